@@ -1,0 +1,361 @@
+"""The ledger: analysed documents stored in SQLite (default) or PostgreSQL.
+
+Everything goes through SQLAlchemy Core. On SQLite the file runs in WAL mode with
+foreign keys on and a busy timeout, every transaction is opened by us (``BEGIN``, or
+``BEGIN IMMEDIATE`` for writes so that two writers queue instead of failing), and
+full-text search uses FTS5; other databases use the same tables and ``LIKE``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib import metadata as package_metadata
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Connection, Engine, column, create_engine, event, func, insert, select, table, text,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from ..errors import StoreError
+from ..models import AnalysedDocument, Rejection
+from . import schema
+from .claims import claim_keys, describe_claims, fts_query, select_claims
+from .migrations import read_schema_version, upgrade_schema
+from .rows import (
+    ID_CHUNK, chunked, make_article_row, make_layer_rows, page_article_ids, read_documents,
+)
+
+# How long a writer waits for another writer's lock before giving up (ms): longer than
+# the slowest batch commit measured here (about 1 s for 1,000 documents).
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+# FULL: a committed batch survives a power cut as well as a killed process.
+SQLITE_SYNCHRONOUS = "FULL"
+_WRITE_OPTION = "claimledger_write"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _package_version() -> str | None:
+    try:
+        return package_metadata.version("claimledger")
+    except package_metadata.PackageNotFoundError:
+        return None
+
+
+def _sqlite_url(target: str | Path, create: bool) -> str:
+    path = Path(target).expanduser()
+    if not create and not path.exists():
+        raise StoreError(f"no ledger at {path}")
+    if not path.parent.exists():
+        raise StoreError(f"cannot create ledger {path}: folder {path.parent} does not exist")
+    if path.is_dir():
+        raise StoreError(f"cannot open ledger {path}: it is a folder")
+    return f"sqlite:///{path.resolve()}"
+
+
+def _make_engine(target: str | Path, create: bool) -> Engine:
+    text_target = str(target)
+    url_text = text_target if "://" in text_target else _sqlite_url(target, create)
+    try:
+        url = make_url(url_text)
+    except ArgumentError as exc:
+        raise StoreError(f"not a database path or URL: {text_target}") from exc
+    options: dict[str, Any] = {}
+    if url.get_backend_name() == "sqlite":
+        database = url.database or ":memory:"
+        if database == ":memory:":
+            options["poolclass"] = StaticPool
+            options["connect_args"] = {"check_same_thread": False}
+        elif not create and not Path(database).exists():
+            raise StoreError(f"no ledger at {database}")
+    try:
+        engine = create_engine(url, **options)
+    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
+        raise StoreError(f"cannot open ledger {url.render_as_string()}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute(f"PRAGMA synchronous = {SQLITE_SYNCHRONOUS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get(_WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def open_ledger(target: str | Path, *, create: bool = True) -> Ledger:
+    """Open (and create or upgrade) the ledger at a SQLite path or a SQLAlchemy URL.
+
+    ``create=False`` refuses to make a new SQLite file. Raises StoreError with a
+    one-line message when the target cannot be used.
+    """
+    engine = _make_engine(target, create)
+    ledger = Ledger(engine)
+    try:
+        with ledger._connect(write=True) as conn, conn.begin():
+            if not create and read_schema_version(conn) == 0:
+                raise StoreError(f"no ledger at {target}")
+            upgrade_schema(conn)
+    except StoreError as exc:
+        engine.dispose()
+        raise StoreError(f"{target}: {exc}") from exc
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise StoreError(f"cannot open ledger {target}: {reason}") from exc
+    return ledger
+
+
+class Ledger:
+    """A store of analysed documents; use :func:`open_ledger` to get one."""
+
+    def __init__(self, engine: Engine):
+        self._engine = engine
+        self._fts = engine.dialect.name == "sqlite"
+
+    # -- plumbing -------------------------------------------------------------------
+
+    @contextmanager
+    def _connect(self, *, write: bool = False) -> Iterator[Connection]:
+        with self._engine.connect() as conn:
+            if write:
+                conn.execution_options(**{_WRITE_OPTION: True})
+            yield conn
+
+    @contextmanager
+    def _transaction(self, *, write: bool = False) -> Iterator[Connection]:
+        try:
+            with self._connect(write=write) as conn, conn.begin():
+                yield conn
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise StoreError(f"ledger {self.url}: {reason}") from exc
+
+    @property
+    def url(self) -> str:
+        """The database URL, password hidden."""
+        return self._engine.url.render_as_string(hide_password=True)
+
+    def schema_version(self) -> int:
+        """Return the schema version of the store (equal to the code's once opened)."""
+        with self._transaction() as conn:
+            return read_schema_version(conn)
+
+    def close(self) -> None:
+        """Close every pooled connection; the ledger cannot be used afterwards."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writing --------------------------------------------------------------------
+
+    def has_fingerprint(self, fingerprint: str) -> bool:
+        """Return True when an article with this content fingerprint is stored."""
+        return bool(self.find_fingerprints([fingerprint]))
+
+    def find_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:
+        """Return those of the given fingerprints that are already stored."""
+        found: set[str] = set()
+        column = schema.articles.c.fingerprint
+        with self._transaction() as conn:
+            for chunk in chunked(fingerprints):
+                found.update(conn.execute(select(column).where(column.in_(chunk))).scalars())
+        return found
+
+    def save_documents(self, docs: Sequence[AnalysedDocument], fingerprints: Sequence[str], *,
+                       extractor_version: str | None = None) -> int:
+        """Store documents with their layers in one transaction; return how many were new.
+
+        ``fingerprints[i]`` identifies ``docs[i]``'s content. A document whose fingerprint
+        or id is already stored (or earlier in the batch) is skipped. All or nothing: an
+        error leaves the store as before the call. ``extractor_version`` defaults to the
+        installed claimledger version.
+        """
+        if len(docs) != len(fingerprints):
+            raise StoreError(f"{len(docs)} documents but {len(fingerprints)} fingerprints")
+        if not docs:
+            return 0
+        version = extractor_version or _package_version()
+        ingested_at = _now()
+        articles = schema.articles
+        with self._transaction(write=True) as conn:
+            seen_fp: set[str] = set()
+            seen_id: set[str] = set()
+            for chunk in chunked(list(fingerprints)):
+                seen_fp.update(conn.execute(select(articles.c.fingerprint)
+                                            .where(articles.c.fingerprint.in_(chunk))).scalars())
+            for chunk in chunked([d.article.id for d in docs]):
+                seen_id.update(conn.execute(select(articles.c.id)
+                                            .where(articles.c.id.in_(chunk))).scalars())
+            tables: dict[str, list[dict]] = {"articles": [], "attributions": [], "places": [],
+                                             "events": [], "claims": []}
+            for doc, fingerprint in zip(docs, fingerprints):
+                if fingerprint in seen_fp or doc.article.id in seen_id:
+                    continue
+                seen_fp.add(fingerprint)
+                seen_id.add(doc.article.id)
+                tables["articles"].append(make_article_row(
+                    doc.article, fingerprint, ingested_at=ingested_at, extractor_version=version))
+                layer_rows = make_layer_rows(doc)
+                for name, rows in zip(("attributions", "places", "events"), layer_rows):
+                    tables[name].extend(rows)
+                tables["claims"].extend(c["row"] for c in describe_claims(doc))
+            for name, rows in tables.items():  # articles first: the others point at them
+                if rows:
+                    conn.execute(insert(schema.metadata.tables[name]), rows)
+        return len(tables["articles"])
+
+    def record_rejections(self, rejections: Iterable[Rejection]) -> int:
+        """Store rejected inputs, each origin + line + reason once; return how many were new."""
+        table = schema.rejections
+        rows, keys = [], set()
+        for rejection in rejections:
+            key = (rejection.origin, rejection.line, rejection.reason)
+            if key not in keys:
+                keys.add(key)
+                rows.append({"origin": rejection.origin, "line": rejection.line,
+                             "reason": rejection.reason, "rejected_at": _now()})
+        if not rows:
+            return 0
+        with self._transaction(write=True) as conn:
+            new = []
+            for row in rows:
+                line = (table.c.line.is_(None) if row["line"] is None
+                        else table.c.line == row["line"])
+                exists = conn.execute(select(table.c.pk).where(
+                    table.c.origin == row["origin"], table.c.reason == row["reason"], line
+                ).limit(1)).first()
+                if exists is None:
+                    new.append(row)
+            if new:
+                conn.execute(insert(table), new)
+        return len(new)
+
+    # -- reading --------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Return row counts: articles, attributions, places, events, claims, rejections,
+        and articles per language as ``language:<code>`` (``language:unknown`` for none)."""
+        names = ("articles", "attributions", "places", "events", "claims", "rejections")
+        result: dict[str, int] = {}
+        with self._transaction() as conn:
+            for name in names:
+                table = schema.metadata.tables[name]
+                result[name] = int(conn.execute(select(func.count()).select_from(table)).scalar())
+            language = schema.articles.c.language
+            for code, count in conn.execute(select(language, func.count()).group_by(language)):
+                result[f"language:{code or 'unknown'}"] = int(count)
+        return result
+
+    def list_rejections(self, *, limit: int | None = 100) -> list[Rejection]:
+        """Return recorded rejections, most recent first."""
+        table = schema.rejections
+        query = select(table).order_by(table.c.pk.desc())
+        with self._transaction() as conn:
+            rows = conn.execute(query if limit is None else query.limit(limit)).all()
+        return [Rejection(origin=r.origin, reason=r.reason, line=r.line) for r in rows]
+
+    def find_claims(self, *, speaker: str | None = None, place: str | None = None,
+                    type: str | None = None, since: str | None = None,
+                    until: str | None = None, search: str | None = None,
+                    outlet: str | None = None, language: str | None = None,
+                    limit: int | None = 100) -> list[dict[str, Any]]:
+        """Return claims matching every filter given, newest first.
+
+        One dict per attribution and per event without attribution (keys in
+        ``claims.CLAIM_FIELDS``). ``speaker`` and ``outlet`` match a case-insensitive
+        substring (speaker, role or source text; outlet name); ``place`` a place name,
+        mention or ref exactly, case-insensitive; ``type`` an event type under the claim;
+        ``since``/``until`` (ISO date, month or year) the event dates, or else the
+        article's published date; ``search`` every word of it in the claim text (FTS5
+        on SQLite, LIKE elsewhere); ``language`` the article language code.
+        """
+        return list(self.iter_claims(speaker=speaker, place=place, type=type, since=since,
+                                     until=until, search=search, outlet=outlet,
+                                     language=language, limit=limit))
+
+    def iter_claims(self, *, speaker: str | None = None, place: str | None = None,
+                    type: str | None = None, since: str | None = None,
+                    until: str | None = None, search: str | None = None,
+                    outlet: str | None = None, language: str | None = None,
+                    limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Yield what :meth:`find_claims` returns, a page of articles at a time (for exports)."""
+        stmt = select_claims(speaker=speaker, place=place, type=type, since=since, until=until,
+                             search=search, outlet=outlet, language=language,
+                             use_fts=self._fts, limit=limit)
+        with self._transaction() as conn:
+            keys = claim_keys(conn, stmt)
+        for start in range(0, len(keys), ID_CHUNK):
+            page = keys[start:start + ID_CHUNK]
+            article_ids = list(dict.fromkeys(article_id for article_id, _ in page))
+            views: dict[tuple[str, int], dict[str, Any]] = {}
+            with self._transaction() as conn:
+                docs = read_documents(conn, article_ids)
+            for doc in docs:
+                for ord_, claim in enumerate(describe_claims(doc)):
+                    views[(doc.article.id, ord_)] = claim["view"]
+            yield from (views[key] for key in page if key in views)
+
+    def find_articles(self, *, search: str | None = None, limit: int | None = 100
+                      ) -> list[dict[str, Any]]:
+        """Return articles (id, outlet, published, language, title), newest first;
+        ``search`` keeps those whose title or text hold every word (FTS5 on SQLite)."""
+        articles = schema.articles
+        query = select(articles.c.id, articles.c.outlet, articles.c.published,
+                       articles.c.language, articles.c.title)
+        words = fts_query(search) if search else None
+        if words and self._fts:
+            fts = table("articles_fts", column("rowid"))
+            query = query.where(articles.c.pk.in_(select(fts.c.rowid).where(
+                text("articles_fts MATCH :fts").bindparams(fts=words))))
+        elif words:
+            for word in words.replace('"', "").split():
+                query = query.where((articles.c.title + " " + articles.c.text).ilike(f"%{word}%"))
+        query = query.order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+        with self._transaction() as conn:
+            rows = conn.execute(query if limit is None else query.limit(limit)).all()
+        return [dict(row._mapping) for row in rows]
+
+    def iter_documents(self, *, ids: Iterable[str] | None = None) -> Iterator[AnalysedDocument]:
+        """Yield stored documents rebuilt from rows, a page at a time (bounded memory).
+
+        With ``ids``, those documents in the order given (unknown ids skipped); without,
+        every document in the order it was stored.
+        """
+        if ids is not None:
+            for chunk in chunked(ids):
+                with self._transaction() as conn:
+                    docs = read_documents(conn, chunk)
+                yield from docs
+            return
+        last = 0
+        while True:
+            with self._transaction() as conn:
+                page = page_article_ids(conn, last)
+                docs = read_documents(conn, [article_id for _, article_id in page])
+            if not page:
+                return
+            last = page[-1][0]
+            yield from docs

@@ -1,0 +1,111 @@
+"""Versioned schema migrations: an ordered list of steps and a ``schema_version`` table.
+
+Each step is a function of a connection, applied once, in order, inside the single
+transaction that opening a ledger runs; the version it brings the store to is then
+recorded in ``schema_version``. A released step never changes: a later change to the
+schema is a new step at the end of :data:`MIGRATIONS` (``ALTER TABLE ...`` or a new
+table), and the table definitions in ``schema.py`` follow it. A store whose version is
+newer than the last step was written by a newer claimledger and is refused.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, func, insert, inspect, select
+
+from ..errors import StoreError
+from . import schema
+from .claims import describe_claims
+from .rows import page_article_ids, read_documents
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: the version it brings the store to and how."""
+
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+def is_sqlite(conn: Connection) -> bool:
+    """Return True when the connection talks to SQLite (FTS5 and PRAGMAs available)."""
+    return conn.dialect.name == "sqlite"
+
+
+def _create_core_tables(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.CORE_TABLES))
+    if is_sqlite(conn):
+        for statement in schema.SQLITE_ARTICLE_FTS_DDL:
+            conn.exec_driver_sql(statement)
+
+
+def _create_claim_index(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.CLAIM_TABLES))
+    if is_sqlite(conn):
+        for statement in schema.SQLITE_CLAIM_FTS_DDL:
+            conn.exec_driver_sql(statement)
+    backfill_claims(conn)
+
+
+def backfill_claims(conn: Connection) -> int:
+    """Derive the ``claims`` rows of every stored article that has none; return how many."""
+    have = {row[0] for row in conn.execute(select(schema.claims.c.article_id).distinct())}
+    added, last = 0, 0
+    while page := page_article_ids(conn, last):
+        last = page[-1][0]
+        ids = [article_id for _, article_id in page if article_id not in have]
+        rows = [c["row"] for doc in read_documents(conn, ids) for c in describe_claims(doc)]
+        if rows:
+            conn.execute(insert(schema.claims), rows)
+            added += len(rows)
+    return added
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, attributions, places, events, rejections; article FTS",
+              _create_core_tables),
+    Migration(2, "claims index (one row per attribution or unattributed event); claim FTS",
+              _create_claim_index),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def read_schema_version(conn: Connection) -> int:
+    """Return the store's schema version: 0 for an empty database.
+
+    Raises StoreError when the database holds other tables but no ``schema_version``.
+    """
+    names = set(inspect(conn).get_table_names())
+    if "schema_version" not in names:
+        if names:
+            raise StoreError("database is not a claimledger ledger (no schema_version table)")
+        return 0
+    return int(conn.execute(select(func.max(schema.schema_version.c.version))).scalar() or 0)
+
+
+def upgrade_schema(conn: Connection, target: int | None = None) -> list[int]:
+    """Apply the missing migration steps up to ``target`` (default: the latest) on ``conn``.
+
+    The caller owns the transaction, so a failing step leaves the store as it was.
+    Returns the versions applied. Raises StoreError when the store is newer than the code.
+    """
+    target = SCHEMA_VERSION if target is None else target
+    current = read_schema_version(conn)
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"ledger has schema version {current}, newer than this claimledger supports "
+            f"({SCHEMA_VERSION}); upgrade claimledger"
+        )
+    applied = []
+    for migration in MIGRATIONS:
+        if current < migration.version <= target:
+            migration.apply(conn)
+            conn.execute(insert(schema.schema_version).values(
+                version=migration.version, description=migration.description,
+                applied_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            ))
+            applied.append(migration.version)
+    return applied
