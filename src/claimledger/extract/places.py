@@ -1,0 +1,276 @@
+"""Places in English text: toponym mentions found by spaCy NER and the gazetteer, resolved in context.
+
+``find_places(doc)`` returns ``Place`` records (models.py) following the places rules of the annotation
+guide (shared data/dev/README.md, section D): a following head noun ("region", "Oblast", "People's
+Republic") belongs to the span, direction adjectives do not; toponyms inside capitalised titles and
+offices ("President of Russia") or organisation names ("Kharkiv Regional Military Administration") and
+demonyms are not places; coordinates only at settlement precision (never a hromada centre).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import Place
+from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# NER labels taken as toponyms; FAC only when the gazetteer knows the name.
+PLACE_LABELS = ("GPE", "LOC")
+GAZETTEER_ONLY_LABELS = ("FAC",)
+# Entities whose inner toponyms are part of a name, not places ("Armed Forces of Ukraine").
+NAME_LABELS = ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "NORP", "PERSON")
+# Head nouns that follow a name and belong to its span; the first set makes it an oblast/region.
+AREA_HEADS = ("region", "regions", "oblast", "oblasts", "province", "provinces")
+SPAN_HEADS = AREA_HEADS + ("people's republic", "krai", "federal district", "raion", "district", "zone")
+# A plural head is shared by coordinated names and stays out of each span ("the Donetsk and Luhansk regions").
+PLURAL_HEADS = ("regions", "oblasts", "provinces")
+# Direction words left out of a span ("eastern Ukraine" -> "Ukraine") unless the gazetteer has the whole
+# name ("South Africa", "North Caucasus").
+DIRECTION_WORDS = frozenset(
+    "north south east west northern southern eastern western central northeastern northwestern "
+    "southeastern southwestern north-eastern north-western south-eastern south-western".split())
+# Lower-case nouns after a toponym that make it part of a name ("Minsk agreements", "Normandy format").
+NAME_TAILS = frozenset(
+    "agreement agreements accords accord format administration mayor council offensive highway "
+    "river airport station plant battalion brigade regiment university process talks declaration "
+    "communique memorandum summit forum conference platform initiative regional".split())
+# Lower-case organisation heads before "of": "the armed forces of Ukraine" names an organisation.
+ORG_OF_HEADS = frozenset({"forces", "force", "army", "navy", "ministry", "government"})
+# Capitalised words that are never toponyms on their own in news copy (the West is a bloc, not a place).
+NOT_PLACES = frozenset({"west", "the west", "east", "north", "south"})
+# NER labels under which the gazetteer matcher never looks; PERSON and ORG are looked at only when the
+# whole entity is a prominent toponym.
+SKIP_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW")
+NON_NAME_POS = ("ADJ", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "ADV", "PART", "INTJ", "NUM")
+RELABEL_LABELS = ("PERSON", "ORG", "NORP")
+# Words right before a name that make it a place ("near Krasne", "the villages of Strilecha").
+PLACE_CUES = frozenset("in near of towards toward around outside village town city villages towns "
+                       "settlement settlements from into".split())
+PROMINENT_POPULATION = 50_000  # Russian border towns above this override a PERSON/ORG label
+# Last words that make an NER location a non-place for the guide (rivers, streets, squares).
+NON_PLACE_HEADS = frozenset("river street square avenue boulevard prospekt lane bridge".split())
+RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
+MAX_NAME_TOKENS = 5  # longest gazetteer name tried by the capitalised-token matcher ("Sea of Azov")
+# Gazetteer-only hits (no NER label) are kept only for these kinds of entry: Ukrainian units, Russian
+# border places, countries and named areas; world cities need spaCy's confirmation (English words such
+# as "Mobile" or "Reading" are cities).
+GAZETTEER_ONLY_LEVELS = ("country", "oblast", "region", "raion")
+
+
+@dataclass
+class _Mention:
+    start: int  # token indices
+    end: int
+    label: str  # NER label or "GAZ"
+    area_head: bool = False  # span (or a shared coordinated head) names an oblast/region
+    republic_head: bool = False  # shared head "people's republics" ("the Donetsk and Lugansk people's republics")
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Toponyms of a spaCy Doc as Place records, resolved with the whole document as context."""
+    gaz = gazetteer or load_gazetteer()
+    mentions = _ner_mentions(doc, gaz)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    mentions += _gazetteer_mentions(doc, gaz, taken)
+    mentions = [m for m in mentions if not _inside_name(doc, m)]
+    mentions.sort(key=lambda m: m.start)
+    return _resolve_mentions(doc, gaz, mentions)
+
+
+def _ner_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS + GAZETTEER_ONLY_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if end - start > 1 and doc[end - 1].text in ("'s", "’s"):
+            end -= 1
+        if end - start > 1 and doc[start].lower_ in DIRECTION_WORDS and not gaz.has_name(doc[start:end].text):
+            start += 1
+        if start >= end or doc[start:end].text.lower() in NOT_PLACES or doc[end - 1].lower_ in NON_PLACE_HEADS:
+            continue
+        if end - start == 1 and doc[start].pos_ == "ADJ" and not gaz.has_name(doc[start].text):
+            continue  # demonyms and adjectives tagged GPE ("Ukrainian")
+        if ent.label_ in GAZETTEER_ONLY_LABELS and not gaz.has_name(doc[start:end].text):
+            continue
+        out.append(_extend_head(doc, _Mention(start, end, ent.label_)))
+    return out
+
+
+def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
+    """Capitalised token runs that are gazetteer names (the small model misses or mislabels many
+    Ukrainian names: "Kiev" often comes out as PERSON, "Sumy" as ORG)."""
+    out, pending, i = [], [], 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not tok.text[:1].isupper() or tok.ent_type_ in SKIP_LABELS:
+            i += 1
+            continue
+        for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if any(j in taken for j in range(i, i + n)) or not span[-1].text[:1].isupper():
+                continue
+            text = span.text
+            if text.lower() in NOT_PLACES or n == 1 and (tok.is_stop or tok.pos_ in NON_NAME_POS):
+                continue
+            relabelled = tok.ent_type_ in RELABEL_LABELS
+            if relabelled and not any(e.start == i and e.end == i + n for e in doc.ents):
+                continue  # only a whole PERSON/ORG entity can be a misread toponym
+            hits = gaz.lookup(text, fuzzy=(n == 1 and tok.pos_ == "PROPN" and not relabelled))
+            ok = _prominent if relabelled else _gazetteer_only_ok
+            if any(ok(e) for e in hits):
+                out.append(_extend_head(doc, _Mention(i, i + n, "GAZ")))
+                i += n
+                break
+            if relabelled and any(_gazetteer_only_ok(e) for e in hits):
+                pending.append(_Mention(i, i + n, "GAZ"))
+        else:
+            i += 1
+    # mislabelled village names count when listed next to a place or after a place cue
+    # ("near the villages of Strilecha, Krasne, ..."), repeated so a whole list is taken
+    added = True
+    while added and pending:
+        added = False
+        starts = {m.start for m in out} | {m.end - 1 for m in out} | set(taken)
+        for m in list(pending):
+            prev = [t for t in doc[max(0, m.start - 2):m.start]]
+            listed = any(t.text in (",", "and") and (t.i - 1 in starts or t.i + 1 in starts) for t in prev)
+            cued = bool(prev) and prev[-1].lower_ in PLACE_CUES
+            if listed or cued or m.end in starts or (m.end + 1 in starts and doc[m.end].text == ","):
+                out.append(_extend_head(doc, m))
+                pending.remove(m)
+                added = True
+                starts |= {m.start, m.end - 1}
+    return out
+
+
+def _prominent(e: Entry) -> bool:
+    """Entries prominent enough to override a PERSON/ORG label: cities, oblasts, countries, areas."""
+    return (e.level in GAZETTEER_ONLY_LEVELS or e.category in ("M", "K") or e.id.startswith("area:")
+            or (e.ref or "").startswith("geonames:") and (e.population or 0) >= PROMINENT_POPULATION)
+
+
+def _gazetteer_only_ok(e: Entry) -> bool:
+    return e.ref is not None or e.level in GAZETTEER_ONLY_LEVELS or e.id.startswith("area:")
+
+
+def _extend_head(doc, m: _Mention) -> _Mention:
+    """Take a directly following head noun into the span; mark coordinated shared heads."""
+    for head in sorted(SPAN_HEADS, key=len, reverse=True):
+        words = head.replace("'s", " 's").split()
+        nxt = doc[m.end:m.end + len(words)]
+        if len(nxt) == len(words) and " ".join(t.lower_ for t in nxt).replace(" ’s", " 's") == " ".join(words):
+            m.area_head = head in AREA_HEADS
+            if head not in PLURAL_HEADS:
+                m.end += len(words)
+            return m
+    # "the Donetsk and Luhansk regions", "Kharkiv and other border regions": shared head -> its level
+    window = doc[m.end:m.end + 6]
+    if len(window) and window[0].lower_ in ("and", "or", ","):
+        for t in window[1:]:
+            if t.lower_ in AREA_HEADS:
+                m.area_head = True
+                break
+            if t.lower_ == "republics":
+                m.republic_head = True
+                break
+            if t.is_punct and t.text != "," or t.lower_ in ("the", "of", "in"):
+                break
+    return m
+
+
+def _inside_name(doc, m: _Mention) -> bool:
+    """True for toponyms inside titles, offices and organisation names, and for compounds."""
+    before = doc[m.start - 1] if m.start > 0 else None
+    after = doc[m.end] if m.end < len(doc) else None
+    # "President of Russia", "Armed Forces of Ukraine", "Prime Minister of the Republic of India"
+    j = m.start - 1
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j >= 1 and doc[j].lower_ == "of":
+        prev = doc[j - 1]
+        if prev.text[:1].isupper() and not prev.is_sent_start and prev.ent_type_ not in PLACE_LABELS:
+            return True
+        if prev.lower_ in ORG_OF_HEADS:
+            return True
+    # "the Presidents of Russia and Turkey": the second name shares the title
+    if j >= 2 and doc[j].lower_ == "and" and doc[j - 2].lower_ == "of" and j >= 3:
+        prev = doc[j - 3]
+        if prev.text[:1].isupper() and not prev.is_sent_start and prev.ent_type_ not in PLACE_LABELS:
+            return True
+    # toponym inside a longer named entity of another kind
+    for t in doc[m.start:m.end]:
+        if t.ent_type_ in NAME_LABELS and t.ent_type_ not in ("PERSON", "NORP"):
+            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None and (ent.start < m.start or ent.end > m.end):
+                return True
+    if after is not None:
+        if after.lower_ in NAME_TAILS:
+            return True
+        # "Kharkiv Regional Military Administration", "Kharkiv Mayor", "Oleg Synegubov"; not "Kharkiv, Sumy"
+        if (after.text[:1].isupper() and not after.is_sent_start and doc[m.end - 1].whitespace_
+                and after.ent_type_ not in PLACE_LABELS and after.pos_ in ("PROPN", "NOUN", "ADJ")):
+            return True
+    # adjectival compounds: "anti-Russia", "Russia-NATO"
+    if (before is not None and before.text in ("-", "‐") and not doc[before.i - 1].whitespace_
+            and doc[before.i - 1].is_lower):
+        return True
+    if before is not None and after is not None and before.text in ('"', "“", "«") and after.text in ('"', "”", "»"):
+        return True  # a quoted unit or operation name
+    return False
+
+
+def _resolve_mentions(doc, gaz: Gazetteer, mentions: list[_Mention]) -> list[Place]:
+    cands = [_candidates(doc, gaz, m) for m in mentions]
+    texts = [doc[m.start:m.end].text for m in mentions]
+    exact = [gaz.has_name(t) for t in texts]
+    results = [gaz.choose(c, exact=x, surface=t) for c, x, t in zip(cands, exact, texts)]
+    for _ in range(RESOLVE_PASSES):  # each pass resolves with the places the previous one settled
+        areas = [r.entry for r in results
+                 if r.entry is not None and r.entry.ref and r.entry.level in ("oblast", "raion")]
+        areas_doc = frozenset(e.id for e in areas)
+        known = [(m, r.entry) for m, r in zip(mentions, results) if r.entry is not None]
+        new = []
+        for m, cand, x, t in zip(mentions, cands, exact, texts):
+            sent = doc[m.start].sent
+            near = frozenset(e.id for mm, e in known if e in areas and mm is not m and doc[mm.start].sent == sent)
+            rivals = {c.id for c in cand}  # other mentions of the same name must not vote for themselves
+            ctx = ResolveContext(near, areas_doc, tuple(e for mm, e in known if mm is not m and e.id not in rivals))
+            new.append(gaz.choose(cand, ctx, exact=x, surface=t))
+        if [r.entry for r in new] == [r.entry for r in results]:
+            break
+        results = new
+    places = []
+    for m, cand, res in zip(mentions, cands, results):
+        span = doc[m.start:m.end]
+        e = res.entry
+        if e is None and not cand and m.label == "GAZ":
+            continue
+        point = e.point if e is not None else None
+        places.append(Place(
+            span=(span.start_char, span.end_char), text=span.text,
+            ref=e.ref if e is not None else None, name=e.name if e is not None else None,
+            lat=point[0] if point else None, lon=point[1] if point else None,
+            level=e.place_level if e is not None else None,
+            candidates=tuple(c.ref or c.id for c in res.candidates) if e is None else (),
+        ))
+    return places
+
+
+def _candidates(doc, gaz: Gazetteer, m: _Mention) -> list[Entry]:
+    text = doc[m.start:m.end].text
+    found = gaz.lookup(text)
+    if m.republic_head:
+        found = [e for e in gaz.lookup(f"{text} People's Republic") if e.level == "region"] or found
+    if m.area_head:
+        base = re.sub(r"\s+(regions?|oblasts?|provinces?)$", "", text, flags=re.I)
+        areas = [e for e in gaz.lookup(f"{base} region") + found if e.level in ("oblast", "region")]
+        if areas:
+            return list({e.id: e for e in areas}.values())
+    return found

@@ -1,0 +1,108 @@
+"""The packaged gazetteer: look-ups in three languages and resolution by context."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from claimledger.extract.gazetteer import (
+    Gazetteer, ResolveContext, load_gazetteer, normalise, skeleton,
+)
+
+CASES = Path(__file__).parent / "data" / "ua_toponym_lookup_cases.csv"
+KHARKIV_OBLAST = "UA63000000000041885"
+VOVCHANSK = "UA63140010010035757"
+
+
+def _cases():
+    with CASES.open(encoding="utf-8") as f:
+        return [pytest.param(row, id=f"{row['surface']}-{row['lang']}") for row in csv.DictReader(f)]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_lookup_cases(gaz, case):
+    within = case["oblast_hint"] or None
+    found = gaz.lookup(case["surface"], within=within)
+    picked = gaz.choose(found, surface=case["surface"])
+    if case["expected_katottg"] == "AMBIGUOUS":
+        assert picked.entry is None and len(picked.candidates) > 1
+    else:
+        assert picked.entry is not None and picked.entry.ref == case["expected_katottg"]
+
+
+def test_loaded_once(gaz):
+    assert load_gazetteer() is gaz
+
+
+def test_normalise_unifies_apostrophes_and_case():
+    assert normalise("Куп’янськ") == normalise("куп'янськ") == normalise("КУПʼЯНСЬК")
+    assert normalise("Bahçesaray") == "bahcesaray"
+    assert normalise("Київ") == "київ"  # й and ї are letters, not diacritics
+
+
+def test_skeleton_joins_romanisations():
+    assert skeleton(normalise("Kharkov")) == skeleton(normalise("Kharkiv"))
+    assert skeleton(normalise("Lugansk")) == skeleton(normalise("Luhansk"))
+    assert skeleton(normalise("Плетеневка")) == skeleton(normalise("Плетенівка"))
+
+
+@pytest.mark.parametrize("surface, name", [
+    ("Kharkov", "Kharkiv"), ("Kiev", "Kyiv"), ("Volchansk", "Vovchansk"), ("Lugansk", "Luhansk"),
+    ("Donbass", "Donbas"), ("Artemovsk", "Bakhmut"), ("Kharkiv Oblast", "Kharkiv Oblast"),
+    ("Kharkivska oblast", "Kharkiv Oblast"), ("Kharkov region", "Kharkiv Oblast"),
+])
+def test_english_variants(gaz, surface, name):
+    res = gaz.resolve(surface, ResolveContext(areas_doc=frozenset({"UA14000000000091971", KHARKIV_OBLAST})))
+    assert res.entry is not None and res.entry.name == name
+
+
+def test_oblast_in_cyrillic_cases(gaz):
+    assert [e.ref for e in gaz.lookup("Харківської області")] == [KHARKIV_OBLAST]
+    assert [e.ref for e in gaz.lookup("Харьковской области")] == [KHARKIV_OBLAST]
+
+
+def test_russian_case_form_reaches_ukrainian_unit(gaz):
+    assert VOVCHANSK in {e.ref for e in gaz.lookup("в Волчанске")}
+
+
+def test_within_accepts_names_and_codes(gaz):
+    by_name = {e.ref for e in gaz.lookup("Стариця", within="Kharkiv")}
+    by_code = {e.ref for e in gaz.lookup("Стариця", within=KHARKIV_OBLAST)}
+    assert by_name == by_code == {"UA63140010620060690"}
+
+
+def test_countries_and_world_cities(gaz):
+    ukraine = gaz.resolve("Ukraine").entry
+    assert ukraine.level == "country" and ukraine.ref is None and ukraine.name == "Ukraine"
+    paris = gaz.resolve("Paris").entry
+    assert paris.country == "FR" and paris.ref is None and paris.level == "settlement"
+    assert 48 < paris.lat < 49 and 2 < paris.lon < 3
+    assert gaz.resolve("U.S.").entry.name == "United States"
+
+
+def test_border_place_has_geonames_ref(gaz):
+    belgorod = gaz.resolve("Belgorod").entry
+    assert belgorod.ref == "geonames:578072" and belgorod.point is not None
+
+
+def test_homonym_needs_context(gaz):
+    alone = gaz.resolve("Іванівка")
+    assert alone.ambiguous and len(alone.candidates) > 100
+
+
+def test_area_named_in_article_decides(gaz):
+    found = gaz.lookup("Стариця")
+    assert gaz.choose(found).entry is None
+    picked = gaz.choose(found, ResolveContext(areas_doc=frozenset({KHARKIV_OBLAST})))
+    assert picked.entry.ref == "UA63140010620060690"
+
+
+def test_hromada_centre_coordinates_are_not_published(gaz):
+    village = gaz.lookup("Плетенівка", within=KHARKIV_OBLAST)[0]
+    assert village.precision == "hromada_centre_approx" and village.point is None

@@ -1,0 +1,88 @@
+"""English place extraction: spans by the annotation guide, refs, names, levels, coordinates."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.gazetteer import load_gazetteer
+from claimledger.extract.places import find_places
+
+pytestmark = pytest.mark.model
+
+KHARKIV_OBLAST = "UA63000000000041885"
+
+
+@pytest.fixture(scope="module")
+def places_of(nlp_en):
+    gaz = load_gazetteer()
+
+    def run(text):
+        return find_places(nlp_en(text), gaz)
+
+    return run
+
+
+def _by_text(places):
+    return {p.text: p for p in places}
+
+
+def test_region_head_is_part_of_the_oblast_span(places_of):
+    text = "Shelling was reported in the Kharkiv region on Monday."
+    place = _by_text(places_of(text))["Kharkiv region"]
+    assert place.ref == KHARKIV_OBLAST and place.level == "oblast" and place.name == "Kharkiv Oblast"
+    assert text[place.span[0]:place.span[1]] == "Kharkiv region"
+    assert place.lat is None  # oblasts carry no point
+
+
+def test_town_with_settlement_coordinates(places_of):
+    place = _by_text(places_of("Fighting continued in Vovchansk, officials said."))["Vovchansk"]
+    assert place.ref == "UA63140010010035757" and place.level == "settlement"
+    assert place.lat == pytest.approx(50.29, abs=0.01)
+
+
+def test_russian_based_spelling_gets_canonical_name(places_of):
+    place = _by_text(places_of("Missiles struck Kharkov overnight, the governor said."))["Kharkov"]
+    assert place.name == "Kharkiv" and place.ref == "UA63120270010096107"
+
+
+def test_foreign_city_has_coordinates_but_no_ref(places_of):
+    place = _by_text(places_of("The talks were held in Paris last week."))["Paris"]
+    assert place.ref is None and place.name == "Paris" and place.level == "settlement"
+    assert place.lat == pytest.approx(48.85, abs=0.1) and place.lon == pytest.approx(2.35, abs=0.1)
+
+
+def test_toponym_in_a_title_is_not_a_place(places_of):
+    found = places_of("The President of Russia spoke by telephone with the Chancellor of Germany.")
+    assert not any(p.text in ("Russia", "Germany") for p in found)
+
+
+def test_toponym_in_an_organisation_name_is_not_a_place(places_of):
+    found = places_of("The Kharkiv Regional Military Administration said the Armed Forces of Ukraine held.")
+    assert found == []
+
+
+def test_lowercase_role_phrase_keeps_its_toponyms(places_of):
+    found = _by_text(places_of("The presidents of Russia and France discussed the situation."))
+    assert set(found) >= {"Russia", "France"}
+    assert found["France"].level == "country" and found["France"].ref is None
+
+
+def test_direction_adjective_left_out_and_demonyms_skipped(places_of):
+    found = places_of("Ukrainian troops advanced in eastern Ukraine, Russian officials said.")
+    assert [p.text for p in found] == ["Ukraine"]
+
+
+def test_shared_head_gives_each_name_the_oblast(places_of):
+    found = _by_text(places_of("Strikes hit the Donetsk and Luhansk regions again."))
+    assert found["Donetsk"].level == "oblast" and found["Donetsk"].ref == "UA14000000000091971"
+    assert found["Luhansk"].ref == "UA44000000000018893"
+
+
+def test_ambiguous_village_lists_candidates(places_of):
+    found = _by_text(places_of("Residents of Ivanivka were evacuated on Tuesday."))
+    place = found["Ivanivka"]
+    assert place.ref is None and len(place.candidates) > 10
+
+
+def test_oblast_named_in_article_resolves_homonym(places_of):
+    found = _by_text(places_of("In the Kharkiv region, the village of Starytsia came under fire."))
+    assert found["Starytsia"].ref == "UA63140010620060690"
