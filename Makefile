@@ -17,8 +17,9 @@ install: $(BIN)/claimledger
 # Ingest the bundled examples into an SQLite ledger and print what was found.
 demo: install
 	mkdir -p $(dir $(DEMO_DB))
-	$(BIN)/claimledger ingest $(DEMO_DB) examples/
+	$(BIN)/claimledger ingest $(DEMO_DB) examples/kharkiv_buffer_zone.txt examples/corpus/articles.jsonl examples/raw/
 	$(BIN)/claimledger summary $(DEMO_DB)
+	$(BIN)/claimledger analyze examples/kharkiv_buffer_zone.txt
 
 test: install
 	$(BIN)/python -m pytest -q

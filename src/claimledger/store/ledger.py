@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import (
     Connection, Engine, column, create_engine, event, func, insert, select, table, text,
 )
+import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -276,6 +277,23 @@ class Ledger:
         with self._transaction() as conn:
             rows = conn.execute(query if limit is None else query.limit(limit)).all()
         return [Rejection(origin=r.origin, reason=r.reason, line=r.line) for r in rows]
+
+    def top_values(self, layer: str, column: str, *, limit: int = 10) -> list[tuple[str, int]]:
+        """Return the most frequent non-null values of a layer column with their counts.
+
+        ``layer`` is one of attributions, places, events, articles; ``column`` one of its
+        columns (for example attributions.speaker, places.name, events.type, articles.outlet).
+        """
+        tables = {"attributions": schema.attributions, "places": schema.places,
+                  "events": schema.events, "articles": schema.articles}
+        table = tables.get(layer)
+        if table is None or column not in table.c:
+            raise StoreError(f"no column {layer}.{column} in the ledger")
+        col = table.c[column]
+        stmt = (sa.select(col, sa.func.count().label("n")).where(col.is_not(None))
+                .group_by(col).order_by(sa.desc("n"), col).limit(limit))
+        with self._transaction() as conn:
+            return [(row[0], row[1]) for row in conn.execute(stmt)]
 
     def find_claims(self, *, speaker: str | None = None, place: str | None = None,
                     type: str | None = None, since: str | None = None,

@@ -1,0 +1,4 @@
+"""``python -m claimledger``: the command line."""
+from .cli import main
+
+main()

@@ -1,0 +1,287 @@
+"""The command line: a thin wrapper over the library. Domain errors become one line and an exit code.
+
+Exit codes: 0 done; 1 error (message on stderr); 2 usage error; 3 done, but some inputs
+were rejected (each named on stderr with its reason).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .errors import ClaimledgerError
+
+EXIT_REJECTED = 3
+# Tables want room: when output goes to a pipe or file, rich would assume 80 columns.
+PIPE_WIDTH = 140
+out = Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+err = Console(stderr=True, highlight=False)
+
+
+class ClaimledgerGroup(click.Group):
+    """Translates domain errors into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ClaimledgerError as exc:
+            err.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            err.print("interrupted: everything committed before this point is kept")
+            sys.exit(130)
+
+
+@click.group(cls=ClaimledgerGroup)
+@click.version_option(package_name="claimledger")
+def main() -> None:
+    """claimledger: a ledger of attributed claims, places and events from war reporting.
+
+    \b
+    Example:
+      claimledger ingest ledger.db examples/ && claimledger summary ledger.db
+    """
+
+
+def _count_inputs(paths: tuple[str, ...]) -> int | None:
+    """Return how many files the paths name (for the progress bar), or None for stdin."""
+    if "-" in paths:
+        return None
+    total = 0
+    for path in map(Path, paths):
+        if path.is_dir():
+            total += sum(1 for p in path.rglob("*") if p.is_file() and not any(
+                part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            total += 1
+    return total
+
+
+@main.command()
+@click.argument("db")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--outlet", help="Outlet name to set on every article.")
+@click.option("--published", help="Publication date (ISO 8601) to set on every article.")
+@click.option("--language", help="Language code (en, ru, uk, ...) to set on every article.")
+def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str | None, language: str | None) -> None:
+    """Read reports from PATHS (files, directories, - for stdin) and store their claims in DB.
+
+    \b
+    Accepts .txt, .html/.htm, RSS/Atom feeds and .jsonl records. Re-running adds nothing
+    twice; bad inputs are skipped with a reason (stored in DB) and exit code 3.
+    Example:
+      claimledger ingest ledger.db examples/ reports/*.html
+    """
+    from .build import ingest_paths
+    from .store import open_ledger
+
+    total = _count_inputs(paths)
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn(), TextColumn("{task.fields[status]}")]
+    seen_files: set[str] = set()
+    with open_ledger(db) as ledger, Progress(*columns, console=err, transient=True,
+                                             disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingesting", total=total, status="")
+
+        def on_progress(report) -> None:
+            if report.current_origin and report.current_origin not in seen_files:
+                seen_files.add(report.current_origin)
+                progress.update(task, completed=len(seen_files))
+            progress.update(task, status=f"{report.ingested} new, {report.duplicates} duplicate, "
+                                         f"{report.skipped} rejected")
+
+        report = ingest_paths(ledger, paths, outlet=outlet, published=published, language=language,
+                              on_progress=on_progress)
+    for rejection in report.rejected:
+        err.print(f"rejected {rejection}", soft_wrap=True)
+    languages = ", ".join(f"{lang} {n}" for lang, n in report.languages.most_common()) or "none"
+    out.print(f"ingested {report.ingested} new articles ({languages}); "
+              f"{report.duplicates} duplicates; {report.skipped} rejected")
+    if report.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+@main.command()
+@click.argument("db")
+@click.option("--top", default=8, show_default=True, help="How many of each to list.")
+def summary(db: str, top: int) -> None:
+    """Print what DB holds: counts, top speakers, places, event types and recent claims.
+
+    \b
+    Example:
+      claimledger summary ledger.db
+    """
+    from .store import open_ledger
+
+    with open_ledger(db, create=False) as ledger:
+        counts = ledger.counts()
+        out.print(f"[bold]{db}[/bold]: " + ", ".join(
+            f"{counts.get(k, 0)} {k}" for k in ("articles", "attributions", "places", "events", "rejections")))
+        languages = {k.split(":", 1)[1]: v for k, v in counts.items() if k.startswith("language:")}
+        if languages:
+            out.print("languages: " + ", ".join(f"{k} {v}" for k, v in sorted(languages.items())))
+        for title, layer, column in (("speakers", "attributions", "speaker"), ("places", "places", "name"),
+                                     ("event types", "events", "type"), ("outlets", "articles", "outlet")):
+            rows = ledger.top_values(layer, column, limit=top)
+            if rows:
+                out.print(f"[bold]top {title}[/bold]: " + "; ".join(f"{v} ({n})" for v, n in rows))
+        _print_claims(ledger.find_claims(limit=top))
+
+
+def _print_claims(rows: list[dict]) -> None:
+    table = Table(title="claims", show_lines=True)
+    for name in ("date", "outlet", "speaker", "cue", "content", "events"):
+        table.add_column(name, overflow="fold", max_width=60 if name == "content" else 28)
+    for row in rows:
+        events = "; ".join(_describe_event(e) for e in row.get("events") or [])
+        table.add_row(str(row.get("date") or ""), row.get("outlet") or "", row.get("speaker") or "(outlet)",
+                      row.get("cue") or "", row.get("content") or "", events)
+    out.print(table)
+
+
+def _describe_event(event: dict) -> str:
+    bits = [event.get("type", "")]
+    if event.get("quantity") is not None:
+        bits.append(f"x{event['quantity']}")
+    if event.get("places"):
+        bits.append("@" + ",".join(event["places"]))
+    if event.get("when"):
+        bits.append(event["when"])
+    if event.get("polarity") == "denied":
+        bits.append("(denied)")
+    if event.get("modality") and event["modality"] != "factual":
+        bits.append(f"({event['modality']})")
+    return " ".join(bits)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+@click.option("--outlet", help="Outlet name to set on every article.")
+@click.option("--published", help="Publication date (ISO 8601) to set on every article.")
+@click.option("--language", help="Language code to set on every article.")
+def analyze(files: tuple[str, ...], fmt: str, outlet: str | None, published: str | None, language: str | None) -> None:
+    """Analyse FILES without a database and print their claims, places and events.
+
+    \b
+    A .jsonl of records (such as a gold file) is analysed record by record, ids kept.
+    Example:
+      claimledger analyze examples/kharkiv_buffer_zone.txt --format jsonl
+    """
+    from .ingest import read_articles
+    from .models import Article, Rejection
+    from .pipeline import analyse_articles
+    from .record import document_to_record
+    from .report import render_document
+
+    rejected: list[Rejection] = []
+
+    def articles():
+        for item in read_articles(files, outlet=outlet, published=published, language=language):
+            if isinstance(item, Article):
+                yield item
+            else:
+                rejected.append(item)
+                err.print(f"rejected {item}", soft_wrap=True)
+
+    for doc in analyse_articles(articles()):
+        if fmt == "jsonl":
+            click.echo(json.dumps(document_to_record(doc), ensure_ascii=False))
+        else:
+            render_document(doc, out)
+    if rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+@main.command()
+@click.argument("db")
+@click.option("--speaker", help="Speaker, role or source text contains this (case-insensitive).")
+@click.option("--place", help="A place name, mention or ref (KATOTTG code, geonames:<id>).")
+@click.option("--type", "event_type", help="Event type under the claim (territory_control, strike, ...).")
+@click.option("--since", help="From this date (ISO date, month or year).")
+@click.option("--until", help="Up to this date (ISO date, month or year).")
+@click.option("--search", help="Full-text search in the claim text.")
+@click.option("--limit", default=50, show_default=True, help="At most this many claims (0 for all).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def claims(db: str, speaker, place, event_type, since, until, search, limit: int, fmt: str) -> None:
+    """Query the ledger's claims, newest first.
+
+    \b
+    Example:
+      claimledger claims ledger.db --place "Kharkiv Oblast" --type territory_control --since 2024-05
+    """
+    from .store import open_ledger
+
+    with open_ledger(db, create=False) as ledger:
+        rows = ledger.find_claims(speaker=speaker, place=place, type=event_type, since=since, until=until,
+                                  search=search, limit=limit or None)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif rows:
+        _print_claims(rows)
+    else:
+        out.print("no claims match")
+
+
+@main.command()
+@click.argument("db")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+def export(db: str, fmt: str, output: str | None) -> None:
+    """Export the ledger: records (jsonl), one row per claim (csv) or places with claims (geojson).
+
+    \b
+    Example:
+      claimledger export ledger.db --format geojson -o places.geojson
+    """
+    from .export import write_claims_csv, write_places_geojson, write_records
+    from .store import open_ledger
+
+    with open_ledger(db, create=False) as ledger:
+        stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            if fmt == "jsonl":
+                n = write_records(ledger.iter_documents(), stream)
+            elif fmt == "csv":
+                n = write_claims_csv(ledger.iter_claims(), stream)
+            else:
+                n = write_places_geojson(ledger.iter_documents(), stream)
+        finally:
+            if output:
+                stream.close()
+    err.print(f"exported {n} {'records' if fmt == 'jsonl' else 'rows' if fmt == 'csv' else 'features'}")
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--errors", "show_errors", type=int, default=0, help="Also list up to N errors per layer.")
+def eval_command(gold: str, as_json: bool, show_errors: int) -> None:
+    """Run the pipeline on the texts of a GOLD file of records and score every annotated layer.
+
+    \b
+    Example:
+      claimledger eval tests/data/attribution_dev.jsonl --errors 20
+    """
+    from .evaluate import format_errors, format_report, score_records
+    from .evaluate.predictions import predict_records, read_gold
+
+    records = read_gold(gold)
+    predicted = predict_records(records)
+    report = score_records(records, predicted)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(errors=bool(show_errors)), ensure_ascii=False, indent=1))
+        return
+    click.echo(format_report(report))
+    if show_errors:
+        click.echo(format_errors(report, limit=show_errors))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,229 @@
+"""Time expressions in English news text, normalised to ISO dates, months, years or ranges.
+
+``resolve_when("in November", "2024-12-03")`` gives ``"2024-11"``: expressions without a year
+("in November", "on March 5", "today", "on Friday", "last week", "for two days now") are resolved
+against the publication date, and give None when there is none. A month or day after the
+publication date is taken to be in the previous year (news reports on the past).
+Ranges are ``"start/end"``; an open end ("since May 10" with no publication date) is ``".."``.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Callable
+
+from .quantities import parse_quantity
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+# Month names must be capitalised ("May" vs the modal "may"); abbreviations need a day or year.
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_FULL_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d|,\d)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_COUNT = r"(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+_I = "(?i:"  # case-insensitive group for the function words around names
+
+
+def parse_published(published: str | None) -> date | None:
+    """The date part of an ISO date or datetime string, or None when absent or unreadable."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(str(published).strip()[:10])
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+# A day given without a year up to this many days after publication is an announced date in the
+# same year ("will meet on November 26" in a report of November 24); further on it is taken to be
+# last year's. Calibrated on the dated readouts of data/dev/attribution_dev.jsonl (meetings
+# announced days ahead; past dates up to ~10 months back).
+FUTURE_WINDOW_DAYS = 45
+
+
+def _year_for(month: int, day: int | None, pub: date | None) -> int | None:
+    """The year of a month (and day) given without one: the publication year, or the one before
+    when that would put it after the publication date (beyond FUTURE_WINDOW_DAYS for a day)."""
+    if pub is None:
+        return None
+    if day is None:
+        return pub.year - 1 if month > pub.month else pub.year
+    try:
+        ahead = (date(pub.year, month, day) - pub).days
+    except ValueError:  # 29 February in a common year
+        ahead = (date(pub.year, month, 28) - pub).days
+    return pub.year - 1 if ahead > FUTURE_WINDOW_DAYS else pub.year
+
+
+def _iso_day(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _since(start: str | None, pub: date | None) -> str | None:
+    if start is None:
+        return None
+    return f"{start}/{pub.isoformat() if pub else '..'}"
+
+
+def _full_date(m: re.Match, pub: date | None) -> str | None:
+    return _iso_day(int(m["year"]), _month_number(m["month"]), int(m["day"]))
+
+
+def _month_day(m: re.Match, pub: date | None) -> str | None:
+    month, day = _month_number(m["month"]), int(m["day"])
+    year = _year_for(month, day, pub)
+    return None if year is None else _iso_day(year, month, day)
+
+
+def _month_year(m: re.Match, pub: date | None) -> str | None:
+    return f"{int(m['year']):04d}-{_month_number(m['month']):02d}"
+
+
+def _month_only(m: re.Match, pub: date | None) -> str | None:
+    month = _month_number(m["month"])
+    year = _year_for(month, None, pub)
+    return None if year is None else f"{year:04d}-{month:02d}"
+
+
+def _year_only(m: re.Match, pub: date | None) -> str | None:
+    return m["year"]
+
+
+def _iso(m: re.Match, pub: date | None) -> str | None:
+    return _iso_day(int(m["year"]), int(m["mon"]), int(m["day"]))
+
+
+def _relative_day(offset: int) -> Callable[[re.Match, date | None], str | None]:
+    def resolve(m: re.Match, pub: date | None) -> str | None:
+        return None if pub is None else (pub + timedelta(days=offset)).isoformat()
+    return resolve
+
+
+def _weekday(m: re.Match, pub: date | None) -> str | None:
+    """The named weekday on or before the publication date ("on Friday" in a report of the past)."""
+    if pub is None:
+        return None
+    back = (pub.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
+    if (m["which"] or "").lower() == "last" and back == 0:
+        back = 7
+    return (pub - timedelta(days=back)).isoformat()
+
+
+def _week(m: re.Match, pub: date | None) -> str | None:
+    if pub is None:
+        return None
+    monday = pub - timedelta(days=pub.weekday())
+    if m["which"].lower() in {"last", "past", "previous"}:
+        start = monday - timedelta(days=7)
+        return f"{start.isoformat()}/{(start + timedelta(days=6)).isoformat()}"
+    return f"{monday.isoformat()}/{pub.isoformat()}"
+
+
+def _month_relative(m: re.Match, pub: date | None) -> str | None:
+    if pub is None:
+        return None
+    if m["which"].lower() in {"last", "past", "previous"}:
+        first = pub.replace(day=1) - timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}"
+    return f"{pub.year:04d}-{pub.month:02d}"
+
+
+def _year_relative(m: re.Match, pub: date | None) -> str | None:
+    if pub is None:
+        return None
+    return str(pub.year - 1 if m["which"].lower() in {"last", "past", "previous"} else pub.year)
+
+
+def _days_now(m: re.Match, pub: date | None) -> str | None:
+    """"for two days now" / "in the past three days": the N days ending on the publication date."""
+    count = parse_quantity(m["count"])
+    if pub is None or count is None or count < 1:
+        return None
+    return f"{(pub - timedelta(days=count - 1)).isoformat()}/{pub.isoformat()}"
+
+
+def _since_month_day(m: re.Match, pub: date | None) -> str | None:
+    if m["year"]:
+        start = _iso_day(int(m["year"]), _month_number(m["month"]), int(m["day"]))
+    else:
+        start = _month_day(m, pub)
+    return _since(start, pub)
+
+
+def _since_month(m: re.Match, pub: date | None) -> str | None:
+    if m["year"]:
+        return _since(f"{int(m['year']):04d}-{_month_number(m['month']):02d}", pub)
+    return _since(_month_only(m, pub), pub)
+
+
+def _since_year(m: re.Match, pub: date | None) -> str | None:
+    return _since(m["year"], pub)
+
+
+# (pattern, resolver) pairs, most specific first; an earlier pattern wins over overlapping later ones.
+TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | None]], ...] = tuple(
+    (re.compile(pattern), resolver) for pattern, resolver in (
+        (rf"{_I}since ){_FULL_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", _since_month_day),
+        (rf"{_I}since ){_DAY}\s+{_FULL_MONTH}(?:,?\s+{_YEAR})?", _since_month_day),
+        (rf"{_I}since ){_FULL_MONTH}(?:\s+{_YEAR})?", _since_month),
+        (rf"{_I}since ){_YEAR}", _since_year),
+        (r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso),
+        (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}", _full_date),
+        (rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}", _full_date),
+        (rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\d)", _month_day),
+        (rf"\b{_DAY}\s+{_MONTH}\b", _month_day),
+        (rf"\b{_FULL_MONTH},?\s+(?:{_I}of )?)?{_YEAR}", _month_year),
+        (rf"{_I}\b(?:in|since|by|during|until|till|from|through|of|early|late|mid-?|end of|beginning of)\s+(?:the\s+)?){_FULL_MONTH}\b", _month_only),
+        (rf"(?:(?P<which>{_I}last|this|on|past))\s+)?{_WEEKDAY}\b", _weekday),
+        (rf"{_I}\b(?P<which>this|last|past|previous) week\b)", _week),
+        (rf"{_I}\b(?P<which>this|last|past|previous) month\b)", _month_relative),
+        (rf"{_I}\b(?P<which>this|last|past|previous) year\b)", _year_relative),
+        (rf"{_I}\b(?:for|over|in|during) (?:the )?(?:past |last )?){_COUNT}{_I} days?(?: now)?\b)", _days_now),
+        (rf"{_I}\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today)\b)", _relative_day(0)),
+        (rf"{_I}\b(?:yesterday|last night)\b)", _relative_day(-1)),
+        (rf"{_I}\btomorrow\b)", _relative_day(1)),
+        (rf"{_I}\b(?:in|since|by|during|until|till|from|of|early|late|mid-?)\s+){_YEAR}", _year_only),
+    )
+)
+
+
+def _scan(text: str, published: str | None) -> list[tuple[int, int, str | None]]:
+    """All non-overlapping time expressions in text, earlier patterns first on overlap."""
+    pub = parse_published(published)
+    taken: list[tuple[int, int, str | None]] = []
+    for pattern, resolver in TIME_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(start < e and s < end for s, e, _ in taken):
+                continue
+            taken.append((start, end, resolver(m, pub)))
+    return sorted(taken)
+
+
+def resolve_when(text: str, published: str | None) -> str | None:
+    """Return the ISO date, month, year or "start/end" range the first time expression in text
+    names, resolved against the publication date (ISO date or datetime) when it needs one;
+    None when there is no expression or it cannot be worked out."""
+    for _, _, value in _scan(text, published):
+        if value is not None:
+            return value
+    return None
+
+
+def find_time_expressions(doc, published: str | None = None) -> list[tuple[int, int, str | None]]:
+    """Return (start, end, resolution) character spans of the time expressions in a Doc (or a
+    string); resolution is None when the expression cannot be worked out."""
+    return _scan(getattr(doc, "text", doc), published)

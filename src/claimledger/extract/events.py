@@ -1,0 +1,590 @@
+"""Events in English war reports: what is claimed to happen, by whom, where, when, how many.
+
+Doc in, ``Event`` records out. The method:
+
+* triggers come from a lexicon of war and diplomacy vocabulary (``data/lexicons/events_en.tsv``)
+  matched with spaCy's Matcher on lowercased lemmas and words; longer matches win;
+* the dependency tree gives the actor (subject, or the agent of a passive: "by X", "under control
+  of X"), the target (object, passive subject, "on X" / "with X"), the count modifying the target
+  ("three populated points" -> 3), negation ("no hostilities", "could not be repulsed") and
+  modality (will/must/planned/threatened -> future; possible/potential/could/in case of -> hypothetical);
+* places are the given Place spans in the trigger's clause (else its sentence); the date is the
+  nearest time expression in the sentence (``dates.resolve_when`` against the publication date);
+* claimed_by is the attribution with the innermost content span containing the trigger;
+* one event per (type, claimant) per sentence, and definite re-mentions ("during the call") of an
+  event already seen for the same claimant are dropped.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from importlib import resources
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import ModelError
+from ..models import EVENT_TYPES, Attribution, Event, Place
+from .dates import find_time_expressions, parse_published
+from .quantities import find_quantity
+
+LEXICON_PACKAGE, LEXICON_FILE = "claimledger.data.lexicons", "events_en.tsv"
+
+# Words that deny the event they govern or modify ("no hostilities", "did not capture").
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "without", "neither", "nor"})
+# Verbs that deny the event in their object or complement ("prevented any evacuation").
+NEGATING_VERBS = frozenset({"prevent", "deny", "refute", "cancel", "abandon", "refuse", "halt",
+                            "reject", "thwart", "avert", "foil"})
+# Particles that make a negating verb of a phrasal one ("call off an assault", "rule out").
+NEGATING_PHRASALS = frozenset({("call", "off"), ("rule", "out")})
+# Modal auxiliaries and cue lemmas. Future: announced, planned, demanded, expected or threatened
+# events; hypothetical: possible or conditional ones (data/dev/README.md, section E).
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "must", "should", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "can"})
+FUTURE_CUES = frozenset({
+    "plan", "planned", "intend", "intention", "demand", "expect", "threaten", "threat", "prepare",
+    "schedule", "urge", "insist", "aim", "seek", "want", "ready", "readiness", "next", "upcoming",
+    "promise", "vow", "pledge", "request", "ask", "need", "imminent", "future", "call", "propose",
+    "order", "must", "going", "decide", "agree",
+})
+HYPOTHETICAL_CUES = frozenset({
+    "possible", "possibility", "potential", "potentially", "risk", "danger", "likely", "probable",
+    "chance", "scenario", "case", "if", "unless", "whether", "prospect", "hypothetical", "deter",
+    "prevent", "avoid",
+})
+# Controlling verbs whose infinitive complement reports a real event ("managed to conquer").
+FACTUAL_CONTROLLERS = frozenset({"manage", "try", "continue", "begin", "start", "keep", "succeed",
+                                 "attempt", "use", "help", "fail", "seem", "appear", "allow",
+                                 "enable", "force", "agree"})
+# Head or child lemmas saying that a generic war/operation actually proceeds (flag "process").
+PROCESS_WORDS = frozenset({"proceed", "begin", "start", "launch", "go", "underway", "unfold",
+                           "escalate", "intensify", "rage", "wage", "conduct", "tomorrow"})
+SUPPLY_WORDS = frozenset({"deliver", "delivery", "supply", "send", "pump", "provide", "arrive",
+                          "transfer", "ship", "shipment", "give", "receive"})
+MILITARY_WORDS = frozenset({"military", "troop", "force", "forces", "army", "artillery", "naval", "joint",
+                            "tank", "exercise", "nuclear", "drill", "combat"})
+# Words around "sanctions" that say they are imposed rather than mentioned (flag "imposed").
+IMPOSING_WORDS = frozenset({"impose", "introduce", "adopt", "slap", "new", "fresh", "package", "round",
+                            "expand", "extend", "tighten", "anti", "sectoral", "personal"})
+# Event nouns as modifiers of these heads are not events ("missile launchers", "combat zone").
+# Heads that are themselves events keep them ("drone attack" is matched whole by the lexicon).
+EVENT_HEADS = frozenset({"attack", "strike", "regime", "operation", "action", "campaign", "raid",
+                         "shelling", "fire", "agreement"})
+# Heads of an "of"/"in" phrase that make the event a topic or a location, not a report of it
+# ("areas of hostilities", "progress in talks", "subject of conversation").
+TOPIC_HEADS = frozenset({"area", "zone", "district", "course", "cessation", "pause", "subject",
+                         "issue", "question", "topic", "progress", "context", "theatre", "theater",
+                         "threat", "fear", "lifting", "track", "scenario", "scope", "consequence",
+                         "circumstance", "family", "body", "month", "year", "hysteria"})
+# Verbs that only name a topic ("discussed the evacuation"), per data/dev/README.md section A.
+TOPIC_VERBS = frozenset({"discuss", "review", "raise", "address", "consider", "analyse", "analyze",
+                         "study", "touch", "mention", "examine", "debate", "document",
+                         "investigate", "inspect"})
+# Adjectives of nationality that name the actor of a noun trigger ("Russian shelling").
+NATIONALITIES = {"russian": "Russia", "ukrainian": "Ukraine", "belarusian": "Belarus",
+                 "american": "United States", "israeli": "Israel", "western": "the West",
+                 "chechen": "Chechnya", "georgian": "Georgia", "polish": "Poland"}
+# Negotiation heads that name one call or meeting; their later definite mentions corefer.
+CONTACT_LEMMAS = frozenset({"conversation", "call", "talk", "meeting", "negotiation",
+                            "videoconference", "summit"})
+# Negotiation heads that a readout reports on its own date ("had a telephone conversation").
+DATED_CONTACTS = frozenset({"conversation", "call", "talk", "meeting", "meet", "speak", "agree",
+                            "negotiation", "telephone", "phone", "videoconference"})
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "today"})
+# Modifiers and partners that make a meeting internal or a press event, not a negotiation.
+INTERNAL_MEETING_WORDS = frozenset({"working", "staff", "operational", "media", "press", "journalist",
+                                    "reporter", "representative", "briefing"})
+# Max tokens of an actor/target label before it is cut back to the head and its compounds.
+MAX_LABEL_TOKENS = 8
+# Longest lexicon pattern in tokens, optional slots included (the Matcher window length).
+MAX_PATTERN_TOKENS = 8
+# Max tree steps between two same-type triggers of one sentence that are taken as one event
+# ("Brutal shelling and missile attacks"); calibrated on data/dev/attribution_dev.jsonl.
+MERGE_TREE_DISTANCE = 3
+# Max steps up the tree when looking for negation and modality cues of a trigger.
+MAX_CUE_DEPTH = 4
+
+_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "ADP", "AUX", "NUM", "PART"}
+
+
+@functools.lru_cache(maxsize=1)
+def load_event_lexicon() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """Return the trigger lexicon as (type, pattern, flags) rows."""
+    try:
+        text = resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError) as error:
+        raise ModelError(f"event lexicon {LEXICON_FILE} cannot be read: {error}") from error
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) < 2 or cells[0] not in EVENT_TYPES:
+            raise ModelError(f"{LEXICON_FILE}:{number}: bad lexicon row {line!r}")
+        flags = frozenset(f.strip() for f in cells[2].split(",") if f.strip()) if len(cells) > 2 else frozenset()
+        rows.append((cells[0], cells[1].strip(), flags))
+    return tuple(rows)
+
+
+def _token_patterns(pattern: str) -> list[list[dict]]:
+    """Matcher patterns for one lexicon pattern: one on lemmas, one on lowercased words."""
+    variants: list[list[dict]] = [[], []]
+    for item in pattern.split():
+        words, _, pos = item.partition("/")
+        constraint: dict = {}
+        if pos:
+            tags = pos.split("|")
+            constraint["POS" if all(t in _POS for t in tags) else "TAG"] = {"IN": tags}
+        if words in {"*", "_"}:
+            for variant in variants:
+                variant.append({"OP": "?"} if words == "*" else dict(constraint))
+            continue
+        alternatives = [w.lower() for w in words.split("|")]
+        variants[0].append({"LEMMA": {"IN": alternatives}, **constraint})
+        variants[1].append({"LOWER": {"IN": alternatives}, **constraint})
+    return variants
+
+
+_MATCHERS: dict[int, tuple[object, dict[str, Matcher]]] = {}
+
+
+def _matchers_for(vocab) -> dict[str, Matcher]:
+    """Trigger Matchers for a vocabulary, one per word a pattern starts with, built once and
+    cached. One Matcher over the whole lexicon evaluated every pattern's predicates at every
+    token, which made matching slower than parsing; small Matchers run only where they can match."""
+    cached = _MATCHERS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    matchers: dict[str, Matcher] = {}
+    for index, (_, pattern, _) in enumerate(load_event_lexicon()):
+        for word in pattern.split()[0].partition("/")[0].split("|"):
+            matcher = matchers.setdefault(word.lower(), Matcher(vocab))
+            matcher.add(f"claimledger_event_{index}", _token_patterns(pattern))
+    _MATCHERS[id(vocab)] = (vocab, matchers)
+    return matchers
+
+
+def _near_lemmas(token: Token) -> set[str]:
+    """Lemmas of the token's head, children and the head's children."""
+    near = {token.head.lemma_.lower()} | {c.lemma_.lower() for c in token.children}
+    near |= {c.lemma_.lower() for c in token.head.children}
+    return near
+
+
+def _is_qualified(token: Token) -> bool:
+    """True when a generic war noun is said to happen: qualified, negated, with agent or target,
+    or the subject of a verb ("ongoing hostilities", "no hostilities", "aggression by X")."""
+    for child in token.children:
+        if child.dep_ == "amod" and child.lower_ not in NATIONALITIES:
+            return True
+        if child.dep_ == "det" and child.lower_ == "no":
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"by", "against", "on"}:
+            return True
+    return token.dep_ in {"nsubj", "nsubjpass"}
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger_heads() -> frozenset[str]:
+    """Last words of the lexicon's patterns: nouns that name events ("attack", "shelling")."""
+    heads = set()
+    for _, pattern, _ in load_event_lexicon():
+        last = pattern.split()[-1].partition("/")[0]
+        heads.update(w for w in last.split("|") if w not in {"*", "_"})
+    return frozenset(heads)
+
+
+def _is_mention(span: Span) -> bool:
+    """True when the trigger only names a topic, a location, a kind or a modifier, not an event:
+    "missile launchers", "areas of hostilities", "discussed the evacuation", "is genocide"."""
+    root = span.root
+    head = root.head
+    if (((root.pos_ in {"NOUN", "PROPN"} and root.dep_ in {"compound", "nmod"})
+         or (root.tag_ == "VBG" and root.dep_ == "amod"))
+            and not (span.start <= head.i < span.end) and head.lemma_.lower() not in EVENT_HEADS):
+        return True
+    if root.dep_ == "attr" and not any(c.dep_ == "expl" for c in head.children):
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subject is not None and (subject.dep_ == "csubj" or subject.lemma_.lower() in _trigger_heads()):
+            return True
+    if root.dep_ == "pobj" and head.lower_ in {"of", "in", "from", "on", "about"} and head.head.lemma_.lower() in TOPIC_HEADS:
+        return True
+    if root.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in {"about", "on"} and head.head.lemma_.lower() in TOPIC_VERBS:
+        return True
+    return False
+
+
+def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
+    root = span.root
+    if "not_amod" in flags and root.dep_ in {"amod", "compound"}:
+        return False
+    if "passive" in flags and not (root.tag_ == "VBN" and (
+            any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in root.children)
+            or root.dep_ in {"acl", "conj"})):
+        return False
+    if "process" in flags and not (_near_lemmas(root) & PROCESS_WORDS):
+        return False
+    if "supply" in flags and not (_near_lemmas(root) & SUPPLY_WORDS):
+        return False
+    if "military" in flags and not ({t.lemma_.lower() for t in root.subtree} | _near_lemmas(root)) & MILITARY_WORDS:
+        return False
+    if "imposed" in flags and not ({t.lemma_.lower() for t in root.subtree} | _near_lemmas(root)
+                                   | {a.lemma_.lower() for a in _ancestors(root)}) & IMPOSING_WORDS:
+        return False
+    if "qualified" in flags and not _is_qualified(root):
+        return False
+    if "partner" in flags and not any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in root.children):
+        return False
+    return True
+
+
+def find_triggers(doc: Doc) -> list[tuple[str, Span]]:
+    """Return (event type, trigger span) for every lexicon match, longest first on overlap."""
+    lexicon = load_event_lexicon()
+    matchers = _matchers_for(doc.vocab)
+    found: set[tuple[int, int, int]] = set()
+    for token in doc:  # each small Matcher runs on a short window starting at its first word
+        for key in {token.lower_, token.lemma_.lower()}:
+            if key in matchers:
+                window = doc[token.i:min(len(doc), token.i + MAX_PATTERN_TOKENS)]
+                found.update((m, token.i + s, token.i + e) for m, s, e in matchers[key](window) if s == 0)
+    candidates = []
+    for match_id, start, end in sorted(found, key=lambda m: (m[1], m[2])):
+        index = int(doc.vocab.strings[match_id].rsplit("_", 1)[1])
+        kind, _, flags = lexicon[index]
+        span = doc[start:end]
+        if _passes_flags(span, flags) and not _is_mention(span):
+            candidates.append((kind, span))
+    candidates.sort(key=lambda c: (-(c[1].end - c[1].start), c[1].start))
+    taken: list[tuple[str, Span]] = []
+    used: set[int] = set()
+    for kind, span in candidates:
+        if used.intersection(range(span.start, span.end)):
+            continue
+        used.update(range(span.start, span.end))
+        taken.append((kind, span))
+    return sorted(taken, key=lambda c: c[1].start)
+
+
+def _claimant(span: Span, attributions: Sequence[Attribution]) -> str | None:
+    """The attribution with the innermost content span containing the trigger."""
+    start, end = span.start_char, span.end_char
+    inside = [a for a in attributions if a.content[0] <= start and end <= a.content[1]]
+    if not inside:
+        return None
+    return min(inside, key=lambda a: a.content[1] - a.content[0]).id
+
+
+# Dependencies through which a governing word's negation or modality reaches the event: its
+# object, complement or modifier ("did not capture X", "could not be repulsed", "threatened to
+# attack"), not its subject ("the losses did not reduce ...") nor a reported clause (ccomp).
+CUE_PATHS = frozenset({"dobj", "xcomp", "pobj", "prep", "attr", "acl", "amod", "compound", "oprd",
+                       "advcl", "conj", "appos", "pcomp", "nmod", "npadvmod", "agent"})
+
+
+def _ancestors(token: Token, paths: frozenset[str] = CUE_PATHS):
+    """The token's heads up to MAX_CUE_DEPTH steps, only through the given dependencies."""
+    current = token
+    for _ in range(MAX_CUE_DEPTH):
+        if current.dep_ not in paths or current.head.i == current.i:
+            return
+        current = current.head
+        yield current
+
+
+def _polarity(span: Span) -> str:
+    root = span.root
+    for token in [root, *_ancestors(root)]:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return "denied"
+        if token.i != root.i and token.lemma_.lower() in NEGATING_VERBS:
+            return "denied"
+        if token.i != root.i and any((token.lemma_.lower(), c.lower_) in NEGATING_PHRASALS
+                                     for c in token.children if c.dep_ == "prt"):
+            return "denied"
+    return "asserted"
+
+
+def _modality(span: Span) -> str:
+    root = span.root
+    chain = [root, *_ancestors(root, CUE_PATHS | {"nsubj", "nsubjpass"})]
+    for position, token in enumerate(chain):
+        lemma = token.lemma_.lower()
+        if position > 0 and lemma in HYPOTHETICAL_CUES:
+            return "hypothetical"
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ == "mark" and word in {"if", "unless", "whether"}:
+                return "hypothetical"
+            if child.dep_ in {"aux", "auxpass"} and word in HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if child.dep_ == "amod" and child.lemma_.lower() in HYPOTHETICAL_CUES:
+                return "hypothetical"
+        for child in token.children:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in FUTURE_AUX:
+                return "future"
+            if child.dep_ in {"amod", "compound"} and child.lemma_.lower() in FUTURE_CUES:
+                return "future"
+            if child.dep_ == "aux" and child.tag_ == "TO" and position < len(chain) - 1:
+                controller = chain[position + 1].lemma_.lower()
+                if controller not in FACTUAL_CONTROLLERS and token.dep_ == "xcomp":
+                    return "future"
+        if position > 0 and lemma in FUTURE_CUES and not (position == 1 and lemma == "agree" and root.i > token.i):
+            return "future"
+    return "factual"
+
+
+def _label(token: Token | None) -> str | None:
+    """A short label for the noun phrase headed by token ("Russian Armed Forces")."""
+    if token is None:
+        return None
+    if token.lower_ in NATIONALITIES and token.pos_ in {"ADJ", "PROPN"} and token.dep_ in {"amod", "compound"}:
+        return NATIONALITIES[token.lower_]
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
+            text = ent.text
+            return text[4:] if text.lower().startswith("the ") else text
+    keep = [t for t in token.subtree
+            if t.dep_ not in {"det", "punct", "relcl", "acl", "appos", "cc", "advmod", "predet"}
+            and not any(a.dep_ in {"relcl", "acl", "appos", "conj"} for a in t.ancestors
+                        if a.i != token.i and token in a.ancestors)]
+    keep = [t for t in keep if t.i >= token.left_edge.i]
+    if not keep or len(keep) > MAX_LABEL_TOKENS:
+        keep = [c for c in token.lefts if c.dep_ in {"compound", "amod"}] + [token]
+    start, end = min(t.i for t in keep), max(t.i for t in keep) + 1
+    text = token.doc[start:end].text
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _child(token: Token, deps: set[str], preps: set[str] = frozenset()) -> Token | None:
+    """The first child with one of the dependencies, else the object of one of the prepositions
+    (dates and times excluded)."""
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
+    root = span.root
+    for token in span:  # "under control of X": the holder of control is the actor
+        if token.lower_ == "control":
+            holder = _child(token, set(), {"of"})
+            if holder is not None:
+                return holder, _child(span.root, {"nsubjpass", "dobj"})
+    if root.pos_ in {"VERB", "AUX"} or root.tag_.startswith("VB"):
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in root.children) or root.dep_ == "acl"
+        if passive:
+            agent = next((c for c in root.children if c.dep_ == "agent"), None)
+            actor = _child(agent, {"pobj"}) if agent is not None else None
+            target = _child(root, {"nsubjpass"}) or (root.head if root.dep_ == "acl" else None)
+            return actor, target
+        actor = _child(root, {"nsubj"})
+        if actor is None and root.dep_ in {"xcomp", "conj", "advcl"}:
+            actor = _child(root.head, {"nsubj"})
+        return actor, _child(root, {"dobj"}, {"on", "against", "with"})
+    actor = _child(root, {"poss"}, {"by"})
+    if actor is None:
+        actor = next((c for c in root.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in NATIONALITIES), None)
+    if actor is None and root.dep_ in {"dobj", "attr", "nsubjpass"} and root.head.pos_ in {"VERB", "AUX"}:
+        actor = _child(root.head, {"nsubj", "agent"})
+        if actor is not None and actor.dep_ == "agent":
+            actor = _child(actor, {"pobj"})
+    target = _child(root, set(), {"with", "on", "against", "of", "in"})
+    return actor, target
+
+
+def _places(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
+    """Refs (or names) of the places in the trigger's clause, else in its sentence."""
+    sentence = span.sent
+    clause = span.root
+    while clause.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and clause.head.i != clause.i:
+        clause = clause.head
+    scopes = [(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)),
+              (sentence.start_char, sentence.end_char)]
+    for start, end in scopes:
+        found: list[str] = []
+        for place in places:
+            if start <= place.span[0] and place.span[1] <= end:
+                key = place.ref or place.name or place.text
+                if key and key not in found:
+                    found.append(key)
+        if found:
+            return tuple(found)
+    return ()
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb that heads the clause a token lies in (the token itself for a verb)."""
+    current = token
+    for _ in range(MAX_CUE_DEPTH + 2):
+        if current.pos_ in {"VERB", "AUX"} or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _when(span: Span, times: list[tuple[int, int, str | None]]) -> str | None:
+    """The resolved time expression attached to the trigger or to the verb of its clause
+    (nearest first), within the trigger's sentence."""
+    sentence = span.sent
+    doc = span.doc
+    anchors = {t.i for t in span} | {_clause_head(span.root).i}
+    best, best_distance = None, None
+    for start, end, value in times:
+        if value is None or start < sentence.start_char or end > sentence.end_char:
+            continue
+        expression = doc.char_span(start, end, alignment_mode="expand")
+        if expression is None:
+            continue
+        path = [expression.root, *expression.root.ancestors]
+        if not any(t.i in anchors for t in path[:MAX_CUE_DEPTH + 1]):
+            continue
+        distance = max(start - span.end_char, span.start_char - end, 0)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = value, distance
+    return best
+
+
+def _default_when(span: Span, kind: str, published: str | None) -> str | None:
+    """The publication date for an undated event the outlet reports as of that day: a readout's
+    call or joint agreement ("had a telephone conversation", "agreed to ...") and present-tense
+    reports ("defensive operations are underway"); None otherwise."""
+    pub = parse_published(published)
+    if pub is None:
+        return None
+    verb = _clause_head(span.root)
+    if verb.dep_ not in {"ROOT", "conj"}:
+        return None
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if kind == "negotiation" and span.root.lemma_.lower() in DATED_CONTACTS and "VBD" in tags and not (tags & {"MD", "VBN"} - {"VBD"}):
+        return pub.isoformat()
+    if tags & {"VBZ", "VBP"} and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return pub.isoformat()
+    return None
+
+
+def _is_anaphoric(span: Span) -> bool:
+    """True for a definite mention ("the call", "during the conversation", "Today's conversation")."""
+    children = list(span.root.children)
+    if any(c.dep_ in {"amod", "nummod"} or c.ent_type_ == "DATE"
+           or (c.dep_ == "prep" and c.lower_ in {"of", "with", "between", "in"}) for c in children):
+        return False  # "the latest meeting", "the April 26 meeting", "the talks with X" are new
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in ANAPHORIC_DETERMINERS for c in children)
+
+
+def _is_internal_meeting(span: Span) -> bool:
+    """True for a working/staff meeting or one with the media: not a negotiation."""
+    root = span.root
+    words = {c.lemma_.lower() for c in root.children}
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in {"with", "of"}:
+            words |= {t.lemma_.lower() for t in child.subtree}
+    return bool(words & INTERNAL_MEETING_WORDS)
+
+
+def _tree_distance(a: Token, b: Token, limit: int) -> int | None:
+    """Steps between two tokens through their lowest common head, or None beyond limit."""
+    up_a = [a, *list(a.ancestors)[:limit]]
+    for steps_b, token in enumerate([b, *list(b.ancestors)[:limit]]):
+        if token in up_a:
+            total = up_a.index(token) + steps_b
+            return total if total <= limit else None
+    return None
+
+
+def _corefers(span: Span, other: Span, kind: str, claimed_by: str | None, quantity: int | None,
+              when: str | None, event: Event) -> bool:
+    """True when a trigger re-mentions an event already kept: same type and claimant, same
+    sentence, close in the tree ("shelling and missile attacks"), no conflicting count or date."""
+    if event.type != kind or event.claimed_by != claimed_by or span.sent.start != other.sent.start:
+        return False
+    if quantity is not None and event.quantity is not None and quantity != event.quantity:
+        return False
+    if when is not None and event.when is not None and when != event.when:
+        return False
+    return _tree_distance(span.root, other.root, MERGE_TREE_DISTANCE) is not None
+
+
+def _is_heading(span: Span) -> bool:
+    """True when the trigger's line is a heading or caption: no verb, no closing punctuation."""
+    doc, text = span.doc, span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    end = len(text) if end < 0 else end
+    line = doc.char_span(start, end, alignment_mode="expand")
+    if line is None or not line.text.strip():
+        return False
+    words = [t for t in line if not t.is_space]
+    closed = words[-1].text in {".", "!", "?", "…", '"', "”", ":", ";"}
+    return not closed and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
+def _is_argument(span: Span, trigger_tokens: set[int]) -> bool:
+    """True when the trigger is the object of another event's trigger ("repelling the assaults",
+    "killed by the shelling"): it is that event's argument, not an event of its own."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "dobj" and head.i in trigger_tokens:
+        return True
+    if root.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.i in trigger_tokens:
+        return head.lower_ in {"by", "against"}
+    return False
+
+
+def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[Place],
+                published: str | None) -> list[Event]:
+    """Return the events a spaCy Doc reports, with claimant, polarity, modality, actor,
+    target, places, count and date (resolved against ``published``, an ISO date or datetime)."""
+    times = find_time_expressions(doc, published)
+    events: list[Event] = []
+    kept: list[tuple[Span, Event]] = []
+    seen_contacts: set[tuple[str | None, str]] = set()
+    seen_heads: set[tuple[str, str | None, str]] = set()
+    triggers = find_triggers(doc)
+    trigger_tokens = {span.root.i for _, span in triggers}
+    for kind, span in triggers:
+        if _is_heading(span):
+            continue  # headings and captions ("Casualties and losses") state no event
+        if _is_argument(span, trigger_tokens):
+            continue
+        claimed_by = _claimant(span, attributions)
+        actor, target = _actor_and_target(span)
+        quantity = find_quantity([target, span.root] if kind != "negotiation" else [])
+        when = _when(span, times)
+        if when is None and claimed_by is None:
+            when = _default_when(span, kind, published)
+        if any(_corefers(span, other, kind, claimed_by, quantity, when, event) for other, event in kept):
+            continue
+        head_lemma = span.root.lemma_.lower()
+        if kind == "negotiation" and head_lemma in CONTACT_LEMMAS:
+            if _is_internal_meeting(span) or (seen_contacts and _is_anaphoric(span)):
+                continue
+            seen_contacts.add((claimed_by, head_lemma))
+        elif (kind, claimed_by, head_lemma) in seen_heads and _is_anaphoric(span):
+            continue
+        seen_heads.add((kind, claimed_by, head_lemma))
+        event = Event(
+            type=kind,
+            trigger=(span.start_char, span.end_char),
+            actor=_label(actor),
+            target=_label(target),
+            places=_places(span, places),
+            quantity=quantity,
+            when=when,
+            claimed_by=claimed_by,
+            polarity=_polarity(span),
+            modality=_modality(span),
+        )
+        kept.append((span, event))
+        events.append(event)
+    return events

@@ -1,0 +1,103 @@
+"""Counts in English text: "three populated points" -> 3, "over 4,000 people" -> 4000.
+
+A count is an integer number of things (villages, people, buildings, engagements). Percentages
+and distances are measurements, not counts, and give None. "Over N", "more than N" and
+"at least N" give their lower bound N; "about N" gives N.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+# Number words of English news copy; "dozens", "hundreds" and "thousands" are vague and give None.
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12,
+}
+MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+# Units after a number that make it a measurement rather than a count of things.
+MEASURE_UNITS = frozenset({
+    "%", "percent", "per", "km", "kilometre", "kilometres", "kilometer", "kilometers", "mile",
+    "miles", "m", "metre", "metres", "meter", "meters", "kg", "ton", "tons", "tonnes", "hour",
+    "hours", "minute", "minutes", "day", "days", "week", "weeks", "month", "months", "year",
+    "years", "degree", "degrees", "$", "dollar", "dollars", "euro", "euros", "hryvnia",
+    "rouble", "roubles", "ruble", "rubles",
+})
+
+_DIGITS = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+$|^\d+$")
+
+
+def parse_quantity(text: str) -> int | None:
+    """Return the integer a number expression names ("4,000", "three", "two thousand"), else None."""
+    words = text.strip().lower().replace("-", " ").split()
+    if not words:
+        return None
+    if len(words) == 1 and _DIGITS.match(words[0]):
+        return int(re.sub(r"\D", "", words[0]))
+    total, current = 0, None
+    for word in words:
+        word = word.strip(",")
+        if _DIGITS.match(word):
+            current = (current or 0) + int(re.sub(r"\D", "", word))
+        elif word in NUMBER_WORDS:
+            current = (current or 0) + NUMBER_WORDS[word]
+        elif word in MULTIPLIERS:
+            total += (current or 1) * MULTIPLIERS[word]
+            current = None
+        elif word in {"and", "a"}:
+            continue
+        else:
+            return None
+    value = total + (current or 0)
+    return value or None
+
+
+def _is_measure(tokens: list) -> bool:
+    """True when the number tokens are followed by a unit that makes them a measurement."""
+    last = tokens[-1]
+    following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if following is not None and following.lower_ in MEASURE_UNITS:
+        return True
+    preceding = tokens[0].doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if preceding is not None and preceding.text in {"$", "€", "£"}:
+        return True
+    if tokens[0].ent_type_ in {"PERCENT", "MONEY", "QUANTITY", "DATE", "TIME", "ORDINAL"}:
+        return True
+    return False
+
+
+def _number_tokens(head) -> list:
+    """The number token plus number words joined to it ("two thousand", "3,179")."""
+    tokens = [head] + [c for c in head.children if c.like_num and c.dep_ in {"compound", "nummod", "quantmod"}]
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def count_of(token) -> int | None:
+    """Return the count that modifies a noun token ("three points" -> 3), or that it is itself."""
+    candidates: list = []
+    if token.like_num or token.pos_ == "NUM":
+        candidates.append(token)
+    candidates.extend(c for c in token.children if c.dep_ == "nummod" and c.like_num)
+    for number in candidates:
+        tokens = _number_tokens(number)
+        if _is_measure(tokens):
+            continue
+        value = parse_quantity(" ".join(t.text for t in tokens))
+        if value is not None:
+            return value
+    return None
+
+
+def find_quantity(tokens: Iterable) -> int | None:
+    """Return the first count among the given tokens (nouns or numbers), or None."""
+    for token in tokens:
+        if token is None:
+            continue
+        value = count_of(token)
+        if value is not None:
+            return value
+    return None

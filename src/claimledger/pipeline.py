@@ -1,0 +1,62 @@
+"""Wiring only: articles in, analysed documents out, streamed in batches.
+
+English articles go through spaCy's ``nlp.pipe`` in batches and then the extractors
+(attribution, places, events). Articles in other languages pass through with empty
+layers until their extractors exist; they are still stored and counted.
+"""
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from .extract.attribution import find_attributions
+from .extract.events import find_events
+from .extract.gazetteer import load_gazetteer
+from .extract.nlp import load_english
+from .extract.places import find_places
+from .ingest import identify_language
+from .models import AnalysedDocument, Article
+
+# Articles handed to spaCy at once. News articles run to ~1,000 words; 32 keeps the
+# parser's batches full without holding many parsed Docs (measured with
+# benchmarks/throughput.py: 16-64 give the same speed here, memory grows above 64).
+BATCH_SIZE = 32
+
+# Languages with extractors. Others are stored with empty layers.
+EXTRACTED_LANGUAGES = frozenset({"en"})
+
+
+def with_language(article: Article) -> Article:
+    """Return the article with its language identified when it has none."""
+    if article.language:
+        return article
+    return replace(article, language=identify_language(article.text))
+
+
+def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
+    """Return the analysed documents of a batch of English articles, in order."""
+    nlp = load_english()
+    gazetteer = load_gazetteer()
+    analysed = []
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
+        attributions = find_attributions(doc)
+        places = find_places(doc, gazetteer)
+        events = find_events(doc, attributions, places, article.published)
+        analysed.append(AnalysedDocument(article, tuple(attributions), tuple(places), tuple(events)))
+    return analysed
+
+
+def analyse_articles(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[AnalysedDocument]:
+    """Yield one analysed document per article, in input order, holding one batch in memory at a time."""
+    iterator = iter(articles)
+    while batch := [with_language(a) for a in itertools.islice(iterator, batch_size)]:
+        english = [a for a in batch if a.language in EXTRACTED_LANGUAGES]
+        done = {id(doc.article): doc for doc in analyse_english(english)} if english else {}
+        for article in batch:
+            yield done.get(id(article)) or AnalysedDocument(article)
+
+
+def analyse_article(article: Article) -> AnalysedDocument:
+    """Return the analysed document of one article."""
+    return next(analyse_articles([article]))

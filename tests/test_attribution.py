@@ -1,0 +1,141 @@
+"""Attribution rules on small texts of our own, one form each."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.attribution import find_attributions, find_quotes
+from claimledger.extract.hedges import find_hedges
+
+pytestmark = pytest.mark.model
+
+
+def attributions(nlp, text):
+    doc = nlp(text)
+    return [
+        {
+            "source": text[a.source[0]:a.source[1]] if a.source else None,
+            "cue": text[a.cue[0]:a.cue[1]] if a.cue else None,
+            "content": text[a.content[0]:a.content[1]],
+            "kind": a.kind, "speaker": a.speaker, "role": a.speaker_role,
+            "parent": a.parent, "id": a.id, "hedges": a.hedges,
+        }
+        for a in find_attributions(doc)
+    ]
+
+
+def only(found, **where):
+    hits = [a for a in found if all(a[k] == v for k, v in where.items())]
+    assert len(hits) == 1, (where, found)
+    return hits[0]
+
+
+def test_indirect_speech_with_that(nlp_en):
+    found = attributions(nlp_en, "The mayor of Odesa said that the port had been hit twice overnight.")
+    a = only(found, cue="said")
+    assert a["content"] == "the port had been hit twice overnight"
+    assert a["source"] == "mayor of Odesa"
+    assert a["kind"] == "indirect"
+
+
+def test_source_after_direct_quote(nlp_en):
+    text = "“We will not give up a single village,” the commander said on Tuesday."
+    a = only(attributions(nlp_en, text), cue="said")
+    assert a["content"] == "We will not give up a single village"
+    assert a["kind"] == "direct"
+
+
+def test_quote_over_several_sentences_is_taken_whole(nlp_en):
+    text = 'Oleksandr Marchenko said: "The shelling went on all night. Two houses burned down."'
+    a = only(attributions(nlp_en, text), cue="said")
+    assert a["content"] == "The shelling went on all night. Two houses burned down"
+    assert a["kind"] == "direct"
+    assert a["speaker"] == "Oleksandr Marchenko"
+
+
+def test_according_to_takes_the_host_clause(nlp_en):
+    text = "According to the regional governor, the evacuation of the town was completed on Monday."
+    a = only(attributions(nlp_en, text), cue="According to")
+    assert a["kind"] == "according_to"
+    assert a["source"] == "regional governor"
+    assert a["content"].startswith("the evacuation of the town was completed")
+
+
+def test_nesting_and_outlet_chain(nlp_en):
+    text = "Reuters reported that local officials confirmed that the bridge was destroyed."
+    found = attributions(nlp_en, text)
+    outer = only(found, cue="reported")
+    inner = only(found, cue="confirmed")
+    assert inner["parent"] == outer["id"]
+    assert inner["content"] == "the bridge was destroyed"
+
+
+def test_pronoun_resolves_to_the_named_person(nlp_en):
+    text = ("Defence Minister Andrii Koval visited the front on Friday. "
+            "He stressed that the line was holding.")
+    a = only(attributions(nlp_en, text), cue="stressed")
+    assert a["source"] == "He"
+    assert a["speaker"] == "Andrii Koval"
+    assert a["role"] == "Defence Minister"
+
+
+def test_description_resolves_to_the_leader(nlp_en):
+    text = ("President Maria Ostrova met the troops in the north. "
+            "The leader emphasised that no territory would be ceded.")
+    a = only(attributions(nlp_en, text), cue="emphasised")
+    assert a["speaker"] == "Maria Ostrova"
+
+
+def test_negated_and_future_speech_acts_are_not_attributions(nlp_en):
+    text = "The ministry did not confirm that the village was taken. The minister will say that talks failed."
+    assert attributions(nlp_en, text) == []
+
+
+def test_first_person_performative_is_not_an_attribution(nlp_en):
+    assert attributions(nlp_en, "I think that the talks will resume in spring.") == []
+
+
+def test_agentless_passive(nlp_en):
+    a = only(attributions(nlp_en, "It was noted that the ceasefire had largely held."), cue="noted")
+    assert a["source"] is None
+    assert a["speaker"] == "unspecified (agentless passive)"
+    assert a["content"] == "the ceasefire had largely held"
+
+
+def test_light_verb_cue(nlp_en):
+    text = "The envoy expressed concern over the growing number of drone strikes on power plants."
+    a = only(attributions(nlp_en, text), cue="expressed concern")
+    assert a["content"] == "the growing number of drone strikes on power plants"
+
+
+def test_participle_inherits_the_subject(nlp_en):
+    text = "The governor visited the hospital, noting that four patients were in serious condition."
+    a = only(attributions(nlp_en, text), cue="noting")
+    assert a["source"] == "governor"
+    assert a["content"] == "four patients were in serious condition"
+
+
+def test_hedges_attach_to_their_claim(nlp_en):
+    text = ("The ministry said that its forces had repelled an alleged assault near the river, "
+            "a claim that could not be verified.")
+    a = only(attributions(nlp_en, text), cue="said")
+    assert "alleged" in a["hedges"]
+    assert "a claim that" in a["hedges"]
+
+
+def test_mixed_quote(nlp_en):
+    text = 'The spokesman said the strike was a "deliberate act of terror" against civilians.'
+    a = only(attributions(nlp_en, text), cue="said")
+    assert a["kind"] == "mixed"
+
+
+def test_find_quotes_handles_curly_guillemets_and_unclosed():
+    text = "He said “yes”. «Да» — ответил он. \"Open quote runs on\nNext paragraph."
+    spans = [text[s:e] for s, e in find_quotes(text)]
+    assert spans == ["“yes”", "«Да»", "\"Open quote runs on"]
+
+
+def test_find_hedges_reads_content_and_trailing_claim():
+    text = "Officials said the so-called buffer zone was needed, a claim that critics reject."
+    start = text.index("the so-called")
+    end = text.index(", a claim")
+    assert find_hedges(text, (start, end)) == ["so-called", "a claim that"]

@@ -1,0 +1,159 @@
+"""The command line end to end: real files, a real SQLite ledger, the real pipeline."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimledger.cli import EXIT_REJECTED, main
+
+pytestmark = pytest.mark.model
+
+KHARKIV_OBLAST = "UA63000000000041885"
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as conn:
+        return {t: conn.execute(f"select count(*) from {t}").fetchone()[0]
+                for t in ("articles", "attributions", "places", "events", "rejections")}
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path, examples_dir: Path) -> list[str]:
+    """The sample report, the raw HTML/feed files and ten corpus records."""
+    lines = (examples_dir / "corpus" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:10]
+    subset = tmp_path / "subset.jsonl"
+    subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [str(examples_dir / "kharkiv_buffer_zone.txt"), str(examples_dir / "raw"), str(subset)]
+
+
+def test_ingest_twice_adds_nothing(tmp_path: Path, small_corpus: list[str]):
+    db = tmp_path / "ledger.db"
+    first = run("ingest", str(db), *small_corpus)
+    assert first.exit_code == 0, first.output
+    counts = table_counts(db)
+    assert counts["articles"] == 1 + 6 + 20 + 10
+    assert counts["attributions"] > 50 and counts["places"] > 50 and counts["events"] > 20
+    second = run("ingest", str(db), *small_corpus)
+    assert second.exit_code == 0
+    assert "ingested 0 new articles" in second.output
+    assert table_counts(db) == counts
+
+
+def test_bad_inputs_are_rejected_and_the_rest_is_stored(tmp_path: Path, sample_path: Path):
+    db = tmp_path / "ledger.db"
+    assert run("ingest", str(db), str(sample_path)).exit_code == 0
+    before = table_counts(db)
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 100)
+    (bad / "lines.jsonl").write_text(
+        '{"id": "ok-1", "text": "The governor said that two drones were shot down over Sumy."}\n'
+        '{"id": "broken", "text": \n', encoding="utf-8")
+    (bad / "bomb.xml").write_text(
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
+        '<rss><channel><item><title>&lol2;</title></item></channel></rss>', encoding="utf-8")
+    (bad / "empty.html").write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
+    (bad / "cyrillic.txt").write_bytes("Губернатор заявил, что обстрел продолжался всю ночь.".encode("cp1251"))
+
+    result = CliRunner().invoke(main, ["ingest", str(db), str(bad)], catch_exceptions=False)
+    assert result.exit_code == EXIT_REJECTED
+    rejected = [line for line in result.stderr.splitlines() if line.startswith("rejected")]
+    named = " ".join(rejected)
+    for name in ("empty.txt", "binary.txt", "lines.jsonl:2", "bomb.xml", "empty.html"):
+        assert name in named, result.stderr
+    assert all(len(line.splitlines()) == 1 for line in rejected)
+    after = table_counts(db)
+    assert after["articles"] == before["articles"] + 2  # ok-1 and the cp1251 text
+    assert after["rejections"] == len(rejected)
+    with sqlite3.connect(db) as conn:
+        text = conn.execute("select text from articles where origin like '%cyrillic.txt'").fetchone()[0]
+    assert text.startswith("Губернатор заявил")
+
+
+def test_missing_database_for_query_is_one_line_error(tmp_path: Path):
+    result = run("claims", str(tmp_path / "nope.db"))
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_analyze_sample_gives_the_claimed_territory(sample_path: Path):
+    result = run("analyze", str(sample_path), "--format", "jsonl")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout.splitlines()[0])
+    text = record["text"]
+    attributions = {a["id"]: a for a in record["attributions"]}
+
+    def part(span):
+        return text[span[0]:span[1]]
+
+    control = [e for e in record["events"] if e["type"] == "territory_control"]
+    assert len(control) == 1
+    event = control[0]
+    assert event["quantity"] == 3
+    assert KHARKIV_OBLAST in event["places"]
+    assert event["actor"] == "Russian Armed Forces"
+    claimant = attributions[event["claimed_by"]]
+    assert claimant["speaker"] in ("Valery Gerasimov", "Russian military officials")
+
+    gerasimov = [a for a in record["attributions"] if a["speaker"] == "Valery Gerasimov"]
+    assert [part(a["cue"]) for a in gerasimov] == ["according to"]
+    putin_cues = {part(a["cue"]) for a in record["attributions"] if a["speaker"] == "Vladimir Putin"}
+    assert {"emphasized", "highlighted", "stated", "noting"} <= putin_cues
+
+    hedges = {h for a in record["attributions"] for h in a["hedges"]}
+    assert {"a claim that", "alleged", "what it describes as"} <= hedges
+    describes = [a for a in record["attributions"] if "what it describes as" in a["hedges"]]
+    assert part(describes[0]["content"]) == "unprovoked aggression by Ukraine"
+
+
+def test_analyze_with_publication_date_resolves_the_month(sample_path: Path):
+    result = run("analyze", str(sample_path), "--format", "jsonl", "--published", "2024-12-03")
+    record = json.loads(result.stdout.splitlines()[0])
+    control = [e for e in record["events"] if e["type"] == "territory_control"]
+    assert control[0]["when"] == "2024-11"
+
+
+def test_analyze_text_report_names_speakers_and_places(sample_path: Path):
+    result = run("analyze", str(sample_path))
+    assert result.exit_code == 0
+    for expected in ("Valery Gerasimov", "Vladimir Putin", "Kharkiv Oblast", "territory_control"):
+        assert expected in result.stdout
+
+
+def test_claims_query_and_exports(tmp_path: Path, sample_path: Path, examples_dir: Path):
+    db = tmp_path / "ledger.db"
+    assert run("ingest", str(db), str(sample_path), "--published", "2024-12-03").exit_code == 0
+    found = run("claims", str(db), "--place", "Kharkiv Oblast", "--type", "territory_control",
+                "--format", "jsonl")
+    rows = [json.loads(line) for line in found.stdout.splitlines()]
+    assert rows and all(any(e["type"] == "territory_control" for e in r["events"]) for r in rows)
+    assert run("claims", str(db), "--speaker", "Gerasimov", "--format", "jsonl").stdout.strip()
+    assert run("claims", str(db), "--since", "2025-01", "--format", "jsonl").stdout.strip() == ""
+
+    records = run("export", str(db), "--format", "jsonl").stdout.splitlines()
+    assert json.loads(records[0])["events"]
+    table = list(csv.DictReader(io.StringIO(run("export", str(db), "--format", "csv").stdout)))
+    assert {"speaker", "content"} <= set(table[0])
+    out = tmp_path / "places.geojson"
+    assert run("export", str(db), "--format", "geojson", "-o", str(out)).exit_code == 0
+    assert json.loads(out.read_text())["type"] == "FeatureCollection"
+
+
+def test_summary_prints_what_was_found(tmp_path: Path, sample_path: Path):
+    db = tmp_path / "ledger.db"
+    run("ingest", str(db), str(sample_path))
+    result = run("summary", str(db))
+    assert result.exit_code == 0
+    assert "Vladimir Putin" in result.stdout and "territory_control" in result.stdout

@@ -1,0 +1,173 @@
+"""Event extraction from English text: types, claimant, polarity, modality, counts, dates."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.events import find_events, load_event_lexicon
+from claimledger.models import EVENT_TYPES, Attribution, Place
+
+pytestmark = pytest.mark.model
+
+KHARKIV = Place(span=(110, 124), text="Kharkiv region", ref="UA63000000000041885",
+                name="Kharkiv Oblast", level="oblast")
+
+
+def _events(nlp, text, attributions=(), places=(), published=None):
+    return find_events(nlp(text), attributions, places, published)
+
+
+def _one(nlp, text, kind, **kwargs):
+    events = [e for e in _events(nlp, text, **kwargs) if e.type == kind]
+    assert len(events) == 1, (text, events)
+    return events[0]
+
+
+def _trigger(text, event):
+    return text[event.trigger[0]:event.trigger[1]]
+
+
+def test_lexicon_rows_are_valid():
+    rows = load_event_lexicon()
+    assert rows and all(kind in EVENT_TYPES for kind, _, _ in rows)
+
+
+def test_sample_first_sentence(nlp_en, sample_text):
+    a2 = Attribution(id="a2", content=(80, 191), kind="indirect")
+    events = find_events(nlp_en(sample_text), [a2], [KHARKIV], None)
+    first = [e for e in events if e.trigger[1] <= 191]
+    assert len(first) == 1
+    event = first[0]
+    assert event.type == "territory_control"
+    assert "brought under control" in _trigger(sample_text, event)
+    assert event.actor == "Russian Armed Forces"
+    assert event.quantity == 3
+    assert event.places == ("UA63000000000041885",)
+    assert event.when is None
+    assert event.claimed_by == "a2"
+    assert (event.polarity, event.modality) == ("asserted", "factual")
+
+
+def test_sample_first_sentence_with_publication_date(nlp_en, sample_text):
+    a2 = Attribution(id="a2", content=(80, 191), kind="indirect")
+    events = find_events(nlp_en(sample_text), [a2], [KHARKIV], "2024-12-03")
+    assert events[0].when == "2024-11"
+
+
+def test_sample_buffer_zone(nlp_en, sample_text):
+    events = find_events(nlp_en(sample_text), [], [KHARKIV], None)
+    zones = [_trigger(sample_text, e) for e in events if e.type == "security_zone"]
+    assert "establish a buffer zone" in zones
+    assert "create a security zone" in zones
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Russian troops shelled the village overnight.", "strike"),
+        ("A drone attack hit an oil depot.", "strike"),
+        ("Heavy fighting continued near the town.", "clash"),
+        ("The army launched an offensive in the east.", "clash"),
+        ("Five soldiers were killed and two were wounded.", "casualties"),
+        ("Ukrainian forces liberated the village.", "territory_control"),
+        ("The town was captured by the enemy.", "territory_control"),
+        ("The brigade withdrew its troops from the city.", "withdrawal"),
+        ("The attack was repelled by the defenders.", "attack_repelled"),
+        ("Civilians were evacuated through a humanitarian corridor.", "evacuation"),
+        ("The two presidents had a telephone conversation.", "negotiation"),
+        ("Moscow wants to set up a buffer zone along the border.", "security_zone"),
+        ("The European Union imposed new sanctions on the bank.", "other"),
+    ],
+)
+def test_types(nlp_en, text, kind):
+    assert kind in {e.type for e in _events(nlp_en, text)}
+
+
+def test_generic_war_mention_is_not_an_event(nlp_en):
+    assert _events(nlp_en, "The book is about the war.") == []
+
+
+def test_modifier_use_is_not_an_event(nlp_en):
+    assert _events(nlp_en, "The factory makes missile launchers.") == []
+
+
+def test_topic_only_mention_is_not_an_event(nlp_en):
+    assert _events(nlp_en, "The ministers discussed the evacuation of students.") == []
+
+
+def test_negation(nlp_en):
+    text = "The army did not capture the village."
+    assert _one(nlp_en, text, "territory_control").polarity == "denied"
+    text = "There are no hostilities in the city."
+    assert _one(nlp_en, text, "clash").polarity == "denied"
+    text = "The assault could not be repulsed at once."
+    assert _one(nlp_en, text, "attack_repelled").polarity == "denied"
+
+
+def test_future(nlp_en):
+    assert _one(nlp_en, "Russia must withdraw its troops.", "withdrawal").modality == "future"
+    assert _one(nlp_en, "The army threatened to storm the city.", "clash").modality == "future"
+    assert _one(nlp_en, "Talks will resume next week.", "negotiation").modality == "future"
+
+
+def test_hypothetical(nlp_en):
+    text = "Officials warned of potential cross-border attacks."
+    assert _one(nlp_en, text, "other").modality == "hypothetical"
+    text = "Sanctions will follow in case of a further invasion."
+    assert _one(nlp_en, text, "clash").modality == "hypothetical"
+
+
+def test_agreed_outcome_is_factual(nlp_en):
+    event = _one(nlp_en, "The leaders agreed to continue their contacts.", "negotiation")
+    assert event.modality == "factual"
+
+
+def test_counts(nlp_en):
+    assert _one(nlp_en, "The army captured 12 villages.", "territory_control").quantity == 12
+    text = "Over 4,000 people were evacuated from the city."
+    assert _one(nlp_en, text, "evacuation").quantity == 4000
+    text = "Three people were killed in the strike."
+    assert _one(nlp_en, text, "casualties").quantity == 3
+
+
+def test_percentages_are_not_counts(nlp_en):
+    text = "About 31% of the region is occupied by the invaders."
+    assert _one(nlp_en, text, "territory_control").quantity is None
+
+
+def test_claimed_by_innermost_attribution(nlp_en):
+    text = "The agency reported that the general said that the army captured the town."
+    outer = Attribution(id="a1", content=(text.index("the general"), len(text) - 1), kind="indirect")
+    inner = Attribution(id="a2", content=(text.index("the army"), len(text) - 1), kind="indirect",
+                        parent="a1")
+    event = _one(nlp_en, text, "territory_control", attributions=[outer, inner])
+    assert event.claimed_by == "a2"
+
+
+def test_outlet_voice_has_no_claimant(nlp_en):
+    text = "The army captured the town. The mayor said that life goes on."
+    said = Attribution(id="a1", content=(text.index("life"), len(text) - 1), kind="indirect")
+    assert _one(nlp_en, text, "territory_control", attributions=[said]).claimed_by is None
+
+
+def test_actor_target_places_and_date(nlp_en):
+    text = "On May 10, Russian forces shelled Vovchansk."
+    place = Place(span=(text.index("Vovchansk"), len(text) - 1), text="Vovchansk", ref=None,
+                  name="Vovchansk")
+    event = _one(nlp_en, text, "strike", places=[place], published="2024-05-12")
+    assert event.actor == "Russian forces"
+    assert event.target == "Vovchansk"
+    assert event.places == ("Vovchansk",)
+    assert event.when == "2024-05-10"
+
+
+def test_readout_call_takes_publication_date(nlp_en):
+    text = "The President had a telephone conversation with the Chancellor."
+    event = _one(nlp_en, text, "negotiation", published="2022-03-04T18:45:00Z")
+    assert event.when == "2022-03-04"
+    assert event.target == "Chancellor"
+
+
+def test_coreferent_mentions_are_merged(nlp_en):
+    text = "Brutal shelling and missile attacks continue. The leaders had a call. During the call they spoke."
+    events = _events(nlp_en, text)
+    assert [e.type for e in events] == ["strike", "negotiation"]
