@@ -40,7 +40,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     gazetteer = load_gazetteer()
     analysed = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
-        attributions = find_attributions(doc)
+        attributions = find_attributions(doc, article.published)
         places = find_places(doc, gazetteer)
         events = find_events(doc, attributions, places, article.published)
         analysed.append(AnalysedDocument(article, tuple(attributions), tuple(places), tuple(events)))

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Attribution
 from .hedges import find_hedges
-from .speakers import index_persons, is_person_speaker, resolve_speaker
+from .speakers import TITLE_WORDS, SpeakerResolver
 
 # Reporting verbs by lemma, with how firmly they present the content. Compiled from the
 # annotation guide of the development gold (section A.1-4) and the PARC 3.0 cue list.
@@ -40,7 +40,7 @@ CUE_VERBS: dict[str, str] = {
         "declare", "write", "reiterate", "indicate", "observe", "assert", "acknowledge", "admit",
         "point", "sum", "stipulate", "specify", "clarify", "respond", "reply", "answer", "recount",
         "disclose", "reveal", "testify", "predict", "estimate", "describe", "portray", "frame",
-        "characterize", "characterise", "call", "term", "label", "brand", "agree",
+        "characterize", "characterise", "call", "term", "label", "brand",
     ), "reported"),
     **dict.fromkeys(("claim", "allege", "insist", "maintain", "argue", "contend", "suggest"), "claimed"),
     **dict.fromkeys(("deny", "reject", "dispute", "contest", "refute", "dismiss"), "denied"),
@@ -48,8 +48,8 @@ CUE_VERBS: dict[str, str] = {
     **dict.fromkeys(("believe", "consider", "feel", "view", "recognize", "recognise", "think",
                      "fear", "doubt", "hope"), "believed"),
     **dict.fromkeys(("urge", "ask", "propose", "instruct", "demand", "advocate", "request",
-                     "order", "promise", "pledge", "vow", "applaud", "welcome", "condemn",
-                     "criticise", "criticize", "support"), "directive"),
+                     "order", "promise", "pledge", "vow", "applaud", "condemn",
+                     "criticise", "criticize"), "directive"),
 }
 
 # Light verbs that report through their object noun ("expressed concern that ...").
@@ -64,6 +64,16 @@ LIGHT_NOUNS = frozenset({
 # Ritual expressives are not attributions (section A, "Do not annotate").
 RITUAL_NOUNS = frozenset({"gratitude", "condolences", "thanks", "congratulations", "wishes"})
 
+# Stance adjectives reporting through "of"/"about": "was critical of the practice of ...".
+STANCE_ADJECTIVES = frozenset({"critical", "supportive", "confident", "concerned", "sceptical", "skeptical",
+                               "optimistic", "pessimistic", "convinced", "certain", "sure", "hopeful"})
+# Nouns after "spoke in ..." that report a stance: "spoke in support of ...".
+STANCE_NOUNS = frozenset({"support", "favour", "favor", "defence", "defense"})
+# Objects of "according to" that are norms or schedules, not sources ("according to plan").
+NON_SOURCE_NOUNS = frozenset({"plan", "schedule", "law", "rule", "rules", "agreement", "treaty", "principle",
+                              "norm", "norms", "standard", "procedure", "protocol", "tradition", "custom",
+                              "logic", "script", "scenario", "timetable"})
+
 # Nouns that carry a claim in a *that*-clause or an *of*-phrase ("allegations that ...").
 NOMINAL_CUES = frozenset({
     "statement", "claim", "allegation", "accusation", "report", "warning", "promise", "demand",
@@ -75,7 +85,8 @@ ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "war
                              "instruct", "order", "promise", "answer", "call"})
 # Verbs whose plain object is not a claim ("said a few words", "added details").
 CLAUSE_ONLY_VERBS = frozenset({"say", "add", "write", "tell", "agree", "call", "answer", "reply",
-                               "respond", "think", "hope", "fear", "feel", "point"})
+                               "respond", "think", "hope", "fear", "feel", "point", "maintain",
+                               "recognize", "recognise", "consider", "order", "reject", "dismiss"})
 # Verbs reporting "X as Y": the content is "X as Y".
 AS_VERBS = frozenset({"describe", "portray", "frame", "characterize", "characterise", "view",
                       "consider", "term", "label", "brand", "see", "regard"})
@@ -384,7 +395,8 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
             subject_words = {t.lower_ for t in subject.subtree}
             if subject.lower_ in ANAPHORS or subject_words & {"this", "these", "that", "such"}:
                 sentence_start = verb.sent.start_char
-                earlier = [span for start, span in previous_claims.items() if start < sentence_start]
+                previous_start = doc[verb.sent.start - 1].sent.start_char if verb.sent.start > 0 else sentence_start
+                earlier = [span for start, span in previous_claims.items() if previous_start <= start < sentence_start]
                 if earlier:
                     content = earlier[-1]
                 else:
@@ -413,7 +425,7 @@ def _according_to_candidates(doc: Doc, text: str) -> list[_Candidate]:
             continue
         to = doc[token.i + 1]
         objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
-        if not objs:
+        if not objs or objs[0].lemma_.lower() in NON_SOURCE_NOUNS:
             continue
         host = token.head
         while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
@@ -422,6 +434,66 @@ def _according_to_candidates(doc: Doc, text: str) -> list[_Candidate]:
         content = _trim(text, _char_span(_content_tokens(host, excluded)))
         if content:
             found.append(_Candidate(_char_span([token, to]), content, "according_to", _noun_phrase(objs[0])))
+    return found
+
+
+def _object_of(prep: Token | None) -> Token | None:
+    if prep is None:
+        return None
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+def _stance_candidates(doc: Doc, text: str) -> list[_Candidate]:
+    """Stance phrases: "Hope was expressed that ...", "spoke in support of ...", "was critical of ..."."""
+    found = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject, passive = _subject(verb)
+        if _blocked(verb, subject):
+            continue
+        content = cue = None
+        source: list[Token] | None = None
+        hint = None
+        children = list(verb.children)
+        if passive and verb.lemma_ in LIGHT_VERBS and subject is not None and subject.lower_ in LIGHT_NOUNS \
+                and subject.lower_ not in RITUAL_NOUNS:
+            clause = next((c for c in children if c.dep_ == "ccomp"), None)
+            prep = next((c for c in children if c.dep_ == "prep" and c.i > verb.i), None) or \
+                next((c for c in subject.children if c.dep_ == "prep"), None)
+            target = clause if clause is not None else _object_of(prep)
+            if target is None:
+                continue
+            content = _char_span(_content_tokens(target))
+            cue = _char_span(doc[subject.i: verb.i + 1])
+            agent = _agent(verb)
+            if agent is not None:
+                source = _noun_phrase(agent)
+            else:
+                hint = AGENTLESS
+        elif verb.lemma_ == "speak" and subject is not None and not passive:
+            prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "in"), None)
+            noun = _object_of(prep)
+            if noun is None or noun.lower_ not in STANCE_NOUNS:
+                continue
+            target = _object_of(next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None))
+            if target is None:
+                continue
+            content, cue, source = _char_span(_content_tokens(target)), _char_span([verb, noun]), _noun_phrase(subject)
+        elif verb.lemma_ == "be" and subject is not None and not passive:
+            adjective = next((c for c in children if c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES), None)
+            if adjective is None:
+                continue
+            clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+            target = clause if clause is not None else _object_of(
+                next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "that")), None))
+            if target is None:
+                continue
+            content, cue, source = (_char_span(_content_tokens(target)), _char_span([verb, adjective]),
+                                    _noun_phrase(subject))
+        content = _trim(text, content)
+        if content and cue:
+            found.append(_Candidate(cue, content, "indirect", source, hint))
     return found
 
 
@@ -447,6 +519,41 @@ def _nominal_candidates(doc: Doc, text: str) -> list[_Candidate]:
     return found
 
 
+# A transcript turn starts a line with a speaker label: "President of Russia Vladimir Putin: ...".
+_TURN_LABEL = re.compile(r"(?m)(?:^|(?<=[.!?*] ))[ \t]*([A-Z][^\n:.!?*]{2,120}?):[ \t]+(?=\S)")
+# Longest speaker label, in words: longer openings before a colon are sentences, not labels.
+MAX_TURN_LABEL_WORDS = 14
+
+
+def _turn_candidates(doc: Doc, text: str) -> list[_Candidate]:
+    """Transcript turns: a line-initial label naming a person, then the turn up to the next label."""
+    labels = []
+    for match in _TURN_LABEL.finditer(text):
+        start, end = match.span(1)
+        label = doc.char_span(start, end, alignment_mode="expand")
+        if label is None or len(label) > MAX_TURN_LABEL_WORDS:
+            continue
+        person = next((e for e in label.ents if e.label_ == "PERSON"), None)
+        if person is None:  # NER missed the name: the label ends with two or three proper nouns
+            tail = 0
+            while tail < min(3, len(label)) and label[len(label) - 1 - tail].pos_ == "PROPN" \
+                    and label[len(label) - 1 - tail].is_title and label[len(label) - 1 - tail].lower_ not in TITLE_WORDS:
+                tail += 1
+            if tail < 2:
+                continue
+            person = label[len(label) - tail:]
+        # the label may repeat itself in page furniture ("Sergei Shoigu Shoigu Sergei..."): keep title + name
+        source = doc[label.start: person.end]
+        labels.append((source, person, match.end()))
+    turns = []
+    for number, (source, person, content_start) in enumerate(labels):
+        end = labels[number + 1][0].start_char if number + 1 < len(labels) else len(text)
+        content = (content_start, len(text[:end].rstrip()))
+        if content[1] > content[0]:
+            turns.append(_Candidate(None, content, "direct", list(source), speaker_tokens=list(person)))
+    return turns
+
+
 _QUOTE_AFTER_CUE = re.compile(r"\s*[:,]?\s*(?=[\"“«„])")
 
 
@@ -464,7 +571,12 @@ def _quote_after(text: str, position: int, quotes: list[tuple[int, int]]) -> tup
 def _apply_quotes(text: str, candidate: _Candidate, quotes: list[tuple[int, int]]) -> None:
     """Set a candidate's kind to direct or mixed, and widen a content to the whole quotation."""
     start, end = candidate.content
+    marks = [candidate.cue] if candidate.cue else []
+    if candidate.source_tokens:
+        marks.append(_char_span(candidate.source_tokens))
     for q_start, q_end in quotes:
+        if any(q_start <= m_start < q_end for m_start, _ in marks):
+            continue  # a cue inside the quotation: a report within the quote, not the quote itself
         if q_start <= start and end <= q_end:
             inner = _trim(text, (q_start, q_end))
             if inner:
@@ -473,7 +585,10 @@ def _apply_quotes(text: str, candidate: _Candidate, quotes: list[tuple[int, int]
                 candidate.kind = "direct"
             return
     for q_start, q_end in quotes:
-        if start <= q_start and q_end <= end and len(text[q_start:q_end].split()) >= MIN_DIRECT_QUOTE_WORDS:
+        if start < q_start < end and len(text[q_start:q_end].split()) >= MIN_DIRECT_QUOTE_WORDS:
+            # a quoted fragment inside a paraphrase; a fragment that closes the content keeps its marks
+            if q_end > end and q_end - end <= len('."'):
+                candidate.content = (start, q_end)
             candidate.kind = "mixed"
             return
 
@@ -485,14 +600,20 @@ def _own_hedge_zone(candidate: _Candidate) -> tuple[int, int]:
     return max(0, start - len("what ")), end
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
-    """Return the attributions of an English spaCy Doc, in text order, with ids a1, a2, ..."""
+def find_attributions(doc: Doc, published: str | None = None) -> list[Attribution]:
+    """Return the attributions of an English spaCy Doc, in text order, with ids a1, a2, ...
+
+    ``published`` (ISO date) picks the office holders that descriptions such as "the
+    Russian leader" refer to.
+    """
     text = doc.text
     quotes = find_quotes(text)
     previous_claims: dict[int, tuple[int, int]] = {}
     candidates = _verb_candidates(doc, text, previous_claims)
     candidates += _according_to_candidates(doc, text)
     candidates += _nominal_candidates(doc, text)
+    candidates += _stance_candidates(doc, text)
+    candidates += _turn_candidates(doc, text)
 
     # Cues with no clause of their own that introduce a quotation ("said: “...”").
     covered_cues = {c.cue for c in candidates}
@@ -509,14 +630,15 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                     candidates.append(_Candidate(cue, content, "direct", _noun_phrase(subject)))
 
     for candidate in candidates:
-        _apply_quotes(text, candidate, quotes)
+        if candidate.cue is not None:  # transcript turns are direct as they stand
+            _apply_quotes(text, candidate, quotes)
 
     unique: dict[tuple, _Candidate] = {}
     for candidate in sorted(candidates, key=lambda c: (c.anchor, c.content)):
         unique.setdefault((candidate.cue, candidate.content), candidate)
     ordered = sorted(unique.values(), key=lambda c: (c.anchor, c.content))
 
-    people = index_persons(doc)
+    speakers = SpeakerResolver(doc, published)
     earlier: list[tuple[str, bool]] = []
     built: list[tuple[_Candidate, Attribution]] = []
     for number, candidate in enumerate(ordered, start=1):
@@ -526,8 +648,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         elif candidate.speaker_tokens:
             tokens = candidate.speaker_tokens
             span = doc[tokens[0].i: tokens[-1].i + 1]
-            speaker, role = resolve_speaker(doc, span, people, earlier)
-            earlier.append((speaker, is_person_speaker(span, people)))
+            speaker, role = speakers.resolve(span, earlier)
+            earlier.append((speaker, speakers.is_person(span)))
         else:
             speaker, role = UNSPECIFIED, None
         built.append((candidate, Attribution(

@@ -1,26 +1,36 @@
 """Speakers: who a source span refers to, by name and role.
 
 A source may be a name ("Chief of the General Staff Valery Gerasimov"), a surname
-("Gerasimov"), a pronoun ("he", "who"), a description ("the Russian leader") or a group
-("military officials"). The method is a small, explainable coreference over the
-document's PERSON entities:
+("Gerasimov"), a pronoun ("he", "who"), a description ("the Russian leader", "President
+of Russia") or a group ("military officials", "both sides"). The method is a small,
+explainable coreference over the document's PERSON entities plus a registry of office
+holders (data/registries/office_holders.tsv):
 
-1. every PERSON mention is indexed with its role, taken from the title words before it
-   ("President Vladimir Putin") or from an apposition ("Oleh Syniehubov, governor of ...");
-2. a surname maps to the fullest earlier (or else later) name ending with it;
-3. a pronoun maps to the latest person speaker before it, else the latest person named;
-4. a description whose head is a title word ("the leader", "the President") maps to the
-   latest person whose role shares that head (a leader is a president, prime minister,
-   chancellor or head of state), else stays a description.
+1. every PERSON mention is indexed with its canonical name (a surname or a spelling
+   variant maps to the registry's name or to the fullest name in the text) and its role
+   (the title words before it, or the office the registry gives for the publication date);
+2. a pronoun maps to the latest person speaker before it, else the latest person named;
+3. a description names an office ("President of Russia", "the Russian leader") that the
+   registry resolves for the publication date, or a title ("the President", "Head of
+   State") that maps to the person of the document holding such a role, the most
+   mentioned first;
+4. a plural description of leaders ("both sides", "the presidents", "they") joins the
+   leaders of the document with "; ".
+Anything else (a group, an organisation) is kept as written, without its article.
 """
 from __future__ import annotations
 
+import csv
+import functools
+import io
+from collections import Counter
 from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Doc, Span
 
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
+ANY_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our", "it", "its"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 # Words that make a noun phrase a title or office ("Chief of the General Staff").
@@ -32,16 +42,60 @@ TITLE_WORDS = frozenset({
     "representative", "ombudsman", "colonel", "lieutenant", "major", "captain", "officer",
     "sergeant", "marshal", "admiral",
 })
-
 # A "leader" or "head of state" in a description is whoever holds one of these offices.
-LEADER_TITLES = frozenset({"president", "prime", "premier", "chancellor", "leader", "head", "king"})
+LEADER_TITLES = frozenset({"president", "prime", "premier", "chancellor", "leader", "king", "secretary-general"})
+# Plural heads that designate the leaders of a meeting or call ("both sides", "the presidents").
+PLURAL_LEADER_HEADS = frozenset({"leaders", "presidents", "sides", "parties", "heads"})
+# Lower-case words that may join the words of a title ("Chief of the General Staff").
+TITLE_CONNECTORS = frozenset({"of", "the", "to", "for", "and", "on"})
+# Country adjectives in descriptions ("the Russian leader") and the country they name in offices.
+COUNTRY_ADJECTIVES = {
+    "russian": "russia", "ukrainian": "ukraine", "american": "united states", "us": "united states",
+    "u.s.": "united states", "french": "france", "german": "germany", "turkish": "turkey",
+    "chinese": "china", "british": "united kingdom", "belarusian": "belarus", "polish": "poland",
+    "indian": "india", "italian": "italy", "hungarian": "hungary", "israeli": "israel",
+}
+# Most leaders joined for a plural description: a call or meeting has two or three sides.
+MAX_JOINED_LEADERS = 3
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both"})
+
+
+@dataclass(frozen=True)
+class OfficeTerm:
+    """One person's term in one office, with the names each goes by."""
+
+    office: str
+    person: str
+    since: str
+    until: str
+    office_names: frozenset[str]  # lower-cased office name and aliases
+    person_names: frozenset[str]  # the person's name and aliases, as written
+
+    def valid_on(self, day: str | None) -> bool:
+        if day is None:
+            return not self.until
+        return self.since <= day and (not self.until or day < self.until)
+
+
+@functools.lru_cache(maxsize=1)
+def load_office_holders() -> tuple[OfficeTerm, ...]:
+    """Return the office-holder registry shipped in data/registries/office_holders.tsv."""
+    raw = resources.files("claimledger").joinpath("data/registries/office_holders.tsv").read_text("utf-8")
+    rows = csv.DictReader(io.StringIO("".join(l for l in raw.splitlines(True) if not l.startswith("#"))),
+                          delimiter="\t")
+    terms = []
+    for row in rows:
+        office_names = {row["office"].lower(), *(a.lower() for a in row["office_aliases"].split("|") if a)}
+        person_names = {row["person"], *(a for a in row["person_aliases"].split("|") if a)}
+        terms.append(OfficeTerm(row["office"], row["person"], row["since"], row["until"] or "",
+                                frozenset(office_names), frozenset(person_names)))
+    return tuple(terms)
 
 
 @dataclass(frozen=True)
 class Person:
-    """A person named in the document: full name, role, first character offset."""
+    """A person named in the document: canonical name, role, first character offset."""
 
     name: str
     role: str | None
@@ -56,20 +110,16 @@ def _strip_determiners(tokens: list) -> list:
     return tokens
 
 
-# Lower-case words that may join the words of a title ("Chief of the General Staff").
-TITLE_CONNECTORS = frozenset({"of", "the", "to", "for", "and", "on"})
-
-
 def _title_before(ent: Span) -> str | None:
-    """Return the capitalised title words directly before a PERSON entity ("President", "Chief of the General Staff")."""
+    """Return the capitalised title words directly before a PERSON entity ("Chief of the General Staff")."""
     doc = ent.doc
     start = ent.start
     while start > 0:
         token = doc[start - 1]
-        if token.is_title or token.is_upper and len(token) > 1 or token.lower_ in TITLE_CONNECTORS and start - 1 > 0 \
-                and (doc[start - 2].is_title or doc[start - 2].lower_ in TITLE_CONNECTORS):
-            if token.ent_type_ == "PERSON" or token.is_sent_start and token.lower_ in _DETERMINERS:
-                break
+        joins = token.lower_ in TITLE_CONNECTORS and start - 1 > 0 and (
+            doc[start - 2].is_title or doc[start - 2].lower_ in TITLE_CONNECTORS)
+        if (token.is_title or (token.is_upper and len(token) > 1) or joins) and token.ent_type_ != "PERSON" \
+                and not (token.is_sent_start and token.lower_ in _DETERMINERS):
             start -= 1
             continue
         break
@@ -82,17 +132,10 @@ def _title_before(ent: Span) -> str | None:
 
 
 def _title_in_apposition(ent: Span) -> str | None:
-    """Return a title given in apposition: "Oleh Syniehubov, governor of ..." or "governor ..., Oleh"."""
-    root = ent.root
-    for child in root.children:
+    """Return a title given in apposition: "Oleh Syniehubov, governor of Kharkiv Oblast"."""
+    for child in ent.root.children:
         if child.dep_ == "appos" and child.lower_ in TITLE_WORDS:
             tokens = _strip_determiners(list(child.subtree))
-            return " ".join(t.text for t in tokens)
-    if root.dep_ == "appos" and root.head.lower_ in TITLE_WORDS:
-        tokens = [t for t in root.head.subtree if t.i < root.head.i or t.i < ent.start]
-        tokens = [t for t in tokens if not (ent.start <= t.i < ent.end)]
-        tokens = _strip_determiners([t for t in tokens if t.i < ent.start])
-        if tokens:
             return " ".join(t.text for t in tokens)
     return None
 
@@ -110,104 +153,164 @@ def _person_entities(doc: Doc) -> list[Span]:
     return joined
 
 
-def index_persons(doc: Doc) -> list[Person]:
-    """Return every PERSON mention of the document, in order, with the fullest name known for it."""
-    mentions = []
-    for ent in _person_entities(doc):
-        tokens = _strip_determiners(list(ent))
-        if not tokens:
-            continue
-        name = doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
-        mentions.append((ent, name))
-    full_names = [name for _, name in mentions if " " in name]
-    people = []
-    for ent, name in mentions:
+def _words(text: str) -> set[str]:
+    return {w.strip(".,'’").lower() for w in text.replace("'s", " ").replace("’s", " ").split()} - {"of", "the"}
+
+
+class SpeakerResolver:
+    """Resolves source spans of one document to (speaker, role)."""
+
+    def __init__(self, doc: Doc, published: str | None = None):
+        self.doc = doc
+        day = published[:10] if published else None
+        terms = load_office_holders()
+        self.terms = [t for t in terms if t.valid_on(day)] or [t for t in terms if not t.until]
+        self.people = self._index_persons()
+        self.mentions = Counter(p.name for p in self.people)
+
+    # -- the document's persons ------------------------------------------------------
+
+    def canonical_name(self, name: str, full_names: list[str]) -> str:
+        """Return the registry's name for a name or alias, else the fullest name in the text ending with it."""
+        for term in self.terms:
+            if name in term.person_names:
+                return term.person
+        surname = name.split()[-1]
+        for term in self.terms:
+            if surname in term.person_names and (" " not in name or name.split()[0][0] == term.person[0]):
+                return term.person
         if " " not in name:
-            name = expand_surname(name, full_names) or name
-        people.append(Person(name, _title_before(ent) or _title_in_apposition(ent), ent.start_char))
-    return people
+            for full in full_names:
+                if full.split()[-1] == name:
+                    return full
+        return name
 
+    def office_of(self, name: str) -> str | None:
+        """Return the registry office the person holds at the publication date."""
+        return next((t.office for t in self.terms if t.person == name), None)
 
-def expand_surname(surname: str, full_names: list[str]) -> str | None:
-    """Return the first full name that ends with ``surname`` ("Putin" -> "Vladimir Putin")."""
-    for name in full_names:
-        if name.split()[-1] == surname:
-            return name
-    return None
+    def _index_persons(self) -> list[Person]:
+        mentions = []
+        for ent in _person_entities(self.doc):
+            tokens = _strip_determiners(list(ent))
+            if tokens:
+                mentions.append((ent, self.doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]))
+        full_names = [name for _, name in mentions if " " in name]
+        people = []
+        for ent, name in mentions:
+            name = self.canonical_name(name, full_names)
+            title = _title_before(ent) or _title_in_apposition(ent)
+            office = self.office_of(name)
+            if office and (title is None or " " not in title and office.lower().startswith(title.lower())):
+                title = office
+            people.append(Person(name, title, ent.start_char))
+        return people
 
+    def role_of(self, name: str) -> str | None:
+        """Return the first role stated for (or registered to) the named person."""
+        for person in self.people:
+            if person.name == name and person.role:
+                return person.role
+        return self.office_of(name)
 
-def role_of(name: str, people: list[Person]) -> str | None:
-    """Return the first role stated for the named person."""
-    for person in people:
-        if person.name == name and person.role:
-            return person.role
-    return None
+    # -- descriptions ----------------------------------------------------------------
 
+    def _office_holder(self, description: str) -> str | None:
+        wanted = description.lower()
+        for term in self.terms:
+            if wanted in term.office_names:
+                return term.person
+        return None
 
-def resolve_speaker(
-    doc: Doc,
-    source: Span,
-    people: list[Person],
-    earlier_speakers: list[tuple[str, bool]],
-) -> tuple[str, str | None]:
-    """Return (speaker, role) for a source span.
+    def _role_holder(self, words: set[str], head: str, before: int) -> str | None:
+        heads = LEADER_TITLES if head in {"leader", "head"} and ("state" in words or head == "leader") else {head}
+        countries = {COUNTRY_ADJECTIVES[w] for w in words if w in COUNTRY_ADJECTIVES}
+        scored = []
+        for person in self.people:
+            role = person.role or self.office_of(person.name)
+            if not role:
+                continue
+            role_words = _words(role)
+            if not heads & role_words:
+                continue
+            if countries and not any(c in role.lower() for c in countries):
+                continue
+            scored.append((len(words & role_words), self.mentions[person.name], person.start < before,
+                           person.start, person.name))
+        if not scored:
+            return None
+        return max(scored)[-1]
 
-    ``earlier_speakers`` lists (speaker, is_person) of the attributions found before it,
-    in text order, for pronouns.
-    """
-    persons_inside = [p for p in people if source.start_char <= p.start < source.end_char]
-    if persons_inside:
-        names = list(dict.fromkeys(p.name for p in persons_inside))
-        speaker = "; ".join(names)
-        inside_role = _title_phrase(source)
-        return speaker, (inside_role or role_of(names[0], people)) if len(names) == 1 else None
+    def _leaders(self, before: int) -> list[str]:
+        names = []
+        for person in self.people:
+            role = (person.role or self.office_of(person.name) or "").lower()
+            if person.start < before and LEADER_TITLES & _words(role) and person.name not in names:
+                names.append(person.name)
+        return names[:MAX_JOINED_LEADERS]
 
-    tokens = _strip_determiners(list(source))
-    if not tokens:
-        return source.text, None
-    words = [t.lower_ for t in tokens]
-    before = [p for p in people if p.start < source.start_char]
+    def resolve(self, source: Span, earlier: list[tuple[str, bool]]) -> tuple[str, str | None]:
+        """Return (speaker, role) for a source span; ``earlier`` lists (speaker, is_person) found before it."""
+        inside = [p for p in self.people if source.start_char <= p.start < source.end_char]
+        if inside:
+            names = list(dict.fromkeys(p.name for p in inside))
+            if len(names) > 1:
+                return "; ".join(names), None
+            return names[0], self.role_of(names[0])
+        tokens = _strip_determiners(list(source))
+        if not tokens:
+            return source.text, None
+        text = self.doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
+        words = [t.lower_ for t in tokens]
+        pronoun = len(tokens) == 1 and tokens[0].pos_ == "PRON"
+        if pronoun and words[0] in SINGULAR_PRONOUNS:
+            for speaker, is_person in reversed(earlier):
+                if is_person:
+                    return speaker, self.role_of(speaker)
+            before = [p for p in self.people if p.start < source.start_char]
+            if before:
+                return before[-1].name, self.role_of(before[-1].name)
+            return text, None
+        if pronoun and words[0] in ANY_PRONOUNS | RELATIVE_PRONOUNS:
+            if earlier:
+                return earlier[-1][0], self.role_of(earlier[-1][0])
+            return text, None
 
-    if len(tokens) == 1 and words[0] in SINGULAR_PRONOUNS:
-        for speaker, is_person in reversed(earlier_speakers):
-            if is_person:
-                return speaker, role_of(speaker, people)
-        if before:
-            return before[-1].name, role_of(before[-1].name, people)
-        return tokens[0].text, None
-    if len(tokens) == 1 and words[0] in PLURAL_PRONOUNS | RELATIVE_PRONOUNS:
-        if earlier_speakers:
-            speaker = earlier_speakers[-1][0]
-            return speaker, role_of(speaker, people)
-        return tokens[0].text, None
+        holder = self._office_holder(text)
+        if holder:
+            return holder, self.role_of(holder)
+        root = source.root
+        head = root.lower_
+        if head in PLURAL_LEADER_HEADS and root.tag_ == "NNS":
+            offices = self._plural_offices(root)
+            if offices:
+                return "; ".join(offices), None
+            leaders = self._leaders(source.start_char)
+            if len(leaders) > 1:
+                return "; ".join(leaders), None
+        if head in TITLE_WORDS:
+            holder = self._role_holder(set(words), head, source.start_char)
+            if holder:
+                return holder, self.role_of(holder)
+        if all(t.pos_ == "PROPN" for t in tokens):  # a name the tagger did not mark as a PERSON
+            name = self.canonical_name(text, [p.name for p in self.people if " " in p.name])
+            return name, self.role_of(name)
+        return text, None
 
-    head = source.root.lower_
-    if head in TITLE_WORDS and not any(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS and t.ent_type_ == "PERSON" for t in tokens):
-        wanted = LEADER_TITLES if head in {"leader", "head"} else {head}
-        for person in reversed(before):
-            if person.role and wanted & {w.lower() for w in person.role.split()}:
-                return person.name, person.role
-        # A title may also be stated only after the first mention of the name.
-        for person in people:
-            if person.role and wanted & {w.lower() for w in person.role.split()}:
-                return person.name, person.role
-    text = doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
-    return text, None
+    def _plural_offices(self, root) -> list[str]:
+        """Resolve "presidents of Russia and France" to each office's holder."""
+        title = root.lemma_.capitalize()
+        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None:
+            return []
+        countries = [g for g in of.children if g.dep_ == "pobj"]
+        countries += [c for g in countries for c in g.conjuncts]
+        holders = [self._office_holder(f"{title} of {c.text}") for c in countries]
+        return [h for h in holders if h] if all(holders) and len(holders) > 1 else []
 
-
-def _title_phrase(source: Span) -> str | None:
-    """Return the title words of a source span that names a person ("Chief of the General Staff")."""
-    for ent in _person_entities(source.doc):
-        if source.start <= ent.start < source.end:
-            title = _title_before(ent)
-            if title:
-                return title
-    return None
-
-
-def is_person_speaker(source: Span, people: list[Person]) -> bool:
-    """Return whether a source span names (or refers to) a single person."""
-    if any(source.start_char <= p.start < source.end_char for p in people):
-        return True
-    words = {t.lower_ for t in source}
-    return bool(words & SINGULAR_PRONOUNS) or source.root.lower_ in TITLE_WORDS
+    def is_person(self, source: Span) -> bool:
+        """Return whether a source span names (or refers to) a single person."""
+        if any(source.start_char <= p.start < source.end_char for p in self.people):
+            return True
+        words = {t.lower_ for t in source}
+        return bool(words & SINGULAR_PRONOUNS) or (source.root.lower_ in TITLE_WORDS and source.root.tag_ != "NNS")
