@@ -139,3 +139,66 @@ def test_find_hedges_reads_content_and_trailing_claim():
     start = text.index("the so-called")
     end = text.index(", a claim")
     assert find_hedges(text, (start, end)) == ["so-called", "a claim that"]
+
+
+def test_office_description_resolves_through_the_registry(nlp_en):
+    text = "The Russian leader stressed that the operation was going to plan."
+    a = only(attributions(nlp_en, text), cue="stressed")
+    assert a["speaker"] == "Vladimir Putin"
+    assert a["role"] == "President of Russia"
+
+
+def test_office_holder_depends_on_the_publication_date(nlp_en):
+    text = "The German Chancellor said that more air defence systems would be delivered."
+    doc = nlp_en(text)
+    assert find_attributions(doc, "2021-06-01")[0].speaker == "Angela Merkel"
+    assert find_attributions(doc, "2023-06-01")[0].speaker == "Olaf Scholz"
+
+
+def test_spelling_variant_maps_to_the_official_name(nlp_en):
+    a = only(attributions(nlp_en, "Zelensky said that the counteroffensive had begun."), cue="said")
+    assert a["speaker"] == "Volodymyr Zelenskyy"
+
+
+def test_plural_leaders_join_the_participants(nlp_en):
+    text = ("Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. "
+            "The leaders noted that the humanitarian situation remained difficult.")
+    a = only(attributions(nlp_en, text), cue="noted")
+    assert a["speaker"] == "Vladimir Putin; Emmanuel Macron"
+
+
+def test_stance_phrases(nlp_en):
+    found = attributions(nlp_en, "Hope was expressed that the talks would resume soon. "
+                                 "The minister was critical of the decision to close the crossing.")
+    hope = only(found, cue="Hope was expressed")
+    assert hope["speaker"] == "unspecified (agentless passive)"
+    assert hope["content"] == "the talks would resume soon"
+    critical = only(found, cue="was critical")
+    assert critical["content"] == "the decision to close the crossing"
+
+
+def test_transcript_turn_is_a_direct_attribution_with_nested_reports(nlp_en):
+    text = ("Defence Minister Ivan Petrenko: Good morning. The unit reported that the bridge was intact. "
+            "We continue the work.")
+    found = attributions(nlp_en, text)
+    turn = only(found, kind="direct", cue=None)
+    assert turn["source"] == "Defence Minister Ivan Petrenko"
+    assert turn["content"].startswith("Good morning.") and turn["content"].endswith("We continue the work.")
+    inner = only(found, cue="reported")
+    assert inner["parent"] == turn["id"]
+
+
+def test_according_to_plan_is_not_a_source(nlp_en):
+    assert attributions(nlp_en, "The offensive is proceeding according to plan.") == []
+
+
+def test_sample_chain_and_hedges(nlp_en, sample_text):
+    found = attributions(nlp_en, sample_text)
+    tass = only(found, source="TASS")
+    officials = only(found, cue="confirmed")
+    assert officials["parent"] == tass["id"] and tass["kind"] == "according_to"
+    assert only(found, cue="emphasized")["speaker"] == "Vladimir Putin"
+    assert only(found, cue="as described by")["hedges"] == ("a claim that",)
+    assert set(only(found, cue="highlighted")["hedges"]) == {"perceived", "alleged"}
+    described = only(found, cue="describes as")
+    assert described["parent"] is None and described["speaker"] == "Russian government"
