@@ -64,6 +64,11 @@ LIGHT_NOUNS = frozenset({
 # Ritual expressives are not attributions (section A, "Do not annotate").
 RITUAL_NOUNS = frozenset({"gratitude", "condolences", "thanks", "congratulations", "wishes"})
 
+# Verbs of talking that are not cues themselves but end a content they are coordinated into
+# ("noting that X, and spoke about Y": Y is not part of the claim X).
+REPORTING_ACTS = frozenset({"speak", "talk", "discuss", "thank", "express", "inform", "review", "touch",
+                            "exchange", "congratulate", "raise"})
+
 # Stance adjectives reporting through "of"/"about": "was critical of the practice of ...".
 STANCE_ADJECTIVES = frozenset({"critical", "supportive", "confident", "concerned", "sceptical", "skeptical",
                                "optimistic", "pessimistic", "convinced", "certain", "sure", "hopeful"})
@@ -86,7 +91,8 @@ ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "war
 # Verbs whose plain object is not a claim ("said a few words", "added details").
 CLAUSE_ONLY_VERBS = frozenset({"say", "add", "write", "tell", "agree", "call", "answer", "reply",
                                "respond", "think", "hope", "fear", "feel", "point", "maintain",
-                               "recognize", "recognise", "consider", "order", "reject", "dismiss"})
+                               "recognize", "recognise", "consider", "order", "reject", "dismiss",
+                               "observe", "support", "answer"})
 # Verbs reporting "X as Y": the content is "X as Y".
 AS_VERBS = frozenset({"describe", "portray", "frame", "characterize", "characterise", "view",
                       "consider", "term", "label", "brand", "see", "regard"})
@@ -167,7 +173,8 @@ def _content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token
         comma_before = token.i > 0 and token.doc[token.left_edge.i - 1].text == "," if token.left_edge.i > 0 else False
         if token.dep_ == "advcl" and token.tag_ == "VBG" and comma_before:
             drop.update(t.i for t in token.subtree)
-        elif token.dep_ == "conj" and any(t.lemma_ in CUE_VERBS and t.pos_ == "VERB" for t in token.subtree):
+        elif token.dep_ == "conj" and any((t.lemma_ in CUE_VERBS or t.lemma_ in REPORTING_ACTS) and t.pos_ == "VERB"
+                                          for t in token.subtree):
             drop.update(t.i for t in token.subtree)
             drop.update(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)
     run = _piece_with(head, drop)
@@ -568,6 +575,18 @@ def _quote_after(text: str, position: int, quotes: list[tuple[int, int]]) -> tup
     return None
 
 
+# What may stand between a quotation and the reporting clause after it ("...,” he said").
+_BETWEEN_QUOTE_AND_CLAUSE = re.compile(r"[\s,.:;—–-]*")
+
+
+def _quote_before(text: str, position: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return the quotation that ends right before a reporting clause ("“...,” he said")."""
+    for start, end in quotes:
+        if end <= position and _BETWEEN_QUOTE_AND_CLAUSE.fullmatch(text, end, position):
+            return start, end
+    return None
+
+
 def _apply_quotes(text: str, candidate: _Candidate, quotes: list[tuple[int, int]]) -> None:
     """Set a candidate's kind to direct or mixed, and widen a content to the whole quotation."""
     start, end = candidate.content
@@ -615,19 +634,22 @@ def find_attributions(doc: Doc, published: str | None = None) -> list[Attributio
     candidates += _stance_candidates(doc, text)
     candidates += _turn_candidates(doc, text)
 
-    # Cues with no clause of their own that introduce a quotation ("said: “...”").
+    # Cues with no clause of their own next to a quotation: "said: “...”", "“...,” he said".
     covered_cues = {c.cue for c in candidates}
     for verb in doc:
         if verb.lemma_ in CUE_VERBS and verb.pos_ == "VERB":
             cue = _cue_span(verb)
             if cue in covered_cues:
                 continue
-            quote = _quote_after(text, cue[1], quotes)
             subject, passive = _subject(verb)
-            if quote and subject is not None and not passive and not _blocked(verb, subject):
-                content = _trim(text, quote)
-                if content:
-                    candidates.append(_Candidate(cue, content, "direct", _noun_phrase(subject)))
+            if subject is None or passive or _blocked(verb, subject):
+                continue
+            source = _noun_phrase(subject)
+            clause_start = min(cue[0], source[0].idx)
+            quote = _quote_after(text, cue[1], quotes) or _quote_before(text, clause_start, quotes)
+            content = _trim(text, quote) if quote else None
+            if content:
+                candidates.append(_Candidate(cue, content, "direct", source))
 
     for candidate in candidates:
         if candidate.cue is not None:  # transcript turns are direct as they stand
