@@ -1,0 +1,180 @@
+"""Clause spans from spaCy's dependency tree, shared by the attribution rules.
+
+Token helpers: the span of a subtree, a content without commentary, the subject of a verb
+(inherited through participles and conjuncts), a noun phrase without its relative clause,
+and whether a cue is negated, modal or a first-person performative. ``Candidate`` is an
+attribution under construction, before ids and speakers are given.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from .cues import CUE_VERBS, FIRST_PERSON, MODAL_BLOCKERS, PHRASAL, REPORTING_ACTS
+
+OPENING_QUOTES = "\"“«„"
+CLOSING_QUOTES = "\"”»“"
+
+
+def char_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def trim_span(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Strip whitespace, quotation marks, a leading *that* and final punctuation from a span."""
+    if span is None:
+        return None
+    start, end = span
+    strip_lead = " \t\n,;:-–—" + OPENING_QUOTES + CLOSING_QUOTES
+    strip_tail = " \t\n,;:.-–—" + OPENING_QUOTES + CLOSING_QUOTES
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start] in strip_lead:
+            start += 1
+            changed = True
+        while end > start and text[end - 1] in strip_tail:
+            end -= 1
+            changed = True
+        lead = text[start:start + 5].lower()
+        if lead.startswith("that ") or lead.startswith("that,"):
+            start += 4
+            changed = True
+    return (start, end) if end > start else None
+
+
+def piece_with(token: Token, excluded: set[int]) -> list[Token]:
+    """Return the contiguous run of ``token``'s subtree, minus ``excluded`` tokens, that holds it."""
+    subtree = sorted((t for t in token.subtree if t.i not in excluded), key=lambda t: t.i)
+    run: list[Token] = []
+    for t in subtree:
+        if run and t.i != run[-1].i + 1:
+            if any(r.i == token.i for r in run):
+                break
+            run = []
+        run.append(t)
+    return run if any(r.i == token.i for r in run) else [token]
+
+
+def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]:
+    """Return the tokens of a content headed by ``head``: its contiguous subtree, without
+    participial commentary after a comma ("..., underscoring ..."), coordinated clauses
+    that carry a cue of their own ("... and others calling for ..."), and an appositive
+    that hangs on a word outside the content ("..., a claim that ...")."""
+    drop = set(excluded)
+    for token in head.subtree:
+        if token.i == head.i:
+            continue
+        comma_before = token.i > 0 and token.doc[token.left_edge.i - 1].text == "," if token.left_edge.i > 0 else False
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and comma_before:
+            drop.update(t.i for t in token.subtree)
+        elif token.dep_ == "conj" and any((t.lemma_ in CUE_VERBS or t.lemma_ in REPORTING_ACTS) and t.pos_ == "VERB"
+                                          for t in token.subtree):
+            drop.update(t.i for t in token.subtree)
+            drop.update(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)
+    run = piece_with(head, drop)
+    inside = {t.i for t in run}
+    for position, token in enumerate(run):
+        ancestor = token
+        while ancestor.i != head.i and ancestor.i in inside:
+            ancestor = ancestor.head
+        if ancestor.i != head.i and position > 0:
+            return run[:position]
+    return run
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """Return the subject token of a verb (inherited through participles and conjuncts) and whether passive."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child, False
+        if child.dep_ in ("nsubjpass", "csubjpass"):
+            return child, True
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        subject, passive = subject_of(verb.head, depth + 1)
+        return (None, False) if passive else (subject, False)
+    return None, False
+
+
+def noun_phrase(token: Token, excluded: set[int] = frozenset()) -> list[Token]:
+    """Return a noun phrase's tokens without relative clauses, participles and trailing punctuation."""
+    drop = set(excluded)
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl"):
+            drop.update(t.i for t in child.subtree)
+    tokens = piece_with(token, drop)
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return tokens or [token]
+
+
+def is_blocked(verb: Token, subject: Token | None) -> bool:
+    """Return whether a cue is negated, modal (future/hypothetical) or a first-person performative."""
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "aux" and child.lower_ in MODAL_BLOCKERS:
+            return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("want", "like", "wish", "intend", "plan", "expect"):
+        return True
+    if subject is not None and subject.lower_ in FIRST_PERSON and verb.tag_ in ("VBP", "VB", "VBZ"):
+        return True
+    return verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children) and verb.dep_ not in ("conj", "ROOT")
+
+
+class Candidate:
+    """An attribution under construction (token-level, before ids and speakers)."""
+
+    def __init__(self, cue: tuple[int, int] | None, content: tuple[int, int], kind: str,
+                 source_tokens: list[Token] | None, speaker_hint: str | None = None,
+                 speaker_tokens: list[Token] | None = None):
+        self.cue, self.content, self.kind = cue, content, kind
+        self.source_tokens = source_tokens
+        self.speaker_hint = speaker_hint  # a fixed speaker label (agentless passive, ...)
+        self.speaker_tokens = speaker_tokens or source_tokens  # what to resolve the speaker from
+
+    @property
+    def anchor(self) -> int:
+        starts = [self.content[0]]
+        if self.cue:
+            starts.append(self.cue[0])
+        if self.source_tokens:
+            starts.append(self.source_tokens[0].idx)
+        return min(starts)
+
+
+def cue_span(verb: Token, extra: Iterable[Token] = ()) -> tuple[int, int]:
+    """Return the cue: the verb with its particle and any given contiguous words ("pointed out")."""
+    tokens = [verb, *extra]
+    for child in verb.children:
+        if child.dep_ == "prt" or (child.dep_ in ("prep", "acomp", "oprd", "dobj", "ccomp")
+                                   and child.lower_ in PHRASAL.get(verb.lemma_, ())):
+            tokens.append(child)
+    tokens.sort(key=lambda t: t.i)
+    # keep only the run contiguous with the verb
+    run = [verb]
+    for t in tokens:
+        if t.i == run[-1].i + 1 and t not in run:
+            run.append(t)
+    return char_span(run)
+
+
+def agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def object_of(prep: Token | None) -> Token | None:
+    if prep is None:
+        return None
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)

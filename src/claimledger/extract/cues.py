@@ -1,0 +1,82 @@
+"""The English cue lexicon: which words report speech, how firmly, and how they take their content.
+
+Compiled from the annotation guide of the development gold (data/dev/README.md, section A)
+and the PARC 3.0 cue list; every list is general reporting vocabulary, not fitted to a document.
+"""
+from __future__ import annotations
+
+# Reporting verbs by lemma, with how firmly they present the content. Compiled from the
+# annotation guide of the development gold (section A.1-4) and the PARC 3.0 cue list.
+CUE_VERBS: dict[str, str] = {
+    **dict.fromkeys((
+        "say", "state", "note", "emphasise", "emphasize", "stress", "underscore", "underline",
+        "highlight", "confirm", "report", "tell", "inform", "brief", "assure", "reaffirm", "affirm",
+        "recall", "remind", "explain", "mention", "comment", "conclude", "cite", "announce", "add",
+        "declare", "write", "reiterate", "indicate", "observe", "assert", "acknowledge", "admit",
+        "point", "sum", "stipulate", "specify", "clarify", "respond", "reply", "answer", "recount",
+        "disclose", "reveal", "testify", "predict", "estimate", "describe", "portray", "frame",
+        "characterize", "characterise", "call", "term", "label", "brand",
+    ), "reported"),
+    **dict.fromkeys(("claim", "allege", "insist", "maintain", "argue", "contend", "suggest"), "claimed"),
+    **dict.fromkeys(("deny", "reject", "dispute", "contest", "refute", "dismiss"), "denied"),
+    **dict.fromkeys(("warn", "caution", "threaten", "blame", "accuse"), "warned"),
+    **dict.fromkeys(("believe", "consider", "feel", "view", "recognize", "recognise", "think",
+                     "fear", "doubt", "hope"), "believed"),
+    **dict.fromkeys(("urge", "ask", "propose", "instruct", "demand", "advocate", "request",
+                     "order", "promise", "pledge", "vow", "applaud", "condemn",
+                     "criticise", "criticize"), "directive"),
+}
+
+# Light verbs that report through their object noun ("expressed concern that ...").
+LIGHT_VERBS = {"express": None, "voice": None, "draw": {"attention"}, "give": {"assessment", "account"},
+               "make": {"clear"}, "share": {"view", "assessment", "concern"}}
+LIGHT_NOUNS = frozenset({
+    "concern", "concerns", "hope", "readiness", "satisfaction", "dissatisfaction", "confidence",
+    "support", "regret", "interest", "willingness", "conviction", "view", "opinion", "doubt",
+    "alarm", "solidarity", "condolences", "gratitude", "attention", "assessment", "account",
+    "clear", "emphasis", "belief",
+})
+# Ritual expressives are not attributions (section A, "Do not annotate").
+RITUAL_NOUNS = frozenset({"gratitude", "condolences", "thanks", "congratulations", "wishes"})
+
+# Verbs of talking that are not cues themselves but end a content they are coordinated into
+# ("noting that X, and spoke about Y": Y is not part of the claim X).
+REPORTING_ACTS = frozenset({"speak", "talk", "discuss", "thank", "express", "inform", "review", "touch",
+                            "exchange", "congratulate", "raise"})
+
+# Stance adjectives reporting through "of"/"about": "was critical of the practice of ...".
+STANCE_ADJECTIVES = frozenset({"critical", "supportive", "confident", "concerned", "sceptical", "skeptical",
+                               "optimistic", "pessimistic", "convinced", "certain", "sure", "hopeful"})
+# Nouns after "spoke in ..." that report a stance: "spoke in support of ...".
+STANCE_NOUNS = frozenset({"support", "favour", "favor", "defence", "defense"})
+# Objects of "according to" that are norms or schedules, not sources ("according to plan").
+NON_SOURCE_NOUNS = frozenset({"plan", "schedule", "law", "rule", "rules", "agreement", "treaty", "principle",
+                              "norm", "norms", "standard", "procedure", "protocol", "tradition", "custom",
+                              "logic", "script", "scenario", "timetable"})
+
+# Nouns that carry a claim in a *that*-clause or an *of*-phrase ("allegations that ...").
+NOMINAL_CUES = frozenset({
+    "statement", "claim", "allegation", "accusation", "report", "warning", "promise", "demand",
+    "proposal", "assertion", "assurance", "denial", "information", "intimidation", "message",
+})
+
+# Verbs whose object is an addressee, not the content: the content is only a clause.
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "warn", "ask", "urge",
+                             "instruct", "order", "promise", "answer", "call"})
+# Verbs whose plain object is not a claim ("said a few words", "added details").
+CLAUSE_ONLY_VERBS = frozenset({"say", "add", "write", "tell", "agree", "call", "answer", "reply",
+                               "respond", "think", "hope", "fear", "feel", "point", "maintain",
+                               "recognize", "recognise", "consider", "order", "reject", "dismiss",
+                               "observe", "support", "answer"})
+# Verbs reporting "X as Y": the content is "X as Y".
+AS_VERBS = frozenset({"describe", "portray", "frame", "characterize", "characterise", "view",
+                      "consider", "term", "label", "brand", "see", "regard"})
+# Phrasal particles and prepositions that belong to the cue.
+PHRASAL = {"point": {"out"}, "sum": {"up"}, "call": {"on", "for", "upon"}, "advocate": {"for"},
+           "speak": {"of"}, "make": {"clear"}}
+
+MODAL_BLOCKERS = frozenset({"will", "would", "could", "might", "may", "shall", "can", "should", "'ll", "must"})
+FIRST_PERSON = frozenset({"i", "we"})
+ANAPHORS = frozenset({"this", "that", "these", "it", "which", "such", "all"})
+AGENTLESS = "unspecified (agentless passive)"
+UNSPECIFIED = "unspecified"
