@@ -202,3 +202,39 @@ def test_sample_chain_and_hedges(nlp_en, sample_text):
     assert set(only(found, cue="highlighted")["hedges"]) == {"perceived", "alleged"}
     described = only(found, cue="describes as")
     assert described["parent"] is None and described["speaker"] == "Russian government"
+
+
+def test_in_the_words_of_is_an_adjunct_source(nlp_en):
+    text = "In the words of Defence Minister Rustem Umerov, the front line is stable."
+    a = only(attributions(nlp_en, text), cue="In the words of")
+    assert a["kind"] == "according_to"
+    assert a["speaker"] == "Rustem Umerov"
+    assert a["content"] == "the front line is stable"
+
+
+def evidentiality(nlp, text):
+    return {text[a.cue[0]:a.cue[1]]: a.evidentiality for a in find_attributions(nlp(text)) if a.cue}
+
+
+def test_evidentiality_follows_the_cue_and_distancing_hedges(nlp_en):
+    assert evidentiality(nlp_en, "The governor said that two schools were damaged.") == {"said": "reported"}
+    assert evidentiality(nlp_en, "The ministry claimed that ten drones were shot down.") == {"claimed": "claimed"}
+    assert evidentiality(nlp_en, "The spokesman denied that the power plant was hit.") == {"denied": "denied"}
+    hedged = evidentiality(nlp_en, "The army said it had repelled the alleged offensive near the river.")
+    assert hedged == {"said": "alleged"}
+
+
+def test_rejected_claims_are_the_denier_s_attribution(nlp_en):
+    text = "Kyiv rejected claims that its troops had withdrawn from the village."
+    a = only(attributions(nlp_en, text), cue="rejected claims")
+    assert a["speaker"] == "Kyiv"
+    assert a["content"] == "its troops had withdrawn from the village"
+    assert evidentiality(nlp_en, text) == {"rejected claims": "denied"}
+
+
+def test_evidential_adverb_is_an_implicit_attribution(nlp_en):
+    text = "Officials warned against the allegedly imminent invasion of the north."
+    a = only(attributions(nlp_en, text), cue="allegedly")
+    assert a["source"] is None and a["speaker"] == "unspecified"
+    assert a["content"] == "imminent invasion of the north"
+    assert a["hedges"] == ("allegedly",)

@@ -171,3 +171,14 @@ def test_coreferent_mentions_are_merged(nlp_en):
     text = "Brutal shelling and missile attacks continue. The leaders had a call. During the call they spoke."
     events = _events(nlp_en, text)
     assert [e.type for e in events] == ["strike", "negotiation"]
+
+
+def test_content_under_a_denial_cue_is_denied(nlp_en):
+    from claimledger.extract.attribution import find_attributions
+
+    text = "The governor denied that the power plant was hit by a missile."
+    doc = nlp_en(text)
+    attributions = find_attributions(doc)
+    event = [e for e in find_events(doc, attributions, (), None) if e.type == "strike"][0]
+    assert event.claimed_by == attributions[0].id
+    assert event.polarity == "denied"

@@ -17,6 +17,7 @@ from .record import document_to_record
 _CLAIM_COLUMNS = (
     "claim", "article_id", "outlet", "published", "language", "title", "url", "date",
     "speaker", "speaker_role", "source", "cue", "content", "kind", "parent", "hedges",
+    "evidentiality",
 )
 CLAIM_CSV_COLUMNS = _CLAIM_COLUMNS + (
     "event_types", "event_triggers", "event_places", "event_whens", "event_quantities",

@@ -15,6 +15,11 @@ EVENT_TYPES = (
     "casualties", "security_zone", "evacuation", "negotiation", "other",
 )
 POLARITIES = ("asserted", "denied")
+# How firmly an attribution presents its content: as reported fact ("said", "confirmed", "according
+# to"), as the source's claim ("claimed", "insisted"), as an allegation the text distances itself
+# from ("alleged", "so-called", "what it describes as"), denied ("denied", "rejected claims that"),
+# as a warning, a belief, or a directive ("urged", "called for").
+EVIDENTIALITIES = ("reported", "claimed", "alleged", "denied", "warned", "believed", "directive")
 MODALITIES = ("factual", "future", "hypothetical")
 PLACE_LEVELS = ("settlement", "raion", "oblast", "country", "region")
 LANGUAGES = ("en", "ru", "uk")
@@ -60,6 +65,7 @@ class Attribution:
     cue: Span | None = None
     parent: str | None = None
     hedges: tuple[str, ...] = ()
+    evidentiality: str = "reported"  # one of EVIDENTIALITIES
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ def document_to_record(doc: AnalysedDocument) -> dict[str, Any]:
             "id": a.id, "source": _list(a.source), "speaker": a.speaker,
             "speaker_role": a.speaker_role, "cue": _list(a.cue), "content": _list(a.content),
             "kind": a.kind, "parent": a.parent, "hedges": list(a.hedges),
+            "evidentiality": a.evidentiality,
         }
         for a in doc.attributions
     ]
@@ -68,6 +69,7 @@ def document_from_record(record: dict[str, Any]) -> AnalysedDocument:
             id=a["id"], content=_span(a["content"]), kind=a["kind"], source=_span(a.get("source")),
             speaker=a.get("speaker"), speaker_role=a.get("speaker_role"), cue=_span(a.get("cue")),
             parent=a.get("parent"), hedges=tuple(a.get("hedges") or ()),
+            evidentiality=a.get("evidentiality") or "reported",
         )
         for a in record.get("attributions") or ()
     )

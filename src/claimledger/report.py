@@ -27,14 +27,15 @@ def render_document(doc: AnalysedDocument, console: Console) -> None:
 
     if doc.attributions:
         table = Table(title=f"attributions ({len(doc.attributions)})", show_lines=True)
-        for column in ("id", "speaker", "cue", "content", "kind", "hedges"):
+        for column in ("id", "speaker", "cue", "content", "kind", "firmness"):
             table.add_column(column, overflow="fold")
         for a in doc.attributions:
             speaker = a.speaker or ""
             if a.speaker_role:
                 speaker += f"\n[dim]{a.speaker_role}[/dim]"
             kind = a.kind + (f"\nin {a.parent}" if a.parent else "")
-            table.add_row(a.id, speaker, part(a.cue), _cut(part(a.content)), kind, ", ".join(a.hedges))
+            firmness = a.evidentiality + (f"\n[dim]{', '.join(a.hedges)}[/dim]" if a.hedges else "")
+            table.add_row(a.id, speaker, part(a.cue), _cut(part(a.content)), kind, firmness)
         console.print(table)
     if doc.places:
         table = Table(title=f"places ({len(doc.places)})")

@@ -32,11 +32,14 @@ from .clauses import (
 )
 from .cues import (
     ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_VERBS, LIGHT_NOUNS, LIGHT_VERBS,
-    NOMINAL_CUES, NON_SOURCE_NOUNS, PHRASAL, RITUAL_NOUNS, STANCE_ADJECTIVES, STANCE_NOUNS, UNSPECIFIED,
+    NOMINAL_CUES, NOMINAL_STRENGTH, NON_SOURCE_NOUNS, PHRASAL, RITUAL_NOUNS, STANCE_ADJECTIVES, STANCE_NOUNS, UNSPECIFIED,
 )
-from .hedges import find_hedge_spans, find_trailing_hedge
+from .hedges import DISTANCING_HEDGES, find_hedge_spans, find_trailing_hedge
 from .quotes import apply_quotes, find_quotes, find_turn_candidates, quote_after, quote_before
 from .speakers import SpeakerResolver
+
+# Adverbs that attribute the content they qualify to an unstated source (annotation guide A.7).
+EVIDENTIAL_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 
 
 def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, list[Token]]:
@@ -163,8 +166,8 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
         else:
             continue
         if content is None and passive and subject is not None:
-            subject_words = {t.lower_ for t in subject.subtree}
-            if subject.lower_ in ANAPHORS or subject_words & {"this", "these", "that", "such"}:
+            determiners = {t.lower_ for t in subject.children if t.dep_ in ("det", "predet", "amod")}
+            if subject.lower_ in ANAPHORS or determiners & {"this", "these", "that", "those", "such"}:
                 sentence_start = verb.sent.start_char
                 previous_start = doc[verb.sent.start - 1].sent.start_char if verb.sent.start > 0 else sentence_start
                 earlier = [span for start, span in previous_claims.items() if previous_start <= start < sentence_start]
@@ -189,22 +192,36 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
     return found
 
 
+def _adjunct_source(doc: Doc, token: Token) -> tuple[list[Token], Token] | None:
+    """For an adjunct-source phrase starting at ``token`` ("according to X", "in the words of X"),
+    return its cue tokens and the preposition whose object is the source."""
+    words = [t.lower_ for t in doc[token.i: token.i + 4]]
+    if words[:2] == ["according", "to"]:
+        return [token, doc[token.i + 1]], doc[token.i + 1]
+    if words == ["in", "the", "words", "of"]:
+        return list(doc[token.i: token.i + 4]), doc[token.i + 3]
+    return None
+
+
 def _according_to_candidates(doc: Doc, text: str) -> list[Candidate]:
+    """Adjunct sources: "according to X, ...", "in the words of X, ..."; the host clause is the content."""
     found = []
     for token in doc:
-        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        adjunct = _adjunct_source(doc, token)
+        if adjunct is None:
             continue
-        to = doc[token.i + 1]
-        objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+        cue_tokens, preposition = adjunct
+        objs = [c for c in preposition.children if c.dep_ == "pobj"] or [
+            c for c in token.children if c.dep_ == "pobj"]
         if not objs or objs[0].lemma_.lower() in NON_SOURCE_NOUNS:
             continue
         host = token.head
         while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
             host = host.head
-        excluded = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+        excluded = {t.i for t in token.subtree} | {t.i for t in preposition.subtree} | {t.i for t in cue_tokens}
         content = trim_span(text, char_span(content_tokens(host, excluded)))
         if content:
-            found.append(Candidate(char_span([token, to]), content, "according_to", noun_phrase(objs[0])))
+            found.append(Candidate(char_span(cue_tokens), content, "according_to", noun_phrase(objs[0])))
     return found
 
 
@@ -277,10 +294,64 @@ def _nominal_candidates(doc: Doc, text: str) -> list[Candidate]:
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
         content = trim_span(text, char_span(clause.subtree))
+        if not content:
+            continue
+        denier = _denier(noun)
+        if owner is None and denier is not None:  # "Kyiv rejected claims that ...": Kyiv denies them
+            verb, subject = denier
+            found.append(Candidate(char_span(doc[verb.i: noun.i + 1]), content, "indirect",
+                                   noun_phrase(subject)))
+            continue
+        found.append(Candidate(char_span([noun]), content, "indirect",
+                               noun_phrase(owner) if owner is not None else None,
+                               None if owner is not None else UNSPECIFIED))
+    return found
+
+
+def _denier(noun: Token) -> tuple[Token, Token] | None:
+    """For a nominal cue that is the object of a denial verb with a subject ("Kyiv rejected claims
+    that ...", "dismissing reports that ..."), return the verb and its subject."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or CUE_VERBS.get(verb.lemma_) != "denied" or verb.i > noun.i:
+        return None
+    subject, passive = subject_of(verb)
+    if subject is None or passive or is_blocked(verb, subject):
+        return None
+    return verb, subject
+
+
+def _evidentiality(doc: Doc, cue: tuple[int, int] | None, hedges: tuple[str, ...]) -> str:
+    """Return how firmly an attribution presents its content (models.EVIDENTIALITIES): the
+    strength of its cue word, turned to "alleged" when a distancing hedge qualifies it."""
+    strength = "reported"
+    span = doc.char_span(*cue, alignment_mode="expand") if cue else None
+    for token in span or ():
+        lemma = token.lemma_.lower()
+        if lemma in CUE_VERBS or lemma in NOMINAL_STRENGTH:
+            strength = CUE_VERBS.get(lemma) or NOMINAL_STRENGTH[lemma]
+            break
+    if strength in ("reported", "claimed") and DISTANCING_HEDGES.intersection(hedges):
+        return "alleged"
+    return strength
+
+
+def _evidential_adverb_candidates(doc: Doc, text: str) -> list[Candidate]:
+    """Evidential adverbs mark an implicit attribution with no stated source ("the army
+    allegedly shelled the market", "the allegedly imminent invasion"); the content is the
+    clause or noun phrase the adverb qualifies."""
+    found = []
+    for adverb in doc:
+        if adverb.lower_ not in EVIDENTIAL_ADVERBS or adverb.dep_ != "advmod":
+            continue
+        head = adverb.head
+        if head.pos_ == "ADJ" and head.dep_ == "amod":  # "the allegedly imminent invasion"
+            noun = head.head
+            tokens = [t for t in noun.subtree if t.i > adverb.i]
+        else:
+            tokens = [t for t in content_tokens(head, {adverb.i})]
+        content = trim_span(text, char_span(tokens)) if tokens else None
         if content:
-            found.append(Candidate(char_span([noun]), content, "indirect",
-                                    noun_phrase(owner) if owner is not None else None,
-                                    None if owner is not None else UNSPECIFIED))
+            found.append(Candidate(char_span([adverb]), content, "indirect", None, UNSPECIFIED))
     return found
 
 
@@ -304,6 +375,7 @@ def find_attributions(doc: Doc, published: str | None = None) -> list[Attributio
     candidates += _according_to_candidates(doc, text)
     candidates += _nominal_candidates(doc, text)
     candidates += _stance_candidates(doc, text)
+    candidates += _evidential_adverb_candidates(doc, text)
     candidates += find_turn_candidates(doc, text)
 
     # Cues with no clause of their own next to a quotation: "said: “...”", "“...,” he said".
@@ -350,7 +422,8 @@ def find_attributions(doc: Doc, published: str | None = None) -> list[Attributio
             id=f"a{number}", content=candidate.content, kind=candidate.kind, source=source_span,
             speaker=speaker, speaker_role=role, cue=candidate.cue,
         )))
-    return _link_parents_and_hedges(text, built)
+    return [replace(a, evidentiality=_evidentiality(doc, a.cue, a.hedges))
+            for a in _link_parents_and_hedges(text, built)]
 
 
 def _link_parents_and_hedges(text: str, built: list[tuple[Candidate, Attribution]]) -> list[Attribution]:

@@ -60,6 +60,13 @@ NOMINAL_CUES = frozenset({
     "proposal", "assertion", "assurance", "denial", "information", "intimidation", "message",
 })
 
+# How firmly a nominal cue presents its content (models.EVIDENTIALITIES); nouns not listed report.
+NOMINAL_STRENGTH = {
+    "claim": "claimed", "assertion": "claimed", "allegation": "alleged", "accusation": "alleged",
+    "denial": "denied", "warning": "warned", "intimidation": "warned", "promise": "directive",
+    "demand": "directive", "proposal": "directive",
+}
+
 # Verbs whose object is an addressee, not the content: the content is only a clause.
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "warn", "ask", "urge",
                              "instruct", "order", "promise", "answer", "call"})

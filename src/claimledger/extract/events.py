@@ -309,6 +309,14 @@ def _polarity(span: Span) -> str:
     return "asserted"
 
 
+def _claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequence[Attribution]) -> str:
+    """Return the event's polarity as its claimant presents it: a content under a denial cue
+    ("the governor denied that the plant was hit") is denied. A denied negation ("denied that
+    it did not ...") is rare and stays denied: the cue may already have negated the span."""
+    claimant = next((a for a in attributions if a.id == claimed_by), None)
+    return "denied" if claimant is not None and claimant.evidentiality == "denied" else polarity
+
+
 def _modality(span: Span) -> str:
     root = span.root
     chain = [root, *_ancestors(root, CUE_PATHS | {"nsubj", "nsubjpass"})]
@@ -582,7 +590,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             quantity=quantity,
             when=when,
             claimed_by=claimed_by,
-            polarity=_polarity(span),
+            polarity=_claimed_polarity(_polarity(span), claimed_by, attributions),
             modality=_modality(span),
         )
         kept.append((span, event))

@@ -18,6 +18,16 @@ HEDGES_EN = (
     "attempts", "[better source needed]",
 )
 
+# Hedges by which a text distances itself from a content: a reported or claimed content that
+# carries one is presented as an allegation (evidentiality "alleged"). Boosters ("officially",
+# "the fact that") and tentative markers ("preliminary") are not among them.
+DISTANCING_HEDGES = frozenset({
+    "a claim that", "claims that", "what it describes as", "what they describe as",
+    "what he describes as", "what she describes as", "what it called", "what they called",
+    "so-called", "alleged", "allegedly", "allegations", "accusations", "purported", "purportedly",
+    "supposedly", "unconfirmed", "unverified", "an assertion that", "an allegation that",
+})
+
 # Hedges that stand just after a content and qualify it (", a claim that has sparked ...").
 TRAILING_HEDGES_EN = ("a claim that", "claims that", "an assertion that", "an allegation that")
 

@@ -24,7 +24,7 @@ from . import schema
 CLAIM_FIELDS = (
     "claim", "article_id", "outlet", "published", "language", "title", "url", "date",
     "speaker", "speaker_role", "source", "cue", "content", "kind", "parent", "hedges",
-    "events", "places",
+    "evidentiality", "events", "places",
 )
 # Longest sentence kept as the text of an unattributed event; beyond it the text is cut
 # to a window around the trigger (wire stories keep sentences well under 400 chars).
@@ -170,6 +170,7 @@ def _describe(doc: AnalysedDocument, ord_: int, attribution: Attribution | None,
         "content": body, "kind": attribution.kind if attribution else None,
         "parent": attribution.parent if attribution else None,
         "hedges": list(attribution.hedges) if attribution else [],
+        "evidentiality": attribution.evidentiality if attribution else None,
         "events": [_event_view(e, text_, index) for e in events],
         "places": [_place_view(p) for p in places],
     }

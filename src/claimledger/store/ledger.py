@@ -377,3 +377,105 @@ class Ledger:
                 return
             last = page[-1][0]
             yield from docs
+
+    # -- links and stories (claimledger.link) -----------------------------------------
+
+    def linked_article_ids(self) -> set[str]:
+        """Return the ids of the articles whose claims have been linked."""
+        with self._transaction() as conn:
+            return set(conn.execute(select(schema.linked_articles.c.article_id)).scalars())
+
+    def save_links(self, links: Iterable[Any], article_ids: Iterable[str], *,
+                   replace: bool = False) -> int:
+        """Store claim links (objects or dicts with a, b, label, reason, score) and mark the
+        articles as linked, in one transaction; ``replace`` first drops every stored link.
+        A pair already stored keeps its first link. Returns how many links were new."""
+        table = schema.claim_links
+        rows = []
+        for link in links:
+            row = link if isinstance(link, dict) else link.to_dict()
+            rows.append({k: row[k] for k in ("a_article", "a_ord", "b_article", "b_ord",
+                                              "label", "reason", "score")})
+        with self._transaction(write=True) as conn:
+            if replace:
+                conn.execute(sa.delete(table))
+                conn.execute(sa.delete(schema.linked_articles))
+            existing = {tuple(r) for r in conn.execute(select(
+                table.c.a_article, table.c.a_ord, table.c.b_article, table.c.b_ord))}
+            new, seen = [], set(existing)
+            for row in rows:
+                key = (row["a_article"], row["a_ord"], row["b_article"], row["b_ord"])
+                if key not in seen:
+                    seen.add(key)
+                    new.append(row)
+            if new:
+                conn.execute(insert(table), new)
+            linked = set(conn.execute(select(schema.linked_articles.c.article_id)).scalars())
+            marks = [{"article_id": a, "linked_at": _now()} for a in dict.fromkeys(article_ids)
+                     if a not in linked]
+            if marks:
+                conn.execute(insert(schema.linked_articles), marks)
+        return len(new)
+
+    def read_links(self, *, label: str | None = None) -> list[dict[str, Any]]:
+        """Return stored claim links as dicts (a_article, a_ord, b_article, b_ord, label, reason,
+        score), optionally only those of one label."""
+        table = schema.claim_links
+        query = select(table.c.a_article, table.c.a_ord, table.c.b_article, table.c.b_ord,
+                       table.c.label, table.c.reason, table.c.score).order_by(table.c.pk)
+        if label:
+            query = query.where(table.c.label == label)
+        with self._transaction() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def replace_stories(self, stories: Sequence[dict[str, Any]]) -> int:
+        """Replace the stored stories with these summaries (link.stories); return how many."""
+        import json
+
+        rows = [{
+            "id": s["id"], "title": s["title"], "first_date": s.get("first_date"),
+            "last_date": s.get("last_date"), "claim_count": len(s["claims"]),
+            "place_keys": "|" + "".join(f"{k.lower()}|" for k in sorted(
+                {p for c in s["claims"] for p in c.get("places", [])} | set(s.get("places", {})))),
+            "summary": json.dumps(s, ensure_ascii=False),
+        } for s in stories]
+        with self._transaction(write=True) as conn:
+            conn.execute(sa.delete(schema.stories))
+            if rows:
+                conn.execute(insert(schema.stories), rows)
+        return len(rows)
+
+    def find_stories(self, *, place: str | None = None, since: str | None = None,
+                     until: str | None = None, limit: int | None = 50) -> list[dict[str, Any]]:
+        """Return story summaries, largest first; ``place`` matches a place name exactly
+        (case-insensitive), ``since``/``until`` (ISO date, month or year) the story's dates."""
+        import json
+
+        from .claims import date_bounds
+
+        table = schema.stories
+        query = select(table.c.summary).order_by(table.c.claim_count.desc(), table.c.first_date,
+                                                 table.c.id)
+        if place:
+            query = query.where(table.c.place_keys.contains(f"|{place.lower()}|", autoescape=True))
+        for value, name in ((since, "since"), (until, "until")):
+            if value and date_bounds(value) is None:
+                raise StoreError(f"{name}: not an ISO date, month or year: {value!r}")
+        if since:
+            query = query.where(table.c.last_date >= date_bounds(since)[0])
+        if until:
+            query = query.where(table.c.first_date <= date_bounds(until)[1])
+        with self._transaction() as conn:
+            rows = conn.execute(query if limit is None else query.limit(limit)).scalars().all()
+        return [json.loads(row) for row in rows]
+
+    def get_story(self, story_id: str) -> dict[str, Any]:
+        """Return one story summary by id (StoreError when there is none)."""
+        import json
+
+        table = schema.stories
+        with self._transaction() as conn:
+            row = conn.execute(select(table.c.summary).where(table.c.id == story_id)).scalar()
+        if row is None:
+            raise StoreError(f"no story {story_id!r} in the ledger (see `claimledger stories`)")
+        return json.loads(row)

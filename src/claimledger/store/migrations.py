@@ -64,11 +64,25 @@ def backfill_claims(conn: Connection) -> int:
     return added
 
 
+def _add_evidentiality(conn: Connection) -> None:
+    if "evidentiality" not in {c["name"] for c in inspect(conn).get_columns("attributions")}:
+        conn.exec_driver_sql("ALTER TABLE attributions ADD COLUMN evidentiality VARCHAR(12) "
+                             "NOT NULL DEFAULT 'reported'")
+
+
+def _create_link_tables(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.LINK_TABLES))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, attributions, places, events, rejections; article FTS",
               _create_core_tables),
     Migration(2, "claims index (one row per attribution or unattributed event); claim FTS",
               _create_claim_index),
+    Migration(3, "claim links (repeat/agree/contradict), linked articles, stories",
+              _create_link_tables),
+    Migration(4, "attributions.evidentiality (reported, claimed, alleged, denied, ...)",
+              _add_evidentiality),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -63,7 +63,7 @@ def make_layer_rows(doc: AnalysedDocument) -> tuple[list[dict], list[dict], list
             "cue_start": _start(a.cue), "cue_end": _end(a.cue),
             "content_start": a.content[0], "content_end": a.content[1],
             "content_text": text[a.content[0]:a.content[1]], "kind": a.kind,
-            "parent": a.parent, "hedges": _json(a.hedges),
+            "parent": a.parent, "hedges": _json(a.hedges), "evidentiality": a.evidentiality,
         }
         for i, a in enumerate(doc.attributions)
     ]
@@ -103,7 +103,7 @@ def attribution_from_row(row: Any) -> Attribution:
         id=row.local_id, content=(row.content_start, row.content_end), kind=row.kind,
         source=_span(row.source_start, row.source_end), speaker=row.speaker,
         speaker_role=row.speaker_role, cue=_span(row.cue_start, row.cue_end),
-        parent=row.parent, hedges=_strings(row.hedges),
+        parent=row.parent, hedges=_strings(row.hedges), evidentiality=row.evidentiality,
     )
 
 

@@ -82,6 +82,8 @@ attributions = Table(
     Column("kind", String(20), nullable=False),
     Column("parent", String(40)),
     Column("hedges", Text, nullable=False, default="[]"),  # JSON list of words
+    # models.EVIDENTIALITIES; added by migration 4 (older rows read "reported")
+    Column("evidentiality", String(12), nullable=False, server_default="reported"),
     UniqueConstraint("article_id", "ord", name="uq_attributions_article_ord"),
     Index("ix_attributions_article_local", "article_id", "local_id"),
 )
@@ -164,6 +166,47 @@ claims = Table(
 
 CORE_TABLES = (schema_version, articles, attributions, places, events, rejections)
 CLAIM_TABLES = (claims,)
+
+# Links between claims and the stories they form (claimledger.link; migration 3). A claim is
+# (article_id, ord) of the claims index. ``linked_articles`` records which articles have been
+# linked, so ``claimledger link`` only links new articles against the stored ones.
+claim_links = Table(
+    "claim_links",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("a_article", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("a_ord", Integer, nullable=False),
+    Column("b_article", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("b_ord", Integer, nullable=False),
+    Column("label", String(20), nullable=False),  # repeat | agree | contradict
+    Column("score", Float, nullable=False, default=0.0),
+    Column("reason", Text, nullable=False),
+    UniqueConstraint("a_article", "a_ord", "b_article", "b_ord", name="uq_claim_links_pair"),
+    Index("ix_claim_links_b", "b_article", "b_ord"),
+)
+
+linked_articles = Table(
+    "linked_articles",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("linked_at", String(40), nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("id", String(40), nullable=False, unique=True),
+    Column("title", Text, nullable=False),
+    Column("first_date", String(10)),
+    Column("last_date", String(10)),
+    Column("claim_count", Integer, nullable=False),
+    Column("place_keys", Text, nullable=False, default="|"),  # "|vovchansk|ua63...|"
+    Column("summary", Text, nullable=False),  # JSON: link.stories.summarise_story
+    Index("ix_stories_first_date", "first_date"),
+)
+
+LINK_TABLES = (claim_links, linked_articles, stories)
 
 # FTS5 over article title+text and over claim text (attribution contents and the
 # sentences of outlet-asserted events). External-content tables: the text lives once,
