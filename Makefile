@@ -19,6 +19,8 @@ demo: install
 	mkdir -p $(dir $(DEMO_DB))
 	$(BIN)/claimledger ingest $(DEMO_DB) examples/kharkiv_buffer_zone.txt examples/corpus/articles.jsonl examples/raw/
 	$(BIN)/claimledger summary $(DEMO_DB)
+	$(BIN)/claimledger link $(DEMO_DB)
+	$(BIN)/claimledger stories $(DEMO_DB) --limit 5
 	$(BIN)/claimledger analyze examples/kharkiv_buffer_zone.txt
 
 test: install

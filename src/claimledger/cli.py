@@ -266,12 +266,23 @@ def eval_command(gold: str, as_json: bool, show_errors: int) -> None:
     """Run the pipeline on the texts of a GOLD file of records and score every annotated layer.
 
     \b
+    A file of claim pairs {id, a, b, a_lang, b_lang, label} is scored as relations
+    (repeat/agree/contradict/unrelated: per-class F1 and macro-F1).
     Example:
       claimledger eval tests/data/attribution_dev.jsonl --errors 20
     """
     from .evaluate import format_errors, format_report, score_records
-    from .evaluate.predictions import predict_records, read_gold
+    from .evaluate.predictions import is_pair_file, predict_records, read_gold
 
+    if is_pair_file(gold):  # claim pairs {id, a, b, a_lang, b_lang, label}: score the relations
+        from .evaluate import score_pairs
+        from .evaluate.predictions import predict_pairs, read_pairs
+
+        pairs = read_pairs(gold, labelled=True)
+        pair_report = score_pairs(pairs, predict_pairs(pairs))
+        click.echo(json.dumps(pair_report.to_dict(), ensure_ascii=False, indent=1) if as_json
+                   else format_report(pair_report))
+        return
     records = read_gold(gold)
     predicted = predict_records(records)
     report = score_records(records, predicted)
@@ -281,6 +292,175 @@ def eval_command(gold: str, as_json: bool, show_errors: int) -> None:
     click.echo(format_report(report))
     if show_errors:
         click.echo(format_errors(report, limit=show_errors))
+
+
+@main.command()
+@click.argument("pairs", type=click.Path(exists=True, allow_dash=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+def relate(pairs: str, output: str | None) -> None:
+    """Label claim PAIRS (JSONL {id, a, b, a_lang, b_lang}) repeat, agree, contradict or unrelated.
+
+    \b
+    Writes each pair with its predicted label and the reason; a gold label is replaced.
+    Example:
+      claimledger relate pairs.jsonl -o related.jsonl && claimledger eval pairs.jsonl
+    """
+    from .evaluate.predictions import predict_pairs, read_pairs
+
+    related = predict_pairs(read_pairs(pairs))
+    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        for pair in related:
+            stream.write(json.dumps(pair, ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            stream.close()
+    counts = {label: sum(p["label"] == label for p in related) for label in ("repeat", "agree", "contradict", "unrelated")}
+    err.print(f"related {len(related)} pairs: " + ", ".join(f"{n} {label}" for label, n in counts.items()))
+
+
+@main.command()
+@click.argument("db")
+@click.option("--outlets", "outlet_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra outlet registry (TSV, as data/outlets.tsv); also CLAIMLEDGER_OUTLETS.")
+@click.option("--rebuild", is_flag=True, help="Drop the stored links and link every article again.")
+def link(db: str, outlet_files: tuple[str, ...], rebuild: bool) -> None:
+    """Link the claims of DB's new articles to the stored ones (repeat/agree/contradict); rebuild stories.
+
+    \b
+    Claims are compared only within blocks (event type + place, source + week, copied text),
+    so time grows about linearly with the ledger. Running it again adds nothing.
+    Example:
+      claimledger ingest ledger.db reports/ && claimledger link ledger.db
+    """
+    from .link import link_ledger
+    from .store import open_ledger
+
+    with open_ledger(db, create=False) as ledger:
+        report = link_ledger(ledger, outlets=list(outlet_files), rebuild=rebuild)
+    labels = ", ".join(f"{n} {label}" for label, n in sorted(report.by_label.items())) or "none"
+    out.print(f"linked {report.new_articles} new of {report.articles} articles "
+              f"({report.new_claims} new of {report.claims} claims): {report.links} new links ({labels}); "
+              f"{report.stories} stories; {report.seconds:.1f} s")
+
+
+@main.command()
+@click.argument("db")
+@click.option("--place", help="A place name in the story (case-insensitive, exact name).")
+@click.option("--since", help="Stories still running on or after this date (ISO date, month or year).")
+@click.option("--until", help="Stories begun on or before this date.")
+@click.option("--limit", default=30, show_default=True, help="At most this many stories (0 for all).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def stories(db: str, place: str | None, since: str | None, until: str | None, limit: int, fmt: str) -> None:
+    """List the stories of DB (clusters of linked claims about one event), largest first.
+
+    \b
+    Per side: claims and independent sources (re-reports of one source count once).
+    Run `claimledger link DB` first. Example:
+      claimledger stories ledger.db --place Vovchansk --since 2024-05
+    """
+    from .store import open_ledger
+
+    with open_ledger(db, create=False) as ledger:
+        found = ledger.find_stories(place=place, since=since, until=until, limit=limit or None)
+        linked = bool(found) or bool(ledger.linked_article_ids())
+    if fmt == "jsonl":
+        for story in found:
+            click.echo(json.dumps(story, ensure_ascii=False))
+        return
+    if not found:
+        out.print("no stories match" if linked else f"no stories yet: run `claimledger link {db}` first")
+        return
+    table = Table(title="stories", show_lines=True)
+    for name in ("story", "title", "claims", "sides: claims / independent sources", "relations", "first"):
+        table.add_column(name, overflow="fold", max_width=44)
+    for story in found:
+        sides = "; ".join(f"{name} {side['claims']}/{side['independent_sources']}"
+                          for name, side in story["sides"].items())
+        relations = ", ".join(f"{n} {label}" for label, n in sorted(story["relations"].items()))
+        first = story["first"]
+        table.add_row(story["id"], story["title"], str(len(story["claims"])), sides, relations,
+                      f"{first.get('published') or '?'} {first.get('speaker') or first.get('outlet') or ''}")
+    out.print(table)
+
+
+@main.command()
+@click.argument("db")
+@click.argument("story")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def compare(db: str, story: str, fmt: str) -> None:
+    """Show STORY side by side: per side what is claimed, by whom, through which outlets.
+
+    \b
+    Contradictions are numbered and marked on the claims they join (#1, #2, ...).
+    Example:
+      claimledger compare ledger.db s0c168402d4
+    """
+    from .link import compare_story
+    from .store import open_ledger
+
+    with open_ledger(db, create=False) as ledger:
+        view = compare_story(ledger.get_story(story))
+    if fmt == "json":
+        click.echo(json.dumps(view, ensure_ascii=False, indent=1))
+        return
+    out.print(f"[bold]{view['title']}[/bold] ({view['id']}); relations: "
+              + (", ".join(f"{n} {label}" for label, n in sorted(view["relations"].items())) or "none"))
+    first = view["first"]
+    out.print(f"first: {first.get('published') or '?'}, {first.get('speaker') or '(outlet)'} "
+              f"via {first.get('outlet') or '?'}")
+    camps = list(view["columns"])
+    table = Table(show_lines=True)
+    for camp in camps:
+        table.add_column(camp.upper(), overflow="fold", ratio=1)
+    table.add_row(*[_describe_column(view["columns"][camp]) for camp in camps])
+    depth = max(len(view["columns"][camp]["claims"]) for camp in camps)
+    for row in range(depth):
+        table.add_row(*[_describe_story_claim(view["columns"][camp]["claims"][row])
+                        if row < len(view["columns"][camp]["claims"]) else "" for camp in camps])
+    out.print(table)
+    for item in view["contradictions"]:
+        out.print(f"[red]#{item['number']}[/red] {item['reason']} "
+                  f"[dim](via {item['a'].get('outlet') or '?'} / {item['b'].get('outlet') or '?'})[/dim]",
+                  soft_wrap=True)
+
+
+def _describe_column(column: dict) -> str:
+    claims, sources = len(column["claims"]), column["independent_sources"]
+    lines = [f"{claims} claim{'s' * (claims != 1)}, {sources} independent source{'s' * (sources != 1)}",
+             "sides: " + ", ".join(column["sides"]), "outlets: " + ", ".join(column["outlets"])]
+    if column["framing"]:
+        lines.append("framing: " + ", ".join(column["framing"]))
+    return "\n".join(lines)
+
+
+def _describe_story_claim(claim: dict) -> str:
+    chain = " > ".join(claim.get("chain") or []) or claim.get("speaker") or "(outlet)"
+    marks = " ".join(f"[red]#{n}[/red]" for n in claim.get("contradicts") or [])
+    head = f"{claim.get('date') or claim.get('published') or '?'} {chain} via {claim.get('outlet') or '?'}"
+    return f"{head} {marks}\n{claim.get('text') or ''}".strip()
+
+
+@main.command()
+@click.argument("db")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback needs --token.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="CLAIMLEDGER_TOKEN",
+              help="Require this token (Bearer header, or ?token= once in the browser). "
+                   "Also read from CLAIMLEDGER_TOKEN.")
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve DB read-only: web pages (claims, places on a map, articles, search) and a JSON API.
+
+    \b
+    Pages at http://HOST:PORT/, the API under /api/ (documented at /docs).
+    Example:
+      claimledger serve demo/claimledger.db --port 8080
+    """
+    from .serve import serve_ledger
+
+    err.print(f"serving {db} read-only on http://{host}:{port}/ (Ctrl+C stops)")
+    serve_ledger(db, host=host, port=port, token=token)
 
 
 if __name__ == "__main__":

@@ -29,14 +29,68 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
             if not isinstance(record, dict):
                 raise InputError(str(path), "not a JSON object", number)
             if PAIR_KEYS <= record.keys():
-                raise ClaimledgerError(
-                    f"{path}: holds claim pairs (a, b, label); pairs are scored once claim linking "
-                    "(`claimledger relate`) exists"
-                )
+                raise ClaimledgerError(f"{path}: holds claim pairs (a, b, label); read them with "
+                                       "read_pairs (`claimledger eval` scores them)")
             if "text" not in record or "id" not in record:
                 raise InputError(str(path), "record without id or text", number)
             records.append(record)
     return records
+
+
+def is_pair_file(path: str | Path) -> bool:
+    """Return whether the first record of a JSONL file is a claim pair (``a``, ``b``, ``label``)."""
+    with open(path, encoding="utf-8") as stream:
+        for line in stream:
+            if line.strip():
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(record, dict) and PAIR_KEYS <= record.keys()
+    return False
+
+
+def read_pairs(path: str | Path, *, labelled: bool = False) -> list[dict[str, Any]]:
+    """Return the pair records ``{id, a, b, a_lang, b_lang[, label]}`` of a JSONL file (``-`` is
+    stdin); InputError names the line that does not parse or lacks a key."""
+    import sys
+
+    needed = ("id", "a", "b", "label") if labelled else ("id", "a", "b")
+    pairs = []
+    stream = sys.stdin if str(path) == "-" else open(path, encoding="utf-8")
+    try:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(str(path), f"not JSON ({exc.msg})", number) from None
+            except UnicodeDecodeError:
+                raise InputError(str(path), "not UTF-8 text", number) from None
+            if not isinstance(record, dict):
+                raise InputError(str(path), "not a JSON object", number)
+            missing = [key for key in needed if record.get(key) is None]
+            if missing:
+                raise InputError(str(path), f"pair without {', '.join(missing)}", number)
+            if not isinstance(record["a"], str) or not isinstance(record["b"], str):
+                raise InputError(str(path), "pair texts a and b must be strings", number)
+            pairs.append(record)
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not UTF-8 text") from None
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+    return pairs
+
+
+def predict_pairs(gold: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the pairs with the label predicted from their texts alone (gold labels dropped)."""
+    from ..link.relations import relate_pairs
+    from ..pipeline import analyse_articles
+
+    return relate_pairs([{k: v for k, v in pair.items() if k != "label"} for pair in gold],
+                        analyse=analyse_articles)
 
 
 def predict_records(gold: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:

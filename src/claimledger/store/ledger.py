@@ -295,6 +295,14 @@ class Ledger:
         with self._transaction() as conn:
             return [(row[0], row[1]) for row in conn.execute(stmt)]
 
+    def place_rows(self) -> list[tuple[str | None, str | None, str, str | None, int]]:
+        """Return the distinct places mentioned: (ref, name, a mention text, level, mentions)."""
+        p = schema.places
+        stmt = (sa.select(p.c.ref, p.c.name, sa.func.min(p.c.text), p.c.level, sa.func.count())
+                .group_by(p.c.ref, p.c.name, p.c.level))
+        with self._transaction() as conn:
+            return [(r[0], r[1], r[2], r[3], int(r[4])) for r in conn.execute(stmt)]
+
     def find_claims(self, *, speaker: str | None = None, place: str | None = None,
                     type: str | None = None, since: str | None = None,
                     until: str | None = None, search: str | None = None,

@@ -1,0 +1,174 @@
+"""Latency of the HTTP API's listings on a ledger of 10,000 articles.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/api.py                         # 10,000 articles, 40 requests each
+    .venv/bin/python benchmarks/api.py --articles 2000 --requests 20 --json
+    .venv/bin/python benchmarks/api.py --db /tmp/bench.db --keep   # reuse the store next time
+
+What it does:
+
+1. Builds the store (unless ``--db`` names one that exists): the bundled corpus
+   (examples/corpus/articles.jsonl) is analysed once by the real pipeline, then its analysed
+   documents are repeated with their own ids, titles, fingerprints and a marker appended to
+   each text (spans stay valid) until there are ``--articles``, and stored with
+   ``Ledger.save_documents`` in batches, so the claims index and FTS tables are the real ones
+   without 10,000 spaCy runs.
+2. Starts ``claimledger serve`` on it in its own process, as a user would.
+3. Requests each listing (first pages, deep pages, every filter) after a warm-up, one at a
+   time, and reports the median and 95th percentile in milliseconds, client-side (HTTP over
+   loopback included).
+
+It asserts nothing: it is a benchmark, not a test. The stories listing is measured on
+whatever the store holds; repeated copies are not linked (identical texts would make one
+giant story), so it answers from an empty table unless ``--db`` names a linked ledger.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "examples" / "corpus" / "articles.jsonl"
+SAVE_BATCH = 500  # documents per save_documents transaction
+WARMUP_REQUESTS = 3  # per endpoint, not timed: fills the place catalogue and page caches
+# The listings measured: the first page of each, deep pages, and each filter.
+ENDPOINTS = (
+    "/api/claims",
+    "/api/claims?page=40",
+    "/api/claims?type=strike",
+    "/api/claims?place=Kharkiv",
+    "/api/claims?since=2024-01&until=2024-12",
+    "/api/claims?speaker=Zelensky",
+    "/api/claims?q=Kharkiv",
+    "/api/claims?side=russia",
+    "/api/articles",
+    "/api/articles?q=ceasefire",
+    "/api/articles?language=ru",
+    "/api/places",
+    "/api/places?q=kharkiv",
+    "/api/search?q=Donetsk",
+    "/api/stories",
+    "/api/stats",
+)
+
+
+def build_store(db: Path, articles: int) -> dict[str, float]:
+    """Fill ``db`` with ``articles`` analysed documents (the corpus, repeated); return timings."""
+    from claimledger.ingest import read_articles
+    from claimledger.models import Article
+    from claimledger.pipeline import analyse_articles
+    from claimledger.store import open_ledger
+
+    started = time.perf_counter()
+    originals = [a for a in read_articles([str(CORPUS)]) if isinstance(a, Article)]
+    analysed = list(analyse_articles(originals))
+    analysed_s = time.perf_counter() - started
+    started = time.perf_counter()
+    stored = 0
+    with open_ledger(db) as ledger:
+        batch, prints = [], []
+        for number in range(articles):
+            doc = analysed[number % len(analysed)]
+            copy = number // len(analysed)
+            article = dataclasses.replace(
+                doc.article, id=f"{doc.article.id}-r{copy}",
+                title=f"{doc.article.title or doc.article.id} (copy {copy})",
+                text=f"{doc.article.text}\n\n[benchmark copy {copy}]")
+            batch.append(dataclasses.replace(doc, article=article))
+            prints.append(f"bench-{copy}-{doc.article.id}")
+            if len(batch) == SAVE_BATCH:
+                stored += ledger.save_documents(batch, prints)
+                batch, prints = [], []
+        if batch:
+            stored += ledger.save_documents(batch, prints)
+        counts = ledger.counts()
+    return {"analysed_originals": len(analysed), "analyse_s": round(analysed_s, 1),
+            "store_s": round(time.perf_counter() - started, 1), "stored": stored, **counts}
+
+
+def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+    """Start ``claimledger serve`` on a free port; return the process and base URL once it answers."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "claimledger", "serve", str(db), "--port",
+                             str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    while proc.poll() is None:
+        try:
+            urllib.request.urlopen(url + "/static/favicon.svg", timeout=5).close()
+            return proc, url
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    raise SystemExit("claimledger serve exited before answering")
+
+
+def measure(url: str, requests: int) -> list[dict[str, float | str | int]]:
+    """Return median and p95 latency (ms) of each endpoint over ``requests`` requests."""
+    rows = []
+    for path in ENDPOINTS:
+        for _ in range(WARMUP_REQUESTS):
+            urllib.request.urlopen(url + path).read()
+        times, size = [], 0
+        for _ in range(requests):
+            started = time.perf_counter()
+            with urllib.request.urlopen(url + path) as response:
+                body = response.read()
+            times.append((time.perf_counter() - started) * 1000)
+            size = len(body)
+        times.sort()
+        rows.append({"endpoint": path, "median_ms": round(statistics.median(times), 1),
+                     "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
+                     "max_ms": round(times[-1], 1), "bytes": size})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=40, help="timed requests per endpoint")
+    parser.add_argument("--db", type=Path, help="the store to use (built there when missing)")
+    parser.add_argument("--keep", action="store_true", help="keep a store built in a temp folder")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = parser.parse_args()
+    folder = None
+    if args.db is None:
+        folder = Path(tempfile.mkdtemp(prefix="claimledger-api-bench-"))
+        args.db = folder / "ledger.db"
+    build = build_store(args.db, args.articles) if not args.db.exists() else {"reused": str(args.db)}
+    proc, url = start_server(args.db)
+    try:
+        rows = measure(url, args.requests)
+    finally:
+        proc.terminate()
+        proc.wait()
+    if folder is not None and not args.keep:
+        for path in sorted(folder.iterdir()):
+            path.unlink()
+        folder.rmdir()
+    if args.json:
+        print(json.dumps({"store": build, "latency": rows}, indent=1))
+        return
+    print(f"store: {build}")
+    print(f"{'endpoint':45} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'bytes':>9}")
+    for row in rows:
+        print(f"{row['endpoint']:45} {row['median_ms']:>10} {row['p95_ms']:>8} "
+              f"{row['max_ms']:>8} {row['bytes']:>9}")
+    medians = [row["median_ms"] for row in rows]
+    print(f"all listings: median of medians {statistics.median(medians)} ms, "
+          f"worst p95 {max(row['p95_ms'] for row in rows)} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""Linking time against ledger size: blocking keeps it close to linear (not a test).
+
+Synthetic but realistic claims: places drawn Zipf-like from the real settlements of the packaged
+gazetteer's Ukrainian oblasts, event types weighted as in war reporting, dates over two years,
+a few hundred speakers and the registry's outlets, and one claim in five a wire re-print of an
+earlier one (same text, another outlet). For each size it times ``link_claims`` (all claims new,
+as a first ``claimledger link``), an incremental run (100 new claims against the rest) and
+``build_stories``, and prints the candidate pairs compared; time per claim should stay about flat.
+
+    .venv/bin/python benchmarks/linking.py                  # 1,000 / 3,000 / 10,000 claims
+    .venv/bin/python benchmarks/linking.py --sizes 1000 30000 --json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from datetime import date, timedelta
+
+from claimledger.link.matching import LinkClaim, LinkEvent, find_candidates, link_claims
+from claimledger.link.relations import tokenize
+from claimledger.link.stories import build_stories
+
+TYPES = {"strike": 30, "clash": 20, "territory_control": 12, "attack_repelled": 10, "casualties": 10,
+         "evacuation": 5, "negotiation": 5, "withdrawal": 3, "security_zone": 2, "other": 3}
+VERBS = {"strike": "struck", "clash": "fought near", "territory_control": "took control of",
+         "attack_repelled": "repelled an assault on", "casualties": "killed civilians in",
+         "evacuation": "evacuated residents of", "negotiation": "discussed", "withdrawal": "withdrew from",
+         "security_zone": "set up a buffer zone near", "other": "reported on"}
+SIDES = ["russia_official", "russia_state_media", "ukraine_official", "ukraine_media", "independent",
+         "international"]
+OUTLETS = ["TASS", "RIA Novosti", "RT", "Ukrinform", "Ukrainska Pravda", "Suspilne", "Reuters",
+           "Associated Press", "Meduza", "Kyiv Independent"]
+# Words for the rest of a claim's sentence, so that claims differ as real ones do.
+WORDS = ("the army units drones artillery shelling residential buildings damaged according "
+         "regional governor officials morning night positions near border enemy troops losses "
+         "several civilians wounded infrastructure energy power lines school hospital bridge road "
+         "village town district front line advance attempts assault group tanks vehicles "
+         "destroyed reported confirmed claimed statement ministry defence general staff command "
+         "brigade battalion operation offensive defensive fortifications trenches mines river "
+         "forest heights railway station depot warehouse fuel ammunition air defence missiles "
+         "intercepted launched overnight drills exchange prisoners talks humanitarian corridor").split()
+START = date(2023, 1, 1)
+N_PLACES = 600  # settlements in play; the busiest take most reports (Zipf-like)
+
+
+def load_places(n: int) -> list[tuple[str, str]]:
+    """Return (ref, name) of n real Ukrainian settlements from the packaged gazetteer."""
+    from claimledger.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    found = []
+    for entry in gazetteer.entries:
+        if entry.place_level == "settlement" and entry.id.startswith("UA"):
+            found.append((entry.id.lower(), entry.name))
+            if len(found) == n:
+                break
+    return found or [(f"ua{i:017d}", f"Settlement {i}") for i in range(n)]
+
+
+def make_claims(n: int, places: list[tuple[str, str]], seed: int = 7) -> list[LinkClaim]:
+    """Return n synthetic link claims, one in five a re-print of an earlier claim."""
+    rng = random.Random(seed)
+    weights = [1 / (rank + 1) for rank in range(len(places))]
+    types, type_weights = list(TYPES), list(TYPES.values())
+    claims: list[LinkClaim] = []
+    for i in range(n):
+        if claims and rng.random() < 0.2:  # a wire re-print: same text and event, another outlet
+            original = rng.choice(claims[-200:])
+            claims.append(LinkClaim(**{**original.__dict__, "article_id": f"art{i}",
+                                       "outlet": rng.choice(OUTLETS)}))
+            continue
+        ref, name = rng.choices(places, weights)[0]
+        type_ = rng.choices(types, type_weights)[0]
+        day = (START + timedelta(days=rng.randrange(730))).isoformat()
+        speaker = f"speaker {rng.randrange(300)}"
+        detail = " ".join(rng.choices(WORDS, k=rng.randrange(6, 18)))
+        text = f"{speaker} said that forces {VERBS[type_]} {name} on {day}; {detail}"
+        claims.append(LinkClaim(
+            article_id=f"art{i}", ord=0, text=text, outlet=rng.choice(OUTLETS),
+            side=rng.choice(SIDES), language="en", published=day, date_start=day, date_end=day,
+            speaker=speaker, types=(type_,), places=(ref,), place_names=(name,),
+            source_key=f"speaker:{speaker}", tokens=tuple(tokenize(text)),
+            events=(LinkEvent(type_, (ref,), day, day),), place_labels=((ref, name),)))
+    return claims
+
+
+def measure(n: int, places: list[tuple[str, str]]) -> dict:
+    claims = make_claims(n, places)
+    started = time.perf_counter()
+    candidates = sum(1 for _ in find_candidates(claims))
+    blocking = time.perf_counter() - started
+    started = time.perf_counter()
+    links = link_claims(claims)
+    full = time.perf_counter() - started
+    new = {c.key for c in claims[-100:]}
+    started = time.perf_counter()
+    link_claims(claims, new)
+    incremental = time.perf_counter() - started
+    started = time.perf_counter()
+    stories = build_stories(claims, links)
+    story_time = time.perf_counter() - started
+    return {"claims": n, "candidate_pairs": candidates, "all_pairs": n * (n - 1) // 2,
+            "links": len(links), "stories": len(stories), "blocking_s": round(blocking, 2),
+            "link_s": round(full, 2), "link_ms_per_claim": round(1000 * full / n, 3),
+            "incremental_100_s": round(incremental, 2), "stories_s": round(story_time, 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000])
+    parser.add_argument("--json", action="store_true", help="print one JSON object per size")
+    args = parser.parse_args()
+    places = load_places(N_PLACES)
+    for n in args.sizes:
+        result = measure(n, places)
+        if args.json:
+            print(json.dumps(result))
+        else:
+            print(f"{n:>7} claims: {result['candidate_pairs']:>9} candidate pairs "
+                  f"(of {result['all_pairs']}), {result['links']:>7} links, {result['stories']:>6} stories; "
+                  f"link {result['link_s']:.2f} s ({result['link_ms_per_claim']:.3f} ms/claim), "
+                  f"100 new {result['incremental_100_s']:.2f} s, stories {result['stories_s']:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,497 @@
+"""Claim matching across documents and languages: canonical claims, blocking, candidate pairs, links.
+
+A :class:`LinkClaim` is one claim of the ledger (an attribution, or an event the outlet asserts)
+reduced to the fields that compare across English, Russian and Ukrainian without translation:
+event types, place references (KATOTTG codes, GeoNames ids), the date range, polarity, counts,
+the speaker chain and its side, and the text's word shingles. ``make_link_claims`` builds them
+from analysed documents.
+
+Blocking keeps linking near-linear: two claims are compared only when they share a block key:
+(event type, place, ISO week) for events, (source, week) for statements, or a MinHash band of
+their shingles for copied text. A block larger than :data:`MAX_BLOCK` is compared only within a
+sliding window of its claims ordered by date. ``find_candidates`` yields the pairs, ``link_claims``
+classifies them (``classify_link``): copied text is a repeat; otherwise the claims must share an
+**event** (same type, a shared place, overlapping dates) to agree or contradict, and a
+contradiction needs evidence a reader can check (denied vs asserted, incompatible outcomes,
+different counts, opposite outcome words). Claims of one source without a shared event are a
+repeat only when their wording is close. The sentence vectors of relations.py are not used here:
+the ledger links across languages through canonical fields, and stays fast.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..models import AnalysedDocument
+from .outlets import CAMPS, OutletRegistry, find_outlet, speaker_side
+from .relations import (REPEAT_MIN_OVERLAP, REUSE_CONTAINMENT, Relation, containment,
+                        find_contradiction_cues, lexical_similarity, tokenize)
+
+# Place levels precise enough to block on: an event "in Ukraine" says nothing about which one.
+BLOCK_LEVELS = ("settlement", "raion", "oblast")
+MAX_BLOCK = 60  # claims in one block compared all-pairs; larger blocks use a date-ordered window
+WINDOW = 30  # neighbours each claim meets in an oversized block
+DATE_SLACK_DAYS = 2  # event dates this close still overlap (reports lag the event by a day or two)
+# Copied-text blocking: MinHash of 3-word shingles in MINHASH_BANDS bands of MINHASH_ROWS hashes;
+# two claims share a band with probability 1-(1-J^rows)^bands: 0.96 at Jaccard 0.8, 0.14 at 0.4
+# (a shared band only makes a candidate pair; classify_link decides).
+MINHASH_BANDS = 6
+MINHASH_ROWS = 4
+# Event blocks are (type, place, ISO week); an event spanning more weeks than this (a year, an
+# open range) goes to one (type, place) block instead, compared within the date-ordered window.
+MAX_EVENT_WEEKS = 6
+# Event types that cannot both hold for one place and time when claimed by opposite camps.
+# ("withdrawal" is left out: one side's withdrawal is consistent with the other's control.)
+CONFLICTING_TYPES = frozenset({
+    frozenset({"territory_control", "attack_repelled"}),
+})
+# Conflicting types share a block, so that "taken" meets "repelled" at the same place.
+_TYPE_BLOCKS = {type_: "|".join(sorted(pair)) for pair in CONFLICTING_TYPES for type_ in pair}
+# Copied-text detection needs this many words in the shorter claim: two short claims on one
+# event share most of their few 3-word shingles without one copying the other.
+MIN_COPY_TOKENS = 10
+# Two counts of one event differ enough to contradict when the larger exceeds the smaller by
+# this share (reports round and update figures: 10 vs 11 is not a contradiction).
+COUNT_TOLERANCE = 0.2
+# Content-word overlap (relations.lexical_similarity) at or above which two statements of the
+# same source without a shared event are the same statement re-reported: the lexical paraphrase
+# threshold of relations.py (calibrated on the development stance pairs).
+SAME_STATEMENT_OVERLAP = REPEAT_MIN_OVERLAP
+# A claim naming more precise places than this is a survey (a long speech, a daily summary), not
+# a report of one event: its events do not join stories on their own.
+MAX_EVENT_PLACES = 4
+_SPEAKER_NOISE = re.compile(r"\b(the|mr|mrs|ms|president|minister|chief|head|spokesman|spokeswoman)\b")
+_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|per\s?cent|відсот|процент)", re.IGNORECASE)
+_PRONOUNS = frozenset("he she they it we i you him her them who".split())
+
+
+@dataclass(frozen=True)
+class LinkEvent:
+    """One event under a claim: type, precise place keys, date range, polarity and count."""
+
+    type: str
+    places: tuple[str, ...]
+    start: str | None = None
+    end: str | None = None
+    denied: bool = False
+    quantity: int | None = None
+
+
+@dataclass(frozen=True)
+class LinkClaim:
+    """One claim reduced to the fields that link across outlets and languages."""
+
+    article_id: str
+    ord: int
+    text: str
+    outlet: str | None = None
+    outlet_side: str | None = None
+    language: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    date_start: str | None = None
+    date_end: str | None = None
+    speaker: str | None = None
+    chain: tuple[str, ...] = ()  # speakers from the outermost carrier to this claim's speaker
+    side: str | None = None  # the side the claim's source speaks for (speaker, else outlet)
+    types: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # refs (or names) of precise places: settlement/raion/oblast
+    place_names: tuple[str, ...] = ()
+    denied: tuple[str, ...] = ()  # event types this claim denies
+    quantities: tuple[tuple[str, int], ...] = ()  # (event type, count)
+    source_key: str = ""  # who originally says it: normalised speaker, else the outlet
+    tokens: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    events: tuple[LinkEvent, ...] = field(default=(), compare=False, repr=False)
+    place_labels: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.article_id, self.ord)
+
+    @property
+    def camp(self) -> str:
+        return CAMPS.get(self.side or "", "other")
+
+
+@lru_cache(maxsize=1)
+def load_source_aliases() -> tuple[tuple[str, str], ...]:
+    """Return (pattern, canonical source) pairs of the packaged data/source_aliases.tsv."""
+    text = resources.files("claimledger.data").joinpath("source_aliases.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple((row[0].strip().lower(), row[1].strip()) for row in rows[1:] if len(row) >= 2)
+
+
+def normalise_speaker(name: str | None) -> str:
+    """Return a speaker name reduced for comparison: a known source in any language becomes its
+    canonical name ("Минобороны России" -> "ministry of defence of russia"), others lose titles
+    ("President Vladimir Putin" -> "vladimir putin")."""
+    if not name:
+        return ""
+    lowered = name.lower()
+    for pattern, canonical in load_source_aliases():
+        if pattern in lowered:
+            return canonical.lower()
+    text = _SPEAKER_NOISE.sub(" ", lowered)
+    return " ".join(text.replace(".", " ").split())
+
+
+def _chain(doc: AnalysedDocument, attribution_id: str | None) -> tuple[str, ...]:
+    by_id = {a.id: a for a in doc.attributions}
+    chain, seen = [], set()
+    current = by_id.get(attribution_id or "")
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
+        chain.append(current.speaker or "unspecified")
+        current = by_id.get(current.parent or "")
+    return tuple(reversed(chain))
+
+
+def make_link_claims(docs: Iterable[AnalysedDocument],
+                     registry: OutletRegistry | None = None) -> list[LinkClaim]:
+    """Return the link claims of analysed documents, keyed like the ledger's claims index."""
+    from ..store.claims import describe_claims  # pure: document in, claim dicts out
+
+    claims = []
+    for doc in docs:
+        article = doc.article
+        outlet = find_outlet(registry, article.outlet, article.url) if registry else None
+        outlet_side = outlet.side if outlet else None
+        published = (article.published or "")[:10] or None
+        for ord_, described in enumerate(describe_claims(doc)):
+            view, row = described["view"], described["row"]
+            is_attribution = row["attribution_ord"] is not None
+            chain = _chain(doc, view["claim"]) if is_attribution else ()
+            speaker = view["speaker"]
+            usable = speaker and normalise_speaker(speaker) not in _PRONOUNS and \
+                not speaker.lower().startswith("unspecified")
+            side = (speaker_side(speaker, view["speaker_role"], view["source"]) if is_attribution
+                    else None) or outlet_side
+            source_key = (f"speaker:{normalise_speaker(speaker)}" if usable
+                          else f"outlet:{(outlet.name if outlet else article.outlet or article.id).lower()}")
+            precise = [p for p in view["places"] if p["level"] in BLOCK_LEVELS]
+            events = [e for e in view["events"] if e["modality"] == "factual"]
+            link_events = tuple(_link_event(e, view["places"], published) for e in events)
+            claims.append(LinkClaim(
+                article_id=article.id, ord=ord_, text=view["content"] or "",
+                outlet=outlet.name if outlet else article.outlet, outlet_side=outlet_side,
+                language=article.language, published=published,
+                date_start=row["date_start"], date_end=row["date_end"], speaker=speaker,
+                chain=chain, side=side,
+                types=tuple(sorted({e["type"] for e in events if e["modality"] == "factual"})),
+                places=tuple(sorted({_place_key(p) for p in precise})),
+                place_names=tuple(sorted({p["name"] or p["text"] for p in precise})),
+                place_labels=tuple(sorted({(_place_key(p), p["name"] or p["text"]) for p in precise})),
+                denied=tuple(sorted({e["type"] for e in events if e["polarity"] == "denied"})),
+                quantities=tuple(sorted({(e["type"], e["quantity"]) for e in events
+                                         if e["quantity"] is not None})),
+                source_key=source_key, tokens=tuple(tokenize(view["content"] or "")),
+                events=tuple(e for e in link_events if e.places),
+            ))
+    return claims
+
+
+def make_text_claim(doc: AnalysedDocument) -> LinkClaim:
+    """Return one link claim for a whole short text (a pair record's side): every event and
+    precise place of its claims, its text, and the source of its first attribution."""
+    claims = make_link_claims([doc])
+    article = doc.article
+    tokens = tuple(tokenize(article.text))
+    if not claims:
+        return LinkClaim(article.id, 0, article.text, language=article.language,
+                         source_key=f"text:{article.id}", tokens=tokens)
+    speakers = [c for c in claims if c.source_key.startswith("speaker:")]
+    source = speakers[0] if speakers else None
+    return LinkClaim(
+        article_id=article.id, ord=0, text=article.text, language=article.language,
+        speaker=source.speaker if source else None, side=source.side if source else None,
+        types=tuple(sorted({t for c in claims for t in c.types})),
+        places=tuple(sorted({p for c in claims for p in c.places})),
+        place_names=tuple(sorted({p for c in claims for p in c.place_names})),
+        place_labels=tuple(sorted({p for c in claims for p in c.place_labels})),
+        source_key=source.source_key if source else f"text:{article.id}", tokens=tokens,
+        events=tuple(dict.fromkeys(e for c in claims for e in c.events)))
+
+
+def relate_by_events(a: AnalysedDocument, b: AnalysedDocument) -> Relation | None:
+    """Return the relation of two analysed short texts when they report a shared event (type,
+    place, dates: see :func:`classify_link`), else None. Works across en/ru/uk."""
+    first, second = make_text_claim(a), make_text_claim(b)
+    if not shared_events(first, second):
+        return None
+    names = dict(first.place_labels + second.place_labels)
+    return classify_link(first, second, names)
+
+
+def _place_key(place: dict[str, Any]) -> str:
+    """Return the key a place is matched by: its ref (KATOTTG, geonames:<id>), else its name."""
+    return (place["ref"] or place["name"] or place["text"]).lower()
+
+
+def _link_event(event: dict[str, Any], places: list[dict[str, Any]], published: str | None
+                ) -> LinkEvent:
+    """Return the link view of one event view: its precise places as keys, its date range."""
+    from ..store.claims import date_bounds
+
+    level = {}
+    for place in places:
+        for key in (place["ref"], place["name"], place["text"]):
+            if key:
+                level[key.lower()] = (place["level"], _place_key(place))
+    keys = []
+    for ref in event.get("refs") or event.get("places") or ():
+        found = level.get(str(ref).lower())
+        if found is None:
+            keys.append(str(ref).lower())
+        elif found[0] in BLOCK_LEVELS:
+            keys.append(found[1])
+    bounds = date_bounds(event.get("when")) or date_bounds(published)
+    return LinkEvent(event["type"], tuple(sorted(set(keys))), bounds[0] if bounds else None,
+                     bounds[1] if bounds else None, event.get("polarity") == "denied",
+                     event.get("quantity"))
+
+
+def _week(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        year, week, _ = date.fromisoformat(value[:10]).isocalendar()
+    except ValueError:
+        return None
+    return f"{year}-W{week:02d}"
+
+
+def _weeks(claim: LinkClaim) -> set[str]:
+    weeks = {w for w in (_week(claim.date_start), _week(claim.date_end)) if w}
+    return weeks or ({w} if (w := _week(claim.published)) else {"undated"})
+
+
+def _hash(value: str) -> int:
+    return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+@lru_cache(maxsize=1)
+def _minhash_seeds() -> tuple[int, ...]:
+    return tuple(_hash(str(seed)) for seed in range(MINHASH_BANDS * MINHASH_ROWS))
+
+
+def _event_blocks(event: LinkEvent, published: str | None) -> list[tuple[str, ...]]:
+    """Return the (type, place, week) blocks of an event: the ISO weeks its dates, widened by
+    DATE_SLACK_DAYS, touch; a long or undated event gets a (type, place) block."""
+    group = _TYPE_BLOCKS.get(event.type, event.type)
+    start = _days(event.start) or _days(published)
+    end = _days(event.end) or start
+    if start is None or end is None or (end - start) // 7 + 1 > MAX_EVENT_WEEKS:
+        return [("type-place", group, place) for place in event.places]
+    weeks = sorted({_week(date.fromordinal(day).isoformat())
+                    for day in range(start - DATE_SLACK_DAYS, end + DATE_SLACK_DAYS + 1)})
+    return [("type-place-week", group, place, week) for place in event.places for week in weeks]
+
+
+def minhash_bands(tokens: Sequence[str]) -> list[str]:
+    """Return MinHash band keys of a token list's 3-word shingles (copied text shares a band)."""
+    if len(tokens) < 6:
+        return []
+    shingles = {" ".join(tokens[i:i + 3]) for i in range(len(tokens) - 2)}
+    hashes = [_hash(s) for s in shingles]
+    signature = [min(h ^ seed for h in hashes) for seed in _minhash_seeds()]
+    return [f"{band}:" + ":".join(str(v % 1_000_003) for v in
+                                  signature[band * MINHASH_ROWS:(band + 1) * MINHASH_ROWS])
+            for band in range(MINHASH_BANDS)]
+
+
+def block_keys(claim: LinkClaim) -> set[tuple[str, ...]]:
+    """Return the blocking keys of a claim (pairs are compared only within a shared key)."""
+    keys: set[tuple[str, ...]] = set()
+    weeks = _weeks(claim)
+    for event in claim.events:
+        keys.update(_event_blocks(event, claim.published))
+    if claim.source_key.startswith("speaker:"):
+        for week in weeks:
+            keys.add(("source-week", claim.source_key, week))
+    keys.update(("text", band) for band in minhash_bands(claim.tokens))
+    return keys
+
+
+def _block_pairs(members: list[int], claims: Sequence[LinkClaim],
+                 new: set[int] | None) -> Iterator[tuple[int, int]]:
+    """Yield the pairs of one block: all of them in a small block, date-ordered neighbours
+    (WINDOW each way) in a large one; with ``new`` (indexes) only pairs with a new claim."""
+    if len(members) > MAX_BLOCK:
+        members = sorted(members, key=lambda i: (claims[i].date_start or claims[i].published or "", i))
+        reach = WINDOW
+    else:
+        reach = len(members)
+    positions = range(len(members)) if new is None else \
+        [x for x, index in enumerate(members) if index in new]
+    for x in positions:
+        for y in range(max(0, x - reach), min(len(members), x + reach + 1)):
+            if y == x or (new is None and y < x):
+                continue
+            if new is not None and y < x and members[y] in new:
+                continue  # a pair of two new claims is yielded from its first one
+            yield members[x], members[y]
+
+
+def find_candidates(claims: Sequence[LinkClaim], new: set[tuple[str, int]] | None = None
+                    ) -> Iterator[tuple[int, int]]:
+    """Yield index pairs (i < j) of claims that share a block and come from different articles.
+
+    With ``new`` (claim keys), only pairs with at least one new claim are enumerated (incremental
+    linking: the work grows with the new claims and their blocks, not with the ledger). Each pair
+    is yielded once.
+    """
+    blocks: dict[tuple[str, ...], list[int]] = {}
+    for index, claim in enumerate(claims):
+        for key in block_keys(claim):
+            blocks.setdefault(key, []).append(index)
+    new_indexes = None if new is None else {i for i, c in enumerate(claims) if c.key in new}
+    seen: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) < 2 or (new_indexes is not None and not new_indexes.intersection(members)):
+            continue
+        for i, j in _block_pairs(members, claims, new_indexes):
+            i, j = min(i, j), max(i, j)
+            if (i, j) in seen or claims[i].article_id == claims[j].article_id:
+                continue
+            seen.add((i, j))
+            yield i, j
+
+
+def _days(value: str | None) -> int | None:
+    try:
+        return date.fromisoformat(value[:10]).toordinal() if value else None
+    except ValueError:
+        return None
+
+
+def _event_days(event: LinkEvent) -> tuple[int, int] | None:
+    start, end = _days(event.start), _days(event.end)
+    return None if start is None or end is None else (start, end)
+
+
+def events_overlap(x: LinkEvent, y: LinkEvent, slack: int = DATE_SLACK_DAYS) -> bool:
+    """Return whether two events share a place and their dates overlap (undated: assumed to)."""
+    if not set(x.places) & set(y.places):
+        return False
+    dx, dy = _event_days(x), _event_days(y)
+    if dx is None or dy is None:
+        return True
+    return dx[0] - slack <= dy[1] and dy[0] - slack <= dx[1]
+
+
+def shared_events(a: LinkClaim, b: LinkClaim) -> list[tuple[LinkEvent, LinkEvent]]:
+    """Return the pairs of events (one of each claim) at a shared place and overlapping dates
+    whose types are equal or conflict (:data:`CONFLICTING_TYPES`)."""
+    found = []
+    for x in a.events:
+        for y in b.events:
+            if (x.type == y.type or frozenset({x.type, y.type}) in CONFLICTING_TYPES) and \
+                    events_overlap(x, y):
+                found.append((x, y))
+    return found
+
+
+def _who(claim: LinkClaim) -> str:
+    if claim.source_key.startswith("speaker:") and claim.speaker:
+        return claim.speaker
+    return claim.outlet or claim.source_key.split(":", 1)[-1] or "?"
+
+
+def _percentages(text: str) -> list[float]:
+    """Return the distinct percentages a claim states ("70%", "70 percent", "70 відсотків")."""
+    return sorted({float(m.group(1).replace(",", ".")) for m in _PERCENT.finditer(text)})
+
+
+def _via(a: LinkClaim, b: LinkClaim) -> str:
+    return f" (via {a.outlet} and {b.outlet})" if a.outlet and b.outlet else ""
+
+
+def _counts_differ(x: float, y: float) -> bool:
+    low, high = sorted((x, y))
+    return high > low * (1 + COUNT_TOLERANCE) and high - low > 1
+
+
+def classify_link(a: LinkClaim, b: LinkClaim, place_names: dict[str, str] | None = None) -> Relation:
+    """Return the relation of two claims from their text reuse and canonical fields."""
+    copied = containment(set(minhash_shingles(a.tokens)), set(minhash_shingles(b.tokens)))
+    matched = shared_events(a, b)
+    if copied >= REUSE_CONTAINMENT and min(len(a.tokens), len(b.tokens)) >= MIN_COPY_TOKENS and \
+            not (matched and a.source_key == b.source_key):
+        return Relation("repeat", f"copied text: {copied:.0%} of the shorter claim's 3-word "
+                                  f"shingles recur{_via(a, b)}", copied)
+    if not matched:
+        if a.source_key == b.source_key and a.language == b.language and \
+                lexical_similarity(a.tokens, b.tokens) >= SAME_STATEMENT_OVERLAP:
+            return Relation("repeat", f"same source re-reported: {_who(a)}, close wording"
+                                      f"{_via(a, b)}", 0.8)
+        return Relation("unrelated", "no shared event (type, place, dates) and no copied text", 0.0)
+    names = place_names or {}
+    if a.source_key == b.source_key:  # one source on one event: a re-report (translations,
+        x, y = matched[0]              # re-prints), never a contradiction of itself
+        where = ", ".join(sorted(names.get(p, p) for p in set(x.places) & set(y.places)))
+        return Relation("repeat", f"same source re-reported: {_who(a)} on {x.type} at {where}"
+                                  f"{_via(a, b)}", 0.9)
+    for x, y in matched:
+        where = ", ".join(sorted(names.get(p, p) for p in set(x.places) & set(y.places)))
+        if x.type == y.type and x.denied != y.denied:
+            denier = _who(a) if x.denied else _who(b)
+            asserter = _who(b) if x.denied else _who(a)
+            return Relation("contradict", f"{x.type} at {where}: asserted by {asserter}, denied by "
+                                          f"{denier}", 0.9)
+        if x.type != y.type and not x.denied and not y.denied:
+            return Relation("contradict", f"incompatible outcomes at {where}: {x.type} "
+                                          f"({_who(a)}) vs {y.type} ({_who(b)})", 0.8)
+        if x.type == y.type and x.quantity and y.quantity and _counts_differ(x.quantity, y.quantity) \
+                and len(a.events) == 1 and len(b.events) == 1:
+            return Relation("contradict", f"{x.type} at {where}: {x.quantity} ({_who(a)}) vs "
+                                          f"{y.quantity} ({_who(b)})", 0.7)
+    x, y = matched[0]
+    where = ", ".join(sorted(names.get(p, p) for p in set(x.places) & set(y.places)))
+    shares_a, shares_b = _percentages(a.text), _percentages(b.text)
+    if len(shares_a) == 1 and len(shares_b) == 1 and _counts_differ(shares_a[0], shares_b[0]):
+        return Relation("contradict", f"{x.type} at {where}: {shares_a[0]:g}% ({_who(a)}) vs "
+                                      f"{shares_b[0]:g}% ({_who(b)})", 0.7)
+    cues = [c for c in find_contradiction_cues(a.tokens, b.tokens) if c.startswith("opposite")]
+    if cues and a.camp != b.camp:
+        return Relation("contradict", f"{cues[0]} (same event: {x.type} at {where})", 0.7)
+    return Relation("agree", f"independent sources ({_who(a)}; {_who(b)}) report {x.type} at "
+                             f"{where}, overlapping dates", 0.7)
+
+
+def minhash_shingles(tokens: Sequence[str]) -> list[str]:
+    """Return the 3-word shingles of a token list as strings."""
+    return [" ".join(tokens[i:i + 3]) for i in range(max(0, len(tokens) - 2))] or [" ".join(tokens)]
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    """A relation between two stored claims, keyed (article_id, ord) each, a before b."""
+
+    a: tuple[str, int]
+    b: tuple[str, int]
+    label: str
+    reason: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a_article": self.a[0], "a_ord": self.a[1], "b_article": self.b[0],
+                "b_ord": self.b[1], "label": self.label, "reason": self.reason,
+                "score": round(self.score, 3)}
+
+
+def link_claims(claims: Sequence[LinkClaim], new: set[tuple[str, int]] | None = None
+                ) -> list[ClaimLink]:
+    """Return the links (all but unrelated) between blocked candidate pairs of claims."""
+    names = {key: name for claim in claims for key, name in claim.place_labels}
+    links = []
+    for i, j in find_candidates(claims, new):
+        a, b = sorted((claims[i], claims[j]), key=lambda c: c.key)  # the reason names a, then b
+        relation = classify_link(a, b, names)
+        if relation.label != "unrelated":
+            links.append(ClaimLink(a.key, b.key, relation.label, relation.reason, relation.score))
+    return links

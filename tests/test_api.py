@@ -1,0 +1,243 @@
+"""The JSON API and the server's guarantees, against `claimledger serve` in its own process
+on a ledger built from the examples (fixtures served_db / served_url in conftest.py)."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from claimledger.errors import StoreError
+from claimledger.export import CLAIM_CSV_COLUMNS
+from claimledger.serve import ExposureError, check_exposure, open_readonly_store
+
+from conftest import start_ledger_server
+
+pytestmark = pytest.mark.model
+SCRIPT_ARTICLE = "serve-test-ru-1"
+UA_ARTICLE = "serve-test-ua-1"
+
+
+def fetch(url: str, *, method: str = "GET", headers: dict | None = None):
+    """Return (status, headers, body bytes) of a request; HTTP errors are answers too."""
+    request = urllib.request.Request(url, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers, exc.read()
+
+
+def get_json(url: str) -> dict:
+    status, _, body = fetch(url)
+    assert status == 200, body[:300]
+    return json.loads(body)
+
+
+def query(base: str, path: str, **params) -> str:
+    return f"{base}{path}?{urllib.parse.urlencode(params)}" if params else base + path
+
+
+def all_pages(base: str, path: str, **params) -> list[dict]:
+    items, page = [], 1
+    while True:
+        body = get_json(query(base, path, page=page, per_page=7, **params))
+        items.extend(body["items"])
+        if not body["has_more"]:
+            return items
+        page += 1
+
+
+def test_stories_listing_filters_and_side_by_side(served_url):
+    listing = get_json(query(served_url, "/api/stories", per_page=50))
+    assert listing["items"] and listing["total"] >= len(listing["items"])
+    sizes = [story["claims"] for story in listing["items"]]
+    assert sizes == sorted(sizes, reverse=True)
+    about = get_json(query(served_url, "/api/stories", place="Vovchansk"))["items"]
+    assert about and all("Vovchansk" in story["places"] for story in about)
+    story = next(s for s in about if {"ukraine", "russia"} <= {side["side"] for side in s["sides"]})
+    for side in story["sides"]:
+        assert 1 <= side["independent_sources"] <= side["claims"]
+    for found in all_pages(served_url, "/api/stories", side="ukraine"):
+        assert "ukraine" in {side["side"] for side in found["sides"]}
+    view = get_json(served_url + "/api/stories/" + story["id"])
+    assert [column["side"] for column in view["columns"]][:2] == ["ukraine", "russia"]
+    cards = [card for column in view["columns"] for card in column["claims"]]
+    assert len(cards) == story["claims"]
+    for card in cards:
+        assert card["article_link"].startswith("/articles/") and card["chain"] and card["content"]
+    assert all(link["label"] in ("contradict", "agree", "repeat") and link["reason"]
+               for link in view["links"])
+    status, _, body = fetch(query(served_url, "/api/stories", since="May 2024"))
+    assert status == 400 and "since" in json.loads(body)["error"]
+    assert fetch(served_url + "/api/stories/s-no-such-story")[0] == 404
+
+
+def test_claims_are_paginated_without_overlap(served_url):
+    first = get_json(query(served_url, "/api/claims", per_page=5))
+    second = get_json(query(served_url, "/api/claims", per_page=5, page=2))
+    assert len(first["items"]) == 5 and first["has_more"] is True and first["page"] == 1
+    keys = {(c["article_id"], c["claim"]) for c in first["items"]}
+    assert keys.isdisjoint({(c["article_id"], c["claim"]) for c in second["items"]})
+    everything = all_pages(served_url, "/api/claims")
+    assert len({(c["article_id"], c["claim"]) for c in everything}) == len(everything) > 10
+    status, _, body = fetch(query(served_url, "/api/claims", per_page=0))
+    assert status == 422 and "per_page" in json.loads(body)["error"]
+
+
+def test_claim_filters_hold_for_every_item(served_url):
+    strikes = all_pages(served_url, "/api/claims", type="strike")
+    assert strikes and all(any(e["type"] == "strike" for e in c["events"]) for c in strikes)
+    dated = all_pages(served_url, "/api/claims", since="2024-05", until="2024-05-31")
+    assert dated and all("2024-05-01" <= c["date"] <= "2024-05-31" for c in dated)
+    russian = all_pages(served_url, "/api/claims", side="russia")
+    assert russian and {c["side"] for c in russian} == {"russia"}
+    assert SCRIPT_ARTICLE in {c["article_id"] for c in russian}
+    status, _, body = fetch(query(served_url, "/api/claims", since="not a date"))
+    assert status == 400 and "since" in json.loads(body)["error"]
+
+
+def test_place_listing_and_place_view_agree(served_url):
+    places = get_json(query(served_url, "/api/places", per_page=20))["items"]
+    counts = [p["articles"] for p in places]
+    assert counts == sorted(counts, reverse=True)
+    vovchansk = get_json(query(served_url, "/api/places", q="vovchansk"))["items"]
+    assert vovchansk and vovchansk[0]["lat"] is not None
+    key = vovchansk[0]["key"]
+    view = get_json(served_url + "/api/places/" + urllib.parse.quote(key))
+    assert view["place"]["key"] == key and view["claims"]
+    for claim in view["claims"]:
+        named = {p["key"] for p in claim["places"]} | {r for e in claim["events"] for r in e["refs"]}
+        assert key in named
+    sides = [side for side, _ in view["place_timeline"]["sides"]]
+    assert sides[:2] == ["ukraine", "russia"]  # fixed order: the two sides first, side by side
+    dates = [row["date"] for row in view["place_timeline"]["rows"]]
+    assert dates == sorted(dates)
+    status, _, body = fetch(served_url + "/api/places/UA00nowhere")
+    assert status == 404 and "no place" in json.loads(body)["error"]
+
+
+def test_article_keeps_raw_markup_as_data(served_url):
+    article = get_json(served_url + "/api/articles/" + SCRIPT_ARTICLE)
+    assert "<script>window.pwned = 1</script>" in article["text"]
+    assert article["side"] == "russia" and article["claims"]
+    for claim in article["claims"]:
+        assert claim["content"] in article["text"]
+    ukrainian = get_json(served_url + "/api/articles/" + UA_ARTICLE)
+    assert ukrainian["side"] == "ukraine"
+    assert fetch(served_url + "/api/articles/no-such-article")[0] == 404
+
+
+def test_search_finds_words_in_claims_and_articles(served_url):
+    found = get_json(query(served_url, "/api/search", q="Vovchansk"))
+    assert found["claims"]["items"] and found["articles"]["items"]
+    for claim in found["claims"]["items"]:
+        assert "vovchansk" in claim["content"].lower()
+    ids = {a["id"] for a in found["articles"]["items"]}
+    assert {SCRIPT_ARTICLE, UA_ARTICLE} <= ids
+    narrowed = get_json(query(served_url, "/api/search", q="Vovchansk", side="ukraine"))
+    narrowed_ids = {a["id"] for a in narrowed["articles"]["items"]}
+    assert UA_ARTICLE in narrowed_ids and SCRIPT_ARTICLE not in narrowed_ids
+    assert {c["side"] for c in narrowed["claims"]["items"]} <= {"ukraine"}
+
+
+def test_exports_are_downloads_matching_the_listing(served_url):
+    status, headers, body = fetch(query(served_url, "/api/export/claims.csv", type="strike"))
+    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    assert "attachment" in headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert tuple(rows[0].keys()) == CLAIM_CSV_COLUMNS
+    assert len(rows) == len(all_pages(served_url, "/api/claims", type="strike"))
+    status, _, body = fetch(query(served_url, "/api/export/places.geojson", place="Vovchansk"))
+    collection = json.loads(body)
+    assert collection["type"] == "FeatureCollection" and collection["features"]
+    assert all(f["geometry"]["type"] == "Point" for f in collection["features"])
+    status, _, body = fetch(served_url + "/api/export/records.jsonl")
+    records = [json.loads(line) for line in body.decode("utf-8").splitlines()]
+    assert len(records) == get_json(served_url + "/api/stats")["articles"]
+    assert {"attributions", "places", "events"} <= set(records[0])
+    assert fetch(served_url + "/api/export/secrets.txt")[0] == 404
+
+
+def test_openapi_and_offline_docs(served_url):
+    spec = get_json(served_url + "/api/openapi.json")
+    for path in ("/api/stories", "/api/stories/{story_id}", "/api/claims", "/api/articles",
+                 "/api/places", "/api/search", "/api/export/{name}"):
+        assert path in spec["paths"]
+    status, headers, body = fetch(served_url + "/docs")
+    page = body.decode("utf-8")
+    assert status == 200 and "/api/claims" in page
+    assert "cdn" not in page.lower() and "https://" not in page  # nothing to fetch from elsewhere
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+
+
+def test_server_only_reads(served_url, served_db):
+    before = hashlib.sha256(Path(served_db).read_bytes()).hexdigest()
+    assert fetch(served_url + "/api/claims", method="POST")[0] == 405
+    assert fetch(served_url + "/api/articles/" + SCRIPT_ARTICLE, method="DELETE")[0] == 405
+    for path in ("/static/../app.py", "/static/%2e%2e/readonly.py", "/static/..%2f..%2fcli.py",
+                 "/api/export/..%2f..%2fpyproject.toml"):
+        status, _, body = fetch(served_url + path)
+        assert status == 404 and b"def " not in body
+    get_json(served_url + "/api/claims?q=drop%20table%20articles")
+    assert hashlib.sha256(Path(served_db).read_bytes()).hexdigest() == before
+
+
+def test_readonly_store_refuses_writes(served_db):
+    store = open_readonly_store(served_db)
+    try:
+        with pytest.raises(Exception, match="readonly|read-only|query_only"):
+            with store.engine.connect() as conn:
+                conn.execute(text("DELETE FROM articles"))
+                conn.commit()
+        assert store.ledger.counts()["articles"] > 0
+    finally:
+        store.close()
+    with pytest.raises(StoreError, match="no ledger"):
+        open_readonly_store(Path(served_db).parent / "missing.db")
+
+
+def test_exposure_needs_a_token():
+    check_exposure("127.0.0.1", None)
+    check_exposure("localhost", None)
+    check_exposure("::1", None)
+    check_exposure("0.0.0.0", "s3cret")
+    with pytest.raises(ExposureError, match="token"):
+        check_exposure("0.0.0.0", None)
+    with pytest.raises(ExposureError):
+        check_exposure("192.168.1.20", "")
+
+
+def test_cli_refuses_public_bind_without_token(served_db):
+    result = subprocess.run([sys.executable, "-m", "claimledger", "serve", str(served_db),
+                             "--host", "0.0.0.0", "--port", "0"],
+                            capture_output=True, text=True,
+                            env={k: v for k, v in os.environ.items() if k != "CLAIMLEDGER_TOKEN"})
+    assert result.returncode == 1
+    assert "without a token" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_token_is_required_when_set(served_db):
+    proc, url = start_ledger_server(served_db, "--token", "t0ken-for-tests")
+    try:
+        status, _, body = fetch(url + "/api/claims")
+        assert status == 401 and "token" in json.loads(body)["error"]
+        assert fetch(url + "/claims")[0] == 401
+        assert fetch(url + "/api/claims", headers={"Authorization": "Bearer wrong"})[0] == 401
+        status, _, _ = fetch(url + "/api/claims", headers={"Authorization": "Bearer t0ken-for-tests"})
+        assert status == 200
+        status, headers, _ = fetch(url + "/claims?token=t0ken-for-tests")
+        assert status == 200 and "claimledger_token=" in headers["Set-Cookie"]
+    finally:
+        proc.terminate()
+        proc.wait()

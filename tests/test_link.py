@@ -1,0 +1,350 @@
+"""Linking claims across outlets: relations, blocking, incremental linking, stories, the commands.
+
+Real store, real pipeline and sentence model; the articles in tests/fixtures/link are written for
+these tests (see their README), the stance pairs are the shared development pairs (tests/data).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimledger.cli import main
+from claimledger.evaluate import score_pairs
+from claimledger.link import (
+    build_stories, classify_texts, compare_story, count_independent_sources, find_candidates,
+    find_outlet, link_ledger, load_outlets, relate_pairs,
+)
+from claimledger.link.matching import ClaimLink, LinkClaim, LinkEvent, classify_link
+
+FIXTURES = Path(__file__).parent / "fixtures" / "link"
+STANCE_PAIRS = Path(__file__).parent / "data" / "stance_pairs_dev.jsonl"
+LUKIANTSI, KHARKIV_OBLAST = "ua63120090070079552", "ua63000000000041885"
+# Quality floors on the development stance pairs (measured: macro-F1 0.64, see README); a
+# little under the measured figures so that a regression fails and noise does not.
+MACRO_F1_FLOOR = 0.62
+CLASS_F1_FLOORS = {"repeat": 0.68, "agree": 0.44, "contradict": 0.50, "unrelated": 0.82}
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def claim(article: str, ord_: int = 0, *, text: str = "", source: str = "speaker:a", side=None,
+          events=(), published: str = "2024-05-12", outlet: str = "X") -> LinkClaim:
+    from claimledger.link.relations import tokenize
+
+    places = tuple(sorted({p for e in events for p in e.places}))
+    return LinkClaim(article_id=article, ord=ord_, text=text, outlet=outlet, side=side,
+                     language="en", published=published, date_start=published, date_end=published,
+                     speaker=source.split(":", 1)[1], types=tuple(sorted({e.type for e in events})),
+                     places=places, place_names=places, source_key=source,
+                     tokens=tuple(tokenize(text)), events=tuple(events),
+                     place_labels=tuple((p, p.title()) for p in places))
+
+
+def event(type_: str, place: str, day: str = "2024-05-12", **kw) -> LinkEvent:
+    return LinkEvent(type_, (place,), day, day, **kw)
+
+
+# -- relations between two texts --------------------------------------------------------------
+
+def test_copied_text_is_a_repeat():
+    a = "Russian forces took control of the village of Lukiantsi in the Kharkiv region on Sunday"
+    b = "Russian forces took control of the village of Lukiantsi in the Kharkiv region, it said"
+    relation = classify_texts(a, b)
+    assert relation.label == "repeat" and "copied text" in relation.reason
+
+
+def test_opposite_outcomes_contradict():
+    relation = classify_texts("The assault on the village was repelled by the defenders",
+                              "The village was taken by the attackers after the assault")
+    assert relation.label == "contradict" and "opposite outcomes" in relation.reason
+
+
+def test_different_topics_are_unrelated():
+    relation = classify_texts("Grain exports through the Black Sea rose in March",
+                              "The governor opened a new school in Poltava")
+    assert relation.label == "unrelated"
+
+
+def test_relate_pairs_with_vectors():
+    pairs = [
+        {"id": "p1", "a": "Cycling to work is good for your health and saves money.",
+         "b": "Riding a bike to the office keeps you healthy and is cheap.", "a_lang": "en", "b_lang": "en"},
+        {"id": "p2", "a": "Cycling to work is good for your health.",
+         "b": "The central bank raised interest rates again.", "a_lang": "en", "b_lang": "en"},
+        {"id": "p3", "a": "Homework helps pupils learn and builds good habits.",
+         "b": "Homework harms pupils, causes stress and fails to improve learning.",
+         "a_lang": "en", "b_lang": "en"},
+    ]
+    labels = {p["id"]: p["label"] for p in relate_pairs(pairs)}
+    assert labels == {"p1": "repeat", "p2": "unrelated", "p3": "contradict"}
+    assert all(p["reason"] for p in relate_pairs(pairs))
+
+
+def test_non_english_pairs_use_the_lexical_path():
+    pairs = [{"id": "r", "a": "Российские войска заняли село Лукьянцы в Харьковской области",
+              "b": "Российские войска заняли село Лукьянцы в Харьковской области, сообщили в министерстве",
+              "a_lang": "ru", "b_lang": "ru"}]
+    assert relate_pairs(pairs)[0]["label"] == "repeat"
+
+
+# -- relations between ledger claims ------------------------------------------------------------
+
+def test_same_source_on_one_event_is_a_repeat_not_corroboration():
+    a = claim("tass", source="speaker:russian defence ministry", events=[event("territory_control", "x")])
+    b = claim("ria", source="speaker:russian defence ministry", events=[event("territory_control", "x")])
+    assert classify_link(a, b).label == "repeat"
+    c = claim("isw", source="outlet:isw", events=[event("territory_control", "x")])
+    assert classify_link(a, c).label == "agree"
+    links = [ClaimLink(a.key, b.key, "repeat", "", 1.0), ClaimLink(a.key, c.key, "agree", "", 1.0)]
+    assert count_independent_sources([a, b, c], links) == 2
+
+
+def test_taken_versus_repelled_contradicts():
+    a = claim("tass", source="speaker:mod", side="russia_official", events=[event("territory_control", "x")])
+    b = claim("up", source="speaker:general staff", side="ukraine_official",
+              events=[event("attack_repelled", "x")])
+    relation = classify_link(a, b)
+    assert relation.label == "contradict" and "incompatible outcomes" in relation.reason
+
+
+def test_denied_versus_asserted_and_counts_contradict():
+    a = claim("a", source="speaker:one", events=[event("strike", "x")])
+    b = claim("b", source="speaker:two", events=[event("strike", "x", denied=True)])
+    assert classify_link(a, b).label == "contradict"
+    c = claim("c", source="speaker:one", events=[event("casualties", "x", quantity=3)])
+    d = claim("d", source="speaker:two", events=[event("casualties", "x", quantity=40)])
+    assert "3" in classify_link(c, d).reason and classify_link(c, d).label == "contradict"
+
+
+def test_other_place_or_time_is_unrelated():
+    a = claim("a", source="speaker:one", events=[event("strike", "x")])
+    assert classify_link(a, claim("b", source="speaker:two", events=[event("strike", "y")])).label == "unrelated"
+    later = claim("c", source="speaker:two", events=[event("strike", "x", "2024-07-01")])
+    assert classify_link(a, later).label == "unrelated"
+
+
+# -- blocking ---------------------------------------------------------------------------------
+
+def test_blocking_compares_only_claims_sharing_a_block():
+    claims = [claim(f"art{i}", source=f"speaker:s{i}", events=[event("strike", f"place{i % 5}")])
+              for i in range(50)]
+    pairs = list(find_candidates(claims))
+    assert pairs and all(claims[i].events[0].places == claims[j].events[0].places for i, j in pairs)
+    assert len(pairs) == 5 * (10 * 9 // 2)  # all pairs within each place, none across
+    same_article = [claim("one", 0, events=[event("strike", "x")]), claim("one", 1, events=[event("strike", "x")])]
+    assert list(find_candidates(same_article)) == []
+
+
+def test_blocking_stays_near_linear_in_a_big_block():
+    from claimledger.link.matching import MAX_BLOCK, WINDOW
+
+    days = [f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(2000)]
+    claims = [claim(f"art{i}", source=f"speaker:s{i}", events=[event("strike", "kharkiv", day)],
+                    published=day) for i, day in enumerate(days)]
+    pairs = list(find_candidates(claims))
+    assert len(claims) > MAX_BLOCK and len(pairs) <= len(claims) * WINDOW
+
+
+def test_incremental_candidates_involve_a_new_claim():
+    claims = [claim(f"art{i}", source=f"speaker:s{i}", events=[event("strike", "x")]) for i in range(6)]
+    new = {claims[5].key}
+    pairs = list(find_candidates(claims, new))
+    assert len(pairs) == 5 and all(5 in pair for pair in pairs)
+
+
+# -- outlets ------------------------------------------------------------------------------------
+
+def test_outlet_registry_resolves_names_and_domains(tmp_path: Path):
+    registry = load_outlets()
+    assert find_outlet(registry, "TASS").side == "russia_state_media"
+    assert find_outlet(registry, None, "https://www.pravda.com.ua/news/1").side == "ukraine_media"
+    own = tmp_path / "outlets.tsv"
+    own.write_text("name\taliases\tdomains\tcountry\townership\tside\tsources\n"
+                   "Local Herald\t\therald.example\tUA\tprivate\tukraine_media\tits about page\n",
+                   encoding="utf-8")
+    assert find_outlet(load_outlets([own]), "Local Herald").side == "ukraine_media"
+
+
+# -- a real ledger ------------------------------------------------------------------------------
+
+@pytest.fixture
+def linked_db(tmp_path: Path) -> Path:
+    from claimledger.build import ingest_paths
+    from claimledger.store import open_ledger
+
+    db = tmp_path / "ledger.db"
+    with open_ledger(db) as ledger:
+        ingest_paths(ledger, [str(FIXTURES / "articles.jsonl")])
+        link_ledger(ledger)
+    return db
+
+
+def stored_links(db: Path) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("select a_article, b_article, label, reason from claim_links").fetchall()
+
+
+@pytest.mark.model
+def test_ledger_links_repeats_and_contradictions(linked_db: Path):
+    links = {(a, b): (label, reason) for a, b, label, reason in stored_links(linked_db)}
+    assert links[("link-ria", "link-tass")][0] == "repeat"
+    assert links[("link-reuters", "link-tass")][0] == "repeat"
+    assert links[("link-tass", "link-up")][0] == "contradict"
+    assert "Lukiantsi" in links[("link-tass", "link-up")][1]
+    assert not any("link-ki" in key for key in links)  # Kupiansk shelling: another event
+
+
+@pytest.mark.model
+def test_link_twice_adds_nothing_and_new_articles_are_linked(linked_db: Path):
+    from claimledger.build import ingest_paths
+    from claimledger.store import open_ledger
+
+    before = stored_links(linked_db)
+    with open_ledger(linked_db) as ledger:
+        story_ids = [story["id"] for story in ledger.find_stories()]
+        again = link_ledger(ledger)
+        assert again.new_articles == 0 and again.links == 0
+        assert stored_links(linked_db) == before
+        ingest_paths(ledger, [str(FIXTURES / "later.jsonl")])
+        report = link_ledger(ledger)
+        assert [story["id"] for story in ledger.find_stories()] == story_ids  # ids are stable
+    assert report.new_articles == 1 and report.links > 0
+    added = stored_links(linked_db)[len(before):]
+    assert added and all("link-isw" in (a, b) for a, b, _, _ in added)
+    assert any(label == "agree" for *_, label, _ in added)
+
+
+@pytest.mark.model
+def test_stories_count_independent_sources_per_side(linked_db: Path):
+    from claimledger.store import open_ledger
+
+    with open_ledger(linked_db) as ledger:
+        stories = ledger.find_stories(place="Lukiantsi")
+        assert len(stories) == 1
+        story = ledger.get_story(stories[0]["id"])
+    russia = story["sides"]["russia_official"]
+    assert russia["claims"] == 3 and russia["independent_sources"] == 1  # one ministry, 3 outlets
+    assert set(russia["outlets"]) == {"TASS", "RIA Novosti", "Reuters"}
+    view = compare_story(story)
+    assert set(view["columns"]) == {"russia", "ukraine"}
+    assert len(view["contradictions"]) == 3
+    assert all(c["contradicts"] for c in view["columns"]["ukraine"]["claims"])
+
+
+@pytest.mark.model
+def test_stories_from_the_bundled_corpus(tmp_path: Path, examples_dir: Path):
+    from claimledger.build import ingest_paths
+    from claimledger.store import open_ledger
+
+    lines = (examples_dir / "corpus" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    subset = tmp_path / "corpus.jsonl"
+    subset.write_text("\n".join(lines[:40]) + "\n", encoding="utf-8")
+    with open_ledger(tmp_path / "ledger.db") as ledger:
+        ingest_paths(ledger, [str(subset)])
+        report = link_ledger(ledger)
+        stories = ledger.find_stories(limit=None)
+    assert report.links > 0 and stories and report.stories == len(stories)
+    for story in stories:
+        assert len(story["claims"]) >= 2 and story["title"]
+        for side in story["sides"].values():
+            assert 1 <= side["independent_sources"] <= side["claims"]
+
+
+def test_build_stories_joins_linked_claims_only():
+    a = claim("a", events=[event("strike", "x")])
+    b = claim("b", source="speaker:b", events=[event("strike", "x")])
+    c = claim("c", source="speaker:c", events=[event("strike", "y")])
+    stories = build_stories([a, b, c], [ClaimLink(a.key, b.key, "agree", "same event", 0.7)])
+    assert len(stories) == 1 and {x["article_id"] for x in stories[0]["claims"]} == {"a", "b"}
+
+
+# -- the commands -------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_link_stories_compare_commands(tmp_path: Path):
+    db = str(tmp_path / "ledger.db")
+    assert run("ingest", db, str(FIXTURES / "articles.jsonl")).exit_code == 0
+    result = run("stories", db)
+    assert "claimledger link" in result.output
+    result = run("link", db)
+    assert result.exit_code == 0 and "3 contradict" in result.output
+    assert "0 new links" in run("link", db).output
+    listing = run("stories", db, "--place", "Lukiantsi", "--format", "jsonl")
+    story = json.loads(listing.output.splitlines()[0])
+    shown = run("compare", db, story["id"])
+    assert shown.exit_code == 0 and "RUSSIA" in shown.output and "UKRAINE" in shown.output
+    assert "#1" in shown.output and "Lukiantsi" in shown.output
+    missing = CliRunner().invoke(main, ["compare", db, "nope"])
+    assert missing.exit_code == 1 and "no story 'nope'" in missing.output
+
+
+@pytest.mark.model
+def test_relate_and_eval_commands(tmp_path: Path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("".join(line + "\n" for line in STANCE_PAIRS.read_text(encoding="utf-8")
+                             .splitlines()[:40]), encoding="utf-8")
+    output = tmp_path / "related.jsonl"
+    result = run("relate", str(pairs), "-o", str(output))
+    assert result.exit_code == 0
+    related = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert len(related) == 40 and all(p["label"] in ("repeat", "agree", "contradict", "unrelated")
+                                      and p["reason"] for p in related)
+    scored = run("eval", str(pairs))
+    assert scored.exit_code == 0 and "STANCE PAIRS" in scored.output and "macro-F1" in scored.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "a": "x"}\n', encoding="utf-8")
+    failed = CliRunner().invoke(main, ["relate", str(bad)])
+    assert failed.exit_code == 1 and "bad.jsonl:1" in failed.output
+
+
+# -- the quality floor --------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_stance_pairs_quality_floor():
+    gold = [json.loads(line) for line in STANCE_PAIRS.read_text(encoding="utf-8").splitlines()]
+    predicted = relate_pairs([{k: v for k, v in pair.items() if k != "label"} for pair in gold])
+    scores = score_pairs(gold, predicted).overall
+    assert scores.macro_f1 >= MACRO_F1_FLOOR
+    for label, floor in CLASS_F1_FLOORS.items():
+        assert scores.tally(label).f1 >= floor, label
+
+
+def test_different_shares_of_a_town_contradict():
+    a = claim("a", text="Russian forces now control 70% of Bakhmut", source="speaker:one",
+              events=[event("territory_control", "bakhmut")])
+    b = claim("b", text="Russian forces control about 40 percent of Bakhmut", source="speaker:two",
+              events=[event("territory_control", "bakhmut")])
+    relation = classify_link(a, b)
+    assert relation.label == "contradict" and "70% (one) vs 40% (two)" in relation.reason
+
+
+def test_sources_are_one_across_languages():
+    from claimledger.link.matching import normalise_speaker
+
+    assert normalise_speaker("Минобороны России") == normalise_speaker("Russian Defence Ministry")
+    assert normalise_speaker("Генштаб ЗСУ") == normalise_speaker("Ukraine's General Staff")
+    assert normalise_speaker("Минобороны Украины") != normalise_speaker("Минобороны России")
+    assert normalise_speaker("Chief of the General Staff Valery Gerasimov") == "valery gerasimov"
+
+
+@pytest.mark.model
+def test_pairs_across_languages_are_related_through_events():
+    from claimledger.evaluate.predictions import predict_pairs
+
+    taken_ru = "Минобороны России сообщило, что российские войска заняли село Лукьянцы в Харьковской области."
+    repelled_uk = "Генштаб ЗСУ повідомив, що українські захисники відбили атаку на Лук'янці на Харківщині."
+    repelled_en = "Ukraine's General Staff said its forces repelled a Russian assault on Lukiantsi in the Kharkiv region."
+    pairs = [{"id": "x1", "a": taken_ru, "b": repelled_en, "a_lang": "ru", "b_lang": "en"},
+             {"id": "x2", "a": repelled_uk, "b": repelled_en, "a_lang": "uk", "b_lang": "en"},
+             {"id": "x3", "a": repelled_uk, "b": "The governor said Russian troops shelled Kupiansk on Monday.",
+              "a_lang": "uk", "b_lang": "en"}]
+    related = {p["id"]: p for p in predict_pairs(pairs)}
+    assert related["x1"]["label"] == "contradict" and "Lukiantsi" in related["x1"]["reason"]
+    assert related["x2"]["label"] == "repeat"
+    assert related["x3"]["label"] == "unrelated"
