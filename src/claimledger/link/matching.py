@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..claims import date_bounds, describe_claims
 from ..models import AnalysedDocument
 from .outlets import CAMPS, OutletRegistry, find_outlet, speaker_side
 from .relations import (REPEAT_MIN_OVERLAP, REUSE_CONTAINMENT, Relation, containment,
@@ -154,7 +155,6 @@ def _chain(doc: AnalysedDocument, attribution_id: str | None) -> tuple[str, ...]
 def make_link_claims(docs: Iterable[AnalysedDocument],
                      registry: OutletRegistry | None = None) -> list[LinkClaim]:
     """Return the link claims of analysed documents, keyed like the ledger's claims index."""
-    from ..store.claims import describe_claims  # pure: document in, claim dicts out
 
     claims = []
     for doc in docs:
@@ -235,7 +235,6 @@ def _place_key(place: dict[str, Any]) -> str:
 def _link_event(event: dict[str, Any], places: list[dict[str, Any]], published: str | None
                 ) -> LinkEvent:
     """Return the link view of one event view: its precise places as keys, its date range."""
-    from ..store.claims import date_bounds
 
     level = {}
     for place in places:

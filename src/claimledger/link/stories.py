@@ -3,7 +3,7 @@
 ``build_stories(claims, links)`` joins claims connected by repeat/agree/contradict links
 (union-find) and summarises each cluster of two or more claims: event types, places, dates,
 who said it first, and per side the claims, the outlets that carried them, the framing words
-used (data/framing_terms.tsv) and the number of **independent sources**: claims that share a
+used (extract/framing.py) and the number of **independent sources**: claims that share a
 source (the same original speaker, or the same outlet speaking for itself) or that are linked
 as repeats (copied text, re-reported source chain) count as one source. ``compare_story`` turns
 a summary into a side-by-side view (one column per camp) with the contradictions marked.
@@ -11,14 +11,11 @@ a summary into a side-by-side view (one column per camp) with the contradictions
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..extract.framing import find_framing_concepts
 from .matching import MAX_EVENT_PLACES, ClaimLink, LinkClaim
 from .outlets import CAMPS
 
@@ -43,27 +40,6 @@ class _UnionFind:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
-
-
-@lru_cache(maxsize=1)
-def load_framing_terms() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Return (term, pattern) pairs of the packaged framing lexicon."""
-    text = resources.files("claimledger.data").joinpath("framing_terms.tsv").read_text("utf-8")
-    terms = []
-    for line in text.splitlines()[1:]:
-        if not line.strip() or line.startswith("#") or "\t" not in line:
-            continue
-        term, stems = line.split("\t", 1)
-        alternatives = [r"\w*\s+".join(re.escape(part) for part in stem.split())
-                        for stem in stems.split(";") if stem.strip()]
-        terms.append((term.strip(), re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")",
-                                               re.IGNORECASE)))
-    return tuple(terms)
-
-
-def find_framing_terms(text: str) -> list[str]:
-    """Return the framing terms (canonical English form) used in a text."""
-    return [term for term, pattern in load_framing_terms() if pattern.search(text)]
 
 
 def _claim_view(claim: LinkClaim) -> dict[str, Any]:
@@ -112,7 +88,7 @@ def summarise_story(claims: Sequence[LinkClaim], links: Sequence[ClaimLink]) -> 
     sides: dict[str, dict[str, Any]] = {}
     for side in sorted({c.side or UNKNOWN_SIDE for c in claims}):
         members = [c for c in ordered if (c.side or UNKNOWN_SIDE) == side]
-        framing = Counter(t for c in members for t in find_framing_terms(c.text))
+        framing = Counter(t for c in members for t in find_framing_concepts(c.text))
         sides[side] = {
             "camp": CAMPS.get(side, "other"), "claims": len(members),
             "independent_sources": count_independent_sources(members, links),

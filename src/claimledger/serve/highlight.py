@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import AnalysedDocument
-from .framing import find_framing_words
+from ..extract.framing import find_framing_words
 from .queries import place_key
 
 
@@ -88,7 +88,7 @@ def collect_marks(doc: AnalysedDocument, *, place_url: str = "/places/") -> list
             bits.append(event.modality)
         marks.append(Mark(*event.trigger, "event", "event: " + ", ".join(bits),
                           anchor=f"event-{ord_ + 1}"))
-    for start, end, word in find_framing_words(text, doc.article.language):
+    for start, end, word, _ in find_framing_words(text, doc.article.language):
         marks.append(Mark(start, end, "framing", f"framing word: {word}"))
     return [m for m in marks if 0 <= m.start < m.end <= len(text)]
 
@@ -123,5 +123,5 @@ def highlight_words(text: str, words: list[str], kind: str) -> list[Segment]:
     """Return ``text`` as segments with every whole-word occurrence of ``words`` marked
     ``kind``, plus framing words (used for claim contents in lists and stories)."""
     marks = _word_marks(text, words, 0, len(text), kind, kind)
-    marks += [Mark(s, e, "framing", f"framing word: {w}") for s, e, w in find_framing_words(text)]
+    marks += [Mark(s, e, "framing", f"framing word: {w}") for s, e, w, _ in find_framing_words(text)]
     return segment_text(text, marks)

@@ -17,7 +17,8 @@ from sqlalchemy import Connection, column, func, select, table, text
 
 from ..errors import StoreError
 from ..store import schema
-from ..store.claims import date_bounds, describe_claims, fts_query, select_claims
+from ..claims import date_bounds, describe_claims
+from ..store.claims import fts_query, select_claims
 from ..store.rows import read_documents
 from .readonly import ReadOnlyStore
 from .sides import UNKNOWN, side_of_outlet, side_of_speaker

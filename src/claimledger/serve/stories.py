@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from ..errors import StoreError
 from ..store import schema
-from ..store.claims import date_bounds, describe_claims
+from ..claims import date_bounds, describe_claims
 from .readonly import ReadOnlyStore
 from .sides import UNKNOWN, order_sides, side_label
 

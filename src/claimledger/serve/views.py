@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import ClaimledgerError
-from ..store.claims import describe_claims
+from ..claims import describe_claims
 from .basemap import draw_map
 from .highlight import highlight_document
 from .queries import (

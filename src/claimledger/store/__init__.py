@@ -1,7 +1,7 @@
 """The ledger store: SQLite by default, PostgreSQL through the same SQLAlchemy Core code."""
 from __future__ import annotations
 
-from .claims import CLAIM_FIELDS
+from ..claims import CLAIM_FIELDS
 from .ledger import Ledger, open_ledger
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 

@@ -25,7 +25,8 @@ from sqlalchemy.pool import StaticPool
 from ..errors import StoreError
 from ..models import AnalysedDocument, Rejection
 from . import schema
-from .claims import claim_keys, describe_claims, fts_query, select_claims
+from ..claims import date_bounds, describe_claims
+from .claims import claim_keys, fts_query, select_claims
 from .migrations import read_schema_version, upgrade_schema
 from .rows import (
     ID_CHUNK, chunked, make_article_row, make_layer_rows, page_article_ids, read_documents,
@@ -459,7 +460,6 @@ class Ledger:
         (case-insensitive), ``since``/``until`` (ISO date, month or year) the story's dates."""
         import json
 
-        from .claims import date_bounds
 
         table = schema.stories
         query = select(table.c.summary).order_by(table.c.claim_count.desc(), table.c.first_date,

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, func, insert, inspect, select
 
 from ..errors import StoreError
 from . import schema
-from .claims import describe_claims
+from ..claims import describe_claims
 from .rows import page_article_ids, read_documents
 
 
