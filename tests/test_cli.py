@@ -157,3 +157,33 @@ def test_summary_prints_what_was_found(tmp_path: Path, sample_path: Path):
     result = run("summary", str(db))
     assert result.exit_code == 0
     assert "Vladimir Putin" in result.stdout and "territory_control" in result.stdout
+
+
+def test_places_shows_the_ledger_of_an_oblast_with_unnamed_places(tmp_path: Path, sample_path: Path):
+    db = tmp_path / "ledger.db"
+    assert run("ingest", str(db), str(sample_path), "--published", "2024-12-03").exit_code == 0
+    found = run("places", str(db), "Kharkiv region", "--format", "jsonl")
+    assert found.exit_code == 0
+    ledger = json.loads(found.stdout)
+    assert ledger["place"]["key"] == KHARKIV_OBLAST
+    unnamed = [c for c in ledger["claims"] if c["unnamed"]]
+    assert unnamed and unnamed[0]["date"] == "2024-11" + "-01"
+    assert any(e["quantity"] == 3 and e["type"] == "territory_control" for e in unnamed[0]["events"])
+    dates = [c["date"] for c in ledger["claims"] if c["date"]]
+    assert dates == sorted(dates)
+    table = run("places", str(db), "Kharkiv Oblast")
+    assert "(unnamed" in table.stdout and "Kharkiv Oblast" in table.stdout
+
+
+def test_places_lists_candidates_for_an_ambiguous_name(tmp_path: Path):
+    text = tmp_path / "report.txt"
+    text.write_text("Russian troops shelled Chornobaivka in the Kherson region on Monday. "
+                    "Officials said that Chornobaivka in the Kharkiv region was hit as well.\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert run("ingest", str(db), str(text), "--published", "2024-06-03").exit_code == 0
+    listed = run("places", str(db), "Chornobaivka")
+    assert "fits 2 places" in listed.stdout and "Kherson Oblast" in listed.stdout
+    key = next(line.split()[0] for line in listed.stdout.splitlines() if "Kharkiv Oblast" in line)
+    one = json.loads(run("places", str(db), key, "--format", "jsonl").stdout)
+    assert one["place"]["key"] == key and one["claims"]
+    assert "no place called" in run("places", str(db), "Atlantis").stdout

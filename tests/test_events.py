@@ -182,3 +182,61 @@ def test_content_under_a_denial_cue_is_denied(nlp_en):
     event = [e for e in find_events(doc, attributions, (), None) if e.type == "strike"][0]
     assert event.claimed_by == attributions[0].id
     assert event.polarity == "denied"
+
+
+def test_meeting_needs_a_partner_or_specifier(nlp_en):
+    text = "The President held a meeting concerning the current situation in the region."
+    assert not [e for e in _events(nlp_en, text) if e.type == "negotiation"]
+    assert _one(nlp_en, "The President held a meeting with the Prime Minister of Spain.", "negotiation")
+
+
+def test_evaluative_copula_is_not_an_event(nlp_en):
+    assert not [e for e in _events(nlp_en, "I believe this is genocide.") if e.type == "casualties"]
+
+
+def test_corridor_as_a_route_is_not_an_event(nlp_en):
+    text = "Ships left the ports along the maritime humanitarian corridor arranged by the Russian side."
+    assert not [e for e in _events(nlp_en, text) if e.type == "evacuation"]
+
+
+def test_repeated_hostage_claims_are_one_event(nlp_en):
+    text = ("Foreign students have been taken hostage by the radicals. "
+            "In fact, the students are being held hostage in the city.")
+    assert len([e for e in _events(nlp_en, text) if e.type == "other"]) == 1
+
+
+def test_deployment_of_weapons_in_residential_areas(nlp_en):
+    event = _one(nlp_en, "The militants are deploying military equipment in residential areas.", "other")
+    assert "deploying" in _trigger("The militants are deploying military equipment in residential areas.", event)
+
+
+def test_subject_just_outside_the_content_takes_its_claimant(nlp_en):
+    text = "The buffer zone, as described by Russian officials, is intended to serve as a protective measure."
+    content_start = text.index("is intended")
+    a4 = Attribution(id="a4", content=(content_start, len(text) - 1), kind="according_to")
+    event = _one(nlp_en, text, "security_zone", attributions=[a4])
+    assert event.claimed_by == "a4"
+
+
+def test_destroying_the_enemy_force_is_fighting(nlp_en):
+    text = "The occupier, who entered the Kharkiv region, is being destroyed with all available means."
+    assert _one(nlp_en, text, "clash")
+    assert _one(nlp_en, "The building was destroyed by a missile.", "strike")
+
+
+def test_liberating_people_is_an_evacuation(nlp_en):
+    text = "There are two ways to liberate civilians and servicemen from Mariupol."
+    assert _one(nlp_en, text, "evacuation")
+    assert _one(nlp_en, "Ukrainian forces liberated the town of Izium.", "territory_control")
+
+
+def test_casualty_count_in_the_subject(nlp_en):
+    text = "Over 4,000 of them have been neutralised, 1,478 have surrendered."
+    counts = sorted(e.quantity for e in _events(nlp_en, text) if e.type == "casualties")
+    assert counts == [1478, 4000]
+
+
+def test_definite_re_mention_of_a_zone_is_the_same_zone(nlp_en):
+    text = ("The creation of a buffer zone has raised questions. "
+            "The role of the buffer zone remains a subject of intense debate.")
+    assert len([e for e in _events(nlp_en, text) if e.type == "security_zone"]) == 1

@@ -106,3 +106,41 @@ def test_area_named_in_article_decides(gaz):
 def test_hromada_centre_coordinates_are_not_published(gaz):
     village = gaz.lookup("Плетенівка", within=KHARKIV_OBLAST)[0]
     assert village.precision == "hromada_centre_approx" and village.point is None
+
+
+def test_undecomposed_latin_letters_are_folded():
+    assert normalise("Østfold") == "ostfold" and normalise("Łódź") == "lodz"
+
+
+def test_capital_beats_a_homonymous_province(gaz):
+    sofia = gaz.resolve("Sofia").entry
+    assert sofia is not None and sofia.country == "BG" and sofia.level == "settlement"
+
+
+def test_world_divisions_have_points_and_abbreviations(gaz):
+    anhui = gaz.resolve("Anhui").entry
+    assert anhui is not None and anhui.country == "CN" and anhui.point is not None
+    nsw = gaz.resolve("NSW").entry
+    assert nsw is not None and nsw.name == "New South Wales"
+
+
+def test_named_world_areas(gaz):
+    java = gaz.resolve("Java").entry
+    assert java is not None and java.country == "ID" and java.level == "region"
+
+
+def test_true_world_ties_stay_ambiguous(gaz):
+    assert gaz.resolve("Scott County").ambiguous
+
+
+def test_world_city_points_to_its_division(gaz):
+    seattle = gaz.resolve("Seattle").entry
+    assert seattle.oblast in gaz.division_ids
+    assert gaz.get(seattle.oblast).name == "Washington"
+
+
+def test_state_holding_the_article_places_wins(gaz):
+    seattle = gaz.resolve("Seattle").entry
+    found = gaz.lookup("Washington")
+    picked = gaz.choose(found, ResolveContext(places=(seattle,)), surface="Washington")
+    assert picked.entry is not None and picked.entry.level == "region"

@@ -86,3 +86,32 @@ def test_ambiguous_village_lists_candidates(places_of):
 def test_oblast_named_in_article_resolves_homonym(places_of):
     found = _by_text(places_of("In the Kharkiv region, the village of Starytsia came under fire."))
     assert found["Starytsia"].ref == "UA63140010620060690"
+
+
+def test_country_opening_an_organisation_name_is_a_place(places_of):
+    text = "Samples were sent to the U.S. Centers for Disease Control and Prevention for testing."
+    place = _by_text(places_of(text))["U.S."]
+    assert place.name == "United States" and place.level == "country"
+
+
+def test_country_inside_a_title_or_currency_is_not_a_place(places_of):
+    assert "US" not in _by_text(places_of("An aide to Steven Chu, the US Energy Secretary, fell ill."))
+    assert "US" not in _by_text(places_of("The crop value is $US 1.5 billion a year."))
+
+
+def test_town_located_in_a_named_state(places_of):
+    place = _by_text(places_of("The outbreak may have spread to Warwick in Queensland, officials said."))
+    assert "Warwick" in place and place["Warwick"].lat == pytest.approx(-28.2, abs=0.3)
+
+
+def test_list_of_world_divisions_is_taken_whole(places_of):
+    text = ("Poultry must be kept indoors in eight counties: Rogaland, Vestfold, Buskerud, Telemark, "
+            "Østfold, Akershus, Oslo and Hedmark.")
+    found = _by_text(places_of(text))
+    assert {"Vestfold", "Telemark", "Østfold"} <= set(found)
+
+
+def test_island_and_mashonaland_west(places_of):
+    assert _by_text(places_of("A tsunami hit the Indonesian island of Java on Monday."))["Java"].lat is not None
+    found = _by_text(places_of("Cholera spread in the Zimbabwean provinces of Mashonaland West and Midlands."))
+    assert "Mashonaland West" in found

@@ -144,6 +144,22 @@ def _print_claims(rows: list[dict]) -> None:
     out.print(table)
 
 
+def _describe_place_event(event: dict) -> str:
+    """An event as the place ledger shows it: type, count, trigger words, date, polarity, modality."""
+    bits = [event.get("type", "")]
+    if event.get("quantity") is not None:
+        bits.append(f"x{event['quantity']}")
+    if event.get("trigger"):
+        bits.append(f"“{event['trigger']}”")
+    if event.get("when"):
+        bits.append(event["when"])
+    if event.get("polarity") == "denied":
+        bits.append("(denied)")
+    if event.get("modality") and event["modality"] != "factual":
+        bits.append(f"({event['modality']})")
+    return " ".join(bits)
+
+
 def _describe_event(event: dict) -> str:
     bits = [event.get("type", "")]
     if event.get("quantity") is not None:
@@ -227,6 +243,59 @@ def claims(db: str, speaker, place, event_type, since, until, search, limit: int
         _print_claims(rows)
     else:
         out.print("no claims match")
+
+
+@main.command()
+@click.argument("db")
+@click.argument("name")
+@click.option("--limit", default=0, show_default=True, help="At most this many claims (0 for all).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def places(db: str, name: str, limit: int, fmt: str) -> None:
+    """Show every claim about the place NAME, oldest first: who claims what happened there, and where.
+
+    \b
+    NAME is a settlement or an oblast in any spelling (Vovchansk, Volchansk, Вовчанськ, "Kharkiv
+    Oblast") or a ref (KATOTTG code, geonames:<id>). An oblast also lists the claims about its
+    settlements and about unnamed places in it ("three populated points in the Kharkiv region").
+    A name that fits several places of the ledger lists them; ask again with one of their refs.
+    Example:
+      claimledger places ledger.db Vovchansk
+    """
+    from dataclasses import asdict
+
+    from .extract.gazetteer import load_gazetteer
+    from .store import open_ledger
+    from .store.places import find_place_claims
+
+    with open_ledger(db, create=False) as ledger:
+        found = find_place_claims(ledger, name, gazetteer=load_gazetteer(), limit=limit or None)
+    if fmt == "jsonl":
+        click.echo(json.dumps(asdict(found), ensure_ascii=False))
+        return
+    if found.ambiguous:
+        out.print(f"[bold]{name}[/bold] fits {len(found.candidates)} places of the ledger; ask with a ref:")
+        for c in found.candidates:
+            out.print(f"  {c.key}  {c.name} ({c.level or 'place'}{', ' + c.area if c.area else ''}), "
+                      f"{c.mentions} mention(s)")
+        return
+    if found.place is None:
+        out.print(f"no place called {name!r} in the ledger")
+        return
+    p = found.place
+    where = f", {p.area}" if p.area else ""
+    out.print(f"[bold]{p.name}[/bold] ({p.level or 'place'}{where}; {p.key}): {p.mentions} mention(s), "
+              f"{len(found.claims)} claim(s)"
+              + (f", with {len(found.included)} place(s) inside it" if found.included else ""))
+    if not found.claims:
+        return
+    table = Table(show_lines=True)
+    for column in ("date", "outlet", "who claims", "what", "place", "claim"):
+        table.add_column(column, overflow="fold", max_width=60 if column == "claim" else 26)
+    for c in found.claims:
+        what = "; ".join(_describe_place_event(e) for e in c.events) or (c.cue or "")
+        place = f"{c.place} (unnamed places)" if c.unnamed else c.place
+        table.add_row(c.date or "", c.outlet or "", c.speaker or "(outlet)", what, place, c.content)
+    out.print(table)
 
 
 @main.command()

@@ -94,6 +94,31 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "suc
 # Modifiers and partners that make a meeting internal or a press event, not a negotiation.
 INTERNAL_MEETING_WORDS = frozenset({"working", "staff", "operational", "media", "press", "journalist",
                                     "reporter", "representative", "briefing"})
+# Prepositions whose object is the route or place of something else, not an event: a corridor named
+# as the way people leave ("along the humanitarian corridor", "in the humanitarian corridor").
+ROUTE_PREPOSITIONS = frozenset({"along", "through", "via", "in"})
+ROUTE_LEMMAS = frozenset({"corridor"})
+# Subjects that make "X is <event noun>" an evaluation of something already said ("this is genocide",
+# "These are war crimes"), not a report of a new event.
+EVALUATED_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "what", "which"})
+# Specifiers that make a meeting a diplomatic contact: a partner ("with", "between", "of the heads"),
+# a place or date ("in Sochi", "the April 26 meeting"), a kind ("trilateral", "bilateral").
+MEETING_SPECIFIER_PREPS = frozenset({"with", "between", "of", "in", "among"})
+# Prepositions of a meeting's verb that give a circumstance, not a partner ("held a meeting on ...").
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "at", "on", "concerning"})
+# Types whose generic re-mentions by the same claimant in one document are one event (data/dev/README.md
+# section E: "coreferent re-mentions by the same claimant are not repeated"): repeated "taken hostage",
+# "human shields", "provocations" claims in a readout. Strikes and clashes name new events by place or date.
+REPEATED_CLAIM_TYPES = frozenset({"other"})
+# Types whose definite re-mentions by the same claimant corefer whatever their head word ("the creation
+# of a buffer zone" ... "the buffer zone"): an article is about one zone.
+ZONE_TYPES = frozenset({"security_zone"})
+# Objects of "destroy" that make it fighting (clash) rather than a strike on a target.
+FIGHTER_LEMMAS = frozenset({"occupier", "occupant", "enemy", "invader", "troop", "soldier", "unit",
+                            "force", "army", "militant", "mercenary", "personnel", "group"})
+# Objects of "liberate" that make it getting people out (evacuation), not taking territory.
+PEOPLE_LEMMAS = frozenset({"people", "civilian", "serviceman", "resident", "citizen", "prisoner",
+                           "hostage", "student", "national", "child", "person", "inhabitant"})
 # Max tokens of an actor/target label before it is cut back to the head and its compounds.
 MAX_LABEL_TOKENS = 8
 # Longest lexicon pattern in tokens, optional slots included (the Matcher window length).
@@ -207,10 +232,20 @@ def _is_mention(span: Span) -> bool:
         subject = next((c for c in head.children if c.dep_ in {"nsubj", "csubj"}), None)
         if subject is not None and (subject.dep_ == "csubj" or subject.lemma_.lower() in _trigger_heads()):
             return True
-    if root.dep_ == "pobj" and head.lower_ in {"of", "in", "from", "on", "about"} and head.head.lemma_.lower() in TOPIC_HEADS:
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:  # "the issue of ending the war and the withdrawal"
+        first = first.head
+    if first.dep_ in {"pobj", "pcomp"} and first.head.lower_ in {"of", "in", "from", "on", "about"} \
+            and first.head.head.lemma_.lower() in TOPIC_HEADS:
         return True
     if root.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS:
         return True
+    if root.dep_ == "attr":
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in EVALUATED_SUBJECTS:
+            return True  # "this is genocide", "These are war crimes"
+    if root.lemma_.lower() in ROUTE_LEMMAS and root.dep_ == "pobj" and head.lower_ in ROUTE_PREPOSITIONS:
+        return True  # "along the humanitarian corridor"
     if root.dep_ == "pobj" and head.lower_ in {"about", "on"} and head.head.lemma_.lower() in TOPIC_VERBS:
         return True
     return False
@@ -273,6 +308,12 @@ def _claimant(span: Span, attributions: Sequence[Attribution]) -> str | None:
     """The attribution with the innermost content span containing the trigger."""
     start, end = span.start_char, span.end_char
     inside = [a for a in attributions if a.content[0] <= start and end <= a.content[1]]
+    root = span.root
+    if not inside and root.dep_ in {"nsubj", "nsubjpass"} and root.head.i > root.i:
+        # the event is the subject just outside the content of its predicate: "The buffer zone, as
+        # described by Russian officials, is intended to serve ..." (data/dev/README.md section E)
+        verb = root.head.idx
+        inside = [a for a in attributions if a.content[0] <= verb < a.content[1] and a.content[0] >= end]
     if not inside:
         return None
     return min(inside, key=lambda a: a.content[1] - a.content[0]).id
@@ -490,10 +531,30 @@ def _is_anaphoric(span: Span) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in ANAPHORIC_DETERMINERS for c in children)
 
 
+def _is_unspecified_meeting(span: Span) -> bool:
+    """True for a bare "meeting" with no partner, place, date or kind ("held a meeting concerning the
+    situation", "a video meeting at Chatham House"): an event of the speaker's own agenda."""
+    root = span.root
+    if root.lemma_.lower() != "meeting" or span.end - span.start > 1:
+        return False
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in MEETING_SPECIFIER_PREPS:
+            return False
+        if child.dep_ in {"amod", "compound", "nummod", "nmod"} and child.lower_ not in INTERNAL_MEETING_WORDS \
+                and child.lower_ not in {"video", "online"}:
+            return False
+        if child.ent_type_ in {"DATE", "GPE", "PERSON", "NORP", "ORG"}:
+            return False
+    if root.head.i != root.i and any(c.dep_ in {"dative", "prep"} and c.lower_ not in CIRCUMSTANCE_PREPOSITIONS
+                                     for c in root.head.children if c.i != root.i):
+        return False  # "offered him a meeting", "agreed with X on a meeting"
+    return True
+
+
 def _is_internal_meeting(span: Span) -> bool:
     """True for a working/staff meeting or one with the media: not a negotiation."""
     root = span.root
-    words = {c.lemma_.lower() for c in root.children}
+    words = {c.lemma_.lower() for c in root.children} | {c.lower_ for c in root.children}
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in {"with", "of"}:
             words |= {t.lemma_.lower() for t in child.subtree}
@@ -537,6 +598,26 @@ def _is_heading(span: Span) -> bool:
     return not closed and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
+def _destroys_fighters(span: Span) -> bool:
+    """True for "destroy" whose object (or passive subject) is an enemy force, not a building."""
+    root = span.root
+    if root.lemma_.lower() not in {"destroy", "destruction"}:
+        return False
+    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if root.dep_ == "relcl" or (root.dep_ == "acl" and root.tag_ == "VBN"):
+        objects.append(root.head)
+    return any(o.lemma_.lower() in FIGHTER_LEMMAS for o in objects)
+
+
+def _frees_people(span: Span) -> bool:
+    """True for "liberate" whose object (or passive subject) is people, not a territory."""
+    root = span.root
+    if root.lemma_.lower() not in {"liberate", "free", "release"}:
+        return False
+    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.lemma_.lower() in PEOPLE_LEMMAS for o in objects)
+
+
 def _is_argument(span: Span, trigger_tokens: set[int]) -> bool:
     """True when the trigger is the object of another event's trigger ("repelling the assaults",
     "killed by the shelling"): it is that event's argument, not an event of its own."""
@@ -561,6 +642,10 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
     triggers = find_triggers(doc)
     trigger_tokens = {span.root.i for _, span in triggers}
     for kind, span in triggers:
+        if kind == "strike" and _destroys_fighters(span):
+            kind = "clash"  # "the occupier is being destroyed": fighting, not a strike on a target
+        if kind == "territory_control" and _frees_people(span):
+            kind = "evacuation"  # "liberate civilians and servicemen from Mariupol": getting people out
         if _is_heading(span):
             continue  # headings and captions ("Casualties and losses") state no event
         if _is_argument(span, trigger_tokens):
@@ -568,6 +653,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         claimed_by = _claimant(span, attributions)
         actor, target = _actor_and_target(span)
         quantity = find_quantity([target, span.root] if kind != "negotiation" else [])
+        if quantity is None and kind == "casualties":  # "1,478 have surrendered": the count is the subject
+            quantity = find_quantity([c for c in span.root.children if c.dep_ in {"nsubj", "nsubjpass"}])
         when = _when(span, times)
         if when is None and claimed_by is None:
             when = _default_when(span, kind, published)
@@ -575,11 +662,15 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             continue
         head_lemma = span.root.lemma_.lower()
         if kind == "negotiation" and head_lemma in CONTACT_LEMMAS:
-            if _is_internal_meeting(span) or (seen_contacts and _is_anaphoric(span)):
+            if _is_internal_meeting(span) or _is_unspecified_meeting(span) or (seen_contacts and _is_anaphoric(span)):
                 continue
             seen_contacts.add((claimed_by, head_lemma))
-        elif (kind, claimed_by, head_lemma) in seen_heads and _is_anaphoric(span):
+        elif (kind, claimed_by, head_lemma) in seen_heads and (
+                _is_anaphoric(span) or kind in REPEATED_CLAIM_TYPES and quantity is None):
             continue
+        elif kind in ZONE_TYPES and _is_anaphoric(span) and any(
+                k == kind and c == claimed_by for k, c, _ in seen_heads):
+            continue  # "the buffer zone" after "the creation of a buffer zone": the same zone
         seen_heads.add((kind, claimed_by, head_lemma))
         event = Event(
             type=kind,

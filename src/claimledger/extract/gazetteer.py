@@ -25,17 +25,25 @@ DATA_FILE = "gazetteer.tsv.gz"
 W_AREA_NEAR = 4.0  # candidate lies in an oblast/raion named in the same sentence
 W_AREA_DOC = 2.5  # ... named elsewhere in the article
 W_NEAR_PLACE = 2.0  # candidate next to another place resolved in the article, falling to 0 at NEAR_KM
+W_CONTAINS = 2.5  # a world division (state, province) holding other places resolved in the article
 W_SAME_COUNTRY = 1.0  # per other place (or the country itself) resolved in the article in the candidate's country
 MAX_SAME_COUNTRY = 4  # ... counting at most this many ("Georgia" among Alabama, Iowa, Texas is the state)
 W_POPULATION = 1.0  # per decade of population (log10) above POPULATION_FLOOR
 POPULATION_FLOOR = 10_000  # GeoNames knows the population of only some villages: no prominence below this
 W_LEVEL = {"country": 4.0, "oblast": 3.0, "region": 2.5, "raion": 1.0, "hromada": 0.0, "settlement": 0.0}
 W_CATEGORY = {"K": 3.0, "M": 1.5, "X": 0.4, "C": 0.0}  # KATOTTG category: special city, city, selyshche, village
+# A national capital (GeoNames feature code PPLC) is the prominent reading of its name: "Sofia" is
+# Bulgaria's capital, not the Malagasy region (GeoVirus, data/dev/geoparsing_dev.jsonl).
+W_CAPITAL = 2.0
 W_UKRAINE = 0.5  # the project reads war news: a Ukrainian or border entry beats a foreign homonym on ties
 W_PRIMARY_NAME = 1.5  # the surface is the entry's own name, not one of its alternate or historical names
 W_EXACT = 0.5  # the surface matched a name or alias exactly, not only its romanisation skeleton
 NEAR_KM = 60.0  # "same front sector" distance for the proximity weight
 MIN_MARGIN = 1.0  # best candidate must beat the runner-up by this much, else the name stays ambiguous
+# ... when neither of the two best is Ukrainian or a border place: world geoparsing picks the most
+# prominent reading (as GeoNames-based geoparsers do) and keeps only true ties ambiguous ("Scott County"
+# in four states). Calibrated on GeoVirus (data/dev/geoparsing_dev.jsonl).
+MIN_MARGIN_WORLD = 0.25
 
 APOSTROPHES = "'’ʼ`‘´ʹ"
 # Prepositions that may precede a name in the query ("у Вовчанську", "в Волчанске", "near Kupiansk").
@@ -112,10 +120,16 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark (Østfold ~ Ostfold).
+_UNDECOMPOSED = {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "þ": "th"}
+
+
 @functools.lru_cache(maxsize=4096)
 def _plain_latin(char: str) -> str:
     if "LATIN" not in unicodedata.name(char, ""):
         return char
+    if char in _UNDECOMPOSED:
+        return _UNDECOMPOSED[char]
     return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
 
 
@@ -148,6 +162,8 @@ class Gazetteer:
         self._exact = _index(keys)
         self._skeleton = _index(skeletons)
         self._morph = None
+        # world first-level divisions that world cities point to (Ukrainian oblasts carry refs instead)
+        self.division_ids = frozenset(e.oblast for e in entries if e.oblast and e.ref is None and e.country != "UA")
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry with this id (KATOTTG code, geonames:<id>, area:<name>), or None."""
@@ -190,18 +206,28 @@ class Gazetteer:
             return Resolution(None)
         context = context or ResolveContext()
         key = normalise(surface) if surface else None
-        scores = [self._score(e, context, exact)
+        # a name that is also a world state or country reads as that area, whatever towns of the same
+        # name and country lie in other areas named nearby ("California, Oregon and Nevada"); a town
+        # abroad still gets its area ("Warwick in Queensland" is no Bermudan parish)
+        area_reading = frozenset(c.country for c in candidates
+                                 if c.ref is None and c.level in ("country", "region") and c.country)
+        scores = [self._score(e, context, exact, area_reading)
                   + (W_PRIMARY_NAME if key and key in (normalise(e.name), normalise(e.name_uk or "")) else 0.0)
                   for e in candidates]
         order = sorted(range(len(candidates)), key=lambda i: -scores[i])
         ranked = tuple(candidates[i] for i in order)
         ranked_scores = tuple(scores[i] for i in order)
-        if len(ranked) == 1 or ranked_scores[0] - ranked_scores[1] >= MIN_MARGIN:
+        world = ranked[0].ref is None and ranked[0].country != "UA" and len(ranked) > 1 \
+            and ranked[1].ref is None and ranked[1].country != "UA"
+        margin = MIN_MARGIN_WORLD if world else MIN_MARGIN
+        if len(ranked) == 1 or ranked_scores[0] - ranked_scores[1] >= margin:
             return Resolution(ranked[0], ranked, ranked_scores)
         return Resolution(None, ranked, ranked_scores)
 
-    def _score(self, e: Entry, ctx: ResolveContext, exact: bool) -> float:
+    def _score(self, e: Entry, ctx: ResolveContext, exact: bool, area_reading: frozenset[str] = frozenset()) -> float:
         score = W_LEVEL.get(e.level, 0.0) + W_CATEGORY.get(e.category or "", 0.0)
+        if e.category == "PPLC":
+            score += W_CAPITAL
         if e.population and e.population > POPULATION_FLOOR:
             score += W_POPULATION * math.log10(e.population / POPULATION_FLOOR)
         if e.ref is not None:
@@ -209,11 +235,15 @@ class Gazetteer:
         if exact:
             score += W_EXACT
         areas = {e.oblast, e.raion} - {None}
+        if e.ref is None and e.country in area_reading:
+            areas = set()
         if areas & ctx.areas_near:
             score += W_AREA_NEAR
         elif areas & ctx.areas_doc:
             score += W_AREA_DOC
         others = [p for p in ctx.places if p.id != e.id]
+        if e.ref is None and e.id in self.division_ids and any(p.oblast == e.id for p in others):
+            score += W_CONTAINS
         dists = [_km(e, p) for p in others if p.lat is not None and p.level == "settlement"] if e.lat is not None else []
         if dists:
             score += W_NEAR_PLACE * max(0.0, 1.0 - min(dists) / NEAR_KM)

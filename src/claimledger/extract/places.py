@@ -37,7 +37,13 @@ DIRECTION_WORDS = frozenset(
 NAME_TAILS = frozenset(
     "agreement agreements accords accord format administration mayor council offensive highway "
     "river airport station plant battalion brigade regiment university process talks declaration "
-    "communique memorandum summit forum conference platform initiative regional".split())
+    "communique memorandum summit forum conference platform initiative regional virus viruses fever "
+    "ebolavirus".split())  # diseases named after places ("West Nile virus", "Marburg virus")
+# Office words: a capitalised name holding one is a title, and the toponyms in it are not places
+# ("Former US National Security Adviser Michael McFaul", "Russia's Defence Minister" is kept: possessive).
+TITLE_WORDS = frozenset("president minister secretary adviser advisor governor mayor ambassador envoy "
+                        "chancellor premier spokesman spokeswoman spokesperson commissioner senator".split())
+CURRENCY_MARKS = ("$", "€", "£")  # "$US 15 billion" names a currency, not a country
 # Lower-case organisation heads before "of": "the armed forces of Ukraine" names an organisation.
 ORG_OF_HEADS = frozenset({"forces", "force", "army", "navy", "ministry"})
 # Capitalised words that are never toponyms on their own in news copy (the West is a bloc, not a place).
@@ -49,10 +55,13 @@ NON_NAME_POS = ("ADJ", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "A
 RELABEL_LABELS = ("PERSON", "ORG", "NORP")
 # Words right before a name that make it a place ("near Krasne", "the villages of Strilecha").
 PLACE_CUES = frozenset("in near of towards toward around outside village town city villages towns "
-                       "settlement settlements from into at across throughout".split())
+                       "settlement settlements from into at across throughout region province county "
+                       "district state".split())
 # Nouns right after a name that make it a place ("the Puno region", "the Glasgow area").
 PLACE_HEAD_CUES = frozenset("region province district county area island state city town village oblast "
                             "raion suburb municipality prefecture".split())
+# Head nouns of world areas dropped when the name with its head is unknown ("Anhui province").
+WORLD_HEADS = frozenset("province region district prefecture county state governorate department".split())
 PROMINENT_POPULATION = 50_000  # Russian border towns above this override a PERSON/ORG label
 # Last words that make an NER location a non-place for the guide (rivers, streets, squares).
 NON_PLACE_HEADS = frozenset("river street square avenue boulevard prospekt lane bridge".split())
@@ -81,8 +90,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
     gaz = gazetteer or load_gazetteer()
     mentions = _ner_mentions(doc, gaz)
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    mentions += _gazetteer_mentions(doc, gaz, taken)
-    mentions = [m for m in mentions if not _inside_name(doc, m)]
+    mentions += _gazetteer_mentions(doc, gaz, taken, mentions)
+    mentions = [m for m in mentions if not _inside_name(doc, m, _country_name(gaz, doc[m.start:m.end].text))]
     mentions.sort(key=lambda m: m.start)
     return _resolve_mentions(doc, gaz, mentions)
 
@@ -99,6 +108,12 @@ def _ner_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
             end -= 1
         if end - start > 1 and doc[start].lower_ in DIRECTION_WORDS and not gaz.has_name(doc[start:end].text):
             start += 1
+        # following words that complete a gazetteer name ("Mashonaland West", "Democratic Republic" ->
+        # "Democratic Republic of the Congo"), up to MAX_NAME_TOKENS
+        for longer in range(min(len(doc), start + MAX_NAME_TOKENS), end, -1):
+            if doc[longer - 1].text[:1].isupper() and gaz.has_name(doc[start:longer].text):
+                end = longer
+                break
         if start >= end or doc[start:end].text.lower() in NOT_PLACES or doc[end - 1].lower_ in NON_PLACE_HEADS:
             continue
         if end - start == 1 and doc[start].pos_ == "ADJ" and not gaz.has_name(doc[start].text):
@@ -109,7 +124,7 @@ def _ner_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
     return out
 
 
-def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
+def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[_Mention] = ()) -> list[_Mention]:
     """Capitalised token runs that are gazetteer names (the small model misses or mislabels many
     Ukrainian names: "Kiev" often comes out as PERSON, "Sumy" as ORG)."""
     out, pending, i = [], [], 0
@@ -123,14 +138,22 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
             if any(j in taken for j in range(i, i + n)) or not span[-1].text[:1].isupper():
                 continue
             text = span.text
-            if text.lower() in NOT_PLACES or n == 1 and (tok.is_stop or tok.pos_ in NON_NAME_POS):
+            if text.lower() in NOT_PLACES or n == 1 and (
+                    tok.is_stop and not tok.text.isupper() or tok.pos_ in NON_NAME_POS):  # "US" is no "us"
                 continue
             relabelled = tok.ent_type_ in RELABEL_LABELS
-            if relabelled and not any(_entity_start(e) == i and e.end == i + n for e in doc.ents):
-                continue  # only a whole PERSON/ORG entity can be a misread toponym
+            if relabelled and not any(_entity_start(e) == i and _entity_end(e) == i + n for e in doc.ents):
+                # only a whole PERSON/ORG entity can be a misread toponym, or a country opening an
+                # organisation name ("the U.S. Centers for Disease Control"; see _inside_name)
+                if (tok.ent_type_ == "ORG" and _country_name(gaz, text)
+                        and any(_entity_start(e) == i and e.end > i + n for e in doc.ents)):
+                    out.append(_Mention(i, i + n, "GAZ"))
+                    i += n
+                    break
+                continue
             hits = gaz.lookup(text, fuzzy=(n == 1 and tok.pos_ == "PROPN" and not relabelled))
             ok = _prominent if relabelled else _gazetteer_only_ok
-            if any(ok(e) for e in hits):
+            if any(ok(e, text) for e in hits):
                 out.append(_extend_head(doc, _Mention(i, i + n, "GAZ")))
                 i += n
                 break
@@ -150,12 +173,39 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
             listed = any(t.text in (",", "and") and (t.i - 1 in starts or t.i + 1 in starts) for t in prev)
             cued = bool(prev) and prev[-1].lower_ in PLACE_CUES
             headed = m.end < len(doc) and doc[m.end].lower_ in PLACE_HEAD_CUES
+            if not (listed or cued or headed):
+                headed = _located_in(doc, gaz, m, out + list(ner))
             if listed or cued or headed or m.end in starts or (m.end + 1 in starts and doc[m.end].text == ","):
                 out.append(_extend_head(doc, m))
                 pending.remove(m)
                 added = True
                 starts |= {m.start, m.end - 1}
     return out
+
+
+def _located_in(doc, gaz: Gazetteer, m: _Mention, found: list[_Mention]) -> bool:
+    """True for "Warwick in Queensland", "Cellardyke in Fife", "Austin, in Scott County": a known name
+    followed (after "in" or a comma) by a found area that holds one of its candidates."""
+    j = m.end
+    while j < len(doc) and j < m.end + 3 and doc[j].lower_ in (",", "in", "the"):
+        j += 1
+    if j == m.end:
+        return False
+    area = next((f for f in found if f.start == j), None)
+    if area is None:
+        return False
+    areas = gaz.lookup(doc[area.start:area.end].text, fuzzy=False)
+    holders = {a.id for a in areas} | {a.country for a in areas if a.level == "country"}
+    return any(c.oblast in holders or c.raion in holders or c.country in holders
+               for c in gaz.lookup(doc[m.start:m.end].text, fuzzy=False))
+
+
+def _entity_end(ent) -> int:
+    """End of an entity before a possessive ending ("Angola’s" -> "Angola")."""
+    end = ent.end
+    if end - ent.start > 1 and ent.doc[end - 1].text in ("'s", "’s"):
+        end -= 1
+    return end
 
 
 def _entity_start(ent) -> int:
@@ -166,18 +216,20 @@ def _entity_start(ent) -> int:
     return start
 
 
-def _prominent(e: Entry) -> bool:
-    """Entries prominent enough to override a PERSON/ORG label: cities, oblasts, countries, areas."""
+def _prominent(e: Entry, surface: str = "") -> bool:
+    """Entries prominent enough to override a PERSON/ORG label: cities, oblasts, countries, areas, and
+    world divisions written as their listed abbreviation ("NSW")."""
     if e.id.startswith(WORLD_DIVISION_PREFIXES):
-        return False
+        return surface.isupper() and len(surface) > 2
     return (e.level in GAZETTEER_ONLY_LEVELS or e.category in ("M", "K") or e.id.startswith("area:")
             or (e.ref or "").startswith("geonames:") and (e.population or 0) >= PROMINENT_POPULATION)
 
 
-def _gazetteer_only_ok(e: Entry) -> bool:
-    """Entries taken without an NER label: Ukrainian units, border places, countries, named areas."""
+def _gazetteer_only_ok(e: Entry, surface: str = "") -> bool:
+    """Entries taken without an NER label: Ukrainian units, border places, countries, named areas, and
+    world divisions written as their listed abbreviation ("NSW")."""
     if e.id.startswith(WORLD_DIVISION_PREFIXES):
-        return False
+        return surface.isupper() and len(surface) > 2
     return e.ref is not None or e.level in GAZETTEER_ONLY_LEVELS or e.id.startswith("area:")
 
 
@@ -206,8 +258,17 @@ def _extend_head(doc, m: _Mention) -> _Mention:
     return m
 
 
-def _inside_name(doc, m: _Mention) -> bool:
-    """True for toponyms inside titles, offices and organisation names, and for compounds."""
+def _country_name(gaz: Gazetteer, text: str) -> bool:
+    """True when the text is the name or abbreviation of a country ("U.S.", "Peru")."""
+    return any(e.level == "country" for e in gaz.lookup(text, fuzzy=False))
+
+
+def _inside_name(doc, m: _Mention, country: bool = False) -> bool:
+    """True for toponyms inside titles, offices and organisation names, and for compounds. A country
+    name that opens an organisation or office name is kept: it names the state the body belongs to
+    ("the U.S. Centers for Disease Control", "US Army", "U.S. Agriculture Secretary"), as metonymic
+    uses are kept ("Kiev continues to refuse"); a city or region there is part of the name
+    ("Kharkiv Regional Military Administration", "Kharkiv Mayor")."""
     before = doc[m.start - 1] if m.start > 0 else None
     after = doc[m.end] if m.end < len(doc) else None
     # "President of Russia", "Armed Forces of Ukraine", "Prime Minister of the Republic of India"
@@ -216,7 +277,7 @@ def _inside_name(doc, m: _Mention) -> bool:
         j -= 1
     if j >= 1 and doc[j].lower_ == "of":
         prev = doc[j - 1]
-        if (prev.text[:1].isupper() and not prev.is_sent_start
+        if (prev.text[:1].isupper() and (not prev.is_sent_start or prev.pos_ == "PROPN")
                 and prev.ent_type_ not in PLACE_LABELS + ("PERSON",)):  # not "Janet Evans of Marion"
             return True
         if prev.lower_ in ORG_OF_HEADS:
@@ -226,17 +287,29 @@ def _inside_name(doc, m: _Mention) -> bool:
         prev = doc[j - 3]
         if prev.text[:1].isupper() and not prev.is_sent_start and prev.ent_type_ not in PLACE_LABELS:
             return True
+    if country:
+        if before is not None and before.text in CURRENCY_MARKS:
+            return True
+        k = m.end
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON":
+            if doc[k].lower_ in TITLE_WORDS:
+                return True  # "US National Security Adviser", "U.S. Agriculture Secretary"
+            k += 1
     # toponym inside a longer named entity of another kind
     for t in doc[m.start:m.end]:
         if t.ent_type_ in NAME_LABELS and t.ent_type_ not in ("PERSON", "NORP"):
             ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            if (country and ent is not None and ent.label_ == "ORG" and _entity_start(ent) == m.start
+                    and doc[m.end - 1].whitespace_):  # not a compound ("Russia-NATO Founding Act")
+                continue
             if ent is not None and (ent.start < m.start or ent.end > m.end):
                 return True
     if after is not None:
         if after.lower_ in NAME_TAILS:
             return True
         # "Kharkiv Regional Military Administration", "Kharkiv Mayor", "Oleg Synegubov"; not "Kharkiv, Sumy"
-        if (after.text[:1].isupper() and not after.is_sent_start and doc[m.end - 1].whitespace_
+        if ((not country or after.ent_type_ == "PERSON")  # "President of Ukraine Volodymyr Zelenskyy"
+                and after.text[:1].isupper() and not after.is_sent_start and doc[m.end - 1].whitespace_
                 and after.ent_type_ not in PLACE_LABELS + ("DATE", "TIME")  # "in Moscow October 7"
                 and after.pos_ in ("PROPN", "NOUN", "ADJ")):
             return True
@@ -256,7 +329,8 @@ def _resolve_mentions(doc, gaz: Gazetteer, mentions: list[_Mention]) -> list[Pla
     results = [gaz.choose(c, exact=x, surface=t) for c, x, t in zip(cands, exact, texts)]
     for _ in range(RESOLVE_PASSES):  # each pass resolves with the places the previous one settled
         areas = [r.entry for r in results
-                 if r.entry is not None and r.entry.ref and r.entry.level in ("oblast", "raion")]
+                 if r.entry is not None and (r.entry.ref and r.entry.level in ("oblast", "raion")
+                                             or r.entry.id in gaz.division_ids)]
         areas_doc = frozenset(e.id for e in areas)
         known = [(m, r.entry) for m, r in zip(mentions, results) if r.entry is not None]
         new = []
@@ -264,7 +338,8 @@ def _resolve_mentions(doc, gaz: Gazetteer, mentions: list[_Mention]) -> list[Pla
             sent = doc[m.start].sent
             near = frozenset(e.id for mm, e in known if e in areas and mm is not m and doc[mm.start].sent == sent)
             rivals = {c.id for c in cand}  # other mentions of the same name must not vote for themselves
-            ctx = ResolveContext(near, areas_doc, tuple(e for mm, e in known if mm is not m and e.id not in rivals))
+            others = tuple(e for mm, e in known if mm is not m and e.id not in rivals)
+            ctx = ResolveContext(near - rivals, areas_doc - rivals, others)
             new.append(gaz.choose(cand, ctx, exact=x, surface=t))
         if [r.entry for r in new] == [r.entry for r in results]:
             break
@@ -296,4 +371,9 @@ def _candidates(doc, gaz: Gazetteer, m: _Mention) -> list[Entry]:
         areas = [e for e in gaz.lookup(f"{base} region") + found if e.level in ("oblast", "region")]
         if areas:
             return list({e.id: e for e in areas}.values())
+    if not found and m.end - m.start > 1 and doc[m.end - 1].lower_ in WORLD_HEADS:
+        # "Anhui province", "Kabanjahe district", "Akita Prefecture": the name without its head, read
+        # as an area when the gazetteer has it as one
+        base = gaz.lookup(doc[m.start:m.end - 1].text, fuzzy=False)
+        return [e for e in base if e.level in ("region", "oblast", "raion")] or base
     return found
