@@ -41,7 +41,7 @@ from typing import Any
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.events import find_events
 from claimledger.extract.gazetteer import load_gazetteer
-from claimledger.extract.nlp import load_english
+from claimledger.extract.nlp import load_english, load_russian
 from claimledger.extract.places import find_places
 from claimledger.models import Article
 from claimledger.pipeline import BATCH_SIZE, analyse_articles
@@ -50,6 +50,9 @@ from claimledger.record import article_from_record
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / "examples" / "corpus" / "articles.jsonl"
 DEFAULT_SIZES = (200, 2000)
+# Russian: no Russian article ships with the repository; the internal ru/uk development gold is read in
+# place when it is on this machine (never copied), else pass --ru-corpus. Ukrainian: the bundled corpus.
+DEFAULT_RU_CORPUS = REPO.parent / "shared" / "data" / "dev" / "war_news_ru_uk_dev.jsonl"
 
 # Words per document. The bundled articles average ~1,140 words; at the ~2,300 words/s the
 # full pipeline reaches here, 2,000 whole articles would take ~17 minutes. Passages of ~150
@@ -67,7 +70,7 @@ WARMUP_DOCS = 8
 
 # A sentence ends at . ! or ? (optionally followed by a closing quote or bracket) before
 # whitespace and an upper-case letter, digit or opening quote.
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)»]?\s+(?=[A-ZА-ЯІЇЄҐЁ0-9\"“‘(«])")
 
 
 def read_english_articles(path: Path) -> list[Article]:
@@ -80,6 +83,49 @@ def read_english_articles(path: Path) -> list[Article]:
                 if record.get("language") == "en":
                     articles.append(article_from_record(record, origin=str(path)))
     return articles
+
+
+def read_language_articles(path: Path, language: str) -> list[Article]:
+    """Return the articles of one language (records with that "language") of a JSONL corpus."""
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as lines:
+        return [article_from_record(record, origin=str(path)) for record in map(json.loads, filter(str.strip, lines))
+                if record.get("language") == language]
+
+
+def time_natasha_ner(texts: list[str]) -> float:
+    """Return the seconds natasha's segmenter and NER tagger (the Russian model alone) take over the texts."""
+    from natasha import Doc
+
+    segmenter, ner = load_russian()
+    gc.collect()
+    start = time.perf_counter()
+    for text in texts:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(ner)
+    return time.perf_counter() - start
+
+
+def measure_cyrillic(path: Path, language: str, words: int, size: int, repeats: int) -> dict[str, Any] | None:
+    """Return docs/s and words/s of the full pipeline on ``size`` Russian or Ukrainian documents next
+    to bare natasha NER on the same texts, or None when the corpus has no article in the language."""
+    passages = [p for a in read_language_articles(path, language) for p in split_passages(a, words) if p.text]
+    if not passages:
+        return None
+    articles = list(iter_documents(passages, size))
+    texts = [a.text for a in articles]
+    for _ in analyse_articles(articles[:WARMUP_DOCS]):
+        pass
+    time_natasha_ner(texts[:WARMUP_DOCS])
+    bare = min(time_natasha_ner(texts) for _ in range(repeats))
+    full = min(time_full(articles) for _ in range(repeats))
+    count = count_words(articles)
+    return {"corpus": str(path), "docs": len(articles), "words": count,
+            "bare_natasha_ner": {"seconds": bare, "docs_per_s": len(articles) / bare, "words_per_s": count / bare},
+            "full": {"seconds": full, "docs_per_s": len(articles) / full, "words_per_s": count / full},
+            "ratio_full_over_bare": bare / full}
 
 
 def split_passages(article: Article, words: int) -> list[Article]:
@@ -296,6 +342,15 @@ def format_report(figures: dict[str, Any]) -> str:
         lines.append(f"{row['docs']:>6}{row['docs_per_s']:>9.1f}{row['words_per_s']:>10,.0f}"
                      f"{row['peak_rss_mb']:>13.0f}{peak_growth:>13.0f}{now_growth:>16}")
     lines.append("(growth: MB gained since the warm-up; peak from ru_maxrss, now from /proc/self/statm)")
+    lines += ["", "Russian and Ukrainian (full pipeline vs natasha segmenter+NER alone, same texts)",
+              f"{'language':<10}{'docs':>6}{'NER docs/s':>12}{'full docs/s':>13}{'full words/s':>14}{'ratio':>7}"]
+    for language, row in figures.get("languages", {}).items():
+        if row is None:
+            lines.append(f"{language:<10}  no {language} articles in the corpus (see --ru-corpus)")
+            continue
+        lines.append(f"{language:<10}{row['docs']:>6}{row['bare_natasha_ner']['docs_per_s']:>12.1f}"
+                     f"{row['full']['docs_per_s']:>13.1f}{row['full']['words_per_s']:>14,.0f}"
+                     f"{row['ratio_full_over_bare']:>7.2f}")
     return "\n".join(lines)
 
 
@@ -314,6 +369,8 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeats", type=int, default=DEFAULT_REPEATS,
                         help=f"timed runs of each measurement, best kept (default {DEFAULT_REPEATS})")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of tables")
+    parser.add_argument("--ru-corpus", type=Path, default=DEFAULT_RU_CORPUS,
+                        help="JSONL with Russian articles for the Russian throughput (default: the internal ru/uk gold, if present)")
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -343,6 +400,10 @@ def main(argv: list[str] | None = None) -> int:
     throughput = measure_throughput(documents, args.repeats)
     print("timing the extractors on parsed Docs ...", file=sys.stderr)
     extractors = measure_extractors(documents, args.repeats)
+    languages = {}
+    for language, path in (("ru", args.ru_corpus), ("uk", args.corpus)):
+        print(f"timing {language} documents ...", file=sys.stderr)
+        languages[language] = measure_cyrillic(path, language, args.words, sizes[0], args.repeats)
     memory = []
     for size in sizes:
         print(f"memory run: {size} documents in a fresh process ...", file=sys.stderr)
@@ -352,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
         "words_per_document": args.words, "repeats": args.repeats,
         "environment": describe_environment(),
         "load_average": {"start": list(load_start), "end": list(os.getloadavg())},
-        "throughput": throughput, "extractors": extractors, "memory": memory,
+        "throughput": throughput, "extractors": extractors, "memory": memory, "languages": languages,
     }
     print(json.dumps(figures, indent=2) if args.json else format_report(figures))
     return 0

@@ -1,8 +1,10 @@
 """Wiring only: articles in, analysed documents out, streamed in batches.
 
 English articles go through spaCy's ``nlp.pipe`` in batches and then the extractors
-(attribution, places, events). Articles in other languages pass through with empty
-layers until their extractors exist; they are still stored and counted.
+(attribution, places, events). Russian and Ukrainian articles go one by one through
+extract/cyrillic.py (pymorphy3 morphology, natasha NER for Russian) and the *_ru_uk
+extractors, which produce the same records. Articles in other languages pass through with
+empty layers; they are still stored and counted.
 """
 from __future__ import annotations
 
@@ -11,10 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .extract.attribution import find_attributions
+from .extract.attribution_ru_uk import find_attributions_ru_uk
+from .extract.cyrillic import parse_cyrillic
 from .extract.events import find_events
+from .extract.events_ru_uk import find_events_ru_uk
 from .extract.gazetteer import load_gazetteer
 from .extract.nlp import load_english
 from .extract.places import find_places
+from .extract.places_ru_uk import find_places_ru_uk
 from .ingest import identify_language
 from .models import AnalysedDocument, Article
 
@@ -24,7 +30,9 @@ from .models import AnalysedDocument, Article
 BATCH_SIZE = 32
 
 # Languages with extractors. Others are stored with empty layers.
-EXTRACTED_LANGUAGES = frozenset({"en"})
+EXTRACTED_LANGUAGES = frozenset({"en", "ru", "uk"})
+# Languages read by the Russian/Ukrainian extractors (natasha + pymorphy3, extract/cyrillic.py).
+CYRILLIC_LANGUAGES = frozenset({"ru", "uk"})
 
 
 def with_language(article: Article) -> Article:
@@ -47,12 +55,22 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     return analysed
 
 
+def analyse_cyrillic(article: Article) -> AnalysedDocument:
+    """Return the analysed document of one Russian or Ukrainian article."""
+    doc = parse_cyrillic(article.text, article.language)
+    attributions = find_attributions_ru_uk(doc)
+    places = find_places_ru_uk(doc, load_gazetteer())
+    events = find_events_ru_uk(doc, attributions, places, article.published)
+    return AnalysedDocument(article, tuple(attributions), tuple(places), tuple(events))
+
+
 def analyse_articles(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[AnalysedDocument]:
     """Yield one analysed document per article, in input order, holding one batch in memory at a time."""
     iterator = iter(articles)
     while batch := [with_language(a) for a in itertools.islice(iterator, batch_size)]:
-        english = [a for a in batch if a.language in EXTRACTED_LANGUAGES]
+        english = [a for a in batch if a.language == "en"]
         done = {id(doc.article): doc for doc in analyse_english(english)} if english else {}
+        done.update((id(a), analyse_cyrillic(a)) for a in batch if a.language in CYRILLIC_LANGUAGES)
         for article in batch:
             yield done.get(id(article)) or AnalysedDocument(article)
 

@@ -19,7 +19,7 @@ def render_document(doc: AnalysedDocument, console: Console) -> None:
     article, text = doc.article, doc.article.text
     heading = " · ".join(x for x in (article.id, article.outlet, article.published, article.language) if x)
     console.print(f"[bold]{heading}[/bold]" + (f"\n{article.title}" if article.title else ""))
-    if article.language not in (None, "en"):
+    if article.language not in (None, "en", "ru", "uk"):
         console.print(f"[dim]language {article.language}: stored, not yet extracted[/dim]")
 
     def part(span):

@@ -35,3 +35,28 @@ def load_english():
         if component not in ENGLISH_COMPONENTS:
             nlp.disable_pipe(component)
     return nlp
+
+
+@functools.lru_cache(maxsize=None)
+def load_russian():
+    """Return natasha's (segmenter, NER tagger) for Russian; the weights ship inside the natasha wheel.
+
+    Only NER is loaded: the Russian and Ukrainian extractors read morphology from pymorphy3
+    (``load_morphology``) and need no parse, which keeps Russian near natasha's NER-only speed.
+    """
+    try:
+        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+    except ImportError as exc:
+        raise ModelError("natasha is not installed: pip install natasha==1.6.0") from exc
+    return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+@functools.lru_cache(maxsize=None)
+def load_morphology(language: str):
+    """Return the pymorphy3 analyser for "ru" or "uk" (dictionaries from pymorphy3-dicts-ru/-uk)."""
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer(lang=language)
+    except Exception as exc:  # missing dictionary package: a packaging error
+        raise ModelError(f"pymorphy3 dictionary for {language!r} cannot be loaded: {exc}") from exc

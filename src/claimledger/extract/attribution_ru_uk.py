@@ -1,0 +1,485 @@
+"""Attributions in Russian and Ukrainian text: who says what, through which cue, how hedged.
+
+``find_attributions_ru_uk(doc)`` takes a ``CyrDoc`` (cyrillic.py) and returns ``Attribution`` records in
+the record format. Rules over tokens and morphology, per sentence:
+
+* adjuncts: "по словам X, ...", "по данным X", "как сообщает X", "за словами X", "як повідомляє X",
+  "із посиланням на X" -> ``according_to`` (content: the host clause without the adjunct);
+* reporting verbs (lexicon data/lexicons/attribution_cues_ru_uk.tsv) with the source as subject before
+  them or after them (inversion: "сообщил глава администрации ..."), and the content after "что/що", a
+  colon, a quote, "о/об/про" + NP, or a bare NP object for verbs that take one ("подтвердил гибель ...");
+* reporting clauses after the content: "«...», — сказал он", "..., — заявил X", "..., передает ТАСС";
+* "в сообщении говорится" / "у повідомленні йдеться": the message is the source;
+* kind: direct (the content is a quote), mixed (a paraphrase with a quoted fragment), according_to, or
+  indirect; pronoun and missing subjects take the last named speaker; an attribution whose cue lies in
+  another's content is nested in it (``parent``); hedges from data/lexicons/hedges_ru_uk.tsv;
+* not attributed (annotation guide, section A): infinitive, imperative, future and first-person present
+  cues ("хочу сказати", "наголошую") and negated cues other than denials.
+
+Source phrases are found by sources_ru_uk.py; speakers are named language-independently by
+speakers_ru_uk.py ("Путина" and "Путін" -> Vladimir Putin; a lone surname takes the full name given before).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from ..models import Attribution
+from .cyrillic import CyrDoc, Token, find_quotes
+from .sources_ru_uk import (
+    ABOUT, CLAUSE_BOUNDARIES, CLOSING_PUNCT, COORDINATORS, MAX_SOURCE_TOKENS, PRONOUNS, THAT, addressee_only,
+    find_locative_source, find_source_after, find_source_before, past_quoted_name, person_before,
+)
+
+CUES_FILE = "attribution_cues_ru_uk.tsv"
+HEDGES_FILE = "hedges_ru_uk.tsv"
+NEGATION = frozenset({"не", "ні"})
+# Sources that are a message of the speaker named before ("в сообщении говорится", "у зведенні йдеться").
+MESSAGE_NOUNS = frozenset({"сообщение", "заявление", "сводка", "публикация", "повідомлення", "заява", "зведення",
+                           "публікація", "канал", "telegram-канал", "телеграм-канал"})
+# One-word role sources that refer back to the person named before ("за словами речника").
+ROLE_NOUNS = frozenset({"речник", "представитель", "представник", "спикер", "пресс-секретарь", "прессекретарь",
+                        "губернатор", "глава", "голова", "командующий", "командувач", "министр", "міністр"})
+# Possessive pronouns of "по его словам" / "за його словами" and the adjunct nouns they go with.
+POSSESSIVES = frozenset({"его", "ее", "её", "их", "його", "її", "їхніми", "їх", "їхніми"})
+ADJUNCT_NOUNS = frozenset({"словам", "данным", "мнению", "оценке", "оценкам", "информации", "словами", "даними",
+                           "оцінками", "інформацією", "думку"})
+# Conjunctions that open a new clause after a cue's object ("не исключает переговоров, но ...").
+ADVERSATIVES = frozenset({"но", "однако", "але", "проте", "однак", "зато", "натомість"})
+# Cue lemmas by how firmly they present the content (models.EVIDENTIALITIES); others report it.
+EVIDENTIALITY_CUES = (
+    ("denied", frozenset({"опровергнуть", "опровергать", "отрицать", "спростувати", "спростовувати", "заперечити",
+                          "заперечувати"})),
+    ("warned", frozenset({"предупредить", "предупреждать", "попередити", "попереджати"})),
+    ("directive", frozenset({"призвать", "призывать", "потребовать", "требовать", "закликати", "вимагати"})),
+    ("believed", frozenset({"считать", "полагать", "вважати"})),
+    ("claimed", frozenset({"утверждать", "стверджувати", "обвинить", "звинуватити"})),
+)
+# Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
+PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "його", "її"})
+DASHES = frozenset({"—", "–", "-"})
+MAX_ADDRESSEE_TOKENS = 8  # tokens between a cue and its "что" ("заявил журналистам в Кремле, что")
+# Anaphoric contents: "Об этом сообщил X", "Про це повідомив X" report the sentence before.
+ANAPHORS = (("об", "этом"), ("о", "том"), ("про", "це"), ("это",), ("це",), ("об", "этом,"))
+MAX_ANAPHOR_DISTANCE = 12  # tokens from "Про це" to its cue ("Про це в ранковому зведенні ... повідомив")
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Cue lemmas by role and adjunct phrases (lower-case word tuples) for one language pair."""
+
+    verbs: frozenset[str]
+    np_verbs: frozenset[str]
+    passives: frozenset[str]
+    light: dict[str, str]
+    according: tuple[tuple[str, ...], ...]
+    hedges: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=None)
+def load_cue_lexicon() -> CueLexicon:
+    """Read the packaged cue and hedge lexicons (both languages together: the lemmas do not collide)."""
+    def rows(name: str) -> list[list[str]]:
+        text = resources.files("claimledger").joinpath("data", "lexicons", name).read_text(encoding="utf-8")
+        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+        return [ln.split("\t") for ln in lines[1:]]
+
+    verbs, np_verbs, passives, light, according = set(), set(), set(), {}, []
+    for row in rows(CUES_FILE):
+        phrase, role = row[0], row[1]
+        if role == "verb":
+            verbs.add(phrase)
+        elif role == "np_verb":
+            np_verbs.add(phrase)
+        elif role == "passive":
+            passives.add(phrase)
+        elif role == "light":
+            light[phrase] = row[3]
+        elif role == "according":
+            according.append(tuple(phrase.split()))
+    hedges = tuple(dict.fromkeys(row[0] for row in rows(HEDGES_FILE)))
+    according.sort(key=len, reverse=True)
+    return CueLexicon(frozenset(verbs), frozenset(np_verbs), frozenset(passives), light, tuple(according), hedges)
+
+
+@dataclass
+class _Found:
+    content: tuple[int, int]
+    kind: str
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None  # token range
+    cue_token: int
+    scope: tuple[int, int] | None = None  # text its nested attributions lie in, when not the content
+
+
+def find_attributions_ru_uk(doc: CyrDoc) -> list[Attribution]:
+    """Attributions of a Russian or Ukrainian CyrDoc, in text order, with ids a1, a2, ..."""
+    lex = load_cue_lexicon()
+    quotes = find_quotes(doc.text)
+    found: list[_Found] = []
+    used: set[int] = set()
+    for sent in doc.sents:
+        found += _according_adjuncts(doc, sent, lex, used)
+        for k in range(sent.first, sent.last):
+            if k in used:
+                continue
+            f = _verb_attribution(doc, sent, k, lex, quotes)
+            if f is not None:
+                used.add(k)
+                found.append(f)
+    found = [f for f in found if f.content[1] > f.content[0]]
+    for f in found:  # a prepositional phrase is an addressee or a setting, never the source
+        if f.source is not None and doc.tokens[f.source[0]].pos == "PREP":
+            f.source = None
+    found.sort(key=lambda f: (f.cue[0] if f.cue else f.content[0]))
+    return _records(doc, found, lex, quotes)
+
+
+def _according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> list[_Found]:
+    toks, out = doc.tokens, []
+    k = sent.first
+    while k < sent.last:
+        phrase = next((p for p in _according_by_first_word(lex).get(toks[k].lower, ())
+                       if tuple(t.lower for t in toks[k:k + len(p)]) == p), None)
+        if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
+                and toks[k + 1].lower in POSSESSIVES and toks[k + 2].lower in ADJUNCT_NOUNS:
+            phrase = (toks[k].lower, toks[k + 1].lower)
+        if phrase is None and toks[k].lower in ("как", "як") and k + 1 < sent.last \
+                and (k == sent.first or toks[k - 1].text in (",", "—", "–")) \
+                and _cue_role(toks[k + 1], lex, doc) in ("verb", "np_verb") and "GRND" not in toks[k + 1].tags:
+            phrase = (toks[k].lower, toks[k + 1].lower)  # "как сообщило X", "як повідомляють у X"
+        if phrase is None:
+            k += 1
+            continue
+        src_first = k + len(phrase)
+        src_last = src_first
+        if len(phrase) == 2 and phrase[0] in ("по", "за") and k + 2 < sent.last and toks[k + 1].lower in POSSESSIVES \
+                and toks[k + 2].lower in ADJUNCT_NOUNS:  # "по его словам", "за її даними": the pronoun is the source
+            phrase = (phrase[0], toks[k + 1].lower, toks[k + 2].lower)
+            src_first, src_last = k + 1, k + 2
+            used.update(range(k, k + 3))
+            before, after = _trim(doc, sent.first, k), _trim(doc, k + 3, sent.last)
+            part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
+            if part:
+                out.append(_Found(doc.char_span(*part), "according_to", doc.char_span(k, k + 3), (k + 1, k + 2), k))
+            k += 3
+            continue
+        while src_last < sent.last and toks[src_last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT):
+            src_last = past_quoted_name(toks, src_last + 1, sent.last)
+        if src_last == src_first or src_last - src_first > MAX_SOURCE_TOKENS:
+            k += 1
+            continue
+        used.update(range(k, src_last))
+        before = _trim(doc, sent.first, k)
+        after = _trim(doc, src_last, sent.last)
+        part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
+        if part:
+            content, scope = doc.char_span(*part), None
+            if _anaphoric(doc, part[0]):  # "з посиланням на агентство, про це написав ..."
+                antecedent = _antecedent(doc, sent)
+                if antecedent is not None:
+                    content, scope = antecedent, doc.char_span(*part)
+            out.append(_Found(content, "according_to", doc.char_span(k, src_first), (src_first, src_last), k,
+                              scope=scope))
+        k = src_last
+    return out
+
+
+@functools.lru_cache(maxsize=2)
+def _according_index(according: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in according:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in index.items()}
+
+
+def _according_by_first_word(lex: CueLexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Adjunct phrases by their first word, longest first."""
+    return _according_index(lex.according)
+
+
+def _trim(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
+    """Token range without leading/trailing commas, dashes and closing punctuation."""
+    toks = doc.tokens
+    while first < last and toks[first].text in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) - {"«", "„", "“"}:
+        first += 1
+    while last > first and toks[last - 1].text in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) - {"»", "”", "“"}:
+        last -= 1
+    return (first, last) if last > first else None
+
+
+def _cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
+    if t.pos not in ("VERB", "GRND", "PRTS") or "futr" in t.tags:
+        return None
+    # infinitives ("хочу сказати", "можна сказати"), imperatives and first-person present performatives
+    # ("наголошую", "заявляем") report no claim (annotation guide, section A)
+    if t.tags & {"infn", "impr"} or "1per" in t.tags and "past" not in t.tags:
+        return None
+    for lemma in t.lemmas[:2]:
+        if lemma in lex.passives:
+            return "passive"
+        if lemma in ("исключать", "виключати"):
+            prev = doc.tokens[t.i - 1] if t.i > 0 else None
+            return "np_verb" if prev is not None and prev.lower in NEGATION else None
+        if lemma in lex.np_verbs:
+            return "np_verb"
+        if lemma in lex.verbs:
+            return "verb"
+        if lemma in lex.light:
+            nxt = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) else None
+            if nxt is not None and nxt.lower == lex.light[lemma]:
+                return "light"
+    return None
+
+
+def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> _Found | None:
+    toks = doc.tokens
+    t = toks[k]
+    role = _cue_role(t, lex, doc)
+    if role is None:
+        return None
+    prev = toks[k - 1] if k > sent.first else None
+    negated = prev is not None and prev.lower in NEGATION
+    if negated and role != "np_verb":
+        return None
+    cue_first = k - 1 if negated else k
+    cue_last = k + 2 if role == "light" else k + 1
+    cue = doc.char_span(cue_first, cue_last)
+
+    # reporting clause after the content: "«...», — сказал он." / "..., передает ТАСС."
+    j = cue_first - 1
+    dash = False
+    while j >= sent.first and toks[j].text in DASHES:
+        dash, j = True, j - 1
+    if j >= sent.first and toks[j].text == "," and role in ("verb", "np_verb", "passive") and "GRND" not in t.tags:
+        src = find_source_after(doc, sent, cue_last)
+        if src is not None and (src[1] >= sent.last or toks[src[1]].text in CLOSING_PUNCT + ","
+                                or addressee_only(toks, src[1], sent.last)):
+            quote = _quote_ending_at(quotes, toks[j - 1].end if j - 1 >= 0 else -1)
+            if quote is not None:
+                return _Found(quote, "direct", cue, src, k)
+            part = _trim(doc, sent.first, j)
+            if part is not None and not _contains_cue_subject(doc, part):
+                if _anaphoric(doc, part[0]):  # "Об этом сообщил X, передает ТАСС"
+                    antecedent = _antecedent(doc, sent)
+                    if antecedent is not None:
+                        return _Found(antecedent, "indirect", cue, src, k, scope=doc.char_span(*part))
+                return _Found(doc.char_span(*part), "direct" if dash else "indirect", cue, src, k)
+
+    # "Об этом сообщил X", "Про це у зведенні повідомив Генштаб": the content is the sentence before
+    anaphor = _anaphor_before(doc, sent, cue_first)
+    if anaphor is not None and role != "light":
+        antecedent = _antecedent(doc, sent)
+        src = find_source_after(doc, sent, cue_last) or find_source_before(doc, sent, cue_first, anaphor)
+        if role == "passive":
+            src = find_source_after(doc, sent, cue_last) or src
+        if antecedent is not None:
+            return _Found(antecedent, "indirect", cue, src, k)
+
+    # content after the cue
+    if role == "passive":
+        src = find_locative_source(doc, sent, cue_first)
+    elif "GRND" in t.tags:
+        if "perf" not in t.tags:
+            return None  # "говоря о ..." introduces a topic; "заявив, что" reports
+        src = None
+    else:
+        src = find_source_before(doc, sent, cue_first)
+    after = cue_last
+    if src is None and role != "passive" and "GRND" not in t.tags:
+        src = find_source_after(doc, sent, cue_last)
+        if src is not None:
+            after = src[1]
+    content = _content_after(doc, sent, after, "clause" if "GRND" in t.tags else role, quotes)
+    if content is None:
+        return None
+    span, kind = content
+    return _Found(span, kind, cue, src, k)
+
+
+def _anaphor_before(doc: CyrDoc, sent, cue_first: int) -> int | None:
+    """Token index just after an anaphor ("об этом", "про це") in the clause before a cue, else None."""
+    toks = doc.tokens
+    for i in range(max(sent.first, cue_first - MAX_ANAPHOR_DISTANCE), cue_first):
+        for words in ANAPHORS:
+            if tuple(t.lower for t in toks[i:i + len(words)]) == words and (i == sent.first or toks[i - 1].text == ","):
+                return i + len(words)
+    return None
+
+
+def _anaphoric(doc: CyrDoc, first: int) -> bool:
+    return any(tuple(t.lower for t in doc.tokens[first:first + len(w)]) == w for w in ANAPHORS)
+
+
+def _antecedent(doc: CyrDoc, sent) -> tuple[int, int] | None:
+    """The sentence before this one (without its final full stop), in the same paragraph."""
+    n = doc.tokens[sent.first].sent
+    if n == 0:
+        return None
+    prev = doc.sents[n - 1]
+    if "\n\n" in doc.text[prev.end:sent.start] and len(doc.text[prev.start:prev.end].split()) < 4:
+        return None  # a heading
+    part = _trim(doc, prev.first, prev.last)
+    return doc.char_span(*part) if part else None
+
+
+def _contains_cue_subject(doc: CyrDoc, part: tuple[int, int]) -> bool:
+    """A content that ends in "X сказал, что" is not a content (guards the reversed pattern)."""
+    return doc.tokens[part[1] - 1].lower in THAT
+
+
+def _quote_ending_at(quotes, char_end: int) -> tuple[int, int] | None:
+    for q in quotes:
+        if q[1] + 1 == char_end:
+            return q
+    return None
+
+
+def _quote_starting_at(quotes, char_start: int) -> tuple[int, int] | None:
+    for q in quotes:
+        if q[0] - 1 == char_start:
+            return q
+    return None
+
+
+def _content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tuple[int, int], str] | None:
+    """The content after a cue (and an inverted source): a quote, a "что" clause, an "о/про" NP, or an NP."""
+    toks = doc.tokens
+    i = after
+    # skip an addressee or setting up to a comma before "что" ("заявил журналистам, что")
+    limit = min(sent.last, after + MAX_ADDRESSEE_TOKENS)
+    for j in range(after, limit):
+        if toks[j].lower in THAT:
+            first = j + 1
+            part = _trim(doc, first, _clause_end(doc, sent, first))
+            return (doc.char_span(*part), _kind(doc, part, quotes)) if part else None
+        if toks[j].text == ":":
+            q = _quote_starting_at(quotes, toks[j + 1].start) if j + 1 < len(toks) else None
+            if q is not None:
+                return q, "direct"
+            part = _trim(doc, j + 1, sent.last)
+            return (doc.char_span(*part), _kind(doc, part, quotes)) if part else None
+        if toks[j].text in ("«", "„", "“") and j == after:
+            q = _quote_starting_at(quotes, toks[j].start)
+            if q is not None:
+                return q, "direct"
+        if toks[j].lower in ABOUT and role != "clause":  # "доложил министру о ходе"
+            part = _trim(doc, j, _clause_end(doc, sent, j))
+            return (doc.char_span(*part), _kind(doc, part, quotes)) if part else None
+        if toks[j].pos in ("VERB", "INFN") or toks[j].text in (".", "!", "?") or toks[j].lower in ADVERSATIVES:
+            break
+    if role in ("np_verb", "light", "passive") and i < sent.last:
+        if role == "light" and toks[i].lower in ("на",):
+            i += 1
+        end = _clause_end(doc, sent, i)
+        end = next((j for j in range(i + 1, end - 1) if toks[j].text == "," and toks[j + 1].lower in ADVERSATIVES), end)
+        part = _trim(doc, i, end)  # an NP object ends before ", но ..." ("не исключает переговоров, но ...")
+        if part and part[1] - part[0] >= 2:
+            return doc.char_span(*part), _kind(doc, part, quotes)
+    return None
+
+
+def _clause_end(doc: CyrDoc, sent, first: int) -> int:
+    """Where a content starting at ``first`` ends: the sentence end, or before a coordinated second
+    reporting verb ("оцінив ... і додав, що ...")."""
+    lex = load_cue_lexicon()
+    toks = doc.tokens
+    for i in range(first + 1, sent.last - 1):
+        if toks[i].lower in COORDINATORS and _cue_role(toks[i + 1], lex, doc) is not None:
+            return i
+    return sent.last
+
+
+def _kind(doc: CyrDoc, part: tuple[int, int], quotes) -> str:
+    start, end = doc.char_span(*part)
+    inside = [q for q in quotes if start <= q[0] - 1 and q[1] + 1 <= end]
+    if not inside:
+        return "indirect"
+    if len(inside) == 1 and inside[0][0] - 1 == start and inside[0][1] + 1 >= end - 1:
+        return "direct"
+    # a quoted name of one or two words is a name, not a quoted fragment
+    if all(len(doc.text[q[0]:q[1]].split()) <= 2 and doc.text[q[0]:q[0] + 1].isupper() for q in inside):
+        return "indirect"
+    return "mixed"
+
+
+def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[Attribution]:
+    from .speakers_ru_uk import (
+        canonical_speaker, describe_source, is_person_name, known_surname, nominative_phrase, surname_key,
+    )
+
+    out: list[Attribution] = []
+    last_speaker: tuple[str | None, str | None] = (None, None)
+    last_person: tuple[str | None, str | None] = (None, None)
+    surnames: dict[str, str] = {}  # surname stem -> the full name it was first given with
+    ids = [f"a{n}" for n in range(1, len(found) + 1)]
+    for n, f in enumerate(found):
+        source = doc.char_span(*f.source) if f.source else None
+        pronoun = f.source is not None and f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lower in PRONOUNS
+        if f.source is None or pronoun:
+            singular = pronoun and doc.tokens[f.source[0]].lower in PERSON_PRONOUNS
+            speaker, role = last_person if singular and last_person[0] else last_speaker
+            if speaker is None:  # a person named earlier without a cue ("Министр ... провёл совещание")
+                speaker, role = person_before(doc, f.source[0] if f.source else doc.token_at(f.content[0]) or 0)
+                speaker = canonical_speaker(speaker, doc.language)
+        elif doc.tokens[f.source[1] - 1].lemma in MESSAGE_NOUNS and f.source[1] - f.source[0] <= 2:
+            speaker, role = last_speaker  # "в сообщении говорится": the message of the source named before
+        elif f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lemma in ROLE_NOUNS and last_person[0]:
+            speaker, role = last_person  # "за словами речника": the spokesman named before
+        else:
+            written, role = describe_source(doc, f.source)
+            speaker = known_surname(written, surnames) or canonical_speaker(nominative_phrase(doc, f.source, written),
+                                                                             doc.language)
+            if speaker and written and speaker != written and is_person_name(written, speaker):
+                surnames[surname_key(written.split()[-1])] = speaker
+            if speaker is not None:
+                last_speaker = (speaker, role)
+                if written and (speaker != written or len(written.split()) >= 2 and written.istitle()):
+                    last_person = (speaker, role) if is_person_name(written, speaker) else last_person
+        hedges = _hedges(doc.text, f, lex)
+        out.append(Attribution(id=ids[n], content=f.content, kind=f.kind, source=source, speaker=speaker,
+                               speaker_role=role, cue=f.cue, parent=_parent(f, found, ids, n),
+                               hedges=hedges, evidentiality=_evidentiality(doc, f, hedges)))
+    return out
+
+
+def _evidentiality(doc: CyrDoc, f: _Found, hedges: tuple[str, ...]) -> str:
+    """How firmly the cue presents its content (models.EVIDENTIALITIES), from the cue's lemma and hedges."""
+    lemmas = set(doc.tokens[f.cue_token].lemmas) if f.kind != "according_to" else set()
+    for evidentiality, cues in EVIDENTIALITY_CUES:
+        if lemmas & cues:
+            return evidentiality
+    if any(h.startswith(("якобы", "нібито", "так называем", "так зван")) for h in hedges):
+        return "alleged"
+    return "reported"
+
+
+def _parent(f: _Found, found: list[_Found], ids: list[str], n: int) -> str | None:
+    anchor = f.cue or f.content
+    best = None
+    for m, g in enumerate(found):
+        if m == n or g is f:
+            continue
+        scope = g.scope or g.content
+        if scope[0] <= anchor[0] and anchor[1] <= scope[1] and (g.content != f.content or g.scope):
+            if best is None or scope[1] - scope[0] < _extent(found[best]):
+                best = m
+    return ids[best] if best is not None else None
+
+
+def _extent(f: _Found) -> int:
+    scope = f.scope or f.content
+    return scope[1] - scope[0]
+
+
+def _hedges(text: str, f: _Found, lex: CueLexicon) -> tuple[str, ...]:
+    spans = [f.content] + ([f.cue] if f.cue else [])
+    found = []
+    for start, end in spans:
+        piece = text[start:end].lower().replace("ё", "е")
+        for hedge in lex.hedges:
+            for m in re.finditer(r"(?<!\w)" + re.escape(hedge) + r"\w*", piece):
+                found.append((m.start() + start, m.group()))
+    return tuple(dict.fromkeys(h for _, h in sorted(found)))

@@ -1,0 +1,211 @@
+"""A light document for Russian and Ukrainian text: tokens, sentences, morphology and named entities.
+
+``parse_cyrillic(text, "ru" | "uk")`` returns a ``CyrDoc`` that the Russian and Ukrainian extractors
+(attribution_ru_uk, places_ru_uk, events_ru_uk) share. Tokens come from a regular expression that keeps
+apostrophes and hyphens inside words ("Лук’янців", "п'яти", "Ростов-на-Дону"); sentences from razdel;
+lemmas and grammatical tags from pymorphy3 (Ukrainian or Russian dictionary); for Russian, person,
+organisation and location entities from natasha's slovnet NER. Ukrainian has no NER model on PyPI, so its
+extractors lean on capitalisation, morphology (Name/Surn tags) and the gazetteer.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .nlp import load_morphology, load_russian
+
+# Words, numbers (with inner separators) and single punctuation marks. Apostrophes and hyphens stay
+# inside words; a dash with spaces around it is punctuation.
+TOKEN_RE = re.compile(
+    r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+|-[^\W_]+)*"  # words, with apostrophes and hyphenated parts
+    r"|\d+(?:[.,:\u00a0\u202f]\d+)*(?:-[^\W\d_]+)?"  # numbers: 90, 3,5, 19.05.2024, 90-х
+    r"|[^\w\s]",  # one punctuation mark
+)
+
+# Quotation marks that open and close direct speech and quoted names in Russian and Ukrainian copy.
+OPEN_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
+DASHES = frozenset("—–-")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token with its morphology: best lemma and tags, and the lemmas of all readings."""
+
+    i: int
+    text: str
+    start: int
+    end: int
+    sent: int
+    lemma: str
+    pos: str | None
+    tags: frozenset[str]
+    lemmas: tuple[str, ...]
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_title(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as character offsets and the token range [first, last)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity over tokens [start, end): PER, ORG or LOC (natasha's labels)."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class CyrDoc:
+    """Tokens, sentences and entities of one Russian or Ukrainian text."""
+
+    text: str
+    language: str
+    tokens: list[Token]
+    sents: list[Sentence]
+    ents: list[Entity] = field(default_factory=list)
+
+    def span_text(self, first: int, last: int) -> str:
+        """The text of tokens [first, last)."""
+        return self.text[self.tokens[first].start:self.tokens[last - 1].end]
+
+    def char_span(self, first: int, last: int) -> tuple[int, int]:
+        """Character offsets of tokens [first, last)."""
+        return (self.tokens[first].start, self.tokens[last - 1].end)
+
+    def sentence_of(self, token_index: int) -> Sentence:
+        return self.sents[self.tokens[token_index].sent]
+
+    def token_at(self, char: int) -> int | None:
+        """Index of the token that starts at or covers a character offset, else None."""
+        for t in self.tokens:
+            if t.start <= char < t.end or t.start >= char:
+                return t.i
+        return None
+
+    def entity_label(self, token_index: int) -> str | None:
+        for e in self.ents:
+            if e.start <= token_index < e.end:
+                return e.label
+        return None
+
+
+@functools.lru_cache(maxsize=200_000)
+def _analyse(word: str, language: str) -> tuple[str, str | None, frozenset[str], tuple[str, ...]]:
+    """Best lemma, POS, tags and all lemmas of one word (cached: news vocabulary repeats)."""
+    parses = load_morphology(language).parse(word)
+    if not parses:
+        return word.lower(), None, frozenset(), (word.lower(),)
+    best = parses[0]
+    tags = frozenset(str(best.tag).replace(" ", ",").split(","))
+    lemmas = tuple(dict.fromkeys(p.normal_form.replace("ё", "е") for p in parses[:6]))
+    pos = str(best.tag.POS) if best.tag.POS else None
+    return best.normal_form.replace("ё", "е"), pos, tags, lemmas
+
+
+def analyse_word(word: str, language: str) -> tuple[str, str | None, frozenset[str], tuple[str, ...]]:
+    """Return (lemma, POS, tags, all lemmas) of a word in "ru" or "uk"; apostrophes unified."""
+    key = word.replace("’", "'").replace("ʼ", "'").replace("`", "'")
+    return _analyse(key, language)
+
+
+def parse_cyrillic(text: str, language: str) -> CyrDoc:
+    """Tokenise, split into sentences, tag morphology (and, for Russian, NER) one text."""
+    from razdel import sentenize
+
+    sent_bounds = []
+    for s in sentenize(text):  # razdel keeps a heading and the next line together: split at line breaks
+        start = s.start
+        for m in re.finditer(r"\n+", text[s.start:s.stop]):
+            if text[start:s.start + m.start()].strip():
+                sent_bounds.append((start, s.start + m.start()))
+            start = s.start + m.end()
+        if text[start:s.stop].strip():
+            sent_bounds.append((start, s.stop))
+    tokens: list[Token] = []
+    sents: list[Sentence] = []
+    for n, (start, stop) in enumerate(sent_bounds):
+        first = len(tokens)
+        for m in TOKEN_RE.finditer(text, start, stop):
+            word = m.group()
+            if word[:1].isalpha():
+                lemma, pos, tags, lemmas = analyse_word(word, language)
+            elif word[:1].isdigit():
+                lemma, pos, tags, lemmas = word, "NUMB", frozenset({"NUMB"}), (word,)
+            else:
+                lemma, pos, tags, lemmas = word, "PNCT", frozenset({"PNCT"}), (word,)
+            tokens.append(Token(len(tokens), word, m.start(), m.end(), len(sents), lemma, pos, tags, lemmas))
+        if len(tokens) > first:
+            sents.append(Sentence(start, stop, first, len(tokens)))
+    doc = CyrDoc(text, language, tokens, sents)
+    if language == "ru" and tokens:
+        doc.ents = _russian_entities(doc)
+    return doc
+
+
+def _russian_entities(doc: CyrDoc) -> list[Entity]:
+    """natasha's NER spans mapped onto our tokens."""
+    from natasha import Doc
+
+    segmenter, ner = load_russian()
+    nd = Doc(doc.text)
+    nd.segment(segmenter)
+    nd.tag_ner(ner)
+    starts = {t.start: t.i for t in doc.tokens}
+    ends = {t.end: t.i for t in doc.tokens}
+    out = []
+    for span in nd.spans:
+        first, last = starts.get(span.start), ends.get(span.stop)
+        if first is None or last is None:
+            continue
+        out.append(Entity(first, last + 1, span.type))
+    return out
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted passages (inside the marks) for «», „“, “” and straight quotes, outermost only.
+    A straight quote opens after a space, a line break, a dash or a bracket, and closes otherwise."""
+    out: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch == '"':
+            prev = text[i - 1] if i else " "
+            opening = prev.isspace() or prev in "(«„“—–-:"
+            if opening:
+                stack.append(('"', i))
+                continue
+        elif ch in OPEN_QUOTES and not (ch == "“" and stack and stack[-1][0] == "„"):
+            stack.append((ch, i))
+            continue
+        closer_of = {v: k for k, v in OPEN_QUOTES.items()}
+        opener = "„" if ch == "“" and stack and stack[-1][0] == "„" else closer_of.get(ch)
+        if opener is None and ch != '"':
+            continue
+        opener = '"' if ch == '"' else opener
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == opener:
+                start = stack[depth][1]
+                del stack[depth:]
+                if not stack:
+                    out.append((start + 1, i))
+                break
+    return out

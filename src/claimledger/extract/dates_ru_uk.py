@@ -1,0 +1,193 @@
+"""Time expressions in Russian and Ukrainian news text, normalised like the English ones (dates.py).
+
+``find_time_expressions_ru_uk(text, published)`` returns ``(start, end, value)`` spans: full dates
+("19 мая 2024 года", "19.05.2024"), day and month ("19 травня", resolved against the publication date
+with the same year rule as English), months ("в ноябре", "у листопаді"), years ("в 2023 году"),
+relative days ("сегодня", "вчора"), the overnight of a report ("ночью", "в ночь на 30 мая" ->
+"29/30"), the reporting windows of war bulletins ("за сутки", "за минулу добу" -> the day before
+publication to publication; "за неделю" -> seven days ending on it), weekdays, "с 24 февраля" ranges
+and "с начала (полномасштабного) вторжения" (from 2022-02-24). Values are ISO dates, months, years or
+"start/end" ranges; None when an expression needs a publication date that is missing.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Callable
+
+from .dates import _iso_day, _since, _year_for, parse_published
+
+# Month names in the case forms news copy uses (nominative, genitive, locative), Russian and Ukrainian.
+MONTH_FORMS = {
+    1: ("январь", "января", "январе", "січень", "січня", "січні"),
+    2: ("февраль", "февраля", "феврале", "лютий", "лютого", "лютому"),
+    3: ("март", "марта", "марте", "березень", "березня", "березні"),
+    4: ("апрель", "апреля", "апреле", "квітень", "квітня", "квітні"),
+    5: ("май", "мая", "мае", "травень", "травня", "травні"),
+    6: ("июнь", "июня", "июне", "червень", "червня", "червні"),
+    7: ("июль", "июля", "июле", "липень", "липня", "липні"),
+    8: ("август", "августа", "августе", "серпень", "серпня", "серпні"),
+    9: ("сентябрь", "сентября", "сентябре", "вересень", "вересня", "вересні"),
+    10: ("октябрь", "октября", "октябре", "жовтень", "жовтня", "жовтні"),
+    11: ("ноябрь", "ноября", "ноябре", "листопад", "листопада", "листопаді"),
+    12: ("декабрь", "декабря", "декабре", "грудень", "грудня", "грудні"),
+}
+MONTHS = {form: number for number, forms in MONTH_FORMS.items() for form in forms}
+# Weekdays (Monday = 0) in the accusative of "в понедельник" / "у понеділок" and the nominative.
+WEEKDAY_FORMS = {
+    0: ("понедельник", "понеділок"), 1: ("вторник", "вівторок"), 2: ("среду", "среда", "середу", "середа"),
+    3: ("четверг", "четвер"), 4: ("пятницу", "пятница", "п'ятницю", "п’ятницю", "пʼятницю", "п'ятниця"),
+    5: ("субботу", "суббота", "суботу", "субота"), 6: ("воскресенье", "неділю", "неділя"),
+}
+WEEKDAYS = {form: number for number, forms in WEEKDAY_FORMS.items() for form in forms}
+# The start of Russia's full-scale invasion, the reference of "с начала СВО / повномасштабного вторгнення".
+INVASION_START = date(2022, 2, 24)
+
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_WEEKDAY = "(?P<weekday>" + "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True)) + ")"
+_DAY = r"(?P<day>[0-3]?\d)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEAR_WORD = r"(?:\s*(?:года|году|год|г\.|року|році|рік|р\.))?"
+_B, _E = r"(?<![\w])", r"(?![\w])"
+_I = "(?i:"
+
+
+def _month(m: re.Match) -> int:
+    return MONTHS[m["month"].lower()]
+
+
+def _full_date(m: re.Match, pub: date | None) -> str | None:
+    return _iso_day(int(m["year"]), _month(m), int(m["day"]))
+
+
+def _numeric_date(m: re.Match, pub: date | None) -> str | None:
+    return _iso_day(int(m["year"]), int(m["mon"]), int(m["day"]))
+
+
+def _day_month(m: re.Match, pub: date | None) -> str | None:
+    month, day = _month(m), int(m["day"])
+    year = _year_for(month, day, pub)
+    return None if year is None else _iso_day(year, month, day)
+
+
+def _night_before(m: re.Match, pub: date | None) -> str | None:
+    """"в ночь на 30 мая": the night from the 29th to the 30th."""
+    end = _day_month(m, pub) if not m["year"] else _full_date(m, pub)
+    if end is None:
+        return None
+    return f"{(date.fromisoformat(end) - timedelta(days=1)).isoformat()}/{end}"
+
+
+def _since_day(m: re.Match, pub: date | None) -> str | None:
+    start = _full_date(m, pub) if m["year"] else _day_month(m, pub)
+    return _since(start, pub)
+
+
+def _month_year(m: re.Match, pub: date | None) -> str | None:
+    return f"{int(m['year']):04d}-{_month(m):02d}"
+
+
+def _month_only(m: re.Match, pub: date | None) -> str | None:
+    year = _year_for(_month(m), None, pub)
+    return None if year is None else f"{year:04d}-{_month(m):02d}"
+
+
+def _year_only(m: re.Match, pub: date | None) -> str | None:
+    return m["year"]
+
+
+def _days_back(first: int, last: int) -> Callable[[re.Match, date | None], str | None]:
+    """The days from ``first`` to ``last`` days before publication (one day: an ISO date)."""
+    def resolve(m: re.Match, pub: date | None) -> str | None:
+        if pub is None:
+            return None
+        start, end = pub - timedelta(days=first), pub - timedelta(days=last)
+        return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+    return resolve
+
+
+def _weekday(m: re.Match, pub: date | None) -> str | None:
+    if pub is None:
+        return None
+    back = (pub.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
+    return (pub - timedelta(days=back)).isoformat()
+
+
+def _this_week(m: re.Match, pub: date | None) -> str | None:
+    return None if pub is None else f"{(pub - timedelta(days=pub.weekday())).isoformat()}/{pub.isoformat()}"
+
+
+def _last_month(m: re.Match, pub: date | None) -> str | None:
+    if pub is None:
+        return None
+    last = pub.replace(day=1) - timedelta(days=1)
+    return f"{last.year:04d}-{last.month:02d}"
+
+
+def _year_relative(offset: int) -> Callable[[re.Match, date | None], str | None]:
+    def resolve(m: re.Match, pub: date | None) -> str | None:
+        return None if pub is None else str(pub.year + offset)
+    return resolve
+
+
+def _since_year_start(m: re.Match, pub: date | None) -> str | None:
+    return None if pub is None else f"{pub.year:04d}-01-01/{pub.isoformat()}"
+
+
+def _since_invasion(m: re.Match, pub: date | None) -> str | None:
+    return _since(INVASION_START.isoformat(), pub)
+
+
+# (pattern, resolver), most specific first; an earlier pattern wins over overlapping later ones.
+TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | None]], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), resolver) for pattern, resolver in (
+        (rf"{_B}в ночь на {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _night_before),
+        (rf"{_B}(?:в|у) ніч (?:на|проти) {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _night_before),
+        (rf"{_B}(?:начиная )?(?:с|со|з|із|від|от) {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _since_day),
+        (rf"{_B}{_DAY}\s+{_MONTH}\s+{_YEAR}{_YEAR_WORD}", _full_date),
+        (rf"{_B}(?P<day>[0-3]?\d)\.(?P<mon>[01]\d)\.(?P<year>(?:19|20)\d\d){_E}", _numeric_date),
+        (rf"{_B}(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d){_E}", _numeric_date),
+        (rf"{_B}{_DAY}\s+{_MONTH}{_E}", _day_month),
+        (rf"{_B}{_MONTH}\s+{_YEAR}{_YEAR_WORD}", _month_year),
+        (rf"{_B}(?:в|во|у|с|со|з|із|до|от|від|к|на початку|в начале|в конце|наприкінці|у середині|в середине) {_MONTH}{_E}", _month_only),
+        (rf"{_B}(?:в|у|с|з|до) {_YEAR}\s*(?:году|года|г\.|році|року|р\.){_E}", _year_only),
+        (rf"{_B}(?:с|з|від) начала (?:полномасштабного )?(?:вторжения|специальной военной операции|СВО){_E}", _since_invasion),
+        (rf"{_B}(?:з|від) початку (?:повномасштабного )?(?:вторгнення|війни|повномасштабної війни){_E}", _since_invasion),
+        (rf"{_B}(?:с начала (?:этого |текущего )?года|з початку (?:цього |поточного )?року){_E}", _since_year_start),
+        (rf"{_B}(?:с начала суток|з початку (?:цієї )?доби){_E}", _days_back(0, 0)),
+        (rf"{_B}(?:за|в течение|протягом) (?:минувшие |прошедшие |последние |истекшие )?сутки{_E}", _days_back(1, 0)),
+        (rf"{_B}(?:за|протягом|упродовж|впродовж) (?:минулої |минулу |попередньої |попередню |останньої |останню )?(?:добу|доби){_E}", _days_back(1, 0)),
+        (rf"{_B}(?:за|в течение|протягом|упродовж|впродовж) (?:минувшую |прошедшую |последнюю |минулий |минулого |останній |останнього )?(?:неделю|тиждень|тижня){_E}", _days_back(6, 0)),
+        (rf"{_B}(?:на этой неделе|на текущей неделе|цього тижня|на цьому тижні){_E}", _this_week),
+        (rf"{_B}(?:в прошлом месяце|минулого місяця|у минулому місяці){_E}", _last_month),
+        (rf"{_B}(?:в прошлом году|минулого року|торік|у минулому році){_E}", _year_relative(-1)),
+        (rf"{_B}(?:в этом году|в текущем году|цього року|у цьому році|этого года){_E}", _year_relative(0)),
+        (rf"{_B}(?:позавчера|позавчора){_E}", _days_back(2, 2)),
+        (rf"{_B}(?:вчера|вчора|накануне|напередодні){_E}", _days_back(1, 1)),
+        (rf"{_B}(?:сегодня|сьогодні|нынче){_E}", _days_back(0, 0)),
+        (rf"{_B}(?:минувшей ночью|прошедшей ночью|этой ночью|сегодня ночью|ночью|минулої ночі|цієї ночі|вночі|уночі){_E}", _days_back(1, 0)),
+        (rf"{_B}(?:в|во|у) {_WEEKDAY}{_E}", _weekday),
+    )
+)
+
+
+def find_time_expressions_ru_uk(text: str, published: str | None = None) -> list[tuple[int, int, str | None]]:
+    """Return (start, end, value) for every Russian or Ukrainian time expression in text, in order;
+    value is resolved against ``published`` (ISO date or datetime) and None when it cannot be."""
+    pub = parse_published(published)
+    taken: list[tuple[int, int, str | None]] = []
+    for pattern, resolver in TIME_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(start < e and s < end for s, e, _ in taken):
+                continue
+            taken.append((start, end, resolver(m, pub)))
+    return sorted(taken)
+
+
+def resolve_when_ru_uk(text: str, published: str | None) -> str | None:
+    """Return the value of the first resolvable time expression in text, else None."""
+    for _, _, value in find_time_expressions_ru_uk(text, published):
+        if value is not None:
+            return value
+    return None

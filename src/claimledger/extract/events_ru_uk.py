@@ -1,0 +1,455 @@
+"""Events in Russian and Ukrainian war reports: what is claimed to happen, by whom, where, when, how many.
+
+``find_events_ru_uk(doc, attributions, places, published)`` takes a ``CyrDoc`` (cyrillic.py), the
+attributions and places already found in it, and returns ``Event`` records in the same form as the
+English extractor (events.py). There is no parser for Ukrainian, so the method works over tokens and
+morphology:
+
+* triggers come from ``data/lexicons/events_ru_uk.tsv``: each side's vocabulary for the same act
+  ("освобождён", "взят под контроль" / "окупували", "захопили"; "отбили атаку" / "відбили штурм"),
+  matched on pymorphy3 lemmas or word stems; longer matches win; flags gate ambiguous words (a place
+  in the sentence for "освободили", people nearby for "уничтожено" as casualties);
+* polarity from a negation just before the trigger ("не взяли", "не вдалося захопити");
+  modality from the future tense and cue words in the clause before it ("планируют наступление",
+  "може бути обстріляний", "в случае ...");
+* the count is the number next to the trigger ("взяли три села", "загинули 5 осіб",
+  "до 3 000 военнослужащих"); percentages, distances and dates are not counts;
+* the date is the nearest time expression in the sentence (dates_ru_uk.py, against the publication date);
+* places are the Place records in the trigger's clause, else its sentence; claimed_by is the
+  attribution with the innermost content containing the trigger; one event per type and claimant per
+  sentence, unless their counts differ.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from ..errors import ModelError
+from ..models import EVENT_TYPES, Attribution, Event, Place
+from .cyrillic import CyrDoc, Token
+from .dates_ru_uk import find_time_expressions_ru_uk
+from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
+
+LEXICON_FILE = "events_ru_uk.tsv"
+FLAGS = frozenset({"place", "place_object", "personnel", "materiel", "process", "noun", "finite"})
+PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
+# Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
+PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
+                   "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
+                   "найманц", "найманц", "террорист", "терорист", "пехот", "піхот")
+# Words saying that a war or an operation proceeds (flag "process").
+PROCESS_LEMMAS = frozenset({"идти", "продолжаться", "продолжать", "начаться", "начать", "вестись", "вести",
+                            "развернуть", "тривати", "почати", "почитися", "розпочати", "розпочатися",
+                            "вестися", "йти", "продовжуватися", "продовжуватись", "прийти", "продолжиться",
+                            "продовжитися", "завершиться", "завершитися", "закончиться", "закінчитися"})
+NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
+# Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
+# promised or expected; hypothetical: possible or conditional (annotation guide, section E).
+FUTURE_LEMMAS = frozenset({
+    "планировать", "намереваться", "собираться", "намерен", "намеренный", "хотеть", "угрожать", "пригрозить",
+    "требовать", "потребовать", "призвать", "призывать", "готовиться", "готовый", "обещать", "пообещать",
+    "должный", "должен", "нужно", "необходимо", "предложить", "предлагать", "дальнейший", "будущий", "план",
+    "планувати", "намір", "збиратися", "погрожувати", "пригрозити", "вимагати", "закликати", "готуватися",
+    "готовий", "обіцяти", "пообіцяти", "повинний", "мусити", "треба", "потрібно", "запропонувати",
+    "пропонувати", "подальший", "майбутній", "наступний", "следующий", "хотіти", "прагнути", "стремиться",
+    "мріяти", "мечтать", "наміритися", "готувати", "готовить",
+})
+HYPOTHETICAL_LEMMAS = frozenset({
+    "мочь", "возможный", "возможно", "вероятно", "вероятный", "если", "бы", "случай", "риск", "угроза",
+    "потенциальный", "могти", "можливо", "можливий", "ймовірно", "імовірно", "якщо", "би", "б", "разі",
+    "ризик", "загроза", "потенційний", "опасность", "небезпека", "возможность", "можливість", "допустить",
+    "допускать", "припустити", "припускати", "способный", "здатний", "спроможний",
+})
+FUTURE_AUXILIARIES = frozenset({"будет", "будут", "буду", "будем", "буде", "будуть", "будемо", "станет", "стане"})
+# Controlling verbs whose infinitive reports a real act ("продолжают наступать", "намагалися прорвати").
+FACTUAL_CONTROLLERS = frozenset({"продолжать", "пытаться", "попытаться", "начать", "удаться", "стараться",
+                                 "продовжувати", "намагатися", "спробувати", "почати", "вдатися", "стати",
+                                 "заставить", "змусити", "вынудить", "примусити"})
+# Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
+# fighting, reported as a clash, not a change of control.
+ATTEMPT_LEMMAS = frozenset({"пытаться", "попытаться", "стараться", "стремиться", "намагатися", "спробувати",
+                            "пробувати", "прагнути", "попытка", "спроба"})
+# Verbs of managing whose negation denies the event they govern ("не удалось захватить").
+MANAGING_LEMMAS = frozenset({"удаться", "смочь", "суметь", "вдатися", "змогти", "зуміти", "спромогтися"})
+# "не исключает" / "не виключає" makes an event possible, not denied.
+NOT_EXCLUDING = frozenset({"исключать", "исключить", "виключати", "виключити"})
+# Nouns an adjective trigger names a kind of ("штурмовые группы", "ударные дроны"): not an event.
+UNIT_LEMMAS = frozenset({"группа", "група", "подразделение", "підрозділ", "бригада", "отряд", "загін", "батальон",
+                         "полк", "авиация", "авіація", "дрон", "беспилотник", "безпілотник", "вертолет", "вертоліт",
+                         "самолет", "літак", "корабль", "корабель", "комплекс", "войска", "військо"})
+# Aerial objects whose destruction is an air-defence interception ("other": shot down), not a strike.
+AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дрон", "ракет", "шахед", "самолет", "літак", "вертолет",
+                "вертоліт", "крылат", "крилат")
+# Nouns that may head an actor phrase ("российские войска", "підрозділи ЗСУ", "противник").
+FORCE_LEMMAS = frozenset({"войско", "войска", "армия", "сила", "подразделение", "группировка", "противник", "враг",
+                          "військо", "армія", "підрозділ", "угруповання", "ворог", "окупант", "бригада", "боец",
+                          "боєць", "воїн", "защитник", "захисник", "штурмовик", "десантник", "росіянин", "россиянин"})
+# Verbs that only name a topic ("обсудили эвакуацию"): the event is not reported.
+TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення"})
+MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cue's clause only)
+PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
+TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
+CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report
+@dataclass(frozen=True)
+class _Item:
+    lemmas: frozenset[str]
+    stems: tuple[str, ...]
+    optional: bool = False
+
+    def matches(self, t: Token) -> bool:
+        if not t.is_word:
+            return False
+        word = _plain(t.lower)
+        return bool(self.lemmas.intersection(t.lemmas)) or word in self.lemmas \
+            or any(word.startswith(s) for s in self.stems)
+
+
+@dataclass(frozen=True)
+class _Row:
+    type: str
+    items: tuple[_Item, ...]
+    languages: frozenset[str]
+    flags: frozenset[str]
+
+
+def _plain(word: str) -> str:
+    return word.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+
+
+@functools.lru_cache(maxsize=1)
+def load_event_lexicon_ru_uk() -> tuple[_Row, ...]:
+    """Return the Russian/Ukrainian trigger lexicon as parsed rows."""
+    try:
+        text = resources.files("claimledger").joinpath("data", "lexicons", LEXICON_FILE).read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError) as error:
+        raise ModelError(f"event lexicon {LEXICON_FILE} cannot be read: {error}") from error
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        flags = frozenset(f.strip() for f in cells[3].split(",") if f.strip()) if len(cells) > 3 else frozenset()
+        if len(cells) < 3 or cells[0] not in EVENT_TYPES or not flags <= FLAGS:
+            raise ModelError(f"{LEXICON_FILE}:{number}: bad lexicon row {line!r}")
+        items = []
+        for word in cells[1].split():
+            if word == "*":
+                items.append(_Item(frozenset(), (), optional=True))
+                continue
+            alternatives = [_plain(a) for a in word.split("|")]
+            items.append(_Item(frozenset(a for a in alternatives if not a.endswith("~")),
+                               tuple(a[:-1] for a in alternatives if a.endswith("~"))))
+        languages = frozenset({"ru", "uk"}) if cells[2] == "both" else frozenset({cells[2]})
+        rows.append(_Row(cells[0], tuple(items), languages, flags))
+    return tuple(rows)
+
+
+PREFIX_CHARS = 2  # the shortest stem of a pattern's first word ("бо~"-like stems index under two letters)
+
+
+@functools.lru_cache(maxsize=4)
+def _row_index(language: str) -> tuple[dict[str, list[_Row]], dict[str, list[_Row]]]:
+    """Rows of one language by the lemmas of their first word and by the first letters of its stems,
+    so that each token is tried only against the rows that can start with it."""
+    by_lemma: dict[str, list[_Row]] = {}
+    by_prefix: dict[str, list[_Row]] = {}
+    for row in load_event_lexicon_ru_uk():
+        if language not in row.languages:
+            continue
+        for lemma in row.items[0].lemmas:
+            by_lemma.setdefault(lemma, []).append(row)
+        for stem in row.items[0].stems:
+            by_prefix.setdefault(stem[:PREFIX_CHARS], []).append(row)
+    return by_lemma, by_prefix
+
+
+def _match(doc: CyrDoc, i: int, items: tuple[_Item, ...]) -> int | None:
+    """End (exclusive) of a match of items starting at token i, else None."""
+    toks, k = doc.tokens, i
+    for n, item in enumerate(items):
+        if item.optional:
+            nxt = items[n + 1] if n + 1 < len(items) else None
+            if k < len(toks) and (toks[k].is_word or toks[k].text[:1].isdigit()) and toks[k].sent == toks[i].sent \
+                    and not (nxt is not None and nxt.matches(toks[k])):
+                k += 1
+            continue
+        if k >= len(toks) or toks[k].sent != toks[i].sent or not item.matches(toks[k]):
+            if n > 0 and items[n - 1].optional and k - 1 > i and item.matches(toks[k - 1]):
+                continue
+            return None
+        k += 1
+    return k
+
+
+def find_triggers_ru_uk(doc: CyrDoc, places: Sequence[Place] = ()) -> list[tuple[str, int, int]]:
+    """Return (event type, first token, last token exclusive) for each lexicon match, in text order;
+    on overlap the longer match wins."""
+    by_lemma, by_prefix = _row_index(doc.language)
+    place_tokens = {t.i for p in places for t in doc.tokens if p.span[0] <= t.start < p.span[1]}
+    found = []
+    for t in doc.tokens:
+        if not t.is_word or t.i in place_tokens:
+            continue
+        word = _plain(t.lower)
+        rows = {id(r): r for key in (*t.lemmas, word) for r in by_lemma.get(key, ())}
+        rows.update((id(r), r) for r in by_prefix.get(word[:PREFIX_CHARS], ()))
+        for row in rows.values():
+            if not row.items[0].matches(t):
+                continue
+            end = _match(doc, t.i, row.items)
+            if end is not None and _passes_flags(doc, t.i, end, row, places):
+                found.append((row.type, t.i, end))
+    found.sort(key=lambda f: (-(f[2] - f[1]), f[1]))
+    taken: list[tuple[str, int, int]] = []
+    used: set[int] = set()
+    for kind, first, last in found:
+        if used.isdisjoint(range(first, last)):
+            taken.append((kind, first, last))
+            used.update(range(first, last))
+    return sorted(taken, key=lambda f: f[1])
+
+
+def _sentence_tokens(doc: CyrDoc, i: int) -> list[Token]:
+    s = doc.sentence_of(i)
+    return doc.tokens[s.first:s.last]
+
+
+def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequence[Place]) -> bool:
+    t = doc.tokens[first]
+    if "noun" in row.flags and t.pos != "NOUN":
+        return False
+    if "finite" in row.flags and (t.pos == "INFN" or "infn" in t.tags):
+        return False
+    sentence = _sentence_tokens(doc, first)
+    if "place" in row.flags:
+        s = doc.sentence_of(first)
+        if not any(s.start <= p.span[0] < s.end for p in places) \
+                and not any(set(w.lemmas) & SETTLEMENT_LEMMAS for w in sentence):
+            return False
+    if "place_object" in row.flags:
+        window = doc.tokens[last:min(doc.sentence_of(first).last, last + PLACE_OBJECT_WINDOW)]
+        if not any(set(w.lemmas) & SETTLEMENT_LEMMAS or any(p.span[0] <= w.start < p.span[1] for p in places)
+                   for w in window):
+            return False
+    if "personnel" in row.flags or "materiel" in row.flags:
+        near = doc.tokens[max(0, first - PERSONNEL_WINDOW):last + PERSONNEL_WINDOW]
+        people = any(_plain(w.lemma).startswith(PERSONNEL_STEMS) for w in near if w.is_word and w.sent == t.sent)
+        if people != ("personnel" in row.flags):
+            return False
+    if "process" in row.flags and not any(set(w.lemmas) & PROCESS_LEMMAS for w in sentence):
+        return False
+    if t.pos in ("ADJF", "PRTF") and last == first + 1 and last < len(doc.tokens) \
+            and set(doc.tokens[last].lemmas) & UNIT_LEMMAS:
+        return False
+    before = doc.tokens[max(doc.sentence_of(first).first, first - 3):first]
+    return not any(set(w.lemmas) & TOPIC_LEMMAS for w in before)
+
+
+def _clause(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
+    """Token range of the clause around a trigger: up to ";" or a dash with spaces, within the sentence."""
+    s = doc.sentence_of(first)
+    start, end = first, last
+    while start > s.first and doc.tokens[start - 1].text not in (";", "—", "–"):
+        start -= 1
+    while end < s.last and doc.tokens[end].text not in (";", "—", "–"):
+        end += 1
+    return start, end
+
+
+def _polarity(doc: CyrDoc, first: int) -> str:
+    """Denied when a negation stands right before the trigger ("не взяли") or before a verb of managing
+    that governs it ("не удалось захватить", "не змогли прорвати")."""
+    s = doc.sentence_of(first)
+    prev = doc.tokens[first - 1] if first > s.first else None
+    if prev is not None and prev.lower in NEGATIONS:
+        return "denied"
+    if prev is not None and set(prev.lemmas) & MANAGING_LEMMAS and first - 2 >= s.first \
+            and doc.tokens[first - 2].lower in NEGATIONS:
+        return "denied"
+    return "asserted"
+
+
+def _modality(doc: CyrDoc, first: int, last: int) -> str:
+    t = doc.tokens[first]
+    if "futr" in t.tags and t.pos == "VERB":
+        return "future"
+    s = doc.sentence_of(first)
+    before = [w for w in doc.tokens[max(s.first, first - MODALITY_WINDOW):first]]
+    cut = max((n for n, w in enumerate(before) if w.text in (",", ";", "—", ":") and w.text != ","), default=-1)
+    before = before[cut + 1:]
+    if any(set(w.lemmas) & NOT_EXCLUDING for w in before):
+        return "hypothetical"
+    if any(set(w.lemmas) & FACTUAL_CONTROLLERS for w in before):
+        return "factual"
+    if any(w.lower in FUTURE_AUXILIARIES for w in before):
+        return "future"
+    if any(w.lemma in HYPOTHETICAL_LEMMAS for w in before):
+        return "hypothetical"
+    if any(w.lemma in FUTURE_LEMMAS or "futr" in w.tags and w.pos == "VERB" for w in before):
+        return "future"
+    return "factual"
+
+
+def _when(doc: CyrDoc, first: int, last: int, times: list[tuple[int, int, str | None]],
+          attributions: Sequence[Attribution]) -> str | None:
+    """The nearest time expression in the trigger's sentence, leaving out the date of a report
+    ("сообщило 12 мая Минобороны": the date of the cue, not the event); without one, the reporting
+    window of a bulletin stated earlier in the same paragraph ("За минувшие сутки ... . ... отражены").
+    Windows from earlier paragraphs are not carried over: on the ru/uk development gold that gained
+    Ukrainian bulletins as much as it lost Russian reports."""
+    s = doc.sentence_of(first)
+    start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+    reporting = [span for a in attributions for span in (a.cue, a.source) if span is not None
+                 and not (a.content[0] <= span[0] < a.content[1])]
+    usable = [(a, b, value) for a, b, value in times if value is not None
+              and not any(max(a, c) - min(b, d) <= CUE_GAP_CHARS for c, d in reporting)]
+    best, best_gap = None, None
+    for a, b, value in usable:
+        if a < s.start or b > s.end:
+            continue
+        gap = max(a - end, start - b, 0)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = value, gap
+    if best is not None:
+        return best
+    paragraph = doc.text.rfind("\n", 0, s.start) + 1
+    window = [value for a, b, value in usable if paragraph <= a and b <= s.start and _is_window(value)]
+    return window[-1] if window else None
+
+
+def _is_window(value: str) -> bool:
+    """True for a day or a range of days (a bulletin's reporting window), not a month or a year."""
+    return len(value.split("/")[-1]) == 10
+
+
+def _places(doc: CyrDoc, first: int, last: int, places: Sequence[Place],
+            attributions: Sequence[Attribution] = ()) -> tuple[str, ...]:
+    """Refs (or names) of the places in the trigger's clause, else in its sentence; places inside a
+    source phrase ("Министерство обороны РФ") are the source's, not the event's."""
+    sources = [a.source for a in attributions if a.source is not None]
+    places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)]
+    s = doc.sentence_of(first)
+    c_first, c_last = _clause(doc, first, last)
+    scopes = [doc.char_span(c_first, c_last), (s.start, s.end)]
+    for a, b in scopes:
+        found: list[str] = []
+        for p in places:
+            if a <= p.span[0] and p.span[1] <= b:
+                key = p.ref or p.name or p.text
+                if key and key not in found:
+                    found.append(key)
+        if found:
+            return tuple(found)
+    return ()
+
+
+def _actor(doc: CyrDoc, first: int) -> tuple[int, int] | None:
+    """The subject before a verb trigger, as a token range: the nearest nominative noun phrase in its clause."""
+    t = doc.tokens[first]
+    if t.pos not in ("VERB", "PRTS", "GRND", "INFN"):
+        return None
+    c_first, _ = _clause(doc, first, first + 1)
+    for k in range(first - 1, max(c_first - 1, first - 8), -1):
+        w = doc.tokens[k]
+        if w.text in (",", ":", "«", "»"):
+            break
+        if (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
+                or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
+                or (w.text.isupper() and len(w.text) > 1) or doc.entity_label(k) in ("ORG", "PER"):
+            start = k
+            while start > c_first and doc.tokens[start - 1].pos in ("ADJF", "PRTF") and "nomn" in doc.tokens[start - 1].tags:
+                start -= 1
+            end = k + 1
+            while end < first and (doc.tokens[end].text.isupper() or "gent" in doc.tokens[end].tags) \
+                    and doc.tokens[end].pos in ("NOUN", None):
+                end += 1
+            return start, end
+    return None
+
+
+def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
+    """True when a verb of destroying has a drone, missile or aircraft next to it."""
+    if not _plain(doc.tokens[first].lower).startswith(("уничтож", "знищ", "сбит", "збит", "перехва", "перехоп")):
+        return False
+    s = doc.sentence_of(first)
+    near = doc.tokens[max(s.first, first - 3):min(s.last, last + 4)]
+    return any(_plain(w.lower).startswith(AERIAL_STEMS) for w in near)
+
+
+def _claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequence[Attribution]) -> str:
+    """Denied when the claimant's cue denies its content ("опровергли информацию о наступлении")."""
+    claimant = next((a for a in attributions if a.id == claimed_by), None)
+    return "denied" if claimant is not None and claimant.evidentiality == "denied" else polarity
+
+
+def _attempted(doc: CyrDoc, first: int) -> bool:
+    """True when the trigger is an infinitive or noun governed by a verb of trying just before it."""
+    s = doc.sentence_of(first)
+    before = doc.tokens[max(s.first, first - 3):first]
+    return any(set(w.lemmas) & ATTEMPT_LEMMAS for w in before)
+
+
+def _target(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> str | None:
+    """What a verb trigger acts on: a place named right after it ("обстріляли Куп'янськ"), else the
+    accusative noun phrase there ("уничтожили склад боеприпасов")."""
+    if doc.tokens[first].pos not in ("VERB", "PRTS", "INFN") and "infn" not in doc.tokens[first].tags:
+        return None
+    s = doc.sentence_of(first)
+    stop = min(s.last, last + TARGET_WINDOW)
+    for p in places:
+        k = doc.token_at(p.span[0])
+        if k is not None and last <= k < stop and not any(t.text in (",", ";") for t in doc.tokens[last:k]):
+            return p.name or p.text
+    for k in range(last, stop):
+        t = doc.tokens[k]
+        if t.text in (",", ";", ".", ":"):
+            break
+        if t.pos == "NOUN" and "accs" in t.tags:
+            end = k + 1
+            while end < stop and doc.tokens[end].pos == "NOUN" and "gent" in doc.tokens[end].tags:
+                end += 1  # "склад боеприпасов"
+            return doc.span_text(k, end)
+    return None
+
+
+def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
+    inside = [a for a in attributions if a.content[0] <= start and end <= a.content[1]]
+    return min(inside, key=lambda a: a.content[1] - a.content[0]).id if inside else None
+
+
+def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: Sequence[Place],
+                      published: str | None) -> list[Event]:
+    """Return the events a Russian or Ukrainian CyrDoc reports, with claimant, polarity, modality, actor,
+    places, count and date (resolved against ``published``, an ISO date or datetime)."""
+    times = find_time_expressions_ru_uk(doc.text, published)
+    events: list[Event] = []
+    seen: dict[tuple[str, str | None, int], Event] = {}
+    for kind, first, last in find_triggers_ru_uk(doc, places):
+        start, end = doc.char_span(first, last)
+        claimed_by = _claimant(start, end, attributions)
+        quantity = find_count_ru_uk(doc, kind, first, last, times)
+        if kind in ("territory_control", "withdrawal") and _attempted(doc, first):
+            kind = "clash"
+        if kind == "strike" and _aerial_object(doc, first, last):
+            kind = "other"  # drones or missiles destroyed: an interception, not a strike
+        actor = _actor(doc, first)
+        actor_span = doc.char_span(*actor) if actor else None
+        where = _places(doc, first, last, [p for p in places if actor_span is None or not (
+            actor_span[0] <= p.span[0] and p.span[1] <= actor_span[1])], attributions)
+        key = (kind, claimed_by, doc.tokens[first].sent)
+        earlier = seen.get(key)
+        if earlier is not None and (quantity is None or earlier.quantity in (None, quantity)) \
+                and not (where and earlier.places and set(where).isdisjoint(earlier.places)):
+            continue
+        event = Event(
+            type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,
+            target=_target(doc, first, last, places), places=where,
+            quantity=quantity, when=_when(doc, first, last, times, attributions), claimed_by=claimed_by,
+            polarity=_claimed_polarity(_polarity(doc, first), claimed_by, attributions),
+            modality=_modality(doc, first, last),
+        )
+        seen[key] = event
+        events.append(event)
+    return events

@@ -1,0 +1,456 @@
+"""Places in Russian and Ukrainian text: inflected toponyms resolved to KATOTTG codes and GeoNames ids.
+
+``find_places_ru_uk(doc)`` takes a ``CyrDoc`` (cyrillic.py) and returns ``Place`` records in the record
+format. It finds
+
+* adjective + head noun areas, agreeing in case ("Харьковской области", "Харківській області",
+  "Изюмский район"), and adjectives sharing one plural head ("Сумской и Черниговской областях": each
+  adjective alone, with the head's level);
+* front directions named after a place ("на Лиманском направлении", "запорізькому напрямку"): ref null,
+  name "<place> axis (front sector)", level region, as the development gold's guide does;
+* capitalised names and name runs the gazetteer knows in any case form ("у Вовчанську", "в Волчанске",
+  "Нова Каховка"), Russian forms of Ukrainian villages the gazetteer has no Russian alias for
+  ("Степаново" -> Степанове), and the lower-case "росія" of Ukrainian copy.
+
+Names are resolved with the same context rules as English (gazetteer.choose: areas named in the sentence
+and the article, places already resolved, prominence), in a few passes.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..models import Place
+from .cyrillic import CyrDoc, Token
+from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer, normalise
+
+# Head nouns (lemmas) of administrative areas named by an agreeing adjective, and the levels they allow.
+AREA_HEADS = {
+    "область": ("oblast",), "район": ("raion",), "округ": ("raion", "region"), "край": ("region",),
+    "республика": ("region", "oblast"), "республіка": ("region", "oblast"),
+}
+# Head nouns of front directions ("Лиманское направление", "Курахівський напрямок").
+AXIS_HEADS = frozenset({"направление", "напрямок", "напрям", "направлення"})
+# Suffixes of adjectives derived from place names, with the endings that rebuild the place name
+# (Купянский -> Купянск, Покровський -> Покровськ, Харківський -> Харків, Донецкий -> Донецк).
+PLACE_ADJECTIVE = re.compile(r"(?:ский|ськ[ий]й?|цкий|цький|зький|зкий|ський)$")
+# The same adjectives in any case form, for words the dictionary reads as a noun ("Купянском" as the
+# instrumental of Купянск): stem group 1, case ending group 2.
+INFLECTED_PLACE_ADJECTIVE = re.compile(
+    r"^(.+(?:ск|цк|зк|ськ|цьк|зьк))(ий|ый|ой|ого|ому|ом|ая|ой|ую|ое|ые|ых|ым|ими|ыми|ій|ої|ою|у|е|і|их|им|ому|ого|ім|ій)$")
+ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и")), ("ський", ("ськ", "", "а", "и")),
+                   ("цкий", ("цк", "ц")), ("цький", ("цьк", "ць")), ("зький", ("зьк", "г")))
+# Words joining adjectives that share one head ("Сумській, Чернігівській та Полтавській областях").
+JOINERS = frozenset({",", "и", "і", "та", "й", "а", "также"})
+# Prepositions that make the next capitalised word a place for the gazetteer-only matcher.
+PLACE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", "возле", "біля", "около", "поблизу",
+                                "из", "із", "з", "зі", "до", "от", "від", "через", "над", "под", "между",
+                                "між", "близ", "неподалеку", "неподалік", "районе", "районі"})
+# Lower-case country names of Ukrainian and Russian copy (Ukrainian media write "росія" in lower case).
+LOWERCASE_TOPONYMS = frozenset({"росія", "россия", "рф"})
+# A foreign city (GeoNames, no KATOTTG code) found by the gazetteer alone, with no NER label or place
+# preposition, must be at least this big: common words and surnames are names of small places abroad.
+PROMINENT_POPULATION = 100_000
+# The self-proclaimed republics resolve to the oblast whose territory they claim, so that "ДНР" in a
+# Russian report and "Донеччина" in a Ukrainian one share a ref (the ru/uk annotation convention).
+CLAIMED_OBLASTS = {"area:Donetsk People's Republic": "UA14000000000091971",
+                   "area:Luhansk People's Republic": "UA44000000000018893"}
+# Case endings stripped to find a consonant-final settlement name (longest first).
+CASE_ENDINGS = ("ові", "еві", "ому", "ом", "ем", "ою", "ею", "ом", "у", "ю", "і", "а", "я", "е")
+# Regional names of oblasts the gazetteer lacks, by stem (any case ending follows): the doubled-consonant
+# forms of Ukrainian ("Донеччині", "Вінниччини"), historical regions used for an oblast, and the Russian
+# "-щина" forms. Values: the oblast's KATOTTG code (Russian oblasts: the gazetteer's area id).
+OBLAST_NICKNAMES = {
+    "донеччин": "UA14000000000091971", "донетчин": "UA14000000000091971", "вінниччин": "UA05000000000010236",
+    "винничин": "UA05000000000010236", "хмельниччин": "UA68000000000099709", "хмельничин": "UA68000000000099709",
+    "закарпатт": "UA21000000000011690", "закарпатье": "UA21000000000011690", "волин": "UA07000000000024379",
+    "буковин": "UA73000000000044923", "харьковщин": "UA63000000000041885", "херсонщин": "UA65000000000030969",
+    "сумщин": "UA59000000000057109", "запорожь": "UA23000000000064947", "белгородчин": "area:Belgorod Oblast",
+    "курщин": "area:Kursk Oblast", "брянщин": "area:Bryansk Oblast",
+}
+NICKNAME_ENDINGS = ("", "а", "и", "і", "у", "ю", "ою", "ой", "е", "я", "ї", "ей", "ью", "ям", "ь", "ню")
+MAX_SPELLINGS = 8  # Ukrainian spellings looked up per Russian name (exact look-ups, cheap)
+MAX_NAME_TOKENS = 3  # longest capitalised run tried as one name ("Нова Каховка", "Кривий Ріг")
+RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+# Surname endings (nominative) of Ukrainian and Russian names: a capitalised word before one is a first name.
+SURNAME_ENDINGS = re.compile(r"(?:ський|цький|ский|цкий|енко|ук|юк|чук|ов|ев|ёв|ин|ін|ич|ович|евич|ян)$")
+# Parts of speech of function words: never a place unless a preposition or NER says so ("Усі", "Мені").
+FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "PRED", "INTJ", "VERB", "INFN", "GRND",
+                          "PRTS", "NUMR", "COMP"})
+# Pronouns whose case forms are also town names ("Мені" = to me / in Mena; "Нас"): a place only after a preposition.
+PRONOUN_LEMMAS = frozenset({"я", "ти", "ты", "він", "вона", "воно", "ми", "ви", "вони", "он", "она", "оно", "мы",
+                            "вы", "они", "весь", "усі", "все", "себе", "себя", "хто", "кто", "що", "что", "цей",
+                            "этот", "той", "тот", "мій", "мой", "наш", "ваш", "свій", "свой"})
+ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ій", "ая", "яя")
+# Parts of speech a one-word name may have (pymorphy3; None for words it does not know).
+NAME_POS = frozenset({"NOUN", "ADJF", "ADJS", None})
+OPENING, CLOSING = frozenset("«„“\""), frozenset("»“”\"")
+QUOTED_NAME_TOKENS = 3  # a quote this short around capitalised words is a name, not speech
+# Russian -> Ukrainian spelling of village names, tried when the gazetteer lacks the Russian form:
+# endings first (neuter adjectives and -овка), then single letters.
+RU_UK_ENDINGS = (("ово", "ове"), ("ево", "еве"), ("ское", "ське"), ("цкое", "цьке"), ("ое", "е"),
+                 ("ая", "а"), ("ый", "ий"), ("ица", "иця"), ("овка", "івка"), ("евка", "івка"), ("ёвка", "івка"))
+RU_UK_LETTERS = (("ы", "и"), ("э", "е"), ("ё", "ьо"))
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    kind: str  # name | area | axis | lower
+    levels: tuple[str, ...] = ()  # allowed levels for an area mention
+    query: str = ""
+
+
+def find_places_ru_uk(doc: CyrDoc, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Toponyms of a Russian or Ukrainian CyrDoc as Place records, resolved in the article's context."""
+    gaz = gazetteer or load_gazetteer()
+    mentions = _head_mentions(doc)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    mentions += _name_mentions(doc, gaz, taken)
+    mentions.sort(key=lambda m: m.start)
+    return _resolve(doc, gaz, mentions)
+
+
+def _head_mentions(doc: CyrDoc) -> list[_Mention]:
+    """Adjective + area/axis head, and adjectives in a list sharing the head."""
+    toks, out = doc.tokens, []
+    for t in toks:
+        head = _head_kind(t)
+        if head is None:
+            continue
+        # walk back over the adjectives that share this head
+        j, first = t.i - 1, True
+        while j >= 0 and toks[j].sent == t.sent and _is_place_adjective(toks[j], head):
+            end = t.i + 1 if first else j + 1
+            query = doc.span_text(j, j + 1) + " " + (t.text if first else t.lemma)
+            if head in AXIS_HEADS:
+                out.append(_Mention(j, end, "axis", query=_adjective_lemma(toks[j])))
+            else:
+                out.append(_Mention(j, end, "area", AREA_HEADS[head], query))
+            first = False
+            k = j - 1
+            if k >= 0 and toks[k].lower in JOINERS:
+                k -= 1
+                if k >= 0 and toks[k].lower in JOINERS:
+                    k -= 1
+                j = k
+            else:
+                break
+    return out
+
+
+def _head_kind(t: Token) -> str | None:
+    for lemma in t.lemmas:
+        if lemma in AREA_HEADS or lemma in AXIS_HEADS:
+            return lemma
+    return None
+
+
+def _adjective_lemma(t: Token) -> str:
+    """The masculine nominative of a place adjective, also when the dictionary reads it as a noun."""
+    if PLACE_ADJECTIVE.search(t.lemma):
+        return t.lemma
+    m = INFLECTED_PLACE_ADJECTIVE.match(t.lower)
+    return m.group(1) + "ий" if m else t.lemma
+
+
+def _is_place_adjective(t: Token, head: str) -> bool:
+    if not t.is_word or "ADJF" not in t.tags and not PLACE_ADJECTIVE.search(t.lower) \
+            and not INFLECTED_PLACE_ADJECTIVE.match(t.lower):
+        return False
+    if head in AXIS_HEADS:
+        return bool(PLACE_ADJECTIVE.search(_adjective_lemma(t))) or "-" in t.text
+    return t.is_title or bool(PLACE_ADJECTIVE.search(t.lemma))
+
+
+def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
+    """Capitalised names (and name runs) the gazetteer knows; lower-case country names."""
+    toks, out, i = doc.tokens, [], 0
+    while i < len(toks):
+        t = toks[i]
+        if i in taken or not t.is_word:
+            i += 1
+            continue
+        if t.lower in LOWERCASE_TOPONYMS or t.lemma in LOWERCASE_TOPONYMS:
+            out.append(_Mention(i, i + 1, "lower", query=t.text))
+            i += 1
+            continue
+        if (not t.is_title or t.pos not in NAME_POS or _in_quoted_name(doc, i) or _is_person(doc, i)
+                or _in_organisation_name(doc, i)):
+            i += 1
+            continue
+        for n in range(MAX_NAME_TOKENS, 0, -1):
+            run = toks[i:i + n]
+            if len(run) < n or any(r.i in taken or not r.is_word or not r.is_title or r.sent != t.sent for r in run):
+                continue
+            hits, surface, exact = name_candidates(gaz, doc, i, i + n)
+            if t.pos == "ADJF" and n == 1 and not exact:
+                continue  # a capitalised adjective ("Українські") is a place only by its exact name
+            if any(_acceptable(doc, i, e, exact) for e in hits):
+                out.append(_Mention(i, i + n, "name", query=surface))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def name_candidates(gaz: Gazetteer, doc: CyrDoc, start: int, end: int) -> tuple[list[Entry], str, bool]:
+    """Gazetteer entries for the name in tokens [start, end), the surface to resolve it by (its
+    nominative when the gazetteer knows it) and whether that surface is exactly a known name.
+
+    A one-word name is looked up as written and by each dictionary lemma ("Вовчанська" is both the
+    hromada's name and the city's genitive); in Russian text also by its Ukrainian spellings."""
+    t = doc.tokens[start]
+    found, surface, exact = _name_candidates(gaz, doc.span_text(start, end), end - start, t.lemmas, t.lemma,
+                                             doc.language)
+    return list(found), surface, exact
+
+
+@functools.lru_cache(maxsize=50_000)
+def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str, ...], lemma: str,
+                     language: str) -> tuple[tuple[Entry, ...], str, bool]:
+    """name_candidates for a surface and its first token's lemmas (cached: names repeat across articles)."""
+    upper = text.isupper() and len(text) <= 5  # abbreviations: РФ, ДНР, США
+    found = gaz.lookup(text, fuzzy=not upper and n_tokens <= 2)
+    surface, exact = text, gaz.has_name(text)
+    # noun readings first: "Лисичанську" is Лисичанськ before the adjective лисичанський
+    ordered = sorted(lemmas, key=lambda w: w.endswith(ADJECTIVE_ENDINGS))
+    if n_tokens == 1 and not upper:
+        own = any(_own_name(e, text) for e in found)
+        for reading in ordered:
+            if gaz.has_name(reading):
+                hits = gaz.lookup(reading, fuzzy=False)
+                found += hits
+                if not exact or not own and any(_own_name(e, reading) for e in hits):
+                    surface, exact, own = reading, True, any(_own_name(e, reading) for e in hits)
+        if language == "ru" or not found:
+            found += _russian_village_forms(gaz, text.lower(), lemma)
+        if not any(e.level == "settlement" for e in found):
+            found += _consonant_stem_forms(gaz, text)
+        if not found:
+            found += _oblast_nickname(gaz, text.lower())
+    found = [gaz.get(CLAIMED_OBLASTS[e.id]) or e if e.id in CLAIMED_OBLASTS else e for e in found]
+    found = list({e.id: e for e in found}.values())
+    if any(e.level == "settlement" for e in found):  # a bare "Вовчанська" is the town's genitive, not the hromada
+        found = [e for e in found if e.level != "hromada"]
+        own = [reading for reading in (text, *ordered)
+               if any(e.level == "settlement" and _own_name(e, reading) for e in found)]
+        if own and n_tokens == 1:
+            surface, exact = own[0], True
+    return tuple(found), surface, exact
+
+
+def _own_name(e: Entry, surface: str) -> bool:
+    """True when the surface is the entry's own (English or Ukrainian) name, not an alias."""
+    key = normalise(surface)
+    return key in (normalise(e.name), normalise(e.name_uk or ""))
+
+
+def _in_organisation_name(doc: CyrDoc, i: int) -> bool:
+    """A capitalised noun right after a capitalised adjective inside a sentence continues a name
+    ("Збройні Сили", "Вооружённые Силы"); the longer run is tried first, so real two-word toponyms
+    ("Нова Каховка") are already taken."""
+    if i < 1 or doc.tokens[i].pos != "NOUN":
+        return False
+    prev = doc.tokens[i - 1]
+    return prev.is_title and prev.pos == "ADJF" and prev.sent == doc.tokens[i].sent
+
+
+def _in_quoted_name(doc: CyrDoc, i: int) -> bool:
+    """Capitalised words in short quotes name a unit, operation or outlet («Восток», «Интерфакс»)."""
+    toks = doc.tokens
+    before = next((j for j in range(i - 1, max(-1, i - QUOTED_NAME_TOKENS - 1), -1) if toks[j].text in OPENING), None)
+    if before is None or any(toks[k].text in CLOSING for k in range(before + 1, i)):
+        return False
+    return any(toks[k].text in CLOSING for k in range(i + 1, min(len(toks), before + QUOTED_NAME_TOKENS + 2)))
+
+
+def _is_person(doc: CyrDoc, i: int) -> bool:
+    """Tokens of a person's name: natasha PER (Russian), or a first name followed by a capitalised
+    word, or a Name/Surn-tagged word next to another."""
+    label = doc.entity_label(i)
+    t = doc.tokens[i]
+    if label == "PER" and "Geox" not in t.tags:
+        return True
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if (nxt is not None and nxt.is_title and t.pos == "NOUN" and nxt.sent == t.sent
+            and ("Surn" in nxt.tags or SURNAME_ENDINGS.search(nxt.lower))):
+        return True  # first name + surname ("Андрій Сибіга", "Сергей Лавров")
+    if not t.tags & PERSON_TAGS:
+        return False
+    neighbours = [doc.tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(doc.tokens)]
+    if "Name" in t.tags and i + 1 < len(doc.tokens) and doc.tokens[i + 1].is_title:
+        return True
+    return any(n.is_title and n.tags & PERSON_TAGS and n.sent == t.sent for n in neighbours)
+
+
+def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
+    """Whether a gazetteer hit for the name at token i may stand as a place."""
+    t = doc.tokens[i]
+    prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == t.sent else None
+    confirmed = doc.entity_label(i) == "LOC" or (prev is not None and prev.lower in PLACE_PREPOSITIONS)
+    prominent = (e.level in ("country", "oblast", "region") or e.id.startswith("area:")
+                 or e.category in ("M", "K") or (e.population or 0) >= PROMINENT_POPULATION)
+    if prev is None and not (prominent or "Geox" in t.tags or confirmed):  # sentence start: a common word?
+        return False
+    if doc.entity_label(i) == "ORG" and not prominent:
+        return False
+    geo = "Geox" in t.tags or doc.entity_label(i) == "LOC"
+    if not confirmed and PRONOUN_LEMMAS.intersection(t.lemmas):
+        return False  # "Мені" (to me), not the town Mena
+    if not geo and not confirmed and (t.pos in FUNCTION_POS or "anim" in t.tags and not t.tags & PERSON_TAGS
+                                          and e.level != "country"):
+        return False  # a pronoun, particle or demonym starting a sentence ("Вона", "Усі", "Українці")
+    if not geo and not confirmed and e.ref is None and e.level == "settlement" and t.pos is not None:
+        return False  # a dictionary word read as a foreign town ("Вона" -> Vaughan)
+    if not geo and t.pos == "ADJF" and e.level == "settlement" and _before_agreeing_noun(doc, i):
+        return False  # an adjective before its noun ("Українська армія"), not the town Ukrainsk
+    if confirmed or prominent:
+        return True
+    if _common_word(t) and not geo and prev is not None and prev.is_title:
+        return False  # a capitalised common noun inside a name ("Речник Сил оборони"), not the village Syla
+    return e.ref is not None and e.ref.startswith("UA") and (exact or "Geox" in t.tags or not _common_word(t))
+
+
+def _before_agreeing_noun(doc: CyrDoc, i: int) -> bool:
+    """True when the next word of the sentence is a noun in the same case as the adjective at i."""
+    if i + 1 >= len(doc.tokens) or doc.tokens[i + 1].sent != doc.tokens[i].sent:
+        return False
+    nxt, t = doc.tokens[i + 1], doc.tokens[i]
+    cases = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
+    return nxt.pos == "NOUN" and bool(t.tags & nxt.tags & cases)
+
+
+def _common_word(t: Token) -> bool:
+    """A capitalised word whose best reading is an ordinary word (not a name or a geographic name)."""
+    return t.pos in ("NOUN", "ADJF", "VERB", "ADVB", "PRTF", "INFN") and not t.tags & (PERSON_TAGS | {"Geox"})
+
+
+def _russian_village_forms(gaz: Gazetteer, lower: str, lemma: str) -> list[Entry]:
+    """Ukrainian settlements whose name is the Ukrainian spelling of this Russian form (word, lemma)."""
+    found: list[Entry] = []
+    for base in dict.fromkeys((lower, lemma)):
+        for variant in _ukrainian_spellings(base)[: MAX_SPELLINGS]:
+            found += [e for e in gaz.lookup(variant, fuzzy=False) if e.ref and e.ref.startswith("UA")]
+        if found:
+            break
+    return list({e.id: e for e in found}.values())
+
+
+def _oblast_nickname(gaz: Gazetteer, lower: str) -> list[Entry]:
+    """The oblast a regional name stands for ("на Донеччині" -> Donetsk Oblast), from OBLAST_NICKNAMES."""
+    for stem, ref in OBLAST_NICKNAMES.items():
+        if lower.startswith(stem) and lower[len(stem):] in NICKNAME_ENDINGS:
+            entry = gaz.get(ref)
+            return [entry] if entry is not None else []
+    return []
+
+
+def _consonant_stem_forms(gaz: Gazetteer, word: str) -> list[Entry]:
+    """Settlements whose name ends in a consonant, from a case form the dictionary reads otherwise
+    ("Донецьку" -> Донецьк, "Лисичанська" -> Лисичанськ), with the closed-syllable і of Ukrainian
+    ("Харкова" -> Харків)."""
+    lower = word.lower()
+    found: list[Entry] = []
+    for ending in CASE_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 4:
+            stem = lower[: -len(ending)]
+            variants = [stem, re.sub(r"[оеє](?=[^аеєиіїоуюяыэ]$)", lambda m: "ї" if m.group() == "є" else "і", stem)]
+            for variant in dict.fromkeys(variants):
+                found += [e for e in gaz.lookup(variant, fuzzy=False) if e.level == "settlement"]
+            if found:
+                break
+    return found
+
+
+def _ukrainian_spellings(word: str) -> list[str]:
+    """Ukrainian spellings of a Russian place name: ending rules, then е/и -> і at one position."""
+    for a, b in RU_UK_ENDINGS:
+        if word.endswith(a):
+            word = word[: -len(a)] + b
+            break
+    for a, b in RU_UK_LETTERS:
+        word = word.replace(a, b)
+    variants = [word]
+    for k, ch in enumerate(word[:-1]):
+        if ch in "еи":
+            variants.append(word[:k] + "і" + word[k + 1:])
+    return variants
+
+
+def _candidates(gaz: Gazetteer, doc: CyrDoc, m: _Mention) -> list[Entry]:
+    if m.kind == "area":
+        found = [e for e in gaz.lookup(m.query) if e.level in m.levels]
+        return list({e.id: e for e in found}.values())
+    if m.kind == "axis":
+        return []
+    found, _, exact = name_candidates(gaz, doc, m.start, m.end)
+    return [e for e in found if m.kind == "lower" or _acceptable(doc, m.start, e, exact)]
+
+
+def axis_place(gaz: Gazetteer, adjective_lemma: str) -> Entry | None:
+    """The settlement a front direction is named after (купянский -> Kupiansk), or None."""
+    for suffix, endings in ADJECTIVE_STEMS:
+        if adjective_lemma.endswith(suffix):
+            stem = adjective_lemma[: -len(suffix)]
+            for ending in endings:
+                hits = [e for e in gaz.lookup(stem + ending, fuzzy=False) if e.level == "settlement"]
+                if hits:
+                    return max(hits, key=lambda e: (e.category in ("M", "K"), e.population or 0, e.ref is not None))
+    return None
+
+
+def place_ref(e: Entry) -> str | None:
+    """The record's ref: KATOTTG code, or the GeoNames id of a country or foreign place."""
+    if e.ref:
+        return e.ref
+    return e.id if e.id.startswith("geonames:") else None
+
+
+def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention]) -> list[Place]:
+    cands = [_candidates(gaz, doc, m) for m in mentions]
+    texts = [doc.span_text(m.start, m.end) for m in mentions]
+    surfaces = [m.query if m.kind == "name" else t for m, t in zip(mentions, texts)]
+    exact = [gaz.has_name(t) for t in surfaces]
+    axes = [axis_place(gaz, m.query) if m.kind == "axis" else None for m in mentions]
+    results = [gaz.choose(c, exact=x, surface=t) for c, x, t in zip(cands, exact, surfaces)]
+    for _ in range(RESOLVE_PASSES):
+        # areas named in the article: oblasts and raions, and those of the places directions are named after
+        areas = [(m, r.entry.id) for m, r in zip(mentions, results)
+                 if r.entry is not None and r.entry.ref and r.entry.level in ("oblast", "raion")]
+        areas += [(m, e.raion) for m, e in zip(mentions, axes) if e is not None and e.raion]
+        areas_doc = frozenset(a for _, a in areas)
+        known = [(m, r.entry) for m, r in zip(mentions, results) if r.entry is not None]
+        new = []
+        for m, cand, x, t in zip(mentions, cands, exact, surfaces):
+            sent = doc.tokens[m.start].sent
+            near = frozenset(a for mm, a in areas if mm is not m and doc.tokens[mm.start].sent == sent)
+            rivals = {c.id for c in cand}
+            ctx = ResolveContext(near, areas_doc, tuple(e for mm, e in known if mm is not m and e.id not in rivals))
+            new.append(gaz.choose(cand, ctx, exact=x, surface=t))
+        if [r.entry for r in new] == [r.entry for r in results]:
+            break
+        results = new
+    places = []
+    for m, cand, res, text, axis in zip(mentions, cands, results, texts, axes):
+        span = doc.char_span(m.start, m.end)
+        if m.kind == "axis":
+            e = axis
+            name = f"{e.name} axis (front sector)" if e else f"{m.query.capitalize()} axis (front sector)"
+            places.append(Place(span=span, text=text, ref=None, name=name, level="region"))
+            continue
+        e = res.entry
+        if e is None and not cand:
+            continue
+        point = e.point if e is not None else None
+        places.append(Place(
+            span=span, text=text, ref=place_ref(e) if e else None, name=e.name if e else None,
+            lat=point[0] if point else None, lon=point[1] if point else None,
+            level=e.place_level if e else None,
+            candidates=tuple(place_ref(c) or c.id for c in res.candidates) if e is None else (),
+        ))
+    return places

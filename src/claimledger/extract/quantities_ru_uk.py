@@ -1,0 +1,112 @@
+"""Counts in Russian and Ukrainian text: "освободили четыре населённых пункта" -> 4, "до 3 000" -> 3000.
+
+``find_count_ru_uk(doc, kind, first, last, times)`` gives the count next to an event trigger (tokens
+[first, last) of a ``CyrDoc``): a number inside the trigger ("отразили пять атак"), after it, then before
+it; digits with thin or plain spaces between groups and number words (pymorphy3 lemmas) with "тысяча /
+тисяча". Like the English quantities.py, percentages, distances, durations, sums and dates are not counts,
+and "до N", "более N", "понад N" give N.
+"""
+from __future__ import annotations
+
+from .cyrillic import CyrDoc
+
+# Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
+SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "поселок", "город", "деревня", "хутор", "селище",
+                               "місто", "селище", "територия", "територія", "позиция", "позиція", "рубеж"})
+# Lemma stems of people: a number of them is a count of casualties only.
+PEOPLE = ("человек", "люди", "людина", "особа", "осіб", "военнослужащ", "військовослужб", "мирн", "житель", "мешкан",
+          "ребен", "дитин", "діт")
+QUANTITY_AFTER, QUANTITY_BEFORE = 5, 4  # words after / before a trigger searched for its count
+# Number words (lemmas) of both languages; vague ones ("десятки", "сотни") give no count.
+NUMBER_LEMMAS = {
+    "один": 1, "одна": 1, "два": 2, "две": 2, "дві": 2, "три": 3, "четыре": 4, "чотири": 4, "пять": 5,
+    "п'ять": 5, "шесть": 6, "шість": 6, "семь": 7, "сім": 7, "восемь": 8, "вісім": 8, "девять": 9,
+    "дев'ять": 9, "десять": 10, "одиннадцать": 11, "одинадцять": 11, "двенадцать": 12, "дванадцять": 12,
+    "пятнадцать": 15, "п'ятнадцять": 15, "двадцать": 20, "двадцять": 20, "тридцать": 30, "тридцять": 30,
+    "сорок": 40, "пятьдесят": 50, "п'ятдесят": 50, "сто": 100, "двести": 200, "двісті": 200,
+    "двое": 2, "троє": 3, "трое": 3, "четверо": 4, "пятеро": 5, "п'ятеро": 5, "двоє": 2,
+}
+MULTIPLIERS = {"тысяча": 1_000, "тисяча": 1_000, "миллион": 1_000_000, "мільйон": 1_000_000}
+# Lemmas after a number that make it a measurement, a date or a sum rather than a count.
+MEASURE_LEMMAS = frozenset({
+    "процент", "відсоток", "км", "километр", "кілометр", "метр", "м", "год", "рік", "сутки", "доба", "день",
+    "час", "година", "минута", "хвилина", "месяц", "місяць", "неделя", "тиждень", "тонна", "рубль", "гривня",
+    "доллар", "долар", "евро", "євро", "мм", "калибр", "калібр", "раз", "градус", "г", "р", "гектар", "га",
+})
+
+
+def _plain(word: str) -> str:
+    return word.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+
+
+def number_at(doc: CyrDoc, k: int) -> tuple[int | None, int]:
+    """The count a number starting at token k names and the index after it, or (None, k)."""
+    toks = doc.tokens
+    t = toks[k]
+    value = None
+    end = k + 1
+    if t.text.isdigit():
+        digits = t.text
+        while end < len(toks) and toks[end].text.isdigit() and len(toks[end].text) == 3 \
+                and toks[end].start == toks[end - 1].end + 1:
+            digits += toks[end].text  # "3 000"
+            end += 1
+        value = int(digits)
+    elif t.text[:1].isdigit():
+        cleaned = t.text.replace("\u00a0", "").replace("\u202f", "")
+        value = int(cleaned) if cleaned.isdigit() else None
+    elif t.is_word and (t.pos == "NUMR" or _plain(t.lemma) in NUMBER_LEMMAS):
+        value = NUMBER_LEMMAS.get(_plain(t.lemma))
+    if value is None:
+        return None, k
+    if end < len(toks) and toks[end].lemma in MULTIPLIERS:
+        value *= MULTIPLIERS[toks[end].lemma]
+        end += 1
+    return value, end
+
+
+def is_measure(doc: CyrDoc, end: int) -> bool:
+    """True when the word after a number makes it a measurement, a share or a date ("5 км", "40%", "3 мая")."""
+    if end >= len(doc.tokens):
+        return False
+    from .dates_ru_uk import MONTHS
+
+    nxt = doc.tokens[end]
+    word = _plain(nxt.lower)
+    return nxt.text in ("%", "-", ".", ":") or word in MONTHS or bool(MEASURE_LEMMAS.intersection(nxt.lemmas)) \
+        or word in MEASURE_LEMMAS
+
+
+def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
+                     times: list[tuple[int, int, str | None]]) -> int | None:
+    """The count next to a trigger: after it first, then before it; for a verb of taking control with
+    a singular settlement noun and no number, 1 ("заняли посёлок")."""
+    if kind == "negotiation":
+        return None
+    s = doc.sentence_of(first)
+    in_time = {t.i for t in doc.tokens[s.first:s.last] for a, b, _ in times if a <= t.start < b}
+    inside = range(first + 1, last)
+    after = range(last, min(s.last, last + QUANTITY_AFTER))
+    before = range(first - 1, max(s.first - 1, first - 1 - QUANTITY_BEFORE), -1)
+    for order in (inside, after, before):
+        for k in order:
+            tok = doc.tokens[k]
+            if tok.text in (",", ";", ":", "—", "–", "(") and order is after:
+                break
+            if k in in_time:
+                continue
+            value, end = number_at(doc, k)
+            if value is not None and not is_measure(doc, end) and not (1900 <= value <= 2100):
+                if kind != "casualties" and end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE):
+                    continue  # "удар ... погибли 11 человек": people count the casualties, not the strikes
+                return value
+    t = doc.tokens[first]
+    if kind == "territory_control" and t.pos in ("VERB", "PRTS"):
+        for k in after:
+            w = doc.tokens[k]
+            if w.text in (",", ";", ":"):
+                break
+            if w.lemma in SETTLEMENT_LEMMAS - {"позиция", "позиція", "территория", "територія", "рубеж"} \
+                    and "sing" in w.tags and not (k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS):
+                return 1
+    return None

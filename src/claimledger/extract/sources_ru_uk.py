@@ -1,0 +1,191 @@
+"""Sources of Russian and Ukrainian attributions: the noun phrase that says something, found around its cue.
+
+``find_source_before`` takes the subject before a cue ("Глава администрации Иван Петров заявил",
+"У Генштабі повідомили"), ``find_source_after`` an inverted one after it ("сообщило 12 мая Минобороны",
+"— сказал он журналистам"), ``find_locative_source`` the message of "в сообщении говорится"; ``person_before``
+the last person named before a pronoun with no antecedent among the attributions. Token ranges in, token
+ranges out, over a ``CyrDoc`` (cyrillic.py); attribution_ru_uk.py wires them to the cues.
+"""
+from __future__ import annotations
+
+from .cyrillic import CyrDoc, Token
+
+# Conjunctions opening a reported clause.
+THAT = frozenset({"что", "що", "будто", "мовляв", "якобы", "нібито", "чтобы", "щоб"})
+# Prepositions opening an NP content ("доложил о ходе", "повідомили про обстріл").
+ABOUT = frozenset({"о", "об", "про", "обо"})
+PRONOUNS = frozenset({"он", "она", "они", "оно", "він", "вона", "вони", "воно", "его", "её", "їх", "його", "її", "их"})
+# Words between a subject and its cue that belong to neither ("Путин также заявил", "він раніше наголосив").
+SKIPPABLE_POS = frozenset({"ADVB", "PRCL", "CONJ", "PRED"})
+CLAUSE_BOUNDARIES = frozenset({",", "—", "–", ":", ";", "(", ")", "«", "»", "„", "“", "”", '"'})
+MAX_SOURCE_TOKENS = 12  # a source NP longer than this is a misread clause
+CLOSING_PUNCT = ".!?…"
+OPEN_MARKS, CLOSE_MARKS = frozenset("«„“\""), frozenset("»“”\"")
+# Prepositions that end an inverted source and open a setting after it ("повідомили в Генштабі у зведенні").
+SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под", "во время", "під час", "после", "після"})
+COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
+
+
+def past_quoted_name(toks: list[Token], i: int, limit: int) -> int:
+    """Index after a short quoted name starting at i (агентство «Интерфакс», бригада "Азов"), else i."""
+    if i < limit and toks[i].text in OPEN_MARKS:
+        close = next((c for c in range(i + 1, min(limit, i + 5)) if toks[c].text in CLOSE_MARKS), None)
+        if close is not None and close > i + 1 and toks[i + 1].is_title:
+            return close + 1
+    return i
+
+
+def is_nominal(t: Token) -> bool:
+    return (t.pos in ("NOUN", "NPRO", "ADJF", "NUMR", None) or "Fixd" in t.tags or t.text.isupper()
+            or t.text in ("«", "»", '"', "„", "“", "”", "-"))
+
+
+def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = None) -> tuple[int, int] | None:
+    """The subject NP before a cue: from the first nominative word after the clause start to the cue.
+    A short parenthetical set off by commas (", 10 травня,") is stepped over; a coordinated second
+    cue ("назвал ... и отметил") has no subject of its own."""
+    toks = doc.tokens
+    floor = sent.first if floor is None else floor
+    last = cue_first
+    while last > floor and toks[last - 1].pos in SKIPPABLE_POS and toks[last - 1].lower not in PRONOUNS | COORDINATORS:
+        last -= 1
+    if last > floor and toks[last - 1].lower in COORDINATORS:
+        return None
+    start = floor
+    while start < last and toks[start].pos == "ADVB":
+        start += 1  # "Ранее в Кремле опровергли"
+    if last - start >= 2 and toks[start].lower in ("в", "у", "во") and all(
+            is_nominal(t) for t in toks[start + 1:last]):
+        return (start + 1, last)  # "У Генштабі повідомили", "В Минобороны сообщили"
+    for _ in range(2):
+        found = _subject_in(doc, floor, last)
+        if found is not None:
+            return found
+        # step over ", <parenthetical>," before the cue
+        if last > floor and toks[last - 1].text == ",":
+            comma = next((i for i in range(last - 2, max(floor - 1, last - 8), -1) if toks[i].text == ","), None)
+            if comma is None:
+                return None
+            last = comma
+        else:
+            return None
+    return None
+
+
+def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
+    toks = doc.tokens
+    first = last
+    while first > floor and toks[first - 1].text not in CLAUSE_BOUNDARIES - OPEN_MARKS - CLOSE_MARKS \
+            and toks[first - 1].lower not in THAT and last - first < MAX_SOURCE_TOKENS:
+        first -= 1
+    pronoun = next((i for i in range(last - 1, first - 1, -1) if toks[i].lower in PRONOUNS and "nomn" in toks[i].tags), None)
+    if pronoun is not None:
+        return (pronoun, pronoun + 1)
+    start = next((i for i in range(first, last) if _nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")), None)
+    if start is None:
+        return None
+    inner = [i for i in range(start, last) if not (is_nominal(toks[i]) or toks[i].pos == "PREP")]
+    if inner:  # a verb or number inside: keep the words after it
+        start = inner[-1] + 1
+        while start < last and not (_nominative(toks[start]) or doc.entity_label(start) in ("PER", "ORG")):
+            start += 1
+        if start >= last:
+            return None
+    # a trailing prepositional phrase with no nominative word is a setting ("... Зеленський у п'ятницю")
+    for i in range(start + 1, last):
+        if toks[i].pos == "PREP" and not any(_nominative(toks[m]) for m in range(i + 1, last)):
+            last = i
+            break
+    return (start, last)
+
+
+def _nominative(t: Token) -> bool:
+    return ("nomn" in t.tags and t.pos in ("NOUN", "NPRO", "ADJF", None)) or ("Fixd" in t.tags) \
+        or (t.text.isupper() and len(t.text) > 1) or t.pos is None and t.is_title
+
+
+def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
+    """An inverted subject after the cue ("сообщил глава ... Иван Иванов", "передает ТАСС",
+    "сообщили в Минобороны"), up to a comma, colon, "что" or the sentence end."""
+    toks = doc.tokens
+    i = first
+    while i < sent.last and (toks[i].pos in ("ADVB", "PRCL") and toks[i].lower not in THAT
+                             or is_date_word(toks, i)):
+        i += 1  # "заявил вчера командующий ...", "сообщило 12 мая Минобороны"
+    if i < sent.last and toks[i].lower in ("в", "у", "во") and i + 1 < sent.last:
+        i += 1  # "сообщили в Минобороны", "повідомили у Генштабі", "говорится в сообщении"
+        if toks[i].pos != "NOUN" and not toks[i].is_title:
+            return None
+    elif i < sent.last and toks[i].lower in PRONOUNS:
+        return (i, i + 1)  # "— сказал он журналистам": the pronoun alone
+    elif i >= sent.last or not (_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")) \
+            or toks[i].lower in THAT or toks[i].pos == "PREP":
+        return None
+    last = i
+    while last < sent.last and toks[last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) \
+            and toks[last].lower not in THAT and last - i < MAX_SOURCE_TOKENS:
+        if toks[last].pos in ("VERB", "INFN", "GRND") or toks[last].lower in ABOUT:
+            return None
+        if toks[last].pos == "NUMB":  # "передает агентство 3 марта"
+            break
+        if last > i and toks[last].lower in SETTING_PREPOSITIONS:  # "в Генштабі у ранковому зведенні"
+            break
+        last += 1
+        last = past_quoted_name(toks, last, sent.last)
+    return (i, last) if last > i else None
+
+
+def addressee_only(toks: list[Token], first: int, last: int) -> bool:
+    """True when the words up to the clause end hold no verb ("— сказал он журналистам в Кремле.")."""
+    for t in toks[first:last]:
+        if t.text in CLOSING_PUNCT + ",;:":
+            return True
+        if t.pos in ("VERB", "INFN", "GRND") or t.lower in THAT:
+            return False
+    return True
+
+
+def is_date_word(toks: list[Token], i: int) -> bool:
+    """A day number, month name, year or "года/року" of a date between a cue and its source."""
+    from .dates_ru_uk import MONTHS
+
+    t = toks[i]
+    if t.text.isdigit():
+        return i + 1 < len(toks) and (toks[i + 1].lower in MONTHS or toks[i + 1].lemma in ("год", "рік"))
+    return t.lower in MONTHS and i > 0 and toks[i - 1].text.isdigit() or t.lower in ("года", "року", "г", "р")
+
+
+def find_locative_source(doc: CyrDoc, sent, cue_first: int) -> tuple[int, int] | None:
+    """"в сообщении говорится" / "у повідомленні Генштабу йдеться": the NP after в/у before the cue."""
+    toks = doc.tokens
+    for i in range(cue_first - 1, max(sent.first - 1, cue_first - 6), -1):
+        if toks[i].lower in ("в", "у", "во"):
+            return (i + 1, cue_first) if cue_first > i + 1 else None
+    nxt = cue_first + 1
+    if nxt + 1 < sent.last and toks[nxt].lower in ("в", "у"):
+        last = nxt + 1
+        while last < sent.last and toks[last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT):
+            last += 1
+        return (nxt + 1, last)
+    return None
+
+
+def person_before(doc: CyrDoc, index: int) -> tuple[str | None, str | None]:
+    """(speaker, role) of the last person named before token ``index``: a natasha PER span in Russian,
+    a run of capitalised first-name/surname words in Ukrainian, with the role words before it."""
+    from .speakers_ru_uk import describe_source
+
+    toks = doc.tokens
+    k = index - 1
+    while k >= 0:
+        if doc.entity_label(k) == "PER" or (toks[k].is_title and toks[k].tags & {"Surn"}
+                                            and k > 0 and toks[k - 1].is_title and toks[k - 1].tags & {"Name"}):
+            end = k + 1
+            start = k
+            while start > toks[k].sent and start > doc.sents[toks[k].sent].first and \
+                    toks[start - 1].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) and end - start < MAX_SOURCE_TOKENS \
+                    and toks[start - 1].pos in ("NOUN", "ADJF", None):
+                start -= 1
+            return describe_source(doc, (start, end))
+        k -= 1
+    return None, None

@@ -1,0 +1,235 @@
+"""Speakers and roles from Russian and Ukrainian source phrases.
+
+``describe_source(doc, (first, last))`` splits a source NP such as "пресс-секретарь Кремля Дмитрий Песков"
+or "командувач Повітряних сил Микола Олещук" into the speaker's name, in the nominative
+("Путина" -> "Путин"), and the role before it. Names are written in the text's language; a source with no
+person (an organisation, a ministry, an outlet) is its own speaker with no role.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from .cyrillic import CyrDoc, Token
+from .nlp import load_morphology
+
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+# Surname endings that mark a capitalised word as a person's name when the dictionary does not know it.
+SURNAME_ENDINGS = re.compile(r"(?:ський|цький|ский|цкий|енко|ук|юк|чук|ов|ев|ёв|ин|ін|ич|ович|евич|ова|ева|іна|ина)$")
+# Capitalised office nouns that are not first names (the Ukrainian dictionary tags some first names inanimate).
+OFFICE_NOUNS = frozenset({"генштаб", "штаб", "міністерство", "міноборони", "офіс", "сила", "уряд", "рада", "служба",
+                          "командування", "угруповання", "кремль", "президент", "міністр", "речник"})
+STRIP = ",:;—–-«»\"„“” "
+
+
+def _is_name_word(doc: CyrDoc, t: Token) -> bool:
+    if not t.is_title or t.text.isupper():  # "ОВА", "ВСУ": abbreviations, not names
+        return False
+    if t.tags & PERSON_TAGS or doc.entity_label(t.i) == "PER":
+        return True
+    # an unknown word or an adjective with a surname ending ("Сушинський"); a known common noun
+    # with one ("Голова") is not a name
+    return bool(SURNAME_ENDINGS.search(t.lower)) and (t.pos in ("ADJF", None) or t.pos == "NOUN" and "anim" not in t.tags
+                                                      and doc.entity_label(t.i) is None and doc.language == "ru")
+
+
+def _nominative(t: Token, case: str | None = None, language: str = "ru") -> str:
+    """A name word in the nominative; ``case`` is the case of the phrase (genitive after "по словам")."""
+    if case is not None and case != "nomn":
+        parses = [p for p in load_morphology(language).parse(t.text)
+                  if case in p.tag and set(str(p.tag).replace(" ", ",").split(",")) & PERSON_TAGS]
+        if parses:
+            best = next((p for p in parses if "masc" in p.tag), parses[0])
+            nominative = best.inflect({"nomn"})
+            word = nominative.word if nominative is not None else best.normal_form
+            return word[:1].upper() + word[1:]
+    if "nomn" in t.tags or not t.tags & PERSON_TAGS:
+        return t.text
+    return t.lemma[:1].upper() + t.lemma[1:]
+
+
+def _nominative_role(doc: CyrDoc, toks: list[Token], case: str | None) -> str:
+    """The role words with their leading adjectives and head noun put in the nominative
+    ("начальника Генштаба" -> "начальник Генштаба")."""
+    text = doc.text[toks[0].start:toks[-1].end]
+    if case in (None, "nomn"):
+        return text
+    morph = load_morphology(doc.language)
+    words = []
+    for n, t in enumerate(toks):
+        parse = next((p for p in morph.parse(t.text) if case in p.tag and p.tag.POS in ("NOUN", "ADJF")), None)
+        nominative = parse.inflect({"nomn"}) if parse is not None else None
+        if nominative is None:
+            break
+        word = nominative.word
+        words.append((t, word[:1].upper() + word[1:] if t.is_title else word))
+        if parse.tag.POS == "NOUN":
+            break
+    pieces, cursor = [], toks[0].start
+    for t, word in words:  # rebuild the text with the inflected words in place
+        pieces += [doc.text[cursor:t.start], word]
+        cursor = t.end
+    text = "".join(pieces) + doc.text[cursor:toks[-1].end]
+    return text
+
+
+def _case(t: Token) -> str | None:
+    return next((c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in t.tags), None)
+
+
+def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, str | None]:
+    """Return (speaker, role) for the tokens [first, last) of a source phrase."""
+    first, last = source
+    toks = doc.tokens[first:last]
+    if not toks:
+        return None, None
+    # the person's name: the last run of name words (natasha PER in Russian, morphology otherwise)
+    end = len(toks)
+    while end > 0 and not _is_name_word(doc, toks[end - 1]):
+        end -= 1
+    start = end
+    while start > 0 and _is_name_word(doc, toks[start - 1]):
+        start -= 1
+    # a first name the dictionary does not tag, in the surname's case ("Андрій Сибіга")
+    while 0 < start and end - start < 3 and toks[start - 1].is_title and toks[start - 1].pos == "NOUN" \
+            and ("inan" not in toks[start - 1].tags or doc.language == "uk" and toks[start - 1].lemma not in OFFICE_NOUNS) \
+            and doc.entity_label(toks[start - 1].i) not in ("ORG", "LOC") \
+            and _case(toks[start - 1]) == _case(toks[start]) and start - 1 > 0:
+        start -= 1
+    if end > start and (end - start >= 2 or toks[start].tags & {"Surn"} or doc.entity_label(toks[start].i) == "PER"
+                        or start == 0):
+        case = _case(toks[0]) if start > 0 else _case(toks[start])
+        if case == "nomn" and start == 0 and end - start >= 2 and _case(toks[start]) != _case(toks[end - 1]):
+            case = _case(toks[start])  # "Валерия Герасимова": the first name shows the case
+        name = " ".join(_nominative(t, case, doc.language) for t in toks[start:end])
+        role = _nominative_role(doc, toks[:start], case).strip(STRIP) if start > 0 else None
+        return name, role or None
+    return doc.text[toks[0].start:toks[-1].end].strip(STRIP) or None, None
+
+
+# -- canonical (language-independent) speakers ------------------------------------------------------
+
+SPEAKERS_FILE = "speakers_ru_uk.tsv"
+# Ukrainian romanisation (KMU 2010, as on president.gov.ua); word-initial forms of є ї й ю я differ.
+UK_LETTERS = {"а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh",
+              "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+              "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+              "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": ""}
+UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+# Russian romanisation as the press simplifies BGN/PCGN ("Виталий" -> Vitaly, "Сергей" -> Sergei).
+RU_LETTERS = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+              "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+              "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
+              "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya"}
+RU_ENDINGS = (("ий", "y"), ("ый", "y"), ("ей", "ei"), ("ай", "ai"), ("ой", "oy"))
+VOWELS = frozenset("аеёиоуыэюяіїє")
+
+
+@functools.lru_cache(maxsize=1)
+def load_speaker_names() -> tuple[dict[tuple[str, str], str], tuple[tuple[str, str, str], ...]]:
+    """Return (organisation phrase, language) -> name and (surname stem, language, name) rows."""
+    text = resources.files("claimledger").joinpath("data", "lexicons", SPEAKERS_FILE).read_text(encoding="utf-8")
+    orgs: dict[tuple[str, str], str] = {}
+    persons: list[tuple[str, str, str]] = []
+    for line in [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")][1:]:
+        pattern, canonical, language, kind = line.split("\t")[:4]
+        for lang in (("ru", "uk") if language == "both" else (language,)):
+            if kind == "person":
+                persons.append((pattern, lang, canonical))
+            else:
+                orgs[(pattern, lang)] = canonical
+    persons.sort(key=lambda row: -len(row[0]))
+    return orgs, tuple(persons)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")).strip(STRIP)
+
+
+def romanise(name: str, language: str) -> str:
+    """A Cyrillic personal name in Latin letters: Ukrainian by KMU 2010, Russian as the press writes it."""
+    words = []
+    for word in name.split():
+        lower = word.lower().replace("’", "'").replace("ʼ", "'")
+        out = []
+        for k, ch in enumerate(lower):
+            if language == "uk":
+                out.append(UK_INITIAL.get(ch, UK_LETTERS.get(ch, ch)) if k == 0 else UK_LETTERS.get(ch, ch))
+                if ch == "з" and lower[k + 1:k + 2] == "г":
+                    out[-1] = "zg"  # "зг" -> "zgh" (Zghurivka), with г -> h below
+            else:
+                ending = next((e for e in RU_ENDINGS if lower.endswith(e[0]) and k == len(lower) - len(e[0])), None)
+                if ending is not None:
+                    out.append(ending[1])
+                    break
+                if ch == "е" and (k == 0 or lower[k - 1] in VOWELS | {"ъ", "ь"}):
+                    out.append("ye")
+                else:
+                    out.append(RU_LETTERS.get(ch, ch))
+        roman = "".join(out)
+        words.append(roman[:1].upper() + roman[1:] if word[:1].isupper() else roman)
+    return " ".join(words)
+
+
+def canonical_speaker(speaker: str | None, language: str) -> str | None:
+    """The language-independent name of a speaker: the English name of a known office, outlet or person
+    (data/lexicons/speakers_ru_uk.tsv), else a person's name romanised, else the phrase as written."""
+    if not speaker:
+        return speaker
+    orgs, persons = load_speaker_names()
+    key = _plain(speaker)
+    if (key, language) in orgs:
+        return orgs[(key, language)]
+    words = speaker.split()
+    is_name = 1 <= len(words) <= 3 and all(w[:1].isupper() and re.fullmatch(r"[\w'’ʼ-]+", w) for w in words) \
+        and not speaker.isupper()
+    if is_name:
+        last = _plain(words[-1])
+        for stem, lang, canonical in persons:
+            if lang == language and last.startswith(stem):
+                return canonical
+        if len(words) >= 2 and re.search("[а-яіїєґё]", key):
+            return romanise(speaker, language)
+    elif len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
+        last = _plain(words[-1])  # a role and a name the dictionary did not split ("Міністр ... Андрій Сибіга")
+        for stem, lang, canonical in persons:
+            if lang == language and last.startswith(stem):
+                return canonical
+    return speaker
+
+
+# -- the same speaker across an article -----------------------------------------------------------
+
+def surname_key(word: str) -> str:
+    """A surname's stem for matching its case forms ("Ганчев", "Ганчева" -> "ганчев")."""
+    return word.lower().replace("ё", "е")[:max(4, len(word) - 2)]
+
+
+
+def known_surname(written: str | None, surnames: dict[str, str]) -> str | None:
+    """The full name for a lone surname already named in full in the article ("Ганчев" -> Vitaly Ganchev)."""
+    if not written or len(written.split()) != 1 or not written[:1].isupper():
+        return None
+    return surnames.get(surname_key(written))
+
+
+
+def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None) -> str | None:
+    """A source with its first word in the dictionary form ("у Генштабі ЗСУ" -> "генштаб ЗСУ"), when the
+    speaker table knows that form; else the phrase as written."""
+    first, last = source
+    if written is None or doc.tokens[first].text.isupper():
+        return written
+    lemma = doc.tokens[first].lemma
+    rest = doc.text[doc.tokens[first].end:doc.tokens[last - 1].end] if last - first > 1 else ""
+    candidate = lemma + rest
+    return candidate if canonical_speaker(candidate, doc.language) != candidate else written
+
+
+def is_person_name(written: str, speaker: str) -> bool:
+    """True when a source names a person (two or more capitalised words, or a known person's surname)."""
+    words = written.split()
+    if len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words):
+        return True
+    return any(canonical == speaker for _, _, canonical in load_speaker_names()[1])

@@ -1,0 +1,306 @@
+"""Russian and Ukrainian extraction: attributions, places, events and dates on sentences written for
+these tests, and a quality floor on the internal ru/uk development gold when it is present.
+
+The internal gold (shared data/dev/war_news_ru_uk_dev.jsonl) is read in place and never copied: its
+texts belong to their publishers. On a checkout without it the floor test is skipped.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimledger.extract.dates_ru_uk import find_time_expressions_ru_uk, resolve_when_ru_uk
+from claimledger.models import Article
+
+# -- dates: pure rules, no model -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Это произошло 19 мая 2024 года.", None, "2024-05-19"),
+    ("Удар нанесли 3 марта.", "2024-05-30", "2024-03-03"),
+    ("Обстріл стався 3 червня.", "2024-01-10", "2023-06-03"),  # a day long after publication: last year
+    ("Войска вошли в город в ноябре.", "2024-12-03", "2024-11"),
+    ("Бої тривали у листопаді 2023 року.", None, "2023-11"),
+    ("Сьогодні ворог атакував.", "2024-05-10", "2024-05-10"),
+    ("Вчера был обстрел.", "2024-05-10", "2024-05-09"),
+    ("За минувшие сутки отражено пять атак.", "2024-05-12", "2024-05-11/2024-05-12"),
+    ("За минулу добу відбулося 40 боїв.", "2024-05-12", "2024-05-11/2024-05-12"),
+    ("В ночь на 30 мая дроны атаковали порт.", "2024-05-30", "2024-05-29/2024-05-30"),
+    ("За неделю потери составили 200 человек.", "2024-06-07", "2024-06-01/2024-06-07"),
+    ("З 24 лютого триває війна.", "2022-04-04", "2022-02-24/2022-04-04"),
+    ("С начала СВО уничтожено много техники.", "2023-02-24", "2022-02-24/2023-02-24"),
+    ("Дата: 19.05.2024.", None, "2024-05-19"),
+    ("У п'ятницю обстріляли місто.", "2024-05-13", "2024-05-10"),
+    ("В 2023 году шли бои.", "2024-05-13", "2023"),
+    ("Упродовж минулої доби відбулося 80 боїв.", "2024-05-12", "2024-05-11/2024-05-12"),
+])
+def test_time_expressions_resolve_against_publication(text, published, expected):
+    assert resolve_when_ru_uk(text, published) == expected
+
+
+def test_relative_dates_need_a_publication_date():
+    assert resolve_when_ru_uk("Вчера был обстрел.", None) is None
+    spans = find_time_expressions_ru_uk("Вчера был обстрел.", None)
+    assert spans and spans[0][:2] == (0, 5)
+
+
+# -- the extractors on Russian and Ukrainian sentences (natasha, pymorphy3, the gazetteer) ----------
+
+
+
+def analyse(text: str, language: str, published: str | None = "2024-05-12"):
+    from claimledger.pipeline import analyse_article
+
+    return analyse_article(Article(id="t", text=text, language=language, published=published))
+
+
+def part(text: str, span) -> str:
+    return text[span[0]:span[1]]
+
+
+@pytest.mark.model
+def test_russian_according_to_with_genitive_speaker():
+    text = "По словам начальника Генштаба Валерия Герасимова, войска продвигаются на запад."
+    doc = analyse(text, "ru")
+    (a,) = doc.attributions
+    assert a.kind == "according_to"
+    assert part(text, a.cue) == "По словам"
+    assert part(text, a.content) == "войска продвигаются на запад"
+    assert a.speaker == "Valery Gerasimov"  # canonical English name, language-independent
+    assert a.speaker_role == "начальник Генштаба"  # the role as written, in the nominative
+
+
+@pytest.mark.model
+def test_russian_direct_quote_with_dash_and_pronoun():
+    text = ("Пресс-секретарь Кремля Дмитрий Песков ответил на вопросы. «Противник несёт большие потери», — "
+            "сказал он журналистам.")
+    doc = analyse(text, "ru")
+    quote = next(a for a in doc.attributions if a.kind == "direct")
+    assert part(text, quote.content) == "Противник несёт большие потери"
+    assert part(text, quote.cue) == "сказал"
+    assert quote.speaker == "Dmitry Peskov"
+
+
+@pytest.mark.model
+def test_russian_inverted_source_after_a_dated_cue():
+    text = "Армия России взяла посёлок Степное, сообщило 12 мая Министерство обороны РФ."
+    doc = analyse(text, "ru")
+    (a,) = doc.attributions
+    assert part(text, a.source) == "Министерство обороны РФ"
+    assert part(text, a.content).startswith("Армия России взяла")
+    event = next(e for e in doc.events if e.type == "territory_control")
+    assert event.claimed_by == a.id
+    assert event.when is None  # "12 мая" dates the report, not the event
+
+
+@pytest.mark.model
+def test_ukrainian_that_clause_and_za_slovamy():
+    text = ("Речник Повітряних сил Юрій Ігнат заявив, що ворог запустив десять ракет. "
+            "За словами губернатора Олега Синєгубова, у Харкові пошкоджено школу.")
+    doc = analyse(text, "uk")
+    first, second = doc.attributions
+    assert first.kind == "indirect" and part(text, first.content) == "ворог запустив десять ракет"
+    assert first.speaker == "Yurii Ihnat" and first.speaker_role == "Речник Повітряних сил"  # romanised (KMU 2010)
+    assert second.kind == "according_to"
+    assert part(text, second.content) == "у Харкові пошкоджено школу"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, hedge", [
+    ("Генштаб заявил, что противник якобы отступил от города.", "ru", "якобы"),
+    ("У Генштабі заявили, що ворог нібито відступив від міста.", "uk", "нібито"),
+    ("Военные сообщили о создании так называемой буферной зоны.", "ru", "так называемой"),
+])
+def test_hedges_are_kept_on_the_claim(text, language, hedge):
+    doc = analyse(text, language)
+    assert any(hedge in a.hedges for a in doc.attributions)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, surface, name, level", [
+    ("Бої тривають у Вовчанську.", "uk", "Вовчанську", "Vovchansk", "settlement"),
+    ("Бои продолжаются в Волчанске.", "ru", "Волчанске", "Vovchansk", "settlement"),
+    ("Обстрелу подверглись сёла Харьковской области.", "ru", "Харьковской области", "Kharkiv Oblast", "oblast"),
+    ("Евакуація триває в Харківській області.", "uk", "Харківській області", "Kharkiv Oblast", "oblast"),
+    ("Ситуація на Харківщині складна.", "uk", "Харківщині", "Kharkiv Oblast", "oblast"),
+    ("Ворог обстріляв Куп'янськ.", "uk", "Куп'янськ", "Kupiansk", "settlement"),
+    ("Мы были в Донецке и под Лисичанском.", "ru", "Лисичанском", "Lysychansk", "settlement"),
+])
+def test_inflected_places_resolve_to_katottg(text, language, surface, name, level):
+    doc = analyse(text, language)
+    place = next(p for p in doc.places if p.text == surface)
+    assert place.name == name and place.level == level
+    assert place.ref and place.ref.startswith("UA")
+
+
+@pytest.mark.model
+def test_adjectives_sharing_one_head_and_front_directions():
+    text = "Удары нанесены по Сумской и Черниговской областям. Бои идут на Лиманском направлении."
+    doc = analyse(text, "ru")
+    names = {p.text: p for p in doc.places}
+    assert names["Сумской"].name == "Sumy Oblast"
+    assert names["Черниговской областям"].name == "Chernihiv Oblast"
+    axis = names["Лиманском направлении"]
+    assert axis.ref is None and axis.level == "region" and axis.name == "Lyman axis (front sector)"
+
+
+@pytest.mark.model
+def test_pronouns_and_demonyms_are_not_places():
+    text = "Вона сказала правду. Усі це знають. Українці вистояли. Мені не байдуже."
+    assert analyse(text, "uk").places == ()
+
+
+@pytest.mark.model
+def test_capitalised_words_of_organisation_names_are_not_villages():
+    text = "Речник Сил оборони півдня заявив, що ворог не просунувся."
+    doc = analyse(text, "uk")
+    assert doc.places == ()
+    (event,) = doc.events
+    assert event.type == "clash" and event.polarity == "denied" and event.claimed_by == "a1"
+
+
+@pytest.mark.model
+def test_interceptions_are_not_strikes():
+    text = "Силы ПВО перехватили и уничтожили 22 беспилотника над Курской областью."
+    doc = analyse(text, "ru")
+    assert {e.type for e in doc.events} == {"other"}
+    assert doc.events[0].quantity == 22
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, kind, trigger", [
+    ("Подразделения освободили село Степное в Запорожской области.", "ru", "territory_control", "освободили"),
+    ("Город взят под контроль российскими войсками.", "ru", "territory_control", "взят под контроль"),
+    ("Село перешло под контроль армии России, сообщили военные.", "ru", "territory_control", "перешло под контроль"),
+    ("Росіяни окупували село Іванівка на Харківщині.", "uk", "territory_control", "окупували"),
+    ("Ворог захопив кілька будинків у Вовчанську.", "uk", "territory_control", "захопив"),
+    ("Наші воїни утримують позиції біля Часового Яру.", "uk", "territory_control", "утримують позиції"),
+    ("Захисники відбили штурм на Покровському напрямку.", "uk", "attack_repelled", "відбили штурм"),
+    ("Войска отразили три атаки противника.", "ru", "attack_repelled", "отразили три атаки"),
+    ("Захисники відбили 30 атак.", "uk", "attack_repelled", "відбили 30 атак"),
+    ("Армія відвела війська з міста.", "uk", "withdrawal", "відвела війська"),
+    ("Ночью противник нанёс удар по Одессе.", "ru", "strike", "удар"),
+    ("Ворог обстріляв Херсон з артилерії.", "uk", "strike", "обстріляв"),
+    ("В результате обстрела погибли два человека.", "ru", "casualties", "погибли"),
+    ("Внаслідок атаки загинули троє людей.", "uk", "casualties", "загинули"),
+    ("Из прифронтовых сёл продолжается эвакуация.", "ru", "evacuation", "эвакуация"),
+    ("Триває евакуація жителів Куп'янська.", "uk", "evacuation", "евакуація"),
+    ("Министр говорил о создании буферной зоны.", "ru", "security_zone", "буферной зоны"),
+    ("На фронті точаться запеклі бої.", "uk", "clash", "бої"),
+])
+def test_event_vocabulary_of_both_sides(text, language, kind, trigger):
+    doc = analyse(text, language)
+    assert any(e.type == kind and part(text, e.trigger) == trigger for e in doc.events), doc.events
+
+
+@pytest.mark.model
+def test_event_counts_dates_and_places():
+    text = "За минувшие сутки ВС РФ заняли четыре села в Запорожской области."
+    doc = analyse(text, "ru", "2024-05-12")
+    (event,) = [e for e in doc.events if e.type == "territory_control"]
+    assert event.quantity == 4
+    assert event.when == "2024-05-11/2024-05-12"
+    assert event.places == ("UA23000000000064947",)
+    assert event.claimed_by is None and event.polarity == "asserted" and event.modality == "factual"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, kind, quantity", [
+    ("Противник потерял до 3 000 военнослужащих.", "ru", "casualties", 3000),
+    ("Внаслідок удару загинули п'ятеро людей.", "uk", "casualties", 5),
+    ("Внаслідок удару загинули п'ятеро людей.", "uk", "strike", None),  # people count casualties, not strikes
+    ("Ворог контролює 30% території міста.", "uk", "territory_control", None),  # a share is not a count
+])
+def test_counts(text, language, kind, quantity):
+    doc = analyse(text, language)
+    (event,) = [e for e in doc.events if e.type == kind]
+    assert event.quantity == quantity
+
+
+@pytest.mark.model
+def test_a_denial_cue_denies_the_claimed_event():
+    text = "В Кремле опровергли сообщения о наступлении на Харьков."
+    doc = analyse(text, "ru")
+    (a,) = doc.attributions
+    assert a.speaker == "Kremlin" and a.evidentiality == "denied"
+    (event,) = doc.events
+    assert event.type == "clash" and event.claimed_by == a.id and event.polarity == "denied"
+
+
+@pytest.mark.model
+def test_claimed_negated_and_future_events():
+    text = ("Генштаб ЗСУ повідомив, що ворогу не вдалося захопити село. "
+            "Командування планує наступ на півдні.")
+    doc = analyse(text, "uk")
+    capture = next(e for e in doc.events if e.type in ("territory_control", "clash")
+                   and part(text, e.trigger).startswith("захопити"))
+    assert capture.claimed_by == doc.attributions[0].id
+    offensive = next(e for e in doc.events if part(text, e.trigger) == "наступ")
+    assert offensive.type == "clash" and offensive.modality == "future"
+
+
+@pytest.mark.model
+def test_records_keep_the_english_path_and_mark_languages():
+    from claimledger.record import document_to_record
+
+    record = document_to_record(analyse("Росіяни обстріляли Харків.", "uk"))
+    assert record["language"] == "uk"
+    assert record["places"][0]["name"] == "Kharkiv"
+    assert record["events"][0]["type"] == "strike"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, speaker", [
+    ("Как сообщило Минобороны России, удар нанесён по складу.", "ru", "Russian Ministry of Defence"),
+    ("У Генштабі повідомили, що ворог відступив.", "uk", "General Staff of the Armed Forces of Ukraine"),
+    ("Пресс-секретарь Кремля Дмитрий Песков заявил, что переговоров нет.", "ru", "Dmitry Peskov"),
+    ("Глава администрации Иван Петров заявил, что обстрелов нет.", "ru", "Ivan Petrov"),
+    ("Голова ОВА Олег Коваленко заявив, що обстрілів немає.", "uk", "Oleh Kovalenko"),
+])
+def test_speakers_are_canonical_across_languages(text, language, speaker):
+    doc = analyse(text, language)
+    assert doc.attributions[0].speaker == speaker
+
+
+@pytest.mark.model
+def test_a_lone_surname_takes_the_full_name_given_before():
+    text = ("Губернатор Олег Коваленко заявив, що ворог обстріляв село. "
+            "Коваленко також повідомив, що поранено двох людей.")
+    doc = analyse(text, "uk")
+    assert [a.speaker for a in doc.attributions] == ["Oleh Kovalenko", "Oleh Kovalenko"]
+
+
+# -- quality floor on the internal ru/uk gold, read in place when it is on this machine --------------
+
+INTERNAL_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev" / "war_news_ru_uk_dev.jsonl"
+# (language, layer, figure, measure) -> floor; measured 2026-12-01 (see the closing note of issue 5).
+FLOORS = {
+    ("ru", "attributions", "claim", "f1"): 0.93,   # measured 0.978
+    ("ru", "attributions", "speaker", "accuracy"): 0.78,  # measured 0.818
+    ("uk", "attributions", "speaker", "accuracy"): 0.85,  # measured 0.938
+    ("uk", "attributions", "claim", "f1"): 0.93,   # measured 0.970
+    ("ru", "places", "ref", "accuracy"): 0.90,     # measured 0.926
+    ("uk", "places", "ref", "accuracy"): 0.97,     # measured 1.000
+    ("ru", "events", "type", "f1"): 0.92,          # measured 0.964
+    ("uk", "events", "type", "f1"): 0.72,          # measured 0.760
+}
+
+
+@pytest.fixture(scope="module")
+def internal_report():
+    if not INTERNAL_GOLD.is_file():
+        pytest.skip(f"internal ru/uk gold not on this machine ({INTERNAL_GOLD})")
+    from claimledger.evaluate import score_records
+    from claimledger.evaluate.predictions import predict_records, read_gold
+
+    gold = read_gold(INTERNAL_GOLD)
+    return score_records(gold, predict_records(gold)).to_dict(errors=False)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("key", sorted(FLOORS), ids=lambda k: ".".join(k))
+def test_ru_uk_quality_floor(internal_report, key):
+    language, layer, figure, measure = key
+    value = internal_report[layer][language]["figures"][figure][measure]
+    assert value >= FLOORS[key], f"{language} {layer} {figure} {measure} fell to {value:.3f} (floor {FLOORS[key]})"
