@@ -304,3 +304,13 @@ def test_ru_uk_quality_floor(internal_report, key):
     language, layer, figure, measure = key
     value = internal_report[layer][language]["figures"][figure][measure]
     assert value >= FLOORS[key], f"{language} {layer} {figure} {measure} fell to {value:.3f} (floor {FLOORS[key]})"
+
+
+@pytest.mark.model
+def test_russian_subject_before_the_object_is_the_source_not_the_previous_speaker():
+    text = ("Министр заявил, что войска заняли село. Украинская сторона эти данные опровергла: "
+            "атака была отбита.")
+    doc = analyse(text, "ru")
+    denial = next(a for a in doc.attributions if part(text, a.cue) == "опровергла")
+    assert part(text, denial.source) == "Украинская сторона"
+    assert denial.evidentiality == "denied"

@@ -58,7 +58,7 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
             is_nominal(t) for t in toks[start + 1:last]):
         return (start + 1, last)  # "У Генштабі повідомили", "В Минобороны сообщили"
     for _ in range(2):
-        found = _subject_in(doc, floor, last)
+        found = _subject_in(doc, floor, last) or _agreeing_subject(doc, floor, last, toks[cue_first])
         if found is not None:
             return found
         # step over ", <parenthetical>," before the cue
@@ -97,6 +97,33 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
             last = i
             break
     return (start, last)
+
+
+NUMBERS = ("sing", "plur")
+
+
+def _agreeing_subject(doc: CyrDoc, floor: int, last: int, verb: Token) -> tuple[int, int] | None:
+    """A subject noun phrase set off from its verb by the object ("Украинская сторона эти данные
+    опровергла"): the first nominative run of the clause up to where the grammatical number changes,
+    taken only when its head noun agrees in number with the verb."""
+    toks = doc.tokens
+    number = next((n for n in NUMBERS if n in verb.tags), None)
+    first = last
+    while first > floor and toks[first - 1].text not in CLAUSE_BOUNDARIES - OPEN_MARKS - CLOSE_MARKS \
+            and toks[first - 1].lower not in THAT and last - first < MAX_SOURCE_TOKENS:
+        first -= 1
+    if number is None or first >= last or not _nominative(toks[first]):
+        return None
+    end, head = first, None
+    while end < last and _nominative(toks[end]):
+        if head is not None and number not in toks[end].tags:
+            break
+        if toks[end].pos == "NOUN":
+            head = toks[end]
+        end += 1
+    if head is None or number not in head.tags or end >= last:
+        return None
+    return (first, end)
 
 
 def _nominative(t: Token) -> bool:
