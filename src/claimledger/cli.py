@@ -144,27 +144,15 @@ def _print_claims(rows: list[dict]) -> None:
     out.print(table)
 
 
-def _describe_place_event(event: dict) -> str:
-    """An event as the place ledger shows it: type, count, trigger words, date, polarity, modality."""
+def _describe_event(event: dict, *, trigger: bool = False) -> str:
+    """An event in one line: type, count, the trigger words (place ledger) or the places, date,
+    polarity and modality."""
     bits = [event.get("type", "")]
     if event.get("quantity") is not None:
         bits.append(f"x{event['quantity']}")
-    if event.get("trigger"):
+    if trigger and event.get("trigger"):
         bits.append(f"“{event['trigger']}”")
-    if event.get("when"):
-        bits.append(event["when"])
-    if event.get("polarity") == "denied":
-        bits.append("(denied)")
-    if event.get("modality") and event["modality"] != "factual":
-        bits.append(f"({event['modality']})")
-    return " ".join(bits)
-
-
-def _describe_event(event: dict) -> str:
-    bits = [event.get("type", "")]
-    if event.get("quantity") is not None:
-        bits.append(f"x{event['quantity']}")
-    if event.get("places"):
+    elif not trigger and event.get("places"):
         bits.append("@" + ",".join(event["places"]))
     if event.get("when"):
         bits.append(event["when"])
@@ -292,7 +280,7 @@ def places(db: str, name: str, limit: int, fmt: str) -> None:
     for column in ("date", "outlet", "who claims", "what", "place", "claim"):
         table.add_column(column, overflow="fold", max_width=60 if column == "claim" else 26)
     for c in found.claims:
-        what = "; ".join(_describe_place_event(e) for e in c.events) or (c.cue or "")
+        what = "; ".join(_describe_event(e, trigger=True) for e in c.events) or (c.cue or "")
         place = f"{c.place} (unnamed places)" if c.unnamed else c.place
         table.add_row(c.date or "", c.outlet or "", c.speaker or "(outlet)", what, place, c.content)
     out.print(table)

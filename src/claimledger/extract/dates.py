@@ -200,11 +200,13 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
 )
 
 
-def _scan(text: str, published: str | None) -> list[tuple[int, int, str | None]]:
-    """All non-overlapping time expressions in text, earlier patterns first on overlap."""
+def scan_time_expressions(text: str, published: str | None, patterns=None) -> list[tuple[int, int, str | None]]:
+    """Return (start, end, value) of all non-overlapping time expressions in text, in order,
+    earlier patterns first on overlap; ``patterns`` are (regex, resolver) pairs (default: the
+    English TIME_PATTERNS), each resolver taking the match and the parsed publication date."""
     pub = parse_published(published)
     taken: list[tuple[int, int, str | None]] = []
-    for pattern, resolver in TIME_PATTERNS:
+    for pattern, resolver in TIME_PATTERNS if patterns is None else patterns:
         for m in pattern.finditer(text):
             start, end = m.span()
             if any(start < e and s < end for s, e, _ in taken):
@@ -217,7 +219,7 @@ def resolve_when(text: str, published: str | None) -> str | None:
     """Return the ISO date, month, year or "start/end" range the first time expression in text
     names, resolved against the publication date (ISO date or datetime) when it needs one;
     None when there is no expression or it cannot be worked out."""
-    for _, _, value in _scan(text, published):
+    for _, _, value in scan_time_expressions(text, published):
         if value is not None:
             return value
     return None
@@ -226,4 +228,4 @@ def resolve_when(text: str, published: str | None) -> str | None:
 def find_time_expressions(doc, published: str | None = None) -> list[tuple[int, int, str | None]]:
     """Return (start, end, resolution) character spans of the time expressions in a Doc (or a
     string); resolution is None when the expression cannot be worked out."""
-    return _scan(getattr(doc, "text", doc), published)
+    return scan_time_expressions(getattr(doc, "text", doc), published)

@@ -15,7 +15,7 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
-from .dates import _iso_day, _since, _year_for, parse_published
+from .dates import _iso_day, _since, _year_for, scan_time_expressions
 
 # Month names in the case forms news copy uses (nominative, genitive, locative), Russian and Ukrainian.
 MONTH_FORMS = {
@@ -174,15 +174,7 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
 def find_time_expressions_ru_uk(text: str, published: str | None = None) -> list[tuple[int, int, str | None]]:
     """Return (start, end, value) for every Russian or Ukrainian time expression in text, in order;
     value is resolved against ``published`` (ISO date or datetime) and None when it cannot be."""
-    pub = parse_published(published)
-    taken: list[tuple[int, int, str | None]] = []
-    for pattern, resolver in TIME_PATTERNS:
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            if any(start < e and s < end for s, e, _ in taken):
-                continue
-            taken.append((start, end, resolver(m, pub)))
-    return sorted(taken)
+    return scan_time_expressions(text, published, TIME_PATTERNS)
 
 
 def resolve_when_ru_uk(text: str, published: str | None) -> str | None:
