@@ -241,3 +241,40 @@ def test_token_is_required_when_set(served_db):
     finally:
         proc.terminate()
         proc.wait()
+
+
+def test_maps_are_offline_unless_a_tile_layer_is_given(served_db, served_url):
+    vovchansk = get_json(query(served_url, "/api/places", q="vovchansk"))["items"][0]["key"]
+    page = "/places/" + urllib.parse.quote(vovchansk)
+    status, headers, body = fetch(served_url + page)
+    assert status == 200 and b'class="tile"' not in body
+    assert "img-src 'self' data:;" in headers["Content-Security-Policy"]
+    tiles = "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png"  # never fetched by this test: only the page is read
+    proc, url = start_ledger_server(served_db, "--tiles", tiles, "--tiles-attribution", "Test tiles")
+    try:
+        status, headers, body = fetch(url + page)
+        html = body.decode("utf-8")
+        assert status == 200 and 'class="tile" href="http://127.0.0.1:9/tiles/' in html
+        assert "Tiles: Test tiles." in html
+        assert "img-src 'self' data: http://127.0.0.1:9;" in headers["Content-Security-Policy"]
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def test_tiles_cover_the_map_view():
+    from claimledger.serve.basemap import MAX_TILES, TileLayer, draw_map, tile_images, unproject
+
+    layer = TileLayer("https://tiles.example/{z}/{x}/{y}.png", "Example")
+    view = draw_map([{"lat": 50.29, "lon": 36.94, "key": "k", "name": "Vovchansk", "role": "focus",
+                      "events": {}}])["viewbox"]
+    x0, y0, width, height = (float(v) for v in view.split())
+    images = tile_images(view, layer)
+    assert 0 < len(images) <= MAX_TILES
+    assert min(i["x"] for i in images) <= x0 and max(i["x"] + i["width"] for i in images) >= x0 + width
+    assert min(i["y"] for i in images) <= y0 and max(i["y"] + i["height"] for i in images) >= y0 + height
+    assert all(i["href"].startswith("https://tiles.example/") for i in images)
+    assert unproject(0.0, 0.0) == (12.0, 60.0)  # the projection's origin
+    assert tile_images(view, None) == []
+    with pytest.raises(Exception, match="tile URL"):
+        TileLayer("https://tiles.example/{z}/{x}.png", "Example")

@@ -506,18 +506,28 @@ def _describe_story_claim(claim: dict) -> str:
 @click.option("--token", envvar="CLAIMLEDGER_TOKEN",
               help="Require this token (Bearer header, or ?token= once in the browser). "
                    "Also read from CLAIMLEDGER_TOKEN.")
-def serve(db: str, host: str, port: int, token: str | None) -> None:
+@click.option("--tiles", envvar="CLAIMLEDGER_TILES", metavar="URL",
+              help="Draw an online tile layer under the maps, e.g. "
+                   "https://tile.openstreetmap.org/{z}/{x}/{y}.png (off by default: pages work offline). "
+                   "Also read from CLAIMLEDGER_TILES.")
+@click.option("--tiles-attribution", default="© OpenStreetMap contributors", show_default=True,
+              help="The credit the tile server requires, shown under each map.")
+def serve(db: str, host: str, port: int, token: str | None, tiles: str | None, tiles_attribution: str) -> None:
     """Serve DB read-only: web pages (claims, places on a map, articles, search) and a JSON API.
 
     \b
     Pages at http://HOST:PORT/, the API under /api/ (documented at /docs).
     Example:
       claimledger serve demo/claimledger.db --port 8080
+      claimledger serve demo/claimledger.db --tiles 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'
     """
     from .serve import serve_ledger
+    from .serve.basemap import TileLayer
+
+    layer = TileLayer(tiles, tiles_attribution) if tiles else None
 
     err.print(f"serving {db} read-only on http://{host}:{port}/ (Ctrl+C stops)")
-    serve_ledger(db, host=host, port=port, token=token)
+    serve_ledger(db, host=host, port=port, token=token, tiles=layer)
 
 
 if __name__ == "__main__":

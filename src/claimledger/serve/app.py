@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import ClaimledgerError
 from . import api, pages
 from .readonly import ReadOnlyStore, check_exposure, open_readonly_store
+from .basemap import TileLayer, tile_images
 from .views import LedgerViews, NotFound
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -37,12 +38,25 @@ SECURITY_HEADERS = {
 }
 
 
-def make_templates() -> Environment:
-    """Return the Jinja2 environment of the pages (autoescape on for every template)."""
+def security_headers(tiles: TileLayer | None = None) -> dict[str, str]:
+    """Return the response headers; an online tile layer's origin is the one image source
+    allowed besides the server itself."""
+    if tiles is None:
+        return SECURITY_HEADERS
+    policy = SECURITY_HEADERS["Content-Security-Policy"].replace(
+        "img-src 'self' data:", f"img-src 'self' data: {tiles.origin}")
+    return {**SECURITY_HEADERS, "Content-Security-Policy": policy}
+
+
+def make_templates(tiles: TileLayer | None = None) -> Environment:
+    """Return the Jinja2 environment of the pages (autoescape on for every template); maps
+    draw ``tiles`` under their outlines when a tile layer is given."""
     env = Environment(loader=PackageLoader("claimledger.serve", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     pages.register_template_helpers(env)
+    env.globals["map_tiles"] = lambda m: tile_images(m["viewbox"], tiles)
+    env.globals["tile_attribution"] = tiles.attribution if tiles else None
     return env
 
 
@@ -73,11 +87,14 @@ def _check_token(request: Request, token: str) -> tuple[bool, bool]:
     return False, False
 
 
-def create_app(store: ReadOnlyStore, *, token: str | None = None) -> FastAPI:
+def create_app(store: ReadOnlyStore, *, token: str | None = None,
+               tiles: TileLayer | None = None) -> FastAPI:
     """Return the app serving pages and ``/api/`` over ``store`` (read-only).
 
-    With ``token``, requests without it get 401.
+    With ``token``, requests without it get 401. With ``tiles``, maps show that online tile
+    layer under the packaged outlines.
     """
+    headers = security_headers(tiles)
     app = FastAPI(
         title="claimledger", version="1",
         description="Read-only JSON API over a claimledger ledger: stories, claims, articles, "
@@ -86,7 +103,7 @@ def create_app(store: ReadOnlyStore, *, token: str | None = None) -> FastAPI:
         docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
     )
     app.state.views = LedgerViews(store)
-    app.state.templates = make_templates()
+    app.state.templates = make_templates(tiles)
     app.state.token = token
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
@@ -100,12 +117,12 @@ def create_app(store: ReadOnlyStore, *, token: str | None = None) -> FastAPI:
             if not allowed:
                 response = _error(request, 401, "this ledger needs a token: add ?token=... "
                                   "or an 'Authorization: Bearer ...' header")
-                response.headers.update(SECURITY_HEADERS)
+                response.headers.update(headers)
                 return response
         response = await call_next(request)
         if set_cookie:
             response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
-        response.headers.update(SECURITY_HEADERS)
+        response.headers.update(headers)
         return response
 
     @app.exception_handler(NotFound)
@@ -127,7 +144,7 @@ def create_app(store: ReadOnlyStore, *, token: str | None = None) -> FastAPI:
     async def internal(request: Request, exc: Exception) -> Response:
         # A bug, not a bad request: the traceback goes to the server log, never to the client.
         response = _error(request, 500, "internal error (the server log has the details)")
-        response.headers.update(SECURITY_HEADERS)
+        response.headers.update(headers)
         return response
 
     @app.exception_handler(RequestValidationError)
@@ -140,7 +157,8 @@ def create_app(store: ReadOnlyStore, *, token: str | None = None) -> FastAPI:
 
 
 def serve_ledger(target: str, *, host: str = "127.0.0.1", port: int = 8080,
-                 token: str | None = None, log_level: str = "info") -> None:
+                 token: str | None = None, tiles: TileLayer | None = None,
+                 log_level: str = "info") -> None:
     """Open the ledger at ``target`` read-only and serve it until interrupted.
 
     Raises ExposureError when ``host`` is not a loopback address and no token is
@@ -151,7 +169,7 @@ def serve_ledger(target: str, *, host: str = "127.0.0.1", port: int = 8080,
     check_exposure(host, token)
     store = open_readonly_store(target)
     try:
-        uvicorn.run(create_app(store, token=token), host=host, port=port, log_level=log_level,
+        uvicorn.run(create_app(store, token=token, tiles=tiles), host=host, port=port, log_level=log_level,
                     server_header=False)
     finally:
         store.close()

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from ..errors import ClaimledgerError
 
 BASEMAP = "static/map/basemap.json"
 # Projection: x = (lon - ORIGIN_LON) * cos(CENTRE_LAT) * UNITS, y = (ORIGIN_LAT - lat) * UNITS.
@@ -59,6 +62,82 @@ def project(lon: float, lat: float) -> tuple[float, float]:
     """Return the SVG (x, y) of a longitude and latitude."""
     return ((lon - ORIGIN_LON) * math.cos(math.radians(CENTRE_LAT)) * UNITS,
             (ORIGIN_LAT - lat) * UNITS)
+
+
+def unproject(x: float, y: float) -> tuple[float, float]:
+    """Return the (longitude, latitude) of an SVG point (the inverse of :func:`project`)."""
+    return (x / (math.cos(math.radians(CENTRE_LAT)) * UNITS) + ORIGIN_LON, ORIGIN_LAT - y / UNITS)
+
+
+# The optional online tile layer (``claimledger serve --tiles URL``): slippy-map tiles in Web
+# Mercator, each drawn as an image stretched over its own longitude/latitude box in the map's
+# projection. Within one tile the two projections differ by well under a pixel at these scales.
+TILES_ACROSS = 4  # tiles across the view's width; the zoom level is chosen for this
+MAX_TILE_ZOOM = 14  # deeper tiles show streets, more than a claim map needs
+MAX_TILES = 48  # per map; a taller view would otherwise ask the tile server for too many
+MERCATOR_MAX_LAT = 85.0511  # the latitude where Web Mercator's square world ends
+
+
+@dataclass(frozen=True)
+class TileLayer:
+    """An online tile server: a URL template with {z}, {x}, {y} and the attribution it requires."""
+
+    url: str
+    attribution: str
+
+    def __post_init__(self) -> None:
+        try:
+            self.url.format(z=0, x=0, y=0)
+        except (KeyError, IndexError, ValueError):
+            raise ClaimledgerError(f"tile URL {self.url!r}: only {{z}}, {{x}} and {{y}} may stand in braces") from None
+        if not self.url.startswith(("http://", "https://")) or not all(k in self.url for k in ("{z}", "{x}", "{y}")):
+            raise ClaimledgerError(f"tile URL {self.url!r}: give http(s)://... with {{z}}, {{x}} and {{y}}")
+
+    @property
+    def origin(self) -> str:
+        """The scheme and host the tiles come from (for the Content-Security-Policy)."""
+        scheme, _, rest = self.url.partition("://")
+        return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+def _tile_lon(x: int, zoom: int) -> float:
+    return x / 2 ** zoom * 360.0 - 180.0
+
+
+def _tile_lat(y: int, zoom: int) -> float:
+    return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y / 2 ** zoom))))
+
+
+def tile_images(viewbox: str, layer: TileLayer | None) -> list[dict[str, Any]]:
+    """Return the tiles that cover a map's ``viewbox`` as images (href, x, y, width, height in
+    SVG units), or [] without a tile layer."""
+    if layer is None:
+        return []
+    x0, y0, width, height = (float(v) for v in viewbox.split())
+    lon0, lat1 = unproject(x0, y0)
+    lon1, lat0 = unproject(x0 + width, y0 + height)
+    lat0, lat1 = max(lat0, -MERCATOR_MAX_LAT), min(lat1, MERCATOR_MAX_LAT)
+    zoom = max(1, min(MAX_TILE_ZOOM, round(math.log2(TILES_ACROSS * 360.0 / max(lon1 - lon0, 1e-6)))))
+    n = 2 ** zoom
+
+    def tile_x(lon: float) -> int:
+        return min(n - 1, max(0, int((lon + 180.0) / 360.0 * n)))
+
+    def tile_y(lat: float) -> int:
+        rad = math.radians(lat)
+        return min(n - 1, max(0, int((1 - math.asinh(math.tan(rad)) / math.pi) / 2 * n)))
+
+    images = []
+    for ty in range(tile_y(lat1), tile_y(lat0) + 1):
+        for tx in range(tile_x(lon0), tile_x(lon1) + 1):
+            left, top = project(_tile_lon(tx, zoom), _tile_lat(ty, zoom))
+            right, bottom = project(_tile_lon(tx + 1, zoom), _tile_lat(ty + 1, zoom))
+            images.append({"href": layer.url.format(z=zoom, x=tx, y=ty), "x": round(left, 2),
+                           "y": round(top, 2), "width": round(right - left, 2),
+                           "height": round(bottom - top, 2)})
+            if len(images) >= MAX_TILES:
+                return images
+    return images
 
 
 @lru_cache(maxsize=1)
