@@ -6,7 +6,7 @@ quality-floor test use.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +15,10 @@ from ..errors import ClaimledgerError, InputError
 PAIR_KEYS = frozenset({"a", "b", "label"})
 
 
-def read_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Return the records of a gold JSONL file; InputError names the line that does not parse."""
-    records = []
-    with open(path, encoding="utf-8") as stream:
+def iter_json_objects(path: str | Path, stream) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object) for each non-blank line of a JSONL stream; InputError names
+    the line that is not JSON, not UTF-8 or not an object."""
+    try:
         for number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
@@ -28,6 +28,16 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
                 raise InputError(str(path), f"not JSON ({exc.msg})", number) from None
             if not isinstance(record, dict):
                 raise InputError(str(path), "not a JSON object", number)
+            yield number, record
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not UTF-8 text") from None
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Return the records of a gold JSONL file; InputError names the line that does not parse."""
+    records = []
+    with open(path, encoding="utf-8") as stream:
+        for number, record in iter_json_objects(path, stream):
             if PAIR_KEYS <= record.keys():
                 raise ClaimledgerError(f"{path}: holds claim pairs (a, b, label); read them with "
                                        "read_pairs (`claimledger eval` scores them)")
@@ -59,25 +69,13 @@ def read_pairs(path: str | Path, *, labelled: bool = False) -> list[dict[str, An
     pairs = []
     stream = sys.stdin if str(path) == "-" else open(path, encoding="utf-8")
     try:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(str(path), f"not JSON ({exc.msg})", number) from None
-            except UnicodeDecodeError:
-                raise InputError(str(path), "not UTF-8 text", number) from None
-            if not isinstance(record, dict):
-                raise InputError(str(path), "not a JSON object", number)
+        for number, record in iter_json_objects(path, stream):
             missing = [key for key in needed if record.get(key) is None]
             if missing:
                 raise InputError(str(path), f"pair without {', '.join(missing)}", number)
             if not isinstance(record["a"], str) or not isinstance(record["b"], str):
                 raise InputError(str(path), "pair texts a and b must be strings", number)
             pairs.append(record)
-    except UnicodeDecodeError:
-        raise InputError(str(path), "not UTF-8 text") from None
     finally:
         if stream is not sys.stdin:
             stream.close()

@@ -460,6 +460,12 @@ def _places(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
         clause = clause.head
     scopes = [(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)),
               (sentence.start_char, sentence.end_char)]
+    return place_keys_within(places, scopes)
+
+
+def place_keys_within(places: Sequence[Place], scopes: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+    """Return the refs (or names) of the places inside the first character scope that holds any,
+    in text order, once each; () when none does."""
     for start, end in scopes:
         found: list[str] = []
         for place in places:

@@ -30,6 +30,7 @@ from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
 from .cyrillic import CyrDoc, Token
 from .dates_ru_uk import find_time_expressions_ru_uk
+from .events import place_keys_within
 from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
 
 LEXICON_FILE = "events_ru_uk.tsv"
@@ -332,17 +333,7 @@ def _places(doc: CyrDoc, first: int, last: int, places: Sequence[Place],
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)]
     s = doc.sentence_of(first)
     c_first, c_last = _clause(doc, first, last)
-    scopes = [doc.char_span(c_first, c_last), (s.start, s.end)]
-    for a, b in scopes:
-        found: list[str] = []
-        for p in places:
-            if a <= p.span[0] and p.span[1] <= b:
-                key = p.ref or p.name or p.text
-                if key and key not in found:
-                    found.append(key)
-        if found:
-            return tuple(found)
-    return ()
+    return place_keys_within(places, [doc.char_span(c_first, c_last), (s.start, s.end)])
 
 
 def _actor(doc: CyrDoc, first: int) -> tuple[int, int] | None:
