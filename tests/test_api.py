@@ -278,3 +278,19 @@ def test_tiles_cover_the_map_view():
     assert tile_images(view, None) == []
     with pytest.raises(Exception, match="tile URL"):
         TileLayer("https://tiles.example/{z}/{x}.png", "Example")
+
+
+def test_claim_pages_are_the_same_from_the_described_claims_cache(served_db):
+    from claimledger.serve.listings import ArticleSides, DescribedClaims, read_claim_page
+
+    store = open_readonly_store(str(served_db))
+    try:
+        sides, described = ArticleSides(store), DescribedClaims(size=4)
+        first, more = read_claim_page(store, sides, {}, side=None, offset=0, per_page=10, described=described)
+        first[0]["content"] = "changed by a caller"
+        again, more_again = read_claim_page(store, sides, {}, side=None, offset=0, per_page=10,
+                                            described=described)
+        uncached, _ = read_claim_page(store, sides, {}, side=None, offset=0, per_page=10)
+        assert again == uncached and more_again == more and again[0]["content"] != "changed by a caller"
+    finally:
+        store.close()

@@ -10,14 +10,16 @@ outlet are SQL conditions, the side is checked on rows as they stream.
 """
 from __future__ import annotations
 
+import copy
 import threading
+from collections import OrderedDict
 from typing import Any
 
 from sqlalchemy import Connection, column, func, select, table, text
 
+from ..claims import date_bounds, describe_claims
 from ..errors import StoreError
 from ..store import schema
-from ..claims import date_bounds, describe_claims
 from ..store.claims import fts_query, select_claims
 from ..store.rows import read_documents
 from .readonly import ReadOnlyStore
@@ -53,6 +55,40 @@ class ArticleSides:
             return self._sides, self._outlets
 
 
+# Articles whose described claims are kept between requests. A stored article's layers never
+# change (ingest adds articles, it does not rewrite them), so an entry stays valid; 512 articles of
+# ~20 claims hold a few tens of MB and cover the pages a reader moves between.
+DESCRIBED_ARTICLES = 512
+
+
+class DescribedClaims:
+    """The claim views of stored articles (claims.describe_claims), kept for the most recently
+    shown DESCRIBED_ARTICLES articles, so listings rebuild only articles not seen lately."""
+
+    def __init__(self, size: int = DESCRIBED_ARTICLES):
+        self._size = size
+        self._lock = threading.Lock()
+        self._views: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
+
+    def views(self, conn: Connection, article_ids: list[str]) -> dict[tuple[str, int], dict[str, Any]]:
+        """Return (article id, claim ord) -> claim view for the claims of these articles."""
+        with self._lock:
+            known = {a: self._views[a] for a in article_ids if a in self._views}
+            for article_id in known:
+                self._views.move_to_end(article_id)
+        missing = [a for a in dict.fromkeys(article_ids) if a not in known]
+        for doc in read_documents(conn, missing):
+            known[doc.article.id] = [claim["view"] for claim in describe_claims(doc)]
+        with self._lock:
+            for article_id in missing:
+                if article_id in known:
+                    self._views[article_id] = known[article_id]
+            while len(self._views) > self._size:
+                self._views.popitem(last=False)
+        return {(article_id, ord_): view for article_id, views in known.items()
+                for ord_, view in enumerate(views)}
+
+
 def _outlet_keys(outlets: dict[str, set[str]], side: str) -> list[str]:
     """Return the outlet names whose articles may hold claims of ``side``: the outlets of
     that side, and the unknown ones (whose claims are decided by speaker)."""
@@ -60,10 +96,11 @@ def _outlet_keys(outlets: dict[str, set[str]], side: str) -> list[str]:
 
 
 def read_claim_page(store: ReadOnlyStore, sides: ArticleSides, args: dict[str, Any], *,
-                    side: str | None, offset: int, per_page: int
-                    ) -> tuple[list[dict[str, Any]], bool]:
+                    side: str | None, offset: int, per_page: int,
+                    described: DescribedClaims | None = None) -> tuple[list[dict[str, Any]], bool]:
     """Return the claims ``[offset, offset + per_page)`` matching ``args`` (the keyword
-    arguments of ``Ledger.find_claims``) and ``side``, newest first, and whether more follow."""
+    arguments of ``Ledger.find_claims``) and ``side``, newest first, and whether more follow;
+    ``described`` keeps claim views between calls."""
     claims = schema.claims
     wanted = offset + per_page + 1
     stmt = select_claims(**args, use_fts=store.engine.dialect.name == "sqlite",
@@ -83,12 +120,9 @@ def read_claim_page(store: ReadOnlyStore, sides: ArticleSides, args: dict[str, A
             if len(keys) >= wanted:
                 break
         page = keys[offset:offset + per_page]
-        docs = read_documents(conn, list(dict.fromkeys(a for a, _ in page)))
-    views = {}
-    for doc in docs:
-        for ord_, claim in enumerate(describe_claims(doc)):
-            views[(doc.article.id, ord_)] = claim["view"]
-    return [views[key] for key in page if key in views], len(keys) > offset + per_page
+        views = (described or DescribedClaims(0)).views(conn, [a for a, _ in page])
+    # copies: callers annotate the views they get, the cached ones stay as described
+    return [copy.deepcopy(views[key]) for key in page if key in views], len(keys) > offset + per_page
 
 
 def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str | None,
@@ -141,4 +175,4 @@ def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str 
     return kept[offset:offset + per_page], len(kept) > offset + per_page
 
 
-__all__ = ["ArticleSides", "read_article_page", "read_claim_page"]
+__all__ = ["ArticleSides", "DescribedClaims", "read_article_page", "read_claim_page"]

@@ -17,7 +17,7 @@ from .highlight import highlight_document
 from .queries import (
     PlaceCatalogue, level_rank, list_event_types, list_outlets, place_filter_value, place_key,
 )
-from .listings import ArticleSides, read_article_page, read_claim_page
+from .listings import ArticleSides, DescribedClaims, read_article_page, read_claim_page
 from .readonly import ReadOnlyStore
 from .sides import UNKNOWN, order_sides, side_label, side_of_claim, side_of_outlet
 from .stories import StoryCatalogue, compose_story, filter_stories, summarise_listing
@@ -96,6 +96,7 @@ class LedgerViews:
         self.places = PlaceCatalogue(store)
         self.stories = StoryCatalogue(store)
         self.article_sides = ArticleSides(store)
+        self.described = DescribedClaims()
 
     # -- stories ----------------------------------------------------------------------
 
@@ -157,7 +158,7 @@ class LedgerViews:
         page, per_page = max(page, 1), min(max(per_page, 1), MAX_PER_PAGE)
         rows, more = read_claim_page(self.store, self.article_sides, filters.ledger_args(),
                                      side=filters.side, offset=(page - 1) * per_page,
-                                     per_page=per_page)
+                                     per_page=per_page, described=self.described)
         return Page([self.annotate_claim(c) for c in rows], page, per_page, more)
 
     # -- articles ---------------------------------------------------------------------
