@@ -9,11 +9,9 @@ import re
 
 from sqlalchemy import Connection, Select, and_, column, select, table, text
 
-from ..claims import CLAIM_FIELDS, date_bounds, describe_claims, index_keys
+from ..claims import date_bounds, index_keys
 from ..errors import StoreError
 from . import schema
-
-__all__ = ["CLAIM_FIELDS", "claim_keys", "date_bounds", "describe_claims", "fts_query", "select_claims"]
 
 # Search words this long or longer match as prefixes: checked on the dev corpus, where
 # "Харьков" finds the oblast's inflected forms, while 3-letter English words as prefixes
