@@ -51,7 +51,7 @@ def _month_number(name: str) -> int:
 FUTURE_WINDOW_DAYS = 45
 
 
-def _year_for(month: int, day: int | None, pub: date | None) -> int | None:
+def year_for_month(month: int, day: int | None, pub: date | None) -> int | None:
     """The year of a month (and day) given without one: the publication year, or the one before
     when that would put it after the publication date (beyond FUTURE_WINDOW_DAYS for a day)."""
     if pub is None:
@@ -65,27 +65,29 @@ def _year_for(month: int, day: int | None, pub: date | None) -> int | None:
     return pub.year - 1 if ahead > FUTURE_WINDOW_DAYS else pub.year
 
 
-def _iso_day(year: int, month: int, day: int) -> str | None:
+def iso_day(year: int, month: int, day: int) -> str | None:
+    """Return YYYY-MM-DD, or None for a day the month does not have."""
     try:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
 
 
-def _since(start: str | None, pub: date | None) -> str | None:
+def since_range(start: str | None, pub: date | None) -> str | None:
+    """Return the open range "start/publication date" ("start/.." without one), None without start."""
     if start is None:
         return None
     return f"{start}/{pub.isoformat() if pub else '..'}"
 
 
 def _full_date(m: re.Match, pub: date | None) -> str | None:
-    return _iso_day(int(m["year"]), _month_number(m["month"]), int(m["day"]))
+    return iso_day(int(m["year"]), _month_number(m["month"]), int(m["day"]))
 
 
 def _month_day(m: re.Match, pub: date | None) -> str | None:
     month, day = _month_number(m["month"]), int(m["day"])
-    year = _year_for(month, day, pub)
-    return None if year is None else _iso_day(year, month, day)
+    year = year_for_month(month, day, pub)
+    return None if year is None else iso_day(year, month, day)
 
 
 def _month_year(m: re.Match, pub: date | None) -> str | None:
@@ -94,7 +96,7 @@ def _month_year(m: re.Match, pub: date | None) -> str | None:
 
 def _month_only(m: re.Match, pub: date | None) -> str | None:
     month = _month_number(m["month"])
-    year = _year_for(month, None, pub)
+    year = year_for_month(month, None, pub)
     return None if year is None else f"{year:04d}-{month:02d}"
 
 
@@ -103,7 +105,7 @@ def _year_only(m: re.Match, pub: date | None) -> str | None:
 
 
 def _iso(m: re.Match, pub: date | None) -> str | None:
-    return _iso_day(int(m["year"]), int(m["mon"]), int(m["day"]))
+    return iso_day(int(m["year"]), int(m["mon"]), int(m["day"]))
 
 
 def _relative_day(offset: int) -> Callable[[re.Match, date | None], str | None]:
@@ -157,20 +159,20 @@ def _days_now(m: re.Match, pub: date | None) -> str | None:
 
 def _since_month_day(m: re.Match, pub: date | None) -> str | None:
     if m["year"]:
-        start = _iso_day(int(m["year"]), _month_number(m["month"]), int(m["day"]))
+        start = iso_day(int(m["year"]), _month_number(m["month"]), int(m["day"]))
     else:
         start = _month_day(m, pub)
-    return _since(start, pub)
+    return since_range(start, pub)
 
 
 def _since_month(m: re.Match, pub: date | None) -> str | None:
     if m["year"]:
-        return _since(f"{int(m['year']):04d}-{_month_number(m['month']):02d}", pub)
-    return _since(_month_only(m, pub), pub)
+        return since_range(f"{int(m['year']):04d}-{_month_number(m['month']):02d}", pub)
+    return since_range(_month_only(m, pub), pub)
 
 
 def _since_year(m: re.Match, pub: date | None) -> str | None:
-    return _since(m["year"], pub)
+    return since_range(m["year"], pub)
 
 
 # (pattern, resolver) pairs, most specific first; an earlier pattern wins over overlapping later ones.

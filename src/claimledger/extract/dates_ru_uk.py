@@ -15,7 +15,7 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
-from .dates import _iso_day, _since, _year_for, scan_time_expressions
+from .dates import iso_day, since_range, year_for_month, scan_time_expressions
 
 # Month names in the case forms news copy uses (nominative, genitive, locative), Russian and Ukrainian.
 MONTH_FORMS = {
@@ -57,17 +57,17 @@ def _month(m: re.Match) -> int:
 
 
 def _full_date(m: re.Match, pub: date | None) -> str | None:
-    return _iso_day(int(m["year"]), _month(m), int(m["day"]))
+    return iso_day(int(m["year"]), _month(m), int(m["day"]))
 
 
 def _numeric_date(m: re.Match, pub: date | None) -> str | None:
-    return _iso_day(int(m["year"]), int(m["mon"]), int(m["day"]))
+    return iso_day(int(m["year"]), int(m["mon"]), int(m["day"]))
 
 
 def _day_month(m: re.Match, pub: date | None) -> str | None:
     month, day = _month(m), int(m["day"])
-    year = _year_for(month, day, pub)
-    return None if year is None else _iso_day(year, month, day)
+    year = year_for_month(month, day, pub)
+    return None if year is None else iso_day(year, month, day)
 
 
 def _night_before(m: re.Match, pub: date | None) -> str | None:
@@ -80,7 +80,7 @@ def _night_before(m: re.Match, pub: date | None) -> str | None:
 
 def _since_day(m: re.Match, pub: date | None) -> str | None:
     start = _full_date(m, pub) if m["year"] else _day_month(m, pub)
-    return _since(start, pub)
+    return since_range(start, pub)
 
 
 def _month_year(m: re.Match, pub: date | None) -> str | None:
@@ -88,7 +88,7 @@ def _month_year(m: re.Match, pub: date | None) -> str | None:
 
 
 def _month_only(m: re.Match, pub: date | None) -> str | None:
-    year = _year_for(_month(m), None, pub)
+    year = year_for_month(_month(m), None, pub)
     return None if year is None else f"{year:04d}-{_month(m):02d}"
 
 
@@ -135,7 +135,7 @@ def _since_year_start(m: re.Match, pub: date | None) -> str | None:
 
 
 def _since_invasion(m: re.Match, pub: date | None) -> str | None:
-    return _since(INVASION_START.isoformat(), pub)
+    return since_range(INVASION_START.isoformat(), pub)
 
 
 # (pattern, resolver), most specific first; an earlier pattern wins over overlapping later ones.
