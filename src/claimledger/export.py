@@ -10,15 +10,13 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
+from .claims import CLAIM_FIELDS
 from .models import AnalysedDocument, Place
 from .record import document_to_record
 
-# Columns of the claims CSV, in order; list values are joined with LIST_SEPARATOR.
-_CLAIM_COLUMNS = (
-    "claim", "article_id", "outlet", "published", "language", "title", "url", "date",
-    "speaker", "speaker_role", "source", "cue", "content", "kind", "parent", "hedges",
-    "evidentiality",
-)
+# Columns of the claims CSV, in order: the claim fields, with events and places flattened into
+# the columns below; list values are joined with LIST_SEPARATOR.
+_CLAIM_COLUMNS = tuple(f for f in CLAIM_FIELDS if f not in ("events", "places"))
 CLAIM_CSV_COLUMNS = _CLAIM_COLUMNS + (
     "event_types", "event_triggers", "event_places", "event_whens", "event_quantities",
     "event_polarities", "event_modalities", "place_names", "place_refs",

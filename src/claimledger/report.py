@@ -5,6 +5,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .models import AnalysedDocument
+from .pipeline import EXTRACTED_LANGUAGES
 
 # Longest content shown in a table cell before it is cut with an ellipsis.
 CONTENT_CHARS = 240
@@ -19,7 +20,7 @@ def render_document(doc: AnalysedDocument, console: Console) -> None:
     article, text = doc.article, doc.article.text
     heading = " · ".join(x for x in (article.id, article.outlet, article.published, article.language) if x)
     console.print(f"[bold]{heading}[/bold]" + (f"\n{article.title}" if article.title else ""))
-    if article.language not in (None, "en", "ru", "uk"):
+    if article.language not in (None, *EXTRACTED_LANGUAGES):
         console.print(f"[dim]language {article.language}: stored, not yet extracted[/dim]")
 
     def part(span):
