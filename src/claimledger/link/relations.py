@@ -61,9 +61,18 @@ SAME_TOPIC_DEFAULT = "contradict"
 # lexical leaning (-1, 0, +1). Two same-topic claims agree when the product of their leanings
 # exceeds AGREE_MIN_LEANING (calibration half: 0, i.e. the same sign).
 POSITIVE_ANCHORS = ("This has important benefits.", "It should be allowed and encouraged.",
-                    "This helps society and protects rights.", "It is a good idea that works.")
+                    "This helps society and protects rights.", "It is a good idea that works.",
+                    "This is beneficial and good for people.",
+                    "It improves lives and creates opportunities.",
+                    "This is fair, just and necessary.", "It is safe, effective and worth supporting.",
+                    "We should support this policy.", "This brings freedom, progress and prosperity.")
 NEGATIVE_ANCHORS = ("This causes serious harm.", "It should be banned and prevented.",
-                    "This hurts society and violates rights.", "It is a bad idea that fails.")
+                    "This hurts society and violates rights.", "It is a bad idea that fails.",
+                    "This is harmful and bad for people.",
+                    "It damages lives and destroys opportunities.",
+                    "This is unfair, unjust and unnecessary.",
+                    "It is dangerous, ineffective and should be opposed.",
+                    "We should oppose this policy.", "This brings oppression, decline and poverty.")
 LEANING_SCALE = 0.05
 AGREE_MIN_LEANING = 0.0
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[.,]\d+)?%?", re.UNICODE)
