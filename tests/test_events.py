@@ -160,6 +160,16 @@ def test_actor_target_places_and_date(nlp_en):
     assert event.when == "2024-05-10"
 
 
+def test_place_in_the_actor_phrase_is_not_where(nlp_en):
+    text = "Ukraine fears a new invasion by Russia of the Kharkiv region."
+    places = [Place(span=(text.index(name), text.index(name) + len(name)), text=name, name=name)
+              for name in ("Ukraine", "Russia", "Kharkiv region")]
+    event = _one(nlp_en, text, "clash", places=places)
+    assert event.actor == "Russia"
+    assert "Russia" not in event.places
+    assert "Kharkiv region" in event.places
+
+
 def test_readout_call_takes_publication_date(nlp_en):
     text = "The President had a telephone conversation with the Chancellor."
     event = _one(nlp_en, text, "negotiation", published="2022-03-04T18:45:00Z")

@@ -8,7 +8,8 @@ Doc in, ``Event`` records out. The method:
   of X"), the target (object, passive subject, "on X" / "with X"), the count modifying the target
   ("three populated points" -> 3), negation ("no hostilities", "could not be repulsed") and
   modality (will/must/planned/threatened -> future; possible/potential/could/in case of -> hypothetical);
-* places are the given Place spans in the trigger's clause (else its sentence); the date is the
+* places are the given Place spans in the trigger's clause (else its sentence), less those in the
+  actor's phrase ("escalation by Russia": who acts, not where); the date is the
   nearest time expression in the sentence (``dates.resolve_when`` against the publication date);
 * claimed_by is the attribution with the innermost content span containing the trigger;
 * one event per (type, claimant) per sentence, and definite re-mentions ("during the call") of an
@@ -452,8 +453,12 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
     return actor, target
 
 
-def _places(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
-    """Refs (or names) of the places in the trigger's clause, else in its sentence."""
+def _places(span: Span, places: Sequence[Place], actor: Token | None) -> tuple[str, ...]:
+    """Refs (or names) of the places in the trigger's clause, else in its sentence; a place
+    inside the actor's phrase ("escalation by Russia", "Russia's invasion") is who acts, not where."""
+    if actor is not None:
+        start, end = _noun_phrase(actor)
+        places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
     sentence = span.sent
     clause = span.root
     while clause.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and clause.head.i != clause.i:
@@ -461,6 +466,18 @@ def _places(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
     scopes = [(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)),
               (sentence.start_char, sentence.end_char)]
     return place_keys_within(places, scopes)
+
+
+def _noun_phrase(token: Token) -> tuple[int, int]:
+    """Character span of a token with its modifiers, less attached phrases ("Russia" in "Russia
+    of the Kharkiv region", "forces" with "Russian" in "Russian forces in Vovchansk")."""
+    tokens = [token]
+    stack = [c for c in token.children if c.dep_ not in {"prep", "relcl", "acl", "appos", "punct", "cc", "conj"}]
+    while stack:
+        child = stack.pop()
+        tokens.append(child)
+        stack.extend(child.children)
+    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
 
 
 def place_keys_within(places: Sequence[Place], scopes: Sequence[tuple[int, int]]) -> tuple[str, ...]:
@@ -683,7 +700,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             trigger=(span.start_char, span.end_char),
             actor=_label(actor),
             target=_label(target),
-            places=_places(span, places),
+            places=_places(span, places, actor),
             quantity=quantity,
             when=when,
             claimed_by=claimed_by,
