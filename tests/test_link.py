@@ -93,6 +93,25 @@ def test_non_english_pairs_use_the_lexical_path():
     assert relate_pairs(pairs)[0]["label"] == "repeat"
 
 
+@pytest.mark.model
+def test_english_pairs_on_one_event_are_compared_through_events():
+    from claimledger.pipeline import analyse_articles
+
+    pairs = [
+        {"id": "denied", "a": "The Kremlin denied that its troops had withdrawn from Kherson.",
+         "b": "Russian troops have withdrawn from Kherson, the Ukrainian military said.",
+         "a_lang": "en", "b_lang": "en"},
+        {"id": "independent", "a": "Russian missiles struck an energy facility in Kharkiv overnight, the mayor said.",
+         "b": "Local officials confirmed that a missile strike hit power infrastructure in Kharkiv on Monday night.",
+         "a_lang": "en", "b_lang": "en"},
+    ]
+    related = {p["id"]: p for p in relate_pairs(pairs, analyse=analyse_articles)}
+    assert related["denied"]["label"] == "contradict"
+    assert "denied by Kremlin" in related["denied"]["reason"]
+    assert related["independent"]["label"] == "agree"
+    assert "independent sources" in related["independent"]["reason"]
+
+
 # -- relations between ledger claims ------------------------------------------------------------
 
 def test_same_source_on_one_event_is_a_repeat_not_corroboration():

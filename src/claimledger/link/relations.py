@@ -2,8 +2,9 @@
 
 ``classify_texts`` works on two claim texts alone and ``relate_pairs`` labels pair records
 (``claimledger relate``); ledger linking (``link.matching.classify_link``) decides on canonical
-fields instead and borrows only the cue lexicons, shingles and word overlap from here. The text
-evidence, in order:
+fields instead and borrows only the cue lexicons, shingles and word overlap from here.
+``relate_pairs`` first compares two texts that report one event through those canonical fields
+(:func:`pair_events`), in any language; otherwise the text evidence decides, in order:
 
 1. **copied text**: the share of one claim's word 3-shingles found in the other (containment);
    high containment is a repeat whatever else holds (re-reported wording).
@@ -325,20 +326,21 @@ def pair_cosines(a_texts: Sequence[str], b_texts: Sequence[str],
 def pair_events(pairs: Sequence[dict[str, Any]], analyse: Callable[[Iterable[Any]], Iterable[Any]]
                 ) -> dict[int, Relation]:
     """Return, by pair index, the event relation (link.matching.relate_by_events) of the pairs
-    that are not both English: both texts analysed with ``analyse`` (the pipeline's
-    ``analyse_articles``), compared through event types, place references and polarity."""
+    whose two texts report a shared event: both texts analysed with ``analyse`` (the pipeline's
+    ``analyse_articles``; each distinct text once), compared through event types, place
+    references, dates, polarity and sources (works across en/ru/uk)."""
     from ..models import Article
     from .matching import relate_by_events
 
-    chosen = [i for i, p in enumerate(pairs) if (p.get("a_lang") or "en") != "en"
-              or (p.get("b_lang") or "en") != "en"]
-    articles = [Article(id=f"{i}:{side}", text=str(pairs[i].get(side) or ""),
-                        language=pairs[i].get(f"{side}_lang") or None)
-                for i in chosen for side in ("a", "b")]
-    docs = list(analyse(articles)) if articles else []
+    keys = [(str(pair.get(side) or ""), pair.get(f"{side}_lang") or None)
+            for pair in pairs for side in ("a", "b")]
+    distinct = list(dict.fromkeys(keys))
+    articles = [Article(id=str(n), text=text, language=language)
+                for n, (text, language) in enumerate(distinct)]
+    docs = dict(zip(distinct, analyse(articles))) if articles else {}
     found = {}
-    for n, i in enumerate(chosen):
-        relation = relate_by_events(docs[2 * n], docs[2 * n + 1])
+    for i in range(len(pairs)):
+        relation = relate_by_events(docs[keys[2 * i]], docs[keys[2 * i + 1]])
         if relation is not None and relation.label != "unrelated":
             found[i] = relation
     return found
@@ -349,8 +351,8 @@ def relate_pairs(pairs: Sequence[dict[str, Any]], *, vectors: bool = True,
                  ) -> list[dict[str, Any]]:
     """Return the pair records (``{id, a, b, a_lang, b_lang}``) each with a predicted ``label``
     and its ``reason``; ``vectors=False`` uses the lexical path only (no model). With
-    ``analyse`` (the pipeline's ``analyse_articles``), pairs that are not both English are first
-    compared through the events extracted from them (works across en/ru/uk)."""
+    ``analyse`` (the pipeline's ``analyse_articles``), pairs are first compared through the
+    events extracted from them (works across en/ru/uk); the text evidence decides the rest."""
     a_texts = [str(p.get("a") or "") for p in pairs]
     b_texts = [str(p.get("b") or "") for p in pairs]
     cosines = (pair_cosines(a_texts, b_texts, [p.get("a_lang") for p in pairs],
