@@ -70,6 +70,8 @@ def test_sample_buffer_zone(nlp_en, sample_text):
         ("Five soldiers were killed and two were wounded.", "casualties"),
         ("Ukrainian forces liberated the village.", "territory_control"),
         ("The town was captured by the enemy.", "territory_control"),
+        ("Russian forces have taken full control of the village.", "territory_control"),
+        ("Ukraine regained full control over the city.", "territory_control"),
         ("The brigade withdrew its troops from the city.", "withdrawal"),
         ("The attack was repelled by the defenders.", "attack_repelled"),
         ("Civilians were evacuated through a humanitarian corridor.", "evacuation"),
