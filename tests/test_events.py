@@ -172,6 +172,14 @@ def test_place_in_the_actor_phrase_is_not_where(nlp_en):
     assert "Kharkiv region" in event.places
 
 
+def test_taking_control_of_a_place_targets_it(nlp_en):
+    text = "Its forces had taken control of Vovchansk on May 11."
+    place = Place(span=(text.index("Vovchansk"), text.index("Vovchansk") + 9), text="Vovchansk",
+                  name="Vovchansk")
+    event = _one(nlp_en, text, "territory_control", places=[place])
+    assert (event.actor, event.target, event.places) == ("Its forces", "Vovchansk", ("Vovchansk",))
+
+
 def test_readout_call_takes_publication_date(nlp_en):
     text = "The President had a telephone conversation with the Chancellor."
     event = _one(nlp_en, text, "negotiation", published="2022-03-04T18:45:00Z")

@@ -426,11 +426,20 @@ def _child(token: Token, deps: set[str], preps: set[str] = frozenset()) -> Token
 
 def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
     root = span.root
-    for token in span:  # "under control of X": the holder of control is the actor
-        if token.lower_ == "control":
-            holder = _child(token, set(), {"of"})
-            if holder is not None:
-                return holder, _child(span.root, {"nsubjpass", "dobj"})
+    for token in span:
+        if token.lower_ != "control":
+            continue
+        of = _child(token, set(), {"of"})
+        if any(t.lower_ in {"under", "in"} for t in span if t.i < token.i):
+            if of is not None:  # "under control of X": the holder of control is the actor
+                return of, _child(span.root, {"nsubjpass", "dobj"})
+        elif of is not None and token.head.pos_ in {"VERB", "AUX"}:
+            # "forces took control of X": X is the target, the verb's subject the actor
+            verb = token.head
+            actor = _child(verb, {"nsubj"})
+            if actor is None and verb.dep_ in {"xcomp", "conj", "advcl"}:
+                actor = _child(verb.head, {"nsubj"})
+            return actor, of
     if root.pos_ in {"VERB", "AUX"} or root.tag_.startswith("VB"):
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in root.children) or root.dep_ == "acl"
         if passive:
