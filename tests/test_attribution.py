@@ -78,6 +78,22 @@ def test_pronoun_resolves_to_the_named_person(nlp_en):
     assert a["role"] == "Defence Minister"
 
 
+def test_they_resolves_to_the_group_named_before(nlp_en):
+    text = ("The original plan of the Russian troops failed in the first days. "
+            "They thought that the city would surrender. We asked that the sky be closed.")
+    found = attributions(nlp_en, text)
+    assert only(found, cue="thought")["speaker"] == "Russian troops"
+    assert only(found, cue="asked")["speaker"] == "We"  # "we" is not the third-person group
+
+
+def test_questions_and_the_addressee_report_nothing(nlp_en):
+    text = ("Do you believe that the war will end soon? The sooner you tell your government "
+            "that the war must stop, the better. Did the minister say that the line held?")
+    assert attributions(nlp_en, text) == []
+    kept = attributions(nlp_en, "Mr Minister, you said that the bridge was destroyed.")
+    assert [a["cue"] for a in kept] == ["said"]
+
+
 def test_description_resolves_to_the_leader(nlp_en):
     text = ("President Maria Ostrova met the troops in the north. "
             "The leader emphasised that no territory would be ceded.")

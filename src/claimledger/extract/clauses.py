@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from .cues import CUE_VERBS, FIRST_PERSON, MODAL_BLOCKERS, PHRASAL, REPORTING_ACTS
+from .cues import CUE_VERBS, FIRST_PERSON, MODAL_BLOCKERS, PHRASAL, REPORTING_ACTS, SECOND_PERSON
 
 OPENING_QUOTES = "\"“«„"
 CLOSING_QUOTES = "\"”»“"
@@ -115,7 +115,8 @@ def noun_phrase(token: Token, excluded: set[int] = frozenset()) -> list[Token]:
 
 
 def is_blocked(verb: Token, subject: Token | None) -> bool:
-    """Return whether a cue is negated, modal (future/hypothetical) or a first-person performative."""
+    """Return whether a cue is negated, modal (future/hypothetical), asked (a question), a
+    first-person performative or an address to the reader or listener ("you believe")."""
     for child in verb.children:
         if child.dep_ == "neg":
             return True
@@ -123,7 +124,9 @@ def is_blocked(verb: Token, subject: Token | None) -> bool:
             return True
     if verb.dep_ == "xcomp" and verb.head.lemma_ in ("want", "like", "wish", "intend", "plan", "expect"):
         return True
-    if subject is not None and subject.lower_ in FIRST_PERSON and verb.tag_ in ("VBP", "VB", "VBZ"):
+    if subject is not None and subject.lower_ in FIRST_PERSON | SECOND_PERSON and verb.tag_ in ("VBP", "VB", "VBZ"):
+        return True
+    if verb.sent.text.rstrip().endswith("?"):
         return True
     return verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children) and verb.dep_ not in ("conj", "ROOT")
 

@@ -84,6 +84,9 @@ PHRASAL = {"point": {"out"}, "sum": {"up"}, "call": {"on", "for", "upon"}, "advo
 
 MODAL_BLOCKERS = frozenset({"will", "would", "could", "might", "may", "shall", "can", "should", "'ll", "must"})
 FIRST_PERSON = frozenset({"i", "we"})
+# The addressee: "you tell", "do you feel", "how long you believe" ask or urge, they report nothing
+# (a past "you said" still reports).
+SECOND_PERSON = frozenset({"you"})
 ANAPHORS = frozenset({"this", "that", "these", "it", "which", "such", "all"})
 AGENTLESS = "unspecified (agentless passive)"
 UNSPECIFIED = "unspecified"

@@ -9,7 +9,9 @@ holders (data/registries/office_holders.tsv):
 1. every PERSON mention is indexed with its canonical name (a surname or a spelling
    variant maps to the registry's name or to the fullest name in the text) and its role
    (the title words before it, or the office the registry gives for the publication date);
-2. a pronoun maps to the latest person speaker before it, else the latest person named;
+2. a pronoun maps to the latest person speaker before it, else the latest person named; "they"
+   to the latest group speaker named in the last sentences, else the nearest plural group noun
+   phrase there ("the Russian troops"); "we" is the speaker's own side and stays as written;
 3. a description names an office ("President of Russia", "the Russian leader") that the
    registry resolves for the publication date, or a title ("the President", "Head of
    State") that maps to the person of the document holding such a role, the most
@@ -31,6 +33,21 @@ from spacy.tokens import Doc, Span
 
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my"})
 ANY_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our", "it", "its"})
+THIRD_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+FIRST_PLURAL_PRONOUNS = frozenset({"we", "us", "our"})
+# Speakers left as a bare pronoun: never an antecedent for a later pronoun.
+UNRESOLVED_PRONOUNS = ANY_PRONOUNS | {"i", "me", "my", "you", "your"}
+# Heads of plural noun phrases that name groups which can speak or believe ("the Russian troops",
+# "Western partners"): the antecedents "they" may take from the sentences before it.
+GROUP_HEADS = frozenset({
+    "troops", "forces", "soldiers", "officials", "authorities", "leaders", "partners", "allies",
+    "militants", "invaders", "occupiers", "nationalists", "politicians", "diplomats", "experts",
+    "analysts", "observers", "critics", "residents", "citizens", "people", "countries", "states",
+    "governments", "sides", "parties", "members", "representatives", "commanders", "generals",
+    "ministers", "negotiators", "mercenaries", "units", "media", "journalists", "services",
+})
+# How many sentences back "they" may find its group antecedent.
+ANTECEDENT_SENTENCES = 2
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 # Words that make a noun phrase a title or office ("Chief of the General Staff").
@@ -262,7 +279,8 @@ class SpeakerResolver:
             return source.text, None
         text = self.doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
         words = [t.lower_ for t in tokens]
-        pronoun = len(tokens) == 1 and tokens[0].pos_ == "PRON"
+        pronoun = (len(tokens) == 1 and tokens[0].pos_ == "PRON"
+                   and not (tokens[0].text.isupper() and len(tokens[0].text) > 1))  # "US" is a country
         if pronoun and words[0] in SINGULAR_PRONOUNS:
             for speaker, is_person in reversed(earlier):
                 if is_person:
@@ -271,9 +289,19 @@ class SpeakerResolver:
             if before:
                 return before[-1].name, self.role_of(before[-1].name)
             return text, None
+        if pronoun and words[0] in FIRST_PLURAL_PRONOUNS:
+            return text, None  # "we": the speaker's own side, which a third-person antecedent is not
         if pronoun and words[0] in ANY_PRONOUNS | RELATIVE_PRONOUNS:
-            if earlier:
-                return earlier[-1][0], self.role_of(earlier[-1][0])
+            named = [(speaker, is_person) for speaker, is_person in earlier
+                     if speaker.lower() not in UNRESOLVED_PRONOUNS]
+            if words[0] in THIRD_PLURAL_PRONOUNS:
+                named = [item for item in named if not item[1]] or named
+                if not named or not self._speaker_in_previous_sentences(named[-1][0], source):
+                    group = self._group_before(source)
+                    if group is not None:
+                        return self.resolve(group, [])
+            if named:
+                return named[-1][0], self.role_of(named[-1][0])
             return text, None
 
         holder = self._office_holder(text)
@@ -296,6 +324,30 @@ class SpeakerResolver:
             name = self.canonical_name(text, [p.name for p in self.people if " " in p.name])
             return name, self.role_of(name)
         return text, None
+
+    def _speaker_in_previous_sentences(self, speaker: str, source: Span) -> bool:
+        """Whether ``speaker``'s name occurs in the source's sentence or the ANTECEDENT_SENTENCES before."""
+        start = self._sentences_before(source)[0]
+        return speaker.lower() in self.doc.text[start:source.start_char].lower()
+
+    def _sentences_before(self, source: Span) -> tuple[int, int]:
+        """Character range from ANTECEDENT_SENTENCES sentences before the source's own to the source."""
+        sentence = source.sent
+        for _ in range(ANTECEDENT_SENTENCES):
+            if sentence.start == 0:
+                break
+            sentence = self.doc[sentence.start - 1].sent
+        return sentence.start_char, source.start_char
+
+    def _group_before(self, source: Span) -> Span | None:
+        """The nearest plural group noun phrase before a "they" ("the Russian troops", "the two
+        leaders"), up to its head noun, or None."""
+        start, end = self._sentences_before(source)
+        for token in reversed(list(self.doc.char_span(start, end, alignment_mode="contract") or [])):
+            if token.tag_ in {"NNS", "NNPS"} and token.lower_ in GROUP_HEADS and token.dep_ != "compound":
+                first = min(t.i for t in token.subtree if t.i <= token.i)
+                return self.doc[first: token.i + 1]
+        return None
 
     def _plural_offices(self, root) -> list[str]:
         """Resolve "presidents of Russia and France" to each office's holder."""
