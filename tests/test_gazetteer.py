@@ -144,3 +144,34 @@ def test_state_holding_the_article_places_wins(gaz):
     found = gaz.lookup("Washington")
     picked = gaz.choose(found, ResolveContext(places=(seattle,)), surface="Washington")
     assert picked.entry is not None and picked.entry.level == "region"
+
+
+def test_state_among_other_states_of_its_country(gaz):
+    # "Georgia" in an article on Alabama, Iowa and Texas is the US state, not the country; so is "Washington"
+    states = tuple(gaz.resolve(n).entry for n in ("United States", "Alabama", "Iowa", "Texas"))
+    georgia = gaz.choose(gaz.lookup("Georgia"), ResolveContext(places=states), surface="Georgia").entry
+    assert georgia is not None and georgia.country == "US" and georgia.level == "region"
+    washington = gaz.choose(gaz.lookup("Washington"), ResolveContext(places=states), surface="Washington").entry
+    assert washington is not None and washington.level == "region"
+    # without that context the country keeps its prominence
+    alone = gaz.choose(gaz.lookup("Georgia"), ResolveContext(places=(gaz.resolve("Armenia").entry,)),
+                       surface="Georgia").entry
+    assert alone is not None and alone.country == "GE"
+
+
+def test_homonym_next_to_the_article_places(gaz):
+    # "Gaza" next to Israel and Egypt is not the Mozambican province
+    around = tuple(gaz.resolve(n).entry for n in ("Israel", "Egypt"))
+    gaza = gaz.choose(gaz.lookup("Gaza"), ResolveContext(places=around), surface="Gaza").entry
+    assert gaza is not None and gaza.country == "PS"
+
+
+def test_points_on_the_equator_and_meridian_are_kept(gaz):
+    atlantic = gaz.resolve("Atlantic Ocean").entry
+    assert atlantic is not None and atlantic.point is not None and atlantic.point[0] == 0.0
+
+
+def test_former_country_names(gaz):
+    assert gaz.resolve("Burma").entry.country == "MM"
+    assert gaz.resolve("Macedonia").entry.country == "MK"
+    assert gaz.resolve("Zaire").entry.country == "CD"

@@ -26,6 +26,11 @@ W_AREA_NEAR = 4.0  # candidate lies in an oblast/raion named in the same sentenc
 W_AREA_DOC = 2.5  # ... named elsewhere in the article
 W_NEAR_PLACE = 2.0  # candidate next to another place resolved in the article, falling to 0 at NEAR_KM
 W_CONTAINS = 2.5  # a world division (state, province) holding other places resolved in the article
+# A world first-level division (state, province) when other divisions of its country are resolved in the
+# article: "Georgia" or "Washington" among Iowa and Texas is the state, "Ontario" next to Alberta the
+# province. Calibrated on GeoVirus (data/dev/geoparsing_dev.jsonl): it must outweigh a capital's or a
+# large city's prominence (Washington, D.C. against the state: 1.3 points).
+W_SIBLING_DIVISION = 2.0
 W_SAME_COUNTRY = 1.0  # per other place (or the country itself) resolved in the article in the candidate's country
 MAX_SAME_COUNTRY = 4  # ... counting at most this many ("Georgia" among Alabama, Iowa, Texas is the state)
 W_POPULATION = 1.0  # per decade of population (log10) above POPULATION_FLOOR
@@ -39,6 +44,11 @@ W_UKRAINE = 0.5  # the project reads war news: a Ukrainian or border entry beats
 W_PRIMARY_NAME = 1.5  # the surface is the entry's own name, not one of its alternate or historical names
 W_EXACT = 0.5  # the surface matched a name or alias exactly, not only its romanisation skeleton
 NEAR_KM = 60.0  # "same front sector" distance for the proximity weight
+# A candidate in a country the article names nothing else in, but next to other places resolved in it (of
+# any level: a country's point counts), falling to 0 at REGION_KM: "Gaza" next to Israel and Egypt is the
+# Palestinian city, not the Mozambican province. Calibrated on GeoVirus (data/dev/geoparsing_dev.jsonl).
+W_NEAR_REGION = 2.0
+REGION_KM = 500.0
 MIN_MARGIN = 1.0  # best candidate must beat the runner-up by this much, else the name stays ambiguous
 # ... when neither of the two best is Ukrainian or a border place: world geoparsing picks the most
 # prominent reading (as GeoNames-based geoparsers do) and keeps only true ties ambiguous ("Scott County"
@@ -242,14 +252,20 @@ class Gazetteer:
         elif areas & ctx.areas_doc:
             score += W_AREA_DOC
         others = [p for p in ctx.places if p.id != e.id]
-        if e.ref is None and e.id in self.division_ids and any(p.oblast == e.id for p in others):
-            score += W_CONTAINS
+        if e.ref is None and e.id in self.division_ids:
+            if any(p.oblast == e.id for p in others):
+                score += W_CONTAINS
+            if any(p.id in self.division_ids and p.country == e.country for p in others):
+                score += W_SIBLING_DIVISION
         dists = [_km(e, p) for p in others if p.lat is not None and p.level == "settlement"] if e.lat is not None else []
         if dists:
             score += W_NEAR_PLACE * max(0.0, 1.0 - min(dists) / NEAR_KM)
-        if e.country:
-            same = {p.id for p in others if p.country == e.country}
-            score += W_SAME_COUNTRY * min(len(same), MAX_SAME_COUNTRY)
+        same = {p.id for p in others if p.country == e.country} if e.country else set()
+        score += W_SAME_COUNTRY * min(len(same), MAX_SAME_COUNTRY)
+        if not same and e.lat is not None and W_NEAR_REGION:
+            around = [_km(e, p) for p in others if p.lat is not None and p.lon is not None]
+            if around:
+                score += W_NEAR_REGION * max(0.0, 1.0 - min(around) / REGION_KM)
         return score
 
     def _area_code(self, within: str) -> str:
