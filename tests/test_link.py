@@ -110,6 +110,11 @@ def test_english_pairs_on_one_event_are_compared_through_events():
     assert "denied by Kremlin" in related["denied"]["reason"]
     assert related["independent"]["label"] == "agree"
     assert "independent sources" in related["independent"]["reason"]
+    across = relate_pairs([{"id": "x", "a": "Українські захисники відбили штурм Роботиного.",
+                            "b": "Russian forces captured Robotyne, according to the Russian Defence Ministry.",
+                            "a_lang": "uk", "b_lang": "en"}], analyse=analyse_articles)[0]
+    assert across["label"] == "contradict"
+    assert "attack_repelled (unattributed) vs territory_control (Russian Defence Ministry)" in across["reason"]
 
 
 # -- relations between ledger claims ------------------------------------------------------------

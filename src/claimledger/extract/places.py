@@ -57,6 +57,9 @@ RELABEL_LABELS = ("PERSON", "ORG", "NORP")
 PLACE_CUES = frozenset("in near of towards toward around outside village town city villages towns "
                        "settlement settlements from into at across throughout region province county "
                        "district state".split())
+# Verbs whose object is a piece of ground: a known name they govern is a place ("captured Robotyne").
+PLACE_VERBS = frozenset("capture recapture seize liberate occupy reoccupy retake enter storm shell bomb "
+                        "encircle surround besiege abandon evacuate reach".split())
 # Nouns right after a name that make it a place ("the Puno region", "the Glasgow area").
 PLACE_HEAD_CUES = frozenset("region province district county area island state city town village oblast "
                             "raion suburb municipality prefecture".split())
@@ -174,13 +177,23 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[_Mention
             cued = bool(prev) and prev[-1].lower_ in PLACE_CUES
             headed = m.end < len(doc) and doc[m.end].lower_ in PLACE_HEAD_CUES
             if not (listed or cued or headed):
-                headed = _located_in(doc, gaz, m, out + list(ner))
+                headed = _located_in(doc, gaz, m, out + list(ner)) or _object_of_place_verb(doc, m)
             if listed or cued or headed or m.end in starts or (m.end + 1 in starts and doc[m.end].text == ","):
                 out.append(_extend_head(doc, m))
                 pending.remove(m)
                 added = True
                 starts |= {m.start, m.end - 1}
     return out
+
+
+def _object_of_place_verb(doc, m: _Mention) -> bool:
+    """True for a known name that a verb of taking or attacking ground governs: "captured Robotyne",
+    "Robotyne was stormed", "troops entered Krasnohorivka" (the NER model often calls such names a
+    nationality or an organisation)."""
+    head = doc[m.end - 1]
+    while head.dep_ == "compound" and head.head.i < m.end:
+        head = head.head
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in PLACE_VERBS
 
 
 def _located_in(doc, gaz: Gazetteer, m: _Mention, found: list[_Mention]) -> bool:

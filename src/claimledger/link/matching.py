@@ -398,6 +398,8 @@ def shared_events(a: LinkClaim, b: LinkClaim) -> list[tuple[LinkEvent, LinkEvent
 def _who(claim: LinkClaim) -> str:
     if claim.source_key.startswith("speaker:") and claim.speaker:
         return claim.speaker
+    if claim.source_key.startswith("text:"):  # a pair text that names no source
+        return "unattributed"
     return claim.outlet or claim.source_key.split(":", 1)[-1] or "?"
 
 
