@@ -31,7 +31,7 @@ def _pattern(term: str) -> str:
     for word in term.split():
         stem = re.escape(word.rstrip("*"))
         words.append(stem + (r"\w*" if word.endswith("*") else ""))
-    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+    return r"\s+".join(words) + r"(?!\w)"
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +55,9 @@ def _compiled(language: str | None) -> tuple[re.Pattern[str], tuple[str, ...]] |
                    key=lambda t: len(t.term), reverse=True)
     if not terms:
         return None
-    pattern = re.compile("|".join(f"({_pattern(t.term)})" for t in terms), re.IGNORECASE)
+    # one word-start check for the whole alternation (not one per term): several times faster
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(f"({_pattern(t.term)})" for t in terms) + ")",
+                         re.IGNORECASE)
     return pattern, tuple(t.concept for t in terms)
 
 

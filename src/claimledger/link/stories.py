@@ -88,7 +88,7 @@ def summarise_story(claims: Sequence[LinkClaim], links: Sequence[ClaimLink]) -> 
     sides: dict[str, dict[str, Any]] = {}
     for side in sorted({c.side or UNKNOWN_SIDE for c in claims}):
         members = [c for c in ordered if (c.side or UNKNOWN_SIDE) == side]
-        framing = Counter(t for c in members for t in find_framing_concepts(c.text))
+        framing = Counter(t for c in members for t in find_framing_concepts(c.text, c.language))
         sides[side] = {
             "camp": CAMPS.get(side, "other"), "claims": len(members),
             "independent_sources": count_independent_sources(members, links),
