@@ -314,3 +314,68 @@ def test_russian_subject_before_the_object_is_the_source_not_the_previous_speake
     denial = next(a for a in doc.attributions if part(text, a.cue) == "опровергла")
     assert part(text, denial.source) == "Украинская сторона"
     assert denial.evidentiality == "denied"
+
+
+# -- Russian spellings of Ukrainian settlements beyond the letter mapping ----------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, surface, ref", [
+    ("Российские войска освободили село Работино.", "Работино", "UA23100270150025192"),  # Роботине
+    ("Бои продолжаются у Работина.", "Работина", "UA23100270150025192"),
+    ("Наступление развивается под Угледаром.", "Угледаром", "UA14040050010075856"),  # Вугледар
+    ("Штурмовики закрепились под Часовым Яром.", "Часовым Яром", "UA14020130010015598"),  # Часів Яр
+    ("Противник закрепился в Клещеевке.", "Клещеевке", "UA14020010120064151"),  # Кліщіївка
+    ("Подразделения продвинулись у Старомайорского.", "Старомайорского", "UA14040010180012001"),
+])
+def test_russian_forms_of_ukrainian_settlements_resolve(text, surface, ref):
+    doc = analyse(text, "ru")
+    assert [(p.text, p.ref) for p in doc.places if p.text == surface] == [(surface, ref)]
+
+
+@pytest.mark.model
+def test_a_russian_form_of_many_villages_stays_ambiguous():
+    doc = analyse("Бои идут под Новомихайловкой.", "ru")
+    (place,) = doc.places
+    assert place.ref is None and len(place.candidates) > 1  # reported, not guessed
+
+
+def test_correspondences_keep_the_ending_class():
+    from claimledger.extract.gazetteer import load_gazetteer
+    from claimledger.extract.places_ru_uk import corresponding_settlements
+
+    gaz = load_gazetteer()
+    assert {e.name for e in corresponding_settlements(gaz, "Орехов")} == {"Orikhiv"}  # not Оріхове
+    assert {e.name for e in corresponding_settlements(gaz, "Работином")} == {"Robotyne"}
+    assert corresponding_settlements(gaz, "Кремле") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "В Работе комиссии участвовал министр.",
+    "Вопрос обсудили у Зеленского.",
+    "Об этом сообщили у Пескова.",
+    "Совещание у Сырского длилось долго.",
+])
+def test_common_words_and_people_do_not_become_villages(text):
+    assert not analyse(text, "ru").places
+
+
+# -- event places: a place in the actor's phrase is who acts, not where ------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, kind, kept, dropped", [
+    ("Нашим захисникам вдалося відбити спробу Росії наступати на Куп’янськ.", "uk", "attack_repelled",
+     "UA63080090010026457", "geonames:2017370"),
+    ("Удар Украины по Курску отбит.", "ru", "attack_repelled", "geonames:538560", "geonames:690791"),
+])
+def test_a_genitive_actor_is_not_an_event_place(text, language, kind, kept, dropped):
+    event = next(e for e in analyse(text, language).events if e.type == kind)
+    assert kept in event.places and dropped not in event.places
+
+
+@pytest.mark.model
+def test_a_settlement_in_the_genitive_stays_the_event_place():
+    event = next(e for e in analyse("ЗСУ відбили штурм Бахмута.", "uk").events if e.type == "attack_repelled")
+    assert event.places == ("UA14020010010059145",)

@@ -74,7 +74,7 @@ ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "war
 CLAUSE_ONLY_VERBS = frozenset({"say", "add", "write", "tell", "agree", "call", "answer", "reply",
                                "respond", "think", "hope", "fear", "feel", "point", "maintain",
                                "recognize", "recognise", "consider", "order", "reject", "dismiss",
-                               "observe", "support", "answer"})
+                               "observe", "support"})
 # Verbs reporting "X as Y": the content is "X as Y".
 AS_VERBS = frozenset({"describe", "portray", "frame", "characterize", "characterise", "view",
                       "consider", "term", "label", "brand", "see", "regard"})

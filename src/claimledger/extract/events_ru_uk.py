@@ -15,7 +15,8 @@ morphology:
 * the count is the number next to the trigger ("взяли три села", "загинули 5 осіб",
   "до 3 000 военнослужащих"); percentages, distances and dates are not counts;
 * the date is the nearest time expression in the sentence (dates_ru_uk.py, against the publication date);
-* places are the Place records in the trigger's clause, else its sentence; claimed_by is the
+* places are the Place records in the trigger's clause, else its sentence, less those inside a phrase
+  naming who acts (the subject, or the genitive after an act noun: "спробу Росії"); claimed_by is the
   attribution with the innermost content containing the trigger; one event per type and claimant per
   sentence, unless their counts differ.
 """
@@ -87,6 +88,16 @@ AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дро�
 FORCE_LEMMAS = frozenset({"войско", "войска", "армия", "сила", "подразделение", "группировка", "противник", "враг",
                           "військо", "армія", "підрозділ", "угруповання", "ворог", "окупант", "бригада", "боец",
                           "боєць", "воїн", "защитник", "захисник", "штурмовик", "десантник", "росіянин", "россиянин"})
+# Nouns of an act whose genitive names who acts ("спробу Росії наступати", "атаку ВСУ", "удар Украины"):
+# a country or a force in that genitive is the actor, not where the event happens ("обстрел Белгорода",
+# a settlement, stays a place).
+ACT_NOUN_LEMMAS = frozenset({
+    "попытка", "спроба", "атака", "наступление", "наступ", "удар", "обстрел", "обстріл", "штурм", "вторжение",
+    "вторгнення", "агрессия", "агресія", "нападение", "напад", "провокация", "провокація", "контрнаступление",
+    "контрнаступ", "операция", "операція", "продвижение", "просування", "прорыв", "прорив", "эскалация",
+    "ескалація", "действие", "дія", "контратака", "бомбардировка", "бомбардування"})
+# Place levels that read as an actor in such a genitive (a state acts; a village is acted on).
+ACTOR_PLACE_LEVELS = frozenset({"country"})
 # Verbs that only name a topic ("обсудили эвакуацию"): the event is not reported.
 TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення"})
 MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cue's clause only)
@@ -336,6 +347,39 @@ def _places(doc: CyrDoc, first: int, last: int, places: Sequence[Place],
     return place_keys_within(places, [doc.char_span(c_first, c_last), (s.start, s.end)])
 
 
+def _actor_phrases(doc: CyrDoc, sentence: int, places: Sequence[Place]) -> list[tuple[int, int]]:
+    """Character spans of the genitive phrases naming who acts after act nouns in a sentence
+    ("відбити спробу Росії", "отразили атаку российских войск"): the phrase holds a country or a
+    force noun. Places inside them are the actor's, not the event's (as events._noun_phrase in English)."""
+    s = doc.sents[sentence]
+    spans = []
+    for k in range(s.first, s.last - 1):
+        w = doc.tokens[k]
+        if w.pos != "NOUN" or not set(w.lemmas) & ACT_NOUN_LEMMAS:
+            continue
+        end = k + 1
+        while end < s.last and _in_genitive_phrase(doc.tokens[end], places):
+            end += 1
+        if end == k + 1:
+            continue
+        span = doc.char_span(k + 1, end)
+        inside = [p for p in places if span[0] <= p.span[0] and p.span[1] <= span[1]]
+        if any(p.level in ACTOR_PLACE_LEVELS for p in inside) \
+                or any(set(t.lemmas) & FORCE_LEMMAS for t in doc.tokens[k + 1:end]):
+            spans.append(span)
+    return spans
+
+
+def _in_genitive_phrase(t: Token, places: Sequence[Place]) -> bool:
+    """True for a word that continues a genitive phrase: a noun or adjective in the genitive, an
+    abbreviation ("ВСУ", "РФ"), or a place name (its case often read otherwise: "Росії" as dative)."""
+    if not t.is_word:
+        return False
+    if "gent" in t.tags and t.pos in ("NOUN", "ADJF", "PRTF", "NPRO") or t.text.isupper() and len(t.text) > 1:
+        return True
+    return any(p.span[0] <= t.start < p.span[1] for p in places)
+
+
 def _actor(doc: CyrDoc, first: int) -> tuple[int, int] | None:
     """The subject before a verb trigger, as a token range: the nearest nominative noun phrase in its clause."""
     t = doc.tokens[first]
@@ -426,9 +470,10 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         if kind == "strike" and _aerial_object(doc, first, last):
             kind = "other"  # drones or missiles destroyed: an interception, not a strike
         actor = _actor(doc, first)
-        actor_span = doc.char_span(*actor) if actor else None
-        where = _places(doc, first, last, [p for p in places if actor_span is None or not (
-            actor_span[0] <= p.span[0] and p.span[1] <= actor_span[1])], attributions)
+        actor_spans = [doc.char_span(*actor)] if actor else []
+        actor_spans += _actor_phrases(doc, doc.tokens[first].sent, places)
+        acted_on = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in actor_spans)]
+        where = _places(doc, first, last, acted_on, attributions)
         key = (kind, claimed_by, doc.tokens[first].sent)
         earlier = seen.get(key)
         if earlier is not None and (quantity is None or earlier.quantity in (None, quantity)) \
@@ -436,7 +481,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             continue
         event = Event(
             type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,
-            target=_target(doc, first, last, places), places=where,
+            target=_target(doc, first, last, acted_on), places=where,
             quantity=quantity, when=_when(doc, first, last, times, attributions), claimed_by=claimed_by,
             polarity=_claimed_polarity(_polarity(doc, first), claimed_by, attributions),
             modality=_modality(doc, first, last),

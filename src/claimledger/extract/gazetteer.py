@@ -58,7 +58,7 @@ MIN_MARGIN_WORLD = 0.25
 APOSTROPHES = "'’ʼ`‘´ʹ"
 # Prepositions that may precede a name in the query ("у Вовчанську", "в Волчанске", "near Kupiansk").
 LEADING_WORDS = {"у", "в", "во", "на", "під", "под", "біля", "возле", "около", "поблизу", "з", "із", "зі", "с",
-                 "со", "до", "від", "от", "за", "під", "над", "the", "in", "near", "at"}
+                 "со", "до", "від", "от", "за", "над", "the", "in", "near", "at"}
 # Case endings of Ukrainian and Russian nouns and adjectives, swapped for nominative endings when the
 # morphological analyser does not know a (rare) place name.
 CASE_ENDINGS = ("ому", "ого", "ою", "ій", "ої", "ах", "ях", "ами", "ями", "ові", "еві", "ом", "ем", "ою",

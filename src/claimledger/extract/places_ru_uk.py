@@ -10,7 +10,9 @@ format. It finds
   name "<place> axis (front sector)", level region, as the development gold's guide does;
 * capitalised names and name runs the gazetteer knows in any case form ("у Вовчанську", "в Волчанске",
   "Нова Каховка"), Russian forms of Ukrainian villages the gazetteer has no Russian alias for
-  ("Степаново" -> Степанове), and the lower-case "росія" of Ukrainian copy.
+  ("Степаново" -> Степанове), Russian spellings matched to Ukrainian names by systematic vowel
+  correspondences within the gazetteer ("Работина" -> Роботине, "Угледаром" -> Вугледар; several fits
+  stay ambiguous), and the lower-case "росія" of Ukrainian copy.
 
 Names are resolved with the same context rules as English (gazetteer.choose: areas named in the sentence
 and the article, places already resolved, prominence), in a few passes.
@@ -24,6 +26,8 @@ from dataclasses import dataclass
 from ..models import Place
 from .cyrillic import CyrDoc, Token
 from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer, normalise
+from .nlp import load_morphology
+from .spellings_ru_uk import corresponding_settlements
 
 # Head nouns (lemmas) of administrative areas named by an agreeing adjective, and the levels they allow.
 AREA_HEADS = {
@@ -45,8 +49,11 @@ ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и")), ("ський", ("сь
 JOINERS = frozenset({",", "и", "і", "та", "й", "а", "также"})
 # Prepositions that make the next capitalised word a place for the gazetteer-only matcher.
 PLACE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", "возле", "біля", "около", "поблизу",
-                                "из", "із", "з", "зі", "до", "от", "від", "через", "над", "под", "между",
+                                "из", "із", "з", "зі", "до", "от", "від", "через", "над", "между",
                                 "між", "близ", "неподалеку", "неподалік", "районе", "районі"})
+# Nouns naming a settlement before its name ("село Работино", "пгт Часов Яр", "місто Оріхів").
+SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "пгт", "смт", "город", "місто", "деревня", "хутор",
+                              "селище", "пункт"})
 # Lower-case country names of Ukrainian and Russian copy (Ukrainian media write "росія" in lower case).
 LOWERCASE_TOPONYMS = frozenset({"росія", "россия", "рф"})
 # A foreign city (GeoNames, no KATOTTG code) found by the gazetteer alone, with no NER label or place
@@ -178,8 +185,8 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
             out.append(_Mention(i, i + 1, "lower", query=t.text))
             i += 1
             continue
-        if (not t.is_title or t.pos not in NAME_POS or _in_quoted_name(doc, i) or _is_person(doc, i)
-                or _in_organisation_name(doc, i)):
+        if (not t.is_title or t.pos not in NAME_POS and not _guessed(t, doc.language) or _in_quoted_name(doc, i)
+                or _is_person(doc, i, gaz) or _in_organisation_name(doc, i)):
             i += 1
             continue
         for n in range(MAX_NAME_TOKENS, 0, -1):
@@ -187,7 +194,7 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
             if len(run) < n or any(r.i in taken or not r.is_word or not r.is_title or r.sent != t.sent for r in run):
                 continue
             hits, surface, exact = name_candidates(gaz, doc, i, i + n)
-            if t.pos == "ADJF" and n == 1 and not exact:
+            if t.pos == "ADJF" and n == 1 and not exact and not _substantive_name(doc, i):
                 continue  # a capitalised adjective ("Українські") is a place only by its exact name
             if any(_acceptable(doc, i, e, exact) for e in hits):
                 out.append(_Mention(i, i + n, "name", query=surface))
@@ -233,6 +240,8 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
             found += _consonant_stem_forms(gaz, text)
         if not found:
             found += _oblast_nickname(gaz, text.lower())
+    if language == "ru" and not found and not upper and not _dictionary_word(text, n_tokens):
+        found += corresponding_settlements(gaz, text)
     found = [gaz.get(CLAIMED_OBLASTS[e.id]) or e if e.id in CLAIMED_OBLASTS else e for e in found]
     found = list({e.id: e for e in found}.values())
     if any(e.level == "settlement" for e in found):  # a bare "Вовчанська" is the town's genitive, not the hromada
@@ -269,12 +278,12 @@ def _in_quoted_name(doc: CyrDoc, i: int) -> bool:
     return any(toks[k].text in CLOSING for k in range(i + 1, min(len(toks), before + QUOTED_NAME_TOKENS + 2)))
 
 
-def _is_person(doc: CyrDoc, i: int) -> bool:
-    """Tokens of a person's name: natasha PER (Russian), or a first name followed by a capitalised
-    word, or a Name/Surn-tagged word next to another."""
+def _is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
+    """Tokens of a person's name: natasha PER (Russian) unless it is a village after a preposition, or
+    a first name followed by a capitalised word, or a Name/Surn-tagged word next to another."""
     label = doc.entity_label(i)
     t = doc.tokens[i]
-    if label == "PER" and "Geox" not in t.tags:
+    if label == "PER" and "Geox" not in t.tags and not _settlement_read_as_person(doc, gaz, i):
         return True
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     if (nxt is not None and nxt.is_title and t.pos == "NOUN" and nxt.sent == t.sent
@@ -286,6 +295,34 @@ def _is_person(doc: CyrDoc, i: int) -> bool:
     if "Name" in t.tags and i + 1 < len(doc.tokens) and doc.tokens[i + 1].is_title:
         return True
     return any(n.is_title and n.tags & PERSON_TAGS and n.sent == t.sent for n in neighbours)
+
+
+def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
+    """natasha tags many villages after a preposition as people ("у Работина", "под Бахмутом"): a one-word
+    PER entity there is a place when the gazetteer has a Ukrainian settlement for it and the dictionary
+    knows it as no surname or patronymic (a first-name reading gives way to a city only)."""
+    t = doc.tokens[i]
+    if i == 0 or doc.tokens[i - 1].lower not in PLACE_PREPOSITIONS or t.tags & {"Surn", "Patr"}:
+        return False
+    if any(e.start <= i < e.end and e.end - e.start > 1 for e in doc.ents):
+        return False
+    hits, _, _ = name_candidates(gaz, doc, i, i + 1)
+    return any(e.level == "settlement" and e.ref and e.ref.startswith("UA")
+               and ("Name" not in t.tags or e.category in ("M", "K")) for e in hits)
+
+
+def _substantive_name(doc: CyrDoc, i: int) -> bool:
+    """A capitalised adjective after a place preposition or a settlement noun, or one the dictionary does
+    not know, with no noun of its case after it, names a place by itself ("у Степового", "село Работино"),
+    as adjectival village names do."""
+    prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == doc.tokens[i].sent else None
+    return (prev is not None and (prev.lower in PLACE_PREPOSITIONS or prev.lemma in SETTLEMENT_NOUNS)
+            or _guessed(doc.tokens[i], doc.language)) and not _before_agreeing_noun(doc, i)
+
+
+def _guessed(t: Token, language: str) -> bool:
+    """True for a word the dictionary does not know (its part of speech a guess: "Угледаром" as an adverb)."""
+    return t.is_word and not load_morphology(language).word_is_known(t.lower)
 
 
 def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
@@ -339,6 +376,16 @@ def _russian_village_forms(gaz: Gazetteer, lower: str, lemma: str) -> list[Entry
         if found:
             break
     return list({e.id: e for e in found}.values())
+
+
+def _dictionary_word(text: str, n_tokens: int) -> bool:
+    """True for one word the Russian dictionary knows as an ordinary word (not a geographic name):
+    "Работе", "Западе" are never re-spelled into villages."""
+    if n_tokens != 1:
+        return False
+    morph = load_morphology("ru")
+    lower = text.lower()
+    return morph.word_is_known(lower) and not any("Geox" in str(p.tag) for p in morph.parse(lower)[:3])
 
 
 def _oblast_nickname(gaz: Gazetteer, lower: str) -> list[Entry]:
