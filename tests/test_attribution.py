@@ -94,6 +94,11 @@ def test_questions_and_the_addressee_report_nothing(nlp_en):
     assert [a["cue"] for a in kept] == ["said"]
 
 
+def test_information_as_source_is_no_speaker(nlp_en):
+    found = attributions(nlp_en, "According to preliminary information, the bridge was destroyed overnight.")
+    assert [a["speaker"] for a in found] == ["unspecified (preliminary information)"]
+
+
 def test_description_resolves_to_the_leader(nlp_en):
     text = ("President Maria Ostrova met the troops in the north. "
             "The leader emphasised that no territory would be ceded.")

@@ -46,6 +46,13 @@ GROUP_HEADS = frozenset({
     "governments", "sides", "parties", "members", "representatives", "commanders", "generals",
     "ministers", "negotiators", "mercenaries", "units", "media", "journalists", "services",
 })
+# Heads of sources that are information, not someone ("available information", "media reports",
+# "preliminary estimates"): the speaker is "unspecified (<the source as written>)", unless a name is in it.
+NON_AGENT_HEADS = frozenset({
+    "information", "data", "monitoring", "report", "reports", "estimate", "estimates", "assessment",
+    "assessments", "intelligence", "figures", "statistics", "evidence", "footage", "analysis",
+    "findings", "calculations", "records", "documents", "survey", "study", "research", "poll",
+    "observations", "imagery", "reporting"})
 # How many sentences back "they" may find its group antecedent.
 ANTECEDENT_SENTENCES = 2
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
@@ -320,6 +327,8 @@ class SpeakerResolver:
             holder = self._role_holder(set(words), head, source.start_char)
             if holder:
                 return holder, self.role_of(holder)
+        if head in NON_AGENT_HEADS and not any(t.pos_ == "PROPN" for t in tokens):
+            return f"unspecified ({text})", None  # "according to available information": no one speaks
         if all(t.pos_ == "PROPN" for t in tokens):  # a name the tagger did not mark as a PERSON
             name = self.canonical_name(text, [p.name for p in self.people if " " in p.name])
             return name, self.role_of(name)
