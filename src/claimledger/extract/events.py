@@ -1,38 +1,36 @@
 """Events in English war reports: what is claimed to happen, by whom, where, when, how many.
 
-Doc in, ``Event`` records out. The method:
+Doc, the document's attributions and places and its publication date in, ``Event`` records out.
+Triggers come from ``event_triggers.find_triggers``; for each trigger:
 
-* triggers come from a lexicon of war and diplomacy vocabulary (``data/lexicons/events_en.tsv``)
-  matched with spaCy's Matcher on lowercased lemmas and words; longer matches win;
 * the dependency tree gives the actor (subject, or the agent of a passive: "by X", "under control
   of X"), the target (object, passive subject, "on X" / "with X"), the count modifying the target
   ("three populated points" -> 3), negation ("no hostilities", "could not be repulsed") and
   modality (will/must/planned/threatened -> future; possible/potential/could/in case of -> hypothetical);
 * places are the given Place spans in the trigger's clause (else its sentence), less those in the
   actor's phrase ("escalation by Russia": who acts, not where); the date is the
-  nearest time expression in the sentence (``dates.resolve_when`` against the publication date);
+  nearest time expression in the sentence (``dates.find_time_expressions``, resolved against the publication date);
 * claimed_by is the attribution with the innermost content span containing the trigger;
 * one event per (type, claimant) per sentence, and definite re-mentions ("during the call") of an
   event already seen for the same claimant are dropped.
 """
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from importlib import resources
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from ..errors import ModelError
-from ..models import EVENT_TYPES, Attribution, Event, Place
+from ..models import Attribution, Event, Place
 from .dates import find_time_expressions, parse_published
+from .event_triggers import (
+    CUE_PATHS,
+    MAX_CUE_DEPTH,
+    NATIONALITIES,
+    cue_ancestors,
+    find_triggers,
+)
 from .quantities import find_quantity
 
-LEXICON_PACKAGE, LEXICON_FILE = "claimledger.data.lexicons", "events_en.tsv"
-
-# Words that deny the event they govern or modify ("no hostilities", "did not capture").
-NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "without", "neither", "nor"})
 # Verbs that deny the event in their object or complement ("prevented any evacuation").
 NEGATING_VERBS = frozenset({"prevent", "deny", "refute", "cancel", "abandon", "refuse", "halt",
                             "reject", "thwart", "avert", "foil"})
@@ -57,34 +55,6 @@ HYPOTHETICAL_CUES = frozenset({
 FACTUAL_CONTROLLERS = frozenset({"manage", "try", "continue", "begin", "start", "keep", "succeed",
                                  "attempt", "use", "help", "fail", "seem", "appear", "allow",
                                  "enable", "force", "agree"})
-# Head or child lemmas saying that a generic war/operation actually proceeds (flag "process").
-PROCESS_WORDS = frozenset({"proceed", "begin", "start", "launch", "go", "underway", "unfold",
-                           "escalate", "intensify", "rage", "wage", "conduct", "tomorrow"})
-SUPPLY_WORDS = frozenset({"deliver", "delivery", "supply", "send", "pump", "provide", "arrive",
-                          "transfer", "ship", "shipment", "give", "receive"})
-MILITARY_WORDS = frozenset({"military", "troop", "force", "forces", "army", "artillery", "naval", "joint",
-                            "tank", "exercise", "nuclear", "drill", "combat"})
-# Words around "sanctions" that say they are imposed rather than mentioned (flag "imposed").
-IMPOSING_WORDS = frozenset({"impose", "introduce", "adopt", "slap", "new", "fresh", "package", "round",
-                            "expand", "extend", "tighten", "anti", "sectoral", "personal"})
-# Event nouns as modifiers of these heads are not events ("missile launchers", "combat zone").
-# Heads that are themselves events keep them ("drone attack" is matched whole by the lexicon).
-EVENT_HEADS = frozenset({"attack", "strike", "regime", "operation", "action", "campaign", "raid",
-                         "shelling", "fire", "agreement"})
-# Heads of an "of"/"in" phrase that make the event a topic or a location, not a report of it
-# ("areas of hostilities", "progress in talks", "subject of conversation").
-TOPIC_HEADS = frozenset({"area", "zone", "district", "course", "cessation", "pause", "subject",
-                         "issue", "question", "topic", "progress", "context", "theatre", "theater",
-                         "threat", "fear", "lifting", "track", "scenario", "scope", "consequence",
-                         "circumstance", "family", "body", "month", "year", "hysteria"})
-# Verbs that only name a topic ("discussed the evacuation"), per data/dev/README.md section A.
-TOPIC_VERBS = frozenset({"discuss", "review", "raise", "address", "consider", "analyse", "analyze",
-                         "study", "touch", "mention", "examine", "debate", "document",
-                         "investigate", "inspect"})
-# Adjectives of nationality that name the actor of a noun trigger ("Russian shelling").
-NATIONALITIES = {"russian": "Russia", "ukrainian": "Ukraine", "belarusian": "Belarus",
-                 "american": "United States", "israeli": "Israel", "western": "the West",
-                 "chechen": "Chechnya", "georgian": "Georgia", "polish": "Poland"}
 # Negotiation heads that name one call or meeting; their later definite mentions corefer.
 CONTACT_LEMMAS = frozenset({"conversation", "call", "talk", "meeting", "negotiation",
                             "videoconference", "summit"})
@@ -95,13 +65,6 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "suc
 # Modifiers and partners that make a meeting internal or a press event, not a negotiation.
 INTERNAL_MEETING_WORDS = frozenset({"working", "staff", "operational", "media", "press", "journalist",
                                     "reporter", "representative", "briefing"})
-# Prepositions whose object is the route or place of something else, not an event: a corridor named
-# as the way people leave ("along the humanitarian corridor", "in the humanitarian corridor").
-ROUTE_PREPOSITIONS = frozenset({"along", "through", "via", "in"})
-ROUTE_LEMMAS = frozenset({"corridor"})
-# Subjects that make "X is <event noun>" an evaluation of something already said ("this is genocide",
-# "These are war crimes"), not a report of a new event.
-EVALUATED_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "what", "which"})
 # Specifiers that make a meeting a diplomatic contact: a partner ("with", "between", "of the heads"),
 # a place or date ("in Sochi", "the April 26 meeting"), a kind ("trilateral", "bilateral").
 MEETING_SPECIFIER_PREPS = frozenset({"with", "between", "of", "in", "among"})
@@ -122,187 +85,9 @@ PEOPLE_LEMMAS = frozenset({"people", "civilian", "serviceman", "resident", "citi
                            "hostage", "student", "national", "child", "person", "inhabitant"})
 # Max tokens of an actor/target label before it is cut back to the head and its compounds.
 MAX_LABEL_TOKENS = 8
-# Longest lexicon pattern in tokens, optional slots included (the Matcher window length).
-MAX_PATTERN_TOKENS = 8
 # Max tree steps between two same-type triggers of one sentence that are taken as one event
 # ("Brutal shelling and missile attacks"); calibrated on data/dev/attribution_dev.jsonl.
 MERGE_TREE_DISTANCE = 3
-# Max steps up the tree when looking for negation and modality cues of a trigger.
-MAX_CUE_DEPTH = 4
-
-_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "ADP", "AUX", "NUM", "PART"}
-
-
-@functools.lru_cache(maxsize=1)
-def load_event_lexicon() -> tuple[tuple[str, str, frozenset[str]], ...]:
-    """Return the trigger lexicon as (type, pattern, flags) rows."""
-    try:
-        text = resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FILE).read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError) as error:
-        raise ModelError(f"event lexicon {LEXICON_FILE} cannot be read: {error}") from error
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = line.rstrip("\n").split("\t")
-        if len(cells) < 2 or cells[0] not in EVENT_TYPES:
-            raise ModelError(f"{LEXICON_FILE}:{number}: bad lexicon row {line!r}")
-        flags = frozenset(f.strip() for f in cells[2].split(",") if f.strip()) if len(cells) > 2 else frozenset()
-        rows.append((cells[0], cells[1].strip(), flags))
-    return tuple(rows)
-
-
-def _token_patterns(pattern: str) -> list[list[dict]]:
-    """Matcher patterns for one lexicon pattern: one on lemmas, one on lowercased words."""
-    variants: list[list[dict]] = [[], []]
-    for item in pattern.split():
-        words, _, pos = item.partition("/")
-        constraint: dict = {}
-        if pos:
-            tags = pos.split("|")
-            constraint["POS" if all(t in _POS for t in tags) else "TAG"] = {"IN": tags}
-        if words in {"*", "_"}:
-            for variant in variants:
-                variant.append({"OP": "?"} if words == "*" else dict(constraint))
-            continue
-        alternatives = [w.lower() for w in words.split("|")]
-        variants[0].append({"LEMMA": {"IN": alternatives}, **constraint})
-        variants[1].append({"LOWER": {"IN": alternatives}, **constraint})
-    return variants
-
-
-_MATCHERS: dict[int, tuple[object, dict[str, Matcher]]] = {}
-
-
-def _matchers_for(vocab) -> dict[str, Matcher]:
-    """Trigger Matchers for a vocabulary, one per word a pattern starts with, built once and
-    cached. One Matcher over the whole lexicon evaluated every pattern's predicates at every
-    token, which made matching slower than parsing; small Matchers run only where they can match."""
-    cached = _MATCHERS.get(id(vocab))
-    if cached is not None and cached[0] is vocab:
-        return cached[1]
-    matchers: dict[str, Matcher] = {}
-    for index, (_, pattern, _) in enumerate(load_event_lexicon()):
-        for word in pattern.split()[0].partition("/")[0].split("|"):
-            matcher = matchers.setdefault(word.lower(), Matcher(vocab))
-            matcher.add(f"claimledger_event_{index}", _token_patterns(pattern))
-    _MATCHERS[id(vocab)] = (vocab, matchers)
-    return matchers
-
-
-def _near_lemmas(token: Token) -> set[str]:
-    """Lemmas of the token's head, children and the head's children."""
-    near = {token.head.lemma_.lower()} | {c.lemma_.lower() for c in token.children}
-    near |= {c.lemma_.lower() for c in token.head.children}
-    return near
-
-
-def _is_qualified(token: Token) -> bool:
-    """True when a generic war noun is said to happen: qualified, negated, with agent or target,
-    or the subject of a verb ("ongoing hostilities", "no hostilities", "aggression by X")."""
-    for child in token.children:
-        if child.dep_ == "amod" and child.lower_ not in NATIONALITIES:
-            return True
-        if child.dep_ == "det" and child.lower_ == "no":
-            return True
-        if child.dep_ == "prep" and child.lower_ in {"by", "against", "on"}:
-            return True
-    return token.dep_ in {"nsubj", "nsubjpass"}
-
-
-@functools.lru_cache(maxsize=1)
-def _trigger_heads() -> frozenset[str]:
-    """Last words of the lexicon's patterns: nouns that name events ("attack", "shelling")."""
-    heads = set()
-    for _, pattern, _ in load_event_lexicon():
-        last = pattern.split()[-1].partition("/")[0]
-        heads.update(w for w in last.split("|") if w not in {"*", "_"})
-    return frozenset(heads)
-
-
-def _is_mention(span: Span) -> bool:
-    """True when the trigger only names a topic, a location, a kind or a modifier, not an event:
-    "missile launchers", "areas of hostilities", "discussed the evacuation", "is genocide"."""
-    root = span.root
-    head = root.head
-    if (((root.pos_ in {"NOUN", "PROPN"} and root.dep_ in {"compound", "nmod"})
-         or (root.tag_ == "VBG" and root.dep_ == "amod"))
-            and not (span.start <= head.i < span.end) and head.lemma_.lower() not in EVENT_HEADS):
-        return True
-    if root.dep_ == "attr" and not any(c.dep_ == "expl" for c in head.children):
-        subject = next((c for c in head.children if c.dep_ in {"nsubj", "csubj"}), None)
-        if subject is not None and (subject.dep_ == "csubj" or subject.lemma_.lower() in _trigger_heads()):
-            return True
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:  # "the issue of ending the war and the withdrawal"
-        first = first.head
-    if first.dep_ in {"pobj", "pcomp"} and first.head.lower_ in {"of", "in", "from", "on", "about"} \
-            and first.head.head.lemma_.lower() in TOPIC_HEADS:
-        return True
-    if root.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS:
-        return True
-    if root.dep_ == "attr":
-        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ in EVALUATED_SUBJECTS:
-            return True  # "this is genocide", "These are war crimes"
-    if root.lemma_.lower() in ROUTE_LEMMAS and root.dep_ == "pobj" and head.lower_ in ROUTE_PREPOSITIONS:
-        return True  # "along the humanitarian corridor"
-    if root.dep_ == "pobj" and head.lower_ in {"about", "on"} and head.head.lemma_.lower() in TOPIC_VERBS:
-        return True
-    return False
-
-
-def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
-    root = span.root
-    if "not_amod" in flags and root.dep_ in {"amod", "compound"}:
-        return False
-    if "passive" in flags and not (root.tag_ == "VBN" and (
-            any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in root.children)
-            or root.dep_ in {"acl", "conj"})):
-        return False
-    if "process" in flags and not (_near_lemmas(root) & PROCESS_WORDS):
-        return False
-    if "supply" in flags and not (_near_lemmas(root) & SUPPLY_WORDS):
-        return False
-    if "military" in flags and not ({t.lemma_.lower() for t in root.subtree} | _near_lemmas(root)) & MILITARY_WORDS:
-        return False
-    if "imposed" in flags and not ({t.lemma_.lower() for t in root.subtree} | _near_lemmas(root)
-                                   | {a.lemma_.lower() for a in _ancestors(root)}) & IMPOSING_WORDS:
-        return False
-    if "qualified" in flags and not _is_qualified(root):
-        return False
-    if "partner" in flags and not any(
-            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in root.children):
-        return False
-    return True
-
-
-def find_triggers(doc: Doc) -> list[tuple[str, Span]]:
-    """Return (event type, trigger span) for every lexicon match, longest first on overlap."""
-    lexicon = load_event_lexicon()
-    matchers = _matchers_for(doc.vocab)
-    found: set[tuple[int, int, int]] = set()
-    for token in doc:  # each small Matcher runs on a short window starting at its first word
-        for key in {token.lower_, token.lemma_.lower()}:
-            if key in matchers:
-                window = doc[token.i:min(len(doc), token.i + MAX_PATTERN_TOKENS)]
-                found.update((m, token.i + s, token.i + e) for m, s, e in matchers[key](window) if s == 0)
-    candidates = []
-    for match_id, start, end in sorted(found, key=lambda m: (m[1], m[2])):
-        index = int(doc.vocab.strings[match_id].rsplit("_", 1)[1])
-        kind, _, flags = lexicon[index]
-        span = doc[start:end]
-        if _passes_flags(span, flags) and not _is_mention(span):
-            candidates.append((kind, span))
-    candidates.sort(key=lambda c: (-(c[1].end - c[1].start), c[1].start))
-    taken: list[tuple[str, Span]] = []
-    used: set[int] = set()
-    for kind, span in candidates:
-        if used.intersection(range(span.start, span.end)):
-            continue
-        used.update(range(span.start, span.end))
-        taken.append((kind, span))
-    return sorted(taken, key=lambda c: c[1].start)
 
 
 def _claimant(span: Span, attributions: Sequence[Attribution]) -> str | None:
@@ -320,26 +105,9 @@ def _claimant(span: Span, attributions: Sequence[Attribution]) -> str | None:
     return min(inside, key=lambda a: a.content[1] - a.content[0]).id
 
 
-# Dependencies through which a governing word's negation or modality reaches the event: its
-# object, complement or modifier ("did not capture X", "could not be repulsed", "threatened to
-# attack"), not its subject ("the losses did not reduce ...") nor a reported clause (ccomp).
-CUE_PATHS = frozenset({"dobj", "xcomp", "pobj", "prep", "attr", "acl", "amod", "compound", "oprd",
-                       "advcl", "conj", "appos", "pcomp", "nmod", "npadvmod", "agent"})
-
-
-def _ancestors(token: Token, paths: frozenset[str] = CUE_PATHS):
-    """The token's heads up to MAX_CUE_DEPTH steps, only through the given dependencies."""
-    current = token
-    for _ in range(MAX_CUE_DEPTH):
-        if current.dep_ not in paths or current.head.i == current.i:
-            return
-        current = current.head
-        yield current
-
-
 def _polarity(span: Span) -> str:
     root = span.root
-    for token in [root, *_ancestors(root)]:
+    for token in [root, *cue_ancestors(root)]:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return "denied"
@@ -361,7 +129,7 @@ def _claimed_polarity(polarity: str, claimed_by: str | None, attributions: Seque
 
 def _modality(span: Span) -> str:
     root = span.root
-    chain = [root, *_ancestors(root, CUE_PATHS | {"nsubj", "nsubjpass"})]
+    chain = [root, *cue_ancestors(root, CUE_PATHS | {"nsubj", "nsubjpass"})]
     for position, token in enumerate(chain):
         lemma = token.lemma_.lower()
         if position > 0 and lemma in HYPOTHETICAL_CUES:
