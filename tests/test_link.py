@@ -245,6 +245,30 @@ def test_link_twice_adds_nothing_and_new_articles_are_linked(linked_db: Path):
 
 
 @pytest.mark.model
+def test_link_claims_are_kept_between_runs_and_derived_again_on_a_new_basis(linked_db: Path, tmp_path: Path):
+    from claimledger.link.linker import link_claims_basis
+    from claimledger.link.matching import link_claims_from_json, make_link_claims
+    from claimledger.store import open_ledger
+
+    with open_ledger(linked_db) as ledger:
+        registry = load_outlets()
+        basis = link_claims_basis(registry)
+        kept = ledger.read_link_claims(basis)
+        assert set(kept) == set(ledger.article_ids())
+        for doc in ledger.iter_documents():  # what is kept is what the documents give
+            assert link_claims_from_json(kept[doc.article.id]) == make_link_claims([doc], registry)
+        stories = [(s["id"], len(s["claims"])) for s in ledger.find_stories()]
+        link_ledger(ledger)  # from the kept claims alone: the same stories
+        assert [(s["id"], len(s["claims"])) for s in ledger.find_stories()] == stories
+        extra = tmp_path / "outlets.tsv"
+        extra.write_text("name\taliases\tdomains\tcountry\townership\tside\tsources\n"
+                         "Test Wire\t\ttestwire.example\t\tprivate\tindependent\ta test\n", encoding="utf-8")
+        link_ledger(ledger, outlets=[extra])  # another registry: claims derived again
+        assert ledger.read_link_claims(link_claims_basis(load_outlets([extra]))).keys() == kept.keys()
+        assert ledger.read_link_claims(basis) == {}
+
+
+@pytest.mark.model
 def test_stories_count_independent_sources_per_side(linked_db: Path):
     from claimledger.store import open_ledger
 

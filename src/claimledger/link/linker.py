@@ -1,6 +1,7 @@
 """Linking a ledger: new articles' claims against the stored ones, then the stories rebuilt.
 
-``link_ledger(ledger)`` reads every stored document, turns its claims into link claims, links
+``link_ledger(ledger)`` takes every article's link claims (kept in the store from earlier runs;
+only articles without them, or derived on another basis, are read and described again), links
 the claims of articles not linked before against all claims (blocked candidates only, see
 matching.py), stores the new links with the articles marked as linked, and rebuilds the stories
 from all stored links. Running it again with nothing new adds no link. The ledger is passed in
@@ -8,13 +9,16 @@ from all stored links. Running it again with nothing new adds no link. The ledge
 """
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .matching import ClaimLink, link_claims, make_link_claims
-from .outlets import load_outlets
+from .. import __version__
+from .matching import (ClaimLink, LinkClaim, link_claims, link_claims_from_json, link_claims_to_json,
+                       make_link_claims)
+from .outlets import OutletRegistry, load_outlets
 from .stories import build_stories
 
 
@@ -37,20 +41,47 @@ def _stored_link(row: dict[str, Any]) -> ClaimLink:
                      row["label"], row["reason"], row["score"])
 
 
+# Version of the link-claim derivation kept in the store: raise it when make_link_claims changes what
+# it derives, so stored link claims are derived again.
+LINK_CLAIMS_FORMAT = 2
+CACHE_BATCH = 500  # articles described between two writes of their link claims
+
+
+def link_claims_basis(registry: OutletRegistry) -> str:
+    """Return what stored link claims depend on: claimledger's version, LINK_CLAIMS_FORMAT and the
+    outlet registry, as a short hash."""
+    text = repr((__version__, LINK_CLAIMS_FORMAT, registry.outlets))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _link_claims(ledger: Any, article_ids: list[str], registry: OutletRegistry,
+                 rebuild: bool) -> list[LinkClaim]:
+    """Return the link claims of all articles in stored order: kept ones read back, the others
+    derived from their documents (streamed) and kept for the next run."""
+    basis = link_claims_basis(registry)
+    kept = {} if rebuild else ledger.read_link_claims(basis)
+    by_article = {article_id: link_claims_from_json(text) for article_id, text in kept.items()}
+    missing = [article_id for article_id in article_ids if article_id not in by_article]
+    batch: dict[str, list[LinkClaim]] = {}
+    for doc in ledger.iter_documents(ids=missing):
+        batch[doc.article.id] = make_link_claims([doc], registry)
+        if len(batch) >= CACHE_BATCH:
+            ledger.save_link_claims({a: link_claims_to_json(c) for a, c in batch.items()}, basis)
+            by_article.update(batch)
+            batch = {}
+    ledger.save_link_claims({a: link_claims_to_json(c) for a, c in batch.items()}, basis)
+    by_article.update(batch)
+    return [claim for article_id in article_ids for claim in by_article.get(article_id, ())]
+
+
 def link_ledger(ledger: Any, *, outlets: list[str | Path] | None = None,
                 rebuild: bool = False) -> LinkReport:
     """Link the claims of articles not linked yet (all of them with ``rebuild``) against every
     stored claim, store the links and rebuild the stories; return the run's report."""
     started = time.perf_counter()
     registry = load_outlets(outlets or ())
-    article_ids: list[str] = []
-
-    def documents():  # streamed: only the compact link claims are kept, not the documents
-        for doc in ledger.iter_documents():
-            article_ids.append(doc.article.id)
-            yield doc
-
-    claims = make_link_claims(documents(), registry)
+    article_ids = ledger.article_ids()
+    claims = _link_claims(ledger, article_ids, registry, rebuild)
     linked = set() if rebuild else ledger.linked_article_ids()
     new_articles = [article_id for article_id in article_ids if article_id not in linked]
     new_set = set(new_articles)

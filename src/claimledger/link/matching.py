@@ -20,9 +20,10 @@ the ledger links across languages through canonical fields, and stays fast.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -117,6 +118,27 @@ class LinkClaim:
     @property
     def camp(self) -> str:
         return CAMPS.get(self.side or "", "other")
+
+
+def link_claims_to_json(claims: Sequence[LinkClaim]) -> str:
+    """Return link claims as JSON text (what the store keeps between link runs); the tokens are
+    left out, as they are the claim text's."""
+    rows = [{k: v for k, v in asdict(claim).items() if k != "tokens"} for claim in claims]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def link_claims_from_json(text: str) -> list[LinkClaim]:
+    """Return the link claims of :func:`link_claims_to_json`'s text."""
+    claims = []
+    for row in json.loads(text):
+        row["events"] = tuple(LinkEvent(**{**e, "places": tuple(e["places"])}) for e in row["events"])
+        for name in ("chain", "types", "places", "place_names", "denied"):
+            row[name] = tuple(row[name])
+        row["tokens"] = tuple(tokenize(row["text"]))
+        for name in ("quantities", "place_labels"):
+            row[name] = tuple(tuple(pair) for pair in row[name])
+        claims.append(LinkClaim(**row))
+    return claims
 
 
 @lru_cache(maxsize=1)

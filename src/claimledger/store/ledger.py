@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from importlib import metadata as package_metadata
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
+from .. import __version__
 from ..errors import StoreError
 from ..models import AnalysedDocument, Rejection
 from . import schema
@@ -42,13 +42,6 @@ _WRITE_OPTION = "claimledger_write"
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _package_version() -> str | None:
-    try:
-        return package_metadata.version("claimledger")
-    except package_metadata.PackageNotFoundError:
-        return None
 
 
 def _sqlite_url(target: str | Path, create: bool) -> str:
@@ -199,7 +192,7 @@ class Ledger:
             raise StoreError(f"{len(docs)} documents but {len(fingerprints)} fingerprints")
         if not docs:
             return 0
-        version = extractor_version or _package_version()
+        version = extractor_version or __version__
         ingested_at = _now()
         articles = schema.articles
         with self._transaction(write=True) as conn:
@@ -388,6 +381,31 @@ class Ledger:
             yield from docs
 
     # -- links and stories (claimledger.link) -----------------------------------------
+
+    def article_ids(self) -> list[str]:
+        """Return every stored article id, in the order the articles were stored."""
+        with self._transaction() as conn:
+            return list(conn.execute(select(schema.articles.c.id).order_by(schema.articles.c.pk)).scalars())
+
+    def read_link_claims(self, basis: str) -> dict[str, str]:
+        """Return the stored link claims (JSON text) of every article, by article id, that were
+        derived on ``basis``."""
+        table = schema.link_claims
+        with self._transaction() as conn:
+            return dict(conn.execute(select(table.c.article_id, table.c.claims)
+                                     .where(table.c.basis == basis)).all())
+
+    def save_link_claims(self, claims: dict[str, str], basis: str) -> None:
+        """Store articles' link claims (JSON text by article id) derived on ``basis``, replacing
+        what those articles had."""
+        table = schema.link_claims
+        ids = list(claims)
+        with self._transaction(write=True) as conn:
+            for chunk in chunked(ids):
+                conn.execute(sa.delete(table).where(table.c.article_id.in_(chunk)))
+            if ids:
+                conn.execute(insert(table), [{"article_id": a, "basis": basis, "claims": claims[a]}
+                                             for a in ids])
 
     def linked_article_ids(self) -> set[str]:
         """Return the ids of the articles whose claims have been linked."""

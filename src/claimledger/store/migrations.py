@@ -74,6 +74,10 @@ def _create_link_tables(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=list(schema.LINK_TABLES))
 
 
+def _create_link_claim_cache(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.LINK_CACHE_TABLES))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, attributions, places, events, rejections; article FTS",
               _create_core_tables),
@@ -83,6 +87,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _create_link_tables),
     Migration(4, "attributions.evidentiality (reported, claimed, alleged, denied, ...)",
               _add_evidentiality),
+    Migration(5, "link claims of each article, kept between link runs", _create_link_claim_cache),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -208,6 +208,18 @@ stories = Table(
 
 LINK_TABLES = (claim_links, linked_articles, stories)
 
+# Each article's link claims (link.matching.LinkClaim as JSON; migration 5), so that ``link`` reads
+# only new articles' documents. ``basis`` names what they were derived with (claimledger version,
+# link-claim format, outlet registry): rows of another basis are derived again.
+link_claims = Table(
+    "link_claims",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("basis", String(64), nullable=False),
+    Column("claims", Text, nullable=False),  # JSON list of LinkClaim dicts
+)
+LINK_CACHE_TABLES = (link_claims,)
+
 # FTS5 over article title+text and over claim text (attribution contents and the
 # sentences of outlet-asserted events). External-content tables: the text lives once,
 # in the base table; triggers keep the index in sync on insert and delete.
