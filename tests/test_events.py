@@ -181,6 +181,15 @@ def test_taking_control_of_a_place_targets_it(nlp_en):
     assert (event.actor, event.target, event.places) == ("Its forces", "Vovchansk", ("Vovchansk",))
 
 
+def test_the_oblast_of_a_named_town_only_locates_the_event(nlp_en):
+    text = "Russian forces shelled Vovchansk in the Kharkiv region."
+    places = [Place(span=(text.index("Vovchansk"), text.index("Vovchansk") + 9), text="Vovchansk",
+                    ref="UA63140010010035757", level="settlement"),
+              Place(span=(text.index("Kharkiv region"), len(text) - 1), text="Kharkiv region",
+                    ref="UA63000000000041885", level="oblast")]
+    assert _one(nlp_en, text, "strike", places=places).places == ("UA63140010010035757",)
+
+
 def test_readout_call_takes_publication_date(nlp_en):
     text = "The President had a telephone conversation with the Chancellor."
     event = _one(nlp_en, text, "negotiation", published="2022-03-04T18:45:00Z")

@@ -7,7 +7,8 @@ Triggers come from ``event_triggers.find_triggers``; for each trigger:
   of X"), the target (object, passive subject, "on X" / "with X"), the count modifying the target
   ("three populated points" -> 3), negation ("no hostilities", "could not be repulsed") and
   modality (will/must/planned/threatened -> future; possible/potential/could/in case of -> hypothetical);
-* places are the given Place spans in the trigger's clause (else its sentence), less those in the
+* places are the given Place spans in the trigger's clause (else its sentence), less an oblast or
+  raion holding another of them (the town places the event, the oblast only locates it) and those in the
   actor's phrase ("escalation by Russia": who acts, not where); the date is the
   nearest time expression in the sentence (``dates.find_time_expressions``, resolved against the publication date);
 * claimed_by is the attribution with the innermost content span containing the trigger;
@@ -261,15 +262,29 @@ def place_keys_within(places: Sequence[Place], scopes: Sequence[tuple[int, int]]
     """Return the refs (or names) of the places inside the first character scope that holds any,
     in text order, once each; () when none does."""
     for start, end in scopes:
+        inside = [p for p in places if start <= p.span[0] and p.span[1] <= end]
+        inside = [p for p in inside if not any(_contains(p, q) for q in inside)]
         found: list[str] = []
-        for place in places:
-            if start <= place.span[0] and place.span[1] <= end:
-                key = place.ref or place.name or place.text
-                if key and key not in found:
-                    found.append(key)
+        for place in inside:
+            key = place.ref or place.name or place.text
+            if key and key not in found:
+                found.append(key)
         if found:
             return tuple(found)
     return ()
+
+
+# Leading characters of a KATOTTG code that name the unit an oblast or raion holds ("UA63..." is
+# every place of Kharkiv Oblast, "UA6314..." of Chuhuiv Raion).
+KATOTTG_PREFIX = {"oblast": 4, "raion": 6}
+
+
+def _contains(area: Place, place: Place) -> bool:
+    """True when ``place`` lies in the Ukrainian oblast or raion ``area`` (KATOTTG codes): an event
+    "in Vovchansk, Kharkiv Oblast" happens in the town, the oblast only locates it."""
+    size = KATOTTG_PREFIX.get(area.level or "")
+    return bool(size and area.ref and place.ref and place.ref != area.ref
+                and place.ref.startswith(area.ref[:size]))
 
 
 def _clause_head(token: Token) -> Token:
