@@ -90,8 +90,8 @@ def test_questions_and_the_addressee_report_nothing(nlp_en):
     text = ("Do you believe that the war will end soon? The sooner you tell your government "
             "that the war must stop, the better. Did the minister say that the line held?")
     assert attributions(nlp_en, text) == []
-    kept = attributions(nlp_en, "Mr Minister, you said that the bridge was destroyed.")
-    assert [a["cue"] for a in kept] == ["said"]
+    kept = attributions(nlp_en, "Mr Koval, you said that the bridge was destroyed.")
+    assert [(a["cue"], a["speaker"]) for a in kept] == [("said", "Koval")]  # "you" is the one addressed
 
 
 def test_information_as_source_is_no_speaker(nlp_en):

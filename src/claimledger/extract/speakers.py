@@ -9,7 +9,8 @@ holders (data/registries/office_holders.tsv):
 1. every PERSON mention is indexed with its canonical name (a surname or a spelling
    variant maps to the registry's name or to the fullest name in the text) and its role
    (the title words before it, or the office the registry gives for the publication date);
-2. a pronoun maps to the latest person speaker before it, else the latest person named; "they"
+2. a pronoun maps to the latest person speaker before it, else the latest person named; "you" to
+   the person a vocative names ("Mr Putin, you said"); "they"
    to the latest group speaker named in the last sentences, else the nearest plural group noun
    phrase there ("the Russian troops"); "we" is the speaker's own side and stays as written;
 3. a description names an office ("President of Russia", "the Russian leader") that the
@@ -53,6 +54,10 @@ NON_AGENT_HEADS = frozenset({
     "assessments", "intelligence", "figures", "statistics", "evidence", "footage", "analysis",
     "findings", "calculations", "records", "documents", "survey", "study", "research", "poll",
     "observations", "imagery", "reporting"})
+# Forms of address that open a vocative ("Mr Putin, you said ..."): "you" is the person named after
+# them, within MAX_VOCATIVE_TOKENS words before the comma.
+ADDRESS_WORDS = frozenset({"mr", "mrs", "ms", "madam", "dear", "sir", "mister", "esteemed"})
+MAX_VOCATIVE_TOKENS = 5
 # How many sentences back "they" may find its group antecedent.
 ANTECEDENT_SENTENCES = 2
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
@@ -298,6 +303,9 @@ class SpeakerResolver:
             return text, None
         if pronoun and words[0] in FIRST_PLURAL_PRONOUNS:
             return text, None  # "we": the speaker's own side, which a third-person antecedent is not
+        if pronoun and words[0] == "you":
+            addressed = self._vocative(source)
+            return (self.resolve(addressed, []) if addressed is not None else (text, None))
         if pronoun and words[0] in ANY_PRONOUNS | RELATIVE_PRONOUNS:
             named = [(speaker, is_person) for speaker, is_person in earlier
                      if speaker.lower() not in UNRESOLVED_PRONOUNS]
@@ -333,6 +341,18 @@ class SpeakerResolver:
             name = self.canonical_name(text, [p.name for p in self.people if " " in p.name])
             return name, self.role_of(name)
         return text, None
+
+    def _vocative(self, source: Span) -> Span | None:
+        """The person a "you" addresses when the sentence opens with it ("Mr Putin, you said ...",
+        "Mr President, you instructed ..."): the words before the comma, or None."""
+        sentence = source.sent
+        comma = next((t for t in sentence if t.text == "," and t.i < source.start), None)
+        if comma is None or comma.i - sentence.start > MAX_VOCATIVE_TOKENS:
+            return None
+        words = list(self.doc[sentence.start:comma.i])
+        if not words or words[0].lower_.rstrip(".") not in ADDRESS_WORDS or len(words) < 2:
+            return None
+        return self.doc[words[1].i:comma.i]
 
     def _speaker_in_previous_sentences(self, speaker: str, source: Span) -> bool:
         """Whether ``speaker``'s name occurs in the source's sentence or the ANTECEDENT_SENTENCES before."""
