@@ -30,6 +30,7 @@ from .event_triggers import (
     cue_ancestors,
     find_triggers,
 )
+from .gazetteer import katottg_within
 from .quantities import find_quantity
 
 # Verbs that deny the event in their object or complement ("prevented any evacuation").
@@ -260,10 +261,10 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
 
 def place_keys_within(places: Sequence[Place], scopes: Sequence[tuple[int, int]]) -> tuple[str, ...]:
     """Return the refs (or names) of the places inside the first character scope that holds any,
-    in text order, once each; () when none does."""
+    in text order, once each, less an oblast or raion that holds another of them; () when none does."""
     for start, end in scopes:
         inside = [p for p in places if start <= p.span[0] and p.span[1] <= end]
-        inside = [p for p in inside if not any(_contains(p, q) for q in inside)]
+        inside = [p for p in inside if not any(katottg_within(q.ref, p.ref, p.level) for q in inside)]
         found: list[str] = []
         for place in inside:
             key = place.ref or place.name or place.text
@@ -272,19 +273,6 @@ def place_keys_within(places: Sequence[Place], scopes: Sequence[tuple[int, int]]
         if found:
             return tuple(found)
     return ()
-
-
-# Leading characters of a KATOTTG code that name the unit an oblast or raion holds ("UA63..." is
-# every place of Kharkiv Oblast, "UA6314..." of Chuhuiv Raion).
-KATOTTG_PREFIX = {"oblast": 4, "raion": 6}
-
-
-def _contains(area: Place, place: Place) -> bool:
-    """True when ``place`` lies in the Ukrainian oblast or raion ``area`` (KATOTTG codes): an event
-    "in Vovchansk, Kharkiv Oblast" happens in the town, the oblast only locates it."""
-    size = KATOTTG_PREFIX.get(area.level or "")
-    return bool(size and area.ref and place.ref and place.ref != area.ref
-                and place.ref.startswith(area.ref[:size]))
 
 
 def _clause_head(token: Token) -> Token:

@@ -120,6 +120,18 @@ class Resolution:
         return self.entry is None and len(self.candidates) > 1
 
 
+# Leading characters of a KATOTTG code shared by every unit an oblast or raion holds ("UA63..." is
+# all of Kharkiv Oblast, "UA6314..." all of Chuhuiv Raion).
+KATOTTG_AREA_PREFIX = {"oblast": 4, "raion": 6}
+
+
+def katottg_within(ref: str | None, area_ref: str | None, area_level: str | None) -> bool:
+    """True when the KATOTTG unit ``ref`` lies in the oblast or raion ``area_ref`` (itself excluded)."""
+    size = KATOTTG_AREA_PREFIX.get(area_level or "")
+    return bool(size and ref and area_ref and ref != area_ref and area_ref.startswith("UA")
+                and ref.startswith(area_ref[:size]))
+
+
 def normalise(text: str) -> str:
     """Lower-case, unify apostrophes, dashes, ё and spacing; strip Latin diacritics and dots."""
     text = unicodedata.normalize("NFC", text).lower()

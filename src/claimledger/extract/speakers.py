@@ -356,23 +356,21 @@ class SpeakerResolver:
 
     def _speaker_in_previous_sentences(self, speaker: str, source: Span) -> bool:
         """Whether ``speaker``'s name occurs in the source's sentence or the ANTECEDENT_SENTENCES before."""
-        start = self._sentences_before(source)[0]
-        return speaker.lower() in self.doc.text[start:source.start_char].lower()
+        return speaker.lower() in self._sentences_before(source).text.lower()
 
-    def _sentences_before(self, source: Span) -> tuple[int, int]:
-        """Character range from ANTECEDENT_SENTENCES sentences before the source's own to the source."""
+    def _sentences_before(self, source: Span) -> Span:
+        """The text from ANTECEDENT_SENTENCES sentences before the source's own up to the source."""
         sentence = source.sent
         for _ in range(ANTECEDENT_SENTENCES):
             if sentence.start == 0:
                 break
             sentence = self.doc[sentence.start - 1].sent
-        return sentence.start_char, source.start_char
+        return self.doc[sentence.start:source.start]
 
     def _group_before(self, source: Span) -> Span | None:
         """The nearest plural group noun phrase before a "they" ("the Russian troops", "the two
         leaders"), up to its head noun, or None."""
-        start, end = self._sentences_before(source)
-        for token in reversed(list(self.doc.char_span(start, end, alignment_mode="contract") or [])):
+        for token in reversed(self._sentences_before(source)):
             if token.tag_ in {"NNS", "NNPS"} and token.lower_ in GROUP_HEADS and token.dep_ != "compound":
                 first = min(t.i for t in token.subtree if t.i <= token.i)
                 return self.doc[first: token.i + 1]

@@ -54,6 +54,11 @@ def link_claims_basis(registry: OutletRegistry) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
+def _keep_link_claims(ledger: Any, claims: dict[str, list[LinkClaim]], basis: str) -> None:
+    if claims:
+        ledger.save_link_claims({a: link_claims_to_json(c) for a, c in claims.items()}, basis)
+
+
 def _link_claims(ledger: Any, article_ids: list[str], registry: OutletRegistry,
                  rebuild: bool) -> list[LinkClaim]:
     """Return the link claims of all articles in stored order: kept ones read back, the others
@@ -64,13 +69,11 @@ def _link_claims(ledger: Any, article_ids: list[str], registry: OutletRegistry,
     missing = [article_id for article_id in article_ids if article_id not in by_article]
     batch: dict[str, list[LinkClaim]] = {}
     for doc in ledger.iter_documents(ids=missing):
-        batch[doc.article.id] = make_link_claims([doc], registry)
+        batch[doc.article.id] = by_article[doc.article.id] = make_link_claims([doc], registry)
         if len(batch) >= CACHE_BATCH:
-            ledger.save_link_claims({a: link_claims_to_json(c) for a, c in batch.items()}, basis)
-            by_article.update(batch)
+            _keep_link_claims(ledger, batch, basis)
             batch = {}
-    ledger.save_link_claims({a: link_claims_to_json(c) for a, c in batch.items()}, basis)
-    by_article.update(batch)
+    _keep_link_claims(ledger, batch, basis)
     return [claim for article_id in article_ids for claim in by_article.get(article_id, ())]
 
 

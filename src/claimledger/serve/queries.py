@@ -13,12 +13,11 @@ from typing import Any
 
 from sqlalchemy import Connection, distinct, func, literal, select
 
+from ..extract.gazetteer import katottg_within
 from ..store import schema
 from .readonly import ReadOnlyStore
 
 PLACE_LEVEL_ORDER = ("settlement", "raion", "oblast", "region", "country")
-# KATOTTG codes name the oblast in their first four characters ("UA63" for Kharkiv).
-KATOTTG_OBLAST_PREFIX = 4
 NAME_KEY_PREFIX = "name:"
 
 
@@ -95,9 +94,7 @@ class PlaceCatalogue:
         if level:
             rows = [r for r in rows if r["level"] == level]
         if oblast_of:
-            prefix = oblast_of[:KATOTTG_OBLAST_PREFIX]
-            rows = [r for r in rows if r["ref"] and r["ref"] != oblast_of
-                    and r["ref"].startswith(prefix) and r["ref"].startswith("UA")]
+            rows = [r for r in rows if katottg_within(r["ref"], oblast_of, "oblast")]
         return rows
 
 
