@@ -14,13 +14,15 @@ $(BIN)/claimledger: pyproject.toml
 
 install: $(BIN)/claimledger
 
-# Ingest the bundled examples into an SQLite ledger and print what was found.
+# Ingest the bundled examples into an SQLite ledger and print what was found: the largest
+# stories, then the contested ones (a contradiction between their claims).
 demo: install
 	mkdir -p $(dir $(DEMO_DB))
 	$(BIN)/claimledger ingest $(DEMO_DB) examples/kharkiv_buffer_zone.txt examples/corpus/articles.jsonl examples/raw/
 	$(BIN)/claimledger summary $(DEMO_DB)
 	$(BIN)/claimledger link $(DEMO_DB)
 	$(BIN)/claimledger stories $(DEMO_DB) --limit 5
+	$(BIN)/claimledger stories $(DEMO_DB) --contested --limit 10
 	$(BIN)/claimledger analyze examples/kharkiv_buffer_zone.txt
 
 test: install

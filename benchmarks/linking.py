@@ -18,7 +18,8 @@ import random
 import time
 from datetime import date, timedelta
 
-from claimledger.link.matching import LinkClaim, LinkEvent, find_candidates, link_claims
+from claimledger.link.claim_links import link_claims
+from claimledger.link.matching import LinkClaim, LinkEvent, find_candidates
 from claimledger.link.relations import tokenize
 from claimledger.link.stories import build_stories
 

@@ -83,6 +83,27 @@ def test_stories_listing_filters_and_side_by_side(served_url):
     assert fetch(served_url + "/api/stories/s-no-such-story")[0] == 404
 
 
+def test_stories_filter_on_contested(served_url):
+    everything = all_pages(served_url, "/api/stories")
+    contested = all_pages(served_url, "/api/stories", contested="true")
+    others = all_pages(served_url, "/api/stories", contested="false")
+    assert contested and all(s["contested"] and s["contradictions"] >= 1 for s in contested)
+    assert others and not any(s["contested"] or s["contradictions"] for s in others)
+    assert len(contested) + len(others) == len(everything)
+    assert all(s["contested"] == (s["relations"].get("contradict", 0) > 0) for s in everything)
+    sizes = [s["claims"] for s in everything]  # still largest first, contested or not
+    assert sizes == sorted(sizes, reverse=True)
+    assert get_json(query(served_url, "/api/stories", contested=""))["total"] == len(everything)
+    status, _, body = fetch(query(served_url, "/api/stories", contested="maybe"))
+    assert status == 400 and "contested" in json.loads(body)["error"]
+    # the page takes the same filter: a checkbox, contested stories marked
+    status, _, page = fetch(query(served_url, "/stories", contested="true"))
+    html = page.decode("utf-8")
+    assert status == 200 and 'name="contested" value="true" checked' in html
+    assert html.count('class="story-item contested"') == min(len(contested), 50)
+    assert fetch(query(served_url, "/stories", contested="maybe"))[0] == 400
+
+
 def test_claims_are_paginated_without_overlap(served_url):
     first = get_json(query(served_url, "/api/claims", per_page=5))
     second = get_json(query(served_url, "/api/claims", per_page=5, page=2))

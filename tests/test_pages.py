@@ -203,6 +203,14 @@ def test_listings_filter_and_every_page_renders(page, served_url, shots):
     shoot(page, shots, "claims")
     page.goto(served_url + "/stories?side=ukraine")
     assert all("Ukrainian side" in t for t in page.locator(".story-item").all_inner_texts())
+    page.goto(served_url + "/stories")
+    page.locator("form.filters input[name=contested]").check()
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url("**contested=true**")
+    stories = page.locator(".story-item")
+    assert stories.count() >= 1 and stories.count() == page.locator(".story-item.contested").count()
+    assert all("contested" in t for t in page.locator(".story-item .contra-mark").all_inner_texts())
+    assert page.locator("form.filters input[name=contested]").is_checked()
     for path in ("/articles", "/docs"):
         page.goto(served_url + path)
         assert page.locator("h1").count() == 1

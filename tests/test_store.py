@@ -1,6 +1,7 @@
 """The ledger store on real SQLite files: migrations, round trips, dedup, queries, crashes."""
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -144,6 +145,27 @@ def test_opening_an_older_store_upgrades_it(ledger_path: Path):
         assert [c["claim"] for c in claims if c["article_id"] == "en-1"] == ["a1", "e3", "a3", "a2"]
         assert ledger.find_claims(search="repelled")[0]["claim"] == "a3"
         assert list(ledger.iter_documents()) == [doc]
+
+
+def test_upgrading_counts_contradictions_and_memberships_of_stored_stories(ledger_path: Path):
+    from claimledger.store.migrations import MIGRATIONS
+    from claimledger.store.stories import add_story_facts
+
+    before = next(m.version for m in MIGRATIONS if m.apply is add_story_facts) - 1
+    claims = [{"article_id": "en-1", "ord": 0}, {"article_id": "en-2", "ord": 3}]
+    stored = {"id": "s1", "title": "territory_control at Lukiantsi", "claims": claims,
+              "relations": {"contradict": 2, "repeat": 1}, "places": {"Lukiantsi": 2}}
+    engine = create_engine(f"sqlite:///{ledger_path}")
+    with engine.begin() as conn:
+        upgrade_schema(conn, target=before)
+        conn.exec_driver_sql("ALTER TABLE stories DROP COLUMN contradictions")  # as it was then
+        conn.exec_driver_sql("INSERT INTO stories (id, title, claim_count, place_keys, summary) "
+                             "VALUES ('s1', ?, 2, '|lukiantsi|', ?)", (stored["title"], json.dumps(stored)))
+    engine.dispose()
+    with open_ledger(ledger_path) as ledger:
+        assert [s["id"] for s in ledger.find_stories(contested=True)] == ["s1"]
+        assert ledger.find_stories(contested=False) == []
+        assert ledger.find_claim_stories("en-2", 3) == ["s1"]
 
 
 def test_newer_store_is_refused(ledger_path: Path):

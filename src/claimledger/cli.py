@@ -393,8 +393,12 @@ def link(db: str, outlet_files: tuple[str, ...], rebuild: bool) -> None:
     from .link import link_ledger
     from .store import open_ledger
 
-    with open_ledger(db, create=False) as ledger:
-        report = link_ledger(ledger, outlets=list(outlet_files), rebuild=rebuild)
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn()]
+    with open_ledger(db, create=False) as ledger, Progress(*columns, console=err, transient=True,
+                                                           disable=not err.is_terminal) as progress:
+        task = progress.add_task("linking: claim texts embedded", total=None)
+        report = link_ledger(ledger, outlets=list(outlet_files), rebuild=rebuild,
+                             on_embedded=lambda n: progress.advance(task, n))
     labels = ", ".join(f"{n} {label}" for label, n in sorted(report.by_label.items())) or "none"
     out.print(f"linked {report.new_articles} new of {report.articles} articles "
               f"({report.new_claims} new of {report.claims} claims): {report.links} new links ({labels}); "
@@ -406,37 +410,46 @@ def link(db: str, outlet_files: tuple[str, ...], rebuild: bool) -> None:
 @click.option("--place", help="A place name in the story (case-insensitive, exact name).")
 @click.option("--since", help="Stories still running on or after this date (ISO date, month or year).")
 @click.option("--until", help="Stories begun on or before this date.")
+@click.option("--contested", is_flag=True,
+              help="Only contested stories: a contradiction between their claims.")
 @click.option("--limit", default=30, show_default=True, help="At most this many stories (0 for all).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def stories(db: str, place: str | None, since: str | None, until: str | None, limit: int, fmt: str) -> None:
-    """List the stories of DB (clusters of linked claims about one event), largest first.
+def stories(db: str, place: str | None, since: str | None, until: str | None, contested: bool,
+            limit: int, fmt: str) -> None:
+    """List the stories of DB (the claims reporting one event: type, place, dates), largest first.
 
     \b
-    Per side: claims and independent sources (re-reports of one source count once).
-    Run `claimledger link DB` first. Example:
+    Per side: claims and independent sources (re-reports of one source count once); a story
+    with a contradiction between its claims is contested. Run `claimledger link DB` first. Example:
       claimledger stories ledger.db --place Vovchansk --since 2024-05
+      claimledger stories ledger.db --contested --limit 10
     """
     from .store import open_ledger
 
     with open_ledger(db, create=False) as ledger:
-        found = ledger.find_stories(place=place, since=since, until=until, limit=limit or None)
-        linked = bool(found) or bool(ledger.linked_article_ids())
+        found = ledger.find_stories(place=place, since=since, until=until,
+                                    contested=True if contested else None, limit=limit or None)
+        linked = bool(found or ledger.find_stories(limit=1) or ledger.linked_article_ids())
     if fmt == "jsonl":
         for story in found:
             click.echo(json.dumps(story, ensure_ascii=False))
         return
     if not found:
-        out.print("no stories match" if linked else f"no stories yet: run `claimledger link {db}` first")
+        what = "no contested stories match" if contested else "no stories match"
+        out.print(what if linked else f"no stories yet: run `claimledger link {db}` first")
         return
-    table = Table(title="stories", show_lines=True)
-    for name in ("story", "title", "claims", "sides: claims / independent sources", "relations", "first"):
+    table = Table(title="contested stories" if contested else "stories", show_lines=True)
+    for name in ("story", "title", "claims", "contested", "sides: claims / independent sources",
+                 "relations", "first"):
         table.add_column(name, overflow="fold", max_width=44)
     for story in found:
         sides = "; ".join(f"{name} {side['claims']}/{side['independent_sources']}"
                           for name, side in story["sides"].items())
         relations = ", ".join(f"{n} {label}" for label, n in sorted(story["relations"].items()))
         first = story["first"]
-        table.add_row(story["id"], story["title"], str(len(story["claims"])), sides, relations,
+        count = story.get("contradictions", story["relations"].get("contradict", 0))
+        mark = f"[red]yes ({count} contradiction{'s' * (count != 1)})[/red]" if count else ""
+        table.add_row(story["id"], story["title"], str(len(story["claims"])), mark, sides, relations,
                       f"{first.get('published') or '?'} {first.get('speaker') or first.get('outlet') or ''}")
     out.print(table)
 
@@ -461,7 +474,8 @@ def compare(db: str, story: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(view, ensure_ascii=False, indent=1))
         return
-    out.print(f"[bold]{view['title']}[/bold] ({view['id']}); relations: "
+    out.print(f"[bold]{view['title']}[/bold] ({view['id']})"
+              f"{' [red]contested[/red]' if view['contested'] else ''}; relations: "
               + (", ".join(f"{n} {label}" for label, n in sorted(view["relations"].items())) or "none"))
     first = view["first"]
     out.print(f"first: {first.get('published') or '?'}, {first.get('speaker') or '(outlet)'} "

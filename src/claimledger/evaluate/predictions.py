@@ -84,7 +84,7 @@ def read_pairs(path: str | Path, *, labelled: bool = False) -> list[dict[str, An
 
 def predict_pairs(gold: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return the pairs with the label predicted from their texts alone (gold labels dropped)."""
-    from ..link.relations import relate_pairs
+    from ..link.pair_relations import relate_pairs
     from ..pipeline import analyse_articles
 
     return relate_pairs([{k: v for k, v in pair.items() if k != "label"} for pair in gold],

@@ -38,6 +38,12 @@ NEGATING_VERBS = frozenset({"prevent", "deny", "refute", "cancel", "abandon", "r
                             "reject", "thwart", "avert", "foil"})
 # Particles that make a negating verb of a phrasal one ("call off an assault", "rule out").
 NEGATING_PHRASALS = frozenset({("call", "off"), ("rule", "out")})
+# Predicates that call the report of an event untrue: an event inside the subject of "... are
+# untrue / fake / a lie" is denied ("The allegations about missile attacks on Kiev are untrue").
+# Written by hand (2026) from general usage; the same words are the denial cues of relation_cues.tsv.
+DENIAL_PREDICATES = frozenset({"untrue", "false", "fake", "baseless", "groundless", "unfounded",
+                               "lie", "lies", "fabrication", "fabricated", "staged", "hoax",
+                               "disinformation", "provocation", "nonsense", "fiction"})
 # Modal auxiliaries and cue lemmas. Future: announced, planned, demanded, expected or threatened
 # events; hypothetical: possible or conditional ones (data/dev/README.md, section E).
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "must", "should", "wo"})
@@ -118,7 +124,18 @@ def _polarity(span: Span) -> str:
         if token.i != root.i and any((token.lemma_.lower(), c.lower_) in NEGATING_PHRASALS
                                      for c in token.children if c.dep_ == "prt"):
             return "denied"
+    if _called_untrue(root):
+        return "denied"
     return "asserted"
+
+
+def _called_untrue(root: Token) -> bool:
+    """Whether the trigger sits in the subject of a predicate that calls it untrue."""
+    for token in [root, *list(root.ancestors)[:4]]:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return any(child.dep_ in ("acomp", "attr", "oprd") and child.lower_ in DENIAL_PREDICATES
+                       for child in token.head.children)
+    return False
 
 
 def _claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequence[Attribution]) -> str:

@@ -270,10 +270,19 @@ def _clause(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
     return start, end
 
 
+# Word starts that call a report untrue, after the event in its sentence (written by hand, 2026;
+# the ru/uk denial cues of relation_cues.tsv that cannot be a negated event's own words).
+DENIAL_STEMS = ("фейк", "неправд", "ложь", "инсценир", "постановк", "дезинформ", "брехн",
+                "інсцен", "дезінформ", "вигадк")
+
+
 def _polarity(doc: CyrDoc, first: int) -> str:
     """Denied when a negation stands right before the trigger ("не взяли") or before a verb of managing
-    that governs it ("не удалось захватить", "не змогли прорвати")."""
+    that governs it ("не удалось захватить", "не змогли прорвати"), or when a word later in the
+    sentence calls the report untrue ("сообщения об ударах по Киеву — фейк")."""
     s = doc.sentence_of(first)
+    if any(w.lower.startswith(DENIAL_STEMS) for w in doc.tokens[first + 1:s.last + 1]):
+        return "denied"
     prev = doc.tokens[first - 1] if first > s.first else None
     if prev is not None and prev.lower in NEGATIONS:
         return "denied"

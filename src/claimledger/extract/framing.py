@@ -77,3 +77,22 @@ def find_framing_words(text: str, language: str | None = None) -> list[tuple[int
 def find_framing_concepts(text: str, language: str | None = None) -> list[str]:
     """Return the framing concepts a text uses, once each, in order of first use."""
     return list(dict.fromkeys(concept for *_, concept in find_framing_words(text, language)))
+
+
+@lru_cache(maxsize=1)
+def _leanings() -> dict[str, frozenset[str]]:
+    """The sides (ru, ua) whose usage marks each concept ("any" left out)."""
+    found: dict[str, set[str]] = {}
+    for term in load_framing_terms():
+        if term.leaning != "any":
+            found.setdefault(term.concept, set()).add(term.leaning)
+    return {concept: frozenset(sides) for concept, sides in found.items()}
+
+
+def find_framing_side(text: str, language: str | None = None) -> str | None:
+    """Return the side (ru or ua) whose framing words a text uses, or None when it uses none or
+    both sides' ("the Kiev regime" marks ru, "the occupiers" ua)."""
+    leanings = _leanings()
+    sides = {side for concept in find_framing_concepts(text, language)
+             for side in leanings.get(concept, ())}
+    return next(iter(sides)) if len(sides) == 1 else None

@@ -7,14 +7,16 @@
 from __future__ import annotations
 
 from .linker import LinkReport, link_ledger
-from .matching import ClaimLink, LinkClaim, classify_link, find_candidates, link_claims, make_link_claims
+from .claim_links import link_claims
+from .matching import ClaimLink, LinkClaim, classify_link, find_candidates, make_link_claims
 from .outlets import SIDES, Outlet, OutletRegistry, find_outlet, load_outlets, speaker_side
-from .relations import LABELS, Relation, classify_texts, relate_pairs
+from .pair_relations import relate_pairs
+from .relations import LABELS, Relation
 from .stories import build_stories, compare_story, count_independent_sources
 
 __all__ = [
     "LABELS", "SIDES", "ClaimLink", "LinkClaim", "LinkReport", "Outlet", "OutletRegistry",
-    "Relation", "build_stories", "classify_link", "classify_texts", "compare_story",
+    "Relation", "build_stories", "classify_link", "compare_story",
     "count_independent_sources", "find_candidates", "find_outlet",
     "link_claims", "link_ledger", "load_outlets", "make_link_claims", "relate_pairs",
     "speaker_side",

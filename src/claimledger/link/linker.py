@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from .matching import (ClaimLink, LinkClaim, link_claims, link_claims_from_json, link_claims_to_json,
-                       make_link_claims)
+from .claim_links import link_claims
+from .claim_vectors import claim_vectors
+from .matching import ClaimLink, LinkClaim, link_claims_from_json, link_claims_to_json, make_link_claims
 from .outlets import OutletRegistry, load_outlets
 from .stories import build_stories
 
@@ -77,10 +79,11 @@ def _link_claims(ledger: Any, article_ids: list[str], registry: OutletRegistry,
     return [claim for article_id in article_ids for claim in by_article.get(article_id, ())]
 
 
-def link_ledger(ledger: Any, *, outlets: list[str | Path] | None = None,
-                rebuild: bool = False) -> LinkReport:
+def link_ledger(ledger: Any, *, outlets: list[str | Path] | None = None, rebuild: bool = False,
+                on_embedded: Callable[[int], None] | None = None) -> LinkReport:
     """Link the claims of articles not linked yet (all of them with ``rebuild``) against every
-    stored claim, store the links and rebuild the stories; return the run's report."""
+    stored claim, store the links and rebuild the stories; return the run's report.
+    ``on_embedded`` is called with the number of claim texts embedded in each batch."""
     started = time.perf_counter()
     registry = load_outlets(outlets or ())
     article_ids = ledger.article_ids()
@@ -89,7 +92,8 @@ def link_ledger(ledger: Any, *, outlets: list[str | Path] | None = None,
     new_articles = [article_id for article_id in article_ids if article_id not in linked]
     new_set = set(new_articles)
     new_keys = {claim.key for claim in claims if claim.article_id in new_set}
-    links = link_claims(claims, new_keys) if new_keys else []
+    vectors = (lambda texts: claim_vectors(texts, ledger, progress=on_embedded))
+    links = link_claims(claims, new_keys, vectors=vectors) if new_keys else []
     report = LinkReport(articles=len(article_ids), new_articles=len(new_articles), claims=len(claims),
                         new_claims=len(new_keys))
     report.links = ledger.save_links(links, new_articles, replace=rebuild)

@@ -439,12 +439,19 @@ def _counts_differ(x: float, y: float) -> bool:
     return high > low * (1 + COUNT_TOLERANCE) and high - low > 1
 
 
+def copied_share(a: LinkClaim, b: LinkClaim) -> float:
+    """Return the share of the shorter claim's 3-word shingles found in the other (0 when either
+    is shorter than MIN_COPY_TOKENS words)."""
+    if min(len(a.tokens), len(b.tokens)) < MIN_COPY_TOKENS:
+        return 0.0
+    return containment(set(minhash_shingles(a.tokens)), set(minhash_shingles(b.tokens)))
+
+
 def classify_link(a: LinkClaim, b: LinkClaim, place_names: dict[str, str] | None = None) -> Relation:
     """Return the relation of two claims from their text reuse and canonical fields."""
-    copied = containment(set(minhash_shingles(a.tokens)), set(minhash_shingles(b.tokens)))
+    copied = copied_share(a, b)
     matched = shared_events(a, b)
-    if copied >= REUSE_CONTAINMENT and min(len(a.tokens), len(b.tokens)) >= MIN_COPY_TOKENS and \
-            not (matched and a.source_key == b.source_key):
+    if copied >= REUSE_CONTAINMENT and not (matched and a.source_key == b.source_key):
         return Relation("repeat", f"copied text: {copied:.0%} of the shorter claim's 3-word "
                                   f"shingles recur{_via(a, b)}", copied)
     if not matched:
@@ -505,51 +512,3 @@ class ClaimLink:
         return {"a_article": self.a[0], "a_ord": self.a[1], "b_article": self.b[0],
                 "b_ord": self.b[1], "label": self.label, "reason": self.reason,
                 "score": round(self.score, 3)}
-
-
-def _copy_key(claim: LinkClaim) -> tuple[Any, ...]:
-    """What decides a claim's relation to any other: claims equal in all of it are copies."""
-    return (claim.text, claim.source_key, claim.language, claim.side, claim.events)
-
-
-def _link(a: LinkClaim, b: LinkClaim, names: dict[str, str]) -> ClaimLink | None:
-    a, b = sorted((a, b), key=lambda c: c.key)  # the reason names a, then b
-    relation = classify_link(a, b, names)
-    if relation.label == "unrelated":
-        return None
-    return ClaimLink(a.key, b.key, relation.label, relation.reason, relation.score)
-
-
-def link_claims(claims: Sequence[LinkClaim], new: set[tuple[str, int]] | None = None
-                ) -> list[ClaimLink]:
-    """Return the links (all but unrelated) between blocked candidate pairs of claims.
-
-    Copies (the same text, source, side and events in several articles: wire re-prints) are
-    linked to one representative, the first already stored one, and only the representatives
-    are paired with other claims: a story re-printed a hundred times costs a hundred links, not
-    five thousand, and the copies join the representative's story.
-    """
-    names = {key: name for claim in claims for key, name in claim.place_labels}
-    groups: dict[tuple[Any, ...], list[LinkClaim]] = {}
-    for claim in claims:
-        groups.setdefault(_copy_key(claim), []).append(claim)
-    links, representatives, new_representatives = [], [], set()
-    for members in groups.values():
-        old = [c for c in members if new is None or c.key not in new]
-        representative = old[0] if old else members[0]
-        representatives.append(representative)
-        if new is not None and not old:
-            new_representatives.add(representative.key)
-        for copy in members:
-            if copy is not representative and copy.article_id != representative.article_id \
-                    and (new is None or copy.key in new):
-                link = _link(representative, copy, names)
-                if link is not None:
-                    links.append(link)
-    wanted = None if new is None else new_representatives
-    if wanted is None or wanted:
-        for i, j in find_candidates(representatives, wanted):
-            link = _link(representatives[i], representatives[j], names)
-            if link is not None:
-                links.append(link)
-    return links

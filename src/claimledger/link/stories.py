@@ -1,12 +1,20 @@
-"""Stories: clusters of linked claims about one event, summarised per side.
+"""Stories: the claims that report one event, summarised per side.
 
-``build_stories(claims, links)`` joins claims connected by repeat/agree/contradict links
-(union-find) and summarises each cluster of two or more claims: event types, places, dates,
-who said it first, and per side the claims, the outlets that carried them, the framing words
-used (extract/framing.py) and the number of **independent sources**: claims that share a
-source (the same original speaker, or the same outlet speaking for itself) or that are linked
-as repeats (copied text, re-reported source chain) count as one source. ``compare_story`` turns
-a summary into a side-by-side view (one column per camp) with the contradictions marked.
+A story is anchored on one event (anchors.py): an event type family (a type and the types it
+conflicts with: taken vs repelled), one place and a time window. ``build_stories(claims, links)``
+derives each link's anchors from the events its two claims share and makes one story per anchor,
+so a claim naming eight places sits in the stories of the events it shares with others but never
+joins them into one. Links without a shared event (a statement re-reported, copied text) add a
+claim to the stories of the claim it repeats when that claim has one, and otherwise form a
+**statement story** titled by its speaker and topic words. A story is **contested** when a
+contradict link joins two of its claims.
+
+Each story is summarised: event types, places, dates, who said it first, and per side the claims,
+the outlets that carried them, the framing words used (extract/framing.py) and the number of
+**independent sources**: claims that share a source (the same original speaker, or the same
+outlet speaking for itself) or that are linked as repeats (copied text, re-reported source chain)
+count as one source. ``compare_story`` turns a summary into a side-by-side view (one column per
+camp) with the contradictions marked.
 """
 from __future__ import annotations
 
@@ -16,13 +24,20 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..extract.framing import find_framing_concepts
-from .matching import MAX_EVENT_PLACES, ClaimLink, LinkClaim
+from .anchors import Anchor, anchor_link, anchored_types, group_windows
+from .matching import ClaimLink, LinkClaim
 from .outlets import CAMPS
+from .relations import STOPWORDS, tokenize
 
 MIN_STORY_CLAIMS = 2
 MAX_TEXT_CHARS = 300  # claim text kept in a story summary
 CAMP_ORDER = ("russia", "ukraine", "other")
 UNKNOWN_SIDE = "unknown"
+# A statement story's title: its speaker and this many topic words, the words of at least
+# MIN_TOPIC_CHARS letters that most of its claims use (stopwords of relations.py left out).
+TOPIC_WORDS = 3
+MIN_TOPIC_CHARS = 4
+MAX_TITLE_PLACES = 2  # places named in an event story's title (one event reported at several)
 
 
 class _UnionFind:
@@ -76,15 +91,76 @@ def count_independent_sources(claims: Sequence[LinkClaim], links: Sequence[Claim
     return len({groups.find(claim.key) for claim in claims})
 
 
-def summarise_story(claims: Sequence[LinkClaim], links: Sequence[ClaimLink]) -> dict[str, Any]:
-    """Return the JSON-ready summary of one story (its claims and the links between them)."""
+def _story_id(*parts: Any) -> str:
+    return "s" + hashlib.blake2b(repr(parts).encode(), digest_size=5).hexdigest()
+
+
+def _period(start: str | None, end: str | None) -> str:
+    if not start:
+        return "undated"
+    return start + (f" – {end}" if end and end != start else "")
+
+
+def _speaker(claim: LinkClaim) -> str:
+    if claim.source_key.startswith("speaker:") and claim.speaker:
+        return claim.speaker
+    return claim.outlet or claim.source_key.split(":", 1)[-1] or "unknown source"
+
+
+def topic_words(claims: Sequence[LinkClaim], limit: int = TOPIC_WORDS) -> list[str]:
+    """Return the words most of the claims use (no stopwords, numbers or short words), the
+    most shared first, ties in the order the first claim uses them."""
+    counts: Counter = Counter()
+    order: dict[str, int] = {}
+    for claim in claims:
+        words = [t for t in tokenize(claim.text) if t.isalpha() and len(t) >= MIN_TOPIC_CHARS
+                 and t not in STOPWORDS]
+        for word in words:
+            order.setdefault(word, len(order))
+        counts.update(set(words))
+    return sorted(counts, key=lambda w: (-counts[w], order[w]))[:limit]
+
+
+def _event_facts(claims: Sequence[LinkClaim], anchor: Anchor, places: Sequence[str]
+                 ) -> tuple[Counter, dict[str, int], str]:
+    """Return an event story's types (claims per type), places (claims naming each, by name,
+    the anchor's first) and title."""
+    types = Counter(t for c in claims for t in anchored_types(c, anchor.family, places))
+    if not types:
+        types.update(anchor.family.split("|"))
+    names = {key: name for c in claims for key, name in c.place_labels}
+    named = {names.get(key, key): sum(key in c.places for c in claims) for key in places}
+    type_names = " / ".join(t for t, _ in types.most_common())
+    where = ", ".join(list(named)[:MAX_TITLE_PLACES]) + \
+        (f" +{len(named) - MAX_TITLE_PLACES}" if len(named) > MAX_TITLE_PLACES else "")
+    return types, named, f"{type_names} at {where} ({_period(anchor.start, anchor.end)})"
+
+
+def summarise_story(claims: Sequence[LinkClaim], links: Sequence[ClaimLink],
+                    anchor: Anchor | None = None, places: Sequence[str] = ()) -> dict[str, Any]:
+    """Return the JSON-ready summary of one story (its claims and the links between them):
+    an event story with its ``anchor`` (and the ``places`` it was reported at, the anchor's
+    first), else a statement story titled by its speaker and topic words."""
     ordered = sorted(claims, key=lambda c: (c.published or "9999", c.date_start or "", c.key))
     first = ordered[0]
-    # Named after its first claim: later reports joining the story keep its id (and its URL).
-    story_id = "s" + hashlib.blake2b(repr(first.key).encode(), digest_size=5).hexdigest()
-    types = Counter(t for c in claims for t in c.types)
-    places = Counter(p for c in claims for p in c.place_names)
-    dates = sorted(d for c in claims for d in (c.date_start, c.date_end) if d)
+    if anchor is not None:
+        places = list(places) or [anchor.place]
+        types, named, title = _event_facts(claims, anchor, places)
+        # Named after its first claim and its anchor: later reports joining keep its id (and URL).
+        story_id = _story_id(first.key, anchor.family, anchor.place)
+        first_date, last_date = anchor.start, anchor.end
+        about = {"family": anchor.family, "place": anchor.place, "places": places,
+                 "start": anchor.start, "end": anchor.end}
+    else:
+        types = Counter(t for c in claims for t in c.types)
+        named = dict(Counter(p for c in claims for p in c.place_names).most_common())
+        dates = sorted(d for c in claims for d in (c.date_start, c.date_end) if d)
+        first_date, last_date = (dates[0], dates[-1]) if dates else (None, None)
+        speaker = Counter(_speaker(c) for c in ordered).most_common(1)[0][0]
+        words = topic_words(ordered)
+        title = f"{speaker}{' on ' + ', '.join(words) if words else ''} ({_period(first_date, last_date)})"
+        story_id = _story_id(first.key, "statement")
+        about = None
     sides: dict[str, dict[str, Any]] = {}
     for side in sorted({c.side or UNKNOWN_SIDE for c in claims}):
         members = [c for c in ordered if (c.side or UNKNOWN_SIDE) == side]
@@ -97,42 +173,108 @@ def summarise_story(claims: Sequence[LinkClaim], links: Sequence[ClaimLink]) -> 
             "first": _claim_view(members[0]),
             "framing": [term for term, _ in framing.most_common()],
         }
-    top_type = types.most_common(1)[0][0] if types else "claims"
-    top_places = [p for p, _ in places.most_common(2)]
-    period = f"{dates[0]}" + (f" – {dates[-1]}" if dates and dates[-1] != dates[0] else "") if dates else "undated"
-    title = f"{top_type} at {', '.join(top_places) if top_places else 'unplaced'} ({period})"
+    relations = Counter(link.label for link in links)
     return {
-        "id": story_id, "title": title, "types": dict(types.most_common()),
-        "places": dict(places.most_common()), "first_date": dates[0] if dates else None,
-        "last_date": dates[-1] if dates else None, "claims": [_claim_view(c) for c in ordered],
-        "first": _claim_view(first), "sides": sides,
+        "id": story_id, "title": title, "kind": "event" if anchor is not None else "statement",
+        "anchor": about, "types": dict(types.most_common()), "places": named,
+        "first_date": first_date, "last_date": last_date,
+        "claims": [_claim_view(c) for c in ordered], "first": _claim_view(first), "sides": sides,
         "independent_sources": count_independent_sources(claims, links),
-        "links": [link.to_dict() for link in links],
-        "relations": dict(Counter(link.label for link in links)),
+        "links": [link.to_dict() for link in links], "relations": dict(relations),
+        "contested": relations["contradict"] > 0, "contradictions": relations["contradict"],
     }
+
+
+def _pick_anchor(anchors: list[Anchor], claims: Sequence[LinkClaim]) -> tuple[Anchor, list[str]]:
+    """Return the anchor of a story found at several places (the same claims, one event named
+    at each: "strikes on Sumy and Poltava"): the place most claims name, the window covering
+    all; and the places, that one first."""
+    named = Counter(key for c in claims for key in c.places)
+    places = sorted({a.place for a in anchors}, key=lambda key: (-named[key], key))
+    starts = [a.start for a in anchors if a.start]
+    ends = [a.end for a in anchors if a.end]
+    return Anchor(anchors[0].family, places[0], min(starts) if starts else None,
+                  max(ends) if ends else None), places
+
+
+def _same_window(x: Anchor, y: Anchor) -> bool:
+    """Return whether two anchors' windows overlap (two undated ones do)."""
+    if not (x.start and y.start):
+        return not x.start and not y.start
+    return x.start <= (y.end or y.start) and y.start <= (x.end or x.start)
 
 
 def build_stories(claims: Sequence[LinkClaim], links: Sequence[ClaimLink],
                   min_claims: int = MIN_STORY_CLAIMS) -> list[dict[str, Any]]:
-    """Return story summaries: clusters of claims joined by links, largest first."""
+    """Return story summaries, largest first: one per event anchor (type family, place, time
+    window) of the links, and statement stories of the links without a shared event."""
     by_key = {claim.key: claim for claim in claims}
-    groups = _UnionFind()
-    for link in links:
-        if link.a in by_key and link.b in by_key and link.label != "unrelated":
-            surveys = max(len(by_key[link.a].places), len(by_key[link.b].places)) > MAX_EVENT_PLACES
-            if link.label == "repeat" or not surveys:  # a survey of many places joins no story
-                groups.union(link.a, link.b)
-    members: dict[Any, list[LinkClaim]] = {}
-    for key in list(groups.parent):
-        members.setdefault(groups.find(key), []).append(by_key[key])
-    story_links: dict[Any, list[ClaimLink]] = {}
-    for link in links:
-        if link.a in by_key and link.b in by_key:
-            story_links.setdefault(groups.find(link.a), []).append(link)
-    stories = [summarise_story(group, story_links.get(root, []))
-               for root, group in members.items() if len(group) >= min_claims]
-    stories.sort(key=lambda s: (-len(s["claims"]), s["first_date"] or "", s["id"]))
-    return stories
+    usable = [link for link in links
+              if link.a in by_key and link.b in by_key and link.label != "unrelated"]
+    positions: dict[tuple, list[int]] = {}
+    for i, link in enumerate(usable):
+        positions.setdefault((link.a, link.b), []).append(i)
+    edges, loose = [], []
+    for link in usable:
+        found = anchor_link(link, by_key[link.a], by_key[link.b])
+        edges.extend(found)
+        if not found:
+            loose.append(link)
+    # One story per anchor; anchors with the very same claims at the same time (one event named
+    # at several places by the same claims: "strikes on Sumy and Poltava") are one story.
+    same_claims: dict[tuple[str, frozenset], list[dict[str, Any]]] = {}
+    events: list[dict[str, Any]] = []
+    for anchor, members in group_windows(edges):
+        keys = frozenset(key for edge in members for key in (edge.link.a, edge.link.b))
+        found = same_claims.setdefault((anchor.family, keys), [])
+        story = next((s for s in found if _same_window(s["anchors"][0], anchor)), None)
+        if story is None:
+            story = {"anchors": [], "claims": set(keys), "links": set()}
+            found.append(story)
+            events.append(story)
+        story["anchors"].append(anchor)
+        story["links"].update((edge.link.a, edge.link.b) for edge in members)
+    member_of: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for story in events:
+        for key in story["claims"]:
+            member_of.setdefault(key, []).append(story)
+    # A link without a shared event joins a claim to the stories of the claim it repeats;
+    # between two claims without a story, it makes a statement story.
+    statements, statement_links = _UnionFind(), []
+    for link in loose:
+        joined = False
+        for this, other in ((link.a, link.b), (link.b, link.a)):
+            for story in member_of.get(this, ()):
+                story["claims"].add(other)
+                story["links"].add((link.a, link.b))
+                joined = True
+        if not joined:
+            statements.union(link.a, link.b)
+            statement_links.append(link)
+    summaries, taken = [], set()
+    for story in events:
+        if len(story["claims"]) < min_claims:
+            continue
+        members = [by_key[key] for key in sorted(story["claims"])]
+        anchor, places = _pick_anchor(story["anchors"], members)
+        chosen = [usable[i] for i in sorted(i for pair in story["links"] for i in positions[pair])]
+        summary = summarise_story(members, chosen, anchor, places)
+        if summary["id"] in taken:  # the same first claim at the same place, another window
+            first = (summary["first"]["article_id"], summary["first"]["ord"])
+            summary["id"] = _story_id(first, anchor.family, anchor.place, anchor.start)
+        taken.add(summary["id"])
+        summaries.append(summary)
+    groups: dict[Any, list[LinkClaim]] = {}
+    for key in list(statements.parent):
+        groups.setdefault(statements.find(key), []).append(by_key[key])
+    grouped_links: dict[Any, list[ClaimLink]] = {}
+    for link in statement_links:
+        grouped_links.setdefault(statements.find(link.a), []).append(link)
+    for root, members in groups.items():
+        if len(members) >= min_claims:
+            summaries.append(summarise_story(members, grouped_links.get(root, [])))
+    summaries.sort(key=lambda s: (-len(s["claims"]), s["first_date"] or "", s["id"]))
+    return summaries
 
 
 def compare_story(summary: dict[str, Any]) -> dict[str, Any]:
@@ -167,4 +309,5 @@ def compare_story(summary: dict[str, Any]) -> dict[str, Any]:
                        "a": {"camp": a.get("camp"), "speaker": a.get("speaker"), "outlet": a.get("outlet")},
                        "b": {"camp": b.get("camp"), "speaker": b.get("speaker"), "outlet": b.get("outlet")}})
     return {"id": summary["id"], "title": summary["title"], "first": summary["first"],
-            "columns": columns, "contradictions": listed, "relations": summary["relations"]}
+            "contested": bool(listed), "columns": columns, "contradictions": listed,
+            "relations": summary["relations"]}

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
 from ..export import write_claims_csv, write_places_geojson, write_records
-from .views import DEFAULT_PER_PAGE, MAX_PER_PAGE, Filters, LedgerViews, NotFound
+from .views import DEFAULT_PER_PAGE, MAX_PER_PAGE, Filters, LedgerViews, NotFound, parse_flag
 
 router = APIRouter(prefix="/api", tags=["ledger"])
 # Exports are written to a spooled file first (kept in memory up to this size), so a
@@ -60,13 +60,19 @@ PageNo = Annotated[int, Query(ge=1, description="Page number, from 1")]
 PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description="Items per page")]
 
 
+Contested = Annotated[str | None, Query(description="true: only contested stories (a contradiction "
+                                                     "between their claims); false: only the others")]
+
+
 @router.get("/stories", summary="Stories, largest first")
-def api_stories(views: Views, filters: FilterSet, page: PageNo = 1,
+def api_stories(views: Views, filters: FilterSet, contested: Contested = None, page: PageNo = 1,
                 per_page: PerPage = DEFAULT_PER_PAGE) -> dict[str, Any]:
-    """Clusters of linked claims about one event: per side the claims, independent
-    sources and outlets, and the number of contradictions. A story matches a filter
-    when one of its claims does (`q`: every word in the title or the claims)."""
-    return views.list_stories(filters, page=page, per_page=per_page).to_dict()
+    """The claims reporting one event (type, place, dates): per side the claims,
+    independent sources and outlets, whether the story is contested and its number of
+    contradictions. A story matches a filter when one of its claims does (`q`: every word
+    in the title or the claims; `place`: the place the story is about)."""
+    return views.list_stories(filters, contested=parse_flag("contested", contested), page=page,
+                              per_page=per_page).to_dict()
 
 
 @router.get("/stories/{story_id}", summary="One story, side by side")

@@ -13,10 +13,10 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment
 
-from .api import FilterSet, PageNo, Views
+from .api import Contested, FilterSet, PageNo, Views
 from .highlight import highlight_words
 from .sides import side_label
-from .views import DEFAULT_PER_PAGE
+from .views import DEFAULT_PER_PAGE, parse_flag
 
 router = APIRouter(include_in_schema=False)
 EVENT_LABELS = {"territory_control": "territory control", "attack_repelled": "attack repelled",
@@ -74,13 +74,16 @@ def home(request: Request, views: Views) -> RedirectResponse:
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories_page(request: Request, views: Views, filters: FilterSet, page: PageNo = 1
-                 ) -> HTMLResponse:
-    """Stories with filters: per side the independent sources, contradictions marked."""
-    found = views.list_stories(filters, page=page, per_page=DEFAULT_PER_PAGE)
-    return render(request, "stories.html", "stories", filters=filters, result=found,
-                  linked=bool(views.stories.stories()),
-                  api=f"/api/stories?{urlencode(filters.query())}")
+def stories_page(request: Request, views: Views, filters: FilterSet, contested: Contested = None,
+                 page: PageNo = 1) -> HTMLResponse:
+    """Stories with filters ("contested only" among them): per side the independent sources,
+    contested stories marked."""
+    only = parse_flag("contested", contested)
+    found = views.list_stories(filters, contested=only, page=page, per_page=DEFAULT_PER_PAGE)
+    query = {**filters.query(), **({"contested": str(only).lower()} if only is not None else {})}
+    return render(request, "stories.html", "stories", filters=filters, contested=only,
+                  result=found, linked=bool(views.stories.stories()),
+                  api=f"/api/stories?{urlencode(query)}")
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)

@@ -1,8 +1,8 @@
 """Stories for the web view: the listing with its filters, and one story side by side.
 
-A story is a cluster of linked claims (``claimledger.link``, stored by linking in the
+A story is the claims reporting one event (``claimledger.link``, stored by linking in the
 ``stories`` table; read through ``Ledger.find_stories`` and ``Ledger.get_story``). The
-listing shows per side the claims and independent sources, and marks contradictions;
+listing shows per side the claims and independent sources, and marks contested stories;
 the story view puts one column per side (the two belligerents always, others when
 present), each claim enriched from its article (role, cue, hedges, events, chain of
 sources) and the links between claims (contradict, agree, repeat) listed and numbered.
@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from ..errors import StoreError
 from ..store import schema
+from ..store.stories import story_contradictions
 from ..claims import date_bounds, describe_claims
 from .readonly import ReadOnlyStore
 from .sides import UNKNOWN, order_sides, side_label
@@ -68,24 +69,27 @@ def story_camps(story: dict[str, Any]) -> set[str]:
 
 
 def story_place_names(story: dict[str, Any]) -> set[str]:
-    """Return the lower-cased place names a story is about."""
-    names = {p.lower() for claim in story["claims"] for p in claim.get("places") or ()}
-    return names | {p.lower() for p in story.get("places") or {}}
+    """Return the lower-cased names and keys of the places a story is about: an event story's
+    anchor, not every place its claims name (a daily summary names dozens)."""
+    anchor = story.get("anchor") or {}
+    return {p.lower() for p in [*(story.get("places") or {}), *(anchor.get("places") or ())]}
 
 
 def filter_stories(stories: list[dict[str, Any]], *, place_names: set[str] | None = None,
                    since: str | None = None, until: str | None = None, type: str | None = None,
                    side: str | None = None, search: str | None = None,
                    speaker: str | None = None, outlet: str | None = None,
-                   language: str | None = None) -> list[dict[str, Any]]:
+                   language: str | None = None, contested: bool | None = None
+                   ) -> list[dict[str, Any]]:
     """Return the stories matching every filter given.
 
-    ``place_names`` (lower case) any place of the story; ``since``/``until`` (ISO date,
+    ``place_names`` (lower case) a place the story is about; ``since``/``until`` (ISO date,
     month or year) overlap the story's dates; ``type`` an event type of the story;
     ``side`` a side one of its claims comes from; ``search`` every word in its title or
     claim texts; ``speaker`` and ``outlet`` a substring of a claim's speaker (or chain)
-    and outlet; ``language`` a claim's article language. Raises StoreError for a date
-    that is not ISO.
+    and outlet; ``language`` a claim's article language; ``contested`` True only stories
+    with a contradiction, False only those without. Raises StoreError for a date that is
+    not ISO.
     """
     bounds = {}
     for name, value in (("since", since), ("until", until)):
@@ -107,6 +111,8 @@ def filter_stories(stories: list[dict[str, Any]], *, place_names: set[str] | Non
         if type and type not in (story.get("types") or {}):
             continue
         if side and side not in story_camps(story):
+            continue
+        if contested is not None and (story_contradictions(story) > 0) != contested:
             continue
         claims = story["claims"]
         if speaker and not any(speaker.lower() in " | ".join(
@@ -139,12 +145,15 @@ def summarise_listing(story: dict[str, Any]) -> dict[str, Any]:
              for s in order_sides(set(per_side))]
     relations = story.get("relations") or {}
     first = story.get("first") or {}
+    contradictions = story_contradictions(story)
     return {
-        "id": story["id"], "title": story["title"], "first_date": story.get("first_date"),
+        "id": story["id"], "title": story["title"], "kind": story.get("kind", "event"),
+        "first_date": story.get("first_date"),
         "last_date": story.get("last_date"), "claims": len(story["claims"]),
         "types": story.get("types") or {}, "places": list(story.get("places") or {}),
         "independent_sources": story.get("independent_sources"), "sides": sides,
-        "relations": relations, "contradictions": relations.get("contradict", 0),
+        "relations": relations, "contested": contradictions > 0,
+        "contradictions": contradictions,
         "first": {"speaker": first.get("speaker"), "outlet": first.get("outlet"),
                   "published": first.get("published"), "side": first.get("camp")},
     }

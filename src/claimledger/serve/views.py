@@ -41,6 +41,25 @@ class NotFound(ClaimledgerError):
     """The article, place or story asked for is not in the ledger."""
 
 
+class BadQuery(ClaimledgerError):
+    """A query parameter's value is not one the listing takes (answered with a 400)."""
+
+
+TRUE_VALUES = ("true", "1", "yes", "on")
+FALSE_VALUES = ("false", "0", "no", "off")
+
+
+def parse_flag(name: str, value: str | None) -> bool | None:
+    """Return a yes/no query parameter as a bool, None when absent or blank; BadQuery for
+    anything but true/false (1/0, yes/no, on/off)."""
+    if value is None or not value.strip():
+        return None
+    word = value.strip().lower()
+    if word in TRUE_VALUES or word in FALSE_VALUES:
+        return word in TRUE_VALUES
+    raise BadQuery(f"{name}: not true or false: {value!r}")
+
+
 @dataclass(frozen=True)
 class Filters:
     """The filters every listing takes; empty strings count as absent."""
@@ -108,10 +127,11 @@ class LedgerViews:
             names.add(known["name"].lower())
         return names
 
-    def list_stories(self, filters: Filters, *, page: int = 1,
+    def list_stories(self, filters: Filters, *, contested: bool | None = None, page: int = 1,
                      per_page: int = DEFAULT_PER_PAGE) -> Page:
         """Return a page of stories (largest first) matching the place, date, type, side
-        and search filters; each with per-side claims and independent sources."""
+        and search filters (and ``contested``: True only stories with a contradiction); each
+        with per-side claims and independent sources."""
         filters = filters.cleaned()
         page, per_page = max(page, 1), min(max(per_page, 1), MAX_PER_PAGE)
         kept = filter_stories(self.stories.stories(),
@@ -119,7 +139,7 @@ class LedgerViews:
                               else None, since=filters.since, until=filters.until,
                               type=filters.type, side=filters.side, search=filters.search,
                               speaker=filters.speaker, outlet=filters.outlet,
-                              language=filters.language)
+                              language=filters.language, contested=contested)
         offset = (page - 1) * per_page
         items = [summarise_listing(story) for story in kept[offset:offset + per_page]]
         return Page(items, page, per_page, len(kept) > offset + per_page,

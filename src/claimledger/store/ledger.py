@@ -7,6 +7,7 @@ full-text search uses FTS5; other databases use the same tables and ``LIKE``.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -25,9 +26,10 @@ from .. import __version__
 from ..errors import StoreError
 from ..models import AnalysedDocument, Rejection
 from . import schema
-from ..claims import date_bounds, describe_claims
+from ..claims import describe_claims
 from .claims import claim_keys, fts_query, select_claims
 from .migrations import read_schema_version, upgrade_schema
+from .stories import select_stories, write_stories
 from .rows import (
     ID_CHUNK, chunked, make_article_row, make_layer_rows, page_article_ids, read_documents,
 )
@@ -407,6 +409,27 @@ class Ledger:
                 conn.execute(insert(table), [{"article_id": a, "basis": basis, "claims": claims[a]}
                                              for a in ids])
 
+    def read_vectors(self, hashes: list[str], encoder: str) -> dict[str, bytes]:
+        """Return the stored sentence vectors (float32 bytes) of text hashes, for ``encoder``."""
+        table = schema.claim_vectors
+        found: dict[str, bytes] = {}
+        with self._transaction() as conn:
+            for chunk in chunked(hashes):
+                found.update(conn.execute(select(table.c.text_hash, table.c.vector).where(
+                    table.c.encoder == encoder, table.c.text_hash.in_(chunk))).all())
+        return found
+
+    def save_vectors(self, vectors: dict[str, bytes], encoder: str) -> None:
+        """Store sentence vectors (float32 bytes by text hash) computed with ``encoder``."""
+        table = schema.claim_vectors
+        if vectors:
+            with self._transaction(write=True) as conn:
+                for chunk in chunked(list(vectors)):  # a concurrent run may have kept some
+                    conn.execute(sa.delete(table).where(table.c.encoder == encoder,
+                                                        table.c.text_hash.in_(chunk)))
+                conn.execute(insert(table), [
+                    {"text_hash": h, "encoder": encoder, "vector": v} for h, v in vectors.items()])
+
     def linked_article_ids(self) -> set[str]:
         """Return the ids of the articles whose claims have been linked."""
         with self._transaction() as conn:
@@ -457,48 +480,30 @@ class Ledger:
 
     def replace_stories(self, stories: Sequence[dict[str, Any]]) -> int:
         """Replace the stored stories with these summaries (link.stories); return how many."""
-        import json
-
-        rows = [{
-            "id": s["id"], "title": s["title"], "first_date": s.get("first_date"),
-            "last_date": s.get("last_date"), "claim_count": len(s["claims"]),
-            "place_keys": "|" + "".join(f"{k.lower()}|" for k in sorted(
-                {p for c in s["claims"] for p in c.get("places", [])} | set(s.get("places", {})))),
-            "summary": json.dumps(s, ensure_ascii=False),
-        } for s in stories]
         with self._transaction(write=True) as conn:
-            conn.execute(sa.delete(schema.stories))
-            if rows:
-                conn.execute(insert(schema.stories), rows)
-        return len(rows)
+            return write_stories(conn, stories)
 
     def find_stories(self, *, place: str | None = None, since: str | None = None,
-                     until: str | None = None, limit: int | None = 50) -> list[dict[str, Any]]:
+                     until: str | None = None, contested: bool | None = None,
+                     limit: int | None = 50) -> list[dict[str, Any]]:
         """Return story summaries, largest first; ``place`` matches a place name exactly
-        (case-insensitive), ``since``/``until`` (ISO date, month or year) the story's dates."""
-        import json
-
-
-        table = schema.stories
-        query = select(table.c.summary).order_by(table.c.claim_count.desc(), table.c.first_date,
-                                                 table.c.id)
-        if place:
-            query = query.where(table.c.place_keys.contains(f"|{place.lower()}|", autoescape=True))
-        for value, name in ((since, "since"), (until, "until")):
-            if value and date_bounds(value) is None:
-                raise StoreError(f"{name}: not an ISO date, month or year: {value!r}")
-        if since:
-            query = query.where(table.c.last_date >= date_bounds(since)[0])
-        if until:
-            query = query.where(table.c.first_date <= date_bounds(until)[1])
+        (case-insensitive), ``since``/``until`` (ISO date, month or year) the story's dates,
+        ``contested`` True only stories with a contradiction (False: only those without)."""
+        query = select_stories(place=place, since=since, until=until, contested=contested)
         with self._transaction() as conn:
             rows = conn.execute(query if limit is None else query.limit(limit)).scalars().all()
         return [json.loads(row) for row in rows]
 
+    def find_claim_stories(self, article_id: str, ord_: int) -> list[str]:
+        """Return the ids of the stories a claim (article id, position) is in."""
+        table = schema.story_claims
+        with self._transaction() as conn:
+            return list(conn.execute(select(table.c.story_id).where(
+                table.c.article_id == article_id, table.c.ord == ord_).order_by(table.c.story_id)
+            ).scalars())
+
     def get_story(self, story_id: str) -> dict[str, Any]:
         """Return one story summary by id (StoreError when there is none)."""
-        import json
-
         table = schema.stories
         with self._transaction() as conn:
             row = conn.execute(select(table.c.summary).where(table.c.id == story_id)).scalar()

@@ -19,6 +19,7 @@ from ..errors import StoreError
 from . import schema
 from ..claims import describe_claims
 from .rows import page_article_ids, read_documents
+from .stories import add_story_facts
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,10 @@ def _create_link_claim_cache(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=list(schema.LINK_CACHE_TABLES))
 
 
+def _create_vector_cache(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=[schema.claim_vectors])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, attributions, places, events, rejections; article FTS",
               _create_core_tables),
@@ -88,6 +93,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "attributions.evidentiality (reported, claimed, alleged, denied, ...)",
               _add_evidentiality),
     Migration(5, "link claims of each article, kept between link runs", _create_link_claim_cache),
+    Migration(6, "sentence vectors of claim texts by encoder, kept between link runs",
+              _create_vector_cache),
+    Migration(7, "stories.contradictions (contested stories) and story_claims (a claim in several "
+                 "stories)", add_story_facts),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -13,6 +13,7 @@ filter on (speaker, event types, places) and the date range the row covers.
 from __future__ import annotations
 
 from sqlalchemy import (
+    LargeBinary,
     Column,
     Float,
     ForeignKey,
@@ -203,10 +204,24 @@ stories = Table(
     Column("claim_count", Integer, nullable=False),
     Column("place_keys", Text, nullable=False, default="|"),  # "|vovchansk|ua63...|"
     Column("summary", Text, nullable=False),  # JSON: link.stories.summarise_story
+    # contradict links between the story's claims (a story with any is contested; migration 7)
+    Column("contradictions", Integer, nullable=False, server_default="0"),
     Index("ix_stories_first_date", "first_date"),
 )
 
 LINK_TABLES = (claim_links, linked_articles, stories)
+
+# Which stories each claim is in (migration 7): a story is one event, so a claim naming several
+# events (a daily summary) is in several stories. Derived like ``stories`` and replaced with them.
+story_claims = Table(
+    "story_claims",
+    metadata,
+    Column("story_id", String(40), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", Text, primary_key=True),
+    Column("ord", Integer, primary_key=True, autoincrement=False),
+    Index("ix_story_claims_claim", "article_id", "ord"),
+)
+STORY_TABLES = (story_claims,)
 
 # Each article's link claims (link.matching.LinkClaim as JSON; migration 5), so that ``link`` reads
 # only new articles' documents. ``basis`` names what they were derived with (claimledger version,
@@ -219,6 +234,17 @@ link_claims = Table(
     Column("claims", Text, nullable=False),  # JSON list of LinkClaim dicts
 )
 LINK_CACHE_TABLES = (link_claims,)
+
+# Sentence vectors of claim texts, computed once per distinct text and encoder (link/multilingual.py)
+# and kept, so that a link run embeds only texts it has not seen. ``text_hash`` is a hash of the
+# text; ``vector`` the float32 row as bytes.
+claim_vectors = Table(
+    "claim_vectors",
+    metadata,
+    Column("text_hash", String(32), primary_key=True),
+    Column("encoder", String(64), primary_key=True),
+    Column("vector", LargeBinary, nullable=False),
+)
 
 # FTS5 over article title+text and over claim text (attribution contents and the
 # sentences of outlet-asserted events). External-content tables: the text lives once,
