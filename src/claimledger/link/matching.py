@@ -217,38 +217,6 @@ def make_link_claims(docs: Iterable[AnalysedDocument],
     return claims
 
 
-def make_text_claim(doc: AnalysedDocument) -> LinkClaim:
-    """Return one link claim for a whole short text (a pair record's side): every event and
-    precise place of its claims, its text, and the source of its first attribution."""
-    claims = make_link_claims([doc])
-    article = doc.article
-    tokens = tuple(tokenize(article.text))
-    if not claims:
-        return LinkClaim(article.id, 0, article.text, language=article.language,
-                         source_key=f"text:{article.id}", tokens=tokens)
-    speakers = [c for c in claims if c.source_key.startswith("speaker:")]
-    source = speakers[0] if speakers else None
-    return LinkClaim(
-        article_id=article.id, ord=0, text=article.text, language=article.language,
-        speaker=source.speaker if source else None, side=source.side if source else None,
-        types=tuple(sorted({t for c in claims for t in c.types})),
-        places=tuple(sorted({p for c in claims for p in c.places})),
-        place_names=tuple(sorted({p for c in claims for p in c.place_names})),
-        place_labels=tuple(sorted({p for c in claims for p in c.place_labels})),
-        source_key=source.source_key if source else f"text:{article.id}", tokens=tokens,
-        events=tuple(dict.fromkeys(e for c in claims for e in c.events)))
-
-
-def relate_by_events(a: AnalysedDocument, b: AnalysedDocument) -> Relation | None:
-    """Return the relation of two analysed short texts when they report a shared event (type,
-    place, dates: see :func:`classify_link`), else None. Works across en/ru/uk."""
-    first, second = make_text_claim(a), make_text_claim(b)
-    if not shared_events(first, second):
-        return None
-    names = dict(first.place_labels + second.place_labels)
-    return classify_link(first, second, names)
-
-
 def _place_key(place: dict[str, Any]) -> str:
     """Return the key a place is matched by: its ref (KATOTTG, geonames:<id>), else its name."""
     return (place["ref"] or place["name"] or place["text"]).lower()

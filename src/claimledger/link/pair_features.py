@@ -1,7 +1,7 @@
 """Features of a pair of claims for the relation classifier (link/relation_model.py).
 
 A pair is two :class:`~claimledger.link.matching.LinkClaim` (a ledger claim, or a pair text
-analysed with :func:`~claimledger.link.matching.make_text_claim`) and their unit sentence vectors
+analysed with :func:`~claimledger.link.pair_relations.make_text_claim`) and their unit sentence vectors
 from the multilingual encoder (link/multilingual.py), so every feature works across English,
 Russian and Ukrainian:
 

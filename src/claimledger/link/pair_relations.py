@@ -1,7 +1,7 @@
 """Relations of claim pairs given as texts (``claimledger relate``), in any of en/ru/uk.
 
 Each distinct text is analysed once by the pipeline (attributions, places, events: the
-canonical fields that compare across languages, see matching.make_text_claim) and embedded once
+canonical fields that compare across languages, see :func:`make_text_claim`) and embedded once
 by the multilingual encoder (link/multilingual.py); the pair's features (link/pair_features.py)
 go through the trained classifier (link/relation_model.py). Every label comes with a reason a
 reader can check: the evidence behind it (shared event and who asserts or denies it, denial
@@ -15,7 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from .matching import (REUSE_CONTAINMENT, LinkClaim, classify_link, copied_share, make_text_claim,
+from ..models import AnalysedDocument
+from .matching import (REUSE_CONTAINMENT, LinkClaim, classify_link, copied_share, make_link_claims,
                        shared_events)
 from .pair_features import (FEATURE_NAMES, PairSide, claim_camp, evaluative_axis, pair_features,
                             speaker_stem)
@@ -43,6 +44,28 @@ def default_embed(texts: Sequence[str]) -> np.ndarray:
     from .multilingual import embed_texts
 
     return embed_texts(texts)
+
+
+def make_text_claim(doc: AnalysedDocument) -> LinkClaim:
+    """Return one link claim for a whole short text (a pair record's side): every event and
+    precise place of its claims, its text, and the source of its first attribution."""
+    claims = make_link_claims([doc])
+    article = doc.article
+    tokens = tuple(tokenize(article.text))
+    if not claims:
+        return LinkClaim(article.id, 0, article.text, language=article.language,
+                         source_key=f"text:{article.id}", tokens=tokens)
+    speakers = [c for c in claims if c.source_key.startswith("speaker:")]
+    source = speakers[0] if speakers else None
+    return LinkClaim(
+        article_id=article.id, ord=0, text=article.text, language=article.language,
+        speaker=source.speaker if source else None, side=source.side if source else None,
+        types=tuple(sorted({t for c in claims for t in c.types})),
+        places=tuple(sorted({p for c in claims for p in c.places})),
+        place_names=tuple(sorted({p for c in claims for p in c.place_names})),
+        place_labels=tuple(sorted({p for c in claims for p in c.place_labels})),
+        source_key=source.source_key if source else f"text:{article.id}", tokens=tokens,
+        events=tuple(dict.fromkeys(e for c in claims for e in c.events)))
 
 
 def text_claims(keys: Sequence[TextKey], analyse: Analyse | None) -> dict[TextKey, LinkClaim]:

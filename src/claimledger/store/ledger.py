@@ -25,14 +25,12 @@ from sqlalchemy.pool import StaticPool
 from .. import __version__
 from ..errors import StoreError
 from ..models import AnalysedDocument, Rejection
-from . import schema
 from ..claims import describe_claims
+from . import schema, vectors
 from .claims import claim_keys, fts_query, select_claims
 from .migrations import read_schema_version, upgrade_schema
+from .rows import ID_CHUNK, chunked, make_article_row, make_layer_rows, page_article_ids, read_documents
 from .stories import select_stories, write_stories
-from .rows import (
-    ID_CHUNK, chunked, make_article_row, make_layer_rows, page_article_ids, read_documents,
-)
 
 # How long a writer waits for another writer's lock before giving up (ms): longer than
 # the slowest batch commit measured here (about 1 s for 1,000 documents).
@@ -410,25 +408,14 @@ class Ledger:
                                              for a in ids])
 
     def read_vectors(self, hashes: list[str], encoder: str) -> dict[str, bytes]:
-        """Return the stored sentence vectors (float32 bytes) of text hashes, for ``encoder``."""
-        table = schema.claim_vectors
-        found: dict[str, bytes] = {}
+        """Return the kept sentence vectors (float32 bytes) of text hashes, for ``encoder``."""
         with self._transaction() as conn:
-            for chunk in chunked(hashes):
-                found.update(conn.execute(select(table.c.text_hash, table.c.vector).where(
-                    table.c.encoder == encoder, table.c.text_hash.in_(chunk))).all())
-        return found
+            return vectors.read_vectors(conn, hashes, encoder)
 
-    def save_vectors(self, vectors: dict[str, bytes], encoder: str) -> None:
-        """Store sentence vectors (float32 bytes by text hash) computed with ``encoder``."""
-        table = schema.claim_vectors
-        if vectors:
-            with self._transaction(write=True) as conn:
-                for chunk in chunked(list(vectors)):  # a concurrent run may have kept some
-                    conn.execute(sa.delete(table).where(table.c.encoder == encoder,
-                                                        table.c.text_hash.in_(chunk)))
-                conn.execute(insert(table), [
-                    {"text_hash": h, "encoder": encoder, "vector": v} for h, v in vectors.items()])
+    def save_vectors(self, found: dict[str, bytes], encoder: str) -> None:
+        """Keep sentence vectors (float32 bytes by text hash) computed with ``encoder``."""
+        with self._transaction(write=True) as conn:
+            vectors.save_vectors(conn, found, encoder)
 
     def linked_article_ids(self) -> set[str]:
         """Return the ids of the articles whose claims have been linked."""
