@@ -1,7 +1,7 @@
 """Linking claims across outlets: relations, blocking, incremental linking, stories, the commands.
 
 Real store, real pipeline and sentence model; the articles in tests/fixtures/link are written for
-these tests (see their README), the stance pairs are the shared development pairs (tests/data).
+these tests (see their README), the pairs are the war-news development pairs (tests/data).
 """
 from __future__ import annotations
 
