@@ -187,3 +187,29 @@ def test_places_lists_candidates_for_an_ambiguous_name(tmp_path: Path):
     one = json.loads(run("places", str(db), key, "--format", "jsonl").stdout)
     assert one["place"]["key"] == key and one["claims"]
     assert "no place called" in run("places", str(db), "Atlantis").stdout
+
+
+def test_user_text_is_printed_as_it_is_never_as_markup(tmp_path: Path):
+    odd = tmp_path / "report [red] [bold].txt"
+    odd.write_text("Kyiv officials said [sic] that the [/x] strike on Kharkiv was repelled.", encoding="utf-8")
+    shown = run("analyze", str(odd))
+    flat = "".join(ch for ch in shown.output if not ch.isspace() and ch != "│")  # cells may wrap
+    assert shown.exit_code == 0 and "the[/x]strike" in flat  # a closing tag once raised MarkupError
+    empty = tmp_path / "empty [bold]\x1b[31m\nline.txt"
+    empty.write_text("", encoding="utf-8")
+    result = run("ingest", str(tmp_path / "ledger.db"), str(empty))
+    assert result.exit_code == EXIT_REJECTED
+    rejected = [line for line in result.output.splitlines() if line.startswith("rejected")]
+    assert len(rejected) == 1  # the newline in the name does not split the line
+    assert "[bold]" in rejected[0] and "\\x1b" in rejected[0] and "\\x0a" in rejected[0]
+    assert "\x1b" not in result.output
+
+
+def test_bad_option_values_are_refused(tmp_path: Path, sample_path: Path):
+    db = tmp_path / "ledger.db"
+    bad_date = CliRunner().invoke(main, ["ingest", str(db), str(sample_path), "--published", "notadate"])
+    assert bad_date.exit_code == 2 and "notadate" in bad_date.output and "ISO 8601" in bad_date.output
+    assert not db.exists() or table_counts(db)["articles"] == 0
+    assert run("ingest", str(db), str(sample_path), "--published", "2024-11-25T08:00:00Z").exit_code == 0
+    negative = CliRunner().invoke(main, ["claims", str(db), "--limit", "-5"])
+    assert negative.exit_code == 2 and "--limit" in negative.output

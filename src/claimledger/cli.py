@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -15,12 +16,27 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from .errors import ClaimledgerError
+from .terminal import printable, styled
 
 EXIT_REJECTED = 3
 # Tables want room: when output goes to a pipe or file, rich would assume 80 columns.
 PIPE_WIDTH = 140
-out = Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
-err = Console(stderr=True, highlight=False)
+# Markup is off: file names and article text are printed as they are ("[sic]", "[/x]"); styles
+# come from rich Text objects (report.styled), and control characters are made visible.
+out = Console(highlight=False, markup=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+err = Console(stderr=True, highlight=False, markup=False)
+
+
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """Check an ISO 8601 date or date-time option (2024-05-12, 2024-05-12T08:00:00Z)."""
+    if value is None:
+        return None
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO 8601 date (2024-05-12 or "
+                                 "2024-05-12T08:00:00Z)") from None
+    return value
 
 
 class ClaimledgerGroup(click.Group):
@@ -30,7 +46,7 @@ class ClaimledgerGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ClaimledgerError as exc:
-            err.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
+            err.print(styled(("error:", "red"), f" {exc}"), soft_wrap=True)
             sys.exit(1)
         except KeyboardInterrupt:
             err.print("interrupted: everything committed before this point is kept")
@@ -66,7 +82,8 @@ def _count_inputs(paths: tuple[str, ...]) -> int | None:
 @click.argument("db")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--outlet", help="Outlet name to set on every article.")
-@click.option("--published", help="Publication date (ISO 8601) to set on every article.")
+@click.option("--published", callback=_iso_date,
+              help="Publication date (ISO 8601) to set on every article.")
 @click.option("--language", help="Language code (en, ru, uk, ...) to set on every article.")
 def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str | None, language: str | None) -> None:
     """Read reports from PATHS (files, directories, - for stdin) and store their claims in DB.
@@ -98,7 +115,7 @@ def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str |
         report = ingest_paths(ledger, paths, outlet=outlet, published=published, language=language,
                               on_progress=on_progress)
     for rejection in report.rejected:
-        err.print(f"rejected {rejection}", soft_wrap=True)
+        err.print(printable(f"rejected {rejection}"), soft_wrap=True)
     languages = ", ".join(f"{lang} {n}" for lang, n in report.languages.most_common()) or "none"
     out.print(f"ingested {report.ingested} new articles ({languages}); "
               f"{report.duplicates} duplicates; {report.skipped} rejected")
@@ -120,8 +137,8 @@ def summary(db: str, top: int) -> None:
 
     with open_ledger(db, create=False) as ledger:
         counts = ledger.counts()
-        out.print(f"[bold]{db}[/bold]: " + ", ".join(
-            f"{counts.get(k, 0)} {k}" for k in ("articles", "attributions", "places", "events", "rejections")))
+        out.print(styled((db, "bold"), ": " + ", ".join(
+            f"{counts.get(k, 0)} {k}" for k in ("articles", "attributions", "places", "events", "rejections"))))
         languages = {k.split(":", 1)[1]: v for k, v in counts.items() if k.startswith("language:")}
         if languages:
             out.print("languages: " + ", ".join(f"{k} {v}" for k, v in sorted(languages.items())))
@@ -129,7 +146,7 @@ def summary(db: str, top: int) -> None:
                                      ("event types", "events", "type"), ("outlets", "articles", "outlet")):
             rows = ledger.top_values(layer, column, limit=top)
             if rows:
-                out.print(f"[bold]top {title}[/bold]: " + "; ".join(f"{v} ({n})" for v, n in rows))
+                out.print(styled((f"top {title}", "bold"), ": " + "; ".join(f"{v} ({n})" for v, n in rows)))
         _print_claims(ledger.find_claims(limit=top))
 
 
@@ -167,7 +184,8 @@ def _describe_event(event: dict, *, trigger: bool = False) -> str:
 @click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
 @click.option("--outlet", help="Outlet name to set on every article.")
-@click.option("--published", help="Publication date (ISO 8601) to set on every article.")
+@click.option("--published", callback=_iso_date,
+              help="Publication date (ISO 8601) to set on every article.")
 @click.option("--language", help="Language code to set on every article.")
 def analyze(files: tuple[str, ...], fmt: str, outlet: str | None, published: str | None, language: str | None) -> None:
     """Analyse FILES without a database and print their claims, places and events.
@@ -191,7 +209,7 @@ def analyze(files: tuple[str, ...], fmt: str, outlet: str | None, published: str
                 yield item
             else:
                 rejected.append(item)
-                err.print(f"rejected {item}", soft_wrap=True)
+                err.print(printable(f"rejected {item}"), soft_wrap=True)
 
     for doc in analyse_articles(articles()):
         if fmt == "jsonl":
@@ -210,7 +228,8 @@ def analyze(files: tuple[str, ...], fmt: str, outlet: str | None, published: str
 @click.option("--since", help="From this date (ISO date, month or year).")
 @click.option("--until", help="Up to this date (ISO date, month or year).")
 @click.option("--search", help="Full-text search in the claim text.")
-@click.option("--limit", default=50, show_default=True, help="At most this many claims (0 for all).")
+@click.option("--limit", default=50, type=click.IntRange(min=0), show_default=True,
+              help="At most this many claims (0 for all).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def claims(db: str, speaker, place, event_type, since, until, search, limit: int, fmt: str) -> None:
     """Query the ledger's claims, newest first.
@@ -236,7 +255,8 @@ def claims(db: str, speaker, place, event_type, since, until, search, limit: int
 @main.command()
 @click.argument("db")
 @click.argument("name")
-@click.option("--limit", default=0, show_default=True, help="At most this many claims (0 for all).")
+@click.option("--limit", default=0, type=click.IntRange(min=0), show_default=True,
+              help="At most this many claims (0 for all).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def places(db: str, name: str, limit: int, fmt: str) -> None:
     """Show every claim about the place NAME, oldest first: who claims what happened there, and where.
@@ -261,7 +281,7 @@ def places(db: str, name: str, limit: int, fmt: str) -> None:
         click.echo(json.dumps(asdict(found), ensure_ascii=False))
         return
     if found.ambiguous:
-        out.print(f"[bold]{name}[/bold] fits {len(found.candidates)} places of the ledger; ask with a ref:")
+        out.print(styled((name, "bold"), f" fits {len(found.candidates)} places of the ledger; ask with a ref:"))
         for c in found.candidates:
             out.print(f"  {c.key}  {c.name} ({c.level or 'place'}{', ' + c.area if c.area else ''}), "
                       f"{c.mentions} mention(s)")
@@ -271,9 +291,9 @@ def places(db: str, name: str, limit: int, fmt: str) -> None:
         return
     p = found.place
     where = f", {p.area}" if p.area else ""
-    out.print(f"[bold]{p.name}[/bold] ({p.level or 'place'}{where}; {p.key}): {p.mentions} mention(s), "
-              f"{len(found.claims)} claim(s)"
-              + (f", with {len(found.included)} place(s) inside it" if found.included else ""))
+    out.print(styled((p.name, "bold"), f" ({p.level or 'place'}{where}; {p.key}): {p.mentions} mention(s), "
+                     f"{len(found.claims)} claim(s)"
+                     + (f", with {len(found.included)} place(s) inside it" if found.included else "")))
     if not found.claims:
         return
     table = Table(show_lines=True)
@@ -412,7 +432,8 @@ def link(db: str, outlet_files: tuple[str, ...], rebuild: bool) -> None:
 @click.option("--until", help="Stories begun on or before this date.")
 @click.option("--contested", is_flag=True,
               help="Only contested stories: a contradiction between their claims.")
-@click.option("--limit", default=30, show_default=True, help="At most this many stories (0 for all).")
+@click.option("--limit", default=30, type=click.IntRange(min=0), show_default=True,
+              help="At most this many stories (0 for all).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def stories(db: str, place: str | None, since: str | None, until: str | None, contested: bool,
             limit: int, fmt: str) -> None:
@@ -448,7 +469,7 @@ def stories(db: str, place: str | None, since: str | None, until: str | None, co
         relations = ", ".join(f"{n} {label}" for label, n in sorted(story["relations"].items()))
         first = story["first"]
         count = story.get("contradictions", story["relations"].get("contradict", 0))
-        mark = f"[red]yes ({count} contradiction{'s' * (count != 1)})[/red]" if count else ""
+        mark = styled((f"yes ({count} contradiction{'s' * (count != 1)})", "red")) if count else ""
         table.add_row(story["id"], story["title"], str(len(story["claims"])), mark, sides, relations,
                       f"{first.get('published') or '?'} {first.get('speaker') or first.get('outlet') or ''}")
     out.print(table)
@@ -474,9 +495,9 @@ def compare(db: str, story: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(view, ensure_ascii=False, indent=1))
         return
-    out.print(f"[bold]{view['title']}[/bold] ({view['id']})"
-              f"{' [red]contested[/red]' if view['contested'] else ''}; relations: "
-              + (", ".join(f"{n} {label}" for label, n in sorted(view["relations"].items())) or "none"))
+    out.print(styled((view["title"], "bold"), f" ({view['id']})", (" contested" if view["contested"] else "", "red"),
+                     "; relations: " + (", ".join(f"{n} {label}" for label, n in
+                                                   sorted(view["relations"].items())) or "none")))
     first = view["first"]
     out.print(f"first: {first.get('published') or '?'}, {first.get('speaker') or '(outlet)'} "
               f"via {first.get('outlet') or '?'}")
@@ -491,8 +512,8 @@ def compare(db: str, story: str, fmt: str) -> None:
                         if row < len(view["columns"][camp]["claims"]) else "" for camp in camps])
     out.print(table)
     for item in view["contradictions"]:
-        out.print(f"[red]#{item['number']}[/red] {item['reason']} "
-                  f"[dim](via {item['a'].get('outlet') or '?'} / {item['b'].get('outlet') or '?'})[/dim]",
+        out.print(styled((f"#{item['number']}", "red"), f" {item['reason']} ",
+                         (f"(via {item['a'].get('outlet') or '?'} / {item['b'].get('outlet') or '?'})", "dim")),
                   soft_wrap=True)
 
 
@@ -507,9 +528,9 @@ def _describe_column(column: dict) -> str:
 
 def _describe_story_claim(claim: dict) -> str:
     chain = " > ".join(claim.get("chain") or []) or claim.get("speaker") or "(outlet)"
-    marks = " ".join(f"[red]#{n}[/red]" for n in claim.get("contradicts") or [])
+    marks = " ".join(f"#{n}" for n in claim.get("contradicts") or [])
     head = f"{claim.get('date') or claim.get('published') or '?'} {chain} via {claim.get('outlet') or '?'}"
-    return f"{head} {marks}\n{claim.get('text') or ''}".strip()
+    return styled(head, (f" {marks}" if marks else "", "red"), f"\n{claim.get('text') or ''}".rstrip())
 
 
 @main.command()
