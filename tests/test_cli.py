@@ -213,3 +213,15 @@ def test_bad_option_values_are_refused(tmp_path: Path, sample_path: Path):
     assert run("ingest", str(db), str(sample_path), "--published", "2024-11-25T08:00:00Z").exit_code == 0
     negative = CliRunner().invoke(main, ["claims", str(db), "--limit", "-5"])
     assert negative.exit_code == 2 and "--limit" in negative.output
+
+
+def test_eval_refuses_a_binary_an_empty_or_an_unannotated_file(tmp_path: Path):
+    cases = {"binary.jsonl": b"\x00\x01\xff\xfe binary", "empty.jsonl": b"",
+             "plain.jsonl": b'{"id": "x", "text": "Kyiv was shelled."}\n'}
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        result = CliRunner().invoke(main, ["eval", str(path)])
+        assert result.exit_code == 1, name
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error:") and name in lines[0], result.output

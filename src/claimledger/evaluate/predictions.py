@@ -13,6 +13,7 @@ from typing import Any
 from ..errors import ClaimledgerError, InputError
 
 PAIR_KEYS = frozenset({"a", "b", "label"})
+GOLD_LAYERS = ("attributions", "places", "events")  # what a gold record annotates
 
 
 def iter_json_objects(path: str | Path, stream) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -44,19 +45,26 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
             if "text" not in record or "id" not in record:
                 raise InputError(str(path), "record without id or text", number)
             records.append(record)
+    if not records:
+        raise InputError(str(path), "no records to score (an empty file?)")
+    if not any(layer in record for record in records for layer in GOLD_LAYERS):
+        raise InputError(str(path), f"no gold layers to score: no record has {', '.join(GOLD_LAYERS)}")
     return records
 
 
 def is_pair_file(path: str | Path) -> bool:
     """Return whether the first record of a JSONL file is a claim pair (``a``, ``b``, ``label``)."""
     with open(path, encoding="utf-8") as stream:
-        for line in stream:
-            if line.strip():
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError:
-                    return False
-                return isinstance(record, dict) and PAIR_KEYS <= record.keys()
+        try:
+            for line in stream:
+                if line.strip():
+                    try:
+                        record = json.loads(line)
+                    except json.JSONDecodeError:
+                        return False
+                    return isinstance(record, dict) and PAIR_KEYS <= record.keys()
+        except UnicodeDecodeError:
+            raise InputError(str(path), "not UTF-8 text") from None
     return False
 
 
