@@ -225,3 +225,16 @@ def test_eval_refuses_a_binary_an_empty_or_an_unannotated_file(tmp_path: Path):
         assert result.exit_code == 1, name
         lines = result.output.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error:") and name in lines[0], result.output
+
+
+def test_a_text_too_long_to_parse_is_rejected_and_the_run_goes_on(tmp_path: Path, sample_path: Path):
+    long_text = tmp_path / "book.txt"
+    long_text.write_text("Russian forces shelled Kharkiv on Monday. " * 25_000, encoding="utf-8")  # 1.05M chars
+    db = tmp_path / "ledger.db"
+    result = run("ingest", str(db), str(long_text), str(sample_path))
+    assert result.exit_code == EXIT_REJECTED
+    assert "book.txt: text of 1,049,999 characters, over the 1,000,000 analysed" in result.output  # stripped
+    assert table_counts(db)["articles"] == 1 and table_counts(db)["rejections"] == 1
+    analysed = run("analyze", str(long_text), str(sample_path), "--format", "jsonl")
+    assert analysed.exit_code == EXIT_REJECTED and "book.txt: text of 1,049,999 characters" in analysed.output
+    assert "sample-kharkiv" in analysed.output or '"text"' in analysed.output  # the sample still analysed
