@@ -32,7 +32,8 @@ import numpy as np
 from claimledger.evaluate.stance import score_pairs
 from claimledger.link.matching import link_claims_from_json, link_claims_to_json
 from claimledger.link.pair_features import pair_features
-from claimledger.link.pair_relations import (default_embed, pair_means, pair_sides, relate_sides,
+from claimledger.link.multilingual import embed_texts
+from claimledger.link.pair_relations import (pair_means, pair_sides, relate_sides,
                                              text_claims)
 from claimledger.link.relation_model import LABELS, GatedModel, train_gate, train_model
 from claimledger.pipeline import analyse_articles
@@ -151,7 +152,7 @@ def prepare(pairs: list[dict], cache: Path):
     todo = [k for k in wanted if k not in vectors]
     if todo:
         print(f"embedding {len(todo)} texts", file=sys.stderr)
-        for key, row in zip(todo, default_embed([wanted[k].text for k in todo])):
+        for key, row in zip(todo, embed_texts([wanted[k].text for k in todo])):
             vectors[key] = row
         np.save(vectors_file, np.array(vectors, dtype=object), allow_pickle=True)
     return pair_sides(wanted, lambda texts: _lookup(texts, wanted, vectors))
@@ -161,7 +162,7 @@ def _lookup(texts, wanted, vectors):
     by_text = {claim.text: vectors[key] for key, claim in wanted.items()}
     missing = [t for t in texts if t not in by_text]
     if missing:
-        for text, row in zip(missing, default_embed(missing)):
+        for text, row in zip(missing, embed_texts(missing)):
             by_text[text] = row
     return np.stack([by_text[t] for t in texts])
 

@@ -17,11 +17,6 @@ from .models import Article, Rejection
 from .pipeline import BATCH_SIZE, analyse_articles
 from .store import Ledger
 
-# The longest article text analysed: spaCy's parser refuses texts over its max_length (1,000,000
-# characters, error E088), which ended the whole run. A longer text (a book, a merged dump) is
-# rejected with one line naming its file, and the run goes on.
-MAX_TEXT_CHARS = 1_000_000
-
 
 @dataclass
 class BuildReport:
@@ -48,14 +43,6 @@ def _origin_file(origin: str | None) -> str | None:
         if sep and tail.isdigit():
             return head
     return origin
-
-
-def reject_too_long(article: Article) -> Rejection | None:
-    """Return the rejection of an article whose text is over MAX_TEXT_CHARS, else None."""
-    if len(article.text) <= MAX_TEXT_CHARS:
-        return None
-    return Rejection(article.origin, f"text of {len(article.text):,} characters, over the "
-                                     f"{MAX_TEXT_CHARS:,} analysed (split it into articles)")
 
 
 def ingest_paths(
@@ -95,10 +82,6 @@ def ingest_paths(
         if isinstance(item, Rejection):
             report.rejected.append(item)
             ledger.record_rejections([item])
-            report.current_origin = _origin_file(item.origin)
-        elif (rejection := reject_too_long(item)) is not None:
-            report.rejected.append(rejection)
-            ledger.record_rejections([rejection])
             report.current_origin = _origin_file(item.origin)
         else:
             report.read += 1

@@ -195,7 +195,6 @@ def analyze(files: tuple[str, ...], fmt: str, outlet: str | None, published: str
     Example:
       claimledger analyze examples/kharkiv_buffer_zone.txt --format jsonl
     """
-    from .build import reject_too_long
     from .ingest import read_articles
     from .models import Article, Rejection
     from .pipeline import analyse_articles
@@ -206,8 +205,6 @@ def analyze(files: tuple[str, ...], fmt: str, outlet: str | None, published: str
 
     def articles():
         for item in read_articles(files, outlet=outlet, published=published, language=language):
-            if isinstance(item, Article):
-                item = reject_too_long(item) or item
             if isinstance(item, Article):
                 yield item
             else:

@@ -23,6 +23,10 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 # Largest single JSONL line (one record). JSONL files are streamed line by line, so they have no total
 # limit; one record still is read whole. The longest record in shared/data/corpus is about 60 kB.
 MAX_RECORD_BYTES = 10 * 1024 * 1024
+# The longest article text analysed: spaCy's parser refuses texts over its max_length (1,000,000
+# characters, error E088), which ended the whole run. A longer text (a book, a merged dump) is
+# rejected with one line naming its file, and the run goes on.
+MAX_TEXT_CHARS = 1_000_000
 
 # Byte order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 BOMS = (

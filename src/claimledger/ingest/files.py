@@ -16,7 +16,8 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..models import Article, Rejection
-from .decoding import decode_bytes, declared_encoding, read_limited_bytes, read_limited_stream
+from .decoding import (MAX_TEXT_CHARS, decode_bytes, declared_encoding, read_limited_bytes,
+                       read_limited_stream)
 from .feeds import FEED_SNIFF_BYTES, looks_like_feed, read_feed
 from .html import article_from_html
 from .identity import make_article_id
@@ -55,14 +56,22 @@ def read_articles(
     field on every article; otherwise language comes from the record, else from identify_language.
     Nothing is raised for bad input, and articles are yielded as they are read. JSONL is streamed
     line by line (no total size limit; MAX_RECORD_BYTES a line); any other file over MAX_INPUT_BYTES
-    is refused before it is read.
+    is refused before it is read, and an article whose text is over MAX_TEXT_CHARS is rejected.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]  # one path given bare, not an iterable of its characters
     for item in _read_paths(paths, stdin):
         if isinstance(item, Article):
-            item = _complete_article(item, outlet, published, language)
+            item = _reject_too_long(item) or _complete_article(item, outlet, published, language)
         yield item
+
+
+def _reject_too_long(article: Article) -> Rejection | None:
+    """Return the rejection of an article whose text is over MAX_TEXT_CHARS, else None."""
+    if len(article.text) <= MAX_TEXT_CHARS:
+        return None
+    return Rejection(article.origin, f"text of {len(article.text):,} characters, over the "
+                                     f"{MAX_TEXT_CHARS:,} analysed (split it into articles)")
 
 
 def _complete_article(article: Article, outlet: str | None, published: str | None, language: str | None) -> Article:

@@ -21,8 +21,7 @@ import numpy as np
 
 from .matching import (REUSE_CONTAINMENT, ClaimLink, LinkClaim, classify_link, copied_share,
                        find_candidates)
-from .pair_relations import leanings_of, relate_sides
-from .pair_features import PairSide
+from .pair_relations import pair_sides, relate_sides
 
 Vectors = Callable[[Sequence[str]], dict[str, np.ndarray]]
 
@@ -86,11 +85,9 @@ def classify_pending(pairs: Sequence[tuple[LinkClaim, LinkClaim]], vectors: Vect
     where the canonical fields give the same label, their reason (it names the event) is kept."""
     if not pairs:
         return []
-    texts = list(dict.fromkeys(c.text for pair in pairs for c in pair))
-    found = vectors(texts)
-    rows = np.stack([found[t] for t in texts])
-    leaning = dict(zip(texts, leanings_of(rows)))
-    sides = {c.key: PairSide(c, found[c.text], float(leaning[c.text])) for pair in pairs for c in pair}
+    found = vectors(list(dict.fromkeys(c.text for pair in pairs for c in pair)))
+    sides = pair_sides({c.key: c for pair in pairs for c in pair},
+                       lambda texts: np.stack([found[text] for text in texts]))
     relations = relate_sides([(sides[a.key], sides[b.key]) for a, b in pairs], names)
     return [ClaimLink(a.key, b.key, r.label, r.reason, r.score)
             for (a, b), r in zip(pairs, relations) if r.label != "unrelated"]

@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from .multilingual import ENCODER_NAME, embed_texts
+
 Embed = Callable[[Sequence[str]], np.ndarray]
 SAVE_BATCH = 2_000  # vectors embedded and saved at a time (bounded memory, progress kept on a kill)
 
@@ -23,26 +25,13 @@ def text_hash(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def encoder_name() -> str:
-    """Return the name of the packaged encoder and its runtime (what kept vectors depend on)."""
-    from .multilingual import ENCODER_NAME
-
-    return ENCODER_NAME
-
-
-def _embed(texts: Sequence[str]) -> np.ndarray:
-    from .multilingual import embed_texts
-
-    return embed_texts(texts)
-
-
-def claim_vectors(texts: Sequence[str], store: Any = None, embed: Embed = _embed,
+def claim_vectors(texts: Sequence[str], store: Any = None, embed: Embed = embed_texts,
                   progress: Callable[[int], None] | None = None) -> dict[str, np.ndarray]:
     """Return a unit float32 vector per distinct text (kept ones read back, the others embedded
     and kept); ``progress`` is called with the number of texts embedded in each batch."""
     distinct = list(dict.fromkeys(texts))
     hashes = {text: text_hash(text) for text in distinct}
-    name = encoder_name() if store is not None else ""
+    name = ENCODER_NAME if store is not None else ""
     kept = store.read_vectors(list(hashes.values()), name) if store is not None else {}
     found = {text: np.frombuffer(kept[h], dtype=np.float32) for text, h in hashes.items() if h in kept}
     missing = [text for text in distinct if text not in found]

@@ -402,7 +402,8 @@ def _via(a: LinkClaim, b: LinkClaim) -> str:
     return f" (via {a.outlet} and {b.outlet})" if a.outlet and b.outlet else ""
 
 
-def _counts_differ(x: float, y: float) -> bool:
+def counts_differ(x: float, y: float) -> bool:
+    """Return whether two counts of one thing differ by more than COUNT_TOLERANCE (and by 2+)."""
     low, high = sorted((x, y))
     return high > low * (1 + COUNT_TOLERANCE) and high - low > 1
 
@@ -444,14 +445,14 @@ def classify_link(a: LinkClaim, b: LinkClaim, place_names: dict[str, str] | None
         if x.type != y.type and not x.denied and not y.denied:
             return Relation("contradict", f"incompatible outcomes at {where}: {x.type} "
                                           f"({_who(a)}) vs {y.type} ({_who(b)})", 0.8)
-        if x.type == y.type and x.quantity and y.quantity and _counts_differ(x.quantity, y.quantity) \
+        if x.type == y.type and x.quantity and y.quantity and counts_differ(x.quantity, y.quantity) \
                 and len(a.events) == 1 and len(b.events) == 1:
             return Relation("contradict", f"{x.type} at {where}: {x.quantity} ({_who(a)}) vs "
                                           f"{y.quantity} ({_who(b)})", 0.7)
     x, y = matched[0]
     where = ", ".join(sorted(names.get(p, p) for p in set(x.places) & set(y.places)))
     shares_a, shares_b = _percentages(a.text), _percentages(b.text)
-    if len(shares_a) == 1 and len(shares_b) == 1 and _counts_differ(shares_a[0], shares_b[0]):
+    if len(shares_a) == 1 and len(shares_b) == 1 and counts_differ(shares_a[0], shares_b[0]):
         return Relation("contradict", f"{x.type} at {where}: {shares_a[0]:g}% ({_who(a)}) vs "
                                       f"{shares_b[0]:g}% ({_who(b)})", 0.7)
     cues = [c for c in find_contradiction_cues(a.tokens, b.tokens) if c.startswith("opposite")]

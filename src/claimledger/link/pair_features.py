@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..extract.framing import find_framing_side
-from .matching import (COUNT_TOLERANCE, LinkClaim, minhash_shingles, normalise_speaker,
+from .matching import (LinkClaim, counts_differ, minhash_shingles, normalise_speaker,
                        shared_events)
 from .relations import (NEGATIVE_ANCHORS, POSITIVE_ANCHORS, _NUMBER, containment, content_words,
                         count_denials, count_negations, lexical_similarity)
@@ -115,11 +115,6 @@ def _numbers(tokens: Sequence[str]) -> set[str]:
     return {t.rstrip("%").replace(",", ".") for t in tokens if _NUMBER.match(t)}
 
 
-def _counts_differ(x: float, y: float) -> bool:
-    low, high = sorted((x, y))
-    return high > low * (1 + COUNT_TOLERANCE) and high - low > 1
-
-
 def pair_features(a: PairSide, b: PairSide) -> np.ndarray:
     """Return the feature row (float32, in FEATURE_NAMES order) of two claims."""
     x, y = a.claim, b.claim
@@ -134,7 +129,7 @@ def pair_features(a: PairSide, b: PairSide) -> np.ndarray:
     matched = shared_events(x, y)
     denied = any(e.type == f.type and e.denied != f.denied for e, f in matched)
     conflict = any(e.type != f.type and not e.denied and not f.denied for e, f in matched)
-    counts = any(e.type == f.type and e.quantity and f.quantity and _counts_differ(e.quantity, f.quantity)
+    counts = any(e.type == f.type and e.quantity and f.quantity and counts_differ(e.quantity, f.quantity)
                  for e, f in matched)
     types_x, types_y = set(x.types), set(y.types)
     stem_x, stem_y = speaker_stem(x), speaker_stem(y)

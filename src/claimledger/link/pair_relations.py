@@ -9,17 +9,17 @@ words, differing figures, copied wording, meaning similarity, same or different 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from ..models import AnalysedDocument
+from .multilingual import embed_texts
 from .matching import (REUSE_CONTAINMENT, LinkClaim, classify_link, copied_share, make_link_claims,
                        shared_events)
-from .pair_features import (FEATURE_NAMES, PairSide, claim_camp, evaluative_axis, pair_features,
-                            speaker_stem)
+from .pair_features import FEATURE_NAMES, PairSide, evaluative_axis, pair_features, speaker_stem
 from .relation_model import LABELS, load_model
 from .relations import Relation, tokenize
 
@@ -37,13 +37,6 @@ LEANING_SCALE = 0.03
 Analyse = Callable[[Iterable[Any]], Iterable[Any]]
 Embed = Callable[[Sequence[str]], np.ndarray]
 TextKey = tuple[str, str | None]
-
-
-def default_embed(texts: Sequence[str]) -> np.ndarray:
-    """Embed texts with the packaged multilingual encoder."""
-    from .multilingual import embed_texts
-
-    return embed_texts(texts)
 
 
 def make_text_claim(doc: AnalysedDocument) -> LinkClaim:
@@ -85,7 +78,7 @@ def text_claims(keys: Sequence[TextKey], analyse: Analyse | None) -> dict[TextKe
 
 @lru_cache(maxsize=1)
 def _axis() -> np.ndarray:
-    return evaluative_axis(default_embed)
+    return evaluative_axis(embed_texts)
 
 
 def leanings_of(vectors: np.ndarray) -> np.ndarray:
@@ -93,24 +86,29 @@ def leanings_of(vectors: np.ndarray) -> np.ndarray:
     return vectors @ _axis() / LEANING_SCALE if len(vectors) else np.zeros(0)
 
 
-def pair_sides(claims: dict[TextKey, LinkClaim], embed: Embed = default_embed
-               ) -> dict[TextKey, PairSide]:
-    """Return each claim with its unit vector and evaluative leaning (one embedding per text)."""
+def pair_sides(claims: dict[Hashable, LinkClaim], embed: Embed = embed_texts
+               ) -> dict[Hashable, PairSide]:
+    """Return each claim (by any key) with its unit vector and evaluative leaning."""
     keys = list(claims)
     vectors = embed([claims[key].text for key in keys]) if keys else np.zeros((0, 384))
     leanings = leanings_of(vectors)
     return {key: PairSide(claims[key], vectors[n], float(leanings[n])) for n, key in enumerate(keys)}
 
 
+def _named(features: np.ndarray) -> dict[str, float]:
+    """The named features of a row (pair_features.FEATURE_NAMES) by name."""
+    return dict(zip(FEATURE_NAMES, features[:len(FEATURE_NAMES)].tolist()))
+
+
 def explain(label: str, features: np.ndarray, a: LinkClaim, b: LinkClaim, confidence: float) -> str:
     """Return the evidence behind a predicted label, in words."""
-    f = dict(zip(FEATURE_NAMES, features[:len(FEATURE_NAMES)]))
+    f = _named(features)
     who_a, who_b = a.speaker or "unattributed", b.speaker or "unattributed"
     evidence = [f"meaning similarity {f['cosine']:.2f}"]
     matched = shared_events(a, b)
     if matched:
-        x, _ = matched[0]
-        evidence.append(f"shared event {x.type} at {', '.join(sorted(set(matched[0][0].places) & set(matched[0][1].places)))}")
+        x, y = matched[0]
+        evidence.append(f"shared event {x.type} at {', '.join(sorted(set(x.places) & set(y.places)))}")
     if f["event_denied_vs_asserted"]:
         evidence.append("asserted in one, denied in the other")
     if f["event_outcomes_conflict"]:
@@ -153,12 +151,12 @@ def decide(a: LinkClaim, b: LinkClaim, features: np.ndarray, probs: np.ndarray,
         return canonical
     if max(len(a.tokens), len(b.tokens)) > MAX_CLASSIFIED_WORDS:
         return canonical
-    camp_a, camp_b = claim_camp(a), claim_camp(b)
-    if camp_a and camp_a == camp_b:  # one side: agreeing or repeating, not contradicting
+    f = _named(features)
+    if f["same_camp"]:  # one side: agreeing or repeating, not contradicting
         probs = np.where(np.array(LABELS) == "contradict", 0.0, probs)
     best = int(probs.argmax())
     label, confidence = LABELS[best], float(probs[best])
-    if same_source(a, b) and label in ("agree", "contradict"):
+    if f["same_speaker"] and label in ("agree", "contradict"):
         # one source: saying it again is a repeat; statements of one source that seem at odds
         # are two statements (an update, another aspect), not one side contradicting another
         label = "repeat" if label == "agree" else "unrelated"
@@ -185,7 +183,7 @@ def relate_sides(sides: Sequence[tuple[PairSide, PairSide]], names: dict[str, st
 
 
 def relate_pairs(pairs: Sequence[dict[str, Any]], *, analyse: Analyse | None = None,
-                 embed: Embed = default_embed) -> list[dict[str, Any]]:
+                 embed: Embed = embed_texts) -> list[dict[str, Any]]:
     """Return the pair records (``{id, a, b, a_lang, b_lang}``) each with a predicted ``label``
     and its ``reason``. ``analyse`` (the pipeline's ``analyse_articles``) supplies events and
     sources; without it only the texts' meaning and wording are compared."""
@@ -197,12 +195,6 @@ def relate_pairs(pairs: Sequence[dict[str, Any]], *, analyse: Analyse | None = N
     relations = relate_sides([(sides[keys[2 * i]], sides[keys[2 * i + 1]]) for i in range(len(pairs))],
                              names)
     return [{**pair, "label": r.label, "reason": r.reason} for pair, r in zip(pairs, relations)]
-
-
-def same_source(a: LinkClaim, b: LinkClaim) -> bool:
-    """Return whether two claims have the same named original speaker (across scripts)."""
-    stem = speaker_stem(a)
-    return bool(stem) and stem == speaker_stem(b)
 
 
 def _origin(claim: LinkClaim) -> str:
