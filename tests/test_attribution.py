@@ -259,3 +259,41 @@ def test_evidential_adverb_is_an_implicit_attribution(nlp_en):
     assert a["source"] is None and a["speaker"] == "unspecified"
     assert a["content"] == "imminent invasion of the north"
     assert a["hedges"] == ("allegedly",)
+
+
+def test_first_person_in_a_quote_is_the_quoted_speaker(nlp_en):
+    found = attributions(nlp_en, 'Vladimir Putin: Our position is clear. We have repeatedly said '
+                                 'that NATO expansion is a threat to us.')
+    nested = only(found, content="NATO expansion is a threat to us")
+    assert nested["source"] == "We" and nested["speaker"] == "Vladimir Putin" and nested["parent"]
+
+
+def test_first_person_of_an_address_is_its_author(nlp_en):
+    from claimledger.extract.speakers import document_voice
+
+    voice = document_voice("We will win - address by the President of Ukraine", "2022-03-10")
+    assert voice == "Volodymyr Zelenskyy"
+    doc = nlp_en("We told everyone that the strike on Kharkiv was a war crime.")
+    assert [a.speaker for a in find_attributions(doc, "2022-03-10", voice)] == ["Volodymyr Zelenskyy"]
+    assert [a.speaker for a in find_attributions(doc, "2022-03-10")] == ["We"]
+    assert document_voice("Zelensky visits Kharkiv", "2022-05-01") is None  # no authorship word
+
+
+@pytest.mark.parametrize("text", [
+    "That said, Russia has always been open to dialogue with its partners on every issue.",
+    "It is impossible to say how many lives were lost in the shelling of the city.",
+])
+def test_discourse_formulas_are_no_attributions(nlp_en, text):
+    assert attributions(nlp_en, text) == []
+
+
+def test_he_after_a_titled_official_is_that_official(nlp_en):
+    found = attributions(nlp_en, "The Head of the FBS also reported on supervision of collectors. "
+                                 "He said there are several players in the market of bad debt.")
+    assert only(found, source="He")["speaker"] == "Head of the FBS"
+
+
+def test_you_in_an_answer_is_the_questioner(nlp_en):
+    found = attributions(nlp_en, "Mr Putin, how grave is the crisis?\nVladimir Putin: You said that "
+                                 "a Georgian national was killed in Berlin. We responded to this.")
+    assert only(found, source="You")["speaker"] == "unspecified (addressee)"

@@ -270,3 +270,13 @@ def test_definite_re_mention_of_a_zone_is_the_same_zone(nlp_en):
     text = ("The creation of a buffer zone has raised questions. "
             "The role of the buffer zone remains a subject of intense debate.")
     assert len([e for e in _events(nlp_en, text) if e.type == "security_zone"]) == 1
+
+
+@pytest.mark.parametrize("text, kind, modality", [
+    ("Ukrainian forces were able to recapture Kherson in November.", "territory_control", "factual"),
+    ("Russian forces had to withdraw from Kherson.", "withdrawal", "factual"),
+    ("Ukraine will be able to recapture Kherson.", "territory_control", "future"),
+    ("Russian forces have to withdraw from Kherson.", "withdrawal", "future"),
+])
+def test_past_ability_and_necessity_report_done_acts(nlp_en, text, kind, modality):
+    assert _one(nlp_en, text, kind).modality == modality

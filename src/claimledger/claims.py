@@ -18,14 +18,24 @@ from .models import AnalysedDocument, Attribution, Event, Place, Span
 
 # Keys a claim dict carries (find_claims rows); lists stay lists, spans become text.
 CLAIM_FIELDS = (
-    "claim", "article_id", "outlet", "published", "language", "title", "url", "date",
+    "claim", "attribution", "article_id", "outlet", "published", "language", "title", "url", "date",
     "speaker", "speaker_role", "source", "cue", "content", "kind", "parent", "hedges",
     "evidentiality", "events", "places",
 )
-# Longest sentence kept as the text of an unattributed event; beyond it the text is cut
-# to a window around the trigger (wire stories keep sentences well under 400 chars).
-MAX_SENTENCE_CHARS = 600
+# The most content one claim carries. A longer attribution (a transcript turn, a long
+# quote) stays the parent and its claims are its sentences; a sentence longer than this
+# is cut to a window around its event at word boundaries. Wire-story sentences run well
+# under 400 characters; 600 keeps every sentence of the development gold whole.
+MAX_CLAIM_CHARS = 600
+# A sentence of a split attribution shorter than this many words ("Thank you.", "Good
+# afternoon, colleagues.") is no claim unless it carries an event.
+MIN_UNIT_WORDS = 4
+# An event dated more than this many years before its report is history recalled in it
+# (a speech on 1922 or 1954), not the news the ledger dates claims by. Thirty years keeps
+# every date of this war (2014 on) in reports up to 2044 and drops the Soviet era.
+HISTORY_YEARS = 30
 KEY_SEPARATOR = "|"
+ELLIPSIS = "…"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'»”)\]]*\s+|\n+")
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -59,16 +69,51 @@ def date_bounds(value: str | None) -> tuple[str, str] | None:
     return _period(value)
 
 
-def _sentence(text: str, span: Span) -> str:
-    start = 0
-    for match in _SENTENCE_BREAK.finditer(text, 0, span[0]):
+def sentence_span(text: str, span: Span, within: Span | None = None) -> Span:
+    """Return the span of the sentence of ``text`` around ``span`` (inside ``within``)."""
+    low, high = within or (0, len(text))
+    start = low
+    for match in _SENTENCE_BREAK.finditer(text, low, span[0]):
         start = match.end()
-    after = _SENTENCE_BREAK.search(text, span[1])
-    end = after.start() if after else len(text)
-    if end - start > MAX_SENTENCE_CHARS:
-        half = MAX_SENTENCE_CHARS // 2
-        start, end = max(start, span[0] - half), min(end, span[1] + half)
-    return text[start:end].strip()
+    after = _SENTENCE_BREAK.search(text, span[1], high)
+    return start, after.start() if after else high
+
+
+def sentence_spans(text: str, within: Span) -> list[Span]:
+    """Return the non-blank sentences of ``text[within]`` as spans, stripped of spaces."""
+    spans, start = [], within[0]
+    for match in _SENTENCE_BREAK.finditer(text, within[0], within[1]):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, within[1]))
+    out = []
+    for a, b in spans:
+        piece = text[a:b]
+        stripped = piece.strip()
+        if stripped:
+            a += len(piece) - len(piece.lstrip())
+            out.append((a, a + len(stripped)))
+    return out
+
+
+def clip(text: str, limit: int = MAX_CLAIM_CHARS, around: int | None = None) -> str:
+    """Return ``text``, or when longer than ``limit`` a window of it cut at word boundaries.
+
+    The window starts a third of ``limit`` before character offset ``around`` (default:
+    the start) and is marked with an ellipsis at each cut end.
+    """
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    start = max(0, min((around or 0) - limit // 3, len(text) - limit))
+    end = start + limit
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < (around if around is not None else end) else start
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return (ELLIPSIS if start else "") + text[start:end].strip() + (ELLIPSIS if end < len(text) else "")
 
 
 def _slice(text: str, span: Span | None) -> str | None:
@@ -132,26 +177,38 @@ def _event_view(event: Event, text: str, index: _PlaceIndex) -> dict[str, Any]:
 
 
 def _dates(events: list[Event], published: str | None) -> tuple[str, str] | None:
+    """Return the (first, last) day a claim speaks of: its events' dates, else publication.
+
+    Events over :data:`HISTORY_YEARS` before publication are history recalled in the
+    report ("in 1922 ..."), not news: they do not date the claim, and a claim of history
+    only is undated rather than put on the report's day.
+    """
     bounds = [b for b in (date_bounds(e.when) for e in events) if b]
+    published_bounds = date_bounds(published)
+    if published_bounds:
+        horizon = f"{int(published_bounds[0][:4]) - HISTORY_YEARS:04d}{published_bounds[0][4:]}"
+        recent = [b for b in bounds if b[1] >= horizon]
+        if bounds and not recent:
+            return None
+        bounds = recent
     if bounds:
         return min(b[0] for b in bounds), max(b[1] for b in bounds)
-    return date_bounds(published)
+    return published_bounds
 
 
-def _describe(doc: AnalysedDocument, ord_: int, attribution: Attribution | None,
+def _describe(doc: AnalysedDocument, ord_: int, claim_id: str, attribution: Attribution | None,
               attribution_ord: int | None, events: list[Event], event_ord: int | None,
-              index: _PlaceIndex) -> dict[str, Any]:
+              body: Span, index: _PlaceIndex) -> dict[str, Any]:
     article, text_ = doc.article, doc.article.text
     tied = [p for e in events for p in index.named(e.places)]
     if attribution is not None:
-        tied = index.within(attribution.content) + tied
-        body = _slice(text_, attribution.content) or ""
-    else:
-        body = _sentence(text_, events[0].trigger)
+        tied = index.within(body) + tied
+    anchor = events[0].trigger[0] - body[0] if events else None
+    content = clip(text_[body[0]:body[1]], around=anchor)
     places = _unique_places(tied)
     dates = _dates(events, article.published)
     view = {
-        "claim": attribution.id if attribution else f"e{event_ord + 1}",
+        "claim": claim_id, "attribution": attribution.id if attribution else None,
         "article_id": article.id, "outlet": article.outlet, "published": article.published,
         "language": article.language, "title": article.title, "url": article.url,
         "date": dates[0] if dates else None,
@@ -159,7 +216,7 @@ def _describe(doc: AnalysedDocument, ord_: int, attribution: Attribution | None,
         "speaker_role": attribution.speaker_role if attribution else None,
         "source": _slice(text_, attribution.source) if attribution else None,
         "cue": _slice(text_, attribution.cue) if attribution else None,
-        "content": body, "kind": attribution.kind if attribution else None,
+        "content": content, "kind": attribution.kind if attribution else None,
         "parent": attribution.parent if attribution else None,
         "hedges": list(attribution.hedges) if attribution else [],
         "evidentiality": attribution.evidentiality if attribution else None,
@@ -178,25 +235,60 @@ def _describe(doc: AnalysedDocument, ord_: int, attribution: Attribution | None,
         "place_keys": index_keys([k for p in places for k in (p.ref, p.name, p.text)]
                             + [entry for e in events for entry in e.places]),
         "date_start": dates[0] if dates else None, "date_end": dates[1] if dates else None,
-        "text": body,
+        "text": content,
     }
     return {"view": view, "row": index_row}
+
+
+def _units(text: str, attribution: Attribution, events: list[Event]
+           ) -> list[tuple[Span, list[Event]]]:
+    """Split an attribution into its claims: (content span, events) pairs.
+
+    Content within :data:`MAX_CLAIM_CHARS` is one claim; longer content gives one claim
+    per sentence (each with the events whose trigger it holds; an event outside every
+    sentence goes to the nearest), dropping event-less sentences under
+    :data:`MIN_UNIT_WORDS` words.
+    """
+    content = attribution.content
+    if content[1] - content[0] <= MAX_CLAIM_CHARS:
+        return [(content, events)]
+    spans = sentence_spans(text, content) or [content]
+    held: list[list[Event]] = [[] for _ in spans]
+    for event in events:
+        at = event.trigger[0]
+        nearest = min(range(len(spans)), key=lambda i: 0 if spans[i][0] <= at < spans[i][1]
+                      else min(abs(at - spans[i][0]), abs(at - spans[i][1])))
+        held[nearest].append(event)
+    return [(span, evs) for span, evs in zip(spans, held)
+            if evs or len(text[span[0]:span[1]].split()) >= MIN_UNIT_WORDS]
 
 
 def describe_claims(doc: AnalysedDocument) -> list[dict[str, Any]]:
     """Return the claims of a document, in order: each ``{"view": dict, "row": dict}``.
 
     ``view`` is the find_claims dict (keys :data:`CLAIM_FIELDS`); ``row`` the ``claims``
-    index row. Events go under the attribution whose id they name in ``claimed_by``;
-    the others (outlet-asserted, or naming an unknown id) are claims of their own.
+    index row. A claim is one sentence-sized proposition: an attribution, or each
+    sentence of a long one (ids ``a3.1``, ``a3.2``, ...), with the events whose
+    ``claimed_by`` names it; outlet-asserted events (or naming an unknown id) make one
+    claim per sentence, all the sentence's events on it (id ``e`` + first event number).
     """
     index = _PlaceIndex(doc.places)
+    text_ = doc.article.text
     ids = {a.id for a in doc.attributions}
-    claims = []
+    claims: list[dict[str, Any]] = []
     for a_ord, attribution in enumerate(doc.attributions):
         events = [e for e in doc.events if e.claimed_by == attribution.id]
-        claims.append(_describe(doc, len(claims), attribution, a_ord, events, None, index))
+        units = _units(text_, attribution, events)
+        for n, (span, unit_events) in enumerate(units, start=1):
+            claim_id = attribution.id if len(units) == 1 else f"{attribution.id}.{n}"
+            claims.append(_describe(doc, len(claims), claim_id, attribution, a_ord, unit_events,
+                                    None, span, index))
+    by_sentence: dict[Span, list[tuple[int, Event]]] = {}
     for e_ord, event in enumerate(doc.events):
         if event.claimed_by not in ids:
-            claims.append(_describe(doc, len(claims), None, None, [event], e_ord, index))
+            by_sentence.setdefault(sentence_span(text_, event.trigger), []).append((e_ord, event))
+    for span, members in by_sentence.items():
+        first = members[0][0]
+        claims.append(_describe(doc, len(claims), f"e{first + 1}", None, None,
+                                [e for _, e in members], first, span, index))
     return claims

@@ -19,6 +19,7 @@ from .extract.events import find_events
 from .extract.events_ru_uk import find_events_ru_uk
 from .extract.gazetteer import load_gazetteer
 from .extract.nlp import load_english
+from .extract.speakers import document_voice
 from .extract.places import find_places
 from .extract.places_ru_uk import find_places_ru_uk
 from .ingest import identify_language
@@ -48,7 +49,8 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     gazetteer = load_gazetteer()
     analysed = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
-        attributions = find_attributions(doc, article.published)
+        attributions = find_attributions(doc, article.published,
+                                         document_voice(article.title, article.published))
         places = find_places(doc, gazetteer)
         events = find_events(doc, attributions, places, article.published)
         analysed.append(AnalysedDocument(article, tuple(attributions), tuple(places), tuple(events)))

@@ -128,7 +128,23 @@ def is_blocked(verb: Token, subject: Token | None) -> bool:
         return True
     if verb.sent.text.rstrip().endswith("?"):
         return True
+    if _is_discourse_formula(verb, subject):
+        return True
     return verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children) and verb.dep_ not in ("conj", "ROOT")
+
+
+def _is_discourse_formula(verb: Token, subject: Token | None) -> bool:
+    """Return whether a cue verb is part of a fixed phrase, not a speech act: "That said, ...",
+    "It is impossible to say ...", "Needless to say, ..." (an infinitive under an adjective)."""
+    doc = verb.doc
+    if (subject is not None and subject.lower_ in ("that", "this") and subject.i == verb.i - 1
+            and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","):
+        return True
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    return head.pos_ == "ADJ" or (head.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children))
 
 
 class Candidate:

@@ -24,13 +24,13 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Attribution, Event, Place
 from .dates import find_time_expressions, parse_published
 from .event_triggers import (
-    CUE_PATHS,
     MAX_CUE_DEPTH,
     NATIONALITIES,
     cue_ancestors,
     find_triggers,
 )
 from .gazetteer import katottg_within
+from .modality import event_modality
 from .quantities import find_quantity
 
 # Verbs that deny the event in their object or complement ("prevented any evacuation").
@@ -44,25 +44,6 @@ NEGATING_PHRASALS = frozenset({("call", "off"), ("rule", "out")})
 DENIAL_PREDICATES = frozenset({"untrue", "false", "fake", "baseless", "groundless", "unfounded",
                                "lie", "lies", "fabrication", "fabricated", "staged", "hoax",
                                "disinformation", "provocation", "nonsense", "fiction"})
-# Modal auxiliaries and cue lemmas. Future: announced, planned, demanded, expected or threatened
-# events; hypothetical: possible or conditional ones (data/dev/README.md, section E).
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "must", "should", "wo"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "can"})
-FUTURE_CUES = frozenset({
-    "plan", "planned", "intend", "intention", "demand", "expect", "threaten", "threat", "prepare",
-    "schedule", "urge", "insist", "aim", "seek", "want", "ready", "readiness", "next", "upcoming",
-    "promise", "vow", "pledge", "request", "ask", "need", "imminent", "future", "call", "propose",
-    "order", "must", "going", "decide", "agree",
-})
-HYPOTHETICAL_CUES = frozenset({
-    "possible", "possibility", "potential", "potentially", "risk", "danger", "likely", "probable",
-    "chance", "scenario", "case", "if", "unless", "whether", "prospect", "hypothetical", "deter",
-    "prevent", "avoid",
-})
-# Controlling verbs whose infinitive complement reports a real event ("managed to conquer").
-FACTUAL_CONTROLLERS = frozenset({"manage", "try", "continue", "begin", "start", "keep", "succeed",
-                                 "attempt", "use", "help", "fail", "seem", "appear", "allow",
-                                 "enable", "force", "agree"})
 # Negotiation heads that name one call or meeting; their later definite mentions corefer.
 CONTACT_LEMMAS = frozenset({"conversation", "call", "talk", "meeting", "negotiation",
                             "videoconference", "summit"})
@@ -144,35 +125,6 @@ def _claimed_polarity(polarity: str, claimed_by: str | None, attributions: Seque
     it did not ...") is rare and stays denied: the cue may already have negated the span."""
     claimant = next((a for a in attributions if a.id == claimed_by), None)
     return "denied" if claimant is not None and claimant.evidentiality == "denied" else polarity
-
-
-def _modality(span: Span) -> str:
-    root = span.root
-    chain = [root, *cue_ancestors(root, CUE_PATHS | {"nsubj", "nsubjpass"})]
-    for position, token in enumerate(chain):
-        lemma = token.lemma_.lower()
-        if position > 0 and lemma in HYPOTHETICAL_CUES:
-            return "hypothetical"
-        for child in token.children:
-            word = child.lower_
-            if child.dep_ == "mark" and word in {"if", "unless", "whether"}:
-                return "hypothetical"
-            if child.dep_ in {"aux", "auxpass"} and word in HYPOTHETICAL_AUX:
-                return "hypothetical"
-            if child.dep_ == "amod" and child.lemma_.lower() in HYPOTHETICAL_CUES:
-                return "hypothetical"
-        for child in token.children:
-            if child.dep_ in {"aux", "auxpass"} and child.lower_ in FUTURE_AUX:
-                return "future"
-            if child.dep_ in {"amod", "compound"} and child.lemma_.lower() in FUTURE_CUES:
-                return "future"
-            if child.dep_ == "aux" and child.tag_ == "TO" and position < len(chain) - 1:
-                controller = chain[position + 1].lemma_.lower()
-                if controller not in FACTUAL_CONTROLLERS and token.dep_ == "xcomp":
-                    return "future"
-        if position > 0 and lemma in FUTURE_CUES and not (position == 1 and lemma == "agree" and root.i > token.i):
-            return "future"
-    return "factual"
 
 
 def _label(token: Token | None) -> str | None:
@@ -502,7 +454,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             when=when,
             claimed_by=claimed_by,
             polarity=_claimed_polarity(_polarity(span), claimed_by, attributions),
-            modality=_modality(span),
+            modality=event_modality(span),
         )
         kept.append((span, event))
         events.append(event)

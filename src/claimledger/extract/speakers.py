@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -120,6 +121,35 @@ def load_office_holders() -> tuple[OfficeTerm, ...]:
         terms.append(OfficeTerm(row["office"], row["person"], row["since"], row["until"] or "",
                                 frozenset(office_names), frozenset(person_names)))
     return tuple(terms)
+
+
+# Title words that make the person or office named in a title the author of the text ("Address
+# by the President of the Russian Federation", "Essay by ... Andriy Yermak", "... - President").
+AUTHOR_CUES = re.compile(r"\b(?:address(?:ed)?|speech|essay|statement|remarks|article|interview|"
+                         r"op-ed|message|appeal|letter|speaks|says)\b|\s[-–—]\s", re.IGNORECASE)
+
+
+def _named_in(name: str, lowered: str) -> bool:
+    return re.search(rf"\b{re.escape(name.lower())}\b", lowered) is not None
+
+
+def document_voice(title: str | None, published: str | None) -> str | None:
+    """Return who speaks in the first person of a text whose title names its author, else None.
+
+    The title must hold an authorship word (:data:`AUTHOR_CUES`); the author is a registered
+    person named there, else the holder on the publication date of the longest office named
+    ("President of Ukraine" in "... - address by the President of Ukraine").
+    """
+    if not title or not AUTHOR_CUES.search(title):
+        return None
+    lowered, day = title.lower(), (published or "")[:10] or None
+    terms = load_office_holders()
+    for term in terms:
+        if any(len(name) > 4 and _named_in(name, lowered) for name in term.person_names):
+            return term.person
+    offices = [(len(name), term.person) for term in terms if term.valid_on(day)
+               for name in term.office_names if " " in name and _named_in(name, lowered)]
+    return max(offices)[1] if offices else None
 
 
 @dataclass(frozen=True)
@@ -300,7 +330,8 @@ class SpeakerResolver:
             before = [p for p in self.people if p.start < source.start_char]
             if before:
                 return before[-1].name, self.role_of(before[-1].name)
-            return text, None
+            titled = self._titled_subject_before(source)
+            return self.resolve(titled, []) if titled is not None else (text, None)
         if pronoun and words[0] in FIRST_PLURAL_PRONOUNS:
             return text, None  # "we": the speaker's own side, which a third-person antecedent is not
         if pronoun and words[0] == "you":
@@ -341,6 +372,17 @@ class SpeakerResolver:
             name = self.canonical_name(text, [p.name for p in self.people if " " in p.name])
             return name, self.role_of(name)
         return text, None
+
+    def _titled_subject_before(self, source: Span) -> Span | None:
+        """The latest subject headed by a title word in the sentences before a pronoun ("The
+        Head of the FBS also reported ... He said"), as the antecedent of an unnamed "he"."""
+        window = self._sentences_before(source)
+        subjects = [t for t in self.doc[window.start:source.start]
+                    if t.dep_ == "nsubj" and t.lower_ in TITLE_WORDS and t.tag_ in ("NN", "NNP")]
+        if not subjects:
+            return None
+        head = subjects[-1]
+        return self.doc[head.left_edge.i:head.right_edge.i + 1]
 
     def _vocative(self, source: Span) -> Span | None:
         """The person a "you" addresses when the sentence opens with it ("Mr Putin, you said ...",

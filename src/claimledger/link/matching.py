@@ -187,7 +187,7 @@ def make_link_claims(docs: Iterable[AnalysedDocument],
         for ord_, described in enumerate(describe_claims(doc)):
             view, row = described["view"], described["row"]
             is_attribution = row["attribution_ord"] is not None
-            chain = _chain(doc, view["claim"]) if is_attribution else ()
+            chain = _chain(doc, view["attribution"]) if is_attribution else ()
             speaker = view["speaker"]
             usable = speaker and normalise_speaker(speaker) not in _PRONOUNS and \
                 not speaker.lower().startswith("unspecified")

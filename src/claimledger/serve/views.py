@@ -205,7 +205,9 @@ class LedgerViews:
             raise NotFound(f"no article {article_id!r} in the ledger")
         doc = docs[0]
         claims = [self.annotate_claim(c["view"]) for c in describe_claims(doc)]
-        by_id = {c["claim"]: c for c in claims}
+        by_id: dict[str, dict[str, Any]] = {}
+        for claim in claims:  # the parent of a nested claim is an attribution id
+            by_id.setdefault(claim["attribution"] or claim["claim"], claim)
         for claim in claims:
             claim["chain"] = claim_chain(claim, by_id)
         places = {}
@@ -301,8 +303,9 @@ class LedgerViews:
 
 def claim_chain(claim: dict[str, Any], parents: dict[str, dict[str, Any]] | None = None
                 ) -> list[str]:
-    """Return who carried a claim, outermost first: the outlet, the sources of the
-    attributions it is nested in (``parents``: claims of the article by id), the source."""
+    """Return who carried a claim, outermost first: the outlet, the speakers of the
+    attributions it is nested in (``parents``: claims of the article by attribution id),
+    then its own speaker (its source as written when no speaker was resolved)."""
     chain = [claim.get("outlet") or "unknown outlet"]
     nested, seen = [], set()
     parent = claim.get("parent")
@@ -312,7 +315,7 @@ def claim_chain(claim: dict[str, Any], parents: dict[str, dict[str, Any]] | None
         nested.append(holder.get("speaker") or holder.get("source") or parent)
         parent = holder.get("parent")
     chain.extend(reversed(nested))
-    who = claim.get("source") or claim.get("speaker")
+    who = claim.get("speaker") or claim.get("source")  # the resolved name, not "he" as written
     if who and who not in chain:
         chain.append(who)
     return chain

@@ -1,0 +1,65 @@
+"""Modality of English events: factual, future (announced, planned, demanded, threatened) or
+hypothetical (possible, conditional), read from the trigger's auxiliaries and governing words
+(data/dev/README.md, section E)."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .event_triggers import CUE_PATHS, cue_ancestors
+
+# Modal auxiliaries and cue lemmas. Future: announced, planned, demanded, expected or threatened
+# events; hypothetical: possible or conditional ones (data/dev/README.md, section E).
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "must", "should", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "can"})
+FUTURE_CUES = frozenset({
+    "plan", "planned", "intend", "intention", "demand", "expect", "threaten", "threat", "prepare",
+    "schedule", "urge", "insist", "aim", "seek", "want", "ready", "readiness", "next", "upcoming",
+    "promise", "vow", "pledge", "request", "ask", "need", "imminent", "future", "call", "propose",
+    "order", "must", "going", "decide", "agree",
+})
+HYPOTHETICAL_CUES = frozenset({
+    "possible", "possibility", "potential", "potentially", "risk", "danger", "likely", "probable",
+    "chance", "scenario", "case", "if", "unless", "whether", "prospect", "hypothetical", "deter",
+    "prevent", "avoid",
+})
+# Controlling verbs whose infinitive complement reports a real event ("managed to conquer").
+FACTUAL_CONTROLLERS = frozenset({"manage", "try", "continue", "begin", "start", "keep", "succeed",
+                                 "attempt", "use", "help", "fail", "seem", "appear", "allow",
+                                 "enable", "force", "agree"})
+# Factual only in the past: "had to withdraw", "were able to recapture" report done acts;
+# "has to withdraw", "will be able to recapture" look ahead.
+PAST_FACTUAL_CONTROLLERS = frozenset({"have", "able", "unable"})
+
+def event_modality(span: Span) -> str:
+    """Return the modality of the event whose trigger is ``span``: ``factual``, ``future`` or
+    ``hypothetical``, from the auxiliaries and cue words on the path from the trigger up through
+    its governing cue verbs."""
+    root = span.root
+    chain = [root, *cue_ancestors(root, CUE_PATHS | {"nsubj", "nsubjpass"})]
+    for position, token in enumerate(chain):
+        lemma = token.lemma_.lower()
+        if position > 0 and lemma in HYPOTHETICAL_CUES:
+            return "hypothetical"
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ == "mark" and word in {"if", "unless", "whether"}:
+                return "hypothetical"
+            if child.dep_ in {"aux", "auxpass"} and word in HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if child.dep_ == "amod" and child.lemma_.lower() in HYPOTHETICAL_CUES:
+                return "hypothetical"
+        for child in token.children:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in FUTURE_AUX:
+                return "future"
+            if child.dep_ in {"amod", "compound"} and child.lemma_.lower() in FUTURE_CUES:
+                return "future"
+            if child.dep_ == "aux" and child.tag_ == "TO" and position < len(chain) - 1:
+                controller = chain[position + 1].lemma_.lower()
+                tensed = chain[position + 1] if chain[position + 1].pos_ in ("VERB", "AUX") \
+                    else chain[position + 1].head  # "were" of "were able"
+                done = controller in PAST_FACTUAL_CONTROLLERS and tensed.tag_ == "VBD"
+                if controller not in FACTUAL_CONTROLLERS and not done and token.dep_ == "xcomp":
+                    return "future"
+        if position > 0 and lemma in FUTURE_CUES and not (position == 1 and lemma == "agree" and root.i > token.i):
+            return "future"
+    return "factual"
