@@ -47,7 +47,7 @@ def test_marker_labels_do_not_collide():
     boxes = []
     for m in drawn["markers"]:
         if m["label"]:
-            width = len(m["name"]) * m["size"] * 0.56
+            width = len(m["name"]) * m["size"] * 0.6
             left = {"start": m["lx"], "end": m["lx"] - width, "middle": m["lx"] - width / 2}[m["anchor"]]
             boxes.append((left, m["ly"] - m["size"] * 0.8, left + width, m["ly"] + m["size"] * 0.25))
     assert 0 < len(boxes) < 16  # crowded: some are named, and the rest stay unnamed

@@ -210,8 +210,9 @@ def _fit(lon0: float, lat0: float, lon1: float, lat1: float) -> tuple[float, flo
 
 
 def _text_box(x: float, y: float, text: str, size: float, anchor: str) -> tuple[float, ...]:
-    """Return the box (x0, y0, x1, y1) a label of ``size`` takes (an estimate: 0.56 em a letter)."""
-    width = len(text) * size * 0.56
+    """Return the box (x0, y0, x1, y1) a label of ``size`` takes (an estimate: 0.6 em a letter;
+    map.js measures the drawn text instead)."""
+    width = len(text) * size * 0.6
     left = x - width / 2 if anchor == "middle" else x - width if anchor == "end" else x
     return left, y - size * 0.8, left + width, y + size * 0.25
 
@@ -269,7 +270,7 @@ def _marker_title(point: dict[str, Any]) -> str:
 
 def draw_map(points: list[dict[str, Any]], *, focus: dict[str, Any] | None = None,
              max_labels: int | None = None, bounds: tuple[float, ...] | None = None) -> dict[str, Any]:
-    """Return what the map template draws: ``viewbox`` (and ``home``, ``world``), ``markers``
+    """Return what the map template draws: ``viewbox`` (and ``world``, the widest view), ``markers``
     (x, y, r, name, key, role, halves, control, first, label position), ``labels`` (country
     names), ``oblast_names``, reference ``cities``, ``days`` for the time slider and ``unit``.
 
@@ -311,8 +312,8 @@ def draw_map(points: list[dict[str, Any]], *, focus: dict[str, Any] | None = Non
         x, y = project(lon, lat)
         if name.lower() not in marker_names:
             cities.append({"name": name, "x": round(x, 1), "y": round(y, 1), "widest": widest,
-                           "size": round(unit * 2.4, 2), "anchor": "start",
-                           "near": span_lat <= widest and visible(x, y)})
+                           "tx": round(x + unit * 1.2, 1),  # the name starts right of the square
+                           "size": round(unit * 2.4, 2), "near": span_lat <= widest and visible(x, y)})
     oblast_names = []
     for oblast in load_oblasts():
         if oblast["iso"] in CITY_UNITS:
@@ -324,22 +325,18 @@ def draw_map(points: list[dict[str, Any]], *, focus: dict[str, Any] | None = Non
     for name, (lon, lat) in COUNTRY_LABELS.items():
         x, y = project(lon, lat)
         labels.append({"name": name, "x": round(x, 1), "y": round(y, 1), "size": round(unit * 3.2, 2)})
-    for city in cities:  # the square's right edge is where the name starts
-        city["x"], city["tx"] = city["x"], round(city["x"] + unit * 1.2, 1)
-    shown_cities = [dict(c, x=c["tx"]) for c in cities if c["near"]]
+    shown_cities = [dict(c, x=c["tx"], anchor="start") for c in cities if c["near"]]
     place_labels(markers, [*shown_cities, *[o for o in oblast_names if span_lat <= 6 and visible(o["x"], o["y"])],
                            *[c for c in labels if visible(c["x"], c["y"])]], unit)
     shown = {c["name"] for c in shown_cities if c["shown"]}
     for city in cities:
         city["shown"] = city["name"] in shown
     markers.reverse()
-    days = sorted({d for m in markers for d in [m.get("first"), *(c[0] for c in m.get("control") or ())] if d})
+    days = sorted({c[0] for m in markers for c in m.get("control") or ()})
     wx0, wy0, wwidth, wheight = _fit(*WORLD_BOUNDS)
     return {"viewbox": f"{x0:.1f} {y0:.1f} {width:.1f} {height:.1f}",
             "world": f"{wx0:.1f} {wy0:.1f} {wwidth:.1f} {wheight:.1f}",
             "base": BASEMAP_URL, "labels": labels, "oblast_names": oblast_names,
             "markers": markers, "cities": cities, "days": days,
             "unit": round(unit, 2), "focus": (focus or {}).get("key"), "source": SOURCE_NOTE,
-            "max_labels": max_labels if max_labels is not None else 1000,
-            "kinds": [(k, KIND_LABELS[k]) for k in KIND_LABELS
-                      if any(k in m["halves"] for m in markers)]}
+            "max_labels": max_labels if max_labels is not None else 1000}

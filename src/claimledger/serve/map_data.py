@@ -21,7 +21,7 @@ from sqlalchemy import and_, func, select
 from ..store import schema
 from .queries import place_key
 from .readonly import ReadOnlyStore
-from .sides import side_of_claim
+from .sides import UNKNOWN, side_of_claim, side_of_outlet
 
 # The event types a control claim can be, in the order the legend lists them.
 CONTROL_KINDS = ("territory_control", "attack_repelled", "clash", "withdrawal", "security_zone")
@@ -40,6 +40,16 @@ def _day(when: str | None, published: str | None) -> str | None:
     return None
 
 
+def _keys(places: str | None) -> list[str]:
+    """Return the place keys of an event's places (a JSON list of refs or names)."""
+    try:
+        names = json.loads(places or "[]")
+    except ValueError:
+        return []
+    return [name if REF.match(name) else place_key(None, name)
+            for name in names if isinstance(name, str) and name]
+
+
 def _read_controls(conn) -> dict[str, list[tuple[str, str, str]]]:
     events, articles, attributions = schema.events, schema.articles, schema.attributions
     stmt = (
@@ -50,50 +60,36 @@ def _read_controls(conn) -> dict[str, list[tuple[str, str, str]]]:
         .outerjoin(attributions, and_(attributions.c.article_id == events.c.article_id,
                                       attributions.c.local_id == events.c.claimed_by))
         .where(events.c.type.in_(CONTROL_KINDS), events.c.polarity == "asserted",
-               events.c.modality == "factual")
+               events.c.modality == "factual", events.c.places != "[]")
     )
     found: dict[str, list[tuple[str, str, str]]] = {}
+    keys: dict[str, list[str]] = {}  # the places text of an event -> place keys (texts repeat)
     for row in conn.execute(stmt):
         day = _day(row.when, row.published)
         if day is None:
             continue
-        side = side_of_claim({"outlet": row.outlet, "url": row.url, "speaker": row.speaker,
-                              "speaker_role": row.speaker_role})
-        try:
-            names = json.loads(row.places or "[]")
-        except ValueError:
-            continue
-        for name in names:
-            if not isinstance(name, str):
-                continue
-            key = name if REF.match(name) else place_key(None, name)
-            if key:
-                found.setdefault(key, []).append((day, side, row.type))
+        side = side_of_outlet(row.outlet) if row.outlet else UNKNOWN  # cached per outlet
+        if side == UNKNOWN:  # as the timeline decides it: the URL, then the speaker
+            side = side_of_claim({"outlet": row.outlet, "url": row.url, "speaker": row.speaker,
+                                  "speaker_role": row.speaker_role})
+        if row.places not in keys:
+            keys[row.places] = _keys(row.places)
+        for key in keys[row.places]:
+            found.setdefault(key, []).append((day, side, row.type))
     for claims in found.values():
         claims.sort()
     return found
 
 
-def _read_first_days(conn) -> dict[str, str]:
-    places, articles = schema.places, schema.articles
-    key = func.coalesce(places.c.ref, "name:" + places.c.name)
-    stmt = (select(key.label("key"), func.min(articles.c.published).label("first"))
-            .join(articles, articles.c.id == places.c.article_id)
-            .where(key.is_not(None)).group_by(key))
-    return {row.key: row.first[:10] for row in conn.execute(stmt)
-            if row.first and ISO_DATE.match(row.first)}
-
-
 class ControlClaims:
-    """Every place's control claims ``(day, side, kind)`` in date order, and the day each place
-    was first reported, cached per state of the store."""
+    """Every place's control claims ``(day, side, kind)`` in date order, cached per state of the
+    store (on a store of 10,000 articles the read takes about a second)."""
 
     def __init__(self, store: ReadOnlyStore):
         self._store = store
         self._lock = threading.Lock()
         self._state: tuple[int, int] | None = None
         self._controls: dict[str, list[tuple[str, str, str]]] = {}
-        self._first: dict[str, str] = {}
 
     def _refresh(self) -> None:
         articles = schema.articles
@@ -103,7 +99,6 @@ class ControlClaims:
             with self._lock:
                 if state != self._state:
                     self._controls = _read_controls(conn)
-                    self._first = _read_first_days(conn)
                     self._state = state
 
     def of(self, key: str) -> list[tuple[str, str, str]]:
@@ -111,21 +106,15 @@ class ControlClaims:
         self._refresh()
         return self._controls.get(key, [])
 
-    def first_day(self, key: str) -> str | None:
-        """Return the publication day of the first article naming the place, or None."""
-        self._refresh()
-        return self._first.get(key)
-
     def annotate(self, points: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Add ``control`` (claims), ``latest`` (side -> (day, kind)) and ``first`` (the day
-        a marker appears on the time slider) to map points, in place."""
+        of the first control claim: a marker's first day on the time slider; None for a place
+        named without one, shown only with every date) to map points, in place."""
         for point in points:
             claims = self.of(point["key"])
             point["control"] = claims
             point["latest"] = latest_by_side(claims)
-            days = [d for d, _, _ in claims]
-            first = self.first_day(point["key"])
-            point["first"] = min([*days, first] if first else days) if (days or first) else None
+            point["first"] = claims[0][0] if claims else None
         return points
 
 

@@ -10,8 +10,8 @@
 
   function numbers(text) { return text.split(/\s+/).map(parseFloat); }
 
-  function textBox(x, y, text, size, anchor) {  // as basemap._text_box estimates it
-    var width = text.length * size * 0.56;
+  function textBox(x, y, em, size, anchor) {  // em: the label's width at a font size of 1
+    var width = em * size;
     var left = anchor === "middle" ? x - width / 2 : anchor === "end" ? x - width : x;
     return [left, y - size * 0.8, left + width, y + size * 0.25];
   }
@@ -21,6 +21,18 @@
       if (!(box[2] <= t[0] || box[0] >= t[2] || box[3] <= t[1] || box[1] >= t[3])) { return false; }
     }
     return true;
+  }
+
+  // a label's width at font size 1, measured once (hidden labels are shown for the measure)
+  function measure(el, text) {
+    var hidden = [el, el.parentNode].filter(function (e) { return e.classList.contains("off"); });
+    hidden.forEach(function (e) { e.classList.remove("off"); });
+    var size = el.getAttribute("font-size");
+    el.setAttribute("font-size", "10");
+    var width = el.getComputedTextLength() / 10;
+    el.setAttribute("font-size", size);
+    hidden.forEach(function (e) { e.classList.add("off"); });
+    return width > 0 ? width * 1.04 : text.length * 0.6;
   }
 
   function setupMap(fig) {
@@ -40,11 +52,11 @@
     var byKey = {};
     markers.forEach(function (m) { byKey[m.key] = m; });
     var markerLabels = Array.prototype.map.call(fig.querySelectorAll("text.mlabel"), function (t) {
-      return {el: t, marker: byKey[t.dataset.for], size: parseFloat(t.dataset.size), text: t.textContent};
+      return {el: t, marker: byKey[t.dataset.for], size: parseFloat(t.dataset.size), em: measure(t, t.textContent)};
     });
     var others = Array.prototype.map.call(fig.querySelectorAll(".names text.lbl"), function (t) {
       var city = t.parentNode.classList.contains("city") ? t.parentNode : null;
-      return {el: t, city: city, size: parseFloat(t.dataset.size), text: t.textContent,
+      return {el: t, city: city, size: parseFloat(t.dataset.size), em: measure(t, t.textContent),
               x: parseFloat(t.getAttribute("x")), y: parseFloat(t.getAttribute("y")),
               cx: city ? parseFloat(city.dataset.x) : 0, cy: city ? parseFloat(city.dataset.y) : 0,
               rank: parseInt(t.dataset.rank, 10), widest: parseFloat(t.dataset.widest || "999"),
@@ -77,7 +89,7 @@
           var spots = [[m.x + gap, m.y + size * 0.35, "start"], [m.x - gap, m.y + size * 0.35, "end"],
                        [m.x, m.y - gap, "middle"], [m.x, m.y + gap + size * 0.8, "middle"]];
           for (var i = 0; i < spots.length && !placed; i++) {
-            var box = textBox(spots[i][0], spots[i][1], l.text, size, spots[i][2]);
+            var box = textBox(spots[i][0], spots[i][1], l.em, size, spots[i][2]);
             if (free(box, taken)) {
               taken.push(box);
               l.el.setAttribute("x", spots[i][0].toFixed(1));
@@ -103,7 +115,7 @@
           show = show && inView(o.cx, o.cy);
         }
         if (show) {
-          var box = textBox(x, y, o.text, size, o.anchor);
+          var box = textBox(x, y, o.em, size, o.anchor);
           show = free(box, taken);
           if (show) { taken.push(box); }
         }
@@ -243,7 +255,8 @@
       var showDay = function () {
         var until = days[parseInt(slider.value, 10)] || days[days.length - 1], shown = 0;
         markers.forEach(function (m) {
-          m.shown = m.focus || !m.first || m.first <= until;
+          // a place named without any control claim has no day: it shows with every date only
+          m.shown = m.focus || (m.first ? m.first <= until : until === days[days.length - 1]);
           var latest = {};
           m.control.forEach(function (c) { if (c.day <= until) { latest[c.side] = c.kind; } });
           var quiet = true;
