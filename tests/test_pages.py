@@ -3,7 +3,8 @@ against `claimledger serve` in its own process on a linked ledger (served_url in
 
 Each test takes screenshots at 1366x768 (a laptop screen) into a folder under the test run's
 temporary directory, or into $CLAIMLEDGER_SCREENSHOTS; with CLAIMLEDGER_README_SCREENSHOTS=1
-the story and place views are also copied to docs/screenshots/ for the README. Under CI
+the story, place and places views (and the places view on a phone) are also copied to
+docs/screenshots/ for the README. Under CI
 (CI=true) a missing chromium fails the tests; elsewhere they are skipped with the reason.
 """
 from __future__ import annotations
@@ -159,18 +160,85 @@ def test_place_from_an_article_shows_map_and_timeline(page, served_url, shots):
     assert page.locator("h1").inner_text() == "Vovchansk"
     focus = page.locator("figure.map svg a.marker.focus")
     assert focus.count() == 1 and in_viewport(page.locator("figure.map"))
-    assert page.locator("figure.map path.land.ua").count() == 1
+    assert page.locator("figure.map use.land.ua").count() == 1
     heads = page.locator(".timeline .tl-head .tl-side").all_inner_texts()
     assert heads[:2] == ["Ukrainian side", "Russian side"]
     dates = page.locator(".timeline .tl-row:not(.tl-head) .tl-date").all_inner_texts()
     assert dates == sorted(dates) and "2024-05-11" in dates and "2024-05-12" in dates
+    bars = page.locator("figure.chart a[href='#day-2024-05-11'] rect")  # the chart leads to the row
+    assert bars.count() >= 1 and page.locator("#day-2024-05-11").count() == 1
     shoot(page, shots, "place", readme=True)
     page.goto(served_url + "/places")
     assert page.locator("figure.map a.marker").count() >= 5
-    shoot(page, shots, "places")
+    shoot(page, shots, "places", readme=True)
     first(page.locator("table.places a", has_text="Kharkiv Oblast")).click()
     assert page.locator("h1").inner_text() == "Kharkiv Oblast"
     assert page.locator(".timeline").count() >= 1
+
+
+def view_width(page) -> float:
+    return float(page.locator(".map-frame > svg").get_attribute("viewBox").split()[2])
+
+
+def test_map_zooms_pans_and_shows_claims_up_to_a_day(page, served_url):
+    page.goto(served_url + "/places")
+    page.wait_for_load_state("load")  # the outlines come from /static/map/basemap.svg
+    assert page.evaluate("document.querySelector('figure.map use.land.ua').getBBox().width") > 100
+    legend = page.locator(".map-legend").inner_text()
+    for words in ("Ukrainian side", "Russian side", "fighting", "attack repelled", "oblast boundary"):
+        assert words in legend
+    assert "recognised borders" in page.locator("figure.map figcaption").inner_text()
+    home = view_width(page)
+    page.locator(".map-tools button[data-zoom=in]").click()
+    assert view_width(page) < home * 0.7
+    box = page.locator(".map-frame > svg").bounding_box()
+    middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*middle)
+    page.mouse.wheel(0, 600)  # wheel down: out again
+    assert view_width(page) > home * 0.7
+    left = float(page.locator(".map-frame > svg").get_attribute("viewBox").split()[0])
+    page.mouse.down()
+    page.mouse.move(middle[0] + 120, middle[1], steps=4)
+    page.mouse.up()
+    assert float(page.locator(".map-frame > svg").get_attribute("viewBox").split()[0]) < left
+    labels = page.locator("text.mlabel:not(.off)")
+    assert labels.count() >= 3
+    boxes = [labels.nth(i).bounding_box() for i in range(labels.count())]
+    for i, a in enumerate(boxes):  # names drawn on screen never overlap
+        for b in boxes[i + 1:]:
+            assert (a["x"] + a["width"] <= b["x"] + 1 or b["x"] + b["width"] <= a["x"] + 1
+                    or a["y"] + a["height"] <= b["y"] + 1 or b["y"] + b["height"] <= a["y"] + 1)
+    slider = page.locator(".map-time input[type=range]")
+    assert slider.is_visible()
+    shown = page.locator("figure.map a.marker:not(.off)").count()
+    days = page.locator(".map-time").get_attribute("data-days").split()
+    slider.evaluate("s => { s.value = 0; s.dispatchEvent(new Event('input')); }")
+    assert page.locator(".map-time output").inner_text() == days[0]
+    assert page.locator("figure.map a.marker:not(.off)").count() < shown
+
+
+PHONE = {"width": 360, "height": 740}
+
+
+def test_pages_fit_a_phone_without_sideways_scrolling(browser, served_url, shots):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.set_default_timeout(0)
+    try:
+        tab.goto(served_url + "/stories")
+        story = first(tab.locator(".story-item .story-title a")).get_attribute("href")
+        tab.goto(served_url + "/places")
+        place = first(tab.locator("table.places a", has_text="Vovchansk")).get_attribute("href")
+        for path in ("/stories", story, "/claims", "/places", place, f"/articles/{UA_ARTICLE}",
+                     "/search?q=Vovchansk", "/docs"):
+            tab.goto(served_url + path)
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            assert width <= PHONE["width"], f"{path} is {width} px wide"
+        tab.goto(served_url + "/places")
+        assert tab.locator("figure.map").bounding_box()["width"] <= PHONE["width"]
+        shoot(tab, shots, "places-phone", readme=True)
+    finally:
+        context.close()
 
 
 def test_search_finds_claims_and_articles_and_filters_by_side(page, served_url, shots):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -24,6 +25,7 @@ from ..errors import ClaimledgerError
 from . import api, pages
 from .readonly import ReadOnlyStore, check_exposure, open_readonly_store
 from .basemap import TileLayer, tile_images
+from .map_data import KIND_LABELS
 from .views import LedgerViews, NotFound
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -57,6 +59,8 @@ def make_templates(tiles: TileLayer | None = None) -> Environment:
     pages.register_template_helpers(env)
     env.globals["map_tiles"] = lambda m: tile_images(m["viewbox"], tiles)
     env.globals["tile_attribution"] = tiles.attribution if tiles else None
+    env.globals["tile_url"] = tiles.url if tiles else None
+    env.globals["kind_labels"] = list(KIND_LABELS.items())
     return env
 
 
@@ -106,6 +110,8 @@ def create_app(store: ReadOnlyStore, *, token: str | None = None,
     app.state.templates = make_templates(tiles)
     app.state.token = token
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # pages, JSON and the map's outlines compress to a third or less (to clients that ask)
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.include_router(api.router)
     app.include_router(pages.router)
 

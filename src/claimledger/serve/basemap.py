@@ -1,10 +1,12 @@
-"""The offline base map: Natural Earth country outlines drawn as SVG, with markers.
+"""The offline base map: Natural Earth outlines, with markers, labels and a legend, as SVG.
 
-``static/map/basemap.json`` holds the outlines of Ukraine and its neighbours (built by
-``scripts/build_basemap.py`` from the npm package world-atlas; Natural Earth data are
-public domain). Coordinates are projected once with a fixed equirectangular projection
-centred on Ukraine, so the country paths are computed once per process; a view is a
-``viewBox`` over them, zoomed to the markers it shows.
+``static/map/basemap.svg`` holds the land of Ukraine's neighbours, Ukraine in its internationally
+recognised borders (Crimea and Sevastopol included) and the boundaries of Ukraine's oblasts and of
+Russia's border regions, projected with :mod:`projection` (built by ``scripts/build_basemap.py``
+from Natural Earth's admin-1 provinces; public domain). Pages draw it with ``<use>``, so the
+browser fetches it once; a view is a ``viewBox`` over it, zoomed to the markers it shows, which
+``static/app.js`` pans and zooms. Markers, labels (placed so that they do not collide) and the
+legend are drawn here, per page.
 """
 from __future__ import annotations
 
@@ -17,18 +19,25 @@ from typing import Any
 
 from ..errors import ClaimledgerError
 
-BASEMAP = "static/map/basemap.json"
-# Projection: x = (lon - ORIGIN_LON) * cos(CENTRE_LAT) * UNITS, y = (ORIGIN_LAT - lat) * UNITS.
-ORIGIN_LON, ORIGIN_LAT = 12.0, 60.0
-CENTRE_LAT = 48.5  # Ukraine's middle: distortion under 10% across the country
-UNITS = 100.0  # SVG units per degree of latitude
+from .map_data import KIND_LABELS, MARKER_SIDES, encode_controls
+from .projection import CENTRE_LAT, UNITS, project, unproject
+
+BASEMAP_URL = "/static/map/basemap.svg"  # the geometry, fetched once by the browser
+BASEMAP = "static/map/basemap.svg"
+OBLASTS = "static/map/oblasts.json"
+SOURCE_NOTE = ("Borders: Natural Earth 1:10m admin-1 (public domain), Ukraine in its internationally "
+               "recognised borders")
+# The widest view the map zooms out to (the packaged geometry's extent, lon/lat).
+WORLD_BOUNDS = (17.0, 41.5, 47.0, 56.5)
 # The view when nothing can be placed: Ukraine with Crimea and the border regions.
 DEFAULT_BOUNDS = (22.0, 44.2, 40.5, 52.5)  # lon_min, lat_min, lon_max, lat_max
 MIN_SPAN_DEG = 3.0  # a single village still shows its surroundings
 PADDING = 0.15  # share of the span added around the markers
-ASPECT = 1.6  # width / height of the drawn map
+ASPECT = 1.45  # width / height of the drawn map
 # Markers the view is fitted to when there are any (events elsewhere stay off-screen).
 FRAMING_ROLES = ("focus", "inside")
+# Provinces that are cities (Kyiv, Sevastopol): named as reference cities, not as oblasts.
+CITY_UNITS = ("UA-30", "UA-40")
 # Where country names are written (lon, lat), chosen by eye inside each country.
 COUNTRY_LABELS = {
     "Ukraine": (31.2, 49.2), "Russia": (39.5, 53.8), "Belarus": (28.0, 53.3),
@@ -56,17 +65,6 @@ REFERENCE_CITIES = {
     "Kramatorsk": (37.56, 48.72, 4), "Bakhmut": (38.00, 48.59, 4), "Izium": (37.26, 49.21, 4),
     "Kupiansk": (37.61, 49.71, 4), "Melitopol": (35.37, 46.85, 4), "Pokrovsk": (37.18, 48.28, 4),
 }
-
-
-def project(lon: float, lat: float) -> tuple[float, float]:
-    """Return the SVG (x, y) of a longitude and latitude."""
-    return ((lon - ORIGIN_LON) * math.cos(math.radians(CENTRE_LAT)) * UNITS,
-            (ORIGIN_LAT - lat) * UNITS)
-
-
-def unproject(x: float, y: float) -> tuple[float, float]:
-    """Return the (longitude, latitude) of an SVG point (the inverse of :func:`project`)."""
-    return (x / (math.cos(math.radians(CENTRE_LAT)) * UNITS) + ORIGIN_LON, ORIGIN_LAT - y / UNITS)
 
 
 # The optional online tile layer (``claimledger serve --tiles URL``): slippy-map tiles in Web
@@ -141,17 +139,43 @@ def tile_images(viewbox: str, layer: TileLayer | None) -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=1)
-def load_country_paths() -> tuple[tuple[str, str], ...]:
-    """Return (country name, SVG path data) for every outline of the packaged base map."""
-    data = json.loads(resources.files(__package__).joinpath(BASEMAP).read_text(encoding="utf-8"))
-    paths = []
-    for country in data["countries"]:
-        parts = []
-        for ring in country["rings"]:
-            points = [project(lon, lat) for lon, lat in ring]
-            parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
-        paths.append((country["name"], "".join(parts)))
-    return tuple(paths)
+def load_oblasts() -> tuple[dict[str, Any], ...]:
+    """Return the packaged provinces (name, iso, country, lon, lat of the label point)."""
+    data = json.loads(resources.files(__package__).joinpath(OBLASTS).read_text(encoding="utf-8"))
+    return tuple(data["oblasts"])
+
+
+def read_outline(group: str) -> list[list[tuple[float, float]]]:
+    """Return the rings (lon, lat) of a group of the packaged base map (``land``, ``ukraine``,
+    ``oblasts``): its path data decoded, for checks such as "is Sevastopol in Ukraine"."""
+    import re
+
+    text = resources.files(__package__).joinpath(BASEMAP).read_text(encoding="utf-8")
+    found = re.search(rf'<g id="{group}">(.*?)</g>', text, re.S)
+    if found is None:
+        raise ClaimledgerError(f"{BASEMAP} has no group {group!r}")
+    rings = []
+    for data in re.findall(r' d="([^"]+)"', found.group(1)):
+        for part in re.findall(r"M[^M]+", data):
+            head, _, tail = part[1:].partition("l")
+            x, y = (float(v) for v in head.split())
+            ring = [unproject(x, y)]
+            numbers = [float(v) for v in re.findall(r"-?(?:\d+\.?\d*|\.\d+)", tail.rstrip("z"))]
+            for dx, dy in zip(numbers[::2], numbers[1::2]):
+                x, y = x + dx, y + dy
+                ring.append(unproject(x, y))
+            rings.append(ring)
+    return rings
+
+
+def inside(rings: list[list[tuple[float, float]]], lon: float, lat: float) -> bool:
+    """Return True when (lon, lat) is inside the rings (even-odd rule, as SVG fills them)."""
+    hit = False
+    for ring in rings:
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+            if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+                hit = not hit
+    return hit
 
 
 def _bounds(points: list[dict[str, Any]]) -> tuple[float, float, float, float]:
@@ -171,17 +195,8 @@ def _bounds(points: list[dict[str, Any]]) -> tuple[float, float, float, float]:
     return mid_lon - half_lon, mid_lat - half_lat, mid_lon + half_lon, mid_lat + half_lat
 
 
-def draw_map(points: list[dict[str, Any]], *, focus: dict[str, Any] | None = None,
-             max_labels: int | None = None) -> dict[str, Any]:
-    """Return what the map template draws: ``viewbox``, country ``paths``, ``labels``,
-    ``markers`` (x, y, r, name, key, role, events), reference ``cities`` and the marker
-    radius unit.
-
-    ``points`` are dicts with lat, lon, key, name, role (focus|inside|event) and events
-    (type -> count); the view fits them all, or shows Ukraine when none has coordinates.
-    ``max_labels`` names only that many markers, the heaviest.
-    """
-    lon0, lat0, lon1, lat1 = _bounds(points)
+def _fit(lon0: float, lat0: float, lon1: float, lat1: float) -> tuple[float, float, float, float]:
+    """Return the SVG box (x, y, width, height) of a lon/lat box widened to the map's aspect."""
     x0, y1 = project(lon0, lat0)
     x1, y0 = project(lon1, lat1)
     width, height = x1 - x0, y1 - y0
@@ -191,38 +206,137 @@ def draw_map(points: list[dict[str, Any]], *, focus: dict[str, Any] | None = Non
     else:
         extra = width / ASPECT - height
         y0, height = y0 - extra / 2, height + extra
+    return x0, y0, width, height
+
+
+def _text_box(x: float, y: float, text: str, size: float, anchor: str) -> tuple[float, ...]:
+    """Return the box (x0, y0, x1, y1) a label of ``size`` takes (an estimate: 0.6 em a letter;
+    map.js measures the drawn text instead)."""
+    width = len(text) * size * 0.6
+    left = x - width / 2 if anchor == "middle" else x - width if anchor == "end" else x
+    return left, y - size * 0.8, left + width, y + size * 0.25
+
+
+def _free(box: tuple[float, ...], taken: list[tuple[float, ...]]) -> bool:
+    return all(box[2] <= t[0] or box[0] >= t[2] or box[3] <= t[1] or box[1] >= t[3] for t in taken)
+
+
+def place_labels(markers: list[dict[str, Any]], others: list[dict[str, Any]], unit: float) -> None:
+    """Give each marker that should be named a label position beside it (right, left, above,
+    below) where the label overlaps no marker and no label placed before it; markers are
+    named in the order given (the focus and the busiest first). ``others`` (cities, oblast
+    and country names, in priority order) are kept only where they collide with nothing.
+    Sets ``label`` (False when no free position exists), ``lx``, ``ly`` and ``anchor``."""
+    taken = [(m["x"] - m["r"], m["y"] - m["r"], m["x"] + m["r"], m["y"] + m["r"]) for m in markers]
+    for marker in markers:
+        if not marker.get("label"):
+            continue
+        size, gap = marker["size"], marker["r"] + unit * 0.8
+        marker["label"] = False
+        for lx, ly, anchor in ((marker["x"] + gap, marker["y"] + size * 0.35, "start"),
+                               (marker["x"] - gap, marker["y"] + size * 0.35, "end"),
+                               (marker["x"], marker["y"] - gap, "middle"),
+                               (marker["x"], marker["y"] + gap + size * 0.8, "middle")):
+            box = _text_box(lx, ly, marker["name"], size, anchor)
+            if _free(box, taken):
+                taken.append(box)
+                marker.update(label=True, lx=round(lx, 1), ly=round(ly, 1), anchor=anchor)
+                break
+    for other in others:
+        box = _text_box(other["x"], other["y"], other["name"], other["size"], other.get("anchor", "middle"))
+        other["shown"] = _free(box, taken)
+        if other["shown"]:
+            taken.append(box)
+
+
+def _halves(latest: dict[str, tuple[str, str]]) -> list[str]:
+    """Return the kind that colours each half of a marker (left: Ukrainian side, right: Russian
+    side), ``none`` where that side made no control claim."""
+    return [latest[side][1] if side in latest else "none" for side in MARKER_SIDES]
+
+
+def _marker_title(point: dict[str, Any]) -> str:
+    parts = [point.get("name") or point["key"]]
+    latest = point.get("latest") or {}
+    for side, label in (("ukraine", "Ukrainian side"), ("russia", "Russian side")):
+        if side in latest:
+            day, kind = latest[side]
+            parts.append(f"{label}, latest {day}: {KIND_LABELS.get(kind, kind)}")
+    events = point.get("events") or {}
+    if events:
+        parts.append(", ".join(f"{t.replace('_', ' ')} {n}" for t, n in events.items()))
+    return " · ".join(parts)
+
+
+def draw_map(points: list[dict[str, Any]], *, focus: dict[str, Any] | None = None,
+             max_labels: int | None = None, bounds: tuple[float, ...] | None = None) -> dict[str, Any]:
+    """Return what the map template draws: ``viewbox`` (and ``world``, the widest view), ``markers``
+    (x, y, r, name, key, role, halves, control, first, label position), ``labels`` (country
+    names), ``oblast_names``, reference ``cities``, ``days`` for the time slider and ``unit``.
+
+    ``points`` are dicts with lat, lon, key, name, role (focus|inside|event), events (type ->
+    count) and, from :meth:`map_data.ControlClaims.annotate`, control, latest and first; the
+    view fits them all (or ``bounds``), or shows Ukraine when none has coordinates.
+    ``max_labels`` names only that many markers, the heaviest.
+    """
+    x0, y0, width, height = _fit(*(bounds or _bounds(points)))
     unit = width / 160  # one "point" of the drawing, for radii and font sizes
     markers = []
     for point in points:
         if point.get("lat") is None or point.get("lon") is None:
             continue
         x, y = project(point["lon"], point["lat"])
-        weight = sum(point.get("events", {}).values())
-        radius = unit * (2.2 if point.get("role") == "focus" else 1.2 + min(weight, 9) * 0.15)
+        weight = sum((point.get("events") or {}).values()) + len(point.get("control") or ())
+        quiet = not point.get("control")  # named only: a small grey dot
+        radius = unit * (2.0 if point.get("role") == "focus" else
+                         (0.8 + min(weight, 9) * 0.05) if quiet else 1.1 + min(weight, 9) * 0.12)
         markers.append({**point, "x": round(x, 1), "y": round(y, 1), "r": round(radius, 2),
-                        "weight": weight})
-    markers.sort(key=lambda m: m.get("role") == "focus")  # the focus drawn last, on top
-    for marker in markers:  # name the focus, the busy places, and every place of a small map
-        marker["label"] = (marker.get("role") == "focus" or marker["weight"] >= LABELLED_WEIGHT
-                           or len(markers) <= LABELLED_MARKERS)
-    if max_labels is not None:  # a crowded overview: only the heaviest markers are named
-        heaviest = sorted(markers, key=lambda m: -m["weight"])[:max_labels]
-        for marker in markers:
-            marker["label"] = any(marker is m for m in heaviest)
-    labels = []
-    for name, (lon, lat) in COUNTRY_LABELS.items():
-        x, y = project(lon, lat)
-        if x0 <= x <= x0 + width and y0 <= y <= y0 + height:
-            labels.append({"name": name, "x": round(x, 1), "y": round(y, 1)})
+                        "weight": weight, "halves": _halves(point.get("latest") or {}),
+                        "data_control": encode_controls(point.get("control") or []),
+                        "title": _marker_title(point),
+                        "size": round(unit * (3.0 if point.get("role") == "focus" else 2.4), 2)})
+    # the focus first, then the busiest: named in this order, drawn in the reverse (focus on top)
+    markers.sort(key=lambda m: (m.get("role") != "focus", -m["weight"], m.get("name") or ""))
+    named = max_labels if max_labels is not None else len(markers)
+    for index, marker in enumerate(markers):
+        marker["label"] = index < named and (marker.get("role") == "focus" or len(markers) <= LABELLED_MARKERS
+                                             or marker["weight"] >= LABELLED_WEIGHT or max_labels is not None)
     span_lat = height / UNITS
-    named = {(m.get("name") or "").lower() for m in markers if m["label"]}
+
+    def visible(x: float, y: float) -> bool:
+        return x0 <= x <= x0 + width and y0 <= y <= y0 + height
+
+    marker_names = {(m.get("name") or "").lower() for m in markers}
     cities = []
     for name, (lon, lat, widest) in REFERENCE_CITIES.items():
         x, y = project(lon, lat)
-        if (span_lat <= widest and name.lower() not in named
-                and x0 <= x <= x0 + width and y0 <= y <= y0 + height):
-            cities.append({"name": name, "x": round(x, 1), "y": round(y, 1)})
+        if name.lower() not in marker_names:
+            cities.append({"name": name, "x": round(x, 1), "y": round(y, 1), "widest": widest,
+                           "tx": round(x + unit * 1.2, 1),  # the name starts right of the square
+                           "size": round(unit * 2.4, 2), "near": span_lat <= widest and visible(x, y)})
+    oblast_names = []
+    for oblast in load_oblasts():
+        if oblast["iso"] in CITY_UNITS:
+            continue
+        x, y = project(oblast["lon"], oblast["lat"])
+        oblast_names.append({"name": oblast["name"].replace(" Oblast", ""), "x": round(x, 1),
+                             "y": round(y, 1), "size": round(unit * 2.2, 2), "iso": oblast["iso"]})
+    labels = []
+    for name, (lon, lat) in COUNTRY_LABELS.items():
+        x, y = project(lon, lat)
+        labels.append({"name": name, "x": round(x, 1), "y": round(y, 1), "size": round(unit * 3.2, 2)})
+    shown_cities = [dict(c, x=c["tx"], anchor="start") for c in cities if c["near"]]
+    place_labels(markers, [*shown_cities, *[o for o in oblast_names if span_lat <= 6 and visible(o["x"], o["y"])],
+                           *[c for c in labels if visible(c["x"], c["y"])]], unit)
+    shown = {c["name"] for c in shown_cities if c["shown"]}
+    for city in cities:
+        city["shown"] = city["name"] in shown
+    markers.reverse()
+    days = sorted({c[0] for m in markers for c in m.get("control") or ()})
+    wx0, wy0, wwidth, wheight = _fit(*WORLD_BOUNDS)
     return {"viewbox": f"{x0:.1f} {y0:.1f} {width:.1f} {height:.1f}",
-            "paths": load_country_paths(), "labels": labels, "markers": markers,
-            "cities": cities,
-            "unit": round(unit, 2), "focus": (focus or {}).get("key")}
+            "world": f"{wx0:.1f} {wy0:.1f} {wwidth:.1f} {wheight:.1f}",
+            "base": BASEMAP_URL, "labels": labels, "oblast_names": oblast_names,
+            "markers": markers, "cities": cities, "days": days,
+            "unit": round(unit, 2), "focus": (focus or {}).get("key"), "source": SOURCE_NOTE,
+            "max_labels": max_labels if max_labels is not None else 1000}

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment
 
 from .api import Contested, FilterSet, PageNo, Views
+from .charts import claims_chart
 from .highlight import highlight_words
 from .sides import side_label
 from .views import DEFAULT_PER_PAGE, parse_flag
@@ -50,7 +51,8 @@ def web_url(url: str | None) -> str | None:
 def register_template_helpers(env: Environment) -> None:
     """Add the functions and filters the templates use to ``env``."""
     env.globals.update(url_with=_url_with, mark_claim=_mark_claim, side_label=side_label,
-                       urlencode=urlencode, MAX_EVENT_CHIPS=MAX_EVENT_CHIPS)
+                       urlencode=urlencode, MAX_EVENT_CHIPS=MAX_EVENT_CHIPS,
+                       claims_chart=claims_chart)
     env.filters["event_label"] = lambda t: EVENT_LABELS.get(t, t or "")
     env.filters["day"] = lambda value: (value or "")[:10]
     env.filters["short_outlet"] = lambda name: (name or "").split(" (")[0]

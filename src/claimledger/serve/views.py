@@ -14,6 +14,7 @@ from ..errors import ClaimledgerError
 from ..claims import describe_claims
 from .basemap import draw_map
 from .highlight import highlight_document
+from .map_data import ControlClaims
 from .queries import (
     PlaceCatalogue, level_rank, list_event_types, list_outlets, place_filter_value, place_key,
 )
@@ -32,7 +33,9 @@ MAX_PLACE_CLAIMS = 300
 # (Ukraine and the Russian border regions; Moscow or Washington would zoom the map out).
 OVERVIEW_MARKERS = 250
 OVERVIEW_BOUNDS = (21.0, 43.5, 41.5, 53.5)
-OVERVIEW_LABELS = 10  # names written on the overview map: the most reported places
+OVERVIEW_LABELS = 14  # names written on the overview map: the most reported places
+# Levels the overview draws no marker for: the map draws oblasts as outlines.
+OVERVIEW_SKIPPED = ("country", "region", "oblast")
 # Levels drawn as no marker: a country's or region's centre says nothing about where.
 UNMAPPED_LEVELS = ("country", "region")
 
@@ -116,6 +119,7 @@ class LedgerViews:
         self.stories = StoryCatalogue(store)
         self.article_sides = ArticleSides(store)
         self.described = DescribedClaims()
+        self.controls = ControlClaims(store)
 
     # -- stories ----------------------------------------------------------------------
 
@@ -258,7 +262,7 @@ class LedgerViews:
                     self._place_claims(sub))})
         else:
             inside = []
-        points = _map_points(place, claims, inside)
+        points = self.controls.annotate(_map_points(place, claims, inside))
         return {"place": place, "claims": claims, "place_timeline": timeline_by_side(claims),
                 "settlements": settlements, "map": draw_map(points, focus=place),
                 "truncated": len(claims) >= MAX_PLACE_CLAIMS}
@@ -275,13 +279,14 @@ class LedgerViews:
         lon0, lat0, lon1, lat1 = OVERVIEW_BOUNDS
         points = []
         for row in self.places.rows():
-            if row["lat"] is None or row["lon"] is None or row["level"] == "country":
+            if row["lat"] is None or row["lon"] is None or row["level"] in OVERVIEW_SKIPPED:
                 continue
             if lon0 <= row["lon"] <= lon1 and lat0 <= row["lat"] <= lat1:
                 points.append({**row, "role": "event", "events": {"articles": row["articles"]}})
                 if len(points) >= limit:
                     break
-        return draw_map(points, max_labels=OVERVIEW_LABELS)
+        return draw_map(self.controls.annotate(points), max_labels=OVERVIEW_LABELS,
+                        bounds=OVERVIEW_BOUNDS)
 
     # -- search and menus ------------------------------------------------------------
 
