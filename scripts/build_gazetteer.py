@@ -647,6 +647,30 @@ def trimmed_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     return middle([p[0] for p in points]), middle([p[1] for p in points])
 
 
+# KATOTTG gives oblasts, raions and hromadas no coordinates. Each gets the trimmed middle of its
+# settlements' points (approximate hromada-centre points included: they only move the middle by a
+# few km), marked AREA_CENTRE, so that an oblast or raion named as an event's place can be drawn.
+AREA_CENTRE = "area_centre"
+UA_AREA_LEVELS = ("oblast", "raion", "hromada")
+
+
+def fill_area_centres(rows: list[dict], hromada_of: dict[str, str]) -> None:
+    """Give every Ukrainian oblast, raion and hromada row without coordinates the middle of its
+    settlements (``hromada_of``: settlement code -> hromada code), in place."""
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for r in rows:
+        if r["level"] == "settlement" and r.get("country") == "UA" and r.get("lat") not in ("", None):
+            point = (float(r["lat"]), float(r["lon"]))
+            for code in (r.get("oblast"), r.get("raion"), hromada_of.get(r["id"])):
+                if code:
+                    points[code].append(point)
+    for r in rows:
+        if r.get("country") == "UA" and r["level"] in UA_AREA_LEVELS and r.get("lat") in ("", None) \
+                and points.get(r["id"]):
+            r["lat"], r["lon"] = trimmed_middle(points[r["id"]])
+            r["precision"] = AREA_CENTRE
+
+
 def write_rows(rows: list[dict], path: Path) -> None:
     lines = ["\t".join(COLUMNS)]
     for r in rows:
@@ -670,6 +694,8 @@ def main() -> None:
     args = parser.parse_args()
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     rows = ua_rows(args.source)
+    units = csv.DictReader(open(args.source / "ua_katottg_2024-01-19.csv", encoding="utf-8"))
+    fill_area_centres(rows, {u["katottg"]: u["hromada_katottg"] for u in units if u["hromada_katottg"]})
     border = border_rows(args.source)
     rows += border + world_rows({r["id"] for r in border})
     write_rows(rows, OUT_DIR / "gazetteer.tsv.gz")
