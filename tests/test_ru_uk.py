@@ -379,3 +379,20 @@ def test_a_genitive_actor_is_not_an_event_place(text, language, kind, kept, drop
 def test_a_settlement_in_the_genitive_stays_the_event_place():
     event = next(e for e in analyse("ЗСУ відбили штурм Бахмута.", "uk").events if e.type == "attack_repelled")
     assert event.places == ("UA14020010010059145",)
+
+
+@pytest.mark.parametrize("text, lang, count", [
+    ("Вдалося врятувати 28 тисяч 893 українці.", "uk", 28893),
+    ("двадцять вісім тисяч вісімсот дев'яносто три людини", "uk", 28893),
+    ("двенадцать человек погибли", "ru", 12),
+    ("сто двадцять сел", "uk", 120),
+    ("1 000 000 людей", "uk", 1_000_000),
+    ("три села", "uk", 3),
+])
+def test_compound_numerals_are_read_whole(text, lang, count):
+    from claimledger.extract.cyrillic import parse_cyrillic
+    from claimledger.extract.quantities_ru_uk import number_at
+
+    doc = parse_cyrillic(text, lang)
+    found = [number_at(doc, k)[0] for k in range(len(doc.tokens))]
+    assert next(v for v in found if v is not None) == count

@@ -25,6 +25,13 @@ NUMBER_LEMMAS = {
     "пятнадцать": 15, "п'ятнадцять": 15, "двадцать": 20, "двадцять": 20, "тридцать": 30, "тридцять": 30,
     "сорок": 40, "пятьдесят": 50, "п'ятдесят": 50, "сто": 100, "двести": 200, "двісті": 200,
     "двое": 2, "троє": 3, "трое": 3, "четверо": 4, "пятеро": 5, "п'ятеро": 5, "двоє": 2,
+    "тринадцать": 13, "тринадцять": 13, "четырнадцать": 14, "чотирнадцять": 14, "шестнадцать": 16,
+    "шістнадцять": 16, "семнадцать": 17, "сімнадцять": 17, "восемнадцать": 18, "вісімнадцять": 18,
+    "девятнадцать": 19, "дев'ятнадцять": 19, "шестьдесят": 60, "шістдесят": 60, "семьдесят": 70,
+    "сімдесят": 70, "восемьдесят": 80, "вісімдесят": 80, "девяносто": 90, "дев'яносто": 90,
+    "триста": 300, "четыреста": 400, "чотириста": 400, "пятьсот": 500, "п'ятсот": 500,
+    "шестьсот": 600, "шістсот": 600, "семьсот": 700, "сімсот": 700, "восемьсот": 800,
+    "вісімсот": 800, "девятьсот": 900, "дев'ятсот": 900,
 }
 MULTIPLIERS = {"тысяча": 1_000, "тисяча": 1_000, "миллион": 1_000_000, "мільйон": 1_000_000}
 # Lemmas after a number that make it a measurement, a date or a sum rather than a count.
@@ -39,11 +46,10 @@ def _plain(word: str) -> str:
     return word.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
 
 
-def number_at(doc: CyrDoc, k: int) -> tuple[int | None, int]:
-    """The count a number starting at token k names and the index after it, or (None, k)."""
+def _one_number(doc: CyrDoc, k: int) -> tuple[int | None, int]:
+    """The value of the number token (or digit groups "3 000") at k and the index after it."""
     toks = doc.tokens
     t = toks[k]
-    value = None
     end = k + 1
     if t.text.isdigit():
         digits = t.text
@@ -51,18 +57,58 @@ def number_at(doc: CyrDoc, k: int) -> tuple[int | None, int]:
                 and toks[end].start == toks[end - 1].end + 1:
             digits += toks[end].text  # "3 000"
             end += 1
-        value = int(digits)
-    elif t.text[:1].isdigit():
+        return int(digits), end
+    if t.text[:1].isdigit():
         cleaned = t.text.replace("\u00a0", "").replace("\u202f", "")
-        value = int(cleaned) if cleaned.isdigit() else None
-    elif t.is_word and (t.pos == "NUMR" or _plain(t.lemma) in NUMBER_LEMMAS):
-        value = NUMBER_LEMMAS.get(_plain(t.lemma))
+        return (int(cleaned) if cleaned.isdigit() else None), end
+    if t.is_word:  # by lemma, or as written when the lemma is another word's ("три" -> "терти")
+        value = NUMBER_LEMMAS.get(_plain(t.lemma), NUMBER_LEMMAS.get(_plain(t.lower)))
+        if value is not None or t.pos == "NUMR":
+            return value, end
+    return None, k
+
+
+def _lowest_place(value: int) -> int:
+    """10 for 20 or 120, 100 for 300, 1000 for 28000: the place a following smaller number fills."""
+    place = 1
+    while value and value % (place * 10) == 0:
+        place *= 10
+    return place
+
+
+def _add_smaller(doc: CyrDoc, value: int, end: int) -> tuple[int, int]:
+    """Extend a number with the smaller ones written after it: "двадцять вісім" (28), "сто
+    двадцять" (120), "28 тисяч 893" (28893)."""
+    while end < len(doc.tokens):
+        more, after = _one_number(doc, end)
+        if more is None or more >= _lowest_place(value) or after == end:
+            break
+        value, end = value + more, after
+    return value, end
+
+
+def number_at(doc: CyrDoc, k: int) -> tuple[int | None, int]:
+    """The count a number starting at token k names and the index after it, or (None, k).
+
+    Compound numerals are read whole: "двадцять вісім тисяч вісімсот дев'яносто три", "28 тисяч 893".
+    """
+    toks = doc.tokens
+    value, end = _one_number(doc, k)
     if value is None:
         return None, k
+    value, end = _add_smaller(doc, value, end)
     if end < len(toks) and toks[end].lemma in MULTIPLIERS:
         value *= MULTIPLIERS[toks[end].lemma]
-        end += 1
+        value, end = _add_smaller(doc, value, end + 1)
     return value, end
+
+
+def _inside_number(doc: CyrDoc, k: int) -> bool:
+    """True when token k continues a number begun before it ("893" of "28 тисяч 893")."""
+    if k == 0:
+        return False
+    previous = doc.tokens[k - 1]
+    return previous.lemma in MULTIPLIERS or _one_number(doc, k - 1)[0] is not None
 
 
 def is_measure(doc: CyrDoc, end: int) -> bool:
@@ -93,7 +139,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             tok = doc.tokens[k]
             if tok.text in (",", ";", ":", "—", "–", "(") and order is after:
                 break
-            if k in in_time:
+            if k in in_time or _inside_number(doc, k):
                 continue
             value, end = number_at(doc, k)
             if value is not None and not is_measure(doc, end) and not (1900 <= value <= 2100):
