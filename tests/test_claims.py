@@ -138,3 +138,23 @@ def test_every_chain_ends_in_a_name_or_a_described_source(ledger_claims):
     pronoun_ends = [(c["article_id"], c["claim"], c["chain"]) for c in ledger_claims[0]
                     if c["chain"][-1].lower() in PERSONAL_PRONOUNS]
     assert not pronoun_ends, pronoun_ends[:5]
+
+
+def test_a_headline_is_analysed_and_its_claims_are_the_outlets():
+    from claimledger.pipeline import analyse_article
+    from claimledger.record import document_from_record, document_to_record
+
+    article = Article(id="h", title="Russian troops capture Vovchansk in Kharkiv region",
+                      text="Fighting continued on Monday, the ministry said.", language="en",
+                      published="2024-05-13", outlet="Wire")
+    doc = analyse_article(article)
+    record = document_to_record(doc)
+    title = record["title_layers"]
+    assert [e["type"] for e in title["events"]] == ["territory_control"]
+    event = title["events"][0]
+    assert article.title[event["trigger"][0]:event["trigger"][1]] == "capture"
+    assert document_from_record(record).title_layers == doc.title_layers
+    headline = [c for c in describe_claims(doc) if c["view"]["headline"]]
+    assert [(c["view"]["claim"], c["view"]["speaker"], c["view"]["content"]) for c in headline] == [
+        ("h.e1", None, article.title)]
+    assert "vovchansk" in headline[0]["row"]["place_keys"]

@@ -306,3 +306,21 @@ def test_dev_gold_against_itself_scores_one(name):
         for metric, values in groups["all"]["figures"].items():
             assert values.get("f1", values.get("accuracy")) == 1.0, (name, layer, metric)
     assert report.errors == []
+
+
+def test_headline_layers_are_scored_apart_from_the_body():
+    title = "Army takes villages near Kupiansk"
+    trigger = [title.index("takes"), title.index("takes") + len("takes")]
+    headline_event = {"type": "territory_control", "trigger": trigger, "actor": None, "target": None,
+                      "places": [], "quantity": None, "when": None, "claimed_by": None,
+                      "polarity": "asserted", "modality": "factual"}
+    gold = full_gold()
+    gold.update(title=title, title_layers={"events": [headline_event]})
+    found = copy.deepcopy(gold)
+    missed = copy.deepcopy(gold)
+    missed["title_layers"] = {"events": []}
+    perfect, blind = score_records([gold], [found]), score_records([gold], [missed])
+    assert perfect.board("events", "headlines").to_dict()["figures"]["type"]["f1"] == 1.0
+    assert blind.board("events", "headlines").to_dict()["figures"]["type"]["recall"] == 0.0
+    assert blind.board("events").to_dict() == perfect.board("events").to_dict()  # the body's
+    assert "EVENTS [headlines]" in format_report(blind)

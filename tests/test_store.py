@@ -134,7 +134,7 @@ def test_opening_an_older_store_upgrades_it(ledger_path: Path):
     with engine.begin() as conn:
         assert upgrade_schema(conn, target=1) == [1]
         conn.execute(insert(schema.articles), [make_article_row(
-            doc.article, "fp", ingested_at="2024-01-01T00:00:00+00:00", extractor_version=None)])
+            doc, "fp", ingested_at="2024-01-01T00:00:00+00:00", extractor_version=None)])
         for table, rows in zip((schema.attributions, schema.places, schema.events),
                                make_layer_rows(doc)):
             conn.execute(insert(table), rows)
@@ -161,11 +161,38 @@ def test_upgrading_counts_contradictions_and_memberships_of_stored_stories(ledge
         conn.exec_driver_sql("ALTER TABLE stories DROP COLUMN contradictions")  # as it was then
         conn.exec_driver_sql("INSERT INTO stories (id, title, claim_count, place_keys, summary) "
                              "VALUES ('s1', ?, 2, '|lukiantsi|', ?)", (stored["title"], json.dumps(stored)))
+    with engine.begin() as conn:  # only this step: a later one rebuilds claims and drops stories
+        assert upgrade_schema(conn, target=before + 1) == [before + 1]
+    engine.dispose()
+    with sqlite3.connect(ledger_path) as raw:
+        assert raw.execute("SELECT id, contradictions FROM stories").fetchall() == [("s1", 2)]
+        assert raw.execute("SELECT story_id FROM story_claims WHERE article_id = 'en-2' AND ord = 3"
+                           ).fetchall() == [("s1",)]
+
+
+def test_upgrading_rebuilds_claims_as_sentences_and_drops_links_built_on_the_old_ones(ledger_path: Path):
+    from claimledger.claims import describe_claims
+
+    doc = english_doc()
+    engine = create_engine(f"sqlite:///{ledger_path}")
+    with engine.begin() as conn:
+        upgrade_schema(conn, target=7)
+        conn.exec_driver_sql("ALTER TABLE articles DROP COLUMN title_layers")  # as it was then
+        row = make_article_row(doc, "fp", ingested_at="2024-01-01T00:00:00+00:00", extractor_version=None)
+        del row["title_layers"]
+        conn.execute(insert(schema.articles), [row])
+        for table, rows in zip((schema.attributions, schema.places, schema.events), make_layer_rows(doc)):
+            conn.execute(insert(table), rows)
+        conn.execute(insert(schema.claims), [dict(c["row"], ord=99) for c in describe_claims(doc)][:1])
+        conn.execute(insert(schema.claim_links), [{"a_article": "en-1", "a_ord": 99, "b_article": "x",
+                                                   "b_ord": 0, "label": "repeat", "score": 1.0, "reason": ""}])
     engine.dispose()
     with open_ledger(ledger_path) as ledger:
-        assert [s["id"] for s in ledger.find_stories(contested=True)] == ["s1"]
-        assert ledger.find_stories(contested=False) == []
-        assert ledger.find_claim_stories("en-2", 3) == ["s1"]
+        assert ledger.counts()["claims"] == len(describe_claims(doc))
+        assert ledger.schema_version() == SCHEMA_VERSION
+    with sqlite3.connect(ledger_path) as raw:
+        assert raw.execute("SELECT count(*) FROM claim_links").fetchone() == (0,)
+        assert "title_layers" in [c[1] for c in raw.execute("PRAGMA table_info(articles)")]
 
 
 def test_newer_store_is_refused(ledger_path: Path):

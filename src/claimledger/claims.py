@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from .models import AnalysedDocument, Attribution, Event, Place, Span
+from .models import AnalysedDocument, Attribution, Event, Layers, Place, Span
 
 # Keys a claim dict carries (find_claims rows); lists stay lists, spans become text.
 CLAIM_FIELDS = (
-    "claim", "attribution", "article_id", "outlet", "published", "language", "title", "url", "date",
+    "claim", "attribution", "headline", "article_id", "outlet", "published", "language", "title", "url", "date",
     "speaker", "speaker_role", "source", "cue", "content", "kind", "parent", "hedges",
     "evidentiality", "events", "places",
 )
@@ -34,6 +34,8 @@ MIN_UNIT_WORDS = 4
 # (a speech on 1922 or 1954), not the news the ledger dates claims by. Thirty years keeps
 # every date of this war (2014 on) in reports up to 2044 and drops the Soviet era.
 HISTORY_YEARS = 30
+# Ids of headline claims start with this ("h.e1": the headline's first event).
+HEADLINE_PREFIX = "h."
 KEY_SEPARATOR = "|"
 ELLIPSIS = "…"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'»”)\]]*\s+|\n+")
@@ -198,8 +200,9 @@ def _dates(events: list[Event], published: str | None) -> tuple[str, str] | None
 
 def _describe(doc: AnalysedDocument, ord_: int, claim_id: str, attribution: Attribution | None,
               attribution_ord: int | None, events: list[Event], event_ord: int | None,
-              body: Span, index: _PlaceIndex) -> dict[str, Any]:
-    article, text_ = doc.article, doc.article.text
+              body: Span, index: _PlaceIndex, headline: bool = False) -> dict[str, Any]:
+    article = doc.article
+    text_ = (article.title or "") if headline else article.text
     tied = [p for e in events for p in index.named(e.places)]
     if attribution is not None:
         tied = index.within(body) + tied
@@ -209,6 +212,7 @@ def _describe(doc: AnalysedDocument, ord_: int, claim_id: str, attribution: Attr
     dates = _dates(events, article.published)
     view = {
         "claim": claim_id, "attribution": attribution.id if attribution else None,
+        "headline": headline,
         "article_id": article.id, "outlet": article.outlet, "published": article.published,
         "language": article.language, "title": article.title, "url": article.url,
         "date": dates[0] if dates else None,
@@ -272,23 +276,33 @@ def describe_claims(doc: AnalysedDocument) -> list[dict[str, Any]]:
     ``claimed_by`` names it; outlet-asserted events (or naming an unknown id) make one
     claim per sentence, all the sentence's events on it (id ``e`` + first event number).
     """
-    index = _PlaceIndex(doc.places)
-    text_ = doc.article.text
-    ids = {a.id for a in doc.attributions}
     claims: list[dict[str, Any]] = []
-    for a_ord, attribution in enumerate(doc.attributions):
-        events = [e for e in doc.events if e.claimed_by == attribution.id]
+    _add_claims(claims, doc, doc.article.text, Layers(doc.attributions, doc.places, doc.events))
+    if doc.title_layers and doc.article.title:
+        _add_claims(claims, doc, doc.article.title, doc.title_layers, headline=True)
+    return claims
+
+
+def _add_claims(claims: list[dict[str, Any]], doc: AnalysedDocument, text_: str, layers: Layers,
+                headline: bool = False) -> None:
+    """Append the claims of one text of a document (its body, or its headline: ids ``h.``...)."""
+    index = _PlaceIndex(layers.places)
+    prefix = HEADLINE_PREFIX if headline else ""
+    ids = {a.id for a in layers.attributions}
+    for a_ord, attribution in enumerate(layers.attributions):
+        events = [e for e in layers.events if e.claimed_by == attribution.id]
         units = _units(text_, attribution, events)
         for n, (span, unit_events) in enumerate(units, start=1):
             claim_id = attribution.id if len(units) == 1 else f"{attribution.id}.{n}"
-            claims.append(_describe(doc, len(claims), claim_id, attribution, a_ord, unit_events,
-                                    None, span, index))
+            claims.append(_describe(doc, len(claims), prefix + claim_id, attribution,
+                                    None if headline else a_ord, unit_events, None, span, index,
+                                    headline))
     by_sentence: dict[Span, list[tuple[int, Event]]] = {}
-    for e_ord, event in enumerate(doc.events):
+    for e_ord, event in enumerate(layers.events):
         if event.claimed_by not in ids:
             by_sentence.setdefault(sentence_span(text_, event.trigger), []).append((e_ord, event))
     for span, members in by_sentence.items():
         first = members[0][0]
-        claims.append(_describe(doc, len(claims), f"e{first + 1}", None, None,
-                                [e for _, e in members], first, span, index))
-    return claims
+        claims.append(_describe(doc, len(claims), f"{prefix}e{first + 1}", None, None,
+                                [e for _, e in members], None if headline else first, span, index,
+                                headline))

@@ -157,7 +157,8 @@ def _print_claims(rows: list[dict]) -> None:
     for row in rows:
         events = "; ".join(_describe_event(e) for e in row.get("events") or [])
         table.add_row(str(row.get("date") or ""), row.get("outlet") or "", row.get("speaker") or "(outlet)",
-                      row.get("cue") or "", row.get("content") or "", events)
+                      row.get("cue") or ("(headline)" if row.get("headline") else ""),
+                      row.get("content") or "", events)
     out.print(table)
 
 

@@ -99,10 +99,24 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Layers:
+    """The three layers of one text (spans into that text): a headline's."""
+
+    attributions: tuple[Attribution, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.attributions or self.places or self.events)
+
+
+@dataclass(frozen=True)
 class AnalysedDocument:
-    """An article with the three layers extracted from it."""
+    """An article with the three layers extracted from its text, and from its title
+    (``title_layers``, spans into ``article.title``; None when the title was not analysed)."""
 
     article: Article
     attributions: tuple[Attribution, ...] = ()
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = field(default_factory=tuple)
+    title_layers: Layers | None = None

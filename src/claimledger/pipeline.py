@@ -23,7 +23,7 @@ from .extract.speakers import document_voice
 from .extract.places import find_places
 from .extract.places_ru_uk import find_places_ru_uk
 from .ingest import identify_language
-from .models import AnalysedDocument, Article
+from .models import AnalysedDocument, Article, Layers
 
 # Articles handed to spaCy at once. News articles run to ~1,000 words; 32 keeps the
 # parser's batches full without holding many parsed Docs (measured with
@@ -44,26 +44,39 @@ def with_language(article: Article) -> Article:
 
 
 def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
-    """Return the analysed documents of a batch of English articles, in order."""
+    """Return the analysed documents of a batch of English articles (body and title), in order."""
     nlp = load_english()
     gazetteer = load_gazetteer()
-    analysed = []
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
-        attributions = find_attributions(doc, article.published,
-                                         document_voice(article.title, article.published))
+
+    def layers(doc, article: Article, voice: str | None) -> Layers:
+        attributions = find_attributions(doc, article.published, voice)
         places = find_places(doc, gazetteer)
         events = find_events(doc, attributions, places, article.published)
-        analysed.append(AnalysedDocument(article, tuple(attributions), tuple(places), tuple(events)))
+        return Layers(tuple(attributions), tuple(places), tuple(events))
+
+    titles = {id(doc_article): layers(doc, doc_article, None) for doc, doc_article in nlp.pipe(
+        ((a.title, a) for a in articles if a.title), as_tuples=True, batch_size=BATCH_SIZE)}
+    analysed = []
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
+        body = layers(doc, article, document_voice(article.title, article.published))
+        analysed.append(AnalysedDocument(article, body.attributions, body.places, body.events,
+                                         titles.get(id(article), Layers() if article.title else None)))
     return analysed
 
 
-def analyse_cyrillic(article: Article) -> AnalysedDocument:
-    """Return the analysed document of one Russian or Ukrainian article."""
-    doc = parse_cyrillic(article.text, article.language)
+def _cyrillic_layers(text: str, article: Article) -> Layers:
+    doc = parse_cyrillic(text, article.language)
     attributions = find_attributions_ru_uk(doc)
     places = find_places_ru_uk(doc, load_gazetteer())
     events = find_events_ru_uk(doc, attributions, places, article.published)
-    return AnalysedDocument(article, tuple(attributions), tuple(places), tuple(events))
+    return Layers(tuple(attributions), tuple(places), tuple(events))
+
+
+def analyse_cyrillic(article: Article) -> AnalysedDocument:
+    """Return the analysed document of one Russian or Ukrainian article (body and title)."""
+    body = _cyrillic_layers(article.text, article)
+    title = _cyrillic_layers(article.title, article) if article.title else None
+    return AnalysedDocument(article, body.attributions, body.places, body.events, title)
 
 
 def analyse_articles(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[AnalysedDocument]:

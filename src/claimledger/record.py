@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import AnalysedDocument, Article, Attribution, Event, Place
+from .models import AnalysedDocument, Article, Attribution, Event, Layers, Place
 
 ARTICLE_KEYS = ("id", "outlet", "url", "published", "language", "title", "text")
 
@@ -20,36 +20,47 @@ def _list(span: tuple[int, int] | None) -> list[int] | None:
     return None if span is None else [span[0], span[1]]
 
 
-def document_to_record(doc: AnalysedDocument) -> dict[str, Any]:
-    """Return the JSON-ready record of an analysed document."""
-    article = doc.article
-    record: dict[str, Any] = {key: getattr(article, key) for key in ARTICLE_KEYS}
-    record["attributions"] = [
+def layers_to_dict(attributions: tuple[Attribution, ...], places: tuple[Place, ...],
+                   events: tuple[Event, ...]) -> dict[str, list[dict[str, Any]]]:
+    """Return the record form of three layers: ``{"attributions": [...], "places": [...], "events": [...]}``."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    out["attributions"] = [
         {
             "id": a.id, "source": _list(a.source), "speaker": a.speaker,
             "speaker_role": a.speaker_role, "cue": _list(a.cue), "content": _list(a.content),
             "kind": a.kind, "parent": a.parent, "hedges": list(a.hedges),
             "evidentiality": a.evidentiality,
         }
-        for a in doc.attributions
+        for a in attributions
     ]
-    record["places"] = []
-    for p in doc.places:
+    out["places"] = []
+    for p in places:
         place = {
             "span": _list(p.span), "text": p.text, "ref": p.ref, "name": p.name,
             "lat": p.lat, "lon": p.lon, "level": p.level,
         }
         if p.candidates:
             place["candidates"] = list(p.candidates)
-        record["places"].append(place)
-    record["events"] = [
+        out["places"].append(place)
+    out["events"] = [
         {
             "type": e.type, "trigger": _list(e.trigger), "actor": e.actor, "target": e.target,
             "places": list(e.places), "quantity": e.quantity, "when": e.when,
             "claimed_by": e.claimed_by, "polarity": e.polarity, "modality": e.modality,
         }
-        for e in doc.events
+        for e in events
     ]
+    return out
+
+
+def document_to_record(doc: AnalysedDocument) -> dict[str, Any]:
+    """Return the JSON-ready record of an analysed document (``title_layers`` when analysed)."""
+    article = doc.article
+    record: dict[str, Any] = {key: getattr(article, key) for key in ARTICLE_KEYS}
+    record.update(layers_to_dict(doc.attributions, doc.places, doc.events))
+    if doc.title_layers is not None:
+        layers = doc.title_layers
+        record["title_layers"] = layers_to_dict(layers.attributions, layers.places, layers.events)
     return record
 
 
@@ -62,8 +73,8 @@ def article_from_record(record: dict[str, Any], origin: str | None = None) -> Ar
     )
 
 
-def document_from_record(record: dict[str, Any]) -> AnalysedDocument:
-    """Return the analysed document a record describes; absent layers come back empty."""
+def layers_from_dict(record: dict[str, Any]) -> Layers:
+    """Return the layers of a record (or of its ``title_layers``); absent layers come back empty."""
     attributions = tuple(
         Attribution(
             id=a["id"], content=_span(a["content"]), kind=a["kind"], source=_span(a.get("source")),
@@ -90,4 +101,13 @@ def document_from_record(record: dict[str, Any]) -> AnalysedDocument:
         )
         for e in record.get("events") or ()
     )
-    return AnalysedDocument(article_from_record(record), attributions, places, events)
+    return Layers(attributions, places, events)
+
+
+def document_from_record(record: dict[str, Any]) -> AnalysedDocument:
+    """Return the analysed document a record describes; absent layers come back empty,
+    absent ``title_layers`` as None."""
+    body = layers_from_dict(record)
+    title = record.get("title_layers")
+    return AnalysedDocument(article_from_record(record), body.attributions, body.places, body.events,
+                            layers_from_dict(title) if isinstance(title, dict) else None)

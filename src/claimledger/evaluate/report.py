@@ -19,7 +19,8 @@ from .stance import PAIR_LABELS, PairReport
 
 LAYERS = ("attributions", "places", "events")
 BREAKDOWNS = {"attributions": "kind", "places": "level", "events": "type"}
-ALL = "all"  # the group holding every record; the others are record languages
+ALL = "all"  # the group holding every record's body; the others are record languages
+HEADLINES = "headlines"  # the group scoring the title_layers of records that annotate them
 UNKNOWN_LANGUAGE = "unknown"
 
 
@@ -78,6 +79,34 @@ def _layer(record: dict[str, Any], layer: str, origin: str) -> list[dict[str, An
     return items
 
 
+def _score_text(text: str, gold_layers: dict[str, Any], guess_layers: dict[str, Any], report: Report,
+                record_id: str, language: str) -> dict[str, Board]:
+    """Score the annotated layers of one text (a body or a headline); return a board per layer."""
+    boards: dict[str, Board] = {}
+    attribution_ids = None
+    for layer in LAYERS:
+        if gold_layers.get(layer) is None:
+            continue  # not annotated for this record
+        board = boards[layer] = Board(BREAKDOWNS[layer], documents=1)
+        args = (text, _layer(gold_layers, layer, "gold records"),
+                _layer(guess_layers, layer, "predicted records"), board, report.errors,
+                record_id, language)
+        if layer == "attributions":
+            attribution_ids = score_attributions(*args)
+        elif layer == "places":
+            score_places(*args)
+        else:
+            score_events(*args, attribution_ids=attribution_ids)
+    return boards
+
+
+def _merge(report: Report, boards: dict[str, Board], groups: Sequence[str]) -> None:
+    for layer, board in boards.items():
+        merged = report.layers.setdefault(layer, {})
+        for group in groups:
+            merged.setdefault(group, Board(BREAKDOWNS[layer])).merge(board)
+
+
 def score_records(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -> Report:
     """Score predicted records against gold records matched by id; returns a Report.
 
@@ -100,25 +129,12 @@ def score_records(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, 
                              f"record {record_id!r}: text differs from the gold text, so spans cannot be compared")
         language = str(gold_record.get("language") or UNKNOWN_LANGUAGE)
         report.documents += 1
-        boards: dict[str, Board] = {}
-        attribution_ids = None
-        for layer in LAYERS:
-            if gold_record.get(layer) is None:
-                continue  # not annotated for this record
-            board = boards[layer] = Board(BREAKDOWNS[layer], documents=1)
-            args = (text, _layer(gold_record, layer, "gold records"),
-                    _layer(guess, layer, "predicted records"), board, report.errors,
-                    record_id, language)
-            if layer == "attributions":
-                attribution_ids = score_attributions(*args)
-            elif layer == "places":
-                score_places(*args)
-            else:
-                score_events(*args, attribution_ids=attribution_ids)
-        for layer, board in boards.items():
-            groups = report.layers.setdefault(layer, {})
-            for group in (ALL, language):
-                groups.setdefault(group, Board(BREAKDOWNS[layer])).merge(board)
+        _merge(report, _score_text(text, gold_record, guess, report, record_id, language), (ALL, language))
+        title, gold_title = gold_record.get("title"), gold_record.get("title_layers")
+        if isinstance(title, str) and title and isinstance(gold_title, dict):
+            guess_title = guess.get("title_layers") if isinstance(guess.get("title_layers"), dict) else {}
+            boards = _score_text(title, gold_title, guess_title, report, f"{record_id} (title)", language)
+            _merge(report, boards, (HEADLINES,))
     return report
 
 
@@ -193,15 +209,15 @@ def _format_pairs(report: PairReport) -> str:
 
 
 def format_report(report: Report | PairReport) -> str:
-    """Return the scores as plain-text tables for people (per layer, overall then per language)."""
+    """Return the scores as plain-text tables for people (per layer: overall, per language, headlines)."""
     if isinstance(report, PairReport):
         return _format_pairs(report)
     parts = [f"Scored {report.documents} gold records "
              f"({len(report.missing_predictions)} without a prediction, "
              f"{len(report.extra_predictions)} predicted records not in gold)"]
     for layer, groups in report.layers.items():
-        languages = sorted(g for g in groups if g != ALL)
-        shown = [ALL] + (languages if len(languages) > 1 else [])
+        languages = sorted(g for g in groups if g not in (ALL, HEADLINES))
+        shown = [ALL] + (languages if len(languages) > 1 else []) + [g for g in groups if g == HEADLINES]
         for group in shown:
             parts.append("")
             parts.append(_format_board(layer, group, groups[group]))

@@ -186,8 +186,9 @@ def make_link_claims(docs: Iterable[AnalysedDocument],
         published = (article.published or "")[:10] or None
         for ord_, described in enumerate(describe_claims(doc)):
             view, row = described["view"], described["row"]
-            is_attribution = row["attribution_ord"] is not None
-            chain = _chain(doc, view["attribution"]) if is_attribution else ()
+            is_attribution = view["attribution"] is not None
+            chain = (() if not is_attribution else (view["speaker"] or "unspecified",)
+                     if view["headline"] else _chain(doc, view["attribution"]))
             speaker = view["speaker"]
             usable = speaker and normalise_speaker(speaker) not in _PRONOUNS and \
                 not speaker.lower().startswith("unspecified")

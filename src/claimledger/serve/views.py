@@ -211,7 +211,8 @@ class LedgerViews:
         claims = [self.annotate_claim(c["view"]) for c in describe_claims(doc)]
         by_id: dict[str, dict[str, Any]] = {}
         for claim in claims:  # the parent of a nested claim is an attribution id
-            by_id.setdefault(claim["attribution"] or claim["claim"], claim)
+            by_id.setdefault(claim["claim"] if claim["headline"] else claim["attribution"] or claim["claim"],
+                             claim)
         for claim in claims:
             claim["chain"] = claim_chain(claim, by_id)
         places = {}

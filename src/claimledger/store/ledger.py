@@ -212,7 +212,7 @@ class Ledger:
                 seen_fp.add(fingerprint)
                 seen_id.add(doc.article.id)
                 tables["articles"].append(make_article_row(
-                    doc.article, fingerprint, ingested_at=ingested_at, extractor_version=version))
+                    doc, fingerprint, ingested_at=ingested_at, extractor_version=version))
                 layer_rows = make_layer_rows(doc)
                 for name, rows in zip(("attributions", "places", "events"), layer_rows):
                     tables[name].extend(rows)

@@ -83,6 +83,18 @@ def _create_vector_cache(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.claim_vectors])
 
 
+def _add_headlines_and_sentence_claims(conn: Connection) -> None:
+    """Add ``articles.title_layers`` and rebuild the claims index as sentence-sized claims (and
+    headline claims once articles are analysed again). Claim numbers change, so the links,
+    stories and per-article link claims built on them are dropped: the next ``link`` rebuilds them."""
+    if "title_layers" not in {c["name"] for c in inspect(conn).get_columns("articles")}:
+        conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN title_layers TEXT")
+    for table in (schema.story_claims, schema.stories, schema.claim_links, schema.linked_articles,
+                  schema.link_claims, schema.claims):
+        conn.execute(table.delete())
+    backfill_claims(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, attributions, places, events, rejections; article FTS",
               _create_core_tables),
@@ -97,6 +109,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _create_vector_cache),
     Migration(7, "stories.contradictions (contested stories) and story_claims (a claim in several "
                  "stories)", add_story_facts),
+    Migration(8, "articles.title_layers (headlines); claims index rebuilt as sentence-sized claims",
+              _add_headlines_and_sentence_claims),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -13,7 +13,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from ..models import AnalysedDocument, Article, Attribution, Event, Place, Span
+from ..models import AnalysedDocument, Article, Attribution, Event, Layers, Place, Span
+from ..record import layers_from_dict, layers_to_dict
 from . import schema
 
 # Article ids fetched per SELECT ... IN (...) when rebuilding documents: far below
@@ -41,15 +42,24 @@ def _strings(text: str | None) -> tuple[str, ...]:
     return tuple(json.loads(text)) if text else ()
 
 
-def make_article_row(article: Article, fingerprint: str, *, ingested_at: str,
+def make_article_row(doc: AnalysedDocument, fingerprint: str, *, ingested_at: str,
                      extractor_version: str | None) -> dict[str, Any]:
-    """Return the ``articles`` row of an article."""
+    """Return the ``articles`` row of an analysed document (its headline layers as JSON)."""
+    article, title = doc.article, doc.title_layers
     return {
         "id": article.id, "fingerprint": fingerprint, "outlet": article.outlet,
         "url": article.url, "published": article.published, "language": article.language,
         "title": article.title, "text": article.text, "origin": article.origin,
         "ingested_at": ingested_at, "extracted": 1, "extractor_version": extractor_version,
+        "title_layers": None if title is None else json.dumps(
+            layers_to_dict(title.attributions, title.places, title.events), ensure_ascii=False),
     }
+
+
+def title_layers_from_row(row: Any) -> Layers | None:
+    """Return the headline layers stored with an ``articles`` row, or None when not analysed."""
+    value = getattr(row, "title_layers", None)
+    return layers_from_dict(json.loads(value)) if value else None
 
 
 def make_layer_rows(doc: AnalysedDocument) -> tuple[list[dict], list[dict], list[dict]]:
@@ -139,7 +149,7 @@ def read_documents(conn: Connection, ids: Sequence[str]) -> list[AnalysedDocumen
     docs: list[AnalysedDocument] = []
     for i in range(0, len(ids), ID_CHUNK):
         chunk = list(ids[i:i + ID_CHUNK])
-        found = {row.id: article_from_row(row)
+        found = {row.id: (article_from_row(row), title_layers_from_row(row))
                  for row in conn.execute(select(schema.articles)
                                          .where(schema.articles.c.id.in_(chunk)))}
         attributions = _layer_by_article(conn, schema.attributions, chunk, attribution_from_row)
@@ -147,9 +157,10 @@ def read_documents(conn: Connection, ids: Sequence[str]) -> list[AnalysedDocumen
         events = _layer_by_article(conn, schema.events, chunk, event_from_row)
         for article_id in chunk:
             if article_id in found:
+                article, title = found[article_id]
                 docs.append(AnalysedDocument(
-                    found[article_id], tuple(attributions[article_id]),
-                    tuple(places[article_id]), tuple(events[article_id]),
+                    article, tuple(attributions[article_id]),
+                    tuple(places[article_id]), tuple(events[article_id]), title,
                 ))
     return docs
 

@@ -53,6 +53,7 @@ articles = Table(
     Column("ingested_at", String(40), nullable=False),
     Column("extracted", Integer, nullable=False, default=1),  # 1 once the layers are stored
     Column("extractor_version", String(40)),
+    Column("title_layers", Text),  # the headline's layers, record form as JSON (offsets into title)
     Index("ix_articles_published", "published"),
     Index("ix_articles_language", "language"),
 )
