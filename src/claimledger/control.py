@@ -6,7 +6,8 @@ normalised from the event type and its actor (a free-text label such as "Russian
 
 * ``territory_control``: ``russian_control`` or ``ukrainian_control``, after the side of the actor
   (who took or holds the place); with no known actor, the side of the claimant (a side reporting
-  that a place was taken speaks of its own forces);
+  that a place was taken speaks of its own forces), or for a denial its opponent's (a side denies
+  the other side's gains: "the General Staff denied that Vovchansk was captured");
 * ``withdrawal``: ``withdrawal`` (the side that left is :func:`actor_side`);
 * ``attack_repelled`` and ``clash``: ``contested`` (fighting at the place, no change of hands);
 * ``security_zone``: no status (it is shown on the map, not in the control ledger).
@@ -67,7 +68,8 @@ def actor_side(actor: str | None, claimant_side: str = UNKNOWN) -> str:
     return sides.pop() if len(sides) == 1 else UNKNOWN
 
 
-def control_status(kind: str, actor: str | None, claimant_side: str = UNKNOWN) -> str | None:
+def control_status(kind: str, actor: str | None, claimant_side: str = UNKNOWN,
+                   polarity: str = "asserted") -> str | None:
     """Return the normalised status of a control claim (one of :data:`STATUSES`), or None for
     an event type without one (see the module docstring)."""
     if kind in ("attack_repelled", "clash"):
@@ -78,7 +80,7 @@ def control_status(kind: str, actor: str | None, claimant_side: str = UNKNOWN) -
         return None
     side = actor_side(actor, claimant_side)
     if side == UNKNOWN:
-        side = claimant_side
+        side = OPPONENT.get(claimant_side, UNKNOWN) if polarity == "denied" else claimant_side
     return HOLDER_STATUS.get(side, UNKNOWN)
 
 
@@ -121,8 +123,8 @@ def record_control_claims(record: dict[str, Any]) -> set[tuple[str, str, str, st
             continue
         side = claimant_side(record.get("outlet"), record.get("url"),
                              *speakers.get(event.get("claimed_by"), (None, None)))
-        status = control_status(event["type"], event.get("actor"), side)
         polarity = event.get("polarity") or "asserted"
+        status = control_status(event["type"], event.get("actor"), side, polarity)
         found.update((str(record.get("id")), key, status, polarity) for key in keys)
     return found
 

@@ -31,15 +31,14 @@ def styled(*parts: str | tuple[str, str]) -> Text:
 
 def control_table(claims: Iterable[Any]) -> Table:
     """Return a place's control claims (``store.control.ControlClaim``) as a rich table: date,
-    status (with "denied", "future" or "hypothetical" when so), claimant and side, the chain of
-    sources, outlet, article and claim id."""
+    status, mark ("denied", "future", "hypothetical" when so), kind, claimant and side, the chain
+    of sources (outlet first), article and claim id."""
     table = Table(show_lines=False)
-    for column in ("date", "status", "kind", "claimant", "side", "chain", "outlet", "article / claim"):
+    for column in ("date", "status", "mark", "kind", "claimant", "side", "chain", "article / claim"):
         table.add_column(column, overflow="fold", max_width=40 if column == "chain" else 28)
     for c in claims:
-        marks = [m for m in (c.polarity, c.modality) if m not in ("asserted", "factual")]
-        status = (c.status or "-") + (f" ({', '.join(marks)})" if marks else "")
+        marks = ", ".join(m for m in (c.polarity, c.modality) if m not in ("asserted", "factual"))
         table.add_row(*(printable(v) for v in (
-            c.date or "", status, c.kind, c.claimant, c.claimant_side, " > ".join(c.chain),
-            c.outlet or "", f"{c.article_id} {c.claim or ''}")))
+            c.date or "", c.status or "-", marks, c.kind, c.claimant, c.claimant_side,
+            " > ".join(c.chain), f"{c.article_id} {c.claim or ''}")))
     return table

@@ -122,7 +122,7 @@ def read_control_claims(conn: Connection, keys: Iterable[str] | None = None, *,
         stmt = stmt.where(events.c.polarity == "asserted", events.c.modality == "factual")
     found: list[ControlClaim] = []
     parsed: dict[str, list[str]] = {}  # the places text of an event -> place keys (texts repeat)
-    judged: dict[tuple, tuple[str | None, str]] = {}  # (type, actor, side) -> (status, actor side)
+    judged: dict[tuple, tuple[str | None, str]] = {}  # (type, actor, side, polarity) -> status, side
     for (article_id, ord_, kind, places, when, actor, claimed_by, polarity, modality, published,
          outlet, url, speaker, role) in conn.execute(stmt):
         outlet_side = side_of_outlet(outlet) if outlet else UNKNOWN  # cached per outlet
@@ -132,9 +132,10 @@ def read_control_claims(conn: Connection, keys: Iterable[str] | None = None, *,
         side = speaker_side if speaker_side != UNKNOWN else outlet_side
         if places not in parsed:
             parsed[places] = place_keys(places)
-        if (kind, actor, side) not in judged:
-            judged[(kind, actor, side)] = (control_status(kind, actor, side), actor_side(actor, side))
-        status, holder = judged[(kind, actor, side)]
+        judgement = (kind, actor, side, polarity)
+        if judgement not in judged:
+            judged[judgement] = (control_status(*judgement), actor_side(actor, side))
+        status, holder = judged[judgement]
         for key in parsed[places]:
             if wanted is not None and key not in wanted:
                 continue
