@@ -112,7 +112,7 @@ def control_db(tmp_path: Path) -> Path:
     ("Russian Armed Forces", "ukraine", "russia"), ("ВС РФ", "unknown", "russia"),
     ("российские войска", "unknown", "russia"), ("підрозділи ЗСУ", "unknown", "ukraine"),
     ("Ukrainian forces", "russia", "ukraine"), ("our troops", "ukraine", "ukraine"),
-    ("противник", "russia", "ukraine"), ("ворог", "ukraine", "russia"),
+    ("противник", "russia", "unknown"), ("наші захисники", "ukraine", "ukraine"),
     ("the enemy", "unknown", "unknown"), ("Russia and Ukraine", "russia", "unknown"),
     ("Armed Forces of the Russian Federation; people's militia of the DPR", "unknown", "russia"),
     (None, "russia", "unknown"),

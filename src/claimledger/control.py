@@ -42,16 +42,17 @@ RUSSIAN_PREFIXES = ("russia", "росси", "российск", "русск", "�
 RUSSIAN_WORDS = frozenset({"рф", "dpr", "lpr", "dnr", "lnr", "днр", "лнр"})
 UKRAINIAN_PREFIXES = ("ukrain", "украин", "україн", "kyiv", "kiev", "киев", "київ", "azov", "азов")
 UKRAINIAN_WORDS = frozenset({"всу", "зсу", "afu", "diu", "гур", "сбу", "sbu", "тро"})
-# The claimant's own forces ("our troops", "наши подразделения") and its opponent ("the enemy",
-# "противник", "ворог"): their side follows from the claimant's.
+# The claimant's own forces ("our troops", "наши подразделения") take the claimant's side. "The
+# enemy" ("противник", "ворог") is not read as the claimant's opponent: the ru/uk extractor, without
+# a parser, takes it from object phrases ("освободили ... от противника"), which on
+# war_news_ru_uk_dev turned a Russian capture into a Ukrainian one; it falls back to the claimant.
 OWN_WORDS = frozenset({"our", "we", "наши", "наш", "наших", "нашими", "наші", "нашi", "наша"})
-ENEMY_PREFIXES = ("enemy", "adversar", "противник", "враг", "ворог", "неприятел", "супротивник")
 _WORD = re.compile(r"\w+")
 
 
 def actor_side(actor: str | None, claimant_side: str = UNKNOWN) -> str:
     """Return the side an event's actor label names (``russia``, ``ukraine`` or ``unknown``);
-    "our forces" take the claimant's side and "the enemy" the other one."""
+    "our forces" take the claimant's side."""
     if not actor:
         return UNKNOWN
     words = _WORD.findall(actor.lower())
@@ -63,8 +64,6 @@ def actor_side(actor: str | None, claimant_side: str = UNKNOWN) -> str:
             sides.add("ukraine")
         elif word in OWN_WORDS and claimant_side in OPPONENT:
             sides.add(claimant_side)
-        elif word.startswith(ENEMY_PREFIXES) and claimant_side in OPPONENT:
-            sides.add(OPPONENT[claimant_side])
     return sides.pop() if len(sides) == 1 else UNKNOWN
 
 
