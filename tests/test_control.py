@@ -2,6 +2,7 @@
 map, ``places --control``, ``/api/places/{key}/control`` on a real server, and the eval layer."""
 from __future__ import annotations
 
+import io
 import json
 import urllib.error
 import urllib.parse
@@ -14,8 +15,9 @@ from conftest import start_ledger_server
 
 from claimledger.claims import describe_claims, event_claim_ids
 from claimledger.cli import main
-from claimledger.control import actor_side, control_status, record_control_claims
+from claimledger.control import STATUSES, actor_side, control_status, record_control_claims
 from claimledger.evaluate import format_errors, format_report, score_records
+from claimledger.export import write_records
 from claimledger.models import AnalysedDocument, Article, Attribution, Event, Place
 from claimledger.serve.map_data import ControlClaims
 from claimledger.serve.readonly import open_readonly_store
@@ -145,9 +147,6 @@ def test_record_control_claims_keep_settlements_only():
 
 def _record(doc: AnalysedDocument) -> dict:
     """The record format of a hand-made document (what --format jsonl writes)."""
-    from claimledger.export import write_records
-    import io
-
     out = io.StringIO()
     write_records([doc], out)
     return json.loads(out.getvalue())
@@ -194,6 +193,8 @@ def test_find_control_claims_dates_statuses_claimants_and_chains(control_db: Pat
         ("name:Blahodatne", "ukrainian_control", "future",
          ("Ukrinform", "General Staff of the Armed Forces of Ukraine", "Oleksandr Syrskyi"))]
     assert nothing == []
+    with open_ledger(control_db, create=False) as ledger, ledger._transaction() as conn:
+        assert read_control_claims(conn, []) == []
     assert json.loads(json.dumps(claims[0].to_dict()))["chain"] == ["TASS", "Russian Defence Ministry"]
 
 
@@ -286,3 +287,19 @@ def test_control_layer_scores_settlement_status_and_polarity():
     assert "control      r1 missed: gold UA63140010010035757 russian_control" in errors
     assert "r2 missed: gold UA63140010010035757 russian_control (denied)" in errors
     assert "r1 spurious: | predicted UA63140010010035757 ukrainian_control" in errors
+
+
+def test_api_place_control_on_the_served_ledger(served_db: Path, served_url: str):
+    """On a ledger extracted by the pipeline: the route returns what the library finds."""
+    with open_ledger(served_db, create=False) as ledger:
+        with ledger._transaction() as conn:
+            counts: dict[str, int] = {}
+            for claim in read_control_claims(conn):
+                if claim.place.startswith("UA"):
+                    counts[claim.place] = counts.get(claim.place, 0) + 1
+        key = max(counts, key=lambda k: (counts[k], k))
+        expected = [c.to_dict() for c in find_control_claims(ledger, key, limit=5)]
+    status, body = _get(f"{served_url}/api/places/{key}/control?limit=5")
+    assert status == 200 and body["claims"] == expected and len(expected) == min(5, counts[key])
+    assert all(c["status"] in STATUSES or c["status"] is None for c in body["claims"])
+    assert all(c["claim"] and c["chain"] for c in body["claims"])

@@ -116,6 +116,8 @@ def read_control_claims(conn: Connection, keys: Iterable[str] | None = None, *,
     if keys is not None:
         wanted = {key if key.startswith(NAME_KEY_PREFIX) or REF.match(key)
                   else f"{NAME_KEY_PREFIX}{key}" for key in keys}
+        if not wanted:
+            return []
         stmt = stmt.where(or_(*(events.c.places.contains(json.dumps(_entry(k), ensure_ascii=False),
                                                          autoescape=True) for k in wanted)))
     if factual_only:
