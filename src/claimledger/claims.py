@@ -306,3 +306,31 @@ def _add_claims(claims: list[dict[str, Any]], doc: AnalysedDocument, text_: str,
         claims.append(_describe(doc, len(claims), f"{prefix}e{first + 1}", None, None,
                                 [e for _, e in members], None if headline else first, span, index,
                                 headline))
+
+
+def event_claim_ids(doc: AnalysedDocument, wanted: Iterable[int] | None = None) -> list[str | None]:
+    """Return the id of the claim each event of a document is on, by event position: the
+    ids :func:`describe_claims` gives (``a3``, ``a3.2`` for a sentence of a long attribution,
+    ``e4`` for the outlet's events of one sentence). With ``wanted`` (event positions), only
+    those are found (None elsewhere): a long transcript's sentences are split only when asked."""
+    text_ = doc.article.text
+    wanted = set(range(len(doc.events)) if wanted is None else wanted)
+    position = {id(event): n for n, event in enumerate(doc.events)}
+    found: list[str | None] = [None] * len(doc.events)
+    ids = {a.id for a in doc.attributions}
+    asked = {doc.events[n].claimed_by for n in wanted if 0 <= n < len(doc.events)}
+    for attribution in doc.attributions:
+        if attribution.id not in asked:
+            continue
+        events = [e for e in doc.events if e.claimed_by == attribution.id]
+        units = _units(text_, attribution, events)
+        for n, (_, unit_events) in enumerate(units, start=1):
+            for event in unit_events:
+                found[position[id(event)]] = attribution.id if len(units) == 1 else f"{attribution.id}.{n}"
+    for n in sorted(wanted):
+        if 0 <= n < len(doc.events) and doc.events[n].claimed_by not in ids:
+            start, end = sentence_span(text_, doc.events[n].trigger)  # the events of a sentence:
+            first = next(m for m, e in enumerate(doc.events) if e.claimed_by not in ids  # the
+                         and start <= e.trigger[0] and e.trigger[1] <= end)  # first names them
+            found[n] = f"e{first + 1}"
+    return [found[n] if n in wanted else None for n in range(len(doc.events))]

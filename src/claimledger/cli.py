@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from .errors import ClaimledgerError
-from .terminal import printable, styled
+from .terminal import control_table, printable, styled
 
 EXIT_REJECTED = 3
 # Tables want room: when output goes to a pipe or file, rich would assume 80 columns.
@@ -259,7 +259,9 @@ def claims(db: str, speaker, place, event_type, since, until, search, limit: int
 @click.option("--limit", default=0, type=click.IntRange(min=0), show_default=True,
               help="At most this many claims (0 for all).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def places(db: str, name: str, limit: int, fmt: str) -> None:
+@click.option("--control", is_flag=True, help="Show who holds the place instead, claim by claim (the latest "
+              "--limit): status, denied/future marks, claimant and side, chain of sources.")
+def places(db: str, name: str, limit: int, fmt: str, control: bool) -> None:
     """Show every claim about the place NAME, oldest first: who claims what happened there, and where.
 
     \b
@@ -268,16 +270,24 @@ def places(db: str, name: str, limit: int, fmt: str) -> None:
     settlements and about unnamed places in it ("three populated points in the Kharkiv region").
     A name that fits several places of the ledger lists them; ask again with one of their refs.
     Example:
-      claimledger places ledger.db Vovchansk
+      claimledger places ledger.db Vovchansk --control
     """
     from dataclasses import asdict
 
     from .extract.gazetteer import load_gazetteer
     from .store import open_ledger
+    from .store.control import find_control_claims
     from .store.places import find_place_claims
 
     with open_ledger(db, create=False) as ledger:
-        found = find_place_claims(ledger, name, gazetteer=load_gazetteer(), limit=limit or None)
+        found = find_place_claims(ledger, name, gazetteer=load_gazetteer(), within=not control,
+                                  limit=limit or None)
+        controls = (find_control_claims(ledger, found.place.key, limit=limit or None)
+                    if control and found.place else None)
+    if controls is not None and fmt == "jsonl":
+        for claim in controls:
+            click.echo(json.dumps(claim.to_dict(), ensure_ascii=False))
+        return
     if fmt == "jsonl":
         click.echo(json.dumps(asdict(found), ensure_ascii=False))
         return
@@ -291,6 +301,11 @@ def places(db: str, name: str, limit: int, fmt: str) -> None:
         out.print(f"no place called {name!r} in the ledger")
         return
     p = found.place
+    if controls is not None:
+        out.print(styled((p.name, "bold"), f" ({p.key}): {len(controls)} control claim(s)"))
+        if controls:
+            out.print(control_table(controls))
+        return
     where = f", {p.area}" if p.area else ""
     out.print(styled((p.name, "bold"), f" ({p.level or 'place'}{where}; {p.key}): {p.mentions} mention(s), "
                      f"{len(found.claims)} claim(s)"

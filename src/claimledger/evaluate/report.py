@@ -3,6 +3,8 @@
 A layer key absent from a gold record (or null) means that layer was not annotated for that
 record, so it is skipped; an empty list means annotated with nothing, so every prediction in
 that layer is spurious. A gold record with no prediction is scored against empty layers.
+A record with an events layer is also scored on the ``control`` layer derived from it
+(:mod:`.control`: who holds which settlement, by status and polarity).
 """
 from __future__ import annotations
 
@@ -12,13 +14,16 @@ from typing import Any
 
 from ..errors import InputError
 from .attribution import score_attributions
+from .control import score_control
 from .events import score_events
 from .places import score_places
 from .scores import Board, Discrepancy
 from .stance import PAIR_LABELS, PairReport
 
 LAYERS = ("attributions", "places", "events")
-BREAKDOWNS = {"attributions": "kind", "places": "level", "events": "type"}
+# Layers derived from the annotated ones: control claims (evaluate/control.py) from events.
+DERIVED_LAYERS = ("control",)
+BREAKDOWNS = {"attributions": "kind", "places": "level", "events": "type", "control": "status"}
 ALL = "all"  # the group holding every record's body; the others are record languages
 HEADLINES = "headlines"  # the group scoring the title_layers of records that annotate them
 UNKNOWN_LANGUAGE = "unknown"
@@ -129,7 +134,11 @@ def score_records(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, 
                              f"record {record_id!r}: text differs from the gold text, so spans cannot be compared")
         language = str(gold_record.get("language") or UNKNOWN_LANGUAGE)
         report.documents += 1
-        _merge(report, _score_text(text, gold_record, guess, report, record_id, language), (ALL, language))
+        boards = _score_text(text, gold_record, guess, report, record_id, language)
+        if gold_record.get("events") is not None:
+            boards["control"] = Board(BREAKDOWNS["control"], documents=1)
+            score_control(gold_record, guess, boards["control"], report.errors, record_id, language)
+        _merge(report, boards, (ALL, language))
         title, gold_title = gold_record.get("title"), gold_record.get("title_layers")
         if isinstance(title, str) and title and isinstance(gold_title, dict):
             guess_title = guess.get("title_layers") if isinstance(guess.get("title_layers"), dict) else {}
@@ -224,7 +233,8 @@ def format_report(report: Report | PairReport) -> str:
     return "\n".join(parts)
 
 
-def format_errors(report: Report, layers: Sequence[str] = LAYERS, limit: int | None = None) -> str:
+def format_errors(report: Report, layers: Sequence[str] = LAYERS + DERIVED_LAYERS,
+                  limit: int | None = None) -> str:
     """Return the discrepancies of the chosen layers, one per line (at most ``limit``)."""
     lines = []
     for error in report.errors:

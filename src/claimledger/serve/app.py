@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import ClaimledgerError
-from . import api, pages
+from . import api, control_api, pages
 from .readonly import ReadOnlyStore, check_exposure, open_readonly_store
 from .basemap import TileLayer, tile_images
 from .map_data import KIND_LABELS
@@ -112,6 +112,7 @@ def create_app(store: ReadOnlyStore, *, token: str | None = None,
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # pages, JSON and the map's outlines compress to a third or less (to clients that ask)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.include_router(control_api.router)  # before api's /places/{key:path}
     app.include_router(api.router)
     app.include_router(pages.router)
 

@@ -1,72 +1,18 @@
-"""Which side of the war an outlet (and so an article and its claims) belongs to.
-
-The outlet registry of ``claimledger.link`` decides when it is installed; without it,
-every outlet is ``unknown``. Sides are shown in a fixed order so that columns never
-swap places between pages.
+"""Sides as the pages show them: a fixed column order, so that columns never swap places
+between pages, and their headings. Which side an outlet, speaker or claim is on is decided
+by :mod:`claimledger.sides` (re-exported here).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Callable
+from ..sides import UNKNOWN, side_of_claim, side_of_outlet, side_of_speaker
 
-from ..errors import ClaimledgerError
-
-UNKNOWN = "unknown"
 # Column order on every page: the two belligerents first, then everyone else.
 SIDE_ORDER = ("ukraine", "russia", "international", "other", UNKNOWN)
 SIDE_LABELS = {"ukraine": "Ukrainian side", "russia": "Russian side",
                "international": "International", "other": "Other", UNKNOWN: "Side unknown"}
 
-
-def _registry_lookup() -> Callable[[str | None, str | None], str | None] | None:
-    """Return a function (outlet, url) -> camp from the link package's registry, or None."""
-    try:
-        from ..link.outlets import CAMPS, find_outlet, load_outlets
-    except ImportError:
-        return None
-
-    def lookup(outlet: str | None, url: str | None) -> str | None:
-        found = find_outlet(load_outlets(), outlet, url)
-        return CAMPS.get(found.side, found.side) if found is not None else None
-
-    return lookup
-
-
-@lru_cache(maxsize=4096)
-def side_of_outlet(outlet: str | None, url: str | None = None) -> str:
-    """Return the side (camp) of an outlet name or article URL: a key of :data:`SIDE_LABELS`,
-    ``unknown`` when the registry does not know it (or is not installed)."""
-    if not outlet and not url:
-        return UNKNOWN
-    lookup = _registry_lookup()
-    if lookup is None:
-        return UNKNOWN
-    try:
-        side = lookup(outlet, url)
-    except ClaimledgerError:  # a broken user registry file: show sides as unknown
-        return UNKNOWN
-    return str(side).lower() if side else UNKNOWN
-
-
-@lru_cache(maxsize=8192)
-def side_of_speaker(*names: str | None) -> str:
-    """Return the side a speaker speaks for (the link package's speaker list, given the
-    speaker, role or source text), ``unknown`` when none is known."""
-    try:
-        from ..link.outlets import CAMPS, speaker_side
-    except ImportError:
-        return UNKNOWN
-    found = speaker_side(*names)
-    return str(CAMPS.get(found, found)).lower() if found else UNKNOWN
-
-
-def side_of_claim(claim: dict) -> str:
-    """Return the side of a claim (a find_claims dict): its outlet's, or, when the outlet is
-    unknown, the side its speaker speaks for, as linking decides it."""
-    side = side_of_outlet(claim.get("outlet"), claim.get("url"))
-    if side != UNKNOWN:
-        return side
-    return side_of_speaker(claim.get("speaker"), claim.get("speaker_role"), claim.get("source"))
+__all__ = ["SIDE_LABELS", "SIDE_ORDER", "UNKNOWN", "order_sides", "side_label", "side_of_claim",
+           "side_of_outlet", "side_of_speaker"]
 
 
 def order_sides(sides: set[str] | list[str]) -> list[str]:

@@ -1,0 +1,65 @@
+"""Which side of the war an outlet, a speaker and so a claim belongs to.
+
+The outlet registry and speaker list of ``claimledger.link`` decide when they are installed;
+without them, every side is ``unknown``. Shared by the web view (``serve.sides`` adds the column
+order and labels), the control ledger (:mod:`claimledger.control`) and its evaluation.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+from .errors import ClaimledgerError
+
+UNKNOWN = "unknown"
+
+
+def _registry_lookup() -> Callable[[str | None, str | None], str | None] | None:
+    """Return a function (outlet, url) -> camp from the link package's registry, or None."""
+    try:
+        from .link.outlets import CAMPS, find_outlet, load_outlets
+    except ImportError:
+        return None
+
+    def lookup(outlet: str | None, url: str | None) -> str | None:
+        found = find_outlet(load_outlets(), outlet, url)
+        return CAMPS.get(found.side, found.side) if found is not None else None
+
+    return lookup
+
+
+@lru_cache(maxsize=4096)
+def side_of_outlet(outlet: str | None, url: str | None = None) -> str:
+    """Return the side (camp) of an outlet name or article URL: ``ukraine``, ``russia``,
+    ``other``..., or ``unknown`` when the registry does not know it (or is not installed)."""
+    if not outlet and not url:
+        return UNKNOWN
+    lookup = _registry_lookup()
+    if lookup is None:
+        return UNKNOWN
+    try:
+        side = lookup(outlet, url)
+    except ClaimledgerError:  # a broken user registry file: show sides as unknown
+        return UNKNOWN
+    return str(side).lower() if side else UNKNOWN
+
+
+@lru_cache(maxsize=8192)
+def side_of_speaker(*names: str | None) -> str:
+    """Return the side a speaker speaks for (the link package's speaker list, given the
+    speaker, role or source text), ``unknown`` when none is known."""
+    try:
+        from .link.outlets import CAMPS, speaker_side
+    except ImportError:
+        return UNKNOWN
+    found = speaker_side(*names)
+    return str(CAMPS.get(found, found)).lower() if found else UNKNOWN
+
+
+def side_of_claim(claim: dict) -> str:
+    """Return the side of a claim (a find_claims dict): its outlet's, or, when the outlet is
+    unknown, the side its speaker speaks for, as linking decides it."""
+    side = side_of_outlet(claim.get("outlet"), claim.get("url"))
+    if side != UNKNOWN:
+        return side
+    return side_of_speaker(claim.get("speaker"), claim.get("speaker_role"), claim.get("source"))

@@ -1,0 +1,305 @@
+"""The control ledger (issue 12, part 6): status normalisation, the store's reader shared with the
+map, ``places --control``, ``/api/places/{key}/control`` on a real server, and the eval layer."""
+from __future__ import annotations
+
+import io
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import start_ledger_server
+
+from claimledger.claims import describe_claims, event_claim_ids
+from claimledger.cli import main
+from claimledger.control import STATUSES, actor_side, control_status, record_control_claims
+from claimledger.evaluate import format_errors, format_report, score_records
+from claimledger.export import write_records
+from claimledger.models import AnalysedDocument, Article, Attribution, Event, Place
+from claimledger.serve.map_data import ControlClaims
+from claimledger.serve.readonly import open_readonly_store
+from claimledger.store import open_ledger
+from claimledger.store.control import find_control_claims, read_control_claims
+
+VOVCHANSK = "UA63140010010035757"
+KHARKIV_OBLAST = "UA63000000000041885"
+
+
+def _span(text: str, part: str, start: int = 0) -> tuple[int, int]:
+    at = text.index(part, start)
+    return at, at + len(part)
+
+
+def _vovchansk(text: str, start: int = 0) -> Place:
+    return Place(span=_span(text, "Vovchansk", start), text="Vovchansk", ref=VOVCHANSK,
+                 name="Vovchansk", lat=50.29, lon=36.94, level="settlement")
+
+
+def _russian_report() -> AnalysedDocument:
+    text = ("The Russian Defence Ministry said that Russian forces took control of Vovchansk. "
+            "Fighting continues near Vovchansk, TASS reports. Kharkiv Oblast was shelled.")
+    return AnalysedDocument(
+        Article(id="tass-1", text=text, outlet="TASS", url="https://tass.com/1",
+                published="2024-05-12", language="en"),
+        attributions=(Attribution(id="a1", content=_span(text, "Russian forces took control of Vovchansk"),
+                                  kind="indirect", source=_span(text, "The Russian Defence Ministry"),
+                                  speaker="Russian Defence Ministry", cue=_span(text, "said")),),
+        places=(_vovchansk(text), _vovchansk(text, 90),
+                Place(span=_span(text, "Kharkiv Oblast"), text="Kharkiv Oblast", ref=KHARKIV_OBLAST,
+                      name="Kharkiv Oblast", level="oblast")),
+        events=(Event(type="territory_control", trigger=_span(text, "took control"),
+                      actor="Russian forces", places=(VOVCHANSK,), when="2024-05-11", claimed_by="a1"),
+                Event(type="clash", trigger=_span(text, "Fighting"), places=(VOVCHANSK,)),
+                Event(type="strike", trigger=_span(text, "shelled"), places=(KHARKIV_OBLAST,))),
+    )
+
+
+def _ukrainian_report() -> AnalysedDocument:
+    text = ("Ukrainian troops repelled an attack on Vovchansk. The General Staff of the Armed Forces "
+            "of Ukraine denied that Vovchansk was captured. Syrskyi said our troops will hold Blahodatne.")
+    return AnalysedDocument(
+        Article(id="ukrinform-1", text=text, outlet="Ukrinform", url="https://www.ukrinform.net/1",
+                published="2024-05-13", language="en"),
+        attributions=(
+            Attribution(id="a1", content=_span(text, "Vovchansk was captured"), kind="indirect",
+                        speaker="General Staff of the Armed Forces of Ukraine", cue=_span(text, "denied")),
+            Attribution(id="a2", content=_span(text, "our troops will hold Blahodatne"), kind="indirect",
+                        speaker="Oleksandr Syrskyi", source=_span(text, "Syrskyi"), parent="a1",
+                        cue=_span(text, "said")),
+        ),
+        places=(_vovchansk(text), _vovchansk(text, 60),
+                Place(span=_span(text, "Blahodatne"), text="Blahodatne", name="Blahodatne", level="settlement")),
+        events=(Event(type="attack_repelled", trigger=_span(text, "repelled"), actor="Ukrainian troops",
+                      places=(VOVCHANSK,)),
+                Event(type="territory_control", trigger=_span(text, "captured"), places=(VOVCHANSK,),
+                      claimed_by="a1", polarity="denied"),
+                Event(type="territory_control", trigger=_span(text, "will hold"), actor="our troops",
+                      places=("Blahodatne",), claimed_by="a2", modality="future")),
+    )
+
+
+def _long_quote() -> AnalysedDocument:
+    """A quote over 600 characters: its claims are its sentences (ids a1.1, a1.2, ...)."""
+    filler = " ".join(f"Sentence number {n} of the briefing says nothing of places at all." for n in range(9))
+    text = (f'The ministry said: "{filler} Our units withdrew from Vovchansk to better positions. '
+            f'{filler}" Separately, clashes went on near Vovchansk.')
+    quote = _span(text, filler + " Our units")
+    quote = (quote[0], text.index('"', quote[1]))
+    return AnalysedDocument(
+        Article(id="ministry-1", text=text, outlet="Ukrinform", published="2024-05-14", language="en"),
+        attributions=(Attribution(id="a1", content=quote, kind="direct", speaker="Ministry of Defence of Ukraine",
+                                  cue=_span(text, "said")),),
+        places=(_vovchansk(text), _vovchansk(text, text.index("clashes"))),
+        events=(Event(type="withdrawal", trigger=_span(text, "withdrew"), actor="Our units",
+                      places=(VOVCHANSK,), claimed_by="a1"),
+                Event(type="clash", trigger=_span(text, "clashes"), places=(VOVCHANSK,))),
+    )
+
+
+@pytest.fixture()
+def control_db(tmp_path: Path) -> Path:
+    """A real SQLite ledger of three hand-made reports about Vovchansk (no models)."""
+    docs = [_russian_report(), _ukrainian_report(), _long_quote()]
+    with open_ledger(tmp_path / "control.db") as ledger:
+        ledger.save_documents(docs, [f"fp-{d.article.id}" for d in docs])
+    return tmp_path / "control.db"
+
+
+# -- status normalisation ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("actor, claimant, side", [
+    ("Russian Armed Forces", "ukraine", "russia"), ("ВС РФ", "unknown", "russia"),
+    ("российские войска", "unknown", "russia"), ("підрозділи ЗСУ", "unknown", "ukraine"),
+    ("Ukrainian forces", "russia", "ukraine"), ("our troops", "ukraine", "ukraine"),
+    ("противник", "russia", "unknown"), ("наші захисники", "ukraine", "ukraine"),
+    ("the enemy", "unknown", "unknown"), ("Russia and Ukraine", "russia", "unknown"),
+    ("Armed Forces of the Russian Federation; people's militia of the DPR", "unknown", "russia"),
+    (None, "russia", "unknown"),
+])
+def test_actor_side_reads_labels_in_three_languages(actor, claimant, side):
+    assert actor_side(actor, claimant) == side
+
+
+def test_control_status_from_type_actor_and_claimant():
+    assert control_status("territory_control", "Russian forces", "ukraine") == "russian_control"
+    assert control_status("territory_control", None, "ukraine") == "ukrainian_control"
+    # a side denies the other side's gains: an unnamed captor of a denial is the opponent
+    assert control_status("territory_control", None, "ukraine", "denied") == "russian_control"
+    assert control_status("territory_control", None, "other") == "unknown"
+    assert control_status("withdrawal", "Russian forces", "russia") == "withdrawal"
+    assert control_status("attack_repelled", "ЗСУ") == control_status("clash", None) == "contested"
+    assert control_status("security_zone", "Russia") is None
+    assert control_status("strike", "Russia") is None
+
+
+def test_record_control_claims_keep_settlements_only():
+    record = {**_record(_russian_report()), "id": "r1", "outlet": "TASS"}
+    assert record_control_claims(record) == {("r1", VOVCHANSK, "russian_control", "asserted"),
+                                             ("r1", VOVCHANSK, "contested", "asserted")}
+    ukrainian = {**_record(_ukrainian_report()), "id": "r2", "outlet": "Ukrinform"}
+    assert record_control_claims(ukrainian) == {
+        ("r2", VOVCHANSK, "contested", "asserted"), ("r2", VOVCHANSK, "russian_control", "denied"),
+        ("r2", "blahodatne", "ukrainian_control", "asserted")}
+
+
+def _record(doc: AnalysedDocument) -> dict:
+    """The record format of a hand-made document (what --format jsonl writes)."""
+    out = io.StringIO()
+    write_records([doc], out)
+    return json.loads(out.getvalue())
+
+
+# -- claim ids -----------------------------------------------------------------------------------
+
+def test_event_claim_ids_agree_with_describe_claims():
+    for doc in (_russian_report(), _ukrainian_report(), _long_quote()):
+        ids = event_claim_ids(doc)
+        described = {(e["type"], e["trigger"]): c["view"]["claim"]
+                     for c in describe_claims(doc) for e in c["view"]["events"]}
+        text = doc.article.text
+        assert [described[(e.type, text[e.trigger[0]:e.trigger[1]])] for e in doc.events] == ids
+    assert event_claim_ids(_long_quote())[0].startswith("a1.")  # a sentence of the long quote
+    assert event_claim_ids(_long_quote(), wanted=[1]) == [None, "e2"]
+
+
+# -- the store's control ledger ------------------------------------------------------------------
+
+def test_find_control_claims_dates_statuses_claimants_and_chains(control_db: Path):
+    with open_ledger(control_db, create=False) as ledger:
+        claims = find_control_claims(ledger, VOVCHANSK)
+        latest = find_control_claims(ledger, VOVCHANSK, limit=2)
+        by_name = find_control_claims(ledger, "Blahodatne")
+        nothing = find_control_claims(ledger, "UA00000000000000000")
+    rows = [(c.date, c.status, c.polarity, c.modality, c.claimant, c.claimant_side, c.article_id, c.claim)
+            for c in claims]
+    assert rows == [
+        ("2024-05-11", "russian_control", "asserted", "factual", "Russian Defence Ministry", "russia",
+         "tass-1", "a1"),  # the event's own date, before publication
+        ("2024-05-12", "contested", "asserted", "factual", "TASS", "russia", "tass-1", "e2"),
+        ("2024-05-13", "contested", "asserted", "factual", "Ukrinform", "ukraine", "ukrinform-1", "e1"),
+        ("2024-05-13", "russian_control", "denied", "factual",
+         "General Staff of the Armed Forces of Ukraine", "ukraine", "ukrinform-1", "a1"),
+        ("2024-05-14", "withdrawal", "asserted", "factual", "Ministry of Defence of Ukraine", "ukraine",
+         "ministry-1", claims[4].claim),
+        ("2024-05-14", "contested", "asserted", "factual", "Ukrinform", "ukraine", "ministry-1", "e2"),
+    ]
+    assert claims[4].claim.startswith("a1.") and claims[4].actor_side == "ukraine"  # "Our units"
+    assert claims[0].chain == ("TASS", "Russian Defence Ministry") and claims[1].chain == ("TASS",)
+    assert latest == claims[-2:]
+    assert [(c.place, c.status, c.modality, c.chain) for c in by_name] == [
+        ("name:Blahodatne", "ukrainian_control", "future",
+         ("Ukrinform", "General Staff of the Armed Forces of Ukraine", "Oleksandr Syrskyi"))]
+    assert nothing == []
+    with open_ledger(control_db, create=False) as ledger, ledger._transaction() as conn:
+        assert read_control_claims(conn, []) == []
+    assert json.loads(json.dumps(claims[0].to_dict()))["chain"] == ["TASS", "Russian Defence Ministry"]
+
+
+def test_the_map_reads_the_same_claims(control_db: Path):
+    store = open_readonly_store(str(control_db))
+    try:
+        markers = ControlClaims(store).of(VOVCHANSK)
+        with store.connect() as conn:
+            factual = read_control_claims(conn, [VOVCHANSK], factual_only=True)
+            every = read_control_claims(conn)
+    finally:
+        store.close()
+    # the map shows asserted, factual claims only, by the outlet's side
+    assert markers == sorted((c.date, c.map_side, c.kind) for c in factual)
+    assert ("2024-05-13", "ukraine", "attack_repelled") in markers
+    assert not any(kind == "territory_control" and day == "2024-05-13" for day, _, kind in markers)
+    assert {c.place for c in every} == {VOVCHANSK, "name:Blahodatne"}  # strikes are no control claims
+
+
+# -- the CLI and the API -------------------------------------------------------------------------
+
+def test_places_control_prints_the_table_and_jsonl(control_db: Path):
+    runner = CliRunner()
+    table = runner.invoke(main, ["places", str(control_db), "Vovchansk", "--control"])
+    assert table.exit_code == 0, table.output
+    assert "6 control claim(s)" in table.output
+    denial = next(line for line in table.output.splitlines() if "2024-05-13 │ russian_control" in line)
+    assert "denied" in denial and "ukrinform-1 a1" in denial
+    lines = runner.invoke(main, ["places", str(control_db), VOVCHANSK, "--control", "--limit", "2",
+                                 "--format", "jsonl"]).output.splitlines()
+    assert [json.loads(line)["status"] for line in lines] == ["withdrawal", "contested"]
+    missing = runner.invoke(main, ["places", str(control_db), "Atlantis", "--control"])
+    assert missing.exit_code == 0 and "no place called 'Atlantis'" in missing.output
+
+
+def _get(url: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_api_place_control_on_a_real_server(control_db: Path):
+    proc, url = start_ledger_server(control_db)
+    try:
+        status, body = _get(f"{url}/api/places/{VOVCHANSK}/control")
+        _, latest = _get(f"{url}/api/places/{VOVCHANSK}/control?limit=1")
+        _, named = _get(f"{url}/api/places/{urllib.parse.quote('name:Blahodatne')}/control")
+        missing, error = _get(f"{url}/api/places/UA00000000000000000/control")
+        bad_limit, _ = _get(f"{url}/api/places/{VOVCHANSK}/control?limit=0")
+        place_status, place = _get(f"{url}/api/places/{VOVCHANSK}")  # the place route still answers
+    finally:
+        proc.terminate()
+        proc.wait()
+    assert status == 200 and body["place"]["name"] == "Vovchansk" and body["count"] == 6
+    assert body["statuses"] == {"russian_control": 2, "ukrainian_control": 0, "contested": 3,
+                                "withdrawal": 1, "unknown": 0}
+    first = body["claims"][0]
+    assert {k: first[k] for k in ("date", "status", "polarity", "claimant", "claimant_side", "outlet",
+                                  "article_id", "claim", "chain")} == {
+        "date": "2024-05-11", "status": "russian_control", "polarity": "asserted",
+        "claimant": "Russian Defence Ministry", "claimant_side": "russia", "outlet": "TASS",
+        "article_id": "tass-1", "claim": "a1", "chain": ["TASS", "Russian Defence Ministry"]}
+    assert [c["article_id"] for c in latest["claims"]] == ["ministry-1"]
+    assert named["claims"][0]["modality"] == "future"
+    assert missing == 404 and "no place" in error["error"]
+    assert bad_limit == 422
+    assert place_status == 200 and place["place"]["key"] == VOVCHANSK
+
+
+# -- the eval layer ------------------------------------------------------------------------------
+
+def test_control_layer_scores_settlement_status_and_polarity():
+    gold = [{**_record(_russian_report()), "id": "r1", "outlet": "TASS"},
+            {**_record(_ukrainian_report()), "id": "r2", "outlet": "Ukrinform"}]
+    predicted = [dict(gold[0]), dict(gold[1])]
+    # r1: the captor read as Ukrainian (a wrong status); r2: the denial missed, a spurious claim
+    predicted[0]["events"] = [dict(e) for e in gold[0]["events"]]
+    predicted[0]["events"][0]["actor"] = "Ukrainian forces"
+    predicted[1]["events"] = [e for e in gold[1]["events"] if e["polarity"] != "denied"]
+    report = score_records(gold, predicted)
+    tally = report.board("control").tally("control")
+    assert (tally.gold, tally.predicted, tally.matched_gold, tally.matched_predicted) == (5, 4, 3, 3)
+    assert report.board("control").tally("control", "russian_control").recall == 0.0
+    figures = report.to_dict()["control"]["all"]["figures"]["control"]
+    assert figures["precision"] == 0.75 and figures["recall"] == 0.6
+    assert "CONTROL [all]" in format_report(report)
+    errors = format_errors(report)
+    assert "control      r1 missed: gold UA63140010010035757 russian_control" in errors
+    assert "r2 missed: gold UA63140010010035757 russian_control (denied)" in errors
+    assert "r1 spurious: | predicted UA63140010010035757 ukrainian_control" in errors
+
+
+def test_api_place_control_on_the_served_ledger(served_db: Path, served_url: str):
+    """On a ledger extracted by the pipeline: the route returns what the library finds."""
+    with open_ledger(served_db, create=False) as ledger:
+        with ledger._transaction() as conn:
+            counts: dict[str, int] = {}
+            for claim in read_control_claims(conn):
+                if claim.place.startswith("UA"):
+                    counts[claim.place] = counts.get(claim.place, 0) + 1
+        key = max(counts, key=lambda k: (counts[k], k))
+        expected = [c.to_dict() for c in find_control_claims(ledger, key, limit=5)]
+    status, body = _get(f"{served_url}/api/places/{key}/control?limit=5")
+    assert status == 200 and body["claims"] == expected and len(expected) == min(5, counts[key])
+    assert all(c["status"] in STATUSES or c["status"] is None for c in body["claims"])
+    assert all(c["claim"] and c["chain"] for c in body["claims"])
