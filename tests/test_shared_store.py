@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import event, text
+from sqlalchemy import event, select, text
 from sqlalchemy.engine import make_url
 
 from claimledger.cli import main
 from claimledger.models import AnalysedDocument, Article, Attribution, Event
-from claimledger.store import open_ledger
+from claimledger.store import open_ledger, schema
 from claimledger.store.claims import select_claims
 from claimledger.store.search import article_text_match
 from claimledger.store.urls import POSTGRES_INSTALL, display_target, hide_secrets
@@ -44,16 +44,16 @@ def report(i: int) -> AnalysedDocument:
     )
 
 
+STORED = {"articles": "count(*) from articles", "ids": "count(distinct id) from articles",
+          "fingerprints": "count(distinct fingerprint) from articles",
+          "attributions": "count(*) from attributions", "events": "count(*) from events",
+          "claims": "count(*) from claims"}
+
+
 def stored(url: str) -> dict[str, int]:
-    """Counts of what the ledger holds, and how many article ids or fingerprints repeat."""
+    """Counts of what the ledger holds: rows, and distinct article ids and fingerprints."""
     with ledger_engine(url) as engine, engine.connect() as conn:
-        one = lambda sql: conn.execute(text(sql)).scalar_one()  # noqa: E731
-        return {"articles": one("select count(*) from articles"),
-                "ids": one("select count(distinct id) from articles"),
-                "fingerprints": one("select count(distinct fingerprint) from articles"),
-                "attributions": one("select count(*) from attributions"),
-                "events": one("select count(*) from events"),
-                "claims": one("select count(*) from claims")}
+        return {name: conn.execute(text(f"select {sql}")).scalar_one() for name, sql in STORED.items()}
 
 
 # -- two writers --------------------------------------------------------------------------------
@@ -149,7 +149,8 @@ def test_two_writer_processes_store_overlapping_batches_once(ledger_url: str, tm
         outputs = [p.communicate(timeout=300) for p in procs]
     finally:
         for p in procs:
-            p.kill() if p.poll() is None else None
+            if p.poll() is None:
+                p.kill()
     assert [p.returncode for p in procs] == [0, 0], outputs
     assert sum(int(out) for out, _ in outputs) == 150
     assert stored(ledger_url) == {"articles": 150, "ids": 150, "fingerprints": 150,
@@ -308,7 +309,8 @@ def test_postgres_search_runs_on_its_gin_indexes(postgres_server):
         with engine.connect() as conn:
             conn.exec_driver_sql("SET enable_seqscan = off")  # 30 rows: make the planner show its index
             for name, stmt in (("claims", select_claims(search="Townno7 drones")),
-                               ("articles", sa_select_articles("Townno12 overnight"))):
+                               ("articles", select(schema.articles.c.id)
+                                .where(article_text_match("Townno12 overnight")))):
                 compiled = stmt.compile(dialect=engine.dialect)
                 assert "@@ to_tsquery('simple'" in str(compiled)
                 plans[name] = "\n".join(conn.exec_driver_sql("EXPLAIN " + str(compiled),
@@ -316,13 +318,6 @@ def test_postgres_search_runs_on_its_gin_indexes(postgres_server):
     assert "ix_claims_text_search" in plans["claims"], plans["claims"]
     assert "ix_articles_text_search" in plans["articles"], plans["articles"]
 
-
-def sa_select_articles(search: str):
-    from sqlalchemy import select
-
-    from claimledger.store import schema
-
-    return select(schema.articles.c.id).where(article_text_match(search))
 
 
 def test_values_longer_than_a_column_bound_are_stored_on_every_back_end(ledger_url: str):
