@@ -1,9 +1,9 @@
 """The JSON API and the server's guarantees, against `claimledger serve` in its own process
-on a ledger built from the examples (fixtures served_db / served_url in conftest.py)."""
+on a ledger built from the examples (fixtures served_db / served_url in conftest.py), on SQLite
+and on PostgreSQL."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import os
@@ -21,7 +21,7 @@ from claimledger.errors import StoreError
 from claimledger.export import CLAIM_CSV_COLUMNS
 from claimledger.serve import ExposureError, check_exposure, open_readonly_store
 
-from conftest import start_ledger_server
+from conftest import ledger_snapshot, start_ledger_server
 
 pytestmark = pytest.mark.model
 SCRIPT_ARTICLE = "serve-test-ru-1"
@@ -203,7 +203,7 @@ def test_openapi_and_offline_docs(served_url):
 
 
 def test_server_only_reads(served_url, served_db):
-    before = hashlib.sha256(Path(served_db).read_bytes()).hexdigest()
+    before = ledger_snapshot(served_db)
     assert fetch(served_url + "/api/claims", method="POST")[0] == 405
     assert fetch(served_url + "/api/articles/" + SCRIPT_ARTICLE, method="DELETE")[0] == 405
     for path in ("/static/../app.py", "/static/%2e%2e/readonly.py", "/static/..%2f..%2fcli.py",
@@ -211,7 +211,7 @@ def test_server_only_reads(served_url, served_db):
         status, _, body = fetch(served_url + path)
         assert status == 404 and b"def " not in body
     get_json(served_url + "/api/claims?q=drop%20table%20articles")
-    assert hashlib.sha256(Path(served_db).read_bytes()).hexdigest() == before
+    assert ledger_snapshot(served_db) == before
 
 
 def test_readonly_store_refuses_writes(served_db):

@@ -1,16 +1,20 @@
-"""The command line end to end: real files, a real SQLite ledger, the real pipeline."""
+"""The command line end to end: real files, a real ledger (SQLite, and PostgreSQL through
+ledger_url in conftest.py), the real pipeline."""
 from __future__ import annotations
 
 import csv
 import io
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from claimledger.cli import EXIT_REJECTED, main
+from claimledger.store.schema import articles
+
+from conftest import count_rows, ledger_engine
 
 pytestmark = pytest.mark.model
 
@@ -21,10 +25,8 @@ def run(*args: str, input: bytes | None = None):
     return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
 
 
-def table_counts(db: Path) -> dict[str, int]:
-    with sqlite3.connect(db) as conn:
-        return {t: conn.execute(f"select count(*) from {t}").fetchone()[0]
-                for t in ("articles", "attributions", "places", "events", "rejections")}
+def table_counts(db: Path | str) -> dict[str, int]:
+    return count_rows(db)
 
 
 @pytest.fixture
@@ -36,8 +38,8 @@ def small_corpus(tmp_path: Path, examples_dir: Path) -> list[str]:
     return [str(examples_dir / "kharkiv_buffer_zone.txt"), str(examples_dir / "raw"), str(subset)]
 
 
-def test_ingest_twice_adds_nothing(tmp_path: Path, small_corpus: list[str]):
-    db = tmp_path / "ledger.db"
+def test_ingest_twice_adds_nothing(ledger_url: str, small_corpus: list[str]):
+    db = ledger_url
     first = run("ingest", str(db), *small_corpus)
     assert first.exit_code == 0, first.output
     counts = table_counts(db)
@@ -49,8 +51,8 @@ def test_ingest_twice_adds_nothing(tmp_path: Path, small_corpus: list[str]):
     assert table_counts(db) == counts
 
 
-def test_bad_inputs_are_rejected_and_the_rest_is_stored(tmp_path: Path, sample_path: Path):
-    db = tmp_path / "ledger.db"
+def test_bad_inputs_are_rejected_and_the_rest_is_stored(tmp_path: Path, ledger_url: str, sample_path: Path):
+    db = ledger_url
     assert run("ingest", str(db), str(sample_path)).exit_code == 0
     before = table_counts(db)
 
@@ -77,8 +79,8 @@ def test_bad_inputs_are_rejected_and_the_rest_is_stored(tmp_path: Path, sample_p
     after = table_counts(db)
     assert after["articles"] == before["articles"] + 2  # ok-1 and the cp1251 text
     assert after["rejections"] == len(rejected)
-    with sqlite3.connect(db) as conn:
-        text = conn.execute("select text from articles where origin like '%cyrillic.txt'").fetchone()[0]
+    with ledger_engine(db) as engine, engine.connect() as conn:
+        text = conn.execute(select(articles.c.text).where(articles.c.origin.endswith("cyrillic.txt"))).scalar_one()
     assert text.startswith("Губернатор заявил")
 
 
@@ -132,8 +134,8 @@ def test_analyze_text_report_names_speakers_and_places(sample_path: Path):
         assert expected in result.stdout
 
 
-def test_claims_query_and_exports(tmp_path: Path, sample_path: Path, examples_dir: Path):
-    db = tmp_path / "ledger.db"
+def test_claims_query_and_exports(tmp_path: Path, ledger_url: str, sample_path: Path, examples_dir: Path):
+    db = ledger_url
     assert run("ingest", str(db), str(sample_path), "--published", "2024-12-03").exit_code == 0
     found = run("claims", str(db), "--place", "Kharkiv Oblast", "--type", "territory_control",
                 "--format", "jsonl")
@@ -151,16 +153,16 @@ def test_claims_query_and_exports(tmp_path: Path, sample_path: Path, examples_di
     assert json.loads(out.read_text())["type"] == "FeatureCollection"
 
 
-def test_summary_prints_what_was_found(tmp_path: Path, sample_path: Path):
-    db = tmp_path / "ledger.db"
+def test_summary_prints_what_was_found(ledger_url: str, sample_path: Path):
+    db = ledger_url
     run("ingest", str(db), str(sample_path))
     result = run("summary", str(db))
     assert result.exit_code == 0
     assert "Vladimir Putin" in result.stdout and "territory_control" in result.stdout
 
 
-def test_places_shows_the_ledger_of_an_oblast_with_unnamed_places(tmp_path: Path, sample_path: Path):
-    db = tmp_path / "ledger.db"
+def test_places_shows_the_ledger_of_an_oblast_with_unnamed_places(ledger_url: str, sample_path: Path):
+    db = ledger_url
     assert run("ingest", str(db), str(sample_path), "--published", "2024-12-03").exit_code == 0
     found = run("places", str(db), "Kharkiv region", "--format", "jsonl")
     assert found.exit_code == 0
@@ -175,11 +177,11 @@ def test_places_shows_the_ledger_of_an_oblast_with_unnamed_places(tmp_path: Path
     assert "(unnamed" in table.stdout and "Kharkiv Oblast" in table.stdout
 
 
-def test_places_lists_candidates_for_an_ambiguous_name(tmp_path: Path):
+def test_places_lists_candidates_for_an_ambiguous_name(tmp_path: Path, ledger_url: str):
     text = tmp_path / "report.txt"
     text.write_text("Russian troops shelled Chornobaivka in the Kherson region on Monday. "
                     "Officials said that Chornobaivka in the Kharkiv region was hit as well.\n", encoding="utf-8")
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     assert run("ingest", str(db), str(text), "--published", "2024-06-03").exit_code == 0
     listed = run("places", str(db), "Chornobaivka")
     assert "fits 2 places" in listed.stdout and "Kherson Oblast" in listed.stdout
@@ -227,10 +229,10 @@ def test_eval_refuses_a_binary_an_empty_or_an_unannotated_file(tmp_path: Path):
         assert len(lines) == 1 and lines[0].startswith("error:") and name in lines[0], result.output
 
 
-def test_a_text_too_long_to_parse_is_rejected_and_the_run_goes_on(tmp_path: Path, sample_path: Path):
+def test_a_text_too_long_to_parse_is_rejected_and_the_run_goes_on(tmp_path: Path, ledger_url: str, sample_path: Path):
     long_text = tmp_path / "book.txt"
     long_text.write_text("Russian forces shelled Kharkiv on Monday. " * 25_000, encoding="utf-8")  # 1.05M chars
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     result = run("ingest", str(db), str(long_text), str(sample_path))
     assert result.exit_code == EXIT_REJECTED
     assert "book.txt: text of 1,049,999 characters, over the 1,000,000 analysed" in result.output  # stripped

@@ -180,20 +180,23 @@ def test_outlet_registry_resolves_names_and_domains(tmp_path: Path):
 # -- a real ledger ------------------------------------------------------------------------------
 
 @pytest.fixture
-def linked_db(tmp_path: Path) -> Path:
+def linked_db(ledger_url: str) -> str:
     from claimledger.build import ingest_paths
     from claimledger.store import open_ledger
 
-    db = tmp_path / "ledger.db"
+    db = ledger_url  # SQLite and PostgreSQL (conftest.py)
     with open_ledger(db) as ledger:
         ingest_paths(ledger, [str(FIXTURES / "articles.jsonl")])
         link_ledger(ledger)
     return db
 
 
-def stored_links(db: Path) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("select a_article, b_article, label, reason from claim_links").fetchall()
+def stored_links(db: Path | str) -> list[tuple]:
+    from conftest import ledger_engine
+
+    with ledger_engine(db) as engine, engine.connect() as conn:
+        return [tuple(row) for row in conn.exec_driver_sql(
+            "select a_article, b_article, label, reason from claim_links order by pk")]
 
 
 @pytest.mark.model
@@ -333,7 +336,7 @@ def members(story: dict) -> set[str]:
     return {c["article_id"] for c in story["claims"]}
 
 
-def test_a_claim_naming_many_places_sits_in_two_stories_and_joins_neither(tmp_path: Path):
+def test_a_claim_naming_many_places_sits_in_two_stories_and_joins_neither(ledger_url: str):
     from claimledger.store import open_ledger
 
     towns = [f"town{n}" for n in range(1, 9)]
@@ -352,7 +355,7 @@ def test_a_claim_naming_many_places_sits_in_two_stories_and_joins_neither(tmp_pa
     assert [s["title"] for s in stories] == ["strike at Town1 (2024-05-12)", "strike at Town2 (2024-05-12)"]
     assert [s["places"] for s in stories] == [{"Town1": 3}, {"Town2": 2}]
     assert all(s["kind"] == "event" and not s["contested"] for s in stories)
-    with open_ledger(tmp_path / "ledger.db") as ledger:  # the store keeps a claim in both
+    with open_ledger(ledger_url) as ledger:  # the store keeps a claim in both
         assert ledger.replace_stories(stories) == 2
         assert ledger.find_claim_stories("survey", 0) == sorted(s["id"] for s in stories)
         assert ledger.find_claim_stories("theatre", 0) == [stories[1]["id"]]
@@ -415,7 +418,7 @@ def test_statement_stories_and_copies_joining_an_event_story():
     assert "unplaced" not in statement["title"] and statement["relations"] == {"repeat": 1}
 
 
-def test_stories_command_lists_contested_stories(tmp_path: Path):
+def test_stories_command_lists_contested_stories(ledger_url: str):
     from claimledger.store import open_ledger
 
     taken = claim("tass", source="speaker:ministry", side="russia_official", text="Lukiantsi taken",
@@ -427,7 +430,7 @@ def test_stories_command_lists_contested_stories(tmp_path: Path):
     shelled2 = claim("ki2", source="speaker:police", text="Kupiansk shelled",
                      events=[event("strike", "kupiansk")])
     claims = [taken, repelled, shelled, shelled2]
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     with open_ledger(db) as ledger:
         ledger.replace_stories(build_stories(claims, related(claims)))
     everything = run("stories", str(db))

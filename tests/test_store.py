@@ -1,4 +1,5 @@
-"""The ledger store on real SQLite files: migrations, round trips, dedup, queries, crashes."""
+"""The ledger store on real SQLite files and PostgreSQL databases (ledger_url in conftest.py):
+migrations, round trips, dedup, queries, crashes."""
 from __future__ import annotations
 
 import json
@@ -97,9 +98,9 @@ def ledger_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture()
-def filled(ledger_path: Path):
+def filled(ledger_url: str):
     docs = [english_doc(), russian_doc()]
-    with open_ledger(ledger_path) as ledger:
+    with open_ledger(ledger_url) as ledger:
         assert ledger.save_documents(docs, ["fp-en", "fp-ru"]) == 2
         yield ledger
 
@@ -128,9 +129,9 @@ def test_open_accepts_sqlalchemy_url(ledger_path: Path):
         assert ledger.counts()["articles"] == 1
 
 
-def test_opening_an_older_store_upgrades_it(ledger_path: Path):
+def test_opening_an_older_store_upgrades_it(ledger_url: str):
     doc = english_doc()
-    engine = create_engine(f"sqlite:///{ledger_path}")
+    engine = create_engine(ledger_url)
     with engine.begin() as conn:
         assert upgrade_schema(conn, target=1) == [1]
         conn.execute(insert(schema.articles), [make_article_row(
@@ -139,7 +140,7 @@ def test_opening_an_older_store_upgrades_it(ledger_path: Path):
                                make_layer_rows(doc)):
             conn.execute(insert(table), rows)
     engine.dispose()
-    with open_ledger(ledger_path) as ledger:
+    with open_ledger(ledger_url) as ledger:
         assert ledger.schema_version() == SCHEMA_VERSION
         claims = ledger.find_claims(limit=None)
         assert [c["claim"] for c in claims if c["article_id"] == "en-1"] == ["a1", "e3", "a3", "a2"]
@@ -176,7 +177,7 @@ def test_upgrading_rebuilds_claims_as_sentences_and_drops_links_built_on_the_old
     doc = english_doc()
     engine = create_engine(f"sqlite:///{ledger_path}")
     with engine.begin() as conn:
-        upgrade_schema(conn, target=7)
+        upgrade_schema(conn, target=9)
         conn.exec_driver_sql("ALTER TABLE articles DROP COLUMN title_layers")  # as it was then
         row = make_article_row(doc, "fp", ingested_at="2024-01-01T00:00:00+00:00", extractor_version=None)
         del row["title_layers"]
@@ -250,10 +251,10 @@ def test_saving_twice_adds_nothing(filled):
     assert filled.counts()["articles"] == before["articles"] + 1
 
 
-def test_rejections_are_stored_once(ledger_path: Path):
+def test_rejections_are_stored_once(ledger_url: str):
     rejections = [Rejection("feed.xml", "malformed XML", 3), Rejection("page.html", "empty file")]
     rejections += rejections
-    with open_ledger(ledger_path) as ledger:
+    with open_ledger(ledger_url) as ledger:
         assert ledger.record_rejections(rejections) == 2
         assert ledger.record_rejections(rejections) == 0
         assert ledger.record_rejections([Rejection("feed.xml", "malformed XML", 4)]) == 1
@@ -323,12 +324,12 @@ def test_find_articles_search(filled):
 
 # -- crash safety ------------------------------------------------------------------------
 
-def test_failed_batch_leaves_earlier_batches_intact(ledger_path: Path):
+def test_failed_batch_leaves_earlier_batches_intact(ledger_url: str):
     good = english_doc()
     ru = russian_doc()
     broken = AnalysedDocument(ru.article, ru.attributions, ru.places,
                               (Event(type=None, trigger=(0, 3)),))  # NOT NULL violated
-    with open_ledger(ledger_path) as ledger:
+    with open_ledger(ledger_url) as ledger:
         assert ledger.save_documents([good], ["fp-en"]) == 1
         with pytest.raises(StoreError):
             ledger.save_documents([broken], ["fp-ru"])
@@ -372,9 +373,9 @@ def test_killed_writer_loses_only_the_batch_in_flight(ledger_path: Path):
         assert raw.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
 
 
-def test_parallel_writers_queue_instead_of_failing(ledger_path: Path):
+def test_parallel_writers_queue_instead_of_failing(ledger_url: str):
     docs = [AnalysedDocument(Article(id=f"d{i}", text=f"Report number {i}.")) for i in range(40)]
-    with open_ledger(ledger_path) as ledger:
+    with open_ledger(ledger_url) as ledger:
         def save(start: int) -> int:
             fingerprints = [f"fp{i}" for i in range(start, start + 5)]
             return ledger.save_documents(docs[start:start + 5], fingerprints)
@@ -401,7 +402,7 @@ def test_schema_and_queries_compile_for_postgresql():
     assert "ILIKE" in sql and "MATCH" not in sql and "NULLS LAST" in sql
 
 
-def test_event_naming_an_unknown_attribution_is_its_own_claim(ledger_path: Path):
+def test_event_naming_an_unknown_attribution_is_its_own_claim(ledger_url: str):
     text = "Officials said a strike hit Izium."
     doc = AnalysedDocument(
         Article(id="d", text=text, published="2022-09-10"),
@@ -409,7 +410,7 @@ def test_event_naming_an_unknown_attribution_is_its_own_claim(ledger_path: Path)
         (),
         (Event(type="strike", trigger=at(text, "strike"), claimed_by="a7"),),
     )
-    with open_ledger(ledger_path) as ledger:
+    with open_ledger(ledger_url) as ledger:
         ledger.save_documents([doc], ["fp"])
         rows = ledger.find_claims(type="strike")
     assert [(r["claim"], r["events"][0]["claimed_by"]) for r in rows] == [("e1", "a7")]

@@ -134,10 +134,11 @@ def summary(db: str, top: int) -> None:
       claimledger summary ledger.db
     """
     from .store import open_ledger
+    from .store.urls import display_target
 
     with open_ledger(db, create=False) as ledger:
         counts = ledger.counts()
-        out.print(styled((db, "bold"), ": " + ", ".join(
+        out.print(styled((display_target(db), "bold"), ": " + ", ".join(
             f"{counts.get(k, 0)} {k}" for k in ("articles", "attributions", "places", "events", "rejections"))))
         languages = {k.split(":", 1)[1]: v for k, v in counts.items() if k.startswith("language:")}
         if languages:
@@ -462,6 +463,7 @@ def stories(db: str, place: str | None, since: str | None, until: str | None, co
       claimledger stories ledger.db --contested --limit 10
     """
     from .store import open_ledger
+    from .store.urls import display_target
 
     with open_ledger(db, create=False) as ledger:
         found = ledger.find_stories(place=place, since=since, until=until,
@@ -473,7 +475,7 @@ def stories(db: str, place: str | None, since: str | None, until: str | None, co
         return
     if not found:
         what = "no contested stories match" if contested else "no stories match"
-        out.print(what if linked else f"no stories yet: run `claimledger link {db}` first")
+        out.print(what if linked else f"no stories yet: run `claimledger link {display_target(db)}` first")
         return
     table = Table(title="contested stories" if contested else "stories", show_lines=True)
     for name in ("story", "title", "claims", "contested", "sides: claims / independent sources",
@@ -574,10 +576,11 @@ def serve(db: str, host: str, port: int, token: str | None, tiles: str | None, t
     """
     from .serve import serve_ledger
     from .serve.basemap import TileLayer
+    from .store.urls import display_target
 
     layer = TileLayer(tiles, tiles_attribution) if tiles else None
 
-    err.print(f"serving {db} read-only on http://{host}:{port}/ (Ctrl+C stops)")
+    err.print(f"serving {display_target(db)} read-only on http://{host}:{port}/ (Ctrl+C stops)")
     serve_ledger(db, host=host, port=port, token=token, tiles=layer)
 
 

@@ -15,12 +15,13 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
-from sqlalchemy import Connection, column, func, select, table, text
+from sqlalchemy import Connection, func, select
 
 from ..claims import date_bounds, describe_claims
 from ..errors import StoreError
 from ..store import schema
-from ..store.claims import fts_query, select_claims
+from ..store.claims import select_claims
+from ..store.search import article_text_match
 from ..store.rows import read_documents
 from .readonly import ReadOnlyStore
 from .sides import UNKNOWN, side_of_outlet, side_of_speaker
@@ -103,8 +104,7 @@ def read_claim_page(store: ReadOnlyStore, sides: ArticleSides, args: dict[str, A
     ``described`` keeps claim views between calls."""
     claims = schema.claims
     wanted = offset + per_page + 1
-    stmt = select_claims(**args, use_fts=store.engine.dialect.name == "sqlite",
-                         limit=None if side else wanted)
+    stmt = select_claims(**args, limit=None if side else wanted)  # FTS5 or tsvector search
     keys: list[tuple[str, int]] = []
     with store.connect() as conn:
         by_article, outlets = sides.snapshot(conn)
@@ -135,14 +135,9 @@ def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str 
     articles = schema.articles
     query = select(articles.c.id, articles.c.outlet, articles.c.published,
                    articles.c.language, articles.c.title, articles.c.url)
-    words = fts_query(search) if search else None
-    if words and store.engine.dialect.name == "sqlite":
-        fts = table("articles_fts", column("rowid"))
-        query = query.where(articles.c.pk.in_(select(fts.c.rowid).where(
-            text("articles_fts MATCH :fts").bindparams(fts=words))))
-    elif words:
-        for word in words.replace('"', "").replace("*", "").split():
-            query = query.where((articles.c.title + " " + articles.c.text).ilike(f"%{word}%"))
+    match = article_text_match(search)  # FTS5 on SQLite, tsvector on PostgreSQL (store/search.py)
+    if match is not None:
+        query = query.where(match)
     if outlet:
         query = query.where(articles.c.outlet.ilike(f"%{outlet}%"))
     if language:

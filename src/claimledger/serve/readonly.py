@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from ..errors import ClaimledgerError, StoreError
 from ..store import SCHEMA_VERSION, Ledger
 from ..store.migrations import read_schema_version
+from ..store.urls import display_target, engine_error, hide_secrets
 
 # Milliseconds a read waits while an ingest holds the write lock (WAL readers rarely wait).
 READ_BUSY_TIMEOUT_MS = 5_000
@@ -48,7 +49,7 @@ class ReadOnlyStore:
                 yield conn
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            raise StoreError(f"ledger {self.path}: {reason}") from exc
+            raise StoreError(hide_secrets(f"ledger {display_target(self.path)}: {reason}", self.path)) from exc
 
     def close(self) -> None:
         """Close every pooled connection."""
@@ -61,7 +62,7 @@ def _readonly_engine(target: str) -> Engine:
         try:
             url = make_url(target)
         except ArgumentError as exc:
-            raise StoreError(f"not a database path or URL: {target}") from exc
+            raise StoreError(f"not a database path or URL: {display_target(target)}") from exc
         if url.get_backend_name() == "postgresql":
             options["connect_args"] = {"options": "-c default_transaction_read_only=on"}
         elif url.get_backend_name() != "sqlite":
@@ -75,7 +76,7 @@ def _readonly_engine(target: str) -> Engine:
     try:
         engine = create_engine(url_text, **options)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise StoreError(f"cannot open ledger {target}: {exc}") from exc
+        raise engine_error(target, make_url(url_text), exc) from exc
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -94,6 +95,7 @@ def open_readonly_store(target: str | Path) -> ReadOnlyStore:
     """
     engine = _readonly_engine(str(target))
     store = ReadOnlyStore(Ledger(engine), engine, str(target))
+    target = display_target(target)  # named in messages without its password
     try:
         with store.connect() as conn:
             version = read_schema_version(conn)

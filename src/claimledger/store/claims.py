@@ -1,34 +1,19 @@
-"""Queries over the ``claims`` index: full-text search and the filters of ``Ledger.find_claims``.
+"""Queries over the ``claims`` index: the filters of ``Ledger.find_claims``, full-text search among them
+(store/search.py: FTS5 on SQLite, a GIN-indexed tsvector on PostgreSQL).
 
 The claims themselves are described by :mod:`claimledger.claims` (pure); this module turns filters
 into SQL over the index rows that description produces.
 """
 from __future__ import annotations
 
-import re
-
-from sqlalchemy import Connection, Select, and_, column, select, table, text
+from sqlalchemy import Connection, Select, select
 
 from ..claims import date_bounds, index_keys
 from ..errors import StoreError
 from . import schema
+from .search import FTS_PREFIX_MIN_CHARS, claim_text_match, fts_query, like_every_word
 
-# Search words this long or longer match as prefixes: checked on the dev corpus, where
-# "Харьков" finds the oblast's inflected forms, while 3-letter English words as prefixes
-# ("war" -> "warn", "ward") match too much.
-FTS_PREFIX_MIN_CHARS = 4
-_WORD = re.compile(r"\w+")
-
-
-def fts_query(search: str) -> str | None:
-    """Return an FTS5 query matching every word of ``search`` (quoted: no query syntax).
-
-    Words of :data:`FTS_PREFIX_MIN_CHARS` or more match as prefixes, so that an
-    inflected Russian or Ukrainian form ("Харьковской") is found from its stem.
-    """
-    words = _WORD.findall(search)
-    terms = [f'"{w}"*' if len(w) >= FTS_PREFIX_MIN_CHARS else f'"{w}"' for w in words]
-    return " ".join(terms) if terms else None
+__all__ = ["FTS_PREFIX_MIN_CHARS", "claim_keys", "fts_query", "select_claims"]
 
 
 def select_claims(*, speaker: str | None = None, place: str | None = None,
@@ -57,13 +42,9 @@ def select_claims(*, speaker: str | None = None, place: str | None = None,
         if bounds is None:
             raise StoreError(f"until: not an ISO date, month or year: {until!r}")
         conditions.append(claims.c.date_start <= bounds[1])
-    query = fts_query(search) if search else None
-    if query and use_fts:
-        fts = table("claims_fts", column("rowid"))
-        matching = select(fts.c.rowid).where(text("claims_fts MATCH :fts").bindparams(fts=query))
-        conditions.append(claims.c.pk.in_(matching))
-    elif query:
-        conditions.append(and_(*(claims.c.text.ilike(f"%{w}%") for w in _WORD.findall(search))))
+    match = claim_text_match(search)
+    if match is not None:  # FTS5 on SQLite, tsvector on PostgreSQL (store/search.py)
+        conditions.append(match if use_fts else like_every_word("claims", search))
     stmt = select(claims.c.article_id, claims.c.ord)
     if language:
         stmt = stmt.join(schema.articles, schema.articles.c.id == claims.c.article_id)

@@ -3,7 +3,10 @@
 Everything goes through SQLAlchemy Core. On SQLite the file runs in WAL mode with
 foreign keys on and a busy timeout, every transaction is opened by us (``BEGIN``, or
 ``BEGIN IMMEDIATE`` for writes so that two writers queue instead of failing), and
-full-text search uses FTS5; other databases use the same tables and ``LIKE``.
+full-text search uses FTS5. On PostgreSQL (the ``postgres`` extra: psycopg) writers run
+side by side, so rows another writer may store too are inserted with ``ON CONFLICT``
+(store/conflicts.py), and full-text search uses GIN-indexed tsvectors (store/search.py).
+A URL is never shown with its password (store/urls.py).
 """
 from __future__ import annotations
 
@@ -14,9 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    Connection, Engine, column, create_engine, event, func, insert, select, table, text,
-)
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -27,8 +28,11 @@ from ..errors import StoreError
 from ..models import AnalysedDocument, Rejection
 from ..claims import describe_claims
 from . import schema, vectors
-from .claims import claim_keys, fts_query, select_claims
+from .claims import claim_keys, select_claims
+from .conflicts import insert_counting_new, insert_new, is_postgresql, upsert
 from .migrations import read_schema_version, upgrade_schema
+from .search import article_text_match
+from .urls import display_target, engine_error, hide_secrets
 from .rows import ID_CHUNK, chunked, make_article_row, make_layer_rows, page_article_ids, read_documents
 from .stories import select_stories, write_stories
 
@@ -38,6 +42,15 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # FULL: a committed batch survives a power cut as well as a killed process.
 SQLITE_SYNCHRONOUS = "FULL"
 _WRITE_OPTION = "claimledger_write"
+# PostgreSQL: a batch whose transaction is chosen as a deadlock victim (two writers storing the
+# same articles in opposite orders) or fails serialisation is written again, up to this many times.
+WRITE_ATTEMPTS = 3
+_TRANSIENT_SQLSTATES = {"40P01", "40001"}  # deadlock_detected, serialization_failure
+
+
+def _is_transient(exc: BaseException | None) -> bool:
+    """Return True for a database error that the same transaction may not meet again."""
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) in _TRANSIENT_SQLSTATES
 
 
 def _now() -> str:
@@ -61,7 +74,7 @@ def _make_engine(target: str | Path, create: bool) -> Engine:
     try:
         url = make_url(url_text)
     except ArgumentError as exc:
-        raise StoreError(f"not a database path or URL: {text_target}") from exc
+        raise StoreError(f"not a database path or URL: {display_target(text_target)}") from exc
     options: dict[str, Any] = {}
     if url.get_backend_name() == "sqlite":
         database = url.database or ":memory:"
@@ -73,7 +86,7 @@ def _make_engine(target: str | Path, create: bool) -> Engine:
     try:
         engine = create_engine(url, **options)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise StoreError(f"cannot open ledger {url.render_as_string()}: {exc}") from exc
+        raise engine_error(text_target, url, exc) from exc
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
@@ -104,18 +117,19 @@ def open_ledger(target: str | Path, *, create: bool = True) -> Ledger:
     """
     engine = _make_engine(target, create)
     ledger = Ledger(engine)
+    shown = display_target(target)
     try:
         with ledger._connect(write=True) as conn, conn.begin():
             if not create and read_schema_version(conn) == 0:
-                raise StoreError(f"no ledger at {target}")
+                raise StoreError(f"no ledger at {shown}")
             upgrade_schema(conn)
     except StoreError as exc:
         engine.dispose()
-        raise StoreError(f"{target}: {exc}") from exc
+        raise StoreError(hide_secrets(f"{shown}: {exc}", target)) from exc
     except SQLAlchemyError as exc:
         engine.dispose()
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        raise StoreError(f"cannot open ledger {target}: {reason}") from exc
+        reason = (str(getattr(exc, "orig", None) or exc).splitlines() or [type(exc).__name__])[0]
+        raise StoreError(hide_secrets(f"cannot open ledger {shown}: {reason}", target)) from exc
     return ledger
 
 
@@ -124,7 +138,6 @@ class Ledger:
 
     def __init__(self, engine: Engine):
         self._engine = engine
-        self._fts = engine.dialect.name == "sqlite"
 
     # -- plumbing -------------------------------------------------------------------
 
@@ -141,13 +154,14 @@ class Ledger:
             with self._connect(write=write) as conn, conn.begin():
                 yield conn
         except SQLAlchemyError as exc:
-            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            raise StoreError(f"ledger {self.url}: {reason}") from exc
+            reason = (str(getattr(exc, "orig", None) or exc).splitlines() or [type(exc).__name__])[0]
+            secret = self._engine.url.render_as_string(hide_password=False)
+            raise StoreError(hide_secrets(f"ledger {self.url}: {reason}", secret)) from exc
 
     @property
     def url(self) -> str:
         """The database URL, password hidden."""
-        return self._engine.url.render_as_string(hide_password=True)
+        return display_target(self._engine.url.render_as_string(hide_password=False))
 
     def schema_version(self) -> int:
         """Return the schema version of the store (equal to the code's once opened)."""
@@ -184,9 +198,10 @@ class Ledger:
         """Store documents with their layers in one transaction; return how many were new.
 
         ``fingerprints[i]`` identifies ``docs[i]``'s content. A document whose fingerprint
-        or id is already stored (or earlier in the batch) is skipped. All or nothing: an
-        error leaves the store as before the call. ``extractor_version`` defaults to the
-        installed claimledger version.
+        or id is already stored (or earlier in the batch) is skipped, and so is one that
+        another writer stores while this batch is written (PostgreSQL: ON CONFLICT DO
+        NOTHING; SQLite writers queue). All or nothing: an error leaves the store as before
+        the call. ``extractor_version`` defaults to the installed claimledger version.
         """
         if len(docs) != len(fingerprints):
             raise StoreError(f"{len(docs)} documents but {len(fingerprints)} fingerprints")
@@ -194,33 +209,49 @@ class Ledger:
             return 0
         version = extractor_version or __version__
         ingested_at = _now()
+        attempt = 1
+        while True:
+            try:
+                with self._transaction(write=True) as conn:
+                    return self._save_batch(conn, docs, fingerprints, ingested_at, version)
+            except StoreError as exc:
+                if attempt >= WRITE_ATTEMPTS or not _is_transient(exc.__cause__):
+                    raise
+                attempt += 1
+
+    @staticmethod
+    def _save_batch(conn: Connection, docs: Sequence[AnalysedDocument], fingerprints: Sequence[str],
+                    ingested_at: str, version: str) -> int:
         articles = schema.articles
-        with self._transaction(write=True) as conn:
-            seen_fp: set[str] = set()
-            seen_id: set[str] = set()
-            for chunk in chunked(list(fingerprints)):
-                seen_fp.update(conn.execute(select(articles.c.fingerprint)
-                                            .where(articles.c.fingerprint.in_(chunk))).scalars())
-            for chunk in chunked([d.article.id for d in docs]):
-                seen_id.update(conn.execute(select(articles.c.id)
-                                            .where(articles.c.id.in_(chunk))).scalars())
-            tables: dict[str, list[dict]] = {"articles": [], "attributions": [], "places": [],
-                                             "events": [], "claims": []}
-            for doc, fingerprint in zip(docs, fingerprints):
-                if fingerprint in seen_fp or doc.article.id in seen_id:
-                    continue
-                seen_fp.add(fingerprint)
-                seen_id.add(doc.article.id)
-                tables["articles"].append(make_article_row(
-                    doc, fingerprint, ingested_at=ingested_at, extractor_version=version))
-                layer_rows = make_layer_rows(doc)
-                for name, rows in zip(("attributions", "places", "events"), layer_rows):
-                    tables[name].extend(rows)
-                tables["claims"].extend(c["row"] for c in describe_claims(doc))
-            for name, rows in tables.items():  # articles first: the others point at them
-                if rows:
-                    conn.execute(insert(schema.metadata.tables[name]), rows)
-        return len(tables["articles"])
+        seen_fp: set[str] = set()
+        seen_id: set[str] = set()
+        for chunk in chunked(list(fingerprints)):
+            seen_fp.update(conn.execute(select(articles.c.fingerprint)
+                                        .where(articles.c.fingerprint.in_(chunk))).scalars())
+        for chunk in chunked([d.article.id for d in docs]):
+            seen_id.update(conn.execute(select(articles.c.id)
+                                        .where(articles.c.id.in_(chunk))).scalars())
+        tables: dict[str, list[dict]] = {"articles": [], "attributions": [], "places": [],
+                                         "events": [], "claims": []}
+        for doc, fingerprint in zip(docs, fingerprints):
+            if fingerprint in seen_fp or doc.article.id in seen_id:
+                continue
+            seen_fp.add(fingerprint)
+            seen_id.add(doc.article.id)
+            tables["articles"].append(make_article_row(
+                doc, fingerprint, ingested_at=ingested_at, extractor_version=version))
+            layer_rows = make_layer_rows(doc)
+            for name, rows in zip(("attributions", "places", "events"), layer_rows):
+                tables[name].extend(rows)
+            tables["claims"].extend(c["row"] for c in describe_claims(doc))
+        # articles first: the others point at them; on PostgreSQL an article another writer
+        # stored meanwhile is skipped, and so are its layers (they are that writer's)
+        stored = insert_new(conn, articles, tables.pop("articles"), "id")
+        for name, rows in tables.items():
+            mine = [row for row in rows if row["article_id"] in stored]
+            if mine:
+                conn.execute(insert(schema.metadata.tables[name]), mine)
+        return len(stored)
 
     def record_rejections(self, rejections: Iterable[Rejection]) -> int:
         """Store rejected inputs, each origin + line + reason once; return how many were new."""
@@ -244,9 +275,8 @@ class Ledger:
                 ).limit(1)).first()
                 if exists is None:
                     new.append(row)
-            if new:
-                conn.execute(insert(table), new)
-        return len(new)
+            added = insert_counting_new(conn, table, new)
+        return added
 
     # -- reading --------------------------------------------------------------------
 
@@ -310,7 +340,7 @@ class Ledger:
         mention or ref exactly, case-insensitive; ``type`` an event type under the claim;
         ``since``/``until`` (ISO date, month or year) the event dates, or else the
         article's published date; ``search`` every word of it in the claim text (FTS5
-        on SQLite, LIKE elsewhere); ``language`` the article language code.
+        on SQLite, tsvector on PostgreSQL); ``language`` the article language code.
         """
         return list(self.iter_claims(speaker=speaker, place=place, type=type, since=since,
                                      until=until, search=search, outlet=outlet,
@@ -324,7 +354,7 @@ class Ledger:
         """Yield what :meth:`find_claims` returns, a page of articles at a time (for exports)."""
         stmt = select_claims(speaker=speaker, place=place, type=type, since=since, until=until,
                              search=search, outlet=outlet, language=language,
-                             use_fts=self._fts, limit=limit)
+                             limit=limit)
         with self._transaction() as conn:
             keys = claim_keys(conn, stmt)
         for start in range(0, len(keys), ID_CHUNK):
@@ -341,18 +371,14 @@ class Ledger:
     def find_articles(self, *, search: str | None = None, limit: int | None = 100
                       ) -> list[dict[str, Any]]:
         """Return articles (id, outlet, published, language, title), newest first;
-        ``search`` keeps those whose title or text hold every word (FTS5 on SQLite)."""
+        ``search`` keeps those whose title or text hold every word (FTS5 on SQLite,
+        tsvector on PostgreSQL)."""
         articles = schema.articles
         query = select(articles.c.id, articles.c.outlet, articles.c.published,
                        articles.c.language, articles.c.title)
-        words = fts_query(search) if search else None
-        if words and self._fts:
-            fts = table("articles_fts", column("rowid"))
-            query = query.where(articles.c.pk.in_(select(fts.c.rowid).where(
-                text("articles_fts MATCH :fts").bindparams(fts=words))))
-        elif words:
-            for word in words.replace('"', "").split():
-                query = query.where((articles.c.title + " " + articles.c.text).ilike(f"%{word}%"))
+        match = article_text_match(search)
+        if match is not None:
+            query = query.where(match)
         query = query.order_by(articles.c.published.desc().nulls_last(), articles.c.id)
         with self._transaction() as conn:
             rows = conn.execute(query if limit is None else query.limit(limit)).all()
@@ -400,12 +426,15 @@ class Ledger:
         what those articles had."""
         table = schema.link_claims
         ids = list(claims)
+        rows = [{"article_id": a, "basis": basis, "claims": claims[a]} for a in ids]
         with self._transaction(write=True) as conn:
+            if is_postgresql(conn):  # another link run may store the same articles meanwhile
+                upsert(conn, table, rows, ["article_id"])
+                return
             for chunk in chunked(ids):
                 conn.execute(sa.delete(table).where(table.c.article_id.in_(chunk)))
-            if ids:
-                conn.execute(insert(table), [{"article_id": a, "basis": basis, "claims": claims[a]}
-                                             for a in ids])
+            if rows:
+                conn.execute(insert(table), rows)
 
     def read_vectors(self, hashes: list[str], encoder: str) -> dict[str, bytes]:
         """Return the kept sentence vectors (float32 bytes) of text hashes, for ``encoder``."""
@@ -445,14 +474,12 @@ class Ledger:
                 if key not in seen:
                     seen.add(key)
                     new.append(row)
-            if new:
-                conn.execute(insert(table), new)
+            added = insert_counting_new(conn, table, new)
             linked = set(conn.execute(select(schema.linked_articles.c.article_id)).scalars())
             marks = [{"article_id": a, "linked_at": _now()} for a in dict.fromkeys(article_ids)
                      if a not in linked]
-            if marks:
-                conn.execute(insert(schema.linked_articles), marks)
-        return len(new)
+            insert_counting_new(conn, schema.linked_articles, marks)
+        return added
 
     def read_links(self, *, label: str | None = None) -> list[dict[str, Any]]:
         """Return stored claim links as dicts (a_article, a_ord, b_article, b_ord, label, reason,

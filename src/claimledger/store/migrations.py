@@ -6,6 +6,10 @@ recorded in ``schema_version``. A released step never changes: a later change to
 schema is a new step at the end of :data:`MIGRATIONS` (``ALTER TABLE ...`` or a new
 table), and the table definitions in ``schema.py`` follow it. A store whose version is
 newer than the last step was written by a newer claimledger and is refused.
+
+Steps that differ by back end check the dialect: FTS5 tables are SQLite's (steps 1-2), GIN text
+search indexes PostgreSQL's (step 8). On PostgreSQL the upgrade holds a transaction-level advisory
+lock, so two processes opening a new database at once migrate it one after the other.
 """
 from __future__ import annotations
 
@@ -13,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, func, insert, inspect, select
+from sqlalchemy import Connection, String, func, insert, inspect, select, text
 
 from ..errors import StoreError
-from . import schema
+from . import schema, search
 from ..claims import describe_claims
 from .rows import page_article_ids, read_documents
 from .stories import add_story_facts
@@ -29,6 +33,10 @@ class Migration:
     version: int
     description: str
     apply: Callable[[Connection], None]
+
+
+# The key of the PostgreSQL advisory lock held while a store is upgraded (any fixed number).
+MIGRATION_LOCK_KEY = 0x636C6D67  # "clmg"
 
 
 def is_sqlite(conn: Connection) -> bool:
@@ -83,6 +91,31 @@ def _create_vector_cache(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.claim_vectors])
 
 
+def _create_postgres_search(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        for statement in search.POSTGRES_SEARCH_DDL:
+            conn.exec_driver_sql(statement)
+
+
+def _unbound_postgres_text(conn: Connection) -> None:
+    """PostgreSQL enforces VARCHAR lengths, SQLite never did: a longer value (the claim vector
+    encoder's name, 76 characters in a VARCHAR(64); a free-form ``published`` of a JSONL record)
+    failed the whole batch. Every bounded text column of the ledger becomes TEXT there (no table
+    is rewritten: the two types share their storage)."""
+    if conn.dialect.name != "postgresql":
+        return
+    found = inspect(conn)
+    quote = conn.dialect.identifier_preparer.quote
+    for table in schema.metadata.sorted_tables:
+        if not found.has_table(table.name):
+            continue
+        bounded = {c["name"] for c in found.get_columns(table.name) if getattr(c["type"], "length", None)}
+        changes = [f"ALTER COLUMN {quote(c.name)} TYPE TEXT" for c in table.columns
+                   if isinstance(c.type, String) and c.name in bounded]
+        if changes:
+            conn.exec_driver_sql(f"ALTER TABLE {quote(table.name)} " + ", ".join(changes))
+
+
 def _add_headlines_and_sentence_claims(conn: Connection) -> None:
     """Add ``articles.title_layers`` and rebuild the claims index as sentence-sized claims (and
     headline claims once articles are analysed again). Claim numbers change, so the links,
@@ -109,7 +142,11 @@ MIGRATIONS: tuple[Migration, ...] = (
               _create_vector_cache),
     Migration(7, "stories.contradictions (contested stories) and story_claims (a claim in several "
                  "stories)", add_story_facts),
-    Migration(8, "articles.title_layers (headlines); claims index rebuilt as sentence-sized claims",
+    Migration(8, "PostgreSQL full-text search: GIN indexes over to_tsvector('simple', ...) of claim "
+                 "text and of article title + text (SQLite keeps FTS5)", _create_postgres_search),
+    Migration(9, "PostgreSQL: bounded text columns (VARCHAR(n)) become TEXT, as SQLite always read "
+                 "them", _unbound_postgres_text),
+    Migration(10, "articles.title_layers (headlines); claims index rebuilt as sentence-sized claims",
               _add_headlines_and_sentence_claims),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -135,6 +172,8 @@ def upgrade_schema(conn: Connection, target: int | None = None) -> list[int]:
     Returns the versions applied. Raises StoreError when the store is newer than the code.
     """
     target = SCHEMA_VERSION if target is None else target
+    if conn.dialect.name == "postgresql":  # released when the caller's transaction ends
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
     current = read_schema_version(conn)
     if current > SCHEMA_VERSION:
         raise StoreError(

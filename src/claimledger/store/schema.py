@@ -4,7 +4,10 @@ The same definitions create the store on SQLite (default) and PostgreSQL. Spans 
 stored as two integer columns ``<name>_start`` / ``<name>_end``; list-valued fields
 (hedges, candidates, event places) are JSON text so both databases read them alike.
 SQLite-only parts (FTS5 tables and the triggers that keep them in sync) are plain
-SQL statements in :data:`SQLITE_FTS_DDL`, applied only behind a dialect check.
+SQL statements in :data:`SQLITE_FTS_DDL`, applied only behind a dialect check; PostgreSQL's
+text search indexes are in ``search.POSTGRES_SEARCH_DDL`` (migration 8). The lengths of
+``String(n)`` columns are not limits: SQLite ignores them, and on PostgreSQL migration 9 makes
+those columns TEXT.
 
 ``claims`` is a derived index, rebuilt from the three layers when a document is saved:
 one row per attribution and per event without attribution, with lowercase keys to

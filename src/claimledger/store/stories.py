@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Select, insert, select
 from ..claims import date_bounds
 from ..errors import StoreError
 from . import schema
+from .conflicts import is_postgresql
 
 
 def story_contradictions(story: dict[str, Any]) -> int:
@@ -48,6 +49,8 @@ def membership_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
 
 def write_stories(conn: Connection, stories: Sequence[dict[str, Any]]) -> int:
     """Replace every stored story and membership with these summaries; return how many."""
+    if is_postgresql(conn):  # two link runs replace the stories one after the other (readers go on)
+        conn.exec_driver_sql("LOCK TABLE stories IN SHARE ROW EXCLUSIVE MODE")
     conn.execute(sa.delete(schema.story_claims))
     conn.execute(sa.delete(schema.stories))
     if stories:

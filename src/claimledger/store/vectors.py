@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, insert, select
 
 from . import schema
+from .conflicts import is_postgresql, upsert
 from .rows import chunked
 
 
@@ -24,8 +25,11 @@ def read_vectors(conn: Connection, hashes: list[str], encoder: str) -> dict[str,
 def save_vectors(conn: Connection, vectors: dict[str, bytes], encoder: str) -> None:
     """Store vectors (float32 bytes by text hash) computed with ``encoder``, replacing any kept."""
     table = schema.claim_vectors
+    rows = [{"text_hash": h, "encoder": encoder, "vector": v} for h, v in vectors.items()]
+    if is_postgresql(conn):  # another link run may keep the same texts meanwhile
+        upsert(conn, table, rows, ["text_hash", "encoder"])
+        return
     for chunk in chunked(list(vectors)):  # a concurrent run may have kept some
         conn.execute(sa.delete(table).where(table.c.encoder == encoder, table.c.text_hash.in_(chunk)))
-    if vectors:
-        conn.execute(insert(table), [{"text_hash": h, "encoder": encoder, "vector": v}
-                                     for h, v in vectors.items()])
+    if rows:
+        conn.execute(insert(table), rows)
