@@ -1,8 +1,10 @@
 """Building a ledger: input files in, analysed articles and rejections stored, a report out.
 
-Wires ingest -> pipeline -> store. Each batch of new articles is analysed and then saved
-in one transaction, so a killed run loses at most the batch in flight, and a re-run skips
-what is already stored (articles are keyed by the fingerprint of their normalised text).
+Wires ingest -> pipeline -> store. Each batch of new articles is analysed (in this process or,
+with ``workers`` above 1, in a pool of worker processes: pipeline_workers.py) and then saved in
+one transaction by this process, in input order, so a killed run loses at most the batches in
+flight, and a re-run skips what is already stored (articles are keyed by the fingerprint of
+their normalised text).
 """
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .ingest import read_articles, text_fingerprint
-from .models import Article, Rejection
-from .pipeline import BATCH_SIZE, analyse_articles
+from .models import AnalysedDocument, Article, Rejection
+from .pipeline import BATCH_SIZE
+from .pipeline_workers import OrderedAnalysis
 from .store import Ledger
 
 
@@ -54,49 +57,68 @@ def ingest_paths(
     language: str | None = None,
     stdin: BinaryIO | None = None,
     batch_size: int = BATCH_SIZE,
+    workers: int = 1,
     on_progress: Callable[[BuildReport], None] | None = None,
 ) -> BuildReport:
     """Read, analyse and store every article under ``paths``; return the run's report.
 
     Duplicates (within the run or already stored) are counted and not stored again;
     bad inputs are recorded in the store with their reason and the run goes on.
-    ``on_progress`` is called after every input item with the report so far.
+    ``workers`` processes analyse the batches; whatever their number, the batches are
+    stored in input order and the ledger is the same. ``on_progress`` is called after
+    every input item and every stored batch with the report so far.
     """
     report = BuildReport()
     pending: list[Article] = []
     pending_fingerprints: list[str] = []
 
-    def flush() -> None:
-        if not pending:
-            return
-        documents = list(analyse_articles(pending, batch_size=batch_size))
-        saved = ledger.save_documents(documents, pending_fingerprints)
-        report.ingested += saved
-        report.duplicates += len(documents) - saved  # an id already stored with other text
-        for doc in documents:
-            report.languages[doc.article.language or "unknown"] += 1
-        pending.clear()
-        pending_fingerprints.clear()
+    def store(batches: Iterable[tuple[list[str], list[AnalysedDocument]]]) -> None:
+        for fingerprints, documents in batches:
+            # A text seen while an earlier batch holding it was still being analysed was let through;
+            # now that the earlier batches are stored it is a duplicate exactly when one process would
+            # have found it so on reading it.
+            stored = ledger.find_fingerprints(fingerprints)
+            if stored:
+                kept = [i for i, fingerprint in enumerate(fingerprints) if fingerprint not in stored]
+                report.duplicates += len(fingerprints) - len(kept)
+                documents = [documents[i] for i in kept]
+                fingerprints = [fingerprints[i] for i in kept]
+            saved = ledger.save_documents(documents, fingerprints)
+            report.ingested += saved
+            report.duplicates += len(documents) - saved  # an id already stored with other text
+            for doc in documents:
+                report.languages[doc.article.language or "unknown"] += 1
+            if on_progress:
+                on_progress(report)
 
-    for item in read_articles(paths, outlet=outlet, published=published, language=language, stdin=stdin):
-        if isinstance(item, Rejection):
-            report.rejected.append(item)
-            ledger.record_rejections([item])
-            report.current_origin = _origin_file(item.origin)
-        else:
-            report.read += 1
-            report.current_origin = _origin_file(item.origin)
-            fingerprint = text_fingerprint(item.text)
-            if fingerprint in pending_fingerprints or ledger.has_fingerprint(fingerprint):
-                report.duplicates += 1
+    def flush() -> None:
+        if pending:
+            analysis.submit(pending, list(pending_fingerprints))
+            pending.clear()
+            pending_fingerprints.clear()
+
+    with OrderedAnalysis(workers) as analysis:
+        for item in read_articles(paths, outlet=outlet, published=published, language=language, stdin=stdin):
+            if isinstance(item, Rejection):
+                report.rejected.append(item)
+                ledger.record_rejections([item])
+                report.current_origin = _origin_file(item.origin)
             else:
-                pending.append(item)
-                pending_fingerprints.append(fingerprint)
-                if len(pending) >= batch_size:
-                    flush()
-        if on_progress:
-            on_progress(report)
-    flush()
+                report.read += 1
+                report.current_origin = _origin_file(item.origin)
+                fingerprint = text_fingerprint(item.text)
+                if fingerprint in pending_fingerprints or ledger.has_fingerprint(fingerprint):
+                    report.duplicates += 1
+                else:
+                    pending.append(item)
+                    pending_fingerprints.append(fingerprint)
+                    if len(pending) >= batch_size:
+                        flush()
+            store(analysis.ready())
+            if on_progress:
+                on_progress(report)
+        flush()
+        store(analysis.finish())
     if on_progress:
         on_progress(report)
     return report

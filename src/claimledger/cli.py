@@ -85,7 +85,11 @@ def _count_inputs(paths: tuple[str, ...]) -> int | None:
 @click.option("--published", callback=_iso_date,
               help="Publication date (ISO 8601) to set on every article.")
 @click.option("--language", help="Language code (en, ru, uk, ...) to set on every article.")
-def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str | None, language: str | None) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that analyse the articles (default: one per core). The ledger is the same "
+                   "for any number.")
+def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str | None, language: str | None,
+           workers: int | None) -> None:
     """Read reports from PATHS (files, directories, - for stdin) and store their claims in DB.
 
     \b
@@ -95,6 +99,7 @@ def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str |
       claimledger ingest ledger.db examples/ reports/*.html
     """
     from .build import ingest_paths
+    from .pipeline_workers import default_workers
     from .store import open_ledger
 
     total = _count_inputs(paths)
@@ -113,7 +118,7 @@ def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str |
                                          f"{report.skipped} rejected")
 
         report = ingest_paths(ledger, paths, outlet=outlet, published=published, language=language,
-                              on_progress=on_progress)
+                              workers=workers or default_workers(), on_progress=on_progress)
     for rejection in report.rejected:
         err.print(printable(f"rejected {rejection}"), soft_wrap=True)
     languages = ", ".join(f"{lang} {n}" for lang, n in report.languages.most_common()) or "none"

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Attribution, Event, Place
 from .dates import find_time_expressions, parse_published
+from .doc_cache import doc_ents, doc_text, line_memo
 from .event_triggers import (
     MAX_CUE_DEPTH,
     NATIONALITIES,
@@ -133,7 +134,7 @@ def _label(token: Token | None) -> str | None:
         return None
     if token.lower_ in NATIONALITIES and token.pos_ in {"ADJ", "PROPN"} and token.dep_ in {"amod", "compound"}:
         return NATIONALITIES[token.lower_]
-    for ent in token.doc.ents:
+    for ent in doc_ents(token.doc):
         if ent.start <= token.i < ent.end and ent.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
             text = ent.text
             return text[4:] if text.lower().startswith("the ") else text
@@ -358,10 +359,17 @@ def _corefers(span: Span, other: Span, kind: str, claimed_by: str | None, quanti
 
 def _is_heading(span: Span) -> bool:
     """True when the trigger's line is a heading or caption: no verb, no closing punctuation."""
-    doc, text = span.doc, span.doc.text
+    doc, text = span.doc, doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     end = len(text) if end < 0 else end
+    memo = line_memo(doc)
+    if (start, end) not in memo:  # the same line holds many triggers: decided once
+        memo[start, end] = _line_is_heading(doc, start, end)
+    return memo[start, end]
+
+
+def _line_is_heading(doc: Doc, start: int, end: int) -> bool:
     line = doc.char_span(start, end, alignment_mode="expand")
     if line is None or not line.text.strip():
         return False

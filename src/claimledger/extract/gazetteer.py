@@ -2,6 +2,9 @@
 
 ``load_gazetteer()`` reads ``data/gazetteer/gazetteer.tsv.gz`` (built by scripts/build_gazetteer.py: KATOTTG
 units of Ukraine, GeoNames Russian border places, world countries, cities and named areas) once per process.
+Parsing and indexing that file takes seconds, so the first load also writes its tables (columns and name
+indexes) to a binary cache in the user's cache folder (``gazetteer_cache.py``), which later processes read
+in a fraction of the time; each entry becomes an ``Entry`` object only when it is first asked for.
 ``Gazetteer.lookup`` finds candidates for a surface name in English, Ukrainian or Russian (case forms,
 apostrophe and romanisation variants, Russian exonyms, former names); ``Gazetteer.resolve`` picks one by the
 areas named in the article, the other places resolved in it, and prominence.
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+from collections.abc import Iterator, Sequence
 import math
 import re
 import unicodedata
@@ -174,22 +178,83 @@ def skeleton(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+# The fields of an Entry in order: the columns of the gazetteer's tables.
+ENTRY_FIELDS = ("id", "ref", "level", "name", "name_uk", "category", "country", "oblast", "raion", "lat", "lon",
+                "precision", "population")
+
+
+class LazyEntries(Sequence):
+    """The gazetteer's entries held as columns (one list per Entry field); each ``Entry`` is made the first
+    time it is asked for, so loading does not build ~108k objects that most runs never read."""
+
+    def __init__(self, columns: Sequence[list]):
+        self._columns = tuple(columns)
+        self._made: list[Entry | None] = [None] * len(self._columns[0])
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        entry = self._made[index]
+        if entry is None:
+            entry = self._made[index] = Entry(*(column[index] for column in self._columns))
+        return entry
+
+    def __iter__(self) -> Iterator[Entry]:
+        return (self[i] for i in range(len(self)))
+
+    def column(self, name: str) -> list:
+        """One field of every entry, in order (no Entry made)."""
+        return self._columns[ENTRY_FIELDS.index(name)]
+
+
+@dataclass
+class GazetteerTables:
+    """What a Gazetteer is made of, in plain lists and dicts (what the binary cache stores): one column per
+    Entry field, the exact-name and skeleton indexes (key -> entry index or list of them) and the ids of
+    the world first-level divisions."""
+
+    columns: list[list]
+    exact: dict[str, int | list[int]]
+    skeletons: dict[str, int | list[int]]
+    division_ids: list[str]
+
+
+def division_ids_of(entries: Sequence[Entry]) -> frozenset[str]:
+    """World first-level divisions that world cities point to (Ukrainian oblasts carry refs instead)."""
+    return frozenset(e.oblast for e in entries if e.oblast and e.ref is None and e.country != "UA")
+
+
 class Gazetteer:
     """Entries indexed by normalised name and by romanisation skeleton."""
 
-    def __init__(self, entries: list[Entry], keys: list[list[str]], skeletons: list[list[str]]):
+    def __init__(self, entries: Sequence[Entry], keys: list[list[str]], skeletons: list[list[str]]):
         """entries with, for each, its normalised names (``normalise``) and their ``skeleton``s."""
+        self._set_up(entries, _index(keys), _index(skeletons), division_ids_of(entries))
+
+    @classmethod
+    def from_tables(cls, tables: GazetteerTables) -> Gazetteer:
+        """The gazetteer of tables (read from the binary cache or just parsed)."""
+        gazetteer = cls.__new__(cls)
+        gazetteer._set_up(LazyEntries(tables.columns), tables.exact, tables.skeletons,
+                          frozenset(tables.division_ids))
+        return gazetteer
+
+    def _set_up(self, entries: Sequence[Entry], exact: dict, skeletons: dict, division_ids: frozenset[str]) -> None:
         self.entries = entries
-        self._by_id = {e.id: e for e in entries}
-        self._exact = _index(keys)
-        self._skeleton = _index(skeletons)
+        ids = entries.column("id") if isinstance(entries, LazyEntries) else [e.id for e in entries]
+        self._by_id = {entry_id: i for i, entry_id in enumerate(ids)}  # the last of a repeated id, as before
+        self._exact = exact
+        self._skeleton = skeletons
         self._morph = None
-        # world first-level divisions that world cities point to (Ukrainian oblasts carry refs instead)
-        self.division_ids = frozenset(e.oblast for e in entries if e.oblast and e.ref is None and e.country != "UA")
+        self.division_ids = division_ids
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry with this id (KATOTTG code, geonames:<id>, area:<name>), or None."""
-        return self._by_id.get(entry_id)
+        index = self._by_id.get(entry_id)
+        return None if index is None else self.entries[index]
 
     def has_name(self, name: str) -> bool:
         """True when the name (normalised) is exactly a name or alias of some entry."""
@@ -371,27 +436,54 @@ def _float(value: str) -> float | None:
     return float(value) if value else None
 
 
-@functools.lru_cache(maxsize=None)
-def load_gazetteer() -> Gazetteer:
-    """Load the packaged gazetteer once per process (about 105k entries)."""
-    try:
-        raw = resources.files("claimledger").joinpath("data", "gazetteer", DATA_FILE).read_bytes()
-    except (FileNotFoundError, ModuleNotFoundError, OSError) as exc:
-        raise ModelError(f"packaged gazetteer {DATA_FILE} is missing: run scripts/build_gazetteer.py") from exc
+# Columns with few distinct values (levels, countries, oblast codes...), kept as one object per value.
+SHARED_COLUMNS = frozenset(ENTRY_FIELDS.index(name) for name in
+                           ("ref", "level", "category", "country", "oblast", "raion", "precision"))
+
+
+def parse_gazetteer(raw: bytes) -> GazetteerTables:
+    """The tables of the packaged gazetteer file (``DATA_FILE``'s gzipped TSV bytes)."""
     lines = gzip.decompress(raw).decode("utf-8").splitlines()
     header = lines[0].split("\t")
     col = {name: i for i, name in enumerate(header)}
-    entries, keys, skeletons = [], [], []
+    columns: list[list] = [[] for _ in ENTRY_FIELDS]
+    shared: dict[str, str] = {}  # one object per distinct short value: a smaller, faster cache
+    keys, skeletons = [], []
     for line in lines[1:]:
         f = line.split("\t")
-        entries.append(Entry(
-            id=f[col["id"]], ref=f[col["ref"]] or None, level=f[col["level"]], name=f[col["name"]],
-            name_uk=f[col["name_uk"]] or None, category=f[col["category"]] or None,
-            country=f[col["country"]] or None, oblast=f[col["oblast"]] or None,
-            raion=f[col["raion"]] or None, lat=_float(f[col["lat"]]), lon=_float(f[col["lon"]]),
-            precision=f[col["precision"]] or None,
-            population=int(float(f[col["population"]])) if f[col["population"]] else None,
-        ))
+        values = (
+            f[col["id"]], f[col["ref"]] or None, f[col["level"]], f[col["name"]],
+            f[col["name_uk"]] or None, f[col["category"]] or None,
+            f[col["country"]] or None, f[col["oblast"]] or None,
+            f[col["raion"]] or None, _float(f[col["lat"]]), _float(f[col["lon"]]),
+            f[col["precision"]] or None,
+            int(float(f[col["population"]])) if f[col["population"]] else None,
+        )
+        for i, (column, value) in enumerate(zip(columns, values)):
+            column.append(shared.setdefault(value, value) if i in SHARED_COLUMNS and value else value)
         keys.append(f[col["keys"]].split("|"))
         skeletons.append(f[col["skeletons"]].split("|") if f[col["skeletons"]] else [])
-    return Gazetteer(entries, keys, skeletons)
+    entries = LazyEntries(columns)
+    return GazetteerTables(columns, _index(keys), _index(skeletons), sorted(division_ids_of(entries)))
+
+
+def gazetteer_bytes() -> bytes:
+    """The packaged gazetteer file's bytes."""
+    try:
+        return resources.files("claimledger").joinpath("data", "gazetteer", DATA_FILE).read_bytes()
+    except (FileNotFoundError, ModuleNotFoundError, OSError) as exc:
+        raise ModelError(f"packaged gazetteer {DATA_FILE} is missing: run scripts/build_gazetteer.py") from exc
+
+
+@functools.lru_cache(maxsize=None)
+def load_gazetteer() -> Gazetteer:
+    """Load the packaged gazetteer once per process (about 108k entries), from the binary cache when it
+    holds the tables of this very file, else from the file (and then write the cache)."""
+    from .gazetteer_cache import read_tables, write_tables
+
+    raw = gazetteer_bytes()
+    tables = read_tables(raw)
+    if tables is None:
+        tables = parse_gazetteer(raw)
+        write_tables(raw, tables)
+    return Gazetteer.from_tables(tables)

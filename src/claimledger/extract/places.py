@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Place
+from .doc_cache import doc_ents
 from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
 
 def _ner_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
     out = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in PLACE_LABELS + GAZETTEER_ONLY_LABELS:
             continue
         start, end = ent.start, ent.end
@@ -145,11 +146,11 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[_Mention
                     tok.is_stop and not tok.text.isupper() or tok.pos_ in NON_NAME_POS):  # "US" is no "us"
                 continue
             relabelled = tok.ent_type_ in RELABEL_LABELS
-            if relabelled and not any(_entity_start(e) == i and _entity_end(e) == i + n for e in doc.ents):
+            if relabelled and not any(_entity_start(e) == i and _entity_end(e) == i + n for e in doc_ents(doc)):
                 # only a whole PERSON/ORG entity can be a misread toponym, or a country opening an
                 # organisation name ("the U.S. Centers for Disease Control"; see _inside_name)
                 if (tok.ent_type_ == "ORG" and _country_name(gaz, text)
-                        and any(_entity_start(e) == i and e.end > i + n for e in doc.ents)):
+                        and any(_entity_start(e) == i and e.end > i + n for e in doc_ents(doc))):
                     out.append(_Mention(i, i + n, "GAZ"))
                     i += n
                     break
@@ -311,7 +312,7 @@ def _inside_name(doc, m: _Mention, country: bool = False) -> bool:
     # toponym inside a longer named entity of another kind
     for t in doc[m.start:m.end]:
         if t.ent_type_ in NAME_LABELS and t.ent_type_ not in ("PERSON", "NORP"):
-            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            ent = next((e for e in doc_ents(doc) if e.start <= t.i < e.end), None)
             if (country and ent is not None and ent.label_ == "ORG" and _entity_start(ent) == m.start
                     and doc[m.end - 1].whitespace_):  # not a compound ("Russia-NATO Founding Act")
                 continue

@@ -33,6 +33,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from .doc_cache import doc_ents, doc_text
+
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my"})
 ANY_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our", "it", "its"})
 THIRD_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
@@ -186,7 +188,7 @@ def _title_before(ent: Span) -> str | None:
     while words and words[0].lower_ in TITLE_CONNECTORS:
         words = words[1:]
     if words and any(t.lower_ in TITLE_WORDS for t in words):
-        return doc.text[words[0].idx: words[-1].idx + len(words[-1])]
+        return doc_text(doc)[words[0].idx: words[-1].idx + len(words[-1])]
     return None
 
 
@@ -202,7 +204,7 @@ def _title_in_apposition(ent: Span) -> str | None:
 def _person_entities(doc: Doc) -> list[Span]:
     """Return PERSON entities, joining neighbours the tagger split ("Oleksandr" + "Marchenko")."""
     joined: list[Span] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         if joined and joined[-1].end == ent.start:
@@ -253,7 +255,7 @@ class SpeakerResolver:
         for ent in _person_entities(self.doc):
             tokens = _strip_determiners(list(ent))
             if tokens:
-                mentions.append((ent, self.doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]))
+                mentions.append((ent, doc_text(self.doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]))
         full_names = [name for _, name in mentions if " " in name]
         people = []
         for ent, name in mentions:
@@ -319,7 +321,7 @@ class SpeakerResolver:
         tokens = _strip_determiners(list(source))
         if not tokens:
             return source.text, None
-        text = self.doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
+        text = doc_text(self.doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
         words = [t.lower_ for t in tokens]
         pronoun = (len(tokens) == 1 and tokens[0].pos_ == "PRON"
                    and not (tokens[0].text.isupper() and len(tokens[0].text) > 1))  # "US" is a country

@@ -1,6 +1,9 @@
 """Language of a text: en/ru/uk chosen carefully, other languages recognised rather than forced.
 
-Two lingua detectors, each built once per process (building and loading models is slow):
+Two lingua detectors, each built once per process. Neither preloads its models: lingua loads a language's
+models the first time a text leaves that language in play (its alphabet rules drop the others first), so a
+process that reads only English loads no Cyrillic model, and one whose articles all carry a language loads
+none (preloading them all cost 2.8 s at the start of every run).
 
 - ``CORE`` detector: English, Russian, Ukrainian only, high accuracy mode. It chooses among the three
   languages the pipeline analyses (90/90 sentences, 23/25 headlines in the check of DESIGN.md).
@@ -68,7 +71,7 @@ MIN_LETTERS = 2
 @lru_cache(maxsize=1)
 def core_detector() -> LanguageDetector:
     """Return the en/ru/uk detector (high accuracy), built once per process."""
-    return LanguageDetectorBuilder.from_languages(*CORE_LANGUAGES).with_preloaded_language_models().build()
+    return LanguageDetectorBuilder.from_languages(*CORE_LANGUAGES).build()
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +80,6 @@ def wide_detector() -> LanguageDetector:
     return (
         LanguageDetectorBuilder.from_languages(*CORE_LANGUAGES, *OTHER_LANGUAGES)
         .with_low_accuracy_mode()
-        .with_preloaded_language_models()
         .build()
     )
 

@@ -1,0 +1,165 @@
+"""Analysis in worker processes: batches of articles go to a process pool, results come back in input order.
+
+``OrderedAnalysis`` takes batches (``submit``) and hands back their analysed documents batch by batch in
+the order they were submitted (``ready`` without waiting, ``finish`` waiting for the rest), so one writer
+in the calling process can store them as they come. With one worker every batch is analysed in the calling
+process, exactly as ``pipeline.analyse_articles``; with more, a pool of that many processes analyses them,
+each process loading its models once (they are cached per process) on the first batch that needs them.
+
+Workers are started with ``spawn`` (a fresh interpreter: no fork of the caller's threads, open database
+connections or progress bar) and only when a second batch is on its way: a run that fits in one batch is
+analysed in the calling process, with no pool to start. At most ``IN_FLIGHT_PER_WORKER`` batches per
+worker are queued, so memory stays bounded however long the input. A worker's error is raised in the
+caller when its batch comes up, as with one process; a worker that dies (killed, out of memory) ends the
+run with a ``WorkerError`` after the batches before it are handed back.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from typing import Any, Generic, TypeVar
+
+from .errors import ClaimledgerError
+from .models import AnalysedDocument, Article, Attribution, Event, Place
+from .pipeline import BATCH_SIZE, analyse_articles
+
+# Batches queued per worker: one being analysed and one waiting, so a worker never idles while the
+# writer stores a result.
+IN_FLIGHT_PER_WORKER = 2
+
+Tag = TypeVar("Tag")
+# What a worker sends back per article: its language (identified there when it had none) and the three
+# layers; the article itself, text included, stays in the calling process.
+Layers = tuple[str | None, tuple[Attribution, ...], tuple[Place, ...], tuple[Event, ...]]
+
+
+class WorkerError(ClaimledgerError):
+    """An analysis worker process ended abnormally."""
+
+
+def default_workers() -> int:
+    """The number of worker processes used when none is asked for: one per core."""
+    return os.cpu_count() or 1
+
+
+def analyse_batch(articles: Sequence[Article]) -> list[Layers]:
+    """Analyse a batch of articles (in a worker process) and return each one's language and layers, in order."""
+    return [(doc.article.language, doc.attributions, doc.places, doc.events)
+            for doc in analyse_articles(articles, batch_size=max(len(articles), 1))]
+
+
+def join_layers(articles: Sequence[Article], layers: Sequence[Layers]) -> list[AnalysedDocument]:
+    """The analysed documents of a batch from its articles and what ``analyse_batch`` returned for them."""
+    documents = []
+    for article, (language, attributions, places, events) in zip(articles, layers, strict=True):
+        if language != article.language:
+            article = replace(article, language=language)
+        documents.append(AnalysedDocument(article, attributions, places, events))
+    return documents
+
+
+def _analyse_here(articles: list[Article]) -> list[AnalysedDocument]:
+    return list(analyse_articles(articles, batch_size=max(len(articles), 1)))
+
+
+def _start_worker() -> None:
+    """Initialise a worker process: Ctrl-C is the calling process's to handle (it stops the pool)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class OrderedAnalysis(Generic[Tag]):
+    """Analyse batches of articles in ``workers`` processes; hand the results back in submission order.
+
+    Each batch carries a ``tag`` (anything the caller needs back with it, e.g. the articles' fingerprints).
+    Use as a context manager: leaving it stops the workers, at once when an error is on its way.
+    """
+
+    def __init__(self, workers: int = 1, *, in_flight: int | None = None):
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, not {workers}")
+        self.workers = workers
+        self.in_flight = in_flight or IN_FLIGHT_PER_WORKER * workers
+        self._pool: ProcessPoolExecutor | None = None
+        # (tag, articles, result): a Future while in the pool, the documents once analysed here, None for
+        # a first batch held until a second one shows the pool is worth starting
+        self._queue: deque[tuple[Tag, list[Article], Future | list[AnalysedDocument] | None]] = deque()
+
+    def __enter__(self) -> OrderedAnalysis[Tag]:
+        return self
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        self.close(abort=exc_type is not None)
+
+    def submit(self, articles: Sequence[Article], tag: Tag) -> None:
+        """Queue a batch. With one worker it is analysed now; else it goes to the pool, waiting first for
+        the oldest batch when ``in_flight`` are already queued (its result is then ``ready``)."""
+        articles = list(articles)
+        if self.workers == 1:
+            self._queue.append((tag, articles, _analyse_here(articles)))
+            return
+        if self._pool is None and not self._queue:
+            self._queue.append((tag, articles, None))  # held: the whole run may fit in this batch
+            return
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_start_worker)
+            held_tag, held_articles, _ = self._queue.popleft()
+            self._queue.append((held_tag, held_articles, self._pool.submit(analyse_batch, held_articles)))
+        pending = [entry[2] for entry in self._queue if isinstance(entry[2], Future)]
+        if len(pending) >= self.in_flight:
+            pending[0].exception()  # wait for the oldest batch (its error, if any, is raised when it is handed back)
+        self._queue.append((tag, articles, self._pool.submit(analyse_batch, articles)))
+
+    def ready(self) -> Iterator[tuple[Tag, list[AnalysedDocument]]]:
+        """Yield the batches at the head of the queue whose analysis is done, in order, without waiting."""
+        while self._queue and self._queue[0][2] is not None and not (
+                isinstance(self._queue[0][2], Future) and not self._queue[0][2].done()):
+            yield self._pop()
+
+    def finish(self) -> Iterator[tuple[Tag, list[AnalysedDocument]]]:
+        """Yield every queued batch, in order, waiting for each."""
+        while self._queue:
+            yield self._pop()
+
+    def _pop(self) -> tuple[Tag, list[AnalysedDocument]]:
+        tag, articles, result = self._queue.popleft()
+        if result is None:  # the only batch of the run: analysed here
+            result = _analyse_here(articles)
+        elif isinstance(result, Future):
+            try:
+                result = join_layers(articles, result.result())
+            except BrokenProcessPool as exc:
+                raise WorkerError(f"an analysis worker process ended abnormally ({exc}); the batches "
+                                  "stored before it are kept, run again to go on") from None
+        return tag, result
+
+    def close(self, *, abort: bool = False) -> None:
+        """Stop the workers; with ``abort`` at once (batches in flight are dropped), else once idle."""
+        self._queue.clear()
+        if self._pool is None:
+            return
+        pool, self._pool = self._pool, None
+        processes: list[Any] = list((getattr(pool, "_processes", None) or {}).values()) if abort else []
+        pool.shutdown(wait=not abort, cancel_futures=True)
+        for process in processes:  # a batch of whole articles can take many seconds: do not wait for it
+            process.terminate()
+        for process in processes:
+            process.join()
+
+
+def analyse_in_order(articles: Sequence[Article], workers: int, *,
+                     batch_size: int = BATCH_SIZE) -> list[AnalysedDocument]:
+    """Return the analysed documents of the articles, in order, analysed in ``workers`` processes."""
+    documents: list[AnalysedDocument] = []
+    with OrderedAnalysis(workers) as analysis:
+        for start in range(0, len(articles), batch_size):
+            analysis.submit(articles[start:start + batch_size], None)
+            documents.extend(doc for _, batch in analysis.ready() for doc in batch)
+        documents.extend(doc for _, batch in analysis.finish() for doc in batch)
+    return documents
