@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import Any, Generic, TypeVar
 
 from .errors import ClaimledgerError
-from .models import AnalysedDocument, Article, Attribution, Event, Place
+from .models import AnalysedDocument, Article, Attribution, Event, Layers, Place
 from .pipeline import BATCH_SIZE, analyse_articles
 
 # Batches queued per worker: one being analysed and one waiting, so a worker never idles while the
@@ -34,9 +34,9 @@ from .pipeline import BATCH_SIZE, analyse_articles
 IN_FLIGHT_PER_WORKER = 2
 
 Tag = TypeVar("Tag")
-# What a worker sends back per article: its language (identified there when it had none) and the three
-# layers; the article itself, text included, stays in the calling process.
-Layers = tuple[str | None, tuple[Attribution, ...], tuple[Place, ...], tuple[Event, ...]]
+# What a worker sends back per article: its language (identified there when it had none), the three
+# layers and the headline's; the article itself, text included, stays in the calling process.
+WorkerResult = tuple[str | None, tuple[Attribution, ...], tuple[Place, ...], tuple[Event, ...], Layers | None]
 
 
 class WorkerError(ClaimledgerError):
@@ -48,19 +48,19 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-def analyse_batch(articles: Sequence[Article]) -> list[Layers]:
+def analyse_batch(articles: Sequence[Article]) -> list[WorkerResult]:
     """Analyse a batch of articles (in a worker process) and return each one's language and layers, in order."""
-    return [(doc.article.language, doc.attributions, doc.places, doc.events)
+    return [(doc.article.language, doc.attributions, doc.places, doc.events, doc.title_layers)
             for doc in analyse_articles(articles, batch_size=max(len(articles), 1))]
 
 
-def join_layers(articles: Sequence[Article], layers: Sequence[Layers]) -> list[AnalysedDocument]:
+def join_layers(articles: Sequence[Article], layers: Sequence[WorkerResult]) -> list[AnalysedDocument]:
     """The analysed documents of a batch from its articles and what ``analyse_batch`` returned for them."""
     documents = []
-    for article, (language, attributions, places, events) in zip(articles, layers, strict=True):
+    for article, (language, attributions, places, events, title) in zip(articles, layers, strict=True):
         if language != article.language:
             article = replace(article, language=language)
-        documents.append(AnalysedDocument(article, attributions, places, events))
+        documents.append(AnalysedDocument(article, attributions, places, events, title))
     return documents
 
 
