@@ -90,3 +90,13 @@ def test_ordered_analysis_matches_the_pipeline(examples_dir: Path):
 def test_workers_option_is_checked(tmp_path: Path, sample_path: Path):
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "x.db"), str(sample_path), "--workers", "0"])
     assert result.exit_code == 2 and "--workers" in result.output
+
+
+def test_a_worker_sends_back_the_headline_layers():
+    from claimledger.models import Article
+    from claimledger.pipeline_workers import analyse_batch, join_layers
+
+    article = Article(id="t", title="Russian troops capture Vovchansk", text="Fighting went on.",
+                      language="en", published="2024-05-13")
+    [doc] = join_layers([article], analyse_batch([article]))
+    assert doc.title_layers is not None and [e.type for e in doc.title_layers.events] == ["territory_control"]
