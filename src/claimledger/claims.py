@@ -200,3 +200,10 @@ def describe_claims(doc: AnalysedDocument) -> list[dict[str, Any]]:
         if event.claimed_by not in ids:
             claims.append(_describe(doc, len(claims), None, None, [event], e_ord, index))
     return claims
+
+
+def describe_events(doc: AnalysedDocument) -> list[dict[str, Any]]:
+    """Return the views of a document's events, in order, as a claim's ``events`` holds them:
+    ``places`` are the place names (the stored ref or name where none is found), ``refs`` as stored."""
+    index = _PlaceIndex(doc.places)
+    return [_event_view(event, doc.article.text, index) for event in doc.events]
