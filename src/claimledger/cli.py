@@ -428,7 +428,8 @@ def link(db: str, outlet_files: tuple[str, ...], rebuild: bool) -> None:
 
     \b
     Claims are compared only within blocks (event type + place, source + week, copied text),
-    so time grows about linearly with the ledger. Running it again adds nothing.
+    so time grows about linearly with the ledger. With nothing new it says so and leaves
+    the stories as they are.
     Example:
       claimledger ingest ledger.db reports/ && claimledger link ledger.db
     """
@@ -441,10 +442,20 @@ def link(db: str, outlet_files: tuple[str, ...], rebuild: bool) -> None:
         task = progress.add_task("linking: claim texts embedded", total=None)
         report = link_ledger(ledger, outlets=list(outlet_files), rebuild=rebuild,
                              on_embedded=lambda n: progress.advance(task, n))
+    if report.nothing_new:
+        out.print(f"nothing new to link: all {report.articles} articles were linked before; "
+                  f"stories left as they are; {report.seconds:.1f} s")
+        return
     labels = ", ".join(f"{n} {label}" for label, n in sorted(report.by_label.items())) or "none"
+    rederived = (f"; link claims of {report.rederived} linked articles derived again (another outlet "
+                 "registry or version)" if report.rederived else "")
+    unchanged = report.stories - report.stories_new - report.stories_changed
+    stories = (f"stories rebuilt: {report.stories} ({report.stories_new} new, {report.stories_changed} "
+               f"changed, {unchanged} unchanged, {report.stories_gone} gone)" if report.stories_rebuilt
+               else "no claim linked: stories left as they are")
     out.print(f"linked {report.new_articles} new of {report.articles} articles "
-              f"({report.new_claims} new of {report.claims} claims): {report.links} new links ({labels}); "
-              f"{report.stories} stories; {report.seconds:.1f} s")
+              f"({report.new_claims} new of {report.claims} claims): {report.links} new links ({labels})"
+              f"{rederived}; {stories}; {report.seconds:.1f} s")
 
 
 @main.command()
