@@ -240,6 +240,35 @@ def test_parquet_partitioned_by_month_reads_back_the_same_rows(parquet_ledger, t
     assert (tmp_path / "parts" / "links.parquet").exists()  # links and stories stay one file each
 
 
+def test_parquet_streams_in_small_batches_and_few_open_files(parquet_ledger, tmp_path, monkeypatch):
+    """With tiny buffers every path is taken: rows converted and written in many row groups, files
+    closed and reopened as further parts; the tables read back the same."""
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+
+    from claimledger import export_parquet as module
+
+    doc = report()  # February again, after the undated r-4: its partition is written to again
+    parquet_ledger.save_documents([dataclasses.replace(doc, article=dataclasses.replace(doc.article, id="r-5"))],
+                                  ["f5"])
+    export_parquet(parquet_ledger, tmp_path / "flat")
+    for name, value in (("CONVERT_ROWS", 2), ("BATCH_ROWS", 3), ("MAX_BUFFERED_BYTES", 1), ("MAX_OPEN_FILES", 1)):
+        monkeypatch.setattr(module, name, value)
+    export_parquet(parquet_ledger, tmp_path / "small")
+    export_parquet(parquet_ledger, tmp_path / "parts", partition_by="month")
+    places = pq.ParquetFile(tmp_path / "small" / "places.parquet")
+    assert places.metadata.num_row_groups > 1
+    assert len(list((tmp_path / "parts" / "claims" / "month=2024-02").iterdir())) > 1  # reopened: part-1
+    for name in TABLES:
+        flat = pq.read_table(tmp_path / "flat" / f"{name}.parquet")
+        assert pq.read_table(tmp_path / "small" / f"{name}.parquet").to_pylist() == flat.to_pylist()
+        if name in ("claims", "events", "places"):
+            parted = ds.dataset(tmp_path / "parts" / name, format="parquet", partitioning="hive").to_table()
+            key = lambda row: (row["article_id"], row["ord"])  # noqa: E731
+            assert sorted(({k: v for k, v in r.items() if k != "month"} for r in parted.to_pylist()),
+                          key=key) == sorted(flat.to_pylist(), key=key)
+
+
 def test_parquet_bad_output_paths_are_one_clear_error(parquet_ledger, tmp_path):
     a_file = tmp_path / "claims.csv"
     a_file.write_text("x", encoding="utf-8")

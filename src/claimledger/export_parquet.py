@@ -7,7 +7,8 @@ and ``story_claims`` as ``<table>.parquet`` files in a new or empty folder; with
 events and places come from one pass over the stored documents (a page of articles at a time);
 claims get the columns of the CSV export (export.claim_columns) with lists kept as lists.
 Links and stories are read a page at a time. Rows are written in record batches: memory holds
-one page of documents and at most :data:`MAX_BUFFERED_ROWS` rows per table.
+one page of documents and, per table, at most :data:`CONVERT_ROWS` rows as dicts and
+:data:`MAX_BUFFERED_BYTES` of Arrow batches.
 """
 from __future__ import annotations
 
@@ -23,11 +24,13 @@ from .claims import date_bounds, describe_claims, describe_events
 from .errors import ExportError
 from .export import CLAIM_CSV_COLUMNS, claim_columns
 from .models import AnalysedDocument
+from .store.stories import story_contradictions
 
 PARTITIONS = ("month",)
 UNDATED = "undated"  # the month partition of rows without any date
-BATCH_ROWS = 10_000  # rows per record batch (and Parquet row group) of one file
-MAX_BUFFERED_ROWS = 50_000  # rows held for one table before every partition is written out
+CONVERT_ROWS = 2_000  # rows of one table held as Python dicts before they become Arrow batches
+BATCH_ROWS = 10_000  # rows of a partition written together (one Parquet row group)
+MAX_BUFFERED_BYTES = 16 << 20  # Arrow bytes held for one table before every partition is written
 MAX_OPEN_FILES = 200  # partition files kept open per table; the least recently used is closed
 COMPRESSION = "zstd"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -216,11 +219,11 @@ def place_rows(doc: AnalysedDocument) -> Iterable[dict[str, Any]]:
 def story_rows(summary: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Return a story summary's ``stories`` row and its ``story_claims`` rows."""
     claims = summary.get("claims") or []
-    contradictions = summary.get("contradictions", (summary.get("relations") or {}).get("contradict", 0))
+    contradictions = story_contradictions(summary)
     row = {"id": summary["id"], "kind": summary.get("kind"), "title": summary.get("title"),
            "first_date": _day(summary.get("first_date")), "last_date": _day(summary.get("last_date")),
            "claims": len(claims), "independent_sources": summary.get("independent_sources"),
-           "contradictions": int(contradictions), "contested": bool(contradictions),
+           "contradictions": contradictions, "contested": bool(contradictions),
            "types": list(summary.get("types") or {}), "places": list(summary.get("places") or {}),
            "sides": list(summary.get("sides") or {})}
     members = {(c["article_id"], c["ord"]): c for c in claims}
@@ -229,27 +232,39 @@ def story_rows(summary: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[st
 
 
 class _Table:
-    """One table being written: rows buffered per partition and written as record batches, to
-    ``<name>.parquet`` or (partitioned) ``<name>/month=<YYYY-MM>/part-<n>.parquet``."""
+    """One table being written, to ``<name>.parquet`` or (partitioned)
+    ``<name>/month=<YYYY-MM>/part-<n>.parquet``. Rows are held as dicts until there are
+    :data:`CONVERT_ROWS`, then kept per partition as Arrow record batches (compact), and a partition
+    is written as one row group once it holds :data:`BATCH_ROWS` rows, or every partition once the
+    batches take :data:`MAX_BUFFERED_BYTES`."""
 
     def __init__(self, folder: Path, name: str, partitioned: bool):
         self.folder, self.name, self.partitioned = folder, name, partitioned
         self.schema = table_schema(name)
-        self.buffers: dict[str, list[dict[str, Any]]] = {}
+        self.pending: dict[str, list[dict[str, Any]]] = {}  # rows not yet converted, per partition
+        self.batches: dict[str, list[Any]] = {}  # converted, not yet written, per partition
         self.writers: OrderedDict[str, Any] = OrderedDict()  # least recently used first
         self.parts: dict[str, int] = {}  # files opened so far per partition
-        self.buffered = self.rows = 0
+        self.pending_rows = self.buffered_bytes = self.rows = 0
 
     def add(self, row: dict[str, Any], month: str = UNDATED) -> None:
-        key = month if self.partitioned else ""
-        buffer = self.buffers.setdefault(key, [])
-        buffer.append(row)
-        self.buffered += 1
-        if len(buffer) >= BATCH_ROWS:
-            self._write(key)
-        elif self.buffered >= MAX_BUFFERED_ROWS:
-            for pending in list(self.buffers):
-                self._write(pending)
+        self.pending.setdefault(month if self.partitioned else "", []).append(row)
+        self.pending_rows += 1
+        if self.pending_rows >= CONVERT_ROWS:
+            self._convert()
+
+    def _convert(self) -> None:
+        import pyarrow as pa
+
+        for key, rows in self.pending.items():
+            batch = pa.RecordBatch.from_pylist(rows, schema=self.schema)
+            self.batches.setdefault(key, []).append(batch)
+            self.buffered_bytes += batch.nbytes
+        self.pending, self.pending_rows = {}, 0
+        full = self.buffered_bytes >= MAX_BUFFERED_BYTES
+        for key in list(self.batches):
+            if full or sum(b.num_rows for b in self.batches[key]) >= BATCH_ROWS:
+                self._write(key)
 
     def _writer(self, key: str) -> Any:
         import pyarrow.parquet as pq
@@ -272,20 +287,21 @@ class _Table:
     def _write(self, key: str) -> None:
         import pyarrow as pa
 
-        rows = self.buffers.pop(key, [])
-        if rows:
-            self._writer(key).write_batch(pa.RecordBatch.from_pylist(rows, schema=self.schema))
-            self.buffered -= len(rows)
-            self.rows += len(rows)
+        batches = self.batches.pop(key, [])
+        if batches:
+            table = pa.Table.from_batches(batches, schema=self.schema)
+            self._writer(key).write_table(table, row_group_size=table.num_rows)
+            self.buffered_bytes -= sum(b.nbytes for b in batches)
+            self.rows += table.num_rows
 
     def close(self, *, complete: bool = True) -> int:
-        """Write what is buffered (unless the export failed: not ``complete``), close the files and
+        """Write what is held (unless the export failed: not ``complete``), close the files and
         return the rows written."""
-        if not complete:
-            self.buffers.clear()
-        for key in list(self.buffers):
-            self._write(key)
-        if not self.partitioned and not self.writers:  # no rows: an empty file with the schema
+        if complete:
+            self._convert()
+            for key in list(self.batches):
+                self._write(key)
+        if not self.partitioned and not self.writers and not self.rows:  # an empty file with the schema
             self._writer("")
         elif self.partitioned and not self.parts:
             (self.folder / self.name).mkdir(exist_ok=True)
@@ -342,7 +358,7 @@ def _write_tables(ledger: Any, path: Path, partitioned: bool) -> dict[str, int]:
         for doc in ledger.iter_documents():
             published = _month(_day(doc.article.published))
             for row in claim_rows(doc):
-                tables["claims"].add(row, _month(row["date"]) if row["date"] else published)
+                tables["claims"].add(row, _month(row["date"]))  # the publication day without event dates
             for row in event_rows(doc):
                 tables["events"].add(row, _month(row["when_start"]) if row["when_start"] else published)
             for row in place_rows(doc):
