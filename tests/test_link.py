@@ -227,24 +227,75 @@ def test_claim_texts_are_embedded_once_and_kept(tmp_path: Path):
         assert sum(embedded) == 0  # relinking everything reads the kept vectors back
 
 
+def stored_stories(db: Path) -> list[list[tuple]]:
+    with sqlite3.connect(db) as conn:
+        return [conn.execute(f"select * from {table} order by 1, 2, 3").fetchall()
+                for table in ("stories", "story_claims")]
+
+
 @pytest.mark.model
 def test_link_twice_adds_nothing_and_new_articles_are_linked(linked_db: Path):
     from claimledger.build import ingest_paths
     from claimledger.store import open_ledger
 
-    before = stored_links(linked_db)
+    before, stories = stored_links(linked_db), stored_stories(linked_db)
     with open_ledger(linked_db) as ledger:
         story_ids = [story["id"] for story in ledger.find_stories()]
         again = link_ledger(ledger)
-        assert again.new_articles == 0 and again.links == 0
+        assert again.nothing_new and again.new_articles == 0 and again.links == 0
         assert stored_links(linked_db) == before
+        assert stored_stories(linked_db) == stories  # left as they were: rows, keys and all
         ingest_paths(ledger, [str(FIXTURES / "later.jsonl")])
         report = link_ledger(ledger)
         assert [story["id"] for story in ledger.find_stories()] == story_ids  # ids are stable
-    assert report.new_articles == 1 and report.links > 0
+    assert report.new_articles == 1 and report.links > 0 and not report.nothing_new
+    assert report.stories == len(story_ids) and report.stories_new == report.stories_gone == 0
+    assert report.stories_changed >= 1  # the ISW report joins the Lukiantsi story
+    assert stored_stories(linked_db) != stories
     added = stored_links(linked_db)[len(before):]
     assert added and all("link-isw" in (a, b) for a, b, _, _ in added)
     assert any(label == "agree" for *_, label, _ in added)
+
+
+@pytest.mark.model
+def test_a_new_article_that_links_to_nothing_leaves_the_stories(linked_db: Path, tmp_path: Path):
+    from claimledger.build import ingest_paths
+    from claimledger.store import open_ledger
+
+    stories = stored_stories(linked_db)
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "grain", "outlet": "Reuters", "published": "2024-05-14", "language": "en",
+                                 "text": "Grain exports through the Black Sea ports rose sharply in March, "
+                                         "traders said."}) + "\n", encoding="utf-8")
+    with open_ledger(linked_db) as ledger:
+        ingest_paths(ledger, [str(other)])
+        report = link_ledger(ledger)
+        assert report.new_articles == 1 and report.links == 0 and not report.stories_rebuilt
+        assert stored_stories(linked_db) == stories
+        assert link_ledger(ledger).nothing_new  # marked linked all the same
+
+
+@pytest.mark.model
+def test_a_link_run_cut_short_before_its_stories_is_done_again(linked_db: Path, monkeypatch):
+    from claimledger.build import ingest_paths
+    from claimledger.store import Ledger, open_ledger
+
+    def interrupted(self, stories):
+        raise KeyboardInterrupt
+
+    with open_ledger(linked_db) as ledger:
+        ingest_paths(ledger, [str(FIXTURES / "later.jsonl")])
+        with monkeypatch.context() as patch:
+            patch.setattr(Ledger, "replace_stories", interrupted)
+            with pytest.raises(KeyboardInterrupt):
+                link_ledger(ledger)
+        assert "link-isw" not in ledger.linked_article_ids()  # its links are stored, its stories not
+        report = link_ledger(ledger)
+        assert not report.nothing_new and report.new_articles == 1 and report.links == 0
+        assert report.stories_changed >= 1 and "link-isw" in ledger.linked_article_ids()
+        (story,) = ledger.find_stories(place="Lukiantsi")
+        assert "link-isw" in {claim["article_id"] for claim in story["claims"]}
+        assert link_ledger(ledger).nothing_new
 
 
 @pytest.mark.model
@@ -456,7 +507,10 @@ def test_link_stories_compare_commands(tmp_path: Path):
     assert "claimledger link" in result.output
     result = run("link", db)
     assert result.exit_code == 0 and "2 contradict" in result.output  # TASS and RIA: one wording
-    assert "0 new links" in run("link", db).output
+    assert "stories rebuilt: " in result.output and " new, 0 changed" in result.output
+    again = run("link", db)
+    assert again.exit_code == 0 and "nothing new to link" in again.output
+    assert "stories left as they are" in again.output
     listing = run("stories", db, "--place", "Lukiantsi", "--format", "jsonl")
     story = json.loads(listing.output.splitlines()[0])
     assert story["contested"] is True and story["contradictions"] == 2

@@ -334,3 +334,10 @@ def event_claim_ids(doc: AnalysedDocument, wanted: Iterable[int] | None = None) 
                          and start <= e.trigger[0] and e.trigger[1] <= end)  # first names them
             found[n] = f"e{first + 1}"
     return [found[n] if n in wanted else None for n in range(len(doc.events))]
+
+
+def describe_events(doc: AnalysedDocument) -> list[dict[str, Any]]:
+    """Return the views of a document's events, in order, as a claim's ``events`` holds them:
+    ``places`` are the place names (the stored ref or name where none is found), ``refs`` as stored."""
+    index = _PlaceIndex(doc.places)
+    return [_event_view(event, doc.article.text, index) for event in doc.events]

@@ -330,17 +330,39 @@ def places(db: str, name: str, limit: int, fmt: str, control: bool) -> None:
 
 @main.command()
 @click.argument("db")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
-def export(db: str, fmt: str, output: str | None) -> None:
-    """Export the ledger: records (jsonl), one row per claim (csv) or places with claims (geojson).
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson", "parquet"]), default="jsonl",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(writable=True),
+              help="File to write (default stdout); for parquet the folder of its tables (new or empty).")
+@click.option("--partition-by", type=click.Choice(["month"]),
+              help="parquet: claims, events and places as datasets partitioned by month (month=YYYY-MM).")
+def export(db: str, fmt: str, output: str | None, partition_by: str | None) -> None:
+    """Export the ledger: records (jsonl), one row per claim (csv), places with claims (geojson),
+    or typed tables for research (parquet: claims, events, places, links, stories; docs/parquet.md).
 
     \b
     Example:
       claimledger export ledger.db --format geojson -o places.geojson
+      claimledger export ledger.db --format parquet -o tables/ --partition-by month
     """
-    from .export import write_claims_csv, write_places_geojson, write_records
     from .store import open_ledger
+
+    if fmt == "parquet":
+        if not output:
+            raise click.UsageError("--format parquet writes a folder of tables: give it with -o DIR")
+        from .export_parquet import export_parquet
+
+        with open_ledger(db, create=False) as ledger:
+            counts = export_parquet(ledger, output, partition_by=partition_by)
+        err.print(f"exported {', '.join(f'{n} {name}' for name, n in counts.items())} "
+                  f"to {printable(output)}" + (f" (partitioned by {partition_by})" if partition_by else ""),
+                  soft_wrap=True)
+        return
+    if partition_by:
+        raise click.UsageError("--partition-by applies to --format parquet only")
+    if output and Path(output).is_dir():
+        raise click.BadParameter(f"{printable(output)} is a folder", param_hint="'-o' / '--output'")
+    from .export import write_claims_csv, write_places_geojson, write_records
 
     with open_ledger(db, create=False) as ledger:
         stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
@@ -428,7 +450,8 @@ def link(db: str, outlet_files: tuple[str, ...], rebuild: bool) -> None:
 
     \b
     Claims are compared only within blocks (event type + place, source + week, copied text),
-    so time grows about linearly with the ledger. Running it again adds nothing.
+    so time grows about linearly with the ledger. With nothing new it says so and leaves
+    the stories as they are.
     Example:
       claimledger ingest ledger.db reports/ && claimledger link ledger.db
     """
@@ -441,10 +464,20 @@ def link(db: str, outlet_files: tuple[str, ...], rebuild: bool) -> None:
         task = progress.add_task("linking: claim texts embedded", total=None)
         report = link_ledger(ledger, outlets=list(outlet_files), rebuild=rebuild,
                              on_embedded=lambda n: progress.advance(task, n))
+    if report.nothing_new:
+        out.print(f"nothing new to link: all {report.articles} articles were linked before; "
+                  f"stories left as they are; {report.seconds:.1f} s")
+        return
     labels = ", ".join(f"{n} {label}" for label, n in sorted(report.by_label.items())) or "none"
+    rederived = (f"; link claims of {report.rederived} linked articles derived again (another outlet "
+                 "registry or version)" if report.rederived else "")
+    unchanged = report.stories - report.stories_new - report.stories_changed
+    stories = (f"stories rebuilt: {report.stories} ({report.stories_new} new, {report.stories_changed} "
+               f"changed, {unchanged} unchanged, {report.stories_gone} gone)" if report.stories_rebuilt
+               else "no claim linked: stories left as they are")
     out.print(f"linked {report.new_articles} new of {report.articles} articles "
-              f"({report.new_claims} new of {report.claims} claims): {report.links} new links ({labels}); "
-              f"{report.stories} stories; {report.seconds:.1f} s")
+              f"({report.new_claims} new of {report.claims} claims): {report.links} new links ({labels})"
+              f"{rederived}; {stories}; {report.seconds:.1f} s")
 
 
 @main.command()

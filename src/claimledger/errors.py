@@ -21,3 +21,7 @@ class StoreError(ClaimledgerError):
 
 class ModelError(ClaimledgerError):
     """An NLP model or packaged data file is missing or cannot be loaded."""
+
+
+class ExportError(ClaimledgerError):
+    """An export cannot be written where it was asked to go."""

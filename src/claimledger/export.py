@@ -1,4 +1,5 @@
-"""Exports for research: JSONL records, a flat claims CSV and places as GeoJSON.
+"""Exports for research: JSONL records, a flat claims CSV and places as GeoJSON (Parquet tables:
+export_parquet.py, from the same claim columns).
 
 Every writer takes an iterable and an open text stream, writes as it reads (nothing
 but the current item is held in memory) and returns how many items it wrote.
@@ -42,22 +43,29 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _flatten_claim(row: Mapping[str, Any]) -> dict[str, str]:
+def claim_columns(row: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a find_claims-style row as the flat columns :data:`CLAIM_CSV_COLUMNS`: scalars as
+    they are, lists (hedges, event fields, places) as lists. The ``event_*`` lists hold one item
+    per event of the claim, in order (``event_places`` every place of every event)."""
     events = row.get("events") or ()
     places = row.get("places") or ()
-    flat = {key: _cell(row.get(key)) for key in _CLAIM_COLUMNS}
+    flat = {key: row.get(key) for key in _CLAIM_COLUMNS}
     flat.update({
-        "event_types": _cell([e.get("type") for e in events]),
-        "event_triggers": _cell([e.get("trigger") for e in events]),
-        "event_places": _cell([p for e in events for p in e.get("places") or ()]),
-        "event_whens": _cell([e.get("when") for e in events]),
-        "event_quantities": _cell([e.get("quantity") for e in events]),
-        "event_polarities": _cell([e.get("polarity") for e in events]),
-        "event_modalities": _cell([e.get("modality") for e in events]),
-        "place_names": _cell([p.get("name") or p.get("text") for p in places]),
-        "place_refs": _cell([p.get("ref") for p in places]),
+        "event_types": [e.get("type") for e in events],
+        "event_triggers": [e.get("trigger") for e in events],
+        "event_places": [p for e in events for p in e.get("places") or ()],
+        "event_whens": [e.get("when") for e in events],
+        "event_quantities": [e.get("quantity") for e in events],
+        "event_polarities": [e.get("polarity") for e in events],
+        "event_modalities": [e.get("modality") for e in events],
+        "place_names": [p.get("name") or p.get("text") for p in places],
+        "place_refs": [p.get("ref") for p in places],
     })
     return flat
+
+
+def _flatten_claim(row: Mapping[str, Any]) -> dict[str, str]:
+    return {key: _cell(value) for key, value in claim_columns(row).items()}
 
 
 def write_claims_csv(rows: Iterable[Mapping[str, Any]], out: TextIO) -> int:

@@ -3,8 +3,8 @@
 ``link_ledger(ledger)`` takes every article's link claims (kept in the store from earlier runs;
 only articles without them, or derived on another basis, are read and described again), links
 the claims of articles not linked before against all claims (blocked candidates only, see
-matching.py), stores the new links with the articles marked as linked, and rebuilds the stories
-from all stored links. Running it again with nothing new adds no link. The ledger is passed in
+matching.py), stores the new links, rebuilds the stories from all stored links and then marks the
+articles linked. Running it again with nothing new reads, adds and rebuilds nothing. The ledger is passed in
 (any object with the Ledger methods used here), so this module does not import the store.
 """
 from __future__ import annotations
@@ -26,7 +26,8 @@ from .stories import build_stories
 
 @dataclass
 class LinkReport:
-    """What a linking run did."""
+    """What a linking run did. With nothing new (every article linked before, its link claims kept on
+    this basis) nothing is rebuilt: ``nothing_new`` is set and the stories are left as they are."""
 
     articles: int = 0
     new_articles: int = 0
@@ -34,8 +35,14 @@ class LinkReport:
     new_claims: int = 0
     links: int = 0  # new links stored
     by_label: dict[str, int] = field(default_factory=dict)
-    stories: int = 0
+    stories: int = 0  # stories after the run (0 when they were not rebuilt: not read either)
     seconds: float = 0.0
+    nothing_new: bool = False
+    stories_rebuilt: bool = False  # False: no link was found or derived again, so none can change
+    rederived: int = 0  # articles linked before whose link claims were derived again (another basis)
+    stories_new: int = 0  # story ids that were not stored before
+    stories_changed: int = 0  # stored ids whose summary changed
+    stories_gone: int = 0  # stored ids no longer built
 
 
 def _stored_link(row: dict[str, Any]) -> ClaimLink:
@@ -61,12 +68,10 @@ def _keep_link_claims(ledger: Any, claims: dict[str, list[LinkClaim]], basis: st
         ledger.save_link_claims({a: link_claims_to_json(c) for a, c in claims.items()}, basis)
 
 
-def _link_claims(ledger: Any, article_ids: list[str], registry: OutletRegistry,
-                 rebuild: bool) -> list[LinkClaim]:
-    """Return the link claims of all articles in stored order: kept ones read back, the others
-    derived from their documents (streamed) and kept for the next run."""
-    basis = link_claims_basis(registry)
-    kept = {} if rebuild else ledger.read_link_claims(basis)
+def _link_claims(ledger: Any, article_ids: list[str], kept: dict[str, str], registry: OutletRegistry,
+                 basis: str) -> list[LinkClaim]:
+    """Return the link claims of all articles in stored order: ``kept`` ones (JSON by article id)
+    read back, the others derived from their documents (streamed) and kept for the next run."""
     by_article = {article_id: link_claims_from_json(text) for article_id, text in kept.items()}
     missing = [article_id for article_id in article_ids if article_id not in by_article]
     batch: dict[str, list[LinkClaim]] = {}
@@ -79,27 +84,53 @@ def _link_claims(ledger: Any, article_ids: list[str], registry: OutletRegistry,
     return [claim for article_id in article_ids for claim in by_article.get(article_id, ())]
 
 
+def _replace_stories(ledger: Any, stories: list[dict[str, Any]], report: LinkReport) -> None:
+    """Store the rebuilt stories, counting in the report those new, changed and gone."""
+    before = {story["id"]: story for story in ledger.find_stories(limit=None)}
+    after = {story["id"]: story for story in stories}
+    report.stories_new = sum(story_id not in before for story_id in after)
+    report.stories_gone = sum(story_id not in after for story_id in before)
+    report.stories_changed = sum(story_id in before and before[story_id] != story
+                                 for story_id, story in after.items())
+    report.stories = ledger.replace_stories(stories)
+
+
 def link_ledger(ledger: Any, *, outlets: list[str | Path] | None = None, rebuild: bool = False,
                 on_embedded: Callable[[int], None] | None = None) -> LinkReport:
     """Link the claims of articles not linked yet (all of them with ``rebuild``) against every
     stored claim, store the links and rebuild the stories; return the run's report.
+
+    With nothing new (every article linked before and its link claims kept on this basis) nothing
+    is read or rebuilt: the report says ``nothing_new`` and the stories stay as they are; so they do
+    when the new claims link to none. Articles are marked linked only once the stories are rebuilt,
+    so a run cut short is done again in full.
     ``on_embedded`` is called with the number of claim texts embedded in each batch."""
     started = time.perf_counter()
     registry = load_outlets(outlets or ())
+    basis = link_claims_basis(registry)
     article_ids = ledger.article_ids()
-    claims = _link_claims(ledger, article_ids, registry, rebuild)
     linked = set() if rebuild else ledger.linked_article_ids()
     new_articles = [article_id for article_id in article_ids if article_id not in linked]
+    kept = {} if rebuild else ledger.read_link_claims(basis)
+    report = LinkReport(articles=len(article_ids), new_articles=len(new_articles),
+                        rederived=sum(a not in kept for a in article_ids if a in linked))
+    if not new_articles and not report.rederived:
+        report.nothing_new = True
+        report.seconds = time.perf_counter() - started
+        return report
+    claims = _link_claims(ledger, article_ids, kept, registry, basis)
     new_set = set(new_articles)
     new_keys = {claim.key for claim in claims if claim.article_id in new_set}
     vectors = (lambda texts: claim_vectors(texts, ledger, progress=on_embedded))
     links = link_claims(claims, new_keys, vectors=vectors) if new_keys else []
-    report = LinkReport(articles=len(article_ids), new_articles=len(new_articles), claims=len(claims),
-                        new_claims=len(new_keys))
-    report.links = ledger.save_links(links, new_articles, replace=rebuild)
+    report.claims, report.new_claims = len(claims), len(new_keys)
+    report.links = ledger.save_links(links, (), replace=rebuild)
     for link in links:
         report.by_label[link.label] = report.by_label.get(link.label, 0) + 1
-    stored = [_stored_link(row) for row in ledger.read_links()]
-    report.stories = ledger.replace_stories(build_stories(claims, stored))
+    if links or report.rederived or rebuild:  # else the links and their claims are as they were
+        stored = [_stored_link(row) for row in ledger.read_links()]
+        _replace_stories(ledger, build_stories(claims, stored), report)
+        report.stories_rebuilt = True
+    ledger.save_links((), new_articles)  # marked linked last: a run cut short is done again
     report.seconds = time.perf_counter() - started
     return report
