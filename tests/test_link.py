@@ -227,9 +227,11 @@ def test_claim_texts_are_embedded_once_and_kept(tmp_path: Path):
         assert sum(embedded) == 0  # relinking everything reads the kept vectors back
 
 
-def stored_stories(db: Path) -> list[list[tuple]]:
-    with sqlite3.connect(db) as conn:
-        return [conn.execute(f"select * from {table} order by 1, 2, 3").fetchall()
+def stored_stories(db: Path | str) -> list[list[tuple]]:
+    from conftest import ledger_engine
+
+    with ledger_engine(db) as engine, engine.connect() as conn:
+        return [[tuple(row) for row in conn.exec_driver_sql(f"select * from {table} order by 1, 2, 3")]
                 for table in ("stories", "story_claims")]
 
 

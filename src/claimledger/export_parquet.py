@@ -51,9 +51,13 @@ _ARTICLE_COLUMNS = (
     ("published", "string", "the article's publication date or date-time as the source gave it (ISO 8601)"),
     ("published_date", "date", "the day of `published` as written there (no time-zone shift); null without one"),
 )
-_CLAIM_TYPES = {"hedges": "list<string>", "event_quantities": "list<int64>", "date": "date"}
+_CLAIM_TYPES = {"hedges": "list<string>", "event_quantities": "list<int64>", "date": "date",
+                "headline": "bool"}
 _CLAIM_MEANINGS = {
-    "claim": "the claim's id in its article: the attribution id (a1) or e<n> for an event the outlet asserts",
+    "claim": "the claim's id in its article: the attribution id (a1), a1.<n> for the n-th sentence of a long "
+    "one, e<n> for the events the outlet asserts in one sentence, h.<id> for a headline's claims",
+    "attribution": "the attribution the claim is (or is a sentence of); null for an outlet-asserted event",
+    "headline": "true when the claim is made in the article's headline",
     "article_id": "the article it was reported in",
     "outlet": "the article's outlet", "published": _ARTICLE_COLUMNS[2][2],
     "language": "the article's language code", "title": "the article's title", "url": "the article's URL",
