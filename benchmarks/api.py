@@ -5,6 +5,12 @@ Run from the repository root:
     .venv/bin/python benchmarks/api.py                         # 10,000 articles, 40 requests each
     .venv/bin/python benchmarks/api.py --articles 2000 --requests 20 --json
     .venv/bin/python benchmarks/api.py --db /tmp/bench.db --keep   # reuse the store next time
+    .venv/bin/python benchmarks/api.py --place-detail              # the demo ledger's largest oblast
+
+``--place-detail`` times one answer only: ``/api/places/{key}`` of the oblast with the most
+claims (its own and its settlements') on the demo ledger (``make demo``: demo/claimledger.db, or
+``--db``), one run of ``--requests`` requests after the warm-up; the target is a median under
+100 ms.
 
 What it does:
 
@@ -35,6 +41,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -55,10 +62,13 @@ ENDPOINTS = (
     "/api/articles",
     "/api/articles?q=ceasefire",
     "/api/articles?language=ru",
+    "/api/articles?place=Kharkiv",
+    "/api/articles?side=ukraine",
     "/api/places",
     "/api/places?q=kharkiv",
     "/api/search?q=Donetsk",
     "/api/stories",
+    "/api/stories?sort=newest",
     "/api/stats",
 )
 
@@ -134,6 +144,43 @@ def measure(url: str, requests: int) -> list[dict[str, float | str | int]]:
     return rows
 
 
+DEMO_DB = ROOT / "demo" / "claimledger.db"
+PLACE_DETAIL_TARGET_MS = 100
+
+
+def largest_oblast(url: str) -> tuple[str, str, int]:
+    """Return (key, name, claims) of the oblast whose place detail holds the most claims (its
+    own and its settlements'); reading each once is the warm-up."""
+    oblasts = json.loads(urllib.request.urlopen(url + "/api/places?level=oblast&per_page=500").read())
+    best = ("", "", -1)
+    for place in oblasts["items"]:
+        path = "/api/places/" + urllib.parse.quote(place["key"])
+        detail = json.loads(urllib.request.urlopen(url + path).read())
+        claims = detail["claims"]["total"] + sum(s["claims"] for s in detail["settlements"])
+        if claims > best[2]:
+            best = (place["key"], place["name"], claims)
+    return best
+
+
+def measure_place_detail(url: str, requests: int) -> dict[str, float | str | int]:
+    """Return the latency (ms) of the largest oblast's place detail over ``requests`` requests."""
+    key, name, claims = largest_oblast(url)
+    path = "/api/places/" + urllib.parse.quote(key)
+    for _ in range(WARMUP_REQUESTS):
+        urllib.request.urlopen(url + path).read()
+    times, size = [], 0
+    for _ in range(requests):
+        started = time.perf_counter()
+        with urllib.request.urlopen(url + path) as response:
+            size = len(response.read())
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {"endpoint": path, "place": name, "claims": claims,
+            "median_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
+            "max_ms": round(times[-1], 1), "bytes": size, "target_ms": PLACE_DETAIL_TARGET_MS}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -141,7 +188,27 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="the store to use (built there when missing)")
     parser.add_argument("--keep", action="store_true", help="keep a store built in a temp folder")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--place-detail", action="store_true",
+                        help="time the largest oblast's place detail on the demo ledger only")
     args = parser.parse_args()
+    if args.place_detail:
+        db = args.db or DEMO_DB
+        if not db.exists():
+            raise SystemExit(f"no ledger at {db}: run `make demo` first (or pass --db)")
+        proc, url = start_server(db)
+        try:
+            row = measure_place_detail(url, args.requests)
+        finally:
+            proc.terminate()
+            proc.wait()
+        if args.json:
+            print(json.dumps(row, indent=1))
+        else:
+            verdict = "under" if row["median_ms"] < row["target_ms"] else "OVER"
+            print(f"{row['place']} ({row['endpoint']}, {row['claims']} claims, {row['bytes']} bytes): "
+                  f"median {row['median_ms']} ms, p95 {row['p95_ms']} ms, max {row['max_ms']} ms over "
+                  f"{args.requests} requests; {verdict} the {row['target_ms']} ms target")
+        return
     folder = None
     if args.db is None:
         folder = Path(tempfile.mkdtemp(prefix="claimledger-api-bench-"))
@@ -150,6 +217,8 @@ def main() -> None:
     proc, url = start_server(args.db)
     try:
         rows = measure(url, args.requests)
+        detail = measure_place_detail(url, args.requests)
+        rows.append({k: detail[k] for k in ("endpoint", "median_ms", "p95_ms", "max_ms", "bytes")})
     finally:
         proc.terminate()
         proc.wait()

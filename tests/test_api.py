@@ -28,11 +28,18 @@ SCRIPT_ARTICLE = "serve-test-ru-1"
 UA_ARTICLE = "serve-test-ua-1"
 
 
-def fetch(url: str, *, method: str = "GET", headers: dict | None = None):
-    """Return (status, headers, body bytes) of a request; HTTP errors are answers too."""
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url: str, *, method: str = "GET", headers: dict | None = None, follow: bool = True):
+    """Return (status, headers, body bytes) of a request; HTTP errors are answers too, and so
+    is a redirect when ``follow`` is False."""
     request = urllib.request.Request(url, method=method, headers=headers or {})
+    opener = urllib.request.build_opener() if follow else urllib.request.build_opener(_NoRedirect)
     try:
-        with urllib.request.urlopen(request) as response:
+        with opener.open(request) as response:
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.headers, exc.read()
@@ -113,7 +120,7 @@ def test_claims_are_paginated_without_overlap(served_url):
     everything = all_pages(served_url, "/api/claims")
     assert len({(c["article_id"], c["claim"]) for c in everything}) == len(everything) > 10
     status, _, body = fetch(query(served_url, "/api/claims", per_page=0))
-    assert status == 422 and "per_page" in json.loads(body)["error"]
+    assert status == 400 and "per_page" in json.loads(body)["error"]
 
 
 def test_claim_filters_hold_for_every_item(served_url):
@@ -136,14 +143,17 @@ def test_place_listing_and_place_view_agree(served_url):
     assert vovchansk and vovchansk[0]["lat"] is not None
     key = vovchansk[0]["key"]
     view = get_json(served_url + "/api/places/" + urllib.parse.quote(key))
-    assert view["place"]["key"] == key and view["claims"]
-    for claim in view["claims"]:
+    claims = view["claims"]["items"]
+    assert view["place"]["key"] == key and claims and view["claims"]["total"] == len(claims)
+    for claim in claims:
         named = {p["key"] for p in claim["places"]} | {r for e in claim["events"] for r in e["refs"]}
         assert key in named
-    sides = [side for side, _ in view["place_timeline"]["sides"]]
+    sides = [side for side, _ in view["timeline"]["sides"]]
     assert sides[:2] == ["ukraine", "russia"]  # fixed order: the two sides first, side by side
-    dates = [row["date"] for row in view["place_timeline"]["rows"]]
+    dates = [row["date"] for row in view["timeline"]["rows"]]
     assert dates == sorted(dates)
+    assert {i for row in view["timeline"]["rows"] for cell in row["cells"] for i in cell} == \
+        {c["id"] for c in claims}
     status, _, body = fetch(served_url + "/api/places/UA00nowhere")
     assert status == 404 and "no place" in json.loads(body)["error"]
 
@@ -257,8 +267,22 @@ def test_token_is_required_when_set(served_db):
         assert fetch(url + "/api/claims", headers={"Authorization": "Bearer wrong"})[0] == 401
         status, _, _ = fetch(url + "/api/claims", headers={"Authorization": "Bearer t0ken-for-tests"})
         assert status == 200
-        status, headers, _ = fetch(url + "/claims?token=t0ken-for-tests")
-        assert status == 200 and "claimledger_token=" in headers["Set-Cookie"]
+        status, headers, body = fetch(url + "/api/claims")
+        assert status == 401 and headers["WWW-Authenticate"].startswith("Bearer")
+        assert fetch(url + "/claims")[1]["WWW-Authenticate"].startswith("Bearer")
+        # a token in a page's address moves into the cookie and out of the address bar
+        for page in ("/stories?token=t0ken-for-tests&side=ukraine", "/claims?token=t0ken-for-tests",
+                     "/places?q=kharkiv&token=t0ken-for-tests"):
+            status, headers, _ = fetch(url + page, follow=False)
+            assert status == 303 and "token" not in headers["Location"]
+            assert headers["Location"] == page.replace("token=t0ken-for-tests", "").replace(
+                "?&", "?").rstrip("?&")
+            assert "claimledger_token=t0ken-for-tests" in headers["Set-Cookie"]
+            cookie = headers["Set-Cookie"].split(";")[0]
+            assert fetch(url + headers["Location"], headers={"Cookie": cookie})[0] == 200
+        assert fetch(url + "/stories?token=wrong", follow=False)[0] == 401
+        # the API takes the token in the query without a redirect (clients keep no cookies)
+        assert fetch(url + "/api/claims?token=t0ken-for-tests", follow=False)[0] == 200
     finally:
         proc.terminate()
         proc.wait()
@@ -302,16 +326,19 @@ def test_tiles_cover_the_map_view():
 
 
 def test_claim_pages_are_the_same_from_the_described_claims_cache(served_db):
-    from claimledger.serve.listings import ArticleSides, DescribedClaims, read_claim_page
+    from claimledger.serve.listings import ArticleSides, DescribedClaims, claim_statement, read_claim_page
 
     store = open_readonly_store(str(served_db))
     try:
         sides, described = ArticleSides(store), DescribedClaims(size=4)
-        first, more = read_claim_page(store, sides, {}, side=None, offset=0, per_page=10, described=described)
+        every = claim_statement(store, {})
+        first, more, total = read_claim_page(store, sides, every, side=None, offset=0, per_page=10,
+                                             described=described)
         first[0]["content"] = "changed by a caller"
-        again, more_again = read_claim_page(store, sides, {}, side=None, offset=0, per_page=10,
-                                            described=described)
-        uncached, _ = read_claim_page(store, sides, {}, side=None, offset=0, per_page=10)
+        again, more_again, _ = read_claim_page(store, sides, every, side=None, offset=0, per_page=10,
+                                               described=described)
+        uncached, _, _ = read_claim_page(store, sides, every, side=None, offset=0, per_page=10)
         assert again == uncached and more_again == more and again[0]["content"] != "changed by a caller"
+        assert more and total == store.ledger.counts()["claims"]
     finally:
         store.close()

@@ -5,7 +5,9 @@ these tests (see their README), the pairs are the war-news development pairs (te
 """
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -19,6 +21,7 @@ from claimledger.link import (
     find_outlet, link_ledger, load_outlets, relate_pairs,
 )
 from claimledger.link.matching import ClaimLink, LinkClaim, LinkEvent, classify_link
+from claimledger.link.stories import event_label, summarise_story
 
 FIXTURES = Path(__file__).parent / "fixtures" / "link"
 LUKIANTSI, KHARKIV_OBLAST = "ua63120090070079552", "ua63000000000041885"
@@ -360,8 +363,10 @@ def test_stories_from_the_bundled_corpus(tmp_path: Path, examples_dir: Path):
         assert len(story["claims"]) >= 2 and story["title"] and "unplaced" not in story["title"]
         if story["kind"] == "event":  # one event: one place, a window of at most a week
             anchor = story["anchor"]
-            assert story["title"].startswith(tuple(story["types"])) and anchor["place"] in anchor["places"]
+            assert story["title"].startswith(tuple(event_label(t) for t in story["types"]))
+            assert anchor["place"] in anchor["places"]
             assert (date.fromisoformat(anchor["end"]) - date.fromisoformat(anchor["start"])).days <= 7
+        assert "_" not in story["title"] and not re.search(r"UA\d{17}|geonames:", story["title"])
         for side in story["sides"].values():
             assert 1 <= side["independent_sources"] <= side["claims"]
 
@@ -432,8 +437,8 @@ def test_contested_stories_hold_a_contradiction():
                                       related([taken, repelled, shelled, shelled2]))}
     lukiantsi, kupiansk = stories["Lukiantsi"], stories["Kupiansk"]
     assert lukiantsi["contested"] is True and lukiantsi["contradictions"] == 1
-    assert "territory_control" in lukiantsi["title"] and "attack_repelled" in lukiantsi["title"]
-    assert lukiantsi["title"].endswith(" at Lukiantsi (2024-05-12)")
+    # one type names the event, in words (taken or repelled: one claim each, the first claim's)
+    assert lukiantsi["title"] == "territory control at Lukiantsi (2024-05-12)"
     assert kupiansk["contested"] is False and kupiansk["contradictions"] == 0
     assert compare_story(lukiantsi)["contested"] and not compare_story(kupiansk)["contested"]
 
@@ -471,6 +476,27 @@ def test_statement_stories_and_copies_joining_an_event_story():
     assert "unplaced" not in statement["title"] and statement["relations"] == {"repeat": 1}
 
 
+def test_story_titles_name_the_event_and_the_place_in_words():
+    code = "UA63000000000041885"
+    a = claim("a", source="speaker:mayor", events=[event("other", "town1"), event("strike", code)])
+    b = claim("b", source="speaker:police", events=[event("other", "town1"), event("strike", code)])
+    titles = sorted(s["title"] for s in build_stories([a, b], related([a, b])))
+    unnamed = [dataclasses.replace(c, place_labels=()) for c in (a, b)]  # no name for the code
+    titles += [s["title"] for s in build_stories(unnamed, related(unnamed))]
+    assert "events at Town1 (2024-05-12)" in titles and "strike at Ua63000000000041885 (2024-05-12)" \
+        not in titles and "strike (2024-05-12)" in titles
+    assert all("_" not in t and "unplaced" not in t and code not in t for t in titles)
+    # a statement story: the speaker on the event most of its claims report, where they say
+    said = [dataclasses.replace(claim(n, source="speaker:general staff", text=f"Report {n}"),
+                                types=("strike",) if n != "c" else (), place_names=("Vovchansk",))
+            for n in "abc"]
+    links = [ClaimLink(said[0].key, said[1].key, "repeat", "same source", 0.9),
+             ClaimLink(said[1].key, said[2].key, "repeat", "same source", 0.9)]
+    assert summarise_story(said, links)["title"] == "general staff on strike at Vovchansk (2024-05-12)"
+    quiet = [dataclasses.replace(c, types=(), place_names=()) for c in said]
+    assert summarise_story(quiet, links)["title"] == "general staff on report (2024-05-12)"
+
+
 def test_stories_command_lists_contested_stories(ledger_url: str):
     from claimledger.store import open_ledger
 
@@ -494,6 +520,12 @@ def test_stories_command_lists_contested_stories(ledger_url: str):
     assert "Lukiantsi" in contested.output and "Kupiansk" not in contested.output
     lines = run("stories", str(db), "--contested", "--format", "jsonl").output.splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["contested"] is True
+    first = [json.loads(line)["title"] for line in run("stories", str(db), "--sort", "contested",
+                                                     "--format", "jsonl").output.splitlines()]
+    assert "Lukiantsi" in first[0] and "Kupiansk" in first[1]  # the contested story first
+    assert run("stories", str(db), "--sort", "contested", "--limit", "1").output.count("Lukiantsi") == 1
+    refused = CliRunner().invoke(main, ["stories", str(db), "--sort", "random"])
+    assert refused.exit_code == 2 and "newest" in refused.output
     with open_ledger(db) as ledger:
         ledger.replace_stories(build_stories([shelled, shelled2], related([shelled, shelled2])))
     assert "no contested stories match" in run("stories", str(db), "--contested").output

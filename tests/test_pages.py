@@ -174,6 +174,11 @@ def test_place_from_an_article_shows_map_and_timeline(page, served_url, shots):
     first(page.locator("table.places a", has_text="Kharkiv Oblast")).click()
     assert page.locator("h1").inner_text() == "Kharkiv Oblast"
     assert page.locator(".timeline").count() >= 1
+    # an oblast lists its settlements, one row each with the latest claim per side, not every card
+    rows = page.locator(".timeline.settlements .tl-row.settlement")
+    assert rows.count() >= 2 and first(rows.locator("a", has_text="Vovchansk")).is_visible()
+    assert page.locator(".claim").count() <= 50 + rows.count() * 5
+    shoot(page, shots, "oblast")
 
 
 def view_width(page) -> float:
@@ -271,6 +276,13 @@ def test_listings_filter_and_every_page_renders(page, served_url, shots):
     shoot(page, shots, "claims")
     page.goto(served_url + "/stories?side=ukraine")
     assert all("Ukrainian side" in t for t in page.locator(".story-item").all_inner_texts())
+    page.goto(served_url + "/stories")
+    first(page.locator("form.filters select[name=sort]")).select_option("newest")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url("**sort=newest**")
+    dates = [t.split(" – ")[-1] for t in page.locator(".story-item .story-meta time").all_inner_texts()]
+    dated = [d for d in dates if d != "undated"]
+    assert dated and dated == sorted(dated, reverse=True) and dates[:len(dated)] == dated
     page.goto(served_url + "/stories")
     page.locator("form.filters input[name=contested]").check()
     page.locator("form.filters button[type=submit]").click()

@@ -487,25 +487,33 @@ def link(db: str, outlet_files: tuple[str, ...], rebuild: bool) -> None:
 @click.option("--until", help="Stories begun on or before this date.")
 @click.option("--contested", is_flag=True,
               help="Only contested stories: a contradiction between their claims.")
+@click.option("--sort", "order", type=click.Choice(["claims", "newest", "contested"]), default="claims",
+              show_default=True, help="claims: most claims first; newest: latest date first; "
+                                      "contested: most contradictions first.")
 @click.option("--limit", default=30, type=click.IntRange(min=0), show_default=True,
               help="At most this many stories (0 for all).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def stories(db: str, place: str | None, since: str | None, until: str | None, contested: bool,
-            limit: int, fmt: str) -> None:
-    """List the stories of DB (the claims reporting one event: type, place, dates), largest first.
+            order: str, limit: int, fmt: str) -> None:
+    """List the stories of DB (the claims reporting one event: type, place, dates), largest first
+    (--sort newest or contested for the latest or the most contradicted first).
 
     \b
     Per side: claims and independent sources (re-reports of one source count once); a story
     with a contradiction between its claims is contested. Run `claimledger link DB` first. Example:
       claimledger stories ledger.db --place Vovchansk --since 2024-05
       claimledger stories ledger.db --contested --limit 10
+      claimledger stories ledger.db --sort newest
     """
     from .store import open_ledger
     from .store.urls import display_target
+    from .store.stories import sort_stories
 
     with open_ledger(db, create=False) as ledger:
         found = ledger.find_stories(place=place, since=since, until=until,
-                                    contested=True if contested else None, limit=limit or None)
+                                    contested=True if contested else None,
+                                    limit=None if order != "claims" else limit or None)
+        found = sort_stories(found, order)[:limit or None]
         linked = bool(found or ledger.find_stories(limit=1) or ledger.linked_article_ids())
     if fmt == "jsonl":
         for story in found:

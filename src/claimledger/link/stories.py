@@ -6,8 +6,10 @@ derives each link's anchors from the events its two claims share and makes one s
 so a claim naming eight places sits in the stories of the events it shares with others but never
 joins them into one. Links without a shared event (a statement re-reported, copied text) add a
 claim to the stories of the claim it repeats when that claim has one, and otherwise form a
-**statement story** titled by its speaker and topic words. A story is **contested** when a
-contradict link joins two of its claims.
+**statement story**. An event story is titled by its most common event type, in words, at its
+place ("territory control at Vovchansk"); a statement story by its speaker and the event most of
+its claims report ("general staff on strike at Vovchansk"), else the words most of them use. A
+story is **contested** when a contradict link joins two of its claims.
 
 Each story is summarised: event types, places, dates, who said it first, and per side the claims,
 the outlets that carried them, the framing words used (extract/framing.py) and the number of
@@ -19,6 +21,7 @@ camp) with the contradictions marked.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -37,7 +40,8 @@ UNKNOWN_SIDE = "unknown"
 # MIN_TOPIC_CHARS letters that most of its claims use (stopwords of relations.py left out).
 TOPIC_WORDS = 3
 MIN_TOPIC_CHARS = 4
-MAX_TITLE_PLACES = 2  # places named in an event story's title (one event reported at several)
+# A place key that is a code and not a name: never shown in a title.
+_PLACE_CODE = re.compile(r"UA\d{17}|geonames:\d+", re.IGNORECASE)
 
 
 class _UnionFind:
@@ -121,19 +125,63 @@ def topic_words(claims: Sequence[LinkClaim], limit: int = TOPIC_WORDS) -> list[s
     return sorted(counts, key=lambda w: (-counts[w], order[w]))[:limit]
 
 
+def event_label(type_: str) -> str:
+    """Return an event type as a title says it ("territory_control" -> "territory control");
+    "other" (an event of no known type) as "events"."""
+    return "events" if type_ == "other" else type_.replace("_", " ")
+
+
+def _main_type(types: Counter) -> str | None:
+    """Return the most common event type, one of a known kind before "other"."""
+    ranked = [t for t, _ in types.most_common()]
+    return next((t for t in ranked if t != "other"), ranked[0] if ranked else None)
+
+
+def _is_code(value: str) -> bool:
+    """Return True for a place key that is a code, not a name (KATOTTG, geonames:<id>)."""
+    return bool(_PLACE_CODE.fullmatch(value))
+
+
+def event_title(type_: str | None, places: Sequence[str], start: str | None, end: str | None) -> str:
+    """Return an event story's title: the event and where, then when ("territory control at
+    Vovchansk (2024-05-12)"); a story found at several places names the first ("strike at
+    Sumy and 1 other place")."""
+    named = [p for p in places if p and not _is_code(p)]
+    what = event_label(type_) if type_ else "events"
+    where = ""
+    if named:
+        more = len(named) - 1
+        where = f" at {named[0]}" + (f" and {more} other place{'s' * (more != 1)}" if more else "")
+    return f"{what}{where} ({_period(start, end)})"
+
+
 def _event_facts(claims: Sequence[LinkClaim], anchor: Anchor, places: Sequence[str]
                  ) -> tuple[Counter, dict[str, int], str]:
     """Return an event story's types (claims per type), places (claims naming each, by name,
-    the anchor's first) and title."""
+    the anchor's first) and title (its most common type at its place)."""
     types = Counter(t for c in claims for t in anchored_types(c, anchor.family, places))
     if not types:
         types.update(anchor.family.split("|"))
     names = {key: name for c in claims for key, name in c.place_labels}
     named = {names.get(key, key): sum(key in c.places for c in claims) for key in places}
-    type_names = " / ".join(t for t, _ in types.most_common())
-    where = ", ".join(list(named)[:MAX_TITLE_PLACES]) + \
-        (f" +{len(named) - MAX_TITLE_PLACES}" if len(named) > MAX_TITLE_PLACES else "")
-    return types, named, f"{type_names} at {where} ({_period(anchor.start, anchor.end)})"
+    return types, named, event_title(_main_type(types), list(named), anchor.start, anchor.end)
+
+
+def statement_title(claims: Sequence[LinkClaim], speaker: str, start: str | None,
+                    end: str | None) -> str:
+    """Return a statement story's title: who speaks, on what. The subject is the event most
+    of its claims report, at the place most of them name ("on strike at Vovchansk"), else
+    the words most of them use ("on never, accept, occupation")."""
+    half = (len(claims) + 1) // 2
+    types = Counter(t for c in claims for t in set(c.types) if t != "other")
+    places = Counter(p for c in claims for p in dict.fromkeys(c.place_names) if not _is_code(p))
+    main = _main_type(Counter({t: n for t, n in types.items() if n >= half}))
+    where = next((p for p, n in places.most_common() if n >= half), None)
+    if main:
+        subject = event_label(main) + (f" at {where}" if where else "")
+    else:
+        subject = ", ".join(topic_words(claims)) or (f"events at {where}" if where else "")
+    return f"{speaker}{' on ' + subject if subject else ''} ({_period(start, end)})"
 
 
 def summarise_story(claims: Sequence[LinkClaim], links: Sequence[ClaimLink],
@@ -157,8 +205,7 @@ def summarise_story(claims: Sequence[LinkClaim], links: Sequence[ClaimLink],
         dates = sorted(d for c in claims for d in (c.date_start, c.date_end) if d)
         first_date, last_date = (dates[0], dates[-1]) if dates else (None, None)
         speaker = Counter(_speaker(c) for c in ordered).most_common(1)[0][0]
-        words = topic_words(ordered)
-        title = f"{speaker}{' on ' + ', '.join(words) if words else ''} ({_period(first_date, last_date)})"
+        title = statement_title(ordered, speaker, first_date, last_date)
         story_id = _story_id(first.key, "statement")
         about = None
     sides: dict[str, dict[str, Any]] = {}

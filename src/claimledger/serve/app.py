@@ -1,35 +1,42 @@
 """The web application: pages and the JSON API over one read-only ledger.
 
 :func:`create_app` builds the FastAPI app over a :class:`ReadOnlyStore`; :func:`serve_ledger`
-opens a ledger and runs it with uvicorn. Only GET routes exist, the store is opened
-read-only, static files come from the package's ``static/`` folder alone, and every
-response carries a Content-Security-Policy that allows nothing from other origins (so
-the pages work, and are checked to work, without internet access). With a token, every
-request must carry it: ``Authorization: Bearer <token>``, or ``?token=<token>`` once,
-which sets a cookie for the pages that follow.
+opens a ledger and runs it with uvicorn. Only GET routes exist (HEAD answers as GET
+without the body), the store is opened read-only, static files come from the package's
+``static/`` folder alone, and every response carries a Content-Security-Policy that allows
+nothing from other origins (so the pages work, and are checked to work, without internet
+access). With a token, every request must carry it: ``Authorization: Bearer <token>``, or
+``?token=<token>`` once on a page, which sets a cookie and redirects to the same page
+without the token (so it stays out of the address bar, history and bookmarks); a request
+without it gets a 401 with ``WWW-Authenticate: Bearer``. Errors are ``{"error": "..."}`` on
+``/api/`` (400 for a bad query, never a 422) and an error page elsewhere.
 """
 from __future__ import annotations
 
 import hmac
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import ClaimledgerError
 from . import api, control_api, pages
-from .readonly import ReadOnlyStore, check_exposure, open_readonly_store
+from .readonly import ReadOnlyStore, check_exposure, open_readonly_store, request_memo
 from .basemap import TileLayer, tile_images
 from .map_data import KIND_LABELS
+from .params import TOKEN_PARAMETER
 from .views import LedgerViews, NotFound
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 TOKEN_COOKIE = "claimledger_token"
+AUTH_CHALLENGE = 'Bearer realm="claimledger"'
 SECURITY_HEADERS = {
     "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; style-src 'self'; "
                                 "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
@@ -77,18 +84,78 @@ def _error(request: Request, status: int, message: str) -> Response:
     return HTMLResponse(html, status_code=status)
 
 
+def _validation_problem(error: dict[str, Any]) -> str:
+    """Return one invalid parameter as "name: what is wrong (got 'value')"."""
+    name = ".".join(str(part) for part in error.get("loc", ())[1:]) or "request"
+    value = error.get("input")
+    shown = f" (got {str(value)[:40]!r})" if isinstance(value, (str, int)) else ""
+    return f"{name}: {error.get('msg', 'invalid')}{shown}"
+
+
 def _check_token(request: Request, token: str) -> tuple[bool, bool]:
-    """Return (allowed, set_cookie) for a request when a token is required."""
+    """Return (allowed, from the query) for a request when a token is required."""
     header = request.headers.get("authorization", "")
     offered = [header[7:].strip() if header.lower().startswith("bearer ") else "",
                request.cookies.get(TOKEN_COOKIE, "")]
-    from_query = request.query_params.get("token", "")
+    from_query = request.query_params.get(TOKEN_PARAMETER, "")
     for value in offered:
         if value and hmac.compare_digest(value.encode(), token.encode()):
             return True, False
     if from_query and hmac.compare_digest(from_query.encode(), token.encode()):
         return True, True
     return False, False
+
+
+def _is_page(request: Request) -> bool:
+    """Return True for a page a browser shows (not the API, not a static file)."""
+    path = request.url.path
+    return request.method in ("GET", "HEAD") and not path.startswith(("/api/", "/static/"))
+
+
+def _without_token(request: Request) -> str:
+    """Return the request's path and query without the token parameter."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != TOKEN_PARAMETER]
+    return request.url.path + ("?" + urlencode(params) if params else "")
+
+
+class HeadAsGet:
+    """ASGI middleware answering HEAD on every GET route: the request goes on as a GET and
+    the body of the answer is dropped (its headers, Content-Length among them, are kept)."""
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headless(message: dict) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headless)
+
+
+def _openapi_without_422(app: FastAPI) -> Any:
+    """Return the app's ``openapi()`` with FastAPI's 422 answers left out: this server
+    answers every invalid request with a 400 in the ApiError shape."""
+    plain = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = plain()
+            for operations in spec.get("paths", {}).values():
+                for operation in operations.values():
+                    operation.get("responses", {}).pop("422", None)
+            schemas = spec.get("components", {}).get("schemas", {})
+            for name in ("HTTPValidationError", "ValidationError"):
+                schemas.pop(name, None)
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    return openapi
 
 
 def create_app(store: ReadOnlyStore, *, token: str | None = None,
@@ -118,17 +185,26 @@ def create_app(store: ReadOnlyStore, *, token: str | None = None,
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
-        set_cookie = False
+        from_query = False
         if token:
-            allowed, set_cookie = _check_token(request, token)
+            allowed, from_query = _check_token(request, token)
             if not allowed:
                 response = _error(request, 401, "this ledger needs a token: add ?token=... "
                                   "or an 'Authorization: Bearer ...' header")
                 response.headers.update(headers)
+                response.headers["WWW-Authenticate"] = AUTH_CHALLENGE
                 return response
-        response = await call_next(request)
-        if set_cookie:
-            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+        if TOKEN_PARAMETER in request.query_params and _is_page(request):
+            # the token moves into a cookie: the address bar, history and bookmarks never keep it
+            response = RedirectResponse(_without_token(request), status_code=303)
+        else:
+            with request_memo():  # the store's state is read once per request
+                response = await call_next(request)
+        if from_query:
+            # Lax, not Strict: the page the redirect leads to must get the cookie even when the
+            # link was opened from another site (a Strict cookie is left off a redirect chain
+            # that began elsewhere); every route only reads, and no page can be framed.
+            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="lax")
         response.headers.update(headers)
         return response
 
@@ -145,6 +221,9 @@ def create_app(store: ReadOnlyStore, *, token: str | None = None,
         response = _error(request, exc.status_code, str(exc.detail))
         for name, value in (exc.headers or {}).items():
             response.headers[name] = value
+        allowed = response.headers.get("Allow", "")
+        if exc.status_code == 405 and "GET" in allowed and "HEAD" not in allowed:
+            response.headers["Allow"] = allowed + ", HEAD"  # HeadAsGet answers HEAD on GET routes
         return response
 
     @app.exception_handler(Exception)
@@ -156,10 +235,11 @@ def create_app(store: ReadOnlyStore, *, token: str | None = None,
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}"
-                             for e in exc.errors())
-        return _error(request, 422, problems or "invalid request")
+        problems = "; ".join(_validation_problem(e) for e in exc.errors())
+        return _error(request, 400, problems or "invalid request")
 
+    app.openapi = _openapi_without_422(app)
+    app.add_middleware(HeadAsGet)
     return app
 
 

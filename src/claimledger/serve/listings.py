@@ -6,30 +6,34 @@ Python from the outlet registry) would rebuild all of them. Here the store's own
 ``select_claims`` statement yields the ordered claim keys (cheap index rows), the side
 filter runs on those rows with a per-article side map, and only the claims of the page
 asked for are rebuilt from their documents. Articles likewise: language, dates and
-outlet are SQL conditions, the side is checked on rows as they stream.
+outlet are SQL conditions, the side is checked on rows as they stream, and the place, type
+and speaker filters keep the articles of the claims matching them. Each listing's total is
+counted in SQL and kept (counts.py); a place filter naming a known place matches its ref and
+the names merged into it.
 """
 from __future__ import annotations
 
-import copy
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, func, or_, select
 
-from ..claims import date_bounds, describe_claims
+from ..claims import date_bounds, describe_claims, index_keys
 from ..errors import StoreError
 from ..store import schema
 from ..store.claims import select_claims
 from ..store.search import article_text_match
 from ..store.rows import read_documents
+from .counts import Totals, count_claims_of_side, count_rows
 from .readonly import ReadOnlyStore
 from .sides import UNKNOWN, side_of_outlet, side_of_speaker
 
 
 class ArticleSides:
     """The side of every stored article's outlet (registry by name or URL), cached per
-    state of the store (article count and last key)."""
+    state of the store (article count and last key), with the languages of the articles."""
 
     def __init__(self, store: ReadOnlyStore):
         self._store = store
@@ -37,23 +41,40 @@ class ArticleSides:
         self._state: tuple[int, int] | None = None
         self._sides: dict[str, str] = {}
         self._outlets: dict[str, set[str]] = {}
+        self._languages: set[str] = set()
 
     def snapshot(self, conn: Connection) -> tuple[dict[str, str], dict[str, set[str]]]:
         """Return (article id -> side, side -> lower-case outlet names), rebuilt when the
         store has changed since the last call."""
         articles = schema.articles
-        state = tuple(conn.execute(select(func.count(), func.max(articles.c.pk))).one())
+        state = self._store.articles_state(conn)
         with self._lock:
             if state != self._state:
                 sides: dict[str, str] = {}
                 outlets: dict[str, set[str]] = {}
+                languages: set[str] = set()
                 for row in conn.execute(select(articles.c.id, articles.c.outlet,
-                                               articles.c.url)):
+                                               articles.c.url, articles.c.language)):
                     side = side_of_outlet(row.outlet, row.url)
                     sides[row.id] = side
                     outlets.setdefault(side, set()).add((row.outlet or "").lower())
+                    if row.language:
+                        languages.add(row.language)
                 self._sides, self._outlets, self._state = sides, outlets, state
+                self._languages = languages
             return self._sides, self._outlets
+
+    @property
+    def state(self) -> tuple[int, int] | None:
+        """The state of the store (article count, last key) the last snapshot was taken in."""
+        return self._state
+
+    def present(self) -> tuple[set[str], set[str]]:
+        """Return the sides and the languages of the stored articles."""
+        if self._state is None or self._store.articles_state() != self._state:
+            with self._store.connect() as conn:
+                self.snapshot(conn)
+        return set(self._outlets), set(self._languages)
 
 
 # Articles whose described claims are kept between requests. A stored article's layers never
@@ -90,48 +111,136 @@ class DescribedClaims:
                 for ord_, view in enumerate(views)}
 
 
+def clone(value: Any) -> Any:
+    """Return a copy of a claim view (dicts and lists of plain values; copy.deepcopy's
+    bookkeeping made a third of a place page's time)."""
+    if isinstance(value, dict):
+        return {k: clone(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clone(v) for v in value]
+    return value
+
+
 def _outlet_keys(outlets: dict[str, set[str]], side: str) -> list[str]:
     """Return the outlet names whose articles may hold claims of ``side``: the outlets of
     that side, and the unknown ones (whose claims are decided by speaker)."""
     return sorted(outlets.get(side, set()) | outlets.get(UNKNOWN, set()))
 
 
-def read_claim_page(store: ReadOnlyStore, sides: ArticleSides, args: dict[str, Any], *,
-                    side: str | None, offset: int, per_page: int,
-                    described: DescribedClaims | None = None) -> tuple[list[dict[str, Any]], bool]:
-    """Return the claims ``[offset, offset + per_page)`` matching ``args`` (the keyword
-    arguments of ``Ledger.find_claims``) and ``side``, newest first, and whether more follow;
-    ``described`` keeps claim views between calls."""
+def row_side(by_article: dict[str, str], article_id: str, speaker_key: str) -> str:
+    """Return the side of a claims index row: its article's outlet's, else its speaker's."""
+    found = by_article.get(article_id, UNKNOWN)
+    return found if found != UNKNOWN else side_of_speaker(speaker_key)
+
+
+def claim_statement(store: ReadOnlyStore, args: dict[str, Any],
+                    place_keys: list[str] | None = None) -> Select:
+    """Return the SELECT of (article_id, ord) of the claims matching ``args`` (the keyword
+    arguments of ``Ledger.find_claims``; its ``place`` is ignored), newest first, naming one
+    of ``place_keys`` when given (a place's ref and the names merged into it)."""
     claims = schema.claims
-    wanted = offset + per_page + 1
-    stmt = select_claims(**args, limit=None if side else wanted)  # FTS5 or tsvector search
-    keys: list[tuple[str, int]] = []
+    stmt = select_claims(**{**args, "place": None})  # FTS5 or tsvector search (store/search.py)
+    if place_keys:
+        stmt = stmt.where(or_(*(claims.c.place_keys.contains(index_keys([key]), autoescape=True)
+                                for key in place_keys)))
+    return stmt
+
+
+def read_claim_page(store: ReadOnlyStore, sides: ArticleSides, stmt: Select, *,
+                    side: str | None, offset: int, per_page: int,
+                    described: DescribedClaims | None = None, totals: Totals | None = None
+                    ) -> tuple[list[dict[str, Any]], bool, int]:
+    """Return the claims ``[offset, offset + per_page)`` a :func:`claim_statement` selects
+    that are of ``side``, in its order, whether more follow and how many match;
+    ``described`` keeps claim views between calls, ``totals`` the counts."""
+    claims = schema.claims
     with store.connect() as conn:
         by_article, outlets = sides.snapshot(conn)
         if side:
-            stmt = stmt.add_columns(claims.c.speaker_key).where(
+            def count() -> int:
+                return count_claims_of_side(conn, stmt, by_article, outlets.get(UNKNOWN, set()),
+                                            side)
+        else:
+            def count() -> int:
+                return count_rows(conn, stmt)
+        total = (totals or Totals(0)).get(sides.state, stmt, side, count)
+        if offset >= total:
+            page: list[tuple[str, int]] = []
+        elif side:  # rows in order, the side decided per row, until the page is full
+            wanted, keys = offset + per_page, []
+            rows = stmt.add_columns(claims.c.speaker_key).where(
                 claims.c.outlet_key.in_(_outlet_keys(outlets, side)))
-        for row in conn.execute(stmt):
-            if side:
-                found = by_article.get(row.article_id, UNKNOWN)
-                if (found if found != UNKNOWN else side_of_speaker(row.speaker_key)) != side:
-                    continue
-            keys.append((row.article_id, row.ord))
-            if len(keys) >= wanted:
-                break
-        page = keys[offset:offset + per_page]
+            for row in conn.execute(rows):
+                if row_side(by_article, row.article_id, row.speaker_key) == side:
+                    keys.append((row.article_id, row.ord))
+                    if len(keys) >= wanted:
+                        break
+            page = keys[offset:]
+        else:
+            rows = conn.execute(stmt.offset(offset).limit(per_page))
+            page = [(row.article_id, row.ord) for row in rows]
         views = (described or DescribedClaims(0)).views(conn, [a for a, _ in page])
     # copies: callers annotate the views they get, the cached ones stay as described
-    return [copy.deepcopy(views[key]) for key in page if key in views], len(keys) > offset + per_page
+    items = [clone(views[key]) for key in page if key in views]
+    return items, offset + per_page < total, total
+
+
+def read_claim_keys(store: ReadOnlyStore, sides: ArticleSides, stmt: Select,
+                    side: str | None) -> list[tuple[str, int]]:
+    """Return the (article id, ord) of every claim a :func:`claim_statement` selects that is
+    of ``side``, in its order."""
+    claims = schema.claims
+    with store.connect() as conn:
+        by_article, outlets = sides.snapshot(conn)
+        if not side:
+            return [(row.article_id, row.ord) for row in conn.execute(stmt)]
+        rows = stmt.add_columns(claims.c.speaker_key).where(
+            claims.c.outlet_key.in_(_outlet_keys(outlets, side)))
+        return [(row.article_id, row.ord) for row in conn.execute(rows)
+                if row_side(by_article, row.article_id, row.speaker_key) == side]
+
+
+def read_claim_views(store: ReadOnlyStore, keys: list[tuple[str, int]],
+                     described: DescribedClaims | None = None) -> list[dict[str, Any]]:
+    """Return copies of the claim views of these (article id, ord), in their order."""
+    with store.connect() as conn:
+        views = (described or DescribedClaims(0)).views(conn, [a for a, _ in keys])
+    return [clone(views[key]) for key in keys if key in views]
+
+
+def read_claim(store: ReadOnlyStore, article_id: str, claim: str,
+               described: DescribedClaims | None = None) -> dict[str, Any] | None:
+    """Return the claim ``claim`` (its id in the article: a3, e2) of an article, or None."""
+    with store.connect() as conn:
+        views = (described or DescribedClaims(0)).views(conn, [article_id])
+    found = next((view for view in views.values() if view["claim"] == claim), None)
+    return clone(found) if found is not None else None
+
+
+def iter_claim_views(store: ReadOnlyStore, stmt: Select, chunk: int = 200
+                     ) -> Iterator[dict[str, Any]]:
+    """Yield the claims a :func:`claim_statement` selects, in its order, a chunk at a time."""
+    with store.connect() as conn:
+        keys = [(row.article_id, row.ord) for row in conn.execute(stmt)]
+    for start in range(0, len(keys), chunk):
+        page = keys[start:start + chunk]
+        with store.connect() as conn:
+            docs = read_documents(conn, list(dict.fromkeys(a for a, _ in page)))
+        views = {(doc.article.id, ord_): claim["view"] for doc in docs
+                 for ord_, claim in enumerate(describe_claims(doc))}
+        yield from (views[key] for key in page if key in views)
 
 
 def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str | None,
                       side: str | None, outlet: str | None, language: str | None,
-                      since: str | None, until: str | None, offset: int, per_page: int
-                      ) -> tuple[list[dict[str, Any]], bool]:
+                      since: str | None, until: str | None, offset: int, per_page: int,
+                      with_claims: Select | None = None, totals: Totals | None = None,
+                      id_sets: Totals | None = None) -> tuple[list[dict[str, Any]], bool, int]:
     """Return articles ``[offset, offset + per_page)`` (metadata, no text), newest first,
-    matching every filter (``since``/``until`` on the published date), and whether more
-    follow. Raises StoreError for a date that is not ISO."""
+    matching every filter (``since``/``until`` on the published date; ``with_claims`` a
+    :func:`claim_statement` one of the article's claims must match), whether more follow and
+    how many match; ``totals`` keeps the counts and ``id_sets`` the ids of the articles of
+    the claims matching ``with_claims``. Raises StoreError for a date that is not ISO."""
     articles = schema.articles
     query = select(articles.c.id, articles.c.outlet, articles.c.published,
                    articles.c.language, articles.c.title, articles.c.url)
@@ -150,24 +259,46 @@ def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str 
                 raise StoreError(f"{name}: not an ISO date, month or year: {value!r}")
             query = query.where(day >= bounds[0] if index == 0 else day <= bounds[1])
     query = query.order_by(articles.c.published.desc().nulls_last(), articles.c.id)
-    wanted = offset + per_page + 1
-    kept: list[dict[str, Any]] = []
+    kept_totals = totals or Totals(0)
     with store.connect() as conn:
         by_article, outlets = sides.snapshot(conn)
         if side:
             query = query.where(func.lower(func.coalesce(articles.c.outlet, "")).in_(
                 sorted(outlets.get(side, set()))))
-        else:
-            query = query.limit(wanted)
-        for row in conn.execute(query):
-            item = dict(row._mapping)
-            item["side"] = by_article.get(item["id"], UNKNOWN)
-            if side and item["side"] != side:
-                continue
-            kept.append(item)
-            if len(kept) >= wanted:
-                break
-    return kept[offset:offset + per_page], len(kept) > offset + per_page
+        only: frozenset[str] | None = None
+        if with_claims is not None:  # the articles of the matching claims, kept like a total
+            ids = with_claims.with_only_columns(schema.claims.c.article_id).order_by(None)
+            ids = ids.distinct()
+            only = (id_sets or Totals(0)).get(sides.state, ids, "ids", lambda: frozenset(
+                row.article_id for row in conn.execute(ids)))
+
+        def keeps(article_id: str) -> bool:
+            return (only is None or article_id in only) and \
+                (not side or by_article.get(article_id, UNKNOWN) == side)
+
+        def count() -> int:
+            if only is None and not side:
+                return count_rows(conn, query)
+            return sum(1 for row in conn.execute(query.with_only_columns(articles.c.id))
+                       if keeps(row.id))
+
+        total = kept_totals.get(sides.state, query, (side, only is not None and hash(only)), count)
+        kept: list[dict[str, Any]] = []
+        if (side or only is not None) and offset < total:  # in order, until the page is full
+            for row in conn.execute(query):
+                if keeps(row.id):
+                    kept.append(dict(row._mapping))
+                    if len(kept) >= offset + per_page:
+                        break
+            kept = kept[offset:]
+        elif offset < total:
+            rows = conn.execute(query.offset(offset).limit(per_page))
+            kept = [dict(row._mapping) for row in rows]
+    for item in kept:
+        item["side"] = by_article.get(item["id"], UNKNOWN)
+    return kept, offset + per_page < total, total
 
 
-__all__ = ["ArticleSides", "DescribedClaims", "read_article_page", "read_claim_page"]
+__all__ = ["ArticleSides", "DescribedClaims", "claim_statement", "iter_claim_views",
+           "read_article_page", "read_claim", "read_claim_keys", "read_claim_page",
+           "read_claim_views", "row_side"]

@@ -7,19 +7,23 @@ under ``/api/`` and links to it.
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment
 
-from .api import Contested, FilterSet, PageNo, Views
+from ..store.stories import STORY_SORTS
+from .api import Contested, FilterSet, PageNo, PlaceFilterSet, Sort, Views, story_sort
 from .charts import claims_chart
 from .highlight import highlight_words
+from .params import (
+    DEFAULT_PER_PAGE, PLACE_LEVELS, check_choice, parse_flag, reject_unknown_parameters,
+)
 from .sides import side_label
-from .views import DEFAULT_PER_PAGE, parse_flag
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(reject_unknown_parameters)])
+STORY_SORT_LABELS = {"claims": "most claims", "newest": "newest", "contested": "most contested"}
 EVENT_LABELS = {"territory_control": "territory control", "attack_repelled": "attack repelled",
                 "security_zone": "security zone"}
 # Event chips on one claim card; a speech naming sixty events links to its article instead.
@@ -52,7 +56,8 @@ def register_template_helpers(env: Environment) -> None:
     """Add the functions and filters the templates use to ``env``."""
     env.globals.update(url_with=_url_with, mark_claim=_mark_claim, side_label=side_label,
                        urlencode=urlencode, MAX_EVENT_CHIPS=MAX_EVENT_CHIPS,
-                       claims_chart=claims_chart)
+                       claims_chart=claims_chart,
+                       story_sorts=[(s, STORY_SORT_LABELS[s]) for s in STORY_SORTS])
     env.filters["event_label"] = lambda t: EVENT_LABELS.get(t, t or "")
     env.filters["day"] = lambda value: (value or "")[:10]
     env.filters["short_outlet"] = lambda name: (name or "").split(" (")[0]
@@ -77,14 +82,17 @@ def home(request: Request, views: Views) -> RedirectResponse:
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories_page(request: Request, views: Views, filters: FilterSet, contested: Contested = None,
-                 page: PageNo = 1) -> HTMLResponse:
-    """Stories with filters ("contested only" among them): per side the independent sources,
-    contested stories marked."""
+                 sort: Sort = None, page: PageNo = 1) -> HTMLResponse:
+    """Stories with filters ("contested only" among them) in the order asked for: per side
+    the independent sources, contested stories marked."""
     only = parse_flag("contested", contested)
-    found = views.list_stories(filters, contested=only, page=page, per_page=DEFAULT_PER_PAGE)
-    query = {**filters.query(), **({"contested": str(only).lower()} if only is not None else {})}
+    order = story_sort(sort)
+    found = views.list_stories(filters, contested=only, sort=order, page=page,
+                               per_page=DEFAULT_PER_PAGE)
+    query = {**filters.query(), **({"contested": str(only).lower()} if only is not None else {}),
+             **({"sort": order} if order != "claims" else {})}
     return render(request, "stories.html", "stories", filters=filters, contested=only,
-                  result=found, linked=bool(views.stories.stories()),
+                  sort=order, result=found, linked=bool(views.stories.stories()),
                   api=f"/api/stories?{urlencode(query)}")
 
 
@@ -110,18 +118,20 @@ def places_page(request: Request, views: Views,
                 level: Annotated[str | None, Query()] = None,
                 page: PageNo = 1) -> HTMLResponse:
     """Every place with its article count, and a map of the most reported ones."""
-    found = views.list_places(search=q, level=level, page=page, per_page=DEFAULT_PER_PAGE)
+    found = views.list_places(search=q, level=check_choice("level", level, PLACE_LEVELS),
+                              page=page, per_page=DEFAULT_PER_PAGE)
     return render(request, "places.html", "places", q=q or "", level=level or "",
                   result=found, overview=views.overview_map())
 
 
 @router.get("/places/{key:path}", response_class=HTMLResponse)
-def place_page(request: Request, views: Views, filters: FilterSet,
-               key: Annotated[str, Path()]) -> HTMLResponse:
-    """One place: the map and its claims in date order, one column per side."""
-    view = views.place(key, filters)
+def place_page(request: Request, views: Views, filters: PlaceFilterSet,
+               key: Annotated[str, Path()], page: PageNo = 1) -> HTMLResponse:
+    """One place: the map, a page of its claims in date order, one column per side, and for
+    an oblast its settlements with the latest claim of each side."""
+    view = views.place(key, filters, page=page, per_page=DEFAULT_PER_PAGE)
     return render(request, "place.html", "places", filters=filters, **view,
-                  api=f"/api/places/{key}")
+                  api=f"/api/places/{quote(view['place']['key'], safe='/:')}")
 
 
 @router.get("/articles", response_class=HTMLResponse)

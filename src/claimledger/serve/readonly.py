@@ -10,23 +10,38 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import ClaimledgerError, StoreError
-from ..store import SCHEMA_VERSION, Ledger
+from ..store import SCHEMA_VERSION, Ledger, schema
 from ..store.migrations import read_schema_version
 from ..store.urls import display_target, engine_error, hide_secrets
 
 # Milliseconds a read waits while an ingest holds the write lock (WAL readers rarely wait).
 READ_BUSY_TIMEOUT_MS = 5_000
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+# What one request has already read of the store's state (see ReadOnlyStore.articles_state).
+_REQUEST_MEMO: ContextVar[dict | None] = ContextVar("claimledger_request_memo", default=None)
+
+
+@contextmanager
+def request_memo() -> Iterator[None]:
+    """Within this block (one request), the store's state is read once."""
+    token = _REQUEST_MEMO.set({})
+    try:
+        yield
+    finally:
+        _REQUEST_MEMO.reset(token)
 
 
 class ExposureError(ClaimledgerError):
@@ -50,6 +65,24 @@ class ReadOnlyStore:
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             raise StoreError(hide_secrets(f"ledger {display_target(self.path)}: {reason}", self.path)) from exc
+
+    def articles_state(self, conn: Connection | None = None) -> tuple[int, int]:
+        """Return the state of the stored articles (count, last key): the caches of the web
+        view (places, sides, totals) are rebuilt when it changes. Read once per request
+        (inside :func:`request_memo`), on ``conn`` when given."""
+        memo = _REQUEST_MEMO.get()
+        if memo is not None and id(self) in memo:
+            return memo[id(self)]
+        query = select(func.count(), func.max(schema.articles.c.pk))
+        if conn is None:
+            with self.connect() as own:
+                row = own.execute(query).one()
+        else:
+            row = conn.execute(query).one()
+        state = (int(row[0]), int(row[1] or 0))
+        if memo is not None:
+            memo[id(self)] = state
+        return state
 
     def close(self) -> None:
         """Close every pooled connection."""

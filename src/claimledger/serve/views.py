@@ -1,34 +1,37 @@
 """What the pages and the JSON API show: listings, a place, an article, a search.
 
 Both ``pages.py`` and ``api.py`` call these functions, so a page and its JSON twin can
-never disagree. Every listing is paginated (``page`` from 1, ``per_page`` items) and
-says whether more follow; filters are the same everywhere (:class:`Filters`).
+never disagree. Every listing is paginated (``page`` from 1, ``per_page`` items), says
+whether more follow and how many items match (``total``); filters are the same everywhere
+(:class:`Filters`) and checked before they get here (params.py).
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..errors import ClaimledgerError
 from ..claims import describe_claims
+from ..errors import ClaimledgerError
+from ..store.stories import sort_stories
 from .basemap import draw_map
 from .highlight import highlight_document
 from .map_data import ControlClaims
+from .counts import Totals
+from .listings import (
+    ArticleSides, DescribedClaims, claim_statement, iter_claim_views, read_article_page, read_claim,
+    read_claim_keys, read_claim_page, read_claim_views,
+)
+from .params import DEFAULT_PER_PAGE, MAX_PER_PAGE, PLACE_LEVELS
+from .places import place_claim_statement, summarise_settlements
 from .queries import (
     PlaceCatalogue, level_rank, list_event_types, list_outlets, place_filter_value, place_key,
 )
-from .listings import ArticleSides, DescribedClaims, read_article_page, read_claim_page
 from .readonly import ReadOnlyStore
 from .sides import UNKNOWN, order_sides, side_label, side_of_claim, side_of_outlet
 from .stories import StoryCatalogue, compose_story, filter_stories, summarise_listing
 
-DEFAULT_PER_PAGE = 50
-MAX_PER_PAGE = 500
-# Settlements shown with their own timeline on an oblast's page (most-mentioned first).
-MAX_SETTLEMENT_TIMELINES = 8
-# Claims on one place page; beyond it the page links to the paginated listing.
-MAX_PLACE_CLAIMS = 300
 # The overview map on the places page: this many most reported places, inside these bounds
 # (Ukraine and the Russian border regions; Moscow or Washington would zoom the map out).
 OVERVIEW_MARKERS = 250
@@ -38,29 +41,29 @@ OVERVIEW_LABELS = 14  # names written on the overview map: the most reported pla
 OVERVIEW_SKIPPED = ("country", "region", "oblast")
 # Levels drawn as no marker: a country's or region's centre says nothing about where.
 UNMAPPED_LEVELS = ("country", "region")
+# Sets of article ids kept for the articles listing's claim filters (place, type, speaker): up to
+# one id per stored article each, so fewer than the totals.
+KEPT_ID_SETS = 16
+# Places whose claim keys (every claim of the place, in order) are kept for their next pages.
+KEPT_PLACE_CLAIMS = 32
+# Between an article id and a claim's id in it, in a claim's stable id: "<article id>~a3".
+CLAIM_ID_SEPARATOR = "~"
 
 
 class NotFound(ClaimledgerError):
-    """The article, place or story asked for is not in the ledger."""
+    """The article, place, claim or story asked for is not in the ledger."""
 
 
-class BadQuery(ClaimledgerError):
-    """A query parameter's value is not one the listing takes (answered with a 400)."""
+def claim_id(article_id: str, claim: str) -> str:
+    """Return the stable id of a claim: its article's id and its id in the article (a3: an
+    attribution, e2: an event), which never change once the article is stored."""
+    return f"{article_id}{CLAIM_ID_SEPARATOR}{claim}"
 
 
-TRUE_VALUES = ("true", "1", "yes", "on")
-FALSE_VALUES = ("false", "0", "no", "off")
-
-
-def parse_flag(name: str, value: str | None) -> bool | None:
-    """Return a yes/no query parameter as a bool, None when absent or blank; BadQuery for
-    anything but true/false (1/0, yes/no, on/off)."""
-    if value is None or not value.strip():
-        return None
-    word = value.strip().lower()
-    if word in TRUE_VALUES or word in FALSE_VALUES:
-        return word in TRUE_VALUES
-    raise BadQuery(f"{name}: not true or false: {value!r}")
+def split_claim_id(value: str) -> tuple[str, str] | None:
+    """Return (article id, claim id in the article) of a stable claim id, None if malformed."""
+    article_id, sep, claim = value.rpartition(CLAIM_ID_SEPARATOR)
+    return (article_id, claim) if sep and article_id and claim.isalnum() else None
 
 
 @dataclass(frozen=True)
@@ -101,12 +104,19 @@ class Page:
     page: int
     per_page: int
     has_more: bool
+    total: int
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON body of the page."""
         return {"items": self.items, "page": self.page, "per_page": self.per_page,
-                "has_more": self.has_more, **self.extra}
+                "has_more": self.has_more, "total": self.total, **self.extra}
+
+
+def _bounds(page: int, per_page: int) -> tuple[int, int, int]:
+    """Return (page, per_page, offset) with both numbers inside their bounds."""
+    page, per_page = max(page, 1), min(max(per_page, 1), MAX_PER_PAGE)
+    return page, per_page, (page - 1) * per_page
 
 
 class LedgerViews:
@@ -120,6 +130,9 @@ class LedgerViews:
         self.article_sides = ArticleSides(store)
         self.described = DescribedClaims()
         self.controls = ControlClaims(store)
+        self.totals = Totals()
+        self.article_ids = Totals(KEPT_ID_SETS)
+        self.place_claims = Totals(KEPT_PLACE_CLAIMS)
 
     # -- stories ----------------------------------------------------------------------
 
@@ -127,34 +140,38 @@ class LedgerViews:
         """Return the lower-cased names a place filter (key, ref or name) stands for."""
         names = {place_filter_value(place).lower()}
         known = self.places.get(place)
-        if known and known.get("name"):
-            names.add(known["name"].lower())
+        if known:
+            names.update(n.lower() for n in [known.get("name"), known.get("ref"),
+                                             *known["aliases"]] if n)
         return names
 
-    def list_stories(self, filters: Filters, *, contested: bool | None = None, page: int = 1,
+    def list_stories(self, filters: Filters, *, contested: bool | None = None,
+                     sort: str = "claims", page: int = 1,
                      per_page: int = DEFAULT_PER_PAGE) -> Page:
-        """Return a page of stories (largest first) matching the place, date, type, side
-        and search filters (and ``contested``: True only stories with a contradiction); each
-        with per-side claims and independent sources."""
+        """Return a page of stories ordered by ``sort`` (claims: largest first; newest;
+        contested: most contradictions first) matching the place, date, type, side and search
+        filters (and ``contested``: True only stories with a contradiction); each with
+        per-side claims and independent sources."""
         filters = filters.cleaned()
-        page, per_page = max(page, 1), min(max(per_page, 1), MAX_PER_PAGE)
+        page, per_page, offset = _bounds(page, per_page)
         kept = filter_stories(self.stories.stories(),
                               place_names=self._place_names(filters.place) if filters.place
                               else None, since=filters.since, until=filters.until,
                               type=filters.type, side=filters.side, search=filters.search,
                               speaker=filters.speaker, outlet=filters.outlet,
                               language=filters.language, contested=contested)
-        offset = (page - 1) * per_page
+        kept = sort_stories(kept, sort)
         items = [summarise_listing(story) for story in kept[offset:offset + per_page]]
-        return Page(items, page, per_page, len(kept) > offset + per_page,
-                    extra={"total": len(kept)})
+        return Page(items, page, per_page, len(kept) > offset + per_page, len(kept),
+                    extra={"sort": sort})
 
     def story(self, story_id: str) -> dict[str, Any]:
         """Return one story side by side (see :func:`stories.compose_story`)."""
         story = self.stories.get(story_id)
         if story is None:
             raise NotFound(f"no story {story_id!r} in the ledger")
-        composed = compose_story(story, self.ledger, self.annotate_claim)
+        keys = self.places.alias_keys()
+        composed = compose_story(story, self.ledger, lambda c: self.annotate_claim(c, keys))
         composed["place_links"] = [
             {"name": name, "key": self._place_key_of(name)} for name in composed["places"]]
         return composed
@@ -166,24 +183,60 @@ class LedgerViews:
 
     # -- claims -----------------------------------------------------------------------
 
-    def annotate_claim(self, claim: dict[str, Any]) -> dict[str, Any]:
-        """Add side, article link and place keys to a find_claims dict (in place)."""
+    def annotate_claim(self, claim: dict[str, Any],
+                       alias_keys: dict[str, str] | None = None) -> dict[str, Any]:
+        """Add id, side, article link and place keys to a find_claims dict (in place);
+        ``alias_keys`` (PlaceCatalogue.alias_keys) sends a merged name to its place."""
+        claim["id"] = claim_id(claim["article_id"], claim["claim"])
         claim["side"] = side_of_claim(claim)
         claim["chain"] = claim_chain(claim)
         claim["article_link"] = f"/articles/{claim['article_id']}#claim-{claim['claim']}"
         for place in claim.get("places") or ():
-            place["key"] = place_key(place.get("ref"), place.get("name"))
+            key = place_key(place.get("ref"), place.get("name"))
+            if not place.get("ref") and place.get("name") and alias_keys:
+                key = alias_keys.get(place["name"].lower(), key)
+            place["key"] = key
         return claim
+
+    def _annotated(self, rows: list[dict[str, Any]],
+                   alias_keys: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        keys = self.places.alias_keys() if alias_keys is None else alias_keys
+        return [self.annotate_claim(row, keys) for row in rows]
+
+    def claim_statement(self, filters: Filters) -> Any:
+        """Return the SELECT of the claims matching ``filters`` but ``side`` (a place filter
+        that names a known place matches its ref and every name merged into it)."""
+        keys = self.places.filter_keys(filters.place) if filters.place else None
+        return claim_statement(self.store, filters.ledger_args(), keys)
 
     def list_claims(self, filters: Filters, *, page: int = 1,
                     per_page: int = DEFAULT_PER_PAGE) -> Page:
         """Return a page of claims matching ``filters``, newest first."""
         filters = filters.cleaned()
-        page, per_page = max(page, 1), min(max(per_page, 1), MAX_PER_PAGE)
-        rows, more = read_claim_page(self.store, self.article_sides, filters.ledger_args(),
-                                     side=filters.side, offset=(page - 1) * per_page,
-                                     per_page=per_page, described=self.described)
-        return Page([self.annotate_claim(c) for c in rows], page, per_page, more)
+        page, per_page, offset = _bounds(page, per_page)
+        rows, more, total = read_claim_page(self.store, self.article_sides,
+                                            self.claim_statement(filters), side=filters.side,
+                                            offset=offset, per_page=per_page,
+                                            described=self.described, totals=self.totals)
+        return Page(self._annotated(rows), page, per_page, more, total)
+
+    def claim(self, value: str) -> dict[str, Any]:
+        """Return one claim by its stable id (``<article id>~<claim id>``)."""
+        parts = split_claim_id(value)
+        found = read_claim(self.store, *parts, described=self.described) if parts else None
+        if found is None:
+            raise NotFound(f"no claim {value!r} in the ledger (a claim id is the article id, "
+                           f"'~' and the claim's id in the article, e.g. a3)")
+        return self._annotated([found])[0]
+
+    def iter_claims(self, filters: Filters) -> Iterator[dict[str, Any]]:
+        """Yield every claim matching ``filters`` (side included), newest first, annotated."""
+        filters = filters.cleaned()
+        keys = self.places.alias_keys()
+        for claim in iter_claim_views(self.store, self.claim_statement(filters)):
+            claim = self.annotate_claim(claim, keys)
+            if not filters.side or claim["side"] == filters.side:
+                yield claim
 
     # -- articles ---------------------------------------------------------------------
 
@@ -192,15 +245,21 @@ class LedgerViews:
         """Return a page of articles (metadata, no text), newest first.
 
         ``search`` is full-text over title and text; ``side``, ``outlet``, ``language``
-        and ``since``/``until`` (on the published date) narrow the list further.
+        and ``since``/``until`` (on the published date) narrow the list further, and
+        ``place``, ``type`` and ``speaker`` keep the articles with a claim matching them.
         """
         filters = filters.cleaned()
-        page, per_page = max(page, 1), min(max(per_page, 1), MAX_PER_PAGE)
-        rows, more = read_article_page(
+        page, per_page, offset = _bounds(page, per_page)
+        with_claims = None
+        if filters.place or filters.type or filters.speaker:
+            with_claims = self.claim_statement(Filters(place=filters.place, type=filters.type,
+                                                       speaker=filters.speaker))
+        rows, more, total = read_article_page(
             self.store, self.article_sides, search=filters.search, side=filters.side,
             outlet=filters.outlet, language=filters.language, since=filters.since,
-            until=filters.until, offset=(page - 1) * per_page, per_page=per_page)
-        return Page(rows, page, per_page, more)
+            until=filters.until, offset=offset, per_page=per_page, with_claims=with_claims,
+            totals=self.totals, id_sets=self.article_ids)
+        return Page(rows, page, per_page, more, total)
 
     def article(self, article_id: str) -> dict[str, Any]:
         """Return an article with its marked-up text, claims, places and events."""
@@ -208,16 +267,19 @@ class LedgerViews:
         if not docs:
             raise NotFound(f"no article {article_id!r} in the ledger")
         doc = docs[0]
-        claims = [self.annotate_claim(c["view"]) for c in describe_claims(doc)]
+        claims = self._annotated([c["view"] for c in describe_claims(doc)])
         by_id: dict[str, dict[str, Any]] = {}
         for claim in claims:  # the parent of a nested claim is an attribution id
             by_id.setdefault(claim["claim"] if claim["headline"] else claim["attribution"] or claim["claim"],
                              claim)
         for claim in claims:
             claim["chain"] = claim_chain(claim, by_id)
+        aliases = self.places.alias_keys()
         places = {}
         for place in doc.places:
             key = place_key(place.ref, place.name)
+            if not place.ref and place.name:
+                key = aliases.get(place.name.lower(), key)
             if key and key not in places:
                 places[key] = {"key": key, "name": place.name or place.text, "ref": place.ref,
                                "level": place.level, "lat": place.lat, "lon": place.lon}
@@ -240,40 +302,45 @@ class LedgerViews:
     def list_places(self, *, search: str | None = None, level: str | None = None,
                     page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page:
         """Return a page of places (most articles first) whose name contains ``search``."""
-        page, per_page = max(page, 1), min(max(per_page, 1), MAX_PER_PAGE)
+        page, per_page, offset = _bounds(page, per_page)
         rows = self.places.find(search=(search or "").strip() or None, level=level or None)
-        offset = (page - 1) * per_page
-        return Page(rows[offset:offset + per_page], page, per_page, len(rows) > offset + per_page)
+        return Page(rows[offset:offset + per_page], page, per_page,
+                    len(rows) > offset + per_page, len(rows))
 
-    def place(self, key: str, filters: Filters | None = None) -> dict[str, Any]:
-        """Return a place: its record, a map, its claims in date order by side, and (for
-        an oblast) the settlements inside it with their own timelines."""
-        place = self.places.get(key)
+    def place(self, key: str, filters: Filters | None = None, *, page: int = 1,
+              per_page: int = DEFAULT_PER_PAGE, with_map: bool = True) -> dict[str, Any]:
+        """Return a place: its record, a map (unless ``with_map`` is False: the JSON has
+        none), a page of its claims (oldest first) with their timeline by side, and for an
+        oblast its settlements with claims, each with its claims per side and the latest
+        claim of each side."""
+        places = self.places.snapshot()
+        place = places.get(key)
         if place is None:
             raise NotFound(f"no place {key!r} in the ledger")
-        filters = Filters(**{**asdict((filters or Filters()).cleaned()), "place": key})
-        claims = self._place_claims(filters)
-        settlements = []
+        filters = Filters(**{**asdict((filters or Filters()).cleaned()), "place": None})
+        page, per_page, offset = _bounds(page, per_page)
+        args = filters.ledger_args()
+        state = self.store.articles_state()
+        # every claim of the place in order, kept: its pages are slices of it
+        keys = self.place_claims.remember(
+            ("claims", state, place["key"], tuple(sorted(args.items())), filters.side),
+            lambda: read_claim_keys(self.store, self.article_sides,
+                                    place_claim_statement(self.store, place, args), filters.side))
+        rows = read_claim_views(self.store, keys[offset:offset + per_page], self.described)
+        claims = Page(self._annotated(rows, places.alias_keys()), page, per_page,
+                      offset + per_page < len(keys), len(keys))
+        inside: list[dict[str, Any]] = []
         if place["level"] == "oblast" and place["ref"]:
-            inside = [p for p in self.places.find(oblast_of=place["ref"])
-                      if p["level"] == "settlement"]
-            for settlement in inside[:MAX_SETTLEMENT_TIMELINES]:
-                sub = Filters(**{**asdict(filters), "place": settlement["key"]})
-                settlements.append({**settlement, "timeline": timeline_by_side(
-                    self._place_claims(sub))})
-        else:
-            inside = []
-        points = self.controls.annotate(_map_points(place, claims, inside))
-        return {"place": place, "claims": claims, "place_timeline": timeline_by_side(claims),
-                "settlements": settlements, "map": draw_map(points, focus=place),
-                "truncated": len(claims) >= MAX_PLACE_CLAIMS}
-
-    def _place_claims(self, filters: Filters) -> list[dict[str, Any]]:
-        rows = self.ledger.find_claims(**filters.ledger_args(), limit=MAX_PLACE_CLAIMS)
-        claims = [self.annotate_claim(c) for c in rows]
-        if filters.side:
-            claims = [c for c in claims if c["side"] == filters.side]
-        return sorted(claims, key=lambda c: (c.get("date") or "9999", c["article_id"]))
+            inside = [p for p in places.find(oblast_of=place["ref"]) if p["level"] == "settlement"]
+        key = ("settlements", state, place["key"], tuple(sorted(args.items())), filters.side)
+        settlements, counted = self.totals.remember(key, lambda: summarise_settlements(
+            self.store, self.article_sides, inside, args, filters.side))
+        points = self.controls.annotate(_map_points(place, claims.items, inside)) if with_map else []
+        shown = order_sides({entry["side"] for s in settlements for entry in s["sides"]})
+        return {"place": place, "claims": claims, "place_timeline": timeline_by_side(claims.items),
+                "settlements": settlements, "settlements_total": counted,
+                "settlement_sides": [(side, side_label(side)) for side in shown],
+                "map": draw_map(points, focus=place) if with_map else None}
 
     def overview_map(self, limit: int = OVERVIEW_MARKERS) -> dict[str, Any]:
         """Return the map of the most reported places inside the base map's view."""
@@ -301,10 +368,12 @@ class LedgerViews:
     def menus(self) -> dict[str, Any]:
         """Return the values the filter menus offer: event types, outlets, sides, languages."""
         outlets = list_outlets(self.store)
-        sides = order_sides({side_of_outlet(o) for o, _ in outlets} | {UNKNOWN})
+        present, languages = self.article_sides.present()
+        sides = order_sides({side_of_outlet(o) for o, _ in outlets} | present | {UNKNOWN})
         return {"types": [t for t, _ in list_event_types(self.store)],
                 "outlets": [o for o, _ in outlets if o],
-                "sides": [(s, side_label(s)) for s in sides]}
+                "sides": [(s, side_label(s)) for s in sides],
+                "languages": sorted(languages), "levels": list(PLACE_LEVELS)}
 
 
 def claim_chain(claim: dict[str, Any], parents: dict[str, dict[str, Any]] | None = None

@@ -38,6 +38,7 @@ class PlaceRef:
     level: str | None
     area: str | None = None  # name of the oblast (or division) it lies in, when known
     mentions: int = 0
+    aliases: tuple[str, ...] = ()  # names of name-only mentions merged into this ref
 
 
 @dataclass(frozen=True)
@@ -94,15 +95,33 @@ def find_place_claims(ledger: Ledger, name: str, *, gazetteer: Gazetteer | None 
 
 
 def _ledger_places(ledger: Ledger) -> dict[str, PlaceRef]:
-    """The distinct places of the ledger, keyed by ref (or lowercased name when there is none)."""
+    """The distinct places of the ledger, keyed by ref (or name when there is none). A name-only
+    mention (no ref) whose name is the canonical name of exactly one ref of the ledger is that
+    place ("Russia" and geonames:2017370 are one place, its mentions counted together)."""
+    rows = ledger.place_rows()
+    refs_of: dict[str, set[str]] = {}
+    for ref, name, _text, _level, _count in rows:
+        if ref and name:
+            refs_of.setdefault(name.lower(), set()).add(ref)
     found: dict[str, PlaceRef] = {}
-    for ref, name, text, level, count in ledger.place_rows():
+    merged: dict[str, tuple[set[str], int]] = {}
+    for ref, name, text, level, count in sorted(rows, key=lambda r: r[0] is None):
+        candidates = refs_of.get((name or "").lower(), set()) if not ref else set()
+        if len(candidates) == 1 and next(iter(candidates)) in found:
+            key = next(iter(candidates))
+            names, extra = merged.get(key, (set(), 0))
+            merged[key] = (names | {name}, extra + count)
+            continue
         key = ref or (name or text)
         if not key:
             continue
         known = found.get(key)
         found[key] = PlaceRef(key=key, name=name or text, level=level, area=None,
                               mentions=count + (known.mentions if known else 0))
+    for key, (names, extra) in merged.items():
+        place = found[key]
+        found[key] = PlaceRef(place.key, place.name, place.level, place.area,
+                              place.mentions + extra, tuple(sorted(names)))
     return found
 
 
@@ -113,7 +132,8 @@ def _matching(places: dict[str, PlaceRef], query: str, gazetteer: Gazetteer | No
     if q in places:
         return [_with_area(places[q], gazetteer)]
     low = q.lower()
-    hits = {p.key for p in places.values() if p.name.lower() == low}
+    hits = {p.key for p in places.values()
+            if p.name.lower() == low or low in (a.lower() for a in p.aliases)}
     if gazetteer is not None:
         for entry in gazetteer.lookup(q):
             key = entry.ref or entry.name
@@ -127,7 +147,8 @@ def _with_area(place: PlaceRef, gazetteer: Gazetteer | None) -> PlaceRef:
     if entry is None or not entry.oblast or entry.oblast == entry.id:
         return place
     area = gazetteer.get(entry.oblast)
-    return PlaceRef(place.key, place.name, place.level, area.name if area else None, place.mentions)
+    return PlaceRef(place.key, place.name, place.level, area.name if area else None, place.mentions,
+                    place.aliases)
 
 
 def _inside(place: PlaceRef, area: PlaceRef, gazetteer: Gazetteer) -> bool:
@@ -161,13 +182,14 @@ def _claims_for(ledger: Ledger, places: Iterable[PlaceRef]) -> list[PlaceClaim]:
     area = places[0]
     seen: set[tuple[str, str]] = set()
     out: list[PlaceClaim] = []
-    for place in places:
-        for row in ledger.iter_claims(place=place.key):
-            key = (row["article_id"], row["claim"])
-            if key in seen:
+    for place, key in ((p, k) for p in places for k in (p.key, *p.aliases)):
+        keys = {place.key, *place.aliases}
+        for row in ledger.iter_claims(place=key):
+            claim_key = (row["article_id"], row["claim"])
+            if claim_key in seen:
                 continue
-            seen.add(key)
-            here = tuple(e for e in row.get("events") or () if place.key in (e.get("refs") or []))
+            seen.add(claim_key)
+            here = tuple(e for e in row.get("events") or () if keys & set(e.get("refs") or []))
             unnamed = place is area and area.level in AREA_LEVELS and any(_counts_places(e) for e in here)
             date = next((b[0] for b in (date_bounds(e.get("when")) for e in here) if b), None)
             anchor = next((e.get("trigger") for e in here if e.get("trigger")), None) or place.name

@@ -61,14 +61,48 @@ def write_stories(conn: Connection, stories: Sequence[dict[str, Any]]) -> int:
     return len(stories)
 
 
+# How a list of stories can be ordered: most claims first (the default), newest first (the
+# latest date a story covers), most contested first (most contradictions, then most claims).
+STORY_SORTS = ("claims", "newest", "contested")
+
+
+def check_story_sort(sort: str) -> str:
+    """Return ``sort`` when it is one of STORY_SORTS; raise StoreError naming them otherwise."""
+    if sort not in STORY_SORTS:
+        raise StoreError(f"sort: {sort!r} is not one of {', '.join(STORY_SORTS)}")
+    return sort
+
+
+def sort_stories(stories: Sequence[dict[str, Any]], sort: str = "claims") -> list[dict[str, Any]]:
+    """Return story summaries given largest first (as ``Ledger.find_stories`` and
+    :func:`select_stories` order them) ordered by ``sort`` (STORY_SORTS): newest first by the
+    last date they cover (undated last), or most contradictions first; ties keep the size
+    order, so the order never changes between two reads of one ledger."""
+    ordered = list(stories)
+    if check_story_sort(sort) == "newest":
+        ordered.sort(key=lambda story: story.get("last_date") or "", reverse=True)  # stable
+    elif sort == "contested":
+        ordered.sort(key=story_contradictions, reverse=True)
+    return ordered
+
+
 def select_stories(*, place: str | None = None, since: str | None = None,
-                   until: str | None = None, contested: bool | None = None) -> Select:
-    """Return the query of story summaries, largest first: ``place`` a place name or key of the
-    story (exact, case-insensitive), ``since``/``until`` (ISO date, month or year) its dates,
-    ``contested`` True for stories with a contradiction, False for those without."""
+                   until: str | None = None, contested: bool | None = None,
+                   sort: str = "claims") -> Select:
+    """Return the query of story summaries, ordered by ``sort`` (STORY_SORTS; largest first by
+    default): ``place`` a place name or key of the story (exact, case-insensitive),
+    ``since``/``until`` (ISO date, month or year) its dates, ``contested`` True for stories
+    with a contradiction, False for those without."""
     table = schema.stories
-    query = select(table.c.summary).order_by(table.c.claim_count.desc(), table.c.first_date,
-                                             table.c.id)
+    check_story_sort(sort)
+    size = (table.c.claim_count.desc(), table.c.first_date, table.c.id)
+    if sort == "newest":
+        order = (table.c.last_date.desc().nulls_last(), *size)
+    elif sort == "contested":
+        order = (table.c.contradictions.desc(), *size)
+    else:
+        order = size
+    query = select(table.c.summary).order_by(*order)
     if place:
         query = query.where(table.c.place_keys.contains(f"|{place.lower()}|", autoescape=True))
     for value, name in ((since, "since"), (until, "until")):
