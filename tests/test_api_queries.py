@@ -129,7 +129,7 @@ def test_every_listing_says_how_many_items_match(served_url):
 
 def test_claims_have_stable_ids(served_url):
     listing = get_json(query(served_url, "/api/claims", q="Vovchansk", per_page=5))["items"]
-    assert listing and all(re.fullmatch(r".+~[ae]\d+", c["id"]) for c in listing)
+    assert listing and all(re.fullmatch(r".+~(h\.)?[ae]\d+(\.\d+)?", c["id"]) for c in listing)
     for claim in listing:
         assert claim["id"] == f"{claim['article_id']}~{claim['claim']}"
         assert get_json(served_url + "/api/claims/" + urllib.parse.quote(claim["id"], safe="")) == claim

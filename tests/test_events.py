@@ -280,3 +280,23 @@ def test_definite_re_mention_of_a_zone_is_the_same_zone(nlp_en):
 ])
 def test_past_ability_and_necessity_report_done_acts(nlp_en, text, kind, modality):
     assert _one(nlp_en, text, kind).modality == modality
+
+
+def test_talks_take_place_at_a_venue_not_in_the_countries_that_hold_them(nlp_en):
+    text = "Russia and Ukraine held talks in Istanbul on Monday."
+    assert _one(nlp_en, text, "negotiation", places=_places_of(text)).places == ("Istanbul",)
+
+
+def test_fighting_takes_its_place_from_the_sentence_before(nlp_en):
+    text = "Mariupol is a port city on the Sea of Azov. The city was shelled overnight."
+    assert _one(nlp_en, text, "strike", places=_places_of(text)).places == ("UA14140050010029262",)
+    other = "Mariupol is a port city on the Sea of Azov.\nThe city was shelled overnight."
+    assert _one(nlp_en, other, "strike", places=_places_of(other)).places == ()  # a new paragraph
+
+
+def _places_of(text):
+    from claimledger.extract.gazetteer import load_gazetteer
+    from claimledger.extract.nlp import load_english
+    from claimledger.extract.places import find_places
+
+    return tuple(find_places(load_english()(text), load_gazetteer()))

@@ -202,12 +202,30 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
     return actor, target
 
 
-def _places(span: Span, places: Sequence[Place], actor: Token | None) -> tuple[str, ...]:
+def _places(span: Span, places: Sequence[Place], actor: Token | None, kind: str) -> tuple[str, ...]:
     """Refs (or names) of the places in the trigger's clause, else in its sentence; a place
-    inside the actor's phrase ("escalation by Russia", "Russia's invasion") is who acts, not where."""
+    inside the actor's phrase ("escalation by Russia", "Russia's invasion") is who acts, not where.
+    Talks happen at a venue: the countries that take part are no place of theirs. A fighting event
+    with no place of its own is where the sentence before it (same paragraph) put the fighting."""
     if actor is not None:
         start, end = _noun_phrase(actor)
         places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
+    if kind == "negotiation":
+        places = [p for p in places if p.level != "country"]
+    found = _places_in_scope(span, places)
+    if found or kind not in PLACE_INHERITING_TYPES:
+        return found
+    sentence = span.sent
+    if sentence.start == 0:
+        return ()
+    before = span.doc[sentence.start - 1].sent
+    if "\n" in span.doc.text[before.start_char:span.start_char].strip():
+        return ()  # another paragraph (or a line of its own before)
+    local = [p for p in places if p.level in LOCAL_LEVELS]
+    return place_keys_within(local, [(before.start_char, before.end_char)])
+
+
+def _places_in_scope(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
     sentence = span.sent
     clause = span.root
     while clause.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and clause.head.i != clause.i:
@@ -215,6 +233,14 @@ def _places(span: Span, places: Sequence[Place], actor: Token | None) -> tuple[s
     scopes = [(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)),
               (sentence.start_char, sentence.end_char)]
     return place_keys_within(places, scopes)
+
+
+# Events of the fighting whose place a report often gives one sentence before ("Mariupol ... The
+# city was surrounded"); their place is inherited from there when their own sentence names none.
+PLACE_INHERITING_TYPES = frozenset({"strike", "clash", "casualties", "attack_repelled",
+                                    "territory_control", "withdrawal", "evacuation"})
+# Levels inherited that way: a settlement or district, never a whole country.
+LOCAL_LEVELS = frozenset({"settlement", "raion", "oblast"})
 
 
 def _noun_phrase(token: Token) -> tuple[int, int]:
@@ -457,7 +483,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             trigger=(span.start_char, span.end_char),
             actor=_label(actor),
             target=_label(target),
-            places=_places(span, places, actor),
+            places=_places(span, places, actor, kind),
             quantity=quantity,
             when=when,
             claimed_by=claimed_by,
