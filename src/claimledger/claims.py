@@ -230,7 +230,7 @@ def _describe(doc: AnalysedDocument, ord_: int, claim_id: str, attribution: Attr
     speaker_values = ([attribution.speaker, attribution.speaker_role, view["source"]]
                       if attribution else [])
     index_row = {
-        "article_id": article.id, "ord": ord_,
+        "article_id": article.id, "ord": ord_, "claim": claim_id,
         "attribution_ord": attribution_ord,
         "event_ord": event_ord,
         "speaker_key": " | ".join(v.lower() for v in speaker_values if v),
@@ -278,8 +278,10 @@ def describe_claims(doc: AnalysedDocument) -> list[dict[str, Any]]:
     """
     claims: list[dict[str, Any]] = []
     _add_claims(claims, doc, doc.article.text, Layers(doc.attributions, doc.places, doc.events))
-    if doc.title_layers and doc.article.title:
-        _add_claims(claims, doc, doc.article.title, doc.title_layers, headline=True)
+    title = doc.article.title
+    # a headline printed again at the top of the text is claimed there already
+    if doc.title_layers and title and title.strip() not in doc.article.text:
+        _add_claims(claims, doc, title, doc.title_layers, headline=True)
     return claims
 
 

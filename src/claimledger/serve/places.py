@@ -83,7 +83,7 @@ def _brief_rows(conn: Any, keys: list[tuple[str, int]]) -> dict[tuple[str, int],
     claims, attributions, articles = schema.claims, schema.attributions, schema.articles
     wanted = set(keys)
     stmt = (select(claims.c.article_id, claims.c.ord, claims.c.text, claims.c.type_keys,
-                   claims.c.date_start, claims.c.event_ord, attributions.c.local_id,
+                   claims.c.date_start, claims.c.claim, claims.c.event_ord, attributions.c.local_id,
                    attributions.c.speaker, articles.c.outlet)
             .select_from(claims.outerjoin(attributions, and_(
                 attributions.c.article_id == claims.c.article_id,
@@ -94,7 +94,7 @@ def _brief_rows(conn: Any, keys: list[tuple[str, int]]) -> dict[tuple[str, int],
     for row in conn.execute(stmt):
         if (row.article_id, row.ord) not in wanted:
             continue
-        local = row.local_id or f"e{(row.event_ord or 0) + 1}"
+        local = row.claim or row.local_id or f"e{(row.event_ord or 0) + 1}"
         text = row.text or ""
         found[(row.article_id, row.ord)] = {
             "id": f"{row.article_id}~{local}", "article_id": row.article_id,

@@ -63,7 +63,7 @@ def claim_id(article_id: str, claim: str) -> str:
 def split_claim_id(value: str) -> tuple[str, str] | None:
     """Return (article id, claim id in the article) of a stable claim id, None if malformed."""
     article_id, sep, claim = value.rpartition(CLAIM_ID_SEPARATOR)
-    return (article_id, claim) if sep and article_id and claim.isalnum() else None
+    return (article_id, claim) if sep and article_id and claim.replace(".", "").isalnum() else None
 
 
 @dataclass(frozen=True)

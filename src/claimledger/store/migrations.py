@@ -122,6 +122,8 @@ def _add_headlines_and_sentence_claims(conn: Connection) -> None:
     stories and per-article link claims built on them are dropped: the next ``link`` rebuilds them."""
     if "title_layers" not in {c["name"] for c in inspect(conn).get_columns("articles")}:
         conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN title_layers TEXT")
+    if "claim" not in {c["name"] for c in inspect(conn).get_columns("claims")}:
+        conn.exec_driver_sql("ALTER TABLE claims ADD COLUMN claim TEXT")
     for table in (schema.story_claims, schema.stories, schema.claim_links, schema.linked_articles,
                   schema.link_claims, schema.claims):
         conn.execute(table.delete())
@@ -146,7 +148,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                  "text and of article title + text (SQLite keeps FTS5)", _create_postgres_search),
     Migration(9, "PostgreSQL: bounded text columns (VARCHAR(n)) become TEXT, as SQLite always read "
                  "them", _unbound_postgres_text),
-    Migration(10, "articles.title_layers (headlines); claims index rebuilt as sentence-sized claims",
+    Migration(10, "articles.title_layers (headlines); claims index rebuilt as sentence-sized claims, "
+                  "with each claim's id (claims.claim)",
               _add_headlines_and_sentence_claims),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -156,7 +156,8 @@ claims = Table(
     Column("pk", Integer, primary_key=True),  # rowid alias on SQLite, used by the FTS index
     _article_fk(),
     Column("ord", Integer, nullable=False),  # position among the document's claims
-    Column("attribution_ord", Integer),  # the attribution this row is, or NULL
+    Column("claim", Text),  # its id in the document: a3, a3.2, e4, h.e1 (claims.describe_claims)
+    Column("attribution_ord", Integer),  # the body attribution this row is (or a sentence of), or NULL
     Column("event_ord", Integer),  # the unattributed event this row is, or NULL
     Column("speaker_key", Text, nullable=False, default=""),  # lowercase speaker | role | source
     Column("outlet_key", Text, nullable=False, default=""),  # lowercase outlet of the article
