@@ -90,3 +90,15 @@ def test_ordered_analysis_matches_the_pipeline(examples_dir: Path):
 def test_workers_option_is_checked(tmp_path: Path, sample_path: Path):
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "x.db"), str(sample_path), "--workers", "0"])
     assert result.exit_code == 2 and "--workers" in result.output
+
+
+def test_a_dask_local_cluster_stores_the_same_ledger(tmp_path: Path, corpus: Path):
+    pytest.importorskip("distributed")
+    exports = {}
+    for name, args in (("plain", ["--workers", "1"]), ("dask", ["--dask", "local", "--workers", "2"])):
+        db = tmp_path / f"{name}.db"
+        result = run("ingest", str(db), str(corpus), *args)
+        assert result.exit_code == EXIT_REJECTED, result.output
+        assert "ingested 40 new articles" in result.stdout and "1 duplicates; 1 rejected" in result.stdout
+        exports[name] = export_jsonl(db)
+    assert exports["plain"] == exports["dask"]
