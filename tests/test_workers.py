@@ -100,3 +100,15 @@ def test_a_worker_sends_back_the_headline_layers():
                       language="en", published="2024-05-13")
     [doc] = join_layers([article], analyse_batch([article]))
     assert doc.title_layers is not None and [e.type for e in doc.title_layers.events] == ["territory_control"]
+
+
+def test_a_dask_local_cluster_stores_the_same_ledger(tmp_path: Path, corpus: Path):
+    pytest.importorskip("distributed")
+    exports = {}
+    for name, args in (("plain", ["--workers", "1"]), ("dask", ["--dask", "local", "--workers", "2"])):
+        db = tmp_path / f"{name}.db"
+        result = run("ingest", str(db), str(corpus), *args)
+        assert result.exit_code == EXIT_REJECTED, result.output
+        assert "ingested 40 new articles" in result.stdout and "1 duplicates; 1 rejected" in result.stdout
+        exports[name] = export_jsonl(db)
+    assert exports["plain"] == exports["dask"]

@@ -58,14 +58,16 @@ def ingest_paths(
     stdin: BinaryIO | None = None,
     batch_size: int = BATCH_SIZE,
     workers: int = 1,
+    backend: str = "processes",
     on_progress: Callable[[BuildReport], None] | None = None,
 ) -> BuildReport:
     """Read, analyse and store every article under ``paths``; return the run's report.
 
     Duplicates (within the run or already stored) are counted and not stored again;
     bad inputs are recorded in the store with their reason and the run goes on.
-    ``workers`` processes analyse the batches; whatever their number, the batches are
-    stored in input order and the ledger is the same. ``on_progress`` is called after
+    ``workers`` processes analyse the batches (a process pool, or a dask LocalCluster
+    with ``backend="dask"``); whatever their number, the batches are stored in input
+    order and the ledger is the same. ``on_progress`` is called after
     every input item and every stored batch with the report so far.
     """
     report = BuildReport()
@@ -97,7 +99,7 @@ def ingest_paths(
             pending.clear()
             pending_fingerprints.clear()
 
-    with OrderedAnalysis(workers) as analysis:
+    with OrderedAnalysis(workers, backend=backend) as analysis:
         for item in read_articles(paths, outlet=outlet, published=published, language=language, stdin=stdin):
             if isinstance(item, Rejection):
                 report.rejected.append(item)

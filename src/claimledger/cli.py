@@ -88,8 +88,10 @@ def _count_inputs(paths: tuple[str, ...]) -> int | None:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes that analyse the articles (default: one per core). The ledger is the same "
                    "for any number.")
+@click.option("--dask", "dask_cluster", type=click.Choice(["local"]),
+              help="Analyse on a dask LocalCluster of --workers processes (needs dask[distributed]).")
 def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str | None, language: str | None,
-           workers: int | None) -> None:
+           workers: int | None, dask_cluster: str | None) -> None:
     """Read reports from PATHS (files, directories, - for stdin) and store their claims in DB.
 
     \b
@@ -118,7 +120,8 @@ def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str |
                                          f"{report.skipped} rejected")
 
         report = ingest_paths(ledger, paths, outlet=outlet, published=published, language=language,
-                              workers=workers or default_workers(), on_progress=on_progress)
+                              workers=workers or default_workers(), backend="dask" if dask_cluster else "processes",
+                              on_progress=on_progress)
     for rejection in report.rejected:
         err.print(printable(f"rejected {rejection}"), soft_wrap=True)
     languages = ", ".join(f"{lang} {n}" for lang, n in report.languages.most_common()) or "none"

@@ -12,15 +12,20 @@ analysed in the calling process, with no pool to start. At most ``IN_FLIGHT_PER_
 worker are queued, so memory stays bounded however long the input. A worker's error is raised in the
 caller when its batch comes up, as with one process; a worker that dies (killed, out of memory) ends the
 run with a ``WorkerError`` after the batches before it are handed back.
+
+``backend="dask"`` runs the same ``analyse_batch`` on a dask LocalCluster of ``workers`` single-threaded
+worker processes instead of the process pool (``pip install 'dask[distributed]'``); everything else,
+the order of the results included, is the same.
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from typing import Any, Generic, TypeVar
@@ -28,6 +33,8 @@ from typing import Any, Generic, TypeVar
 from .errors import ClaimledgerError
 from .models import AnalysedDocument, Article, Attribution, Event, Layers, Place
 from .pipeline import BATCH_SIZE, analyse_articles
+
+BACKENDS = ("processes", "dask")
 
 # Batches queued per worker: one being analysed and one waiting, so a worker never idles while the
 # writer stores a result.
@@ -80,15 +87,18 @@ class OrderedAnalysis(Generic[Tag]):
     Use as a context manager: leaving it stops the workers, at once when an error is on its way.
     """
 
-    def __init__(self, workers: int = 1, *, in_flight: int | None = None):
+    def __init__(self, workers: int = 1, *, in_flight: int | None = None, backend: str = "processes"):
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
+        if backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {BACKENDS}, not {backend!r}")
         self.workers = workers
+        self.backend = backend
         self.in_flight = in_flight or IN_FLIGHT_PER_WORKER * workers
-        self._pool: ProcessPoolExecutor | None = None
-        # (tag, articles, result): a Future while in the pool, the documents once analysed here, None for
+        self._pool: ProcessPoolExecutor | _DaskPool | None = None
+        # (tag, articles, result): a future while in the pool, the documents once analysed here, None for
         # a first batch held until a second one shows the pool is worth starting
-        self._queue: deque[tuple[Tag, list[Article], Future | list[AnalysedDocument] | None]] = deque()
+        self._queue: deque[tuple[Tag, list[Article], Any]] = deque()
 
     def __enter__(self) -> OrderedAnalysis[Tag]:
         return self
@@ -100,18 +110,18 @@ class OrderedAnalysis(Generic[Tag]):
         """Queue a batch. With one worker it is analysed now; else it goes to the pool, waiting first for
         the oldest batch when ``in_flight`` are already queued (its result is then ``ready``)."""
         articles = list(articles)
-        if self.workers == 1:
+        if self.workers == 1 and self.backend == "processes":
             self._queue.append((tag, articles, _analyse_here(articles)))
             return
         if self._pool is None and not self._queue:
             self._queue.append((tag, articles, None))  # held: the whole run may fit in this batch
             return
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_start_worker)
+            self._pool = _DaskPool(self.workers) if self.backend == "dask" else ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker)
             held_tag, held_articles, _ = self._queue.popleft()
             self._queue.append((held_tag, held_articles, self._pool.submit(analyse_batch, held_articles)))
-        pending = [entry[2] for entry in self._queue if isinstance(entry[2], Future)]
+        pending = [entry[2] for entry in self._queue if _in_pool(entry[2])]
         if len(pending) >= self.in_flight:
             pending[0].exception()  # wait for the oldest batch (its error, if any, is raised when it is handed back)
         self._queue.append((tag, articles, self._pool.submit(analyse_batch, articles)))
@@ -119,7 +129,7 @@ class OrderedAnalysis(Generic[Tag]):
     def ready(self) -> Iterator[tuple[Tag, list[AnalysedDocument]]]:
         """Yield the batches at the head of the queue whose analysis is done, in order, without waiting."""
         while self._queue and self._queue[0][2] is not None and not (
-                isinstance(self._queue[0][2], Future) and not self._queue[0][2].done()):
+                _in_pool(self._queue[0][2]) and not self._queue[0][2].done()):
             yield self._pop()
 
     def finish(self) -> Iterator[tuple[Tag, list[AnalysedDocument]]]:
@@ -131,12 +141,14 @@ class OrderedAnalysis(Generic[Tag]):
         tag, articles, result = self._queue.popleft()
         if result is None:  # the only batch of the run: analysed here
             result = _analyse_here(articles)
-        elif isinstance(result, Future):
+        elif _in_pool(result):
             try:
                 result = join_layers(articles, result.result())
-            except BrokenProcessPool as exc:
-                raise WorkerError(f"an analysis worker process ended abnormally ({exc}); the batches "
-                                  "stored before it are kept, run again to go on") from None
+            except Exception as exc:
+                if isinstance(exc, BrokenProcessPool) or type(exc).__name__ == "KilledWorker":  # dask's
+                    raise WorkerError(f"an analysis worker process ended abnormally ({exc}); the batches "
+                                      "stored before it are kept, run again to go on") from None
+                raise
         return tag, result
 
     def close(self, *, abort: bool = False) -> None:
@@ -145,6 +157,9 @@ class OrderedAnalysis(Generic[Tag]):
         if self._pool is None:
             return
         pool, self._pool = self._pool, None
+        if isinstance(pool, _DaskPool):
+            pool.close()
+            return
         processes: list[Any] = list((getattr(pool, "_processes", None) or {}).values()) if abort else []
         pool.shutdown(wait=not abort, cancel_futures=True)
         for process in processes:  # a batch of whole articles can take many seconds: do not wait for it
@@ -153,11 +168,36 @@ class OrderedAnalysis(Generic[Tag]):
             process.join()
 
 
-def analyse_in_order(articles: Sequence[Article], workers: int, *,
-                     batch_size: int = BATCH_SIZE) -> list[AnalysedDocument]:
+def _in_pool(result: Any) -> bool:
+    """Whether a queued result is still a future of the pool (not documents, not a held batch)."""
+    return result is not None and not isinstance(result, list)
+
+
+class _DaskPool:
+    """A dask LocalCluster of ``workers`` single-threaded worker processes, with the pool's ``submit``."""
+
+    def __init__(self, workers: int):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise ClaimledgerError("the dask backend needs dask: pip install 'dask[distributed]'") from None
+        self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                    dashboard_address=None, silence_logs=logging.ERROR)
+        self.client = Client(self.cluster)
+
+    def submit(self, function, articles: list[Article]):
+        return self.client.submit(function, articles, pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+        self.cluster.close()
+
+
+def analyse_in_order(articles: Sequence[Article], workers: int, *, batch_size: int = BATCH_SIZE,
+                     backend: str = "processes") -> list[AnalysedDocument]:
     """Return the analysed documents of the articles, in order, analysed in ``workers`` processes."""
     documents: list[AnalysedDocument] = []
-    with OrderedAnalysis(workers) as analysis:
+    with OrderedAnalysis(workers, backend=backend) as analysis:
         for start in range(0, len(articles), batch_size):
             analysis.submit(articles[start:start + batch_size], None)
             documents.extend(doc for _, batch in analysis.ready() for doc in batch)
