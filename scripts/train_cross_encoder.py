@@ -30,10 +30,20 @@ Modes:
   score the report half and stance_pairs_dev once; time inference per pair; with --stack also retrain
   the gated model of train_relations.py with the cross-encoder's class probabilities as extra
   features of its news expert (out-of-fold probabilities on the tuning half) and score it the same way.
-  --save PATH writes the trained weights (not committed: see the experiment notes).
+  --save PATH writes the trained layers and head (PATH.npz: float16 numpy arrays, see export_npz).
+  With ``"repeats": false`` in --config the model learns three labels (no repeat pairs in either
+  stage) and is meant to sit behind the current method's repeat decision.
 
-    python scripts/train_cross_encoder.py --cv 4 --grid small
-    python scripts/train_cross_encoder.py --final --stack
+    python scripts/train_cross_encoder.py --cv 5 --grid three --combine
+    python scripts/train_cross_encoder.py --final --stack --config '{"repeats": false}' --json out.json
+
+(add ``--save models/cross_encoder/cross_encoder_three.npz`` to the second to write the weights)
+
+``--combine`` and ``--stack`` also score the current method and its combinations with the
+cross-encoder through link/pair_relations.decide (repeat fast path: the current repeat probability
+kept, the rest split as the cross-encoder splits agree / contradict / unrelated; the mean of the
+two; the probabilities as extra features). They read train_relations.py's cache of analysed and
+embedded texts (run that script once first, or they analyse every text again).
 
 torch must be installed (``pip install torch``, CPU build); it uses one thread (--threads).
 """
