@@ -11,20 +11,13 @@ from datetime import datetime
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .errors import ClaimledgerError
-from .terminal import control_table, printable, styled
+from .terminal import claims_table, control_table, describe_event, err, out, printable, styled
 
 EXIT_REJECTED = 3
-# Tables want room: when output goes to a pipe or file, rich would assume 80 columns.
-PIPE_WIDTH = 140
-# Markup is off: file names and article text are printed as they are ("[sic]", "[/x]"); styles
-# come from rich Text objects (report.styled), and control characters are made visible.
-out = Console(highlight=False, markup=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
-err = Console(stderr=True, highlight=False, markup=False)
 
 
 def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -156,38 +149,7 @@ def summary(db: str, top: int) -> None:
             rows = ledger.top_values(layer, column, limit=top)
             if rows:
                 out.print(styled((f"top {title}", "bold"), ": " + "; ".join(f"{v} ({n})" for v, n in rows)))
-        _print_claims(ledger.find_claims(limit=top))
-
-
-def _print_claims(rows: list[dict]) -> None:
-    table = Table(title="claims", show_lines=True)
-    for name in ("date", "outlet", "speaker", "cue", "content", "events"):
-        table.add_column(name, overflow="fold", max_width=60 if name == "content" else 28)
-    for row in rows:
-        events = "; ".join(_describe_event(e) for e in row.get("events") or [])
-        table.add_row(str(row.get("date") or ""), row.get("outlet") or "", row.get("speaker") or "(outlet)",
-                      row.get("cue") or ("(headline)" if row.get("headline") else ""),
-                      row.get("content") or "", events)
-    out.print(table)
-
-
-def _describe_event(event: dict, *, trigger: bool = False) -> str:
-    """An event in one line: type, count, the trigger words (place ledger) or the places, date,
-    polarity and modality."""
-    bits = [event.get("type", "")]
-    if event.get("quantity") is not None:
-        bits.append(f"x{event['quantity']}")
-    if trigger and event.get("trigger"):
-        bits.append(f"“{event['trigger']}”")
-    elif not trigger and event.get("places"):
-        bits.append("@" + ",".join(event["places"]))
-    if event.get("when"):
-        bits.append(event["when"])
-    if event.get("polarity") == "denied":
-        bits.append("(denied)")
-    if event.get("modality") and event["modality"] != "factual":
-        bits.append(f"({event['modality']})")
-    return " ".join(bits)
+        out.print(claims_table(ledger.find_claims(limit=top)))
 
 
 @main.command()
@@ -257,7 +219,7 @@ def claims(db: str, speaker, place, event_type, since, until, search, limit: int
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
     elif rows:
-        _print_claims(rows)
+        out.print(claims_table(rows))
     else:
         out.print("no claims match")
 
@@ -325,7 +287,7 @@ def places(db: str, name: str, limit: int, fmt: str, control: bool) -> None:
     for column in ("date", "outlet", "who claims", "what", "place", "claim"):
         table.add_column(column, overflow="fold", max_width=60 if column == "claim" else 26)
     for c in found.claims:
-        what = "; ".join(_describe_event(e, trigger=True) for e in c.events) or (c.cue or "")
+        what = "; ".join(describe_event(e, trigger=True) for e in c.events) or (c.cue or "")
         place = f"{c.place} (unnamed places)" if c.unnamed else c.place
         table.add_row(c.date or "", c.outlet or "", c.speaker or "(outlet)", what, place, c.content)
     out.print(table)
@@ -485,123 +447,6 @@ def link(db: str, outlet_files: tuple[str, ...], rebuild: bool) -> None:
 
 @main.command()
 @click.argument("db")
-@click.option("--place", help="A place name in the story (case-insensitive, exact name).")
-@click.option("--since", help="Stories still running on or after this date (ISO date, month or year).")
-@click.option("--until", help="Stories begun on or before this date.")
-@click.option("--contested", is_flag=True,
-              help="Only contested stories: a contradiction between their claims.")
-@click.option("--sort", "order", type=click.Choice(["claims", "newest", "contested"]), default="claims",
-              show_default=True, help="claims: most claims first; newest: latest date first; "
-                                      "contested: most contradictions first.")
-@click.option("--limit", default=30, type=click.IntRange(min=0), show_default=True,
-              help="At most this many stories (0 for all).")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def stories(db: str, place: str | None, since: str | None, until: str | None, contested: bool,
-            order: str, limit: int, fmt: str) -> None:
-    """List the stories of DB (the claims reporting one event: type, place, dates), largest first
-    (--sort newest or contested for the latest or the most contradicted first).
-
-    \b
-    Per side: claims and independent sources (re-reports of one source count once); a story
-    with a contradiction between its claims is contested. Run `claimledger link DB` first. Example:
-      claimledger stories ledger.db --place Vovchansk --since 2024-05
-      claimledger stories ledger.db --contested --limit 10
-      claimledger stories ledger.db --sort newest
-    """
-    from .store import open_ledger
-    from .store.urls import display_target
-    from .store.stories import sort_stories
-
-    with open_ledger(db, create=False) as ledger:
-        found = ledger.find_stories(place=place, since=since, until=until,
-                                    contested=True if contested else None,
-                                    limit=None if order != "claims" else limit or None)
-        found = sort_stories(found, order)[:limit or None]
-        linked = bool(found or ledger.find_stories(limit=1) or ledger.linked_article_ids())
-    if fmt == "jsonl":
-        for story in found:
-            click.echo(json.dumps(story, ensure_ascii=False))
-        return
-    if not found:
-        what = "no contested stories match" if contested else "no stories match"
-        out.print(what if linked else f"no stories yet: run `claimledger link {display_target(db)}` first")
-        return
-    table = Table(title="contested stories" if contested else "stories", show_lines=True)
-    for name in ("story", "title", "claims", "contested", "sides: claims / independent sources",
-                 "relations", "first"):
-        table.add_column(name, overflow="fold", max_width=44)
-    for story in found:
-        sides = "; ".join(f"{name} {side['claims']}/{side['independent_sources']}"
-                          for name, side in story["sides"].items())
-        relations = ", ".join(f"{n} {label}" for label, n in sorted(story["relations"].items()))
-        first = story["first"]
-        count = story.get("contradictions", story["relations"].get("contradict", 0))
-        mark = styled((f"yes ({count} contradiction{'s' * (count != 1)})", "red")) if count else ""
-        table.add_row(story["id"], story["title"], str(len(story["claims"])), mark, sides, relations,
-                      f"{first.get('published') or '?'} {first.get('speaker') or first.get('outlet') or ''}")
-    out.print(table)
-
-
-@main.command()
-@click.argument("db")
-@click.argument("story")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def compare(db: str, story: str, fmt: str) -> None:
-    """Show STORY side by side: per side what is claimed, by whom, through which outlets.
-
-    \b
-    Contradictions are numbered and marked on the claims they join (#1, #2, ...).
-    Example:
-      claimledger compare ledger.db s0c168402d4
-    """
-    from .link import compare_story
-    from .store import open_ledger
-
-    with open_ledger(db, create=False) as ledger:
-        view = compare_story(ledger.get_story(story))
-    if fmt == "json":
-        click.echo(json.dumps(view, ensure_ascii=False, indent=1))
-        return
-    out.print(styled((view["title"], "bold"), f" ({view['id']})", (" contested" if view["contested"] else "", "red"),
-                     "; relations: " + (", ".join(f"{n} {label}" for label, n in
-                                                   sorted(view["relations"].items())) or "none")))
-    first = view["first"]
-    out.print(f"first: {first.get('published') or '?'}, {first.get('speaker') or '(outlet)'} "
-              f"via {first.get('outlet') or '?'}")
-    camps = list(view["columns"])
-    table = Table(show_lines=True)
-    for camp in camps:
-        table.add_column(camp.upper(), overflow="fold", ratio=1)
-    table.add_row(*[_describe_column(view["columns"][camp]) for camp in camps])
-    depth = max(len(view["columns"][camp]["claims"]) for camp in camps)
-    for row in range(depth):
-        table.add_row(*[_describe_story_claim(view["columns"][camp]["claims"][row])
-                        if row < len(view["columns"][camp]["claims"]) else "" for camp in camps])
-    out.print(table)
-    for item in view["contradictions"]:
-        out.print(styled((f"#{item['number']}", "red"), f" {item['reason']} ",
-                         (f"(via {item['a'].get('outlet') or '?'} / {item['b'].get('outlet') or '?'})", "dim")),
-                  soft_wrap=True)
-
-
-def _describe_column(column: dict) -> str:
-    claims, sources = len(column["claims"]), column["independent_sources"]
-    lines = [f"{claims} claim{'s' * (claims != 1)}, {sources} independent source{'s' * (sources != 1)}",
-             "sides: " + ", ".join(column["sides"]), "outlets: " + ", ".join(column["outlets"])]
-    if column["framing"]:
-        lines.append("framing: " + ", ".join(column["framing"]))
-    return "\n".join(lines)
-
-
-def _describe_story_claim(claim: dict) -> str:
-    chain = " > ".join(claim.get("chain") or []) or claim.get("speaker") or "(outlet)"
-    marks = " ".join(f"#{n}" for n in claim.get("contradicts") or [])
-    head = f"{claim.get('date') or claim.get('published') or '?'} {chain} via {claim.get('outlet') or '?'}"
-    return styled(head, (f" {marks}" if marks else "", "red"), f"\n{claim.get('text') or ''}".rstrip())
-
-
-@main.command()
-@click.argument("db")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; anything but loopback needs --token.")
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
@@ -632,6 +477,12 @@ def serve(db: str, host: str, port: int, token: str | None, tiles: str | None, t
     err.print(f"serving {display_target(db)} read-only on http://{host}:{port}/ (Ctrl+C stops)")
     serve_ledger(db, host=host, port=port, token=token, tiles=layer)
 
+
+# The story commands live in cli_stories.py; they join the group here.
+from .cli_stories import compare, stories  # noqa: E402  (needs nothing of this module)
+
+main.add_command(stories)
+main.add_command(compare)
 
 if __name__ == "__main__":
     main()

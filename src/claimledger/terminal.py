@@ -1,13 +1,23 @@
-"""Terminal text that is safe to print: user strings never read as rich markup, control
-characters shown as escapes. Used by the CLI and the analyze report."""
+"""The terminal: the two consoles (out, err); text that is safe to print (user strings never read
+as rich markup, control characters shown as escapes); the CLI's tables of claims and control
+claims. Used by the CLI and the analyze report."""
 from __future__ import annotations
 
+import sys
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+# Tables want room: when output goes to a pipe or file, rich would assume 80 columns.
+PIPE_WIDTH = 140
+# Markup is off: file names and article text are printed as they are ("[sic]", "[/x]"); styles
+# come from rich Text objects (styled), and control characters are made visible.
+out = Console(highlight=False, markup=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+err = Console(stderr=True, highlight=False, markup=False)
 
 
 def printable(value: object, *, keep_lines: bool = False) -> str:
@@ -42,3 +52,35 @@ def control_table(claims: Iterable[Any]) -> Table:
             c.date or "", c.status or "-", marks, c.kind, c.claimant, c.claimant_side,
             " > ".join(c.chain), f"{c.article_id} {c.claim or ''}")))
     return table
+
+
+def claims_table(rows: list[dict]) -> Table:
+    """Return claim rows (Ledger.find_claims) as a table: date, outlet, speaker, cue, content, events."""
+    table = Table(title="claims", show_lines=True)
+    for name in ("date", "outlet", "speaker", "cue", "content", "events"):
+        table.add_column(name, overflow="fold", max_width=60 if name == "content" else 28)
+    for row in rows:
+        events = "; ".join(describe_event(e) for e in row.get("events") or [])
+        table.add_row(str(row.get("date") or ""), row.get("outlet") or "", row.get("speaker") or "(outlet)",
+                      row.get("cue") or ("(headline)" if row.get("headline") else ""),
+                      row.get("content") or "", events)
+    return table
+
+
+def describe_event(event: dict, *, trigger: bool = False) -> str:
+    """An event in one line: type, count, the trigger words (place ledger) or the places, date,
+    polarity and modality."""
+    bits = [event.get("type", "")]
+    if event.get("quantity") is not None:
+        bits.append(f"x{event['quantity']}")
+    if trigger and event.get("trigger"):
+        bits.append(f"“{event['trigger']}”")
+    elif not trigger and event.get("places"):
+        bits.append("@" + ",".join(event["places"]))
+    if event.get("when"):
+        bits.append(event["when"])
+    if event.get("polarity") == "denied":
+        bits.append("(denied)")
+    if event.get("modality") and event["modality"] != "factual":
+        bits.append(f"({event['modality']})")
+    return " ".join(bits)
