@@ -5,7 +5,8 @@ foreign keys on and a busy timeout, every transaction is opened by us (``BEGIN``
 ``BEGIN IMMEDIATE`` for writes so that two writers queue instead of failing), and
 full-text search uses FTS5. On PostgreSQL (the ``postgres`` extra: psycopg) writers run
 side by side, so rows another writer may store too are inserted with ``ON CONFLICT``
-(store/conflicts.py), and full-text search uses GIN-indexed tsvectors (store/search.py).
+(store/conflicts.py), and full-text search uses GIN-indexed tsvectors (store/search.py). Engines
+are made in store/engines.py.
 A URL is never shown with its password (store/urls.py).
 """
 from __future__ import annotations
@@ -17,11 +18,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 import sqlalchemy as sa
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.exc import SQLAlchemyError
 
 from .. import __version__
 from ..errors import StoreError
@@ -29,19 +28,14 @@ from ..models import AnalysedDocument, Rejection
 from ..claims import describe_claims
 from . import schema, vectors
 from .claims import claim_keys, select_claims
+from .engines import WRITE_OPTION, make_engine
 from .conflicts import insert_counting_new, insert_new, is_postgresql, upsert
 from .migrations import read_schema_version, upgrade_schema
 from .search import article_text_match
-from .urls import display_target, engine_error, hide_secrets
+from .urls import display_target, hide_secrets
 from .rows import ID_CHUNK, chunked, make_article_row, make_layer_rows, page_article_ids, read_documents
 from .stories import select_stories, write_stories
 
-# How long a writer waits for another writer's lock before giving up (ms): longer than
-# the slowest batch commit measured here (about 1 s for 1,000 documents).
-SQLITE_BUSY_TIMEOUT_MS = 30_000
-# FULL: a committed batch survives a power cut as well as a killed process.
-SQLITE_SYNCHRONOUS = "FULL"
-_WRITE_OPTION = "claimledger_write"
 # PostgreSQL: a batch whose transaction is chosen as a deadlock victim (two writers storing the
 # same articles in opposite orders) or fails serialisation is written again, up to this many times.
 WRITE_ATTEMPTS = 3
@@ -57,65 +51,13 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _sqlite_url(target: str | Path, create: bool) -> str:
-    path = Path(target).expanduser()
-    if not create and not path.exists():
-        raise StoreError(f"no ledger at {path}")
-    if not path.parent.exists():
-        raise StoreError(f"cannot create ledger {path}: folder {path.parent} does not exist")
-    if path.is_dir():
-        raise StoreError(f"cannot open ledger {path}: it is a folder")
-    return f"sqlite:///{path.resolve()}"
-
-
-def _make_engine(target: str | Path, create: bool) -> Engine:
-    text_target = str(target)
-    url_text = text_target if "://" in text_target else _sqlite_url(target, create)
-    try:
-        url = make_url(url_text)
-    except ArgumentError as exc:
-        raise StoreError(f"not a database path or URL: {display_target(text_target)}") from exc
-    options: dict[str, Any] = {}
-    if url.get_backend_name() == "sqlite":
-        database = url.database or ":memory:"
-        if database == ":memory:":
-            options["poolclass"] = StaticPool
-            options["connect_args"] = {"check_same_thread": False}
-        elif not create and not Path(database).exists():
-            raise StoreError(f"no ledger at {database}")
-    try:
-        engine = create_engine(url, **options)
-    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise engine_error(text_target, url, exc) from exc
-    if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
-    return engine
-
-
-def _configure_sqlite(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute(f"PRAGMA synchronous = {SQLITE_SYNCHRONOUS}")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        write = conn.get_execution_options().get(_WRITE_OPTION, False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-
 def open_ledger(target: str | Path, *, create: bool = True) -> Ledger:
     """Open (and create or upgrade) the ledger at a SQLite path or a SQLAlchemy URL.
 
     ``create=False`` refuses to make a new SQLite file. Raises StoreError with a
     one-line message when the target cannot be used.
     """
-    engine = _make_engine(target, create)
+    engine = make_engine(target, create)
     ledger = Ledger(engine)
     shown = display_target(target)
     try:
@@ -145,7 +87,7 @@ class Ledger:
     def _connect(self, *, write: bool = False) -> Iterator[Connection]:
         with self._engine.connect() as conn:
             if write:
-                conn.execution_options(**{_WRITE_OPTION: True})
+                conn.execution_options(**{WRITE_OPTION: True})
             yield conn
 
     @contextmanager
