@@ -12,9 +12,7 @@ JSONL file and times, each as a fresh process from start to exit:
 Runs alternate (spacy 1, ingest 1, spacy 2, ingest 2, then the other way round) and the best of
 ``--repeats`` is kept, so drift on a shared machine hits both alike. The figures to read are the
 speed-ups (N processes against one) of each and the ingest rate as a share of bare spaCy's at the same N.
-It also prints each command's CPU seconds (all its processes), which show what N processes cost beyond
-one even when other jobs share the cores, and checks that every N stored the same ledger (`export
---format jsonl` identical).
+It also checks that every N stored the same ledger (`export --format jsonl` identical).
 
     .venv/bin/python benchmarks/workers.py                       # 600 passages, 1 and 2 processes
     .venv/bin/python benchmarks/workers.py --docs 2000 --json
@@ -25,7 +23,6 @@ import argparse
 import hashlib
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -53,22 +50,11 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))}
 
 
-# CPU seconds (user + system) of the last timed command and all its processes (workers included).
-LAST_CPU: list[float] = [0.0]
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def time_process(command: list[str]) -> float:
-    """Seconds a command takes from start to exit (it must succeed); its CPU seconds go to LAST_CPU."""
-    cpu = _children_cpu()
+    """Seconds a command takes from start to exit (it must succeed)."""
     started = time.perf_counter()
     done = subprocess.run(command, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - started
-    LAST_CPU[0] = _children_cpu() - cpu
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
     return seconds
@@ -94,7 +80,6 @@ def time_spacy(data: Path, processes: int) -> float:
 def measure(data: Path, work: Path, counts: list[int], repeats: int) -> dict:
     """Best seconds of each run, alternating the order per repeat; and the export digests."""
     best: dict[str, dict[int, float]] = {"spacy": {}, "ingest": {}}
-    cpu: dict[str, dict[int, float]] = {"spacy": {}, "ingest": {}}
     runs: dict[str, dict[int, list[float]]] = {"spacy": {n: [] for n in counts}, "ingest": {n: [] for n in counts}}
     digests: dict[int, str] = {}
     for repeat in range(repeats):
@@ -107,8 +92,7 @@ def measure(data: Path, work: Path, counts: list[int], repeats: int) -> dict:
                 seconds, digests[n] = time_ingest(work, data, n)
             runs[kind][n].append(seconds)
             best[kind][n] = min(best[kind].get(n, seconds), seconds)
-            cpu[kind][n] = min(cpu[kind].get(n, LAST_CPU[0]), LAST_CPU[0])
-    return {"best": best, "runs": runs, "cpu": cpu, "digests": digests}
+    return {"best": best, "runs": runs, "digests": digests}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,9 +129,6 @@ def main(argv: list[str] | None = None) -> int:
         "docs_per_s": {kind: {n: len(rows) / s for n, s in times.items()} for kind, times in best.items()},
         "speedup": {kind: {n: times[reference] / s for n, s in times.items()} for kind, times in best.items()},
         "ingest_over_spacy": {n: best["spacy"][n] / best["ingest"][n] for n in args.workers},
-        # CPU seconds of each command, all its processes together (the least of the runs): what N
-        # processes cost beyond one, whatever else the machine runs
-        "cpu_seconds": figures["cpu"],
         "same_ledger": len(set(figures["digests"].values())) == 1,
     }
     if args.json:
@@ -158,14 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{os.cpu_count()} cores, best of {args.repeats}; load average "
           f"{' '.join(f'{x:.2f}' for x in load_start)} at start, "
           f"{' '.join(f'{x:.2f}' for x in summary['load_average']['end'])} at end")
-    print(f"{'processes':>9}{'spaCy s':>9}{'docs/s':>8}{'speed-up':>10}{'CPU s':>8}{'ingest s':>10}{'docs/s':>8}"
-          f"{'speed-up':>10}{'CPU s':>8}{'ingest/spaCy':>14}")
+    print(f"{'processes':>9}{'spaCy s':>9}{'docs/s':>8}{'speed-up':>10}{'ingest s':>10}{'docs/s':>8}"
+          f"{'speed-up':>10}{'ingest/spaCy':>14}")
     for n in args.workers:
         print(f"{n:>9}{best['spacy'][n]:>9.1f}{summary['docs_per_s']['spacy'][n]:>8.1f}"
-              f"{summary['speedup']['spacy'][n]:>9.2f}x{figures['cpu']['spacy'][n]:>8.1f}{best['ingest'][n]:>10.1f}"
+              f"{summary['speedup']['spacy'][n]:>9.2f}x{best['ingest'][n]:>10.1f}"
               f"{summary['docs_per_s']['ingest'][n]:>8.1f}{summary['speedup']['ingest'][n]:>9.2f}x"
-              f"{figures['cpu']['ingest'][n]:>8.1f}{summary['ingest_over_spacy'][n]:>14.2f}")
-    print("(CPU s: user + system seconds of the command and all its processes, least of the runs)")
+              f"{summary['ingest_over_spacy'][n]:>14.2f}")
     print("same ledger for every process count (export --format jsonl):", summary["same_ledger"])
     return 0
 

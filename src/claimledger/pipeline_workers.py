@@ -6,8 +6,10 @@ in the calling process can store them as they come. With one worker every batch 
 process, exactly as ``pipeline.analyse_articles``; with more, a pool of that many processes analyses them,
 each process loading its models once (they are cached per process) on the first batch that needs them.
 
-Workers are started with ``spawn`` (a fresh interpreter: no fork of the caller's threads, open database
-connections or progress bar) and only when a second batch is on its way: a run that fits in one batch is
+Workers are forked from a fork server (``forkserver``: a fresh interpreter that has imported spaCy and
+loaded the English model and the gazetteer once, pipeline_preload.py; no fork of the caller's threads,
+open database connections or progress bar), or started with ``spawn`` where there is no fork server, and
+only when a second batch is on its way: a run that fits in one batch is
 analysed in the calling process, with no pool to start. At most ``IN_FLIGHT_PER_WORKER`` batches per
 worker are queued, so memory stays bounded however long the input. A worker's error is raised in the
 caller when its batch comes up, as with one process; a worker that dies (killed, out of memory) ends the
@@ -118,7 +120,7 @@ class OrderedAnalysis(Generic[Tag]):
             return
         if self._pool is None:
             self._pool = _DaskPool(self.workers) if self.backend == "dask" else ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker)
+                self.workers, mp_context=_pool_context(), initializer=_start_worker)
             held_tag, held_articles, _ = self._queue.popleft()
             self._queue.append((held_tag, held_articles, self._pool.submit(analyse_batch, held_articles)))
         pending = [entry[2] for entry in self._queue if _in_pool(entry[2])]
@@ -166,6 +168,15 @@ class OrderedAnalysis(Generic[Tag]):
             process.terminate()
         for process in processes:
             process.join()
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """The start method of the pool's workers: forked from a fork server holding the models, else spawned."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["claimledger.pipeline_preload"])
+    return context
 
 
 def _in_pool(result: Any) -> bool:
