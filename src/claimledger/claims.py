@@ -285,27 +285,41 @@ def describe_claims(doc: AnalysedDocument) -> list[dict[str, Any]]:
     return claims
 
 
+def _attribution_claims(text_: str, attribution: Attribution, events: list[Event]
+                        ) -> list[tuple[str, Span, list[Event]]]:
+    """Return the claims of one attribution as (claim id, content span, events): its own id
+    when it is one claim, ``a3.1``, ``a3.2``, ... for the sentences of a long one."""
+    units = _units(text_, attribution, events)
+    return [(attribution.id if len(units) == 1 else f"{attribution.id}.{n}", span, unit_events)
+            for n, (span, unit_events) in enumerate(units, start=1)]
+
+
+def _outlet_claims(text_: str, events: tuple[Event, ...], ids: set[str]
+                   ) -> list[tuple[str, Span, list[tuple[int, Event]]]]:
+    """Return the claims of the events no attribution (of ``ids``) claims, one per sentence, as
+    (claim id ``e`` + first event number, sentence span, [(event position, event)])."""
+    by_sentence: dict[Span, list[tuple[int, Event]]] = {}
+    for e_ord, event in enumerate(events):
+        if event.claimed_by not in ids:
+            by_sentence.setdefault(sentence_span(text_, event.trigger), []).append((e_ord, event))
+    return [(f"e{members[0][0] + 1}", span, members) for span, members in by_sentence.items()]
+
+
 def _add_claims(claims: list[dict[str, Any]], doc: AnalysedDocument, text_: str, layers: Layers,
                 headline: bool = False) -> None:
     """Append the claims of one text of a document (its body, or its headline: ids ``h.``...)."""
     index = _PlaceIndex(layers.places)
     prefix = HEADLINE_PREFIX if headline else ""
-    ids = {a.id for a in layers.attributions}
     for a_ord, attribution in enumerate(layers.attributions):
         events = [e for e in layers.events if e.claimed_by == attribution.id]
-        units = _units(text_, attribution, events)
-        for n, (span, unit_events) in enumerate(units, start=1):
-            claim_id = attribution.id if len(units) == 1 else f"{attribution.id}.{n}"
+        for claim_id, span, unit_events in _attribution_claims(text_, attribution, events):
             claims.append(_describe(doc, len(claims), prefix + claim_id, attribution,
                                     None if headline else a_ord, unit_events, None, span, index,
                                     headline))
-    by_sentence: dict[Span, list[tuple[int, Event]]] = {}
-    for e_ord, event in enumerate(layers.events):
-        if event.claimed_by not in ids:
-            by_sentence.setdefault(sentence_span(text_, event.trigger), []).append((e_ord, event))
-    for span, members in by_sentence.items():
+    ids = {a.id for a in layers.attributions}
+    for claim_id, span, members in _outlet_claims(text_, layers.events, ids):
         first = members[0][0]
-        claims.append(_describe(doc, len(claims), f"{prefix}e{first + 1}", None, None,
+        claims.append(_describe(doc, len(claims), prefix + claim_id, None, None,
                                 [e for _, e in members], None if headline else first, span, index,
                                 headline))
 
@@ -319,22 +333,16 @@ def event_claim_ids(doc: AnalysedDocument, wanted: Iterable[int] | None = None) 
     wanted = set(range(len(doc.events)) if wanted is None else wanted)
     position = {id(event): n for n, event in enumerate(doc.events)}
     found: list[str | None] = [None] * len(doc.events)
-    ids = {a.id for a in doc.attributions}
     asked = {doc.events[n].claimed_by for n in wanted if 0 <= n < len(doc.events)}
     for attribution in doc.attributions:
-        if attribution.id not in asked:
-            continue
-        events = [e for e in doc.events if e.claimed_by == attribution.id]
-        units = _units(text_, attribution, events)
-        for n, (_, unit_events) in enumerate(units, start=1):
-            for event in unit_events:
-                found[position[id(event)]] = attribution.id if len(units) == 1 else f"{attribution.id}.{n}"
-    for n in sorted(wanted):
-        if 0 <= n < len(doc.events) and doc.events[n].claimed_by not in ids:
-            start, end = sentence_span(text_, doc.events[n].trigger)  # the events of a sentence:
-            first = next(m for m, e in enumerate(doc.events) if e.claimed_by not in ids  # the
-                         and start <= e.trigger[0] and e.trigger[1] <= end)  # first names them
-            found[n] = f"e{first + 1}"
+        if attribution.id in asked:
+            events = [e for e in doc.events if e.claimed_by == attribution.id]
+            for claim_id, _, unit_events in _attribution_claims(text_, attribution, events):
+                for event in unit_events:
+                    found[position[id(event)]] = claim_id
+    for claim_id, _, members in _outlet_claims(text_, doc.events, {a.id for a in doc.attributions}):
+        for n, _ in members:
+            found[n] = claim_id
     return [found[n] if n in wanted else None for n in range(len(doc.events))]
 
 
