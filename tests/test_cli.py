@@ -229,6 +229,16 @@ def test_eval_refuses_a_binary_an_empty_or_an_unannotated_file(tmp_path: Path):
         assert len(lines) == 1 and lines[0].startswith("error:") and name in lines[0], result.output
 
 
+def test_a_title_too_long_to_parse_is_rejected_and_the_run_goes_on(tmp_path: Path, sample_path: Path):
+    records = tmp_path / "feed.jsonl"
+    records.write_text(json.dumps({"id": "huge", "title": "Kharkiv shelled. " * 70_000,
+                                   "text": "Russian forces shelled Kharkiv on Monday."}) + "\n", encoding="utf-8")
+    result = run("ingest", str(tmp_path / "ledger.db"), str(records), str(sample_path))
+    assert result.exit_code == EXIT_REJECTED
+    assert "feed.jsonl:1: title of 1,190,000 characters, over the 1,000,000" in result.output
+    assert table_counts(tmp_path / "ledger.db")["articles"] == 1
+
+
 def test_a_text_too_long_to_parse_is_rejected_and_the_run_goes_on(tmp_path: Path, ledger_url: str, sample_path: Path):
     long_text = tmp_path / "book.txt"
     long_text.write_text("Russian forces shelled Kharkiv on Monday. " * 25_000, encoding="utf-8")  # 1.05M chars

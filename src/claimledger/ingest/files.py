@@ -67,11 +67,13 @@ def read_articles(
 
 
 def _reject_too_long(article: Article) -> Rejection | None:
-    """Return the rejection of an article whose text is over MAX_TEXT_CHARS, else None."""
-    if len(article.text) <= MAX_TEXT_CHARS:
-        return None
-    return Rejection(article.origin, f"text of {len(article.text):,} characters, over the "
-                                     f"{MAX_TEXT_CHARS:,} analysed (split it into articles)")
+    """Return the rejection of an article whose text or title (both analysed) is over
+    MAX_TEXT_CHARS, else None."""
+    for field, value in (("text", article.text), ("title", article.title or "")):
+        if len(value) > MAX_TEXT_CHARS:
+            return Rejection(article.origin, f"{field} of {len(value):,} characters, over the "
+                                             f"{MAX_TEXT_CHARS:,} analysed (split it into articles)")
+    return None
 
 
 def _complete_article(article: Article, outlet: str | None, published: str | None, language: str | None) -> Article:
