@@ -182,6 +182,25 @@ def test_search_finds_words_in_claims_and_articles(served_url):
     assert {c["side"] for c in narrowed["claims"]["items"]} <= {"ukraine"}
 
 
+def test_search_shows_each_article_hit_in_its_whole_sentence(served_url):
+    found = get_json(query(served_url, "/api/search", q="Vovchansk"))
+    texts = {a["id"]: get_json(served_url + "/api/articles/" + a["id"])["text"]
+             for a in found["articles"]["items"]}
+    for article in found["articles"]["items"]:
+        snippet = article["snippet"]
+        assert snippet and snippet["hits"], article["id"]
+        for start, end in snippet["hits"]:
+            assert snippet["text"][start:end].lower().startswith("vovchansk")
+        shown = snippet["text"].strip("…").strip()
+        text = texts[article["id"]]
+        at = text.find(shown)
+        assert at >= 0, shown  # a piece of the text as it is, not a window cut mid-word
+        if not snippet["text"].startswith("…"):  # a whole sentence starts after a break
+            assert at == 0 or text[:at].rstrip()[-1:] in ".!?…\"'»”’)]" or "\n" in text[at - 2:at]
+    no_search = get_json(served_url + "/api/search")
+    assert all(a["snippet"] is None for a in no_search["articles"]["items"])
+
+
 def test_exports_are_downloads_matching_the_listing(served_url):
     status, headers, body = fetch(query(served_url, "/api/export/claims.csv", type="strike"))
     assert status == 200 and headers["Content-Type"].startswith("text/csv")

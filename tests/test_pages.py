@@ -255,6 +255,10 @@ def test_search_finds_claims_and_articles_and_filters_by_side(page, served_url, 
     titles = results.all_inner_texts()
     assert any(SCRIPT_TEXT in t for t in titles) and any("attacks near Vovchansk" in t for t in titles)
     assert page.locator(".search-layout .claim").count() >= 2
+    hits = page.locator(".search-layout .claim .m-hit").all_inner_texts()  # the words found, marked
+    assert len(hits) >= 2 and all(h.lower().startswith("vovchansk") for h in hits)
+    snippet_hits = page.locator("ul.results .snippet .m-hit").all_inner_texts()
+    assert snippet_hits and all(h.lower().startswith("vovchansk") for h in snippet_hits)
     shoot(page, shots, "search")
     page.locator("form.filters select[name=side]").select_option("ukraine")
     page.locator("form.filters button[type=submit]").click()

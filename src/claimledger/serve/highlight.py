@@ -11,9 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..claims import clip
 from ..models import AnalysedDocument
 from ..extract.framing import find_framing_words
 from .queries import place_key
+
+# A search hit is shown in the sentence holding it; a longer sentence is cut to this many
+# characters around the hit, at word boundaries (claim cards hold up to 600; a result line
+# stays near two lines of the results column).
+SNIPPET_MAX_CHARS = 300
+# A sentence ends at . ! ? or … (closing quotes and brackets kept) before a space, or at a line break.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”’)\]]*\s+|\n\s*")
 
 
 @dataclass(frozen=True)
@@ -119,9 +127,39 @@ def highlight_document(doc: AnalysedDocument, *, place_url: str = "/places/") ->
     return segment_text(doc.article.text, collect_marks(doc, place_url=place_url))
 
 
-def highlight_words(text: str, words: list[str], kind: str) -> list[Segment]:
+def highlight_words(text: str, words: list[str], kind: str,
+                    hits: re.Pattern[str] | None = None) -> list[Segment]:
     """Return ``text`` as segments with every whole-word occurrence of ``words`` marked
-    ``kind``, plus framing words (used for claim contents in lists and stories)."""
+    ``kind``, what ``hits`` finds (the search's words) marked "hit", plus framing words
+    (used for claim contents in lists and stories)."""
     marks = _word_marks(text, words, 0, len(text), kind, kind)
+    if hits is not None:
+        marks += [Mark(m.start(), m.end(), "hit", "search hit") for m in hits.finditer(text)]
     marks += [Mark(s, e, "framing", f"framing word: {w}") for s, e, w, _ in find_framing_words(text)]
     return segment_text(text, marks)
+
+
+def hit_snippet(text: str, hits: re.Pattern[str] | None,
+                max_chars: int = SNIPPET_MAX_CHARS) -> dict[str, object] | None:
+    """Return the whole sentence of ``text`` holding the first match of ``hits`` as
+    ``{"text": sentence, "hits": [[start, end], ...]}`` (offsets into that sentence; a sentence
+    over ``max_chars`` is cut around the match at word boundaries, with "…"), or None when
+    ``text`` holds no match. Only a window around the match is scanned, whatever the text's size."""
+    match = hits.search(text) if hits is not None else None
+    if match is None:
+        return None
+    reach = 4 * max_chars  # a sentence running further than this is cut anyway
+    start = max(0, match.start() - reach)
+    for boundary in _SENTENCE_BREAK.finditer(text, start, match.start()):
+        start = boundary.end()
+    following = _SENTENCE_BREAK.search(text, match.end(), min(len(text), match.end() + reach))
+    end = following.end() if following else min(len(text), match.end() + reach)
+    sentence = text[start:end]
+    shown = clip(sentence, max_chars, around=match.start() - start)
+    return {"text": shown, "hits": [[m.start(), m.end()] for m in hits.finditer(shown)]}
+
+
+def snippet_segments(snippet: dict[str, object]) -> list[Segment]:
+    """Return a :func:`hit_snippet` as segments, its hits marked "hit"."""
+    text = str(snippet["text"])
+    return segment_text(text, [Mark(s, e, "hit", "search hit") for s, e in snippet["hits"]])

@@ -231,6 +231,16 @@ def iter_claim_views(store: ReadOnlyStore, stmt: Select, chunk: int = 200
         yield from (views[key] for key in page if key in views)
 
 
+def read_article_texts(store: ReadOnlyStore, ids: list[str]) -> dict[str, tuple[str, str]]:
+    """Return the (title, text) of the stored articles of ``ids`` by id (a page's worth)."""
+    if not ids:
+        return {}
+    articles = schema.articles
+    query = select(articles.c.id, articles.c.title, articles.c.text).where(articles.c.id.in_(ids))
+    with store.connect() as conn:
+        return {row.id: (row.title or "", row.text or "") for row in conn.execute(query)}
+
+
 def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str | None,
                       side: str | None, outlet: str | None, language: str | None,
                       since: str | None, until: str | None, offset: int, per_page: int,
@@ -300,5 +310,5 @@ def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str 
 
 
 __all__ = ["ArticleSides", "DescribedClaims", "claim_statement", "iter_claim_views",
-           "read_article_page", "read_claim", "read_claim_keys", "read_claim_page",
+           "read_article_page", "read_article_texts", "read_claim", "read_claim_keys", "read_claim_page",
            "read_claim_views", "row_side"]

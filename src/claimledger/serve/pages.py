@@ -16,7 +16,8 @@ from jinja2 import Environment
 from ..store.stories import STORY_SORTS
 from .api import Contested, FilterSet, PageNo, PlaceFilterSet, Sort, Views, story_sort
 from .charts import claims_chart
-from .highlight import highlight_words
+from ..store.search import hit_pattern
+from .highlight import highlight_words, snippet_segments
 from .params import (
     DEFAULT_PER_PAGE, PLACE_LEVELS, check_choice, parse_flag, reject_unknown_parameters,
 )
@@ -42,8 +43,8 @@ def _url_with(request: Request, **changes: Any) -> str:
     return request.url.path + ("?" + urlencode(params) if params else "")
 
 
-def _mark_claim(text: str | None, hedges: list[str] | None) -> list:
-    return highlight_words(text or "", list(hedges or []), "hedge")
+def _mark_claim(text: str | None, hedges: list[str] | None, search: str | None = None) -> list:
+    return highlight_words(text or "", list(hedges or []), "hedge", hit_pattern(search))
 
 
 def web_url(url: str | None) -> str | None:
@@ -54,7 +55,8 @@ def web_url(url: str | None) -> str | None:
 
 def register_template_helpers(env: Environment) -> None:
     """Add the functions and filters the templates use to ``env``."""
-    env.globals.update(url_with=_url_with, mark_claim=_mark_claim, side_label=side_label,
+    env.globals.update(url_with=_url_with, mark_claim=_mark_claim, mark_snippet=snippet_segments,
+                       side_label=side_label,
                        urlencode=urlencode, MAX_EVENT_CHIPS=MAX_EVENT_CHIPS,
                        claims_chart=claims_chart,
                        story_sorts=[(s, STORY_SORT_LABELS[s]) for s in STORY_SORTS])

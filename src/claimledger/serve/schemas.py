@@ -207,6 +207,19 @@ class ArticlePage(Listing):
     items: list[ArticleSummary]
 
 
+class Snippet(BaseModel):
+    text: str = Field(description="the sentence holding the first search hit, cut at word boundaries")
+    hits: list[tuple[int, int]] = Field(description="[start, end) of each hit in text")
+
+
+class SearchArticle(ArticleSummary):
+    snippet: Snippet | None = None
+
+
+class SearchArticlePage(Listing):
+    items: list[SearchArticle]
+
+
 class ArticlePlace(BaseModel):
     key: str
     name: str | None = None
@@ -298,7 +311,7 @@ class PlaceDetail(BaseModel):
 
 class SearchResult(BaseModel):
     claims: ClaimPage
-    articles: ArticlePage
+    articles: SearchArticlePage
 
 
 class FilterValues(BaseModel):

@@ -16,11 +16,13 @@ from ..claims import describe_claims
 from ..errors import ClaimledgerError
 from ..store.stories import sort_stories
 from .basemap import draw_map
-from .highlight import highlight_document
+from ..store.search import hit_pattern
+from .highlight import highlight_document, hit_snippet
 from .map_data import ControlClaims
 from .counts import Totals
 from .listings import (
-    ArticleSides, DescribedClaims, claim_statement, iter_claim_views, read_article_page, read_claim,
+    ArticleSides, DescribedClaims, claim_statement, iter_claim_views, read_article_page, read_article_texts,
+    read_claim,
     read_claim_keys, read_claim_page, read_claim_views,
 )
 from .params import DEFAULT_PER_PAGE, MAX_PER_PAGE, PLACE_LEVELS
@@ -360,9 +362,16 @@ class LedgerViews:
 
     def search(self, filters: Filters, *, page: int = 1,
                per_page: int = DEFAULT_PER_PAGE) -> dict[str, Any]:
-        """Return matching claims and articles (full-text ``search`` plus the filters)."""
+        """Return matching claims and articles (full-text ``search`` plus the filters); each
+        article carries ``snippet``, the sentence of its title or text holding the first hit
+        (see :func:`hit_snippet`; None without a search)."""
         claims = self.list_claims(filters, page=page, per_page=per_page)
         articles = self.list_articles(filters, page=page, per_page=per_page)
+        hits = hit_pattern(filters.search)
+        texts = read_article_texts(self.store, [a["id"] for a in articles.items]) if hits else {}
+        for article in articles.items:
+            title, text = texts.get(article["id"], ("", ""))
+            article["snippet"] = hit_snippet(text, hits) or hit_snippet(title, hits)
         return {"claims": claims, "articles": articles}
 
     def menus(self) -> dict[str, Any]:

@@ -91,6 +91,17 @@ def article_text_match(search: str | None) -> TextMatch | None:
     return TextMatch("articles", search) if search and _WORD.search(search) else None
 
 
+def hit_pattern(search: str | None) -> re.Pattern[str] | None:
+    """Return a case-insensitive pattern finding, in a text, the words ``search`` matched there as
+    the indexes match them: each word whole, a word of :data:`FTS_PREFIX_MIN_CHARS` or more also as
+    the start of a longer word (the whole word is found). None when ``search`` has no words."""
+    words = sorted(set(_WORD.findall(search or "")), key=len, reverse=True)
+    if not words:
+        return None
+    terms = [re.escape(w) + (r"\w*" if len(w) >= FTS_PREFIX_MIN_CHARS else "") for w in words]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(terms)})(?!\w)", re.IGNORECASE)
+
+
 def like_every_word(target: str, search: str) -> ColumnElement[bool]:
     """Return the ``ILIKE`` condition of every word of ``search`` (no index; any database)."""
     if target == "claims":
