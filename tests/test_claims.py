@@ -159,3 +159,24 @@ def test_a_headline_is_analysed_and_its_claims_are_the_outlets():
     assert [(c["view"]["claim"], c["view"]["speaker"], c["view"]["content"]) for c in headline] == [
         ("h.e1", None, article.title)]
     assert "vovchansk" in headline[0]["row"]["place_keys"]
+
+
+def test_a_place_chart_counts_every_claim_not_only_the_page(served_db: Path):
+    from claimledger.serve.readonly import open_readonly_store
+    from claimledger.serve.views import LedgerViews
+
+    views = LedgerViews(open_readonly_store(served_db))
+    key = max(views.places.rows(), key=lambda p: p["articles"])["key"]
+    whole = views.place(key, page=1, per_page=1000, with_map=False)
+    assert whole["claims"].total > 3
+    drawn = whole["chart"]["total"] + whole["chart"]["undated"]
+    assert drawn == whole["claims"].total
+    second = views.place(key, page=2, per_page=2, with_map=False)
+    assert len(second["claims"].items) == 2
+    assert second["chart"]["total"] == whole["chart"]["total"]  # the chart is not the page's
+    by_day = {}
+    for index, claim in enumerate(whole["claims"].items):
+        by_day.setdefault((claim["date"] or "")[:10], index)
+    for bar in second["chart"]["bars"]:  # each day's bar opens the page holding that day
+        if bar["href"]:
+            assert bar["page"] == by_day[bar["date"]] // 2 + 1

@@ -186,18 +186,19 @@ def read_claim_page(store: ReadOnlyStore, sides: ArticleSides, stmt: Select, *,
 
 
 def read_claim_keys(store: ReadOnlyStore, sides: ArticleSides, stmt: Select,
-                    side: str | None) -> list[tuple[str, int]]:
-    """Return the (article id, ord) of every claim a :func:`claim_statement` selects that is
-    of ``side``, in its order."""
+                    side: str | None) -> list[tuple[str, int, str | None, str]]:
+    """Return the (article id, ord, date, side) of every claim a :func:`claim_statement`
+    selects that is of ``side`` (any side when None), in its order; the date is the claim's
+    first day (``date_start``), enough to chart claims without rebuilding them."""
     claims = schema.claims
     with store.connect() as conn:
         by_article, outlets = sides.snapshot(conn)
-        if not side:
-            return [(row.article_id, row.ord) for row in conn.execute(stmt)]
-        rows = stmt.add_columns(claims.c.speaker_key).where(
-            claims.c.outlet_key.in_(_outlet_keys(outlets, side)))
-        return [(row.article_id, row.ord) for row in conn.execute(rows)
-                if row_side(by_article, row.article_id, row.speaker_key) == side]
+        rows = stmt.add_columns(claims.c.speaker_key, claims.c.date_start)
+        if side:
+            rows = rows.where(claims.c.outlet_key.in_(_outlet_keys(outlets, side)))
+        found = ((row.article_id, row.ord, row.date_start,
+                  row_side(by_article, row.article_id, row.speaker_key)) for row in conn.execute(rows))
+        return [key for key in found if not side or key[3] == side]
 
 
 def read_claim_views(store: ReadOnlyStore, keys: list[tuple[str, int]],

@@ -16,6 +16,7 @@ from ..claims import describe_claims
 from ..errors import ClaimledgerError
 from ..store.stories import sort_stories
 from .basemap import draw_map
+from .charts import claims_chart
 from ..store.search import hit_pattern
 from .highlight import highlight_document, hit_snippet
 from .map_data import ControlClaims
@@ -328,9 +329,18 @@ class LedgerViews:
             ("claims", state, place["key"], tuple(sorted(args.items())), filters.side),
             lambda: read_claim_keys(self.store, self.article_sides,
                                     place_claim_statement(self.store, place, args), filters.side))
-        rows = read_claim_views(self.store, keys[offset:offset + per_page], self.described)
+        shown = [(article, ord_) for article, ord_, _, _ in keys[offset:offset + per_page]]
+        rows = read_claim_views(self.store, shown, self.described)
         claims = Page(self._annotated(rows, places.alias_keys()), page, per_page,
                       offset + per_page < len(keys), len(keys))
+        chart = claims_chart({"date": date, "side": side} for _, _, date, side in keys)
+        if chart:  # the chart covers every claim; a day's bar opens the page holding that day
+            first_of_day: dict[str, int] = {}
+            for index, (_, _, date, _) in enumerate(keys):
+                first_of_day.setdefault((date or "")[:10], index)
+            chart["page"] = page
+            for bar in chart["bars"]:
+                bar["page"] = first_of_day.get(bar["date"], offset) // per_page + 1
         inside: list[dict[str, Any]] = []
         if place["level"] == "oblast" and place["ref"]:
             inside = [p for p in places.find(oblast_of=place["ref"]) if p["level"] == "settlement"]
@@ -338,10 +348,11 @@ class LedgerViews:
         settlements, counted = self.totals.remember(key, lambda: summarise_settlements(
             self.store, self.article_sides, inside, args, filters.side))
         points = self.controls.annotate(_map_points(place, claims.items, inside)) if with_map else []
-        shown = order_sides({entry["side"] for s in settlements for entry in s["sides"]})
+        shown_sides = order_sides({entry["side"] for s in settlements for entry in s["sides"]})
         return {"place": place, "claims": claims, "place_timeline": timeline_by_side(claims.items),
+                "chart": chart,
                 "settlements": settlements, "settlements_total": counted,
-                "settlement_sides": [(side, side_label(side)) for side in shown],
+                "settlement_sides": [(side, side_label(side)) for side in shown_sides],
                 "map": draw_map(points, focus=place) if with_map else None}
 
     def overview_map(self, limit: int = OVERVIEW_MARKERS) -> dict[str, Any]:
