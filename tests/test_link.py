@@ -12,6 +12,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -634,3 +635,31 @@ def test_copies_are_linked_through_one_representative():
                       places=event.places, published="2024-05-12")
     added = link_claims(copies + [later], new={later.key})
     assert [(link.a, link.b) for link in added] == [(("wire-0", 0), ("wire-late", 0))]
+
+
+def test_a_ledger_contradiction_needs_evidence_a_reader_can_check():
+    from claimledger.link.pair_features import pair_features
+    from claimledger.link.pair_relations import decide, pair_sides
+    from claimledger.link.relation_model import LABELS
+
+    strike = event("strike", "kyiv")
+    claims = {
+        "ru": claim("ru", text="The army is doing its utmost to protect civilians in Kyiv.",
+                    source="speaker:putin", side="russia", events=[strike]),
+        "ua": claim("ua", text="A real battle for Kyiv took place in the skies and the streets.",
+                    source="speaker:zelensky", side="ukraine", events=[strike]),
+        "denial": claim("denial", text="Reports of strikes on Kyiv are untrue and false.",
+                        source="speaker:peskov", side="russia", events=[strike]),
+    }
+    sides = pair_sides(claims)
+    probs = np.array([1.0 if name == "contradict" else 0.0 for name in LABELS])  # the classifier's say
+
+    def label(a: str, b: str, checkable: bool) -> str:
+        features = pair_features(sides[a], sides[b])
+        return decide(claims[a], claims[b], features, probs, checkable=checkable).label
+
+    # the classifier's word alone: kept when texts are judged, no link in the ledger
+    assert label("ru", "ua", checkable=False) == "contradict"
+    assert label("ru", "ua", checkable=True) == "unrelated"
+    # a denial on one side is evidence a reader can check
+    assert label("denial", "ua", checkable=True) == "contradict"

@@ -10,7 +10,9 @@ event, source and copied-text blocks) and labels each pair:
    over the claims' sentence vectors (claim_vectors.py: only the claims of such pairs are
    embedded, each distinct text once, kept in the store) and canonical fields, with the canonical
    evidence of a contradiction (one event asserted and denied, incompatible outcomes) and the
-   sources' identity deciding where they speak.
+   sources' identity deciding where they speak. A contradiction shown in the ledger needs
+   evidence a reader can check (pair_relations.CONTRADICTION_EVIDENCE: a denial or negation on one
+   side, differing figures, an event asserted and denied); meaning alone is no link.
 """
 from __future__ import annotations
 
@@ -88,6 +90,6 @@ def classify_pending(pairs: Sequence[tuple[LinkClaim, LinkClaim]], vectors: Vect
     found = vectors(list(dict.fromkeys(c.text for pair in pairs for c in pair)))
     sides = pair_sides({c.key: c for pair in pairs for c in pair},
                        lambda texts: np.stack([found[text] for text in texts]))
-    relations = relate_sides([(sides[a.key], sides[b.key]) for a, b in pairs], names)
+    relations = relate_sides([(sides[a.key], sides[b.key]) for a, b in pairs], names, checkable=True)
     return [ClaimLink(a.key, b.key, r.label, r.reason, r.score)
             for (a, b), r in zip(pairs, relations) if r.label != "unrelated"]

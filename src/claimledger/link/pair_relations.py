@@ -30,6 +30,13 @@ CANONICAL_CONTRADICTION = 0.8
 # summary) is related only through copied text and its events (matching.classify_link). Read off
 # the demo ledger, where whole addresses were taken to contradict single sentences.
 MAX_CLASSIFIED_WORDS = 80
+# In the ledger, a contradiction shown between two reports (a contested story) must carry one of
+# these, evidence a reader can check in the two texts. Meaning alone ("opposite sides, similar
+# wording") marked vague same-topic sentences of long speeches as contradictions: 11 of the demo
+# ledger's 16 (hand check, 2026-12-03). Pairs judged as texts (``relate``) keep the classifier's
+# label: most contradictions of the pair sets are semantic, with no such cue.
+CONTRADICTION_EVIDENCE = ("event_denied_vs_asserted", "event_outcomes_conflict", "event_counts_differ",
+                          "numbers_differ", "denial_one_side", "negation_one_side")
 # The leaning (projection on the evaluative axis) is divided by this spread so that it reads
 # in units near 1 (the projections of the Perspectrum training claims spread about +-0.03).
 LEANING_SCALE = 0.03
@@ -131,7 +138,7 @@ def explain(label: str, features: np.ndarray, a: LinkClaim, b: LinkClaim, confid
 
 
 def decide(a: LinkClaim, b: LinkClaim, features: np.ndarray, probs: np.ndarray,
-           names: dict[str, str] | None = None) -> Relation:
+           names: dict[str, str] | None = None, *, checkable: bool = False) -> Relation:
     """Return the relation of two claims from the classifier's probabilities, the canonical
     evidence (matching.classify_link) and the sources:
 
@@ -143,7 +150,9 @@ def decide(a: LinkClaim, b: LinkClaim, features: np.ndarray, probs: np.ndarray,
       each other unless that evidence says so;
     - the same named original source saying the same thing is a repeat, never an agreement, and
       never contradicts itself; two different sources are never a repeat of each other unless
-      the wording is copied.
+      the wording is copied;
+    - with ``checkable`` (the ledger), a contradiction without any of the
+      CONTRADICTION_EVIDENCE is no link: unrelated.
     """
     canonical = classify_link(a, b, names)
     copied = copied_share(a, b) >= REUSE_CONTAINMENT and canonical.label == "repeat"
@@ -162,6 +171,8 @@ def decide(a: LinkClaim, b: LinkClaim, features: np.ndarray, probs: np.ndarray,
         label = "repeat" if label == "agree" else "unrelated"
     elif label == "repeat" and different_sources(a, b):
         label = "agree"
+    if checkable and label == "contradict" and not any(f[name] for name in CONTRADICTION_EVIDENCE):
+        label = "unrelated"
     if canonical.label == label != "unrelated":  # the canonical reason names the event
         return Relation(label, canonical.reason, confidence)
     return Relation(label, explain(label, features, a, b, confidence), confidence)
@@ -172,14 +183,16 @@ def pair_means(sides: Sequence[tuple[PairSide, PairSide]]) -> np.ndarray:
     return np.stack([(a.vector + b.vector) / 2 for a, b in sides])
 
 
-def relate_sides(sides: Sequence[tuple[PairSide, PairSide]], names: dict[str, str] | None = None
-                 ) -> list[Relation]:
-    """Return the relation of each pair of prepared claims (:func:`decide`)."""
+def relate_sides(sides: Sequence[tuple[PairSide, PairSide]], names: dict[str, str] | None = None,
+                 *, checkable: bool = False) -> list[Relation]:
+    """Return the relation of each pair of prepared claims (:func:`decide`; ``checkable``: a
+    contradiction needs evidence a reader can check, as in the ledger)."""
     if not sides:
         return []
     rows = np.stack([pair_features(a, b) for a, b in sides])
     probs = load_model().predict_proba(rows, pair_means(sides))
-    return [decide(a.claim, b.claim, row, p, names) for (a, b), row, p in zip(sides, rows, probs)]
+    return [decide(a.claim, b.claim, row, p, names, checkable=checkable)
+            for (a, b), row, p in zip(sides, rows, probs)]
 
 
 def relate_pairs(pairs: Sequence[dict[str, Any]], *, analyse: Analyse | None = None,
