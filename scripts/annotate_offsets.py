@@ -9,6 +9,7 @@ Spec (a YAML list, one item per document)::
 
     - id: kremlin-en-67880          # corpus id in articles.jsonl
       excerpt: 1500                 # optional: keep the first paragraphs/sentences up to ~N characters
+      excerpt_end: "last words."    # optional: or keep the text up to the end of this string
       attributions:
         - {id: a1, s: "Vladimir Putin", c: "noted", x: "content text", k: indirect,
            sp: "Vladimir Putin", r: "President of Russia", p: null, h: []}
@@ -230,6 +231,8 @@ def build_record(spec: dict[str, Any], article: dict[str, Any], gazetteer: Gazet
     """Return one gold record (record format plus provenance, note and meta) from a document spec."""
     full = article["text"]
     text = cut_excerpt(full, spec["excerpt"]) if spec.get("excerpt") else full
+    if spec.get("excerpt_end"):  # keep the text up to the end of this (unique) string
+        text = full[:locate(full, spec["excerpt_end"], where=article["id"] + " excerpt_end")[1]]
     record = {"id": article["id"], "outlet": outlet_label(article), "url": article["url"],
               "published": article["published"], "language": article["language"], "title": article["title"],
               "text": text}
