@@ -10,6 +10,7 @@ Spec (a YAML list, one item per document)::
     - id: kremlin-en-67880          # corpus id in articles.jsonl
       excerpt: 1500                 # optional: keep the first paragraphs/sentences up to ~N characters
       excerpt_end: "last words."    # optional: or keep the text up to the end of this string
+      excerpt_start: "First words"  # optional, with excerpt_end: start the excerpt here
       attributions:
         - {id: a1, s: "Vladimir Putin", c: "noted", x: "content text", k: indirect,
            sp: "Vladimir Putin", r: "President of Russia", p: null, h: []}
@@ -184,8 +185,8 @@ def build_layers(text: str, spec: dict[str, Any], gazetteer: Gazetteer, where: s
         tag = f"{where} {item['id']}"
         content = locate(text, item["x"], where=tag + " content")
         contents[item["id"]] = content
-        source = locate(text, item["s"], near=content[0], where=tag + " source") if item.get("s") else None
-        cue = locate(text, item["c"], near=content[0], where=tag + " cue") if item.get("c") else None
+        source = locate(text, item["s"], near=content[0], where=tag + " source", whole_word=True) if item.get("s") else None
+        cue = locate(text, item["c"], near=content[0], where=tag + " cue", whole_word=True) if item.get("c") else None
         speaker = item.get("sp") or (text[source[0]:source[1]] if source else "unspecified")
         attributions.append({"id": item["id"], "source": source, "speaker": speaker, "speaker_role": item.get("r"),
                              "cue": cue, "content": content, "kind": item.get("k", "indirect"),
@@ -231,8 +232,11 @@ def build_record(spec: dict[str, Any], article: dict[str, Any], gazetteer: Gazet
     """Return one gold record (record format plus provenance, note and meta) from a document spec."""
     full = article["text"]
     text = cut_excerpt(full, spec["excerpt"]) if spec.get("excerpt") else full
+    start = 0
+    if spec.get("excerpt_start"):  # or start the excerpt at this (unique) string
+        start = locate(full, spec["excerpt_start"], where=article["id"] + " excerpt_start")[0]
     if spec.get("excerpt_end"):  # keep the text up to the end of this (unique) string
-        text = full[:locate(full, spec["excerpt_end"], where=article["id"] + " excerpt_end")[1]]
+        text = full[start:locate(full, spec["excerpt_end"], where=article["id"] + " excerpt_end")[1]]
     record = {"id": article["id"], "outlet": outlet_label(article), "url": article["url"],
               "published": article["published"], "language": article["language"], "title": article["title"],
               "text": text}
@@ -243,7 +247,7 @@ def build_record(spec: dict[str, Any], article: dict[str, Any], gazetteer: Gazet
         "corpus_id": article["id"], "corpus_outlet": article["outlet"], "licence": article["licence"],
         "source_repo": article["source_repo"], "source_path": article["source_path"],
         "source_commit": article["source_commit"], "text_complete": article["text_complete"] and text == full,
-        "side": article["side"], "excerpt_offsets": [0, len(text)], "full_length": len(full)}
+        "side": article["side"], "excerpt_offsets": [start, start + len(text)], "full_length": len(full)}
     record["note"] = note + (" " + spec["note"] if spec.get("note") else "")
     record["meta"] = {"side": article["side"], "tags": article.get("tags") or []}
     return record
