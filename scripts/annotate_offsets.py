@@ -42,17 +42,17 @@ from typing import Any
 
 import yaml
 
-# Ukrainian oblast names (KATOTTG `name_uk` of category O and K) and their KMU-2010 English names.
+# Ukrainian oblast names (KATOTTG `name_uk` of category O) and their KMU-2010 English names.
 OBLASTS_EN = {
     "Автономна Республіка Крим": "Crimea", "Вінницька": "Vinnytsia Oblast", "Волинська": "Volyn Oblast",
     "Дніпропетровська": "Dnipropetrovsk Oblast", "Донецька": "Donetsk Oblast", "Житомирська": "Zhytomyr Oblast",
-    "Закарпатська": "Zakarpattia Oblast", "Запорізька": "Zaporizhzhia Oblast", "Івано-Франківська": "Ivano-Frankivsk Oblast",
-    "Київська": "Kyiv Oblast", "Кіровоградська": "Kirovohrad Oblast", "Луганська": "Luhansk Oblast",
-    "Львівська": "Lviv Oblast", "Миколаївська": "Mykolaiv Oblast", "Одеська": "Odesa Oblast",
-    "Полтавська": "Poltava Oblast", "Рівненська": "Rivne Oblast", "Сумська": "Sumy Oblast",
-    "Тернопільська": "Ternopil Oblast", "Харківська": "Kharkiv Oblast", "Херсонська": "Kherson Oblast",
-    "Хмельницька": "Khmelnytskyi Oblast", "Черкаська": "Cherkasy Oblast", "Чернівецька": "Chernivtsi Oblast",
-    "Чернігівська": "Chernihiv Oblast",
+    "Закарпатська": "Zakarpattia Oblast", "Запорізька": "Zaporizhzhia Oblast",
+    "Івано-Франківська": "Ivano-Frankivsk Oblast", "Київська": "Kyiv Oblast",
+    "Кіровоградська": "Kirovohrad Oblast", "Луганська": "Luhansk Oblast", "Львівська": "Lviv Oblast",
+    "Миколаївська": "Mykolaiv Oblast", "Одеська": "Odesa Oblast", "Полтавська": "Poltava Oblast",
+    "Рівненська": "Rivne Oblast", "Сумська": "Sumy Oblast", "Тернопільська": "Ternopil Oblast",
+    "Харківська": "Kharkiv Oblast", "Херсонська": "Kherson Oblast", "Хмельницька": "Khmelnytskyi Oblast",
+    "Черкаська": "Cherkasy Oblast", "Чернівецька": "Chernivtsi Oblast", "Чернігівська": "Chernihiv Oblast",
 }
 # Settlement categories in the order preferred when an English name is shared (city, urban-type, selyshche, village).
 CATEGORY_ORDER = {"K": 0, "M": 1, "T": 2, "X": 3, "C": 4}
@@ -63,6 +63,7 @@ class SpecError(ValueError):
 
 
 def _occurrences(text: str, needle: str) -> list[int]:
+    """Return the start of every (possibly overlapping) occurrence of `needle` in `text`."""
     found, start = [], text.find(needle)
     while start >= 0:
         found.append(start)
@@ -110,12 +111,10 @@ class Gazetteer:
 
     def __init__(self, folder: Path) -> None:
         self.oblasts: dict[str, str] = {}
-        oblast_of: dict[str, str] = {}
         with open(folder / "ua_katottg_2024-01-19.csv", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 if row["category"] == "O" and row["name_uk"] in OBLASTS_EN:
                     self.oblasts[OBLASTS_EN[row["name_uk"]]] = row["katottg"]
-                oblast_of[row["katottg"]] = row["oblast_uk"]
         self.settlements: dict[str, list[dict[str, str]]] = {}
         with open(folder / "ua_settlements_joined.csv", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
@@ -133,36 +132,33 @@ class Gazetteer:
         if not rows:
             raise SpecError(f"{where}: no settlement {name!r} (hint {hint!r})")
         rows = sorted(rows, key=lambda r: CATEGORY_ORDER.get(r["category"], 9))
-        if len(rows) > 1 and CATEGORY_ORDER.get(rows[0]["category"], 9) == CATEGORY_ORDER.get(rows[1]["category"], 9):
+        ranks = [CATEGORY_ORDER.get(row["category"], 9) for row in rows]
+        if len(rows) > 1 and ranks[0] == ranks[1]:
             options = ", ".join(f"{r['katottg']} {r['category']} {r['raion_uk']} {r['oblast_uk']}" for r in rows[:6])
             raise SpecError(f"{where}: ambiguous settlement {name!r}: {options}")
         return rows[0]
 
     def place(self, text: str, span: list[int], item: list[Any], where: str) -> dict[str, Any]:
-        """Return a place of the record format from `[as written, name, level, optional ref or hint]`."""
+        """Return a place of the record format from `[as written, name, level, optional hint, lat, lon]`.
+
+        The hint is a KATOTTG code or an oblast name (a Ukrainian settlement among homonyms), a `geonames:<id>`
+        ref (then lat and lon follow), or `null` (no ref). A settlement name that the gazetteer does not hold
+        and that has no hint is a foreign settlement: ref null.
+        """
         name, level = item[1], item[2]
-        hint = item[3] if len(item) > 3 else None
+        hint = item[3] if len(item) > 3 and item[3] != "null" else None
         ref, lat, lon = None, None, None
-        if level == "settlement" and (hint != "null"):
-            if hint and (hint.startswith("geonames:") or hint.startswith("foreign")):
-                ref = hint if hint.startswith("geonames:") else None
-            else:
-                try:
-                    row = self.settlement(name, hint, where)
-                except SpecError:
-                    if hint:
-                        raise
-                    row = None  # a foreign settlement: no ref
-                if row is not None:
-                    ref = row["katottg"]
-                    if row["coord_precision"] == "settlement" and row["lat"]:
-                        lat, lon = float(row["lat"]), float(row["lon"])
-        elif level == "oblast" and name in self.oblasts:
-            ref = self.oblasts[name]
-        elif hint and hint not in ("null",):
+        if hint and hint.startswith("geonames:"):
             ref = hint
-        if ref and ref.startswith("geonames:") and len(item) > 5:
-            lat, lon = float(item[4]), float(item[5])
+            if len(item) > 5:
+                lat, lon = float(item[4]), float(item[5])
+        elif level == "settlement" and (hint or name in self.settlements):
+            row = self.settlement(name, hint, where)
+            ref = row["katottg"]
+            if row["coord_precision"] == "settlement" and row["lat"]:
+                lat, lon = float(row["lat"]), float(row["lon"])
+        elif level == "oblast":
+            ref = self.oblasts.get(name)
         return {"span": span, "text": text[span[0]:span[1]], "ref": ref, "name": name,
                 "lat": lat, "lon": lon, "level": level}
 
@@ -185,8 +181,11 @@ def build_layers(text: str, spec: dict[str, Any], gazetteer: Gazetteer, where: s
         tag = f"{where} {item['id']}"
         content = locate(text, item["x"], where=tag + " content")
         contents[item["id"]] = content
-        source = locate(text, item["s"], near=content[0], where=tag + " source", whole_word=True) if item.get("s") else None
-        cue = locate(text, item["c"], near=content[0], where=tag + " cue", whole_word=True) if item.get("c") else None
+        source = cue = None
+        if item.get("s"):
+            source = locate(text, item["s"], near=content[0], where=tag + " source", whole_word=True)
+        if item.get("c"):
+            cue = locate(text, item["c"], near=content[0], where=tag + " cue", whole_word=True)
         speaker = item.get("sp") or (text[source[0]:source[1]] if source else "unspecified")
         attributions.append({"id": item["id"], "source": source, "speaker": speaker, "speaker_role": item.get("r"),
                              "cue": cue, "content": content, "kind": item.get("k", "indirect"),
@@ -204,7 +203,10 @@ def build_layers(text: str, spec: dict[str, Any], gazetteer: Gazetteer, where: s
         if item.get("by") and "@" not in item["tr"] and "[[" not in item["tr"]:
             lo, hi = contents[item["by"]]
             inside = [h for h in _occurrences(text, item["tr"]) if lo <= h < hi]
-            trigger = [inside[0], inside[0] + len(item["tr"])] if len(inside) == 1 else locate(text, item["tr"], near, where=tag)
+            if len(inside) == 1:  # the one occurrence inside its claimant's content
+                trigger = [inside[0], inside[0] + len(item["tr"])]
+            else:
+                trigger = locate(text, item["tr"], near, where=tag)
         else:
             trigger = locate(text, item["tr"], near=near, where=tag)
         event = {"type": item["t"], "trigger": trigger, "actor": item.get("ac"), "target": item.get("tg"),

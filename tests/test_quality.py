@@ -132,4 +132,5 @@ def war_report():
 def test_war_report_floor(war_report, key):
     layer, group, figure, measure = key
     value = war_report[layer][group]["figures"][figure][measure]
-    assert value >= WAR_FLOORS[key], f"war reports {layer} {group} {figure} {measure} fell to {value:.3f} (floor {WAR_FLOORS[key]})"
+    assert value >= WAR_FLOORS[key], (f"war reports {layer} {group} {figure} {measure} fell to {value:.3f} "
+                                      f"(floor {WAR_FLOORS[key]})")
