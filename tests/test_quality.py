@@ -107,7 +107,7 @@ def test_relation_floor(relation_scores, key):
 # (issue 12 item 7); the "tune" half is the one to look at while tuning. Measured 2026-12-03.
 # (layer, group, figure, measure) -> floor.
 WAR_FLOORS = {
-    ("attributions", "all", "claim", "f1"): 0.80,        # measured 0.840
+    ("attributions", "all", "claim", "f1"): 0.81,        # measured 0.850
     ("places", "all", "span_exact", "f1"): 0.92,         # measured 0.947
     ("places", "all", "ref", "accuracy"): 0.90,          # measured 0.937
     ("events", "en", "type", "f1"): 0.62,                # measured 0.658
