@@ -30,6 +30,7 @@ from ..errors import ClaimledgerError
 from . import api, control_api, pages
 from .readonly import ReadOnlyStore, check_exposure, open_readonly_store, request_memo
 from .basemap import TileLayer, tile_images
+from .limits import MAX_HEAD_BYTES, RequestLimits
 from .map_data import KIND_LABELS
 from .params import TOKEN_PARAMETER
 from .views import LedgerViews, NotFound
@@ -238,8 +239,14 @@ def create_app(store: ReadOnlyStore, *, token: str | None = None,
         problems = "; ".join(_validation_problem(e) for e in exc.errors())
         return _error(request, 400, problems or "invalid request")
 
+    def refuse(scope: dict, status: int, message: str) -> Response:
+        response = _error(Request(scope), status, message)
+        response.headers.update(headers)
+        return response
+
     app.openapi = _openapi_without_422(app)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(RequestLimits, refuse=refuse)  # outermost: before any route runs
     return app
 
 
@@ -257,6 +264,6 @@ def serve_ledger(target: str, *, host: str = "127.0.0.1", port: int = 8080,
     store = open_readonly_store(target)
     try:
         uvicorn.run(create_app(store, token=token, tiles=tiles), host=host, port=port, log_level=log_level,
-                    server_header=False)
+                    server_header=False, h11_max_incomplete_event_size=MAX_HEAD_BYTES)
     finally:
         store.close()
