@@ -67,7 +67,7 @@ MIX = (
 )
 
 
-def build_demo_ledger(db: Path) -> dict[str, int]:
+def build_demo_ledger(db: Path | str) -> dict[str, int]:
     """Ingest the demo inputs into ``db`` and link them (as ``make demo``); return its counts."""
     from claimledger.build import ingest_paths
     from claimledger.link import link_ledger

@@ -298,6 +298,7 @@ def test_long_urls_get_a_414_and_long_headers_a_4xx(served_url):
         over = f"{path}?q={'x' * MAX_URL_BYTES}"
         status, content_type, body = client.get(over)
         assert status == 414 and not problem_of(over, status, content_type, body), (path, body[:200])
+        assert client.get(over, method="HEAD")[::2] == (414, b"")  # HEAD alike, without a body
     status, _, _ = client.get("/api/claims?q=" + "x" * (MAX_URL_BYTES - 200))
     assert status == 200  # a long search under the bound still works
     client.close()
