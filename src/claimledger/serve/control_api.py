@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from ..control import STATUSES
 from ..store.control import find_control_claims
 from .api import Views
+from .params import reject_unknown_parameters
 from .views import NotFound
 
-router = APIRouter(prefix="/api", tags=["ledger"])
+router = APIRouter(prefix="/api", tags=["ledger"],
+                   dependencies=[Depends(reject_unknown_parameters)])
 # The latest claims a response holds unless asked for more: a front-line town named in thousands of
 # daily bulletins would otherwise cost seconds (about 5 ms a claim on a 10,000-article store).
 DEFAULT_CONTROL_LIMIT = 200

@@ -12,6 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .stories import MAX_STORY_CLAIMS, MAX_STORY_LINKS
+
 
 class ApiError(BaseModel):
     """Every error the API answers: one line saying what is wrong and how to fix it."""
@@ -189,6 +191,11 @@ class Story(StorySummary):
     columns: list[StoryColumn] = Field(description="One per side, Ukraine and Russia first")
     links: list[StoryLink]
     place_links: list[PlaceLink]
+    claims_shown: int = Field(description=f"Claims in the columns: all (`claims`) up to "
+                                          f"{MAX_STORY_CLAIMS:,}, else the first {MAX_STORY_CLAIMS:,}")
+    links_shown: int = Field(description=f"Links listed: those between shown claims, up to "
+                                         f"{MAX_STORY_LINKS:,}")
+    links_total: int = Field(description="Links between the story's claims")
 
 
 # -- articles ------------------------------------------------------------------------------

@@ -25,6 +25,11 @@ from .sides import UNKNOWN, order_sides, side_label
 # Columns shown on every story even when empty: a side that says nothing is news too.
 ALWAYS_SHOWN_SIDES = ("ukraine", "russia")
 LINK_LABELS = ("contradict", "agree", "repeat")
+# Claims and links one story view shows, the first in the story's order: a story of a front-line
+# town over a week can gather thousands of claims (each read from its article), and one page or
+# JSON answer must stay bounded. The demo ledger's largest story has 47 claims.
+MAX_STORY_CLAIMS = 300
+MAX_STORY_LINKS = 1000
 
 
 class StoryCatalogue:
@@ -173,15 +178,21 @@ def _claim_details(ledger: Any, claims: list[dict[str, Any]]) -> dict[tuple[str,
     return found
 
 
-def compose_story(story: dict[str, Any], ledger: Any, annotate: Any) -> dict[str, Any]:
+def compose_story(story: dict[str, Any], ledger: Any, annotate: Any, *,
+                  max_claims: int = MAX_STORY_CLAIMS, max_links: int = MAX_STORY_LINKS
+                  ) -> dict[str, Any]:
     """Return a story side by side: ``columns`` (one per side, in fixed order) of claim
-    cards, and ``links`` between cards numbered, each with its label and reason.
+    cards, and ``links`` between cards numbered, each with its label and reason; at most
+    ``max_claims`` cards (the first ones; ``claims_shown`` says how many, ``claims`` all) and
+    ``max_links`` links between them.
 
     ``annotate`` adds the web view's fields (article link, chain, place keys) to a
     find_claims dict; a claim whose article is gone keeps the story's own fields.
     """
-    details = _claim_details(ledger, story["claims"])
-    index = {(c["article_id"], c["ord"]): i for i, c in enumerate(story["claims"])}
+    shown_claims = story["claims"][:max_claims]
+    details = _claim_details(ledger, shown_claims)
+    index = {(c["article_id"], c["ord"]): i for i, c in enumerate(shown_claims)}
+    whole = {(c["article_id"], c["ord"]) for c in story["claims"]}
     links, marks = [], defaultdict(list)
     numbers: Counter = Counter()
     ordered_links = sorted(story.get("links") or (), key=lambda link: (
@@ -191,6 +202,8 @@ def compose_story(story: dict[str, Any], ledger: Any, annotate: Any) -> dict[str
         b = index.get((link["b_article"], link["b_ord"]))
         if a is None or b is None:
             continue
+        if len(links) >= max_links:
+            break
         numbers[link["label"]] += 1
         tag = f"{link['label'][0].upper()}{numbers[link['label']]}"
         entry = {"tag": tag, "label": link["label"], "reason": link.get("reason") or "",
@@ -199,7 +212,7 @@ def compose_story(story: dict[str, Any], ledger: Any, annotate: Any) -> dict[str
         marks[a].append(entry)
         marks[b].append(entry)
     cards: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for i, claim in enumerate(story["claims"]):
+    for i, claim in enumerate(shown_claims):
         camp = claim.get("camp") or UNKNOWN
         full = details.get((claim["article_id"], claim["ord"]))
         if full is not None:
@@ -231,4 +244,8 @@ def compose_story(story: dict[str, Any], ledger: Any, annotate: Any) -> dict[str
         link["a_side"] = story["claims"][link["a"]].get("camp") or UNKNOWN
         link["b_side"] = story["claims"][link["b"]].get("camp") or UNKNOWN
         link["across"] = link["a_side"] != link["b_side"]
-    return {**summarise_listing(story), "columns": columns, "links": links}
+    return {**summarise_listing(story), "columns": columns, "links": links,
+            "claims_shown": len(shown_claims), "links_shown": len(links),
+            "links_total": sum(1 for link in story.get("links") or ()
+                               if (link["a_article"], link["a_ord"]) in whole
+                               and (link["b_article"], link["b_ord"]) in whole)}
