@@ -4,12 +4,13 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from claimledger.ingest import MAX_INPUT_BYTES, MAX_RECORD_BYTES, identify_language, read_articles, text_fingerprint
-from claimledger.models import Article, Rejection
+from claimledger.models import Article, InputNotice, Rejection
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 
@@ -17,6 +18,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 def split(items):
     items = list(items)
     return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, Rejection)]
+
+
+def notices_of(items) -> list[InputNotice]:
+    return [i for i in items if isinstance(i, InputNotice)]
 
 
 def only_rejection(paths, **kwargs) -> Rejection:
@@ -315,3 +320,95 @@ def test_bom_and_utf16_do_not_change_the_fingerprint(tmp_path):
     (tmp_path / "b.txt").write_bytes(codecs.BOM_UTF16_BE + text.encode("utf-16-be"))
     first, second = read_articles([tmp_path])
     assert first.id.split("-")[-1] == second.id.split("-")[-1] == text_fingerprint(text)[:10]
+
+
+# --- damaged input read with a notice, odd files named for what they are ----------------------------
+
+def test_damaged_utf8_is_kept_with_a_notice_naming_line_and_byte(tmp_path):
+    good = "The governor said two drones were shot down over Sumy.\nЗеленський заявив про обстріл Харкова"
+    data = good.encode("utf-8") + b"\xff\xfe, " + "and the rest is UTF-8 again: Київ.".encode("utf-8")
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data)
+    items = list(read_articles([path]))
+    (article,), rejections = split(items)
+    assert not rejections and article.text.startswith(good)  # not decoded whole as another encoding
+    assert article.text.endswith("Київ.") and "\ufffd" in article.text
+    (notice,) = notices_of(items)
+    offset = len(good.encode("utf-8"))
+    assert str(notice) == (f"{path}:2: invalid UTF-8 at byte {offset} (invalid start byte); replaced with "
+                           "U+FFFD in 2 places, the rest of the text kept")
+
+
+def test_utf8_cut_mid_character_and_utf16_cut_at_an_odd_byte_are_kept(tmp_path):
+    text = "Генштаб повідомив про відбиті атаки під Покровськом."
+    (tmp_path / "cut8.txt").write_bytes(text.encode("utf-8")[:-2])  # "." and half of "м" gone
+    (tmp_path / "cut16.txt").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le")[:-1])
+    items = list(read_articles([tmp_path]))
+    articles, rejections = split(items)
+    assert not rejections and [a.text for a in articles] == [text[:-1] + "\ufffd", text[:-2] + "\ufffd"]
+    assert [(n.origin.rsplit("/", 1)[-1], n.line) for n in notices_of(items)] == [("cut16.txt", 1), ("cut8.txt", 1)]
+    assert "invalid UTF-16-LE at byte" in str(notices_of(items)[0])
+
+
+def test_legacy_encodings_give_no_notice():
+    items = list(read_articles([FIXTURES / "report_cp1251_ru.txt", FIXTURES / "report_koi8r_ru.txt"]))
+    assert len(split(items)[0]) == 2 and not notices_of(items)
+
+
+def test_html_nested_deeper_than_the_parser_goes_keeps_its_text(tmp_path):
+    sentence = "Russian forces shelled Kharkiv on Monday, the governor said."
+    depth = 100_000
+    page = ("<html><head><title>Deep</title></head><body>" + "<div>" * depth + "<p>" + sentence + "</p>"
+            + "</div>" * depth + "<p>After the nesting, officials added details.</p></body></html>")
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    items = list(read_articles([path]))
+    (article,), _ = split(items)
+    assert article.text == sentence + "\n\nAfter the nesting, officials added details." and article.title == "Deep"
+    (notice,) = notices_of(items)
+    assert str(notice).startswith(f"{path}: HTML nested over 256 elements deep: read flat")
+    entry = tmp_path / "deep.rss"  # a feed entry's HTML is flattened at any depth too
+    entry.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>T</title>'
+                     "<description><![CDATA[" + "<div>" * 3000 + sentence + "</div>" * 3000
+                     + "]]></description></item></channel></rss>", encoding="utf-8")
+    (article,), _ = split(read_articles([entry]))
+    assert article.text == sentence
+
+
+def test_a_deep_page_whose_text_is_too_long_gets_one_line(tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>filler text here " * 70_000 + "</div>" * 70_000 + "</body></html>",
+                    encoding="utf-8")
+    items = list(read_articles([path]))
+    assert len(items) == 1 and isinstance(items[0], Rejection)  # no notice beside the rejection
+    assert items[0].reason.startswith("text of 1,189,999 characters, over the 1,000,000 analysed")  # stripped
+
+
+def test_links_and_special_files_are_named_for_what_they_are(tmp_path):
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "a.txt").symlink_to("b.txt")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    (tmp_path / "gone.txt").symlink_to("nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # never opened: reading it would block
+    expected = {"loop.txt": "symbolic link loop", "a.txt": "symbolic link loop", "b.txt": "symbolic link loop",
+                "gone.txt": "broken symbolic link (to nowhere.txt)", "pipe.txt": "not a regular file (a FIFO)"}
+    for name, reason in expected.items():
+        assert only_rejection([tmp_path / name]).reason == reason, name  # named on the command line
+    walked = split(read_articles([tmp_path]))[1]  # found walking a directory
+    assert {Path(r.origin).name: r.reason for r in walked} == expected
+
+
+def test_a_feed_that_is_not_well_formed_is_read_with_a_notice(tmp_path):
+    path = tmp_path / "cut.rss"
+    path.write_text('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Wire</title>\n<item><title>Strike'
+                    "</title><description>Russian forces shelled Kharkiv on Monday.</description></item>\n"
+                    "<item><title>Second</title><description>Officials said", encoding="utf-8")  # cut short
+    items = list(read_articles([path]))
+    articles, rejections = split(items)
+    assert [a.text for a in articles] == ["Russian forces shelled Kharkiv on Monday."]
+    assert [str(r) for r in rejections] == [f"{path}#2: feed entry has no text"]  # the entry cut short
+    (notice,) = notices_of(items)
+    assert notice.origin == str(path) and notice.line == 4
+    assert notice.reason.startswith("not well-formed XML (no element found at column")
+    assert notice.reason.endswith("read leniently, 1 of its 2 entries kept; entries after the fault may be missing")
+

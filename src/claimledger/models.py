@@ -53,6 +53,20 @@ class Rejection:
 
 
 @dataclass(frozen=True)
+class InputNotice:
+    """Something wrong with an input that was still read (its data kept): invalid UTF-8 bytes
+    replaced, a feed read leniently; with the file, line and what was done."""
+
+    origin: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.origin if self.line is None else f"{self.origin}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
 class Attribution:
     """A source that asserts a content through a cue ("X said that ...")."""
 
