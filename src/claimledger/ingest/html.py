@@ -132,6 +132,11 @@ def _extract(page: str):
         )
 
 
+def _require_text(text: str, origin: str) -> None:
+    if len(text) < MIN_HTML_TEXT_CHARS:
+        raise InputError(origin, "no extractable text in HTML" + (f" (only {len(text)} characters)" if text else ""))
+
+
 def _nested_too_deep(page: str) -> bool:
     """Whether libxml2 would cut the page's tree (nested over LIBXML2_MAX_DEPTH elements deep)."""
     parser = etree.HTMLParser(encoding="utf-8")
@@ -154,8 +159,7 @@ def read_html(page: str, origin: str, stem: str) -> tuple[Article, InputNotice |
         title, text = FlatText.read(page)
         notice = InputNotice(origin, f"HTML nested over {LIBXML2_MAX_DEPTH} elements deep: read flat "
                                      "(all visible text, no boilerplate removal, no metadata)")
-        if len(text) < MIN_HTML_TEXT_CHARS:
-            raise InputError(origin, "no extractable text in HTML" + (f" (only {len(text)} characters)" if text else ""))
+        _require_text(text, origin)
         return Article(id=make_article_id(stem, text), text=text, title=title or None, origin=origin), notice
     return article_from_html(page, origin, stem), None
 
@@ -171,8 +175,7 @@ def article_from_html(page: str, origin: str, stem: str) -> Article:
     except Exception as error:  # trafilatura/lxml raise many kinds on broken markup: each is bad input
         raise InputError(origin, f"HTML could not be parsed ({type(error).__name__})") from None
     text = _clean_lines(getattr(document, "text", None) or "") if document is not None else ""
-    if len(text) < MIN_HTML_TEXT_CHARS:
-        raise InputError(origin, "no extractable text in HTML" + (f" (only {len(text)} characters)" if text else ""))
+    _require_text(text, origin)
     return Article(
         id=make_article_id(stem, text),
         text=text,
