@@ -336,7 +336,19 @@ def test_damaged_utf8_is_kept_with_a_notice_naming_line_and_byte(tmp_path):
     (notice,) = notices_of(items)
     offset = len(good.encode("utf-8"))
     assert str(notice) == (f"{path}:2: invalid UTF-8 at byte {offset} (invalid start byte); replaced with "
-                           "U+FFFD in 2 places, the rest of the text kept")
+                           "U+FFFD in 2 places; the rest of the text kept")
+
+
+def test_a_line_in_another_encoding_inside_utf8_is_decoded_in_it(tmp_path):
+    uk = "Генеральний штаб повідомив, що сили оборони відбили атаки біля Покровська."
+    ru = "Губернатор заявил, что обстрел продолжался всю ночь."
+    path = tmp_path / "mixed.txt"
+    path.write_bytes((uk + "\n\n").encode("utf-8") + ru.encode("cp1251") + ("\n" + uk).encode("utf-8"))
+    items = list(read_articles([path]))
+    (article,), _ = split(items)
+    assert article.text == f"{uk}\n\n{ru}\n{uk}"
+    (notice,) = notices_of(items)
+    assert notice.line == 3 and "line 3 decoded as cp1251; the rest of the text kept" in notice.reason
 
 
 def test_utf8_cut_mid_character_and_utf16_cut_at_an_odd_byte_are_kept(tmp_path):

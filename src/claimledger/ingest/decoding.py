@@ -162,30 +162,70 @@ def _decode_damaged(data: bytes, skip: int, encoding: str, error: UnicodeDecodeE
                     line: int | None) -> Decoded | None:
     """Return the text of ``data[skip:]`` in ``encoding`` with its bad bytes replaced and a notice
     naming the first (line and byte offset in the file), or None when the damage is too great to
-    take it for that encoding (MIN_UTF8_CHARS_PER_ERROR without a BOM, MAX_DAMAGED_SHARE with)."""
-    text = data[skip:].decode(encoding, "replace")
-    errors = text.count("\ufffd") - data[skip:].decode(encoding, "ignore").count("\ufffd")
+    take it for that encoding (MIN_UTF8_CHARS_PER_ERROR without a BOM, MAX_DAMAGED_SHARE with).
+    Without a BOM, a line that is itself in a legacy encoding (pasted from another file) is decoded
+    in it rather than replaced."""
+    text, errors = _replaced(data[skip:], encoding)
     if skip:
         if errors > max(1, MAX_DAMAGED_SHARE * len(text)):
             return None
-    elif sum(1 for char in text if ord(char) > 0x7f) - errors < MIN_UTF8_CHARS_PER_ERROR * errors:
+        recoded: list[tuple[int, str]] = []
+    elif _looks_legacy(text, errors):
         return None
+    else:
+        text, errors, recoded = _decode_lines(data)
     first = skip + error.start
     where = line if line is not None else data[skip:first].decode(encoding, "replace").count("\n") + 1
-    places = "1 place" if errors == 1 else f"{errors} places"
-    notice = InputNotice(origin, f"invalid {encoding.upper()} at byte {first} ({error.reason}); replaced with "
-                                 f"U+FFFD in {places}, the rest of the text kept", where)
+    done = [f"line {number} decoded as {name}" for number, name in recoded]
+    if errors or not done:
+        done.append(f"replaced with U+FFFD in {errors} place{'s' * (errors != 1)}")
+    notice = InputNotice(origin, f"invalid {encoding.upper()} at byte {first} ({error.reason}); "
+                                 f"{', '.join(done)}; the rest of the text kept", where)
     return Decoded(_check_controls(text, origin, line), notice)
 
 
-def _decode_legacy(data: bytes, origin: str, line: int | None) -> str:
+def _replaced(data: bytes, encoding: str) -> tuple[str, int]:
+    """Return the text of bytes with invalid sequences replaced by U+FFFD, and how many were."""
+    text = data.decode(encoding, "replace")
+    return text, text.count("\ufffd") - data.decode(encoding, "ignore").count("\ufffd")
+
+
+def _looks_legacy(text: str, errors: int) -> bool:
+    """Whether UTF-8 decoding with ``errors`` replacements looks like another encoding altogether."""
+    return sum(1 for char in text if ord(char) > 0x7f) - errors < MIN_UTF8_CHARS_PER_ERROR * errors
+
+
+def _decode_lines(data: bytes) -> tuple[str, int, list[tuple[int, str]]]:
+    """Return the text of mostly-UTF-8 bytes line by line: a line that looks like a legacy encoding
+    decoded in it when one fits confidently, other bad bytes replaced; with the replacements made
+    and the (line number, encoding) of the lines decoded otherwise."""
+    parts, errors, recoded = [], 0, []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        piece, bad = _replaced(raw, "utf-8")
+        if bad and _looks_legacy(piece, bad):
+            match = _legacy_match(raw)
+            if match is not None:
+                piece, bad = str(match), 0
+                recoded.append((number, match.encoding))
+        parts.append(piece)
+        errors += bad
+    return "\n".join(parts), errors, recoded
+
+
+def _legacy_match(data: bytes):
+    """Return charset-normalizer's best legacy decoding of the bytes (LEGACY_ENCODINGS, chaos at
+    most MAX_DECODING_CHAOS, the preferred encoding among equals), or None."""
     matches = [m for m in from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)) if m.chaos <= MAX_DECODING_CHAOS]
     if not matches:
-        raise InputError(origin, "not UTF-8 and no other encoding decodes it confidently", line)
+        return None
     best_chaos = min(m.chaos for m in matches)
     preference = {name: rank for rank, name in enumerate(LEGACY_ENCODINGS)}
-    best = min(
-        (m for m in matches if m.chaos <= best_chaos + 1e-9),
-        key=lambda m: preference.get(m.encoding, len(preference)),
-    )
-    return str(best)
+    return min((m for m in matches if m.chaos <= best_chaos + 1e-9),
+               key=lambda m: preference.get(m.encoding, len(preference)))
+
+
+def _decode_legacy(data: bytes, origin: str, line: int | None) -> str:
+    match = _legacy_match(data)
+    if match is None:
+        raise InputError(origin, "not UTF-8 and no other encoding decodes it confidently", line)
+    return str(match)

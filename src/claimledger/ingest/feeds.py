@@ -63,6 +63,8 @@ def _check_xml_safety(data: bytes, origin: str) -> ParseError | None:
 def _describe(fault: ParseError) -> str:
     """The parser's message without its line (the origin names it): "mismatched tag at column 11"."""
     message = str(fault).split(": line ", 1)[0]
+    if message.startswith("not well-formed (") and message.endswith(")"):
+        message = message[len("not well-formed ("):-1]  # expat's "not well-formed (invalid token)"
     return f"{message} at column {fault.position[1]}"
 
 

@@ -64,7 +64,8 @@ def parse_record(raw: bytes, origin: str, line: int) -> dict[str, Any] | None:
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(origin, f"invalid JSON ({error.msg} at column {error.colno})", line) from None
+        message = error.msg.removesuffix(" at")  # "Unterminated string starting at"
+        raise InputError(origin, f"invalid JSON ({message} at column {error.colno})", line) from None
     if not isinstance(record, dict):
         raise InputError(origin, f"not a JSON object (a {type(record).__name__})", line)
     return record
