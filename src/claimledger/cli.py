@@ -381,9 +381,9 @@ def eval_command(gold: str, as_json: bool, show_errors: int) -> None:
     if as_json:
         click.echo(json.dumps(report.to_dict(errors=bool(show_errors)), ensure_ascii=False, indent=1))
         return
-    click.echo(format_report(report))
-    if show_errors:
-        click.echo(format_errors(report, limit=show_errors))
+    click.echo(printable(format_report(report), keep_lines=True))
+    if show_errors:  # the errors quote the gold file's ids and texts
+        click.echo(printable(format_errors(report, limit=show_errors), keep_lines=True))
 
 
 @main.command()
