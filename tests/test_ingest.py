@@ -424,3 +424,13 @@ def test_a_feed_that_is_not_well_formed_is_read_with_a_notice(tmp_path):
     assert notice.reason.startswith("not well-formed XML (no element found at column")
     assert notice.reason.endswith("read leniently, 1 of its 2 entries kept; entries after the fault may be missing")
 
+
+
+def test_damaged_standard_input_gets_its_notice():
+    data = "Зеленський заявив про обстріл Харкова.".encode("utf-8") + b"\xff"
+    items = list(read_articles(["-"], stdin=io.BytesIO(data)))
+    (article,), rejections = split(items)
+    assert not rejections and article.text == "Зеленський заявив про обстріл Харкова.\ufffd"
+    assert [str(n) for n in notices_of(items)] == [
+        f"<stdin>:1: invalid UTF-8 at byte {len(data) - 1} (invalid start byte); replaced with U+FFFD in 1 place; "
+        "the rest of the text kept"]
