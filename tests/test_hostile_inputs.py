@@ -21,6 +21,7 @@ import pytest
 from sqlalchemy import select
 
 from claimledger.ingest import MAX_INPUT_BYTES, MAX_RECORD_BYTES
+from claimledger.ingest.decoding import origin_of
 from claimledger.store.schema import articles
 from claimledger.terminal import printable
 
@@ -45,7 +46,7 @@ class Expected:
 
     @property
     def prefix(self) -> str:
-        where = printable(self.path) + ("" if self.line is None else f":{self.line}")
+        where = printable(origin_of(self.path)) + ("" if self.line is None else f":{self.line}")
         return f"{self.kind} {where}: "
 
 
@@ -173,6 +174,11 @@ def build_corpus(root: Path, examples: Path) -> tuple[list[Path], list[Expected]
     odd = bad / "bad\nname\x1b[31m\u202e.txt"
     odd.write_bytes(b"")
     reject(odd, "empty input")
+    not_utf8 = bad / os.fsdecode(b"cp1251 \xd1\xf3\xec\xfb.txt")  # a name from another system: not UTF-8
+    not_utf8.write_text("Officials in Sumy said that the power station was hit again.", encoding="utf-8")
+    kept.append(not_utf8)
+    (bad / os.fsdecode(b"empty \xff.txt")).write_bytes(b"")
+    reject(bad / os.fsdecode(b"empty \xff.txt"), "empty input")
 
     # Stress: a feed of 10,000 entries and 2,000 small files, one text each (one stored, the rest duplicates).
     many_entries = root / "entries.rss"
@@ -221,9 +227,9 @@ def test_ingest_names_every_bad_input_once_and_stores_the_rest_once(corpus):
     rejected = sum(e.kind == "rejected" for e in expected)
     stored = count_rows(db)
     assert stored["rejections"] == rejected
-    # good (1 + 1 + 2), kept despite damage (3 encodings, 2 JSONL lines, the deep page, the stray '&'),
-    # the feed's and the small files' one text each
-    assert stored["articles"] == 4 + 3 + 2 + 1 + 1 + 2
+    # good (1 + 1 + 2), kept despite damage (3 encodings, 2 JSONL lines, the deep page, the stray '&',
+    # the name that is not UTF-8), the feed's and the small files' one text each
+    assert stored["articles"] == 4 + 3 + 2 + 1 + 1 + 1 + 2
     duplicates = FEED_ENTRIES - 1 + SMALL_FILES - 1
     assert result.stdout.strip().endswith(f"; {duplicates} duplicates; {rejected} rejected")
     with ledger_engine(db) as engine, engine.connect() as conn:
@@ -232,7 +238,7 @@ def test_ingest_names_every_bad_input_once_and_stores_the_rest_once(corpus):
         assert deep.scalar_one() == SENTENCE
     files = [o.split("#")[0].rsplit(":", 1)[0] if o.endswith(tuple("0123456789")) else o for o in origins]
     for path in kept:
-        assert files.count(str(path)) == {"records.jsonl": 2}.get(path.name, 1), path
+        assert files.count(origin_of(path)) == {"records.jsonl": 2}.get(path.name, 1), path
     assert sum(o.startswith(str(root / "inputs/small/")) for o in origins) == 1
 
 
@@ -242,7 +248,7 @@ def test_analyze_names_every_bad_input_once_and_analyses_the_rest(corpus):
     assert result.returncode == 3, result.stderr[-3000:]
     check_lines(result, expected)
     analysed = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(analysed) == 4 + 3 + 2 + 1 + 1
+    assert len(analysed) == 4 + 3 + 2 + 1 + 1 + 1
     assert any(record["text"] == SENTENCE for record in analysed)
 
 

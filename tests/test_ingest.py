@@ -434,3 +434,12 @@ def test_damaged_standard_input_gets_its_notice():
     assert [str(n) for n in notices_of(items)] == [
         f"<stdin>:1: invalid UTF-8 at byte {len(data) - 1} (invalid start byte); replaced with U+FFFD in 1 place; "
         "the rest of the text kept"]
+
+
+def test_a_file_name_that_is_not_utf8_is_named_with_escapes(tmp_path):
+    path = tmp_path / os.fsdecode(b"r\xe9port.txt")  # Latin-1 bytes: Python keeps them as a surrogate
+    path.write_text("Officials said the bridge near Zaporizhzhia was closed.", encoding="utf-8")
+    (tmp_path / os.fsdecode(b"\xff.txt")).write_bytes(b"")
+    article, rejection = read_articles([tmp_path])
+    assert article.origin == f"{tmp_path}/r\\xe9port.txt" and article.origin.encode("utf-8")
+    assert str(rejection) == f"{tmp_path}/\\xff.txt: empty input"

@@ -23,10 +23,11 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 
 
 def printable(value: object, *, keep_lines: bool = False) -> str:
-    """Return ``value`` as text safe for a terminal: control characters and bidirectional
-    overrides shown as escapes ("\\x1b", "\\x0a", "\\u202e"), so that a file name cannot move the
-    cursor, recolour the terminal or split its line; ``keep_lines`` keeps newlines and tabs
-    (article text in a table cell). Markup needs no escaping: the consoles read none."""
+    """Return ``value`` as text safe for a terminal: control characters, bidirectional overrides
+    and lone surrogates shown as escapes ("\\x1b", "\\x0a", "\\u202e", "\\udcff"), so that a file
+    name cannot move the cursor, recolour the terminal, split its line or fail to encode;
+    ``keep_lines`` keeps newlines and tabs (article text in a table cell). Markup needs no
+    escaping: the consoles read none."""
     kept = "\n\t" if keep_lines else ""
     text = str(value)
     if not any(_unsafe(char, kept) for char in text):
@@ -36,7 +37,9 @@ def printable(value: object, *, keep_lines: bool = False) -> str:
 
 
 def _unsafe(char: str, kept: str) -> bool:
-    return (unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS) and char not in kept
+    # Cs: a lone surrogate, which is how Python keeps the bytes of a file name that is not UTF-8;
+    # no terminal encoding takes it.
+    return (unicodedata.category(char) in ("Cc", "Cs") or char in BIDI_CONTROLS) and char not in kept
 
 
 class SafeConsole(Console):

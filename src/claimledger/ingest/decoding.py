@@ -72,9 +72,19 @@ _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
 
 
+def origin_of(path: Path | str) -> str:
+    """Return a path as the text that names it in rejections, notices and the store: its name, with
+    bytes that are not UTF-8 (a name from another system, kept by Python as lone surrogates that no
+    database or terminal takes) written as escapes ("bad\\xffname.txt")."""
+    text = str(path)
+    if not any("\udc80" <= char <= "\udcff" for char in text):
+        return text
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
 def read_limited_bytes(path: Path) -> bytes:
     """Return the bytes of a regular file, refusing one over MAX_INPUT_BYTES before reading it."""
-    origin = str(path)
+    origin = origin_of(path)
     try:
         size = os.stat(path).st_size
     except OSError as error:

@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..models import Article, InputNotice, Rejection
-from .decoding import (MAX_TEXT_CHARS, decode_bytes, declared_encoding, read_limited_bytes,
+from .decoding import (MAX_TEXT_CHARS, decode_bytes, declared_encoding, origin_of, read_limited_bytes,
                        read_limited_stream)
 from .feeds import FEED_SNIFF_BYTES, looks_like_feed, read_feed
 from .html import read_html
@@ -109,7 +109,7 @@ def _read_paths(paths: Iterable[str | Path], stdin: BinaryIO | None) -> Iterator
         elif path.exists():
             yield from read_file(path)
         else:
-            yield Rejection(str(path), _unreadable_reason(path))
+            yield Rejection(origin_of(path), _unreadable_reason(path))
 
 
 def _unreadable_reason(path: Path) -> str:
@@ -141,7 +141,7 @@ def walk_files(directory: Path) -> Iterator[Path | Rejection]:
         with os.scandir(directory) as scan:
             entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
     except OSError as error:
-        yield Rejection(str(directory), f"cannot list directory: {error.strerror or error}")
+        yield Rejection(origin_of(directory), f"cannot list directory: {error.strerror or error}")
         return
     for entry in entries:
         path = Path(entry.path)
@@ -153,7 +153,7 @@ def walk_files(directory: Path) -> Iterator[Path | Rejection]:
         if is_dir:
             yield from walk_files(path)
         elif linked_dir:  # not followed: a link to an ancestor would loop forever
-            yield Rejection(str(path), "symbolic link to a directory (not followed)")
+            yield Rejection(origin_of(path), "symbolic link to a directory (not followed)")
         else:
             yield path
 
@@ -161,7 +161,7 @@ def walk_files(directory: Path) -> Iterator[Path | Rejection]:
 def read_file(path: Path) -> Iterator[Article | Rejection | InputNotice]:
     """Yield the Article(s) of one file (each damaged one followed by its InputNotice), or a
     Rejection saying why it cannot be read."""
-    origin = str(path)
+    origin = origin_of(path)
     try:
         if not path.is_file():
             raise InputError(origin, _unreadable_reason(path))
@@ -221,7 +221,7 @@ def article_from_text(text: str, origin: str, stem: str) -> Article:
 
 
 def _read_jsonl_file(path: Path) -> Iterator[Article | Rejection]:
-    origin = str(path)
+    origin = origin_of(path)
     with open(path, "rb") as handle:
         head = handle.read(BINARY_SNIFF_BYTES)
         if b"\x00" in head:
