@@ -219,7 +219,7 @@ def test_bad_option_values_are_refused(tmp_path: Path, sample_path: Path):
 
 def test_eval_refuses_a_binary_an_empty_or_an_unannotated_file(tmp_path: Path):
     cases = {"binary.jsonl": b"\x00\x01\xff\xfe binary", "empty.jsonl": b"",
-             "plain.jsonl": b'{"id": "x", "text": "Kyiv was shelled."}\n'}
+             "plain.jsonl": b'{"id": "x", "text": "Kyiv was shelled."}\n', "deep.jsonl": b"[" * 100_000}
     for name, content in cases.items():
         path = tmp_path / name
         path.write_bytes(content)

@@ -124,13 +124,17 @@ def build_corpus(root: Path, examples: Path) -> tuple[list[Path], list[Expected]
     (bad / "types.jsonl").write_text("\n".join([
         '{"text": 42}', '{"text": null}', _record("Text.", title=["a", "list"]), "[1, 2, 3]", '"a string"',
         _record("Text.", id={"nested": True}), _record("Text.", published={"year": 2024}), '{"text": "cut',
-        _record("The mayor of Odesa said that the port was hit by a missile overnight.")]) + "\n", encoding="utf-8")
+        _record("The mayor of Odesa said that the port was hit by a missile overnight."), "[" * 100_000,
+        '{"text": "Officials said the bridge \\ud83d near Zaporizhzhia \\u0000 was closed."}']) + "\n",
+        encoding="utf-8")
     for line, reason in enumerate(("record's text is empty or not a string", "record has no text",
                                    "record's 'title' must be a string, not a list", "not a JSON object (a list)",
                                    "not a JSON object (a str)", "record's 'id' must be a string, not a dict",
                                    "record's 'published' must be a string, not a dict",
                                    "invalid JSON (Unterminated string starting at column 10)"), start=1):
         reject(bad / "types.jsonl", reason, line)
+    reject(bad / "types.jsonl", "JSON nested too deeply", 10)
+    warn(bad / "types.jsonl", "NUL or lone UTF-16 surrogate escaped in a JSON string; replaced with U+FFFD in 2", 11)
     kept += [bad / "big_lines.jsonl", bad / "types.jsonl"]
 
     # Deeply nested HTML: its sentence kept (read flat), one warning line.
@@ -153,6 +157,8 @@ def build_corpus(root: Path, examples: Path) -> tuple[list[Path], list[Expected]
         encoding="utf-8")
     for name in ("laughs.xml", "xxe.rss", "parameter.atom"):
         reject(bad / name, "feed declares XML entities (refused: entity expansion risk)")
+    (bad / "surrogate.rss").write_text(_rss(_item("Kharkiv &#xD800; was shelled.")), encoding="utf-8")
+    reject(bad / "surrogate.rss", "not a feed: not well-formed XML (reference to invalid character number at column", 1)
     (bad / "stray_amp.rss").write_text(_rss(_item("Officials in Kherson & Mykolaiv said the bridge was hit.")),
                                        encoding="utf-8")
     warn(bad / "stray_amp.rss", "not well-formed XML (invalid token at column", 1)
@@ -227,9 +233,9 @@ def test_ingest_names_every_bad_input_once_and_stores_the_rest_once(corpus):
     rejected = sum(e.kind == "rejected" for e in expected)
     stored = count_rows(db)
     assert stored["rejections"] == rejected
-    # good (1 + 1 + 2), kept despite damage (3 encodings, 2 JSONL lines, the deep page, the stray '&',
+    # good (1 + 1 + 2), kept despite damage (3 encodings, 3 JSONL lines, the deep page, the stray '&',
     # the name that is not UTF-8), the feed's and the small files' one text each
-    assert stored["articles"] == 4 + 3 + 2 + 1 + 1 + 1 + 2
+    assert stored["articles"] == 4 + 3 + 3 + 1 + 1 + 1 + 2
     duplicates = FEED_ENTRIES - 1 + SMALL_FILES - 1
     assert result.stdout.strip().endswith(f"; {duplicates} duplicates; {rejected} rejected")
     with ledger_engine(db) as engine, engine.connect() as conn:
@@ -238,7 +244,7 @@ def test_ingest_names_every_bad_input_once_and_stores_the_rest_once(corpus):
         assert deep.scalar_one() == SENTENCE
     files = [o.split("#")[0].rsplit(":", 1)[0] if o.endswith(tuple("0123456789")) else o for o in origins]
     for path in kept:
-        assert files.count(origin_of(path)) == {"records.jsonl": 2}.get(path.name, 1), path
+        assert files.count(origin_of(path)) == {"records.jsonl": 2, "types.jsonl": 2}.get(path.name, 1), path
     assert sum(o.startswith(str(root / "inputs/small/")) for o in origins) == 1
 
 
@@ -248,7 +254,7 @@ def test_analyze_names_every_bad_input_once_and_analyses_the_rest(corpus):
     assert result.returncode == 3, result.stderr[-3000:]
     check_lines(result, expected)
     analysed = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(analysed) == 4 + 3 + 2 + 1 + 1 + 1
+    assert len(analysed) == 4 + 3 + 3 + 1 + 1 + 1
     assert any(record["text"] == SENTENCE for record in analysed)
 
 

@@ -443,3 +443,20 @@ def test_a_file_name_that_is_not_utf8_is_named_with_escapes(tmp_path):
     article, rejection = read_articles([tmp_path])
     assert article.origin == f"{tmp_path}/r\\xe9port.txt" and article.origin.encode("utf-8")
     assert str(rejection) == f"{tmp_path}/\\xff.txt: empty input"
+
+
+def test_json_too_deep_or_with_unstorable_characters_gets_one_line_each(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_text("[" * 100_000 + "\n" + '{"text": "Kharkiv", "title": ' + "[" * 5000 + "]" * 5000 + "}\n"
+                    + '{"id": "\\udfff", "text": "Officials said the bridge \\ud83d near Zaporizhzhia was \\u0000 closed."}\n',
+                    encoding="utf-8")
+    items = list(read_articles([path]))
+    (article,), rejections = split(items)
+    assert [str(r) for r in rejections] == [f"{path}:1: JSON nested too deeply", f"{path}:2: JSON nested too deeply"]
+    assert article.id == "\ufffd" and article.text == "Officials said the bridge \ufffd near Zaporizhzhia was \ufffd closed."
+    assert [str(n) for n in notices_of(items)] == [
+        f"{path}:3: NUL or lone UTF-16 surrogate escaped in a JSON string; replaced with U+FFFD in 3 places"]
+    feed = tmp_path / "surrogate.rss"  # a character reference XML forbids: feedparser itself fails on it
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><item><description>Kharkiv &#xD800; was '
+                    "shelled.</description></item></channel></rss>", encoding="utf-8")
+    assert only_rejection([feed]).reason.startswith("not a feed: not well-formed XML (reference to invalid character")

@@ -47,9 +47,13 @@ class Rejection:
     reason: str
     line: int | None = None
 
+    @property
+    def where(self) -> str:
+        """The file, or file:line."""
+        return self.origin if self.line is None else f"{self.origin}:{self.line}"
+
     def __str__(self) -> str:
-        where = self.origin if self.line is None else f"{self.origin}:{self.line}"
-        return f"{where}: {self.reason}"
+        return f"{self.where}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -61,9 +65,13 @@ class InputNotice:
     reason: str
     line: int | None = None
 
+    @property
+    def where(self) -> str:
+        """The file, or file:line."""
+        return self.origin if self.line is None else f"{self.origin}:{self.line}"
+
     def __str__(self) -> str:
-        where = self.origin if self.line is None else f"{self.origin}:{self.line}"
-        return f"{where}: {self.reason}"
+        return f"{self.where}: {self.reason}"
 
 
 @dataclass(frozen=True)

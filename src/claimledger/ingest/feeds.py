@@ -109,6 +109,8 @@ def read_feed(data: bytes, origin: str, stem: str) -> Iterator[Article | Rejecti
     try:
         parsed = feedparser.parse(data)  # bytes, never a str: feedparser would take a str for a URL or path
     except Exception as error:  # feedparser is lenient, but a parser failure is still bad input
+        if fault is not None:  # the reason it failed, most likely
+            raise InputError(origin, f"not a feed: not well-formed XML ({_describe(fault)})", fault.position[0]) from None
         raise InputError(origin, f"feed could not be parsed ({type(error).__name__})") from None
     entries = parsed.entries
     if not entries:

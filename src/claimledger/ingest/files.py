@@ -64,12 +64,12 @@ def read_articles(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]  # one path given bare, not an iterable of its characters
-    rejected_origin = None
+    rejected_where = None
     for item in _read_paths(paths, stdin):
         if isinstance(item, Article):
             item = _reject_too_long(item) or _complete_article(item, outlet, published, language)
-            rejected_origin = item.origin if isinstance(item, Rejection) else None
-        elif isinstance(item, InputNotice) and item.origin == rejected_origin:
+            rejected_where = item.where if isinstance(item, Rejection) else None
+        elif isinstance(item, InputNotice) and item.where == rejected_where:
             continue  # the notice of an article rejected after all: its rejection says enough
         yield item
 
