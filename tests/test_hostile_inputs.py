@@ -157,6 +157,13 @@ def build_corpus(root: Path, examples: Path) -> tuple[list[Path], list[Expected]
         encoding="utf-8")
     for name in ("laughs.xml", "xxe.rss", "parameter.atom"):
         reject(bad / name, "feed declares XML entities (refused: entity expansion risk)")
+    attributes = " ".join(f'a{i}="x"' for i in range(20_000))  # minutes of parsing, were they parsed
+    (bad / "attributes.html").write_text(f"<html><body><div {attributes}>{SENTENCE}</div></body></html>",
+                                         encoding="utf-8")
+    (bad / "attributes.rss").write_text(_rss(f"<item {attributes}><description>{SENTENCE}</description></item>"),
+                                        encoding="utf-8")
+    for name in ("attributes.html", "attributes.rss"):
+        reject(bad / name, "a tag with 20,000 attributes (over 1,000): refused")
     (bad / "surrogate.rss").write_text(_rss(_item("Kharkiv &#xD800; was shelled.")), encoding="utf-8")
     reject(bad / "surrogate.rss", "not a feed: not well-formed XML (reference to invalid character number at column", 1)
     (bad / "stray_amp.rss").write_text(_rss(_item("Officials in Kherson & Mykolaiv said the bridge was hit.")),

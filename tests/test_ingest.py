@@ -460,3 +460,20 @@ def test_json_too_deep_or_with_unstorable_characters_gets_one_line_each(tmp_path
     feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><item><description>Kharkiv &#xD800; was '
                     "shelled.</description></item></channel></rss>", encoding="utf-8")
     assert only_rejection([feed]).reason.startswith("not a feed: not well-formed XML (reference to invalid character")
+
+
+def test_a_tag_with_thousands_of_attributes_is_refused_before_parsing(tmp_path):
+    attributes = " ".join(f'a{i}="x"' for i in range(5000))  # parsers take time in their square
+    (tmp_path / "page.html").write_text(f"<html><body><div {attributes}><p>Kharkiv was shelled on Monday, the "
+                                        "governor said in a statement.</p></div></body></html>", encoding="utf-8")
+    (tmp_path / "feed.rss").write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><item {attributes}>'
+                                       "<description>Kharkiv was shelled.</description></item></channel></rss>",
+                                       encoding="utf-8")
+    (tmp_path / "image.html").write_text('<html><body><article><img alt="map" src="data:image/png;base64,'
+                                         + "QUJD" * 50_000 + '=="><p>Kharkiv was shelled on Monday, the governor '
+                                         "said in a statement.</p></article></body></html>", encoding="utf-8")
+    articles, rejections = split(read_articles([tmp_path]))
+    assert [a.origin for a in articles] == [str(tmp_path / "image.html")]  # one long attribute is fine
+    assert [(Path(r.origin).name, r.reason) for r in rejections] == [
+        (name, "a tag with 5,000 attributes (over 1,000): refused, parsing it would take minutes")
+        for name in ("feed.rss", "page.html")]

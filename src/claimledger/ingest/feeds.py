@@ -13,7 +13,7 @@ from defusedxml.ElementTree import ParseError, fromstring
 
 from ..errors import InputError
 from ..models import Article, InputNotice, Rejection
-from .html import strip_html
+from .html import check_tag_attributes, strip_html
 from .identity import make_article_id
 
 # How far into a file to look for a feed's root element (past the XML declaration, stylesheet
@@ -101,10 +101,12 @@ def read_feed(data: bytes, origin: str, stem: str) -> Iterator[Article | Rejecti
     InputNotice when the feed is not well-formed XML (a cut download, a stray "&"): feedparser reads
     such a feed leniently, and the entries after the fault may be lost or merged.
 
-    Raises InputError for a feed that declares entities, or is not well-formed and has no entries.
+    Raises InputError for a feed that declares entities, is not well-formed and has no entries, or
+    has a tag with too many attributes.
     """
     import feedparser  # imported here: it is only needed when a feed comes in
 
+    check_tag_attributes(data, origin)
     fault = _check_xml_safety(data, origin)
     try:
         parsed = feedparser.parse(data)  # bytes, never a str: feedparser would take a str for a URL or path
