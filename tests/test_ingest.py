@@ -230,6 +230,12 @@ def test_missing_path_is_a_rejection_and_the_batch_goes_on(sample_path):
     assert str(rejections[0]) == "no/such/file.txt: no such file or directory"
 
 
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, monkeypatch):
+    (tmp_path / "report.txt").write_text("A report from the border region.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert str(only_rejection([""])) == "'': empty path (not read: it would name the current folder)"
+
+
 def test_file_over_the_size_limit_is_refused_before_reading(tmp_path):
     path = tmp_path / "huge.txt"
     with open(path, "wb") as handle:  # sparse: nothing is written but the size

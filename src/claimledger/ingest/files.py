@@ -102,6 +102,9 @@ def _read_paths(paths: Iterable[str | Path], stdin: BinaryIO | None) -> Iterator
         if str(path) == STDIN_PATH:
             yield from read_stream(stdin if stdin is not None else sys.stdin.buffer)
             continue
+        if str(path) == "":  # Path("") is ".": an unset shell variable would ingest the working folder
+            yield Rejection("''", "empty path (not read: it would name the current folder)")
+            continue
         path = Path(path)
         if path.is_dir():
             for item in walk_files(path):
