@@ -219,7 +219,7 @@ def test_bad_option_values_are_refused(tmp_path: Path, sample_path: Path):
 
 def test_eval_refuses_a_binary_an_empty_or_an_unannotated_file(tmp_path: Path):
     cases = {"binary.jsonl": b"\x00\x01\xff\xfe binary", "empty.jsonl": b"",
-             "plain.jsonl": b'{"id": "x", "text": "Kyiv was shelled."}\n'}
+             "plain.jsonl": b'{"id": "x", "text": "Kyiv was shelled."}\n', "deep.jsonl": b"[" * 100_000}
     for name, content in cases.items():
         path = tmp_path / name
         path.write_bytes(content)
@@ -250,3 +250,34 @@ def test_a_text_too_long_to_parse_is_rejected_and_the_run_goes_on(tmp_path: Path
     analysed = run("analyze", str(long_text), str(sample_path), "--format", "jsonl")
     assert analysed.exit_code == EXIT_REJECTED and "book.txt: text of 1,049,999 characters" in analysed.output
     assert "sample-kharkiv" in analysed.output or '"text"' in analysed.output  # the sample still analysed
+
+
+def test_printed_text_carries_no_escape_codes_and_no_emoji_codes(tmp_path: Path):
+    report = tmp_path / "report.txt"
+    filler = " The regional administration listed the damaged buildings and the roads that were closed." * 4
+    report.write_text("Governor Oleh Syniehubov said that two drones were shot down \x1b[2J over Sumy :fire: "
+                      "on Monday \u202eyadnoM\u202c." + filler + "\n\nOfficials said that the \x1b]0;pwned\x07 "
+                      "strike on Kharkiv was repelled." + filler, encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert run("ingest", str(db), str(report)).exit_code == 0  # 3 control characters in 700: text, kept
+    shown = {command: run(command, *args) for command, *args in (
+        ("analyze", str(report)), ("claims", str(db)), ("summary", str(db)), ("places", str(db), "Sumy"))}
+    for command, result in shown.items():
+        assert result.exit_code == 0, command
+        assert "\x1b" not in result.output and "\x07" not in result.output and "\u202e" not in result.output, command
+        assert "\\x1b" in result.output, command  # shown, not sent to the terminal
+    assert ":fire:" in shown["analyze"].output and ":fire:" in shown["claims"].output  # never an emoji
+
+
+def test_an_error_naming_a_file_stays_on_one_line(tmp_path: Path):
+    result = CliRunner().invoke(main, ["summary", str(tmp_path / "bad\nname [/x].db")])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"error: no ledger at {tmp_path}/bad\\x0aname [/x].db"]
+
+
+def test_count_options_refuse_negative_values(tmp_path: Path):
+    for args in (("summary", "x.db", "--top", "-1"), ("summary", "x.db", "--top", "0"),
+                 ("eval", str(tmp_path), "--errors", "-5"), ("stories", "x.db", "--limit", "-1"),
+                 ("places", "x.db", "Sumy", "--limit", "-2")):
+        result = CliRunner().invoke(main, list(args))
+        assert result.exit_code == 2 and "Invalid value" in result.output, args

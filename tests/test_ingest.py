@@ -4,12 +4,13 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from claimledger.ingest import MAX_INPUT_BYTES, MAX_RECORD_BYTES, identify_language, read_articles, text_fingerprint
-from claimledger.models import Article, Rejection
+from claimledger.models import Article, InputNotice, Rejection
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 
@@ -17,6 +18,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 def split(items):
     items = list(items)
     return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, Rejection)]
+
+
+def notices_of(items) -> list[InputNotice]:
+    return [i for i in items if isinstance(i, InputNotice)]
 
 
 def only_rejection(paths, **kwargs) -> Rejection:
@@ -225,6 +230,12 @@ def test_missing_path_is_a_rejection_and_the_batch_goes_on(sample_path):
     assert str(rejections[0]) == "no/such/file.txt: no such file or directory"
 
 
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, monkeypatch):
+    (tmp_path / "report.txt").write_text("A report from the border region.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert str(only_rejection([""])) == "'': empty path (not read: it would name the current folder)"
+
+
 def test_file_over_the_size_limit_is_refused_before_reading(tmp_path):
     path = tmp_path / "huge.txt"
     with open(path, "wb") as handle:  # sparse: nothing is written but the size
@@ -315,3 +326,160 @@ def test_bom_and_utf16_do_not_change_the_fingerprint(tmp_path):
     (tmp_path / "b.txt").write_bytes(codecs.BOM_UTF16_BE + text.encode("utf-16-be"))
     first, second = read_articles([tmp_path])
     assert first.id.split("-")[-1] == second.id.split("-")[-1] == text_fingerprint(text)[:10]
+
+
+# --- damaged input read with a notice, odd files named for what they are ----------------------------
+
+def test_damaged_utf8_is_kept_with_a_notice_naming_line_and_byte(tmp_path):
+    good = "The governor said two drones were shot down over Sumy.\nЗеленський заявив про обстріл Харкова"
+    data = good.encode("utf-8") + b"\xff\xfe, " + "and the rest is UTF-8 again: Київ.".encode("utf-8")
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data)
+    items = list(read_articles([path]))
+    (article,), rejections = split(items)
+    assert not rejections and article.text.startswith(good)  # not decoded whole as another encoding
+    assert article.text.endswith("Київ.") and "\ufffd" in article.text
+    (notice,) = notices_of(items)
+    offset = len(good.encode("utf-8"))
+    assert str(notice) == (f"{path}:2: invalid UTF-8 at byte {offset} (invalid start byte); replaced with "
+                           "U+FFFD in 2 places; the rest of the text kept")
+
+
+def test_a_line_in_another_encoding_inside_utf8_is_decoded_in_it(tmp_path):
+    uk = "Генеральний штаб повідомив, що сили оборони відбили атаки біля Покровська."
+    ru = "Губернатор заявил, что обстрел продолжался всю ночь."
+    path = tmp_path / "mixed.txt"
+    path.write_bytes((uk + "\n\n").encode("utf-8") + ru.encode("cp1251") + ("\n" + uk).encode("utf-8"))
+    items = list(read_articles([path]))
+    (article,), _ = split(items)
+    assert article.text == f"{uk}\n\n{ru}\n{uk}"
+    (notice,) = notices_of(items)
+    assert notice.line == 3 and "line 3 decoded as cp1251; the rest of the text kept" in notice.reason
+
+
+def test_utf8_cut_mid_character_and_utf16_cut_at_an_odd_byte_are_kept(tmp_path):
+    text = "Генштаб повідомив про відбиті атаки під Покровськом."
+    (tmp_path / "cut8.txt").write_bytes(text.encode("utf-8")[:-2])  # "." and half of "м" gone
+    (tmp_path / "cut16.txt").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le")[:-1])
+    items = list(read_articles([tmp_path]))
+    articles, rejections = split(items)
+    assert not rejections and [a.text for a in articles] == [text[:-1] + "\ufffd", text[:-2] + "\ufffd"]
+    assert [(n.origin.rsplit("/", 1)[-1], n.line) for n in notices_of(items)] == [("cut16.txt", 1), ("cut8.txt", 1)]
+    assert "invalid UTF-16-LE at byte" in str(notices_of(items)[0])
+
+
+def test_legacy_encodings_give_no_notice():
+    items = list(read_articles([FIXTURES / "report_cp1251_ru.txt", FIXTURES / "report_koi8r_ru.txt"]))
+    assert len(split(items)[0]) == 2 and not notices_of(items)
+
+
+def test_html_nested_deeper_than_the_parser_goes_keeps_its_text(tmp_path):
+    sentence = "Russian forces shelled Kharkiv on Monday, the governor said."
+    depth = 100_000
+    page = ("<html><head><title>Deep</title></head><body>" + "<div>" * depth + "<p>" + sentence + "</p>"
+            + "</div>" * depth + "<p>After the nesting, officials added details.</p></body></html>")
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    items = list(read_articles([path]))
+    (article,), _ = split(items)
+    assert article.text == sentence + "\n\nAfter the nesting, officials added details." and article.title == "Deep"
+    (notice,) = notices_of(items)
+    assert str(notice).startswith(f"{path}: HTML nested over 256 elements deep: read flat")
+    entry = tmp_path / "deep.rss"  # a feed entry's HTML is flattened at any depth too
+    entry.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>T</title>'
+                     "<description><![CDATA[" + "<div>" * 3000 + sentence + "</div>" * 3000
+                     + "]]></description></item></channel></rss>", encoding="utf-8")
+    (article,), _ = split(read_articles([entry]))
+    assert article.text == sentence
+
+
+def test_a_deep_page_whose_text_is_too_long_gets_one_line(tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>filler text here " * 70_000 + "</div>" * 70_000 + "</body></html>",
+                    encoding="utf-8")
+    items = list(read_articles([path]))
+    assert len(items) == 1 and isinstance(items[0], Rejection)  # no notice beside the rejection
+    assert items[0].reason.startswith("text of 1,189,999 characters, over the 1,000,000 analysed")  # stripped
+
+
+def test_links_and_special_files_are_named_for_what_they_are(tmp_path):
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "a.txt").symlink_to("b.txt")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    (tmp_path / "gone.txt").symlink_to("nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # never opened: reading it would block
+    expected = {"loop.txt": "symbolic link loop", "a.txt": "symbolic link loop", "b.txt": "symbolic link loop",
+                "gone.txt": "broken symbolic link (to nowhere.txt)", "pipe.txt": "not a regular file (a FIFO)"}
+    for name, reason in expected.items():
+        assert only_rejection([tmp_path / name]).reason == reason, name  # named on the command line
+    walked = split(read_articles([tmp_path]))[1]  # found walking a directory
+    assert {Path(r.origin).name: r.reason for r in walked} == expected
+
+
+def test_a_feed_that_is_not_well_formed_is_read_with_a_notice(tmp_path):
+    path = tmp_path / "cut.rss"
+    path.write_text('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Wire</title>\n<item><title>Strike'
+                    "</title><description>Russian forces shelled Kharkiv on Monday.</description></item>\n"
+                    "<item><title>Second</title><description>Officials said", encoding="utf-8")  # cut short
+    items = list(read_articles([path]))
+    articles, rejections = split(items)
+    assert [a.text for a in articles] == ["Russian forces shelled Kharkiv on Monday."]
+    assert [str(r) for r in rejections] == [f"{path}#2: feed entry has no text"]  # the entry cut short
+    (notice,) = notices_of(items)
+    assert notice.origin == str(path) and notice.line == 4
+    assert notice.reason.startswith("not well-formed XML (no element found at column")
+    assert notice.reason.endswith("read leniently, 1 of its 2 entries kept; entries after the fault may be missing")
+
+
+
+def test_damaged_standard_input_gets_its_notice():
+    data = "Зеленський заявив про обстріл Харкова.".encode("utf-8") + b"\xff"
+    items = list(read_articles(["-"], stdin=io.BytesIO(data)))
+    (article,), rejections = split(items)
+    assert not rejections and article.text == "Зеленський заявив про обстріл Харкова.\ufffd"
+    assert [str(n) for n in notices_of(items)] == [
+        f"<stdin>:1: invalid UTF-8 at byte {len(data) - 1} (invalid start byte); replaced with U+FFFD in 1 place; "
+        "the rest of the text kept"]
+
+
+def test_a_file_name_that_is_not_utf8_is_named_with_escapes(tmp_path):
+    path = tmp_path / os.fsdecode(b"r\xe9port.txt")  # Latin-1 bytes: Python keeps them as a surrogate
+    path.write_text("Officials said the bridge near Zaporizhzhia was closed.", encoding="utf-8")
+    (tmp_path / os.fsdecode(b"\xff.txt")).write_bytes(b"")
+    article, rejection = read_articles([tmp_path])
+    assert article.origin == f"{tmp_path}/r\\xe9port.txt" and article.origin.encode("utf-8")
+    assert str(rejection) == f"{tmp_path}/\\xff.txt: empty input"
+
+
+def test_json_too_deep_or_with_unstorable_characters_gets_one_line_each(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_text("[" * 100_000 + "\n" + '{"text": "Kharkiv", "title": ' + "[" * 5000 + "]" * 5000 + "}\n"
+                    + '{"id": "\\udfff", "text": "Officials said the bridge \\ud83d near Zaporizhzhia was \\u0000 closed."}\n',
+                    encoding="utf-8")
+    items = list(read_articles([path]))
+    (article,), rejections = split(items)
+    assert [str(r) for r in rejections] == [f"{path}:1: JSON nested too deeply", f"{path}:2: JSON nested too deeply"]
+    assert article.id == "\ufffd" and article.text == "Officials said the bridge \ufffd near Zaporizhzhia was \ufffd closed."
+    assert [str(n) for n in notices_of(items)] == [
+        f"{path}:3: NUL or lone UTF-16 surrogate escaped in a JSON string; replaced with U+FFFD in 3 places"]
+    feed = tmp_path / "surrogate.rss"  # a character reference XML forbids: feedparser itself fails on it
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><item><description>Kharkiv &#xD800; was '
+                    "shelled.</description></item></channel></rss>", encoding="utf-8")
+    assert only_rejection([feed]).reason.startswith("not a feed: not well-formed XML (reference to invalid character")
+
+
+def test_a_tag_with_thousands_of_attributes_is_refused_before_parsing(tmp_path):
+    attributes = " ".join(f'a{i}="x"' for i in range(5000))  # parsers take time in their square
+    (tmp_path / "page.html").write_text(f"<html><body><div {attributes}><p>Kharkiv was shelled on Monday, the "
+                                        "governor said in a statement.</p></div></body></html>", encoding="utf-8")
+    (tmp_path / "feed.rss").write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><item {attributes}>'
+                                       "<description>Kharkiv was shelled.</description></item></channel></rss>",
+                                       encoding="utf-8")
+    (tmp_path / "image.html").write_text('<html><body><article><img alt="map" src="data:image/png;base64,'
+                                         + "QUJD" * 50_000 + '=="><p>Kharkiv was shelled on Monday, the governor '
+                                         "said in a statement.</p></article></body></html>", encoding="utf-8")
+    articles, rejections = split(read_articles([tmp_path]))
+    assert [a.origin for a in articles] == [str(tmp_path / "image.html")]  # one long attribute is fine
+    assert [(Path(r.origin).name, r.reason) for r in rejections] == [
+        (name, "a tag with 5,000 attributes (over 1,000): refused, parsing it would take minutes")
+        for name in ("feed.rss", "page.html")]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .ingest import read_articles, text_fingerprint
-from .models import AnalysedDocument, Article, Rejection
+from .models import AnalysedDocument, Article, InputNotice, Rejection
 from .pipeline import BATCH_SIZE
 from .pipeline_workers import OrderedAnalysis
 from .store import Ledger
@@ -23,12 +23,14 @@ from .store import Ledger
 
 @dataclass
 class BuildReport:
-    """What one ingest run did: counts, rejections, and the file being read."""
+    """What one ingest run did: counts, rejections, notices (inputs read despite damage) and
+    the file being read."""
 
     read: int = 0
     ingested: int = 0
     duplicates: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    notices: list[InputNotice] = field(default_factory=list)
     languages: Counter = field(default_factory=Counter)
     current_origin: str | None = None
 
@@ -105,6 +107,8 @@ def ingest_paths(
                 report.rejected.append(item)
                 ledger.record_rejections([item])
                 report.current_origin = _origin_file(item.origin)
+            elif isinstance(item, InputNotice):
+                report.notices.append(item)
             else:
                 report.read += 1
                 report.current_origin = _origin_file(item.origin)

@@ -39,7 +39,8 @@ class ClaimledgerGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ClaimledgerError as exc:
-            err.print(styled(("error:", "red"), f" {exc}"), soft_wrap=True)
+            # One line whatever the message holds: a file name's newline is shown as an escape.
+            err.print(styled(("error:", "red"), " " + printable(exc)), soft_wrap=True)
             sys.exit(1)
         except KeyboardInterrupt:
             err.print("interrupted: everything committed before this point is kept")
@@ -117,6 +118,8 @@ def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str |
                               on_progress=on_progress)
     for rejection in report.rejected:
         err.print(printable(f"rejected {rejection}"), soft_wrap=True)
+    for notice in report.notices:
+        err.print(printable(f"warning {notice}"), soft_wrap=True)
     languages = ", ".join(f"{lang} {n}" for lang, n in report.languages.most_common()) or "none"
     out.print(f"ingested {report.ingested} new articles ({languages}); "
               f"{report.duplicates} duplicates; {report.skipped} rejected")
@@ -126,7 +129,7 @@ def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str |
 
 @main.command()
 @click.argument("db")
-@click.option("--top", default=8, show_default=True, help="How many of each to list.")
+@click.option("--top", default=8, type=click.IntRange(min=1), show_default=True, help="How many of each to list.")
 def summary(db: str, top: int) -> None:
     """Print what DB holds: counts, top speakers, places, event types and recent claims.
 
@@ -168,7 +171,7 @@ def analyze(files: tuple[str, ...], fmt: str, outlet: str | None, published: str
       claimledger analyze examples/kharkiv_buffer_zone.txt --format jsonl
     """
     from .ingest import read_articles
-    from .models import Article, Rejection
+    from .models import Article, InputNotice, Rejection
     from .pipeline import analyse_articles
     from .record import document_to_record
     from .report import render_document
@@ -179,6 +182,8 @@ def analyze(files: tuple[str, ...], fmt: str, outlet: str | None, published: str
         for item in read_articles(files, outlet=outlet, published=published, language=language):
             if isinstance(item, Article):
                 yield item
+            elif isinstance(item, InputNotice):
+                err.print(printable(f"warning {item}"), soft_wrap=True)
             else:
                 rejected.append(item)
                 err.print(printable(f"rejected {item}"), soft_wrap=True)
@@ -347,7 +352,8 @@ def export(db: str, fmt: str, output: str | None, partition_by: str | None) -> N
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("--errors", "show_errors", type=int, default=0, help="Also list up to N errors per layer.")
+@click.option("--errors", "show_errors", type=click.IntRange(min=0), default=0,
+              help="Also list up to N errors per layer.")
 def eval_command(gold: str, as_json: bool, show_errors: int) -> None:
     """Run the pipeline on the texts of a GOLD file of records and score every annotated layer.
 
@@ -375,9 +381,9 @@ def eval_command(gold: str, as_json: bool, show_errors: int) -> None:
     if as_json:
         click.echo(json.dumps(report.to_dict(errors=bool(show_errors)), ensure_ascii=False, indent=1))
         return
-    click.echo(format_report(report))
-    if show_errors:
-        click.echo(format_errors(report, limit=show_errors))
+    click.echo(printable(format_report(report), keep_lines=True))
+    if show_errors:  # the errors quote the gold file's ids and texts
+        click.echo(printable(format_errors(report, limit=show_errors), keep_lines=True))
 
 
 @main.command()

@@ -47,9 +47,31 @@ class Rejection:
     reason: str
     line: int | None = None
 
+    @property
+    def where(self) -> str:
+        """The file, or file:line."""
+        return self.origin if self.line is None else f"{self.origin}:{self.line}"
+
     def __str__(self) -> str:
-        where = self.origin if self.line is None else f"{self.origin}:{self.line}"
-        return f"{where}: {self.reason}"
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class InputNotice:
+    """Something wrong with an input that was still read (its data kept): invalid UTF-8 bytes
+    replaced, a feed read leniently; with the file, line and what was done."""
+
+    origin: str
+    reason: str
+    line: int | None = None
+
+    @property
+    def where(self) -> str:
+        """The file, or file:line."""
+        return self.origin if self.line is None else f"{self.origin}:{self.line}"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
 
 
 @dataclass(frozen=True)

@@ -14,22 +14,50 @@ from rich.text import Text
 
 # Tables want room: when output goes to a pipe or file, rich would assume 80 columns.
 PIPE_WIDTH = 140
-# Markup is off: file names and article text are printed as they are ("[sic]", "[/x]"); styles
-# come from rich Text objects (styled), and control characters are made visible.
-out = Console(highlight=False, markup=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
-err = Console(stderr=True, highlight=False, markup=False)
+
+# Characters shown as escapes besides the control characters (Unicode category Cc, C0 and C1):
+# the bidirectional overrides and isolates, which can make a printed file name or claim read in
+# another order than it is stored ("Trojan Source"). Other format characters (zero-width joiners,
+# soft hyphens) are left alone: Persian, Indic scripts and emoji need them.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def printable(value: object, *, keep_lines: bool = False) -> str:
-    """Return ``value`` as text with control characters shown as escapes ("\\x1b", "\\x0a"), so
-    that a file name cannot move the cursor or split its line; ``keep_lines`` keeps newlines and
-    tabs (article text in a table cell)."""
+    """Return ``value`` as text safe for a terminal: control characters, bidirectional overrides
+    and lone surrogates shown as escapes ("\\x1b", "\\x0a", "\\u202e", "\\udcff"), so that a file
+    name cannot move the cursor, recolour the terminal, split its line or fail to encode;
+    ``keep_lines`` keeps newlines and tabs (article text in a table cell). Markup needs no
+    escaping: the consoles read none."""
     kept = "\n\t" if keep_lines else ""
     text = str(value)
-    if not any(unicodedata.category(char) == "Cc" and char not in kept for char in text):
+    if not any(_unsafe(char, kept) for char in text):
         return text
-    return "".join(f"\\x{ord(char):02x}" if unicodedata.category(char) == "Cc" and char not in kept
-                   else char for char in text)
+    return "".join((f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+                   if _unsafe(char, kept) else char for char in text)
+
+
+def _unsafe(char: str, kept: str) -> bool:
+    # Cs: a lone surrogate, which is how Python keeps the bytes of a file name that is not UTF-8;
+    # no terminal encoding takes it.
+    return (unicodedata.category(char) in ("Cc", "Cs") or char in BIDI_CONTROLS) and char not in kept
+
+
+class SafeConsole(Console):
+    """A rich Console for user text: every string it prints or puts in a table is taken as it is
+    (no markup, no ``:emoji:`` codes, no highlighting) and passes through :func:`printable`, so a
+    report, a file name or a speaker read from the input can neither raise MarkupError, lose a
+    "[sic]", nor write escape codes. Styles come from rich Text objects (:func:`styled`)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(markup=False, emoji=False, highlight=False, **kwargs)
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        kwargs.update(markup=False, emoji=False, highlight=False)
+        return super().render_str(printable(text, keep_lines=True), **kwargs)
+
+
+out = SafeConsole(width=None if sys.stdout.isatty() else PIPE_WIDTH)
+err = SafeConsole(stderr=True)
 
 
 def styled(*parts: str | tuple[str, str]) -> Text:

@@ -27,6 +27,8 @@ def iter_json_objects(path: str | Path, stream) -> Iterator[tuple[int, dict[str,
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(str(path), f"not JSON ({exc.msg})", number) from None
+            except RecursionError:
+                raise InputError(str(path), "JSON nested too deeply", number) from None
             if not isinstance(record, dict):
                 raise InputError(str(path), "not a JSON object", number)
             yield number, record
@@ -60,7 +62,7 @@ def is_pair_file(path: str | Path) -> bool:
                 if line.strip():
                     try:
                         record = json.loads(line)
-                    except json.JSONDecodeError:
+                    except (json.JSONDecodeError, RecursionError):
                         return False
                     return isinstance(record, dict) and PAIR_KEYS <= record.keys()
         except UnicodeDecodeError:

@@ -9,11 +9,12 @@ import codecs
 import os
 import re
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
+from ..models import InputNotice
 
 # Largest single input (a file, or standard input when it is not streamed as JSONL) read into memory.
 # A long news page is well under 1 MB; 50 MB leaves room for big feed dumps while keeping a mistaken
@@ -52,14 +53,38 @@ MAX_DECODING_CHAOS = 0.05
 # text is taken for binary data: text has none; a binary file decoded as cp1251 has many.
 MAX_CONTROL_CHAR_RATIO = 0.01
 
+# A text without a byte order mark that is not valid UTF-8 is still read as UTF-8, its bad bytes
+# replaced with U+FFFD and a notice naming the first, when its valid multi-byte characters are at
+# least this many per invalid sequence: UTF-8 damaged here and there (a file cut mid-character, a
+# stray byte pasted in, one paragraph in another encoding). Text in a legacy encoding is far below:
+# the 98 articles of examples/corpus in cp1251, koi8-r, koi8-u, cp866, iso8859-5, mac-cyrillic,
+# cp1252, cp1250 and iso8859-2 have at most 0.006 such characters per invalid sequence. Below it,
+# a legacy encoding is looked for as before (a whole text mis-decoded would be mojibake).
+MIN_UTF8_CHARS_PER_ERROR = 1.0
+
+# Largest share of a text with a byte order mark (UTF-8, UTF-16, UTF-32) that may be undecodable
+# for the rest to be kept, the bad units replaced with U+FFFD and a notice given; one bad unit is
+# always allowed (a UTF-16 file cut at an odd byte loses one). More and the file is rejected.
+MAX_DAMAGED_SHARE = 0.01
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
 
 
+def origin_of(path: Path | str) -> str:
+    """Return a path as the text that names it in rejections, notices and the store: its name, with
+    bytes that are not UTF-8 (a name from another system, kept by Python as lone surrogates that no
+    database or terminal takes) written as escapes ("bad\\xffname.txt")."""
+    text = str(path)
+    if not any("\udc80" <= char <= "\udcff" for char in text):
+        return text
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
 def read_limited_bytes(path: Path) -> bytes:
     """Return the bytes of a regular file, refusing one over MAX_INPUT_BYTES before reading it."""
-    origin = str(path)
+    origin = origin_of(path)
     try:
         size = os.stat(path).st_size
     except OSError as error:
@@ -100,8 +125,16 @@ def _check_controls(text: str, origin: str, line: int | None) -> str:
     return text
 
 
-def decode_bytes(data: bytes, origin: str, line: int | None = None, declared: str | None = None) -> str:
-    """Return the text of bytes: BOM, then UTF-8, then a declared or detected legacy encoding.
+class Decoded(NamedTuple):
+    """The text of some bytes, and the notice saying what was replaced when they were damaged."""
+
+    text: str
+    notice: InputNotice | None = None
+
+
+def decode_bytes(data: bytes, origin: str, line: int | None = None, declared: str | None = None) -> Decoded:
+    """Return the text of bytes: BOM, then UTF-8, then a declared encoding, then UTF-8 with a few
+    damaged bytes (replaced, with a notice naming the first), then a detected legacy encoding.
 
     Raises InputError for empty input, binary data (NUL bytes without a UTF-16/32 BOM, control
     characters) and bytes no encoding decodes confidently.
@@ -111,31 +144,98 @@ def decode_bytes(data: bytes, origin: str, line: int | None = None, declared: st
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return _check_controls(data[len(bom):].decode(encoding), origin, line)
+                return Decoded(_check_controls(data[len(bom):].decode(encoding), origin, line))
             except UnicodeDecodeError as error:
-                raise InputError(origin, f"invalid {encoding} after its byte order mark: {error.reason}", line) from None
+                damaged = _decode_damaged(data, len(bom), encoding, error, origin, line)
+                if damaged is None:
+                    raise InputError(origin, f"invalid {encoding} after its byte order mark: {error.reason}",
+                                     line) from None
+                return damaged
     if b"\x00" in data:
         raise InputError(origin, "binary data (NUL bytes), not text", line)
     try:
-        return _check_controls(data.decode("utf-8"), origin, line)
-    except UnicodeDecodeError:
-        pass
+        return Decoded(_check_controls(data.decode("utf-8"), origin, line))
+    except UnicodeDecodeError as error:
+        utf8_error = error
     if declared and declared not in ("utf-8", "ascii"):
         try:
-            return _check_controls(data.decode(declared), origin, line)
+            return Decoded(_check_controls(data.decode(declared), origin, line))
         except UnicodeDecodeError:
             pass
-    return _check_controls(_decode_legacy(data, origin, line), origin, line)
+    damaged = _decode_damaged(data, 0, "utf-8", utf8_error, origin, line)
+    if damaged is not None:
+        return damaged
+    return Decoded(_check_controls(_decode_legacy(data, origin, line), origin, line))
+
+
+def _decode_damaged(data: bytes, skip: int, encoding: str, error: UnicodeDecodeError, origin: str,
+                    line: int | None) -> Decoded | None:
+    """Return the text of ``data[skip:]`` in ``encoding`` with its bad bytes replaced and a notice
+    naming the first (line and byte offset in the file), or None when the damage is too great to
+    take it for that encoding (MIN_UTF8_CHARS_PER_ERROR without a BOM, MAX_DAMAGED_SHARE with).
+    Without a BOM, a line that is itself in a legacy encoding (pasted from another file) is decoded
+    in it rather than replaced."""
+    text, errors = _replaced(data[skip:], encoding)
+    if skip:
+        if errors > max(1, MAX_DAMAGED_SHARE * len(text)):
+            return None
+        recoded: list[tuple[int, str]] = []
+    elif _looks_legacy(text, errors):
+        return None
+    else:
+        text, errors, recoded = _decode_lines(data)
+    first = skip + error.start
+    where = line if line is not None else data[skip:first].decode(encoding, "replace").count("\n") + 1
+    done = [f"line {number} decoded as {name}" for number, name in recoded]
+    if errors or not done:
+        done.append(f"replaced with U+FFFD in {errors} place{'s' * (errors != 1)}")
+    notice = InputNotice(origin, f"invalid {encoding.upper()} at byte {first} ({error.reason}); "
+                                 f"{', '.join(done)}; the rest of the text kept", where)
+    return Decoded(_check_controls(text, origin, line), notice)
+
+
+def _replaced(data: bytes, encoding: str) -> tuple[str, int]:
+    """Return the text of bytes with invalid sequences replaced by U+FFFD, and how many were."""
+    text = data.decode(encoding, "replace")
+    return text, text.count("\ufffd") - data.decode(encoding, "ignore").count("\ufffd")
+
+
+def _looks_legacy(text: str, errors: int) -> bool:
+    """Whether UTF-8 decoding with ``errors`` replacements looks like another encoding altogether."""
+    return sum(1 for char in text if ord(char) > 0x7f) - errors < MIN_UTF8_CHARS_PER_ERROR * errors
+
+
+def _decode_lines(data: bytes) -> tuple[str, int, list[tuple[int, str]]]:
+    """Return the text of mostly-UTF-8 bytes line by line: a line that looks like a legacy encoding
+    decoded in it when one fits confidently, other bad bytes replaced; with the replacements made
+    and the (line number, encoding) of the lines decoded otherwise."""
+    parts, errors, recoded = [], 0, []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        piece, bad = _replaced(raw, "utf-8")
+        if bad and _looks_legacy(piece, bad):
+            match = _legacy_match(raw)
+            if match is not None:
+                piece, bad = str(match), 0
+                recoded.append((number, match.encoding))
+        parts.append(piece)
+        errors += bad
+    return "\n".join(parts), errors, recoded
+
+
+def _legacy_match(data: bytes):
+    """Return charset-normalizer's best legacy decoding of the bytes (LEGACY_ENCODINGS, chaos at
+    most MAX_DECODING_CHAOS, the preferred encoding among equals), or None."""
+    matches = [m for m in from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)) if m.chaos <= MAX_DECODING_CHAOS]
+    if not matches:
+        return None
+    best_chaos = min(m.chaos for m in matches)
+    preference = {name: rank for rank, name in enumerate(LEGACY_ENCODINGS)}
+    return min((m for m in matches if m.chaos <= best_chaos + 1e-9),
+               key=lambda m: preference.get(m.encoding, len(preference)))
 
 
 def _decode_legacy(data: bytes, origin: str, line: int | None) -> str:
-    matches = [m for m in from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)) if m.chaos <= MAX_DECODING_CHAOS]
-    if not matches:
+    match = _legacy_match(data)
+    if match is None:
         raise InputError(origin, "not UTF-8 and no other encoding decodes it confidently", line)
-    best_chaos = min(m.chaos for m in matches)
-    preference = {name: rank for rank, name in enumerate(LEGACY_ENCODINGS)}
-    best = min(
-        (m for m in matches if m.chaos <= best_chaos + 1e-9),
-        key=lambda m: preference.get(m.encoding, len(preference)),
-    )
-    return str(best)
+    return str(match)

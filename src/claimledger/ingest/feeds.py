@@ -12,8 +12,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from ..errors import InputError
-from ..models import Article, Rejection
-from .html import strip_html
+from ..models import Article, InputNotice, Rejection
+from .html import check_tag_attributes, strip_html
 from .identity import make_article_id
 
 # How far into a file to look for a feed's root element (past the XML declaration, stylesheet
@@ -42,8 +42,9 @@ def looks_like_feed(data: bytes) -> bool:
     return head.lstrip().startswith("<") and _FEED_ROOT.search(head) is not None
 
 
-def _check_xml_safety(data: bytes, origin: str) -> bool:
-    """Raise InputError for entity declarations; return whether the XML is well-formed."""
+def _check_xml_safety(data: bytes, origin: str) -> ParseError | None:
+    """Raise InputError for entity declarations; return the XML's parse error (None when it is
+    well-formed)."""
     if any(data.startswith(bom) for bom in _UTF16_32_BOMS):
         declares_entities = "<!entity" in _head_text(data, len(data)).lower()
     else:
@@ -54,9 +55,17 @@ def _check_xml_safety(data: bytes, origin: str) -> bool:
         fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as error:
         raise InputError(origin, f"feed refused by the XML safety check ({type(error).__name__})") from None
-    except ParseError:
-        return False
-    return True
+    except ParseError as error:
+        return error
+    return None
+
+
+def _describe(fault: ParseError) -> str:
+    """The parser's message without its line (the origin names it): "mismatched tag at column 11"."""
+    message = str(fault).split(": line ", 1)[0]
+    if message.startswith("not well-formed (") and message.endswith(")"):
+        message = message[len("not well-formed ("):-1]  # expat's "not well-formed (invalid token)"
+    return f"{message} at column {fault.position[1]}"
 
 
 def _iso_date(entry: Any, key: str) -> str | None:
@@ -87,22 +96,29 @@ def _entry_text(entry: Any) -> str:
     return strip_html(value) if "html" in kind or "xml" in kind else value.strip()
 
 
-def read_feed(data: bytes, origin: str, stem: str) -> Iterator[Article | Rejection]:
-    """Yield one Article per feed entry, or a Rejection for an entry without text.
+def read_feed(data: bytes, origin: str, stem: str) -> Iterator[Article | Rejection | InputNotice]:
+    """Yield one Article per feed entry, or a Rejection for an entry without text; after them an
+    InputNotice when the feed is not well-formed XML (a cut download, a stray "&"): feedparser reads
+    such a feed leniently, and the entries after the fault may be lost or merged.
 
-    Raises InputError for a feed that declares entities, is not XML, or has no entries.
+    Raises InputError for a feed that declares entities, is not well-formed and has no entries, or
+    has a tag with too many attributes.
     """
     import feedparser  # imported here: it is only needed when a feed comes in
 
-    well_formed = _check_xml_safety(data, origin)
+    check_tag_attributes(data, origin)
+    fault = _check_xml_safety(data, origin)
     try:
         parsed = feedparser.parse(data)  # bytes, never a str: feedparser would take a str for a URL or path
     except Exception as error:  # feedparser is lenient, but a parser failure is still bad input
+        if fault is not None:  # the reason it failed, most likely
+            raise InputError(origin, f"not a feed: not well-formed XML ({_describe(fault)})", fault.position[0]) from None
         raise InputError(origin, f"feed could not be parsed ({type(error).__name__})") from None
     entries = parsed.entries
     if not entries:
-        reason = "no entries in feed" if well_formed else "not a feed: not well-formed XML"
-        raise InputError(origin, reason)
+        if fault is None:
+            raise InputError(origin, "no entries in feed")
+        raise InputError(origin, f"not a feed: not well-formed XML ({_describe(fault)})", fault.position[0])
     outlet = parsed.feed.get("title") or None
     for number, entry in enumerate(entries, start=1):
         entry_origin = f"{origin}#{number}"
@@ -119,3 +135,8 @@ def read_feed(data: bytes, origin: str, stem: str) -> Iterator[Article | Rejecti
             title=strip_html(entry.get("title") or "") or None,
             origin=entry_origin,
         )
+    if fault is not None:
+        read = sum(1 for entry in entries if _entry_text(entry))
+        yield InputNotice(origin, f"not well-formed XML ({_describe(fault)}): read leniently, {read} of its "
+                                  f"{len(entries)} entries kept; entries after the fault may be missing",
+                          fault.position[0])

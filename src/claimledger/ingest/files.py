@@ -6,8 +6,10 @@ shell glob with one stale name does not stop the rest.
 """
 from __future__ import annotations
 
+import errno
 import io
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -15,11 +17,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputError
-from ..models import Article, Rejection
-from .decoding import (MAX_TEXT_CHARS, decode_bytes, declared_encoding, read_limited_bytes,
+from ..models import Article, InputNotice, Rejection
+from .decoding import (MAX_TEXT_CHARS, decode_bytes, declared_encoding, origin_of, read_limited_bytes,
                        read_limited_stream)
 from .feeds import FEED_SNIFF_BYTES, looks_like_feed, read_feed
-from .html import article_from_html
+from .html import read_html
 from .identity import make_article_id
 from .language import identify_language
 from .records import is_jsonl, iter_lines, read_records
@@ -48,8 +50,10 @@ BINARY_SNIFF_BYTES = 8192
 def read_articles(
     paths: Iterable[str | Path], *, outlet: str | None = None, published: str | None = None,
     language: str | None = None, stdin: BinaryIO | None = None,
-) -> Iterator[Article | Rejection]:
-    """Yield an Article for each report read from the paths and a Rejection for each bad input.
+) -> Iterator[Article | Rejection | InputNotice]:
+    """Yield an Article for each report read from the paths, a Rejection for each bad input and an
+    InputNotice after an article read from a damaged input (invalid UTF-8 replaced, a page nested
+    too deep read flat, a feed read leniently).
 
     Paths are files or directories (walked recursively in sorted order, hidden names skipped); ``-``
     reads ``stdin`` (default: standard input). ``outlet``, ``published`` and ``language`` set that
@@ -60,9 +64,13 @@ def read_articles(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]  # one path given bare, not an iterable of its characters
+    rejected_where = None
     for item in _read_paths(paths, stdin):
         if isinstance(item, Article):
             item = _reject_too_long(item) or _complete_article(item, outlet, published, language)
+            rejected_where = item.where if isinstance(item, Rejection) else None
+        elif isinstance(item, InputNotice) and item.where == rejected_where:
+            continue  # the notice of an article rejected after all: its rejection says enough
         yield item
 
 
@@ -89,10 +97,13 @@ def _complete_article(article: Article, outlet: str | None, published: str | Non
     return replace(article, **changes) if changes else article
 
 
-def _read_paths(paths: Iterable[str | Path], stdin: BinaryIO | None) -> Iterator[Article | Rejection]:
+def _read_paths(paths: Iterable[str | Path], stdin: BinaryIO | None) -> Iterator[Article | Rejection | InputNotice]:
     for path in paths:
         if str(path) == STDIN_PATH:
             yield from read_stream(stdin if stdin is not None else sys.stdin.buffer)
+            continue
+        if str(path) == "":  # Path("") is ".": an unset shell variable would ingest the working folder
+            yield Rejection("''", "empty path (not read: it would name the current folder)")
             continue
         path = Path(path)
         if path.is_dir():
@@ -101,7 +112,27 @@ def _read_paths(paths: Iterable[str | Path], stdin: BinaryIO | None) -> Iterator
         elif path.exists():
             yield from read_file(path)
         else:
-            yield Rejection(str(path), "no such file or directory")
+            yield Rejection(origin_of(path), _unreadable_reason(path))
+
+
+def _unreadable_reason(path: Path) -> str:
+    """Why a path that is no regular file cannot be read: a symbolic link loop, a link to nothing,
+    no such file, or another kind of file (a FIFO, a socket, a device)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if error.errno == errno.ENOENT and path.is_symlink():
+            return f"broken symbolic link (to {os.readlink(path)})"
+        if error.errno == errno.ENOENT:
+            return "no such file or directory"
+        return f"cannot read file: {error.strerror or error}"
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+                       (stat.S_ISBLK, "a device")):
+        if test(mode):
+            return f"not a regular file ({kind})"
+    return "not a regular file"
 
 
 def walk_files(directory: Path) -> Iterator[Path | Rejection]:
@@ -113,7 +144,7 @@ def walk_files(directory: Path) -> Iterator[Path | Rejection]:
         with os.scandir(directory) as scan:
             entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
     except OSError as error:
-        yield Rejection(str(directory), f"cannot list directory: {error.strerror or error}")
+        yield Rejection(origin_of(directory), f"cannot list directory: {error.strerror or error}")
         return
     for entry in entries:
         path = Path(entry.path)
@@ -125,17 +156,18 @@ def walk_files(directory: Path) -> Iterator[Path | Rejection]:
         if is_dir:
             yield from walk_files(path)
         elif linked_dir:  # not followed: a link to an ancestor would loop forever
-            yield Rejection(str(path), "symbolic link to a directory (not followed)")
+            yield Rejection(origin_of(path), "symbolic link to a directory (not followed)")
         else:
             yield path
 
 
-def read_file(path: Path) -> Iterator[Article | Rejection]:
-    """Yield the Article(s) of one file, or a Rejection saying why it cannot be read."""
-    origin = str(path)
+def read_file(path: Path) -> Iterator[Article | Rejection | InputNotice]:
+    """Yield the Article(s) of one file (each damaged one followed by its InputNotice), or a
+    Rejection saying why it cannot be read."""
+    origin = origin_of(path)
     try:
         if not path.is_file():
-            raise InputError(origin, "not a regular file")
+            raise InputError(origin, _unreadable_reason(path))
         kind = FILE_TYPES.get(path.suffix.lower())
         if kind == "jsonl":
             yield from _read_jsonl_file(path)
@@ -153,8 +185,9 @@ def read_file(path: Path) -> Iterator[Article | Rejection]:
         yield Rejection(origin, f"cannot read file: {error.strerror or error}")
 
 
-def read_bytes(data: bytes, origin: str, stem: str, kind: str) -> Iterator[Article | Rejection]:
-    """Yield the Article(s) of a whole input of a kind (text, html or feed); InputError when it is bad.
+def read_bytes(data: bytes, origin: str, stem: str, kind: str) -> Iterator[Article | Rejection | InputNotice]:
+    """Yield the Article(s) of a whole input of a kind (text, html or feed), each followed by its
+    InputNotice when the input was damaged; InputError when it is bad.
 
     Content that starts like a feed is read as a feed whatever its kind.
     """
@@ -162,11 +195,16 @@ def read_bytes(data: bytes, origin: str, stem: str, kind: str) -> Iterator[Artic
         raise InputError(origin, "empty input" if not data else "empty input (whitespace only)")
     if kind == "feed" or looks_like_feed(data):
         yield from read_feed(data, origin, stem)
-    elif kind == "html":
-        page = decode_bytes(data, origin, declared=declared_encoding(data))
-        yield article_from_html(page, origin, stem)
+        return
+    if kind == "html":
+        page, decoding = decode_bytes(data, origin, declared=declared_encoding(data))
+        article, flat = read_html(page, origin, stem)
+        notices = (decoding, flat)
     else:
-        yield article_from_text(decode_bytes(data, origin), origin, stem)
+        text, decoding = decode_bytes(data, origin)
+        article, notices = article_from_text(text, origin, stem), (decoding,)
+    yield article
+    yield from (notice for notice in notices if notice is not None)
 
 
 def article_from_text(text: str, origin: str, stem: str) -> Article:
@@ -186,7 +224,7 @@ def article_from_text(text: str, origin: str, stem: str) -> Article:
 
 
 def _read_jsonl_file(path: Path) -> Iterator[Article | Rejection]:
-    origin = str(path)
+    origin = origin_of(path)
     with open(path, "rb") as handle:
         head = handle.read(BINARY_SNIFF_BYTES)
         if b"\x00" in head:
@@ -196,7 +234,7 @@ def _read_jsonl_file(path: Path) -> Iterator[Article | Rejection]:
         yield from read_records(iter_lines(handle, first=head), origin, path.stem)
 
 
-def read_stream(stream: BinaryIO, origin: str = STDIN_ORIGIN) -> Iterator[Article | Rejection]:
+def read_stream(stream: BinaryIO, origin: str = STDIN_ORIGIN) -> Iterator[Article | Rejection | InputNotice]:
     """Yield the Article(s) of a byte stream: JSONL when every non-blank line is a JSON object, a feed
     or HTML page when it starts like one, plain text otherwise.
 
@@ -219,11 +257,13 @@ def read_stream(stream: BinaryIO, origin: str = STDIN_ORIGIN) -> Iterator[Articl
             return
         if not data.strip():
             raise InputError(origin, "empty input")
-        text = decode_bytes(data, origin)
+        text, notice = decode_bytes(data, origin)
         if is_jsonl(text):
             yield from read_records(iter_lines(io.BytesIO(text.encode("utf-8"))), origin, stem)
         else:
             yield article_from_text(text, origin, stem)
+        if notice is not None:
+            yield notice
     except InputError as error:
         yield Rejection(error.origin, error.reason, error.line)
 

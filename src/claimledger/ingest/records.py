@@ -3,17 +3,24 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from ..errors import InputError
-from ..models import Article, Rejection
+from ..models import Article, InputNotice, Rejection
 from ..record import ARTICLE_KEYS, article_from_record
 from .decoding import MAX_RECORD_BYTES
 from .identity import make_article_id
 
 # Record keys whose value is text; a number given for one (a year as "published") is kept as its string.
 TEXT_KEYS = tuple(key for key in ARTICLE_KEYS if key != "text")
+
+# Characters a JSON string may escape that no store takes, replaced with U+FFFD: a UTF-16 surrogate
+# left alone ("\\ud83d" of an emoji cut in half by a tool that truncates strings; UTF-8 cannot
+# encode it) and NUL ("\\u0000"; PostgreSQL text refuses it). A whole surrogate pair
+# ("\\ud83d\\ude00") is decoded by json into one character and never matches.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def iter_lines(stream: BinaryIO, first: bytes = b"") -> Iterator[tuple[int, bytes | None]]:
@@ -64,7 +71,10 @@ def parse_record(raw: bytes, origin: str, line: int) -> dict[str, Any] | None:
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(origin, f"invalid JSON ({error.msg} at column {error.colno})", line) from None
+        message = error.msg.removesuffix(" at")  # "Unterminated string starting at"
+        raise InputError(origin, f"invalid JSON ({message} at column {error.colno})", line) from None
+    except RecursionError:  # Python's parser recurses once per level of arrays and objects
+        raise InputError(origin, "JSON nested too deeply", line) from None
     if not isinstance(record, dict):
         raise InputError(origin, f"not a JSON object (a {type(record).__name__})", line)
     return record
@@ -90,16 +100,33 @@ def article_from_json(record: dict[str, Any], origin: str, line: int, stem: str)
     return article_from_record(clean, origin=f"{origin}:{line}")
 
 
-def read_records(lines: Iterable[tuple[int, bytes | None]], origin: str, stem: str) -> Iterator[Article | Rejection]:
-    """Yield an Article or a Rejection for each non-blank JSONL line."""
+def replace_unstorable(record: dict[str, Any]) -> int:
+    """Replace lone UTF-16 surrogates and NULs in a record's string values with U+FFFD; return how many."""
+    count = 0
+    for key, value in record.items():
+        if isinstance(value, str) and _UNSTORABLE.search(value):
+            record[key], replaced = _UNSTORABLE.subn("\ufffd", value)
+            count += replaced
+    return count
+
+
+def read_records(lines: Iterable[tuple[int, bytes | None]], origin: str,
+                 stem: str) -> Iterator[Article | Rejection | InputNotice]:
+    """Yield an Article or a Rejection for each non-blank JSONL line, an Article whose strings
+    held a NUL or a lone surrogate followed by its InputNotice."""
     for line, raw in lines:
         if raw is None:
             yield Rejection(origin, f"line too long (over {MAX_RECORD_BYTES // 2**20} MB)", line)
             continue
         try:
             record = parse_record(raw, origin, line)
-            if record is not None:
-                yield article_from_json(record, origin, line, stem)
+            if record is None:
+                continue
+            replaced = replace_unstorable(record)
+            yield article_from_json(record, origin, line, stem)
+            if replaced:
+                yield InputNotice(f"{origin}:{line}", "NUL or lone UTF-16 surrogate escaped in a JSON string; replaced "
+                                                      f"with U+FFFD in {replaced} place{'s' * (replaced != 1)}")
         except InputError as error:
             yield Rejection(error.origin, error.reason, error.line)
 
@@ -116,7 +143,7 @@ def is_jsonl(text: str) -> bool:
         try:
             if not isinstance(json.loads(stripped), dict):
                 return False
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return False
         seen = True
     return seen
