@@ -281,3 +281,13 @@ def test_count_options_refuse_negative_values(tmp_path: Path):
                  ("places", "x.db", "Sumy", "--limit", "-2")):
         result = CliRunner().invoke(main, list(args))
         assert result.exit_code == 2 and "Invalid value" in result.output, args
+
+
+def test_a_nul_in_utf16_text_is_stored_replaced(tmp_path: Path, ledger_url: str):
+    import codecs
+
+    path = tmp_path / "nul16.txt"  # PostgreSQL refuses NUL in text: replaced before the store
+    path.write_bytes(codecs.BOM_UTF16_LE + ("Russian forces shelled\x00 Kupiansk. " + "Officials said more fighting followed. " * 4).encode("utf-16-le"))
+    result = CliRunner().invoke(main, ["ingest", ledger_url, str(path)])
+    assert result.exit_code == 0, result.output
+    assert "NUL character replaced" in result.output and "ingested 1 new" in result.output

@@ -368,6 +368,16 @@ def test_utf8_cut_mid_character_and_utf16_cut_at_an_odd_byte_are_kept(tmp_path):
     assert "invalid UTF-16-LE at byte" in str(notices_of(items)[0])
 
 
+def test_a_nul_in_utf16_text_is_replaced_with_a_notice(tmp_path):
+    text = "Генштаб повідомив\x00 про відбиті атаки. " + "Бої тривають під Покровськом. " * 5  # one NUL
+    (tmp_path / "nul16.txt").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    items = list(read_articles([tmp_path]))
+    (article,), _ = split(items)
+    assert article.text == text.replace("\x00", "\ufffd").strip()
+    (notice,) = notices_of(items)
+    assert "NUL character replaced with U+FFFD in 1 place" in notice.reason
+
+
 def test_legacy_encodings_give_no_notice():
     items = list(read_articles([FIXTURES / "report_cp1251_ru.txt", FIXTURES / "report_koi8r_ru.txt"]))
     assert len(split(items)[0]) == 2 and not notices_of(items)

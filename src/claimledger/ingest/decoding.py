@@ -132,6 +132,16 @@ class Decoded(NamedTuple):
     notice: InputNotice | None = None
 
 
+def _without_nul(text: str, origin: str, line: int | None) -> Decoded:
+    """Return ``text`` with its NUL characters (UTF-16/32 text may hold a few; no store keeps them:
+    PostgreSQL refuses NUL in text) replaced with U+FFFD, and a notice saying how many."""
+    count = text.count("\x00")
+    if not count:
+        return Decoded(text)
+    return Decoded(text.replace("\x00", "\ufffd"), InputNotice(
+        origin, f"NUL character replaced with U+FFFD in {count} place{'s' * (count != 1)}", line))
+
+
 def decode_bytes(data: bytes, origin: str, line: int | None = None, declared: str | None = None) -> Decoded:
     """Return the text of bytes: BOM, then UTF-8, then a declared encoding, then UTF-8 with a few
     damaged bytes (replaced, with a notice naming the first), then a detected legacy encoding.
@@ -144,7 +154,8 @@ def decode_bytes(data: bytes, origin: str, line: int | None = None, declared: st
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(_check_controls(data[len(bom):].decode(encoding), origin, line))
+                return _without_nul(_check_controls(data[len(bom):].decode(encoding), origin, line),
+                                    origin, line)
             except UnicodeDecodeError as error:
                 damaged = _decode_damaged(data, len(bom), encoding, error, origin, line)
                 if damaged is None:
