@@ -81,6 +81,19 @@ USE_STATE_POINTS = True
 HOMONYM_CITY_KM = 30.0  # see world_rows: a division point this close to a city of the same name is the city's
 # Division abbreviations common in English news copy, kept although they are all caps (lexicon).
 STATE_ABBREVIATIONS = {("AU", "New South Wales"): ("NSW",), ("AU", "Queensland"): ("QLD", "Qld")}
+# US states written as their dotted or AP-style abbreviation after a town ("Buffalo, N.Y.", "Fresno, Calif.")
+# and the capital's district ("Washington, D.C."): a lexicon of forms that are no English words once the
+# dots are gone ("Miss.", "Ind.", "Mass.", "Wash." are left out for that reason).
+US_STATE_ABBREVIATIONS = {
+    "District of Columbia": ("D.C.",), "New York": ("N.Y.",), "New Jersey": ("N.J.",),
+    "North Carolina": ("N.C.",), "South Carolina": ("S.C.",), "New Hampshire": ("N.H.",),
+    "New Mexico": ("N.M.",), "North Dakota": ("N.D.",), "South Dakota": ("S.D.",), "Rhode Island": ("R.I.",),
+    "West Virginia": ("W.Va.",), "California": ("Calif.",), "Arizona": ("Ariz.",), "Colorado": ("Colo.",),
+    "Florida": ("Fla.",), "Michigan": ("Mich.",), "Minnesota": ("Minn.",), "Oklahoma": ("Okla.",),
+    "Tennessee": ("Tenn.",),
+}
+# rg_cities1000 names some first-level divisions otherwise than the division rows do.
+DIVISION_NAME_FIXES = {("US", "Washington, D.C."): "District of Columbia"}
 # Division names that are ordinary English words in news copy ("Central", "Eastern" regions of Ghana).
 GENERIC_ADMIN_NAMES = frozenset(
     "central eastern western northern southern north south east west centre center capital coast "
@@ -213,6 +226,18 @@ NAMED_AREAS = (
     ("Pacific Northwest", (), 46.0, -122.0, "region", "US"),
     ("Midwest", ("American Midwest",), 42.0, -93.0, "region", "US"),
     ("New England", (), 44.0, -71.0, "region", "US"),
+    # coasts and parts of a country named like areas elsewhere ("West Coast" is also a New Zealand region):
+    # the resolver takes the one in the country the article is about
+    ("West Coast of the United States", ("West Coast", "US West Coast", "U.S. West Coast"), 40.0, -122.0, "region", "US"),
+    ("East Coast of the United States", ("East Coast", "US East Coast", "U.S. East Coast", "Eastern Seaboard"), 37.0, -77.0, "region", "US"),
+    ("Gulf Coast of the United States", ("Gulf Coast",), 29.5, -91.0, "region", "US"),
+    ("Deep South", (), 32.5, -87.5, "region", "US"),
+    ("San Francisco Bay Area", ("Bay Area",), 37.8, -122.3, "region", "US"),
+    ("Levant", (), 34.0, 36.5, "region", ""),
+    ("Maghreb", (), 32.0, 3.0, "region", ""),
+    ("Baltic states", ("Baltics",), 57.0, 24.5, "region", ""),
+    ("Korean Peninsula", (), 38.0, 127.5, "region", ""),
+    ("Arabian Peninsula", (), 23.0, 47.0, "region", ""),
     ("Patagonia", (), -46.0, -69.0, "region", ""),
     ("Persian Gulf", (), 26.0, 52.0, "region", ""),
     ("Red Sea", (), 20.0, 38.5, "region", ""),
@@ -442,6 +467,7 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
     for c in cities.values():
         for alias in {c["name"], *(a for a in c["alternatenames"] if a.isascii())}:
             city_points[(c["countrycode"], normalise(alias))].append((c["latitude"], c["longitude"]))
+    all_states = states
     states = {key: point for key, point in states.items()
               if not any(km_between(point, p) < HOMONYM_CITY_KM for p in city_points.get(key, ()))}
     admin = admin_rows({(c["countrycode"], c["name"]) for c in cities.values()} | listed, states)
@@ -475,9 +501,13 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
                                  country=iso, aliases=[name], precision="region", lat=lat, lon=lon))
     for code, s in gc.get_us_states().items():
         # from countrystatecity, else from its towns, as for other divisions
-        lat, lon = states.get(("US", normalise(s["name"])), state_points.get(s["name"], ("", "")))
+        # (a district that is its city, as the District of Columbia is Washington, keeps the point dropped above)
+        key = ("US", normalise(s["name"]))
+        lat, lon = states.get(key, state_points.get(s["name"], all_states.get(key, ("", ""))))
+        short = US_STATE_ABBREVIATIONS.get(s["name"], ())
         rows.append(dict(id=f"geonames:{s['geonameid']}", ref="", level="region", name=s["name"],
-                         country="US", lat=lat, lon=lon, precision="region", aliases=[s["name"]]))
+                         country="US", lat=lat, lon=lon, precision="region", aliases=[s["name"], *short],
+                         short_ok=bool(short)))
     for code, c in gc.get_continents().items():
         rows.append(dict(id=f"geonames:{c['geonameId']}", ref="", level="region", name=c["name"],
                          lat=c["lat"], lon=c["lng"], precision="region", aliases=[c["name"]]))
@@ -494,6 +524,12 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
     # use "Warwick ... Queensland" or Seattle next to "Washington" as it uses oblasts for Ukraine
     division_ids = {(r["country"], r["name"]): r["id"] for r in admin if r["id"].startswith("admin1:")}
     division_ids |= {("US", s["name"]): f"geonames:{s['geonameid']}" for s in gc.get_us_states().values()}
+    division_ids |= {key: division_ids[name] for key, name in
+                     ((k, (k[0], v)) for k, v in DIVISION_NAME_FIXES.items()) if name in division_ids}
+    # a county or district points to its state or province, as a town does ("Fulton County ... Illinois")
+    for r in admin:
+        if r["id"].startswith("admin2:"):
+            r["oblast"] = division_ids.get((r["country"], r.pop("admin1")), "")
     town_division = town_divisions()
     for gid, c in cities.items():
         if c["countrycode"] == "UA" or f"geonames:{gid}" in skip_ids:
@@ -601,7 +637,8 @@ def admin_rows(town_names: set[tuple[str, str]], states: dict[tuple[str, str], t
             lat, lon = states[(iso, normalise(name))]
         level_id = f"admin2:{iso}:{admin1}:{admin2}" if admin2 else f"admin1:{iso}:{admin1}"
         rows.append(dict(id=level_id, ref="", level="region", name=name, country=iso, lat=lat, lon=lon,
-                         precision="region", aliases=aliases, no_skeleton=True))
+                         precision="region", aliases=aliases, no_skeleton=True,
+                         **({"admin1": admin1} if admin2 else {})))
     return rows
 
 

@@ -322,8 +322,8 @@ class Gazetteer:
         if exact:
             score += W_EXACT
         areas = {e.oblast, e.raion} - {None}
-        if e.ref is None and e.country in area_reading:
-            areas = set()
+        if e.ref is None and e.level == "settlement" and e.country in area_reading:
+            areas = set()  # a county of that name keeps its state ("Fulton County ... Illinois")
         if areas & ctx.areas_near:
             score += W_AREA_NEAR
         elif areas & ctx.areas_doc:

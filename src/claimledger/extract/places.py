@@ -69,6 +69,13 @@ WORLD_HEADS = frozenset("province region district prefecture county state govern
 PROMINENT_POPULATION = 50_000  # Russian border towns above this override a PERSON/ORG label
 # Last words that make an NER location a non-place for the guide (rivers, streets, squares).
 NON_PLACE_HEADS = frozenset("river street square avenue boulevard prospekt lane bridge".split())
+# A city named like its state or a state like its city ("Washington", "New York"): words around the name
+# that say which one the text means. Before it: "the mayor of New York", "downtown Washington"; after it:
+# "Washington, D.C.", "Kansas City"-style heads are part of the name already. The state side: "the state of
+# Washington", "Washington state", "New York State".
+CITY_CUES_BEFORE = frozenset("mayor mayors downtown suburbs suburb outskirts streets city".split())
+CITY_CUES_AFTER = frozenset({"d.c.", "dc"})
+STATE_CUES = frozenset({"state"})
 RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
 MAX_NAME_TOKENS = 5  # longest gazetteer name tried by the capitalised-token matcher ("Sea of Azov")
 # Gazetteer-only hits (no NER label) are kept only for these kinds of entry: Ukrainian units, Russian
@@ -385,9 +392,30 @@ def _candidates(doc, gaz: Gazetteer, m: _Mention) -> list[Entry]:
         areas = [e for e in gaz.lookup(f"{base} region") + found if e.level in ("oblast", "region")]
         if areas:
             return list({e.id: e for e in areas}.values())
+    reading = _city_or_state(doc, m)
+    if reading is not None:
+        kept = [e for e in found if (e.level == "settlement") == (reading == "city")]
+        if kept:
+            return kept
     if not found and m.end - m.start > 1 and doc[m.end - 1].lower_ in WORLD_HEADS:
         # "Anhui province", "Kabanjahe district", "Akita Prefecture": the name without its head, read
         # as an area when the gazetteer has it as one
         base = gaz.lookup(doc[m.start:m.end - 1].text, fuzzy=False)
         return [e for e in base if e.level in ("region", "oblast", "raion")] or base
     return found
+
+
+def _city_or_state(doc, m: _Mention) -> str | None:
+    """"city" or "state" when the words around a name say which of the two it means (CITY_CUES_BEFORE,
+    CITY_CUES_AFTER, STATE_CUES), else None: "the mayor of New York", "in Washington, D.C.", "downtown
+    Boston" name the city; "the state of Washington", "a Washington state farm" the state."""
+    before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
+    after = [t.lower_ for t in doc[m.end:m.end + 2]]
+    if before[-2:] in (["state", "of"],) or after[:1] and after[0] in STATE_CUES:
+        return "state"
+    if before and (before[-1] in CITY_CUES_BEFORE or before[-2:-1] and before[-2] in CITY_CUES_BEFORE
+                   and before[-1] in ("of", "the")):
+        return "city"
+    if after and after[0] in CITY_CUES_AFTER or after[:1] == [","] and after[1:2] and after[1] in CITY_CUES_AFTER:
+        return "city"
+    return None
