@@ -1,0 +1,132 @@
+"""Geocoding English places on any news report: a city or state named alike, regions by the article's
+country, counties by their state, towns the gazetteer lacks, modifiers by the annotation guide."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.gazetteer import Entry, Gazetteer, load_gazetteer, normalise
+from claimledger.extract.places import find_places
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def places_of(nlp_en):
+    gaz = load_gazetteer()
+
+    def run(text, gazetteer=None):
+        return {p.text: p for p in find_places(nlp_en(text), gazetteer or gaz)}
+
+    return run
+
+
+def _small_gazetteer(*entries: tuple[Entry, tuple[str, ...]]) -> Gazetteer:
+    """A gazetteer of the given entries, each with its extra names."""
+    keys = [[normalise(name) for name in (e.name, *names)] for e, names in entries]
+    return Gazetteer([e for e, _ in entries], keys, [[] for _ in entries])
+
+
+def test_mayor_of_names_the_city_not_the_state(places_of):
+    place = places_of("The mayor of New York said the subway would reopen on Friday.")["New York"]
+    assert place.level == "settlement" and place.lat == pytest.approx(40.7, abs=0.2)
+
+
+def test_washington_dc_is_the_city_and_dc_has_its_point(places_of):
+    found = places_of("A patient was admitted to a hospital in Washington, D.C. on Monday.")
+    assert found["Washington"].level == "settlement"
+    assert (found["Washington"].lat, found["Washington"].lon) == pytest.approx((38.9, -77.0), abs=0.2)
+    assert (found["D.C."].lat, found["D.C."].lon) == pytest.approx((38.9, -77.0), abs=0.2)
+
+
+@pytest.mark.parametrize("text", ["Cattle from a Washington state farm were tested for the disease.",
+                                  "The herd was traced to a farm in the state of Washington."])
+def test_state_cue_names_the_state_not_the_capital(places_of, text):
+    place = places_of(text)["Washington"]
+    assert place.level == "region" and place.lon < -115  # the Pacific state, not the capital
+
+
+def test_downtown_names_the_city(places_of):
+    place = places_of("Protesters marched through downtown Washington on Saturday.")["Washington"]
+    assert place.level == "settlement" and place.lon == pytest.approx(-77.0, abs=0.2)
+
+
+def test_west_coast_by_the_countries_of_the_article(places_of):
+    us = places_of("Wildfires spread along the West Coast, from California to Oregon.")["West Coast"]
+    nz = places_of("Heavy rain hit the West Coast near Greymouth and Hokitika.")["West Coast"]
+    assert us.lon < -100 and us.name.endswith("United States")
+    assert nz.lon > 160
+
+
+def test_county_resolved_by_its_state_named_beside_it(places_of):
+    place = places_of("Dead ducks were found in Fulton County in Illinois last week.")["Fulton County"]
+    assert (place.lat, place.lon) == pytest.approx((40.5, -90.2), abs=0.5)
+
+
+def test_dotted_state_abbreviation_after_a_town(places_of):
+    found = places_of("The flight from Fresno, Calif., landed in Buffalo, N.Y., after midnight.")
+    assert found["Calif."].name == "California" and found["N.Y."].name == "New York"
+    assert found["Fresno"].lat == pytest.approx(36.7, abs=0.2)
+
+
+def test_small_town_abroad_gets_no_point_in_a_report_from_elsewhere(places_of):
+    # the gazetteer lacks the Texan town; its only homonym is a small town in France
+    gaz = _small_gazetteer(
+        (Entry("us", None, "country", "United States", country="US", lat=39.8, lon=-98.6), ("U.S.",)),
+        (Entry("tx", None, "region", "Texas", country="US", lat=31.0, lon=-99.0), ()),
+        (Entry("dallas", None, "settlement", "Dallas", country="US", oblast="tx", lat=32.78, lon=-96.8,
+               population=1_300_000), ()),
+        (Entry("fr-town", None, "settlement", "Mabank", country="FR", lat=48.8, lon=2.3, population=30_000), ()),
+        (Entry("paris", None, "settlement", "Paris", country="FR", category="PPLC", lat=48.85, lon=2.35,
+               population=2_100_000), ()),
+    )
+    found = places_of("Officials in Dallas, Texas, said a second case was found in Mabank on Friday.", gaz)
+    assert found["Mabank"].lat is None and found["Mabank"].candidates == ("fr-town",)
+    assert found["Dallas"].lat == pytest.approx(32.78)
+    found = places_of("Officials in Dallas, Texas, said the patient had flown in from Paris.", gaz)
+    assert found["Paris"].lat == pytest.approx(48.85)  # a capital keeps its point
+
+
+def test_small_town_abroad_keeps_its_point_near_the_other_places(places_of):
+    gaz = _small_gazetteer(
+        (Entry("fr", None, "country", "France", country="FR", lat=46.0, lon=2.0), ()),
+        (Entry("fr-town", None, "settlement", "Mabank", country="FR", lat=48.8, lon=2.3, population=30_000), ()),
+    )
+    assert places_of("A second case was found in Mabank, France, on Friday.", gaz)["Mabank"].lat == pytest.approx(48.8)
+
+
+def test_name_with_a_world_head_counts_as_the_town_of_that_name(places_of):
+    # "the Arden region": the town named Arden, not a bigger city that only lists Arden as another name
+    gaz = _small_gazetteer(
+        (Entry("pe", None, "country", "Peru", country="PE", lat=-10.0, lon=-76.0), ()),
+        (Entry("town", None, "settlement", "Arden", country="PE", lat=-15.8, lon=-70.0, population=120_000), ()),
+        (Entry("city", None, "settlement", "Ardenne", country="IN", lat=18.5, lon=73.9, population=3_000_000),
+         ("Arden",)),
+    )
+    found = places_of("The meteorite fell in the Arden region of Peru on Saturday.", gaz)
+    place = next(p for text, p in found.items() if text.startswith("Arden"))
+    assert place.name == "Arden" and place.lat == pytest.approx(-15.8)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("U.S. officials said the strike hit an ammunition depot.", "U.S."),
+    ("The Tokyo-based firm said sales fell by a third.", "Tokyo"),
+    ("A Kyiv-based analyst said the front line held.", "Kyiv"),
+    ("Russia-backed separatists shelled the town overnight.", "Russia"),
+])
+def test_toponyms_used_as_modifiers_are_places(places_of, text, name):
+    place = places_of(text)[name]
+    assert place.lat is not None
+
+
+def test_demonyms_are_not_places(places_of):
+    # the annotation guide (shared data/dev/README.md, section D) leaves demonyms and adjectives out
+    found = places_of("British troops arrived in Estonia as German officials watched.")
+    assert set(found) == {"Estonia"}
+
+
+def test_counties_point_to_their_state():
+    gaz = load_gazetteer()
+    illinois = next(e for e in gaz.lookup("Illinois", fuzzy=False) if e.level == "region")
+    counties = [e for e in gaz.lookup("Fulton County", fuzzy=False) if e.country == "US"]
+    assert len(counties) > 1 and all(e.oblast for e in counties)
+    assert illinois.id in {e.oblast for e in counties}
