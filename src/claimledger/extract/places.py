@@ -83,6 +83,10 @@ STATE_CUES = frozenset({"state"})
 # (even article_index) of GeoVirus (data/dev/geoparsing_dev.jsonl).
 FOREIGN_TOWN_KM = 1000.0
 FOREIGN_TOWN_POPULATION = 100_000
+# Words between a town and the area that holds it: "Rice Lake, Illinois", "Austin, in Scott County, Indiana",
+# "the Elk Grove area of Cook County".
+STATED_AREA_GAP = frozenset({",", "in", "the", "area", "of"})
+STATED_AREA_HOPS = 2  # areas looked through after the town ("Scott County", "Indiana")
 RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
 MAX_NAME_TOKENS = 5  # longest gazetteer name tried by the capitalised-token matcher ("Sea of Azov")
 # Gazetteer-only hits (no NER label) are kept only for these kinds of entry: Ukrainian units, Russian
@@ -372,6 +376,7 @@ def _resolve_mentions(doc, gaz: Gazetteer, mentions: list[_Mention]) -> list[Pla
         if [r.entry for r in new] == [r.entry for r in results]:
             break
         results = new
+    results = [_inside_stated_area(doc, gaz, mentions, results, k) for k in range(len(mentions))]
     resolved = [r.entry for r in results if r.entry is not None]
     places = []
     for m, cand, res in zip(mentions, cands, results):
@@ -451,3 +456,42 @@ def _name_of(doc, gaz: Gazetteer, m: _Mention) -> str:
     if m.end - m.start > 1 and doc[m.end - 1].lower_ in WORLD_HEADS and not gaz.has_name(text):
         return doc[m.start:m.end - 1].text
     return text
+
+
+def _inside_stated_area(doc, gaz: Gazetteer, mentions: list[_Mention], results: list[Resolution],
+                        k: int) -> Resolution:
+    """The resolution of world town ``k`` kept to the area the text places it in ("Rice Lake, Illinois",
+    "Austin, in Scott County, Indiana"): the best-ranked candidate inside that country, state or county,
+    or none (no point) when the gazetteer has no town of that name there."""
+    res = results[k]
+    e = res.entry
+    if e is None or e.level != "settlement" or e.ref is not None or e.country == "UA":
+        return res
+    area, end = None, mentions[k].end
+    for j in range(k + 1, min(len(mentions), k + 1 + STATED_AREA_HOPS)):
+        gap = doc[end:mentions[j].start]
+        if not len(gap) or any(t.lower_ not in STATED_AREA_GAP for t in gap):
+            break
+        found = results[j].entry
+        if found is not None and found.ref is None and found.level in ("country", "region"):
+            area = found
+            break
+        end = mentions[j].end
+    if area is None or _holds(gaz, area, e) is not False:
+        return res
+    inside = [c for c in res.candidates if _holds(gaz, area, c)] or \
+        [c for c in res.candidates if _holds(gaz, area, c) is None]  # candidates whose state is unknown
+    return Resolution(inside[0] if inside else None, res.candidates, res.scores)
+
+
+def _holds(gaz: Gazetteer, area: Entry, town: Entry) -> bool | None:
+    """Whether a world country, state or county holds a town; None when the gazetteer cannot tell."""
+    if area.level == "country":
+        return town.country == area.country
+    if not town.oblast:
+        return None if town.country == area.country else False
+    if area.id in gaz.division_ids:
+        return town.oblast == area.id
+    if area.id.startswith("admin2:") and area.oblast:
+        return town.oblast == area.oblast  # towns know their state, not their county
+    return None
