@@ -157,3 +157,25 @@ def test_town_missing_from_the_state_named_after_it_gets_no_point(places_of):
     )
     found = places_of("Ducks were found in the Marengo area of Cook County in Illinois.", gaz)
     assert found["Marengo"].lat is None and found["Marengo"].candidates == ("town-wi",)
+
+
+@pytest.mark.parametrize("text", [
+    '"We are sorry for the delay." Police said the water was safe to drink again.',
+    "In March, the largest meat processor recalled its products.",
+    "Officials report that the area where the swan was found has been sealed off.",
+])
+def test_common_words_are_not_places(places_of, text):
+    # a sentence-opening noun matched only as another place's alias, a preposition opening a name, and a
+    # lower-case word the NER model calls a place
+    assert places_of(text) == {}
+
+
+def test_country_with_a_curly_possessive_is_a_place(places_of):
+    place = places_of("The UN say the epidemic is Angola’s worst cholera outbreak in a decade.")["Angola"]
+    assert place.level == "country"
+
+
+def test_adjective_tagged_name_before_a_province_head(places_of):
+    found = places_of("Thousands of people fled from parts of the Punjab province of Pakistan.")
+    place = next(p for text, p in found.items() if text.startswith("Punjab"))
+    assert place.level == "region" and place.lon == pytest.approx(72.5, abs=2.5)

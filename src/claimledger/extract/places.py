@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from ..models import Place
 from .doc_cache import doc_ents
-from .gazetteer import Entry, Gazetteer, Resolution, ResolveContext, km_between, load_gazetteer
+from .gazetteer import (
+    Entry, Gazetteer, Resolution, ResolveContext, km_between, load_gazetteer, normalise,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -138,6 +140,8 @@ def _ner_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
                 break
         if start >= end or doc[start:end].text.lower() in NOT_PLACES or doc[end - 1].lower_ in NON_PLACE_HEADS:
             continue
+        if not any(t.text[:1].isupper() for t in doc[start:end]):  # "the swan", "the pacific coast": no name
+            continue
         if end - start == 1 and doc[start].pos_ == "ADJ" and not gaz.has_name(doc[start].text):
             continue  # demonyms and adjectives tagged GPE ("Ukrainian")
         if ent.label_ in GAZETTEER_ONLY_LABELS and not gaz.has_name(doc[start:end].text):
@@ -160,8 +164,11 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[_Mention
             if any(j in taken for j in range(i, i + n)) or not span[-1].text[:1].isupper():
                 continue
             text = span.text
+            headed = i + n < len(doc) and doc[i + n].lower_ in PLACE_HEAD_CUES  # "the Punjab province"
             if text.lower() in NOT_PLACES or n == 1 and (
-                    tok.is_stop and not tok.text.isupper() or tok.pos_ in NON_NAME_POS):  # "US" is no "us"
+                    tok.is_stop and not tok.text.isupper() or tok.pos_ in NON_NAME_POS and not headed):
+                continue  # "US" is no "us"
+            if n > 1 and tok.pos_ == "ADP":  # "In March": no name starts with a preposition
                 continue
             relabelled = tok.ent_type_ in RELABEL_LABELS
             if relabelled and not any(_entity_start(e) == i and _entity_end(e) == i + n for e in doc_ents(doc)):
@@ -174,12 +181,16 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[_Mention
                     break
                 continue
             hits = gaz.lookup(text, fuzzy=(n == 1 and tok.pos_ == "PROPN" and not relabelled))
+            if n == 1 and tok.is_sent_start and tok.pos_ == "NOUN":
+                # a capitalised common noun opening a sentence ("Police said") is a place only by its own
+                # name, never by another place's alias or transliteration
+                hits = [e for e in hits if normalise(e.name) == normalise(text)]
             ok = _prominent if relabelled else _gazetteer_only_ok
             if any(ok(e, text) for e in hits):
                 out.append(_extend_head(doc, _Mention(i, i + n, "GAZ")))
                 i += n
                 break
-            if (hits and (n > 1 or tok.pos_ == "PROPN") and not text.isupper()
+            if (hits and (n > 1 or tok.pos_ == "PROPN" or headed) and not text.isupper()
                     and not any(m.start == i for m in pending)):
                 pending.append(_Mention(i, i + n, "GAZ"))  # any known name: kept when cued (below)
         else:
@@ -334,7 +345,7 @@ def _inside_name(doc, m: _Mention, country: bool = False) -> bool:
             if (country and ent is not None and ent.label_ == "ORG" and _entity_start(ent) == m.start
                     and doc[m.end - 1].whitespace_):  # not a compound ("Russia-NATO Founding Act")
                 continue
-            if ent is not None and (ent.start < m.start or ent.end > m.end):
+            if ent is not None and (ent.start < m.start or _entity_end(ent) > m.end):  # not "Angola’s"
                 return True
     if after is not None:
         if after.lower_ in NAME_TAILS:
