@@ -163,6 +163,7 @@ def test_town_missing_from_the_state_named_after_it_gets_no_point(places_of):
     '"We are sorry for the delay." Police said the water was safe to drink again.',
     "In March, the largest meat processor recalled its products.",
     "Officials report that the area where the swan was found has been sealed off.",
+    "Pilgrims gathered in St. Paul's Square on Sunday morning.",
 ])
 def test_common_words_are_not_places(places_of, text):
     # a sentence-opening noun matched only as another place's alias, a preposition opening a name, and a
@@ -179,3 +180,12 @@ def test_adjective_tagged_name_before_a_province_head(places_of):
     found = places_of("Thousands of people fled from parts of the Punjab province of Pakistan.")
     place = next(p for text, p in found.items() if text.startswith("Punjab"))
     assert place.level == "region" and place.lon == pytest.approx(72.5, abs=2.5)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Zelensky spoke in Davos on Tuesday as Russian missiles hit Kharkiv and Dnipro.", "Davos"),
+    ("Russian drones struck Kharkiv and Odesa overnight. Defence ministers met in Ramstein on Friday "
+     "to discuss air defence for Kyiv and Moscow's threats.", "Ramstein"),
+])
+def test_small_town_abroad_in_a_war_report_keeps_its_point(places_of, text, town):
+    assert places_of(text)[town].lat is not None
