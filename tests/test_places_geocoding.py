@@ -189,3 +189,8 @@ def test_adjective_tagged_name_before_a_province_head(places_of):
 ])
 def test_small_town_abroad_in_a_war_report_keeps_its_point(places_of, text, town):
     assert places_of(text)[town].lat is not None
+
+
+def test_all_caps_dateline_is_a_place(places_of):
+    place = places_of("KIEV\nThe air force said on Monday that most drones had been shot down.")["KIEV"]
+    assert place.name == "Kyiv" and place.ref is not None

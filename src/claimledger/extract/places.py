@@ -181,9 +181,9 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[_Mention
                     break
                 continue
             hits = gaz.lookup(text, fuzzy=(n == 1 and tok.pos_ == "PROPN" and not relabelled))
-            if n == 1 and tok.is_sent_start and tok.pos_ == "NOUN":
+            if n == 1 and tok.is_sent_start and tok.pos_ == "NOUN" and not tok.text.isupper():
                 # a capitalised common noun opening a sentence ("Police said") is a place only by its own
-                # name, never by another place's alias or transliteration
+                # name, never by another place's alias or transliteration (a dateline "KIEV" is a name)
                 hits = [e for e in hits if normalise(e.name) == normalise(text)]
             ok = _prominent if relabelled else _gazetteer_only_ok
             if any(ok(e, text) for e in hits):
