@@ -194,3 +194,13 @@ def test_small_town_abroad_in_a_war_report_keeps_its_point(places_of, text, town
 def test_all_caps_dateline_is_a_place(places_of):
     place = places_of("KIEV\nThe air force said on Monday that most drones had been shot down.")["KIEV"]
     assert place.name == "Kyiv" and place.ref is not None
+
+
+@pytest.mark.parametrize("text, town, state_lon", [
+    ("Police in Manchester, N.H., said two men were arrested.", "Manchester", -71.5),
+    ("The plant in Charleston, West Virginia, leaked chemicals into the river.", "Charleston", -81.6),
+    ("Flooding hit Birmingham, Alabama, on Sunday.", "Birmingham", -86.8),
+])
+def test_homonym_town_in_the_state_written_after_it(places_of, text, town, state_lon):
+    # the English Manchester and Birmingham and the Carolina Charleston are the more prominent readings
+    assert places_of(text)[town].lon == pytest.approx(state_lon, abs=0.5)
