@@ -204,3 +204,17 @@ def test_all_caps_dateline_is_a_place(places_of):
 def test_homonym_town_in_the_state_written_after_it(places_of, text, town, state_lon):
     # the English Manchester and Birmingham and the Carolina Charleston are the more prominent readings
     assert places_of(text)[town].lon == pytest.approx(state_lon, abs=0.5)
+
+
+@pytest.mark.parametrize("text, name, place_text", [
+    ("The U.S.-led coalition struck targets overnight.", "United States", "U.S."),
+    ("A U.K.-based charity said aid was blocked.", "United Kingdom", "U.K."),
+])
+def test_name_opening_a_one_token_compound_is_a_place(places_of, text, name, place_text):
+    place = places_of(text)[place_text]
+    assert place.name == name and text[place.span[0]:place.span[1]] == place_text
+
+
+def test_sentence_opening_article_is_not_part_of_a_name(places_of):
+    found = places_of("The Lviv-born singer performed on Sunday.")
+    assert set(found) == {"Lviv"}

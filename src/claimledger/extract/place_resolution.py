@@ -51,6 +51,15 @@ class Mention:
     label: str  # NER label or "GAZ"
     area_head: bool = False  # span (or a shared coordinated head) names an oblast/region
     republic_head: bool = False  # shared head "people's republics" ("the Donetsk and Lugansk people's republics")
+    name_chars: int | None = None  # the name is only the first characters of a one-token compound ("U.S.-led")
+
+
+def mention_span(doc: Doc, m: Mention) -> tuple[int, int, str]:
+    """Character start, end and text of a mention's name (the name part of a compound token)."""
+    span = doc[m.start:m.end]
+    if m.name_chars is None:
+        return span.start_char, span.end_char, span.text
+    return span.start_char, span.start_char + m.name_chars, span.text[:m.name_chars]
 
 
 def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Place]:
@@ -80,7 +89,7 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[
     resolved = [r.entry for r in results if r.entry is not None]
     places = []
     for m, cand, res in zip(mentions, cands, results):
-        span = doc[m.start:m.end]
+        start, end, text = mention_span(doc, m)
         e = res.entry
         if e is not None and _stray_town(e, resolved):
             e, res = None, Resolution(None, res.candidates or (e,), res.scores)
@@ -88,7 +97,7 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[
             continue
         point = e.point if e is not None else None
         places.append(Place(
-            span=(span.start_char, span.end_char), text=span.text,
+            span=(start, end), text=text,
             ref=e.ref if e is not None else None, name=e.name if e is not None else None,
             lat=point[0] if point else None, lon=point[1] if point else None,
             level=e.place_level if e is not None else None,
@@ -98,7 +107,7 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[
 
 
 def _candidates(doc, gaz: Gazetteer, m: Mention) -> list[Entry]:
-    text = doc[m.start:m.end].text
+    text = mention_span(doc, m)[2]
     found = gaz.lookup(text)
     if m.republic_head:
         found = [e for e in gaz.lookup(f"{text} People's Republic") if e.level == "region"] or found
@@ -156,7 +165,7 @@ def _stray_town(e: Entry, resolved: list[Entry]) -> bool:
 def _name_of(doc, gaz: Gazetteer, m: Mention) -> str:
     """The name a mention is looked up by: its text, without a world head noun the gazetteer does not know
     the name with ("the Puno region" -> "Puno", so that the town Puno counts as named by it)."""
-    text = doc[m.start:m.end].text
+    text = mention_span(doc, m)[2]
     if m.end - m.start > 1 and doc[m.end - 1].lower_ in WORLD_HEADS and not gaz.has_name(text):
         return doc[m.start:m.end - 1].text
     return text

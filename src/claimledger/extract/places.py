@@ -9,12 +9,13 @@ found here are resolved in place_resolution.py.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..models import Place
 from .doc_cache import doc_ents
 from .gazetteer import Entry, Gazetteer, load_gazetteer, normalise
-from .place_resolution import Mention, resolve_mentions
+from .place_resolution import Mention, mention_span, resolve_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -67,6 +68,8 @@ PLACE_HEAD_CUES = frozenset("region province district county area island state c
 PROMINENT_POPULATION = 50_000  # Russian border towns above this override a PERSON/ORG label
 # Last words that make an NER location a non-place for the guide (rivers, streets, squares).
 NON_PLACE_HEADS = frozenset("river street square avenue boulevard prospekt lane bridge".split())
+# A one-token compound of a name and a lower-case participle or adjective ("U.S.-led", "U.K.-based").
+COMPOUND_MODIFIER = re.compile(r"^([A-Z][\w.’']*?)[-‐]([a-z]+)$")
 MAX_NAME_TOKENS = 5  # longest gazetteer name tried by the capitalised-token matcher ("Sea of Azov")
 # Gazetteer-only hits (no NER label) are kept only for these kinds of entry: Ukrainian units, Russian
 # border places, countries and named areas; world cities need spaCy's confirmation (English words such
@@ -83,7 +86,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
     mentions = _ner_mentions(doc, gaz)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _gazetteer_mentions(doc, gaz, taken, mentions)
-    mentions = [m for m in mentions if not _inside_name(doc, m, _country_name(gaz, doc[m.start:m.end].text))]
+    mentions += _compound_mentions(doc, gaz, {i for m in mentions for i in range(m.start, m.end)})
+    mentions = [m for m in mentions if not _inside_name(doc, m, _country_name(gaz, mention_span(doc, m)[2]))]
     mentions.sort(key=lambda m: m.start)
     return resolve_mentions(doc, gaz, mentions)
 
@@ -136,8 +140,8 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
             if text.lower() in NOT_PLACES or n == 1 and (
                     tok.is_stop and not tok.text.isupper() or tok.pos_ in NON_NAME_POS and not headed):
                 continue  # "US" is no "us"
-            if n > 1 and tok.pos_ == "ADP":  # "In March": no name starts with a preposition
-                continue
+            if n > 1 and (tok.pos_ == "ADP" or tok.lower_ in ("the", "a", "an")) and not gaz.has_name(text):
+                continue  # "In March", "The Lviv-born singer": the name starts after the first word
             relabelled = tok.ent_type_ in RELABEL_LABELS
             if relabelled and not any(_entity_start(e) == i and _entity_end(e) == i + n for e in doc_ents(doc)):
                 # only a whole PERSON/ORG entity can be a misread toponym, or a country opening an
@@ -181,6 +185,21 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
                 pending.remove(m)
                 added = True
                 starts |= {m.start, m.end - 1}
+    return out
+
+
+def _compound_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
+    """Names opening a one-token hyphenated modifier ("U.S.-led", "U.K.-based"): spaCy keeps such a token
+    whole when the name ends with a dot, so the name is the part before the hyphen. Only names that may
+    stand without an NER label (countries, areas, Ukrainian units; see _gazetteer_only_ok) count."""
+    out = []
+    for tok in doc:
+        match = COMPOUND_MODIFIER.match(tok.text)
+        if tok.i in taken or match is None:
+            continue
+        name = match.group(1)
+        if any(_gazetteer_only_ok(e, name) for e in gaz.lookup(name, fuzzy=False)):
+            out.append(Mention(tok.i, tok.i + 1, "GAZ", name_chars=len(name)))
     return out
 
 
