@@ -52,6 +52,10 @@ COLUMNS = ("id", "ref", "level", "category", "name", "name_uk", "country", "obla
 WORLD_CITY_MIN_POPULATION = 5000
 # Latin aliases shorter than this are dropped (GeoNames lists codes such as "Ko", "IEV").
 MIN_ALIAS_LENGTH = 4
+# ... but a large city keeps its own three-letter name (Van, Qom, Ufa, Gao, Ulm, Ica): GeoNames lists no
+# codes as a city's main name. English words among such names stay out (lexicon).
+SHORT_NAME_MIN_POPULATION = 100_000
+SHORT_NAME_WORDS = frozenset({"Man", "Ann", "San", "Hub"})
 
 # Country points. GeoNames/mledoze give a rounded "country point" that for some large countries lies
 # far from the middle of the land (United States 38N 97W, Russia 60N 100E); where it lies more than
@@ -542,7 +546,8 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
                              c["countrycode"], c["latitude"], c["longitude"])), ""),
                          country=c["countrycode"], lat=c["latitude"], lon=c["longitude"],
                          precision="settlement", population=c["population"], aliases=aliases,
-                         no_skeleton=True))
+                         no_skeleton=True, keep_name=c["population"] >= SHORT_NAME_MIN_POPULATION
+                         and c["name"][:1].isupper() and c["name"] not in SHORT_NAME_WORDS))
     for name, aliases, lat, lon, level, country in NAMED_AREAS:
         rows.append(dict(id=f"area:{name}", ref="", level=level, name=name, country=country,
                          lat=lat, lon=lon, precision="region", aliases=[name, *aliases], short_ok=True))
@@ -738,6 +743,8 @@ def write_rows(rows: list[dict], path: Path) -> None:
         r = dict(r)
         kept = clean_aliases([r["name"], r.get("name_uk", ""), *r.pop("aliases")],
                              short_ok=r.pop("short_ok", False))
+        if r.pop("keep_name", False) and r["name"] not in kept:
+            kept.insert(0, r["name"])
         keys = list(dict.fromkeys(normalise(a) for a in kept))
         r["keys"] = "|".join(keys)
         # romanisation skeletons serve Ukrainian and Russian names; world cities match exactly

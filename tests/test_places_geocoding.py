@@ -218,3 +218,8 @@ def test_name_opening_a_one_token_compound_is_a_place(places_of, text, name, pla
 def test_sentence_opening_article_is_not_part_of_a_name(places_of):
     found = places_of("The Lviv-born singer performed on Sunday.")
     assert set(found) == {"Lviv"}
+
+
+def test_large_city_with_a_three_letter_name(places_of):
+    place = places_of("A drone struck a refinery in Ufa, deep inside Russia.")["Ufa"]
+    assert place.lat == pytest.approx(54.7, abs=0.2)
