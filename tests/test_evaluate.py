@@ -168,6 +168,18 @@ def test_161_km_rule_on_known_coordinates():
     assert [e.category for e in report.errors] == ["far_coordinates"]
 
 
+def test_161_km_rule_reports_countries_apart():
+    # a country's point is a convention: the pair whose either side is a country is left out of the
+    # non-country figure, whatever the gold level is (GeoVirus gold has none)
+    gold = gold_record(places=[place("Moscow", level=None, lat=0.0, lon=0.0),
+                               place("Sumy", level=None, lat=10.0, lon=0.0)])
+    predicted = gold_record(places=[place("Moscow", level="settlement", lat=1.4, lon=0.0),
+                                    place("Sumy", level="country", lat=11.5, lon=0.0)])
+    scores = figures(score_records([gold], [predicted]), "places")
+    assert scores["within_161km"] == {"accuracy": 0.5, "correct": 1, "total": 2}
+    assert scores["within_161km_non_country"] == {"accuracy": 1.0, "correct": 1, "total": 1}
+
+
 def test_place_refs_names_levels_and_found_recall():
     gold = gold_record(places=[
         place("Kupiansk", "UA1", "Kupiansk", "settlement"),

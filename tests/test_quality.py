@@ -18,17 +18,22 @@ FLOORS = {
     ("attributions", "content_overlap", "f1"): 0.79,  # measured 0.811
     ("attributions", "source", "accuracy"): 0.95,     # measured 0.986
     ("attributions", "speaker", "accuracy"): 0.80,    # measured 0.833
-    ("places", "span_exact", "f1"): 0.95,             # measured 0.968 on 2026-12-01
+    ("places", "span_exact", "f1"): 0.96,             # measured 0.977 on 2026-12-03 (0.968 before issue 13)
     ("places", "ref", "accuracy"): 0.90,              # measured 0.926
     ("events", "type", "f1"): 0.77,                   # measured 0.786 on 2026-12-01 (was 0.750)
 }
 # Geoparsing floors: places layer of tests/data/geoparsing_dev.jsonl (GeoVirus, world news), measured
-# 2026-12-01. within_161km counts the found toponyms to which both sides give coordinates.
+# 2026-12-03 on the whole file (issue 13: rules tuned on the even article_index half; the odd half, never
+# looked at, gave found_recall 0.929, within_161km 0.850, non-country 0.922, coordinates_given 0.935).
+# within_161km counts the found toponyms to which both sides give coordinates; its non-country part leaves
+# out the pairs where either side is a country (a country's point is a convention).
 GEO_FLOORS = {
-    ("places", "found_recall", "accuracy"): 0.915,    # measured 0.924
-    ("places", "within_161km", "accuracy"): 0.85,     # measured 0.859 (0.853 before sibling states)
-    ("places", "coordinates_given", "accuracy"): 0.94,  # measured 0.949
-    ("places", "span_exact", "f1"): 0.875,            # measured 0.887
+    ("places", "found_recall", "accuracy"): 0.915,    # measured 0.925 (0.924 before issue 13)
+    ("places", "within_161km", "accuracy"): 0.86,     # measured 0.866 (0.859)
+    ("places", "within_161km_non_country", "accuracy"): 0.915,  # measured 0.923 (0.909)
+    # towns the gazetteer lacks now get no point rather than a far homonym's: 0.949 before issue 13
+    ("places", "coordinates_given", "accuracy"): 0.94,  # measured 0.946
+    ("places", "span_exact", "f1"): 0.885,            # measured 0.894 (0.891)
 }
 
 

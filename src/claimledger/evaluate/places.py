@@ -11,7 +11,9 @@ Matching rules (one-to-one, greedy, best pair first):
 On the ``span_overlap`` pairs, accuracies: ``ref`` where the gold ref is not null,
 ``null_ref_kept`` where the gold ref is null (the prediction also gave none), ``name`` and
 ``level`` where gold has them, ``within_161km`` where both sides have coordinates and
-``coordinates_given`` where gold has coordinates. Recall is broken down by gold ``level`` and
+``coordinates_given`` where gold has coordinates; ``within_161km_non_country`` is ``within_161km`` on the
+pairs where neither side is a country (a country's point is a convention: GeoVirus gives Wikipedia's, which
+no gazetteer reproduces, so settlements and regions are reported apart from countries). Recall is broken down by gold ``level`` and
 precision by predicted ``level`` ("none" for GeoVirus gold, which has no levels).
 """
 from __future__ import annotations
@@ -121,6 +123,8 @@ def score_places(
             if p.has_coordinates:
                 km = haversine_km(g.lat, g.lon, p.lat, p.lon)  # type: ignore[arg-type]
                 board.count("within_161km", km <= DISTANCE_THRESHOLD_KM, g.level)
+                if "country" not in (g.level, p.level):
+                    board.count("within_161km_non_country", km <= DISTANCE_THRESHOLD_KM, g.level)
                 if km > DISTANCE_THRESHOLD_KM:
                     errors.append(Discrepancy("places", record_id, language, "far_coordinates",
                                               _describe(text, g), _describe(text, p),

@@ -322,8 +322,8 @@ class Gazetteer:
         if exact:
             score += W_EXACT
         areas = {e.oblast, e.raion} - {None}
-        if e.ref is None and e.country in area_reading:
-            areas = set()
+        if e.ref is None and e.level == "settlement" and e.country in area_reading:
+            areas = set()  # a county of that name keeps its state ("Fulton County ... Illinois")
         if areas & ctx.areas_near:
             score += W_AREA_NEAR
         elif areas & ctx.areas_doc:
@@ -334,13 +334,13 @@ class Gazetteer:
                 score += W_CONTAINS
             if any(p.id in self.division_ids and p.country == e.country for p in others):
                 score += W_SIBLING_DIVISION
-        dists = [_km(e, p) for p in others if p.lat is not None and p.level == "settlement"] if e.lat is not None else []
+        dists = [km_between(e, p) for p in others if p.lat is not None and p.level == "settlement"] if e.lat is not None else []
         if dists:
             score += W_NEAR_PLACE * max(0.0, 1.0 - min(dists) / NEAR_KM)
         same = {p.id for p in others if p.country == e.country} if e.country else set()
         score += W_SAME_COUNTRY * min(len(same), MAX_SAME_COUNTRY)
         if not same and e.lat is not None and W_NEAR_REGION:
-            around = [_km(e, p) for p in others if p.lat is not None and p.lon is not None]
+            around = [km_between(e, p) for p in others if p.lat is not None and p.lon is not None]
             if around:
                 score += W_NEAR_REGION * max(0.0, 1.0 - min(around) / REGION_KM)
         return score
@@ -425,7 +425,7 @@ def _pairs(parts: list[list[str]]) -> list[list[str]]:
     return combos[:MAX_FORM_COMBINATIONS]
 
 
-def _km(a: Entry, b: Entry) -> float:
+def km_between(a: Entry, b: Entry) -> float:
     """Great-circle distance in km between two entries with coordinates."""
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2

@@ -4,17 +4,18 @@
 guide (shared data/dev/README.md, section D): a following head noun ("region", "Oblast", "People's
 Republic") belongs to the span, direction adjectives do not; toponyms inside capitalised titles and
 offices ("President of Russia") or organisation names ("Kharkiv Regional Military Administration") and
-demonyms are not places; coordinates only at settlement precision (never a hromada centre).
+demonyms are not places; coordinates only at settlement precision (never a hromada centre). The mentions
+found here are resolved in place_resolution.py.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Place
 from .doc_cache import doc_ents
-from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer
+from .gazetteer import Entry, Gazetteer, load_gazetteer, normalise
+from .place_resolution import Mention, mention_span, resolve_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,12 +65,11 @@ PLACE_VERBS = frozenset("capture recapture seize liberate occupy reoccupy retake
 # Nouns right after a name that make it a place ("the Puno region", "the Glasgow area").
 PLACE_HEAD_CUES = frozenset("region province district county area island state city town village oblast "
                             "raion suburb municipality prefecture".split())
-# Head nouns of world areas dropped when the name with its head is unknown ("Anhui province").
-WORLD_HEADS = frozenset("province region district prefecture county state governorate department".split())
 PROMINENT_POPULATION = 50_000  # Russian border towns above this override a PERSON/ORG label
 # Last words that make an NER location a non-place for the guide (rivers, streets, squares).
 NON_PLACE_HEADS = frozenset("river street square avenue boulevard prospekt lane bridge".split())
-RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
+# A one-token compound of a name and a lower-case participle or adjective ("U.S.-led", "U.K.-based").
+COMPOUND_MODIFIER = re.compile(r"^([A-Z][\w.’']*?)[-‐]([a-z]+)$")
 MAX_NAME_TOKENS = 5  # longest gazetteer name tried by the capitalised-token matcher ("Sea of Azov")
 # Gazetteer-only hits (no NER label) are kept only for these kinds of entry: Ukrainian units, Russian
 # border places, countries and named areas; world cities need spaCy's confirmation (English words such
@@ -80,27 +80,19 @@ GAZETTEER_ONLY_LEVELS = ("country", "oblast", "region", "raion")
 WORLD_DIVISION_PREFIXES = ("admin1:", "admin2:", "province:")
 
 
-@dataclass
-class _Mention:
-    start: int  # token indices
-    end: int
-    label: str  # NER label or "GAZ"
-    area_head: bool = False  # span (or a shared coordinated head) names an oblast/region
-    republic_head: bool = False  # shared head "people's republics" ("the Donetsk and Lugansk people's republics")
-
-
 def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
     """Toponyms of a spaCy Doc as Place records, resolved with the whole document as context."""
     gaz = gazetteer or load_gazetteer()
     mentions = _ner_mentions(doc, gaz)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _gazetteer_mentions(doc, gaz, taken, mentions)
-    mentions = [m for m in mentions if not _inside_name(doc, m, _country_name(gaz, doc[m.start:m.end].text))]
+    mentions += _compound_mentions(doc, gaz, {i for m in mentions for i in range(m.start, m.end)})
+    mentions = [m for m in mentions if not _inside_name(doc, m, _country_name(gaz, mention_span(doc, m)[2]))]
     mentions.sort(key=lambda m: m.start)
-    return _resolve_mentions(doc, gaz, mentions)
+    return resolve_mentions(doc, gaz, mentions)
 
 
-def _ner_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
+def _ner_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     out = []
     for ent in doc_ents(doc):
         if ent.label_ not in PLACE_LABELS + GAZETTEER_ONLY_LABELS:
@@ -120,15 +112,17 @@ def _ner_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
                 break
         if start >= end or doc[start:end].text.lower() in NOT_PLACES or doc[end - 1].lower_ in NON_PLACE_HEADS:
             continue
+        if not any(t.text[:1].isupper() for t in doc[start:end]):  # "the swan", "the pacific coast": no name
+            continue
         if end - start == 1 and doc[start].pos_ == "ADJ" and not gaz.has_name(doc[start].text):
             continue  # demonyms and adjectives tagged GPE ("Ukrainian")
         if ent.label_ in GAZETTEER_ONLY_LABELS and not gaz.has_name(doc[start:end].text):
             continue
-        out.append(_extend_head(doc, _Mention(start, end, ent.label_)))
+        out.append(_extend_head(doc, Mention(start, end, ent.label_)))
     return out
 
 
-def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[_Mention] = ()) -> list[_Mention]:
+def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention] = ()) -> list[Mention]:
     """Capitalised token runs that are gazetteer names (the small model misses or mislabels many
     Ukrainian names: "Kiev" often comes out as PERSON, "Sumy" as ORG)."""
     out, pending, i = [], [], 0
@@ -142,28 +136,35 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[_Mention
             if any(j in taken for j in range(i, i + n)) or not span[-1].text[:1].isupper():
                 continue
             text = span.text
+            headed = i + n < len(doc) and doc[i + n].lower_ in PLACE_HEAD_CUES  # "the Punjab province"
             if text.lower() in NOT_PLACES or n == 1 and (
-                    tok.is_stop and not tok.text.isupper() or tok.pos_ in NON_NAME_POS):  # "US" is no "us"
-                continue
+                    tok.is_stop and not tok.text.isupper() or tok.pos_ in NON_NAME_POS and not headed):
+                continue  # "US" is no "us"
+            if n > 1 and (tok.pos_ == "ADP" or tok.lower_ in ("the", "a", "an")) and not gaz.has_name(text):
+                continue  # "In March", "The Lviv-born singer": the name starts after the first word
             relabelled = tok.ent_type_ in RELABEL_LABELS
             if relabelled and not any(_entity_start(e) == i and _entity_end(e) == i + n for e in doc_ents(doc)):
                 # only a whole PERSON/ORG entity can be a misread toponym, or a country opening an
                 # organisation name ("the U.S. Centers for Disease Control"; see _inside_name)
                 if (tok.ent_type_ == "ORG" and _country_name(gaz, text)
                         and any(_entity_start(e) == i and e.end > i + n for e in doc_ents(doc))):
-                    out.append(_Mention(i, i + n, "GAZ"))
+                    out.append(Mention(i, i + n, "GAZ"))
                     i += n
                     break
                 continue
             hits = gaz.lookup(text, fuzzy=(n == 1 and tok.pos_ == "PROPN" and not relabelled))
+            if n == 1 and tok.is_sent_start and tok.pos_ == "NOUN" and not tok.text.isupper():
+                # a capitalised common noun opening a sentence ("Police said") is a place only by its own
+                # name, never by another place's alias or transliteration (a dateline "KIEV" is a name)
+                hits = [e for e in hits if normalise(e.name) == normalise(text)]
             ok = _prominent if relabelled else _gazetteer_only_ok
             if any(ok(e, text) for e in hits):
-                out.append(_extend_head(doc, _Mention(i, i + n, "GAZ")))
+                out.append(_extend_head(doc, Mention(i, i + n, "GAZ")))
                 i += n
                 break
-            if (hits and (n > 1 or tok.pos_ == "PROPN") and not text.isupper()
+            if (hits and (n > 1 or tok.pos_ == "PROPN" or headed) and not text.isupper()
                     and not any(m.start == i for m in pending)):
-                pending.append(_Mention(i, i + n, "GAZ"))  # any known name: kept when cued (below)
+                pending.append(Mention(i, i + n, "GAZ"))  # any known name: kept when cued (below)
         else:
             i += 1
     # mislabelled village names count when listed next to a place or after a place cue
@@ -187,7 +188,22 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[_Mention
     return out
 
 
-def _object_of_place_verb(doc, m: _Mention) -> bool:
+def _compound_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
+    """Names opening a one-token hyphenated modifier ("U.S.-led", "U.K.-based"): spaCy keeps such a token
+    whole when the name ends with a dot, so the name is the part before the hyphen. Only names that may
+    stand without an NER label (countries, areas, Ukrainian units; see _gazetteer_only_ok) count."""
+    out = []
+    for tok in doc:
+        match = COMPOUND_MODIFIER.match(tok.text)
+        if tok.i in taken or match is None:
+            continue
+        name = match.group(1)
+        if any(_gazetteer_only_ok(e, name) for e in gaz.lookup(name, fuzzy=False)):
+            out.append(Mention(tok.i, tok.i + 1, "GAZ", name_chars=len(name)))
+    return out
+
+
+def _object_of_place_verb(doc, m: Mention) -> bool:
     """True for a known name that a verb of taking or attacking ground governs: "captured Robotyne",
     "Robotyne was stormed", "troops entered Krasnohorivka" (the NER model often calls such names a
     nationality or an organisation)."""
@@ -197,7 +213,7 @@ def _object_of_place_verb(doc, m: _Mention) -> bool:
     return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in PLACE_VERBS
 
 
-def _located_in(doc, gaz: Gazetteer, m: _Mention, found: list[_Mention]) -> bool:
+def _located_in(doc, gaz: Gazetteer, m: Mention, found: list[Mention]) -> bool:
     """True for "Warwick in Queensland", "Cellardyke in Fife", "Austin, in Scott County": a known name
     followed (after "in" or a comma) by a found area that holds one of its candidates."""
     j = m.end
@@ -247,7 +263,7 @@ def _gazetteer_only_ok(e: Entry, surface: str = "") -> bool:
     return e.ref is not None or e.level in GAZETTEER_ONLY_LEVELS or e.id.startswith("area:")
 
 
-def _extend_head(doc, m: _Mention) -> _Mention:
+def _extend_head(doc, m: Mention) -> Mention:
     """Take a directly following head noun into the span; mark coordinated shared heads."""
     for head in sorted(SPAN_HEADS, key=len, reverse=True):
         words = head.replace("'s", " 's").split()
@@ -277,7 +293,7 @@ def _country_name(gaz: Gazetteer, text: str) -> bool:
     return any(e.level == "country" for e in gaz.lookup(text, fuzzy=False))
 
 
-def _inside_name(doc, m: _Mention, country: bool = False) -> bool:
+def _inside_name(doc, m: Mention, country: bool = False) -> bool:
     """True for toponyms inside titles, offices and organisation names, and for compounds. A country
     name that opens an organisation or office name is kept: it names the state the body belongs to
     ("the U.S. Centers for Disease Control", "US Army", "U.S. Agriculture Secretary"), as metonymic
@@ -316,11 +332,14 @@ def _inside_name(doc, m: _Mention, country: bool = False) -> bool:
             if (country and ent is not None and ent.label_ == "ORG" and _entity_start(ent) == m.start
                     and doc[m.end - 1].whitespace_):  # not a compound ("Russia-NATO Founding Act")
                 continue
-            if ent is not None and (ent.start < m.start or ent.end > m.end):
+            if ent is not None and (ent.start < m.start or _entity_end(ent) > m.end):  # not "Angola’s"
                 return True
     if after is not None:
         if after.lower_ in NAME_TAILS:
             return True
+        if (after.text in ("'s", "’s") and m.end + 1 < len(doc) and doc[m.end + 1].text[:1].isupper()
+                and doc[m.end + 1].lower_ in NON_PLACE_HEADS):
+            return True  # a square or street named after someone: "St. Peter's Square"
         # "Kharkiv Regional Military Administration", "Kharkiv Mayor", "Oleg Synegubov"; not "Kharkiv, Sumy"
         if ((not country or after.ent_type_ == "PERSON")  # "President of Ukraine Volodymyr Zelenskyy"
                 and after.text[:1].isupper() and not after.is_sent_start and doc[m.end - 1].whitespace_
@@ -334,60 +353,3 @@ def _inside_name(doc, m: _Mention, country: bool = False) -> bool:
     if before is not None and after is not None and before.text in ('"', "“", "«") and after.text in ('"', "”", "»"):
         return True  # a quoted unit or operation name
     return False
-
-
-def _resolve_mentions(doc, gaz: Gazetteer, mentions: list[_Mention]) -> list[Place]:
-    cands = [_candidates(doc, gaz, m) for m in mentions]
-    texts = [doc[m.start:m.end].text for m in mentions]
-    exact = [gaz.has_name(t) for t in texts]
-    results = [gaz.choose(c, exact=x, surface=t) for c, x, t in zip(cands, exact, texts)]
-    for _ in range(RESOLVE_PASSES):  # each pass resolves with the places the previous one settled
-        areas = [r.entry for r in results
-                 if r.entry is not None and (r.entry.ref and r.entry.level in ("oblast", "raion")
-                                             or r.entry.id in gaz.division_ids)]
-        areas_doc = frozenset(e.id for e in areas)
-        known = [(m, r.entry) for m, r in zip(mentions, results) if r.entry is not None]
-        new = []
-        for m, cand, x, t in zip(mentions, cands, exact, texts):
-            sent = doc[m.start].sent
-            near = frozenset(e.id for mm, e in known if e in areas and mm is not m and doc[mm.start].sent == sent)
-            rivals = {c.id for c in cand}  # other mentions of the same name must not vote for themselves
-            others = tuple(e for mm, e in known if mm is not m and e.id not in rivals)
-            ctx = ResolveContext(near - rivals, areas_doc - rivals, others)
-            new.append(gaz.choose(cand, ctx, exact=x, surface=t))
-        if [r.entry for r in new] == [r.entry for r in results]:
-            break
-        results = new
-    places = []
-    for m, cand, res in zip(mentions, cands, results):
-        span = doc[m.start:m.end]
-        e = res.entry
-        if e is None and not cand and m.label == "GAZ":
-            continue
-        point = e.point if e is not None else None
-        places.append(Place(
-            span=(span.start_char, span.end_char), text=span.text,
-            ref=e.ref if e is not None else None, name=e.name if e is not None else None,
-            lat=point[0] if point else None, lon=point[1] if point else None,
-            level=e.place_level if e is not None else None,
-            candidates=tuple(c.ref or c.id for c in res.candidates) if e is None else (),
-        ))
-    return places
-
-
-def _candidates(doc, gaz: Gazetteer, m: _Mention) -> list[Entry]:
-    text = doc[m.start:m.end].text
-    found = gaz.lookup(text)
-    if m.republic_head:
-        found = [e for e in gaz.lookup(f"{text} People's Republic") if e.level == "region"] or found
-    if m.area_head:
-        base = re.sub(r"\s+(regions?|oblasts?|provinces?)$", "", text, flags=re.I)
-        areas = [e for e in gaz.lookup(f"{base} region") + found if e.level in ("oblast", "region")]
-        if areas:
-            return list({e.id: e for e in areas}.values())
-    if not found and m.end - m.start > 1 and doc[m.end - 1].lower_ in WORLD_HEADS:
-        # "Anhui province", "Kabanjahe district", "Akita Prefecture": the name without its head, read
-        # as an area when the gazetteer has it as one
-        base = gaz.lookup(doc[m.start:m.end - 1].text, fuzzy=False)
-        return [e for e in base if e.level in ("region", "oblast", "raion")] or base
-    return found
