@@ -269,7 +269,7 @@ def test_first_person_in_a_quote_is_the_quoted_speaker(nlp_en):
 
 
 def test_first_person_of_an_address_is_its_author(nlp_en):
-    from claimledger.extract.speakers import document_voice
+    from claimledger.extract.voice import document_voice
 
     voice = document_voice("We will win - address by the President of Ukraine", "2022-03-10")
     assert voice == "Volodymyr Zelenskyy"

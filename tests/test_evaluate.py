@@ -336,3 +336,14 @@ def test_headline_layers_are_scored_apart_from_the_body():
     assert blind.board("events", "headlines").to_dict()["figures"]["type"]["recall"] == 0.0
     assert blind.board("events").to_dict() == perfect.board("events").to_dict()  # the body's
     assert "EVENTS [headlines]" in format_report(blind)
+
+
+def test_an_event_place_without_a_ref_is_the_same_by_its_text_or_its_name():
+    # gold names the place as it stands in the text, the prediction by its canonical name: one place
+    gold = gold_record(places=[place("Moscow", None, "Moscow (city)")],
+                       events=[event("strike", "drones struck a depot", places=["Moscow"])])
+    predicted = gold_record(places=[place("Moscow", None, "Moscow (city)")],
+                            events=[event("strike", "drones struck a depot", places=["Moscow (city)"])])
+    assert figures(score_records([gold], [predicted]), "events")["places"]["accuracy"] == 1.0
+    predicted["events"][0]["places"] = ["Sumy"]
+    assert figures(score_records([gold], [predicted]), "events")["places"]["accuracy"] == 0.0

@@ -283,7 +283,10 @@ FLOORS = {
     ("ru", "places", "ref", "accuracy"): 0.90,     # measured 0.926
     ("uk", "places", "ref", "accuracy"): 0.97,     # measured 1.000
     ("ru", "events", "type", "f1"): 0.92,          # measured 0.964
-    ("uk", "events", "type", "f1"): 0.72,          # measured 0.760
+    ("uk", "events", "type", "f1"): 0.77,          # measured 0.800 on 2026-12-03 (was 0.760)
+    # event places (the same set of places), measured 2026-12-03 with place_aliases in the scorer
+    ("ru", "events", "places", "accuracy"): 0.64,  # measured 0.675 (0.550 before this stop's rules)
+    ("uk", "events", "places", "accuracy"): 0.75,  # measured 0.800 (0.684)
 }
 
 
@@ -342,7 +345,7 @@ def test_a_russian_form_of_many_villages_stays_ambiguous():
 
 def test_correspondences_keep_the_ending_class():
     from claimledger.extract.gazetteer import load_gazetteer
-    from claimledger.extract.places_ru_uk import corresponding_settlements
+    from claimledger.extract.spellings_ru_uk import corresponding_settlements
 
     gaz = load_gazetteer()
     assert {e.name for e in corresponding_settlements(gaz, "Орехов")} == {"Orikhiv"}  # not Оріхове
@@ -396,3 +399,164 @@ def test_compound_numerals_are_read_whole(text, lang, count):
     doc = parse_cyrillic(text, lang)
     found = [number_at(doc, k)[0] for k in range(len(doc.tokens))]
     assert next(v for v in found if v is not None) == count
+
+
+# -- the voice of an address (voice.py, shared with English) -----------------------------------------
+
+
+@pytest.mark.parametrize("title, published, voice", [
+    ("Ми вистоїмо: звернення Президента України", "2023-03-01", "Volodymyr Zelenskyy"),
+    ("Обращение Президента Российской Федерации", "2023-03-01", "Vladimir Putin"),
+    ("Выступление Владимира Путина на совещании", "2023-03-01", "Vladimir Putin"),
+    ("Прем’єр-міністр України: звернення до громадян", "2023-03-01", "Denys Shmyhal"),
+    ("Путин заявил о переговорах", "2023-03-01", None),  # a news report: no authorship noun
+    ("Зеленський відвідав Харків", "2023-03-01", None),
+])
+def test_the_title_of_a_russian_or_ukrainian_address_names_its_author(title, published, voice):
+    from claimledger.extract.voice import document_voice
+
+    assert document_voice(title, published) == voice
+
+
+@pytest.mark.model
+def test_first_person_of_a_ru_uk_address_is_its_author_and_in_a_quote_the_quoted():
+    text = "Вчора я заявив, що ворог відступив від міста. Ми повідомили партнерам, що наступ зупинено."
+    article = Article(id="t", text=text, language="uk", published="2023-03-01",
+                      title="Звернення Президента України")
+    from claimledger.pipeline import analyse_article
+
+    assert [a.speaker for a in analyse_article(article).attributions] == ["Volodymyr Zelensky"] * 2
+    assert [a.speaker.lower() for a in analyse("Вчора я заявив, що ворог відступив від міста.", "uk").attributions] \
+        == ["я"]  # no title naming an author: the pronoun stays
+    text = "«Мы заявили, что наступление остановлено», — сказал Песков."
+    found = {part(text, a.content): a for a in analyse(text, "ru").attributions}
+    assert found["наступление остановлено"].speaker == "Dmitry Peskov"  # ends with the quotation
+    assert found["наступление остановлено"].parent is not None
+    assert found["Мы заявили, что наступление остановлено"].parent is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, kind, places", [
+    # the sentence before, same paragraph: its settlement is where the fighting went on
+    ("Ситуация в Волчанске остается сложной. Противник обстрелял позиции из артиллерии.", "ru", "strike",
+     ("UA63140010010035757",)),
+    ("Ворог знову атакував Куп'янськ уранці. Загинули двоє цивільних.", "uk", "casualties",
+     ("UA63080090010026457",)),
+    # another paragraph, or an event that is not fighting: nothing inherited
+    ("Ситуация в Волчанске остается сложной.\n\nПротивник обстрелял позиции из артиллерии.", "ru", "strike", ()),
+    ("Делегации прибыли в Волчанск. Переговоры продлились три часа.", "ru", "negotiation", ()),
+    # two places before: no single antecedent, nothing guessed
+    ("Підрозділи відійшли від Вовчанська та Липців. Там досі тривають бої.", "uk", "clash", ()),
+])
+def test_a_fighting_event_with_no_place_takes_the_place_of_the_sentence_before(text, language, kind, places):
+    event = next(e for e in analyse(text, language).events if e.type == kind)
+    assert event.places == places
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, annexation", [
+    ("Уряд просить Європейський Союз прискорити приєднання України до спільного ринку.", "uk",
+     False),
+    ("Финляндия завершила присоединение к НАТО в прошлом году.", "ru", False),
+    ("Україна розраховує на швидке приєднання до Альянсу.", "uk", False),
+    ("Росія оголосила про приєднання Криму у 2014 році.", "uk", True),
+    ("В 2014 году Россия присоединила Крым.", "ru", True),
+])
+def test_joining_an_alliance_is_no_change_of_control_but_annexing_territory_is(text, language, annexation):
+    kinds = [e.type for e in analyse(text, language).events]
+    assert ("territory_control" in kinds) == annexation
+
+
+@pytest.mark.model
+def test_list_items_keep_their_own_places_and_a_town_outweighs_its_country():
+    text = ("Коротко о главном: армия освободила два села; под Лиманом продолжаются столкновения; "
+            "в Волчанске идет зачистка.")
+    events = {part(text, e.trigger): e for e in analyse(text, "ru").events}
+    assert events["освободила"].places == ()  # not the places of the other items
+    text = "Село Липцы заняли части ВС РФ."
+    event = next(e for e in analyse(text, "ru").events if e.type == "territory_control")
+    assert event.places == ("UA63120090010039403",)  # Russia acts there: not a place of the event
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, kind, places", [
+    # a locative phrase right after the trigger says where; the town an act noun governs is that act's
+    ("Взятие Липцов позволило увеличить зону безопасности в Харьковской области.", "security_zone",
+     ("UA63000000000041885",)),
+    # ... but an oblast after the trigger only locates the town taken
+    ("Российские войска освободили Волчанск в Харьковской области.", "territory_control", ("UA63140010010035757",)),
+    # a country named as the neighbour is no place of the event
+    ("Бои идут в граничащих с Россией селах.", "clash", ()),
+    # the army of a country acts: the country is not where
+    ("Армия России намерена расширять зону безопасности вдоль границы.", "security_zone", ()),
+])
+def test_ru_event_places_from_the_phrase_after_the_trigger_and_not_from_actors(text, kind, places):
+    event = next(e for e in analyse(text, "ru").events if e.type == kind)
+    assert event.places == places
+
+
+@pytest.mark.model
+def test_a_bare_settlement_noun_refers_to_the_town_named_before_and_a_force_after_the_verb_acts():
+    text = ("Бои за Волчанск продолжались неделю.\n\n"
+            "Город заняли подразделения мотострелковой бригады ВС РФ.")
+    event = next(e for e in analyse(text, "ru").events if e.type == "territory_control")
+    assert event.places == ("UA63140010010035757",)
+    assert event.actor.startswith("подразделения") and event.actor.endswith("ВС РФ")  # not Russia as a place
+    text = "Бои за Волчанск продолжались неделю.\n\nСегодня освобождены два населенных пункта."
+    event = next(e for e in analyse(text, "ru").events if e.type == "territory_control")
+    assert event.places == ()  # counted: new ones, not the town before
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, kinds", [
+    ("Українські сили відходять від Липців.", "uk", ["withdrawal"]),
+    ("Подразделения ВСУ отошли от Волчанска.", "ru", ["withdrawal"]),
+    ("Десантники взяли в кольцо батальон противника у Лимана.", "ru", ["clash"]),  # encirclement
+    ("Третій рік іде війна.", "uk", ["clash"]),  # "іде": the war proceeds
+    ("Щоб уникнути втрат, командир відвів людей у бліндаж.", "uk", []),  # losses avoided
+    ("Во избежание потерь войска отошли на новые рубежи.", "ru", ["withdrawal"]),
+])
+def test_withdrawing_encircling_a_war_going_on_and_losses_avoided(text, language, kinds):
+    assert [e.type for e in analyse(text, language).events] == kinds
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Українська делегація прибула на переговори.",                      # an adjective before its noun, not Ukrainsk
+    "Подяку оголошено сержанту Чорному Івану Петровичу.",  # a name before a patronymic
+    "Грамоту вручено майору Ткачу Володимиру Андрійовичу.",
+    "Церемонія відбулася в Маріїнському палаці вчора.",        # the adjective of a palace, not Mariinsk
+    "Кораблі патрулюють води Чорного й Азовського морів.",       # two adjectives of one head
+])
+def test_adjectives_names_and_common_nouns_are_not_settlements(text):
+    places = analyse(text, "uk").places
+    assert all(p.level != "settlement" for p in places), [(p.text, p.name) for p in places]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language", [
+    ("Под Лиманом штурмовые отряды улучшили тактическое положение.", "ru"),
+    ("Українські підрозділи покращили тактичне положення під Вовчанськом.", "uk"),
+])
+def test_improving_the_position_at_the_front_is_a_gain_of_territory(text, language):
+    assert [e.type for e in analyse(text, language).events] == ["territory_control"]
+
+
+@pytest.mark.model
+def test_the_town_of_an_earlier_act_is_not_the_place_of_what_it_leads_to():
+    text = "Командир отметил, что взятие села Липцы открывает путь для нового наступления."
+    events = {e.type: e for e in analyse(text, "ru").events}
+    assert events["territory_control"].places == ("UA63120090010039403",)  # the taking itself: the village
+    assert events["clash"].places == ()  # the offensive it makes possible: not said where
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, count", [
+    ("Осколок снаряда отнял жизнь фотографа агентства.", "ru", 1),  # one person named: one
+    ("Журналист был ранен осколком.", "ru", 1),
+    ("Внаслідок удару загинули мирні жителі.", "uk", None),  # people, not counted
+    ("Погибли пять человек.", "ru", 5),
+])
+def test_one_person_lost_counts_one(text, language, count):
+    event = next(e for e in analyse(text, language).events if e.type == "casualties")
+    assert event.quantity == count

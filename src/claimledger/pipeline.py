@@ -19,9 +19,9 @@ from .extract.events import find_events
 from .extract.events_ru_uk import find_events_ru_uk
 from .extract.gazetteer import load_gazetteer
 from .extract.nlp import load_english
-from .extract.speakers import document_voice
 from .extract.places import find_places
 from .extract.places_ru_uk import find_places_ru_uk
+from .extract.voice import document_voice
 from .ingest import identify_language
 from .models import AnalysedDocument, Article, Layers
 
@@ -64,9 +64,9 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     return analysed
 
 
-def _cyrillic_layers(text: str, article: Article) -> Layers:
+def _cyrillic_layers(text: str, article: Article, voice: str | None = None) -> Layers:
     doc = parse_cyrillic(text, article.language)
-    attributions = find_attributions_ru_uk(doc)
+    attributions = find_attributions_ru_uk(doc, voice)
     places = find_places_ru_uk(doc, load_gazetteer())
     events = find_events_ru_uk(doc, attributions, places, article.published)
     return Layers(tuple(attributions), tuple(places), tuple(events))
@@ -74,7 +74,7 @@ def _cyrillic_layers(text: str, article: Article) -> Layers:
 
 def analyse_cyrillic(article: Article) -> AnalysedDocument:
     """Return the analysed document of one Russian or Ukrainian article (body and title)."""
-    body = _cyrillic_layers(article.text, article)
+    body = _cyrillic_layers(article.text, article, document_voice(article.title, article.published))
     title = _cyrillic_layers(article.title, article) if article.title else None
     return AnalysedDocument(article, body.attributions, body.places, body.events, title)
 

@@ -55,8 +55,24 @@ def _as_int(value: Any) -> int | None:
         return None
 
 
-def read_mentions(items: Sequence[dict[str, Any]], where: str) -> list[Mention]:
-    """Return the comparable parts of the events of one record."""
+def place_aliases(places: Sequence[dict[str, Any]] | None) -> dict[str, str]:
+    """Normalised surface text -> normalised canonical name of the places of one record that have no ref.
+
+    An event names such a place by its canonical name (data/dev/README.md, section E); a file may write
+    the text as it stands instead ("Купянском направлении" for "Kupiansk axis (front sector)"), and both
+    name the same place."""
+    aliases = {}
+    for place in places or ():
+        if isinstance(place, dict) and not place.get("ref") and place.get("text") and place.get("name"):
+            aliases[normalise_label(place["text"])] = normalise_label(place["name"])
+    return aliases
+
+
+def read_mentions(items: Sequence[dict[str, Any]], where: str,
+                  aliases: dict[str, str] | None = None) -> list[Mention]:
+    """Return the comparable parts of the events of one record; ``aliases`` (:func:`place_aliases`)
+    turns a place written as it stands into its canonical name."""
+    aliases = aliases or {}
     mentions = []
     for n, item in enumerate(items):
         trigger = read_span(item.get("trigger"), f"{where}, event {n}")
@@ -65,7 +81,7 @@ def read_mentions(items: Sequence[dict[str, Any]], where: str) -> list[Mention]:
         when = item.get("when")
         mentions.append(Mention(
             type=group_of(item.get("type")), trigger=trigger,
-            places=frozenset(normalise_label(p) for p in item.get("places") or () if p),
+            places=frozenset(aliases.get(key, key) for key in map(normalise_label, item.get("places") or ()) if key),
             claimed_by=item.get("claimed_by"), polarity=item.get("polarity") or "asserted",
             modality=item.get("modality") or "factual", quantity=_as_int(item.get("quantity")),
             when=None if when is None else str(when).strip(),
@@ -118,15 +134,17 @@ def _describe(text: str, event: Mention) -> str:
 def score_events(
     text: str, gold_items: Sequence[dict[str, Any]], predicted_items: Sequence[dict[str, Any]],
     board: Board, errors: list[Discrepancy], record_id: str, language: str,
-    attribution_ids: dict[str, str] | None,
+    attribution_ids: dict[str, str] | None, gold_places: Sequence[dict[str, Any]] | None = None,
+    predicted_places: Sequence[dict[str, Any]] | None = None,
 ) -> None:
     """Add one record's event counts to ``board`` and its errors to ``errors``.
 
     ``attribution_ids`` maps predicted attribution ids to gold ones (None when gold has no
-    attribution layer for this record, in which case ``claimed_by`` is not scored).
+    attribution layer for this record, in which case ``claimed_by`` is not scored); ``gold_places``
+    and ``predicted_places`` are the records' places layers, which name places without a ref.
     """
-    gold = read_mentions(gold_items, f"gold record {record_id}")
-    predicted = read_mentions(predicted_items, f"predicted record {record_id}")
+    gold = read_mentions(gold_items, f"gold record {record_id}", place_aliases(gold_places))
+    predicted = read_mentions(predicted_items, f"predicted record {record_id}", place_aliases(predicted_places))
     gold_types = [m.type for m in gold]
     predicted_types = [m.type for m in predicted]
 

@@ -101,8 +101,14 @@ def _score_text(text: str, gold_layers: dict[str, Any], guess_layers: dict[str, 
         elif layer == "places":
             score_places(*args)
         else:
-            score_events(*args, attribution_ids=attribution_ids)
+            score_events(*args, attribution_ids=attribution_ids, gold_places=_places_of(gold_layers),
+                         predicted_places=_places_of(guess_layers))
     return boards
+
+
+def _places_of(layers: dict[str, Any]) -> list[Any]:
+    places = layers.get("places")
+    return places if isinstance(places, list) else []
 
 
 def _merge(report: Report, boards: dict[str, Board], groups: Sequence[str]) -> None:

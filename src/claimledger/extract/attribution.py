@@ -37,11 +37,7 @@ from .cues import (
 from .hedges import DISTANCING_HEDGES, find_hedge_spans, find_trailing_hedge
 from .quotes import apply_quotes, find_quotes, find_turn_candidates, quote_after, quote_before
 from .speakers import SpeakerResolver
-
-# Speakers that stand for whoever quotes them (resolved to the enclosing attribution's speaker).
-FIRST_PERSON_SPEAKERS = frozenset({"we", "us", "i", "me"})
-# "You said ..." inside a turn answering an unlabelled question: the questioner, unnamed.
-UNNAMED_ADDRESSEE = "unspecified (addressee)"
+from .voice import speak_for_first_person
 
 # Adverbs that attribute the content they qualify to an unstated source (annotation guide A.7).
 EVIDENTIAL_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
@@ -430,7 +426,7 @@ def find_attributions(doc: Doc, published: str | None = None,
             speaker=speaker, speaker_role=role, cue=candidate.cue,
         )))
     return [replace(a, evidentiality=_evidentiality(doc, a.cue, a.hedges))
-            for a in _speak_for_parents(_link_parents_and_hedges(text, built), voice)]
+            for a in speak_for_first_person(_link_parents_and_hedges(text, built), voice)]
 
 
 def _link_parents_and_hedges(text: str, built: list[tuple[Candidate, Attribution]]) -> list[Attribution]:
@@ -458,34 +454,3 @@ def _link_parents_and_hedges(text: str, built: list[tuple[Candidate, Attribution
         ]
         result.append(replace(attribution, parent=parent, hedges=tuple(dict.fromkeys(hedges))))
     return result
-
-
-def _previous_turn(attributions: list[Attribution], turn: Attribution) -> Attribution | None:
-    """The transcript turn before ``turn`` by someone else: whom "you" in ``turn`` addresses."""
-    earlier = [a for a in attributions if a.cue is None and a.parent is None and a.kind == "direct"
-               and a.content[1] <= turn.content[0] and a.speaker != turn.speaker]
-    return earlier[-1] if earlier else None
-
-
-def _speak_for_parents(attributions: list[Attribution], voice: str | None) -> list[Attribution]:
-    """Resolve a first-person speaker ("we", "I") nested in a quotation to the quoted speaker
-    (in Putin's "We told the UN ...", the one who says so is Putin), and one in the text's
-    own voice to ``voice`` when it is known."""
-    by_id = {a.id: a for a in attributions}
-    resolved = []
-    for attribution in attributions:
-        holder, seen = attribution, set()
-        while ((holder.speaker or "").lower() in FIRST_PERSON_SPEAKERS and holder.parent in by_id
-               and holder.id not in seen):
-            seen.add(holder.id)
-            holder = by_id[holder.parent]
-        if holder is not attribution and (holder.speaker or "").lower() not in FIRST_PERSON_SPEAKERS:
-            attribution = replace(attribution, speaker=holder.speaker, speaker_role=holder.speaker_role)
-        elif voice and holder.parent is None and (holder.speaker or "").lower() in FIRST_PERSON_SPEAKERS:
-            attribution = replace(attribution, speaker=voice)
-        elif (attribution.speaker or "").lower() == "you" and attribution.parent in by_id:
-            addressee = _previous_turn(attributions, by_id[attribution.parent])
-            attribution = replace(attribution, speaker=addressee.speaker if addressee else UNNAMED_ADDRESSEE,
-                                  speaker_role=addressee.speaker_role if addressee else None)
-        resolved.append(attribution)
-    return resolved

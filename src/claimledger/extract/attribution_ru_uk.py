@@ -16,25 +16,26 @@ the record format. Rules over tokens and morphology, per sentence:
 * not attributed (annotation guide, section A): infinitive, imperative, future and first-person present
   cues ("хочу сказати", "наголошую") and negated cues other than denials.
 
-Source phrases are found by sources_ru_uk.py; speakers are named language-independently by
-speakers_ru_uk.py ("Путина" and "Путін" -> Vladimir Putin; a lone surname takes the full name given before).
+Cues come from the lexicon of cues_ru_uk.py; source phrases are found by sources_ru_uk.py; speakers are
+named language-independently by speakers_ru_uk.py ("Путина" and "Путін" -> Vladimir Putin; a lone surname
+takes the full name given before); "я"/"мы"/"ми" are the quoted speaker inside a quote and the author of an
+address outside one (voice.py, shared with English).
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from ..models import Attribution
+from .cues_ru_uk import CueLexicon, according_by_first_word, load_cue_lexicon
 from .cyrillic import CyrDoc, Token, find_quotes
 from .sources_ru_uk import (
     ABOUT, CLAUSE_BOUNDARIES, CLOSING_PUNCT, COORDINATORS, MAX_SOURCE_TOKENS, PRONOUNS, THAT, addressee_only,
     find_locative_source, find_source_after, find_source_before, past_quoted_name, person_before,
 )
+from .speakers_ru_uk import table_name
+from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 
-CUES_FILE = "attribution_cues_ru_uk.tsv"
-HEDGES_FILE = "hedges_ru_uk.tsv"
 NEGATION = frozenset({"не", "ні"})
 # Sources that are a message of the speaker named before ("в сообщении говорится", "у зведенні йдеться").
 MESSAGE_NOUNS = frozenset({"сообщение", "заявление", "сводка", "публикация", "повідомлення", "заява", "зведення",
@@ -66,44 +67,6 @@ ANAPHORS = (("об", "этом"), ("о", "том"), ("про", "це"), ("это
 MAX_ANAPHOR_DISTANCE = 12  # tokens from "Про це" to its cue ("Про це в ранковому зведенні ... повідомив")
 
 
-@dataclass(frozen=True)
-class CueLexicon:
-    """Cue lemmas by role and adjunct phrases (lower-case word tuples) for one language pair."""
-
-    verbs: frozenset[str]
-    np_verbs: frozenset[str]
-    passives: frozenset[str]
-    light: dict[str, str]
-    according: tuple[tuple[str, ...], ...]
-    hedges: tuple[str, ...]
-
-
-@functools.lru_cache(maxsize=None)
-def load_cue_lexicon() -> CueLexicon:
-    """Read the packaged cue and hedge lexicons (both languages together: the lemmas do not collide)."""
-    def rows(name: str) -> list[list[str]]:
-        text = resources.files("claimledger").joinpath("data", "lexicons", name).read_text(encoding="utf-8")
-        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-        return [ln.split("\t") for ln in lines[1:]]
-
-    verbs, np_verbs, passives, light, according = set(), set(), set(), {}, []
-    for row in rows(CUES_FILE):
-        phrase, role = row[0], row[1]
-        if role == "verb":
-            verbs.add(phrase)
-        elif role == "np_verb":
-            np_verbs.add(phrase)
-        elif role == "passive":
-            passives.add(phrase)
-        elif role == "light":
-            light[phrase] = row[3]
-        elif role == "according":
-            according.append(tuple(phrase.split()))
-    hedges = tuple(dict.fromkeys(row[0] for row in rows(HEDGES_FILE)))
-    according.sort(key=len, reverse=True)
-    return CueLexicon(frozenset(verbs), frozenset(np_verbs), frozenset(passives), light, tuple(according), hedges)
-
-
 @dataclass
 class _Found:
     content: tuple[int, int]
@@ -114,8 +77,11 @@ class _Found:
     scope: tuple[int, int] | None = None  # text its nested attributions lie in, when not the content
 
 
-def find_attributions_ru_uk(doc: CyrDoc) -> list[Attribution]:
-    """Attributions of a Russian or Ukrainian CyrDoc, in text order, with ids a1, a2, ..."""
+def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attribution]:
+    """Attributions of a Russian or Ukrainian CyrDoc, in text order, with ids a1, a2, ...
+
+    ``voice`` is who speaks in the text's own first person (the author of an address:
+    voice.document_voice); "я"/"мы"/"ми" become that person, or the quoted speaker inside a quote."""
     lex = load_cue_lexicon()
     quotes = find_quotes(doc.text)
     found: list[_Found] = []
@@ -129,19 +95,36 @@ def find_attributions_ru_uk(doc: CyrDoc) -> list[Attribution]:
             if f is not None:
                 used.add(k)
                 found.append(f)
+    for f in found:
+        f.content = _within_quote(doc.text, f, quotes)
     found = [f for f in found if f.content[1] > f.content[0]]
     for f in found:  # a prepositional phrase is an addressee or a setting, never the source
         if f.source is not None and doc.tokens[f.source[0]].pos == "PREP":
             f.source = None
     found.sort(key=lambda f: (f.cue[0] if f.cue else f.content[0]))
-    return _records(doc, found, lex, quotes)
+    return speak_for_first_person(_records(doc, found, lex, quotes), table_name(voice))
+
+
+def _within_quote(text: str, f: _Found, quotes) -> tuple[int, int]:
+    """A cue inside a quotation reports within it: its content ends where the quotation ends
+    («Мы заявили, что X», — сказал Y: the content of "заявили" is X, not X and the reporting clause)."""
+    if f.cue is None:
+        return f.content
+    start, end = f.content
+    for q in quotes:
+        if q[0] <= f.cue[0] and f.cue[1] <= q[1] and q[0] <= start < q[1] < end:
+            end = q[1]
+            while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
+                end -= 1
+            return start, end
+    return f.content
 
 
 def _according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> list[_Found]:
     toks, out = doc.tokens, []
     k = sent.first
     while k < sent.last:
-        phrase = next((p for p in _according_by_first_word(lex).get(toks[k].lower, ())
+        phrase = next((p for p in according_by_first_word(lex).get(toks[k].lower, ())
                        if tuple(t.lower for t in toks[k:k + len(p)]) == p), None)
         if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
                 and toks[k + 1].lower in POSSESSIVES and toks[k + 2].lower in ADJUNCT_NOUNS:
@@ -185,19 +168,6 @@ def _according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> l
                               scope=scope))
         k = src_last
     return out
-
-
-@functools.lru_cache(maxsize=2)
-def _according_index(according: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in according:
-        index.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(phrases) for word, phrases in index.items()}
-
-
-def _according_by_first_word(lex: CueLexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Adjunct phrases by their first word, longest first."""
-    return _according_index(lex.according)
 
 
 def _trim(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
@@ -434,7 +404,7 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
                                                                              doc.language)
             if speaker and written and speaker != written and is_person_name(written, speaker):
                 surnames[surname_key(written.split()[-1])] = speaker
-            if speaker is not None:
+            if speaker is not None and speaker.lower() not in FIRST_PERSON_SPEAKERS:
                 last_speaker = (speaker, role)
                 if written and (speaker != written or len(written.split()) >= 2 and written.istitle()):
                     last_person = (speaker, role) if is_person_name(written, speaker) else last_person

@@ -24,13 +24,13 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Attribution, Event, Place
 from .dates import find_time_expressions, parse_published
 from .doc_cache import doc_ents, doc_text, line_memo
+from .event_places import inherited_place_keys, place_keys_within
 from .event_triggers import (
     MAX_CUE_DEPTH,
     NATIONALITIES,
     cue_ancestors,
     find_triggers,
 )
-from .gazetteer import katottg_within
 from .modality import event_modality
 from .quantities import find_quantity
 
@@ -213,16 +213,11 @@ def _places(span: Span, places: Sequence[Place], actor: Token | None, kind: str)
     if kind == "negotiation":
         places = [p for p in places if p.level != "country"]
     found = _places_in_scope(span, places)
-    if found or kind not in PLACE_INHERITING_TYPES:
+    if found or span.sent.start == 0:
         return found
-    sentence = span.sent
-    if sentence.start == 0:
-        return ()
-    before = span.doc[sentence.start - 1].sent
-    if "\n" in span.doc.text[before.start_char:span.start_char].strip():
-        return ()  # another paragraph (or a line of its own before)
-    local = [p for p in places if p.level in LOCAL_LEVELS]
-    return place_keys_within(local, [(before.start_char, before.end_char)])
+    before = span.doc[span.sent.start - 1].sent
+    return inherited_place_keys(doc_text(span.doc), places, kind, (before.start_char, before.end_char),
+                                span.start_char)
 
 
 def _places_in_scope(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
@@ -235,14 +230,6 @@ def _places_in_scope(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
     return place_keys_within(places, scopes)
 
 
-# Events of the fighting whose place a report often gives one sentence before ("Mariupol ... The
-# city was surrounded"); their place is inherited from there when their own sentence names none.
-PLACE_INHERITING_TYPES = frozenset({"strike", "clash", "casualties", "attack_repelled",
-                                    "territory_control", "withdrawal", "evacuation"})
-# Levels inherited that way: a settlement or district, never a whole country.
-LOCAL_LEVELS = frozenset({"settlement", "raion", "oblast"})
-
-
 def _noun_phrase(token: Token) -> tuple[int, int]:
     """Character span of a token with its modifiers, less attached phrases ("Russia" in "Russia
     of the Kharkiv region", "forces" with "Russian" in "Russian forces in Vovchansk")."""
@@ -253,22 +240,6 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
         tokens.append(child)
         stack.extend(child.children)
     return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
-
-
-def place_keys_within(places: Sequence[Place], scopes: Sequence[tuple[int, int]]) -> tuple[str, ...]:
-    """Return the refs (or names) of the places inside the first character scope that holds any,
-    in text order, once each, less an oblast or raion that holds another of them; () when none does."""
-    for start, end in scopes:
-        inside = [p for p in places if start <= p.span[0] and p.span[1] <= end]
-        inside = [p for p in inside if not any(katottg_within(q.ref, p.ref, p.level) for q in inside)]
-        found: list[str] = []
-        for place in inside:
-            key = place.ref or place.name or place.text
-            if key and key not in found:
-                found.append(key)
-        if found:
-            return tuple(found)
-    return ()
 
 
 def _clause_head(token: Token) -> Token:

@@ -31,7 +31,7 @@ from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
 from .cyrillic import CyrDoc, Token
 from .dates_ru_uk import find_time_expressions_ru_uk
-from .events import place_keys_within
+from .event_places_ru_uk import FORCE_LEMMAS, QUOTE_MARKS, actor_phrases, clause_of, event_place_keys
 from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
 
 LEXICON_FILE = "events_ru_uk.tsv"
@@ -44,7 +44,7 @@ PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "
 # Words saying that a war or an operation proceeds (flag "process").
 PROCESS_LEMMAS = frozenset({"идти", "продолжаться", "продолжать", "начаться", "начать", "вестись", "вести",
                             "развернуть", "тривати", "почати", "почитися", "розпочати", "розпочатися",
-                            "вестися", "йти", "продовжуватися", "продовжуватись", "прийти", "продолжиться",
+                            "вестися", "йти", "іти", "продовжуватися", "продовжуватись", "прийти", "продолжиться",
                             "продовжитися", "завершиться", "завершитися", "закончиться", "закінчитися"})
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
 # Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
@@ -84,25 +84,24 @@ UNIT_LEMMAS = frozenset({"группа", "група", "подразделени
 # Aerial objects whose destruction is an air-defence interception ("other": shot down), not a strike.
 AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дрон", "ракет", "шахед", "самолет", "літак", "вертолет",
                 "вертоліт", "крылат", "крилат")
-# Nouns that may head an actor phrase ("российские войска", "підрозділи ЗСУ", "противник").
-FORCE_LEMMAS = frozenset({"войско", "войска", "армия", "сила", "подразделение", "группировка", "противник", "враг",
-                          "військо", "армія", "підрозділ", "угруповання", "ворог", "окупант", "бригада", "боец",
-                          "боєць", "воїн", "защитник", "захисник", "штурмовик", "десантник", "росіянин", "россиянин"})
-# Nouns of an act whose genitive names who acts ("спробу Росії наступати", "атаку ВСУ", "удар Украины"):
-# a country or a force in that genitive is the actor, not where the event happens ("обстрел Белгорода",
-# a settlement, stays a place).
-ACT_NOUN_LEMMAS = frozenset({
-    "попытка", "спроба", "атака", "наступление", "наступ", "удар", "обстрел", "обстріл", "штурм", "вторжение",
-    "вторгнення", "агрессия", "агресія", "нападение", "напад", "провокация", "провокація", "контрнаступление",
-    "контрнаступ", "операция", "операція", "продвижение", "просування", "прорыв", "прорив", "эскалация",
-    "ескалація", "действие", "дія", "контратака", "бомбардировка", "бомбардування"})
-# Place levels that read as an actor in such a genitive (a state acts; a village is acted on).
-ACTOR_PLACE_LEVELS = frozenset({"country"})
 # Verbs that only name a topic ("обсудили эвакуацию"): the event is not reported.
 TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення"})
+# Words of avoiding: "щоб уникнути втрат", "во избежание потерь" name an event that is kept from happening.
+AVOIDED_LEMMAS = frozenset({"избежание", "избежать", "избегать", "уникнення", "уникнути", "уникати"})
+# Words of joining: of a territory to a state, an annexation (territory_control, as "присоединить" in
+# the annotation guide's gold), or of a state to an alliance or a treaty, which changes no control.
+JOIN_LEMMAS = frozenset({"присоединить", "присоединять", "присоединение", "присоединиться", "приєднати",
+                         "приєднувати", "приєднання", "приєднатися", "вступ", "вступление", "вступить", "вступити"})
+# What a state joins rather than annexes ("до Європейського Союзу", "к НАТО", "до Альянсу", "к санкциям").
+ALLIANCE_LEMMAS = frozenset({"союз", "евросоюз", "євросоюз", "альянс", "нато", "ес", "єс", "блок", "коалиция",
+                             "коаліція", "организация", "організація", "договор", "договір", "соглашение", "угода",
+                             "конвенция", "конвенція", "санкция", "санкція", "сообщество", "співтовариство",
+                             "одкб", "шос", "брикс", "вто", "сот", "оон", "совет", "рада"})
+JOIN_WINDOW = 6  # words either side of a joining word searched for the alliance ("до ЄС щодо невідкладного приєднання")
 MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cue's clause only)
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
 TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
+ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force that took ("освободили подразделения")
 CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report
 @dataclass(frozen=True)
 class _Item:
@@ -256,18 +255,9 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
             and set(doc.tokens[last].lemmas) & UNIT_LEMMAS:
         return False
     before = doc.tokens[max(doc.sentence_of(first).first, first - 3):first]
+    if before and set(before[-1].lemmas) & AVOIDED_LEMMAS:
+        return False  # "уникнути втрат": the word right before keeps it from happening
     return not any(set(w.lemmas) & TOPIC_LEMMAS for w in before)
-
-
-def _clause(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
-    """Token range of the clause around a trigger: up to ";" or a dash with spaces, within the sentence."""
-    s = doc.sentence_of(first)
-    start, end = first, last
-    while start > s.first and doc.tokens[start - 1].text not in (";", "—", "–"):
-        start -= 1
-    while end < s.last and doc.tokens[end].text not in (";", "—", "–"):
-        end += 1
-    return start, end
 
 
 # Word starts that call a report untrue, after the event in its sentence (written by hand, 2026;
@@ -345,56 +335,13 @@ def _is_window(value: str) -> bool:
     return len(value.split("/")[-1]) == 10
 
 
-def _places(doc: CyrDoc, first: int, last: int, places: Sequence[Place],
-            attributions: Sequence[Attribution] = ()) -> tuple[str, ...]:
-    """Refs (or names) of the places in the trigger's clause, else in its sentence; places inside a
-    source phrase ("Министерство обороны РФ") are the source's, not the event's."""
-    sources = [a.source for a in attributions if a.source is not None]
-    places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)]
-    s = doc.sentence_of(first)
-    c_first, c_last = _clause(doc, first, last)
-    return place_keys_within(places, [doc.char_span(c_first, c_last), (s.start, s.end)])
-
-
-def _actor_phrases(doc: CyrDoc, sentence: int, places: Sequence[Place]) -> list[tuple[int, int]]:
-    """Character spans of the genitive phrases naming who acts after act nouns in a sentence
-    ("відбити спробу Росії", "отразили атаку российских войск"): the phrase holds a country or a
-    force noun. Places inside them are the actor's, not the event's (as events._noun_phrase in English)."""
-    s = doc.sents[sentence]
-    spans = []
-    for k in range(s.first, s.last - 1):
-        w = doc.tokens[k]
-        if w.pos != "NOUN" or not set(w.lemmas) & ACT_NOUN_LEMMAS:
-            continue
-        end = k + 1
-        while end < s.last and _in_genitive_phrase(doc.tokens[end], places):
-            end += 1
-        if end == k + 1:
-            continue
-        span = doc.char_span(k + 1, end)
-        inside = [p for p in places if span[0] <= p.span[0] and p.span[1] <= span[1]]
-        if any(p.level in ACTOR_PLACE_LEVELS for p in inside) \
-                or any(set(t.lemmas) & FORCE_LEMMAS for t in doc.tokens[k + 1:end]):
-            spans.append(span)
-    return spans
-
-
-def _in_genitive_phrase(t: Token, places: Sequence[Place]) -> bool:
-    """True for a word that continues a genitive phrase: a noun or adjective in the genitive, an
-    abbreviation ("ВСУ", "РФ"), or a place name (its case often read otherwise: "Росії" as dative)."""
-    if not t.is_word:
-        return False
-    if "gent" in t.tags and t.pos in ("NOUN", "ADJF", "PRTF", "NPRO") or t.text.isupper() and len(t.text) > 1:
-        return True
-    return any(p.span[0] <= t.start < p.span[1] for p in places)
-
-
-def _actor(doc: CyrDoc, first: int) -> tuple[int, int] | None:
-    """The subject before a verb trigger, as a token range: the nearest nominative noun phrase in its clause."""
+def _actor(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
+    """The subject before a verb trigger, as a token range: the nearest nominative noun phrase in its clause;
+    for a taking of territory with none, a force named right after the verb (:func:`_actor_after`)."""
     t = doc.tokens[first]
     if t.pos not in ("VERB", "PRTS", "GRND", "INFN"):
         return None
-    c_first, _ = _clause(doc, first, first + 1)
+    c_first, _ = clause_of(doc, first, first + 1)
     for k in range(first - 1, max(c_first - 1, first - 8), -1):
         w = doc.tokens[k]
         if w.text in (",", ":", "«", "»"):
@@ -410,6 +357,30 @@ def _actor(doc: CyrDoc, first: int) -> tuple[int, int] | None:
                     and doc.tokens[end].pos in ("NOUN", None):
                 end += 1
             return start, end
+    return _actor_after(doc, first) if kind == "territory_control" else None
+
+
+def _actor_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:
+    """A force named after a verb of taking, its subject in inverted order ("Город заняли
+    подразделения мотострелковой бригады ВС РФ"): what is taken is a place, never a unit, so a force noun
+    there is who took it. The phrase runs on through genitives, abbreviations and a quoted unit name."""
+    s = doc.sentence_of(first)
+    for k in range(first + 1, min(s.last, first + 1 + ACTOR_AFTER_WINDOW)):
+        w = doc.tokens[k]
+        if w.text in (",", ";", ".", ":"):
+            return None
+        if w.pos == "NOUN" and set(w.lemmas) & FORCE_LEMMAS:
+            end = k + 1
+            while end < s.last and (doc.tokens[end].pos in ("NOUN", "ADJF", "PRTF", None) and (
+                    "gent" in doc.tokens[end].tags or doc.tokens[end].text.isupper()
+                    or "gent" in doc.tokens[end - 1].tags and doc.tokens[end - 1].pos == "ADJF")
+                    or doc.tokens[end].text in QUOTE_MARKS
+                    or doc.tokens[end].is_title and doc.tokens[end - 1].text in QUOTE_MARKS):
+                end += 1
+            while end > k + 1 and doc.tokens[end - 1].text in QUOTE_MARKS and \
+                    sum(t.text in QUOTE_MARKS for t in doc.tokens[k:end]) % 2:
+                end -= 1  # an opening mark left alone at the end
+            return k, end
     return None
 
 
@@ -426,6 +397,22 @@ def _claimed_polarity(polarity: str, claimed_by: str | None, attributions: Seque
     """Denied when the claimant's cue denies its content ("опровергли информацию о наступлении")."""
     claimant = next((a for a in attributions if a.id == claimed_by), None)
     return "denied" if claimant is not None and claimant.evidentiality == "denied" else polarity
+
+
+def _joins_alliance(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:
+    """True when a joining word is a state joining an alliance, a union or a treaty ("приєднання України
+    до ЄС", "присоединение к НАТО"), not a territory joined to a state ("присоединение Крыма"): an alliance
+    word after "к"/"до" near it, or a whole country as what joins (the place right after the word)."""
+    if not set(doc.tokens[first].lemmas) & JOIN_LEMMAS:
+        return False
+    s = doc.sentence_of(first)
+    window = doc.tokens[max(s.first, first - JOIN_WINDOW):min(s.last, last + JOIN_WINDOW)]
+    for n, t in enumerate(window):
+        if t.lower in ("к", "до") and any(set(w.lemmas) & ALLIANCE_LEMMAS or w.lower in ALLIANCE_LEMMAS
+                                          for w in window[n + 1:n + 4]):
+            return True
+    after = doc.tokens[last:min(s.last, last + 2)]
+    return any(p.level == "country" and p.span[0] == t.start for t in after for p in places)
 
 
 def _attempted(doc: CyrDoc, first: int) -> bool:
@@ -474,15 +461,17 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         start, end = doc.char_span(first, last)
         claimed_by = _claimant(start, end, attributions)
         quantity = find_count_ru_uk(doc, kind, first, last, times)
+        if kind == "territory_control" and _joins_alliance(doc, first, last, places):
+            continue  # a state joining the EU or NATO: no change of control over territory
         if kind in ("territory_control", "withdrawal") and _attempted(doc, first):
             kind = "clash"
         if kind == "strike" and _aerial_object(doc, first, last):
             kind = "other"  # drones or missiles destroyed: an interception, not a strike
-        actor = _actor(doc, first)
+        actor = _actor(doc, first, kind)
         actor_spans = [doc.char_span(*actor)] if actor else []
-        actor_spans += _actor_phrases(doc, doc.tokens[first].sent, places)
+        actor_spans += actor_phrases(doc, doc.tokens[first].sent, places)
         acted_on = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in actor_spans)]
-        where = _places(doc, first, last, acted_on, attributions)
+        where = event_place_keys(doc, first, last, kind, acted_on, attributions)
         key = (kind, claimed_by, doc.tokens[first].sent)
         earlier = seen.get(key)
         if earlier is not None and (quantity is None or earlier.quantity in (None, quantity)) \

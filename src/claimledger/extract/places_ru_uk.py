@@ -14,20 +14,21 @@ format. It finds
   correspondences within the gazetteer ("Работина" -> Роботине, "Угледаром" -> Вугледар; several fits
   stay ambiguous), and the lower-case "росія" of Ukrainian copy.
 
-Names are resolved with the same context rules as English (gazetteer.choose: areas named in the sentence
+The gazetteer entries a name may stand for come from place_candidates_ru_uk.py; this module decides which
+words are places at all (not people, organisations, adjectives or common words). Names are resolved with
+the same context rules as English (gazetteer.choose: areas named in the sentence
 and the article, places already resolved, prominence), in a few passes.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from ..models import Place
 from .cyrillic import CyrDoc, Token
-from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer, normalise
+from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer
 from .nlp import load_morphology
-from .spellings_ru_uk import corresponding_settlements
+from .place_candidates_ru_uk import name_candidates
 
 # Head nouns (lemmas) of administrative areas named by an agreeing adjective, and the levels they allow.
 AREA_HEADS = {
@@ -59,30 +60,13 @@ LOWERCASE_TOPONYMS = frozenset({"росія", "россия", "рф"})
 # A foreign city (GeoNames, no KATOTTG code) found by the gazetteer alone, with no NER label or place
 # preposition, must be at least this big: common words and surnames are names of small places abroad.
 PROMINENT_POPULATION = 100_000
-# The self-proclaimed republics resolve to the oblast whose territory they claim, so that "ДНР" in a
-# Russian report and "Донеччина" in a Ukrainian one share a ref (the ru/uk annotation convention).
-CLAIMED_OBLASTS = {"area:Donetsk People's Republic": "UA14000000000091971",
-                   "area:Luhansk People's Republic": "UA44000000000018893"}
-# Case endings stripped to find a consonant-final settlement name (longest first).
-CASE_ENDINGS = ("ові", "еві", "ому", "ом", "ем", "ою", "ею", "ом", "у", "ю", "і", "а", "я", "е")
-# Regional names of oblasts the gazetteer lacks, by stem (any case ending follows): the doubled-consonant
-# forms of Ukrainian ("Донеччині", "Вінниччини"), historical regions used for an oblast, and the Russian
-# "-щина" forms. Values: the oblast's KATOTTG code (Russian oblasts: the gazetteer's area id).
-OBLAST_NICKNAMES = {
-    "донеччин": "UA14000000000091971", "донетчин": "UA14000000000091971", "вінниччин": "UA05000000000010236",
-    "винничин": "UA05000000000010236", "хмельниччин": "UA68000000000099709", "хмельничин": "UA68000000000099709",
-    "закарпатт": "UA21000000000011690", "закарпатье": "UA21000000000011690", "волин": "UA07000000000024379",
-    "буковин": "UA73000000000044923", "харьковщин": "UA63000000000041885", "херсонщин": "UA65000000000030969",
-    "сумщин": "UA59000000000057109", "запорожь": "UA23000000000064947", "белгородчин": "area:Belgorod Oblast",
-    "курщин": "area:Kursk Oblast", "брянщин": "area:Bryansk Oblast",
-}
-NICKNAME_ENDINGS = ("", "а", "и", "і", "у", "ю", "ою", "ой", "е", "я", "ї", "ей", "ью", "ям", "ь", "ню")
-MAX_SPELLINGS = 8  # Ukrainian spellings looked up per Russian name (exact look-ups, cheap)
 MAX_NAME_TOKENS = 3  # longest capitalised run tried as one name ("Нова Каховка", "Кривий Ріг")
 RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 # Surname endings (nominative) of Ukrainian and Russian names: a capitalised word before one is a first name.
 SURNAME_ENDINGS = re.compile(r"(?:ський|цький|ский|цкий|енко|ук|юк|чук|ов|ев|ёв|ин|ін|ич|ович|евич|ян)$")
+# Patronymics in any case form ("Володимировичу", "Васильовичем", "Олександрівни", "Сергеевны").
+PATRONYMIC = re.compile(r"\w{3,}(?:ович|евич|ьович|йович|івн|ївн|овн|евн)\w{0,3}$")
 # Parts of speech of function words: never a place unless a preposition or NER says so ("Усі", "Мені").
 FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "PRED", "INTJ", "VERB", "INFN", "GRND",
                           "PRTS", "NUMR", "COMP"})
@@ -90,16 +74,11 @@ FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "PRED", "INTJ"
 PRONOUN_LEMMAS = frozenset({"я", "ти", "ты", "він", "вона", "воно", "ми", "ви", "вони", "он", "она", "оно", "мы",
                             "вы", "они", "весь", "усі", "все", "себе", "себя", "хто", "кто", "що", "что", "цей",
                             "этот", "той", "тот", "мій", "мой", "наш", "ваш", "свій", "свой"})
-ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ій", "ая", "яя")
 # Parts of speech a one-word name may have (pymorphy3; None for words it does not know).
 NAME_POS = frozenset({"NOUN", "ADJF", "ADJS", None})
 OPENING, CLOSING = frozenset("«„“\""), frozenset("»“”\"")
 QUOTED_NAME_TOKENS = 3  # a quote this short around capitalised words is a name, not speech
-# Russian -> Ukrainian spelling of village names, tried when the gazetteer lacks the Russian form:
-# endings first (neuter adjectives and -овка), then single letters.
-RU_UK_ENDINGS = (("ово", "ове"), ("ево", "еве"), ("ское", "ське"), ("цкое", "цьке"), ("ое", "е"),
-                 ("ая", "а"), ("ый", "ий"), ("ица", "иця"), ("овка", "івка"), ("евка", "івка"), ("ёвка", "івка"))
-RU_UK_LETTERS = (("ы", "и"), ("э", "е"), ("ё", "ьо"))
+
 
 
 @dataclass
@@ -205,60 +184,6 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
     return out
 
 
-def name_candidates(gaz: Gazetteer, doc: CyrDoc, start: int, end: int) -> tuple[list[Entry], str, bool]:
-    """Gazetteer entries for the name in tokens [start, end), the surface to resolve it by (its
-    nominative when the gazetteer knows it) and whether that surface is exactly a known name.
-
-    A one-word name is looked up as written and by each dictionary lemma ("Вовчанська" is both the
-    hromada's name and the city's genitive); in Russian text also by its Ukrainian spellings."""
-    t = doc.tokens[start]
-    found, surface, exact = _name_candidates(gaz, doc.span_text(start, end), end - start, t.lemmas, t.lemma,
-                                             doc.language)
-    return list(found), surface, exact
-
-
-@functools.lru_cache(maxsize=50_000)
-def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str, ...], lemma: str,
-                     language: str) -> tuple[tuple[Entry, ...], str, bool]:
-    """name_candidates for a surface and its first token's lemmas (cached: names repeat across articles)."""
-    upper = text.isupper() and len(text) <= 5  # abbreviations: РФ, ДНР, США
-    found = gaz.lookup(text, fuzzy=not upper and n_tokens <= 2)
-    surface, exact = text, gaz.has_name(text)
-    # noun readings first: "Лисичанську" is Лисичанськ before the adjective лисичанський
-    ordered = sorted(lemmas, key=lambda w: w.endswith(ADJECTIVE_ENDINGS))
-    if n_tokens == 1 and not upper:
-        own = any(_own_name(e, text) for e in found)
-        for reading in ordered:
-            if gaz.has_name(reading):
-                hits = gaz.lookup(reading, fuzzy=False)
-                found += hits
-                if not exact or not own and any(_own_name(e, reading) for e in hits):
-                    surface, exact, own = reading, True, any(_own_name(e, reading) for e in hits)
-        if language == "ru" or not found:
-            found += _russian_village_forms(gaz, text.lower(), lemma)
-        if not any(e.level == "settlement" for e in found):
-            found += _consonant_stem_forms(gaz, text)
-        if not found:
-            found += _oblast_nickname(gaz, text.lower())
-    if language == "ru" and not found and not upper and not _dictionary_word(text, n_tokens):
-        found += corresponding_settlements(gaz, text)
-    found = [gaz.get(CLAIMED_OBLASTS[e.id]) or e if e.id in CLAIMED_OBLASTS else e for e in found]
-    found = list({e.id: e for e in found}.values())
-    if any(e.level == "settlement" for e in found):  # a bare "Вовчанська" is the town's genitive, not the hromada
-        found = [e for e in found if e.level != "hromada"]
-        own = [reading for reading in (text, *ordered)
-               if any(e.level == "settlement" and _own_name(e, reading) for e in found)]
-        if own and n_tokens == 1:
-            surface, exact = own[0], True
-    return tuple(found), surface, exact
-
-
-def _own_name(e: Entry, surface: str) -> bool:
-    """True when the surface is the entry's own (English or Ukrainian) name, not an alias."""
-    key = normalise(surface)
-    return key in (normalise(e.name), normalise(e.name_uk or ""))
-
-
 def _in_organisation_name(doc: CyrDoc, i: int) -> bool:
     """A capitalised noun right after a capitalised adjective inside a sentence continues a name
     ("Збройні Сили", "Вооружённые Силы"); the longer run is tried first, so real two-word toponyms
@@ -289,6 +214,11 @@ def _is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
     if (nxt is not None and nxt.is_title and t.pos == "NOUN" and nxt.sent == t.sent
             and ("Surn" in nxt.tags or SURNAME_ENDINGS.search(nxt.lower))):
         return True  # first name + surname ("Андрій Сибіга", "Сергей Лавров")
+    for n in doc.tokens[i + 1:i + 3]:
+        if not n.is_title or n.sent != t.sent:
+            break
+        if "Patr" in n.tags or PATRONYMIC.search(n.lower):
+            return True  # a name before a patronymic ("Чорному Володимиру Володимировичу"), not Chorne or Volodymyr
     if not t.tags & PERSON_TAGS:
         return False
     neighbours = [doc.tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(doc.tokens)]
@@ -344,7 +274,7 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
         return False  # a pronoun, particle or demonym starting a sentence ("Вона", "Усі", "Українці")
     if not geo and not confirmed and e.ref is None and e.level == "settlement" and t.pos is not None:
         return False  # a dictionary word read as a foreign town ("Вона" -> Vaughan)
-    if not geo and t.pos == "ADJF" and e.level == "settlement" and _before_agreeing_noun(doc, i):
+    if not geo and e.level == "settlement" and _adjective_reading(doc, i) and _before_agreeing_noun(doc, i):
         return False  # an adjective before its noun ("Українська армія"), not the town Ukrainsk
     if confirmed or prominent:
         return True
@@ -354,79 +284,50 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
 
 
 def _before_agreeing_noun(doc: CyrDoc, i: int) -> bool:
-    """True when the next word of the sentence is a noun in the same case as the adjective at i."""
-    if i + 1 >= len(doc.tokens) or doc.tokens[i + 1].sent != doc.tokens[i].sent:
-        return False
-    nxt, t = doc.tokens[i + 1], doc.tokens[i]
-    cases = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
-    return nxt.pos == "NOUN" and bool(t.tags & nxt.tags & cases)
+    """True when a lower-case noun follows the adjective at i and agrees with it in case, number and (in the
+    singular) gender, directly, after lower-case adjectives ("Запорізьку атомну станцію") or after a second
+    capitalised adjective sharing it ("Чорного й Азовського морів"); compared over all readings of both
+    words ("у Маріїнському палаці"), so that "у Миколаєві тривала операція" keeps the city."""
+    toks, t = doc.tokens, doc.tokens[i]
+    keys = _agreement(doc, t, ("ADJF", "PRTF"))
+    shared = i >= 2 and toks[i - 1].lower in JOINERS - {","} and toks[i - 2].is_title  # "... й Азовського морів"
+    k = i + 1
+    while k < len(toks) and toks[k].sent == t.sent and k - i <= AGREEMENT_REACH:
+        w = toks[k]
+        if w.lower in JOINERS - {","} and k + 1 < len(toks) and toks[k + 1].is_title:
+            k, shared = k + 2, True  # "Чорного й Азовського": the second adjective of a plural head
+            continue
+        if not w.is_word:
+            return False
+        if w.pos == "NOUN":
+            nouns = _agreement(doc, w, ("NOUN",))
+            if shared:  # one adjective of a plural head: the case alone agrees
+                return not w.is_title and bool({key[0] for key in keys} & {key[0] for key in nouns})
+            return not w.is_title and bool(keys & nouns)
+        if w.pos not in ("ADJF", "PRTF") or w.is_title:
+            return False
+        k += 1
+    return False
+
+
+AGREEMENT_REACH = 4  # words from an adjective to the noun it agrees with
+
+
+def _agreement(doc: CyrDoc, t: Token, parts: tuple[str, ...]) -> frozenset[tuple[str | None, ...]]:
+    """(case, number, gender in the singular) of every dictionary reading of a word as one of ``parts``."""
+    return frozenset((p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing" else None)
+                     for p in load_morphology(doc.language).parse(t.text) if p.tag.POS in parts)
+
+
+def _adjective_reading(doc: CyrDoc, i: int) -> bool:
+    """True when some dictionary reading of the word at i is an adjective ("Українська": a surname too)."""
+    t = doc.tokens[i]
+    return t.pos == "ADJF" or any(p.tag.POS == "ADJF" for p in load_morphology(doc.language).parse(t.text))
 
 
 def _common_word(t: Token) -> bool:
     """A capitalised word whose best reading is an ordinary word (not a name or a geographic name)."""
     return t.pos in ("NOUN", "ADJF", "VERB", "ADVB", "PRTF", "INFN") and not t.tags & (PERSON_TAGS | {"Geox"})
-
-
-def _russian_village_forms(gaz: Gazetteer, lower: str, lemma: str) -> list[Entry]:
-    """Ukrainian settlements whose name is the Ukrainian spelling of this Russian form (word, lemma)."""
-    found: list[Entry] = []
-    for base in dict.fromkeys((lower, lemma)):
-        for variant in _ukrainian_spellings(base)[: MAX_SPELLINGS]:
-            found += [e for e in gaz.lookup(variant, fuzzy=False) if e.ref and e.ref.startswith("UA")]
-        if found:
-            break
-    return list({e.id: e for e in found}.values())
-
-
-def _dictionary_word(text: str, n_tokens: int) -> bool:
-    """True for one word the Russian dictionary knows as an ordinary word (not a geographic name):
-    "Работе", "Западе" are never re-spelled into villages."""
-    if n_tokens != 1:
-        return False
-    morph = load_morphology("ru")
-    lower = text.lower()
-    return morph.word_is_known(lower) and not any("Geox" in str(p.tag) for p in morph.parse(lower)[:3])
-
-
-def _oblast_nickname(gaz: Gazetteer, lower: str) -> list[Entry]:
-    """The oblast a regional name stands for ("на Донеччині" -> Donetsk Oblast), from OBLAST_NICKNAMES."""
-    for stem, ref in OBLAST_NICKNAMES.items():
-        if lower.startswith(stem) and lower[len(stem):] in NICKNAME_ENDINGS:
-            entry = gaz.get(ref)
-            return [entry] if entry is not None else []
-    return []
-
-
-def _consonant_stem_forms(gaz: Gazetteer, word: str) -> list[Entry]:
-    """Settlements whose name ends in a consonant, from a case form the dictionary reads otherwise
-    ("Донецьку" -> Донецьк, "Лисичанська" -> Лисичанськ), with the closed-syllable і of Ukrainian
-    ("Харкова" -> Харків)."""
-    lower = word.lower()
-    found: list[Entry] = []
-    for ending in CASE_ENDINGS:
-        if lower.endswith(ending) and len(lower) - len(ending) >= 4:
-            stem = lower[: -len(ending)]
-            variants = [stem, re.sub(r"[оеє](?=[^аеєиіїоуюяыэ]$)", lambda m: "ї" if m.group() == "є" else "і", stem)]
-            for variant in dict.fromkeys(variants):
-                found += [e for e in gaz.lookup(variant, fuzzy=False) if e.level == "settlement"]
-            if found:
-                break
-    return found
-
-
-def _ukrainian_spellings(word: str) -> list[str]:
-    """Ukrainian spellings of a Russian place name: ending rules, then е/и -> і at one position."""
-    for a, b in RU_UK_ENDINGS:
-        if word.endswith(a):
-            word = word[: -len(a)] + b
-            break
-    for a, b in RU_UK_LETTERS:
-        word = word.replace(a, b)
-    variants = [word]
-    for k, ch in enumerate(word[:-1]):
-        if ch in "еи":
-            variants.append(word[:k] + "і" + word[k + 1:])
-    return variants
 
 
 def _candidates(gaz: Gazetteer, doc: CyrDoc, m: _Mention) -> list[Entry]:

@@ -17,6 +17,9 @@ SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "по
 PEOPLE = ("человек", "люди", "людина", "особа", "осіб", "военнослужащ", "військовослужб", "мирн", "житель", "мешкан",
           "ребен", "дитин", "діт")
 QUANTITY_AFTER, QUANTITY_BEFORE = 5, 4  # words after / before a trigger searched for its count
+# Singular nouns that stand for a whole force ("уничтожен противник"): no count of one.
+COLLECTIVE_LEMMAS = frozenset({"противник", "враг", "ворог", "неприятель", "окупант", "оккупант", "агрессор",
+                               "агресор", "супротивник"})
 # Number words (lemmas) of both languages; vague ones ("десятки", "сотни") give no count.
 NUMBER_LEMMAS = {
     "один": 1, "одна": 1, "два": 2, "две": 2, "дві": 2, "три": 3, "четыре": 4, "чотири": 4, "пять": 5,
@@ -155,4 +158,25 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             if w.lemma in SETTLEMENT_LEMMAS - {"позиция", "позиція", "территория", "територія", "рубеж"} \
                     and "sing" in w.tags and not (k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS):
                 return 1
+    if kind == "casualties" and t.pos in ("VERB", "PRTS"):
+        return _one_person(doc, first, last, after)
+    return None
+
+
+def _one_person(doc: CyrDoc, first: int, last: int, after: range) -> int | None:
+    """1 for a loss of one person named by a singular noun next to the verb, before a comma ("отнял жизнь
+    корреспондента", "погиб мирный житель", "журналист был ранен"), not a collective ("уничтожен противник")."""
+    s = doc.sentence_of(first)
+    nearby = [*after, *range(first - 1, max(s.first - 1, first - 1 - QUANTITY_BEFORE), -1)]
+    for k in nearby:
+        w = doc.tokens[k]
+        if w.text in (",", ";", ":", "—", "–"):
+            if k >= last:
+                continue  # the words after end here; look before the verb
+            break
+        if w.pos == "NOUN" and {"anim", "sing"} <= w.tags and w.lemma not in COLLECTIVE_LEMMAS \
+                and (k >= last or "nomn" in w.tags) and not (k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS):
+            return 1
+        if w.pos == "NOUN" and "plur" in w.tags and "anim" in w.tags:
+            return None
     return None

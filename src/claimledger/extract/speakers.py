@@ -26,7 +26,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -123,35 +122,6 @@ def load_office_holders() -> tuple[OfficeTerm, ...]:
         terms.append(OfficeTerm(row["office"], row["person"], row["since"], row["until"] or "",
                                 frozenset(office_names), frozenset(person_names)))
     return tuple(terms)
-
-
-# Title words that make the person or office named in a title the author of the text ("Address
-# by the President of the Russian Federation", "Essay by ... Andriy Yermak", "... - President").
-AUTHOR_CUES = re.compile(r"\b(?:address(?:ed)?|speech|essay|statement|remarks|article|interview|"
-                         r"op-ed|message|appeal|letter|speaks|says)\b|\s[-–—]\s", re.IGNORECASE)
-
-
-def _named_in(name: str, lowered: str) -> bool:
-    return re.search(rf"\b{re.escape(name.lower())}\b", lowered) is not None
-
-
-def document_voice(title: str | None, published: str | None) -> str | None:
-    """Return who speaks in the first person of a text whose title names its author, else None.
-
-    The title must hold an authorship word (:data:`AUTHOR_CUES`); the author is a registered
-    person named there, else the holder on the publication date of the longest office named
-    ("President of Ukraine" in "... - address by the President of Ukraine").
-    """
-    if not title or not AUTHOR_CUES.search(title):
-        return None
-    lowered, day = title.lower(), (published or "")[:10] or None
-    terms = load_office_holders()
-    for term in terms:
-        if any(len(name) > 4 and _named_in(name, lowered) for name in term.person_names):
-            return term.person
-    offices = [(len(name), term.person) for term in terms if term.valid_on(day)
-               for name in term.office_names if " " in name and _named_in(name, lowered)]
-    return max(offices)[1] if offices else None
 
 
 @dataclass(frozen=True)

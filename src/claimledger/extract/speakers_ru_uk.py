@@ -233,3 +233,36 @@ def is_person_name(written: str, speaker: str) -> bool:
     if len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words):
         return True
     return any(canonical == speaker for _, _, canonical in load_speaker_names()[1])
+
+
+def person_in_title(title: str) -> str | None:
+    """The canonical name of a known person named in a Russian or Ukrainian title by a surname in any
+    case ("Обращение Владимира Путина" -> Vladimir Putin), else None."""
+    _, persons = load_speaker_names()
+    for word in re.findall(r"[\w'’ʼ-]+", title):
+        if not word[:1].isupper() or word.isupper():
+            continue
+        plain = _plain(word)
+        for stem, _, canonical in persons:
+            if " " not in stem and plain.startswith(stem):
+                return canonical
+    return None
+
+
+def table_name(person: str | None) -> str | None:
+    """The name the speaker table gives a registered person (speakers.load_office_holders writes some
+    names otherwise: "Volodymyr Zelenskyy" here is "Volodymyr Zelensky" there), so that one speaker of a
+    Russian or Ukrainian text has one name; other names as they are."""
+    if person is None:
+        return None
+    canonicals = {canonical for _, _, canonical in load_speaker_names()[1]}
+    if person in canonicals:
+        return person
+    from .speakers import load_office_holders
+
+    for term in load_office_holders():
+        if term.person == person:
+            alias = next((name for name in sorted(term.person_names) if name in canonicals), None)
+            if alias is not None:
+                return alias
+    return person

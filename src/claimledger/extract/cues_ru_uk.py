@@ -1,0 +1,63 @@
+"""The Russian and Ukrainian cue lexicon: reporting verbs by role, light-verb phrases, adjunct phrases
+("по словам", "за даними") and hedges, read from data/lexicons/attribution_cues_ru_uk.tsv and
+hedges_ru_uk.tsv for attribution_ru_uk.py.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+CUES_FILE = "attribution_cues_ru_uk.tsv"
+HEDGES_FILE = "hedges_ru_uk.tsv"
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Cue lemmas by role and adjunct phrases (lower-case word tuples) for one language pair."""
+
+    verbs: frozenset[str]
+    np_verbs: frozenset[str]
+    passives: frozenset[str]
+    light: dict[str, str]
+    according: tuple[tuple[str, ...], ...]
+    hedges: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=None)
+def load_cue_lexicon() -> CueLexicon:
+    """Read the packaged cue and hedge lexicons (both languages together: the lemmas do not collide)."""
+    def rows(name: str) -> list[list[str]]:
+        text = resources.files("claimledger").joinpath("data", "lexicons", name).read_text(encoding="utf-8")
+        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+        return [ln.split("\t") for ln in lines[1:]]
+
+    verbs, np_verbs, passives, light, according = set(), set(), set(), {}, []
+    for row in rows(CUES_FILE):
+        phrase, role = row[0], row[1]
+        if role == "verb":
+            verbs.add(phrase)
+        elif role == "np_verb":
+            np_verbs.add(phrase)
+        elif role == "passive":
+            passives.add(phrase)
+        elif role == "light":
+            light[phrase] = row[3]
+        elif role == "according":
+            according.append(tuple(phrase.split()))
+    hedges = tuple(dict.fromkeys(row[0] for row in rows(HEDGES_FILE)))
+    according.sort(key=len, reverse=True)
+    return CueLexicon(frozenset(verbs), frozenset(np_verbs), frozenset(passives), light, tuple(according), hedges)
+
+
+@functools.lru_cache(maxsize=2)
+def _according_index(according: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in according:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in index.items()}
+
+
+def according_by_first_word(lex: CueLexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Adjunct phrases by their first word, longest first."""
+    return _according_index(lex.according)

@@ -1,0 +1,158 @@
+"""Gazetteer entries a Russian or Ukrainian place name may stand for, in any case form and either spelling:
+the name as written and by its dictionary lemmas ("Вовчанська" is the hromada's name and the city's genitive),
+Russian forms of Ukrainian villages ("Степаново" -> Степанове), consonant-final stems ("Харкова" -> Харків),
+regional names of oblasts ("на Донеччині") and Russian spellings matched by vowel correspondences
+(spellings_ru_uk.py). Read by places_ru_uk.py, which decides which capitalised words are places at all.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .cyrillic import CyrDoc
+from .gazetteer import Entry, Gazetteer, normalise
+from .nlp import load_morphology
+from .spellings_ru_uk import corresponding_settlements
+
+# Lemma endings of adjective readings, tried after the noun readings ("Лисичанську" is Лисичанськ first).
+ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ій", "ая", "яя")
+# The self-proclaimed republics resolve to the oblast whose territory they claim, so that "ДНР" in a
+# Russian report and "Донеччина" in a Ukrainian one share a ref (the ru/uk annotation convention).
+CLAIMED_OBLASTS = {"area:Donetsk People's Republic": "UA14000000000091971",
+                   "area:Luhansk People's Republic": "UA44000000000018893"}
+# Case endings stripped to find a consonant-final settlement name (longest first).
+CASE_ENDINGS = ("ові", "еві", "ому", "ом", "ем", "ою", "ею", "ом", "у", "ю", "і", "а", "я", "е")
+# Regional names of oblasts the gazetteer lacks, by stem (any case ending follows): the doubled-consonant
+# forms of Ukrainian ("Донеччині", "Вінниччини"), historical regions used for an oblast, and the Russian
+# "-щина" forms. Values: the oblast's KATOTTG code (Russian oblasts: the gazetteer's area id).
+OBLAST_NICKNAMES = {
+    "донеччин": "UA14000000000091971", "донетчин": "UA14000000000091971", "вінниччин": "UA05000000000010236",
+    "винничин": "UA05000000000010236", "хмельниччин": "UA68000000000099709", "хмельничин": "UA68000000000099709",
+    "закарпатт": "UA21000000000011690", "закарпатье": "UA21000000000011690", "волин": "UA07000000000024379",
+    "буковин": "UA73000000000044923", "харьковщин": "UA63000000000041885", "херсонщин": "UA65000000000030969",
+    "сумщин": "UA59000000000057109", "запорожь": "UA23000000000064947", "белгородчин": "area:Belgorod Oblast",
+    "курщин": "area:Kursk Oblast", "брянщин": "area:Bryansk Oblast",
+}
+NICKNAME_ENDINGS = ("", "а", "и", "і", "у", "ю", "ою", "ой", "е", "я", "ї", "ей", "ью", "ям", "ь", "ню")
+MAX_SPELLINGS = 8  # Ukrainian spellings looked up per Russian name (exact look-ups, cheap)
+# Russian -> Ukrainian spelling of village names, tried when the gazetteer lacks the Russian form:
+# endings first (neuter adjectives and -овка), then single letters.
+RU_UK_ENDINGS = (("ово", "ове"), ("ево", "еве"), ("ское", "ське"), ("цкое", "цьке"), ("ое", "е"),
+                 ("ая", "а"), ("ый", "ий"), ("ица", "иця"), ("овка", "івка"), ("евка", "івка"), ("ёвка", "івка"))
+RU_UK_LETTERS = (("ы", "и"), ("э", "е"), ("ё", "ьо"))
+
+
+def name_candidates(gaz: Gazetteer, doc: CyrDoc, start: int, end: int) -> tuple[list[Entry], str, bool]:
+    """Gazetteer entries for the name in tokens [start, end), the surface to resolve it by (its
+    nominative when the gazetteer knows it) and whether that surface is exactly a known name.
+
+    A one-word name is looked up as written and by each dictionary lemma ("Вовчанська" is both the
+    hromada's name and the city's genitive); in Russian text also by its Ukrainian spellings."""
+    t = doc.tokens[start]
+    found, surface, exact = _name_candidates(gaz, doc.span_text(start, end), end - start, t.lemmas, t.lemma,
+                                             doc.language)
+    return list(found), surface, exact
+
+
+@functools.lru_cache(maxsize=50_000)
+def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str, ...], lemma: str,
+                     language: str) -> tuple[tuple[Entry, ...], str, bool]:
+    """name_candidates for a surface and its first token's lemmas (cached: names repeat across articles)."""
+    upper = text.isupper() and len(text) <= 5  # abbreviations: РФ, ДНР, США
+    found = gaz.lookup(text, fuzzy=not upper and n_tokens <= 2)
+    surface, exact = text, gaz.has_name(text)
+    # noun readings first: "Лисичанську" is Лисичанськ before the adjective лисичанський
+    ordered = sorted(lemmas, key=lambda w: w.endswith(ADJECTIVE_ENDINGS))
+    if n_tokens == 1 and not upper:
+        own = any(_own_name(e, text) for e in found)
+        for reading in ordered:
+            if gaz.has_name(reading):
+                hits = gaz.lookup(reading, fuzzy=False)
+                found += hits
+                if not exact or not own and any(_own_name(e, reading) for e in hits):
+                    surface, exact, own = reading, True, any(_own_name(e, reading) for e in hits)
+        if language == "ru" or not found:
+            found += _russian_village_forms(gaz, text.lower(), lemma)
+        if not any(e.level == "settlement" for e in found):
+            found += _consonant_stem_forms(gaz, text)
+        if not found:
+            found += _oblast_nickname(gaz, text.lower())
+    if language == "ru" and not found and not upper and not _dictionary_word(text, n_tokens):
+        found += corresponding_settlements(gaz, text)
+    found = [gaz.get(CLAIMED_OBLASTS[e.id]) or e if e.id in CLAIMED_OBLASTS else e for e in found]
+    found = list({e.id: e for e in found}.values())
+    if any(e.level == "settlement" for e in found):  # a bare "Вовчанська" is the town's genitive, not the hromada
+        found = [e for e in found if e.level != "hromada"]
+        own = [reading for reading in (text, *ordered)
+               if any(e.level == "settlement" and _own_name(e, reading) for e in found)]
+        if own and n_tokens == 1:
+            surface, exact = own[0], True
+    return tuple(found), surface, exact
+
+
+def _own_name(e: Entry, surface: str) -> bool:
+    """True when the surface is the entry's own (English or Ukrainian) name, not an alias."""
+    key = normalise(surface)
+    return key in (normalise(e.name), normalise(e.name_uk or ""))
+
+
+def _russian_village_forms(gaz: Gazetteer, lower: str, lemma: str) -> list[Entry]:
+    """Ukrainian settlements whose name is the Ukrainian spelling of this Russian form (word, lemma)."""
+    found: list[Entry] = []
+    for base in dict.fromkeys((lower, lemma)):
+        for variant in _ukrainian_spellings(base)[: MAX_SPELLINGS]:
+            found += [e for e in gaz.lookup(variant, fuzzy=False) if e.ref and e.ref.startswith("UA")]
+        if found:
+            break
+    return list({e.id: e for e in found}.values())
+
+
+def _dictionary_word(text: str, n_tokens: int) -> bool:
+    """True for one word the Russian dictionary knows as an ordinary word (not a geographic name):
+    "Работе", "Западе" are never re-spelled into villages."""
+    if n_tokens != 1:
+        return False
+    morph = load_morphology("ru")
+    lower = text.lower()
+    return morph.word_is_known(lower) and not any("Geox" in str(p.tag) for p in morph.parse(lower)[:3])
+
+
+def _oblast_nickname(gaz: Gazetteer, lower: str) -> list[Entry]:
+    """The oblast a regional name stands for ("на Донеччині" -> Donetsk Oblast), from OBLAST_NICKNAMES."""
+    for stem, ref in OBLAST_NICKNAMES.items():
+        if lower.startswith(stem) and lower[len(stem):] in NICKNAME_ENDINGS:
+            entry = gaz.get(ref)
+            return [entry] if entry is not None else []
+    return []
+
+
+def _consonant_stem_forms(gaz: Gazetteer, word: str) -> list[Entry]:
+    """Settlements whose name ends in a consonant, from a case form the dictionary reads otherwise
+    ("Донецьку" -> Донецьк, "Лисичанська" -> Лисичанськ), with the closed-syllable і of Ukrainian
+    ("Харкова" -> Харків)."""
+    lower = word.lower()
+    found: list[Entry] = []
+    for ending in CASE_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 4:
+            stem = lower[: -len(ending)]
+            variants = [stem, re.sub(r"[оеє](?=[^аеєиіїоуюяыэ]$)", lambda m: "ї" if m.group() == "є" else "і", stem)]
+            for variant in dict.fromkeys(variants):
+                found += [e for e in gaz.lookup(variant, fuzzy=False) if e.level == "settlement"]
+            if found:
+                break
+    return found
+
+
+def _ukrainian_spellings(word: str) -> list[str]:
+    """Ukrainian spellings of a Russian place name: ending rules, then е/и -> і at one position."""
+    for a, b in RU_UK_ENDINGS:
+        if word.endswith(a):
+            word = word[: -len(a)] + b
+            break
+    for a, b in RU_UK_LETTERS:
+        word = word.replace(a, b)
+    variants = [word]
+    for k, ch in enumerate(word[:-1]):
+        if ch in "еи":
+            variants.append(word[:k] + "і" + word[k + 1:])
+    return variants
