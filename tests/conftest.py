@@ -260,3 +260,12 @@ def ledger_snapshot(target: Path | str) -> str:
             for row in conn.execute(select(table).order_by(*key)):
                 digest.update(repr(tuple(row)).encode("utf-8"))
     return digest.hexdigest()
+
+
+# -- the fault tests (tests/test_faults.py, tests/test_store_faults.py) ---------------------------
+@pytest.fixture(scope="session")
+def clean_run(tmp_path_factory):
+    """A ledger ingested and linked by the CLI, never killed, to compare the fault tests with."""
+    from fault_ledgers import make_clean_run
+
+    return make_clean_run(tmp_path_factory.mktemp("clean"))
