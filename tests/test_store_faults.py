@@ -16,7 +16,7 @@ import pytest
 
 from conftest import start_ledger_server
 from fault_ledgers import (CleanRun, check_integrity, cli, copy_ledger, digest, no_write_access,
-                           one_error_line, records, table_counts)
+                           one_error_line, records, table_counts, write_access_refusal)
 
 pytestmark = [pytest.mark.faults, pytest.mark.model]
 SERVED_ROUTES = ("/api/claims", "/api/stories", "/api/articles", "/api/places", "/", "/claims", "/stories")
@@ -27,10 +27,19 @@ def clean(clean_run: CleanRun) -> CleanRun:
     return clean_run
 
 
+@pytest.fixture(scope="module")
+def read_only_possible() -> None:
+    """Skip (with the reason) where a process cannot be kept from writing files (root without
+    CAP_SETPCAP to drop its overrides)."""
+    reason = write_access_refusal()
+    if reason:
+        pytest.skip(reason)
+
+
 # -- read-only ledgers ---------------------------------------------------------------------------
 
 @pytest.fixture
-def read_only_copy(clean: CleanRun, tmp_path: Path):
+def read_only_copy(clean: CleanRun, tmp_path: Path, read_only_possible: None):
     """The clean ledger copied to a folder, then the file made 0444 and the folder 0555."""
     folder = tmp_path / "read-only"
     folder.mkdir()
@@ -83,7 +92,8 @@ def test_a_read_only_ledger_that_needs_an_upgrade_says_so_and_is_left_as_it_was(
 
 # -- store faults ----------------------------------------------------------------------------------
 
-def test_store_faults_are_one_line_and_leave_the_store_as_it_was(clean: CleanRun, tmp_path: Path):
+def test_store_faults_are_one_line_and_leave_the_store_as_it_was(clean: CleanRun, tmp_path: Path,
+                                                                  read_only_possible: None):
     """ingest into: a new ledger in a read-only folder, a missing folder, a file that is not a
     database, a ledger of a newer schema. (open_ledger's own errors: tests/test_store.py.)"""
     from claimledger.store import SCHEMA_VERSION
@@ -153,7 +163,7 @@ def test_a_full_disk_is_one_line_and_keeps_what_was_stored(clean: CleanRun, smal
 
 
 def test_a_read_only_copy_with_changes_in_its_log_is_read_with_them_or_refused_in_one_line(
-        clean: CleanRun, tmp_path: Path):
+        clean: CleanRun, tmp_path: Path, read_only_possible: None):
     """A copy of a ledger taken while its write-ahead log held a commit: read with the log when
     its index (-shm) came along, one line when it did not (SQLite cannot read the log without)."""
     live = copy_ledger(clean.linked, tmp_path / "live.db")
