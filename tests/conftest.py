@@ -47,10 +47,10 @@ def nlp_en():
 SERVE_CORPUS_LINES = 20  # corpus articles in the served test ledger: enough for every page
 
 
-def start_ledger_server(db: Path | str, *args: str, log_dir: Path | None = None):
+def start_ledger_server(db: Path | str, *args: str, log_dir: Path | None = None, preexec_fn=None):
     """Start `claimledger serve DB` on a free port; return (process, base URL) once it answers.
     DB is a SQLite path or a URL; the server's stderr goes to ``log_dir`` (default: beside the
-    SQLite file, or a new temporary folder)."""
+    SQLite file, or a new temporary folder); ``preexec_fn`` runs in the child before it starts."""
     import socket
     import subprocess
     import sys
@@ -68,7 +68,8 @@ def start_ledger_server(db: Path | str, *args: str, log_dir: Path | None = None)
     log = log_dir / f"serve-{port}.log"
     with open(log, "w", encoding="utf-8") as handle:
         proc = subprocess.Popen([sys.executable, "-m", "claimledger", "serve", str(db), "--port",
-                                 str(port), *args], stdout=subprocess.DEVNULL, stderr=handle)
+                                 str(port), *args], stdout=subprocess.DEVNULL, stderr=handle,
+                                preexec_fn=preexec_fn)
     url = f"http://127.0.0.1:{port}"
     while True:  # readiness poll, as long as the process lives (no wall-clock limit)
         if proc.poll() is not None:
@@ -260,3 +261,12 @@ def ledger_snapshot(target: Path | str) -> str:
             for row in conn.execute(select(table).order_by(*key)):
                 digest.update(repr(tuple(row)).encode("utf-8"))
     return digest.hexdigest()
+
+
+# -- the fault tests (tests/test_faults.py, tests/test_store_faults.py) ---------------------------
+@pytest.fixture(scope="session")
+def clean_run(tmp_path_factory):
+    """A ledger ingested and linked by the CLI, never killed, to compare the fault tests with."""
+    from fault_ledgers import make_clean_run
+
+    return make_clean_run(tmp_path_factory.mktemp("clean"))

@@ -140,7 +140,7 @@ def summary(db: str, top: int) -> None:
     from .store import open_ledger
     from .store.urls import display_target
 
-    with open_ledger(db, create=False) as ledger:
+    with open_ledger(db, reading=True) as ledger:
         counts = ledger.counts()
         out.print(styled((display_target(db), "bold"), ": " + ", ".join(
             f"{counts.get(k, 0)} {k}" for k in ("articles", "attributions", "places", "events", "rejections"))))
@@ -217,7 +217,7 @@ def claims(db: str, speaker, place, event_type, since, until, search, limit: int
     """
     from .store import open_ledger
 
-    with open_ledger(db, create=False) as ledger:
+    with open_ledger(db, reading=True) as ledger:
         rows = ledger.find_claims(speaker=speaker, place=place, type=event_type, since=since, until=until,
                                   search=search, limit=limit or None)
     if fmt == "jsonl":
@@ -255,7 +255,7 @@ def places(db: str, name: str, limit: int, fmt: str, control: bool) -> None:
     from .store.control import find_control_claims
     from .store.places import find_place_claims
 
-    with open_ledger(db, create=False) as ledger:
+    with open_ledger(db, reading=True) as ledger:
         found = find_place_claims(ledger, name, gazetteer=load_gazetteer(), within=not control,
                                   limit=limit or None)
         controls = (find_control_claims(ledger, found.place.key, limit=limit or None)
@@ -322,7 +322,7 @@ def export(db: str, fmt: str, output: str | None, partition_by: str | None) -> N
             raise click.UsageError("--format parquet writes a folder of tables: give it with -o DIR")
         from .export_parquet import export_parquet
 
-        with open_ledger(db, create=False) as ledger:
+        with open_ledger(db, reading=True) as ledger:
             counts = export_parquet(ledger, output, partition_by=partition_by)
         err.print(f"exported {', '.join(f'{n} {name}' for name, n in counts.items())} "
                   f"to {printable(output)}" + (f" (partitioned by {partition_by})" if partition_by else ""),
@@ -334,7 +334,7 @@ def export(db: str, fmt: str, output: str | None, partition_by: str | None) -> N
         raise click.BadParameter(f"{printable(output)} is a folder", param_hint="'-o' / '--output'")
     from .export import write_claims_csv, write_places_geojson, write_records
 
-    with open_ledger(db, create=False) as ledger:
+    with open_ledger(db, reading=True) as ledger:
         stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
         try:
             if fmt == "jsonl":

@@ -39,7 +39,7 @@ def stories(db: str, place: str | None, since: str | None, until: str | None, co
     from .store.urls import display_target
     from .store.stories import sort_stories
 
-    with open_ledger(db, create=False) as ledger:
+    with open_ledger(db, reading=True) as ledger:
         found = ledger.find_stories(place=place, since=since, until=until,
                                     contested=True if contested else None,
                                     limit=None if order != "claims" else limit or None)
@@ -84,7 +84,7 @@ def compare(db: str, story: str, fmt: str) -> None:
     from .link import compare_story
     from .store import open_ledger
 
-    with open_ledger(db, create=False) as ledger:
+    with open_ledger(db, reading=True) as ledger:
         view = compare_story(ledger.get_story(story))
     if fmt == "json":
         click.echo(json.dumps(view, ensure_ascii=False, indent=1))

@@ -3,15 +3,15 @@
 ``link_ledger(ledger)`` takes every article's link claims (kept in the store from earlier runs;
 only articles without them, or derived on another basis, are read and described again), links
 the claims of articles not linked before against all claims (blocked candidates only, see
-matching.py), stores the new links, rebuilds the stories from all stored links and then marks the
-articles linked. Running it again with nothing new reads, adds and rebuilds nothing. The ledger is passed in
+matching.py), then stores the new links, the stories rebuilt from all stored links and the
+articles' linked marks in one transaction (a run killed before it ends leaves the store as it was). Running it again with nothing new reads, adds and rebuilds nothing. The ledger is passed in
 (any object with the Ledger methods used here), so this module does not import the store.
 """
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,15 +84,15 @@ def _link_claims(ledger: Any, article_ids: list[str], kept: dict[str, str], regi
     return [claim for article_id in article_ids for claim in by_article.get(article_id, ())]
 
 
-def _replace_stories(ledger: Any, stories: list[dict[str, Any]], report: LinkReport) -> None:
-    """Store the rebuilt stories, counting in the report those new, changed and gone."""
-    before = {story["id"]: story for story in ledger.find_stories(limit=None)}
+def _count_story_changes(before: dict[str, dict[str, Any]], stories: Sequence[dict[str, Any]],
+                         report: LinkReport) -> None:
+    """Count in the report the stories new, changed and gone against those stored before."""
     after = {story["id"]: story for story in stories}
     report.stories_new = sum(story_id not in before for story_id in after)
     report.stories_gone = sum(story_id not in after for story_id in before)
     report.stories_changed = sum(story_id in before and before[story_id] != story
                                  for story_id, story in after.items())
-    report.stories = ledger.replace_stories(stories)
+    report.stories = len(stories)
 
 
 def link_ledger(ledger: Any, *, outlets: list[str | Path] | None = None, rebuild: bool = False,
@@ -102,8 +102,8 @@ def link_ledger(ledger: Any, *, outlets: list[str | Path] | None = None, rebuild
 
     With nothing new (every article linked before and its link claims kept on this basis) nothing
     is read or rebuilt: the report says ``nothing_new`` and the stories stay as they are; so they do
-    when the new claims link to none. Articles are marked linked only once the stories are rebuilt,
-    so a run cut short is done again in full.
+    when the new claims link to none. Links, stories and linked marks are stored in one transaction,
+    so a run cut short leaves the store as it was and is done again in full.
     ``on_embedded`` is called with the number of claim texts embedded in each batch."""
     started = time.perf_counter()
     registry = load_outlets(outlets or ())
@@ -124,13 +124,20 @@ def link_ledger(ledger: Any, *, outlets: list[str | Path] | None = None, rebuild
     vectors = (lambda texts: claim_vectors(texts, ledger, progress=on_embedded))
     links = link_claims(claims, new_keys, vectors=vectors) if new_keys else []
     report.claims, report.new_claims = len(claims), len(new_keys)
-    report.links = ledger.save_links(links, (), replace=rebuild)
     for link in links:
         report.by_label[link.label] = report.by_label.get(link.label, 0) + 1
-    if links or report.rederived or rebuild:  # else the links and their claims are as they were
-        stored = [_stored_link(row) for row in ledger.read_links()]
-        _replace_stories(ledger, build_stories(claims, stored), report)
+    # links, stories and linked marks in one transaction: a run cut short leaves the store as it was
+    rebuild_stories = bool(links or report.rederived or rebuild)  # else none can change
+    before = ({story["id"]: story for story in ledger.find_stories(limit=None)}
+              if rebuild_stories else {})
+
+    def stories_of(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return build_stories(claims, [_stored_link(row) for row in rows])
+
+    report.links, stories = ledger.save_link_run(links, new_articles, stories_of if rebuild_stories else None,
+                                                 replace=rebuild)
+    if stories is not None:
+        _count_story_changes(before, stories, report)
         report.stories_rebuilt = True
-    ledger.save_links((), new_articles)  # marked linked last: a run cut short is done again
     report.seconds = time.perf_counter() - started
     return report

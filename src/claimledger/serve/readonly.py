@@ -14,7 +14,6 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
@@ -22,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import ClaimledgerError, StoreError
 from ..store import SCHEMA_VERSION, Ledger, schema
+from ..store.engines import readonly_sqlite_url
 from ..store.migrations import read_schema_version
 from ..store.urls import display_target, engine_error, hide_secrets
 
@@ -105,7 +105,7 @@ def _readonly_engine(target: str) -> Engine:
         path = Path(target).expanduser()
         if not path.is_file():
             raise StoreError(f"no ledger at {path}")
-        url_text = f"sqlite:///file:{quote(str(path.resolve()))}?mode=ro&uri=true"
+        url_text = readonly_sqlite_url(path)  # immutable=1 where the WAL index cannot be made
     try:
         engine = create_engine(url_text, **options)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:

@@ -12,7 +12,7 @@ A URL is never shown with its password (store/urls.py).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,11 +28,12 @@ from ..models import AnalysedDocument, Rejection
 from ..claims import describe_claims
 from . import schema, vectors
 from .claims import claim_keys, select_claims
-from .engines import WRITE_OPTION, make_engine
+from .engines import WRITE_OPTION, can_write_sqlite, make_engine, sqlite_file
 from .conflicts import insert_counting_new, insert_new, is_postgresql, upsert
-from .migrations import read_schema_version, upgrade_schema
+from .migrations import read_schema_version, require_current_schema, upgrade_schema
 from .search import article_text_match
 from .urls import display_target, hide_secrets
+from .links import link_rows, read_link_rows, store_links
 from .rows import ID_CHUNK, chunked, make_article_row, make_layer_rows, page_article_ids, read_documents
 from .stories import select_stories, write_stories
 
@@ -51,18 +52,25 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def open_ledger(target: str | Path, *, create: bool = True) -> Ledger:
+def open_ledger(target: str | Path, *, create: bool = True, reading: bool = False) -> Ledger:
     """Open (and create or upgrade) the ledger at a SQLite path or a SQLAlchemy URL.
 
-    ``create=False`` refuses to make a new SQLite file. Raises StoreError with a
-    one-line message when the target cannot be used.
+    ``create=False`` refuses to make a new SQLite file. ``reading=True`` (for commands that only
+    read; implies ``create=False``) opens a SQLite ledger this process may not write read-only,
+    never upgrading it. Raises StoreError with a one-line message when the target cannot be used.
     """
-    engine = make_engine(target, create)
+    path = sqlite_file(target) if reading else None
+    read_only = path is not None and path.is_file() and not can_write_sqlite(path)
+    engine = make_engine(target, create and not reading, read_only=read_only)
     ledger = Ledger(engine)
     shown = display_target(target)
     try:
+        if read_only:
+            with ledger._connect() as conn, conn.begin():
+                require_current_schema(conn, shown)
+            return ledger
         with ledger._connect(write=True) as conn, conn.begin():
-            if not create and read_schema_version(conn) == 0:
+            if (reading or not create) and read_schema_version(conn) == 0:
                 raise StoreError(f"no ledger at {shown}")
             upgrade_schema(conn)
     except StoreError as exc:
@@ -398,41 +406,31 @@ class Ledger:
         """Store claim links (objects or dicts with a, b, label, reason, score) and mark the
         articles as linked, in one transaction; ``replace`` first drops every stored link.
         A pair already stored keeps its first link. Returns how many links were new."""
-        table = schema.claim_links
-        rows = []
-        for link in links:
-            row = link if isinstance(link, dict) else link.to_dict()
-            rows.append({k: row[k] for k in ("a_article", "a_ord", "b_article", "b_ord",
-                                              "label", "reason", "score")})
+        rows = link_rows(links)
         with self._transaction(write=True) as conn:
-            if replace:
-                conn.execute(sa.delete(table))
-                conn.execute(sa.delete(schema.linked_articles))
-            existing = {tuple(r) for r in conn.execute(select(
-                table.c.a_article, table.c.a_ord, table.c.b_article, table.c.b_ord))}
-            new, seen = [], set(existing)
-            for row in rows:
-                key = (row["a_article"], row["a_ord"], row["b_article"], row["b_ord"])
-                if key not in seen:
-                    seen.add(key)
-                    new.append(row)
-            added = insert_counting_new(conn, table, new)
-            linked = set(conn.execute(select(schema.linked_articles.c.article_id)).scalars())
-            marks = [{"article_id": a, "linked_at": _now()} for a in dict.fromkeys(article_ids)
-                     if a not in linked]
-            insert_counting_new(conn, schema.linked_articles, marks)
-        return added
+            return store_links(conn, rows, article_ids, replace=replace)
+
+    def save_link_run(self, links: Iterable[Any], article_ids: Iterable[str],
+                      build: Callable[[list[dict[str, Any]]], Sequence[dict[str, Any]]] | None, *,
+                      replace: bool = False) -> tuple[int, Sequence[dict[str, Any]] | None]:
+        """Store what a link run found in one transaction: its links and linked articles (as
+        :meth:`save_links`) and, when ``build`` is given, the stories it returns for every stored
+        link (dicts as :meth:`read_links`) in place of the stored ones. Returns (new links, the
+        stories stored or None). Killed or failing at any point, the store stays as before."""
+        rows = link_rows(links)
+        with self._transaction(write=True) as conn:
+            added = store_links(conn, rows, article_ids, replace=replace)
+            if build is None:
+                return added, None
+            stories = build(read_link_rows(conn))
+            write_stories(conn, stories)
+            return added, stories
 
     def read_links(self, *, label: str | None = None) -> list[dict[str, Any]]:
         """Return stored claim links as dicts (a_article, a_ord, b_article, b_ord, label, reason,
         score), optionally only those of one label."""
-        table = schema.claim_links
-        query = select(table.c.a_article, table.c.a_ord, table.c.b_article, table.c.b_ord,
-                       table.c.label, table.c.reason, table.c.score).order_by(table.c.pk)
-        if label:
-            query = query.where(table.c.label == label)
         with self._transaction() as conn:
-            return [dict(row._mapping) for row in conn.execute(query)]
+            return read_link_rows(conn, label)
 
     def replace_stories(self, stories: Sequence[dict[str, Any]]) -> int:
         """Replace the stored stories with these summaries (link.stories); return how many."""

@@ -193,3 +193,19 @@ def upgrade_schema(conn: Connection, target: int | None = None) -> list[int]:
             ))
             applied.append(migration.version)
     return applied
+
+
+def require_current_schema(conn: Connection, shown: str) -> None:
+    """Check, without writing, that the store named ``shown`` (on a read-only connection) has this
+    claimledger's schema. Raises StoreError: no ledger, newer, or older and needing an upgrade it
+    cannot get here (the file or its folder may not be written)."""
+    current = read_schema_version(conn)
+    if current == 0:
+        raise StoreError(f"no ledger at {shown}")
+    if current > SCHEMA_VERSION:
+        raise StoreError(f"ledger has schema version {current}, newer than this claimledger "
+                         f"supports ({SCHEMA_VERSION}); upgrade claimledger")
+    if current < SCHEMA_VERSION:
+        raise StoreError(f"ledger has schema version {current} and needs an upgrade to "
+                         f"{SCHEMA_VERSION}, but it is read-only here (the file or its folder may not "
+                         f"be written); open it once with write access, or copy it to a writable folder")
