@@ -35,7 +35,7 @@ from .cues import (
     NOMINAL_CUES, NOMINAL_STRENGTH, NON_SOURCE_NOUNS, PHRASAL, RITUAL_NOUNS, STANCE_ADJECTIVES, STANCE_NOUNS, UNSPECIFIED,
 )
 from .hedges import DISTANCING_HEDGES, find_hedge_spans, find_trailing_hedge
-from .quotes import apply_quotes, find_quotes, find_turn_candidates, quote_after, quote_before
+from .quotes import apply_quotes, find_quotes, find_turn_candidates, split_quote
 from .speakers import SpeakerResolver
 
 # Speakers that stand for whoever quotes them (resolved to the enclosing attribution's speaker).
@@ -397,7 +397,7 @@ def find_attributions(doc: Doc, published: str | None = None,
                 continue
             source = noun_phrase(subject)
             clause_start = min(cue[0], source[0].idx)
-            quote = quote_after(text, cue[1], quotes) or quote_before(text, clause_start, quotes)
+            quote = split_quote(text, cue[1], clause_start, quotes)
             content = trim_span(text, quote) if quote else None
             if content:
                 candidates.append(Candidate(cue, content, "direct", source))

