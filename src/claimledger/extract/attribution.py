@@ -26,13 +26,13 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..models import Attribution
+from .attribution_phrases import evidential_adverb_candidates, nominal_candidates, stance_candidates
 from .clauses import (
-    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, noun_phrase, object_of, subject_of,
-    trim_span,
+    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, noun_phrase, subject_of, trim_span,
 )
 from .cues import (
     ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_VERBS, LIGHT_NOUNS, LIGHT_VERBS,
-    NOMINAL_CUES, NOMINAL_STRENGTH, NON_SOURCE_NOUNS, PHRASAL, RITUAL_NOUNS, STANCE_ADJECTIVES, STANCE_NOUNS, UNSPECIFIED,
+    NOMINAL_STRENGTH, NON_SOURCE_NOUNS, PHRASAL, RITUAL_NOUNS, UNSPECIFIED,
 )
 from .hedges import DISTANCING_HEDGES, find_hedge_spans, find_trailing_hedge
 from .quotes import apply_quotes, find_quotes, find_turn_candidates, split_quote
@@ -43,8 +43,6 @@ FIRST_PERSON_SPEAKERS = frozenset({"we", "us", "i", "me"})
 # "You said ..." inside a turn answering an unlabelled question: the questioner, unnamed.
 UNNAMED_ADDRESSEE = "unspecified (addressee)"
 
-# Adverbs that attribute the content they qualify to an unstated source (annotation guide A.7).
-EVIDENTIAL_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 
 
 def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, list[Token]]:
@@ -230,101 +228,6 @@ def _according_to_candidates(doc: Doc, text: str) -> list[Candidate]:
     return found
 
 
-def _stance_candidates(doc: Doc, text: str) -> list[Candidate]:
-    """Stance phrases: "Hope was expressed that ...", "spoke in support of ...", "was critical of ..."."""
-    found = []
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        subject, passive = subject_of(verb)
-        if is_blocked(verb, subject):
-            continue
-        content = cue = None
-        source: list[Token] | None = None
-        hint = None
-        children = list(verb.children)
-        if passive and verb.lemma_ in LIGHT_VERBS and subject is not None and subject.lower_ in LIGHT_NOUNS \
-                and subject.lower_ not in RITUAL_NOUNS:
-            clause = next((c for c in children if c.dep_ == "ccomp"), None)
-            prep = next((c for c in children if c.dep_ == "prep" and c.i > verb.i), None) or \
-                next((c for c in subject.children if c.dep_ == "prep"), None)
-            target = clause if clause is not None else object_of(prep)
-            if target is None:
-                continue
-            content = char_span(content_tokens(target))
-            cue = char_span(doc[subject.i: verb.i + 1])
-            agent = agent_of(verb)
-            if agent is not None:
-                source = noun_phrase(agent)
-            else:
-                hint = AGENTLESS
-        elif verb.lemma_ == "speak" and subject is not None and not passive:
-            prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "in"), None)
-            noun = object_of(prep)
-            if noun is None or noun.lower_ not in STANCE_NOUNS:
-                continue
-            target = object_of(next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None))
-            if target is None:
-                continue
-            content, cue, source = char_span(content_tokens(target)), char_span([verb, noun]), noun_phrase(subject)
-        elif verb.lemma_ == "be" and subject is not None and not passive:
-            adjective = next((c for c in children if c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES), None)
-            if adjective is None:
-                continue
-            clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
-            target = clause if clause is not None else object_of(
-                next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "that")), None))
-            if target is None:
-                continue
-            content, cue, source = (char_span(content_tokens(target)), char_span([verb, adjective]),
-                                    noun_phrase(subject))
-        content = trim_span(text, content)
-        if content and cue:
-            found.append(Candidate(cue, content, "indirect", source, hint))
-    return found
-
-
-def _nominal_candidates(doc: Doc, text: str) -> list[Candidate]:
-    """Nominal cues with a *that*-clause and a stated owner: "Russia's claims that ..."."""
-    found = []
-    for noun in doc:
-        if noun.pos_ != "NOUN" or noun.lemma_ not in NOMINAL_CUES:
-            continue
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
-                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
-        if clause is None:
-            continue
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None:
-            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-            owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-        content = trim_span(text, char_span(clause.subtree))
-        if not content:
-            continue
-        denier = _denier(noun)
-        if owner is None and denier is not None:  # "Kyiv rejected claims that ...": Kyiv denies them
-            verb, subject = denier
-            found.append(Candidate(char_span(doc[verb.i: noun.i + 1]), content, "indirect",
-                                   noun_phrase(subject)))
-            continue
-        found.append(Candidate(char_span([noun]), content, "indirect",
-                               noun_phrase(owner) if owner is not None else None,
-                               None if owner is not None else UNSPECIFIED))
-    return found
-
-
-def _denier(noun: Token) -> tuple[Token, Token] | None:
-    """For a nominal cue that is the object of a denial verb with a subject ("Kyiv rejected claims
-    that ...", "dismissing reports that ..."), return the verb and its subject."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or CUE_VERBS.get(verb.lemma_) != "denied" or verb.i > noun.i:
-        return None
-    subject, passive = subject_of(verb)
-    if subject is None or passive or is_blocked(verb, subject):
-        return None
-    return verb, subject
-
-
 def _evidentiality(doc: Doc, cue: tuple[int, int] | None, hedges: tuple[str, ...]) -> str:
     """Return how firmly an attribution presents its content (models.EVIDENTIALITIES): the
     strength of its cue word, turned to "alleged" when a distancing hedge qualifies it."""
@@ -338,26 +241,6 @@ def _evidentiality(doc: Doc, cue: tuple[int, int] | None, hedges: tuple[str, ...
     if strength in ("reported", "claimed") and DISTANCING_HEDGES.intersection(hedges):
         return "alleged"
     return strength
-
-
-def _evidential_adverb_candidates(doc: Doc, text: str) -> list[Candidate]:
-    """Evidential adverbs mark an implicit attribution with no stated source ("the army
-    allegedly shelled the market", "the allegedly imminent invasion"); the content is the
-    clause or noun phrase the adverb qualifies."""
-    found = []
-    for adverb in doc:
-        if adverb.lower_ not in EVIDENTIAL_ADVERBS or adverb.dep_ != "advmod":
-            continue
-        head = adverb.head
-        if head.pos_ == "ADJ" and head.dep_ == "amod":  # "the allegedly imminent invasion"
-            noun = head.head
-            tokens = [t for t in noun.subtree if t.i > adverb.i]
-        else:
-            tokens = [t for t in content_tokens(head, {adverb.i})]
-        content = trim_span(text, char_span(tokens)) if tokens else None
-        if content:
-            found.append(Candidate(char_span([adverb]), content, "indirect", None, UNSPECIFIED))
-    return found
 
 
 def _own_hedge_zone(candidate: Candidate) -> tuple[int, int]:
@@ -380,9 +263,9 @@ def find_attributions(doc: Doc, published: str | None = None,
     previous_claims: dict[int, tuple[int, int]] = {}
     candidates = _verb_candidates(doc, text, previous_claims)
     candidates += _according_to_candidates(doc, text)
-    candidates += _nominal_candidates(doc, text)
-    candidates += _stance_candidates(doc, text)
-    candidates += _evidential_adverb_candidates(doc, text)
+    candidates += nominal_candidates(doc, text)
+    candidates += stance_candidates(doc, text)
+    candidates += evidential_adverb_candidates(doc, text)
     candidates += find_turn_candidates(doc, text)
 
     # Cues with no clause of their own next to a quotation: "said: “...”", "“...,” he said".
