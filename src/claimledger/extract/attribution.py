@@ -31,8 +31,9 @@ from .clauses import (
     Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, noun_phrase, subject_of, trim_span,
 )
 from .cues import (
-    ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_VERBS, LIGHT_NOUNS, LIGHT_VERBS,
-    NOMINAL_STRENGTH, NON_SOURCE_NOUNS, PHRASAL, RITUAL_NOUNS, UNSPECIFIED,
+    ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_VERBS, DENIABLE_NOUNS, DOCUMENT_NOUNS,
+    DOCUMENT_VERBS, GERUND_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, NOMINAL_STRENGTH, NON_SOURCE_NOUNS, PHRASAL,
+    REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
 )
 from .hedges import DISTANCING_HEDGES, find_hedge_spans, find_trailing_hedge
 from .quotes import apply_quotes, find_quotes, find_turn_candidates, split_quote
@@ -52,6 +53,11 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
     children = list(verb.children)
     for child in children:
         if child.dep_ == "ccomp" and child.lower_ not in PHRASAL.get(lemma, ()) and lemma in CUE_VERBS:
+            if any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in child.children):
+                return None, extra  # an indirect question asserts nothing ("asked whether ...")
+            noun = next((c for c in children if c.dep_ == "dobj" and c.i < child.i and c.lemma_ in NOMINAL_CUES), None)
+            if noun is not None:  # "denied an allegation that ...": the content is the noun phrase
+                return char_span([*noun.subtree, *content_tokens(child)]), extra
             return char_span(content_tokens(child)), extra
         if child.dep_ == "ccomp" and child.lower_ in PHRASAL.get(lemma, ()):  # "made clear that ..."
             clause = next((g for g in child.children if g.dep_ == "ccomp"), None)
@@ -91,6 +97,8 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
                         tokens += list(other.subtree)
                 return char_span(tokens), extra
     xcomps = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")]
+    if xcomps and lemma in GERUND_VERBS and xcomps[0].tag_ == "VBG":  # "feared losing ...", "denied leaking ..."
+        return char_span(content_tokens(xcomps[0])), extra
     if xcomps and CUE_VERBS.get(lemma) == "directive" or xcomps and lemma in ADDRESSEE_VERBS:
         tokens = list(xcomps[0].subtree)
         if objects:
@@ -106,6 +114,9 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
         obj = objects[0]
         if obj.pos_ == "PRON" or obj.lower_ in ANAPHORS:
             return None, extra
+        if lemma == "deny" and obj.lemma_.lower() not in DENIABLE_NOUNS \
+                and not any(t.is_quote for t in obj.subtree):
+            return None, extra  # "denied her request", "a policy that denies asylum": no claim denied
         tokens = content_tokens(obj)
         # modifiers of the verb that follow the object belong to the claim ("..., particularly in light of ...")
         for child in children:
@@ -127,14 +138,18 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
         if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in CUE_VERBS and verb.lemma_ not in LIGHT_VERBS):
             continue
         subject, passive = subject_of(verb)
-        if is_blocked(verb, subject):
+        if is_blocked(verb, subject) or verb.lemma_ in DOCUMENT_VERBS and not _is_document(subject, passive):
+            continue
+        needed = REQUIRED_COMPLEMENTS.get(verb.lemma_)
+        if needed and not any(c.dep_ == needed or c.lower_ == needed for c in verb.children):
             continue
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
         agent = agent_of(verb)
         content, extra = _content_of_verb(verb, text)
         # Adjunct forms: "as X said", "as described by X", "reported by X".
         adjunct = "as" in marks or (verb.tag_ == "VBN" and agent is not None and not passive
-                                    and verb.dep_ in ("acl", "advcl", "relcl"))
+                                    and verb.dep_ in ("acl", "advcl", "relcl")
+                                    and CUE_VERBS.get(verb.lemma_) != "directive")
         if adjunct and verb.head.i != verb.i and content is None:
             host = verb.head
             while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
@@ -193,6 +208,16 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
         found.append(Candidate(cue, content, "indirect", source_tokens, hint, speaker_tokens))
         previous_claims[content[0]] = content
     return found
+
+
+def _is_document(subject: Token | None, passive: bool) -> bool:
+    """Return whether an active subject is a document or body of evidence ("a poll", "images on
+    social media", "which" after "a consultation"), the only sources of DOCUMENT_VERBS."""
+    if subject is None or passive:
+        return False
+    if subject.lower_ in ("which", "that") and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    return subject.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _adjunct_source(doc: Doc, token: Token) -> tuple[list[Token], Token] | None:
@@ -281,6 +306,10 @@ def find_attributions(doc: Doc, published: str | None = None,
             source = noun_phrase(subject)
             clause_start = min(cue[0], source[0].idx)
             quote = split_quote(text, cue[1], clause_start, quotes)
+            lead = verb.sent.start_char
+            if quote and quote[1] <= clause_start and lead < quote[0] and text[lead:quote[0]].strip() \
+                    and not text[lead:quote[0]].rstrip().endswith(":"):
+                quote = (lead, quote[1])  # 'The attack required “substantial planning,” prosecutors said'
             content = trim_span(text, quote) if quote else None
             if content:
                 candidates.append(Candidate(cue, content, "direct", source))

@@ -94,6 +94,16 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return child, False
         if child.dep_ in ("nsubjpass", "csubjpass"):
             return child, True
+    proper_aux = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ in ("NNP", "NNPS") and c.i < verb.i), None)
+    if proper_aux is not None:  # "Prime Minister Theresa May accused ...": "May" parsed as a modal
+        return proper_aux, False
+    if depth == 0 and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i < verb.i:
+        # "“...,” prosecutors said, describing ...": the participle follows the reporting clause
+        reporters = [t for t in verb.doc[verb.head.i + 1: verb.i] if t.lemma_ in CUE_VERBS and t.pos_ == "VERB"]
+        for reporter in reversed(reporters):
+            subject = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject, False
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         subject, passive = subject_of(verb.head, depth + 1)
         return (None, False) if passive else (subject, False)
@@ -120,12 +130,14 @@ def is_blocked(verb: Token, subject: Token | None) -> bool:
     for child in verb.children:
         if child.dep_ == "neg":
             return True
-        if child.dep_ == "aux" and child.lower_ in MODAL_BLOCKERS:
-            return True
+        if child.dep_ == "aux" and child.lower_ in MODAL_BLOCKERS and child.tag_ == "MD":
+            return True  # not "Theresa May accused ...", where the name is parsed as an auxiliary
     if verb.dep_ == "xcomp" and verb.head.lemma_ in ("want", "like", "wish", "intend", "plan", "expect"):
         return True
-    if subject is not None and subject.lower_ in FIRST_PERSON | SECOND_PERSON and verb.tag_ in ("VBP", "VB", "VBZ"):
-        return True
+    if subject is not None and subject.lower_ in FIRST_PERSON | SECOND_PERSON and (
+            verb.tag_ in ("VBP", "VB", "VBZ")
+            or verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("am", "are", "'m", "'re") for c in verb.children)):
+        return True  # "I think", "I am appealing to ...": performatives
     if verb.sent.text.rstrip().endswith("?"):
         return True
     if _is_discourse_formula(verb, subject):

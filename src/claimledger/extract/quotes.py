@@ -203,7 +203,7 @@ def apply_quotes(text: str, candidate: Candidate, quotes: list[tuple[int, int]])
     for q_start, q_end in quotes:
         if start < q_start < end and len(text[q_start:q_end].split()) >= MIN_DIRECT_QUOTE_WORDS:
             # a quoted fragment inside a paraphrase; a fragment that closes the content keeps its marks
-            if q_end > end and q_end - end <= len('."'):
+            if q_end > end and q_end - end <= len('."') and text[end] != ",":
                 candidate.content = (start, q_end)
             candidate.kind = "mixed"
             return
