@@ -28,15 +28,16 @@ from spacy.tokens import Doc, Token
 from ..models import Attribution
 from .attribution_phrases import evidential_adverb_candidates, nominal_candidates, stance_candidates
 from .clauses import (
-    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, noun_phrase, subject_of, trim_span,
+    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, noun_phrase, object_of, reporting_tail,
+    subject_of, trim_span,
 )
 from .cues import (
     ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_VERBS, DENIABLE_NOUNS, DOCUMENT_NOUNS,
     DOCUMENT_VERBS, GERUND_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, NOMINAL_STRENGTH, NON_SOURCE_NOUNS, PHRASAL,
-    REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
+    QUOTE_VERBS, REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
 )
 from .hedges import DISTANCING_HEDGES, find_hedge_spans, find_trailing_hedge
-from .quotes import apply_quotes, find_quotes, find_turn_candidates, split_quote
+from .quotes import apply_quotes, find_quotes, find_turn_candidates, split_quote, unquote
 from .speakers import SpeakerResolver
 
 # Speakers that stand for whoever quotes them (resolved to the enclosing attribution's speaker).
@@ -129,6 +130,12 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     return char_span(objs[0].subtree), [child]
+    for child in children:  # "said in a statement that ...": the parser hangs the clause on the noun
+        noun = object_of(child) if child.dep_ == "prep" and child.lower_ in ("in", "during") else None
+        clause = next((g for g in noun.children if g.dep_ in ("acl", "relcl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None) if noun is not None else None
+        if clause is not None:
+            return char_span(content_tokens(clause)), extra
     return None, extra
 
 
@@ -181,7 +188,7 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
             source_tokens = noun_phrase(verb.head, {t.i for t in verb.subtree})
         elif passive or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)):
             hint = AGENTLESS
-        else:
+        elif reporting_tail(verb) is None:
             continue
         if content is None and passive and subject is not None:
             determiners = {t.lower_ for t in subject.children if t.dep_ in ("det", "predet", "amod")}
@@ -196,6 +203,11 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
                     content = trim_span(text, (previous.start_char, previous.end_char)) if previous else None
             elif subject.lower_ in LIGHT_NOUNS and subject.lower_ not in RITUAL_NOUNS:
                 extra = [subject, *[t for t in doc[subject.i + 1: verb.i]]]
+        if content is None and not passive and not is_blocked(verb, None):
+            tail = reporting_tail(verb)
+            if tail is not None:  # "X, police said." / "X, says the minister"
+                content, subject = tail
+                source_tokens, speaker_tokens, hint = noun_phrase(subject), None, None
         if content is None:
             continue
         content = trim_span(text, content)
@@ -296,7 +308,7 @@ def find_attributions(doc: Doc, published: str | None = None,
     # Cues with no clause of their own next to a quotation: "said: “...”", "“...,” he said".
     covered_cues = {c.cue for c in candidates}
     for verb in doc:
-        if verb.lemma_ in CUE_VERBS and verb.pos_ == "VERB":
+        if (verb.lemma_ in CUE_VERBS or verb.lemma_ in QUOTE_VERBS) and verb.pos_ == "VERB":
             cue = cue_span(verb)
             if cue in covered_cues:
                 continue
@@ -310,7 +322,7 @@ def find_attributions(doc: Doc, published: str | None = None,
             if quote and quote[1] <= clause_start and lead < quote[0] and text[lead:quote[0]].strip() \
                     and not text[lead:quote[0]].rstrip().endswith(":"):
                 quote = (lead, quote[1])  # 'The attack required “substantial planning,” prosecutors said'
-            content = trim_span(text, quote) if quote else None
+            content = trim_span(text, unquote(text, quote)) if quote else None
             if content:
                 candidates.append(Candidate(cue, content, "direct", source))
 

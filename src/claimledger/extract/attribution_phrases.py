@@ -79,8 +79,8 @@ def nominal_candidates(doc: Doc, text: str) -> list[Candidate]:
             continue
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and _is_content_clause(c)),
                       None) or _sibling_clause(noun)
-        if clause is None:
-            continue
+        if clause is None or noun.dep_ == "pobj" and noun.head.head.lemma_ in CUE_VERBS:
+            continue  # "said in a statement that ...": the verb's attribution
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None:  # "statements by X", "an allegation from X that ..."
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)

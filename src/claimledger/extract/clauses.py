@@ -99,15 +99,45 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return proper_aux, False
     if depth == 0 and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i < verb.i:
         # "“...,” prosecutors said, describing ...": the participle follows the reporting clause
-        reporters = [t for t in verb.doc[verb.head.i + 1: verb.i] if t.lemma_ in CUE_VERBS and t.pos_ == "VERB"]
+        reporters = [t for t in verb.doc[verb.head.i + 1: verb.i] if t.lemma_ in CUE_VERBS and t.pos_ == "VERB"
+                     and t.head.i == verb.head.i and t.dep_ in ("parataxis", "ccomp", "conj")]
         for reporter in reversed(reporters):
             subject = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return subject, False
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         subject, passive = subject_of(verb.head, depth + 1)
+        if passive and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            return subject, False  # "Simpson was questioned and admitted ...": an active conjunct
         return (None, False) if passive else (subject, False)
     return None, False
+
+
+# Words a reporting clause at the end of a sentence may hold besides its subject and verb
+# ("..., Business Secretary Greg Clark has said on Sunday.").
+_TAIL_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "punct", "nsubj", "prt"})
+
+
+def reporting_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """For a reporting clause that closes its sentence after a comma ("X, police said.", "X, says
+    the minister"), return the span before the comma (the content) and the subject; else None."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject = subjects[-1]  # inverted order: "..., says Foreign Minister" (the parser may give two)
+    start = min(subject.left_edge.i, verb.i) if subject.i < verb.i else verb.i
+    sentence = verb.sent
+    if start <= sentence.start or verb.doc[start - 1].text != ",":
+        return None
+    allowed = {verb.i}
+    for child in verb.children:
+        if child.i >= start:
+            if child.dep_ not in _TAIL_DEPS:
+                return None
+            allowed.update(t.i for t in child.subtree)
+    if any(t.i >= start and t.i not in allowed and not (t.is_punct or t.is_space) for t in sentence):
+        return None
+    return (sentence.start_char, verb.doc[start - 1].idx), subject
 
 
 def noun_phrase(token: Token, excluded: set[int] = frozenset()) -> list[Token]:

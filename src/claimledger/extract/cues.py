@@ -29,7 +29,8 @@ CUE_VERBS: dict[str, str] = {
 
 # Light verbs that report through their object noun ("expressed concern that ...").
 LIGHT_VERBS = {"express": None, "voice": None, "draw": {"attention"}, "give": {"assessment", "account"},
-               "make": {"clear"}, "share": {"view", "assessment", "concern"}}
+               "make": {"clear"}, "share": {"view", "assessment", "concern"},
+               "raise": {"concern", "concerns", "fear", "fears", "doubt", "doubts", "alarm"}}
 LIGHT_NOUNS = frozenset({
     "concern", "concerns", "hope", "readiness", "satisfaction", "dissatisfaction", "confidence",
     "support", "regret", "interest", "willingness", "conviction", "view", "opinion", "doubt",
@@ -81,6 +82,9 @@ NOMINAL_STRENGTH = {
 # ("results show" is an impersonal evidential with no source: data/dev/README.md, section A.)
 DENIABLE_NOUNS = NOMINAL_CUES | frozenset({"reports", "rumours", "rumors", "idea", "notion", "suggestion",
                                            "charges", "theory", "theories", "story", "stories"})
+
+# Verbs that report only a quotation next to them ("“...,” Waters continued", "he tweeted").
+QUOTE_VERBS = frozenset({"continue", "tweet", "post", "repeat", "quip", "joke", "exclaim", "shout", "text"})
 
 # Verbs whose object noun is a nominal cue held by their subject ("came to the conclusion that ...",
 # "raised fears that ...", "made the claim that ...").

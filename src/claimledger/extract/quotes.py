@@ -184,6 +184,16 @@ def split_quote(text: str, cue_end: int, clause_start: int,
     return after or before
 
 
+def unquote(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Return a quotation's span without its own opening and closing marks (single ones too)."""
+    start, end = span
+    if text[start] in "\"“«„'":
+        start += 1
+    if end > start and text[end - 1] in "\"”»“'":
+        end -= 1
+    return start, end
+
+
 def apply_quotes(text: str, candidate: Candidate, quotes: list[tuple[int, int]]) -> None:
     """Set a candidate's kind to direct or mixed, and widen a content to the whole quotation."""
     start, end = candidate.content
@@ -194,7 +204,10 @@ def apply_quotes(text: str, candidate: Candidate, quotes: list[tuple[int, int]])
         if any(q_start <= m_start < q_end for m_start, _ in marks):
             continue  # a cue inside the quotation: a report within the quote, not the quote itself
         if q_start <= start and end <= q_end:
-            inner = trim_span(text, (q_start, q_end))
+            inner = trim_span(text, unquote(text, (q_start, q_end)))
+            if inner and candidate.cue and q_start >= candidate.cue[1] and text[inner[1]:inner[1] + 1] in ".!?" \
+                    and inner[1] < q_end:
+                inner = (inner[0], inner[1] + 1)  # 'said: “... .”' keeps the quote's own full stop
             if inner:
                 # keep a question or exclamation mark, drop a closing comma or full stop
                 candidate.content = inner
