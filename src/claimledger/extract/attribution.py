@@ -258,6 +258,10 @@ def _according_to_candidates(doc: Doc, text: str) -> list[Candidate]:
         host = token.head
         while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
             host = host.head
+        while host.dep_ == "ccomp" and host.head.lemma_ in CUE_VERBS and host.head.i < token.i \
+                and token.i > 0 and doc[token.i - 1].text == "," \
+                and all(t.i < token.i for t in host.subtree if t.i not in {u.i for u in token.subtree}):
+            host = host.head  # "X said Y, according to the poll": the poll reports X's saying
         excluded = {t.i for t in token.subtree} | {t.i for t in preposition.subtree} | {t.i for t in cue_tokens}
         content = trim_span(text, char_span(content_tokens(host, excluded)))
         if content:

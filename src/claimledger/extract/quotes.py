@@ -155,6 +155,9 @@ def quote_after(text: str, position: int, quotes: list[tuple[int, int]]) -> tupl
         return None
     for start, end in quotes:
         if start == match.end():
+            following = text[end:end + 2].strip()
+            if following[:1].islower():
+                return None  # a quoted name inside the clause: 'tell "60 Minutes" whether ...'
             return start, end
     return None
 
