@@ -320,7 +320,7 @@ def find_attributions(doc: Doc, published: str | None = None,
             if subject is None or passive or is_blocked(verb, subject):
                 continue
             source = noun_phrase(subject)
-            clause_start = min(cue[0], source[0].idx)
+            clause_start = min(cue[0], source[0].idx, subject.left_edge.idx)
             quote = split_quote(text, cue[1], clause_start, quotes)
             lead = verb.sent.start_char
             if quote and quote[1] <= clause_start and lead < quote[0] and text[lead:quote[0]].strip() \

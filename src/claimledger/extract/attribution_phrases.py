@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .clauses import Candidate, agent_of, char_span, content_tokens, is_blocked, noun_phrase, object_of, subject_of, trim_span
+from .clauses import (
+    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, noun_phrase, object_of, subject_of, trim_span,
+)
 from .cues import (
     AGENTLESS, CUE_VERBS, HOLDING_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, RITUAL_NOUNS, STANCE_ADJECTIVES, STANCE_NOUNS, UNSPECIFIED,
 )
@@ -99,6 +101,10 @@ def nominal_candidates(doc: Doc, text: str) -> list[Candidate]:
             found.append(Candidate(char_span(doc[verb.i: noun.i + 1]), content, "indirect",
                                    noun_phrase(subject)))
             continue
+        if denier is not None:  # "rejected an allegation from X that ...": the denial of X's claim
+            verb, subject = denier
+            found.append(Candidate(cue_span(verb), trim_span(text, char_span([*noun.subtree, *clause.subtree])),
+                                   "indirect", noun_phrase(subject)))
         found.append(Candidate(char_span([noun]), content, "indirect",
                                noun_phrase(owner) if owner is not None else None,
                                None if owner is not None else UNSPECIFIED))
