@@ -62,3 +62,30 @@ def test_built_records_are_valid_gold():
                     piece = text[span[0]:span[1]]
                     assert piece and piece == piece.strip(), (record["id"], attribution["id"], key)
     json.dumps(records)  # JSON-ready
+
+
+# Floors on the report half (never tuned on), measured 2026-12-03 with this split; the tune half
+# and attribution_dev are reported in the closing note of issue 13. Raise them as the rules improve.
+REPORT_FLOORS = {
+    ("claim", "f1"): 0.80,           # measured 0.821 (0.759 before the general-news rules)
+    ("content_exact", "f1"): 0.69,   # measured 0.709 (0.560)
+    ("content_overlap", "f1"): 0.82,  # measured 0.842 (0.801)
+}
+
+
+@pytest.fixture(scope="module")
+def report_half():
+    from claimledger.evaluate import score_records
+    from claimledger.evaluate.predictions import predict_records
+
+    gold = build_news_dev(ANNOTATIONS, NTREX, split="report")
+    return score_records(gold, predict_records(gold)).to_dict(errors=False)
+
+
+@needs_ntrex
+@pytest.mark.model
+@pytest.mark.parametrize("key", sorted(REPORT_FLOORS), ids=lambda k: "news_dev.report." + ".".join(k))
+def test_news_dev_report_floor(report_half, key):
+    figure, measure = key
+    value = report_half["attributions"]["all"]["figures"][figure][measure]
+    assert value >= REPORT_FLOORS[key], f"news_dev report {figure} {measure} fell to {value:.3f} (floor {REPORT_FLOORS[key]})"
