@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Token
 from ..models import Attribution
 from .attribution_phrases import evidential_adverb_candidates, nominal_candidates, stance_candidates
 from .clauses import (
-    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, noun_phrase, object_of, reporting_tail,
+    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, is_setting, noun_phrase, object_of,
+    reporting_tail,
     subject_of, trim_span,
 )
 from .cues import (
@@ -121,7 +122,8 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
         tokens = content_tokens(obj)
         # modifiers of the verb that follow the object belong to the claim ("..., particularly in light of ...")
         for child in children:
-            if child.i > obj.i and child.dep_ in ("prep", "advmod", "npadvmod") and child.lower_ != "according":
+            if child.i > obj.i and child.dep_ in ("prep", "advmod", "npadvmod") and child.lower_ != "according" \
+                    and not is_setting(child):
                 tokens += content_tokens(child)
         return char_span(tokens), extra
     if lemma in AS_VERBS:

@@ -72,8 +72,7 @@ def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]
         comma_before = token.i > 0 and token.doc[token.left_edge.i - 1].text == "," if token.left_edge.i > 0 else False
         if token.dep_ == "advcl" and token.tag_ == "VBG" and comma_before:
             drop.update(t.i for t in token.subtree)
-        elif token.dep_ == "conj" and any((t.lemma_ in CUE_VERBS or t.lemma_ in REPORTING_ACTS) and t.pos_ == "VERB"
-                                          for t in token.subtree):
+        elif token.dep_ == "conj" and any(_reports(t) for t in token.subtree):
             drop.update(t.i for t in token.subtree)
             drop.update(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)
     run = piece_with(head, drop)
@@ -85,6 +84,19 @@ def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]
         if ancestor.i != head.i and position > 0:
             return run[:position]
     return run
+
+
+def _reports(token: Token) -> bool:
+    """Return whether a token in a coordinated clause is a report of its own: a talking act
+    ("and spoke about ..."), or a cue with a clause or a quotation ("and stressed that ..."); not a
+    cue verb used for a plain act ("and she was found inside", "and inform his next-of-kin")."""
+    if token.pos_ != "VERB":
+        return False
+    if token.lemma_ in REPORTING_ACTS:
+        return True
+    if token.lemma_ not in CUE_VERBS or any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp") or c.is_quote for c in token.children)
 
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
@@ -138,6 +150,26 @@ def reporting_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
     if any(t.i >= start and t.i not in allowed and not (t.is_punct or t.is_space) for t in sentence):
         return None
     return (sentence.start_char, verb.doc[start - 1].idx), subject
+
+
+# Nouns naming the occasion of a statement: a modifier about them sets the scene of the report,
+# it is not part of the claim ("accused critics of ... in an interview with the Sunday Times").
+SETTING_NOUNS = frozenset({
+    "interview", "statement", "conference", "speech", "meeting", "hearing", "briefing", "address", "letter",
+    "tweet", "post", "rally", "programme", "program", "show", "broadcast", "podcast", "op-ed", "column",
+    "appearance", "session", "event", "summit", "debate", "announcement", "message", "video", "email",
+})
+
+
+def is_setting(modifier: Token) -> bool:
+    """Return whether a verb's modifier sets the scene of a report (its time, its occasion, "including
+    ..." after the source) rather than adding to the claim."""
+    if modifier.lower_ in ("including", "after", "before", "during", "while", "when"):
+        return True
+    noun = next((c for c in modifier.children if c.dep_ == "pobj"), None) if modifier.dep_ == "prep" else modifier
+    if noun is None:
+        return False
+    return noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in SETTING_NOUNS
 
 
 def noun_phrase(token: Token, excluded: set[int] = frozenset()) -> list[Token]:

@@ -66,7 +66,12 @@ def _continues(lines: list[tuple[int, str]], number: int, opener: str) -> tuple[
             continue  # a line wholly inside the quotation
         first = family[0]
         if first[0] == offset + len(line) - len(line.lstrip()) and first[2] in ("open", "either"):
-            return ahead, first[0]  # reopened at the start of the next paragraph: runs on
+            # reopened at the start of the next paragraph: runs on when that paragraph is quoted to its
+            # end; one that closes before a reporting clause is a new quotation (the first was left open)
+            closing = [m for m in family[1:] if m[2] in ("close", "either") and m[1] in _CLOSERS[opener]]
+            if not closing or not line[closing[0][0] - offset + 1:].strip():
+                return ahead, first[0]
+            return None
         if _closes(marks, opener):
             return ahead, None
         return None
