@@ -124,3 +124,18 @@ def test_a_participle_after_a_quotation_takes_the_quoted_source(nlp_en):
     assert only(found, cue="describing")["source"] == "officials"
     a = only(found, cue="said")
     assert a["kind"] == "mixed" and a["content"] == 'The fire "spread faster than anyone expected'
+
+
+def test_content_keeps_coordinated_clauses_and_drops_the_setting(nlp_en):
+    text = "A police spokesman confirmed the man was local to the town and he was found inside a shop."
+    a = only(attributions(nlp_en, text), cue="confirmed")
+    assert a["content"] == "the man was local to the town and he was found inside a shop"
+    text = "The senator accused the governor of wasting public money in an interview with a local radio station."
+    a = only(attributions(nlp_en, text), cue="accused")
+    assert a["content"] == "the governor of wasting public money"
+
+
+def test_an_open_quotation_is_not_continued_by_a_new_quotation_with_its_own_clause():
+    text = ('She called it "a disgrace.\n'
+            '"We will appeal," her lawyer said.')
+    assert [text[s:e] for s, e in find_quotes(text)] == ['"a disgrace.', '"We will appeal,"']

@@ -29,7 +29,7 @@ from ..models import Attribution
 from .attribution_phrases import evidential_adverb_candidates, nominal_candidates, stance_candidates
 from .clauses import (
     Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, is_setting, noun_phrase, object_of,
-    reporting_tail,
+    reporting_tail, reports, SETTING_NOUNS,
     subject_of, trim_span,
 )
 from .cues import (
@@ -60,7 +60,7 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
             noun = next((c for c in children if c.dep_ == "dobj" and c.i < child.i and c.lemma_ in NOMINAL_CUES), None)
             if noun is not None:  # "denied an allegation that ...": the content is the noun phrase
                 return char_span([*noun.subtree, *content_tokens(child)]), extra
-            return char_span(content_tokens(child)), extra
+            return char_span(content_tokens(child) + _second_clause(verb, child)), extra
         if child.dep_ == "ccomp" and child.lower_ in PHRASAL.get(lemma, ()):  # "made clear that ..."
             clause = next((g for g in child.children if g.dep_ == "ccomp"), None)
             if clause is not None:
@@ -125,6 +125,12 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
             if child.i > obj.i and child.dep_ in ("prep", "advmod", "npadvmod") and child.lower_ != "according" \
                     and not is_setting(child):
                 tokens += content_tokens(child)
+        last = max(t.i for t in tokens)
+        setting = next((t for t in tokens if t.dep_ == "prep" and t.lower_ in ("in", "at", "during")
+                        and any(c.dep_ == "pobj" and c.lemma_.lower() in SETTING_NOUNS for c in t.children)
+                        and max(u.i for u in t.subtree) == last), None)
+        if setting is not None:  # "accused X of Y in an interview with ...": the occasion, not the claim
+            tokens = [t for t in tokens if t.i < setting.i]
         return char_span(tokens), extra
     if lemma in AS_VERBS:
         for child in children:
@@ -139,6 +145,23 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
         if clause is not None:
             return char_span(content_tokens(clause)), extra
     return None, extra
+
+
+def _second_clause(verb: Token, clause: Token) -> list[Token]:
+    """The clause the parser coordinated with the cue instead of its content ("confirmed the man
+    was local and he was found inside"): a conjunct right after the content, with its own subject,
+    no comma before its "and", and no report of its own."""
+    end = max(t.i for t in clause.subtree)
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= end or conj.pos_ not in ("VERB", "AUX"):
+            continue
+        cc = verb.doc[end + 1]
+        if cc.dep_ != "cc" or cc.head.i != verb.i or conj.left_edge.i != end + 2:
+            return []
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and not any(reports(t) for t in conj.subtree):
+            return [cc, *conj.subtree]
+        return []
+    return []
 
 
 def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, int]]) -> list[Candidate]:

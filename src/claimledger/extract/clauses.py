@@ -72,7 +72,7 @@ def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]
         comma_before = token.i > 0 and token.doc[token.left_edge.i - 1].text == "," if token.left_edge.i > 0 else False
         if token.dep_ == "advcl" and token.tag_ == "VBG" and comma_before:
             drop.update(t.i for t in token.subtree)
-        elif token.dep_ == "conj" and any(_reports(t) for t in token.subtree):
+        elif token.dep_ == "conj" and any(reports(t) for t in token.subtree):
             drop.update(t.i for t in token.subtree)
             drop.update(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)
     run = piece_with(head, drop)
@@ -86,7 +86,7 @@ def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]
     return run
 
 
-def _reports(token: Token) -> bool:
+def reports(token: Token) -> bool:
     """Return whether a token in a coordinated clause is a report of its own: a talking act
     ("and spoke about ..."), or a cue with a clause or a quotation ("and stressed that ..."); not a
     cue verb used for a plain act ("and she was found inside", "and inform his next-of-kin")."""
