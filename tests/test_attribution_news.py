@@ -139,3 +139,14 @@ def test_an_open_quotation_is_not_continued_by_a_new_quotation_with_its_own_clau
     text = ('She called it "a disgrace.\n'
             '"We will appeal," her lawyer said.')
     assert [text[s:e] for s, e in find_quotes(text)] == ['"a disgrace.', '"We will appeal,"']
+
+
+def test_per_names_an_adjunct_source_and_a_colon_quote_joins_the_content(nlp_en):
+    text = "The coach resigned on Friday, per ESPN."
+    a = only(attributions(nlp_en, text), cue="per")
+    assert a["kind"] == "according_to" and a["source"] == "ESPN" and a["content"] == "The coach resigned on Friday"
+    assert attributions(nlp_en, "Prices rose by two per cent, per month.") == []
+    text = 'The union leader said his members are worried: "Once these jobs go they never come back."'
+    a = only(attributions(nlp_en, text), cue="said")
+    assert a["kind"] == "mixed"
+    assert a["content"] == 'his members are worried: "Once these jobs go they never come back."'

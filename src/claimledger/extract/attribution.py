@@ -38,7 +38,7 @@ from .cues import (
     QUOTE_VERBS, REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
 )
 from .hedges import DISTANCING_HEDGES, find_hedge_spans, find_trailing_hedge
-from .quotes import apply_quotes, find_quotes, find_turn_candidates, split_quote, unquote
+from .quotes import apply_quotes, find_quotes, find_turn_candidates, quote_after, split_quote, unquote
 from .speakers import SpeakerResolver
 
 # Speakers that stand for whoever quotes them (resolved to the enclosing attribution's speaker).
@@ -164,7 +164,8 @@ def _second_clause(verb: Token, clause: Token) -> list[Token]:
     return []
 
 
-def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, int]]) -> list[Candidate]:
+def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, int]],
+                     quotes: list[tuple[int, int]]) -> list[Candidate]:
     found: list[Candidate] = []
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in CUE_VERBS and verb.lemma_ not in LIGHT_VERBS):
@@ -236,6 +237,10 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
         if content is None:
             continue
         content = trim_span(text, content)
+        if content is not None:  # 'said his members are concerned: "In my experience ..."'
+            colon_quote = quote_after(text, content[1], quotes) if text[content[1]:content[1] + 1] == ":" else None
+            if colon_quote is not None:
+                content = (content[0], colon_quote[1])
         if content is None or len(text[content[0]:content[1]].split()) < 2 and '"' not in text[content[0]:content[1]]:
             continue
         cue_extra = extra
@@ -265,6 +270,9 @@ def _adjunct_source(doc: Doc, token: Token) -> tuple[list[Token], Token] | None:
         return [token, doc[token.i + 1]], doc[token.i + 1]
     if words == ["in", "the", "words", "of"]:
         return list(doc[token.i: token.i + 4]), doc[token.i + 3]
+    if words[0] == "per" and token.i > 0 and doc[token.i - 1].text == "," and any(
+            c.dep_ == "pobj" and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON")) for c in token.children):
+        return [token], token  # "..., per 247sports" (not "per cent", "per day")
     return None
 
 
@@ -327,7 +335,7 @@ def find_attributions(doc: Doc, published: str | None = None,
     text = doc.text
     quotes = find_quotes(text)
     previous_claims: dict[int, tuple[int, int]] = {}
-    candidates = _verb_candidates(doc, text, previous_claims)
+    candidates = _verb_candidates(doc, text, previous_claims, quotes)
     candidates += _according_to_candidates(doc, text)
     candidates += nominal_candidates(doc, text)
     candidates += stance_candidates(doc, text)
