@@ -150,3 +150,10 @@ def test_per_names_an_adjunct_source_and_a_colon_quote_joins_the_content(nlp_en)
     a = only(attributions(nlp_en, text), cue="said")
     assert a["kind"] == "mixed"
     assert a["content"] == 'his members are worried: "Once these jobs go they never come back."'
+
+
+def test_naming_a_thing_reports_the_name(nlp_en):
+    a = only(attributions(nlp_en, 'The mayor called the audit "a political stunt" on Monday.'), cue="called")
+    assert a["content"] == 'the audit "a political stunt"' and a["kind"] == "mixed"
+    a = only(attributions(nlp_en, "The mayor called on residents to stay home."), cue="called on")
+    assert a["content"] == "residents to stay home"

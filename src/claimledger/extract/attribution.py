@@ -35,7 +35,7 @@ from .clauses import (
 from .cues import (
     ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_VERBS, DENIABLE_NOUNS, DOCUMENT_NOUNS,
     DOCUMENT_VERBS, GERUND_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, NOMINAL_STRENGTH, NON_SOURCE_NOUNS, PHRASAL,
-    QUOTE_VERBS, REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
+    NAMING_VERBS, QUOTE_VERBS, REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
 )
 from .hedges import DISTANCING_HEDGES, find_hedge_spans, find_trailing_hedge
 from .quotes import apply_quotes, find_quotes, find_turn_candidates, quote_after, split_quote, unquote
@@ -88,6 +88,10 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
             return None, extra
     if lemma in LIGHT_VERBS and lemma not in CUE_VERBS:
         return None, extra
+    complement = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
+    if lemma in NAMING_VERBS and objects and complement is not None and objects[0].i < complement.i:
+        # "called his arrest “the elephant in the room”": the content is the object and what it is called
+        return char_span([*objects[0].subtree, *complement.subtree]), extra
     # Directives and phrasal cues: "called on X to ...", "calling for sanctions", "urged X to ...".
     for child in children:
         if child.dep_ == "prep" and child.lower_ in PHRASAL.get(lemma, ()):

@@ -19,6 +19,7 @@ CUE_VERBS: dict[str, str] = {
     ), "reported"),
     **dict.fromkeys(("claim", "allege", "insist", "maintain", "argue", "contend", "suggest"), "claimed"),
     **dict.fromkeys(("deny", "reject", "dispute", "contest", "refute", "dismiss"), "denied"),
+    "dub": "reported", "deem": "reported",
     **dict.fromkeys(("warn", "caution", "threaten", "blame", "accuse"), "warned"),
     **dict.fromkeys(("believe", "consider", "feel", "view", "recognize", "recognise", "think",
                      "fear", "doubt", "hope", "regard", "notice", "worry", "suspect"), "believed"),
@@ -114,6 +115,9 @@ CLAUSE_ONLY_VERBS = frozenset({"say", "add", "write", "tell", "agree", "call", "
 # Verbs that report only with the complement named here ("the court ruled that ...", "China regards
 # the defectors as ..."), never otherwise ("to rule out", "regarding").
 REQUIRED_COMPLEMENTS = {"rule": "ccomp", "suspect": "ccomp", "notice": "ccomp", "worry": "ccomp", "regard": "as"}
+# Verbs that name their object ("called the report a hoax", "deemed it unlawful"): the content is
+# the object and its complement.
+NAMING_VERBS = frozenset({"call", "term", "label", "brand", "dub", "deem"})
 # Verbs reporting "X as Y": the content is "X as Y".
 AS_VERBS = frozenset({"describe", "portray", "frame", "characterize", "characterise", "view", "regard",
                       "consider", "term", "label", "brand", "see", "regard"})
