@@ -157,3 +157,8 @@ def test_naming_a_thing_reports_the_name(nlp_en):
     assert a["content"] == 'the audit "a political stunt"' and a["kind"] == "mixed"
     a = only(attributions(nlp_en, "The mayor called on residents to stay home."), cue="called on")
     assert a["content"] == "residents to stay home"
+
+
+def test_a_reporting_clause_inside_its_content_leaves_the_predicate(nlp_en):
+    a = only(attributions(nlp_en, "The new bridge, officials said, would cost twice as much."), cue="said")
+    assert a["source"] == "officials" and a["content"] == "would cost twice as much"

@@ -29,7 +29,7 @@ from ..models import Attribution
 from .attribution_phrases import evidential_adverb_candidates, nominal_candidates, stance_candidates
 from .clauses import (
     Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, is_setting, noun_phrase, object_of,
-    reporting_tail, reports, SETTING_NOUNS,
+    reporting_parenthesis, reporting_tail, reports, SETTING_NOUNS,
     subject_of, trim_span,
 )
 from .cues import (
@@ -218,7 +218,7 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
             source_tokens = noun_phrase(verb.head, {t.i for t in verb.subtree})
         elif passive or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)):
             hint = AGENTLESS
-        elif reporting_tail(verb) is None:
+        elif reporting_tail(verb) is None and reporting_parenthesis(verb) is None:
             continue
         if content is None and passive and subject is not None:
             determiners = {t.lower_ for t in subject.children if t.dep_ in ("det", "predet", "amod")}
@@ -234,8 +234,8 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
             elif subject.lower_ in LIGHT_NOUNS and subject.lower_ not in RITUAL_NOUNS:
                 extra = [subject, *[t for t in doc[subject.i + 1: verb.i]]]
         if content is None and not passive and not is_blocked(verb, None):
-            tail = reporting_tail(verb)
-            if tail is not None:  # "X, police said." / "X, says the minister"
+            tail = reporting_tail(verb) or reporting_parenthesis(verb)
+            if tail is not None:  # "X, police said." / "X, says the minister" / "X, he said, is Y"
                 content, subject = tail
                 source_tokens, speaker_tokens, hint = noun_phrase(subject), None, None
         if content is None:

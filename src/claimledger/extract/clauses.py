@@ -106,7 +106,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return child, False
         if child.dep_ in ("nsubjpass", "csubjpass"):
             return child, True
-    proper_aux = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ in ("NNP", "NNPS") and c.i < verb.i), None)
+    proper_aux = next((c for c in verb.children if c.dep_ == "aux" and (c.tag_ in ("NNP", "NNPS") or _is_name(c))
+                       and c.i < verb.i), None)
     if proper_aux is not None:  # "Prime Minister Theresa May accused ...": "May" parsed as a modal
         return proper_aux, False
     if depth == 0 and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i < verb.i:
@@ -128,6 +129,32 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
 # Words a reporting clause at the end of a sentence may hold besides its subject and verb
 # ("..., Business Secretary Greg Clark has said on Sunday.").
 _TAIL_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "punct", "nsubj", "prt"})
+
+
+def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """For a reporting clause set off by commas inside its content ("Democrats, he said, are on a
+    mission ..."), return the part after it (which holds the main predicate) and the subject."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects:
+        return None
+    subject = subjects[-1]  # "China, Branstad wrote, ...": the parser may take the content's subject too
+    doc, sentence = verb.doc, verb.sent
+    start = subject.left_edge.i
+    allowed = {verb.i, *(t.i for t in subject.subtree)}
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("prep", "npadvmod", "advmod"):
+            allowed.update(t.i for t in child.subtree)
+        elif child.dep_ in ("aux", "neg"):
+            allowed.add(child.i)
+    end = verb.i
+    while end + 1 < sentence.end and end + 1 in allowed:
+        end += 1
+    if start - 1 <= sentence.start or doc[start - 1].text != "," or end + 2 >= sentence.end \
+            or doc[end + 1].text != ",":
+        return None
+    if any(t.i not in allowed for t in doc[start: end + 1]):
+        return None
+    return (doc[end + 2].idx, sentence.end_char), subject
 
 
 def reporting_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
@@ -186,13 +213,18 @@ def noun_phrase(token: Token, excluded: set[int] = frozenset()) -> list[Token]:
     return tokens or [token]
 
 
+def _is_name(token: Token) -> bool:
+    """Return whether a capitalised "May" after a proper noun or title is a name ("PM May accuses")."""
+    return token.text == "May" and token.i > token.sent.start and token.doc[token.i - 1].pos_ == "PROPN"
+
+
 def is_blocked(verb: Token, subject: Token | None) -> bool:
     """Return whether a cue is negated, modal (future/hypothetical), asked (a question), a
     first-person performative or an address to the reader or listener ("you believe")."""
     for child in verb.children:
         if child.dep_ == "neg":
             return True
-        if child.dep_ == "aux" and child.lower_ in MODAL_BLOCKERS and child.tag_ == "MD":
+        if child.dep_ == "aux" and child.lower_ in MODAL_BLOCKERS and child.tag_ == "MD" and not _is_name(child):
             return True  # not "Theresa May accused ...", where the name is parsed as an auxiliary
     if verb.dep_ == "xcomp" and verb.head.lemma_ in ("want", "like", "wish", "intend", "plan", "expect"):
         return True
