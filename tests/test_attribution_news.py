@@ -162,3 +162,9 @@ def test_naming_a_thing_reports_the_name(nlp_en):
 def test_a_reporting_clause_inside_its_content_leaves_the_predicate(nlp_en):
     a = only(attributions(nlp_en, "The new bridge, officials said, would cost twice as much."), cue="said")
     assert a["source"] == "officials" and a["content"] == "would cost twice as much"
+
+
+def test_an_object_the_parser_split_from_its_clause_is_the_clause_subject(nlp_en):
+    text = "A survey published on Monday showed a majority of residents do not want the new road."
+    a = only(attributions(nlp_en, text), cue="showed")
+    assert a["content"] == "a majority of residents do not want the new road"

@@ -60,6 +60,11 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
             noun = next((c for c in children if c.dep_ == "dobj" and c.i < child.i and c.lemma_ in NOMINAL_CUES), None)
             if noun is not None:  # "denied an allegation that ...": the content is the noun phrase
                 return char_span([*noun.subtree, *content_tokens(child)]), extra
+            obj = next((c for c in children if c.dep_ == "dobj" and max(t.i for t in c.subtree) + 1 == child.left_edge.i),
+                       None)
+            if obj is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+                # "showed a majority of voters do not think ...": the object is the clause's subject
+                return char_span([*obj.subtree, *content_tokens(child)]), extra
             return char_span(content_tokens(child) + _second_clause(verb, child)), extra
         if child.dep_ == "ccomp" and child.lower_ in PHRASAL.get(lemma, ()):  # "made clear that ..."
             clause = next((g for g in child.children if g.dep_ == "ccomp"), None)
