@@ -14,8 +14,9 @@ pytestmark = pytest.mark.model
 
 # (layer, figure, measure) -> floor; measured 2026-11-25 on tests/data/attribution_dev.jsonl.
 FLOORS = {
-    ("attributions", "claim", "f1"): 0.78,            # measured 0.800
-    ("attributions", "content_overlap", "f1"): 0.79,  # measured 0.811
+    ("attributions", "claim", "f1"): 0.80,            # measured 0.823 on 2026-12-03 (issue 13; was 0.806)
+    ("attributions", "content_overlap", "f1"): 0.80,  # measured 0.827 (was 0.817)
+    ("attributions", "content_exact", "f1"): 0.75,    # measured 0.778 (was 0.761)
     ("attributions", "source", "accuracy"): 0.95,     # measured 0.986
     ("attributions", "speaker", "accuracy"): 0.80,    # measured 0.833
     ("places", "span_exact", "f1"): 0.96,             # measured 0.977 on 2026-12-03 (0.968 before issue 13)

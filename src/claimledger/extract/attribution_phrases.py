@@ -1,0 +1,186 @@
+"""Attributions reported by phrases other than a reporting verb with its clause (English).
+
+Stance phrases ("Hope was expressed that ...", "was critical of ..."), nominal cues with their
+content ("Russia's claims that ...") and evidential adverbs ("allegedly"). Each function takes a
+spaCy Doc and its text and returns ``Candidate`` attributions for attribution.py to merge.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .clauses import (
+    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, noun_phrase, object_of, subject_of, trim_span,
+)
+from .cues import (
+    AGENTLESS, CUE_VERBS, HOLDING_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, RITUAL_NOUNS, STANCE_ADJECTIVES, STANCE_NOUNS, UNSPECIFIED,
+)
+
+# Adverbs that attribute the content they qualify to an unstated source (annotation guide A.7).
+EVIDENTIAL_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+
+
+def stance_candidates(doc: Doc, text: str) -> list[Candidate]:
+    """Stance phrases: "Hope was expressed that ...", "spoke in support of ...", "was critical of ..."."""
+    found = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject, passive = subject_of(verb)
+        if is_blocked(verb, subject):
+            continue
+        content = cue = None
+        source: list[Token] | None = None
+        hint = None
+        children = list(verb.children)
+        if passive and verb.lemma_ in LIGHT_VERBS and subject is not None and subject.lower_ in LIGHT_NOUNS \
+                and subject.lower_ not in RITUAL_NOUNS:
+            clause = next((c for c in children if c.dep_ == "ccomp"), None)
+            prep = next((c for c in children if c.dep_ == "prep" and c.i > verb.i), None) or \
+                next((c for c in subject.children if c.dep_ == "prep"), None)
+            target = clause if clause is not None else object_of(prep)
+            if target is None:
+                continue
+            content = char_span(content_tokens(target))
+            cue = char_span(doc[subject.i: verb.i + 1])
+            agent = agent_of(verb)
+            if agent is not None:
+                source = noun_phrase(agent)
+            else:
+                hint = AGENTLESS
+        elif verb.lemma_ == "speak" and subject is not None and not passive:
+            prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "in"), None)
+            noun = object_of(prep)
+            if noun is None or noun.lower_ not in STANCE_NOUNS:
+                continue
+            target = object_of(next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None))
+            if target is None:
+                continue
+            content, cue, source = char_span(content_tokens(target)), char_span([verb, noun]), noun_phrase(subject)
+        elif verb.lemma_ == "be" and subject is not None and not passive:
+            adjective = next((c for c in children if c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES), None)
+            if adjective is None:
+                continue
+            clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+            target = clause if clause is not None else object_of(
+                next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "that")), None))
+            if target is None:
+                continue
+            content, cue, source = (char_span(content_tokens(target)), char_span([verb, adjective]),
+                                    noun_phrase(subject))
+        content = trim_span(text, content)
+        if content and cue:
+            found.append(Candidate(cue, content, "indirect", source, hint))
+    return found
+
+
+def nominal_candidates(doc: Doc, text: str) -> list[Candidate]:
+    """Nominal cues with a *that*-clause and a stated owner: "Russia's claims that ..."."""
+    found = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_ not in NOMINAL_CUES:
+            continue
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and _is_content_clause(c)),
+                      None) or _sibling_clause(noun)
+        if clause is None or noun.dep_ == "pobj" and noun.head.head.lemma_ in CUE_VERBS:
+            continue  # "said in a statement that ...": the verb's attribution
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:  # "statements by X", "an allegation from X that ..."
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        content = trim_span(text, char_span(clause.subtree))
+        if not content:
+            continue
+        holder = _holder(noun) if owner is None else None
+        if holder is not None:  # "the group came to the conclusion that ...": the group holds it
+            verb, subject = holder
+            found.append(Candidate(char_span(doc[verb.i: noun.i + 1]), content, "indirect", noun_phrase(subject)))
+            continue
+        denier = _denier(noun)
+        if owner is None and denier is not None:  # "Kyiv rejected claims that ...": Kyiv denies them
+            verb, subject = denier
+            found.append(Candidate(char_span(doc[verb.i: noun.i + 1]), content, "indirect",
+                                   noun_phrase(subject)))
+            continue
+        if denier is not None:  # "rejected an allegation from X that ...": the denial of X's claim
+            verb, subject = denier
+            found.append(Candidate(cue_span(verb), trim_span(text, char_span([*noun.subtree, *clause.subtree])),
+                                   "indirect", noun_phrase(subject)))
+        found.append(Candidate(char_span([noun]), content, "indirect",
+                               noun_phrase(owner) if owner is not None else None,
+                               None if owner is not None else UNSPECIFIED))
+    return found
+
+
+def _is_content_clause(clause: Token) -> bool:
+    """Return whether a clause on a nominal cue states its content, not a relative clause: a
+    *that*-clause with a subject of its own ("skepticism that Pyongyang is ...", which the parser
+    may call a relative clause), or a clause with its own subject and a modal ("a suggestion their
+    title should change ..."), not "the report they published"."""
+    if clause.i < clause.head.i:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if clause.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
+        return True
+    if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ == "that":
+        return False
+    if any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
+        return True
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+
+
+def _sibling_clause(noun: Token) -> Token | None:
+    """The *that*-clause the parser hung on the verb instead of its object noun ("denying an
+    allegation from X that he ...")."""
+    if noun.dep_ != "dobj":
+        return None
+    end = max(t.i for t in noun.subtree)
+    return next((c for c in noun.head.children if c.dep_ == "ccomp" and c.left_edge.i == end + 1
+                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+
+
+def _holder(noun: Token) -> tuple[Token, Token] | None:
+    """For a nominal cue that is the object of a holding verb with a subject ("X came to the
+    conclusion that ...", "X raised fears that ..."), return the verb and its subject."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "attr"):
+        return None
+    if verb.lemma_ not in HOLDING_VERBS or verb.i > noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject, passive = subject_of(verb)
+    if subject is None or passive or is_blocked(verb, subject):
+        return None
+    return verb, subject
+
+
+def _denier(noun: Token) -> tuple[Token, Token] | None:
+    """For a nominal cue that is the object of a denial verb with a subject ("Kyiv rejected claims
+    that ...", "dismissing reports that ..."), return the verb and its subject."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or CUE_VERBS.get(verb.lemma_) != "denied" or verb.i > noun.i:
+        return None
+    subject, passive = subject_of(verb)
+    if subject is None or passive or is_blocked(verb, subject):
+        return None
+    return verb, subject
+
+
+def evidential_adverb_candidates(doc: Doc, text: str) -> list[Candidate]:
+    """Evidential adverbs mark an implicit attribution with no stated source ("the army
+    allegedly shelled the market", "the allegedly imminent invasion"); the content is the
+    clause or noun phrase the adverb qualifies."""
+    found = []
+    for adverb in doc:
+        if adverb.lower_ not in EVIDENTIAL_ADVERBS or adverb.dep_ != "advmod":
+            continue
+        head = adverb.head
+        if head.pos_ == "ADJ" and head.dep_ == "amod":  # "the allegedly imminent invasion"
+            noun = head.head
+            tokens = [t for t in noun.subtree if t.i > adverb.i]
+        else:
+            tokens = [t for t in content_tokens(head, {adverb.i})]
+        content = trim_span(text, char_span(tokens)) if tokens else None
+        if content:
+            found.append(Candidate(char_span([adverb]), content, "indirect", None, UNSPECIFIED))
+    return found

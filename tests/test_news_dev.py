@@ -1,0 +1,91 @@
+"""The open general-news development set (tests/data/news_dev): its build from NTREX-128 and its floors.
+
+The texts are read from the NTREX-128 folder of shared/ (never copied into the repository); the tests
+skip when it is absent, as the shared-gold tests of tests/test_evaluate.py do.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from claimledger.errors import ClaimledgerError
+from claimledger.evaluate.news_dev import (
+    build_news_dev, build_records, document_text, read_annotations, read_ntrex_documents, text_digest,
+)
+
+NTREX = Path(os.environ.get("CLAIMLEDGER_NTREX_DIR", "/work/shared/data/training/ntrex128"))
+ANNOTATIONS = Path(__file__).resolve().parent / "data" / "news_dev" / "annotations.jsonl"
+
+needs_ntrex = pytest.mark.skipif(not (NTREX / "newstest2019-src.eng.txt").exists(),
+                                 reason=f"NTREX-128 not available at {NTREX}")
+
+
+def test_annotations_hold_offsets_and_no_text():
+    items = read_annotations(ANNOTATIONS)
+    assert len(items) >= 40
+    assert {item["split"] for item in items} == {"tune", "report"}
+    for item in items:
+        assert set(item) == {"doc_index", "doc_id", "sha256", "split", "attributions"}
+        for attribution in item["attributions"]:
+            assert isinstance(attribution["content"], list) and len(attribution["content"]) == 2
+
+
+def test_a_changed_text_is_detected(tmp_path):
+    documents = {"doc.1": ["Headline", "Police said the road was closed."]}
+    text = document_text(documents["doc.1"])
+    item = {"doc_index": 0, "doc_id": "doc.1", "sha256": text_digest(text), "split": "tune",
+            "attributions": [{"id": "a1", "content": [text.index("the road"), len(text) - 1]}]}
+    [record] = build_records([item], documents)
+    assert record["text"] == "Headline\nPolice said the road was closed."
+    assert record["id"] == "ntrex-doc.1" and record["outlet"] == "doc"
+    assert build_records([item], documents, split="report") == []
+    documents["doc.1"][1] = "Police said the road was open."
+    with pytest.raises(ClaimledgerError, match="SHA-256"):
+        build_records([item], documents)
+    with pytest.raises(ClaimledgerError, match="cannot read"):
+        read_ntrex_documents(tmp_path)
+
+
+@needs_ntrex
+def test_built_records_are_valid_gold():
+    records = build_news_dev(ANNOTATIONS, NTREX)
+    assert len(records) == len(read_annotations(ANNOTATIONS))
+    for record in records:
+        text = record["text"]
+        for attribution in record["attributions"]:
+            for key in ("source", "cue", "content"):
+                span = attribution[key]
+                if span is not None:
+                    piece = text[span[0]:span[1]]
+                    assert piece and piece == piece.strip(), (record["id"], attribution["id"], key)
+    json.dumps(records)  # JSON-ready
+
+
+# Floors on the report half (never tuned on), measured 2026-12-03 with this split; the tune half
+# and attribution_dev are reported in the closing note of issue 13. Raise them as the rules improve.
+REPORT_FLOORS = {
+    ("claim", "f1"): 0.81,            # measured 0.835 (0.759 before the general-news rules)
+    ("content_exact", "f1"): 0.71,    # measured 0.738 (0.560)
+    ("content_overlap", "f1"): 0.83,  # measured 0.855 (0.801)
+}
+
+
+@pytest.fixture(scope="module")
+def report_half():
+    from claimledger.evaluate import score_records
+    from claimledger.evaluate.predictions import predict_records
+
+    gold = build_news_dev(ANNOTATIONS, NTREX, split="report")
+    return score_records(gold, predict_records(gold)).to_dict(errors=False)
+
+
+@needs_ntrex
+@pytest.mark.model
+@pytest.mark.parametrize("key", sorted(REPORT_FLOORS), ids=lambda k: "news_dev.report." + ".".join(k))
+def test_news_dev_report_floor(report_half, key):
+    figure, measure = key
+    value = report_half["attributions"]["all"]["figures"][figure][measure]
+    assert value >= REPORT_FLOORS[key], f"news_dev report {figure} {measure} fell to {value:.3f} (floor {REPORT_FLOORS[key]})"
