@@ -24,13 +24,13 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Attribution, Event, Place
 from .dates import find_time_expressions, parse_published
 from .doc_cache import doc_ents, doc_text, line_memo
+from .event_places import event_places, place_keys_within  # noqa: F401 (place_keys_within: events_ru_uk)
 from .event_triggers import (
     MAX_CUE_DEPTH,
     NATIONALITIES,
     cue_ancestors,
     find_triggers,
 )
-from .gazetteer import katottg_within
 from .modality import event_modality
 from .quantities import find_quantity
 
@@ -202,75 +202,6 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
     return actor, target
 
 
-def _places(span: Span, places: Sequence[Place], actor: Token | None, kind: str) -> tuple[str, ...]:
-    """Refs (or names) of the places in the trigger's clause, else in its sentence; a place
-    inside the actor's phrase ("escalation by Russia", "Russia's invasion") is who acts, not where.
-    Talks happen at a venue: the countries that take part are no place of theirs. A fighting event
-    with no place of its own is where the sentence before it (same paragraph) put the fighting."""
-    if actor is not None:
-        start, end = _noun_phrase(actor)
-        places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
-    if kind == "negotiation":
-        places = [p for p in places if p.level != "country"]
-    found = _places_in_scope(span, places)
-    if found or kind not in PLACE_INHERITING_TYPES:
-        return found
-    sentence = span.sent
-    if sentence.start == 0:
-        return ()
-    before = span.doc[sentence.start - 1].sent
-    if "\n" in span.doc.text[before.start_char:span.start_char].strip():
-        return ()  # another paragraph (or a line of its own before)
-    local = [p for p in places if p.level in LOCAL_LEVELS]
-    return place_keys_within(local, [(before.start_char, before.end_char)])
-
-
-def _places_in_scope(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
-    sentence = span.sent
-    clause = span.root
-    while clause.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and clause.head.i != clause.i:
-        clause = clause.head
-    scopes = [(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)),
-              (sentence.start_char, sentence.end_char)]
-    return place_keys_within(places, scopes)
-
-
-# Events of the fighting whose place a report often gives one sentence before ("Mariupol ... The
-# city was surrounded"); their place is inherited from there when their own sentence names none.
-PLACE_INHERITING_TYPES = frozenset({"strike", "clash", "casualties", "attack_repelled",
-                                    "territory_control", "withdrawal", "evacuation"})
-# Levels inherited that way: a settlement or district, never a whole country.
-LOCAL_LEVELS = frozenset({"settlement", "raion", "oblast"})
-
-
-def _noun_phrase(token: Token) -> tuple[int, int]:
-    """Character span of a token with its modifiers, less attached phrases ("Russia" in "Russia
-    of the Kharkiv region", "forces" with "Russian" in "Russian forces in Vovchansk")."""
-    tokens = [token]
-    stack = [c for c in token.children if c.dep_ not in {"prep", "relcl", "acl", "appos", "punct", "cc", "conj"}]
-    while stack:
-        child = stack.pop()
-        tokens.append(child)
-        stack.extend(child.children)
-    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
-
-
-def place_keys_within(places: Sequence[Place], scopes: Sequence[tuple[int, int]]) -> tuple[str, ...]:
-    """Return the refs (or names) of the places inside the first character scope that holds any,
-    in text order, once each, less an oblast or raion that holds another of them; () when none does."""
-    for start, end in scopes:
-        inside = [p for p in places if start <= p.span[0] and p.span[1] <= end]
-        inside = [p for p in inside if not any(katottg_within(q.ref, p.ref, p.level) for q in inside)]
-        found: list[str] = []
-        for place in inside:
-            key = place.ref or place.name or place.text
-            if key and key not in found:
-                found.append(key)
-        if found:
-            return tuple(found)
-    return ()
-
-
 def _clause_head(token: Token) -> Token:
     """The verb that heads the clause a token lies in (the token itself for a verb)."""
     current = token
@@ -384,11 +315,14 @@ def _corefers(span: Span, other: Span, kind: str, claimed_by: str | None, quanti
 
 
 def _is_heading(span: Span) -> bool:
-    """True when the trigger's line is a heading or caption: no verb, no closing punctuation."""
+    """True when the trigger's line is a heading or caption: no verb, no closing punctuation.
+    A text of one line (a headline analysed on its own) is no caption of other text."""
     doc, text = span.doc, doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     end = len(text) if end < 0 else end
+    if not text[:start].strip() and not text[end:].strip():
+        return False
     memo = line_memo(doc)
     if (start, end) not in memo:  # the same line holds many triggers: decided once
         memo[start, end] = _line_is_heading(doc, start, end)
@@ -424,13 +358,26 @@ def _frees_people(span: Span) -> bool:
     return any(o.lemma_.lower() in PEOPLE_LEMMAS for o in objects)
 
 
-def _is_argument(span: Span, trigger_tokens: set[int]) -> bool:
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, else those of the verb it complements ("five people are known to have
+    been killed": the subject of "known" is the one killed)."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ == "xcomp":
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects
+
+
+def _is_argument(span: Span, trigger_tokens: dict[int, str]) -> bool:
     """True when the trigger is the object of another event's trigger ("repelling the assaults",
-    "killed by the shelling"): it is that event's argument, not an event of its own."""
+    "killed by the shelling", "the attacks were thwarted"): that event's argument, not an event of its own."""
     root = span.root
     head = root.head
     if root.dep_ == "dobj" and head.i in trigger_tokens:
         return True
+    subject = head.head if root.dep_ == "pobj" and head.lower_ == "of" else root  # "dozens of attacks"
+    if subject.dep_ == "nsubjpass" and trigger_tokens.get(subject.head.i) == "attack_repelled" \
+            and not any(c.dep_ == "neg" for c in subject.head.children):
+        return True  # an attack that "could not be repulsed" stays an event of its own
     if root.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.i in trigger_tokens:
         return head.lower_ in {"by", "against"}
     return False
@@ -446,7 +393,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
     seen_contacts: set[tuple[str | None, str]] = set()
     seen_heads: set[tuple[str, str | None, str]] = set()
     triggers = find_triggers(doc)
-    trigger_tokens = {span.root.i for _, span in triggers}
+    trigger_tokens = {span.root.i: kind for kind, span in triggers}
     for kind, span in triggers:
         if kind == "strike" and _destroys_fighters(span):
             kind = "clash"  # "the occupier is being destroyed": fighting, not a strike on a target
@@ -460,7 +407,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         actor, target = _actor_and_target(span)
         quantity = find_quantity([target, span.root] if kind != "negotiation" else [])
         if quantity is None and kind == "casualties":  # "1,478 have surrendered": the count is the subject
-            quantity = find_quantity([c for c in span.root.children if c.dep_ in {"nsubj", "nsubjpass"}])
+            quantity = find_quantity(_subjects(span.root))
         when = _when(span, times)
         if when is None and claimed_by is None:
             when = _default_when(span, kind, published)
@@ -483,7 +430,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             trigger=(span.start_char, span.end_char),
             actor=_label(actor),
             target=_label(target),
-            places=_places(span, places, actor, kind),
+            places=event_places(span, places, actor, kind, trigger_tokens),
             quantity=quantity,
             when=when,
             claimed_by=claimed_by,
