@@ -6,8 +6,8 @@ A trigger span, the document's places, the event's actor and type in; the event'
 * the places of the trigger's own phrase ("strikes at Ochakiv and Dnipro", "the battles in Donbas",
   "Kharkiv was shelled"), its other triggers' phrases left out ("strikes at X, the shelling of Y");
 * else those of its clause, else of its sentence;
-* never a place inside the actor's phrase ("escalation by Russia") nor one naming who acts
-  ("the Kiev authorities", "the Ukrainian side"); for talks, never a country taking part;
+* never a place inside the actor's phrase ("escalation by Russia") nor one naming who acts or owns
+  ("the Kiev authorities", "Russia's incursion"); for talks, never a country taking part;
 * an oblast or raion that holds another of the places is dropped (the town places the event);
 * a fighting event with no place of its own takes the local places of the sentence before it.
 """
@@ -59,11 +59,14 @@ def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind:
 
 
 def _names_actor(doc, place: Place) -> bool:
-    """True when the place only modifies a noun of who acts ("the Kiev authorities")."""
+    """True when the place only names who acts or owns: a possessor ("Russia's incursion") or a
+    modifier of a noun of who acts ("the Kiev authorities")."""
     span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
     if span is None:
         return False
     root = span.root
+    if root.dep_ == "poss":
+        return True  # "Russia's incursion", "Kyiv's troops": a possessor says whose, not where
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS \
         and not (span.start <= root.head.i < span.end)
 

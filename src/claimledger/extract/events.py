@@ -172,7 +172,10 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
         of = _child(token, set(), {"of"})
         if any(t.lower_ in {"under", "in"} for t in span if t.i < token.i):
             if of is not None:  # "under control of X": the holder of control is the actor
-                return of, _child(span.root, {"nsubjpass", "dobj"})
+                target = _child(span.root, {"nsubjpass", "dobj"})
+                if target is None and span.root.dep_ == "prep":  # "75 settlements are under control of X"
+                    target = _child(span.root.head, {"nsubj", "nsubjpass"})
+                return of, target
         elif of is not None and token.head.pos_ in {"VERB", "AUX"}:
             # "forces took control of X": X is the target, the verb's subject the actor
             verb = token.head
