@@ -339,6 +339,8 @@ def test_via_videoconference_is_a_means(nlp_en):
     ("The enemy was driven out of the northern regions.", "withdrawal", "driven out", "asserted"),
     ("The army does not target civilian facilities.", "strike", "target", "denied"),
     ("Civilians held captive by the militants were freed.", "other", "held captive", "asserted"),
+    ("Forty sailors were returned from captivity on Friday.", "other", "returned from captivity", "asserted"),
+    ("The sides carried out a prisoner exchange.", "other", "prisoner exchange", "asserted"),
 ])
 def test_war_report_vocabulary(nlp_en, text, kind, trigger, polarity):
     event = _one(nlp_en, text, kind)
