@@ -341,6 +341,7 @@ def test_via_videoconference_is_a_means(nlp_en):
     ("Civilians held captive by the militants were freed.", "other", "held captive", "asserted"),
     ("Forty sailors were returned from captivity on Friday.", "other", "returned from captivity", "asserted"),
     ("The sides carried out a prisoner exchange.", "other", "prisoner exchange", "asserted"),
+    ("Russia launches offensive into the region", "clash", "launches offensive", "asserted"),
 ])
 def test_war_report_vocabulary(nlp_en, text, kind, trigger, polarity):
     event = _one(nlp_en, text, kind)
