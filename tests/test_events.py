@@ -377,3 +377,23 @@ def test_count_of_settlements_under_control(nlp_en):
     text = "More than 75 settlements in the region are under control of Russian forces."
     event = _one(nlp_en, text, "territory_control")
     assert (event.quantity, event.actor) == (75, "Russian forces")
+
+
+def test_talks_with_representatives_are_negotiations(nlp_en):
+    text = "Russia is open to negotiations with representatives of the other side."
+    assert _trigger(text, _one(nlp_en, text, "negotiation")) == "negotiations"
+
+
+def test_meeting_with_media_representatives_is_internal(nlp_en):
+    text = "The minister held a meeting with media representatives in the capital."
+    assert [e for e in _events(nlp_en, text) if e.type == "negotiation"] == []
+
+
+def test_latest_round_of_talks(nlp_en):
+    text = "The latest round took place recently in Istanbul."
+    assert _trigger(text, _one(nlp_en, text, "negotiation")) == "latest round"
+
+
+def test_characterising_an_invasion_names_a_topic(nlp_en):
+    text = "This characterizes the invasion with full accuracy."
+    assert _events(nlp_en, text) == []

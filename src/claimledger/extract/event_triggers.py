@@ -48,7 +48,7 @@ TOPIC_HEADS = frozenset({"area", "zone", "district", "course", "cessation", "pau
 # Verbs that only name a topic ("discussed the evacuation"), per data/dev/README.md section A.
 TOPIC_VERBS = frozenset({"discuss", "review", "raise", "address", "consider", "analyse", "analyze",
                          "study", "touch", "mention", "examine", "debate", "document",
-                         "investigate", "inspect"})
+                         "investigate", "inspect", "characterize", "characterise"})
 # Adjectives of nationality that name the actor of a noun trigger ("Russian shelling").
 NATIONALITIES = {"russian": "Russia", "ukrainian": "Ukraine", "belarusian": "Belarus",
                  "american": "United States", "israeli": "Israel", "western": "the West",

@@ -285,7 +285,8 @@ def _is_unspecified_meeting(span: Span) -> bool:
 
 
 def _is_internal_meeting(span: Span) -> bool:
-    """True for a working/staff meeting or one with the media: not a negotiation."""
+    """True for a working/staff meeting or one with the media: not a negotiation (talks "with
+    representatives of Ukraine" are)."""
     root = span.root
     words = {c.lemma_.lower() for c in root.children} | {c.lower_ for c in root.children}
     for child in root.children:
@@ -418,7 +419,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             continue
         head_lemma = span.root.lemma_.lower()
         if kind == "negotiation" and head_lemma in CONTACT_LEMMAS:
-            if _is_internal_meeting(span) or _is_unspecified_meeting(span) or (seen_contacts and _is_anaphoric(span)):
+            if (head_lemma == "meeting" and _is_internal_meeting(span)) or _is_unspecified_meeting(span) or (seen_contacts and _is_anaphoric(span)):
                 continue
             seen_contacts.add((claimed_by, head_lemma))
         elif (kind, claimed_by, head_lemma) in seen_heads and (
