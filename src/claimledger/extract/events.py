@@ -419,7 +419,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             continue
         head_lemma = span.root.lemma_.lower()
         if kind == "negotiation" and head_lemma in CONTACT_LEMMAS:
-            if (head_lemma == "meeting" and _is_internal_meeting(span)) or _is_unspecified_meeting(span) or (seen_contacts and _is_anaphoric(span)):
+            if ((head_lemma == "meeting" and _is_internal_meeting(span)) or _is_unspecified_meeting(span)
+                    or (seen_contacts and _is_anaphoric(span))):
                 continue
             seen_contacts.add((claimed_by, head_lemma))
         elif (kind, claimed_by, head_lemma) in seen_heads and (
