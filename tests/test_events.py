@@ -397,3 +397,13 @@ def test_latest_round_of_talks(nlp_en):
 def test_characterising_an_invasion_names_a_topic(nlp_en):
     text = "This characterizes the invasion with full accuracy."
     assert _events(nlp_en, text) == []
+
+
+def test_demonstrative_re_mention_is_the_same_event(nlp_en):
+    text = "Russian missiles struck a university in Kharkiv on Monday. This strike fits the definition of barbarism."
+    assert [e.type for e in _events(nlp_en, text)] == ["strike"]
+
+
+def test_new_strike_with_demonstrative_and_modifier_is_kept(nlp_en):
+    text = "Russian missiles struck a university on Monday. This morning's drone strike on Odesa killed two people."
+    assert [e.type for e in _events(nlp_en, text)].count("strike") == 2

@@ -51,6 +51,9 @@ CONTACT_LEMMAS = frozenset({"conversation", "call", "talk", "meeting", "negotiat
 # Negotiation heads that a readout reports on its own date ("had a telephone conversation").
 DATED_CONTACTS = frozenset({"conversation", "call", "talk", "meeting", "meet", "speak", "agree",
                             "negotiation", "telephone", "phone", "videoconference"})
+# Types whose mention with a demonstrative ("this strike") re-mentions an event already reported.
+FIGHTING_TYPES = frozenset({"strike", "clash", "casualties"})
+DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "today"})
 # Modifiers and partners that make a meeting internal or a press event, not a negotiation.
 INTERNAL_MEETING_WORDS = frozenset({"working", "staff", "operational", "media", "press", "journalist",
@@ -264,6 +267,13 @@ def _is_anaphoric(span: Span) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in ANAPHORIC_DETERMINERS for c in children)
 
 
+def _is_demonstrative(span: Span) -> bool:
+    """True for a bare mention pointed back to by a demonstrative ("this strike", "these attacks")."""
+    children = list(span.root.children)
+    return not any(c.dep_ in {"amod", "nummod", "compound", "prep"} for c in children) and any(
+        c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in children)
+
+
 def _is_unspecified_meeting(span: Span) -> bool:
     """True for a bare "meeting" with no partner, place, date or kind ("held a meeting concerning the
     situation", "a video meeting at Chatham House"): an event of the speaker's own agenda."""
@@ -426,6 +436,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         elif (kind, claimed_by, head_lemma) in seen_heads and (
                 _is_anaphoric(span) or kind in REPEATED_CLAIM_TYPES and quantity is None):
             continue
+        elif kind in FIGHTING_TYPES and _is_demonstrative(span) and any(e.type == kind for e in events):
+            continue  # "this strike" after a strike was reported: the same strike
         elif kind in ZONE_TYPES and _is_anaphoric(span) and any(
                 k == kind and c == claimed_by for k, c, _ in seen_heads):
             continue  # "the buffer zone" after "the creation of a buffer zone": the same zone
