@@ -407,3 +407,13 @@ def test_demonstrative_re_mention_is_the_same_event(nlp_en):
 def test_new_strike_with_demonstrative_and_modifier_is_kept(nlp_en):
     text = "Russian missiles struck a university on Monday. This morning's drone strike on Odesa killed two people."
     assert [e.type for e in _events(nlp_en, text)].count("strike") == 2
+
+
+def test_blocked_talks_are_no_fighting(nlp_en):
+    text = "He assessed the state of the talks, which in effect had been blocked by the other side."
+    assert "clash" not in [e.type for e in _events(nlp_en, text)]
+
+
+def test_blocked_city_is_fighting(nlp_en):
+    text = "The city was blocked by the enemy troops."
+    assert "clash" in [e.type for e in _events(nlp_en, text)]

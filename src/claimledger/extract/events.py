@@ -381,6 +381,17 @@ def _subjects(verb: Token) -> list[Token]:
     return subjects
 
 
+def _blocks_talks(span: Span, trigger_tokens: dict[int, str]) -> bool:
+    """True for "blocked" said of talks ("the talks, which had been blocked by Kiev"): no fighting."""
+    root = span.root
+    if root.lemma_.lower() != "block":
+        return False
+    blocked = [c for c in root.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if root.dep_ in {"relcl", "acl"}:
+        blocked.append(root.head)
+    return any(trigger_tokens.get(b.i) == "negotiation" for b in blocked)
+
+
 def _is_argument(span: Span, trigger_tokens: dict[int, str]) -> bool:
     """True when the trigger is the object of another event's trigger ("repelling the assaults",
     "killed by the shelling", "the attacks were thwarted"): that event's argument, not an event of its own."""
@@ -415,7 +426,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             kind = "evacuation"  # "liberate civilians and servicemen from Mariupol": getting people out
         if _is_heading(span):
             continue  # headings and captions ("Casualties and losses") state no event
-        if _is_argument(span, trigger_tokens):
+        if _is_argument(span, trigger_tokens) or _blocks_talks(span, trigger_tokens):
             continue
         claimed_by = _claimant(span, attributions)
         actor, target = _actor_and_target(span)
