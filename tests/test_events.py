@@ -300,3 +300,120 @@ def _places_of(text):
     from claimledger.extract.places import find_places
 
     return tuple(find_places(load_english()(text), load_gazetteer()))
+
+
+# --- issue 12: English war reports (invented sentences)
+
+def _place(text, mention, ref, level="settlement"):
+    start = text.index(mention)
+    return Place(span=(start, start + len(mention)), text=mention, ref=ref, name=mention, level=level)
+
+
+def test_headline_without_verb_keeps_its_event(nlp_en):
+    text = "Telephone conversation with Prime Minister of Norway"
+    assert [(e.type, _trigger(text, e)) for e in _events(nlp_en, text)] == [
+        ("negotiation", "Telephone conversation")]
+
+
+def test_casualty_count_from_raised_subject(nlp_en):
+    text = "As of now, five people are known to have been killed."
+    assert _one(nlp_en, text, "casualties").quantity == 5
+
+
+def test_thwarted_attacks_are_one_repel_event(nlp_en):
+    text = "But dozens of attacks have already been thwarted."
+    assert [e.type for e in _events(nlp_en, text)] == ["attack_repelled"]
+
+
+def test_attack_not_repulsed_stays_an_event(nlp_en):
+    text = "The invasion could not be repulsed at once."
+    assert "clash" in [e.type for e in _events(nlp_en, text)]
+
+
+def test_via_videoconference_is_a_means(nlp_en):
+    text = "The talks are being held these days via videoconference."
+    assert [_trigger(text, e) for e in _events(nlp_en, text)] == ["talks"]
+
+
+@pytest.mark.parametrize("text,kind,trigger,polarity", [
+    ("The enemy was driven out of the northern regions.", "withdrawal", "driven out", "asserted"),
+    ("The army does not target civilian facilities.", "strike", "target", "denied"),
+    ("Civilians held captive by the militants were freed.", "other", "held captive", "asserted"),
+    ("Forty sailors were returned from captivity on Friday.", "other", "returned from captivity", "asserted"),
+    ("The sides carried out a prisoner exchange.", "other", "prisoner exchange", "asserted"),
+    ("Russia launches offensive into the region", "clash", "launches offensive", "asserted"),
+])
+def test_war_report_vocabulary(nlp_en, text, kind, trigger, polarity):
+    event = _one(nlp_en, text, kind)
+    assert (_trigger(text, event), event.polarity) == (trigger, polarity)
+
+
+def test_event_place_is_the_target_not_the_rest_of_the_sentence(nlp_en):
+    text = "Today's strike at the city of Mykolaiv proves that the pressure on Russia is not enough."
+    places = [_place(text, "Mykolaiv", "UA-M"), _place(text, "Russia", None, "country")]
+    assert _one(nlp_en, text, "strike", places=places).places == ("UA-M",)
+
+
+def test_event_place_every_settlement_of_a_list(nlp_en):
+    text = "Russian troops shelled Kupiansk, Izium and Balakliia in the Kharkiv region."
+    places = [_place(text, "Kupiansk", "UA6302"), _place(text, "Izium", "UA6304"),
+              _place(text, "Balakliia", "UA6306"), _place(text, "Kharkiv region", "UA63", "oblast")]
+    assert _one(nlp_en, text, "strike", places=places).places == ("UA6302", "UA6304", "UA6306")
+
+
+def test_place_naming_who_acts_is_no_event_place(nlp_en):
+    text = "The talks with the Kiev authorities resumed."
+    places = [_place(text, "Kiev", "UA-K")]
+    assert _one(nlp_en, text, "negotiation", places=places).places == ()
+
+
+def test_possessor_is_no_event_place(nlp_en):
+    text = "Ukraine repelled Russia's incursion near Vovchansk."
+    places = [_place(text, "Russia", None, "country"), _place(text, "Vovchansk", "UA-V")]
+    assert _one(nlp_en, text, "attack_repelled", places=places).places == ("UA-V",)
+
+
+def test_count_of_settlements_under_control(nlp_en):
+    text = "More than 75 settlements in the region are under control of Russian forces."
+    event = _one(nlp_en, text, "territory_control")
+    assert (event.quantity, event.actor) == (75, "Russian forces")
+
+
+def test_talks_with_representatives_are_negotiations(nlp_en):
+    text = "Russia is open to negotiations with representatives of the other side."
+    assert _trigger(text, _one(nlp_en, text, "negotiation")) == "negotiations"
+
+
+def test_meeting_with_media_representatives_is_internal(nlp_en):
+    text = "The minister held a meeting with media representatives in the capital."
+    assert [e for e in _events(nlp_en, text) if e.type == "negotiation"] == []
+
+
+def test_latest_round_of_talks(nlp_en):
+    text = "The latest round took place recently in Istanbul."
+    assert _trigger(text, _one(nlp_en, text, "negotiation")) == "latest round"
+
+
+def test_characterising_an_invasion_names_a_topic(nlp_en):
+    text = "This characterizes the invasion with full accuracy."
+    assert _events(nlp_en, text) == []
+
+
+def test_demonstrative_re_mention_is_the_same_event(nlp_en):
+    text = "Russian missiles struck a university in Kharkiv on Monday. This strike fits the definition of barbarism."
+    assert [e.type for e in _events(nlp_en, text)] == ["strike"]
+
+
+def test_new_strike_with_demonstrative_and_modifier_is_kept(nlp_en):
+    text = "Russian missiles struck a university on Monday. This morning's drone strike on Odesa killed two people."
+    assert [e.type for e in _events(nlp_en, text)].count("strike") == 2
+
+
+def test_blocked_talks_are_no_fighting(nlp_en):
+    text = "He assessed the state of the talks, which in effect had been blocked by the other side."
+    assert "clash" not in [e.type for e in _events(nlp_en, text)]
+
+
+def test_blocked_city_is_fighting(nlp_en):
+    text = "The city was blocked by the enemy troops."
+    assert "clash" in [e.type for e in _events(nlp_en, text)]

@@ -21,7 +21,8 @@ FLOORS = {
     ("attributions", "speaker", "accuracy"): 0.80,    # measured 0.833
     ("places", "span_exact", "f1"): 0.96,             # measured 0.977 on 2026-12-03 (0.968 before issue 13)
     ("places", "ref", "accuracy"): 0.90,              # measured 0.926
-    ("events", "type", "f1"): 0.77,                   # measured 0.786 on 2026-12-01 (was 0.750)
+    ("events", "type", "f1"): 0.77,                   # measured 0.786 on 2026-12-01 (was 0.750); 0.789 on 2026-12-03
+    ("events", "places", "accuracy"): 0.59,           # measured 0.608 on 2026-12-03 (0.567 before issue 12 event places)
 }
 # Geoparsing floors: places layer of tests/data/geoparsing_dev.jsonl (GeoVirus, world news), measured
 # 2026-12-03 on the whole file (issue 13: rules tuned on the even article_index half; the odd half, never
@@ -116,11 +117,12 @@ WAR_FLOORS = {
     ("attributions", "all", "claim", "f1"): 0.81,        # measured 0.850
     ("places", "all", "span_exact", "f1"): 0.92,         # measured 0.947
     ("places", "all", "ref", "accuracy"): 0.90,          # measured 0.937
-    ("events", "en", "type", "f1"): 0.62,                # measured 0.658
+    ("events", "en", "type", "f1"): 0.65,                # measured 0.671 (0.658 before the issue-12 English event rules)
     ("events", "uk", "type", "f1"): 0.54,                # measured 0.579
-    ("events", "all", "places", "accuracy"): 0.60,       # measured 0.644
+    ("events", "all", "places", "accuracy"): 0.61,       # measured 0.636 (0.644 before; more events matched)
     ("events", "all", "quantity_stated", "accuracy"): 0.66,  # measured 0.778 (7 of 9 stated counts)
-    ("events", "headlines", "type", "f1"): 0.22,         # measured 0.258
+    ("events", "headlines", "type", "f1"): 0.55,         # measured 0.579 (0.258 before one-line headlines kept their events)
+    ("events", "en", "places", "accuracy"): 0.56,        # measured 0.582 (0.593 before, on fewer matched events)
     ("control", "all", "control", "f1"): 0.10,           # measured 0.111
 }
 

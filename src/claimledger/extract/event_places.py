@@ -28,18 +28,25 @@ def place_keys_within(places: Sequence[Place], scopes: Sequence[tuple[int, int]]
     accuracy (+0.003) but lost one event matched through a shared place (type F1 -0.004), so English
     keeps the country for now."""
     for start, end in scopes:
-        inside = [p for p in places if start <= p.span[0] and p.span[1] <= end]
-        inside = [p for p in inside if not any(katottg_within(q.ref, p.ref, p.level) for q in inside)]
-        if local_over_country and any(p.level in LOCAL_LEVELS for p in inside):
-            inside = [p for p in inside if p.level != "country"]
-        found: list[str] = []
-        for place in inside:
-            key = place.ref or place.name or place.text
-            if key and key not in found:
-                found.append(key)
+        found = place_keys([p for p in places if start <= p.span[0] and p.span[1] <= end],
+                           local_over_country)
         if found:
-            return tuple(found)
+            return found
     return ()
+
+
+def place_keys(inside: Sequence[Place], local_over_country: bool = False) -> tuple[str, ...]:
+    """Return the refs (or names) of ``inside`` in text order, once each, less an oblast or raion
+    that holds another of them (and, with ``local_over_country``, less a country beside a local place)."""
+    inside = [p for p in inside if not any(katottg_within(q.ref, p.ref, p.level) for q in inside)]
+    if local_over_country and any(p.level in LOCAL_LEVELS for p in inside):
+        inside = [p for p in inside if p.level != "country"]
+    found: list[str] = []
+    for place in sorted(inside, key=lambda p: p.span):
+        key = place.ref or place.name or place.text
+        if key and key not in found:
+            found.append(key)
+    return tuple(found)
 
 
 def inherited_place_keys(text: str, places: Sequence[Place], kind: str, previous: tuple[int, int] | None,

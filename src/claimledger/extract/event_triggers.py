@@ -48,7 +48,7 @@ TOPIC_HEADS = frozenset({"area", "zone", "district", "course", "cessation", "pau
 # Verbs that only name a topic ("discussed the evacuation"), per data/dev/README.md section A.
 TOPIC_VERBS = frozenset({"discuss", "review", "raise", "address", "consider", "analyse", "analyze",
                          "study", "touch", "mention", "examine", "debate", "document",
-                         "investigate", "inspect"})
+                         "investigate", "inspect", "characterize", "characterise"})
 # Adjectives of nationality that name the actor of a noun trigger ("Russian shelling").
 NATIONALITIES = {"russian": "Russia", "ukrainian": "Ukraine", "belarusian": "Belarus",
                  "american": "United States", "israeli": "Israel", "western": "the West",
@@ -57,6 +57,8 @@ NATIONALITIES = {"russian": "Russia", "ukrainian": "Ukraine", "belarusian": "Bel
 # as the way people leave ("along the humanitarian corridor", "in the humanitarian corridor").
 ROUTE_PREPOSITIONS = frozenset({"along", "through", "via", "in"})
 ROUTE_LEMMAS = frozenset({"corridor"})
+# Prepositions whose object is the means by which something else happens ("via videoconference").
+MEANS_PREPOSITIONS = frozenset({"via"})
 # Subjects that make "X is <event noun>" an evaluation of something already said ("this is genocide",
 # "These are war crimes"), not a report of a new event.
 EVALUATED_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "what", "which"})
@@ -182,6 +184,8 @@ def _is_mention(span: Span) -> bool:
             return True  # "this is genocide", "These are war crimes"
     if root.lemma_.lower() in ROUTE_LEMMAS and root.dep_ == "pobj" and head.lower_ in ROUTE_PREPOSITIONS:
         return True  # "along the humanitarian corridor"
+    if root.dep_ == "pobj" and head.lower_ in MEANS_PREPOSITIONS:
+        return True  # "talks held via videoconference": the means of another event
     if root.dep_ == "pobj" and head.lower_ in {"about", "on"} and head.head.lemma_.lower() in TOPIC_VERBS:
         return True
     return False

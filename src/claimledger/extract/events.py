@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Attribution, Event, Place
 from .dates import find_time_expressions, parse_published
 from .doc_cache import doc_ents, doc_text, line_memo
-from .event_places import inherited_place_keys, place_keys_within
+from .event_places_en import event_places
 from .event_triggers import (
     MAX_CUE_DEPTH,
     NATIONALITIES,
@@ -51,6 +51,9 @@ CONTACT_LEMMAS = frozenset({"conversation", "call", "talk", "meeting", "negotiat
 # Negotiation heads that a readout reports on its own date ("had a telephone conversation").
 DATED_CONTACTS = frozenset({"conversation", "call", "talk", "meeting", "meet", "speak", "agree",
                             "negotiation", "telephone", "phone", "videoconference"})
+# Types whose mention with a demonstrative ("this strike") re-mentions an event already reported.
+FIGHTING_TYPES = frozenset({"strike", "clash", "casualties"})
+DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "today"})
 # Modifiers and partners that make a meeting internal or a press event, not a negotiation.
 INTERNAL_MEETING_WORDS = frozenset({"working", "staff", "operational", "media", "press", "journalist",
@@ -172,7 +175,10 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
         of = _child(token, set(), {"of"})
         if any(t.lower_ in {"under", "in"} for t in span if t.i < token.i):
             if of is not None:  # "under control of X": the holder of control is the actor
-                return of, _child(span.root, {"nsubjpass", "dobj"})
+                target = _child(span.root, {"nsubjpass", "dobj"})
+                if target is None and span.root.dep_ == "prep":  # "75 settlements are under control of X"
+                    target = _child(span.root.head, {"nsubj", "nsubjpass"})
+                return of, target
         elif of is not None and token.head.pos_ in {"VERB", "AUX"}:
             # "forces took control of X": X is the target, the verb's subject the actor
             verb = token.head
@@ -200,46 +206,6 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
             actor = _child(actor, {"pobj"})
     target = _child(root, set(), {"with", "on", "against", "of", "in"})
     return actor, target
-
-
-def _places(span: Span, places: Sequence[Place], actor: Token | None, kind: str) -> tuple[str, ...]:
-    """Refs (or names) of the places in the trigger's clause, else in its sentence; a place
-    inside the actor's phrase ("escalation by Russia", "Russia's invasion") is who acts, not where.
-    Talks happen at a venue: the countries that take part are no place of theirs. A fighting event
-    with no place of its own is where the sentence before it (same paragraph) put the fighting."""
-    if actor is not None:
-        start, end = _noun_phrase(actor)
-        places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
-    if kind == "negotiation":
-        places = [p for p in places if p.level != "country"]
-    found = _places_in_scope(span, places)
-    if found or span.sent.start == 0:
-        return found
-    before = span.doc[span.sent.start - 1].sent
-    return inherited_place_keys(doc_text(span.doc), places, kind, (before.start_char, before.end_char),
-                                span.start_char)
-
-
-def _places_in_scope(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
-    sentence = span.sent
-    clause = span.root
-    while clause.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and clause.head.i != clause.i:
-        clause = clause.head
-    scopes = [(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)),
-              (sentence.start_char, sentence.end_char)]
-    return place_keys_within(places, scopes)
-
-
-def _noun_phrase(token: Token) -> tuple[int, int]:
-    """Character span of a token with its modifiers, less attached phrases ("Russia" in "Russia
-    of the Kharkiv region", "forces" with "Russian" in "Russian forces in Vovchansk")."""
-    tokens = [token]
-    stack = [c for c in token.children if c.dep_ not in {"prep", "relcl", "acl", "appos", "punct", "cc", "conj"}]
-    while stack:
-        child = stack.pop()
-        tokens.append(child)
-        stack.extend(child.children)
-    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
 
 
 def _clause_head(token: Token) -> Token:
@@ -301,6 +267,13 @@ def _is_anaphoric(span: Span) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in ANAPHORIC_DETERMINERS for c in children)
 
 
+def _is_demonstrative(span: Span) -> bool:
+    """True for a bare mention pointed back to by a demonstrative ("this strike", "these attacks")."""
+    children = list(span.root.children)
+    return not any(c.dep_ in {"amod", "nummod", "compound", "prep"} for c in children) and any(
+        c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in children)
+
+
 def _is_unspecified_meeting(span: Span) -> bool:
     """True for a bare "meeting" with no partner, place, date or kind ("held a meeting concerning the
     situation", "a video meeting at Chatham House"): an event of the speaker's own agenda."""
@@ -322,7 +295,8 @@ def _is_unspecified_meeting(span: Span) -> bool:
 
 
 def _is_internal_meeting(span: Span) -> bool:
-    """True for a working/staff meeting or one with the media: not a negotiation."""
+    """True for a working/staff meeting or one with the media: not a negotiation (talks "with
+    representatives of Ukraine" are)."""
     root = span.root
     words = {c.lemma_.lower() for c in root.children} | {c.lower_ for c in root.children}
     for child in root.children:
@@ -355,11 +329,14 @@ def _corefers(span: Span, other: Span, kind: str, claimed_by: str | None, quanti
 
 
 def _is_heading(span: Span) -> bool:
-    """True when the trigger's line is a heading or caption: no verb, no closing punctuation."""
+    """True when the trigger's line is a heading or caption: no verb, no closing punctuation.
+    A text of one line (a headline analysed on its own) is no caption of other text."""
     doc, text = span.doc, doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     end = len(text) if end < 0 else end
+    if not text[:start].strip() and not text[end:].strip():
+        return False
     memo = line_memo(doc)
     if (start, end) not in memo:  # the same line holds many triggers: decided once
         memo[start, end] = _line_is_heading(doc, start, end)
@@ -395,13 +372,37 @@ def _frees_people(span: Span) -> bool:
     return any(o.lemma_.lower() in PEOPLE_LEMMAS for o in objects)
 
 
-def _is_argument(span: Span, trigger_tokens: set[int]) -> bool:
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, else those of the verb it complements ("five people are known to have
+    been killed": the subject of "known" is the one killed)."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ == "xcomp":
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects
+
+
+def _blocks_talks(span: Span, trigger_tokens: dict[int, str]) -> bool:
+    """True for "blocked" said of talks ("the talks, which had been blocked by Kiev"): no fighting."""
+    root = span.root
+    if root.lemma_.lower() != "block":
+        return False
+    blocked = [c for c in root.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if root.dep_ in {"relcl", "acl"}:
+        blocked.append(root.head)
+    return any(trigger_tokens.get(b.i) == "negotiation" for b in blocked)
+
+
+def _is_argument(span: Span, trigger_tokens: dict[int, str]) -> bool:
     """True when the trigger is the object of another event's trigger ("repelling the assaults",
-    "killed by the shelling"): it is that event's argument, not an event of its own."""
+    "killed by the shelling", "the attacks were thwarted"): that event's argument, not an event of its own."""
     root = span.root
     head = root.head
     if root.dep_ == "dobj" and head.i in trigger_tokens:
         return True
+    subject = head.head if root.dep_ == "pobj" and head.lower_ == "of" else root  # "dozens of attacks"
+    if subject.dep_ == "nsubjpass" and trigger_tokens.get(subject.head.i) == "attack_repelled" \
+            and not any(c.dep_ == "neg" for c in subject.head.children):
+        return True  # an attack that "could not be repulsed" stays an event of its own
     if root.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.i in trigger_tokens:
         return head.lower_ in {"by", "against"}
     return False
@@ -417,7 +418,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
     seen_contacts: set[tuple[str | None, str]] = set()
     seen_heads: set[tuple[str, str | None, str]] = set()
     triggers = find_triggers(doc)
-    trigger_tokens = {span.root.i for _, span in triggers}
+    trigger_tokens = {span.root.i: kind for kind, span in triggers}
     for kind, span in triggers:
         if kind == "strike" and _destroys_fighters(span):
             kind = "clash"  # "the occupier is being destroyed": fighting, not a strike on a target
@@ -425,13 +426,13 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             kind = "evacuation"  # "liberate civilians and servicemen from Mariupol": getting people out
         if _is_heading(span):
             continue  # headings and captions ("Casualties and losses") state no event
-        if _is_argument(span, trigger_tokens):
+        if _is_argument(span, trigger_tokens) or _blocks_talks(span, trigger_tokens):
             continue
         claimed_by = _claimant(span, attributions)
         actor, target = _actor_and_target(span)
         quantity = find_quantity([target, span.root] if kind != "negotiation" else [])
         if quantity is None and kind == "casualties":  # "1,478 have surrendered": the count is the subject
-            quantity = find_quantity([c for c in span.root.children if c.dep_ in {"nsubj", "nsubjpass"}])
+            quantity = find_quantity(_subjects(span.root))
         when = _when(span, times)
         if when is None and claimed_by is None:
             when = _default_when(span, kind, published)
@@ -439,12 +440,15 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             continue
         head_lemma = span.root.lemma_.lower()
         if kind == "negotiation" and head_lemma in CONTACT_LEMMAS:
-            if _is_internal_meeting(span) or _is_unspecified_meeting(span) or (seen_contacts and _is_anaphoric(span)):
+            if ((head_lemma == "meeting" and _is_internal_meeting(span)) or _is_unspecified_meeting(span)
+                    or (seen_contacts and _is_anaphoric(span))):
                 continue
             seen_contacts.add((claimed_by, head_lemma))
         elif (kind, claimed_by, head_lemma) in seen_heads and (
                 _is_anaphoric(span) or kind in REPEATED_CLAIM_TYPES and quantity is None):
             continue
+        elif kind in FIGHTING_TYPES and _is_demonstrative(span) and any(e.type == kind for e in events):
+            continue  # "this strike" after a strike was reported: the same strike
         elif kind in ZONE_TYPES and _is_anaphoric(span) and any(
                 k == kind and c == claimed_by for k, c, _ in seen_heads):
             continue  # "the buffer zone" after "the creation of a buffer zone": the same zone
@@ -454,7 +458,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             trigger=(span.start_char, span.end_char),
             actor=_label(actor),
             target=_label(target),
-            places=_places(span, places, actor, kind),
+            places=event_places(span, places, actor, kind, trigger_tokens),
             quantity=quantity,
             when=when,
             claimed_by=claimed_by,

@@ -1,0 +1,105 @@
+"""Event places in English war reports (the shared rules are in event_places.py): where an event happened, not every place named near it.
+
+A trigger span, the document's places, the event's actor and type in; the event's place keys out
+(KATOTTG refs, else canonical names), in text order:
+
+* the places of the trigger's own phrase ("strikes at Ochakiv and Dnipro", "the battles in Donbas",
+  "Kharkiv was shelled"), its other triggers' phrases left out ("strikes at X, the shelling of Y");
+* else those of its clause, else of its sentence;
+* never a place inside the actor's phrase ("escalation by Russia") nor one naming who acts or owns
+  ("the Kiev authorities", "Russia's incursion"); for talks, never a country taking part;
+* an oblast or raion that holds another of the places is dropped (the town places the event);
+* a fighting event with no place of its own takes the local places of the sentence before it.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from ..models import Place
+from .doc_cache import doc_text
+from .event_places import PLACE_INHERITING_TYPES, inherited_place_keys, place_keys, place_keys_within
+
+# Dependencies of a trigger whose phrases say where its event happened: prepositional phrases
+# ("at Ochakiv", "in Donbas", "near Kupiansk"), a place named before the noun ("the Kharkiv offensive"),
+# the object or passive subject of a verb ("shelled Kharkiv", "Kharkiv was shelled"), "there".
+OWN_PHRASE_DEPS = frozenset({"prep", "compound", "nmod", "dobj", "nsubjpass", "npadvmod", "advmod", "pobj",
+                             "conj", "appos", "amod", "pcomp"})
+# Nouns naming who acts whose place modifier is the actor, not a place of the event ("the Kiev
+# authorities", "the Ukrainian side", "Russian forces"): general vocabulary of war reporting.
+ACTOR_HEADS = frozenset({"authority", "government", "regime", "side", "delegation", "leadership",
+                         "force", "army", "military", "troop", "representative", "official",
+                         "administration", "ministry", "command", "nationalist", "militant"})
+
+
+def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind: str,
+                 trigger_tokens: dict[int, str] | None = None) -> tuple[str, ...]:
+    """Refs (or names) of the places where the trigger's event happened (see the module docstring).
+    ``trigger_tokens`` maps the root token index of every trigger of the document to its type."""
+    if actor is not None:
+        start, end = _noun_phrase(actor)
+        places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
+    places = [p for p in places if not _names_actor(span.doc, p)]
+    if kind == "negotiation":
+        places = [p for p in places if p.level != "country"]
+    starts = _own_phrase(span, trigger_tokens or {})
+    found = place_keys([p for p in places if p.span[0] in starts])
+    if not found:
+        found = _places_in_scope(span, places)
+    if found or kind not in PLACE_INHERITING_TYPES or span.sent.start == 0:
+        return found
+    before = span.doc[span.sent.start - 1].sent
+    return inherited_place_keys(doc_text(span.doc), places, kind, (before.start_char, before.end_char),
+                                span.start_char)
+
+
+def _names_actor(doc, place: Place) -> bool:
+    """True when the place only names who acts or owns: a possessor ("Russia's incursion") or a
+    modifier of a noun of who acts ("the Kiev authorities")."""
+    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "poss":
+        return True  # "Russia's incursion", "Kyiv's troops": a possessor says whose, not where
+    return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS \
+        and not (span.start <= root.head.i < span.end)
+
+
+def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
+    """Character offsets of the tokens of the trigger and its own phrases, other triggers' phrases
+    left out."""
+    root = span.root
+    tokens: list[Token] = list(span)
+    stack = [c for c in root.children if c.dep_ in OWN_PHRASE_DEPS and c.dep_ != "conj"
+             and not (span.start <= c.i < span.end)]
+    while stack:
+        token = stack.pop()
+        if token.i in trigger_tokens and token.i != root.i:
+            continue  # another event's phrase ("strikes at Ochakiv, the shelling of the Sumy region")
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"})
+    return {t.idx for t in tokens}
+
+
+def _places_in_scope(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
+    sentence = span.sent
+    clause = span.root
+    while clause.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and clause.head.i != clause.i:
+        clause = clause.head
+    scopes = [(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)),
+              (sentence.start_char, sentence.end_char)]
+    return place_keys_within(places, scopes)
+
+
+def _noun_phrase(token: Token) -> tuple[int, int]:
+    """Character span of a token with its modifiers, less attached phrases ("Russia" in "Russia
+    of the Kharkiv region", "forces" with "Russian" in "Russian forces in Vovchansk")."""
+    tokens = [token]
+    stack = [c for c in token.children if c.dep_ not in {"prep", "relcl", "acl", "appos", "punct", "cc", "conj"}]
+    while stack:
+        child = stack.pop()
+        tokens.append(child)
+        stack.extend(child.children)
+    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
