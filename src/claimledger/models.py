@@ -40,8 +40,8 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Rejection:
-    """An input that could not be ingested, with the file, line and reason."""
+class InputMessage:
+    """What is said about one input: the file (and line) and the reason."""
 
     origin: str
     reason: str
@@ -57,21 +57,14 @@ class Rejection:
 
 
 @dataclass(frozen=True)
-class InputNotice:
+class Rejection(InputMessage):
+    """An input that could not be ingested, with the file, line and reason."""
+
+
+@dataclass(frozen=True)
+class InputNotice(InputMessage):
     """Something wrong with an input that was still read (its data kept): invalid UTF-8 bytes
     replaced, a feed read leniently; with the file, line and what was done."""
-
-    origin: str
-    reason: str
-    line: int | None = None
-
-    @property
-    def where(self) -> str:
-        """The file, or file:line."""
-        return self.origin if self.line is None else f"{self.origin}:{self.line}"
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.reason}"
 
 
 @dataclass(frozen=True)
