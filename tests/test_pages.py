@@ -89,6 +89,7 @@ def page(browser, served_url):
 def shoot(tab, shots: Path, name: str, *, readme: bool = False) -> Path:
     """Screenshot the visible part of the page (what a laptop shows without scrolling)."""
     path = shots / f"{name}.png"
+    tab.wait_for_load_state("networkidle")  # deferred scripts run and the base map is drawn
     tab.screenshot(path=str(path))
     if readme and os.environ.get("CLAIMLEDGER_README_SCREENSHOTS") == "1":
         README_SHOTS.mkdir(parents=True, exist_ok=True)
