@@ -354,6 +354,13 @@ def test_event_place_is_the_target_not_the_rest_of_the_sentence(nlp_en):
     assert _one(nlp_en, text, "strike", places=places).places == ("UA-M",)
 
 
+def test_a_settlement_of_the_clause_places_an_event_whose_phrase_names_only_its_oblast(nlp_en):
+    text = "Ukrainian forces repelled a Russian assault on Lukiantsi in the Kharkiv region."
+    places = [_place(text, "Lukiantsi", "UA63120090070079552"),
+              _place(text, "Kharkiv region", "UA63000000000041885", "oblast")]
+    assert _one(nlp_en, text, "attack_repelled", places=places).places == ("UA63120090070079552",)
+
+
 def test_event_place_every_settlement_of_a_list(nlp_en):
     text = "Russian troops shelled Kupiansk, Izium and Balakliia in the Kharkiv region."
     places = [_place(text, "Kupiansk", "UA6302"), _place(text, "Izium", "UA6304"),

@@ -20,12 +20,16 @@ from spacy.tokens import Span, Token
 from ..models import Place
 from .doc_cache import doc_text
 from .event_places import PLACE_INHERITING_TYPES, inherited_place_keys, place_keys, place_keys_within
+from .gazetteer import katottg_within
 
 # Dependencies of a trigger whose phrases say where its event happened: prepositional phrases
 # ("at Ochakiv", "in Donbas", "near Kupiansk"), a place named before the noun ("the Kharkiv offensive"),
 # the object or passive subject of a verb ("shelled Kharkiv", "Kharkiv was shelled"), "there".
 OWN_PHRASE_DEPS = frozenset({"prep", "compound", "nmod", "dobj", "nsubjpass", "npadvmod", "advmod", "pobj",
                              "conj", "appos", "amod", "pcomp"})
+# Levels of a place that holds settlements: when the trigger's own phrase names only such an area, a
+# settlement of the clause inside it is where the event happened (the guide: the settlement, not its oblast).
+AREA_LEVELS = frozenset({"oblast", "raion"})
 # Nouns naming who acts whose place modifier is the actor, not a place of the event ("the Kiev
 # authorities", "the Ukrainian side", "Russian forces"): general vocabulary of war reporting.
 ACTOR_HEADS = frozenset({"authority", "government", "regime", "side", "delegation", "leadership",
@@ -44,7 +48,11 @@ def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind:
     if kind == "negotiation":
         places = [p for p in places if p.level != "country"]
     starts = _own_phrase(span, trigger_tokens or {})
-    found = place_keys([p for p in places if p.span[0] in starts])
+    own = [p for p in places if p.span[0] in starts]
+    if own and all(p.level in AREA_LEVELS for p in own):  # "repelled an assault on X in the Y region":
+        own += [p for p in _clause_places(span, places)   # a settlement of the clause inside the
+                if any(katottg_within(p.ref, area.ref, area.level) for area in own)]  # area places it
+    found = place_keys(own)
     if not found:
         found = _places_in_scope(span, places)
     if found or kind not in PLACE_INHERITING_TYPES or span.sent.start == 0:
@@ -83,14 +91,22 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
     return {t.idx for t in tokens}
 
 
-def _places_in_scope(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
-    sentence = span.sent
+def _clause_scope(span: Span) -> tuple[int, int]:
+    """Character span of the clause the trigger lies in."""
     clause = span.root
     while clause.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and clause.head.i != clause.i:
         clause = clause.head
-    scopes = [(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)),
-              (sentence.start_char, sentence.end_char)]
-    return place_keys_within(places, scopes)
+    return clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+
+
+def _clause_places(span: Span, places: Sequence[Place]) -> list[Place]:
+    start, end = _clause_scope(span)
+    return [p for p in places if start <= p.span[0] and p.span[1] <= end]
+
+
+def _places_in_scope(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
+    sentence = span.sent
+    return place_keys_within(places, [_clause_scope(span), (sentence.start_char, sentence.end_char)])
 
 
 def _noun_phrase(token: Token) -> tuple[int, int]:
