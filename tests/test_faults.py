@@ -51,8 +51,8 @@ def test_killed_ingests_resume_to_the_clean_ledger(clean: CleanRun, tmp_path: Pa
     rng = random.Random(KILL_SEED)
     db = tmp_path / "ledger.db"
     kills, finished, seen = 0, 0, []
-    while kills < KILLS:
-        proc = start_cli("ingest", db, *clean.inputs, "--workers", "1")
+    while kills < KILLS:  # every other run analyses in a pool of two forked workers
+        proc = start_cli("ingest", db, *clean.inputs, "--workers", str(1 + kills % 2))
         if kill_somewhen(proc, db, clean.ingest_seconds, rng, "ingest"):
             kills += 1
             seen.append(check_part_of_clean(db, clean))
