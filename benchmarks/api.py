@@ -124,24 +124,26 @@ def start_server(db: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("claimledger serve exited before answering")
 
 
+def time_path(url: str, path: str, requests: int) -> dict[str, float | str | int]:
+    """Return median, p95 and max latency (ms) of GET ``path`` over ``requests`` requests, after
+    WARMUP_REQUESTS untimed ones, and the size of the body."""
+    for _ in range(WARMUP_REQUESTS):
+        urllib.request.urlopen(url + path).read()
+    times, size = [], 0
+    for _ in range(requests):
+        started = time.perf_counter()
+        with urllib.request.urlopen(url + path) as response:
+            size = len(response.read())
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {"endpoint": path, "median_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
+            "max_ms": round(times[-1], 1), "bytes": size}
+
+
 def measure(url: str, requests: int) -> list[dict[str, float | str | int]]:
-    """Return median and p95 latency (ms) of each endpoint over ``requests`` requests."""
-    rows = []
-    for path in ENDPOINTS:
-        for _ in range(WARMUP_REQUESTS):
-            urllib.request.urlopen(url + path).read()
-        times, size = [], 0
-        for _ in range(requests):
-            started = time.perf_counter()
-            with urllib.request.urlopen(url + path) as response:
-                body = response.read()
-            times.append((time.perf_counter() - started) * 1000)
-            size = len(body)
-        times.sort()
-        rows.append({"endpoint": path, "median_ms": round(statistics.median(times), 1),
-                     "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
-                     "max_ms": round(times[-1], 1), "bytes": size})
-    return rows
+    """Return the latencies of each endpoint over ``requests`` requests (:func:`time_path`)."""
+    return [time_path(url, path, requests) for path in ENDPOINTS]
 
 
 DEMO_DB = ROOT / "demo" / "claimledger.db"
@@ -165,20 +167,8 @@ def largest_oblast(url: str) -> tuple[str, str, int]:
 def measure_place_detail(url: str, requests: int) -> dict[str, float | str | int]:
     """Return the latency (ms) of the largest oblast's place detail over ``requests`` requests."""
     key, name, claims = largest_oblast(url)
-    path = "/api/places/" + urllib.parse.quote(key)
-    for _ in range(WARMUP_REQUESTS):
-        urllib.request.urlopen(url + path).read()
-    times, size = [], 0
-    for _ in range(requests):
-        started = time.perf_counter()
-        with urllib.request.urlopen(url + path) as response:
-            size = len(response.read())
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return {"endpoint": path, "place": name, "claims": claims,
-            "median_ms": round(statistics.median(times), 1),
-            "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
-            "max_ms": round(times[-1], 1), "bytes": size, "target_ms": PLACE_DETAIL_TARGET_MS}
+    row = time_path(url, "/api/places/" + urllib.parse.quote(key), requests)
+    return {**row, "place": name, "claims": claims, "target_ms": PLACE_DETAIL_TARGET_MS}
 
 
 def main() -> None:
