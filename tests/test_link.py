@@ -13,11 +13,6 @@ import pytest
 from claimledger.link import (count_independent_sources, find_candidates, find_outlet, load_outlets,
                               relate_pairs)
 from claimledger.link.matching import ClaimLink, classify_link
-
-FIXTURES = Path(__file__).parent / "fixtures" / "link"
-LUKIANTSI, KHARKIV_OBLAST = "ua63120090070079552", "ua63000000000041885"
-
-
 from link_claims import claim, event
 
 

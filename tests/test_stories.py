@@ -20,12 +20,9 @@ from claimledger.cli import main
 from claimledger.link import build_stories, compare_story, link_ledger, load_outlets
 from claimledger.link.matching import ClaimLink, LinkClaim, classify_link
 from claimledger.link.stories import event_label, summarise_story
+from link_claims import claim, event, run
 
 FIXTURES = Path(__file__).parent / "fixtures" / "link"
-LUKIANTSI, KHARKIV_OBLAST = "ua63120090070079552", "ua63000000000041885"
-
-
-from link_claims import claim, event, run
 
 
 # -- a real ledger ------------------------------------------------------------------------------
