@@ -125,6 +125,19 @@ def _check_controls(text: str, origin: str, line: int | None) -> str:
     return text
 
 
+# Characters no store takes, replaced with U+FFFD: NUL (PostgreSQL text refuses it; UTF-16/32 text may
+# hold one, a JSON string may escape one as "\\u0000") and a UTF-16 surrogate left alone ("\\ud83d" of
+# an emoji cut in half by a tool that truncates strings, escaped in JSON; UTF-8 cannot encode it). A whole
+# surrogate pair ("\\ud83d\\ude00") is decoded by json into one character and never matches.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> tuple[str, int]:
+    """Return ``text`` with every character no store takes (:data:`_UNSTORABLE`) replaced with
+    U+FFFD, and how many were replaced."""
+    return _UNSTORABLE.subn("\ufffd", text) if _UNSTORABLE.search(text) else (text, 0)
+
+
 class Decoded(NamedTuple):
     """The text of some bytes, and the notice saying what was replaced when they were damaged."""
 
@@ -133,12 +146,12 @@ class Decoded(NamedTuple):
 
 
 def _without_nul(text: str, origin: str, line: int | None) -> Decoded:
-    """Return ``text`` with its NUL characters (UTF-16/32 text may hold a few; no store keeps them:
-    PostgreSQL refuses NUL in text) replaced with U+FFFD, and a notice saying how many."""
-    count = text.count("\x00")
+    """Return decoded ``text`` made :func:`storable` (UTF-16/32 text may hold a NUL), with a notice
+    saying how many characters were replaced."""
+    text, count = storable(text)
     if not count:
         return Decoded(text)
-    return Decoded(text.replace("\x00", "\ufffd"), InputNotice(
+    return Decoded(text, InputNotice(
         origin, f"NUL character replaced with U+FFFD in {count} place{'s' * (count != 1)}", line))
 
 

@@ -3,24 +3,17 @@ from __future__ import annotations
 
 import codecs
 import json
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from ..errors import InputError
 from ..models import Article, InputNotice, Rejection
 from ..record import ARTICLE_KEYS, article_from_record
-from .decoding import MAX_RECORD_BYTES
+from .decoding import MAX_RECORD_BYTES, storable
 from .identity import make_article_id
 
 # Record keys whose value is text; a number given for one (a year as "published") is kept as its string.
 TEXT_KEYS = tuple(key for key in ARTICLE_KEYS if key != "text")
-
-# Characters a JSON string may escape that no store takes, replaced with U+FFFD: a UTF-16 surrogate
-# left alone ("\\ud83d" of an emoji cut in half by a tool that truncates strings; UTF-8 cannot
-# encode it) and NUL ("\\u0000"; PostgreSQL text refuses it). A whole surrogate pair
-# ("\\ud83d\\ude00") is decoded by json into one character and never matches.
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def iter_lines(stream: BinaryIO, first: bytes = b"") -> Iterator[tuple[int, bytes | None]]:
@@ -101,11 +94,12 @@ def article_from_json(record: dict[str, Any], origin: str, line: int, stem: str)
 
 
 def replace_unstorable(record: dict[str, Any]) -> int:
-    """Replace lone UTF-16 surrogates and NULs in a record's string values with U+FFFD; return how many."""
+    """Replace lone UTF-16 surrogates and NULs in a record's string values with U+FFFD
+    (decoding.storable); return how many."""
     count = 0
     for key, value in record.items():
-        if isinstance(value, str) and _UNSTORABLE.search(value):
-            record[key], replaced = _UNSTORABLE.subn("\ufffd", value)
+        if isinstance(value, str):
+            record[key], replaced = storable(value)
             count += replaced
     return count
 
