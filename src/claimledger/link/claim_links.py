@@ -78,7 +78,9 @@ def link_claims(claims: Sequence[LinkClaim], new: set[tuple[str, int]] | None = 
                     continue
             pending.append((a, b))
     links.extend(classify_pending(pending, vectors, names))
-    return links
+    # Candidate blocks come out of sets, whose order moves with Python's string hashing; sorted,
+    # the same claims give the same links in the same order in every run.
+    return sorted(links, key=lambda link: (link.a, link.b))
 
 
 def classify_pending(pairs: Sequence[tuple[LinkClaim, LinkClaim]], vectors: Vectors,

@@ -173,7 +173,7 @@ def statement_title(claims: Sequence[LinkClaim], speaker: str, start: str | None
     of its claims report, at the place most of them name ("on strike at Vovchansk"), else
     the words most of them use ("on never, accept, occupation")."""
     half = (len(claims) + 1) // 2
-    types = Counter(t for c in claims for t in set(c.types) if t != "other")
+    types = Counter(t for c in claims for t in dict.fromkeys(c.types) if t != "other")
     places = Counter(p for c in claims for p in dict.fromkeys(c.place_names) if not _is_code(p))
     main = _main_type(Counter({t: n for t, n in types.items() if n >= half}))
     where = next((p for p, n in places.most_common() if n >= half), None)
