@@ -104,7 +104,8 @@ def read_control_claims(conn: Connection, keys: Iterable[str] | None = None, *,
     events, articles, attributions = schema.events, schema.articles, schema.attributions
     stmt = (
         select(events.c.article_id, events.c.ord, events.c.type, events.c.places, events.c.when,
-               events.c.actor, events.c.trigger_text, events.c.claimed_by, events.c.polarity, events.c.modality,
+               events.c.actor, events.c.trigger_text, events.c.claimed_by, events.c.polarity,
+               events.c.modality,
                articles.c.published, articles.c.outlet, articles.c.url, attributions.c.speaker,
                attributions.c.speaker_role)
         .join(articles, articles.c.id == events.c.article_id)
