@@ -15,8 +15,8 @@ from conftest import start_ledger_server
 
 from claimledger.claims import describe_claims, event_claim_ids
 from claimledger.cli import main
-from claimledger.control import (STATUSES, actor_side, control_status, record_control_claims,
-                                 retaken_status)
+from claimledger.control import (STATUSES, actor_side, claimant_side, control_status,
+                                 record_control_claims, retaken_status)
 from claimledger.evaluate import format_errors, format_report, score_records
 from claimledger.export import write_records
 from claimledger.link.outlets import load_outlets
@@ -25,7 +25,7 @@ from claimledger.pipeline import analyse_articles
 from claimledger.record import document_to_record
 from claimledger.serve.map_data import ControlClaims
 from claimledger.serve.readonly import open_readonly_store
-from claimledger.sides import side_of_outlet
+from claimledger.sides import side_of_outlet, side_of_speaker
 from claimledger.store import open_ledger
 from claimledger.store.control import find_control_claims, read_control_claims
 
@@ -178,6 +178,23 @@ def test_retaken_status_turns_to_the_earlier_holders_opponent():
 ])
 def test_newly_registered_outlets_resolve_their_side(outlet, url, side):
     assert side_of_outlet(outlet, url) == side
+
+
+@pytest.mark.parametrize("speaker, side", [
+    ("Минобороны Украины", "ukraine"), ("Минобороны России", "russia"), ("Міноборони РФ", "russia"),
+    ("Міністерство оборони України", "ukraine"), ("Сили оборони півдня", "ukraine"),
+    ("Генштаб ВСУ", "ukraine"), ("Ukraine's defence ministry", "ukraine"),
+    ("Russian Armed Forces", "russia"), ("Денис Пушилин", "russia"), ("a village teacher", "unknown"),
+])
+def test_speaker_sides_tell_the_two_defence_ministries_apart(speaker, side):
+    assert side_of_speaker(speaker) == side
+
+
+def test_an_outlet_field_naming_an_office_gives_the_claimant_side():
+    assert claimant_side("Press service of the Russian Defence Ministry", None) == "russia"
+    assert claimant_side("Пресс-служба Минобороны Украины", None) == "ukraine"
+    assert claimant_side("Press service of the Russian Defence Ministry", None, "Oleksandr Syrskyi") == "ukraine"
+    assert claimant_side("A Village Gazette", None) == "unknown"
 
 
 def test_every_registered_outlet_says_where_its_side_comes_from():

@@ -156,11 +156,19 @@ def _trigger_text(text: Any, trigger: Any) -> str | None:
     return None
 
 
+def publisher_side(outlet: str | None, url: str | None = None) -> str:
+    """Return the side of an article's publisher: its outlet's in the registry (or the URL's),
+    else the side of the office the outlet field names, read as a speaker ("Ukrainian
+    government official (video statement)", "Пресс-служба Минобороны РФ")."""
+    side = side_of_outlet(outlet, url)
+    return side if side != UNKNOWN or not outlet else side_of_speaker(outlet)
+
+
 def claimant_side(outlet: str | None, url: str | None, *speaker: str | None) -> str:
     """Return the side of whoever makes a claim: its speaker's (speaker, role or source text)
-    when known, else its outlet's (or the article URL's)."""
+    when known, else its publisher's (:func:`publisher_side`)."""
     side = side_of_speaker(*speaker) if any(speaker) else UNKNOWN
-    return side if side != UNKNOWN else side_of_outlet(outlet, url)
+    return side if side != UNKNOWN else publisher_side(outlet, url)
 
 
 def _settlements(places: list[dict[str, Any]]) -> dict[str, str]:

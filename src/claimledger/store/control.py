@@ -136,6 +136,8 @@ def read_control_claims(conn: Connection, keys: Iterable[str] | None = None, *,
             outlet_side = side_of_outlet(outlet, url)
         speaker_side = side_of_speaker(speaker, role) if speaker or role else UNKNOWN
         side = speaker_side if speaker_side != UNKNOWN else outlet_side
+        if side == UNKNOWN and outlet:  # an outlet field naming an office (publisher_side)
+            side = side_of_speaker(outlet)
         if places not in parsed:
             parsed[places] = place_keys(places)
         judgement = (kind, actor, side, polarity, trigger)
