@@ -123,6 +123,9 @@ def control_db(tmp_path: Path) -> Path:
     ("the enemy", "unknown", "unknown"), ("Russia and Ukraine", "russia", "unknown"),
     ("Armed Forces of the Russian Federation; people's militia of the DPR", "unknown", "russia"),
     (None, "russia", "unknown"),
+    ("Сили оборони", "unknown", "ukraine"), ("рашисти", "ukraine", "russia"),
+    ("орки", "unknown", "russia"), ("бандеровцы", "russia", "ukraine"),
+    ("Міністерство оборони РФ", "unknown", "russia"),
 ])
 def test_actor_side_reads_labels_in_three_languages(actor, claimant, side):
     assert actor_side(actor, claimant) == side

@@ -43,11 +43,17 @@ OPPONENT = {"russia": "ukraine", "ukraine": "russia"}
 # with a prefix, or equal to an exact word. Built from the actors of data/dev (attribution_dev,
 # war_news_ru_uk_dev) and the forces named in ru/uk war reports; a label naming both sides
 # ("Russia and Ukraine") has no side.
+# Issue 12 added the pejoratives Ukrainian reports use for Russian forces ("рашисти", "орки"),
+# the Russian ones for Ukrainian forces ("бандеровцы", "всушники") and Ukraine's "Сили оборони"
+# (Defence Forces: a phrase, as "оборони" alone is also in "Міністерство оборони РФ").
 RUSSIAN_PREFIXES = ("russia", "росси", "российск", "русск", "росій", "окупант", "оккупант",
                     "occupier", "occupying", "wagner", "вагнер", "kremlin", "кремл", "rosgvard",
-                    "росгвард", "akhmat", "ахмат", "moscow", "москв")
-RUSSIAN_WORDS = frozenset({"рф", "dpr", "lpr", "dnr", "lnr", "днр", "лнр"})
-UKRAINIAN_PREFIXES = ("ukrain", "украин", "україн", "kyiv", "kiev", "киев", "київ", "azov", "азов")
+                    "росгвард", "akhmat", "ахмат", "moscow", "москв", "рашист", "рашыст")
+RUSSIAN_WORDS = frozenset({"рф", "dpr", "lpr", "dnr", "lnr", "днр", "лнр", "орки", "орків", "орками",
+                           "оркам", "orcs"})
+UKRAINIAN_PREFIXES = ("ukrain", "украин", "україн", "kyiv", "kiev", "киев", "київ", "azov", "азов",
+                      "бандеровц", "бандерівц", "всушник")
+UKRAINIAN_PHRASES = ("сили оборони", "сил оборони", "силами оборони", "силам оборони")
 UKRAINIAN_WORDS = frozenset({"всу", "зсу", "afu", "diu", "гур", "сбу", "sbu", "тро"})
 # The claimant's own forces ("our troops", "наши подразделения") take the claimant's side. "The
 # enemy" ("противник", "ворог") is not read as the claimant's opponent: the ru/uk extractor, without
@@ -81,8 +87,9 @@ def actor_side(actor: str | None, claimant_side: str = UNKNOWN) -> str:
     "our forces" take the claimant's side."""
     if not actor:
         return UNKNOWN
-    words = _WORD.findall(actor.lower())
-    sides = set()
+    lowered = actor.lower()
+    words = _WORD.findall(lowered)
+    sides = {"ukraine"} if any(phrase in lowered for phrase in UKRAINIAN_PHRASES) else set()
     for word in words:
         if word in RUSSIAN_WORDS or word.startswith(RUSSIAN_PREFIXES):
             sides.add("russia")
