@@ -151,6 +151,7 @@ def test_control_status_from_type_actor_and_claimant():
     # in a capture, "the enemy" is the claimant's opponent
     ("the enemy", "ukraine", "captured", "russian_control"),
     ("противник", "russia", "занял", "ukrainian_control"),
+    ("противника", "russia", "заняли", "russian_control"),  # an object: the claimant's own capture
     # an occupation is the other side's whichever side speaks; a neutral outlet says nothing
     (None, "ukraine", "окупованого", "russian_control"),
     (None, "russia", "оккупированных", "ukrainian_control"),

@@ -15,9 +15,12 @@ normalised from the event type and its actor (a free-text label such as "Russian
 The trigger word refines a territory claim's holder (:func:`trigger_holder`): an *occupation*
 ("occupied", "окупація", "оккупированный") is always the other side's in either side's usage, so
 with no known actor it is the claimant's opponent; in an *ousting* ("liberated", "звільнили",
-"выбили", "drove out") an actor named only by a pejorative ("окупантів", "противника", "the
-enemy") is the side ousted, not the holder; in any other capture "the enemy" is the claimant's
-opponent.
+"выбили", "recaptured") an actor named only by a pejorative ("окупантів", "противника", "the
+enemy") is the side ousted, not the holder; in any other capture "the enemy" as its subject is
+the claimant's opponent. A retaking ("recaptured", "відвоювали") of no known side after a capture
+of the same place in the same report goes to the earlier holder's opponent (:func:`retaken_status`).
+The claimant is the speaker of the attribution that carries the claim, else the publisher: the
+outlet in the registry, else the office its outlet field names (:func:`publisher_side`).
 
 ``unknown`` is the status of a territory claim whose actor and claimant are both of unknown side.
 The same functions serve the store's control ledger (:mod:`claimledger.store.control`, read by the
@@ -56,9 +59,10 @@ UKRAINIAN_PREFIXES = ("ukrain", "украин", "україн", "kyiv", "kiev", 
 UKRAINIAN_PHRASES = ("сили оборони", "сил оборони", "силами оборони", "силам оборони")
 UKRAINIAN_WORDS = frozenset({"всу", "зсу", "afu", "diu", "гур", "сбу", "sbu", "тро"})
 # The claimant's own forces ("our troops", "наши подразделения") take the claimant's side. "The
-# enemy" ("противник", "ворог") is not read as the claimant's opponent: the ru/uk extractor, without
-# a parser, takes it from object phrases ("освободили ... от противника"), which on
-# war_news_ru_uk_dev turned a Russian capture into a Ukrainian one; it falls back to the claimant.
+# enemy" ("противник", "ворог") has no side of its own: the ru/uk extractor, without a parser,
+# takes it from object phrases too ("освободили ... от противника"), which on war_news_ru_uk_dev
+# turned a Russian capture into a Ukrainian one. trigger_holder reads it with the trigger: the
+# ousted side of an ousting, the claimant's opponent only as a subject (nominative) of a capture.
 OWN_WORDS = frozenset({"our", "we", "наши", "наш", "наших", "нашими", "наші", "нашi", "наша"})
 _WORD = re.compile(r"\w+")
 # Pejoratives each side uses for the other's forces (word prefixes): "occupiers" name Russian
@@ -66,6 +70,9 @@ _WORD = re.compile(r"\w+")
 # whoever the claimant fights. Neither ever liberates a place.
 OCCUPIER_PREFIXES = ("окупант", "оккупант", "occupier", "invader", "загарбник", "захватчик")
 ENEMY_PREFIXES = ("противник", "ворог", "враг", "enemy", "adversar", "неприят")
+# The same as a sentence's subject: nominative forms only ("противника", "ворога" are objects).
+ENEMY_SUBJECTS = frozenset({"противник", "ворог", "враг", "вороги", "враги", "enemy", "adversary",
+                            "неприятель"})
 # Trigger word prefixes (lower case) of an occupation: the occupier is the claimant's opponent
 # whichever side speaks ("the occupied Kherson", "окупований", "оккупированных ВСУ").
 OCCUPATION_PREFIXES = ("occup", "окуп", "оккуп")
@@ -115,7 +122,7 @@ def trigger_holder(trigger: str | None, actor: str | None, claimant_side: str = 
         if _starts(actor, ENEMY_PREFIXES) and named == UNKNOWN:
             return claimant_side if claimant_side in OPPONENT else UNKNOWN
         return UNKNOWN
-    if named == UNKNOWN and _starts(actor, ENEMY_PREFIXES):
+    if named == UNKNOWN and ENEMY_SUBJECTS & set(_WORD.findall((actor or "").lower())):
         return OPPONENT.get(claimant_side, UNKNOWN)  # "the enemy captured X"
     if named == UNKNOWN and _starts(trigger, OCCUPATION_PREFIXES):
         return OPPONENT.get(claimant_side, UNKNOWN)  # "the occupied X"
@@ -165,8 +172,8 @@ def _trigger_text(text: Any, trigger: Any) -> str | None:
 
 def publisher_side(outlet: str | None, url: str | None = None) -> str:
     """Return the side of an article's publisher: its outlet's in the registry (or the URL's),
-    else the side of the office the outlet field names, read as a speaker ("Ukrainian
-    government official (video statement)", "Пресс-служба Минобороны РФ")."""
+    else the side of the office the outlet field names, read as a speaker ("Press service of
+    the Russian Defence Ministry", "Пресс-служба Минобороны РФ")."""
     side = side_of_outlet(outlet, url)
     return side if side != UNKNOWN or not outlet else side_of_speaker(outlet)
 
