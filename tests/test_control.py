@@ -219,6 +219,8 @@ PIPELINE_CASES = [
     ("Wikipedia", "https://en.wikipedia.org/wiki/X", "en",
      "Russian forces captured Vovchansk in May 2024. The town was recaptured in September, "
      "local officials said.", {"russian_control", "ukrainian_control"}),
+    ("Пресс-служба Минобороны РФ", None, "ru",
+     "Посёлок Синьковка в Харьковской области освобожден.", {"russian_control"}),
 ]
 
 
@@ -236,6 +238,7 @@ def test_pipeline_statuses_from_outlet_trigger_and_retaking(tmp_path: Path):
                       if c.kind == "territory_control"}
     assert ("p3", "ukrainian_control") in stored and ("p3", "russian_control") in stored
     assert ("p1", "russian_control") in stored
+    assert ("p4", "russian_control") in stored  # an outlet field naming an office
 
 
 def test_record_control_claims_keep_settlements_only():
