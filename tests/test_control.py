@@ -15,12 +15,17 @@ from conftest import start_ledger_server
 
 from claimledger.claims import describe_claims, event_claim_ids
 from claimledger.cli import main
-from claimledger.control import STATUSES, actor_side, control_status, record_control_claims
+from claimledger.control import (STATUSES, actor_side, claimant_side, control_status,
+                                 record_control_claims, retaken_status)
 from claimledger.evaluate import format_errors, format_report, score_records
 from claimledger.export import write_records
+from claimledger.link.outlets import load_outlets
 from claimledger.models import AnalysedDocument, Article, Attribution, Event, Place
+from claimledger.pipeline import analyse_articles
+from claimledger.record import document_to_record
 from claimledger.serve.map_data import ControlClaims
 from claimledger.serve.readonly import open_readonly_store
+from claimledger.sides import side_of_outlet, side_of_speaker
 from claimledger.store import open_ledger
 from claimledger.store.control import find_control_claims, read_control_claims
 
@@ -118,6 +123,9 @@ def control_db(tmp_path: Path) -> Path:
     ("the enemy", "unknown", "unknown"), ("Russia and Ukraine", "russia", "unknown"),
     ("Armed Forces of the Russian Federation; people's militia of the DPR", "unknown", "russia"),
     (None, "russia", "unknown"),
+    ("Сили оборони", "unknown", "ukraine"), ("рашисти", "ukraine", "russia"),
+    ("орки", "unknown", "russia"), ("бандеровцы", "russia", "ukraine"),
+    ("Міністерство оборони РФ", "unknown", "russia"),
 ])
 def test_actor_side_reads_labels_in_three_languages(actor, claimant, side):
     assert actor_side(actor, claimant) == side
@@ -133,6 +141,104 @@ def test_control_status_from_type_actor_and_claimant():
     assert control_status("attack_repelled", "ЗСУ") == control_status("clash", None) == "contested"
     assert control_status("security_zone", "Russia") is None
     assert control_status("strike", "Russia") is None
+
+
+@pytest.mark.parametrize("actor, claimant, trigger, status", [
+    # an ousting names the ousted side by a pejorative: the liberator holds the place
+    ("окупантів", "ukraine", "звільнили", "ukrainian_control"),
+    ("противника", "russia", "освободили", "russian_control"),
+    ("Russian occupiers", "other", "liberated", "ukrainian_control"),
+    # in a capture, "the enemy" is the claimant's opponent
+    ("the enemy", "ukraine", "captured", "russian_control"),
+    ("противник", "russia", "занял", "ukrainian_control"),
+    ("противника", "russia", "заняли", "russian_control"),  # an object: the claimant's own capture
+    # an occupation is the other side's whichever side speaks; a neutral outlet says nothing
+    (None, "ukraine", "окупованого", "russian_control"),
+    (None, "russia", "оккупированных", "ukrainian_control"),
+    (None, "other", "occupied", "unknown"),
+    # a named actor still decides an ordinary capture
+    ("Russian forces", "ukraine", "took control", "russian_control"),
+])
+def test_control_status_reads_the_trigger(actor, claimant, trigger, status):
+    assert control_status("territory_control", actor, claimant, "asserted", trigger) == status
+
+
+def test_retaken_status_turns_to_the_earlier_holders_opponent():
+    assert retaken_status("unknown", "recaptured", ["russian_control"]) == "ukrainian_control"
+    assert retaken_status("unknown", "відвоювали", ["ukrainian_control", "contested"]) == "russian_control"
+    assert retaken_status("unknown", "recaptured", []) == "unknown"  # nothing said before
+    assert retaken_status("unknown", "captured", ["russian_control"]) == "unknown"  # not a retaking
+    assert retaken_status("russian_control", "recaptured", ["ukrainian_control"]) == "russian_control"
+
+
+@pytest.mark.parametrize("outlet, url, side", [
+    ("Kommersant", None, "russia"), (None, "https://www.kommersant.ru/doc/1", "russia"),
+    ("РБК", None, "russia"), ("Zvezda", None, "russia"), (None, "https://lenta.ru/news/1", "russia"),
+    ("Censor.NET (censor.net, Ukrainian)", None, "ukraine"), ("Цензор.НЕТ", None, "ukraine"),
+    (None, "https://hromadske.ua/posts/1", "ukraine"), ("RBC-Ukraine", None, "ukraine"),
+    (None, "https://interfax.com.ua/news/1", "ukraine"), ("Факти ICTV", None, "ukraine"),
+    ("CNN", None, "other"), (None, "https://www.rferl.org/a/1", "other"),
+    ("A Village Gazette", None, "unknown"),
+])
+def test_newly_registered_outlets_resolve_their_side(outlet, url, side):
+    assert side_of_outlet(outlet, url) == side
+
+
+@pytest.mark.parametrize("speaker, side", [
+    ("Минобороны Украины", "ukraine"), ("Минобороны России", "russia"), ("Міноборони РФ", "russia"),
+    ("Міністерство оборони України", "ukraine"), ("Сили оборони півдня", "ukraine"),
+    ("Генштаб ВСУ", "ukraine"), ("Ukraine's defence ministry", "ukraine"),
+    ("Russian Armed Forces", "russia"), ("Денис Пушилин", "russia"), ("a village teacher", "unknown"),
+])
+def test_speaker_sides_tell_the_two_defence_ministries_apart(speaker, side):
+    assert side_of_speaker(speaker) == side
+
+
+def test_an_outlet_field_naming_an_office_gives_the_claimant_side():
+    assert claimant_side("Press service of the Russian Defence Ministry", None) == "russia"
+    assert claimant_side("Пресс-служба Минобороны Украины", None) == "ukraine"
+    quoting = claimant_side("Press service of the Russian Defence Ministry", None, "Oleksandr Syrskyi")
+    assert quoting == "ukraine"  # a known speaker comes first
+    assert claimant_side("A Village Gazette", None) == "unknown"
+
+
+def test_every_registered_outlet_says_where_its_side_comes_from():
+    outlets = load_outlets().outlets
+    assert len(outlets) >= 70
+    assert all(o.sources and len(o.sources) > 10 for o in outlets)
+
+
+# Invented reports run through the real pipeline: the outlet, the trigger or an earlier capture
+# decides who holds the place.
+PIPELINE_CASES = [
+    ("Kommersant", "https://www.kommersant.ru/doc/1", "ru",
+     "Село Синьковка в Харьковской области освобождено, сообщили в ведомстве.", {"russian_control"}),
+    ("Hromadske", "https://hromadske.ua/posts/1", "uk",
+     "Жителі окупованого Олешок залишаються без води.", {"russian_control"}),
+    ("Censor.NET", None, "uk", "Ворог захопив село Кринки.", {"russian_control"}),
+    ("Wikipedia", "https://en.wikipedia.org/wiki/X", "en",
+     "Russian forces captured Vovchansk in May 2024. The town was recaptured in September, "
+     "local officials said.", {"russian_control", "ukrainian_control"}),
+    ("Пресс-служба Минобороны РФ", None, "ru",
+     "Посёлок Синьковка в Харьковской области освобожден.", {"russian_control"}),
+]
+
+
+def test_pipeline_statuses_from_outlet_trigger_and_retaking(tmp_path: Path):
+    articles = [Article(id=f"p{n}", text=text, outlet=outlet, url=url, language=language)
+                for n, (outlet, url, language, text, _) in enumerate(PIPELINE_CASES)]
+    docs = list(analyse_articles(articles))
+    for doc, (*_, statuses) in zip(docs, PIPELINE_CASES):
+        claims = record_control_claims(document_to_record(doc))
+        assert {status for _, _, status, _ in claims} == statuses, doc.article.text
+    with open_ledger(tmp_path / "pipeline.db") as ledger:  # the store reads the same statuses
+        ledger.save_documents(docs, [f"fp-{d.article.id}" for d in docs])
+        with ledger._transaction() as conn:
+            stored = {(c.article_id, c.status) for c in read_control_claims(conn)
+                      if c.kind == "territory_control"}
+    assert ("p3", "ukrainian_control") in stored and ("p3", "russian_control") in stored
+    assert ("p1", "russian_control") in stored
+    assert ("p4", "russian_control") in stored  # an outlet field naming an office
 
 
 def test_record_control_claims_keep_settlements_only():

@@ -12,6 +12,16 @@ normalised from the event type and its actor (a free-text label such as "Russian
 * ``attack_repelled`` and ``clash``: ``contested`` (fighting at the place, no change of hands);
 * ``security_zone``: no status (it is shown on the map, not in the control ledger).
 
+The trigger word refines a territory claim's holder (:func:`trigger_holder`): an *occupation*
+("occupied", "окупація", "оккупированный") is always the other side's in either side's usage, so
+with no known actor it is the claimant's opponent; in an *ousting* ("liberated", "звільнили",
+"выбили", "recaptured") an actor named only by a pejorative ("окупантів", "противника", "the
+enemy") is the side ousted, not the holder; in any other capture "the enemy" as its subject is
+the claimant's opponent. A retaking ("recaptured", "відвоювали") of no known side after a capture
+of the same place in the same report goes to the earlier holder's opponent (:func:`retaken_status`).
+The claimant is the speaker of the attribution that carries the claim, else the publisher: the
+outlet in the registry, else the office its outlet field names (:func:`publisher_side`).
+
 ``unknown`` is the status of a territory claim whose actor and claimant are both of unknown side.
 The same functions serve the store's control ledger (:mod:`claimledger.store.control`, read by the
 CLI, the API and the map) and the ``control`` layer of the evaluation.
@@ -36,18 +46,47 @@ OPPONENT = {"russia": "ukraine", "ukraine": "russia"}
 # with a prefix, or equal to an exact word. Built from the actors of data/dev (attribution_dev,
 # war_news_ru_uk_dev) and the forces named in ru/uk war reports; a label naming both sides
 # ("Russia and Ukraine") has no side.
+# Issue 12 added the pejoratives Ukrainian reports use for Russian forces ("рашисти", "орки"),
+# the Russian ones for Ukrainian forces ("бандеровцы", "всушники") and Ukraine's "Сили оборони"
+# (Defence Forces: a phrase, as "оборони" alone is also in "Міністерство оборони РФ").
 RUSSIAN_PREFIXES = ("russia", "росси", "российск", "русск", "росій", "окупант", "оккупант",
                     "occupier", "occupying", "wagner", "вагнер", "kremlin", "кремл", "rosgvard",
-                    "росгвард", "akhmat", "ахмат", "moscow", "москв")
-RUSSIAN_WORDS = frozenset({"рф", "dpr", "lpr", "dnr", "lnr", "днр", "лнр"})
-UKRAINIAN_PREFIXES = ("ukrain", "украин", "україн", "kyiv", "kiev", "киев", "київ", "azov", "азов")
+                    "росгвард", "akhmat", "ахмат", "moscow", "москв", "рашист", "рашыст")
+RUSSIAN_WORDS = frozenset({"рф", "dpr", "lpr", "dnr", "lnr", "днр", "лнр", "орки", "орків", "орками",
+                           "оркам", "orcs"})
+UKRAINIAN_PREFIXES = ("ukrain", "украин", "україн", "kyiv", "kiev", "киев", "київ", "azov", "азов",
+                      "бандеровц", "бандерівц", "всушник")
+UKRAINIAN_PHRASES = ("сили оборони", "сил оборони", "силами оборони", "силам оборони")
 UKRAINIAN_WORDS = frozenset({"всу", "зсу", "afu", "diu", "гур", "сбу", "sbu", "тро"})
 # The claimant's own forces ("our troops", "наши подразделения") take the claimant's side. "The
-# enemy" ("противник", "ворог") is not read as the claimant's opponent: the ru/uk extractor, without
-# a parser, takes it from object phrases ("освободили ... от противника"), which on
-# war_news_ru_uk_dev turned a Russian capture into a Ukrainian one; it falls back to the claimant.
+# enemy" ("противник", "ворог") has no side of its own: the ru/uk extractor, without a parser,
+# takes it from object phrases too ("освободили ... от противника"), which on war_news_ru_uk_dev
+# turned a Russian capture into a Ukrainian one. trigger_holder reads it with the trigger: the
+# ousted side of an ousting, the claimant's opponent only as a subject (nominative) of a capture.
 OWN_WORDS = frozenset({"our", "we", "наши", "наш", "наших", "нашими", "наші", "нашi", "наша"})
 _WORD = re.compile(r"\w+")
+# Pejoratives each side uses for the other's forces (word prefixes): "occupiers" name Russian
+# forces in Ukrainian and international usage (actor_side reads them so), "the enemy" names
+# whoever the claimant fights. Neither ever liberates a place.
+OCCUPIER_PREFIXES = ("окупант", "оккупант", "occupier", "invader", "загарбник", "захватчик")
+ENEMY_PREFIXES = ("противник", "ворог", "враг", "enemy", "adversar", "неприят")
+# The same as a sentence's subject: nominative forms only ("противника", "ворога" are objects).
+ENEMY_SUBJECTS = frozenset({"противник", "ворог", "враг", "вороги", "враги", "enemy", "adversary",
+                            "неприятель"})
+# Trigger word prefixes (lower case) of an occupation: the occupier is the claimant's opponent
+# whichever side speaks ("the occupied Kherson", "окупований", "оккупированных ВСУ").
+OCCUPATION_PREFIXES = ("occup", "окуп", "оккуп")
+# Trigger word prefixes of an ousting, where an actor read from the object phrase ("звільнили
+# від окупантів", "выбили противника из", "drove the enemy out") is the side that lost the place.
+# Verbs of motion ("drove", "pushed", "cleared") are left out: "the enemy pushed into X" is a capture.
+OUSTING_PREFIXES = ("liberat", "освобо", "звільн", "визвол", "выби", "вибил", "вибив", "вытесн",
+                    "витісн", "зачист", "expel", "oust", "dislodg", "recaptur", "retak", "retook",
+                    "regain", "отбил", "відбил", "відвоюв", "отвоев")
+# Trigger word prefixes of a retaking: the place goes back to the side that did not hold it, so a
+# retaking of unknown side after a capture of the same place in the same report is the opponent's
+# ("Russian forces captured X ... the settlements were recaptured in September").
+RETAKING_PREFIXES = ("recaptur", "retak", "retook", "regain", "відвоюв", "отвоев", "повернул",
+                     "вернул", "отбил", "відбил")
 
 
 def actor_side(actor: str | None, claimant_side: str = UNKNOWN) -> str:
@@ -55,8 +94,9 @@ def actor_side(actor: str | None, claimant_side: str = UNKNOWN) -> str:
     "our forces" take the claimant's side."""
     if not actor:
         return UNKNOWN
-    words = _WORD.findall(actor.lower())
-    sides = set()
+    lowered = actor.lower()
+    words = _WORD.findall(lowered)
+    sides = {"ukraine"} if any(phrase in lowered for phrase in UKRAINIAN_PHRASES) else set()
     for word in words:
         if word in RUSSIAN_WORDS or word.startswith(RUSSIAN_PREFIXES):
             sides.add("russia")
@@ -67,27 +107,82 @@ def actor_side(actor: str | None, claimant_side: str = UNKNOWN) -> str:
     return sides.pop() if len(sides) == 1 else UNKNOWN
 
 
+def _starts(text: str | None, prefixes: tuple[str, ...]) -> bool:
+    """Return whether any word of ``text`` starts with one of ``prefixes``."""
+    return bool(text) and any(w.startswith(prefixes) for w in _WORD.findall(text.lower()))
+
+
+def trigger_holder(trigger: str | None, actor: str | None, claimant_side: str = UNKNOWN) -> str:
+    """Return the holder a territory claim's trigger word and pejorative actor imply
+    (``russia``, ``ukraine``, or ``unknown`` when they say nothing): see the module docstring."""
+    named = actor_side(actor, claimant_side)
+    if _starts(trigger, OUSTING_PREFIXES):
+        if _starts(actor, OCCUPIER_PREFIXES) and named in OPPONENT:
+            return OPPONENT[named]  # "liberated from the occupiers": the ousted side is named
+        if _starts(actor, ENEMY_PREFIXES) and named == UNKNOWN:
+            return claimant_side if claimant_side in OPPONENT else UNKNOWN
+        return UNKNOWN
+    if named == UNKNOWN and ENEMY_SUBJECTS & set(_WORD.findall((actor or "").lower())):
+        return OPPONENT.get(claimant_side, UNKNOWN)  # "the enemy captured X"
+    if named == UNKNOWN and _starts(trigger, OCCUPATION_PREFIXES):
+        return OPPONENT.get(claimant_side, UNKNOWN)  # "the occupied X"
+    return UNKNOWN
+
+
 def control_status(kind: str, actor: str | None, claimant_side: str = UNKNOWN,
-                   polarity: str = "asserted") -> str | None:
+                   polarity: str = "asserted", trigger: str | None = None) -> str | None:
     """Return the normalised status of a control claim (one of :data:`STATUSES`), or None for
-    an event type without one (see the module docstring)."""
+    an event type without one (see the module docstring); ``trigger`` is the event's trigger
+    text, when known."""
     if kind in ("attack_repelled", "clash"):
         return "contested"
     if kind == "withdrawal":
         return "withdrawal"
     if kind != "territory_control":
         return None
-    side = actor_side(actor, claimant_side)
+    side = trigger_holder(trigger, actor, claimant_side)
+    if side == UNKNOWN:
+        side = actor_side(actor, claimant_side)
     if side == UNKNOWN:
         side = OPPONENT.get(claimant_side, UNKNOWN) if polarity == "denied" else claimant_side
     return HOLDER_STATUS.get(side, UNKNOWN)
 
 
+def retaken_status(status: str | None, trigger: str | None, earlier: list[str | None]) -> str | None:
+    """Return the status of a retaking of unknown holder (``trigger`` a retaking word) from the
+    statuses ``earlier`` claims of the same report gave the same place, latest last: the
+    opponent of the latest holder; any other status is returned unchanged."""
+    if status != UNKNOWN or not _starts(trigger, RETAKING_PREFIXES):
+        return status
+    for before in reversed(earlier):
+        for side, held in HOLDER_STATUS.items():
+            if before == held:
+                return HOLDER_STATUS[OPPONENT[side]]
+    return status
+
+
+def _trigger_text(text: Any, trigger: Any) -> str | None:
+    """Return the text of a record's trigger span, or None when it has none."""
+    if isinstance(text, str) and isinstance(trigger, (list, tuple)) and len(trigger) == 2:
+        start, end = trigger
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+            return text[start:end]
+    return None
+
+
+def publisher_side(outlet: str | None, url: str | None = None) -> str:
+    """Return the side of an article's publisher: its outlet's in the registry (or the URL's),
+    else the side of the office the outlet field names, read as a speaker ("Press service of
+    the Russian Defence Ministry", "Пресс-служба Минобороны РФ")."""
+    side = side_of_outlet(outlet, url)
+    return side if side != UNKNOWN or not outlet else side_of_speaker(outlet)
+
+
 def claimant_side(outlet: str | None, url: str | None, *speaker: str | None) -> str:
     """Return the side of whoever makes a claim: its speaker's (speaker, role or source text)
-    when known, else its outlet's (or the article URL's)."""
+    when known, else its publisher's (:func:`publisher_side`)."""
     side = side_of_speaker(*speaker) if any(speaker) else UNKNOWN
-    return side if side != UNKNOWN else side_of_outlet(outlet, url)
+    return side if side != UNKNOWN else publisher_side(outlet, url)
 
 
 def _settlements(places: list[dict[str, Any]]) -> dict[str, str]:
@@ -113,6 +208,7 @@ def record_control_claims(record: dict[str, Any]) -> set[tuple[str, str, str, st
     speakers = {a.get("id"): (a.get("speaker"), a.get("speaker_role"))
                 for a in record.get("attributions") or [] if isinstance(a, dict)}
     found: set[tuple[str, str, str, str]] = set()
+    held: dict[str, list[str | None]] = {}  # settlement key -> statuses claimed so far, in order
     for event in record.get("events") or []:
         if not isinstance(event, dict) or event.get("type") not in STATUS_KINDS:
             continue
@@ -123,7 +219,12 @@ def record_control_claims(record: dict[str, Any]) -> set[tuple[str, str, str, st
         side = claimant_side(record.get("outlet"), record.get("url"),
                              *speakers.get(event.get("claimed_by"), (None, None)))
         polarity = event.get("polarity") or "asserted"
-        status = control_status(event["type"], event.get("actor"), side, polarity)
-        found.update((str(record.get("id")), key, status, polarity) for key in keys)
+        trigger = _trigger_text(record.get("text"), event.get("trigger"))
+        status = control_status(event["type"], event.get("actor"), side, polarity, trigger)
+        for key in sorted(keys):
+            own = retaken_status(status, trigger, held.get(key, []))
+            found.add((str(record.get("id")), key, own, polarity))
+            if polarity == "asserted":
+                held.setdefault(key, []).append(own)
     return found
 

@@ -21,11 +21,13 @@ from urllib.parse import urlsplit
 
 from ..errors import InputError
 
-SIDES = ("russia_official", "russia_state_media", "ukraine_official", "ukraine_media",
-         "independent", "international")
+# russia_media: privately owned outlets published in Russia (under its wartime media laws), the
+# counterpart of ukraine_media; russia_state_media: owned or controlled by the Russian state.
+SIDES = ("russia_official", "russia_state_media", "russia_media", "ukraine_official",
+         "ukraine_media", "independent", "international")
 OWNERSHIPS = ("state", "public", "private")
 # The two camps of this war that a comparison puts side by side; other sides are shown apart.
-CAMPS = {"russia_official": "russia", "russia_state_media": "russia",
+CAMPS = {"russia_official": "russia", "russia_state_media": "russia", "russia_media": "russia",
          "ukraine_official": "ukraine", "ukraine_media": "ukraine",
          "independent": "other", "international": "other"}
 OUTLET_COLUMNS = ("name", "aliases", "domains", "country", "ownership", "side", "sources")

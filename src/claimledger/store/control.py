@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, and_, or_, select
 
 from ..claims import event_claim_ids
-from ..control import CONTROL_KINDS, actor_side, control_status
+from ..control import CONTROL_KINDS, actor_side, control_status, retaken_status
 from ..models import AnalysedDocument
 from ..sides import UNKNOWN, side_of_outlet, side_of_speaker
 from . import schema
@@ -104,7 +104,8 @@ def read_control_claims(conn: Connection, keys: Iterable[str] | None = None, *,
     events, articles, attributions = schema.events, schema.articles, schema.attributions
     stmt = (
         select(events.c.article_id, events.c.ord, events.c.type, events.c.places, events.c.when,
-               events.c.actor, events.c.claimed_by, events.c.polarity, events.c.modality,
+               events.c.actor, events.c.trigger_text, events.c.claimed_by, events.c.polarity,
+               events.c.modality,
                articles.c.published, articles.c.outlet, articles.c.url, attributions.c.speaker,
                attributions.c.speaker_role)
         .join(articles, articles.c.id == events.c.article_id)
@@ -124,25 +125,33 @@ def read_control_claims(conn: Connection, keys: Iterable[str] | None = None, *,
         stmt = stmt.where(events.c.polarity == "asserted", events.c.modality == "factual")
     found: list[ControlClaim] = []
     parsed: dict[str, list[str]] = {}  # the places text of an event -> place keys (texts repeat)
-    judged: dict[tuple, tuple[str | None, str]] = {}  # (type, actor, side, polarity) -> status, side
-    for (article_id, ord_, kind, places, when, actor, claimed_by, polarity, modality, published,
+    # (article, place) -> the statuses its asserted claims gave so far: a retaking of unknown side
+    # is its earlier holder's opponent (events of one article come in their order, as stored)
+    held: dict[tuple[str, str], list[str | None]] = {}
+    judged: dict[tuple, tuple[str | None, str]] = {}  # (type, actor, side, polarity, trigger) ->
+    for (article_id, ord_, kind, places, when, actor, trigger, claimed_by, polarity, modality, published,
          outlet, url, speaker, role) in conn.execute(stmt):
         outlet_side = side_of_outlet(outlet) if outlet else UNKNOWN  # cached per outlet
         if outlet_side == UNKNOWN and url:
             outlet_side = side_of_outlet(outlet, url)
         speaker_side = side_of_speaker(speaker, role) if speaker or role else UNKNOWN
         side = speaker_side if speaker_side != UNKNOWN else outlet_side
+        if side == UNKNOWN and outlet:  # an outlet field naming an office (publisher_side)
+            side = side_of_speaker(outlet)
         if places not in parsed:
             parsed[places] = place_keys(places)
-        judgement = (kind, actor, side, polarity)
-        if judgement not in judged:
+        judgement = (kind, actor, side, polarity, trigger)
+        if judgement not in judged:  # status, the side the actor names
             judged[judgement] = (control_status(*judgement), actor_side(actor, side))
         status, holder = judged[judgement]
         for key in parsed[places]:
             if wanted is not None and key not in wanted:
                 continue
+            own = retaken_status(status, trigger, held.get((article_id, key), []))
+            if polarity == "asserted" and kind == "territory_control":
+                held.setdefault((article_id, key), []).append(own)
             found.append(ControlClaim(
-                key, status, kind, polarity, modality, actor, holder, _day(when, published), when,
+                key, own, kind, polarity, modality, actor, holder, _day(when, published), when,
                 speaker or outlet or "unknown outlet", side, outlet_side, outlet, url, article_id,
                 int(ord_), claimed_by))
     return found
