@@ -35,17 +35,23 @@ from .event_places_ru_uk import FORCE_LEMMAS, QUOTE_MARKS, actor_phrases, clause
 from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
 
 LEXICON_FILE = "events_ru_uk.tsv"
-FLAGS = frozenset({"place", "place_object", "personnel", "materiel", "process", "noun", "finite"})
+FLAGS = frozenset({"place", "place_object", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
 # Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
                    "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
-                   "найманц", "найманц", "террорист", "терорист", "пехот", "піхот")
+                   "найманц", "найманц", "террорист", "терорист", "пехот", "піхот", "геро", "громадян", "гражданин",
+                   "жител", "мешкан", "діти", "дітей", "дети", "детей")
 # Words saying that a war or an operation proceeds (flag "process").
 PROCESS_LEMMAS = frozenset({"идти", "продолжаться", "продолжать", "начаться", "начать", "вестись", "вести",
                             "развернуть", "тривати", "почати", "почитися", "розпочати", "розпочатися",
                             "вестися", "йти", "іти", "продовжуватися", "продовжуватись", "прийти", "продолжиться",
                             "продовжитися", "завершиться", "завершитися", "закончиться", "закінчитися"})
+# Words that make a judgement noun ("злочин") a predicate or a reference back to an event already told
+# ("Це воєнний злочин", "є злочином", "за цей злочин"): a verdict on that event, not another one.
+PREDICATE_LEMMAS = frozenset({"це", "цей", "той", "такий", "є", "бути", "это", "этот", "тот", "такой", "являться",
+                              "являтися", "стать", "стати"})
+PREDICATE_WINDOW = 3  # words before an evaluative noun searched for them
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
 # Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
 # promised or expected; hypothetical: possible or conditional (annotation guide, section E).
@@ -249,6 +255,9 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
         people = any(_plain(w.lemma).startswith(PERSONNEL_STEMS) for w in near if w.is_word and w.sent == t.sent)
         if people != ("personnel" in row.flags):
             return False
+    if "evaluative" in row.flags and ("ablt" in t.tags or any(
+            set(w.lemmas) & PREDICATE_LEMMAS for w in doc.tokens[max(doc.sentence_of(first).first, first - PREDICATE_WINDOW):first])):
+        return False
     if "process" in row.flags and not any(set(w.lemmas) & PROCESS_LEMMAS for w in sentence):
         return False
     if t.pos in ("ADJF", "PRTF") and last == first + 1 and last < len(doc.tokens) \
