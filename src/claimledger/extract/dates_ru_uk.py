@@ -125,6 +125,15 @@ def _plain_apostrophe(word: str) -> str:
     return word.replace("’", "'").replace("ʼ", "'")
 
 
+def _previous_days(m: re.Match, pub: date | None) -> str | None:
+    """"у попередні два дні": the N days before the publication day, up to it (how the dev gold reads it)."""
+    word = _plain_apostrophe(m["n"]).lower()
+    n = int(word) if word.isdigit() else NUMBER_LEMMAS.get(word)
+    if pub is None or not n or n > MAX_LAST_DAYS:
+        return None
+    return _days_back(n, 0)(m, pub)
+
+
 def _month_only(m: re.Match, pub: date | None) -> str | None:
     year = year_for_month(_month(m), None, pub)
     return None if year is None else f"{year:04d}-{_month(m):02d}"
@@ -208,6 +217,7 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
         (rf"{_B}(?:в прошлом месяце|минулого місяця|у минулому місяці){_E}", _last_month),
         (rf"{_B}(?:в прошлом году|минулого року|торік|у минулому році){_E}", _year_relative(-1)),
         (rf"{_B}(?:в этом году|в текущем году|цього року|у цьому році|этого года){_E}", _year_relative(0)),
+        (rf"{_B}(?:(?:у|в|за) )?(?:попередні|предыдущие|прошедшие|минулі) {_N_WORD} (?:днів|дні|дней|дня|доби|діб|суток){_E}", _previous_days),
         (rf"{_B}(?:за|протягом|упродовж|впродовж|в течение) (?:ці |эти |останні |последние )?{_N_WORD} (?:днів|дні|дней|дня|доби|діб|суток){_E}", _last_days),
         (rf"{_B}(?:позавчера|позавчора){_E}", _days_back(2, 2)),
         (rf"{_B}(?:вчера|вчора|накануне|напередодні){_E}", _days_back(1, 1)),

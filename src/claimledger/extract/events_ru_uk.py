@@ -454,6 +454,13 @@ def _target(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> str 
     return None
 
 
+def _names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
+    """True when a finite verb trigger follows a noun trigger of the same event in its sentence
+    ("роботи гуманітарних коридорів ... ми евакуювали 100 тисяч людей"): the verb states the act."""
+    k = doc.token_at(earlier.trigger[0])
+    return k is not None and doc.tokens[k].pos in ("NOUN", "ADJF") and doc.tokens[first].pos == "VERB"
+
+
 def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
     inside = [a for a in attributions if a.content[0] <= start and end <= a.content[1]]
     return min(inside, key=lambda a: a.content[1] - a.content[0]).id if inside else None
@@ -483,9 +490,12 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         where = event_place_keys(doc, first, last, kind, acted_on, attributions)
         key = (kind, claimed_by, doc.tokens[first].sent)
         earlier = seen.get(key)
+        replaces = None
         if earlier is not None and (quantity is None or earlier.quantity in (None, quantity)) \
                 and not (where and earlier.places and set(where).isdisjoint(earlier.places)):
-            continue
+            if not _names_act_better(doc, earlier, first):
+                continue
+            replaces = events.index(earlier)
         event = Event(
             type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,
             target=_target(doc, first, last, acted_on), places=where,
@@ -494,5 +504,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             modality=_modality(doc, first, last),
         )
         seen[key] = event
-        events.append(event)
+        if replaces is None:
+            events.append(event)
+        else:
+            events[replaces] = event
     return events
