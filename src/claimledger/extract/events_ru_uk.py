@@ -30,7 +30,7 @@ from importlib import resources
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
 from .cyrillic import CyrDoc, Token
-from .dates_ru_uk import find_time_expressions_ru_uk
+from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .event_places_ru_uk import FORCE_LEMMAS, QUOTE_MARKS, actor_phrases, clause_of, event_place_keys
 from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
 
@@ -313,12 +313,14 @@ def _modality(doc: CyrDoc, first: int, last: int) -> str:
 
 
 def _when(doc: CyrDoc, first: int, last: int, times: list[tuple[int, int, str | None]],
-          attributions: Sequence[Attribution]) -> str | None:
+          attributions: Sequence[Attribution], today: str | None = None) -> str | None:
     """The nearest time expression in the trigger's sentence, leaving out the date of a report
     ("сообщило 12 мая Минобороны": the date of the cue, not the event); without one, the reporting
-    window of a bulletin stated earlier in the same paragraph ("За минувшие сутки ... . ... отражены").
-    Windows from earlier paragraphs are not carried over: on the ru/uk development gold that gained
-    Ukrainian bulletins as much as it lost Russian reports."""
+    window of a bulletin stated earlier in the same paragraph ("За минувшие сутки ... . ... отражены");
+    else ``today`` (the speaking day, dates_ru_uk.speaking_day) once the text has said "сьогодні" of it
+    anywhere before: an address frames all it tells by that day. Other windows from earlier paragraphs
+    are not carried over: on the ru/uk development gold that gained Ukrainian bulletins as much as it
+    lost Russian reports."""
     s = doc.sentence_of(first)
     start, end = doc.tokens[first].start, doc.tokens[last - 1].end
     reporting = [span for a in attributions for span in (a.cue, a.source) if span is not None
@@ -336,7 +338,10 @@ def _when(doc: CyrDoc, first: int, last: int, times: list[tuple[int, int, str | 
         return best
     paragraph = doc.text.rfind("\n", 0, s.start) + 1
     window = [value for a, b, value in usable if paragraph <= a and b <= s.start and _is_window(value)]
-    return window[-1] if window else None
+    if window:
+        return window[-1]
+    said_today = today is not None and any(value == today and b <= s.start for a, b, value in usable)
+    return today if said_today else None
 
 
 def _is_window(value: str) -> bool:
@@ -471,6 +476,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
     """Return the events a Russian or Ukrainian CyrDoc reports, with claimant, polarity, modality, actor,
     places, count and date (resolved against ``published``, an ISO date or datetime)."""
     times = find_time_expressions_ru_uk(doc.text, published)
+    today = speaking_day(published)
     events: list[Event] = []
     seen: dict[tuple[str, str | None, int], Event] = {}
     for kind, first, last in find_triggers_ru_uk(doc, places):
@@ -499,7 +505,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         event = Event(
             type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,
             target=_target(doc, first, last, acted_on), places=where,
-            quantity=quantity, when=_when(doc, first, last, times, attributions), claimed_by=claimed_by,
+            quantity=quantity, when=_when(doc, first, last, times, attributions, today), claimed_by=claimed_by,
             polarity=_claimed_polarity(_polarity(doc, first), claimed_by, attributions),
             modality=_modality(doc, first, last),
         )
