@@ -31,7 +31,8 @@ from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
 from .cyrillic import CyrDoc, Token
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
-from .event_places_ru_uk import FORCE_LEMMAS, QUOTE_MARKS, actor_phrases, clause_of, event_place_keys
+from .event_args_ru_uk import actor_of, target_of
+from .event_places_ru_uk import actor_phrases, event_place_keys
 from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
 
 LEXICON_FILE = "events_ru_uk.tsv"
@@ -106,8 +107,6 @@ ALLIANCE_LEMMAS = frozenset({"союз", "евросоюз", "євросоюз",
 JOIN_WINDOW = 6  # words either side of a joining word searched for the alliance ("до ЄС щодо невідкладного приєднання")
 MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cue's clause only)
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
-TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
-ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force that took ("освободили подразделения")
 CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report
 @dataclass(frozen=True)
 class _Item:
@@ -349,55 +348,6 @@ def _is_window(value: str) -> bool:
     return len(value.split("/")[-1]) == 10
 
 
-def _actor(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
-    """The subject before a verb trigger, as a token range: the nearest nominative noun phrase in its clause;
-    for a taking of territory with none, a force named right after the verb (:func:`_actor_after`)."""
-    t = doc.tokens[first]
-    if t.pos not in ("VERB", "PRTS", "GRND", "INFN"):
-        return None
-    c_first, _ = clause_of(doc, first, first + 1)
-    for k in range(first - 1, max(c_first - 1, first - 8), -1):
-        w = doc.tokens[k]
-        if w.text in (",", ":", "«", "»"):
-            break
-        if (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
-                or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
-                or (w.text.isupper() and len(w.text) > 1) or doc.entity_label(k) in ("ORG", "PER"):
-            start = k
-            while start > c_first and doc.tokens[start - 1].pos in ("ADJF", "PRTF") and "nomn" in doc.tokens[start - 1].tags:
-                start -= 1
-            end = k + 1
-            while end < first and (doc.tokens[end].text.isupper() or "gent" in doc.tokens[end].tags) \
-                    and doc.tokens[end].pos in ("NOUN", None):
-                end += 1
-            return start, end
-    return _actor_after(doc, first) if kind == "territory_control" else None
-
-
-def _actor_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:
-    """A force named after a verb of taking, its subject in inverted order ("Город заняли
-    подразделения мотострелковой бригады ВС РФ"): what is taken is a place, never a unit, so a force noun
-    there is who took it. The phrase runs on through genitives, abbreviations and a quoted unit name."""
-    s = doc.sentence_of(first)
-    for k in range(first + 1, min(s.last, first + 1 + ACTOR_AFTER_WINDOW)):
-        w = doc.tokens[k]
-        if w.text in (",", ";", ".", ":"):
-            return None
-        if w.pos == "NOUN" and set(w.lemmas) & FORCE_LEMMAS:
-            end = k + 1
-            while end < s.last and (doc.tokens[end].pos in ("NOUN", "ADJF", "PRTF", None) and (
-                    "gent" in doc.tokens[end].tags or doc.tokens[end].text.isupper()
-                    or "gent" in doc.tokens[end - 1].tags and doc.tokens[end - 1].pos == "ADJF")
-                    or doc.tokens[end].text in QUOTE_MARKS
-                    or doc.tokens[end].is_title and doc.tokens[end - 1].text in QUOTE_MARKS):
-                end += 1
-            while end > k + 1 and doc.tokens[end - 1].text in QUOTE_MARKS and \
-                    sum(t.text in QUOTE_MARKS for t in doc.tokens[k:end]) % 2:
-                end -= 1  # an opening mark left alone at the end
-            return k, end
-    return None
-
-
 def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
     """True when a verb of destroying has a drone, missile or aircraft next to it."""
     if not _plain(doc.tokens[first].lower).startswith(("уничтож", "знищ", "сбит", "збит", "перехва", "перехоп")):
@@ -436,29 +386,6 @@ def _attempted(doc: CyrDoc, first: int) -> bool:
     return any(set(w.lemmas) & ATTEMPT_LEMMAS for w in before)
 
 
-def _target(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> str | None:
-    """What a verb trigger acts on: a place named right after it ("обстріляли Куп'янськ"), else the
-    accusative noun phrase there ("уничтожили склад боеприпасов")."""
-    if doc.tokens[first].pos not in ("VERB", "PRTS", "INFN") and "infn" not in doc.tokens[first].tags:
-        return None
-    s = doc.sentence_of(first)
-    stop = min(s.last, last + TARGET_WINDOW)
-    for p in places:
-        k = doc.token_at(p.span[0])
-        if k is not None and last <= k < stop and not any(t.text in (",", ";") for t in doc.tokens[last:k]):
-            return p.name or p.text
-    for k in range(last, stop):
-        t = doc.tokens[k]
-        if t.text in (",", ";", ".", ":"):
-            break
-        if t.pos == "NOUN" and "accs" in t.tags:
-            end = k + 1
-            while end < stop and doc.tokens[end].pos == "NOUN" and "gent" in doc.tokens[end].tags:
-                end += 1  # "склад боеприпасов"
-            return doc.span_text(k, end)
-    return None
-
-
 def _names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
     """True when a finite verb trigger follows a noun trigger of the same event in its sentence
     ("роботи гуманітарних коридорів ... ми евакуювали 100 тисяч людей"): the verb states the act."""
@@ -489,7 +416,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             kind = "clash"
         if kind == "strike" and _aerial_object(doc, first, last):
             kind = "other"  # drones or missiles destroyed: an interception, not a strike
-        actor = _actor(doc, first, kind)
+        actor = actor_of(doc, first, kind)
         actor_spans = [doc.char_span(*actor)] if actor else []
         actor_spans += actor_phrases(doc, doc.tokens[first].sent, places)
         acted_on = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in actor_spans)]
@@ -504,7 +431,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             replaces = events.index(earlier)
         event = Event(
             type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,
-            target=_target(doc, first, last, acted_on), places=where,
+            target=target_of(doc, first, last, acted_on), places=where,
             quantity=quantity, when=_when(doc, first, last, times, attributions, today), claimed_by=claimed_by,
             polarity=_claimed_polarity(_polarity(doc, first), claimed_by, attributions),
             modality=_modality(doc, first, last),
