@@ -123,3 +123,11 @@ def test_without_today_an_undated_event_stays_undated():
     doc = analyse(text, "uk", "2023-07-10T20:00")
     (strike,) = [e for e in doc.events if e.type == "strike"]
     assert strike.when is None
+
+
+@pytest.mark.model
+def test_thanks_in_an_address_report_no_event():
+    text = ("Я вдячний кожному, хто організував евакуацію людей з Херсона.\n"
+            "Сьогодні окупанти обстріляли Херсон.")
+    doc = analyse(text, "uk")
+    assert [e.type for e in doc.events] == ["strike"], doc.events

@@ -91,6 +91,10 @@ UNIT_LEMMAS = frozenset({"группа", "група", "подразделени
 # Aerial objects whose destruction is an air-defence interception ("other": shot down), not a strike.
 AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дрон", "ракет", "шахед", "самолет", "літак", "вертолет",
                 "вертоліт", "крылат", "крилат")
+# Words of thanks: an address's thanks ("Вдячний кожному, хто забезпечив переміщення людей гуманітарним
+# коридором") is a ritual, not a report; the acts it names before or after are told elsewhere if at all.
+THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякувати", "подяка", "вдячність", "спасибі", "благодарить",
+                           "поблагодарить", "благодарный", "признательный", "благодарность", "спасибо"})
 # Verbs that only name a topic ("обсудили эвакуацию"): the event is not reported.
 TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення"})
 # Words of avoiding: "щоб уникнути втрат", "во избежание потерь" name an event that is kept from happening.
@@ -407,6 +411,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
     events: list[Event] = []
     seen: dict[tuple[str, str | None, int], Event] = {}
     for kind, first, last in find_triggers_ru_uk(doc, places):
+        if any(set(w.lemmas) & THANKS_LEMMAS or _plain(w.lower) in THANKS_LEMMAS for w in _sentence_tokens(doc, first)):
+            continue
         start, end = doc.char_span(first, last)
         claimed_by = _claimant(start, end, attributions)
         quantity = find_count_ru_uk(doc, kind, first, last, times)
