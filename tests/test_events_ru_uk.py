@@ -39,6 +39,11 @@ def test_the_speaking_day_of_a_report(published, expected):
     ("На пятый день специальной военной операции шли бои.", "2022-03-10", "2022-02-28"),
     ("За цей день ми відбили вісім атак.", "2023-07-09T00:20", "2023-07-08"),
     ("Обстріл стався 3 серпня.", "2023-07-09", "2023-08-03"),  # an announced day a few weeks on stays this year
+    ("Переговори призначено на 15 серпня.", "2022-03-01", "2022-08-15"),  # not back before the invasion
+    ("Переговори відбулися 15 серпня.", "2023-03-01", "2022-08-15"),  # after it the year before is fine
+    ("У грудні Росія висунула вимоги.", "2022-03-10", "2021-12"),  # a month alone may be before the war
+    ("Ворог обстрілює місто з 3 червня.", "2024-01-10", "2023-06-03/2024-01-10"),
+    ("Обстріли триватимуть з 20 квітня.", "2022-03-01", None),  # a start after publication: no range
 ])
 def test_relative_and_counted_dates(text, published, expected):
     assert resolve_when_ru_uk(text, published) == expected

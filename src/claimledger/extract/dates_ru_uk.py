@@ -15,7 +15,8 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
-from .dates import iso_day, parse_published, since_range, year_for_month, scan_time_expressions
+from .dates import iso_day, parse_published, since_range, scan_time_expressions
+from .dates import year_for_month as _year_before_or_on
 from .quantities_ru_uk import NUMBER_LEMMAS
 
 # Month names in the case forms news copy uses (nominative, genitive, locative), Russian and Ukrainian.
@@ -65,6 +66,18 @@ _B, _E = r"(?<![\w])", r"(?![\w])"
 _I = "(?i:"
 
 
+def year_for_month(month: int, day: int | None, pub: date | None) -> int | None:
+    """The year of a month (and day) given without one (dates.year_for_month: the publication year, or
+    the one before when that would put it after publication), but a day is never put back before the
+    invasion in a report written after it: "15 квітня" in a report of March 2022 is a day to come, not
+    April 2021. A month alone may be: "у грудні" in March 2022 tells of the months before the war."""
+    year = _year_before_or_on(month, day, pub)
+    if year is not None and day is not None and pub is not None and pub >= INVASION_START and year < pub.year \
+            and date(year, month, min(day, 28)) < INVASION_START:
+        return pub.year
+    return year
+
+
 def _month(m: re.Match) -> int:
     return MONTHS[m["month"].lower()]
 
@@ -93,6 +106,8 @@ def _night_before(m: re.Match, pub: date | None) -> str | None:
 
 def _since_day(m: re.Match, pub: date | None) -> str | None:
     start = _full_date(m, pub) if m["year"] else _day_month(m, pub)
+    if start is not None and pub is not None and start > pub.isoformat():
+        return None  # "з 20 квітня" ahead of publication starts later, no range up to publication
     return since_range(start, pub)
 
 
