@@ -44,6 +44,9 @@ def test_the_speaking_day_of_a_report(published, expected):
     ("У грудні Росія висунула вимоги.", "2022-03-10", "2021-12"),  # a month alone may be before the war
     ("Ворог обстрілює місто з 3 червня.", "2024-01-10", "2023-06-03/2024-01-10"),
     ("Обстріли триватимуть з 20 квітня.", "2022-03-01", None),  # a start after publication: no range
+    ("Бої точилися 20–22 травня.", "2023-07-09", "2023-05-20/2023-05-22"),
+    ("С 5 по 7 июня шли бои.", "2023-07-09", "2023-06-05/2023-06-07"),
+    ("Удар завдали 20-го травня.", "2023-07-09", "2023-05-20"),
 ])
 def test_relative_and_counted_dates(text, published, expected):
     assert resolve_when_ru_uk(text, published) == expected

@@ -59,7 +59,7 @@ _N_WORD = "(?P<n>\\d{1,3}|" + "|".join(sorted((re.escape(w).replace("'", "['’�
 
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _WEEKDAY = "(?P<weekday>" + "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True)) + ")"
-_DAY = r"(?P<day>[0-3]?\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:-?(?:го|ого|е|є))?"  # "20 травня", "20-го травня"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _YEAR_WORD = r"(?:\s*(?:года|году|год|г\.|року|році|рік|р\.))?"
 _B, _E = r"(?<![\w])", r"(?![\w])"
@@ -94,6 +94,14 @@ def _day_month(m: re.Match, pub: date | None) -> str | None:
     month, day = _month(m), int(m["day"])
     year = year_for_month(month, day, pub)
     return None if year is None else iso_day(year, month, day)
+
+
+def _day_span(m: re.Match, pub: date | None) -> str | None:
+    """"20–22 травня", "з 20 по 22 мая": the days from the first to the second, in the second's month."""
+    end = _full_date(m, pub) if m["year"] else _day_month(m, pub)
+    if end is None or not 0 < int(m["day1"]) < int(m["day"]):
+        return end
+    return f"{end[:8]}{int(m['day1']):02d}/{end}"
 
 
 def _night_before(m: re.Match, pub: date | None) -> str | None:
@@ -214,6 +222,7 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
         (rf"{_B}(?:за|протягом|упродовж|впродовж|в течение) (?:цей|этот|цього|этого|сьогоднішній|сегодняшний) (?:день|дня){_E}|"
          rf"{_B}(?:цього|этого|сьогоднішнього|сегодняшнего) дня{_E}", _days_back(0, 0)),
         (rf"{_B}(?:з|від|с) (?:початку|начала) (?:цього |этого |поточного |текущего )?{_MONTH}{_E}", _since_month_start),
+        (rf"{_B}(?:(?:з|с|від|от) )?(?P<day1>[0-3]?\d)\s*(?:[-–—]|(?:по|до) )\s*{_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _day_span),
         (rf"{_B}{_DAY}\s+{_MONTH}\s+{_YEAR}{_YEAR_WORD}", _full_date),
         (rf"{_B}(?P<day>[0-3]?\d)\.(?P<mon>[01]\d)\.(?P<year>(?:19|20)\d\d){_E}", _numeric_date),
         (rf"{_B}(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d){_E}", _numeric_date),
