@@ -139,3 +139,15 @@ def test_thanks_in_an_address_report_no_event():
             "Сьогодні окупанти обстріляли Херсон.")
     doc = analyse(text, "uk")
     assert [e.type for e in doc.events] == ["strike"], doc.events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, kind", [
+    ("Окупант, який зайшов на Харківщину, зазнає втрат.", "uk", "clash"),  # a whole oblast: fighting there
+    ("Російські війська зайшли в Вовчанськ.", "uk", "territory_control"),  # a town: taken
+    ("ВСУ вошли в Курскую область.", "ru", "clash"),
+])
+def test_entering_an_oblast_is_fighting_entering_a_town_is_taking_it(text, language, kind):
+    doc = analyse(text, language)
+    entering = [e for e in doc.events if part(text, e.trigger).startswith(("зайш", "вошл"))]
+    assert [e.type for e in entering] == [kind], doc.events

@@ -95,6 +95,10 @@ AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дро�
 # коридором") is a ritual, not a report; the acts it names before or after are told elsewhere if at all.
 THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякувати", "подяка", "вдячність", "спасибі", "благодарить",
                            "поблагодарить", "благодарный", "признательный", "благодарность", "спасибо"})
+# Verbs of entering: into a settlement they take it; into a whole oblast, region or country
+# ("зайшов на Харківщину", "вошли в Курскую область") they start fighting there, a clash.
+ENTER_LEMMAS = frozenset({"войти", "зайти", "увійти", "входить", "заходити", "входити", "заходить"})
+WIDE_LEVELS = frozenset({"oblast", "region", "country"})
 # Verbs that only name a topic ("обсудили эвакуацию"): the event is not reported.
 TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення"})
 # Words of avoiding: "щоб уникнути втрат", "во избежание потерь" name an event that is kept from happening.
@@ -397,6 +401,16 @@ def _names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
     return k is not None and doc.tokens[k].pos in ("NOUN", "ADJF") and doc.tokens[first].pos == "VERB"
 
 
+def _enters_wide_area(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:
+    """True when a verb of entering has an oblast, a region or a country as the place right after it."""
+    if not set(doc.tokens[first].lemmas) & ENTER_LEMMAS:
+        return False
+    s = doc.sentence_of(first)
+    window_end = doc.tokens[min(s.last, last + 3) - 1].end
+    after = [p for p in places if doc.tokens[last - 1].end <= p.span[0] < window_end]
+    return bool(after) and min(after, key=lambda p: p.span[0]).level in WIDE_LEVELS
+
+
 def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
     inside = [a for a in attributions if a.content[0] <= start and end <= a.content[1]]
     return min(inside, key=lambda a: a.content[1] - a.content[0]).id if inside else None
@@ -418,6 +432,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         quantity = find_count_ru_uk(doc, kind, first, last, times)
         if kind == "territory_control" and _joins_alliance(doc, first, last, places):
             continue  # a state joining the EU or NATO: no change of control over territory
+        if kind == "territory_control" and _enters_wide_area(doc, first, last, places):
+            kind = "clash"
         if kind in ("territory_control", "withdrawal") and _attempted(doc, first):
             kind = "clash"
         if kind == "strike" and _aerial_object(doc, first, last):
