@@ -151,3 +151,14 @@ def test_entering_an_oblast_is_fighting_entering_a_town_is_taking_it(text, langu
     doc = analyse(text, language)
     entering = [e for e in doc.events if part(text, e.trigger).startswith(("зайш", "вошл"))]
     assert [e.type for e in entering] == [kind], doc.events
+
+
+@pytest.mark.model
+def test_a_bare_list_of_places_next_to_an_event_places_it():
+    text = "Сьогодні тривала евакуація. Суми, Тростянець, Ізюм.\nВорог обстріляв Херсон."
+    doc = analyse(text, "uk")
+    (evacuation,) = [e for e in doc.events if e.type == "evacuation"]
+    names = {p.name for p in doc.places if (p.ref or p.name) in evacuation.places}
+    assert names == {"Sumy", "Trostianets", "Izium"}, doc.places
+    (strike,) = [e for e in doc.events if e.type == "strike"]
+    assert {p.name for p in doc.places if (p.ref or p.name) in strike.places} == {"Kherson"}
