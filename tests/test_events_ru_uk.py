@@ -163,3 +163,10 @@ def test_a_bare_list_of_places_next_to_an_event_places_it():
     assert names == {"Sumy", "Trostianets", "Izium"}, doc.places
     (strike,) = [e for e in doc.events if e.type == "strike"]
     assert {p.name for p in doc.places if (p.ref or p.name) in strike.places} == {"Kherson"}
+
+
+@pytest.mark.model
+def test_a_square_is_a_facility_not_a_village():
+    text = "Ракета влетіла в Площу Свободи у Харкові."
+    doc = analyse(text, "uk")
+    assert [p.name for p in doc.places] == ["Kharkiv"], doc.places
