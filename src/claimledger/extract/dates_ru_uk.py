@@ -6,8 +6,12 @@ with the same year rule as English), months ("в ноябре", "у листоп
 relative days ("сегодня", "вчора"), the overnight of a report ("ночью", "в ночь на 30 мая" ->
 "29/30"), the reporting windows of war bulletins ("за сутки", "за минулу добу" -> the day before
 publication to publication; "за неделю" -> seven days ending on it), weekdays, "с 24 февраля" ranges
-and "с начала (полномасштабного) вторжения" (from 2022-02-24). Values are ISO dates, months, years or
-"start/end" ranges; None when an expression needs a publication date that is missing.
+and "с начала (полномасштабного) вторжения" (from 2022-02-24), "від початку травня" ranges, counted
+windows ("за п'ять днів", "у попередні два дні"), the Nth day of the war ("восьмий день війни"), day
+spans ("20–22 травня") and "за цей день". Relative days count from the speaking day (speaking_day): a
+report put out in the small hours speaks of the day before. A day without a year is not put back before
+the invasion in a report written after it. Values are ISO dates, months, years or "start/end" ranges;
+None when an expression needs a publication date that is missing.
 """
 from __future__ import annotations
 

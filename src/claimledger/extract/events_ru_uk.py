@@ -14,7 +14,9 @@ morphology:
   "може бути обстріляний", "в случае ...");
 * the count is the number next to the trigger ("взяли три села", "загинули 5 осіб",
   "до 3 000 военнослужащих"); percentages, distances and dates are not counts;
-* the date is the nearest time expression in the sentence (dates_ru_uk.py, against the publication date);
+* the date is the nearest time expression in the sentence (dates_ru_uk.py, against the publication date),
+  else a bulletin's window earlier in the paragraph, else the day an address has called "сьогодні";
+* a sentence of thanks reports no event; a judgement noun ("злочин") as a predicate is no new event;
 * places are the Place records in the trigger's clause, else its sentence, less those inside a phrase
   naming who acts (the subject, or the genitive after an act noun: "спробу Росії"); claimed_by is the
   attribution with the innermost content containing the trigger; one event per type and claimant per
