@@ -6,8 +6,12 @@ with the same year rule as English), months ("в ноябре", "у листоп
 relative days ("сегодня", "вчора"), the overnight of a report ("ночью", "в ночь на 30 мая" ->
 "29/30"), the reporting windows of war bulletins ("за сутки", "за минулу добу" -> the day before
 publication to publication; "за неделю" -> seven days ending on it), weekdays, "с 24 февраля" ranges
-and "с начала (полномасштабного) вторжения" (from 2022-02-24). Values are ISO dates, months, years or
-"start/end" ranges; None when an expression needs a publication date that is missing.
+and "с начала (полномасштабного) вторжения" (from 2022-02-24), "від початку травня" ranges, counted
+windows ("за п'ять днів", "у попередні два дні"), the Nth day of the war ("восьмий день війни"), day
+spans ("20–22 травня") and "за цей день". Relative days count from the speaking day (speaking_day): a
+report put out in the small hours speaks of the day before. A day without a year is not put back before
+the invasion in a report written after it. Values are ISO dates, months, years or "start/end" ranges;
+None when an expression needs a publication date that is missing.
 """
 from __future__ import annotations
 
@@ -15,7 +19,9 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
-from .dates import iso_day, since_range, year_for_month, scan_time_expressions
+from .dates import iso_day, parse_published, since_range, scan_time_expressions
+from .dates import year_for_month as _year_before_or_on
+from .quantities_ru_uk import NUMBER_LEMMAS
 
 # Month names in the case forms news copy uses (nominative, genitive, locative), Russian and Ukrainian.
 MONTH_FORMS = {
@@ -40,16 +46,40 @@ WEEKDAY_FORMS = {
     5: ("субботу", "суббота", "суботу", "субота"), 6: ("воскресенье", "неділю", "неділя"),
 }
 WEEKDAYS = {form: number for number, forms in WEEKDAY_FORMS.items() for form in forms}
+# A report published before this hour speaks of the day that has just ended: an evening address put
+# out after midnight says "сьогодні" of the day before (the annotation convention of the dev gold,
+# tests/data/README.md); dawn is the latest a night report's "today" can still mean yesterday.
+SMALL_HOURS_END = 6
 # The start of Russia's full-scale invasion, the reference of "с начала СВО / повномасштабного вторгнення".
 INVASION_START = date(2022, 2, 24)
+MAX_LAST_DAYS = 366  # "за N днів" beyond a year is a duration, not a window ending at publication
+# Stems of the ordinals "first" to "tenth" (Ukrainian and Russian), for the day of the war in words.
+ORDINAL_STEMS = {stem: n for n, stems in enumerate((
+    ("перш", "перв"), ("друг", "втор"), ("трет",), ("четверт",), ("п'ят", "пят"), ("шост", "шест"),
+    ("сьом", "седьм"), ("восьм",), ("дев'ят", "девят"), ("десят",)), start=1) for stem in stems}
+MAX_WAR_DAY = 5000  # a day count beyond this is not a day of this war
+_N_WORD = "(?P<n>\\d{1,3}|" + "|".join(sorted((re.escape(w).replace("'", "['’ʼ]") for w in NUMBER_LEMMAS),
+                                                key=len, reverse=True)) + ")"
 
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _WEEKDAY = "(?P<weekday>" + "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True)) + ")"
-_DAY = r"(?P<day>[0-3]?\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:-?(?:го|ого|е|є))?"  # "20 травня", "20-го травня"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _YEAR_WORD = r"(?:\s*(?:года|году|год|г\.|року|році|рік|р\.))?"
 _B, _E = r"(?<![\w])", r"(?![\w])"
 _I = "(?i:"
+
+
+def year_for_month(month: int, day: int | None, pub: date | None) -> int | None:
+    """The year of a month (and day) given without one (dates.year_for_month: the publication year, or
+    the one before when that would put it after publication), but a day is never put back before the
+    invasion in a report written after it: "15 квітня" in a report of March 2022 is a day to come, not
+    April 2021. A month alone may be: "у грудні" in March 2022 tells of the months before the war."""
+    year = _year_before_or_on(month, day, pub)
+    if year is not None and day is not None and pub is not None and pub >= INVASION_START and year < pub.year \
+            and date(year, month, min(day, 28)) < INVASION_START:
+        return pub.year
+    return year
 
 
 def _month(m: re.Match) -> int:
@@ -70,6 +100,14 @@ def _day_month(m: re.Match, pub: date | None) -> str | None:
     return None if year is None else iso_day(year, month, day)
 
 
+def _day_span(m: re.Match, pub: date | None) -> str | None:
+    """"20–22 травня", "з 20 по 22 мая": the days from the first to the second, in the second's month."""
+    end = _full_date(m, pub) if m["year"] else _day_month(m, pub)
+    if end is None or not 0 < int(m["day1"]) < int(m["day"]):
+        return end
+    return f"{end[:8]}{int(m['day1']):02d}/{end}"
+
+
 def _night_before(m: re.Match, pub: date | None) -> str | None:
     """"в ночь на 30 мая": the night from the 29th to the 30th."""
     end = _day_month(m, pub) if not m["year"] else _full_date(m, pub)
@@ -80,11 +118,47 @@ def _night_before(m: re.Match, pub: date | None) -> str | None:
 
 def _since_day(m: re.Match, pub: date | None) -> str | None:
     start = _full_date(m, pub) if m["year"] else _day_month(m, pub)
+    if start is not None and pub is not None and start > pub.isoformat():
+        return None  # "з 20 квітня" ahead of publication starts later, no range up to publication
     return since_range(start, pub)
 
 
 def _month_year(m: re.Match, pub: date | None) -> str | None:
     return f"{int(m['year']):04d}-{_month(m):02d}"
+
+
+def _since_month_start(m: re.Match, pub: date | None) -> str | None:
+    """"від початку травня": from the first of that month to publication."""
+    year = year_for_month(_month(m), None, pub)
+    return None if year is None else since_range(f"{year:04d}-{_month(m):02d}-01", pub)
+
+
+def _last_days(m: re.Match, pub: date | None) -> str | None:
+    """"за п'ять днів (вторгнення)": the N days that end on the publication date."""
+    word = m["n"].lower().replace("’", "'").replace("ʼ", "'")
+    n = int(word) if word.isdigit() else NUMBER_LEMMAS.get(word)
+    if pub is None or not n or n > MAX_LAST_DAYS:
+        return None
+    return f"{(pub - timedelta(days=n - 1)).isoformat()}/{pub.isoformat()}"
+
+
+def _day_of_war(m: re.Match, pub: date | None) -> str | None:
+    """"на восьмий день війни", "110-й день вторгнення": the Nth day counted from the invasion's start."""
+    n = int(m["ord"]) if m["ord"] else ORDINAL_STEMS[_plain_apostrophe(m["ordw"]).lower()]
+    return (INVASION_START + timedelta(days=n - 1)).isoformat() if 0 < n <= MAX_WAR_DAY else None
+
+
+def _plain_apostrophe(word: str) -> str:
+    return word.replace("’", "'").replace("ʼ", "'")
+
+
+def _previous_days(m: re.Match, pub: date | None) -> str | None:
+    """"у попередні два дні": the N days before the publication day, up to it (how the dev gold reads it)."""
+    word = _plain_apostrophe(m["n"]).lower()
+    n = int(word) if word.isdigit() else NUMBER_LEMMAS.get(word)
+    if pub is None or not n or n > MAX_LAST_DAYS:
+        return None
+    return _days_back(n, 0)(m, pub)
 
 
 def _month_only(m: re.Match, pub: date | None) -> str | None:
@@ -144,6 +218,15 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
         (rf"{_B}в ночь на {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _night_before),
         (rf"{_B}(?:в|у) ніч (?:на|проти) {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _night_before),
         (rf"{_B}(?:начиная )?(?:с|со|з|із|від|от) {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _since_day),
+        (rf"{_B}(?:(?P<ord>\d{{1,4}})(?:-?(?:й|я|е|го|ий|ого|му|ому))?|(?P<ordw>перш|друг|трет|четверт|п['’ʼ]ят|шост|сьом|восьм|дев['’ʼ]ят|десят)\w*)"
+         rf"\s+(?:день|дня|дні|добу|доби|ніч|ночі)\s+(?:нашої |повномасштабної |повномасштабного |російської )?"
+         rf"(?:війни|вторгнення|оборони|атак|агресії|спротиву|опору){_E}", _day_of_war),
+        (rf"{_B}(?:(?P<ord>\d{{1,4}})(?:-?(?:й|я|е|го|ый|ой|ого|му|ом))?|(?P<ordw>перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят)\w*)"
+         rf"\s+(?:день|дня|дне|сутки|суток|ночь|ночи)\s+(?:специальной военной операции|СВО|войны|вторжения|обороны|агрессии){_E}", _day_of_war),
+        (rf"{_B}(?:за|протягом|упродовж|впродовж|в течение) (?:цей|этот|цього|этого|сьогоднішній|сегодняшний) (?:день|дня){_E}|"
+         rf"{_B}(?:цього|этого|сьогоднішнього|сегодняшнего) дня{_E}", _days_back(0, 0)),
+        (rf"{_B}(?:з|від|с) (?:початку|начала) (?:цього |этого |поточного |текущего )?{_MONTH}{_E}", _since_month_start),
+        (rf"{_B}(?:(?:з|с|від|от) )?(?P<day1>[0-3]?\d)\s*(?:[-–—]|(?:по|до) )\s*{_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _day_span),
         (rf"{_B}{_DAY}\s+{_MONTH}\s+{_YEAR}{_YEAR_WORD}", _full_date),
         (rf"{_B}(?P<day>[0-3]?\d)\.(?P<mon>[01]\d)\.(?P<year>(?:19|20)\d\d){_E}", _numeric_date),
         (rf"{_B}(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d){_E}", _numeric_date),
@@ -162,6 +245,8 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
         (rf"{_B}(?:в прошлом месяце|минулого місяця|у минулому місяці){_E}", _last_month),
         (rf"{_B}(?:в прошлом году|минулого року|торік|у минулому році){_E}", _year_relative(-1)),
         (rf"{_B}(?:в этом году|в текущем году|цього року|у цьому році|этого года){_E}", _year_relative(0)),
+        (rf"{_B}(?:(?:у|в|за) )?(?:попередні|предыдущие|прошедшие|минулі) {_N_WORD} (?:днів|дні|дней|дня|доби|діб|суток){_E}", _previous_days),
+        (rf"{_B}(?:за|протягом|упродовж|впродовж|в течение) (?:ці |эти |останні |последние )?{_N_WORD} (?:днів|дні|дней|дня|доби|діб|суток){_E}", _last_days),
         (rf"{_B}(?:позавчера|позавчора){_E}", _days_back(2, 2)),
         (rf"{_B}(?:вчера|вчора|накануне|напередодні){_E}", _days_back(1, 1)),
         (rf"{_B}(?:сегодня|сьогодні|нынче){_E}", _days_back(0, 0)),
@@ -174,7 +259,19 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
 def find_time_expressions_ru_uk(text: str, published: str | None = None) -> list[tuple[int, int, str | None]]:
     """Return (start, end, value) for every Russian or Ukrainian time expression in text, in order;
     value is resolved against ``published`` (ISO date or datetime) and None when it cannot be."""
-    return scan_time_expressions(text, published, TIME_PATTERNS)
+    return scan_time_expressions(text, speaking_day(published), TIME_PATTERNS)
+
+
+def speaking_day(published: str | None) -> str | None:
+    """The day a report speaks of as "today": the publication date, or the day before when the
+    report came out in the small hours (before SMALL_HOURS_END o'clock), as an ISO date string."""
+    day = parse_published(published)
+    if day is None:
+        return published
+    clock = str(published).strip()[11:13]
+    if clock.isdigit() and int(clock) < SMALL_HOURS_END:
+        day -= timedelta(days=1)
+    return day.isoformat()
 
 
 def resolve_when_ru_uk(text: str, published: str | None) -> str | None:

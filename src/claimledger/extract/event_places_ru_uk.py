@@ -37,6 +37,9 @@ LOCAL_OVER_COUNTRY = True
 # Сумской области", "удар по Харькову", "бои в районе Липцов"): its places come first.
 LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", "по", "біля", "около", "возле", "поблизу",
                                    "вблизи", "неподалеку", "неподалік", "близ", "під"})
+# A bare list of places next to an event's sentence says where it happened (_listed_places).
+LISTED_PLACES_AT_LEAST = 2
+LIST_JOINERS = frozenset({"і", "й", "та", "и", "а також", "также"})
 PP_GAP = 2  # tokens between a trigger's end and such a preposition ("зону безопасности сейчас в ...")
 PP_REACH = 4  # tokens from the preposition within which its place starts ("в районе населенного пункта X")
 # Adjective starts of "bordering X" ("в граничащих с Россией селах", "прикордонних з Росією громадах"): X is the
@@ -88,6 +91,10 @@ def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequ
         return place_keys_within(places, [doc.char_span(c_first, c_last)], LOCAL_OVER_COUNTRY)
     found = place_keys_within(places, [doc.char_span(c_first, c_last), (s.start, s.end)], LOCAL_OVER_COUNTRY)
     number = doc.tokens[first].sent
+    listed = _listed_places(doc, number, places)
+    if listed and (not found or all(p.level in ("oblast", "raion") and any(
+            katottg_within(q.ref, p.ref, p.level) for q in listed) for p in places if _key(p) in found)):
+        return tuple(dict.fromkeys(_key(q) for q in listed))
     if found or number == 0:
         return found
     referred = _settlement_referred_to(doc, c_first, c_last, places)
@@ -96,6 +103,30 @@ def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequ
     before = doc.sents[number - 1]
     return inherited_place_keys(doc.text, places, kind, (before.start, before.end), doc.tokens[first].start,
                                 INHERITED_PLACES_AT_MOST)
+
+
+def _key(place: Place) -> str:
+    return place.ref or place.name or place.text
+
+
+def _listed_places(doc: CyrDoc, number: int, places: Sequence[Place]) -> list[Place]:
+    """The places of a bare list sentence right after or before sentence ``number`` in its paragraph
+    ("Організація гуманітарних коридорів. Суми, Тростянець, Ірпінь."): an address names where an
+    event happened in a list of its own. A list holds LISTED_PLACES_AT_LEAST places and nothing else
+    but commas, "і", "та", "и" and capitalised names the gazetteer left unresolved."""
+    for other in (number + 1, number - 1):
+        if not 0 <= other < len(doc.sents):
+            continue
+        a, b = sorted((doc.sents[number], doc.sents[other]), key=lambda s: s.start)
+        if "\n" in doc.text[a.end:b.start]:
+            continue
+        s = doc.sents[other]
+        inside = [p for p in places if s.start <= p.span[0] and p.span[1] <= s.end]
+        covered = lambda t: any(p.span[0] <= t.start < p.span[1] for p in inside)
+        if len(inside) >= LISTED_PLACES_AT_LEAST and all(
+                covered(t) or not t.is_word or t.lower in LIST_JOINERS or t.is_title for t in doc.tokens[s.first:s.last]):
+            return inside
+    return []
 
 
 def actor_phrases(doc: CyrDoc, sentence: int, places: Sequence[Place]) -> list[tuple[int, int]]:

@@ -14,7 +14,9 @@ morphology:
   "може бути обстріляний", "в случае ...");
 * the count is the number next to the trigger ("взяли три села", "загинули 5 осіб",
   "до 3 000 военнослужащих"); percentages, distances and dates are not counts;
-* the date is the nearest time expression in the sentence (dates_ru_uk.py, against the publication date);
+* the date is the nearest time expression in the sentence (dates_ru_uk.py, against the publication date),
+  else a bulletin's window earlier in the paragraph, else the day an address has called "сьогодні";
+* a sentence of thanks reports no event; a judgement noun ("злочин") as a predicate is no new event;
 * places are the Place records in the trigger's clause, else its sentence, less those inside a phrase
   naming who acts (the subject, or the genitive after an act noun: "спробу Росії"); claimed_by is the
   attribution with the innermost content containing the trigger; one event per type and claimant per
@@ -30,22 +32,29 @@ from importlib import resources
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
 from .cyrillic import CyrDoc, Token
-from .dates_ru_uk import find_time_expressions_ru_uk
-from .event_places_ru_uk import FORCE_LEMMAS, QUOTE_MARKS, actor_phrases, clause_of, event_place_keys
+from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
+from .event_args_ru_uk import actor_of, target_of
+from .event_places_ru_uk import actor_phrases, event_place_keys
 from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
 
 LEXICON_FILE = "events_ru_uk.tsv"
-FLAGS = frozenset({"place", "place_object", "personnel", "materiel", "process", "noun", "finite"})
+FLAGS = frozenset({"place", "place_object", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
 # Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
                    "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
-                   "найманц", "найманц", "террорист", "терорист", "пехот", "піхот")
+                   "найманц", "найманц", "террорист", "терорист", "пехот", "піхот", "геро", "громадян", "гражданин",
+                   "жител", "мешкан", "діти", "дітей", "дети", "детей")
 # Words saying that a war or an operation proceeds (flag "process").
 PROCESS_LEMMAS = frozenset({"идти", "продолжаться", "продолжать", "начаться", "начать", "вестись", "вести",
                             "развернуть", "тривати", "почати", "почитися", "розпочати", "розпочатися",
                             "вестися", "йти", "іти", "продовжуватися", "продовжуватись", "прийти", "продолжиться",
                             "продовжитися", "завершиться", "завершитися", "закончиться", "закінчитися"})
+# Words that make a judgement noun ("злочин") a predicate or a reference back to an event already told
+# ("Це воєнний злочин", "є злочином", "за цей злочин"): a verdict on that event, not another one.
+PREDICATE_LEMMAS = frozenset({"це", "цей", "той", "такий", "є", "бути", "это", "этот", "тот", "такой", "являться",
+                              "являтися", "стать", "стати"})
+PREDICATE_WINDOW = 3  # words before an evaluative noun searched for them
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
 # Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
 # promised or expected; hypothetical: possible or conditional (annotation guide, section E).
@@ -84,6 +93,14 @@ UNIT_LEMMAS = frozenset({"группа", "група", "подразделени
 # Aerial objects whose destruction is an air-defence interception ("other": shot down), not a strike.
 AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дрон", "ракет", "шахед", "самолет", "літак", "вертолет",
                 "вертоліт", "крылат", "крилат")
+# Words of thanks: an address's thanks ("Вдячний кожному, хто забезпечив переміщення людей гуманітарним
+# коридором") is a ritual, not a report; the acts it names before or after are told elsewhere if at all.
+THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякувати", "подяка", "вдячність", "спасибі", "благодарить",
+                           "поблагодарить", "благодарный", "признательный", "благодарность", "спасибо"})
+# Verbs of entering: into a settlement they take it; into a whole oblast, region or country
+# ("зайшов на Харківщину", "вошли в Курскую область") they start fighting there, a clash.
+ENTER_LEMMAS = frozenset({"войти", "зайти", "увійти", "входить", "заходити", "входити", "заходить"})
+WIDE_LEVELS = frozenset({"oblast", "region", "country"})
 # Verbs that only name a topic ("обсудили эвакуацию"): the event is not reported.
 TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення"})
 # Words of avoiding: "щоб уникнути втрат", "во избежание потерь" name an event that is kept from happening.
@@ -100,8 +117,6 @@ ALLIANCE_LEMMAS = frozenset({"союз", "евросоюз", "євросоюз",
 JOIN_WINDOW = 6  # words either side of a joining word searched for the alliance ("до ЄС щодо невідкладного приєднання")
 MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cue's clause only)
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
-TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
-ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force that took ("освободили подразделения")
 CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report
 @dataclass(frozen=True)
 class _Item:
@@ -249,6 +264,9 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
         people = any(_plain(w.lemma).startswith(PERSONNEL_STEMS) for w in near if w.is_word and w.sent == t.sent)
         if people != ("personnel" in row.flags):
             return False
+    if "evaluative" in row.flags and ("ablt" in t.tags or any(
+            set(w.lemmas) & PREDICATE_LEMMAS for w in doc.tokens[max(doc.sentence_of(first).first, first - PREDICATE_WINDOW):first])):
+        return False
     if "process" in row.flags and not any(set(w.lemmas) & PROCESS_LEMMAS for w in sentence):
         return False
     if t.pos in ("ADJF", "PRTF") and last == first + 1 and last < len(doc.tokens) \
@@ -304,12 +322,14 @@ def _modality(doc: CyrDoc, first: int, last: int) -> str:
 
 
 def _when(doc: CyrDoc, first: int, last: int, times: list[tuple[int, int, str | None]],
-          attributions: Sequence[Attribution]) -> str | None:
+          attributions: Sequence[Attribution], today: str | None = None) -> str | None:
     """The nearest time expression in the trigger's sentence, leaving out the date of a report
     ("сообщило 12 мая Минобороны": the date of the cue, not the event); without one, the reporting
-    window of a bulletin stated earlier in the same paragraph ("За минувшие сутки ... . ... отражены").
-    Windows from earlier paragraphs are not carried over: on the ru/uk development gold that gained
-    Ukrainian bulletins as much as it lost Russian reports."""
+    window of a bulletin stated earlier in the same paragraph ("За минувшие сутки ... . ... отражены");
+    else ``today`` (the speaking day, dates_ru_uk.speaking_day) once the text has said "сьогодні" of it
+    anywhere before: an address frames all it tells by that day. Other windows from earlier paragraphs
+    are not carried over: on the ru/uk development gold that gained Ukrainian bulletins as much as it
+    lost Russian reports."""
     s = doc.sentence_of(first)
     start, end = doc.tokens[first].start, doc.tokens[last - 1].end
     reporting = [span for a in attributions for span in (a.cue, a.source) if span is not None
@@ -327,61 +347,15 @@ def _when(doc: CyrDoc, first: int, last: int, times: list[tuple[int, int, str | 
         return best
     paragraph = doc.text.rfind("\n", 0, s.start) + 1
     window = [value for a, b, value in usable if paragraph <= a and b <= s.start and _is_window(value)]
-    return window[-1] if window else None
+    if window:
+        return window[-1]
+    said_today = today is not None and any(value == today and b <= s.start for a, b, value in usable)
+    return today if said_today else None
 
 
 def _is_window(value: str) -> bool:
     """True for a day or a range of days (a bulletin's reporting window), not a month or a year."""
     return len(value.split("/")[-1]) == 10
-
-
-def _actor(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
-    """The subject before a verb trigger, as a token range: the nearest nominative noun phrase in its clause;
-    for a taking of territory with none, a force named right after the verb (:func:`_actor_after`)."""
-    t = doc.tokens[first]
-    if t.pos not in ("VERB", "PRTS", "GRND", "INFN"):
-        return None
-    c_first, _ = clause_of(doc, first, first + 1)
-    for k in range(first - 1, max(c_first - 1, first - 8), -1):
-        w = doc.tokens[k]
-        if w.text in (",", ":", "«", "»"):
-            break
-        if (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
-                or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
-                or (w.text.isupper() and len(w.text) > 1) or doc.entity_label(k) in ("ORG", "PER"):
-            start = k
-            while start > c_first and doc.tokens[start - 1].pos in ("ADJF", "PRTF") and "nomn" in doc.tokens[start - 1].tags:
-                start -= 1
-            end = k + 1
-            while end < first and (doc.tokens[end].text.isupper() or "gent" in doc.tokens[end].tags) \
-                    and doc.tokens[end].pos in ("NOUN", None):
-                end += 1
-            return start, end
-    return _actor_after(doc, first) if kind == "territory_control" else None
-
-
-def _actor_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:
-    """A force named after a verb of taking, its subject in inverted order ("Город заняли
-    подразделения мотострелковой бригады ВС РФ"): what is taken is a place, never a unit, so a force noun
-    there is who took it. The phrase runs on through genitives, abbreviations and a quoted unit name."""
-    s = doc.sentence_of(first)
-    for k in range(first + 1, min(s.last, first + 1 + ACTOR_AFTER_WINDOW)):
-        w = doc.tokens[k]
-        if w.text in (",", ";", ".", ":"):
-            return None
-        if w.pos == "NOUN" and set(w.lemmas) & FORCE_LEMMAS:
-            end = k + 1
-            while end < s.last and (doc.tokens[end].pos in ("NOUN", "ADJF", "PRTF", None) and (
-                    "gent" in doc.tokens[end].tags or doc.tokens[end].text.isupper()
-                    or "gent" in doc.tokens[end - 1].tags and doc.tokens[end - 1].pos == "ADJF")
-                    or doc.tokens[end].text in QUOTE_MARKS
-                    or doc.tokens[end].is_title and doc.tokens[end - 1].text in QUOTE_MARKS):
-                end += 1
-            while end > k + 1 and doc.tokens[end - 1].text in QUOTE_MARKS and \
-                    sum(t.text in QUOTE_MARKS for t in doc.tokens[k:end]) % 2:
-                end -= 1  # an opening mark left alone at the end
-            return k, end
-    return None
 
 
 def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
@@ -422,27 +396,21 @@ def _attempted(doc: CyrDoc, first: int) -> bool:
     return any(set(w.lemmas) & ATTEMPT_LEMMAS for w in before)
 
 
-def _target(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> str | None:
-    """What a verb trigger acts on: a place named right after it ("обстріляли Куп'янськ"), else the
-    accusative noun phrase there ("уничтожили склад боеприпасов")."""
-    if doc.tokens[first].pos not in ("VERB", "PRTS", "INFN") and "infn" not in doc.tokens[first].tags:
-        return None
+def _names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
+    """True when a finite verb trigger follows a noun trigger of the same event in its sentence
+    ("роботи гуманітарних коридорів ... ми евакуювали 100 тисяч людей"): the verb states the act."""
+    k = doc.token_at(earlier.trigger[0])
+    return k is not None and doc.tokens[k].pos in ("NOUN", "ADJF") and doc.tokens[first].pos == "VERB"
+
+
+def _enters_wide_area(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:
+    """True when a verb of entering has an oblast, a region or a country as the place right after it."""
+    if not set(doc.tokens[first].lemmas) & ENTER_LEMMAS:
+        return False
     s = doc.sentence_of(first)
-    stop = min(s.last, last + TARGET_WINDOW)
-    for p in places:
-        k = doc.token_at(p.span[0])
-        if k is not None and last <= k < stop and not any(t.text in (",", ";") for t in doc.tokens[last:k]):
-            return p.name or p.text
-    for k in range(last, stop):
-        t = doc.tokens[k]
-        if t.text in (",", ";", ".", ":"):
-            break
-        if t.pos == "NOUN" and "accs" in t.tags:
-            end = k + 1
-            while end < stop and doc.tokens[end].pos == "NOUN" and "gent" in doc.tokens[end].tags:
-                end += 1  # "склад боеприпасов"
-            return doc.span_text(k, end)
-    return None
+    window_end = doc.tokens[min(s.last, last + 3) - 1].end
+    after = [p for p in places if doc.tokens[last - 1].end <= p.span[0] < window_end]
+    return bool(after) and min(after, key=lambda p: p.span[0]).level in WIDE_LEVELS
 
 
 def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
@@ -455,35 +423,46 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
     """Return the events a Russian or Ukrainian CyrDoc reports, with claimant, polarity, modality, actor,
     places, count and date (resolved against ``published``, an ISO date or datetime)."""
     times = find_time_expressions_ru_uk(doc.text, published)
+    today = speaking_day(published)
     events: list[Event] = []
     seen: dict[tuple[str, str | None, int], Event] = {}
     for kind, first, last in find_triggers_ru_uk(doc, places):
+        if any(set(w.lemmas) & THANKS_LEMMAS or _plain(w.lower) in THANKS_LEMMAS for w in _sentence_tokens(doc, first)):
+            continue
         start, end = doc.char_span(first, last)
         claimed_by = _claimant(start, end, attributions)
         quantity = find_count_ru_uk(doc, kind, first, last, times)
         if kind == "territory_control" and _joins_alliance(doc, first, last, places):
             continue  # a state joining the EU or NATO: no change of control over territory
+        if kind == "territory_control" and _enters_wide_area(doc, first, last, places):
+            kind = "clash"
         if kind in ("territory_control", "withdrawal") and _attempted(doc, first):
             kind = "clash"
         if kind == "strike" and _aerial_object(doc, first, last):
             kind = "other"  # drones or missiles destroyed: an interception, not a strike
-        actor = _actor(doc, first, kind)
+        actor = actor_of(doc, first, kind)
         actor_spans = [doc.char_span(*actor)] if actor else []
         actor_spans += actor_phrases(doc, doc.tokens[first].sent, places)
         acted_on = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in actor_spans)]
         where = event_place_keys(doc, first, last, kind, acted_on, attributions)
         key = (kind, claimed_by, doc.tokens[first].sent)
         earlier = seen.get(key)
+        replaces = None
         if earlier is not None and (quantity is None or earlier.quantity in (None, quantity)) \
                 and not (where and earlier.places and set(where).isdisjoint(earlier.places)):
-            continue
+            if not _names_act_better(doc, earlier, first):
+                continue
+            replaces = events.index(earlier)
         event = Event(
             type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,
-            target=_target(doc, first, last, acted_on), places=where,
-            quantity=quantity, when=_when(doc, first, last, times, attributions), claimed_by=claimed_by,
+            target=target_of(doc, first, last, acted_on), places=where,
+            quantity=quantity, when=_when(doc, first, last, times, attributions, today), claimed_by=claimed_by,
             polarity=_claimed_polarity(_polarity(doc, first), claimed_by, attributions),
             modality=_modality(doc, first, last),
         )
         seen[key] = event
-        events.append(event)
+        if replaces is None:
+            events.append(event)
+        else:
+            events[replaces] = event
     return events

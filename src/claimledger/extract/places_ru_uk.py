@@ -258,6 +258,9 @@ def _guessed(t: Token, language: str) -> bool:
 def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     """Whether a gazetteer hit for the name at token i may stand as a place."""
     t = doc.tokens[i]
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if set(t.lemmas) & URBAN_FEATURE_LEMMAS and nxt is not None and nxt.is_title and nxt.sent == t.sent:
+        return False  # "в Площу Свободи", "на Вулиці Сумській": a square or street, not the village Ploshchi
     prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == t.sent else None
     confirmed = doc.entity_label(i) == "LOC" or (prev is not None and prev.lower in PLACE_PREPOSITIONS)
     prominent = (e.level in ("country", "oblast", "region") or e.id.startswith("area:")
@@ -310,6 +313,10 @@ def _before_agreeing_noun(doc: CyrDoc, i: int) -> bool:
     return False
 
 
+# Nouns heading the name of a square, a street or a park ("Площа Свободи"): facilities, not places
+# (annotation guide), though villages share some of their words.
+URBAN_FEATURE_LEMMAS = frozenset({"площа", "площадь", "вулиця", "улица", "проспект", "бульвар", "майдан",
+                                  "набережна", "набережная", "провулок", "переулок", "парк", "сквер"})
 AGREEMENT_REACH = 4  # words from an adjective to the noun it agrees with
 
 

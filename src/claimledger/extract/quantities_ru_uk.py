@@ -12,8 +12,10 @@ from .cyrillic import CyrDoc
 
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
 SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "поселок", "город", "деревня", "хутор", "селище",
-                               "місто", "територия", "територія", "позиция", "позиція", "рубеж"})
-# Lemma stems of people: a number of them is a count of casualties only.
+                               "місто", "територия", "територія", "позиция", "позиція", "рубеж", "громада"})
+# Event types whose count is a number of people: the dead and wounded, and the evacuated ("евакуювали 100 тисяч людей").
+PEOPLE_COUNTED = frozenset({"casualties", "evacuation"})
+# Lemma stems of people: a number of them is a count of casualties or evacuees only.
 PEOPLE = ("человек", "люди", "людина", "особа", "осіб", "военнослужащ", "військовослужб", "мирн", "житель", "мешкан",
           "ребен", "дитин", "діт")
 QUANTITY_AFTER, QUANTITY_BEFORE = 5, 4  # words after / before a trigger searched for its count
@@ -146,7 +148,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                 continue
             value, end = number_at(doc, k)
             if value is not None and not is_measure(doc, end) and not (1900 <= value <= 2100):
-                if kind != "casualties" and end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE):
+                if kind not in PEOPLE_COUNTED and end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE):
                     continue  # "удар ... погибли 11 человек": people count the casualties, not the strikes
                 return value
     t = doc.tokens[first]

@@ -1,0 +1,175 @@
+"""Russian and Ukrainian events of addresses and news (issue 12): triggers, senses, counts and dates.
+
+The sentences are invented for these tests. Dates are pure rules; events run the real pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.dates_ru_uk import resolve_when_ru_uk, speaking_day
+from claimledger.models import Article
+
+
+# -- dates: pure rules, no model -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2023-07-09T01:30", "2023-07-08"),  # an evening address put out after midnight
+    ("2023-07-09T05:59:59", "2023-07-08"),
+    ("2023-07-09T06:00", "2023-07-09"),
+    ("2023-07-09T21:15", "2023-07-09"),
+    ("2023-07-09", "2023-07-09"),  # no clock: the date itself
+    (None, None),
+])
+def test_the_speaking_day_of_a_report(published, expected):
+    assert speaking_day(published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Сьогодні окупанти обстріляли село.", "2023-07-09T01:30", "2023-07-08"),
+    ("Вчора ворог атакував місто.", "2023-07-09T02:00", "2023-07-07"),
+    ("Сегодня противник атаковал город.", "2023-07-09T14:00", "2023-07-09"),
+    ("Від початку цього червня наші сили зупинили ворога.", "2023-07-09", "2023-06-01/2023-07-09"),
+    ("С начала июня войска продвинулись.", "2023-07-09", "2023-06-01/2023-07-09"),
+    ("За сім днів ворог випустив багато ракет.", "2023-07-09", "2023-07-03/2023-07-09"),
+    ("За 3 дні евакуювали сотні людей.", "2023-07-09", "2023-07-07/2023-07-09"),
+    ("У попередні два дні тривали бої.", "2023-07-09", "2023-07-07/2023-07-09"),
+    ("Це був десятий день війни.", "2022-03-20", "2022-03-05"),
+    ("На 30-й день вторгнення ворог відступив.", "2022-04-01", "2022-03-25"),
+    ("На пятый день специальной военной операции шли бои.", "2022-03-10", "2022-02-28"),
+    ("За цей день ми відбили вісім атак.", "2023-07-09T00:20", "2023-07-08"),
+    ("Обстріл стався 3 серпня.", "2023-07-09", "2023-08-03"),  # an announced day a few weeks on stays this year
+    ("Переговори призначено на 15 серпня.", "2022-03-01", "2022-08-15"),  # not back before the invasion
+    ("Переговори відбулися 15 серпня.", "2023-03-01", "2022-08-15"),  # after it the year before is fine
+    ("У грудні Росія висунула вимоги.", "2022-03-10", "2021-12"),  # a month alone may be before the war
+    ("Ворог обстрілює місто з 3 червня.", "2024-01-10", "2023-06-03/2024-01-10"),
+    ("Обстріли триватимуть з 20 квітня.", "2022-03-01", None),  # a start after publication: no range
+    ("Бої точилися 20–22 травня.", "2023-07-09", "2023-05-20/2023-05-22"),
+    ("С 5 по 7 июня шли бои.", "2023-07-09", "2023-06-05/2023-06-07"),
+    ("Удар завдали 20-го травня.", "2023-07-09", "2023-05-20"),
+])
+def test_relative_and_counted_dates(text, published, expected):
+    assert resolve_when_ru_uk(text, published) == expected
+
+
+def test_a_count_of_days_needs_a_publication_date():
+    assert resolve_when_ru_uk("За п'ять днів ворог випустив ракети.", None) is None
+
+
+# -- events on invented sentences (natasha, pymorphy3, the gazetteer) -------------------------------
+
+
+def analyse(text: str, language: str, published: str | None = "2023-07-09T20:00"):
+    from claimledger.pipeline import analyse_article
+
+    return analyse_article(Article(id="t", text=text, language=language, published=published))
+
+
+def part(text: str, span) -> str:
+    return text[span[0]:span[1]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, kind, trigger", [
+    ("Окупанти вбивають людей у прифронтових селах.", "casualties", "вбивають"),
+    ("Сьогодні вдалося вивезти майже дві тисячі наших людей з Оріхова.", "evacuation", "вивезти"),
+    ("На сході тривають наші захисні дії.", "clash", "захисні дії"),
+    ("Бахмут залишається заблокованим з трьох боків.", "clash", "заблокованим"),
+    ("За ніч по Україні було випущено 40 крилатих ракет.", "strike", "випущено 40 крилатих ракет"),
+    ("Окупанти захопили в полон голову громади Каховки.", "other", "захопили в полон"),
+    ("Наші воїни відстояли Харків.", "attack_repelled", "відстояли"),
+    ("Окупанти катують полонених.", "other", "катують"),
+    ("Виганяйте окупантів з нашої землі!", "withdrawal", "Виганяйте окупантів"),
+    ("Ми вимагаємо звільнити журналістку з полону.", "other", "звільнити журналістку з полону"),
+])
+def test_ukrainian_address_vocabulary(text, kind, trigger):
+    doc = analyse(text, "uk")
+    assert any(e.type == kind and part(text, e.trigger) == trigger for e in doc.events), doc.events
+
+
+@pytest.mark.model
+def test_taking_a_person_captive_is_not_taking_ground():
+    text = "Вчора окупанти захопили в полон голову громади Каховки."
+    doc = analyse(text, "uk")
+    assert not any(e.type == "territory_control" for e in doc.events), doc.events
+
+
+@pytest.mark.model
+def test_a_crime_named_as_a_verdict_is_no_new_event():
+    text = "Окупанти обстріляли житловий будинок у Запоріжжі. Це воєнний злочин. За цей злочин буде трибунал."
+    doc = analyse(text, "uk")
+    assert not any(part(text, e.trigger).startswith("злочин") for e in doc.events), doc.events
+    assert any(e.type == "strike" for e in doc.events)
+
+
+@pytest.mark.model
+def test_heroes_lost_are_casualties_and_evacuees_are_counted():
+    text = "На жаль, за сьогодні ми втратили 12 наших героїв. Ми вже евакуювали понад 300 людей."
+    doc = analyse(text, "uk")
+    lost = next(e for e in doc.events if e.type == "casualties")
+    assert part(text, lost.trigger) == "втратили" and lost.quantity == 12
+    evacuated = next(e for e in doc.events if e.type == "evacuation")
+    assert evacuated.quantity == 300
+
+
+@pytest.mark.model
+def test_a_verb_states_the_act_over_a_noun_phrase_of_the_same_event():
+    text = "Завдяки роботі гуманітарних коридорів ми евакуювали 500 людей з Ізюма."
+    doc = analyse(text, "uk")
+    (event,) = [e for e in doc.events if e.type == "evacuation"]
+    assert part(text, event.trigger) == "евакуювали" and event.quantity == 500
+
+
+@pytest.mark.model
+def test_an_address_dates_later_events_by_its_today():
+    text = ("Сьогодні був дуже важкий день для Харкова.\n"
+            "Окупанти обстріляли Салтівку з реактивної артилерії.")
+    doc = analyse(text, "uk", "2023-07-10T00:15")  # put out after midnight: today is the 9th
+    (strike,) = [e for e in doc.events if e.type == "strike"]
+    assert strike.when == "2023-07-09"
+
+
+@pytest.mark.model
+def test_without_today_an_undated_event_stays_undated():
+    text = "Вчора була нарада.\nОкупанти обстріляли Салтівку з реактивної артилерії."
+    doc = analyse(text, "uk", "2023-07-10T20:00")
+    (strike,) = [e for e in doc.events if e.type == "strike"]
+    assert strike.when is None
+
+
+@pytest.mark.model
+def test_thanks_in_an_address_report_no_event():
+    text = ("Я вдячний кожному, хто організував евакуацію людей з Херсона.\n"
+            "Сьогодні окупанти обстріляли Херсон.")
+    doc = analyse(text, "uk")
+    assert [e.type for e in doc.events] == ["strike"], doc.events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, kind", [
+    ("Окупант, який зайшов на Харківщину, зазнає втрат.", "uk", "clash"),  # a whole oblast: fighting there
+    ("Російські війська зайшли в Вовчанськ.", "uk", "territory_control"),  # a town: taken
+    ("ВСУ вошли в Курскую область.", "ru", "clash"),
+])
+def test_entering_an_oblast_is_fighting_entering_a_town_is_taking_it(text, language, kind):
+    doc = analyse(text, language)
+    entering = [e for e in doc.events if part(text, e.trigger).startswith(("зайш", "вошл"))]
+    assert [e.type for e in entering] == [kind], doc.events
+
+
+@pytest.mark.model
+def test_a_bare_list_of_places_next_to_an_event_places_it():
+    text = "Сьогодні тривала евакуація. Суми, Тростянець, Ізюм.\nВорог обстріляв Херсон."
+    doc = analyse(text, "uk")
+    (evacuation,) = [e for e in doc.events if e.type == "evacuation"]
+    names = {p.name for p in doc.places if (p.ref or p.name) in evacuation.places}
+    assert names == {"Sumy", "Trostianets", "Izium"}, doc.places
+    (strike,) = [e for e in doc.events if e.type == "strike"]
+    assert {p.name for p in doc.places if (p.ref or p.name) in strike.places} == {"Kherson"}
+
+
+@pytest.mark.model
+def test_a_square_is_a_facility_not_a_village():
+    text = "Ракета влетіла в Площу Свободи у Харкові."
+    doc = analyse(text, "uk")
+    assert [p.name for p in doc.places] == ["Kharkiv"], doc.places
