@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from ..models import Attribution
 from .cues_ru_uk import CueLexicon, according_by_first_word, load_cue_lexicon
 from .cyrillic import CyrDoc, Token, find_quotes
+from .headlines import find_headline_claim
 from .sources_ru_uk import (
     ABOUT, CLAUSE_BOUNDARIES, CLOSING_PUNCT, COORDINATORS, MAX_SOURCE_TOKENS, PRONOUNS, THAT, addressee_only,
     find_locative_source, find_source_after, find_source_before, past_quoted_name, person_before,
@@ -101,8 +102,44 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     for f in found:  # a prepositional phrase is an addressee or a setting, never the source
         if f.source is not None and doc.tokens[f.source[0]].pos == "PREP":
             f.source = None
+    headline = _headline_claim(doc)
+    if headline is not None:
+        found = [f for f in found if f.content != headline.content] + [headline]
     found.sort(key=lambda f: (f.cue[0] if f.cue else f.content[0]))
     return speak_for_first_person(_records(doc, found, lex, quotes), table_name(voice))
+
+
+def _names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
+    """Whether the phrase at a character span of a headline names a person, office or organisation: a known
+    speaker or office (speaker table, office registry), a person or organisation entity, or capitalised
+    words of a person's name."""
+    from .speakers_ru_uk import SURNAME_ENDINGS, canonical_speaker, nominative_phrase, person_in_title, source_office
+
+    first, last = doc.token_at(span[0]), doc.token_at(span[1] - 1)
+    if first is None or last is None or not doc.tokens[first].text[:1].isupper():
+        return False
+    phrase = doc.text[span[0]:span[1]]
+    nominative = nominative_phrase(doc, (first, last + 1), phrase)
+    if person_in_title(phrase) or canonical_speaker(nominative, doc.language) != nominative \
+            or source_office(doc, (first, last + 1)):
+        return True
+    labels = {doc.entity_label(i) for i in range(first, last + 1)}
+    words = phrase.split()
+    return bool(labels & {"PER", "ORG"}) or (
+        all(w[:1].isupper() and not w.isupper() for w in words)
+        and (2 <= len(words) <= 3 or SURNAME_ENDINGS.search(words[0].lower()) is not None))
+
+
+def _headline_claim(doc: CyrDoc) -> _Found | None:
+    """The attribution a headline makes by punctuation alone ("<claim> – звернення Президента", "X: <claim>")."""
+    claim = find_headline_claim(doc.text, lambda span: _names_speaker(doc, span))
+    if claim is None:
+        return None
+    first, last = doc.token_at(claim.source[0]), doc.token_at(claim.source[1] - 1)
+    if first is None or last is None:
+        return None
+    cue_token = doc.token_at(claim.cue[0]) if claim.cue else first
+    return _Found(claim.content, claim.kind, claim.cue, (first, last + 1), cue_token)
 
 
 def _within_quote(text: str, f: _Found, quotes) -> tuple[int, int]:
@@ -377,7 +414,8 @@ def _kind(doc: CyrDoc, part: tuple[int, int], quotes) -> str:
 
 def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[Attribution]:
     from .speakers_ru_uk import (
-        canonical_speaker, describe_source, is_person_name, known_surname, nominative_phrase, surname_key,
+        canonical_speaker, describe_source, is_person_name, known_surname, nominative_phrase, source_office,
+        surname_key,
     )
 
     out: list[Attribution] = []
@@ -400,8 +438,11 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
             speaker, role = last_person  # "за словами речника": the spokesman named before
         else:
             written, role = describe_source(doc, f.source)
-            speaker = known_surname(written, surnames) or canonical_speaker(nominative_phrase(doc, f.source, written),
-                                                                             doc.language)
+            nominative = nominative_phrase(doc, f.source, written)
+            speaker = known_surname(written, surnames) or canonical_speaker(nominative, doc.language)
+            office = source_office(doc, f.source) if speaker == nominative and not role else None
+            if office is not None:
+                speaker, role = office
             if speaker and written and speaker != written and is_person_name(written, speaker):
                 surnames[surname_key(written.split()[-1])] = speaker
             if speaker is not None and speaker.lower() not in FIRST_PERSON_SPEAKERS:

@@ -266,3 +266,33 @@ def table_name(person: str | None) -> str | None:
             if alias is not None:
                 return alias
     return person
+
+
+# Offices named without their country ("звернення Президента", "обращение Президента"): the office of
+# the state whose official sites write in the text's language (president.gov.ua in Ukrainian, kremlin.ru in
+# Russian). A heuristic for headlines and leads of those sites; a country named with the office wins.
+HOME_OFFICES = {"uk": {"президент": "President of Ukraine"}, "ru": {"президент": "President of Russia"}}
+
+
+def office_holder(phrase: str | None, language: str) -> tuple[str, str] | None:
+    """(person, office) for a Russian or Ukrainian office written in the nominative ("президент України",
+    "Президент РФ", a bare "президент" by :data:`HOME_OFFICES`), from the office-holder registry's current
+    holders; None when the phrase names no registered office."""
+    if not phrase:
+        return None
+    from .speakers import load_office_holders
+
+    key = _plain(phrase.lower())
+    home = HOME_OFFICES.get(language, {}).get(key)
+    for term in load_office_holders():
+        if not term.until and (term.office == home or key in {_plain(name) for name in term.office_names}):
+            return term.person, term.office
+    return None
+
+
+def source_office(doc: CyrDoc, source: tuple[int, int]) -> tuple[str, str] | None:
+    """(person, office) for a source phrase that names a registered office in any case ("Президента
+    України" -> the President of Ukraine), by its first word's dictionary form; else None."""
+    first, last = source
+    rest = doc.text[doc.tokens[first].end:doc.tokens[last - 1].end] if last - first > 1 else ""
+    return office_holder(doc.tokens[first].lemma + rest, doc.language)
