@@ -440,7 +440,7 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
             written, role = describe_source(doc, f.source)
             nominative = nominative_phrase(doc, f.source, written)
             speaker = known_surname(written, surnames) or canonical_speaker(nominative, doc.language)
-            office = source_office(doc, f.source) if speaker == nominative and not role else None
+            office = source_office(doc, f.source) if not role else None  # an office, no name ("Президента України")
             if office is not None:
                 speaker, role = office
             if speaker and written and speaker != written and is_person_name(written, speaker):

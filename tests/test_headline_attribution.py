@@ -1,0 +1,67 @@
+"""Headline attributions (issue 12): a claim and its author joined by punctuation, on headlines of our own,
+through the real pipeline (spaCy for English, natasha/pymorphy3 for Russian and Ukrainian)."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.headlines import find_headline_claim, is_headline
+from claimledger.models import Article
+from claimledger.pipeline import analyse_article
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2024-06-01"
+
+
+def title_claims(title: str, language: str) -> list[dict]:
+    article = Article(id="t", outlet=None, url=None, published=PUBLISHED, language=language, title=title,
+                      text="A body sentence of no interest.")
+    found = analyse_article(article).title_layers.attributions
+    piece = lambda span: title[span[0]:span[1]] if span else None  # noqa: E731
+    return [{"source": piece(a.source), "cue": piece(a.cue), "content": piece(a.content), "kind": a.kind,
+             "speaker": a.speaker, "role": a.speaker_role} for a in found]
+
+
+@pytest.mark.parametrize("title, language, expected", [
+    ("Our air defence will grow stronger every month - address by the President of Ukraine", "en",
+     {"source": "President of Ukraine", "cue": "address by", "content": "Our air defence will grow stronger every month",
+      "kind": "according_to", "speaker": "Volodymyr Zelenskyy", "role": "President of Ukraine"}),
+    ("Ми відновимо енергетику до зими – звернення Президента", "uk",
+     {"source": "Президента", "cue": "звернення", "content": "Ми відновимо енергетику до зими",
+      "kind": "according_to", "speaker": "Volodymyr Zelenskyy", "role": "President of Ukraine"}),
+    ("Тримаємося разом: звернення Президента України", "uk",
+     {"source": "Президента України", "cue": "звернення", "content": "Тримаємося разом",
+      "kind": "according_to", "speaker": "Volodymyr Zelenskyy", "role": "President of Ukraine"}),
+    ("Every drone factory counts in this war - President Volodymyr Zelenskyy", "en",
+     {"source": "President Volodymyr Zelenskyy", "cue": None, "content": "Every drone factory counts in this war",
+      "kind": "according_to", "speaker": "Volodymyr Zelenskyy", "role": "President of Ukraine"}),
+    ("Peskov: Moscow sees no reason to change its position on the grain deal", "en",
+     {"source": "Peskov", "cue": None, "content": "Moscow sees no reason to change its position on the grain deal",
+      "kind": "according_to", "speaker": "Dmitry Peskov"}),
+    ("Kremlin: 'No plans for a new mobilisation'", "en",
+     {"source": "Kremlin", "cue": None, "content": "No plans for a new mobilisation", "kind": "direct"}),
+    ("Песков: Москва не видит оснований менять позицию", "ru",
+     {"source": "Песков", "cue": None, "content": "Москва не видит оснований менять позицию",
+      "kind": "according_to", "speaker": "Dmitry Peskov"}),
+])
+def test_headline_forms_are_attributions(title, language, expected):
+    found = title_claims(title, language)
+    assert len(found) == 1, found
+    assert {k: found[0][k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("title, language", [
+    ("Ukraine war: what we know on day 100", "en"),               # a topic label, not a speaker
+    ("Analysis: the front line after the winter", "en"),
+    ("Звернення Президента на третій ранок війни", "uk"),          # an address named, no claim
+    ("Після удару по вокзалу Росія – це держава-терорист", "uk"),  # the dash opens the predicate
+    ("Харків: ніч минула спокійно", "uk"),                          # a place as a dateline
+])
+def test_headlines_without_a_speaker_attribute_nothing(title, language):
+    assert [a for a in title_claims(title, language) if a["cue"] is None or a["cue"].startswith(("address", "звер"))] == []
+
+
+def test_only_single_lines_are_headlines():
+    assert is_headline("Short title - address by the President")
+    assert not is_headline("First line - address by the President\nSecond line of a body.")
+    assert find_headline_claim("x" * 400 + " - address by the President", lambda span: True) is None
