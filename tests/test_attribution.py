@@ -262,6 +262,12 @@ def test_evidential_adverb_is_an_implicit_attribution(nlp_en):
     assert a["hedges"] == ("allegedly",)
 
 
+def test_evidential_adverb_before_a_participle_takes_the_noun_phrase(nlp_en):
+    text = "The envoy spoke of an allegedly staged Western 'provocation' near the border."
+    a = only(attributions(nlp_en, text), cue="allegedly")
+    assert a["content"] == "staged Western 'provocation' near the border"
+
+
 def test_first_person_in_a_quote_is_the_quoted_speaker(nlp_en):
     found = attributions(nlp_en, 'Vladimir Putin: Our position is clear. We have repeatedly said '
                                  'that NATO expansion is a threat to us.')
