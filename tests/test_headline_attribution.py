@@ -65,3 +65,15 @@ def test_only_single_lines_are_headlines():
     assert is_headline("Short title - address by the President")
     assert not is_headline("First line - address by the President\nSecond line of a body.")
     assert find_headline_claim("x" * 400 + " - address by the President", lambda span: True) is None
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Довго говорили, що наша енергетика не витримає зими. Вона витримала.", "uk"),
+    ("Раньше говорили, что город не устоит.", "ru"),
+])
+def test_a_cue_without_any_source_is_unspecified(text, language):
+    from claimledger.extract.attribution_ru_uk import find_attributions_ru_uk
+    from claimledger.extract.cyrillic import parse_cyrillic
+
+    found = find_attributions_ru_uk(parse_cyrillic(text, language))
+    assert [(a.source, a.speaker) for a in found] == [(None, "unspecified")]

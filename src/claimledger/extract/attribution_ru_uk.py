@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Attribution
+from .cues import UNSPECIFIED
 from .cues_ru_uk import CueLexicon, according_by_first_word, load_cue_lexicon
 from .cyrillic import CyrDoc, Token, find_quotes
 from .headlines import find_headline_claim
@@ -432,6 +433,8 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
             if speaker is None:  # a person named earlier without a cue ("Министр ... провёл совещание")
                 speaker, role = person_before(doc, f.source[0] if f.source else doc.token_at(f.content[0]) or 0)
                 speaker = canonical_speaker(speaker, doc.language)
+            if speaker is None and f.source is None:
+                speaker = UNSPECIFIED  # "говорили, що ...", "За попередніми даними": no source, none before
         elif doc.tokens[f.source[1] - 1].lemma in MESSAGE_NOUNS and f.source[1] - f.source[0] <= 2:
             speaker, role = last_speaker  # "в сообщении говорится": the message of the source named before
         elif f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lemma in ROLE_NOUNS and last_person[0]:
