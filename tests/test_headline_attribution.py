@@ -40,6 +40,10 @@ def title_claims(title: str, language: str) -> list[dict]:
       "kind": "according_to", "speaker": "Dmitry Peskov"}),
     ("Kremlin: 'No plans for a new mobilisation'", "en",
      {"source": "Kremlin", "cue": None, "content": "No plans for a new mobilisation", "kind": "direct"}),
+    ("UK intelligence: Moscow is running short of shells", "en",
+     {"source": "UK intelligence", "cue": None, "content": "Moscow is running short of shells", "kind": "according_to"}),
+    ("Сили оборони відбили 12 атак — Генштаб", "uk",
+     {"source": "Генштаб", "cue": None, "content": "Сили оборони відбили 12 атак", "kind": "according_to"}),
     ("Песков: Москва не видит оснований менять позицию", "ru",
      {"source": "Песков", "cue": None, "content": "Москва не видит оснований менять позицию",
       "kind": "according_to", "speaker": "Dmitry Peskov"}),
@@ -56,6 +60,7 @@ def test_headline_forms_are_attributions(title, language, expected):
     ("Звернення Президента на третій ранок війни", "uk"),          # an address named, no claim
     ("Після удару по вокзалу Росія – це держава-терорист", "uk"),  # the dash opens the predicate
     ("Харків: ніч минула спокійно", "uk"),                          # a place as a dateline
+    ("Зеленський у Вашингтоні: що відомо про зустріч", "uk"),      # a person in a setting
 ])
 def test_headlines_without_a_speaker_attribute_nothing(title, language):
     assert [a for a in title_claims(title, language) if a["cue"] is None or a["cue"].startswith(("address", "звер"))] == []
@@ -77,3 +82,14 @@ def test_a_cue_without_any_source_is_unspecified(text, language):
 
     found = find_attributions_ru_uk(parse_cyrillic(text, language))
     assert [(a.source, a.speaker) for a in found] == [(None, "unspecified")]
+
+
+@pytest.mark.parametrize("title, voice", [
+    ("Ми тримаємося – звернення Президента", "Volodymyr Zelenskyy"),  # a bare office: the home president
+    ("Обращение Президента к гражданам", "Vladimir Putin"),
+    ("Президент відвідав Харків", None),                               # no authorship noun: a news story
+])
+def test_the_voice_of_an_address_by_a_bare_office(title, voice):
+    from claimledger.extract.voice import document_voice
+
+    assert document_voice(title, PUBLISHED) == voice

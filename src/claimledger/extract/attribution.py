@@ -333,20 +333,27 @@ def _own_hedge_zone(candidate: Candidate) -> tuple[int, int]:
 # Entity labels that make a capitalised phrase a speaker label in a headline ("Peskov: ...", "NATO: ...");
 # places are left out: "Ukraine: ..." opens a headline about Ukraine more often than Ukraine's claim.
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+# Lower-case heads that still make a headline label a source when a capitalised word leads it ("UK
+# intelligence: ...", "Russian military: ...", "Ukrainian officials: ..."), besides speakers.TITLE_WORDS.
+SOURCE_HEADS = frozenset({"intelligence", "military", "army", "officials", "authorities", "ministry",
+                          "government", "prosecutors", "police", "sources", "media", "forces"})
 
 
 def _names_speaker(doc: Doc, span: tuple[int, int]) -> bool:
     """Whether the phrase at a character span of a headline names a person, office or organisation:
-    capitalised words (and title connectors), with a person or organisation entity, a title word or a
-    registered office or name among them."""
+    capitalised words (and title connectors, and a lower-case source head at the end), with a person or
+    organisation entity, a title word, a source head or a registered office or name among them."""
     phrase = doc.char_span(*span, alignment_mode="expand")
-    if phrase is None or any(t.is_lower and t.lower_ not in TITLE_CONNECTORS and t.is_alpha for t in phrase):
+    if phrase is None or not phrase[0].is_title and not phrase[0].is_upper:
+        return False
+    lower = [t.lower_ for t in phrase if t.is_lower and t.is_alpha and t.lower_ not in TITLE_CONNECTORS]
+    if lower and (lower != [phrase[-1].lower_] or phrase[-1].lower_ not in SOURCE_HEADS | TITLE_WORDS):
         return False
     if any(ent.label_ in SPEAKER_ENTITIES and ent.start < phrase.end and phrase.start < ent.end for ent in doc.ents):
         return True
     words = {t.lower_ for t in phrase}
     lowered = phrase.text.lower()
-    return bool(words & TITLE_WORDS) or any(
+    return bool(words & (TITLE_WORDS | SOURCE_HEADS)) or any(
         lowered in term.office_names or lowered in {n.lower() for n in term.person_names}
         for term in load_office_holders())
 

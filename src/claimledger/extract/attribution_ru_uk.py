@@ -35,7 +35,7 @@ from .sources_ru_uk import (
     ABOUT, CLAUSE_BOUNDARIES, CLOSING_PUNCT, COORDINATORS, MAX_SOURCE_TOKENS, PRONOUNS, THAT, addressee_only,
     find_locative_source, find_source_after, find_source_before, past_quoted_name, person_before,
 )
-from .speakers_ru_uk import table_name
+from .speakers_ru_uk import names_speaker, table_name
 from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 
 NEGATION = frozenset({"не", "ні"})
@@ -110,30 +110,9 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     return speak_for_first_person(_records(doc, found, lex, quotes), table_name(voice))
 
 
-def _names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
-    """Whether the phrase at a character span of a headline names a person, office or organisation: a known
-    speaker or office (speaker table, office registry), a person or organisation entity, or capitalised
-    words of a person's name."""
-    from .speakers_ru_uk import SURNAME_ENDINGS, canonical_speaker, nominative_phrase, person_in_title, source_office
-
-    first, last = doc.token_at(span[0]), doc.token_at(span[1] - 1)
-    if first is None or last is None or not doc.tokens[first].text[:1].isupper():
-        return False
-    phrase = doc.text[span[0]:span[1]]
-    nominative = nominative_phrase(doc, (first, last + 1), phrase)
-    if person_in_title(phrase) or canonical_speaker(nominative, doc.language) != nominative \
-            or source_office(doc, (first, last + 1)):
-        return True
-    labels = {doc.entity_label(i) for i in range(first, last + 1)}
-    words = phrase.split()
-    return bool(labels & {"PER", "ORG"}) or (
-        all(w[:1].isupper() and not w.isupper() for w in words)
-        and (2 <= len(words) <= 3 or SURNAME_ENDINGS.search(words[0].lower()) is not None))
-
-
 def _headline_claim(doc: CyrDoc) -> _Found | None:
     """The attribution a headline makes by punctuation alone ("<claim> – звернення Президента", "X: <claim>")."""
-    claim = find_headline_claim(doc.text, lambda span: _names_speaker(doc, span))
+    claim = find_headline_claim(doc.text, lambda span: names_speaker(doc, span))
     if claim is None:
         return None
     first, last = doc.token_at(claim.source[0]), doc.token_at(claim.source[1] - 1)

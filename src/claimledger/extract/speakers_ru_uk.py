@@ -296,3 +296,22 @@ def source_office(doc: CyrDoc, source: tuple[int, int]) -> tuple[str, str] | Non
     first, last = source
     rest = doc.text[doc.tokens[first].end:doc.tokens[last - 1].end] if last - first > 1 else ""
     return office_holder(doc.tokens[first].lemma + rest, doc.language)
+
+
+def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
+    """Whether the phrase at a character span of a headline names a person, office or organisation: a known
+    speaker or office (speaker table, office registry), a person or organisation entity, or capitalised
+    words of a person's name."""
+    first, last = doc.token_at(span[0]), doc.token_at(span[1] - 1)
+    if first is None or last is None or not doc.tokens[first].text[:1].isupper():
+        return False
+    phrase = doc.text[span[0]:span[1]]
+    nominative = nominative_phrase(doc, (first, last + 1), phrase)
+    if canonical_speaker(nominative, doc.language) != nominative or source_office(doc, (first, last + 1)):
+        return True
+    if any(t.pos == "PREP" for t in doc.tokens[first:last + 1]):
+        return False  # a setting, not a speaker ("Зеленський у Вашингтоні: ...")
+    words = phrase.split()
+    return person_in_title(phrase) is not None or doc.entity_label(first) in ("PER", "ORG") or (
+        all(w[:1].isupper() and not w.isupper() for w in words)
+        and (2 <= len(words) <= 3 or SURNAME_ENDINGS.search(words[0].lower()) is not None))

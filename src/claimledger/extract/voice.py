@@ -25,6 +25,11 @@ AUTHOR_CUES = re.compile(r"\b(?:address(?:ed)?|speech|essay|statement|remarks|ar
                          r"\b(?:звернен|обращени|заявлени|заяв[аиіу]\b|заявою|виступ|выступлени|промов|"
                          r"послани|посланн|інтерв|интервью|статт[яіею]|стать[яиею]|колонк)", re.IGNORECASE)
 CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+# An office named without its country in a Russian or Ukrainian title ("звернення Президента"): the
+# president of the state whose official sites write in the title's language (speakers_ru_uk.HOME_OFFICES),
+# told apart by letters only Ukrainian has.
+HOME_OFFICE_WORD = re.compile(r"(?<!\w)президент", re.IGNORECASE)
+UKRAINIAN_LETTERS = re.compile(r"[іїєґ]", re.IGNORECASE)
 # Letters of a Cyrillic word left off when it is matched in an inflected title ("Президента України"
 # against "Президент України"), and the shortest stem kept (the rule of speakers_ru_uk.surname_key).
 INFLECTION_CHARS = 2
@@ -63,7 +68,9 @@ def document_voice(title: str | None, published: str | None) -> str | None:
     The title must hold an authorship word (:data:`AUTHOR_CUES`, English, Russian or Ukrainian); the
     author is a registered person named there (a Russian or Ukrainian surname through the speaker table
     of speakers_ru_uk), else the holder on the publication date of the longest office named
-    ("President of Ukraine" in "... - address by the President of Ukraine", "Президента України").
+    ("President of Ukraine" in "... - address by the President of Ukraine", "Президента України"), else
+    for a Russian or Ukrainian title naming a president without a country, the home one
+    (speakers_ru_uk.HOME_OFFICES).
     """
     if not title or not AUTHOR_CUES.search(title):
         return None
@@ -79,7 +86,13 @@ def document_voice(title: str | None, published: str | None) -> str | None:
             return person
     offices = [(len(name), term.person) for term in terms if term.valid_on(day)
                for name in term.office_names if " " in name and _named_in(name, lowered)]
-    return max(offices)[1] if offices else None
+    if offices:
+        return max(offices)[1]
+    if CYRILLIC.search(title) and HOME_OFFICE_WORD.search(title):  # "... – звернення Президента"
+        from .speakers_ru_uk import office_holder
+        holder = office_holder("президент", "uk" if UKRAINIAN_LETTERS.search(title) else "ru")
+        return holder[0] if holder else None
+    return None
 
 
 def _previous_turn(attributions: list[Attribution], turn: Attribution) -> Attribution | None:
