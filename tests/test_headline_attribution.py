@@ -69,6 +69,7 @@ def test_headlines_without_a_speaker_attribute_nothing(title, language):
 def test_only_single_lines_are_headlines():
     assert is_headline("Short title - address by the President")
     assert not is_headline("First line - address by the President\nSecond line of a body.")
+    assert not is_headline("Minister Ivan Petrenko: Good morning. The bridge is intact.")
     assert find_headline_claim("x" * 400 + " - address by the President", lambda span: True) is None
 
 
@@ -93,3 +94,18 @@ def test_the_voice_of_an_address_by_a_bare_office(title, voice):
     from claimledger.extract.voice import document_voice
 
     assert document_voice(title, PUBLISHED) == voice
+
+
+@pytest.mark.parametrize("text, language, cue, content", [
+    ("Штаб повідомив про бої. За попередніми даними, у місті загинули троє людей.", "uk",
+     "За попередніми даними", "у місті загинули троє людей"),
+    ("По предварительным данным, в городе погибли три человека.", "ru",
+     "По предварительным данным", "в городе погибли три человека"),
+])
+def test_data_adjunct_without_a_source_is_unspecified(text, language, cue, content):
+    from claimledger.extract.attribution_ru_uk import find_attributions_ru_uk
+    from claimledger.extract.cyrillic import parse_cyrillic
+
+    found = [a for a in find_attributions_ru_uk(parse_cyrillic(text, language)) if text[a.cue[0]:a.cue[1]] == cue]
+    assert [(text[a.content[0]:a.content[1]], a.kind, a.source, a.speaker) for a in found] == \
+        [(content, "according_to", None, "unspecified")]

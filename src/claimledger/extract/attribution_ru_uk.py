@@ -49,6 +49,10 @@ ROLE_NOUNS = frozenset({"речник", "представитель", "пред�
 POSSESSIVES = frozenset({"его", "ее", "её", "их", "його", "її", "їхніми", "їх"})
 ADJUNCT_NOUNS = frozenset({"словам", "данным", "мнению", "оценке", "оценкам", "информации", "словами", "даними",
                            "оцінками", "інформацією", "думку"})
+# Adjunct nouns that name data, not a person: with an adjective and no source they are an attribution to
+# no one ("по предварительным данным", "за попередніми даними", "по имеющимся сведениям").
+DATA_NOUNS = frozenset({"данным", "даними", "информации", "інформацією", "оценкам", "оцінками", "сведениям",
+                        "відомостями"})
 # Conjunctions that open a new clause after a cue's object ("не исключает переговоров, но ...").
 ADVERSATIVES = frozenset({"но", "однако", "але", "проте", "однак", "зато", "натомість"})
 # Cue lemmas by how firmly they present the content (models.EVIDENTIALITIES); others report it.
@@ -77,6 +81,7 @@ class _Found:
     source: tuple[int, int] | None  # token range
     cue_token: int
     scope: tuple[int, int] | None = None  # text its nested attributions lie in, when not the content
+    sourceless: bool = False  # no source by its form ("по предварительным данным"): speaker unspecified
 
 
 def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attribution]:
@@ -150,6 +155,15 @@ def _according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> l
                 and (k == sent.first or toks[k - 1].text in (",", "—", "–")) \
                 and _cue_role(toks[k + 1], lex, doc) in ("verb", "np_verb") and "GRND" not in toks[k + 1].tags:
             phrase = (toks[k].lower, toks[k + 1].lower)  # "как сообщило X", "як повідомляють у X"
+        if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
+                and toks[k + 1].pos in ("ADJF", "PRTF") and toks[k + 2].lower in DATA_NOUNS:
+            used.update(range(k, k + 3))  # "по предварительным данным", "за попередніми даними"
+            before, after = _trim(doc, sent.first, k), _trim(doc, k + 3, sent.last)
+            part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
+            if part:
+                out.append(_Found(doc.char_span(*part), "according_to", doc.char_span(k, k + 3), None, k, sourceless=True))
+            k += 3
+            continue
         if phrase is None:
             k += 1
             continue
@@ -406,7 +420,9 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
     for n, f in enumerate(found):
         source = doc.char_span(*f.source) if f.source else None
         pronoun = f.source is not None and f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lower in PRONOUNS
-        if f.source is None or pronoun:
+        if f.sourceless:
+            speaker, role = UNSPECIFIED, None
+        elif f.source is None or pronoun:
             singular = pronoun and doc.tokens[f.source[0]].lower in PERSON_PRONOUNS
             speaker, role = last_person if singular and last_person[0] else last_speaker
             if speaker is None:  # a person named earlier without a cue ("Министр ... провёл совещание")

@@ -43,6 +43,8 @@ _DASH_TAIL = re.compile(rf"^(?P<content>.+){DASH}(?P<source>[^\s].*?)$")
 _LABEL = re.compile(r"^(?P<source>[^\s:][^:]*?)\s*:\s+(?P<content>\S.*)$")
 _END = re.compile(r"[\s.;,]+$")
 _QUOTED = re.compile(r"^[\"“«„'‘](?P<inner>.*)[\"”»“'’]$", re.DOTALL)
+# A full stop, question or exclamation mark followed by a capital: a second sentence.
+_NEXT_SENTENCE = re.compile(r"[.!?…][\"”»’']?\s+[\"“«„]?[A-ZА-ЯЁІЇЄҐ]")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 # The words of a name or office: letters, digits, apostrophes and hyphens inside words, full stops of
 # initials, separated by single spaces ("Volodymyr Zelenskyy", "Head of the President's Office").
@@ -60,9 +62,11 @@ class HeadlineClaim:
 
 
 def is_headline(text: str) -> bool:
-    """True for a text that is a single short line (a title), where headline forms apply."""
+    """True for a text that is one short line of one sentence (a title), where headline forms apply;
+    "Minister X: Good morning. The unit reported ..." is a transcript turn, read as such elsewhere."""
     stripped = text.strip()
-    return bool(stripped) and "\n" not in stripped and len(stripped) <= MAX_HEADLINE_CHARS
+    return bool(stripped) and "\n" not in stripped and len(stripped) <= MAX_HEADLINE_CHARS \
+        and _NEXT_SENTENCE.search(stripped) is None
 
 
 def _words(text: str) -> int:
