@@ -44,6 +44,8 @@ def title_claims(title: str, language: str) -> list[dict]:
      {"source": "UK intelligence", "cue": None, "content": "Moscow is running short of shells", "kind": "according_to"}),
     ("Сили оборони відбили 12 атак — Генштаб", "uk",
      {"source": "Генштаб", "cue": None, "content": "Сили оборони відбили 12 атак", "kind": "according_to"}),
+    ("«Ми не відступимо»: Зеленський про ситуацію на фронті", "uk",
+     {"source": "Зеленський", "cue": None, "content": "Ми не відступимо", "kind": "direct"}),
     ("Песков: Москва не видит оснований менять позицию", "ru",
      {"source": "Песков", "cue": None, "content": "Москва не видит оснований менять позицию",
       "kind": "according_to", "speaker": "Dmitry Peskov"}),
@@ -57,6 +59,7 @@ def test_headline_forms_are_attributions(title, language, expected):
 @pytest.mark.parametrize("title, language", [
     ("Ukraine war: what we know on day 100", "en"),               # a topic label, not a speaker
     ("Analysis: the front line after the winter", "en"),
+    ("'Black Tuesday': Ukrainian towns without power after strikes", "en"),  # a nickname, no speaker
     ("Звернення Президента на третій ранок війни", "uk"),          # an address named, no claim
     ("Після удару по вокзалу Росія – це держава-терорист", "uk"),  # the dash opens the predicate
     ("Харків: ніч минула спокійно", "uk"),                          # a place as a dateline

@@ -331,8 +331,8 @@ def _own_hedge_zone(candidate: Candidate) -> tuple[int, int]:
 
 
 # Entity labels that make a capitalised phrase a speaker label in a headline ("Peskov: ...", "NATO: ...");
-# places are left out: "Ukraine: ..." opens a headline about Ukraine more often than Ukraine's claim.
-SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+# places and nationalities are left out: "Ukraine: ..." opens a headline about Ukraine more often than its claim.
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG"})
 # Lower-case heads that still make a headline label a source when a capitalised word leads it ("UK
 # intelligence: ...", "Russian military: ...", "Ukrainian officials: ..."), besides speakers.TITLE_WORDS.
 SOURCE_HEADS = frozenset({"intelligence", "military", "army", "officials", "authorities", "ministry",

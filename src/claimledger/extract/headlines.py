@@ -7,7 +7,9 @@ Headlines drop the reporting verb. Three forms name who claims a headline's cont
   "<content>: звернення Президента України": an authorship noun (and "by") is the cue, what follows
   is the source;
 * "<content> - President Volodymyr Zelenskyy": a dash and a named person or office, no cue;
-* "Peskov: <content>", "Зеленський: <content>": a leading speaker label, no cue.
+* "Peskov: <content>", "Зеленський: <content>": a leading speaker label, no cue;
+* "«<quote>»: Зеленський про ...", "'<quote>' - Peskov on ...": a leading quotation and the capitalised
+  name right after it, no cue.
 
 The content is ``direct`` when it is wholly quoted (its quotation marks left out), else
 ``according_to`` (the source stands outside the clause, as with *according to X*). Verbs of saying
@@ -40,6 +42,9 @@ DASH = r"\s+[-–—]\s+"
 _AUTHOR_TAIL = re.compile(rf"^(?P<content>.+?)(?:{DASH}|\s*:\s+)(?P<cue>{AUTHORSHIP_NOUNS})\s+(?:the\s+)?"
                           rf"(?P<source>[^\s].*?)$", re.IGNORECASE)
 _DASH_TAIL = re.compile(rf"^(?P<content>.+){DASH}(?P<source>[^\s].*?)$")
+# A leading quotation, then a colon or dash and the one quoted ("«Мы не отступим»: Зеленский о ...").
+_QUOTE_LABEL = re.compile(r"^(?P<content>[\"“«„][^\"“”«»„]+[\"”»“])\s*(?:[:]|[-–—])\s+"
+                          r"(?P<source>[A-ZА-ЯЁІЇЄҐ][\w'’ʼ.-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’ʼ.-]*){0,2})")
 _LABEL = re.compile(r"^(?P<source>[^\s:][^:]*?)\s*:\s+(?P<content>\S.*)$")
 _END = re.compile(r"[\s.;,]+$")
 _QUOTED = re.compile(r"^[\"“«„'‘](?P<inner>.*)[\"”»“'’]$", re.DOTALL)
@@ -125,6 +130,12 @@ def find_headline_claim(text: str, is_speaker: Callable[[tuple[int, int]], bool]
         content = _content(text, *match.span("content"))
         if source and content and is_speaker(source):
             return HeadlineClaim(content[0], source, None, content[1])
+    match = _QUOTE_LABEL.match(text)
+    if match:
+        content = _content(text, *match.span("content"))
+        source = match.span("source")
+        if content and content[1] == "direct" and is_speaker(source):
+            return HeadlineClaim(content[0], source, None, "direct")
     match = _LABEL.match(text)
     if match:
         source = _source(text, *match.span("source"))
