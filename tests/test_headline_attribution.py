@@ -112,3 +112,12 @@ def test_data_adjunct_without_a_source_is_unspecified(text, language, cue, conte
     found = [a for a in find_attributions_ru_uk(parse_cyrillic(text, language)) if text[a.cue[0]:a.cue[1]] == cue]
     assert [(text[a.content[0]:a.content[1]], a.kind, a.source, a.speaker) for a in found] == \
         [(content, "according_to", None, "unspecified")]
+
+
+def test_a_one_line_label_is_one_attribution_not_also_a_turn(nlp_en):
+    from claimledger.extract.attribution import find_attributions
+
+    text = "Peskov: Moscow sees no grounds for new talks."
+    found = find_attributions(nlp_en(text))
+    assert [(a.kind, text[a.content[0]:a.content[1]]) for a in found] == \
+        [("according_to", "Moscow sees no grounds for new talks")]

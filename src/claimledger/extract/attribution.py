@@ -384,7 +384,8 @@ def find_attributions(doc: Doc, published: str | None = None,
     candidates += stance_candidates(doc, text)
     candidates += evidential_adverb_candidates(doc, text)
     headline = _headline_candidate(doc, text)
-    candidates += [c for c in find_turn_candidates(doc, text) if headline is None or c.content != headline.content]
+    candidates += [c for c in find_turn_candidates(doc, text)  # a one-line "X: ..." is a headline's label
+                   if headline is None or c.content[0] != headline.content[0]]
     candidates += [headline] if headline else []
 
     # Cues with no clause of their own next to a quotation: "said: “...”", "“...,” he said".
