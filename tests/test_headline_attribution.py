@@ -121,3 +121,13 @@ def test_a_one_line_label_is_one_attribution_not_also_a_turn(nlp_en):
     found = find_attributions(nlp_en(text))
     assert [(a.kind, text[a.content[0]:a.content[1]]) for a in found] == \
         [("according_to", "Moscow sees no grounds for new talks")]
+
+
+def test_the_first_person_of_an_address_takes_its_author_and_office(nlp_en):
+    from claimledger.extract.attribution import find_attributions
+    from claimledger.extract.voice import document_voice
+
+    voice = document_voice("We will hold the line - address by the President of Ukraine", PUBLISHED)
+    text = "Today I called on our partners to speed up deliveries of air defence systems."
+    found = find_attributions(nlp_en(text), PUBLISHED, voice)
+    assert [(a.speaker, a.speaker_role) for a in found] == [("Volodymyr Zelenskyy", "President of Ukraine")]

@@ -95,6 +95,13 @@ def document_voice(title: str | None, published: str | None) -> str | None:
     return None
 
 
+def _office_of(person: str) -> str | None:
+    """The office a registered person holds now (or last held), by name or alias, else None."""
+    terms = [t for t in load_office_holders() if person == t.person or person in t.person_names]
+    current = [t for t in terms if not t.until]
+    return (current or terms)[0].office if terms else None
+
+
 def _previous_turn(attributions: list[Attribution], turn: Attribution) -> Attribution | None:
     """The transcript turn before ``turn`` by someone else: whom "you" in ``turn`` addresses."""
     earlier = [a for a in attributions if a.cue is None and a.parent is None and a.kind == "direct"
@@ -119,7 +126,7 @@ def speak_for_first_person(attributions: list[Attribution], voice: str | None) -
         if holder is not attribution and (holder.speaker or "").lower() not in FIRST_PERSON_SPEAKERS:
             attribution = replace(attribution, speaker=holder.speaker, speaker_role=holder.speaker_role)
         elif voice and holder.parent is None and (holder.speaker or "").lower() in FIRST_PERSON_SPEAKERS:
-            attribution = replace(attribution, speaker=voice)
+            attribution = replace(attribution, speaker=voice, speaker_role=attribution.speaker_role or _office_of(voice))
         elif (attribution.speaker or "").lower() in SECOND_PERSON_SPEAKERS and attribution.parent in by_id:
             addressee = _previous_turn(attributions, by_id[attribution.parent])
             attribution = replace(attribution, speaker=addressee.speaker if addressee else UNNAMED_ADDRESSEE,
