@@ -262,6 +262,12 @@ def test_evidential_adverb_is_an_implicit_attribution(nlp_en):
     assert a["hedges"] == ("allegedly",)
 
 
+def test_evidential_adverb_before_a_participle_takes_the_noun_phrase(nlp_en):
+    text = "The envoy spoke of an allegedly staged Western 'provocation' near the border."
+    a = only(attributions(nlp_en, text), cue="allegedly")
+    assert a["content"] == "staged Western 'provocation' near the border"
+
+
 def test_first_person_in_a_quote_is_the_quoted_speaker(nlp_en):
     found = attributions(nlp_en, 'Vladimir Putin: Our position is clear. We have repeatedly said '
                                  'that NATO expansion is a threat to us.')
@@ -298,3 +304,10 @@ def test_you_in_an_answer_is_the_questioner(nlp_en):
     found = attributions(nlp_en, "Mr Putin, how grave is the crisis?\nVladimir Putin: You said that "
                                  "a Georgian national was killed in Berlin. We responded to this.")
     assert only(found, source="You")["speaker"] == "unspecified (addressee)"
+
+
+def test_leaders_of_a_named_party_are_not_the_call_participants(nlp_en):
+    text = ("Vladimir Putin held a telephone conversation with Emmanuel Macron. The leaders of the two breakaway "
+            "republics requested the recognition of their sovereignty.")
+    a = only(attributions(nlp_en, text), cue="requested")
+    assert a["speaker"] == "leaders of the two breakaway republics"

@@ -169,13 +169,15 @@ def _denier(noun: Token) -> tuple[Token, Token] | None:
 def evidential_adverb_candidates(doc: Doc, text: str) -> list[Candidate]:
     """Evidential adverbs mark an implicit attribution with no stated source ("the army
     allegedly shelled the market", "the allegedly imminent invasion"); the content is the
-    clause or noun phrase the adverb qualifies."""
+    clause the adverb qualifies or, when it qualifies a modifier, the noun phrase from the modifier on."""
     found = []
     for adverb in doc:
         if adverb.lower_ not in EVIDENTIAL_ADVERBS or adverb.dep_ != "advmod":
             continue
         head = adverb.head
-        if head.pos_ == "ADJ" and head.dep_ == "amod":  # "the allegedly imminent invasion"
+        # "the allegedly imminent invasion", "an allegedly planned 'invasion' of Ukraine" (a participle
+        # modifier is a VERB to spaCy): the whole noun phrase after the adverb, not the modifier alone
+        if head.pos_ in ("ADJ", "VERB") and head.dep_ == "amod":
             noun = head.head
             tokens = [t for t in noun.subtree if t.i > adverb.i]
         else:

@@ -27,13 +27,15 @@ import re
 from dataclasses import dataclass
 
 from ..models import Attribution
+from .cues import UNSPECIFIED
 from .cues_ru_uk import CueLexicon, according_by_first_word, load_cue_lexicon
 from .cyrillic import CyrDoc, Token, find_quotes
+from .headlines import find_headline_claim
 from .sources_ru_uk import (
     ABOUT, CLAUSE_BOUNDARIES, CLOSING_PUNCT, COORDINATORS, MAX_SOURCE_TOKENS, PRONOUNS, THAT, addressee_only,
     find_locative_source, find_source_after, find_source_before, past_quoted_name, person_before,
 )
-from .speakers_ru_uk import table_name
+from .speakers_ru_uk import names_speaker, table_name
 from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 
 NEGATION = frozenset({"не", "ні"})
@@ -47,6 +49,10 @@ ROLE_NOUNS = frozenset({"речник", "представитель", "пред�
 POSSESSIVES = frozenset({"его", "ее", "её", "их", "його", "її", "їхніми", "їх"})
 ADJUNCT_NOUNS = frozenset({"словам", "данным", "мнению", "оценке", "оценкам", "информации", "словами", "даними",
                            "оцінками", "інформацією", "думку"})
+# Adjunct nouns that name data, not a person: with an adjective and no source they are an attribution to
+# no one ("по предварительным данным", "за попередніми даними", "по имеющимся сведениям").
+DATA_NOUNS = frozenset({"данным", "даними", "информации", "інформацією", "оценкам", "оцінками", "сведениям",
+                        "відомостями"})
 # Conjunctions that open a new clause after a cue's object ("не исключает переговоров, но ...").
 ADVERSATIVES = frozenset({"но", "однако", "але", "проте", "однак", "зато", "натомість"})
 # Cue lemmas by how firmly they present the content (models.EVIDENTIALITIES); others report it.
@@ -75,6 +81,7 @@ class _Found:
     source: tuple[int, int] | None  # token range
     cue_token: int
     scope: tuple[int, int] | None = None  # text its nested attributions lie in, when not the content
+    sourceless: bool = False  # no source by its form ("по предварительным данным"): speaker unspecified
 
 
 def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attribution]:
@@ -101,8 +108,23 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     for f in found:  # a prepositional phrase is an addressee or a setting, never the source
         if f.source is not None and doc.tokens[f.source[0]].pos == "PREP":
             f.source = None
+    headline = _headline_claim(doc)
+    if headline is not None:
+        found = [f for f in found if f.content != headline.content] + [headline]
     found.sort(key=lambda f: (f.cue[0] if f.cue else f.content[0]))
     return speak_for_first_person(_records(doc, found, lex, quotes), table_name(voice))
+
+
+def _headline_claim(doc: CyrDoc) -> _Found | None:
+    """The attribution a headline makes by punctuation alone ("<claim> – звернення Президента", "X: <claim>")."""
+    claim = find_headline_claim(doc.text, lambda span: names_speaker(doc, span))
+    if claim is None:
+        return None
+    first, last = doc.token_at(claim.source[0]), doc.token_at(claim.source[1] - 1)
+    if first is None or last is None:
+        return None
+    cue_token = doc.token_at(claim.cue[0]) if claim.cue else first
+    return _Found(claim.content, claim.kind, claim.cue, (first, last + 1), cue_token)
 
 
 def _within_quote(text: str, f: _Found, quotes) -> tuple[int, int]:
@@ -133,6 +155,15 @@ def _according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> l
                 and (k == sent.first or toks[k - 1].text in (",", "—", "–")) \
                 and _cue_role(toks[k + 1], lex, doc) in ("verb", "np_verb") and "GRND" not in toks[k + 1].tags:
             phrase = (toks[k].lower, toks[k + 1].lower)  # "как сообщило X", "як повідомляють у X"
+        if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
+                and toks[k + 1].pos in ("ADJF", "PRTF") and toks[k + 2].lower in DATA_NOUNS:
+            used.update(range(k, k + 3))  # "по предварительным данным", "за попередніми даними"
+            before, after = _trim(doc, sent.first, k), _trim(doc, k + 3, sent.last)
+            part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
+            if part:
+                out.append(_Found(doc.char_span(*part), "according_to", doc.char_span(k, k + 3), None, k, sourceless=True))
+            k += 3
+            continue
         if phrase is None:
             k += 1
             continue
@@ -377,7 +408,8 @@ def _kind(doc: CyrDoc, part: tuple[int, int], quotes) -> str:
 
 def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[Attribution]:
     from .speakers_ru_uk import (
-        canonical_speaker, describe_source, is_person_name, known_surname, nominative_phrase, surname_key,
+        canonical_speaker, describe_source, is_person_name, known_surname, nominative_phrase, source_office,
+        surname_key,
     )
 
     out: list[Attribution] = []
@@ -388,20 +420,27 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
     for n, f in enumerate(found):
         source = doc.char_span(*f.source) if f.source else None
         pronoun = f.source is not None and f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lower in PRONOUNS
-        if f.source is None or pronoun:
+        if f.sourceless:
+            speaker, role = UNSPECIFIED, None
+        elif f.source is None or pronoun:
             singular = pronoun and doc.tokens[f.source[0]].lower in PERSON_PRONOUNS
             speaker, role = last_person if singular and last_person[0] else last_speaker
             if speaker is None:  # a person named earlier without a cue ("Министр ... провёл совещание")
                 speaker, role = person_before(doc, f.source[0] if f.source else doc.token_at(f.content[0]) or 0)
                 speaker = canonical_speaker(speaker, doc.language)
+            if speaker is None and f.source is None:
+                speaker = UNSPECIFIED  # "говорили, що ...", "За попередніми даними": no source, none before
         elif doc.tokens[f.source[1] - 1].lemma in MESSAGE_NOUNS and f.source[1] - f.source[0] <= 2:
             speaker, role = last_speaker  # "в сообщении говорится": the message of the source named before
         elif f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lemma in ROLE_NOUNS and last_person[0]:
             speaker, role = last_person  # "за словами речника": the spokesman named before
         else:
             written, role = describe_source(doc, f.source)
-            speaker = known_surname(written, surnames) or canonical_speaker(nominative_phrase(doc, f.source, written),
-                                                                             doc.language)
+            nominative = nominative_phrase(doc, f.source, written)
+            speaker = known_surname(written, surnames) or canonical_speaker(nominative, doc.language)
+            office = source_office(doc, f.source) if not role else None  # an office, no name ("Президента України")
+            if office is not None:
+                speaker, role = office
             if speaker and written and speaker != written and is_person_name(written, speaker):
                 surnames[surname_key(written.split()[-1])] = speaker
             if speaker is not None and speaker.lower() not in FIRST_PERSON_SPEAKERS:

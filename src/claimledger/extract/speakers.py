@@ -331,7 +331,8 @@ class SpeakerResolver:
             offices = self._plural_offices(root)
             if offices:
                 return "; ".join(offices), None
-            leaders = self._leaders(source.start_char)
+            named_whose = any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+            leaders = [] if named_whose else self._leaders(source.start_char)  # "leaders of the DPR": not the call's
             if len(leaders) > 1:
                 return "; ".join(leaders), None
         if head in TITLE_WORDS:

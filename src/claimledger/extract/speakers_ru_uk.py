@@ -266,3 +266,52 @@ def table_name(person: str | None) -> str | None:
             if alias is not None:
                 return alias
     return person
+
+
+# Offices named without their country ("звернення Президента", "обращение Президента"): the office of
+# the state whose official sites write in the text's language (president.gov.ua in Ukrainian, kremlin.ru in
+# Russian). A heuristic for headlines and leads of those sites; a country named with the office wins.
+HOME_OFFICES = {"uk": {"президент": "President of Ukraine"}, "ru": {"президент": "President of Russia"}}
+
+
+def office_holder(phrase: str | None, language: str) -> tuple[str, str] | None:
+    """(person, office) for a Russian or Ukrainian office written in the nominative ("президент України",
+    "Президент РФ", a bare "президент" by :data:`HOME_OFFICES`), from the office-holder registry's current
+    holders; None when the phrase names no registered office."""
+    if not phrase:
+        return None
+    from .speakers import load_office_holders
+
+    key = _plain(phrase.lower())
+    home = HOME_OFFICES.get(language, {}).get(key)
+    for term in load_office_holders():
+        if not term.until and (term.office == home or key in {_plain(name) for name in term.office_names}):
+            return term.person, term.office
+    return None
+
+
+def source_office(doc: CyrDoc, source: tuple[int, int]) -> tuple[str, str] | None:
+    """(person, office) for a source phrase that names a registered office in any case ("Президента
+    України" -> the President of Ukraine), by its first word's dictionary form; else None."""
+    first, last = source
+    rest = doc.text[doc.tokens[first].end:doc.tokens[last - 1].end] if last - first > 1 else ""
+    return office_holder(doc.tokens[first].lemma + rest, doc.language)
+
+
+def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
+    """Whether the phrase at a character span of a headline names a person, office or organisation: a known
+    speaker or office (speaker table, office registry), a person or organisation entity, or capitalised
+    words of a person's name."""
+    first, last = doc.token_at(span[0]), doc.token_at(span[1] - 1)
+    if first is None or last is None or not doc.tokens[first].text[:1].isupper():
+        return False
+    phrase = doc.text[span[0]:span[1]]
+    nominative = nominative_phrase(doc, (first, last + 1), phrase)
+    if canonical_speaker(nominative, doc.language) != nominative or source_office(doc, (first, last + 1)):
+        return True
+    if any(t.pos == "PREP" for t in doc.tokens[first:last + 1]):
+        return False  # a setting, not a speaker ("Зеленський у Вашингтоні: ...")
+    words = phrase.split()
+    return person_in_title(phrase) is not None or doc.entity_label(first) in ("PER", "ORG") or (
+        all(w[:1].isupper() and not w.isupper() for w in words)
+        and (2 <= len(words) <= 3 or SURNAME_ENDINGS.search(words[0].lower()) is not None))

@@ -25,6 +25,11 @@ AUTHOR_CUES = re.compile(r"\b(?:address(?:ed)?|speech|essay|statement|remarks|ar
                          r"\b(?:звернен|обращени|заявлени|заяв[аиіу]\b|заявою|виступ|выступлени|промов|"
                          r"послани|посланн|інтерв|интервью|статт[яіею]|стать[яиею]|колонк)", re.IGNORECASE)
 CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+# An office named without its country in a Russian or Ukrainian title ("звернення Президента"): the
+# president of the state whose official sites write in the title's language (speakers_ru_uk.HOME_OFFICES),
+# told apart by letters only Ukrainian has.
+HOME_OFFICE_WORD = re.compile(r"(?<!\w)президент", re.IGNORECASE)
+UKRAINIAN_LETTERS = re.compile(r"[іїєґ]", re.IGNORECASE)
 # Letters of a Cyrillic word left off when it is matched in an inflected title ("Президента України"
 # against "Президент України"), and the shortest stem kept (the rule of speakers_ru_uk.surname_key).
 INFLECTION_CHARS = 2
@@ -63,7 +68,9 @@ def document_voice(title: str | None, published: str | None) -> str | None:
     The title must hold an authorship word (:data:`AUTHOR_CUES`, English, Russian or Ukrainian); the
     author is a registered person named there (a Russian or Ukrainian surname through the speaker table
     of speakers_ru_uk), else the holder on the publication date of the longest office named
-    ("President of Ukraine" in "... - address by the President of Ukraine", "Президента України").
+    ("President of Ukraine" in "... - address by the President of Ukraine", "Президента України"), else
+    for a Russian or Ukrainian title naming a president without a country, the home one
+    (speakers_ru_uk.HOME_OFFICES).
     """
     if not title or not AUTHOR_CUES.search(title):
         return None
@@ -79,7 +86,20 @@ def document_voice(title: str | None, published: str | None) -> str | None:
             return person
     offices = [(len(name), term.person) for term in terms if term.valid_on(day)
                for name in term.office_names if " " in name and _named_in(name, lowered)]
-    return max(offices)[1] if offices else None
+    if offices:
+        return max(offices)[1]
+    if CYRILLIC.search(title) and HOME_OFFICE_WORD.search(title):  # "... – звернення Президента"
+        from .speakers_ru_uk import office_holder
+        holder = office_holder("президент", "uk" if UKRAINIAN_LETTERS.search(title) else "ru")
+        return holder[0] if holder else None
+    return None
+
+
+def _office_of(person: str) -> str | None:
+    """The office a registered person holds now (or last held), by name or alias, else None."""
+    terms = [t for t in load_office_holders() if person == t.person or person in t.person_names]
+    current = [t for t in terms if not t.until]
+    return (current or terms)[0].office if terms else None
 
 
 def _previous_turn(attributions: list[Attribution], turn: Attribution) -> Attribution | None:
@@ -106,7 +126,7 @@ def speak_for_first_person(attributions: list[Attribution], voice: str | None) -
         if holder is not attribution and (holder.speaker or "").lower() not in FIRST_PERSON_SPEAKERS:
             attribution = replace(attribution, speaker=holder.speaker, speaker_role=holder.speaker_role)
         elif voice and holder.parent is None and (holder.speaker or "").lower() in FIRST_PERSON_SPEAKERS:
-            attribution = replace(attribution, speaker=voice)
+            attribution = replace(attribution, speaker=voice, speaker_role=attribution.speaker_role or _office_of(voice))
         elif (attribution.speaker or "").lower() in SECOND_PERSON_SPEAKERS and attribution.parent in by_id:
             addressee = _previous_turn(attributions, by_id[attribution.parent])
             attribution = replace(attribution, speaker=addressee.speaker if addressee else UNNAMED_ADDRESSEE,

@@ -1,0 +1,145 @@
+"""Attributions that only a headline makes: a claim and its author joined by punctuation.
+
+Headlines drop the reporting verb. Three forms name who claims a headline's content
+(data/dev/README.md, section A, item 8 for the label form; the headline gold of war_reports_dev):
+
+* "<content> - address by the President of Ukraine", "<content> – звернення Президента",
+  "<content>: звернення Президента України": an authorship noun (and "by") is the cue, what follows
+  is the source;
+* "<content> - President Volodymyr Zelenskyy": a dash and a named person or office, no cue;
+* "Peskov: <content>", "Зеленський: <content>": a leading speaker label, no cue;
+* "«<quote>»: Зеленський про ...", "'<quote>' - Peskov on ...": a leading quotation and the capitalised
+  name right after it, no cue.
+
+The content is ``direct`` when it is wholly quoted (its quotation marks left out), else
+``according_to`` (the source stands outside the clause, as with *according to X*). Verbs of saying
+in a headline ("..., says X", "X says ...") are read by the ordinary extractors.
+
+Text in, :class:`HeadlineClaim` (character spans) out; attribution.py and attribution_ru_uk.py turn
+it into an ``Attribution`` and resolve its speaker as they do for any source. Whether a phrase names
+a speaker is decided by the caller (``is_speaker``), which knows the language's names and offices.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# A text is read as a headline when it is one line of at most this many characters (the longest
+# headline of war_reports_dev.tune is ~230 characters; a body paragraph runs longer or over lines).
+MAX_HEADLINE_CHARS = 300
+# A source after a dash or before a colon is a short name or office ("President of Ukraine",
+# "Head of the Office of the President of Ukraine" is 8 words); longer runs are clauses.
+MAX_SOURCE_WORDS = 9
+# A content shorter than this many words is a kicker or a topic label, not a claim ("Стоїмо міцно"
+# has two words and is a claim; "Ukraine:" alone is not).
+MIN_CONTENT_WORDS = 2
+# Nouns that make the person after them the author of what precedes ("... - address by X"), in English
+# (followed by "by") and, as nominative forms, in Russian and Ukrainian ("... – звернення Президента").
+AUTHORSHIP_NOUNS = (r"(?:address|speech|statement|remarks|message|appeal|essay|article|op-ed|letter)\s+by"
+                    r"|звернення|обращение|заява|заявление|виступ|выступление|послання|послание|промова")
+DASH = r"\s+[-–—]\s+"
+_AUTHOR_TAIL = re.compile(rf"^(?P<content>.+?)(?:{DASH}|\s*:\s+)(?P<cue>{AUTHORSHIP_NOUNS})\s+(?:the\s+)?"
+                          rf"(?P<source>[^\s].*?)$", re.IGNORECASE)
+_DASH_TAIL = re.compile(rf"^(?P<content>.+){DASH}(?P<source>[^\s].*?)$")
+# A leading quotation, then a colon or dash and the one quoted ("«Мы не отступим»: Зеленский о ...").
+_QUOTE_LABEL = re.compile(r"^(?P<content>[\"“«„][^\"“”«»„]+[\"”»“])\s*(?:[:]|[-–—])\s+"
+                          r"(?P<source>[A-ZА-ЯЁІЇЄҐ][\w'’ʼ.-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’ʼ.-]*){0,2})")
+_LABEL = re.compile(r"^(?P<source>[^\s:][^:]*?)\s*:\s+(?P<content>\S.*)$")
+_END = re.compile(r"[\s.;,]+$")
+_QUOTED = re.compile(r"^[\"“«„'‘](?P<inner>.*)[\"”»“'’]$", re.DOTALL)
+# A full stop, question or exclamation mark followed by a capital: a second sentence.
+_NEXT_SENTENCE = re.compile(r"[.!?…][\"”»’']?\s+[\"“«„]?[A-ZА-ЯЁІЇЄҐ]")
+_LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+# The words of a name or office: letters, digits, apostrophes and hyphens inside words, full stops of
+# initials, separated by single spaces ("Volodymyr Zelenskyy", "Head of the President's Office").
+_NAME_RUN = re.compile(r"\w[\w'’ʼ.-]*(?:[ \t]+\w[\w'’ʼ.-]*)*")
+
+
+@dataclass(frozen=True)
+class HeadlineClaim:
+    """A headline's claim: content, source and cue (None without one) as [start, end) spans, and kind."""
+
+    content: tuple[int, int]
+    source: tuple[int, int]
+    cue: tuple[int, int] | None
+    kind: str
+
+
+def is_headline(text: str) -> bool:
+    """True for a text that is one short line of one sentence (a title), where headline forms apply;
+    "Minister X: Good morning. The unit reported ..." is a transcript turn, read as such elsewhere."""
+    stripped = text.strip()
+    return bool(stripped) and "\n" not in stripped and len(stripped) <= MAX_HEADLINE_CHARS \
+        and _NEXT_SENTENCE.search(stripped) is None
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _content(text: str, start: int, end: int) -> tuple[tuple[int, int], str] | None:
+    """The content span (trimmed, final full stop and quotation marks off) and its kind."""
+    piece = text[start:end]
+    end = start + len(_END.sub("", piece))
+    start += len(piece) - len(piece.lstrip())
+    quoted = _QUOTED.match(text[start:end])
+    if quoted and not re.search(r"[\"“”«»„]", quoted.group("inner")):
+        start, end, kind = start + 1, end - 1, "direct"
+    else:
+        kind = "according_to"
+    if _words(text[start:end]) < MIN_CONTENT_WORDS:
+        return None
+    return (start, end), kind
+
+
+def _source(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The source span: its run of name words without a leading article and final punctuation, if short
+    enough and nothing but punctuation or left-over page markup ('" s=""') follows it."""
+    article = _LEADING_ARTICLE.match(text[start:end])
+    start += article.end() if article else 0
+    name = _NAME_RUN.match(text, start, end)
+    if name is None:
+        return None
+    rest = _END.sub("", text[name.end():end])
+    if rest and rest[0] not in "\"'":
+        return None
+    end = start + len(_END.sub("", text[start:name.end()]))
+    words = _words(text[start:end])
+    return (start, end) if 1 <= words <= MAX_SOURCE_WORDS else None
+
+
+def find_headline_claim(text: str, is_speaker: Callable[[tuple[int, int]], bool]) -> HeadlineClaim | None:
+    """Return the claim a headline attributes by punctuation alone, else None.
+
+    ``text`` is the whole title (see :func:`is_headline`); ``is_speaker(span)`` says whether the phrase
+    at a [start, end) span after a dash or before a colon names a person, office or organisation (an
+    authorship noun's source needs no such check). Spans are character offsets into ``text``.
+    """
+    if not is_headline(text):
+        return None
+    match = _AUTHOR_TAIL.match(text)
+    if match:
+        source = _source(text, *match.span("source"))
+        content = _content(text, *match.span("content"))
+        if source and content:
+            return HeadlineClaim(content[0], source, match.span("cue"), content[1])
+    match = _DASH_TAIL.match(text)
+    if match:
+        source = _source(text, *match.span("source"))
+        content = _content(text, *match.span("content"))
+        if source and content and is_speaker(source):
+            return HeadlineClaim(content[0], source, None, content[1])
+    match = _QUOTE_LABEL.match(text)
+    if match:
+        content = _content(text, *match.span("content"))
+        source = match.span("source")
+        if content and content[1] == "direct" and is_speaker(source):
+            return HeadlineClaim(content[0], source, None, "direct")
+    match = _LABEL.match(text)
+    if match:
+        source = _source(text, *match.span("source"))
+        content = _content(text, *match.span("content"))
+        if source and content and is_speaker(source):
+            return HeadlineClaim(content[0], source, None, content[1])
+    return None

@@ -1,0 +1,133 @@
+"""Headline attributions (issue 12): a claim and its author joined by punctuation, on headlines of our own,
+through the real pipeline (spaCy for English, natasha/pymorphy3 for Russian and Ukrainian)."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.headlines import find_headline_claim, is_headline
+from claimledger.models import Article
+from claimledger.pipeline import analyse_article
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2024-06-01"
+
+
+def title_claims(title: str, language: str) -> list[dict]:
+    article = Article(id="t", outlet=None, url=None, published=PUBLISHED, language=language, title=title,
+                      text="A body sentence of no interest.")
+    found = analyse_article(article).title_layers.attributions
+    piece = lambda span: title[span[0]:span[1]] if span else None  # noqa: E731
+    return [{"source": piece(a.source), "cue": piece(a.cue), "content": piece(a.content), "kind": a.kind,
+             "speaker": a.speaker, "role": a.speaker_role} for a in found]
+
+
+@pytest.mark.parametrize("title, language, expected", [
+    ("Our air defence will grow stronger every month - address by the President of Ukraine", "en",
+     {"source": "President of Ukraine", "cue": "address by", "content": "Our air defence will grow stronger every month",
+      "kind": "according_to", "speaker": "Volodymyr Zelenskyy", "role": "President of Ukraine"}),
+    ("Ми відновимо енергетику до зими – звернення Президента", "uk",
+     {"source": "Президента", "cue": "звернення", "content": "Ми відновимо енергетику до зими",
+      "kind": "according_to", "speaker": "Volodymyr Zelenskyy", "role": "President of Ukraine"}),
+    ("Тримаємося разом: звернення Президента України", "uk",
+     {"source": "Президента України", "cue": "звернення", "content": "Тримаємося разом",
+      "kind": "according_to", "speaker": "Volodymyr Zelenskyy", "role": "President of Ukraine"}),
+    ("Every drone factory counts in this war - President Volodymyr Zelenskyy", "en",
+     {"source": "President Volodymyr Zelenskyy", "cue": None, "content": "Every drone factory counts in this war",
+      "kind": "according_to", "speaker": "Volodymyr Zelenskyy", "role": "President of Ukraine"}),
+    ("Peskov: Moscow sees no reason to change its position on the grain deal", "en",
+     {"source": "Peskov", "cue": None, "content": "Moscow sees no reason to change its position on the grain deal",
+      "kind": "according_to", "speaker": "Dmitry Peskov"}),
+    ("Kremlin: 'No plans for a new mobilisation'", "en",
+     {"source": "Kremlin", "cue": None, "content": "No plans for a new mobilisation", "kind": "direct"}),
+    ("UK intelligence: Moscow is running short of shells", "en",
+     {"source": "UK intelligence", "cue": None, "content": "Moscow is running short of shells", "kind": "according_to"}),
+    ("Сили оборони відбили 12 атак — Генштаб", "uk",
+     {"source": "Генштаб", "cue": None, "content": "Сили оборони відбили 12 атак", "kind": "according_to"}),
+    ("«Ми не відступимо»: Зеленський про ситуацію на фронті", "uk",
+     {"source": "Зеленський", "cue": None, "content": "Ми не відступимо", "kind": "direct"}),
+    ("Песков: Москва не видит оснований менять позицию", "ru",
+     {"source": "Песков", "cue": None, "content": "Москва не видит оснований менять позицию",
+      "kind": "according_to", "speaker": "Dmitry Peskov"}),
+])
+def test_headline_forms_are_attributions(title, language, expected):
+    found = title_claims(title, language)
+    assert len(found) == 1, found
+    assert {k: found[0][k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("title, language", [
+    ("Ukraine war: what we know on day 100", "en"),               # a topic label, not a speaker
+    ("Analysis: the front line after the winter", "en"),
+    ("'Black Tuesday': Ukrainian towns without power after strikes", "en"),  # a nickname, no speaker
+    ("Звернення Президента на третій ранок війни", "uk"),          # an address named, no claim
+    ("Після удару по вокзалу Росія – це держава-терорист", "uk"),  # the dash opens the predicate
+    ("Харків: ніч минула спокійно", "uk"),                          # a place as a dateline
+    ("Зеленський у Вашингтоні: що відомо про зустріч", "uk"),      # a person in a setting
+])
+def test_headlines_without_a_speaker_attribute_nothing(title, language):
+    assert [a for a in title_claims(title, language) if a["cue"] is None or a["cue"].startswith(("address", "звер"))] == []
+
+
+def test_only_single_lines_are_headlines():
+    assert is_headline("Short title - address by the President")
+    assert not is_headline("First line - address by the President\nSecond line of a body.")
+    assert not is_headline("Minister Ivan Petrenko: Good morning. The bridge is intact.")
+    assert find_headline_claim("x" * 400 + " - address by the President", lambda span: True) is None
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Довго говорили, що наша енергетика не витримає зими. Вона витримала.", "uk"),
+    ("Раньше говорили, что город не устоит.", "ru"),
+])
+def test_a_cue_without_any_source_is_unspecified(text, language):
+    from claimledger.extract.attribution_ru_uk import find_attributions_ru_uk
+    from claimledger.extract.cyrillic import parse_cyrillic
+
+    found = find_attributions_ru_uk(parse_cyrillic(text, language))
+    assert [(a.source, a.speaker) for a in found] == [(None, "unspecified")]
+
+
+@pytest.mark.parametrize("title, voice", [
+    ("Ми тримаємося – звернення Президента", "Volodymyr Zelenskyy"),  # a bare office: the home president
+    ("Обращение Президента к гражданам", "Vladimir Putin"),
+    ("Президент відвідав Харків", None),                               # no authorship noun: a news story
+])
+def test_the_voice_of_an_address_by_a_bare_office(title, voice):
+    from claimledger.extract.voice import document_voice
+
+    assert document_voice(title, PUBLISHED) == voice
+
+
+@pytest.mark.parametrize("text, language, cue, content", [
+    ("Штаб повідомив про бої. За попередніми даними, у місті загинули троє людей.", "uk",
+     "За попередніми даними", "у місті загинули троє людей"),
+    ("По предварительным данным, в городе погибли три человека.", "ru",
+     "По предварительным данным", "в городе погибли три человека"),
+])
+def test_data_adjunct_without_a_source_is_unspecified(text, language, cue, content):
+    from claimledger.extract.attribution_ru_uk import find_attributions_ru_uk
+    from claimledger.extract.cyrillic import parse_cyrillic
+
+    found = [a for a in find_attributions_ru_uk(parse_cyrillic(text, language)) if text[a.cue[0]:a.cue[1]] == cue]
+    assert [(text[a.content[0]:a.content[1]], a.kind, a.source, a.speaker) for a in found] == \
+        [(content, "according_to", None, "unspecified")]
+
+
+def test_a_one_line_label_is_one_attribution_not_also_a_turn(nlp_en):
+    from claimledger.extract.attribution import find_attributions
+
+    text = "Peskov: Moscow sees no grounds for new talks."
+    found = find_attributions(nlp_en(text))
+    assert [(a.kind, text[a.content[0]:a.content[1]]) for a in found] == \
+        [("according_to", "Moscow sees no grounds for new talks")]
+
+
+def test_the_first_person_of_an_address_takes_its_author_and_office(nlp_en):
+    from claimledger.extract.attribution import find_attributions
+    from claimledger.extract.voice import document_voice
+
+    voice = document_voice("We will hold the line - address by the President of Ukraine", PUBLISHED)
+    text = "Today I called on our partners to speed up deliveries of air defence systems."
+    found = find_attributions(nlp_en(text), PUBLISHED, voice)
+    assert [(a.speaker, a.speaker_role) for a in found] == [("Volodymyr Zelenskyy", "President of Ukraine")]
