@@ -347,3 +347,13 @@ def test_an_event_place_without_a_ref_is_the_same_by_its_text_or_its_name():
     assert figures(score_records([gold], [predicted]), "events")["places"]["accuracy"] == 1.0
     predicted["events"][0]["places"] = ["Sumy"]
     assert figures(score_records([gold], [predicted]), "events")["places"]["accuracy"] == 0.0
+
+
+def test_speaker_names_agree_across_romanisations_of_one_surname():
+    from claimledger.evaluate.scores import names_agree
+
+    assert names_agree("Zelensky", "Volodymyr Zelenskyy")
+    assert names_agree("Dmitriy Peskov", "Dmitry Peskov")
+    assert names_agree("Zelenskiy", "Zelenskyi")
+    assert not names_agree("Olena Zelenska", "Zelensky")
+    assert not names_agree("Lavrov", "Zelensky")

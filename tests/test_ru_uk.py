@@ -425,7 +425,7 @@ def test_first_person_of_a_ru_uk_address_is_its_author_and_in_a_quote_the_quoted
                       title="Звернення Президента України")
     from claimledger.pipeline import analyse_article
 
-    assert [a.speaker for a in analyse_article(article).attributions] == ["Volodymyr Zelensky"] * 2
+    assert [a.speaker for a in analyse_article(article).attributions] == ["Volodymyr Zelenskyy"] * 2
     assert [a.speaker.lower() for a in analyse("Вчора я заявив, що ворог відступив від міста.", "uk").attributions] \
         == ["я"]  # no title naming an author: the pronoun stays
     text = "«Мы заявили, что наступление остановлено», — сказал Песков."

@@ -8,7 +8,8 @@ Matching rules (one-to-one, greedy, best pair first):
   source and cue agree (so that two gold claims with the same content, such as an anaphoric
   "This is contested by X", go to the prediction with the right source).
 * ``claim``: as ``content_overlap`` and the source agrees: the source spans overlap, or the
-  normalised speakers are equal or one is a word run inside the other; a null gold source
+  normalised speakers are equal (romanised -ий endings folded: Zelensky = Zelenskyy) or one is a
+  word run inside the other; a null gold source
   agrees with a null predicted source.
 
 On the ``content_overlap`` pairs, accuracies: cue (spans overlap, or both null), cue_exact,
