@@ -9,8 +9,7 @@ Matching rules (one-to-one, greedy, best pair first):
   "This is contested by X", go to the prediction with the right source).
 * ``claim``: as ``content_overlap`` and the source agrees: the source spans overlap, or the
   normalised speakers are equal (romanised -ий endings folded: Zelensky = Zelenskyy) or one is a
-  word run inside the other; a null gold source
-  agrees with a null predicted source.
+  word run inside the other; a null gold source agrees with a null predicted source.
 
 On the ``content_overlap`` pairs, accuracies: cue (spans overlap, or both null), cue_exact,
 source, speaker, kind and parent (the predicted parent mapped to gold through the matching).
