@@ -30,6 +30,9 @@ AREA_HEADS = ("region", "regions", "oblast", "oblasts", "province", "provinces")
 SPAN_HEADS = AREA_HEADS + ("people's republic", "krai", "federal district", "raion", "district", "zone")
 # A plural head is shared by coordinated names and stays out of each span ("the Donetsk and Luhansk regions").
 PLURAL_HEADS = ("regions", "oblasts", "provinces")
+# Tokens after a coordinated name searched for the head its list shares: a list of four names
+# ("the Zhytomyr, Kyiv, Chernihiv and Sumy regions") puts the head seven tokens after the first.
+SHARED_HEAD_WINDOW = 10
 # Direction words left out of a span ("eastern Ukraine" -> "Ukraine") unless the gazetteer has the whole
 # name ("South Africa", "North Caucasus").
 DIRECTION_WORDS = frozenset(
@@ -274,7 +277,7 @@ def _extend_head(doc, m: Mention) -> Mention:
                 m.end += len(words)
             return m
     # "the Donetsk and Luhansk regions", "Kharkiv and other border regions": shared head -> its level
-    window = doc[m.end:m.end + 6]
+    window = doc[m.end:m.end + SHARED_HEAD_WINDOW]
     if len(window) and window[0].lower_ in ("and", "or", ","):
         for t in window[1:]:
             if t.lower_ in AREA_HEADS:
