@@ -93,6 +93,12 @@ def test_shared_head_reaches_every_name_of_a_long_list(places_of):
     assert found["Zhytomyr"].ref == "UA18000000000041385"
 
 
+def test_name_run_on_across_a_spaced_dash_is_still_a_place(places_of):
+    # the small model tags "Mykolaiv - 12" as one ORG; the name before the dash is the city
+    found = _by_text(places_of("Yesterday's attack on the city of Mykolaiv - 12 drones in one night - was the worst."))
+    assert found["Mykolaiv"].ref == "UA48060150010035747" and found["Mykolaiv"].level == "settlement"
+
+
 def test_ambiguous_village_lists_candidates(places_of):
     found = _by_text(places_of("Residents of Ivanivka were evacuated on Tuesday."))
     place = found["Ivanivka"]
