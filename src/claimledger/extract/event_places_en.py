@@ -54,7 +54,8 @@ def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind:
                 if any(katottg_within(p.ref, area.ref, area.level) for area in own)]  # area places it
     found = place_keys(own)
     if not found:
-        found = _places_in_scope(span, places)
+        purposes = _purpose_phrases(span)
+        found = _places_in_scope(span, [p for p in places if p.span[0] not in purposes])
     if found or kind not in PLACE_INHERITING_TYPES or span.sent.start == 0:
         return found
     before = span.doc[span.sent.start - 1].sent
@@ -89,6 +90,21 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
         tokens.append(token)
         stack.extend(c for c in token.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"})
     return {t.idx for t in tokens}
+
+
+def _purpose_phrases(span: Span) -> set[int]:
+    """Character offsets of the infinitives that modify another noun of the trigger's sentence ("the
+    special operation to protect Donbass"): a purpose or aim, not where the trigger's event happened.
+    "in order to" is the purpose of a verb, often the event's own ("a ceasefire in order to let
+    civilians leave Mariupol"), and is kept."""
+    offsets: set[int] = set()
+    for token in span.sent:
+        if (token.dep_ in {"acl", "relcl"} and token.head.pos_ == "NOUN" and token.head.lower_ != "order"
+                and not (span.start <= token.head.i < span.end)
+                and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < token.i for c in token.children)
+                and not (token.left_edge.i <= span.root.i <= token.right_edge.i)):
+            offsets |= {t.idx for t in token.subtree}
+    return offsets
 
 
 def _clause_scope(span: Span) -> tuple[int, int]:

@@ -1,0 +1,40 @@
+"""Event places in English text, on the real pipeline (spaCy, gazetteer): which places an event
+happened at, among those its sentence names."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.events import find_events
+from claimledger.extract.gazetteer import load_gazetteer
+from claimledger.extract.places import find_places
+
+pytestmark = pytest.mark.model
+
+KHERSON = "UA65100150010064384"
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp_en):
+    gaz = load_gazetteer()
+
+    def run(text):
+        doc = nlp_en(text)
+        return {(e.type, text[e.trigger[0]:e.trigger[1]]): e.places
+                for e in find_events(doc, (), find_places(doc, gaz), None)}
+
+    return run
+
+
+def test_place_of_a_nouns_aim_is_not_the_place_of_other_events(events_of):
+    # "the campaign to recapture Kherson" says what the campaign is for; the talks were not held there
+    found = events_of("Amid the campaign to recapture Kherson, the two ministers held talks on grain exports.")
+    assert found[("territory_control", "recapture")] == (KHERSON,)
+    assert found[("negotiation", "held talks")] == ()
+
+
+def test_in_order_to_keeps_the_place_of_the_events_purpose(events_of):
+    # "in order to let civilians leave Kherson" is what the truce was for: it places the truce
+    found = events_of("The army declared a truce in order to let civilians leave Kherson, "
+                      "but the militants prevented the evacuation.")
+    assert found[("negotiation", "truce")] == (KHERSON,)
+    assert found[("evacuation", "evacuation")] == (KHERSON,)
