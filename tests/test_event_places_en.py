@@ -38,3 +38,10 @@ def test_in_order_to_keeps_the_place_of_the_events_purpose(events_of):
                       "but the militants prevented the evacuation.")
     assert found[("negotiation", "truce")] == (KHERSON,)
     assert found[("evacuation", "evacuation")] == (KHERSON,)
+
+
+def test_possessor_of_a_border_is_a_place_not_an_actor(events_of):
+    # "from Moldova's borders" says where the troops are; "Georgia's invasion" says whose invasion
+    found = events_of("The minister said the army must withdraw its troops from Moldova's borders.")
+    assert found[("withdrawal", "withdraw")] == ("Moldova",)
+    assert events_of("Georgia's invasion began at dawn.")[("clash", "invasion")] == ()

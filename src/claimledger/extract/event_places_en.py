@@ -36,6 +36,11 @@ ACTOR_HEADS = frozenset({"authority", "government", "regime", "side", "delegatio
                          "force", "army", "military", "troop", "representative", "official",
                          "administration", "ministry", "command", "nationalist", "militant"})
 
+# Nouns of a part of a place: a possessor of one names where, not who ("from Ukraine's borders",
+# "on Russia's territory"), unlike "Russia's incursion".
+PLACE_NOUNS = frozenset({"border", "territory", "city", "town", "village", "region", "land", "soil",
+                         "airspace", "coast", "capital", "east", "west", "north", "south", "frontier"})
+
 
 def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind: str,
                  trigger_tokens: dict[int, str] | None = None) -> tuple[str, ...]:
@@ -71,7 +76,7 @@ def _names_actor(doc, place: Place) -> bool:
         return False
     root = span.root
     if root.dep_ == "poss":
-        return True  # "Russia's incursion", "Kyiv's troops": a possessor says whose, not where
+        return root.head.lemma_.lower() not in PLACE_NOUNS  # "Russia's incursion", "Kyiv's troops": a possessor says whose, not where
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS \
         and not (span.start <= root.head.i < span.end)
 
