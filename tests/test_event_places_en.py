@@ -45,3 +45,10 @@ def test_possessor_of_a_border_is_a_place_not_an_actor(events_of):
     found = events_of("The minister said the army must withdraw its troops from Moldova's borders.")
     assert found[("withdrawal", "withdraw")] == ("Moldova",)
     assert events_of("Georgia's invasion began at dawn.")[("clash", "invasion")] == ()
+
+
+def test_participle_after_the_trigger_gives_its_place(events_of):
+    # "carried out near Kherson" places the shelling; the relative clause after it does not
+    found = events_of("The council condemned the shelling carried out near Kherson by the separatists, "
+                      "which alarmed Moldova.")
+    assert found[("strike", "shelling")] == (KHERSON,)

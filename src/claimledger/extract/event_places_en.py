@@ -76,7 +76,8 @@ def _names_actor(doc, place: Place) -> bool:
         return False
     root = span.root
     if root.dep_ == "poss":
-        return root.head.lemma_.lower() not in PLACE_NOUNS  # "Russia's incursion", "Kyiv's troops": a possessor says whose, not where
+        # "Russia's incursion", "Kyiv's troops": a possessor says whose, not where
+        return root.head.lemma_.lower() not in PLACE_NOUNS
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS \
         and not (span.start <= root.head.i < span.end)
 
@@ -86,7 +87,7 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
     left out."""
     root = span.root
     tokens: list[Token] = list(span)
-    stack = [c for c in root.children if c.dep_ in OWN_PHRASE_DEPS and c.dep_ != "conj"
+    stack = [c for c in root.children if (c.dep_ in OWN_PHRASE_DEPS and c.dep_ != "conj" or _participle(c))
              and not (span.start <= c.i < span.end)]
     while stack:
         token = stack.pop()
@@ -95,6 +96,13 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
         tokens.append(token)
         stack.extend(c for c in token.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"})
     return {t.idx for t in tokens}
+
+
+def _participle(token: Token) -> bool:
+    """True for a participle phrase after a noun ("weapons being sent to Ukraine", "strikes carried
+    out on Kharkiv"): it says what happened to the noun's event, so its places are the event's."""
+    return token.dep_ == "acl" and token.tag_ in {"VBN", "VBG"} \
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _purpose_phrases(span: Span) -> set[int]:
