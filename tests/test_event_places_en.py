@@ -52,3 +52,11 @@ def test_participle_after_the_trigger_gives_its_place(events_of):
     found = events_of("The council condemned the shelling carried out near Kherson by the separatists, "
                       "which alarmed Moldova.")
     assert found[("strike", "shelling")] == (KHERSON,)
+
+
+def test_the_city_refers_back_to_the_settlement_named_most(events_of):
+    # "the city" names no place; the report has named Kherson twice and Odesa once before it
+    found = events_of("Kherson lost power on Monday. Officials in Kherson and Odesa asked for generators. "
+                      "When the city was encircled, two soldiers were killed.")
+    assert found[("clash", "encircled")] == (KHERSON,)
+    assert found[("casualties", "killed")] == (KHERSON,)

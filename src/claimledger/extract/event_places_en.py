@@ -4,10 +4,13 @@ A trigger span, the document's places, the event's actor and type in; the event'
 (KATOTTG refs, else canonical names), in text order:
 
 * the places of the trigger's own phrase ("strikes at Ochakiv and Dnipro", "the battles in Donbas",
-  "Kharkiv was shelled"), its other triggers' phrases left out ("strikes at X, the shelling of Y");
-* else those of its clause, else of its sentence;
+  "Kharkiv was shelled", "weapons being sent to Ukraine"), its other triggers' phrases left out
+  ("strikes at X, the shelling of Y");
+* else those of its clause, else of its sentence, less the aim of another noun ("the operation to
+  protect Donbass");
+* else, when the sentence says "the city" or "this town", the settlement the report named most before;
 * never a place inside the actor's phrase ("escalation by Russia") nor one naming who acts or owns
-  ("the Kiev authorities", "Russia's incursion"); for talks, never a country taking part;
+  ("the Kiev authorities", "Russia's incursion"; not "Ukraine's borders"); for talks, never a country taking part;
 * an oblast or raion that holds another of the places is dropped (the town places the event);
 * a fighting event with no place of its own takes the local places of the sentence before it.
 """
@@ -41,6 +44,11 @@ ACTOR_HEADS = frozenset({"authority", "government", "regime", "side", "delegatio
 PLACE_NOUNS = frozenset({"border", "territory", "city", "town", "village", "region", "land", "soil",
                          "airspace", "coast", "capital", "east", "west", "north", "south", "frontier"})
 
+# Nouns of a settlement that "the" or "this" makes refer back to one named before ("the city was
+# surrounded" after "Mariupol"), and those determiners.
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
+ANAPHORIC_DETERMINERS = frozenset({"the", "this"})
+
 
 def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind: str,
                  trigger_tokens: dict[int, str] | None = None) -> tuple[str, ...]:
@@ -61,6 +69,8 @@ def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind:
     if not found:
         purposes = _purpose_phrases(span)
         found = _places_in_scope(span, [p for p in places if p.span[0] not in purposes])
+    if not found:
+        found = _anaphoric_settlement(span, places)
     if found or kind not in PLACE_INHERITING_TYPES or span.sent.start == 0:
         return found
     before = span.doc[span.sent.start - 1].sent
@@ -96,6 +106,22 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
         tokens.append(token)
         stack.extend(c for c in token.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"})
     return {t.idx for t in tokens}
+
+
+def _anaphoric_settlement(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
+    """The settlement a nameless "the city" / "this town" of the trigger's sentence refers to: the one
+    the document named most often before it (the latest on a tie); () when there is none."""
+    sentence = span.sent
+    if not any(t.lemma_.lower() in SETTLEMENT_NOUNS and any(c.lower_ in ANAPHORIC_DETERMINERS for c in t.children)
+               and not any(c.dep_ in {"compound", "prep", "appos"} for c in t.children) for t in sentence):
+        return ()
+    counts: dict[str, tuple[int, int]] = {}
+    for place in places:
+        if place.level == "settlement" and place.span[1] <= sentence.start_char:
+            key = place.ref or place.name or place.text
+            seen, _ = counts.get(key, (0, 0))
+            counts[key] = (seen + 1, place.span[0])
+    return (max(counts, key=counts.__getitem__),) if counts else ()
 
 
 def _participle(token: Token) -> bool:
