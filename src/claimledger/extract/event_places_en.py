@@ -8,7 +8,7 @@ A trigger span, the document's places, the event's actor and type in; the event'
   ("strikes at X, the shelling of Y");
 * else those of its clause, else of its sentence, less the aim of another noun ("the operation to
   protect Donbass");
-* else, when the sentence says "the city" or "this town", the settlement the report named most before;
+* else, when the sentence says "the city" or "this town", the settlement its paragraph named most before;
 * never a place inside the actor's phrase ("escalation by Russia") nor one naming who acts or owns
   ("the Kiev authorities", "Russia's incursion"; not "Ukraine's borders"); for talks, never a country taking part;
 * an oblast or raion that holds another of the places is dropped (the town places the event);
@@ -110,14 +110,15 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
 
 def _anaphoric_settlement(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
     """The settlement a nameless "the city" / "this town" of the trigger's sentence refers to: the one
-    the document named most often before it (the latest on a tie); () when there is none."""
+    its paragraph named most often before it (the latest on a tie); () when there is none."""
     sentence = span.sent
     if not any(t.lemma_.lower() in SETTLEMENT_NOUNS and any(c.lower_ in ANAPHORIC_DETERMINERS for c in t.children)
                and not any(c.dep_ in {"compound", "prep", "appos"} for c in t.children) for t in sentence):
         return ()
+    paragraph = doc_text(span.doc).rfind("\n", 0, sentence.start_char) + 1
     counts: dict[str, tuple[int, int]] = {}
     for place in places:
-        if place.level == "settlement" and place.span[1] <= sentence.start_char:
+        if place.level == "settlement" and paragraph <= place.span[0] and place.span[1] <= sentence.start_char:
             key = place.ref or place.name or place.text
             seen, _ = counts.get(key, (0, 0))
             counts[key] = (seen + 1, place.span[0])
