@@ -60,3 +60,11 @@ def test_the_city_refers_back_to_the_settlement_named_most(events_of):
                       "When the city was encircled, two soldiers were killed.")
     assert found[("clash", "encircled")] == (KHERSON,)
     assert found[("casualties", "killed")] == (KHERSON,)
+
+
+def test_an_other_event_leaves_a_fighting_events_place_to_it(events_of):
+    # Kherson is where the shelling happened; the human-shield claim names no place of its own
+    found = events_of("The rebels are using residents as human shields and intensifying "
+                      "the shelling of Kherson suburbs.")
+    assert found[("strike", "shelling")] == (KHERSON,)
+    assert found[("other", "human shields")] == ()
