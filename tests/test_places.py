@@ -85,6 +85,20 @@ def test_shared_head_gives_each_name_the_oblast(places_of):
     assert found["Luhansk"].ref == "UA44000000000018893"
 
 
+
+def test_shared_head_reaches_every_name_of_a_long_list(places_of):
+    # four names before the shared head: the first (a city name too) is still an oblast
+    found = _by_text(places_of("Troops left the Zhytomyr, Poltava, Chernihiv and Sumy regions last spring."))
+    assert all(found[name].level == "oblast" for name in ("Zhytomyr", "Poltava", "Chernihiv", "Sumy"))
+    assert found["Zhytomyr"].ref == "UA18000000000041385"
+
+
+def test_name_run_on_across_a_spaced_dash_is_still_a_place(places_of):
+    # the small model tags "Mykolaiv - 12" as one ORG; the name before the dash is the city
+    found = _by_text(places_of("Yesterday's attack on the city of Mykolaiv - 12 drones in one night - was the worst."))
+    assert found["Mykolaiv"].ref == "UA48060150010035747" and found["Mykolaiv"].level == "settlement"
+
+
 def test_ambiguous_village_lists_candidates(places_of):
     found = _by_text(places_of("Residents of Ivanivka were evacuated on Tuesday."))
     place = found["Ivanivka"]

@@ -30,6 +30,11 @@ AREA_HEADS = ("region", "regions", "oblast", "oblasts", "province", "provinces")
 SPAN_HEADS = AREA_HEADS + ("people's republic", "krai", "federal district", "raion", "district", "zone")
 # A plural head is shared by coordinated names and stays out of each span ("the Donetsk and Luhansk regions").
 PLURAL_HEADS = ("regions", "oblasts", "provinces")
+# Tokens after a coordinated name searched for the head its list shares: a list of four names
+# ("the Zhytomyr, Kyiv, Chernihiv and Sumy regions") puts the head seven tokens after the first.
+SHARED_HEAD_WINDOW = 10
+# Dashes that end an entity: the model sometimes runs a name on across one ("Mykolaiv - 10").
+DASHES = frozenset({"-", "–", "—"})
 # Direction words left out of a span ("eastern Ukraine" -> "Ukraine") unless the gazetteer has the whole
 # name ("South Africa", "North Caucasus").
 DIRECTION_WORDS = frozenset(
@@ -143,7 +148,7 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
             if n > 1 and (tok.pos_ == "ADP" or tok.lower_ in ("the", "a", "an")) and not gaz.has_name(text):
                 continue  # "In March", "The Lviv-born singer": the name starts after the first word
             relabelled = tok.ent_type_ in RELABEL_LABELS
-            if relabelled and not any(_entity_start(e) == i and _entity_end(e) == i + n for e in doc_ents(doc)):
+            if relabelled and not any(_entity_start(e) == i and _name_end(e) == i + n for e in doc_ents(doc)):
                 # only a whole PERSON/ORG entity can be a misread toponym, or a country opening an
                 # organisation name ("the U.S. Centers for Disease Control"; see _inside_name)
                 if (tok.ent_type_ == "ORG" and _country_name(gaz, text)
@@ -238,6 +243,16 @@ def _entity_end(ent) -> int:
     return end
 
 
+def _name_end(ent) -> int:
+    """End of a PERSON/ORG/NORP entity's name: :func:`_entity_end`, or before a spaced dash the model
+    ran the name on across ("Mykolaiv - 10" tagged ORG in "the city of Mykolaiv - 10 missiles")."""
+    end = _entity_end(ent)
+    for tok in ent.doc[ent.start + 1:end]:
+        if tok.text in DASHES and tok.whitespace_ and tok.i > 0 and tok.doc[tok.i - 1].whitespace_:
+            return tok.i
+    return end
+
+
 def _entity_start(ent) -> int:
     """First token of an entity after a leading article ("The Krasnodar" -> "Krasnodar")."""
     start = ent.start
@@ -274,7 +289,7 @@ def _extend_head(doc, m: Mention) -> Mention:
                 m.end += len(words)
             return m
     # "the Donetsk and Luhansk regions", "Kharkiv and other border regions": shared head -> its level
-    window = doc[m.end:m.end + 6]
+    window = doc[m.end:m.end + SHARED_HEAD_WINDOW]
     if len(window) and window[0].lower_ in ("and", "or", ","):
         for t in window[1:]:
             if t.lower_ in AREA_HEADS:
@@ -332,7 +347,7 @@ def _inside_name(doc, m: Mention, country: bool = False) -> bool:
             if (country and ent is not None and ent.label_ == "ORG" and _entity_start(ent) == m.start
                     and doc[m.end - 1].whitespace_):  # not a compound ("Russia-NATO Founding Act")
                 continue
-            if ent is not None and (ent.start < m.start or _entity_end(ent) > m.end):  # not "Angola’s"
+            if ent is not None and (ent.start < m.start or _name_end(ent) > m.end):  # not "Angola’s"
                 return True
     if after is not None:
         if after.lower_ in NAME_TAILS:

@@ -1,0 +1,70 @@
+"""Event places in English text, on the real pipeline (spaCy, gazetteer): which places an event
+happened at, among those its sentence names."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.events import find_events
+from claimledger.extract.gazetteer import load_gazetteer
+from claimledger.extract.places import find_places
+
+pytestmark = pytest.mark.model
+
+KHERSON = "UA65100150010064384"
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp_en):
+    gaz = load_gazetteer()
+
+    def run(text):
+        doc = nlp_en(text)
+        return {(e.type, text[e.trigger[0]:e.trigger[1]]): e.places
+                for e in find_events(doc, (), find_places(doc, gaz), None)}
+
+    return run
+
+
+def test_place_of_a_nouns_aim_is_not_the_place_of_other_events(events_of):
+    # "the campaign to recapture Kherson" says what the campaign is for; the talks were not held there
+    found = events_of("Amid the campaign to recapture Kherson, the two ministers held talks on grain exports.")
+    assert found[("territory_control", "recapture")] == (KHERSON,)
+    assert found[("negotiation", "held talks")] == ()
+
+
+def test_in_order_to_keeps_the_place_of_the_events_purpose(events_of):
+    # "in order to let civilians leave Kherson" is what the truce was for: it places the truce
+    found = events_of("The army declared a truce in order to let civilians leave Kherson, "
+                      "but the militants prevented the evacuation.")
+    assert found[("negotiation", "truce")] == (KHERSON,)
+    assert found[("evacuation", "evacuation")] == (KHERSON,)
+
+
+def test_possessor_of_a_border_is_a_place_not_an_actor(events_of):
+    # "from Moldova's borders" says where the troops are; "Georgia's invasion" says whose invasion
+    found = events_of("The minister said the army must withdraw its troops from Moldova's borders.")
+    assert found[("withdrawal", "withdraw")] == ("Moldova",)
+    assert events_of("Georgia's invasion began at dawn.")[("clash", "invasion")] == ()
+
+
+def test_participle_after_the_trigger_gives_its_place(events_of):
+    # "carried out near Kherson" places the shelling; the relative clause after it does not
+    found = events_of("The council condemned the shelling carried out near Kherson by the separatists, "
+                      "which alarmed Moldova.")
+    assert found[("strike", "shelling")] == (KHERSON,)
+
+
+def test_the_city_refers_back_to_the_settlement_named_most(events_of):
+    # "the city" names no place; the report has named Kherson twice and Odesa once before it
+    found = events_of("Kherson lost power on Monday. Officials in Kherson and Odesa asked for generators. "
+                      "When the city was encircled, two soldiers were killed.")
+    assert found[("clash", "encircled")] == (KHERSON,)
+    assert found[("casualties", "killed")] == (KHERSON,)
+
+
+def test_an_other_event_leaves_a_fighting_events_place_to_it(events_of):
+    # Kherson is where the shelling happened; the human-shield claim names no place of its own
+    found = events_of("The rebels are using residents as human shields and intensifying "
+                      "the shelling of Kherson suburbs.")
+    assert found[("strike", "shelling")] == (KHERSON,)
+    assert found[("other", "human shields")] == ()
