@@ -39,6 +39,9 @@ IMPOSING_WORDS = frozenset({"impose", "introduce", "adopt", "slap", "new", "fres
 # Heads that are themselves events keep them ("drone attack" is matched whole by the lexicon).
 EVENT_HEADS = frozenset({"attack", "strike", "regime", "operation", "action", "campaign", "raid",
                          "shelling", "fire", "agreement"})
+# Attacks whose stopping is a repelled attack (flag "halts_attack": "the offensive was stopped").
+ATTACK_LEMMAS = frozenset({"attack", "assault", "offensive", "invasion", "advance", "breakthrough",
+                           "onslaught", "counteroffensive", "push", "storming", "incursion"})
 # Heads of an "of"/"in" phrase that make the event a topic or a location, not a report of it
 # ("areas of hostilities", "progress in talks", "subject of conversation").
 TOPIC_HEADS = frozenset({"area", "zone", "district", "course", "cessation", "pause", "subject",
@@ -62,6 +65,11 @@ MEANS_PREPOSITIONS = frozenset({"via"})
 # Subjects that make "X is <event noun>" an evaluation of something already said ("this is genocide",
 # "These are war crimes"), not a report of a new event.
 EVALUATED_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "what", "which"})
+# Verbs that give a name to events already reported ("recognized as genocide", "qualified as a war
+# crime"): the noun after "as" is that name, not another event.
+CLASSIFYING_VERBS = frozenset({"recognize", "recognise", "qualify", "classify", "describe", "call",
+                               "characterize", "characterise", "define", "label", "brand", "regard",
+                               "consider", "see", "view", "treat", "condemn"})
 # Longest lexicon pattern in tokens, optional slots included (the Matcher window length).
 MAX_PATTERN_TOKENS = 8
 # Max steps up the tree when looking for negation and modality cues of a trigger.
@@ -166,7 +174,7 @@ def _is_mention(span: Span) -> bool:
          or (root.tag_ == "VBG" and root.dep_ == "amod"))
             and not (span.start <= head.i < span.end) and head.lemma_.lower() not in EVENT_HEADS):
         return True
-    if root.dep_ == "attr" and not any(c.dep_ == "expl" for c in head.children):
+    if root.dep_ in {"attr", "acomp"} and not any(c.dep_ == "expl" for c in head.children):
         subject = next((c for c in head.children if c.dep_ in {"nsubj", "csubj"}), None)
         if subject is not None and (subject.dep_ == "csubj" or subject.lemma_.lower() in _trigger_heads()):
             return True
@@ -178,7 +186,10 @@ def _is_mention(span: Span) -> bool:
         return True
     if root.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS:
         return True
-    if root.dep_ == "attr":
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in CLASSIFYING_VERBS \
+            and not any(c.lower_ == "what" for c in head.head.children):
+        return True  # "recognized as genocide" names events; "what it describes as aggression" reports one
+    if root.dep_ in {"attr", "acomp"}:
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ in EVALUATED_SUBJECTS:
             return True  # "this is genocide", "These are war crimes"
@@ -209,6 +220,9 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
                                    | {a.lemma_.lower() for a in cue_ancestors(root)}) & IMPOSING_WORDS:
         return False
     if "qualified" in flags and not _is_qualified(root):
+        return False
+    if "halts_attack" in flags and not any(
+            c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in ATTACK_LEMMAS for c in root.children):
         return False
     if "partner" in flags and not any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in root.children):

@@ -76,6 +76,9 @@ FIGHTER_LEMMAS = frozenset({"occupier", "occupant", "enemy", "invader", "troop",
 # Objects of "liberate" that make it getting people out (evacuation), not taking territory.
 PEOPLE_LEMMAS = frozenset({"people", "civilian", "serviceman", "resident", "citizen", "prisoner",
                            "hostage", "student", "national", "child", "person", "inhabitant"})
+# Prepositions whose object names the strike that caused damage ("destroyed by a missile strike",
+# "damaged from shelling"); "as a result of" is read separately.
+RESULT_PREPOSITIONS = frozenset({"by", "from"})
 # Max tokens of an actor/target label before it is cut back to the head and its compounds.
 MAX_LABEL_TOKENS = 8
 # Max tree steps between two same-type triggers of one sentence that are taken as one event
@@ -268,9 +271,10 @@ def _is_anaphoric(span: Span) -> bool:
 
 
 def _is_demonstrative(span: Span) -> bool:
-    """True for a bare mention pointed back to by a demonstrative ("this strike", "these attacks")."""
+    """True for a mention pointed back to by a demonstrative ("this strike", "these attacks on
+    Odesa"); a modifier or count makes it a new one ("this new attack", "these three strikes")."""
     children = list(span.root.children)
-    return not any(c.dep_ in {"amod", "nummod", "compound", "prep"} for c in children) and any(
+    return not any(c.dep_ in {"amod", "nummod", "compound"} for c in children) and any(
         c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in children)
 
 
@@ -301,7 +305,7 @@ def _is_internal_meeting(span: Span) -> bool:
     words = {c.lemma_.lower() for c in root.children} | {c.lower_ for c in root.children}
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in {"with", "of"}:
-            words |= {t.lemma_.lower() for t in child.subtree}
+            words |= {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
     return bool(words & INTERNAL_MEETING_WORDS)
 
 
@@ -404,8 +408,29 @@ def _is_argument(span: Span, trigger_tokens: dict[int, str]) -> bool:
             and not any(c.dep_ == "neg" for c in subject.head.children):
         return True  # an attack that "could not be repulsed" stays an event of its own
     if root.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.i in trigger_tokens:
+        if head.lower_ == "by" and trigger_tokens.get(root.i) == "strike" == trigger_tokens.get(head.head.i):
+            return False  # "destroyed by a missile strike": the strike is kept, the damage is its result
         return head.lower_ in {"by", "against"}
     return False
+
+
+def _strike_result(span: Span, trigger_tokens: dict[int, str]) -> bool:
+    """True for damage reported as the result of a strike named in the same clause ("was destroyed
+    by a drone strike", "damaged as a result of shelling"): one strike event, named by the strike
+    (data/dev/README.md section E: destruction reported as the result of an attack is that attack)."""
+    root = span.root
+    if trigger_tokens.get(root.i) != "strike" or root.tag_ != "VBN":
+        return False
+    causes: list[Token] = []
+    for child in root.children:
+        if child.dep_ in {"agent", "prep"} and child.lower_ in RESULT_PREPOSITIONS:
+            causes += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ == "as":  # "as a result of X"
+            for result in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() == "result"):
+                causes += [o for p in result.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj"]
+    causes += [conj for cause in causes for conj in cause.conjuncts]
+    return any(trigger_tokens.get(c.i) == "strike" for c in causes)
 
 
 def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[Place],
@@ -426,7 +451,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             kind = "evacuation"  # "liberate civilians and servicemen from Mariupol": getting people out
         if _is_heading(span):
             continue  # headings and captions ("Casualties and losses") state no event
-        if _is_argument(span, trigger_tokens) or _blocks_talks(span, trigger_tokens):
+        if _is_argument(span, trigger_tokens) or _blocks_talks(span, trigger_tokens) \
+                or _strike_result(span, trigger_tokens):
             continue
         claimed_by = _claimant(span, attributions)
         actor, target = _actor_and_target(span)

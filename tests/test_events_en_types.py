@@ -1,0 +1,66 @@
+"""English event types: which phrases are events and of what type (issue 12).
+
+Invented sentences; the real pipeline's English model and trigger lexicon.
+"""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.events import find_events
+
+pytestmark = pytest.mark.model
+
+
+def _found(nlp, text):
+    """(type, trigger text) of the events found in text."""
+    return [(e.type, text[e.trigger[0]:e.trigger[1]]) for e in find_events(nlp(text), [], [], None)]
+
+
+def test_damage_by_a_strike_is_one_strike_named_by_the_strike(nlp_en):
+    text = "The school in Sumy was destroyed by a Russian drone strike on Monday."
+    assert _found(nlp_en, text) == [("strike", "drone strike")]
+
+
+def test_damage_as_a_result_of_a_strike_is_that_strike(nlp_en):
+    found = _found(nlp_en, "The depot was destroyed as a result of a missile strike by the enemy.")
+    assert [kind for kind, _ in found] == ["strike"]
+    assert "destroyed" not in [trigger for _, trigger in found]
+
+
+def test_damage_with_no_strike_named_stays_a_strike(nlp_en):
+    assert _found(nlp_en, "The bridge near Kherson was destroyed on Tuesday.") == [("strike", "destroyed")]
+
+
+def test_deaths_by_shelling_stay_casualties(nlp_en):
+    assert ("casualties", "killed") in _found(nlp_en, "Two people were killed by the shelling of Nikopol.")
+
+
+def test_a_demonstrative_re_mention_with_a_target_is_not_a_new_strike(nlp_en):
+    text = "A missile hit the port of Odesa at night. This attack on Odesa is a war crime."
+    assert [kind for kind, _ in _found(nlp_en, text)].count("strike") == 1
+
+
+def test_a_meeting_with_the_media_is_no_negotiation(nlp_en):
+    text = "The governor held a meeting with the media in Lviv on Friday."
+    assert [kind for kind, _ in _found(nlp_en, text)] == []
+
+
+def test_calling_events_genocide_is_no_new_event(nlp_en):
+    assert _found(nlp_en, "What the soldiers did to the village is genocide.") == []
+    found = _found(nlp_en, "The killings in the town will be recognized by the world as genocide.")
+    assert [trigger for _, trigger in found] == ["killings"]
+
+
+def test_what_it_describes_as_aggression_is_an_event(nlp_en):
+    text = "The ministry says it is responding to what it describes as unprovoked aggression by its neighbour."
+    assert ("clash", "aggression") in _found(nlp_en, text)
+
+
+@pytest.mark.parametrize("text", ["The assault of the invaders near Kupiansk was stopped.",
+                                  "Our soldiers stopped the assault near Toretsk on Sunday."])
+def test_a_stopped_attack_is_an_attack_repelled(nlp_en, text):
+    assert _found(nlp_en, text) == [("attack_repelled", "stopped")]
+
+
+def test_stopping_something_else_is_no_event(nlp_en):
+    assert _found(nlp_en, "The train stopped at Lviv and the passengers left.") == []
