@@ -64,3 +64,25 @@ def test_a_stopped_attack_is_an_attack_repelled(nlp_en, text):
 
 def test_stopping_something_else_is_no_event(nlp_en):
     assert _found(nlp_en, "The train stopped at Lviv and the passengers left.") == []
+
+
+def test_a_bare_plural_after_a_preposition_is_a_kind_of_event(nlp_en):
+    text = "Our defense against assaults and attacks is crucial for the city."
+    assert _found(nlp_en, text) == []
+
+
+@pytest.mark.parametrize("text", ["Dozens of victims were counted in Izium on Monday.",
+                                  "Our units are carrying out counterattacks near Vovchansk."])
+def test_a_counted_or_performed_plural_stays_an_event(nlp_en, text):
+    assert len(_found(nlp_en, text)) == 1
+
+
+def test_the_occupied_territories_are_one_claim_of_control(nlp_en):
+    text = ("People in the occupied territories hear only propaganda. "
+            "We will send the truth to the occupied areas every day.")
+    assert _found(nlp_en, text) == [("territory_control", "occupied territories")]
+
+
+def test_an_occupied_territory_struck_is_the_strike_s_place(nlp_en):
+    text = "Their artillery fired on the temporarily occupied territory near the river."
+    assert [kind for kind, _ in _found(nlp_en, text)] == ["strike"]

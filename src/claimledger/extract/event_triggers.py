@@ -195,11 +195,26 @@ def _is_mention(span: Span) -> bool:
             return True  # "this is genocide", "These are war crimes"
     if root.lemma_.lower() in ROUTE_LEMMAS and root.dep_ == "pobj" and head.lower_ in ROUTE_PREPOSITIONS:
         return True  # "along the humanitarian corridor"
+    if _is_generic_plural(span):
+        return True
     if root.dep_ == "pobj" and head.lower_ in MEANS_PREPOSITIONS:
         return True  # "talks held via videoconference": the means of another event
     if root.dep_ == "pobj" and head.lower_ in {"about", "on"} and head.head.lemma_.lower() in TOPIC_VERBS:
         return True
     return False
+
+
+def _is_generic_plural(span: Span) -> bool:
+    """True for a bare plural event noun after a preposition with nothing that makes it particular:
+    no determiner, modifier, count, owner or argument ("defense against assaults and attacks",
+    "results in battles", "stocked with missiles" name kinds of events). A count before "of"
+    ("dozens of victims") and the object of a verb ("carrying out counterattacks") stay events."""
+    first = root = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:  # "against assaults and attacks"
+        first = first.head
+    if span.end - span.start > 1 or root.tag_ != "NNS" or first.dep_ != "pobj" or first.head.lower_ == "of":
+        return False
+    return not any(c.dep_ not in {"cc", "conj", "punct"} for c in root.children)
 
 
 def _passes_flags(span: Span, flags: frozenset[str]) -> bool:

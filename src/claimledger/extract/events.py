@@ -24,6 +24,9 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Attribution, Event, Place
 from .dates import find_time_expressions, parse_published
 from .doc_cache import doc_ents, doc_text, line_memo
+from .event_arguments import (
+    blocks_talks, destroys_fighters, frees_people, is_argument, names_held_land, strike_result,
+)
 from .event_places_en import event_places
 from .event_triggers import (
     MAX_CUE_DEPTH,
@@ -70,15 +73,6 @@ REPEATED_CLAIM_TYPES = frozenset({"other"})
 # Types whose definite re-mentions by the same claimant corefer whatever their head word ("the creation
 # of a buffer zone" ... "the buffer zone"): an article is about one zone.
 ZONE_TYPES = frozenset({"security_zone"})
-# Objects of "destroy" that make it fighting (clash) rather than a strike on a target.
-FIGHTER_LEMMAS = frozenset({"occupier", "occupant", "enemy", "invader", "troop", "soldier", "unit",
-                            "force", "army", "militant", "mercenary", "personnel", "group"})
-# Objects of "liberate" that make it getting people out (evacuation), not taking territory.
-PEOPLE_LEMMAS = frozenset({"people", "civilian", "serviceman", "resident", "citizen", "prisoner",
-                           "hostage", "student", "national", "child", "person", "inhabitant"})
-# Prepositions whose object names the strike that caused damage ("destroyed by a missile strike",
-# "damaged from shelling"); "as a result of" is read separately.
-RESULT_PREPOSITIONS = frozenset({"by", "from"})
 # Max tokens of an actor/target label before it is cut back to the head and its compounds.
 MAX_LABEL_TOKENS = 8
 # Max tree steps between two same-type triggers of one sentence that are taken as one event
@@ -356,26 +350,6 @@ def _line_is_heading(doc: Doc, start: int, end: int) -> bool:
     return not closed and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
-def _destroys_fighters(span: Span) -> bool:
-    """True for "destroy" whose object (or passive subject) is an enemy force, not a building."""
-    root = span.root
-    if root.lemma_.lower() not in {"destroy", "destruction"}:
-        return False
-    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if root.dep_ == "relcl" or (root.dep_ == "acl" and root.tag_ == "VBN"):
-        objects.append(root.head)
-    return any(o.lemma_.lower() in FIGHTER_LEMMAS for o in objects)
-
-
-def _frees_people(span: Span) -> bool:
-    """True for "liberate" whose object (or passive subject) is people, not a territory."""
-    root = span.root
-    if root.lemma_.lower() not in {"liberate", "free", "release"}:
-        return False
-    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return any(o.lemma_.lower() in PEOPLE_LEMMAS for o in objects)
-
-
 def _subjects(verb: Token) -> list[Token]:
     """The verb's subjects, else those of the verb it complements ("five people are known to have
     been killed": the subject of "known" is the one killed)."""
@@ -383,54 +357,6 @@ def _subjects(verb: Token) -> list[Token]:
     if not subjects and verb.dep_ == "xcomp":
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return subjects
-
-
-def _blocks_talks(span: Span, trigger_tokens: dict[int, str]) -> bool:
-    """True for "blocked" said of talks ("the talks, which had been blocked by Kiev"): no fighting."""
-    root = span.root
-    if root.lemma_.lower() != "block":
-        return False
-    blocked = [c for c in root.children if c.dep_ in {"nsubjpass", "dobj"}]
-    if root.dep_ in {"relcl", "acl"}:
-        blocked.append(root.head)
-    return any(trigger_tokens.get(b.i) == "negotiation" for b in blocked)
-
-
-def _is_argument(span: Span, trigger_tokens: dict[int, str]) -> bool:
-    """True when the trigger is the object of another event's trigger ("repelling the assaults",
-    "killed by the shelling", "the attacks were thwarted"): that event's argument, not an event of its own."""
-    root = span.root
-    head = root.head
-    if root.dep_ == "dobj" and head.i in trigger_tokens:
-        return True
-    subject = head.head if root.dep_ == "pobj" and head.lower_ == "of" else root  # "dozens of attacks"
-    if subject.dep_ == "nsubjpass" and trigger_tokens.get(subject.head.i) == "attack_repelled" \
-            and not any(c.dep_ == "neg" for c in subject.head.children):
-        return True  # an attack that "could not be repulsed" stays an event of its own
-    if root.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.i in trigger_tokens:
-        if head.lower_ == "by" and trigger_tokens.get(root.i) == "strike" == trigger_tokens.get(head.head.i):
-            return False  # "destroyed by a missile strike": the strike is kept, the damage is its result
-        return head.lower_ in {"by", "against"}
-    return False
-
-
-def _strike_result(span: Span, trigger_tokens: dict[int, str]) -> bool:
-    """True for damage reported as the result of a strike named in the same clause ("was destroyed
-    by a drone strike", "damaged as a result of shelling"): one strike event, named by the strike
-    (data/dev/README.md section E: destruction reported as the result of an attack is that attack)."""
-    root = span.root
-    if trigger_tokens.get(root.i) != "strike" or root.tag_ != "VBN":
-        return False
-    causes: list[Token] = []
-    for child in root.children:
-        if child.dep_ in {"agent", "prep"} and child.lower_ in RESULT_PREPOSITIONS:
-            causes += [c for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ == "prep" and child.lower_ == "as":  # "as a result of X"
-            for result in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() == "result"):
-                causes += [o for p in result.children if p.dep_ == "prep" and p.lower_ == "of"
-                           for o in p.children if o.dep_ == "pobj"]
-    causes += [conj for cause in causes for conj in cause.conjuncts]
-    return any(trigger_tokens.get(c.i) == "strike" for c in causes)
 
 
 def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[Place],
@@ -445,14 +371,14 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
     triggers = find_triggers(doc)
     trigger_tokens = {span.root.i: kind for kind, span in triggers}
     for kind, span in triggers:
-        if kind == "strike" and _destroys_fighters(span):
+        if kind == "strike" and destroys_fighters(span):
             kind = "clash"  # "the occupier is being destroyed": fighting, not a strike on a target
-        if kind == "territory_control" and _frees_people(span):
+        if kind == "territory_control" and frees_people(span):
             kind = "evacuation"  # "liberate civilians and servicemen from Mariupol": getting people out
         if _is_heading(span):
             continue  # headings and captions ("Casualties and losses") state no event
-        if _is_argument(span, trigger_tokens) or _blocks_talks(span, trigger_tokens) \
-                or _strike_result(span, trigger_tokens):
+        if is_argument(span, trigger_tokens) or blocks_talks(span, trigger_tokens) \
+                or strike_result(span, trigger_tokens):
             continue
         claimed_by = _claimant(span, attributions)
         actor, target = _actor_and_target(span)
@@ -464,14 +390,14 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             when = _default_when(span, kind, published)
         if any(_corefers(span, other, kind, claimed_by, quantity, when, event) for other, event in kept):
             continue
-        head_lemma = span.root.lemma_.lower()
+        head_lemma = span[0].lemma_.lower() if names_held_land(span) else span.root.lemma_.lower()
         if kind == "negotiation" and head_lemma in CONTACT_LEMMAS:
             if ((head_lemma == "meeting" and _is_internal_meeting(span)) or _is_unspecified_meeting(span)
                     or (seen_contacts and _is_anaphoric(span))):
                 continue
             seen_contacts.add((claimed_by, head_lemma))
         elif (kind, claimed_by, head_lemma) in seen_heads and (
-                _is_anaphoric(span) or kind in REPEATED_CLAIM_TYPES and quantity is None):
+                _is_anaphoric(span) or (kind in REPEATED_CLAIM_TYPES or names_held_land(span)) and quantity is None):
             continue
         elif kind in FIGHTING_TYPES and _is_demonstrative(span) and any(e.type == kind for e in events):
             continue  # "this strike" after a strike was reported: the same strike
