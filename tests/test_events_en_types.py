@@ -86,3 +86,15 @@ def test_the_occupied_territories_are_one_claim_of_control(nlp_en):
 def test_an_occupied_territory_struck_is_the_strike_s_place(nlp_en):
     text = "Their artillery fired on the temporarily occupied territory near the river."
     assert [kind for kind, _ in _found(nlp_en, text)] == ["strike"]
+
+
+@pytest.mark.parametrize("text", ["They still want to destroy Mykolaiv and Odesa.",
+                                  "Many soldiers do not want to fight against Ukraine and die."])
+def test_a_desire_is_no_event(nlp_en, text):
+    assert _found(nlp_en, text) == []
+
+
+def test_a_supply_of_weapons_is_an_arms_delivery(nlp_en):
+    text = "He called on the partners to speed up the supply of missile defense systems to Ukraine."
+    assert _found(nlp_en, text) == [("other", "supply")]
+    assert _found(nlp_en, "The supply of food to the city was restored.") == []

@@ -32,6 +32,10 @@ SUPPLY_WORDS = frozenset({"deliver", "delivery", "supply", "send", "pump", "prov
                           "transfer", "ship", "shipment", "give", "receive"})
 MILITARY_WORDS = frozenset({"military", "troop", "force", "forces", "army", "artillery", "naval", "joint",
                             "tank", "exercise", "nuclear", "drill", "combat"})
+# Weapons whose supply is an arms delivery (flag "armed": "the supply of missile defense systems").
+WEAPON_WORDS = frozenset({"weapon", "arm", "arms", "missile", "ammunition", "munition", "tank", "artillery",
+                          "howitzer", "aircraft", "plane", "jet", "fighter", "drone", "shell", "rocket",
+                          "launcher", "air", "defense", "defence", "armour", "armor", "vehicle", "helicopter"})
 # Words around "sanctions" that say they are imposed rather than mentioned (flag "imposed").
 IMPOSING_WORDS = frozenset({"impose", "introduce", "adopt", "slap", "new", "fresh", "package", "round",
                             "expand", "extend", "tighten", "anti", "sectoral", "personal"})
@@ -39,6 +43,8 @@ IMPOSING_WORDS = frozenset({"impose", "introduce", "adopt", "slap", "new", "fres
 # Heads that are themselves events keep them ("drone attack" is matched whole by the lexicon).
 EVENT_HEADS = frozenset({"attack", "strike", "regime", "operation", "action", "campaign", "raid",
                          "shelling", "fire", "agreement"})
+# Verbs of wanting: an event verb in their complement is a desire, not a claim that it happens.
+DESIRE_VERBS = frozenset({"want", "wish", "desire", "dream", "crave"})
 # Attacks whose stopping is a repelled attack (flag "halts_attack": "the offensive was stopped").
 ATTACK_LEMMAS = frozenset({"attack", "assault", "offensive", "invasion", "advance", "breakthrough",
                            "onslaught", "counteroffensive", "push", "storming", "incursion"})
@@ -195,12 +201,26 @@ def _is_mention(span: Span) -> bool:
             return True  # "this is genocide", "These are war crimes"
     if root.lemma_.lower() in ROUTE_LEMMAS and root.dep_ == "pobj" and head.lower_ in ROUTE_PREPOSITIONS:
         return True  # "along the humanitarian corridor"
-    if _is_generic_plural(span):
+    if _is_generic_plural(span) or _is_desired(root):
         return True
     if root.dep_ == "pobj" and head.lower_ in MEANS_PREPOSITIONS:
         return True  # "talks held via videoconference": the means of another event
     if root.dep_ == "pobj" and head.lower_ in {"about", "on"} and head.head.lemma_.lower() in TOPIC_VERBS:
         return True
+    return False
+
+
+def _is_desired(root: Token) -> bool:
+    """True for an event verb that only says what someone wants ("they still want to destroy the
+    city", "do not want to fight and die"): a desire claims no event (data/dev/README.md section A
+    excludes desires as speech acts for the same reason)."""
+    current = root
+    for _ in range(2):  # "want to fight ... and die": through one conjunct
+        if current.dep_ not in {"xcomp", "conj"} or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in DESIRE_VERBS:
+            return True
     return False
 
 
@@ -233,6 +253,8 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
         return False
     if "imposed" in flags and not ({t.lemma_.lower() for t in root.subtree} | _near_lemmas(root)
                                    | {a.lemma_.lower() for a in cue_ancestors(root)}) & IMPOSING_WORDS:
+        return False
+    if "armed" in flags and not any(t.lemma_.lower() in WEAPON_WORDS for t in root.subtree if t.i != root.i):
         return False
     if "qualified" in flags and not _is_qualified(root):
         return False
