@@ -98,3 +98,19 @@ def test_a_supply_of_weapons_is_an_arms_delivery(nlp_en):
     text = "He called on the partners to speed up the supply of missile defense systems to Ukraine."
     assert _found(nlp_en, text) == [("other", "supply")]
     assert _found(nlp_en, "The supply of food to the city was restored.") == []
+
+
+def test_generic_you_is_no_event(nlp_en):
+    assert _found(nlp_en, "When you are attacked by a large army, you cannot defend every city.") == []
+    assert _found(nlp_en, "You are at war with the forces that are in Belarus.") == []
+
+
+def test_an_information_attack_is_no_strike(nlp_en):
+    assert _found(nlp_en, "They stressed the need to counteract any information attacks by the other side.") == []
+    assert [kind for kind, _ in _found(nlp_en, "Russia launched a missile attack on Odesa.")] == ["strike"]
+
+
+def test_this_corridor_re_mentions_the_evacuation(nlp_en):
+    text = ("Today we started the evacuation of people from the plant. "
+            "I am grateful to all who ensure this humanitarian corridor.")
+    assert [kind for kind, _ in _found(nlp_en, text)] == ["evacuation"]

@@ -43,6 +43,10 @@ IMPOSING_WORDS = frozenset({"impose", "introduce", "adopt", "slap", "new", "fres
 # Heads that are themselves events keep them ("drone attack" is matched whole by the lexicon).
 EVENT_HEADS = frozenset({"attack", "strike", "regime", "operation", "action", "campaign", "raid",
                          "shelling", "fire", "agreement"})
+# Modifiers that make an attack or war figurative or non-military ("information attacks", "trade war").
+NON_KINETIC_WORDS = frozenset({"information", "informational", "cyber", "hacker", "propaganda", "media",
+                               "verbal", "psychological", "trade", "price", "economic", "diplomatic",
+                               "political", "legal", "heart"})
 # Verbs of wanting: an event verb in their complement is a desire, not a claim that it happens.
 DESIRE_VERBS = frozenset({"want", "wish", "desire", "dream", "crave"})
 # Attacks whose stopping is a repelled attack (flag "halts_attack": "the offensive was stopped").
@@ -201,8 +205,10 @@ def _is_mention(span: Span) -> bool:
             return True  # "this is genocide", "These are war crimes"
     if root.lemma_.lower() in ROUTE_LEMMAS and root.dep_ == "pobj" and head.lower_ in ROUTE_PREPOSITIONS:
         return True  # "along the humanitarian corridor"
-    if _is_generic_plural(span) or _is_desired(root):
+    if _is_generic_plural(span) or _is_desired(root) or _has_generic_subject(root):
         return True
+    if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in NON_KINETIC_WORDS for c in root.children):
+        return True  # "information attacks", "cyber attacks": no fighting, no strike
     if root.dep_ == "pobj" and head.lower_ in MEANS_PREPOSITIONS:
         return True  # "talks held via videoconference": the means of another event
     if root.dep_ == "pobj" and head.lower_ in {"about", "on"} and head.head.lemma_.lower() in TOPIC_VERBS:
@@ -222,6 +228,14 @@ def _is_desired(root: Token) -> bool:
         if current.lemma_.lower() in DESIRE_VERBS:
             return True
     return False
+
+
+def _has_generic_subject(root: Token) -> bool:
+    """True for an event verb or predicate whose subject is generic "you" ("when you are attacked by
+    a large army, you cannot ..."): what happens to anyone, not an event."""
+    verb = root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root  # "you are at war"
+    verb = verb.head if verb.dep_ == "prep" else verb
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "you" for c in verb.children)
 
 
 def _is_generic_plural(span: Span) -> bool:

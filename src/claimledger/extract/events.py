@@ -55,7 +55,8 @@ CONTACT_LEMMAS = frozenset({"conversation", "call", "talk", "meeting", "negotiat
 DATED_CONTACTS = frozenset({"conversation", "call", "talk", "meeting", "meet", "speak", "agree",
                             "negotiation", "telephone", "phone", "videoconference"})
 # Types whose mention with a demonstrative ("this strike") re-mentions an event already reported.
-FIGHTING_TYPES = frozenset({"strike", "clash", "casualties"})
+FIGHTING_TYPES = frozenset({"strike", "clash", "casualties", "evacuation", "territory_control", "withdrawal",
+                            "attack_repelled"})
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "today"})
 # Modifiers and partners that make a meeting internal or a press event, not a negotiation.
@@ -267,7 +268,7 @@ def _is_anaphoric(span: Span) -> bool:
 def _is_demonstrative(span: Span) -> bool:
     """True for a mention pointed back to by a demonstrative ("this strike", "these attacks on
     Odesa"); a modifier or count makes it a new one ("this new attack", "these three strikes")."""
-    children = list(span.root.children)
+    children = [c for c in span.root.children if not span.start <= c.i < span.end]  # "this humanitarian corridor"
     return not any(c.dep_ in {"amod", "nummod", "compound"} for c in children) and any(
         c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in children)
 
