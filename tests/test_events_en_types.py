@@ -114,3 +114,9 @@ def test_this_corridor_re_mentions_the_evacuation(nlp_en):
     text = ("Today we started the evacuation of people from the plant. "
             "I am grateful to all who ensure this humanitarian corridor.")
     assert [kind for kind, _ in _found(nlp_en, text)] == ["evacuation"]
+
+
+def test_an_ongoing_conflict_is_fighting_a_bare_one_is_not(nlp_en):
+    text = "He hoped that the ongoing conflict would be settled through talks with Kyiv."
+    assert ("clash", "conflict") in _found(nlp_en, text)
+    assert _found(nlp_en, "The book is about the history of the conflict.") == []

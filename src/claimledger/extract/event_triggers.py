@@ -27,7 +27,7 @@ LEXICON_PACKAGE, LEXICON_FILE = "claimledger.data.lexicons", "events_en.tsv"
 
 # Head or child lemmas saying that a generic war/operation actually proceeds (flag "process").
 PROCESS_WORDS = frozenset({"proceed", "begin", "start", "launch", "go", "underway", "unfold",
-                           "escalate", "intensify", "rage", "wage", "conduct", "tomorrow"})
+                           "escalate", "intensify", "rage", "wage", "conduct", "tomorrow", "ongoing"})
 SUPPLY_WORDS = frozenset({"deliver", "delivery", "supply", "send", "pump", "provide", "arrive",
                           "transfer", "ship", "shipment", "give", "receive"})
 MILITARY_WORDS = frozenset({"military", "troop", "force", "forces", "army", "artillery", "naval", "joint",
