@@ -120,3 +120,13 @@ def test_an_ongoing_conflict_is_fighting_a_bare_one_is_not(nlp_en):
     text = "He hoped that the ongoing conflict would be settled through talks with Kyiv."
     assert ("clash", "conflict") in _found(nlp_en, text)
     assert _found(nlp_en, "The book is about the history of the conflict.") == []
+
+
+@pytest.mark.parametrize("text", ["The delay has cost thousands of lives of civilians.",
+                                  "The fire in the port claimed 40 lives."])
+def test_lives_counted_or_lost_are_casualties(nlp_en, text):
+    assert "casualties" in [kind for kind, _ in _found(nlp_en, text)]
+
+
+def test_lives_saved_are_no_casualties(nlp_en):
+    assert _found(nlp_en, "Doctors in the city saved many lives.") == []

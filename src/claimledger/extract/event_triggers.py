@@ -47,6 +47,10 @@ EVENT_HEADS = frozenset({"attack", "strike", "regime", "operation", "action", "c
 NON_KINETIC_WORDS = frozenset({"information", "informational", "cyber", "hacker", "propaganda", "media",
                                "verbal", "psychological", "trade", "price", "economic", "diplomatic",
                                "political", "legal", "heart"})
+# Heads and verbs that make "lives" a count of the dead (flag "lost": "thousands of lives", "claimed lives").
+COUNT_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+                         "millions", "number", "tens"})
+LOSING_VERBS = frozenset({"lose", "claim", "cost", "take"})
 # Verbs of wanting: an event verb in their complement is a desire, not a claim that it happens.
 DESIRE_VERBS = frozenset({"want", "wish", "desire", "dream", "crave"})
 # Attacks whose stopping is a repelled attack (flag "halts_attack": "the offensive was stopped").
@@ -216,6 +220,17 @@ def _is_mention(span: Span) -> bool:
     return False
 
 
+def _is_lost(root: Token) -> bool:
+    """True for lives counted or lost ("thousands of lives", "claimed 40 lives", "lives were lost")."""
+    if any(c.dep_ == "nummod" for c in root.children):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and (
+            root.head.head.like_num or root.head.head.lemma_.lower() in COUNT_NOUNS):
+        return True  # "thousands of lives"
+    verb = root.head if root.dep_ in {"dobj", "nsubjpass"} else None
+    return verb is not None and verb.lemma_.lower() in LOSING_VERBS
+
+
 def _is_desired(root: Token) -> bool:
     """True for an event verb that only says what someone wants ("they still want to destroy the
     city", "do not want to fight and die"): a desire claims no event (data/dev/README.md section A
@@ -269,6 +284,8 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
                                    | {a.lemma_.lower() for a in cue_ancestors(root)}) & IMPOSING_WORDS:
         return False
     if "armed" in flags and not any(t.lemma_.lower() in WEAPON_WORDS for t in root.subtree if t.i != root.i):
+        return False
+    if "lost" in flags and not _is_lost(root):
         return False
     if "qualified" in flags and not _is_qualified(root):
         return False
