@@ -130,3 +130,9 @@ def test_lives_counted_or_lost_are_casualties(nlp_en, text):
 
 def test_lives_saved_are_no_casualties(nlp_en):
     assert _found(nlp_en, "Doctors in the city saved many lives.") == []
+
+
+def test_shooting_at_a_town_is_a_strike_shooting_down_is_not(nlp_en):
+    text = "They still have enough strength to shoot from the artillery at Zelenodolsk."
+    assert [kind for kind, _ in _found(nlp_en, text)] == ["strike"]
+    assert _found(nlp_en, "The plane was shot down at dawn.") == [("other", "shot down")]
