@@ -136,3 +136,10 @@ def test_shooting_at_a_town_is_a_strike_shooting_down_is_not(nlp_en):
     text = "They still have enough strength to shoot from the artillery at Zelenodolsk."
     assert [kind for kind, _ in _found(nlp_en, text)] == ["strike"]
     assert _found(nlp_en, "The plane was shot down at dawn.") == [("other", "shot down")]
+
+
+def test_regular_calls_are_a_habit_not_a_negotiation_event(nlp_en):
+    text = "After the visit and regular telephone conversations, the two leaders had a discussion."
+    assert _found(nlp_en, text) == []
+    text = "The two leaders had a telephone conversation on Monday."
+    assert [kind for kind, _ in _found(nlp_en, text)] == ["negotiation"]

@@ -62,6 +62,9 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "suc
 # Modifiers and partners that make a meeting internal or a press event, not a negotiation.
 INTERNAL_MEETING_WORDS = frozenset({"working", "staff", "operational", "media", "press", "journalist",
                                     "reporter", "representative", "briefing"})
+# Modifiers that make calls or meetings a habit, not one contact ("regular telephone conversations").
+HABITUAL_WORDS = frozenset({"regular", "frequent", "constant", "periodic", "routine", "occasional",
+                            "permanent", "systematic"})
 # Specifiers that make a meeting a diplomatic contact: a partner ("with", "between", "of the heads"),
 # a place or date ("in Sochi", "the April 26 meeting"), a kind ("trilateral", "bilateral").
 MEETING_SPECIFIER_PREPS = frozenset({"with", "between", "of", "in", "among"})
@@ -394,6 +397,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         head_lemma = span[0].lemma_.lower() if names_held_land(span) else span.root.lemma_.lower()
         if kind == "negotiation" and head_lemma in CONTACT_LEMMAS:
             if ((head_lemma == "meeting" and _is_internal_meeting(span)) or _is_unspecified_meeting(span)
+                    or any(c.lower_ in HABITUAL_WORDS for c in span.root.children)
                     or (seen_contacts and _is_anaphoric(span))):
                 continue
             seen_contacts.add((claimed_by, head_lemma))
