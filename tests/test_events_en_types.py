@@ -143,3 +143,10 @@ def test_regular_calls_are_a_habit_not_a_negotiation_event(nlp_en):
     assert _found(nlp_en, text) == []
     text = "The two leaders had a telephone conversation on Monday."
     assert [kind for kind, _ in _found(nlp_en, text)] == ["negotiation"]
+
+
+def test_an_operation_launched_is_fighting_whatever_the_parse(nlp_en):
+    text = ("Putin shared the details on the logic and primary objectives of the special military "
+            "operation launched to protect the republics.")
+    assert "clash" in [kind for kind, _ in _found(nlp_en, text)]
+    assert _found(nlp_en, "The book describes the special military operation in detail.") == []

@@ -156,6 +156,14 @@ def _near_lemmas(token: Token) -> set[str]:
     return near
 
 
+def _followed_by_process(span: Span) -> bool:
+    """True when a participle of proceeding follows the trigger ("the operation launched to ..."):
+    the parser often hangs such a participle on the main verb instead of the noun."""
+    after = span.end
+    return after < len(span.doc) and span.doc[after].tag_ == "VBN" \
+        and span.doc[after].lemma_.lower() in PROCESS_WORDS
+
+
 def _is_qualified(token: Token) -> bool:
     """True when a generic war noun is said to happen: qualified, negated, with agent or target,
     or the subject of a verb ("ongoing hostilities", "no hostilities", "aggression by X")."""
@@ -274,7 +282,7 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
             any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in root.children)
             or root.dep_ in {"acl", "conj"})):
         return False
-    if "process" in flags and not (_near_lemmas(root) & PROCESS_WORDS):
+    if "process" in flags and not (_near_lemmas(root) & PROCESS_WORDS or _followed_by_process(span)):
         return False
     if "supply" in flags and not (_near_lemmas(root) & SUPPLY_WORDS):
         return False
