@@ -27,11 +27,15 @@ LEXICON_PACKAGE, LEXICON_FILE = "claimledger.data.lexicons", "events_en.tsv"
 
 # Head or child lemmas saying that a generic war/operation actually proceeds (flag "process").
 PROCESS_WORDS = frozenset({"proceed", "begin", "start", "launch", "go", "underway", "unfold",
-                           "escalate", "intensify", "rage", "wage", "conduct", "tomorrow"})
+                           "escalate", "intensify", "rage", "wage", "conduct", "tomorrow", "ongoing"})
 SUPPLY_WORDS = frozenset({"deliver", "delivery", "supply", "send", "pump", "provide", "arrive",
                           "transfer", "ship", "shipment", "give", "receive"})
 MILITARY_WORDS = frozenset({"military", "troop", "force", "forces", "army", "artillery", "naval", "joint",
                             "tank", "exercise", "nuclear", "drill", "combat"})
+# Weapons whose supply is an arms delivery (flag "armed": "the supply of missile defense systems").
+WEAPON_WORDS = frozenset({"weapon", "arm", "arms", "missile", "ammunition", "munition", "tank", "artillery",
+                          "howitzer", "aircraft", "plane", "jet", "fighter", "drone", "shell", "rocket",
+                          "launcher", "air", "defense", "defence", "armour", "armor", "vehicle", "helicopter"})
 # Words around "sanctions" that say they are imposed rather than mentioned (flag "imposed").
 IMPOSING_WORDS = frozenset({"impose", "introduce", "adopt", "slap", "new", "fresh", "package", "round",
                             "expand", "extend", "tighten", "anti", "sectoral", "personal"})
@@ -39,6 +43,19 @@ IMPOSING_WORDS = frozenset({"impose", "introduce", "adopt", "slap", "new", "fres
 # Heads that are themselves events keep them ("drone attack" is matched whole by the lexicon).
 EVENT_HEADS = frozenset({"attack", "strike", "regime", "operation", "action", "campaign", "raid",
                          "shelling", "fire", "agreement"})
+# Modifiers that make an attack or war figurative or non-military ("information attacks", "trade war").
+NON_KINETIC_WORDS = frozenset({"information", "informational", "cyber", "hacker", "propaganda", "media",
+                               "verbal", "psychological", "trade", "price", "economic", "diplomatic",
+                               "political", "legal", "heart"})
+# Heads and verbs that make "lives" a count of the dead (flag "lost": "thousands of lives", "claimed lives").
+COUNT_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+                         "millions", "number", "tens"})
+LOSING_VERBS = frozenset({"lose", "claim", "cost", "take"})
+# Verbs of wanting: an event verb in their complement is a desire, not a claim that it happens.
+DESIRE_VERBS = frozenset({"want", "wish", "desire", "dream", "crave"})
+# Attacks whose stopping is a repelled attack (flag "halts_attack": "the offensive was stopped").
+ATTACK_LEMMAS = frozenset({"attack", "assault", "offensive", "invasion", "advance", "breakthrough",
+                           "onslaught", "counteroffensive", "push", "storming", "incursion"})
 # Heads of an "of"/"in" phrase that make the event a topic or a location, not a report of it
 # ("areas of hostilities", "progress in talks", "subject of conversation").
 TOPIC_HEADS = frozenset({"area", "zone", "district", "course", "cessation", "pause", "subject",
@@ -62,6 +79,11 @@ MEANS_PREPOSITIONS = frozenset({"via"})
 # Subjects that make "X is <event noun>" an evaluation of something already said ("this is genocide",
 # "These are war crimes"), not a report of a new event.
 EVALUATED_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "what", "which"})
+# Verbs that give a name to events already reported ("recognized as genocide", "qualified as a war
+# crime"): the noun after "as" is that name, not another event.
+CLASSIFYING_VERBS = frozenset({"recognize", "recognise", "qualify", "classify", "describe", "call",
+                               "characterize", "characterise", "define", "label", "brand", "regard",
+                               "consider", "see", "view", "treat", "condemn"})
 # Longest lexicon pattern in tokens, optional slots included (the Matcher window length).
 MAX_PATTERN_TOKENS = 8
 # Max steps up the tree when looking for negation and modality cues of a trigger.
@@ -134,6 +156,14 @@ def _near_lemmas(token: Token) -> set[str]:
     return near
 
 
+def _followed_by_process(span: Span) -> bool:
+    """True when a participle of proceeding follows the trigger ("the operation launched to ..."):
+    the parser often hangs such a participle on the main verb instead of the noun."""
+    after = span.end
+    return after < len(span.doc) and span.doc[after].tag_ == "VBN" \
+        and span.doc[after].lemma_.lower() in PROCESS_WORDS
+
+
 def _is_qualified(token: Token) -> bool:
     """True when a generic war noun is said to happen: qualified, negated, with agent or target,
     or the subject of a verb ("ongoing hostilities", "no hostilities", "aggression by X")."""
@@ -166,7 +196,7 @@ def _is_mention(span: Span) -> bool:
          or (root.tag_ == "VBG" and root.dep_ == "amod"))
             and not (span.start <= head.i < span.end) and head.lemma_.lower() not in EVENT_HEADS):
         return True
-    if root.dep_ == "attr" and not any(c.dep_ == "expl" for c in head.children):
+    if root.dep_ in {"attr", "acomp"} and not any(c.dep_ == "expl" for c in head.children):
         subject = next((c for c in head.children if c.dep_ in {"nsubj", "csubj"}), None)
         if subject is not None and (subject.dep_ == "csubj" or subject.lemma_.lower() in _trigger_heads()):
             return True
@@ -178,17 +208,70 @@ def _is_mention(span: Span) -> bool:
         return True
     if root.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS:
         return True
-    if root.dep_ == "attr":
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in CLASSIFYING_VERBS \
+            and not any(c.lower_ == "what" for c in head.head.children):
+        return True  # "recognized as genocide" names events; "what it describes as aggression" reports one
+    if root.dep_ in {"attr", "acomp"}:
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ in EVALUATED_SUBJECTS:
             return True  # "this is genocide", "These are war crimes"
     if root.lemma_.lower() in ROUTE_LEMMAS and root.dep_ == "pobj" and head.lower_ in ROUTE_PREPOSITIONS:
         return True  # "along the humanitarian corridor"
+    if _is_generic_plural(span) or _is_desired(root) or _has_generic_subject(root):
+        return True
+    if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in NON_KINETIC_WORDS for c in root.children):
+        return True  # "information attacks", "cyber attacks": no fighting, no strike
     if root.dep_ == "pobj" and head.lower_ in MEANS_PREPOSITIONS:
         return True  # "talks held via videoconference": the means of another event
     if root.dep_ == "pobj" and head.lower_ in {"about", "on"} and head.head.lemma_.lower() in TOPIC_VERBS:
         return True
     return False
+
+
+def _is_lost(root: Token) -> bool:
+    """True for lives counted or lost ("thousands of lives", "claimed 40 lives", "lives were lost")."""
+    if any(c.dep_ == "nummod" for c in root.children):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and (
+            root.head.head.like_num or root.head.head.lemma_.lower() in COUNT_NOUNS):
+        return True  # "thousands of lives"
+    verb = root.head if root.dep_ in {"dobj", "nsubjpass"} else None
+    return verb is not None and verb.lemma_.lower() in LOSING_VERBS
+
+
+def _is_desired(root: Token) -> bool:
+    """True for an event verb that only says what someone wants ("they still want to destroy the
+    city", "do not want to fight and die"): a desire claims no event (data/dev/README.md section A
+    excludes desires as speech acts for the same reason)."""
+    current = root
+    for _ in range(2):  # "want to fight ... and die": through one conjunct
+        if current.dep_ not in {"xcomp", "conj"} or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in DESIRE_VERBS:
+            return True
+    return False
+
+
+def _has_generic_subject(root: Token) -> bool:
+    """True for an event verb or predicate whose subject is generic "you" ("when you are attacked by
+    a large army, you cannot ..."): what happens to anyone, not an event."""
+    verb = root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root  # "you are at war"
+    verb = verb.head if verb.dep_ == "prep" else verb
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "you" for c in verb.children)
+
+
+def _is_generic_plural(span: Span) -> bool:
+    """True for a bare plural event noun after a preposition with nothing that makes it particular:
+    no determiner, modifier, count, owner or argument ("defense against assaults and attacks",
+    "results in battles", "stocked with missiles" name kinds of events). A count before "of"
+    ("dozens of victims") and the object of a verb ("carrying out counterattacks") stay events."""
+    first = root = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:  # "against assaults and attacks"
+        first = first.head
+    if span.end - span.start > 1 or root.tag_ != "NNS" or first.dep_ != "pobj" or first.head.lower_ == "of":
+        return False
+    return not any(c.dep_ not in {"cc", "conj", "punct"} for c in root.children)
 
 
 def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
@@ -199,7 +282,7 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
             any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in root.children)
             or root.dep_ in {"acl", "conj"})):
         return False
-    if "process" in flags and not (_near_lemmas(root) & PROCESS_WORDS):
+    if "process" in flags and not (_near_lemmas(root) & PROCESS_WORDS or _followed_by_process(span)):
         return False
     if "supply" in flags and not (_near_lemmas(root) & SUPPLY_WORDS):
         return False
@@ -208,7 +291,14 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
     if "imposed" in flags and not ({t.lemma_.lower() for t in root.subtree} | _near_lemmas(root)
                                    | {a.lemma_.lower() for a in cue_ancestors(root)}) & IMPOSING_WORDS:
         return False
+    if "armed" in flags and not any(t.lemma_.lower() in WEAPON_WORDS for t in root.subtree if t.i != root.i):
+        return False
+    if "lost" in flags and not _is_lost(root):
+        return False
     if "qualified" in flags and not _is_qualified(root):
+        return False
+    if "halts_attack" in flags and not any(
+            c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in ATTACK_LEMMAS for c in root.children):
         return False
     if "partner" in flags and not any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in root.children):

@@ -24,6 +24,9 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Attribution, Event, Place
 from .dates import find_time_expressions, parse_published
 from .doc_cache import doc_ents, doc_text, line_memo
+from .event_arguments import (
+    blocks_talks, destroys_fighters, frees_people, is_argument, names_held_land, strike_result,
+)
 from .event_places_en import event_places
 from .event_triggers import (
     MAX_CUE_DEPTH,
@@ -52,12 +55,16 @@ CONTACT_LEMMAS = frozenset({"conversation", "call", "talk", "meeting", "negotiat
 DATED_CONTACTS = frozenset({"conversation", "call", "talk", "meeting", "meet", "speak", "agree",
                             "negotiation", "telephone", "phone", "videoconference"})
 # Types whose mention with a demonstrative ("this strike") re-mentions an event already reported.
-FIGHTING_TYPES = frozenset({"strike", "clash", "casualties"})
+FIGHTING_TYPES = frozenset({"strike", "clash", "casualties", "evacuation", "territory_control", "withdrawal",
+                            "attack_repelled"})
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "today"})
 # Modifiers and partners that make a meeting internal or a press event, not a negotiation.
 INTERNAL_MEETING_WORDS = frozenset({"working", "staff", "operational", "media", "press", "journalist",
                                     "reporter", "representative", "briefing"})
+# Modifiers that make calls or meetings a habit, not one contact ("regular telephone conversations").
+HABITUAL_WORDS = frozenset({"regular", "frequent", "constant", "periodic", "routine", "occasional",
+                            "permanent", "systematic"})
 # Specifiers that make a meeting a diplomatic contact: a partner ("with", "between", "of the heads"),
 # a place or date ("in Sochi", "the April 26 meeting"), a kind ("trilateral", "bilateral").
 MEETING_SPECIFIER_PREPS = frozenset({"with", "between", "of", "in", "among"})
@@ -70,12 +77,6 @@ REPEATED_CLAIM_TYPES = frozenset({"other"})
 # Types whose definite re-mentions by the same claimant corefer whatever their head word ("the creation
 # of a buffer zone" ... "the buffer zone"): an article is about one zone.
 ZONE_TYPES = frozenset({"security_zone"})
-# Objects of "destroy" that make it fighting (clash) rather than a strike on a target.
-FIGHTER_LEMMAS = frozenset({"occupier", "occupant", "enemy", "invader", "troop", "soldier", "unit",
-                            "force", "army", "militant", "mercenary", "personnel", "group"})
-# Objects of "liberate" that make it getting people out (evacuation), not taking territory.
-PEOPLE_LEMMAS = frozenset({"people", "civilian", "serviceman", "resident", "citizen", "prisoner",
-                           "hostage", "student", "national", "child", "person", "inhabitant"})
 # Max tokens of an actor/target label before it is cut back to the head and its compounds.
 MAX_LABEL_TOKENS = 8
 # Max tree steps between two same-type triggers of one sentence that are taken as one event
@@ -268,9 +269,10 @@ def _is_anaphoric(span: Span) -> bool:
 
 
 def _is_demonstrative(span: Span) -> bool:
-    """True for a bare mention pointed back to by a demonstrative ("this strike", "these attacks")."""
-    children = list(span.root.children)
-    return not any(c.dep_ in {"amod", "nummod", "compound", "prep"} for c in children) and any(
+    """True for a mention pointed back to by a demonstrative ("this strike", "these attacks on
+    Odesa"); a modifier or count makes it a new one ("this new attack", "these three strikes")."""
+    children = [c for c in span.root.children if not span.start <= c.i < span.end]  # "this humanitarian corridor"
+    return not any(c.dep_ in {"amod", "nummod", "compound"} for c in children) and any(
         c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in children)
 
 
@@ -301,7 +303,7 @@ def _is_internal_meeting(span: Span) -> bool:
     words = {c.lemma_.lower() for c in root.children} | {c.lower_ for c in root.children}
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in {"with", "of"}:
-            words |= {t.lemma_.lower() for t in child.subtree}
+            words |= {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
     return bool(words & INTERNAL_MEETING_WORDS)
 
 
@@ -352,26 +354,6 @@ def _line_is_heading(doc: Doc, start: int, end: int) -> bool:
     return not closed and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
-def _destroys_fighters(span: Span) -> bool:
-    """True for "destroy" whose object (or passive subject) is an enemy force, not a building."""
-    root = span.root
-    if root.lemma_.lower() not in {"destroy", "destruction"}:
-        return False
-    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if root.dep_ == "relcl" or (root.dep_ == "acl" and root.tag_ == "VBN"):
-        objects.append(root.head)
-    return any(o.lemma_.lower() in FIGHTER_LEMMAS for o in objects)
-
-
-def _frees_people(span: Span) -> bool:
-    """True for "liberate" whose object (or passive subject) is people, not a territory."""
-    root = span.root
-    if root.lemma_.lower() not in {"liberate", "free", "release"}:
-        return False
-    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return any(o.lemma_.lower() in PEOPLE_LEMMAS for o in objects)
-
-
 def _subjects(verb: Token) -> list[Token]:
     """The verb's subjects, else those of the verb it complements ("five people are known to have
     been killed": the subject of "known" is the one killed)."""
@@ -379,33 +361,6 @@ def _subjects(verb: Token) -> list[Token]:
     if not subjects and verb.dep_ == "xcomp":
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return subjects
-
-
-def _blocks_talks(span: Span, trigger_tokens: dict[int, str]) -> bool:
-    """True for "blocked" said of talks ("the talks, which had been blocked by Kiev"): no fighting."""
-    root = span.root
-    if root.lemma_.lower() != "block":
-        return False
-    blocked = [c for c in root.children if c.dep_ in {"nsubjpass", "dobj"}]
-    if root.dep_ in {"relcl", "acl"}:
-        blocked.append(root.head)
-    return any(trigger_tokens.get(b.i) == "negotiation" for b in blocked)
-
-
-def _is_argument(span: Span, trigger_tokens: dict[int, str]) -> bool:
-    """True when the trigger is the object of another event's trigger ("repelling the assaults",
-    "killed by the shelling", "the attacks were thwarted"): that event's argument, not an event of its own."""
-    root = span.root
-    head = root.head
-    if root.dep_ == "dobj" and head.i in trigger_tokens:
-        return True
-    subject = head.head if root.dep_ == "pobj" and head.lower_ == "of" else root  # "dozens of attacks"
-    if subject.dep_ == "nsubjpass" and trigger_tokens.get(subject.head.i) == "attack_repelled" \
-            and not any(c.dep_ == "neg" for c in subject.head.children):
-        return True  # an attack that "could not be repulsed" stays an event of its own
-    if root.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.i in trigger_tokens:
-        return head.lower_ in {"by", "against"}
-    return False
 
 
 def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[Place],
@@ -420,13 +375,14 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
     triggers = find_triggers(doc)
     trigger_tokens = {span.root.i: kind for kind, span in triggers}
     for kind, span in triggers:
-        if kind == "strike" and _destroys_fighters(span):
+        if kind == "strike" and destroys_fighters(span):
             kind = "clash"  # "the occupier is being destroyed": fighting, not a strike on a target
-        if kind == "territory_control" and _frees_people(span):
+        if kind == "territory_control" and frees_people(span):
             kind = "evacuation"  # "liberate civilians and servicemen from Mariupol": getting people out
         if _is_heading(span):
             continue  # headings and captions ("Casualties and losses") state no event
-        if _is_argument(span, trigger_tokens) or _blocks_talks(span, trigger_tokens):
+        if is_argument(span, trigger_tokens) or blocks_talks(span, trigger_tokens) \
+                or strike_result(span, trigger_tokens):
             continue
         claimed_by = _claimant(span, attributions)
         actor, target = _actor_and_target(span)
@@ -438,14 +394,15 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             when = _default_when(span, kind, published)
         if any(_corefers(span, other, kind, claimed_by, quantity, when, event) for other, event in kept):
             continue
-        head_lemma = span.root.lemma_.lower()
+        head_lemma = span[0].lemma_.lower() if names_held_land(span) else span.root.lemma_.lower()
         if kind == "negotiation" and head_lemma in CONTACT_LEMMAS:
             if ((head_lemma == "meeting" and _is_internal_meeting(span)) or _is_unspecified_meeting(span)
+                    or any(c.lower_ in HABITUAL_WORDS for c in span.root.children)
                     or (seen_contacts and _is_anaphoric(span))):
                 continue
             seen_contacts.add((claimed_by, head_lemma))
         elif (kind, claimed_by, head_lemma) in seen_heads and (
-                _is_anaphoric(span) or kind in REPEATED_CLAIM_TYPES and quantity is None):
+                _is_anaphoric(span) or (kind in REPEATED_CLAIM_TYPES or names_held_land(span)) and quantity is None):
             continue
         elif kind in FIGHTING_TYPES and _is_demonstrative(span) and any(e.type == kind for e in events):
             continue  # "this strike" after a strike was reported: the same strike

@@ -1,0 +1,102 @@
+"""Triggers that are parts of other events in English war reports, and type corrections by argument.
+
+A spaCy Span (a trigger) and the document's trigger tokens (token index -> type) in, a yes/no out:
+
+* ``is_argument``: the trigger is the object of another event ("repelling the assaults", "killed by
+  the shelling", "the attacks were thwarted") or the place an event happens in, not an event of its own;
+* ``strike_result``: damage reported as the result of a strike the clause names ("destroyed by a
+  drone strike"): the strike is the event;
+* ``names_held_land``: "the occupied territories", a claim of control named by the land;
+* ``blocks_talks``: "blocked" said of talks, no fighting;
+* ``destroys_fighters`` / ``frees_people``: the object decides the type ("destroy the occupier" is
+  fighting, "liberate civilians" is getting people out).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# Objects of "destroy" that make it fighting (clash) rather than a strike on a target.
+FIGHTER_LEMMAS = frozenset({"occupier", "occupant", "enemy", "invader", "troop", "soldier", "unit",
+                            "force", "army", "militant", "mercenary", "personnel", "group"})
+# Objects of "liberate" that make it getting people out (evacuation), not taking territory.
+PEOPLE_LEMMAS = frozenset({"people", "civilian", "serviceman", "resident", "citizen", "prisoner",
+                           "hostage", "student", "national", "child", "person", "inhabitant"})
+# Prepositions whose object names the strike that caused damage ("destroyed by a missile strike",
+# "damaged from shelling"); "as a result of" is read separately.
+RESULT_PREPOSITIONS = frozenset({"by", "from"})
+
+
+def destroys_fighters(span: Span) -> bool:
+    """True for "destroy" whose object (or passive subject) is an enemy force, not a building."""
+    root = span.root
+    if root.lemma_.lower() not in {"destroy", "destruction"}:
+        return False
+    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if root.dep_ == "relcl" or (root.dep_ == "acl" and root.tag_ == "VBN"):
+        objects.append(root.head)
+    return any(o.lemma_.lower() in FIGHTER_LEMMAS for o in objects)
+
+
+def frees_people(span: Span) -> bool:
+    """True for "liberate" whose object (or passive subject) is people, not a territory."""
+    root = span.root
+    if root.lemma_.lower() not in {"liberate", "free", "release"}:
+        return False
+    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.lemma_.lower() in PEOPLE_LEMMAS for o in objects)
+
+
+def names_held_land(span: Span) -> bool:
+    """True for a trigger that names land by its holder's control ("the occupied territories"):
+    headed by the land, not by the event word. Its re-mentions by one claimant are one claim."""
+    return span.root.i != span.start and span[0].tag_ in {"VBN", "JJ"} and span.root.pos_ == "NOUN"
+
+
+def blocks_talks(span: Span, trigger_tokens: dict[int, str]) -> bool:
+    """True for "blocked" said of talks ("the talks, which had been blocked by Kiev"): no fighting."""
+    root = span.root
+    if root.lemma_.lower() != "block":
+        return False
+    blocked = [c for c in root.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if root.dep_ in {"relcl", "acl"}:
+        blocked.append(root.head)
+    return any(trigger_tokens.get(b.i) == "negotiation" for b in blocked)
+
+
+def is_argument(span: Span, trigger_tokens: dict[int, str]) -> bool:
+    """True when the trigger is the object of another event's trigger ("repelling the assaults",
+    "killed by the shelling", "the attacks were thwarted"): that event's argument, not an event of its own."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "dobj" and head.i in trigger_tokens:
+        return True
+    subject = head.head if root.dep_ == "pobj" and head.lower_ == "of" else root  # "dozens of attacks"
+    if subject.dep_ == "nsubjpass" and trigger_tokens.get(subject.head.i) == "attack_repelled" \
+            and not any(c.dep_ == "neg" for c in subject.head.children):
+        return True  # an attack that "could not be repulsed" stays an event of its own
+    if names_held_land(span) and root.dep_ == "pobj" and head.head.i in trigger_tokens:
+        return True  # "fired on the occupied territory": where the strike fell
+    if root.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.i in trigger_tokens:
+        if head.lower_ == "by" and trigger_tokens.get(root.i) == "strike" == trigger_tokens.get(head.head.i):
+            return False  # "destroyed by a missile strike": the strike is kept, the damage is its result
+        return head.lower_ in {"by", "against"}
+    return False
+
+
+def strike_result(span: Span, trigger_tokens: dict[int, str]) -> bool:
+    """True for damage reported as the result of a strike named in the same clause ("was destroyed
+    by a drone strike", "damaged as a result of shelling"): one strike event, named by the strike
+    (data/dev/README.md section E: destruction reported as the result of an attack is that attack)."""
+    root = span.root
+    if trigger_tokens.get(root.i) != "strike" or root.tag_ != "VBN":
+        return False
+    causes: list[Token] = []
+    for child in root.children:
+        if child.dep_ in {"agent", "prep"} and child.lower_ in RESULT_PREPOSITIONS:
+            causes += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ == "as":  # "as a result of X"
+            for result in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() == "result"):
+                causes += [o for p in result.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj"]
+    causes += [conj for cause in causes for conj in cause.conjuncts]
+    return any(trigger_tokens.get(c.i) == "strike" for c in causes)

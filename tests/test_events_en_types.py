@@ -1,0 +1,152 @@
+"""English event types: which phrases are events and of what type (issue 12).
+
+Invented sentences; the real pipeline's English model and trigger lexicon.
+"""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.events import find_events
+
+pytestmark = pytest.mark.model
+
+
+def _found(nlp, text):
+    """(type, trigger text) of the events found in text."""
+    return [(e.type, text[e.trigger[0]:e.trigger[1]]) for e in find_events(nlp(text), [], [], None)]
+
+
+def test_damage_by_a_strike_is_one_strike_named_by_the_strike(nlp_en):
+    text = "The school in Sumy was destroyed by a Russian drone strike on Monday."
+    assert _found(nlp_en, text) == [("strike", "drone strike")]
+
+
+def test_damage_as_a_result_of_a_strike_is_that_strike(nlp_en):
+    found = _found(nlp_en, "The depot was destroyed as a result of a missile strike by the enemy.")
+    assert [kind for kind, _ in found] == ["strike"]
+    assert "destroyed" not in [trigger for _, trigger in found]
+
+
+def test_damage_with_no_strike_named_stays_a_strike(nlp_en):
+    assert _found(nlp_en, "The bridge near Kherson was destroyed on Tuesday.") == [("strike", "destroyed")]
+
+
+def test_deaths_by_shelling_stay_casualties(nlp_en):
+    assert ("casualties", "killed") in _found(nlp_en, "Two people were killed by the shelling of Nikopol.")
+
+
+def test_a_demonstrative_re_mention_with_a_target_is_not_a_new_strike(nlp_en):
+    text = "A missile hit the port of Odesa at night. This attack on Odesa is a war crime."
+    assert [kind for kind, _ in _found(nlp_en, text)].count("strike") == 1
+
+
+def test_a_meeting_with_the_media_is_no_negotiation(nlp_en):
+    text = "The governor held a meeting with the media in Lviv on Friday."
+    assert [kind for kind, _ in _found(nlp_en, text)] == []
+
+
+def test_calling_events_genocide_is_no_new_event(nlp_en):
+    assert _found(nlp_en, "What the soldiers did to the village is genocide.") == []
+    found = _found(nlp_en, "The killings in the town will be recognized by the world as genocide.")
+    assert [trigger for _, trigger in found] == ["killings"]
+
+
+def test_what_it_describes_as_aggression_is_an_event(nlp_en):
+    text = "The ministry says it is responding to what it describes as unprovoked aggression by its neighbour."
+    assert ("clash", "aggression") in _found(nlp_en, text)
+
+
+@pytest.mark.parametrize("text", ["The assault of the invaders near Kupiansk was stopped.",
+                                  "Our soldiers stopped the assault near Toretsk on Sunday."])
+def test_a_stopped_attack_is_an_attack_repelled(nlp_en, text):
+    assert _found(nlp_en, text) == [("attack_repelled", "stopped")]
+
+
+def test_stopping_something_else_is_no_event(nlp_en):
+    assert _found(nlp_en, "The train stopped at Lviv and the passengers left.") == []
+
+
+def test_a_bare_plural_after_a_preposition_is_a_kind_of_event(nlp_en):
+    text = "Our defense against assaults and attacks is crucial for the city."
+    assert _found(nlp_en, text) == []
+
+
+@pytest.mark.parametrize("text", ["Dozens of victims were counted in Izium on Monday.",
+                                  "Our units are carrying out counterattacks near Vovchansk."])
+def test_a_counted_or_performed_plural_stays_an_event(nlp_en, text):
+    assert len(_found(nlp_en, text)) == 1
+
+
+def test_the_occupied_territories_are_one_claim_of_control(nlp_en):
+    text = ("People in the occupied territories hear only propaganda. "
+            "We will send the truth to the occupied areas every day.")
+    assert _found(nlp_en, text) == [("territory_control", "occupied territories")]
+
+
+def test_an_occupied_territory_struck_is_the_strike_s_place(nlp_en):
+    text = "Their artillery fired on the temporarily occupied territory near the river."
+    assert [kind for kind, _ in _found(nlp_en, text)] == ["strike"]
+
+
+@pytest.mark.parametrize("text", ["They still want to destroy Mykolaiv and Odesa.",
+                                  "Many soldiers do not want to fight against Ukraine and die."])
+def test_a_desire_is_no_event(nlp_en, text):
+    assert _found(nlp_en, text) == []
+
+
+def test_a_supply_of_weapons_is_an_arms_delivery(nlp_en):
+    text = "He called on the partners to speed up the supply of missile defense systems to Ukraine."
+    assert _found(nlp_en, text) == [("other", "supply")]
+    assert _found(nlp_en, "The supply of food to the city was restored.") == []
+
+
+def test_generic_you_is_no_event(nlp_en):
+    assert _found(nlp_en, "When you are attacked by a large army, you cannot defend every city.") == []
+    assert _found(nlp_en, "You are at war with the forces that are in Belarus.") == []
+
+
+def test_an_information_attack_is_no_strike(nlp_en):
+    assert _found(nlp_en, "They stressed the need to counteract any information attacks by the other side.") == []
+    assert [kind for kind, _ in _found(nlp_en, "Russia launched a missile attack on Odesa.")] == ["strike"]
+
+
+def test_this_corridor_re_mentions_the_evacuation(nlp_en):
+    text = ("Today we started the evacuation of people from the plant. "
+            "I am grateful to all who ensure this humanitarian corridor.")
+    assert [kind for kind, _ in _found(nlp_en, text)] == ["evacuation"]
+
+
+def test_an_ongoing_conflict_is_fighting_a_bare_one_is_not(nlp_en):
+    text = "He hoped that the ongoing conflict would be settled through talks with Kyiv."
+    assert ("clash", "conflict") in _found(nlp_en, text)
+    assert _found(nlp_en, "The book is about the history of the conflict.") == []
+
+
+@pytest.mark.parametrize("text", ["The delay has cost thousands of lives of civilians.",
+                                  "The fire in the port claimed 40 lives."])
+def test_lives_counted_or_lost_are_casualties(nlp_en, text):
+    assert "casualties" in [kind for kind, _ in _found(nlp_en, text)]
+
+
+def test_lives_saved_are_no_casualties(nlp_en):
+    assert _found(nlp_en, "Doctors in the city saved many lives.") == []
+
+
+def test_shooting_at_a_town_is_a_strike_shooting_down_is_not(nlp_en):
+    text = "They still have enough strength to shoot from the artillery at Zelenodolsk."
+    assert [kind for kind, _ in _found(nlp_en, text)] == ["strike"]
+    assert _found(nlp_en, "The plane was shot down at dawn.") == [("other", "shot down")]
+
+
+def test_regular_calls_are_a_habit_not_a_negotiation_event(nlp_en):
+    text = "After the visit and regular telephone conversations, the two leaders had a discussion."
+    assert _found(nlp_en, text) == []
+    text = "The two leaders had a telephone conversation on Monday."
+    assert [kind for kind, _ in _found(nlp_en, text)] == ["negotiation"]
+
+
+def test_an_operation_launched_is_fighting_whatever_the_parse(nlp_en):
+    text = ("Putin shared the details on the logic and primary objectives of the special military "
+            "operation launched to protect the republics.")
+    assert "clash" in [kind for kind, _ in _found(nlp_en, text)]
+    assert _found(nlp_en, "The book describes the special military operation in detail.") == []
