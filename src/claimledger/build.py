@@ -102,7 +102,9 @@ def ingest_paths(
             pending_fingerprints.clear()
 
     with OrderedAnalysis(workers, backend=backend) as analysis:
-        for item in read_articles(paths, outlet=outlet, published=published, language=language, stdin=stdin):
+        # languages are identified by the analysis (pipeline.with_language), in the workers when there are some
+        for item in read_articles(paths, outlet=outlet, published=published, language=language, stdin=stdin,
+                                  identify_languages=False):
             if isinstance(item, Rejection):
                 report.rejected.append(item)
                 ledger.record_rejections([item])

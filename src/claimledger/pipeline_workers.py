@@ -10,7 +10,9 @@ Workers are forked from a fork server (``forkserver``: a fresh interpreter that 
 loaded the English model and the gazetteer once, pipeline_preload.py; no fork of the caller's threads,
 open database connections or progress bar), or started with ``spawn`` where there is no fork server, and
 only when a second batch is on its way: a run that fits in one batch is
-analysed in the calling process, with no pool to start. At most ``IN_FLIGHT_PER_WORKER`` batches per
+analysed in the calling process, with no pool to start. The fork server itself is started as soon as an
+``OrderedAnalysis`` of several processes is made, so it loads the models while this process reads; and
+this process never imports spaCy (pipeline.py imports the extractors where they are used). At most ``IN_FLIGHT_PER_WORKER`` batches per
 worker are queued, so memory stays bounded however long the input. A worker's error is raised in the
 caller when its batch comes up, as with one process; a worker that dies (killed, out of memory) ends the
 run with a ``WorkerError`` after the batches before it are handed back.
@@ -101,6 +103,8 @@ class OrderedAnalysis(Generic[Tag]):
         # (tag, articles, result): a future while in the pool, the documents once analysed here, None for
         # a first batch held until a second one shows the pool is worth starting
         self._queue: deque[tuple[Tag, list[Article], Any]] = deque()
+        if workers > 1 and backend == "processes":
+            _start_fork_server()
 
     def __enter__(self) -> OrderedAnalysis[Tag]:
         return self
@@ -177,6 +181,16 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["claimledger.pipeline_preload"])
     return context
+
+
+def _start_fork_server() -> None:
+    """Start the fork server now, without waiting for it: it imports spaCy and loads the models
+    (pipeline_preload.py) while this process reads the first batches, instead of after them, when the
+    pool's first worker is asked for. A run that turns out to fit in one batch leaves it unused."""
+    if _pool_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _in_pool(result: Any) -> bool:
