@@ -103,8 +103,7 @@ class OrderedAnalysis(Generic[Tag]):
         # (tag, articles, result): a future while in the pool, the documents once analysed here, None for
         # a first batch held until a second one shows the pool is worth starting
         self._queue: deque[tuple[Tag, list[Article], Any]] = deque()
-        if workers > 1 and backend == "processes":
-            _start_fork_server()
+        start_fork_server(workers, backend)
 
     def __enter__(self) -> OrderedAnalysis[Tag]:
         return self
@@ -183,11 +182,12 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return context
 
 
-def _start_fork_server() -> None:
-    """Start the fork server now, without waiting for it: it imports spaCy and loads the models
-    (pipeline_preload.py) while this process reads the first batches, instead of after them, when the
-    pool's first worker is asked for. A run that turns out to fit in one batch leaves it unused."""
-    if _pool_context().get_start_method() == "forkserver":
+def start_fork_server(workers: int, backend: str = "processes") -> None:
+    """Start the fork server of a pool of ``workers`` processes now, without waiting for it (nothing for
+    one worker or dask): it imports spaCy and loads the models (pipeline_preload.py) while this process
+    imports the rest and reads the first batches, instead of after them, when the pool's first worker is
+    asked for. Called again, it does nothing. A run that turns out to fit in one batch leaves it unused."""
+    if workers > 1 and backend == "processes" and _pool_context().get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
         forkserver.ensure_running()
