@@ -23,6 +23,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -50,18 +51,55 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))}
 
 
-def time_process(command: list[str]) -> float:
-    """Seconds a command takes from start to exit (it must succeed)."""
+# prctl(PR_SET_CHILD_SUBREAPER): the fork server and the workers it forks, orphaned when a command exits,
+# are reaped by this process, so their CPU time is counted with the command's (Linux only).
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def become_subreaper() -> bool:
+    """Make this process the reaper of its orphaned descendants; whether that worked."""
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _reap_orphans() -> None:
+    while True:
+        try:
+            os.wait()
+        except ChildProcessError:
+            return
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_process(command: list[str]) -> tuple[float, float, float]:
+    """Seconds a command takes from start to exit (it must succeed), the CPU seconds of its own process,
+    and of everything it started (fork server and workers included when this process is a subreaper).
+    CPU seconds hardly change with the machine's load, unlike the wall clock."""
+    cpu_before = _children_cpu()
     started = time.perf_counter()
-    done = subprocess.run(command, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
-    return seconds
+    process.returncode = os.waitstatus_to_exitcode(status)
+    process.stderr.close()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-2000:]}")
+    _reap_orphans()
+    return seconds, usage.ru_utime + usage.ru_stime, _children_cpu() - cpu_before
 
 
-def time_ingest(work: Path, data: Path, workers: int) -> tuple[float, str]:
-    """Seconds of one ingest into a fresh ledger with ``workers`` processes, and a digest of its export."""
+def time_ingest(work: Path, data: Path, workers: int) -> tuple[tuple[float, float, float], str]:
+    """Seconds and CPU seconds (``time_process``) of one ingest into a fresh ledger with ``workers``
+    processes, and a digest of its export."""
     db = work / f"bench-{workers}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -72,8 +110,9 @@ def time_ingest(work: Path, data: Path, workers: int) -> tuple[float, str]:
     return seconds, hashlib.sha256(export).hexdigest()
 
 
-def time_spacy(data: Path, processes: int) -> float:
-    """Seconds of a fresh process loading the model and parsing every text with ``processes`` processes."""
+def time_spacy(data: Path, processes: int) -> tuple[float, float, float]:
+    """Seconds and CPU seconds (``time_process``) of a fresh process loading the model and parsing every
+    text with ``processes`` processes."""
     return time_process([sys.executable, "-c", SPACY_SCRIPT, str(data), str(processes)])
 
 
@@ -81,18 +120,22 @@ def measure(data: Path, work: Path, counts: list[int], repeats: int) -> dict:
     """Best seconds of each run, alternating the order per repeat; and the export digests."""
     best: dict[str, dict[int, float]] = {"spacy": {}, "ingest": {}}
     runs: dict[str, dict[int, list[float]]] = {"spacy": {n: [] for n in counts}, "ingest": {n: [] for n in counts}}
+    # fewest CPU seconds of each: [main process, all processes]
+    cpu: dict[str, dict[int, list[float]]] = {"spacy": {}, "ingest": {}}
     digests: dict[int, str] = {}
     for repeat in range(repeats):
         steps = [(kind, n) for n in counts for kind in ("spacy", "ingest")]
         for kind, n in steps if repeat % 2 == 0 else steps[::-1]:
             print(f"  {kind} with {n} process(es) ...", file=sys.stderr)
             if kind == "spacy":
-                seconds = time_spacy(data, n)
+                seconds, main_cpu, all_cpu = time_spacy(data, n)
             else:
-                seconds, digests[n] = time_ingest(work, data, n)
+                (seconds, main_cpu, all_cpu), digests[n] = time_ingest(work, data, n)
             runs[kind][n].append(seconds)
             best[kind][n] = min(best[kind].get(n, seconds), seconds)
-    return {"best": best, "runs": runs, "digests": digests}
+            low = cpu[kind].get(n, [main_cpu, all_cpu])
+            cpu[kind][n] = [min(low[0], main_cpu), min(low[1], all_cpu)]
+    return {"best": best, "runs": runs, "cpu": cpu, "digests": digests}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="passages of this language (en, uk; 'all' for both; default en)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
+    subreaper = become_subreaper()
     rows = [r for r in passages(10**9) if args.language in ("all", r["language"])][:args.docs]
     load_start = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
@@ -129,6 +173,12 @@ def main(argv: list[str] | None = None) -> int:
         "docs_per_s": {kind: {n: len(rows) / s for n, s in times.items()} for kind, times in best.items()},
         "speedup": {kind: {n: times[reference] / s for n, s in times.items()} for kind, times in best.items()},
         "ingest_over_spacy": {n: best["spacy"][n] / best["ingest"][n] for n in args.workers},
+        # CPU seconds per 100 documents, fewest of the repeats: ingest's main process (its workers are the
+        # fork server's children; spaCy's are its own, reaped and counted with it, so it has no such
+        # figure), and all processes (fork server and workers counted when this process is their reaper)
+        "main_cpu_per_100_docs": {"ingest": {n: 100 * c[0] / len(rows) for n, c in figures["cpu"]["ingest"].items()}},
+        "all_cpu_per_100_docs": {kind: {n: 100 * c[1] / len(rows) for n, c in by_n.items()}
+                                 for kind, by_n in figures["cpu"].items()} if subreaper else None,
         "same_ledger": len(set(figures["digests"].values())) == 1,
     }
     if args.json:
@@ -146,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
               f"{summary['speedup']['spacy'][n]:>9.2f}x{best['ingest'][n]:>10.1f}"
               f"{summary['docs_per_s']['ingest'][n]:>8.1f}{summary['speedup']['ingest'][n]:>9.2f}x"
               f"{summary['ingest_over_spacy'][n]:>14.2f}")
+    for n in args.workers:
+        main_cpu = summary["main_cpu_per_100_docs"]
+        every = summary["all_cpu_per_100_docs"]
+        print(f"{n} process(es), CPU s per 100 docs: ingest's main process {main_cpu['ingest'][n]:.2f}"
+              + (f"; all processes spaCy {every['spacy'][n]:.2f}, ingest {every['ingest'][n]:.2f}" if every else ""))
     print("same ledger for every process count (export --format jsonl):", summary["same_ledger"])
     return 0
 

@@ -112,3 +112,55 @@ def test_a_dask_local_cluster_stores_the_same_ledger(tmp_path: Path, corpus: Pat
         assert "ingested 40 new articles" in result.stdout and "1 duplicates; 1 rejected" in result.stdout
         exports[name] = export_jsonl(db)
     assert exports["plain"] == exports["dask"]
+
+
+def test_the_calling_process_of_a_pool_does_not_import_spacy():
+    """Ingest's own process only reads, orders and stores: importing what it runs must leave spaCy to the
+    workers (a second of CPU on a core they need)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, claimledger.cli, claimledger.build, claimledger.store, claimledger.pipeline_workers; "
+            "print(sorted(m for m in ('spacy', 'thinc', 'natasha') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_languages_are_identified_by_the_analysis_and_stored(tmp_path: Path):
+    """Ingest reads texts without identifying their language; the analysis does it (in the workers when
+    there are some) and the ledger stores it, the same for one process and two."""
+    from claimledger.ingest import read_articles
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    texts = {"en": "The regional governor said on Monday that two bridges near the river had been "
+                   "damaged by shelling overnight, and that repairs would begin within a week.",
+             "ru": "Губернатор области заявил в понедельник, что ночью в результате обстрела были "
+                   "повреждены два моста у реки, а ремонт начнётся в течение недели."}
+    for code, text in texts.items():
+        for copy in range(20):  # two batches of 32 and more: the pool is used
+            (folder / f"{code}-{copy:02d}.txt").write_text(f"{text} Report number {copy}.", encoding="utf-8")
+    unread = [a.language for a in read_articles([folder], identify_languages=False)]
+    assert unread == [None] * 40
+    exports = {}
+    for workers in (1, 2):
+        db = tmp_path / f"languages-{workers}.db"
+        with open_ledger(db) as ledger:
+            report = ingest_paths(ledger, [folder], workers=workers)
+            counts = ledger.counts()
+        assert report.languages == {"en": 20, "ru": 20}
+        assert (counts["language:en"], counts["language:ru"]) == (20, 20)
+        exports[workers] = export_jsonl(db)
+    assert exports[1] == exports[2]
+
+
+def test_a_rerun_counts_what_is_stored_as_duplicates(tmp_path: Path, corpus: Path):
+    """Texts stored by an earlier run are duplicates (looked up batch by batch as they are read): a second
+    run stores nothing and counts every article, the repeated text too, as a duplicate."""
+    db = tmp_path / "rerun.db"
+    with open_ledger(db) as ledger:
+        first = ingest_paths(ledger, [corpus], batch_size=8, workers=2)
+        second = ingest_paths(ledger, [corpus], batch_size=8, workers=2)
+        assert ledger.counts()["articles"] == 40
+    assert (first.ingested, first.duplicates) == (40, 1)
+    assert (second.ingested, second.duplicates, second.read) == (0, 41, 41)

@@ -95,6 +95,15 @@ def ingest_paths(
             if on_progress:
                 on_progress(report)
 
+    def drop_stored() -> None:
+        # one query per batch, not one per article read: the texts of a previous run are duplicates
+        stored = ledger.find_fingerprints(pending_fingerprints) if pending else set()
+        if stored:
+            kept = [i for i, fingerprint in enumerate(pending_fingerprints) if fingerprint not in stored]
+            report.duplicates += len(pending) - len(kept)
+            pending[:] = [pending[i] for i in kept]
+            pending_fingerprints[:] = [pending_fingerprints[i] for i in kept]
+
     def flush() -> None:
         if pending:
             analysis.submit(pending, list(pending_fingerprints))
@@ -102,7 +111,9 @@ def ingest_paths(
             pending_fingerprints.clear()
 
     with OrderedAnalysis(workers, backend=backend) as analysis:
-        for item in read_articles(paths, outlet=outlet, published=published, language=language, stdin=stdin):
+        # languages are identified by the analysis (pipeline.with_language), in the workers when there are some
+        for item in read_articles(paths, outlet=outlet, published=published, language=language, stdin=stdin,
+                                  identify_languages=False):
             if isinstance(item, Rejection):
                 report.rejected.append(item)
                 ledger.record_rejections([item])
@@ -113,16 +124,19 @@ def ingest_paths(
                 report.read += 1
                 report.current_origin = _origin_file(item.origin)
                 fingerprint = text_fingerprint(item.text)
-                if fingerprint in pending_fingerprints or ledger.has_fingerprint(fingerprint):
+                if fingerprint in pending_fingerprints:
                     report.duplicates += 1
                 else:
                     pending.append(item)
                     pending_fingerprints.append(fingerprint)
                     if len(pending) >= batch_size:
+                        drop_stored()
+                    if len(pending) >= batch_size:
                         flush()
             store(analysis.ready())
             if on_progress:
                 on_progress(report)
+        drop_stored()
         flush()
         store(analysis.finish())
     if on_progress:

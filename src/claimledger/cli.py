@@ -94,8 +94,11 @@ def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str |
     Example:
       claimledger ingest ledger.db examples/ reports/*.html
     """
+    from .pipeline_workers import default_workers, start_fork_server
+
+    workers = workers or default_workers()
+    start_fork_server(workers, "dask" if dask_cluster else "processes")  # loads the models meanwhile
     from .build import ingest_paths
-    from .pipeline_workers import default_workers
     from .store import open_ledger
 
     total = _count_inputs(paths)
@@ -114,7 +117,7 @@ def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str |
                                          f"{report.skipped} rejected")
 
         report = ingest_paths(ledger, paths, outlet=outlet, published=published, language=language,
-                              workers=workers or default_workers(), backend="dask" if dask_cluster else "processes",
+                              workers=workers, backend="dask" if dask_cluster else "processes",
                               on_progress=on_progress)
     for rejection in report.rejected:
         err.print(printable(f"rejected {rejection}"), soft_wrap=True)

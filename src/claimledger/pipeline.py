@@ -12,18 +12,12 @@ import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from .extract.attribution import find_attributions
-from .extract.attribution_ru_uk import find_attributions_ru_uk
-from .extract.cyrillic import parse_cyrillic
-from .extract.events import find_events
-from .extract.events_ru_uk import find_events_ru_uk
-from .extract.gazetteer import load_gazetteer
-from .extract.nlp import load_english
-from .extract.places import find_places
-from .extract.places_ru_uk import find_places_ru_uk
-from .extract.voice import document_voice
-from .ingest import identify_language
 from .models import AnalysedDocument, Article, Layers
+
+# The extractors (spaCy, natasha, lingua) are imported by the functions that use them, not here: the
+# calling process of a worker pool (pipeline_workers.py) imports this module for its constants and
+# wiring but analyses nothing, and importing spaCy there would cost a second of CPU on a core the
+# workers need, before the fork server that loads the models for them could start.
 
 # Articles handed to spaCy at once. News articles run to ~1,000 words; 32 keeps the
 # parser's batches full without holding many parsed Docs (measured with
@@ -40,11 +34,20 @@ def with_language(article: Article) -> Article:
     """Return the article with its language identified when it has none."""
     if article.language:
         return article
+    from .ingest.language import identify_language
+
     return replace(article, language=identify_language(article.text))
 
 
 def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     """Return the analysed documents of a batch of English articles (body and title), in order."""
+    from .extract.attribution import find_attributions
+    from .extract.events import find_events
+    from .extract.gazetteer import load_gazetteer
+    from .extract.nlp import load_english
+    from .extract.places import find_places
+    from .extract.voice import document_voice
+
     nlp = load_english()
     gazetteer = load_gazetteer()
 
@@ -65,6 +68,12 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
 
 
 def _cyrillic_layers(text: str, article: Article, voice: str | None = None) -> Layers:
+    from .extract.attribution_ru_uk import find_attributions_ru_uk
+    from .extract.cyrillic import parse_cyrillic
+    from .extract.events_ru_uk import find_events_ru_uk
+    from .extract.gazetteer import load_gazetteer
+    from .extract.places_ru_uk import find_places_ru_uk
+
     doc = parse_cyrillic(text, article.language)
     attributions = find_attributions_ru_uk(doc, voice)
     places = find_places_ru_uk(doc, load_gazetteer())
@@ -74,6 +83,8 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None) -> L
 
 def analyse_cyrillic(article: Article) -> AnalysedDocument:
     """Return the analysed document of one Russian or Ukrainian article (body and title)."""
+    from .extract.voice import document_voice
+
     body = _cyrillic_layers(article.text, article, document_voice(article.title, article.published))
     title = _cyrillic_layers(article.title, article) if article.title else None
     return AnalysedDocument(article, body.attributions, body.places, body.events, title)

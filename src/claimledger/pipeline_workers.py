@@ -10,7 +10,9 @@ Workers are forked from a fork server (``forkserver``: a fresh interpreter that 
 loaded the English model and the gazetteer once, pipeline_preload.py; no fork of the caller's threads,
 open database connections or progress bar), or started with ``spawn`` where there is no fork server, and
 only when a second batch is on its way: a run that fits in one batch is
-analysed in the calling process, with no pool to start. At most ``IN_FLIGHT_PER_WORKER`` batches per
+analysed in the calling process, with no pool to start. The fork server itself is started as soon as an
+``OrderedAnalysis`` of several processes is made, so it loads the models while this process reads; and
+this process never imports spaCy (pipeline.py imports the extractors where they are used). At most ``IN_FLIGHT_PER_WORKER`` batches per
 worker are queued, so memory stays bounded however long the input. A worker's error is raised in the
 caller when its batch comes up, as with one process; a worker that dies (killed, out of memory) ends the
 run with a ``WorkerError`` after the batches before it are handed back.
@@ -101,6 +103,7 @@ class OrderedAnalysis(Generic[Tag]):
         # (tag, articles, result): a future while in the pool, the documents once analysed here, None for
         # a first batch held until a second one shows the pool is worth starting
         self._queue: deque[tuple[Tag, list[Article], Any]] = deque()
+        start_fork_server(workers, backend)
 
     def __enter__(self) -> OrderedAnalysis[Tag]:
         return self
@@ -177,6 +180,17 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["claimledger.pipeline_preload"])
     return context
+
+
+def start_fork_server(workers: int, backend: str = "processes") -> None:
+    """Start the fork server of a pool of ``workers`` processes now, without waiting for it (nothing for
+    one worker or dask): it imports spaCy and loads the models (pipeline_preload.py) while this process
+    imports the rest and reads the first batches, instead of after them, when the pool's first worker is
+    asked for. Called again, it does nothing. A run that turns out to fit in one batch leaves it unused."""
+    if workers > 1 and backend == "processes" and _pool_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _in_pool(result: Any) -> bool:

@@ -49,7 +49,7 @@ BINARY_SNIFF_BYTES = 8192
 
 def read_articles(
     paths: Iterable[str | Path], *, outlet: str | None = None, published: str | None = None,
-    language: str | None = None, stdin: BinaryIO | None = None,
+    language: str | None = None, stdin: BinaryIO | None = None, identify_languages: bool = True,
 ) -> Iterator[Article | Rejection | InputNotice]:
     """Yield an Article for each report read from the paths, a Rejection for each bad input and an
     InputNotice after an article read from a damaged input (invalid UTF-8 replaced, a page nested
@@ -57,7 +57,8 @@ def read_articles(
 
     Paths are files or directories (walked recursively in sorted order, hidden names skipped); ``-``
     reads ``stdin`` (default: standard input). ``outlet``, ``published`` and ``language`` set that
-    field on every article; otherwise language comes from the record, else from identify_language.
+    field on every article; otherwise language comes from the record, else from identify_language
+    (else None with ``identify_languages`` False: the analysis identifies it, in its worker processes).
     Nothing is raised for bad input, and articles are yielded as they are read. JSONL is streamed
     line by line (no total size limit; MAX_RECORD_BYTES a line); any other file over MAX_INPUT_BYTES
     is refused before it is read, and an article whose text is over MAX_TEXT_CHARS is rejected.
@@ -67,7 +68,8 @@ def read_articles(
     rejected_where = None
     for item in _read_paths(paths, stdin):
         if isinstance(item, Article):
-            item = _reject_too_long(item) or _complete_article(item, outlet, published, language)
+            item = _reject_too_long(item) or _complete_article(item, outlet, published, language,
+                                                               identify_languages)
             rejected_where = item.where if isinstance(item, Rejection) else None
         elif isinstance(item, InputNotice) and item.where == rejected_where:
             continue  # the notice of an article rejected after all: its rejection says enough
@@ -84,7 +86,8 @@ def _reject_too_long(article: Article) -> Rejection | None:
     return None
 
 
-def _complete_article(article: Article, outlet: str | None, published: str | None, language: str | None) -> Article:
+def _complete_article(article: Article, outlet: str | None, published: str | None, language: str | None,
+                      identify: bool) -> Article:
     changes: dict[str, str | None] = {}
     if outlet is not None:
         changes["outlet"] = outlet
@@ -92,7 +95,7 @@ def _complete_article(article: Article, outlet: str | None, published: str | Non
         changes["published"] = published
     if language is not None:
         changes["language"] = language
-    elif not article.language:
+    elif identify and not article.language:
         changes["language"] = identify_language(article.text)
     return replace(article, **changes) if changes else article
 
