@@ -7,7 +7,9 @@ JSONL file and times, each as a fresh process from start to exit:
 - ``ingest``: `python -m claimledger ingest DB FILE --workers N` into a new SQLite ledger (reading,
   language, analysis, storing: the whole command), for each N of ``--workers``;
 - ``spacy``: a process that loads the same spaCy model with the same components and runs
-  `nlp.pipe(texts, batch_size=32, n_process=N)` over the same texts (the model alone, nothing stored).
+  `nlp.pipe(texts, batch_size=32, n_process=N)` over the same texts (the model alone, nothing stored);
+- with ``--dask``, ``dask``: `ingest --dask local --workers N`, the same batches on a dask LocalCluster
+  of N worker processes (its speed-up is against the one-process ingest).
 
 Runs alternate (spacy 1, ingest 1, spacy 2, ingest 2, then the other way round) and the best of
 ``--repeats`` is kept, so drift on a shared machine hits both alike. The figures to read are the
@@ -16,6 +18,7 @@ It also checks that every N stored the same ledger (`export --format jsonl` iden
 
     .venv/bin/python benchmarks/workers.py                       # 600 passages, 1 and 2 processes
     .venv/bin/python benchmarks/workers.py --docs 2000 --json
+    .venv/bin/python benchmarks/workers.py --dask                # and a dask LocalCluster of 1 and 2
 """
 from __future__ import annotations
 
@@ -45,6 +48,9 @@ nlp = load_english()
 for _ in nlp.pipe(texts, batch_size=32, n_process=int(sys.argv[2])):
     pass
 """
+
+
+KINDS = ("spacy", "ingest")  # what is always timed; "dask" with --dask
 
 
 def _env() -> dict[str, str]:
@@ -97,14 +103,14 @@ def time_process(command: list[str]) -> tuple[float, float, float]:
     return seconds, usage.ru_utime + usage.ru_stime, _children_cpu() - cpu_before
 
 
-def time_ingest(work: Path, data: Path, workers: int) -> tuple[tuple[float, float, float], str]:
+def time_ingest(work: Path, data: Path, workers: int, dask: bool = False) -> tuple[tuple[float, float, float], str]:
     """Seconds and CPU seconds (``time_process``) of one ingest into a fresh ledger with ``workers``
-    processes, and a digest of its export."""
+    processes (of a dask LocalCluster with ``dask``), and a digest of its export."""
     db = work / f"bench-{workers}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     seconds = time_process([sys.executable, "-m", "claimledger", "ingest", str(db), str(data),
-                            "--workers", str(workers)])
+                            "--workers", str(workers), *(["--dask", "local"] if dask else [])])
     export = subprocess.run([sys.executable, "-m", "claimledger", "export", str(db), "--format", "jsonl"],
                             env=_env(), capture_output=True, check=True).stdout
     return seconds, hashlib.sha256(export).hexdigest()
@@ -116,21 +122,21 @@ def time_spacy(data: Path, processes: int) -> tuple[float, float, float]:
     return time_process([sys.executable, "-c", SPACY_SCRIPT, str(data), str(processes)])
 
 
-def measure(data: Path, work: Path, counts: list[int], repeats: int) -> dict:
+def measure(data: Path, work: Path, counts: list[int], repeats: int, kinds: tuple[str, ...] = KINDS) -> dict:
     """Best seconds of each run, alternating the order per repeat; and the export digests."""
-    best: dict[str, dict[int, float]] = {"spacy": {}, "ingest": {}}
-    runs: dict[str, dict[int, list[float]]] = {"spacy": {n: [] for n in counts}, "ingest": {n: [] for n in counts}}
+    best: dict[str, dict[int, float]] = {kind: {} for kind in kinds}
+    runs: dict[str, dict[int, list[float]]] = {kind: {n: [] for n in counts} for kind in kinds}
     # fewest CPU seconds of each: [main process, all processes]
-    cpu: dict[str, dict[int, list[float]]] = {"spacy": {}, "ingest": {}}
-    digests: dict[int, str] = {}
+    cpu: dict[str, dict[int, list[float]]] = {kind: {} for kind in kinds}
+    digests: dict[tuple[str, int], str] = {}
     for repeat in range(repeats):
-        steps = [(kind, n) for n in counts for kind in ("spacy", "ingest")]
+        steps = [(kind, n) for n in counts for kind in kinds]
         for kind, n in steps if repeat % 2 == 0 else steps[::-1]:
             print(f"  {kind} with {n} process(es) ...", file=sys.stderr)
             if kind == "spacy":
                 seconds, main_cpu, all_cpu = time_spacy(data, n)
             else:
-                (seconds, main_cpu, all_cpu), digests[n] = time_ingest(work, data, n)
+                (seconds, main_cpu, all_cpu), digests[kind, n] = time_ingest(work, data, n, kind == "dask")
             runs[kind][n].append(seconds)
             best[kind][n] = min(best[kind].get(n, seconds), seconds)
             low = cpu[kind].get(n, [main_cpu, all_cpu])
@@ -147,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=2, help="runs of each, best kept (default 2)")
     parser.add_argument("--language", default="en",
                         help="passages of this language (en, uk; 'all' for both; default en)")
+    parser.add_argument("--dask", action="store_true", help="also time ingest on a dask LocalCluster")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     subreaper = become_subreaper()
@@ -159,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         # one untimed ingest first: builds the gazetteer cache and warms the page cache for both kinds
         print("warming up ...", file=sys.stderr)
         time_ingest(work, data, 1)
-        figures = measure(data, work, args.workers, args.repeats)
+        figures = measure(data, work, args.workers, args.repeats, KINDS + (("dask",) if args.dask else ()))
     best, reference = figures["best"], args.workers[0]
     words = sum(len(r["text"].split()) for r in rows)
     languages: dict[str, int] = {}
@@ -173,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
         "docs_per_s": {kind: {n: len(rows) / s for n, s in times.items()} for kind, times in best.items()},
         "speedup": {kind: {n: times[reference] / s for n, s in times.items()} for kind, times in best.items()},
         "ingest_over_spacy": {n: best["spacy"][n] / best["ingest"][n] for n in args.workers},
+        # the dask LocalCluster's runs against the one-process ingest (no cluster)
+        "dask_speedup_over_ingest": {n: best["ingest"][reference] / s for n, s in best["dask"].items()}
+                                    if args.dask else None,
         # CPU seconds per 100 documents, fewest of the repeats: ingest's main process (its workers are the
         # fork server's children; spaCy's are its own, reaped and counted with it, so it has no such
         # figure), and all processes (fork server and workers counted when this process is their reaper)
@@ -201,7 +211,10 @@ def main(argv: list[str] | None = None) -> int:
         every = summary["all_cpu_per_100_docs"]
         print(f"{n} process(es), CPU s per 100 docs: ingest's main process {main_cpu['ingest'][n]:.2f}"
               + (f"; all processes spaCy {every['spacy'][n]:.2f}, ingest {every['ingest'][n]:.2f}" if every else ""))
-    print("same ledger for every process count (export --format jsonl):", summary["same_ledger"])
+    for n, ratio in (summary["dask_speedup_over_ingest"] or {}).items():
+        print(f"dask LocalCluster of {n}: {best['dask'][n]:.1f} s, {summary['docs_per_s']['dask'][n]:.1f} docs/s, "
+              f"{ratio:.2f}x the one-process ingest")
+    print("same ledger for every run (export --format jsonl):", summary["same_ledger"])
     return 0
 
 

@@ -21,8 +21,9 @@ FLOORS = {
     ("attributions", "speaker", "accuracy"): 0.80,    # measured 0.833
     ("places", "span_exact", "f1"): 0.96,             # measured 0.977 on 2026-12-03 (0.968 before issue 13)
     ("places", "ref", "accuracy"): 0.90,              # measured 0.926
-    ("events", "type", "f1"): 0.77,                   # measured 0.786 on 2026-12-01 (was 0.750); 0.789 on 2026-12-03
-    ("events", "places", "accuracy"): 0.59,           # measured 0.608 on 2026-12-03 (0.567 before issue 12 event places)
+    ("events", "type", "f1"): 0.79,                   # measured 0.810 on 2026-12-04 (0.789 on 2026-12-03; 0.750 on 12-01)
+    ("events", "places", "accuracy"): 0.62,           # measured 0.642 on 2026-12-04 (0.608 on 12-03, 0.567 before issue 12)
+    ("control", "control", "f1"): 0.74,               # measured 0.769 on 2026-12-04 (0.675 before the status rules)
 }
 # Geoparsing floors: places layer of tests/data/geoparsing_dev.jsonl (GeoVirus, world news), measured
 # 2026-12-03 on the whole file (issue 13: rules tuned on the even article_index half; the odd half, never
@@ -117,13 +118,15 @@ WAR_FLOORS = {
     ("attributions", "all", "claim", "f1"): 0.81,        # measured 0.850
     ("places", "all", "span_exact", "f1"): 0.92,         # measured 0.947
     ("places", "all", "ref", "accuracy"): 0.90,          # measured 0.937
-    ("events", "en", "type", "f1"): 0.65,                # measured 0.671 (0.658 before the issue-12 English event rules)
-    ("events", "uk", "type", "f1"): 0.54,                # measured 0.579
-    ("events", "all", "places", "accuracy"): 0.61,       # measured 0.636 (0.644 before; more events matched)
+    ("events", "en", "type", "f1"): 0.67,                # measured 0.691 on 12-04 (0.671 on 12-03, 0.658 before issue 12)
+    ("events", "uk", "type", "f1"): 0.58,                # measured 0.609 on 12-04 (0.579 on 12-03)
+    ("events", "uk", "when", "accuracy"): 0.30,          # measured 0.343 on 12-04 (0.151 before the ru/uk date forms)
+    ("events", "all", "places", "accuracy"): 0.67,       # measured 0.699 on 12-04 (0.636 on 12-03)
     ("events", "all", "quantity_stated", "accuracy"): 0.66,  # measured 0.778 (7 of 9 stated counts)
-    ("events", "headlines", "type", "f1"): 0.55,         # measured 0.579 (0.258 before one-line headlines kept their events)
-    ("events", "en", "places", "accuracy"): 0.56,        # measured 0.582 (0.593 before, on fewer matched events)
-    ("control", "all", "control", "f1"): 0.10,           # measured 0.111
+    ("events", "headlines", "type", "f1"): 0.62,         # measured 0.650 on 12-04 (0.579 on 12-03, 0.258 before)
+    ("attributions", "headlines", "claim", "f1"): 0.90,  # measured 1.0 on 12-04 (0.0 before extract/headlines.py)
+    ("events", "en", "places", "accuracy"): 0.60,        # measured 0.621 on 12-04 (0.582 on 12-03)
+    ("control", "all", "control", "f1"): 0.18,           # measured 0.210 on 12-04 (0.111 on 12-03; few control events)
 }
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,33 @@ def test_a_dask_local_cluster_stores_the_same_ledger(tmp_path: Path, corpus: Pat
         assert "ingested 40 new articles" in result.stdout and "1 duplicates; 1 rejected" in result.stdout
         exports[name] = export_jsonl(db)
     assert exports["plain"] == exports["dask"]
+
+
+def test_a_dask_scheduler_address_analyses_on_its_cluster_and_stays_up(tmp_path: Path, corpus: Path):
+    pytest.importorskip("distributed")
+    from dask.distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        exports = {}
+        for name, args in (("plain", ["--workers", "1"]), ("scheduler", ["--dask", cluster.scheduler_address])):
+            db = tmp_path / f"{name}.db"
+            result = run("ingest", str(db), str(corpus), *args)
+            assert result.exit_code == EXIT_REJECTED, result.output
+            assert "ingested 40 new articles" in result.stdout
+            exports[name] = export_jsonl(db)
+        assert exports["plain"] == exports["scheduler"]
+        with Client(cluster.scheduler_address) as client:  # the run left the user's cluster as it was
+            assert len(client.scheduler_info()["workers"]) == 2
+
+
+def test_an_unreachable_dask_scheduler_is_one_line(tmp_path: Path, corpus: Path):
+    pytest.importorskip("distributed")
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run("ingest", str(tmp_path / "l.db"), str(corpus), "--dask", f"tcp://127.0.0.1:{port}")
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert f"cannot reach the dask scheduler at tcp://127.0.0.1:{port}" in result.output
 
 
 def test_the_calling_process_of_a_pool_does_not_import_spacy():

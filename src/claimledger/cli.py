@@ -32,6 +32,18 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     return value
 
 
+def _dask_backend(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """Check --dask: "local" (a LocalCluster: backend "dask") or a scheduler's address (tcp://host:8786)."""
+    from .pipeline_workers import check_backend
+
+    if value is None:
+        return None
+    try:
+        return check_backend("dask" if value == "local" else value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is neither 'local' nor a scheduler address (tcp://host:8786)") from None
+
+
 class ClaimledgerGroup(click.Group):
     """Translates domain errors into one line on stderr and exit code 1."""
 
@@ -82,8 +94,9 @@ def _count_inputs(paths: tuple[str, ...]) -> int | None:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes that analyse the articles (default: one per core). The ledger is the same "
                    "for any number.")
-@click.option("--dask", "dask_cluster", type=click.Choice(["local"]),
-              help="Analyse on a dask LocalCluster of --workers processes (needs dask[distributed]).")
+@click.option("--dask", "dask_cluster", callback=_dask_backend, metavar="local|tcp://HOST:PORT",
+              help="Analyse on a dask LocalCluster of --workers processes, or on the cluster of the "
+                   "scheduler at that address (needs dask[distributed]).")
 def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str | None, language: str | None,
            workers: int | None, dask_cluster: str | None) -> None:
     """Read reports from PATHS (files, directories, - for stdin) and store their claims in DB.
@@ -97,7 +110,7 @@ def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str |
     from .pipeline_workers import default_workers, start_fork_server
 
     workers = workers or default_workers()
-    start_fork_server(workers, "dask" if dask_cluster else "processes")  # loads the models meanwhile
+    start_fork_server(workers, dask_cluster or "processes")  # loads the models meanwhile
     from .build import ingest_paths
     from .store import open_ledger
 
@@ -117,7 +130,7 @@ def ingest(db: str, paths: tuple[str, ...], outlet: str | None, published: str |
                                          f"{report.skipped} rejected")
 
         report = ingest_paths(ledger, paths, outlet=outlet, published=published, language=language,
-                              workers=workers, backend="dask" if dask_cluster else "processes",
+                              workers=workers, backend=dask_cluster or "processes",
                               on_progress=on_progress)
     for rejection in report.rejected:
         err.print(printable(f"rejected {rejection}"), soft_wrap=True)
@@ -390,71 +403,6 @@ def eval_command(gold: str, as_json: bool, show_errors: int) -> None:
 
 
 @main.command()
-@click.argument("pairs", type=click.Path(exists=True, allow_dash=True, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
-def relate(pairs: str, output: str | None) -> None:
-    """Label claim PAIRS (JSONL {id, a, b, a_lang, b_lang}) repeat, agree, contradict or unrelated.
-
-    \b
-    Writes each pair with its predicted label and the reason; a gold label is replaced.
-    Example:
-      claimledger relate pairs.jsonl -o related.jsonl && claimledger eval pairs.jsonl
-    """
-    from .evaluate.predictions import predict_pairs, read_pairs
-
-    related = predict_pairs(read_pairs(pairs))
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
-    try:
-        for pair in related:
-            stream.write(json.dumps(pair, ensure_ascii=False) + "\n")
-    finally:
-        if output:
-            stream.close()
-    counts = {label: sum(p["label"] == label for p in related) for label in ("repeat", "agree", "contradict", "unrelated")}
-    err.print(f"related {len(related)} pairs: " + ", ".join(f"{n} {label}" for label, n in counts.items()))
-
-
-@main.command()
-@click.argument("db")
-@click.option("--outlets", "outlet_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra outlet registry (TSV, as data/outlets.tsv); also CLAIMLEDGER_OUTLETS.")
-@click.option("--rebuild", is_flag=True, help="Drop the stored links and link every article again.")
-def link(db: str, outlet_files: tuple[str, ...], rebuild: bool) -> None:
-    """Link the claims of DB's new articles to the stored ones (repeat/agree/contradict); rebuild stories.
-
-    \b
-    Claims are compared only within blocks (event type + place, source + week, copied text),
-    so time grows about linearly with the ledger. With nothing new it says so and leaves
-    the stories as they are.
-    Example:
-      claimledger ingest ledger.db reports/ && claimledger link ledger.db
-    """
-    from .link import link_ledger
-    from .store import open_ledger
-
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn()]
-    with open_ledger(db, create=False) as ledger, Progress(*columns, console=err, transient=True,
-                                                           disable=not err.is_terminal) as progress:
-        task = progress.add_task("linking: claim texts embedded", total=None)
-        report = link_ledger(ledger, outlets=list(outlet_files), rebuild=rebuild,
-                             on_embedded=lambda n: progress.advance(task, n))
-    if report.nothing_new:
-        out.print(f"nothing new to link: all {report.articles} articles were linked before; "
-                  f"stories left as they are; {report.seconds:.1f} s")
-        return
-    labels = ", ".join(f"{n} {label}" for label, n in sorted(report.by_label.items())) or "none"
-    rederived = (f"; link claims of {report.rederived} linked articles derived again (another outlet "
-                 "registry or version)" if report.rederived else "")
-    unchanged = report.stories - report.stories_new - report.stories_changed
-    stories = (f"stories rebuilt: {report.stories} ({report.stories_new} new, {report.stories_changed} "
-               f"changed, {unchanged} unchanged, {report.stories_gone} gone)" if report.stories_rebuilt
-               else "no claim linked: stories left as they are")
-    out.print(f"linked {report.new_articles} new of {report.articles} articles "
-              f"({report.new_claims} new of {report.claims} claims): {report.links} new links ({labels})"
-              f"{rederived}; {stories}; {report.seconds:.1f} s")
-
-
-@main.command()
 @click.argument("db")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; anything but loopback needs --token.")
@@ -487,9 +435,11 @@ def serve(db: str, host: str, port: int, token: str | None, tiles: str | None, t
     serve_ledger(db, host=host, port=port, token=token, tiles=layer)
 
 
-# The story commands live in cli_stories.py; they join the group here.
-from .cli_stories import compare, stories  # noqa: E402  (needs nothing of this module)
+# The linking stage's commands live in cli_link.py; they join the group here.
+from .cli_link import compare, link, relate, stories  # noqa: E402  (needs nothing of this module)
 
+main.add_command(link)
+main.add_command(relate)
 main.add_command(stories)
 main.add_command(compare)
 

@@ -18,7 +18,9 @@ caller when its batch comes up, as with one process; a worker that dies (killed,
 run with a ``WorkerError`` after the batches before it are handed back.
 
 ``backend="dask"`` runs the same ``analyse_batch`` on a dask LocalCluster of ``workers`` single-threaded
-worker processes instead of the process pool (``pip install 'dask[distributed]'``); everything else,
+worker processes instead of the process pool (``pip install 'dask[distributed]'``); a scheduler's
+address as the backend (``"tcp://host:8786"``) runs it on that cluster's workers, on other machines too
+(each with claimledger installed), ``workers`` then only sizing the batches in flight. Everything else,
 the order of the results included, is the same.
 """
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import re
 import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -39,6 +42,17 @@ from .models import AnalysedDocument, Article, Attribution, Event, Layers, Place
 from .pipeline import BATCH_SIZE, analyse_articles
 
 BACKENDS = ("processes", "dask")
+SCHEDULER_TIMEOUT_S = 10  # a scheduler answers in a second or two; ten allows a slow link, then the run stops
+# A dask scheduler's address, the other backend: "tcp://10.0.0.5:8786", "tls://scheduler:8786".
+SCHEDULER_ADDRESS = re.compile(r"(?:tcp|tls|ucx|ws|wss)://\S+")
+
+
+def check_backend(backend: str) -> str:
+    """Return ``backend`` if it is one of BACKENDS or a dask scheduler's address; raise ValueError."""
+    if backend in BACKENDS or SCHEDULER_ADDRESS.fullmatch(backend):
+        return backend
+    raise ValueError(f"backend must be one of {BACKENDS} or a dask scheduler address "
+                     f"(tcp://host:8786), not {backend!r}")
 
 # Batches queued per worker: one being analysed and one waiting, so a worker never idles while the
 # writer stores a result.
@@ -94,10 +108,8 @@ class OrderedAnalysis(Generic[Tag]):
     def __init__(self, workers: int = 1, *, in_flight: int | None = None, backend: str = "processes"):
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
-        if backend not in BACKENDS:
-            raise ValueError(f"backend must be one of {BACKENDS}, not {backend!r}")
         self.workers = workers
-        self.backend = backend
+        self.backend = check_backend(backend)
         self.in_flight = in_flight or IN_FLIGHT_PER_WORKER * workers
         self._pool: ProcessPoolExecutor | _DaskPool | None = None
         # (tag, articles, result): a future while in the pool, the documents once analysed here, None for
@@ -122,7 +134,7 @@ class OrderedAnalysis(Generic[Tag]):
             self._queue.append((tag, articles, None))  # held: the whole run may fit in this batch
             return
         if self._pool is None:
-            self._pool = _DaskPool(self.workers) if self.backend == "dask" else ProcessPoolExecutor(
+            self._pool = _DaskPool(self.workers, self.backend) if self.backend != "processes" else ProcessPoolExecutor(
                 self.workers, mp_context=_pool_context(), initializer=_start_worker)
             held_tag, held_articles, _ = self._queue.popleft()
             self._queue.append((held_tag, held_articles, self._pool.submit(analyse_batch, held_articles)))
@@ -199,23 +211,32 @@ def _in_pool(result: Any) -> bool:
 
 
 class _DaskPool:
-    """A dask LocalCluster of ``workers`` single-threaded worker processes, with the pool's ``submit``."""
+    """A dask LocalCluster of ``workers`` single-threaded worker processes (``backend`` "dask"), or the
+    cluster of the scheduler at the address ``backend``; with the pool's ``submit``."""
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, backend: str = "dask"):
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:
             raise ClaimledgerError("the dask backend needs dask: pip install 'dask[distributed]'") from None
-        self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                    dashboard_address=None, silence_logs=logging.ERROR)
-        self.client = Client(self.cluster)
+        if backend == "dask":
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+            return
+        self.cluster = None
+        try:
+            self.client = Client(backend, timeout=SCHEDULER_TIMEOUT_S)
+        except OSError as error:
+            raise ClaimledgerError(f"cannot reach the dask scheduler at {backend}: {error}") from None
 
     def submit(self, function, articles: list[Article]):
         return self.client.submit(function, articles, pure=False)
 
     def close(self) -> None:
         self.client.close()
-        self.cluster.close()
+        if self.cluster is not None:  # a scheduler of one's own is left running for its other clients
+            self.cluster.close()
 
 
 def analyse_in_order(articles: Sequence[Article], workers: int, *, batch_size: int = BATCH_SIZE,

@@ -1,13 +1,81 @@
-"""The story commands of the command line: ``stories`` (list them) and ``compare`` (one story side
-by side). Thin wrappers over link.compare_story and the store; registered on the group in cli.py."""
+"""The linking stage's commands of the command line: ``link`` (link new claims, rebuild the stories),
+``relate`` (label claim pairs), ``stories`` (list them) and ``compare`` (one story side by side). Thin
+wrappers over the link package and the store; registered on the group in cli.py."""
 from __future__ import annotations
 
 import json
+import sys
 
 import click
+from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .terminal import out, styled
+from .terminal import err, out, styled
+
+
+@click.command()
+@click.argument("db")
+@click.option("--outlets", "outlet_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra outlet registry (TSV, as data/outlets.tsv); also CLAIMLEDGER_OUTLETS.")
+@click.option("--rebuild", is_flag=True, help="Drop the stored links and link every article again.")
+def link(db: str, outlet_files: tuple[str, ...], rebuild: bool) -> None:
+    """Link the claims of DB's new articles to the stored ones (repeat/agree/contradict); rebuild stories.
+
+    \b
+    Claims are compared only within blocks (event type + place, source + week, copied text),
+    so time grows about linearly with the ledger. With nothing new it says so and leaves
+    the stories as they are.
+    Example:
+      claimledger ingest ledger.db reports/ && claimledger link ledger.db
+    """
+    from .link import link_ledger
+    from .store import open_ledger
+
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn()]
+    with open_ledger(db, create=False) as ledger, Progress(*columns, console=err, transient=True,
+                                                           disable=not err.is_terminal) as progress:
+        task = progress.add_task("linking: claim texts embedded", total=None)
+        report = link_ledger(ledger, outlets=list(outlet_files), rebuild=rebuild,
+                             on_embedded=lambda n: progress.advance(task, n))
+    if report.nothing_new:
+        out.print(f"nothing new to link: all {report.articles} articles were linked before; "
+                  f"stories left as they are; {report.seconds:.1f} s")
+        return
+    labels = ", ".join(f"{n} {label}" for label, n in sorted(report.by_label.items())) or "none"
+    rederived = (f"; link claims of {report.rederived} linked articles derived again (another outlet "
+                 "registry or version)" if report.rederived else "")
+    unchanged = report.stories - report.stories_new - report.stories_changed
+    stories = (f"stories rebuilt: {report.stories} ({report.stories_new} new, {report.stories_changed} "
+               f"changed, {unchanged} unchanged, {report.stories_gone} gone)" if report.stories_rebuilt
+               else "no claim linked: stories left as they are")
+    out.print(f"linked {report.new_articles} new of {report.articles} articles "
+              f"({report.new_claims} new of {report.claims} claims): {report.links} new links ({labels})"
+              f"{rederived}; {stories}; {report.seconds:.1f} s")
+
+
+@click.command()
+@click.argument("pairs", type=click.Path(exists=True, allow_dash=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+def relate(pairs: str, output: str | None) -> None:
+    """Label claim PAIRS (JSONL {id, a, b, a_lang, b_lang}) repeat, agree, contradict or unrelated.
+
+    \b
+    Writes each pair with its predicted label and the reason; a gold label is replaced.
+    Example:
+      claimledger relate pairs.jsonl -o related.jsonl && claimledger eval pairs.jsonl
+    """
+    from .evaluate.predictions import predict_pairs, read_pairs
+
+    related = predict_pairs(read_pairs(pairs))
+    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        for pair in related:
+            stream.write(json.dumps(pair, ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            stream.close()
+    counts = {label: sum(p["label"] == label for p in related) for label in ("repeat", "agree", "contradict", "unrelated")}
+    err.print(f"related {len(related)} pairs: " + ", ".join(f"{n} {label}" for label, n in counts.items()))
 
 
 @click.command()
