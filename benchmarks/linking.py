@@ -13,7 +13,7 @@ Pairs that blocking lets through and copied wording does not settle are labelled
 classifier over sentence vectors of the claims' texts. A ledger embeds each distinct text once and
 keeps its vector (claim_vectors.py), so the time spent embedding is timed apart (``embed_s``, the
 texts embedded) and ``pairing_s`` is the rest of ``link_s``; the incremental run reuses the kept
-vectors as a ledger would. ``--vectors hashed`` replaces the encoder (about 10 ms a text on this
+vectors as a ledger would. ``--vectors hashed`` replaces the encoder (about 30 ms a text on this
 machine) by feature-hashed bag-of-words vectors, to time the linking itself at sizes where embedding
 every text would take most of an hour; the links then differ from the encoder's, not the pairs.
 
