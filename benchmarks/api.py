@@ -6,6 +6,13 @@ Run from the repository root:
     .venv/bin/python benchmarks/api.py --articles 2000 --requests 20 --json
     .venv/bin/python benchmarks/api.py --db /tmp/bench.db --keep   # reuse the store next time
     .venv/bin/python benchmarks/api.py --place-detail              # the demo ledger's largest oblast
+    .venv/bin/python benchmarks/api.py --articles 100000 --db postgresql://user@/ledger?host=/tmp/pg
+    .venv/bin/python benchmarks/api.py --articles 1000 --build-only --json   # the store path's memory
+
+``--db`` takes a SQLite path or a SQLAlchemy URL (PostgreSQL); the store is built there when it
+holds no article. ``--build-only`` builds it and prints the build's figures (time, counts and the
+process's peak RSS, ``ru_maxrss``) without serving: since the copies are made one at a time and
+stored in batches, that peak should not grow with ``--articles``.
 
 ``--place-detail`` times one answer only: ``/api/places/{key}`` of the oblast with the most
 claims (its own and its settlements') on the demo ledger (``make demo``: demo/claimledger.db, or
@@ -34,6 +41,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
+import resource
 import socket
 import statistics
 import subprocess
@@ -48,6 +57,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "examples" / "corpus" / "articles.jsonl"
 SAVE_BATCH = 500  # documents per save_documents transaction
+# Stored-article counts at which the build prints its progress and memory to stderr (1,000, then
+# every 10,000): a 100,000-article store takes tens of minutes, and the peak RSS at each shows
+# whether the store path's memory stays flat as the ledger grows.
+PROGRESS_FIRST, PROGRESS_EVERY = 1_000, 10_000
 WARMUP_REQUESTS = 3  # per endpoint, not timed: fills the place catalogue and page caches
 # The listings measured: the first page of each, deep pages, and each filter.
 ENDPOINTS = (
@@ -73,8 +86,41 @@ ENDPOINTS = (
 )
 
 
-def build_store(db: Path, articles: int) -> dict[str, float]:
-    """Fill ``db`` with ``articles`` analysed documents (the corpus, repeated); return timings."""
+def peak_rss_mb() -> float:
+    """Return this process's peak resident set size in MB (ru_maxrss is in KB on Linux)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def current_rss_mb() -> float | None:
+    """Return this process's resident set size now in MB (Linux /proc), or None elsewhere."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
+
+
+def is_url(target: str) -> bool:
+    """Return True when ``target`` is a SQLAlchemy URL (``scheme://...``), not a SQLite path."""
+    return "://" in target
+
+
+def stored_articles(target: str) -> int:
+    """Return the number of articles in the ledger at ``target`` (0 when there is none yet)."""
+    from claimledger.store import open_ledger
+
+    if not is_url(target) and not Path(target).exists():
+        return 0
+    ledger = open_ledger(target)
+    try:
+        return ledger.counts()["articles"]
+    finally:
+        ledger.close()
+
+
+def build_store(db: str, articles: int) -> dict[str, float]:
+    """Fill the ledger at ``db`` (a SQLite path or a URL) with ``articles`` analysed documents
+    (the corpus, repeated); return timings, counts and the peak RSS before and after storing."""
     from claimledger.ingest import read_articles
     from claimledger.models import Article
     from claimledger.pipeline import analyse_articles
@@ -84,6 +130,7 @@ def build_store(db: Path, articles: int) -> dict[str, float]:
     originals = [a for a in read_articles([str(CORPUS)]) if isinstance(a, Article)]
     analysed = list(analyse_articles(originals))
     analysed_s = time.perf_counter() - started
+    analysed_mb = peak_rss_mb()
     started = time.perf_counter()
     stored = 0
     with open_ledger(db) as ledger:
@@ -100,14 +147,19 @@ def build_store(db: Path, articles: int) -> dict[str, float]:
             if len(batch) == SAVE_BATCH:
                 stored += ledger.save_documents(batch, prints)
                 batch, prints = [], []
+                if stored == PROGRESS_FIRST or stored % PROGRESS_EVERY == 0:
+                    print(json.dumps({"stored": stored, "store_s": round(time.perf_counter() - started, 1),
+                                      "peak_rss_mb": peak_rss_mb(), "rss_now_mb": current_rss_mb()}),
+                          file=sys.stderr, flush=True)
         if batch:
             stored += ledger.save_documents(batch, prints)
         counts = ledger.counts()
     return {"analysed_originals": len(analysed), "analyse_s": round(analysed_s, 1),
-            "store_s": round(time.perf_counter() - started, 1), "stored": stored, **counts}
+            "store_s": round(time.perf_counter() - started, 1), "stored": stored,
+            "peak_rss_after_analysis_mb": analysed_mb, "peak_rss_mb": peak_rss_mb(), **counts}
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+def start_server(db: str) -> tuple[subprocess.Popen, str]:
     """Start ``claimledger serve`` on a free port; return the process and base URL once it answers."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -171,19 +223,30 @@ def measure_place_detail(url: str, requests: int) -> dict[str, float | str | int
     return {**row, "place": name, "claims": claims, "target_ms": PLACE_DETAIL_TARGET_MS}
 
 
+def remove_folder(folder: Path | None, keep: bool) -> None:
+    """Delete the temporary folder the store was built in, unless there is none or ``keep``."""
+    if folder is not None and not keep:
+        for path in sorted(folder.iterdir()):
+            path.unlink()
+        folder.rmdir()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=40, help="timed requests per endpoint")
-    parser.add_argument("--db", type=Path, help="the store to use (built there when missing)")
+    parser.add_argument("--db", help="the store to use, a SQLite path or a PostgreSQL URL (built "
+                        "there when it holds no article)")
     parser.add_argument("--keep", action="store_true", help="keep a store built in a temp folder")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--build-only", action="store_true",
+                        help="build the store and print its figures (peak RSS included), no server")
     parser.add_argument("--place-detail", action="store_true",
                         help="time the largest oblast's place detail on the demo ledger only")
     args = parser.parse_args()
     if args.place_detail:
-        db = args.db or DEMO_DB
-        if not db.exists():
+        db = args.db or str(DEMO_DB)
+        if not is_url(db) and not Path(db).exists():
             raise SystemExit(f"no ledger at {db}: run `make demo` first (or pass --db)")
         proc, url = start_server(db)
         try:
@@ -202,8 +265,13 @@ def main() -> None:
     folder = None
     if args.db is None:
         folder = Path(tempfile.mkdtemp(prefix="claimledger-api-bench-"))
-        args.db = folder / "ledger.db"
-    build = build_store(args.db, args.articles) if not args.db.exists() else {"reused": str(args.db)}
+        args.db = str(folder / "ledger.db")
+    existing = stored_articles(args.db)
+    build = build_store(args.db, args.articles) if not existing else {"reused": existing}
+    if args.build_only:
+        print(json.dumps(build, indent=1) if args.json else f"store: {build}")
+        remove_folder(folder, args.keep)
+        return
     proc, url = start_server(args.db)
     try:
         rows = measure(url, args.requests)
@@ -212,10 +280,7 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait()
-    if folder is not None and not args.keep:
-        for path in sorted(folder.iterdir()):
-            path.unlink()
-        folder.rmdir()
+    remove_folder(folder, args.keep)
     if args.json:
         print(json.dumps({"store": build, "latency": rows}, indent=1))
         return

@@ -6,9 +6,20 @@ a few hundred speakers and the registry's outlets, and one claim in five a wire 
 earlier one (same text, another outlet). For each size it times ``link_claims`` (all claims new,
 as a first ``claimledger link``), an incremental run (100 new claims against the rest) and
 ``build_stories``, and prints the candidate pairs compared; time per claim should stay about flat.
+Blocking and the full link are also timed in CPU seconds of this process (``*_cpu_s``), which a
+busy machine disturbs less than wall time.
+
+Pairs that blocking lets through and copied wording does not settle are labelled by the relation
+classifier over sentence vectors of the claims' texts. A ledger embeds each distinct text once and
+keeps its vector (claim_vectors.py), so the time spent embedding is timed apart (``embed_s``, the
+texts embedded) and ``pairing_s`` is the rest of ``link_s``; the incremental run reuses the kept
+vectors as a ledger would. ``--vectors hashed`` replaces the encoder (about 30 ms a text on this
+machine) by feature-hashed bag-of-words vectors, to time the linking itself at sizes where embedding
+every text would take most of an hour; the links then differ from the encoder's, not the pairs.
 
     .venv/bin/python benchmarks/linking.py                  # 1,000 / 3,000 / 10,000 claims
     .venv/bin/python benchmarks/linking.py --sizes 1000 30000 --json
+    .venv/bin/python benchmarks/linking.py --sizes 10000 100000 --vectors hashed --json
 """
 from __future__ import annotations
 
@@ -16,11 +27,17 @@ import argparse
 import json
 import random
 import time
+import zlib
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
+import numpy as np
+
 from claimledger.link.claim_links import link_claims
+from claimledger.link.claim_vectors import claim_vectors
 from claimledger.link.matching import LinkClaim, LinkEvent, find_candidates
 from claimledger.link.relations import tokenize
+from claimledger.link.multilingual import DIM
 from claimledger.link.stories import build_stories
 
 TYPES = {"strike": 30, "clash": 20, "territory_control": 12, "attack_repelled": 10, "casualties": 10,
@@ -87,17 +104,53 @@ def make_claims(n: int, places: list[tuple[str, str]], seed: int = 7) -> list[Li
     return claims
 
 
-def measure(n: int, places: list[tuple[str, str]]) -> dict:
+def hashed_vectors(texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """Return a unit vector per text: its words hashed into DIM signed buckets (a stand-in for
+    the encoder that costs microseconds; texts sharing words get close vectors)."""
+    found = {}
+    for text in dict.fromkeys(texts):
+        row = np.zeros(DIM, dtype=np.float32)
+        for word in tokenize(text):
+            bucket = zlib.crc32(word.encode("utf-8"))
+            row[bucket % DIM] += 1.0 if bucket & 1 << 20 else -1.0
+        norm = float(np.linalg.norm(row))
+        found[text] = row / norm if norm else row
+    return found
+
+
+class KeptVectors:
+    """A ``vectors`` function for link_claims that keeps every text's vector, as a ledger does,
+    and counts the texts it embedded and the seconds it took."""
+
+    def __init__(self, embed: Callable[[Sequence[str]], dict[str, np.ndarray]]) -> None:
+        self.embed, self.kept, self.seconds, self.embedded = embed, {}, 0.0, 0
+
+    def __call__(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        missing = [text for text in dict.fromkeys(texts) if text not in self.kept]
+        started = time.perf_counter()
+        self.kept.update(self.embed(missing) if missing else {})
+        self.seconds += time.perf_counter() - started
+        self.embedded += len(missing)
+        return {text: self.kept[text] for text in texts}
+
+
+VECTORS = {"encoder": claim_vectors, "hashed": hashed_vectors}
+
+
+def measure(n: int, places: list[tuple[str, str]], embed: str = "encoder") -> dict:
+    """Return the blocking, linking (embedding apart), incremental and story times of n claims."""
     claims = make_claims(n, places)
-    started = time.perf_counter()
+    vectors = KeptVectors(VECTORS[embed])
+    started, cpu = time.perf_counter(), time.process_time()
     candidates = sum(1 for _ in find_candidates(claims))
-    blocking = time.perf_counter() - started
-    started = time.perf_counter()
-    links = link_claims(claims)
-    full = time.perf_counter() - started
+    blocking, blocking_cpu = time.perf_counter() - started, time.process_time() - cpu
+    started, cpu = time.perf_counter(), time.process_time()
+    links = link_claims(claims, vectors=vectors)
+    full, full_cpu = time.perf_counter() - started, time.process_time() - cpu
+    embed_s, embedded = vectors.seconds, vectors.embedded
     new = {c.key for c in claims[-100:]}
     started = time.perf_counter()
-    link_claims(claims, new)
+    link_claims(claims, new, vectors=vectors)
     incremental = time.perf_counter() - started
     started = time.perf_counter()
     stories = build_stories(claims, links)
@@ -105,6 +158,10 @@ def measure(n: int, places: list[tuple[str, str]]) -> dict:
     return {"claims": n, "candidate_pairs": candidates, "all_pairs": n * (n - 1) // 2,
             "links": len(links), "stories": len(stories), "blocking_s": round(blocking, 2),
             "link_s": round(full, 2), "link_ms_per_claim": round(1000 * full / n, 3),
+            "blocking_cpu_s": round(blocking_cpu, 2), "link_cpu_s": round(full_cpu, 2),
+            "vectors": embed, "texts_embedded": embedded, "embed_s": round(embed_s, 2),
+            "pairing_s": round(full - embed_s, 2),
+            "pairing_ms_per_claim": round(1000 * (full - embed_s) / n, 3),
             "incremental_100_s": round(incremental, 2), "stories_s": round(story_time, 2)}
 
 
@@ -112,16 +169,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000])
     parser.add_argument("--json", action="store_true", help="print one JSON object per size")
+    parser.add_argument("--vectors", choices=sorted(VECTORS), default="encoder",
+                        help="the sentence encoder (default) or hashed words (linking alone)")
     args = parser.parse_args()
     places = load_places(N_PLACES)
     for n in args.sizes:
-        result = measure(n, places)
+        result = measure(n, places, args.vectors)
         if args.json:
             print(json.dumps(result))
         else:
             print(f"{n:>7} claims: {result['candidate_pairs']:>9} candidate pairs "
                   f"(of {result['all_pairs']}), {result['links']:>7} links, {result['stories']:>6} stories; "
-                  f"link {result['link_s']:.2f} s ({result['link_ms_per_claim']:.3f} ms/claim), "
+                  f"link {result['link_s']:.2f} s ({result['link_ms_per_claim']:.3f} ms/claim; embedding "
+                  f"{result['texts_embedded']} texts {result['embed_s']:.2f} s, the rest "
+                  f"{result['pairing_ms_per_claim']:.3f} ms/claim), "
                   f"100 new {result['incremental_100_s']:.2f} s, stories {result['stories_s']:.2f} s")
 
 
