@@ -319,6 +319,27 @@ def test_postgres_search_runs_on_its_gin_indexes(postgres_server):
     assert "ix_articles_text_search" in plans["articles"], plans["articles"]
 
 
+def test_postgres_listings_walk_an_index_in_their_order(postgres_server):
+    """The claim and article listings page newest first, undated last: without indexes in that very
+    order PostgreSQL sorted every row for each page (0.4 s at 2.6 M claims)."""
+    from claimledger.serve.listings import article_order
+
+    url = postgres_server.create_database("listing")
+    with open_ledger(url) as ledger:
+        ledger.save_documents([report(i) for i in range(30)], [f"fp-{i}" for i in range(30)])
+        engine = ledger._engine
+        listings = {"claims": select_claims().limit(50),
+                    "articles": select(schema.articles.c.id).order_by(*article_order()).limit(50)}
+        plans = {}
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SET enable_seqscan = off")  # 30 rows: make the planner show its index
+            for name, stmt in listings.items():
+                compiled = stmt.compile(dialect=engine.dialect)
+                plans[name] = "\n".join(conn.exec_driver_sql("EXPLAIN " + str(compiled), compiled.params).scalars())
+    for name, index in (("claims", "ix_claims_newest"), ("articles", "ix_articles_newest")):
+        assert index in plans[name] and "Sort" not in plans[name], plans[name]
+
+
 
 def test_values_longer_than_a_column_bound_are_stored_on_every_back_end(ledger_url: str):
     """PostgreSQL enforces VARCHAR(n) and SQLite does not: the bounded columns are TEXT there

@@ -31,6 +31,10 @@ from .readonly import ReadOnlyStore
 from .sides import UNKNOWN, side_of_outlet, side_of_speaker
 
 
+# Rows fetched at a time when a listing reads claims in order until its page is full.
+STREAM_ROWS = 500
+
+
 class ArticleSides:
     """The side of every stored article's outlet (registry by name or URL), cached per
     state of the store (article count and last key), with the languages of the articles."""
@@ -170,7 +174,8 @@ def read_claim_page(store: ReadOnlyStore, sides: ArticleSides, stmt: Select, *,
             wanted, keys = offset + per_page, []
             rows = stmt.add_columns(claims.c.speaker_key).where(
                 claims.c.outlet_key.in_(_outlet_keys(outlets, side)))
-            for row in conn.execute(rows):
+            # streamed (a server-side cursor on PostgreSQL, which else sends every row before the first)
+            for row in conn.execute(rows.execution_options(yield_per=STREAM_ROWS)):
                 if row_side(by_article, row.article_id, row.speaker_key) == side:
                     keys.append((row.article_id, row.ord))
                     if len(keys) >= wanted:
@@ -242,6 +247,13 @@ def read_article_texts(store: ReadOnlyStore, ids: list[str]) -> dict[str, tuple[
         return {row.id: (row.title or "", row.text or "") for row in conn.execute(query)}
 
 
+def article_order() -> tuple[Any, ...]:
+    """The article listings' order: newest first, undated last, then id (PostgreSQL keeps an index in
+    it, store/migrations.py step 11)."""
+    articles = schema.articles
+    return articles.c.published.desc().nulls_last(), articles.c.id
+
+
 def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str | None,
                       side: str | None, outlet: str | None, language: str | None,
                       since: str | None, until: str | None, offset: int, per_page: int,
@@ -269,7 +281,7 @@ def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str 
             if bounds is None:
                 raise StoreError(f"{name}: not an ISO date, month or year: {value!r}")
             query = query.where(day >= bounds[0] if index == 0 else day <= bounds[1])
-    query = query.order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+    query = query.order_by(*article_order())
     kept_totals = totals or Totals(0)
     with store.connect() as conn:
         by_article, outlets = sides.snapshot(conn)
@@ -296,7 +308,7 @@ def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str 
         total = kept_totals.get(sides.state, query, (side, only is not None and hash(only)), count)
         kept: list[dict[str, Any]] = []
         if (side or only is not None) and offset < total:  # in order, until the page is full
-            for row in conn.execute(query):
+            for row in conn.execute(query.execution_options(yield_per=STREAM_ROWS)):
                 if keeps(row.id):
                     kept.append(dict(row._mapping))
                     if len(kept) >= offset + per_page:
@@ -310,6 +322,6 @@ def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str 
     return kept, offset + per_page < total, total
 
 
-__all__ = ["ArticleSides", "DescribedClaims", "claim_statement", "iter_claim_views",
+__all__ = ["ArticleSides", "DescribedClaims", "article_order", "claim_statement", "iter_claim_views",
            "read_article_page", "read_article_texts", "read_claim", "read_claim_keys", "read_claim_page",
            "read_claim_views", "row_side"]
