@@ -296,7 +296,19 @@ def test_a_batch_chosen_as_deadlock_victim_is_written_again(ledger_url: str, mon
         assert len(calls) == WRITE_ATTEMPTS
 
 
-# -- text search on PostgreSQL ------------------------------------------------------------------
+# -- text search and listing orders on PostgreSQL --------------------------------------------------
+
+def explain_plans(engine, statements: dict) -> dict[str, str]:
+    """PostgreSQL's plan of each statement, with sequential scans off: on a test's few rows the
+    planner would scan the table, so this shows whether an index can serve the statement."""
+    plans = {}
+    with engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")
+        for name, stmt in statements.items():
+            compiled = stmt.compile(dialect=engine.dialect)
+            plans[name] = "\n".join(conn.exec_driver_sql("EXPLAIN " + str(compiled), compiled.params).scalars())
+    return plans
+
 
 def test_postgres_search_runs_on_its_gin_indexes(postgres_server):
     url = postgres_server.create_database("search")
@@ -304,17 +316,11 @@ def test_postgres_search_runs_on_its_gin_indexes(postgres_server):
         ledger.save_documents([report(i) for i in range(30)], [f"fp-{i}" for i in range(30)])
         assert [c["article_id"] for c in ledger.find_claims(search="townno7 drones")] == ["r7"]
         assert [a["id"] for a in ledger.find_articles(search="Townno12 overnight")] == ["r12"]
-        engine = ledger._engine
-        plans = {}
-        with engine.connect() as conn:
-            conn.exec_driver_sql("SET enable_seqscan = off")  # 30 rows: make the planner show its index
-            for name, stmt in (("claims", select_claims(search="Townno7 drones")),
-                               ("articles", select(schema.articles.c.id)
-                                .where(article_text_match("Townno12 overnight")))):
-                compiled = stmt.compile(dialect=engine.dialect)
-                assert "@@ to_tsquery('simple'" in str(compiled)
-                plans[name] = "\n".join(conn.exec_driver_sql("EXPLAIN " + str(compiled),
-                                                             compiled.params).scalars())
+        searches = {"claims": select_claims(search="Townno7 drones"),
+                    "articles": select(schema.articles.c.id).where(article_text_match("Townno12 overnight"))}
+        for stmt in searches.values():
+            assert "@@ to_tsquery('simple'" in str(stmt.compile(dialect=ledger._engine.dialect))
+        plans = explain_plans(ledger._engine, searches)
     assert "ix_claims_text_search" in plans["claims"], plans["claims"]
     assert "ix_articles_text_search" in plans["articles"], plans["articles"]
 
@@ -327,18 +333,11 @@ def test_postgres_listings_walk_an_index_in_their_order(postgres_server):
     url = postgres_server.create_database("listing")
     with open_ledger(url) as ledger:
         ledger.save_documents([report(i) for i in range(30)], [f"fp-{i}" for i in range(30)])
-        engine = ledger._engine
-        listings = {"claims": select_claims().limit(50),
-                    "articles": select(schema.articles.c.id).order_by(*article_order()).limit(50)}
-        plans = {}
-        with engine.connect() as conn:
-            conn.exec_driver_sql("SET enable_seqscan = off")  # 30 rows: make the planner show its index
-            for name, stmt in listings.items():
-                compiled = stmt.compile(dialect=engine.dialect)
-                plans[name] = "\n".join(conn.exec_driver_sql("EXPLAIN " + str(compiled), compiled.params).scalars())
+        plans = explain_plans(ledger._engine, {
+            "claims": select_claims().limit(50),
+            "articles": select(schema.articles.c.id).order_by(*article_order()).limit(50)})
     for name, index in (("claims", "ix_claims_newest"), ("articles", "ix_articles_newest")):
         assert index in plans[name] and "Sort" not in plans[name], plans[name]
-
 
 
 def test_values_longer_than_a_column_bound_are_stored_on_every_back_end(ledger_url: str):
