@@ -161,6 +161,13 @@ def test_capitalised_words_of_organisation_names_are_not_villages():
 
 
 @pytest.mark.model
+def test_a_capitalised_noun_governing_a_genitive_heads_a_name_not_a_village():
+    text = "Сьогодні нашим Силам оборони вдалося відбити атаку біля Піщаного."
+    assert [p.text for p in analyse(text, "uk").places] == ["Піщаного"]
+    assert [p.text for p in analyse("Ворог обстріляв Піски Донецької області.", "uk").places][0] == "Піски"
+
+
+@pytest.mark.model
 def test_interceptions_are_not_strikes():
     text = "Силы ПВО перехватили и уничтожили 22 беспилотника над Курской областью."
     doc = analyse(text, "ru")

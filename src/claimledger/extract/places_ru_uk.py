@@ -281,9 +281,19 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
         return False  # an adjective before its noun ("Українська армія"), not the town Ukrainsk
     if confirmed or prominent:
         return True
-    if _common_word(t) and not geo and prev is not None and prev.is_title:
-        return False  # a capitalised common noun inside a name ("Речник Сил оборони"), not the village Syla
+    if _common_word(t) and not geo and (prev is not None and prev.is_title or _heads_genitive(doc, i)):
+        return False  # a capitalised common noun inside a name ("Речник Сил оборони", "нашим Силам
+        # оборони"), not the village Syla
     return e.ref is not None and e.ref.startswith("UA") and (exact or "Geox" in t.tags or not _common_word(t))
+
+
+def _heads_genitive(doc: CyrDoc, i: int) -> bool:
+    """True when a lower-case noun in the genitive follows the capitalised noun at i in its sentence: the head
+    of an institution's name ("Силам оборони", "Службі безпеки"), which a settlement name never governs."""
+    t = doc.tokens[i]
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    return (t.pos == "NOUN" and nxt is not None and nxt.sent == t.sent and nxt.pos == "NOUN"
+            and not nxt.is_title and "gent" in nxt.tags)
 
 
 def _before_agreeing_noun(doc: CyrDoc, i: int) -> bool:
