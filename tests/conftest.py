@@ -170,6 +170,17 @@ class PostgresServer:
         self.made.append(name)
         return self.url.set(database=name).render_as_string(hide_password=False)
 
+    def copy_database(self, url: str, label: str = "copy") -> str:
+        """Create a database holding what the database at ``url`` holds (no one may be connected to
+        it); return its URL."""
+        from sqlalchemy.engine import make_url
+
+        name = f"claimledger_{label[:20]}_{uuid.uuid4().hex[:10]}".lower()
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{make_url(url).database}"')
+        self.made.append(name)
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
     def drop_database(self, url: str) -> None:
         from sqlalchemy.engine import make_url
 

@@ -1,6 +1,7 @@
 """What the fault tests (tests/test_faults.py, tests/test_store_faults.py) share: a generated set of
 short articles, the CLI run in its own process (killed on demand, or without the right to write
-files), the ledger of a clean run to compare with, and ways to look at a SQLite ledger."""
+files), the ledger of a clean run to compare with, and ways to look at a ledger (a SQLite path, or a
+PostgreSQL URL for tests/test_faults_postgres.py)."""
 from __future__ import annotations
 
 import ctypes
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from conftest import ROOT
+from conftest import ROOT, ledger_engine
 
 KILLS = 10  # kills of each command (the issue asks for at least 10)
 KILL_SEED = 16  # the random moments are the same on every run of the tests
@@ -175,9 +176,15 @@ def one_error_line(result: subprocess.CompletedProcess) -> str:
 FTS_SHADOW = re.compile(r"_fts_(data|idx|docsize|config|content)$")
 
 
-def table_counts(db: Path) -> dict[str, int]:
-    """Return the row count of every table of a SQLite ledger but FTS5's own ({} when it has no
-    schema yet)."""
+def table_counts(db: Path | str) -> dict[str, int]:
+    """Return the row count of every table of a ledger (SQLite path or PostgreSQL URL) but FTS5's
+    own ({} when it has no schema yet)."""
+    if isinstance(db, str):
+        from sqlalchemy import inspect, text
+
+        with ledger_engine(db) as engine, engine.connect() as conn:
+            return {name: conn.execute(text(f'SELECT count(*) FROM "{name}"')).scalar_one()
+                    for name in inspect(conn).get_table_names()}
     if not db.exists():
         return {}
     with closing(sqlite3.connect(db)) as raw:
@@ -198,7 +205,7 @@ def check_integrity(db: Path) -> None:
                 raw.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
 
 
-def records(db: Path) -> list[str]:
+def records(db: Path | str) -> list[str]:
     """Return the ledger's records as `export --format jsonl` writes them (read in this process)."""
     from claimledger.export import write_records
     from claimledger.store import open_ledger
@@ -221,17 +228,29 @@ def canonical(value: Any) -> Any:
     return value
 
 
-def link_state(db: Path) -> tuple:
+LINK_STATE_QUERIES = (
+    "SELECT a_article, a_ord, b_article, b_ord, label, reason, score FROM claim_links",
+    "SELECT id, summary FROM stories",
+    "SELECT story_id, article_id, ord FROM story_claims",
+    "SELECT article_id FROM linked_articles",
+)
+
+
+def link_state(db: Path | str) -> tuple:
     """Return what a link run writes as one value: the links, the stories (canonical), their
-    memberships and the articles marked linked."""
-    with closing(sqlite3.connect(db)) as raw:
-        links = sorted(raw.execute("SELECT a_article, a_ord, b_article, b_ord, label, reason, score "
-                                   "FROM claim_links"))
-        stories = sorted((story_id, json.dumps(canonical(json.loads(summary)), sort_keys=True))
-                         for story_id, summary in raw.execute("SELECT id, summary FROM stories"))
-        members = sorted(raw.execute("SELECT story_id, article_id, ord FROM story_claims"))
-        linked = sorted(r[0] for r in raw.execute("SELECT article_id FROM linked_articles"))
-    return links, stories, members, linked
+    memberships and the articles marked linked (of a SQLite path or a PostgreSQL URL)."""
+    if isinstance(db, str):
+        from sqlalchemy import text
+
+        with ledger_engine(db) as engine, engine.connect() as conn:
+            rows = [[tuple(r) for r in conn.execute(text(query))] for query in LINK_STATE_QUERIES]
+    else:
+        with closing(sqlite3.connect(db)) as raw:
+            rows = [list(raw.execute(query)) for query in LINK_STATE_QUERIES]
+    links, stories, members, linked = rows
+    stories = [(story_id, json.dumps(canonical(json.loads(summary)), sort_keys=True))
+               for story_id, summary in stories]
+    return sorted(links), sorted(stories), sorted(members), sorted(r[0] for r in linked)
 
 
 def remove_ledger(db: Path) -> None:
