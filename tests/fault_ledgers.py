@@ -122,13 +122,19 @@ def kill_at_write(proc: subprocess.Popen, db: Path, nth: int, delay: float) -> b
                 seen += 1  # a new write (not the empty log a connection opens)
             last, last_change = now, moment
             if seen >= nth:
-                time.sleep(delay)
-                if proc.poll() is not None:
-                    return False
-                kill_group(proc)
-                return True
+                return kill_later(proc, delay)
         time.sleep(0.001)
     return False
+
+
+def kill_later(proc: subprocess.Popen, delay: float) -> bool:
+    """SIGKILL the process (and its group) after ``delay`` seconds unless it ended by then (no wait
+    for the end when it runs on); return True when it was killed."""
+    time.sleep(delay)
+    if proc.poll() is not None:
+        return False
+    kill_group(proc)
+    return True
 
 
 def kill_somewhen(proc: subprocess.Popen, db: Path, seconds: float, rng: random.Random, command: str) -> bool:

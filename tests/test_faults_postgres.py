@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from conftest import ledger_engine
-from fault_ledgers import (KILL_AFTER, KILL_SEED, CleanRun, cli, kill_after, kill_group, link_state,
+from fault_ledgers import (KILL_AFTER, KILL_SEED, CleanRun, cli, kill_after, kill_later, link_state,
                            records, start_cli, table_counts)
 
 pytestmark = [pytest.mark.faults, pytest.mark.model]
@@ -43,11 +43,7 @@ def kill_in_write(proc, url: str, nth: int, delay: float) -> bool:
             seen += now and not writing
             writing = now
             if seen >= nth:
-                time.sleep(delay)
-                if proc.poll() is not None:
-                    return False
-                kill_group(proc)
-                return True
+                return kill_later(proc, delay)
             time.sleep(WATCH_INTERVAL)
     return False
 
