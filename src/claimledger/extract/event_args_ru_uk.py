@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..models import Place
+from ..models import Attribution, Place
 from .cyrillic import CyrDoc
 from .event_places_ru_uk import FORCE_LEMMAS, QUOTE_MARKS, clause_of
 
 ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force that took ("освободили подразделения")
 TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
+CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report
 
 
 def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
@@ -86,3 +87,41 @@ def target_of(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> st
                 end += 1  # "склад боеприпасов"
             return doc.span_text(k, end)
     return None
+
+
+def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, str | None]],
+            attributions: Sequence[Attribution], today: str | None = None) -> str | None:
+    """The date of the trigger at tokens [first, last): the nearest time expression in its sentence
+    (``times`` from dates_ru_uk.find_time_expressions_ru_uk), leaving out the date of a report
+    ("сообщило 12 мая Минобороны": the date of the cue, not the event); without one, the reporting
+    window of a bulletin stated earlier in the same paragraph ("За минувшие сутки ... . ... отражены");
+    else ``today`` (the speaking day, dates_ru_uk.speaking_day) once the text has said "сьогодні" of it
+    anywhere before: an address frames all it tells by that day. Other windows from earlier paragraphs
+    are not carried over: on the ru/uk development gold that gained Ukrainian bulletins as much as it
+    lost Russian reports."""
+    s = doc.sentence_of(first)
+    start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+    reporting = [span for a in attributions for span in (a.cue, a.source) if span is not None
+                 and not (a.content[0] <= span[0] < a.content[1])]
+    usable = [(a, b, value) for a, b, value in times if value is not None
+              and not any(max(a, c) - min(b, d) <= CUE_GAP_CHARS for c, d in reporting)]
+    best, best_gap = None, None
+    for a, b, value in usable:
+        if a < s.start or b > s.end:
+            continue
+        gap = max(a - end, start - b, 0)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = value, gap
+    if best is not None:
+        return best
+    paragraph = doc.text.rfind("\n", 0, s.start) + 1
+    window = [value for a, b, value in usable if paragraph <= a and b <= s.start and _is_window(value)]
+    if window:
+        return window[-1]
+    said_today = today is not None and any(value == today and b <= s.start for a, b, value in usable)
+    return today if said_today else None
+
+
+def _is_window(value: str) -> bool:
+    """True for a day or a range of days (a bulletin's reporting window), not a month or a year."""
+    return len(value.split("/")[-1]) == 10
