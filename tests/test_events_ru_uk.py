@@ -122,11 +122,38 @@ def test_a_verb_states_the_act_over_a_noun_phrase_of_the_same_event():
 
 @pytest.mark.model
 def test_an_address_dates_later_events_by_its_today():
-    text = ("Сьогодні був дуже важкий день для Харкова.\n"
+    text = ("Сьогодні ворог знову атакував Харків.\n"
             "Окупанти обстріляли Салтівку з реактивної артилерії.")
     doc = analyse(text, "uk", "2023-07-10T00:15")  # put out after midnight: today is the 9th
+    strikes = [e for e in doc.events if e.type == "strike"]
+    assert strikes and all(e.when == "2023-07-09" for e in strikes), strikes
+
+
+@pytest.mark.model
+def test_a_today_that_only_describes_the_day_dates_nothing_after_it():
+    text = ("Сьогодні був дуже важкий день для Харкова.\n"
+            "Окупанти обстріляли Салтівку з реактивної артилерії.")
+    doc = analyse(text, "uk", "2023-07-10T00:15")
     (strike,) = [e for e in doc.events if e.type == "strike"]
-    assert strike.when == "2023-07-09"
+    assert strike.when is None
+
+
+@pytest.mark.model
+def test_a_day_compared_with_dates_no_event():
+    text = "Місто виглядає не так, як вчора. Окупанти обстріляли Салтівку з реактивної артилерії."
+    doc = analyse(text, "uk", "2023-07-10T20:00")
+    (strike,) = [e for e in doc.events if e.type == "strike"]
+    assert strike.when is None
+
+
+@pytest.mark.model
+def test_a_demanded_act_takes_no_date_from_the_context():
+    text = "Вчора окупанти захопили в полон мера Енергодара. Громада вимагає звільнити його."
+    doc = analyse(text, "uk", "2023-07-10T20:00")
+    captured = [e for e in doc.events if part(text, e.trigger).startswith("захопили")]
+    freed = [e for e in doc.events if part(text, e.trigger).startswith("звільнити")]
+    assert [e.when for e in captured] == ["2023-07-09"], doc.events
+    assert freed and all(e.when is None and e.modality == "future" for e in freed), doc.events
 
 
 @pytest.mark.model

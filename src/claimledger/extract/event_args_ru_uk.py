@@ -15,6 +15,12 @@ from .event_places_ru_uk import FORCE_LEMMAS, QUOTE_MARKS, clause_of
 ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force that took ("освободили подразделения")
 TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
 CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report
+# Words of comparison: "не так, як вчора", "больше, чем вчера" compare with a day, they date no event.
+COMPARISON_WORDS = frozenset({"як", "ніж", "как", "чем"})
+# Verbs that only link a subject to a description: "Сьогодні був дійсно важкий день" says what the day
+# was like, it frames no act the address goes on to tell of that day.
+COPULA_LEMMAS = frozenset({"бути", "быть", "являться", "являтися", "стати", "стать"})
+UNDATED_MODALITIES = frozenset({"future", "hypothetical"})  # acts not (yet) real: no day from the context
 
 
 def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
@@ -90,21 +96,24 @@ def target_of(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> st
 
 
 def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, str | None]],
-            attributions: Sequence[Attribution], today: str | None = None) -> str | None:
-    """The date of the trigger at tokens [first, last): the nearest time expression in its sentence
-    (``times`` from dates_ru_uk.find_time_expressions_ru_uk), leaving out the date of a report
-    ("сообщило 12 мая Минобороны": the date of the cue, not the event); without one, the reporting
-    window of a bulletin stated earlier in the same paragraph ("За минувшие сутки ... . ... отражены");
-    else ``today`` (the speaking day, dates_ru_uk.speaking_day) once the text has said "сьогодні" of it
-    anywhere before: an address frames all it tells by that day. Other windows from earlier paragraphs
-    are not carried over: on the ru/uk development gold that gained Ukrainian bulletins as much as it
-    lost Russian reports."""
+            attributions: Sequence[Attribution], today: str | None = None, modality: str = "factual") -> str | None:
+    """The date of the trigger at tokens [first, last), from ``times`` (dates_ru_uk.find_time_expressions_ru_uk).
+
+    The nearest time expression in its sentence, leaving out the date of a report ("сообщило 12 мая
+    Минобороны": the date of the cue, not the event) and a day compared with ("як вчора"). Without one,
+    a factual act takes its date from the context: the reporting window of a
+    bulletin stated earlier in the same paragraph ("За минувшие сутки ... . ... отражены"), else ``today``
+    (the speaking day, dates_ru_uk.speaking_day) once the text has said "сьогодні" of an act anywhere
+    before: an address frames all it tells by that day. Other windows from earlier paragraphs are not
+    carried over: on the ru/uk development gold that gained Ukrainian bulletins as much as it lost Russian
+    reports. A future or hypothetical act (``modality``) takes no date from the context."""
     s = doc.sentence_of(first)
     start, end = doc.tokens[first].start, doc.tokens[last - 1].end
     reporting = [span for a in attributions for span in (a.cue, a.source) if span is not None
                  and not (a.content[0] <= span[0] < a.content[1])]
     usable = [(a, b, value) for a, b, value in times if value is not None
-              and not any(max(a, c) - min(b, d) <= CUE_GAP_CHARS for c, d in reporting)]
+              and not any(max(a, c) - min(b, d) <= CUE_GAP_CHARS for c, d in reporting)
+              and not _compared(doc, a)]
     best, best_gap = None, None
     for a, b, value in usable:
         if a < s.start or b > s.end:
@@ -112,16 +121,36 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
         gap = max(a - end, start - b, 0)
         if best_gap is None or gap < best_gap:
             best, best_gap = value, gap
-    if best is not None:
+    if best is not None or modality in UNDATED_MODALITIES:
         return best
     paragraph = doc.text.rfind("\n", 0, s.start) + 1
     window = [value for a, b, value in usable if paragraph <= a and b <= s.start and _is_window(value)]
     if window:
         return window[-1]
-    said_today = today is not None and any(value == today and b <= s.start for a, b, value in usable)
+    said_today = today is not None and any(value == today and b <= s.start and _dates_an_act(doc, a)
+                                           for a, b, value in usable)
     return today if said_today else None
 
 
 def _is_window(value: str) -> bool:
     """True for a day or a range of days (a bulletin's reporting window), not a month or a year."""
     return len(value.split("/")[-1]) == 10
+
+
+def _compared(doc: CyrDoc, char: int) -> bool:
+    """True when the time expression starting at ``char`` follows a word of comparison ("як вчора")."""
+    k = doc.token_at(char)
+    return k is not None and k > 0 and doc.tokens[k - 1].lower in COMPARISON_WORDS
+
+
+def _dates_an_act(doc: CyrDoc, char: int) -> bool:
+    """False when the sentence of the time expression at ``char`` has only a copula for a verb: it says what
+    the day was like ("Сьогодні був важкий день"), not what happened that day ("Сьогодні Росія атакувала
+    ...", or verbless: "Сьогодні – нові удари")."""
+    k = doc.token_at(char)
+    if k is None:
+        return False
+    s = doc.sentence_of(k)
+    verbs = [t for t in doc.tokens[s.first:s.last] if t.pos in ("VERB", "PRTS", "GRND", "INFN")]
+    return not verbs or any(not set(t.lemmas) & COPULA_LEMMAS for t in verbs)
+

@@ -415,12 +415,13 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             if not _names_act_better(doc, earlier, first):
                 continue
             replaces = events.index(earlier)
+        modality = _modality(doc, first, last)
         event = Event(
             type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,
             target=target_of(doc, first, last, acted_on), places=where,
-            quantity=quantity, when=when_of(doc, first, last, times, attributions, today), claimed_by=claimed_by,
-            polarity=_claimed_polarity(_polarity(doc, first), claimed_by, attributions),
-            modality=_modality(doc, first, last),
+            quantity=quantity, when=when_of(doc, first, last, times, attributions, today, modality),
+            claimed_by=claimed_by, polarity=_claimed_polarity(_polarity(doc, first), claimed_by, attributions),
+            modality=modality,
         )
         seen[key] = event
         if replaces is None:
