@@ -28,6 +28,7 @@ def test_the_speaking_day_of_a_report(published, expected):
 @pytest.mark.parametrize("text, published, expected", [
     ("Сьогодні окупанти обстріляли село.", "2023-07-09T01:30", "2023-07-08"),
     ("Вчора ворог атакував місто.", "2023-07-09T02:00", "2023-07-07"),
+    ("Учора ворог атакував місто.", "2023-07-09T14:00", "2023-07-08"),  # the у- spelling after a vowel
     ("Сегодня противник атаковал город.", "2023-07-09T14:00", "2023-07-09"),
     ("Від початку цього червня наші сили зупинили ворога.", "2023-07-09", "2023-06-01/2023-07-09"),
     ("С начала июня войска продвинулись.", "2023-07-09", "2023-06-01/2023-07-09"),
@@ -200,3 +201,31 @@ def test_a_square_is_a_facility_not_a_village():
     text = "Ракета влетіла в Площу Свободи у Харкові."
     doc = analyse(text, "uk")
     assert [p.name for p in doc.places] == ["Kharkiv"], doc.places
+
+
+def analyse_title(title: str, language: str = "uk", published: str | None = "2023-07-09T20:00"):
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="t", text="Текст.", title=title, language=language, published=published))
+    return doc.title_layers.events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("title, language, published, expected", [
+    ("Ракетний удар по Харкову", "uk", "2023-07-09T20:00", "2023-07-09"),  # the news of the day
+    ("Ракетный удар по Харькову", "ru", "2023-07-09T20:00", "2023-07-09"),
+    ("Ракетний удар по Харкову", "uk", "2023-07-10T00:20", "2023-07-09"),  # put out after midnight
+    ("Учора ракетний удар по Харкову", "uk", "2023-07-09T20:00", "2023-07-08"),  # a headline naming its day
+    ("Завдаючи ударів по Харкову, Росія мститься", "uk", "2023-07-09T20:00", None),  # a habit
+    ("Окупанти щодня обстрілюють Харків", "uk", "2023-07-09T20:00", None),
+])
+def test_a_headline_speaks_of_its_publication_day(title, language, published, expected):
+    events = [e for e in analyse_title(title, language, published) if e.type == "strike"]
+    assert events and all(e.when == expected for e in events), events
+
+
+@pytest.mark.model
+def test_the_same_words_in_a_body_stay_undated():
+    doc = analyse("Ракетний удар по Харкову.", "uk")
+    strikes = [e for e in doc.events if e.type == "strike"]
+    assert strikes and all(e.when is None for e in strikes), strikes

@@ -67,7 +67,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     return analysed
 
 
-def _cyrillic_layers(text: str, article: Article, voice: str | None = None) -> Layers:
+def _cyrillic_layers(text: str, article: Article, voice: str | None = None, headline: bool = False) -> Layers:
     from .extract.attribution_ru_uk import find_attributions_ru_uk
     from .extract.cyrillic import parse_cyrillic
     from .extract.events_ru_uk import find_events_ru_uk
@@ -77,7 +77,7 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None) -> L
     doc = parse_cyrillic(text, article.language)
     attributions = find_attributions_ru_uk(doc, voice)
     places = find_places_ru_uk(doc, load_gazetteer())
-    events = find_events_ru_uk(doc, attributions, places, article.published)
+    events = find_events_ru_uk(doc, attributions, places, article.published, headline)
     return Layers(tuple(attributions), tuple(places), tuple(events))
 
 
@@ -86,7 +86,7 @@ def analyse_cyrillic(article: Article) -> AnalysedDocument:
     from .extract.voice import document_voice
 
     body = _cyrillic_layers(article.text, article, document_voice(article.title, article.published))
-    title = _cyrillic_layers(article.title, article) if article.title else None
+    title = _cyrillic_layers(article.title, article, headline=True) if article.title else None
     return AnalysedDocument(article, body.attributions, body.places, body.events, title)
 
 

@@ -381,9 +381,10 @@ def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str 
 
 
 def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: Sequence[Place],
-                      published: str | None) -> list[Event]:
+                      published: str | None, headline: bool = False) -> list[Event]:
     """Return the events a Russian or Ukrainian CyrDoc reports, with claimant, polarity, modality, actor,
-    places, count and date (resolved against ``published``, an ISO date or datetime)."""
+    places, count and date (resolved against ``published``, an ISO date or datetime); ``headline`` is true for
+    an article's title, which speaks of its publication day (event_args_ru_uk.when_of)."""
     times = find_time_expressions_ru_uk(doc.text, published)
     today = speaking_day(published)
     events: list[Event] = []
@@ -419,7 +420,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         event = Event(
             type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,
             target=target_of(doc, first, last, acted_on), places=where,
-            quantity=quantity, when=when_of(doc, first, last, times, attributions, today, modality),
+            quantity=quantity, when=when_of(doc, first, last, times, attributions, today, modality, headline),
             claimed_by=claimed_by, polarity=_claimed_polarity(_polarity(doc, first), claimed_by, attributions),
             modality=modality,
         )
