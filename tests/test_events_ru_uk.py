@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.dates_ru_uk import resolve_when_ru_uk, speaking_day
+from claimledger.extract.dates_ru_uk import address_day, resolve_when_ru_uk, speaking_day
 from claimledger.models import Article
 
 
@@ -51,6 +51,18 @@ def test_the_speaking_day_of_a_report(published, expected):
 ])
 def test_relative_and_counted_dates(text, published, expected):
     assert resolve_when_ru_uk(text, published) == expected
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("Президент звернувся до українців наприкінці другого дня війни", "2022-02-26T23:10", "2022-02-25"),
+    ("Обращение Президента 5 мая", "2023-05-06T10:00", "2023-05-05"),
+    ("Обращение Президента 5 мая", "2023-05-05T20:00", None),  # the day itself: nothing to move
+    ("Обстріл Харкова 5 травня", "2023-05-06T10:00", None),  # no address: the day of an event
+    ("Звернення Президента про події 5 квітня", "2023-05-06T10:00", None),  # a month back: what it is about
+    (None, "2023-05-06T10:00", None),
+])
+def test_an_address_title_names_the_day_it_was_given(title, published, expected):
+    assert address_day(title, published) == expected
 
 
 def test_a_count_of_days_needs_a_publication_date():
@@ -229,3 +241,14 @@ def test_the_same_words_in_a_body_stay_undated():
     doc = analyse("Ракетний удар по Харкову.", "uk")
     strikes = [e for e in doc.events if e.type == "strike"]
     assert strikes and all(e.when is None for e in strikes), strikes
+
+
+@pytest.mark.model
+def test_the_body_of_an_address_speaks_of_the_day_its_title_names():
+    from claimledger.pipeline import analyse_article
+
+    text = "Сьогодні окупанти обстріляли Харків."
+    title = "Президент звернувся до українців наприкінці другого дня війни"
+    doc = analyse_article(Article(id="t", text=text, title=title, language="uk", published="2022-02-26T23:10"))
+    strikes = [e for e in doc.events if e.type == "strike"]
+    assert strikes and all(e.when == "2022-02-25" for e in strikes), strikes

@@ -67,7 +67,8 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     return analysed
 
 
-def _cyrillic_layers(text: str, article: Article, voice: str | None = None, headline: bool = False) -> Layers:
+def _cyrillic_layers(text: str, article: Article, voice: str | None = None, headline: bool = False,
+                     published: str | None = None) -> Layers:
     from .extract.attribution_ru_uk import find_attributions_ru_uk
     from .extract.cyrillic import parse_cyrillic
     from .extract.events_ru_uk import find_events_ru_uk
@@ -77,7 +78,7 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     doc = parse_cyrillic(text, article.language)
     attributions = find_attributions_ru_uk(doc, voice)
     places = find_places_ru_uk(doc, load_gazetteer())
-    events = find_events_ru_uk(doc, attributions, places, article.published, headline)
+    events = find_events_ru_uk(doc, attributions, places, published or article.published, headline)
     return Layers(tuple(attributions), tuple(places), tuple(events))
 
 
@@ -85,7 +86,10 @@ def analyse_cyrillic(article: Article) -> AnalysedDocument:
     """Return the analysed document of one Russian or Ukrainian article (body and title)."""
     from .extract.voice import document_voice
 
-    body = _cyrillic_layers(article.text, article, document_voice(article.title, article.published))
+    from .extract.dates_ru_uk import address_day
+
+    body = _cyrillic_layers(article.text, article, document_voice(article.title, article.published),
+                            published=address_day(article.title, article.published))
     title = _cyrillic_layers(article.title, article, headline=True) if article.title else None
     return AnalysedDocument(article, body.attributions, body.places, body.events, title)
 

@@ -9,7 +9,8 @@ publication to publication; "за неделю" -> seven days ending on it), wee
 and "с начала (полномасштабного) вторжения" (from 2022-02-24), "від початку травня" ranges, counted
 windows ("за п'ять днів", "у попередні два дні"), the Nth day of the war ("восьмий день війни"), day
 spans ("20–22 травня") and "за цей день". Relative days count from the speaking day (speaking_day): a
-report put out in the small hours speaks of the day before. A day without a year is not put back before
+report put out in the small hours speaks of the day before, and an address whose title names the day it
+was given speaks of that day (address_day). A day without a year is not put back before
 the invasion in a report written after it. Values are ISO dates, months, years or "start/end" ranges;
 None when an expression needs a publication date that is missing.
 """
@@ -260,6 +261,29 @@ def find_time_expressions_ru_uk(text: str, published: str | None = None) -> list
     """Return (start, end, value) for every Russian or Ukrainian time expression in text, in order;
     value is resolved against ``published`` (ISO date or datetime) and None when it cannot be."""
     return scan_time_expressions(text, speaking_day(published), TIME_PATTERNS)
+
+
+# Words of a title that names an address, a speech or a statement ("звернувся до українців", "Обращение
+# Президента", "виступив"): a day the title names is then the day the text was spoken.
+ADDRESS_WORDS = re.compile(r"(?<!\w)(?:звернен|звернув|обращени|обратил|виступ|выступ|заяв|промов|послани|посланн)",
+                           re.IGNORECASE)
+# An address is put out (a video uploaded, a transcript posted) up to this many days after it was given;
+# a day further back named in its title is what the address is about, not when it was given.
+MAX_ADDRESS_DELAY_DAYS = 3
+
+
+def address_day(title: str | None, published: str | None) -> str | None:
+    """The day an address was given when its title names one ("... звернувся до українців наприкінці першого
+    дня атак Росії"): the only single day among the title's time expressions, up to MAX_ADDRESS_DELAY_DAYS
+    before the speaking day of ``published``; else None. The text's "сьогодні" is that day."""
+    if not title or not ADDRESS_WORDS.search(title):
+        return None
+    spoken = parse_published(speaking_day(published))
+    days = {value for _, _, value in find_time_expressions_ru_uk(title, published) if value and len(value) == 10}
+    if spoken is None or len(days) != 1:
+        return None
+    day = date.fromisoformat(days.pop())
+    return day.isoformat() if 0 < (spoken - day).days <= MAX_ADDRESS_DELAY_DAYS else None
 
 
 def speaking_day(published: str | None) -> str | None:
