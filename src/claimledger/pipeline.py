@@ -44,6 +44,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     from .extract.attribution import find_attributions
     from .extract.events import find_events
     from .extract.gazetteer import load_gazetteer
+    from .extract.headlines import date_headline_events
     from .extract.nlp import load_english
     from .extract.places import find_places
     from .extract.voice import document_voice
@@ -51,13 +52,15 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     nlp = load_english()
     gazetteer = load_gazetteer()
 
-    def layers(doc, article: Article, voice: str | None) -> Layers:
+    def layers(doc, article: Article, voice: str | None, headline: bool = False) -> Layers:
         attributions = find_attributions(doc, article.published, voice)
         places = find_places(doc, gazetteer)
         events = find_events(doc, attributions, places, article.published)
+        if headline:
+            events = date_headline_events(doc, events, article.published)
         return Layers(tuple(attributions), tuple(places), tuple(events))
 
-    titles = {id(doc_article): layers(doc, doc_article, None) for doc, doc_article in nlp.pipe(
+    titles = {id(doc_article): layers(doc, doc_article, None, True) for doc, doc_article in nlp.pipe(
         ((a.title, a) for a in articles if a.title), as_tuples=True, batch_size=BATCH_SIZE)}
     analysed = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
