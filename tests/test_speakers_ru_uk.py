@@ -33,3 +33,16 @@ def test_the_sides_are_the_persons_of_the_call(text, language, source, speaker):
 def test_sides_with_no_one_named_stay_a_described_source():
     text = "Делегації зустрілися у Стамбулі. Сторони заявили, що переговори триватимуть."
     assert speakers(text, "uk") == [("Сторони", "Сторони")]
+
+
+@pytest.mark.parametrize("text, language, source, speaker", [
+    ("Владимир Путин провел разговор с Эммануэлем Макроном. При этом стороны отметили, что переговоры продолжатся.",
+     "ru", "стороны", "Vladimir Putin; Emmanuel Macron"),
+    # the sides are not the head of the subject: its head noun speaks, as written
+    ("Владимир Путин провел разговор с Эммануэлем Макроном. Представители стороны заявили, что переговоры продолжатся.",
+     "ru", "Представители стороны", "Представители стороны"),
+    ("Володимир Зеленський провів телефонну розмову з Емманюелем Макроном. Представники обох сторін заявили, "
+     "що переговори триватимуть.", "uk", "Представники обох сторін", "Представники обох сторін"),
+])
+def test_only_the_sides_themselves_stand_for_the_persons_of_the_call(text, language, source, speaker):
+    assert speakers(text, language) == [(source, speaker)]

@@ -321,7 +321,7 @@ def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
 
 # The plural sides of a call, a meeting or talks ("Обидві сторони наголосили", "Стороны отметили"): a
 # described source that stands for the persons who met, when the paragraph names them.
-SIDES_WORDS = frozenset({"сторони", "стороны", "сторін"})
+SIDES_WORDS = frozenset({"сторони", "стороны"})
 SIDES_QUANTIFIERS = frozenset({"обидві", "обидва", "обе", "оба", "дві", "две", "обі"})
 MAX_SIDES = 3  # a call or meeting has two or three sides; more names are a list, not its participants
 
@@ -336,6 +336,8 @@ def sides_source(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
     if k < first or doc.tokens[k].lower not in SIDES_WORDS:
         return None
     start = k - 1 if k - 1 >= first and doc.tokens[k - 1].lower in SIDES_QUANTIFIERS else k
+    if start > first and doc.tokens[start - 1].pos in ("NOUN", "ADJF", "NUMR", "PRTF"):
+        return None  # "Представники сторони ...": the sides are not the subject's head
     return start, k + 1
 
 
@@ -343,7 +345,8 @@ def sides_speaker(doc: CyrDoc, source: tuple[int, int]) -> str | None:
     """For a source naming the sides ("Обидві сторони"), the two or three persons named in its paragraph
     before it, joined with "; " (their canonical names), else None."""
     first, last = source
-    if not any(t.lower in SIDES_WORDS for t in doc.tokens[first:last]):
+    words = [t.lower for t in doc.tokens[first:last]]
+    if not words or words[-1] not in SIDES_WORDS or not set(words[:-1]) <= SIDES_QUANTIFIERS:
         return None
     paragraph = doc.text.rfind("\n", 0, doc.tokens[first].start) + 1
     names: list[str] = []
