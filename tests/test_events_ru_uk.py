@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.dates_ru_uk import resolve_when_ru_uk, speaking_day
+from claimledger.extract.dates_ru_uk import address_day, resolve_when_ru_uk, speaking_day
 from claimledger.models import Article
 
 
@@ -28,6 +28,7 @@ def test_the_speaking_day_of_a_report(published, expected):
 @pytest.mark.parametrize("text, published, expected", [
     ("Сьогодні окупанти обстріляли село.", "2023-07-09T01:30", "2023-07-08"),
     ("Вчора ворог атакував місто.", "2023-07-09T02:00", "2023-07-07"),
+    ("Учора ворог атакував місто.", "2023-07-09T14:00", "2023-07-08"),  # the у- spelling after a vowel
     ("Сегодня противник атаковал город.", "2023-07-09T14:00", "2023-07-09"),
     ("Від початку цього червня наші сили зупинили ворога.", "2023-07-09", "2023-06-01/2023-07-09"),
     ("С начала июня войска продвинулись.", "2023-07-09", "2023-06-01/2023-07-09"),
@@ -47,9 +48,33 @@ def test_the_speaking_day_of_a_report(published, expected):
     ("Бої точилися 20–22 травня.", "2023-07-09", "2023-05-20/2023-05-22"),
     ("С 5 по 7 июня шли бои.", "2023-07-09", "2023-06-05/2023-06-07"),
     ("Удар завдали 20-го травня.", "2023-07-09", "2023-05-20"),
+    # 2023-07-12 is a Wednesday
+    ("Минулого тижня ворог атакував Херсон.", "2023-07-12", "2023-07-03/2023-07-09"),
+    ("На прошлой неделе шли бои.", "2023-07-12", "2023-07-03/2023-07-09"),
+    ("У ніч з 4 на 5 травня ворог атакував місто.", "2023-07-12", "2023-05-04/2023-05-05"),
+    ("В ночь с 4 на 5 мая противник атаковал.", "2023-07-12", "2023-05-04/2023-05-05"),
+    ("Три дні тому ворог обстріляв село.", "2023-07-12", "2023-07-09"),
+    ("Два дня назад шли бои.", "2023-07-12", "2023-07-10"),
+    ("Село окуповане з 2014 року.", "2023-07-12", "2014/2023-07-12"),
+    ("Цього місяця ворог посилив обстріли.", "2023-07-12", "2023-07"),
+    ("Завтра відбудеться зустріч.", "2023-07-12", "2023-07-13"),
+    ("Минулого понеділка ворог атакував.", "2023-07-12", "2023-07-10"),
+    ("В прошлую пятницу противник атаковал.", "2023-07-12", "2023-07-07"),
 ])
 def test_relative_and_counted_dates(text, published, expected):
     assert resolve_when_ru_uk(text, published) == expected
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("Президент звернувся до українців наприкінці другого дня війни", "2022-02-26T23:10", "2022-02-25"),
+    ("Обращение Президента 5 мая", "2023-05-06T10:00", "2023-05-05"),
+    ("Обращение Президента 5 мая", "2023-05-05T20:00", None),  # the day itself: nothing to move
+    ("Обстріл Харкова 5 травня", "2023-05-06T10:00", None),  # no address: the day of an event
+    ("Звернення Президента про події 5 квітня", "2023-05-06T10:00", None),  # a month back: what it is about
+    (None, "2023-05-06T10:00", None),
+])
+def test_an_address_title_names_the_day_it_was_given(title, published, expected):
+    assert address_day(title, published) == expected
 
 
 def test_a_count_of_days_needs_a_publication_date():
@@ -122,11 +147,38 @@ def test_a_verb_states_the_act_over_a_noun_phrase_of_the_same_event():
 
 @pytest.mark.model
 def test_an_address_dates_later_events_by_its_today():
-    text = ("Сьогодні був дуже важкий день для Харкова.\n"
+    text = ("Сьогодні ворог знову атакував Харків.\n"
             "Окупанти обстріляли Салтівку з реактивної артилерії.")
     doc = analyse(text, "uk", "2023-07-10T00:15")  # put out after midnight: today is the 9th
+    strikes = [e for e in doc.events if e.type == "strike"]
+    assert strikes and all(e.when == "2023-07-09" for e in strikes), strikes
+
+
+@pytest.mark.model
+def test_a_today_that_only_describes_the_day_dates_nothing_after_it():
+    text = ("Сьогодні був дуже важкий день для Харкова.\n"
+            "Окупанти обстріляли Салтівку з реактивної артилерії.")
+    doc = analyse(text, "uk", "2023-07-10T00:15")
     (strike,) = [e for e in doc.events if e.type == "strike"]
-    assert strike.when == "2023-07-09"
+    assert strike.when is None
+
+
+@pytest.mark.model
+def test_a_day_compared_with_dates_no_event():
+    text = "Місто виглядає не так, як вчора. Окупанти обстріляли Салтівку з реактивної артилерії."
+    doc = analyse(text, "uk", "2023-07-10T20:00")
+    (strike,) = [e for e in doc.events if e.type == "strike"]
+    assert strike.when is None
+
+
+@pytest.mark.model
+def test_a_demanded_act_takes_no_date_from_the_context():
+    text = "Вчора окупанти захопили в полон мера Енергодара. Громада вимагає звільнити його."
+    doc = analyse(text, "uk", "2023-07-10T20:00")
+    captured = [e for e in doc.events if part(text, e.trigger).startswith("захопили")]
+    freed = [e for e in doc.events if part(text, e.trigger).startswith("звільнити")]
+    assert [e.when for e in captured] == ["2023-07-09"], doc.events
+    assert freed and all(e.when is None and e.modality == "future" for e in freed), doc.events
 
 
 @pytest.mark.model
@@ -173,3 +225,42 @@ def test_a_square_is_a_facility_not_a_village():
     text = "Ракета влетіла в Площу Свободи у Харкові."
     doc = analyse(text, "uk")
     assert [p.name for p in doc.places] == ["Kharkiv"], doc.places
+
+
+def analyse_title(title: str, language: str = "uk", published: str | None = "2023-07-09T20:00"):
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="t", text="Текст.", title=title, language=language, published=published))
+    return doc.title_layers.events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("title, language, published, expected", [
+    ("Ракетний удар по Харкову", "uk", "2023-07-09T20:00", "2023-07-09"),  # the news of the day
+    ("Ракетный удар по Харькову", "ru", "2023-07-09T20:00", "2023-07-09"),
+    ("Ракетний удар по Харкову", "uk", "2023-07-10T00:20", "2023-07-09"),  # put out after midnight
+    ("Учора ракетний удар по Харкову", "uk", "2023-07-09T20:00", "2023-07-08"),  # a headline naming its day
+    ("Завдаючи ударів по Харкову, Росія мститься", "uk", "2023-07-09T20:00", None),  # a habit
+    ("Окупанти щодня обстрілюють Харків", "uk", "2023-07-09T20:00", None),
+])
+def test_a_headline_speaks_of_its_publication_day(title, language, published, expected):
+    events = [e for e in analyse_title(title, language, published) if e.type == "strike"]
+    assert events and all(e.when == expected for e in events), events
+
+
+@pytest.mark.model
+def test_the_same_words_in_a_body_stay_undated():
+    doc = analyse("Ракетний удар по Харкову.", "uk")
+    strikes = [e for e in doc.events if e.type == "strike"]
+    assert strikes and all(e.when is None for e in strikes), strikes
+
+
+@pytest.mark.model
+def test_the_body_of_an_address_speaks_of_the_day_its_title_names():
+    from claimledger.pipeline import analyse_article
+
+    text = "Сьогодні окупанти обстріляли Харків."
+    title = "Президент звернувся до українців наприкінці другого дня війни"
+    doc = analyse_article(Article(id="t", text=text, title=title, language="uk", published="2022-02-26T23:10"))
+    strikes = [e for e in doc.events if e.type == "strike"]
+    assert strikes and all(e.when == "2022-02-25" for e in strikes), strikes

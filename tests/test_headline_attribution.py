@@ -131,3 +131,32 @@ def test_the_first_person_of_an_address_takes_its_author_and_office(nlp_en):
     text = "Today I called on our partners to speed up deliveries of air defence systems."
     found = find_attributions(nlp_en(text), PUBLISHED, voice)
     assert [(a.speaker, a.speaker_role) for a in found] == [("Volodymyr Zelenskyy", "President of Ukraine")]
+
+
+def title_events(title: str, language: str = "en", published: str | None = "2024-06-01T18:30:00Z"):
+    article = Article(id="t", outlet=None, url=None, published=published, language=language, title=title,
+                      text="A body sentence of no interest.")
+    return analyse_article(article).title_layers.events
+
+
+@pytest.mark.parametrize("title, kind, expected", [
+    ("Telephone conversation with the Prime Minister of Japan", "negotiation", "2024-06-01"),  # the day's act
+    ("The President held a video conference with the Chancellor of Austria", "negotiation", "2024-06-01"),
+    ("Telephone conversation on May 28 with the Chancellor of Austria", "negotiation", "2024-05-28"),  # named
+    ("Tell people in the occupied territories that the army will come", "territory_control", None),  # a call
+])
+def test_a_headline_speaks_of_its_publication_day(title, kind, expected):
+    events = [e for e in title_events(title) if e.type == kind]
+    assert events and all(e.when == expected for e in events), title_events(title)
+
+
+def test_a_headline_without_a_publication_date_stays_undated():
+    events = title_events("Telephone conversation with the Prime Minister of Japan", published=None)
+    assert events and all(e.when is None for e in events), events
+
+
+def test_the_same_words_in_a_body_are_not_dated_as_a_headline():
+    article = Article(id="t", published="2024-06-01", language="en", title=None,
+                      text="Telephone conversation with the Prime Minister of Japan.")
+    events = [e for e in analyse_article(article).events if e.type == "negotiation"]
+    assert all(e.when is None for e in events), events

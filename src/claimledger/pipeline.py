@@ -44,6 +44,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     from .extract.attribution import find_attributions
     from .extract.events import find_events
     from .extract.gazetteer import load_gazetteer
+    from .extract.headlines import date_headline_events
     from .extract.nlp import load_english
     from .extract.places import find_places
     from .extract.voice import document_voice
@@ -51,13 +52,15 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     nlp = load_english()
     gazetteer = load_gazetteer()
 
-    def layers(doc, article: Article, voice: str | None) -> Layers:
+    def layers(doc, article: Article, voice: str | None, headline: bool = False) -> Layers:
         attributions = find_attributions(doc, article.published, voice)
         places = find_places(doc, gazetteer)
         events = find_events(doc, attributions, places, article.published)
+        if headline:
+            events = date_headline_events(doc, events, article.published)
         return Layers(tuple(attributions), tuple(places), tuple(events))
 
-    titles = {id(doc_article): layers(doc, doc_article, None) for doc, doc_article in nlp.pipe(
+    titles = {id(doc_article): layers(doc, doc_article, None, True) for doc, doc_article in nlp.pipe(
         ((a.title, a) for a in articles if a.title), as_tuples=True, batch_size=BATCH_SIZE)}
     analysed = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
@@ -67,7 +70,8 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     return analysed
 
 
-def _cyrillic_layers(text: str, article: Article, voice: str | None = None) -> Layers:
+def _cyrillic_layers(text: str, article: Article, voice: str | None = None, headline: bool = False,
+                     published: str | None = None) -> Layers:
     from .extract.attribution_ru_uk import find_attributions_ru_uk
     from .extract.cyrillic import parse_cyrillic
     from .extract.events_ru_uk import find_events_ru_uk
@@ -77,7 +81,7 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None) -> L
     doc = parse_cyrillic(text, article.language)
     attributions = find_attributions_ru_uk(doc, voice)
     places = find_places_ru_uk(doc, load_gazetteer())
-    events = find_events_ru_uk(doc, attributions, places, article.published)
+    events = find_events_ru_uk(doc, attributions, places, published or article.published, headline)
     return Layers(tuple(attributions), tuple(places), tuple(events))
 
 
@@ -85,8 +89,11 @@ def analyse_cyrillic(article: Article) -> AnalysedDocument:
     """Return the analysed document of one Russian or Ukrainian article (body and title)."""
     from .extract.voice import document_voice
 
-    body = _cyrillic_layers(article.text, article, document_voice(article.title, article.published))
-    title = _cyrillic_layers(article.title, article) if article.title else None
+    from .extract.dates_ru_uk import address_day
+
+    body = _cyrillic_layers(article.text, article, document_voice(article.title, article.published),
+                            published=address_day(article.title, article.published))
+    title = _cyrillic_layers(article.title, article, headline=True) if article.title else None
     return AnalysedDocument(article, body.attributions, body.places, body.events, title)
 
 

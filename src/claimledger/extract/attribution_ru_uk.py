@@ -408,8 +408,8 @@ def _kind(doc: CyrDoc, part: tuple[int, int], quotes) -> str:
 
 def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[Attribution]:
     from .speakers_ru_uk import (
-        canonical_speaker, describe_source, is_person_name, known_surname, nominative_phrase, source_office,
-        surname_key,
+        canonical_speaker, describe_source, is_person_name, known_surname, nominative_phrase, sides_speaker,
+        source_office, surname_key,
     )
 
     out: list[Attribution] = []
@@ -437,7 +437,8 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
         else:
             written, role = describe_source(doc, f.source)
             nominative = nominative_phrase(doc, f.source, written)
-            speaker = known_surname(written, surnames) or canonical_speaker(nominative, doc.language)
+            speaker = sides_speaker(doc, f.source) or known_surname(written, surnames) \
+                or canonical_speaker(nominative, doc.language)
             office = source_office(doc, f.source) if not role else None  # an office, no name ("Президента України")
             if office is not None:
                 speaker, role = office

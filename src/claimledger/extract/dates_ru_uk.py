@@ -5,11 +5,14 @@
 with the same year rule as English), months ("в ноябре", "у листопаді"), years ("в 2023 году"),
 relative days ("сегодня", "вчора"), the overnight of a report ("ночью", "в ночь на 30 мая" ->
 "29/30"), the reporting windows of war bulletins ("за сутки", "за минулу добу" -> the day before
-publication to publication; "за неделю" -> seven days ending on it), weekdays, "с 24 февраля" ranges
+publication to publication; "за неделю" -> seven days ending on it), last week and this month ("минулого
+тижня" -> Monday to Sunday of the week before), days ago ("три дні тому"), tomorrow, nights from one day to
+the next ("у ніч з 4 на 5 травня"), "з 2014 року" ranges, weekdays ("у п'ятницю", "минулого понеділка"), "с 24 февраля" ranges
 and "с начала (полномасштабного) вторжения" (from 2022-02-24), "від початку травня" ranges, counted
 windows ("за п'ять днів", "у попередні два дні"), the Nth day of the war ("восьмий день війни"), day
 spans ("20–22 травня") and "за цей день". Relative days count from the speaking day (speaking_day): a
-report put out in the small hours speaks of the day before. A day without a year is not put back before
+report put out in the small hours speaks of the day before, and an address whose title names the day it
+was given speaks of that day (address_day). A day without a year is not put back before
 the invasion in a report written after it. Values are ISO dates, months, years or "start/end" ranges;
 None when an expression needs a publication date that is missing.
 """
@@ -45,7 +48,12 @@ WEEKDAY_FORMS = {
     3: ("четверг", "четвер"), 4: ("пятницу", "пятница", "п'ятницю", "п’ятницю", "пʼятницю", "п'ятниця"),
     5: ("субботу", "суббота", "суботу", "субота"), 6: ("воскресенье", "неділю", "неділя"),
 }
-WEEKDAYS = {form: number for number, forms in WEEKDAY_FORMS.items() for form in forms}
+# Weekdays in the genitive of "минулого понеділка" / "прошлого понедельника" (the one before publication).
+WEEKDAY_GENITIVES = {
+    0: ("понеділка", "понедельника"), 1: ("вівторка", "вторника"), 2: ("середи", "среды"), 3: ("четверга",),
+    4: ("п'ятниці", "п’ятниці", "пʼятниці", "пятницы"), 5: ("суботи", "субботы"), 6: ("неділі", "воскресенья"),
+}
+WEEKDAYS = {form: number for number, forms in (*WEEKDAY_FORMS.items(), *WEEKDAY_GENITIVES.items()) for form in forms}
 # A report published before this hour speaks of the day that has just ended: an evening address put
 # out after midnight says "сьогодні" of the day before (the annotation convention of the dev gold,
 # tests/data/README.md); dawn is the latest a night report's "today" can still mean yesterday.
@@ -191,6 +199,41 @@ def _this_week(m: re.Match, pub: date | None) -> str | None:
     return None if pub is None else f"{(pub - timedelta(days=pub.weekday())).isoformat()}/{pub.isoformat()}"
 
 
+def _last_week(m: re.Match, pub: date | None) -> str | None:
+    """"минулого тижня", "на прошлой неделе": Monday to Sunday of the week before publication's."""
+    if pub is None:
+        return None
+    monday = pub - timedelta(days=pub.weekday() + 7)
+    return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+
+
+def _this_month(m: re.Match, pub: date | None) -> str | None:
+    return None if pub is None else f"{pub.year:04d}-{pub.month:02d}"
+
+
+def _night_span(m: re.Match, pub: date | None) -> str | None:
+    """"у ніч з 4 на 5 травня": the night from the first day to the second, in the second's month."""
+    end = _full_date(m, pub) if m["year"] else _day_month(m, pub)
+    if end is None:
+        return None
+    start = date.fromisoformat(end) - timedelta(days=1)
+    return f"{start.isoformat()}/{end}" if start.day == int(m["day1"]) else end
+
+
+def _days_ago(m: re.Match, pub: date | None) -> str | None:
+    """"три дні тому", "два дня назад": the day that many days before publication."""
+    word = _plain_apostrophe(m["n"]).lower()
+    n = int(word) if word.isdigit() else NUMBER_LEMMAS.get(word)
+    if pub is None or not n or n > MAX_LAST_DAYS:
+        return None
+    return (pub - timedelta(days=n)).isoformat()
+
+
+def _since_year(m: re.Match, pub: date | None) -> str | None:
+    """"з 2014 року", "с 2014 года": from that year to publication."""
+    return since_range(m["year"], pub)
+
+
 def _last_month(m: re.Match, pub: date | None) -> str | None:
     if pub is None:
         return None
@@ -217,6 +260,7 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
     (re.compile(pattern, re.IGNORECASE), resolver) for pattern, resolver in (
         (rf"{_B}в ночь на {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _night_before),
         (rf"{_B}(?:в|у) ніч (?:на|проти) {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _night_before),
+        (rf"{_B}(?:в|у) (?:ночь|ніч) (?:с|со|з|із) (?P<day1>[0-3]?\d) на {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _night_span),
         (rf"{_B}(?:начиная )?(?:с|со|з|із|від|от) {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _since_day),
         (rf"{_B}(?:(?P<ord>\d{{1,4}})(?:-?(?:й|я|е|го|ий|ого|му|ому))?|(?P<ordw>перш|друг|трет|четверт|п['’ʼ]ят|шост|сьом|восьм|дев['’ʼ]ят|десят)\w*)"
          rf"\s+(?:день|дня|дні|добу|доби|ніч|ночі)\s+(?:нашої |повномасштабної |повномасштабного |російської )?"
@@ -233,7 +277,8 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
         (rf"{_B}{_DAY}\s+{_MONTH}{_E}", _day_month),
         (rf"{_B}{_MONTH}\s+{_YEAR}{_YEAR_WORD}", _month_year),
         (rf"{_B}(?:в|во|у|с|со|з|із|до|от|від|к|на початку|в начале|в конце|наприкінці|у середині|в середине) {_MONTH}{_E}", _month_only),
-        (rf"{_B}(?:в|у|с|з|до) {_YEAR}\s*(?:году|года|г\.|році|року|р\.){_E}", _year_only),
+        (rf"{_B}(?:с|со|з|із|від|от) {_YEAR}\s*(?:году|года|г\.|року|р\.){_E}", _since_year),
+        (rf"{_B}(?:в|у|до) {_YEAR}\s*(?:году|года|г\.|році|року|р\.){_E}", _year_only),
         (rf"{_B}(?:с|з|від) начала (?:полномасштабного )?(?:вторжения|специальной военной операции|СВО){_E}", _since_invasion),
         (rf"{_B}(?:з|від) початку (?:повномасштабного )?(?:вторгнення|війни|повномасштабної війни){_E}", _since_invasion),
         (rf"{_B}(?:с начала (?:этого |текущего )?года|з початку (?:цього |поточного )?року){_E}", _since_year_start),
@@ -242,16 +287,21 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
         (rf"{_B}(?:за|протягом|упродовж|впродовж) (?:минулої |минулу |попередньої |попередню |останньої |останню )?(?:добу|доби){_E}", _days_back(1, 0)),
         (rf"{_B}(?:за|в течение|протягом|упродовж|впродовж) (?:минувшую |прошедшую |последнюю |минулий |минулого |останній |останнього )?(?:неделю|тиждень|тижня){_E}", _days_back(6, 0)),
         (rf"{_B}(?:на этой неделе|на текущей неделе|цього тижня|на цьому тижні){_E}", _this_week),
+        (rf"{_B}(?:на прошлой неделе|минулого тижня|на минулому тижні|минулий тиждень){_E}", _last_week),
         (rf"{_B}(?:в прошлом месяце|минулого місяця|у минулому місяці){_E}", _last_month),
+        (rf"{_B}(?:в этом месяце|в текущем месяце|этого месяца|цього місяця|у цьому місяці|поточного місяця){_E}", _this_month),
+        (rf"{_B}{_N_WORD} (?:днів|дні|дня|дней|день|доби|діб|суток) (?:тому|назад){_E}", _days_ago),
         (rf"{_B}(?:в прошлом году|минулого року|торік|у минулому році){_E}", _year_relative(-1)),
         (rf"{_B}(?:в этом году|в текущем году|цього року|у цьому році|этого года){_E}", _year_relative(0)),
         (rf"{_B}(?:(?:у|в|за) )?(?:попередні|предыдущие|прошедшие|минулі) {_N_WORD} (?:днів|дні|дней|дня|доби|діб|суток){_E}", _previous_days),
         (rf"{_B}(?:за|протягом|упродовж|впродовж|в течение) (?:ці |эти |останні |последние )?{_N_WORD} (?:днів|дні|дней|дня|доби|діб|суток){_E}", _last_days),
         (rf"{_B}(?:позавчера|позавчора){_E}", _days_back(2, 2)),
-        (rf"{_B}(?:вчера|вчора|накануне|напередодні){_E}", _days_back(1, 1)),
+        (rf"{_B}(?:послезавтра|післязавтра){_E}", _days_back(-2, -2)),
+        (rf"{_B}(?:завтра){_E}", _days_back(-1, -1)),
+        (rf"{_B}(?:вчера|вчора|учора|накануне|напередодні){_E}", _days_back(1, 1)),
         (rf"{_B}(?:сегодня|сьогодні|нынче){_E}", _days_back(0, 0)),
         (rf"{_B}(?:минувшей ночью|прошедшей ночью|этой ночью|сегодня ночью|ночью|минулої ночі|цієї ночі|вночі|уночі){_E}", _days_back(1, 0)),
-        (rf"{_B}(?:в|во|у) {_WEEKDAY}{_E}", _weekday),
+        (rf"{_B}(?:(?:в|во|у) (?:минулий |минулу |минуле |прошлый |прошлую |прошлое )?|(?:минулого|минулої|прошлого|прошлой) ){_WEEKDAY}{_E}", _weekday),
     )
 )
 
@@ -260,6 +310,29 @@ def find_time_expressions_ru_uk(text: str, published: str | None = None) -> list
     """Return (start, end, value) for every Russian or Ukrainian time expression in text, in order;
     value is resolved against ``published`` (ISO date or datetime) and None when it cannot be."""
     return scan_time_expressions(text, speaking_day(published), TIME_PATTERNS)
+
+
+# Words of a title that names an address, a speech or a statement ("звернувся до українців", "Обращение
+# Президента", "виступив"): a day the title names is then the day the text was spoken.
+ADDRESS_WORDS = re.compile(r"(?<!\w)(?:звернен|звернув|обращени|обратил|виступ|выступ|заяв|промов|послани|посланн)",
+                           re.IGNORECASE)
+# An address is put out (a video uploaded, a transcript posted) up to this many days after it was given;
+# a day further back named in its title is what the address is about, not when it was given.
+MAX_ADDRESS_DELAY_DAYS = 3
+
+
+def address_day(title: str | None, published: str | None) -> str | None:
+    """The day an address was given when its title names one ("... звернувся до українців наприкінці першого
+    дня атак Росії"): the only single day among the title's time expressions, up to MAX_ADDRESS_DELAY_DAYS
+    before the speaking day of ``published``; else None. The text's "сьогодні" is that day."""
+    if not title or not ADDRESS_WORDS.search(title):
+        return None
+    spoken = parse_published(speaking_day(published))
+    days = {value for _, _, value in find_time_expressions_ru_uk(title, published) if value and len(value) == 10}
+    if spoken is None or len(days) != 1:
+        return None
+    day = date.fromisoformat(days.pop())
+    return day.isoformat() if 0 < (spoken - day).days <= MAX_ADDRESS_DELAY_DAYS else None
 
 
 def speaking_day(published: str | None) -> str | None:

@@ -2,18 +2,31 @@
 
 ``actor_of(doc, first, kind)`` is the token range of who acts: the nominative subject before a verb trigger,
 or for a taking of territory the force named after it; ``target_of(doc, first, last, places)`` names what a
-verb trigger acts on: a place right after it, else the accusative noun phrase there.
+verb trigger acts on: a place right after it, else the accusative noun phrase there; ``when_of(doc, first,
+last, times, ...)`` is its date: a time expression of its sentence, else one the context carries (a bulletin's
+window, an address's "today", a headline's publication day).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..models import Place
+from ..models import Attribution, Place
 from .cyrillic import CyrDoc
 from .event_places_ru_uk import FORCE_LEMMAS, QUOTE_MARKS, clause_of
 
 ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force that took ("освободили подразделения")
 TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
+CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report
+# Words of comparison: "не так, як вчора", "больше, чем вчера" compare with a day, they date no event.
+COMPARISON_WORDS = frozenset({"як", "ніж", "как", "чем"})
+# Verbs that only link a subject to a description: "Сьогодні був дійсно важкий день" says what the day
+# was like, it frames no act the address goes on to tell of that day.
+COPULA_LEMMAS = frozenset({"бути", "быть", "являться", "являтися", "стати", "стать"})
+UNDATED_MODALITIES = frozenset({"future", "hypothetical"})  # acts not (yet) real: no day from the context
+# Verbs of managing: the infinitive after their past tense is an act done ("вдалося стабілізувати").
+MANAGED_LEMMAS = frozenset({"удаться", "вдатися", "суметь", "зуміти", "смочь", "змогти", "спромогтися"})
+VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
+HEADLINE_VERB_WINDOW = 3  # words before a headline's act noun searched for a verb that governs it
 
 
 def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
@@ -86,3 +99,89 @@ def target_of(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> st
                 end += 1  # "склад боеприпасов"
             return doc.span_text(k, end)
     return None
+
+
+def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, str | None]],
+            attributions: Sequence[Attribution], today: str | None = None, modality: str = "factual",
+            headline: bool = False) -> str | None:
+    """The date of the trigger at tokens [first, last), from ``times`` (dates_ru_uk.find_time_expressions_ru_uk).
+
+    The nearest time expression in its sentence, leaving out the date of a report ("сообщило 12 мая
+    Минобороны": the date of the cue, not the event) and a day compared with ("як вчора"). Without one,
+    a factual act takes its date from the context: the reporting window of a
+    bulletin stated earlier in the same paragraph ("За минувшие сутки ... . ... отражены"), else ``today``
+    (the speaking day, dates_ru_uk.speaking_day) once the text has said "сьогодні" of an act anywhere
+    before: an address frames all it tells by that day. Other windows from earlier paragraphs are not
+    carried over: on the ru/uk development gold that gained Ukrainian bulletins as much as it lost Russian
+    reports. A future or hypothetical act (``modality``) takes no date from the context. In a ``headline``
+    (headlines.is_headline) an undated act told as done (:func:`_reports_done_act`) is of ``today``: a
+    headline speaks of its publication day unless it names another; a present, imperative or infinitive
+    there is a habit, a call or a goal ("знищують мирні міста", "Женіть окупантів"), undated."""
+    s = doc.sentence_of(first)
+    start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+    reporting = [span for a in attributions for span in (a.cue, a.source) if span is not None
+                 and not (a.content[0] <= span[0] < a.content[1])]
+    usable = [(a, b, value) for a, b, value in times if value is not None
+              and not any(max(a, c) - min(b, d) <= CUE_GAP_CHARS for c, d in reporting)
+              and not _compared(doc, a)]
+    best, best_gap = None, None
+    for a, b, value in usable:
+        if a < s.start or b > s.end:
+            continue
+        gap = max(a - end, start - b, 0)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = value, gap
+    if best is not None or modality in UNDATED_MODALITIES:
+        return best
+    if headline:
+        return today if _reports_done_act(doc, first, last) else None
+    paragraph = doc.text.rfind("\n", 0, s.start) + 1
+    window = [value for a, b, value in usable if paragraph <= a and b <= s.start and _is_window(value)]
+    if window:
+        return window[-1]
+    said_today = today is not None and any(value == today and b <= s.start and _dates_an_act(doc, a)
+                                           for a, b, value in usable)
+    return today if said_today else None
+
+
+def _is_window(value: str) -> bool:
+    """True for a day or a range of days (a bulletin's reporting window), not a month or a year."""
+    return len(value.split("/")[-1]) == 10
+
+
+def _compared(doc: CyrDoc, char: int) -> bool:
+    """True when the time expression starting at ``char`` follows a word of comparison ("як вчора")."""
+    k = doc.token_at(char)
+    return k is not None and k > 0 and doc.tokens[k - 1].lower in COMPARISON_WORDS
+
+
+def _dates_an_act(doc: CyrDoc, char: int) -> bool:
+    """False when the sentence of the time expression at ``char`` has only a copula for a verb: it says what
+    the day was like ("Сьогодні був важкий день"), not what happened that day ("Сьогодні Росія атакувала
+    ...", or verbless: "Сьогодні – нові удари")."""
+    k = doc.token_at(char)
+    if k is None:
+        return False
+    s = doc.sentence_of(k)
+    verbs = [t for t in doc.tokens[s.first:s.last] if t.pos in ("VERB", "PRTS", "GRND", "INFN")]
+    return not verbs or any(not set(t.lemmas) & COPULA_LEMMAS for t in verbs)
+
+
+
+def _reports_done_act(doc: CyrDoc, first: int, last: int) -> bool:
+    """True when the trigger at tokens [first, last) names an act as the news of the day: an act noun with no
+    verb of its own ("Удар по Краматорську", "Ракетні обстріли низки областей") and none of a habit, a goal or
+    a call just before it ("Завдаючи ударів"), or an infinitive after a past verb of managing ("вдалося
+    стабілізувати"). A finite verb in the past ("звільнили село") is left undated: a headline reports its
+    outcome, which may have come days before the report."""
+    verbs = [k for k in range(first, last) if doc.tokens[k].pos in VERB_POS]
+    if verbs:
+        k = verbs[0]
+        if doc.tokens[k].pos != "INFN" and "infn" not in doc.tokens[k].tags:
+            return False
+        before = doc.tokens[max(doc.sentence_of(k).first, k - 2):k]
+        return any(set(w.lemmas) & MANAGED_LEMMAS and "past" in w.tags for w in before)
+    if not any(doc.tokens[k].pos == "NOUN" for k in range(first, last)):
+        return False
+    before = doc.tokens[max(doc.sentence_of(first).first, first - HEADLINE_VERB_WINDOW):first]
+    return not any(w.pos in VERB_POS for w in before)

@@ -33,7 +33,7 @@ from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
 from .cyrillic import CyrDoc, Token
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
-from .event_args_ru_uk import actor_of, target_of
+from .event_args_ru_uk import actor_of, target_of, when_of
 from .event_places_ru_uk import actor_phrases, event_place_keys
 from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
 
@@ -117,7 +117,6 @@ ALLIANCE_LEMMAS = frozenset({"союз", "евросоюз", "євросоюз",
 JOIN_WINDOW = 6  # words either side of a joining word searched for the alliance ("до ЄС щодо невідкладного приєднання")
 MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cue's clause only)
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
-CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report
 @dataclass(frozen=True)
 class _Item:
     lemmas: frozenset[str]
@@ -321,43 +320,6 @@ def _modality(doc: CyrDoc, first: int, last: int) -> str:
     return "factual"
 
 
-def _when(doc: CyrDoc, first: int, last: int, times: list[tuple[int, int, str | None]],
-          attributions: Sequence[Attribution], today: str | None = None) -> str | None:
-    """The nearest time expression in the trigger's sentence, leaving out the date of a report
-    ("сообщило 12 мая Минобороны": the date of the cue, not the event); without one, the reporting
-    window of a bulletin stated earlier in the same paragraph ("За минувшие сутки ... . ... отражены");
-    else ``today`` (the speaking day, dates_ru_uk.speaking_day) once the text has said "сьогодні" of it
-    anywhere before: an address frames all it tells by that day. Other windows from earlier paragraphs
-    are not carried over: on the ru/uk development gold that gained Ukrainian bulletins as much as it
-    lost Russian reports."""
-    s = doc.sentence_of(first)
-    start, end = doc.tokens[first].start, doc.tokens[last - 1].end
-    reporting = [span for a in attributions for span in (a.cue, a.source) if span is not None
-                 and not (a.content[0] <= span[0] < a.content[1])]
-    usable = [(a, b, value) for a, b, value in times if value is not None
-              and not any(max(a, c) - min(b, d) <= CUE_GAP_CHARS for c, d in reporting)]
-    best, best_gap = None, None
-    for a, b, value in usable:
-        if a < s.start or b > s.end:
-            continue
-        gap = max(a - end, start - b, 0)
-        if best_gap is None or gap < best_gap:
-            best, best_gap = value, gap
-    if best is not None:
-        return best
-    paragraph = doc.text.rfind("\n", 0, s.start) + 1
-    window = [value for a, b, value in usable if paragraph <= a and b <= s.start and _is_window(value)]
-    if window:
-        return window[-1]
-    said_today = today is not None and any(value == today and b <= s.start for a, b, value in usable)
-    return today if said_today else None
-
-
-def _is_window(value: str) -> bool:
-    """True for a day or a range of days (a bulletin's reporting window), not a month or a year."""
-    return len(value.split("/")[-1]) == 10
-
-
 def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
     """True when a verb of destroying has a drone, missile or aircraft next to it."""
     if not _plain(doc.tokens[first].lower).startswith(("уничтож", "знищ", "сбит", "збит", "перехва", "перехоп")):
@@ -419,9 +381,10 @@ def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str 
 
 
 def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: Sequence[Place],
-                      published: str | None) -> list[Event]:
+                      published: str | None, headline: bool = False) -> list[Event]:
     """Return the events a Russian or Ukrainian CyrDoc reports, with claimant, polarity, modality, actor,
-    places, count and date (resolved against ``published``, an ISO date or datetime)."""
+    places, count and date (resolved against ``published``, an ISO date or datetime); ``headline`` is true for
+    an article's title, which speaks of its publication day (event_args_ru_uk.when_of)."""
     times = find_time_expressions_ru_uk(doc.text, published)
     today = speaking_day(published)
     events: list[Event] = []
@@ -453,12 +416,13 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             if not _names_act_better(doc, earlier, first):
                 continue
             replaces = events.index(earlier)
+        modality = _modality(doc, first, last)
         event = Event(
             type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,
             target=target_of(doc, first, last, acted_on), places=where,
-            quantity=quantity, when=_when(doc, first, last, times, attributions, today), claimed_by=claimed_by,
-            polarity=_claimed_polarity(_polarity(doc, first), claimed_by, attributions),
-            modality=_modality(doc, first, last),
+            quantity=quantity, when=when_of(doc, first, last, times, attributions, today, modality, headline),
+            claimed_by=claimed_by, polarity=_claimed_polarity(_polarity(doc, first), claimed_by, attributions),
+            modality=modality,
         )
         seen[key] = event
         if replaces is None:

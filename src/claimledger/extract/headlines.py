@@ -18,12 +18,20 @@ in a headline ("..., says X", "X says ...") are read by the ordinary extractors.
 Text in, :class:`HeadlineClaim` (character spans) out; attribution.py and attribution_ru_uk.py turn
 it into an ``Attribution`` and resolve its speaker as they do for any source. Whether a phrase names
 a speaker is decided by the caller (``is_speaker``), which knows the language's names and offices.
+
+A headline also speaks of its publication day unless it names another: :func:`date_headline_events`
+gives that day to the undated events of an English title whose trigger names an act with a noun
+("Telephone conversation with ...", "... held a video conference"); event_args_ru_uk.when_of does the
+same for Russian and Ukrainian titles.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from ..models import Event
+from .dates import parse_published
 
 # A text is read as a headline when it is one line of at most this many characters (the longest
 # headline of war_reports_dev.tune is ~230 characters; a body paragraph runs longer or over lines).
@@ -143,3 +151,32 @@ def find_headline_claim(text: str, is_speaker: Callable[[tuple[int, int]], bool]
         if source and content and is_speaker(source):
             return HeadlineClaim(content[0], source, None, content[1])
     return None
+
+
+def _names_dated_act(doc, span) -> bool:
+    """True when a spaCy span names an act with a noun that no verb governs, or only a verb in the past
+    ("Telephone conversation with ...", "X held a video conference"); a noun under a present, future or
+    imperative verb ("Battle for X is ...", "losses will increase", "Tell people in the occupied
+    territories") and a verb trigger ("were returned") tell of no one day."""
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is None or verb.tag_ == "VBD" and not any(c.tag_ == "MD" for c in verb.children)
+
+
+def date_headline_events(doc, events: Sequence[Event], published: str | None) -> list[Event]:
+    """The events of an English title (a spaCy Doc of it) with the publication date of ``published`` (ISO date
+    or datetime) given to each undated factual one whose trigger names a dated act (:func:`_names_dated_act`);
+    the others unchanged, all of them when there is no publication date."""
+    pub = parse_published(published)
+    if pub is None:
+        return list(events)
+    day = pub.isoformat()
+    out = []
+    for event in events:
+        span = doc.char_span(*event.trigger, alignment_mode="expand")
+        if event.when is None and event.modality == "factual" and span is not None and _names_dated_act(doc, span):
+            event = replace(event, when=day)
+        out.append(event)
+    return out

@@ -9,6 +9,7 @@ ranges out, over a ``CyrDoc`` (cyrillic.py); attribution_ru_uk.py wires them to 
 from __future__ import annotations
 
 from .cyrillic import CyrDoc, Token
+from .speakers_ru_uk import sides_source
 
 # Conjunctions opening a reported clause.
 THAT = frozenset({"что", "що", "будто", "мовляв", "якобы", "нібито", "чтобы", "щоб"})
@@ -51,6 +52,9 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         last -= 1
     if last > floor and toks[last - 1].lower in COORDINATORS:
         return None
+    sides = sides_source(doc, floor, cue_first)  # "Обидві сторони наголосили", "Стороны отметили"
+    if sides is not None:
+        return sides
     start = floor
     while start < last and toks[start].pos == "ADVB":
         start += 1  # "Ранее в Кремле опровергли"

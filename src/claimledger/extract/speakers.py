@@ -18,7 +18,9 @@ holders (data/registries/office_holders.tsv):
    State") that maps to the person of the document holding such a role, the most
    mentioned first;
 4. a plural description of leaders ("both sides", "the presidents", "they") joins the
-   leaders of the document with "; ".
+   leaders of the document with "; ", else the two or three persons named in its paragraph, else it
+   stays a described source with its determiner ("both sides"); a one-word PERSON entity that is a
+   prominent place ("Kharkiv") is no person.
 Anything else (a group, an organisation) is kept as written, without its article.
 """
 from __future__ import annotations
@@ -88,6 +90,14 @@ COUNTRY_ADJECTIVES = {
 }
 # Most leaders joined for a plural description: a call or meeting has two or three sides.
 MAX_JOINED_LEADERS = 3
+# A one-word PERSON entity that is the whole name of a town of the war's theatre this populous (or of
+# an oblast) is the place the tagger mistook for a person ("Kharkiv", "Kherson"): it names no speaker and
+# is no antecedent for "he". Small villages share their names with surnames ("Shevchenko", "Kozak" have
+# no population or a few hundred), and so do towns elsewhere ("Clark", "Kennedy"), so they do not count,
+# nor does a word that is the surname of a person named in full in the text ("Greg Clark" ... "Clark").
+MIN_PLACE_POPULATION = 10_000
+THEATRE_COUNTRIES = frozenset({"UA", "RU", "BY"})
+AREA_LEVELS = frozenset({"oblast", "region"})
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both"})
 
@@ -222,9 +232,11 @@ class SpeakerResolver:
 
     def _index_persons(self) -> list[Person]:
         mentions = []
-        for ent in _person_entities(self.doc):
+        entities = _person_entities(self.doc)
+        surnames = {ent[-1].text for ent in entities if len(ent) > 1}
+        for ent in entities:
             tokens = _strip_determiners(list(ent))
-            if tokens:
+            if tokens and not self._is_place(ent, surnames):
                 mentions.append((ent, doc_text(self.doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]))
         full_names = [name for _, name in mentions if " " in name]
         people = []
@@ -236,6 +248,18 @@ class SpeakerResolver:
                 title = office
             people.append(Person(name, title, ent.start_char))
         return people
+
+    def _is_place(self, ent: Span, full_names: set[str]) -> bool:
+        """True for a one-word PERSON entity that is a prominent place's name of the war's theatre, not a
+        registered person's nor the surname of a person named in full (``full_names``: their last words)."""
+        if len(ent) != 1 or ent.text in full_names or any(ent.text in term.person_names for term in self.terms):
+            return False
+        from .gazetteer import load_gazetteer, normalise
+
+        key = normalise(ent.text)
+        return any(normalise(e.name) == key and e.country in THEATRE_COUNTRIES
+                   and (e.level in AREA_LEVELS or (e.population or 0) >= MIN_PLACE_POPULATION)
+                   for e in load_gazetteer().lookup(ent.text, fuzzy=False))
 
     def role_of(self, name: str) -> str | None:
         """Return the first role stated for (or registered to) the named person."""
@@ -280,6 +304,13 @@ class SpeakerResolver:
                 names.append(person.name)
         return names[:MAX_JOINED_LEADERS]
 
+    def _paragraph_people(self, before: int) -> list[str]:
+        """The persons named in the paragraph before ``before``, when they are two or three: the sides of a
+        meeting or call whose names carry no office ("Vladimir Putin met with Mario Draghi. Both sides ...")."""
+        paragraph = doc_text(self.doc).rfind("\n", 0, before) + 1
+        names = list(dict.fromkeys(p.name for p in self.people if paragraph <= p.start < before))
+        return names if 1 < len(names) <= MAX_JOINED_LEADERS else []
+
     def resolve(self, source: Span, earlier: list[tuple[str, bool]]) -> tuple[str, str | None]:
         """Return (speaker, role) for a source span; ``earlier`` lists (speaker, is_person) found before it."""
         inside = [p for p in self.people if source.start_char <= p.start < source.end_char]
@@ -297,8 +328,8 @@ class SpeakerResolver:
                    and not (tokens[0].text.isupper() and len(tokens[0].text) > 1))  # "US" is a country
         if pronoun and words[0] in SINGULAR_PRONOUNS:
             for speaker, is_person in reversed(earlier):
-                if is_person:
-                    return speaker, self.role_of(speaker)
+                if is_person and speaker.lower() not in SINGULAR_PRONOUNS | UNRESOLVED_PRONOUNS:
+                    return speaker, self.role_of(speaker)  # a pronoun left unresolved is no antecedent
             before = [p for p in self.people if p.start < source.start_char]
             if before:
                 return before[-1].name, self.role_of(before[-1].name)
@@ -333,8 +364,15 @@ class SpeakerResolver:
                 return "; ".join(offices), None
             named_whose = any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
             leaders = [] if named_whose else self._leaders(source.start_char)  # "leaders of the DPR": not the call's
+            if len(leaders) < 2 and not named_whose:
+                leaders = self._paragraph_people(source.start_char)
             if len(leaders) > 1:
                 return "; ".join(leaders), None
+            if not named_whose:  # "both sides", "the parties": a described source, never the bare noun
+                first = source[0]
+                if first.i > 0 and first.lower_ not in _DETERMINERS and self.doc[first.i - 1].lower_ in _DETERMINERS:
+                    first = self.doc[first.i - 1]  # the source span left its determiner out ("The parties said")
+                return doc_text(self.doc)[first.idx:tokens[-1].idx + len(tokens[-1])], None
         if head in TITLE_WORDS:
             holder = self._role_holder(set(words), head, source.start_char)
             if holder:

@@ -1,0 +1,48 @@
+"""Russian and Ukrainian collective sources ("обидві сторони", "стороны") on invented sentences: the real
+pipeline (pymorphy3, natasha), no mocks."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.models import Article
+
+pytestmark = pytest.mark.model
+
+
+def speakers(text: str, language: str) -> list[tuple[str | None, str]]:
+    """(source as written, speaker) of each attribution of the text, in order."""
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="t", text=text, language=language, published="2022-06-01"))
+    return [(text[a.source[0]:a.source[1]] if a.source else None, a.speaker) for a in doc.attributions]
+
+
+@pytest.mark.parametrize("text, language, source, speaker", [
+    ("Володимир Зеленський провів телефонну розмову з Емманюелем Макроном. "
+     "Обидві сторони наголосили, що переговори мають тривати.", "uk", "Обидві сторони",
+     "Volodymyr Zelenskyy; Emmanuel Macron"),
+    ("Владимир Путин провел телефонный разговор с Эммануэлем Макроном. "
+     "Стороны также отметили, что переговоры продолжатся.", "ru", "Стороны", "Vladimir Putin; Emmanuel Macron"),
+    ("Владимир Путин провел телефонный разговор с Эммануэлем Макроном. "
+     "Обе стороны заявили, что переговоры продолжатся.", "ru", "Обе стороны", "Vladimir Putin; Emmanuel Macron"),
+])
+def test_the_sides_are_the_persons_of_the_call(text, language, source, speaker):
+    assert speakers(text, language) == [(source, speaker)]
+
+
+def test_sides_with_no_one_named_stay_a_described_source():
+    text = "Делегації зустрілися у Стамбулі. Сторони заявили, що переговори триватимуть."
+    assert speakers(text, "uk") == [("Сторони", "Сторони")]
+
+
+@pytest.mark.parametrize("text, language, source, speaker", [
+    ("Владимир Путин провел разговор с Эммануэлем Макроном. При этом стороны отметили, что переговоры продолжатся.",
+     "ru", "стороны", "Vladimir Putin; Emmanuel Macron"),
+    # the sides are not the head of the subject: its head noun speaks, as written
+    ("Владимир Путин провел разговор с Эммануэлем Макроном. Представители стороны заявили, что переговоры продолжатся.",
+     "ru", "Представители стороны", "Представители стороны"),
+    ("Володимир Зеленський провів телефонну розмову з Емманюелем Макроном. Представники обох сторін заявили, "
+     "що переговори триватимуть.", "uk", "Представники обох сторін", "Представники обох сторін"),
+])
+def test_only_the_sides_themselves_stand_for_the_persons_of_the_call(text, language, source, speaker):
+    assert speakers(text, language) == [(source, speaker)]
