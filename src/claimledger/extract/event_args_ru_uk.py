@@ -4,7 +4,7 @@
 or for a taking of territory the force named after it; ``target_of(doc, first, last, places)`` names what a
 verb trigger acts on: a place right after it, else the accusative noun phrase there; ``when_of(doc, first,
 last, times, ...)`` is its date: a time expression of its sentence, else one the context carries (a bulletin's
-window, an address's "today", a headline's publication day).
+window, an address's "today").
 """
 from __future__ import annotations
 
@@ -23,10 +23,6 @@ COMPARISON_WORDS = frozenset({"як", "ніж", "как", "чем"})
 # was like, it frames no act the address goes on to tell of that day.
 COPULA_LEMMAS = frozenset({"бути", "быть", "являться", "являтися", "стати", "стать"})
 UNDATED_MODALITIES = frozenset({"future", "hypothetical"})  # acts not (yet) real: no day from the context
-# Verbs of managing: the infinitive after their past tense is an act done ("вдалося стабілізувати").
-MANAGED_LEMMAS = frozenset({"удаться", "вдатися", "суметь", "зуміти", "смочь", "змогти", "спромогтися"})
-VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
-HEADLINE_VERB_WINDOW = 3  # words before a headline's act noun searched for a verb that governs it
 
 
 def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
@@ -114,9 +110,10 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
     before: an address frames all it tells by that day. Other windows from earlier paragraphs are not
     carried over: on the ru/uk development gold that gained Ukrainian bulletins as much as it lost Russian
     reports. A future or hypothetical act (``modality``) takes no date from the context. In a ``headline``
-    (headlines.is_headline) an undated act told as done (:func:`_reports_done_act`) is of ``today``: a
-    headline speaks of its publication day unless it names another; a present, imperative or infinitive
-    there is a habit, a call or a goal ("знищують мирні міста", "Женіть окупантів"), undated."""
+    (headlines.is_headline) only a stated date counts: the body's context does not reach it, and an act noun
+    with no date ("Удар по Харкову") is not given the publication day, since the annotation guide dates only
+    what is stated or worked out from it (the ru/uk gold of outside annotators leaves such headlines undated).
+    """
     s = doc.sentence_of(first)
     start, end = doc.tokens[first].start, doc.tokens[last - 1].end
     reporting = [span for a in attributions for span in (a.cue, a.source) if span is not None
@@ -134,7 +131,7 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
     if best is not None or modality in UNDATED_MODALITIES:
         return best
     if headline:
-        return today if _reports_done_act(doc, first, last) else None
+        return None  # a headline is dated only by what it states (see the docstring)
     paragraph = doc.text.rfind("\n", 0, s.start) + 1
     window = [value for a, b, value in usable if paragraph <= a and b <= s.start and _is_window(value)]
     if window:
@@ -165,23 +162,3 @@ def _dates_an_act(doc: CyrDoc, char: int) -> bool:
     s = doc.sentence_of(k)
     verbs = [t for t in doc.tokens[s.first:s.last] if t.pos in ("VERB", "PRTS", "GRND", "INFN")]
     return not verbs or any(not set(t.lemmas) & COPULA_LEMMAS for t in verbs)
-
-
-
-def _reports_done_act(doc: CyrDoc, first: int, last: int) -> bool:
-    """True when the trigger at tokens [first, last) names an act as the news of the day: an act noun with no
-    verb of its own ("Удар по Краматорську", "Ракетні обстріли низки областей") and none of a habit, a goal or
-    a call just before it ("Завдаючи ударів"), or an infinitive after a past verb of managing ("вдалося
-    стабілізувати"). A finite verb in the past ("звільнили село") is left undated: a headline reports its
-    outcome, which may have come days before the report."""
-    verbs = [k for k in range(first, last) if doc.tokens[k].pos in VERB_POS]
-    if verbs:
-        k = verbs[0]
-        if doc.tokens[k].pos != "INFN" and "infn" not in doc.tokens[k].tags:
-            return False
-        before = doc.tokens[max(doc.sentence_of(k).first, k - 2):k]
-        return any(set(w.lemmas) & MANAGED_LEMMAS and "past" in w.tags for w in before)
-    if not any(doc.tokens[k].pos == "NOUN" for k in range(first, last)):
-        return False
-    before = doc.tokens[max(doc.sentence_of(first).first, first - HEADLINE_VERB_WINDOW):first]
-    return not any(w.pos in VERB_POS for w in before)
