@@ -9,7 +9,8 @@ from collections.abc import Sequence
 
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc, Token
-from .event_places import inherited_place_keys, place_keys_within
+from . import place_ranker
+from .event_places import event_place_key, is_resolved, inherited_place_keys, place_keys_within
 from .gazetteer import katottg_within
 from .quantities_ru_uk import NUMBER_LEMMAS, SETTLEMENT_LEMMAS
 
@@ -68,7 +69,39 @@ def clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
 
 def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequence[Place],
                      attributions: Sequence[Attribution] = ()) -> tuple[str, ...]:
-    """Refs (or names) of the places of an event of type ``kind`` (trigger tokens [first, last)): those of a
+    """Refs (or names) of the places of an event of type ``kind`` (trigger tokens [first, last)): the place
+    ranker's pick (place_ranker.py) among the places near it, told what :func:`rule_place_keys` found."""
+    rule = rule_place_keys(doc, first, last, kind, places, attributions)
+    number = doc.tokens[first].sent
+    s = doc.sents[number]
+    previous = doc.sents[number - 1] if number > 0 else None
+    following = doc.sents[number + 1] if number + 1 < len(doc.sents) else None
+    c_first, c_last = clause_of(doc, first, last)
+    setting = place_ranker.Setting(doc.text, kind, doc.char_span(first, last), doc.char_span(c_first, c_last),
+                                   (s.start, s.end), (previous.start, previous.end) if previous else None,
+                                   (following.start, following.end) if following else None, True, rule)
+    sources = [a.source for a in attributions if a.source is not None]
+    own = _attached_span(doc, last, c_last)
+    clues = lambda: {p.span: place_ranker.Clues(
+        own=own is not None and own[0] <= p.span[0] < own[1],
+        actor=any(c <= p.span[0] and p.span[1] <= d for c, d in sources) or _bordering(doc, p))
+        for p in places if (previous or s).start <= p.span[0] < (following or s).end}
+    return place_ranker.choose_place_keys(setting, places, clues)
+
+
+def _attached_span(doc: CyrDoc, last: int, clause_end: int) -> tuple[int, int] | None:
+    """Character span of the first PP_REACH words of a locative phrase right after a trigger, or None."""
+    toks = doc.tokens
+    prep = next((j for j in range(last, min(clause_end, last + PP_GAP)) if toks[j].lower in LOCATIVE_PREPOSITIONS),
+                None)
+    if prep is None:
+        return None
+    return doc.char_span(prep, min(clause_end, prep + PP_REACH + 1))
+
+
+def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequence[Place],
+                    attributions: Sequence[Attribution] = ()) -> tuple[str, ...]:
+    """Refs (or names) of the places the rules give an event of type ``kind`` (trigger tokens [first, last)): those of a
     locative phrase right after the trigger ("... в Сумской области"), else of its clause, else of its
     sentence, else of the settlement a bare "населенный пункт" / "село" of its clause refers to, else
     (fighting only) of the sentence before it in the same paragraph. Places inside a source phrase
@@ -94,7 +127,7 @@ def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequ
     listed = _listed_places(doc, number, places)
     if listed and (not found or all(p.level in ("oblast", "raion") and any(
             katottg_within(q.ref, p.ref, p.level) for q in listed) for p in places if _key(p) in found)):
-        return tuple(dict.fromkeys(_key(q) for q in listed))
+        return tuple(dict.fromkeys(_key(q) for q in listed if is_resolved(q)))
     if found or number == 0:
         return found
     referred = _settlement_referred_to(doc, c_first, c_last, places)
@@ -106,7 +139,7 @@ def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequ
 
 
 def _key(place: Place) -> str:
-    return place.ref or place.name or place.text
+    return event_place_key(place)
 
 
 def _listed_places(doc: CyrDoc, number: int, places: Sequence[Place]) -> list[Place]:
@@ -238,4 +271,4 @@ def _settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequ
         return ()
     floor = doc.sents[max(0, toks[bare].sent - ANAPHOR_SENTENCES)].start
     earlier = [p for p in places if floor <= p.span[0] and p.span[1] <= toks[c_first].start and p.level == "settlement"]
-    return ((earlier[-1].ref or earlier[-1].name or earlier[-1].text),) if earlier else ()
+    return (event_place_key(earlier[-1]),) if earlier else ()
