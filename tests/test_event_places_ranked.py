@@ -57,3 +57,20 @@ def test_candidates_come_from_the_sentence_its_neighbours_and_the_document():
     assert rows["A"]["previous"] == 1.0 and rows["A"]["prep_locative"] == 1.0
     assert rows["C"]["next_sentence"] == 1.0
     assert rows["D"]["document_only"] == rows["D"]["document_top"] == 1.0
+
+
+def test_ranker_keeps_rule_keys_above_drop_and_adds_others_above_add():
+    import numpy as np
+
+    from claimledger.extract.place_ranker import Candidate, RankerModel
+
+    weights = np.zeros(len(FEATURES))
+    weights[FEATURES.index("rule")] = 2.0
+    weights[FEATURES.index("adjacent")] = 3.0
+    weights[FEATURES.index("bias")] = -1.0
+    row = lambda key, start, **on: Candidate(key, start, tuple(float(on.get(n, 0)) for n in FEATURES))
+    rows = [row("A", 0, bias=1, rule=1), row("B", 5, bias=1, adjacent=1), row("C", 9, bias=1)]
+    model = RankerModel(weights, add_threshold=0.8, drop_threshold=0.5)
+    # A (rule, p=0.73) stays, B (p=0.88) is added, C (p=0.27) is not; a rule key with no candidate stays
+    assert model.pick(rows, ("A", "Z")) == ("A", "B", "Z")
+    assert RankerModel(weights, 0.9, 0.8).pick(rows, ("A",)) == ()
