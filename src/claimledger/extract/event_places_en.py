@@ -11,7 +11,7 @@ A trigger span, the document's places, the event's actor and type in; the event'
   the shelling of Donbass cities");
 * else, when the sentence says "the city" or "this town", the settlement its paragraph named most before;
 * never a place inside the actor's phrase ("escalation by Russia") nor one naming who acts or owns
-  ("the Kiev authorities", "Russia's incursion"; not "Ukraine's borders"); for talks, never a country taking part;
+  ("the Kiev authorities", "Russia's incursion", "Russia intends"; not "Ukraine's borders"); for talks, never a country taking part;
 * an oblast or raion that holds another of the places is dropped (the town places the event);
 * a fighting event with no place of its own takes the local places of the sentence before it.
 """
@@ -142,8 +142,10 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
 
 
 def _names_actor(doc, place: Place) -> bool:
-    """True when the place only names who acts or owns: a possessor ("Russia's incursion") or a
-    modifier of a noun of who acts ("the Kiev authorities")."""
+    """True when the place only names who acts or owns: a possessor ("Russia's incursion"), a
+    modifier of a noun of who acts ("the Kiev authorities") or a country subject of a full verb ("Russia
+    intends to ..."; not of "be": "Ukraine has been under shelling"). The last measured on the tune
+    halves: attribution_dev +1 event, war_reports_dev unchanged; report halves +1 / unchanged."""
     span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
     if span is None:
         return False
@@ -151,6 +153,8 @@ def _names_actor(doc, place: Place) -> bool:
     if root.dep_ == "poss":
         # "Russia's incursion", "Kyiv's troops": a possessor says whose, not where
         return root.head.lemma_.lower() not in PLACE_NOUNS
+    if root.dep_ == "nsubj" and place.level == "country" and root.head.pos_ == "VERB":
+        return True  # "Russia intends to ...", "Ukraine offers ...": a state that acts, not a place
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS \
         and not (span.start <= root.head.i < span.end)
 
