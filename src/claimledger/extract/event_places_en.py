@@ -171,8 +171,17 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
         if token.i in trigger_tokens and token.i != root.i:
             continue  # another event's phrase ("strikes at Ochakiv, the shelling of the Sumy region")
         tokens.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"})
+        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"}
+                     and not _other_act(c))
     return {t.idx for t in tokens}
+
+
+def _other_act(token: Token) -> bool:
+    """True for a common noun joined to a phrase of the trigger with its own prepositional phrase that
+    names no part of a place ("the evacuation of citizens from Ukraine and the exit of ships from Azov
+    ports"): another act with its own place, not a further place of the trigger's event."""
+    return token.dep_ == "conj" and token.pos_ == "NOUN" and token.lemma_.lower() not in PLACE_NOUNS \
+        and any(c.dep_ == "prep" for c in token.children)
 
 
 def _anaphoric_settlement(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
