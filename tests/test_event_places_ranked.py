@@ -74,3 +74,15 @@ def test_ranker_keeps_rule_keys_above_drop_and_adds_others_above_add():
     # A (rule, p=0.73) stays, B (p=0.88) is added, C (p=0.27) is not; a rule key with no candidate stays
     assert model.pick(rows, ("A", "Z")) == ("A", "B", "Z")
     assert RankerModel(weights, 0.9, 0.8).pick(rows, ("A",)) == ()
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Обстрілюючи прикордонні села, Росія намагається залякати людей.", "uk"),
+    ("Россия продолжает обстрелы приграничных сел.", "ru"),
+])
+def test_a_country_in_the_nominative_acts_and_places_nothing(text, language):
+    assert _events(text, language) == [("strike", ())]
+
+
+def test_a_country_after_a_preposition_stays_the_place():
+    assert _events("Удары по Украине продолжаются.", "ru") == [("strike", ("geonames:690791",))]
