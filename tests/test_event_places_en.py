@@ -68,3 +68,24 @@ def test_an_other_event_leaves_a_fighting_events_place_to_it(events_of):
                       "the shelling of Kherson suburbs.")
     assert found[("strike", "shelling")] == (KHERSON,)
     assert found[("other", "human shields")] == ()
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Russia intends to continue the offensive.", "clash"),
+    ("Russia expects the evacuation of civilians to continue.", "evacuation"),
+])
+def test_a_country_that_acts_is_not_the_place_of_the_event(events_of, text, kind):
+    # the subject of a verb of intending or expecting is a state acting, not where the event happens
+    assert [places for (k, _), places in events_of(text).items() if k == kind] == [()]
+
+
+def test_a_country_in_a_state_keeps_its_place(events_of):
+    # "Ukraine has been under shelling": the subject of "be" is where the shelling happens
+    assert events_of("Ukraine has been under constant shelling for months.")[("strike", "shelling")] == ("Ukraine",)
+
+
+def test_a_joined_act_with_its_own_place_does_not_place_the_event(events_of):
+    # "the safe departure of vessels from Mykolaiv ports" is another act: Mykolaiv is its place, not the evacuation's
+    found = events_of("The minister praised the evacuation of foreign students from Kherson and the safe "
+                      "departure of grain vessels from Mykolaiv ports.")
+    assert found[("evacuation", "evacuation")] == (KHERSON,)

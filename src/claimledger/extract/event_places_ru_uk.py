@@ -1,7 +1,9 @@
 """Where a Russian or Ukrainian event happened: the places of the trigger's clause, else its sentence, less
 those of a source phrase ("Министерство обороны РФ") and of a phrase naming who acts ("спробу Росії", "атаку
-ВСУ"); a fighting event whose sentence names no place takes the place of the sentence before it in the same
-paragraph (event_places.py, the same rule as in English).
+ВСУ") or a country that acts, named in the nominative ("Росія намагається"; measured: war_reports_dev tune
+headlines +1, report halves and internal unchanged); a fighting event whose sentence names no place takes the
+place of the sentence before it in the same paragraph (event_places.py, the same rule as in English). The
+place ranker (place_ranker.py) gets the last word when a model is packaged.
 """
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from collections.abc import Sequence
 
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc, Token
-from .event_places import inherited_place_keys, place_keys_within
+from . import place_ranker
+from .event_places import event_place_key, is_resolved, inherited_place_keys, place_keys_within
 from .gazetteer import katottg_within
 from .quantities_ru_uk import NUMBER_LEMMAS, SETTLEMENT_LEMMAS
 
@@ -37,6 +40,8 @@ LOCAL_OVER_COUNTRY = True
 # Сумской области", "удар по Харькову", "бои в районе Липцов"): its places come first.
 LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", "по", "біля", "около", "возле", "поблизу",
                                    "вблизи", "неподалеку", "неподалік", "близ", "під"})
+# Prepositions a nominative can follow ("в Україна" misread, "через Росія"): not a subject after them.
+PREPOSITIONS_BEFORE_NOMINATIVE = frozenset({"через", "из", "з", "із", "от", "від", "до", "для", "про", "о"})
 # A bare list of places next to an event's sentence says where it happened (_listed_places).
 LISTED_PLACES_AT_LEAST = 2
 LIST_JOINERS = frozenset({"і", "й", "та", "и", "а також", "также"})
@@ -68,7 +73,39 @@ def clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
 
 def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequence[Place],
                      attributions: Sequence[Attribution] = ()) -> tuple[str, ...]:
-    """Refs (or names) of the places of an event of type ``kind`` (trigger tokens [first, last)): those of a
+    """Refs (or names) of the places of an event of type ``kind`` (trigger tokens [first, last)): the place
+    ranker's pick (place_ranker.py) among the places near it, told what :func:`rule_place_keys` found."""
+    rule = rule_place_keys(doc, first, last, kind, places, attributions)
+    number = doc.tokens[first].sent
+    s = doc.sents[number]
+    previous = doc.sents[number - 1] if number > 0 else None
+    following = doc.sents[number + 1] if number + 1 < len(doc.sents) else None
+    c_first, c_last = clause_of(doc, first, last)
+    setting = place_ranker.Setting(doc.text, kind, doc.char_span(first, last), doc.char_span(c_first, c_last),
+                                   (s.start, s.end), (previous.start, previous.end) if previous else None,
+                                   (following.start, following.end) if following else None, True, rule)
+    sources = [a.source for a in attributions if a.source is not None]
+    own = _attached_span(doc, last, c_last)
+    clues = lambda: {p.span: place_ranker.Clues(
+        own=own is not None and own[0] <= p.span[0] < own[1],
+        actor=any(c <= p.span[0] and p.span[1] <= d for c, d in sources) or _bordering(doc, p))
+        for p in places if (previous or s).start <= p.span[0] < (following or s).end}
+    return place_ranker.choose_place_keys(setting, places, clues)
+
+
+def _attached_span(doc: CyrDoc, last: int, clause_end: int) -> tuple[int, int] | None:
+    """Character span of the first PP_REACH words of a locative phrase right after a trigger, or None."""
+    toks = doc.tokens
+    prep = next((j for j in range(last, min(clause_end, last + PP_GAP)) if toks[j].lower in LOCATIVE_PREPOSITIONS),
+                None)
+    if prep is None:
+        return None
+    return doc.char_span(prep, min(clause_end, prep + PP_REACH + 1))
+
+
+def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequence[Place],
+                    attributions: Sequence[Attribution] = ()) -> tuple[str, ...]:
+    """Refs (or names) of the places the rules give an event of type ``kind`` (trigger tokens [first, last)): those of a
     locative phrase right after the trigger ("... в Сумской области"), else of its clause, else of its
     sentence, else of the settlement a bare "населенный пункт" / "село" of its clause refers to, else
     (fighting only) of the sentence before it in the same paragraph. Places inside a source phrase
@@ -76,7 +113,7 @@ def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequ
     Россией селах") is the neighbour: neither is the event's place."""
     sources = [a.source for a in attributions if a.source is not None]
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
-              and not _bordering(doc, p)]
+              and not _bordering(doc, p) and not _acting_country(doc, p)]
     s = doc.sentence_of(first)
     c_first, c_last = clause_of(doc, first, last)
     attached = _attached_places(doc, last, c_last, places)
@@ -94,7 +131,7 @@ def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequ
     listed = _listed_places(doc, number, places)
     if listed and (not found or all(p.level in ("oblast", "raion") and any(
             katottg_within(q.ref, p.ref, p.level) for q in listed) for p in places if _key(p) in found)):
-        return tuple(dict.fromkeys(_key(q) for q in listed))
+        return tuple(dict.fromkeys(_key(q) for q in listed if is_resolved(q)))
     if found or number == 0:
         return found
     referred = _settlement_referred_to(doc, c_first, c_last, places)
@@ -106,7 +143,7 @@ def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequ
 
 
 def _key(place: Place) -> str:
-    return place.ref or place.name or place.text
+    return event_place_key(place)
 
 
 def _listed_places(doc: CyrDoc, number: int, places: Sequence[Place]) -> list[Place]:
@@ -169,6 +206,15 @@ def _in_genitive_phrase(t: Token, places: Sequence[Place]) -> bool:
     return any(p.span[0] <= t.start < p.span[1] for p in places)
 
 
+
+
+def _acting_country(doc: CyrDoc, place: Place) -> bool:
+    """True for a country named in the nominative with no preposition before it ("Росія намагається ...",
+    "Украина заявила"): the subject, a state that acts, not where the event happens."""
+    k = doc.token_at(place.span[0])
+    if place.level != "country" or k is None or "nomn" not in doc.tokens[k].tags:
+        return False
+    return k == 0 or doc.tokens[k - 1].lower not in LOCATIVE_PREPOSITIONS | PREPOSITIONS_BEFORE_NOMINATIVE
 
 
 def _bordering(doc: CyrDoc, place: Place) -> bool:
@@ -238,4 +284,4 @@ def _settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequ
         return ()
     floor = doc.sents[max(0, toks[bare].sent - ANAPHOR_SENTENCES)].start
     earlier = [p for p in places if floor <= p.span[0] and p.span[1] <= toks[c_first].start and p.level == "settlement"]
-    return ((earlier[-1].ref or earlier[-1].name or earlier[-1].text),) if earlier else ()
+    return (event_place_key(earlier[-1]),) if earlier else ()
