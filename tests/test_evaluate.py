@@ -349,6 +349,22 @@ def test_an_event_place_without_a_ref_is_the_same_by_its_text_or_its_name():
     assert figures(score_records([gold], [predicted]), "events")["places"]["accuracy"] == 0.0
 
 
+def test_a_country_is_one_event_place_by_its_ref_or_its_name():
+    # one file gives the country a GeoNames ref, the other only its name: the same place
+    text = "Drones struck a depot in Ukraine."
+
+    def record(ref: str | None, key: str) -> dict:
+        country = {"span": span("Ukraine", text), "text": "Ukraine", "ref": ref, "name": "Ukraine",
+                   "level": "country", "lat": None, "lon": None}
+        strike = {"type": "strike", "trigger": span("struck", text), "places": [key]}
+        return gold_record(text=text, places=[country], events=[strike])
+
+    gold, predicted = record(None, "Ukraine"), record("geonames:690791", "geonames:690791")
+    assert figures(score_records([gold], [predicted]), "events")["places"]["accuracy"] == 1.0
+    predicted["places"][0]["level"] = "settlement"  # the ref of a settlement stays a ref
+    assert figures(score_records([gold], [predicted]), "events")["places"]["accuracy"] == 0.0
+
+
 def test_speaker_names_agree_across_romanisations_of_one_surname():
     from claimledger.evaluate.scores import names_agree
 

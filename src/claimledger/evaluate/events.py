@@ -56,15 +56,20 @@ def _as_int(value: Any) -> int | None:
 
 
 def place_aliases(places: Sequence[dict[str, Any]] | None) -> dict[str, str]:
-    """Normalised surface text -> normalised canonical name of the places of one record that have no ref.
+    """Normalised surface text or country ref -> normalised canonical name, over the places of one record.
 
-    An event names such a place by its canonical name (data/dev/README.md, section E); a file may write
-    the text as it stands instead ("Купянском направлении" for "Kupiansk axis (front sector)"), and both
-    name the same place."""
+    An event names a place without a ref by its canonical name (data/dev/README.md, section E); a file may
+    write the text as it stands instead ("Купянском направлении" for "Kupiansk axis (front sector)"), and
+    both name the same place. A country is one place whether a file gives it a ref or only its name (the
+    guide's refs are KATOTTG codes, which countries lack): "geonames:690791" and "Ukraine" are one key."""
     aliases = {}
     for place in places or ():
-        if isinstance(place, dict) and not place.get("ref") and place.get("text") and place.get("name"):
+        if not isinstance(place, dict) or not place.get("name"):
+            continue
+        if not place.get("ref") and place.get("text"):
             aliases[normalise_label(place["text"])] = normalise_label(place["name"])
+        elif place.get("ref") and place.get("level") == "country":
+            aliases[normalise_label(place["ref"])] = normalise_label(place["name"])
     return aliases
 
 
