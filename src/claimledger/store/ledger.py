@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -31,6 +31,7 @@ from .claims import claim_keys, select_claims
 from .engines import WRITE_OPTION, can_write_sqlite, make_engine, sqlite_file
 from .conflicts import insert_counting_new, insert_new, is_postgresql, upsert
 from .migrations import read_schema_version, require_current_schema, upgrade_schema
+from .row_counts import read_counts
 from .search import article_text_match
 from .urls import display_target, hide_secrets
 from .links import link_rows, read_link_rows, store_links
@@ -232,17 +233,10 @@ class Ledger:
 
     def counts(self) -> dict[str, int]:
         """Return row counts: articles, attributions, places, events, claims, rejections,
-        and articles per language as ``language:<code>`` (``language:unknown`` for none)."""
-        names = ("articles", "attributions", "places", "events", "claims", "rejections")
-        result: dict[str, int] = {}
+        and articles per language as ``language:<code>`` (``language:unknown`` for none); read
+        from the counts the database keeps (store/row_counts.py), exact after every write."""
         with self._transaction() as conn:
-            for name in names:
-                table = schema.metadata.tables[name]
-                result[name] = int(conn.execute(select(func.count()).select_from(table)).scalar())
-            language = schema.articles.c.language
-            for code, count in conn.execute(select(language, func.count()).group_by(language)):
-                result[f"language:{code or 'unknown'}"] = int(count)
-        return result
+            return read_counts(conn)
 
     def list_rejections(self, *, limit: int | None = 100) -> list[Rejection]:
         """Return recorded rejections, most recent first."""
