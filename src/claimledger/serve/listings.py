@@ -13,6 +13,7 @@ the names merged into it.
 """
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from ..store.claims import select_claims
 from ..store.search import article_text_match
 from ..store.rows import read_documents
 from .counts import Totals, count_claims_of_side, count_rows
+from .highlight import hit_snippet, snippet_reach
 from .readonly import ReadOnlyStore
 from .sides import UNKNOWN, side_of_outlet, side_of_speaker
 
@@ -247,6 +249,40 @@ def read_article_texts(store: ReadOnlyStore, ids: list[str]) -> dict[str, tuple[
         return {row.id: (row.title or "", row.text or "") for row in conn.execute(query)}
 
 
+# The search page shows one sentence per article around its first hit: only the first this many
+# characters of each text are read (a news article's first hit is nearly always in its lead), and
+# the whole text only of an article whose first SNIPPET_HEAD_CHARS do not settle its snippet (no
+# hit there, or one too near their end; then the hit may be in the title only).
+SNIPPET_HEAD_CHARS = 4_000
+
+
+def read_article_snippets(store: ReadOnlyStore, ids: list[str], hits: re.Pattern[str]
+                          ) -> dict[str, dict[str, object] | None]:
+    """Return, by id, the :func:`hit_snippet` of the stored articles of ``ids`` (a page's worth): the
+    sentence of the text holding the first match of ``hits``, else of the title, else None; the same
+    as from the whole text, reading only the first SNIPPET_HEAD_CHARS of most texts."""
+    if not ids:
+        return {}
+    articles = schema.articles
+    reach = snippet_reach()
+    query = select(articles.c.id, articles.c.title,
+                   func.substr(articles.c.text, 1, SNIPPET_HEAD_CHARS).label("head"),
+                   func.length(articles.c.text).label("size")).where(articles.c.id.in_(ids))
+    found: dict[str, dict[str, object] | None] = {}
+    unsettled: list[str] = []
+    with store.connect() as conn:
+        for row in conn.execute(query):
+            head, title = row.head or "", row.title or ""
+            match = hits.search(head)
+            if (row.size or 0) <= len(head) or (match is not None and match.end() + reach <= len(head)):
+                found[row.id] = hit_snippet(head, hits) or hit_snippet(title, hits)
+            else:
+                unsettled.append(row.id)
+    for article_id, (title, text) in read_article_texts(store, unsettled).items():
+        found[article_id] = hit_snippet(text, hits) or hit_snippet(title, hits)
+    return found
+
+
 def article_order() -> tuple[Any, ...]:
     """The article listings' order: newest first, undated last, then id (PostgreSQL keeps an index in
     it, store/migrations.py step 11)."""
@@ -323,5 +359,5 @@ def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str 
 
 
 __all__ = ["ArticleSides", "DescribedClaims", "article_order", "claim_statement", "iter_claim_views",
-           "read_article_page", "read_article_texts", "read_claim", "read_claim_keys", "read_claim_page",
+           "read_article_page", "read_article_snippets", "read_article_texts", "read_claim", "read_claim_keys", "read_claim_page",
            "read_claim_views", "row_side"]

@@ -18,11 +18,11 @@ from ..store.stories import sort_stories
 from .basemap import draw_map
 from .charts import claims_chart
 from ..store.search import hit_pattern
-from .highlight import highlight_document, hit_snippet
+from .highlight import highlight_document
 from .map_data import ControlClaims
 from .counts import Totals
 from .listings import (
-    ArticleSides, DescribedClaims, claim_statement, iter_claim_views, read_article_page, read_article_texts,
+    ArticleSides, DescribedClaims, claim_statement, iter_claim_views, read_article_page, read_article_snippets,
     read_claim,
     read_claim_keys, read_claim_page, read_claim_views,
 )
@@ -379,10 +379,9 @@ class LedgerViews:
         claims = self.list_claims(filters, page=page, per_page=per_page)
         articles = self.list_articles(filters, page=page, per_page=per_page)
         hits = hit_pattern(filters.search)
-        texts = read_article_texts(self.store, [a["id"] for a in articles.items]) if hits else {}
+        snippets = read_article_snippets(self.store, [a["id"] for a in articles.items], hits) if hits else {}
         for article in articles.items:
-            title, text = texts.get(article["id"], ("", ""))
-            article["snippet"] = hit_snippet(text, hits) or hit_snippet(title, hits)
+            article["snippet"] = snippets.get(article["id"])
         return {"claims": claims, "articles": articles}
 
     def menus(self) -> dict[str, Any]:
