@@ -30,6 +30,7 @@ from ..store.rows import read_documents
 from .counts import Totals, count_claims_of_side, count_rows
 from .highlight import hit_snippet, snippet_reach
 from .readonly import ReadOnlyStore
+from .search_plan import gin_first, matches_first
 from .sides import UNKNOWN, side_of_outlet, side_of_speaker
 
 
@@ -152,13 +153,20 @@ def claim_statement(store: ReadOnlyStore, args: dict[str, Any],
     return stmt
 
 
+def claim_order() -> tuple[tuple[Any, bool], ...]:
+    """The claim listings' order as (column, newest first): date, then article and position."""
+    claims = schema.claims
+    return (claims.c.date_start, True), (claims.c.article_id, False), (claims.c.ord, False)
+
+
 def read_claim_page(store: ReadOnlyStore, sides: ArticleSides, stmt: Select, *,
                     side: str | None, offset: int, per_page: int,
-                    described: DescribedClaims | None = None, totals: Totals | None = None
-                    ) -> tuple[list[dict[str, Any]], bool, int]:
+                    described: DescribedClaims | None = None, totals: Totals | None = None,
+                    searched: bool = False) -> tuple[list[dict[str, Any]], bool, int]:
     """Return the claims ``[offset, offset + per_page)`` a :func:`claim_statement` selects
     that are of ``side``, in its order, whether more follow and how many match;
-    ``described`` keeps claim views between calls, ``totals`` the counts."""
+    ``described`` keeps claim views between calls, ``totals`` the counts; ``searched`` says the
+    statement has a text search (on PostgreSQL read through its index when matches are few)."""
     claims = schema.claims
     with store.connect() as conn:
         by_article, outlets = sides.snapshot(conn)
@@ -170,12 +178,14 @@ def read_claim_page(store: ReadOnlyStore, sides: ArticleSides, stmt: Select, *,
             def count() -> int:
                 return count_rows(conn, stmt)
         total = (totals or Totals(0)).get(sides.state, stmt, side, count)
+        sparse = searched and gin_first(conn, "claims", total, offset + per_page)
         if offset >= total:
             page: list[tuple[str, int]] = []
         elif side:  # rows in order, the side decided per row, until the page is full
             wanted, keys = offset + per_page, []
             rows = stmt.add_columns(claims.c.speaker_key).where(
                 claims.c.outlet_key.in_(_outlet_keys(outlets, side)))
+            rows = matches_first(rows, claim_order()) if sparse else rows
             # streamed (a server-side cursor on PostgreSQL, which else sends every row before the first)
             for row in conn.execute(rows.execution_options(yield_per=STREAM_ROWS)):
                 if row_side(by_article, row.article_id, row.speaker_key) == side:
@@ -184,7 +194,8 @@ def read_claim_page(store: ReadOnlyStore, sides: ArticleSides, stmt: Select, *,
                         break
             page = keys[offset:]
         else:
-            rows = conn.execute(stmt.offset(offset).limit(per_page))
+            ordered = matches_first(stmt, claim_order()) if sparse else stmt
+            rows = conn.execute(ordered.offset(offset).limit(per_page))
             page = [(row.article_id, row.ord) for row in rows]
         views = (described or DescribedClaims(0)).views(conn, [a for a, _ in page])
     # copies: callers annotate the views they get, the cached ones stay as described
@@ -342,6 +353,8 @@ def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str 
                        if keeps(row.id))
 
         total = kept_totals.get(sides.state, query, (side, only is not None and hash(only)), count)
+        if match is not None and gin_first(conn, "articles", total, offset + per_page):
+            query = matches_first(query, ((articles.c.published, True), (articles.c.id, False)))
         kept: list[dict[str, Any]] = []
         if (side or only is not None) and offset < total:  # in order, until the page is full
             for row in conn.execute(query.execution_options(yield_per=STREAM_ROWS)):

@@ -17,7 +17,7 @@ from ..errors import ClaimledgerError
 from ..store.stories import sort_stories
 from .basemap import draw_map
 from .charts import claims_chart
-from ..store.search import hit_pattern
+from ..store.search import claim_text_match, hit_pattern
 from .highlight import highlight_document
 from .map_data import ControlClaims
 from .counts import Totals
@@ -220,7 +220,8 @@ class LedgerViews:
         rows, more, total = read_claim_page(self.store, self.article_sides,
                                             self.claim_statement(filters), side=filters.side,
                                             offset=offset, per_page=per_page,
-                                            described=self.described, totals=self.totals)
+                                            described=self.described, totals=self.totals,
+                                            searched=claim_text_match(filters.search) is not None)
         return Page(self._annotated(rows), page, per_page, more, total)
 
     def claim(self, value: str) -> dict[str, Any]:

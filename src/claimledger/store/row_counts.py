@@ -148,3 +148,11 @@ def read_counts(conn: Connection) -> dict[str, int]:
         if name.startswith(LANGUAGE_PREFIX) and kept[name] > 0:
             result[name] = int(kept[name])
     return result
+
+
+def read_count(conn: Connection, name: str) -> int:
+    """Return one count: a counted table's rows (kept where the database keeps them)."""
+    if not keeps_counts(conn):
+        return count_rows(conn)[name]
+    table = schema.ledger_counts
+    return int(conn.execute(select(table.c.n).where(table.c.name == name)).scalar() or 0)
