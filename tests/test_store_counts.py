@@ -1,15 +1,17 @@
 """The row counts the ledger keeps (store/row_counts.py, migration 12) against ``COUNT(*)``, on SQLite
 and PostgreSQL: after an ingest through the real pipeline, after the same ingest again (nothing new),
-after rows written and deleted by hand, and after an upgrade of a store that had no counts."""
+after rejections and a batch that failed, and after an upgrade of a store that had no counts."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import create_engine, insert, text
+import pytest
+from sqlalchemy import create_engine, insert
 from sqlalchemy.pool import NullPool
 
 from claimledger.build import ingest_paths
-from claimledger.models import AnalysedDocument, Article, Attribution, Event
+from claimledger.errors import StoreError
+from claimledger.models import AnalysedDocument, Article, Attribution, Event, Rejection
 from claimledger.store import open_ledger, schema
 from claimledger.store.migrations import upgrade_schema
 from claimledger.store.row_counts import count_rows
@@ -56,22 +58,21 @@ def test_counts_equal_count_star_after_ingest_and_after_the_same_ingest_again(le
         assert ledger.counts() == first == true_counts(ledger_url)
 
 
-def test_counts_follow_rows_written_and_deleted_by_hand(ledger_url: str, tmp_path: Path):
+def test_counts_follow_rejections_and_stay_after_a_failed_batch(ledger_url: str, tmp_path: Path):
     with open_ledger(ledger_url) as ledger:
         ingest_paths(ledger, write_reports(tmp_path))
-    engine = create_engine(ledger_url, poolclass=NullPool)
-    with engine.begin() as conn:  # an article's layers and claims go with it (ON DELETE CASCADE)
-        conn.execute(text("DELETE FROM articles WHERE language = 'ru'"))
-        conn.execute(text("INSERT INTO rejections (origin, line, reason, rejected_at) "
-                          "VALUES ('late.txt', 3, 'not UTF-8', '2026-01-01')"))
-    with engine.begin() as conn:  # a transaction rolled back changes nothing
-        conn.execute(text("DELETE FROM claims"))
-        conn.rollback()
-    engine.dispose()
-    with open_ledger(ledger_url) as ledger:
-        counts = ledger.counts()
-    assert counts == true_counts(ledger_url)
-    assert counts["articles"] == 2 and counts["rejections"] == 2 and "language:ru" not in counts
+        late = [Rejection(origin="late.txt", reason="not UTF-8", line=3),
+                Rejection(origin="late.txt", reason="not UTF-8", line=3),  # the same: kept once
+                Rejection(origin="empty.txt", reason="empty input")]
+        assert ledger.record_rejections(late) == 2
+        before = ledger.counts()
+        ru = next(doc for doc in ledger.iter_documents() if doc.article.language == "ru")
+        broken = AnalysedDocument(Article(id="broken", text=ru.article.text, language="ru"),
+                                  ru.attributions, (), (Event(type=None, trigger=(0, 3)),))  # NOT NULL
+        with pytest.raises(StoreError):
+            ledger.save_documents([broken], ["fp-broken"])
+        assert ledger.counts() == before == true_counts(ledger_url)
+    assert before["rejections"] == 3 and before["language:ru"] == 1
 
 
 def test_upgrading_a_store_without_counts_fills_them(ledger_url: str):

@@ -19,11 +19,13 @@ from sqlalchemy import Column, Connection, Select, select
 
 from ..store.row_counts import read_count
 
-# Measured on a 9,600-article PostgreSQL store (250,000 claims), one search a word of each density:
-# walking the order index cost about 37 µs a row passed (its to_tsvector computed; 264 ms for 7,160
-# rows), reading a match through the GIN index and sorting it about 3 µs (340 ms for 112,000).
-WALK_ROW_US = 37
-GIN_MATCH_US = 3
+# Measured on the PostgreSQL store of benchmarks/api.py (claims at 9,600 articles, 250,000 claims;
+# articles at 13,000), one search of a word of each density, microseconds: walking the order index
+# cost this much a row passed, its to_tsvector computed (claims 264 ms for 7,160 rows; articles, whole
+# texts, 251 ms for 196), and reading a match through the GIN index and sorting it this much (claims
+# 340 ms for 112,000; articles 18 ms for 3,311).
+WALK_ROW_US = {"claims": 37, "articles": 1_300}
+GIN_MATCH_US = {"claims": 3, "articles": 5}
 
 
 def gin_first(conn: Connection, table: str, matches: int, wanted: int) -> bool:
@@ -34,7 +36,7 @@ def gin_first(conn: Connection, table: str, matches: int, wanted: int) -> bool:
         return False
     rows = read_count(conn, table)
     walked = min(rows, wanted * rows / matches)
-    return matches * GIN_MATCH_US < walked * WALK_ROW_US
+    return matches * GIN_MATCH_US[table] < walked * WALK_ROW_US[table]
 
 
 def matches_first(stmt: Select, order: Sequence[tuple[Column, bool]]) -> Select:

@@ -12,6 +12,7 @@ A URL is never shown with its password (store/urls.py).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -31,7 +32,7 @@ from .claims import claim_keys, select_claims
 from .engines import WRITE_OPTION, can_write_sqlite, make_engine, sqlite_file
 from .conflicts import insert_counting_new, insert_new, is_postgresql, upsert
 from .migrations import read_schema_version, require_current_schema, upgrade_schema
-from .row_counts import read_counts
+from .row_counts import add_counts, language_count, read_counts
 from .search import article_text_match
 from .urls import display_target, hide_secrets
 from .links import link_rows, read_link_rows, store_links
@@ -197,11 +198,16 @@ class Ledger:
             tables["claims"].extend(c["row"] for c in describe_claims(doc))
         # articles first: the others point at them; on PostgreSQL an article another writer
         # stored meanwhile is skipped, and so are its layers (they are that writer's)
-        stored = insert_new(conn, articles, tables.pop("articles"), "id")
+        article_rows = tables.pop("articles")
+        stored = insert_new(conn, articles, article_rows, "id")
+        added = Counter({"articles": len(stored)})
+        added.update(language_count(row["language"]) for row in article_rows if row["id"] in stored)
         for name, rows in tables.items():
             mine = [row for row in rows if row["article_id"] in stored]
             if mine:
                 conn.execute(insert(schema.metadata.tables[name]), mine)
+                added[name] = len(mine)
+        add_counts(conn, added)  # last: on PostgreSQL its row locks are held only until the commit
         return len(stored)
 
     def record_rejections(self, rejections: Iterable[Rejection]) -> int:
@@ -227,6 +233,7 @@ class Ledger:
                 if exists is None:
                     new.append(row)
             added = insert_counting_new(conn, table, new)
+            add_counts(conn, {"rejections": added})
         return added
 
     # -- reading --------------------------------------------------------------------

@@ -8,8 +8,7 @@ table), and the table definitions in ``schema.py`` follow it. A store whose vers
 newer than the last step was written by a newer claimledger and is refused.
 
 Steps that differ by back end check the dialect: FTS5 tables are SQLite's (steps 1-2), GIN text
-search indexes PostgreSQL's (step 8), as are the indexes in the listings' orders (step 11); the
-triggers that keep the row counts (step 12) are written for each back end. On PostgreSQL the upgrade
+search indexes PostgreSQL's (step 8), as are the indexes in the listings' orders (step 11). On PostgreSQL the upgrade
 holds a transaction-level advisory lock, so two processes opening a new database at once migrate it
 one after the other.
 """
@@ -174,7 +173,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(11, "PostgreSQL: indexes in the claim and article listings' orders (newest first, "
                   "undated last)", _index_postgres_listing_orders),
     Migration(12, "ledger_counts: row counts of the counted tables and articles per language, kept "
-                  "by triggers in each writing transaction", create_row_counts),
+                  "up to date by each write of the ledger", create_row_counts),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -252,7 +252,7 @@ claim_vectors = Table(
     Column("vector", LargeBinary, nullable=False),
 )
 
-# Row counts kept by triggers in the writing transaction (store/row_counts.py, migration 12): one row
+# Row counts kept by each write of the ledger (store/row_counts.py, migration 12): one row
 # per counted table and per article language ("language:en"), so /api/stats reads a few rows.
 ledger_counts = Table(
     "ledger_counts",
