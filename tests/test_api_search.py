@@ -111,3 +111,21 @@ def test_search_pages_are_the_same_read_matches_first_or_in_order(ledger_url: st
         assert [a["id"] for a in found["articles"].items] == ["r03", "r27", "r39", "r06", "r18"]
     finally:
         store.close()
+
+
+def test_the_filter_menus_are_kept_until_the_store_changes(ledger_url: str):
+    with open_ledger(ledger_url) as ledger:
+        ledger.save_documents([dated_report(i) for i in range(3)], [f"fp-{i}" for i in range(3)])
+        store = open_readonly_store(ledger_url)
+        try:
+            views = LedgerViews(store)
+            first = views.menus()
+            assert first["outlets"] == ["Test Wire"] and views.menus() is first  # kept
+            doc = dated_report(7)
+            moved = AnalysedDocument(Article(id="other", text=doc.article.text, language="uk",
+                                             outlet="Other Wire"), doc.attributions, (), doc.events)
+            ledger.save_documents([moved], ["fp-other"])
+            assert views.menus()["outlets"] == ["Test Wire", "Other Wire"]  # most articles first
+            assert "uk" in views.menus()["languages"]
+        finally:
+            store.close()

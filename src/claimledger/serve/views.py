@@ -136,6 +136,7 @@ class LedgerViews:
         self.totals = Totals()
         self.article_ids = Totals(KEPT_ID_SETS)
         self.place_claims = Totals(KEPT_PLACE_CLAIMS)
+        self.menu_values = Totals(1)
 
     # -- stories ----------------------------------------------------------------------
 
@@ -386,7 +387,13 @@ class LedgerViews:
         return {"claims": claims, "articles": articles}
 
     def menus(self) -> dict[str, Any]:
-        """Return the values the filter menus offer: event types, outlets, sides, languages."""
+        """Return the values the filter menus offer: event types, outlets, sides, languages; kept
+        per state of the store (every page shows them, and reading them groups every event: 0.3 s
+        at 33,000 articles on PostgreSQL)."""
+        state = self.store.articles_state()
+        return self.menu_values.remember(("menus", state), self._read_menus)
+
+    def _read_menus(self) -> dict[str, Any]:
         outlets = list_outlets(self.store)
         present, languages = self.article_sides.present()
         sides = order_sides({side_of_outlet(o) for o, _ in outlets} | present | {UNKNOWN})

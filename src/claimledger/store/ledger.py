@@ -241,7 +241,7 @@ class Ledger:
     def counts(self) -> dict[str, int]:
         """Return row counts: articles, attributions, places, events, claims, rejections,
         and articles per language as ``language:<code>`` (``language:unknown`` for none); read
-        from the counts the database keeps (store/row_counts.py), exact after every write."""
+        from the counts the ledger keeps (store/row_counts.py), exact after each of its writes."""
         with self._transaction() as conn:
             return read_counts(conn)
 
