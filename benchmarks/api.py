@@ -8,6 +8,7 @@ Run from the repository root:
     .venv/bin/python benchmarks/api.py --place-detail              # the demo ledger's largest oblast
     .venv/bin/python benchmarks/api.py --articles 100000 --db postgresql://user@/ledger?host=/tmp/pg
     .venv/bin/python benchmarks/api.py --articles 1000 --build-only --json   # the store path's memory
+    .venv/bin/python benchmarks/api.py --db /tmp/bench.db --only stats --only search   # some endpoints
 
 ``--db`` takes a SQLite path or a SQLAlchemy URL (PostgreSQL); the store is built there when it
 holds no article. ``--build-only`` builds it and prints the build's figures (time, counts and the
@@ -80,6 +81,8 @@ ENDPOINTS = (
     "/api/places",
     "/api/places?q=kharkiv",
     "/api/search?q=Donetsk",
+    "/api/search?q=said",  # a word of most claims: the listings walk their order (serve/search_plan.py)
+    "/search?q=Donetsk",  # the HTML page: a snippet per article (serve/listings.read_article_snippets)
     "/api/stories",
     "/api/stories?sort=newest",
     "/api/stats",
@@ -193,9 +196,11 @@ def time_path(url: str, path: str, requests: int) -> dict[str, float | str | int
             "max_ms": round(times[-1], 1), "bytes": size}
 
 
-def measure(url: str, requests: int) -> list[dict[str, float | str | int]]:
-    """Return the latencies of each endpoint over ``requests`` requests (:func:`time_path`)."""
-    return [time_path(url, path, requests) for path in ENDPOINTS]
+def measure(url: str, requests: int, only: list[str] | None = None) -> list[dict[str, float | str | int]]:
+    """Return the latencies of each endpoint over ``requests`` requests (:func:`time_path`); with
+    ``only``, of the endpoints holding one of those strings."""
+    return [time_path(url, path, requests) for path in ENDPOINTS
+            if not only or any(part in path for part in only)]
 
 
 DEMO_DB = ROOT / "demo" / "claimledger.db"
@@ -241,6 +246,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--build-only", action="store_true",
                         help="build the store and print its figures (peak RSS included), no server")
+    parser.add_argument("--only", action="append", metavar="TEXT",
+                        help="time only the endpoints holding TEXT (repeatable; no place detail "
+                             "unless TEXT is in /api/places/)")
     parser.add_argument("--place-detail", action="store_true",
                         help="time the largest oblast's place detail on the demo ledger only")
     args = parser.parse_args()
@@ -274,9 +282,10 @@ def main() -> None:
         return
     proc, url = start_server(args.db)
     try:
-        rows = measure(url, args.requests)
-        detail = measure_place_detail(url, args.requests)
-        rows.append({k: detail[k] for k in ("endpoint", "median_ms", "p95_ms", "max_ms", "bytes")})
+        rows = measure(url, args.requests, args.only)
+        if not args.only or any(part in "/api/places/" for part in args.only):
+            detail = measure_place_detail(url, args.requests)
+            rows.append({k: detail[k] for k in ("endpoint", "median_ms", "p95_ms", "max_ms", "bytes")})
     finally:
         proc.terminate()
         proc.wait()

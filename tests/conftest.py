@@ -124,8 +124,8 @@ def served_url(served_db: Path | str):
 POSTGRES_URL_ENV = "CLAIMLEDGER_TEST_POSTGRES_URL"
 BACKENDS = ("sqlite", "postgresql")
 # The test modules whose ledgers (ledger_url, served_db) are made on both back ends.
-BOTH_BACKENDS = {"test_store", "test_cli", "test_api", "test_link", "test_stories", "test_shared_store",
-                 "test_server_fuzz", "test_server_load"}
+BOTH_BACKENDS = {"test_store", "test_store_counts", "test_cli", "test_api", "test_api_search", "test_link",
+                 "test_stories", "test_shared_store", "test_server_fuzz", "test_server_load"}
 
 
 def under_ci() -> bool:

@@ -139,6 +139,13 @@ def highlight_words(text: str, words: list[str], kind: str,
     return segment_text(text, marks)
 
 
+def snippet_reach(max_chars: int = SNIPPET_MAX_CHARS) -> int:
+    """Return how far from a hit, either side, :func:`hit_snippet` reads the text (a sentence
+    running further than this is cut anyway): what a part of a text must hold past its first hit
+    for the snippet of the part to be the snippet of the whole."""
+    return 4 * max_chars
+
+
 def hit_snippet(text: str, hits: re.Pattern[str] | None,
                 max_chars: int = SNIPPET_MAX_CHARS) -> dict[str, object] | None:
     """Return the whole sentence of ``text`` holding the first match of ``hits`` as
@@ -148,7 +155,7 @@ def hit_snippet(text: str, hits: re.Pattern[str] | None,
     match = hits.search(text) if hits is not None else None
     if match is None:
         return None
-    reach = 4 * max_chars  # a sentence running further than this is cut anyway
+    reach = snippet_reach(max_chars)
     start = max(0, match.start() - reach)
     for boundary in _SENTENCE_BREAK.finditer(text, start, match.start()):
         start = boundary.end()

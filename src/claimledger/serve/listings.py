@@ -13,6 +13,7 @@ the names merged into it.
 """
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -27,7 +28,9 @@ from ..store.claims import select_claims
 from ..store.search import article_text_match
 from ..store.rows import read_documents
 from .counts import Totals, count_claims_of_side, count_rows
+from .highlight import hit_snippet, snippet_reach
 from .readonly import ReadOnlyStore
+from .search_plan import gin_first, matches_first
 from .sides import UNKNOWN, side_of_outlet, side_of_speaker
 
 
@@ -150,13 +153,20 @@ def claim_statement(store: ReadOnlyStore, args: dict[str, Any],
     return stmt
 
 
+def claim_order() -> tuple[tuple[Any, bool], ...]:
+    """The claim listings' order as (column, newest first): date, then article and position."""
+    claims = schema.claims
+    return (claims.c.date_start, True), (claims.c.article_id, False), (claims.c.ord, False)
+
+
 def read_claim_page(store: ReadOnlyStore, sides: ArticleSides, stmt: Select, *,
                     side: str | None, offset: int, per_page: int,
-                    described: DescribedClaims | None = None, totals: Totals | None = None
-                    ) -> tuple[list[dict[str, Any]], bool, int]:
+                    described: DescribedClaims | None = None, totals: Totals | None = None,
+                    searched: bool = False) -> tuple[list[dict[str, Any]], bool, int]:
     """Return the claims ``[offset, offset + per_page)`` a :func:`claim_statement` selects
     that are of ``side``, in its order, whether more follow and how many match;
-    ``described`` keeps claim views between calls, ``totals`` the counts."""
+    ``described`` keeps claim views between calls, ``totals`` the counts; ``searched`` says the
+    statement has a text search (on PostgreSQL read through its index when matches are few)."""
     claims = schema.claims
     with store.connect() as conn:
         by_article, outlets = sides.snapshot(conn)
@@ -168,12 +178,14 @@ def read_claim_page(store: ReadOnlyStore, sides: ArticleSides, stmt: Select, *,
             def count() -> int:
                 return count_rows(conn, stmt)
         total = (totals or Totals(0)).get(sides.state, stmt, side, count)
+        sparse = searched and gin_first(conn, "claims", total, offset + per_page)
         if offset >= total:
             page: list[tuple[str, int]] = []
         elif side:  # rows in order, the side decided per row, until the page is full
             wanted, keys = offset + per_page, []
             rows = stmt.add_columns(claims.c.speaker_key).where(
                 claims.c.outlet_key.in_(_outlet_keys(outlets, side)))
+            rows = matches_first(rows, claim_order()) if sparse else rows
             # streamed (a server-side cursor on PostgreSQL, which else sends every row before the first)
             for row in conn.execute(rows.execution_options(yield_per=STREAM_ROWS)):
                 if row_side(by_article, row.article_id, row.speaker_key) == side:
@@ -182,7 +194,8 @@ def read_claim_page(store: ReadOnlyStore, sides: ArticleSides, stmt: Select, *,
                         break
             page = keys[offset:]
         else:
-            rows = conn.execute(stmt.offset(offset).limit(per_page))
+            ordered = matches_first(stmt, claim_order()) if sparse else stmt
+            rows = conn.execute(ordered.offset(offset).limit(per_page))
             page = [(row.article_id, row.ord) for row in rows]
         views = (described or DescribedClaims(0)).views(conn, [a for a, _ in page])
     # copies: callers annotate the views they get, the cached ones stay as described
@@ -247,6 +260,40 @@ def read_article_texts(store: ReadOnlyStore, ids: list[str]) -> dict[str, tuple[
         return {row.id: (row.title or "", row.text or "") for row in conn.execute(query)}
 
 
+# The search page shows one sentence per article around its first hit: only the first this many
+# characters of each text are read (a news article's first hit is nearly always in its lead), and
+# the whole text only of an article whose first SNIPPET_HEAD_CHARS do not settle its snippet (no
+# hit there, or one too near their end; then the hit may be in the title only).
+SNIPPET_HEAD_CHARS = 4_000
+
+
+def read_article_snippets(store: ReadOnlyStore, ids: list[str], hits: re.Pattern[str]
+                          ) -> dict[str, dict[str, object] | None]:
+    """Return, by id, the :func:`hit_snippet` of the stored articles of ``ids`` (a page's worth): the
+    sentence of the text holding the first match of ``hits``, else of the title, else None; the same
+    as from the whole text, reading only the first SNIPPET_HEAD_CHARS of most texts."""
+    if not ids:
+        return {}
+    articles = schema.articles
+    reach = snippet_reach()
+    query = select(articles.c.id, articles.c.title,
+                   func.substr(articles.c.text, 1, SNIPPET_HEAD_CHARS).label("head"),
+                   func.length(articles.c.text).label("size")).where(articles.c.id.in_(ids))
+    found: dict[str, dict[str, object] | None] = {}
+    unsettled: list[str] = []
+    with store.connect() as conn:
+        for row in conn.execute(query):
+            head, title = row.head or "", row.title or ""
+            match = hits.search(head)
+            if (row.size or 0) <= len(head) or (match is not None and match.end() + reach <= len(head)):
+                found[row.id] = hit_snippet(head, hits) or hit_snippet(title, hits)
+            else:
+                unsettled.append(row.id)
+    for article_id, (title, text) in read_article_texts(store, unsettled).items():
+        found[article_id] = hit_snippet(text, hits) or hit_snippet(title, hits)
+    return found
+
+
 def article_order() -> tuple[Any, ...]:
     """The article listings' order: newest first, undated last, then id (PostgreSQL keeps an index in
     it, store/migrations.py step 11)."""
@@ -306,6 +353,8 @@ def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str 
                        if keeps(row.id))
 
         total = kept_totals.get(sides.state, query, (side, only is not None and hash(only)), count)
+        if match is not None and gin_first(conn, "articles", total, offset + per_page):
+            query = matches_first(query, ((articles.c.published, True), (articles.c.id, False)))
         kept: list[dict[str, Any]] = []
         if (side or only is not None) and offset < total:  # in order, until the page is full
             for row in conn.execute(query.execution_options(yield_per=STREAM_ROWS)):
@@ -323,5 +372,5 @@ def read_article_page(store: ReadOnlyStore, sides: ArticleSides, *, search: str 
 
 
 __all__ = ["ArticleSides", "DescribedClaims", "article_order", "claim_statement", "iter_claim_views",
-           "read_article_page", "read_article_texts", "read_claim", "read_claim_keys", "read_claim_page",
+           "read_article_page", "read_article_snippets", "read_article_texts", "read_claim", "read_claim_keys", "read_claim_page",
            "read_claim_views", "row_side"]

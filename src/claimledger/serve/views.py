@@ -17,12 +17,12 @@ from ..errors import ClaimledgerError
 from ..store.stories import sort_stories
 from .basemap import draw_map
 from .charts import claims_chart
-from ..store.search import hit_pattern
-from .highlight import highlight_document, hit_snippet
+from ..store.search import claim_text_match, hit_pattern
+from .highlight import highlight_document
 from .map_data import ControlClaims
 from .counts import Totals
 from .listings import (
-    ArticleSides, DescribedClaims, claim_statement, iter_claim_views, read_article_page, read_article_texts,
+    ArticleSides, DescribedClaims, claim_statement, iter_claim_views, read_article_page, read_article_snippets,
     read_claim,
     read_claim_keys, read_claim_page, read_claim_views,
 )
@@ -136,6 +136,7 @@ class LedgerViews:
         self.totals = Totals()
         self.article_ids = Totals(KEPT_ID_SETS)
         self.place_claims = Totals(KEPT_PLACE_CLAIMS)
+        self.menu_values = Totals(1)
 
     # -- stories ----------------------------------------------------------------------
 
@@ -220,7 +221,8 @@ class LedgerViews:
         rows, more, total = read_claim_page(self.store, self.article_sides,
                                             self.claim_statement(filters), side=filters.side,
                                             offset=offset, per_page=per_page,
-                                            described=self.described, totals=self.totals)
+                                            described=self.described, totals=self.totals,
+                                            searched=claim_text_match(filters.search) is not None)
         return Page(self._annotated(rows), page, per_page, more, total)
 
     def claim(self, value: str) -> dict[str, Any]:
@@ -379,14 +381,19 @@ class LedgerViews:
         claims = self.list_claims(filters, page=page, per_page=per_page)
         articles = self.list_articles(filters, page=page, per_page=per_page)
         hits = hit_pattern(filters.search)
-        texts = read_article_texts(self.store, [a["id"] for a in articles.items]) if hits else {}
+        snippets = read_article_snippets(self.store, [a["id"] for a in articles.items], hits) if hits else {}
         for article in articles.items:
-            title, text = texts.get(article["id"], ("", ""))
-            article["snippet"] = hit_snippet(text, hits) or hit_snippet(title, hits)
+            article["snippet"] = snippets.get(article["id"])
         return {"claims": claims, "articles": articles}
 
     def menus(self) -> dict[str, Any]:
-        """Return the values the filter menus offer: event types, outlets, sides, languages."""
+        """Return the values the filter menus offer: event types, outlets, sides, languages; kept
+        per state of the store (every page shows them, and reading them groups every event: 0.3 s
+        at 33,000 articles on PostgreSQL)."""
+        state = self.store.articles_state()
+        return self.menu_values.remember(("menus", state), self._read_menus)
+
+    def _read_menus(self) -> dict[str, Any]:
         outlets = list_outlets(self.store)
         present, languages = self.article_sides.present()
         sides = order_sides({side_of_outlet(o) for o, _ in outlets} | present | {UNKNOWN})

@@ -12,13 +12,14 @@ A URL is never shown with its password (store/urls.py).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -31,6 +32,7 @@ from .claims import claim_keys, select_claims
 from .engines import WRITE_OPTION, can_write_sqlite, make_engine, sqlite_file
 from .conflicts import insert_counting_new, insert_new, is_postgresql, upsert
 from .migrations import read_schema_version, require_current_schema, upgrade_schema
+from .row_counts import add_counts, language_count, read_counts
 from .search import article_text_match
 from .urls import display_target, hide_secrets
 from .links import link_rows, read_link_rows, store_links
@@ -196,11 +198,16 @@ class Ledger:
             tables["claims"].extend(c["row"] for c in describe_claims(doc))
         # articles first: the others point at them; on PostgreSQL an article another writer
         # stored meanwhile is skipped, and so are its layers (they are that writer's)
-        stored = insert_new(conn, articles, tables.pop("articles"), "id")
+        article_rows = tables.pop("articles")
+        stored = insert_new(conn, articles, article_rows, "id")
+        added = Counter({"articles": len(stored)})
+        added.update(language_count(row["language"]) for row in article_rows if row["id"] in stored)
         for name, rows in tables.items():
             mine = [row for row in rows if row["article_id"] in stored]
             if mine:
                 conn.execute(insert(schema.metadata.tables[name]), mine)
+                added[name] = len(mine)
+        add_counts(conn, added)  # last: on PostgreSQL its row locks are held only until the commit
         return len(stored)
 
     def record_rejections(self, rejections: Iterable[Rejection]) -> int:
@@ -226,23 +233,17 @@ class Ledger:
                 if exists is None:
                     new.append(row)
             added = insert_counting_new(conn, table, new)
+            add_counts(conn, {"rejections": added})
         return added
 
     # -- reading --------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
         """Return row counts: articles, attributions, places, events, claims, rejections,
-        and articles per language as ``language:<code>`` (``language:unknown`` for none)."""
-        names = ("articles", "attributions", "places", "events", "claims", "rejections")
-        result: dict[str, int] = {}
+        and articles per language as ``language:<code>`` (``language:unknown`` for none); read
+        from the counts the ledger keeps (store/row_counts.py), exact after each of its writes."""
         with self._transaction() as conn:
-            for name in names:
-                table = schema.metadata.tables[name]
-                result[name] = int(conn.execute(select(func.count()).select_from(table)).scalar())
-            language = schema.articles.c.language
-            for code, count in conn.execute(select(language, func.count()).group_by(language)):
-                result[f"language:{code or 'unknown'}"] = int(count)
-        return result
+            return read_counts(conn)
 
     def list_rejections(self, *, limit: int | None = 100) -> list[Rejection]:
         """Return recorded rejections, most recent first."""

@@ -8,8 +8,9 @@ table), and the table definitions in ``schema.py`` follow it. A store whose vers
 newer than the last step was written by a newer claimledger and is refused.
 
 Steps that differ by back end check the dialect: FTS5 tables are SQLite's (steps 1-2), GIN text
-search indexes PostgreSQL's (step 8), as are the indexes in the listings' orders (step 11). On PostgreSQL the upgrade holds a transaction-level advisory
-lock, so two processes opening a new database at once migrate it one after the other.
+search indexes PostgreSQL's (step 8), as are the indexes in the listings' orders (step 11). On PostgreSQL the upgrade
+holds a transaction-level advisory lock, so two processes opening a new database at once migrate it
+one after the other.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from . import schema, search
 from ..claims import describe_claims
 from .rows import page_article_ids, read_documents
 from .stories import add_story_facts
+from .row_counts import create_row_counts
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _add_headlines_and_sentence_claims),
     Migration(11, "PostgreSQL: indexes in the claim and article listings' orders (newest first, "
                   "undated last)", _index_postgres_listing_orders),
+    Migration(12, "ledger_counts: row counts of the counted tables and articles per language, kept "
+                  "up to date by each write of the ledger", create_row_counts),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

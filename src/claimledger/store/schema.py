@@ -16,6 +16,7 @@ filter on (speaker, event types, places) and the date range the row covers.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     LargeBinary,
     Column,
     Float,
@@ -249,6 +250,15 @@ claim_vectors = Table(
     Column("text_hash", String(32), primary_key=True),
     Column("encoder", String(64), primary_key=True),
     Column("vector", LargeBinary, nullable=False),
+)
+
+# Row counts kept by each write of the ledger (store/row_counts.py, migration 12): one row
+# per counted table and per article language ("language:en"), so /api/stats reads a few rows.
+ledger_counts = Table(
+    "ledger_counts",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("n", BigInteger, nullable=False),
 )
 
 # FTS5 over article title+text and over claim text (attribution contents and the
