@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
+from .doc_cache import doc_text
 from .quantities import parse_quantity
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -230,4 +231,5 @@ def resolve_when(text: str, published: str | None) -> str | None:
 def find_time_expressions(doc, published: str | None = None) -> list[tuple[int, int, str | None]]:
     """Return (start, end, resolution) character spans of the time expressions in a Doc (or a
     string); resolution is None when the expression cannot be worked out."""
-    return scan_time_expressions(getattr(doc, "text", doc), published)
+    text = doc_text(doc) if hasattr(doc, "user_data") else getattr(doc, "text", doc)  # a Doc's text built once
+    return scan_time_expressions(text, published)
