@@ -41,9 +41,16 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 
 def line_memo(doc: Doc) -> dict:
     """A per-Doc dict for what an extractor decides about a line of the text (keyed by its bounds)."""
-    memo = doc.user_data.get(_HEADINGS)
+    return doc_memo(doc, _HEADINGS)
+
+
+def doc_memo(doc: Doc, name: str) -> dict:
+    """A per-Doc dict named ``name`` (prefixed with the package name) for what an extractor decides
+    about a part of the Doc that many triggers or mentions ask about again."""
+    key = name if name.startswith("claimledger.") else f"claimledger.{name}"
+    memo = doc.user_data.get(key)
     if memo is None:
-        memo = doc.user_data[_HEADINGS] = {}
+        memo = doc.user_data[key] = {}
     return memo
 
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from ..models import Place
-from .doc_cache import doc_text
+from .doc_cache import doc_memo, doc_text
 from .event_places import PLACE_INHERITING_TYPES, inherited_place_keys, place_keys, place_keys_within
 from .gazetteer import katottg_within
 
@@ -88,7 +88,15 @@ def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind:
 
 def _names_actor(doc, place: Place) -> bool:
     """True when the place only names who acts or owns: a possessor ("Russia's incursion") or a
-    modifier of a noun of who acts ("the Kiev authorities")."""
+    modifier of a noun of who acts ("the Kiev authorities"). Decided once per place of a Doc (every
+    trigger asks about every place)."""
+    memo = doc_memo(doc, "place_names_actor")
+    if place.span not in memo:
+        memo[place.span] = _place_names_actor(doc, place)
+    return memo[place.span]
+
+
+def _place_names_actor(doc, place: Place) -> bool:
     span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
     if span is None:
         return False

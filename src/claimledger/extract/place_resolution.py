@@ -68,7 +68,8 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[
     cands = [_candidates(doc, gaz, m) for m in mentions]
     texts = [_name_of(doc, gaz, m) for m in mentions]
     exact = [gaz.has_name(t) for t in texts]
-    results = [gaz.choose(c, exact=x, surface=t) for c, x, t in zip(cands, exact, texts)]
+    memo: dict[tuple, Resolution] = {}
+    results = [_choose(gaz, memo, c, None, x, t) for c, x, t in zip(cands, exact, texts)]
     sentences = [sentence_of(doc[m.start]).start for m in mentions]  # each mention's sentence, by its start
     for _ in range(RESOLVE_PASSES):  # each pass resolves with the places the previous one settled
         areas = [r.entry for r in results
@@ -84,7 +85,7 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[
             rivals = {c.id for c in cand}  # other mentions of the same name must not vote for themselves
             others = tuple(e for mm, e, _, _ in known if mm is not m and e.id not in rivals)
             ctx = ResolveContext(near - rivals, areas_doc - rivals, others)
-            new.append(gaz.choose(cand, ctx, exact=x, surface=t))
+            new.append(_choose(gaz, memo, cand, ctx, x, t))
         if [r.entry for r in new] == [r.entry for r in results]:
             break
         results = new
@@ -107,6 +108,19 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[
             candidates=tuple(c.ref or c.id for c in res.candidates) if e is None else (),
         ))
     return places
+
+
+def _choose(gaz: Gazetteer, memo: dict[tuple, Resolution], candidates: list[Entry], ctx: ResolveContext | None,
+            exact: bool, surface: str) -> Resolution:
+    """``gaz.choose`` of the candidates in a context, made once per article for the same name in the same
+    context (repeated names, and each pass but the first after the picks have settled): ``memo`` holds
+    the results of one article, keyed by the very entries asked about (alive while it lasts)."""
+    key = (surface, exact, tuple(map(id, candidates)), None if ctx is None else
+           (ctx.areas_near, ctx.areas_doc, tuple(map(id, ctx.places))))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = gaz.choose(candidates, ctx, exact=exact, surface=surface)
+    return found
 
 
 def _candidates(doc, gaz: Gazetteer, m: Mention) -> list[Entry]:
