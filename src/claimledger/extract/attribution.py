@@ -32,6 +32,7 @@ from .clauses import (
     reporting_parenthesis, reporting_tail, reports, SETTING_NOUNS,
     subject_of, trim_span,
 )
+from .doc_cache import doc_ents, doc_text, sentence_of
 from .cues import (
     ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_VERBS, DENIABLE_NOUNS, DOCUMENT_NOUNS,
     DOCUMENT_VERBS, GERUND_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, NOMINAL_STRENGTH, NON_SOURCE_NOUNS, PHRASAL,
@@ -225,13 +226,14 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
         if content is None and passive and subject is not None:
             determiners = {t.lower_ for t in subject.children if t.dep_ in ("det", "predet", "amod")}
             if subject.lower_ in ANAPHORS or determiners & {"this", "these", "that", "those", "such"}:
-                sentence_start = verb.sent.start_char
-                previous_start = doc[verb.sent.start - 1].sent.start_char if verb.sent.start > 0 else sentence_start
+                sentence = sentence_of(verb)
+                sentence_start = sentence.start_char
+                previous_start = sentence_of(doc[sentence.start - 1]).start_char if sentence.start > 0 else sentence_start
                 earlier = [span for start, span in previous_claims.items() if previous_start <= start < sentence_start]
                 if earlier:
                     content = earlier[-1]
                 else:
-                    previous = doc[verb.sent.start - 1].sent if verb.sent.start > 0 else None
+                    previous = sentence_of(doc[sentence.start - 1]) if sentence.start > 0 else None
                     content = trim_span(text, (previous.start_char, previous.end_char)) if previous else None
             elif subject.lower_ in LIGHT_NOUNS and subject.lower_ not in RITUAL_NOUNS:
                 extra = [subject, *[t for t in doc[subject.i + 1: verb.i]]]
@@ -268,9 +270,15 @@ def _is_document(subject: Token | None, passive: bool) -> bool:
     return subject.lemma_.lower() in DOCUMENT_NOUNS
 
 
+# First words of the adjunct-source phrases _adjunct_source reads.
+ADJUNCT_OPENERS = frozenset({"according", "in", "per"})
+
+
 def _adjunct_source(doc: Doc, token: Token) -> tuple[list[Token], Token] | None:
     """For an adjunct-source phrase starting at ``token`` ("according to X", "in the words of X"),
     return its cue tokens and the preposition whose object is the source."""
+    if token.lower_ not in ADJUNCT_OPENERS:  # most tokens: no phrase to read
+        return None
     words = [t.lower_ for t in doc[token.i: token.i + 4]]
     if words[:2] == ["according", "to"]:
         return [token, doc[token.i + 1]], doc[token.i + 1]
@@ -349,7 +357,7 @@ def _names_speaker(doc: Doc, span: tuple[int, int]) -> bool:
     lower = [t.lower_ for t in phrase if t.is_lower and t.is_alpha and t.lower_ not in TITLE_CONNECTORS]
     if lower and (lower != [phrase[-1].lower_] or phrase[-1].lower_ not in SOURCE_HEADS | TITLE_WORDS):
         return False
-    if any(ent.label_ in SPEAKER_ENTITIES and ent.start < phrase.end and phrase.start < ent.end for ent in doc.ents):
+    if any(ent.label_ in SPEAKER_ENTITIES and ent.start < phrase.end and phrase.start < ent.end for ent in doc_ents(doc)):
         return True
     words = {t.lower_ for t in phrase}
     lowered = phrase.text.lower()
@@ -375,7 +383,7 @@ def find_attributions(doc: Doc, published: str | None = None,
     Russian leader" refer to; ``voice`` is who speaks in the text's own first person (the
     author of an address: speakers.document_voice), or None when unknown.
     """
-    text = doc.text
+    text = doc_text(doc)
     quotes = find_quotes(text)
     previous_claims: dict[int, tuple[int, int]] = {}
     candidates = _verb_candidates(doc, text, previous_claims, quotes)
@@ -401,7 +409,7 @@ def find_attributions(doc: Doc, published: str | None = None,
             source = noun_phrase(subject)
             clause_start = min(cue[0], source[0].idx, subject.left_edge.idx)
             quote = split_quote(text, cue[1], clause_start, quotes)
-            lead = verb.sent.start_char
+            lead = sentence_of(verb).start_char
             if quote and quote[1] <= clause_start and lead < quote[0] and text[lead:quote[0]].strip() \
                     and not text[lead:quote[0]].rstrip().endswith(":"):
                 quote = (lead, quote[1])  # 'The attack required “substantial planning,” prosecutors said'

@@ -17,14 +17,16 @@ from .cues import (
 
 # Adverbs that attribute the content they qualify to an unstated source (annotation guide A.7).
 EVIDENTIAL_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+# Verbs of the stance phrases besides the light verbs ("spoke in support of", "was critical of").
+STANCE_VERBS = frozenset({"speak", "be"})
 
 
 def stance_candidates(doc: Doc, text: str) -> list[Candidate]:
     """Stance phrases: "Hope was expressed that ...", "spoke in support of ...", "was critical of ..."."""
     found = []
     for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in LIGHT_VERBS and verb.lemma_ not in STANCE_VERBS:
+            continue  # only these verbs open a stance phrase (the branches below)
         subject, passive = subject_of(verb)
         if is_blocked(verb, subject):
             continue

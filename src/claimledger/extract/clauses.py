@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from .doc_cache import doc_text, sentence_of
 from .cues import CUE_VERBS, FIRST_PERSON, MODAL_BLOCKERS, PHRASAL, REPORTING_ACTS, SECOND_PERSON
 
 OPENING_QUOTES = "\"“«„"
@@ -138,7 +139,7 @@ def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
     if not subjects:
         return None
     subject = subjects[-1]  # "China, Branstad wrote, ...": the parser may take the content's subject too
-    doc, sentence = verb.doc, verb.sent
+    doc, sentence = verb.doc, sentence_of(verb)
     start = subject.left_edge.i
     allowed = {verb.i, *(t.i for t in subject.subtree)}
     for child in verb.children:
@@ -165,7 +166,7 @@ def reporting_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
         return None
     subject = subjects[-1]  # inverted order: "..., says Foreign Minister" (the parser may give two)
     start = min(subject.left_edge.i, verb.i) if subject.i < verb.i else verb.i
-    sentence = verb.sent
+    sentence = sentence_of(verb)
     if start <= sentence.start or verb.doc[start - 1].text != ",":
         return None
     allowed = {verb.i}
@@ -215,7 +216,7 @@ def noun_phrase(token: Token, excluded: set[int] = frozenset()) -> list[Token]:
 
 def _is_name(token: Token) -> bool:
     """Return whether a capitalised "May" after a proper noun or title is a name ("PM May accuses")."""
-    return token.text == "May" and token.i > token.sent.start and token.doc[token.i - 1].pos_ == "PROPN"
+    return token.text == "May" and token.i > sentence_of(token).start and token.doc[token.i - 1].pos_ == "PROPN"
 
 
 def is_blocked(verb: Token, subject: Token | None) -> bool:
@@ -232,7 +233,8 @@ def is_blocked(verb: Token, subject: Token | None) -> bool:
             verb.tag_ in ("VBP", "VB", "VBZ")
             or verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("am", "are", "'m", "'re") for c in verb.children)):
         return True  # "I think", "I am appealing to ...": performatives
-    if verb.sent.text.rstrip().endswith("?"):
+    sentence = sentence_of(verb)
+    if doc_text(verb.doc)[sentence.start_char:sentence.end_char].rstrip().endswith("?"):
         return True
     if _is_discourse_formula(verb, subject):
         return True

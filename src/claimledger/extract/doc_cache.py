@@ -6,14 +6,21 @@ article that made the extractors' time grow with the square of its length. These
 in the Doc's ``user_data`` under private keys. The text of a Doc never changes; its entities could (by
 assigning ``doc.ents``), and the cache assumes they are not changed after an extractor first read them:
 the pipeline parses a Doc and then only reads it.
+
+``sentence_of`` stands for ``Token.sent``, which walks the token's sentence to both of its ends at
+each access (an extractor asking it for every mention of a document walks the document many times).
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the helpers only read a Doc: no spaCy import for modules the Cyrillic path shares
+    from spacy.tokens import Doc, Span, Token
 
 _TEXT = "claimledger.doc_text"
 _ENTS = "claimledger.doc_ents"
 _HEADINGS = "claimledger.heading_lines"
+_SENTENCES = "claimledger.sentences"
 
 
 def doc_text(doc: Doc) -> str:
@@ -34,7 +41,28 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 
 def line_memo(doc: Doc) -> dict:
     """A per-Doc dict for what an extractor decides about a line of the text (keyed by its bounds)."""
-    memo = doc.user_data.get(_HEADINGS)
+    return doc_memo(doc, _HEADINGS)
+
+
+def doc_memo(doc: Doc, name: str) -> dict:
+    """A per-Doc dict named ``name`` (prefixed with the package name) for what an extractor decides
+    about a part of the Doc that many triggers or mentions ask about again."""
+    key = name if name.startswith("claimledger.") else f"claimledger.{name}"
+    memo = doc.user_data.get(key)
     if memo is None:
-        memo = doc.user_data[_HEADINGS] = {}
+        memo = doc.user_data[key] = {}
     return memo
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent`` (the same span), from the Doc's sentences listed once: a Token in, its sentence out."""
+    doc = token.doc
+    listed = doc.user_data.get(_SENTENCES)
+    if listed is None:
+        sentences = tuple(doc.sents)
+        index = [0] * len(doc)
+        for number, sentence in enumerate(sentences):
+            index[sentence.start:sentence.end] = [number] * (sentence.end - sentence.start)
+        listed = doc.user_data[_SENTENCES] = (sentences, index)
+    sentences, index = listed
+    return sentences[index[token.i]]

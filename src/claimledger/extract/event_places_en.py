@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from ..models import Place
-from .doc_cache import doc_text
 from . import place_ranker
+from .doc_cache import doc_memo, doc_text
 from .event_places import PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, place_keys, place_keys_within
 from .gazetteer import katottg_within
 
@@ -145,7 +145,15 @@ def _names_actor(doc, place: Place) -> bool:
     """True when the place only names who acts or owns: a possessor ("Russia's incursion"), a
     modifier of a noun of who acts ("the Kiev authorities") or a country subject of a full verb ("Russia
     intends to ..."; not of "be": "Ukraine has been under shelling"). The last measured on the tune
-    halves: attribution_dev +1 event, war_reports_dev unchanged; report halves +1 / unchanged."""
+    halves: attribution_dev +1 event, war_reports_dev unchanged; report halves +1 / unchanged. Decided
+    once per place of a Doc (every trigger asks about every place)."""
+    memo = doc_memo(doc, "place_names_actor")
+    if place.span not in memo:
+        memo[place.span] = _place_names_actor(doc, place)
+    return memo[place.span]
+
+
+def _place_names_actor(doc, place: Place) -> bool:
     span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
     if span is None:
         return False

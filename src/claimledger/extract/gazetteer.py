@@ -69,6 +69,9 @@ CASE_ENDINGS = ("ому", "ого", "ою", "ій", "ої", "ах", "ях", "а�
                 "у", "ю", "і", "е", "а", "я", "и", "ы")
 NOMINATIVE_ENDINGS = ("", "а", "я", "е", "о", "і", "и", "ь", "ка", "ий", "а")
 MAX_FORM_COMBINATIONS = 400  # cap on word-form products tried for a multi-word name (dict look-ups)
+# Memo sizes of normalise() and km_between(): the 65 English articles of examples/corpus ask ~43k names and
+# ~190k distances, mostly repeats; 16k entries each hold a few MB.
+NORMALISED_NAMES = DISTANCES = 16_384
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,7 @@ def katottg_within(ref: str | None, area_ref: str | None, area_level: str | None
                 and ref.startswith(area_ref[:size]))
 
 
+@functools.lru_cache(maxsize=NORMALISED_NAMES)
 def normalise(text: str) -> str:
     """Lower-case, unify apostrophes, dashes, ё and spacing; strip Latin diacritics and dots."""
     text = unicodedata.normalize("NFC", text).lower()
@@ -427,7 +431,12 @@ def _pairs(parts: list[list[str]]) -> list[list[str]]:
 
 def km_between(a: Entry, b: Entry) -> float:
     """Great-circle distance in km between two entries with coordinates."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    return _km_between(a.lat, a.lon, b.lat, b.lon)
+
+
+@functools.lru_cache(maxsize=DISTANCES)
+def _km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 

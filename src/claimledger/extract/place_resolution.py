@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Place
+from .doc_cache import sentence_of
 from .gazetteer import Entry, Gazetteer, Resolution, ResolveContext, km_between
 
 if TYPE_CHECKING:
@@ -67,21 +68,24 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[
     cands = [_candidates(doc, gaz, m) for m in mentions]
     texts = [_name_of(doc, gaz, m) for m in mentions]
     exact = [gaz.has_name(t) for t in texts]
-    results = [gaz.choose(c, exact=x, surface=t) for c, x, t in zip(cands, exact, texts)]
+    memo: dict[tuple, Resolution] = {}
+    results = [_choose(gaz, memo, c, None, x, t) for c, x, t in zip(cands, exact, texts)]
+    sentences = [sentence_of(doc[m.start]).start for m in mentions]  # each mention's sentence, by its start
     for _ in range(RESOLVE_PASSES):  # each pass resolves with the places the previous one settled
         areas = [r.entry for r in results
                  if r.entry is not None and (r.entry.ref and r.entry.level in ("oblast", "raion")
                                              or r.entry.id in gaz.division_ids)]
         areas_doc = frozenset(e.id for e in areas)
-        known = [(m, r.entry) for m, r in zip(mentions, results) if r.entry is not None]
+        # (mention, its pick, its sentence, whether the pick is an area), once per pass
+        known = [(m, r.entry, s, r.entry in areas) for m, r, s in zip(mentions, results, sentences)
+                 if r.entry is not None]
         new = []
-        for m, cand, x, t in zip(mentions, cands, exact, texts):
-            sent = doc[m.start].sent
-            near = frozenset(e.id for mm, e in known if e in areas and mm is not m and doc[mm.start].sent == sent)
+        for m, cand, x, t, sent in zip(mentions, cands, exact, texts, sentences):
+            near = frozenset(e.id for mm, e, s, area in known if area and mm is not m and s == sent)
             rivals = {c.id for c in cand}  # other mentions of the same name must not vote for themselves
-            others = tuple(e for mm, e in known if mm is not m and e.id not in rivals)
+            others = tuple(e for mm, e, _, _ in known if mm is not m and e.id not in rivals)
             ctx = ResolveContext(near - rivals, areas_doc - rivals, others)
-            new.append(gaz.choose(cand, ctx, exact=x, surface=t))
+            new.append(_choose(gaz, memo, cand, ctx, x, t))
         if [r.entry for r in new] == [r.entry for r in results]:
             break
         results = new
@@ -104,6 +108,19 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[
             candidates=tuple(c.ref or c.id for c in res.candidates) if e is None else (),
         ))
     return places
+
+
+def _choose(gaz: Gazetteer, memo: dict[tuple, Resolution], candidates: list[Entry], ctx: ResolveContext | None,
+            exact: bool, surface: str) -> Resolution:
+    """``gaz.choose`` of the candidates in a context, made once per article for the same name in the same
+    context (repeated names, and each pass but the first after the picks have settled): ``memo`` holds
+    the results of one article, keyed by the very entries asked about (alive while it lasts)."""
+    key = (surface, exact, tuple(map(id, candidates)), None if ctx is None else
+           (ctx.areas_near, ctx.areas_doc, tuple(map(id, ctx.places))))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = gaz.choose(candidates, ctx, exact=exact, surface=surface)
+    return found
 
 
 def _candidates(doc, gaz: Gazetteer, m: Mention) -> list[Entry]:

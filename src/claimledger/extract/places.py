@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..models import Place
-from .doc_cache import doc_ents
+from .doc_cache import doc_ents, doc_text
 from .gazetteer import Entry, Gazetteer, load_gazetteer, normalise
 from .place_resolution import Mention, mention_span, resolve_mentions
 
@@ -131,28 +131,33 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
     """Capitalised token runs that are gazetteer names (the small model misses or mislabels many
     Ukrainian names: "Kiev" often comes out as PERSON, "Sumy" as ORG)."""
     out, pending, i = [], [], 0
-    while i < len(doc):
-        tok = doc[i]
-        if i in taken or not tok.text[:1].isupper() or tok.ent_type_ in SKIP_LABELS:
+    tokens, doc_chars = list(doc), doc_text(doc)
+    capitalised = [t.text[:1].isupper() for t in tokens]
+    entities = None  # bounds of the PERSON/ORG/NORP... entities, read once when a relabelled token shows up
+    while i < len(tokens):
+        tok = tokens[i]
+        if i in taken or not capitalised[i] or tok.ent_type_ in SKIP_LABELS:
             i += 1
             continue
-        for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
-            span = doc[i:i + n]
-            if any(j in taken for j in range(i, i + n)) or not span[-1].text[:1].isupper():
+        for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+            if not capitalised[i + n - 1] or any(j in taken for j in range(i, i + n)):
                 continue
-            text = span.text
-            headed = i + n < len(doc) and doc[i + n].lower_ in PLACE_HEAD_CUES  # "the Punjab province"
+            last = tokens[i + n - 1]
+            text = doc_chars[tok.idx:last.idx + len(last)]  # the span's text
+            headed = i + n < len(tokens) and tokens[i + n].lower_ in PLACE_HEAD_CUES  # "the Punjab province"
             if text.lower() in NOT_PLACES or n == 1 and (
                     tok.is_stop and not tok.text.isupper() or tok.pos_ in NON_NAME_POS and not headed):
                 continue  # "US" is no "us"
             if n > 1 and (tok.pos_ == "ADP" or tok.lower_ in ("the", "a", "an")) and not gaz.has_name(text):
                 continue  # "In March", "The Lviv-born singer": the name starts after the first word
             relabelled = tok.ent_type_ in RELABEL_LABELS
-            if relabelled and not any(_entity_start(e) == i and _name_end(e) == i + n for e in doc_ents(doc)):
+            if relabelled and entities is None:
+                entities = _entity_bounds(doc)
+            if relabelled and (i, i + n) not in entities[0]:
                 # only a whole PERSON/ORG entity can be a misread toponym, or a country opening an
                 # organisation name ("the U.S. Centers for Disease Control"; see _inside_name)
                 if (tok.ent_type_ == "ORG" and _country_name(gaz, text)
-                        and any(_entity_start(e) == i and e.end > i + n for e in doc_ents(doc))):
+                        and entities[1].get(i, -1) > i + n):
                     out.append(Mention(i, i + n, "GAZ"))
                     i += n
                     break
@@ -191,6 +196,17 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
                 added = True
                 starts |= {m.start, m.end - 1}
     return out
+
+
+def _entity_bounds(doc) -> tuple[set[tuple[int, int]], dict[int, int]]:
+    """The (first token, name end) of every entity (see _entity_start, _name_end), and for each first
+    token the farthest end of an entity opening there: what _gazetteer_mentions asks of each name."""
+    names, farthest = set(), {}
+    for ent in doc_ents(doc):
+        start = _entity_start(ent)
+        names.add((start, _name_end(ent)))
+        farthest[start] = max(farthest.get(start, -1), ent.end)
+    return names, farthest
 
 
 def _compound_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
@@ -278,12 +294,17 @@ def _gazetteer_only_ok(e: Entry, surface: str = "") -> bool:
     return e.ref is not None or e.level in GAZETTEER_ONLY_LEVELS or e.id.startswith("area:")
 
 
+# SPAN_HEADS longest first, each with its words as the tokeniser splits them ("people 's republic").
+_HEAD_WORDS = tuple((head, head.replace("'s", " 's").split()) for head in sorted(SPAN_HEADS, key=len, reverse=True))
+_HEAD_WORDS_MAX = max(len(words) for _, words in _HEAD_WORDS)
+
+
 def _extend_head(doc, m: Mention) -> Mention:
     """Take a directly following head noun into the span; mark coordinated shared heads."""
-    for head in sorted(SPAN_HEADS, key=len, reverse=True):
-        words = head.replace("'s", " 's").split()
-        nxt = doc[m.end:m.end + len(words)]
-        if len(nxt) == len(words) and " ".join(t.lower_ for t in nxt).replace(" ’s", " 's") == " ".join(words):
+    following = [t.lower_ for t in doc[m.end:m.end + _HEAD_WORDS_MAX]]
+    for head, words in _HEAD_WORDS:
+        nxt = following[:len(words)]
+        if len(nxt) == len(words) and " ".join(nxt).replace(" ’s", " 's") == " ".join(words):
             m.area_head = head in AREA_HEADS
             if head not in PLURAL_HEADS:
                 m.end += len(words)
