@@ -38,6 +38,9 @@ from .event_places_ru_uk import actor_phrases, event_place_keys
 from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
 
 LEXICON_FILE = "events_ru_uk.tsv"
+# Ukrainian triggers induced from parallel addresses (scripts/induce_triggers_uk.py), read beside the hand
+# lexicon with the same flags and context checks.
+INDUCED_LEXICON_FILE = "events_uk_induced.tsv"
 FLAGS = frozenset({"place", "place_object", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
 # Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
@@ -145,11 +148,19 @@ def _plain(word: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def load_event_lexicon_ru_uk() -> tuple[_Row, ...]:
-    """Return the Russian/Ukrainian trigger lexicon as parsed rows."""
-    try:
-        text = resources.files("claimledger").joinpath("data", "lexicons", LEXICON_FILE).read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError) as error:
-        raise ModelError(f"event lexicon {LEXICON_FILE} cannot be read: {error}") from error
+    """Return the Russian/Ukrainian trigger lexicon as parsed rows: the hand lexicon, then the induced one."""
+    rows = []
+    for name in (LEXICON_FILE, INDUCED_LEXICON_FILE):
+        try:
+            text = resources.files("claimledger").joinpath("data", "lexicons", name).read_text(encoding="utf-8")
+        except (OSError, ModuleNotFoundError) as error:
+            raise ModelError(f"event lexicon {name} cannot be read: {error}") from error
+        rows += _parse_rows(text, name)
+    return tuple(rows)
+
+
+def _parse_rows(text: str, name: str) -> list[_Row]:
+    """Rows of one lexicon file (columns: type, pattern, language, flags)."""
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -157,7 +168,7 @@ def load_event_lexicon_ru_uk() -> tuple[_Row, ...]:
         cells = line.split("\t")
         flags = frozenset(f.strip() for f in cells[3].split(",") if f.strip()) if len(cells) > 3 else frozenset()
         if len(cells) < 3 or cells[0] not in EVENT_TYPES or not flags <= FLAGS:
-            raise ModelError(f"{LEXICON_FILE}:{number}: bad lexicon row {line!r}")
+            raise ModelError(f"{name}:{number}: bad lexicon row {line!r}")
         items = []
         for word in cells[1].split():
             if word == "*":
@@ -168,7 +179,7 @@ def load_event_lexicon_ru_uk() -> tuple[_Row, ...]:
                                tuple(a[:-1] for a in alternatives if a.endswith("~"))))
         languages = frozenset({"ru", "uk"}) if cells[2] == "both" else frozenset({cells[2]})
         rows.append(_Row(cells[0], tuple(items), languages, flags))
-    return tuple(rows)
+    return rows
 
 
 PREFIX_CHARS = 2  # the shortest stem of a pattern's first word ("бо~"-like stems index under two letters)
