@@ -24,7 +24,6 @@ from functools import lru_cache
 from typing import Any
 
 from .matching import CONFLICTING_TYPES, DATE_SLACK_DAYS, LinkClaim, LinkEvent, _days
-from .outlets import CAMPS
 
 # Copied-text blocking: MinHash of 3-word shingles in MINHASH_BANDS bands of MINHASH_ROWS hashes;
 # two claims share a band with probability 1-(1-J^rows)^bands: 0.96 at Jaccard 0.8, 0.14 at 0.4
