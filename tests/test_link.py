@@ -110,29 +110,60 @@ def test_other_place_or_time_is_unrelated():
 
 def test_blocking_compares_only_claims_sharing_a_block():
     claims = [claim(f"art{i}", source=f"speaker:s{i}", events=[event("strike", f"place{i % 5}")])
-              for i in range(50)]
+              for i in range(20)]
     pairs = list(find_candidates(claims))
     assert pairs and all(claims[i].events[0].places == claims[j].events[0].places for i, j in pairs)
-    assert len(pairs) == 5 * (10 * 9 // 2)  # all pairs within each place, none across
+    assert len(pairs) == 5 * (4 * 3 // 2)  # all pairs within each small block, none across
     same_article = [claim("one", 0, events=[event("strike", "x")]), claim("one", 1, events=[event("strike", "x")])]
     assert list(find_candidates(same_article)) == []
 
 
-def test_blocking_stays_near_linear_in_a_big_block():
-    from claimledger.link.matching import MAX_BLOCK, WINDOW
+def _dense_ledger(n: int) -> list:
+    """n claims of strikes at two places in one week, by three camps and few sources: the
+    reports of a busy front at a ledger size where blocks hold hundreds of claims."""
+    sides = ["russia_official", "ukraine_official", "international"]
+    return [claim(f"art{i}", source=f"speaker:s{i % 7}", side=sides[i % 3],
+                  published=f"2024-05-{13 + i % 5:02d}",
+                  events=[event("strike", f"place{i % 2}", f"2024-05-{13 + i % 5:02d}")])
+            for i in range(n)]
 
-    days = [f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(2000)]
-    claims = [claim(f"art{i}", source=f"speaker:s{i}", events=[event("strike", "kharkiv", day)],
-                    published=day) for i, day in enumerate(days)]
-    pairs = list(find_candidates(claims))
-    assert len(claims) > MAX_BLOCK and len(pairs) <= len(claims) * WINDOW
+
+def test_candidate_pairs_per_claim_stay_under_the_bound_in_a_dense_ledger():
+    from claimledger.link.blocking import MAX_PICKS_PER_CLAIM, NEAREST_PER_GROUP
+
+    per_claim = []
+    for n in (300, 1200):
+        claims = _dense_ledger(n)
+        pairs = list(find_candidates(claims))
+        assert len(set(pairs)) == len(pairs) and all(i < j for i, j in pairs)
+        per_claim.append(len(pairs) / n)
+    # each claim picks per block at most NEAREST_PER_GROUP of each of 3 camps, in 2 blocks
+    assert all(value <= min(MAX_PICKS_PER_CLAIM, 2 * 3 * NEAREST_PER_GROUP) for value in per_claim)
+    assert per_claim[1] <= per_claim[0] * 1.1  # four times the claims: not more pairs a claim
+
+
+def test_a_cross_camp_pair_in_a_crowded_block_is_still_a_candidate():
+    # 150 Russian reports that the village was taken, then one Ukrainian report that the assault
+    # on it was repelled, a day later (same block: taken and repelled conflict)
+    taken = [claim(f"ru{i}", source=f"speaker:r{i % 5}", side="russia_official",
+                   events=[event("territory_control", "x", "2024-05-12")]) for i in range(150)]
+    repelled = claim("ua", source="speaker:general staff", side="ukraine_official", published="2024-05-13",
+                     events=[event("attack_repelled", "x", "2024-05-13")])
+    claims = taken + [repelled]
+    pairs = set(find_candidates(claims))
+    ua = len(claims) - 1
+    assert all((i, ua) in pairs for i in range(len(taken)))  # each report meets the other side's
+    assert len(pairs) < len(claims) * 5  # and not every other report of its own side
 
 
 def test_incremental_candidates_involve_a_new_claim():
+    from claimledger.link.blocking import NEAREST_PER_GROUP
+
     claims = [claim(f"art{i}", source=f"speaker:s{i}", events=[event("strike", "x")]) for i in range(6)]
     new = {claims[5].key}
     pairs = list(find_candidates(claims, new))
-    assert len(pairs) == 5 and all(5 in pair for pair in pairs)
+    assert len(pairs) >= NEAREST_PER_GROUP and all(5 in pair for pair in pairs)
+    assert set(pairs) <= set(find_candidates(claims))
 
 
 # -- outlets ------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from .linker import LinkReport, link_ledger
 from .claim_links import link_claims
-from .matching import ClaimLink, LinkClaim, classify_link, find_candidates, make_link_claims
+from .blocking import find_candidates
+from .matching import ClaimLink, LinkClaim, classify_link, make_link_claims
 from .outlets import SIDES, Outlet, OutletRegistry, find_outlet, load_outlets, speaker_side
 from .pair_relations import relate_pairs
 from .relations import LABELS, Relation

@@ -1,6 +1,6 @@
 """Links between ledger claims: blocked candidate pairs labelled repeat, agree or contradict.
 
-``link_claims(claims, new, vectors=...)`` pairs the claims that share a block (matching.py:
+``link_claims(claims, new, vectors=...)`` pairs the claims that share a block (blocking.py:
 event, source and copied-text blocks) and labels each pair:
 
 1. **copies** (the same text, source, side and events in several articles: wire re-prints) are
@@ -21,8 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from .matching import (REUSE_CONTAINMENT, ClaimLink, LinkClaim, classify_link, copied_share,
-                       find_candidates)
+from .blocking import find_candidates
+from .matching import REUSE_CONTAINMENT, ClaimLink, LinkClaim, classify_link, copied_share
 from .pair_relations import pair_sides, relate_sides
 
 Vectors = Callable[[Sequence[str]], dict[str, np.ndarray]]

@@ -1,4 +1,4 @@
-"""Claim matching across documents and languages: canonical claims, blocking, candidate pairs, links.
+"""Claim matching across documents and languages: canonical claims and the relation of a pair.
 
 A :class:`LinkClaim` is one claim of the ledger (an attribution, or an event the outlet asserts)
 reduced to the fields that compare across English, Russian and Ukrainian without translation:
@@ -6,12 +6,9 @@ event types, place references (KATOTTG codes, GeoNames ids), the date range, pol
 the speaker chain and its side, and the text's word shingles. ``make_link_claims`` builds them
 from analysed documents.
 
-Blocking keeps linking near-linear: two claims are compared only when they share a block key:
-(event type, place, ISO week) for events, (source, week) for statements, or a MinHash band of
-their shingles for copied text. A block larger than :data:`MAX_BLOCK` is compared only within a
-sliding window of its claims ordered by date. ``find_candidates`` yields the pairs, ``link_claims``
-classifies them (``classify_link``): copied text is a repeat; otherwise the claims must share an
-**event** (same type, a shared place, overlapping dates) to agree or contradict, and a
+Candidate pairs come from blocking (blocking.py: claims sharing an event, a source's week or
+copied text, a bounded number per claim); ``classify_link`` relates a
+pair from its canonical fields: copied text is a repeat; otherwise the claims must share an **event** (same type, a shared place, overlapping dates) to agree or contradict, and a
 contradiction needs evidence a reader can check (denied vs asserted, incompatible outcomes,
 different counts, opposite outcome words). Claims of one source without a shared event are a
 repeat only when their wording is close. The sentence vectors of relations.py are not used here:
@@ -19,10 +16,9 @@ the ledger links across languages through canonical fields, and stays fast.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -37,24 +33,12 @@ from .relations import (REPEAT_MIN_OVERLAP, REUSE_CONTAINMENT, Relation, contain
 
 # Place levels precise enough to block on: an event "in Ukraine" says nothing about which one.
 BLOCK_LEVELS = ("settlement", "raion", "oblast")
-MAX_BLOCK = 60  # claims in one block compared all-pairs; larger blocks use a date-ordered window
-WINDOW = 30  # neighbours each claim meets in an oversized block
 DATE_SLACK_DAYS = 2  # event dates this close still overlap (reports lag the event by a day or two)
-# Copied-text blocking: MinHash of 3-word shingles in MINHASH_BANDS bands of MINHASH_ROWS hashes;
-# two claims share a band with probability 1-(1-J^rows)^bands: 0.96 at Jaccard 0.8, 0.14 at 0.4
-# (a shared band only makes a candidate pair; classify_link decides).
-MINHASH_BANDS = 6
-MINHASH_ROWS = 4
-# Event blocks are (type, place, ISO week); an event spanning more weeks than this (a year, an
-# open range) goes to one (type, place) block instead, compared within the date-ordered window.
-MAX_EVENT_WEEKS = 6
 # Event types that cannot both hold for one place and time when claimed by opposite camps.
 # ("withdrawal" is left out: one side's withdrawal is consistent with the other's control.)
 CONFLICTING_TYPES = frozenset({
     frozenset({"territory_control", "attack_repelled"}),
 })
-# Conflicting types share a block, so that "taken" meets "repelled" at the same place.
-_TYPE_BLOCKS = {type_: "|".join(sorted(pair)) for pair in CONFLICTING_TYPES for type_ in pair}
 # Copied-text detection needs this many words in the shorter claim: two short claims on one
 # event share most of their few 3-word shingles without one copying the other.
 MIN_COPY_TOKENS = 10
@@ -243,113 +227,6 @@ def _link_event(event: dict[str, Any], places: list[dict[str, Any]], published: 
     return LinkEvent(event["type"], tuple(sorted(set(keys))), bounds[0] if bounds else None,
                      bounds[1] if bounds else None, event.get("polarity") == "denied",
                      event.get("quantity"))
-
-
-def _week(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        year, week, _ = date.fromisoformat(value[:10]).isocalendar()
-    except ValueError:
-        return None
-    return f"{year}-W{week:02d}"
-
-
-def _weeks(claim: LinkClaim) -> set[str]:
-    weeks = {w for w in (_week(claim.date_start), _week(claim.date_end)) if w}
-    return weeks or ({w} if (w := _week(claim.published)) else {"undated"})
-
-
-def _hash(value: str) -> int:
-    return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest(), "big")
-
-
-@lru_cache(maxsize=1)
-def _minhash_seeds() -> tuple[int, ...]:
-    return tuple(_hash(str(seed)) for seed in range(MINHASH_BANDS * MINHASH_ROWS))
-
-
-def _event_blocks(event: LinkEvent, published: str | None) -> list[tuple[str, ...]]:
-    """Return the (type, place, week) blocks of an event: the ISO weeks its dates, widened by
-    DATE_SLACK_DAYS, touch; a long or undated event gets a (type, place) block."""
-    group = _TYPE_BLOCKS.get(event.type, event.type)
-    start = _days(event.start) or _days(published)
-    end = _days(event.end) or start
-    if start is None or end is None or (end - start) // 7 + 1 > MAX_EVENT_WEEKS:
-        return [("type-place", group, place) for place in event.places]
-    weeks = sorted({_week(date.fromordinal(day).isoformat())
-                    for day in range(start - DATE_SLACK_DAYS, end + DATE_SLACK_DAYS + 1)})
-    return [("type-place-week", group, place, week) for place in event.places for week in weeks]
-
-
-def minhash_bands(tokens: Sequence[str]) -> list[str]:
-    """Return MinHash band keys of a token list's 3-word shingles (copied text shares a band)."""
-    if len(tokens) < 6:
-        return []
-    shingles = {" ".join(tokens[i:i + 3]) for i in range(len(tokens) - 2)}
-    hashes = [_hash(s) for s in shingles]
-    signature = [min(h ^ seed for h in hashes) for seed in _minhash_seeds()]
-    return [f"{band}:" + ":".join(str(v % 1_000_003) for v in
-                                  signature[band * MINHASH_ROWS:(band + 1) * MINHASH_ROWS])
-            for band in range(MINHASH_BANDS)]
-
-
-def block_keys(claim: LinkClaim) -> set[tuple[str, ...]]:
-    """Return the blocking keys of a claim (pairs are compared only within a shared key)."""
-    keys: set[tuple[str, ...]] = set()
-    weeks = _weeks(claim)
-    for event in claim.events:
-        keys.update(_event_blocks(event, claim.published))
-    if claim.source_key.startswith("speaker:"):
-        for week in weeks:
-            keys.add(("source-week", claim.source_key, week))
-    keys.update(("text", band) for band in minhash_bands(claim.tokens))
-    return keys
-
-
-def _block_pairs(members: list[int], claims: Sequence[LinkClaim],
-                 new: set[int] | None) -> Iterator[tuple[int, int]]:
-    """Yield the pairs of one block: all of them in a small block, date-ordered neighbours
-    (WINDOW each way) in a large one; with ``new`` (indexes) only pairs with a new claim."""
-    if len(members) > MAX_BLOCK:
-        members = sorted(members, key=lambda i: (claims[i].date_start or claims[i].published or "", i))
-        reach = WINDOW
-    else:
-        reach = len(members)
-    positions = range(len(members)) if new is None else \
-        [x for x, index in enumerate(members) if index in new]
-    for x in positions:
-        for y in range(max(0, x - reach), min(len(members), x + reach + 1)):
-            if y == x or (new is None and y < x):
-                continue
-            if new is not None and y < x and members[y] in new:
-                continue  # a pair of two new claims is yielded from its first one
-            yield members[x], members[y]
-
-
-def find_candidates(claims: Sequence[LinkClaim], new: set[tuple[str, int]] | None = None
-                    ) -> Iterator[tuple[int, int]]:
-    """Yield index pairs (i < j) of claims that share a block and come from different articles.
-
-    With ``new`` (claim keys), only pairs with at least one new claim are enumerated (incremental
-    linking: the work grows with the new claims and their blocks, not with the ledger). Each pair
-    is yielded once.
-    """
-    blocks: dict[tuple[str, ...], list[int]] = {}
-    for index, claim in enumerate(claims):
-        for key in block_keys(claim):
-            blocks.setdefault(key, []).append(index)
-    new_indexes = None if new is None else {i for i, c in enumerate(claims) if c.key in new}
-    seen: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) < 2 or (new_indexes is not None and not new_indexes.intersection(members)):
-            continue
-        for i, j in _block_pairs(members, claims, new_indexes):
-            i, j = min(i, j), max(i, j)
-            if (i, j) in seen or claims[i].article_id == claims[j].article_id:
-                continue
-            seen.add((i, j))
-            yield i, j
 
 
 def _days(value: str | None) -> int | None:

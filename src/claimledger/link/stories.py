@@ -24,6 +24,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..extract.framing import find_framing_concepts
@@ -42,6 +43,16 @@ TOPIC_WORDS = 3
 MIN_TOPIC_CHARS = 4
 # A place key that is a code and not a name: never shown in a title.
 _PLACE_CODE = re.compile(r"UA\d{17}|geonames:\d+", re.IGNORECASE)
+
+
+# Framing concepts of the claim texts last summarised: a claim sits in several stories (one per
+# event it shares), and the stories are all rebuilt on each link run.
+FRAMING_CACHE = 65536
+
+
+@lru_cache(maxsize=FRAMING_CACHE)
+def _framing_concepts(text: str, language: str | None) -> tuple[str, ...]:
+    return tuple(find_framing_concepts(text, language))
 
 
 class _UnionFind:
@@ -84,15 +95,31 @@ def count_independent_sources(claims: Sequence[LinkClaim], links: Sequence[Claim
         else:
             by_source[claim.source_key] = claim.key
     # "Putin" and "Vladimir Putin": a speaker whose name words are all in another's is the same
-    speakers = {key: set(key.split(":", 1)[1].split()) for key in by_source if key.startswith("speaker:")}
-    for short, words in speakers.items():
-        for long, more in speakers.items():
-            if short != long and words and words < more:
-                groups.union(by_source[short], by_source[long])
+    for short, long in _contained_speakers([key for key in by_source if key.startswith("speaker:")]):
+        groups.union(by_source[short], by_source[long])
     for link in links:
         if link.label == "repeat" and link.a in keys and link.b in keys:
             groups.union(link.a, link.b)
     return len({groups.find(claim.key) for claim in claims})
+
+
+def _contained_speakers(keys: Sequence[str]) -> list[tuple[str, str]]:
+    """Return (short, long) pairs of speaker keys whose name words are all among the other's
+    ("speaker:putin", "speaker:vladimir putin"). Indexed by word, so a story with many speakers
+    costs the speakers sharing a word, not every pair of them."""
+    words = {key: frozenset(key.split(":", 1)[1].split()) for key in keys}
+    having: dict[str, set[str]] = {}
+    for key, names in words.items():
+        for word in names:
+            having.setdefault(word, set()).add(key)
+    found = []
+    for short, names in words.items():
+        if not names:
+            continue
+        rarest = min(names, key=lambda word: len(having[word]))
+        found.extend((short, long) for long in sorted(having[rarest])
+                     if long != short and names < words[long])
+    return found
 
 
 def _story_id(*parts: Any) -> str:
@@ -211,7 +238,7 @@ def summarise_story(claims: Sequence[LinkClaim], links: Sequence[ClaimLink],
     sides: dict[str, dict[str, Any]] = {}
     for side in sorted({c.side or UNKNOWN_SIDE for c in claims}):
         members = [c for c in ordered if (c.side or UNKNOWN_SIDE) == side]
-        framing = Counter(t for c in members for t in find_framing_concepts(c.text, c.language))
+        framing = Counter(t for c in members for t in _framing_concepts(c.text, c.language))
         sides[side] = {
             "camp": CAMPS.get(side, "other"), "claims": len(members),
             "independent_sources": count_independent_sources(members, links),
