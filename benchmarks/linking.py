@@ -62,6 +62,8 @@ WORDS = ("the army units drones artillery shelling residential buildings damaged
          "intercepted launched overnight drills exchange prisoners talks humanitarian corridor").split()
 START = date(2023, 1, 1)
 N_PLACES = 600  # settlements in play; the busiest take most reports (Zipf-like)
+SPAN_DAYS = 730  # the two years the claims are dated over
+DENSITY_CLAIMS = 10_000  # with --constant-density, claims per SPAN_DAYS at every size
 
 
 def load_places(n: int) -> list[tuple[str, str]]:
@@ -78,8 +80,9 @@ def load_places(n: int) -> list[tuple[str, str]]:
     return found or [(f"ua{i:017d}", f"Settlement {i}") for i in range(n)]
 
 
-def make_claims(n: int, places: list[tuple[str, str]], seed: int = 7) -> list[LinkClaim]:
-    """Return n synthetic link claims, one in five a re-print of an earlier claim."""
+def make_claims(n: int, places: list[tuple[str, str]], seed: int = 7, span_days: int = SPAN_DAYS
+                ) -> list[LinkClaim]:
+    """Return n synthetic link claims dated over ``span_days``, one in five a re-print of an earlier claim."""
     rng = random.Random(seed)
     weights = [1 / (rank + 1) for rank in range(len(places))]
     types, type_weights = list(TYPES), list(TYPES.values())
@@ -92,7 +95,7 @@ def make_claims(n: int, places: list[tuple[str, str]], seed: int = 7) -> list[Li
             continue
         ref, name = rng.choices(places, weights)[0]
         type_ = rng.choices(types, type_weights)[0]
-        day = (START + timedelta(days=rng.randrange(730))).isoformat()
+        day = (START + timedelta(days=rng.randrange(span_days))).isoformat()
         speaker = f"speaker {rng.randrange(300)}"
         detail = " ".join(rng.choices(WORDS, k=rng.randrange(6, 18)))
         text = f"{speaker} said that forces {VERBS[type_]} {name} on {day}; {detail}"
@@ -138,9 +141,12 @@ class KeptVectors:
 VECTORS = {"encoder": claim_vectors, "hashed": hashed_vectors}
 
 
-def measure(n: int, places: list[tuple[str, str]], embed: str = "encoder") -> dict:
-    """Return the blocking, linking (embedding apart), incremental and story times of n claims."""
-    claims = make_claims(n, places)
+def measure(n: int, places: list[tuple[str, str]], embed: str = "encoder", constant_density: bool = False) -> dict:
+    """Return the blocking, linking (embedding apart), incremental and story times of n claims: over
+    SPAN_DAYS whatever n (the ledger grows denser), or with ``constant_density`` over a span that grows
+    with n (SPAN_DAYS per DENSITY_CLAIMS claims: a ledger that grows by taking in later reports)."""
+    span_days = max(SPAN_DAYS, SPAN_DAYS * n // DENSITY_CLAIMS) if constant_density else SPAN_DAYS
+    claims = make_claims(n, places, span_days=span_days)
     vectors = KeptVectors(VECTORS[embed])
     started, cpu = time.perf_counter(), time.process_time()
     candidates = sum(1 for _ in find_candidates(claims))
@@ -156,7 +162,7 @@ def measure(n: int, places: list[tuple[str, str]], embed: str = "encoder") -> di
     started, cpu = time.perf_counter(), time.process_time()
     stories = build_stories(claims, links)
     story_time, story_cpu = time.perf_counter() - started, time.process_time() - cpu
-    return {"claims": n, "candidate_pairs": candidates, "all_pairs": n * (n - 1) // 2,
+    return {"claims": n, "span_days": span_days, "candidate_pairs": candidates, "all_pairs": n * (n - 1) // 2,
             "pairs_per_claim": round(candidates / n, 2),
             "links": len(links), "stories": len(stories), "blocking_s": round(blocking, 2),
             "link_s": round(full, 2), "link_ms_per_claim": round(1000 * full / n, 3),
@@ -172,12 +178,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000])
     parser.add_argument("--json", action="store_true", help="print one JSON object per size")
+    parser.add_argument("--constant-density", action="store_true",
+                        help=f"date the claims over a span growing with the size ({SPAN_DAYS} days per "
+                             f"{DENSITY_CLAIMS:,} claims) instead of {SPAN_DAYS} days at every size")
     parser.add_argument("--vectors", choices=sorted(VECTORS), default="encoder",
                         help="the sentence encoder (default) or hashed words (linking alone)")
     args = parser.parse_args()
     places = load_places(N_PLACES)
     for n in args.sizes:
-        result = measure(n, places, args.vectors)
+        result = measure(n, places, args.vectors, args.constant_density)
         if args.json:
             print(json.dumps(result))
         else:
