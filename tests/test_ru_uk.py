@@ -146,6 +146,17 @@ def test_adjectives_sharing_one_head_and_front_directions():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, language, name", [
+    ("Штурмовые отряды продвинулись на авдеевском направлении.", "ru", "Avdiivka axis (front sector)"),
+    ("Бои продолжаются на кураховском направлении.", "ru", "Kurakhove axis (front sector)"),
+    ("Ситуація на покровському напрямку залишається складною.", "uk", "Pokrovsk axis (front sector)"),
+])
+def test_a_direction_named_by_a_russian_exonym_is_the_settlements(text, language, name):
+    (axis,) = analyse(text, language).places
+    assert axis.name == name
+
+
+@pytest.mark.model
 def test_pronouns_and_demonyms_are_not_places():
     text = "Вона сказала правду. Усі це знають. Українці вистояли. Мені не байдуже."
     assert analyse(text, "uk").places == ()
@@ -358,6 +369,29 @@ def test_correspondences_keep_the_ending_class():
     assert {e.name for e in corresponding_settlements(gaz, "Орехов")} == {"Orikhiv"}  # not Оріхове
     assert {e.name for e in corresponding_settlements(gaz, "Работином")} == {"Robotyne"}
     assert corresponding_settlements(gaz, "Кремле") == []
+    # a root vowel of the two languages' words (у for и/і) and о after ц as е, at most one loose vowel
+    assert "UA63120090160050552" in {e.ref for e in corresponding_settlements(gaz, "Глубокое")}  # Глибоке
+    assert {e.ref for e in corresponding_settlements(gaz, "Огурцово")} == {"UA63140010470054692"}  # Огірцеве
+    assert corresponding_settlements(gaz, "Гулубокое") == []  # two loose vowels: no village
+
+
+@pytest.mark.model
+def test_every_village_of_a_liberated_list_resolves_in_its_oblast():
+    doc = analyse("Подразделения группировки войск «Север» освободили населённые пункты Глубокое, Стрелечья, "
+                  "Борисовка и Огурцово в Харьковской области.", "ru")
+    refs = {p.text: p.ref for p in doc.places}
+    assert refs == {"Глубокое": "UA63120090160050552", "Стрелечья": "UA63120090140010487",
+                    "Борисовка": "UA63120090020022302", "Огурцово": "UA63140010470054692",
+                    "Харьковской области": "UA63000000000041885"}
+    (event,) = [e for e in doc.events if e.type == "territory_control"]
+    assert set(refs.values()) - {"UA63000000000041885"} <= set(event.places)
+
+
+@pytest.mark.model
+def test_names_in_a_list_of_places_are_places_not_people():
+    doc = analyse("Российские войска обстреляли Херсон. Кроме того, под обстрелом оказались Белозерка, Антоновка и "
+                  "Станислав. Об этом сообщил Станислав Иванов.", "ru")
+    assert [p.text for p in doc.places if p.ref == "UA65100130010098730"] == ["Станислав"]  # the village, once
 
 
 @pytest.mark.model

@@ -1,13 +1,11 @@
 """The packaged gazetteer: candidates for a place name, and one pick among them from context.
 
-``load_gazetteer()`` reads ``data/gazetteer/gazetteer.tsv.gz`` (built by scripts/build_gazetteer.py: KATOTTG
-units of Ukraine, GeoNames Russian border places, world countries, cities and named areas) once per process.
-Parsing and indexing that file takes seconds, so the first load also writes its tables (columns and name
-indexes) to a binary cache in the user's cache folder (``gazetteer_cache.py``), which later processes read
-in a fraction of the time; each entry becomes an ``Entry`` object only when it is first asked for.
-``Gazetteer.lookup`` finds candidates for a surface name in English, Ukrainian or Russian (case forms,
-apostrophe and romanisation variants, Russian exonyms, former names); ``Gazetteer.resolve`` picks one by the
-areas named in the article, the other places resolved in it, and prominence.
+``load_gazetteer()`` reads ``data/gazetteer/gazetteer.tsv.gz`` (scripts/build_gazetteer.py: KATOTTG units of
+Ukraine, GeoNames Russian border places, world countries, cities and areas) once per process, through a
+binary cache of its tables (``gazetteer_cache.py``); an ``Entry`` is made only when first asked for.
+``Gazetteer.lookup`` finds candidates for a name in English, Ukrainian or Russian (case forms, romanisation
+variants, exonyms, former names); ``Gazetteer.resolve`` picks one by the areas named in the article, the
+other places resolved in it (in the same sentence too), and prominence.
 """
 from __future__ import annotations
 
@@ -29,6 +27,7 @@ DATA_FILE = "gazetteer.tsv.gz"
 W_AREA_NEAR = 4.0  # candidate lies in an oblast/raion named in the same sentence
 W_AREA_DOC = 2.5  # ... named elsewhere in the article
 W_NEAR_PLACE = 2.0  # candidate next to another place resolved in the article, falling to 0 at NEAR_KM
+W_SENTENCE_RAION = 1.0  # candidate in the raion of a settlement of its sentence: lists name neighbours
 W_CONTAINS = 2.5  # a world division (state, province) holding other places resolved in the article
 # A world first-level division (state, province) when other divisions of its country are resolved in the
 # article: "Georgia" or "Washington" among Iowa and Texas is the state, "Ontario" next to Alberta the
@@ -58,7 +57,6 @@ MIN_MARGIN = 1.0  # best candidate must beat the runner-up by this much, else th
 # prominent reading (as GeoNames-based geoparsers do) and keeps only true ties ambiguous ("Scott County"
 # in four states). Calibrated on GeoVirus (data/dev/geoparsing_dev.jsonl).
 MIN_MARGIN_WORLD = 0.25
-
 APOSTROPHES = "'’ʼ`‘´ʹ"
 # Prepositions that may precede a name in the query ("у Вовчанську", "в Волчанске", "near Kupiansk").
 LEADING_WORDS = {"у", "в", "во", "на", "під", "под", "біля", "возле", "около", "поблизу", "з", "із", "зі", "с",
@@ -112,6 +110,7 @@ class ResolveContext:
     areas_near: frozenset[str] = frozenset()
     areas_doc: frozenset[str] = frozenset()
     places: tuple[Entry, ...] = ()
+    places_near: tuple[Entry, ...] = ()  # those of ``places`` in the same sentence
 
 
 @dataclass(frozen=True)
@@ -341,6 +340,8 @@ class Gazetteer:
         dists = [km_between(e, p) for p in others if p.lat is not None and p.level == "settlement"] if e.lat is not None else []
         if dists:
             score += W_NEAR_PLACE * max(0.0, 1.0 - min(dists) / NEAR_KM)
+        if e.raion and any(p.raion == e.raion and p.level == "settlement" for p in ctx.places_near if p.id != e.id):
+            score += W_SENTENCE_RAION
         same = {p.id for p in others if p.country == e.country} if e.country else set()
         score += W_SAME_COUNTRY * min(len(same), MAX_SAME_COUNTRY)
         if not same and e.lat is not None and W_NEAR_REGION:

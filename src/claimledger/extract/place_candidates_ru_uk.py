@@ -16,6 +16,11 @@ from .spellings_ru_uk import corresponding_settlements
 
 # Lemma endings of adjective readings, tried after the noun readings ("Лисичанську" is Лисичанськ first).
 ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ій", "ая", "яя")
+# Neuter and feminine endings of Russian adjectives: such a word never names a place by its masculine lemma.
+NON_MASCULINE_ADJECTIVE = ("ое", "ее", "ая", "яя", "ую", "юю")
+# Countries of the war: a place of theirs found for a Russian word is what the word names, and Russian
+# spellings of Ukrainian villages are tried only when none is ("Курску" is Kursk, never Курське).
+THEATRE = frozenset({"UA", "RU"})
 # The self-proclaimed republics resolve to the oblast whose territory they claim, so that "ДНР" in a
 # Russian report and "Донеччина" in a Ukrainian one share a ref (the ru/uk annotation convention).
 CLAIMED_OBLASTS = {"area:Donetsk People's Republic": "UA14000000000091971",
@@ -42,21 +47,23 @@ RU_UK_ENDINGS = (("ово", "ове"), ("ево", "еве"), ("ское", "сь�
 RU_UK_LETTERS = (("ы", "и"), ("э", "е"), ("ё", "ьо"))
 
 
-def name_candidates(gaz: Gazetteer, doc: CyrDoc, start: int, end: int) -> tuple[list[Entry], str, bool]:
+def name_candidates(gaz: Gazetteer, doc: CyrDoc, start: int, end: int, *,
+                    located: bool = False) -> tuple[list[Entry], str, bool]:
     """Gazetteer entries for the name in tokens [start, end), the surface to resolve it by (its
     nominative when the gazetteer knows it) and whether that surface is exactly a known name.
 
     A one-word name is looked up as written and by each dictionary lemma ("Вовчанська" is both the
-    hromada's name and the city's genitive); in Russian text also by its Ukrainian spellings."""
+    hromada's name and the city's genitive); in Russian text also by its Ukrainian spellings, which
+    a word of the dictionary ("Глубокое", deep) gets only when ``located``: its context makes it a place."""
     t = doc.tokens[start]
     found, surface, exact = _name_candidates(gaz, doc.span_text(start, end), end - start, t.lemmas, t.lemma,
-                                             doc.language)
+                                             doc.language, located)
     return list(found), surface, exact
 
 
 @functools.lru_cache(maxsize=50_000)
 def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str, ...], lemma: str,
-                     language: str) -> tuple[tuple[Entry, ...], str, bool]:
+                     language: str, located: bool = False) -> tuple[tuple[Entry, ...], str, bool]:
     """name_candidates for a surface and its first token's lemmas (cached: names repeat across articles)."""
     upper = text.isupper() and len(text) <= 5  # abbreviations: РФ, ДНР, США
     found = gaz.lookup(text, fuzzy=not upper and n_tokens <= 2)
@@ -66,6 +73,8 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
     if n_tokens == 1 and not upper:
         own = any(_own_name(e, text) for e in found)
         for reading in ordered:
+            if reading.endswith(ADJECTIVE_ENDINGS) and text.lower().endswith(NON_MASCULINE_ADJECTIVE):
+                continue  # "Глубокое" is no case form of a village Глубокий
             if gaz.has_name(reading):
                 hits = gaz.lookup(reading, fuzzy=False)
                 found += hits
@@ -77,7 +86,10 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
             found += _consonant_stem_forms(gaz, text)
         if not found:
             found += _oblast_nickname(gaz, text.lower())
-    if language == "ru" and not found and not upper and not _dictionary_word(text, n_tokens):
+    # a Russian spelling of a Ukrainian village is tried also when only homonyms abroad were found
+    # ("Глубокое": a Belarusian and a Kazakh Glubokoye, while the report means Глибоке of Kharkiv Oblast)
+    if language == "ru" and not upper and not any(e.country in THEATRE for e in found) \
+            and (located or not _dictionary_word(text, n_tokens)):
         found += corresponding_settlements(gaz, text)
     found = [gaz.get(CLAIMED_OBLASTS[e.id]) or e if e.id in CLAIMED_OBLASTS else e for e in found]
     found = list({e.id: e for e in found}.values())

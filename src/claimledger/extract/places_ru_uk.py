@@ -38,20 +38,24 @@ AREA_HEADS = {
 # Head nouns of front directions ("Лиманское направление", "Курахівський напрямок").
 AXIS_HEADS = frozenset({"направление", "напрямок", "напрям", "направлення"})
 # Suffixes of adjectives derived from place names, with the endings that rebuild the place name
-# (Купянский -> Купянск, Покровський -> Покровськ, Харківський -> Харків, Донецкий -> Донецк).
+# (Купянский -> Купянск, Покровський -> Покровськ, Харківський -> Харків, Донецкий -> Донецк; the Russian
+# exonyms: Авдеевский -> Авдеевка, Кураховский -> Курахово, Запорожский -> Запорожье). The most prominent
+# settlement any ending gives is the direction's.
 PLACE_ADJECTIVE = re.compile(r"(?:ский|ськ[ий]й?|цкий|цький|зький|зкий|ський)$")
 # The same adjectives in any case form, for words the dictionary reads as a noun ("Купянском" as the
 # instrumental of Купянск): stem group 1, case ending group 2.
 INFLECTED_PLACE_ADJECTIVE = re.compile(
     r"^(.+(?:ск|цк|зк|ськ|цьк|зьк))(ий|ый|ой|ого|ому|ом|ая|ой|ую|ое|ые|ых|ым|ими|ыми|ій|ої|ою|у|е|і|их|им|ому|ого|ім|ій)$")
-ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и")), ("ський", ("ськ", "", "а", "и")),
+ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и", "ка", "о", "ье")), ("ський", ("ськ", "", "а", "и")),
                    ("цкий", ("цк", "ц")), ("цький", ("цьк", "ць")), ("зький", ("зьк", "г")))
 # Words joining adjectives that share one head ("Сумській, Чернігівській та Полтавській областях").
 JOINERS = frozenset({",", "и", "і", "та", "й", "а", "также"})
+LIST_JOINERS = frozenset({",", "и", "і", "та", "й"})  # ... and names in a list of places
 # Prepositions that make the next capitalised word a place for the gazetteer-only matcher.
 PLACE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", "возле", "біля", "около", "поблизу",
                                 "из", "із", "з", "зі", "до", "от", "від", "через", "над", "между",
                                 "між", "близ", "неподалеку", "неподалік", "районе", "районі"})
+LIST_REACH = 16  # tokens walked back over a list of names to the preposition or noun that opens it
 # Nouns naming a settlement before its name ("село Работино", "пгт Часов Яр", "місто Оріхів").
 SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "пгт", "смт", "город", "місто", "деревня", "хутор",
                               "селище", "пункт"})
@@ -172,7 +176,7 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
             run = toks[i:i + n]
             if len(run) < n or any(r.i in taken or not r.is_word or not r.is_title or r.sent != t.sent for r in run):
                 continue
-            hits, surface, exact = name_candidates(gaz, doc, i, i + n)
+            hits, surface, exact = name_candidates(gaz, doc, i, i + n, located=_located(doc, i))
             if t.pos == "ADJF" and n == 1 and not exact and not _substantive_name(doc, i):
                 continue  # a capitalised adjective ("Українські") is a place only by its exact name
             if any(_acceptable(doc, i, e, exact) for e in hits):
@@ -232,22 +236,61 @@ def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
     PER entity there is a place when the gazetteer has a Ukrainian settlement for it and the dictionary
     knows it as no surname or patronymic (a first-name reading gives way to a city only)."""
     t = doc.tokens[i]
-    if i == 0 or doc.tokens[i - 1].lower not in PLACE_PREPOSITIONS or t.tags & {"Surn", "Patr"}:
+    listed = _in_place_list(doc, i)
+    if i == 0 or doc.tokens[i - 1].lower not in PLACE_PREPOSITIONS and not listed or t.tags & {"Surn", "Patr"}:
         return False
     if any(e.start <= i < e.end and e.end - e.start > 1 for e in doc.ents):
         return False
-    hits, _, _ = name_candidates(gaz, doc, i, i + 1)
+    hits, _, _ = name_candidates(gaz, doc, i, i + 1, located=True)
     return any(e.level == "settlement" and e.ref and e.ref.startswith("UA")
-               and ("Name" not in t.tags or e.category in ("M", "K")) for e in hits)
+               and ("Name" not in t.tags or listed or e.category in ("M", "K")) for e in hits)
 
 
 def _substantive_name(doc: CyrDoc, i: int) -> bool:
     """A capitalised adjective after a place preposition or a settlement noun, or one the dictionary does
     not know, with no noun of its case after it, names a place by itself ("у Степового", "село Работино"),
     as adjectival village names do."""
-    prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == doc.tokens[i].sent else None
-    return (prev is not None and (prev.lower in PLACE_PREPOSITIONS or prev.lemma in SETTLEMENT_NOUNS)
-            or _guessed(doc.tokens[i], doc.language)) and not _before_agreeing_noun(doc, i)
+    return (_in_settlement_list(doc, i) or _guessed(doc.tokens[i], doc.language)) \
+        and not _before_agreeing_noun(doc, i)
+
+
+def _located(doc: CyrDoc, i: int) -> bool:
+    """True when the context makes the capitalised word at i a place: a LOC entity, a name after a
+    place preposition or settlement noun or in a list of names opened by one, or in a list of places."""
+    return doc.entity_label(i) == "LOC" or _in_settlement_list(doc, i) or _in_place_list(doc, i)
+
+
+def _in_place_list(doc: CyrDoc, i: int) -> bool:
+    """True when the one-word name at i is coordinated with an earlier place: "под обстрелом оказались
+    Белозерка, Антоновка и Станислав" (natasha reads the last two as people); not "Станислав Иванов"."""
+    toks = doc.tokens
+    if i + 1 < len(toks) and toks[i + 1].is_title and toks[i + 1].sent == toks[i].sent:
+        return False
+    j = i - 1
+    while j >= 1 and toks[j].lower in LIST_JOINERS and toks[j].sent == toks[i].sent:
+        k = j - 1
+        if not (toks[k].is_word and toks[k].is_title and toks[k].sent == toks[i].sent):
+            return False
+        if doc.entity_label(k) == "LOC" or _in_settlement_list(doc, k):
+            return True
+        j = k - 1
+    return False
+
+
+def _in_settlement_list(doc: CyrDoc, i: int) -> bool:
+    """True when the word at i follows a place preposition or a settlement noun, directly or through a
+    list of capitalised names ("освободили населённые пункты Глубокое, Стрелечья, Пильная и Огурцово",
+    "в Липцах и Глубоком"); a person's name breaks the list."""
+    t = doc.tokens[i]
+    for j in range(i - 1, max(-1, i - 1 - LIST_REACH), -1):
+        p = doc.tokens[j]
+        if p.sent != t.sent:
+            return False
+        if p.lower in PLACE_PREPOSITIONS or set(p.lemmas) & SETTLEMENT_NOUNS:
+            return True
+        if p.lower not in JOINERS and not (p.is_word and p.is_title and doc.entity_label(j) != "PER"):
+            return False
+    return False
 
 
 def _guessed(t: Token, language: str) -> bool:
@@ -353,7 +396,7 @@ def _candidates(gaz: Gazetteer, doc: CyrDoc, m: _Mention) -> list[Entry]:
         return list({e.id: e for e in found}.values())
     if m.kind == "axis":
         return []
-    found, _, exact = name_candidates(gaz, doc, m.start, m.end)
+    found, _, exact = name_candidates(gaz, doc, m.start, m.end, located=_located(doc, m.start))
     return [e for e in found if m.kind == "lower" or _acceptable(doc, m.start, e, exact)]
 
 
@@ -362,10 +405,9 @@ def axis_place(gaz: Gazetteer, adjective_lemma: str) -> Entry | None:
     for suffix, endings in ADJECTIVE_STEMS:
         if adjective_lemma.endswith(suffix):
             stem = adjective_lemma[: -len(suffix)]
-            for ending in endings:
-                hits = [e for e in gaz.lookup(stem + ending, fuzzy=False) if e.level == "settlement"]
-                if hits:
-                    return max(hits, key=lambda e: (e.category in ("M", "K"), e.population or 0, e.ref is not None))
+            hits = [e for ending in endings for e in gaz.lookup(stem + ending, fuzzy=False) if e.level == "settlement"]
+            if hits:
+                return max(hits, key=lambda e: (e.category in ("M", "K"), e.population or 0, e.ref is not None))
     return None
 
 
@@ -395,7 +437,9 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention]) -> list[Plac
             sent = doc.tokens[m.start].sent
             near = frozenset(a for mm, a in areas if mm is not m and doc.tokens[mm.start].sent == sent)
             rivals = {c.id for c in cand}
-            ctx = ResolveContext(near, areas_doc, tuple(e for mm, e in known if mm is not m and e.id not in rivals))
+            others = [(mm, e) for mm, e in known if mm is not m and e.id not in rivals]
+            ctx = ResolveContext(near, areas_doc, tuple(e for _, e in others),
+                                 tuple(e for mm, e in others if doc.tokens[mm.start].sent == sent))
             new.append(gaz.choose(cand, ctx, exact=x, surface=t))
         if [r.entry for r in new] == [r.entry for r in results]:
             break

@@ -29,10 +29,14 @@ RU_UK_VOWELS = {"е": "еієї", "и": "иії", "ы": "и", "э": "е", "о": 
                 "й": "й"}
 # о (and е) -> і in a closed syllable of the Ukrainian name (Харьков -> Харків, Часов Яр -> Часів Яр).
 CLOSED_SYLLABLE_VOWELS = {"о": "і", "е": "і"}
-# Unstressed о and а written as heard ("Работино" for Роботине): at most this many per name, so that a
-# common Russian word one vowel away from a village does not become it.
-MAX_AKANYE = 1
-AKANYE = frozenset({("а", "о"), ("о", "а")})
+# о after ц, ж, ч, ш, щ is often е in Ukrainian ("Огурцово" -> Огірцеве, "Лисичанск" keeps its а).
+HUSHING_O = ("о", "е", frozenset("цжчшщ"))
+# Vowels that differ between the two languages' words for one thing, not by a rule: unstressed о and а
+# written as heard ("Работино" for Роботине), and Russian у for Ukrainian и or і in a shared root
+# ("Глубокое" -> Глибоке, "Огурцово" -> Огірцеве). At most this many per name, so that a common Russian
+# word one vowel away from a village does not become it.
+MAX_LOOSE_VOWELS = 1
+LOOSE_VOWELS = frozenset({("а", "о"), ("о", "а"), ("у", "и"), ("у", "і")})
 MIN_SKELETON = 3  # consonant letters a one-word name needs before correspondences are tried
 
 
@@ -97,24 +101,28 @@ def _skeleton(words: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> str:
 def _corresponds(russian: list[tuple[tuple[str, ...], tuple[str, ...]]],
                  ukrainian: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> bool:
     """True when every vowel group of each Russian word but the last (its case ending) answers the
-    Ukrainian one by RU_UK_VOWELS, CLOSED_SYLLABLE_VOWELS or at most MAX_AKANYE о/а swaps."""
+    Ukrainian one by RU_UK_VOWELS, CLOSED_SYLLABLE_VOWELS, HUSHING_O or at most MAX_LOOSE_VOWELS swaps
+    of LOOSE_VOWELS."""
     if len(russian) != len(ukrainian):
         return False
-    akanye = 0
+    loose = 0
     for (ru_vowels, _), (uk_vowels, uk_consonants) in zip(russian, ukrainian):
         for k, (a, b) in enumerate(zip(ru_vowels[:-1], uk_vowels[:-1])):
             if len(a) != len(b):
                 return False
             closed = len(uk_consonants[k]) > 1 if k < len(uk_consonants) else False
             closed = closed or k == len(uk_vowels) - 2 and not uk_vowels[-1]  # before the final consonant
+            after_hushing = k > 0 and uk_consonants[k - 1][-1:] in HUSHING_O[2]
             for x, y in zip(a, b):
                 if y in RU_UK_VOWELS.get(x, x) or closed and CLOSED_SYLLABLE_VOWELS.get(x) == y:
                     continue
-                if (x, y) in AKANYE:
-                    akanye += 1
+                if after_hushing and (x, y) == HUSHING_O[:2]:
+                    continue
+                if (x, y) in LOOSE_VOWELS:
+                    loose += 1
                     continue
                 return False
-    return akanye <= MAX_AKANYE
+    return loose <= MAX_LOOSE_VOWELS
 
 
 @functools.lru_cache(maxsize=4)
