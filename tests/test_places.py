@@ -137,3 +137,10 @@ def test_island_and_mashonaland_west(places_of):
     assert _by_text(places_of("A tsunami hit the Indonesian island of Java on Monday."))["Java"].lat is not None
     found = _by_text(places_of("Cholera spread in the Zimbabwean provinces of Mashonaland West and Midlands."))
     assert "Mashonaland West" in found
+
+
+def test_places_the_model_runs_into_one_name_are_each_a_place(places_of):
+    # en_core_web_sm reads "Ocheretyne near Avdiivka" as one FAC entity; no name holds "near"
+    text = "The Kremlin said Russian forces had captured the village of Ocheretyne near Avdiivka."
+    assert {p.text: p.ref for p in places_of(text)} == {"Ocheretyne": "UA14160190010012632",
+                                                         "Avdiivka": "UA14160010010073615"}

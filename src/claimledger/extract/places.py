@@ -51,6 +51,8 @@ NAME_TAILS = frozenset(
 TITLE_WORDS = frozenset("president minister secretary adviser advisor governor mayor ambassador envoy "
                         "chancellor premier spokesman spokeswoman spokesperson commissioner senator".split())
 CURRENCY_MARKS = ("$", "€", "£")  # "$US 15 billion" names a currency, not a country
+# Lower-case words that no name holds: an entity with one is places run together ("X near Y").
+SPATIAL_LINKS = frozenset({"near", "outside", "around"})
 # Lower-case organisation heads before "of": "the armed forces of Ukraine" names an organisation.
 ORG_OF_HEADS = frozenset({"forces", "force", "army", "navy", "ministry"})
 # Capitalised words that are never toponyms on their own in news copy (the West is a bloc, not a place).
@@ -368,6 +370,8 @@ def _inside_name(doc, m: Mention, country: bool = False) -> bool:
             if (country and ent is not None and ent.label_ == "ORG" and _entity_start(ent) == m.start
                     and doc[m.end - 1].whitespace_):  # not a compound ("Russia-NATO Founding Act")
                 continue
+            if ent is not None and any(w.lower_ in SPATIAL_LINKS for w in ent):
+                continue  # the model ran two places into one name ("Ocheretyne near Avdiivka" as FAC)
             if ent is not None and (ent.start < m.start or _name_end(ent) > m.end):  # not "Angola’s"
                 return True
     if after is not None:
