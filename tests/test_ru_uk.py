@@ -72,6 +72,26 @@ def test_russian_according_to_with_genitive_speaker():
 
 
 @pytest.mark.model
+def test_an_outlet_citing_sources_reports_them_nested():
+    text = "Издание «Вечерние новости» со ссылкой на источники в СБУ пишет, что атака была ответом на удары по Харькову."
+    doc = analyse(text, "ru")
+    outlet, sources = sorted(doc.attributions, key=lambda a: a.kind != "indirect")
+    assert (outlet.speaker, part(text, outlet.cue), outlet.parent) == ("Вечерние новости", "пишет", None)
+    assert (sources.kind, part(text, sources.source), sources.parent) == ("according_to", "источники в СБУ", outlet.id)
+    assert part(text, outlet.content) == part(text, sources.content) == "атака была ответом на удары по Харькову"
+
+
+@pytest.mark.model
+def test_a_denial_of_the_sentence_before_denies_what_it_reported():
+    text = ("Представитель Генштаба ВСУ заявил, что российские войска потеряли за сутки 1200 человек. "
+            "Эту информацию опровергли в Кремле.")
+    report, denial = analyse(text, "ru").attributions
+    assert denial.evidentiality == "denied" and part(text, denial.cue) == "опровергли"
+    assert part(text, denial.content) == part(text, report.content) == "российские войска потеряли за сутки 1200 человек"
+    assert report.parent is None  # the report is denied, not relayed
+
+
+@pytest.mark.model
 def test_russian_direct_quote_with_dash_and_pronoun():
     text = ("Пресс-секретарь Кремля Дмитрий Песков ответил на вопросы. «Противник несёт большие потери», — "
             "сказал он журналистам.")

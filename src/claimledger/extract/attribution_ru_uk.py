@@ -27,13 +27,14 @@ import re
 from dataclasses import dataclass
 
 from ..models import Attribution
+from .anaphora_ru_uk import anaphor_before, is_anaphoric, sentence_before
 from .cues import UNSPECIFIED
 from .cues_ru_uk import CueLexicon, according_by_first_word, load_cue_lexicon
 from .cyrillic import CyrDoc, Token, find_quotes
 from .headlines import find_headline_claim
 from .sources_ru_uk import (
     ABOUT, CLAUSE_BOUNDARIES, CLOSING_PUNCT, COORDINATORS, MAX_SOURCE_TOKENS, PRONOUNS, THAT, addressee_only,
-    find_locative_source, find_source_after, find_source_before, past_quoted_name, person_before,
+    find_locative_source, find_source_after, find_source_before, past_quoted_name, person_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
 from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
@@ -56,9 +57,10 @@ DATA_NOUNS = frozenset({"данным", "даними", "информации", 
 # Conjunctions that open a new clause after a cue's object ("не исключает переговоров, но ...").
 ADVERSATIVES = frozenset({"но", "однако", "але", "проте", "однак", "зато", "натомість"})
 # Cue lemmas by how firmly they present the content (models.EVIDENTIALITIES); others report it.
+DENIAL_LEMMAS = frozenset({"опровергнуть", "опровергать", "отрицать", "спростувати", "спростовувати", "заперечити",
+                           "заперечувати"})
 EVIDENTIALITY_CUES = (
-    ("denied", frozenset({"опровергнуть", "опровергать", "отрицать", "спростувати", "спростовувати", "заперечити",
-                          "заперечувати"})),
+    ("denied", DENIAL_LEMMAS),
     ("warned", frozenset({"предупредить", "предупреждать", "попередити", "попереджати"})),
     ("directive", frozenset({"призвать", "призывать", "потребовать", "требовать", "закликати", "вимагати"})),
     ("believed", frozenset({"считать", "полагать", "вважати"})),
@@ -68,9 +70,6 @@ EVIDENTIALITY_CUES = (
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
 MAX_ADDRESSEE_TOKENS = 8  # tokens between a cue and its "что" ("заявил журналистам в Кремле, что")
-# Anaphoric contents: "Об этом сообщил X", "Про це повідомив X" report the sentence before.
-ANAPHORS = (("об", "этом"), ("о", "том"), ("про", "це"), ("это",), ("це",), ("об", "этом,"))
-MAX_ANAPHOR_DISTANCE = 12  # tokens from "Про це" to its cue ("Про це в ранковому зведенні ... повідомив")
 
 
 @dataclass
@@ -102,6 +101,8 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
             if f is not None:
                 used.add(k)
                 found.append(f)
+    _nest_referred_sources(doc, found)
+    _deny_what_was_reported(doc, found)
     for f in found:
         f.content = _within_quote(doc.text, f, quotes)
     found = [f for f in found if f.content[1] > f.content[0]]
@@ -113,6 +114,27 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
         found = [f for f in found if f.content != headline.content] + [headline]
     found.sort(key=lambda f: (f.cue[0] if f.cue else f.content[0]))
     return speak_for_first_person(_records(doc, found, lex, quotes), table_name(voice))
+
+
+def _nest_referred_sources(doc: CyrDoc, found: list[_Found]) -> None:
+    """"Издание X со ссылкой на источники пишет, что C": the sources' adjunct reports the verb's content C,
+    nested in the outlet's report (its parent), whose scope reaches back over the adjunct."""
+    by_cue = {f.cue_token: f for f in found if f.kind != "according_to"}
+    for f in found:
+        g = by_cue.get(doc.token_at(f.content[0])) if f.kind == "according_to" and f.cue else None
+        if g is not None and f.cue[0] < g.content[0]:
+            f.content, g.scope = g.content, (f.cue[0], g.content[1])
+
+
+def _deny_what_was_reported(doc: CyrDoc, found: list[_Found]) -> None:
+    """"Y заявил, что C. Эту информацию опровергли в Кремле": a denial of the sentence before denies the one
+    report it holds (its content C), and Y's report is not nested in the denial."""
+    for f in found:
+        if not (f.cue and f.content[1] <= f.cue[0] and set(doc.tokens[f.cue_token].lemmas) & DENIAL_LEMMAS):
+            continue
+        inner = [g for g in found if g is not f and g.cue and f.content[0] <= g.cue[0] and g.content[1] <= f.content[1]]
+        if len(inner) == 1:
+            f.content = inner[0].content
 
 
 def _headline_claim(doc: CyrDoc) -> _Found | None:
@@ -158,7 +180,7 @@ def _according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> l
         if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
                 and toks[k + 1].pos in ("ADJF", "PRTF") and toks[k + 2].lower in DATA_NOUNS:
             used.update(range(k, k + 3))  # "по предварительным данным", "за попередніми даними"
-            before, after = _trim(doc, sent.first, k), _trim(doc, k + 3, sent.last)
+            before, after = trim_range(doc, sent.first, k), trim_range(doc, k + 3, sent.last)
             part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
             if part:
                 out.append(_Found(doc.char_span(*part), "according_to", doc.char_span(k, k + 3), None, k, sourceless=True))
@@ -174,41 +196,32 @@ def _according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> l
             phrase = (phrase[0], toks[k + 1].lower, toks[k + 2].lower)
             src_first, src_last = k + 1, k + 2
             used.update(range(k, k + 3))
-            before, after = _trim(doc, sent.first, k), _trim(doc, k + 3, sent.last)
+            before, after = trim_range(doc, sent.first, k), trim_range(doc, k + 3, sent.last)
             part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
             if part:
                 out.append(_Found(doc.char_span(*part), "according_to", doc.char_span(k, k + 3), (k + 1, k + 2), k))
             k += 3
             continue
-        while src_last < sent.last and toks[src_last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT):
+        while src_last < sent.last and toks[src_last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) \
+                and toks[src_last].pos != "VERB":  # a finite verb ends the source: "со ссылкой на источники пишет"
             src_last = past_quoted_name(toks, src_last + 1, sent.last)
         if src_last == src_first or src_last - src_first > MAX_SOURCE_TOKENS:
             k += 1
             continue
         used.update(range(k, src_last))
-        before = _trim(doc, sent.first, k)
-        after = _trim(doc, src_last, sent.last)
+        before = trim_range(doc, sent.first, k)
+        after = trim_range(doc, src_last, sent.last)
         part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
         if part:
             content, scope = doc.char_span(*part), None
-            if _anaphoric(doc, part[0]):  # "з посиланням на агентство, про це написав ..."
-                antecedent = _antecedent(doc, sent)
+            if is_anaphoric(doc, part[0]):  # "з посиланням на агентство, про це написав ..."
+                antecedent = sentence_before(doc, sent)
                 if antecedent is not None:
                     content, scope = antecedent, doc.char_span(*part)
             out.append(_Found(content, "according_to", doc.char_span(k, src_first), (src_first, src_last), k,
                               scope=scope))
         k = src_last
     return out
-
-
-def _trim(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
-    """Token range without leading/trailing commas, dashes and closing punctuation."""
-    toks = doc.tokens
-    while first < last and toks[first].text in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) - {"«", "„", "“"}:
-        first += 1
-    while last > first and toks[last - 1].text in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) - {"»", "”", "“"}:
-        last -= 1
-    return (first, last) if last > first else None
 
 
 def _cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
@@ -261,18 +274,18 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> _Fo
             quote = _quote_ending_at(quotes, toks[j - 1].end if j - 1 >= 0 else -1)
             if quote is not None:
                 return _Found(quote, "direct", cue, src, k)
-            part = _trim(doc, sent.first, j)
+            part = trim_range(doc, sent.first, j)
             if part is not None and not _contains_cue_subject(doc, part):
-                if _anaphoric(doc, part[0]):  # "Об этом сообщил X, передает ТАСС"
-                    antecedent = _antecedent(doc, sent)
+                if is_anaphoric(doc, part[0]):  # "Об этом сообщил X, передает ТАСС"
+                    antecedent = sentence_before(doc, sent)
                     if antecedent is not None:
                         return _Found(antecedent, "indirect", cue, src, k, scope=doc.char_span(*part))
                 return _Found(doc.char_span(*part), "direct" if dash else "indirect", cue, src, k)
 
     # "Об этом сообщил X", "Про це у зведенні повідомив Генштаб": the content is the sentence before
-    anaphor = _anaphor_before(doc, sent, cue_first)
+    anaphor = anaphor_before(doc, sent, cue_first)
     if anaphor is not None and role != "light":
-        antecedent = _antecedent(doc, sent)
+        antecedent = sentence_before(doc, sent)
         src = find_source_after(doc, sent, cue_last) or find_source_before(doc, sent, cue_first, anaphor)
         if role == "passive":
             src = find_source_after(doc, sent, cue_last) or src
@@ -298,32 +311,6 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> _Fo
         return None
     span, kind = content
     return _Found(span, kind, cue, src, k)
-
-
-def _anaphor_before(doc: CyrDoc, sent, cue_first: int) -> int | None:
-    """Token index just after an anaphor ("об этом", "про це") in the clause before a cue, else None."""
-    toks = doc.tokens
-    for i in range(max(sent.first, cue_first - MAX_ANAPHOR_DISTANCE), cue_first):
-        for words in ANAPHORS:
-            if tuple(t.lower for t in toks[i:i + len(words)]) == words and (i == sent.first or toks[i - 1].text == ","):
-                return i + len(words)
-    return None
-
-
-def _anaphoric(doc: CyrDoc, first: int) -> bool:
-    return any(tuple(t.lower for t in doc.tokens[first:first + len(w)]) == w for w in ANAPHORS)
-
-
-def _antecedent(doc: CyrDoc, sent) -> tuple[int, int] | None:
-    """The sentence before this one (without its final full stop), in the same paragraph."""
-    n = doc.tokens[sent.first].sent
-    if n == 0:
-        return None
-    prev = doc.sents[n - 1]
-    if "\n\n" in doc.text[prev.end:sent.start] and len(doc.text[prev.start:prev.end].split()) < 4:
-        return None  # a heading
-    part = _trim(doc, prev.first, prev.last)
-    return doc.char_span(*part) if part else None
 
 
 def _contains_cue_subject(doc: CyrDoc, part: tuple[int, int]) -> bool:
@@ -354,20 +341,20 @@ def _content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tu
     for j in range(after, limit):
         if toks[j].lower in THAT:
             first = j + 1
-            part = _trim(doc, first, _clause_end(doc, sent, first))
+            part = trim_range(doc, first, _clause_end(doc, sent, first))
             return (doc.char_span(*part), _kind(doc, part, quotes)) if part else None
         if toks[j].text == ":":
             q = _quote_starting_at(quotes, toks[j + 1].start) if j + 1 < len(toks) else None
             if q is not None:
                 return q, "direct"
-            part = _trim(doc, j + 1, sent.last)
+            part = trim_range(doc, j + 1, sent.last)
             return (doc.char_span(*part), _kind(doc, part, quotes)) if part else None
         if toks[j].text in ("«", "„", "“") and j == after:
             q = _quote_starting_at(quotes, toks[j].start)
             if q is not None:
                 return q, "direct"
         if toks[j].lower in ABOUT and role != "clause":  # "доложил министру о ходе"
-            part = _trim(doc, j, _clause_end(doc, sent, j))
+            part = trim_range(doc, j, _clause_end(doc, sent, j))
             return (doc.char_span(*part), _kind(doc, part, quotes)) if part else None
         if toks[j].pos in ("VERB", "INFN") or toks[j].text in (".", "!", "?") or toks[j].lower in ADVERSATIVES:
             break
@@ -376,7 +363,7 @@ def _content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tu
             i += 1
         end = _clause_end(doc, sent, i)
         end = next((j for j in range(i + 1, end - 1) if toks[j].text == "," and toks[j + 1].lower in ADVERSATIVES), end)
-        part = _trim(doc, i, end)  # an NP object ends before ", но ..." ("не исключает переговоров, но ...")
+        part = trim_range(doc, i, end)  # an NP object ends before ", но ..." ("не исключает переговоров, но ...")
         if part and part[1] - part[0] >= 2:
             return doc.char_span(*part), _kind(doc, part, quotes)
     return None

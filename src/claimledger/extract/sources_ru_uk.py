@@ -25,6 +25,9 @@ OPEN_MARKS, CLOSE_MARKS = frozenset("«„“\""), frozenset("»“”\"")
 # Prepositions that end an inverted source and open a setting after it ("повідомили в Генштабі у зведенні").
 SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под", "во время", "під час", "после", "після"})
 COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
+# Adjuncts naming the source a subject relies on: they end the subject ("Издание X со ссылкой на источники
+# пишет": the outlet writes; the sources are an according-to attribution of their own).
+REFERRING = (("со", "ссылкой", "на"), ("ссылаясь", "на"), ("з", "посиланням", "на"), ("посилаючись", "на"))
 
 
 def past_quoted_name(toks: list[Token], i: int, limit: int) -> int:
@@ -34,6 +37,16 @@ def past_quoted_name(toks: list[Token], i: int, limit: int) -> int:
         if close is not None and close > i + 1 and toks[i + 1].is_title:
             return close + 1
     return i
+
+
+def trim_range(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
+    """Token range without leading/trailing commas, dashes and closing punctuation."""
+    toks = doc.tokens
+    while first < last and toks[first].text in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) - {"«", "„", "“"}:
+        first += 1
+    while last > first and toks[last - 1].text in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) - {"»", "”", "“"}:
+        last -= 1
+    return (first, last) if last > first else None
 
 
 def is_nominal(t: Token) -> bool:
@@ -52,6 +65,10 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         last -= 1
     if last > floor and toks[last - 1].lower in COORDINATORS:
         return None
+    referring = next((i for i in range(floor + 1, last) for p in REFERRING
+                      if tuple(t.lower for t in toks[i:i + len(p)]) == p), None)
+    if referring is not None:
+        last = referring
     sides = sides_source(doc, floor, cue_first)  # "Обидві сторони наголосили", "Стороны отметили"
     if sides is not None:
         return sides
@@ -88,7 +105,8 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     start = next((i for i in range(first, last) if _nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")), None)
     if start is None:
         return None
-    inner = [i for i in range(start, last) if not (is_nominal(toks[i]) or toks[i].pos == "PREP")]
+    quoted = _quoted_tokens(toks, start, last)  # a quoted name is nominal whatever its words («Украинская правда»)
+    inner = [i for i in range(start, last) if not (is_nominal(toks[i]) or toks[i].pos == "PREP" or i in quoted)]
     if inner:  # a verb or number inside: keep the words after it
         start = inner[-1] + 1
         while start < last and not (_nominative(toks[start]) or doc.entity_label(start) in ("PER", "ORG")):
@@ -101,6 +119,16 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
             last = i
             break
     return (start, last)
+
+
+def _quoted_tokens(toks: list[Token], first: int, last: int) -> set[int]:
+    """Indexes of the tokens inside short quoted names in [first, last)."""
+    out: set[int] = set()
+    for i in range(first, last):
+        end = past_quoted_name(toks, i, last)
+        if end > i:
+            out.update(range(i, end))
+    return out
 
 
 NUMBERS = ("sing", "plur")

@@ -78,6 +78,12 @@ def _case(t: Token) -> str | None:
     return next((c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in t.tags), None)
 
 
+# Nouns naming a news medium before its quoted name ("издание «Украинская правда»", "агентство «Интерфакс»").
+MEDIA_NOUNS = frozenset({"издание", "агентство", "телеканал", "газета", "портал", "сайт", "телеграм-канал",
+                         "видання", "агенція", "радиостанция", "радіостанція"})
+QUOTED_NAME = re.compile(r"[«„“\"]([^«»„“”\"]+)[»”“\"]")
+
+
 def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, str | None]:
     """Return (speaker, role) for the tokens [first, last) of a source phrase."""
     first, last = source
@@ -105,7 +111,11 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
         name = " ".join(_nominative(t, case, doc.language) for t in toks[start:end])
         role = _nominative_role(doc, toks[:start], case).strip(STRIP) if start > 0 else None
         return name, role or None
-    return doc.text[toks[0].start:toks[-1].end].strip(STRIP) or None, None
+    phrase = doc.text[toks[0].start:toks[-1].end]
+    outlet = QUOTED_NAME.search(phrase)
+    if outlet is not None and set(toks[0].lemmas) & MEDIA_NOUNS:
+        return outlet.group(1), None  # "Издание «Украинская правда»" is the outlet Украинская правда
+    return phrase.strip(STRIP) or None, None
 
 
 # -- canonical (language-independent) speakers ------------------------------------------------------

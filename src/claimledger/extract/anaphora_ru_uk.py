@@ -1,0 +1,43 @@
+"""What a Russian or Ukrainian attribution refers back to: an anaphor before its cue ("Об этом сообщил X",
+"Про це повідомив Генштаб", "Эту информацию опровергли в Кремле") stands for the sentence before.
+
+Token ranges over a ``CyrDoc`` (cyrillic.py) in and out; attribution_ru_uk.py uses them for contents.
+"""
+from __future__ import annotations
+
+from .cyrillic import CyrDoc
+from .sources_ru_uk import trim_range
+
+# Anaphoric contents: "Об этом сообщил X", "Про це повідомив X" report the sentence before.
+ANAPHORS = (("об", "этом"), ("о", "том"), ("про", "це"), ("это",), ("це",), ("об", "этом,")) + tuple(
+    tuple(p.split()) for p in ("эту информацию", "эти данные", "эти сведения", "это сообщение", "это заявление",
+                               "эти заявления", "эти утверждения", "цю інформацію", "ці дані", "ці відомості",
+                               "це повідомлення", "цю заяву", "ці заяви", "ці твердження"))
+MAX_ANAPHOR_DISTANCE = 12  # tokens from "Про це" to its cue ("Про це в ранковому зведенні ... повідомив")
+
+
+def anaphor_before(doc: CyrDoc, sent, cue_first: int) -> int | None:
+    """Token index just after an anaphor ("об этом", "про це") in the clause before a cue, else None."""
+    toks = doc.tokens
+    for i in range(max(sent.first, cue_first - MAX_ANAPHOR_DISTANCE), cue_first):
+        for words in ANAPHORS:
+            if tuple(t.lower for t in toks[i:i + len(words)]) == words and (i == sent.first or toks[i - 1].text == ","):
+                return i + len(words)
+    return None
+
+
+def is_anaphoric(doc: CyrDoc, first: int) -> bool:
+    """True when the tokens at first open with an anaphor."""
+    return any(tuple(t.lower for t in doc.tokens[first:first + len(w)]) == w for w in ANAPHORS)
+
+
+def sentence_before(doc: CyrDoc, sent) -> tuple[int, int] | None:
+    """The sentence before this one (without its final full stop), in the same paragraph."""
+    n = doc.tokens[sent.first].sent
+    if n == 0:
+        return None
+    prev = doc.sents[n - 1]
+    if "\n\n" in doc.text[prev.end:sent.start] and len(doc.text[prev.start:prev.end].split()) < 4:
+        return None  # a heading
+    part = trim_range(doc, prev.first, prev.last)
+    return doc.char_span(*part) if part else None
