@@ -82,6 +82,27 @@ def test_an_outlet_citing_sources_reports_them_nested():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Согласно сводке Минобороны, за сутки уничтожены 45 беспилотников.", "Согласно сводке",
+     "Russian Ministry of Defence"),
+    ("Губернатор Иван Петров выступил. Ранее сообщалось о ракетном ударе по Одессе.", "сообщалось", "unspecified"),
+    ("В сводке Генштаба ВСУ говорится, что противник 12 раз атаковал позиции.", "говорится",
+     "General Staff of the Armed Forces of Ukraine"),
+    ("Как заявил в эфире телеканала «Звезда» военный эксперт Игорь Коротченко, наступление продолжится.",
+     "Как заявил", "Igor Korotchenko"),
+])
+def test_russian_wire_sources(text, cue, speaker):
+    (a,) = [a for a in analyse(text, "ru").attributions if part(text, a.cue) == cue]
+    assert a.speaker == speaker
+
+
+@pytest.mark.model
+def test_a_town_read_as_a_person_and_a_channel_named_after_a_country():
+    text = "Противник атаковал позиции у Часова Яра, сообщили в эфире телеканала «Россия 24»."
+    assert [(p.text, p.name) for p in analyse(text, "ru").places] == [("Часова Яра", "Chasiv Yar")]
+
+
+@pytest.mark.model
 def test_a_denial_of_the_sentence_before_denies_what_it_reported():
     text = ("Представитель Генштаба ВСУ заявил, что российские войска потеряли за сутки 1200 человек. "
             "Эту информацию опровергли в Кремле.")

@@ -34,7 +34,8 @@ from .cyrillic import CyrDoc, Token, find_quotes
 from .headlines import find_headline_claim
 from .sources_ru_uk import (
     ABOUT, CLAUSE_BOUNDARIES, CLOSING_PUNCT, COORDINATORS, MAX_SOURCE_TOKENS, PRONOUNS, THAT, addressee_only,
-    find_locative_source, find_source_after, find_source_before, past_quoted_name, person_before, trim_range,
+    find_locative_source, find_source_after, find_source_before, past_quoted_name, person_before, quoted_tokens,
+    trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
 from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
@@ -106,6 +107,9 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     for f in found:
         f.content = _within_quote(doc.text, f, quotes)
     found = [f for f in found if f.content[1] > f.content[0]]
+    for f in found:  # "в сводке Генштаба говорится": the message's owner speaks
+        if f.source is not None and f.source[1] - f.source[0] > 1 and doc.tokens[f.source[0]].lemma in MESSAGE_NOUNS:
+            f.source = (f.source[0] + 1, f.source[1])
     for f in found:  # a prepositional phrase is an addressee or a setting, never the source
         if f.source is not None and doc.tokens[f.source[0]].pos == "PREP":
             f.source = None
@@ -208,6 +212,11 @@ def _according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> l
         if src_last == src_first or src_last - src_first > MAX_SOURCE_TOKENS:
             k += 1
             continue
+        cue_end = src_first
+        if toks[src_first].pos == "PREP":  # "как заявил в эфире телеканала «X» эксперт Y": the setting is no source
+            quoted = quoted_tokens(toks, src_first, src_last)
+            src_first = next((i for i in range(src_first + 1, src_last) if "nomn" in toks[i].tags and i not in quoted),
+                             src_first)
         used.update(range(k, src_last))
         before = trim_range(doc, sent.first, k)
         after = trim_range(doc, src_last, sent.last)
@@ -218,7 +227,7 @@ def _according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> l
                 antecedent = sentence_before(doc, sent)
                 if antecedent is not None:
                     content, scope = antecedent, doc.char_span(*part)
-            out.append(_Found(content, "according_to", doc.char_span(k, src_first), (src_first, src_last), k,
+            out.append(_Found(content, "according_to", doc.char_span(k, cue_end), (src_first, src_last), k,
                               scope=scope))
         k = src_last
     return out
@@ -415,6 +424,8 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
             if speaker is None:  # a person named earlier without a cue ("Министр ... провёл совещание")
                 speaker, role = person_before(doc, f.source[0] if f.source else doc.token_at(f.content[0]) or 0)
                 speaker = canonical_speaker(speaker, doc.language)
+            if f.source is None and _cue_role(doc.tokens[f.cue_token], lex, doc) == "passive":
+                speaker, role = UNSPECIFIED, None  # "Ранее сообщалось", "Сообщается, что": nobody named
             if speaker is None and f.source is None:
                 speaker = UNSPECIFIED  # "говорили, що ...", "За попередніми даними": no source, none before
         elif doc.tokens[f.source[1] - 1].lemma in MESSAGE_NOUNS and f.source[1] - f.source[0] <= 2:

@@ -164,7 +164,7 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
         if i in taken or not t.is_word:
             i += 1
             continue
-        if t.lower in LOWERCASE_TOPONYMS or t.lemma in LOWERCASE_TOPONYMS:
+        if (t.lower in LOWERCASE_TOPONYMS or t.lemma in LOWERCASE_TOPONYMS) and not _in_quoted_name(doc, i):
             out.append(_Mention(i, i + 1, "lower", query=t.text))
             i += 1
             continue
@@ -239,8 +239,12 @@ def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
     listed = _in_place_list(doc, i)
     if i == 0 or doc.tokens[i - 1].lower not in PLACE_PREPOSITIONS and not listed or t.tags & {"Surn", "Patr"}:
         return False
-    if any(e.start <= i < e.end and e.end - e.start > 1 for e in doc.ents):
-        return False
+    ent = next((e for e in doc.ents if e.start <= i < e.end and e.end - e.start > 1), None)
+    if ent is not None:  # "у Часова Яра" read as a person: the whole name must be a settlement's
+        if listed or ent.start != i or ent.end - i > MAX_NAME_TOKENS:
+            return False
+        hits, _, _ = name_candidates(gaz, doc, i, ent.end, located=True)
+        return any(e.level == "settlement" and e.ref and e.ref.startswith("UA") for e in hits)
     hits, _, _ = name_candidates(gaz, doc, i, i + 1, located=True)
     return any(e.level == "settlement" and e.ref and e.ref.startswith("UA")
                and ("Name" not in t.tags or listed or e.category in ("M", "K")) for e in hits)

@@ -105,7 +105,7 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     start = next((i for i in range(first, last) if _nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")), None)
     if start is None:
         return None
-    quoted = _quoted_tokens(toks, start, last)  # a quoted name is nominal whatever its words («Украинская правда»)
+    quoted = quoted_tokens(toks, start, last)  # a quoted name is nominal whatever its words («Украинская правда»)
     inner = [i for i in range(start, last) if not (is_nominal(toks[i]) or toks[i].pos == "PREP" or i in quoted)]
     if inner:  # a verb or number inside: keep the words after it
         start = inner[-1] + 1
@@ -121,7 +121,7 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     return (start, last)
 
 
-def _quoted_tokens(toks: list[Token], first: int, last: int) -> set[int]:
+def quoted_tokens(toks: list[Token], first: int, last: int) -> set[int]:
     """Indexes of the tokens inside short quoted names in [first, last)."""
     out: set[int] = set()
     for i in range(first, last):
