@@ -311,3 +311,14 @@ def test_leaders_of_a_named_party_are_not_the_call_participants(nlp_en):
             "republics requested the recognition of their sovereignty.")
     a = only(attributions(nlp_en, text), cue="requested")
     assert a["speaker"] == "leaders of the two breakaway republics"
+
+
+def test_a_reporting_tail_parsed_as_a_conjunct_reports_the_clause_before(nlp_en):
+    text = ("Ukrainian forces withdrew from two villages west of Avdiivka, army spokesman Dmytro Lykhovii "
+            "told The Associated Press.")
+    a = only(attributions(nlp_en, text), cue="told")
+    assert a["content"] == "Ukrainian forces withdrew from two villages west of Avdiivka"
+    assert a["speaker"] == "Dmytro Lykhovii"
+    # a coordinated clause with its own report is no tail
+    assert not attributions(nlp_en, "Russian troops shelled the town overnight, and officials told residents "
+                                    "to stay inside.")[0]["content"].startswith("Russian troops")

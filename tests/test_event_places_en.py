@@ -89,3 +89,11 @@ def test_a_joined_act_with_its_own_place_does_not_place_the_event(events_of):
     found = events_of("The minister praised the evacuation of foreign students from Kherson and the safe "
                       "departure of grain vessels from Mykolaiv ports.")
     assert found[("evacuation", "evacuation")] == (KHERSON,)
+
+
+def test_a_trigger_of_several_words_keeps_the_phrases_of_each(events_of):
+    # "of the village of X" hangs on "control", not on "taken"; the conjoined "repelled" has its own place
+    found = events_of("Its forces had taken control of the village of Ocheretyne in the Donetsk region and "
+                      "repelled four counterattacks near Chasiv Yar.")
+    assert found[("territory_control", "taken control")] == ("UA14160190010012632",)
+    assert found[("attack_repelled", "repelled")] == ("UA14020130010015598",)

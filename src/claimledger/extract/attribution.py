@@ -151,7 +151,27 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
             m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None) if noun is not None else None
         if clause is not None:
             return char_span(content_tokens(clause)), extra
+    comma = _reporting_tail(verb)
+    if comma is not None:  # "Troops withdrew from X, spokesman Y told the AP": parsed as a conjunct
+        return char_span(content_tokens(verb.head, set(range(comma, len(verb.doc))))), extra
     return None, extra
+
+
+def _reporting_tail(verb: Token) -> int | None:
+    """The comma before a reporting clause that ends its sentence but was parsed as a conjunct of the
+    clause it reports ("X withdrew from Y, spokesman Z told reporters"): its index, else None."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i or verb.lemma_ not in CUE_VERBS or verb.head.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i:
+        return None
+    comma = subject.left_edge.i - 1
+    doc = verb.doc
+    if comma <= verb.head.i or doc[comma].text != "," or any(t.dep_ == "cc" for t in doc[comma:verb.i]):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None  # a report with its own content
+    return comma
 
 
 def _second_clause(verb: Token, clause: Token) -> list[Token]:

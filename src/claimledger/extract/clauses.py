@@ -61,6 +61,12 @@ def piece_with(token: Token, excluded: set[int]) -> list[Token]:
     return run if any(r.i == token.i for r in run) else [token]
 
 
+# Participles that tell a result of the content's act, so belong to it ("struck Kharkiv, killing seven"),
+# unlike commentary after a comma ("..., underscoring the importance of ...").
+RESULT_VERBS = frozenset({"kill", "wound", "injure", "damage", "destroy", "leave", "force", "cause", "displace",
+                          "trap", "hit", "set", "spark", "cut", "knock", "claim"})
+
+
 def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]:
     """Return the tokens of a content headed by ``head``: its contiguous subtree, without
     participial commentary after a comma ("..., underscoring ..."), coordinated clauses
@@ -71,7 +77,7 @@ def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]
         if token.i == head.i:
             continue
         comma_before = token.i > 0 and token.doc[token.left_edge.i - 1].text == "," if token.left_edge.i > 0 else False
-        if token.dep_ == "advcl" and token.tag_ == "VBG" and comma_before:
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and comma_before and token.lemma_ not in RESULT_VERBS:
             drop.update(t.i for t in token.subtree)
         elif token.dep_ == "conj" and any(reports(t) for t in token.subtree):
             drop.update(t.i for t in token.subtree)

@@ -172,7 +172,8 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
     left out."""
     root = span.root
     tokens: list[Token] = list(span)
-    stack = [c for c in root.children if (c.dep_ in OWN_PHRASE_DEPS and c.dep_ != "conj" or _participle(c))
+    # the phrases of every word of the trigger ("taken control of the village of X": "of" hangs on "control")
+    stack = [c for t in span for c in t.children if (c.dep_ in OWN_PHRASE_DEPS and c.dep_ != "conj" or _participle(c))
              and not (span.start <= c.i < span.end)]
     while stack:
         token = stack.pop()
