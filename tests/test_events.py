@@ -130,6 +130,8 @@ def test_counts(nlp_en):
     assert _one(nlp_en, text, "evacuation").quantity == 4000
     text = "Three people were killed in the strike."
     assert _one(nlp_en, text, "casualties").quantity == 3
+    text = "Ukrainian forces withdrew from two villages west of Avdiivka."
+    assert _one(nlp_en, text, "withdrawal").quantity == 2
 
 
 def test_percentages_are_not_counts(nlp_en):

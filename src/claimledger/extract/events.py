@@ -389,6 +389,9 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         quantity = find_quantity([target, span.root] if kind != "negotiation" else [])
         if quantity is None and kind == "casualties":  # "1,478 have surrendered": the count is the subject
             quantity = find_quantity(_subjects(span.root))
+        if quantity is None and kind == "withdrawal":  # "withdrew from two villages": the places left
+            quantity = find_quantity(g for c in span.root.children if c.dep_ == "prep" and c.lower_ == "from"
+                                     for g in c.children if g.dep_ == "pobj")
         when = _when(span, times)
         if when is None and claimed_by is None:
             when = _default_when(span, kind, published)
