@@ -103,6 +103,24 @@ def test_a_town_read_as_a_person_and_a_channel_named_after_a_country():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, language, cue, content, speaker", [
+    ("Зеленский заявил, что украинские войска взяли под контроль Суджу. В Кремле эти заявления назвали ложью.",
+     "ru", "назвали ложью", "украинские войска взяли под контроль Суджу", "Kremlin"),
+    ("У Генштабі ЗСУ назвали фейком заяву про захоплення Часового Яру.", "uk", "назвали фейком",
+     "заяву про захоплення Часового Яру", "General Staff of the Armed Forces of Ukraine"),
+])
+def test_naming_a_claim_a_lie_denies_it(text, language, cue, content, speaker):
+    (a,) = [a for a in analyse(text, language).attributions if part(text, a.cue) == cue]
+    assert (part(text, a.content), a.speaker, a.evidentiality) == (content, speaker, "denied")
+
+
+@pytest.mark.model
+def test_a_role_with_no_name_is_no_romanised_person():
+    text = "Представитель Генштаба ВСУ заявил, что бои продолжаются. Андрей Ковалев заявил, что бои идут."
+    assert [a.speaker for a in analyse(text, "ru").attributions] == ["Представитель Генштаба ВСУ", "Andrei Kovalev"]
+
+
+@pytest.mark.model
 def test_a_denial_of_the_sentence_before_denies_what_it_reported():
     text = ("Представитель Генштаба ВСУ заявил, что российские войска потеряли за сутки 1200 человек. "
             "Эту информацию опровергли в Кремле.")

@@ -31,6 +31,7 @@ from .anaphora_ru_uk import anaphor_before, is_anaphoric, sentence_before
 from .cues import UNSPECIFIED
 from .cues_ru_uk import CueLexicon, according_by_first_word, load_cue_lexicon
 from .cyrillic import CyrDoc, Token, find_quotes
+from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .sources_ru_uk import (
     ABOUT, CLAUSE_BOUNDARIES, CLOSING_PUNCT, COORDINATORS, MAX_SOURCE_TOKENS, PRONOUNS, THAT, addressee_only,
@@ -58,8 +59,6 @@ DATA_NOUNS = frozenset({"данным", "даними", "информации", 
 # Conjunctions that open a new clause after a cue's object ("не исключает переговоров, но ...").
 ADVERSATIVES = frozenset({"но", "однако", "але", "проте", "однак", "зато", "натомість"})
 # Cue lemmas by how firmly they present the content (models.EVIDENTIALITIES); others report it.
-DENIAL_LEMMAS = frozenset({"опровергнуть", "опровергать", "отрицать", "спростувати", "спростовувати", "заперечити",
-                           "заперечувати"})
 EVIDENTIALITY_CUES = (
     ("denied", DENIAL_LEMMAS),
     ("warned", frozenset({"предупредить", "предупреждать", "попередити", "попереджати"})),
@@ -98,12 +97,14 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
         for k in range(sent.first, sent.last):
             if k in used:
                 continue
-            f = _verb_attribution(doc, sent, k, lex, quotes)
+            verdict = verdict_parts(doc, sent, k)  # "назвали ложью": a denial
+            f = _Found(verdict[0], "indirect", verdict[1], verdict[2], k) if verdict \
+                else _verb_attribution(doc, sent, k, lex, quotes)
             if f is not None:
                 used.add(k)
                 found.append(f)
     _nest_referred_sources(doc, found)
-    _deny_what_was_reported(doc, found)
+    deny_what_was_reported(doc, found)
     for f in found:
         f.content = _within_quote(doc.text, f, quotes)
     found = [f for f in found if f.content[1] > f.content[0]]
@@ -128,17 +129,6 @@ def _nest_referred_sources(doc: CyrDoc, found: list[_Found]) -> None:
         g = by_cue.get(doc.token_at(f.content[0])) if f.kind == "according_to" and f.cue else None
         if g is not None and f.cue[0] < g.content[0]:
             f.content, g.scope = g.content, (f.cue[0], g.content[1])
-
-
-def _deny_what_was_reported(doc: CyrDoc, found: list[_Found]) -> None:
-    """"Y заявил, что C. Эту информацию опровергли в Кремле": a denial of the sentence before denies the one
-    report it holds (its content C), and Y's report is not nested in the denial."""
-    for f in found:
-        if not (f.cue and f.content[1] <= f.cue[0] and set(doc.tokens[f.cue_token].lemmas) & DENIAL_LEMMAS):
-            continue
-        inner = [g for g in found if g is not f and g.cue and f.content[0] <= g.cue[0] and g.content[1] <= f.content[1]]
-        if len(inner) == 1:
-            f.content = inner[0].content
 
 
 def _headline_claim(doc: CyrDoc) -> _Found | None:
@@ -456,6 +446,8 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
 def _evidentiality(doc: CyrDoc, f: _Found, hedges: tuple[str, ...]) -> str:
     """How firmly the cue presents its content (models.EVIDENTIALITIES), from the cue's lemma and hedges."""
     lemmas = set(doc.tokens[f.cue_token].lemmas) if f.kind != "according_to" else set()
+    if lemmas and is_verdict(doc, f.cue_token):
+        return "denied"
     for evidentiality, cues in EVIDENTIALITY_CUES:
         if lemmas & cues:
             return evidentiality

@@ -193,7 +193,7 @@ def canonical_speaker(speaker: str | None, language: str) -> str | None:
         return orgs[(key, language)]
     words = speaker.split()
     is_name = 1 <= len(words) <= 3 and all(w[:1].isupper() and re.fullmatch(r"[\w'’ʼ-]+", w) for w in words) \
-        and not speaker.isupper()
+        and not speaker.isupper() and not _common_noun_phrase(words, language)
     if is_name:
         last = _plain(words[-1])
         for stem, lang, canonical in persons:
@@ -207,6 +207,16 @@ def canonical_speaker(speaker: str | None, language: str) -> str | None:
             if lang == language and last.startswith(stem):
                 return canonical
     return speaker
+
+
+def _common_noun_phrase(words: list[str], language: str) -> bool:
+    """True for capitalised words that are no person's name: an abbreviation in them ("Представитель Генштаба
+    ВСУ") or a first word the dictionary knows only as a common noun of people or things."""
+    if any(w.isupper() and len(w) > 1 for w in words):
+        return True
+    parses = load_morphology(language).parse(words[0].lower())
+    return bool(parses) and parses[0].tag.POS == "NOUN" and not any(
+        {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")) for p in parses)
 
 
 # -- the same speaker across an article -----------------------------------------------------------

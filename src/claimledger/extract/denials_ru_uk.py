@@ -1,0 +1,63 @@
+"""Russian and Ukrainian denials of reports: what a denial denies, and naming a claim a lie.
+
+"Y заявил, что C. Эту информацию опровергли в Кремле" denies C, the report of the sentence before, not that Y
+spoke; "В Кремле эти заявления назвали ложью", "Песков назвал ложью сообщения о переговорах", "У Генштабі назвали
+фейком заяву" deny as "опровергли" does. Token ranges over a ``CyrDoc`` (cyrillic.py) in and out;
+attribution_ru_uk.py builds the attributions.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from .anaphora_ru_uk import is_anaphoric, sentence_before
+from .cyrillic import CyrDoc
+from .sources_ru_uk import find_source_before, trim_range
+
+# Cue lemmas that deny their content.
+DENIAL_LEMMAS = frozenset({"опровергнуть", "опровергать", "отрицать", "спростувати", "спростовувати", "заперечити",
+                           "заперечувати"})
+# Naming a claim a lie denies it: a naming verb and a verdict noun right after it.
+VERDICT_VERBS = frozenset({"назвать", "называть", "назвати", "називати"})
+VERDICT_NOUNS = frozenset({"ложью", "фейком", "неправдой", "вымыслом", "дезинформацией", "брехнею", "неправдою",
+                           "вигадкою", "дезінформацією"})
+ANAPHOR_REACH = 2  # words of an anaphor right before the verdict ("эти заявления назвали ложью")
+
+
+class _Report(Protocol):
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    cue_token: int
+
+
+def is_verdict(doc: CyrDoc, i: int) -> bool:
+    """True for a naming verb at token i followed by a verdict of falsehood ("назвали ложью")."""
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    return nxt is not None and nxt.lower in VERDICT_NOUNS and bool(set(doc.tokens[i].lemmas) & VERDICT_VERBS)
+
+
+def verdict_parts(doc: CyrDoc, sent, k: int) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None] | None:
+    """(content, cue) as character spans and the source as a token range of a verdict at token k, else None:
+    the content is what the words before the verb refer back to (the sentence before), else the phrase after
+    the verdict noun."""
+    if not is_verdict(doc, k):
+        return None
+    cue = doc.char_span(k, k + 2)
+    anaphor = next((i for i in range(max(sent.first, k - ANAPHOR_REACH), k) if is_anaphoric(doc, i)), None)
+    if anaphor is not None:
+        content = sentence_before(doc, sent)
+        return (content, cue, find_source_before(doc, sent, anaphor)) if content else None
+    part = trim_range(doc, k + 2, sent.last)
+    return (doc.char_span(*part), cue, find_source_before(doc, sent, k)) if part else None
+
+
+def deny_what_was_reported(doc: CyrDoc, found: Sequence[_Report]) -> None:
+    """A denial whose content is the sentence before takes the content of the one report that sentence
+    holds ("Y заявил, что C. Эту информацию опровергли в Кремле": C), so that report is not nested in it."""
+    for f in found:
+        if not (f.cue and f.content[1] <= f.cue[0] and (set(doc.tokens[f.cue_token].lemmas) & DENIAL_LEMMAS
+                                                        or is_verdict(doc, f.cue_token))):
+            continue
+        inner = [g for g in found if g is not f and g.cue and f.content[0] <= g.cue[0] and g.content[1] <= f.content[1]]
+        if len(inner) == 1:
+            f.content = inner[0].content
