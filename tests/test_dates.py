@@ -10,6 +10,10 @@ from claimledger.extract.dates import find_time_expressions, resolve_when
     ("text", "published", "expected"),
     [
         ("in November", None, None),
+        ("Russian missiles struck Kharkiv overnight", "2024-05-24", "2024-05-23/2024-05-24"),
+        ("repelled 15 attacks over the past 24 hours", "2024-05-24", "2024-05-23/2024-05-24"),
+        ("in the past day", "2024-05-24", "2024-05-23/2024-05-24"),
+        ("overnight", None, None),
         ("in November", "2024-12-03", "2024-11"),
         ("in December", "2024-12-03", "2024-12"),
         ("in January", "2024-12-03", "2024-01"),

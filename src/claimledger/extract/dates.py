@@ -115,6 +115,11 @@ def _relative_day(offset: int) -> Callable[[re.Match, date | None], str | None]:
     return resolve
 
 
+def _last_day(m: re.Match, pub: date | None) -> str | None:
+    """The day before publication to publication: a bulletin's "overnight", "over the past 24 hours"."""
+    return None if pub is None else f"{(pub - timedelta(days=1)).isoformat()}/{pub.isoformat()}"
+
+
 def _weekday(m: re.Match, pub: date | None) -> str | None:
     """The named weekday on or before the publication date ("on Friday" in a report of the past)."""
     if pub is None:
@@ -207,6 +212,8 @@ _TIME_RULES = (
         (rf"{_I}\b(?:for|over|in|during) (?:the )?(?:past |last )?){_COUNT}{_I} days?(?: now)?\b)", _days_now, (_LOWERED, ("day",))),
         (rf"{_I}\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today)\b)", _relative_day(0), None),
         (rf"{_I}\b(?:yesterday|last night)\b)", _relative_day(-1), None),
+        (rf"{_I}\b(?:overnight|(?:over|in|during) the (?:past|last) (?:24 hours|day))\b)", _last_day,
+         (_LOWERED, ("overnight", "24 hours", " day"))),
         (rf"{_I}\btomorrow\b)", _relative_day(1), (_LOWERED, ("tomorrow",))),
         (rf"{_I}\b(?:in|since|by|during|until|till|from|of|early|late|mid-?)\s+){_YEAR}", _year_only, None),
 )
