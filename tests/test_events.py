@@ -132,6 +132,8 @@ def test_counts(nlp_en):
     assert _one(nlp_en, text, "casualties").quantity == 3
     text = "Ukrainian forces withdrew from two villages west of Avdiivka."
     assert _one(nlp_en, text, "withdrawal").quantity == 2
+    text = "The death toll from the strike on Kharkiv has risen to 19, officials said."
+    assert _one(nlp_en, text, "casualties").quantity == 19
 
 
 def test_percentages_are_not_counts(nlp_en):

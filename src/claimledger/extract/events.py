@@ -389,6 +389,9 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         quantity = find_quantity([target, span.root] if kind != "negotiation" else [])
         if quantity is None and kind == "casualties":  # "1,478 have surrendered": the count is the subject
             quantity = find_quantity(_subjects(span.root))
+        if quantity is None and kind == "casualties" and span.root.dep_ == "nsubj":  # "the toll rose to 23"
+            quantity = find_quantity(g for c in span.root.head.children if c.dep_ == "prep" and c.lower_ in ("to", "at")
+                                     for g in c.children if g.dep_ == "pobj")
         if quantity is None and kind == "withdrawal":  # "withdrew from two villages": the places left
             quantity = find_quantity(g for c in span.root.children if c.dep_ == "prep" and c.lower_ == "from"
                                      for g in c.children if g.dep_ == "pobj")
