@@ -121,6 +121,19 @@ def test_a_role_with_no_name_is_no_romanised_person():
 
 
 @pytest.mark.model
+def test_an_outlet_citing_a_source_after_an_anaphor_relays_it():
+    text = ("Уночі росіяни атакували Україну 35 дронами. "
+            "Про це повідомляє агентство «Вісті» з посиланням на Повітряні сили ЗСУ.")
+    doc = analyse(text, "uk")
+    outlet, source = doc.attributions
+    assert (outlet.speaker, outlet.parent) == ("Вісті", None)
+    assert (source.speaker, source.parent) == ("Ukrainian Air Force", outlet.id)
+    assert part(text, outlet.content) == part(text, source.content) == "Уночі росіяни атакували Україну 35 дронами"
+    (strike,) = [e for e in doc.events if e.type == "strike"]
+    assert strike.claimed_by == source.id  # the innermost report: the Air Force's, relayed
+
+
+@pytest.mark.model
 def test_a_denial_of_the_sentence_before_denies_what_it_reported():
     text = ("Представитель Генштаба ВСУ заявил, что российские войска потеряли за сутки 1200 человек. "
             "Эту информацию опровергли в Кремле.")

@@ -122,13 +122,21 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
 
 
 def _nest_referred_sources(doc: CyrDoc, found: list[_Found]) -> None:
-    """"Издание X со ссылкой на источники пишет, что C": the sources' adjunct reports the verb's content C,
-    nested in the outlet's report (its parent), whose scope reaches back over the adjunct."""
+    """"Издание X со ссылкой на источники пишет, что C", "Про це повідомляє X з посиланням на Y": the sources'
+    adjunct reports the verb's content C, nested in the outlet's report (its parent), whose scope reaches over
+    the adjunct."""
     by_cue = {f.cue_token: f for f in found if f.kind != "according_to"}
+    by_source_end = {f.source[1]: f for f in found if f.kind != "according_to" and f.source}
     for f in found:
-        g = by_cue.get(doc.token_at(f.content[0])) if f.kind == "according_to" and f.cue else None
+        if f.kind != "according_to" or not f.cue:
+            continue
+        g = by_cue.get(doc.token_at(f.content[0]))
         if g is not None and f.cue[0] < g.content[0]:
             f.content, g.scope = g.content, (f.cue[0], g.content[1])
+        g = by_source_end.get(f.cue_token)  # "Про це повідомляє Укрінформ з посиланням на ...": after the outlet
+        if g is not None:
+            f.content, f.scope = g.content, None
+            g.scope = (min(g.content[0], f.cue[0]), max(g.content[1], f.cue[1]))
 
 
 def _headline_claim(doc: CyrDoc) -> _Found | None:

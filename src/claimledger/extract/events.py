@@ -96,7 +96,7 @@ def _claimant(span: Span, attributions: Sequence[Attribution]) -> str | None:
         inside = [a for a in attributions if a.content[0] <= verb < a.content[1] and a.content[0] >= end]
     if not inside:
         return None
-    return min(inside, key=lambda a: a.content[1] - a.content[0]).id
+    return min(inside, key=lambda a: (a.content[1] - a.content[0], a.parent is None)).id  # a tie: the nested one
 
 
 def _polarity(span: Span) -> str:

@@ -388,7 +388,8 @@ def _enters_wide_area(doc: CyrDoc, first: int, last: int, places: Sequence[Place
 
 def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
     inside = [a for a in attributions if a.content[0] <= start and end <= a.content[1]]
-    return min(inside, key=lambda a: a.content[1] - a.content[0]).id if inside else None
+    # on a tie the nested report is the inner one ("X со ссылкой на Y сообщил": Y's)
+    return min(inside, key=lambda a: (a.content[1] - a.content[0], a.parent is None)).id if inside else None
 
 
 def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: Sequence[Place],

@@ -189,6 +189,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             break
         if last > i and toks[last].lower in SETTING_PREPOSITIONS:  # "в Генштабі у ранковому зведенні"
             break
+        if last > i and any(tuple(t.lower for t in toks[last:last + len(p)]) == p for p in REFERRING):
+            break  # "повідомляє Укрінформ з посиланням на ...": the outlet, then whom it cites
         last += 1
         last = past_quoted_name(toks, last, sent.last)
     return (i, last) if last > i else None
