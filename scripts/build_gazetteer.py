@@ -167,7 +167,7 @@ def border_rows(source: Path) -> list[dict]:
                                           g["latin_aliases"]]).split("|")
         ref = f"geonames:{g['geonameid']}"
         rows.append(dict(id=ref, ref=ref, level="settlement", name=g["name"], country="RU",
-                         oblast=f"RU-{g['admin1_name']}", lat=g["lat"], lon=g["lon"],
+                         oblast=f"area:{g['admin1_name']} Oblast", lat=g["lat"], lon=g["lon"],  # the area's id
                          precision="settlement", population=g["population"], aliases=aliases))
     return rows
 

@@ -460,6 +460,18 @@ def test_every_village_of_a_liberated_list_resolves_in_its_oblast():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, ref", [
+    ("В Борисовке Белгородской области ранены двое.", "geonames:572500"),  # the Russian town
+    ("В Борисовке Харьковской области ранены двое.", "UA63120090020022302"),  # the Ukrainian village
+])
+def test_a_russian_border_oblast_places_its_towns(text, ref):
+    from claimledger.extract.gazetteer import load_gazetteer
+
+    assert [p.ref for p in analyse(text, "ru").places if p.text == "Борисовке"] == [ref]
+    assert load_gazetteer().get("geonames:572500").oblast == "area:Belgorod Oblast"  # the area's own id
+
+
+@pytest.mark.model
 def test_names_in_a_list_of_places_are_places_not_people():
     doc = analyse("Российские войска обстреляли Херсон. Кроме того, под обстрелом оказались Белозерка, Антоновка и "
                   "Станислав. Об этом сообщил Станислав Иванов.", "ru")

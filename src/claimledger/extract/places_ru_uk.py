@@ -28,7 +28,7 @@ from ..models import Place
 from .cyrillic import CyrDoc, Token
 from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer
 from .nlp import load_morphology
-from .place_candidates_ru_uk import name_candidates
+from .place_candidates_ru_uk import THEATRE, name_candidates
 
 # Head nouns (lemmas) of administrative areas named by an agreeing adjective, and the levels they allow.
 AREA_HEADS = {
@@ -431,8 +431,8 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention]) -> list[Plac
     results = [gaz.choose(c, exact=x, surface=t) for c, x, t in zip(cands, exact, surfaces)]
     for _ in range(RESOLVE_PASSES):
         # areas named in the article: oblasts and raions, and those of the places directions are named after
-        areas = [(m, r.entry.id) for m, r in zip(mentions, results)
-                 if r.entry is not None and r.entry.ref and r.entry.level in ("oblast", "raion")]
+        areas = [(m, r.entry.id) for m, r in zip(mentions, results)  # Ukrainian and Russian border oblasts
+                 if r.entry is not None and r.entry.level in ("oblast", "raion") and r.entry.country in THEATRE]
         areas += [(m, e.raion) for m, e in zip(mentions, axes) if e is not None and e.raion]
         areas_doc = frozenset(a for _, a in areas)
         known = [(m, r.entry) for m, r in zip(mentions, results) if r.entry is not None]
