@@ -48,7 +48,8 @@ OPPONENT = {"russia": "ukraine", "ukraine": "russia"}
 # ("Russia and Ukraine") has no side.
 # Issue 12 added the pejoratives Ukrainian reports use for Russian forces ("рашисти", "орки"),
 # the Russian ones for Ukrainian forces ("бандеровцы", "всушники") and Ukraine's "Сили оборони"
-# (Defence Forces: a phrase, as "оборони" alone is also in "Міністерство оборони РФ").
+# (Defence Forces: a phrase, as "оборони" alone is also in "Міністерство оборони РФ"; its Russian
+# form "Силы обороны" too, as Ukrainian outlets' Russian editions write it).
 RUSSIAN_PREFIXES = ("russia", "росси", "российск", "русск", "росій", "окупант", "оккупант",
                     "occupier", "occupying", "wagner", "вагнер", "kremlin", "кремл", "rosgvard",
                     "росгвард", "akhmat", "ахмат", "moscow", "москв", "рашист", "рашыст")
@@ -56,7 +57,8 @@ RUSSIAN_WORDS = frozenset({"рф", "dpr", "lpr", "dnr", "lnr", "днр", "лнр
                            "оркам", "orcs"})
 UKRAINIAN_PREFIXES = ("ukrain", "украин", "україн", "kyiv", "kiev", "киев", "київ", "azov", "азов",
                       "бандеровц", "бандерівц", "всушник")
-UKRAINIAN_PHRASES = ("сили оборони", "сил оборони", "силами оборони", "силам оборони")
+UKRAINIAN_PHRASES = ("сили оборони", "сил оборони", "силами оборони", "силам оборони",
+                     "силы обороны", "сил обороны", "силами обороны", "силам обороны")
 UKRAINIAN_WORDS = frozenset({"всу", "зсу", "afu", "diu", "гур", "сбу", "sbu", "тро"})
 # The claimant's own forces ("our troops", "наши подразделения") take the claimant's side. "The
 # enemy" ("противник", "ворог") has no side of its own: the ru/uk extractor, without a parser,

@@ -8,10 +8,12 @@ window, an address's "today").
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc
+from .event_places import event_place_key
 from .event_places_ru_uk import FORCE_LEMMAS, QUOTE_MARKS, clause_of
 
 ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force that took ("освободили подразделения")
@@ -23,12 +25,28 @@ COMPARISON_WORDS = frozenset({"як", "ніж", "как", "чем"})
 # was like, it frames no act the address goes on to tell of that day.
 COPULA_LEMMAS = frozenset({"бути", "быть", "являться", "являтися", "стати", "стать"})
 UNDATED_MODALITIES = frozenset({"future", "hypothetical"})  # acts not (yet) real: no day from the context
+# Event types whose act noun takes the subject of the verb right before it as its actor ("ВС РФ завершили
+# освобождение ...", "ВСУ начали отвод войск"): who gains or leaves a place decides the control ledger.
+GOVERNED_NOUN_KINDS = frozenset({"territory_control", "withdrawal"})
+# Event types of the control ledger (control.STATUS_KINDS), which counts one row per settlement: every
+# settlement coordinated with one the event names is the event's too ("освободили Курахово, Дальнее и
+# Катериновку", "бои в районе Покровска, Мирнограда и Селидово").
+COORDINATED_KINDS = frozenset({"territory_control", "withdrawal", "attack_repelled", "clash"})
+# What may stand between two coordinated names: commas, "и", "і", "й", "та", "а также", "а також".
+COORDINATION_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:и|і|й|та|а\s+также|а\s+також)\s+)?", re.IGNORECASE)
+# The word of a holder's control in the instrumental: who follows holds the place ("под контролем ВСУ").
+HELD_BY_WORDS = frozenset({"контролем"})
+HOLDER_WINDOW = 4  # words after "под контролем" that may name who holds the place
 
 
 def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
     """The subject before a verb trigger, as a token range: the nearest nominative noun phrase in its clause;
-    for a taking of territory with none, a force named right after the verb (:func:`_actor_after`)."""
+    for a taking of territory with none, a force named right after the verb (:func:`_actor_after`); for a
+    noun of taking or leaving right after a verb, that verb's subject."""
     t = doc.tokens[first]
+    if t.pos == "NOUN" and kind in GOVERNED_NOUN_KINDS and first > doc.sentence_of(first).first \
+            and doc.tokens[first - 1].pos == "VERB":
+        return actor_of(doc, first - 1)
     if t.pos not in ("VERB", "PRTS", "GRND", "INFN"):
         return None
     c_first, _ = clause_of(doc, first, first + 1)
@@ -40,6 +58,9 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
                 or (w.text.isupper() and len(w.text) > 1) or doc.entity_label(k) in ("ORG", "PER"):
             start = k
+            if start > c_first and "gent" in w.tags and doc.tokens[start - 1].pos == "NOUN" \
+                    and set(doc.tokens[start - 1].lemmas) & FORCE_LEMMAS:
+                start -= 1  # the head of "Силы обороны", "подразделения ВСУ"
             while start > c_first and doc.tokens[start - 1].pos in ("ADJF", "PRTF") and "nomn" in doc.tokens[start - 1].tags:
                 start -= 1
             end = k + 1
@@ -48,6 +69,42 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
                 end += 1
             return start, end
     return _actor_after(doc, first) if kind == "territory_control" else None
+
+
+def holder_after(doc: CyrDoc, last: int) -> tuple[int, int] | None:
+    """Who holds a place "под контролем" / "під контролем" ends a trigger with (tokens [.., last)): the
+    phrase right after it up to punctuation ("находится под контролем Вооружённых сил Украины"), as a token
+    range, else None."""
+    if last == 0 or doc.tokens[last - 1].lower not in HELD_BY_WORDS:
+        return None
+    s = doc.sentence_of(last - 1)
+    end = last
+    while end < min(s.last, last + HOLDER_WINDOW) and doc.tokens[end].pos in ("NOUN", "ADJF", "PRTF", None) \
+            and doc.tokens[end].is_word:
+        end += 1
+    return (last, end) if end > last else None
+
+
+def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: Sequence[Place]) -> tuple[str, ...]:
+    """``keys`` (an event's places) with the settlements coordinated with one of them added, for the
+    control-ledger types (:data:`COORDINATED_KINDS`): a settlement joined to a named one only by commas and
+    "и"/"та"/"і"/"й"/"а также" on either side, in text order."""
+    if kind not in COORDINATED_KINDS or not keys:
+        return tuple(keys)
+    ordered = sorted((p for p in places if p.level == "settlement" and (p.ref or p.name)), key=lambda p: p.span)
+    found = list(keys)
+    named = [n for n, p in enumerate(ordered) if event_place_key(p) in keys]
+    for n in named:
+        for step in (1, -1):
+            k = n
+            while 0 <= k + step < len(ordered):
+                a, b = sorted((ordered[k], ordered[k + step]), key=lambda p: p.span)
+                if not COORDINATION_GAP.fullmatch(doc.text[a.span[1]:b.span[0]]):
+                    break
+                k += step
+                if event_place_key(ordered[k]) not in found:
+                    found.append(event_place_key(ordered[k]))
+    return tuple(found)
 
 
 def _actor_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:

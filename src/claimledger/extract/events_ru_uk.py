@@ -33,7 +33,7 @@ from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
 from .cyrillic import CyrDoc, Token
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
-from .event_args_ru_uk import actor_of, target_of, when_of
+from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places_ru_uk import actor_phrases, event_place_keys
 from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
 
@@ -292,14 +292,24 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
 # the ru/uk denial cues of relation_cues.tsv that cannot be a negated event's own words).
 DENIAL_STEMS = ("фейк", "неправд", "ложь", "инсценир", "постановк", "дезинформ", "брехн",
                 "інсцен", "дезінформ", "вигадк")
+# Phrases that call a report untrue, as word starts of consecutive words after the event (issue 12 probes:
+# "информация о захвате ... не соответствует действительности", "не відповідає дійсності").
+DENIAL_PHRASES = (("не", "соответству", "действительн"), ("не", "відповіда", "дійсн"),
+                  ("не", "соответству", "реальн"), ("не", "відповіда", "реальн"))
 
 
 def _polarity(doc: CyrDoc, first: int) -> str:
     """Denied when a negation stands right before the trigger ("не взяли") or before a verb of managing
     that governs it ("не удалось захватить", "не змогли прорвати"), or when a word later in the
-    sentence calls the report untrue ("сообщения об ударах по Киеву — фейк")."""
+    sentence calls the report untrue ("сообщения об ударах по Киеву — фейк", "... не соответствует
+    действительности")."""
     s = doc.sentence_of(first)
-    if any(w.lower.startswith(DENIAL_STEMS) for w in doc.tokens[first + 1:s.last + 1]):
+    after = doc.tokens[first + 1:s.last + 1]
+    if any(w.lower.startswith(DENIAL_STEMS) for w in after):
+        return "denied"
+    words = [_plain(w.lower) for w in after if w.is_word]
+    if any(all(words[n + j].startswith(stem) for j, stem in enumerate(phrase))
+           for phrase in DENIAL_PHRASES for n in range(len(words) - len(phrase) + 1)):
         return "denied"
     prev = doc.tokens[first - 1] if first > s.first else None
     if prev is not None and prev.lower in NEGATIONS:
@@ -414,11 +424,13 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             kind = "clash"
         if kind == "strike" and _aerial_object(doc, first, last):
             kind = "other"  # drones or missiles destroyed: an interception, not a strike
-        actor = actor_of(doc, first, kind)
+        actor = holder_after(doc, last) if kind == "territory_control" else None
+        actor = actor or actor_of(doc, first, kind)
         actor_spans = [doc.char_span(*actor)] if actor else []
         actor_spans += actor_phrases(doc, doc.tokens[first].sent, places)
         acted_on = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in actor_spans)]
-        where = event_place_keys(doc, first, last, kind, acted_on, attributions)
+        where = coordinated_place_keys(doc, kind, event_place_keys(doc, first, last, kind, acted_on, attributions),
+                                       acted_on)
         key = (kind, claimed_by, doc.tokens[first].sent)
         earlier = seen.get(key)
         replaces = None

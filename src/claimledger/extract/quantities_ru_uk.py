@@ -12,7 +12,7 @@ from .cyrillic import CyrDoc
 
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
 SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "поселок", "город", "деревня", "хутор", "селище",
-                               "місто", "територия", "територія", "позиция", "позиція", "рубеж", "громада"})
+                               "місто", "территория", "територія", "позиция", "позиція", "рубеж", "громада"})
 # Event types whose count is a number of people: the dead and wounded, and the evacuated ("евакуювали 100 тисяч людей").
 PEOPLE_COUNTED = frozenset({"casualties", "evacuation"})
 # Lemma stems of people: a number of them is a count of casualties or evacuees only.
@@ -38,7 +38,24 @@ NUMBER_LEMMAS = {
     "шестьсот": 600, "шістсот": 600, "семьсот": 700, "сімсот": 700, "восемьсот": 800,
     "вісімсот": 800, "девятьсот": 900, "дев'ятсот": 900,
 }
-MULTIPLIERS = {"тысяча": 1_000, "тисяча": 1_000, "миллион": 1_000_000, "мільйон": 1_000_000}
+MULTIPLIERS = {"тысяча": 1_000, "тисяча": 1_000, "миллион": 1_000_000, "мільйон": 1_000_000,
+               "десяток": 10, "сотня": 100}
+# "полтора / півтора" (one and a half) counts only with a multiplier after it: "полторы тысячи" (1500),
+# "полтора десятка" (15).
+HALF_LEMMAS = frozenset({"полтора", "полторы", "півтора", "півтори"})
+# A round-number noun alone is a count in its singular forms ("около десятка" 10, "свыше тысячи" 1000,
+# "сотню" 100); its plural is vague ("десятки", "сотни жителей": no count, as "dozens" in quantities.py).
+# The forms that are also plural ("тысячи", "сотни", "тисячі", "сотні", "десятки") count only after a
+# word that takes the genitive singular of a quantity ("около", "более", "свыше", "понад", "близько").
+ROUND_SINGULAR = {"десяток": 10, "десятка": 10, "десятку": 10, "десятком": 10, "сотня": 100, "сотню": 100,
+                  "сотней": 100, "сотнею": 100, "тысяча": 1_000, "тысячу": 1_000, "тысячей": 1_000,
+                  "тисяча": 1_000, "тисячу": 1_000, "тисячею": 1_000}
+ROUND_AMBIGUOUS = {"тысячи": 1_000, "сотни": 100, "тисячі": 1_000, "сотні": 100}
+QUANTITY_PREPOSITIONS = frozenset({"около", "более", "свыше", "менее", "порядка", "почти", "больше", "до",
+                                   "понад", "близько", "майже", "більше", "щонайменше", "понад", "приблизно"})
+# Nouns of military formations: a number before them names a unit ("115 бригады", "47-й бригады"), not a count.
+FORMATION_LEMMAS = frozenset({"бригада", "полк", "батальон", "батальйон", "дивизия", "дивізія", "корпус", "армия",
+                              "армія", "омбр", "обр", "мбр", "омпбр", "оштбр", "ошбр", "тро"})
 # Lemmas after a number that make it a measurement, a date or a sum rather than a count.
 MEASURE_LEMMAS = frozenset({
     "процент", "відсоток", "км", "километр", "кілометр", "метр", "м", "год", "рік", "сутки", "доба", "день",
@@ -66,6 +83,10 @@ def _one_number(doc: CyrDoc, k: int) -> tuple[int | None, int]:
     if t.text[:1].isdigit():
         cleaned = t.text.replace("\u00a0", "").replace("\u202f", "")
         return (int(cleaned) if cleaned.isdigit() else None), end
+    if t.is_word and _plain(t.lower) in ROUND_SINGULAR:
+        return ROUND_SINGULAR[_plain(t.lower)], end
+    if t.is_word and _plain(t.lower) in ROUND_AMBIGUOUS and k > 0 and toks[k - 1].lower in QUANTITY_PREPOSITIONS:
+        return ROUND_AMBIGUOUS[_plain(t.lower)], end
     if t.is_word:  # by lemma, or as written when the lemma is another word's ("три" -> "терти")
         value = NUMBER_LEMMAS.get(_plain(t.lemma), NUMBER_LEMMAS.get(_plain(t.lower)))
         if value is not None or t.pos == "NUMR":
@@ -98,9 +119,14 @@ def number_at(doc: CyrDoc, k: int) -> tuple[int | None, int]:
     Compound numerals are read whole: "двадцять вісім тисяч вісімсот дев'яносто три", "28 тисяч 893".
     """
     toks = doc.tokens
+    if toks[k].is_word and _plain(toks[k].lemma) in HALF_LEMMAS and k + 1 < len(toks) \
+            and toks[k + 1].lemma in MULTIPLIERS:
+        return MULTIPLIERS[toks[k + 1].lemma] * 3 // 2, k + 2  # "полутора тысяч"
     value, end = _one_number(doc, k)
     if value is None:
         return None, k
+    if toks[k].lemma in MULTIPLIERS:
+        return _add_smaller(doc, value, end)  # "около тысячи", "тысяча двести": a round noun first
     value, end = _add_smaller(doc, value, end)
     if end < len(toks) and toks[end].lemma in MULTIPLIERS:
         value *= MULTIPLIERS[toks[end].lemma]
@@ -113,7 +139,8 @@ def _inside_number(doc: CyrDoc, k: int) -> bool:
     if k == 0:
         return False
     previous = doc.tokens[k - 1]
-    return previous.lemma in MULTIPLIERS or _one_number(doc, k - 1)[0] is not None
+    return previous.lemma in MULTIPLIERS or _plain(previous.lemma) in HALF_LEMMAS \
+        or _one_number(doc, k - 1)[0] is not None
 
 
 def is_measure(doc: CyrDoc, end: int) -> bool:
@@ -125,7 +152,7 @@ def is_measure(doc: CyrDoc, end: int) -> bool:
     nxt = doc.tokens[end]
     word = _plain(nxt.lower)
     return nxt.text in ("%", "-", ".", ":") or word in MONTHS or bool(MEASURE_LEMMAS.intersection(nxt.lemmas)) \
-        or word in MEASURE_LEMMAS
+        or word in MEASURE_LEMMAS or bool(FORMATION_LEMMAS.intersection(nxt.lemmas)) or word in FORMATION_LEMMAS
 
 
 def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
@@ -147,7 +174,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             if k in in_time or _inside_number(doc, k):
                 continue
             value, end = number_at(doc, k)
-            if value is not None and not is_measure(doc, end) and not (1900 <= value <= 2100):
+            if value is not None and not is_measure(doc, end) and not (1900 <= value <= 2100 and end == k + 1):
                 if kind not in PEOPLE_COUNTED and end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE):
                     continue  # "удар ... погибли 11 человек": people count the casualties, not the strikes
                 return value
