@@ -54,6 +54,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
         w = doc.tokens[k]
         if w.text in (",", ":", "«", "»"):
             break
+        if k > c_first and doc.tokens[k - 1].pos == "PREP":
+            continue  # "В ДНР ... погиб": a noun after a preposition is no subject
         if (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
                 or (w.text.isupper() and len(w.text) > 1) or doc.entity_label(k) in ("ORG", "PER"):
@@ -61,8 +63,9 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
             if start > c_first and "gent" in w.tags and doc.tokens[start - 1].pos == "NOUN" \
                     and set(doc.tokens[start - 1].lemmas) & FORCE_LEMMAS:
                 start -= 1  # the head of "Силы обороны", "подразделения ВСУ"
-            while start > c_first and doc.tokens[start - 1].pos in ("ADJF", "PRTF") and "nomn" in doc.tokens[start - 1].tags:
-                start -= 1
+            while start > c_first and (doc.tokens[start - 1].pos in ("ADJF", "PRTF") and "nomn" in doc.tokens[start - 1].tags
+                                       or doc.tokens[start - 1].text.isupper() and len(doc.tokens[start - 1].text) > 1):
+                start -= 1  # "Российские войска", "ВС РФ"
             end = k + 1
             while end < first and (doc.tokens[end].text.isupper() or "gent" in doc.tokens[end].tags) \
                     and doc.tokens[end].pos in ("NOUN", None):

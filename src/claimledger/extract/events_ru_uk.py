@@ -35,19 +35,25 @@ from .cyrillic import CyrDoc, Token
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places_ru_uk import actor_phrases, event_place_keys
+from .modality_ru_uk import event_modality_ru_uk
 from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
 
 LEXICON_FILE = "events_ru_uk.tsv"
 # Ukrainian triggers induced from parallel addresses (scripts/induce_triggers_uk.py), read beside the hand
 # lexicon with the same flags and context checks.
 INDUCED_LEXICON_FILE = "events_uk_induced.tsv"
-FLAGS = frozenset({"place", "place_object", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
+FLAGS = frozenset({"place", "place_object", "assault", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
 # Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
                    "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
                    "найманц", "найманц", "террорист", "терорист", "пехот", "піхот", "геро", "громадян", "гражданин",
                    "жител", "мешкан", "діти", "дітей", "дети", "детей")
+# Word starts of an assault, which a verb of repelling needs in its sentence (flag "assault"), and whose
+# noun is the same event as its repelling ("Атаки противника ... были отражены": one attack_repelled).
+ASSAULT_STEMS = ("атак", "штурм", "наступ", "контратак", "контрнаступ", "попытк", "спроб", "натиск", "прорыв",
+                 "прорив", "вылазк", "вилазк")
+REPELLED_WINDOW = 8  # words between an assault noun and the verb of repelling it
 # Words saying that a war or an operation proceeds (flag "process").
 PROCESS_LEMMAS = frozenset({"идти", "продолжаться", "продолжать", "начаться", "начать", "вестись", "вести",
                             "развернуть", "тривати", "почати", "почитися", "розпочати", "розпочатися",
@@ -59,36 +65,12 @@ PREDICATE_LEMMAS = frozenset({"це", "цей", "той", "такий", "є", "�
                               "являтися", "стать", "стати"})
 PREDICATE_WINDOW = 3  # words before an evaluative noun searched for them
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
-# Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
-# promised or expected; hypothetical: possible or conditional (annotation guide, section E).
-FUTURE_LEMMAS = frozenset({
-    "планировать", "намереваться", "собираться", "намерен", "намеренный", "хотеть", "угрожать", "пригрозить",
-    "требовать", "потребовать", "призвать", "призывать", "готовиться", "готовый", "обещать", "пообещать",
-    "должный", "должен", "нужно", "необходимо", "предложить", "предлагать", "дальнейший", "будущий", "план",
-    "планувати", "намір", "збиратися", "погрожувати", "пригрозити", "вимагати", "закликати", "готуватися",
-    "готовий", "обіцяти", "пообіцяти", "повинний", "мусити", "треба", "потрібно", "запропонувати",
-    "пропонувати", "подальший", "майбутній", "наступний", "следующий", "хотіти", "прагнути", "стремиться",
-    "мріяти", "мечтать", "наміритися", "готувати", "готовить",
-})
-HYPOTHETICAL_LEMMAS = frozenset({
-    "мочь", "возможный", "возможно", "вероятно", "вероятный", "если", "бы", "случай", "риск", "угроза",
-    "потенциальный", "могти", "можливо", "можливий", "ймовірно", "імовірно", "якщо", "би", "б", "разі",
-    "ризик", "загроза", "потенційний", "опасность", "небезпека", "возможность", "можливість", "допустить",
-    "допускать", "припустити", "припускати", "способный", "здатний", "спроможний",
-})
-FUTURE_AUXILIARIES = frozenset({"будет", "будут", "буду", "будем", "буде", "будуть", "будемо", "станет", "стане"})
-# Controlling verbs whose infinitive reports a real act ("продолжают наступать", "намагалися прорвати").
-FACTUAL_CONTROLLERS = frozenset({"продолжать", "пытаться", "попытаться", "начать", "удаться", "стараться",
-                                 "продовжувати", "намагатися", "спробувати", "почати", "вдатися", "стати",
-                                 "заставить", "змусити", "вынудить", "примусити"})
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
 # fighting, reported as a clash, not a change of control.
 ATTEMPT_LEMMAS = frozenset({"пытаться", "попытаться", "стараться", "стремиться", "намагатися", "спробувати",
                             "пробувати", "прагнути", "попытка", "спроба"})
 # Verbs of managing whose negation denies the event they govern ("не удалось захватить").
 MANAGING_LEMMAS = frozenset({"удаться", "смочь", "суметь", "вдатися", "змогти", "зуміти", "спромогтися"})
-# "не исключает" / "не виключає" makes an event possible, not denied.
-NOT_EXCLUDING = frozenset({"исключать", "исключить", "виключати", "виключити"})
 # Nouns an adjective trigger names a kind of ("штурмовые группы", "ударные дроны"): not an event.
 UNIT_LEMMAS = frozenset({"группа", "група", "подразделение", "підрозділ", "бригада", "отряд", "загін", "батальон",
                          "полк", "авиация", "авіація", "дрон", "беспилотник", "безпілотник", "вертолет", "вертоліт",
@@ -118,7 +100,6 @@ ALLIANCE_LEMMAS = frozenset({"союз", "евросоюз", "євросоюз",
                              "конвенция", "конвенція", "санкция", "санкція", "сообщество", "співтовариство",
                              "одкб", "шос", "брикс", "вто", "сот", "оон", "совет", "рада"})
 JOIN_WINDOW = 6  # words either side of a joining word searched for the alliance ("до ЄС щодо невідкладного приєднання")
-MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cue's clause only)
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
 @dataclass(frozen=True)
 class _Item:
@@ -244,7 +225,22 @@ def find_triggers_ru_uk(doc: CyrDoc, places: Sequence[Place] = ()) -> list[tuple
         if used.isdisjoint(range(first, last)):
             taken.append((kind, first, last))
             used.update(range(first, last))
-    return sorted(taken, key=lambda f: f[1])
+    return [f for f in sorted(taken, key=lambda f: f[1]) if not _repelled_assault(doc, f, taken)]
+
+
+def _repelled_assault(doc: CyrDoc, trigger: tuple[str, int, int], triggers: list[tuple[str, int, int]]) -> bool:
+    """True for a clash named by an assault noun that a verb of repelling after it in its sentence reports as
+    repelled, its subject ("Атаки противника в районе X были отражены"): one event, the attack_repelled. An
+    assault after the verb is kept ("відбити спробу Росії наступати на Харків": the war_reports_dev tune half
+    annotates both)."""
+    kind, first, last = trigger
+    if kind != "clash" or not _plain(doc.tokens[first].lower).startswith(ASSAULT_STEMS):
+        return False
+    for other, a, b in triggers:
+        if other == "attack_repelled" and doc.tokens[a].sent == doc.tokens[first].sent \
+                and 0 <= a - last <= REPELLED_WINDOW and not any(t.text == ";" for t in doc.tokens[last:a]):
+            return True
+    return False
 
 
 def _sentence_tokens(doc: CyrDoc, i: int) -> list[Token]:
@@ -276,6 +272,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
             return False
     if "evaluative" in row.flags and ("ablt" in t.tags or any(
             set(w.lemmas) & PREDICATE_LEMMAS for w in doc.tokens[max(doc.sentence_of(first).first, first - PREDICATE_WINDOW):first])):
+        return False
+    if "assault" in row.flags and not any(_plain(w.lower).startswith(ASSAULT_STEMS) for w in sentence):
         return False
     if "process" in row.flags and not any(set(w.lemmas) & PROCESS_LEMMAS for w in sentence):
         return False
@@ -318,27 +316,6 @@ def _polarity(doc: CyrDoc, first: int) -> str:
             and doc.tokens[first - 2].lower in NEGATIONS:
         return "denied"
     return "asserted"
-
-
-def _modality(doc: CyrDoc, first: int, last: int) -> str:
-    t = doc.tokens[first]
-    if "futr" in t.tags and t.pos == "VERB":
-        return "future"
-    s = doc.sentence_of(first)
-    before = [w for w in doc.tokens[max(s.first, first - MODALITY_WINDOW):first]]
-    cut = max((n for n, w in enumerate(before) if w.text in (",", ";", "—", ":") and w.text != ","), default=-1)
-    before = before[cut + 1:]
-    if any(set(w.lemmas) & NOT_EXCLUDING for w in before):
-        return "hypothetical"
-    if any(set(w.lemmas) & FACTUAL_CONTROLLERS for w in before):
-        return "factual"
-    if any(w.lower in FUTURE_AUXILIARIES for w in before):
-        return "future"
-    if any(w.lemma in HYPOTHETICAL_LEMMAS for w in before):
-        return "hypothetical"
-    if any(w.lemma in FUTURE_LEMMAS or "futr" in w.tags and w.pos == "VERB" for w in before):
-        return "future"
-    return "factual"
 
 
 def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
@@ -439,7 +416,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             if not _names_act_better(doc, earlier, first):
                 continue
             replaces = events.index(earlier)
-        modality = _modality(doc, first, last)
+        modality = event_modality_ru_uk(doc, first, last)
         event = Event(
             type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,
             target=target_of(doc, first, last, acted_on), places=where,

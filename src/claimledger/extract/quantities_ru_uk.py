@@ -151,7 +151,10 @@ def is_measure(doc: CyrDoc, end: int) -> bool:
 
     nxt = doc.tokens[end]
     word = _plain(nxt.lower)
-    return nxt.text in ("%", "-", ".", ":") or word in MONTHS or bool(MEASURE_LEMMAS.intersection(nxt.lemmas)) \
+    if nxt.text in (".", ":"):  # "12.05", "10:30" when split; a full stop ends a count ("ранены 37.")
+        after = doc.tokens[end + 1] if end + 1 < len(doc.tokens) else None
+        return after is not None and after.start == nxt.end and after.text[:1].isdigit()
+    return nxt.text in ("%", "-") or word in MONTHS or bool(MEASURE_LEMMAS.intersection(nxt.lemmas)) \
         or word in MEASURE_LEMMAS or bool(FORMATION_LEMMAS.intersection(nxt.lemmas)) or word in FORMATION_LEMMAS
 
 
