@@ -78,6 +78,12 @@ UNIT_LEMMAS = frozenset({"группа", "група", "подразделени
 # Aerial objects whose destruction is an air-defence interception ("other": shot down), not a strike.
 AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дрон", "ракет", "шахед", "самолет", "літак", "вертолет",
                 "вертоліт", "крылат", "крилат")
+# Verbs of attacking, a strike unless their object is a line of defence (POSITION_LEMMAS) with no weapon named:
+# "атаковали позиции" is a ground assault (issue 12 probes: General Staff copy in Russian).
+ATTACK_VERB_LEMMAS = frozenset({"атаковать", "атакувати"})
+POSITION_LEMMAS = frozenset({"позиция", "позиція", "оборона", "рубеж", "опорный", "опорний", "окоп", "траншея"})
+WEAPON_STEMS = ("артилер", "артиллер", "авиа", "авіа", "удар", "снаряд", "бомб", "миномет", "міномет", "рсзо",
+                "реактивн", "обстрел", "обстріл")
 # Words of thanks: an address's thanks ("Вдячний кожному, хто забезпечив переміщення людей гуманітарним
 # коридором") is a ritual, not a report; the acts it names before or after are told elsewhere if at all.
 THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякувати", "подяка", "вдячність", "спасибі", "благодарить",
@@ -275,7 +281,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
         return False
     if "assault" in row.flags and not any(_plain(w.lower).startswith(ASSAULT_STEMS) for w in sentence):
         return False
-    if "process" in row.flags and not any(set(w.lemmas) & PROCESS_LEMMAS for w in sentence):
+    if "process" in row.flags and not any(set(w.lemmas) & PROCESS_LEMMAS and not (
+            w.i > 0 and doc.tokens[w.i - 1].pos == "PREP") for w in sentence):  # "с начала операции": a time
         return False
     if t.pos in ("ADJF", "PRTF") and last == first + 1 and last < len(doc.tokens) \
             and set(doc.tokens[last].lemmas) & UNIT_LEMMAS:
@@ -325,6 +332,17 @@ def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
     s = doc.sentence_of(first)
     near = doc.tokens[max(s.first, first - 3):min(s.last, last + 4)]
     return any(_plain(w.lower).startswith(AERIAL_STEMS) for w in near)
+
+
+def _assaults_positions(doc: CyrDoc, first: int, last: int) -> bool:
+    """True when a verb of attacking has positions or defences as its object and no weapon in its sentence
+    ("Оккупанты 15 раз атаковали позиции наших защитников"): a ground assault, fighting, not a strike."""
+    if not set(doc.tokens[first].lemmas) & ATTACK_VERB_LEMMAS:
+        return False
+    s = doc.sentence_of(first)
+    if any(_plain(w.lower).startswith(AERIAL_STEMS + WEAPON_STEMS) for w in doc.tokens[s.first:s.last]):
+        return False
+    return any(set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(s.last, last + PLACE_OBJECT_WINDOW)])
 
 
 def _claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequence[Attribution]) -> str:
@@ -401,6 +419,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             kind = "clash"
         if kind == "strike" and _aerial_object(doc, first, last):
             kind = "other"  # drones or missiles destroyed: an interception, not a strike
+        if kind == "strike" and _assaults_positions(doc, first, last):
+            kind = "clash"
         actor = holder_after(doc, last) if kind == "territory_control" else None
         actor = actor or actor_of(doc, first, kind)
         actor_spans = [doc.char_span(*actor)] if actor else []

@@ -53,6 +53,9 @@ ROUND_SINGULAR = {"десяток": 10, "десятка": 10, "десятку": 
 ROUND_AMBIGUOUS = {"тысячи": 1_000, "сотни": 100, "тисячі": 1_000, "сотні": 100}
 QUANTITY_PREPOSITIONS = frozenset({"около", "более", "свыше", "менее", "порядка", "почти", "больше", "до",
                                    "понад", "близько", "майже", "більше", "щонайменше", "понад", "приблизно"})
+# Comparatives after "N раз": a ratio ("3 раза больше"), not a count of attacks.
+COMPARATIVES = frozenset({"больше", "меньше", "более", "менее", "выше", "ниже", "чаще", "більше", "менше", "вище",
+                          "нижче", "частіше"})
 # Nouns of military formations: a number before them names a unit ("115 бригады", "47-й бригады"), not a count.
 FORMATION_LEMMAS = frozenset({"бригада", "полк", "батальон", "батальйон", "дивизия", "дивізія", "корпус", "армия",
                               "армія", "омбр", "обр", "мбр", "омпбр", "оштбр", "ошбр", "тро"})
@@ -143,10 +146,16 @@ def _inside_number(doc: CyrDoc, k: int) -> bool:
         or _one_number(doc, k - 1)[0] is not None
 
 
-def is_measure(doc: CyrDoc, end: int) -> bool:
-    """True when the word after a number makes it a measurement, a share or a date ("5 км", "40%", "3 мая")."""
+def is_measure(doc: CyrDoc, end: int, start: int | None = None) -> bool:
+    """True when the word after a number (tokens [start, end)) makes it a measurement, a share or a date ("5 км",
+    "40%", "3 мая"); "раз" is a ratio after "в" or before a comparative ("в 2 раза", "3 раза больше"), else a
+    count of attacks ("15 раз атаковали")."""
     if end >= len(doc.tokens):
         return False
+    if doc.tokens[end].lemma == "раз" and start is not None:
+        before = doc.tokens[start - 1].lower if start > 0 else ""
+        after = doc.tokens[end + 1] if end + 1 < len(doc.tokens) else None
+        return before in ("в", "во", "у") or after is not None and ("COMP" in after.tags or after.lower in COMPARATIVES)
     from .dates_ru_uk import MONTHS
 
     nxt = doc.tokens[end]
@@ -177,7 +186,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             if k in in_time or _inside_number(doc, k):
                 continue
             value, end = number_at(doc, k)
-            if value is not None and not is_measure(doc, end) and not (1900 <= value <= 2100 and end == k + 1):
+            if value is not None and not is_measure(doc, end, k) and not (1900 <= value <= 2100 and end == k + 1):
                 if kind not in PEOPLE_COUNTED and end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE):
                     continue  # "удар ... погибли 11 человек": people count the casualties, not the strikes
                 return value
