@@ -1,0 +1,176 @@
+"""Russian-language war reports (issue 12): events, counts and the control ledger of Defence Ministry bulletins,
+wire copy, Ukrainian outlets' Russian editions and governors' statements.
+
+The sentences are probes written for these tests in those styles (no gold or corpus text); each says what the
+record should hold by the annotation guide (shared data/dev/README.md, section E) and runs the real pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.control import record_control_claims
+from claimledger.models import Article
+from claimledger.record import document_to_record
+
+pytestmark = pytest.mark.model
+
+RU_STATE = "ТАСС"  # a Russian state outlet (outlets.tsv)
+UA_MEDIA = "Украинская правда"  # a Ukrainian outlet's Russian edition
+
+
+def record(text: str, outlet: str = RU_STATE, title: str | None = None) -> dict:
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="probe", text=text, title=title, language="ru", outlet=outlet,
+                                  published="2024-10-02T12:00"))
+    return document_to_record(doc)
+
+
+def events(text: str, outlet: str = RU_STATE) -> list[dict]:
+    rec = record(text, outlet)
+    return [{**e, "trigger_text": rec["text"][e["trigger"][0]:e["trigger"][1]]} for e in rec["events"]]
+
+
+def ledger(text: str, outlet: str = RU_STATE) -> set[tuple[str, str, str]]:
+    """The control ledger of a text as (settlement name, status, polarity)."""
+    rec = record(text, outlet)
+    names = {p["ref"]: p["name"] for p in rec["places"] if p.get("ref")}
+    return {(names.get(key, key), status, polarity) for _, key, status, polarity in record_control_claims(rec)}
+
+
+# -- taking, holding and leaving ground ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    ("Украинские войска вышли из Северодонецка.", RU_STATE, {("Sievierodonetsk", "withdrawal", "asserted")}),
+    ("ВСУ отброшены от Глушково.", RU_STATE, {("Glushkovo", "withdrawal", "asserted")}),
+    ("Командование приняло решение о выходе подразделений из Угледара.", UA_MEDIA,
+     {("Vuhledar", "withdrawal", "asserted")}),
+    ("ВСУ потеряли контроль над Новогродовкой.", RU_STATE, {("Novohrodivka", "withdrawal", "asserted")}),
+    ("Украинские войска лишились позиций в районе Торецка.", RU_STATE, {("Toretsk", "withdrawal", "asserted")}),
+    ("Силы обороны сохраняют контроль над Купянском.", UA_MEDIA, {("Kupiansk", "ukrainian_control", "asserted")}),
+    # the holder after "под контролем" decides, not the Russian outlet that reports it
+    ("Город Волчанск находится под контролем ВСУ.", RU_STATE, {("Vovchansk", "ukrainian_control", "asserted")}),
+    ("Российские бойцы водрузили флаг над зданием администрации в Курахово.", RU_STATE,
+     {("Kurakhove", "russian_control", "asserted")}),
+    ("Российские войска завершили освобождение Торецка.", UA_MEDIA, {("Toretsk", "russian_control", "asserted")}),
+])
+def test_leaving_holding_and_taking_a_town(text, outlet, expected):
+    assert ledger(text, outlet) == expected
+
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    ("Бои идут в районе Покровска, Мирнограда и Селидово.", UA_MEDIA,
+     {("Pokrovsk", "contested", "asserted"), ("Myrnohrad", "contested", "asserted"),
+      ("Selydove", "contested", "asserted")}),
+    ("Российские войска заняли Курахово и Катериновку.", RU_STATE,
+     {("Kurakhove", "russian_control", "asserted"), ("Katerynivka", "russian_control", "asserted")}),
+    ("Враг продолжает штурмовать Торецк и Часов Яр.", UA_MEDIA,
+     {("Toretsk", "contested", "asserted"), ("Chasiv Yar", "contested", "asserted")}),
+])
+def test_every_coordinated_settlement_is_in_the_ledger(text, outlet, expected):
+    assert ledger(text, outlet) == expected
+
+
+def test_fighting_places_stop_at_a_word_that_is_no_coordination():
+    found = ledger("Бои идут в районе Покровска, тогда как Мирноград обстреливают.", UA_MEDIA)
+    assert ("Pokrovsk", "contested", "asserted") in found
+    assert not any(name == "Myrnohrad" and status == "contested" for name, status, _ in found)
+
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    # a Ukrainian outlet calls a Russian capture untrue
+    ("Информация о захвате Покровска не соответствует действительности.", UA_MEDIA,
+     {("Pokrovsk", "russian_control", "denied")}),
+    ("Сообщения о взятии Купянска — фейк.", UA_MEDIA, {("Kupiansk", "russian_control", "denied")}),
+])
+def test_a_capture_called_untrue_is_denied(text, outlet, expected):
+    assert ledger(text, outlet) == expected
+
+
+@pytest.mark.parametrize("text, kind, trigger", [
+    ("Атаки противника в районе Работино были отражены.", "attack_repelled", "отражены"),
+    ("Наши защитники остановили 25 вражеских атак у Покровска.", "attack_repelled", "остановили 25 вражеских атак"),
+    ("Оккупанты 15 раз атаковали позиции наших защитников в районе Волчанска.", "clash", "атаковали"),
+    ("Противник пытался вернуть утраченные позиции в районе Кременной.", "clash", "вернуть утраченные позиции"),
+])
+def test_assaults_and_their_repelling(text, kind, trigger):
+    found = events(text, UA_MEDIA)
+    assert [(e["type"], e["trigger_text"]) for e in found if e["type"] in ("clash", "attack_repelled")] \
+        == [(kind, trigger)]
+
+
+def test_a_reflected_statement_is_no_repelled_attack():
+    found = events("Эта позиция отражена в заявлении министерства.")
+    assert not any(e["type"] == "attack_repelled" for e in found)
+
+
+def test_a_war_named_as_a_time_is_no_fighting():
+    found = events("Всего с начала проведения специальной военной операции уничтожены 640 самолетов.")
+    assert [e["type"] for e in found] == ["other"]
+
+
+def test_debris_falling_takes_no_town():
+    found = events("В результате падения обломков беспилотника в Белгороде повреждены дома.")
+    assert [e["type"] for e in found] == ["strike"]
+
+
+# -- counts -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, kind, quantity", [
+    ("За неделю ВСУ потеряли более полутора тысяч военнослужащих.", "casualties", 1500),
+    ("Ликвидированы свыше полутора тысяч боевиков.", "casualties", 1500),
+    ("Погибли полтора десятка мирных жителей.", "casualties", 15),
+    ("Около десятка человек получили ранения.", "casualties", 10),
+    ("Из Белгорода эвакуированы более 2 тысяч жителей.", "evacuation", 2000),  # "2 тысячи" is no year
+    ("Из Курской области эвакуированы около 120 тысяч человек.", "evacuation", 120_000),
+    ("Потери врага за сутки составили 1 320 военных.", "casualties", 1320),
+    ("Всего с начала операции уничтожено 28 тысяч 893 беспилотника.", "other", 28_893),
+    ("Ранены пятеро мирных жителей, в том числе двое детей.", "casualties", 5),
+    ("Оккупанты 15 раз атаковали позиции наших защитников.", "clash", 15),
+    ("Противник потерял до 200 военнослужащих.", "casualties", 200),
+    # vague plurals and measures give no count
+    ("Эвакуированы сотни жителей.", "evacuation", None),
+    ("Десятки военных получили ранения.", "casualties", None),
+    ("Нанесено поражение живой силе и технике 115 бригады ВСУ в районе Купянска.", "strike", None),
+    ("Противник стал атаковать позиции в 2 раза чаще.", "clash", None),
+])
+def test_russian_counts(text, kind, quantity):
+    found = [e for e in events(text, UA_MEDIA if kind == "clash" else RU_STATE) if e["type"] == kind]
+    assert [e["quantity"] for e in found] == [quantity]
+
+
+def test_the_wounded_counted_at_the_end_of_a_sentence():
+    found = events("ВСУ нанесли ракетный удар по Белгороду, погибли пять человек, ранены 37.")
+    assert sorted(e["quantity"] for e in found if e["type"] == "casualties") == [5, 37]
+
+
+# -- strikes, polarity and modality -------------------------------------------------------------------
+
+
+def test_targets_hit_are_a_strike_whoever_is_named_near():
+    found = events("Поражены пункты временной дислокации боевиков у Волчанска.")
+    assert [e["type"] for e in found] == ["strike"]
+
+
+@pytest.mark.parametrize("text, kind, modality", [
+    ("Переговоры России и Украины могут пройти в Стамбуле.", "negotiation", "hypothetical"),
+    ("Переговоры пройдут в Стамбуле на следующей неделе.", "negotiation", "future"),
+    ("Удары по Курску продолжатся.", "strike", "future"),
+    ("Противник планирует взять Купянск до конца года.", "territory_control", "future"),
+    ("Переговоры в Стамбуле завершились без результата.", "negotiation", "factual"),
+])
+def test_the_predicate_after_an_act_noun_gives_its_modality(text, kind, modality):
+    assert [e["modality"] for e in events(text) if e["type"] == kind] == [modality]
+
+
+def test_a_place_in_a_prepositional_phrase_is_no_actor():
+    (casualty,) = [e for e in events("В ДНР в результате обстрела погиб ребенок.") if e["type"] == "casualties"]
+    assert casualty["actor"] is None and casualty["places"]
+
+
+def test_a_headline_of_a_withdrawal():
+    rec = record("Текст.", title="Минобороны: ВСУ отброшены от Глушково")
+    layers = rec["title_layers"]
+    assert [e["type"] for e in layers["events"]] == ["withdrawal"]
