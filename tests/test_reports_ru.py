@@ -174,3 +174,18 @@ def test_a_headline_of_a_withdrawal():
     rec = record("Текст.", title="Минобороны: ВСУ отброшены от Глушково")
     layers = rec["title_layers"]
     assert [e["type"] for e in layers["events"]] == ["withdrawal"]
+
+
+@pytest.mark.parametrize("text", [
+    "В Шебекино повреждены три частных дома. Пострадавших нет.",
+    "Атака беспилотника на Белгород обошлась без жертв.",
+])
+def test_a_governor_reporting_no_casualties_denies_them(text):
+    found = [e for e in events(text, "Губернатор Белгородской области") if e["type"] == "casualties"]
+    assert [e["polarity"] for e in found] == ["denied"]
+
+
+def test_a_number_of_brigades_is_no_count():
+    (strike,) = [e for e in events("Нанесено поражение живой силе и технике трех механизированных бригад ВСУ.")
+                 if e["type"] == "strike"]
+    assert strike["quantity"] is None

@@ -65,6 +65,10 @@ PREDICATE_LEMMAS = frozenset({"це", "цей", "той", "такий", "є", "�
                               "являтися", "стать", "стати"})
 PREDICATE_WINDOW = 3  # words before an evaluative noun searched for them
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
+# "без" before an act noun ("обошлось без пострадавших") and "нет" after it ("Пострадавших нет"): governors'
+# reports of no casualties (issue 12 probes).
+WITHOUT = frozenset({"без"})
+NONE_WORDS = frozenset({"нет", "немає", "нема"})
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
 # fighting, reported as a clash, not a change of control.
 ATTEMPT_LEMMAS = frozenset({"пытаться", "попытаться", "стараться", "стремиться", "намагатися", "спробувати",
@@ -304,7 +308,8 @@ DENIAL_PHRASES = (("не", "соответству", "действительн")
 
 
 def _polarity(doc: CyrDoc, first: int) -> str:
-    """Denied when a negation stands right before the trigger ("не взяли") or before a verb of managing
+    """Denied when a negation or "без" stands right before the trigger ("не взяли", "без жертв"), "нет" right after
+    a noun trigger ("Пострадавших нет"), or a negation before a verb of managing
     that governs it ("не удалось захватить", "не змогли прорвати"), or when a word later in the
     sentence calls the report untrue ("сообщения об ударах по Киеву — фейк", "... не соответствует
     действительности")."""
@@ -317,8 +322,11 @@ def _polarity(doc: CyrDoc, first: int) -> str:
            for phrase in DENIAL_PHRASES for n in range(len(words) - len(phrase) + 1)):
         return "denied"
     prev = doc.tokens[first - 1] if first > s.first else None
-    if prev is not None and prev.lower in NEGATIONS:
-        return "denied"
+    if prev is not None and (prev.lower in NEGATIONS or prev.lower in WITHOUT):
+        return "denied"  # "не взяли", "обошлось без пострадавших"
+    nxt = doc.tokens[first + 1] if first + 1 < s.last else None
+    if nxt is not None and nxt.lower in NONE_WORDS and doc.tokens[first].pos in ("NOUN", "PRTF", "ADJF"):
+        return "denied"  # "Пострадавших нет", "Жертв немає"
     if prev is not None and set(prev.lemmas) & MANAGING_LEMMAS and first - 2 >= s.first \
             and doc.tokens[first - 2].lower in NEGATIONS:
         return "denied"

@@ -53,6 +53,7 @@ ROUND_SINGULAR = {"десяток": 10, "десятка": 10, "десятку": 
 ROUND_AMBIGUOUS = {"тысячи": 1_000, "сотни": 100, "тисячі": 1_000, "сотні": 100}
 QUANTITY_PREPOSITIONS = frozenset({"около", "более", "свыше", "менее", "порядка", "почти", "больше", "до",
                                    "понад", "близько", "майже", "більше", "щонайменше", "понад", "приблизно"})
+FORMATION_REACH = 3  # words after a number searched for a formation noun (two adjectives between at most)
 # Comparatives after "N раз": a ratio ("3 раза больше"), not a count of attacks.
 COMPARATIVES = frozenset({"больше", "меньше", "более", "менее", "выше", "ниже", "чаще", "більше", "менше", "вище",
                           "нижче", "частіше"})
@@ -164,7 +165,19 @@ def is_measure(doc: CyrDoc, end: int, start: int | None = None) -> bool:
         after = doc.tokens[end + 1] if end + 1 < len(doc.tokens) else None
         return after is not None and after.start == nxt.end and after.text[:1].isdigit()
     return nxt.text in ("%", "-") or word in MONTHS or bool(MEASURE_LEMMAS.intersection(nxt.lemmas)) \
-        or word in MEASURE_LEMMAS or bool(FORMATION_LEMMAS.intersection(nxt.lemmas)) or word in FORMATION_LEMMAS
+        or word in MEASURE_LEMMAS or _names_formation(doc, end)
+
+
+def _names_formation(doc: CyrDoc, end: int) -> bool:
+    """True when a formation noun follows a number, after adjectives at most ("115 бригады", "трех
+    механизированных бригад"): the number names units, not a count."""
+    for k in range(end, min(len(doc.tokens), end + FORMATION_REACH)):
+        t = doc.tokens[k]
+        if FORMATION_LEMMAS.intersection(t.lemmas) or _plain(t.lower) in FORMATION_LEMMAS:
+            return True
+        if t.pos not in ("ADJF", "PRTF"):
+            return False
+    return False
 
 
 def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
