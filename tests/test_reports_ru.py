@@ -189,3 +189,8 @@ def test_a_number_of_brigades_is_no_count():
     (strike,) = [e for e in events("Нанесено поражение живой силе и технике трех механизированных бригад ВСУ.")
                  if e["type"] == "strike"]
     assert strike["quantity"] is None
+
+
+def test_a_bulletin_unit_named_in_quotes_is_the_actor_whoever_publishes():
+    found = ledger("Подразделения группировки войск «Центр» освободили Новогродовку.", "Интерфакс")
+    assert ("Novohrodivka", "russian_control", "asserted") in found

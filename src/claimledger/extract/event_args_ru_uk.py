@@ -16,6 +16,8 @@ from .cyrillic import CyrDoc
 from .event_places import event_place_key
 from .event_places_ru_uk import FORCE_LEMMAS, QUOTE_MARKS, clause_of
 
+ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject (a quoted name counts as one)
+QUOTED_NAME_WORDS = 3  # words inside the quotes of a unit's name ("«Центр»", "«Южной»")
 ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force that took ("освободили подразделения")
 TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
 CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report
@@ -50,8 +52,15 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
     if t.pos not in ("VERB", "PRTS", "GRND", "INFN"):
         return None
     c_first, _ = clause_of(doc, first, first + 1)
-    for k in range(first - 1, max(c_first - 1, first - 8), -1):
+    k = first
+    while k - 1 > max(c_first - 1, first - ACTOR_BEFORE_WINDOW):
+        k -= 1
         w = doc.tokens[k]
+        if w.text == "»" and k > c_first:
+            opening = _opening_quote(doc, k, c_first)
+            if opening is not None:
+                k = opening  # a quoted unit name ("группировки войск «Центр»") belongs to the phrase before it
+                continue
         if w.text in (",", ":", "«", "»"):
             break
         if k > c_first and doc.tokens[k - 1].pos == "PREP":
@@ -67,11 +76,29 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
                                        or doc.tokens[start - 1].text.isupper() and len(doc.tokens[start - 1].text) > 1):
                 start -= 1  # "Российские войска", "ВС РФ"
             end = k + 1
-            while end < first and (doc.tokens[end].text.isupper() or "gent" in doc.tokens[end].tags) \
-                    and doc.tokens[end].pos in ("NOUN", None):
+            while end < first and ((doc.tokens[end].text.isupper() or "gent" in doc.tokens[end].tags)
+                                   and doc.tokens[end].pos in ("NOUN", None)):
                 end += 1
+            if end < first and doc.tokens[end].text == "«" and (closing := _closing_quote(doc, end, first)):
+                end = closing + 1
             return start, end
     return _actor_after(doc, first) if kind == "territory_control" else None
+
+
+def _opening_quote(doc: CyrDoc, k: int, floor: int) -> int | None:
+    """Index of the "«" that opens a short quoted name closed by the "»" at k, or None."""
+    for j in range(k - 1, max(floor - 1, k - 1 - QUOTED_NAME_WORDS), -1):
+        if doc.tokens[j].text == "«":
+            return j
+    return None
+
+
+def _closing_quote(doc: CyrDoc, k: int, limit: int) -> int | None:
+    """Index of the "»" that closes a short quoted name opened by the "«" at k, before ``limit``, or None."""
+    for j in range(k + 1, min(limit, k + 1 + QUOTED_NAME_WORDS)):
+        if doc.tokens[j].text == "»":
+            return j
+    return None
 
 
 def holder_after(doc: CyrDoc, last: int) -> tuple[int, int] | None:
