@@ -194,3 +194,22 @@ def test_a_number_of_brigades_is_no_count():
 def test_a_bulletin_unit_named_in_quotes_is_the_actor_whoever_publishes():
     found = ledger("Подразделения группировки войск «Центр» освободили Новогродовку.", "Интерфакс")
     assert ("Novohrodivka", "russian_control", "asserted") in found
+
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    ("ВСУ выведены из Крынок на правый берег.", RU_STATE, ("Krynky", "withdrawal", "asserted")),
+    ("Генштаб ВСУ подтвердил отход из Угледара.", UA_MEDIA, ("Vuhledar", "withdrawal", "asserted")),
+    ("Ситуация в Купянске стабилизирована, город под контролем украинских сил.", RU_STATE,
+     ("Kupiansk", "ukrainian_control", "asserted")),
+    ("ВСУ контратаковали и вернули позиции у Работино.", UA_MEDIA, ("Robotyne", "ukrainian_control", "asserted")),
+])
+def test_more_ways_of_leaving_holding_and_retaking(text, outlet, expected):
+    assert expected in ledger(text, outlet)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("В результате атаки ВСУ на Энергодар обесточены несколько районов.", ["strike"]),
+    ("ВСУ ударили по Донецку из HIMARS, погибли трое.", ["strike", "casualties"]),
+])
+def test_an_attack_told_by_its_damage_is_a_strike(text, kinds):
+    assert [e["type"] for e in events(text)] == kinds

@@ -101,28 +101,35 @@ def _closing_quote(doc: CyrDoc, k: int, limit: int) -> int | None:
     return None
 
 
-def holder_after(doc: CyrDoc, last: int) -> tuple[int, int] | None:
-    """Who holds a place "под контролем" / "під контролем" ends a trigger with (tokens [.., last)): the
-    phrase right after it up to punctuation ("находится под контролем Вооружённых сил Украины"), as a token
-    range, else None."""
-    if last == 0 or doc.tokens[last - 1].lower not in HELD_BY_WORDS:
+def holder_after(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
+    """Who holds a place "под контролем" / "під контролем" in a trigger (tokens [first, last)) says: the phrase
+    right after that word up to punctuation ("находится под контролем Вооружённых сил Украины", "город под
+    контролем украинских сил"), as a token range, else None."""
+    held = next((k for k in range(first, last) if doc.tokens[k].lower in HELD_BY_WORDS), None)
+    if held is None:
         return None
-    s = doc.sentence_of(last - 1)
-    end = last
-    while end < min(s.last, last + HOLDER_WINDOW) and doc.tokens[end].pos in ("NOUN", "ADJF", "PRTF", None) \
+    s = doc.sentence_of(held)
+    start = end = held + 1
+    while end < min(s.last, start + HOLDER_WINDOW) and doc.tokens[end].pos in ("NOUN", "ADJF", "PRTF", None) \
             and doc.tokens[end].is_word:
         end += 1
-    return (last, end) if end > last else None
+    return (start, end) if end > start else None
 
 
-def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: Sequence[Place]) -> tuple[str, ...]:
+def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: Sequence[Place],
+                           last: int | None = None) -> tuple[str, ...]:
     """``keys`` (an event's places) with the settlements coordinated with one of them added, for the
     control-ledger types (:data:`COORDINATED_KINDS`): a settlement joined to a named one only by commas and
-    "и"/"та"/"і"/"й"/"а также" on either side, in text order."""
-    if kind not in COORDINATED_KINDS or not keys:
+    "и"/"та"/"і"/"й"/"а также" on either side, in text order. A trigger that ends with its preposition
+    ("выведены из", "отброшены от"; tokens [.., ``last``)) has the settlement right after it first."""
+    if kind not in COORDINATED_KINDS:
         return tuple(keys)
     ordered = sorted((p for p in places if p.level == "settlement" and (p.ref or p.name)), key=lambda p: p.span)
     found = list(keys)
+    if last is not None and 0 < last < len(doc.tokens) and doc.tokens[last - 1].pos == "PREP":
+        after = [p for p in ordered if p.span[0] == doc.tokens[last].start]
+        if after and event_place_key(after[0]) not in found:
+            found.insert(0, event_place_key(after[0]))
     named = [n for n, p in enumerate(ordered) if event_place_key(p) in keys]
     for n in named:
         for step in (1, -1):

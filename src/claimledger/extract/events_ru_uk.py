@@ -88,6 +88,8 @@ ATTACK_VERB_LEMMAS = frozenset({"атаковать", "атакувати"})
 POSITION_LEMMAS = frozenset({"позиция", "позиція", "оборона", "рубеж", "опорный", "опорний", "окоп", "траншея"})
 WEAPON_STEMS = ("артилер", "артиллер", "авиа", "авіа", "удар", "снаряд", "бомб", "миномет", "міномет", "рсзо",
                 "реактивн", "обстрел", "обстріл")
+# "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
+RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "вследствие"})
 # Words of thanks: an address's thanks ("Вдячний кожному, хто забезпечив переміщення людей гуманітарним
 # коридором") is a ritual, not a report; the acts it names before or after are told elsewhere if at all.
 THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякувати", "подяка", "вдячність", "спасибі", "благодарить",
@@ -196,8 +198,8 @@ def _match(doc: CyrDoc, i: int, items: tuple[_Item, ...]) -> int | None:
     """End (exclusive) of a match of items starting at token i, else None."""
     toks, k = doc.tokens, i
     for n, item in enumerate(items):
-        if item.optional:
-            nxt = items[n + 1] if n + 1 < len(items) else None
+        if item.optional:  # the next word that is no optional one is not taken ("вернули * * позиции")
+            nxt = next((later for later in items[n + 1:] if not later.optional), None)
             if k < len(toks) and (toks[k].is_word or toks[k].text[:1].isdigit()) and toks[k].sent == toks[i].sent \
                     and not (nxt is not None and nxt.matches(toks[k])):
                 k += 1
@@ -429,13 +431,16 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             kind = "other"  # drones or missiles destroyed: an interception, not a strike
         if kind == "strike" and _assaults_positions(doc, first, last):
             kind = "clash"
-        actor = holder_after(doc, last) if kind == "territory_control" else None
+        if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS \
+                and _plain(doc.tokens[first].lower).startswith("атак"):
+            kind = "strike"  # "в результате атаки ВСУ на Энергодар": an attack told by its damage
+        actor = holder_after(doc, first, last) if kind == "territory_control" else None
         actor = actor or actor_of(doc, first, kind)
         actor_spans = [doc.char_span(*actor)] if actor else []
         actor_spans += actor_phrases(doc, doc.tokens[first].sent, places)
         acted_on = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in actor_spans)]
         where = coordinated_place_keys(doc, kind, event_place_keys(doc, first, last, kind, acted_on, attributions),
-                                       acted_on)
+                                       acted_on, last)
         key = (kind, claimed_by, doc.tokens[first].sent)
         earlier = seen.get(key)
         replaces = None
