@@ -54,6 +54,8 @@ PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "
 ASSAULT_STEMS = ("атак", "штурм", "наступ", "контратак", "контрнаступ", "попытк", "спроб", "натиск", "прорыв",
                  "прорив", "вылазк", "вилазк")
 REPELLED_WINDOW = 8  # words between an assault noun and the verb of repelling it
+# Adjectives that name people when used as nouns ("военных", "військових"): personnel lost, not equipment.
+MILITARY_ADJECTIVES = frozenset({"военный", "військовий"})
 # Words saying that a war or an operation proceeds (flag "process").
 PROCESS_LEMMAS = frozenset({"идти", "продолжаться", "продолжать", "начаться", "начать", "вестись", "вести",
                             "развернуть", "тривати", "почати", "почитися", "розпочати", "розпочатися",
@@ -255,6 +257,13 @@ def _repelled_assault(doc: CyrDoc, trigger: tuple[str, int, int], triggers: list
     return False
 
 
+def _military_people(doc: CyrDoc, w: Token) -> bool:
+    """True for "военных" / "військових" used as a noun ("потеряли 2,3 тысячи военных"), not before one
+    ("военной техники")."""
+    after = doc.tokens[w.i + 1] if w.i + 1 < len(doc.tokens) else None
+    return bool(set(w.lemmas) & MILITARY_ADJECTIVES) and (after is None or after.pos != "NOUN")
+
+
 def _sentence_tokens(doc: CyrDoc, i: int) -> list[Token]:
     s = doc.sentence_of(i)
     return doc.tokens[s.first:s.last]
@@ -279,7 +288,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
             return False
     if "personnel" in row.flags or "materiel" in row.flags:
         near = doc.tokens[max(0, first - PERSONNEL_WINDOW):last + PERSONNEL_WINDOW]
-        people = any(_plain(w.lemma).startswith(PERSONNEL_STEMS) for w in near if w.is_word and w.sent == t.sent)
+        people = any(_plain(w.lemma).startswith(PERSONNEL_STEMS) or _military_people(doc, w)
+                     for w in near if w.is_word and w.sent == t.sent)
         if people != ("personnel" in row.flags):
             return False
     if "evaluative" in row.flags and ("ablt" in t.tags or any(

@@ -8,6 +8,8 @@ and "до N", "более N", "понад N" give N.
 """
 from __future__ import annotations
 
+import re
+
 from .cyrillic import CyrDoc
 
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
@@ -39,7 +41,10 @@ NUMBER_LEMMAS = {
     "вісімсот": 800, "девятьсот": 900, "дев'ятсот": 900,
 }
 MULTIPLIERS = {"тысяча": 1_000, "тисяча": 1_000, "миллион": 1_000_000, "мільйон": 1_000_000,
-               "десяток": 10, "сотня": 100}
+               "десяток": 10, "сотня": 100, "тыс": 1_000, "тис": 1_000, "млн": 1_000_000}
+# A decimal before a multiplier ("1,5 тыс.", "2,3 тысячи"): a count in thousands or millions.
+ABBREVIATED = frozenset({"тыс", "тис", "млн"})  # multipliers written with a full stop, which ends no sentence
+DECIMAL = re.compile(r"(\d+)[.,](\d{1,3})")
 # "полтора / півтора" (one and a half) counts only with a multiplier after it: "полторы тысячи" (1500),
 # "полтора десятка" (15).
 HALF_LEMMAS = frozenset({"полтора", "полторы", "півтора", "півтори"})
@@ -125,7 +130,13 @@ def number_at(doc: CyrDoc, k: int) -> tuple[int | None, int]:
     toks = doc.tokens
     if toks[k].is_word and _plain(toks[k].lemma) in HALF_LEMMAS and k + 1 < len(toks) \
             and toks[k + 1].lemma in MULTIPLIERS:
-        return MULTIPLIERS[toks[k + 1].lemma] * 3 // 2, k + 2  # "полутора тысяч"
+        return MULTIPLIERS[toks[k + 1].lemma] * 3 // 2, _past_abbreviation(doc, k + 2)  # "полутора тысяч"
+    decimal = DECIMAL.fullmatch(toks[k].text)
+    if decimal and k + 1 < len(toks) and toks[k + 1].lemma in MULTIPLIERS:
+        whole, fraction = decimal.groups()
+        value = int(whole) * MULTIPLIERS[toks[k + 1].lemma] \
+            + int(fraction) * MULTIPLIERS[toks[k + 1].lemma] // 10 ** len(fraction)
+        return value, _past_abbreviation(doc, k + 2)  # "1,5 тыс." -> 1500
     value, end = _one_number(doc, k)
     if value is None:
         return None, k
@@ -134,8 +145,16 @@ def number_at(doc: CyrDoc, k: int) -> tuple[int | None, int]:
     value, end = _add_smaller(doc, value, end)
     if end < len(toks) and toks[end].lemma in MULTIPLIERS:
         value *= MULTIPLIERS[toks[end].lemma]
-        value, end = _add_smaller(doc, value, end + 1)
+        value, end = _add_smaller(doc, value, _past_abbreviation(doc, end + 1))
     return value, end
+
+
+def _past_abbreviation(doc: CyrDoc, end: int) -> int:
+    """The index after the full stop of an abbreviated multiplier ("тыс.", "млн.") ending at ``end``, else end."""
+    if end < len(doc.tokens) and doc.tokens[end].text == "." and doc.tokens[end - 1].text.lower() in ABBREVIATED \
+            and end + 1 < len(doc.tokens) and doc.tokens[end + 1].is_word and doc.tokens[end + 1].text[:1].islower():
+        return end + 1
+    return end
 
 
 def _inside_number(doc: CyrDoc, k: int) -> bool:
@@ -189,7 +208,8 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     s = doc.sentence_of(first)
     in_time = {t.i for t in doc.tokens[s.first:s.last] for a, b, _ in times if a <= t.start < b}
     inside = range(first + 1, last)
-    after = range(last, min(s.last, last + QUANTITY_AFTER))
+    reach = QUANTITY_AFTER + sum(1 for k in range(last, min(s.last, last + QUANTITY_AFTER)) if k in in_time)
+    after = range(last, min(s.last, last + reach))  # a time phrase between ("составили за сутки около ...") is not counted
     before = range(first - 1, max(s.first - 1, first - 1 - QUANTITY_BEFORE), -1)
     for order in (inside, after, before):
         for k in order:
