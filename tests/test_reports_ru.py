@@ -217,3 +217,15 @@ def test_more_ways_of_leaving_holding_and_retaking(text, outlet, expected):
 ])
 def test_an_attack_told_by_its_damage_is_a_strike(text, kinds):
     assert [e["type"] for e in events(text)] == kinds
+
+
+def test_a_list_of_places_runs_on_through_names_left_unresolved():
+    found = ledger("Враг пытался продвинуться в районах Мирнограда, Новоторецкого, Лысовки и Селидово.", UA_MEDIA)
+    assert {("Myrnohrad", "contested", "asserted"), ("Selydove", "contested", "asserted")} <= found
+
+
+def test_only_commas_and_conjunctions_coordinate_places():
+    from claimledger.extract.event_args_ru_uk import COORDINATION_GAP
+
+    assert all(COORDINATION_GAP.fullmatch(gap) for gap in (", ", " и ", ", а также ", " та "))
+    assert not any(COORDINATION_GAP.fullmatch(gap) for gap in (" ", " у ", ", в районе "))

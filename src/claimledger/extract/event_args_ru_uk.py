@@ -35,7 +35,8 @@ GOVERNED_NOUN_KINDS = frozenset({"territory_control", "withdrawal"})
 # Катериновку", "бои в районе Покровска, Мирнограда и Селидово").
 COORDINATED_KINDS = frozenset({"territory_control", "withdrawal", "attack_repelled", "clash"})
 # What may stand between two coordinated names: commas, "и", "і", "й", "та", "а также", "а також".
-COORDINATION_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:и|і|й|та|а\s+также|а\s+також)\s+)?", re.IGNORECASE)
+COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:(?:и|і|й|та|а\s+также|а\s+також)\s+)?|(?:и|і|й|та|а\s+также|а\s+також)\s+)",
+                              re.IGNORECASE)
 # The word of a holder's control in the instrumental: who follows holds the place ("под контролем ВСУ").
 HELD_BY_WORDS = frozenset({"контролем"})
 HOLDER_WINDOW = 4  # words after "под контролем" that may name who holds the place
@@ -124,13 +125,14 @@ def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: 
     ("выведены из", "отброшены от"; tokens [.., ``last``)) has the settlement right after it first."""
     if kind not in COORDINATED_KINDS:
         return tuple(keys)
-    ordered = sorted((p for p in places if p.level == "settlement" and (p.ref or p.name)), key=lambda p: p.span)
+    ordered = sorted(places, key=lambda p: p.span)  # a list runs on through names left unresolved
+    settlement = lambda p: p.level == "settlement" and bool(p.ref or p.name)
     found = list(keys)
     if last is not None and 0 < last < len(doc.tokens) and doc.tokens[last - 1].pos == "PREP":
-        after = [p for p in ordered if p.span[0] == doc.tokens[last].start]
+        after = [p for p in ordered if p.span[0] == doc.tokens[last].start and settlement(p)]
         if after and event_place_key(after[0]) not in found:
             found.insert(0, event_place_key(after[0]))
-    named = [n for n, p in enumerate(ordered) if event_place_key(p) in keys]
+    named = [n for n, p in enumerate(ordered) if settlement(p) and event_place_key(p) in keys]
     for n in named:
         for step in (1, -1):
             k = n
@@ -139,7 +141,7 @@ def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: 
                 if not COORDINATION_GAP.fullmatch(doc.text[a.span[1]:b.span[0]]):
                     break
                 k += step
-                if event_place_key(ordered[k]) not in found:
+                if settlement(ordered[k]) and event_place_key(ordered[k]) not in found:
                     found.append(event_place_key(ordered[k]))
     return tuple(found)
 
