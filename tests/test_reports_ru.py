@@ -229,3 +229,13 @@ def test_only_commas_and_conjunctions_coordinate_places():
 
     assert all(COORDINATION_GAP.fullmatch(gap) for gap in (", ", " и ", ", а также ", " та "))
     assert not any(COORDINATION_GAP.fullmatch(gap) for gap in (" ", " у ", ", в районе "))
+
+
+@pytest.mark.parametrize("text", [
+    "Лавров и Рубио провели встречу в Эр-Рияде.",
+    "Путин и Трамп созвонились во вторник.",
+    "Россия и Украина договорились об обмене пленными.",
+    "Саммит в Анкоридже завершился без результата.",
+])
+def test_meetings_calls_and_agreements_are_negotiation(text):
+    assert "negotiation" in [e["type"] for e in events(text, "Интерфакс")]
