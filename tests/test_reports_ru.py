@@ -239,3 +239,14 @@ def test_only_commas_and_conjunctions_coordinate_places():
 ])
 def test_meetings_calls_and_agreements_are_negotiation(text):
     assert "negotiation" in [e["type"] for e in events(text, "Интерфакс")]
+
+
+def test_victims_named_again_are_no_new_casualties():
+    text = "При атаке беспилотников на Шебекино пострадали трое мирных жителей. Пострадавших доставили в больницу."
+    assert [e["quantity"] for e in events(text, "Губернатор Белгородской области") if e["type"] == "casualties"] == [3]
+
+
+def test_no_dead_after_the_wounded_is_a_claim_of_its_own():
+    text = "При атаке беспилотников на Шебекино пострадали трое мирных жителей. Погибших нет."
+    found = [e for e in events(text, "Губернатор Белгородской области") if e["type"] == "casualties"]
+    assert [e["polarity"] for e in found] == ["asserted", "denied"]

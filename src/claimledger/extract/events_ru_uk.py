@@ -411,6 +411,19 @@ def _enters_wide_area(doc: CyrDoc, first: int, last: int, places: Sequence[Place
     return bool(after) and min(after, key=lambda p: p.span[0]).level in WIDE_LEVELS
 
 
+def _victims_again(doc: CyrDoc, kind: str, first: int, quantity: int | None, events: Sequence[Event]) -> bool:
+    """True for victims named again by a participle with no count after a casualties event of the sentence
+    before in the paragraph ("... пострадали трое. Пострадавших доставили в больницу"): a re-mention, not a
+    new event (annotation guide, section E: coreferent re-mentions are not repeated)."""
+    t = doc.tokens[first]
+    if kind != "casualties" or quantity is not None or t.pos not in ("PRTF", "ADJF") or t.sent == 0 \
+            or _polarity(doc, first) == "denied":  # "Погибших нет" says something new
+        return False
+    before = doc.sents[t.sent - 1]
+    return "\n" not in doc.text[before.end:t.start] and any(
+        e.type == "casualties" and before.start <= e.trigger[0] < before.end for e in events)
+
+
 def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
     inside = [a for a in attributions if a.content[0] <= start and end <= a.content[1]]
     return min(inside, key=lambda a: a.content[1] - a.content[0]).id if inside else None
@@ -452,6 +465,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         where = coordinated_place_keys(doc, kind, event_place_keys(doc, first, last, kind, acted_on, attributions),
                                        acted_on, last)
         key = (kind, claimed_by, doc.tokens[first].sent)
+        if _victims_again(doc, kind, first, quantity, events):
+            continue
         earlier = seen.get(key)
         replaces = None
         if earlier is not None and (quantity is None or earlier.quantity in (None, quantity)) \
