@@ -83,6 +83,8 @@ def test_fighting_places_stop_at_a_word_that_is_no_coordination():
     ("Информация о захвате Покровска не соответствует действительности.", UA_MEDIA,
      {("Pokrovsk", "russian_control", "denied")}),
     ("Сообщения о взятии Купянска — фейк.", UA_MEDIA, {("Kupiansk", "russian_control", "denied")}),
+    ("ВСУ не покидали Угледар, заявили в бригаде.", UA_MEDIA, {("Vuhledar", "withdrawal", "denied")}),
+    ("Генштаб опроверг информацию об отходе ВСУ из Часова Яра.", UA_MEDIA, {("Chasiv Yar", "withdrawal", "denied")}),
 ])
 def test_a_capture_called_untrue_is_denied(text, outlet, expected):
     assert ledger(text, outlet) == expected
