@@ -254,3 +254,13 @@ def test_no_dead_after_the_wounded_is_a_claim_of_its_own():
     text = "При атаке беспилотников на Шебекино пострадали трое мирных жителей. Погибших нет."
     found = [e for e in events(text, "Губернатор Белгородской области") if e["type"] == "casualties"]
     assert [e["polarity"] for e in found] == ["asserted", "denied"]
+
+
+@pytest.mark.parametrize("text, kind, quantity", [
+    ("Более 300 жителей покинули Покровск за сутки.", "evacuation", 300),  # civilians leave: no withdrawal
+    ("Из Покровска вывезены 45 детей.", "evacuation", 45),
+    ("Жителей Белгорода временно отселили из приграничных районов.", "evacuation", None),
+    ("Уничтожены две ДРГ противника в Брянской области.", "casualties", 2),
+])
+def test_civilians_moved_out_and_sabotage_groups_destroyed(text, kind, quantity):
+    assert [(e["type"], e["quantity"]) for e in events(text, UA_MEDIA)] == [(kind, quantity)]

@@ -35,6 +35,7 @@ from .cyrillic import CyrDoc, Token
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places_ru_uk import actor_phrases, event_place_keys
+from .event_senses_ru_uk import event_sense_ru_uk
 from .modality_ru_uk import event_modality_ru_uk
 from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
 
@@ -48,7 +49,7 @@ PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within whic
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
                    "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
                    "найманц", "найманц", "террорист", "терорист", "пехот", "піхот", "геро", "громадян", "гражданин",
-                   "жител", "мешкан", "діти", "дітей", "дети", "детей")
+                   "жител", "мешкан", "діти", "дітей", "дети", "детей", "ребен", "дрг", "диверс")
 # Word starts of an assault, which a verb of repelling needs in its sentence (flag "assault"), and whose
 # noun is the same event as its repelling ("Атаки противника ... были отражены": one attack_repelled).
 ASSAULT_STEMS = ("атак", "штурм", "наступ", "контратак", "контрнаступ", "попытк", "спроб", "натиск", "прорыв",
@@ -71,49 +72,20 @@ NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
 # reports of no casualties (issue 12 probes).
 WITHOUT = frozenset({"без"})
 NONE_WORDS = frozenset({"нет", "немає", "нема"})
-# Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
-# fighting, reported as a clash, not a change of control.
-ATTEMPT_LEMMAS = frozenset({"пытаться", "попытаться", "стараться", "стремиться", "намагатися", "спробувати",
-                            "пробувати", "прагнути", "попытка", "спроба"})
 # Verbs of managing whose negation denies the event they govern ("не удалось захватить").
 MANAGING_LEMMAS = frozenset({"удаться", "смочь", "суметь", "вдатися", "змогти", "зуміти", "спромогтися"})
 # Nouns an adjective trigger names a kind of ("штурмовые группы", "ударные дроны"): not an event.
 UNIT_LEMMAS = frozenset({"группа", "група", "подразделение", "підрозділ", "бригада", "отряд", "загін", "батальон",
                          "полк", "авиация", "авіація", "дрон", "беспилотник", "безпілотник", "вертолет", "вертоліт",
                          "самолет", "літак", "корабль", "корабель", "комплекс", "войска", "військо"})
-# Aerial objects whose destruction is an air-defence interception ("other": shot down), not a strike.
-AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дрон", "ракет", "шахед", "самолет", "літак", "вертолет",
-                "вертоліт", "крылат", "крилат")
-# Verbs of attacking, a strike unless their object is a line of defence (POSITION_LEMMAS) with no weapon named:
-# "атаковали позиции" is a ground assault (issue 12 probes: General Staff copy in Russian).
-ATTACK_VERB_LEMMAS = frozenset({"атаковать", "атакувати"})
-POSITION_LEMMAS = frozenset({"позиция", "позиція", "оборона", "рубеж", "опорный", "опорний", "окоп", "траншея"})
-WEAPON_STEMS = ("артилер", "артиллер", "авиа", "авіа", "удар", "снаряд", "бомб", "миномет", "міномет", "рсзо",
-                "реактивн", "обстрел", "обстріл")
-# "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
-RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "вследствие"})
 # Words of thanks: an address's thanks ("Вдячний кожному, хто забезпечив переміщення людей гуманітарним
 # коридором") is a ritual, not a report; the acts it names before or after are told elsewhere if at all.
 THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякувати", "подяка", "вдячність", "спасибі", "благодарить",
                            "поблагодарить", "благодарный", "признательный", "благодарность", "спасибо"})
-# Verbs of entering: into a settlement they take it; into a whole oblast, region or country
-# ("зайшов на Харківщину", "вошли в Курскую область") they start fighting there, a clash.
-ENTER_LEMMAS = frozenset({"войти", "зайти", "увійти", "входить", "заходити", "входити", "заходить"})
-WIDE_LEVELS = frozenset({"oblast", "region", "country"})
 # Verbs that only name a topic ("обсудили эвакуацию"): the event is not reported.
 TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення"})
 # Words of avoiding: "щоб уникнути втрат", "во избежание потерь" name an event that is kept from happening.
 AVOIDED_LEMMAS = frozenset({"избежание", "избежать", "избегать", "уникнення", "уникнути", "уникати"})
-# Words of joining: of a territory to a state, an annexation (territory_control, as "присоединить" in
-# the annotation guide's gold), or of a state to an alliance or a treaty, which changes no control.
-JOIN_LEMMAS = frozenset({"присоединить", "присоединять", "присоединение", "присоединиться", "приєднати",
-                         "приєднувати", "приєднання", "приєднатися", "вступ", "вступление", "вступить", "вступити"})
-# What a state joins rather than annexes ("до Європейського Союзу", "к НАТО", "до Альянсу", "к санкциям").
-ALLIANCE_LEMMAS = frozenset({"союз", "евросоюз", "євросоюз", "альянс", "нато", "ес", "єс", "блок", "коалиция",
-                             "коаліція", "организация", "організація", "договор", "договір", "соглашение", "угода",
-                             "конвенция", "конвенція", "санкция", "санкція", "сообщество", "співтовариство",
-                             "одкб", "шос", "брикс", "вто", "сот", "оон", "совет", "рада"})
-JOIN_WINDOW = 6  # words either side of a joining word searched for the alliance ("до ЄС щодо невідкладного приєднання")
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
 @dataclass(frozen=True)
 class _Item:
@@ -345,53 +317,10 @@ def _polarity(doc: CyrDoc, first: int) -> str:
     return "asserted"
 
 
-def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
-    """True when a verb of destroying has a drone, missile or aircraft next to it."""
-    if not _plain(doc.tokens[first].lower).startswith(("уничтож", "знищ", "сбит", "збит", "перехва", "перехоп")):
-        return False
-    s = doc.sentence_of(first)
-    near = doc.tokens[max(s.first, first - 3):min(s.last, last + 4)]
-    return any(_plain(w.lower).startswith(AERIAL_STEMS) for w in near)
-
-
-def _assaults_positions(doc: CyrDoc, first: int, last: int) -> bool:
-    """True when a verb of attacking has positions or defences as its object and no weapon in its sentence
-    ("Оккупанты 15 раз атаковали позиции наших защитников"): a ground assault, fighting, not a strike."""
-    if not set(doc.tokens[first].lemmas) & ATTACK_VERB_LEMMAS:
-        return False
-    s = doc.sentence_of(first)
-    if any(_plain(w.lower).startswith(AERIAL_STEMS + WEAPON_STEMS) for w in doc.tokens[s.first:s.last]):
-        return False
-    return any(set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(s.last, last + PLACE_OBJECT_WINDOW)])
-
-
 def _claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequence[Attribution]) -> str:
     """Denied when the claimant's cue denies its content ("опровергли информацию о наступлении")."""
     claimant = next((a for a in attributions if a.id == claimed_by), None)
     return "denied" if claimant is not None and claimant.evidentiality == "denied" else polarity
-
-
-def _joins_alliance(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:
-    """True when a joining word is a state joining an alliance, a union or a treaty ("приєднання України
-    до ЄС", "присоединение к НАТО"), not a territory joined to a state ("присоединение Крыма"): an alliance
-    word after "к"/"до" near it, or a whole country as what joins (the place right after the word)."""
-    if not set(doc.tokens[first].lemmas) & JOIN_LEMMAS:
-        return False
-    s = doc.sentence_of(first)
-    window = doc.tokens[max(s.first, first - JOIN_WINDOW):min(s.last, last + JOIN_WINDOW)]
-    for n, t in enumerate(window):
-        if t.lower in ("к", "до") and any(set(w.lemmas) & ALLIANCE_LEMMAS or w.lower in ALLIANCE_LEMMAS
-                                          for w in window[n + 1:n + 4]):
-            return True
-    after = doc.tokens[last:min(s.last, last + 2)]
-    return any(p.level == "country" and p.span[0] == t.start for t in after for p in places)
-
-
-def _attempted(doc: CyrDoc, first: int) -> bool:
-    """True when the trigger is an infinitive or noun governed by a verb of trying just before it."""
-    s = doc.sentence_of(first)
-    before = doc.tokens[max(s.first, first - 3):first]
-    return any(set(w.lemmas) & ATTEMPT_LEMMAS for w in before)
 
 
 def _names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
@@ -399,16 +328,6 @@ def _names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
     ("роботи гуманітарних коридорів ... ми евакуювали 100 тисяч людей"): the verb states the act."""
     k = doc.token_at(earlier.trigger[0])
     return k is not None and doc.tokens[k].pos in ("NOUN", "ADJF") and doc.tokens[first].pos == "VERB"
-
-
-def _enters_wide_area(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:
-    """True when a verb of entering has an oblast, a region or a country as the place right after it."""
-    if not set(doc.tokens[first].lemmas) & ENTER_LEMMAS:
-        return False
-    s = doc.sentence_of(first)
-    window_end = doc.tokens[min(s.last, last + 3) - 1].end
-    after = [p for p in places if doc.tokens[last - 1].end <= p.span[0] < window_end]
-    return bool(after) and min(after, key=lambda p: p.span[0]).level in WIDE_LEVELS
 
 
 def _victims_again(doc: CyrDoc, kind: str, first: int, quantity: int | None, events: Sequence[Event]) -> bool:
@@ -443,20 +362,10 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             continue
         start, end = doc.char_span(first, last)
         claimed_by = _claimant(start, end, attributions)
+        kind = event_sense_ru_uk(doc, kind, first, last, places)
+        if kind is None:
+            continue
         quantity = find_count_ru_uk(doc, kind, first, last, times)
-        if kind == "territory_control" and _joins_alliance(doc, first, last, places):
-            continue  # a state joining the EU or NATO: no change of control over territory
-        if kind == "territory_control" and _enters_wide_area(doc, first, last, places):
-            kind = "clash"
-        if kind in ("territory_control", "withdrawal") and _attempted(doc, first):
-            kind = "clash"
-        if kind == "strike" and _aerial_object(doc, first, last):
-            kind = "other"  # drones or missiles destroyed: an interception, not a strike
-        if kind == "strike" and _assaults_positions(doc, first, last):
-            kind = "clash"
-        if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS \
-                and _plain(doc.tokens[first].lower).startswith("атак"):
-            kind = "strike"  # "в результате атаки ВСУ на Энергодар": an attack told by its damage
         actor = holder_after(doc, first, last) if kind == "territory_control" else None
         actor = actor or actor_of(doc, first, kind)
         actor_spans = [doc.char_span(*actor)] if actor else []
