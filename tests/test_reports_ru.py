@@ -264,3 +264,8 @@ def test_no_dead_after_the_wounded_is_a_claim_of_its_own():
 ])
 def test_civilians_moved_out_and_sabotage_groups_destroyed(text, kind, quantity):
     assert [(e["type"], e["quantity"]) for e in events(text, UA_MEDIA)] == [(kind, quantity)]
+
+
+def test_keeping_control_of_a_situation_holds_no_town():
+    found = events("Власти Белгорода сохраняют контроль над ситуацией.", "Губернатор Белгородской области")
+    assert not any(e["type"] in ("territory_control", "withdrawal") for e in found)
