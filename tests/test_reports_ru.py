@@ -269,3 +269,7 @@ def test_civilians_moved_out_and_sabotage_groups_destroyed(text, kind, quantity)
 def test_keeping_control_of_a_situation_holds_no_town():
     found = events("Власти Белгорода сохраняют контроль над ситуацией.", "Губернатор Белгородской области")
     assert not any(e["type"] in ("territory_control", "withdrawal") for e in found)
+
+
+def test_a_meeting_with_residents_is_no_negotiation():
+    assert not events("Губернатор провел встречу с жителями Шебекино.", "Губернатор Белгородской области")

@@ -5,7 +5,8 @@ lexicon match is, or none.
 [first, last) of a ``CyrDoc`` and returns the type its context makes it, or None when it reports no event:
 a state joining an alliance takes no territory; entering a whole oblast or an attempt to take a place is
 fighting; drones destroyed are interceptions; an attack on positions with no weapon named is fighting and an
-attack told by its damage a strike; civilians leaving a town are evacuated, not withdrawn.
+attack told by its damage a strike; civilians leaving a town are evacuated, not withdrawn; a meeting with the
+public is no negotiation.
 """
 from __future__ import annotations
 
@@ -48,6 +49,12 @@ JOIN_WINDOW = 6  # words either side of a joining word searched for the alliance
 CIVILIAN_STEMS = ("жител", "мешкан", "мирн", "люд", "семь", "сім'", "родин", "дет", "діт", "ребен", "дитин",
                   "пенсионер", "пенсіонер")
 CIVILIAN_WINDOW = 5  # words before a verb of leaving searched for who leaves
+# A meeting with a public ("встреча с жителями", "встретился с ветеранами") is no negotiation: its partners are
+# civilians or these groups, named within MEETING_WINDOW words after the word of meeting.
+MEETING_LEMMAS = frozenset({"встреча", "встретиться", "встречаться"})
+PUBLIC_STEMS = CIVILIAN_STEMS + ("журналист", "студент", "ветеран", "волонтер", "школьник", "активист", "коллектив",
+                                 "сотрудник", "работник", "участник", "школ", "учащ")
+MEETING_WINDOW = 3
 
 
 def _plain(word: str) -> str:
@@ -65,6 +72,9 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "clash"
     if kind == "withdrawal" and _civilians_leave(doc, first):
         return "evacuation"
+    if kind == "negotiation" and set(doc.tokens[first].lemmas) & MEETING_LEMMAS and any(
+            _plain(w.lemma).startswith(PUBLIC_STEMS) for w in doc.tokens[last:last + MEETING_WINDOW]):
+        return None  # "встреча с жителями": a meeting with the public
     if kind == "strike" and _aerial_object(doc, first, last):
         return "other"  # drones or missiles destroyed: an interception, not a strike
     if kind == "strike" and _assaults_positions(doc, first, last):
