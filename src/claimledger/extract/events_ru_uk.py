@@ -9,18 +9,24 @@ morphology:
   ("освобождён", "взят под контроль" / "окупували", "захопили"; "отбили атаку" / "відбили штурм"),
   matched on pymorphy3 lemmas or word stems; longer matches win; flags gate ambiguous words (a place
   in the sentence for "освободили", people nearby for "уничтожено" as casualties);
-* polarity from a negation just before the trigger ("не взяли", "не вдалося захопити");
-  modality from the future tense and cue words in the clause before it ("планируют наступление",
-  "може бути обстріляний", "в случае ...");
+* the type a match has in its context (event_senses_ru_uk.py: an attempt to take a place is fighting,
+  civilians leaving are evacuated, ...); an assault noun a verb of repelling after it reports as repelled
+  ("Атаки ... отражены") is that one attack_repelled;
+* polarity from a negation just before the trigger ("не взяли", "не вдалося захопити", "без жертв"), "нет"
+  after it ("Пострадавших нет") or a word calling the report untrue ("фейк", "не соответствует
+  действительности"); modality (modality_ru_uk.py) from the future tense and cue words in the clause before
+  it ("планируют наступление", "може бути обстріляний", "в случае ...") or the predicate after an act noun
+  ("Переговоры могут пройти");
 * the count is the number next to the trigger ("взяли три села", "загинули 5 осіб",
-  "до 3 000 военнослужащих"); percentages, distances and dates are not counts;
+  "до 3 000 военнослужащих", "свыше 1,5 тыс."); percentages, distances, dates and unit numbers are not counts;
 * the date is the nearest time expression in the sentence (dates_ru_uk.py, against the publication date),
   else a bulletin's window earlier in the paragraph, else the day an address has called "сьогодні";
 * a sentence of thanks reports no event; a judgement noun ("злочин") as a predicate is no new event;
 * places are the Place records in the trigger's clause, else its sentence, less those inside a phrase
   naming who acts (the subject, or the genitive after an act noun: "спробу Росії"); claimed_by is the
   attribution with the innermost content containing the trigger; one event per type and claimant per
-  sentence, unless their counts differ.
+  sentence, unless their counts differ; a control event (event_args_ru_uk.py) also takes every settlement
+  coordinated with one of its places, since the control ledger counts one row per settlement.
 """
 from __future__ import annotations
 
