@@ -273,3 +273,13 @@ def test_keeping_control_of_a_situation_holds_no_town():
 
 def test_a_meeting_with_residents_is_no_negotiation():
     assert not events("Губернатор провел встречу с жителями Шебекино.", "Губернатор Белгородской области")
+
+
+@pytest.mark.parametrize("text, kind, quantity", [
+    ("За сутки ликвидированы 1 230 оккупантов.", "casualties", 1230),
+    ("Силы обороны уничтожили 1 100 россиян и 12 танков.", "casualties", 1100),
+    ("Россияне уничтожили школу в Купянске.", "strike", None),  # who acts is no loss
+    ("Бойцы уничтожили склад боеприпасов.", "strike", None),
+])
+def test_people_after_a_verb_of_destroying_are_losses_before_it_who_acts(text, kind, quantity):
+    assert [(e["type"], e["quantity"]) for e in events(text, UA_MEDIA)] == [(kind, quantity)]

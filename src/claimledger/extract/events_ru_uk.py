@@ -56,6 +56,9 @@ PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "
                    "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
                    "найманц", "найманц", "террорист", "терорист", "пехот", "піхот", "геро", "громадян", "гражданин",
                    "жител", "мешкан", "діти", "дітей", "дети", "детей", "ребен", "дрг", "диверс")
+# Stems of people who are as often who acts as who is lost ("Россияне уничтожили склад" / "уничтожили 1 100
+# россиян"): counted as losses only after the trigger.
+PERSONNEL_AFTER_STEMS = ("оккупант", "россиян", "рашист", "боец", "бойц")
 # Word starts of an assault, which a verb of repelling needs in its sentence (flag "assault"), and whose
 # noun is the same event as its repelling ("Атаки противника ... были отражены": one attack_repelled).
 ASSAULT_STEMS = ("атак", "штурм", "наступ", "контратак", "контрнаступ", "попытк", "спроб", "натиск", "прорыв",
@@ -267,6 +270,7 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     if "personnel" in row.flags or "materiel" in row.flags:
         near = doc.tokens[max(0, first - PERSONNEL_WINDOW):last + PERSONNEL_WINDOW]
         people = any(_plain(w.lemma).startswith(PERSONNEL_STEMS) or _military_people(doc, w)
+                     or w.i >= last and _plain(w.lemma).startswith(PERSONNEL_AFTER_STEMS)
                      for w in near if w.is_word and w.sent == t.sent)
         if people != ("personnel" in row.flags):
             return False
