@@ -143,6 +143,7 @@ def test_debris_falling_takes_no_town():
     ("Десятки военных получили ранения.", "casualties", None),
     ("Нанесено поражение живой силе и технике 115 бригады ВСУ в районе Купянска.", "strike", None),
     ("Противник стал атаковать позиции в 2 раза чаще.", "clash", None),
+    ("Противник потерял до двух рот пехоты.", "casualties", None),  # two companies: no count of people
 ])
 def test_russian_counts(text, kind, quantity):
     found = [e for e in events(text, UA_MEDIA if kind == "clash" else RU_STATE) if e["type"] == kind]

@@ -66,7 +66,7 @@ COMPARATIVES = frozenset({"больше", "меньше", "более", "мен�
                           "нижче", "частіше"})
 # Nouns of military formations: a number before them names a unit ("115 бригады", "47-й бригады"), not a count.
 FORMATION_LEMMAS = frozenset({"бригада", "полк", "батальон", "батальйон", "дивизия", "дивізія", "корпус", "армия",
-                              "армія", "омбр", "обр", "мбр", "омпбр", "оштбр", "ошбр", "тро"})
+                              "армія", "омбр", "обр", "мбр", "омпбр", "оштбр", "ошбр", "тро", "рота", "взвод"})
 # Lemmas after a number that make it a measurement, a date or a sum rather than a count.
 MEASURE_LEMMAS = frozenset({
     "процент", "відсоток", "км", "километр", "кілометр", "метр", "м", "год", "рік", "сутки", "доба", "день",
