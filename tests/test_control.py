@@ -409,3 +409,9 @@ def test_api_place_control_on_the_served_ledger(served_db: Path, served_url: str
     assert status == 200 and body["claims"] == expected and len(expected) == min(5, counts[key])
     assert all(c["status"] in STATUSES or c["status"] is None for c in body["claims"])
     assert all(c["claim"] and c["chain"] for c in body["claims"])
+
+
+def test_the_quoted_name_of_a_grouping_of_forces_names_its_side():
+    assert actor_side("группировки войск «Центр»") == actor_side("«Южная» группировка") == "russia"
+    assert actor_side("ОСГВ «Хортица»") == actor_side("группировка войск «Таврия»") == "ukraine"
+    assert actor_side("«Центр»") == actor_side("группировка") == "unknown"  # a name alone, a grouping alone

@@ -48,7 +48,8 @@ OPPONENT = {"russia": "ukraine", "ukraine": "russia"}
 # ("Russia and Ukraine") has no side.
 # Issue 12 added the pejoratives Ukrainian reports use for Russian forces ("рашисти", "орки"),
 # the Russian ones for Ukrainian forces ("бандеровцы", "всушники") and Ukraine's "Сили оборони"
-# (Defence Forces: a phrase, as "оборони" alone is also in "Міністерство оборони РФ").
+# (Defence Forces: a phrase, as "оборони" alone is also in "Міністерство оборони РФ"; its Russian
+# form "Силы обороны" too, as Ukrainian outlets' Russian editions write it).
 RUSSIAN_PREFIXES = ("russia", "росси", "российск", "русск", "росій", "окупант", "оккупант",
                     "occupier", "occupying", "wagner", "вагнер", "kremlin", "кремл", "rosgvard",
                     "росгвард", "akhmat", "ахмат", "moscow", "москв", "рашист", "рашыст")
@@ -56,8 +57,17 @@ RUSSIAN_WORDS = frozenset({"рф", "dpr", "lpr", "dnr", "lnr", "днр", "лнр
                            "оркам", "orcs"})
 UKRAINIAN_PREFIXES = ("ukrain", "украин", "україн", "kyiv", "kiev", "киев", "київ", "azov", "азов",
                       "бандеровц", "бандерівц", "всушник")
-UKRAINIAN_PHRASES = ("сили оборони", "сил оборони", "силами оборони", "силам оборони")
+UKRAINIAN_PHRASES = ("сили оборони", "сил оборони", "силами оборони", "силам оборони",
+                     "силы обороны", "сил обороны", "силами обороны", "силам обороны")
 UKRAINIAN_WORDS = frozenset({"всу", "зсу", "afu", "diu", "гур", "сбу", "sbu", "тро"})
+# Quoted names of the groupings of forces each side's bulletins name ("группировки войск «Центр»", "«Южная»
+# группировка"; the Ukrainian operational-strategic groups "«Хортица»", "«Таврия»"), read with a word of
+# grouping in the label (issue 12: the Russian Defence Ministry's daily bulletin names its units so).
+GROUPING_STEMS = ("группиров", "угрупов", "group", "осгв", "осув")
+RUSSIAN_GROUPINGS = ("«центр", "«юг", "«север", "«запад", "«восток", "«днепр", "«дніпр", "«централь", "«южн",
+                     "«северн", "«западн", "«восточн", "«півден", "«північ", "«захід", "«схід")
+UKRAINIAN_GROUPINGS = ("«хортиц", "«таври", "«таврі", "«одесс", "«одес", "«харьков", "«харків", "«луганськ",
+                       "«луганск", "«донецьк", "«донецк")
 # The claimant's own forces ("our troops", "наши подразделения") take the claimant's side. "The
 # enemy" ("противник", "ворог") has no side of its own: the ru/uk extractor, without a parser,
 # takes it from object phrases too ("освободили ... от противника"), which on war_news_ru_uk_dev
@@ -97,6 +107,9 @@ def actor_side(actor: str | None, claimant_side: str = UNKNOWN) -> str:
     lowered = actor.lower()
     words = _WORD.findall(lowered)
     sides = {"ukraine"} if any(phrase in lowered for phrase in UKRAINIAN_PHRASES) else set()
+    if any(stem in lowered for stem in GROUPING_STEMS):
+        sides.update({"russia"} if any(name in lowered for name in RUSSIAN_GROUPINGS) else set())
+        sides.update({"ukraine"} if any(name in lowered for name in UKRAINIAN_GROUPINGS) else set())
     for word in words:
         if word in RUSSIAN_WORDS or word.startswith(RUSSIAN_PREFIXES):
             sides.add("russia")

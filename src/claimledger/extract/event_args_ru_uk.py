@@ -8,12 +8,16 @@ window, an address's "today").
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc
+from .event_places import event_place_key
 from .event_places_ru_uk import FORCE_LEMMAS, QUOTE_MARKS, clause_of
 
+ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject (a quoted name counts as one)
+QUOTED_NAME_WORDS = 3  # words inside the quotes of a unit's name ("«Центр»", "«Южной»")
 ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force that took ("освободили подразделения")
 TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
 CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report
@@ -23,31 +27,123 @@ COMPARISON_WORDS = frozenset({"як", "ніж", "как", "чем"})
 # was like, it frames no act the address goes on to tell of that day.
 COPULA_LEMMAS = frozenset({"бути", "быть", "являться", "являтися", "стати", "стать"})
 UNDATED_MODALITIES = frozenset({"future", "hypothetical"})  # acts not (yet) real: no day from the context
+# Event types whose act noun takes the subject of the verb right before it as its actor ("ВС РФ завершили
+# освобождение ...", "ВСУ начали отвод войск"): who gains or leaves a place decides the control ledger.
+GOVERNED_NOUN_KINDS = frozenset({"territory_control", "withdrawal"})
+# Event types of the control ledger (control.STATUS_KINDS), which counts one row per settlement: every
+# settlement coordinated with one the event names is the event's too ("освободили Курахово, Дальнее и
+# Катериновку", "бои в районе Покровска, Мирнограда и Селидово").
+COORDINATED_KINDS = frozenset({"territory_control", "withdrawal", "attack_repelled", "clash"})
+# What may stand between two coordinated names: commas, "и", "і", "й", "та", "а также", "а також".
+COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:(?:и|і|й|та|а\s+также|а\s+також)\s+)?|(?:и|і|й|та|а\s+также|а\s+також)\s+)",
+                              re.IGNORECASE)
+# The word of a holder's control in the instrumental: who follows holds the place ("под контролем ВСУ").
+HELD_BY_WORDS = frozenset({"контролем"})
+HOLDER_WINDOW = 4  # words after "под контролем" that may name who holds the place
 
 
 def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
     """The subject before a verb trigger, as a token range: the nearest nominative noun phrase in its clause;
-    for a taking of territory with none, a force named right after the verb (:func:`_actor_after`)."""
+    for a taking of territory with none, a force named right after the verb (:func:`_actor_after`); for a
+    noun of taking or leaving right after a verb, that verb's subject."""
     t = doc.tokens[first]
+    if t.pos == "NOUN" and kind in GOVERNED_NOUN_KINDS and first > doc.sentence_of(first).first \
+            and doc.tokens[first - 1].pos == "VERB":
+        return actor_of(doc, first - 1)
     if t.pos not in ("VERB", "PRTS", "GRND", "INFN"):
         return None
     c_first, _ = clause_of(doc, first, first + 1)
-    for k in range(first - 1, max(c_first - 1, first - 8), -1):
+    k = first
+    while k - 1 > max(c_first - 1, first - ACTOR_BEFORE_WINDOW):
+        k -= 1
         w = doc.tokens[k]
+        if w.text == "»" and k > c_first:
+            opening = _opening_quote(doc, k, c_first)
+            if opening is not None:
+                k = opening  # a quoted unit name ("группировки войск «Центр»") belongs to the phrase before it
+                continue
         if w.text in (",", ":", "«", "»"):
             break
+        if k > c_first and doc.tokens[k - 1].pos == "PREP":
+            continue  # "В ДНР ... погиб": a noun after a preposition is no subject
         if (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
                 or (w.text.isupper() and len(w.text) > 1) or doc.entity_label(k) in ("ORG", "PER"):
             start = k
-            while start > c_first and doc.tokens[start - 1].pos in ("ADJF", "PRTF") and "nomn" in doc.tokens[start - 1].tags:
-                start -= 1
+            if start > c_first and "gent" in w.tags and doc.tokens[start - 1].pos == "NOUN" \
+                    and set(doc.tokens[start - 1].lemmas) & FORCE_LEMMAS:
+                start -= 1  # the head of "Силы обороны", "подразделения ВСУ"
+            while start > c_first and (doc.tokens[start - 1].pos in ("ADJF", "PRTF") and "nomn" in doc.tokens[start - 1].tags
+                                       or doc.tokens[start - 1].text.isupper() and len(doc.tokens[start - 1].text) > 1):
+                start -= 1  # "Российские войска", "ВС РФ"
             end = k + 1
-            while end < first and (doc.tokens[end].text.isupper() or "gent" in doc.tokens[end].tags) \
-                    and doc.tokens[end].pos in ("NOUN", None):
+            while end < first and ((doc.tokens[end].text.isupper() or "gent" in doc.tokens[end].tags)
+                                   and doc.tokens[end].pos in ("NOUN", None)):
                 end += 1
+            if end < first and doc.tokens[end].text == "«" and (closing := _closing_quote(doc, end, first)):
+                end = closing + 1
             return start, end
     return _actor_after(doc, first) if kind == "territory_control" else None
+
+
+def _opening_quote(doc: CyrDoc, k: int, floor: int) -> int | None:
+    """Index of the "«" that opens a short quoted name closed by the "»" at k, or None."""
+    for j in range(k - 1, max(floor - 1, k - 1 - QUOTED_NAME_WORDS), -1):
+        if doc.tokens[j].text == "«":
+            return j
+    return None
+
+
+def _closing_quote(doc: CyrDoc, k: int, limit: int) -> int | None:
+    """Index of the "»" that closes a short quoted name opened by the "«" at k, before ``limit``, or None."""
+    for j in range(k + 1, min(limit, k + 1 + QUOTED_NAME_WORDS)):
+        if doc.tokens[j].text == "»":
+            return j
+    return None
+
+
+def holder_after(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
+    """Who holds a place "под контролем" / "під контролем" in a trigger (tokens [first, last)) says: the phrase
+    right after that word up to punctuation ("находится под контролем Вооружённых сил Украины", "город под
+    контролем украинских сил"), as a token range, else None."""
+    held = next((k for k in range(first, last) if doc.tokens[k].lower in HELD_BY_WORDS), None)
+    if held is None:
+        return None
+    s = doc.sentence_of(held)
+    start = end = held + 1
+    while end < min(s.last, start + HOLDER_WINDOW) and doc.tokens[end].pos in ("NOUN", "ADJF", "PRTF", None) \
+            and doc.tokens[end].is_word:
+        end += 1
+    return (start, end) if end > start else None
+
+
+def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: Sequence[Place],
+                           last: int | None = None) -> tuple[str, ...]:
+    """``keys`` (an event's places) with the settlements coordinated with one of them added, for the
+    control-ledger types (:data:`COORDINATED_KINDS`): a settlement joined to a named one only by commas and
+    "и"/"та"/"і"/"й"/"а также" on either side, in text order. A trigger that ends with its preposition
+    ("выведены из", "отброшены от"; tokens [.., ``last``)) has the settlement right after it first."""
+    if kind not in COORDINATED_KINDS:
+        return tuple(keys)
+    ordered = sorted(places, key=lambda p: p.span)  # a list runs on through names left unresolved
+    settlement = lambda p: p.level == "settlement" and bool(p.ref or p.name)
+    found = list(keys)
+    if last is not None and 0 < last < len(doc.tokens) and doc.tokens[last - 1].pos == "PREP":
+        after = [p for p in ordered if p.span[0] == doc.tokens[last].start and settlement(p)]
+        if after and event_place_key(after[0]) not in found:
+            found.insert(0, event_place_key(after[0]))
+    named = [n for n, p in enumerate(ordered) if settlement(p) and event_place_key(p) in keys]
+    for n in named:
+        for step in (1, -1):
+            k = n
+            while 0 <= k + step < len(ordered):
+                a, b = sorted((ordered[k], ordered[k + step]), key=lambda p: p.span)
+                if not COORDINATION_GAP.fullmatch(doc.text[a.span[1]:b.span[0]]):
+                    break
+                k += step
+                if settlement(ordered[k]) and event_place_key(ordered[k]) not in found:
+                    found.append(event_place_key(ordered[k]))
+    return tuple(found)
 
 
 def _actor_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:

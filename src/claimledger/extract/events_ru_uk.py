@@ -9,18 +9,24 @@ morphology:
   ("освобождён", "взят под контроль" / "окупували", "захопили"; "отбили атаку" / "відбили штурм"),
   matched on pymorphy3 lemmas or word stems; longer matches win; flags gate ambiguous words (a place
   in the sentence for "освободили", people nearby for "уничтожено" as casualties);
-* polarity from a negation just before the trigger ("не взяли", "не вдалося захопити");
-  modality from the future tense and cue words in the clause before it ("планируют наступление",
-  "може бути обстріляний", "в случае ...");
+* the type a match has in its context (event_senses_ru_uk.py: an attempt to take a place is fighting,
+  civilians leaving are evacuated, ...); an assault noun a verb of repelling after it reports as repelled
+  ("Атаки ... отражены") is that one attack_repelled;
+* polarity from a negation just before the trigger ("не взяли", "не вдалося захопити", "без жертв"), "нет"
+  after it ("Пострадавших нет") or a word calling the report untrue ("фейк", "не соответствует
+  действительности"); modality (modality_ru_uk.py) from the future tense and cue words in the clause before
+  it ("планируют наступление", "може бути обстріляний", "в случае ...") or the predicate after an act noun
+  ("Переговоры могут пройти");
 * the count is the number next to the trigger ("взяли три села", "загинули 5 осіб",
-  "до 3 000 военнослужащих"); percentages, distances and dates are not counts;
+  "до 3 000 военнослужащих", "свыше 1,5 тыс."); percentages, distances, dates and unit numbers are not counts;
 * the date is the nearest time expression in the sentence (dates_ru_uk.py, against the publication date),
   else a bulletin's window earlier in the paragraph, else the day an address has called "сьогодні";
 * a sentence of thanks reports no event; a judgement noun ("злочин") as a predicate is no new event;
 * places are the Place records in the trigger's clause, else its sentence, less those inside a phrase
   naming who acts (the subject, or the genitive after an act noun: "спробу Росії"); claimed_by is the
   attribution with the innermost content containing the trigger; one event per type and claimant per
-  sentence, unless their counts differ.
+  sentence, unless their counts differ; a control event (event_args_ru_uk.py) also takes every settlement
+  coordinated with one of its places, since the control ledger counts one row per settlement.
 """
 from __future__ import annotations
 
@@ -33,21 +39,33 @@ from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
 from .cyrillic import CyrDoc, Token
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
-from .event_args_ru_uk import actor_of, target_of, when_of
+from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places_ru_uk import actor_phrases, event_place_keys
+from .event_senses_ru_uk import event_sense_ru_uk
+from .modality_ru_uk import event_modality_ru_uk
 from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
 
 LEXICON_FILE = "events_ru_uk.tsv"
 # Ukrainian triggers induced from parallel addresses (scripts/induce_triggers_uk.py), read beside the hand
 # lexicon with the same flags and context checks.
 INDUCED_LEXICON_FILE = "events_uk_induced.tsv"
-FLAGS = frozenset({"place", "place_object", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
+FLAGS = frozenset({"place", "place_object", "assault", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
 # Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
                    "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
                    "найманц", "найманц", "террорист", "терорист", "пехот", "піхот", "геро", "громадян", "гражданин",
-                   "жител", "мешкан", "діти", "дітей", "дети", "детей")
+                   "жител", "мешкан", "діти", "дітей", "дети", "детей", "ребен", "дрг", "диверс")
+# Stems of people who are as often who acts as who is lost ("Россияне уничтожили склад" / "уничтожили 1 100
+# россиян"): counted as losses only after the trigger.
+PERSONNEL_AFTER_STEMS = ("оккупант", "россиян", "рашист", "боец", "бойц")
+# Word starts of an assault, which a verb of repelling needs in its sentence (flag "assault"), and whose
+# noun is the same event as its repelling ("Атаки противника ... были отражены": one attack_repelled).
+ASSAULT_STEMS = ("атак", "штурм", "наступ", "контратак", "контрнаступ", "попытк", "спроб", "натиск", "прорыв",
+                 "прорив", "вылазк", "вилазк")
+REPELLED_WINDOW = 8  # words between an assault noun and the verb of repelling it
+# Adjectives that name people when used as nouns ("военных", "військових"): personnel lost, not equipment.
+MILITARY_ADJECTIVES = frozenset({"военный", "військовий"})
 # Words saying that a war or an operation proceeds (flag "process").
 PROCESS_LEMMAS = frozenset({"идти", "продолжаться", "продолжать", "начаться", "начать", "вестись", "вести",
                             "развернуть", "тривати", "почати", "почитися", "розпочати", "розпочатися",
@@ -59,66 +77,24 @@ PREDICATE_LEMMAS = frozenset({"це", "цей", "той", "такий", "є", "�
                               "являтися", "стать", "стати"})
 PREDICATE_WINDOW = 3  # words before an evaluative noun searched for them
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
-# Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
-# promised or expected; hypothetical: possible or conditional (annotation guide, section E).
-FUTURE_LEMMAS = frozenset({
-    "планировать", "намереваться", "собираться", "намерен", "намеренный", "хотеть", "угрожать", "пригрозить",
-    "требовать", "потребовать", "призвать", "призывать", "готовиться", "готовый", "обещать", "пообещать",
-    "должный", "должен", "нужно", "необходимо", "предложить", "предлагать", "дальнейший", "будущий", "план",
-    "планувати", "намір", "збиратися", "погрожувати", "пригрозити", "вимагати", "закликати", "готуватися",
-    "готовий", "обіцяти", "пообіцяти", "повинний", "мусити", "треба", "потрібно", "запропонувати",
-    "пропонувати", "подальший", "майбутній", "наступний", "следующий", "хотіти", "прагнути", "стремиться",
-    "мріяти", "мечтать", "наміритися", "готувати", "готовить",
-})
-HYPOTHETICAL_LEMMAS = frozenset({
-    "мочь", "возможный", "возможно", "вероятно", "вероятный", "если", "бы", "случай", "риск", "угроза",
-    "потенциальный", "могти", "можливо", "можливий", "ймовірно", "імовірно", "якщо", "би", "б", "разі",
-    "ризик", "загроза", "потенційний", "опасность", "небезпека", "возможность", "можливість", "допустить",
-    "допускать", "припустити", "припускати", "способный", "здатний", "спроможний",
-})
-FUTURE_AUXILIARIES = frozenset({"будет", "будут", "буду", "будем", "буде", "будуть", "будемо", "станет", "стане"})
-# Controlling verbs whose infinitive reports a real act ("продолжают наступать", "намагалися прорвати").
-FACTUAL_CONTROLLERS = frozenset({"продолжать", "пытаться", "попытаться", "начать", "удаться", "стараться",
-                                 "продовжувати", "намагатися", "спробувати", "почати", "вдатися", "стати",
-                                 "заставить", "змусити", "вынудить", "примусити"})
-# Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
-# fighting, reported as a clash, not a change of control.
-ATTEMPT_LEMMAS = frozenset({"пытаться", "попытаться", "стараться", "стремиться", "намагатися", "спробувати",
-                            "пробувати", "прагнути", "попытка", "спроба"})
+# "без" before an act noun ("обошлось без пострадавших") and "нет" after it ("Пострадавших нет"): governors'
+# reports of no casualties (issue 12 probes).
+WITHOUT = frozenset({"без"})
+NONE_WORDS = frozenset({"нет", "немає", "нема"})
 # Verbs of managing whose negation denies the event they govern ("не удалось захватить").
 MANAGING_LEMMAS = frozenset({"удаться", "смочь", "суметь", "вдатися", "змогти", "зуміти", "спромогтися"})
-# "не исключает" / "не виключає" makes an event possible, not denied.
-NOT_EXCLUDING = frozenset({"исключать", "исключить", "виключати", "виключити"})
 # Nouns an adjective trigger names a kind of ("штурмовые группы", "ударные дроны"): not an event.
 UNIT_LEMMAS = frozenset({"группа", "група", "подразделение", "підрозділ", "бригада", "отряд", "загін", "батальон",
                          "полк", "авиация", "авіація", "дрон", "беспилотник", "безпілотник", "вертолет", "вертоліт",
                          "самолет", "літак", "корабль", "корабель", "комплекс", "войска", "військо"})
-# Aerial objects whose destruction is an air-defence interception ("other": shot down), not a strike.
-AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дрон", "ракет", "шахед", "самолет", "літак", "вертолет",
-                "вертоліт", "крылат", "крилат")
 # Words of thanks: an address's thanks ("Вдячний кожному, хто забезпечив переміщення людей гуманітарним
 # коридором") is a ritual, not a report; the acts it names before or after are told elsewhere if at all.
 THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякувати", "подяка", "вдячність", "спасибі", "благодарить",
                            "поблагодарить", "благодарный", "признательный", "благодарность", "спасибо"})
-# Verbs of entering: into a settlement they take it; into a whole oblast, region or country
-# ("зайшов на Харківщину", "вошли в Курскую область") they start fighting there, a clash.
-ENTER_LEMMAS = frozenset({"войти", "зайти", "увійти", "входить", "заходити", "входити", "заходить"})
-WIDE_LEVELS = frozenset({"oblast", "region", "country"})
 # Verbs that only name a topic ("обсудили эвакуацию"): the event is not reported.
 TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення"})
 # Words of avoiding: "щоб уникнути втрат", "во избежание потерь" name an event that is kept from happening.
 AVOIDED_LEMMAS = frozenset({"избежание", "избежать", "избегать", "уникнення", "уникнути", "уникати"})
-# Words of joining: of a territory to a state, an annexation (territory_control, as "присоединить" in
-# the annotation guide's gold), or of a state to an alliance or a treaty, which changes no control.
-JOIN_LEMMAS = frozenset({"присоединить", "присоединять", "присоединение", "присоединиться", "приєднати",
-                         "приєднувати", "приєднання", "приєднатися", "вступ", "вступление", "вступить", "вступити"})
-# What a state joins rather than annexes ("до Європейського Союзу", "к НАТО", "до Альянсу", "к санкциям").
-ALLIANCE_LEMMAS = frozenset({"союз", "евросоюз", "євросоюз", "альянс", "нато", "ес", "єс", "блок", "коалиция",
-                             "коаліція", "организация", "організація", "договор", "договір", "соглашение", "угода",
-                             "конвенция", "конвенція", "санкция", "санкція", "сообщество", "співтовариство",
-                             "одкб", "шос", "брикс", "вто", "сот", "оон", "совет", "рада"})
-JOIN_WINDOW = 6  # words either side of a joining word searched for the alliance ("до ЄС щодо невідкладного приєднання")
-MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cue's clause only)
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
 @dataclass(frozen=True)
 class _Item:
@@ -205,8 +181,8 @@ def _match(doc: CyrDoc, i: int, items: tuple[_Item, ...]) -> int | None:
     """End (exclusive) of a match of items starting at token i, else None."""
     toks, k = doc.tokens, i
     for n, item in enumerate(items):
-        if item.optional:
-            nxt = items[n + 1] if n + 1 < len(items) else None
+        if item.optional:  # the next word that is no optional one is not taken ("вернули * * позиции")
+            nxt = next((later for later in items[n + 1:] if not later.optional), None)
             if k < len(toks) and (toks[k].is_word or toks[k].text[:1].isdigit()) and toks[k].sent == toks[i].sent \
                     and not (nxt is not None and nxt.matches(toks[k])):
                 k += 1
@@ -244,7 +220,29 @@ def find_triggers_ru_uk(doc: CyrDoc, places: Sequence[Place] = ()) -> list[tuple
         if used.isdisjoint(range(first, last)):
             taken.append((kind, first, last))
             used.update(range(first, last))
-    return sorted(taken, key=lambda f: f[1])
+    return [f for f in sorted(taken, key=lambda f: f[1]) if not _repelled_assault(doc, f, taken)]
+
+
+def _repelled_assault(doc: CyrDoc, trigger: tuple[str, int, int], triggers: list[tuple[str, int, int]]) -> bool:
+    """True for a clash named by an assault noun that a verb of repelling after it in its sentence reports as
+    repelled, its subject ("Атаки противника в районе X были отражены"): one event, the attack_repelled. An
+    assault after the verb is kept ("відбити спробу Росії наступати на Харків": the war_reports_dev tune half
+    annotates both)."""
+    kind, first, last = trigger
+    if kind != "clash" or not _plain(doc.tokens[first].lower).startswith(ASSAULT_STEMS):
+        return False
+    for other, a, b in triggers:
+        if other == "attack_repelled" and doc.tokens[a].sent == doc.tokens[first].sent \
+                and 0 <= a - last <= REPELLED_WINDOW and not any(t.text == ";" for t in doc.tokens[last:a]):
+            return True
+    return False
+
+
+def _military_people(doc: CyrDoc, w: Token) -> bool:
+    """True for "военных" / "військових" used as a noun ("потеряли 2,3 тысячи военных"), not before one
+    ("военной техники")."""
+    after = doc.tokens[w.i + 1] if w.i + 1 < len(doc.tokens) else None
+    return bool(set(w.lemmas) & MILITARY_ADJECTIVES) and (after is None or after.pos != "NOUN")
 
 
 def _sentence_tokens(doc: CyrDoc, i: int) -> list[Token]:
@@ -271,13 +269,18 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
             return False
     if "personnel" in row.flags or "materiel" in row.flags:
         near = doc.tokens[max(0, first - PERSONNEL_WINDOW):last + PERSONNEL_WINDOW]
-        people = any(_plain(w.lemma).startswith(PERSONNEL_STEMS) for w in near if w.is_word and w.sent == t.sent)
+        people = any(_plain(w.lemma).startswith(PERSONNEL_STEMS) or _military_people(doc, w)
+                     or w.i >= last and _plain(w.lemma).startswith(PERSONNEL_AFTER_STEMS)
+                     for w in near if w.is_word and w.sent == t.sent)
         if people != ("personnel" in row.flags):
             return False
     if "evaluative" in row.flags and ("ablt" in t.tags or any(
             set(w.lemmas) & PREDICATE_LEMMAS for w in doc.tokens[max(doc.sentence_of(first).first, first - PREDICATE_WINDOW):first])):
         return False
-    if "process" in row.flags and not any(set(w.lemmas) & PROCESS_LEMMAS for w in sentence):
+    if "assault" in row.flags and not any(_plain(w.lower).startswith(ASSAULT_STEMS) for w in sentence):
+        return False
+    if "process" in row.flags and not any(set(w.lemmas) & PROCESS_LEMMAS and not (
+            w.i > 0 and doc.tokens[w.i - 1].pos == "PREP") for w in sentence):  # "с начала операции": a time
         return False
     if t.pos in ("ADJF", "PRTF") and last == first + 1 and last < len(doc.tokens) \
             and set(doc.tokens[last].lemmas) & UNIT_LEMMAS:
@@ -292,81 +295,42 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
 # the ru/uk denial cues of relation_cues.tsv that cannot be a negated event's own words).
 DENIAL_STEMS = ("фейк", "неправд", "ложь", "инсценир", "постановк", "дезинформ", "брехн",
                 "інсцен", "дезінформ", "вигадк")
+# Phrases that call a report untrue, as word starts of consecutive words after the event (issue 12 probes:
+# "информация о захвате ... не соответствует действительности", "не відповідає дійсності").
+DENIAL_PHRASES = (("не", "соответству", "действительн"), ("не", "відповіда", "дійсн"),
+                  ("не", "соответству", "реальн"), ("не", "відповіда", "реальн"))
 
 
 def _polarity(doc: CyrDoc, first: int) -> str:
-    """Denied when a negation stands right before the trigger ("не взяли") or before a verb of managing
+    """Denied when a negation or "без" stands right before the trigger ("не взяли", "без жертв"), "нет" right after
+    a noun trigger ("Пострадавших нет"), or a negation before a verb of managing
     that governs it ("не удалось захватить", "не змогли прорвати"), or when a word later in the
-    sentence calls the report untrue ("сообщения об ударах по Киеву — фейк")."""
+    sentence calls the report untrue ("сообщения об ударах по Киеву — фейк", "... не соответствует
+    действительности")."""
     s = doc.sentence_of(first)
-    if any(w.lower.startswith(DENIAL_STEMS) for w in doc.tokens[first + 1:s.last + 1]):
+    after = doc.tokens[first + 1:s.last + 1]
+    if any(w.lower.startswith(DENIAL_STEMS) for w in after):
+        return "denied"
+    words = [_plain(w.lower) for w in after if w.is_word]
+    if any(all(words[n + j].startswith(stem) for j, stem in enumerate(phrase))
+           for phrase in DENIAL_PHRASES for n in range(len(words) - len(phrase) + 1)):
         return "denied"
     prev = doc.tokens[first - 1] if first > s.first else None
-    if prev is not None and prev.lower in NEGATIONS:
-        return "denied"
+    if prev is not None and (prev.lower in NEGATIONS or prev.lower in WITHOUT):
+        return "denied"  # "не взяли", "обошлось без пострадавших"
+    nxt = doc.tokens[first + 1] if first + 1 < s.last else None
+    if nxt is not None and nxt.lower in NONE_WORDS and doc.tokens[first].pos in ("NOUN", "PRTF", "ADJF"):
+        return "denied"  # "Пострадавших нет", "Жертв немає"
     if prev is not None and set(prev.lemmas) & MANAGING_LEMMAS and first - 2 >= s.first \
             and doc.tokens[first - 2].lower in NEGATIONS:
         return "denied"
     return "asserted"
 
 
-def _modality(doc: CyrDoc, first: int, last: int) -> str:
-    t = doc.tokens[first]
-    if "futr" in t.tags and t.pos == "VERB":
-        return "future"
-    s = doc.sentence_of(first)
-    before = [w for w in doc.tokens[max(s.first, first - MODALITY_WINDOW):first]]
-    cut = max((n for n, w in enumerate(before) if w.text in (",", ";", "—", ":") and w.text != ","), default=-1)
-    before = before[cut + 1:]
-    if any(set(w.lemmas) & NOT_EXCLUDING for w in before):
-        return "hypothetical"
-    if any(set(w.lemmas) & FACTUAL_CONTROLLERS for w in before):
-        return "factual"
-    if any(w.lower in FUTURE_AUXILIARIES for w in before):
-        return "future"
-    if any(w.lemma in HYPOTHETICAL_LEMMAS for w in before):
-        return "hypothetical"
-    if any(w.lemma in FUTURE_LEMMAS or "futr" in w.tags and w.pos == "VERB" for w in before):
-        return "future"
-    return "factual"
-
-
-def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
-    """True when a verb of destroying has a drone, missile or aircraft next to it."""
-    if not _plain(doc.tokens[first].lower).startswith(("уничтож", "знищ", "сбит", "збит", "перехва", "перехоп")):
-        return False
-    s = doc.sentence_of(first)
-    near = doc.tokens[max(s.first, first - 3):min(s.last, last + 4)]
-    return any(_plain(w.lower).startswith(AERIAL_STEMS) for w in near)
-
-
 def _claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequence[Attribution]) -> str:
     """Denied when the claimant's cue denies its content ("опровергли информацию о наступлении")."""
     claimant = next((a for a in attributions if a.id == claimed_by), None)
     return "denied" if claimant is not None and claimant.evidentiality == "denied" else polarity
-
-
-def _joins_alliance(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:
-    """True when a joining word is a state joining an alliance, a union or a treaty ("приєднання України
-    до ЄС", "присоединение к НАТО"), not a territory joined to a state ("присоединение Крыма"): an alliance
-    word after "к"/"до" near it, or a whole country as what joins (the place right after the word)."""
-    if not set(doc.tokens[first].lemmas) & JOIN_LEMMAS:
-        return False
-    s = doc.sentence_of(first)
-    window = doc.tokens[max(s.first, first - JOIN_WINDOW):min(s.last, last + JOIN_WINDOW)]
-    for n, t in enumerate(window):
-        if t.lower in ("к", "до") and any(set(w.lemmas) & ALLIANCE_LEMMAS or w.lower in ALLIANCE_LEMMAS
-                                          for w in window[n + 1:n + 4]):
-            return True
-    after = doc.tokens[last:min(s.last, last + 2)]
-    return any(p.level == "country" and p.span[0] == t.start for t in after for p in places)
-
-
-def _attempted(doc: CyrDoc, first: int) -> bool:
-    """True when the trigger is an infinitive or noun governed by a verb of trying just before it."""
-    s = doc.sentence_of(first)
-    before = doc.tokens[max(s.first, first - 3):first]
-    return any(set(w.lemmas) & ATTEMPT_LEMMAS for w in before)
 
 
 def _names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
@@ -376,14 +340,17 @@ def _names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
     return k is not None and doc.tokens[k].pos in ("NOUN", "ADJF") and doc.tokens[first].pos == "VERB"
 
 
-def _enters_wide_area(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:
-    """True when a verb of entering has an oblast, a region or a country as the place right after it."""
-    if not set(doc.tokens[first].lemmas) & ENTER_LEMMAS:
+def _victims_again(doc: CyrDoc, kind: str, first: int, quantity: int | None, events: Sequence[Event]) -> bool:
+    """True for victims named again by a participle with no count after a casualties event of the sentence
+    before in the paragraph ("... пострадали трое. Пострадавших доставили в больницу"): a re-mention, not a
+    new event (annotation guide, section E: coreferent re-mentions are not repeated)."""
+    t = doc.tokens[first]
+    if kind != "casualties" or quantity is not None or t.pos not in ("PRTF", "ADJF") or t.sent == 0 \
+            or _polarity(doc, first) == "denied":  # "Погибших нет" says something new
         return False
-    s = doc.sentence_of(first)
-    window_end = doc.tokens[min(s.last, last + 3) - 1].end
-    after = [p for p in places if doc.tokens[last - 1].end <= p.span[0] < window_end]
-    return bool(after) and min(after, key=lambda p: p.span[0]).level in WIDE_LEVELS
+    before = doc.sents[t.sent - 1]
+    return "\n" not in doc.text[before.end:t.start] and any(
+        e.type == "casualties" and before.start <= e.trigger[0] < before.end for e in events)
 
 
 def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
@@ -406,21 +373,20 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             continue
         start, end = doc.char_span(first, last)
         claimed_by = _claimant(start, end, attributions)
+        kind = event_sense_ru_uk(doc, kind, first, last, places)
+        if kind is None:
+            continue
         quantity = find_count_ru_uk(doc, kind, first, last, times)
-        if kind == "territory_control" and _joins_alliance(doc, first, last, places):
-            continue  # a state joining the EU or NATO: no change of control over territory
-        if kind == "territory_control" and _enters_wide_area(doc, first, last, places):
-            kind = "clash"
-        if kind in ("territory_control", "withdrawal") and _attempted(doc, first):
-            kind = "clash"
-        if kind == "strike" and _aerial_object(doc, first, last):
-            kind = "other"  # drones or missiles destroyed: an interception, not a strike
-        actor = actor_of(doc, first, kind)
+        actor = holder_after(doc, first, last) if kind == "territory_control" else None
+        actor = actor or actor_of(doc, first, kind)
         actor_spans = [doc.char_span(*actor)] if actor else []
         actor_spans += actor_phrases(doc, doc.tokens[first].sent, places)
         acted_on = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in actor_spans)]
-        where = event_place_keys(doc, first, last, kind, acted_on, attributions)
+        where = coordinated_place_keys(doc, kind, event_place_keys(doc, first, last, kind, acted_on, attributions),
+                                       acted_on, last)
         key = (kind, claimed_by, doc.tokens[first].sent)
+        if _victims_again(doc, kind, first, quantity, events):
+            continue
         earlier = seen.get(key)
         replaces = None
         if earlier is not None and (quantity is None or earlier.quantity in (None, quantity)) \
@@ -428,7 +394,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             if not _names_act_better(doc, earlier, first):
                 continue
             replaces = events.index(earlier)
-        modality = _modality(doc, first, last)
+        modality = event_modality_ru_uk(doc, first, last)
         event = Event(
             type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,
             target=target_of(doc, first, last, acted_on), places=where,

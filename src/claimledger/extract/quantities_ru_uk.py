@@ -8,11 +8,13 @@ and "до N", "более N", "понад N" give N.
 """
 from __future__ import annotations
 
+import re
+
 from .cyrillic import CyrDoc
 
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
 SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "поселок", "город", "деревня", "хутор", "селище",
-                               "місто", "територия", "територія", "позиция", "позиція", "рубеж", "громада"})
+                               "місто", "территория", "територія", "позиция", "позиція", "рубеж", "громада"})
 # Event types whose count is a number of people: the dead and wounded, and the evacuated ("евакуювали 100 тисяч людей").
 PEOPLE_COUNTED = frozenset({"casualties", "evacuation"})
 # Lemma stems of people: a number of them is a count of casualties or evacuees only.
@@ -37,8 +39,34 @@ NUMBER_LEMMAS = {
     "триста": 300, "четыреста": 400, "чотириста": 400, "пятьсот": 500, "п'ятсот": 500,
     "шестьсот": 600, "шістсот": 600, "семьсот": 700, "сімсот": 700, "восемьсот": 800,
     "вісімсот": 800, "девятьсот": 900, "дев'ятсот": 900,
+    "шестеро": 6, "семеро": 7, "восьмеро": 8, "девятеро": 9, "десятеро": 10, "дев'ятеро": 9,
+    "полсотни": 50, "полсотня": 50, "полтысяча": 500, "полтысячи": 500, "півсотні": 50, "півтисячі": 500,
 }
-MULTIPLIERS = {"тысяча": 1_000, "тисяча": 1_000, "миллион": 1_000_000, "мільйон": 1_000_000}
+MULTIPLIERS = {"тысяча": 1_000, "тисяча": 1_000, "миллион": 1_000_000, "мільйон": 1_000_000,
+               "десяток": 10, "сотня": 100, "тыс": 1_000, "тис": 1_000, "млн": 1_000_000}
+# A decimal before a multiplier ("1,5 тыс.", "2,3 тысячи"): a count in thousands or millions.
+ABBREVIATED = frozenset({"тыс", "тис", "млн"})  # multipliers written with a full stop, which ends no sentence
+DECIMAL = re.compile(r"(\d+)[.,](\d{1,3})")
+# "полтора / півтора" (one and a half) counts only with a multiplier after it: "полторы тысячи" (1500),
+# "полтора десятка" (15).
+HALF_LEMMAS = frozenset({"полтора", "полторы", "півтора", "півтори"})
+# A round-number noun alone is a count in its singular forms ("около десятка" 10, "свыше тысячи" 1000,
+# "сотню" 100); its plural is vague ("десятки", "сотни жителей": no count, as "dozens" in quantities.py).
+# The forms that are also plural ("тысячи", "сотни", "тисячі", "сотні", "десятки") count only after a
+# word that takes the genitive singular of a quantity ("около", "более", "свыше", "понад", "близько").
+ROUND_SINGULAR = {"десяток": 10, "десятка": 10, "десятку": 10, "десятком": 10, "сотня": 100, "сотню": 100,
+                  "сотней": 100, "сотнею": 100, "тысяча": 1_000, "тысячу": 1_000, "тысячей": 1_000,
+                  "тисяча": 1_000, "тисячу": 1_000, "тисячею": 1_000}
+ROUND_AMBIGUOUS = {"тысячи": 1_000, "сотни": 100, "тисячі": 1_000, "сотні": 100}
+QUANTITY_PREPOSITIONS = frozenset({"около", "более", "свыше", "менее", "порядка", "почти", "больше", "до",
+                                   "понад", "близько", "майже", "більше", "щонайменше", "понад", "приблизно"})
+FORMATION_REACH = 3  # words after a number searched for a formation noun (two adjectives between at most)
+# Comparatives after "N раз": a ratio ("3 раза больше"), not a count of attacks.
+COMPARATIVES = frozenset({"больше", "меньше", "более", "менее", "выше", "ниже", "чаще", "більше", "менше", "вище",
+                          "нижче", "частіше"})
+# Nouns of military formations: a number before them names a unit ("115 бригады", "47-й бригады"), not a count.
+FORMATION_LEMMAS = frozenset({"бригада", "полк", "батальон", "батальйон", "дивизия", "дивізія", "корпус", "армия",
+                              "армія", "омбр", "обр", "мбр", "омпбр", "оштбр", "ошбр", "тро", "рота", "взвод"})
 # Lemmas after a number that make it a measurement, a date or a sum rather than a count.
 MEASURE_LEMMAS = frozenset({
     "процент", "відсоток", "км", "километр", "кілометр", "метр", "м", "год", "рік", "сутки", "доба", "день",
@@ -66,6 +94,10 @@ def _one_number(doc: CyrDoc, k: int) -> tuple[int | None, int]:
     if t.text[:1].isdigit():
         cleaned = t.text.replace("\u00a0", "").replace("\u202f", "")
         return (int(cleaned) if cleaned.isdigit() else None), end
+    if t.is_word and _plain(t.lower) in ROUND_SINGULAR:
+        return ROUND_SINGULAR[_plain(t.lower)], end
+    if t.is_word and _plain(t.lower) in ROUND_AMBIGUOUS and k > 0 and toks[k - 1].lower in QUANTITY_PREPOSITIONS:
+        return ROUND_AMBIGUOUS[_plain(t.lower)], end
     if t.is_word:  # by lemma, or as written when the lemma is another word's ("три" -> "терти")
         value = NUMBER_LEMMAS.get(_plain(t.lemma), NUMBER_LEMMAS.get(_plain(t.lower)))
         if value is not None or t.pos == "NUMR":
@@ -98,14 +130,33 @@ def number_at(doc: CyrDoc, k: int) -> tuple[int | None, int]:
     Compound numerals are read whole: "двадцять вісім тисяч вісімсот дев'яносто три", "28 тисяч 893".
     """
     toks = doc.tokens
+    if toks[k].is_word and _plain(toks[k].lemma) in HALF_LEMMAS and k + 1 < len(toks) \
+            and toks[k + 1].lemma in MULTIPLIERS:
+        return MULTIPLIERS[toks[k + 1].lemma] * 3 // 2, _past_abbreviation(doc, k + 2)  # "полутора тысяч"
+    decimal = DECIMAL.fullmatch(toks[k].text)
+    if decimal and k + 1 < len(toks) and toks[k + 1].lemma in MULTIPLIERS:
+        whole, fraction = decimal.groups()
+        value = int(whole) * MULTIPLIERS[toks[k + 1].lemma] \
+            + int(fraction) * MULTIPLIERS[toks[k + 1].lemma] // 10 ** len(fraction)
+        return value, _past_abbreviation(doc, k + 2)  # "1,5 тыс." -> 1500
     value, end = _one_number(doc, k)
     if value is None:
         return None, k
+    if toks[k].lemma in MULTIPLIERS:
+        return _add_smaller(doc, value, end)  # "около тысячи", "тысяча двести": a round noun first
     value, end = _add_smaller(doc, value, end)
     if end < len(toks) and toks[end].lemma in MULTIPLIERS:
         value *= MULTIPLIERS[toks[end].lemma]
-        value, end = _add_smaller(doc, value, end + 1)
+        value, end = _add_smaller(doc, value, _past_abbreviation(doc, end + 1))
     return value, end
+
+
+def _past_abbreviation(doc: CyrDoc, end: int) -> int:
+    """The index after the full stop of an abbreviated multiplier ("тыс.", "млн.") ending at ``end``, else end."""
+    if end < len(doc.tokens) and doc.tokens[end].text == "." and doc.tokens[end - 1].text.lower() in ABBREVIATED \
+            and end + 1 < len(doc.tokens) and doc.tokens[end + 1].is_word and doc.tokens[end + 1].text[:1].islower():
+        return end + 1
+    return end
 
 
 def _inside_number(doc: CyrDoc, k: int) -> bool:
@@ -113,19 +164,41 @@ def _inside_number(doc: CyrDoc, k: int) -> bool:
     if k == 0:
         return False
     previous = doc.tokens[k - 1]
-    return previous.lemma in MULTIPLIERS or _one_number(doc, k - 1)[0] is not None
+    return previous.lemma in MULTIPLIERS or _plain(previous.lemma) in HALF_LEMMAS \
+        or _one_number(doc, k - 1)[0] is not None
 
 
-def is_measure(doc: CyrDoc, end: int) -> bool:
-    """True when the word after a number makes it a measurement, a share or a date ("5 км", "40%", "3 мая")."""
+def is_measure(doc: CyrDoc, end: int, start: int | None = None) -> bool:
+    """True when the word after a number (tokens [start, end)) makes it a measurement, a share or a date ("5 км",
+    "40%", "3 мая"); "раз" is a ratio after "в" or before a comparative ("в 2 раза", "3 раза больше"), else a
+    count of attacks ("15 раз атаковали")."""
     if end >= len(doc.tokens):
         return False
+    if doc.tokens[end].lemma == "раз" and start is not None:
+        before = doc.tokens[start - 1].lower if start > 0 else ""
+        after = doc.tokens[end + 1] if end + 1 < len(doc.tokens) else None
+        return before in ("в", "во", "у") or after is not None and ("COMP" in after.tags or after.lower in COMPARATIVES)
     from .dates_ru_uk import MONTHS
 
     nxt = doc.tokens[end]
     word = _plain(nxt.lower)
-    return nxt.text in ("%", "-", ".", ":") or word in MONTHS or bool(MEASURE_LEMMAS.intersection(nxt.lemmas)) \
-        or word in MEASURE_LEMMAS
+    if nxt.text in (".", ":"):  # "12.05", "10:30" when split; a full stop ends a count ("ранены 37.")
+        after = doc.tokens[end + 1] if end + 1 < len(doc.tokens) else None
+        return after is not None and after.start == nxt.end and after.text[:1].isdigit()
+    return nxt.text in ("%", "-") or word in MONTHS or bool(MEASURE_LEMMAS.intersection(nxt.lemmas)) \
+        or word in MEASURE_LEMMAS or _names_formation(doc, end)
+
+
+def _names_formation(doc: CyrDoc, end: int) -> bool:
+    """True when a formation noun follows a number, after adjectives at most ("115 бригады", "трех
+    механизированных бригад"): the number names units, not a count."""
+    for k in range(end, min(len(doc.tokens), end + FORMATION_REACH)):
+        t = doc.tokens[k]
+        if FORMATION_LEMMAS.intersection(t.lemmas) or _plain(t.lower) in FORMATION_LEMMAS:
+            return True
+        if t.pos not in ("ADJF", "PRTF"):
+            return False
+    return False
 
 
 def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
@@ -137,7 +210,8 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     s = doc.sentence_of(first)
     in_time = {t.i for t in doc.tokens[s.first:s.last] for a, b, _ in times if a <= t.start < b}
     inside = range(first + 1, last)
-    after = range(last, min(s.last, last + QUANTITY_AFTER))
+    reach = QUANTITY_AFTER + sum(1 for k in range(last, min(s.last, last + QUANTITY_AFTER)) if k in in_time)
+    after = range(last, min(s.last, last + reach))  # a time phrase between ("составили за сутки около ...") is not counted
     before = range(first - 1, max(s.first - 1, first - 1 - QUANTITY_BEFORE), -1)
     for order in (inside, after, before):
         for k in order:
@@ -147,7 +221,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             if k in in_time or _inside_number(doc, k):
                 continue
             value, end = number_at(doc, k)
-            if value is not None and not is_measure(doc, end) and not (1900 <= value <= 2100):
+            if value is not None and not is_measure(doc, end, k) and not (1900 <= value <= 2100 and end == k + 1):
                 if kind not in PEOPLE_COUNTED and end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE):
                     continue  # "удар ... погибли 11 человек": people count the casualties, not the strikes
                 return value

@@ -1,0 +1,146 @@
+"""The sense of a Russian or Ukrainian event trigger in its context (events_ru_uk.py): which event type a
+lexicon match is, or none.
+
+``event_sense_ru_uk(doc, kind, first, last, places)`` takes the type the lexicon gives the trigger at tokens
+[first, last) of a ``CyrDoc`` and returns the type its context makes it, or None when it reports no event:
+a state joining an alliance takes no territory; entering a whole oblast or an attempt to take a place is
+fighting; drones destroyed are interceptions; an attack on positions with no weapon named is fighting and an
+attack told by its damage a strike; civilians leaving a town are evacuated, not withdrawn; a meeting with the
+public is no negotiation.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..models import Place
+from .cyrillic import CyrDoc
+
+OBJECT_WINDOW = 3  # words after a verb of attacking within which its object must start
+# Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
+# fighting, reported as a clash, not a change of control.
+ATTEMPT_LEMMAS = frozenset({"пытаться", "попытаться", "стараться", "стремиться", "намагатися", "спробувати",
+                            "пробувати", "прагнути", "попытка", "спроба"})
+# Aerial objects whose destruction is an air-defence interception ("other": shot down), not a strike.
+AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дрон", "ракет", "шахед", "самолет", "літак", "вертолет",
+                "вертоліт", "крылат", "крилат")
+# Verbs of attacking, a strike unless their object is a line of defence (POSITION_LEMMAS) with no weapon named:
+# "атаковали позиции" is a ground assault (issue 12 probes: General Staff copy in Russian).
+ATTACK_VERB_LEMMAS = frozenset({"атаковать", "атакувати"})
+POSITION_LEMMAS = frozenset({"позиция", "позиція", "оборона", "рубеж", "опорный", "опорний", "окоп", "траншея"})
+WEAPON_STEMS = ("артилер", "артиллер", "авиа", "авіа", "удар", "снаряд", "бомб", "миномет", "міномет", "рсзо",
+                "реактивн", "обстрел", "обстріл")
+# "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
+RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "вследствие"})
+# Verbs of entering: into a settlement they take it; into a whole oblast, region or country
+# ("зайшов на Харківщину", "вошли в Курскую область") they start fighting there, a clash.
+ENTER_LEMMAS = frozenset({"войти", "зайти", "увійти", "входить", "заходити", "входити", "заходить"})
+WIDE_LEVELS = frozenset({"oblast", "region", "country"})
+# Words of joining: of a territory to a state, an annexation (territory_control, as "присоединить" in
+# the annotation guide's gold), or of a state to an alliance or a treaty, which changes no control.
+JOIN_LEMMAS = frozenset({"присоединить", "присоединять", "присоединение", "присоединиться", "приєднати",
+                         "приєднувати", "приєднання", "приєднатися", "вступ", "вступление", "вступить", "вступити"})
+# What a state joins rather than annexes ("до Європейського Союзу", "к НАТО", "до Альянсу", "к санкциям").
+ALLIANCE_LEMMAS = frozenset({"союз", "евросоюз", "євросоюз", "альянс", "нато", "ес", "єс", "блок", "коалиция",
+                             "коаліція", "организация", "організація", "договор", "договір", "соглашение", "угода",
+                             "конвенция", "конвенція", "санкция", "санкція", "сообщество", "співтовариство",
+                             "одкб", "шос", "брикс", "вто", "сот", "оон", "совет", "рада"})
+JOIN_WINDOW = 6  # words either side of a joining word searched for the alliance ("до ЄС щодо невідкладного приєднання")
+# People who are not troops: their leaving a town is an evacuation ("Более 300 жителей покинули Покровск").
+CIVILIAN_STEMS = ("жител", "мешкан", "мирн", "люд", "семь", "сім'", "родин", "дет", "діт", "ребен", "дитин",
+                  "пенсионер", "пенсіонер")
+CIVILIAN_WINDOW = 5  # words before a verb of leaving searched for who leaves
+# A meeting with a public ("встреча с жителями", "встретился с ветеранами") is no negotiation: its partners are
+# civilians or these groups, named within MEETING_WINDOW words after the word of meeting.
+MEETING_LEMMAS = frozenset({"встреча", "встретиться", "встречаться"})
+PUBLIC_STEMS = CIVILIAN_STEMS + ("журналист", "студент", "ветеран", "волонтер", "школьник", "активист", "коллектив",
+                                 "сотрудник", "работник", "участник", "школ", "учащ")
+MEETING_WINDOW = 3
+
+
+def _plain(word: str) -> str:
+    return word.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+
+
+def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Sequence[Place]) -> str | None:
+    """The event type the trigger at tokens [first, last) has in its context, given the lexicon's ``kind``;
+    None when it names no event (see the module docstring)."""
+    if kind == "territory_control" and _joins_alliance(doc, first, last, places):
+        return None  # a state joining the EU or NATO: no change of control over territory
+    if kind == "territory_control" and _enters_wide_area(doc, first, last, places):
+        return "clash"
+    if kind in ("territory_control", "withdrawal") and _attempted(doc, first):
+        return "clash"
+    if kind == "withdrawal" and _civilians_leave(doc, first):
+        return "evacuation"
+    if kind == "negotiation" and set(doc.tokens[first].lemmas) & MEETING_LEMMAS and any(
+            _plain(w.lemma).startswith(PUBLIC_STEMS) for w in doc.tokens[last:last + MEETING_WINDOW]):
+        return None  # "встреча с жителями": a meeting with the public
+    if kind == "strike" and _aerial_object(doc, first, last):
+        return "other"  # drones or missiles destroyed: an interception, not a strike
+    if kind == "strike" and _assaults_positions(doc, first, last):
+        return "clash"
+    if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS \
+            and _plain(doc.tokens[first].lower).startswith("атак"):
+        return "strike"  # "в результате атаки ВСУ на Энергодар": an attack told by its damage
+    return kind
+
+
+def _civilians_leave(doc: CyrDoc, first: int) -> bool:
+    """True when the words before a verb of leaving in its clause name civilians and no force ("Более 300
+    жителей покинули Покровск", "мешканці залишили місто")."""
+    s = doc.sentence_of(first)
+    before = [w for w in doc.tokens[max(s.first, first - CIVILIAN_WINDOW):first] if w.is_word]
+    return any(_plain(w.lemma).startswith(CIVILIAN_STEMS) for w in before)
+
+
+def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
+    """True when a verb of destroying has a drone, missile or aircraft next to it."""
+    if not _plain(doc.tokens[first].lower).startswith(("уничтож", "знищ", "сбит", "збит", "перехва", "перехоп")):
+        return False
+    s = doc.sentence_of(first)
+    near = doc.tokens[max(s.first, first - 3):min(s.last, last + 4)]
+    return any(_plain(w.lower).startswith(AERIAL_STEMS) for w in near)
+
+
+def _assaults_positions(doc: CyrDoc, first: int, last: int) -> bool:
+    """True when a verb of attacking has positions or defences as its object and no weapon in its sentence
+    ("Оккупанты 15 раз атаковали позиции наших защитников"): a ground assault, fighting, not a strike."""
+    if not set(doc.tokens[first].lemmas) & ATTACK_VERB_LEMMAS:
+        return False
+    s = doc.sentence_of(first)
+    if any(_plain(w.lower).startswith(AERIAL_STEMS + WEAPON_STEMS) for w in doc.tokens[s.first:s.last]):
+        return False
+    return any(set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(s.last, last + OBJECT_WINDOW)])
+
+
+def _joins_alliance(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:
+    """True when a joining word is a state joining an alliance, a union or a treaty ("приєднання України
+    до ЄС", "присоединение к НАТО"), not a territory joined to a state ("присоединение Крыма"): an alliance
+    word after "к"/"до" near it, or a whole country as what joins (the place right after the word)."""
+    if not set(doc.tokens[first].lemmas) & JOIN_LEMMAS:
+        return False
+    s = doc.sentence_of(first)
+    window = doc.tokens[max(s.first, first - JOIN_WINDOW):min(s.last, last + JOIN_WINDOW)]
+    for n, t in enumerate(window):
+        if t.lower in ("к", "до") and any(set(w.lemmas) & ALLIANCE_LEMMAS or w.lower in ALLIANCE_LEMMAS
+                                          for w in window[n + 1:n + 4]):
+            return True
+    after = doc.tokens[last:min(s.last, last + 2)]
+    return any(p.level == "country" and p.span[0] == t.start for t in after for p in places)
+
+
+def _attempted(doc: CyrDoc, first: int) -> bool:
+    """True when the trigger is an infinitive or noun governed by a verb of trying just before it."""
+    s = doc.sentence_of(first)
+    before = doc.tokens[max(s.first, first - 3):first]
+    return any(set(w.lemmas) & ATTEMPT_LEMMAS for w in before)
+
+
+def _enters_wide_area(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:
+    """True when a verb of entering has an oblast, a region or a country as the place right after it."""
+    if not set(doc.tokens[first].lemmas) & ENTER_LEMMAS:
+        return False
+    s = doc.sentence_of(first)
+    window_end = doc.tokens[min(s.last, last + 3) - 1].end
+    after = [p for p in places if doc.tokens[last - 1].end <= p.span[0] < window_end]
+    return bool(after) and min(after, key=lambda p: p.span[0]).level in WIDE_LEVELS

@@ -1,0 +1,78 @@
+"""Modality of Russian and Ukrainian events (events_ru_uk.py): factual, future (announced, planned, demanded,
+threatened) or hypothetical (possible, conditional), read from the trigger's tense and the cue words of its
+clause (data/dev/README.md, section E). There is no parser for Ukrainian, so it works over tokens and
+morphology (cyrillic.py).
+"""
+from __future__ import annotations
+
+from .cyrillic import CyrDoc
+
+# Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
+# promised or expected; hypothetical: possible or conditional (annotation guide, section E).
+FUTURE_LEMMAS = frozenset({
+    "планировать", "намереваться", "собираться", "намерен", "намеренный", "хотеть", "угрожать", "пригрозить",
+    "требовать", "потребовать", "призвать", "призывать", "готовиться", "готовый", "обещать", "пообещать",
+    "должный", "должен", "нужно", "необходимо", "предложить", "предлагать", "дальнейший", "будущий", "план",
+    "планувати", "намір", "збиратися", "погрожувати", "пригрозити", "вимагати", "закликати", "готуватися",
+    "готовий", "обіцяти", "пообіцяти", "повинний", "мусити", "треба", "потрібно", "запропонувати",
+    "пропонувати", "подальший", "майбутній", "наступний", "следующий", "хотіти", "прагнути", "стремиться",
+    "мріяти", "мечтать", "наміритися", "готувати", "готовить",
+})
+HYPOTHETICAL_LEMMAS = frozenset({
+    "мочь", "возможный", "возможно", "вероятно", "вероятный", "если", "бы", "случай", "риск", "угроза",
+    "потенциальный", "могти", "можливо", "можливий", "ймовірно", "імовірно", "якщо", "би", "б", "разі",
+    "ризик", "загроза", "потенційний", "опасность", "небезпека", "возможность", "можливість", "допустить",
+    "допускать", "припустити", "припускати", "способный", "здатний", "спроможний",
+})
+# Modal verbs after an act noun as subject ("Переговоры могут пройти в Стамбуле"): a possible event.
+MODAL_LEMMAS = frozenset({"мочь", "могти"})
+PREDICATE_REACH = 5  # words after an act noun searched for its predicate ("Переговоры России и Украины могут")
+FUTURE_AUXILIARIES = frozenset({"будет", "будут", "буду", "будем", "буде", "будуть", "будемо", "станет", "стане"})
+# Controlling verbs whose infinitive reports a real act ("продолжают наступать", "намагалися прорвати").
+FACTUAL_CONTROLLERS = frozenset({"продолжать", "пытаться", "попытаться", "начать", "удаться", "стараться",
+                                 "продовжувати", "намагатися", "спробувати", "почати", "вдатися", "стати",
+                                 "заставить", "змусити", "вынудить", "примусити"})
+MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cue's clause only)
+# "не исключает" / "не виключає" makes an event possible, not denied.
+NOT_EXCLUDING = frozenset({"исключать", "исключить", "виключати", "виключити"})
+
+
+def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
+    """The modality of the event whose trigger is tokens [first, last) of ``doc``: ``factual``, ``future`` or
+    ``hypothetical``, from the trigger's tense and the cue words before it in its clause."""
+    t = doc.tokens[first]
+    if "futr" in t.tags and t.pos == "VERB":
+        return "future"
+    s = doc.sentence_of(first)
+    before = [w for w in doc.tokens[max(s.first, first - MODALITY_WINDOW):first]]
+    cut = max((n for n, w in enumerate(before) if w.text in (",", ";", "—", ":") and w.text != ","), default=-1)
+    before = before[cut + 1:]
+    if any(set(w.lemmas) & NOT_EXCLUDING for w in before):
+        return "hypothetical"
+    if any(set(w.lemmas) & FACTUAL_CONTROLLERS for w in before):
+        return "factual"
+    if any(w.lower in FUTURE_AUXILIARIES for w in before):
+        return "future"
+    if any(w.lemma in HYPOTHETICAL_LEMMAS for w in before):
+        return "hypothetical"
+    if any(w.lemma in FUTURE_LEMMAS or "futr" in w.tags and w.pos == "VERB" for w in before):
+        return "future"
+    return _predicate_modality(doc, first, last)
+
+
+def _predicate_modality(doc: CyrDoc, first: int, last: int) -> str:
+    """The modality a predicate right after a nominative act noun gives it ("Переговоры могут пройти":
+    hypothetical; "Переговоры пройдут", "удары продолжатся", "наступление будет": future), else factual."""
+    t, s = doc.tokens[first], doc.sentence_of(first)
+    if t.pos != "NOUN" or first > s.first and doc.tokens[first - 1].pos == "PREP":
+        return "factual"  # the first reading's case is not reliable: a noun after a preposition is no subject
+    for w in doc.tokens[last:min(s.last, last + PREDICATE_REACH)]:
+        if not w.is_word:
+            break
+        if set(w.lemmas) & MODAL_LEMMAS:
+            return "hypothetical"
+        if w.lower in FUTURE_AUXILIARIES or "futr" in w.tags and w.pos == "VERB":
+            return "future"
+        if w.pos == "VERB":
+            break
+    return "factual"

@@ -1,0 +1,286 @@
+"""Russian-language war reports (issue 12): events, counts and the control ledger of Defence Ministry bulletins,
+wire copy, Ukrainian outlets' Russian editions and governors' statements.
+
+The sentences are probes written for these tests in those styles (no gold or corpus text); each says what the
+record should hold by the annotation guide (shared data/dev/README.md, section E) and runs the real pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.control import record_control_claims
+from claimledger.models import Article
+from claimledger.record import document_to_record
+
+pytestmark = pytest.mark.model
+
+RU_STATE = "ТАСС"  # a Russian state outlet (outlets.tsv)
+UA_MEDIA = "Украинская правда"  # a Ukrainian outlet's Russian edition
+
+
+def record(text: str, outlet: str = RU_STATE, title: str | None = None) -> dict:
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="probe", text=text, title=title, language="ru", outlet=outlet,
+                                  published="2024-10-02T12:00"))
+    return document_to_record(doc)
+
+
+def events(text: str, outlet: str = RU_STATE) -> list[dict]:
+    rec = record(text, outlet)
+    return [{**e, "trigger_text": rec["text"][e["trigger"][0]:e["trigger"][1]]} for e in rec["events"]]
+
+
+def ledger(text: str, outlet: str = RU_STATE) -> set[tuple[str, str, str]]:
+    """The control ledger of a text as (settlement name, status, polarity)."""
+    rec = record(text, outlet)
+    names = {p["ref"]: p["name"] for p in rec["places"] if p.get("ref")}
+    return {(names.get(key, key), status, polarity) for _, key, status, polarity in record_control_claims(rec)}
+
+
+# -- taking, holding and leaving ground ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    ("Украинские войска вышли из Северодонецка.", RU_STATE, {("Sievierodonetsk", "withdrawal", "asserted")}),
+    ("ВСУ отброшены от Глушково.", RU_STATE, {("Glushkovo", "withdrawal", "asserted")}),
+    ("Командование приняло решение о выходе подразделений из Угледара.", UA_MEDIA,
+     {("Vuhledar", "withdrawal", "asserted")}),
+    ("ВСУ потеряли контроль над Новогродовкой.", RU_STATE, {("Novohrodivka", "withdrawal", "asserted")}),
+    ("Украинские войска лишились позиций в районе Торецка.", RU_STATE, {("Toretsk", "withdrawal", "asserted")}),
+    ("Силы обороны сохраняют контроль над Купянском.", UA_MEDIA, {("Kupiansk", "ukrainian_control", "asserted")}),
+    # the holder after "под контролем" decides, not the Russian outlet that reports it
+    ("Город Волчанск находится под контролем ВСУ.", RU_STATE, {("Vovchansk", "ukrainian_control", "asserted")}),
+    ("Российские бойцы водрузили флаг над зданием администрации в Курахово.", RU_STATE,
+     {("Kurakhove", "russian_control", "asserted")}),
+    ("Российские войска завершили освобождение Торецка.", UA_MEDIA, {("Toretsk", "russian_control", "asserted")}),
+])
+def test_leaving_holding_and_taking_a_town(text, outlet, expected):
+    assert ledger(text, outlet) == expected
+
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    ("Бои идут в районе Покровска, Мирнограда и Селидово.", UA_MEDIA,
+     {("Pokrovsk", "contested", "asserted"), ("Myrnohrad", "contested", "asserted"),
+      ("Selydove", "contested", "asserted")}),
+    ("Российские войска заняли Курахово и Катериновку.", RU_STATE,
+     {("Kurakhove", "russian_control", "asserted"), ("Katerynivka", "russian_control", "asserted")}),
+    ("Враг продолжает штурмовать Торецк и Часов Яр.", UA_MEDIA,
+     {("Toretsk", "contested", "asserted"), ("Chasiv Yar", "contested", "asserted")}),
+])
+def test_every_coordinated_settlement_is_in_the_ledger(text, outlet, expected):
+    assert ledger(text, outlet) == expected
+
+
+def test_fighting_places_stop_at_a_word_that_is_no_coordination():
+    found = ledger("Бои идут в районе Покровска, тогда как Мирноград обстреливают.", UA_MEDIA)
+    assert ("Pokrovsk", "contested", "asserted") in found
+    assert not any(name == "Myrnohrad" and status == "contested" for name, status, _ in found)
+
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    # a Ukrainian outlet calls a Russian capture untrue
+    ("Информация о захвате Покровска не соответствует действительности.", UA_MEDIA,
+     {("Pokrovsk", "russian_control", "denied")}),
+    ("Сообщения о взятии Купянска — фейк.", UA_MEDIA, {("Kupiansk", "russian_control", "denied")}),
+    ("ВСУ не покидали Угледар, заявили в бригаде.", UA_MEDIA, {("Vuhledar", "withdrawal", "denied")}),
+    ("Генштаб опроверг информацию об отходе ВСУ из Часова Яра.", UA_MEDIA, {("Chasiv Yar", "withdrawal", "denied")}),
+])
+def test_a_capture_called_untrue_is_denied(text, outlet, expected):
+    assert ledger(text, outlet) == expected
+
+
+@pytest.mark.parametrize("text, kind, trigger", [
+    ("Атаки противника в районе Работино были отражены.", "attack_repelled", "отражены"),
+    ("Наши защитники остановили 25 вражеских атак у Покровска.", "attack_repelled", "остановили 25 вражеских атак"),
+    ("Оккупанты 15 раз атаковали позиции наших защитников в районе Волчанска.", "clash", "атаковали"),
+    ("Противник пытался вернуть утраченные позиции в районе Кременной.", "clash", "вернуть утраченные позиции"),
+])
+def test_assaults_and_their_repelling(text, kind, trigger):
+    found = events(text, UA_MEDIA)
+    assert [(e["type"], e["trigger_text"]) for e in found if e["type"] in ("clash", "attack_repelled")] \
+        == [(kind, trigger)]
+
+
+def test_a_reflected_statement_is_no_repelled_attack():
+    found = events("Эта позиция отражена в заявлении министерства.")
+    assert not any(e["type"] == "attack_repelled" for e in found)
+
+
+def test_a_war_named_as_a_time_is_no_fighting():
+    found = events("Всего с начала проведения специальной военной операции уничтожены 640 самолетов.")
+    assert [e["type"] for e in found] == ["other"]
+
+
+def test_debris_falling_takes_no_town():
+    found = events("В результате падения обломков беспилотника в Белгороде повреждены дома.")
+    assert [e["type"] for e in found] == ["strike"]
+
+
+# -- counts -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, kind, quantity", [
+    ("За неделю ВСУ потеряли более полутора тысяч военнослужащих.", "casualties", 1500),
+    ("Ликвидированы свыше полутора тысяч боевиков.", "casualties", 1500),
+    ("Погибли полтора десятка мирных жителей.", "casualties", 15),
+    ("Около десятка человек получили ранения.", "casualties", 10),
+    ("Из Белгорода эвакуированы более 2 тысяч жителей.", "evacuation", 2000),  # "2 тысячи" is no year
+    ("Из Курской области эвакуированы около 120 тысяч человек.", "evacuation", 120_000),
+    ("Потери врага за сутки составили 1 320 военных.", "casualties", 1320),
+    ("Всего с начала операции уничтожено 28 тысяч 893 беспилотника.", "other", 28_893),
+    ("Ранены пятеро мирных жителей, в том числе двое детей.", "casualties", 5),
+    ("Оккупанты 15 раз атаковали позиции наших защитников.", "clash", 15),
+    ("Противник потерял до 200 военнослужащих.", "casualties", 200),
+    ("Погибли семеро мирных жителей.", "casualties", 7),
+    ("Противник потерял до полсотни военнослужащих.", "casualties", 50),
+    ("ВСУ за неделю потеряли свыше 1,5 тыс. военнослужащих.", "casualties", 1500),
+    ("Из Курской области эвакуированы более 120 тыс. человек.", "evacuation", 120_000),
+    ("ВСУ потеряли более 2,3 тысячи военных за сутки.", "casualties", 2300),  # "военных" as a noun: people
+    ("Потери ВСУ за сутки составили около 1 300 военнослужащих.", "casualties", 1300),  # past the time phrase
+    # vague plurals and measures give no count
+    ("Эвакуированы сотни жителей.", "evacuation", None),
+    ("Десятки военных получили ранения.", "casualties", None),
+    ("Нанесено поражение живой силе и технике 115 бригады ВСУ в районе Купянска.", "strike", None),
+    ("Противник стал атаковать позиции в 2 раза чаще.", "clash", None),
+    ("Противник потерял до двух рот пехоты.", "casualties", None),  # two companies: no count of people
+])
+def test_russian_counts(text, kind, quantity):
+    found = [e for e in events(text, UA_MEDIA if kind == "clash" else RU_STATE) if e["type"] == kind]
+    assert [e["quantity"] for e in found] == [quantity]
+
+
+def test_the_wounded_counted_at_the_end_of_a_sentence():
+    found = events("ВСУ нанесли ракетный удар по Белгороду, погибли пять человек, ранены 37.")
+    assert sorted(e["quantity"] for e in found if e["type"] == "casualties") == [5, 37]
+
+
+# -- strikes, polarity and modality -------------------------------------------------------------------
+
+
+def test_targets_hit_are_a_strike_whoever_is_named_near():
+    found = events("Поражены пункты временной дислокации боевиков у Волчанска.")
+    assert [e["type"] for e in found] == ["strike"]
+
+
+@pytest.mark.parametrize("text, kind, modality", [
+    ("Переговоры России и Украины могут пройти в Стамбуле.", "negotiation", "hypothetical"),
+    ("Переговоры пройдут в Стамбуле на следующей неделе.", "negotiation", "future"),
+    ("Удары по Курску продолжатся.", "strike", "future"),
+    ("Противник планирует взять Купянск до конца года.", "territory_control", "future"),
+    ("Переговоры в Стамбуле завершились без результата.", "negotiation", "factual"),
+])
+def test_the_predicate_after_an_act_noun_gives_its_modality(text, kind, modality):
+    assert [e["modality"] for e in events(text) if e["type"] == kind] == [modality]
+
+
+def test_a_place_in_a_prepositional_phrase_is_no_actor():
+    (casualty,) = [e for e in events("В ДНР в результате обстрела погиб ребенок.") if e["type"] == "casualties"]
+    assert casualty["actor"] is None and casualty["places"]
+
+
+def test_a_headline_of_a_withdrawal():
+    rec = record("Текст.", title="Минобороны: ВСУ отброшены от Глушково")
+    layers = rec["title_layers"]
+    assert [e["type"] for e in layers["events"]] == ["withdrawal"]
+
+
+@pytest.mark.parametrize("text", [
+    "В Шебекино повреждены три частных дома. Пострадавших нет.",
+    "Атака беспилотника на Белгород обошлась без жертв.",
+])
+def test_a_governor_reporting_no_casualties_denies_them(text):
+    found = [e for e in events(text, "Губернатор Белгородской области") if e["type"] == "casualties"]
+    assert [e["polarity"] for e in found] == ["denied"]
+
+
+def test_a_number_of_brigades_is_no_count():
+    (strike,) = [e for e in events("Нанесено поражение живой силе и технике трех механизированных бригад ВСУ.")
+                 if e["type"] == "strike"]
+    assert strike["quantity"] is None
+
+
+def test_a_bulletin_unit_named_in_quotes_is_the_actor_whoever_publishes():
+    found = ledger("Подразделения группировки войск «Центр» освободили Новогродовку.", "Интерфакс")
+    assert ("Novohrodivka", "russian_control", "asserted") in found
+
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    ("ВСУ выведены из Крынок на правый берег.", RU_STATE, ("Krynky", "withdrawal", "asserted")),
+    ("Генштаб ВСУ подтвердил отход из Угледара.", UA_MEDIA, ("Vuhledar", "withdrawal", "asserted")),
+    ("Ситуация в Купянске стабилизирована, город под контролем украинских сил.", RU_STATE,
+     ("Kupiansk", "ukrainian_control", "asserted")),
+    ("ВСУ контратаковали и вернули позиции у Работино.", UA_MEDIA, ("Robotyne", "ukrainian_control", "asserted")),
+])
+def test_more_ways_of_leaving_holding_and_retaking(text, outlet, expected):
+    assert expected in ledger(text, outlet)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("В результате атаки ВСУ на Энергодар обесточены несколько районов.", ["strike"]),
+    ("ВСУ ударили по Донецку из HIMARS, погибли трое.", ["strike", "casualties"]),
+])
+def test_an_attack_told_by_its_damage_is_a_strike(text, kinds):
+    assert [e["type"] for e in events(text)] == kinds
+
+
+def test_a_list_of_places_runs_on_through_names_left_unresolved():
+    found = ledger("Враг пытался продвинуться в районах Мирнограда, Новоторецкого, Лысовки и Селидово.", UA_MEDIA)
+    assert {("Myrnohrad", "contested", "asserted"), ("Selydove", "contested", "asserted")} <= found
+
+
+def test_only_commas_and_conjunctions_coordinate_places():
+    from claimledger.extract.event_args_ru_uk import COORDINATION_GAP
+
+    assert all(COORDINATION_GAP.fullmatch(gap) for gap in (", ", " и ", ", а также ", " та "))
+    assert not any(COORDINATION_GAP.fullmatch(gap) for gap in (" ", " у ", ", в районе "))
+
+
+@pytest.mark.parametrize("text", [
+    "Лавров и Рубио провели встречу в Эр-Рияде.",
+    "Путин и Трамп созвонились во вторник.",
+    "Россия и Украина договорились об обмене пленными.",
+    "Саммит в Анкоридже завершился без результата.",
+])
+def test_meetings_calls_and_agreements_are_negotiation(text):
+    assert "negotiation" in [e["type"] for e in events(text, "Интерфакс")]
+
+
+def test_victims_named_again_are_no_new_casualties():
+    text = "При атаке беспилотников на Шебекино пострадали трое мирных жителей. Пострадавших доставили в больницу."
+    assert [e["quantity"] for e in events(text, "Губернатор Белгородской области") if e["type"] == "casualties"] == [3]
+
+
+def test_no_dead_after_the_wounded_is_a_claim_of_its_own():
+    text = "При атаке беспилотников на Шебекино пострадали трое мирных жителей. Погибших нет."
+    found = [e for e in events(text, "Губернатор Белгородской области") if e["type"] == "casualties"]
+    assert [e["polarity"] for e in found] == ["asserted", "denied"]
+
+
+@pytest.mark.parametrize("text, kind, quantity", [
+    ("Более 300 жителей покинули Покровск за сутки.", "evacuation", 300),  # civilians leave: no withdrawal
+    ("Из Покровска вывезены 45 детей.", "evacuation", 45),
+    ("Жителей Белгорода временно отселили из приграничных районов.", "evacuation", None),
+    ("Уничтожены две ДРГ противника в Брянской области.", "casualties", 2),
+])
+def test_civilians_moved_out_and_sabotage_groups_destroyed(text, kind, quantity):
+    assert [(e["type"], e["quantity"]) for e in events(text, UA_MEDIA)] == [(kind, quantity)]
+
+
+def test_keeping_control_of_a_situation_holds_no_town():
+    found = events("Власти Белгорода сохраняют контроль над ситуацией.", "Губернатор Белгородской области")
+    assert not any(e["type"] in ("territory_control", "withdrawal") for e in found)
+
+
+def test_a_meeting_with_residents_is_no_negotiation():
+    assert not events("Губернатор провел встречу с жителями Шебекино.", "Губернатор Белгородской области")
+
+
+@pytest.mark.parametrize("text, kind, quantity", [
+    ("За сутки ликвидированы 1 230 оккупантов.", "casualties", 1230),
+    ("Силы обороны уничтожили 1 100 россиян и 12 танков.", "casualties", 1100),
+    ("Россияне уничтожили школу в Купянске.", "strike", None),  # who acts is no loss
+    ("Бойцы уничтожили склад боеприпасов.", "strike", None),
+])
+def test_people_after_a_verb_of_destroying_are_losses_before_it_who_acts(text, kind, quantity):
+    assert [(e["type"], e["quantity"]) for e in events(text, UA_MEDIA)] == [(kind, quantity)]
