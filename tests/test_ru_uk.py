@@ -472,6 +472,19 @@ def test_a_russian_border_oblast_places_its_towns(text, ref):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, places", [
+    # the republic's full name is one place (its claimed oblast), not the village Donetskyi and a republic
+    ("Освобожден населенный пункт в Донецкой Народной Республике.",
+     [("Донецкой Народной Республике", "UA14000000000091971")]),
+    ("В Харьковской области идут бои.", [("Харьковской области", "UA63000000000041885")]),
+    # two capitalised words that spell a village are one name, and a name after it in a list is a place
+    ("Бои идут за Великую Новоселку и Белогоровку.", [("Великую Новоселку", None), ("Белогоровку", None)]),
+])
+def test_names_of_several_words(text, places):
+    assert [(p.text, p.ref) for p in analyse(text, "ru").places] == places
+
+
+@pytest.mark.model
 def test_names_in_a_list_of_places_are_places_not_people():
     doc = analyse("Российские войска обстреляли Херсон. Кроме того, под обстрелом оказались Белозерка, Антоновка и "
                   "Станислав. Об этом сообщил Станислав Иванов.", "ru")

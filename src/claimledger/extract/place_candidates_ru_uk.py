@@ -39,6 +39,7 @@ OBLAST_NICKNAMES = {
     "курщин": "area:Kursk Oblast", "брянщин": "area:Bryansk Oblast",
 }
 NICKNAME_ENDINGS = ("", "а", "и", "і", "у", "ю", "ою", "ой", "е", "я", "ї", "ей", "ью", "ям", "ь", "ню")
+MAX_FUZZY_TOKENS = 3  # longest name looked up in its case forms ("Донецкой Народной Республике")
 MAX_SPELLINGS = 8  # Ukrainian spellings looked up per Russian name (exact look-ups, cheap)
 # Russian -> Ukrainian spelling of village names, tried when the gazetteer lacks the Russian form:
 # endings first (neuter adjectives and -овка), then single letters.
@@ -66,7 +67,7 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
                      language: str, located: bool = False) -> tuple[tuple[Entry, ...], str, bool]:
     """name_candidates for a surface and its first token's lemmas (cached: names repeat across articles)."""
     upper = text.isupper() and len(text) <= 5  # abbreviations: РФ, ДНР, США
-    found = gaz.lookup(text, fuzzy=not upper and n_tokens <= 2)
+    found = gaz.lookup(text, fuzzy=not upper and n_tokens <= MAX_FUZZY_TOKENS)
     surface, exact = text, gaz.has_name(text)
     # noun readings first: "Лисичанську" is Лисичанськ before the adjective лисичанський
     ordered = sorted(lemmas, key=lambda w: w.endswith(ADJECTIVE_ENDINGS))

@@ -97,7 +97,7 @@ class _Mention:
 def find_places_ru_uk(doc: CyrDoc, gazetteer: Gazetteer | None = None) -> list[Place]:
     """Toponyms of a Russian or Ukrainian CyrDoc as Place records, resolved in the article's context."""
     gaz = gazetteer or load_gazetteer()
-    mentions = _head_mentions(doc)
+    mentions = [_whole_name(doc, gaz, m) for m in _head_mentions(doc)]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _name_mentions(doc, gaz, taken)
     mentions.sort(key=lambda m: m.start)
@@ -130,6 +130,19 @@ def _head_mentions(doc: CyrDoc) -> list[_Mention]:
             else:
                 break
     return out
+
+
+def _whole_name(doc: CyrDoc, gaz: Gazetteer, m: _Mention) -> _Mention:
+    """An area mention whose adjective is one word of a longer name: the whole name ("Донецкой Народной
+    Республике" is the DPR, not "Народной Республике" after the village Donetskyi), else the mention."""
+    first = m.start - 1
+    if m.kind != "area" or first < 0 or PLACE_ADJECTIVE.search(doc.tokens[m.start].lemma):
+        return m  # "Харьковской области": the adjective names the place
+    before = doc.tokens[first]
+    if not before.is_title or before.pos != "ADJF" or before.sent != doc.tokens[m.start].sent:
+        return m
+    hits, surface, exact = name_candidates(gaz, doc, first, m.end, located=True)
+    return _Mention(first, m.end, "name", query=surface) if any(e.level != "settlement" for e in hits) else m
 
 
 def _head_kind(t: Token) -> str | None:
@@ -168,8 +181,9 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
             out.append(_Mention(i, i + 1, "lower", query=t.text))
             i += 1
             continue
+        listed = bool(out) and out[-1].end == i - 1 and toks[i - 1].lower in LIST_JOINERS  # "A, B и C"
         if (not t.is_title or t.pos not in NAME_POS and not _guessed(t, doc.language) or _in_quoted_name(doc, i)
-                or _is_person(doc, i, gaz) or _in_organisation_name(doc, i)):
+                or _is_person(doc, i, gaz) and not (listed and _lone_name(doc, i)) or _in_organisation_name(doc, i)):
             i += 1
             continue
         for n in range(MAX_NAME_TOKENS, 0, -1):
@@ -179,13 +193,20 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
             hits, surface, exact = name_candidates(gaz, doc, i, i + n, located=_located(doc, i))
             if t.pos == "ADJF" and n == 1 and not exact and not _substantive_name(doc, i):
                 continue  # a capitalised adjective ("Українські") is a place only by its exact name
-            if any(_acceptable(doc, i, e, exact) for e in hits):
+            if any(_admissible(doc, i, i + n, e, exact) for e in hits):
                 out.append(_Mention(i, i + n, "name", query=surface))
                 i += n
                 break
         else:
             i += 1
     return out
+
+
+def _admissible(doc: CyrDoc, start: int, end: int, e: Entry, exact: bool) -> bool:
+    """Whether a gazetteer hit for the name in tokens [start, end) may stand: as ``_acceptable`` says, or as a
+    run of capitalised words that spells a Ukrainian settlement ("Великую Новоселку")."""
+    return _acceptable(doc, start, e, exact) or end - start > 1 and e.level == "settlement" \
+        and bool(e.ref) and e.ref.startswith("UA")
 
 
 def _in_organisation_name(doc: CyrDoc, i: int) -> bool:
@@ -262,6 +283,13 @@ def _located(doc: CyrDoc, i: int) -> bool:
     """True when the context makes the capitalised word at i a place: a LOC entity, a name after a
     place preposition or settlement noun or in a list of names opened by one, or in a list of places."""
     return doc.entity_label(i) == "LOC" or _in_settlement_list(doc, i) or _in_place_list(doc, i)
+
+
+def _lone_name(doc: CyrDoc, i: int) -> bool:
+    """True for a capitalised word with no surname or patronymic reading and no capitalised word after it."""
+    toks = doc.tokens
+    nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent else None
+    return not toks[i].tags & {"Surn", "Patr"} and not (nxt is not None and nxt.is_title)
 
 
 def _in_place_list(doc: CyrDoc, i: int) -> bool:
@@ -401,7 +429,7 @@ def _candidates(gaz: Gazetteer, doc: CyrDoc, m: _Mention) -> list[Entry]:
     if m.kind == "axis":
         return []
     found, _, exact = name_candidates(gaz, doc, m.start, m.end, located=_located(doc, m.start))
-    return [e for e in found if m.kind == "lower" or _acceptable(doc, m.start, e, exact)]
+    return [e for e in found if m.kind == "lower" or _admissible(doc, m.start, m.end, e, exact)]
 
 
 def axis_place(gaz: Gazetteer, adjective_lemma: str) -> Entry | None:
