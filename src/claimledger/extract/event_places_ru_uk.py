@@ -47,6 +47,9 @@ LISTED_PLACES_AT_LEAST = 2
 LIST_JOINERS = frozenset({"і", "й", "та", "и", "а також", "также"})
 PP_GAP = 2  # tokens between a trigger's end and such a preposition ("зону безопасности сейчас в ...")
 PP_REACH = 4  # tokens from the preposition within which its place starts ("в районе населенного пункта X")
+# Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
+# "повреждена"); a comma between two stretches holding one each separates two statements with their own places.
+PREDICATE_POS = frozenset({"VERB", "PRTS"})
 # Adjective starts of "bordering X" ("в граничащих с Россией селах", "прикордонних з Росією громадах"): X is the
 # neighbour the place is named by, not where the event happens.
 BORDER_STEMS = ("приграничн", "прикордонн", "граничащ", "граничн", "сопредельн", "межуюч", "пограничн")
@@ -69,6 +72,33 @@ def clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
     while end < s.last and doc.tokens[end].text not in (";", "—", "–"):
         end += 1
     return start, end
+
+
+def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
+    """Token range of the comma-bounded stretch around a trigger that holds one predicate ("В Белгороде ранены
+    трое, в Шебекино погиб один": two): the clause (:func:`clause_of`) cut at commas between stretches that
+    each hold a finite verb or a short participle. A stretch with none (a list item "Волчанск и Липцы", an
+    aside "по данным губернатора", a gerund phrase) belongs to the predicate before it, or the first after."""
+    c_first, c_last = clause_of(doc, first, last)
+    toks = doc.tokens
+    stretches, start = [], c_first
+    for k in range(c_first, c_last + 1):
+        if k == c_last or toks[k].text == ",":
+            if k > start:
+                stretches.append((start, k, any(t.pos in PREDICATE_POS for t in toks[start:k])))
+            start = k + 1
+    groups: list[list[int]] = []
+    for a, b, predicate in stretches:
+        if predicate and (not groups or groups[-1][2]):
+            groups.append([a, b, True])
+        elif groups:
+            groups[-1][1], groups[-1][2] = b, groups[-1][2] or predicate
+        else:
+            groups.append([a, b, False])
+    for a, b, _ in groups:
+        if a <= first < b + 1:
+            return a, b
+    return c_first, c_last
 
 
 def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequence[Place],
@@ -116,6 +146,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
               and not _bordering(doc, p) and not _acting_country(doc, p)]
     s = doc.sentence_of(first)
     c_first, c_last = clause_of(doc, first, last)
+    p_first, p_last = predicate_clause_of(doc, first, last)
     attached = _attached_places(doc, last, c_last, places)
     if attached:
         return attached
@@ -125,8 +156,10 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     if any(t.text == ";" for t in doc.tokens[s.first:s.last]):
         # items of a list ("коротко: заняли два села; под Лиманом столкновения; ...") each say
         # where they happen, or nowhere: neither the other items' places nor the sentence before
-        return place_keys_within(places, [doc.char_span(c_first, c_last)], LOCAL_OVER_COUNTRY)
-    found = place_keys_within(places, [doc.char_span(c_first, c_last), (s.start, s.end)], LOCAL_OVER_COUNTRY)
+        return place_keys_within(places, [doc.char_span(p_first, p_last), doc.char_span(c_first, c_last)],
+                                 LOCAL_OVER_COUNTRY)
+    found = place_keys_within(places, [doc.char_span(p_first, p_last), doc.char_span(c_first, c_last),
+                                       (s.start, s.end)], LOCAL_OVER_COUNTRY)
     number = doc.tokens[first].sent
     listed = _listed_places(doc, number, places)
     if listed and (not found or all(p.level in ("oblast", "raion") and any(
