@@ -50,6 +50,14 @@ PP_REACH = 4  # tokens from the preposition within which its place starts ("в �
 # Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
 # "повреждена"); a comma between two stretches holding one each separates two statements with their own places.
 PREDICATE_POS = frozenset({"VERB", "PRTS"})
+# Prepositions of where a force comes from ("ВСУ из Харькова обстреляли Белгород", "бригады из Закарпатья"):
+# before the trigger that names who acts, not where the event happens; types whose place is where one leaves
+# ("противник из Волчанска отступил", "эвакуировали из Волчанска") keep it.
+ORIGIN_PREPOSITIONS = frozenset({"из", "изо", "с", "со", "от", "з", "із", "зі", "від"})
+ORIGIN_KEEPING_TYPES = frozenset({"withdrawal", "evacuation"})
+ORIGIN_REACH = 4  # words back from the preposition within which the force noun stands ("бойцы 128-й бригады из")
+# Words of an unnamed count of settlements besides numbers ("ряд населённых пунктов", "несколько сёл").
+SEVERAL_LEMMAS = frozenset({"несколько", "ряд", "кілька", "декілька", "множество", "десяток", "десятки"})
 # Adjective starts of "bordering X" ("в граничащих с Россией селах", "прикордонних з Росією громадах"): X is the
 # neighbour the place is named by, not where the event happens.
 BORDER_STEMS = ("приграничн", "прикордонн", "граничащ", "граничн", "сопредельн", "межуюч", "пограничн")
@@ -143,7 +151,8 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     Россией селах") is the neighbour: neither is the event's place."""
     sources = [a.source for a in attributions if a.source is not None]
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
-              and not _bordering(doc, p) and not _acting_country(doc, p)]
+              and not _bordering(doc, p) and not _acting_country(doc, p)
+              and not (kind not in ORIGIN_KEEPING_TYPES and _origin_of_force(doc, p, first))]
     s = doc.sentence_of(first)
     c_first, c_last = clause_of(doc, first, last)
     p_first, p_last = predicate_clause_of(doc, first, last)
@@ -170,9 +179,38 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     referred = _settlement_referred_to(doc, c_first, c_last, places)
     if referred:
         return referred
+    if _counts_settlements(doc, c_first, c_last):
+        # "освобождены три населённых пункта": new settlements, not the one named before; its area may hold them
+        places = [p for p in places if p.level in ("raion", "oblast")]
     before = doc.sents[number - 1]
     return inherited_place_keys(doc.text, places, kind, (before.start, before.end), doc.tokens[first].start,
                                 INHERITED_PLACES_AT_MOST)
+
+
+def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
+    """True for a place before the trigger (token ``first``) in a "from X" phrase after a force ("ВСУ из
+    Харькова", "бойцы бригады из Закарпатья"): where the force comes from."""
+    k = doc.token_at(place.span[0])
+    if k is None or k >= first or k < 2 or doc.tokens[k - 1].lower not in ORIGIN_PREPOSITIONS:
+        return False
+    floor = max(doc.sentence_of(k).first, k - 1 - ORIGIN_REACH)
+    for j in range(k - 2, floor - 1, -1):
+        t = doc.tokens[j]
+        if not t.is_word and not t.text[:1].isdigit() and t.text != "-":
+            return False
+        if set(t.lemmas) & FORCE_LEMMAS or (t.text.isupper() and len(t.text) > 1):
+            return True
+    return False
+
+
+def _counts_settlements(doc: CyrDoc, c_first: int, c_last: int) -> bool:
+    """True when a clause counts settlements it does not name ("освобождены три населённых пункта",
+    "несколько сёл")."""
+    toks = doc.tokens
+    nouns = SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия", "територія"}
+    return any(t.pos == "NOUN" and set(t.lemmas) & nouns and any(
+        w.lemma in NUMBER_LEMMAS or w.lemma in SEVERAL_LEMMAS or w.text[:1].isdigit()
+        for w in toks[max(c_first, k - 3):k]) for k, t in enumerate(toks[c_first:c_last], start=c_first))
 
 
 def _key(place: Place) -> str:
