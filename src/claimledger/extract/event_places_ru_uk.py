@@ -56,6 +56,11 @@ PP_REACH = 4  # tokens from the preposition within which its place starts ("в �
 # Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
 # "повреждена"); a comma between two stretches holding one each separates two statements with their own places.
 PREDICATE_POS = frozenset({"VERB", "PRTS"})
+# Openers of a sentence that adds another item or sums up ("Кроме того, ВСУ потеряли ...", "Всего за неделю ...",
+# "Тим часом ..."): its event is not the one of the sentence before, so it inherits no place from there.
+NEW_ITEM_OPENERS = ("кроме того", "помимо этого", "помимо того", "тем временем", "между тем", "всего", "в общей сложности",
+                    "в целом", "итого", "крім того", "окрім того", "тим часом", "між тим", "загалом", "всього", "усього",
+                    "в цілому", "у цілому")
 # Prepositions of where a force comes from ("ВСУ из Харькова обстреляли Белгород", "бригады из Закарпатья"):
 # before the trigger that names who acts, not where the event happens; types whose place is where one leaves
 # ("противник из Волчанска отступил", "эвакуировали из Волчанска") keep it.
@@ -188,6 +193,8 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     if _counts_settlements(doc, c_first, c_last):
         # "освобождены три населённых пункта": new settlements, not the one named before; its area may hold them
         places = [p for p in places if p.level in ("raion", "oblast")]
+    if _opens_new_item(doc, number):
+        return ()
     for back in range(number - 1, max(-1, number - 1 - INHERIT_SENTENCES_BACK), -1):
         before = doc.sents[back]
         if any(before.start <= p.span[0] < before.end and p.level in LOCAL_LEVELS and is_resolved(p) for p in places):
@@ -196,6 +203,13 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         if "\n" in doc.text[before.start:doc.tokens[first].start].strip():
             break
     return ()
+
+
+def _opens_new_item(doc: CyrDoc, number: int) -> bool:
+    """True when sentence ``number`` opens with a word of another item or a sum (:data:`NEW_ITEM_OPENERS`)."""
+    s = doc.sents[number]
+    words = " ".join(t.lower for t in doc.tokens[s.first:min(s.last, s.first + 4)] if t.is_word)
+    return any(words == o or words.startswith(o + " ") for o in NEW_ITEM_OPENERS)
 
 
 def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
