@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc, Token
 from . import place_ranker
-from .event_places import LOCAL_LEVELS, event_place_key, is_resolved, inherited_place_keys, place_keys_within
+from .event_places import (LOCAL_LEVELS, event_place_key, inherited_place_keys, is_resolved, place_keys,
+                           place_keys_within)
 from .gazetteer import katottg_within
 from .quantities_ru_uk import NUMBER_LEMMAS, SETTLEMENT_LEMMAS
 
@@ -46,6 +47,11 @@ LOCAL_OVER_COUNTRY = True
 # Сумской области", "удар по Харькову", "бои в районе Липцов"): its places come first.
 LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", "по", "біля", "около", "возле", "поблизу",
                                    "вблизи", "неподалеку", "неподалік", "близ", "під"})
+# Words between a trigger and the place it is done to ("обстреляли город Херсон", "освобождение населённого
+# пункта Работино"), at most OBJECT_NOUN_WORDS of them.
+OBJECT_NOUN_LEMMAS = (SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия", "територія", "громада"}) | {
+    "населенный", "населённый", "населений", "пгт", "смт", "селение"}
+OBJECT_NOUN_WORDS = 2
 # Prepositions a nominative can follow ("в Україна" misread, "через Росія"): not a subject after them.
 PREPOSITIONS_BEFORE_NOMINATIVE = frozenset({"через", "из", "з", "із", "от", "від", "до", "для", "про", "о"})
 # A bare list of places next to an event's sentence says where it happened (_listed_places).
@@ -329,20 +335,48 @@ def _attached_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[P
     prep = next((j for j in range(last, min(clause_end, last + PP_GAP)) if toks[j].lower in LOCATIVE_PREPOSITIONS),
                 None)
     if prep is None:
-        return ()
+        near = _object_places(doc, last, clause_end, places)
+        return () if _only_locates(doc, last, near, places) else place_keys(near, LOCAL_OVER_COUNTRY)
     end = prep + 1
     while end < clause_end and toks[end].text not in (",", ".", ";", ":", "—", "–") and toks[end].pos != "VERB":
         end += 1
     span = doc.char_span(prep, end)
     near = [p for p in places if span[0] <= p.span[0] < span[1] and (doc.token_at(p.span[0]) or 0) - prep <= PP_REACH]
-    sentence = doc.sentence_of(last - 1)
-    settlements = [q for q in places if sentence.start <= q.span[0] < sentence.end and q.level == "settlement"
-                   and q not in near and not _of_act_noun(doc, q)]
-    if not near or all(p.level in ("oblast", "raion") for p in near) and any(
-            katottg_within(q.ref, p.ref, p.level) for p in near for q in settlements):
+    if _only_locates(doc, last, near, places):
         return ()
     in_pp = [p for p in places if span[0] <= p.span[0] and p.span[1] <= span[1]]
     return place_keys_within(in_pp, [span], LOCAL_OVER_COUNTRY)
+
+
+def _only_locates(doc: CyrDoc, last: int, near: Sequence[Place], places: Sequence[Place]) -> bool:
+    """True when ``near`` is empty or only names the oblast or raion of a settlement elsewhere in the sentence."""
+    sentence = doc.sentence_of(last - 1)
+    settlements = [q for q in places if sentence.start <= q.span[0] < sentence.end and q.level == "settlement"
+                   and q not in near and not _of_act_noun(doc, q)]
+    return not near or all(p.level in ("oblast", "raion") for p in near) and any(
+        katottg_within(q.ref, p.ref, p.level) for p in near for q in settlements)
+
+
+def _object_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[Place]) -> list[Place]:
+    """The places named right after a trigger with no preposition between, its object ("обстреляли Херсон",
+    "обстрел Шебекино", "освободили населённые пункты Работино и Вербовое"): the first and those listed
+    after it with commas, "и", "та" or nothing between ("Работино Запорожской области")."""
+    toks = doc.tokens
+    starts = {doc.token_at(p.span[0]): p for p in places}
+    j = last
+    while j < min(clause_end, last + OBJECT_NOUN_WORDS) and set(toks[j].lemmas) & OBJECT_NOUN_LEMMAS:
+        j += 1
+    found: list[Place] = []
+    while j < clause_end:
+        place = starts.get(j)
+        if place is not None:
+            found.append(place)
+            j = (doc.token_at(place.span[1] - 1) or j) + 1
+        elif found and (toks[j].text == "," or toks[j].lower in LIST_JOINERS) and j + 1 in starts:
+            j += 1
+        else:
+            break
+    return found
 
 
 def _of_act_noun(doc: CyrDoc, place: Place) -> bool:
