@@ -73,6 +73,9 @@ NEW_ITEM_OPENERS = ("кроме того", "помимо этого", "поми�
 ORIGIN_PREPOSITIONS = frozenset({"из", "изо", "с", "со", "от", "з", "із", "зі", "від"})
 ORIGIN_KEEPING_TYPES = frozenset({"withdrawal", "evacuation"})
 ORIGIN_REACH = 4  # words back from the preposition within which the force noun stands ("бойцы 128-й бригады из")
+# Nouns of "from the side of X" after "с"/"з" ("со стороны Волчанска", "с территории Харьковской области", "з боку
+# Бєлгорода"): where fire or an attack comes from, not where it lands.
+SIDE_LEMMAS = frozenset({"сторона", "территория", "направление", "бік", "територія", "напрямок", "напрямку"})
 # Words of an unnamed count of settlements besides numbers ("ряд населённых пунктов", "несколько сёл").
 SEVERAL_LEMMAS = frozenset({"несколько", "ряд", "кілька", "декілька", "множество", "десяток", "десятки"})
 # Adjective starts of "bordering X" ("в граничащих с Россией селах", "прикордонних з Росією громадах"): X is the
@@ -169,7 +172,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     sources = [a.source for a in attributions if a.source is not None]
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
               and not _bordering(doc, p) and not _acting_country(doc, p)
-              and not (kind not in ORIGIN_KEEPING_TYPES and _origin_of_force(doc, p, first))]
+              and not (kind not in ORIGIN_KEEPING_TYPES and (_origin_of_force(doc, p, first) or _from_side(doc, p)))]
     s = doc.sentence_of(first)
     c_first, c_last = clause_of(doc, first, last)
     p_first, p_last = predicate_clause_of(doc, first, last)
@@ -232,6 +235,13 @@ def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
         if set(t.lemmas) & FORCE_LEMMAS or (t.text.isupper() and len(t.text) > 1):
             return True
     return False
+
+
+def _from_side(doc: CyrDoc, place: Place) -> bool:
+    """True for a place after "с"/"з" + a side noun ("со стороны X", "с территории X", "з боку X")."""
+    k = doc.token_at(place.span[0])
+    return k is not None and k >= 2 and doc.tokens[k - 2].lower in ORIGIN_PREPOSITIONS - {"из", "изо", "от", "від"} \
+        and bool(set(doc.tokens[k - 1].lemmas) & SIDE_LEMMAS)
 
 
 def _counts_settlements(doc: CyrDoc, c_first: int, c_last: int) -> bool:
