@@ -171,7 +171,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     Россией селах") is the neighbour: neither is the event's place."""
     sources = [a.source for a in attributions if a.source is not None]
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
-              and not _bordering(doc, p) and not _acting_country(doc, p)
+              and not _bordering(doc, p) and not _acting_country(doc, p) and not _dateline(doc, p)
               and not (kind not in ORIGIN_KEEPING_TYPES and (_origin_of_force(doc, p, first) or _from_side(doc, p)))]
     s = doc.sentence_of(first)
     c_first, c_last = clause_of(doc, first, last)
@@ -235,6 +235,13 @@ def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
         if set(t.lemmas) & FORCE_LEMMAS or (t.text.isupper() and len(t.text) > 1):
             return True
     return False
+
+
+def _dateline(doc: CyrDoc, place: Place) -> bool:
+    """True for a name in capitals opening a line ("МОСКВА, 10 мая. /ТАСС/."): where the report was filed; an
+    abbreviation ("ДНР", "США") is no dateline."""
+    line_start = doc.text.rfind("\n", 0, place.span[0]) + 1
+    return len(place.text) > 3 and place.text.isupper() and not doc.text[line_start:place.span[0]].strip()
 
 
 def _from_side(doc: CyrDoc, place: Place) -> bool:
