@@ -85,6 +85,8 @@ def test_the_place_of_a_single_event(text, expected):
      {"атаку": ("Synkivka",)}),
     ("Российские войска выбили противника из Работино.", {"выбили": ("Robotyne",)}),  # a withdrawal keeps it
     ("Украинские военные эвакуировали жителей из Волчанска.", {"эвакуировали": ("Vovchansk",)}),
+    # "from" after a verb, in the sentence before, is where they left: the place the fighting is at
+    ("Подразделения отошли от Волчанска. Там продолжаются бои.", {"бои": ("Vovchansk",)}),
 ])
 def test_where_a_force_comes_from_is_not_where_it_acts(text, expected):
     assert_places(text, expected)

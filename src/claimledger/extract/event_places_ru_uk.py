@@ -225,12 +225,12 @@ def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
     """True for a place before the trigger (token ``first``) in a "from X" phrase after a force ("ВСУ из
     Харькова", "бойцы бригады из Закарпатья"): where the force comes from."""
     k = doc.token_at(place.span[0])
-    if k is None or k >= first or k < 2 or doc.tokens[k - 1].lower not in ORIGIN_PREPOSITIONS:
+    s = doc.sentence_of(first)
+    if k is None or not s.first <= k < first or k < 2 or doc.tokens[k - 1].lower not in ORIGIN_PREPOSITIONS:
         return False
-    floor = max(doc.sentence_of(k).first, k - 1 - ORIGIN_REACH)
-    for j in range(k - 2, floor - 1, -1):
+    for j in range(k - 2, max(s.first, k - 1 - ORIGIN_REACH) - 1, -1):
         t = doc.tokens[j]
-        if not t.is_word and not t.text[:1].isdigit() and t.text != "-":
+        if not t.is_word and not t.text[:1].isdigit() and t.text != "-" or t.pos in PREDICATE_POS:
             return False
         if set(t.lemmas) & FORCE_LEMMAS or (t.text.isupper() and len(t.text) > 1):
             return True
