@@ -130,6 +130,8 @@ def test_two_events_of_one_sentence_keep_their_own_places(text, expected):
     ("В Мирнограде продолжаются бои. Противник несёт большие потери.", {"потери": ("Myrnohrad",)}),
     ("Армия России взяла под контроль Марьинку. Город был полностью разрушен.", {"разрушен": ("Marinka",)}),
     ("Противник атаковал Волчанск. Также ранены двое мирных жителей.", {"ранены": ("Vovchansk",)}),
+    # the settlement a report is about, named twice before, when the paragraph names none
+    ("Волчанск снова под обстрелом. Жители Волчанска уезжают.\nПротивник продолжает атаки.", {"атаки": ("Vovchansk",)}),
     # across sentences of the paragraph that name no place
     ("Противник атаковал Волчанск. Об этом сообщили военные. Погибли три человека.", {"Погибли": ("Vovchansk",)}),
 ])
