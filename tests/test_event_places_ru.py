@@ -132,6 +132,9 @@ def test_two_events_of_one_sentence_keep_their_own_places(text, expected):
     ("Противник атаковал Волчанск. Также ранены двое мирных жителей.", {"ранены": ("Vovchansk",)}),
     # the settlement a report is about, named twice before, when the paragraph names none
     ("Волчанск снова под обстрелом. Жители Волчанска уезжают.\nПротивник продолжает атаки.", {"атаки": ("Vovchansk",)}),
+    # a country struck, when the sentence before names no other place
+    ("Российская армия нанесла удары по Украине. Погибли десять человек.", {"Погибли": ("Ukraine",)}),
+    ("Россия атаковала порты. Погибли десять человек.", {"Погибли": ()}),
     # across sentences of the paragraph that name no place
     ("Противник атаковал Волчанск. Об этом сообщили военные. Погибли три человека.", {"Погибли": ("Vovchansk",)}),
 ])

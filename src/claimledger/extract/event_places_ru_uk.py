@@ -217,7 +217,22 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         if any(before.start <= p.span[0] < before.end and p.level in LOCAL_LEVELS and is_resolved(p) for p in places):
             return inherited_place_keys(doc.text, places, kind, (before.start, before.end), doc.tokens[first].start,
                                         INHERITED_PLACES_AT_MOST)
+        if back == number - 1 and kind in PLACE_INHERITING_TYPES:
+            country = _country_struck(doc, [p for p in places if before.start <= p.span[0] < before.end])
+            if country:
+                return country
+    # (a sentence before naming only a country it struck: measured on war_reports_dev, Ukrainian places: tune half
+    # 0.829 -> 0.854, report half 0.861 -> 0.889, internal file unchanged)
     return _topic_settlement(places, doc.tokens[first].start) if kind in PLACE_INHERITING_TYPES else ()
+
+
+def _country_struck(doc: CyrDoc, inside: Sequence[Place]) -> tuple[str, ...]:
+    """The key of the one country a sentence names, when it names no other place and that country follows a
+    locative preposition ("по Україні завдали 56 ударів", "в Украине"): where the fighting it reports is."""
+    if len(inside) != 1 or inside[0].level != "country" or not is_resolved(inside[0]):
+        return ()
+    k = doc.token_at(inside[0].span[0])
+    return (_key(inside[0]),) if k and doc.tokens[k - 1].lower in LOCATIVE_PREPOSITIONS else ()
 
 
 def _topic_settlement(places: Sequence[Place], start: int) -> tuple[str, ...]:
