@@ -1,9 +1,11 @@
 """Where a Russian or Ukrainian event happened: the places of the trigger's clause, else its sentence, less
 those of a source phrase ("Министерство обороны РФ") and of a phrase naming who acts ("спробу Росії", "атаку
 ВСУ") or a country that acts, named in the nominative ("Росія намагається"; measured: war_reports_dev tune
-headlines +1, report halves and internal unchanged); a fighting event whose sentence names no place takes the
-place of the sentence before it in the same paragraph (event_places.py, the same rule as in English). The
-place ranker (place_ranker.py) gets the last word when a model is packaged.
+headlines +1, report halves and internal unchanged), of a force's origin ("ВСУ из Харькова", "со стороны X") and
+of a dateline; the place right after a trigger (its object or locative phrase) comes first, and a comma between two
+stretches with their own predicate separates two events' places. An event whose sentence names no place takes one
+from its context (event_places_context_ru_uk.py). The place ranker (place_ranker.py) gets the last word when a
+model is packaged.
 """
 from __future__ import annotations
 
@@ -12,10 +14,10 @@ from collections.abc import Sequence
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc, Token
 from . import place_ranker
-from .event_places import (LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_resolved, place_keys,
-                           place_keys_within)
+from .event_places import event_place_key, is_resolved, place_keys, place_keys_within
+from .event_places_context_ru_uk import context_place_keys
 from .gazetteer import katottg_within
-from .quantities_ru_uk import NUMBER_LEMMAS, SETTLEMENT_LEMMAS
+from .quantities_ru_uk import SETTLEMENT_LEMMAS
 
 # Nouns that may head an actor phrase ("российские войска", "підрозділи ЗСУ", "противник").
 FORCE_LEMMAS = frozenset({"войско", "войска", "армия", "сила", "подразделение", "группировка", "противник", "враг",
@@ -29,24 +31,6 @@ ACT_NOUN_LEMMAS = frozenset({
     "вторгнення", "агрессия", "агресія", "нападение", "напад", "провокация", "провокація", "контрнаступление",
     "контрнаступ", "операция", "операція", "продвижение", "просування", "прорыв", "прорив", "эскалация",
     "ескалація", "действие", "дія", "контратака", "бомбардировка", "бомбардування"})
-# A fighting event with no place of its own takes the place of the sentence before it only when that sentence
-# names one (event_places.inherited_place_keys). Measured on the tune half of the internal ru/uk gold: taking
-# every place there (the English rule) lost uk place accuracy (0.778 -> 0.667: a short "the fighting goes on"
-# after a sentence naming two villages has no place in gold); on the English gold one antecedent only lost control
-# F1 (0.630 -> 0.580), so English takes them all.
-INHERITED_PLACES_AT_MOST = 1
-# Sentences back, within the paragraph, a fighting event with no place looks for the nearest that names a settlement,
-# raion or oblast, across sentences naming none ("Харків. Удар ракетою. В площу Свободи. Десятки жертв."); the
-# paragraph bounds it, this only a text without paragraphs. Measured on war_reports_dev's tune half, Ukrainian
-# places: the sentence before only 0.675, 2 back 0.675, 3 back 0.700, 6 back 0.725, 20 back 0.725; the report
-# half and the internal file unchanged.
-INHERIT_SENTENCES_BACK = 6
-# Failing that (a new paragraph, or only sentences naming none), the settlement the report has named most before it,
-# at least TOPIC_MENTIONS times and more than any other, is where a fighting event with no place happens (an address
-# about Mariupol: "Вони намагаються штурмувати комплекс"). Measured on war_reports_dev, Ukrainian places: tune half
-# 0.725 -> 0.829 (one event more matched through its place), report half and internal file unchanged; 1 mention
-# also raised the report half (0.857 -> 0.861) but lowered its Ukrainian dates (0.371 -> 0.361), 3 changed nothing.
-TOPIC_MENTIONS = 2
 # A settlement, raion or oblast of an event's scope leaves out a country there (event_places.place_keys_within).
 LOCAL_OVER_COUNTRY = True
 # Prepositions of a phrase right after a trigger that says where it happened ("создали буферную зону в
@@ -68,11 +52,6 @@ PP_REACH = 4  # tokens from the preposition within which its place starts ("в �
 # Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
 # "повреждена"); a comma between two stretches holding one each separates two statements with their own places.
 PREDICATE_POS = frozenset({"VERB", "PRTS"})
-# Openers of a sentence that adds another item or sums up ("Кроме того, ВСУ потеряли ...", "Всего за неделю ...",
-# "Тим часом ..."): its event is not the one of the sentence before, so it inherits no place from there.
-NEW_ITEM_OPENERS = ("кроме того", "помимо этого", "помимо того", "тем временем", "между тем", "всего", "в общей сложности",
-                    "в целом", "итого", "крім того", "окрім того", "тим часом", "між тим", "загалом", "всього", "усього",
-                    "в цілому", "у цілому")
 # Prepositions of where a force comes from ("ВСУ из Харькова обстреляли Белгород", "бригады из Закарпатья"):
 # before the trigger that names who acts, not where the event happens; types whose place is where one leaves
 # ("противник из Волчанска отступил", "эвакуировали из Волчанска") keep it.
@@ -82,14 +61,9 @@ ORIGIN_REACH = 4  # words back from the preposition within which the force noun 
 # Nouns of "from the side of X" after "с"/"з" ("со стороны Волчанска", "с территории Харьковской области", "з боку
 # Бєлгорода"): where fire or an attack comes from, not where it lands.
 SIDE_LEMMAS = frozenset({"сторона", "территория", "направление", "бік", "територія", "напрямок", "напрямку"})
-# Words of an unnamed count of settlements besides numbers ("ряд населённых пунктов", "несколько сёл").
-SEVERAL_LEMMAS = frozenset({"несколько", "ряд", "кілька", "декілька", "множество", "десяток", "десятки"})
 # Adjective starts of "bordering X" ("в граничащих с Россией селах", "прикордонних з Росією громадах"): X is the
 # neighbour the place is named by, not where the event happens.
 BORDER_STEMS = ("приграничн", "прикордонн", "граничащ", "граничн", "сопредельн", "межуюч", "пограничн")
-# Sentences back within which a bare settlement noun ("Город заняли ...", "Село звільнили ...") finds the settlement
-# it refers to.
-ANAPHOR_SENTENCES = 3
 QUOTE_MARKS = frozenset('"«»„“”')
 # Endings of nouns of an act made from verbs ("освобождение", "взятие", "звільнення", "захоплення").
 DEVERBAL_ENDINGS = ("ние", "тие", "ння", "ття")
@@ -178,7 +152,8 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     sources = [a.source for a in attributions if a.source is not None]
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
               and not _bordering(doc, p) and not _acting_country(doc, p) and not _dateline(doc, p)
-              and not (kind not in ORIGIN_KEEPING_TYPES and (_origin_of_force(doc, p, first) or _from_side(doc, p)))]
+              and not (kind not in ORIGIN_KEEPING_TYPES
+                       and (_origin_of_force(doc, p, first) or _from_side(doc, p)))]
     s = doc.sentence_of(first)
     c_first, c_last = clause_of(doc, first, last)
     p_first, p_last = predicate_clause_of(doc, first, last)
@@ -202,57 +177,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         return tuple(dict.fromkeys(_key(q) for q in listed if is_resolved(q)))
     if found or number == 0:
         return found
-    referred = _settlement_referred_to(doc, c_first, c_last, places)
-    if referred:
-        return referred
-    if _counts_settlements(doc, c_first, c_last):
-        # "освобождены три населённых пункта": new settlements, not the one named before; its area may hold them
-        places = [p for p in places if p.level in ("raion", "oblast")]
-    if _opens_new_item(doc, number):
-        return ()
-    for back in range(number - 1, max(-1, number - 1 - INHERIT_SENTENCES_BACK), -1):
-        before = doc.sents[back]
-        if "\n" in doc.text[before.end:doc.tokens[first].start]:
-            break
-        if any(before.start <= p.span[0] < before.end and p.level in LOCAL_LEVELS and is_resolved(p) for p in places):
-            return inherited_place_keys(doc.text, places, kind, (before.start, before.end), doc.tokens[first].start,
-                                        INHERITED_PLACES_AT_MOST)
-        if back == number - 1 and kind in PLACE_INHERITING_TYPES:
-            country = _country_struck(doc, [p for p in places if before.start <= p.span[0] < before.end])
-            if country:
-                return country
-    # (a sentence before naming only a country it struck: measured on war_reports_dev, Ukrainian places: tune half
-    # 0.829 -> 0.854, report half 0.861 -> 0.889, internal file unchanged)
-    return _topic_settlement(places, doc.tokens[first].start) if kind in PLACE_INHERITING_TYPES else ()
-
-
-def _country_struck(doc: CyrDoc, inside: Sequence[Place]) -> tuple[str, ...]:
-    """The key of the one country a sentence names, when it names no other place and that country follows a
-    locative preposition ("по Україні завдали 56 ударів", "в Украине"): where the fighting it reports is."""
-    if len(inside) != 1 or inside[0].level != "country" or not is_resolved(inside[0]):
-        return ()
-    k = doc.token_at(inside[0].span[0])
-    return (_key(inside[0]),) if k and doc.tokens[k - 1].lower in LOCATIVE_PREPOSITIONS else ()
-
-
-def _topic_settlement(places: Sequence[Place], start: int) -> tuple[str, ...]:
-    """The key of the settlement named most before character ``start``, at least TOPIC_MENTIONS times and more
-    than any other; () when there is none."""
-    counts: dict[str, int] = {}
-    for p in places:
-        if p.span[1] <= start and p.level == "settlement" and is_resolved(p):
-            counts[_key(p)] = counts.get(_key(p), 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] >= TOPIC_MENTIONS and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
-        return (ranked[0][0],)
-    return ()
-
-
-def _opens_new_item(doc: CyrDoc, number: int) -> bool:
-    """True when sentence ``number`` opens with a word of another item or a sum (:data:`NEW_ITEM_OPENERS`)."""
-    s = doc.sents[number]
-    words = " ".join(t.lower for t in doc.tokens[s.first:min(s.last, s.first + 4)] if t.is_word)
-    return any(words == o or words.startswith(o + " ") for o in NEW_ITEM_OPENERS)
+    return context_place_keys(doc, first, c_first, c_last, kind, places)
 
 
 def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
@@ -283,16 +208,6 @@ def _from_side(doc: CyrDoc, place: Place) -> bool:
     k = doc.token_at(place.span[0])
     return k is not None and k >= 2 and doc.tokens[k - 2].lower in ORIGIN_PREPOSITIONS - {"из", "изо", "от", "від"} \
         and bool(set(doc.tokens[k - 1].lemmas) & SIDE_LEMMAS)
-
-
-def _counts_settlements(doc: CyrDoc, c_first: int, c_last: int) -> bool:
-    """True when a clause counts settlements it does not name ("освобождены три населённых пункта",
-    "несколько сёл")."""
-    toks = doc.tokens
-    nouns = SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия", "територія"}
-    return any(t.pos == "NOUN" and set(t.lemmas) & nouns and any(
-        w.lemma in NUMBER_LEMMAS or w.lemma in SEVERAL_LEMMAS or w.text[:1].isdigit()
-        for w in toks[max(c_first, k - 3):k]) for k, t in enumerate(toks[c_first:c_last], start=c_first))
 
 
 def _key(place: Place) -> str:
@@ -443,26 +358,3 @@ def _of_act_noun(doc: CyrDoc, place: Place) -> bool:
         j -= 1  # "освобождение города X", "взятие населенного пункта Y"
     noun = doc.tokens[j]
     return noun.pos == "NOUN" and noun.lemma.endswith(DEVERBAL_ENDINGS)
-
-
-def _settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place]) -> tuple[str, ...]:
-    """The latest settlement named before a bare settlement noun of the clause ("Город заняли части
-    ...", "Місто звільнили"): the town a definite mention refers back to, within
-    ANAPHOR_SENTENCES sentences. A counted noun ("два населенных пункта") names new ones: nothing."""
-    toks = doc.tokens
-    place_starts = {p.span[0] for p in places}
-    bare = None
-    for k in range(c_first, c_last):
-        t = toks[k]
-        if t.pos == "NOUN" and set(t.lemmas) & SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия",
-                                                                   "територія"}:
-            counted = any(w.lemma in NUMBER_LEMMAS or w.text[:1].isdigit() for w in toks[max(c_first, k - 3):k])
-            named = k + 1 < len(toks) and toks[k + 1].start in place_starts
-            if not counted and not named and "plur" not in t.tags:
-                bare = k
-                break
-    if bare is None:
-        return ()
-    floor = doc.sents[max(0, toks[bare].sent - ANAPHOR_SENTENCES)].start
-    earlier = [p for p in places if floor <= p.span[0] and p.span[1] <= toks[c_first].start and p.level == "settlement"]
-    return (event_place_key(earlier[-1]),) if earlier else ()
