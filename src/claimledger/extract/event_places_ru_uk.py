@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc, Token
 from . import place_ranker
-from .event_places import event_place_key, is_resolved, place_keys, place_keys_within
+from .event_places import event_place_key, is_resolved, place_keys, place_keys_within, place_within
 from .event_places_context_ru_uk import context_place_keys
-from .gazetteer import katottg_within
 from .quantities_ru_uk import SETTLEMENT_LEMMAS
 
 # Nouns that may head an actor phrase ("российские войска", "підрозділи ЗСУ", "противник").
@@ -173,7 +172,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     number = doc.tokens[first].sent
     listed = _listed_places(doc, number, places)
     if listed and (not found or all(p.level in ("oblast", "raion") and any(
-            katottg_within(q.ref, p.ref, p.level) for q in listed) for p in places if _key(p) in found)):
+            place_within(q, p) for q in listed) for p in places if _key(p) in found)):
         return tuple(dict.fromkeys(_key(q) for q in listed if is_resolved(q)))
     if found or number == 0:
         return found
@@ -320,7 +319,7 @@ def _only_locates(doc: CyrDoc, last: int, near: Sequence[Place], places: Sequenc
     settlements = [q for q in places if sentence.start <= q.span[0] < sentence.end and q.level == "settlement"
                    and q not in near and not _of_act_noun(doc, q)]
     return not near or all(p.level in ("oblast", "raion") for p in near) and any(
-        katottg_within(q.ref, p.ref, p.level) for p in near for q in settlements)
+        place_within(q, p) for p in near for q in settlements)
 
 
 def _object_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[Place]) -> list[Place]:
