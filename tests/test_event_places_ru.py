@@ -89,6 +89,8 @@ def test_the_place_of_a_single_event(text, expected):
      {"атаку": ("Synkivka",)}),
     ("Российские войска выбили противника из Работино.", {"выбили": ("Robotyne",)}),  # a withdrawal keeps it
     ("Украинские военные эвакуировали жителей из Волчанска.", {"эвакуировали": ("Vovchansk",)}),
+    # nor in the sentence before it
+    ("ВСУ из Харькова обстреляли приграничье. Ранены два человека.", {"Ранены": ()}),
     # "from" after a verb, in the sentence before, is where they left: the place the fighting is at
     ("Подразделения отошли от Волчанска. Там продолжаются бои.", {"бои": ("Vovchansk",)}),
 ])

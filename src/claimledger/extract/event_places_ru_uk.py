@@ -180,11 +180,14 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
 
 
 def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
-    """True for a place before the trigger (token ``first``) in a "from X" phrase after a force ("ВСУ из
-    Харькова", "бойцы бригады из Закарпатья"): where the force comes from."""
+    """True for a place in a "from X" phrase after a force ("ВСУ из Харькова", "бойцы бригады из Закарпатья"):
+    where the force comes from. In the trigger's (token ``first``) sentence the phrase stands before the trigger;
+    in another it stands before any predicate of its own (the subject: "ВСУ из Харькова обстреляли ...")."""
     k = doc.token_at(place.span[0])
-    s = doc.sentence_of(first)
-    if k is None or not s.first <= k < first or k < 2 or doc.tokens[k - 1].lower not in ORIGIN_PREPOSITIONS:
+    if k is None or k < 2 or doc.tokens[k - 1].lower not in ORIGIN_PREPOSITIONS:
+        return False
+    s = doc.sentence_of(k)
+    if k >= first if s.first <= first < s.last else any(t.pos in PREDICATE_POS for t in doc.tokens[s.first:k]):
         return False
     for j in range(k - 2, max(s.first, k - 1 - ORIGIN_REACH) - 1, -1):
         t = doc.tokens[j]
