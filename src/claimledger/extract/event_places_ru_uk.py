@@ -306,7 +306,8 @@ def _attached_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[P
         near = _object_places(doc, last, clause_end, places)
         return () if _only_locates(doc, last, near, places) else place_keys(near, LOCAL_OVER_COUNTRY)
     end = prep + 1
-    while end < clause_end and toks[end].text not in (",", ".", ";", ":", "—", "–") and toks[end].pos != "VERB":
+    while end < clause_end and toks[end].pos != "VERB" and (
+            toks[end].text not in (",", ".", ";", ":", "—", "–") or _list_goes_on(doc, end, clause_end, places)):
         end += 1
     span = doc.char_span(prep, end)
     near = [p for p in places if span[0] <= p.span[0] < span[1] and (doc.token_at(p.span[0]) or 0) - prep <= PP_REACH]
@@ -314,6 +315,23 @@ def _attached_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[P
         return ()
     in_pp = [p for p in places if span[0] <= p.span[0] and p.span[1] <= span[1]]
     return place_keys_within(in_pp, [span], LOCAL_OVER_COUNTRY)
+
+
+def _list_goes_on(doc: CyrDoc, comma: int, clause_end: int, places: Sequence[Place]) -> bool:
+    """True for a comma that continues a list of places: a place (after "и", "та" or not) with no predicate right
+    after it comes next ("по Харькову, Сумам и Чернигову", "в районе Торецка, Часова Яра и Покровска")."""
+    starts = {doc.token_at(p.span[0]) for p in places}
+    places_words = {k for p in places for k in range(doc.token_at(p.span[0]) or 0, (doc.token_at(p.span[1] - 1) or 0) + 1)}
+    if doc.tokens[comma].text != ",":
+        return False
+    nxt = comma + 1
+    if nxt < clause_end and doc.tokens[nxt].lower in LIST_JOINERS:
+        nxt += 1
+    if nxt >= clause_end or nxt not in starts:
+        return False
+    # a place with its own predicate right after it starts a new clause ("по Харькову, Одесса готовится")
+    after = next((j for j in range(nxt + 1, clause_end) if j not in places_words), clause_end)
+    return after >= clause_end or doc.tokens[after].pos not in PREDICATE_POS
 
 
 def _only_locates(doc: CyrDoc, last: int, near: Sequence[Place], places: Sequence[Place]) -> bool:
