@@ -172,6 +172,7 @@ def test_a_following_sentence_with_no_place_takes_the_place_before(text, expecte
     # a dateline is where the report was filed
     ("МОСКВА, 10 мая. /ТАСС/. Российские войска продолжают наступление.", {"наступление": ()}),
     ("ДОНЕЦК, 10 мая. /ТАСС/. Украинские войска обстреляли Горловку.", {"обстреляли": ("Horlivka",)}),
+    ("ХАРЬКОВ ПОД ОБСТРЕЛОМ\nПогибли три человека.", {"ОБСТРЕЛОМ": ("Kharkiv",)}),  # a headline in capitals
 ])
 def test_when_a_sentence_with_no_place_inherits_none(text, expected):
     assert_places(text, expected)

@@ -202,7 +202,8 @@ def _dateline(doc: CyrDoc, place: Place) -> bool:
     """True for a name in capitals opening a line ("МОСКВА, 10 мая. /ТАСС/."): where the report was filed; an
     abbreviation ("ДНР", "США") is no dateline."""
     line_start = doc.text.rfind("\n", 0, place.span[0]) + 1
-    return len(place.text) > 3 and place.text.isupper() and not doc.text[line_start:place.span[0]].strip()
+    return len(place.text) > 3 and place.text.isupper() and not doc.text[line_start:place.span[0]].strip() \
+        and doc.text[place.span[1]:place.span[1] + 1] in (",", ".")  # not a headline in capitals
 
 
 def _from_side(doc: CyrDoc, place: Place) -> bool:
