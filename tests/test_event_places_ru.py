@@ -140,6 +140,9 @@ def test_two_events_of_one_sentence_keep_their_own_places(text, expected):
     ("ВСУ обстреляли Горловку. Погибли два человека.", {"Погибли": ("Horlivka",)}),
     ("В Мирнограде продолжаются бои. Противник несёт большие потери.", {"потери": ("Myrnohrad",)}),
     ("Армия России взяла под контроль Марьинку. Город был полностью разрушен.", {"разрушен": ("Marinka",)}),
+    # a plural settlement noun refers to the settlements named together before it
+    ("Российские войска освободили Работино и Вербовое. Сёла были полностью разрушены.",
+     {"разрушены": ("Robotyne", "Verbove")}),
     ("Противник атаковал Волчанск. Также ранены двое мирных жителей.", {"ранены": ("Vovchansk",)}),
     # the settlement a report is about, named twice before, when the paragraph names none
     ("Волчанск снова под обстрелом. Жители Волчанска уезжают.\nПротивник продолжает атаки.", {"атаки": ("Vovchansk",)}),

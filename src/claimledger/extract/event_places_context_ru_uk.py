@@ -116,8 +116,9 @@ def _counts_settlements(doc: CyrDoc, c_first: int, c_last: int) -> bool:
 
 def _settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place]) -> tuple[str, ...]:
     """The latest settlement named before a bare settlement noun of the clause ("Город заняли части
-    ...", "Місто звільнили"): the town a definite mention refers back to, within
-    ANAPHOR_SENTENCES sentences. A counted noun ("два населенных пункта") names new ones: nothing."""
+    ...", "Місто звільнили"): the town a definite mention refers back to, within ANAPHOR_SENTENCES sentences;
+    for a plural noun ("Сёла разрушены") the settlements of the latest sentence there naming two or more. A
+    counted noun ("два населенных пункта", "несколько сёл") names new ones: nothing."""
     toks = doc.tokens
     place_starts = {p.span[0] for p in places}
     bare = None
@@ -127,11 +128,21 @@ def _settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequ
                                                                    "територія"}:
             counted = any(w.lemma in NUMBER_LEMMAS or w.text[:1].isdigit() for w in toks[max(c_first, k - 3):k])
             named = k + 1 < len(toks) and toks[k + 1].start in place_starts
-            if not counted and not named and "plur" not in t.tags:
+            if not counted and not named and not set(w.lemma for w in toks[max(c_first, k - 2):k]) & SEVERAL_LEMMAS:
                 bare = k
                 break
     if bare is None:
         return ()
     floor = doc.sents[max(0, toks[bare].sent - ANAPHOR_SENTENCES)].start
     earlier = [p for p in places if floor <= p.span[0] and p.span[1] <= toks[c_first].start and p.level == "settlement"]
-    return (event_place_key(earlier[-1]),) if earlier else ()
+    if not earlier:
+        return ()
+    if "plur" not in toks[bare].tags:
+        return (event_place_key(earlier[-1]),)
+    # "Міста просто розбиті", "Сёла разрушены": the settlements of the latest sentence naming two or more
+    for number in range(toks[bare].sent, toks[bare].sent - ANAPHOR_SENTENCES - 1, -1):
+        named = [p for p in earlier if doc.tokens[doc.token_at(p.span[0]) or 0].sent == number]
+        keys = tuple(dict.fromkeys(event_place_key(p) for p in named if is_resolved(p)))
+        if len(keys) >= 2:
+            return keys
+    return ()
