@@ -114,9 +114,22 @@ def test_the_side_fire_comes_from_is_not_where_it_lands(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Жители Белгорода пострадали при обстреле Шебекино.", {"обстреле": ("Shebekino",)}),
     ("Противник атаковал Купянск, находящийся недалеко от Волчанска.", {"атаковал": ("Kupiansk",)}),
+    ("Россия атаковала Украину.", {"атаковала": ("Ukraine",)}),
+    # a country after a noun is whose act it is
+    ("Обстрел Херсона станет доказательством преступлений России.", {"Обстрел": ("Kherson",)}),
 ])
 def test_the_place_right_after_a_trigger_is_its_object(text, expected):
     assert_places(text, expected)
+
+
+def test_a_country_repeated_after_a_settlement_is_no_second_event():
+    # "не захватит Харьков, не захватит Украину": one claim about Kharkiv, not a second one about Ukraine
+    text = "Россия не захватит Харьков, не захватит Украину."
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="t", text=text, language="ru", published="2024-05-10T12:00"))
+    names = {p.ref or p.name: p.name for p in doc.places}
+    assert [tuple(names[k] for k in e.places) for e in doc.events if e.type == "territory_control"] == [("Kharkiv",)]
 
 
 @pytest.mark.parametrize("text, expected", [

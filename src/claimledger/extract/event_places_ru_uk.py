@@ -162,13 +162,16 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     # a town in the genitive of another act before the trigger ("взятие села Липцы открывает путь для
     # наступления") is that act's place, said of what it leads to: not where this event happens
     places = [p for p in places if not (s.start <= p.span[0] < doc.tokens[first].start and _of_act_noun(doc, p))]
+    # the trigger's own stretch, when it names a place below a country (a country alone there gives way to a
+    # settlement of the clause, as a country does within one scope: "не підкорить Харків, не підкорить Україну")
+    a, b = doc.char_span(p_first, p_last)
+    stretch = [(a, b)] if any(a <= p.span[0] < b and p.level != "country" for p in places) else []
     if any(t.text == ";" for t in doc.tokens[s.first:s.last]):
         # items of a list ("коротко: заняли два села; под Лиманом столкновения; ...") each say
         # where they happen, or nowhere: neither the other items' places nor the sentence before
-        return place_keys_within(places, [doc.char_span(p_first, p_last), doc.char_span(c_first, c_last)],
-                                 LOCAL_OVER_COUNTRY)
-    found = place_keys_within(places, [doc.char_span(p_first, p_last), doc.char_span(c_first, c_last),
-                                       (s.start, s.end)], LOCAL_OVER_COUNTRY)
+        return place_keys_within(places, stretch + [doc.char_span(c_first, c_last)], LOCAL_OVER_COUNTRY)
+    found = place_keys_within(places, stretch + [doc.char_span(c_first, c_last), (s.start, s.end)],
+                              LOCAL_OVER_COUNTRY)
     number = doc.tokens[first].sent
     listed = _listed_places(doc, number, places)
     if listed and (not found or all(p.level in ("oblast", "raion") and any(
@@ -305,6 +308,13 @@ def _attached_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[P
                 None)
     if prep is None:
         near = _object_places(doc, last, clause_end, places)
+        if near and all(p.level == "country" for p in near):
+            # a country in the genitive after a noun is whose act it is ("злочинів Росії"); after a verb it gives
+            # way to a place below a country in the clause, as in one scope ("не захватит Харьков, не захватит
+            # Украину")
+            start, end = doc.char_span(clause_of(doc, last - 1, last)[0], clause_end)
+            if toks[last - 1].pos == "NOUN" or any(start <= q.span[0] < end and q.level != "country" for q in places):
+                return ()
         return () if _only_locates(doc, last, near, places) else place_keys(near, LOCAL_OVER_COUNTRY)
     end = prep + 1
     while end < clause_end and toks[end].pos != "VERB" and (
