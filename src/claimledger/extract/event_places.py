@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Place
-from .gazetteer import katottg_within
+from .gazetteer import katottg_within, load_gazetteer
 
 # Events of the fighting whose place a report often gives one sentence before ("Mariupol ... The
 # city was surrounded"; "Бои шли у Волчанска. Противник отступил"); their place is inherited from
@@ -31,6 +31,17 @@ def is_resolved(place: Place) -> bool:
     return bool(place.ref or place.name)
 
 
+def place_within(place: Place, area: Place) -> bool:
+    """True when ``place`` lies in the oblast or raion ``area``: by its KATOTTG code, or for a Russian settlement by
+    the oblast the gazetteer files it under (Shebekino, geonames, in "Belgorod Oblast", which has no ref)."""
+    if katottg_within(place.ref, area.ref, area.level):
+        return True
+    if area.level != "oblast" or area.ref or not area.name or not (place.ref or "").startswith("geonames:"):
+        return False
+    entry = load_gazetteer().get(place.ref)
+    return entry is not None and entry.country == "RU" and entry.oblast == "RU-" + area.name.removesuffix(" Oblast")
+
+
 def place_keys_within(places: Sequence[Place], scopes: Sequence[tuple[int, int]],
                       local_over_country: bool = False) -> tuple[str, ...]:
     """Return the refs (or names) of the places inside the first character scope that holds any,
@@ -50,8 +61,8 @@ def place_keys_within(places: Sequence[Place], scopes: Sequence[tuple[int, int]]
 
 def place_keys(inside: Sequence[Place], local_over_country: bool = False) -> tuple[str, ...]:
     """Return the refs (or names) of ``inside`` in text order, once each, less an oblast or raion
-    that holds another of them (and, with ``local_over_country``, less a country beside a local place)."""
-    inside = [p for p in inside if not any(katottg_within(q.ref, p.ref, p.level) for q in inside)]
+    that holds another of them (:func:`place_within`) (and, with ``local_over_country``, less a country beside a local place)."""
+    inside = [p for p in inside if not any(place_within(q, p) for q in inside)]
     if local_over_country and any(p.level in LOCAL_LEVELS for p in inside):
         inside = [p for p in inside if p.level != "country"]
     found: list[str] = []

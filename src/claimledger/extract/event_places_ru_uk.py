@@ -1,9 +1,11 @@
 """Where a Russian or Ukrainian event happened: the places of the trigger's clause, else its sentence, less
 those of a source phrase ("Министерство обороны РФ") and of a phrase naming who acts ("спробу Росії", "атаку
 ВСУ") or a country that acts, named in the nominative ("Росія намагається"; measured: war_reports_dev tune
-headlines +1, report halves and internal unchanged); a fighting event whose sentence names no place takes the
-place of the sentence before it in the same paragraph (event_places.py, the same rule as in English). The
-place ranker (place_ranker.py) gets the last word when a model is packaged.
+headlines +1, report halves and internal unchanged), of a force's origin ("ВСУ из Харькова", "со стороны X") and
+of a dateline; the place right after a trigger (its object or locative phrase) comes first, and a comma between two
+stretches with their own predicate separates two events' places. An event whose sentence names no place takes one
+from its context (event_places_context_ru_uk.py). The place ranker (place_ranker.py) gets the last word when a
+model is packaged.
 """
 from __future__ import annotations
 
@@ -12,9 +14,9 @@ from collections.abc import Sequence
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc, Token
 from . import place_ranker
-from .event_places import event_place_key, is_resolved, inherited_place_keys, place_keys_within
-from .gazetteer import katottg_within
-from .quantities_ru_uk import NUMBER_LEMMAS, SETTLEMENT_LEMMAS
+from .event_places import event_place_key, is_resolved, place_keys, place_keys_within, place_within
+from .event_places_context_ru_uk import context_place_keys
+from .quantities_ru_uk import SETTLEMENT_LEMMAS
 
 # Nouns that may head an actor phrase ("российские войска", "підрозділи ЗСУ", "противник").
 FORCE_LEMMAS = frozenset({"войско", "войска", "армия", "сила", "подразделение", "группировка", "противник", "враг",
@@ -28,18 +30,17 @@ ACT_NOUN_LEMMAS = frozenset({
     "вторгнення", "агрессия", "агресія", "нападение", "напад", "провокация", "провокація", "контрнаступление",
     "контрнаступ", "операция", "операція", "продвижение", "просування", "прорыв", "прорив", "эскалация",
     "ескалація", "действие", "дія", "контратака", "бомбардировка", "бомбардування"})
-# A fighting event with no place of its own takes the place of the sentence before it only when that sentence
-# names one (event_places.inherited_place_keys). Measured on the tune half of the internal ru/uk gold: taking
-# every place there (the English rule) lost uk place accuracy (0.778 -> 0.667: a short "the fighting goes on"
-# after a sentence naming two villages has no place in gold); on the English gold one antecedent only lost control
-# F1 (0.630 -> 0.580), so English takes them all.
-INHERITED_PLACES_AT_MOST = 1
 # A settlement, raion or oblast of an event's scope leaves out a country there (event_places.place_keys_within).
 LOCAL_OVER_COUNTRY = True
 # Prepositions of a phrase right after a trigger that says where it happened ("создали буферную зону в
 # Сумской области", "удар по Харькову", "бои в районе Липцов"): its places come first.
 LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", "по", "біля", "около", "возле", "поблизу",
                                    "вблизи", "неподалеку", "неподалік", "близ", "під"})
+# Words between a trigger and the place it is done to ("обстреляли город Херсон", "освобождение населённого
+# пункта Работино"), at most OBJECT_NOUN_WORDS of them.
+OBJECT_NOUN_LEMMAS = (SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия", "територія", "громада"}) | {
+    "населенный", "населённый", "населений", "пгт", "смт", "селение"}
+OBJECT_NOUN_WORDS = 2
 # Prepositions a nominative can follow ("в Україна" misread, "через Росія"): not a subject after them.
 PREPOSITIONS_BEFORE_NOMINATIVE = frozenset({"через", "из", "з", "із", "от", "від", "до", "для", "про", "о"})
 # A bare list of places next to an event's sentence says where it happened (_listed_places).
@@ -47,12 +48,21 @@ LISTED_PLACES_AT_LEAST = 2
 LIST_JOINERS = frozenset({"і", "й", "та", "и", "а також", "также"})
 PP_GAP = 2  # tokens between a trigger's end and such a preposition ("зону безопасности сейчас в ...")
 PP_REACH = 4  # tokens from the preposition within which its place starts ("в районе населенного пункта X")
+# Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
+# "повреждена"); a comma between two stretches holding one each separates two statements with their own places.
+PREDICATE_POS = frozenset({"VERB", "PRTS"})
+# Prepositions of where a force comes from ("ВСУ из Харькова обстреляли Белгород", "бригады из Закарпатья"):
+# before the trigger that names who acts, not where the event happens; types whose place is where one leaves
+# ("противник из Волчанска отступил", "эвакуировали из Волчанска") keep it.
+ORIGIN_PREPOSITIONS = frozenset({"из", "изо", "с", "со", "от", "з", "із", "зі", "від"})
+ORIGIN_KEEPING_TYPES = frozenset({"withdrawal", "evacuation"})
+ORIGIN_REACH = 4  # words back from the preposition within which the force noun stands ("бойцы 128-й бригады из")
+# Nouns of "from the side of X" after "с"/"з" ("со стороны Волчанска", "с территории Харьковской области", "з боку
+# Бєлгорода"): where fire or an attack comes from, not where it lands.
+SIDE_LEMMAS = frozenset({"сторона", "территория", "направление", "бік", "територія", "напрямок", "напрямку"})
 # Adjective starts of "bordering X" ("в граничащих с Россией селах", "прикордонних з Росією громадах"): X is the
 # neighbour the place is named by, not where the event happens.
 BORDER_STEMS = ("приграничн", "прикордонн", "граничащ", "граничн", "сопредельн", "межуюч", "пограничн")
-# Sentences back within which a bare settlement noun ("Город заняли ...", "Село звільнили ...") finds the settlement
-# it refers to.
-ANAPHOR_SENTENCES = 3
 QUOTE_MARKS = frozenset('"«»„“”')
 # Endings of nouns of an act made from verbs ("освобождение", "взятие", "звільнення", "захоплення").
 DEVERBAL_ENDINGS = ("ние", "тие", "ння", "ття")
@@ -69,6 +79,33 @@ def clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
     while end < s.last and doc.tokens[end].text not in (";", "—", "–"):
         end += 1
     return start, end
+
+
+def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
+    """Token range of the comma-bounded stretch around a trigger that holds one predicate ("В Белгороде ранены
+    трое, в Шебекино погиб один": two): the clause (:func:`clause_of`) cut at commas between stretches that
+    each hold a finite verb or a short participle. A stretch with none (a list item "Волчанск и Липцы", an
+    aside "по данным губернатора", a gerund phrase) belongs to the predicate before it, or the first after."""
+    c_first, c_last = clause_of(doc, first, last)
+    toks = doc.tokens
+    stretches, start = [], c_first
+    for k in range(c_first, c_last + 1):
+        if k == c_last or toks[k].text == ",":
+            if k > start:
+                stretches.append((start, k, any(t.pos in PREDICATE_POS for t in toks[start:k])))
+            start = k + 1
+    groups: list[list[int]] = []
+    for a, b, predicate in stretches:
+        if predicate and (not groups or groups[-1][2]):
+            groups.append([a, b, True])
+        elif groups:
+            groups[-1][1], groups[-1][2] = b, groups[-1][2] or predicate
+        else:
+            groups.append([a, b, False])
+    for a, b, _ in groups:
+        if a <= first < b + 1:
+            return a, b
+    return c_first, c_last
 
 
 def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequence[Place],
@@ -113,33 +150,70 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     Россией селах") is the neighbour: neither is the event's place."""
     sources = [a.source for a in attributions if a.source is not None]
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
-              and not _bordering(doc, p) and not _acting_country(doc, p)]
+              and not _bordering(doc, p) and not _acting_country(doc, p) and not _dateline(doc, p)
+              and not (kind not in ORIGIN_KEEPING_TYPES
+                       and (_origin_of_force(doc, p, first) or _from_side(doc, p)))]
     s = doc.sentence_of(first)
     c_first, c_last = clause_of(doc, first, last)
+    p_first, p_last = predicate_clause_of(doc, first, last)
     attached = _attached_places(doc, last, c_last, places)
     if attached:
         return attached
     # a town in the genitive of another act before the trigger ("взятие села Липцы открывает путь для
     # наступления") is that act's place, said of what it leads to: not where this event happens
     places = [p for p in places if not (s.start <= p.span[0] < doc.tokens[first].start and _of_act_noun(doc, p))]
+    # the trigger's own stretch, when it names a place below a country (a country alone there gives way to a
+    # settlement of the clause, as a country does within one scope: "не підкорить Харків, не підкорить Україну")
+    a, b = doc.char_span(p_first, p_last)
+    stretch = [(a, b)] if any(a <= p.span[0] < b and p.level != "country" for p in places) else []
     if any(t.text == ";" for t in doc.tokens[s.first:s.last]):
         # items of a list ("коротко: заняли два села; под Лиманом столкновения; ...") each say
         # where they happen, or nowhere: neither the other items' places nor the sentence before
-        return place_keys_within(places, [doc.char_span(c_first, c_last)], LOCAL_OVER_COUNTRY)
-    found = place_keys_within(places, [doc.char_span(c_first, c_last), (s.start, s.end)], LOCAL_OVER_COUNTRY)
+        return place_keys_within(places, stretch + [doc.char_span(c_first, c_last)], LOCAL_OVER_COUNTRY)
+    found = place_keys_within(places, stretch + [doc.char_span(c_first, c_last), (s.start, s.end)],
+                              LOCAL_OVER_COUNTRY)
     number = doc.tokens[first].sent
     listed = _listed_places(doc, number, places)
     if listed and (not found or all(p.level in ("oblast", "raion") and any(
-            katottg_within(q.ref, p.ref, p.level) for q in listed) for p in places if _key(p) in found)):
+            place_within(q, p) for q in listed) for p in places if _key(p) in found)):
         return tuple(dict.fromkeys(_key(q) for q in listed if is_resolved(q)))
     if found or number == 0:
         return found
-    referred = _settlement_referred_to(doc, c_first, c_last, places)
-    if referred:
-        return referred
-    before = doc.sents[number - 1]
-    return inherited_place_keys(doc.text, places, kind, (before.start, before.end), doc.tokens[first].start,
-                                INHERITED_PLACES_AT_MOST)
+    return context_place_keys(doc, first, c_first, c_last, kind, places)
+
+
+def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
+    """True for a place in a "from X" phrase after a force ("ВСУ из Харькова", "бойцы бригады из Закарпатья"):
+    where the force comes from. In the trigger's (token ``first``) sentence the phrase stands before the trigger;
+    in another it stands before any predicate of its own (the subject: "ВСУ из Харькова обстреляли ...")."""
+    k = doc.token_at(place.span[0])
+    if k is None or k < 2 or doc.tokens[k - 1].lower not in ORIGIN_PREPOSITIONS:
+        return False
+    s = doc.sentence_of(k)
+    if k >= first if s.first <= first < s.last else any(t.pos in PREDICATE_POS for t in doc.tokens[s.first:k]):
+        return False
+    for j in range(k - 2, max(s.first, k - 1 - ORIGIN_REACH) - 1, -1):
+        t = doc.tokens[j]
+        if not t.is_word and not t.text[:1].isdigit() and t.text != "-" or t.pos in PREDICATE_POS:
+            return False
+        if set(t.lemmas) & FORCE_LEMMAS or (t.text.isupper() and len(t.text) > 1):
+            return True
+    return False
+
+
+def _dateline(doc: CyrDoc, place: Place) -> bool:
+    """True for a name in capitals opening a line ("МОСКВА, 10 мая. /ТАСС/."): where the report was filed; an
+    abbreviation ("ДНР", "США") is no dateline."""
+    line_start = doc.text.rfind("\n", 0, place.span[0]) + 1
+    return len(place.text) > 3 and place.text.isupper() and not doc.text[line_start:place.span[0]].strip() \
+        and doc.text[place.span[1]:place.span[1] + 1] in (",", ".")  # not a headline in capitals
+
+
+def _from_side(doc: CyrDoc, place: Place) -> bool:
+    """True for a place after "с"/"з" + a side noun ("со стороны X", "с территории X", "з боку X")."""
+    k = doc.token_at(place.span[0])
+    return k is not None and k >= 2 and doc.tokens[k - 2].lower in ORIGIN_PREPOSITIONS - {"из", "изо", "от", "від"} \
+        and bool(set(doc.tokens[k - 1].lemmas) & SIDE_LEMMAS)
 
 
 def _key(place: Place) -> str:
@@ -233,20 +307,73 @@ def _attached_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[P
     prep = next((j for j in range(last, min(clause_end, last + PP_GAP)) if toks[j].lower in LOCATIVE_PREPOSITIONS),
                 None)
     if prep is None:
-        return ()
+        near = _object_places(doc, last, clause_end, places)
+        if near and all(p.level == "country" for p in near):
+            # a country in the genitive after a noun is whose act it is ("злочинів Росії"); after a verb it gives
+            # way to a place below a country in the clause, as in one scope ("не захватит Харьков, не захватит
+            # Украину")
+            start, end = doc.char_span(clause_of(doc, last - 1, last)[0], clause_end)
+            if toks[last - 1].pos == "NOUN" or any(start <= q.span[0] < end and q.level != "country" for q in places):
+                return ()
+        return () if _only_locates(doc, last, near, places) else place_keys(near, LOCAL_OVER_COUNTRY)
     end = prep + 1
-    while end < clause_end and toks[end].text not in (",", ".", ";", ":", "—", "–") and toks[end].pos != "VERB":
+    while end < clause_end and toks[end].pos != "VERB" and (
+            toks[end].text not in (",", ".", ";", ":", "—", "–") or _list_goes_on(doc, end, clause_end, places)):
         end += 1
     span = doc.char_span(prep, end)
     near = [p for p in places if span[0] <= p.span[0] < span[1] and (doc.token_at(p.span[0]) or 0) - prep <= PP_REACH]
-    sentence = doc.sentence_of(last - 1)
-    settlements = [q for q in places if sentence.start <= q.span[0] < sentence.end and q.level == "settlement"
-                   and q not in near and not _of_act_noun(doc, q)]
-    if not near or all(p.level in ("oblast", "raion") for p in near) and any(
-            katottg_within(q.ref, p.ref, p.level) for p in near for q in settlements):
+    if _only_locates(doc, last, near, places):
         return ()
     in_pp = [p for p in places if span[0] <= p.span[0] and p.span[1] <= span[1]]
     return place_keys_within(in_pp, [span], LOCAL_OVER_COUNTRY)
+
+
+def _list_goes_on(doc: CyrDoc, comma: int, clause_end: int, places: Sequence[Place]) -> bool:
+    """True for a comma that continues a list of places: a place (after "и", "та" or not) with no predicate right
+    after it comes next ("по Харькову, Сумам и Чернигову", "в районе Торецка, Часова Яра и Покровска")."""
+    starts = {doc.token_at(p.span[0]) for p in places}
+    places_words = {k for p in places for k in range(doc.token_at(p.span[0]) or 0, (doc.token_at(p.span[1] - 1) or 0) + 1)}
+    if doc.tokens[comma].text != ",":
+        return False
+    nxt = comma + 1
+    if nxt < clause_end and doc.tokens[nxt].lower in LIST_JOINERS:
+        nxt += 1
+    if nxt >= clause_end or nxt not in starts:
+        return False
+    # a place with its own predicate right after it starts a new clause ("по Харькову, Одесса готовится")
+    after = next((j for j in range(nxt + 1, clause_end) if j not in places_words), clause_end)
+    return after >= clause_end or doc.tokens[after].pos not in PREDICATE_POS
+
+
+def _only_locates(doc: CyrDoc, last: int, near: Sequence[Place], places: Sequence[Place]) -> bool:
+    """True when ``near`` is empty or only names the oblast or raion of a settlement elsewhere in the sentence."""
+    sentence = doc.sentence_of(last - 1)
+    settlements = [q for q in places if sentence.start <= q.span[0] < sentence.end and q.level == "settlement"
+                   and q not in near and not _of_act_noun(doc, q)]
+    return not near or all(p.level in ("oblast", "raion") for p in near) and any(
+        place_within(q, p) for p in near for q in settlements)
+
+
+def _object_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[Place]) -> list[Place]:
+    """The places named right after a trigger with no preposition between, its object ("обстреляли Херсон",
+    "обстрел Шебекино", "освободили населённые пункты Работино и Вербовое"): the first and those listed
+    after it with commas, "и", "та" or nothing between ("Работино Запорожской области")."""
+    toks = doc.tokens
+    starts = {doc.token_at(p.span[0]): p for p in places}
+    j = last
+    while j < min(clause_end, last + OBJECT_NOUN_WORDS) and set(toks[j].lemmas) & OBJECT_NOUN_LEMMAS:
+        j += 1
+    found: list[Place] = []
+    while j < clause_end:
+        place = starts.get(j)
+        if place is not None:
+            found.append(place)
+            j = (doc.token_at(place.span[1] - 1) or j) + 1
+        elif found and (toks[j].text == "," or toks[j].lower in LIST_JOINERS) and j + 1 in starts:
+            j += 1
+        else:
+            break
+    return found
 
 
 def _of_act_noun(doc: CyrDoc, place: Place) -> bool:
@@ -262,26 +389,3 @@ def _of_act_noun(doc: CyrDoc, place: Place) -> bool:
         j -= 1  # "освобождение города X", "взятие населенного пункта Y"
     noun = doc.tokens[j]
     return noun.pos == "NOUN" and noun.lemma.endswith(DEVERBAL_ENDINGS)
-
-
-def _settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place]) -> tuple[str, ...]:
-    """The latest settlement named before a bare settlement noun of the clause ("Город заняли части
-    ...", "Місто звільнили"): the town a definite mention refers back to, within
-    ANAPHOR_SENTENCES sentences. A counted noun ("два населенных пункта") names new ones: nothing."""
-    toks = doc.tokens
-    place_starts = {p.span[0] for p in places}
-    bare = None
-    for k in range(c_first, c_last):
-        t = toks[k]
-        if t.pos == "NOUN" and set(t.lemmas) & SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия",
-                                                                   "територія"}:
-            counted = any(w.lemma in NUMBER_LEMMAS or w.text[:1].isdigit() for w in toks[max(c_first, k - 3):k])
-            named = k + 1 < len(toks) and toks[k + 1].start in place_starts
-            if not counted and not named and "plur" not in t.tags:
-                bare = k
-                break
-    if bare is None:
-        return ()
-    floor = doc.sents[max(0, toks[bare].sent - ANAPHOR_SENTENCES)].start
-    earlier = [p for p in places if floor <= p.span[0] and p.span[1] <= toks[c_first].start and p.level == "settlement"]
-    return (event_place_key(earlier[-1]),) if earlier else ()
