@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.datelines import dateline_end
+from claimledger.extract.datelines import dateline_end, find_datelines
 from claimledger.models import Article
 
 
@@ -12,6 +12,8 @@ from claimledger.models import Article
     ("MOSCOW, May 5 (Reuters) - Russia said", "MOSCOW, May 5 (Reuters) - "),
     ("КИЕВ, 3 июня. /ТАСС/. Украинские войска", "КИЕВ, 3 июня. /ТАСС/. "),
     ("KIEV\nRussia launches an offensive", "KIEV\n"),
+    ("МОСКВА, 10 мая. Российские войска", "МОСКВА, 10 мая. "),
+    ("ХАРЬКОВ ПОД ОБСТРЕЛОМ\nПогибли три человека.", ""),  # a headline in capitals
     ("NATO — the alliance said", ""),
     ("US — talks resumed", ""),
     ("The UN said", ""),
@@ -19,6 +21,11 @@ from claimledger.models import Article
 ])
 def test_dateline_end(text, dateline):
     assert text[:dateline_end(text)] == dateline
+
+
+def test_datelines_open_the_items_of_a_digest():
+    text = "Первая новость.\nКИЕВ, 3 июня. /ТАСС/. Вторая новость.\nДОНЕЦК, 4 июня. /ТАСС/. Третья."
+    assert [text[a:b] for a, b in find_datelines(text)] == ["КИЕВ, 3 июня. /ТАСС/. ", "ДОНЕЦК, 4 июня. /ТАСС/. "]
 
 
 @pytest.mark.model

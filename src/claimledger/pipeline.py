@@ -42,7 +42,7 @@ def with_language(article: Article) -> Article:
 def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     """Return the analysed documents of a batch of English articles (body and title), in order."""
     from .extract.attribution import find_attributions
-    from .extract.datelines import after_dateline, dateline_end, event_place_mentions
+    from .extract.datelines import after_datelines, event_place_mentions, find_datelines
     from .extract.events import find_events
     from .extract.gazetteer import load_gazetteer
     from .extract.headlines import date_headline_events
@@ -54,10 +54,10 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     gazetteer = load_gazetteer()
 
     def layers(doc, article: Article, voice: str | None, headline: bool = False) -> Layers:
-        dateline = 0 if headline else dateline_end(doc.text)
-        attributions = after_dateline(find_attributions(doc, article.published, voice), dateline)
+        datelines = [] if headline else find_datelines(doc.text)
+        attributions = after_datelines(find_attributions(doc, article.published, voice), datelines)
         places = find_places(doc, gazetteer)
-        events = find_events(doc, attributions, event_place_mentions(places, dateline), article.published)
+        events = find_events(doc, attributions, event_place_mentions(places, datelines), article.published)
         if headline:
             events = date_headline_events(doc, events, article.published)
         return Layers(tuple(attributions), tuple(places), tuple(events))
@@ -76,16 +76,16 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
                      published: str | None = None) -> Layers:
     from .extract.attribution_ru_uk import find_attributions_ru_uk
     from .extract.cyrillic import parse_cyrillic
-    from .extract.datelines import after_dateline, dateline_end, event_place_mentions
+    from .extract.datelines import after_datelines, event_place_mentions, find_datelines
     from .extract.events_ru_uk import find_events_ru_uk
     from .extract.gazetteer import load_gazetteer
     from .extract.places_ru_uk import find_places_ru_uk
 
     doc = parse_cyrillic(text, article.language)
-    dateline = 0 if headline else dateline_end(text)
-    attributions = after_dateline(find_attributions_ru_uk(doc, voice), dateline)
+    datelines = [] if headline else find_datelines(text)
+    attributions = after_datelines(find_attributions_ru_uk(doc, voice), datelines)
     places = find_places_ru_uk(doc, load_gazetteer())
-    events = find_events_ru_uk(doc, attributions, event_place_mentions(places, dateline),
+    events = find_events_ru_uk(doc, attributions, event_place_mentions(places, datelines),
                                published or article.published, headline)
     return Layers(tuple(attributions), tuple(places), tuple(events))
 

@@ -13,12 +13,16 @@ from collections.abc import Iterable
 from ..models import Attribution, Place
 
 _CAPITALS = "A-ZА-ЯЁІЇЄҐ"
-# The city in capitals, then a line break; or ", country or date" and a dash; or an agency in brackets and a
-# dash, or in slashes (TASS). A name in capitals and a dash alone ("NATO — ...") opens no dateline.
+LINE_START = re.compile(r"^", re.M)
+# The city in capitals as one word on its own line ("KIEV"; a headline in capitals has several); or the city
+# and ", country or date" and a dash; or an agency in brackets and a dash, or in slashes (TASS); or ", day
+# month." A name in capitals and a dash alone ("NATO — ...") opens none.
 DATELINE = re.compile(
-    rf"\s*[{_CAPITALS}]{{2}}[{_CAPITALS}'’. -]{{0,30}}?"
-    r"(?:[ \t]*\n|(?:,[^\n()/—–]{1,40}?)?\s*(?:\([^()\n]{1,30}\)\s*[—–-]{1,2}|/[^/\n]{1,20}/\.?)[ \t]+"
-    r"|,[^\n()/—–]{1,40}?\s*[—–-]{1,2}[ \t]+)")
+    rf"\s*(?:[{_CAPITALS}]{{2}}[{_CAPITALS}'’-]{{0,30}}[ \t]*\n"
+    rf"|[{_CAPITALS}]{{2}}[{_CAPITALS}'’. -]{{0,30}}?"
+    r"(?:(?:,[^\n()/—–]{1,40}?)?\s*(?:\([^()\n]{1,30}\)\s*[—–-]{1,2}|/[^/\n]{1,20}/\.?)[ \t]+"
+    r"|,[^\n()/—–]{1,40}?\s*[—–-]{1,2}[ \t]+"
+    r"|,[ \t]*\d{1,2}[ \t]+\w+\.[ \t]+))")  # "МОСКВА, 10 мая. "
 
 
 def dateline_end(text: str) -> int:
@@ -27,12 +31,25 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-def after_dateline(attributions: Iterable[Attribution], end: int) -> list[Attribution]:
-    """The attributions with contents that began in the dateline starting after it."""
-    return [dataclasses.replace(a, content=(end, a.content[1])) if a.content[0] < end < a.content[1] else a
-            for a in attributions]
+def find_datelines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the datelines that open the text or any of its lines (a digest of wire items)."""
+    spans = []
+    for line in LINE_START.finditer(text):
+        m = DATELINE.match(text, line.start())
+        if m and m.end() > line.start():
+            spans.append((line.start(), m.end()))
+    return spans
 
 
-def event_place_mentions(places: Iterable[Place], end: int) -> list[Place]:
-    """The places that may be where an event happened: those after the dateline."""
-    return [p for p in places if p.span[0] >= end]
+def after_datelines(attributions: Iterable[Attribution], datelines: list[tuple[int, int]]) -> list[Attribution]:
+    """The attributions with contents that began in a dateline starting after it."""
+    out = list(attributions)
+    for start, end in datelines:
+        out = [dataclasses.replace(a, content=(end, a.content[1])) if a.content[0] < end < a.content[1] else a
+               for a in out]
+    return out
+
+
+def event_place_mentions(places: Iterable[Place], datelines: list[tuple[int, int]]) -> list[Place]:
+    """The places that may be where an event happened: those outside the datelines."""
+    return [p for p in places if not any(start <= p.span[0] < end for start, end in datelines)]

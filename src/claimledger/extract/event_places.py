@@ -39,7 +39,7 @@ def place_within(place: Place, area: Place) -> bool:
     if area.level != "oblast" or area.ref or not area.name or not (place.ref or "").startswith("geonames:"):
         return False
     entry = load_gazetteer().get(place.ref)
-    return entry is not None and entry.country == "RU" and entry.oblast == "RU-" + area.name.removesuffix(" Oblast")
+    return entry is not None and entry.country == "RU" and entry.oblast == f"area:{area.name}"
 
 
 def place_keys_within(places: Sequence[Place], scopes: Sequence[tuple[int, int]],

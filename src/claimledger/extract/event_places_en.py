@@ -24,8 +24,9 @@ from spacy.tokens import Span, Token
 from ..models import Place
 from . import place_ranker
 from .doc_cache import doc_memo, doc_text
-from .event_places import PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, place_keys, place_keys_within
-from .gazetteer import katottg_within
+from .event_places import (
+    PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, place_keys, place_keys_within, place_within,
+)
 
 # Dependencies of a trigger whose phrases say where its event happened: prepositional phrases
 # ("at Ochakiv", "in Donbas", "near Kupiansk"), a place named before the noun ("the Kharkiv offensive"),
@@ -125,7 +126,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     own = [p for p in places if p.span[0] in starts]
     if own and all(p.level in AREA_LEVELS for p in own):  # "repelled an assault on X in the Y region":
         own += [p for p in _clause_places(span, places)   # a settlement of the clause inside the
-                if any(katottg_within(p.ref, area.ref, area.level) for area in own)]  # area places it
+                if any(place_within(p, area) for area in own)]  # area places it
     found = place_keys(own)
     if not found:
         purposes = _purpose_phrases(span)

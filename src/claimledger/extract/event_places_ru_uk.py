@@ -1,8 +1,8 @@
 """Where a Russian or Ukrainian event happened: the places of the trigger's clause, else its sentence, less
 those of a source phrase ("Министерство обороны РФ") and of a phrase naming who acts ("спробу Росії", "атаку
 ВСУ") or a country that acts, named in the nominative ("Росія намагається"; measured: war_reports_dev tune
-headlines +1, report halves and internal unchanged), of a force's origin ("ВСУ из Харькова", "со стороны X") and
-of a dateline; the place right after a trigger (its object or locative phrase) comes first, and a comma between two
+headlines +1, report halves and internal unchanged), of a force's origin ("ВСУ из Харькова", "со стороны X"); a
+dateline is no event's place (datelines.py, before this module); the place right after a trigger (its object or locative phrase) comes first, and a comma between two
 stretches with their own predicate separates two events' places. An event whose sentence names no place takes one
 from its context (event_places_context_ru_uk.py). The place ranker (place_ranker.py) gets the last word when a
 model is packaged.
@@ -150,7 +150,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     Россией селах") is the neighbour: neither is the event's place."""
     sources = [a.source for a in attributions if a.source is not None]
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
-              and not _bordering(doc, p) and not _acting_country(doc, p) and not _dateline(doc, p)
+              and not _bordering(doc, p) and not _acting_country(doc, p)
               and not (kind not in ORIGIN_KEEPING_TYPES
                        and (_origin_of_force(doc, p, first) or _from_side(doc, p)))]
     s = doc.sentence_of(first)
@@ -199,14 +199,6 @@ def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
         if set(t.lemmas) & FORCE_LEMMAS or (t.text.isupper() and len(t.text) > 1):
             return True
     return False
-
-
-def _dateline(doc: CyrDoc, place: Place) -> bool:
-    """True for a name in capitals opening a line ("МОСКВА, 10 мая. /ТАСС/."): where the report was filed; an
-    abbreviation ("ДНР", "США") is no dateline."""
-    line_start = doc.text.rfind("\n", 0, place.span[0]) + 1
-    return len(place.text) > 3 and place.text.isupper() and not doc.text[line_start:place.span[0]].strip() \
-        and doc.text[place.span[1]:place.span[1] + 1] in (",", ".")  # not a headline in capitals
 
 
 def _from_side(doc: CyrDoc, place: Place) -> bool:
