@@ -479,6 +479,12 @@ def test_a_russian_border_oblast_places_its_towns(text, ref):
     ("В Харьковской области идут бои.", [("Харьковской области", "UA63000000000041885")]),
     # two capitalised words that spell a village are one name, and a name after it in a list is a place
     ("Бои идут за Великую Новоселку и Белогоровку.", [("Великую Новоселку", None), ("Белогоровку", None)]),
+    # a raion in a case form, cities natasha reads as people after "по", a sea
+    ("Бои идут в Купянском районе.", [("Купянском районе", "UA63080000000032022")]),
+    ("Удары нанесены по Кривому Рогу и Николаеву.", [("Кривому Рогу", "UA12060170010065850"),
+                                                     ("Николаеву", "UA48060150010035747")]),
+    ("Санкции по Путину и Лаврову.", []),
+    ("Дроны сбиты над Черным морем.", [("Черным морем", None)]),
 ])
 def test_names_of_several_words(text, places):
     assert [(p.text, p.ref) for p in analyse(text, "ru").places] == places

@@ -12,12 +12,13 @@ format. It finds
   "Нова Каховка"), Russian forms of Ukrainian villages the gazetteer has no Russian alias for
   ("Степаново" -> Степанове), Russian spellings matched to Ukrainian names by systematic vowel
   correspondences within the gazetteer ("Работина" -> Роботине, "Угледаром" -> Вугледар; several fits
-  stay ambiguous), and the lower-case "росія" of Ukrainian copy.
+  stay ambiguous), seas ("над Черным морем"), and the lower-case "росія" of Ukrainian copy.
 
 The gazetteer entries a name may stand for come from place_candidates_ru_uk.py; this module decides which
-words are places at all (not people, organisations, adjectives or common words). Names are resolved with
-the same context rules as English (gazetteer.choose: areas named in the sentence
-and the article, places already resolved, prominence), in a few passes.
+words are places at all (not people, organisations, adjectives or common words), with what the words around
+a name say (name_context_ru_uk.py: a place preposition, a list of places, a person's name). Names are
+resolved with the same context rules as English (gazetteer.choose: areas named in the sentence and the
+article, the raions of the sentence's settlements, places already resolved, prominence), in a few passes.
 """
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ from ..models import Place
 from .cyrillic import CyrDoc, Token
 from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer
 from .nlp import load_morphology
+from .name_context_ru_uk import (
+    JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, PERSON_TAGS, PLACE_PREPOSITIONS, in_organisation_name, in_quoted_name,
+    in_settlement_list, is_person, located, lone_name,
+)
 from .place_candidates_ru_uk import THEATRE, name_candidates
 
 # Head nouns (lemmas) of administrative areas named by an agreeing adjective, and the levels they allow.
@@ -48,29 +53,14 @@ INFLECTED_PLACE_ADJECTIVE = re.compile(
     r"^(.+(?:ск|цк|зк|ськ|цьк|зьк))(ий|ый|ой|ого|ому|ом|ая|ой|ую|ое|ые|ых|ым|ими|ыми|ій|ої|ою|у|е|і|их|им|ому|ого|ім|ій)$")
 ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и", "ка", "о", "ье")), ("ський", ("ськ", "", "а", "и")),
                    ("цкий", ("цк", "ц")), ("цький", ("цьк", "ць")), ("зький", ("зьк", "г")))
-# Words joining adjectives that share one head ("Сумській, Чернігівській та Полтавській областях").
-JOINERS = frozenset({",", "и", "і", "та", "й", "а", "также"})
-LIST_JOINERS = frozenset({",", "и", "і", "та", "й"})  # ... and names in a list of places
-# Prepositions that make the next capitalised word a place for the gazetteer-only matcher.
-PLACE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", "возле", "біля", "около", "поблизу",
-                                "из", "із", "з", "зі", "до", "от", "від", "через", "над", "между",
-                                "між", "близ", "неподалеку", "неподалік", "районе", "районі"})
-LIST_REACH = 16  # tokens walked back over a list of names to the preposition or noun that opens it
-# Nouns naming a settlement before its name ("село Работино", "пгт Часов Яр", "місто Оріхів").
-SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "пгт", "смт", "город", "місто", "деревня", "хутор",
-                              "селище", "пункт"})
+# Lower-case nouns that end a sea's or a gulf's name after its adjective ("над Черным морем", "в Азовском море").
+WATER_NOUNS = frozenset({"море", "залив", "затока", "пролив", "протока", "лиман"})
 # Lower-case country names of Ukrainian and Russian copy (Ukrainian media write "росія" in lower case).
 LOWERCASE_TOPONYMS = frozenset({"росія", "россия", "рф"})
 # A foreign city (GeoNames, no KATOTTG code) found by the gazetteer alone, with no NER label or place
 # preposition, must be at least this big: common words and surnames are names of small places abroad.
 PROMINENT_POPULATION = 100_000
-MAX_NAME_TOKENS = 3  # longest capitalised run tried as one name ("Нова Каховка", "Кривий Ріг")
 RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
-PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
-# Surname endings (nominative) of Ukrainian and Russian names: a capitalised word before one is a first name.
-SURNAME_ENDINGS = re.compile(r"(?:ський|цький|ский|цкий|енко|ук|юк|чук|ов|ев|ёв|ин|ін|ич|ович|евич|ян)$")
-# Patronymics in any case form ("Володимировичу", "Васильовичем", "Олександрівни", "Сергеевны").
-PATRONYMIC = re.compile(r"\w{3,}(?:ович|евич|ьович|йович|івн|ївн|овн|евн)\w{0,3}$")
 # Parts of speech of function words: never a place unless a preposition or NER says so ("Усі", "Мені").
 FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "PRED", "INTJ", "VERB", "INFN", "GRND",
                           "PRTS", "NUMR", "COMP"})
@@ -80,8 +70,6 @@ PRONOUN_LEMMAS = frozenset({"я", "ти", "ты", "він", "вона", "вон�
                             "этот", "той", "тот", "мій", "мой", "наш", "ваш", "свій", "свой"})
 # Parts of speech a one-word name may have (pymorphy3; None for words it does not know).
 NAME_POS = frozenset({"NOUN", "ADJF", "ADJS", None})
-OPENING, CLOSING = frozenset("«„“\""), frozenset("»“”\"")
-QUOTED_NAME_TOKENS = 3  # a quote this short around capitalised words is a name, not speech
 
 
 
@@ -92,6 +80,7 @@ class _Mention:
     kind: str  # name | area | axis | lower
     levels: tuple[str, ...] = ()  # allowed levels for an area mention
     query: str = ""
+    lemma_query: str = ""  # an area's adjective and head in the dictionary form ("купянский район")
 
 
 def find_places_ru_uk(doc: CyrDoc, gazetteer: Gazetteer | None = None) -> list[Place]:
@@ -119,7 +108,7 @@ def _head_mentions(doc: CyrDoc) -> list[_Mention]:
             if head in AXIS_HEADS:
                 out.append(_Mention(j, end, "axis", query=_adjective_lemma(toks[j])))
             else:
-                out.append(_Mention(j, end, "area", AREA_HEADS[head], query))
+                out.append(_Mention(j, end, "area", AREA_HEADS[head], query, f"{_adjective_lemma(toks[j])} {head}"))
             first = False
             k = j - 1
             if k >= 0 and toks[k].lower in JOINERS:
@@ -177,20 +166,22 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
         if i in taken or not t.is_word:
             i += 1
             continue
-        if (t.lower in LOWERCASE_TOPONYMS or t.lemma in LOWERCASE_TOPONYMS) and not _in_quoted_name(doc, i):
+        if (t.lower in LOWERCASE_TOPONYMS or t.lemma in LOWERCASE_TOPONYMS) and not in_quoted_name(doc, i):
             out.append(_Mention(i, i + 1, "lower", query=t.text))
             i += 1
             continue
         listed = bool(out) and out[-1].end == i - 1 and toks[i - 1].lower in LIST_JOINERS  # "A, B и C"
-        if (not t.is_title or t.pos not in NAME_POS and not _guessed(t, doc.language) or _in_quoted_name(doc, i)
-                or _is_person(doc, i, gaz) and not (listed and _lone_name(doc, i)) or _in_organisation_name(doc, i)):
+        if (not t.is_title or t.pos not in NAME_POS and not _guessed(t, doc.language) or in_quoted_name(doc, i)
+                or is_person(doc, i, gaz) and not (listed and lone_name(doc, gaz, i)) or in_organisation_name(doc, i)):
             i += 1
             continue
         for n in range(MAX_NAME_TOKENS, 0, -1):
             run = toks[i:i + n]
-            if len(run) < n or any(r.i in taken or not r.is_word or not r.is_title or r.sent != t.sent for r in run):
+            if len(run) < n or any(r.i in taken or not r.is_word or r.sent != t.sent
+                                   or not r.is_title and not (k == 1 and set(r.lemmas) & WATER_NOUNS)
+                                   for k, r in enumerate(run)):
                 continue
-            hits, surface, exact = name_candidates(gaz, doc, i, i + n, located=_located(doc, i))
+            hits, surface, exact = name_candidates(gaz, doc, i, i + n, located=located(doc, i))
             if t.pos == "ADJF" and n == 1 and not exact and not _substantive_name(doc, i):
                 continue  # a capitalised adjective ("Українські") is a place only by its exact name
             if any(_admissible(doc, i, i + n, e, exact) for e in hits):
@@ -209,120 +200,12 @@ def _admissible(doc: CyrDoc, start: int, end: int, e: Entry, exact: bool) -> boo
         and bool(e.ref) and e.ref.startswith("UA")
 
 
-def _in_organisation_name(doc: CyrDoc, i: int) -> bool:
-    """A capitalised noun right after a capitalised adjective inside a sentence continues a name
-    ("Збройні Сили", "Вооружённые Силы"); the longer run is tried first, so real two-word toponyms
-    ("Нова Каховка") are already taken."""
-    if i < 1 or doc.tokens[i].pos != "NOUN":
-        return False
-    prev = doc.tokens[i - 1]
-    return prev.is_title and prev.pos == "ADJF" and prev.sent == doc.tokens[i].sent
-
-
-def _in_quoted_name(doc: CyrDoc, i: int) -> bool:
-    """Capitalised words in short quotes name a unit, operation or outlet («Восток», «Интерфакс»)."""
-    toks = doc.tokens
-    before = next((j for j in range(i - 1, max(-1, i - QUOTED_NAME_TOKENS - 1), -1) if toks[j].text in OPENING), None)
-    if before is None or any(toks[k].text in CLOSING for k in range(before + 1, i)):
-        return False
-    return any(toks[k].text in CLOSING for k in range(i + 1, min(len(toks), before + QUOTED_NAME_TOKENS + 2)))
-
-
-def _is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
-    """Tokens of a person's name: natasha PER (Russian) unless it is a village after a preposition, or
-    a first name followed by a capitalised word, or a Name/Surn-tagged word next to another."""
-    label = doc.entity_label(i)
-    t = doc.tokens[i]
-    if label == "PER" and "Geox" not in t.tags and not _settlement_read_as_person(doc, gaz, i):
-        return True
-    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
-    if (nxt is not None and nxt.is_title and t.pos == "NOUN" and nxt.sent == t.sent
-            and ("Surn" in nxt.tags or SURNAME_ENDINGS.search(nxt.lower))):
-        return True  # first name + surname ("Андрій Сибіга", "Сергей Лавров")
-    for n in doc.tokens[i + 1:i + 3]:
-        if not n.is_title or n.sent != t.sent:
-            break
-        if "Patr" in n.tags or PATRONYMIC.search(n.lower):
-            return True  # a name before a patronymic ("Чорному Володимиру Володимировичу"), not Chorne or Volodymyr
-    if not t.tags & PERSON_TAGS:
-        return False
-    neighbours = [doc.tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(doc.tokens)]
-    if "Name" in t.tags and i + 1 < len(doc.tokens) and doc.tokens[i + 1].is_title:
-        return True
-    return any(n.is_title and n.tags & PERSON_TAGS and n.sent == t.sent for n in neighbours)
-
-
-def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
-    """natasha tags many villages after a preposition as people ("у Работина", "под Бахмутом"): a one-word
-    PER entity there is a place when the gazetteer has a Ukrainian settlement for it and the dictionary
-    knows it as no surname or patronymic (a first-name reading gives way to a city only)."""
-    t = doc.tokens[i]
-    listed = _in_place_list(doc, i)
-    if i == 0 or doc.tokens[i - 1].lower not in PLACE_PREPOSITIONS and not listed or t.tags & {"Surn", "Patr"}:
-        return False
-    ent = next((e for e in doc.ents if e.start <= i < e.end and e.end - e.start > 1), None)
-    if ent is not None:  # "у Часова Яра" read as a person: the whole name must be a settlement's
-        if listed or ent.start != i or ent.end - i > MAX_NAME_TOKENS:
-            return False
-        hits, _, _ = name_candidates(gaz, doc, i, ent.end, located=True)
-        return any(e.level == "settlement" and e.ref and e.ref.startswith("UA") for e in hits)
-    hits, _, _ = name_candidates(gaz, doc, i, i + 1, located=True)
-    return any(e.level == "settlement" and e.ref and e.ref.startswith("UA")
-               and ("Name" not in t.tags or listed or e.category in ("M", "K")) for e in hits)
-
-
 def _substantive_name(doc: CyrDoc, i: int) -> bool:
     """A capitalised adjective after a place preposition or a settlement noun, or one the dictionary does
     not know, with no noun of its case after it, names a place by itself ("у Степового", "село Работино"),
     as adjectival village names do."""
-    return (_in_settlement_list(doc, i) or _guessed(doc.tokens[i], doc.language)) \
+    return (in_settlement_list(doc, i) or _guessed(doc.tokens[i], doc.language)) \
         and not _before_agreeing_noun(doc, i)
-
-
-def _located(doc: CyrDoc, i: int) -> bool:
-    """True when the context makes the capitalised word at i a place: a LOC entity, a name after a
-    place preposition or settlement noun or in a list of names opened by one, or in a list of places."""
-    return doc.entity_label(i) == "LOC" or _in_settlement_list(doc, i) or _in_place_list(doc, i)
-
-
-def _lone_name(doc: CyrDoc, i: int) -> bool:
-    """True for a capitalised word with no surname or patronymic reading and no capitalised word after it."""
-    toks = doc.tokens
-    nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent else None
-    return not toks[i].tags & {"Surn", "Patr"} and not (nxt is not None and nxt.is_title)
-
-
-def _in_place_list(doc: CyrDoc, i: int) -> bool:
-    """True when the one-word name at i is coordinated with an earlier place: "под обстрелом оказались
-    Белозерка, Антоновка и Станислав" (natasha reads the last two as people); not "Станислав Иванов"."""
-    toks = doc.tokens
-    if i + 1 < len(toks) and toks[i + 1].is_title and toks[i + 1].sent == toks[i].sent:
-        return False
-    j = i - 1
-    while j >= 1 and toks[j].lower in LIST_JOINERS and toks[j].sent == toks[i].sent:
-        k = j - 1
-        if not (toks[k].is_word and toks[k].is_title and toks[k].sent == toks[i].sent):
-            return False
-        if doc.entity_label(k) == "LOC" or _in_settlement_list(doc, k):
-            return True
-        j = k - 1
-    return False
-
-
-def _in_settlement_list(doc: CyrDoc, i: int) -> bool:
-    """True when the word at i follows a place preposition or a settlement noun, directly or through a
-    list of capitalised names ("освободили населённые пункты Глубокое, Стрелечья, Пильная и Огурцово",
-    "в Липцах и Глубоком"); a person's name breaks the list."""
-    t = doc.tokens[i]
-    for j in range(i - 1, max(-1, i - 1 - LIST_REACH), -1):
-        p = doc.tokens[j]
-        if p.sent != t.sent:
-            return False
-        if p.lower in PLACE_PREPOSITIONS or set(p.lemmas) & SETTLEMENT_NOUNS:
-            return True
-        if p.lower not in JOINERS and not (p.is_word and p.is_title and doc.entity_label(j) != "PER"):
-            return False
-    return False
 
 
 def _guessed(t: Token, language: str) -> bool:
@@ -423,12 +306,13 @@ def _common_word(t: Token) -> bool:
 
 
 def _candidates(gaz: Gazetteer, doc: CyrDoc, m: _Mention) -> list[Entry]:
-    if m.kind == "area":
-        found = [e for e in gaz.lookup(m.query) if e.level in m.levels]
+    if m.kind == "area":  # "в Купянском районе": the case form, else the dictionary form
+        found = [e for e in gaz.lookup(m.query) if e.level in m.levels] \
+            or [e for e in gaz.lookup(m.lemma_query) if e.level in m.levels]
         return list({e.id: e for e in found}.values())
     if m.kind == "axis":
         return []
-    found, _, exact = name_candidates(gaz, doc, m.start, m.end, located=_located(doc, m.start))
+    found, _, exact = name_candidates(gaz, doc, m.start, m.end, located=located(doc, m.start))
     return [e for e in found if m.kind == "lower" or _admissible(doc, m.start, m.end, e, exact)]
 
 

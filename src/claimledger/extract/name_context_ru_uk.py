@@ -1,0 +1,148 @@
+"""Whether a capitalised Russian or Ukrainian word is a place by the words around it, or a person, or a word
+of an organisation's or a quoted name: after a place preposition or a settlement noun, in a list of places
+("освободили населённые пункты Глубокое, Стрелечья и Пильная"), a village natasha reads as a person ("у Часова
+Яра", "по Николаеву"). Token indexes of a ``CyrDoc`` (cyrillic.py) in, answers out; places_ru_uk.py asks.
+"""
+from __future__ import annotations
+
+import re
+
+from .cyrillic import CyrDoc
+from .gazetteer import Gazetteer
+from .place_candidates_ru_uk import name_candidates
+
+# Words joining adjectives that share one head ("Сумській, Чернігівській та Полтавській областях").
+JOINERS = frozenset({",", "и", "і", "та", "й", "а", "также"})
+LIST_JOINERS = frozenset({",", "и", "і", "та", "й"})  # ... and names in a list of places
+# Prepositions that make the next capitalised word a place for the gazetteer-only matcher.
+PLACE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", "возле", "біля", "около", "поблизу", "по",
+                                "из", "із", "з", "зі", "до", "от", "від", "через", "над", "между",
+                                "між", "близ", "неподалеку", "неподалік", "районе", "районі"})
+LIST_REACH = 16  # tokens walked back over a list of names to the preposition or noun that opens it
+# Nouns naming a settlement before its name ("село Работино", "пгт Часов Яр", "місто Оріхів").
+SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "пгт", "смт", "город", "місто", "деревня", "хутор",
+                              "селище", "пункт"})
+MAX_NAME_TOKENS = 3  # longest capitalised run tried as one name ("Нова Каховка", "Кривий Ріг")
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+# Surname endings (nominative) of Ukrainian and Russian names: a capitalised word before one is a first name.
+SURNAME_ENDINGS = re.compile(r"(?:ський|цький|ский|цкий|енко|ук|юк|чук|ов|ев|ёв|ин|ін|ич|ович|евич|ян)$")
+# Patronymics in any case form ("Володимировичу", "Васильовичем", "Олександрівни", "Сергеевны").
+PATRONYMIC = re.compile(r"\w{3,}(?:ович|евич|ьович|йович|івн|ївн|овн|евн)\w{0,3}$")
+OPENING, CLOSING = frozenset("«„“\""), frozenset("»“”\"")
+QUOTED_NAME_TOKENS = 3  # a quote this short around capitalised words is a name, not speech
+
+
+def in_organisation_name(doc: CyrDoc, i: int) -> bool:
+    """A capitalised noun right after a capitalised adjective inside a sentence continues a name
+    ("Збройні Сили", "Вооружённые Силы"); the longer run is tried first, so real two-word toponyms
+    ("Нова Каховка") are already taken."""
+    if i < 1 or doc.tokens[i].pos != "NOUN":
+        return False
+    prev = doc.tokens[i - 1]
+    return prev.is_title and prev.pos == "ADJF" and prev.sent == doc.tokens[i].sent
+
+
+def in_quoted_name(doc: CyrDoc, i: int) -> bool:
+    """Capitalised words in short quotes name a unit, operation or outlet («Восток», «Интерфакс»)."""
+    toks = doc.tokens
+    before = next((j for j in range(i - 1, max(-1, i - QUOTED_NAME_TOKENS - 1), -1) if toks[j].text in OPENING), None)
+    if before is None or any(toks[k].text in CLOSING for k in range(before + 1, i)):
+        return False
+    return any(toks[k].text in CLOSING for k in range(i + 1, min(len(toks), before + QUOTED_NAME_TOKENS + 2)))
+
+
+def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
+    """Tokens of a person's name: natasha PER (Russian) unless it is a village after a preposition, or
+    a first name followed by a capitalised word, or a Name/Surn-tagged word next to another."""
+    label = doc.entity_label(i)
+    t = doc.tokens[i]
+    if label == "PER" and "Geox" not in t.tags and not _settlement_read_as_person(doc, gaz, i):
+        return True
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if (nxt is not None and nxt.is_title and t.pos == "NOUN" and nxt.sent == t.sent
+            and ("Surn" in nxt.tags or SURNAME_ENDINGS.search(nxt.lower))):
+        return True  # first name + surname ("Андрій Сибіга", "Сергей Лавров")
+    for n in doc.tokens[i + 1:i + 3]:
+        if not n.is_title or n.sent != t.sent:
+            break
+        if "Patr" in n.tags or PATRONYMIC.search(n.lower):
+            return True  # a name before a patronymic ("Чорному Володимиру Володимировичу"), not Chorne or Volodymyr
+    if not t.tags & PERSON_TAGS:
+        return False
+    neighbours = [doc.tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(doc.tokens)]
+    if "Name" in t.tags and i + 1 < len(doc.tokens) and doc.tokens[i + 1].is_title:
+        return True
+    return any(n.is_title and n.tags & PERSON_TAGS and n.sent == t.sent for n in neighbours)
+
+
+def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
+    """natasha tags many villages after a preposition as people ("у Работина", "под Бахмутом"): a one-word
+    PER entity there is a place when the gazetteer has a Ukrainian settlement for it and the dictionary
+    knows it as no surname or patronymic (a first-name or surname reading gives way to a city only:
+    "по Николаеву")."""
+    t = doc.tokens[i]
+    listed = in_place_list(doc, i)
+    if i == 0 or doc.tokens[i - 1].lower not in PLACE_PREPOSITIONS and not listed or "Patr" in t.tags:
+        return False
+    ent = next((e for e in doc.ents if e.start <= i < e.end and e.end - e.start > 1
+                and not any(doc.tokens[k].lower in LIST_JOINERS for k in range(e.start, e.end))), None)
+    if ent is not None:  # "у Часова Яра" read as a person: the whole name must be a settlement's
+        if listed or ent.start != i or ent.end - i > MAX_NAME_TOKENS:
+            return False
+        hits, _, _ = name_candidates(gaz, doc, i, ent.end, located=True)
+        return any(e.level == "settlement" and e.ref and e.ref.startswith("UA") for e in hits)
+    hits, _, _ = name_candidates(gaz, doc, i, i + 1, located=True)
+    city = ("M", "K")
+    return any(e.level == "settlement" and e.ref and e.ref.startswith("UA")
+               and ("Surn" in t.tags and e.category in city
+                    or "Surn" not in t.tags and ("Name" not in t.tags or listed or e.category in city)) for e in hits)
+
+
+def located(doc: CyrDoc, i: int) -> bool:
+    """True when the context makes the capitalised word at i a place: a LOC entity, a name after a
+    place preposition or settlement noun or in a list of names opened by one, or in a list of places."""
+    return doc.entity_label(i) == "LOC" or in_settlement_list(doc, i) or in_place_list(doc, i)
+
+
+def lone_name(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
+    """True for a capitalised word with no capitalised word after it and no patronymic reading, and with no
+    surname reading unless it names a city ("по Кривому Рогу и Николаеву")."""
+    toks = doc.tokens
+    nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent else None
+    if "Patr" in toks[i].tags or nxt is not None and nxt.is_title:
+        return False
+    return "Surn" not in toks[i].tags or any(
+        e.category in ("M", "K") for e in name_candidates(gaz, doc, i, i + 1, located=True)[0])
+
+
+def in_place_list(doc: CyrDoc, i: int) -> bool:
+    """True when the one-word name at i is coordinated with an earlier place: "под обстрелом оказались
+    Белозерка, Антоновка и Станислав" (natasha reads the last two as people); not "Станислав Иванов"."""
+    toks = doc.tokens
+    if i + 1 < len(toks) and toks[i + 1].is_title and toks[i + 1].sent == toks[i].sent:
+        return False
+    j = i - 1
+    while j >= 1 and toks[j].lower in LIST_JOINERS and toks[j].sent == toks[i].sent:
+        k = j - 1
+        if not (toks[k].is_word and toks[k].is_title and toks[k].sent == toks[i].sent):
+            return False
+        if doc.entity_label(k) == "LOC" or in_settlement_list(doc, k):
+            return True
+        j = k - 1
+    return False
+
+
+def in_settlement_list(doc: CyrDoc, i: int) -> bool:
+    """True when the word at i follows a place preposition or a settlement noun, directly or through a
+    list of capitalised names ("освободили населённые пункты Глубокое, Стрелечья, Пильная и Огурцово",
+    "в Липцах и Глубоком"); a person's name breaks the list."""
+    t = doc.tokens[i]
+    for j in range(i - 1, max(-1, i - 1 - LIST_REACH), -1):
+        p = doc.tokens[j]
+        if p.sent != t.sent:
+            return False
+        if p.lower in PLACE_PREPOSITIONS or set(p.lemmas) & SETTLEMENT_NOUNS:
+            return True
+        if p.lower not in JOINERS and not (p.is_word and p.is_title and doc.entity_label(j) != "PER"):
+            return False
+    return False
