@@ -115,6 +115,14 @@ def test_naming_a_claim_a_lie_denies_it(text, language, cue, content, speaker):
 
 
 @pytest.mark.model
+def test_a_statement_before_a_colon_is_no_source():
+    text = "ВСУ атаковали Белгород: ранены пять человек"
+    assert analyse(text, "ru").attributions == ()
+    text = "ВСУ: противник отступил"
+    assert [a.speaker for a in analyse(text, "ru").attributions] == ["Ukrainian Armed Forces"]
+
+
+@pytest.mark.model
 def test_a_role_with_no_name_is_no_romanised_person():
     text = "Представитель Генштаба ВСУ заявил, что бои продолжаются. Андрей Ковалев заявил, что бои идут."
     assert [a.speaker for a in analyse(text, "ru").attributions] == ["Представитель Генштаба ВСУ", "Andrei Kovalev"]

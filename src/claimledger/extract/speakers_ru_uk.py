@@ -329,8 +329,8 @@ def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
     nominative = nominative_phrase(doc, (first, last + 1), phrase)
     if canonical_speaker(nominative, doc.language) != nominative or source_office(doc, (first, last + 1)):
         return True
-    if any(t.pos == "PREP" for t in doc.tokens[first:last + 1]):
-        return False  # a setting, not a speaker ("Зеленський у Вашингтоні: ...")
+    if any(t.pos in ("PREP", "VERB") for t in doc.tokens[first:last + 1]):
+        return False  # a setting or a statement, not a speaker ("Зеленський у Вашингтоні: ...", "ВСУ атаковали X: ...")
     words = phrase.split()
     return person_in_title(phrase) is not None or doc.entity_label(first) in ("PER", "ORG") or (
         all(w[:1].isupper() and not w.isupper() for w in words)
