@@ -493,6 +493,10 @@ def test_a_russian_border_oblast_places_its_towns(text, ref):
                                                      ("Николаеву", "UA48060150010035747")]),
     ("Санкции по Путину и Лаврову.", []),
     ("Дроны сбиты над Черным морем.", [("Черным морем", None)]),
+    # a river is no place (the guide), not the city of its name; a town after the river's name is
+    ("Удар нанесен по переправе на левом берегу Днепра.", []),
+    ("Ракетный удар по Днепру.", [("Днепру", "UA12020010010037010")]),
+    ("Бои у реки Оскол под Купянском.", [("Купянском", "UA63080090010026457")]),
 ])
 def test_names_of_several_words(text, places):
     assert [(p.text, p.ref) for p in analyse(text, "ru").places] == places

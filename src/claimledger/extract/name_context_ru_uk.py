@@ -22,6 +22,10 @@ LIST_REACH = 16  # tokens walked back over a list of names to the preposition or
 # Nouns naming a settlement before its name ("село Работино", "пгт Часов Яр", "місто Оріхів").
 SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "пгт", "смт", "город", "місто", "деревня", "хутор",
                               "селище", "пункт"})
+# Words before a river's name, and how far back they are looked for.
+RIVER_WORDS = frozenset({"река", "річка", "берег", "левобережье", "правобережье", "лівобережжя", "правобережжя",
+                         "русло", "форсировать", "форсувати", "переправа", "переправиться", "переправитися"})
+RIVER_REACH = 3
 MAX_NAME_TOKENS = 3  # longest capitalised run tried as one name ("Нова Каховка", "Кривий Ріг")
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 # Surname endings (nominative) of Ukrainian and Russian names: a capitalised word before one is a first name.
@@ -145,4 +149,16 @@ def in_settlement_list(doc: CyrDoc, i: int) -> bool:
             return True
         if p.lower not in JOINERS and not (p.is_word and p.is_title and doc.entity_label(j) != "PER"):
             return False
+    return False
+
+
+def names_river(doc: CyrDoc, i: int) -> bool:
+    """True for a name after a word of a river ("на левом берегу Днепра", "форсировали Днепр", "через реку
+    Оскол"): a river, which the annotation guide leaves out, not the city that shares its name."""
+    t = doc.tokens[i]
+    for p in reversed(doc.tokens[max(0, i - RIVER_REACH):i]):
+        if p.sent != t.sent or p.pos == "PREP" or p.is_title:
+            return False  # "у реки Оскол под Купянском": the town is no river
+        if set(p.lemmas) & RIVER_WORDS:
+            return True
     return False

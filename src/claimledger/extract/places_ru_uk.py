@@ -31,7 +31,7 @@ from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer
 from .nlp import load_morphology
 from .name_context_ru_uk import (
     JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, PERSON_TAGS, PLACE_PREPOSITIONS, in_organisation_name, in_quoted_name,
-    in_settlement_list, is_person, located, lone_name,
+    in_settlement_list, is_person, located, lone_name, names_river,
 )
 from .place_candidates_ru_uk import THEATRE, name_candidates
 
@@ -172,7 +172,8 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
             continue
         listed = bool(out) and out[-1].end == i - 1 and toks[i - 1].lower in LIST_JOINERS  # "A, B и C"
         if (not t.is_title or t.pos not in NAME_POS and not _guessed(t, doc.language) or in_quoted_name(doc, i)
-                or is_person(doc, i, gaz) and not (listed and lone_name(doc, gaz, i)) or in_organisation_name(doc, i)):
+                or is_person(doc, i, gaz) and not (listed and lone_name(doc, gaz, i)) or in_organisation_name(doc, i)
+                or names_river(doc, i)):
             i += 1
             continue
         for n in range(MAX_NAME_TOKENS, 0, -1):
