@@ -42,6 +42,9 @@ HELD_BY_WORDS = frozenset({"контролем"})
 HOLDER_WINDOW = 4  # words after "под контролем" that may name who holds the place
 
 
+OBLIQUE_CASES = frozenset({"gent", "datv", "ablt", "loct"})
+
+
 def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
     """The subject before a verb trigger, as a token range: the nearest nominative noun phrase in its clause;
     for a taking of territory with none, a force named right after the verb (:func:`_actor_after`); for a
@@ -68,7 +71,9 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
             continue  # "В ДНР ... погиб": a noun after a preposition is no subject
         if (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
-                or (w.text.isupper() and len(w.text) > 1) or doc.entity_label(k) in ("ORG", "PER"):
+                or (w.text.isupper() and len(w.text) > 1) \
+                or doc.entity_label(k) in ("ORG", "PER") and not (OBLIQUE_CASES & w.tags and "nomn" not in w.tags):
+            # an entity in an oblique case is no subject ("в результате обстрела Купянска погибли")
             start = k
             if start > c_first and "gent" in w.tags and doc.tokens[start - 1].pos == "NOUN" \
                     and set(doc.tokens[start - 1].lemmas) & FORCE_LEMMAS:
