@@ -72,8 +72,9 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
         if (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
                 or (w.text.isupper() and len(w.text) > 1) \
-                or doc.entity_label(k) in ("ORG", "PER") and not (OBLIQUE_CASES & w.tags and "nomn" not in w.tags):
-            # an entity in an oblique case is no subject ("в результате обстрела Купянска погибли")
+                or doc.entity_label(k) == "ORG" \
+                or doc.entity_label(k) == "PER" and not (OBLIQUE_CASES & w.tags and "nomn" not in w.tags):
+            # a "person" in an oblique case is no subject ("в результате обстрела Купянска погибли")
             start = k
             if start > c_first and "gent" in w.tags and doc.tokens[start - 1].pos == "NOUN" \
                     and set(doc.tokens[start - 1].lemmas) & FORCE_LEMMAS:
