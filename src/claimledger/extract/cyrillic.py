@@ -9,6 +9,7 @@ extractors lean on capitalisation, morphology (Name/Surn tags) and the gazetteer
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -83,6 +84,8 @@ class CyrDoc:
     tokens: list[Token]
     sents: list[Sentence]
     ents: list[Entity] = field(default_factory=list)
+    _ends: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _labels: dict[int, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def span_text(self, first: int, last: int) -> str:
         """The text of tokens [first, last)."""
@@ -96,17 +99,20 @@ class CyrDoc:
         return self.sents[self.tokens[token_index].sent]
 
     def token_at(self, char: int) -> int | None:
-        """Index of the token that starts at or covers a character offset, else None."""
-        for t in self.tokens:
-            if t.start <= char < t.end or t.start >= char:
-                return t.i
-        return None
+        """Index of the token that starts at or covers a character offset, else None (the first token
+        ending after it: tokens are in text order)."""
+        if self._ends is None:
+            self._ends = [t.end for t in self.tokens]
+        k = bisect.bisect_right(self._ends, char)
+        return self.tokens[k].i if k < len(self.tokens) else None
 
     def entity_label(self, token_index: int) -> str | None:
-        for e in self.ents:
-            if e.start <= token_index < e.end:
-                return e.label
-        return None
+        """The label of the entity holding the token, else None."""
+        if self._labels is None:
+            self._labels = {}
+            for e in reversed(self.ents):  # the first entity holding a token wins, as in text order
+                self._labels.update((i, e.label) for i in range(e.start, e.end))
+        return self._labels.get(token_index)
 
 
 @functools.lru_cache(maxsize=200_000)
