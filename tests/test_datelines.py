@@ -43,3 +43,9 @@ def test_a_dateline_is_a_place_but_no_events_place_nor_part_of_a_claim():
     kyiv = "UA80000000000093317"
     assert doc.events and all(kyiv not in e.places for e in doc.events)
     assert {e.type for e in doc.events if e.claimed_by == claim.id} >= {"strike", "casualties"}
+
+
+def test_blank_lines_open_no_dateline():
+    # each line is tried from its own start (a pattern that skipped blank lines made this quadratic)
+    assert find_datelines("\n" * 20000 + " \n" * 20000 + "x") == []
+    assert dateline_end("\n\nKYIV, Ukraine (AP) — x") == len("\n\nKYIV, Ukraine (AP) — ")

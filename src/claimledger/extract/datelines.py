@@ -18,7 +18,7 @@ LINE_START = re.compile(r"^", re.M)
 # and ", country or date" and a dash; or an agency in brackets and a dash, or in slashes (TASS); or ", day
 # month." A name in capitals and a dash alone ("NATO — ...") opens none.
 DATELINE = re.compile(
-    rf"\s*(?:[{_CAPITALS}]{{2}}[{_CAPITALS}'’-]{{0,30}}[ \t]*\n"
+    rf"[ \t]*(?:[{_CAPITALS}]{{2}}[{_CAPITALS}'’-]{{0,30}}[ \t]*\n"
     rf"|[{_CAPITALS}]{{2}}[{_CAPITALS}'’. -]{{0,30}}?"
     r"(?:(?:,[^\n()/—–]{1,40}?)?\s*(?:\([^()\n]{1,30}\)\s*[—–-]{1,2}|/[^/\n]{1,20}/\.?)[ \t]+"
     r"|,[^\n()/—–]{1,40}?\s*[—–-]{1,2}[ \t]+"
@@ -27,14 +27,14 @@ DATELINE = re.compile(
 
 def dateline_end(text: str) -> int:
     """Offset just after the dateline a text opens with, or 0 when it has none."""
-    m = DATELINE.match(text)
+    m = DATELINE.match(text, len(text) - len(text.lstrip()))
     return m.end() if m else 0
 
 
 def find_datelines(text: str) -> list[tuple[int, int]]:
     """(start, end) of the datelines that open the text or any of its lines (a digest of wire items)."""
     spans = []
-    for line in LINE_START.finditer(text):
+    for line in LINE_START.finditer(text):  # each line is tried from its own start: linear in the text
         m = DATELINE.match(text, line.start())
         if m and m.end() > line.start():
             spans.append((line.start(), m.end()))
