@@ -503,6 +503,14 @@ def test_names_of_several_words(text, places):
 
 
 @pytest.mark.model
+def test_a_long_list_of_places_is_read_whole():
+    # every mention is resolved against each place once, not against every other mention
+    text = "Обстрелу подверглись " + ", ".join(["Белозерка", "Станислав", "Херсон"] * 200) + "."
+    places = analyse(text, "ru").places
+    assert len(places) >= 590 and {p.name for p in places} == {"Bilozerka", "Stanislav", "Kherson"}
+
+
+@pytest.mark.model
 def test_names_in_a_list_of_places_are_places_not_people():
     doc = analyse("Российские войска обстреляли Херсон. Кроме того, под обстрелом оказались Белозерка, Антоновка и "
                   "Станислав. Об этом сообщил Станислав Иванов.", "ru")

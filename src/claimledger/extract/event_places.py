@@ -62,7 +62,8 @@ def place_keys_within(places: Sequence[Place], scopes: Sequence[tuple[int, int]]
 def place_keys(inside: Sequence[Place], local_over_country: bool = False) -> tuple[str, ...]:
     """Return the refs (or names) of ``inside`` in text order, once each, less an oblast or raion
     that holds another of them (:func:`place_within`) (and, with ``local_over_country``, less a country beside a local place)."""
-    inside = [p for p in inside if not any(place_within(q, p) for q in inside)]
+    distinct = list({(p.ref, p.name, p.level): p for p in inside}.values())  # each place once: lists stay cheap
+    inside = [p for p in inside if not any(place_within(q, p) for q in distinct)]
     if local_over_country and any(p.level in LOCAL_LEVELS for p in inside):
         inside = [p for p in inside if p.level != "country"]
     found: list[str] = []

@@ -126,7 +126,7 @@ def in_place_list(doc: CyrDoc, i: int) -> bool:
     if i + 1 < len(toks) and toks[i + 1].is_title and toks[i + 1].sent == toks[i].sent:
         return False
     j = i - 1
-    while j >= 1 and toks[j].lower in LIST_JOINERS and toks[j].sent == toks[i].sent:
+    while j >= max(1, i - LIST_REACH) and toks[j].lower in LIST_JOINERS and toks[j].sent == toks[i].sent:
         k = j - 1
         if not (toks[k].is_word and toks[k].is_title and toks[k].sent == toks[i].sent):
             return False

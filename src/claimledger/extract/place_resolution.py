@@ -83,7 +83,7 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[
         for m, cand, x, t, sent in zip(mentions, cands, exact, texts, sentences):
             near = frozenset(e.id for mm, e, s, area in known if area and mm is not m and s == sent)
             rivals = {c.id for c in cand}  # other mentions of the same name must not vote for themselves
-            others = tuple(e for mm, e, _, _ in known if mm is not m and e.id not in rivals)
+            others = tuple({e.id: e for mm, e, _, _ in known if mm is not m and e.id not in rivals}.values())  # once each
             ctx = ResolveContext(near - rivals, areas_doc - rivals, others)
             new.append(_choose(gaz, memo, cand, ctx, x, t))
         if [r.entry for r in new] == [r.entry for r in results]:

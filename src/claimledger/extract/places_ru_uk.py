@@ -23,6 +23,7 @@ article, the raions of the sentence's settlements, places already resolved, prom
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..models import Place
@@ -328,6 +329,11 @@ def axis_place(gaz: Gazetteer, adjective_lemma: str) -> Entry | None:
     return None
 
 
+def _distinct(entries) -> tuple[Entry, ...]:
+    """The entries once each, in first-seen order."""
+    return tuple({e.id: e for e in entries}.values())
+
+
 def place_ref(e: Entry) -> str | None:
     """The record's ref: KATOTTG code, or the GeoNames id of a country or foreign place."""
     if e.ref:
@@ -348,15 +354,27 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention]) -> list[Plac
                  if r.entry is not None and r.entry.level in ("oblast", "raion") and r.entry.country in THEATRE]
         areas += [(m, e.raion) for m, e in zip(mentions, axes) if e is not None and e.raion]
         areas_doc = frozenset(a for _, a in areas)
-        known = [(m, r.entry) for m, r in zip(mentions, results) if r.entry is not None]
+        # the places and areas resolved, once each, in the article and per sentence: a mention's own pick is
+        # among its candidates (rivals), so leaving the rivals out leaves the mention itself out
+        known = _distinct(r.entry for r in results if r.entry is not None)
+        by_sentence: dict[int, list[Entry]] = {}
+        area_counts: dict[int, Counter] = {}
+        own_areas: dict[int, list[str]] = {}
+        for m, r in zip(mentions, results):
+            if r.entry is not None:
+                by_sentence.setdefault(doc.tokens[m.start].sent, []).append(r.entry)
+        for m, a in areas:
+            area_counts.setdefault(doc.tokens[m.start].sent, Counter())[a] += 1
+            own_areas.setdefault(id(m), []).append(a)
+        sentence_known = {k: _distinct(v) for k, v in by_sentence.items()}
         new = []
         for m, cand, x, t in zip(mentions, cands, exact, surfaces):
             sent = doc.tokens[m.start].sent
-            near = frozenset(a for mm, a in areas if mm is not m and doc.tokens[mm.start].sent == sent)
+            own = own_areas.get(id(m), [])
+            near = frozenset(a for a, n in area_counts.get(sent, {}).items() if n > own.count(a))
             rivals = {c.id for c in cand}
-            others = [(mm, e) for mm, e in known if mm is not m and e.id not in rivals]
-            ctx = ResolveContext(near, areas_doc, tuple(e for _, e in others),
-                                 tuple(e for mm, e in others if doc.tokens[mm.start].sent == sent))
+            ctx = ResolveContext(near, areas_doc, tuple(e for e in known if e.id not in rivals),
+                                 tuple(e for e in sentence_known.get(sent, ()) if e.id not in rivals))
             new.append(gaz.choose(cand, ctx, exact=x, surface=t))
         if [r.entry for r in new] == [r.entry for r in results]:
             break
