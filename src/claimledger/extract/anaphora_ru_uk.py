@@ -6,7 +6,7 @@ Token ranges over a ``CyrDoc`` (cyrillic.py) in and out; attribution_ru_uk.py us
 from __future__ import annotations
 
 from .cyrillic import CyrDoc
-from .sources_ru_uk import trim_range
+from .sources_ru_uk import trim_range, words_at
 
 # Anaphoric contents: "Об этом сообщил X", "Про це повідомив X" report the sentence before.
 ANAPHORS = (("об", "этом"), ("о", "том"), ("про", "це"), ("это",), ("це",), ("об", "этом,")) + tuple(
@@ -21,14 +21,14 @@ def anaphor_before(doc: CyrDoc, sent, cue_first: int) -> int | None:
     toks = doc.tokens
     for i in range(max(sent.first, cue_first - MAX_ANAPHOR_DISTANCE), cue_first):
         for words in ANAPHORS:
-            if tuple(t.lower for t in toks[i:i + len(words)]) == words and (i == sent.first or toks[i - 1].text == ","):
+            if words_at(toks, i, words) and (i == sent.first or toks[i - 1].text == ","):
                 return i + len(words)
     return None
 
 
 def is_anaphoric(doc: CyrDoc, first: int) -> bool:
     """True when the tokens at first open with an anaphor."""
-    return any(tuple(t.lower for t in doc.tokens[first:first + len(w)]) == w for w in ANAPHORS)
+    return any(words_at(doc.tokens, first, w) for w in ANAPHORS)
 
 
 def sentence_before(doc: CyrDoc, sent) -> tuple[int, int] | None:

@@ -25,12 +25,6 @@ DATELINE = re.compile(
     r"|,[ \t]*\d{1,2}[ \t]+\w+\.[ \t]+))")  # "МОСКВА, 10 мая. "
 
 
-def dateline_end(text: str) -> int:
-    """Offset just after the dateline a text opens with, or 0 when it has none."""
-    m = DATELINE.match(text, len(text) - len(text.lstrip()))
-    return m.end() if m else 0
-
-
 def find_datelines(text: str) -> list[tuple[int, int]]:
     """(start, end) of the datelines that open the text or any of its lines (a digest of wire items)."""
     spans = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .cyrillic import CyrDoc
-from .gazetteer import Gazetteer
+from .gazetteer import Entry, Gazetteer
 from .place_candidates_ru_uk import name_candidates
 
 # Words joining adjectives that share one head ("Сумській, Чернігівській та Полтавській областях").
@@ -26,6 +26,7 @@ SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "�
 RIVER_WORDS = frozenset({"река", "річка", "берег", "левобережье", "правобережье", "лівобережжя", "правобережжя",
                          "русло", "форсировать", "форсувати", "переправа", "переправиться", "переправитися"})
 RIVER_REACH = 3
+CITY_CATEGORIES = ("M", "K")  # KATOTTG categories of cities (city, special-status city)
 MAX_NAME_TOKENS = 3  # longest capitalised run tried as one name ("Нова Каховка", "Кривий Ріг")
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 # Surname endings (nominative) of Ukrainian and Russian names: a capitalised word before one is a first name.
@@ -94,12 +95,16 @@ def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
         if listed or ent.start != i or ent.end - i > MAX_NAME_TOKENS:
             return False
         hits, _, _ = name_candidates(gaz, doc, i, ent.end, located=True)
-        return any(e.level == "settlement" and e.ref and e.ref.startswith("UA") for e in hits)
+        return any(ukrainian_settlement(e) for e in hits)
     hits, _, _ = name_candidates(gaz, doc, i, i + 1, located=True)
-    city = ("M", "K")
-    return any(e.level == "settlement" and e.ref and e.ref.startswith("UA")
-               and ("Surn" in t.tags and e.category in city
-                    or "Surn" not in t.tags and ("Name" not in t.tags or listed or e.category in city)) for e in hits)
+    return any(ukrainian_settlement(e) and (e.category in CITY_CATEGORIES
+                                            or "Surn" not in t.tags and ("Name" not in t.tags or listed))
+               for e in hits)
+
+
+def ukrainian_settlement(e: Entry) -> bool:
+    """True for a settlement of the KATOTTG codifier."""
+    return e.level == "settlement" and bool(e.ref) and e.ref.startswith("UA")
 
 
 def located(doc: CyrDoc, i: int) -> bool:
@@ -116,7 +121,7 @@ def lone_name(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
     if "Patr" in toks[i].tags or nxt is not None and nxt.is_title:
         return False
     return "Surn" not in toks[i].tags or any(
-        e.category in ("M", "K") for e in name_candidates(gaz, doc, i, i + 1, located=True)[0])
+        e.category in CITY_CATEGORIES for e in name_candidates(gaz, doc, i, i + 1, located=True)[0])
 
 
 def in_place_list(doc: CyrDoc, i: int) -> bool:

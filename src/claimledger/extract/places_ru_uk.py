@@ -31,8 +31,8 @@ from .cyrillic import CyrDoc, Token
 from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer
 from .nlp import load_morphology
 from .name_context_ru_uk import (
-    JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, PERSON_TAGS, PLACE_PREPOSITIONS, in_organisation_name, in_quoted_name,
-    in_settlement_list, is_person, located, lone_name, names_river,
+    CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, PERSON_TAGS, PLACE_PREPOSITIONS, in_organisation_name, in_quoted_name,
+    in_settlement_list, is_person, located, lone_name, names_river, ukrainian_settlement,
 )
 from .place_candidates_ru_uk import THEATRE, name_candidates
 
@@ -198,8 +198,7 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
 def _admissible(doc: CyrDoc, start: int, end: int, e: Entry, exact: bool) -> bool:
     """Whether a gazetteer hit for the name in tokens [start, end) may stand: as ``_acceptable`` says, or as a
     run of capitalised words that spells a Ukrainian settlement ("Великую Новоселку")."""
-    return _acceptable(doc, start, e, exact) or end - start > 1 and e.level == "settlement" \
-        and bool(e.ref) and e.ref.startswith("UA")
+    return _acceptable(doc, start, e, exact) or end - start > 1 and ukrainian_settlement(e)
 
 
 def _substantive_name(doc: CyrDoc, i: int) -> bool:
@@ -224,7 +223,7 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == t.sent else None
     confirmed = doc.entity_label(i) == "LOC" or (prev is not None and prev.lower in PLACE_PREPOSITIONS)
     prominent = (e.level in ("country", "oblast", "region") or e.id.startswith("area:")
-                 or e.category in ("M", "K") or (e.population or 0) >= PROMINENT_POPULATION)
+                 or e.category in CITY_CATEGORIES or (e.population or 0) >= PROMINENT_POPULATION)
     if prev is None and not (prominent or "Geox" in t.tags or confirmed):  # sentence start: a common word?
         return False
     if doc.entity_label(i) == "ORG" and not prominent:
@@ -325,7 +324,7 @@ def axis_place(gaz: Gazetteer, adjective_lemma: str) -> Entry | None:
             stem = adjective_lemma[: -len(suffix)]
             hits = [e for ending in endings for e in gaz.lookup(stem + ending, fuzzy=False) if e.level == "settlement"]
             if hits:
-                return max(hits, key=lambda e: (e.category in ("M", "K"), e.population or 0, e.ref is not None))
+                return max(hits, key=lambda e: (e.category in CITY_CATEGORIES, e.population or 0, e.ref is not None))
     return None
 
 

@@ -30,6 +30,11 @@ COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
 REFERRING = (("со", "ссылкой", "на"), ("ссылаясь", "на"), ("з", "посиланням", "на"), ("посилаючись", "на"))
 
 
+def words_at(toks: list[Token], i: int, words: tuple[str, ...]) -> bool:
+    """True when the lower-case words from token i are ``words``."""
+    return tuple(t.lower for t in toks[i:i + len(words)]) == words
+
+
 def past_quoted_name(toks: list[Token], i: int, limit: int) -> int:
     """Index after a short quoted name starting at i (агентство «Интерфакс», бригада "Азов"), else i."""
     if i < limit and toks[i].text in OPEN_MARKS:
@@ -65,8 +70,7 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         last -= 1
     if last > floor and toks[last - 1].lower in COORDINATORS:
         return None
-    referring = next((i for i in range(floor + 1, last) for p in REFERRING
-                      if tuple(t.lower for t in toks[i:i + len(p)]) == p), None)
+    referring = next((i for i in range(floor + 1, last) if any(words_at(toks, i, p) for p in REFERRING)), None)
     if referring is not None:
         last = referring
     sides = sides_source(doc, floor, cue_first)  # "Обидві сторони наголосили", "Стороны отметили"
@@ -189,7 +193,7 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             break
         if last > i and toks[last].lower in SETTING_PREPOSITIONS:  # "в Генштабі у ранковому зведенні"
             break
-        if last > i and any(tuple(t.lower for t in toks[last:last + len(p)]) == p for p in REFERRING):
+        if last > i and any(words_at(toks, last, p) for p in REFERRING):
             break  # "повідомляє Укрінформ з посиланням на ...": the outlet, then whom it cites
         last += 1
         last = past_quoted_name(toks, last, sent.last)

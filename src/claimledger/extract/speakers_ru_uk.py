@@ -215,8 +215,8 @@ def _common_noun_phrase(words: list[str], language: str) -> bool:
     if any(w.isupper() and len(w) > 1 for w in words):
         return True
     parses = load_morphology(language).parse(words[0].lower())
-    return bool(parses) and parses[0].tag.POS == "NOUN" and not any(
-        {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")) for p in parses)
+    return bool(parses) and parses[0].tag.POS == "NOUN" and not any({"Name", "Surn", "Patr"} & p.tag.grammemes
+                                                                      for p in parses)
 
 
 # -- the same speaker across an article -----------------------------------------------------------

@@ -30,7 +30,7 @@ RU_UK_VOWELS = {"е": "еієї", "и": "иії", "ы": "и", "э": "е", "о": 
 # о (and е) -> і in a closed syllable of the Ukrainian name (Харьков -> Харків, Часов Яр -> Часів Яр).
 CLOSED_SYLLABLE_VOWELS = {"о": "і", "е": "і"}
 # о after ц, ж, ч, ш, щ is often е in Ukrainian ("Огурцово" -> Огірцеве, "Лисичанск" keeps its а).
-HUSHING_O = ("о", "е", frozenset("цжчшщ"))
+HUSHING_CONSONANTS = frozenset("цжчшщ")
 # Vowels that differ between the two languages' words for one thing, not by a rule: unstressed о and а
 # written as heard ("Работино" for Роботине), and Russian у for Ukrainian и or і in a shared root
 # ("Глубокое" -> Глибоке, "Огурцово" -> Огірцеве). At most this many per name, so that a common Russian
@@ -101,8 +101,8 @@ def _skeleton(words: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> str:
 def _corresponds(russian: list[tuple[tuple[str, ...], tuple[str, ...]]],
                  ukrainian: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> bool:
     """True when every vowel group of each Russian word but the last (its case ending) answers the
-    Ukrainian one by RU_UK_VOWELS, CLOSED_SYLLABLE_VOWELS, HUSHING_O or at most MAX_LOOSE_VOWELS swaps
-    of LOOSE_VOWELS."""
+    Ukrainian one by RU_UK_VOWELS, CLOSED_SYLLABLE_VOWELS, о as е after HUSHING_CONSONANTS or at most
+    MAX_LOOSE_VOWELS swaps of LOOSE_VOWELS."""
     if len(russian) != len(ukrainian):
         return False
     loose = 0
@@ -112,11 +112,11 @@ def _corresponds(russian: list[tuple[tuple[str, ...], tuple[str, ...]]],
                 return False
             closed = len(uk_consonants[k]) > 1 if k < len(uk_consonants) else False
             closed = closed or k == len(uk_vowels) - 2 and not uk_vowels[-1]  # before the final consonant
-            after_hushing = k > 0 and uk_consonants[k - 1][-1:] in HUSHING_O[2]
+            after_hushing = k > 0 and uk_consonants[k - 1][-1:] in HUSHING_CONSONANTS
             for x, y in zip(a, b):
                 if y in RU_UK_VOWELS.get(x, x) or closed and CLOSED_SYLLABLE_VOWELS.get(x) == y:
                     continue
-                if after_hushing and (x, y) == HUSHING_O[:2]:
+                if after_hushing and (x, y) == ("о", "е"):
                     continue
                 if (x, y) in LOOSE_VOWELS:
                     loose += 1
