@@ -42,6 +42,8 @@ SEVERAL_LEMMAS = frozenset({"несколько", "ряд", "кілька", "д�
 # Sentences back within which a bare settlement noun ("Город заняли ...", "Село звільнили ...") finds the settlement
 # it refers to.
 ANAPHOR_SENTENCES = 3
+# The settlement nouns of quantities_ru_uk less those of positions and territory.
+SETTLEMENT_NOUNS = SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия", "територія"}
 # Prepositions before a country that say it was struck or fought in ("по Україні", "в Украине", "на Украине").
 STRUCK_PREPOSITIONS = frozenset({"в", "во", "на", "по", "у"})
 
@@ -108,10 +110,19 @@ def _counts_settlements(doc: CyrDoc, c_first: int, c_last: int) -> bool:
     """True when a clause counts settlements it does not name ("освобождены три населённых пункта",
     "несколько сёл")."""
     toks = doc.tokens
-    nouns = SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия", "територія"}
-    return any(t.pos == "NOUN" and set(t.lemmas) & nouns and any(
-        w.lemma in NUMBER_LEMMAS or w.lemma in SEVERAL_LEMMAS or w.text[:1].isdigit()
-        for w in toks[max(c_first, k - 3):k]) for k, t in enumerate(toks[c_first:c_last], start=c_first))
+    return any(_settlement_noun(t) and (_numbered(toks, k, c_first)
+                                        or any(w.lemma in SEVERAL_LEMMAS for w in toks[max(c_first, k - 3):k]))
+               for k, t in enumerate(toks[c_first:c_last], start=c_first))
+
+
+def _settlement_noun(t) -> bool:
+    """True for a noun of settlements ("город", "сёла", "населённый пункт"), not of positions or territory."""
+    return t.pos == "NOUN" and bool(set(t.lemmas) & SETTLEMENT_NOUNS)
+
+
+def _numbered(toks, k: int, floor: int) -> bool:
+    """True when a number stands among the three words before token k (not before ``floor``)."""
+    return any(w.lemma in NUMBER_LEMMAS or w.text[:1].isdigit() for w in toks[max(floor, k - 3):k])
 
 
 def _settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place]) -> tuple[str, ...]:
@@ -124,9 +135,8 @@ def _settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequ
     bare = None
     for k in range(c_first, c_last):
         t = toks[k]
-        if t.pos == "NOUN" and set(t.lemmas) & SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия",
-                                                                   "територія"}:
-            counted = any(w.lemma in NUMBER_LEMMAS or w.text[:1].isdigit() for w in toks[max(c_first, k - 3):k])
+        if _settlement_noun(t):
+            counted = _numbered(toks, k, c_first)
             named = k + 1 < len(toks) and toks[k + 1].start in place_starts
             if not counted and not named and not set(w.lemma for w in toks[max(c_first, k - 2):k]) & SEVERAL_LEMMAS:
                 bare = k
