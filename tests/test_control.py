@@ -178,7 +178,7 @@ def test_retaken_status_turns_to_the_earlier_holders_opponent():
     (None, "https://hromadske.ua/posts/1", "ukraine"), ("RBC-Ukraine", None, "ukraine"),
     (None, "https://interfax.com.ua/news/1", "ukraine"), ("Факти ICTV", None, "ukraine"),
     ("CNN", None, "other"), (None, "https://www.rferl.org/a/1", "other"),
-    ("A Village Gazette", None, "unknown"),
+    ("A Village Gazette", None, "unknown"), ("Министерство обороны Российской Федерации", None, "russia"),
 ])
 def test_newly_registered_outlets_resolve_their_side(outlet, url, side):
     assert side_of_outlet(outlet, url) == side
@@ -189,6 +189,11 @@ def test_newly_registered_outlets_resolve_their_side(outlet, url, side):
     ("Міністерство оборони України", "ukraine"), ("Сили оборони півдня", "ukraine"),
     ("Генштаб ВСУ", "ukraine"), ("Ukraine's defence ministry", "ukraine"),
     ("Russian Armed Forces", "russia"), ("Денис Пушилин", "russia"), ("a village teacher", "unknown"),
+    # Russian-language copy: a side's collective, the full name of the ministry, groupings and officials
+    ("Украинские военные", "ukraine"), ("российской стороны", "russia"), ("ОСГВ «Хортица»", "ukraine"),
+    ("представитель группировки «Восток»", "russia"), ("Министерство обороны Российской Федерации", "russia"),
+    ("представитель Сил обороны юга Украины", "ukraine"), ("губернатор Белгородской области", "russia"),
+    ("Олег Синегубов", "ukraine"),
 ])
 def test_speaker_sides_tell_the_two_defence_ministries_apart(speaker, side):
     assert side_of_speaker(speaker) == side
@@ -221,6 +226,9 @@ PIPELINE_CASES = [
      "local officials said.", {"russian_control", "ukrainian_control"}),
     ("Пресс-служба Минобороны РФ", None, "ru",
      "Посёлок Синьковка в Харьковской области освобожден.", {"russian_control"}),
+    # a Russian outlet reporting the other side's claim: the speaker's side, not the outlet's
+    ("Коммерсантъ", None, "ru",
+     "Украинские военные заявили, что сохраняют контроль над Часовым Яром.", {"ukrainian_control"}),
 ]
 
 
