@@ -106,6 +106,18 @@ def test_where_a_force_comes_from_is_not_where_it_acts(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a capital as the subject of a verb is its government, not where the fighting is
+    ("Если Киев не выведет войска, Россия продолжит наступление.", {"наступление": ()}),
+    ("Москва заявила, что бои у Волчанска продолжаются.", {"бои": ("Vovchansk",)}),
+    # the city itself: an accusative ("Киев атаковали") or a verb of undergoing
+    ("Ночью Киев атаковали беспилотники.", {"атаковали": ("Kyiv",)}),
+    ("Киев подвергся массированному ракетному удару.", {"удару": ("Kyiv",)}),
+])
+def test_a_capital_that_acts_is_no_place(text, expected):
+    assert_places(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("ВСУ обстреляли с территории Харьковской области Белгород.", {"обстреляли": ("Belgorod",)}),
     ("Шебекино подверглось обстрелу со стороны Волчанска.", {"обстрелу": ("Shebekino",)}),
 ])

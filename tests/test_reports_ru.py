@@ -169,6 +169,10 @@ def test_targets_hit_are_a_strike_whoever_is_named_near():
     ("Удары по Курску продолжатся.", "strike", "future"),
     ("Противник планирует взять Купянск до конца года.", "territory_control", "future"),
     ("Переговоры в Стамбуле завершились без результата.", "negotiation", "factual"),
+    # a condition whatever its tense; a controlled act after a future auxiliary is still to come
+    ("Если Киев не выведет войска из Донбасса, переговоров не будет.", "withdrawal", "hypothetical"),
+    ("Россия будет вынуждена продолжить наступление.", "clash", "future"),
+    ("ВСУ продолжают наступление у Работино.", "clash", "factual"),
 ])
 def test_the_predicate_after_an_act_noun_gives_its_modality(text, kind, modality):
     assert [e["modality"] for e in events(text) if e["type"] == kind] == [modality]
@@ -284,3 +288,8 @@ def test_a_meeting_with_residents_is_no_negotiation():
 ])
 def test_people_after_a_verb_of_destroying_are_losses_before_it_who_acts(text, kind, quantity):
     assert [(e["type"], e["quantity"]) for e in events(text, UA_MEDIA)] == [(kind, quantity)]
+
+
+def test_a_foothold_at_a_place_is_a_control_claim():
+    found = ledger("ВСУ закрепились на левом берегу Днепра в районе Крынок, сообщил Генштаб ВСУ.", UA_MEDIA)
+    assert ("Krynky", "ukrainian_control", "asserted") in found

@@ -68,6 +68,15 @@ QUOTE_MARKS = frozenset('"«»„“”')
 DEVERBAL_ENDINGS = ("ние", "тие", "ння", "ття")
 # Place levels that read as an actor in such a genitive (a state acts; a village is acted on).
 ACTOR_PLACE_LEVELS = frozenset({"country"})
+# Capitals that name their governments ("Если Киев не выведет войска", "Москва заявляет"), by canonical name:
+# as the subject of a verb they act, like a country (_acting_country), unless the verb says what befell
+# the city ("Киев подвергся удару", "Київ пережив атаку").
+GOVERNMENT_CAPITALS = frozenset({"Kyiv", "Moscow", "Washington", "Minsk", "London", "Paris", "Berlin", "Warsaw",
+                                 "Brussels", "Beijing"})
+UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергаться", "пережить", "переживать", "оказаться", "остаться",
+                               "оставаться", "находиться", "зазнати", "зазнавати", "пережити", "переживати",
+                               "опинитися", "залишитися", "залишатися", "перебувати", "получить", "отримати"})
+CAPITAL_VERB_REACH = 2  # words from the capital to its verb ("Киев не выведет", "Москва уже заявила")
 
 
 def clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
@@ -276,11 +285,32 @@ def _in_genitive_phrase(t: Token, places: Sequence[Place]) -> bool:
 
 def _acting_country(doc: CyrDoc, place: Place) -> bool:
     """True for a country named in the nominative with no preposition before it ("Росія намагається ...",
-    "Украина заявила"): the subject, a state that acts, not where the event happens."""
+    "Украина заявила"), or a capital as the subject of a verb (GOVERNMENT_CAPITALS): a state that acts, not
+    where the event happens."""
     k = doc.token_at(place.span[0])
-    if place.level != "country" or k is None or "nomn" not in doc.tokens[k].tags:
+    if place.level not in ("country", "settlement") or k is None or "nomn" not in doc.tokens[k].tags:
         return False
-    return k == 0 or doc.tokens[k - 1].lower not in LOCATIVE_PREPOSITIONS | PREPOSITIONS_BEFORE_NOMINATIVE
+    if k > 0 and doc.tokens[k - 1].lower in LOCATIVE_PREPOSITIONS | PREPOSITIONS_BEFORE_NOMINATIVE:
+        return False
+    return place.level == "country" or place.name in GOVERNMENT_CAPITALS and _governs_verb(doc, k)
+
+
+def _governs_verb(doc: CyrDoc, k: int) -> bool:
+    """True when the nominative noun at token ``k`` is the subject of a singular verb right after it that agrees
+    with it in gender, when the verb has one ("Киев не выведет", "Москва заявила"; not "Киев атаковали", an
+    accusative, nor "Киев атаковала Россия"), and that verb is no verb of undergoing ("Киев подвергся удару")."""
+    noun = doc.tokens[k]
+    s = doc.sentence_of(k)
+    for j in range(k + 1, min(s.last, k + 1 + CAPITAL_VERB_REACH)):
+        t = doc.tokens[j]
+        if t.pos != "VERB":
+            if t.is_word and t.pos in ("ADVB", "PRCL"):
+                continue
+            return False
+        genders = t.tags & {"masc", "femn", "neut"}
+        return "sing" in t.tags and not set(t.lemmas) & UNDERGOING_LEMMAS and (
+            not genders or bool(genders & noun.tags))
+    return False
 
 
 def _bordering(doc: CyrDoc, place: Place) -> bool:

@@ -33,6 +33,9 @@ FACTUAL_CONTROLLERS = frozenset({"продолжать", "пытаться", "п
                                  "продовжувати", "намагатися", "спробувати", "почати", "вдатися", "стати",
                                  "заставить", "змусити", "вынудить", "примусити"})
 MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cue's clause only)
+# Conjunctions opening a condition ("Если Киев не выведет войска", "Якщо Росія піде в наступ") in the trigger's
+# own comma-bounded clause: the event is hypothetical.
+CONDITIONAL_CONJUNCTIONS = frozenset({"если", "якщо", "ежели"})
 # "не исключает" / "не виключає" makes an event possible, not denied.
 NOT_EXCLUDING = frozenset({"исключать", "исключить", "виключати", "виключити"})
 
@@ -41,18 +44,21 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     """The modality of the event whose trigger is tokens [first, last) of ``doc``: ``factual``, ``future`` or
     ``hypothetical``, from the trigger's tense and the cue words before it in its clause."""
     t = doc.tokens[first]
-    if "futr" in t.tags and t.pos == "VERB":
-        return "future"
     s = doc.sentence_of(first)
     before = [w for w in doc.tokens[max(s.first, first - MODALITY_WINDOW):first]]
     cut = max((n for n, w in enumerate(before) if w.text in (",", ";", "—", ":") and w.text != ","), default=-1)
     before = before[cut + 1:]
+    own_clause = before[max((n for n, w in enumerate(before) if w.text == ","), default=-1) + 1:]
+    if any(w.lower in CONDITIONAL_CONJUNCTIONS for w in own_clause):
+        return "hypothetical"  # "Если Киев не выведет войска": a condition, whatever its tense
+    if "futr" in t.tags and t.pos == "VERB":
+        return "future"
     if any(set(w.lemmas) & NOT_EXCLUDING for w in before):
         return "hypothetical"
+    if any(w.lower in FUTURE_AUXILIARIES for w in before):
+        return "future"  # "будет вынуждена продолжить наступление": a controlled act still to come
     if any(set(w.lemmas) & FACTUAL_CONTROLLERS for w in before):
         return "factual"
-    if any(w.lower in FUTURE_AUXILIARIES for w in before):
-        return "future"
     if any(w.lemma in HYPOTHETICAL_LEMMAS for w in before):
         return "hypothetical"
     if any(w.lemma in FUTURE_LEMMAS or "futr" in w.tags and w.pos == "VERB" for w in before):
