@@ -497,6 +497,9 @@ def test_a_russian_border_oblast_places_its_towns(text, ref):
     ("Удар нанесен по переправе на левом берегу Днепра.", []),
     ("Ракетный удар по Днепру.", [("Днепру", "UA12020010010037010")]),
     ("Бои у реки Оскол под Купянском.", [("Купянском", "UA63080090010026457")]),
+    # "в районах A, B и C" opens a list: an adjectival village name at its end is a place too
+    ("Противник пытался продвинуться в районах Керамика и Уманского.",
+     [("Керамика", "UA14160190040090584"), ("Уманского", "UA14160190300027538")]),
 ])
 def test_names_of_several_words(text, places):
     assert [(p.text, p.ref) for p in analyse(text, "ru").places] == places

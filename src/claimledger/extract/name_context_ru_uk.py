@@ -17,7 +17,8 @@ LIST_JOINERS = frozenset({",", "и", "і", "та", "й"})  # ... and names in a 
 # Prepositions that make the next capitalised word a place for the gazetteer-only matcher.
 PLACE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", "возле", "біля", "около", "поблизу", "по",
                                 "из", "із", "з", "зі", "до", "от", "від", "через", "над", "между",
-                                "між", "близ", "неподалеку", "неподалік", "районе", "районі"})
+                                "між", "близ", "неподалеку", "неподалік", "районе", "районі", "районах",
+                                "окраине", "окраинах", "окрестностях", "околиці", "околицях"})
 LIST_REACH = 16  # tokens walked back over a list of names to the preposition or noun that opens it
 # Nouns naming a settlement before its name ("село Работино", "пгт Часов Яр", "місто Оріхів").
 SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "пгт", "смт", "город", "місто", "деревня", "хутор",

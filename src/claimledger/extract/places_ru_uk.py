@@ -221,7 +221,10 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     if set(t.lemmas) & URBAN_FEATURE_LEMMAS and nxt is not None and nxt.is_title and nxt.sent == t.sent:
         return False  # "в Площу Свободи", "на Вулиці Сумській": a square or street, not the village Ploshchi
     prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == t.sent else None
-    confirmed = doc.entity_label(i) == "LOC" or (prev is not None and prev.lower in PLACE_PREPOSITIONS)
+    # a place's context: the tagger, a place preposition before it, or a list it closes that such a
+    # preposition or a settlement noun opens ("в районах Новоалександровки, Керамика и Уманского")
+    confirmed = doc.entity_label(i) == "LOC" or prev is not None and (
+        prev.lower in PLACE_PREPOSITIONS or prev.lower in LIST_JOINERS and in_settlement_list(doc, i))
     prominent = (e.level in ("country", "oblast", "region") or e.id.startswith("area:")
                  or e.category in CITY_CATEGORIES or (e.population or 0) >= PROMINENT_POPULATION)
     if prev is None and not (prominent or "Geox" in t.tags or confirmed):  # sentence start: a common word?
