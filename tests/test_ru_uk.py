@@ -453,6 +453,19 @@ def test_correspondences_keep_the_ending_class():
     assert "UA63120090160050552" in {e.ref for e in corresponding_settlements(gaz, "Глубокое")}  # Глибоке
     assert {e.ref for e in corresponding_settlements(gaz, "Огурцово")} == {"UA63140010470054692"}  # Огірцеве
     assert corresponding_settlements(gaz, "Гулубокое") == []  # two loose vowels: no village
+    # е after a labial is 'я ("Каменка" -> Кам'янка), not any vowel ("Камонка" is nothing)
+    assert "Кам’янка" in {e.name_uk for e in corresponding_settlements(gaz, "Каменку")}
+    assert corresponding_settlements(gaz, "Камонку") == []
+
+
+@pytest.mark.model
+def test_a_russian_spelling_outweighs_towns_of_russia_that_only_look_alike():
+    doc = analyse("Улучшено положение в районе Каменского Запорожской области.", "ru")
+    (place,) = [p for p in doc.places if p.text == "Каменского"]
+    # two villages Кам'янське in the oblast, no town of Russia: reported as ambiguous between the two
+    assert place.ref is None and set(place.candidates[:2]) == {"UA23040030070077377", "UA23080270050031278"}
+    doc = analyse("Освобождены Пятихатки, улучшено положение в районе Каменского Запорожской области.", "ru")
+    assert [p.ref for p in doc.places if p.text == "Каменского"] == ["UA23040030070077377"]  # by Пятихатки
 
 
 @pytest.mark.model

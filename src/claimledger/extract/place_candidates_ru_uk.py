@@ -88,8 +88,9 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
         if not found:
             found += _oblast_nickname(gaz, text.lower())
     # a Russian spelling of a Ukrainian village is tried also when only homonyms abroad were found
-    # ("Глубокое": a Belarusian and a Kazakh Glubokoye, while the report means Глибоке of Kharkiv Oblast)
-    if language == "ru" and not upper and not any(e.country in THEATRE for e in found) \
+    # ("Глубокое": a Belarusian and a Kazakh Glubokoye, while the report means Глибоке of Kharkiv Oblast),
+    # or only places of the war whose names merely look alike ("Каменского": no Kamensk-Shakhtinsky)
+    if language == "ru" and not upper and not (exact and any(e.country in THEATRE for e in found)) \
             and (located or not _dictionary_word(text, n_tokens)):
         found += corresponding_settlements(gaz, text)
     found = [gaz.get(CLAIMED_OBLASTS[e.id]) or e if e.id in CLAIMED_OBLASTS else e for e in found]

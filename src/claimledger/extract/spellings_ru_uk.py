@@ -31,6 +31,9 @@ RU_UK_VOWELS = {"е": "еієї", "и": "иії", "ы": "и", "э": "е", "о": 
 CLOSED_SYLLABLE_VOWELS = {"о": "і", "е": "і"}
 # о after ц, ж, ч, ш, щ is often е in Ukrainian ("Огурцово" -> Огірцеве, "Лисичанск" keeps its а).
 HUSHING_CONSONANTS = frozenset("цжчшщ")
+# е after a labial is 'я in Ukrainian ("Каменское" -> Кам'янське, "Каменка" -> Кам'янка; the apostrophe is
+# silent here, and a Ukrainian labial before я always carries it).
+LABIAL_CONSONANTS = frozenset("бпвмф")
 # Vowels that differ between the two languages' words for one thing, not by a rule: unstressed о and а
 # written as heard ("Работино" for Роботине), and Russian у for Ukrainian и or і in a shared root
 # ("Глубокое" -> Глибоке, "Огурцово" -> Огірцеве). At most this many per name, so that a common Russian
@@ -101,7 +104,8 @@ def _skeleton(words: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> str:
 def _corresponds(russian: list[tuple[tuple[str, ...], tuple[str, ...]]],
                  ukrainian: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> bool:
     """True when every vowel group of each Russian word but the last (its case ending) answers the
-    Ukrainian one by RU_UK_VOWELS, CLOSED_SYLLABLE_VOWELS, о as е after HUSHING_CONSONANTS or at most
+    Ukrainian one by RU_UK_VOWELS, CLOSED_SYLLABLE_VOWELS, о as е after HUSHING_CONSONANTS, е as я after
+    LABIAL_CONSONANTS or at most
     MAX_LOOSE_VOWELS swaps of LOOSE_VOWELS."""
     if len(russian) != len(ukrainian):
         return False
@@ -113,10 +117,11 @@ def _corresponds(russian: list[tuple[tuple[str, ...], tuple[str, ...]]],
             closed = len(uk_consonants[k]) > 1 if k < len(uk_consonants) else False
             closed = closed or k == len(uk_vowels) - 2 and not uk_vowels[-1]  # before the final consonant
             after_hushing = k > 0 and uk_consonants[k - 1][-1:] in HUSHING_CONSONANTS
+            after_labial = k > 0 and uk_consonants[k - 1][-1:] in LABIAL_CONSONANTS
             for x, y in zip(a, b):
                 if y in RU_UK_VOWELS.get(x, x) or closed and CLOSED_SYLLABLE_VOWELS.get(x) == y:
                     continue
-                if after_hushing and (x, y) == ("о", "е"):
+                if after_hushing and (x, y) == ("о", "е") or after_labial and (x, y) == ("е", "я"):
                     continue
                 if (x, y) in LOOSE_VOWELS:
                     loose += 1
