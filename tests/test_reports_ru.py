@@ -138,6 +138,10 @@ def test_debris_falling_takes_no_town():
     ("Из Курской области эвакуированы более 120 тыс. человек.", "evacuation", 120_000),
     ("ВСУ потеряли более 2,3 тысячи военных за сутки.", "casualties", 2300),  # "военных" as a noun: people
     ("Потери ВСУ за сутки составили около 1 300 военнослужащих.", "casualties", 1300),  # past the time phrase
+    # a side's losses are casualties, their amount after the verb that gives it, however far
+    ("Потери ВСУ на курском направлении с начала боевых действий превысили 17 тыс. военнослужащих.",
+     "casualties", 17_000),
+    ("ВСУ признали потерю Авдеевки.", "withdrawal", None),  # the loss of a town
     # vague plurals and measures give no count
     ("Эвакуированы сотни жителей.", "evacuation", None),
     ("Десятки военных получили ранения.", "casualties", None),
@@ -293,3 +297,8 @@ def test_people_after_a_verb_of_destroying_are_losses_before_it_who_acts(text, k
 def test_a_foothold_at_a_place_is_a_control_claim():
     found = ledger("ВСУ закрепились на левом берегу Днепра в районе Крынок, сообщил Генштаб ВСУ.", UA_MEDIA)
     assert ("Krynky", "ukrainian_control", "asserted") in found
+
+
+def test_a_region_named_by_its_nickname_is_the_oblast_not_a_person():
+    rec = record("Оккупанты атаковали Сумщину 47 раз за сутки.", UA_MEDIA)
+    assert [p["ref"] for p in rec["places"]] == ["UA59000000000057109"]  # Sumy Oblast

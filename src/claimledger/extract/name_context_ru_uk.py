@@ -9,7 +9,7 @@ import re
 
 from .cyrillic import CyrDoc
 from .gazetteer import Entry, Gazetteer
-from .place_candidates_ru_uk import name_candidates
+from .place_candidates_ru_uk import name_candidates, oblast_nickname_ref
 
 # Words joining adjectives that share one head ("Сумській, Чернігівській та Полтавській областях").
 JOINERS = frozenset({",", "и", "і", "та", "й", "а", "также"})
@@ -58,10 +58,13 @@ def in_quoted_name(doc: CyrDoc, i: int) -> bool:
 
 
 def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
-    """Tokens of a person's name: natasha PER (Russian) unless it is a village after a preposition, or
-    a first name followed by a capitalised word, or a Name/Surn-tagged word next to another."""
+    """Tokens of a person's name: natasha PER (Russian) unless it is a village after a preposition or a
+    region's name ("Сумщину"), or a first name followed by a capitalised word, or a Name/Surn-tagged word
+    next to another."""
     label = doc.entity_label(i)
     t = doc.tokens[i]
+    if oblast_nickname_ref(t.lower) is not None:
+        return False  # a region's name ("атаковали Сумщину") names no one
     if label == "PER" and "Geox" not in t.tags and not _settlement_read_as_person(doc, gaz, i):
         return True
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None

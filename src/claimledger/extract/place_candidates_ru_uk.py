@@ -133,11 +133,17 @@ def _dictionary_word(text: str, n_tokens: int) -> bool:
 
 def _oblast_nickname(gaz: Gazetteer, lower: str) -> list[Entry]:
     """The oblast a regional name stands for ("на Донеччині" -> Donetsk Oblast), from OBLAST_NICKNAMES."""
+    ref = oblast_nickname_ref(lower)
+    entry = gaz.get(ref) if ref is not None else None
+    return [entry] if entry is not None else []
+
+
+def oblast_nickname_ref(lower: str) -> str | None:
+    """The ref of the oblast a lower-case regional name stands for ("сумщину" -> Sumy Oblast), or None."""
     for stem, ref in OBLAST_NICKNAMES.items():
         if lower.startswith(stem) and lower[len(stem):] in NICKNAME_ENDINGS:
-            entry = gaz.get(ref)
-            return [entry] if entry is not None else []
-    return []
+            return ref
+    return None
 
 
 def _consonant_stem_forms(gaz: Gazetteer, word: str) -> list[Entry]:

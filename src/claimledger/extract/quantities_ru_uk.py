@@ -21,6 +21,12 @@ PEOPLE_COUNTED = frozenset({"casualties", "evacuation"})
 PEOPLE = ("человек", "люди", "людина", "особа", "осіб", "военнослужащ", "військовослужб", "мирн", "житель", "мешкан",
           "ребен", "дитин", "діт")
 QUANTITY_AFTER, QUANTITY_BEFORE = 5, 4  # words after / before a trigger searched for its count
+# Verbs that give an act noun its amount ("Потери ВСУ на курском направлении превысили 17 тыс.", "число
+# эвакуированных достигло 9 тысяч"): the count after such a verb of the noun's clause is the noun's.
+AMOUNT_VERB_LEMMAS = frozenset({"составить", "составлять", "превысить", "превышать", "достичь", "достигнуть",
+                                "достигать", "насчитывать", "скласти", "складати", "перевищити", "перевищувати",
+                                "сягнути", "сягати", "досягти", "досягнути", "досягати", "налічувати"})
+AMOUNT_VERB_REACH = 12  # words from an act noun to the verb of its amount, within the clause
 # Singular nouns that stand for a whole force ("уничтожен противник"): no count of one.
 COLLECTIVE_LEMMAS = frozenset({"противник", "враг", "ворог", "неприятель", "окупант", "оккупант", "агрессор",
                                "агресор", "супротивник"})
@@ -226,6 +232,10 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                     continue  # "удар ... погибли 11 человек": people count the casualties, not the strikes
                 return value
     t = doc.tokens[first]
+    if t.pos == "NOUN":
+        amount = _amount_of_noun(doc, last, in_time)
+        if amount is not None:
+            return amount
     if kind == "territory_control" and t.pos in ("VERB", "PRTS"):
         for k in after:
             w = doc.tokens[k]
@@ -236,6 +246,25 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                 return 1
     if kind == "casualties" and t.pos in ("VERB", "PRTS"):
         return _one_person(doc, first, last, after)
+    return None
+
+
+def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int]) -> int | None:
+    """The count after a verb of amount (AMOUNT_VERB_LEMMAS) whose subject is the act noun ending at token
+    ``last``, within the clause: "Потери ВСУ ... превысили 17 тыс. военнослужащих" -> 17000."""
+    s = doc.sentence_of(last - 1)
+    for k in range(last, min(s.last, last + AMOUNT_VERB_REACH)):
+        w = doc.tokens[k]
+        if w.text in (";", ":", "—", "–") or w.pos == "VERB" and not set(w.lemmas) & AMOUNT_VERB_LEMMAS:
+            return None
+        if set(w.lemmas) & AMOUNT_VERB_LEMMAS:
+            for j in range(k + 1, min(s.last, k + 1 + QUANTITY_AFTER)):
+                if j in in_time or _inside_number(doc, j):
+                    continue
+                value, end = number_at(doc, j)
+                if value is not None and not is_measure(doc, end, j):
+                    return value
+            return None
     return None
 
 
