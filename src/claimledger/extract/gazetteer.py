@@ -489,11 +489,6 @@ def gazetteer_bytes() -> bytes:
 def load_gazetteer() -> Gazetteer:
     """Load the packaged gazetteer once per process (about 108k entries), from the binary cache when it
     holds the tables of this very file, else from the file (and then write the cache)."""
-    from .gazetteer_cache import read_tables, write_tables
+    from .gazetteer_cache import load_tables
 
-    raw = gazetteer_bytes()
-    tables = read_tables(raw)
-    if tables is None:
-        tables = parse_gazetteer(raw)
-        write_tables(raw, tables)
-    return Gazetteer.from_tables(tables)
+    return Gazetteer.from_tables(load_tables())
