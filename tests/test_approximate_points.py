@@ -93,10 +93,12 @@ def test_maps_draw_a_settlement_at_its_hromada_centre_marked_approximate(approx_
     cls, title = markers(page)[ROBOTYNE]
     assert cls.split()[:1] == ["focus"] and "approx" in cls.split() and APPROXIMATE_NOTE in title
     assert "dashed ring: " + APPROXIMATE_NOTE in page  # the legend explains the style
+    assert "on the map: " + APPROXIMATE_NOTE in page  # and so does the page's head
     oblast = markers(get(f"{approx_url}/places/{ZAPORIZHZHIA_OBLAST}"))
     assert "approx" in oblast[ROBOTYNE][0].split() and "approx" not in oblast[ZAPORIZHZHIA_OBLAST][0]
     vovchansk = get(f"{approx_url}/places/{VOVCHANSK}")
     assert "approx" not in markers(vovchansk)[VOVCHANSK][0].split() and "dashed ring" not in vovchansk
+    assert "on the map: " not in vovchansk
 
 
 def test_api_gives_an_approximate_point_beside_null_coordinates(approx_url):
