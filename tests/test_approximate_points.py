@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -138,3 +139,15 @@ def test_browser_draws_the_approximate_marker_with_a_dashed_ring(browser, approx
     assert approx.evaluate(dashes) not in ("none", "") and exact.evaluate(dashes) == "none"
     assert "hromada" in page.locator(".map-legend").inner_text()
     context.close()
+
+
+def test_places_with_coordinates_never_read_the_gazetteer():
+    script = ("from claimledger.serve import approximate as a\n"
+              "a.add_approximate_points([{'ref': 'UA63140010010035757', 'lat': 50.29, 'lon': 36.94},\n"
+              "                          {'ref': 'geonames:2017370', 'lat': None, 'lon': None},\n"
+              "                          {'ref': None, 'lat': None, 'lon': None}])\n"
+              "assert a._centres is None, 'read'\n"
+              "a.approximate_point('UA23100270150025192', None, None)\n"
+              "assert len(a._centres) > 20000 and a.load_gazetteer.cache_info().currsize == 0\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
