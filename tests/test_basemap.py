@@ -100,3 +100,15 @@ def test_claims_chart_leaves_out_far_older_dates_and_bins_long_spans():
     chart = claims_chart(claims)
     assert chart["undated"] == 1 and chart["bars"][0]["date"] >= "2024-01-01"
     assert chart["unit"] == "week"
+
+
+def test_a_marker_at_an_approximate_point_says_so():
+    control = [("2024-06-02", "russia", "territory_control")]
+    drawn = draw_map([{"key": "a", "name": "A village", "lat": 47.26, "lon": 35.70, "approximate": True,
+                       "role": "event", "events": {}, "control": control, "latest": latest_by_side(control)},
+                      {"key": "b", "name": "A town", "lat": 50.29, "lon": 36.94, "role": "event", "events": {}}])
+    by_key = {m["key"]: m for m in drawn["markers"]}
+    assert by_key["a"]["approximate"] and "approximate location" in by_key["a"]["title"]
+    assert by_key["a"]["halves"] == ["none", "territory_control"]  # coloured as any other
+    assert not by_key["b"]["approximate"] and "approximate" not in by_key["b"]["title"]
+    assert drawn["approximate"] == 1

@@ -97,7 +97,8 @@ class Entry:
 
     @property
     def point(self) -> tuple[float, float] | None:
-        """Coordinates fit to publish: never the approximate hromada centre."""
+        """Coordinates fit to publish: never the approximate hromada centre (the web view draws a
+        settlement there, marked approximate: ``serve/approximate.py``)."""
         if self.lat is None or self.precision == "hromada_centre_approx":
             return None
         return (self.lat, self.lon)
@@ -489,11 +490,6 @@ def gazetteer_bytes() -> bytes:
 def load_gazetteer() -> Gazetteer:
     """Load the packaged gazetteer once per process (about 108k entries), from the binary cache when it
     holds the tables of this very file, else from the file (and then write the cache)."""
-    from .gazetteer_cache import read_tables, write_tables
+    from .gazetteer_cache import load_tables
 
-    raw = gazetteer_bytes()
-    tables = read_tables(raw)
-    if tables is None:
-        tables = parse_gazetteer(raw)
-        write_tables(raw, tables)
-    return Gazetteer.from_tables(tables)
+    return Gazetteer.from_tables(load_tables())

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .gazetteer import ENTRY_FIELDS, GazetteerTables
+from .gazetteer import ENTRY_FIELDS, GazetteerTables, gazetteer_bytes, parse_gazetteer
 
 # Bump when the tables change shape (GazetteerTables, ENTRY_FIELDS or their meaning).
 CACHE_FORMAT = 1
@@ -83,3 +83,14 @@ def write_tables(raw: bytes, tables: GazetteerTables) -> Path | None:
             except OSError:
                 pass
     return path
+
+
+def load_tables() -> GazetteerTables:
+    """The tables of the packaged gazetteer: from the cache when it holds this very file, else parsed
+    from the file (and then written to the cache)."""
+    raw = gazetteer_bytes()
+    tables = read_tables(raw)
+    if tables is None:
+        tables = parse_gazetteer(raw)
+        write_tables(raw, tables)
+    return tables

@@ -6,7 +6,9 @@ Russia's border regions, projected with :mod:`projection` (built by ``scripts/bu
 from Natural Earth's admin-1 provinces; public domain). Pages draw it with ``<use>``, so the
 browser fetches it once; a view is a ``viewBox`` over it, zoomed to the markers it shows, which
 ``static/app.js`` pans and zooms. Markers, labels (placed so that they do not collide) and the
-legend are drawn here, per page.
+legend are drawn here, per page. A marker at a settlement's approximate point (the centre of its
+hromada, :mod:`approximate`) is drawn with a dashed ring, its title says so, and the legend
+explains the style on a map that has one.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from typing import Any
 
 from ..errors import ClaimledgerError
 
+from .approximate import APPROXIMATE_NOTE
 from .map_data import KIND_LABELS, MARKER_SIDES, encode_controls
 from .projection import CENTRE_LAT, UNITS, project, unproject
 
@@ -257,6 +260,8 @@ def _halves(latest: dict[str, tuple[str, str]]) -> list[str]:
 
 def _marker_title(point: dict[str, Any]) -> str:
     parts = [point.get("name") or point["key"]]
+    if point.get("approximate"):
+        parts.append(APPROXIMATE_NOTE)
     latest = point.get("latest") or {}
     for side, label in (("ukraine", "Ukrainian side"), ("russia", "Russian side")):
         if side in latest:
@@ -271,11 +276,13 @@ def _marker_title(point: dict[str, Any]) -> str:
 def draw_map(points: list[dict[str, Any]], *, focus: dict[str, Any] | None = None,
              max_labels: int | None = None, bounds: tuple[float, ...] | None = None) -> dict[str, Any]:
     """Return what the map template draws: ``viewbox`` (and ``world``, the widest view), ``markers``
-    (x, y, r, name, key, role, halves, control, first, label position), ``labels`` (country
-    names), ``oblast_names``, reference ``cities``, ``days`` for the time slider and ``unit``.
+    (x, y, r, name, key, role, approximate, halves, control, first, label position), ``labels``
+    (country names), ``oblast_names``, reference ``cities``, ``days`` for the time slider, ``unit``
+    and ``approximate`` (how many markers stand at an approximate point; the legend explains them).
 
-    ``points`` are dicts with lat, lon, key, name, role (focus|inside|event), events (type ->
-    count) and, from :meth:`map_data.ControlClaims.annotate`, control, latest and first; the
+    ``points`` are dicts with lat, lon, key, name, role (focus|inside|event), approximate (True:
+    lat/lon are an approximate point), events (type -> count) and, from
+    :meth:`map_data.ControlClaims.annotate`, control, latest and first; the
     view fits them all (or ``bounds``), or shows Ukraine when none has coordinates.
     ``max_labels`` names only that many markers, the heaviest.
     """
@@ -291,6 +298,7 @@ def draw_map(points: list[dict[str, Any]], *, focus: dict[str, Any] | None = Non
         radius = unit * (2.0 if point.get("role") == "focus" else
                          (0.8 + min(weight, 9) * 0.05) if quiet else 1.1 + min(weight, 9) * 0.12)
         markers.append({**point, "x": round(x, 1), "y": round(y, 1), "r": round(radius, 2),
+                        "approximate": bool(point.get("approximate")),
                         "weight": weight, "halves": _halves(point.get("latest") or {}),
                         "data_control": encode_controls(point.get("control") or []),
                         "title": _marker_title(point),
@@ -338,5 +346,6 @@ def draw_map(points: list[dict[str, Any]], *, focus: dict[str, Any] | None = Non
             "world": f"{wx0:.1f} {wy0:.1f} {wwidth:.1f} {wheight:.1f}",
             "base": BASEMAP_URL, "labels": labels, "oblast_names": oblast_names,
             "markers": markers, "cities": cities, "days": days,
+            "approximate": sum(1 for m in markers if m["approximate"]), "approximate_note": APPROXIMATE_NOTE,
             "unit": round(unit, 2), "focus": (focus or {}).get("key"), "source": SOURCE_NOTE,
             "max_labels": max_labels if max_labels is not None else 1000}

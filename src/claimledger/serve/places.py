@@ -162,7 +162,8 @@ def summarise_settlements(store: ReadOnlyStore, sides: ArticleSides, inside: lis
                                  "latest": {**brief, "side": name}})
         settlements.append({
             "key": key, "name": place.get("name"), "ref": place.get("ref"),
-            "lat": place.get("lat"), "lon": place.get("lon"), "articles": place["articles"],
+            "lat": place.get("lat"), "lon": place.get("lon"),
+            "approximate_point": place.get("approximate_point"), "articles": place["articles"],
             "claims": sum(n for n, _ in tally[key].values()),
             "latest_date": max((rank[0] for _, rank in tally[key].values()), default="") or None,
             "sides": per_side,

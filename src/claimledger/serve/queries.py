@@ -1,7 +1,7 @@
 """Read-only queries the web view needs and the Ledger does not offer (yet).
 
-Places aggregated over articles, the values the filter menus offer, and the articles'
-outlets. Each is a SQLAlchemy Core SELECT over ``store.schema`` with bound parameters:
+Places aggregated over articles (a settlement without coordinates with its approximate point,
+:mod:`approximate`), the values the filter menus offer, and the articles' outlets. Each is a SQLAlchemy Core SELECT over ``store.schema`` with bound parameters:
 no request text ever becomes SQL. The aggregate over all places is cached per state of
 the store (article count and last article key), so a listing on a store of 10,000
 articles costs one cheap check instead of a full GROUP BY.
@@ -15,6 +15,7 @@ from sqlalchemy import Connection, and_, case, distinct, func, literal, select
 
 from ..extract.gazetteer import katottg_within
 from ..store import schema
+from .approximate import add_approximate_points
 from .readonly import ReadOnlyStore
 
 PLACE_LEVEL_ORDER = ("settlement", "raion", "oblast", "region", "country")
@@ -37,7 +38,8 @@ def _aggregate_places(conn: Connection) -> list[dict[str, Any]]:
     """Return one row per real place, most articles first: mentions are grouped by ref, and a
     name-only mention (no ref: another extractor, an unresolved spelling) whose name is the
     canonical name of exactly one ref is counted with that ref ("Russia" and
-    geonames:2017370 are one place); other name-only mentions are grouped by name."""
+    geonames:2017370 are one place); other name-only mentions are grouped by name. A settlement
+    without coordinates gets its ``approximate_point`` (:mod:`approximate`), else it is None."""
     places = schema.places
     lowered = func.lower(places.c.name)
     canonical = (select(lowered.label("lname"), func.min(places.c.ref).label("ref"))
@@ -72,6 +74,7 @@ def _aggregate_places(conn: Connection) -> list[dict[str, Any]]:
         alias = item.pop("alias")
         item["aliases"] = [alias] if alias else []
         rows.append(item)
+    add_approximate_points(rows)
     return rows
 
 
@@ -144,7 +147,7 @@ class PlaceCatalogue:
 
     def rows(self) -> list[dict[str, Any]]:
         """Return all places, most articles first (each: key, ref, name, level, lat, lon,
-        mentions, articles, and aliases: the lower-case names merged into it)."""
+        approximate_point, mentions, articles, and aliases: the lower-case names merged into it)."""
         return self.snapshot().rows
 
     def get(self, key: str) -> dict[str, Any] | None:

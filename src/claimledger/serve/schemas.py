@@ -40,6 +40,25 @@ class Listing(BaseModel):
     total: int = Field(description="Items matching the filters, on every page")
 
 
+# -- places' approximate points ------------------------------------------------------------
+
+class ApproximatePoint(BaseModel):
+    """Where a map draws a Ukrainian settlement the record gives no coordinates (its ``lat`` and
+    ``lon`` stay null): the centre of its hromada, typically within 15-20 km of it
+    (OpenStreetMap via KSE, ODbL)."""
+
+    lat: float
+    lon: float
+    precision: str = Field(description="hromada_centre: the centre of the settlement's hromada")
+
+
+def approximate_point_field() -> Any:
+    """The ``approximate_point`` field of every place output, with its description."""
+    return Field(None, description="For a settlement with a KATOTTG ref and no coordinates (lat/lon "
+                                   "null): the centre of its hromada, within ~20 km, to draw it on "
+                                   "a map; null when the place has exact coordinates or none at all")
+
+
 # -- claims --------------------------------------------------------------------------------
 
 class ClaimEvent(BaseModel):
@@ -63,6 +82,7 @@ class ClaimPlace(BaseModel):
     key: str | None = Field(None, description="The place's key: /api/places/{key}")
     lat: float | None = None
     lon: float | None = None
+    approximate_point: ApproximatePoint | None = approximate_point_field()
     level: str | None = None
 
 
@@ -234,6 +254,7 @@ class ArticlePlace(BaseModel):
     level: str | None = None
     lat: float | None = None
     lon: float | None = None
+    approximate_point: ApproximatePoint | None = approximate_point_field()
 
 
 class ArticleEvent(BaseModel):
@@ -267,6 +288,7 @@ class Place(BaseModel):
     level: str | None = None
     lat: float | None = None
     lon: float | None = None
+    approximate_point: ApproximatePoint | None = approximate_point_field()
     mentions: int
     articles: int
     aliases: list[str] = Field([], description="Name-only mentions merged into this place")
@@ -299,6 +321,7 @@ class Settlement(BaseModel):
     ref: str | None = None
     lat: float | None = None
     lon: float | None = None
+    approximate_point: ApproximatePoint | None = approximate_point_field()
     articles: int
     claims: int = Field(description="Claims naming it (matching the filters)")
     latest_date: str | None = None

@@ -15,6 +15,7 @@ from typing import Any
 from ..claims import describe_claims
 from ..errors import ClaimledgerError
 from ..store.stories import sort_stories
+from .approximate import approximate_point, map_position
 from .basemap import draw_map
 from .charts import claims_chart
 from ..store.search import claim_text_match, hit_pattern
@@ -189,8 +190,9 @@ class LedgerViews:
 
     def annotate_claim(self, claim: dict[str, Any],
                        alias_keys: dict[str, str] | None = None) -> dict[str, Any]:
-        """Add id, side, article link and place keys to a find_claims dict (in place);
-        ``alias_keys`` (PlaceCatalogue.alias_keys) sends a merged name to its place."""
+        """Add id, side, article link, place keys and places' approximate points to a
+        find_claims dict (in place); ``alias_keys`` (PlaceCatalogue.alias_keys) sends a merged
+        name to its place."""
         claim["id"] = claim_id(claim["article_id"], claim["claim"])
         claim["side"] = side_of_claim(claim)
         claim["chain"] = claim_chain(claim)
@@ -200,6 +202,7 @@ class LedgerViews:
             if not place.get("ref") and place.get("name") and alias_keys:
                 key = alias_keys.get(place["name"].lower(), key)
             place["key"] = key
+            place["approximate_point"] = approximate_point(place.get("ref"), place.get("lat"), place.get("lon"))
         return claim
 
     def _annotated(self, rows: list[dict[str, Any]],
@@ -287,7 +290,8 @@ class LedgerViews:
                 key = aliases.get(place.name.lower(), key)
             if key and key not in places:
                 places[key] = {"key": key, "name": place.name or place.text, "ref": place.ref,
-                               "level": place.level, "lat": place.lat, "lon": place.lon}
+                               "level": place.level, "lat": place.lat, "lon": place.lon,
+                               "approximate_point": approximate_point(place.ref, place.lat, place.lon)}
         article = doc.article
         return {
             "id": article.id, "outlet": article.outlet, "url": article.url,
@@ -358,14 +362,18 @@ class LedgerViews:
                 "map": draw_map(points, focus=place) if with_map else None}
 
     def overview_map(self, limit: int = OVERVIEW_MARKERS) -> dict[str, Any]:
-        """Return the map of the most reported places inside the base map's view."""
+        """Return the map of the most reported places inside the base map's view (a settlement
+        without coordinates at its approximate point, marked approximate)."""
         lon0, lat0, lon1, lat1 = OVERVIEW_BOUNDS
         points = []
         for row in self.places.rows():
-            if row["lat"] is None or row["lon"] is None or row["level"] in OVERVIEW_SKIPPED:
+            position = map_position(row)
+            if position is None or row["level"] in OVERVIEW_SKIPPED:
                 continue
-            if lon0 <= row["lon"] <= lon1 and lat0 <= row["lat"] <= lat1:
-                points.append({**row, "role": "event", "events": {"articles": row["articles"]}})
+            lat, lon, approximate = position
+            if lon0 <= lon <= lon1 and lat0 <= lat <= lat1:
+                points.append({**row, "lat": lat, "lon": lon, "approximate": approximate,
+                               "role": "event", "events": {"articles": row["articles"]}})
                 if len(points) >= limit:
                     break
         return draw_map(self.controls.annotate(points), max_labels=OVERVIEW_LABELS,
@@ -437,20 +445,22 @@ def timeline_by_side(claims: list[dict[str, Any]]) -> dict[str, Any]:
 def _map_points(place: dict[str, Any], claims: list[dict[str, Any]],
                 inside: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return the map's markers: the place, settlements inside it, and places its
-    claims' events name (with the event types claimed there)."""
+    claims' events name (with the event types claimed there); a place without coordinates
+    at its approximate point (``approximate`` True)."""
     points: dict[str, dict[str, Any]] = {}
 
-    def add(key: str | None, name: str | None, lat: Any, lon: Any, role: str,
-            level: str | None = None) -> dict | None:
-        if not key or lat is None or lon is None or level in UNMAPPED_LEVELS:
+    def add(found: dict[str, Any], role: str, level: str | None = None) -> dict | None:
+        key, position = found.get("key"), map_position(found)
+        if not key or position is None or level in UNMAPPED_LEVELS:
             return None
-        point = points.setdefault(key, {"key": key, "name": name or key, "lat": lat,
-                                        "lon": lon, "role": role, "events": {}})
-        return point
+        lat, lon, approximate = position
+        return points.setdefault(key, {"key": key, "name": found.get("name") or key, "lat": lat,
+                                       "lon": lon, "approximate": approximate, "role": role,
+                                       "events": {}})
 
-    add(place["key"], place["name"], place["lat"], place["lon"], "focus")
+    add(place, "focus")
     for settlement in inside:
-        add(settlement["key"], settlement["name"], settlement["lat"], settlement["lon"], "inside")
+        add(settlement, "inside")
     for claim in claims:
         named = {p["key"]: p for p in claim.get("places") or () if p.get("key")}
         for event in claim.get("events") or ():
@@ -458,8 +468,7 @@ def _map_points(place: dict[str, Any], claims: list[dict[str, Any]],
                 match = named.get(ref) or next((p for p in named.values()
                                                 if p.get("name") == name), None)
                 if match:
-                    point = add(match["key"], match.get("name"), match.get("lat"),
-                                match.get("lon"), "event", match.get("level"))
+                    point = add(match, "event", match.get("level"))
                     if point is not None:
                         point["events"][event["type"]] = point["events"].get(event["type"], 0) + 1
     return list(points.values())
