@@ -63,6 +63,23 @@ def test_toponym_in_a_title_is_not_a_place(places_of):
     assert not any(p.text in ("Russia", "Germany") for p in found)
 
 
+@pytest.mark.parametrize("text, name", [
+    # a title before a name, directly or over given names or an "of" phrase, makes it a person's
+    ("Go ahead, Mr Falkov.", "Falkov"),
+    ("Killed by an air strike: Lieutenant Vladyslav Petrovych Ukrainets.", "Ukrainets"),
+    ("I spoke with the President of the United States Biden.", "Biden"),
+    # a word the model labels a person's name elsewhere in the document names the person here too
+    ("Minister of Science Valery Falkov spoke first. Then Falkov answered questions.", "Falkov"),
+])
+def test_a_persons_name_is_no_village_of_that_name(places_of, text, name):
+    assert name not in _by_text(places_of(text))
+
+
+def test_a_place_right_after_a_title_of_phrase_stays_a_place(places_of):
+    found = _by_text(places_of("The mayor of Kharkiv said Vovchansk was shelled."))
+    assert found["Kharkiv"].ref == "UA63120270010096107" and "Vovchansk" in found
+
+
 def test_toponym_in_an_organisation_name_is_not_a_place(places_of):
     found = places_of("The Kharkiv Regional Military Administration said the Armed Forces of Ukraine held.")
     assert found == []

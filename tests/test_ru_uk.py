@@ -544,6 +544,21 @@ def test_common_words_and_people_do_not_become_villages(text):
     assert not analyse(text, "ru").places
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ми боремося на всіх фронтах: Півдні, Сході, Півночі.",  # the fronts, not the village Схід
+    "Нам вистачає мужності боронити свою Батьківщину.",  # the homeland, not the village Батьківщина
+    "Вже працює новий очільник адміністрації. Максим Марченко. Військовий.",  # a surname after a first name
+])
+def test_capitalised_common_nouns_and_surnames_are_no_ukrainian_villages(text):
+    assert not analyse(text, "uk").places
+
+
+@pytest.mark.model
+def test_a_village_named_like_a_common_noun_after_a_settlement_noun():
+    assert [p.name for p in analyse("Обстріляли село Схід.", "uk").places] == ["Skhid"]
+
+
 # -- event places: a place in the actor's phrase is who acts, not where ------------------------------
 
 

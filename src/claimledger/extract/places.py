@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..models import Place
-from .doc_cache import doc_ents, doc_text
+from .doc_cache import doc_ents, doc_memo, doc_text
 from .gazetteer import Entry, Gazetteer, load_gazetteer, normalise
 from .place_resolution import Mention, mention_span, resolve_mentions
 
@@ -57,6 +57,13 @@ SPATIAL_LINKS = frozenset({"near", "outside", "around"})
 ORG_OF_HEADS = frozenset({"forces", "force", "army", "navy", "ministry"})
 # Capitalised words that are never toponyms on their own in news copy (the West is a bloc, not a place).
 NOT_PLACES = frozenset({"west", "the west", "east", "north", "south"})
+# Words of a person's title or rank: a one-word name after one, directly or over given names and an "of"
+# phrase, is the person's ("Mr Falkov", "Lieutenant Vladyslav Petrovych Ukrainets", "President of the
+# United States Biden"), not a village of that name.
+PERSON_TITLES = frozenset("mr mrs ms dr president minister lieutenant general colonel captain sergeant major "
+                          "governor mayor senator chancellor secretary ambassador premier commander sir madam "
+                          "king queen prince pope patriarch marshal admiral corporal envoy ombudsman".split())
+TITLE_REACH = 6  # words walked back from a name to its title
 # NER labels under which the gazetteer matcher never looks; PERSON and ORG are looked at only when the
 # whole entity is a prominent toponym.
 SKIP_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW")
@@ -94,7 +101,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _gazetteer_mentions(doc, gaz, taken, mentions)
     mentions += _compound_mentions(doc, gaz, {i for m in mentions for i in range(m.start, m.end)})
-    mentions = [m for m in mentions if not _inside_name(doc, m, _country_name(gaz, mention_span(doc, m)[2]))]
+    mentions = [m for m in mentions if not _inside_name(doc, m, _country_name(gaz, mention_span(doc, m)[2]))
+                and not _titled_person(doc, m)]
     mentions.sort(key=lambda m: m.start)
     return resolve_mentions(doc, gaz, mentions)
 
@@ -152,10 +160,12 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
                 continue  # "US" is no "us"
             if n > 1 and (tok.pos_ == "ADP" or tok.lower_ in ("the", "a", "an")) and not gaz.has_name(text):
                 continue  # "In March", "The Lviv-born singer": the name starts after the first word
-            relabelled = tok.ent_type_ in RELABEL_LABELS
+            # a word the model labels a person's name elsewhere in the document is one here too (one
+            # sense per discourse: "Valery Falkov ... Go ahead, Mr Falkov"), a place only when prominent
+            relabelled = tok.ent_type_ in RELABEL_LABELS or n == 1 and tok.text in _person_words(doc)
             if relabelled and entities is None:
                 entities = _entity_bounds(doc)
-            if relabelled and (i, i + n) not in entities[0]:
+            if tok.ent_type_ in RELABEL_LABELS and (i, i + n) not in entities[0]:
                 # only a whole PERSON/ORG entity can be a misread toponym, or a country opening an
                 # organisation name ("the U.S. Centers for Disease Control"; see _inside_name)
                 if (tok.ent_type_ == "ORG" and _country_name(gaz, text)
@@ -277,6 +287,28 @@ def _entity_start(ent) -> int:
     while start < ent.end - 1 and ent.doc[start].lower_ in ("the", "a", "an"):
         start += 1
     return start
+
+
+def _person_words(doc) -> frozenset[str]:
+    """The words of the document's PERSON entities (worked out once per Doc)."""
+    memo = doc_memo(doc, "places.person_words")
+    if "words" not in memo:
+        memo["words"] = frozenset(t.text for ent in doc_ents(doc) if ent.label_ == "PERSON" for t in ent)
+    return memo["words"]
+
+
+def _titled_person(doc, m: Mention) -> bool:
+    """True for a one-word name after a person's title (PERSON_TITLES), directly or over capitalised words
+    and "of the": not "the mayor of Kharkiv", whose name right after "of" is the place."""
+    if m.end - m.start != 1 or m.start == 0 or not doc[m.start - 1].text[:1].isupper():
+        return False
+    for j in range(m.start - 1, max(-1, m.start - 1 - TITLE_REACH), -1):
+        word = doc[j]
+        if word.lower_.rstrip(".") in PERSON_TITLES:
+            return True
+        if not (word.text[:1].isupper() or word.lower_ in ("of", "the")):
+            return False
+    return False
 
 
 def _prominent(e: Entry, surface: str = "") -> bool:

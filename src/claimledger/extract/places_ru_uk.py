@@ -31,7 +31,8 @@ from .cyrillic import CyrDoc, Token
 from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer
 from .nlp import load_morphology
 from .name_context_ru_uk import (
-    CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, PERSON_TAGS, PLACE_PREPOSITIONS, in_organisation_name, in_quoted_name,
+    CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, PERSON_TAGS, PLACE_PREPOSITIONS, SETTLEMENT_NOUNS,
+    in_organisation_name, in_quoted_name,
     in_settlement_list, is_person, located, lone_name, names_river, ukrainian_settlement,
 )
 from .place_candidates_ru_uk import THEATRE, name_candidates
@@ -69,6 +70,10 @@ FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "PRED", "INTJ"
 PRONOUN_LEMMAS = frozenset({"я", "ти", "ты", "він", "вона", "воно", "ми", "ви", "вони", "он", "она", "оно", "мы",
                             "вы", "они", "весь", "усі", "все", "себе", "себя", "хто", "кто", "що", "что", "цей",
                             "этот", "той", "тот", "мій", "мой", "наш", "ваш", "свій", "свой"})
+# Common nouns that addresses and reports capitalise (the fronts "на Півдні, Сході", the homeland "боронити
+# свою Батьківщину") and that also name villages (Схід, Батьківщина): a place only after a settlement noun.
+CAPITALISED_COMMON_LEMMAS = frozenset({"схід", "захід", "південь", "північ", "восток", "запад", "юг", "север",
+                                       "батьківщина", "вітчизна", "отчизна", "родина", "отечество"})
 # Parts of speech a one-word name may have (pymorphy3; None for words it does not know).
 NAME_POS = frozenset({"NOUN", "ADJF", "ADJS", None})
 
@@ -221,6 +226,8 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     if set(t.lemmas) & URBAN_FEATURE_LEMMAS and nxt is not None and nxt.is_title and nxt.sent == t.sent:
         return False  # "в Площу Свободи", "на Вулиці Сумській": a square or street, not the village Ploshchi
     prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == t.sent else None
+    if set(t.lemmas) & CAPITALISED_COMMON_LEMMAS and not (prev is not None and set(prev.lemmas) & SETTLEMENT_NOUNS):
+        return False  # "на Сході" is the east, "село Схід" a village
     # a place's context: the tagger, a place preposition before it, or a list it closes that such a
     # preposition or a settlement noun opens ("в районах Новоалександровки, Керамика и Уманского")
     confirmed = doc.entity_label(i) == "LOC" or prev is not None and (
