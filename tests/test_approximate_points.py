@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from claimledger.serve.approximate import APPROXIMATE_NOTE, approximate_point, map_position
+from claimledger.approximate_points import APPROXIMATE_NOTE, approximate_point, map_position
 
 from conftest import start_ledger_server
 from test_pages import browser  # noqa: F401  (the fixture: Debian's chromium through Playwright)
@@ -142,7 +142,7 @@ def test_browser_draws_the_approximate_marker_with_a_dashed_ring(browser, approx
 
 
 def test_places_with_coordinates_never_read_the_gazetteer():
-    script = ("from claimledger.serve import approximate as a\n"
+    script = ("from claimledger import approximate_points as a\n"
               "a.add_approximate_points([{'ref': 'UA63140010010035757', 'lat': 50.29, 'lon': 36.94},\n"
               "                          {'ref': 'geonames:2017370', 'lat': None, 'lon': None},\n"
               "                          {'ref': None, 'lat': None, 'lon': None}])\n"

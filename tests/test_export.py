@@ -114,9 +114,23 @@ def test_places_geojson_parses_back():
     props = feature["properties"]
     assert props["article_id"] == "r-1" and props["ref"] == AVDIIVKA
     assert props["level"] == "settlement" and props["published"] == "2024-02-17"
+    assert props["approximate"] is False
     assert props["mentions"] == ["Avdiivka", "Avdiivka"]
     assert props["event_types"] == ["withdrawal", "strike"]
     assert props["claimants"] == ["Armed Forces of Ukraine", 'Daily, "Kyiv"']
+
+
+def test_a_settlement_located_by_its_hromada_is_exported_at_that_approximate_point():
+    text = "Russian forces stormed Robotyne."
+    doc = AnalysedDocument(Article(id="r-3", text=text, language="en"), places=(
+        Place(span=at(text, "Robotyne"), text="Robotyne", ref="UA23100270150025192", name="Robotyne",
+              level="settlement"),))  # the record gives no coordinates: the gazetteer has only its hromada's
+    out = io.StringIO()
+    assert write_places_geojson([doc], out) == 1
+    (feature,) = json.loads(out.getvalue())["features"]
+    assert feature["properties"]["approximate"] is True
+    lon, lat = feature["geometry"]["coordinates"]
+    assert lat == pytest.approx(47.26, abs=0.1) and lon == pytest.approx(35.70, abs=0.1)
 
 
 def test_empty_geojson_is_valid():

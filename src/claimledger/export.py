@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
+from .approximate_points import approximate_point
 from .claims import CLAIM_FIELDS
 from .models import AnalysedDocument, Place
 from .record import document_to_record
@@ -93,7 +94,8 @@ def _place_features(doc: AnalysedDocument) -> list[dict[str, Any]]:
     speakers = {a.id: a.speaker or a.speaker_role or a.id for a in doc.attributions}
     features: dict[str, dict[str, Any]] = {}
     for place in doc.places:
-        if place.lat is None or place.lon is None:
+        point = approximate_point(place.ref, place.lat, place.lon)
+        if (place.lat is None or place.lon is None) and point is None:
             continue
         key = _place_key(place)
         if key in features:
@@ -105,11 +107,13 @@ def _place_features(doc: AnalysedDocument) -> list[dict[str, Any]]:
                      else (article.outlet or article.id) for e in tied]
         features[key] = {
             "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+            "geometry": {"type": "Point", "coordinates": [point["lon"], point["lat"]] if point
+                         else [place.lon, place.lat]},
             "properties": {
                 "article_id": article.id, "outlet": article.outlet,
                 "published": article.published, "language": article.language,
                 "name": place.name, "ref": place.ref, "level": place.level,
+                "approximate": point is not None,
                 "mentions": [place.text],
                 "event_types": list(dict.fromkeys(e.type for e in tied)),
                 "claimants": list(dict.fromkeys(claimants)),
@@ -121,7 +125,9 @@ def _place_features(doc: AnalysedDocument) -> list[dict[str, Any]]:
 def write_places_geojson(docs: Iterable[AnalysedDocument], out: TextIO) -> int:
     """Write a GeoJSON FeatureCollection of the resolved places; return the feature count.
 
-    One Point per distinct place (by ref, else name) per document with coordinates;
+    One Point per distinct place (by ref, else name) per document with coordinates, or
+    with an approximate point (a Ukrainian settlement the gazetteer locates only by its
+    hromada's centre: property ``approximate`` true, :mod:`claimledger.approximate_points`);
     its properties give the article, the place and the event types and claimants
     (attribution speaker, or the outlet when it asserts the event itself) tied to it.
     """

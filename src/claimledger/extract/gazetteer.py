@@ -98,7 +98,7 @@ class Entry:
     @property
     def point(self) -> tuple[float, float] | None:
         """Coordinates fit to publish: never the approximate hromada centre (the web view draws a
-        settlement there, marked approximate: ``serve/approximate.py``)."""
+        settlement there, marked approximate: ``approximate_points.py``)."""
         if self.lat is None or self.precision == "hromada_centre_approx":
             return None
         return (self.lat, self.lon)

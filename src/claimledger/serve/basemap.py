@@ -7,7 +7,7 @@ from Natural Earth's admin-1 provinces; public domain). Pages draw it with ``<us
 browser fetches it once; a view is a ``viewBox`` over it, zoomed to the markers it shows, which
 ``static/app.js`` pans and zooms. Markers, labels (placed so that they do not collide) and the
 legend are drawn here, per page. A marker at a settlement's approximate point (the centre of its
-hromada, :mod:`approximate`) is drawn with a dashed ring, its title says so, and the legend
+hromada, :mod:`claimledger.approximate_points`) is drawn with a dashed ring, its title says so, and the legend
 explains the style on a map that has one.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import ClaimledgerError
 
-from .approximate import APPROXIMATE_NOTE
+from ..approximate_points import APPROXIMATE_NOTE
 from .map_data import KIND_LABELS, MARKER_SIDES, encode_controls
 from .projection import CENTRE_LAT, UNITS, project, unproject
 

@@ -1,7 +1,7 @@
 """Read-only queries the web view needs and the Ledger does not offer (yet).
 
 Places aggregated over articles (a settlement without coordinates with its approximate point,
-:mod:`approximate`), the values the filter menus offer, and the articles' outlets. Each is a SQLAlchemy Core SELECT over ``store.schema`` with bound parameters:
+:mod:`claimledger.approximate_points`), the values the filter menus offer, and the articles' outlets. Each is a SQLAlchemy Core SELECT over ``store.schema`` with bound parameters:
 no request text ever becomes SQL. The aggregate over all places is cached per state of
 the store (article count and last article key), so a listing on a store of 10,000
 articles costs one cheap check instead of a full GROUP BY.
@@ -15,7 +15,7 @@ from sqlalchemy import Connection, and_, case, distinct, func, literal, select
 
 from ..extract.gazetteer import katottg_within
 from ..store import schema
-from .approximate import add_approximate_points
+from ..approximate_points import add_approximate_points
 from .readonly import ReadOnlyStore
 
 PLACE_LEVEL_ORDER = ("settlement", "raion", "oblast", "region", "country")
@@ -39,7 +39,7 @@ def _aggregate_places(conn: Connection) -> list[dict[str, Any]]:
     name-only mention (no ref: another extractor, an unresolved spelling) whose name is the
     canonical name of exactly one ref is counted with that ref ("Russia" and
     geonames:2017370 are one place); other name-only mentions are grouped by name. A settlement
-    without coordinates gets its ``approximate_point`` (:mod:`approximate`), else it is None."""
+    without coordinates gets its ``approximate_point`` (:mod:`claimledger.approximate_points`), else it is None."""
     places = schema.places
     lowered = func.lower(places.c.name)
     canonical = (select(lowered.label("lname"), func.min(places.c.ref).label("ref"))

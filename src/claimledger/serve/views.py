@@ -15,7 +15,7 @@ from typing import Any
 from ..claims import describe_claims
 from ..errors import ClaimledgerError
 from ..store.stories import sort_stories
-from .approximate import approximate_point, map_position
+from ..approximate_points import approximate_point, map_position
 from .basemap import draw_map
 from .charts import claims_chart
 from ..store.search import claim_text_match, hit_pattern

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
-from ..extract.gazetteer import ENTRY_FIELDS, load_gazetteer
+from .extract.gazetteer import ENTRY_FIELDS, load_gazetteer
 
 __all__ = ["APPROXIMATE_NOTE", "PRECISION", "add_approximate_points", "approximate_point",
            "hromada_centres", "map_position"]
@@ -44,7 +44,7 @@ def _read_centres() -> dict[str, tuple[float, float]]:
         entries = load_gazetteer().entries
         columns = {name: entries.column(name) for name in ("ref", "lat", "lon", "precision")}
     else:  # only the columns needed; the rest of the tables is freed when this returns
-        from ..extract.gazetteer_cache import load_tables
+        from .extract.gazetteer_cache import load_tables
 
         columns = dict(zip(ENTRY_FIELDS, load_tables().columns))
     return {ref: (lat, lon) for ref, lat, lon, precision in zip(
