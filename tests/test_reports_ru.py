@@ -302,3 +302,8 @@ def test_a_foothold_at_a_place_is_a_control_claim():
 def test_a_region_named_by_its_nickname_is_the_oblast_not_a_person():
     rec = record("Оккупанты атаковали Сумщину 47 раз за сутки.", UA_MEDIA)
     assert [p["ref"] for p in rec["places"]] == ["UA59000000000057109"]  # Sumy Oblast
+
+
+def test_a_decision_to_withdraw_units_from_a_town_is_a_withdrawal_there():
+    assert ledger("Сырский принял решение о выводе подразделений из Авдеевки.", UA_MEDIA) == {
+        ("Avdiivka", "withdrawal", "asserted")}

@@ -459,6 +459,14 @@ def test_correspondences_keep_the_ending_class():
 
 
 @pytest.mark.model
+def test_a_village_deep_in_russia_does_not_hide_the_ukrainian_one_of_its_name():
+    doc = analyse("Освобожден поселок Ясная Поляна в Донецкой Народной Республике.", "ru")
+    (place,) = [p for p in doc.places if p.text == "Ясная Поляна"]
+    assert place.ref is None and all(c.startswith("UA14") for c in place.candidates[:2])  # two in the oblast
+    assert [p.ref for p in analyse("Удар по Курску.", "ru").places] == ["geonames:538560"]  # Kursk itself
+
+
+@pytest.mark.model
 def test_a_russian_spelling_outweighs_towns_of_russia_that_only_look_alike():
     doc = analyse("Улучшено положение в районе Каменского Запорожской области.", "ru")
     (place,) = [p for p in doc.places if p.text == "Каменского"]

@@ -21,6 +21,7 @@ NON_MASCULINE_ADJECTIVE = ("ое", "ее", "ая", "яя", "ую", "юю")
 # Countries of the war: a place of theirs found for a Russian word is what the word names, and Russian
 # spellings of Ukrainian villages are tried only when none is ("Курску" is Kursk, never Курське).
 THEATRE = frozenset({"UA", "RU"})
+THEATRE_TOWN_POPULATION = 100_000  # a town of Russia beyond the border regions this big is what its name means
 # The self-proclaimed republics resolve to the oblast whose territory they claim, so that "ДНР" in a
 # Russian report and "Донеччина" in a Ukrainian one share a ref (the ru/uk annotation convention).
 CLAIMED_OBLASTS = {"area:Donetsk People's Republic": "UA14000000000091971",
@@ -90,7 +91,7 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
     # a Russian spelling of a Ukrainian village is tried also when only homonyms abroad were found
     # ("Глубокое": a Belarusian and a Kazakh Glubokoye, while the report means Глибоке of Kharkiv Oblast),
     # or only places of the war whose names merely look alike ("Каменского": no Kamensk-Shakhtinsky)
-    if language == "ru" and not upper and not (exact and any(e.country in THEATRE for e in found)) \
+    if language == "ru" and not upper and not (exact and any(_of_theatre(e) for e in found)) \
             and (located or not _dictionary_word(text, n_tokens)):
         found += corresponding_settlements(gaz, text)
     found = [gaz.get(CLAIMED_OBLASTS[e.id]) or e if e.id in CLAIMED_OBLASTS else e for e in found]
@@ -102,6 +103,13 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
         if own and n_tokens == 1:
             surface, exact = own[0], True
     return tuple(found), surface, exact
+
+
+def _of_theatre(e: Entry) -> bool:
+    """True for a place of the war's countries that a Russian name means when it spells it exactly: a Ukrainian
+    unit, a place of Russia's border regions (both with refs), or a big town of Russia; not a village deep in
+    Russia ("Ясная Поляна" of Stavropol Krai, when the report means Ясна Поляна of Donetsk Oblast)."""
+    return e.country in THEATRE and (e.ref is not None or (e.population or 0) >= THEATRE_TOWN_POPULATION)
 
 
 def _own_name(e: Entry, surface: str) -> bool:
