@@ -89,3 +89,59 @@ def test_news_dev_report_floor(report_half, key):
     figure, measure = key
     value = report_half["attributions"]["all"]["figures"][figure][measure]
     assert value >= REPORT_FLOORS[key], f"news_dev report {figure} {measure} fell to {value:.3f} (floor {REPORT_FLOORS[key]})"
+
+
+# -- the same gold projected onto NTREX-128's Russian and Ukrainian lines ------------------------------
+
+def _ntrex_folder(tmp_path: Path) -> Path:
+    """An NTREX-128-shaped folder of invented lines: one document of three aligned lines per language."""
+    folder = tmp_path / "ntrex"
+    folder.mkdir()
+    (folder / "DOCUMENT_IDS.tsv").write_text("doc.1\ndoc.1\ndoc.1\n", encoding="utf-8")
+    (folder / "newstest2019-src.eng.txt").write_text(
+        "Bridge closed\nPolice said the bridge was closed.\nTraffic was heavy.\n", encoding="utf-8")
+    (folder / "newstest2019-ref.rus.txt").write_text(
+        "Мост закрыт\nПолиция сообщила, что мост закрыт.\nДвижение было плотным.\n", encoding="utf-8")
+    return folder
+
+
+def test_projected_gold_marks_the_aligned_lines(tmp_path):
+    from claimledger.evaluate.news_dev_projected import projected_documents, score_lines
+
+    folder = _ntrex_folder(tmp_path)
+    english = "Bridge closed\nPolice said the bridge was closed.\nTraffic was heavy."
+    cue = english.index("said")
+    annotations = tmp_path / "annotations.jsonl"
+    annotations.write_text(json.dumps({
+        "doc_index": 0, "doc_id": "doc.1", "sha256": text_digest(english), "split": "tune",
+        "attributions": [{"id": "a1", "source": [cue - 7, cue - 1], "cue": [cue, cue + 4],
+                          "content": [cue + 5, len(english.split("\n")[0]) + 34], "kind": "indirect"}]}) + "\n")
+    [record] = projected_documents(annotations, folder, "ru")
+    assert record["gold_lines"] == [1] and record["text"].split("\n")[1].startswith("Полиция")
+    assert projected_documents(annotations, folder, "ru", split="report") == []
+    text = record["text"]
+    said = text.index("сообщила")
+    found = {"attributions": [{"cue": [said, said + 8], "content": [said + 10, said + 20]}]}
+    wrong = {"attributions": [{"cue": None, "source": None, "content": [text.index("Движение"), len(text)]}]}
+    assert score_lines([record], [found]).figures()["f1"] == 1.0
+    scores = score_lines([record], [wrong])
+    assert (scores.tp, scores.fp, scores.fn) == (0, 1, 1) and scores.missed[0][1].startswith("Полиция")
+    with pytest.raises(ClaimledgerError, match="no NTREX-128 lines"):
+        projected_documents(annotations, folder, "de")
+
+
+# Floors on the report half, measured 2026-12-04 (scripts/eval_news_dev_projected.py --split report):
+# lines of the Russian and Ukrainian translations holding an attribution where the English gold has one.
+PROJECTED_FLOORS = {"ru": 0.81, "uk": 0.79}  # measured F1 0.836 and 0.811 (English on its own lines: 0.936)
+
+
+@needs_ntrex
+@pytest.mark.model
+@pytest.mark.parametrize("language", sorted(PROJECTED_FLOORS))
+def test_projected_news_dev_report_floor(language):
+    from claimledger.evaluate.news_dev_projected import projected_documents, score_lines
+    from claimledger.evaluate.predictions import predict_records
+
+    records = projected_documents(ANNOTATIONS, NTREX, language, split="report")
+    f1 = score_lines(records, predict_records(records)).figures()["f1"]
+    assert f1 >= PROJECTED_FLOORS[language], f"{language} projected news_dev F1 fell to {f1:.3f}"
