@@ -763,3 +763,14 @@ def test_the_town_of_an_earlier_act_is_not_the_place_of_what_it_leads_to():
 def test_one_person_lost_counts_one(text, language, count):
     event = next(e for e in analyse(text, language).events if e.type == "casualties")
     assert event.quantity == count
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, modality", [
+    # "перебуває" is the present of перебувати, though the dictionary's first reading is a perfective future
+    ("Населений пункт перебуває під контролем українських військ.", "factual"),
+    ("Ворог ніколи не захопить Харків.", "future"),  # a perfective future in every reading
+])
+def test_ukrainian_present_and_future_tenses_give_the_modality(text, modality):
+    (event,) = [e for e in analyse(text, "uk").events if e.type == "territory_control"]
+    assert event.modality == modality

@@ -5,7 +5,8 @@ morphology (cyrillic.py).
 """
 from __future__ import annotations
 
-from .cyrillic import CyrDoc
+from .cyrillic import CyrDoc, Token
+from .nlp import load_morphology
 
 # Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
 # promised or expected; hypothetical: possible or conditional (annotation guide, section E).
@@ -51,7 +52,7 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     own_clause = before[max((n for n, w in enumerate(before) if w.text == ","), default=-1) + 1:]
     if any(w.lower in CONDITIONAL_CONJUNCTIONS for w in own_clause):
         return "hypothetical"  # "Если Киев не выведет войска": a condition, whatever its tense
-    if "futr" in t.tags and t.pos == "VERB":
+    if _future_verb(t, doc.language):
         return "future"
     if any(set(w.lemmas) & NOT_EXCLUDING for w in before):
         return "hypothetical"
@@ -61,7 +62,7 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
         return "factual"
     if any(w.lemma in HYPOTHETICAL_LEMMAS for w in before):
         return "hypothetical"
-    if any(w.lemma in FUTURE_LEMMAS or "futr" in w.tags and w.pos == "VERB" for w in before):
+    if any(w.lemma in FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before):
         return "future"
     return _predicate_modality(doc, first, last)
 
@@ -77,8 +78,19 @@ def _predicate_modality(doc: CyrDoc, first: int, last: int) -> str:
             break
         if set(w.lemmas) & MODAL_LEMMAS:
             return "hypothetical"
-        if w.lower in FUTURE_AUXILIARIES or "futr" in w.tags and w.pos == "VERB":
+        if w.lower in FUTURE_AUXILIARIES or _future_verb(w, doc.language):
             return "future"
         if w.pos == "VERB":
             break
     return "factual"
+
+
+def _future_verb(t: Token, language: str) -> bool:
+    """True for a verb in the future tense in every finite reading the dictionary gives it: "буде", "захопить"
+    (also read as a variant infinitive); not "перебуває", whose first reading is a perfective future but
+    which is the present of перебувати."""
+    if t.pos not in ("VERB", "INFN") or not ("futr" in t.tags or "infn" in t.tags):
+        return False
+    readings = [str(p.tag) for p in load_morphology(language).parse(t.lower)]
+    finite = [tag for tag in readings if tag.startswith("VERB") and "infn" not in tag]
+    return bool(finite) and all("futr" in tag for tag in finite)
