@@ -774,3 +774,17 @@ def test_one_person_lost_counts_one(text, language, count):
 def test_ukrainian_present_and_future_tenses_give_the_modality(text, modality):
     (event,) = [e for e in analyse(text, "uk").events if e.type == "territory_control"]
     assert event.modality == modality
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, when", [
+    # a bulletin's reporting window dates what follows in its paragraph
+    ("За минулу добу на фронті відбулося 120 зіткнень. Ворог обстріляв Куп'янськ.", "2024-05-11/2024-05-12"),
+    # a range open since a date is no reporting window
+    ("З 24 лютого тривають бої. Ворог обстріляв Куп'янськ.", None),
+    # nor does the day an address speaks of date an act said to repeat every day
+    ("Сьогодні ворог атакував Харків. Прикордонники зазнають щоденних обстрілів.", None),
+])
+def test_the_context_dates_only_single_acts_within_a_reporting_window(text, when):
+    strikes = [e for e in analyse(text, "uk").events if e.type == "strike"]
+    assert strikes[-1].when == when

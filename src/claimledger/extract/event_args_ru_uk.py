@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc
@@ -27,6 +28,13 @@ COMPARISON_WORDS = frozenset({"як", "ніж", "как", "чем"})
 # was like, it frames no act the address goes on to tell of that day.
 COPULA_LEMMAS = frozenset({"бути", "быть", "являться", "являтися", "стати", "стать"})
 UNDATED_MODALITIES = frozenset({"future", "hypothetical"})  # acts not (yet) real: no day from the context
+MAX_WINDOW_DAYS = 7  # the longest reporting window a bulletin states for what follows ("за неделю")
+# Words of an act repeated day after day ("щоденних обстрілів", "постоянно обстреливает") and how far from
+# the trigger they are looked for: such an act takes no date from its context.
+HABITUAL_LEMMAS = frozenset({"щоденний", "щодня", "щоднини", "постійний", "постійно", "регулярний", "регулярно",
+                             "систематичний", "систематично", "ежедневный", "ежедневно", "постоянный", "постоянно",
+                             "регулярный", "систематический", "систематически", "повседневный", "повсякденний"})
+HABITUAL_REACH = 2
 # Event types whose act noun takes the subject of the verb right before it as its actor ("ВС РФ завершили
 # освобождение ...", "ВСУ начали отвод войск"): who gains or leaves a place decides the control ledger.
 GOVERNED_NOUN_KINDS = frozenset({"territory_control", "withdrawal"})
@@ -209,7 +217,8 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
     a factual act takes its date from the context: the reporting window of a
     bulletin stated earlier in the same paragraph ("За минувшие сутки ... . ... отражены"), else ``today``
     (the speaking day, dates_ru_uk.speaking_day) once the text has said "сьогодні" of an act anywhere
-    before: an address frames all it tells by that day. Other windows from earlier paragraphs are not
+    before: an address frames all it tells by that day. An act said to repeat ("щоденних обстрілів") takes no
+    date from the context either. Other windows from earlier paragraphs are not
     carried over: on the ru/uk development gold that gained Ukrainian bulletins as much as it lost Russian
     reports. A future or hypothetical act (``modality``) takes no date from the context. In a ``headline``
     (headlines.is_headline) only a stated date counts: the body's context does not reach it, and an act noun
@@ -230,7 +239,7 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
         gap = max(a - end, start - b, 0)
         if best_gap is None or gap < best_gap:
             best, best_gap = value, gap
-    if best is not None or modality in UNDATED_MODALITIES:
+    if best is not None or modality in UNDATED_MODALITIES or _habitual(doc, first, last):
         return best
     if headline:
         return None  # a headline is dated only by what it states (see the docstring)
@@ -243,9 +252,26 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
     return today if said_today else None
 
 
+def _habitual(doc: CyrDoc, first: int, last: int) -> bool:
+    """True when a word of repetition stands next to the trigger ("зазнають щоденних обстрілів", "постоянно
+    обстреливают"): an act of every day, which no single day from the context dates."""
+    s = doc.sentence_of(first)
+    near = doc.tokens[max(s.first, first - HABITUAL_REACH):min(s.last, last + HABITUAL_REACH)]
+    return any(set(t.lemmas) & HABITUAL_LEMMAS for t in near)
+
+
 def _is_window(value: str) -> bool:
-    """True for a day or a range of days (a bulletin's reporting window), not a month or a year."""
-    return len(value.split("/")[-1]) == 10
+    """True for a day or a range of days of at most MAX_WINDOW_DAYS (a bulletin's reporting window: "за
+    минувшие сутки", "за тиждень"), not a month or a year, nor a range open since a date ("з 24 лютого",
+    "з 2014 року": up to the publication day)."""
+    parts = value.split("/")
+    if not all(len(part) == 10 for part in parts):
+        return False
+    try:
+        first, last = date.fromisoformat(parts[0]), date.fromisoformat(parts[-1])
+    except ValueError:
+        return False
+    return (last - first).days <= MAX_WINDOW_DAYS
 
 
 def _compared(doc: CyrDoc, char: int) -> bool:
