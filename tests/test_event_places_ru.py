@@ -112,6 +112,9 @@ def test_where_a_force_comes_from_is_not_where_it_acts(text, expected):
     # the city itself: an accusative ("Киев атаковали") or a verb of undergoing
     ("Ночью Киев атаковали беспилотники.", {"атаковали": ("Kyiv",)}),
     ("Киев подвергся массированному ракетному удару.", {"удару": ("Kyiv",)}),
+    # the parties to talks are no place of them; where they are held is
+    ("Москва готова к переговорам с Киевом.", {"переговорам": ()}),
+    ("Переговоры России и Украины прошли в Стамбуле.", {"Переговоры": ("Istanbul",)}),
 ])
 def test_a_capital_that_acts_is_no_place(text, expected):
     assert_places(text, expected)

@@ -160,6 +160,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     sources = [a.source for a in attributions if a.source is not None]
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
               and not _bordering(doc, p) and not _acting_country(doc, p)
+              and not (kind == "negotiation" and _party(doc, p))
               and not (kind not in ORIGIN_KEEPING_TYPES
                        and (_origin_of_force(doc, p, first) or _from_side(doc, p)))]
     s = doc.sentence_of(first)
@@ -303,6 +304,8 @@ def _governs_verb(doc: CyrDoc, k: int) -> bool:
     s = doc.sentence_of(k)
     for j in range(k + 1, min(s.last, k + 1 + CAPITAL_VERB_REACH)):
         t = doc.tokens[j]
+        if t.pos == "ADJS":  # "Москва готова", "Київ згоден": a stance, which only a government takes
+            return bool(t.tags & {"masc", "femn", "neut"} & noun.tags) or "plur" in t.tags
         if t.pos != "VERB":
             if t.is_word and t.pos in ("ADVB", "PRCL"):
                 continue
@@ -311,6 +314,15 @@ def _governs_verb(doc: CyrDoc, k: int) -> bool:
         return "sing" in t.tags and not set(t.lemmas) & UNDERGOING_LEMMAS and (
             not genders or bool(genders & noun.tags))
     return False
+
+
+def _party(doc: CyrDoc, place: Place) -> bool:
+    """True for a country or a capital named in talks other than as where they are held ("переговоры с Киевом",
+    "переговорів Росії та України"; not "переговоры в Стамбуле", "у Мінську"): a party to them."""
+    if place.level != "country" and place.name not in GOVERNMENT_CAPITALS:
+        return False
+    k = doc.token_at(place.span[0])
+    return k is None or k == 0 or doc.tokens[k - 1].lower not in LOCATIVE_PREPOSITIONS
 
 
 def _bordering(doc: CyrDoc, place: Place) -> bool:

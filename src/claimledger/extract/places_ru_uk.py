@@ -228,6 +228,8 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == t.sent else None
     if set(t.lemmas) & CAPITALISED_COMMON_LEMMAS and not (prev is not None and set(prev.lemmas) & SETTLEMENT_NOUNS):
         return False  # "на Сході" is the east, "село Схід" a village
+    if prev is not None and set(prev.lemmas) & URBAN_DISTRICT_LEMMAS:
+        return False  # "в районе микрорайона Канал": a part of a town, not the village Kanal
     # a place's context: the tagger, a place preposition before it, or a list it closes that such a
     # preposition or a settlement noun opens ("в районах Новоалександровки, Керамика и Уманского")
     confirmed = doc.entity_label(i) == "LOC" or prev is not None and (
@@ -294,6 +296,9 @@ def _before_agreeing_noun(doc: CyrDoc, i: int) -> bool:
 
 # Nouns heading the name of a square, a street or a park ("Площа Свободи"): facilities, not places
 # (annotation guide), though villages share some of their words.
+# Nouns of a part of a town before its name ("микрорайон Канал", "мікрорайон Сонячний", "квартал"): the name
+# is that part's, not a village's.
+URBAN_DISTRICT_LEMMAS = frozenset({"микрорайон", "мікрорайон", "квартал", "жилмассив", "житломасив"})
 URBAN_FEATURE_LEMMAS = frozenset({"площа", "площадь", "вулиця", "улица", "проспект", "бульвар", "майдан",
                                   "набережна", "набережная", "провулок", "переулок", "парк", "сквер"})
 AGREEMENT_REACH = 4  # words from an adjective to the noun it agrees with
