@@ -29,7 +29,8 @@ RU_UK_VOWELS = {"е": "еієї", "и": "иії", "ы": "и", "э": "е", "о": 
                 "й": "й"}
 # о (and е) -> і in a closed syllable of the Ukrainian name (Харьков -> Харків, Часов Яр -> Часів Яр).
 CLOSED_SYLLABLE_VOWELS = {"о": "і", "е": "і"}
-# о after ц, ж, ч, ш, щ is often е in Ukrainian ("Огурцово" -> Огірцеве, "Лисичанск" keeps its а).
+# о after ц, ж, ч, ш, щ is often е in Ukrainian ("Огурцово" -> Огірцеве, "Лисичанск" keeps its а), and е
+# after them о ("Черное" -> Чорне).
 HUSHING_CONSONANTS = frozenset("цжчшщ")
 # е after a labial is 'я in Ukrainian ("Каменское" -> Кам'янське, "Каменка" -> Кам'янка; the apostrophe is
 # silent here, and a Ukrainian labial before я always carries it).
@@ -41,6 +42,10 @@ LABIAL_CONSONANTS = frozenset("бпвмф")
 MAX_LOOSE_VOWELS = 1
 LOOSE_VOWELS = frozenset({("а", "о"), ("о", "а"), ("у", "и"), ("у", "і")})
 MIN_SKELETON = 3  # consonant letters a one-word name needs before correspondences are tried
+# Word starts of place names whose Ukrainian form is another word, not a respelling: the ordinals of
+# "Новоселовка Первая" (Новоселівка Перша) and the roots "железн-" (залізн-, "Железное" -> Залізне) and
+# "никола-" (микола-, "Николаевка" -> Миколаївка).
+RU_UK_ROOTS = {"перв": "перш", "втор": "друг", "железн": "залізн", "никола": "микола"}
 
 
 def corresponding_settlements(gaz: Gazetteer, name: str) -> list[Entry]:
@@ -66,10 +71,12 @@ def corresponding_settlements(gaz: Gazetteer, name: str) -> list[Entry]:
 
 
 def _cut_forms(words: list[str]) -> list[list[str]]:
-    """The Russian words as written and with a consonant case ending cut off, and with the Ukrainian
-    в- before an initial у ("Угледар" -> Вугледар), each word of a name in every such form."""
+    """The Russian words as written and with a consonant case ending cut off, with the Ukrainian
+    в- before an initial у ("Угледар" -> Вугледар) and with a root of RU_UK_ROOTS in its Ukrainian form
+    ("Новоселовка Первая" -> Перша, "Железное" -> Залізне), each word of a name in every such form."""
     def forms(word: str) -> list[str]:
         out = [word] + [word[: -len(e)] for e in RU_CONSONANT_ENDINGS if word.endswith(e) and len(word) >= len(e) + 2]
+        out += [uk + w[len(ru):] for w in out for ru, uk in RU_UK_ROOTS.items() if w.startswith(ru)]
         return out + ["в" + w for w in out if w.startswith("у")]
     options = [[]]
     for word in words:
@@ -121,7 +128,7 @@ def _corresponds(russian: list[tuple[tuple[str, ...], tuple[str, ...]]],
             for x, y in zip(a, b):
                 if y in RU_UK_VOWELS.get(x, x) or closed and CLOSED_SYLLABLE_VOWELS.get(x) == y:
                     continue
-                if after_hushing and (x, y) == ("о", "е") or after_labial and (x, y) == ("е", "я"):
+                if after_hushing and (x, y) in (("о", "е"), ("е", "о")) or after_labial and (x, y) == ("е", "я"):
                     continue
                 if (x, y) in LOOSE_VOWELS:
                     loose += 1
