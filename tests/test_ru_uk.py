@@ -456,6 +456,10 @@ def test_correspondences_keep_the_ending_class():
     # е after a labial is 'я ("Каменка" -> Кам'янка), not any vowel ("Камонка" is nothing)
     assert "Кам’янка" in {e.name_uk for e in corresponding_settlements(gaz, "Каменку")}
     assert corresponding_settlements(gaz, "Камонку") == []
+    # ordinals and roots that are other words in Ukrainian; е after a hushing consonant as о
+    assert {e.name_uk for e in corresponding_settlements(gaz, "Новоселовки Первой")} == {"Новоселівка Перша"}
+    assert "Залізне" in {e.name_uk for e in corresponding_settlements(gaz, "Железное")}
+    assert "Чорне" in {e.name_uk for e in corresponding_settlements(gaz, "Черное")}
 
 
 @pytest.mark.model
@@ -771,9 +775,11 @@ def test_one_person_lost_counts_one(text, language, count):
     # "перебуває" is the present of перебувати, though the dictionary's first reading is a perfective future
     ("Населений пункт перебуває під контролем українських військ.", "factual"),
     ("Ворог ніколи не захопить Харків.", "future"),  # a perfective future in every reading
+    ("Київ зазнає ракетних ударів щодня.", "factual"),  # the present of зазнавати
+    ("Того льотчика ми обовʼязково зібʼємо.", "future"),  # a modifier-letter apostrophe
 ])
 def test_ukrainian_present_and_future_tenses_give_the_modality(text, modality):
-    (event,) = [e for e in analyse(text, "uk").events if e.type == "territory_control"]
+    (event,) = analyse(text, "uk").events
     assert event.modality == modality
 
 

@@ -128,6 +128,14 @@ def _analyse(word: str, language: str) -> tuple[str, str | None, frozenset[str],
     return best.normal_form.replace("ё", "е"), pos, tags, lemmas
 
 
+@functools.lru_cache(maxsize=20_000)
+def word_readings(word: str, language: str) -> tuple[str, ...]:
+    """Return the tags of every reading the dictionary gives a word ("VERB,perf sing,3per,futr", ...),
+    apostrophes unified as in :func:`analyse_word`."""
+    key = word.lower().replace("’", "'").replace("ʼ", "'").replace("`", "'")
+    return tuple(str(p.tag) for p in load_morphology(language).parse(key))
+
+
 def analyse_word(word: str, language: str) -> tuple[str, str | None, frozenset[str], tuple[str, ...]]:
     """Return (lemma, POS, tags, all lemmas) of a word in "ru" or "uk"; apostrophes unified."""
     key = word.replace("’", "'").replace("ʼ", "'").replace("`", "'")

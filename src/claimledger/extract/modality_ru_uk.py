@@ -5,8 +5,7 @@ morphology (cyrillic.py).
 """
 from __future__ import annotations
 
-from .cyrillic import CyrDoc, Token
-from .nlp import load_morphology
+from .cyrillic import CyrDoc, Token, word_readings
 
 # Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
 # promised or expected; hypothetical: possible or conditional (annotation guide, section E).
@@ -91,6 +90,5 @@ def _future_verb(t: Token, language: str) -> bool:
     which is the present of перебувати."""
     if t.pos not in ("VERB", "INFN") or not ("futr" in t.tags or "infn" in t.tags):
         return False
-    readings = [str(p.tag) for p in load_morphology(language).parse(t.lower)]
-    finite = [tag for tag in readings if tag.startswith("VERB") and "infn" not in tag]
+    finite = [tag for tag in word_readings(t.text, language) if tag.startswith("VERB") and "infn" not in tag]
     return bool(finite) and all("futr" in tag for tag in finite)
