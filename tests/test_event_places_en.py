@@ -97,3 +97,10 @@ def test_a_trigger_of_several_words_keeps_the_phrases_of_each(events_of):
                       "repelled four counterattacks near Chasiv Yar.")
     assert found[("territory_control", "taken control")] == ("UA14160190010012632",)
     assert found[("attack_repelled", "repelled")] == ("UA14020130010015598",)
+
+
+def test_a_nationality_adjective_makes_the_land_its_countrys(events_of):
+    # "Ukrainian cities" are Ukraine's, when the article names Ukraine; an adjective alone names no place
+    found = events_of("The war in Ukraine goes on: the Russians continue to destroy Ukrainian cities.")
+    assert found[("strike", "destroy")] == ("Ukraine",)
+    assert events_of("The Russians continue to destroy Ukrainian cities.")[("strike", "destroy")] == ()

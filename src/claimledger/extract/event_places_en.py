@@ -9,6 +9,7 @@ A trigger span, the document's places, the event's actor and type in; the event'
 * else those of its clause, else of its sentence, less the aim of another noun ("the operation to
   protect Donbass") and, for an `other` event, less the phrases of other events ("human shields ...
   the shelling of Donbass cities");
+* else a country a nationality adjective makes the land of its phrase ("destroy Ukrainian cities");
 * else, when the sentence says "the city" or "this town", the settlement its paragraph named most before;
 * never a place inside the actor's phrase ("escalation by Russia") nor one naming who acts or owns
   ("the Kiev authorities", "Russia's incursion", "Russia intends"; not "Ukraine's borders"); for talks, never a country taking part;
@@ -24,6 +25,7 @@ from spacy.tokens import Span, Token
 from ..models import Place
 from . import place_ranker
 from .doc_cache import doc_memo, doc_text
+from .event_triggers import NATIONALITIES
 from .event_places import (
     PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, place_keys, place_keys_within, place_within,
 )
@@ -46,6 +48,10 @@ ACTOR_HEADS = frozenset({"authority", "government", "regime", "side", "delegatio
 # "on Russia's territory"), unlike "Russia's incursion".
 PLACE_NOUNS = frozenset({"border", "territory", "city", "town", "village", "region", "land", "soil",
                          "airspace", "coast", "capital", "east", "west", "north", "south", "frontier"})
+
+# Nouns of land that a nationality adjective makes a country's ("Ukrainian cities", "Russian territory").
+LAND_NOUNS = frozenset({"city", "town", "village", "territory", "land", "soil", "region", "settlement",
+                        "border", "airspace"})
 
 # Nouns of a settlement that "the" or "this" makes refer back to one named before ("the city was
 # surrounded" after "Mariupol"), and those determiners.
@@ -127,7 +133,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     if own and all(p.level in AREA_LEVELS for p in own):  # "repelled an assault on X in the Y region":
         own += [p for p in _clause_places(span, places)   # a settlement of the clause inside the
                 if any(place_within(p, area) for area in own)]  # area places it
-    found = place_keys(own)
+    found = place_keys(own) or _national_land(span, places, starts)
     if not found:
         purposes = _purpose_phrases(span)
         if kind in PLACELESS_TYPES:
@@ -140,6 +146,18 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
         found = inherited_place_keys(doc_text(span.doc), places, kind, (before.start_char, before.end_char),
                                      span.start_char)
     return found
+
+
+def _national_land(span: Span, places: Sequence[Place], starts: set[int]) -> tuple[str, ...]:
+    """The country a nationality adjective in the trigger's own phrase makes the land of a place noun
+    ("destroy Ukrainian cities", "on Russian territory"): that country, when the article names it."""
+    for token in span.doc[span.start:span.sent.end]:
+        if token.idx in starts and token.dep_ == "amod" and token.lower_ in NATIONALITIES \
+                and token.head.lemma_.lower() in LAND_NOUNS:
+            country = NATIONALITIES[token.lower_]
+            found = [p for p in places if p.level == "country" and p.name == country]
+            return place_keys(found[:1])
+    return ()
 
 
 def _names_actor(doc, place: Place) -> bool:
