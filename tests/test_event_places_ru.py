@@ -114,6 +114,8 @@ def test_where_a_force_comes_from_is_not_where_it_acts(text, expected):
     ("Киев подвергся массированному ракетному удару.", {"удару": ("Kyiv",)}),
     # the parties to talks are no place of them; where they are held is
     ("Москва готова к переговорам с Киевом.", {"переговорам": ()}),
+    # where a weapon was made is no place of its use
+    ("Над Белгородом сбиты 12 реактивных снарядов HIMARS производства США.", {"сбиты": ("Belgorod",)}),
     ("Переговоры России и Украины прошли в Стамбуле.", {"Переговоры": ("Istanbul",)}),
 ])
 def test_a_capital_that_acts_is_no_place(text, expected):

@@ -30,6 +30,8 @@ ACT_NOUN_LEMMAS = frozenset({
     "вторгнення", "агрессия", "агресія", "нападение", "напад", "провокация", "провокація", "контрнаступление",
     "контрнаступ", "операция", "операція", "продвижение", "просування", "прорыв", "прорив", "эскалация",
     "ескалація", "действие", "дія", "контратака", "бомбардировка", "бомбардування"})
+# Nouns of making before a country's name ("производства США", "виробництва Ірану"): where a weapon comes from.
+MAKING_LEMMAS = frozenset({"производство", "виробництво", "изготовление", "виготовлення"})
 # A settlement, raion or oblast of an event's scope leaves out a country there (event_places.place_keys_within).
 LOCAL_OVER_COUNTRY = True
 # Prepositions of a phrase right after a trigger that says where it happened ("создали буферную зону в
@@ -160,7 +162,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     sources = [a.source for a in attributions if a.source is not None]
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
               and not _bordering(doc, p) and not _acting_country(doc, p)
-              and not (kind == "negotiation" and _party(doc, p))
+              and not (kind == "negotiation" and _party(doc, p)) and not _maker(doc, p)
               and not (kind not in ORIGIN_KEEPING_TYPES
                        and (_origin_of_force(doc, p, first) or _from_side(doc, p)))]
     s = doc.sentence_of(first)
@@ -314,6 +316,13 @@ def _governs_verb(doc: CyrDoc, k: int) -> bool:
         return "sing" in t.tags and not set(t.lemmas) & UNDERGOING_LEMMAS and (
             not genders or bool(genders & noun.tags))
     return False
+
+
+def _maker(doc: CyrDoc, place: Place) -> bool:
+    """True for a place that says where a weapon was made ("HIMARS производства США", "ракети виробництва
+    КНДР", "американского производства" needs no place): its maker, not where the event happens."""
+    k = doc.token_at(place.span[0])
+    return k is not None and k > 0 and bool(set(doc.tokens[k - 1].lemmas) & MAKING_LEMMAS)
 
 
 def _party(doc: CyrDoc, place: Place) -> bool:
