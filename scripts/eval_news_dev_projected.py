@@ -14,15 +14,11 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+from build_news_dev import ANNOTATIONS, DEFAULT_NTREX  # the same folders; it puts src/ on the path
 
-from claimledger.errors import ClaimledgerError  # noqa: E402
-from claimledger.evaluate.news_dev_projected import projected_documents, score_lines  # noqa: E402
-from claimledger.evaluate.predictions import predict_records  # noqa: E402
-
-DEFAULT_NTREX = ROOT.parent / "shared" / "data" / "training" / "ntrex128"
-ANNOTATIONS = ROOT / "tests" / "data" / "news_dev" / "annotations.jsonl"
+from claimledger.errors import ClaimledgerError
+from claimledger.evaluate.news_dev_projected import projected_documents, score_lines
+from claimledger.evaluate.predictions import predict_records
 
 
 def main() -> int:
