@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from ..errors import ModelError
+from .name_forms import MAX_FORM_COMBINATIONS, word_forms
 
 DATA_FILE = "gazetteer.tsv.gz"
 
@@ -61,12 +62,6 @@ APOSTROPHES = "'’ʼ`‘´ʹ"
 # Prepositions that may precede a name in the query ("у Вовчанську", "в Волчанске", "near Kupiansk").
 LEADING_WORDS = {"у", "в", "во", "на", "під", "под", "біля", "возле", "около", "поблизу", "з", "із", "зі", "с",
                  "со", "до", "від", "от", "за", "над", "the", "in", "near", "at"}
-# Case endings of Ukrainian and Russian nouns and adjectives, swapped for nominative endings when the
-# morphological analyser does not know a (rare) place name.
-CASE_ENDINGS = ("ому", "ого", "ою", "ій", "ої", "ах", "ях", "ами", "ями", "ові", "еві", "ом", "ем", "ою",
-                "у", "ю", "і", "е", "а", "я", "и", "ы")
-NOMINATIVE_ENDINGS = ("", "а", "я", "е", "о", "і", "и", "ь", "ка", "ий", "а")
-MAX_FORM_COMBINATIONS = 400  # cap on word-form products tried for a multi-word name (dict look-ups)
 # Memo sizes of normalise() and km_between(): the 65 English articles of examples/corpus ask ~43k names and
 # ~190k distances, mostly repeats; 16k entries each hold a few MB.
 NORMALISED_NAMES = DISTANCES = 16_384
@@ -252,7 +247,6 @@ class Gazetteer:
         self._by_id = {entry_id: i for i, entry_id in enumerate(ids)}  # the last of a repeated id, as before
         self._exact = exact
         self._skeleton = skeletons
-        self._morph = None
         self.division_ids = division_ids
 
     def get(self, entry_id: str) -> Entry | None:
@@ -363,7 +357,7 @@ class Gazetteer:
     def _inflected_hits(self, words: list[str]) -> list[int]:
         if not re.search("[а-яіїєґ]", " ".join(words)):
             return []
-        options = [self._word_forms(w) for w in words]
+        options = [word_forms(w) for w in words]
         combos = [[]]
         for forms in options:
             combos = [c + [f] for c in combos for f in forms][:MAX_FORM_COMBINATIONS]
@@ -371,34 +365,6 @@ class Gazetteer:
         for combo in combos:
             hits += _hits(self._exact, " ".join(combo))
         return hits
-
-    def _word_forms(self, word: str) -> list[str]:
-        forms = []
-        if "-" in word:  # Куп'янську-Вузловому: inflect each part
-            parts = [self._word_forms(p) for p in word.split("-")]
-            return list(dict.fromkeys(["-".join(p[0] for p in parts)] + ["-".join(c) for c in _pairs(parts)]))
-        for analyser in self._analysers():
-            for p in analyser.parse(word):
-                forms.append(normalise(p.normal_form))
-                nominative = p.inflect({"nomn"})
-                if nominative is not None:
-                    forms.append(normalise(nominative.word))
-        forms.append(word)
-        for ending in CASE_ENDINGS:
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                stem = word[: -len(ending)]
-                forms += [stem + e for e in NOMINATIVE_ENDINGS]
-        return list(dict.fromkeys(forms))
-
-    def _analysers(self):
-        if self._morph is None:
-            import pymorphy3
-
-            try:
-                self._morph = (pymorphy3.MorphAnalyzer(lang="uk"), pymorphy3.MorphAnalyzer(lang="ru"))
-            except Exception as exc:  # dictionaries missing: a packaging error
-                raise ModelError(f"pymorphy3 uk/ru dictionaries cannot be loaded: {exc}") from exc
-        return self._morph
 
 
 def _index(keys_per_entry: list[list[str]]) -> dict[str, int | list[int]]:
@@ -422,13 +388,6 @@ def _hits(index: dict[str, int | list[int]], key: str) -> list[int]:
     if bucket is None:
         return []
     return [bucket] if isinstance(bucket, int) else bucket
-
-
-def _pairs(parts: list[list[str]]) -> list[list[str]]:
-    combos = [[]]
-    for forms in parts:
-        combos = [c + [f] for c in combos for f in forms[:6]]
-    return combos[:MAX_FORM_COMBINATIONS]
 
 
 def km_between(a: Entry, b: Entry) -> float:

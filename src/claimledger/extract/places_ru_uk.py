@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..models import Place
-from .cyrillic import CyrDoc, Token
+from .cyrillic import CyrDoc, Token, word_readings
 from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer
 from .nlp import load_morphology
 from .name_context_ru_uk import (
@@ -313,7 +313,7 @@ def _agreement(doc: CyrDoc, t: Token, parts: tuple[str, ...]) -> frozenset[tuple
 def _adjective_reading(doc: CyrDoc, i: int) -> bool:
     """True when some dictionary reading of the word at i is an adjective ("Українська": a surname too)."""
     t = doc.tokens[i]
-    return t.pos == "ADJF" or any(p.tag.POS == "ADJF" for p in load_morphology(doc.language).parse(t.text))
+    return t.pos == "ADJF" or any(tag.startswith("ADJF") for tag in word_readings(t.text, doc.language))
 
 
 def _common_word(t: Token) -> bool:
