@@ -142,6 +142,8 @@ def test_debris_falling_takes_no_town():
     ("Потери ВСУ на курском направлении с начала боевых действий превысили 17 тыс. военнослужащих.",
      "casualties", 17_000),
     ("ВСУ признали потерю Авдеевки.", "withdrawal", None),  # the loss of a town
+    # a noun of destroying counts the people that are its object; "ликвидация последствий" is no loss
+    ("Минобороны сообщило о ликвидации до 9 тыс. военнослужащих ВСУ.", "casualties", 9000),
     # vague plurals and measures give no count
     ("Эвакуированы сотни жителей.", "evacuation", None),
     ("Десятки военных получили ранения.", "casualties", None),
@@ -307,3 +309,7 @@ def test_a_region_named_by_its_nickname_is_the_oblast_not_a_person():
 def test_a_decision_to_withdraw_units_from_a_town_is_a_withdrawal_there():
     assert ledger("Сырский принял решение о выводе подразделений из Авдеевки.", UA_MEDIA) == {
         ("Avdiivka", "withdrawal", "asserted")}
+
+
+def test_removing_the_aftermath_of_a_strike_is_no_loss_of_people():
+    assert [e["type"] for e in events("На ликвидации последствий удара работают 50 человек.")] == ["strike"]

@@ -50,6 +50,8 @@ LEXICON_FILE = "events_ru_uk.tsv"
 # lexicon with the same flags and context checks.
 INDUCED_LEXICON_FILE = "events_uk_induced.tsv"
 FLAGS = frozenset({"place", "place_object", "assault", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
+# Abbreviated number words whose full stop an optional pattern word may take ("до 9 тыс. военнослужащих").
+NUMBER_ABBREVIATIONS = frozenset({"тыс", "тис", "млн", "млрд"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
 # Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
@@ -183,8 +185,9 @@ def _match(doc: CyrDoc, i: int, items: tuple[_Item, ...]) -> int | None:
     for n, item in enumerate(items):
         if item.optional:  # the next word that is no optional one is not taken ("вернули * * позиции")
             nxt = next((later for later in items[n + 1:] if not later.optional), None)
-            if k < len(toks) and (toks[k].is_word or toks[k].text[:1].isdigit()) and toks[k].sent == toks[i].sent \
-                    and not (nxt is not None and nxt.matches(toks[k])):
+            abbreviation = toks[k].text == "." and k > i and toks[k - 1].lower in NUMBER_ABBREVIATIONS if k < len(toks) else False
+            if k < len(toks) and (toks[k].is_word or toks[k].text[:1].isdigit() or abbreviation) \
+                    and toks[k].sent == toks[i].sent and not (nxt is not None and nxt.matches(toks[k])):
                 k += 1
             continue
         if k >= len(toks) or toks[k].sent != toks[i].sent or not item.matches(toks[k]):
