@@ -313,3 +313,9 @@ def test_a_decision_to_withdraw_units_from_a_town_is_a_withdrawal_there():
 
 def test_removing_the_aftermath_of_a_strike_is_no_loss_of_people():
     assert [e["type"] for e in events("На ликвидации последствий удара работают 50 человек.")] == ["strike"]
+
+
+def test_a_place_after_a_preposition_is_no_actor_even_when_tagged_an_organisation():
+    (evacuation,) = [e for e in events("С 10 мая из Волчанской общины вывезли более 6 тысяч человек.")
+                     if e["type"] == "evacuation"]
+    assert evacuation["actor"] is None and evacuation["quantity"] == 6000

@@ -75,8 +75,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
                 continue
         if w.text in (",", ":", "«", "»"):
             break
-        if k > c_first and doc.tokens[k - 1].pos == "PREP":
-            continue  # "В ДНР ... погиб": a noun after a preposition is no subject
+        if k > c_first and _after_preposition(doc, k, c_first):
+            continue  # "В ДНР ... погиб", "из Волчанской общины вывезли": a noun after a preposition is no subject
         if (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
                 or (w.text.isupper() and len(w.text) > 1) \
@@ -250,6 +250,16 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
     said_today = today is not None and any(value == today and b <= s.start and _dates_an_act(doc, a)
                                            for a, b, value in usable)
     return today if said_today else None
+
+
+def _after_preposition(doc: CyrDoc, k: int, c_first: int) -> bool:
+    """True when the noun at token ``k`` heads a prepositional phrase: a preposition before it, directly or
+    before its adjectives and capitalised words ("из Волчанской общины")."""
+    j = k - 1
+    while j > c_first and (doc.tokens[j].pos in ("ADJF", "PRTF") or doc.tokens[j].is_title) \
+            and not doc.tokens[j].text.isupper():
+        j -= 1
+    return doc.tokens[j].pos == "PREP"
 
 
 def _habitual(doc: CyrDoc, first: int, last: int) -> bool:
