@@ -319,3 +319,13 @@ def test_a_place_after_a_preposition_is_no_actor_even_when_tagged_an_organisatio
     (evacuation,) = [e for e in events("С 10 мая из Волчанской общины вывезли более 6 тысяч человек.")
                      if e["type"] == "evacuation"]
     assert evacuation["actor"] is None and evacuation["quantity"] == 6000
+
+
+@pytest.mark.parametrize("text, strikes", [
+    # what the strike's weapon did, told right after, is the same strike again (one event)
+    ("Ночью ракеты ударили по Харькову. Одна из ракет разрушила жилой дом.", ["ударили по"]),
+    # another act in the next sentence is a strike of its own
+    ("Ночью ракеты ударили по Харькову. Днем противник разрушил мост в Изюме.", ["ударили по", "разрушил"]),
+])
+def test_a_strike_told_again_through_its_weapon_is_one_event(text, strikes):
+    assert [e["trigger_text"] for e in events(text) if e["type"] == "strike"] == strikes

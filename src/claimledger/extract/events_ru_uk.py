@@ -50,6 +50,9 @@ LEXICON_FILE = "events_ru_uk.tsv"
 # lexicon with the same flags and context checks.
 INDUCED_LEXICON_FILE = "events_uk_induced.tsv"
 FLAGS = frozenset({"place", "place_object", "assault", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
+# Weapons that do what a strike did when a report tells it again ("Одна з бомб зруйнувала будинок").
+WEAPON_LEMMAS = frozenset({"бомба", "авиабомба", "авіабомба", "ракета", "снаряд", "дрон", "беспилотник", "безпілотник",
+                           "шахед", "каб", "боеприпас", "боєприпас", "мина", "міна"})
 # Abbreviated number words whose full stop an optional pattern word may take ("до 9 тыс. военнослужащих").
 NUMBER_ABBREVIATIONS = frozenset({"тыс", "тис", "млн", "млрд"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
@@ -356,6 +359,21 @@ def _victims_again(doc: CyrDoc, kind: str, first: int, quantity: int | None, eve
         e.type == "casualties" and before.start <= e.trigger[0] < before.end for e in events)
 
 
+def _strike_again(doc: CyrDoc, kind: str, first: int, events: Sequence[Event]) -> bool:
+    """True for a strike told again through what its weapon did, right after a strike of the sentence before in
+    the paragraph ("Чотири авіабомби вдарили по місту. Одна з бомб зруйнувала житловий будинок"): a weapon
+    noun before the trigger in its clause is the subject of a re-mention, not a new strike."""
+    t = doc.tokens[first]
+    if kind != "strike" or t.pos not in ("VERB", "PRTS") or t.sent == 0:
+        return False
+    s = doc.sentence_of(first)
+    if not any(set(w.lemmas) & WEAPON_LEMMAS for w in doc.tokens[s.first:first] if w.pos == "NOUN"):
+        return False
+    before = doc.sents[t.sent - 1]
+    return "\n" not in doc.text[before.end:t.start] and any(
+        e.type == "strike" and before.start <= e.trigger[0] < before.end for e in events)
+
+
 def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
     inside = [a for a in attributions if a.content[0] <= start and end <= a.content[1]]
     # on a tie the nested report is the inner one ("X со ссылкой на Y сообщил": Y's)
@@ -388,7 +406,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         where = coordinated_place_keys(doc, kind, event_place_keys(doc, first, last, kind, acted_on, attributions),
                                        acted_on, last)
         key = (kind, claimed_by, doc.tokens[first].sent)
-        if _victims_again(doc, kind, first, quantity, events):
+        if _victims_again(doc, kind, first, quantity, events) or _strike_again(doc, kind, first, events):
             continue
         earlier = seen.get(key)
         replaces = None
