@@ -15,7 +15,7 @@ from datetime import date
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc
 from .event_places import event_place_key
-from .event_places_ru_uk import FORCE_LEMMAS, QUOTE_MARKS, clause_of
+from .event_places_ru_uk import FORCE_LEMMAS, OBJECT_NOUN_LEMMAS, QUOTE_MARKS, clause_of
 
 ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject (a quoted name counts as one)
 QUOTED_NAME_WORDS = 3  # words inside the quotes of a unit's name ("«Центр»", "«Южной»")
@@ -253,12 +253,13 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
 
 
 def _after_preposition(doc: CyrDoc, k: int, c_first: int) -> bool:
-    """True when the noun at token ``k`` heads a prepositional phrase: a preposition before it, directly or
-    before its adjectives and capitalised words ("из Волчанской общины")."""
+    """True when the noun at token ``k`` heads or names a prepositional phrase: a preposition before it,
+    directly or before its adjectives, capitalised words and settlement noun ("из Волчанской общины", "в селе
+    Козинка")."""
     j = k - 1
-    while j > c_first and (doc.tokens[j].pos in ("ADJF", "PRTF") or doc.tokens[j].is_title) \
-            and not doc.tokens[j].text.isupper():
-        j -= 1
+    while j > c_first and (doc.tokens[j].pos in ("ADJF", "PRTF") or doc.tokens[j].is_title
+                           or set(doc.tokens[j].lemmas) & OBJECT_NOUN_LEMMAS) and not doc.tokens[j].text.isupper():
+        j -= 1  # "в селе Козинка", "из Волчанской общины"
     return doc.tokens[j].pos == "PREP"
 
 

@@ -58,6 +58,7 @@ MIN_MARGIN = 1.0  # best candidate must beat the runner-up by this much, else th
 # prominent reading (as GeoNames-based geoparsers do) and keeps only true ties ambiguous ("Scott County"
 # in four states). Calibrated on GeoVirus (data/dev/geoparsing_dev.jsonl).
 MIN_MARGIN_WORLD = 0.25
+SAME_PLACE_KM = 10.0  # two GeoNames settlements of one name and country this close are one town listed twice
 APOSTROPHES = "'’ʼ`‘´ʹ"
 # Prepositions that may precede a name in the query ("у Вовчанську", "в Волчанске", "near Kupiansk").
 LEADING_WORDS = {"у", "в", "во", "на", "під", "под", "біля", "возле", "около", "поблизу", "з", "із", "зі", "с",
@@ -305,7 +306,8 @@ class Gazetteer:
         world = ranked[0].ref is None and ranked[0].country != "UA" and len(ranked) > 1 \
             and ranked[1].ref is None and ranked[1].country != "UA"
         margin = MIN_MARGIN_WORLD if world else MIN_MARGIN
-        if len(ranked) == 1 or ranked_scores[0] - ranked_scores[1] >= margin:
+        rival = next((k for k in range(1, len(ranked)) if not _same_place(ranked[0], ranked[k])), None)
+        if rival is None or ranked_scores[0] - ranked_scores[rival] >= margin:
             return Resolution(ranked[0], ranked, ranked_scores)
         return Resolution(None, ranked, ranked_scores)
 
@@ -388,6 +390,17 @@ def _hits(index: dict[str, int | list[int]], key: str) -> list[int]:
     if bucket is None:
         return []
     return [bucket] if isinstance(bucket, int) else bucket
+
+
+def _same_place(a: Entry, b: Entry) -> bool:
+    """True for two GeoNames entries of one settlement (GeoNames lists some towns twice, a few km apart:
+    Льгов as L'gov and L'govskiy); Ukrainian settlements are distinct units of KATOTTG however close."""
+    return (a.level == b.level == "settlement" and not _katottg(a) and not _katottg(b) and a.country == b.country
+            and a.lat is not None and b.lat is not None and km_between(a, b) <= SAME_PLACE_KM)
+
+
+def _katottg(e: Entry) -> bool:
+    return bool(e.ref) and e.ref.startswith("UA")
 
 
 def km_between(a: Entry, b: Entry) -> float:

@@ -255,7 +255,9 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     if _common_word(t) and not geo and (prev is not None and prev.is_title or _heads_genitive(doc, i)):
         return False  # a capitalised common noun inside a name ("Речник Сил оборони", "нашим Силам
         # оборони"), not the village Syla
-    return e.ref is not None and e.ref.startswith("UA") and (exact or "Geox" in t.tags or not _common_word(t))
+    if "Geox" in t.tags and e.ref is not None:
+        return True  # a geographic name to the dictionary, and a place of the war: "атаковал Рыльск и Льгов"
+    return e.ref is not None and e.ref.startswith("UA") and (exact or not _common_word(t))
 
 
 def _heads_genitive(doc: CyrDoc, i: int) -> bool:
