@@ -117,6 +117,7 @@ def test_where_a_force_comes_from_is_not_where_it_acts(text, expected):
     # where a weapon was made is no place of its use
     ("Над Белгородом сбиты 12 реактивных снарядов HIMARS производства США.", {"сбиты": ("Belgorod",)}),
     ("Переговоры России и Украины прошли в Стамбуле.", {"Переговоры": ("Istanbul",)}),
+    ("Делегация вернулась из Белоруссии, с переговоров.", {"переговоров": ("Belarus",)}),  # "from" a place
 ])
 def test_a_capital_that_acts_is_no_place(text, expected):
     assert_places(text, expected)

@@ -327,11 +327,16 @@ def _maker(doc: CyrDoc, place: Place) -> bool:
 
 def _party(doc: CyrDoc, place: Place) -> bool:
     """True for a country or a capital named in talks other than as where they are held ("переговоры с Киевом",
-    "переговорів Росії та України"; not "переговоры в Стамбуле", "у Мінську"): a party to them."""
+    "переговорів Росії та України"; not "переговоры в Стамбуле", "у Мінську", "повернулася з Білорусі, з
+    переговорів"): a party to them."""
     if place.level != "country" and place.name not in GOVERNMENT_CAPITALS:
         return False
     k = doc.token_at(place.span[0])
-    return k is None or k == 0 or doc.tokens[k - 1].lower not in LOCATIVE_PREPOSITIONS
+    if k is None or k == 0:
+        return True
+    before = doc.tokens[k - 1].lower
+    # "делегація повернулася з Білорусі, з переговорів": "from" with the genitive names where they were held
+    return before not in LOCATIVE_PREPOSITIONS and not (before in ORIGIN_PREPOSITIONS and "gent" in doc.tokens[k].tags)
 
 
 def _bordering(doc: CyrDoc, place: Place) -> bool:
