@@ -179,6 +179,10 @@ def test_targets_hit_are_a_strike_whoever_is_named_near():
     ("Если Киев не выведет войска из Донбасса, переговоров не будет.", "withdrawal", "hypothetical"),
     ("Россия будет вынуждена продолжить наступление.", "clash", "future"),
     ("ВСУ продолжают наступление у Работино.", "clash", "factual"),
+    # a modal verb before the controlling verb governs it; what a condition entails is conditional too
+    ("ВСУ могут попытаться атаковать Белгородскую область.", "strike", "hypothetical"),
+    ("Если ВСУ не отступят, они будут окружены.", "clash", "hypothetical"),
+    ("Украина намерена вернуть Крым.", "territory_control", "future"),  # any reading of "намерена"
 ])
 def test_the_predicate_after_an_act_noun_gives_its_modality(text, kind, modality):
     assert [e["modality"] for e in events(text) if e["type"] == kind] == [modality]
@@ -329,3 +333,12 @@ def test_a_place_after_a_preposition_is_no_actor_even_when_tagged_an_organisatio
 ])
 def test_a_strike_told_again_through_its_weapon_is_one_event(text, strikes):
     assert [e["trigger_text"] for e in events(text) if e["type"] == "strike"] == strikes
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Противник пытался прорваться к Часову Яру, но был отброшен.", ["attack_repelled"]),
+    ("Противник пытался прорваться к Часову Яру.", ["clash"]),
+    ("Россия должна вернуть пленных.", ["casualties"]),  # taking back people names no place: no control claim
+])
+def test_breakthroughs_thrown_back_and_places_taken_back(text, kinds):
+    assert [e["type"] for e in events(text)] == kinds

@@ -67,7 +67,7 @@ PERSONNEL_AFTER_STEMS = ("оккупант", "россиян", "рашист", "
 # Word starts of an assault, which a verb of repelling needs in its sentence (flag "assault"), and whose
 # noun is the same event as its repelling ("Атаки противника ... были отражены": one attack_repelled).
 ASSAULT_STEMS = ("атак", "штурм", "наступ", "контратак", "контрнаступ", "попытк", "спроб", "натиск", "прорыв",
-                 "прорив", "вылазк", "вилазк")
+                 "прорив", "прорв", "вылазк", "вилазк", "пытал", "намага")
 REPELLED_WINDOW = 8  # words between an assault noun and the verb of repelling it
 # Adjectives that name people when used as nouns ("военных", "військових"): personnel lost, not equipment.
 MILITARY_ADJECTIVES = frozenset({"военный", "військовий"})

@@ -49,19 +49,22 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     cut = max((n for n, w in enumerate(before) if w.text in (",", ";", "—", ":") and w.text != ","), default=-1)
     before = before[cut + 1:]
     own_clause = before[max((n for n, w in enumerate(before) if w.text == ","), default=-1) + 1:]
-    if any(w.lower in CONDITIONAL_CONJUNCTIONS for w in own_clause):
-        return "hypothetical"  # "Если Киев не выведет войска": a condition, whatever its tense
+    if any(w.lower in CONDITIONAL_CONJUNCTIONS for w in own_clause) or doc.tokens[s.first].lower in CONDITIONAL_CONJUNCTIONS:
+        return "hypothetical"  # "Если Киев не выведет войска, они будут окружены": a condition and what it entails
     if _future_verb(t, doc.language):
         return "future"
     if any(set(w.lemmas) & NOT_EXCLUDING for w in before):
         return "hypothetical"
     if any(w.lower in FUTURE_AUXILIARIES for w in before):
         return "future"  # "будет вынуждена продолжить наступление": a controlled act still to come
-    if any(set(w.lemmas) & FACTUAL_CONTROLLERS for w in before):
+    controller = next((n for n, w in enumerate(before) if set(w.lemmas) & FACTUAL_CONTROLLERS), None)
+    if any(w.lemma in HYPOTHETICAL_LEMMAS for w in before[:controller]):
+        return "hypothetical"  # "могут попытаться атаковать": the modal verb governs the attempt
+    if controller is not None:
         return "factual"
     if any(w.lemma in HYPOTHETICAL_LEMMAS for w in before):
         return "hypothetical"
-    if any(w.lemma in FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before):
+    if any(set(w.lemmas) & FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before):
         return "future"
     return _predicate_modality(doc, first, last)
 
