@@ -24,38 +24,28 @@ address outside one (voice.py, shared with English).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..models import Attribution
+from .according_ru_uk import NEGATION, Found, according_adjuncts, cue_role
 from .anaphora_ru_uk import anaphor_before, is_anaphoric, sentence_before
 from .cues import UNSPECIFIED
-from .cues_ru_uk import CueLexicon, according_by_first_word, load_cue_lexicon
-from .cyrillic import CyrDoc, Token, find_quotes
+from .cues_ru_uk import CueLexicon, load_cue_lexicon
+from .cyrillic import CyrDoc, find_quotes
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .sources_ru_uk import (
-    ABOUT, CLAUSE_BOUNDARIES, CLOSING_PUNCT, COORDINATORS, MAX_SOURCE_TOKENS, PRONOUNS, THAT, addressee_only,
-    find_locative_source, find_source_after, find_source_before, past_quoted_name, person_before, quoted_tokens,
-    trim_range,
+    ABOUT, CLOSING_PUNCT, COORDINATORS, PRONOUNS, THAT, addressee_only, find_locative_source, find_source_after,
+    find_source_before, person_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
 from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 
-NEGATION = frozenset({"не", "ні"})
 # Sources that are a message of the speaker named before ("в сообщении говорится", "у зведенні йдеться").
 MESSAGE_NOUNS = frozenset({"сообщение", "заявление", "сводка", "публикация", "повідомлення", "заява", "зведення",
                            "публікація", "канал", "telegram-канал", "телеграм-канал"})
 # One-word role sources that refer back to the person named before ("за словами речника").
 ROLE_NOUNS = frozenset({"речник", "представитель", "представник", "спикер", "пресс-секретарь", "прессекретарь",
                         "губернатор", "глава", "голова", "командующий", "командувач", "министр", "міністр"})
-# Possessive pronouns of "по его словам" / "за його словами" and the adjunct nouns they go with.
-POSSESSIVES = frozenset({"его", "ее", "её", "их", "його", "її", "їхніми", "їх"})
-ADJUNCT_NOUNS = frozenset({"словам", "данным", "мнению", "оценке", "оценкам", "информации", "словами", "даними",
-                           "оцінками", "інформацією", "думку"})
-# Adjunct nouns that name data, not a person: with an adjective and no source they are an attribution to
-# no one ("по предварительным данным", "за попередніми даними", "по имеющимся сведениям").
-DATA_NOUNS = frozenset({"данным", "даними", "информации", "інформацією", "оценкам", "оцінками", "сведениям",
-                        "відомостями"})
 # Conjunctions that open a new clause after a cue's object ("не исключает переговоров, но ...").
 ADVERSATIVES = frozenset({"но", "однако", "але", "проте", "однак", "зато", "натомість"})
 # Cue lemmas by how firmly they present the content (models.EVIDENTIALITIES); others report it.
@@ -72,17 +62,6 @@ DASHES = frozenset({"—", "–", "-"})
 MAX_ADDRESSEE_TOKENS = 8  # tokens between a cue and its "что" ("заявил журналистам в Кремле, что")
 
 
-@dataclass
-class _Found:
-    content: tuple[int, int]
-    kind: str
-    cue: tuple[int, int] | None
-    source: tuple[int, int] | None  # token range
-    cue_token: int
-    scope: tuple[int, int] | None = None  # text its nested attributions lie in, when not the content
-    sourceless: bool = False  # no source by its form ("по предварительным данным"): speaker unspecified
-
-
 def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attribution]:
     """Attributions of a Russian or Ukrainian CyrDoc, in text order, with ids a1, a2, ...
 
@@ -90,15 +69,15 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     voice.document_voice); "я"/"мы"/"ми" become that person, or the quoted speaker inside a quote."""
     lex = load_cue_lexicon()
     quotes = find_quotes(doc.text)
-    found: list[_Found] = []
+    found: list[Found] = []
     used: set[int] = set()
     for sent in doc.sents:
-        found += _according_adjuncts(doc, sent, lex, used)
+        found += according_adjuncts(doc, sent, lex, used)
         for k in range(sent.first, sent.last):
             if k in used:
                 continue
             verdict = verdict_parts(doc, sent, k)  # "назвали ложью": a denial
-            f = _Found(verdict[0], "indirect", verdict[1], verdict[2], k) if verdict \
+            f = Found(verdict[0], "indirect", verdict[1], verdict[2], k) if verdict \
                 else _verb_attribution(doc, sent, k, lex, quotes)
             if f is not None:
                 used.add(k)
@@ -121,7 +100,7 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     return speak_for_first_person(_records(doc, found, lex, quotes), table_name(voice))
 
 
-def _nest_referred_sources(doc: CyrDoc, found: list[_Found]) -> None:
+def _nest_referred_sources(doc: CyrDoc, found: list[Found]) -> None:
     """"Издание X со ссылкой на источники пишет, что C", "Про це повідомляє X з посиланням на Y": the sources'
     adjunct reports the verb's content C, nested in the outlet's report (its parent), whose scope reaches over
     the adjunct."""
@@ -139,7 +118,7 @@ def _nest_referred_sources(doc: CyrDoc, found: list[_Found]) -> None:
             g.scope = (min(g.content[0], f.cue[0]), max(g.content[1], f.cue[1]))
 
 
-def _headline_claim(doc: CyrDoc) -> _Found | None:
+def _headline_claim(doc: CyrDoc) -> Found | None:
     """The attribution a headline makes by punctuation alone ("<claim> – звернення Президента", "X: <claim>")."""
     claim = find_headline_claim(doc.text, lambda span: names_speaker(doc, span))
     if claim is None:
@@ -148,10 +127,10 @@ def _headline_claim(doc: CyrDoc) -> _Found | None:
     if first is None or last is None:
         return None
     cue_token = doc.token_at(claim.cue[0]) if claim.cue else first
-    return _Found(claim.content, claim.kind, claim.cue, (first, last + 1), cue_token)
+    return Found(claim.content, claim.kind, claim.cue, (first, last + 1), cue_token)
 
 
-def _within_quote(text: str, f: _Found, quotes) -> tuple[int, int]:
+def _within_quote(text: str, f: Found, quotes) -> tuple[int, int]:
     """A cue inside a quotation reports within it: its content ends where the quotation ends
     («Мы заявили, что X», — сказал Y: the content of "заявили" is X, not X and the reporting clause)."""
     if f.cue is None:
@@ -166,99 +145,10 @@ def _within_quote(text: str, f: _Found, quotes) -> tuple[int, int]:
     return f.content
 
 
-def _according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> list[_Found]:
-    toks, out = doc.tokens, []
-    k = sent.first
-    while k < sent.last:
-        phrase = next((p for p in according_by_first_word(lex).get(toks[k].lower, ())
-                       if tuple(t.lower for t in toks[k:k + len(p)]) == p), None)
-        if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
-                and toks[k + 1].lower in POSSESSIVES and toks[k + 2].lower in ADJUNCT_NOUNS:
-            phrase = (toks[k].lower, toks[k + 1].lower)
-        if phrase is None and toks[k].lower in ("как", "як") and k + 1 < sent.last \
-                and (k == sent.first or toks[k - 1].text in (",", "—", "–")) \
-                and _cue_role(toks[k + 1], lex, doc) in ("verb", "np_verb") and "GRND" not in toks[k + 1].tags:
-            phrase = (toks[k].lower, toks[k + 1].lower)  # "как сообщило X", "як повідомляють у X"
-        if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
-                and toks[k + 1].pos in ("ADJF", "PRTF") and toks[k + 2].lower in DATA_NOUNS:
-            used.update(range(k, k + 3))  # "по предварительным данным", "за попередніми даними"
-            before, after = trim_range(doc, sent.first, k), trim_range(doc, k + 3, sent.last)
-            part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
-            if part:
-                out.append(_Found(doc.char_span(*part), "according_to", doc.char_span(k, k + 3), None, k, sourceless=True))
-            k += 3
-            continue
-        if phrase is None:
-            k += 1
-            continue
-        src_first = k + len(phrase)
-        src_last = src_first
-        if len(phrase) == 2 and phrase[0] in ("по", "за") and k + 2 < sent.last and toks[k + 1].lower in POSSESSIVES \
-                and toks[k + 2].lower in ADJUNCT_NOUNS:  # "по его словам", "за її даними": the pronoun is the source
-            phrase = (phrase[0], toks[k + 1].lower, toks[k + 2].lower)
-            src_first, src_last = k + 1, k + 2
-            used.update(range(k, k + 3))
-            before, after = trim_range(doc, sent.first, k), trim_range(doc, k + 3, sent.last)
-            part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
-            if part:
-                out.append(_Found(doc.char_span(*part), "according_to", doc.char_span(k, k + 3), (k + 1, k + 2), k))
-            k += 3
-            continue
-        while src_last < sent.last and toks[src_last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) \
-                and toks[src_last].pos != "VERB":  # a finite verb ends the source: "со ссылкой на источники пишет"
-            src_last = past_quoted_name(toks, src_last + 1, sent.last)
-        if src_last == src_first or src_last - src_first > MAX_SOURCE_TOKENS:
-            k += 1
-            continue
-        cue_end = src_first
-        if toks[src_first].pos == "PREP":  # "как заявил в эфире телеканала «X» эксперт Y": the setting is no source
-            quoted = quoted_tokens(toks, src_first, src_last)
-            src_first = next((i for i in range(src_first + 1, src_last) if "nomn" in toks[i].tags and i not in quoted),
-                             src_first)
-        used.update(range(k, src_last))
-        before = trim_range(doc, sent.first, k)
-        after = trim_range(doc, src_last, sent.last)
-        part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
-        if part:
-            content, scope = doc.char_span(*part), None
-            if is_anaphoric(doc, part[0]):  # "з посиланням на агентство, про це написав ..."
-                antecedent = sentence_before(doc, sent)
-                if antecedent is not None:
-                    content, scope = antecedent, doc.char_span(*part)
-            out.append(_Found(content, "according_to", doc.char_span(k, cue_end), (src_first, src_last), k,
-                              scope=scope))
-        k = src_last
-    return out
-
-
-def _cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
-    if t.pos not in ("VERB", "GRND", "PRTS") or "futr" in t.tags:
-        return None
-    # infinitives ("хочу сказати", "можна сказати"), imperatives and first-person present performatives
-    # ("наголошую", "заявляем") report no claim (annotation guide, section A)
-    if t.tags & {"infn", "impr"} or "1per" in t.tags and "past" not in t.tags:
-        return None
-    for lemma in t.lemmas[:2]:
-        if lemma in lex.passives:
-            return "passive"
-        if lemma in ("исключать", "виключати"):
-            prev = doc.tokens[t.i - 1] if t.i > 0 else None
-            return "np_verb" if prev is not None and prev.lower in NEGATION else None
-        if lemma in lex.np_verbs:
-            return "np_verb"
-        if lemma in lex.verbs:
-            return "verb"
-        if lemma in lex.light:
-            nxt = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) else None
-            if nxt is not None and nxt.lower == lex.light[lemma]:
-                return "light"
-    return None
-
-
-def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> _Found | None:
+def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Found | None:
     toks = doc.tokens
     t = toks[k]
-    role = _cue_role(t, lex, doc)
+    role = cue_role(t, lex, doc)
     if role is None:
         return None
     prev = toks[k - 1] if k > sent.first else None
@@ -280,14 +170,14 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> _Fo
                                 or addressee_only(toks, src[1], sent.last)):
             quote = _quote_ending_at(quotes, toks[j - 1].end if j - 1 >= 0 else -1)
             if quote is not None:
-                return _Found(quote, "direct", cue, src, k)
+                return Found(quote, "direct", cue, src, k)
             part = trim_range(doc, sent.first, j)
             if part is not None and not _contains_cue_subject(doc, part):
                 if is_anaphoric(doc, part[0]):  # "Об этом сообщил X, передает ТАСС"
                     antecedent = sentence_before(doc, sent)
                     if antecedent is not None:
-                        return _Found(antecedent, "indirect", cue, src, k, scope=doc.char_span(*part))
-                return _Found(doc.char_span(*part), "direct" if dash else "indirect", cue, src, k)
+                        return Found(antecedent, "indirect", cue, src, k, scope=doc.char_span(*part))
+                return Found(doc.char_span(*part), "direct" if dash else "indirect", cue, src, k)
 
     # "Об этом сообщил X", "Про це у зведенні повідомив Генштаб": the content is the sentence before
     anaphor = anaphor_before(doc, sent, cue_first)
@@ -297,7 +187,7 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> _Fo
         if role == "passive":
             src = find_source_after(doc, sent, cue_last) or src
         if antecedent is not None:
-            return _Found(antecedent, "indirect", cue, src, k)
+            return Found(antecedent, "indirect", cue, src, k)
 
     # content after the cue
     if role == "passive":
@@ -317,7 +207,7 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> _Fo
     if content is None:
         return None
     span, kind = content
-    return _Found(span, kind, cue, src, k)
+    return Found(span, kind, cue, src, k)
 
 
 def _contains_cue_subject(doc: CyrDoc, part: tuple[int, int]) -> bool:
@@ -382,7 +272,7 @@ def _clause_end(doc: CyrDoc, sent, first: int) -> int:
     lex = load_cue_lexicon()
     toks = doc.tokens
     for i in range(first + 1, sent.last - 1):
-        if toks[i].lower in COORDINATORS and _cue_role(toks[i + 1], lex, doc) is not None:
+        if toks[i].lower in COORDINATORS and cue_role(toks[i + 1], lex, doc) is not None:
             return i
     return sent.last
 
@@ -400,7 +290,7 @@ def _kind(doc: CyrDoc, part: tuple[int, int], quotes) -> str:
     return "mixed"
 
 
-def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[Attribution]:
+def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[Attribution]:
     from .speakers_ru_uk import (
         canonical_speaker, describe_source, is_person_name, known_surname, nominative_phrase, sides_speaker,
         source_office, surname_key,
@@ -422,7 +312,7 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
             if speaker is None:  # a person named earlier without a cue ("Министр ... провёл совещание")
                 speaker, role = person_before(doc, f.source[0] if f.source else doc.token_at(f.content[0]) or 0)
                 speaker = canonical_speaker(speaker, doc.language)
-            if f.source is None and _cue_role(doc.tokens[f.cue_token], lex, doc) == "passive":
+            if f.source is None and cue_role(doc.tokens[f.cue_token], lex, doc) == "passive":
                 speaker, role = UNSPECIFIED, None  # "Ранее сообщалось", "Сообщается, что": nobody named
             if speaker is None and f.source is None:
                 speaker = UNSPECIFIED  # "говорили, що ...", "За попередніми даними": no source, none before
@@ -451,7 +341,7 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
     return out
 
 
-def _evidentiality(doc: CyrDoc, f: _Found, hedges: tuple[str, ...]) -> str:
+def _evidentiality(doc: CyrDoc, f: Found, hedges: tuple[str, ...]) -> str:
     """How firmly the cue presents its content (models.EVIDENTIALITIES), from the cue's lemma and hedges."""
     lemmas = set(doc.tokens[f.cue_token].lemmas) if f.kind != "according_to" else set()
     if lemmas and is_verdict(doc, f.cue_token):
@@ -464,7 +354,7 @@ def _evidentiality(doc: CyrDoc, f: _Found, hedges: tuple[str, ...]) -> str:
     return "reported"
 
 
-def _parent(f: _Found, found: list[_Found], ids: list[str], n: int) -> str | None:
+def _parent(f: Found, found: list[Found], ids: list[str], n: int) -> str | None:
     anchor = f.cue or f.content
     best = None
     for m, g in enumerate(found):
@@ -477,12 +367,12 @@ def _parent(f: _Found, found: list[_Found], ids: list[str], n: int) -> str | Non
     return ids[best] if best is not None else None
 
 
-def _extent(f: _Found) -> int:
+def _extent(f: Found) -> int:
     scope = f.scope or f.content
     return scope[1] - scope[0]
 
 
-def _hedges(text: str, f: _Found, lex: CueLexicon) -> tuple[str, ...]:
+def _hedges(text: str, f: Found, lex: CueLexicon) -> tuple[str, ...]:
     spans = [f.content] + ([f.cue] if f.cue else [])
     found = []
     for start, end in spans:

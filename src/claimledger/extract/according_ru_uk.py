@@ -1,0 +1,129 @@
+"""According-to adjuncts of Russian and Ukrainian attributions ("по словам X, ...", "по данным X", "как сообщил X,",
+"за словами X", "із посиланням на X") and the roles of reporting cues, for attribution_ru_uk.py.
+
+``according_adjuncts(doc, sent, lex, used)`` returns ``Found`` attributions of kind according_to, with the host
+clause without the adjunct as their content; ``cue_role(token, lex, doc)`` says how a word reports, if it does.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .anaphora_ru_uk import is_anaphoric, sentence_before
+from .cues_ru_uk import CueLexicon, according_by_first_word
+from .cyrillic import CyrDoc, Token
+from .sources_ru_uk import CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, past_quoted_name, quoted_tokens, trim_range
+
+NEGATION = frozenset({"не", "ні"})
+# Possessive pronouns of "по его словам" / "за його словами" and the adjunct nouns they go with.
+POSSESSIVES = frozenset({"его", "ее", "её", "их", "його", "її", "їхніми", "їх"})
+ADJUNCT_NOUNS = frozenset({"словам", "данным", "мнению", "оценке", "оценкам", "информации", "словами", "даними",
+                           "оцінками", "інформацією", "думку"})
+# Adjunct nouns that name data, not a person: with an adjective and no source they are an attribution to
+# no one ("по предварительным данным", "за попередніми даними", "по имеющимся сведениям").
+DATA_NOUNS = frozenset({"данным", "даними", "информации", "інформацією", "оценкам", "оцінками", "сведениям",
+                        "відомостями"})
+
+
+@dataclass
+class Found:
+    """An attribution found in a sentence, as token and character ranges, before it becomes a record."""
+
+    content: tuple[int, int]
+    kind: str
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None  # token range
+    cue_token: int
+    scope: tuple[int, int] | None = None  # text its nested attributions lie in, when not the content
+    sourceless: bool = False  # no source by its form ("по предварительным данным"): speaker unspecified
+
+
+def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> list[Found]:
+    """The according-to adjuncts of a sentence ("по словам X, ...", "как сообщил X, ..."), with the host clause
+    as their content; the tokens they take are added to ``used``."""
+    toks, out = doc.tokens, []
+    k = sent.first
+    while k < sent.last:
+        phrase = next((p for p in according_by_first_word(lex).get(toks[k].lower, ())
+                       if tuple(t.lower for t in toks[k:k + len(p)]) == p), None)
+        if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
+                and toks[k + 1].lower in POSSESSIVES and toks[k + 2].lower in ADJUNCT_NOUNS:
+            phrase = (toks[k].lower, toks[k + 1].lower)
+        if phrase is None and toks[k].lower in ("как", "як") and k + 1 < sent.last \
+                and (k == sent.first or toks[k - 1].text in (",", "—", "–")) \
+                and cue_role(toks[k + 1], lex, doc) in ("verb", "np_verb") and "GRND" not in toks[k + 1].tags:
+            phrase = (toks[k].lower, toks[k + 1].lower)  # "как сообщило X", "як повідомляють у X"
+        if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
+                and toks[k + 1].pos in ("ADJF", "PRTF") and toks[k + 2].lower in DATA_NOUNS:
+            used.update(range(k, k + 3))  # "по предварительным данным", "за попередніми даними"
+            before, after = trim_range(doc, sent.first, k), trim_range(doc, k + 3, sent.last)
+            part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
+            if part:
+                out.append(Found(doc.char_span(*part), "according_to", doc.char_span(k, k + 3), None, k, sourceless=True))
+            k += 3
+            continue
+        if phrase is None:
+            k += 1
+            continue
+        src_first = k + len(phrase)
+        src_last = src_first
+        if len(phrase) == 2 and phrase[0] in ("по", "за") and k + 2 < sent.last and toks[k + 1].lower in POSSESSIVES \
+                and toks[k + 2].lower in ADJUNCT_NOUNS:  # "по его словам", "за її даними": the pronoun is the source
+            phrase = (phrase[0], toks[k + 1].lower, toks[k + 2].lower)
+            src_first, src_last = k + 1, k + 2
+            used.update(range(k, k + 3))
+            before, after = trim_range(doc, sent.first, k), trim_range(doc, k + 3, sent.last)
+            part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
+            if part:
+                out.append(Found(doc.char_span(*part), "according_to", doc.char_span(k, k + 3), (k + 1, k + 2), k))
+            k += 3
+            continue
+        while src_last < sent.last and toks[src_last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) \
+                and toks[src_last].pos != "VERB":  # a finite verb ends the source: "со ссылкой на источники пишет"
+            src_last = past_quoted_name(toks, src_last + 1, sent.last)
+        if src_last == src_first or src_last - src_first > MAX_SOURCE_TOKENS:
+            k += 1
+            continue
+        cue_end = src_first
+        if toks[src_first].pos == "PREP":  # "как заявил в эфире телеканала «X» эксперт Y": the setting is no source
+            quoted = quoted_tokens(toks, src_first, src_last)
+            src_first = next((i for i in range(src_first + 1, src_last) if "nomn" in toks[i].tags and i not in quoted),
+                             src_first)
+        used.update(range(k, src_last))
+        before = trim_range(doc, sent.first, k)
+        after = trim_range(doc, src_last, sent.last)
+        part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
+        if part:
+            content, scope = doc.char_span(*part), None
+            if is_anaphoric(doc, part[0]):  # "з посиланням на агентство, про це написав ..."
+                antecedent = sentence_before(doc, sent)
+                if antecedent is not None:
+                    content, scope = antecedent, doc.char_span(*part)
+            out.append(Found(content, "according_to", doc.char_span(k, cue_end), (src_first, src_last), k,
+                              scope=scope))
+        k = src_last
+    return out
+
+
+def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
+    """How a token reports (lexicon role: verb, np_verb, passive, light), or None when it reports no claim."""
+    if t.pos not in ("VERB", "GRND", "PRTS") or "futr" in t.tags:
+        return None
+    # infinitives ("хочу сказати", "можна сказати"), imperatives and first-person present performatives
+    # ("наголошую", "заявляем") report no claim (annotation guide, section A)
+    if t.tags & {"infn", "impr"} or "1per" in t.tags and "past" not in t.tags:
+        return None
+    for lemma in t.lemmas[:2]:
+        if lemma in lex.passives:
+            return "passive"
+        if lemma in ("исключать", "виключати"):
+            prev = doc.tokens[t.i - 1] if t.i > 0 else None
+            return "np_verb" if prev is not None and prev.lower in NEGATION else None
+        if lemma in lex.np_verbs:
+            return "np_verb"
+        if lemma in lex.verbs:
+            return "verb"
+        if lemma in lex.light:
+            nxt = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) else None
+            if nxt is not None and nxt.lower == lex.light[lemma]:
+                return "light"
+    return None
