@@ -47,9 +47,10 @@ def past_quoted_name(toks: list[Token], i: int, limit: int) -> int:
 def trim_range(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
     """Token range without leading/trailing commas, dashes and closing punctuation."""
     toks = doc.tokens
-    while first < last and toks[first].text in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) - {"«", "„", "“"}:
+    edges = CLAUSE_BOUNDARIES | set(CLOSING_PUNCT)  # an opening mark starts a content, a closing mark ends one
+    while first < last and toks[first].text in edges - OPEN_MARKS:
         first += 1
-    while last > first and toks[last - 1].text in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) - {"»", "”", "“"}:
+    while last > first and toks[last - 1].text in edges - CLOSE_MARKS:
         last -= 1
     return (first, last) if last > first else None
 
