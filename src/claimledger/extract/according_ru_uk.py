@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from .anaphora_ru_uk import is_anaphoric, sentence_before
 from .cues_ru_uk import CueLexicon, according_by_first_word
 from .cyrillic import CyrDoc, Token
-from .sources_ru_uk import CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, past_quoted_name, quoted_tokens, trim_range
+from .sources_ru_uk import (
+    CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, THAT, past_quoted_name, quoted_tokens, trim_range,
+)
 
 NEGATION = frozenset({"не", "ні"})
 # Possessive pronouns of "по его словам" / "за його словами" and the adjunct nouns they go with.
@@ -37,7 +39,7 @@ class Found:
     sourceless: bool = False  # no source by its form ("по предварительным данным"): speaker unspecified
 
 
-def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> list[Found]:
+def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quotes) -> list[Found]:
     """The according-to adjuncts of a sentence ("по словам X, ...", "как сообщил X, ..."), with the host clause
     as their content; the tokens they take are added to ``used``."""
     toks, out = doc.tokens, []
@@ -50,15 +52,14 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> li
             phrase = (toks[k].lower, toks[k + 1].lower)
         if phrase is None and toks[k].lower in ("как", "як") and k + 1 < sent.last \
                 and (k == sent.first or toks[k - 1].text in (",", "—", "–")) \
-                and cue_role(toks[k + 1], lex, doc) in ("verb", "np_verb") and "GRND" not in toks[k + 1].tags:
-            phrase = (toks[k].lower, toks[k + 1].lower)  # "как сообщило X", "як повідомляють у X"
+                and cue_role(toks[k + 1], lex, doc) in ("verb", "np_verb", "passive") and "GRND" not in toks[k + 1].tags:
+            phrase = (toks[k].lower, toks[k + 1].lower)  # "как сообщило X", "як повідомляють у X", "как говорится в X"
         if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
                 and toks[k + 1].pos in ("ADJF", "PRTF") and toks[k + 2].lower in DATA_NOUNS:
             used.update(range(k, k + 3))  # "по предварительным данным", "за попередніми даними"
-            before, after = trim_range(doc, sent.first, k), trim_range(doc, k + 3, sent.last)
-            part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
+            part = _host_clause(doc, sent, k, k + 3)
             if part:
-                out.append(Found(doc.char_span(*part), "according_to", doc.char_span(k, k + 3), None, k, sourceless=True))
+                out.append(Found(*_rendered(doc, part, quotes), doc.char_span(k, k + 3), None, k, sourceless=True))
             k += 3
             continue
         if phrase is None:
@@ -71,12 +72,12 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> li
             phrase = (phrase[0], toks[k + 1].lower, toks[k + 2].lower)
             src_first, src_last = k + 1, k + 2
             used.update(range(k, k + 3))
-            before, after = trim_range(doc, sent.first, k), trim_range(doc, k + 3, sent.last)
-            part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
+            part = _host_clause(doc, sent, k, k + 3)
             if part:
-                out.append(Found(doc.char_span(*part), "according_to", doc.char_span(k, k + 3), (k + 1, k + 2), k))
+                out.append(Found(*_rendered(doc, part, quotes), doc.char_span(k, k + 3), (k + 1, k + 2), k))
             k += 3
             continue
+        src_last = past_quoted_name(toks, src_first, sent.last)  # "как сообщает «Интерфакс»"
         while src_last < sent.last and toks[src_last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) \
                 and toks[src_last].pos != "VERB":  # a finite verb ends the source: "со ссылкой на источники пишет"
             src_last = past_quoted_name(toks, src_last + 1, sent.last)
@@ -87,21 +88,38 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> li
         if toks[src_first].pos == "PREP":  # "как заявил в эфире телеканала «X» эксперт Y": the setting is no source
             quoted = quoted_tokens(toks, src_first, src_last)
             src_first = next((i for i in range(src_first + 1, src_last) if "nomn" in toks[i].tags and i not in quoted),
-                             src_first)
+                             src_first + 1 if toks[src_first].lower in ("в", "у", "во") else src_first)
+            # with no nominative, the place is the source: "как отметили в ведомстве", "як повідомили у Генштабі"
         used.update(range(k, src_last))
-        before = trim_range(doc, sent.first, k)
-        after = trim_range(doc, src_last, sent.last)
-        part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
+        part = _host_clause(doc, sent, k, src_last)
         if part:
-            content, scope = doc.char_span(*part), None
+            (content, kind), scope = _rendered(doc, part, quotes), None
             if is_anaphoric(doc, part[0]):  # "з посиланням на агентство, про це написав ..."
                 antecedent = sentence_before(doc, sent)
                 if antecedent is not None:
-                    content, scope = antecedent, doc.char_span(*part)
-            out.append(Found(content, "according_to", doc.char_span(k, cue_end), (src_first, src_last), k,
-                              scope=scope))
+                    content, kind, scope = antecedent, "according_to", doc.char_span(*part)
+            out.append(Found(content, kind, doc.char_span(k, cue_end), (src_first, src_last), k, scope=scope))
         k = src_last
     return out
+
+
+def _host_clause(doc: CyrDoc, sent, first: int, last: int) -> tuple[int, int] | None:
+    """The clause an adjunct at tokens [first, last) attributes: the longer of the parts before and after it,
+    or the part after when the part before ends in "что"/"що" (the adjunct opens the reported clause)."""
+    before, after = trim_range(doc, sent.first, first), trim_range(doc, last, sent.last)
+    if before and after and doc.tokens[before[1] - 1].lower in THAT:
+        return after
+    return after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
+
+
+def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, int], str]:
+    """An adjunct's content span and kind: according_to, mixed with a quoted fragment, or direct for a whole
+    quotation (its text without the marks)."""
+    kind = content_kind(doc, part, quotes)
+    if kind == "direct":
+        start = doc.tokens[part[0]].start
+        return next(q for q in quotes if q[0] - 1 == start), kind
+    return doc.char_span(*part), "according_to" if kind == "indirect" else kind
 
 
 def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
@@ -127,3 +145,18 @@ def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
             if nxt is not None and nxt.lower == lex.light[lemma]:
                 return "light"
     return None
+
+
+def content_kind(doc: CyrDoc, part: tuple[int, int], quotes) -> str:
+    """How a content (token range) is rendered: direct (one whole quotation), mixed (a quoted fragment in a
+    paraphrase) or indirect; ``quotes`` are the character spans inside quotation marks (cyrillic.find_quotes)."""
+    start, end = doc.char_span(*part)
+    inside = [q for q in quotes if start <= q[0] - 1 and q[1] + 1 <= end]
+    if not inside:
+        return "indirect"
+    if len(inside) == 1 and inside[0][0] - 1 == start and inside[0][1] + 1 >= end - 1:
+        return "direct"
+    # a quoted name of one or two words is a name, not a quoted fragment
+    if all(len(doc.text[q[0]:q[1]].split()) <= 2 and doc.text[q[0]:q[0] + 1].isupper() for q in inside):
+        return "indirect"
+    return "mixed"

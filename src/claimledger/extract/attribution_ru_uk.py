@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ..models import Attribution
-from .according_ru_uk import NEGATION, Found, according_adjuncts, cue_role
+from .according_ru_uk import NEGATION, Found, according_adjuncts, content_kind, cue_role
 from .anaphora_ru_uk import anaphor_before, is_anaphoric, sentence_before
 from .cues import UNSPECIFIED
 from .cues_ru_uk import CueLexicon, load_cue_lexicon
@@ -72,7 +72,7 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     found: list[Found] = []
     used: set[int] = set()
     for sent in doc.sents:
-        found += according_adjuncts(doc, sent, lex, used)
+        found += according_adjuncts(doc, sent, lex, used, quotes)
         for k in range(sent.first, sent.last):
             if k in used:
                 continue
@@ -239,20 +239,20 @@ def _content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tu
         if toks[j].lower in THAT:
             first = j + 1
             part = trim_range(doc, first, _clause_end(doc, sent, first))
-            return (doc.char_span(*part), _kind(doc, part, quotes)) if part else None
+            return _rendered(doc, part, quotes) if part else None
         if toks[j].text == ":":
             q = _quote_starting_at(quotes, toks[j + 1].start) if j + 1 < len(toks) else None
             if q is not None:
                 return q, "direct"
             part = trim_range(doc, j + 1, sent.last)
-            return (doc.char_span(*part), _kind(doc, part, quotes)) if part else None
+            return _rendered(doc, part, quotes) if part else None
         if toks[j].text in ("«", "„", "“") and j == after:
             q = _quote_starting_at(quotes, toks[j].start)
             if q is not None:
                 return q, "direct"
         if toks[j].lower in ABOUT and role != "clause":  # "доложил министру о ходе"
             part = trim_range(doc, j, _clause_end(doc, sent, j))
-            return (doc.char_span(*part), _kind(doc, part, quotes)) if part else None
+            return _rendered(doc, part, quotes) if part else None
         if toks[j].pos in ("VERB", "INFN") or toks[j].text in (".", "!", "?") or toks[j].lower in ADVERSATIVES:
             break
     if role in ("np_verb", "light", "passive") and i < sent.last:
@@ -262,7 +262,7 @@ def _content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tu
         end = next((j for j in range(i + 1, end - 1) if toks[j].text == "," and toks[j + 1].lower in ADVERSATIVES), end)
         part = trim_range(doc, i, end)  # an NP object ends before ", но ..." ("не исключает переговоров, но ...")
         if part and part[1] - part[0] >= 2:
-            return doc.char_span(*part), _kind(doc, part, quotes)
+            return _rendered(doc, part, quotes)
     return None
 
 
@@ -277,17 +277,13 @@ def _clause_end(doc: CyrDoc, sent, first: int) -> int:
     return sent.last
 
 
-def _kind(doc: CyrDoc, part: tuple[int, int], quotes) -> str:
-    start, end = doc.char_span(*part)
-    inside = [q for q in quotes if start <= q[0] - 1 and q[1] + 1 <= end]
-    if not inside:
-        return "indirect"
-    if len(inside) == 1 and inside[0][0] - 1 == start and inside[0][1] + 1 >= end - 1:
-        return "direct"
-    # a quoted name of one or two words is a name, not a quoted fragment
-    if all(len(doc.text[q[0]:q[1]].split()) <= 2 and doc.text[q[0]:q[0] + 1].isupper() for q in inside):
-        return "indirect"
-    return "mixed"
+def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, int], str]:
+    """A content's span and kind: a whole quotation is its text without the marks ("заявил, что «...»")."""
+    kind = content_kind(doc, part, quotes)
+    if kind == "direct":
+        start = doc.tokens[part[0]].start
+        return next(q for q in quotes if q[0] - 1 == start), kind
+    return doc.char_span(*part), kind
 
 
 def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[Attribution]:
