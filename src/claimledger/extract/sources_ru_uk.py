@@ -27,6 +27,11 @@ SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под"
 COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
 # Adjuncts naming the source a subject relies on: they end the subject ("Издание X со ссылкой на источники
 # пишет": the outlet writes; the sources are an according-to attribution of their own).
+# Nouns of anonymous sources whose "в/у" phrase belongs to them ("источник в силовых структурах", "джерело в
+# СБУ"), where after another subject the same phrase is a setting ("Губернатор в Telegram-канале сообщил").
+ANONYMOUS_SOURCES = frozenset({"источник", "собеседник", "джерело", "співрозмовник"})
+# Addressees between an inverted cue and its source ("заявил журналистам Дмитрий Песков").
+MAX_ADDRESSEE_WORDS = 2
 REFERRING = (("со", "ссылкой", "на"), ("ссылаясь", "на"), ("з", "посиланням", "на"), ("посилаючись", "на"))
 
 
@@ -77,9 +82,9 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
     sides = sides_source(doc, floor, cue_first)  # "Обидві сторони наголосили", "Стороны отметили"
     if sides is not None:
         return sides
-    start = floor
+    start = next((i + 1 for i in range(last - 1, floor - 1, -1) if toks[i].text in (",", "—", "–", ":", ";")), floor)
     while start < last and toks[start].pos == "ADVB":
-        start += 1  # "Ранее в Кремле опровергли"
+        start += 1  # "Ранее в Кремле опровергли", "Как передает ТАСС, в ведомстве заявили"
     if last - start >= 2 and toks[start].lower in ("в", "у", "во") and all(
             is_nominal(t) for t in toks[start + 1:last]):
         return (start + 1, last)  # "У Генштабі повідомили", "В Минобороны сообщили"
@@ -118,8 +123,11 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
             start += 1
         if start >= last:
             return None
-    # a trailing prepositional phrase with no nominative word is a setting ("... Зеленський у п'ятницю")
+    # a trailing prepositional phrase with no nominative word is a setting ("... Зеленський у п'ятницю"),
+    # except after an anonymous source ("Источник в силовых структурах сообщил")
     for i in range(start + 1, last):
+        if toks[i - 1].lemma in ANONYMOUS_SOURCES and toks[i].lower in ("в", "у", "во"):
+            break
         if toks[i].pos == "PREP" and not any(_nominative(toks[m]) for m in range(i + 1, last)):
             last = i
             break
@@ -176,6 +184,12 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     while i < sent.last and (toks[i].pos in ("ADVB", "PRCL") and toks[i].lower not in THAT
                              or is_date_word(toks, i)):
         i += 1  # "заявил вчера командующий ...", "сообщило 12 мая Минобороны"
+    addressee = i
+    while addressee < min(sent.last, i + MAX_ADDRESSEE_WORDS) and toks[addressee].pos == "NOUN" \
+            and "datv" in toks[addressee].tags and not toks[addressee].is_title:
+        addressee += 1  # "заявил журналистам Дмитрий Песков"
+    if addressee > i and addressee < sent.last and (_nominative(toks[addressee]) or doc.entity_label(addressee) == "PER"):
+        i = addressee
     if i < sent.last and toks[i].lower in ("в", "у", "во") and i + 1 < sent.last:
         i += 1  # "сообщили в Минобороны", "повідомили у Генштабі", "говорится в сообщении"
         if toks[i].pos != "NOUN" and not toks[i].is_title:
@@ -196,6 +210,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             break
         if last > i and any(words_at(toks, last, p) for p in REFERRING):
             break  # "повідомляє Укрінформ з посиланням на ...": the outlet, then whom it cites
+        if last > i and doc.entity_label(last - 1) == "PER" and doc.entity_label(last) != "PER":
+            break  # "— заявил Иван Петров РИА Новости": the name ends the source, the outlet is the addressee
         last += 1
         last = past_quoted_name(toks, last, sent.last)
     return (i, last) if last > i else None
