@@ -250,6 +250,9 @@ def _content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tu
             q = _quote_starting_at(quotes, toks[j].start)
             if q is not None:
                 return q, "direct"
+        if toks[j].lower in ABOUT and role == "np_verb" and any(
+                toks[m].pos == "NOUN" and toks[m].tags & {"accs", "nomn", "gent"} for m in range(after, j)):
+            break  # the object noun is the content: "опроверг информацию о прорыве", "спростували заяву про ..."
         if toks[j].lower in ABOUT and role != "clause":  # "доложил министру о ходе"
             part = trim_range(doc, j, _clause_end(doc, sent, j))
             return _rendered(doc, part, quotes) if part else None

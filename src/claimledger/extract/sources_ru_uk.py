@@ -9,7 +9,7 @@ ranges out, over a ``CyrDoc`` (cyrillic.py); attribution_ru_uk.py wires them to 
 from __future__ import annotations
 
 from .cyrillic import CyrDoc, Token
-from .speakers_ru_uk import sides_source
+from .speakers_ru_uk import is_name_word, sides_source
 
 # Conjunctions opening a reported clause.
 THAT = frozenset({"что", "що", "будто", "мовляв", "якобы", "нібито", "чтобы", "щоб"})
@@ -113,6 +113,8 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     if pronoun is not None:
         return (pronoun, pronoun + 1)
     start = next((i for i in range(first, last) if _nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")), None)
+    if start is None and last - first == 1 and is_name_word(doc, toks[first]):
+        return (first, last)  # a lone surname the dictionary reads as a common noun ("Песков, в свою очередь,")
     if start is None:
         return None
     quoted = quoted_tokens(toks, start, last)  # a quoted name is nominal whatever its words («Украинская правда»)

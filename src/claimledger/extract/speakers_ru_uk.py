@@ -23,7 +23,8 @@ OFFICE_NOUNS = frozenset({"генштаб", "штаб", "міністерств�
 STRIP = ",:;—–-«»\"„“” "
 
 
-def _is_name_word(doc: CyrDoc, t: Token) -> bool:
+def is_name_word(doc: CyrDoc, t: Token) -> bool:
+    """True for a word of a person's name: tagged so, a natasha PER, or a capitalised word with a surname ending."""
     if not t.is_title or t.text.isupper():  # "ОВА", "ВСУ": abbreviations, not names
         return False
     if t.tags & PERSON_TAGS or doc.entity_label(t.i) == "PER":
@@ -92,10 +93,10 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
         return None, None
     # the person's name: the last run of name words (natasha PER in Russian, morphology otherwise)
     end = len(toks)
-    while end > 0 and not _is_name_word(doc, toks[end - 1]):
+    while end > 0 and not is_name_word(doc, toks[end - 1]):
         end -= 1
     start = end
-    while start > 0 and _is_name_word(doc, toks[start - 1]):
+    while start > 0 and is_name_word(doc, toks[start - 1]):
         start -= 1
     # a first name the dictionary does not tag, in the surname's case ("Андрій Сибіга")
     while 0 < start and end - start < 3 and toks[start - 1].is_title and toks[start - 1].pos == "NOUN" \
@@ -372,11 +373,11 @@ def sides_speaker(doc: CyrDoc, source: tuple[int, int]) -> str | None:
     names: list[str] = []
     k = next((t.i for t in doc.tokens if t.start >= paragraph), first)
     while k < first:
-        if not _is_name_word(doc, doc.tokens[k]):
+        if not is_name_word(doc, doc.tokens[k]):
             k += 1
             continue
         start, end = k, k + 1
-        while end < first and _is_name_word(doc, doc.tokens[end]):
+        while end < first and is_name_word(doc, doc.tokens[end]):
             end += 1
         if start > 0 and doc.tokens[start - 1].is_title and doc.tokens[start - 1].pos == "NOUN" \
                 and doc.tokens[start - 1].start >= paragraph and doc.tokens[start - 1].lemma not in OFFICE_NOUNS:
