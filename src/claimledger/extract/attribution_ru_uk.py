@@ -27,7 +27,7 @@ import re
 
 from ..models import Attribution
 from .according_ru_uk import NEGATION, Found, according_adjuncts, content_kind, cue_role
-from .anaphora_ru_uk import anaphor_before, is_anaphoric, sentence_before
+from .anaphora_ru_uk import anaphor_after, anaphor_before, is_anaphoric, sentence_before
 from .cues import UNSPECIFIED
 from .cues_ru_uk import CueLexicon, load_cue_lexicon
 from .cyrillic import CyrDoc, find_quotes
@@ -189,6 +189,13 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         if antecedent is not None:
             return Found(antecedent, "indirect", cue, src, k)
 
+    after_anaphor = anaphor_after(doc, sent, cue_last)  # "Сообщил об этом глава города": the sentence before
+    if after_anaphor is not None and role in ("verb", "np_verb") and "GRND" not in t.tags:
+        antecedent = sentence_before(doc, sent)
+        src = find_source_before(doc, sent, cue_first) or find_source_after(doc, sent, after_anaphor)
+        if antecedent is not None:
+            return Found(antecedent, "indirect", cue, src, k)
+
     # content after the cue
     if role == "passive":
         src = find_locative_source(doc, sent, cue_first)
@@ -204,10 +211,23 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         if src is not None:
             after = src[1]
     content = _content_after(doc, sent, after, "clause" if "GRND" in t.tags else role, quotes)
+    if content is None and role == "np_verb" and src is not None and src[0] >= cue_last:
+        content = _object_before(doc, sent, cue_first, quotes)  # "Информацию о прорыве опроверг представитель"
     if content is None:
         return None
     span, kind = content
     return Found(span, kind, cue, src, k)
+
+
+def _object_before(doc: CyrDoc, sent, cue_first: int, quotes) -> tuple[tuple[int, int], str] | None:
+    """An object noun phrase fronted before its cue, the subject coming after it: the clause before the cue
+    when it opens with a noun in the accusative ("Эти сведения опроверг X" is an anaphor: handled before)."""
+    first = next((i + 1 for i in range(cue_first - 1, sent.first - 1, -1) if doc.tokens[i].text in (",", ";", ":")),
+                 sent.first)
+    part = trim_range(doc, first, cue_first)
+    if part is None or doc.tokens[part[0]].pos != "NOUN" or "accs" not in doc.tokens[part[0]].tags:
+        return None
+    return _rendered(doc, part, quotes)
 
 
 def _contains_cue_subject(doc: CyrDoc, part: tuple[int, int]) -> bool:

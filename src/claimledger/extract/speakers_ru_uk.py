@@ -245,6 +245,10 @@ def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None)
     lemma = doc.tokens[first].lemma
     rest = doc.text[doc.tokens[first].end:doc.tokens[last - 1].end] if last - first > 1 else ""
     candidate = lemma + rest
+    if canonical_speaker(candidate, doc.language) != candidate:
+        return candidate
+    # an adjective and its noun in the nominative together ("Повітряних сил" -> "Повітряні сили")
+    candidate = _nominative_role(doc, doc.tokens[first:last], _case(doc.tokens[first]))
     return candidate if canonical_speaker(candidate, doc.language) != candidate else written
 
 
