@@ -12,7 +12,8 @@ from .anaphora_ru_uk import is_anaphoric, sentence_before
 from .cues_ru_uk import CueLexicon, according_by_first_word
 from .cyrillic import CyrDoc, Token
 from .sources_ru_uk import (
-    CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, THAT, past_quoted_name, quoted_tokens, trim_range,
+    CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, REFERRING, THAT, past_quoted_name, quoted_tokens,
+    split_referred_subject, trim_range,
 )
 
 NEGATION = frozenset({"не", "ні"})
@@ -52,7 +53,8 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
             phrase = (toks[k].lower, toks[k + 1].lower)
         if phrase is None and toks[k].lower in ("как", "як") and k + 1 < sent.last \
                 and (k == sent.first or toks[k - 1].text in (",", "—", "–")) \
-                and cue_role(toks[k + 1], lex, doc) in ("verb", "np_verb", "passive") and "GRND" not in toks[k + 1].tags:
+                and cue_role(toks[k + 1], lex, doc) in ("verb", "np_verb", "passive") \
+                and "GRND" not in toks[k + 1].tags:
             phrase = (toks[k].lower, toks[k + 1].lower)  # "как сообщило X", "як повідомляють у X", "как говорится в X"
         if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
                 and toks[k + 1].pos in ("ADJF", "PRTF") and toks[k + 2].lower in DATA_NOUNS:
@@ -90,6 +92,11 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
             src_first = next((i for i in range(src_first + 1, src_last) if "nomn" in toks[i].tags and i not in quoted),
                              src_first + 1 if toks[src_first].lower in ("в", "у", "во") else src_first)
             # with no nominative, the place is the source: "как отметили в ведомстве", "як повідомили у Генштабі"
+        if src_last < sent.last and toks[src_last].pos == "VERB" and phrase in REFERRING:
+            subject = split_referred_subject(doc, src_first, src_last, toks[src_last])
+            if subject is not None:  # "Со ссылкой на источники издание пишет": the outlet is the verb's
+                src_last = subject
+        src_first = _past_outlet_addressee(doc, src_first, src_last)
         used.update(range(k, src_last))
         part = _host_clause(doc, sent, k, src_last)
         if part:
@@ -101,6 +108,16 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
             out.append(Found(content, kind, doc.char_span(k, cue_end), (src_first, src_last), k, scope=scope))
         k = src_last
     return out
+
+
+def _past_outlet_addressee(doc: CyrDoc, first: int, last: int) -> int:
+    """The source after an outlet it was told to ("Как рассказал ТАСС источник в ведомстве", "как отметил в
+    беседе с ТАСС эксперт Иван Петров"): from the first lower-case nominative word after an abbreviation."""
+    toks = doc.tokens
+    if not (toks[first].text.isupper() and len(toks[first].text) > 1):
+        return first
+    return next((m for m in range(first + 1, last) if not toks[m].is_title and not toks[m].text.isupper()
+                 and toks[m].pos in ("NOUN", "ADJF") and "nomn" in toks[m].tags), first)
 
 
 def _host_clause(doc: CyrDoc, sent, first: int, last: int) -> tuple[int, int] | None:
@@ -133,7 +150,7 @@ def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
     for lemma in t.lemmas[:2]:
         if lemma in lex.passives:
             return "passive"
-        if lemma in ("исключать", "виключати"):
+        if lemma in ("исключать", "исключить", "виключати", "виключити"):
             prev = doc.tokens[t.i - 1] if t.i > 0 else None
             return "np_verb" if prev is not None and prev.lower in NEGATION else None
         if lemma in lex.np_verbs:
@@ -142,7 +159,7 @@ def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
             return "verb"
         if lemma in lex.light:
             nxt = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) else None
-            if nxt is not None and nxt.lower == lex.light[lemma]:
+            if nxt is not None and nxt.lower in lex.light[lemma]:
                 return "light"
     return None
 

@@ -34,8 +34,8 @@ from .cyrillic import CyrDoc, find_quotes
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .sources_ru_uk import (
-    ABOUT, CLOSING_PUNCT, COORDINATORS, PRONOUNS, THAT, addressee_only, find_locative_source, find_source_after,
-    find_source_before, person_before, trim_range,
+    ABOUT, CLOSING_PUNCT, COORDINATORS, PRONOUNS, REFERRING, THAT, addressee_only, find_locative_source,
+    find_source_after, find_source_before, person_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
 from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
@@ -106,10 +106,14 @@ def _nest_referred_sources(doc: CyrDoc, found: list[Found]) -> None:
     the adjunct."""
     by_cue = {f.cue_token: f for f in found if f.kind != "according_to"}
     by_source_end = {f.source[1]: f for f in found if f.kind != "according_to" and f.source}
+    by_source_start = {f.source[0]: f for f in found if f.kind != "according_to" and f.source}
     for f in found:
         if f.kind != "according_to" or not f.cue:
             continue
-        g = by_cue.get(doc.token_at(f.content[0]))
+        first = doc.token_at(f.content[0])  # the verb, or its subject ("со ссылкой на источники издание пишет")
+        g = by_cue.get(first)
+        if g is None and tuple(doc.text[f.cue[0]:f.cue[1]].lower().split()) in REFERRING:
+            g = by_source_start.get(first)
         if g is not None and f.cue[0] < g.content[0]:
             f.content, g.scope = g.content, (f.cue[0], g.content[1])
         g = by_source_end.get(f.cue_token)  # "Про це повідомляє Укрінформ з посиланням на ...": after the outlet
@@ -161,6 +165,8 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
 
     # reporting clause after the content: "«...», — сказал он." / "..., передает ТАСС."
     j = cue_first - 1
+    while j > sent.first and toks[j].pos == "ADVB" and toks[j - 1].text in DASHES | {","}:
+        j -= 1  # "— коротко сообщил X"
     dash = False
     while j >= sent.first and toks[j].text in DASHES:
         dash, j = True, j - 1

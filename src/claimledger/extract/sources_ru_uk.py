@@ -30,6 +30,10 @@ COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
 # Nouns of anonymous sources whose "в/у" phrase belongs to them ("источник в силовых структурах", "джерело в
 # СБУ"), where after another subject the same phrase is a setting ("Губернатор в Telegram-канале сообщил").
 ANONYMOUS_SOURCES = frozenset({"источник", "собеседник", "джерело", "співрозмовник"})
+# Nouns of time after "в/у" at a clause start ("В воскресенье губернатор сообщил", "У п'ятницю речник заявив").
+TIME_NOUNS = frozenset({"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+                        "воскресение", "ночь", "утро", "день", "вечер", "сутки", "понеділок", "вівторок", "середа", "четвер",
+                        "п'ятниця", "субота", "неділя", "ніч", "ранок", "вечір", "добу", "доба"})
 # Addressees between an inverted cue and its source ("заявил журналистам Дмитрий Песков").
 MAX_ADDRESSEE_WORDS = 2
 REFERRING = (("со", "ссылкой", "на"), ("ссылаясь", "на"), ("з", "посиланням", "на"), ("посилаючись", "на"))
@@ -83,13 +87,24 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
     if sides is not None:
         return sides
     start = next((i + 1 for i in range(last - 1, floor - 1, -1) if toks[i].text in (",", "—", "–", ":", ";")), floor)
-    while start < last and toks[start].pos == "ADVB":
-        start += 1  # "Ранее в Кремле опровергли", "Как передает ТАСС, в ведомстве заявили"
+    while start < last:  # "Ранее в Кремле опровергли", "Как передает ТАСС, в ведомстве заявили"
+        if toks[start].pos == "ADVB" or is_date_word(toks, start):
+            start += 1
+        elif toks[start].lower in ("в", "у", "во") and start + 1 < last and toks[start + 1].lemma in TIME_NOUNS:
+            start += 2  # "В воскресенье губернатор ... сообщил": a time, not the place of the source
+        else:
+            break
     if last - start >= 2 and toks[start].lower in ("в", "у", "во") and all(
             is_nominal(t) for t in toks[start + 1:last]):
         return (start + 1, last)  # "У Генштабі повідомили", "В Минобороны сообщили"
+    lead = next((len(p) for p in REFERRING if words_at(toks, start, p)), 0)
+    if lead:  # "Со ссылкой на источники издание пишет": the subject follows the cited source
+        subject = split_referred_subject(doc, start + lead, last, toks[cue_first])
+        if subject is not None:
+            return (subject, last)
     for _ in range(2):
-        found = _subject_in(doc, floor, last) or _agreeing_subject(doc, floor, last, toks[cue_first])
+        lo = start if start < last else floor  # past a leading time ("В воскресенье губернатор ...")
+        found = _subject_in(doc, lo, last) or _agreeing_subject(doc, lo, last, toks[cue_first])
         if found is not None:
             return found
         # step over ", <parenthetical>," before the cue
@@ -100,6 +115,23 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
             last = comma
         else:
             return None
+    return None
+
+
+def split_referred_subject(doc: CyrDoc, first: int, last: int, verb: Token) -> int | None:
+    """Where a verb's subject starts in the words after "со ссылкой на" before it ("Со ссылкой на источники
+    издание пишет" -> "издание"): the first nominative or capitalised word after a noun that does not agree
+    with the verb in number; None when there is no such word."""
+    toks = doc.tokens
+    number = next((n for n in NUMBERS if n in verb.tags), None)
+    if number is None:
+        return None
+    for m in range(first + 1, last):
+        t, before = toks[m], toks[m - 1]
+        subject_like = t.pos in ("NOUN", "ADJF") and "nomn" in t.tags and number in t.tags \
+            or t.is_title or t.text.isupper()
+        if subject_like and before.pos in ("NOUN", None) and number not in before.tags:
+            return m
     return None
 
 
@@ -128,7 +160,8 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     # a trailing prepositional phrase with no nominative word is a setting ("... Зеленський у п'ятницю"),
     # except after an anonymous source ("Источник в силовых структурах сообщил")
     for i in range(start + 1, last):
-        if toks[i - 1].lemma in ANONYMOUS_SOURCES and toks[i].lower in ("в", "у", "во"):
+        if toks[i].lower in ("в", "у", "во") \
+                and any(toks[m].lemma in ANONYMOUS_SOURCES for m in range(max(start, i - 3), i)):
             break
         if toks[i].pos == "PREP" and not any(_nominative(toks[m]) for m in range(i + 1, last)):
             last = i
@@ -190,7 +223,7 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     while addressee < min(sent.last, i + MAX_ADDRESSEE_WORDS) and toks[addressee].pos == "NOUN" \
             and "datv" in toks[addressee].tags and not toks[addressee].is_title:
         addressee += 1  # "заявил журналистам Дмитрий Песков"
-    if addressee > i and addressee < sent.last and (_nominative(toks[addressee]) or doc.entity_label(addressee) == "PER"):
+    if i < addressee < sent.last and (_nominative(toks[addressee]) or doc.entity_label(addressee) == "PER"):
         i = addressee
     if i < sent.last and toks[i].lower in ("в", "у", "во") and i + 1 < sent.last:
         i += 1  # "сообщили в Минобороны", "повідомили у Генштабі", "говорится в сообщении"

@@ -248,7 +248,8 @@ def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None)
     if canonical_speaker(candidate, doc.language) != candidate:
         return candidate
     # an adjective and its noun in the nominative together ("Повітряних сил" -> "Повітряні сили")
-    candidate = _nominative_role(doc, doc.tokens[first:last], _case(doc.tokens[first]))
+    head = next((t for t in doc.tokens[first:last] if t.pos == "NOUN"), doc.tokens[first])  # its case is the phrase's
+    candidate = _nominative_role(doc, doc.tokens[first:last], _case(head))
     return candidate if canonical_speaker(candidate, doc.language) != candidate else written
 
 
