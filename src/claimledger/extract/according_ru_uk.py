@@ -13,7 +13,7 @@ from .cues_ru_uk import CueLexicon, according_by_first_word
 from .cyrillic import CyrDoc, Token
 from .sources_ru_uk import (
     CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, REFERRING, THAT, past_quoted_name, quoted_tokens,
-    split_referred_subject, trim_range,
+    past_outlet_addressee, split_referred_subject, trim_range,
 )
 
 NEGATION = frozenset({"не", "ні"})
@@ -96,7 +96,7 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
             subject = split_referred_subject(doc, src_first, src_last, toks[src_last])
             if subject is not None:  # "Со ссылкой на источники издание пишет": the outlet is the verb's
                 src_last = subject
-        src_first = _past_outlet_addressee(doc, src_first, src_last)
+        src_first = past_outlet_addressee(doc, src_first, src_last)
         used.update(range(k, src_last))
         part = _host_clause(doc, sent, k, src_last)
         if part:
@@ -108,16 +108,6 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
             out.append(Found(content, kind, doc.char_span(k, cue_end), (src_first, src_last), k, scope=scope))
         k = src_last
     return out
-
-
-def _past_outlet_addressee(doc: CyrDoc, first: int, last: int) -> int:
-    """The source after an outlet it was told to ("Как рассказал ТАСС источник в ведомстве", "как отметил в
-    беседе с ТАСС эксперт Иван Петров"): from the first lower-case nominative word after an abbreviation."""
-    toks = doc.tokens
-    if not (toks[first].text.isupper() and len(toks[first].text) > 1):
-        return first
-    return next((m for m in range(first + 1, last) if not toks[m].is_title and not toks[m].text.isupper()
-                 and toks[m].pos in ("NOUN", "ADJF") and "nomn" in toks[m].tags), first)
 
 
 def _host_clause(doc: CyrDoc, sent, first: int, last: int) -> tuple[int, int] | None:

@@ -59,7 +59,7 @@ EVIDENTIALITY_CUES = (
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
-MAX_ADDRESSEE_TOKENS = 8  # tokens between a cue and its "что" ("заявил журналистам в Кремле, что")
+MAX_ADDRESSEE_TOKENS = 10  # tokens between a cue and its "что" ("заявил в эфире телеканала «Россия 24», что")
 
 
 def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attribution]:

@@ -32,8 +32,8 @@ COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
 ANONYMOUS_SOURCES = frozenset({"источник", "собеседник", "джерело", "співрозмовник"})
 # Nouns of time after "в/у" at a clause start ("В воскресенье губернатор сообщил", "У п'ятницю речник заявив").
 TIME_NOUNS = frozenset({"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
-                        "воскресение", "ночь", "утро", "день", "вечер", "сутки", "понеділок", "вівторок", "середа", "четвер",
-                        "п'ятниця", "субота", "неділя", "ніч", "ранок", "вечір", "добу", "доба"})
+                        "воскресение", "ночь", "утро", "день", "вечер", "сутки", "понеділок", "вівторок", "середа",
+                        "четвер", "п'ятниця", "субота", "неділя", "ніч", "ранок", "вечір", "добу", "доба"})
 # Addressees between an inverted cue and its source ("заявил журналистам Дмитрий Песков").
 MAX_ADDRESSEE_WORDS = 2
 REFERRING = (("со", "ссылкой", "на"), ("ссылаясь", "на"), ("з", "посиланням", "на"), ("посилаючись", "на"))
@@ -225,6 +225,7 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
         addressee += 1  # "заявил журналистам Дмитрий Песков"
     if i < addressee < sent.last and (_nominative(toks[addressee]) or doc.entity_label(addressee) == "PER"):
         i = addressee
+    i = past_outlet_addressee(doc, i, sent.last)  # "— заявил ТАСС военный эксперт Иван Петров"
     if i < sent.last and toks[i].lower in ("в", "у", "во") and i + 1 < sent.last:
         i += 1  # "сообщили в Минобороны", "повідомили у Генштабі", "говорится в сообщении"
         if toks[i].pos != "NOUN" and not toks[i].is_title:
@@ -241,8 +242,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             return None
         if toks[last].pos == "NUMB":  # "передает агентство 3 марта"
             break
-        if last > i and toks[last].lower in SETTING_PREPOSITIONS:  # "в Генштабі у ранковому зведенні"
-            break
+        if last > i and toks[last].lower in SETTING_PREPOSITIONS and toks[last - 1].lemma not in ANONYMOUS_SOURCES:
+            break  # "в Генштабі у ранковому зведенні"; "источник в силовых структурах" is one source
         if last > i and any(words_at(toks, last, p) for p in REFERRING):
             break  # "повідомляє Укрінформ з посиланням на ...": the outlet, then whom it cites
         if last > i and doc.entity_label(last - 1) == "PER" and doc.entity_label(last) != "PER":
@@ -250,6 +251,23 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
         last += 1
         last = past_quoted_name(toks, last, sent.last)
     return (i, last) if last > i else None
+
+
+def past_outlet_addressee(doc: CyrDoc, first: int, last: int) -> int:
+    """The source after an outlet it was told to ("Как рассказал ТАСС источник в ведомстве", "заявил ТАСС эксперт
+    Иван Петров", "как уточнили ТАСС в пресс-службе"): the first lower-case nominative word after an abbreviation,
+    or the noun after "в/у"; ``first`` when the abbreviation is the source."""
+    toks = doc.tokens
+    if first >= last or not (toks[first].text.isupper() and len(toks[first].text) > 1):
+        return first
+    if first + 2 < last and toks[first + 1].lower in ("в", "у", "во") and toks[first + 2].pos == "NOUN":
+        return first + 2
+    m = first + 1
+    while m < min(last, first + 3) and (toks[m].is_title or toks[m].text.isupper()):
+        m += 1  # the rest of the outlet's name ("РИА Новости")
+    if m < last and not toks[m].is_title and toks[m].pos in ("NOUN", "ADJF") and "nomn" in toks[m].tags:
+        return m
+    return first
 
 
 def addressee_only(toks: list[Token], first: int, last: int) -> bool:

@@ -114,8 +114,8 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
         return name, role or None
     phrase = doc.text[toks[0].start:toks[-1].end]
     outlet = QUOTED_NAME.search(phrase)
-    if outlet is not None and set(toks[0].lemmas) & MEDIA_NOUNS:
-        return outlet.group(1), None  # "Издание «Украинская правда»" is the outlet Украинская правда
+    if outlet is not None and any(set(t.lemmas) & MEDIA_NOUNS for t in toks[:3]):
+        return outlet.group(1), None  # "(украинское) издание «Украинская правда»" is the outlet Украинская правда
     return phrase.strip(STRIP) or None, None
 
 
