@@ -458,6 +458,15 @@ PROBES = [
             speaker="Volodymyr Zelenskyy")),
     probe("За твердженням російської сторони, атаку відбито.", "uk",
           A("За твердженням", "російської сторони", "атаку відбито", "according_to")),
+    # -- evidential adverbs: an implicit attribution with no source (annotation guide A.7) --------------
+    probe("ВСУ якобы обстреляли Горловку.", "ru",
+          A("якобы", None, "ВСУ якобы обстреляли Горловку", "indirect", speaker="unspecified", hedges=("якобы",))),
+    probe("Якобы уничтоженный мост продолжает работать.", "ru",
+          A("Якобы", None, "уничтоженный мост", "indirect", speaker="unspecified")),
+    probe("Українські дрони нібито атакували нафтобазу.", "uk",
+          A("нібито", None, "Українські дрони нібито атакували нафтобазу", "indirect", speaker="unspecified")),
+    probe("Он заявил, что якобы войска отошли.", "ru",
+          A("заявил", "Он", "якобы войска отошли", "indirect", hedges=("якобы",))),
 ]
 
 

@@ -59,6 +59,8 @@ EVIDENTIALITY_CUES = (
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
+# Adverbs that attribute a clause to someone unnamed ("якобы", "нібито"; English: allegedly, reportedly).
+EVIDENTIAL_ADVERBS = frozenset({"якобы", "нібито"})
 MAX_ADDRESSEE_TOKENS = 10  # tokens between a cue and its "что" ("заявил в эфире телеканала «Россия 24», что")
 
 
@@ -82,6 +84,7 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
             if f is not None:
                 used.add(k)
                 found.append(f)
+    found += _evidential_adverbs(doc, found)
     _nest_referred_sources(doc, found)
     deny_what_was_reported(doc, found)
     for f in found:
@@ -98,6 +101,28 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
         found = [f for f in found if f.content != headline.content] + [headline]
     found.sort(key=lambda f: (f.cue[0] if f.cue else f.content[0]))
     return speak_for_first_person(_records(doc, found, lex, quotes), table_name(voice))
+
+
+def _evidential_adverbs(doc: CyrDoc, found: list[Found]) -> list[Found]:
+    """"ВСУ якобы обстреляли Горловку", "нібито знищений міст": an evidential adverb outside any other
+    attribution marks an implicit one with no source (annotation guide A.7); its content is the clause, or the
+    noun phrase after it when it qualifies a participle. "заявил, что якобы ..." is a conjunction: not counted."""
+    toks, out = doc.tokens, []
+    stops = {",", ";", ":", "—", "–", "(", ")"} | set(CLOSING_PUNCT)
+    for t in toks:
+        if t.lower not in EVIDENTIAL_ADVERBS or (t.i > 0 and toks[t.i - 1].text in stops - {"."}) \
+                or any(f.content[0] <= t.start < f.content[1] for f in found):
+            continue
+        sent = doc.sents[t.sent]
+        first = next((i + 1 for i in range(t.i - 1, sent.first - 1, -1) if toks[i].text in stops), sent.first)
+        last = next((i for i in range(t.i + 1, sent.last) if toks[i].text in stops), sent.last)
+        if t.i + 1 < last and toks[t.i + 1].pos in ("PRTF", "ADJF"):  # "якобы уничтоженный мост"
+            first = t.i + 1
+            last = next((i for i in range(first, last) if toks[i].pos in ("VERB", "INFN", "PRTS")), last)
+        part = trim_range(doc, first, last)
+        if part and part[1] - part[0] >= 2:
+            out.append(Found(doc.char_span(*part), "indirect", (t.start, t.end), None, t.i, sourceless=True))
+    return out
 
 
 def _nest_referred_sources(doc: CyrDoc, found: list[Found]) -> None:
