@@ -87,16 +87,17 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
             k += 1
             continue
         cue_end = src_first
+        src_first = past_outlet_addressee(doc, src_first, src_last)  # "Как рассказал ТАСС источник"
         if toks[src_first].pos == "PREP":  # "как заявил в эфире телеканала «X» эксперт Y": the setting is no source
             quoted = quoted_tokens(toks, src_first, src_last)
             src_first = next((i for i in range(src_first + 1, src_last) if "nomn" in toks[i].tags and i not in quoted),
                              src_first + 1 if toks[src_first].lower in ("в", "у", "во") else src_first)
             # with no nominative, the place is the source: "как отметили в ведомстве", "як повідомили у Генштабі"
+            src_first = past_outlet_addressee(doc, src_first, src_last)  # "в беседе с ТАСС эксперт Иван Петров"
         if src_last < sent.last and toks[src_last].pos == "VERB" and phrase in REFERRING:
             subject = split_referred_subject(doc, src_first, src_last, toks[src_last])
             if subject is not None:  # "Со ссылкой на источники издание пишет": the outlet is the verb's
                 src_last = subject
-        src_first = past_outlet_addressee(doc, src_first, src_last)
         used.update(range(k, src_last))
         part = _host_clause(doc, sent, k, src_last)
         if part:

@@ -326,7 +326,12 @@ def _clause_end(doc: CyrDoc, sent, first: int) -> int:
     lex = load_cue_lexicon()
     toks = doc.tokens
     for i in range(first + 1, sent.last - 1):
-        if toks[i].lower in COORDINATORS and cue_role(toks[i + 1], lex, doc) is not None:
+        if toks[i].lower not in COORDINATORS:
+            continue
+        j = i + 1
+        while j < sent.last - 1 and toks[j].pos in ("ADVB", "PRCL"):
+            j += 1  # "..., а также уточнил, что ..."
+        if cue_role(toks[j], lex, doc) is not None:
             return i
     return sent.last
 
@@ -342,8 +347,8 @@ def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, in
 
 def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[Attribution]:
     from .speakers_ru_uk import (
-        canonical_speaker, describe_source, is_person_name, known_surname, nominative_phrase, sides_speaker,
-        source_office, surname_key,
+        canonical_speaker, describe_source, is_person_name, known_surname, named_in_full_before, nominative_phrase,
+        sides_speaker, source_office, surname_key,
     )
 
     out: list[Attribution] = []
@@ -374,6 +379,7 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
             written, role = describe_source(doc, f.source)
             nominative = nominative_phrase(doc, f.source, written)
             speaker = sides_speaker(doc, f.source) or known_surname(written, surnames) \
+                or named_in_full_before(doc, f.source[0], written) \
                 or canonical_speaker(nominative, doc.language)
             office = source_office(doc, f.source) if not role else None  # an office, no name ("Президента України")
             if office is not None:

@@ -34,6 +34,12 @@ ANONYMOUS_SOURCES = frozenset({"источник", "собеседник", "дж
 TIME_NOUNS = frozenset({"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
                         "воскресение", "ночь", "утро", "день", "вечер", "сутки", "понеділок", "вівторок", "середа",
                         "четвер", "п'ятниця", "субота", "неділя", "ніч", "ранок", "вечір", "добу", "доба"})
+# Nouns of the setting a statement was made in, before an inverted source ("заявил в интервью РИА Новости X").
+SETTING_NOUNS = frozenset({"интервью", "беседа", "эфир", "разговор", "комментарий", "обращение", "інтерв'ю",
+                           "розмова", "ефір", "коментар", "звернення"})
+# Outlets told a statement, written before the cue ("В Кремле ТАСС заявили", "У штабі РБК-Україна повідомили").
+OUTLET_ADDRESSEES = frozenset({"тасс", "риа", "новости", "интерфаксу", "рбк", "известиям", "укрінформу",
+                               "рбк-україна", "суспільному", "рбк-украина"})
 # Addressees between an inverted cue and its source ("заявил журналистам Дмитрий Песков").
 MAX_ADDRESSEE_WORDS = 2
 REFERRING = (("со", "ссылкой", "на"), ("ссылаясь", "на"), ("з", "посиланням", "на"), ("посилаючись", "на"))
@@ -96,7 +102,10 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
             break
     if last - start >= 2 and toks[start].lower in ("в", "у", "во") and all(
             is_nominal(t) for t in toks[start + 1:last]):
-        return (start + 1, last)  # "У Генштабі повідомили", "В Минобороны сообщили"
+        end = last  # "В пресс-службе ведомства ТАСС пояснили": the outlet told is no part of the source
+        while end - start > 2 and toks[end - 1].lower in OUTLET_ADDRESSEES:
+            end -= 1
+        return (start + 1, end)  # "У Генштабі повідомили", "В Минобороны сообщили"
     lead = next((len(p) for p in REFERRING if words_at(toks, start, p)), 0)
     if lead:  # "Со ссылкой на источники издание пишет": the subject follows the cited source
         subject = split_referred_subject(doc, start + lead, last, toks[cue_first])
@@ -230,6 +239,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
         i += 1  # "сообщили в Минобороны", "повідомили у Генштабі", "говорится в сообщении"
         if toks[i].pos != "NOUN" and not toks[i].is_title:
             return None
+        if toks[i].lemma in SETTING_NOUNS:  # "рассказал в беседе с корреспондентом ТАСС командир роты"
+            return _source_after_setting(doc, sent, i + 1)
     elif i < sent.last and toks[i].lower in PRONOUNS:
         return (i, i + 1)  # "— сказал он журналистам": the pronoun alone
     elif i >= sent.last or not (_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")) \
@@ -253,6 +264,19 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     return (i, last) if last > i else None
 
 
+def _source_after_setting(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
+    """The inverted source after a setting ("в интервью РИА Новости Иван Петров", "в беседе с корреспондентом
+    ТАСС командир роты"): from the first person's name or lower-case nominative word to the clause end."""
+    toks = doc.tokens
+    end = next((m for m in range(first, sent.last) if toks[m].text in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT)
+                or toks[m].lower in THAT), sent.last)
+    start = next((m for m in range(first, end) if doc.entity_label(m) == "PER" or not toks[m].is_title
+                  and toks[m].pos in ("NOUN", "ADJF") and "nomn" in toks[m].tags), None)
+    if start is None or end - start > MAX_SOURCE_TOKENS or any(t.pos in ("VERB", "INFN") for t in toks[start:end]):
+        return None
+    return (start, end)
+
+
 def past_outlet_addressee(doc: CyrDoc, first: int, last: int) -> int:
     """The source after an outlet it was told to ("Как рассказал ТАСС источник в ведомстве", "заявил ТАСС эксперт
     Иван Петров", "как уточнили ТАСС в пресс-службе"): the first lower-case nominative word after an abbreviation,
@@ -260,13 +284,14 @@ def past_outlet_addressee(doc: CyrDoc, first: int, last: int) -> int:
     toks = doc.tokens
     if first >= last or not (toks[first].text.isupper() and len(toks[first].text) > 1):
         return first
-    if first + 2 < last and toks[first + 1].lower in ("в", "у", "во") and toks[first + 2].pos == "NOUN":
-        return first + 2
     m = first + 1
     while m < min(last, first + 3) and (toks[m].is_title or toks[m].text.isupper()):
         m += 1  # the rest of the outlet's name ("РИА Новости")
     if m < last and not toks[m].is_title and toks[m].pos in ("NOUN", "ADJF") and "nomn" in toks[m].tags:
         return m
+    if m + 1 < last and toks[m].lower in ("в", "у", "во") and toks[m + 1].pos == "NOUN" \
+            and toks[m + 1].lemma not in TIME_NOUNS:
+        return m  # "сообщили ТАСС в пресс-службе": the "в" phrase names the source
     return first
 
 

@@ -236,6 +236,20 @@ def known_surname(written: str | None, surnames: dict[str, str]) -> str | None:
 
 
 
+def named_in_full_before(doc: CyrDoc, index: int, written: str | None) -> str | None:
+    """The canonical full name a lone surname at token ``index`` was given earlier in the text by a first name
+    and the surname ("Глава администрации Иван Петров провел совещание. Петров отметил" -> Ivan Petrov)."""
+    if not written or len(written.split()) != 1 or not written[:1].isupper() or written.isupper():
+        return None
+    key, toks = surname_key(written), doc.tokens
+    for k in range(index - 1, 0, -1):
+        if toks[k].is_title and surname_key(toks[k].text) == key and toks[k - 1].is_title \
+                and is_name_word(doc, toks[k - 1]):
+            name, _ = describe_source(doc, (k - 1, k + 1))
+            return canonical_speaker(name, doc.language) if name and len(name.split()) == 2 else None
+    return None
+
+
 def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None) -> str | None:
     """A source with its first word in the dictionary form ("у Генштабі ЗСУ" -> "генштаб ЗСУ"), when the
     speaker table knows that form; else the phrase as written."""
