@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .anaphora_ru_uk import is_anaphoric, sentence_before
 from .cues_ru_uk import CueLexicon, according_by_first_word
 from .cyrillic import CyrDoc, Token
+from .speakers_ru_uk import is_name_word
 from .sources_ru_uk import (
     CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, REFERRING, THAT, past_quoted_name, quoted_tokens,
     past_outlet_addressee, split_referred_subject, trim_range,
@@ -94,12 +95,20 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
                              src_first + 1 if toks[src_first].lower in ("в", "у", "во") else src_first)
             # with no nominative, the place is the source: "как отметили в ведомстве", "як повідомили у Генштабі"
             src_first = past_outlet_addressee(doc, src_first, src_last)  # "в беседе с ТАСС эксперт Иван Петров"
+            if toks[src_first].pos == "PREP":  # "По данным на 1 июня": a date, no source
+                k += 1
+                continue
+        adjunct_end = src_last
         if src_last < sent.last and toks[src_last].pos == "VERB" and phrase in REFERRING:
             subject = split_referred_subject(doc, src_first, src_last, toks[src_last])
             if subject is not None:  # "Со ссылкой на источники издание пишет": the outlet is the verb's
-                src_last = subject
-        used.update(range(k, src_last))
-        part = _host_clause(doc, sent, k, src_last)
+                src_last = adjunct_end = subject
+        setting = next((m for m in range(src_first + 1, src_last) if toks[m].pos == "PREP"
+                        and is_name_word(doc, toks[m - 1])), None)
+        if setting is not None:  # "Як зазначив Зеленський у вечірньому зверненні": a setting after a name
+            src_last = setting
+        used.update(range(k, adjunct_end))
+        part = _host_clause(doc, sent, k, adjunct_end)
         if part:
             (content, kind), scope = _rendered(doc, part, quotes), None
             if is_anaphoric(doc, part[0]):  # "з посиланням на агентство, про це написав ..."
@@ -107,7 +116,7 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
                 if antecedent is not None:
                     content, kind, scope = antecedent, "according_to", doc.char_span(*part)
             out.append(Found(content, kind, doc.char_span(k, cue_end), (src_first, src_last), k, scope=scope))
-        k = src_last
+        k = adjunct_end
     return out
 
 

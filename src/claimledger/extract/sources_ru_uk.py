@@ -96,7 +96,7 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
     while start < last:  # "Ранее в Кремле опровергли", "Как передает ТАСС, в ведомстве заявили"
         if toks[start].pos == "ADVB" or is_date_word(toks, start):
             start += 1
-        elif toks[start].lower in ("в", "у", "во") and start + 1 < last and toks[start + 1].lemma in TIME_NOUNS:
+        elif is_time_phrase(toks, start) and start + 2 < last:
             start += 2  # "В воскресенье губернатор ... сообщил": a time, not the place of the source
         else:
             break
@@ -226,8 +226,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     toks = doc.tokens
     i = first
     while i < sent.last and (toks[i].pos in ("ADVB", "PRCL") and toks[i].lower not in THAT
-                             or is_date_word(toks, i)):
-        i += 1  # "заявил вчера командующий ...", "сообщило 12 мая Минобороны"
+                             or is_date_word(toks, i) or is_time_phrase(toks, i)):
+        i += 2 if is_time_phrase(toks, i) else 1  # "заявил вчера командующий", "сообщило 12 мая Минобороны"
     addressee = i
     while addressee < min(sent.last, i + MAX_ADDRESSEE_WORDS) and toks[addressee].pos == "NOUN" \
             and "datv" in toks[addressee].tags and not toks[addressee].is_title:
@@ -303,6 +303,11 @@ def addressee_only(toks: list[Token], first: int, last: int) -> bool:
         if t.pos in ("VERB", "INFN", "GRND") or t.lower in THAT:
             return False
     return True
+
+
+def is_time_phrase(toks: list[Token], i: int) -> bool:
+    """True for "в/у" and a noun of time at token i ("в понедельник", "у п'ятницю", "в субботу")."""
+    return toks[i].lower in ("в", "у", "во") and i + 1 < len(toks) and toks[i + 1].lemma in TIME_NOUNS
 
 
 def is_date_word(toks: list[Token], i: int) -> bool:
