@@ -14,7 +14,7 @@ from .cyrillic import CyrDoc, Token
 from .speakers_ru_uk import is_name_word
 from .sources_ru_uk import (
     CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, REFERRING, THAT, past_quoted_name, quoted_tokens,
-    past_outlet_addressee, split_referred_subject, trim_range,
+    past_outlet_addressee, split_referred_subject, trim_range, words_at,
 )
 
 NEGATION = frozenset({"не", "ні"})
@@ -24,6 +24,8 @@ ADJUNCT_NOUNS = frozenset({"словам", "данным", "мнению", "оц
                            "оцінками", "інформацією", "думку"})
 # Adjunct nouns that name data, not a person: with an adjective and no source they are an attribution to
 # no one ("по предварительным данным", "за попередніми даними", "по имеющимся сведениям").
+# Verbs of considering that take "X as Y" in the instrumental ("считает переговоры возможными"; guide A.3).
+CONSIDER_LEMMAS = frozenset({"считать", "вважати"})
 DATA_NOUNS = frozenset({"данным", "даними", "информации", "інформацією", "оценкам", "оцінками", "сведениям",
                         "відомостями"})
 
@@ -82,7 +84,10 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
             continue
         src_last = past_quoted_name(toks, src_first, sent.last)  # "как сообщает «Интерфакс»"
         while src_last < sent.last and toks[src_last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) \
-                and toks[src_last].pos != "VERB":  # a finite verb ends the source: "со ссылкой на источники пишет"
+                and toks[src_last].pos != "VERB" and not (src_last > src_first and phrase not in REFERRING
+                                                          and any(words_at(toks, src_last, p) for p in REFERRING)):
+            # a finite verb ends the source ("со ссылкой на источники пишет"), and so does the source an outlet
+            # cites ("Как сообщает ТАСС со ссылкой на Минобороны")
             src_last = past_quoted_name(toks, src_last + 1, sent.last)
         if src_last == src_first or src_last - src_first > MAX_SOURCE_TOKENS:
             k += 1
@@ -108,7 +113,11 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
         if setting is not None:  # "Як зазначив Зеленський у вечірньому зверненні": a setting after a name
             src_last = setting
         used.update(range(k, adjunct_end))
-        part = _host_clause(doc, sent, k, adjunct_end)
+        host_end = adjunct_end  # past the source an outlet cites ("Как сообщает ТАСС со ссылкой на Минобороны, ...")
+        if any(words_at(toks, adjunct_end, p) for p in REFERRING):
+            host_end = next((m for m in range(adjunct_end, sent.last) if toks[m].pos == "VERB"
+                             or toks[m].text in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT)), sent.last)
+        part = _host_clause(doc, sent, k, host_end)
         if part:
             (content, kind), scope = _rendered(doc, part, quotes), None
             if is_anaphoric(doc, part[0]):  # "з посиланням на агентство, про це написав ..."
@@ -118,6 +127,17 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
             out.append(Found(content, kind, doc.char_span(k, cue_end), (src_first, src_last), k, scope=scope))
         k = adjunct_end
     return out
+
+
+def _considers_as(doc: CyrDoc, k: int) -> bool:
+    """True when a verb of considering at token k takes "X as Y" ("считает переговоры возможными"): a noun and,
+    after it, an instrumental adjective or noun before the clause ends."""
+    toks = doc.tokens
+    end = next((m for m in range(k + 1, min(len(toks), k + 8)) if toks[m].text in CLAUSE_BOUNDARIES
+                or toks[m].text in CLOSING_PUNCT), min(len(toks), k + 8))
+    noun = next((m for m in range(k + 1, end) if toks[m].pos == "NOUN" and toks[m].tags & {"accs", "nomn"}), None)
+    return noun is not None and any(toks[m].pos in ("ADJF", "NOUN") and "ablt" in toks[m].tags
+                                    for m in range(noun + 1, end))
 
 
 def _host_clause(doc: CyrDoc, sent, first: int, last: int) -> tuple[int, int] | None:
@@ -153,7 +173,7 @@ def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
         if lemma in ("исключать", "исключить", "виключати", "виключити"):
             prev = doc.tokens[t.i - 1] if t.i > 0 else None
             return "np_verb" if prev is not None and prev.lower in NEGATION else None
-        if lemma in lex.np_verbs:
+        if lemma in lex.np_verbs or lemma in CONSIDER_LEMMAS and _considers_as(doc, t.i):
             return "np_verb"
         if lemma in lex.verbs:
             return "verb"

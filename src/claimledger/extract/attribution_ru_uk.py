@@ -130,7 +130,7 @@ def _nest_referred_sources(doc: CyrDoc, found: list[Found]) -> None:
     adjunct reports the verb's content C, nested in the outlet's report (its parent), whose scope reaches over
     the adjunct."""
     by_cue = {f.cue_token: f for f in found if f.kind != "according_to"}
-    by_source_end = {f.source[1]: f for f in found if f.kind != "according_to" and f.source}
+    by_source_end = {f.source[1]: f for f in found if f.source}
     by_source_start = {f.source[0]: f for f in found if f.kind != "according_to" and f.source}
     for f in found:
         if f.kind != "according_to" or not f.cue:
@@ -142,7 +142,7 @@ def _nest_referred_sources(doc: CyrDoc, found: list[Found]) -> None:
         if g is not None and f.cue[0] < g.content[0]:
             f.content, g.scope = g.content, (f.cue[0], g.content[1])
         g = by_source_end.get(f.cue_token)  # "Про це повідомляє Укрінформ з посиланням на ...": after the outlet
-        if g is not None:
+        if g is not None and g is not f:
             f.content, f.scope = g.content, None
             g.scope = (min(g.content[0], f.cue[0]), max(g.content[1], f.cue[1]))
 

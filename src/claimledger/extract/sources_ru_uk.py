@@ -42,7 +42,8 @@ OUTLET_ADDRESSEES = frozenset({"тасс", "риа", "новости", "инте
                                "рбк-україна", "суспільному", "рбк-украина"})
 # Addressees between an inverted cue and its source ("заявил журналистам Дмитрий Песков").
 MAX_ADDRESSEE_WORDS = 2
-REFERRING = (("со", "ссылкой", "на"), ("ссылаясь", "на"), ("з", "посиланням", "на"), ("посилаючись", "на"))
+REFERRING = (("со", "ссылкой", "на"), ("ссылаясь", "на"), ("з", "посиланням", "на"), ("із", "посиланням", "на"),
+             ("посилаючись", "на"))
 
 
 def words_at(toks: list[Token], i: int, words: tuple[str, ...]) -> bool:
@@ -86,7 +87,8 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         last -= 1
     if last > floor and toks[last - 1].lower in COORDINATORS:
         return None
-    referring = next((i for i in range(floor + 1, last) if any(words_at(toks, i, p) for p in REFERRING)), None)
+    clause = next((i + 1 for i in range(last - 1, floor - 1, -1) if toks[i].lower in THAT), floor)
+    referring = next((i for i in range(clause + 1, last) if any(words_at(toks, i, p) for p in REFERRING)), None)
     if referring is not None:
         last = referring
     sides = sides_source(doc, floor, cue_first)  # "Обидві сторони наголосили", "Стороны отметили"
