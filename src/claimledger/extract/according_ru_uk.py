@@ -24,6 +24,8 @@ ADJUNCT_NOUNS = frozenset({"словам", "данным", "мнению", "оц
                            "оцінками", "інформацією", "думку"})
 # Adjunct nouns that name data, not a person: with an adjective and no source they are an attribution to
 # no one ("по предварительным данным", "за попередніми даними", "по имеющимся сведениям").
+# Words of conviction before "что"/"що" ("уверен", "убеждена", "впевнений", "переконана"), as pymorphy3 lemmas.
+CONVICTION_LEMMAS = frozenset({"уверенный", "убедить", "убежденный", "впевнений", "переконаний"})
 # Verbs of considering that take "X as Y" in the instrumental ("считает переговоры возможными"; guide A.3).
 CONSIDER_LEMMAS = frozenset({"считать", "вважати"})
 DATA_NOUNS = frozenset({"данным", "даними", "информации", "інформацією", "оценкам", "оцінками", "сведениям",
@@ -129,6 +131,17 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
     return out
 
 
+def _conviction(t: Token, doc: CyrDoc) -> bool:
+    """"X уверен, что ...", "вона переконана, що ...": a short adjective or participle of conviction before
+    "что"/"що" (guide A.3, "believes"), not in the first person ("я уверен": a performative, guide A)."""
+    toks = doc.tokens
+    if t.pos not in ("ADJS", "PRTS", "ADJF") or not set(t.lemmas[:2]) & CONVICTION_LEMMAS:
+        return False
+    if t.i > 0 and toks[t.i - 1].lower in ("я", "мы", "ми"):
+        return False
+    return t.i + 2 < len(toks) and toks[t.i + 1].text == "," and toks[t.i + 2].lower in THAT
+
+
 def _considers_as(doc: CyrDoc, k: int) -> bool:
     """True when a verb of considering at token k takes "X as Y" ("считает переговоры возможными"): a noun and,
     after it, an instrumental adjective or noun before the clause ends."""
@@ -161,6 +174,8 @@ def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, in
 
 def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
     """How a token reports (lexicon role: verb, np_verb, passive, light), or None when it reports no claim."""
+    if _conviction(t, doc):
+        return "verb"
     if t.pos not in ("VERB", "GRND", "PRTS") or "futr" in t.tags:
         return None
     # infinitives ("хочу сказати", "можна сказати"), imperatives and first-person present performatives

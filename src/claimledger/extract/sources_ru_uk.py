@@ -245,6 +245,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             return _source_after_setting(doc, sent, i + 1)
     elif i < sent.last and toks[i].lower in PRONOUNS:
         return (i, i + 1)  # "— сказал он журналистам": the pronoun alone
+    elif i < sent.last and past_quoted_name(toks, i, sent.last) > i:
+        return (i, past_quoted_name(toks, i, sent.last))  # "Об этом пишет «Коммерсантъ»"
     elif i >= sent.last or not (_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")) \
             or toks[i].lower in THAT or toks[i].pos == "PREP":
         return None
