@@ -24,6 +24,12 @@ ADJUNCT_NOUNS = frozenset({"словам", "данным", "мнению", "оц
                            "оцінками", "інформацією", "думку"})
 # Adjunct nouns that name data, not a person: with an adjective and no source they are an attribution to
 # no one ("по предварительным данным", "за попередніми даними", "по имеющимся сведениям").
+# Nouns of information (as written) that, with a "что/що" clause and no source, report it (guide A.6).
+# Each names its speaker in English, as the English pipeline does ("unspecified (available information)").
+INFORMATION_NOUNS = {"информация": "information", "информацию": "information", "сведения": "information",
+                     "сообщения": "reports", "сообщение": "report", "данные": "data", "інформація": "information",
+                     "інформацію": "information", "відомості": "information", "повідомлення": "reports",
+                     "дані": "data"}
 # Words of conviction before "что"/"що" ("уверен", "убеждена", "впевнений", "переконана"), as pymorphy3 lemmas.
 CONVICTION_LEMMAS = frozenset({"уверенный", "убедить", "убежденный", "впевнений", "переконаний"})
 # Verbs of considering that take "X as Y" in the instrumental ("считает переговоры возможными"; guide A.3).
@@ -43,6 +49,7 @@ class Found:
     cue_token: int
     scope: tuple[int, int] | None = None  # text its nested attributions lie in, when not the content
     sourceless: bool = False  # no source by its form ("по предварительным данным"): speaker unspecified
+    speaker: str | None = None  # the speaker a sourceless form names ("unspecified (information)")
 
 
 def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quotes) -> list[Found]:
@@ -128,6 +135,27 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
                     content, kind, scope = antecedent, "according_to", doc.char_span(*part)
             out.append(Found(content, kind, doc.char_span(k, cue_end), (src_first, src_last), k, scope=scope))
         k = adjunct_end
+    return out
+
+
+def nominal_cues(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
+    """"Есть информация о том, что ...", "Появились сообщения, что ...", "Є інформація про те, що ...": a noun of
+    information with a "что" clause and no source is an attribution to no one (guide A.6, source-less nominal cue)."""
+    toks, out = doc.tokens, []
+    for k in range(sent.first, sent.last - 2):
+        if toks[k].lower not in INFORMATION_NOUNS or k in used:
+            continue
+        m = k + 1
+        if toks[m].lower in ("о", "про") and m + 1 < sent.last and toks[m + 1].lower in ("том", "те"):
+            m += 2  # "информация о том, что", "інформація про те, що"
+        if m + 1 < sent.last and toks[m].text == "," and toks[m + 1].lower in THAT:
+            end = next((j for j in range(m + 3, sent.last - 1) if toks[j].text == "," and next(
+                (t for t in toks[j + 1:sent.last] if t.pos != "PRCL"), toks[j]).pos == "VERB"), sent.last)
+            part = trim_range(doc, m + 2, end)  # "информация о том, что X, не подтвердилась": X
+            if part:
+                used.add(k)
+                out.append(Found(doc.char_span(*part), "indirect", (toks[k].start, toks[k].end), None, k,
+                                 sourceless=True, speaker=f"unspecified ({INFORMATION_NOUNS[toks[k].lower]})"))
     return out
 
 

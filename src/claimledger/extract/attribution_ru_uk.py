@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ..models import Attribution
-from .according_ru_uk import NEGATION, Found, according_adjuncts, content_kind, cue_role
+from .according_ru_uk import NEGATION, Found, according_adjuncts, content_kind, cue_role, nominal_cues
 from .anaphora_ru_uk import anaphor_after, anaphor_before, is_anaphoric, sentence_before
 from .cues import UNSPECIFIED
 from .cues_ru_uk import CueLexicon, load_cue_lexicon
@@ -75,6 +75,7 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     used: set[int] = set()
     for sent in doc.sents:
         found += according_adjuncts(doc, sent, lex, used, quotes)
+        found += nominal_cues(doc, sent, used)
         for k in range(sent.first, sent.last):
             if k in used:
                 continue
@@ -360,7 +361,7 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
         source = doc.char_span(*f.source) if f.source else None
         pronoun = f.source is not None and f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lower in PRONOUNS
         if f.sourceless:
-            speaker, role = UNSPECIFIED, None
+            speaker, role = f.speaker or UNSPECIFIED, None
         elif f.source is None or pronoun:
             singular = pronoun and doc.tokens[f.source[0]].lower in PERSON_PRONOUNS
             speaker, role = last_person if singular and last_person[0] else last_speaker
