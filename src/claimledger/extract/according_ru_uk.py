@@ -63,11 +63,25 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
         if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
                 and toks[k + 1].lower in POSSESSIVES and toks[k + 2].lower in ADJUNCT_NOUNS:
             phrase = (toks[k].lower, toks[k + 1].lower)
-        if phrase is None and toks[k].lower in ("как", "як") and k + 1 < sent.last \
+        verb = k + 1
+        while verb < min(sent.last - 1, k + 3) and toks[verb].pos == "ADVB":
+            verb += 1  # "Как ранее сообщал ТАСС", "як уже повідомлялося"
+        if phrase is None and toks[k].lower in ("как", "як") and verb < sent.last \
                 and (k == sent.first or toks[k - 1].text in (",", "—", "–")) \
-                and cue_role(toks[k + 1], lex, doc) in ("verb", "np_verb", "passive") \
-                and "GRND" not in toks[k + 1].tags:
-            phrase = (toks[k].lower, toks[k + 1].lower)  # "как сообщило X", "як повідомляють у X", "как говорится в X"
+                and cue_role(toks[verb], lex, doc) in ("verb", "np_verb", "passive") \
+                and "GRND" not in toks[verb].tags:
+            phrase = tuple(t.lower for t in toks[k:verb + 1])  # "как сообщило X", "як повідомляють у X"
+            after = verb + 1
+            while after < sent.last and toks[after].pos == "ADVB":
+                after += 1  # "Как сообщалось ранее, ...": nobody named
+            if cue_role(toks[verb], lex, doc) == "passive" and (after >= sent.last or toks[after].text in (",", "—")):
+                used.update(range(k, after))
+                part = _host_clause(doc, sent, k, after)
+                if part:
+                    out.append(Found(*_rendered(doc, part, quotes), doc.char_span(k, verb + 1), None, k,
+                                     sourceless=True))
+                k = after
+                continue
         if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
                 and toks[k + 1].pos in ("ADJF", "PRTF") and toks[k + 2].lower in DATA_NOUNS:
             used.update(range(k, k + 3))  # "по предварительным данным", "за попередніми даними"
