@@ -44,6 +44,8 @@ from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 MESSAGE_NOUNS = frozenset({"сообщение", "заявление", "сводка", "публикация", "повідомлення", "заява", "зведення",
                            "публікація", "канал", "telegram-канал", "телеграм-канал"})
 # One-word role sources that refer back to the person named before ("за словами речника").
+# One-word sources that refer back to the office named before ("В ведомстве также отметили").
+OFFICE_ANAPHORS = frozenset({"ведомство", "відомство", "министерство", "міністерство"})
 ROLE_NOUNS = frozenset({"речник", "представитель", "представник", "спикер", "пресс-секретарь", "прессекретарь",
                         "губернатор", "глава", "голова", "командующий", "командувач", "министр", "міністр"})
 # Conjunctions that open a new clause after a cue's object ("не исключает переговоров, но ...").
@@ -348,13 +350,15 @@ def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, in
 
 def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[Attribution]:
     from .speakers_ru_uk import (
-        canonical_speaker, describe_source, is_person_name, known_surname, named_in_full_before, nominative_phrase,
-        sides_speaker, source_office, surname_key,
+        canonical_speaker, describe_source, is_person_name, known_surname, load_speaker_names, named_in_full_before,
+        nominative_phrase, sides_speaker, source_office, surname_key,
     )
 
     out: list[Attribution] = []
     last_speaker: tuple[str | None, str | None] = (None, None)
     last_person: tuple[str | None, str | None] = (None, None)
+    last_office: tuple[str | None, str | None] = (None, None)
+    offices = set(load_speaker_names()[0].values())  # the known offices and outlets
     surnames: dict[str, str] = {}  # surname stem -> the full name it was first given with
     ids = [f"a{n}" for n in range(1, len(found) + 1)]
     for n, f in enumerate(found):
@@ -376,6 +380,8 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
             speaker, role = last_speaker  # "в сообщении говорится": the message of the source named before
         elif f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lemma in ROLE_NOUNS and last_person[0]:
             speaker, role = last_person  # "за словами речника": the spokesman named before
+        elif f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lemma in OFFICE_ANAPHORS and last_office[0]:
+            speaker, role = last_office  # "Минобороны сообщило ... В ведомстве отметили": the ministry
         else:
             written, role = describe_source(doc, f.source)
             nominative = nominative_phrase(doc, f.source, written)
@@ -391,6 +397,8 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
                 last_speaker = (speaker, role)
                 if written and (speaker != written or len(written.split()) >= 2 and written.istitle()):
                     last_person = (speaker, role) if is_person_name(written, speaker) else last_person
+                if speaker in offices:
+                    last_office = (speaker, role)  # a known office or outlet ("Russian Ministry of Defence")
         hedges = _hedges(doc.text, f, lex)
         out.append(Attribution(id=ids[n], content=f.content, kind=f.kind, source=source, speaker=speaker,
                                speaker_role=role, cue=f.cue, parent=_parent(f, found, ids, n),
