@@ -461,8 +461,13 @@ PROBES = [
     # -- evidential adverbs: an implicit attribution with no source (annotation guide A.7) --------------
     probe("ВСУ якобы обстреляли Горловку.", "ru",
           A("якобы", None, "ВСУ якобы обстреляли Горловку", "indirect", speaker="unspecified", hedges=("якобы",))),
-    probe("Якобы уничтоженный мост продолжает работать.", "ru",
-          A("Якобы", None, "уничтоженный мост", "indirect", speaker="unspecified")),
+    probe("Якобы уничтоженный мост продолжает работать.", "ru"),  # a distanced noun phrase: a hedge only
+    probe("Кажуть, що нібито місто оточене.", "uk",
+          A("Кажуть", None, "нібито місто оточене", "indirect", hedges=("нібито",))),
+    probe("Впевнений, що ми переможемо.", "uk"),  # the speaker's own elided "я": a performative
+    probe("Росія була впевнена, що острів не витримає.", "uk",
+          A("була впевнена", "Росія", "острів не витримає", "indirect")),
+    probe("Кто отвечал за оборону города, неизвестно.", "ru"),
     probe("Українські дрони нібито атакували нафтобазу.", "uk",
           A("нібито", None, "Українські дрони нібито атакували нафтобазу", "indirect", speaker="unspecified")),
     probe("Он заявил, что якобы войска отошли.", "ru",
@@ -637,6 +642,9 @@ PROBES = [
           A("отметили", "ведомстве", "пострадавших нет", "indirect", speaker="Russian Ministry of Defence")),
     probe("В ведомстве отметили, что пострадавших нет.", "ru",
           A("отметили", "ведомстве", "пострадавших нет", "indirect", speaker="ведомстве")),
+    probe("Можете бути впевнені, що на вас чекає майбутнє.", "uk"),  # the addressee told, no speaker
+    probe("Росія, яка нібито має право на ці землі, продовжує наступ.", "uk"),  # a relative clause: a hedge
+    probe("Говорив про це з прем'єр-міністром. Україна отримає нові системи ППО.", "uk"),
 ]
 
 

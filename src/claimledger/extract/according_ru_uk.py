@@ -179,8 +179,14 @@ def _conviction(t: Token, doc: CyrDoc) -> bool:
     toks = doc.tokens
     if t.pos not in ("ADJS", "PRTS", "ADJF") or not set(t.lemmas[:2]) & CONVICTION_LEMMAS:
         return False
-    if t.i > 0 and toks[t.i - 1].lower in ("я", "мы", "ми"):
-        return False
+    before = t.i - 1
+    if before >= 0 and set(toks[before].lemmas[:2]) & {"быть", "бути"}:
+        if toks[before].lower in ("быть", "бути") or toks[before].pos == "INFN":
+            return False  # "Можете бути впевнені, що ...": the addressee, told
+        before -= 1  # "Росія була впевнена, що ..."
+    if before < 0 or toks[before].lower in ("я", "мы", "ми") or toks[before].text in CLAUSE_BOUNDARIES \
+            or toks[before].text in CLOSING_PUNCT or toks[before].pos in ("CONJ", "ADVB"):
+        return False  # "Впевнений, що ...": the speaker's own elided "я"
     return t.i + 2 < len(toks) and toks[t.i + 1].text == "," and toks[t.i + 2].lower in THAT
 
 

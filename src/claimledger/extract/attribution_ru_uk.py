@@ -30,7 +30,7 @@ from .according_ru_uk import NEGATION, Found, according_adjuncts, content_kind, 
 from .anaphora_ru_uk import anaphor_after, anaphor_before, is_anaphoric, sentence_before
 from .cues import UNSPECIFIED
 from .cues_ru_uk import CueLexicon, load_cue_lexicon
-from .cyrillic import CyrDoc, find_quotes
+from .cyrillic import CyrDoc, Token, find_quotes
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .sources_ru_uk import (
@@ -63,6 +63,10 @@ PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "
 DASHES = frozenset({"—", "–", "-"})
 # Adverbs that attribute a clause to someone unnamed ("якобы", "нібито"; English: allegedly, reportedly).
 EVIDENTIAL_ADVERBS = frozenset({"якобы", "нібито"})
+# Verbs of talking that, with "о/про" a topic and "с/з" a partner, report a discussion, not a claim.
+TALK_LEMMAS = frozenset({"говорить", "говорити", "поговорить", "поговорити"})
+# Relative pronouns opening a subordinate clause ("яка нібито має право"), where such an adverb only distances.
+RELATIVES = frozenset({"который", "которая", "которое", "которые", "кто", "який", "яка", "яке", "які", "хто"})
 MAX_ADDRESSEE_TOKENS = 10  # tokens between a cue and its "что" ("заявил в эфире телеканала «Россия 24», что")
 
 
@@ -107,21 +111,23 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
 
 
 def _evidential_adverbs(doc: CyrDoc, found: list[Found]) -> list[Found]:
-    """"ВСУ якобы обстреляли Горловку", "нібито знищений міст": an evidential adverb outside any other
-    attribution marks an implicit one with no source (annotation guide A.7); its content is the clause, or the
-    noun phrase after it when it qualifies a participle. "заявил, что якобы ..." is a conjunction: not counted."""
+    """"ВСУ якобы обстреляли Горловку": an evidential adverb between a main clause's subject and its finite verb,
+    outside any other attribution, marks an implicit one with no source (annotation guide A.7); its content is
+    the clause. In a "что/що" clause ("кажуть, що нібито ...") or before a noun phrase ("нібито «нова влада»")
+    it only distances the words: a hedge, not an attribution."""
     toks, out = doc.tokens, []
     stops = {",", ";", ":", "—", "–", "(", ")"} | set(CLOSING_PUNCT)
     for t in toks:
-        if t.lower not in EVIDENTIAL_ADVERBS or (t.i > 0 and toks[t.i - 1].text in stops - {"."}) \
-                or any(f.content[0] <= t.start < f.content[1] for f in found):
+        if t.lower not in EVIDENTIAL_ADVERBS or any(f.content[0] <= t.start < f.content[1] for f in found):
             continue
         sent = doc.sents[t.sent]
         first = next((i + 1 for i in range(t.i - 1, sent.first - 1, -1) if toks[i].text in stops), sent.first)
         last = next((i for i in range(t.i + 1, sent.last) if toks[i].text in stops), sent.last)
-        if t.i + 1 < last and toks[t.i + 1].pos in ("PRTF", "ADJF"):  # "якобы уничтоженный мост"
-            first = t.i + 1
-            last = next((i for i in range(first, last) if toks[i].pos in ("VERB", "INFN", "PRTS")), last)
+        subject = [u for u in toks[first:t.i] if u.pos in ("NOUN", "NPRO") or u.text.isupper() and len(u.text) > 1]
+        if not subject or any(u.lower in THAT | RELATIVES or u.pos in ("VERB", "CONJ") or "Apro" in u.tags
+                              for u in toks[first:t.i]) \
+                or t.i + 1 >= last or toks[t.i + 1].pos != "VERB":
+            continue  # no subject before it, a subordinate clause, or no finite verb after it
         part = trim_range(doc, first, last)
         if part and part[1] - part[0] >= 2:
             out.append(Found(doc.char_span(*part), "indirect", (t.start, t.end), None, t.i, sourceless=True))
@@ -188,6 +194,8 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     if negated and role != "np_verb":
         return None
     cue_first = k - 1 if negated else k
+    if t.pos in ("ADJS", "ADJF", "PRTS") and prev is not None and set(prev.lemmas[:2]) & {"быть", "бути"}:
+        cue_first = k - 1  # "была уверена, что": the copula is part of the cue
     cue_last = k + 2 if role == "light" else k + 1
     cue = doc.char_span(cue_first, cue_last)
 
@@ -227,7 +235,7 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     if after_anaphor is not None and role in ("verb", "np_verb") and "GRND" not in t.tags:
         antecedent = sentence_before(doc, sent)
         src = find_source_before(doc, sent, cue_first) or find_source_after(doc, sent, after_anaphor)
-        if antecedent is not None:
+        if antecedent is not None and src is not None:  # "Говорив про це з ...": no source, a topic
             return Found(antecedent, "indirect", cue, src, k)
 
     # content after the cue
@@ -247,10 +255,24 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     content = _content_after(doc, sent, after, "clause" if "GRND" in t.tags else role, quotes)
     if content is None and role == "np_verb" and src is not None and src[0] >= cue_last:
         content = _object_before(doc, sent, cue_first, quotes)  # "Информацию о прорыве опроверг представитель"
-    if content is None:
+    if content is None or _discussion(doc, t, content[0]):
         return None
     span, kind = content
     return Found(span, kind, cue, src, k)
+
+
+def _discussion(doc: CyrDoc, cue: Token, content: tuple[int, int]) -> bool:
+    """"Говорив про це з прем'єр-міністром", "говорил о переговорах с президентом": talking about a topic with
+    someone is a discussion, not a claim (annotation guide A, topic-only reports)."""
+    if not set(cue.lemmas[:2]) & TALK_LEMMAS:
+        return False
+    first, last = doc.token_at(content[0]), doc.token_at(content[1] - 1)
+    if first is None or last is None or doc.tokens[first].lower not in ABOUT:
+        return False
+    toks = doc.tokens
+    sent = doc.sents[cue.sent]
+    return any(toks[i].lower in ("с", "со", "з", "зі", "із") and "ablt" in toks[i + 1].tags
+               for i in range(sent.first, sent.last - 1))
 
 
 def _object_before(doc: CyrDoc, sent, cue_first: int, quotes) -> tuple[tuple[int, int], str] | None:
