@@ -381,6 +381,7 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
     last_person: tuple[str | None, str | None] = (None, None)
     last_office: tuple[str | None, str | None] = (None, None)
     offices = set(load_speaker_names()[0].values())  # the known offices and outlets
+    roles: dict[str, str] = {}  # speaker -> the first role given with it
     surnames: dict[str, str] = {}  # surname stem -> the full name it was first given with
     ids = [f"a{n}" for n in range(1, len(found) + 1)]
     for n, f in enumerate(found):
@@ -421,6 +422,10 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
                     last_person = (speaker, role) if is_person_name(written, speaker) else last_person
                 if speaker in offices:
                     last_office = (speaker, role)  # a known office or outlet ("Russian Ministry of Defence")
+        if speaker is not None and role:
+            roles.setdefault(speaker, role)
+        elif speaker is not None:
+            role = roles.get(speaker)  # the role stated somewhere in the record (guide C): "Гладков" after his title
         hedges = _hedges(doc.text, f, lex)
         out.append(Attribution(id=ids[n], content=f.content, kind=f.kind, source=source, speaker=speaker,
                                speaker_role=role, cue=f.cue, parent=_parent(f, found, ids, n),

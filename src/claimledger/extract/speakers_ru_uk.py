@@ -75,6 +75,17 @@ def _nominative_role(doc: CyrDoc, toks: list[Token], case: str | None) -> str:
     return text
 
 
+def _strip_label(text: str) -> str:
+    """A label without the punctuation around it, keeping the closing mark of a quoted name in it
+    ('Представитель группировки "Центр"', "группировка «Юг»")."""
+    out = text.strip(STRIP)
+    if out.count("«") > out.count("»"):
+        out += "»"
+    elif out.count('"') % 2:
+        out += '"'
+    return out
+
+
 def _case(t: Token) -> str | None:
     return next((c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in t.tags), None)
 
@@ -110,13 +121,13 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
         if case == "nomn" and start == 0 and end - start >= 2 and _case(toks[start]) != _case(toks[end - 1]):
             case = _case(toks[start])  # "Валерия Герасимова": the first name shows the case
         name = " ".join(_nominative(t, case, doc.language) for t in toks[start:end])
-        role = _nominative_role(doc, toks[:start], case).strip(STRIP) if start > 0 else None
+        role = _strip_label(_nominative_role(doc, toks[:start], case)) if start > 0 else None
         return name, role or None
     phrase = doc.text[toks[0].start:toks[-1].end]
     outlet = QUOTED_NAME.search(phrase)
     if outlet is not None and any(set(t.lemmas) & MEDIA_NOUNS for t in toks[:3]):
         return outlet.group(1), None  # "(украинское) издание «Украинская правда»" is the outlet Украинская правда
-    return phrase.strip(STRIP) or None, None
+    return _strip_label(phrase) or None, None
 
 
 # -- canonical (language-independent) speakers ------------------------------------------------------
@@ -264,7 +275,14 @@ def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None)
     # an adjective and its noun in the nominative together ("Повітряних сил" -> "Повітряні сили")
     head = next((t for t in doc.tokens[first:last] if t.pos == "NOUN"), doc.tokens[first])  # its case is the phrase's
     candidate = _nominative_role(doc, doc.tokens[first:last], _case(head))
-    return candidate if canonical_speaker(candidate, doc.language) != candidate else written
+    if canonical_speaker(candidate, doc.language) != candidate:
+        return candidate
+    # a described source in an oblique case ("по словам собеседника агентства", "в ведомстве"): the label is
+    # its nominative ("собеседник агентства", "ведомство"), as it would be written as a subject
+    if doc.tokens[first].pos in ("NOUN", "ADJF") and not doc.tokens[first].is_title \
+            and _case(head) not in (None, "nomn", "accs"):
+        return candidate
+    return written
 
 
 def is_person_name(written: str, speaker: str) -> bool:
