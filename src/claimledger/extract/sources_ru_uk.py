@@ -36,7 +36,9 @@ TIME_NOUNS = frozenset({"понедельник", "вторник", "среда"
                         "четвер", "п'ятниця", "субота", "неділя", "ніч", "ранок", "вечір", "добу", "доба"})
 # Nouns of the setting a statement was made in, before an inverted source ("заявил в интервью РИА Новости X").
 SETTING_NOUNS = frozenset({"интервью", "беседа", "эфир", "разговор", "комментарий", "обращение", "інтерв'ю",
-                           "розмова", "ефір", "коментар", "звернення"})
+                           "розмова", "ефір", "коментар", "звернення", "telegram", "телеграм", "telegram-канал",
+                           "телеграм-канал", "телеграмм-канал", "соцсеть", "фейсбук", "facebook", "x", "twitter",
+                           "твиттер", "твіттер", "соцмережа", "блог", "видеообращение", "відеозвернення"})
 # Outlets told a statement, written before the cue ("В Кремле ТАСС заявили", "У штабі РБК-Україна повідомили").
 OUTLET_ADDRESSEES = frozenset({"тасс", "риа", "новости", "интерфаксу", "рбк", "известиям", "укрінформу",
                                "рбк-україна", "суспільному", "рбк-украина"})
@@ -239,10 +241,13 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     i = past_outlet_addressee(doc, i, sent.last)  # "— заявил ТАСС военный эксперт Иван Петров"
     if i < sent.last and toks[i].lower in ("в", "у", "во") and i + 1 < sent.last:
         i += 1  # "сообщили в Минобороны", "повідомили у Генштабі", "говорится в сообщении"
+        if "Apro" in toks[i].tags and i + 1 < sent.last:
+            i += 1  # "в своем Telegram-канале"
+        after_setting = _source_after_setting(doc, sent, i + 1) if toks[i].lemma in SETTING_NOUNS else None
+        if after_setting is not None:  # "рассказал в беседе с корреспондентом ТАСС командир роты"
+            return after_setting  # (else the setting is the source: "говорится в Telegram-канале губернатора")
         if toks[i].pos != "NOUN" and not toks[i].is_title:
             return None
-        if toks[i].lemma in SETTING_NOUNS:  # "рассказал в беседе с корреспондентом ТАСС командир роты"
-            return _source_after_setting(doc, sent, i + 1)
     elif i < sent.last and toks[i].lower in PRONOUNS:
         return (i, i + 1)  # "— сказал он журналистам": the pronoun alone
     elif i < sent.last and past_quoted_name(toks, i, sent.last) > i:
