@@ -4,17 +4,23 @@
 the record format. Rules over tokens and morphology, per sentence:
 
 * adjuncts: "по словам X, ...", "по данным X", "как сообщает X", "за словами X", "як повідомляє X",
-  "із посиланням на X" -> ``according_to`` (content: the host clause without the adjunct);
+  "із посиланням на X" -> ``according_to`` (content: the host clause without the adjunct; according_ru_uk.py);
+  "ТАСС со ссылкой на Минобороны" nests the cited source in the outlet's report;
 * reporting verbs (lexicon data/lexicons/attribution_cues_ru_uk.tsv) with the source as subject before
   them or after them (inversion: "сообщил глава администрации ..."), and the content after "что/що", a
   colon, a quote, "о/об/про" + NP, or a bare NP object for verbs that take one ("подтвердил гибель ...");
 * reporting clauses after the content: "«...», — сказал он", "..., — заявил X", "..., передает ТАСС";
-* "в сообщении говорится" / "у повідомленні йдеться": the message is the source;
+* "в сообщении говорится" / "у повідомленні йдеться": the message is the source; "Сообщается, что" and
+  "Есть информация о том, что" have none; "X уверен, что" reports a conviction; "ВСУ якобы обстреляли ..."
+  is an implicit attribution with no source (annotation guide A.6, A.7);
 * kind: direct (the content is a quote), mixed (a paraphrase with a quoted fragment), according_to, or
   indirect; pronoun and missing subjects take the last named speaker; an attribution whose cue lies in
   another's content is nested in it (``parent``); hedges from data/lexicons/hedges_ru_uk.tsv;
 * not attributed (annotation guide, section A): infinitive, imperative, future and first-person present
-  cues ("хочу сказати", "наголошую") and negated cues other than denials.
+  cues ("хочу сказати", "наголошую"), negated cues other than denials, and discussions ("говорив про це з X").
+
+The rules are exercised by the probe sentences of tests/test_attribution_ru.py (wire, bulletin and Telegram
+styles written for the tests).
 
 Cues come from the lexicon of cues_ru_uk.py; source phrases are found by sources_ru_uk.py; speakers are
 named language-independently by speakers_ru_uk.py ("Путина" and "Путін" -> Vladimir Putin; a lone surname
