@@ -665,10 +665,24 @@ PROBES = [
     probe("Уничтожены три склада. По уточненным данным, пострадавших нет.", "ru",
           A("По уточненным данным", None, "пострадавших нет", "according_to", speaker="unspecified")),
     probe("Прошу жителей сохранять спокойствие.", "ru"),
+    probe("Об этом ТАСС рассказал источник, знакомый с ситуацией.", "ru"),  # no sentence before for "этом"
     probe("Воздушные силы ВСУ сообщили, что сбиты 25 беспилотников.", "ru",
           A("сообщили", "Воздушные силы ВСУ", "сбиты 25 беспилотников", "indirect", speaker="Ukrainian Air Force")),
     probe("Как пишет «Украинская правда», переговоры отложены.", "ru",
           A("Как пишет", "«Украинская правда»", "переговоры отложены", "according_to", speaker="Ukrainska Pravda")),
+]
+
+
+# Probes the rules do not get right yet, each with why: kept so that a fix shows (strict xfail).
+UNSOLVED = [
+    (probe("«Обстановка сложная, — сказал он. — Но мы держимся».", "ru",
+           A("сказал", "он", "Обстановка сложная", "direct")),
+     "a quotation split by its reporting clause: the quote finder sees one quote across the clause"),
+    (probe("Ворог б'є не лише по військових об'єктах, як заявляє.", "uk",
+           A("як заявляє", None, "по військових об'єктах", "according_to")),
+     "an adjunct with a dropped subject: the content is the constituent before it, not the clause"),
+    (probe("Губернатор рассказал о ситуации в регионе.", "ru"),
+     "a topic-only report (guide A): 'о ситуации' names a topic, 'о гибели X' a claim; no lexicon tells them apart"),
 ]
 
 
@@ -717,3 +731,11 @@ def analyse(p: P):
 @pytest.mark.parametrize("p", PROBES, ids=[p.text[:40] for p in PROBES])
 def test_probe(p: P):
     assert mismatches(p, analyse(p)) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("p, why", UNSOLVED, ids=[p.text[:40] for p, _ in UNSOLVED])
+def test_unsolved_probe(p: P, why: str):
+    if mismatches(p, analyse(p)) != []:
+        pytest.xfail(why)
+    pytest.fail(f"solved, move it to PROBES: {p.text}")
