@@ -230,7 +230,10 @@ def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
     # ("наголошую", "заявляем") report no claim (annotation guide, section A)
     if t.tags & {"infn", "impr"} or "1per" in t.tags and "past" not in t.tags:
         return None
-    for lemma in t.lemmas[:2]:
+    lemmas = t.lemmas[:2]
+    if t.pos == "GRND" and t.lemma.endswith("вши"):
+        lemmas = (*lemmas, t.lemma[:-3] + "ти")  # the Ukrainian dictionary lemmatises "наголосивши" as itself
+    for lemma in lemmas:
         if lemma in lex.passives:
             return "passive"
         if lemma in ("исключать", "исключить", "виключати", "виключити"):

@@ -357,6 +357,9 @@ def _clause_end(doc: CyrDoc, sent, first: int) -> int:
     lex = load_cue_lexicon()
     toks = doc.tokens
     for i in range(first + 1, sent.last - 1):
+        if toks[i].text == "," and toks[i + 1].pos == "GRND" and "perf" in toks[i + 1].tags \
+                and cue_role(toks[i + 1], lex, doc) is not None:
+            return i  # "..., добавив, что ...": a second report by the same speaker
         if toks[i].lower not in COORDINATORS:
             continue
         j = i + 1
