@@ -666,6 +666,10 @@ PROBES = [
           A("По уточненным данным", None, "пострадавших нет", "according_to", speaker="unspecified")),
     probe("Прошу жителей сохранять спокойствие.", "ru"),
     probe("Об этом ТАСС рассказал источник, знакомый с ситуацией.", "ru"),  # no sentence before for "этом"
+    probe("Губернатор рассказал о ситуации в регионе.", "ru"),  # a topic only (guide A)
+    probe("Командующий доложил министру о ходе операции.", "ru"),
+    probe("Губернатор рассказал о гибели двух человек.", "ru",
+          A("рассказал", "Губернатор", "о гибели двух человек", "indirect")),
     probe("Воздушные силы ВСУ сообщили, что сбиты 25 беспилотников.", "ru",
           A("сообщили", "Воздушные силы ВСУ", "сбиты 25 беспилотников", "indirect", speaker="Ukrainian Air Force")),
     probe("Как пишет «Украинская правда», переговоры отложены.", "ru",
@@ -691,8 +695,6 @@ UNSOLVED = [
     (probe("Ворог б'є не лише по військових об'єктах, як заявляє.", "uk",
            A("як заявляє", None, "по військових об'єктах", "according_to")),
      "an adjunct with a dropped subject: the content is the constituent before it, not the clause"),
-    (probe("Губернатор рассказал о ситуации в регионе.", "ru"),
-     "a topic-only report (guide A): 'о ситуации' names a topic, 'о гибели X' a claim; no lexicon tells them apart"),
 ]
 
 
