@@ -1,8 +1,10 @@
-"""According-to adjuncts of Russian and Ukrainian attributions ("по словам X, ...", "по данным X", "как сообщил X,",
-"за словами X", "із посиланням на X") and the roles of reporting cues, for attribution_ru_uk.py.
+"""According-to adjuncts and source-less forms of Russian and Ukrainian attributions, and the roles of reporting
+cues, for attribution_ru_uk.py.
 
-``according_adjuncts(doc, sent, lex, used)`` returns ``Found`` attributions of kind according_to, with the host
-clause without the adjunct as their content; ``cue_role(token, lex, doc)`` says how a word reports, if it does.
+``according_adjuncts(doc, sent, lex, used, quotes)`` returns ``Found`` attributions of kind according_to ("по словам
+X, ...", "по данным X", "как сообщил X,", "за словами X", "із посиланням на X"), with the host clause without the
+adjunct as their content; ``nominal_cues`` ("Есть информация о том, что ...") and ``evidential_adverbs`` ("ВСУ
+якобы обстреляли ...") the attributions to no one named; ``cue_role(token, lex, doc)`` says how a word reports.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from .cyrillic import CyrDoc, Token
 from .speakers_ru_uk import is_name_word
 from .sources_ru_uk import (
     CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, REFERRING, THAT, past_quoted_name, quoted_tokens,
-    past_outlet_addressee, split_referred_subject, trim_range, words_at,
+    SETTING_NOUNS, past_outlet_addressee, source_after_setting, split_referred_subject, trim_range, words_at,
 )
 
 NEGATION = frozenset({"не", "ні"})
@@ -30,6 +32,12 @@ INFORMATION_NOUNS = {"информация": "information", "информаци�
                      "сообщения": "reports", "сообщение": "report", "данные": "data", "інформація": "information",
                      "інформацію": "information", "відомості": "information", "повідомлення": "reports",
                      "дані": "data"}
+# Adverbs that attribute a clause to someone unnamed ("якобы", "нібито"; English: allegedly, reportedly).
+EVIDENTIAL_ADVERBS = frozenset({"якобы", "нібито"})
+# Relative pronouns opening a subordinate clause ("яка нібито має право"), where such an adverb only distances.
+RELATIVES = frozenset({"который", "которая", "которое", "которые", "кто", "який", "яка", "яке", "які", "хто"})
+# Adjunct phrases that are adjuncts only at a clause start ("Со слов очевидцев, ..."; "начать со слов ...").
+CLAUSE_INITIAL = frozenset({("со", "слов"), ("зі", "слів")})
 # Words of conviction before "что"/"що" ("уверен", "убеждена", "впевнений", "переконана"), as pymorphy3 lemmas.
 CONVICTION_LEMMAS = frozenset({"уверенный", "убедить", "убежденный", "впевнений", "переконаний"})
 # Verbs of considering that take "X as Y" in the instrumental ("считает переговоры возможными"; guide A.3).
@@ -60,6 +68,8 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
     while k < sent.last:
         phrase = next((p for p in according_by_first_word(lex).get(toks[k].lower, ())
                        if tuple(t.lower for t in toks[k:k + len(p)]) == p), None)
+        if phrase in CLAUSE_INITIAL and k > sent.first and toks[k - 1].text not in (",", "—", "–"):
+            phrase = None  # "начать со слов благодарности": words, not a source
         if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
                 and toks[k + 1].lower in POSSESSIVES and toks[k + 2].lower in ADJUNCT_NOUNS:
             phrase = (toks[k].lower, toks[k + 1].lower)
@@ -112,11 +122,18 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
             # a finite verb ends the source ("со ссылкой на источники пишет"), and so does the source an outlet
             # cites ("Как сообщает ТАСС со ссылкой на Минобороны")
             src_last = past_quoted_name(toks, src_last + 1, sent.last)
-        if src_last == src_first or src_last - src_first > MAX_SOURCE_TOKENS:
+        if src_last == src_first or src_last - src_first > 2 * MAX_SOURCE_TOKENS:
             k += 1
             continue
         cue_end = src_first
         src_first = past_outlet_addressee(doc, src_first, src_last)  # "Как рассказал ТАСС источник"
+        setting = src_first + 1 if src_first + 1 < src_last and "Apro" in toks[src_first + 1].tags else src_first
+        if toks[src_first].pos == "PREP" and setting + 1 < src_last and toks[setting + 1].lemma in SETTING_NOUNS:
+            after = source_after_setting(doc, sent, setting + 2)  # "Как заявил в интервью телеканалу «Звезда» X"
+            src_first = after[0] if after is not None and after[0] < src_last else src_first
+        if src_last - src_first > MAX_SOURCE_TOKENS:
+            k += 1
+            continue
         if toks[src_first].pos == "PREP":  # "как заявил в эфире телеканала «X» эксперт Y": the setting is no source
             quoted = quoted_tokens(toks, src_first, src_last)
             src_first = next((i for i in range(src_first + 1, src_last) if "nomn" in toks[i].tags and i not in quoted),
@@ -263,3 +280,27 @@ def content_kind(doc: CyrDoc, part: tuple[int, int], quotes) -> str:
     if all(len(doc.text[q[0]:q[1]].split()) <= 2 and doc.text[q[0]:q[0] + 1].isupper() for q in inside):
         return "indirect"
     return "mixed"
+
+
+def evidential_adverbs(doc: CyrDoc, found: list[Found]) -> list[Found]:
+    """"ВСУ якобы обстреляли Горловку": an evidential adverb between a main clause's subject and its finite verb,
+    outside any other attribution, marks an implicit one with no source (annotation guide A.7); its content is
+    the clause. In a "что/що" clause ("кажуть, що нібито ...") or before a noun phrase ("нібито «нова влада»")
+    it only distances the words: a hedge, not an attribution."""
+    toks, out = doc.tokens, []
+    stops = {",", ";", ":", "—", "–", "(", ")"} | set(CLOSING_PUNCT)
+    for t in toks:
+        if t.lower not in EVIDENTIAL_ADVERBS or any(f.content[0] <= t.start < f.content[1] for f in found):
+            continue
+        sent = doc.sents[t.sent]
+        first = next((i + 1 for i in range(t.i - 1, sent.first - 1, -1) if toks[i].text in stops), sent.first)
+        last = next((i for i in range(t.i + 1, sent.last) if toks[i].text in stops), sent.last)
+        subject = [u for u in toks[first:t.i] if u.pos in ("NOUN", "NPRO") or u.text.isupper() and len(u.text) > 1]
+        if not subject or any(u.lower in THAT | RELATIVES or u.pos in ("VERB", "CONJ") or "Apro" in u.tags
+                              for u in toks[first:t.i]) \
+                or t.i + 1 >= last or toks[t.i + 1].pos != "VERB":
+            continue  # no subject before it, a subordinate clause, or no finite verb after it
+        part = trim_range(doc, first, last)
+        if part and part[1] - part[0] >= 2:
+            out.append(Found(doc.char_span(*part), "indirect", (t.start, t.end), None, t.i, sourceless=True))
+    return out

@@ -32,11 +32,13 @@ from __future__ import annotations
 import re
 
 from ..models import Attribution
-from .according_ru_uk import NEGATION, Found, according_adjuncts, content_kind, cue_role, nominal_cues
+from .according_ru_uk import (
+    NEGATION, Found, according_adjuncts, content_kind, cue_role, evidential_adverbs, nominal_cues,
+)
 from .anaphora_ru_uk import anaphor_after, anaphor_before, is_anaphoric, sentence_before
 from .cues import UNSPECIFIED
 from .cues_ru_uk import CueLexicon, load_cue_lexicon
-from .cyrillic import CyrDoc, Token, find_quotes
+from .cyrillic import CyrDoc, find_quotes
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .sources_ru_uk import (
@@ -44,14 +46,15 @@ from .sources_ru_uk import (
     find_source_after, find_source_before, person_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
+from .topics_ru_uk import names_a_topic
 from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 
 # Sources that are a message of the speaker named before ("в сообщении говорится", "у зведенні йдеться").
 MESSAGE_NOUNS = frozenset({"сообщение", "заявление", "сводка", "публикация", "повідомлення", "заява", "зведення",
                            "публікація", "канал", "telegram-канал", "телеграм-канал"})
-# One-word role sources that refer back to the person named before ("за словами речника").
 # One-word sources that refer back to the office named before ("В ведомстве также отметили").
 OFFICE_ANAPHORS = frozenset({"ведомство", "відомство", "министерство", "міністерство"})
+# One-word role sources that refer back to the person named before ("за словами речника").
 ROLE_NOUNS = frozenset({"речник", "представитель", "представник", "спикер", "пресс-секретарь", "прессекретарь",
                         "губернатор", "глава", "голова", "командующий", "командувач", "министр", "міністр"})
 # Conjunctions that open a new clause after a cue's object ("не исключает переговоров, но ...").
@@ -67,16 +70,6 @@ EVIDENTIALITY_CUES = (
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
-# Adverbs that attribute a clause to someone unnamed ("якобы", "нібито"; English: allegedly, reportedly).
-EVIDENTIAL_ADVERBS = frozenset({"якобы", "нібито"})
-# Verbs of talking that, with "о/про" a topic and "с/з" a partner, report a discussion, not a claim.
-TALK_LEMMAS = frozenset({"говорить", "говорити", "поговорить", "поговорити"})
-# Nouns that name a topic, not a claim, after "о/про" ("рассказал о ситуации", "доложил о ходе операции";
-# annotation guide A: "informed ... on the progress of the operation" is not attributed).
-TOPIC_NOUNS = frozenset({"ситуация", "обстановка", "ход", "положение", "итог", "план", "деталь", "подробность",
-                         "ситуація", "обстановка", "хід", "становище", "підсумок", "деталь", "подробиця"})
-# Relative pronouns opening a subordinate clause ("яка нібито має право"), where such an adverb only distances.
-RELATIVES = frozenset({"который", "которая", "которое", "которые", "кто", "який", "яка", "яке", "які", "хто"})
 MAX_ADDRESSEE_TOKENS = 10  # tokens between a cue and its "что" ("заявил в эфире телеканала «Россия 24», что")
 
 
@@ -101,7 +94,7 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
             if f is not None:
                 used.add(k)
                 found.append(f)
-    found += _evidential_adverbs(doc, found)
+    found += evidential_adverbs(doc, found)
     _nest_referred_sources(doc, found)
     deny_what_was_reported(doc, found)
     for f in found:
@@ -118,30 +111,6 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
         found = [f for f in found if f.content != headline.content] + [headline]
     found.sort(key=lambda f: (f.cue[0] if f.cue else f.content[0]))
     return speak_for_first_person(_records(doc, found, lex, quotes), table_name(voice))
-
-
-def _evidential_adverbs(doc: CyrDoc, found: list[Found]) -> list[Found]:
-    """"ВСУ якобы обстреляли Горловку": an evidential adverb between a main clause's subject and its finite verb,
-    outside any other attribution, marks an implicit one with no source (annotation guide A.7); its content is
-    the clause. In a "что/що" clause ("кажуть, що нібито ...") or before a noun phrase ("нібито «нова влада»")
-    it only distances the words: a hedge, not an attribution."""
-    toks, out = doc.tokens, []
-    stops = {",", ";", ":", "—", "–", "(", ")"} | set(CLOSING_PUNCT)
-    for t in toks:
-        if t.lower not in EVIDENTIAL_ADVERBS or any(f.content[0] <= t.start < f.content[1] for f in found):
-            continue
-        sent = doc.sents[t.sent]
-        first = next((i + 1 for i in range(t.i - 1, sent.first - 1, -1) if toks[i].text in stops), sent.first)
-        last = next((i for i in range(t.i + 1, sent.last) if toks[i].text in stops), sent.last)
-        subject = [u for u in toks[first:t.i] if u.pos in ("NOUN", "NPRO") or u.text.isupper() and len(u.text) > 1]
-        if not subject or any(u.lower in THAT | RELATIVES or u.pos in ("VERB", "CONJ") or "Apro" in u.tags
-                              for u in toks[first:t.i]) \
-                or t.i + 1 >= last or toks[t.i + 1].pos != "VERB":
-            continue  # no subject before it, a subordinate clause, or no finite verb after it
-        part = trim_range(doc, first, last)
-        if part and part[1] - part[0] >= 2:
-            out.append(Found(doc.char_span(*part), "indirect", (t.start, t.end), None, t.i, sourceless=True))
-    return out
 
 
 def _nest_referred_sources(doc: CyrDoc, found: list[Found]) -> None:
@@ -263,38 +232,26 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         if src is not None:
             after = src[1]
     content = _content_after(doc, sent, after, "clause" if "GRND" in t.tags else role, quotes)
-    if content is None and role == "np_verb" and src is not None and src[0] >= cue_last:
-        content = _object_before(doc, sent, cue_first, quotes)  # "Информацию о прорыве опроверг представитель"
-    if content is None or _discussion(doc, t, content[0]):
+    if content is None and role in ("np_verb", "verb") and src is not None and src[0] >= cue_last:
+        content = _object_before(doc, sent, cue_first, quotes, role)  # "Информацию о прорыве опроверг X"
+    if content is None or names_a_topic(doc, t, content[0]):
         return None
     span, kind = content
     return Found(span, kind, cue, src, k)
 
 
-def _discussion(doc: CyrDoc, cue: Token, content: tuple[int, int]) -> bool:
-    """"Говорив про це з прем'єр-міністром", "говорил о переговорах с президентом": talking about a topic with
-    someone is a discussion, not a claim; "рассказал о ситуации" names only a topic (guide A, topic-only)."""
-    first, last = doc.token_at(content[0]), doc.token_at(content[1] - 1)
-    if first is None or last is None or doc.tokens[first].lower not in ABOUT:
-        return False
-    toks = doc.tokens
-    head = next((t for t in toks[first + 1:last + 1] if t.pos == "NOUN"), None)
-    if head is not None and head.lemma in TOPIC_NOUNS:
-        return True  # "рассказал о ситуации в регионе", "доповів про хід операції": a topic, no claim
-    if not set(cue.lemmas[:2]) & TALK_LEMMAS:
-        return False
-    sent = doc.sents[cue.sent]
-    return any(toks[i].lower in ("с", "со", "з", "зі", "із") and "ablt" in toks[i + 1].tags
-               for i in range(sent.first, sent.last - 1))
-
-
-def _object_before(doc: CyrDoc, sent, cue_first: int, quotes) -> tuple[tuple[int, int], str] | None:
-    """An object noun phrase fronted before its cue, the subject coming after it: the clause before the cue
-    when it opens with a noun in the accusative ("Эти сведения опроверг X" is an anaphor: handled before)."""
+def _object_before(doc: CyrDoc, sent, cue_first: int, quotes, role: str) -> tuple[tuple[int, int], str] | None:
+    """An object fronted before its cue, the subject coming after it: the clause before the cue when it opens
+    with a noun in the accusative (np_verb: "Информацию о прорыве опроверг X") or with "о/об/про" and a noun
+    ("Об уничтожении склада сообщили в Минобороны"); "Об этом сообщил X" is an anaphor, handled before."""
     first = next((i + 1 for i in range(cue_first - 1, sent.first - 1, -1) if doc.tokens[i].text in (",", ";", ":")),
                  sent.first)
     part = trim_range(doc, first, cue_first)
-    if part is None or doc.tokens[part[0]].pos != "NOUN" or "accs" not in doc.tokens[part[0]].tags:
+    if part is None:
+        return None
+    head = doc.tokens[part[0]]
+    about = head.lower in ABOUT and part[1] - part[0] >= 2 and doc.tokens[part[0] + 1].pos in ("NOUN", "ADJF")
+    if not about and (role != "np_verb" or head.pos != "NOUN" or "accs" not in head.tags):
         return None
     return _rendered(doc, part, quotes)
 

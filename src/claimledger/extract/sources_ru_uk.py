@@ -243,7 +243,7 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
         i += 1  # "сообщили в Минобороны", "повідомили у Генштабі", "говорится в сообщении"
         if "Apro" in toks[i].tags and i + 1 < sent.last:
             i += 1  # "в своем Telegram-канале"
-        after_setting = _source_after_setting(doc, sent, i + 1) if toks[i].lemma in SETTING_NOUNS else None
+        after_setting = source_after_setting(doc, sent, i + 1) if toks[i].lemma in SETTING_NOUNS else None
         if after_setting is not None:  # "рассказал в беседе с корреспондентом ТАСС командир роты"
             return after_setting  # (else the setting is the source: "говорится в Telegram-канале губернатора")
         if toks[i].pos != "NOUN" and not toks[i].is_title:
@@ -273,12 +273,12 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     return (i, last) if last > i else None
 
 
-def _source_after_setting(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
+def source_after_setting(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     """The inverted source after a setting ("в интервью РИА Новости Иван Петров", "в беседе с корреспондентом
     ТАСС командир роты"): from the first person's name or lower-case nominative word to the clause end."""
     toks = doc.tokens
-    end = next((m for m in range(first, sent.last) if toks[m].text in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT)
-                or toks[m].lower in THAT), sent.last)
+    stops = (CLAUSE_BOUNDARIES - OPEN_MARKS - CLOSE_MARKS) | set(CLOSING_PUNCT)  # quoted names are inside
+    end = next((m for m in range(first, sent.last) if toks[m].text in stops or toks[m].lower in THAT), sent.last)
     start = next((m for m in range(first, end) if doc.entity_label(m) == "PER" or not toks[m].is_title
                   and toks[m].pos in ("NOUN", "ADJF") and "nomn" in toks[m].tags), None)
     if start is None or end - start > MAX_SOURCE_TOKENS or any(t.pos in ("VERB", "INFN") for t in toks[start:end]):
@@ -291,7 +291,13 @@ def past_outlet_addressee(doc: CyrDoc, first: int, last: int) -> int:
     Иван Петров", "как уточнили ТАСС в пресс-службе"): the first lower-case nominative word after an abbreviation,
     or the noun after "в/у"; ``first`` when the abbreviation is the source."""
     toks = doc.tokens
-    if first >= last or not (toks[first].text.isupper() and len(toks[first].text) > 1):
+    if first >= last:
+        return first
+    if first + 2 < last and toks[first].is_title and toks[first + 1].lower in ("в", "у", "во") \
+            and toks[first + 2].pos == "NOUN" and toks[first + 2].lemma not in TIME_NOUNS | SETTING_NOUNS \
+            and _known_org(doc, toks[first]):
+        return first + 1  # "Як повідомили Укрінформу в пресслужбі ОВА": an outlet told, then the source
+    if not (toks[first].text.isupper() and len(toks[first].text) > 1):
         return first
     m = first + 1
     while m < min(last, first + 3) and (toks[m].is_title or toks[m].text.isupper()):
@@ -302,6 +308,13 @@ def past_outlet_addressee(doc: CyrDoc, first: int, last: int) -> int:
             and toks[m + 1].lemma not in TIME_NOUNS:
         return m  # "сообщили ТАСС в пресс-службе": the "в" phrase names the source
     return first
+
+
+def _known_org(doc: CyrDoc, t: Token) -> bool:
+    """True when a word's dictionary form is a known office or outlet of the speaker table ("Укрінформу")."""
+    from .speakers_ru_uk import canonical_speaker
+
+    return canonical_speaker(t.lemma, doc.language) != t.lemma
 
 
 def addressee_only(toks: list[Token], first: int, last: int) -> bool:
