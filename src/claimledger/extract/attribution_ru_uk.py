@@ -302,7 +302,7 @@ def _content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tu
         if toks[j].lower in ABOUT and role != "clause":  # "доложил министру о ходе"
             part = trim_range(doc, j, _clause_end(doc, sent, j))
             return _rendered(doc, part, quotes) if part else None
-        if toks[j].pos in ("VERB", "INFN") or toks[j].text in (".", "!", "?") or toks[j].lower in ADVERSATIVES:
+        if toks[j].pos in ("VERB", "INFN", "GRND") or toks[j].text in (".", "!", "?") or toks[j].lower in ADVERSATIVES:
             break
     if role in ("np_verb", "light", "passive") and i < sent.last:
         if role == "light" and toks[i].lower in ("на",):
