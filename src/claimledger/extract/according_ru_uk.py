@@ -191,12 +191,15 @@ def nominal_cues(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
 
 
 def _conviction(t: Token, doc: CyrDoc) -> bool:
-    """"X уверен, что ...", "вона переконана, що ...": a short adjective or participle of conviction before
-    "что"/"що" (guide A.3, "believes"), not in the first person ("я уверен": a performative, guide A)."""
+    """"X уверен, что ...", "вона переконана, що ...", "«...», — уверен X": a short adjective or participle of
+    conviction before "что"/"що" or after a quotation (guide A.3, "believes"), not in the first person ("я
+    уверен": a performative, guide A)."""
     toks = doc.tokens
     if t.pos not in ("ADJS", "PRTS", "ADJF") or not set(t.lemmas[:2]) & CONVICTION_LEMMAS:
         return False
     before = t.i - 1
+    if before > 0 and toks[before].text in ("—", "–") and toks[before - 1].text == ",":
+        return True  # "«...», — уверен командир": a reporting clause after a quotation
     if before >= 0 and set(toks[before].lemmas[:2]) & {"быть", "бути"}:
         if toks[before].lower in ("быть", "бути") or toks[before].pos == "INFN":
             return False  # "Можете бути впевнені, що ...": the addressee, told
@@ -213,7 +216,7 @@ def _considers_as(doc: CyrDoc, k: int) -> bool:
     toks = doc.tokens
     end = next((m for m in range(k + 1, min(len(toks), k + 8)) if toks[m].text in CLAUSE_BOUNDARIES
                 or toks[m].text in CLOSING_PUNCT), min(len(toks), k + 8))
-    noun = next((m for m in range(k + 1, end) if toks[m].pos == "NOUN" and toks[m].tags & {"accs", "nomn"}), None)
+    noun = next((m for m in range(k + 1, end) if toks[m].pos == "NOUN" and "ablt" not in toks[m].tags), None)
     return noun is not None and any(toks[m].pos in ("ADJF", "NOUN") and "ablt" in toks[m].tags
                                     for m in range(noun + 1, end))
 

@@ -98,7 +98,7 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         return sides
     start = next((i + 1 for i in range(last - 1, floor - 1, -1) if toks[i].text in (",", "—", "–", ":", ";")), floor)
     while start < last:  # "Ранее в Кремле опровергли", "Как передает ТАСС, в ведомстве заявили"
-        if toks[start].pos == "ADVB" or is_date_word(toks, start):
+        if toks[start].pos in ("ADVB", "COMP") or is_date_word(toks, start):  # "Позже в администрации ..."
             start += 1
         elif is_time_phrase(toks, start) and start + 2 < last:
             start += 2  # "В воскресенье губернатор ... сообщил": a time, not the place of the source
