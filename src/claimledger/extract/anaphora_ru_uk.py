@@ -26,6 +26,18 @@ def anaphor_before(doc: CyrDoc, sent, cue_first: int) -> int | None:
     return None
 
 
+# Anaphors right after a cue, before its inverted source ("Сообщил об этом глава города", "Повідомив про це ...").
+ANAPHORS_AFTER = (("об", "этом"), ("про", "це"), ("про", "це,"))
+
+
+def anaphor_after(doc: CyrDoc, sent, cue_last: int) -> int | None:
+    """Token index just after an anaphor that follows a cue ("Сообщил об этом X"), else None."""
+    for words in ANAPHORS_AFTER:
+        if cue_last + len(words) < sent.last and words_at(doc.tokens, cue_last, words):
+            return cue_last + len(words)
+    return None
+
+
 def is_anaphoric(doc: CyrDoc, first: int) -> bool:
     """True when the tokens at first open with an anaphor."""
     return any(words_at(doc.tokens, first, w) for w in ANAPHORS)

@@ -4,17 +4,23 @@
 the record format. Rules over tokens and morphology, per sentence:
 
 * adjuncts: "по словам X, ...", "по данным X", "как сообщает X", "за словами X", "як повідомляє X",
-  "із посиланням на X" -> ``according_to`` (content: the host clause without the adjunct);
+  "із посиланням на X" -> ``according_to`` (content: the host clause without the adjunct; according_ru_uk.py);
+  "ТАСС со ссылкой на Минобороны" nests the cited source in the outlet's report;
 * reporting verbs (lexicon data/lexicons/attribution_cues_ru_uk.tsv) with the source as subject before
   them or after them (inversion: "сообщил глава администрации ..."), and the content after "что/що", a
   colon, a quote, "о/об/про" + NP, or a bare NP object for verbs that take one ("подтвердил гибель ...");
 * reporting clauses after the content: "«...», — сказал он", "..., — заявил X", "..., передает ТАСС";
-* "в сообщении говорится" / "у повідомленні йдеться": the message is the source;
+* "в сообщении говорится" / "у повідомленні йдеться": the message is the source; "Сообщается, что" and
+  "Есть информация о том, что" have none; "X уверен, что" reports a conviction; "ВСУ якобы обстреляли ..."
+  is an implicit attribution with no source (annotation guide A.6, A.7);
 * kind: direct (the content is a quote), mixed (a paraphrase with a quoted fragment), according_to, or
   indirect; pronoun and missing subjects take the last named speaker; an attribution whose cue lies in
   another's content is nested in it (``parent``); hedges from data/lexicons/hedges_ru_uk.tsv;
 * not attributed (annotation guide, section A): infinitive, imperative, future and first-person present
-  cues ("хочу сказати", "наголошую") and negated cues other than denials.
+  cues ("хочу сказати", "наголошую"), negated cues other than denials, and discussions ("говорив про це з X").
+
+The rules are exercised by the probe sentences of tests/test_attribution_ru.py (wire, bulletin and Telegram
+styles written for the tests).
 
 Cues come from the lexicon of cues_ru_uk.py; source phrases are found by sources_ru_uk.py; speakers are
 named language-independently by speakers_ru_uk.py ("Путина" and "Путін" -> Vladimir Putin; a lone surname
@@ -24,38 +30,33 @@ address outside one (voice.py, shared with English).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..models import Attribution
-from .anaphora_ru_uk import anaphor_before, is_anaphoric, sentence_before
+from .according_ru_uk import (
+    NEGATION, Found, according_adjuncts, content_kind, cue_role, evidential_adverbs, nominal_cues,
+)
+from .anaphora_ru_uk import anaphor_after, anaphor_before, is_anaphoric, sentence_before
 from .cues import UNSPECIFIED
-from .cues_ru_uk import CueLexicon, according_by_first_word, load_cue_lexicon
-from .cyrillic import CyrDoc, Token, find_quotes
+from .cues_ru_uk import CueLexicon, load_cue_lexicon
+from .cyrillic import CyrDoc, find_quotes
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .sources_ru_uk import (
-    ABOUT, CLAUSE_BOUNDARIES, CLOSING_PUNCT, COORDINATORS, MAX_SOURCE_TOKENS, PRONOUNS, THAT, addressee_only,
-    find_locative_source, find_source_after, find_source_before, past_quoted_name, person_before, quoted_tokens,
-    trim_range,
+    ABOUT, CLOSING_PUNCT, COORDINATORS, PRONOUNS, REFERRING, THAT, addressee_only, find_locative_source,
+    find_source_after, find_source_before, person_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
+from .topics_ru_uk import names_a_topic
 from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 
-NEGATION = frozenset({"не", "ні"})
 # Sources that are a message of the speaker named before ("в сообщении говорится", "у зведенні йдеться").
 MESSAGE_NOUNS = frozenset({"сообщение", "заявление", "сводка", "публикация", "повідомлення", "заява", "зведення",
                            "публікація", "канал", "telegram-канал", "телеграм-канал"})
+# One-word sources that refer back to the office named before ("В ведомстве также отметили").
+OFFICE_ANAPHORS = frozenset({"ведомство", "відомство", "министерство", "міністерство"})
 # One-word role sources that refer back to the person named before ("за словами речника").
 ROLE_NOUNS = frozenset({"речник", "представитель", "представник", "спикер", "пресс-секретарь", "прессекретарь",
                         "губернатор", "глава", "голова", "командующий", "командувач", "министр", "міністр"})
-# Possessive pronouns of "по его словам" / "за його словами" and the adjunct nouns they go with.
-POSSESSIVES = frozenset({"его", "ее", "её", "их", "його", "її", "їхніми", "їх"})
-ADJUNCT_NOUNS = frozenset({"словам", "данным", "мнению", "оценке", "оценкам", "информации", "словами", "даними",
-                           "оцінками", "інформацією", "думку"})
-# Adjunct nouns that name data, not a person: with an adjective and no source they are an attribution to
-# no one ("по предварительным данным", "за попередніми даними", "по имеющимся сведениям").
-DATA_NOUNS = frozenset({"данным", "даними", "информации", "інформацією", "оценкам", "оцінками", "сведениям",
-                        "відомостями"})
 # Conjunctions that open a new clause after a cue's object ("не исключает переговоров, но ...").
 ADVERSATIVES = frozenset({"но", "однако", "але", "проте", "однак", "зато", "натомість"})
 # Cue lemmas by how firmly they present the content (models.EVIDENTIALITIES); others report it.
@@ -69,18 +70,7 @@ EVIDENTIALITY_CUES = (
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
-MAX_ADDRESSEE_TOKENS = 8  # tokens between a cue and its "что" ("заявил журналистам в Кремле, что")
-
-
-@dataclass
-class _Found:
-    content: tuple[int, int]
-    kind: str
-    cue: tuple[int, int] | None
-    source: tuple[int, int] | None  # token range
-    cue_token: int
-    scope: tuple[int, int] | None = None  # text its nested attributions lie in, when not the content
-    sourceless: bool = False  # no source by its form ("по предварительным данным"): speaker unspecified
+MAX_ADDRESSEE_TOKENS = 10  # tokens between a cue and its "что" ("заявил в эфире телеканала «Россия 24», что")
 
 
 def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attribution]:
@@ -90,19 +80,21 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     voice.document_voice); "я"/"мы"/"ми" become that person, or the quoted speaker inside a quote."""
     lex = load_cue_lexicon()
     quotes = find_quotes(doc.text)
-    found: list[_Found] = []
+    found: list[Found] = []
     used: set[int] = set()
     for sent in doc.sents:
-        found += _according_adjuncts(doc, sent, lex, used)
+        found += according_adjuncts(doc, sent, lex, used, quotes)
+        found += nominal_cues(doc, sent, used)
         for k in range(sent.first, sent.last):
             if k in used:
                 continue
             verdict = verdict_parts(doc, sent, k)  # "назвали ложью": a denial
-            f = _Found(verdict[0], "indirect", verdict[1], verdict[2], k) if verdict \
+            f = Found(verdict[0], "indirect", verdict[1], verdict[2], k) if verdict \
                 else _verb_attribution(doc, sent, k, lex, quotes)
             if f is not None:
                 used.add(k)
                 found.append(f)
+    found += evidential_adverbs(doc, found)
     _nest_referred_sources(doc, found)
     deny_what_was_reported(doc, found)
     for f in found:
@@ -121,25 +113,29 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     return speak_for_first_person(_records(doc, found, lex, quotes), table_name(voice))
 
 
-def _nest_referred_sources(doc: CyrDoc, found: list[_Found]) -> None:
+def _nest_referred_sources(doc: CyrDoc, found: list[Found]) -> None:
     """"Издание X со ссылкой на источники пишет, что C", "Про це повідомляє X з посиланням на Y": the sources'
     adjunct reports the verb's content C, nested in the outlet's report (its parent), whose scope reaches over
     the adjunct."""
     by_cue = {f.cue_token: f for f in found if f.kind != "according_to"}
-    by_source_end = {f.source[1]: f for f in found if f.kind != "according_to" and f.source}
+    by_source_end = {f.source[1]: f for f in found if f.source}
+    by_source_start = {f.source[0]: f for f in found if f.kind != "according_to" and f.source}
     for f in found:
         if f.kind != "according_to" or not f.cue:
             continue
-        g = by_cue.get(doc.token_at(f.content[0]))
+        first = doc.token_at(f.content[0])  # the verb, or its subject ("со ссылкой на источники издание пишет")
+        g = by_cue.get(first)
+        if g is None and tuple(doc.text[f.cue[0]:f.cue[1]].lower().split()) in REFERRING:
+            g = by_source_start.get(first)
         if g is not None and f.cue[0] < g.content[0]:
             f.content, g.scope = g.content, (f.cue[0], g.content[1])
         g = by_source_end.get(f.cue_token)  # "Про це повідомляє Укрінформ з посиланням на ...": after the outlet
-        if g is not None:
+        if g is not None and g is not f:
             f.content, f.scope = g.content, None
             g.scope = (min(g.content[0], f.cue[0]), max(g.content[1], f.cue[1]))
 
 
-def _headline_claim(doc: CyrDoc) -> _Found | None:
+def _headline_claim(doc: CyrDoc) -> Found | None:
     """The attribution a headline makes by punctuation alone ("<claim> – звернення Президента", "X: <claim>")."""
     claim = find_headline_claim(doc.text, lambda span: names_speaker(doc, span))
     if claim is None:
@@ -148,10 +144,10 @@ def _headline_claim(doc: CyrDoc) -> _Found | None:
     if first is None or last is None:
         return None
     cue_token = doc.token_at(claim.cue[0]) if claim.cue else first
-    return _Found(claim.content, claim.kind, claim.cue, (first, last + 1), cue_token)
+    return Found(claim.content, claim.kind, claim.cue, (first, last + 1), cue_token)
 
 
-def _within_quote(text: str, f: _Found, quotes) -> tuple[int, int]:
+def _within_quote(text: str, f: Found, quotes) -> tuple[int, int]:
     """A cue inside a quotation reports within it: its content ends where the quotation ends
     («Мы заявили, что X», — сказал Y: the content of "заявили" is X, not X and the reporting clause)."""
     if f.cue is None:
@@ -166,99 +162,10 @@ def _within_quote(text: str, f: _Found, quotes) -> tuple[int, int]:
     return f.content
 
 
-def _according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int]) -> list[_Found]:
-    toks, out = doc.tokens, []
-    k = sent.first
-    while k < sent.last:
-        phrase = next((p for p in according_by_first_word(lex).get(toks[k].lower, ())
-                       if tuple(t.lower for t in toks[k:k + len(p)]) == p), None)
-        if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
-                and toks[k + 1].lower in POSSESSIVES and toks[k + 2].lower in ADJUNCT_NOUNS:
-            phrase = (toks[k].lower, toks[k + 1].lower)
-        if phrase is None and toks[k].lower in ("как", "як") and k + 1 < sent.last \
-                and (k == sent.first or toks[k - 1].text in (",", "—", "–")) \
-                and _cue_role(toks[k + 1], lex, doc) in ("verb", "np_verb") and "GRND" not in toks[k + 1].tags:
-            phrase = (toks[k].lower, toks[k + 1].lower)  # "как сообщило X", "як повідомляють у X"
-        if phrase is None and toks[k].lower in ("по", "за") and k + 2 < sent.last \
-                and toks[k + 1].pos in ("ADJF", "PRTF") and toks[k + 2].lower in DATA_NOUNS:
-            used.update(range(k, k + 3))  # "по предварительным данным", "за попередніми даними"
-            before, after = trim_range(doc, sent.first, k), trim_range(doc, k + 3, sent.last)
-            part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
-            if part:
-                out.append(_Found(doc.char_span(*part), "according_to", doc.char_span(k, k + 3), None, k, sourceless=True))
-            k += 3
-            continue
-        if phrase is None:
-            k += 1
-            continue
-        src_first = k + len(phrase)
-        src_last = src_first
-        if len(phrase) == 2 and phrase[0] in ("по", "за") and k + 2 < sent.last and toks[k + 1].lower in POSSESSIVES \
-                and toks[k + 2].lower in ADJUNCT_NOUNS:  # "по его словам", "за її даними": the pronoun is the source
-            phrase = (phrase[0], toks[k + 1].lower, toks[k + 2].lower)
-            src_first, src_last = k + 1, k + 2
-            used.update(range(k, k + 3))
-            before, after = trim_range(doc, sent.first, k), trim_range(doc, k + 3, sent.last)
-            part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
-            if part:
-                out.append(_Found(doc.char_span(*part), "according_to", doc.char_span(k, k + 3), (k + 1, k + 2), k))
-            k += 3
-            continue
-        while src_last < sent.last and toks[src_last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) \
-                and toks[src_last].pos != "VERB":  # a finite verb ends the source: "со ссылкой на источники пишет"
-            src_last = past_quoted_name(toks, src_last + 1, sent.last)
-        if src_last == src_first or src_last - src_first > MAX_SOURCE_TOKENS:
-            k += 1
-            continue
-        cue_end = src_first
-        if toks[src_first].pos == "PREP":  # "как заявил в эфире телеканала «X» эксперт Y": the setting is no source
-            quoted = quoted_tokens(toks, src_first, src_last)
-            src_first = next((i for i in range(src_first + 1, src_last) if "nomn" in toks[i].tags and i not in quoted),
-                             src_first)
-        used.update(range(k, src_last))
-        before = trim_range(doc, sent.first, k)
-        after = trim_range(doc, src_last, sent.last)
-        part = after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
-        if part:
-            content, scope = doc.char_span(*part), None
-            if is_anaphoric(doc, part[0]):  # "з посиланням на агентство, про це написав ..."
-                antecedent = sentence_before(doc, sent)
-                if antecedent is not None:
-                    content, scope = antecedent, doc.char_span(*part)
-            out.append(_Found(content, "according_to", doc.char_span(k, cue_end), (src_first, src_last), k,
-                              scope=scope))
-        k = src_last
-    return out
-
-
-def _cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
-    if t.pos not in ("VERB", "GRND", "PRTS") or "futr" in t.tags:
-        return None
-    # infinitives ("хочу сказати", "можна сказати"), imperatives and first-person present performatives
-    # ("наголошую", "заявляем") report no claim (annotation guide, section A)
-    if t.tags & {"infn", "impr"} or "1per" in t.tags and "past" not in t.tags:
-        return None
-    for lemma in t.lemmas[:2]:
-        if lemma in lex.passives:
-            return "passive"
-        if lemma in ("исключать", "виключати"):
-            prev = doc.tokens[t.i - 1] if t.i > 0 else None
-            return "np_verb" if prev is not None and prev.lower in NEGATION else None
-        if lemma in lex.np_verbs:
-            return "np_verb"
-        if lemma in lex.verbs:
-            return "verb"
-        if lemma in lex.light:
-            nxt = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) else None
-            if nxt is not None and nxt.lower == lex.light[lemma]:
-                return "light"
-    return None
-
-
-def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> _Found | None:
+def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Found | None:
     toks = doc.tokens
     t = toks[k]
-    role = _cue_role(t, lex, doc)
+    role = cue_role(t, lex, doc)
     if role is None:
         return None
     prev = toks[k - 1] if k > sent.first else None
@@ -266,11 +173,15 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> _Fo
     if negated and role != "np_verb":
         return None
     cue_first = k - 1 if negated else k
+    if t.pos in ("ADJS", "ADJF", "PRTS") and prev is not None and set(prev.lemmas[:2]) & {"быть", "бути"}:
+        cue_first = k - 1  # "была уверена, что": the copula is part of the cue
     cue_last = k + 2 if role == "light" else k + 1
     cue = doc.char_span(cue_first, cue_last)
 
     # reporting clause after the content: "«...», — сказал он." / "..., передает ТАСС."
     j = cue_first - 1
+    while j > sent.first and toks[j].pos == "ADVB" and toks[j - 1].text in DASHES | {","}:
+        j -= 1  # "— коротко сообщил X"
     dash = False
     while j >= sent.first and toks[j].text in DASHES:
         dash, j = True, j - 1
@@ -280,14 +191,14 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> _Fo
                                 or addressee_only(toks, src[1], sent.last)):
             quote = _quote_ending_at(quotes, toks[j - 1].end if j - 1 >= 0 else -1)
             if quote is not None:
-                return _Found(quote, "direct", cue, src, k)
+                return Found(quote, "direct", cue, src, k)
             part = trim_range(doc, sent.first, j)
             if part is not None and not _contains_cue_subject(doc, part):
                 if is_anaphoric(doc, part[0]):  # "Об этом сообщил X, передает ТАСС"
                     antecedent = sentence_before(doc, sent)
                     if antecedent is not None:
-                        return _Found(antecedent, "indirect", cue, src, k, scope=doc.char_span(*part))
-                return _Found(doc.char_span(*part), "direct" if dash else "indirect", cue, src, k)
+                        return Found(antecedent, "indirect", cue, src, k, scope=doc.char_span(*part))
+                return Found(doc.char_span(*part), "direct" if dash else "indirect", cue, src, k)
 
     # "Об этом сообщил X", "Про це у зведенні повідомив Генштаб": the content is the sentence before
     anaphor = anaphor_before(doc, sent, cue_first)
@@ -297,7 +208,14 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> _Fo
         if role == "passive":
             src = find_source_after(doc, sent, cue_last) or src
         if antecedent is not None:
-            return _Found(antecedent, "indirect", cue, src, k)
+            return Found(antecedent, "indirect", cue, src, k)
+
+    after_anaphor = anaphor_after(doc, sent, cue_last)  # "Сообщил об этом глава города": the sentence before
+    if after_anaphor is not None and role in ("verb", "np_verb") and "GRND" not in t.tags:
+        antecedent = sentence_before(doc, sent)
+        src = find_source_before(doc, sent, cue_first) or find_source_after(doc, sent, after_anaphor)
+        if antecedent is not None and src is not None:  # "Говорив про це з ...": no source, a topic
+            return Found(antecedent, "indirect", cue, src, k)
 
     # content after the cue
     if role == "passive":
@@ -314,10 +232,28 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> _Fo
         if src is not None:
             after = src[1]
     content = _content_after(doc, sent, after, "clause" if "GRND" in t.tags else role, quotes)
-    if content is None:
+    if content is None and role in ("np_verb", "verb") and src is not None and src[0] >= cue_last:
+        content = _object_before(doc, sent, cue_first, quotes, role)  # "Информацию о прорыве опроверг X"
+    if content is None or names_a_topic(doc, t, content[0]):
         return None
     span, kind = content
-    return _Found(span, kind, cue, src, k)
+    return Found(span, kind, cue, src, k)
+
+
+def _object_before(doc: CyrDoc, sent, cue_first: int, quotes, role: str) -> tuple[tuple[int, int], str] | None:
+    """An object fronted before its cue, the subject coming after it: the clause before the cue when it opens
+    with a noun in the accusative (np_verb: "Информацию о прорыве опроверг X") or with "о/об/про" and a noun
+    ("Об уничтожении склада сообщили в Минобороны"); "Об этом сообщил X" is an anaphor, handled before."""
+    first = next((i + 1 for i in range(cue_first - 1, sent.first - 1, -1) if doc.tokens[i].text in (",", ";", ":")),
+                 sent.first)
+    part = trim_range(doc, first, cue_first)
+    if part is None:
+        return None
+    head = doc.tokens[part[0]]
+    about = head.lower in ABOUT and part[1] - part[0] >= 2 and doc.tokens[part[0] + 1].pos in ("NOUN", "ADJF")
+    if not about and (role != "np_verb" or head.pos != "NOUN" or "accs" not in head.tags):
+        return None
+    return _rendered(doc, part, quotes)
 
 
 def _contains_cue_subject(doc: CyrDoc, part: tuple[int, int]) -> bool:
@@ -349,21 +285,24 @@ def _content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tu
         if toks[j].lower in THAT:
             first = j + 1
             part = trim_range(doc, first, _clause_end(doc, sent, first))
-            return (doc.char_span(*part), _kind(doc, part, quotes)) if part else None
+            return _rendered(doc, part, quotes) if part else None
         if toks[j].text == ":":
             q = _quote_starting_at(quotes, toks[j + 1].start) if j + 1 < len(toks) else None
             if q is not None:
                 return q, "direct"
             part = trim_range(doc, j + 1, sent.last)
-            return (doc.char_span(*part), _kind(doc, part, quotes)) if part else None
+            return _rendered(doc, part, quotes) if part else None
         if toks[j].text in ("«", "„", "“") and j == after:
             q = _quote_starting_at(quotes, toks[j].start)
             if q is not None:
                 return q, "direct"
+        if toks[j].lower in ABOUT and role == "np_verb" and any(
+                toks[m].pos == "NOUN" and toks[m].tags & {"accs", "nomn", "gent"} for m in range(after, j)):
+            break  # the object noun is the content: "опроверг информацию о прорыве", "спростували заяву про ..."
         if toks[j].lower in ABOUT and role != "clause":  # "доложил министру о ходе"
             part = trim_range(doc, j, _clause_end(doc, sent, j))
-            return (doc.char_span(*part), _kind(doc, part, quotes)) if part else None
-        if toks[j].pos in ("VERB", "INFN") or toks[j].text in (".", "!", "?") or toks[j].lower in ADVERSATIVES:
+            return _rendered(doc, part, quotes) if part else None
+        if toks[j].pos in ("VERB", "INFN", "GRND") or toks[j].text in (".", "!", "?") or toks[j].lower in ADVERSATIVES:
             break
     if role in ("np_verb", "light", "passive") and i < sent.last:
         if role == "light" and toks[i].lower in ("на",):
@@ -372,7 +311,7 @@ def _content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tu
         end = next((j for j in range(i + 1, end - 1) if toks[j].text == "," and toks[j + 1].lower in ADVERSATIVES), end)
         part = trim_range(doc, i, end)  # an NP object ends before ", но ..." ("не исключает переговоров, но ...")
         if part and part[1] - part[0] >= 2:
-            return doc.char_span(*part), _kind(doc, part, quotes)
+            return _rendered(doc, part, quotes)
     return None
 
 
@@ -382,47 +321,54 @@ def _clause_end(doc: CyrDoc, sent, first: int) -> int:
     lex = load_cue_lexicon()
     toks = doc.tokens
     for i in range(first + 1, sent.last - 1):
-        if toks[i].lower in COORDINATORS and _cue_role(toks[i + 1], lex, doc) is not None:
+        if toks[i].text == "," and toks[i + 1].pos == "GRND" and "perf" in toks[i + 1].tags \
+                and cue_role(toks[i + 1], lex, doc) is not None:
+            return i  # "..., добавив, что ...": a second report by the same speaker
+        if toks[i].lower not in COORDINATORS:
+            continue
+        j = i + 1
+        while j < sent.last - 1 and toks[j].pos in ("ADVB", "PRCL"):
+            j += 1  # "..., а также уточнил, что ..."
+        if cue_role(toks[j], lex, doc) is not None:
             return i
     return sent.last
 
 
-def _kind(doc: CyrDoc, part: tuple[int, int], quotes) -> str:
-    start, end = doc.char_span(*part)
-    inside = [q for q in quotes if start <= q[0] - 1 and q[1] + 1 <= end]
-    if not inside:
-        return "indirect"
-    if len(inside) == 1 and inside[0][0] - 1 == start and inside[0][1] + 1 >= end - 1:
-        return "direct"
-    # a quoted name of one or two words is a name, not a quoted fragment
-    if all(len(doc.text[q[0]:q[1]].split()) <= 2 and doc.text[q[0]:q[0] + 1].isupper() for q in inside):
-        return "indirect"
-    return "mixed"
+def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, int], str]:
+    """A content's span and kind: a whole quotation is its text without the marks ("заявил, что «...»")."""
+    kind = content_kind(doc, part, quotes)
+    if kind == "direct":
+        start = doc.tokens[part[0]].start
+        return next(q for q in quotes if q[0] - 1 == start), kind
+    return doc.char_span(*part), kind
 
 
-def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[Attribution]:
+def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[Attribution]:
     from .speakers_ru_uk import (
-        canonical_speaker, describe_source, is_person_name, known_surname, nominative_phrase, sides_speaker,
-        source_office, surname_key,
+        canonical_speaker, describe_source, is_person_name, known_surname, load_speaker_names, named_in_full_before,
+        nominative_phrase, sides_speaker, source_office, surname_key,
     )
 
     out: list[Attribution] = []
     last_speaker: tuple[str | None, str | None] = (None, None)
     last_person: tuple[str | None, str | None] = (None, None)
+    last_office: tuple[str | None, str | None] = (None, None)
+    offices = set(load_speaker_names()[0].values())  # the known offices and outlets
+    roles: dict[str, str] = {}  # speaker -> the first role given with it
     surnames: dict[str, str] = {}  # surname stem -> the full name it was first given with
     ids = [f"a{n}" for n in range(1, len(found) + 1)]
     for n, f in enumerate(found):
         source = doc.char_span(*f.source) if f.source else None
         pronoun = f.source is not None and f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lower in PRONOUNS
         if f.sourceless:
-            speaker, role = UNSPECIFIED, None
+            speaker, role = f.speaker or UNSPECIFIED, None
         elif f.source is None or pronoun:
             singular = pronoun and doc.tokens[f.source[0]].lower in PERSON_PRONOUNS
             speaker, role = last_person if singular and last_person[0] else last_speaker
             if speaker is None:  # a person named earlier without a cue ("Министр ... провёл совещание")
                 speaker, role = person_before(doc, f.source[0] if f.source else doc.token_at(f.content[0]) or 0)
                 speaker = canonical_speaker(speaker, doc.language)
-            if f.source is None and _cue_role(doc.tokens[f.cue_token], lex, doc) == "passive":
+            if f.source is None and cue_role(doc.tokens[f.cue_token], lex, doc) == "passive":
                 speaker, role = UNSPECIFIED, None  # "Ранее сообщалось", "Сообщается, что": nobody named
             if speaker is None and f.source is None:
                 speaker = UNSPECIFIED  # "говорили, що ...", "За попередніми даними": no source, none before
@@ -430,10 +376,13 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
             speaker, role = last_speaker  # "в сообщении говорится": the message of the source named before
         elif f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lemma in ROLE_NOUNS and last_person[0]:
             speaker, role = last_person  # "за словами речника": the spokesman named before
+        elif f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lemma in OFFICE_ANAPHORS and last_office[0]:
+            speaker, role = last_office  # "Минобороны сообщило ... В ведомстве отметили": the ministry
         else:
             written, role = describe_source(doc, f.source)
             nominative = nominative_phrase(doc, f.source, written)
             speaker = sides_speaker(doc, f.source) or known_surname(written, surnames) \
+                or named_in_full_before(doc, f.source[0], written) \
                 or canonical_speaker(nominative, doc.language)
             office = source_office(doc, f.source) if not role else None  # an office, no name ("Президента України")
             if office is not None:
@@ -444,6 +393,12 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
                 last_speaker = (speaker, role)
                 if written and (speaker != written or len(written.split()) >= 2 and written.istitle()):
                     last_person = (speaker, role) if is_person_name(written, speaker) else last_person
+                if speaker in offices:
+                    last_office = (speaker, role)  # a known office or outlet ("Russian Ministry of Defence")
+        if speaker is not None and role:
+            roles.setdefault(speaker, role)
+        elif speaker is not None:
+            role = roles.get(speaker)  # the role stated somewhere in the record (guide C): "Гладков" after his title
         hedges = _hedges(doc.text, f, lex)
         out.append(Attribution(id=ids[n], content=f.content, kind=f.kind, source=source, speaker=speaker,
                                speaker_role=role, cue=f.cue, parent=_parent(f, found, ids, n),
@@ -451,7 +406,7 @@ def _records(doc: CyrDoc, found: list[_Found], lex: CueLexicon, quotes) -> list[
     return out
 
 
-def _evidentiality(doc: CyrDoc, f: _Found, hedges: tuple[str, ...]) -> str:
+def _evidentiality(doc: CyrDoc, f: Found, hedges: tuple[str, ...]) -> str:
     """How firmly the cue presents its content (models.EVIDENTIALITIES), from the cue's lemma and hedges."""
     lemmas = set(doc.tokens[f.cue_token].lemmas) if f.kind != "according_to" else set()
     if lemmas and is_verdict(doc, f.cue_token):
@@ -464,7 +419,7 @@ def _evidentiality(doc: CyrDoc, f: _Found, hedges: tuple[str, ...]) -> str:
     return "reported"
 
 
-def _parent(f: _Found, found: list[_Found], ids: list[str], n: int) -> str | None:
+def _parent(f: Found, found: list[Found], ids: list[str], n: int) -> str | None:
     anchor = f.cue or f.content
     best = None
     for m, g in enumerate(found):
@@ -477,12 +432,12 @@ def _parent(f: _Found, found: list[_Found], ids: list[str], n: int) -> str | Non
     return ids[best] if best is not None else None
 
 
-def _extent(f: _Found) -> int:
+def _extent(f: Found) -> int:
     scope = f.scope or f.content
     return scope[1] - scope[0]
 
 
-def _hedges(text: str, f: _Found, lex: CueLexicon) -> tuple[str, ...]:
+def _hedges(text: str, f: Found, lex: CueLexicon) -> tuple[str, ...]:
     spans = [f.content] + ([f.cue] if f.cue else [])
     found = []
     for start, end in spans:

@@ -19,7 +19,7 @@ class CueLexicon:
     verbs: frozenset[str]
     np_verbs: frozenset[str]
     passives: frozenset[str]
-    light: dict[str, str]
+    light: dict[str, frozenset[str]]  # verb lemma -> the nouns it makes a cue with
     according: tuple[tuple[str, ...], ...]
     hedges: tuple[str, ...]
 
@@ -42,12 +42,13 @@ def load_cue_lexicon() -> CueLexicon:
         elif role == "passive":
             passives.add(phrase)
         elif role == "light":
-            light[phrase] = row[3]
+            light.setdefault(phrase, set()).add(row[3])
         elif role == "according":
             according.append(tuple(phrase.split()))
     hedges = tuple(dict.fromkeys(row[0] for row in rows(HEDGES_FILE)))
     according.sort(key=len, reverse=True)
-    return CueLexicon(frozenset(verbs), frozenset(np_verbs), frozenset(passives), light, tuple(according), hedges)
+    return CueLexicon(frozenset(verbs), frozenset(np_verbs), frozenset(passives),
+                     {verb: frozenset(nouns) for verb, nouns in light.items()}, tuple(according), hedges)
 
 
 @functools.lru_cache(maxsize=2)

@@ -9,7 +9,7 @@ ranges out, over a ``CyrDoc`` (cyrillic.py); attribution_ru_uk.py wires them to 
 from __future__ import annotations
 
 from .cyrillic import CyrDoc, Token
-from .speakers_ru_uk import sides_source
+from .speakers_ru_uk import is_name_word, sides_source
 
 # Conjunctions opening a reported clause.
 THAT = frozenset({"что", "що", "будто", "мовляв", "якобы", "нібито", "чтобы", "щоб"})
@@ -27,7 +27,25 @@ SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под"
 COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
 # Adjuncts naming the source a subject relies on: they end the subject ("Издание X со ссылкой на источники
 # пишет": the outlet writes; the sources are an according-to attribution of their own).
-REFERRING = (("со", "ссылкой", "на"), ("ссылаясь", "на"), ("з", "посиланням", "на"), ("посилаючись", "на"))
+# Nouns of anonymous sources whose "в/у" phrase belongs to them ("источник в силовых структурах", "джерело в
+# СБУ"), where after another subject the same phrase is a setting ("Губернатор в Telegram-канале сообщил").
+ANONYMOUS_SOURCES = frozenset({"источник", "собеседник", "джерело", "співрозмовник"})
+# Nouns of time after "в/у" at a clause start ("В воскресенье губернатор сообщил", "У п'ятницю речник заявив").
+TIME_NOUNS = frozenset({"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+                        "воскресение", "ночь", "утро", "день", "вечер", "сутки", "понеділок", "вівторок", "середа",
+                        "четвер", "п'ятниця", "субота", "неділя", "ніч", "ранок", "вечір", "добу", "доба"})
+# Nouns of the setting a statement was made in, before an inverted source ("заявил в интервью РИА Новости X").
+SETTING_NOUNS = frozenset({"интервью", "беседа", "эфир", "разговор", "комментарий", "обращение", "інтерв'ю",
+                           "розмова", "ефір", "коментар", "звернення", "telegram", "телеграм", "telegram-канал",
+                           "телеграм-канал", "телеграмм-канал", "соцсеть", "фейсбук", "facebook", "x", "twitter",
+                           "твиттер", "твіттер", "соцмережа", "блог", "видеообращение", "відеозвернення"})
+# Outlets told a statement, written before the cue ("В Кремле ТАСС заявили", "У штабі РБК-Україна повідомили").
+OUTLET_ADDRESSEES = frozenset({"тасс", "риа", "новости", "интерфаксу", "рбк", "известиям", "укрінформу",
+                               "рбк-україна", "суспільному", "рбк-украина"})
+# Addressees between an inverted cue and its source ("заявил журналистам Дмитрий Песков").
+MAX_ADDRESSEE_WORDS = 2
+REFERRING = (("со", "ссылкой", "на"), ("ссылаясь", "на"), ("з", "посиланням", "на"), ("із", "посиланням", "на"),
+             ("посилаючись", "на"))
 
 
 def words_at(toks: list[Token], i: int, words: tuple[str, ...]) -> bool:
@@ -47,9 +65,10 @@ def past_quoted_name(toks: list[Token], i: int, limit: int) -> int:
 def trim_range(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
     """Token range without leading/trailing commas, dashes and closing punctuation."""
     toks = doc.tokens
-    while first < last and toks[first].text in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) - {"«", "„", "“"}:
+    edges = CLAUSE_BOUNDARIES | set(CLOSING_PUNCT)  # an opening mark starts a content, a closing mark ends one
+    while first < last and toks[first].text in edges - OPEN_MARKS:
         first += 1
-    while last > first and toks[last - 1].text in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) - {"»", "”", "“"}:
+    while last > first and toks[last - 1].text in edges - CLOSE_MARKS:
         last -= 1
     return (first, last) if last > first else None
 
@@ -70,20 +89,35 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         last -= 1
     if last > floor and toks[last - 1].lower in COORDINATORS:
         return None
-    referring = next((i for i in range(floor + 1, last) if any(words_at(toks, i, p) for p in REFERRING)), None)
+    clause = next((i + 1 for i in range(last - 1, floor - 1, -1) if toks[i].lower in THAT), floor)
+    referring = next((i for i in range(clause + 1, last) if any(words_at(toks, i, p) for p in REFERRING)), None)
     if referring is not None:
         last = referring
     sides = sides_source(doc, floor, cue_first)  # "Обидві сторони наголосили", "Стороны отметили"
     if sides is not None:
         return sides
-    start = floor
-    while start < last and toks[start].pos == "ADVB":
-        start += 1  # "Ранее в Кремле опровергли"
+    start = next((i + 1 for i in range(last - 1, floor - 1, -1) if toks[i].text in (",", "—", "–", ":", ";")), floor)
+    while start < last:  # "Ранее в Кремле опровергли", "Как передает ТАСС, в ведомстве заявили"
+        if toks[start].pos in ("ADVB", "COMP") or is_date_word(toks, start):  # "Позже в администрации ..."
+            start += 1
+        elif is_time_phrase(toks, start) and start + 2 < last:
+            start += 2  # "В воскресенье губернатор ... сообщил": a time, not the place of the source
+        else:
+            break
     if last - start >= 2 and toks[start].lower in ("в", "у", "во") and all(
             is_nominal(t) for t in toks[start + 1:last]):
-        return (start + 1, last)  # "У Генштабі повідомили", "В Минобороны сообщили"
+        end = last  # "В пресс-службе ведомства ТАСС пояснили": the outlet told is no part of the source
+        while end - start > 2 and toks[end - 1].lower in OUTLET_ADDRESSEES:
+            end -= 1
+        return (start + 1, end)  # "У Генштабі повідомили", "В Минобороны сообщили"
+    lead = next((len(p) for p in REFERRING if words_at(toks, start, p)), 0)
+    if lead:  # "Со ссылкой на источники издание пишет": the subject follows the cited source
+        subject = split_referred_subject(doc, start + lead, last, toks[cue_first])
+        if subject is not None:
+            return (subject, last)
     for _ in range(2):
-        found = _subject_in(doc, floor, last) or _agreeing_subject(doc, floor, last, toks[cue_first])
+        lo = start if start < last else floor  # past a leading time ("В воскресенье губернатор ...")
+        found = _subject_in(doc, lo, last) or _agreeing_subject(doc, lo, last, toks[cue_first])
         if found is not None:
             return found
         # step over ", <parenthetical>," before the cue
@@ -97,6 +131,23 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
     return None
 
 
+def split_referred_subject(doc: CyrDoc, first: int, last: int, verb: Token) -> int | None:
+    """Where a verb's subject starts in the words after "со ссылкой на" before it ("Со ссылкой на источники
+    издание пишет" -> "издание"): the first nominative or capitalised word after a noun that does not agree
+    with the verb in number; None when there is no such word."""
+    toks = doc.tokens
+    number = next((n for n in NUMBERS if n in verb.tags), None)
+    if number is None:
+        return None
+    for m in range(first + 1, last):
+        t, before = toks[m], toks[m - 1]
+        subject_like = t.pos in ("NOUN", "ADJF") and "nomn" in t.tags and number in t.tags \
+            or t.is_title or t.text.isupper()
+        if subject_like and before.pos in ("NOUN", None) and number not in before.tags:
+            return m
+    return None
+
+
 def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     toks = doc.tokens
     first = last
@@ -107,6 +158,8 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     if pronoun is not None:
         return (pronoun, pronoun + 1)
     start = next((i for i in range(first, last) if _nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")), None)
+    if start is None and last - first == 1 and is_name_word(doc, toks[first]):
+        return (first, last)  # a lone surname the dictionary reads as a common noun ("Песков, в свою очередь,")
     if start is None:
         return None
     quoted = quoted_tokens(toks, start, last)  # a quoted name is nominal whatever its words («Украинская правда»)
@@ -117,8 +170,12 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
             start += 1
         if start >= last:
             return None
-    # a trailing prepositional phrase with no nominative word is a setting ("... Зеленський у п'ятницю")
+    # a trailing prepositional phrase with no nominative word is a setting ("... Зеленський у п'ятницю"),
+    # except after an anonymous source ("Источник в силовых структурах сообщил")
     for i in range(start + 1, last):
+        if toks[i].lower in ("в", "у", "во") \
+                and any(toks[m].lemma in ANONYMOUS_SOURCES for m in range(max(start, i - 3), i)):
+            break
         if toks[i].pos == "PREP" and not any(_nominative(toks[m]) for m in range(i + 1, last)):
             last = i
             break
@@ -173,14 +230,28 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     toks = doc.tokens
     i = first
     while i < sent.last and (toks[i].pos in ("ADVB", "PRCL") and toks[i].lower not in THAT
-                             or is_date_word(toks, i)):
-        i += 1  # "заявил вчера командующий ...", "сообщило 12 мая Минобороны"
+                             or is_date_word(toks, i) or is_time_phrase(toks, i)):
+        i += 2 if is_time_phrase(toks, i) else 1  # "заявил вчера командующий", "сообщило 12 мая Минобороны"
+    addressee = i
+    while addressee < min(sent.last, i + MAX_ADDRESSEE_WORDS) and toks[addressee].pos == "NOUN" \
+            and "datv" in toks[addressee].tags and not toks[addressee].is_title:
+        addressee += 1  # "заявил журналистам Дмитрий Песков"
+    if i < addressee < sent.last and (_nominative(toks[addressee]) or doc.entity_label(addressee) == "PER"):
+        i = addressee
+    i = past_outlet_addressee(doc, i, sent.last)  # "— заявил ТАСС военный эксперт Иван Петров"
     if i < sent.last and toks[i].lower in ("в", "у", "во") and i + 1 < sent.last:
         i += 1  # "сообщили в Минобороны", "повідомили у Генштабі", "говорится в сообщении"
+        if "Apro" in toks[i].tags and i + 1 < sent.last:
+            i += 1  # "в своем Telegram-канале"
+        after_setting = source_after_setting(doc, sent, i + 1) if toks[i].lemma in SETTING_NOUNS else None
+        if after_setting is not None:  # "рассказал в беседе с корреспондентом ТАСС командир роты"
+            return after_setting  # (else the setting is the source: "говорится в Telegram-канале губернатора")
         if toks[i].pos != "NOUN" and not toks[i].is_title:
             return None
     elif i < sent.last and toks[i].lower in PRONOUNS:
         return (i, i + 1)  # "— сказал он журналистам": the pronoun alone
+    elif i < sent.last and past_quoted_name(toks, i, sent.last) > i:
+        return (i, past_quoted_name(toks, i, sent.last))  # "Об этом пишет «Коммерсантъ»"
     elif i >= sent.last or not (_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")) \
             or toks[i].lower in THAT or toks[i].pos == "PREP":
         return None
@@ -191,13 +262,59 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             return None
         if toks[last].pos == "NUMB":  # "передает агентство 3 марта"
             break
-        if last > i and toks[last].lower in SETTING_PREPOSITIONS:  # "в Генштабі у ранковому зведенні"
-            break
+        if last > i and toks[last].lower in SETTING_PREPOSITIONS and toks[last - 1].lemma not in ANONYMOUS_SOURCES:
+            break  # "в Генштабі у ранковому зведенні"; "источник в силовых структурах" is one source
         if last > i and any(words_at(toks, last, p) for p in REFERRING):
             break  # "повідомляє Укрінформ з посиланням на ...": the outlet, then whom it cites
+        if last > i and doc.entity_label(last - 1) == "PER" and doc.entity_label(last) != "PER":
+            break  # "— заявил Иван Петров РИА Новости": the name ends the source, the outlet is the addressee
         last += 1
         last = past_quoted_name(toks, last, sent.last)
     return (i, last) if last > i else None
+
+
+def source_after_setting(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
+    """The inverted source after a setting ("в интервью РИА Новости Иван Петров", "в беседе с корреспондентом
+    ТАСС командир роты"): from the first person's name or lower-case nominative word to the clause end."""
+    toks = doc.tokens
+    stops = (CLAUSE_BOUNDARIES - OPEN_MARKS - CLOSE_MARKS) | set(CLOSING_PUNCT)  # quoted names are inside
+    end = next((m for m in range(first, sent.last) if toks[m].text in stops or toks[m].lower in THAT), sent.last)
+    start = next((m for m in range(first, end) if doc.entity_label(m) == "PER" or not toks[m].is_title
+                  and toks[m].pos in ("NOUN", "ADJF") and "nomn" in toks[m].tags), None)
+    if start is None or end - start > MAX_SOURCE_TOKENS or any(t.pos in ("VERB", "INFN") for t in toks[start:end]):
+        return None
+    return (start, end)
+
+
+def past_outlet_addressee(doc: CyrDoc, first: int, last: int) -> int:
+    """The source after an outlet it was told to ("Как рассказал ТАСС источник в ведомстве", "заявил ТАСС эксперт
+    Иван Петров", "как уточнили ТАСС в пресс-службе"): the first lower-case nominative word after an abbreviation,
+    or the noun after "в/у"; ``first`` when the abbreviation is the source."""
+    toks = doc.tokens
+    if first >= last:
+        return first
+    if first + 2 < last and toks[first].is_title and toks[first + 1].lower in ("в", "у", "во") \
+            and toks[first + 2].pos == "NOUN" and toks[first + 2].lemma not in TIME_NOUNS | SETTING_NOUNS \
+            and _known_org(doc, toks[first]):
+        return first + 1  # "Як повідомили Укрінформу в пресслужбі ОВА": an outlet told, then the source
+    if not (toks[first].text.isupper() and len(toks[first].text) > 1):
+        return first
+    m = first + 1
+    while m < min(last, first + 3) and (toks[m].is_title or toks[m].text.isupper()):
+        m += 1  # the rest of the outlet's name ("РИА Новости")
+    if m < last and not toks[m].is_title and toks[m].pos in ("NOUN", "ADJF") and "nomn" in toks[m].tags:
+        return m
+    if m + 1 < last and toks[m].lower in ("в", "у", "во") and toks[m + 1].pos == "NOUN" \
+            and toks[m + 1].lemma not in TIME_NOUNS:
+        return m  # "сообщили ТАСС в пресс-службе": the "в" phrase names the source
+    return first
+
+
+def _known_org(doc: CyrDoc, t: Token) -> bool:
+    """True when a word's dictionary form is a known office or outlet of the speaker table ("Укрінформу")."""
+    from .speakers_ru_uk import canonical_speaker
+
+    return canonical_speaker(t.lemma, doc.language) != t.lemma
 
 
 def addressee_only(toks: list[Token], first: int, last: int) -> bool:
@@ -208,6 +325,11 @@ def addressee_only(toks: list[Token], first: int, last: int) -> bool:
         if t.pos in ("VERB", "INFN", "GRND") or t.lower in THAT:
             return False
     return True
+
+
+def is_time_phrase(toks: list[Token], i: int) -> bool:
+    """True for "в/у" and a noun of time at token i ("в понедельник", "у п'ятницю", "в субботу")."""
+    return toks[i].lower in ("в", "у", "во") and i + 1 < len(toks) and toks[i + 1].lemma in TIME_NOUNS
 
 
 def is_date_word(toks: list[Token], i: int) -> bool:

@@ -23,7 +23,8 @@ OFFICE_NOUNS = frozenset({"генштаб", "штаб", "міністерств�
 STRIP = ",:;—–-«»\"„“” "
 
 
-def _is_name_word(doc: CyrDoc, t: Token) -> bool:
+def is_name_word(doc: CyrDoc, t: Token) -> bool:
+    """True for a word of a person's name: tagged so, a natasha PER, or a capitalised word with a surname ending."""
     if not t.is_title or t.text.isupper():  # "ОВА", "ВСУ": abbreviations, not names
         return False
     if t.tags & PERSON_TAGS or doc.entity_label(t.i) == "PER":
@@ -74,6 +75,17 @@ def _nominative_role(doc: CyrDoc, toks: list[Token], case: str | None) -> str:
     return text
 
 
+def _strip_label(text: str) -> str:
+    """A label without the punctuation around it, keeping the closing mark of a quoted name in it
+    ('Представитель группировки "Центр"', "группировка «Юг»")."""
+    out = text.strip(STRIP)
+    if out.count("«") > out.count("»"):
+        out += "»"
+    elif out.count('"') % 2:
+        out += '"'
+    return out
+
+
 def _case(t: Token) -> str | None:
     return next((c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in t.tags), None)
 
@@ -92,10 +104,10 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
         return None, None
     # the person's name: the last run of name words (natasha PER in Russian, morphology otherwise)
     end = len(toks)
-    while end > 0 and not _is_name_word(doc, toks[end - 1]):
+    while end > 0 and not is_name_word(doc, toks[end - 1]):
         end -= 1
     start = end
-    while start > 0 and _is_name_word(doc, toks[start - 1]):
+    while start > 0 and is_name_word(doc, toks[start - 1]):
         start -= 1
     # a first name the dictionary does not tag, in the surname's case ("Андрій Сибіга")
     while 0 < start and end - start < 3 and toks[start - 1].is_title and toks[start - 1].pos == "NOUN" \
@@ -109,13 +121,13 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
         if case == "nomn" and start == 0 and end - start >= 2 and _case(toks[start]) != _case(toks[end - 1]):
             case = _case(toks[start])  # "Валерия Герасимова": the first name shows the case
         name = " ".join(_nominative(t, case, doc.language) for t in toks[start:end])
-        role = _nominative_role(doc, toks[:start], case).strip(STRIP) if start > 0 else None
+        role = _strip_label(_nominative_role(doc, toks[:start], case)) if start > 0 else None
         return name, role or None
     phrase = doc.text[toks[0].start:toks[-1].end]
     outlet = QUOTED_NAME.search(phrase)
-    if outlet is not None and set(toks[0].lemmas) & MEDIA_NOUNS:
-        return outlet.group(1), None  # "Издание «Украинская правда»" is the outlet Украинская правда
-    return phrase.strip(STRIP) or None, None
+    if outlet is not None and any(set(t.lemmas) & MEDIA_NOUNS for t in toks[:3]):
+        return outlet.group(1), None  # "(украинское) издание «Украинская правда»" is the outlet Украинская правда
+    return _strip_label(phrase) or None, None
 
 
 # -- canonical (language-independent) speakers ------------------------------------------------------
@@ -235,6 +247,20 @@ def known_surname(written: str | None, surnames: dict[str, str]) -> str | None:
 
 
 
+def named_in_full_before(doc: CyrDoc, index: int, written: str | None) -> str | None:
+    """The canonical full name a lone surname at token ``index`` was given earlier in the text by a first name
+    and the surname ("Глава администрации Иван Петров провел совещание. Петров отметил" -> Ivan Petrov)."""
+    if not written or len(written.split()) != 1 or not written[:1].isupper() or written.isupper():
+        return None
+    key, toks = surname_key(written), doc.tokens
+    for k in range(index - 1, 0, -1):
+        if toks[k].is_title and surname_key(toks[k].text) == key and toks[k - 1].is_title \
+                and is_name_word(doc, toks[k - 1]):
+            name, _ = describe_source(doc, (k - 1, k + 1))
+            return canonical_speaker(name, doc.language) if name and len(name.split()) == 2 else None
+    return None
+
+
 def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None) -> str | None:
     """A source with its first word in the dictionary form ("у Генштабі ЗСУ" -> "генштаб ЗСУ"), when the
     speaker table knows that form; else the phrase as written."""
@@ -244,7 +270,19 @@ def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None)
     lemma = doc.tokens[first].lemma
     rest = doc.text[doc.tokens[first].end:doc.tokens[last - 1].end] if last - first > 1 else ""
     candidate = lemma + rest
-    return candidate if canonical_speaker(candidate, doc.language) != candidate else written
+    if canonical_speaker(candidate, doc.language) != candidate:
+        return candidate
+    # an adjective and its noun in the nominative together ("Повітряних сил" -> "Повітряні сили")
+    head = next((t for t in doc.tokens[first:last] if t.pos == "NOUN"), doc.tokens[first])  # its case is the phrase's
+    candidate = _nominative_role(doc, doc.tokens[first:last], _case(head))
+    if canonical_speaker(candidate, doc.language) != candidate:
+        return candidate
+    # a described source in an oblique case ("по словам собеседника агентства", "в ведомстве"): the label is
+    # its nominative ("собеседник агентства", "ведомство"), as it would be written as a subject
+    if doc.tokens[first].pos in ("NOUN", "ADJF") and not doc.tokens[first].is_title \
+            and _case(head) not in (None, "nomn", "accs"):
+        return candidate
+    return written
 
 
 def is_person_name(written: str, speaker: str) -> bool:
@@ -372,11 +410,11 @@ def sides_speaker(doc: CyrDoc, source: tuple[int, int]) -> str | None:
     names: list[str] = []
     k = next((t.i for t in doc.tokens if t.start >= paragraph), first)
     while k < first:
-        if not _is_name_word(doc, doc.tokens[k]):
+        if not is_name_word(doc, doc.tokens[k]):
             k += 1
             continue
         start, end = k, k + 1
-        while end < first and _is_name_word(doc, doc.tokens[end]):
+        while end < first and is_name_word(doc, doc.tokens[end]):
             end += 1
         if start > 0 and doc.tokens[start - 1].is_title and doc.tokens[start - 1].pos == "NOUN" \
                 and doc.tokens[start - 1].start >= paragraph and doc.tokens[start - 1].lemma not in OFFICE_NOUNS:
