@@ -132,7 +132,9 @@ def test_projected_gold_marks_the_aligned_lines(tmp_path):
 
 # Floors on the report half, measured 2026-12-04 (scripts/eval_news_dev_projected.py --split report):
 # lines of the Russian and Ukrainian translations holding an attribution where the English gold has one.
-PROJECTED_FLOORS = {"ru": 0.81, "uk": 0.79}  # measured F1 0.836 and 0.811 (English on its own lines: 0.936)
+# Measured F1 0.836 and 0.811 when the measure was built, 0.877 and 0.849 after that session's cue work
+# (English on its own lines: 0.936).
+PROJECTED_FLOORS = {"ru": 0.85, "uk": 0.82}
 
 
 @needs_ntrex
