@@ -796,3 +796,14 @@ def test_ukrainian_present_and_future_tenses_give_the_modality(text, modality):
 def test_the_context_dates_only_single_acts_within_a_reporting_window(text, when):
     strikes = [e for e in analyse(text, "uk").events if e.type == "strike"]
     assert strikes[-1].when == when
+
+
+@pytest.mark.model
+def test_ukrainian_function_words_and_first_names_take_their_own_reading():
+    from claimledger.extract.cyrillic import analyse_word
+
+    # the dictionary reads "Про", "Під" first as nouns (letter names), "Ганна" as the genitive of a surname
+    assert [analyse_word(w, "uk")[1] for w in ("Про", "Під", "до", "серед")] == ["PREP"] * 4
+    assert [p.text for p in analyse("Бої точилися Під Васильковом.", "uk").places] == ["Васильковом"]
+    doc = analyse("Ворог відступив. Про це повідомила Ганна Маляр.", "uk")
+    assert [a.speaker for a in doc.attributions] == ["Hanna Maliar"]

@@ -115,6 +115,12 @@ class CyrDoc:
         return self._labels.get(token_index)
 
 
+# Ukrainian prepositions and conjunctions whose first dictionary reading (pymorphy3-dicts-uk) is a noun (a letter
+# name, an abbreviation, "як" the yak): their function-word reading is taken instead.
+UK_FUNCTION_WORDS = frozenset({"про", "до", "під", "перед", "серед", "об", "як"})
+FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL"})
+
+
 @functools.lru_cache(maxsize=200_000)
 def _analyse(word: str, language: str) -> tuple[str, str | None, frozenset[str], tuple[str, ...]]:
     """Best lemma, POS, tags and all lemmas of one word (cached: news vocabulary repeats)."""
@@ -122,6 +128,12 @@ def _analyse(word: str, language: str) -> tuple[str, str | None, frozenset[str],
     if not parses:
         return word.lower(), None, frozenset(), (word.lower(),)
     best = parses[0]
+    if language == "uk" and word.lower() in UK_FUNCTION_WORDS:  # "Про це повідомила ...": no noun "про"
+        best = next((p for p in parses if str(p.tag.POS) in FUNCTION_POS), best)
+    elif best.tag.case != "nomn" and {"Surn", "Name", "Patr"} & set(str(best.tag).replace(" ", ",").split(",")):
+        # a person's name word read first in an oblique case of another name ("Ганна" as the genitive of a
+        # surname Ганн) when it is a first name as written: the nominative first-name reading
+        best = next((p for p in parses if p.tag.case == "nomn" and "Name" in p.tag), best)
     tags = frozenset(str(best.tag).replace(" ", ",").split(","))
     lemmas = tuple(dict.fromkeys(p.normal_form.replace("ё", "е") for p in parses[:6]))
     pos = str(best.tag.POS) if best.tag.POS else None

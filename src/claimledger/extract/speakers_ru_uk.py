@@ -11,7 +11,7 @@ import functools
 import re
 from importlib import resources
 
-from .cyrillic import CyrDoc, Token
+from .cyrillic import CyrDoc, Token, word_readings
 from .nlp import load_morphology
 
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -45,8 +45,9 @@ def _nominative(t: Token, case: str | None = None, language: str = "ru") -> str:
             nominative = best.inflect({"nomn"})
             word = nominative.word if nominative is not None else best.normal_form
             return word[:1].upper() + word[1:]
-    if "nomn" in t.tags or not t.tags & PERSON_TAGS:
-        return t.text
+    if "nomn" in t.tags or not t.tags & PERSON_TAGS or any(
+            "nomn" in tag and ("Name" in tag or "Surn" in tag) for tag in word_readings(t.text, language)):
+        return t.text  # "Ганна" reads first as the genitive of a surname Ганн, but is a first name as written
     return t.lemma[:1].upper() + t.lemma[1:]
 
 
