@@ -229,6 +229,9 @@ PIPELINE_CASES = [
     # a Russian outlet reporting the other side's claim: the speaker's side, not the outlet's
     ("Коммерсантъ", None, "ru",
      "Украинские военные заявили, что сохраняют контроль над Часовым Яром.", {"ukrainian_control"}),
+    # a bare "Генштаб" in a Ukrainian outlet's Russian edition is Ukraine's General Staff
+    ("Украинская правда", None, "ru",
+     "Синьковка в Харьковской области освобождена, сообщил Генштаб.", {"ukrainian_control"}),
 ]
 
 

@@ -46,3 +46,19 @@ def test_sides_with_no_one_named_stay_a_described_source():
 ])
 def test_only_the_sides_themselves_stand_for_the_persons_of_the_call(text, language, source, speaker):
     assert speakers(text, language) == [(source, speaker)]
+
+
+@pytest.mark.parametrize("outlet, speaker", [
+    ("Украинская правда", "General Staff of the Armed Forces of Ukraine"),  # a Ukrainian outlet's own side
+    ("ТАСС", "General Staff of the Russian Armed Forces"),
+    (None, "General Staff of the Russian Armed Forces"),
+])
+def test_a_bare_general_staff_is_the_publishers_own_sides(outlet, speaker):
+    from claimledger.models import Article
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="g", text="ВСУ отразили 20 атак, сообщил Генштаб.", language="ru", outlet=outlet))
+    assert [a.speaker for a in doc.attributions] == [speaker]
+    qualified = analyse_article(Article(id="q", text="Потери ВСУ превысили 300 человек, сообщил Генштаб ВС РФ.",
+                                        language="ru", outlet=outlet))
+    assert [a.speaker for a in qualified.attributions] == ["General Staff of the Russian Armed Forces"]

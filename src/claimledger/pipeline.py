@@ -74,16 +74,19 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
 
 def _cyrillic_layers(text: str, article: Article, voice: str | None = None, headline: bool = False,
                      published: str | None = None) -> Layers:
+    from .control import publisher_side
     from .extract.attribution_ru_uk import find_attributions_ru_uk
     from .extract.cyrillic import parse_cyrillic
     from .extract.datelines import after_datelines, event_place_mentions, find_datelines
     from .extract.events_ru_uk import find_events_ru_uk
     from .extract.gazetteer import load_gazetteer
     from .extract.places_ru_uk import find_places_ru_uk
+    from .extract.speakers_ru_uk import publisher_offices
 
     doc = parse_cyrillic(text, article.language)
     datelines = [] if headline else find_datelines(text)
     attributions = after_datelines(find_attributions_ru_uk(doc, voice), datelines)
+    attributions = publisher_offices(attributions, text, publisher_side(article.outlet, article.url))
     places = find_places_ru_uk(doc, load_gazetteer())
     events = find_events_ru_uk(doc, attributions, event_place_mentions(places, datelines),
                                published or article.published, headline)

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from importlib import resources
 
+from ..models import Attribution
 from .cyrillic import CyrDoc, Token, word_readings
 from .nlp import load_morphology
 
@@ -426,3 +429,23 @@ def sides_speaker(doc: CyrDoc, source: tuple[int, int]) -> str | None:
             names.append(name)
         k = end
     return "; ".join(names) if 1 < len(names) <= MAX_SIDES else None
+
+
+# Offices Russian copy names bare ("Генштаб сообщил"), which the lexicon reads as Russia's; a publisher of the other
+# side (a Ukrainian outlet's Russian edition) means its own side's office by the bare name.
+BARE_OFFICES = {"General Staff of the Russian Armed Forces": {"ukraine": "General Staff of the Armed Forces of Ukraine"}}
+# Word starts that tie a source to Russia whoever publishes it ("Генштаб ВС РФ", "Генштаб России").
+RUSSIAN_QUALIFIERS = ("рф", "росс", "росі", "российск", "російськ")
+
+
+def publisher_offices(attributions: Sequence[Attribution], text: str, publisher_side: str) -> list[Attribution]:
+    """The attributions with a bare office (BARE_OFFICES) named as the publisher's own side's: "Генштаб" in a
+    Ukrainian outlet is Ukraine's General Staff; a source qualified as Russian's stays Russia's."""
+    out = []
+    for a in attributions:
+        own = BARE_OFFICES.get(a.speaker or "", {}).get(publisher_side)
+        source = text[a.source[0]:a.source[1]].lower() if a.source else ""
+        if own and not any(w.startswith(RUSSIAN_QUALIFIERS) for w in re.findall(r"\w+", source)):
+            a = replace(a, speaker=own)
+        out.append(a)
+    return out
