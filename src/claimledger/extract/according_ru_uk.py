@@ -38,6 +38,8 @@ EVIDENTIAL_ADVERBS = frozenset({"якобы", "нібито"})
 RELATIVES = frozenset({"который", "которая", "которое", "которые", "кто", "який", "яка", "яке", "які", "хто"})
 # Adjunct phrases that are adjuncts only at a clause start ("Со слов очевидцев, ..."; "начать со слов ...").
 CLAUSE_INITIAL = frozenset({("со", "слов"), ("зі", "слів")})
+# Verbs of "как говорят" / "як кажуть" (as the saying goes): an idiom, not a report, with no one named.
+SAYING_LEMMAS = frozenset({"говорить", "говорити", "казати"})
 # Words of conviction before "что"/"що" ("уверен", "убеждена", "впевнений", "переконана"), as pymorphy3 lemmas.
 CONVICTION_LEMMAS = frozenset({"уверенный", "убедить", "убежденный", "впевнений", "переконаний"})
 # Verbs of considering that take "X as Y" in the instrumental ("считает переговоры возможными"; guide A.3).
@@ -84,7 +86,9 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
             after = verb + 1
             while after < sent.last and toks[after].pos == "ADVB":
                 after += 1  # "Как сообщалось ранее, ...": nobody named
-            if cue_role(toks[verb], lex, doc) == "passive" and (after >= sent.last or toks[after].text in (",", "—")):
+            impersonal = cue_role(toks[verb], lex, doc) == "passive" or "plur" in toks[verb].tags \
+                and not set(toks[verb].lemmas) & SAYING_LEMMAS
+            if impersonal and (after >= sent.last or toks[after].text in (",", "—")):  # "Как сообщают, ...": no one named
                 used.update(range(k, after))
                 part = _host_clause(doc, sent, k, after)
                 if part:
