@@ -9,7 +9,7 @@ ranges out, over a ``CyrDoc`` (cyrillic.py); attribution_ru_uk.py wires them to 
 from __future__ import annotations
 
 from .cyrillic import CyrDoc, Token
-from .speakers_ru_uk import is_name_word, sides_source
+from .speakers_ru_uk import PARTITIVE_HEADS, is_name_word, sides_source
 
 # Conjunctions opening a reported clause.
 THAT = frozenset({"что", "що", "будто", "мовляв", "якобы", "нібито", "чтобы", "щоб"})
@@ -46,6 +46,10 @@ OUTLET_ADDRESSEES = frozenset({"тасс", "риа", "новости", "инте
 MAX_ADDRESSEE_WORDS = 2
 REFERRING = (("со", "ссылкой", "на"), ("ссылаясь", "на"), ("з", "посиланням", "на"), ("із", "посиланням", "на"),
              ("посилаючись", "на"))
+
+
+# The "of" after a word naming some of a group (PARTITIVE_HEADS): the partitive phrase belongs to the source.
+PARTITIVE_PREPOSITIONS = frozenset({"из", "изо", "з", "із", "зі"})
 
 
 def words_at(toks: list[Token], i: int, words: tuple[str, ...]) -> bool:
@@ -176,6 +180,8 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
         if toks[i].lower in ("в", "у", "во") \
                 and any(toks[m].lemma in ANONYMOUS_SOURCES for m in range(max(start, i - 3), i)):
             break
+        if toks[i].lower in PARTITIVE_PREPOSITIONS and set(toks[i - 1].lemmas) & PARTITIVE_HEADS:
+            continue  # "Один из командиров сообщил": who among whom is the source
         if toks[i].pos == "PREP" and not any(_nominative(toks[m]) for m in range(i + 1, last)):
             last = i
             break
@@ -220,7 +226,8 @@ def _agreeing_subject(doc: CyrDoc, floor: int, last: int, verb: Token) -> tuple[
 
 
 def _nominative(t: Token) -> bool:
-    return ("nomn" in t.tags and t.pos in ("NOUN", "NPRO", "ADJF", None)) or ("Fixd" in t.tags) \
+    return ("nomn" in t.tags and (t.pos in ("NOUN", "NPRO", "ADJF", None) or set(t.lemmas) & PARTITIVE_HEADS)) \
+        or ("Fixd" in t.tags) \
         or (t.text.isupper() and len(t.text) > 1) or t.pos is None and t.is_title
 
 

@@ -26,9 +26,16 @@ OFFICE_NOUNS = frozenset({"генштаб", "штаб", "міністерств�
 STRIP = ",:;—–-«»\"„“” "
 
 
+# Words naming some of a group ("Один из командиров", "Часть депутатов", "Більшість опитаних"): never a name,
+# whatever their ending ("Один" ends like Путин).
+PARTITIVE_HEADS = frozenset({"один", "одна", "одно", "некоторый", "многие", "многий", "часть", "большинство",
+                             "каждый", "кто-то", "кто-нибудь", "деякий", "багато", "частина", "більшість", "кожен",
+                             "хтось"})
+
+
 def is_name_word(doc: CyrDoc, t: Token) -> bool:
     """True for a word of a person's name: tagged so, a natasha PER, or a capitalised word with a surname ending."""
-    if not t.is_title or t.text.isupper():  # "ОВА", "ВСУ": abbreviations, not names
+    if not t.is_title or t.text.isupper() or set(t.lemmas) & PARTITIVE_HEADS:  # "ОВА", "ВСУ": abbreviations
         return False
     if t.tags & PERSON_TAGS or doc.entity_label(t.i) == "PER":
         return True
