@@ -62,3 +62,10 @@ def test_a_bare_general_staff_is_the_publishers_own_sides(outlet, speaker):
     qualified = analyse_article(Article(id="q", text="Потери ВСУ превысили 300 человек, сообщил Генштаб ВС РФ.",
                                         language="ru", outlet=outlet))
     assert [a.speaker for a in qualified.attributions] == ["General Staff of the Russian Armed Forces"]
+
+
+def test_each_capitalised_part_of_a_double_name_is_romanised_capitalised():
+    from claimledger.extract.speakers_ru_uk import romanise
+
+    assert romanise("Пол Миллс-Хикс", "ru") == "Pol Mills-Khiks"
+    assert romanise("Марія Рибак-Левченко", "uk") == "Mariia Rybak-Levchenko"

@@ -202,6 +202,9 @@ def romanise(name: str, language: str) -> str:
                     out.append(RU_LETTERS.get(ch, ch))
         roman = "".join(out)
         words.append(roman[:1].upper() + roman[1:] if word[:1].isupper() else roman)
+        if "-" in word:  # each capitalised part of a double name stays capitalised ("Миллс-Хикс" -> Mills-Khiks)
+            words[-1] = "-".join(r[:1].upper() + r[1:] if w[:1].isupper() else r
+                                 for r, w in zip(words[-1].split("-"), word.split("-")))
     return " ".join(words)
 
 
