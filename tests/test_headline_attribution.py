@@ -49,6 +49,11 @@ def title_claims(title: str, language: str) -> list[dict]:
     ("Песков: Москва не видит оснований менять позицию", "ru",
      {"source": "Песков", "cue": None, "content": "Москва не видит оснований менять позицию",
       "kind": "according_to", "speaker": "Dmitry Peskov"}),
+    # an acronym and a described source before the colon
+    ("ISW: российские войска продвинулись у Покровска", "ru",
+     {"source": "ISW", "cue": None, "content": "российские войска продвинулись у Покровска", "kind": "according_to"}),
+    ("Источник: ВСУ готовят наступление", "ru",
+     {"source": "Источник", "cue": None, "content": "ВСУ готовят наступление", "kind": "according_to"}),
 ])
 def test_headline_forms_are_attributions(title, language, expected):
     found = title_claims(title, language)
@@ -64,6 +69,7 @@ def test_headline_forms_are_attributions(title, language, expected):
     ("Після удару по вокзалу Росія – це держава-терорист", "uk"),  # the dash opens the predicate
     ("Харків: ніч минула спокійно", "uk"),                          # a place as a dateline
     ("Зеленський у Вашингтоні: що відомо про зустріч", "uk"),      # a person in a setting
+    ("Обстрел Белгорода: ранены трое", "ru"),                       # an act named, not who speaks
 ])
 def test_headlines_without_a_speaker_attribute_nothing(title, language):
     assert [a for a in title_claims(title, language) if a["cue"] is None or a["cue"].startswith(("address", "звер"))] == []

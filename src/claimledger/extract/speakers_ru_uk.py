@@ -370,6 +370,11 @@ def source_office(doc: CyrDoc, source: tuple[int, int]) -> tuple[str, str] | Non
     return office_holder(doc.tokens[first].lemma + rest, doc.language)
 
 
+# Described sources a headline names before its colon ("Источник: ВСУ готовят наступление").
+HEADLINE_SOURCE_WORDS = frozenset({"источник", "источники", "собеседник", "эксперт", "эксперты", "аналитики", "сми",
+                                   "джерело", "джерела", "співрозмовник", "експерт", "експерти", "аналітики", "змі"})
+
+
 def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
     """Whether the phrase at a character span of a headline names a person, office or organisation: a known
     speaker or office (speaker table, office registry), a person or organisation entity, or capitalised
@@ -384,8 +389,12 @@ def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
     if any(t.pos in ("PREP", "VERB") for t in doc.tokens[first:last + 1]):
         return False  # a setting or a statement, not a speaker ("Зеленський у Вашингтоні: ...", "ВСУ атаковали X: ...")
     words = phrase.split()
+    if len(words) == 1 and (words[0].isupper() and len(words[0]) > 1 or words[0].lower() in HEADLINE_SOURCE_WORDS):
+        return True  # "ISW: ...", "МАГАТЭ: ...", "Источник: ..."
+    head = doc.tokens[first]
+    thing = head.pos == "NOUN" and "inan" in head.tags and not head.tags & PERSON_TAGS  # "Обстрел Белгорода: ..."
     return person_in_title(phrase) is not None or doc.entity_label(first) in ("PER", "ORG") or (
-        all(w[:1].isupper() and not w.isupper() for w in words)
+        all(w[:1].isupper() and not w.isupper() for w in words) and not thing
         and (2 <= len(words) <= 3 or SURNAME_ENDINGS.search(words[0].lower()) is not None))
 
 
