@@ -354,9 +354,7 @@ def _victims_again(doc: CyrDoc, kind: str, first: int, quantity: int | None, eve
     if kind != "casualties" or quantity is not None or t.pos not in ("PRTF", "ADJF") or t.sent == 0 \
             or _polarity(doc, first) == "denied":  # "Погибших нет" says something new
         return False
-    before = doc.sents[t.sent - 1]
-    return "\n" not in doc.text[before.end:t.start] and any(
-        e.type == "casualties" and before.start <= e.trigger[0] < before.end for e in events)
+    return _told_just_before(doc, first, kind, events)
 
 
 def _strike_again(doc: CyrDoc, kind: str, first: int, events: Sequence[Event]) -> bool:
@@ -369,9 +367,16 @@ def _strike_again(doc: CyrDoc, kind: str, first: int, events: Sequence[Event]) -
     s = doc.sentence_of(first)
     if not any(set(w.lemmas) & WEAPON_LEMMAS for w in doc.tokens[s.first:first] if w.pos == "NOUN"):
         return False
+    return _told_just_before(doc, first, kind, events)
+
+
+def _told_just_before(doc: CyrDoc, first: int, kind: str, events: Sequence[Event]) -> bool:
+    """True when the sentence before the trigger's (token ``first``, not the document's first), in the same
+    paragraph, holds an event of type ``kind``: what a re-mention refers back to."""
+    t = doc.tokens[first]
     before = doc.sents[t.sent - 1]
     return "\n" not in doc.text[before.end:t.start] and any(
-        e.type == "strike" and before.start <= e.trigger[0] < before.end for e in events)
+        e.type == kind and before.start <= e.trigger[0] < before.end for e in events)
 
 
 def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
