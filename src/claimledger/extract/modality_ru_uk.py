@@ -57,13 +57,13 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
         return "hypothetical"
     if any(w.lower in FUTURE_AUXILIARIES for w in before):
         return "future"  # "будет вынуждена продолжить наступление": a controlled act still to come
+    # a hypothetical cue counts only before a controlling verb ("могут попытаться атаковать": the modal verb
+    # governs the attempt), which otherwise makes the act real ("пытались атаковать")
     controller = next((n for n, w in enumerate(before) if set(w.lemmas) & FACTUAL_CONTROLLERS), None)
     if any(w.lemma in HYPOTHETICAL_LEMMAS for w in before[:controller]):
-        return "hypothetical"  # "могут попытаться атаковать": the modal verb governs the attempt
+        return "hypothetical"
     if controller is not None:
         return "factual"
-    if any(w.lemma in HYPOTHETICAL_LEMMAS for w in before):
-        return "hypothetical"
     if any(set(w.lemmas) & FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before):
         return "future"
     return _predicate_modality(doc, first, last)
