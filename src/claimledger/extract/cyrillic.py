@@ -130,28 +130,35 @@ def _analyse(word: str, language: str) -> tuple[str, str | None, frozenset[str],
     best = parses[0]
     if language == "uk" and word.lower() in UK_FUNCTION_WORDS:  # "Про це повідомила ...": no noun "про"
         best = next((p for p in parses if str(p.tag.POS) in FUNCTION_POS), best)
-    elif best.tag.case != "nomn" and {"Surn", "Name", "Patr"} & set(str(best.tag).replace(" ", ",").split(",")):
+    elif best.tag.case != "nomn" and {"Surn", "Name", "Patr"} & _grammemes(best.tag):
         # a person's name word read first in an oblique case of another name ("Ганна" as the genitive of a
         # surname Ганн) when it is a first name as written: the nominative first-name reading
         best = next((p for p in parses if p.tag.case == "nomn" and "Name" in p.tag), best)
-    tags = frozenset(str(best.tag).replace(" ", ",").split(","))
+    tags = _grammemes(best.tag)
     lemmas = tuple(dict.fromkeys(p.normal_form.replace("ё", "е") for p in parses[:6]))
     pos = str(best.tag.POS) if best.tag.POS else None
     return best.normal_form.replace("ё", "е"), pos, tags, lemmas
+
+
+def _grammemes(tag) -> frozenset[str]:
+    """The grammemes of a pymorphy3 tag ("NOUN,anim,masc sing,nomn" -> {"NOUN", "anim", ...})."""
+    return frozenset(str(tag).replace(" ", ",").split(","))
+
+
+def _unified_apostrophes(word: str) -> str:
+    return word.replace("’", "'").replace("ʼ", "'").replace("`", "'")
 
 
 @functools.lru_cache(maxsize=20_000)
 def word_readings(word: str, language: str) -> tuple[str, ...]:
     """Return the tags of every reading the dictionary gives a word ("VERB,perf sing,3per,futr", ...),
     apostrophes unified as in :func:`analyse_word`."""
-    key = word.lower().replace("’", "'").replace("ʼ", "'").replace("`", "'")
-    return tuple(str(p.tag) for p in load_morphology(language).parse(key))
+    return tuple(str(p.tag) for p in load_morphology(language).parse(_unified_apostrophes(word.lower())))
 
 
 def analyse_word(word: str, language: str) -> tuple[str, str | None, frozenset[str], tuple[str, ...]]:
     """Return (lemma, POS, tags, all lemmas) of a word in "ru" or "uk"; apostrophes unified."""
-    key = word.replace("’", "'").replace("ʼ", "'").replace("`", "'")
-    return _analyse(key, language)
+    return _analyse(_unified_apostrophes(word), language)
 
 
 def parse_cyrillic(text: str, language: str) -> CyrDoc:
