@@ -9,7 +9,7 @@ ranges out, over a ``CyrDoc`` (cyrillic.py); attribution_ru_uk.py wires them to 
 from __future__ import annotations
 
 from .cyrillic import CyrDoc, Token
-from .speakers_ru_uk import PARTITIVE_HEADS, is_name_word, sides_source
+from .speakers_ru_uk import ANONYMOUS_SOURCES, PARTITIVE_HEADS, is_name_word, sides_source
 
 # Conjunctions opening a reported clause.
 THAT = frozenset({"что", "що", "будто", "мовляв", "якобы", "нібито", "чтобы", "щоб"})
@@ -25,11 +25,6 @@ OPEN_MARKS, CLOSE_MARKS = frozenset("«„“\""), frozenset("»“”\"")
 # Prepositions that end an inverted source and open a setting after it ("повідомили в Генштабі у зведенні").
 SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под", "во время", "під час", "после", "після"})
 COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
-# Adjuncts naming the source a subject relies on: they end the subject ("Издание X со ссылкой на источники
-# пишет": the outlet writes; the sources are an according-to attribution of their own).
-# Nouns of anonymous sources whose "в/у" phrase belongs to them ("источник в силовых структурах", "джерело в
-# СБУ"), where after another subject the same phrase is a setting ("Губернатор в Telegram-канале сообщил").
-ANONYMOUS_SOURCES = frozenset({"источник", "собеседник", "джерело", "співрозмовник"})
 # Nouns of time after "в/у" at a clause start ("В воскресенье губернатор сообщил", "У п'ятницю речник заявив").
 TIME_NOUNS = frozenset({"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
                         "воскресение", "ночь", "утро", "день", "вечер", "сутки", "понеділок", "вівторок", "середа",
@@ -44,6 +39,8 @@ OUTLET_ADDRESSEES = frozenset({"тасс", "риа", "новости", "инте
                                "рбк-україна", "суспільному", "рбк-украина"})
 # Addressees between an inverted cue and its source ("заявил журналистам Дмитрий Песков").
 MAX_ADDRESSEE_WORDS = 2
+# Adjuncts naming the source a subject relies on: they end the subject ("Издание X со ссылкой на источники
+# пишет": the outlet writes; the sources are an according-to attribution of their own).
 REFERRING = (("со", "ссылкой", "на"), ("ссылаясь", "на"), ("з", "посиланням", "на"), ("із", "посиланням", "на"),
              ("посилаючись", "на"))
 

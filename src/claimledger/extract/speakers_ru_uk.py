@@ -26,6 +26,9 @@ OFFICE_NOUNS = frozenset({"генштаб", "штаб", "міністерств�
 STRIP = ",:;—–-«»\"„“” "
 
 
+# Nouns of anonymous sources whose "в/у" phrase belongs to them ("источник в силовых структурах", "джерело в
+# СБУ"), where after another subject the same phrase is a setting ("Губернатор в Telegram-канале сообщил").
+ANONYMOUS_SOURCES = frozenset({"источник", "собеседник", "джерело", "співрозмовник"})
 # Words naming some of a group ("Один из командиров", "Часть депутатов", "Більшість опитаних"): never a name,
 # whatever their ending ("Один" ends like Путин).
 PARTITIVE_HEADS = frozenset({"один", "одна", "одно", "некоторый", "многие", "многий", "часть", "большинство",
@@ -371,8 +374,8 @@ def source_office(doc: CyrDoc, source: tuple[int, int]) -> tuple[str, str] | Non
 
 
 # Described sources a headline names before its colon ("Источник: ВСУ готовят наступление").
-HEADLINE_SOURCE_WORDS = frozenset({"источник", "источники", "собеседник", "эксперт", "эксперты", "аналитики", "сми",
-                                   "джерело", "джерела", "співрозмовник", "експерт", "експерти", "аналітики", "змі"})
+HEADLINE_SOURCE_WORDS = ANONYMOUS_SOURCES | {"источники", "эксперт", "эксперты", "аналитики", "сми", "джерела", "експерт",
+                                             "експерти", "аналітики", "змі"}
 
 
 def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
