@@ -224,10 +224,8 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             tok = doc.tokens[k]
             if tok.text in (",", ";", ":", "—", "–", "(") and order is after:
                 break
-            if k in in_time or _inside_number(doc, k):
-                continue
-            value, end = number_at(doc, k)
-            if value is not None and not is_measure(doc, end, k) and not (1900 <= value <= 2100 and end == k + 1):
+            value, end = _count_at(doc, k, in_time)
+            if value is not None and not (1900 <= value <= 2100 and end == k + 1):
                 if kind not in PEOPLE_COUNTED and end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE):
                     continue  # "удар ... погибли 11 человек": people count the casualties, not the strikes
                 return value
@@ -259,13 +257,20 @@ def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int]) -> int | None:
             return None
         if set(w.lemmas) & AMOUNT_VERB_LEMMAS:
             for j in range(k + 1, min(s.last, k + 1 + QUANTITY_AFTER)):
-                if j in in_time or _inside_number(doc, j):
-                    continue
-                value, end = number_at(doc, j)
-                if value is not None and not is_measure(doc, end, j):
+                value, _ = _count_at(doc, j, in_time)
+                if value is not None:
                     return value
             return None
     return None
+
+
+def _count_at(doc: CyrDoc, k: int, in_time: set[int]) -> tuple[int | None, int]:
+    """(value, end) of a number starting at token ``k`` that counts something: not inside a time phrase
+    (``in_time``) or another number, nor a measure; (None, k) otherwise."""
+    if k in in_time or _inside_number(doc, k):
+        return None, k
+    value, end = number_at(doc, k)
+    return (value, end) if value is not None and not is_measure(doc, end, k) else (None, k)
 
 
 def _one_person(doc: CyrDoc, first: int, last: int, after: range) -> int | None:
