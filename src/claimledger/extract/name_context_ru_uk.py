@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import CyrDoc
+from .cyrillic import CyrDoc, word_readings
 from .gazetteer import Entry, Gazetteer
-from .nlp import load_morphology
 from .place_candidates_ru_uk import name_candidates, oblast_nickname_ref
 
 # Words joining adjectives that share one head ("Сумській, Чернігівській та Полтавській областях").
@@ -74,7 +73,7 @@ def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
         return True  # first name + surname ("Андрій Сибіга", "Сергей Лавров")
     prev = doc.tokens[i - 1] if i > 0 else None
     if (prev is not None and prev.is_title and prev.sent == t.sent and "Surn" in t.tags
-            and any("Name" in p.tag for p in load_morphology(doc.language).parse(prev.lower))):
+            and any("Name" in tag for tag in word_readings(prev.text, doc.language))):
         return True  # a surname after a first name ("Максим Марченко"), not the village Marchenka
     for n in doc.tokens[i + 1:i + 3]:
         if not n.is_title or n.sent != t.sent:
