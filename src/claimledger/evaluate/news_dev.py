@@ -24,16 +24,17 @@ PROVENANCE = ("NTREX-128 newstest2019 English source (Federmann, Kocmi, Xin, SUM
               "CC BY-SA 4.0); attributions annotated for claimledger, CC BY-SA 4.0")
 
 
-def read_ntrex_documents(ntrex_dir: str | Path) -> dict[str, list[str]]:
-    """Return NTREX document id -> its English lines, in file order; ClaimledgerError when absent."""
+def read_ntrex_documents(ntrex_dir: str | Path, lines_file: str = SOURCE_FILE) -> dict[str, list[str]]:
+    """Return NTREX document id -> its lines, in file order, from the English source or another line-aligned
+    file of the folder (``lines_file``: a translation); ClaimledgerError when absent or not aligned."""
     folder = Path(ntrex_dir)
     try:
         ids = (folder / DOCUMENT_IDS).read_text(encoding="utf-8").splitlines()
-        lines = (folder / SOURCE_FILE).read_text(encoding="utf-8").splitlines()
+        lines = (folder / lines_file).read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise ClaimledgerError(f"{folder}: cannot read NTREX-128 ({exc.strerror}: {exc.filename})") from None
     if len(ids) != len(lines):
-        raise ClaimledgerError(f"{folder}: {DOCUMENT_IDS} has {len(ids)} lines, {SOURCE_FILE} {len(lines)}")
+        raise ClaimledgerError(f"{folder}: {DOCUMENT_IDS} has {len(ids)} lines, {lines_file} {len(lines)}")
     documents: dict[str, list[str]] = {}
     for doc_id, line in zip(ids, lines):
         documents.setdefault(doc_id.strip(), []).append(line)

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ClaimledgerError
-from .news_dev import DOCUMENT_IDS, SPLITS, document_text, read_annotations
+from .news_dev import SOURCE_FILE, SPLITS, document_text, read_annotations, read_ntrex_documents
 
 # The line-aligned files of NTREX-128 newstest2019, by language.
-LINE_FILES = {"en": "newstest2019-src.eng.txt", "ru": "newstest2019-ref.rus.txt", "uk": "newstest2019-ref.ukr.txt"}
+LINE_FILES = {"en": SOURCE_FILE, "ru": "newstest2019-ref.rus.txt", "uk": "newstest2019-ref.ukr.txt"}
 
 
 @dataclass
@@ -42,20 +42,6 @@ class LineScores:
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
                 "tp": self.tp, "fp": self.fp, "fn": self.fn}
-
-
-def _read_lines(ntrex_dir: Path, language: str) -> tuple[list[str], list[str]]:
-    """Return the document ids and the lines of one language (same length); ClaimledgerError when absent."""
-    if language not in LINE_FILES:
-        raise ClaimledgerError(f"no NTREX-128 lines for language {language!r} (one of {', '.join(LINE_FILES)})")
-    try:
-        ids = [line.strip() for line in (ntrex_dir / DOCUMENT_IDS).read_text(encoding="utf-8").splitlines()]
-        lines = (ntrex_dir / LINE_FILES[language]).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ClaimledgerError(f"{ntrex_dir}: cannot read NTREX-128 ({exc.strerror}: {exc.filename})") from None
-    if len(lines) < len(ids):
-        raise ClaimledgerError(f"{ntrex_dir}: {LINE_FILES[language]} has fewer lines than {DOCUMENT_IDS}")
-    return ids, lines[:len(ids)]
 
 
 def _line_bounds(lines: Sequence[str]) -> list[tuple[int, int]]:
@@ -82,23 +68,20 @@ def projected_documents(annotations_path: str | Path, ntrex_dir: str | Path, lan
     published unknown) with ``gold_lines``: the line indexes holding an English gold attribution."""
     if split is not None and split not in SPLITS:
         raise ClaimledgerError(f"unknown split {split!r} (one of {', '.join(SPLITS)})")
-    folder = Path(ntrex_dir)
-    ids, english = _read_lines(folder, "en")
-    _, translated = _read_lines(folder, language)
-    by_document: dict[str, list[int]] = {}
-    for number, doc_id in enumerate(ids):
-        by_document.setdefault(doc_id, []).append(number)
+    if language not in LINE_FILES:
+        raise ClaimledgerError(f"no NTREX-128 lines for language {language!r} (one of {', '.join(LINE_FILES)})")
+    english = read_ntrex_documents(ntrex_dir, LINE_FILES["en"])
+    translated = read_ntrex_documents(ntrex_dir, LINE_FILES[language])
     records = []
     for item in read_annotations(annotations_path):
         if split is not None and item["split"] != split:
             continue
-        numbers = by_document.get(item["doc_id"])
-        if numbers is None:
+        if item["doc_id"] not in english:
             raise ClaimledgerError(f"NTREX-128 has no document {item['doc_id']!r}")
-        gold = attribution_lines(item["attributions"], _line_bounds([english[n] for n in numbers]))
+        gold = attribution_lines(item["attributions"], _line_bounds(english[item["doc_id"]]))
         records.append({"id": f"ntrex-{item['doc_id']}-{language}", "language": language, "outlet": None,
                         "url": None, "published": None, "title": None,
-                        "text": document_text([translated[n] for n in numbers]), "gold_lines": sorted(gold)})
+                        "text": document_text(translated[item["doc_id"]]), "gold_lines": sorted(gold)})
     return records
 
 
