@@ -88,10 +88,10 @@ def _predicate_modality(doc: CyrDoc, first: int, last: int) -> str:
 
 
 def _future_verb(t: Token, language: str) -> bool:
-    """True for a verb in the future tense in every finite reading the dictionary gives it: "буде", "захопить"
-    (also read as a variant infinitive); not "перебуває", whose first reading is a perfective future but
-    which is the present of перебувати."""
+    """True for a verb in the future tense in every reading the dictionary gives it but infinitive variants:
+    "буде", "захопить"; not "перебуває", whose first reading is a perfective future but which is the present
+    of перебувати, nor "війну", the accusative of війна before it is a future of війнути."""
     if t.pos not in ("VERB", "INFN") or not ("futr" in t.tags or "infn" in t.tags):
         return False
-    finite = [tag for tag in word_readings(t.text, language) if tag.startswith("VERB") and "infn" not in tag]
-    return bool(finite) and all("futr" in tag for tag in finite)
+    readings = [tag for tag in word_readings(t.text, language) if "infn" not in tag]
+    return bool(readings) and all(tag.startswith("VERB") and "futr" in tag for tag in readings)
