@@ -8,7 +8,7 @@ ranges out, over a ``CyrDoc`` (cyrillic.py); attribution_ru_uk.py wires them to 
 """
 from __future__ import annotations
 
-from .cyrillic import CyrDoc, Token
+from .cyrillic import CyrDoc, Token, word_readings
 from .speakers_ru_uk import ANONYMOUS_SOURCES, PARTITIVE_HEADS, is_name_word, sides_source
 
 # Conjunctions opening a reported clause.
@@ -237,9 +237,10 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
                              or is_date_word(toks, i) or is_time_phrase(toks, i)):
         i += 2 if is_time_phrase(toks, i) else 1  # "заявил вчера командующий", "сообщило 12 мая Минобороны"
     addressee = i
-    while addressee < min(sent.last, i + MAX_ADDRESSEE_WORDS) and toks[addressee].pos == "NOUN" \
-            and "datv" in toks[addressee].tags and not toks[addressee].is_title:
-        addressee += 1  # "заявил журналистам Дмитрий Песков"
+    while addressee < min(sent.last, i + MAX_ADDRESSEE_WORDS) and (
+            toks[addressee].pos == "NOUN" and "datv" in toks[addressee].tags and not toks[addressee].is_title
+            or _addressee_name(doc, toks[addressee])):
+        addressee += 1  # "заявил журналистам Дмитрий Песков", "доложил Путину министр обороны"
     if i < addressee < sent.last and (_nominative(toks[addressee]) or doc.entity_label(addressee) == "PER"):
         i = addressee
     i = past_outlet_addressee(doc, i, sent.last)  # "— заявил ТАСС военный эксперт Иван Петров"
@@ -272,9 +273,19 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             break  # "повідомляє Укрінформ з посиланням на ...": the outlet, then whom it cites
         if last > i and doc.entity_label(last - 1) == "PER" and doc.entity_label(last) != "PER":
             break  # "— заявил Иван Петров РИА Новости": the name ends the source, the outlet is the addressee
+        if last > i and is_name_word(doc, toks[last - 1]) and "nomn" in toks[last - 1].tags \
+                and _addressee_name(doc, toks[last]):
+            break  # "доложил министр Сергей Шойгу Владимиру Путину": the dative name is whom he told
         last += 1
         last = past_quoted_name(toks, last, sent.last)
     return (i, last) if last > i else None
+
+
+def _addressee_name(doc: CyrDoc, t: Token) -> bool:
+    """True for a capitalised word with a dative reading and none nominative ("Путину", "Володимиру"): a
+    name told, not telling."""
+    readings = word_readings(t.text, doc.language) if t.is_title else ()
+    return any("datv" in tag for tag in readings) and not any("nomn" in tag for tag in readings)
 
 
 def source_after_setting(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
