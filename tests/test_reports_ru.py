@@ -150,6 +150,9 @@ def test_debris_falling_takes_no_town():
     ("Нанесено поражение живой силе и технике 115 бригады ВСУ в районе Купянска.", "strike", None),
     ("Противник стал атаковать позиции в 2 раза чаще.", "clash", None),
     ("Противник потерял до двух рот пехоты.", "casualties", None),  # two companies: no count of people
+    # the bulletin's setting between the loss and its count ("в зоне ответственности группировки «Запад»")
+    ("За сутки ВСУ потеряли в зоне ответственности группировки до 420 военнослужащих, два танка.", "casualties", 420),
+    ("Противник потерял в зоне ответственности группировки «Запад» до 500 военнослужащих.", "casualties", 500),
 ])
 def test_russian_counts(text, kind, quantity):
     found = [e for e in events(text, UA_MEDIA if kind == "clash" else RU_STATE) if e["type"] == kind]
@@ -342,3 +345,16 @@ def test_a_strike_told_again_through_its_weapon_is_one_event(text, strikes):
 ])
 def test_breakthroughs_thrown_back_and_places_taken_back(text, kinds):
     assert [e["type"] for e in events(text)] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # people freed are no place taken, whatever place the sentence names
+    ("Освобожденные российские военнослужащие доставлены в Москву для лечения.", []),
+    ("В ходе обмена из плена освобождены 90 военнослужащих.", ["other"]),
+    ("Российская сторона освободила заложников.", ["other"]),
+    # a place freed from the occupiers is
+    ("Войска освободили от оккупантов Херсон.", ["territory_control"]),
+])
+def test_freeing_people_is_no_control_of_a_place(text, kinds):
+    assert [e["type"] for e in events(text)] == kinds
+    assert not ledger(text) if not kinds or kinds == ["other"] else ledger(text)

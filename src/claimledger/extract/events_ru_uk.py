@@ -43,7 +43,7 @@ from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, ta
 from .event_places_ru_uk import actor_phrases, event_place_keys
 from .event_senses_ru_uk import event_sense_ru_uk
 from .modality_ru_uk import event_modality_ru_uk
-from .quantities_ru_uk import SETTLEMENT_LEMMAS, find_count_ru_uk
+from .quantities_ru_uk import PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, find_count_ru_uk, people_count_after
 
 LEXICON_FILE = "events_ru_uk.tsv"
 # Ukrainian triggers induced from parallel addresses (scripts/induce_triggers_uk.py), read beside the hand
@@ -101,6 +101,11 @@ TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обгов�
 # Words of avoiding: "щоб уникнути втрат", "во избежание потерь" name an event that is kept from happening.
 AVOIDED_LEMMAS = frozenset({"избежание", "избежать", "избегать", "уникнення", "уникнути", "уникати"})
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
+# Word starts of captivity: "освобождены из плена", "звільнили з полону" free people, not a place.
+CAPTIVITY_STEMS = ("плен", "полон", "заложник", "заручник")
+FROM_WORDS = frozenset({"от", "від", "из", "з", "із"})
+FREEING_STEMS = ("освобод", "освобожд", "звільн")  # verbs of freeing, which free places or people
+FREED_WINDOW = 4  # words after a verb of freeing within which its first noun says whom or what it frees
 @dataclass(frozen=True)
 class _Item:
     lemmas: frozenset[str]
@@ -277,7 +282,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
         near = doc.tokens[max(0, first - PERSONNEL_WINDOW):last + PERSONNEL_WINDOW]
         people = any(_plain(w.lemma).startswith(PERSONNEL_STEMS) or _military_people(doc, w)
                      or w.i >= last and _plain(w.lemma).startswith(PERSONNEL_AFTER_STEMS)
-                     for w in near if w.is_word and w.sent == t.sent)
+                     for w in near if w.is_word and w.sent == t.sent) \
+            or people_count_after(doc, last, min(doc.sentence_of(first).last, last + PEOPLE_COUNT_REACH)) is not None
         if people != ("personnel" in row.flags):
             return False
     if "evaluative" in row.flags and ("ablt" in t.tags or any(
@@ -291,10 +297,27 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     if t.pos in ("ADJF", "PRTF") and last == first + 1 and last < len(doc.tokens) \
             and set(doc.tokens[last].lemmas) & UNIT_LEMMAS:
         return False
+    if row.type == "territory_control" and _plain(t.lower).startswith(FREEING_STEMS) and _frees_people(doc, last):
+        return False
     before = doc.tokens[max(doc.sentence_of(first).first, first - 3):first]
     if before and set(before[-1].lemmas) & AVOIDED_LEMMAS:
         return False  # "уникнути втрат": the word right before keeps it from happening
     return not any(set(w.lemmas) & TOPIC_LEMMAS for w in before)
+
+
+def _frees_people(doc: CyrDoc, last: int) -> bool:
+    """True when the first noun after a control trigger is people or captivity ("Освобожденные российские
+    военнослужащие", "освободили из плена 90 военных", "звільнили з полону"): a release, not a place taken."""
+    sentence_last = doc.sentence_of(last - 1).last
+    for w in doc.tokens[last:min(sentence_last, last + FREED_WINDOW)]:
+        if w.pos == "NOUN" or _military_people(doc, w):
+            plain = _plain(w.lemma)
+            if plain.startswith(CAPTIVITY_STEMS):
+                return True
+            if doc.tokens[w.i - 1].lower in FROM_WORDS:
+                continue  # "освободили от оккупантов Херсон": whom a place is freed from
+            return plain.startswith(PERSONNEL_STEMS) or _military_people(doc, w)
+    return False
 
 
 # Word starts that call a report untrue, after the event in its sentence (written by hand, 2026;

@@ -21,6 +21,9 @@ PEOPLE_COUNTED = frozenset({"casualties", "evacuation"})
 PEOPLE = ("человек", "люди", "людина", "особа", "осіб", "военнослужащ", "військовослужб", "мирн", "житель", "мешкан",
           "ребен", "дитин", "діт")
 QUANTITY_AFTER, QUANTITY_BEFORE = 5, 4  # words after / before a trigger searched for its count
+# Words after a trigger of people lost or moved within which a number of people is still its count, past a
+# setting ("потеряли в зоне ответственности группировки «Запад» до 500 военнослужащих").
+PEOPLE_COUNT_REACH = 10
 # Verbs that give an act noun its amount ("Потери ВСУ на курском направлении превысили 17 тыс.", "число
 # эвакуированных достигло 9 тысяч"): the count after such a verb of the noun's clause is the noun's.
 AMOUNT_VERB_LEMMAS = frozenset({"составить", "составлять", "превысить", "превышать", "достичь", "достигнуть",
@@ -229,6 +232,10 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                 if kind not in PEOPLE_COUNTED and end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE):
                     continue  # "удар ... погибли 11 человек": people count the casualties, not the strikes
                 return value
+    if kind in PEOPLE_COUNTED:
+        people = people_count_after(doc, after.stop, min(s.last, last + PEOPLE_COUNT_REACH), in_time)
+        if people is not None:
+            return people
     t = doc.tokens[first]
     if t.pos == "NOUN":
         amount = _amount_of_noun(doc, last, in_time)
@@ -244,6 +251,19 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                 return 1
     if kind == "casualties" and t.pos in ("VERB", "PRTS"):
         return _one_person(doc, first, last, after)
+    return None
+
+
+def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[int] | set[int] = frozenset()) -> int | None:
+    """A number of people (PEOPLE) in tokens [start, stop) before a comma: the count of a loss or an evacuation
+    told after a setting longer than the usual reach."""
+    for k in range(start, stop):
+        if doc.tokens[k].text in (",", ";", ":", "—", "–", "("):
+            return None
+        value, end = _count_at(doc, k, in_time)
+        if value is not None:
+            people = end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE)
+            return value if people else None
     return None
 
 
