@@ -103,6 +103,13 @@ def test_area_named_in_article_decides(gaz):
     assert picked.entry.ref == "UA63140010620060690"
 
 
+def test_a_neighbour_named_in_the_sentence_picks_the_homonym_of_its_hromada(gaz):
+    """Pokrovsk raion has two villages Іллінка: with Kurakhove in the sentence, the one of Kurakhove's hromada."""
+    kurakhove = gaz.get("UA14160110010020758")
+    context = ResolveContext(places=(kurakhove,), places_near=(kurakhove,))
+    assert gaz.choose(gaz.lookup("Іллінка"), context).entry.ref == "UA14160110040033449"
+
+
 def test_hromada_centre_coordinates_are_not_published(gaz):
     village = gaz.lookup("Плетенівка", within=KHARKIV_OBLAST)[0]
     assert village.precision == "hromada_centre_approx" and village.point is None

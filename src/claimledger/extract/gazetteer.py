@@ -29,6 +29,11 @@ W_AREA_NEAR = 4.0  # candidate lies in an oblast/raion named in the same sentenc
 W_AREA_DOC = 2.5  # ... named elsewhere in the article
 W_NEAR_PLACE = 2.0  # candidate next to another place resolved in the article, falling to 0 at NEAR_KM
 W_SENTENCE_RAION = 1.0  # candidate in the raion of a settlement of its sentence: lists name neighbours
+# ... and again in its hromada (a KATOTTG code's first nine characters: UA, oblast, raion, hromada):
+# "атакували Іллінку та Курахове" names the Іллінка of Kurakhove's hromada, not the one of Marinka's in
+# the same raion
+W_SENTENCE_HROMADA = 1.0
+HROMADA_CODE_CHARS = 9
 W_CONTAINS = 2.5  # a world division (state, province) holding other places resolved in the article
 # A world first-level division (state, province) when other divisions of its country are resolved in the
 # article: "Georgia" or "Washington" among Iowa and Texas is the state, "Ontario" next to Alberta the
@@ -339,6 +344,8 @@ class Gazetteer:
             score += W_NEAR_PLACE * max(0.0, 1.0 - min(dists) / NEAR_KM)
         if e.raion and any(p.raion == e.raion and p.level == "settlement" for p in ctx.places_near if p.id != e.id):
             score += W_SENTENCE_RAION
+            if _same_hromada(e, ctx.places_near):
+                score += W_SENTENCE_HROMADA
         same = {p.id for p in others if p.country == e.country} if e.country else set()
         score += W_SAME_COUNTRY * min(len(same), MAX_SAME_COUNTRY)
         if not same and e.lat is not None and W_NEAR_REGION:
@@ -401,6 +408,14 @@ def _same_place(a: Entry, b: Entry) -> bool:
 
 def _katottg(e: Entry) -> bool:
     return bool(e.ref) and e.ref.startswith("UA")
+
+
+def _same_hromada(e: Entry, places: Sequence[Entry]) -> bool:
+    """True when another Ukrainian settlement of ``places`` lies in the hromada of settlement ``e``."""
+    if e.level != "settlement" or not (e.ref or "").startswith("UA"):
+        return False
+    code = e.ref[:HROMADA_CODE_CHARS]
+    return any(p.id != e.id and p.level == "settlement" and (p.ref or "")[:HROMADA_CODE_CHARS] == code for p in places)
 
 
 def km_between(a: Entry, b: Entry) -> float:
