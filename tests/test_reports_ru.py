@@ -358,3 +358,20 @@ def test_breakthroughs_thrown_back_and_places_taken_back(text, kinds):
 def test_freeing_people_is_no_control_of_a_place(text, kinds):
     assert [e["type"] for e in events(text)] == kinds
     assert not ledger(text) if not kinds or kinds == ["other"] else ledger(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("ВСУ пытались атаковать у Работина и Лобкового.", "clash"),  # tried, near villages: an assault
+    ("Противник атаковал позиции у Работина и Лобкового.", "clash"),
+    ("ВСУ атаковали Белгород.", "strike"),  # the town itself: a strike
+    ("ВСУ пытались атаковать Белгород беспилотниками.", "strike"),  # a weapon named
+])
+def test_an_attack_near_villages_or_tried_without_a_weapon_is_an_assault(text, kind):
+    assert [e["type"] for e in events(text)] == [kind]
+
+
+def test_a_list_of_villages_after_a_preposition_keeps_a_name_read_as_a_person():
+    """natasha reads "Работина" (a surname too) as a person; the list it opens still runs on to Лобкового."""
+    found = events("Бои идут у Работина и Лобкового.", UA_MEDIA)
+    names = {p["ref"]: p["name"] for p in record("Бои идут у Работина и Лобкового.", UA_MEDIA)["places"]}
+    assert [sorted(names[k] for k in e["places"]) for e in found] == [["Lobkove", "Robotyne"]]

@@ -160,9 +160,17 @@ def in_settlement_list(doc: CyrDoc, i: int) -> bool:
             return False
         if p.lower in PLACE_PREPOSITIONS or set(p.lemmas) & SETTLEMENT_NOUNS:
             return True
-        if p.lower not in JOINERS and not (p.is_word and p.is_title and doc.entity_label(j) != "PER"):
+        if p.lower not in JOINERS and not (p.is_word and p.is_title and (doc.entity_label(j) != "PER" or _opens(doc, j))):
             return False
     return False
+
+
+def _opens(doc: CyrDoc, j: int) -> bool:
+    """True when the word at j comes right after a place preposition or settlement noun: the first name of a
+    list, a place even when natasha reads a person ("у Работина и Лобкового")."""
+    p = doc.tokens[j - 1] if j > 0 else None
+    return p is not None and p.sent == doc.tokens[j].sent and (p.lower in PLACE_PREPOSITIONS
+                                                               or bool(set(p.lemmas) & SETTLEMENT_NOUNS))
 
 
 def names_river(doc: CyrDoc, i: int) -> bool:
