@@ -110,6 +110,14 @@ def test_a_neighbour_named_in_the_sentence_picks_the_homonym_of_its_hromada(gaz)
     assert gaz.choose(gaz.lookup("Іллінка"), context).entry.ref == "UA14160110040033449"
 
 
+def test_the_front_prior_gives_way_to_any_place_the_article_names(gaz):
+    """Krasnopillia of Sumy Oblast among Sumy towns; with nothing named, still ambiguous between front-line ones."""
+    found = gaz.lookup("Краснопілля")
+    sumy = ResolveContext(areas_doc=frozenset({"UA59000000000057109"}))
+    assert gaz.choose(found, sumy).entry.oblast == "UA59000000000057109"
+    assert gaz.choose(found).entry is None  # one in Kharkiv Oblast, one in Donetsk Oblast at least
+
+
 def test_hromada_centre_coordinates_are_not_published(gaz):
     village = gaz.lookup("Плетенівка", within=KHARKIV_OBLAST)[0]
     assert village.precision == "hromada_centre_approx" and village.point is None

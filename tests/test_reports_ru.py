@@ -375,3 +375,12 @@ def test_a_list_of_villages_after_a_preposition_keeps_a_name_read_as_a_person():
     found = events("Бои идут у Работина и Лобкового.", UA_MEDIA)
     names = {p["ref"]: p["name"] for p in record("Бои идут у Работина и Лобкового.", UA_MEDIA)["places"]}
     assert [sorted(names[k] for k in e["places"]) for e in found] == [["Lobkove", "Robotyne"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a homonym of a front-line or border oblast, when the report names no area or other place
+    ("Российские войска освободили Великую Новоселку.", "Velyka Novosilka"),  # not Velyki Novosilky of Lviv Oblast
+    ("В Льгове в результате атаки беспилотника пострадали три человека.", "L’govskiy"),  # the Kursk town
+])
+def test_a_homonym_with_no_context_is_the_one_at_the_front(text, name):
+    assert [p["name"] for p in record(text)["places"]] == [name]
