@@ -153,6 +153,11 @@ def test_debris_falling_takes_no_town():
     # the bulletin's setting between the loss and its count ("в зоне ответственности группировки «Запад»")
     ("За сутки ВСУ потеряли в зоне ответственности группировки до 420 военнослужащих, два танка.", "casualties", 420),
     ("Противник потерял в зоне ответственности группировки «Запад» до 500 военнослужащих.", "casualties", 500),
+    ("Уничтожены три лодки и до десяти боевиков.", "casualties", 10),  # the people, not the boats
+    ("Число погибших в результате удара по жилому дому в Одессе выросло до 12.", "casualties", 12),
+    ("Число погибших в результате удара по жилому дому в Одессе выросло до 12.", "strike", None),  # not the strike's
+    ("При атаке дрона в Льгове пострадали трое.", "strike", None),  # "трое" counts people only
+    ("Мы не отступили ни на одном направлении.", "withdrawal", None),  # "ни на одном": none, no count
 ])
 def test_russian_counts(text, kind, quantity):
     found = [e for e in events(text, UA_MEDIA if kind == "clash" else RU_STATE) if e["type"] == kind]
@@ -365,8 +370,10 @@ def test_freeing_people_is_no_control_of_a_place(text, kinds):
     ("Противник атаковал позиции у Работина и Лобкового.", "clash"),
     ("ВСУ атаковали Белгород.", "strike"),  # the town itself: a strike
     ("ВСУ пытались атаковать Белгород беспилотниками.", "strike"),  # a weapon named
+    ("Российские войска продолжили наступательные операции к северу от Харькова.", "clash"),
 ])
 def test_an_attack_near_villages_or_tried_without_a_weapon_is_an_assault(text, kind):
+    """(and offensive operations are fighting: "продолжили наступательные операции")"""
     assert [e["type"] for e in events(text)] == [kind]
 
 

@@ -43,6 +43,9 @@ HROMADA_CODE_CHARS = 9
 # 0.756: a Kharkiv Krasnopillia drew level with the Sumy one among Sumy towns). Homonyms within these oblasts
 # stay ambiguous.
 W_FRONT = 1.0
+# ... unless a candidate is a city this big, the prominent reading wherever it lies ("в Николаеве": Mykolaiv,
+# not the town of Mykolaivka in Donetsk Oblast)
+FRONT_PRIOR_MAX_POPULATION = 100_000
 FRONT_OBLASTS = frozenset({"UA14000000000091971", "UA44000000000018893", "UA23000000000064947", "UA65000000000030969",
                            "UA63000000000041885", "area:Kursk Oblast", "area:Belgorod Oblast", "area:Bryansk Oblast"})
 W_CONTAINS = 2.5  # a world division (state, province) holding other places resolved in the article
@@ -313,7 +316,8 @@ class Gazetteer:
         # abroad still gets its area ("Warwick in Queensland" is no Bermudan parish)
         area_reading = frozenset(c.country for c in candidates
                                  if c.ref is None and c.level in ("country", "region") and c.country)
-        scores = [self._score(e, context, exact, area_reading)
+        front = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION for c in candidates)
+        scores = [self._score(e, context, exact, area_reading, front)
                   + (W_PRIMARY_NAME if key and key in (normalise(e.name), normalise(e.name_uk or "")) else 0.0)
                   for e in candidates]
         order = sorted(range(len(candidates)), key=lambda i: -scores[i])
@@ -327,7 +331,8 @@ class Gazetteer:
             return Resolution(ranked[0], ranked, ranked_scores)
         return Resolution(None, ranked, ranked_scores)
 
-    def _score(self, e: Entry, ctx: ResolveContext, exact: bool, area_reading: frozenset[str] = frozenset()) -> float:
+    def _score(self, e: Entry, ctx: ResolveContext, exact: bool, area_reading: frozenset[str] = frozenset(),
+               front: bool = False) -> float:
         score = W_LEVEL.get(e.level, 0.0) + W_CATEGORY.get(e.category or "", 0.0)
         if e.category == "PPLC":
             score += W_CAPITAL
@@ -335,7 +340,7 @@ class Gazetteer:
             score += W_POPULATION * math.log10(e.population / POPULATION_FLOOR)
         if e.ref is not None:
             score += W_UKRAINE
-        if e.level == "settlement" and e.oblast in FRONT_OBLASTS and _no_local_context(e, ctx):
+        if front and e.level == "settlement" and e.oblast in FRONT_OBLASTS and _no_local_context(e, ctx):
             score += W_FRONT
         if exact:
             score += W_EXACT

@@ -19,7 +19,11 @@ SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "по
 PEOPLE_COUNTED = frozenset({"casualties", "evacuation"})
 # Lemma stems of people: a number of them is a count of casualties or evacuees only.
 PEOPLE = ("человек", "люди", "людина", "особа", "осіб", "военнослужащ", "військовослужб", "мирн", "житель", "мешкан",
-          "ребен", "дитин", "діт")
+          "ребен", "дитин", "діт", "боевик", "бойовик", "солдат", "наемник", "найманц", "террорист", "терорист",
+          "диверсант")
+# Nouns of a number whose genitive names what is counted ("число погибших выросло до 12", "кількість
+# загиблих зросла"): the amount after the verb is that noun's, not another act's of the sentence ("удара").
+COUNT_HEADS = frozenset({"число", "количество", "кількість"})
 QUANTITY_AFTER, QUANTITY_BEFORE = 5, 4  # words after / before a trigger searched for its count
 # Words after a trigger of people lost or moved within which a number of people is still its count, past a
 # setting ("потеряли в зоне ответственности группировки «Запад» до 500 военнослужащих").
@@ -28,8 +32,14 @@ PEOPLE_COUNT_REACH = 10
 # эвакуированных достигло 9 тысяч"): the count after such a verb of the noun's clause is the noun's.
 AMOUNT_VERB_LEMMAS = frozenset({"составить", "составлять", "превысить", "превышать", "достичь", "достигнуть",
                                 "достигать", "насчитывать", "скласти", "складати", "перевищити", "перевищувати",
-                                "сягнути", "сягати", "досягти", "досягнути", "досягати", "налічувати"})
+                                "сягнути", "сягати", "досягти", "досягнути", "досягати", "налічувати",
+                                # grown to ("число погибших выросло до 12", "кількість загиблих зросла до 12")
+                                "вырасти", "возрасти", "увеличиться", "зрости", "збільшитися"})
 AMOUNT_VERB_REACH = 12  # words from an act noun to the verb of its amount, within the clause
+# Collective numerals, which count people only ("пострадали трое", "загинули п'ятеро"): never a count of strikes.
+COLLECTIVE_NUMERALS = frozenset({"двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "восьмеро", "девятеро",
+                                 "десятеро", "двоє", "троє", "четверо", "п'ятеро", "шестеро", "семеро", "восьмеро",
+                                 "дев'ятеро", "десятеро"})
 # Singular nouns that stand for a whole force ("уничтожен противник"): no count of one.
 COLLECTIVE_LEMMAS = frozenset({"противник", "враг", "ворог", "неприятель", "окупант", "оккупант", "агрессор",
                                "агресор", "супротивник"})
@@ -222,22 +232,30 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     reach = QUANTITY_AFTER + sum(1 for k in range(last, min(s.last, last + QUANTITY_AFTER)) if k in in_time)
     after = range(last, min(s.last, last + reach))  # a time phrase between ("составили за сутки около ...") is not counted
     before = range(first - 1, max(s.first - 1, first - 1 - QUANTITY_BEFORE), -1)
+    if kind in PEOPLE_COUNTED:  # "Уничтожены три лодки и до десяти боевиков": the people, not the boats
+        people = people_count_after(doc, last, after.stop, in_time, past_others=True)
+        if people is not None:
+            return people
+    # another noun's number ("Кількість загиблих внаслідок удару ... зросла до 12": not the strike's)
+    headed = any(set(w.lemmas) & COUNT_HEADS for w in doc.tokens[s.first:max(s.first, first - 1)])
     for order in (inside, after, before):
         for k in order:
             tok = doc.tokens[k]
-            if tok.text in (",", ";", ":", "—", "–", "(") and order is after:
+            if order is after and (tok.text in (",", ";", ":", "—", "–", "(") or headed and set(tok.lemmas) & AMOUNT_VERB_LEMMAS):
                 break
             value, end = _count_at(doc, k, in_time)
             if value is not None and not (1900 <= value <= 2100 and end == k + 1):
-                if kind not in PEOPLE_COUNTED and end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE):
-                    continue  # "удар ... погибли 11 человек": people count the casualties, not the strikes
+                if kind not in PEOPLE_COUNTED and (end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE)
+                                                   or set(doc.tokens[k].lemmas) & COLLECTIVE_NUMERALS):
+                    continue  # "удар ... погибли 11 человек", "пострадали трое": people count the casualties
                 return value
     if kind in PEOPLE_COUNTED:
         people = people_count_after(doc, after.stop, min(s.last, last + PEOPLE_COUNT_REACH), in_time)
         if people is not None:
             return people
     t = doc.tokens[first]
-    if t.pos == "NOUN":
+    counted = first > 0 and bool(set(doc.tokens[first - 1].lemmas) & COUNT_HEADS)
+    if counted or t.pos == "NOUN" and not any(set(w.lemmas) & COUNT_HEADS for w in doc.tokens[s.first:first]):
         amount = _amount_of_noun(doc, last, in_time)
         if amount is not None:
             return amount
@@ -254,16 +272,20 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     return None
 
 
-def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[int] | set[int] = frozenset()) -> int | None:
+def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[int] | set[int] = frozenset(),
+                       past_others: bool = False) -> int | None:
     """A number of people (PEOPLE) in tokens [start, stop) before a comma: the count of a loss or an evacuation
-    told after a setting longer than the usual reach."""
+    told after a setting longer than the usual reach; with ``past_others``, also after a number of something else
+    ("три лодки и до десяти боевиков")."""
     for k in range(start, stop):
         if doc.tokens[k].text in (",", ";", ":", "—", "–", "("):
             return None
         value, end = _count_at(doc, k, in_time)
         if value is not None:
-            people = end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE)
-            return value if people else None
+            if end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE):
+                return value
+            if not past_others:
+                return None
     return None
 
 
@@ -286,8 +308,9 @@ def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int]) -> int | None:
 
 def _count_at(doc: CyrDoc, k: int, in_time: set[int]) -> tuple[int | None, int]:
     """(value, end) of a number starting at token ``k`` that counts something: not inside a time phrase
-    (``in_time``) or another number, nor a measure; (None, k) otherwise."""
-    if k in in_time or _inside_number(doc, k):
+    (``in_time``) or another number, nor a measure, nor "ни одного" (none); (None, k) otherwise."""
+    if k in in_time or _inside_number(doc, k) or any(doc.tokens[j].lower == "ні" or doc.tokens[j].lower == "ни"
+                                                     for j in range(max(0, k - 2), k)):
         return None, k
     value, end = number_at(doc, k)
     return (value, end) if value is not None and not is_measure(doc, end, k) else (None, k)
