@@ -391,3 +391,11 @@ def test_a_list_of_villages_after_a_preposition_keeps_a_name_read_as_a_person():
 ])
 def test_a_homonym_with_no_context_is_the_one_at_the_front(text, name):
     assert [p["name"] for p in record(text)["places"]] == [name]
+
+
+def test_an_oblast_named_only_in_the_headline_places_the_body():
+    """"Коренево" has homonyms in Sumy and Kursk oblasts; the headline's Kursk Oblast says which."""
+    text = "Противник продолжает попытки продвинуться в сторону Коренево, бои идут и у Глушково."
+    assert [p["name"] for p in record(text)["places"]] == [None, "Glushkovo"]
+    body = record(text, title="Обстановка в Курской области")["places"]
+    assert [(p["text"], p["name"]) for p in body] == [("Коренево", "Korenevo"), ("Глушково", "Glushkovo")]

@@ -9,10 +9,10 @@ empty layers; they are still stored and counted.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
-from .models import AnalysedDocument, Article, Layers
+from .models import AnalysedDocument, Article, Layers, Place
 
 # The extractors (spaCy, natasha, lingua) are imported by the functions that use them, not here: the
 # calling process of a worker pool (pipeline_workers.py) imports this module for its constants and
@@ -53,10 +53,11 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     nlp = load_english()
     gazetteer = load_gazetteer()
 
-    def layers(doc, article: Article, voice: str | None, headline: bool = False) -> Layers:
+    def layers(doc, article: Article, voice: str | None, headline: bool = False,
+               headline_places: Sequence[Place] = ()) -> Layers:
         datelines = [] if headline else find_datelines(doc.text)
         attributions = after_datelines(find_attributions(doc, article.published, voice), datelines)
-        places = find_places(doc, gazetteer)
+        places = find_places(doc, gazetteer, gazetteer.area_ids(headline_places))
         events = find_events(doc, attributions, event_place_mentions(places, datelines), article.published)
         if headline:
             events = date_headline_events(doc, events, article.published)
@@ -66,14 +67,15 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
         ((a.title, a) for a in articles if a.title), as_tuples=True, batch_size=BATCH_SIZE)}
     analysed = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
-        body = layers(doc, article, document_voice(article.title, article.published))
-        analysed.append(AnalysedDocument(article, body.attributions, body.places, body.events,
-                                         titles.get(id(article), Layers() if article.title else None)))
+        title = titles.get(id(article), Layers() if article.title else None)
+        body = layers(doc, article, document_voice(article.title, article.published),
+                      headline_places=title.places if title else ())
+        analysed.append(AnalysedDocument(article, body.attributions, body.places, body.events, title))
     return analysed
 
 
 def _cyrillic_layers(text: str, article: Article, voice: str | None = None, headline: bool = False,
-                     published: str | None = None) -> Layers:
+                     published: str | None = None, headline_places: Sequence[Place] = ()) -> Layers:
     from .control import publisher_side
     from .extract.attribution_ru_uk import find_attributions_ru_uk
     from .extract.cyrillic import parse_cyrillic
@@ -87,7 +89,8 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     datelines = [] if headline else find_datelines(text)
     attributions = after_datelines(find_attributions_ru_uk(doc, voice), datelines)
     attributions = publisher_offices(attributions, text, publisher_side(article.outlet, article.url))
-    places = find_places_ru_uk(doc, load_gazetteer())
+    gazetteer = load_gazetteer()
+    places = find_places_ru_uk(doc, gazetteer, gazetteer.area_ids(headline_places))
     events = find_events_ru_uk(doc, attributions, event_place_mentions(places, datelines),
                                published or article.published, headline)
     return Layers(tuple(attributions), tuple(places), tuple(events))
@@ -99,9 +102,10 @@ def analyse_cyrillic(article: Article) -> AnalysedDocument:
 
     from .extract.dates_ru_uk import address_day
 
-    body = _cyrillic_layers(article.text, article, document_voice(article.title, article.published),
-                            published=address_day(article.title, article.published))
     title = _cyrillic_layers(article.title, article, headline=True) if article.title else None
+    body = _cyrillic_layers(article.text, article, document_voice(article.title, article.published),
+                            published=address_day(article.title, article.published),
+                            headline_places=title.places if title else ())
     return AnalysedDocument(article, body.attributions, body.places, body.events, title)
 
 

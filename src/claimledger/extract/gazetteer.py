@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from ..errors import ModelError
+from ..models import Place
 from .name_forms import MAX_FORM_COMBINATIONS, word_forms
 
 DATA_FILE = "gazetteer.tsv.gz"
@@ -297,6 +298,17 @@ class Gazetteer:
             area = self._area_code(within)
             found = [e for e in found if area in (e.oblast, e.raion, e.id)]
         return found
+
+    def area_ids(self, places: Sequence[Place]) -> frozenset[str]:
+        """Ids of the oblasts and raions among resolved places (a headline's "в Курской области": area:Kursk
+        Oblast), to count as named in the article when its body is resolved."""
+        found = set()
+        for p in places:
+            if p.level not in ("oblast", "raion"):
+                continue
+            entries = [self.get(p.ref)] if p.ref else self.lookup(p.name or "", fuzzy=False)
+            found.update(e.id for e in entries if e is not None and e.level == p.level)
+        return frozenset(found)
 
     def resolve(self, name: str, context: ResolveContext | None = None) -> Resolution:
         """Pick one candidate for name by context (areas named, nearby places) and prominence."""

@@ -63,8 +63,10 @@ def mention_span(doc: Doc, m: Mention) -> tuple[int, int, str]:
     return span.start_char, span.start_char + m.name_chars, span.text[:m.name_chars]
 
 
-def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Place]:
-    """Place records for the mentions of a Doc (in text order), each resolved with the others as context."""
+def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention],
+                     headline_areas: frozenset[str] = frozenset()) -> list[Place]:
+    """Place records for the mentions of a Doc (in text order), each resolved with the others and the
+    headline's oblasts and raions (``headline_areas``, gazetteer ids) as context."""
     cands = [_candidates(doc, gaz, m) for m in mentions]
     texts = [_name_of(doc, gaz, m) for m in mentions]
     exact = [gaz.has_name(t) for t in texts]
@@ -75,7 +77,7 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[
         areas = [r.entry for r in results
                  if r.entry is not None and (r.entry.ref and r.entry.level in ("oblast", "raion")
                                              or r.entry.id in gaz.division_ids)]
-        areas_doc = frozenset(e.id for e in areas)
+        areas_doc = frozenset(e.id for e in areas) | headline_areas
         # (mention, its pick, its sentence, whether the pick is an area), once per pass
         known = [(m, r.entry, s, r.entry in areas) for m, r, s in zip(mentions, results, sentences)
                  if r.entry is not None]

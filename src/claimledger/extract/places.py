@@ -94,8 +94,9 @@ GAZETTEER_ONLY_LEVELS = ("country", "oblast", "region", "raion")
 WORLD_DIVISION_PREFIXES = ("admin1:", "admin2:", "province:")
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
-    """Toponyms of a spaCy Doc as Place records, resolved with the whole document as context."""
+def find_places(doc: Doc, gazetteer: Gazetteer | None = None, headline_areas: frozenset[str] = frozenset()) -> list[Place]:
+    """Toponyms of a spaCy Doc as Place records, resolved with the whole document as context; the oblasts and
+    raions its headline names (``headline_areas``, gazetteer ids) count as named in the document."""
     gaz = gazetteer or load_gazetteer()
     mentions = _ner_mentions(doc, gaz)
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -104,7 +105,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
     mentions = [m for m in mentions if not _inside_name(doc, m, _country_name(gaz, mention_span(doc, m)[2]))
                 and not _titled_person(doc, m)]
     mentions.sort(key=lambda m: m.start)
-    return resolve_mentions(doc, gaz, mentions)
+    return resolve_mentions(doc, gaz, mentions, headline_areas)
 
 
 def _ner_mentions(doc, gaz: Gazetteer) -> list[Mention]:

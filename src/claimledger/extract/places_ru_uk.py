@@ -89,14 +89,16 @@ class _Mention:
     lemma_query: str = ""  # an area's adjective and head in the dictionary form ("купянский район")
 
 
-def find_places_ru_uk(doc: CyrDoc, gazetteer: Gazetteer | None = None) -> list[Place]:
-    """Toponyms of a Russian or Ukrainian CyrDoc as Place records, resolved in the article's context."""
+def find_places_ru_uk(doc: CyrDoc, gazetteer: Gazetteer | None = None,
+                      headline_areas: frozenset[str] = frozenset()) -> list[Place]:
+    """Toponyms of a Russian or Ukrainian CyrDoc as Place records, resolved in the article's context; the
+    oblasts and raions its headline names (``headline_areas``, gazetteer ids) count as named in the article."""
     gaz = gazetteer or load_gazetteer()
     mentions = [_whole_name(doc, gaz, m) for m in _head_mentions(doc)]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _name_mentions(doc, gaz, taken)
     mentions.sort(key=lambda m: m.start)
-    return _resolve(doc, gaz, mentions)
+    return _resolve(doc, gaz, mentions, headline_areas)
 
 
 def _head_mentions(doc: CyrDoc) -> list[_Mention]:
@@ -357,7 +359,7 @@ def place_ref(e: Entry) -> str | None:
     return e.id if e.id.startswith("geonames:") else None
 
 
-def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention]) -> list[Place]:
+def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], headline_areas: frozenset[str]) -> list[Place]:
     cands = [_candidates(gaz, doc, m) for m in mentions]
     texts = [doc.span_text(m.start, m.end) for m in mentions]
     surfaces = [m.query if m.kind == "name" else t for m, t in zip(mentions, texts)]
@@ -369,7 +371,7 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention]) -> list[Plac
         areas = [(m, r.entry.id) for m, r in zip(mentions, results)  # Ukrainian and Russian border oblasts
                  if r.entry is not None and r.entry.level in ("oblast", "raion") and r.entry.country in THEATRE]
         areas += [(m, e.raion) for m, e in zip(mentions, axes) if e is not None and e.raion]
-        areas_doc = frozenset(a for _, a in areas)
+        areas_doc = frozenset(a for _, a in areas) | headline_areas
         # the places and areas resolved, once each, in the article and per sentence: a mention's own pick is
         # among its candidates (rivals), so leaving the rivals out leaves the mention itself out
         known = _distinct(r.entry for r in results if r.entry is not None)
