@@ -461,6 +461,14 @@ def test_correspondences_keep_the_ending_class():
     assert {e.name_uk for e in corresponding_settlements(gaz, "Новоселовки Первой")} == {"Новоселівка Перша"}
     assert "Залізне" in {e.name_uk for e in corresponding_settlements(gaz, "Железное")}
     assert "Чорне" in {e.name_uk for e in corresponding_settlements(gaz, "Черное")}
+    # ... inside a compound too ("Новоеленовки" -> Новооленівка)
+    assert "Новооленівка" in {e.name_uk for e in corresponding_settlements(gaz, "Новоеленовки")}
+
+
+@pytest.mark.model
+def test_settlements_listed_after_in_that_number_are_places():
+    doc = analyse("За неделю освобождены пять населенных пунктов, в том числе Зеленое и Андреевка.", "ru")
+    assert [p.text for p in doc.places] == ["Зеленое", "Андреевка"]
 
 
 @pytest.mark.model

@@ -19,6 +19,9 @@ PLACE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", 
                                 "из", "із", "з", "зі", "до", "от", "від", "через", "над", "между",
                                 "між", "близ", "неподалеку", "неподалік", "районе", "районі", "районах",
                                 "окраине", "окраинах", "окрестностях", "околиці", "околицях"})
+# Words that open a list of some of the settlements just counted ("пять населённых пунктов, в том числе ...").
+INCLUDING = (("в", "том", "числе"), ("у", "тому", "числі"), ("в", "тому", "числі"), ("включая",), ("включно", "з"),
+             ("среди", "них"), ("серед", "них"))
 LIST_REACH = 16  # tokens walked back over a list of names to the preposition or noun that opens it
 # Nouns naming a settlement before its name ("село Работино", "пгт Часов Яр", "місто Оріхів").
 SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "пгт", "смт", "город", "місто", "деревня", "хутор",
@@ -152,16 +155,22 @@ def in_place_list(doc: CyrDoc, i: int) -> bool:
 def in_settlement_list(doc: CyrDoc, i: int) -> bool:
     """True when the word at i follows a place preposition or a settlement noun, directly or through a
     list of capitalised names ("освободили населённые пункты Глубокое, Стрелечья, Пильная и Огурцово",
-    "в Липцах и Глубоком"); a person's name breaks the list."""
+    "в Липцах и Глубоком") or words of INCLUDING; a person's name breaks the list."""
     t = doc.tokens[i]
-    for j in range(i - 1, max(-1, i - 1 - LIST_REACH), -1):
+    j = i - 1
+    while j > max(-1, i - 1 - LIST_REACH):
         p = doc.tokens[j]
         if p.sent != t.sent:
             return False
         if p.lower in PLACE_PREPOSITIONS or set(p.lemmas) & SETTLEMENT_NOUNS:
             return True
+        including = next((len(w) for w in INCLUDING if tuple(x.lower for x in doc.tokens[max(0, j - len(w) + 1):j + 1]) == w), 0)
+        if including:  # "пять населённых пунктов, в том числе Новоеленовку, Зеленое и Андреевку"
+            j -= including
+            continue
         if p.lower not in JOINERS and not (p.is_word and p.is_title and (doc.entity_label(j) != "PER" or _opens(doc, j))):
             return False
+        j -= 1
     return False
 
 

@@ -42,10 +42,11 @@ LABIAL_CONSONANTS = frozenset("бпвмф")
 MAX_LOOSE_VOWELS = 1
 LOOSE_VOWELS = frozenset({("а", "о"), ("о", "а"), ("у", "и"), ("у", "і")})
 MIN_SKELETON = 3  # consonant letters a one-word name needs before correspondences are tried
-# Word starts of place names whose Ukrainian form is another word, not a respelling: the ordinals of
-# "Новоселовка Первая" (Новоселівка Перша) and the roots "железн-" (залізн-, "Железное" -> Залізне) and
-# "никола-" (микола-, "Николаевка" -> Миколаївка).
-RU_UK_ROOTS = {"перв": "перш", "втор": "друг", "железн": "залізн", "никола": "микола"}
+# Roots of place names whose Ukrainian form is another word, not a respelling, at the start of a word or
+# inside a compound: the ordinals of "Новоселовка Первая" (Новоселівка Перша) and the roots "железн-"
+# (залізн-, "Железное" -> Залізне), "никола-" (микола-, "Николаевка" -> Миколаївка, "Новониколаевка" ->
+# Новомиколаївка) and "елен-" (олен-, "Новоеленовка" -> Новооленівка).
+RU_UK_ROOTS = {"перв": "перш", "втор": "друг", "железн": "залізн", "никола": "микола", "елен": "олен"}
 
 
 def corresponding_settlements(gaz: Gazetteer, name: str) -> list[Entry]:
@@ -73,10 +74,11 @@ def corresponding_settlements(gaz: Gazetteer, name: str) -> list[Entry]:
 def _cut_forms(words: list[str]) -> list[list[str]]:
     """The Russian words as written and with a consonant case ending cut off, with the Ukrainian
     в- before an initial у ("Угледар" -> Вугледар) and with a root of RU_UK_ROOTS in its Ukrainian form
-    ("Новоселовка Первая" -> Перша, "Железное" -> Залізне), each word of a name in every such form."""
+    ("Новоселовка Первая" -> Перша, "Железное" -> Залізне, "Новоеленовка" -> Новооленівка), each word of a
+    name in every such form."""
     def forms(word: str) -> list[str]:
         out = [word] + [word[: -len(e)] for e in RU_CONSONANT_ENDINGS if word.endswith(e) and len(word) >= len(e) + 2]
-        out += [uk + w[len(ru):] for w in out for ru, uk in RU_UK_ROOTS.items() if w.startswith(ru)]
+        out += [w.replace(ru, uk, 1) for w in out for ru, uk in RU_UK_ROOTS.items() if ru in w]
         return out + ["в" + w for w in out if w.startswith("у")]
     options = [[]]
     for word in words:
