@@ -42,7 +42,7 @@ from .cyrillic import CyrDoc, find_quotes
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .sources_ru_uk import (
-    ABOUT, CLOSING_PUNCT, COORDINATORS, PRONOUNS, REFERRING, THAT, addressee_only, find_locative_source,
+    ABOUT, CLOSING_PUNCT, CONTRASTIVE, COORDINATORS, PRONOUNS, REFERRING, THAT, addressee_only, find_locative_source,
     find_source_after, find_source_before, person_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
@@ -324,7 +324,7 @@ def _clause_end(doc: CyrDoc, sent, first: int) -> int:
         if toks[i].text == "," and toks[i + 1].pos == "GRND" and "perf" in toks[i + 1].tags \
                 and cue_role(toks[i + 1], lex, doc) is not None:
             return i  # "..., добавив, что ...": a second report by the same speaker
-        if toks[i].lower not in COORDINATORS:
+        if toks[i].lower not in COORDINATORS | CONTRASTIVE:
             continue
         j = i + 1
         while j < sent.last - 1 and toks[j].pos in ("ADVB", "PRCL"):

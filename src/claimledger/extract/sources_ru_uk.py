@@ -25,6 +25,9 @@ OPEN_MARKS, CLOSE_MARKS = frozenset("«„“\""), frozenset("»“”\"")
 # Prepositions that end an inverted source and open a setting after it ("повідомили в Генштабі у зведенні").
 SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под", "во время", "під час", "после", "після"})
 COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
+# Conjunctions that join a second report of the same speaker with its subject left out, like COORDINATORS
+# ("заявил, что ..., хотя признал, что ...", "сказав ..., але визнав ...").
+CONTRASTIVE = frozenset({"хотя", "хоча", "но", "однако", "але", "проте", "однак", "зато", "впрочем", "втім"})
 # Nouns of time after "в/у" at a clause start ("В воскресенье губернатор сообщил", "У п'ятницю речник заявив").
 TIME_NOUNS = frozenset({"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
                         "воскресение", "ночь", "утро", "день", "вечер", "сутки", "понеділок", "вівторок", "середа",
@@ -86,9 +89,10 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
     toks = doc.tokens
     floor = sent.first if floor is None else floor
     last = cue_first
-    while last > floor and toks[last - 1].pos in SKIPPABLE_POS and toks[last - 1].lower not in PRONOUNS | COORDINATORS:
+    while last > floor and toks[last - 1].pos in SKIPPABLE_POS \
+            and toks[last - 1].lower not in PRONOUNS | COORDINATORS | CONTRASTIVE:
         last -= 1
-    if last > floor and toks[last - 1].lower in COORDINATORS:
+    if last > floor and toks[last - 1].lower in COORDINATORS | CONTRASTIVE:
         return None
     clause = next((i + 1 for i in range(last - 1, floor - 1, -1) if toks[i].lower in THAT), floor)
     referring = next((i for i in range(clause + 1, last) if any(words_at(toks, i, p) for p in REFERRING)), None)
