@@ -161,3 +161,16 @@ def test_places_the_model_runs_into_one_name_are_each_a_place(places_of):
     text = "The Kremlin said Russian forces had captured the village of Ocheretyne near Avdiivka."
     assert {p.text: p.ref for p in places_of(text)} == {"Ocheretyne": "UA14160190010012632",
                                                          "Avdiivka": "UA14160010010073615"}
+
+
+def test_a_headline_village_takes_the_reading_its_body_settles():
+    """Blahodatne has 38 homonyms; the body places it near Velyka Novosilka, and so does its headline."""
+    from claimledger.models import Article
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(
+        id="a", language="en", published="2023-06-12T10:00", title="Ukrainian forces liberate Blahodatne",
+        text="Ukrainian forces liberated the villages of Blahodatne and Novoselivka in the Velyka Novosilka area "
+             "of the Donetsk region, the deputy defence minister said."))
+    assert [(p.text, p.ref) for p in doc.title_layers.places] == [("Blahodatne", "UA14040010230049589")]
+    assert [e.places for e in doc.title_layers.events] == [("UA14040010230049589",)]

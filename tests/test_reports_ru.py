@@ -399,3 +399,19 @@ def test_an_oblast_named_only_in_the_headline_places_the_body():
     assert [p["name"] for p in record(text)["places"]] == [None, "Glushkovo"]
     body = record(text, title="Обстановка в Курской области")["places"]
     assert [(p["text"], p["name"]) for p in body] == [("Коренево", "Korenevo"), ("Глушково", "Glushkovo")]
+
+
+def test_a_headline_village_takes_the_reading_its_body_settles():
+    """Благодатне, Макарівка and Нескучне have homonyms; the body's "на Донеччині" settles them, and the headline
+    names the same villages."""
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(
+        id="probe", language="uk", outlet="Новинарня", published="2023-06-12T10:00",
+        title="ЗСУ звільнили Благодатне, Макарівку та Нескучне",
+        text="Сили оборони звільнили населені пункти Благодатне, Макарівка та Нескучне на Донеччині."))
+    body = {p.text[:5]: p.ref for p in doc.places if p.level == "settlement"}
+    title = {p.text[:5]: p.ref for p in doc.title_layers.places}
+    assert title == body and all(title.values()) and len(title) == 3
+    (event,) = doc.title_layers.events
+    assert set(event.places) == set(title.values())

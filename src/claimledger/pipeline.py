@@ -54,28 +54,30 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     gazetteer = load_gazetteer()
 
     def layers(doc, article: Article, voice: str | None, headline: bool = False,
-               headline_places: Sequence[Place] = ()) -> Layers:
+               other_part: Sequence[Place] = ()) -> Layers:
         datelines = [] if headline else find_datelines(doc.text)
         attributions = after_datelines(find_attributions(doc, article.published, voice), datelines)
-        places = find_places(doc, gazetteer, gazetteer.area_ids(headline_places))
+        places = find_places(doc, gazetteer, gazetteer.companion(other_part))
         events = find_events(doc, attributions, event_place_mentions(places, datelines), article.published)
         if headline:
             events = date_headline_events(doc, events, article.published)
         return Layers(tuple(attributions), tuple(places), tuple(events))
 
-    titles = {id(doc_article): layers(doc, doc_article, None, True) for doc, doc_article in nlp.pipe(
-        ((a.title, a) for a in articles if a.title), as_tuples=True, batch_size=BATCH_SIZE)}
+    title_docs = {id(a): doc for doc, a in nlp.pipe(((a.title, a) for a in articles if a.title), as_tuples=True,
+                                                   batch_size=BATCH_SIZE)}
     analysed = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
-        title = titles.get(id(article), Layers() if article.title else None)
-        body = layers(doc, article, document_voice(article.title, article.published),
-                      headline_places=title.places if title else ())
+        title_doc = title_docs.get(id(article))
+        title_places = find_places(title_doc, gazetteer) if title_doc is not None else []
+        body = layers(doc, article, document_voice(article.title, article.published), other_part=title_places)
+        title = layers(title_doc, article, None, True, body.places) if title_doc is not None else (
+            Layers() if article.title else None)
         analysed.append(AnalysedDocument(article, body.attributions, body.places, body.events, title))
     return analysed
 
 
 def _cyrillic_layers(text: str, article: Article, voice: str | None = None, headline: bool = False,
-                     published: str | None = None, headline_places: Sequence[Place] = ()) -> Layers:
+                     published: str | None = None, other_part: Sequence[Place] = (), doc=None) -> Layers:
     from .control import publisher_side
     from .extract.attribution_ru_uk import find_attributions_ru_uk
     from .extract.cyrillic import parse_cyrillic
@@ -85,12 +87,12 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     from .extract.places_ru_uk import find_places_ru_uk
     from .extract.speakers_ru_uk import publisher_offices
 
-    doc = parse_cyrillic(text, article.language)
+    doc = doc if doc is not None else parse_cyrillic(text, article.language)
     datelines = [] if headline else find_datelines(text)
     attributions = after_datelines(find_attributions_ru_uk(doc, voice), datelines)
     attributions = publisher_offices(attributions, text, publisher_side(article.outlet, article.url))
     gazetteer = load_gazetteer()
-    places = find_places_ru_uk(doc, gazetteer, gazetteer.area_ids(headline_places))
+    places = find_places_ru_uk(doc, gazetteer, gazetteer.companion(other_part))
     events = find_events_ru_uk(doc, attributions, event_place_mentions(places, datelines),
                                published or article.published, headline)
     return Layers(tuple(attributions), tuple(places), tuple(events))
@@ -98,14 +100,18 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
 
 def analyse_cyrillic(article: Article) -> AnalysedDocument:
     """Return the analysed document of one Russian or Ukrainian article (body and title)."""
+    from .extract.cyrillic import parse_cyrillic
+    from .extract.dates_ru_uk import address_day
+    from .extract.places_ru_uk import find_places_ru_uk
     from .extract.voice import document_voice
 
-    from .extract.dates_ru_uk import address_day
-
-    title = _cyrillic_layers(article.title, article, headline=True) if article.title else None
+    # the headline's places are context for the body, and the body's for the headline's final reading
+    title_doc = parse_cyrillic(article.title, article.language) if article.title else None
+    title_places = find_places_ru_uk(title_doc) if title_doc is not None else []
     body = _cyrillic_layers(article.text, article, document_voice(article.title, article.published),
-                            published=address_day(article.title, article.published),
-                            headline_places=title.places if title else ())
+                            published=address_day(article.title, article.published), other_part=title_places)
+    title = _cyrillic_layers(article.title, article, headline=True, other_part=body.places,
+                             doc=title_doc) if title_doc is not None else None
     return AnalysedDocument(article, body.attributions, body.places, body.events, title)
 
 

@@ -131,6 +131,23 @@ class ResolveContext:
 
 
 @dataclass(frozen=True)
+class Companion:
+    """Context from an article's other part: oblast and raion ids it names, settlement ids it resolved. The
+    areas count as named in the article; a name left ambiguous takes the one settled candidate ("ЗСУ звільнили
+    Благодатне" in a headline, the body placing Благодатне in Donetsk Oblast)."""
+
+    areas: frozenset[str] = frozenset()
+    settled: frozenset[str] = frozenset()
+
+    def settle(self, resolution: Resolution) -> Resolution:
+        """The resolution, or for an ambiguous one the single candidate the other part settled."""
+        if resolution.entry is not None or not self.settled:
+            return resolution
+        picks = [c for c in resolution.candidates if c.id in self.settled]
+        return Resolution(picks[0], resolution.candidates, resolution.scores) if len(picks) == 1 else resolution
+
+
+@dataclass(frozen=True)
 class Resolution:
     """The pick for a name: ``entry`` is None when nothing matched or the name stays ambiguous."""
 
@@ -299,16 +316,20 @@ class Gazetteer:
             found = [e for e in found if area in (e.oblast, e.raion, e.id)]
         return found
 
-    def area_ids(self, places: Sequence[Place]) -> frozenset[str]:
-        """Ids of the oblasts and raions among resolved places (a headline's "в Курской области": area:Kursk
-        Oblast), to count as named in the article when its body is resolved."""
-        found = set()
+    def companion(self, places: Sequence[Place]) -> Companion:
+        """What the resolved places of an article's other part (its headline for the body, the body for its
+        headline) tell the resolution of this one: the oblasts and raions named (a headline's "в Курской
+        области": area:Kursk Oblast) and the settlements settled."""
+        areas, settled = set(), set()
         for p in places:
-            if p.level not in ("oblast", "raion"):
-                continue
-            entries = [self.get(p.ref)] if p.ref else self.lookup(p.name or "", fuzzy=False)
-            found.update(e.id for e in entries if e is not None and e.level == p.level)
-        return frozenset(found)
+            if p.level in ("oblast", "raion"):
+                entries = [self.get(p.ref)] if p.ref else self.lookup(p.name or "", fuzzy=False)
+                areas.update(e.id for e in entries if e is not None and e.level == p.level)
+            elif p.level == "settlement" and p.ref:
+                e = self.get(p.ref)
+                if e is not None:
+                    settled.add(e.id)
+        return Companion(frozenset(areas), frozenset(settled))
 
     def resolve(self, name: str, context: ResolveContext | None = None) -> Resolution:
         """Pick one candidate for name by context (areas named, nearby places) and prominence."""

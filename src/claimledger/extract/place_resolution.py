@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Place
 from .doc_cache import sentence_of
-from .gazetteer import Entry, Gazetteer, Resolution, ResolveContext, km_between
+from .gazetteer import Companion, Entry, Gazetteer, Resolution, ResolveContext, km_between
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -63,10 +63,9 @@ def mention_span(doc: Doc, m: Mention) -> tuple[int, int, str]:
     return span.start_char, span.start_char + m.name_chars, span.text[:m.name_chars]
 
 
-def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention],
-                     headline_areas: frozenset[str] = frozenset()) -> list[Place]:
-    """Place records for the mentions of a Doc (in text order), each resolved with the others and the
-    headline's oblasts and raions (``headline_areas``, gazetteer ids) as context."""
+def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companion: Companion = Companion()) -> list[Place]:
+    """Place records for the mentions of a Doc (in text order), each resolved with the others and what the
+    article's other part (headline or body) names and settles (``companion``) as context."""
     cands = [_candidates(doc, gaz, m) for m in mentions]
     texts = [_name_of(doc, gaz, m) for m in mentions]
     exact = [gaz.has_name(t) for t in texts]
@@ -77,7 +76,7 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention],
         areas = [r.entry for r in results
                  if r.entry is not None and (r.entry.ref and r.entry.level in ("oblast", "raion")
                                              or r.entry.id in gaz.division_ids)]
-        areas_doc = frozenset(e.id for e in areas) | headline_areas
+        areas_doc = frozenset(e.id for e in areas) | companion.areas
         # (mention, its pick, its sentence, whether the pick is an area), once per pass
         known = [(m, r.entry, s, r.entry in areas) for m, r, s in zip(mentions, results, sentences)
                  if r.entry is not None]
@@ -91,7 +90,7 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention],
         if [r.entry for r in new] == [r.entry for r in results]:
             break
         results = new
-    results = [_inside_stated_area(doc, gaz, mentions, results, k) for k in range(len(mentions))]
+    results = [companion.settle(_inside_stated_area(doc, gaz, mentions, results, k)) for k in range(len(mentions))]
     resolved = [r.entry for r in results if r.entry is not None]
     places = []
     for m, cand, res in zip(mentions, cands, results):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Place
 from .doc_cache import doc_ents, doc_memo, doc_text
-from .gazetteer import Entry, Gazetteer, load_gazetteer, normalise
+from .gazetteer import Companion, Entry, Gazetteer, load_gazetteer, normalise
 from .place_resolution import Mention, mention_span, resolve_mentions
 
 if TYPE_CHECKING:
@@ -94,9 +94,9 @@ GAZETTEER_ONLY_LEVELS = ("country", "oblast", "region", "raion")
 WORLD_DIVISION_PREFIXES = ("admin1:", "admin2:", "province:")
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer | None = None, headline_areas: frozenset[str] = frozenset()) -> list[Place]:
-    """Toponyms of a spaCy Doc as Place records, resolved with the whole document as context; the oblasts and
-    raions its headline names (``headline_areas``, gazetteer ids) count as named in the document."""
+def find_places(doc: Doc, gazetteer: Gazetteer | None = None, companion: Companion = Companion()) -> list[Place]:
+    """Toponyms of a spaCy Doc as Place records, resolved with the whole document as context, which includes
+    what the article's other part (headline or body) names and settles (``companion``)."""
     gaz = gazetteer or load_gazetteer()
     mentions = _ner_mentions(doc, gaz)
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -105,7 +105,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, headline_areas: fr
     mentions = [m for m in mentions if not _inside_name(doc, m, _country_name(gaz, mention_span(doc, m)[2]))
                 and not _titled_person(doc, m)]
     mentions.sort(key=lambda m: m.start)
-    return resolve_mentions(doc, gaz, mentions, headline_areas)
+    return resolve_mentions(doc, gaz, mentions, companion)
 
 
 def _ner_mentions(doc, gaz: Gazetteer) -> list[Mention]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..models import Place
 from .cyrillic import CyrDoc, Token, word_readings
-from .gazetteer import Entry, Gazetteer, ResolveContext, load_gazetteer
+from .gazetteer import Companion, Entry, Gazetteer, ResolveContext, load_gazetteer
 from .nlp import load_morphology
 from .name_context_ru_uk import (
     CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, PERSON_TAGS, PLACE_PREPOSITIONS, SETTLEMENT_NOUNS,
@@ -89,16 +89,15 @@ class _Mention:
     lemma_query: str = ""  # an area's adjective and head in the dictionary form ("купянский район")
 
 
-def find_places_ru_uk(doc: CyrDoc, gazetteer: Gazetteer | None = None,
-                      headline_areas: frozenset[str] = frozenset()) -> list[Place]:
-    """Toponyms of a Russian or Ukrainian CyrDoc as Place records, resolved in the article's context; the
-    oblasts and raions its headline names (``headline_areas``, gazetteer ids) count as named in the article."""
+def find_places_ru_uk(doc: CyrDoc, gazetteer: Gazetteer | None = None, companion: Companion = Companion()) -> list[Place]:
+    """Toponyms of a Russian or Ukrainian CyrDoc as Place records, resolved in the article's context, which
+    includes what its other part (headline or body) names and settles (``companion``)."""
     gaz = gazetteer or load_gazetteer()
     mentions = [_whole_name(doc, gaz, m) for m in _head_mentions(doc)]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _name_mentions(doc, gaz, taken)
     mentions.sort(key=lambda m: m.start)
-    return _resolve(doc, gaz, mentions, headline_areas)
+    return _resolve(doc, gaz, mentions, companion)
 
 
 def _head_mentions(doc: CyrDoc) -> list[_Mention]:
@@ -359,7 +358,7 @@ def place_ref(e: Entry) -> str | None:
     return e.id if e.id.startswith("geonames:") else None
 
 
-def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], headline_areas: frozenset[str]) -> list[Place]:
+def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: Companion) -> list[Place]:
     cands = [_candidates(gaz, doc, m) for m in mentions]
     texts = [doc.span_text(m.start, m.end) for m in mentions]
     surfaces = [m.query if m.kind == "name" else t for m, t in zip(mentions, texts)]
@@ -371,7 +370,7 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], headline_are
         areas = [(m, r.entry.id) for m, r in zip(mentions, results)  # Ukrainian and Russian border oblasts
                  if r.entry is not None and r.entry.level in ("oblast", "raion") and r.entry.country in THEATRE]
         areas += [(m, e.raion) for m, e in zip(mentions, axes) if e is not None and e.raion]
-        areas_doc = frozenset(a for _, a in areas) | headline_areas
+        areas_doc = frozenset(a for _, a in areas) | companion.areas
         # the places and areas resolved, once each, in the article and per sentence: a mention's own pick is
         # among its candidates (rivals), so leaving the rivals out leaves the mention itself out
         known = _distinct(r.entry for r in results if r.entry is not None)
@@ -397,6 +396,7 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], headline_are
         if [r.entry for r in new] == [r.entry for r in results]:
             break
         results = new
+    results = [companion.settle(r) for r in results]
     places = []
     for m, cand, res, text, axis in zip(mentions, cands, results, texts, axes):
         span = doc.char_span(m.start, m.end)
