@@ -253,3 +253,23 @@ def test_the_body_of_an_address_speaks_of_the_day_its_title_names():
     doc = analyse_article(Article(id="t", text=text, title=title, language="uk", published="2022-02-26T23:10"))
     strikes = [e for e in doc.events if e.type == "strike"]
     assert strikes and all(e.when == "2022-02-25" for e in strikes), strikes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, strikes", [
+    ("Росія вдарила ракетами по Києву.", "uk", 1),  # "вдарити по", as Russian "ударить по"
+    ("Окупанти вдарили по Харкову керованими авіабомбами.", "uk", 1),
+    # a strike told again, with its weapon and place, is the same strike
+    ("Удар крилатою ракетою по Харкову. Десятки жертв. Після крилатої ракети, якою вдарили по Харкову, "
+     "місто не спить.", "uk", 1),
+    ("A Russian missile hit Kharkiv. Rescuers worked all night. The missile that struck Kharkiv destroyed a school.",
+     "en", 1),
+    # two places, or two weapons, are two strikes
+    ("Ракета влучила в Харків. Дрони атакували Харків уночі.", "uk", 2),
+    ("Ракета влучила в Харків. Ракета влучила в Суми.", "uk", 2),
+])
+def test_strikes_and_their_retellings(text, language, strikes):
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="t", text=text, language=language, published="2024-05-25T12:00"))
+    assert [e.type for e in doc.events].count("strike") == strikes

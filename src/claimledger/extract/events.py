@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Attribution, Event, Place
 from .dates import find_time_expressions, parse_published
-from .doc_cache import doc_ents, doc_text, line_memo
+from .doc_cache import doc_ents, doc_text, line_memo, sentence_of
 from .event_arguments import (
     blocks_talks, destroys_fighters, frees_people, is_argument, names_held_land, strike_result,
 )
@@ -36,6 +36,7 @@ from .event_triggers import (
 )
 from .modality import event_modality
 from .quantities import find_quantity
+from .retold_events import without_retold_strikes
 
 # Verbs that deny the event in their object or complement ("prevented any evacuation").
 NEGATING_VERBS = frozenset({"prevent", "deny", "refute", "cancel", "abandon", "refuse", "halt",
@@ -430,4 +431,11 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         )
         kept.append((span, event))
         events.append(event)
-    return events
+    return without_retold_strikes(events, doc.text, lambda char: _sentence_span(doc, char))
+
+
+def _sentence_span(doc: Doc, char: int) -> tuple[int, int]:
+    """Character span of the sentence holding a character offset."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    sentence = sentence_of(span[0]) if span is not None and len(span) else None
+    return (sentence.start_char, sentence.end_char) if sentence is not None else (0, len(doc.text))

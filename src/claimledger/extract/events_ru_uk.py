@@ -44,6 +44,7 @@ from .event_places_ru_uk import actor_phrases, event_place_keys
 from .event_senses_ru_uk import event_sense_ru_uk
 from .modality_ru_uk import event_modality_ru_uk
 from .quantities_ru_uk import PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, find_count_ru_uk, people_count_after
+from .retold_events import weapons_named, without_retold_strikes
 
 LEXICON_FILE = "events_ru_uk.tsv"
 # Ukrainian triggers induced from parallel addresses (scripts/induce_triggers_uk.py), read beside the hand
@@ -380,17 +381,25 @@ def _victims_again(doc: CyrDoc, kind: str, first: int, quantity: int | None, eve
     return _told_just_before(doc, first, kind, events)
 
 
-def _strike_again(doc: CyrDoc, kind: str, first: int, events: Sequence[Event]) -> bool:
+def _strike_again(doc: CyrDoc, kind: str, first: int, events: Sequence[Event], where: Sequence[str] = ()) -> bool:
     """True for a strike told again through what its weapon did, right after a strike of the sentence before in
     the paragraph ("Чотири авіабомби вдарили по місту. Одна з бомб зруйнувала житловий будинок"): a weapon
-    noun before the trigger in its clause is the subject of a re-mention, not a new strike."""
+    noun before the trigger in its clause, named in the sentence before too, is the subject of a re-mention,
+    not a new strike, unless the two name different places."""
     t = doc.tokens[first]
     if kind != "strike" or t.pos not in ("VERB", "PRTS") or t.sent == 0:
         return False
     s = doc.sentence_of(first)
     if not any(set(w.lemmas) & WEAPON_LEMMAS for w in doc.tokens[s.first:first] if w.pos == "NOUN"):
         return False
-    return _told_just_before(doc, first, kind, events)
+    # the same weapon, and no other place: "Ракета влучила в Харків. Дрони атакували ..." or "Ракета влучила в
+    # Суми" is another strike
+    before = doc.sents[t.sent - 1]
+    if not weapons_named(doc.text, (s.start, s.end)) & weapons_named(doc.text, (before.start, before.end)):
+        return False
+    return "\n" not in doc.text[before.end:t.start] and any(
+        e.type == kind and before.start <= e.trigger[0] < before.end
+        and not (where and e.places and set(where).isdisjoint(e.places)) for e in events)
 
 
 def _told_just_before(doc: CyrDoc, first: int, kind: str, events: Sequence[Event]) -> bool:
@@ -434,7 +443,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         where = coordinated_place_keys(doc, kind, event_place_keys(doc, first, last, kind, acted_on, attributions),
                                        acted_on, last)
         key = (kind, claimed_by, doc.tokens[first].sent)
-        if _victims_again(doc, kind, first, quantity, events) or _strike_again(doc, kind, first, events):
+        if _victims_again(doc, kind, first, quantity, events) or _strike_again(doc, kind, first, events, where):
             continue
         earlier = seen.get(key)
         replaces = None
@@ -456,4 +465,11 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             events.append(event)
         else:
             events[replaces] = event
-    return events
+    return without_retold_strikes(events, doc.text, lambda char: _sentence_span(doc, char))
+
+
+def _sentence_span(doc: CyrDoc, char: int) -> tuple[int, int]:
+    """Character span of the sentence holding a character offset."""
+    token = doc.token_at(char)
+    s = doc.sentence_of(token if token is not None else len(doc.tokens) - 1)
+    return (s.start, s.end)
