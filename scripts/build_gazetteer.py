@@ -155,6 +155,12 @@ def ua_rows(source: Path) -> list[dict]:
         if len(hits) != 1:
             raise SystemExit(f"former name {old[0]}: {len(hits)} matches for {new}")
         hits[0]["aliases"] += list(old)
+        # the name is that city's in the sources that use it: a smaller town renamed from the same name
+        # (Kypuche, once Artemivsk of Luhansk Oblast) does not keep it as an alias
+        keys = {normalise(name) for name in old}
+        for r in rows:
+            if r is not hits[0] and r["level"] == "settlement":
+                r["aliases"] = [a for a in r["aliases"] if normalise(a) not in keys]
     return rows
 
 

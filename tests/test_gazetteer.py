@@ -118,6 +118,12 @@ def test_the_front_prior_gives_way_to_any_place_the_article_names(gaz):
     assert gaz.choose(found).entry is None  # one in Kharkiv Oblast, one in Donetsk Oblast at least
 
 
+def test_a_former_name_is_the_renamed_city_s_alone(gaz):
+    """Russian sources write Артемовск for Bakhmut; Kypuche, once Artemivsk too, does not share the name."""
+    assert [e.name for e in gaz.lookup("Артемовск")] == ["Bakhmut"]
+    assert gaz.resolve("Artemovsk").entry.name == "Bakhmut"
+
+
 def test_hromada_centre_coordinates_are_not_published(gaz):
     village = gaz.lookup("Плетенівка", within=KHARKIV_OBLAST)[0]
     assert village.precision == "hromada_centre_approx" and village.point is None
