@@ -273,3 +273,23 @@ def test_strikes_and_their_retellings(text, language, strikes):
 
     doc = analyse_article(Article(id="t", text=text, language=language, published="2024-05-25T12:00"))
     assert [e.type for e in doc.events].count("strike") == strikes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, polarity", [
+    ("Россия не будет вести переговоры о передаче территорий.", "ru", "denied"),
+    ("Киев не намерен вести переговоры.", "ru", "denied"),
+    ("Переговоры не состоятся.", "ru", "denied"),
+    ("Росія не буде вести переговорів.", "uk", "denied"),
+    ("Переговори не відбудуться.", "uk", "denied"),
+    # a negated verb of stopping or judging, or a negated other predicate, asserts the act
+    ("Противник не прекращает обстрелы Херсона.", "ru", "asserted"),
+    ("Ворог не припиняє обстрілів.", "uk", "asserted"),
+    ("Зеленский не считает контрнаступление провалом.", "ru", "asserted"),
+    ("Санкції не обійти.", "uk", "asserted"),
+])
+def test_a_negated_verb_group_denies_the_act_it_governs(text, language, polarity):
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="t", text=text, language=language, published="2024-05-25T12:00"))
+    assert [e.polarity for e in doc.events] == [polarity]

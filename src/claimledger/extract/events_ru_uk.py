@@ -37,7 +37,7 @@ from importlib import resources
 
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
-from .cyrillic import CyrDoc, Token
+from .cyrillic import CyrDoc, Token, word_readings
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places_ru_uk import actor_phrases, event_place_keys
@@ -83,6 +83,16 @@ PREDICATE_LEMMAS = frozenset({"це", "цей", "той", "такий", "є", "�
                               "являтися", "стать", "стати"})
 PREDICATE_WINDOW = 3  # words before an evaluative noun searched for them
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
+VERB_GROUP_REACH = 3  # verbs between a negation and the trigger they govern ("не будет вести переговоры")
+# Verbs of judging or knowing, whose negation judges an act rather than denies it ("не считает контрнаступление
+# провалом", "не визнає окупації").
+JUDGING_STEMS = ("счита", "счес", "называ", "назва", "призна", "дума", "зна", "вважа", "назива", "визна", "бач", "вид")
+# Verbs of taking place, whose negation after an act noun denies it ("Переговоры не состоятся"; not "наступление
+# не провалилось" or "Санкції не обійти", which assert it).
+HAPPENING_LEMMAS = frozenset({"состояться", "пройти", "проходить", "начаться", "быть", "відбутися", "відбуватися",
+                              "пройти", "розпочатися", "початися", "бути", "статися", "случиться", "произойти"})
+# Verbs of stopping, whose negation asserts what they govern ("не прекращает обстрелы", "не припиняє обстрілів").
+STOPPING_STEMS = ("прекра", "перестава", "переста", "остановит", "останавлива", "припин", "перестава", "зупин")
 # "без" before an act noun ("обошлось без пострадавших") and "нет" after it ("Пострадавших нет"): governors'
 # reports of no casualties (issue 12 probes).
 WITHOUT = frozenset({"без"})
@@ -354,7 +364,27 @@ def _polarity(doc: CyrDoc, first: int) -> str:
     if prev is not None and set(prev.lemmas) & MANAGING_LEMMAS and first - 2 >= s.first \
             and doc.tokens[first - 2].lower in NEGATIONS:
         return "denied"
-    return "asserted"
+    return "denied" if _negated_verb_group(doc, first, s) else "asserted"
+
+
+def _negated_verb_group(doc: CyrDoc, first: int, s) -> bool:
+    """True when a negated verb group governs the trigger: "не будет вести переговоры", "не намерен вести
+    переговоры", "не ведет переговоров" (verbs, infinitives and short adjectives between the negation and the
+    trigger), or a noun trigger's negated verb of taking place right after it ("Переговоры не состоятся")."""
+    k = first - 1
+    while k >= s.first and k >= first - VERB_GROUP_REACH and _verbal(doc, doc.tokens[k]):
+        k -= 1
+    if k < first - 1 and k >= s.first and doc.tokens[k].lower in NEGATIONS:
+        return not any(_plain(w.lemma).startswith(STOPPING_STEMS + JUDGING_STEMS) for w in doc.tokens[k + 1:first])
+    t = doc.tokens[first]
+    return t.pos == "NOUN" and first + 2 < s.last and doc.tokens[first + 1].lower in NEGATIONS \
+        and bool(set(doc.tokens[first + 2].lemmas) & HAPPENING_LEMMAS)
+
+
+def _verbal(doc: CyrDoc, t: Token) -> bool:
+    """A verb, infinitive, short adjective ("намерен") or a form of быть/бути, by any dictionary reading."""
+    return t.pos in ("VERB", "INFN", "ADJS") or bool(set(t.lemmas) & {"быть", "бути"}) or t.is_word and any(
+        tag.startswith(("VERB", "INFN")) for tag in word_readings(t.text, doc.language))
 
 
 def _claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequence[Attribution]) -> str:
