@@ -45,6 +45,13 @@ def probe(text: str, language: str, *expected: A) -> P:
 
 
 PROBES = [
+    # -- a capital as the source speaks for its state; an anaphoric object after it refers back -----------
+    probe("В Киеве заявили, что переговоры невозможны.", "ru",
+          A("заявили", "Киеве", "переговоры невозможны", "indirect", speaker="Kyiv")),
+    probe("У Києві заявили, що переговори неможливі.", "uk",
+          A("заявили", "Києві", "переговори неможливі", "indirect", speaker="Kyiv")),
+    probe("Войска взяли село. В Киеве эту информацию опровергли.", "ru",
+          A("опровергли", "Киеве", "Войска взяли село", "indirect", speaker="Kyiv")),
     # -- a second report after "хотя/но/але" keeps the first one's speaker ---------------------------------
     probe("Зеленский заявил, что не считает контрнаступление провалом, хотя признал, что оно идет медленнее.", "ru",
           A("заявил", "Зеленский", "не считает контрнаступление провалом", "indirect"),

@@ -6,7 +6,7 @@ Token ranges over a ``CyrDoc`` (cyrillic.py) in and out; attribution_ru_uk.py us
 from __future__ import annotations
 
 from .cyrillic import CyrDoc
-from .sources_ru_uk import trim_range, words_at
+from .sources_ru_uk import is_nominal, trim_range, words_at
 
 # Anaphoric contents: "Об этом сообщил X", "Про це повідомив X" report the sentence before.
 ANAPHORS = (("об", "этом"), ("о", "том"), ("про", "це"), ("это",), ("це",), ("об", "этом,")) + tuple(
@@ -14,6 +14,7 @@ ANAPHORS = (("об", "этом"), ("о", "том"), ("про", "це"), ("это
                                "эти заявления", "эти утверждения", "цю інформацію", "ці дані", "ці відомості",
                                "це повідомлення", "цю заяву", "ці заяви", "ці твердження"))
 MAX_ANAPHOR_DISTANCE = 12  # tokens from "Про це" to its cue ("Про це в ранковому зведенні ... повідомив")
+LOCATIVE_SOURCE_WORDS = 4  # words of a source "в/у ..." before an anaphor ("В пресс-службе ведомства эту информацию")
 
 
 def anaphor_before(doc: CyrDoc, sent, cue_first: int) -> int | None:
@@ -21,9 +22,29 @@ def anaphor_before(doc: CyrDoc, sent, cue_first: int) -> int | None:
     toks = doc.tokens
     for i in range(max(sent.first, cue_first - MAX_ANAPHOR_DISTANCE), cue_first):
         for words in ANAPHORS:
-            if words_at(toks, i, words) and (i == sent.first or toks[i - 1].text == ","):
+            if words_at(toks, i, words) and (i == sent.first or toks[i - 1].text == ","
+                                             or _after_locative_source(doc, sent.first, i)) \
+                    and not any(t.text in (":", ";") for t in toks[i + len(words):cue_first]):
                 return i + len(words)
     return None
+
+
+def source_before_anaphor(doc: CyrDoc, sent, anaphor_end: int) -> tuple[int, int] | None:
+    """The locative source that opens the sentence before its anaphor ("В Киеве эту информацию опровергли":
+    Киеве), as a token range, else None."""
+    for words in ANAPHORS:
+        i = anaphor_end - len(words)
+        if i > sent.first and words_at(doc.tokens, i, words) and _after_locative_source(doc, sent.first, i):
+            return (sent.first + 1, i)
+    return None
+
+
+def _after_locative_source(doc: CyrDoc, first: int, i: int) -> bool:
+    """True when the sentence opens with "в/у" and a short source up to token i ("В Киеве эту информацию
+    опровергли", "У Генштабі цю інформацію спростували")."""
+    toks = doc.tokens
+    return toks[first].lower in ("в", "у", "во") and 1 <= i - first - 1 <= LOCATIVE_SOURCE_WORDS \
+        and all(is_nominal(t) for t in toks[first + 1:i])
 
 
 # Anaphors right after a cue, before its inverted source ("Сообщил об этом глава города", "Повідомив про це ...").

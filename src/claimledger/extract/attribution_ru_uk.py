@@ -35,7 +35,7 @@ from ..models import Attribution
 from .according_ru_uk import (
     NEGATION, Found, according_adjuncts, content_kind, cue_role, evidential_adverbs, nominal_cues,
 )
-from .anaphora_ru_uk import anaphor_after, anaphor_before, is_anaphoric, sentence_before
+from .anaphora_ru_uk import anaphor_after, anaphor_before, is_anaphoric, sentence_before, source_before_anaphor
 from .cues import UNSPECIFIED
 from .cues_ru_uk import CueLexicon, load_cue_lexicon
 from .cyrillic import CyrDoc, find_quotes
@@ -204,7 +204,8 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     anaphor = anaphor_before(doc, sent, cue_first)
     if anaphor is not None and role != "light":
         antecedent = sentence_before(doc, sent)
-        src = find_source_after(doc, sent, cue_last) or find_source_before(doc, sent, cue_first, anaphor)
+        src = find_source_after(doc, sent, cue_last) or find_source_before(doc, sent, cue_first, anaphor) \
+            or source_before_anaphor(doc, sent, anaphor)
         if role == "passive":
             src = find_source_after(doc, sent, cue_last) or src
         if antecedent is not None:
@@ -346,7 +347,7 @@ def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, in
 def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[Attribution]:
     from .speakers_ru_uk import (
         canonical_speaker, describe_source, is_person_name, known_surname, load_speaker_names, named_in_full_before,
-        nominative_phrase, sides_speaker, source_office, surname_key,
+        nominative_phrase, seat_of_government, sides_speaker, source_office, surname_key,
     )
 
     out: list[Attribution] = []
@@ -382,7 +383,7 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
             written, role = describe_source(doc, f.source)
             nominative = nominative_phrase(doc, f.source, written)
             speaker = sides_speaker(doc, f.source) or known_surname(written, surnames) \
-                or named_in_full_before(doc, f.source[0], written) \
+                or named_in_full_before(doc, f.source[0], written) or seat_of_government(doc.span_text(*f.source)) \
                 or canonical_speaker(nominative, doc.language)
             office = source_office(doc, f.source) if not role else None  # an office, no name ("Президента України")
             if office is not None:

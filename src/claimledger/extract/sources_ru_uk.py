@@ -25,6 +25,8 @@ OPEN_MARKS, CLOSE_MARKS = frozenset("«„“\""), frozenset("»“”\"")
 # Prepositions that end an inverted source and open a setting after it ("повідомили в Генштабі у зведенні").
 SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под", "во время", "під час", "после", "після"})
 COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
+# Demonstratives opening an object fronted before its cue ("В Киеве эту информацию опровергли").
+DEMONSTRATIVES = frozenset({"эту", "это", "эти", "этого", "этой", "цю", "це", "ці", "цього", "цієї", "такую", "таку"})
 # Conjunctions that join a second report of the same speaker with its subject left out, like COORDINATORS
 # ("заявил, что ..., хотя признал, что ...", "сказав ..., але визнав ...").
 CONTRASTIVE = frozenset({"хотя", "хоча", "но", "однако", "але", "проте", "однак", "зато", "впрочем", "втім"})
@@ -111,7 +113,9 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
             break
     if last - start >= 2 and toks[start].lower in ("в", "у", "во") and all(
             is_nominal(t) for t in toks[start + 1:last]):
-        end = last  # "В пресс-службе ведомства ТАСС пояснили": the outlet told is no part of the source
+        # "В Киеве эту информацию опровергли": the object fronted before the cue is no part of the source
+        end = next((k for k in range(start + 2, last) if toks[k].lower in DEMONSTRATIVES), last)
+        # "В пресс-службе ведомства ТАСС пояснили": the outlet told is no part of the source
         while end - start > 2 and toks[end - 1].lower in OUTLET_ADDRESSEES:
             end -= 1
         return (start + 1, end)  # "У Генштабі повідомили", "В Минобороны сообщили"
