@@ -36,7 +36,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from claimledger.extract.gazetteer import normalise, skeleton
+from claimledger.extract.name_keys import normalise, skeleton
 
 from gazetteer_names import (ADMIN_PREFIXES, ADMIN_SUFFIXES, COUNTRY_ALIASES, DIVISION_NAME_FIXES,
                              FORMER_NAMES, GENERIC_ADMIN_NAMES, NAMED_AREAS, OBLAST_HEADS, OBLAST_NAMES,

@@ -104,3 +104,26 @@ def test_a_nationality_adjective_makes_the_land_its_countrys(events_of):
     found = events_of("The war in Ukraine goes on: the Russians continue to destroy Ukrainian cities.")
     assert found[("strike", "destroy")] == ("Ukraine",)
     assert events_of("The Russians continue to destroy Ukrainian cities.")[("strike", "destroy")] == ()
+
+
+def test_a_landmark_a_direction_locates_by_is_not_the_events_place(events_of):
+    # "west of Avdiivka" says where Lastochkyne lies; the withdrawal was from Lastochkyne
+    found = events_of("Ukrainian troops have withdrawn from the village of Lastochkyne west of Avdiivka.")
+    assert found[("withdrawal", "withdrawn")] == ("UA14160190350070064",)
+
+
+def test_the_country_that_holds_the_oblast_is_not_a_place_of_its_own(events_of):
+    found = events_of("Russian forces have captured five villages in Ukraine's northeastern Kharkiv region.")
+    assert found[("territory_control", "captured")] == ("UA63000000000041885",)
+
+
+def test_a_capital_whose_offensive_it_is_is_no_place_of_it(events_of):
+    # "as Moscow pressed its new offensive": Moscow acts (its offensive), the fighting is in Kharkiv Oblast
+    found = events_of("Russian forces captured five villages in the Kharkiv region as Moscow pressed its new offensive.")
+    assert found[("clash", "offensive")] == ("UA63000000000041885",)
+
+
+def test_entering_a_city_and_pressing_toward_villages(events_of):
+    assert events_of("Ukrainian troops have entered the city of Kherson.")[
+        ("territory_control", "entered the city")] == (KHERSON,)
+    assert ("clash", "pressing toward") in events_of("Russian forces are pressing toward Tonenke.")

@@ -70,6 +70,8 @@ def test_headline_forms_are_attributions(title, language, expected):
     ("Харків: ніч минула спокійно", "uk"),                          # a place as a dateline
     ("Зеленський у Вашингтоні: що відомо про зустріч", "uk"),      # a person in a setting
     ("Обстрел Белгорода: ранены трое", "ru"),                       # an act named, not who speaks
+    ("Avdiivka: Ukraine says it repelled 20 Russian attacks", "en"),  # a town the headline is about
+    ("Авдеевка: ВСУ отразили 20 атак", "ru"),
 ])
 def test_headlines_without_a_speaker_attribute_nothing(title, language):
     assert [a for a in title_claims(title, language) if a["cue"] is None or a["cue"].startswith(("address", "звер"))] == []

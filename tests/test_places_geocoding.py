@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.gazetteer import Entry, Gazetteer, load_gazetteer, normalise
+from claimledger.extract.gazetteer import Entry, Gazetteer, load_gazetteer
+from claimledger.extract.name_keys import normalise
 from claimledger.extract.places import find_places
 
 pytestmark = pytest.mark.model

@@ -1,12 +1,15 @@
 """Which places an event happened at, the same for every language: the places of its clause or
-sentence (events.py, events_ru_uk.py find those scopes) less an oblast or raion that holds another of them,
+sentence (events.py, events_ru_uk.py find those scopes) less an oblast or raion that holds another of them
+(or Ukraine or Russia holding one of them),
 and for a fighting event whose sentence names no place, the place of the sentence before it.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from ..models import Place
+from ..models import Event, Place
 from .gazetteer import katottg_within, load_gazetteer
 
 # Events of the fighting whose place a report often gives one sentence before ("Mariupol ... The
@@ -16,6 +19,9 @@ PLACE_INHERITING_TYPES = frozenset({"strike", "clash", "casualties", "attack_rep
                                     "territory_control", "withdrawal", "evacuation"})
 # Levels inherited that way: a settlement or district, never a whole country.
 LOCAL_LEVELS = frozenset({"settlement", "raion", "oblast"})
+# The countries whose settlements and oblasts the gazetteer holds, by GeoNames ref or canonical name (English
+# places of a country carry only the name), and their codes.
+COUNTRY_CODES = {"geonames:690791": "UA", "geonames:2017370": "RU", "Ukraine": "UA", "Russia": "RU"}
 
 
 def event_place_key(place: Place) -> str:
@@ -42,6 +48,16 @@ def place_within(place: Place, area: Place) -> bool:
     return entry is not None and entry.country == "RU" and entry.oblast == f"area:{area.name}"
 
 
+def _country_holds(country: Place, place: Place) -> bool:
+    """True when ``country`` is Ukraine or Russia and ``place`` a settlement, raion or oblast of it ("in Ukraine's
+    northeastern Kharkiv region": the oblast places the event, not the country)."""
+    if country.level != "country" or place.level not in LOCAL_LEVELS:
+        return False
+    holder = COUNTRY_CODES.get(country.ref or country.name or "")
+    entry = load_gazetteer().get(place.ref) if place.ref else None
+    return holder is not None and entry is not None and entry.country == holder
+
+
 def place_keys_within(places: Sequence[Place], scopes: Sequence[tuple[int, int]],
                       local_over_country: bool = False) -> tuple[str, ...]:
     """Return the refs (or names) of the places inside the first character scope that holds any,
@@ -63,7 +79,7 @@ def place_keys(inside: Sequence[Place], local_over_country: bool = False) -> tup
     """Return the refs (or names) of ``inside`` in text order, once each, less an oblast or raion
     that holds another of them (:func:`place_within`) (and, with ``local_over_country``, less a country beside a local place)."""
     distinct = list({(p.ref, p.name, p.level): p for p in inside}.values())  # each place once: lists stay cheap
-    inside = [p for p in inside if not any(place_within(q, p) for q in distinct)]
+    inside = [p for p in inside if not any(place_within(q, p) or _country_holds(p, q) for q in distinct)]
     if local_over_country and any(p.level in LOCAL_LEVELS for p in inside):
         inside = [p for p in inside if p.level != "country"]
     found: list[str] = []
@@ -88,3 +104,34 @@ def inherited_place_keys(text: str, places: Sequence[Place], kind: str, previous
     found = place_keys_within(local, [previous])
     return found if at_most is None or len(found) <= at_most else ()
 
+
+
+# A direction from a place that locates another ("the village of Lastochkyne west of Avdiivka", "западнее
+# Авдеевки", "к западу от Авдеевки", "на захід від Авдіївки"): the place it names is a landmark, not where the
+# event happened, when the event has another settlement.
+LOCATOR_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)(?:ern)?\s+of|\b(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from)|"
+    r"(?:западнее|восточнее|севернее|южнее|західніше|східніше|північніше|південніше)|"
+    r"(?:к|на)\s+(?:западу|востоку|северу|югу|захід|схід|північ|південь)\s+(?:от|від))\s+(?:the\s+)?$",
+    re.IGNORECASE)
+LOCATOR_REACH = 40  # characters before a place searched for its locator phrase
+
+
+def without_landmarks(events: Sequence[Event], places: Sequence[Place], text: str,
+                      sentence_at: Callable[[int], tuple[int, int]]) -> list[Event]:
+    """Events less the places their sentence names only as landmarks (LOCATOR_BEFORE) when another settlement
+    remains: "withdrawn from the village of Lastochkyne west of Avdiivka" places the withdrawal at Lastochkyne."""
+    out = []
+    for event in events:
+        start, end = sentence_at(event.trigger[0])
+        mentions = [p for p in places if start <= p.span[0] < end and event_place_key(p) in event.places]
+        located = {p.span: bool(LOCATOR_BEFORE.search(text[max(start, p.span[0] - LOCATOR_REACH):p.span[0]]))
+                   for p in mentions}
+        keys = {event_place_key(p) for p in mentions}
+        landmarks = {k for k in keys if all(located[p.span] for p in mentions if event_place_key(p) == k)}
+        kept = tuple(k for k in event.places if k not in landmarks)
+        if landmarks and any(p.level == "settlement" and event_place_key(p) in kept for p in mentions):
+            event = replace(event, places=kept)
+        out.append(event)
+    return out

@@ -17,6 +17,7 @@ Triggers come from ``event_triggers.find_triggers``; for each trigger:
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +28,7 @@ from .doc_cache import doc_ents, doc_text, line_memo, sentence_of
 from .event_arguments import (
     blocks_talks, destroys_fighters, frees_people, is_argument, names_held_land, strike_result,
 )
+from .event_places import without_landmarks
 from .event_places_en import event_places
 from .event_triggers import (
     MAX_CUE_DEPTH,
@@ -59,6 +61,10 @@ DATED_CONTACTS = frozenset({"conversation", "call", "talk", "meeting", "meet", "
 FIGHTING_TYPES = frozenset({"strike", "clash", "casualties", "evacuation", "territory_control", "withdrawal",
                             "attack_repelled"})
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
+# Possessive pronouns whose act is that of the subject named above them ("Moscow pressed its offensive"), and how
+# many heads up that subject is looked for.
+REFERRING_PRONOUNS = frozenset({"its", "their"})
+MAX_SUBJECT_CLIMB = 4
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "today"})
 # Modifiers and partners that make a meeting internal or a press event, not a negotiation.
 INTERNAL_MEETING_WORDS = frozenset({"working", "staff", "operational", "media", "press", "journalist",
@@ -169,6 +175,16 @@ def _child(token: Token, deps: set[str], preps: set[str] = frozenset()) -> Token
     return None
 
 
+def _subject_named_above(token: Token) -> Token | None:
+    """The nearest subject up the verbs above a token that is no pronoun ("Russia announced it had completed
+    its withdrawal": Russia), within its sentence."""
+    for head in [token, *token.ancestors][:MAX_SUBJECT_CLIMB]:
+        subject = _child(head, {"nsubj"}) if head.pos_ in {"VERB", "AUX"} else None
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+    return None
+
+
 def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
     root = span.root
     for token in span:
@@ -200,6 +216,8 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
             actor = _child(root.head, {"nsubj"})
         return actor, _child(root, {"dobj"}, {"on", "against", "with"})
     actor = _child(root, {"poss"}, {"by"})
+    if actor is not None and actor.lower_ in REFERRING_PRONOUNS:
+        actor = _subject_named_above(root) or actor  # "Moscow pressed its new offensive": Moscow's
     if actor is None:
         actor = next((c for c in root.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in NATIONALITIES), None)
     if actor is None and root.dep_ in {"dobj", "attr", "nsubjpass"} and root.head.pos_ in {"VERB", "AUX"}:
@@ -431,7 +449,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         )
         kept.append((span, event))
         events.append(event)
-    return without_retold_strikes(events, doc.text, lambda char: _sentence_span(doc, char))
+    sentence_at = functools.partial(_sentence_span, doc)
+    return without_retold_strikes(without_landmarks(events, places, doc.text, sentence_at), doc.text, sentence_at)
 
 
 def _sentence_span(doc: Doc, char: int) -> tuple[int, int]:

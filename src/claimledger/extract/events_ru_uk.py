@@ -37,9 +37,11 @@ from importlib import resources
 
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
-from .cyrillic import CyrDoc, Token, word_readings
+from .cyrillic import CyrDoc, Token
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
+from .event_places import without_landmarks
+from .event_polarity_ru_uk import claimed_polarity, event_polarity_ru_uk
 from .event_places_ru_uk import actor_phrases, event_place_keys
 from .event_senses_ru_uk import event_sense_ru_uk
 from .modality_ru_uk import event_modality_ru_uk
@@ -82,23 +84,6 @@ PROCESS_LEMMAS = frozenset({"идти", "продолжаться", "продо�
 PREDICATE_LEMMAS = frozenset({"це", "цей", "той", "такий", "є", "бути", "это", "этот", "тот", "такой", "являться",
                               "являтися", "стать", "стати"})
 PREDICATE_WINDOW = 3  # words before an evaluative noun searched for them
-NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
-VERB_GROUP_REACH = 3  # verbs between a negation and the trigger they govern ("не будет вести переговоры")
-# Verbs of judging or knowing, whose negation judges an act rather than denies it ("не считает контрнаступление
-# провалом", "не визнає окупації").
-JUDGING_STEMS = ("счита", "счес", "называ", "назва", "призна", "дума", "зна", "вважа", "назива", "визна", "бач", "вид")
-# Verbs of taking place, whose negation after an act noun denies it ("Переговоры не состоятся"; not "наступление
-# не провалилось" or "Санкції не обійти", which assert it).
-HAPPENING_LEMMAS = frozenset({"состояться", "пройти", "проходить", "начаться", "быть", "відбутися", "відбуватися",
-                              "пройти", "розпочатися", "початися", "бути", "статися", "случиться", "произойти"})
-# Verbs of stopping, whose negation asserts what they govern ("не прекращает обстрелы", "не припиняє обстрілів").
-STOPPING_STEMS = ("прекра", "перестава", "переста", "остановит", "останавлива", "припин", "перестава", "зупин")
-# "без" before an act noun ("обошлось без пострадавших") and "нет" after it ("Пострадавших нет"): governors'
-# reports of no casualties (issue 12 probes).
-WITHOUT = frozenset({"без"})
-NONE_WORDS = frozenset({"нет", "немає", "нема"})
-# Verbs of managing whose negation denies the event they govern ("не удалось захватить").
-MANAGING_LEMMAS = frozenset({"удаться", "смочь", "суметь", "вдатися", "змогти", "зуміти", "спромогтися"})
 # Nouns an adjective trigger names a kind of ("штурмовые группы", "ударные дроны"): not an event.
 UNIT_LEMMAS = frozenset({"группа", "група", "подразделение", "підрозділ", "бригада", "отряд", "загін", "батальон",
                          "полк", "авиация", "авіація", "дрон", "беспилотник", "безпілотник", "вертолет", "вертоліт",
@@ -331,68 +316,6 @@ def _frees_people(doc: CyrDoc, last: int) -> bool:
     return False
 
 
-# Word starts that call a report untrue, after the event in its sentence (written by hand, 2026;
-# the ru/uk denial cues of relation_cues.tsv that cannot be a negated event's own words).
-DENIAL_STEMS = ("фейк", "неправд", "ложь", "инсценир", "постановк", "дезинформ", "брехн",
-                "інсцен", "дезінформ", "вигадк")
-# Phrases that call a report untrue, as word starts of consecutive words after the event (issue 12 probes:
-# "информация о захвате ... не соответствует действительности", "не відповідає дійсності").
-DENIAL_PHRASES = (("не", "соответству", "действительн"), ("не", "відповіда", "дійсн"),
-                  ("не", "соответству", "реальн"), ("не", "відповіда", "реальн"))
-
-
-def _polarity(doc: CyrDoc, first: int) -> str:
-    """Denied when a negation or "без" stands right before the trigger ("не взяли", "без жертв"), "нет" right after
-    a noun trigger ("Пострадавших нет"), or a negation before a verb of managing
-    that governs it ("не удалось захватить", "не змогли прорвати"), or when a word later in the
-    sentence calls the report untrue ("сообщения об ударах по Киеву — фейк", "... не соответствует
-    действительности")."""
-    s = doc.sentence_of(first)
-    after = doc.tokens[first + 1:s.last + 1]
-    if any(w.lower.startswith(DENIAL_STEMS) for w in after):
-        return "denied"
-    words = [_plain(w.lower) for w in after if w.is_word]
-    if any(all(words[n + j].startswith(stem) for j, stem in enumerate(phrase))
-           for phrase in DENIAL_PHRASES for n in range(len(words) - len(phrase) + 1)):
-        return "denied"
-    prev = doc.tokens[first - 1] if first > s.first else None
-    if prev is not None and (prev.lower in NEGATIONS or prev.lower in WITHOUT):
-        return "denied"  # "не взяли", "обошлось без пострадавших"
-    nxt = doc.tokens[first + 1] if first + 1 < s.last else None
-    if nxt is not None and nxt.lower in NONE_WORDS and doc.tokens[first].pos in ("NOUN", "PRTF", "ADJF"):
-        return "denied"  # "Пострадавших нет", "Жертв немає"
-    if prev is not None and set(prev.lemmas) & MANAGING_LEMMAS and first - 2 >= s.first \
-            and doc.tokens[first - 2].lower in NEGATIONS:
-        return "denied"
-    return "denied" if _negated_verb_group(doc, first, s) else "asserted"
-
-
-def _negated_verb_group(doc: CyrDoc, first: int, s) -> bool:
-    """True when a negated verb group governs the trigger: "не будет вести переговоры", "не намерен вести
-    переговоры", "не ведет переговоров" (verbs, infinitives and short adjectives between the negation and the
-    trigger), or a noun trigger's negated verb of taking place right after it ("Переговоры не состоятся")."""
-    k = first - 1
-    while k >= s.first and k >= first - VERB_GROUP_REACH and _verbal(doc, doc.tokens[k]):
-        k -= 1
-    if k < first - 1 and k >= s.first and doc.tokens[k].lower in NEGATIONS:
-        return not any(_plain(w.lemma).startswith(STOPPING_STEMS + JUDGING_STEMS) for w in doc.tokens[k + 1:first])
-    t = doc.tokens[first]
-    return t.pos == "NOUN" and first + 2 < s.last and doc.tokens[first + 1].lower in NEGATIONS \
-        and bool(set(doc.tokens[first + 2].lemmas) & HAPPENING_LEMMAS)
-
-
-def _verbal(doc: CyrDoc, t: Token) -> bool:
-    """A verb, infinitive, short adjective ("намерен") or a form of быть/бути, by any dictionary reading."""
-    return t.pos in ("VERB", "INFN", "ADJS") or bool(set(t.lemmas) & {"быть", "бути"}) or t.is_word and any(
-        tag.startswith(("VERB", "INFN")) for tag in word_readings(t.text, doc.language))
-
-
-def _claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequence[Attribution]) -> str:
-    """Denied when the claimant's cue denies its content ("опровергли информацию о наступлении")."""
-    claimant = next((a for a in attributions if a.id == claimed_by), None)
-    return "denied" if claimant is not None and claimant.evidentiality == "denied" else polarity
-
-
 def _names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
     """True when a finite verb trigger follows a noun trigger of the same event in its sentence
     ("роботи гуманітарних коридорів ... ми евакуювали 100 тисяч людей"): the verb states the act."""
@@ -406,7 +329,7 @@ def _victims_again(doc: CyrDoc, kind: str, first: int, quantity: int | None, eve
     new event (annotation guide, section E: coreferent re-mentions are not repeated)."""
     t = doc.tokens[first]
     if kind != "casualties" or quantity is not None or t.pos not in ("PRTF", "ADJF") or t.sent == 0 \
-            or _polarity(doc, first) == "denied":  # "Погибших нет" says something new
+            or event_polarity_ru_uk(doc, first) == "denied":  # "Погибших нет" says something new
         return False
     return _told_just_before(doc, first, kind, events)
 
@@ -487,7 +410,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,
             target=target_of(doc, first, last, acted_on), places=where,
             quantity=quantity, when=when_of(doc, first, last, times, attributions, today, modality, headline),
-            claimed_by=claimed_by, polarity=_claimed_polarity(_polarity(doc, first), claimed_by, attributions),
+            claimed_by=claimed_by, polarity=claimed_polarity(event_polarity_ru_uk(doc, first), claimed_by, attributions),
             modality=modality,
         )
         seen[key] = event
@@ -495,7 +418,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             events.append(event)
         else:
             events[replaces] = event
-    return without_retold_strikes(events, doc.text, lambda char: _sentence_span(doc, char))
+    sentence_at = functools.partial(_sentence_span, doc)
+    return without_retold_strikes(without_landmarks(events, places, doc.text, sentence_at), doc.text, sentence_at)
 
 
 def _sentence_span(doc: CyrDoc, char: int) -> tuple[int, int]:

@@ -14,13 +14,13 @@ import gzip
 from collections.abc import Iterator, Sequence
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 
 from ..errors import ModelError
 from ..models import Place
 from .name_forms import MAX_FORM_COMBINATIONS, word_forms
+from .name_keys import normalise, skeleton
 
 DATA_FILE = "gazetteer.tsv.gz"
 
@@ -64,6 +64,8 @@ W_CATEGORY = {"K": 3.0, "M": 1.5, "X": 0.4, "C": 0.0}  # KATOTTG category: speci
 # A national capital (GeoNames feature code PPLC) is the prominent reading of its name: "Sofia" is
 # Bulgaria's capital, not the Malagasy region (GeoVirus, data/dev/geoparsing_dev.jsonl).
 W_CAPITAL = 2.0
+# Categories of a capital: GeoNames' national capital, KATOTTG's special-status cities (Kyiv, Sevastopol).
+CAPITAL_CATEGORIES = frozenset({"PPLC", "K"})
 W_UKRAINE = 0.5  # the project reads war news: a Ukrainian or border entry beats a foreign homonym on ties
 W_PRIMARY_NAME = 1.5  # the surface is the entry's own name, not one of its alternate or historical names
 W_EXACT = 0.5  # the surface matched a name or alias exactly, not only its romanisation skeleton
@@ -79,13 +81,12 @@ MIN_MARGIN = 1.0  # best candidate must beat the runner-up by this much, else th
 # in four states). Calibrated on GeoVirus (data/dev/geoparsing_dev.jsonl).
 MIN_MARGIN_WORLD = 0.25
 SAME_PLACE_KM = 10.0  # two GeoNames settlements of one name and country this close are one town listed twice
-APOSTROPHES = "'’ʼ`‘´ʹ"
 # Prepositions that may precede a name in the query ("у Вовчанську", "в Волчанске", "near Kupiansk").
 LEADING_WORDS = {"у", "в", "во", "на", "під", "под", "біля", "возле", "около", "поблизу", "з", "із", "зі", "с",
                  "со", "до", "від", "от", "за", "над", "the", "in", "near", "at"}
-# Memo sizes of normalise() and km_between(): the 65 English articles of examples/corpus ask ~43k names and
-# ~190k distances, mostly repeats; 16k entries each hold a few MB.
-NORMALISED_NAMES = DISTANCES = 16_384
+# Memo size of km_between(): the 65 English articles of examples/corpus ask ~190k distances, mostly repeats;
+# 16k entries hold a few MB.
+DISTANCES = 16_384
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,49 +171,6 @@ def katottg_within(ref: str | None, area_ref: str | None, area_level: str | None
     size = KATOTTG_AREA_PREFIX.get(area_level or "")
     return bool(size and ref and area_ref and ref != area_ref and area_ref.startswith("UA")
                 and ref.startswith(area_ref[:size]))
-
-
-@functools.lru_cache(maxsize=NORMALISED_NAMES)
-def normalise(text: str) -> str:
-    """Lower-case, unify apostrophes, dashes, ё and spacing; strip Latin diacritics and dots."""
-    text = unicodedata.normalize("NFC", text).lower()
-    text = re.sub(f"[{APOSTROPHES}]", "", text).replace("ё", "е").replace(".", "")
-    text = re.sub(r"\s*[‐‑–—-]\s*", "-", text)
-    if not text.isascii():  # strip Latin diacritics only (keep й, ї whole)
-        text = "".join(_plain_latin(c) if c > "\x7f" else c for c in text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-# Latin letters that Unicode does not decompose into a base letter and a mark (Østfold ~ Ostfold).
-_UNDECOMPOSED = {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "þ": "th"}
-
-
-@functools.lru_cache(maxsize=4096)
-def _plain_latin(char: str) -> str:
-    if "LATIN" not in unicodedata.name(char, ""):
-        return char
-    if char in _UNDECOMPOSED:
-        return _UNDECOMPOSED[char]
-    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-
-
-_LATIN_SKELETON = (("shch", "sc"), ("kh", "h"), ("zh", "z"), ("ts", "c"), ("tz", "c"), ("ch", "c"),
-                   ("sh", "s"), ("w", "v"), ("g", "h"), ("y", "i"), ("j", "i"), ("e", "i"), ("x", "ks"))
-_CYR_SKELETON = str.maketrans({"і": "и", "ї": "и", "ы": "и", "й": "и", "е": "и", "є": "и", "э": "и",
-                               "ґ": "г", "ь": None, "ъ": None})
-
-
-def skeleton(key: str) -> str:
-    """Romanisation-blind key: Kharkov~Kharkiv, Lugansk~Luhansk, Плетеневка~Плетенівка."""
-    if re.search("[а-яіїєґ]", key):
-        key = key.translate(_CYR_SKELETON)
-        key = re.sub(r"ов(к|ск|ськ)", r"ив\1", key)
-        key = re.sub(r"ов\b", "ив", key)
-    else:
-        for a, b in _LATIN_SKELETON:
-            key = key.replace(a, b)
-        key = re.sub(r"ov\b", "iv", key)
-    return re.sub(r"(.)\1+", r"\1", key)
 
 
 # The fields of an Entry in order: the columns of the gazetteer's tables.

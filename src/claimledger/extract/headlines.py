@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from ..models import Event
 from .dates import parse_published
 
+MAX_TOWN_WORDS = 3  # words of a town's name as a headline's label ("Velyka Novosilka:")
 # A text is read as a headline when it is one line of at most this many characters (the longest
 # headline of war_reports_dev.tune is ~230 characters; a body paragraph runs longer or over lines).
 MAX_HEADLINE_CHARS = 300
@@ -148,9 +149,22 @@ def find_headline_claim(text: str, is_speaker: Callable[[tuple[int, int]], bool]
     if match:
         source = _source(text, *match.span("source"))
         content = _content(text, *match.span("content"))
-        if source and content and is_speaker(source):
+        if source and content and not names_town(text[source[0]:source[1]]) and is_speaker(source):
             return HeadlineClaim(content[0], source, None, content[1])
     return None
+
+
+def names_town(phrase: str) -> bool:
+    """True when a headline's leading label is only a town's name ("Avdiivka: Ukraine says ...", "Авдеевка:
+    ..."): a settlement of the gazetteer and no country or capital, which speak for their state ("Russia:",
+    "Kyiv:"). The town is what the headline is about, not who speaks."""
+    from .gazetteer import CAPITAL_CATEGORIES, load_gazetteer
+
+    words = phrase.split()
+    if not words or len(words) > MAX_TOWN_WORDS or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False  # (an abbreviation such as "МО" or "ISW" is an office or an institute)
+    hits = load_gazetteer().lookup(phrase, fuzzy=False)  # the name as written: "Peskov" is no Piskiv
+    return bool(hits) and all(e.level == "settlement" and e.category not in CAPITAL_CATEGORIES for e in hits)
 
 
 def _names_dated_act(doc, span) -> bool:

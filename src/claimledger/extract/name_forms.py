@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 
+from .name_keys import normalise
 from .nlp import load_morphology
 
 # Case endings of Ukrainian and Russian nouns and adjectives, swapped for nominative endings when the
@@ -27,8 +28,6 @@ WORD_FORMS_MEMO = 50_000  # name words whose forms are kept (a few MB)
 def word_forms(word: str) -> tuple[str, ...]:
     """The forms of one normalised name word to look up, the word itself among them; a hyphenated word is
     inflected part by part ("Куп'янську-Вузловому" -> "куп'янськ-вузлове", ...)."""
-    from .gazetteer import normalise  # the gazetteer imports this module
-
     if "-" in word:
         parts = [word_forms(part) for part in word.split("-")]
         return tuple(dict.fromkeys(["-".join(p[0] for p in parts)] + ["-".join(c) for c in _combinations(parts)]))

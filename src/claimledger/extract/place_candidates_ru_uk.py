@@ -10,7 +10,8 @@ import functools
 import re
 
 from .cyrillic import CyrDoc
-from .gazetteer import Entry, Gazetteer, normalise
+from .gazetteer import Entry, Gazetteer
+from .name_keys import normalise
 from .nlp import load_morphology
 from .spellings_ru_uk import corresponding_settlements
 

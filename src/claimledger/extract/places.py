@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..models import Place
 from .doc_cache import doc_ents, doc_memo, doc_text
-from .gazetteer import Companion, Entry, Gazetteer, load_gazetteer, normalise
+from .gazetteer import Companion, Entry, Gazetteer, load_gazetteer
+from .name_keys import normalise
 from .place_resolution import Mention, mention_span, resolve_mentions
 
 if TYPE_CHECKING:

@@ -254,7 +254,8 @@ class SpeakerResolver:
         registered person's nor the surname of a person named in full (``full_names``: their last words)."""
         if len(ent) != 1 or ent.text in full_names or any(ent.text in term.person_names for term in self.terms):
             return False
-        from .gazetteer import load_gazetteer, normalise
+        from .gazetteer import load_gazetteer
+        from .name_keys import normalise
 
         key = normalise(ent.text)
         return any(normalise(e.name) == key and e.country in THEATRE_COUNTRIES

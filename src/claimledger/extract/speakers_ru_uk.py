@@ -211,10 +211,6 @@ def romanise(name: str, language: str) -> str:
     return " ".join(words)
 
 
-# Gazetteer categories of capitals: GeoNames' national capital, KATOTTG's special-status cities (Kyiv, Sevastopol).
-CAPITAL_CATEGORIES = frozenset({"PPLC", "K"})
-
-
 def canonical_speaker(speaker: str | None, language: str) -> str | None:
     """The language-independent name of a speaker: the English name of a known office, outlet or person
     (data/lexicons/speakers_ru_uk.tsv), else a person's name romanised, else the phrase as written."""
@@ -246,7 +242,7 @@ def seat_of_government(written: str | None) -> str | None:
     """The English name of a country, or of the capital city, that a one-word source names in any case form
     ("В Киеве заявили" -> Kyiv, "У Москві" -> Moscow, "В Вашингтоне" -> Washington): a capital told as a source
     speaks for its state."""
-    from .gazetteer import load_gazetteer
+    from .gazetteer import CAPITAL_CATEGORIES, load_gazetteer
 
     if not written or len(written.split()) != 1 or not written[:1].isupper():
         return None

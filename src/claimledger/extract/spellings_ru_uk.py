@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .gazetteer import Entry, Gazetteer, normalise
+from .gazetteer import Entry, Gazetteer
+from .name_keys import normalise
 
 # Russian spellings that differ from the Ukrainian name by more than those rules (Работино -> Роботине,
 # Угледар -> Вугледар, Новоселка -> Новосілка, Орехов -> Оріхів) are matched by correspondence: Ukrainian

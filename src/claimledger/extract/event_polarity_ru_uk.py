@@ -1,0 +1,94 @@
+"""Polarity of Russian and Ukrainian events: asserted, or denied by a negation, "без"/"нет", a negated verb group
+("не будет вести переговоры"), a negated verb of managing ("не удалось захватить") or a word calling the report
+untrue ("фейк", "не соответствует действительности"); a claimant's denying cue denies what it carries.
+
+A ``CyrDoc`` (cyrillic.py) and a trigger's first token in, "asserted" or "denied" out; pure.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..models import Attribution
+from .cyrillic import CyrDoc, Token, word_readings
+
+NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
+VERB_GROUP_REACH = 3  # verbs between a negation and the trigger they govern ("не будет вести переговоры")
+# Verbs of judging or knowing, whose negation judges an act rather than denies it ("не считает контрнаступление
+# провалом", "не визнає окупації").
+JUDGING_STEMS = ("счита", "счес", "называ", "назва", "призна", "дума", "зна", "вважа", "назива", "визна", "бач", "вид")
+# Verbs of taking place, whose negation after an act noun denies it ("Переговоры не состоятся"; not "наступление
+# не провалилось" or "Санкції не обійти", which assert it).
+HAPPENING_LEMMAS = frozenset({"состояться", "пройти", "проходить", "начаться", "быть", "відбутися", "відбуватися",
+                              "розпочатися", "початися", "бути", "статися", "случиться", "произойти"})
+# Verbs of stopping, whose negation asserts what they govern ("не прекращает обстрелы", "не припиняє обстрілів").
+STOPPING_STEMS = ("прекра", "перестава", "переста", "остановит", "останавлива", "припин", "зупин")
+# "без" before an act noun ("обошлось без пострадавших") and "нет" after it ("Пострадавших нет"): governors'
+# reports of no casualties (issue 12 probes).
+WITHOUT = frozenset({"без"})
+NONE_WORDS = frozenset({"нет", "немає", "нема"})
+# Verbs of managing whose negation denies the event they govern ("не удалось захватить").
+MANAGING_LEMMAS = frozenset({"удаться", "смочь", "суметь", "вдатися", "змогти", "зуміти", "спромогтися"})
+# Word starts that call a report untrue, after the event in its sentence (written by hand, 2026;
+# the ru/uk denial cues of relation_cues.tsv that cannot be a negated event's own words).
+DENIAL_STEMS = ("фейк", "неправд", "ложь", "инсценир", "постановк", "дезинформ", "брехн",
+                "інсцен", "дезінформ", "вигадк")
+# Phrases that call a report untrue, as word starts of consecutive words after the event (issue 12 probes:
+# "информация о захвате ... не соответствует действительности", "не відповідає дійсності").
+DENIAL_PHRASES = (("не", "соответству", "действительн"), ("не", "відповіда", "дійсн"),
+                  ("не", "соответству", "реальн"), ("не", "відповіда", "реальн"))
+
+
+def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
+    """Denied when a negation or "без" stands right before the trigger ("не взяли", "без жертв"), "нет" right after
+    a noun trigger ("Пострадавших нет"), or a negation before a verb of managing
+    that governs it ("не удалось захватить", "не змогли прорвати"), or when a word later in the
+    sentence calls the report untrue ("сообщения об ударах по Киеву — фейк", "... не соответствует
+    действительности")."""
+    s = doc.sentence_of(first)
+    after = doc.tokens[first + 1:s.last + 1]
+    if any(w.lower.startswith(DENIAL_STEMS) for w in after):
+        return "denied"
+    words = [_plain(w.lower) for w in after if w.is_word]
+    if any(all(words[n + j].startswith(stem) for j, stem in enumerate(phrase))
+           for phrase in DENIAL_PHRASES for n in range(len(words) - len(phrase) + 1)):
+        return "denied"
+    prev = doc.tokens[first - 1] if first > s.first else None
+    if prev is not None and (prev.lower in NEGATIONS or prev.lower in WITHOUT):
+        return "denied"  # "не взяли", "обошлось без пострадавших"
+    nxt = doc.tokens[first + 1] if first + 1 < s.last else None
+    if nxt is not None and nxt.lower in NONE_WORDS and doc.tokens[first].pos in ("NOUN", "PRTF", "ADJF"):
+        return "denied"  # "Пострадавших нет", "Жертв немає"
+    if prev is not None and set(prev.lemmas) & MANAGING_LEMMAS and first - 2 >= s.first \
+            and doc.tokens[first - 2].lower in NEGATIONS:
+        return "denied"
+    return "denied" if _negated_verb_group(doc, first, s) else "asserted"
+
+
+def _negated_verb_group(doc: CyrDoc, first: int, s) -> bool:
+    """True when a negated verb group governs the trigger: "не будет вести переговоры", "не намерен вести
+    переговоры", "не ведет переговоров" (verbs, infinitives and short adjectives between the negation and the
+    trigger), or a noun trigger's negated verb of taking place right after it ("Переговоры не состоятся")."""
+    k = first - 1
+    while k >= s.first and k >= first - VERB_GROUP_REACH and _verbal(doc, doc.tokens[k]):
+        k -= 1
+    if k < first - 1 and k >= s.first and doc.tokens[k].lower in NEGATIONS:
+        return not any(_plain(w.lemma).startswith(STOPPING_STEMS + JUDGING_STEMS) for w in doc.tokens[k + 1:first])
+    t = doc.tokens[first]
+    return t.pos == "NOUN" and first + 2 < s.last and doc.tokens[first + 1].lower in NEGATIONS \
+        and bool(set(doc.tokens[first + 2].lemmas) & HAPPENING_LEMMAS)
+
+
+def _verbal(doc: CyrDoc, t: Token) -> bool:
+    """A verb, infinitive, short adjective ("намерен") or a form of быть/бути, by any dictionary reading."""
+    return t.pos in ("VERB", "INFN", "ADJS") or bool(set(t.lemmas) & {"быть", "бути"}) or t.is_word and any(
+        tag.startswith(("VERB", "INFN")) for tag in word_readings(t.text, doc.language))
+
+
+def claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequence[Attribution]) -> str:
+    """Denied when the claimant's cue denies its content ("опровергли информацию о наступлении")."""
+    claimant = next((a for a in attributions if a.id == claimed_by), None)
+    return "denied" if claimant is not None and claimant.evidentiality == "denied" else polarity
+
+
+def _plain(word: str) -> str:
+    return word.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
