@@ -426,3 +426,11 @@ def test_the_quoted_name_of_a_grouping_of_forces_names_its_side():
     assert actor_side("группировки войск «Центр»") == actor_side("«Южная» группировка") == "russia"
     assert actor_side("ОСГВ «Хортица»") == actor_side("группировка войск «Таврия»") == "ukraine"
     assert actor_side("«Центр»") == actor_side("группировка") == "unknown"  # a name alone, a grouping alone
+
+
+def test_a_state_or_its_capital_as_the_speaker_speaks_for_it():
+    from claimledger.sides import side_of_speaker
+
+    assert [side_of_speaker(n) for n in ("Russia", "Moscow", "Kyiv", "Russia's military", "Ukraine's military")] == [
+        "russia", "russia", "ukraine", "russia", "ukraine"]
+    assert side_of_speaker("Kyiv Independent") == "unknown"  # a whole name only: an outlet is no government

@@ -44,10 +44,18 @@ def side_of_outlet(outlet: str | None, url: str | None = None) -> str:
     return str(side).lower() if side else UNKNOWN
 
 
+# A state, or its capital or seat of power, named as the speaker ("Russia says ...", "В Киеве заявили": Kyiv)
+# speaks for that state. Whole names only: "Russian opposition" or "Kyiv Independent" are no government.
+STATE_SPEAKERS = {"russia": "russia", "moscow": "russia", "kremlin": "russia", "the kremlin": "russia",
+                  "ukraine": "ukraine", "kyiv": "ukraine", "kiev": "ukraine"}
+
+
 @lru_cache(maxsize=8192)
 def side_of_speaker(*names: str | None) -> str:
     """Return the side a speaker speaks for (the link package's speaker list, given the
     speaker, role or source text), ``unknown`` when none is known."""
+    if names and names[0] and names[0].strip().lower() in STATE_SPEAKERS:
+        return STATE_SPEAKERS[names[0].strip().lower()]
     try:
         from .link.outlets import CAMPS, speaker_side
     except ImportError:
