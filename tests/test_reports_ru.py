@@ -371,6 +371,8 @@ def test_freeing_people_is_no_control_of_a_place(text, kinds):
     ("ВСУ атаковали Белгород.", "strike"),  # the town itself: a strike
     ("ВСУ пытались атаковать Белгород беспилотниками.", "strike"),  # a weapon named
     ("Российские войска продолжили наступательные операции к северу от Харькова.", "clash"),
+    # the actions a capture came by are its manner, no clash of their own
+    ("Российские войска в результате наступательных действий освободили населенный пункт Сокол.", "territory_control"),
 ])
 def test_an_attack_near_villages_or_tried_without_a_weapon_is_an_assault(text, kind):
     """(and offensive operations are fighting: "продолжили наступательные операции")"""

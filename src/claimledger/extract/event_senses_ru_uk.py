@@ -35,6 +35,9 @@ WEAPON_STEMS = ("артилер", "артиллер", "авиа", "авіа", "�
                 "реактивн", "обстрел", "обстріл")
 # "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
 RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "вследствие"})
+# "в ходе" / "в ході": with RESULT_WORDS, before the actions a capture came by ("в результате наступательных
+# действий освободили"), which are its manner, not a clash of their own.
+COURSE_WORDS = frozenset({"ходе", "ході"})
 # Verbs of entering: into a settlement they take it; into a whole oblast, region or country
 # ("зайшов на Харківщину", "вошли в Курскую область") they start fighting there, a clash.
 ENTER_LEMMAS = frozenset({"войти", "зайти", "увійти", "входить", "заходити", "входити", "заходить"})
@@ -86,6 +89,9 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS \
             and _plain(doc.tokens[first].lower).startswith("атак"):
         return "strike"  # "в результате атаки ВСУ на Энергодар": an attack told by its damage
+    if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS | COURSE_WORDS \
+            and doc.tokens[first].pos in ("ADJF", "PRTF"):
+        return None  # "в результате наступательных действий освободили ...": how a place was taken, no clash
     return kind
 
 
