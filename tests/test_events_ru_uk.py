@@ -269,9 +269,7 @@ def test_the_body_of_an_address_speaks_of_the_day_its_title_names():
     ("Ракета влучила в Харків. Ракета влучила в Суми.", "uk", 2),
 ])
 def test_strikes_and_their_retellings(text, language, strikes):
-    from claimledger.pipeline import analyse_article
-
-    doc = analyse_article(Article(id="t", text=text, language=language, published="2024-05-25T12:00"))
+    doc = analyse(text, language)
     assert [e.type for e in doc.events].count("strike") == strikes
 
 
@@ -289,7 +287,5 @@ def test_strikes_and_their_retellings(text, language, strikes):
     ("Санкції не обійти.", "uk", "asserted"),
 ])
 def test_a_negated_verb_group_denies_the_act_it_governs(text, language, polarity):
-    from claimledger.pipeline import analyse_article
-
-    doc = analyse_article(Article(id="t", text=text, language=language, published="2024-05-25T12:00"))
+    doc = analyse(text, language)
     assert [e.polarity for e in doc.events] == [polarity]
