@@ -434,3 +434,22 @@ def test_a_state_or_its_capital_as_the_speaker_speaks_for_it():
     assert [side_of_speaker(n) for n in ("Russia", "Moscow", "Kyiv", "Russia's military", "Ukraine's military")] == [
         "russia", "russia", "ukraine", "russia", "ukraine"]
     assert side_of_speaker("Kyiv Independent") == "unknown"  # a whole name only: an outlet is no government
+
+
+@pytest.mark.model
+def test_a_claim_made_only_in_a_headline_is_in_the_stores_ledger(tmp_path: Path):
+    """"ВС РФ освободили Сокол в ДНР" as a headline over a body that says nothing of it is a claim of the ledger,
+    the map and the API (claim id h.e1); a headline printed again at the top of its text is claimed there once."""
+    sokil = "UA14160190260049024"
+    only_title = Article(id="t1", title="ВС РФ освободили Сокол в ДНР", text="Подробности позже.",
+                         outlet="ТАСС", language="ru", published="2024-07-03T10:00")
+    repeated = Article(id="t2", title="ВС РФ освободили Сокол в ДНР", text="ВС РФ освободили Сокол в ДНР\n\nПодробности.",
+                       outlet="ТАСС", language="ru", published="2024-07-03T11:00")
+    docs = list(analyse_articles([only_title, repeated]))
+    with open_ledger(tmp_path / "headlines.db") as ledger:
+        ledger.save_documents(docs, [f"fp-{d.article.id}" for d in docs])
+        claims = find_control_claims(ledger, sokil)
+    assert [(c.article_id, c.headline, c.claim, c.status, c.chain) for c in claims] == [
+        ("t1", True, "h.e1", "russian_control", ("ТАСС",)),
+        ("t2", False, "e1", "russian_control", ("ТАСС",)),
+    ]

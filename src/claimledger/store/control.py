@@ -16,18 +16,19 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, and_, or_, select
 
-from ..claims import event_claim_ids
+from ..claims import HEADLINE_PREFIX, event_claim_ids
 from ..control import CONTROL_KINDS, actor_side, control_status, retaken_status
-from ..models import AnalysedDocument
+from ..models import AnalysedDocument, Layers
 from ..sides import UNKNOWN, side_of_outlet, side_of_speaker
 from . import schema
 from .ledger import Ledger
 from .rows import (ID_CHUNK, _layer_by_article, article_from_row, attribution_from_row,
-                   event_from_row)
+                   event_from_row, title_layers_from_row)
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 REF = re.compile(r"^(UA\d+|[a-z]+:\S+)$")  # a gazetteer ref (KATOTTG, geonames:<id>); else a name
@@ -55,8 +56,9 @@ class ControlClaim(NamedTuple):
     article_id: str
     event: int  # the event's position in the article's events layer
     claimed_by: str | None  # the attribution id, None when the outlet asserts it
-    claim: str | None = None  # the claim id in the claims index ("a3", "a3.2", "e4")
+    claim: str | None = None  # the claim id in the claims index ("a3", "a3.2", "e4"; "h.e1" in a headline)
     chain: tuple[str, ...] = ()  # outlet, then the speakers it passed through, outermost first
+    headline: bool = False  # made in the article's headline (``event`` is then the headline event's position)
 
     @property
     def map_side(self) -> str:
@@ -100,7 +102,9 @@ def _entry(key: str) -> str:
 def read_control_claims(conn: Connection, keys: Iterable[str] | None = None, *,
                         factual_only: bool = False) -> list[ControlClaim]:
     """Return the control claims of the store (or about the places under ``keys``), one per
-    event and place, in store order; ``factual_only`` keeps asserted, factual ones (the map's)."""
+    event and place, in store order, those of the articles' headlines after the bodies' (a headline
+    printed again at the top of its text is claimed there); ``factual_only`` keeps asserted,
+    factual ones (the map's)."""
     events, articles, attributions = schema.events, schema.articles, schema.attributions
     stmt = (
         select(events.c.article_id, events.c.ord, events.c.type, events.c.places, events.c.when,
@@ -123,14 +127,29 @@ def read_control_claims(conn: Connection, keys: Iterable[str] | None = None, *,
                                                          autoescape=True) for k in wanted)))
     if factual_only:
         stmt = stmt.where(events.c.polarity == "asserted", events.c.modality == "factual")
-    found: list[ControlClaim] = []
-    parsed: dict[str, list[str]] = {}  # the places text of an event -> place keys (texts repeat)
-    # (article, place) -> the statuses its asserted claims gave so far: a retaking of unknown side
-    # is its earlier holder's opponent (events of one article come in their order, as stored)
-    held: dict[tuple[str, str], list[str | None]] = {}
-    judged: dict[tuple, tuple[str | None, str]] = {}  # (type, actor, side, polarity, trigger) ->
-    for (article_id, ord_, kind, places, when, actor, trigger, claimed_by, polarity, modality, published,
-         outlet, url, speaker, role) in conn.execute(stmt):
+    reader = _ClaimReader(wanted)
+    for row in conn.execute(stmt):
+        reader.add(*row)
+    for row in _headline_events(conn, wanted, factual_only):
+        reader.add(*row, headline=True)
+    return reader.found
+
+
+class _ClaimReader:
+    """Builds control claims from stored events, one per event and place; remembers what each article said of
+    a place so far (a retaking of unknown side is its earlier holder's opponent) and the judgements made."""
+
+    def __init__(self, wanted: set[str] | None):
+        self.wanted = wanted
+        self.found: list[ControlClaim] = []
+        self.parsed: dict[str, list[str]] = {}  # the places text of an event -> place keys (texts repeat)
+        self.held: dict[tuple[str, str], list[str | None]] = {}  # (article, place) -> asserted statuses
+        self.judged: dict[tuple, tuple[str | None, str]] = {}  # (type, actor, side, polarity, trigger) ->
+
+    def add(self, article_id: str, ord_: int, kind: str, places: str, when: str | None, actor: str | None,
+            trigger: str | None, claimed_by: str | None, polarity: str, modality: str, published: str | None,
+            outlet: str | None, url: str | None, speaker: str | None, role: str | None, *,
+            headline: bool = False) -> None:
         outlet_side = side_of_outlet(outlet) if outlet else UNKNOWN  # cached per outlet
         if outlet_side == UNKNOWN and url:
             outlet_side = side_of_outlet(outlet, url)
@@ -138,23 +157,48 @@ def read_control_claims(conn: Connection, keys: Iterable[str] | None = None, *,
         side = speaker_side if speaker_side != UNKNOWN else outlet_side
         if side == UNKNOWN and outlet:  # an outlet field naming an office (publisher_side)
             side = side_of_speaker(outlet)
-        if places not in parsed:
-            parsed[places] = place_keys(places)
+        if places not in self.parsed:
+            self.parsed[places] = place_keys(places)
         judgement = (kind, actor, side, polarity, trigger)
-        if judgement not in judged:  # status, the side the actor names
-            judged[judgement] = (control_status(*judgement), actor_side(actor, side))
-        status, holder = judged[judgement]
-        for key in parsed[places]:
-            if wanted is not None and key not in wanted:
+        if judgement not in self.judged:  # status, the side the actor names
+            self.judged[judgement] = (control_status(*judgement), actor_side(actor, side))
+        status, holder = self.judged[judgement]
+        for key in self.parsed[places]:
+            if self.wanted is not None and key not in self.wanted:
                 continue
-            own = retaken_status(status, trigger, held.get((article_id, key), []))
+            own = retaken_status(status, trigger, self.held.get((article_id, key), []))
             if polarity == "asserted" and kind == "territory_control":
-                held.setdefault((article_id, key), []).append(own)
-            found.append(ControlClaim(
+                self.held.setdefault((article_id, key), []).append(own)
+            self.found.append(ControlClaim(
                 key, own, kind, polarity, modality, actor, holder, _day(when, published), when,
                 speaker or outlet or "unknown outlet", side, outlet_side, outlet, url, article_id,
-                int(ord_), claimed_by))
-    return found
+                int(ord_), claimed_by, headline=headline))
+
+
+def _headline_events(conn: Connection, wanted: set[str] | None, factual_only: bool) -> Iterable[tuple]:
+    """The control events of the stored headlines (``articles.title_layers``), as rows shaped like the events
+    query's: a headline not printed again at the top of its text, an event of a control kind naming a place."""
+    articles = schema.articles
+    stmt = select(articles.c.id, articles.c.published, articles.c.outlet, articles.c.url, articles.c.title,
+                  articles.c.text, articles.c.title_layers).where(
+        articles.c.title_layers.is_not(None),
+        or_(*(articles.c.title_layers.contains(f'"type": "{kind}"', autoescape=True) for kind in CONTROL_KINDS)))
+    for article_id, published, outlet, url, title, text, layers_json in conn.execute(stmt):
+        if not title or title.strip() in (text or ""):
+            continue
+        layers = json.loads(layers_json)
+        speakers = {a.get("id"): (a.get("speaker"), a.get("speaker_role")) for a in layers.get("attributions") or []}
+        for n, e in enumerate(layers.get("events") or []):
+            places = json.dumps(e.get("places") or [], ensure_ascii=False)
+            if e.get("type") not in CONTROL_KINDS or places == "[]" or factual_only and (
+                    e.get("polarity") != "asserted" or e.get("modality") != "factual"):
+                continue
+            if wanted is not None and not set(place_keys(places)) & wanted:
+                continue
+            start, end = e.get("trigger") or (0, 0)
+            yield (article_id, n, e["type"], places, e.get("when"), e.get("actor"), title[start:end],
+                   e.get("claimed_by"), e.get("polarity") or "asserted", e.get("modality") or "factual", published,
+                   outlet, url, *speakers.get(e.get("claimed_by"), (None, None)))
 
 
 def _chain(doc: AnalysedDocument, attribution_id: str | None) -> tuple[str, ...]:
@@ -172,18 +216,24 @@ def _chain(doc: AnalysedDocument, attribution_id: str | None) -> tuple[str, ...]
 
 
 def _documents(conn: Connection, ids: list[str]) -> list[AnalysedDocument]:
-    """Return the documents with these ids with their attributions and events (no places:
+    """Return the documents with these ids with their attributions and events, and their headlines' (no places:
     claim ids and chains need only those two layers)."""
     docs = []
     for start in range(0, len(ids), ID_CHUNK):
         chunk = ids[start:start + ID_CHUNK]
         articles = conn.execute(select(schema.articles).where(schema.articles.c.id.in_(chunk)))
-        found = {row.id: article_from_row(row) for row in articles}
+        found = {row.id: (article_from_row(row), title_layers_from_row(row)) for row in articles}
         attributions = _layer_by_article(conn, schema.attributions, chunk, attribution_from_row)
         events = _layer_by_article(conn, schema.events, chunk, event_from_row)
-        docs.extend(AnalysedDocument(found[i], tuple(attributions[i]), (), tuple(events[i]))
+        docs.extend(AnalysedDocument(found[i][0], tuple(attributions[i]), (), tuple(events[i]), found[i][1])
                     for i in chunk if i in found)
     return docs
+
+
+def _headline_document(doc: AnalysedDocument) -> AnalysedDocument:
+    """A document's headline as a document of its own (its text the title), for claim ids and chains."""
+    title = doc.title_layers or Layers()
+    return AnalysedDocument(replace(doc.article, text=doc.article.title or ""), title.attributions, (), title.events)
 
 
 def find_control_claims(ledger: Ledger, key: str, *, limit: int | None = None) -> list[ControlClaim]:
@@ -192,18 +242,24 @@ def find_control_claims(ledger: Ledger, key: str, *, limit: int | None = None) -
     ``limit``, the latest ``limit`` of them."""
     with ledger._transaction() as conn:  # noqa: SLF001 (the store package's own plumbing)
         claims = sorted(read_control_claims(conn, [key]),
-                        key=lambda c: (c.date or "9999", c.article_id, c.event))
+                        key=lambda c: (c.date or "9999", c.article_id, c.headline, c.event))
         if limit is not None:
             claims = claims[-limit:] if limit else []
-        wanted: dict[str, set[int]] = {}
+        wanted: dict[tuple[str, bool], set[int]] = {}
         for claim in claims:
-            wanted.setdefault(claim.article_id, set()).add(claim.event)
-        docs = _documents(conn, list(wanted))
-    described: dict[tuple[str, int], tuple[str | None, tuple[str, ...]]] = {}
+            wanted.setdefault((claim.article_id, claim.headline), set()).add(claim.event)
+        docs = _documents(conn, list(dict.fromkeys(article_id for article_id, _ in wanted)))
+    described: dict[tuple[str, bool, int], tuple[str | None, tuple[str, ...]]] = {}
     for doc in docs:
-        ids = event_claim_ids(doc, wanted[doc.article.id])
-        for n in wanted[doc.article.id]:
-            if n < len(doc.events):
-                described[(doc.article.id, n)] = (ids[n], _chain(doc, doc.events[n].claimed_by))
+        for headline in (False, True):
+            asked = wanted.get((doc.article.id, headline))
+            if not asked:
+                continue
+            part = _headline_document(doc) if headline else doc
+            ids = event_claim_ids(part, asked)
+            for n in asked:
+                if n < len(part.events):
+                    claim = f"{HEADLINE_PREFIX}{ids[n]}" if headline and ids[n] else ids[n]
+                    described[(doc.article.id, headline, n)] = (claim, _chain(part, part.events[n].claimed_by))
     return [c._replace(claim=claim, chain=chain) for c in claims
-            for claim, chain in [described.get((c.article_id, c.event), (None, ()))]]
+            for claim, chain in [described.get((c.article_id, c.headline, c.event), (None, ()))]]
