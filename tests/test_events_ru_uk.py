@@ -289,3 +289,16 @@ def test_strikes_and_their_retellings(text, language, strikes):
 def test_a_negated_verb_group_denies_the_act_it_governs(text, language, polarity):
     doc = analyse(text, language)
     assert [e.polarity for e in doc.events] == [polarity]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, kinds", [
+    ("Я провів зустріч з прем’єр-міністром Польщі.", "uk", ["negotiation"]),  # a meeting with a partner
+    ("Відбулася зустріч із президентом Франції.", "uk", ["negotiation"]),
+    ("Сьогодні зустріч з військовими.", "uk", []),  # with one's own forces, or the public: no talks
+    ("Зустріч з мешканцями Харкова.", "uk", []),
+    ("Путин провел встречу с военными.", "ru", []),
+    ("Путин провел встречу с президентом Турции.", "ru", ["negotiation"]),
+])
+def test_a_meeting_is_talks_only_with_a_partner(text, language, kinds):
+    assert [e.type for e in analyse(text, language).events] == kinds

@@ -56,11 +56,12 @@ JOIN_WINDOW = 6  # words either side of a joining word searched for the alliance
 CIVILIAN_STEMS = ("жител", "мешкан", "мирн", "люд", "семь", "сім'", "родин", "дет", "діт", "ребен", "дитин",
                   "пенсионер", "пенсіонер")
 CIVILIAN_WINDOW = 5  # words before a verb of leaving searched for who leaves
-# A meeting with a public ("встреча с жителями", "встретился с ветеранами") is no negotiation: its partners are
-# civilians or these groups, named within MEETING_WINDOW words after the word of meeting.
-MEETING_LEMMAS = frozenset({"встреча", "встретиться", "встречаться"})
+# A meeting with a public or one's own forces ("встреча с жителями", "зустріч з військовими") is no negotiation:
+# its partners are civilians or these groups, named within MEETING_WINDOW words after the word of meeting.
+MEETING_LEMMAS = frozenset({"встреча", "встретиться", "встречаться", "зустріч", "зустрітися", "зустрічатися"})
 PUBLIC_STEMS = CIVILIAN_STEMS + ("журналист", "студент", "ветеран", "волонтер", "школьник", "активист", "коллектив",
-                                 "сотрудник", "работник", "участник", "школ", "учащ")
+                                 "сотрудник", "работник", "участник", "школ", "учащ", "військов", "военн", "командир",
+                                 "воїн", "бійц", "бойц", "захисник", "працівник", "учасник")
 MEETING_WINDOW = 3
 
 
