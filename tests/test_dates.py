@@ -37,6 +37,9 @@ from claimledger.extract.dates import find_time_expressions, resolve_when
         ("in September 2022", "2024-05-20", "2022-09"),
         ("last month", "2024-01-15", "2023-12"),
         ("this year", "2024-01-15", "2024"),
+        ("for the third day in a row", "2024-01-15", "2024-01-13/2024-01-15"),
+        ("for a second straight day", "2024-01-15", "2024-01-14/2024-01-15"),
+        ("on a second day of talks", "2024-01-15", None),  # no running count
         ("no date here", "2024-01-15", None),
         ("in November", "not a date", None),
     ],

@@ -163,6 +163,19 @@ def _days_now(m: re.Match, pub: date | None) -> str | None:
     return f"{(pub - timedelta(days=count - 1)).isoformat()}/{pub.isoformat()}"
 
 
+# Ordinals of a running count of days ("for the third day in a row").
+ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                "ninth": 9, "tenth": 10}
+
+
+def _running_days(m: re.Match, pub: date | None) -> str | None:
+    """"for the third day in a row", "a second straight day": the N days up to the publication date."""
+    if pub is None:
+        return None
+    n = ORDINAL_DAYS[m["ordinal"].lower()]
+    return f"{(pub - timedelta(days=n - 1)).isoformat()}/{pub.isoformat()}"
+
+
 def _since_month_day(m: re.Match, pub: date | None) -> str | None:
     if m["year"]:
         start = iso_day(int(m["year"]), _month_number(m["month"]), int(m["day"]))
@@ -210,6 +223,9 @@ _TIME_RULES = (
         (rf"{_I}\b(?P<which>this|last|past|previous) month\b)", _month_relative, (_LOWERED, ("month",))),
         (rf"{_I}\b(?P<which>this|last|past|previous) year\b)", _year_relative, (_LOWERED, ("year",))),
         (rf"{_I}\b(?:for|over|in|during) (?:the )?(?:past |last )?){_COUNT}{_I} days?(?: now)?\b)", _days_now, (_LOWERED, ("day",))),
+        (rf"{_I}\b(?:the|a) (?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) "
+         rf"(?:(?:straight|consecutive) (?:day|night)|(?:day|night) (?:in a row|running))\b)", _running_days,
+         (_LOWERED, (" day", " night"))),
         (rf"{_I}\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today)\b)", _relative_day(0), None),
         (rf"{_I}\b(?:yesterday|last night)\b)", _relative_day(-1), None),
         (rf"{_I}\b(?:overnight|(?:over|in|during) the (?:past|last) (?:24 hours|day))\b)", _last_day,

@@ -69,6 +69,9 @@ MAX_WAR_DAY = 5000  # a day count beyond this is not a day of this war
 _N_WORD = "(?P<n>\\d{1,3}|" + "|".join(sorted((re.escape(w).replace("'", "['’ʼ]") for w in NUMBER_LEMMAS),
                                                 key=len, reverse=True)) + ")"
 
+# An ordinal day, night or week, in figures ("3-й") or words ("третій", "вторые").
+_ORDINAL = (r"(?:(?P<ord>\d{1,3})(?:-?(?:й|я|ю|е|ий|ой|у|ий))?|(?P<ordw>перш|перв|друг|втор|трет|четверт|п['’ʼ]ят|пят|"
+            r"шост|шест|сьом|седьм|восьм|дев['’ʼ]ят|девят|десят)\w*)")
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _WEEKDAY = "(?P<weekday>" + "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True)) + ")"
 _DAY = r"(?P<day>[0-3]?\d)(?:-?(?:го|ого|е|є))?"  # "20 травня", "20-го травня"
@@ -154,6 +157,15 @@ def _day_of_war(m: re.Match, pub: date | None) -> str | None:
     """"на восьмий день війни", "110-й день вторгнення": the Nth day counted from the invasion's start."""
     n = int(m["ord"]) if m["ord"] else ORDINAL_STEMS[_plain_apostrophe(m["ordw"]).lower()]
     return (INVASION_START + timedelta(days=n - 1)).isoformat() if 0 < n <= MAX_WAR_DAY else None
+
+
+def _running_days(m: re.Match, pub: date | None) -> str | None:
+    """"третій день поспіль", "уже вторые сутки", "вже другий тиждень": the N days (or weeks) up to publication."""
+    n = int(m["ord"]) if m["ord"] else ORDINAL_STEMS[_plain_apostrophe(m["ordw"]).lower()]
+    days = n * 7 if m["unit"].lower().startswith(("тиж", "нед")) else n
+    if pub is None or not 0 < days <= MAX_LAST_DAYS:
+        return None
+    return _days_back(days - 1, 0)(m, pub)
 
 
 def _plain_apostrophe(word: str) -> str:
@@ -267,6 +279,9 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
          rf"(?:війни|вторгнення|оборони|атак|агресії|спротиву|опору){_E}", _day_of_war),
         (rf"{_B}(?:(?P<ord>\d{{1,4}})(?:-?(?:й|я|е|го|ый|ой|ого|му|ом))?|(?P<ordw>перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят)\w*)"
          rf"\s+(?:день|дня|дне|сутки|суток|ночь|ночи)\s+(?:специальной военной операции|СВО|войны|вторжения|обороны|агрессии){_E}", _day_of_war),
+        (rf"{_B}(?:(?:вже|уже) )?{_ORDINAL}\s+(?P<unit>день|дня|добу|доби|сутки|суток|тиждень|неделю)\s+(?:поспіль|подряд){_E}",
+         _running_days),
+        (rf"{_B}(?:вже|уже) {_ORDINAL}\s+(?P<unit>день|добу|сутки|тиждень|неделю){_E}", _running_days),
         (rf"{_B}(?:за|протягом|упродовж|впродовж|в течение) (?:цей|этот|цього|этого|сьогоднішній|сегодняшний) (?:день|дня){_E}|"
          rf"{_B}(?:цього|этого|сьогоднішнього|сегодняшнего) дня{_E}", _days_back(0, 0)),
         (rf"{_B}(?:з|від|с) (?:початку|начала) (?:цього |этого |поточного |текущего )?{_MONTH}{_E}", _since_month_start),
