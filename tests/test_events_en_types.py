@@ -150,3 +150,11 @@ def test_an_operation_launched_is_fighting_whatever_the_parse(nlp_en):
             "operation launched to protect the republics.")
     assert "clash" in [kind for kind, _ in _found(nlp_en, text)]
     assert _found(nlp_en, "The book describes the special military operation in detail.") == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Fighting for Vovchansk has continued for two days now.", [("clash", "Fighting")]),  # a gerund subject
+    ("Ukrainians are fighting for their land.", []),  # the verb: a stance, no reported clash
+])
+def test_fighting_as_a_subject_is_a_clash(nlp_en, text, found):
+    assert _found(nlp_en, text) == found
