@@ -154,6 +154,8 @@ def test_debris_falling_takes_no_town():
     ("За сутки ВСУ потеряли в зоне ответственности группировки до 420 военнослужащих, два танка.", "casualties", 420),
     ("Противник потерял в зоне ответственности группировки «Запад» до 500 военнослужащих.", "casualties", 500),
     ("Уничтожены три лодки и до десяти боевиков.", "casualties", 10),  # the people, not the boats
+    # a bulletin's list of things destroyed runs on over commas to the people ("танк, две БМП и до 290 ...")
+    ("Уничтожены танк, две боевые бронированные машины и до 290 военнослужащих ВСУ.", "casualties", 290),
     ("Число погибших в результате удара по жилому дому в Одессе выросло до 12.", "casualties", 12),
     ("Число погибших в результате удара по жилому дому в Одессе выросло до 12.", "strike", None),  # not the strike's
     ("При атаке дрона в Льгове пострадали трое.", "strike", None),  # "трое" counts people only
@@ -417,3 +419,8 @@ def test_a_headline_village_takes_the_reading_its_body_settles():
     assert title == body and all(title.values()) and len(title) == 3
     (event,) = doc.title_layers.events
     assert set(event.places) == set(title.values())
+
+
+def test_a_count_after_a_comma_opening_a_clause_is_that_clauses():
+    found = events("Противник обстрелял Херсон, погиб мужчина, еще четыре человека ранены.")
+    assert [(e["trigger_text"], e["quantity"]) for e in found if e["type"] == "casualties"] == [("погиб", 1), ("ранены", 4)]

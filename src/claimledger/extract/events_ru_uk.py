@@ -279,7 +279,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
         people = any(_plain(w.lemma).startswith(PERSONNEL_STEMS) or _military_people(doc, w)
                      or w.i >= last and _plain(w.lemma).startswith(PERSONNEL_AFTER_STEMS)
                      for w in near if w.is_word and w.sent == t.sent) \
-            or people_count_after(doc, last, min(doc.sentence_of(first).last, last + PEOPLE_COUNT_REACH)) is not None
+            or people_count_after(doc, last, min(doc.sentence_of(first).last, last + PEOPLE_COUNT_REACH),
+                                  past_others=True) is not None
         if people != ("personnel" in row.flags):
             return False
     if "evaluative" in row.flags and ("ablt" in t.tags or any(

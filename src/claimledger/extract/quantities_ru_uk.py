@@ -278,8 +278,9 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
     told after a setting longer than the usual reach; with ``past_others``, also after a number of something else
     ("три лодки и до десяти боевиков")."""
     for k in range(start, stop):
-        if doc.tokens[k].text in (",", ";", ":", "—", "–", "("):
-            return None
+        t = doc.tokens[k]
+        if t.text in (";", ":", "—", "–", "(") or t.text == "," and not (past_others and _list_item_after(doc, k)):
+            return None  # (with ``past_others`` a list of things runs on over commas: "танк, две БМП и до 290 ...")
         value, end = _count_at(doc, k, in_time)
         if value is not None:
             if end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE):
@@ -287,6 +288,13 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
             if not past_others:
                 return None
     return None
+
+
+def _list_item_after(doc: CyrDoc, comma: int) -> bool:
+    """True when the word after a comma goes on a list of things counted: a number or a noun ("танк, две боевые
+    машины"), not a clause ("погиб мужчина, еще четыре человека ранены")."""
+    nxt = doc.tokens[comma + 1] if comma + 1 < len(doc.tokens) else None
+    return nxt is not None and (nxt.pos in ("NUMB", "NOUN") or bool(set(nxt.lemmas) & set(NUMBER_LEMMAS)))
 
 
 def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int]) -> int | None:
