@@ -49,3 +49,13 @@ def test_a_surname_that_is_also_a_town_elsewhere_stays_a_person(nlp_en):
 def test_a_pronoun_left_unresolved_is_no_antecedent_for_a_later_one(nlp_en):
     text = "He said the bridge was damaged. Governor Oleg Sinegubov arrived later. He said the repairs would start."
     assert speakers(nlp_en, text) == [("He", "He"), ("He", "Oleg Sinegubov")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "he" with no speaker before it is the subject named just before, not the last name
+    ("Vladimir Putin held talks with Emmanuel Macron. He pointed out that the operation was going to plan.",
+     "Vladimir Putin"),
+    ("Emmanuel Macron called Vladimir Putin. He said that talks were needed.", "Emmanuel Macron"),
+])
+def test_a_pronoun_with_no_speaker_before_it_is_the_subject_before_it(nlp_en, text, speaker):
+    assert [s for _, s in speakers(nlp_en, text)] == [speaker]

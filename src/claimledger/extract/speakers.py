@@ -333,7 +333,8 @@ class SpeakerResolver:
                     return speaker, self.role_of(speaker)  # a pronoun left unresolved is no antecedent
             before = [p for p in self.people if p.start < source.start_char]
             if before:
-                return before[-1].name, self.role_of(before[-1].name)
+                person = self._subject_before(source, before) or before[-1]
+                return person.name, self.role_of(person.name)
             titled = self._titled_subject_before(source)
             return self.resolve(titled, []) if titled is not None else (text, None)
         if pronoun and words[0] in FIRST_PLURAL_PRONOUNS:
@@ -385,6 +386,22 @@ class SpeakerResolver:
             return name, self.role_of(name)
         return text, None
 
+    def _subject_before(self, source: Span, before: list[Person]) -> Person | None:
+        """The person a pronoun picks up when no speaker came before: the latest one named as a subject in its
+        sentence or the one before ("Vladimir Putin held talks with Emmanuel Macron. He pointed out": Putin),
+        not merely the last named; None when none of them is a subject."""
+        window = self._sentences_before(source, 1)
+        for person in reversed(before):
+            if person.start < window.start_char:
+                break
+            token = self.doc.char_span(person.start, person.start + 1, alignment_mode="expand")
+            head = token.root if token is not None else None
+            while head is not None and head.dep_ == "compound":
+                head = head.head
+            if head is not None and head.dep_ in ("nsubj", "nsubjpass"):
+                return person
+        return None
+
     def _titled_subject_before(self, source: Span) -> Span | None:
         """The latest subject headed by a title word in the sentences before a pronoun ("The
         Head of the FBS also reported ... He said"), as the antecedent of an unnamed "he"."""
@@ -412,10 +429,10 @@ class SpeakerResolver:
         """Whether ``speaker``'s name occurs in the source's sentence or the ANTECEDENT_SENTENCES before."""
         return speaker.lower() in self._sentences_before(source).text.lower()
 
-    def _sentences_before(self, source: Span) -> Span:
-        """The text from ANTECEDENT_SENTENCES sentences before the source's own up to the source."""
+    def _sentences_before(self, source: Span, back: int = ANTECEDENT_SENTENCES) -> Span:
+        """The text from ``back`` sentences before the source's own up to the source."""
         sentence = source.sent
-        for _ in range(ANTECEDENT_SENTENCES):
+        for _ in range(back):
             if sentence.start == 0:
                 break
             sentence = self.doc[sentence.start - 1].sent
