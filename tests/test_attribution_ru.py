@@ -45,6 +45,11 @@ def probe(text: str, language: str, *expected: A) -> P:
 
 
 PROBES = [
+    # -- "он" with no speaker before it is the subject named before, not the last name ----------------------
+    probe("Владимир Путин провел переговоры с Эммануэлем Макроном. Он отметил, что операция идет по плану.", "ru",
+          A("отметил", "Он", "операция идет по плану", "indirect", speaker="Vladimir Putin")),
+    probe("Эммануэль Макрон позвонил Владимиру Путину. Он заявил, что переговоры необходимы.", "ru",
+          A("заявил", "Он", "переговоры необходимы", "indirect", speaker="Emmanuel Macron")),
     # -- a capital as the source speaks for its state; an anaphoric object after it refers back -----------
     probe("В Киеве заявили, что переговоры невозможны.", "ru",
           A("заявили", "Киеве", "переговоры невозможны", "indirect", speaker="Kyiv")),

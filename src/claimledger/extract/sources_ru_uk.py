@@ -381,21 +381,38 @@ def find_locative_source(doc: CyrDoc, sent, cue_first: int) -> tuple[int, int] |
 
 
 def person_before(doc: CyrDoc, index: int) -> tuple[str | None, str | None]:
-    """(speaker, role) of the last person named before token ``index``: a natasha PER span in Russian,
-    a run of capitalised first-name/surname words in Ukrainian, with the role words before it."""
+    """(speaker, role) of the person a pronoun at token ``index`` picks up: in its sentence or the one before, the
+    latest named in the nominative (a subject: "Путин провел переговоры с Макроном. Он отметил": Путин), else the
+    last person named before it; a natasha PER span in Russian, a run of capitalised first-name/surname words in
+    Ukrainian, with the role words before it."""
     from .speakers_ru_uk import describe_source
 
     toks = doc.tokens
+    if index <= 0:
+        return None, None
+    # the sentence before the pronoun's opens the window in which a subject wins over a later name
+    here = toks[min(index, len(toks) - 1)].sent
+    window = doc.sents[max(0, here - 1)].first
+    latest = None
     k = index - 1
     while k >= 0:
         if doc.entity_label(k) == "PER" or (toks[k].is_title and toks[k].tags & {"Surn"}
                                             and k > 0 and toks[k - 1].is_title and toks[k - 1].tags & {"Name"}):
-            end = k + 1
-            start = k
-            while start > toks[k].sent and start > doc.sents[toks[k].sent].first and \
-                    toks[start - 1].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) and end - start < MAX_SOURCE_TOKENS \
-                    and toks[start - 1].pos in ("NOUN", "ADJF", None):
-                start -= 1
-            return describe_source(doc, (start, end))
+            latest = k if latest is None else latest
+            if k < window or "nomn" in toks[k].tags:  # "Путин провел переговоры с Макроном. Он отметил": Путин
+                break
+            while k > 0 and doc.entity_label(k - 1) == "PER":
+                k -= 1  # past the rest of this name
+        elif k < window and latest is not None:
+            break
         k -= 1
-    return None, None
+    if latest is None:
+        return None, None
+    k = k if k >= 0 and k >= window and "nomn" in toks[k].tags else latest
+    end = k + 1
+    start = k
+    while start > toks[k].sent and start > doc.sents[toks[k].sent].first and \
+            toks[start - 1].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) and end - start < MAX_SOURCE_TOKENS \
+            and toks[start - 1].pos in ("NOUN", "ADJF", None):
+        start -= 1
+    return describe_source(doc, (start, end))
