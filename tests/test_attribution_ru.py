@@ -50,6 +50,9 @@ PROBES = [
           A("отметил", "Он", "операция идет по плану", "indirect", speaker="Vladimir Putin")),
     probe("Эммануэль Макрон позвонил Владимиру Путину. Он заявил, что переговоры необходимы.", "ru",
           A("заявил", "Он", "переговоры необходимы", "indirect", speaker="Emmanuel Macron")),
+    # a name the dictionary reads as a plain noun, in the instrumental ("с Макроном"), is still that person
+    probe("Встреча с Макроном прошла в Париже. Он отметил, что операция идет по плану.", "ru",
+          A("отметил", "Он", "операция идет по плану", "indirect", speaker="Emmanuel Macron")),
     # -- a capital as the source speaks for its state; an anaphoric object after it refers back -----------
     probe("В Киеве заявили, что переговоры невозможны.", "ru",
           A("заявили", "Киеве", "переговоры невозможны", "indirect", speaker="Kyiv")),

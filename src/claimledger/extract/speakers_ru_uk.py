@@ -60,6 +60,10 @@ def _nominative(t: Token, case: str | None = None, language: str = "ru") -> str:
             return word[:1].upper() + word[1:]
     if "nomn" in t.tags or not t.tags & PERSON_TAGS or any(
             "nomn" in tag and ("Name" in tag or "Surn" in tag) for tag in word_readings(t.text, language)):
+        if case in ("ablt", "datv", "loct") and case in t.tags and t.pos == "NOUN" and not t.tags & PERSON_TAGS:
+            # a name the dictionary files as a plain noun, in a case no nominative shares ("с Макроном"; not
+            # "Песков", which reads as the genitive plural of песок)
+            return t.lemma[:1].upper() + t.lemma[1:]
         return t.text  # "Ганна" reads first as the genitive of a surname Ганн, but is a first name as written
     return t.lemma[:1].upper() + t.lemma[1:]
 
@@ -230,6 +234,11 @@ def canonical_speaker(speaker: str | None, language: str) -> str | None:
                 return canonical
         if len(words) >= 2 and re.search("[а-яіїєґё]", key):
             return romanise(speaker, language)
+    elif len(words) == 1 and words[0][:1].isupper() and not words[0].isupper():
+        last = _plain(words[0])  # a known surname the dictionary reads as a common noun ("Макрон")
+        for stem, lang, canonical in persons:
+            if lang == language and last.startswith(stem):
+                return canonical
     elif len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
         last = _plain(words[-1])  # a role and a name the dictionary did not split ("Міністр ... Андрій Сибіга")
         for stem, lang, canonical in persons:
