@@ -158,3 +158,9 @@ def test_an_operation_launched_is_fighting_whatever_the_parse(nlp_en):
 ])
 def test_fighting_as_a_subject_is_a_clash(nlp_en, text, found):
     assert _found(nlp_en, text) == found
+
+
+def test_it_in_a_reported_clause_is_the_reporting_subject(nlp_en):
+    """"Russia says it captured five villages": the actor is Russia, whose side the control claim takes."""
+    (event,) = find_events(nlp_en("Russia says it captured five villages in the Kharkiv region."), [], [], None)
+    assert (event.type, event.actor) == ("territory_control", "Russia")

@@ -64,6 +64,8 @@ DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 # Possessive pronouns whose act is that of the subject named above them ("Moscow pressed its offensive"), and how
 # many heads up that subject is looked for.
 REFERRING_PRONOUNS = frozenset({"its", "their"})
+# ... and subject pronouns of a clause reported by that subject ("Russia says it captured five villages").
+SUBJECT_PRONOUNS = frozenset({"it", "they"})
 MAX_SUBJECT_CLIMB = 4
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "today"})
 # Modifiers and partners that make a meeting internal or a press event, not a negotiation.
@@ -214,6 +216,8 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
         actor = _child(root, {"nsubj"})
         if actor is None and root.dep_ in {"xcomp", "conj", "advcl"}:
             actor = _child(root.head, {"nsubj"})
+        if actor is not None and actor.lower_ in SUBJECT_PRONOUNS and root.dep_ in {"ccomp", "conj", "xcomp"}:
+            actor = _subject_named_above(root.head) or actor  # "Russia says it captured ...": Russia
         return actor, _child(root, {"dobj"}, {"on", "against", "with"})
     actor = _child(root, {"poss"}, {"by"})
     if actor is not None and actor.lower_ in REFERRING_PRONOUNS:
