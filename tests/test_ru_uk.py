@@ -466,6 +466,17 @@ def test_correspondences_keep_the_ending_class():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, language, names", [
+    # the adjective that opens a longer name is no village of its own ("Нижний Клин": no Нижній of Luhansk Oblast)
+    ("Атаки в направлении населенных пунктов Нижний Клин и Дарьино отражены.", "ru", []),
+    ("Голова Харківської ОДА повідомив про обстріл.", "uk", []),  # a toponym inside an office's name
+    ("Обстрел Великого Бурлука.", "ru", ["Великого Бурлука"]),   # a longer name the gazetteer knows stays whole
+])
+def test_an_adjective_opening_a_longer_name_is_no_place_alone(text, language, names):
+    assert [p.text for p in analyse(text, language).places] == names
+
+
+@pytest.mark.model
 def test_settlements_listed_after_in_that_number_are_places():
     doc = analyse("За неделю освобождены пять населенных пунктов, в том числе Зеленое и Андреевка.", "ru")
     assert [p.text for p in doc.places] == ["Зеленое", "Андреевка"]

@@ -192,6 +192,8 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
             hits, surface, exact = name_candidates(gaz, doc, i, i + n, located=located(doc, i))
             if t.pos == "ADJF" and n == 1 and not exact and not _substantive_name(doc, i):
                 continue  # a capitalised adjective ("Українські") is a place only by its exact name
+            if t.pos == "ADJF" and n == 1 and _opens_longer_name(doc, i):
+                continue  # "Нижний Клин": the adjective of a name the gazetteer lacks, no village "Нижній"
             if any(_admissible(doc, i, i + n, e, exact) for e in hits):
                 out.append(_Mention(i, i + n, "name", query=surface))
                 i += n
@@ -199,6 +201,13 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
         else:
             i += 1
     return out
+
+
+def _opens_longer_name(doc: CyrDoc, i: int) -> bool:
+    """True when the capitalised adjective at i is followed by a capitalised noun of its sentence: the first word
+    of a longer name ("Нижний Клин", "Великий Бурлук"), which is not a place by itself."""
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    return nxt is not None and nxt.sent == doc.tokens[i].sent and nxt.is_title and nxt.pos == "NOUN"
 
 
 def _admissible(doc: CyrDoc, start: int, end: int, e: Entry, exact: bool) -> bool:
