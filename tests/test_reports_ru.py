@@ -155,6 +155,8 @@ def test_debris_falling_takes_no_town():
     ("Противник потерял в зоне ответственности группировки «Запад» до 500 военнослужащих.", "casualties", 500),
     ("Уничтожены три лодки и до десяти боевиков.", "casualties", 10),  # the people, not the boats
     ("Противник трижды атаковал позиции украинских защитников.", "clash", 3),  # adverbs of times count attacks
+    # the number right before a trigger phrase is its own, not the weapons' after it
+    ("Противник нанес 74 авиационных удара с применением 118 управляемых авиабомб.", "strike", 74),
     # a bulletin's list of things destroyed runs on over commas to the people ("танк, две БМП и до 290 ...")
     ("Уничтожены танк, две боевые бронированные машины и до 290 военнослужащих ВСУ.", "casualties", 290),
     ("Число погибших в результате удара по жилому дому в Одессе выросло до 12.", "casualties", 12),
