@@ -307,3 +307,12 @@ def test_a_negated_verb_group_denies_the_act_it_governs(text, language, polarity
 ])
 def test_a_meeting_is_talks_only_with_a_partner(text, language, kinds):
     assert [e.type for e in analyse(text, language).events] == kinds
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quantities", [
+    ("На цьому напрямку знешкоджено 240 окупантів.", [240]),  # neutralised people are casualties (the guide)
+    ("Сапери знешкодили 20 мін.", []),                       # mines made safe are not
+])
+def test_neutralised_people_are_casualties(text, quantities):
+    assert [e.quantity for e in analyse(text, "uk").events if e.type == "casualties"] == quantities
