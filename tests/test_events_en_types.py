@@ -164,3 +164,21 @@ def test_it_in_a_reported_clause_is_the_reporting_subject(nlp_en):
     """"Russia says it captured five villages": the actor is Russia, whose side the control claim takes."""
     (event,) = find_events(nlp_en("Russia says it captured five villages in the Kharkiv region."), [], [], None)
     assert (event.type, event.actor) == ("territory_control", "Russia")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Russian drones hit energy facilities in five regions.", [("strike", "drones hit")]),  # a weapon hits
+    ("Russia attacked energy facilities overnight.", [("strike", "attacked")]),     # a target attacked: a strike
+    ("Russian forces attacked Ukrainian positions near Bakhmut.", [("clash", "attacked")]),  # positions: fighting
+])
+def test_attacks_on_targets_are_strikes_and_on_positions_fighting(nlp_en, text, found):
+    assert _found(nlp_en, text) == found
+
+
+def test_silence_about_an_attack_denies_nothing_and_the_silent_capital_is_no_place(nlp_en):
+    doc = nlp_en("Moscow did not comment on the attack, but its defence ministry said it had struck energy facilities.")
+    from claimledger.extract.gazetteer import load_gazetteer
+    from claimledger.extract.places import find_places
+
+    events = find_events(doc, [], find_places(doc, load_gazetteer()), None)
+    assert [(e.type, e.polarity, e.places) for e in events] == [("strike", "asserted", ()), ("strike", "asserted", ())]

@@ -18,6 +18,12 @@ from spacy.tokens import Span, Token
 # Objects of "destroy" that make it fighting (clash) rather than a strike on a target.
 FIGHTER_LEMMAS = frozenset({"occupier", "occupant", "enemy", "invader", "troop", "soldier", "unit",
                             "force", "army", "militant", "mercenary", "personnel", "group"})
+# Objects of "attack" that make it a strike on a target, not fighting ("attacked energy facilities"), and the
+# weapons of "attacked ... with".
+TARGET_LEMMAS = frozenset({"facility", "infrastructure", "city", "town", "village", "building", "plant", "station",
+                           "port", "airport", "airfield", "depot", "grid", "house", "school", "hospital", "region",
+                           "capital", "refinery", "bridge", "district", "area", "site", "warehouse", "substation"})
+WEAPON_LEMMAS = frozenset({"drone", "missile", "rocket", "bomb", "shell", "artillery", "shahed"})
 # Objects of "liberate" that make it getting people out (evacuation), not taking territory.
 PEOPLE_LEMMAS = frozenset({"people", "civilian", "serviceman", "resident", "citizen", "prisoner",
                            "hostage", "student", "national", "child", "person", "inhabitant"})
@@ -35,6 +41,19 @@ def destroys_fighters(span: Span) -> bool:
     if root.dep_ == "relcl" or (root.dep_ == "acl" and root.tag_ == "VBN"):
         objects.append(root.head)
     return any(o.lemma_.lower() in FIGHTER_LEMMAS for o in objects)
+
+
+def attacks_a_target(span: Span) -> bool:
+    """True for "attack" (the verb) whose object is a target of strikes, not a force or a position ("Russia
+    attacked energy facilities", "attacked Kharkiv with drones"): a strike, as the annotation guide types drone,
+    missile and artillery attacks."""
+    root = span.root
+    if root.lemma_.lower() != "attack" or root.pos_ != "VERB":
+        return False
+    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    instruments = [g for c in root.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    return any(o.lemma_.lower() in TARGET_LEMMAS or o.ent_type_ in ("GPE", "FAC") for o in objects) \
+        or any(g.lemma_.lower() in WEAPON_LEMMAS for g in instruments)
 
 
 def frees_people(span: Span) -> bool:

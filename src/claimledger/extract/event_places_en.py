@@ -44,6 +44,8 @@ ACTOR_HEADS = frozenset({"authority", "government", "regime", "side", "delegatio
                          "force", "army", "military", "troop", "representative", "official",
                          "administration", "ministry", "command", "nationalist", "militant"})
 
+# Event types of the fighting, whose place is never the capital whose government speaks or acts beside them.
+FIGHTING_KINDS = frozenset({"strike", "clash", "casualties", "attack_repelled", "territory_control", "withdrawal"})
 # Nouns of a part of a place: a possessor of one names where, not who ("from Ukraine's borders",
 # "on Russia's territory"), unlike "Russia's incursion".
 PLACE_NOUNS = frozenset({"border", "territory", "city", "town", "village", "region", "land", "soil",
@@ -125,7 +127,8 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     if actor is not None:
         start, end = _noun_phrase(actor)
         places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
-    places = [p for p in places if not _names_actor(span.doc, p)]
+    places = [p for p in places if not _names_actor(span.doc, p)
+              and not (kind in FIGHTING_KINDS and _capital_acts(span.doc, p))]
     if kind == "negotiation":
         places = [p for p in places if p.level != "country"]
     starts = _own_phrase(span, trigger_tokens or {})
@@ -184,6 +187,24 @@ def _place_names_actor(doc, place: Place) -> bool:
         return True  # "Russia intends to ...", "Ukraine offers ...": a state that acts, not a place
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS \
         and not (span.start <= root.head.i < span.end)
+
+
+def _capital_acts(doc, place: Place) -> bool:
+    """True for a capital as the subject of a full verb ("Moscow did not comment on the attack, but ... struck"):
+    its government acts, and a fight or strike told beside it did not happen there. Talks keep it (the gold
+    places a negotiation at the capital of a party that acts in it)."""
+    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB" and _capital(place)
+
+
+def _capital(place: Place) -> bool:
+    """True for a national capital, which reports name for its government ("Moscow", "Kyiv", "Washington")."""
+    from .gazetteer import CAPITAL_CATEGORIES, load_gazetteer
+
+    gaz = load_gazetteer()
+    entries = [gaz.get(place.ref)] if place.ref else gaz.lookup(place.name or "", fuzzy=False)
+    return place.level == "settlement" and any(e is not None and e.category in CAPITAL_CATEGORIES
+                                               and (not place.ref or e.ref == place.ref) for e in entries)
 
 
 def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:

@@ -26,7 +26,7 @@ from ..models import Attribution, Event, Place
 from .dates import find_time_expressions, parse_published
 from .doc_cache import doc_ents, doc_text, line_memo, sentence_of
 from .event_arguments import (
-    blocks_talks, destroys_fighters, frees_people, is_argument, names_held_land, strike_result,
+    attacks_a_target, blocks_talks, destroys_fighters, frees_people, is_argument, names_held_land, strike_result,
 )
 from .event_places import without_landmarks
 from .event_places_en import event_places
@@ -45,6 +45,10 @@ NEGATING_VERBS = frozenset({"prevent", "deny", "refute", "cancel", "abandon", "r
                             "reject", "thwart", "avert", "foil"})
 # Particles that make a negating verb of a phrasal one ("call off an assault", "rule out").
 NEGATING_PHRASALS = frozenset({("call", "off"), ("rule", "out")})
+# Verbs of speaking about an act whose negation says nothing of whether it happened ("did not comment on the
+# attack", "has not confirmed the capture").
+SILENT_VERBS = frozenset({"comment", "confirm", "disclose", "specify", "elaborate", "respond", "reveal", "say",
+                          "verify", "mention", "report", "acknowledge"})
 # Predicates that call the report of an event untrue: an event inside the subject of "... are
 # untrue / fake / a lie" is denied ("The allegations about missile attacks on Kiev are untrue").
 # Written by hand (2026) from general usage; the same words are the denial cues of relation_cues.tsv.
@@ -111,6 +115,8 @@ def _claimant(span: Span, attributions: Sequence[Attribution]) -> str | None:
 def _polarity(span: Span) -> str:
     root = span.root
     for token in [root, *cue_ancestors(root)]:
+        if token.i != root.i and token.lemma_.lower() in SILENT_VERBS:
+            break  # "Moscow did not comment on the attack": silence about an act denies nothing
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return "denied"
@@ -400,6 +406,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
     for kind, span in triggers:
         if kind == "strike" and destroys_fighters(span):
             kind = "clash"  # "the occupier is being destroyed": fighting, not a strike on a target
+        if kind == "clash" and attacks_a_target(span):
+            kind = "strike"  # "Russia attacked energy facilities": a strike on a target, not fighting
         if kind == "territory_control" and frees_people(span):
             kind = "evacuation"  # "liberate civilians and servicemen from Mariupol": getting people out
         if _is_heading(span):
