@@ -182,3 +182,12 @@ def test_silence_about_an_attack_denies_nothing_and_the_silent_capital_is_no_pla
 
     events = find_events(doc, [], find_places(doc, load_gazetteer()), None)
     assert [(e.type, e.polarity, e.places) for e in events] == [("strike", "asserted", ()), ("strike", "asserted", ())]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Ukrainian troops have crossed the border into Russia's Kursk region.", [("clash", "crossed the border")]),
+    ("Kyiv has not commented on the incursion.", [("clash", "incursion")]),
+    ("Refugees crossed the border into Poland.", []),  # no force: no fighting
+])
+def test_forces_crossing_a_border_and_incursions_are_fighting(nlp_en, text, found):
+    assert _found(nlp_en, text) == found
