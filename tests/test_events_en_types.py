@@ -191,3 +191,8 @@ def test_silence_about_an_attack_denies_nothing_and_the_silent_capital_is_no_pla
 ])
 def test_forces_crossing_a_border_and_incursions_are_fighting(nlp_en, text, found):
     assert _found(nlp_en, text) == found
+
+
+def test_a_count_of_the_affected_is_no_actor(nlp_en):
+    events = find_events(nlp_en("At least five people had been killed and 28 injured."), [], [], None)
+    assert [(e.quantity, e.actor) for e in events] == [(5, None), (28, None)]

@@ -149,8 +149,8 @@ def _claimed_polarity(polarity: str, claimed_by: str | None, attributions: Seque
 
 def _label(token: Token | None) -> str | None:
     """A short label for the noun phrase headed by token ("Russian Armed Forces")."""
-    if token is None:
-        return None
+    if token is None or token.like_num:
+        return None  # "28 injured": a count of the affected, not who acted
     if token.lower_ in NATIONALITIES and token.pos_ in {"ADJ", "PROPN"} and token.dep_ in {"amod", "compound"}:
         return NATIONALITIES[token.lower_]
     for ent in doc_ents(token.doc):
