@@ -155,6 +155,8 @@ def test_debris_falling_takes_no_town():
     ("Противник потерял в зоне ответственности группировки «Запад» до 500 военнослужащих.", "casualties", 500),
     ("Уничтожены три лодки и до десяти боевиков.", "casualties", 10),  # the people, not the boats
     ("Противник трижды атаковал позиции украинских защитников.", "clash", 3),  # adverbs of times count attacks
+    ("По селу Козинка выпущено 12 боеприпасов.", "strike", 12),  # rounds fired at a village
+    ("Всего за сутки противник выпустил по области 412 снарядов.", "strike", 412),
     # the number right before a trigger phrase is its own, not the weapons' after it
     ("Противник нанес 74 авиационных удара с применением 118 управляемых авиабомб.", "strike", 74),
     # a bulletin's list of things destroyed runs on over commas to the people ("танк, две БМП и до 290 ...")
