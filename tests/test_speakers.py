@@ -59,3 +59,8 @@ def test_a_pronoun_left_unresolved_is_no_antecedent_for_a_later_one(nlp_en):
 ])
 def test_a_pronoun_with_no_speaker_before_it_is_the_subject_before_it(nlp_en, text, speaker):
     assert [s for _, s in speakers(nlp_en, text)] == [speaker]
+
+
+def test_a_gerund_after_made_a_point_of_reports_for_the_subject(nlp_en):
+    text = "The President of Russia made a point of noting that the Russian Armed Forces do not threaten civilians."
+    assert speakers(nlp_en, text, "2022-02-28") == [("President of Russia", "Vladimir Putin")]

@@ -125,12 +125,19 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             subject = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return subject, False
+    if depth == 0 and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "of" \
+            and verb.head.head.lemma_ in POINT_NOUNS and verb.head.head.dep_ == "dobj":
+        return subject_of(verb.head.head.head, depth + 1)  # "The President made a point of noting that ..."
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         subject, passive = subject_of(verb.head, depth + 1)
         if passive and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP"):
             return subject, False  # "Simpson was questioned and admitted ...": an active conjunct
         return (None, False) if passive else (subject, False)
     return None, False
+
+
+# Nouns of "made a point of noting", "took the opportunity of stressing": the gerund's subject is the verb's.
+POINT_NOUNS = frozenset({"point", "opportunity", "effort"})
 
 
 # Words a reporting clause at the end of a sentence may hold besides its subject and verb
