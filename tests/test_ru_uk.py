@@ -471,8 +471,11 @@ def test_correspondences_keep_the_ending_class():
     ("Атаки в направлении населенных пунктов Нижний Клин и Дарьино отражены.", "ru", []),
     ("Голова Харківської ОДА повідомив про обстріл.", "uk", []),  # a toponym inside an office's name
     ("Обстрел Великого Бурлука.", "ru", ["Великого Бурлука"]),   # a longer name the gazetteer knows stays whole
+    # the object of a capture is a place even when natasha reads a person; a person stays one
+    ("ВС РФ освободили Нелеповку.", "ru", ["РФ", "Нелеповку"]),
+    ("Войска освободили Петра Иванова.", "ru", []),
 ])
-def test_an_adjective_opening_a_longer_name_is_no_place_alone(text, language, names):
+def test_adjectives_opening_names_and_objects_of_captures(text, language, names):
     assert [p.text for p in analyse(text, language).places] == names
 
 

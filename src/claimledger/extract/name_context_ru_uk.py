@@ -26,6 +26,9 @@ LIST_REACH = 16  # tokens walked back over a list of names to the preposition or
 # Nouns naming a settlement before its name ("село Работино", "пгт Часов Яр", "місто Оріхів").
 SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "пгт", "смт", "город", "місто", "деревня", "хутор",
                               "селище", "пункт"})
+# Verbs whose object right after them is a place ("освободили Нелеповку", "захопили Кругляківку", "обстреляли Донецк").
+TAKING_LEMMAS = frozenset({"освободить", "взять", "занять", "захватить", "оккупировать", "зачистить", "обстрелять",
+                           "атаковать", "звільнити", "захопити", "зайняти", "окупувати", "обстріляти", "атакувати"})
 # Words before a river's name, and how far back they are looked for.
 RIVER_WORDS = frozenset({"река", "річка", "берег", "левобережье", "правобережье", "лівобережжя", "правобережжя",
                          "русло", "форсировать", "форсувати", "переправа", "переправиться", "переправитися"})
@@ -98,7 +101,8 @@ def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
     "по Николаеву")."""
     t = doc.tokens[i]
     listed = in_place_list(doc, i)
-    if i == 0 or doc.tokens[i - 1].lower not in PLACE_PREPOSITIONS and not listed or "Patr" in t.tags:
+    taken = i > 0 and bool(set(doc.tokens[i - 1].lemmas) & TAKING_LEMMAS)  # "освободили Нелеповку"
+    if i == 0 or doc.tokens[i - 1].lower not in PLACE_PREPOSITIONS and not listed and not taken or "Patr" in t.tags:
         return False
     ent = next((e for e in doc.ents if e.start <= i < e.end and e.end - e.start > 1
                 and not any(doc.tokens[k].lower in LIST_JOINERS for k in range(e.start, e.end))), None)
@@ -120,8 +124,10 @@ def ukrainian_settlement(e: Entry) -> bool:
 
 def located(doc: CyrDoc, i: int) -> bool:
     """True when the context makes the capitalised word at i a place: a LOC entity, a name after a
-    place preposition or settlement noun or in a list of names opened by one, or in a list of places."""
-    return doc.entity_label(i) == "LOC" or in_settlement_list(doc, i) or in_place_list(doc, i)
+    place preposition or settlement noun or in a list of names opened by one, in a list of places, or the
+    object right after a verb of taking or striking a place ("освободили Нелеповку", "обстріляли Херсон")."""
+    return doc.entity_label(i) == "LOC" or in_settlement_list(doc, i) or in_place_list(doc, i) or (
+        i > 0 and doc.tokens[i - 1].sent == doc.tokens[i].sent and bool(set(doc.tokens[i - 1].lemmas) & TAKING_LEMMAS))
 
 
 def lone_name(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
