@@ -190,7 +190,9 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         if src is not None and (src[1] >= sent.last or toks[src[1]].text in CLOSING_PUNCT + ","
                                 or addressee_only(toks, src[1], sent.last)):
             quote = _quote_ending_at(quotes, toks[j - 1].end if j - 1 >= 0 else -1)
-            if quote is not None:
+            # the whole clause quoted ("«...», — сказал он"), not a name or phrase quoted at its end ("обмен по
+            # формуле «90 на 90», сообщило Минобороны")
+            if quote is not None and not doc.text[toks[sent.first].start:quote[0] - 1].strip(" —–-\n"):
                 return Found(quote, "direct", cue, src, k)
             part = trim_range(doc, sent.first, j)
             if part is not None and not _contains_cue_subject(doc, part):
