@@ -364,10 +364,12 @@ def test_breakthroughs_thrown_back_and_places_taken_back(text, kinds):
     ("Освобожденные российские военнослужащие доставлены в Москву для лечения.", []),
     ("В ходе обмена из плена освобождены 90 военнослужащих.", ["other"]),
     ("Российская сторона освободила заложников.", ["other"]),
+    ("Россия и Украина провели обмен военнопленными.", ["other"]),
     # a place freed from the occupiers is
     ("Войска освободили от оккупантов Херсон.", ["territory_control"]),
 ])
 def test_freeing_people_is_no_control_of_a_place(text, kinds):
+    """(and an exchange of prisoners is a release, not casualties: see the parameters)"""
     assert [e["type"] for e in events(text)] == kinds
     assert not ledger(text) if not kinds or kinds == ["other"] else ledger(text)
 
