@@ -56,6 +56,9 @@ PROBES = [
           A("отметил", "Он", "операция идет по плану", "indirect", speaker="Vladimir Putin")),
     probe("Эммануэль Макрон позвонил Владимиру Путину. Он заявил, что переговоры необходимы.", "ru",
           A("заявил", "Он", "переговоры необходимы", "indirect", speaker="Emmanuel Macron")),
+    # in Ukrainian too, with a first name the dictionary does not tag ("Володимир" reads as a plain noun)
+    probe("Володимир Зеленський провів зустріч з Олафом Шольцом. Він наголосив, що потрібна ППО.", "uk",
+          A("наголосив", "Він", "потрібна ППО", "indirect", speaker="Volodymyr Zelenskyy")),
     # a name the dictionary reads as a plain noun, in the instrumental ("с Макроном"), is still that person
     probe("Встреча с Макроном прошла в Париже. Он отметил, что операция идет по плану.", "ru",
           A("отметил", "Он", "операция идет по плану", "indirect", speaker="Emmanuel Macron")),

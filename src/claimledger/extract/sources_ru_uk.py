@@ -296,6 +296,17 @@ def _addressee_name(doc: CyrDoc, t: Token) -> bool:
     return any("datv" in tag for tag in readings) and not any("nomn" in tag for tag in readings)
 
 
+def _first_and_surname(doc: CyrDoc, k: int) -> bool:
+    """A Ukrainian first name and surname the tagger reads as other words ("Володимир Зеленський": a noun and an
+    adjective): a capitalised noun in the nominative, then a word with a nominative surname reading."""
+    toks = doc.tokens
+    if doc.language != "uk" or k == 0 or toks[k - 1].sent != toks[k].sent or not (toks[k].is_title and toks[k - 1].is_title):
+        return False
+    first, surname = toks[k - 1], toks[k]
+    return first.pos == "NOUN" and "nomn" in first.tags and not first.text.isupper() and any(
+        "Surn" in tag and "nomn" in tag for tag in word_readings(surname.text, "uk"))
+
+
 def source_after_setting(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     """The inverted source after a setting ("в интервью РИА Новости Иван Петров", "в беседе с корреспондентом
     ТАСС командир роты"): from the first person's name or lower-case nominative word to the clause end."""
@@ -397,7 +408,8 @@ def person_before(doc: CyrDoc, index: int) -> tuple[str | None, str | None]:
     k = index - 1
     while k >= 0:
         if doc.entity_label(k) == "PER" or (toks[k].is_title and toks[k].tags & {"Surn"}
-                                            and k > 0 and toks[k - 1].is_title and toks[k - 1].tags & {"Name"}):
+                                            and k > 0 and toks[k - 1].is_title and toks[k - 1].tags & {"Name"}) \
+                or _first_and_surname(doc, k):
             latest = k if latest is None else latest
             if k < window or "nomn" in toks[k].tags:  # "Путин провел переговоры с Макроном. Он отметил": Путин
                 break
