@@ -145,6 +145,11 @@ def _grammemes(tag) -> frozenset[str]:
     return frozenset(str(tag).replace(" ", ",").split(","))
 
 
+def plain_word(word: str) -> str:
+    """A word with ё written е and its apostrophes (’ ʼ) written ', as stems and word lists are written."""
+    return word.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+
+
 def _unified_apostrophes(word: str) -> str:
     return word.replace("’", "'").replace("ʼ", "'").replace("`", "'")
 

@@ -1,15 +1,12 @@
 """Polarity of Russian and Ukrainian events: asserted, or denied by a negation, "без"/"нет", a negated verb group
 ("не будет вести переговоры"), a negated verb of managing ("не удалось захватить") or a word calling the report
-untrue ("фейк", "не соответствует действительности"); a claimant's denying cue denies what it carries.
+untrue ("фейк", "не соответствует действительности"); what the claimant's cue does to it is event_polarity.py's.
 
 A ``CyrDoc`` (cyrillic.py) and a trigger's first token in, "asserted" or "denied" out; pure.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from ..models import Attribution
-from .cyrillic import CyrDoc, Token, word_readings
+from .cyrillic import CyrDoc, Token, plain_word, word_readings
 
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
 VERB_GROUP_REACH = 3  # verbs between a negation and the trigger they govern ("не будет вести переговоры")
@@ -48,7 +45,7 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
     after = doc.tokens[first + 1:s.last + 1]
     if any(w.lower.startswith(DENIAL_STEMS) for w in after):
         return "denied"
-    words = [_plain(w.lower) for w in after if w.is_word]
+    words = [plain_word(w.lower) for w in after if w.is_word]
     if any(all(words[n + j].startswith(stem) for j, stem in enumerate(phrase))
            for phrase in DENIAL_PHRASES for n in range(len(words) - len(phrase) + 1)):
         return "denied"
@@ -72,7 +69,7 @@ def _negated_verb_group(doc: CyrDoc, first: int, s) -> bool:
     while k >= s.first and k >= first - VERB_GROUP_REACH and _verbal(doc, doc.tokens[k]):
         k -= 1
     if k < first - 1 and k >= s.first and doc.tokens[k].lower in NEGATIONS:
-        return not any(_plain(w.lemma).startswith(STOPPING_STEMS + JUDGING_STEMS) for w in doc.tokens[k + 1:first])
+        return not any(plain_word(w.lemma).startswith(STOPPING_STEMS + JUDGING_STEMS) for w in doc.tokens[k + 1:first])
     t = doc.tokens[first]
     return t.pos == "NOUN" and first + 2 < s.last and doc.tokens[first + 1].lower in NEGATIONS \
         and bool(set(doc.tokens[first + 2].lemmas) & HAPPENING_LEMMAS)
@@ -83,12 +80,3 @@ def _verbal(doc: CyrDoc, t: Token) -> bool:
     return t.pos in ("VERB", "INFN", "ADJS") or bool(set(t.lemmas) & {"быть", "бути"}) or t.is_word and any(
         tag.startswith(("VERB", "INFN")) for tag in word_readings(t.text, doc.language))
 
-
-def claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequence[Attribution]) -> str:
-    """Denied when the claimant's cue denies its content ("опровергли информацию о наступлении")."""
-    claimant = next((a for a in attributions if a.id == claimed_by), None)
-    return "denied" if claimant is not None and claimant.evidentiality == "denied" else polarity
-
-
-def _plain(word: str) -> str:
-    return word.replace("ё", "е").replace("’", "'").replace("ʼ", "'")

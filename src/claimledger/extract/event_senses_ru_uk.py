@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Place
-from .cyrillic import CyrDoc
+from .cyrillic import CyrDoc, plain_word
 
 OBJECT_WINDOW = 3  # words after a verb of attacking within which its object must start
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
@@ -65,9 +65,6 @@ PUBLIC_STEMS = CIVILIAN_STEMS + ("журналист", "студент", "вет
 MEETING_WINDOW = 3
 
 
-def _plain(word: str) -> str:
-    return word.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
-
 
 def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Sequence[Place]) -> str | None:
     """The event type the trigger at tokens [first, last) has in its context, given the lexicon's ``kind``;
@@ -81,14 +78,14 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     if kind == "withdrawal" and _civilians_leave(doc, first):
         return "evacuation"
     if kind == "negotiation" and set(doc.tokens[first].lemmas) & MEETING_LEMMAS and any(
-            _plain(w.lemma).startswith(PUBLIC_STEMS) for w in doc.tokens[last:last + MEETING_WINDOW]):
+            plain_word(w.lemma).startswith(PUBLIC_STEMS) for w in doc.tokens[last:last + MEETING_WINDOW]):
         return None  # "встреча с жителями": a meeting with the public
     if kind == "strike" and _aerial_object(doc, first, last):
         return "other"  # drones or missiles destroyed: an interception, not a strike
     if kind == "strike" and _assaults_positions(doc, first, last):
         return "clash"
     if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS \
-            and _plain(doc.tokens[first].lower).startswith("атак"):
+            and plain_word(doc.tokens[first].lower).startswith("атак"):
         return "strike"  # "в результате атаки ВСУ на Энергодар": an attack told by its damage
     if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS | COURSE_WORDS \
             and doc.tokens[first].pos in ("ADJF", "PRTF"):
@@ -101,16 +98,16 @@ def _civilians_leave(doc: CyrDoc, first: int) -> bool:
     жителей покинули Покровск", "мешканці залишили місто")."""
     s = doc.sentence_of(first)
     before = [w for w in doc.tokens[max(s.first, first - CIVILIAN_WINDOW):first] if w.is_word]
-    return any(_plain(w.lemma).startswith(CIVILIAN_STEMS) for w in before)
+    return any(plain_word(w.lemma).startswith(CIVILIAN_STEMS) for w in before)
 
 
 def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
     """True when a verb of destroying has a drone, missile or aircraft next to it."""
-    if not _plain(doc.tokens[first].lower).startswith(("уничтож", "знищ", "сбит", "збит", "перехва", "перехоп")):
+    if not plain_word(doc.tokens[first].lower).startswith(("уничтож", "знищ", "сбит", "збит", "перехва", "перехоп")):
         return False
     s = doc.sentence_of(first)
     near = doc.tokens[max(s.first, first - 3):min(s.last, last + 4)]
-    return any(_plain(w.lower).startswith(AERIAL_STEMS) for w in near)
+    return any(plain_word(w.lower).startswith(AERIAL_STEMS) for w in near)
 
 
 def _assaults_positions(doc: CyrDoc, first: int, last: int) -> bool:
@@ -120,7 +117,7 @@ def _assaults_positions(doc: CyrDoc, first: int, last: int) -> bool:
     if not set(doc.tokens[first].lemmas) & ATTACK_VERB_LEMMAS:
         return False
     s = doc.sentence_of(first)
-    if any(_plain(w.lower).startswith(AERIAL_STEMS + WEAPON_STEMS) for w in doc.tokens[s.first:s.last]):
+    if any(plain_word(w.lower).startswith(AERIAL_STEMS + WEAPON_STEMS) for w in doc.tokens[s.first:s.last]):
         return False
     after = doc.tokens[last:min(s.last, last + OBJECT_WINDOW)]
     return any(set(w.lemmas) & POSITION_LEMMAS for w in after) or bool(after) and after[0].lower in NEAR_PREPOSITIONS

@@ -30,6 +30,7 @@ from .event_arguments import (
 )
 from .event_places import without_landmarks
 from .event_places_en import event_places
+from .event_polarity import claimed_polarity
 from .event_triggers import (
     MAX_CUE_DEPTH,
     NATIONALITIES,
@@ -137,14 +138,6 @@ def _called_untrue(root: Token) -> bool:
             return any(child.dep_ in ("acomp", "attr", "oprd") and child.lower_ in DENIAL_PREDICATES
                        for child in token.head.children)
     return False
-
-
-def _claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequence[Attribution]) -> str:
-    """Return the event's polarity as its claimant presents it: a content under a denial cue
-    ("the governor denied that the plant was hit") is denied. A denied negation ("denied that
-    it did not ...") is rare and stays denied: the cue may already have negated the span."""
-    claimant = next((a for a in attributions if a.id == claimed_by), None)
-    return "denied" if claimant is not None and claimant.evidentiality == "denied" else polarity
 
 
 def _label(token: Token | None) -> str | None:
@@ -456,7 +449,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             quantity=quantity,
             when=when,
             claimed_by=claimed_by,
-            polarity=_claimed_polarity(_polarity(span), claimed_by, attributions),
+            polarity=claimed_polarity(_polarity(span), claimed_by, attributions),
             modality=event_modality(span),
         )
         kept.append((span, event))

@@ -37,12 +37,13 @@ from importlib import resources
 
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
-from .cyrillic import CyrDoc, Token
+from .cyrillic import CyrDoc, Token, plain_word
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places import without_landmarks
-from .event_polarity_ru_uk import claimed_polarity, event_polarity_ru_uk
 from .event_places_ru_uk import actor_phrases, event_place_keys
+from .event_polarity import claimed_polarity
+from .event_polarity_ru_uk import event_polarity_ru_uk
 from .event_senses_ru_uk import event_sense_ru_uk
 from .modality_ru_uk import event_modality_ru_uk
 from .quantities_ru_uk import PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, find_count_ru_uk, people_count_after
@@ -111,7 +112,7 @@ class _Item:
     def matches(self, t: Token) -> bool:
         if not t.is_word:
             return False
-        word = _plain(t.lower)
+        word = plain_word(t.lower)
         return bool(self.lemmas.intersection(t.lemmas)) or word in self.lemmas \
             or any(word.startswith(s) for s in self.stems)
 
@@ -123,9 +124,6 @@ class _Row:
     languages: frozenset[str]
     flags: frozenset[str]
 
-
-def _plain(word: str) -> str:
-    return word.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
 
 
 @functools.lru_cache(maxsize=1)
@@ -156,7 +154,7 @@ def _parse_rows(text: str, name: str) -> list[_Row]:
             if word == "*":
                 items.append(_Item(frozenset(), (), optional=True))
                 continue
-            alternatives = [_plain(a) for a in word.split("|")]
+            alternatives = [plain_word(a) for a in word.split("|")]
             items.append(_Item(frozenset(a for a in alternatives if not a.endswith("~")),
                                tuple(a[:-1] for a in alternatives if a.endswith("~"))))
         languages = frozenset({"ru", "uk"}) if cells[2] == "both" else frozenset({cells[2]})
@@ -211,7 +209,7 @@ def find_triggers_ru_uk(doc: CyrDoc, places: Sequence[Place] = ()) -> list[tuple
     for t in doc.tokens:
         if not t.is_word or t.i in place_tokens:
             continue
-        word = _plain(t.lower)
+        word = plain_word(t.lower)
         rows = {id(r): r for key in (*t.lemmas, word) for r in by_lemma.get(key, ())}
         rows.update((id(r), r) for r in by_prefix.get(word[:PREFIX_CHARS], ()))
         for row in rows.values():
@@ -236,7 +234,7 @@ def _repelled_assault(doc: CyrDoc, trigger: tuple[str, int, int], triggers: list
     assault after the verb is kept ("відбити спробу Росії наступати на Харків": the war_reports_dev tune half
     annotates both)."""
     kind, first, last = trigger
-    if kind != "clash" or not _plain(doc.tokens[first].lower).startswith(ASSAULT_STEMS):
+    if kind != "clash" or not plain_word(doc.tokens[first].lower).startswith(ASSAULT_STEMS):
         return False
     for other, a, b in triggers:
         if other == "attack_repelled" and doc.tokens[a].sent == doc.tokens[first].sent \
@@ -276,8 +274,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
             return False
     if "personnel" in row.flags or "materiel" in row.flags:
         near = doc.tokens[max(0, first - PERSONNEL_WINDOW):last + PERSONNEL_WINDOW]
-        people = any(_plain(w.lemma).startswith(PERSONNEL_STEMS) or _military_people(doc, w)
-                     or w.i >= last and _plain(w.lemma).startswith(PERSONNEL_AFTER_STEMS)
+        people = any(plain_word(w.lemma).startswith(PERSONNEL_STEMS) or _military_people(doc, w)
+                     or w.i >= last and plain_word(w.lemma).startswith(PERSONNEL_AFTER_STEMS)
                      for w in near if w.is_word and w.sent == t.sent) \
             or people_count_after(doc, last, min(doc.sentence_of(first).last, last + PEOPLE_COUNT_REACH),
                                   past_others=True) is not None
@@ -286,7 +284,7 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     if "evaluative" in row.flags and ("ablt" in t.tags or any(
             set(w.lemmas) & PREDICATE_LEMMAS for w in doc.tokens[max(doc.sentence_of(first).first, first - PREDICATE_WINDOW):first])):
         return False
-    if "assault" in row.flags and not any(_plain(w.lower).startswith(ASSAULT_STEMS) for w in sentence):
+    if "assault" in row.flags and not any(plain_word(w.lower).startswith(ASSAULT_STEMS) for w in sentence):
         return False
     if "process" in row.flags and not any(set(w.lemmas) & PROCESS_LEMMAS and not (
             w.i > 0 and doc.tokens[w.i - 1].pos == "PREP") for w in sentence):  # "с начала операции": a time
@@ -294,7 +292,7 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     if t.pos in ("ADJF", "PRTF") and last == first + 1 and last < len(doc.tokens) \
             and set(doc.tokens[last].lemmas) & UNIT_LEMMAS:
         return False
-    if row.type == "territory_control" and _plain(t.lower).startswith(FREEING_STEMS) and _frees_people(doc, last):
+    if row.type == "territory_control" and plain_word(t.lower).startswith(FREEING_STEMS) and _frees_people(doc, last):
         return False
     before = doc.tokens[max(doc.sentence_of(first).first, first - 3):first]
     if before and set(before[-1].lemmas) & AVOIDED_LEMMAS:
@@ -308,7 +306,7 @@ def _frees_people(doc: CyrDoc, last: int) -> bool:
     sentence_last = doc.sentence_of(last - 1).last
     for w in doc.tokens[last:min(sentence_last, last + FREED_WINDOW)]:
         if w.pos == "NOUN" or _military_people(doc, w):
-            plain = _plain(w.lemma)
+            plain = plain_word(w.lemma)
             if plain.startswith(CAPTIVITY_STEMS):
                 return True
             if doc.tokens[w.i - 1].lower in FROM_WORDS:
@@ -381,7 +379,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
     events: list[Event] = []
     seen: dict[tuple[str, str | None, int], Event] = {}
     for kind, first, last in find_triggers_ru_uk(doc, places):
-        if any(set(w.lemmas) & THANKS_LEMMAS or _plain(w.lower) in THANKS_LEMMAS for w in _sentence_tokens(doc, first)):
+        if any(set(w.lemmas) & THANKS_LEMMAS or plain_word(w.lower) in THANKS_LEMMAS for w in _sentence_tokens(doc, first)):
             continue
         start, end = doc.char_span(first, last)
         claimed_by = _claimant(start, end, attributions)

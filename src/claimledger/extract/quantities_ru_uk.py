@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import CyrDoc
+from .cyrillic import CyrDoc, plain_word
 
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
 SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "поселок", "город", "деревня", "хутор", "селище",
@@ -96,9 +96,6 @@ MEASURE_LEMMAS = frozenset({
 })
 
 
-def _plain(word: str) -> str:
-    return word.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
-
 
 def _one_number(doc: CyrDoc, k: int) -> tuple[int | None, int]:
     """The value of the number token (or digit groups "3 000") at k and the index after it."""
@@ -115,12 +112,12 @@ def _one_number(doc: CyrDoc, k: int) -> tuple[int | None, int]:
     if t.text[:1].isdigit():
         cleaned = t.text.replace("\u00a0", "").replace("\u202f", "")
         return (int(cleaned) if cleaned.isdigit() else None), end
-    if t.is_word and _plain(t.lower) in ROUND_SINGULAR:
-        return ROUND_SINGULAR[_plain(t.lower)], end
-    if t.is_word and _plain(t.lower) in ROUND_AMBIGUOUS and k > 0 and toks[k - 1].lower in QUANTITY_PREPOSITIONS:
-        return ROUND_AMBIGUOUS[_plain(t.lower)], end
+    if t.is_word and plain_word(t.lower) in ROUND_SINGULAR:
+        return ROUND_SINGULAR[plain_word(t.lower)], end
+    if t.is_word and plain_word(t.lower) in ROUND_AMBIGUOUS and k > 0 and toks[k - 1].lower in QUANTITY_PREPOSITIONS:
+        return ROUND_AMBIGUOUS[plain_word(t.lower)], end
     if t.is_word:  # by lemma, or as written when the lemma is another word's ("три" -> "терти")
-        value = NUMBER_LEMMAS.get(_plain(t.lemma), NUMBER_LEMMAS.get(_plain(t.lower)))
+        value = NUMBER_LEMMAS.get(plain_word(t.lemma), NUMBER_LEMMAS.get(plain_word(t.lower)))
         if value is not None or t.pos == "NUMR":
             return value, end
     return None, k
@@ -151,7 +148,7 @@ def number_at(doc: CyrDoc, k: int) -> tuple[int | None, int]:
     Compound numerals are read whole: "двадцять вісім тисяч вісімсот дев'яносто три", "28 тисяч 893".
     """
     toks = doc.tokens
-    if toks[k].is_word and _plain(toks[k].lemma) in HALF_LEMMAS and k + 1 < len(toks) \
+    if toks[k].is_word and plain_word(toks[k].lemma) in HALF_LEMMAS and k + 1 < len(toks) \
             and toks[k + 1].lemma in MULTIPLIERS:
         return MULTIPLIERS[toks[k + 1].lemma] * 3 // 2, _past_abbreviation(doc, k + 2)  # "полутора тысяч"
     decimal = DECIMAL.fullmatch(toks[k].text)
@@ -185,7 +182,7 @@ def _inside_number(doc: CyrDoc, k: int) -> bool:
     if k == 0:
         return False
     previous = doc.tokens[k - 1]
-    return previous.lemma in MULTIPLIERS or _plain(previous.lemma) in HALF_LEMMAS \
+    return previous.lemma in MULTIPLIERS or plain_word(previous.lemma) in HALF_LEMMAS \
         or _one_number(doc, k - 1)[0] is not None
 
 
@@ -202,7 +199,7 @@ def is_measure(doc: CyrDoc, end: int, start: int | None = None) -> bool:
     from .dates_ru_uk import MONTHS
 
     nxt = doc.tokens[end]
-    word = _plain(nxt.lower)
+    word = plain_word(nxt.lower)
     if nxt.text in (".", ":"):  # "12.05", "10:30" when split; a full stop ends a count ("ранены 37.")
         after = doc.tokens[end + 1] if end + 1 < len(doc.tokens) else None
         return after is not None and after.start == nxt.end and after.text[:1].isdigit()
@@ -215,7 +212,7 @@ def _names_formation(doc: CyrDoc, end: int) -> bool:
     механизированных бригад"): the number names units, not a count."""
     for k in range(end, min(len(doc.tokens), end + FORMATION_REACH)):
         t = doc.tokens[k]
-        if FORMATION_LEMMAS.intersection(t.lemmas) or _plain(t.lower) in FORMATION_LEMMAS:
+        if FORMATION_LEMMAS.intersection(t.lemmas) or plain_word(t.lower) in FORMATION_LEMMAS:
             return True
         if t.pos not in ("ADJF", "PRTF"):
             return False
@@ -249,7 +246,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                 break
             value, end = _count_at(doc, k, in_time)
             if value is not None and not (1900 <= value <= 2100 and end == k + 1):
-                if kind not in PEOPLE_COUNTED and (end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE)
+                if kind not in PEOPLE_COUNTED and (end < len(doc.tokens) and plain_word(doc.tokens[end].lemma).startswith(PEOPLE)
                                                    or set(doc.tokens[k].lemmas) & COLLECTIVE_NUMERALS):
                     continue  # "удар ... погибли 11 человек", "пострадали трое": people count the casualties
                 return value
@@ -287,7 +284,7 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
             return None  # (with ``past_others`` a list of things runs on over commas: "танк, две БМП и до 290 ...")
         value, end = _count_at(doc, k, in_time)
         if value is not None:
-            if end < len(doc.tokens) and _plain(doc.tokens[end].lemma).startswith(PEOPLE):
+            if end < len(doc.tokens) and plain_word(doc.tokens[end].lemma).startswith(PEOPLE):
                 return value
             if not past_others:
                 return None
@@ -321,8 +318,7 @@ def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int]) -> int | None:
 def _count_at(doc: CyrDoc, k: int, in_time: set[int]) -> tuple[int | None, int]:
     """(value, end) of a number starting at token ``k`` that counts something: not inside a time phrase
     (``in_time``) or another number, nor a measure, nor "ни одного" (none); (None, k) otherwise."""
-    if k in in_time or _inside_number(doc, k) or any(doc.tokens[j].lower == "ні" or doc.tokens[j].lower == "ни"
-                                                     for j in range(max(0, k - 2), k)):
+    if k in in_time or _inside_number(doc, k) or any(doc.tokens[j].lower in ("ни", "ні") for j in range(max(0, k - 2), k)):
         return None, k
     value, end = number_at(doc, k)
     return (value, end) if value is not None and not is_measure(doc, end, k) else (None, k)
