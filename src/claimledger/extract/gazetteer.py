@@ -428,7 +428,7 @@ def _no_local_context(e: Entry, ctx: ResolveContext) -> bool:
 
 def _same_hromada(e: Entry, places: Sequence[Entry]) -> bool:
     """True when another Ukrainian settlement of ``places`` lies in the hromada of settlement ``e``."""
-    if e.level != "settlement" or not (e.ref or "").startswith("UA"):
+    if e.level != "settlement" or not _katottg(e):
         return False
     code = e.ref[:HROMADA_CODE_CHARS]
     return any(p.id != e.id and p.level == "settlement" and (p.ref or "")[:HROMADA_CODE_CHARS] == code for p in places)
