@@ -316,3 +316,26 @@ def test_a_meeting_is_talks_only_with_a_partner(text, language, kinds):
 ])
 def test_neutralised_people_are_casualties(text, quantities):
     assert [e.quantity for e in analyse(text, "uk").events if e.type == "casualties"] == quantities
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, trigger", [
+    ("Біля Василькова тривала справжня битва за Київ.", "uk", "битва"),  # battles and fighting are clashes
+    ("Прикордонники воюють і в Маріуполі.", "uk", "воюють"),
+    ("Бойцы сражаются под Авдеевкой.", "ru", "сражаются"),
+    ("Гарнизон обороняет Северодонецк.", "ru", "обороняет"),
+])
+def test_battle_and_fighting_verbs_are_clashes(text, language, trigger):
+    doc = analyse(text, language)
+    assert [part(text, e.trigger) for e in doc.events if e.type == "clash"] == [trigger], doc.events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, modality", [
+    ("Воюйте за Маріуполь!", "uk", "future"),  # a demand (the guide: demanded acts are future)
+    ("Виганяйте окупантів з нашої землі!", "uk", "future"),
+    ("Сражайтесь за Родину!", "ru", "future"),
+    ("Прикордонники воюють і в Маріуполі.", "uk", "factual"),
+])
+def test_an_imperative_demands_the_act(text, language, modality):
+    assert [e.modality for e in analyse(text, language).events] == [modality]

@@ -51,8 +51,8 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     own_clause = before[max((n for n, w in enumerate(before) if w.text == ","), default=-1) + 1:]
     if any(w.lower in CONDITIONAL_CONJUNCTIONS for w in own_clause) or doc.tokens[s.first].lower in CONDITIONAL_CONJUNCTIONS:
         return "hypothetical"  # "Если Киев не выведет войска, они будут окружены": a condition and what it entails
-    if _future_verb(t, doc.language):
-        return "future"
+    if _future_verb(t, doc.language) or _imperative_verb(t, doc.language):
+        return "future"  # "захватят", and a demand: "Воюйте за Маріуполь!", "Виганяйте окупантів!"
     if any(set(w.lemmas) & NOT_EXCLUDING for w in before):
         return "hypothetical"
     if any(w.lower in FUTURE_AUXILIARIES for w in before):
@@ -95,3 +95,11 @@ def _future_verb(t: Token, language: str) -> bool:
         return False
     readings = [tag for tag in word_readings(t.text, language) if "infn" not in tag]
     return bool(readings) and all(tag.startswith("VERB") and "futr" in tag for tag in readings)
+
+
+def _imperative_verb(t: Token, language: str) -> bool:
+    """True for a verb in the imperative in every reading the dictionary gives it ("Воюйте", "Сражайтесь")."""
+    if t.pos != "VERB":
+        return False
+    readings = word_readings(t.text, language)
+    return bool(readings) and all(tag.startswith("VERB") and "impr" in tag for tag in readings)
