@@ -831,3 +831,13 @@ def test_ukrainian_function_words_and_first_names_take_their_own_reading():
     assert [p.text for p in analyse("Бої точилися Під Васильковом.", "uk").places] == ["Васильковом"]
     doc = analyse("Ворог відступив. Про це повідомила Ганна Маляр.", "uk")
     assert [a.speaker for a in doc.attributions] == ["Hanna Maliar"]
+
+
+@pytest.mark.model
+def test_an_adjectival_village_in_an_oblique_case_is_read_as_neuter_too():
+    # "Северного" is the genitive of Северный and of Северное (Сєверне): a village is a село, so its name is
+    # neuter, and the village of Avdiivka's hromada listed beside Ласточкино wins over a Belgorod suburb
+    doc = analyse("Бои продолжаются в районе Ласточкино и Северного, западнее Авдеевки.", "ru")
+    assert {p.text: p.name for p in doc.places}["Северного"] == "Sieverne"
+    (place,) = analyse("Бои идут у Северного.", "ru").places
+    assert place.ref is None and "UA14160190390068286" in place.candidates  # no context: left open

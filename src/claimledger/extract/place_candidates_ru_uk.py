@@ -19,6 +19,8 @@ from .spellings_ru_uk import corresponding_settlements
 ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ій", "ая", "яя")
 # Neuter and feminine endings of Russian adjectives: such a word never names a place by its masculine lemma.
 NON_MASCULINE_ADJECTIVE = ("ое", "ее", "ая", "яя", "ую", "юю")
+# Endings that Russian masculine and neuter adjectives share in the oblique cases ("Северного", "Северному").
+NEUTER_SHARED_ENDINGS = ("ого", "его", "ому", "ему", "ым", "им", "ом", "ем")
 # Countries of the war: a place of theirs found for a Russian word is what the word names, and Russian
 # spellings of Ukrainian villages are tried only when none is ("Курску" is Kursk, never Курське).
 THEATRE = frozenset({"UA", "RU"})
@@ -85,6 +87,10 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
                     surface, exact, own = reading, True, any(_own_name(e, reading) for e in hits)
         if language == "ru" or not found:
             found += _russian_village_forms(gaz, text.lower(), lemma)
+        if language == "ru":
+            for neuter in _neuter_nominatives(text):  # "у Северного": Северное (Сєверне) as well as Северный
+                found += [e for e in gaz.lookup(neuter, fuzzy=False) if e.ref] + _russian_village_forms(gaz, neuter, neuter)
+                found += corresponding_settlements(gaz, neuter)
         if not any(e.level == "settlement" for e in found):
             found += _consonant_stem_forms(gaz, text)
         if not found:
@@ -128,6 +134,21 @@ def _russian_village_forms(gaz: Gazetteer, lower: str, lemma: str) -> list[Entry
         if found:
             break
     return list({e.id: e for e in found}.values())
+
+
+def _neuter_nominatives(word: str) -> list[str]:
+    """The neuter nominatives of a Russian adjective in a case the masculine shares ("Северного", "Красному"):
+    a village is a село, so its adjectival name is neuter, while the lemma the dictionary gives is masculine."""
+    lower = word.lower()
+    if not lower.endswith(NEUTER_SHARED_ENDINGS):
+        return []
+    forms = []
+    for p in load_morphology("ru").parse(lower):
+        if p.tag.POS == "ADJF" and "neut" in p.tag and p.tag.case != "nomn":
+            nominative = p.inflect({"nomn"})
+            if nominative is not None:
+                forms.append(nominative.word)
+    return list(dict.fromkeys(forms))
 
 
 def _dictionary_word(text: str, n_tokens: int) -> bool:
