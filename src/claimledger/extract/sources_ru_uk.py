@@ -25,6 +25,8 @@ OPEN_MARKS, CLOSE_MARKS = frozenset("«„“\""), frozenset("»“”\"")
 # Prepositions that end an inverted source and open a setting after it ("повідомили в Генштабі у зведенні").
 SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под", "во время", "під час", "после", "після"})
 COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
+# Nouns of a role's status after "в/у", part of the role, not a setting ("подполковник в отставке Иван Петров").
+ROLE_STATUS_NOUNS = frozenset({"отставка", "запас", "відставка"})
 # Demonstratives opening an object fronted before its cue ("В Киеве эту информацию опровергли").
 DEMONSTRATIVES = frozenset({"эту", "это", "эти", "этого", "этой", "цю", "це", "ці", "цього", "цієї", "такую", "таку"})
 # Conjunctions that join a second report of the same speaker with its subject left out, like COORDINATORS
@@ -275,7 +277,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             return None
         if toks[last].pos == "NUMB":  # "передает агентство 3 марта"
             break
-        if last > i and toks[last].lower in SETTING_PREPOSITIONS and toks[last - 1].lemma not in ANONYMOUS_SOURCES:
+        if last > i and toks[last].lower in SETTING_PREPOSITIONS and toks[last - 1].lemma not in ANONYMOUS_SOURCES \
+                and not (last + 1 < sent.last and toks[last + 1].lemma in ROLE_STATUS_NOUNS):
             break  # "в Генштабі у ранковому зведенні"; "источник в силовых структурах" is one source
         if last > i and any(words_at(toks, last, p) for p in REFERRING):
             break  # "повідомляє Укрінформ з посиланням на ...": the outlet, then whom it cites
@@ -286,7 +289,27 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             break  # "доложил министр Сергей Шойгу Владимиру Путину": the dative name is whom he told
         last += 1
         last = past_quoted_name(toks, last, sent.last)
-    return (i, last) if last > i else None
+    if last <= i:
+        return None
+    return (i, _past_named_apposition(doc, sent, i, last))
+
+
+def _past_named_apposition(doc: CyrDoc, sent, first: int, last: int) -> int:
+    """The end of an inverted source [first, last) with the person its role is set beside after a comma, when
+    that closes the sentence ("заявил ТАСС военный эксперт, подполковник в отставке Андрей Марочко"); else
+    ``last``. A source already naming a person, or a clause after the comma, keeps its end."""
+    toks = doc.tokens
+    if last >= sent.last or toks[last].text != "," or any(doc.entity_label(k) == "PER" for k in range(first, last)):
+        return last
+    end = sent.last
+    while end > last + 1 and toks[end - 1].text in CLOSING_PUNCT:
+        end -= 1
+    rest = range(last + 1, end)
+    if not rest or len(rest) > MAX_SOURCE_TOKENS or not (doc.entity_label(end - 1) == "PER" or _first_and_surname(doc, end - 1)) or any(
+            toks[k].text in CLAUSE_BOUNDARIES or toks[k].pos in ("VERB", "INFN", "GRND", "PRTF") or toks[k].lower in THAT
+            for k in rest):
+        return last
+    return end
 
 
 def _addressee_name(doc: CyrDoc, t: Token) -> bool:
