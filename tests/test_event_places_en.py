@@ -127,3 +127,15 @@ def test_entering_a_city_and_pressing_toward_villages(events_of):
     assert events_of("Ukrainian troops have entered the city of Kherson.")[
         ("territory_control", "entered the city")] == (KHERSON,)
     assert ("clash", "pressing toward") in events_of("Russian forces are pressing toward Tonenke.")
+
+
+def test_settlements_named_among_those_counted_place_the_event(events_of):
+    # "Among them are ..." lists some of the settlements the sentence before counted: the settlements, not the oblast
+    found = events_of("Ukrainian forces liberated more than 20 settlements in the Kharkiv region over the past day. "
+                      "Among them are Kupiansk, Izium and Balakliia.")
+    assert len(found[("territory_control", "liberated")]) == 3
+    assert "UA63000000000041885" not in found[("territory_control", "liberated")]
+    # a sentence that says more than the list is no list
+    found = events_of("Ukrainian forces liberated more than 20 settlements in the Kharkiv region. "
+                      "Among them, Izium suffered the most damage.")
+    assert found[("territory_control", "liberated")] == ("UA63000000000041885",)

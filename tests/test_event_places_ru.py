@@ -222,3 +222,17 @@ def test_a_following_sentence_with_no_place_takes_the_place_before(text, expecte
 ])
 def test_when_a_sentence_with_no_place_inherits_none(text, expected):
     assert_places(text, expected)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Вооруженные силы Украины освободили более 20 населенных пунктов Харьковской области. Среди них Купянск, Изюм "
+     "и Балаклея.", "ru"),
+    ("ЗСУ звільнили понад 20 населених пунктів Харківщини. Серед них Куп'янськ, Ізюм і Балаклія.", "uk"),
+])
+def test_settlements_named_among_those_counted_place_the_event(text, language):
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="t", text=text, language=language, published="2024-05-10T12:00"))
+    names = {p.ref: p.name for p in doc.places}
+    (event,) = doc.events
+    assert {names[k] for k in event.places} == {"Kupiansk", "Izium", "Balakliia"}  # the settlements, not the oblast

@@ -48,6 +48,16 @@ def place_within(place: Place, area: Place) -> bool:
     return entry is not None and entry.country == "RU" and entry.oblast == f"area:{area.name}"
 
 
+def listed_over_areas(found: Sequence[str], listed: Sequence[Place], places: Sequence[Place]) -> tuple[str, ...]:
+    """The keys of the settlements of a list that names some of those an event counted ("... 20 settlements of the
+    Kharkiv region. Among them Kupiansk and Izium"), when the event's own places ``found`` (keys among ``places``)
+    are none or only oblasts and raions holding them: a settlement rather than its oblast. () otherwise."""
+    if listed and (not found or all(p.level in ("oblast", "raion") and any(place_within(q, p) for q in listed)
+                                    for p in places if event_place_key(p) in found)):
+        return tuple(dict.fromkeys(event_place_key(q) for q in listed if is_resolved(q)))
+    return ()
+
+
 def _country_holds(country: Place, place: Place) -> bool:
     """True when ``country`` is Ukraine or Russia and ``place`` a settlement, raion or oblast of it ("in Ukraine's
     northeastern Kharkiv region": the oblast places the event, not the country)."""

@@ -18,6 +18,7 @@ A trigger span, the document's places, the event's actor and type in; the event'
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
@@ -27,7 +28,8 @@ from . import place_ranker
 from .doc_cache import doc_memo, doc_text
 from .event_triggers import NATIONALITIES
 from .event_places import (
-    PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, place_keys, place_keys_within, place_within,
+    PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, listed_over_areas, place_keys, place_keys_within,
+    place_within,
 )
 
 # Dependencies of a trigger whose phrases say where its event happened: prepositional phrases
@@ -38,6 +40,11 @@ OWN_PHRASE_DEPS = frozenset({"prep", "compound", "nmod", "dobj", "nsubjpass", "n
 # Levels of a place that holds settlements: when the trigger's own phrase names only such an area, a
 # settlement of the clause inside it is where the event happened (the guide: the settlement, not its oblast).
 AREA_LEVELS = frozenset({"oblast", "raion"})
+# Openers of a sentence naming some of the settlements the sentence before counted ("... liberated 20
+# settlements. Among them are Kupiansk, Izium and Balakliia."), and the words a bare list of them may hold.
+AMONG_THEM = re.compile(r"(?:among them|among these|among those|these include|they include|those include)"
+                        r"(?: are| were)?\b", re.IGNORECASE)
+LIST_WORDS = frozenset({"and", "the", "town", "towns", "city", "cities", "village", "villages", "of"})
 # Nouns naming who acts whose place modifier is the actor, not a place of the event ("the Kiev
 # authorities", "the Ukrainian side", "Russian forces"): general vocabulary of war reporting.
 ACTOR_HEADS = frozenset({"authority", "government", "regime", "side", "delegation", "leadership",
@@ -144,11 +151,31 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
         found = _places_in_scope(span, [p for p in places if p.span[0] not in purposes])
     if not found:
         found = _anaphoric_settlement(span, places)
+    found = listed_over_areas(found, _named_among(span, places), places) or found
     if not found and kind in PLACE_INHERITING_TYPES and span.sent.start > 0:
         before = span.doc[span.sent.start - 1].sent
         found = inherited_place_keys(doc_text(span.doc), places, kind, (before.start_char, before.end_char),
                                      span.start_char)
     return found
+
+
+def _named_among(span: Span, places: Sequence[Place]) -> list[Place]:
+    """The places of the sentence after the trigger's when it only lists them after "Among them (are)": some of
+    the settlements the trigger's sentence counted; [] otherwise."""
+    sentence = span.sent
+    if sentence.end >= len(span.doc):
+        return []
+    following = span.doc[sentence.end].sent
+    opener = AMONG_THEM.match(following.text)
+    if opener is None:
+        return []
+    start = following.start_char + opener.end()
+    inside = [p for p in places if start <= p.span[0] and p.span[1] <= following.end_char]
+    covered = lambda t: any(p.span[0] <= t.idx < p.span[1] for p in inside)
+    rest = [t for t in following if t.idx >= start]
+    if inside and all(covered(t) or t.is_punct or t.lower_ in LIST_WORDS for t in rest):
+        return inside
+    return []
 
 
 def _national_land(span: Span, places: Sequence[Place], starts: set[int]) -> tuple[str, ...]:

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc, Token
 from . import place_ranker
-from .event_places import event_place_key, is_resolved, place_keys, place_keys_within, place_within
+from .event_places import (
+    event_place_key, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
+)
 from .event_places_context_ru_uk import context_place_keys
 from .quantities_ru_uk import SETTLEMENT_LEMMAS
 
@@ -48,6 +50,9 @@ PREPOSITIONS_BEFORE_NOMINATIVE = frozenset({"через", "из", "з", "із", 
 # A bare list of places next to an event's sentence says where it happened (_listed_places).
 LISTED_PLACES_AT_LEAST = 2
 LIST_JOINERS = frozenset({"і", "й", "та", "и", "а також", "также"})
+# Openers of a sentence naming some of the settlements the sentence before counted ("Среди них Купянск и Изюм").
+AMONG_THEM = (("среди", "них"), ("серед", "них"), ("в", "их", "числе"), ("у", "їх", "числі"), ("в", "їх", "числі"),
+              ("в", "том", "числе"), ("у", "тому", "числі"))
 PP_GAP = 2  # tokens between a trigger's end and such a preposition ("зону безопасности сейчас в ...")
 PP_REACH = 4  # tokens from the preposition within which its place starts ("в районе населенного пункта X")
 # Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
@@ -168,9 +173,11 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     s = doc.sentence_of(first)
     c_first, c_last = clause_of(doc, first, last)
     p_first, p_last = predicate_clause_of(doc, first, last)
+    number = doc.tokens[first].sent
+    listed = _listed_places(doc, number, places)
     attached = _attached_places(doc, last, c_last, places)
     if attached:
-        return attached
+        return listed_over_areas(attached, listed, places) or attached
     # a town in the genitive of another act before the trigger ("взятие села Липцы открывает путь для
     # наступления") is that act's place, said of what it leads to: not where this event happens
     places = [p for p in places if not (s.start <= p.span[0] < doc.tokens[first].start and _of_act_noun(doc, p))]
@@ -184,11 +191,9 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         return place_keys_within(places, stretch + [doc.char_span(c_first, c_last)], LOCAL_OVER_COUNTRY)
     found = place_keys_within(places, stretch + [doc.char_span(c_first, c_last), (s.start, s.end)],
                               LOCAL_OVER_COUNTRY)
-    number = doc.tokens[first].sent
-    listed = _listed_places(doc, number, places)
-    if listed and (not found or all(p.level in ("oblast", "raion") and any(
-            place_within(q, p) for q in listed) for p in places if _key(p) in found)):
-        return tuple(dict.fromkeys(_key(q) for q in listed if is_resolved(q)))
+    listed_keys = listed_over_areas(found, listed, places)
+    if listed_keys:
+        return listed_keys
     if found or number == 0:
         return found
     return context_place_keys(doc, first, c_first, c_last, kind, places)
@@ -228,7 +233,9 @@ def _listed_places(doc: CyrDoc, number: int, places: Sequence[Place]) -> list[Pl
     """The places of a bare list sentence right after or before sentence ``number`` in its paragraph
     ("Організація гуманітарних коридорів. Суми, Тростянець, Ірпінь."): an address names where an
     event happened in a list of its own. A list holds LISTED_PLACES_AT_LEAST places and nothing else
-    but commas, "і", "та", "и" and capitalised names the gazetteer left unresolved."""
+    but commas, "і", "та", "и" and capitalised names the gazetteer left unresolved. The sentence right
+    after may open with "Среди них" / "Серед них" ("освободили 20 населённых пунктов. Среди них Купянск и
+    Изюм"): then one place is a list."""
     for other in (number + 1, number - 1):
         if not 0 <= other < len(doc.sents):
             continue
@@ -236,10 +243,13 @@ def _listed_places(doc: CyrDoc, number: int, places: Sequence[Place]) -> list[Pl
         if "\n" in doc.text[a.end:b.start]:
             continue
         s = doc.sents[other]
+        opener = next((len(w) for w in AMONG_THEM if other == number + 1
+                       and tuple(t.lower for t in doc.tokens[s.first:s.first + len(w)]) == w), 0)
         inside = [p for p in places if s.start <= p.span[0] and p.span[1] <= s.end]
         covered = lambda t: any(p.span[0] <= t.start < p.span[1] for p in inside)
-        if len(inside) >= LISTED_PLACES_AT_LEAST and all(
-                covered(t) or not t.is_word or t.lower in LIST_JOINERS or t.is_title for t in doc.tokens[s.first:s.last]):
+        if len(inside) >= (1 if opener else LISTED_PLACES_AT_LEAST) and all(
+                covered(t) or not t.is_word or t.lower in LIST_JOINERS or t.is_title
+                for t in doc.tokens[s.first + opener:s.last]):
             return inside
     return []
 
