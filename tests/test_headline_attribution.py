@@ -168,3 +168,31 @@ def test_the_same_words_in_a_body_are_not_dated_as_a_headline():
                       text="Telephone conversation with the Prime Minister of Japan.")
     events = [e for e in analyse_article(article).events if e.type == "negotiation"]
     assert all(e.when is None for e in events), events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("title, body, speaker", [
+    # a surname the dictionary reads as a person's noun (маляр, a painter) is a speaker label
+    ("Маляр: ВСУ продолжают удерживать часть Бахмута",
+     "Заместитель министра обороны Украины Анна Маляр заявила, что подразделения удерживают часть города.",
+     "Anna Malyar"),
+    # a headline's surname takes the full name the body gives the same person
+    ("Балицкий сообщил об отражении атак ВСУ", "Врио губернатора Евгений Балицкий заявил об отражении атак.",
+     "Yevgeny Balitsky"),
+    # no one of that name in the body: the surname stays
+    ("Маляр: ВСУ продолжают удерживать часть Бахмута", "Подразделения удерживают часть города, сообщил Генштаб.",
+     "Маляр"),
+])
+def test_a_headline_surname_takes_the_name_the_body_gives(title, body, speaker):
+    doc = analyse_article(Article(id="t", text=body, title=title, language="ru", published="2024-01-01"))
+    assert [a.speaker for a in doc.title_layers.attributions] == [speaker]
+
+
+def test_settling_keeps_an_abbreviation_and_a_speaker_of_no_surname():
+    from claimledger.extract.headlines import settle_headline_speakers
+    from claimledger.models import Attribution
+
+    body_text = "Аналитики ISW считают, что наступление продолжится."
+    body = [Attribution("a1", (20, 50), "indirect", source=(0, 13), speaker="Аналитики ISW")]
+    title = [Attribution("a1", (5, 30), "according_to", source=(0, 3), speaker="ISW")]
+    assert settle_headline_speakers(title, body, body_text)[0].speaker == "ISW"

@@ -69,3 +69,21 @@ def test_each_capitalised_part_of_a_double_name_is_romanised_capitalised():
 
     assert romanise("Пол Миллс-Хикс", "ru") == "Pol Mills-Khiks"
     assert romanise("Марія Рибак-Левченко", "uk") == "Mariia Rybak-Levchenko"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, speaker, role", [
+    # a name after a role in the genitive is the person, in the nominative, not the phrase ("губернатор Евгения ...")
+    ("По словам губернатора Евгения Балицкого, атаки отражены.", "ru", "Yevgeny Balitsky", "губернатор"),
+    ("За словами речника Повітряних сил Юрія Ігната, ракети збито.", "uk", "Yurii Ihnat", "речник Повітряних сил"),
+    # an indeclinable head ("врио") shows no case: the surname does (not "Евгении", plural of Евгения)
+    ("Врио губернатора Евгений Балицкий заявил об отражении атак.", "ru", "Yevgeny Balitsky", "Врио губернатора"),
+    ("По словам врио губернатора Евгения Балицкого, атаки отражены.", "ru", "Yevgeny Balitsky", "врио губернатора"),
+    # a described source with no name still reads in the nominative
+    ("По словам собеседника агентства, атаки отражены.", "ru", "собеседник агентства", None),
+])
+def test_a_person_named_after_a_role_is_the_speaker(text, language, speaker, role):
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="t", text=text, language=language, published="2024-01-01"))
+    assert [(a.speaker, a.speaker_role) for a in doc.attributions] == [(speaker, role)]

@@ -45,7 +45,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     from .extract.datelines import after_datelines, event_place_mentions, find_datelines
     from .extract.events import find_events
     from .extract.gazetteer import load_gazetteer
-    from .extract.headlines import date_headline_events
+    from .extract.headlines import date_headline_events, settle_headline_speakers
     from .extract.nlp import load_english
     from .extract.places import find_places
     from .extract.voice import document_voice
@@ -72,6 +72,9 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
         body = layers(doc, article, document_voice(article.title, article.published), other_part=title_places)
         title = layers(title_doc, article, None, True, body.places) if title_doc is not None else (
             Layers() if article.title else None)
+        if title is not None:
+            title = replace(title, attributions=settle_headline_speakers(title.attributions, body.attributions,
+                                                                          article.text))
         analysed.append(AnalysedDocument(article, body.attributions, body.places, body.events, title))
     return analysed
 
@@ -112,6 +115,10 @@ def analyse_cyrillic(article: Article) -> AnalysedDocument:
                             published=address_day(article.title, article.published), other_part=title_places)
     title = _cyrillic_layers(article.title, article, headline=True, other_part=body.places,
                              doc=title_doc) if title_doc is not None else None
+    if title is not None:
+        from .extract.headlines import settle_headline_speakers
+
+        title = replace(title, attributions=settle_headline_speakers(title.attributions, body.attributions, article.text))
     return AnalysedDocument(article, body.attributions, body.places, body.events, title)
 
 

@@ -19,6 +19,9 @@ Text in, :class:`HeadlineClaim` (character spans) out; attribution.py and attrib
 it into an ``Attribution`` and resolve its speaker as they do for any source. Whether a phrase names
 a speaker is decided by the caller (``is_speaker``), which knows the language's names and offices.
 
+A headline names its speaker by surname alone ("Маляр: ...", "Балицкий сообщил ..."); :func:`settle_headline_speakers`
+gives it the full name the body resolved for the same person.
+
 A headline also speaks of its publication day unless it names another: :func:`date_headline_events`
 gives that day to the undated events of an English title whose trigger names an act with a noun
 ("Telephone conversation with ...", "... held a video conference"); event_args_ru_uk.when_of does the
@@ -30,7 +33,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ..models import Event
+from ..models import Attribution, Event
 from .dates import parse_published
 
 MAX_TOWN_WORDS = 3  # words of a town's name as a headline's label ("Velyka Novosilka:")
@@ -194,3 +197,31 @@ def date_headline_events(doc, events: Sequence[Event], published: str | None) ->
             event = replace(event, when=day)
         out.append(event)
     return out
+
+
+def settle_headline_speakers(title: Sequence[Attribution], body: Sequence[Attribution],
+                             body_text: str) -> tuple[Attribution, ...]:
+    """The headline's attributions, each whose speaker is one word (a surname) taking the speaker and role of the
+    first body attribution whose source or speaker ends in that word ("Маляр" over "Анна Маляр заявила": Anna
+    Malyar). Attributions in, attributions out."""
+    settled = []
+    for a in title:
+        word = _plain(a.speaker or "")
+        surname = word and " " not in word and not (a.speaker or "").isupper()  # not "ISW", a name in full
+        match = next((b for b in body if surname and b.speaker and " " in b.speaker.strip()
+                      and word in _last_words(b, body_text)), None)
+        settled.append(replace(a, speaker=match.speaker, speaker_role=a.speaker_role or match.speaker_role)
+                       if match is not None else a)
+    return tuple(settled)
+
+
+def _plain(word: str) -> str:
+    return word.strip().lower().replace("ё", "е")
+
+
+def _last_words(a: Attribution, text: str) -> set[str]:
+    """The lower-case last words (surnames) of an attribution's source phrase and speaker: "Маляр" of "Заместитель
+    министра Анна Маляр", not "President" of "President Volodymyr Zelenskyy"."""
+    source = text[a.source[0]:a.source[1]] if a.source else ""
+    return {_plain(words[-1]) for words in (re.findall(r"[\w'’ʼ-]+", source), re.findall(r"[\w'’ʼ-]+", a.speaker or ""))
+            if words}

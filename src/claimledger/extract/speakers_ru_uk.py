@@ -135,7 +135,8 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
         start -= 1
     if end > start and (end - start >= 2 or toks[start].tags & {"Surn"} or doc.entity_label(toks[start].i) == "PER"
                         or start == 0):
-        case = _case(toks[0]) if start > 0 else _case(toks[start])
+        # the role's head gives the case; an indeclinable head ("Врио губернатора") shows none, the surname does
+        case = _case(toks[0]) if start > 0 and "Fixd" not in toks[0].tags else _case(toks[end - 1 if start > 0 else start])
         if case == "nomn" and start == 0 and end - start >= 2 and _case(toks[start]) != _case(toks[end - 1]):
             case = _case(toks[start])  # "Валерия Герасимова": the first name shows the case
         name = " ".join(_nominative(t, case, doc.language) for t in toks[start:end])
@@ -318,9 +319,16 @@ def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None)
     # a described source in an oblique case ("по словам собеседника агентства", "в ведомстве"): the label is
     # its nominative ("собеседник агентства", "ведомство"), as it would be written as a subject
     if doc.tokens[first].pos in ("NOUN", "ADJF") and not doc.tokens[first].is_title \
-            and _case(head) not in (None, "nomn", "accs"):
+            and _case(head) not in (None, "nomn", "accs") and not _names_person_apart(doc, source, written):
         return candidate
     return written
+
+
+def _names_person_apart(doc: CyrDoc, source: tuple[int, int], written: str) -> bool:
+    """True when describe_source took a person's name out of the source ("губернатора Евгения Балицкого": Евгений
+    Балицкий), whose words the phrase ends in: the speaker is that person, not the phrase in the nominative."""
+    words = written.split()
+    return 2 <= len(words) < source[1] - source[0] and all(w[:1].isupper() for w in words)
 
 
 def is_person_name(written: str, speaker: str) -> bool:
@@ -417,6 +425,8 @@ def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
         return True  # "ISW: ...", "МАГАТЭ: ...", "Источник: ..."
     head = doc.tokens[first]
     thing = head.pos == "NOUN" and "inan" in head.tags and not head.tags & PERSON_TAGS  # "Обстрел Белгорода: ..."
+    if len(words) == 1 and head.pos == "NOUN" and "anim" in head.tags and "nomn" in head.tags:
+        return True  # a person's noun, or a surname that is one ("Маляр: ВСУ удерживают часть Бахмута")
     return person_in_title(phrase) is not None or doc.entity_label(first) in ("PER", "ORG") or (
         all(w[:1].isupper() and not w.isupper() for w in words) and not thing
         and (2 <= len(words) <= 3 or SURNAME_ENDINGS.search(words[0].lower()) is not None))
