@@ -118,6 +118,9 @@ def test_where_a_force_comes_from_is_not_where_it_acts(text, expected):
     ("Над Белгородом сбиты 12 реактивных снарядов HIMARS производства США.", {"сбиты": ("Belgorod",)}),
     ("Переговоры России и Украины прошли в Стамбуле.", {"Переговоры": ("Istanbul",)}),
     ("Делегация вернулась из Белоруссии, с переговоров.", {"переговоров": ("Belarus",)}),  # "from" a place
+    # the state an institution belongs to is no place of what it tells ("Министерство обороны России")
+    ("Министерство обороны России о взятии Авдеевки пока не сообщало.", {"взятии": ("Avdiivka",)}),
+    ("Удары по Украине продолжаются, заявил президент России.", {"Удары": ("Ukraine",)}),
 ])
 def test_a_capital_that_acts_is_no_place(text, expected):
     assert_places(text, expected)

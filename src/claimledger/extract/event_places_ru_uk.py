@@ -20,6 +20,17 @@ from .event_places import (
 from .event_places_context_ru_uk import context_place_keys
 from .quantities_ru_uk import SETTLEMENT_LEMMAS
 
+# Institutions and offices a country in the genitive after them owns ("Министерство обороны России", "МИД Украины",
+# "посольство США", "президент Росії"), and the genitive words that may stand between ("министерство обороны").
+INSTITUTION_LEMMAS = frozenset({
+    "министерство", "міністерство", "минобороны", "міноборони", "мид", "мзс", "правительство", "уряд", "посольство",
+    "генштаб", "генеральный", "президент", "премьер", "прем'єр", "премьер-министр", "прем'єр-міністр", "министр",
+    "міністр", "глава", "голова", "власть", "влада", "руководство", "керівництво", "администрация", "адміністрація",
+    "офис", "офіс", "аппарат", "парламент", "дума", "рада", "ведомство", "відомство", "пресс-служба", "пресслужба",
+    "спецслужба", "представитель", "представник", "посол", "консульство", "делегация", "делегація", "совбез",
+    "радбез", "сбу", "фсб", "минздрав", "мчс", "днс", "мвд", "мвс", "омбудсмен", "прокуратура",
+})
+INSTITUTION_REACH = 2
 # Nouns that may head an actor phrase ("российские войска", "підрозділи ЗСУ", "противник").
 FORCE_LEMMAS = frozenset({"войско", "войска", "армия", "сила", "подразделение", "группировка", "противник", "враг",
                           "військо", "армія", "підрозділ", "угруповання", "ворог", "окупант", "бригада", "боец",
@@ -167,7 +178,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     sources = [a.source for a in attributions if a.source is not None]
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
               and not _bordering(doc, p) and not _acting_country(doc, p)
-              and not (kind == "negotiation" and _party(doc, p)) and not _maker(doc, p)
+              and not (kind == "negotiation" and _party(doc, p)) and not _maker(doc, p) and not _of_institution(doc, p)
               and not (kind not in ORIGIN_KEEPING_TYPES
                        and (_origin_of_force(doc, p, first) or _from_side(doc, p)))]
     s = doc.sentence_of(first)
@@ -325,6 +336,23 @@ def _governs_verb(doc: CyrDoc, k: int) -> bool:
         genders = t.tags & {"masc", "femn", "neut"}
         return "sing" in t.tags and not set(t.lemmas) & UNDERGOING_LEMMAS and (
             not genders or bool(genders & noun.tags))
+    return False
+
+
+def _of_institution(doc: CyrDoc, place: Place) -> bool:
+    """True for a country that names whose an institution or office is ("Министерство обороны России о взятии
+    города не сообщало", "посольство США", "президент України"): the institution's state, not where the event
+    happens. At most INSTITUTION_REACH genitive words stand between ("министерство обороны")."""
+    k = doc.token_at(place.span[0])
+    if place.level != "country" or k is None:
+        return False
+    s = doc.sentence_of(k)
+    for j in range(k - 1, max(s.first - 1, k - 1 - INSTITUTION_REACH), -1):
+        t = doc.tokens[j]
+        if set(t.lemmas) & INSTITUTION_LEMMAS or t.lower in INSTITUTION_LEMMAS:
+            return True
+        if not (t.pos == "NOUN" and "gent" in t.tags):
+            return False
     return False
 
 
