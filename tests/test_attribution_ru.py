@@ -422,6 +422,10 @@ PROBES = [
           "военный эксперт Иван Петров.", "ru",
           A("заявил", "военный эксперт Иван Петров",
             "Ситуация в районе Покровска остается крайне напряженной. Противник не прекращает атак", "direct")),
+    # "ее" written without the diaeresis is still her ("По ее словам")
+    probe("Мария Захарова обвинила ВСУ в обстреле рынка. По ее словам, удар был нанесен из HIMARS.", "ru",
+          A("обвинила", "Мария Захарова", ANY, ANY, speaker="Maria Zakharova"),
+          A("По ее словам", "ее", "удар был нанесен из HIMARS", "according_to", speaker="Maria Zakharova")),
     # a role, then after a comma the person it describes, closing the sentence; a status after "в" is the role's
     probe("ВСУ перебрасывают резервы к Купянску, заявил ТАСС военный эксперт, подполковник в отставке Андрей Марочко.",
           "ru",

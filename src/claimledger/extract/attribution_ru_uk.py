@@ -68,7 +68,7 @@ EVIDENTIALITY_CUES = (
     ("claimed", frozenset({"утверждать", "стверджувати", "обвинить", "звинуватити"})),
 )
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
-PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "його", "її"})
+PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
 MAX_ADDRESSEE_TOKENS = 10  # tokens between a cue and its "что" ("заявил в эфире телеканала «Россия 24», что")
 

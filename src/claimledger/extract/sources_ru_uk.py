@@ -15,7 +15,7 @@ from .speakers_ru_uk import ANONYMOUS_SOURCES, PARTITIVE_HEADS, is_name_word, si
 THAT = frozenset({"что", "що", "будто", "мовляв", "якобы", "нібито", "чтобы", "щоб"})
 # Prepositions opening an NP content ("доложил о ходе", "повідомили про обстріл").
 ABOUT = frozenset({"о", "об", "про", "обо"})
-PRONOUNS = frozenset({"он", "она", "они", "оно", "він", "вона", "вони", "воно", "его", "её", "їх", "його", "її", "их"})
+PRONOUNS = frozenset({"он", "она", "они", "оно", "він", "вона", "вони", "воно", "его", "её", "ее", "їх", "його", "її", "их"})
 # Words between a subject and its cue that belong to neither ("Путин также заявил", "він раніше наголосив").
 SKIPPABLE_POS = frozenset({"ADVB", "PRCL", "CONJ", "PRED"})
 CLAUSE_BOUNDARIES = frozenset({",", "—", "–", ":", ";", "(", ")", "«", "»", "„", "“", "”", '"'})
