@@ -139,3 +139,10 @@ def test_settlements_named_among_those_counted_place_the_event(events_of):
     found = events_of("Ukrainian forces liberated more than 20 settlements in the Kharkiv region. "
                       "Among them, Izium suffered the most damage.")
     assert found[("territory_control", "liberated")] == ("UA63000000000041885",)
+
+
+def test_the_city_is_the_town_its_own_sentence_named_before_it(events_of):
+    # "the city" after "Kharkiv's mayor" is Kharkiv, although a possessor is no place of an event itself
+    found = events_of("In Zaporizhzhia, a strike on the dam set it ablaze. Kharkiv's mayor Ihor Terekhov said the "
+                      "city had been hit 15 times.")
+    assert found[("strike", "hit")] == ("UA63120270010096107",)

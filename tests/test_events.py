@@ -134,6 +134,10 @@ def test_counts(nlp_en):
     assert _one(nlp_en, text, "withdrawal").quantity == 2
     text = "The death toll from the strike on Kharkiv has risen to 19, officials said."
     assert _one(nlp_en, text, "casualties").quantity == 19
+    # how many times an act happened counts the acts
+    assert _one(nlp_en, "Russian forces shelled the village 15 times overnight.", "strike").quantity == 15
+    assert _one(nlp_en, "The city was hit three times.", "strike").quantity == 3
+    assert _one(nlp_en, "Strikes were three times as heavy as last week.", "strike").quantity is None
 
 
 def test_percentages_are_not_counts(nlp_en):

@@ -64,3 +64,16 @@ def test_a_pronoun_with_no_speaker_before_it_is_the_subject_before_it(nlp_en, te
 def test_a_gerund_after_made_a_point_of_reports_for_the_subject(nlp_en):
     text = "The President of Russia made a point of noting that the Russian Armed Forces do not threaten civilians."
     assert speakers(nlp_en, text, "2022-02-28") == [("President of Russia", "Vladimir Putin")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the ministry", "the General Staff" name again the institution that spoke before
+    ("Russia's defence ministry said its forces had taken Vuhledar. The ministry also said its troops had captured "
+     "two villages.", ["Russia's defence ministry", "Russia's defence ministry"]),
+    ("Ukraine's General Staff said 120 clashes took place. The General Staff also said Russia lost 1,200 troops.",
+     ["Ukraine's General Staff", "Ukraine's General Staff"]),
+    # with no such institution before it, the noun stays as written
+    ("The ministry said the strike killed two.", ["ministry"]),
+])
+def test_a_definite_institution_noun_is_the_institution_named_before(nlp_en, text, expected):
+    assert [speaker for _, speaker in speakers(nlp_en, text)] == expected

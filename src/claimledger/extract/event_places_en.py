@@ -131,6 +131,7 @@ def _tree_hops(a: Token, b: Token) -> int:
 def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: str,
                 trigger_tokens: dict[int, str] | None = None) -> tuple[str, ...]:
     """Refs (or names) of the places the rules of the module docstring give the trigger's event."""
+    named = places  # "the city" may refer to a town named only as a possessor ("Kharkiv's mayor said the city ...")
     if actor is not None:
         start, end = _noun_phrase(actor)
         places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
@@ -150,7 +151,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
             purposes |= _other_phrases(span, trigger_tokens or {})
         found = _places_in_scope(span, [p for p in places if p.span[0] not in purposes])
     if not found:
-        found = _anaphoric_settlement(span, places)
+        found = _anaphoric_settlement(span, named)
     found = listed_over_areas(found, _named_among(span, places), places) or found
     if not found and kind in PLACE_INHERITING_TYPES and span.sent.start > 0:
         before = span.doc[span.sent.start - 1].sent
@@ -261,12 +262,19 @@ def _other_act(token: Token) -> bool:
 
 
 def _anaphoric_settlement(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
-    """The settlement a nameless "the city" / "this town" of the trigger's sentence refers to: the one
-    its paragraph named most often before it (the latest on a tie); () when there is none."""
+    """The settlement a nameless "the city" / "this town" of the trigger's sentence refers to: the latest its own
+    sentence names before it, else the one its paragraph named most often before it (the latest on a tie); () when
+    there is none."""
     sentence = span.sent
-    if not any(t.lemma_.lower() in SETTLEMENT_NOUNS and any(c.lower_ in ANAPHORIC_DETERMINERS for c in t.children)
-               and not any(c.dep_ in {"compound", "prep", "appos"} for c in t.children) for t in sentence):
+    noun = next((t for t in sentence if t.lemma_.lower() in SETTLEMENT_NOUNS
+                 and any(c.lower_ in ANAPHORIC_DETERMINERS for c in t.children)
+                 and not any(c.dep_ in {"compound", "prep", "appos"} for c in t.children)), None)
+    if noun is None:
         return ()
+    # a settlement its own sentence names before it is the nearest ("Kharkiv's mayor said the city was hit")
+    own = [p for p in places if p.level == "settlement" and sentence.start_char <= p.span[0] and p.span[1] <= noun.idx]
+    if own:
+        return (event_place_key(own[-1]),)
     paragraph = doc_text(span.doc).rfind("\n", 0, sentence.start_char) + 1
     counts: dict[str, tuple[int, int]] = {}
     for place in places:

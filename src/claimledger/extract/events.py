@@ -38,7 +38,7 @@ from .event_triggers import (
     find_triggers,
 )
 from .modality import event_modality
-from .quantities import find_quantity
+from .quantities import find_quantity, times_count
 from .retold_events import without_retold_strikes
 
 # Verbs that deny the event in their object or complement ("prevented any evacuation").
@@ -411,6 +411,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         claimed_by = _claimant(span, attributions)
         actor, target = _actor_and_target(span)
         quantity = find_quantity([target, span.root] if kind != "negotiation" else [])
+        if quantity is None and kind in ("strike", "clash", "attack_repelled"):  # "the city was hit 15 times"
+            quantity = times_count(span.root)
         if quantity is None and kind == "casualties":  # "1,478 have surrendered": the count is the subject
             quantity = find_quantity(_subjects(span.root))
         if quantity is None and kind == "casualties" and span.root.dep_ == "nsubj":  # "the toll rose to 23"

@@ -101,3 +101,18 @@ def find_quantity(tokens: Iterable) -> int | None:
         if value is not None:
             return value
     return None
+
+
+def times_count(verb) -> int | None:
+    """The number of times a verb's act happened, from "15 times" / "twice" among its dependents ("the city was hit
+    15 times": 15 strikes), or None."""
+    # "15 times overnight": the count hangs on the time adverb
+    children = [c for child in verb.children for c in (child, *(g for g in child.children if child.dep_ == "advmod"))]
+    for child in children:
+        if child.lower_ == "twice":
+            return 2
+        if child.lower_ == "times" and child.dep_ in ("npadvmod", "advmod", "dobj", "obj"):
+            value = count_of(child)
+            if value is not None:
+                return value
+    return None

@@ -79,6 +79,10 @@ TITLE_WORDS = frozenset({
 LEADER_TITLES = frozenset({"president", "prime", "premier", "chancellor", "leader", "king", "secretary-general"})
 # Plural heads that designate the leaders of a meeting or call ("both sides", "the presidents").
 PLURAL_LEADER_HEADS = frozenset({"leaders", "presidents", "sides", "parties", "heads"})
+# Heads of an institution named again by a definite noun ("Russia's defence ministry said ... The ministry also
+# said"): the latest institution speaker before it whose name holds the same words.
+INSTITUTION_ANAPHOR_HEADS = frozenset({"ministry", "agency", "department", "staff", "military", "army", "service",
+                                       "office", "committee", "command", "administration", "government", "council"})
 # Lower-case words that may join the words of a title ("Chief of the General Staff").
 TITLE_CONNECTORS = frozenset({"of", "the", "to", "for", "and", "on"})
 # Country adjectives in descriptions ("the Russian leader") and the country they name in offices.
@@ -355,6 +359,9 @@ class SpeakerResolver:
                 return named[-1][0], self.role_of(named[-1][0])
             return text, None
 
+        institution = self._institution_named_before(source, tokens, earlier)
+        if institution is not None:
+            return institution, None
         holder = self._office_holder(text)
         if holder:
             return holder, self.role_of(holder)
@@ -385,6 +392,19 @@ class SpeakerResolver:
             name = self.canonical_name(text, [p.name for p in self.people if " " in p.name])
             return name, self.role_of(name)
         return text, None
+
+    def _institution_named_before(self, source: Span, tokens: list, earlier: list[tuple[str, bool]]) -> str | None:
+        """The institution speaker a definite "the ministry" / "the General Staff" names again: the latest earlier
+        non-person speaker holding all of its words; None for any other source."""
+        first = source[0]
+        definite = first.lower_ == "the" or first.i > 0 and self.doc[first.i - 1].lower_ == "the"
+        if not definite or tokens[-1].lower_ not in INSTITUTION_ANAPHOR_HEADS or len(tokens) > 2:
+            return None
+        words = {t.lower_ for t in tokens}
+        for speaker, is_person in reversed(earlier):
+            if not is_person and words <= set(speaker.lower().replace("'s", " ").split()):
+                return speaker
+        return None
 
     def _subject_before(self, source: Span, before: list[Person]) -> Person | None:
         """The person a pronoun picks up when no speaker came before: the latest one named as a subject in its
