@@ -138,6 +138,20 @@ def test_counts(nlp_en):
     assert _one(nlp_en, "Russian forces shelled the village 15 times overnight.", "strike").quantity == 15
     assert _one(nlp_en, "The city was hit three times.", "strike").quantity == 3
     assert _one(nlp_en, "Strikes were three times as heavy as last week.", "strike").quantity is None
+    # a group counted by "of N" counts its members
+    assert _one(nlp_en, "The strike killed a family of five.", "casualties").quantity == 5
+    assert _one(nlp_en, "A group of 12 soldiers surrendered.", "casualties").quantity == 12
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # drones fired are a strike; drones destroyed in flight are shot down (the guide: other), not a strike
+    ("Russia fired 31 Shahed drones overnight, of which 23 were destroyed.", [("strike", 31), ("other", 23)]),
+    ("Russia launched 63 drones at Ukraine overnight.", [("strike", 63)]),
+    ("Air defences destroyed 23 drones.", [("other", 23)]),
+    ("The strike destroyed a school.", [("strike", None)]),
+])
+def test_drones_fired_strike_and_drones_destroyed_are_shot_down(nlp_en, text, kinds):
+    assert [(e.type, e.quantity) for e in _events(nlp_en, text)] == kinds
 
 
 def test_percentages_are_not_counts(nlp_en):

@@ -24,6 +24,8 @@ TARGET_LEMMAS = frozenset({"facility", "infrastructure", "city", "town", "villag
                            "port", "airport", "airfield", "depot", "grid", "house", "school", "hospital", "region",
                            "capital", "refinery", "bridge", "district", "area", "site", "warehouse", "substation"})
 WEAPON_LEMMAS = frozenset({"drone", "missile", "rocket", "bomb", "shell", "artillery", "shahed"})
+# Weapons in flight that air defence destroys (shoots down).
+FLYING_WEAPON_LEMMAS = frozenset({"drone", "missile", "rocket", "shahed", "uav"})
 # Objects of "liberate" that make it getting people out (evacuation), not taking territory.
 PEOPLE_LEMMAS = frozenset({"people", "civilian", "serviceman", "resident", "citizen", "prisoner",
                            "hostage", "student", "national", "child", "person", "inhabitant"})
@@ -34,13 +36,25 @@ RESULT_PREPOSITIONS = frozenset({"by", "from"})
 
 def destroys_fighters(span: Span) -> bool:
     """True for "destroy" whose object (or passive subject) is an enemy force, not a building."""
+    return any(o.lemma_.lower() in FIGHTER_LEMMAS for o in _destroyed(span))
+
+
+def destroys_weapons(span: Span) -> bool:
+    """True for "destroy" whose object is a drone or missile in flight ("fired 31 drones, of which 23 were
+    destroyed", "air defences destroyed 23 drones"): shot down, which the guide types ``other``, not a strike."""
+    return any(o.lemma_.lower() in FLYING_WEAPON_LEMMAS for o in _destroyed(span))
+
+
+def _destroyed(span: Span) -> list[Token]:
+    """What a "destroy" trigger destroys: its object or passive subject, or the noun its relative clause
+    describes; [] for another trigger."""
     root = span.root
     if root.lemma_.lower() not in {"destroy", "destruction"}:
-        return False
+        return []
     objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
     if root.dep_ == "relcl" or (root.dep_ == "acl" and root.tag_ == "VBN"):
         objects.append(root.head)
-    return any(o.lemma_.lower() in FIGHTER_LEMMAS for o in objects)
+    return objects
 
 
 def attacks_a_target(span: Span) -> bool:

@@ -26,7 +26,8 @@ from ..models import Attribution, Event, Place
 from .dates import find_time_expressions, parse_published
 from .doc_cache import doc_ents, doc_text, line_memo, sentence_of
 from .event_arguments import (
-    attacks_a_target, blocks_talks, destroys_fighters, frees_people, is_argument, names_held_land, strike_result,
+    attacks_a_target, blocks_talks, destroys_fighters, destroys_weapons, frees_people, is_argument, names_held_land,
+    strike_result,
 )
 from .event_places import without_landmarks
 from .event_places_en import event_places
@@ -399,6 +400,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
     for kind, span in triggers:
         if kind == "strike" and destroys_fighters(span):
             kind = "clash"  # "the occupier is being destroyed": fighting, not a strike on a target
+        elif kind == "strike" and destroys_weapons(span):
+            kind = "other"  # "31 drones, of which 23 were destroyed": shot down, as "shot down" is
         if kind == "clash" and attacks_a_target(span):
             kind = "strike"  # "Russia attacked energy facilities": a strike on a target, not fighting
         if kind == "territory_control" and frees_people(span):

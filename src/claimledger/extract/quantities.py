@@ -28,6 +28,8 @@ MEASURE_UNITS = frozenset({
     "rouble", "roubles", "ruble", "rubles",
 })
 
+# Nouns of a group counted by "of N" ("a family of five", "a crew of three").
+GROUP_NOUNS = frozenset({"family", "group", "crew", "team"})
 _DIGITS = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+$|^\d+$")
 
 
@@ -82,6 +84,11 @@ def count_of(token) -> int | None:
     if token.like_num or token.pos_ == "NUM":
         candidates.append(token)
     candidates.extend(c for c in token.children if c.dep_ == "nummod" and c.like_num)
+    if token.lower_ in GROUP_NOUNS:  # "a family of five", "a group of 12 soldiers": the group's members
+        members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"]
+        candidates.extend(g for g in members if g.like_num)
+        candidates.extend(c for g in members for c in g.children if c.dep_ == "nummod" and c.like_num)
     for number in candidates:
         tokens = _number_tokens(number)
         if _is_measure(tokens):
