@@ -196,3 +196,14 @@ def test_settling_keeps_an_abbreviation_and_a_speaker_of_no_surname():
     body = [Attribution("a1", (20, 50), "indirect", source=(0, 13), speaker="Аналитики ISW")]
     title = [Attribution("a1", (5, 30), "according_to", source=(0, 3), speaker="ISW")]
     assert settle_headline_speakers(title, body, body_text)[0].speaker == "ISW"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("title, speakers", [
+    ("Kryvyi Rih: Missiles hit Zelensky's home city", []),  # a town the headline is about speaks nothing
+    ("Dmitry Peskov: Russia is open to talks", ["Dmitry Peskov"]),
+])
+def test_a_town_label_is_no_transcript_speaker(title, speakers):
+    doc = analyse_article(Article(id="t", text="Six people were killed.", title=title, language="en",
+                                  published="2023-07-31"))
+    assert [a.speaker for a in doc.title_layers.attributions] == speakers

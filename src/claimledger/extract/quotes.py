@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc
 
 from .clauses import Candidate, char_span, trim_span
+from .headlines import names_town
 from .speakers import TITLE_WORDS
 
 # Quotation marks: an opener and the closers that end it. A straight double quote opens or closes
@@ -138,6 +139,8 @@ def find_turn_candidates(doc: Doc, text: str) -> list[Candidate]:
             person = label[len(label) - tail:]
         if len(person) < 2 or any(t.is_lower for t in label[person.end - label.start:]):
             continue  # one word ("Brexit: ...") or a name in a headline ("Wayde Sims shooting: ...")
+        if label.start == person.start and names_town(person.text):
+            continue  # a town a headline is about ("Kryvyi Rih: Missiles hit ..."), not a speaker
         # the label may repeat itself in page furniture ("Sergei Shoigu Shoigu Sergei..."): keep title + name
         source = doc[label.start: person.end]
         labels.append((source, person, match.end()))
