@@ -426,6 +426,12 @@ PROBES = [
     probe("Мария Захарова обвинила ВСУ в обстреле рынка. По ее словам, удар был нанесен из HIMARS.", "ru",
           A("обвинила", "Мария Захарова", ANY, ANY, speaker="Maria Zakharova"),
           A("По ее словам", "ее", "удар был нанесен из HIMARS", "according_to", speaker="Maria Zakharova")),
+    # "у штабі" after the General Staff named is that staff
+    probe("Ворог намагався просунутися біля Вовчанська, повідомили в Генштабі ЗСУ. Ситуація контрольована, додали у "
+          "штабі.", "uk",
+          A("повідомили", ANY, "Ворог намагався просунутися біля Вовчанська", "indirect",
+            speaker="General Staff of the Armed Forces of Ukraine"),
+          A("додали", ANY, "Ситуація контрольована", "indirect", speaker="General Staff of the Armed Forces of Ukraine")),
     # a role, then after a comma the person it describes, closing the sentence; a status after "в" is the role's
     probe("ВСУ перебрасывают резервы к Купянску, заявил ТАСС военный эксперт, подполковник в отставке Андрей Марочко.",
           "ru",

@@ -344,3 +344,21 @@ def test_battle_and_fighting_verbs_are_clashes(text, language, trigger):
 ])
 def test_an_imperative_demands_the_act(text, language, modality):
     assert [e.modality for e in analyse(text, language).events] == [modality]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, trigger", [
+    # entering a town in the present tense takes it too; returning under control is taking it back
+    ("Збройні сили України заходять у Херсон.", "uk", "заходять"),
+    ("ВСУ входят в Херсон.", "ru", "входят"),
+    ("Херсон повертається під контроль України.", "uk", "повертається під контроль"),
+    ("Херсон возвращается под контроль Украины.", "ru", "возвращается под контроль"),
+])
+def test_entering_now_and_returning_under_control_take_a_town(text, language, trigger):
+    doc = analyse(text, language)
+    assert [part(text, e.trigger) for e in doc.events if e.type == "territory_control"] == [trigger], doc.events
+
+
+@pytest.mark.model
+def test_entering_a_room_is_no_capture():
+    assert analyse("Делегація заходить до зали.", "uk").events == ()

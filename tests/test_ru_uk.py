@@ -841,3 +841,15 @@ def test_an_adjectival_village_in_an_oblique_case_is_read_as_neuter_too():
     assert {p.text: p.name for p in doc.places}["Северного"] == "Sieverne"
     (place,) = analyse("Бои идут у Северного.", "ru").places
     assert place.ref is None and "UA14160190390068286" in place.candidates  # no context: left open
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name", [
+    # a "-щина" name of a town's district is the raion named after the town
+    ("Росіяни атакували Нікопольщину дронами.", "Nikopol Raion"),
+    ("Окупанти обстріляли Куп'янщину.", "Kupian Raion"),
+    ("На Ізюмщині знайшли тіла.", "Izium Raion"),
+    ("Обстріл Харківщини.", "Kharkiv Oblast"),  # an oblast's name stays the oblast
+])
+def test_a_district_nickname_is_the_raion_of_its_town(text, name):
+    assert [p.name for p in analyse(text, "uk").places] == [name]

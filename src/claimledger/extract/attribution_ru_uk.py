@@ -53,7 +53,7 @@ from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 MESSAGE_NOUNS = frozenset({"сообщение", "заявление", "сводка", "публикация", "повідомлення", "заява", "зведення",
                            "публікація", "канал", "telegram-канал", "телеграм-канал"})
 # One-word sources that refer back to the office named before ("В ведомстве также отметили").
-OFFICE_ANAPHORS = frozenset({"ведомство", "відомство", "министерство", "міністерство"})
+OFFICE_ANAPHORS = frozenset({"ведомство", "відомство", "министерство", "міністерство", "штаб"})
 # One-word role sources that refer back to the person named before ("за словами речника").
 ROLE_NOUNS = frozenset({"речник", "представитель", "представник", "спикер", "пресс-секретарь", "прессекретарь",
                         "губернатор", "глава", "голова", "командующий", "командувач", "министр", "міністр"})

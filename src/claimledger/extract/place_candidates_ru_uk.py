@@ -43,6 +43,8 @@ OBLAST_NICKNAMES = {
     "курщин": "area:Kursk Oblast", "брянщин": "area:Bryansk Oblast",
 }
 NICKNAME_ENDINGS = ("", "а", "и", "і", "у", "ю", "ою", "ой", "е", "я", "ї", "ей", "ью", "ям", "ь", "ню")
+# A "-щина" name of a town's district in any case ("Нікопольщині", "Куп'янщину"): the raion named after the town.
+RAION_NICKNAME = re.compile(r"^(?P<base>\w[\w'’ʼ]{2,}?)щин(?:а|и|і|у|ою|ой|е|ы)$")
 MAX_FUZZY_TOKENS = 3  # longest name looked up in its case forms ("Донецкой Народной Республике")
 MAX_SPELLINGS = 8  # Ukrainian spellings looked up per Russian name (exact look-ups, cheap)
 # Russian -> Ukrainian spelling of village names, tried when the gazetteer lacks the Russian form:
@@ -94,7 +96,7 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
         if not any(e.level == "settlement" for e in found):
             found += _consonant_stem_forms(gaz, text)
         if not found:
-            found += _oblast_nickname(gaz, text.lower())
+            found += _oblast_nickname(gaz, text.lower()) or _raion_nickname(gaz, text.lower())
     # a Russian spelling of a Ukrainian village is tried also when only homonyms abroad were found
     # ("Глубокое": a Belarusian and a Kazakh Glubokoye, while the report means Глибоке of Kharkiv Oblast),
     # or only places of the war whose names merely look alike ("Каменского": no Kamensk-Shakhtinsky)
@@ -166,6 +168,21 @@ def _oblast_nickname(gaz: Gazetteer, lower: str) -> list[Entry]:
     ref = oblast_nickname_ref(lower)
     entry = gaz.get(ref) if ref is not None else None
     return [entry] if entry is not None else []
+
+
+def _raion_nickname(gaz: Gazetteer, lower: str) -> list[Entry]:
+    """The raion a "-щина" name of its town stands for ("на Нікопольщині" -> Nikopol Raion, "Куп'янщина",
+    "Ізюмщину"): the raion named by the town's adjective, when the gazetteer has one."""
+    match = RAION_NICKNAME.match(lower)
+    if match is None:
+        return []
+    base = match["base"]
+    for adjective in dict.fromkeys((base, base + "ь", base.rstrip("ь"))):  # "Нікопольщина": Нікопольський
+        for ending in ("ський", "ский"):
+            hits = [e for e in gaz.lookup(adjective + ending, fuzzy=False) if e.level == "raion"]
+            if hits:
+                return hits
+    return []
 
 
 def oblast_nickname_ref(lower: str) -> str | None:
