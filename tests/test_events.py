@@ -446,3 +446,17 @@ def test_blocked_talks_are_no_fighting(nlp_en):
 def test_blocked_city_is_fighting(nlp_en):
     text = "The city was blocked by the enemy troops."
     assert "clash" in [e.type for e in _events(nlp_en, text)]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # holding, controlling or regaining land is a claim of control; holding talks or a defence is not
+    ("Ukraine says it controls 82 settlements in Kursk Oblast.", ["territory_control"]),
+    ("Moscow has denied that Ukrainian troops hold Sudzha.", ["territory_control"]),
+    ("Ukrainian troops still held part of the city.", ["territory_control"]),
+    ("Ukrainian forces regained positions near the village.", ["territory_control"]),
+    ("Russia must be held accountable.", []),
+    ("Our warriors are holding their positions.", []),
+    ("The army held the line.", []),
+])
+def test_holding_or_controlling_land_is_territory_control(nlp_en, text, kinds):
+    assert [e.type for e in _events(nlp_en, text) if e.type != "negotiation"] == kinds

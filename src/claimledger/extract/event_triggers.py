@@ -53,6 +53,10 @@ COUNT_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen"
 LOSING_VERBS = frozenset({"lose", "claim", "cost", "take"})
 # Verbs of wanting: an event verb in their complement is a desire, not a claim that it happens.
 DESIRE_VERBS = frozenset({"want", "wish", "desire", "dream", "crave"})
+# Objects that make holding, controlling or regaining a claim of territory (flag "land").
+LAND_NOUNS = frozenset({"city", "town", "village", "settlement", "part", "territory", "area", "bridgehead", "region",
+                        "oblast", "district", "percent", "%", "land", "outskirt", "stronghold"})
+REGAINED_GROUND = frozenset({"position", "ground"})
 # Attacks whose stopping is a repelled attack (flag "halts_attack": "the offensive was stopped").
 ATTACK_LEMMAS = frozenset({"attack", "assault", "offensive", "invasion", "advance", "breakthrough",
                            "onslaught", "counteroffensive", "push", "storming", "incursion"})
@@ -300,10 +304,24 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
     if "halts_attack" in flags and not any(
             c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in ATTACK_LEMMAS for c in root.children):
         return False
+    if "land" in flags and not _takes_land(root):
+        return False
     if "partner" in flags and not any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in root.children):
         return False
     return True
+
+
+def _takes_land(root) -> bool:
+    """True when a verb's object is land: a place name or a noun of settlements or territory ("controls 82
+    settlements", "still held part of the city"; not "held talks", nor "held accountable"), or a passive subject
+    that is such a noun ("the city is held by ..."). Positions and ground count only when regained: holding them is
+    the defence that the guide leaves out ("warriors who are holding their positions")."""
+    if any(c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"} for c in root.children):
+        return False  # "held accountable", "held hostage"
+    nouns = LAND_NOUNS | REGAINED_GROUND if root.lemma_.lower() == "regain" else LAND_NOUNS
+    return any(c.dep_ == "dobj" and (c.ent_type_ in {"GPE", "LOC", "FAC"} or c.lemma_.lower() in nouns)
+               or c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns for c in root.children)
 
 
 def find_triggers(doc: Doc) -> list[tuple[str, Span]]:
