@@ -453,3 +453,27 @@ def test_a_claim_made_only_in_a_headline_is_in_the_stores_ledger(tmp_path: Path)
         ("t1", True, "h.e1", "russian_control", ("ТАСС",)),
         ("t2", False, "e1", "russian_control", ("ТАСС",)),
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language", [
+    ("Yevgeny Prigozhin claimed his forces had taken full control of Bakhmut. Ukraine's deputy defence minister "
+     "Hanna Maliar denied the claim.", "en"),
+    ("Пригожин заявил, что ЧВК «Вагнер» полностью взяла Бахмут. В Минобороны Украины эту информацию опровергли.",
+     "ru"),
+])
+def test_a_denial_of_a_report_is_a_denied_control_claim(text, language):
+    # one source asserts the capture, another denies it: both entries, and the ledger holds the denial
+    (doc,) = analyse_articles([Article(id="d", text=text, language=language, published="2023-05-20")])
+    captures = [(e.claimed_by, e.polarity) for e in doc.events if e.type == "territory_control"]
+    assert captures == [("a1", "asserted"), ("a2", "denied")]
+    claims = {item[2:] for item in record_control_claims(document_to_record(doc))}
+    assert claims == {("russian_control", "asserted"), ("russian_control", "denied")}
+
+
+@pytest.mark.model
+def test_a_denial_of_a_report_of_the_same_speaker_or_far_back_denies_nothing():
+    text = ("Russia said its forces had captured Avdiivka. The weather was cold. Heavy rain fell all week. "
+            "Ukraine's military rejected the claim.")
+    (doc,) = analyse_articles([Article(id="d", text=text, language="en", published="2024-02-20")])
+    assert [e.polarity for e in doc.events if e.type == "territory_control"] == ["asserted"]

@@ -43,6 +43,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     """Return the analysed documents of a batch of English articles (body and title), in order."""
     from .extract.attribution import find_attributions
     from .extract.datelines import after_datelines, event_place_mentions, find_datelines
+    from .extract.event_polarity import denials_of_reports
     from .extract.events import find_events
     from .extract.gazetteer import load_gazetteer
     from .extract.headlines import date_headline_events, settle_headline_speakers
@@ -61,6 +62,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
         events = find_events(doc, attributions, event_place_mentions(places, datelines), article.published)
         if headline:
             events = date_headline_events(doc, events, article.published)
+        events = denials_of_reports(events, attributions, doc.text)
         return Layers(tuple(attributions), tuple(places), tuple(events))
 
     title_docs = {id(a): doc for doc, a in nlp.pipe(((a.title, a) for a in articles if a.title), as_tuples=True,
@@ -85,6 +87,7 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     from .extract.attribution_ru_uk import find_attributions_ru_uk
     from .extract.cyrillic import parse_cyrillic
     from .extract.datelines import after_datelines, event_place_mentions, find_datelines
+    from .extract.event_polarity import denials_of_reports
     from .extract.events_ru_uk import find_events_ru_uk
     from .extract.gazetteer import load_gazetteer
     from .extract.places_ru_uk import find_places_ru_uk
@@ -98,6 +101,7 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     places = find_places_ru_uk(doc, gazetteer, gazetteer.companion(other_part))
     events = find_events_ru_uk(doc, attributions, event_place_mentions(places, datelines),
                                published or article.published, headline)
+    events = denials_of_reports(events, attributions, text)
     return Layers(tuple(attributions), tuple(places), tuple(events))
 
 

@@ -3,12 +3,16 @@
 rules that read an event's own negation are in events.py (English) and event_polarity_ru_uk.py.
 
 A polarity, the event's ``claimed_by`` and the document's attributions in, a polarity out; pure.
+:func:`denials_of_reports` adds, for a source that denies what another reported ("Y denied the claim"), the
+denied copies of the events of that report.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from ..models import Attribution
+from ..models import Attribution, Event
 
 
 def claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequence[Attribution]) -> str:
@@ -16,3 +20,48 @@ def claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequen
     did not ...") is rare and stays denied: the cue may already have negated the span."""
     claimant = next((a for a in attributions if a.id == claimed_by), None)
     return "denied" if claimant is not None and claimant.evidentiality == "denied" else polarity
+
+
+# A denial's content that only names the report it denies ("denied the claim", "rejected these reports", "Ukraine
+# denied this"), in English; the Russian and Ukrainian readers give such a denial the report's own content
+# ("Эту информацию опровергли", denials_ru_uk.py).
+REPORT_ANAPHOR = re.compile(r"^(?:(?:the|this|that|these|those|such|their|his|her|its)\s+)?(?:claims?|reports?|"
+                            r"information|allegations?|statements?|assertions?|accusations?|news|this|that|it)$",
+                            re.IGNORECASE)
+DENIAL_REACH_SENTENCES = 1  # sentence ends between a report and the denial that names it
+
+
+def denials_of_reports(events: Sequence[Event], attributions: Sequence[Attribution], text: str) -> tuple[Event, ...]:
+    """The events with, for each denial of an earlier report ("X said its forces took Bakhmut. Y denied the claim"),
+    a copy of each event that report claims, claimed by the denial and denied: the annotation guide keeps both
+    entries when one source asserts an event and another denies it. Events, attributions and their text in."""
+    out = list(events)
+    for denial in attributions:
+        if denial.evidentiality != "denied" or denial.cue is None:
+            continue
+        report = _report_denied(denial, attributions, text)
+        if report is None:
+            continue
+        for event in events:
+            if event.claimed_by == report.id and event.polarity == "asserted" and not any(
+                    e.claimed_by == denial.id and e.trigger == event.trigger for e in out):
+                out.append(replace(event, claimed_by=denial.id, polarity="denied"))
+    return tuple(sorted(out, key=lambda e: e.trigger))
+
+
+def _report_denied(denial: Attribution, attributions: Sequence[Attribution], text: str) -> Attribution | None:
+    """The report a denial denies: one of the same content said before it, or, for a content that only names a
+    report, the latest report of another speaker before it, at most DENIAL_REACH_SENTENCES sentences back."""
+    before = [a for a in attributions if a is not denial and a.evidentiality != "denied" and a.cue is not None
+              and a.cue[0] < denial.cue[0]]
+    same = [a for a in before if a.content == denial.content]
+    if same:
+        return same[-1]
+    if not REPORT_ANAPHOR.match(text[denial.content[0]:denial.content[1]].strip(" .,;:")):
+        return None
+    for report in sorted(before, key=lambda a: a.content[1], reverse=True):
+        between = text[report.content[1]:denial.cue[0]]
+        if report.speaker != denial.speaker and len(re.findall(r"[.!?](?:\s|$)", between)) <= DENIAL_REACH_SENTENCES:
+            return report
+        break
+    return None
