@@ -174,3 +174,9 @@ def test_a_headline_village_takes_the_reading_its_body_settles():
              "of the Donetsk region, the deputy defence minister said."))
     assert [(p.text, p.ref) for p in doc.title_layers.places] == [("Blahodatne", "UA14040010230049589")]
     assert [e.places for e in doc.title_layers.events] == [("UA14040010230049589",)]
+
+
+def test_a_whole_entity_mid_sentence_is_a_name_whatever_its_part_of_speech(places_of):
+    # the tagger reads "Bakhmut" as an adverb (and an ORG): a prominent town all the same
+    places = places_of("handing Russia its biggest battlefield gain since it captured Bakhmut in May 2023.")
+    assert [(p.text, p.name) for p in places] == [("Russia", "Russia"), ("Bakhmut", "Bakhmut")]

@@ -157,8 +157,12 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
             last = tokens[i + n - 1]
             text = doc_chars[tok.idx:last.idx + len(last)]  # the span's text
             headed = i + n < len(tokens) and tokens[i + n].lower_ in PLACE_HEAD_CUES  # "the Punjab province"
+            # a whole PERSON/ORG entity mid-sentence is a name whatever part of speech the tagger gave it
+            # ("since it captured Bakhmut in May", Bakhmut tagged ADV and ORG)
+            named = tok.ent_type_ in RELABEL_LABELS and not tok.is_sent_start and tok.ent_iob_ == "B" \
+                and (i + 1 == len(tokens) or tokens[i + 1].ent_iob_ != "I")
             if text.lower() in NOT_PLACES or n == 1 and (
-                    tok.is_stop and not tok.text.isupper() or tok.pos_ in NON_NAME_POS and not headed):
+                    tok.is_stop and not tok.text.isupper() or tok.pos_ in NON_NAME_POS and not headed and not named):
                 continue  # "US" is no "us"
             if n > 1 and (tok.pos_ == "ADP" or tok.lower_ in ("the", "a", "an")) and not gaz.has_name(text):
                 continue  # "In March", "The Lviv-born singer": the name starts after the first word
