@@ -180,3 +180,13 @@ def test_a_whole_entity_mid_sentence_is_a_name_whatever_its_part_of_speech(place
     # the tagger reads "Bakhmut" as an adverb (and an ORG): a prominent town all the same
     places = places_of("handing Russia its biggest battlefield gain since it captured Bakhmut in May 2023.")
     assert [(p.text, p.name) for p in places] == [("Russia", "Russia"), ("Bakhmut", "Bakhmut")]
+
+
+def test_a_village_listed_beside_one_of_its_hromada_is_that_one(places_of):
+    # several Illinkas in Donetsk Oblast: the one of Kreminna Balka's hromada, named in the same list
+    places = places_of("Russian milbloggers claimed that Russian forces seized Illinka and Kreminna Balka.")
+    assert [p.ref for p in places] == ["UA14160110040033449", "UA14160110180090932"]
+    # a big city named like a village of a listed settlement's raion stays the city
+    places = places_of("Russia struck Zaporizhzhia and Vuhledar overnight.")
+    assert {p.text: p.name for p in places}["Zaporizhzhia"] == "Zaporizhzhia"
+    assert {p.text: p.ref for p in places}["Zaporizhzhia"] == "UA23060070010069526"

@@ -351,7 +351,9 @@ class Gazetteer:
         dists = [km_between(e, p) for p in others if p.lat is not None and p.level == "settlement"] if e.lat is not None else []
         if dists:
             score += W_NEAR_PLACE * max(0.0, 1.0 - min(dists) / NEAR_KM)
-        if e.raion and any(p.raion == e.raion and p.level == "settlement" for p in ctx.places_near if p.id != e.id):
+        # (not against a city of FRONT_PRIOR_MAX_POPULATION: "Zaporizhzhia" beside Vuhledar is still the city)
+        if front and e.raion and any(p.raion == e.raion and p.level == "settlement" for p in ctx.places_near
+                                     if p.id != e.id):
             score += W_SENTENCE_RAION
             if _same_hromada(e, ctx.places_near):
                 score += W_SENTENCE_HROMADA

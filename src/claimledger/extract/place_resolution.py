@@ -85,7 +85,9 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
             near = frozenset(e.id for mm, e, s, area in known if area and mm is not m and s == sent)
             rivals = {c.id for c in cand}  # other mentions of the same name must not vote for themselves
             others = tuple({e.id: e for mm, e, _, _ in known if mm is not m and e.id not in rivals}.values())  # once each
-            ctx = ResolveContext(near - rivals, areas_doc - rivals, others)
+            # the settlements of its sentence: a list names neighbours ("seized Illinka and Kreminna Balka")
+            beside = tuple({e.id: e for mm, e, s, _ in known if mm is not m and s == sent and e.id not in rivals}.values())
+            ctx = ResolveContext(near - rivals, areas_doc - rivals, others, beside)
             new.append(_choose(gaz, memo, cand, ctx, x, t))
         if [r.entry for r in new] == [r.entry for r in results]:
             break
@@ -117,7 +119,7 @@ def _choose(gaz: Gazetteer, memo: dict[tuple, Resolution], candidates: list[Entr
     context (repeated names, and each pass but the first after the picks have settled): ``memo`` holds
     the results of one article, keyed by the very entries asked about (alive while it lasts)."""
     key = (surface, exact, tuple(map(id, candidates)), None if ctx is None else
-           (ctx.areas_near, ctx.areas_doc, tuple(map(id, ctx.places))))
+           (ctx.areas_near, ctx.areas_doc, tuple(map(id, ctx.places)), tuple(map(id, ctx.places_near))))
     found = memo.get(key)
     if found is None:
         found = memo[key] = gaz.choose(candidates, ctx, exact=exact, surface=surface)
