@@ -474,6 +474,9 @@ def test_correspondences_keep_the_ending_class():
     # the object of a capture is a place even when natasha reads a person; a person stays one
     ("ВС РФ освободили Нелеповку.", "ru", ["РФ", "Нелеповку"]),
     ("Войска освободили Петра Иванова.", "ru", []),
+    # ... and the genitive after a noun of such an act ("о взятии Степового", natasha: a person)
+    ("В Минобороны сообщили о взятии Степового.", "ru", ["Степового"]),
+    ("Шойгу доложил об освобождении Петра Иванова.", "ru", []),
 ])
 def test_adjectives_opening_names_and_objects_of_captures(text, language, names):
     assert [p.text for p in analyse(text, language).places] == names
