@@ -146,3 +146,9 @@ def test_the_city_is_the_town_its_own_sentence_named_before_it(events_of):
     found = events_of("In Zaporizhzhia, a strike on the dam set it ablaze. Kharkiv's mayor Ihor Terekhov said the "
                       "city had been hit 15 times.")
     assert found[("strike", "hit")] == ("UA63120270010096107",)
+
+
+def test_russia_holding_its_oblast_is_no_place_of_its_own(events_of):
+    # "Russia's Kursk region": the oblast places the event, not the country (a Russian oblast has no ref)
+    found = events_of("Ukrainian troops pushed deeper into Russia's Kursk region on Saturday.")
+    assert found[("clash", "pushed deeper into")] == ("Kursk Oblast",)

@@ -460,3 +460,14 @@ def test_blocked_city_is_fighting(nlp_en):
 ])
 def test_holding_or_controlling_land_is_territory_control(nlp_en, text, kinds):
     assert [e.type for e in _events(nlp_en, text) if e.type != "negotiation"] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # stopping or repelling attempts at an attack repels it; pushing deeper into a region is fighting
+    ("Its forces had stopped Ukrainian attempts to advance near the villages.", ["attack_repelled", "clash"]),
+    ("The army repelled attempts to break through.", ["attack_repelled"]),
+    ("The mediators stopped attempts to negotiate.", []),
+    ("Ukrainian troops pushed deeper into the region on Saturday.", ["clash"]),
+])
+def test_attempts_at_attacks_and_pushing_deeper(nlp_en, text, kinds):
+    assert [e.type for e in _events(nlp_en, text) if e.type != "negotiation"] == kinds

@@ -64,7 +64,8 @@ def _country_holds(country: Place, place: Place) -> bool:
     if country.level != "country" or place.level not in LOCAL_LEVELS:
         return False
     holder = COUNTRY_CODES.get(country.ref or country.name or "")
-    entry = load_gazetteer().get(place.ref) if place.ref else None
+    gaz = load_gazetteer()  # a Russian oblast has no ref, only its area id ("Russia's Kursk region")
+    entry = gaz.get(place.ref) if place.ref else gaz.get(f"area:{place.name}") if place.name else None
     return holder is not None and entry is not None and entry.country == holder
 
 

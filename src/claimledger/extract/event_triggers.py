@@ -60,6 +60,8 @@ REGAINED_GROUND = frozenset({"position", "ground"})
 # Attacks whose stopping is a repelled attack (flag "halts_attack": "the offensive was stopped").
 ATTACK_LEMMAS = frozenset({"attack", "assault", "offensive", "invasion", "advance", "breakthrough",
                            "onslaught", "counteroffensive", "push", "storming", "incursion"})
+# Verbs of an attempted attack ("stopped attempts to advance", "repelled attempts to break through").
+ATTACK_VERBS = frozenset({"advance", "attack", "break", "storm", "push", "capture", "cross", "seize", "penetrate"})
 # Heads of an "of"/"in" phrase that make the event a topic or a location, not a report of it
 # ("areas of hostilities", "progress in talks", "subject of conversation").
 TOPIC_HEADS = frozenset({"area", "zone", "district", "course", "cessation", "pause", "subject",
@@ -301,8 +303,7 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
         return False
     if "qualified" in flags and not _is_qualified(root):
         return False
-    if "halts_attack" in flags and not any(
-            c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in ATTACK_LEMMAS for c in root.children):
+    if "halts_attack" in flags and not any(c.dep_ in {"nsubjpass", "dobj"} and _names_attack(c) for c in root.children):
         return False
     if "land" in flags and not _takes_land(root):
         return False
@@ -310,6 +311,13 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in root.children):
         return False
     return True
+
+
+def _names_attack(noun) -> bool:
+    """True for a noun of an attack ("the offensive"), or of an attempt at one ("attempts to advance")."""
+    lemma = noun.lemma_.lower()
+    return lemma in ATTACK_LEMMAS or lemma == "attempt" and any(
+        c.dep_ in {"acl", "xcomp"} and c.lemma_.lower() in ATTACK_VERBS for c in noun.children)
 
 
 def _takes_land(root) -> bool:
