@@ -65,7 +65,7 @@ def test_a_bare_general_staff_is_the_publishers_own_sides(outlet, speaker):
 
 
 def test_each_capitalised_part_of_a_double_name_is_romanised_capitalised():
-    from claimledger.extract.speakers_ru_uk import romanise
+    from claimledger.extract.romanisation import romanise
 
     assert romanise("Пол Миллс-Хикс", "ru") == "Pol Mills-Khiks"
     assert romanise("Марія Рибак-Левченко", "uk") == "Mariia Rybak-Levchenko"

@@ -32,7 +32,7 @@ W_NEAR_PLACE = 2.0  # candidate next to another place resolved in the article, f
 W_SENTENCE_RAION = 1.0  # candidate in the raion of a settlement of its sentence: lists name neighbours
 # ... and again in its hromada (a KATOTTG code's first nine characters: UA, oblast, raion, hromada):
 # "атакували Іллінку та Курахове" names the Іллінка of Kurakhove's hromada, not the one of Marinka's in
-# the same raion
+# the same raion. Neither counts against a city of FRONT_PRIOR_MAX_POPULATION ("Zaporizhzhia and Vuhledar")
 W_SENTENCE_HROMADA = 1.0
 HROMADA_CODE_CHARS = 9
 # A settlement of the oblasts where ground fighting went on for most of the war (Donetsk, Luhansk, Zaporizhzhia,
@@ -351,7 +351,6 @@ class Gazetteer:
         dists = [km_between(e, p) for p in others if p.lat is not None and p.level == "settlement"] if e.lat is not None else []
         if dists:
             score += W_NEAR_PLACE * max(0.0, 1.0 - min(dists) / NEAR_KM)
-        # (not against a city of FRONT_PRIOR_MAX_POPULATION: "Zaporizhzhia" beside Vuhledar is still the city)
         if front and e.raion and any(p.raion == e.raion and p.level == "settlement" for p in ctx.places_near
                                      if p.id != e.id):
             score += W_SENTENCE_RAION

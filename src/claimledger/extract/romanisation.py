@@ -1,0 +1,47 @@
+"""Personal names in Cyrillic written in Latin letters: Ukrainian by the official KMU 2010 table (as on
+president.gov.ua), Russian as the press simplifies BGN/PCGN ("Виталий" -> Vitaly, "Сергей" -> Sergei). A name in,
+its romanisation out; pure. speakers_ru_uk.canonical_speaker uses it for persons the speaker table does not know.
+"""
+from __future__ import annotations
+
+# Ukrainian romanisation (KMU 2010, as on president.gov.ua); word-initial forms of є ї й ю я differ.
+UK_LETTERS = {"а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh",
+              "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+              "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+              "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": ""}
+UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+# Russian romanisation as the press simplifies BGN/PCGN ("Виталий" -> Vitaly, "Сергей" -> Sergei).
+RU_LETTERS = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+              "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+              "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
+              "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya"}
+RU_ENDINGS = (("ий", "y"), ("ый", "y"), ("ей", "ei"), ("ай", "ai"), ("ой", "oy"))
+VOWELS = frozenset("аеёиоуыэюяіїє")
+
+
+def romanise(name: str, language: str) -> str:
+    """A Cyrillic personal name in Latin letters: Ukrainian by KMU 2010, Russian as the press writes it."""
+    words = []
+    for word in name.split():
+        lower = word.lower().replace("’", "'").replace("ʼ", "'")
+        out = []
+        for k, ch in enumerate(lower):
+            if language == "uk":
+                out.append(UK_INITIAL.get(ch, UK_LETTERS.get(ch, ch)) if k == 0 else UK_LETTERS.get(ch, ch))
+                if ch == "з" and lower[k + 1:k + 2] == "г":
+                    out[-1] = "zg"  # "зг" -> "zgh" (Zghurivka), with г -> h below
+            else:
+                ending = next((e for e in RU_ENDINGS if lower.endswith(e[0]) and k == len(lower) - len(e[0])), None)
+                if ending is not None:
+                    out.append(ending[1])
+                    break
+                if ch == "е" and (k == 0 or lower[k - 1] in VOWELS | {"ъ", "ь"}):
+                    out.append("ye")
+                else:
+                    out.append(RU_LETTERS.get(ch, ch))
+        roman = "".join(out)
+        words.append(roman[:1].upper() + roman[1:] if word[:1].isupper() else roman)
+        if "-" in word:  # each capitalised part of a double name stays capitalised ("Миллс-Хикс" -> Mills-Khiks)
+            words[-1] = "-".join(r[:1].upper() + r[1:] if w[:1].isupper() else r
+                                 for r, w in zip(words[-1].split("-"), word.split("-")))
+    return " ".join(words)
