@@ -362,3 +362,14 @@ def test_entering_now_and_returning_under_control_take_a_town(text, language, tr
 @pytest.mark.model
 def test_entering_a_room_is_no_capture():
     assert analyse("Делегація заходить до зали.", "uk").events == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, modalities", [
+    # a controlling verb to come makes the act it governs one to come; a condition met in time is a condition
+    ("Россия начнет наступление на Харьков.", "ru", ["future"]),
+    ("ВСУ продолжают наступать у Работино.", "ru", ["factual"]),
+    ("Москва начнет переговоры, как только Киев выведет войска из ДНР.", "ru", ["future", "hypothetical"]),
+])
+def test_acts_to_come_and_acts_on_a_condition(text, language, modalities):
+    assert [e.modality for e in analyse(text, language).events] == modalities

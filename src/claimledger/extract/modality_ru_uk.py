@@ -32,10 +32,14 @@ FUTURE_AUXILIARIES = frozenset({"будет", "будут", "буду", "буд�
 FACTUAL_CONTROLLERS = frozenset({"продолжать", "пытаться", "попытаться", "начать", "удаться", "стараться",
                                  "продовжувати", "намагатися", "спробувати", "почати", "вдатися", "стати",
                                  "заставить", "змусити", "вынудить", "примусити"})
+CONTROLLED_REACH = 2  # words from a controlling verb to the act it governs, itself included ("начнет переговоры")
 MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cue's clause only)
 # Conjunctions opening a condition ("Если Киев не выведет войска", "Якщо Росія піде в наступ") in the trigger's
 # own comma-bounded clause: the event is hypothetical.
 CONDITIONAL_CONJUNCTIONS = frozenset({"если", "якщо", "ежели"})
+# ... and of a condition met in time ("как только Киев выведет войска", "щойно Росія виведе війська").
+CONDITIONAL_PAIRS = frozenset({("как", "только"), ("як", "тільки"), ("лишь", "только"), ("при", "условии"),
+                               ("за", "умови")})
 # "не исключает" / "не виключає" makes an event possible, not denied.
 NOT_EXCLUDING = frozenset({"исключать", "исключить", "виключати", "виключити"})
 
@@ -49,7 +53,9 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     cut = max((n for n, w in enumerate(before) if w.text in (",", ";", "—", ":") and w.text != ","), default=-1)
     before = before[cut + 1:]
     own_clause = before[max((n for n, w in enumerate(before) if w.text == ","), default=-1) + 1:]
-    if any(w.lower in CONDITIONAL_CONJUNCTIONS for w in own_clause) or doc.tokens[s.first].lower in CONDITIONAL_CONJUNCTIONS:
+    words = [w.lower for w in own_clause]
+    if any(w in CONDITIONAL_CONJUNCTIONS for w in words) or doc.tokens[s.first].lower in CONDITIONAL_CONJUNCTIONS \
+            or any(tuple(words[n:n + 2]) in CONDITIONAL_PAIRS for n in range(len(words))):
         return "hypothetical"  # "Если Киев не выведет войска, они будут окружены": a condition and what it entails
     if _future_verb(t, doc.language) or _imperative_verb(t, doc.language):
         return "future"  # "захватят", and a demand: "Воюйте за Маріуполь!", "Виганяйте окупантів!"
@@ -62,8 +68,10 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     controller = next((n for n, w in enumerate(before) if set(w.lemmas) & FACTUAL_CONTROLLERS), None)
     if any(w.lemma in HYPOTHETICAL_LEMMAS for w in before[:controller]):
         return "hypothetical"
-    if controller is not None:
-        return "factual"
+    if controller is not None:  # "продолжают наступать"; a controller to come right before the act makes it one to
+        # come ("начнет переговоры", "продолжит наступление"), not one further on ("змусить платити за агресію")
+        near = len(before) - controller <= CONTROLLED_REACH
+        return "future" if near and _future_verb(before[controller], doc.language) else "factual"
     if any(set(w.lemmas) & FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before):
         return "future"
     return _predicate_modality(doc, first, last)
