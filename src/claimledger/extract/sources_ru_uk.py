@@ -312,6 +312,13 @@ def _past_named_apposition(doc: CyrDoc, sent, first: int, last: int) -> int:
     return end
 
 
+def _nominative_name(doc: CyrDoc, t: Token) -> bool:
+    """True for the last word of a name in the nominative, by the tagger or by a nominative name reading the
+    dictionary gives it ("Песков" tagged as the genitive of песок is also a surname in the nominative)."""
+    return "nomn" in t.tags or any("nomn" in tag and ("Surn" in tag or "Name" in tag)
+                                   for tag in word_readings(t.text, doc.language))
+
+
 def _addressee_name(doc: CyrDoc, t: Token) -> bool:
     """True for a capitalised word with a dative reading and none nominative ("Путину", "Володимиру"): a
     name told, not telling."""
@@ -434,7 +441,7 @@ def person_before(doc: CyrDoc, index: int) -> tuple[str | None, str | None]:
                                             and k > 0 and toks[k - 1].is_title and toks[k - 1].tags & {"Name"}) \
                 or _first_and_surname(doc, k):
             latest = k if latest is None else latest
-            if k < window or "nomn" in toks[k].tags:  # "Путин провел переговоры с Макроном. Он отметил": Путин
+            if k < window or _nominative_name(doc, toks[k]):  # "Путин провел переговоры с Макроном. Он отметил": Путин
                 break
             while k > 0 and doc.entity_label(k - 1) == "PER":
                 k -= 1  # past the rest of this name
@@ -443,7 +450,7 @@ def person_before(doc: CyrDoc, index: int) -> tuple[str | None, str | None]:
         k -= 1
     if latest is None:
         return None, None
-    k = k if k >= 0 and k >= window and "nomn" in toks[k].tags else latest
+    k = k if k >= 0 and k >= window and _nominative_name(doc, toks[k]) else latest
     end = k + 1
     start = k
     while start > toks[k].sent and start > doc.sents[toks[k].sent].first and \
