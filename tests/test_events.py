@@ -471,3 +471,14 @@ def test_holding_or_controlling_land_is_territory_control(nlp_en, text, kinds):
 ])
 def test_attempts_at_attacks_and_pushing_deeper(nlp_en, text, kinds):
     assert [e.type for e in _events(nlp_en, text) if e.type != "negotiation"] == kinds
+
+
+@pytest.mark.parametrize("text, actor", [
+    # the subject of a verb of judging or telling an act is not who did it; of a verb of doing it, it is
+    ("President Volodymyr Zelenskyy condemned the strike on the city's drama theatre.", None),
+    ("Biden welcomed the liberation of Kherson.", None),
+    ("Russia launched a strike on Kyiv.", "Russia"),
+])
+def test_who_judges_an_act_is_not_its_actor(nlp_en, text, actor):
+    (event,) = _events(nlp_en, text)
+    assert event.actor == actor

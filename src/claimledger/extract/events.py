@@ -72,6 +72,11 @@ DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 REFERRING_PRONOUNS = frozenset({"its", "their"})
 # ... and subject pronouns of a clause reported by that subject ("Russia says it captured five villages").
 SUBJECT_PRONOUNS = frozenset({"it", "they"})
+# Verbs whose subject judges or tells an act named as their object, not who does it ("Zelenskyy condemned the
+# strike", "Biden welcomed the liberation of Kherson"); "Russia launched a strike" names the actor.
+STANCE_VERBS = frozenset({"condemn", "welcome", "denounce", "deplore", "praise", "criticise", "criticize", "slam",
+                          "hail", "mourn", "investigate", "document", "witness", "discuss", "describe", "deny",
+                          "confirm", "report", "mention", "recall", "comment", "decry", "applaud", "call"})
 MAX_SUBJECT_CLIMB = 4
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "today"})
 # Modifiers and partners that make a meeting internal or a press event, not a negotiation.
@@ -224,7 +229,8 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
         actor = _subject_named_above(root) or actor  # "Moscow pressed its new offensive": Moscow's
     if actor is None:
         actor = next((c for c in root.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in NATIONALITIES), None)
-    if actor is None and root.dep_ in {"dobj", "attr", "nsubjpass"} and root.head.pos_ in {"VERB", "AUX"}:
+    if actor is None and root.dep_ in {"dobj", "attr", "nsubjpass"} and root.head.pos_ in {"VERB", "AUX"} \
+            and root.head.lemma_.lower() not in STANCE_VERBS:
         actor = _child(root.head, {"nsubj", "agent"})
         if actor is not None and actor.dep_ == "agent":
             actor = _child(actor, {"pobj"})
