@@ -373,3 +373,14 @@ def test_entering_a_room_is_no_capture():
 ])
 def test_acts_to_come_and_acts_on_a_condition(text, language, modalities):
     assert [e.modality for e in analyse(text, language).events] == modalities
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, actor", [
+    # the subject of a verb that judges a capture named after it is not who captured
+    ("Байден приветствовал освобождение Херсона.", "ru", None),
+    ("ВС РФ завершили освобождение Авдеевки.", "ru", "ВС РФ"),
+])
+def test_who_welcomes_a_capture_is_not_its_actor(text, language, actor):
+    (event,) = analyse(text, language).events
+    assert event.actor == actor

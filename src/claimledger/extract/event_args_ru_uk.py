@@ -38,6 +38,11 @@ HABITUAL_REACH = 2
 # Event types whose act noun takes the subject of the verb right before it as its actor ("ВС РФ завершили
 # освобождение ...", "ВСУ начали отвод войск"): who gains or leaves a place decides the control ledger.
 GOVERNED_NOUN_KINDS = frozenset({"territory_control", "withdrawal"})
+# ... but not of a verb that judges or tells the act ("Байден приветствовал освобождение Херсона": not Biden's).
+STANCE_LEMMAS = frozenset({"приветствовать", "осудить", "осуждать", "обсудить", "обсуждать", "подтвердить",
+                           "подтверждать", "опровергнуть", "отрицать", "прокомментировать", "комментировать",
+                           "вітати", "привітати", "засудити", "засуджувати", "обговорити", "обговорювати",
+                           "підтвердити", "підтверджувати", "спростувати", "заперечувати", "коментувати"})
 # Event types of the control ledger (control.STATUS_KINDS), which counts one row per settlement: every
 # settlement coordinated with one the event names is the event's too ("освободили Курахово, Дальнее и
 # Катериновку", "бои в районе Покровска, Мирнограда и Селидово").
@@ -59,7 +64,7 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
     noun of taking or leaving right after a verb, that verb's subject."""
     t = doc.tokens[first]
     if t.pos == "NOUN" and kind in GOVERNED_NOUN_KINDS and first > doc.sentence_of(first).first \
-            and doc.tokens[first - 1].pos == "VERB":
+            and doc.tokens[first - 1].pos == "VERB" and not set(doc.tokens[first - 1].lemmas) & STANCE_LEMMAS:
         return actor_of(doc, first - 1)
     if t.pos not in ("VERB", "PRTS", "GRND", "INFN"):
         return None
