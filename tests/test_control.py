@@ -477,3 +477,13 @@ def test_a_denial_of_a_report_of_the_same_speaker_or_far_back_denies_nothing():
             "Ukraine's military rejected the claim.")
     (doc,) = analyse_articles([Article(id="d", text=text, language="en", published="2024-02-20")])
     assert [e.polarity for e in doc.events if e.type == "territory_control"] == ["asserted"]
+
+
+@pytest.mark.parametrize("outlet, side", [
+    ("Рыбарь", "russia"), ("WarGonzo", "russia"), ("Два майора", "russia"), ("DeepState", "ukraine"),
+])
+def test_war_correspondents_channels_have_a_side(outlet, side):
+    # "Наши штурмовики зашли в ..." on a channel of one side is that side's capture
+    from claimledger.control import publisher_side
+
+    assert publisher_side(outlet) == side

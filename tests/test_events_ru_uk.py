@@ -384,3 +384,10 @@ def test_acts_to_come_and_acts_on_a_condition(text, language, modalities):
 def test_who_welcomes_a_capture_is_not_its_actor(text, language, actor):
     (event,) = analyse(text, language).events
     assert event.actor == actor
+
+
+@pytest.mark.model
+def test_stormtroopers_are_fighters_not_an_assault():
+    doc = analyse("Наши штурмовики зашли в Максимильяновку. Начался штурм Авдеевки.", "ru")
+    assert [(e.type, part(doc.article.text, e.trigger)) for e in doc.events] == [
+        ("territory_control", "зашли"), ("clash", "штурм")]

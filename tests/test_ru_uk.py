@@ -856,3 +856,14 @@ def test_an_adjectival_village_in_an_oblique_case_is_read_as_neuter_too():
 ])
 def test_a_district_nickname_is_the_raion_of_its_town(text, name):
     assert [p.name for p in analyse(text, "uk").places] == [name]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, names", [
+    # an abbreviated settlement noun opens a place, also for a name natasha reads as a person
+    ("Российские подразделения продвинулись в районе н.п. Гродовка и Новогродовка.", ["Hrodivka", "Novohrodivka"]),
+    ("Бои идут у с. Работино.", ["Robotyne"]),
+    ("Высота 5 м. Иванов сказал.", []),  # metres and a person
+])
+def test_an_abbreviated_settlement_noun_opens_a_place(text, names):
+    assert [p.name for p in analyse(text, "ru").places] == names

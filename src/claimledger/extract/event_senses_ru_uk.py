@@ -63,12 +63,16 @@ PUBLIC_STEMS = CIVILIAN_STEMS + ("журналист", "студент", "вет
                                  "сотрудник", "работник", "участник", "школ", "учащ", "військов", "военн", "командир",
                                  "воїн", "бійц", "бойц", "захисник", "працівник", "учасник")
 MEETING_WINDOW = 3
+# Nouns of fighters that an act stem of the lexicon also starts ("штурмовики" under штурм~).
+FIGHTER_NOUN_LEMMAS = frozenset({"штурмовик", "штурмовець", "штурмовица"})
 
 
 
 def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Sequence[Place]) -> str | None:
     """The event type the trigger at tokens [first, last) has in its context, given the lexicon's ``kind``;
     None when it names no event (see the module docstring)."""
+    if last - first == 1 and set(doc.tokens[first].lemmas) & FIGHTER_NOUN_LEMMAS:
+        return None  # "Наши штурмовики зашли в ...": the fighters, not an assault (the stem штурм~)
     if kind == "territory_control" and _joins_alliance(doc, first, last, places):
         return None  # a state joining the EU or NATO: no change of control over territory
     if kind == "territory_control" and _enters_wide_area(doc, first, last, places):

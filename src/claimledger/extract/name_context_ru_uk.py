@@ -26,6 +26,9 @@ LIST_REACH = 16  # tokens walked back over a list of names to the preposition or
 # Nouns naming a settlement before its name ("село Работино", "пгт Часов Яр", "місто Оріхів").
 SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "пгт", "смт", "город", "місто", "деревня", "хутор",
                               "селище", "пункт"})
+# Abbreviations of a settlement noun before its name, as token texts ("н.п. Гродовка", "с. Работино", "пос. Ивановское").
+SETTLEMENT_ABBREVIATIONS = (("н", ".", "п", "."), ("н", ".", "п"), ("нп",), ("н.п",), ("с", "."), ("пос", "."),
+                            ("сел", "."), ("м", "."))
 # Verbs whose object right after them is a place ("освободили Нелеповку", "захопили Кругляківку", "обстреляли Донецк"),
 # and nouns of the same acts whose genitive right after them is ("о взятии Степового", "штурм Авдеевки").
 TAKING_LEMMAS = frozenset({"освободить", "взять", "занять", "захватить", "оккупировать", "зачистить", "обстрелять",
@@ -105,7 +108,9 @@ def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
     t = doc.tokens[i]
     listed = in_place_list(doc, i)
     taken = i > 0 and bool(set(doc.tokens[i - 1].lemmas) & TAKING_LEMMAS)  # "освободили Нелеповку"
-    if i == 0 or doc.tokens[i - 1].lower not in PLACE_PREPOSITIONS and not listed and not taken or "Patr" in t.tags:
+    abbreviated = abbreviated_settlement_noun(doc, i)  # "в районе н.п. Гродовка"
+    if i == 0 or doc.tokens[i - 1].lower not in PLACE_PREPOSITIONS and not listed and not taken and not abbreviated \
+            or "Patr" in t.tags:
         return False
     ent = next((e for e in doc.ents if e.start <= i < e.end and e.end - e.start > 1
                 and not any(doc.tokens[k].lower in LIST_JOINERS for k in range(e.start, e.end))), None)
@@ -118,6 +123,18 @@ def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
     return any(ukrainian_settlement(e) and (e.category in CITY_CATEGORIES
                                             or "Surn" not in t.tags and ("Name" not in t.tags or listed))
                for e in hits)
+
+
+def abbreviated_settlement_noun(doc: CyrDoc, i: int) -> bool:
+    """True when the tokens right before token i abbreviate a settlement noun ("н.п. Гродовка", "с. Работино")."""
+    for words in SETTLEMENT_ABBREVIATIONS:
+        start = i - len(words)
+        if start >= 0 and doc.tokens[start].sent == doc.tokens[i].sent \
+                and tuple(t.lower for t in doc.tokens[start:i]) == words \
+                and (start == 0 or not doc.tokens[start - 1].is_word or doc.tokens[start - 1].text in (",", "(")
+                     or doc.tokens[start - 1].pos in ("PREP", "NOUN", "CONJ")):
+            return True
+    return False
 
 
 def ukrainian_settlement(e: Entry) -> bool:
@@ -171,7 +188,7 @@ def in_settlement_list(doc: CyrDoc, i: int) -> bool:
         p = doc.tokens[j]
         if p.sent != t.sent:
             return False
-        if p.lower in PLACE_PREPOSITIONS or set(p.lemmas) & SETTLEMENT_NOUNS:
+        if p.lower in PLACE_PREPOSITIONS or set(p.lemmas) & SETTLEMENT_NOUNS or abbreviated_settlement_noun(doc, j + 1):
             return True
         including = next((len(w) for w in INCLUDING if tuple(x.lower for x in doc.tokens[max(0, j - len(w) + 1):j + 1]) == w), 0)
         if including:  # "пять населённых пунктов, в том числе Новоеленовку, Зеленое и Андреевку"
@@ -188,7 +205,8 @@ def _opens(doc: CyrDoc, j: int) -> bool:
     list, a place even when natasha reads a person ("у Работина и Лобкового")."""
     p = doc.tokens[j - 1] if j > 0 else None
     return p is not None and p.sent == doc.tokens[j].sent and (p.lower in PLACE_PREPOSITIONS
-                                                               or bool(set(p.lemmas) & SETTLEMENT_NOUNS))
+                                                               or bool(set(p.lemmas) & SETTLEMENT_NOUNS)
+                                                               or abbreviated_settlement_noun(doc, j))
 
 
 def names_river(doc: CyrDoc, i: int) -> bool:
