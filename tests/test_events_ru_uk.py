@@ -391,3 +391,13 @@ def test_stormtroopers_are_fighters_not_an_assault():
     doc = analyse("Наши штурмовики зашли в Максимильяновку. Начался штурм Авдеевки.", "ru")
     assert [(e.type, part(doc.article.text, e.trigger)) for e in doc.events] == [
         ("territory_control", "зашли"), ("clash", "штурм")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, counts", [
+    # the losses counted in an apposition after a comma ("потери, до 50 человек"); another clause is not one
+    ("Противник несет тяжелые потери, до 50 человек убитыми и ранеными за сутки.", [50]),
+    ("Погиб мужчина, еще четыре человека ранены.", [1, 4]),
+])
+def test_losses_counted_after_a_comma(text, counts):
+    assert [e.quantity for e in analyse(text, "ru").events if e.type == "casualties"] == counts

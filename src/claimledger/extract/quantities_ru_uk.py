@@ -280,6 +280,10 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
     ("три лодки и до десяти боевиков")."""
     for k in range(start, stop):
         t = doc.tokens[k]
+        if t.text == "," and k + 2 < len(doc.tokens) and doc.tokens[k + 1].lower in QUANTITY_PREPOSITIONS:
+            value, end = _count_at(doc, k + 2, in_time)  # "несет потери, до 50 человек убитыми": the losses counted
+            if value is not None and end < len(doc.tokens) and plain_word(doc.tokens[end].lemma).startswith(PEOPLE):
+                return value
         if t.text in (";", ":", "—", "–", "(") or t.text == "," and not (past_others and _list_item_after(doc, k)):
             return None  # (with ``past_others`` a list of things runs on over commas: "танк, две БМП и до 290 ...")
         value, end = _count_at(doc, k, in_time)
