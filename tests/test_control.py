@@ -487,3 +487,16 @@ def test_war_correspondents_channels_have_a_side(outlet, side):
     from claimledger.control import publisher_side
 
     assert publisher_side(outlet) == side
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Russia claims capture of Toretsk, Ukraine denies",
+    "Ukraine denied Russia's claim that its forces had captured Toretsk.",
+])
+def test_a_denial_that_holds_the_report_it_denies(text):
+    # Russia asserts the capture, Ukraine denies it: the negation above "Russia's claim" is Ukraine's, not Russia's
+    (doc,) = analyse_articles([Article(id="d", text=text, language="en", published="2024-10-01")])
+    speakers = {a.id: a.speaker for a in doc.attributions}
+    assert sorted((speakers[e.claimed_by], e.polarity) for e in doc.events if e.type == "territory_control") == [
+        ("Russia", "asserted"), ("Ukraine", "denied")]

@@ -482,3 +482,14 @@ def test_attempts_at_attacks_and_pushing_deeper(nlp_en, text, kinds):
 def test_who_judges_an_act_is_not_its_actor(nlp_en, text, actor):
     (event,) = _events(nlp_en, text)
     assert event.actor == actor
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # troops lost are casualties; a town's people lost, or a temper, are not; troops pulled out withdraw
+    ("Zelensky said Russia lost 1,000 troops near Pokrovsk.", [("casualties", 1000)]),
+    ("It is a ghost town that has lost most people.", []),
+    ("Ukraine pulls troops out of Vuhledar.", [("withdrawal", None)]),
+    ("Ukraine pulled its forces out of Vuhledar.", [("withdrawal", None)]),
+])
+def test_troops_lost_and_troops_pulled_out(nlp_en, text, kinds):
+    assert [(e.type, e.quantity) for e in _events(nlp_en, text)] == kinds

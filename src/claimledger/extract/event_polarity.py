@@ -50,13 +50,18 @@ def denials_of_reports(events: Sequence[Event], attributions: Sequence[Attributi
 
 
 def _report_denied(denial: Attribution, attributions: Sequence[Attribution], text: str) -> Attribution | None:
-    """The report a denial denies: one of the same content said before it, or, for a content that only names a
-    report, the latest report of another speaker before it, at most DENIAL_REACH_SENTENCES sentences back."""
+    """The report a denial denies: one of the same content said before it, the one report its content holds, or,
+    for a content that only names a report, the latest report of another speaker before it, at most
+    DENIAL_REACH_SENTENCES sentences back."""
     before = [a for a in attributions if a is not denial and a.evidentiality != "denied" and a.cue is not None
               and a.cue[0] < denial.cue[0]]
     same = [a for a in before if a.content == denial.content]
     if same:
         return same[-1]
+    inside = [a for a in attributions if a is not denial and a.cue is not None and a.evidentiality != "denied"
+              and denial.content[0] <= a.cue[0] and a.content[1] <= denial.content[1]]
+    if len(inside) == 1:
+        return inside[0]  # "Russia claims capture of Toretsk, Ukraine denies": the report it holds
     if not REPORT_ANAPHOR.match(text[denial.content[0]:denial.content[1]].strip(" .,;:")):
         return None
     for report in sorted(before, key=lambda a: a.content[1], reverse=True):

@@ -72,6 +72,8 @@ DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 REFERRING_PRONOUNS = frozenset({"its", "their"})
 # ... and subject pronouns of a clause reported by that subject ("Russia says it captured five villages").
 SUBJECT_PRONOUNS = frozenset({"it", "they"})
+# Nouns of someone's report ("Russia's claim that ..."): a negation above it denies the report, not what it tells.
+REPORT_NOUNS = frozenset({"claim", "allegation", "report", "statement", "assertion", "accusation"})
 # Verbs whose subject judges or tells an act named as their object, not who does it ("Zelenskyy condemned the
 # strike", "Biden welcomed the liberation of Kherson"); "Russia launched a strike" names the actor.
 STANCE_VERBS = frozenset({"condemn", "welcome", "denounce", "deplore", "praise", "criticise", "criticize", "slam",
@@ -124,6 +126,8 @@ def _polarity(span: Span) -> str:
     for token in [root, *cue_ancestors(root)]:
         if token.i != root.i and token.lemma_.lower() in SILENT_VERBS:
             break  # "Moscow did not comment on the attack": silence about an act denies nothing
+        if token.i != root.i and token.lemma_.lower() in REPORT_NOUNS and any(c.dep_ == "poss" for c in token.children):
+            break  # "Ukraine denied Russia's claim that it captured X": Russia asserts it, Ukraine's denial is its own
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return "denied"
