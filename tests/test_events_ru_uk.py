@@ -401,3 +401,14 @@ def test_stormtroopers_are_fighters_not_an_assault():
 ])
 def test_losses_counted_after_a_comma(text, counts):
     assert [e.quantity for e in analyse(text, "ru").events if e.type == "casualties"] == counts
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, counts", [
+    # one person named by a noun the Ukrainian dictionary gives no number: a singular only reading
+    ("Внаслідок обстрілу загинула жінка.", [1]),
+    ("Поблизу Вовчанська поранено чоловіка 45 років.", [1]),
+    ("Знищили техніку та ворожих солдатів.", [None]),  # "техніку" may read as a technician: equipment first
+])
+def test_one_ukrainian_person_lost(text, counts):
+    assert [e.quantity for e in analyse(text, "uk").events if e.type == "casualties"] == counts

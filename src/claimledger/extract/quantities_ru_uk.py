@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import CyrDoc, plain_word
+from .cyrillic import CyrDoc, plain_word, word_readings
 
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
 SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "поселок", "город", "деревня", "хутор", "селище",
@@ -339,7 +339,11 @@ def _one_person(doc: CyrDoc, first: int, last: int, after: range) -> int | None:
             if k >= last:
                 continue  # the words after end here; look before the verb
             break
-        if w.pos == "NOUN" and {"anim", "sing"} <= w.tags and w.lemma not in COLLECTIVE_LEMMAS \
+        # (the Ukrainian dictionary often gives a noun no number: "жінка" is one person when no reading of it is
+        # plural or inanimate; "техніку" may read as a technician, but is equipment first)
+        singular = "sing" in w.tags or doc.language == "uk" and all(
+            "plur" not in tag and "anim" in tag for tag in word_readings(w.text, "uk"))
+        if w.pos == "NOUN" and "anim" in w.tags and singular and w.lemma not in COLLECTIVE_LEMMAS \
                 and (k >= last or "nomn" in w.tags) and not (k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS):
             return 1
         if w.pos == "NOUN" and "plur" in w.tags and "anim" in w.tags:
