@@ -152,3 +152,9 @@ def test_russia_holding_its_oblast_is_no_place_of_its_own(events_of):
     # "Russia's Kursk region": the oblast places the event, not the country (a Russian oblast has no ref)
     found = events_of("Ukrainian troops pushed deeper into Russia's Kursk region on Saturday.")
     assert found[("clash", "pushed deeper into")] == ("Kursk Oblast",)
+
+
+def test_a_towns_building_is_where_a_strike_hit(events_of):
+    # a town's possessive of a building places the strike; of an act it says whose ("Russia's incursion")
+    found = events_of("A Russian missile struck Kyiv's main children's hospital on Monday.")
+    assert found[("strike", "missile struck")] == ("UA80000000000093317",)

@@ -26,11 +26,12 @@ from spacy.tokens import Span, Token
 from ..models import Place
 from . import place_ranker
 from .doc_cache import doc_memo, doc_text
-from .event_triggers import NATIONALITIES
+from .event_arguments import TARGET_LEMMAS
 from .event_places import (
     PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, listed_over_areas, place_keys, place_keys_within,
     place_within,
 )
+from .event_triggers import NATIONALITIES
 
 # Dependencies of a trigger whose phrases say where its event happened: prepositional phrases
 # ("at Ochakiv", "in Donbas", "near Kupiansk"), a place named before the noun ("the Kharkiv offensive"),
@@ -58,6 +59,9 @@ FIGHTING_KINDS = frozenset({"strike", "clash", "casualties", "attack_repelled", 
 PLACE_NOUNS = frozenset({"border", "territory", "city", "town", "village", "region", "land", "soil",
                          "airspace", "coast", "capital", "east", "west", "north", "south", "frontier"})
 
+# Buildings and works a town holds: its possessive names where they are ("Kyiv's children's hospital").
+FACILITY_NOUNS = TARGET_LEMMAS | frozenset({"hospital", "school", "market", "theatre", "theater", "church", "university",
+                                            "mall", "hypermarket", "supermarket", "dam", "railway", "center", "centre"})
 # Nouns of land that a nationality adjective makes a country's ("Ukrainian cities", "Russian territory").
 LAND_NOUNS = frozenset({"city", "town", "village", "territory", "land", "soil", "region", "settlement",
                         "border", "airspace"})
@@ -209,8 +213,10 @@ def _place_names_actor(doc, place: Place) -> bool:
         return False
     root = span.root
     if root.dep_ == "poss":
-        # "Russia's incursion", "Kyiv's troops": a possessor says whose, not where
-        return root.head.lemma_.lower() not in PLACE_NOUNS
+        # "Russia's incursion", "Kyiv's troops": a possessor says whose, not where; a town's building or grid is
+        # where ("struck Kyiv's main children's hospital")
+        head = root.head.lemma_.lower()
+        return head not in PLACE_NOUNS and not (place.level == "settlement" and head in FACILITY_NOUNS)
     if root.dep_ == "nsubj" and place.level == "country" and root.head.pos_ == "VERB":
         return True  # "Russia intends to ...", "Ukraine offers ...": a state that acts, not a place
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS \
