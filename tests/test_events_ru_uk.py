@@ -412,3 +412,14 @@ def test_losses_counted_after_a_comma(text, counts):
 ])
 def test_one_ukrainian_person_lost(text, counts):
     assert [e.quantity for e in analyse(text, "uk").events if e.type == "casualties"] == counts
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, actor", [
+    # the subject of a verb that delivers a strike named after it struck, adjectives between or not
+    ("ВС РФ нанесли удар по аэродрому Миргород.", "ВС РФ"),
+    ("Российская армия нанесла массированный удар по энергетике.", "Российская армия"),
+])
+def test_who_delivers_a_strike_is_its_actor(text, actor):
+    (event,) = analyse(text, "ru").events
+    assert event.actor == actor

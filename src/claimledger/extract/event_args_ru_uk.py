@@ -38,6 +38,8 @@ HABITUAL_REACH = 2
 # Event types whose act noun takes the subject of the verb right before it as its actor ("ВС РФ завершили
 # освобождение ...", "ВСУ начали отвод войск"): who gains or leaves a place decides the control ledger.
 GOVERNED_NOUN_KINDS = frozenset({"territory_control", "withdrawal"})
+# Verbs that deliver a strike named by a noun after them: their subject struck ("Армия России нанесла удар").
+STRIKE_LIGHT_VERBS = frozenset({"нанести", "наносить", "завдати", "завдавати"})
 # ... but not of a verb that judges or tells the act ("Байден приветствовал освобождение Херсона": not Biden's).
 STANCE_LEMMAS = frozenset({"приветствовать", "осудить", "осуждать", "обсудить", "обсуждать", "подтвердить",
                            "подтверждать", "опровергнуть", "отрицать", "прокомментировать", "комментировать",
@@ -63,9 +65,14 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
     for a taking of territory with none, a force named right after the verb (:func:`_actor_after`); for a
     noun of taking or leaving right after a verb, that verb's subject."""
     t = doc.tokens[first]
-    if t.pos == "NOUN" and kind in GOVERNED_NOUN_KINDS and first > doc.sentence_of(first).first \
-            and doc.tokens[first - 1].pos == "VERB" and not set(doc.tokens[first - 1].lemmas) & STANCE_LEMMAS:
-        return actor_of(doc, first - 1)
+    k = first - 1  # past adjectives of the noun ("нанесли массированный удар", "завдала ракетного удару")
+    while k > doc.sentence_of(first).first and doc.tokens[k].pos in ("ADJF", "PRTF") and first - k <= 2:
+        k -= 1
+    verb = doc.tokens[k] if k >= doc.sentence_of(first).first else None
+    if t.pos in ("NOUN", "ADJF") and verb is not None and verb.pos == "VERB" and (
+            kind in GOVERNED_NOUN_KINDS and not set(verb.lemmas) & STANCE_LEMMAS
+            or kind == "strike" and set(verb.lemmas) & STRIKE_LIGHT_VERBS):
+        return actor_of(doc, k)  # "ВС РФ завершили освобождение ...", "ВС РФ нанесли удар"
     if t.pos not in ("VERB", "PRTS", "GRND", "INFN"):
         return None
     c_first, _ = clause_of(doc, first, first + 1)
