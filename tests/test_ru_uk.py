@@ -867,3 +867,14 @@ def test_a_district_nickname_is_the_raion_of_its_town(text, name):
 ])
 def test_an_abbreviated_settlement_noun_opens_a_place(text, names):
     assert [p.name for p in analyse(text, "ru").places] == names
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, names", [
+    # an adjectival village name as the object of a capture; "ье" of a Russian name is "йо" in Ukrainian
+    ("Силы обороны Украины освободили Урожайное в Донецкой области.", ["Ukraine", "Urozhaine", "Donetsk Oblast"]),
+    ("Враг продвинулся у Новокалиново и Соловьево.", ["Novokalynove", "Soloviove"]),
+    ("Украинские войска отступили.", []),
+])
+def test_adjectival_villages_taken_and_soft_sign_spellings(text, names):
+    assert [p.name for p in analyse(text, "ru").places] == names

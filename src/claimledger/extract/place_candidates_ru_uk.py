@@ -51,7 +51,7 @@ MAX_SPELLINGS = 8  # Ukrainian spellings looked up per Russian name (exact look-
 # endings first (neuter adjectives and -овка), then single letters.
 RU_UK_ENDINGS = (("ово", "ове"), ("ево", "еве"), ("ское", "ське"), ("цкое", "цьке"), ("ое", "е"),
                  ("ая", "а"), ("ый", "ий"), ("ица", "иця"), ("овка", "івка"), ("евка", "івка"), ("ёвка", "івка"))
-RU_UK_LETTERS = (("ы", "и"), ("э", "е"), ("ё", "ьо"))
+RU_UK_LETTERS = (("ы", "и"), ("э", "е"), ("ьё", "йо"), ("ье", "йо"), ("ё", "ьо"))  # "Соловьево" -> Соловйове
 
 
 def name_candidates(gaz: Gazetteer, doc: CyrDoc, start: int, end: int, *,

@@ -218,11 +218,10 @@ def _admissible(doc: CyrDoc, start: int, end: int, e: Entry, exact: bool) -> boo
 
 
 def _substantive_name(doc: CyrDoc, i: int) -> bool:
-    """A capitalised adjective after a place preposition or a settlement noun, or one the dictionary does
-    not know, with no noun of its case after it, names a place by itself ("у Степового", "село Работино"),
-    as adjectival village names do."""
-    return (in_settlement_list(doc, i) or _guessed(doc.tokens[i], doc.language)) \
-        and not _before_agreeing_noun(doc, i)
+    """A capitalised adjective in a place's context (after a place preposition, a settlement noun or a verb of
+    taking: located), or one the dictionary does not know, with no noun of its case after it, names a place by
+    itself ("у Степового", "село Работино", "освободили Урожайное"), as adjectival village names do."""
+    return (located(doc, i) or _guessed(doc.tokens[i], doc.language)) and not _before_agreeing_noun(doc, i)
 
 
 def _guessed(t: Token, language: str) -> bool:
