@@ -190,3 +190,9 @@ def test_a_village_listed_beside_one_of_its_hromada_is_that_one(places_of):
     places = places_of("Russia struck Zaporizhzhia and Vuhledar overnight.")
     assert {p.text: p.name for p in places}["Zaporizhzhia"] == "Zaporizhzhia"
     assert {p.text: p.ref for p in places}["Zaporizhzhia"] == "UA23060070010069526"
+
+
+def test_a_headline_label_the_model_ran_on_over_its_colon(places_of):
+    # "Kryvyi Rih:" tagged as a PERSON entity with its colon: the town all the same
+    places = places_of("Kryvyi Rih: Missiles hit Zelensky's home city")
+    assert [(p.text, p.name) for p in places] == [("Kryvyi Rih", "Kryvyi Rih")]

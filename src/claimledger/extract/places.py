@@ -270,9 +270,10 @@ def _located_in(doc, gaz: Gazetteer, m: Mention, found: list[Mention]) -> bool:
 
 
 def _entity_end(ent) -> int:
-    """End of an entity before a possessive ending ("Angola’s" -> "Angola")."""
+    """End of an entity before a possessive ending ("Angola’s" -> "Angola") or a closing colon the model ran it
+    on over ("Kryvyi Rih:" of a headline's label)."""
     end = ent.end
-    if end - ent.start > 1 and ent.doc[end - 1].text in ("'s", "’s"):
+    if end - ent.start > 1 and ent.doc[end - 1].text in ("'s", "’s", ":"):
         end -= 1
     return end
 
