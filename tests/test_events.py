@@ -493,3 +493,19 @@ def test_who_judges_an_act_is_not_its_actor(nlp_en, text, actor):
 ])
 def test_troops_lost_and_troops_pulled_out(nlp_en, text, kinds):
     assert [(e.type, e.quantity) for e in _events(nlp_en, text)] == kinds
+
+
+@pytest.mark.parametrize("text, places", [
+    # coordinated captures are one event of both places (the control ledger needs each); entering a town takes
+    # it, entering a country or region does not
+    ("Ukrainian troops recaptured Kupiansk and liberated Izium.", [("UA63080090010026457", "UA63040090010029555")]),
+    ("Ukrainian troops entered Izium on Saturday.", [("UA63040090010029555",)]),
+    ("Russian troops entered Ukraine in February 2022.", []),
+])
+def test_coordinated_captures_keep_every_place(nlp_en, text, places):
+    from claimledger.extract.gazetteer import load_gazetteer
+    from claimledger.extract.places import find_places
+
+    doc = nlp_en(text)
+    found = _events(nlp_en, text, places=find_places(doc, load_gazetteer()))
+    assert [e.places for e in found if e.type == "territory_control"] == places

@@ -307,6 +307,8 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
         return False
     if "land" in flags and not _takes_land(root):
         return False
+    if "town" in flags and not _enters_town(root):
+        return False
     if "partner" in flags and not any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in root.children):
         return False
@@ -330,6 +332,20 @@ def _takes_land(root) -> bool:
     nouns = LAND_NOUNS | REGAINED_GROUND if root.lemma_.lower() == "regain" else LAND_NOUNS
     return any(c.dep_ == "dobj" and (c.ent_type_ in {"GPE", "LOC", "FAC"} or c.lemma_.lower() in nouns)
                or c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns for c in root.children)
+
+
+def _enters_town(root) -> bool:
+    """True when a verb's object is a settlement by name ("entered Izium"): taking it; entering a country or a
+    region ("entered Ukraine", "entered the Kursk region") is fighting there, which other rows read."""
+    from .gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for obj in (c for c in root.children if c.dep_ == "dobj" and c.ent_type_ in {"GPE", "LOC", "FAC", "ORG"}):
+        name = " ".join(t.text for t in obj.subtree if t.ent_type_ == obj.ent_type_)
+        hits = gaz.lookup(name, fuzzy=False)
+        if hits and all(e.level == "settlement" for e in hits):
+            return True
+    return False
 
 
 def find_triggers(doc: Doc) -> list[tuple[str, Span]]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -74,6 +75,8 @@ REFERRING_PRONOUNS = frozenset({"its", "their"})
 SUBJECT_PRONOUNS = frozenset({"it", "they"})
 # Nouns of someone's report ("Russia's claim that ..."): a negation above it denies the report, not what it tells.
 REPORT_NOUNS = frozenset({"claim", "allegation", "report", "statement", "assertion", "accusation"})
+# Types whose places make the per-settlement control ledger: a coordinated re-mention adds its places.
+LEDGER_TYPES = frozenset({"territory_control", "withdrawal"})
 # Verbs whose subject judges or tells an act named as their object, not who does it ("Zelenskyy condemned the
 # strike", "Biden welcomed the liberation of Kherson"); "Russia launched a strike" names the actor.
 STANCE_VERBS = frozenset({"condemn", "welcome", "denounce", "deplore", "praise", "criticise", "criticize", "slam",
@@ -437,7 +440,16 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         when = _when(span, times)
         if when is None and claimed_by is None:
             when = _default_when(span, kind, published)
-        if any(_corefers(span, other, kind, claimed_by, quantity, when, event) for other, event in kept):
+        same = next((n for n, (other, event) in enumerate(kept)
+                     if _corefers(span, other, kind, claimed_by, quantity, when, event)), None)
+        if same is not None:
+            if kind in LEDGER_TYPES:  # "recaptured Kupiansk and liberated Izium": one event, both places
+                _, event = kept[same]
+                more = tuple(k for k in event_places(span, places, actor, kind, trigger_tokens) if k not in event.places)
+                if more:
+                    merged = replace(event, places=event.places + more)
+                    events[events.index(event)] = merged
+                    kept[same] = (kept[same][0], merged)
             continue
         head_lemma = span[0].lemma_.lower() if names_held_land(span) else span.root.lemma_.lower()
         if kind == "negotiation" and head_lemma in CONTACT_LEMMAS:
