@@ -196,3 +196,10 @@ def test_a_headline_label_the_model_ran_on_over_its_colon(places_of):
     # "Kryvyi Rih:" tagged as a PERSON entity with its colon: the town all the same
     places = places_of("Kryvyi Rih: Missiles hit Zelensky's home city")
     assert [(p.text, p.name) for p in places] == [("Kryvyi Rih", "Kryvyi Rih")]
+
+
+def test_names_the_model_ran_into_one_entity_are_each_a_place(places_of):
+    # "Zelenodolsk and Hulyaipole" tagged as one ORG: two towns; a company of two surnames stays no place
+    places = places_of("They still have enough strength to shoot from the artillery at Zelenodolsk and Hulyaipole.")
+    assert [p.name for p in places] == ["Zelenodolsk", "Huliaipole"]
+    assert places_of("Procter and Gamble said profits rose.") == []

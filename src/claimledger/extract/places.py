@@ -103,7 +103,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, companion: Compani
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _gazetteer_mentions(doc, gaz, taken, mentions)
     mentions += _compound_mentions(doc, gaz, {i for m in mentions for i in range(m.start, m.end)})
-    mentions = [m for m in mentions if not _inside_name(doc, m, _country_name(gaz, mention_span(doc, m)[2]))
+    mentions = [m for m in mentions if (_listed_in_one_entity(doc, m, mentions)
+                                        or not _inside_name(doc, m, _country_name(gaz, mention_span(doc, m)[2])))
                 and not _titled_person(doc, m)]
     mentions.sort(key=lambda m: m.start)
     return resolve_mentions(doc, gaz, mentions, companion)
@@ -180,7 +181,8 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
                     i += n
                     break
                 continue
-            hits = gaz.lookup(text, fuzzy=(n == 1 and tok.pos_ == "PROPN" and not relabelled))
+            listed = relabelled and (i, i + n) in entities[2]  # a name of a list run into one entity: as if untagged
+            hits = gaz.lookup(text, fuzzy=(n == 1 and tok.pos_ == "PROPN" and (not relabelled or listed)))
             if n == 1 and tok.is_sent_start and tok.pos_ == "NOUN" and not tok.text.isupper():
                 # a capitalised common noun opening a sentence ("Police said") is a place only by its own
                 # name, never by another place's alias or transliteration (a dateline "KIEV" is a name)
@@ -216,15 +218,36 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
     return out
 
 
-def _entity_bounds(doc) -> tuple[set[tuple[int, int]], dict[int, int]]:
-    """The (first token, name end) of every entity (see _entity_start, _name_end), and for each first
-    token the farthest end of an entity opening there: what _gazetteer_mentions asks of each name."""
-    names, farthest = set(), {}
+def _listed_in_one_entity(doc, m: Mention, mentions: list[Mention]) -> bool:
+    """True when the mention is one of coordinated names the model ran into one entity and every one of them is
+    a place mention ("at Zelenodolsk and Hulyaipole" as one ORG): a list of places, not an organisation."""
+    ent = next((e for e in doc_ents(doc) if e.start <= m.start < e.end), None)
+    parts = _coordinated_parts(ent) if ent is not None else []
+    found = {(x.start, x.end) for x in mentions}
+    return (m.start, m.end) in parts and all(part in found for part in parts)
+
+
+def _entity_bounds(doc) -> tuple[set[tuple[int, int]], dict[int, int], set[tuple[int, int]]]:
+    """The (first token, name end) of every entity (see _entity_start, _name_end), for each first token the
+    farthest end of an entity opening there, and the names of entities that join names ("Zelenodolsk and
+    Hulyaipole" run into one ORG): what _gazetteer_mentions asks of each name."""
+    names, farthest, listed = set(), {}, set()
     for ent in doc_ents(doc):
         start = _entity_start(ent)
         names.add((start, _name_end(ent)))
         farthest[start] = max(farthest.get(start, -1), ent.end)
-    return names, farthest
+        listed.update(_coordinated_parts(ent))
+    return names | listed, farthest, listed
+
+
+def _coordinated_parts(ent) -> list[tuple[int, int]]:
+    """The (start, end) of each capitalised name of an entity that joins names by "and" or commas
+    ("Zelenodolsk and Hulyaipole"); [] for any other entity."""
+    cut = [t.i for t in ent if t.lower_ in ("and", ",")]
+    parts = [(a, b) for a, b in zip([ent.start] + [c + 1 for c in cut], cut + [ent.end]) if b > a]
+    if len(parts) < 2 or not all(all(t.text[:1].isupper() for t in ent.doc[a:b]) for a, b in parts):
+        return []
+    return parts
 
 
 def _compound_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
