@@ -427,6 +427,16 @@ PROBES = [
     probe("Дмитрий Песков отказался комментировать визит Джо Байдена в Киев. «Мы видели сообщения», — сказал он "
           "журналистам.", "ru",
           A("сказал", "он", "Мы видели сообщения", "direct", speaker="Dmitry Peskov")),
+    # a report "about" something ends where a clause of its own begins; "про те, як ..." is completed by its clause
+    probe("У Міноборони РФ заявили про «звільнення» Очеретиного, у ЗСУ це не підтверджують.", "uk",
+          A("заявили", ANY, "про «звільнення» Очеретиного", ANY, speaker="Russian Ministry of Defence")),
+    probe("Ми говорили про те, як перемагати зараз.", "uk",
+          A("говорили", ANY, "про те, як перемагати зараз", ANY)),
+    # a subject, then a demonstrative object, then a verb of denial: the sentence before, denied by that subject
+    probe("Оккупанты заявили о захвате Новоселовки Первой. Генштаб ВСУ эти заявления опровергает.", "ru",
+          A("заявили", ANY, "о захвате Новоселовки Первой", "indirect"),
+          A("опровергает", ANY, "о захвате Новоселовки Первой", ANY,
+            speaker="General Staff of the Armed Forces of Ukraine")),
     # "ее" written without the diaeresis is still her ("По ее словам")
     probe("Мария Захарова обвинила ВСУ в обстреле рынка. По ее словам, удар был нанесен из HIMARS.", "ru",
           A("обвинила", "Мария Захарова", ANY, ANY, speaker="Maria Zakharova"),

@@ -477,6 +477,7 @@ def test_correspondences_keep_the_ending_class():
     # ... and the genitive after a noun of such an act ("о взятии Степового", natasha: a person)
     ("В Минобороны сообщили о взятии Степового.", "ru", ["Степового"]),
     ("Шойгу доложил об освобождении Петра Иванова.", "ru", []),
+    ("У Міноборони РФ заявили про «звільнення» Очеретиного.", "uk", ["РФ", "Очеретиного"]),  # a scare-quoted act
 ])
 def test_adjectives_opening_names_and_objects_of_captures(text, language, names):
     assert [p.text for p in analyse(text, language).places] == names

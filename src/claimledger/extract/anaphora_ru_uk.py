@@ -17,26 +17,39 @@ MAX_ANAPHOR_DISTANCE = 12  # tokens from "Про це" to its cue ("Про це 
 LOCATIVE_SOURCE_WORDS = 4  # words of a source "в/у ..." before an anaphor ("В пресс-службе ведомства эту информацию")
 
 
-def anaphor_before(doc: CyrDoc, sent, cue_first: int) -> int | None:
-    """Token index just after an anaphor ("об этом", "про це") in the clause before a cue, else None."""
+def anaphor_before(doc: CyrDoc, sent, cue_first: int, after_subject: bool = False) -> int | None:
+    """Token index just after an anaphor ("об этом", "про це") in the clause before a cue, else None; with
+    ``after_subject`` (a cue of denial) also a demonstrative object after the subject ("Генштаб эти заявления
+    опровергает")."""
     toks = doc.tokens
     for i in range(max(sent.first, cue_first - MAX_ANAPHOR_DISTANCE), cue_first):
         for words in ANAPHORS:
             if words_at(toks, i, words) and (i == sent.first or toks[i - 1].text == ","
-                                             or _after_locative_source(doc, sent.first, i)) \
+                                             or _after_locative_source(doc, sent.first, i)
+                                             or after_subject and len(words) > 1 and _after_subject(doc, sent.first, i)) \
                     and not any(t.text in (":", ";") for t in toks[i + len(words):cue_first]):
                 return i + len(words)
     return None
 
 
 def source_before_anaphor(doc: CyrDoc, sent, anaphor_end: int) -> tuple[int, int] | None:
-    """The locative source that opens the sentence before its anaphor ("В Киеве эту информацию опровергли":
-    Киеве), as a token range, else None."""
+    """The locative source or subject that opens the sentence before its anaphor ("В Киеве эту информацию
+    опровергли": Киеве; "Генштаб ВСУ эти заявления опровергает": Генштаб ВСУ), as a token range, else None."""
     for words in ANAPHORS:
         i = anaphor_end - len(words)
         if i > sent.first and words_at(doc.tokens, i, words) and _after_locative_source(doc, sent.first, i):
             return (sent.first + 1, i)
+        if i > sent.first and len(words) > 1 and words_at(doc.tokens, i, words) and _after_subject(doc, sent.first, i):
+            return (sent.first, i)
     return None
+
+
+def _after_subject(doc: CyrDoc, first: int, i: int) -> bool:
+    """True when the sentence opens with a short noun phrase, its subject, up to a fronted demonstrative object at
+    token i ("Генштаб ВСУ эти заявления опровергает", "Кремль цю інформацію спростував")."""
+    toks = doc.tokens
+    return 1 <= i - first <= LOCATIVE_SOURCE_WORDS and toks[first].pos != "PREP" \
+        and all(is_nominal(t) for t in toks[first:i])
 
 
 def _after_locative_source(doc: CyrDoc, first: int, i: int) -> bool:

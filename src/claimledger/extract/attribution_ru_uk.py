@@ -52,6 +52,8 @@ from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 # Sources that are a message of the speaker named before ("в сообщении говорится", "у зведенні йдеться").
 MESSAGE_NOUNS = frozenset({"сообщение", "заявление", "сводка", "публикация", "повідомлення", "заява", "зведення",
                            "публікація", "канал", "telegram-канал", "телеграм-канал"})
+# Demonstratives after "о/про" that a clause completes ("говорили про те, як ...", "о том, что ...").
+CORRELATIVES = frozenset({"те", "том", "то", "тому"})
 # One-word sources that refer back to the office named before ("В ведомстве также отметили").
 OFFICE_ANAPHORS = frozenset({"ведомство", "відомство", "министерство", "міністерство", "штаб"})
 # One-word role sources that refer back to the person named before ("за словами речника").
@@ -203,7 +205,7 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
                 return Found(doc.char_span(*part), "direct" if dash else "indirect", cue, src, k)
 
     # "Об этом сообщил X", "Про це у зведенні повідомив Генштаб": the content is the sentence before
-    anaphor = anaphor_before(doc, sent, cue_first)
+    anaphor = anaphor_before(doc, sent, cue_first, after_subject=bool(set(t.lemmas) & DENIAL_LEMMAS) and not negated)
     if anaphor is not None and role != "light":
         antecedent = sentence_before(doc, sent)
         src = find_source_after(doc, sent, cue_last) or find_source_before(doc, sent, cue_first, anaphor) \
@@ -303,7 +305,9 @@ def _content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tu
                 toks[m].pos == "NOUN" and toks[m].tags & {"accs", "nomn", "gent"} for m in range(after, j)):
             break  # the object noun is the content: "опроверг информацию о прорыве", "спростували заяву про ..."
         if toks[j].lower in ABOUT and role != "clause":  # "доложил министру о ходе"
-            part = trim_range(doc, j, _clause_end(doc, sent, j))
+            correlative = j + 1 < sent.last and toks[j + 1].lower in CORRELATIVES  # "про те, як ...": the clause
+            end = _clause_end(doc, sent, j)
+            part = trim_range(doc, j, end if correlative else _noun_phrase_end(doc, j, end))
             return _rendered(doc, part, quotes) if part else None
         if toks[j].pos in ("VERB", "INFN", "GRND") or toks[j].text in (".", "!", "?") or toks[j].lower in ADVERSATIVES:
             break
@@ -316,6 +320,20 @@ def _content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tu
         if part and part[1] - part[0] >= 2:
             return _rendered(doc, part, quotes)
     return None
+
+
+def _noun_phrase_end(doc: CyrDoc, first: int, end: int) -> int:
+    """Where a noun-phrase content from token ``first`` ends before ``end``: at a comma that opens a clause of
+    its own, one with a finite verb before the next comma ("заявили про «звільнення» Очеретиного, у ЗСУ це не
+    підтверджують"; "про захоплення Новоселівки, але Генштаб ... спростовує"); a list runs on ("про А, Б і В")."""
+    toks = doc.tokens
+    for i in range(first + 1, end):
+        if toks[i].text != ",":
+            continue
+        nxt = next((k for k in range(i + 1, end) if toks[k].text == ","), end)
+        if any(t.pos == "VERB" for t in toks[i + 1:nxt]):
+            return i
+    return end
 
 
 def _clause_end(doc: CyrDoc, sent, first: int) -> int:

@@ -26,6 +26,7 @@ LIST_REACH = 16  # tokens walked back over a list of names to the preposition or
 # Nouns naming a settlement before its name ("село Работино", "пгт Часов Яр", "місто Оріхів").
 SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "пгт", "смт", "город", "місто", "деревня", "хутор",
                               "селище", "пункт"})
+CLOSING_QUOTES = frozenset({"»", "”", '"', "“"})
 # Abbreviations of a settlement noun before its name, as token texts ("н.п. Гродовка", "с. Работино", "пос. Ивановское").
 SETTLEMENT_ABBREVIATIONS = (("н", ".", "п", "."), ("н", ".", "п"), ("нп",), ("н.п",), ("с", "."), ("пос", "."),
                             ("сел", "."), ("м", "."))
@@ -107,7 +108,7 @@ def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
     "по Николаеву")."""
     t = doc.tokens[i]
     listed = in_place_list(doc, i)
-    taken = i > 0 and bool(set(doc.tokens[i - 1].lemmas) & TAKING_LEMMAS)  # "освободили Нелеповку"
+    taken = after_taking_word(doc, i)  # "освободили Нелеповку"
     abbreviated = abbreviated_settlement_noun(doc, i)  # "в районе н.п. Гродовка"
     if i == 0 or doc.tokens[i - 1].lower not in PLACE_PREPOSITIONS and not listed and not taken and not abbreviated \
             or "Patr" in t.tags:
@@ -137,6 +138,15 @@ def abbreviated_settlement_noun(doc: CyrDoc, i: int) -> bool:
     return False
 
 
+def after_taking_word(doc: CyrDoc, i: int) -> bool:
+    """True when token i comes right after a verb or noun of taking or striking in its sentence, a closing quote
+    between allowed ("освободили Нелеповку", "заявили про «звільнення» Очеретиного")."""
+    k = i - 1
+    if k > 0 and doc.tokens[k].text in CLOSING_QUOTES:
+        k -= 1
+    return k >= 0 and doc.tokens[k].sent == doc.tokens[i].sent and bool(set(doc.tokens[k].lemmas) & TAKING_LEMMAS)
+
+
 def ukrainian_settlement(e: Entry) -> bool:
     """True for a settlement of the KATOTTG codifier."""
     return e.level == "settlement" and bool(e.ref) and e.ref.startswith("UA")
@@ -147,7 +157,7 @@ def located(doc: CyrDoc, i: int) -> bool:
     place preposition or settlement noun or in a list of names opened by one, in a list of places, or the
     object right after a verb of taking or striking a place ("освободили Нелеповку", "обстріляли Херсон")."""
     return doc.entity_label(i) == "LOC" or in_settlement_list(doc, i) or in_place_list(doc, i) or (
-        i > 0 and doc.tokens[i - 1].sent == doc.tokens[i].sent and bool(set(doc.tokens[i - 1].lemmas) & TAKING_LEMMAS))
+        after_taking_word(doc, i))
 
 
 def lone_name(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:

@@ -32,8 +32,7 @@ from .gazetteer import Companion, Entry, Gazetteer, ResolveContext, load_gazette
 from .nlp import load_morphology
 from .name_context_ru_uk import (
     CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, PERSON_TAGS, PLACE_PREPOSITIONS, SETTLEMENT_NOUNS,
-    TAKING_LEMMAS,
-    abbreviated_settlement_noun, in_organisation_name, in_quoted_name,
+    abbreviated_settlement_noun, after_taking_word, in_organisation_name, in_quoted_name,
     in_settlement_list, is_person, located, lone_name, names_river, ukrainian_settlement,
 )
 from .place_candidates_ru_uk import THEATRE, name_candidates
@@ -244,7 +243,7 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     # preposition or a settlement noun opens ("в районах Новоалександровки, Керамика и Уманского")
     confirmed = doc.entity_label(i) == "LOC" or prev is not None and (
         prev.lower in PLACE_PREPOSITIONS or prev.lower in LIST_JOINERS and in_settlement_list(doc, i)
-        or bool(set(prev.lemmas) & TAKING_LEMMAS)  # "освободили Нелеповку": the object of a capture
+        or after_taking_word(doc, i)  # "освободили Нелеповку": the object of a capture
         or abbreviated_settlement_noun(doc, i))  # "у с. Работино", "в районе н.п. Гродовка"
     prominent = (e.level in ("country", "oblast", "region") or e.id.startswith("area:")
                  or e.category in CITY_CATEGORIES or (e.population or 0) >= PROMINENT_POPULATION)
