@@ -295,6 +295,10 @@ def test_strikes_and_their_retellings(text, language, strikes):
     ("Ворог не припиняє обстрілів.", "uk", "asserted"),
     ("Зеленский не считает контрнаступление провалом.", "ru", "asserted"),
     ("Санкції не обійти.", "uk", "asserted"),
+    # what a word of falsehood is about is denied ("фейк про", "ложь о"); mere information about it is not
+    ("Російська пропаганда поширює фейк про нібито оточення Покровська.", "uk", "denied"),
+    ("Это ложь о захвате Купянска.", "ru", "denied"),
+    ("Пропаганда распространяет информацию о захвате Купянска.", "ru", "asserted"),
 ])
 def test_a_negated_verb_group_denies_the_act_it_governs(text, language, polarity):
     doc = analyse(text, language)

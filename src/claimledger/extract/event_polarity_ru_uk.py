@@ -29,6 +29,9 @@ MANAGING_LEMMAS = frozenset({"удаться", "смочь", "суметь", "в
 # the ru/uk denial cues of relation_cues.tsv that cannot be a negated event's own words).
 DENIAL_STEMS = ("фейк", "неправд", "ложь", "инсценир", "постановк", "дезинформ", "брехн",
                 "інсцен", "дезінформ", "вигадк")
+# Prepositions of what a word of falsehood is about ("фейк про ...", "ложь о ..."), and how far before the trigger.
+ABOUT_WORDS = frozenset({"о", "об", "про"})
+UNTRUE_REACH = 4
 # Phrases that call a report untrue, as word starts of consecutive words after the event (issue 12 probes:
 # "информация о захвате ... не соответствует действительности", "не відповідає дійсності").
 DENIAL_PHRASES = (("не", "соответству", "действительн"), ("не", "відповіда", "дійсн"),
@@ -49,6 +52,8 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
     if any(all(words[n + j].startswith(stem) for j, stem in enumerate(phrase))
            for phrase in DENIAL_PHRASES for n in range(len(words) - len(phrase) + 1)):
         return "denied"
+    if _told_as_untrue(doc, first, s):
+        return "denied"  # "поширює фейк про нібито оточення Покровська"
     prev = doc.tokens[first - 1] if first > s.first else None
     if prev is not None and (prev.lower in NEGATIONS or prev.lower in WITHOUT):
         return "denied"  # "не взяли", "обошлось без пострадавших"
@@ -59,6 +64,18 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
             and doc.tokens[first - 2].lower in NEGATIONS:
         return "denied"
     return "denied" if _negated_verb_group(doc, first, s) else "asserted"
+
+
+def _told_as_untrue(doc: CyrDoc, first: int, s) -> bool:
+    """True when the trigger is what a word of falsehood is about, within UNTRUE_REACH words before it ("фейк про
+    нібито оточення", "ложь о захвате", "дезинформацию об ударе"), no verb between."""
+    for k in range(first - 1, max(s.first, first - 1 - UNTRUE_REACH), -1):
+        t = doc.tokens[k]
+        if t.pos in ("VERB", "INFN") or t.text in (",", ";", ":"):
+            return False
+        if t.lower in ABOUT_WORDS and k > s.first and doc.tokens[k - 1].lower.startswith(DENIAL_STEMS):
+            return True
+    return False
 
 
 def _negated_verb_group(doc: CyrDoc, first: int, s) -> bool:
