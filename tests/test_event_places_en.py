@@ -158,3 +158,10 @@ def test_a_towns_building_is_where_a_strike_hit(events_of):
     # a town's possessive of a building places the strike; of an act it says whose ("Russia's incursion")
     found = events_of("A Russian missile struck Kyiv's main children's hospital on Monday.")
     assert found[("strike", "missile struck")] == ("UA80000000000093317",)
+
+
+def test_holding_the_town_is_holding_the_one_named_before(events_of):
+    # "the town" as the object is the settlement referred back to, before a place the sentence names later
+    found = events_of("Russian attacks near Vovchansk were repelled on May 12. Ukrainian forces still hold the town, "
+                      "the spokesman said, and denied that a depot in Kharkiv was destroyed.")
+    assert found[("territory_control", "hold")] == ("UA63140010010035757",)

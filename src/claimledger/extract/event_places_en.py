@@ -149,6 +149,8 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
         own += [p for p in _clause_places(span, places)   # a settlement of the clause inside the
                 if any(place_within(p, area) for area in own)]  # area places it
     found = place_keys(own) or _national_land(span, places, starts)
+    if not found and _takes_anaphoric_settlement(span):
+        found = _anaphoric_settlement(span, named)  # "Ukrainian forces still hold the town, ... in Kharkiv"
     if not found:
         purposes = _purpose_phrases(span)
         if kind in PLACELESS_TYPES:
@@ -265,6 +267,13 @@ def _other_act(token: Token) -> bool:
     ports"): another act with its own place, not a further place of the trigger's event."""
     return token.dep_ == "conj" and token.pos_ == "NOUN" and token.lemma_.lower() not in PLACE_NOUNS \
         and any(c.dep_ == "prep" for c in token.children)
+
+
+def _takes_anaphoric_settlement(span: Span) -> bool:
+    """True when the trigger's object is "the town" / "this city": the settlement referred back to is its place,
+    before any other place its sentence names."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in SETTLEMENT_NOUNS
+               and any(d.lower_ in ANAPHORIC_DETERMINERS for d in c.children) for c in span.root.children)
 
 
 def _anaphoric_settlement(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
