@@ -272,8 +272,14 @@ def _other_act(token: Token) -> bool:
 def _takes_anaphoric_settlement(span: Span) -> bool:
     """True when the trigger's object is "the town" / "this city": the settlement referred back to is its place,
     before any other place its sentence names."""
-    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in SETTLEMENT_NOUNS
-               and any(d.lower_ in ANAPHORIC_DETERMINERS for d in c.children) for c in span.root.children)
+    return any(c.dep_ in {"dobj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in span.root.children)
+
+
+def _anaphoric_settlement_noun(token: Token) -> bool:
+    """True for a nameless "the city" / "this town": a settlement noun with a determiner that refers back, and no
+    name of its own ("the town of Izium", "the city Kharkiv")."""
+    return token.lemma_.lower() in SETTLEMENT_NOUNS and any(c.lower_ in ANAPHORIC_DETERMINERS for c in token.children) \
+        and not any(c.dep_ in {"compound", "prep", "appos"} for c in token.children)
 
 
 def _anaphoric_settlement(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
@@ -281,9 +287,7 @@ def _anaphoric_settlement(span: Span, places: Sequence[Place]) -> tuple[str, ...
     sentence names before it, else the one its paragraph named most often before it (the latest on a tie); () when
     there is none."""
     sentence = span.sent
-    noun = next((t for t in sentence if t.lemma_.lower() in SETTLEMENT_NOUNS
-                 and any(c.lower_ in ANAPHORIC_DETERMINERS for c in t.children)
-                 and not any(c.dep_ in {"compound", "prep", "appos"} for c in t.children)), None)
+    noun = next((t for t in sentence if _anaphoric_settlement_noun(t)), None)
     if noun is None:
         return ()
     # a settlement its own sentence names before it is the nearest ("Kharkiv's mayor said the city was hit")

@@ -64,9 +64,8 @@ def _report_denied(denial: Attribution, attributions: Sequence[Attribution], tex
         return inside[0]  # "Russia claims capture of Toretsk, Ukraine denies": the report it holds
     if not REPORT_ANAPHOR.match(text[denial.content[0]:denial.content[1]].strip(" .,;:")):
         return None
-    for report in sorted(before, key=lambda a: a.content[1], reverse=True):
-        between = text[report.content[1]:denial.cue[0]]
-        if report.speaker != denial.speaker and len(re.findall(r"[.!?](?:\s|$)", between)) <= DENIAL_REACH_SENTENCES:
-            return report
-        break
-    return None
+    report = max(before, key=lambda a: a.content[1], default=None)  # the latest report before the denial
+    if report is None or report.speaker == denial.speaker:
+        return None
+    between = text[report.content[1]:denial.cue[0]]
+    return report if len(re.findall(r"[.!?](?:\s|$)", between)) <= DENIAL_REACH_SENTENCES else None

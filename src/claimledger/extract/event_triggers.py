@@ -54,8 +54,8 @@ LOSING_VERBS = frozenset({"lose", "claim", "cost", "take"})
 # Verbs of wanting: an event verb in their complement is a desire, not a claim that it happens.
 DESIRE_VERBS = frozenset({"want", "wish", "desire", "dream", "crave"})
 # Objects that make holding, controlling or regaining a claim of territory (flag "land").
-LAND_NOUNS = frozenset({"city", "town", "village", "settlement", "part", "territory", "area", "bridgehead", "region",
-                        "oblast", "district", "percent", "%", "land", "outskirt", "stronghold"})
+HELD_LAND_NOUNS = frozenset({"city", "town", "village", "settlement", "part", "territory", "area", "bridgehead",
+                             "region", "oblast", "district", "percent", "%", "land", "outskirt", "stronghold"})
 REGAINED_GROUND = frozenset({"position", "ground"})
 # Attacks whose stopping is a repelled attack (flag "halts_attack": "the offensive was stopped").
 ATTACK_LEMMAS = frozenset({"attack", "assault", "offensive", "invasion", "advance", "breakthrough",
@@ -329,7 +329,7 @@ def _takes_land(root) -> bool:
     the defence that the guide leaves out ("warriors who are holding their positions")."""
     if any(c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"} for c in root.children):
         return False  # "held accountable", "held hostage"
-    nouns = LAND_NOUNS | REGAINED_GROUND if root.lemma_.lower() == "regain" else LAND_NOUNS
+    nouns = HELD_LAND_NOUNS | REGAINED_GROUND if root.lemma_.lower() == "regain" else HELD_LAND_NOUNS
     return any(c.dep_ == "dobj" and (c.ent_type_ in {"GPE", "LOC", "FAC"} or c.lemma_.lower() in nouns)
                or c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns for c in root.children)
 

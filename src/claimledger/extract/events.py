@@ -444,12 +444,11 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
                      if _corefers(span, other, kind, claimed_by, quantity, when, event)), None)
         if same is not None:
             if kind in LEDGER_TYPES:  # "recaptured Kupiansk and liberated Izium": one event, both places
-                _, event = kept[same]
+                other, event = kept[same]
                 more = tuple(k for k in event_places(span, places, actor, kind, trigger_tokens) if k not in event.places)
-                if more:
-                    merged = replace(event, places=event.places + more)
-                    events[events.index(event)] = merged
-                    kept[same] = (kept[same][0], merged)
+                if more:  # kept and events grow together: the same index holds the same event
+                    events[same] = replace(event, places=event.places + more)
+                    kept[same] = (other, events[same])
             continue
         head_lemma = span[0].lemma_.lower() if names_held_land(span) else span.root.lemma_.lower()
         if kind == "negotiation" and head_lemma in CONTACT_LEMMAS:

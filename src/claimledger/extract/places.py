@@ -103,7 +103,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, companion: Compani
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _gazetteer_mentions(doc, gaz, taken, mentions)
     mentions += _compound_mentions(doc, gaz, {i for m in mentions for i in range(m.start, m.end)})
-    mentions = [m for m in mentions if (_listed_in_one_entity(doc, m, mentions)
+    bounds = {(m.start, m.end) for m in mentions}
+    mentions = [m for m in mentions if (_listed_in_one_entity(doc, m, bounds)
                                         or not _inside_name(doc, m, _country_name(gaz, mention_span(doc, m)[2])))
                 and not _titled_person(doc, m)]
     mentions.sort(key=lambda m: m.start)
@@ -218,13 +219,13 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
     return out
 
 
-def _listed_in_one_entity(doc, m: Mention, mentions: list[Mention]) -> bool:
+def _listed_in_one_entity(doc, m: Mention, bounds: set[tuple[int, int]]) -> bool:
     """True when the mention is one of coordinated names the model ran into one entity and every one of them is
-    a place mention ("at Zelenodolsk and Hulyaipole" as one ORG): a list of places, not an organisation."""
+    a place mention, ``bounds`` holding the (start, end) of all ("at Zelenodolsk and Hulyaipole" as one ORG): a
+    list of places, not an organisation."""
     ent = next((e for e in doc_ents(doc) if e.start <= m.start < e.end), None)
     parts = _coordinated_parts(ent) if ent is not None else []
-    found = {(x.start, x.end) for x in mentions}
-    return (m.start, m.end) in parts and all(part in found for part in parts)
+    return (m.start, m.end) in parts and all(part in bounds for part in parts)
 
 
 def _entity_bounds(doc) -> tuple[set[tuple[int, int]], dict[int, int], set[tuple[int, int]]]:

@@ -246,7 +246,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                 break
             value, end = _count_at(doc, k, in_time)
             if value is not None and not (1900 <= value <= 2100 and end == k + 1):
-                if kind not in PEOPLE_COUNTED and (end < len(doc.tokens) and plain_word(doc.tokens[end].lemma).startswith(PEOPLE)
+                if kind not in PEOPLE_COUNTED and (_people_at(doc, end)
                                                    or set(doc.tokens[k].lemmas) & COLLECTIVE_NUMERALS):
                     continue  # "удар ... погибли 11 человек", "пострадали трое": people count the casualties
                 return value
@@ -282,13 +282,13 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
         t = doc.tokens[k]
         if t.text == "," and k + 2 < len(doc.tokens) and doc.tokens[k + 1].lower in QUANTITY_PREPOSITIONS:
             value, end = _count_at(doc, k + 2, in_time)  # "несет потери, до 50 человек убитыми": the losses counted
-            if value is not None and end < len(doc.tokens) and plain_word(doc.tokens[end].lemma).startswith(PEOPLE):
+            if value is not None and _people_at(doc, end):
                 return value
         if t.text in (";", ":", "—", "–", "(") or t.text == "," and not (past_others and _list_item_after(doc, k)):
             return None  # (with ``past_others`` a list of things runs on over commas: "танк, две БМП и до 290 ...")
         value, end = _count_at(doc, k, in_time)
         if value is not None:
-            if end < len(doc.tokens) and plain_word(doc.tokens[end].lemma).startswith(PEOPLE):
+            if _people_at(doc, end):
                 return value
             if not past_others:
                 return None
@@ -349,3 +349,8 @@ def _one_person(doc: CyrDoc, first: int, last: int, after: range) -> int | None:
         if w.pos == "NOUN" and "plur" in w.tags and "anim" in w.tags:
             return None
     return None
+
+
+def _people_at(doc: CyrDoc, k: int) -> bool:
+    """True when token k (the word after a number) names people ("человек", "військовослужбовців")."""
+    return k < len(doc.tokens) and plain_word(doc.tokens[k].lemma).startswith(PEOPLE)
