@@ -46,7 +46,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     from .extract.event_polarity import denials_of_reports
     from .extract.events import find_events
     from .extract.gazetteer import load_gazetteer
-    from .extract.headlines import date_headline_events, settle_headline_speakers
+    from .extract.headlines import date_headline_events
     from .extract.nlp import load_english
     from .extract.places import find_places
     from .extract.voice import document_voice
@@ -74,9 +74,6 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
         body = layers(doc, article, document_voice(article.title, article.published), other_part=title_places)
         title = layers(title_doc, article, None, True, body.places) if title_doc is not None else (
             Layers() if article.title else None)
-        if title is not None:
-            title = replace(title, attributions=settle_headline_speakers(title.attributions, body.attributions,
-                                                                          article.text))
         analysed.append(AnalysedDocument(article, body.attributions, body.places, body.events, title))
     return analysed
 
@@ -119,10 +116,6 @@ def analyse_cyrillic(article: Article) -> AnalysedDocument:
                             published=address_day(article.title, article.published), other_part=title_places)
     title = _cyrillic_layers(article.title, article, headline=True, other_part=body.places,
                              doc=title_doc) if title_doc is not None else None
-    if title is not None:
-        from .extract.headlines import settle_headline_speakers
-
-        title = replace(title, attributions=settle_headline_speakers(title.attributions, body.attributions, article.text))
     return AnalysedDocument(article, body.attributions, body.places, body.events, title)
 
 
@@ -134,7 +127,17 @@ def analyse_articles(articles: Iterable[Article], *, batch_size: int = BATCH_SIZ
         done = {id(doc.article): doc for doc in analyse_english(english)} if english else {}
         done.update((id(a), analyse_cyrillic(a)) for a in batch if a.language in CYRILLIC_LANGUAGES)
         for article in batch:
-            yield done.get(id(article)) or AnalysedDocument(article)
+            yield _with_settled_headline(done.get(id(article)) or AnalysedDocument(article))
+
+
+def _with_settled_headline(doc: AnalysedDocument) -> AnalysedDocument:
+    """The document with its headline's surnames given the full names its body resolved (both languages)."""
+    from .extract.headlines import settle_headline_speakers
+
+    if doc.title_layers is None:
+        return doc
+    speakers = settle_headline_speakers(doc.title_layers.attributions, doc.attributions, doc.article.text)
+    return replace(doc, title_layers=replace(doc.title_layers, attributions=speakers))
 
 
 def analyse_article(article: Article) -> AnalysedDocument:
