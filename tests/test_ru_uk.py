@@ -310,6 +310,8 @@ def test_event_counts_dates_and_places():
     ("Внаслідок удару загинули п'ятеро людей.", "uk", "casualties", 5),
     ("Внаслідок удару загинули п'ятеро людей.", "uk", "strike", None),  # people count casualties, not strikes
     ("Ворог контролює 30% території міста.", "uk", "territory_control", None),  # a share is not a count
+    # a number of things in the clause before a comma counts no losses ("три автомобиля, пострадавших нет")
+    ("В Шебекино осколками повреждены три автомобиля, пострадавших нет.", "ru", "casualties", None),
 ])
 def test_counts(text, language, kind, quantity):
     doc = analyse(text, language)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Attribution, Place
+from .cues_ru_uk import load_cue_lexicon
 from .cyrillic import CyrDoc, Token
 from . import place_ranker
 from .event_places import (
@@ -310,13 +311,28 @@ def _in_genitive_phrase(t: Token, places: Sequence[Place]) -> bool:
 def _acting_country(doc: CyrDoc, place: Place) -> bool:
     """True for a country named in the nominative with no preposition before it ("Росія намагається ...",
     "Украина заявила"), or a capital as the subject of a verb (GOVERNMENT_CAPITALS): a state that acts, not
-    where the event happens."""
+    where the event happens. So is a capital where a government speaks (:func:`_speaking_capital`)."""
     k = doc.token_at(place.span[0])
-    if place.level not in ("country", "settlement") or k is None or "nomn" not in doc.tokens[k].tags:
+    if place.level not in ("country", "settlement") or k is None:
+        return False
+    if place.name in GOVERNMENT_CAPITALS and _speaking_capital(doc, k):
+        return True
+    if "nomn" not in doc.tokens[k].tags:
         return False
     if k > 0 and doc.tokens[k - 1].lower in LOCATIVE_PREPOSITIONS | PREPOSITIONS_BEFORE_NOMINATIVE:
         return False
     return place.level == "country" or place.name in GOVERNMENT_CAPITALS and _governs_verb(doc, k)
+
+
+def _speaking_capital(doc: CyrDoc, k: int) -> bool:
+    """True for a capital at token ``k`` after "в"/"у" whose sentence's next verb reports ("В Киеве о начале
+    контрнаступления не сообщали", "У Києві цього не підтверджують"): where a government speaks, which an
+    attribution names only when the report is asserted."""
+    if k == 0 or doc.tokens[k - 1].lower not in ("в", "во", "у"):
+        return False
+    verb = next((t for t in doc.tokens[k + 1:doc.sentence_of(k).last] if t.pos == "VERB"), None)
+    cues = load_cue_lexicon()
+    return verb is not None and bool(set(verb.lemmas) & (cues.verbs | cues.np_verbs))
 
 
 def _governs_verb(doc: CyrDoc, k: int) -> bool:

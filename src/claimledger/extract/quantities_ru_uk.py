@@ -244,6 +244,8 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             tok = doc.tokens[k]
             if order is after and (tok.text in (",", ";", ":", "—", "–", "(") or headed and set(tok.lemmas) & AMOUNT_VERB_LEMMAS):
                 break
+            if order is before and tok.text in (",", ";"):
+                break
             value, end = _count_at(doc, k, in_time)
             if value is not None and not (1900 <= value <= 2100 and end == k + 1):
                 if kind not in PEOPLE_COUNTED and (_people_at(doc, end)
