@@ -243,3 +243,10 @@ def test_settlements_named_among_those_counted_place_the_event(text, language):
     names = {p.ref: p.name for p in doc.places}
     (event,) = doc.events
     assert {names[k] for k in event.places} == {"Kupiansk", "Izium", "Balakliia"}  # the settlements, not the oblast
+
+
+def test_a_coordinated_list_is_read_in_the_triggers_own_sentence():
+    # the second sentence names Izium again beside Balakliia: that list is the withdrawal's, not the capture's
+    assert_places("Украинские военные заняли Купянск и Изюм Харьковской области, сообщил Виталий Ганчев. "
+                  "Минобороны России подтвердило отвод войск из районов Балаклеи и Изюма.",
+                  {"заняли": ("Kupiansk", "Izium"), "отвод войск из": ("Balakliia", "Izium")})

@@ -147,7 +147,8 @@ def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: 
                            last: int | None = None) -> tuple[str, ...]:
     """``keys`` (an event's places) with the settlements coordinated with one of them added, for the
     control-ledger types (:data:`COORDINATED_KINDS`): a settlement joined to a named one only by commas and
-    "и"/"та"/"і"/"й"/"а также" on either side, in text order. A trigger that ends with its preposition
+    "и"/"та"/"і"/"й"/"а также" on either side, in text order (in the trigger's sentence, when it names one of
+    them: "... отвод войск из районов Балаклеи и Изюма" adds nothing to "заняли Купянск и Изюм"). A trigger that ends with its preposition
     ("выведены из", "отброшены от"; tokens [.., ``last``)) has the settlement right after it first."""
     if kind not in COORDINATED_KINDS:
         return tuple(keys)
@@ -159,6 +160,9 @@ def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: 
         if after and event_place_key(after[0]) not in found:
             found.insert(0, event_place_key(after[0]))
     named = [n for n, p in enumerate(ordered) if settlement(p) and event_place_key(p) in keys]
+    if last is not None and 0 < last <= len(doc.tokens):  # the mentions of the trigger's sentence, when it has any:
+        s = doc.sentence_of(last - 1)  # another sentence naming one of them lists what it says of them
+        named = [n for n in named if s.start <= ordered[n].span[0] < s.end] or named
     for n in named:
         for step in (1, -1):
             k = n
