@@ -253,6 +253,14 @@ def test_capitalised_words_of_organisation_names_are_not_villages():
 
 
 @pytest.mark.model
+def test_the_words_of_a_name_the_gazetteer_lacks_are_no_villages_of_their_own():
+    # "Казачья Локня" and "Новая Локня" are villages of Kursk Oblast the gazetteer lacks, not Локня of Sumy Oblast
+    # nor the Luhansk village Новий; a whole name it knows stays one place
+    assert analyse("Военные заняли Казачью Локню и Новую Локню.", "ru").places == ()
+    assert [p.name for p in analyse("Военные заняли Великую Новоселку.", "ru").places] == ["Velyka Novosilka"]
+
+
+@pytest.mark.model
 def test_a_capitalised_noun_governing_a_genitive_heads_a_name_not_a_village():
     text = "Сьогодні нашим Силам оборони вдалося відбити атаку біля Піщаного."
     assert [p.text for p in analyse(text, "uk").places] == ["Піщаного"]

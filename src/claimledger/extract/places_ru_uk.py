@@ -194,6 +194,8 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
                 continue  # a capitalised adjective ("Українські") is a place only by its exact name
             if t.pos == "ADJF" and n == 1 and _opens_longer_name(doc, i):
                 continue  # "Нижний Клин": the adjective of a name the gazetteer lacks, no village "Нижній"
+            if n == 1 and _closes_longer_name(doc, i, out) and all(e.level == "settlement" for e in hits):
+                continue  # "Казачью Локню": the noun of a name the gazetteer lacks, not the village Локня
             if any(_admissible(doc, i, i + n, e, exact) for e in hits):
                 out.append(_Mention(i, i + n, "name", query=surface))
                 i += n
@@ -204,10 +206,22 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
 
 
 def _opens_longer_name(doc: CyrDoc, i: int) -> bool:
-    """True when the capitalised adjective at i is followed by a capitalised noun of its sentence: the first word
-    of a longer name ("Нижний Клин", "Великий Бурлук"), which is not a place by itself."""
+    """True when the capitalised adjective at i is followed by a capitalised noun of its sentence (or a word the
+    dictionary lacks, which it may read as a verb: "Локню"): the first word of a longer name ("Нижний Клин",
+    "Великий Бурлук", "Новую Локню"), which is not a place by itself."""
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
-    return nxt is not None and nxt.sent == doc.tokens[i].sent and nxt.is_title and nxt.pos == "NOUN"
+    return nxt is not None and nxt.sent == doc.tokens[i].sent and nxt.is_title and (
+        nxt.pos == "NOUN" or _guessed(nxt, doc.language))
+
+
+def _closes_longer_name(doc: CyrDoc, i: int, found: list[_Mention]) -> bool:
+    """True when the capitalised word at i follows a capitalised adjective inside its sentence that is no place
+    itself (:func:`_opens_longer_name`): the last word of a longer name ("Казачью Локню"), which names a settlement
+    other than its own ("Локня") though a country may stand there ("Западной Украины")."""
+    prev = doc.tokens[i - 1] if i > 0 else None
+    return (prev is not None and prev.sent == doc.tokens[i].sent and i - 1 > doc.sents[prev.sent].first
+            and prev.is_title and prev.pos == "ADJF" and not (found and found[-1].end == i)
+            and _opens_longer_name(doc, i - 1))
 
 
 def _admissible(doc: CyrDoc, start: int, end: int, e: Entry, exact: bool) -> bool:
