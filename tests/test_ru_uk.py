@@ -109,6 +109,9 @@ def test_a_town_read_as_a_person_and_a_channel_named_after_a_country():
      "ru", "назвали ложью", "украинские войска взяли под контроль Суджу", "Kremlin"),
     ("У Генштабі ЗСУ назвали фейком заяву про захоплення Часового Яру.", "uk", "назвали фейком",
      "заяву про захоплення Часового Яру", "General Staff of the Armed Forces of Ukraine"),
+    ("Российские подразделения продвинулись у Кременной, заявил Андрей Марочко. В ВСУ эту информацию назвали "
+     "пропагандой.", "ru", "назвали пропагандой", "Российские подразделения продвинулись у Кременной",
+     "Ukrainian Armed Forces"),
 ])
 def test_naming_a_claim_a_lie_denies_it(text, language, cue, content, speaker):
     (a,) = [a for a in analyse(text, language).attributions if part(text, a.cue) == cue]
@@ -350,6 +353,17 @@ def test_claimed_negated_and_future_events():
     assert capture.claimed_by == doc.attributions[0].id
     offensive = next(e for e in doc.events if part(text, e.trigger) == "наступ")
     assert offensive.type == "clash" and offensive.modality == "future"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language", [
+    ("Путин приказал отменить штурм промзоны.", "ru"),
+    ("Армия отказалась от штурма города.", "ru"),
+    ("Командування скасувало наступ на Бахмут.", "uk"),
+])
+def test_an_act_called_off_is_denied(text, language):
+    (event,) = analyse(text, language).events
+    assert event.type == "clash" and event.polarity == "denied"
 
 
 @pytest.mark.model

@@ -20,7 +20,8 @@ DENIAL_LEMMAS = frozenset({"опровергнуть", "опровергать",
 # Naming a claim a lie denies it: a naming verb and a verdict noun right after it.
 VERDICT_VERBS = frozenset({"назвать", "называть", "назвати", "називати"})
 VERDICT_NOUNS = frozenset({"ложью", "фейком", "неправдой", "вымыслом", "дезинформацией", "брехнею", "неправдою",
-                           "вигадкою", "дезінформацією"})
+                           "вигадкою", "дезінформацією", "пропагандой", "пропагандою", "выдумкой", "враньем",
+                           "враньём"})
 ANAPHOR_REACH = 2  # words of an anaphor right before the verdict ("эти заявления назвали ложью")
 
 

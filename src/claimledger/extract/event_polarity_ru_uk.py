@@ -1,5 +1,6 @@
 """Polarity of Russian and Ukrainian events: asserted, or denied by a negation, "без"/"нет", a negated verb group
-("не будет вести переговоры"), a negated verb of managing ("не удалось захватить") or a word calling the report
+("не будет вести переговоры"), a negated verb of managing ("не удалось захватить"), a verb of calling it off
+("отменить штурм") or a word calling the report
 untrue ("фейк", "не соответствует действительности"); what the claimant's cue does to it is event_polarity.py's.
 
 A ``CyrDoc`` (cyrillic.py) and a trigger's first token in, "asserted" or "denied" out; pure.
@@ -25,6 +26,10 @@ WITHOUT = frozenset({"без"})
 NONE_WORDS = frozenset({"нет", "немає", "нема"})
 # Verbs of managing whose negation denies the event they govern ("не удалось захватить").
 MANAGING_LEMMAS = frozenset({"удаться", "смочь", "суметь", "вдатися", "змогти", "зуміти", "спромогтися"})
+# Verbs of calling an act off right before it, or before "от"/"від" and it ("отменить штурм", "скасувати наступ",
+# "отказаться от штурма"): the act will not happen (annotation guide: "call off an assault" is denied).
+CANCELLING_LEMMAS = frozenset({"отменить", "отменять", "скасувати", "скасовувати", "отказаться", "отказываться",
+                               "відмовитися", "відмовлятися"})
 # Word starts that call a report untrue, after the event in its sentence (written by hand, 2026;
 # the ru/uk denial cues of relation_cues.tsv that cannot be a negated event's own words).
 DENIAL_STEMS = ("фейк", "неправд", "ложь", "инсценир", "постановк", "дезинформ", "брехн",
@@ -63,6 +68,10 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
     if prev is not None and set(prev.lemmas) & MANAGING_LEMMAS and first - 2 >= s.first \
             and doc.tokens[first - 2].lower in NEGATIONS:
         return "denied"
+    if prev is not None and prev.lower in ("от", "від") and first - 2 >= s.first:
+        prev = doc.tokens[first - 2]  # "отказаться от штурма"
+    if prev is not None and set(prev.lemmas) & CANCELLING_LEMMAS:
+        return "denied"  # "приказал отменить штурм"
     return "denied" if _negated_verb_group(doc, first, s) else "asserted"
 
 
