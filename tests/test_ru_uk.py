@@ -301,6 +301,7 @@ def test_interceptions_are_not_strikes():
     ("Триває евакуація жителів Куп'янська.", "uk", "evacuation", "евакуація"),
     ("Министр говорил о создании буферной зоны.", "ru", "security_zone", "буферной зоны"),
     ("На фронті точаться запеклі бої.", "uk", "clash", "бої"),
+    ("Российские войска заблокировали Мариуполь.", "ru", "clash", "заблокировали"),  # a blockade (guide)
 ])
 def test_event_vocabulary_of_both_sides(text, language, kind, trigger):
     doc = analyse(text, language)
