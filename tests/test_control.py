@@ -500,3 +500,32 @@ def test_a_denial_that_holds_the_report_it_denies(text):
     speakers = {a.id: a.speaker for a in doc.attributions}
     assert sorted((speakers[e.claimed_by], e.polarity) for e in doc.events if e.type == "territory_control") == [
         ("Russia", "asserted"), ("Ukraine", "denied")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language", [
+    ("Сьогодні ми відзначаємо День перемоги над нацизмом у Другій світовій війні. Наші предки вигнали нацистів з "
+     "Луганська, звільнили від окупантів Херсон і Мелітополь.", "uk"),
+    ("Today we celebrate the Day of Victory over Nazism in World War II. The Nazis were expelled from Luhansk, and "
+     "Kherson and Melitopol were liberated from the occupiers.", "en"),
+])
+def test_liberations_of_the_second_world_war_are_dated_to_it_and_kept_out_of_the_ledger(text, language, tmp_path):
+    (doc,) = analyse_articles([Article(id="v", text=text, language=language, published="2022-05-09T09:00")])
+    (liberation,) = [e for e in doc.events if e.type == "territory_control"]
+    assert liberation.when == "1939/1945" and len(liberation.places) == 2
+    assert record_control_claims(document_to_record(doc)) == set()
+    with open_ledger(tmp_path / "history.db") as ledger:  # nor in the store's ledger, the map's and the API's
+        ledger.save_documents([doc], ["fp-v"])
+        with ledger._transaction() as conn:
+            assert read_control_claims(conn) == []
+
+
+@pytest.mark.model
+def test_this_wars_neo_nazis_leave_the_date_alone():
+    # a report of this war that mentions the Great Patriotic War: "неонацистов" is this war's word
+    text = ("Как и в годы Великой Отечественной войны, наши бойцы освободили Авдеевку от неонацистов, "
+            "сообщило Минобороны.")
+    (doc,) = analyse_articles([Article(id="n", text=text, language="ru", published="2024-02-18T09:00")])
+    (capture,) = [e for e in doc.events if e.type == "territory_control"]
+    assert capture.when != "1939/1945"
+    assert {item[2] for item in record_control_claims(document_to_record(doc))} == {"russian_control"}

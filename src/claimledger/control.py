@@ -22,7 +22,8 @@ of the same place in the same report goes to the earlier holder's opponent (:fun
 The claimant is the speaker of the attribution that carries the claim, else the publisher: the
 outlet in the registry, else the office its outlet field names (:func:`publisher_side`).
 
-``unknown`` is the status of a territory claim whose actor and claimant are both of unknown side.
+``unknown`` is the status of a territory claim whose actor and claimant are both of unknown side. An
+event dated before :data:`WAR_START_YEAR` (a liberation of 1943 told on Victory Day) is no control claim.
 The same functions serve the store's control ledger (:mod:`claimledger.store.control`, read by the
 CLI, the API and the map) and the ``control`` layer of the evaluation.
 """
@@ -31,8 +32,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .extract.dates import start_year
 from .sides import UNKNOWN, side_of_outlet, side_of_speaker
 
+# The first year of the war whose control the ledger keeps (the annexation of Crimea): an event dated before it
+# (a liberation of 1943 told on Victory Day, extract/past_wars.py) is history, no claim of who holds a place.
+WAR_START_YEAR = 2014
 # The event types a control claim can be, in the order the map's legend lists them.
 CONTROL_KINDS = ("territory_control", "attack_repelled", "clash", "withdrawal", "security_zone")
 # The types with a control status (security zones are drawn on the map only).
@@ -174,6 +179,12 @@ def retaken_status(status: str | None, trigger: str | None, earlier: list[str | 
     return status
 
 
+def before_the_war(when: Any) -> bool:
+    """True for an event date (the record format's: a day, month, year or range) before :data:`WAR_START_YEAR`."""
+    year = start_year(when) if isinstance(when, str) else None
+    return year is not None and year < WAR_START_YEAR
+
+
 def _trigger_text(text: Any, trigger: Any) -> str | None:
     """Return the text of a record's trigger span, or None when it has none."""
     if isinstance(text, str) and isinstance(trigger, (list, tuple)) and len(trigger) == 2:
@@ -223,7 +234,7 @@ def record_control_claims(record: dict[str, Any]) -> set[tuple[str, str, str, st
     found: set[tuple[str, str, str, str]] = set()
     held: dict[str, list[str | None]] = {}  # settlement key -> statuses claimed so far, in order
     for event in record.get("events") or []:
-        if not isinstance(event, dict) or event.get("type") not in STATUS_KINDS:
+        if not isinstance(event, dict) or event.get("type") not in STATUS_KINDS or before_the_war(event.get("when")):
             continue
         keys = {settlements[str(p).strip().lower()] for p in event.get("places") or ()
                 if str(p).strip().lower() in settlements}

@@ -44,6 +44,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     from .extract.attribution import find_attributions
     from .extract.datelines import after_datelines, event_place_mentions, find_datelines
     from .extract.event_polarity import denials_of_reports
+    from .extract.past_wars import world_war_events
     from .extract.events import find_events
     from .extract.gazetteer import load_gazetteer
     from .extract.headlines import date_headline_events
@@ -62,7 +63,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
         events = find_events(doc, attributions, event_place_mentions(places, datelines), article.published)
         if headline:
             events = date_headline_events(doc, events, article.published)
-        events = denials_of_reports(events, attributions, doc.text)
+        events = world_war_events(denials_of_reports(events, attributions, doc.text), doc.text)
         return Layers(tuple(attributions), tuple(places), tuple(events))
 
     title_docs = {id(a): doc for doc, a in nlp.pipe(((a.title, a) for a in articles if a.title), as_tuples=True,
@@ -85,6 +86,7 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     from .extract.cyrillic import parse_cyrillic
     from .extract.datelines import after_datelines, event_place_mentions, find_datelines
     from .extract.event_polarity import denials_of_reports
+    from .extract.past_wars import world_war_events
     from .extract.events_ru_uk import find_events_ru_uk
     from .extract.gazetteer import load_gazetteer
     from .extract.places_ru_uk import find_places_ru_uk
@@ -98,7 +100,7 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     places = find_places_ru_uk(doc, gazetteer, gazetteer.companion(other_part))
     events = find_events_ru_uk(doc, attributions, event_place_mentions(places, datelines),
                                published or article.published, headline)
-    events = denials_of_reports(events, attributions, text)
+    events = world_war_events(denials_of_reports(events, attributions, text), text)
     return Layers(tuple(attributions), tuple(places), tuple(events))
 
 

@@ -41,6 +41,12 @@ def parse_published(published: str | None) -> date | None:
         return None
 
 
+def start_year(when: str | None) -> int | None:
+    """The year a date of the record format starts in (a day, month, year or range "A/B"), or None."""
+    found = re.match(r"\d{4}", when or "")
+    return int(found.group(0)) if found else None
+
+
 def _month_number(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, and_, or_, select
 
 from ..claims import HEADLINE_PREFIX, event_claim_ids
-from ..control import CONTROL_KINDS, actor_side, control_status, retaken_status
+from ..control import CONTROL_KINDS, actor_side, before_the_war, control_status, retaken_status
 from ..models import AnalysedDocument, Layers
 from ..sides import UNKNOWN, side_of_outlet, side_of_speaker
 from . import schema
@@ -150,6 +150,8 @@ class _ClaimReader:
             trigger: str | None, claimed_by: str | None, polarity: str, modality: str, published: str | None,
             outlet: str | None, url: str | None, speaker: str | None, role: str | None, *,
             headline: bool = False) -> None:
+        if before_the_war(when):
+            return
         outlet_side = side_of_outlet(outlet) if outlet else UNKNOWN  # cached per outlet
         if outlet_side == UNKNOWN and url:
             outlet_side = side_of_outlet(outlet, url)
