@@ -35,6 +35,8 @@ from claimledger.models import Article
     ("У п'ятницю обстріляли місто.", "2024-05-13", "2024-05-10"),
     ("В 2023 году шли бои.", "2024-05-13", "2023"),
     ("Упродовж минулої доби відбулося 80 боїв.", "2024-05-12", "2024-05-11/2024-05-12"),
+    ("Минулої доби ворог 80 разів обстріляв область.", "2024-05-12", "2024-05-11/2024-05-12"),
+    ("Бои за город продолжаются третий день.", "2023-10-13", "2023-10-11/2023-10-13"),  # running days after the verb
 ])
 def test_time_expressions_resolve_against_publication(text, published, expected):
     assert resolve_when_ru_uk(text, published) == expected
@@ -116,6 +118,24 @@ def test_a_town_read_as_a_person_and_a_channel_named_after_a_country():
 def test_naming_a_claim_a_lie_denies_it(text, language, cue, content, speaker):
     (a,) = [a for a in analyse(text, language).attributions if part(text, a.cue) == cue]
     assert (part(text, a.content), a.speaker, a.evidentiality) == (content, speaker, "denied")
+
+
+@pytest.mark.model
+def test_analysts_after_the_cue_and_their_data_after_it():
+    # "аналітики" reads first as the genitive of "аналітика" (analytics), but after a plural cue it is the
+    # subject; "За їхніми даними" is theirs again
+    text = ("Російські окупанти захопили село Ласточкине, повідомили аналітики DeepState. За їхніми даними, "
+            "ворог також просунувся біля Степового.")
+    doc = analyse(text, "uk")
+    assert [(a.speaker, part(text, a.content)) for a in doc.attributions] == [
+        ("аналітики DeepState", "Російські окупанти захопили село Ласточкине"),
+        ("аналітики DeepState", "ворог також просунувся біля Степового")]
+
+
+@pytest.mark.model
+def test_fighting_that_goes_on_and_an_advance_of_another_clause_are_two_events():
+    text = "Бои за Авдеевку продолжаются третий день, российские войска продвинулись на ряде участков."
+    assert [part(text, e.trigger) for e in analyse(text, "ru").events] == ["Бои", "продвинулись"]
 
 
 @pytest.mark.model

@@ -21,7 +21,7 @@ from .sources_ru_uk import (
 
 NEGATION = frozenset({"не", "ні"})
 # Possessive pronouns of "по его словам" / "за його словами" and the adjunct nouns they go with.
-POSSESSIVES = frozenset({"его", "ее", "её", "их", "його", "її", "їхніми", "їх"})
+POSSESSIVES = frozenset({"его", "ее", "её", "их", "його", "її", "їхніми", "їхньою", "їхнім", "їх"})
 ADJUNCT_NOUNS = frozenset({"словам", "данным", "мнению", "оценке", "оценкам", "информации", "словами", "даними",
                            "оцінками", "інформацією", "думку"})
 # Adjunct nouns that name data, not a person: with an adjective and no source they are an attribution to

@@ -41,7 +41,7 @@ from .cyrillic import CyrDoc, Token, plain_word
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places import without_landmarks
-from .event_places_ru_uk import actor_phrases, event_place_keys
+from .event_places_ru_uk import actor_phrases, event_place_keys, predicate_clause_of
 from .event_polarity import claimed_polarity
 from .event_polarity_ru_uk import event_polarity_ru_uk
 from .event_senses_ru_uk import event_sense_ru_uk
@@ -315,6 +315,15 @@ def _frees_people(doc: CyrDoc, last: int) -> bool:
     return False
 
 
+def _own_predicate_apart(doc: CyrDoc, earlier: Event, first: int, last: int) -> bool:
+    """True when the trigger [first, last) is a finite verb of a predicate stretch of its own, apart from that of
+    an earlier noun trigger of the same type ("Бои за Авдеевку продолжаются третий день, российские войска
+    продвинулись"): a second act, not the earlier one stated again."""
+    k = doc.token_at(earlier.trigger[0])
+    a, b = predicate_clause_of(doc, first, last)
+    return k is not None and doc.tokens[k].pos == "NOUN" and doc.tokens[first].pos == "VERB" and not a <= k < b
+
+
 def _names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
     """True when a finite verb trigger follows a noun trigger of the same event in its sentence
     ("роботи гуманітарних коридорів ... ми евакуювали 100 тисяч людей"): the verb states the act."""
@@ -400,7 +409,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         earlier = seen.get(key)
         replaces = None
         if earlier is not None and (quantity is None or earlier.quantity in (None, quantity)) \
-                and not (where and earlier.places and set(where).isdisjoint(earlier.places)):
+                and not (where and earlier.places and set(where).isdisjoint(earlier.places)) \
+                and not _own_predicate_apart(doc, earlier, first, last):
             if not _names_act_better(doc, earlier, first):
                 continue
             replaces = events.index(earlier)

@@ -15,7 +15,8 @@ from .speakers_ru_uk import ANONYMOUS_SOURCES, PARTITIVE_HEADS, is_name_word, si
 THAT = frozenset({"что", "що", "будто", "мовляв", "якобы", "нібито", "чтобы", "щоб"})
 # Prepositions opening an NP content ("доложил о ходе", "повідомили про обстріл").
 ABOUT = frozenset({"о", "об", "про", "обо"})
-PRONOUNS = frozenset({"он", "она", "они", "оно", "він", "вона", "вони", "воно", "его", "её", "ее", "їх", "його", "її", "их"})
+PRONOUNS = frozenset({"он", "она", "они", "оно", "він", "вона", "вони", "воно", "его", "её", "ее", "їх", "його", "її", "их",
+                      "їхніми", "їхньою", "їхнім"})  # (the possessive forms of "за їхніми даними", "за їхньою інформацією")
 # Words between a subject and its cue that belong to neither ("Путин также заявил", "він раніше наголосив").
 SKIPPABLE_POS = frozenset({"ADVB", "PRCL", "CONJ", "PRED"})
 CLAUSE_BOUNDARIES = frozenset({",", "—", "–", ":", ";", "(", ")", "«", "»", "„", "“", "”", '"'})
@@ -267,7 +268,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
         return (i, i + 1)  # "— сказал он журналистам": the pronoun alone
     elif i < sent.last and past_quoted_name(toks, i, sent.last) > i:
         return (i, past_quoted_name(toks, i, sent.last))  # "Об этом пишет «Коммерсантъ»"
-    elif i >= sent.last or not (_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")) \
+    elif i >= sent.last or not (_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")
+                                or _plural_subject_reading(doc, toks[i], toks[first - 1])) \
             or toks[i].lower in THAT or toks[i].pos == "PREP":
         return None
     last = i
@@ -292,6 +294,13 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     if last <= i:
         return None
     return (i, _past_named_apposition(doc, sent, i, last))
+
+
+def _plural_subject_reading(doc: CyrDoc, t: Token, verb: Token) -> bool:
+    """True for a noun after a plural verb that the dictionary reads first in another case but also as an animate
+    nominative plural ("повідомили аналітики": the analysts, not "of analytics")."""
+    return "plur" in verb.tags and t.pos == "NOUN" and any(
+        r.startswith("NOUN,anim") and "plur,nomn" in r for r in word_readings(t.text, doc.language))
 
 
 def _past_named_apposition(doc: CyrDoc, sent, first: int, last: int) -> int:

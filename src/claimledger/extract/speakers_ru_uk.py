@@ -279,9 +279,17 @@ def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None)
     # a described source in an oblique case ("по словам собеседника агентства", "в ведомстве"): the label is
     # its nominative ("собеседник агентства", "ведомство"), as it would be written as a subject
     if doc.tokens[first].pos in ("NOUN", "ADJF") and not doc.tokens[first].is_title \
-            and _case(head) not in (None, "nomn", "accs") and not _names_person_apart(doc, source, written):
+            and _case(head) not in (None, "nomn", "accs") and not _names_person_apart(doc, source, written) \
+            and not _subject_after_verb(doc, first, head):
         return candidate
     return written
+
+
+def _subject_after_verb(doc: CyrDoc, first: int, head: Token) -> bool:
+    """True for a source right after a verb whose head noun may be read as a nominative ("повідомили аналітики
+    DeepState"): an inverted subject, written in the nominative whatever case the dictionary reads first."""
+    return first > 0 and doc.tokens[first - 1].pos == "VERB" and any(
+        "nomn" in tag for tag in word_readings(head.text, doc.language) if tag.startswith("NOUN"))
 
 
 def _names_person_apart(doc: CyrDoc, source: tuple[int, int], written: str) -> bool:
