@@ -121,6 +121,18 @@ def test_naming_a_claim_a_lie_denies_it(text, language, cue, content, speaker):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, speaker", [
+    # a surname the dictionary reads as an oblique adjective, after a first name: the person's, not an addressee
+    ("Задачи выполнены, заявил первый замначальника Генштаба ВС РФ Сергей Рудской.", "Sergei Rudskoy"),
+    # a surname read first as a genitive plural, then the dative name of whom he told
+    ("Войска продвинулись, доложил министр обороны Андрей Белоусов Владимиру Путину.", "Andrei Belousov"),
+])
+def test_inverted_sources_named_in_full_before_an_addressee(text, speaker):
+    (a,) = analyse(text, "ru").attributions
+    assert a.speaker == speaker
+
+
+@pytest.mark.model
 def test_analysts_after_the_cue_and_their_data_after_it():
     # "аналітики" reads first as the genitive of "аналітика" (analytics), but after a plural cue it is the
     # subject; "За їхніми даними" is theirs again

@@ -286,8 +286,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             break  # "повідомляє Укрінформ з посиланням на ...": the outlet, then whom it cites
         if last > i and doc.entity_label(last - 1) == "PER" and doc.entity_label(last) != "PER":
             break  # "— заявил Иван Петров РИА Новости": the name ends the source, the outlet is the addressee
-        if last > i and is_name_word(doc, toks[last - 1]) and "nomn" in toks[last - 1].tags \
-                and _addressee_name(doc, toks[last]):
+        if last > i and _nominative_name_word(doc, toks[last - 1]) \
+                and _addressee_name(doc, toks[last]) and not _surname_after_first_name(doc, last):
             break  # "доложил министр Сергей Шойгу Владимиру Путину": the dative name is whom he told
         last += 1
         last = past_quoted_name(toks, last, sent.last)
@@ -333,6 +333,22 @@ def _addressee_name(doc: CyrDoc, t: Token) -> bool:
     name told, not telling."""
     readings = word_readings(t.text, doc.language) if t.is_title else ()
     return any("datv" in tag for tag in readings) and not any("nomn" in tag for tag in readings)
+
+
+def _nominative_name_word(doc: CyrDoc, t: Token) -> bool:
+    """True for a name word in the nominative, or a capitalised word with a nominative reading the dictionary
+    puts second ("Белоусов", read first as a genitive plural)."""
+    return is_name_word(doc, t) and "nomn" in t.tags or t.is_title and any(
+        "nomn" in tag for tag in word_readings(t.text, doc.language))
+
+
+def _surname_after_first_name(doc: CyrDoc, k: int) -> bool:
+    """True for the capitalised word at ``k`` right after a first name in the nominative that the name tagger
+    reads as one person with it ("Сергей Рудской", whose surname the dictionary reads as an adjective in an
+    oblique case): the surname, not an addressee's name."""
+    before = doc.tokens[k - 1]
+    return "Name" in before.tags and "nomn" in before.tags and doc.entity_label(k - 1) == "PER" \
+        and doc.entity_label(k) == "PER" and doc.tokens[k].pos == "ADJF"
 
 
 def _first_and_surname(doc: CyrDoc, k: int) -> bool:
