@@ -112,6 +112,16 @@ def test_a_landmark_a_direction_locates_by_is_not_the_events_place(events_of):
     assert found[("withdrawal", "withdrawn")] == ("UA14160190350070064",)
 
 
+def test_a_capture_by_a_landmark_alone_or_near_a_town_is_not_the_landmarks(events_of):
+    # the villages taken lie west of Avdiivka, Stepove and Sieverne near it: the ledger must not read it as taken
+    found = events_of("Russian troops have captured two more villages west of Avdiivka.")
+    assert found[("territory_control", "captured")] == ()
+    found = events_of("Russia takes Stepove and Sieverne near Avdiivka.")
+    assert found[("territory_control", "takes")] == ("UA14160190400058352", "UA14160190390068286")
+    # fighting near a town stays there
+    assert events_of("Fighting continued west of Avdiivka.")[("clash", "Fighting")] == ("UA14160010010073615",)
+
+
 def test_the_country_that_holds_the_oblast_is_not_a_place_of_its_own(events_of):
     found = events_of("Russian forces have captured five villages in Ukraine's northeastern Kharkiv region.")
     assert found[("territory_control", "captured")] == ("UA63000000000041885",)
@@ -127,6 +137,11 @@ def test_entering_a_city_and_pressing_toward_villages(events_of):
     assert events_of("Ukrainian troops have entered the city of Kherson.")[
         ("territory_control", "entered the city")] == (KHERSON,)
     assert ("clash", "pressing toward") in events_of("Russian forces are pressing toward Tonenke.")
+    # its centre, taken by name or fallen (the subject is the place, not an actor)
+    assert events_of("Ukrainian troops entered the centre of Kherson.")[("territory_control", "entered")] == (KHERSON,)
+    assert events_of("Bakhmut has fallen, Prigozhin said.")[("territory_control", "fallen")] == ("UA14020010010059145",)
+    assert ("territory_control", "took") in events_of("Russian forces took Stepove on Thursday.")
+    assert events_of("Prices fell and rockets fell on Kharkiv.") == {}
 
 
 def test_settlements_named_among_those_counted_place_the_event(events_of):

@@ -13,17 +13,17 @@ from claimledger.models import Article
 pytestmark = pytest.mark.model
 
 
-def places_by_trigger(text: str) -> dict[str, tuple[str, ...]]:
-    """Trigger text -> the canonical names (else keys) of its event's places, for a Russian text."""
+def places_by_trigger(text: str, language: str = "ru") -> dict[str, tuple[str, ...]]:
+    """Trigger text -> the canonical names (else keys) of its event's places, for a Russian (or Ukrainian) text."""
     from claimledger.pipeline import analyse_article
 
-    doc = analyse_article(Article(id="t", text=text, language="ru", published="2024-05-10T12:00"))
+    doc = analyse_article(Article(id="t", text=text, language=language, published="2024-05-10T12:00"))
     names = {p.ref or p.name or p.text: p.name or p.text for p in doc.places}
     return {text[e.trigger[0]:e.trigger[1]]: tuple(names.get(k, k) for k in e.places) for e in doc.events}
 
 
-def assert_places(text: str, expected: dict[str, tuple[str, ...]]) -> None:
-    found = places_by_trigger(text)
+def assert_places(text: str, expected: dict[str, tuple[str, ...]], language: str = "ru") -> None:
+    found = places_by_trigger(text, language)
     for part, names in expected.items():
         matching = [places for trigger, places in found.items() if part in trigger]
         assert matching, (part, found)
@@ -250,3 +250,10 @@ def test_a_coordinated_list_is_read_in_the_triggers_own_sentence():
     assert_places("Украинские военные заняли Купянск и Изюм Харьковской области, сообщил Виталий Ганчев. "
                   "Минобороны России подтвердило отвод войск из районов Балаклеи и Изюма.",
                   {"заняли": ("Kupiansk", "Izium"), "отвод войск из": ("Balakliia", "Izium")})
+
+
+def test_the_object_of_a_capture_comes_before_the_town_it_lies_near():
+    assert_places("Войска заняли Степовое под Авдеевкой.", {"заняли": ("Stepove",)})
+    # withdrawn near two towns: both, the first no landmark of the second
+    assert_places("ЗСУ заявили про відведення військ біля Вовчанська та Лук'янців.",
+                  {"відведення військ": ("Vovchansk", "Lukiantsi")}, "uk")

@@ -127,22 +127,34 @@ LOCATOR_BEFORE = re.compile(
     r"(?:к|на)\s+(?:западу|востоку|северу|югу|захід|схід|північ|південь)\s+(?:от|від))\s+(?:the\s+)?$",
     re.IGNORECASE)
 LOCATOR_REACH = 40  # characters before a place searched for its locator phrase
+# A capture or withdrawal said of unnamed places by a landmark ("captured two more villages west of Avdiivka")
+# is not one of the landmark, nor is one "near" a town besides the places it names ("took Stepove near
+# Avdiivka"): the control ledger would read the landmark as taken.
+LEDGER_KINDS = frozenset({"territory_control", "withdrawal"})
+NEAR_BEFORE = re.compile(r"(?:\bnear|\bоколо|\bвозле|\bпоблизу|\bбіля|\bпод|\bпід)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def without_landmarks(events: Sequence[Event], places: Sequence[Place], text: str,
                       sentence_at: Callable[[int], tuple[int, int]]) -> list[Event]:
     """Events less the places their sentence names only as landmarks (LOCATOR_BEFORE) when another settlement
-    remains: "withdrawn from the village of Lastochkyne west of Avdiivka" places the withdrawal at Lastochkyne."""
+    remains: "withdrawn from the village of Lastochkyne west of Avdiivka" places the withdrawal at Lastochkyne.
+    A capture or withdrawal (LEDGER_KINDS) also loses a landmark that is its only place, and a place "near" which
+    its other settlements lie."""
     out = []
     for event in events:
         start, end = sentence_at(event.trigger[0])
         mentions = [p for p in places if start <= p.span[0] < end and event_place_key(p) in event.places]
-        located = {p.span: bool(LOCATOR_BEFORE.search(text[max(start, p.span[0] - LOCATOR_REACH):p.span[0]]))
-                   for p in mentions}
+        ledger = event.type in LEDGER_KINDS
+        before = {p.span: text[max(start, p.span[0] - LOCATOR_REACH):p.span[0]] for p in mentions}
+        located = {p.span: bool(LOCATOR_BEFORE.search(before[p.span])) for p in mentions}
+        if ledger:  # "took Stepove near Avdiivka": near a settlement named before it ("біля Вовчанська та Лук'янців": both)
+            located.update({p.span: True for p in mentions if NEAR_BEFORE.search(before[p.span]) and any(
+                q.level == "settlement" and q.span[0] < p.span[0] and not located[q.span] for q in mentions)})
         keys = {event_place_key(p) for p in mentions}
         landmarks = {k for k in keys if all(located[p.span] for p in mentions if event_place_key(p) == k)}
         kept = tuple(k for k in event.places if k not in landmarks)
-        if landmarks and any(p.level == "settlement" and event_place_key(p) in kept for p in mentions):
+        alone = ledger and not any(NEAR_BEFORE.search(before[p.span]) for p in mentions if event_place_key(p) in landmarks)
+        if landmarks and (alone or any(p.level == "settlement" and event_place_key(p) in kept for p in mentions)):
             event = replace(event, places=kept)
         out.append(event)
     return out

@@ -158,11 +158,15 @@ def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequ
     return place_ranker.choose_place_keys(setting, places, clues)
 
 
+def _preposition_after(doc: CyrDoc, last: int, clause_end: int) -> int | None:
+    """The token of a locative preposition within PP_GAP tokens after a trigger's end ``last``, or None."""
+    return next((j for j in range(last, min(clause_end, last + PP_GAP))
+                 if doc.tokens[j].lower in LOCATIVE_PREPOSITIONS), None)
+
+
 def _attached_span(doc: CyrDoc, last: int, clause_end: int) -> tuple[int, int] | None:
     """Character span of the first PP_REACH words of a locative phrase right after a trigger, or None."""
-    toks = doc.tokens
-    prep = next((j for j in range(last, min(clause_end, last + PP_GAP)) if toks[j].lower in LOCATIVE_PREPOSITIONS),
-                None)
+    prep = _preposition_after(doc, last, clause_end)
     if prep is None:
         return None
     return doc.char_span(prep, min(clause_end, prep + PP_REACH + 1))
@@ -406,8 +410,9 @@ def _attached_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[P
     unless it only names the oblast or raion of a settlement elsewhere in the clause ("Липцы заняты в
     Харьковской области": the village places the event, the oblast only locates it)."""
     toks = doc.tokens
-    prep = next((j for j in range(last, min(clause_end, last + PP_GAP)) if toks[j].lower in LOCATIVE_PREPOSITIONS),
-                None)
+    prep = _preposition_after(doc, last, clause_end)
+    if prep is not None and any(toks[last].start <= p.span[0] < toks[prep].start for p in places):
+        prep = None  # "заняли Степовое под Авдеевкой": the object, not the town it lies near
     if prep is None:
         near = _object_places(doc, last, clause_end, places)
         if near and all(p.level == "country" for p in near):

@@ -53,6 +53,10 @@ COUNT_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen"
 LOSING_VERBS = frozenset({"lose", "claim", "cost", "take"})
 # Verbs of wanting: an event verb in their complement is a desire, not a claim that it happens.
 DESIRE_VERBS = frozenset({"want", "wish", "desire", "dream", "crave"})
+# Nouns of a town's centre: entering it takes the town (flag "town": "entered the centre of Kherson").
+CENTRE_NOUNS = frozenset({"centre", "center", "heart"})
+# Nouns of a settlement as the subject of falling (flag "fallen": "the city had fallen").
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "settlement", "stronghold"})
 # Objects that make holding, controlling or regaining a claim of territory (flag "land").
 HELD_LAND_NOUNS = frozenset({"city", "town", "village", "settlement", "part", "territory", "area", "bridgehead",
                              "region", "oblast", "district", "percent", "%", "land", "outskirt", "stronghold"})
@@ -309,6 +313,8 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
         return False
     if "town" in flags and not _enters_town(root):
         return False
+    if "fallen" in flags and not _has_fallen(root):
+        return False
     if "partner" in flags and not any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in root.children):
         return False
@@ -335,17 +341,38 @@ def _takes_land(root) -> bool:
 
 
 def _enters_town(root) -> bool:
-    """True when a verb's object is a settlement by name ("entered Izium"): taking it; entering a country or a
-    region ("entered Ukraine", "entered the Kursk region") is fighting there, which other rows read."""
-    from .gazetteer import load_gazetteer
-
-    gaz = load_gazetteer()
-    for obj in (c for c in root.children if c.dep_ == "dobj" and c.ent_type_ in {"GPE", "LOC", "FAC", "ORG"}):
-        name = " ".join(t.text for t in obj.subtree if t.ent_type_ == obj.ent_type_)
-        hits = gaz.lookup(name, fuzzy=False)
-        if hits and all(e.level == "settlement" for e in hits):
+    """True when a verb's object is a settlement by name ("entered Izium", "took Stepove") or its centre ("entered
+    the centre of Kherson"): taking it; entering a country or a region ("entered Ukraine", "entered the Kursk
+    region") is fighting there, which other rows read."""
+    for obj in (c for c in root.children if c.dep_ == "dobj"):
+        if _names_settlement(obj) or obj.lemma_.lower() in CENTRE_NOUNS and any(
+                _names_settlement(g) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"):
             return True
     return False
+
+
+def _has_fallen(root) -> bool:
+    """True when a verb's subject is a settlement, by name or as "the city" ("Bakhmut has fallen", "denied the
+    city had fallen"; not "prices fell", "rockets fell on Kharkiv")."""
+    return any(c.dep_ == "nsubj" and (_names_settlement(c) or c.lemma_.lower() in SETTLEMENT_NOUNS)
+               for c in root.children)
+
+
+def _names_settlement(token) -> bool:
+    """True for a token of a place name whose every gazetteer entry is a settlement: a name the tagger marks as
+    an entity, or a capitalised word it leaves unmarked or reads as another kind ("Stepove" as a work of art,
+    "Kherson" as a person, "Bakhmut" as an adverb)."""
+    from .gazetteer import load_gazetteer
+
+    if token.ent_type_ in {"GPE", "LOC", "FAC", "ORG"}:
+        name = " ".join(t.text for t in token.subtree if t.ent_type_ == token.ent_type_)
+    elif token.is_title and token.pos_ in ("PROPN", "NOUN", "ADV", "ADJ"):
+        name = " ".join(t.text for t in token.subtree if t.i == token.i or t.dep_ == "compound" and t.is_title)
+    else:
+        return False
+    hits = load_gazetteer().lookup(name, fuzzy=False)
+    return bool(hits) and all(e.level == "settlement" for e in hits)
 
 
 def find_triggers(doc: Doc) -> list[tuple[str, Span]]:

@@ -77,6 +77,7 @@ SUBJECT_PRONOUNS = frozenset({"it", "they"})
 REPORT_NOUNS = frozenset({"claim", "allegation", "report", "statement", "assertion", "accusation"})
 # Types whose places make the per-settlement control ledger: a coordinated re-mention adds its places.
 LEDGER_TYPES = frozenset({"territory_control", "withdrawal"})
+UNDERGOING_VERBS = frozenset({"fall"})  # verbs whose subject undergoes the event, with no actor named
 # Verbs whose subject judges or tells an act named as their object, not who does it ("Zelenskyy condemned the
 # strike", "Biden welcomed the liberation of Kherson"); "Russia launched a strike" names the actor.
 STANCE_VERBS = frozenset({"condemn", "welcome", "denounce", "deplore", "praise", "criticise", "criticize", "slam",
@@ -225,6 +226,8 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
             actor = _child(agent, {"pobj"}) if agent is not None else None
             target = _child(root, {"nsubjpass"}) or (root.head if root.dep_ == "acl" else None)
             return actor, target
+        if root.lemma_.lower() in UNDERGOING_VERBS:  # "Bakhmut has fallen": the subject is the place taken
+            return None, _child(root, {"nsubj"})
         actor = _child(root, {"nsubj"})
         if actor is None and root.dep_ in {"xcomp", "conj", "advcl"}:
             actor = _child(root.head, {"nsubj"})

@@ -68,6 +68,8 @@ TITLE_REACH = 6  # words walked back from a name to its title
 # NER labels under which the gazetteer matcher never looks; PERSON and ORG are looked at only when the
 # whole entity is a prominent toponym.
 SKIP_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW")
+# Parts of speech the tagger gives a place name it misreads ("Bakhmut" as an adverb), unlike "Western" (an adjective).
+MISREAD_NAME_POS = ("ADV", "NOUN", "VERB", "INTJ")
 NON_NAME_POS = ("ADJ", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "ADV", "PART", "INTJ", "NUM")
 RELABEL_LABELS = ("PERSON", "ORG", "NORP")
 # Words right before a name that make it a place ("near Krasne", "the villages of Strilecha").
@@ -76,7 +78,9 @@ PLACE_CUES = frozenset("in near of towards toward around outside village town ci
                        "district state".split())
 # Verbs whose object is a piece of ground: a known name they govern is a place ("captured Robotyne").
 PLACE_VERBS = frozenset("capture recapture seize liberate occupy reoccupy retake enter storm shell bomb "
-                        "encircle surround besiege abandon evacuate reach".split())
+                        "encircle surround besiege abandon evacuate reach take".split())
+# Verbs whose subject is a place that undergoes them ("Bakhmut has fallen").
+PLACE_SUBJECT_VERBS = frozenset({"fall"})
 # Nouns right after a name that make it a place ("the Puno region", "the Glasgow area").
 PLACE_HEAD_CUES = frozenset("region province district county area island state city town village oblast "
                             "raion suburb municipality prefecture".split())
@@ -163,6 +167,8 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
             # ("since it captured Bakhmut in May", Bakhmut tagged ADV and ORG)
             named = tok.ent_type_ in RELABEL_LABELS and not tok.is_sent_start and tok.ent_iob_ == "B" \
                 and (i + 1 == len(tokens) or tokens[i + 1].ent_iob_ != "I")
+            # a name as the object or subject of a verb said of places ("Bakhmut has fallen", Bakhmut tagged ADV)
+            named = named or n == 1 and tok.pos_ in MISREAD_NAME_POS and _object_of_place_verb(doc, Mention(i, i + 1, "GAZ"))
             if text.lower() in NOT_PLACES or n == 1 and (
                     tok.is_stop and not tok.text.isupper() or tok.pos_ in NON_NAME_POS and not headed and not named):
                 continue  # "US" is no "us"
@@ -268,12 +274,13 @@ def _compound_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
 
 def _object_of_place_verb(doc, m: Mention) -> bool:
     """True for a known name that a verb of taking or attacking ground governs: "captured Robotyne",
-    "Robotyne was stormed", "troops entered Krasnohorivka" (the NER model often calls such names a
+    "Robotyne was stormed", "troops entered Krasnohorivka", "Bakhmut has fallen" (the NER model often calls such names a
     nationality or an organisation)."""
     head = doc[m.end - 1]
     while head.dep_ == "compound" and head.head.i < m.end:
         head = head.head
-    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in PLACE_VERBS
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in PLACE_VERBS \
+        or head.dep_ == "nsubj" and head.head.lemma_.lower() in PLACE_SUBJECT_VERBS
 
 
 def _located_in(doc, gaz: Gazetteer, m: Mention, found: list[Mention]) -> bool:
