@@ -141,6 +141,9 @@ def test_counts(nlp_en):
     # a group counted by "of N" counts its members
     assert _one(nlp_en, "The strike killed a family of five.", "casualties").quantity == 5
     assert _one(nlp_en, "A group of 12 soldiers surrendered.", "casualties").quantity == 12
+    # a count after a bounding preposition: its own event, not the killing's again
+    text = "The missile attack on Kyiv killed at least 33 people, injuring over 120."
+    assert [e.quantity for e in _events(nlp_en, text) if e.type == "casualties"] == [33, 120]
 
 
 @pytest.mark.parametrize("text, kinds", [

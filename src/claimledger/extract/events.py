@@ -40,7 +40,7 @@ from .event_triggers import (
     find_triggers,
 )
 from .modality import event_modality
-from .quantities import find_quantity, times_count
+from .quantities import count_after_preposition, find_quantity, times_count
 from .retold_events import without_retold_strikes
 
 # Verbs that deny the event in their object or complement ("prevented any evacuation").
@@ -434,6 +434,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             quantity = times_count(span.root)
         if quantity is None and kind == "casualties":  # "1,478 have surrendered": the count is the subject
             quantity = find_quantity(_subjects(span.root))
+            quantity = count_after_preposition(span.root) if quantity is None else quantity  # "injuring over 120"
         if quantity is None and kind == "casualties" and span.root.dep_ == "nsubj":  # "the toll rose to 23"
             quantity = find_quantity(g for c in span.root.head.children if c.dep_ == "prep" and c.lower_ in ("to", "at")
                                      for g in c.children if g.dep_ == "pobj")

@@ -110,6 +110,17 @@ def find_quantity(tokens: Iterable) -> int | None:
     return None
 
 
+# Prepositions that bound a count a verb governs ("injuring over 120", "killed about 40 people").
+BOUNDING_PREPOSITIONS = frozenset({"over", "about", "around", "nearly", "almost"})
+
+
+def count_after_preposition(verb) -> int | None:
+    """The count a verb governs through a bounding preposition (BOUNDING_PREPOSITIONS), its lower bound or
+    estimate as the guide counts "over N"; None when there is none."""
+    return find_quantity(g for c in verb.children if c.dep_ == "prep" and c.lower_ in BOUNDING_PREPOSITIONS
+                         for g in c.children if g.dep_ == "pobj")
+
+
 def times_count(verb) -> int | None:
     """The number of times a verb's act happened, from "15 times" / "twice" among its dependents ("the city was hit
     15 times": 15 strikes), or None."""
