@@ -359,6 +359,7 @@ def test_event_counts_dates_and_places():
     ("Ворог контролює 30% території міста.", "uk", "territory_control", None),  # a share is not a count
     # a number of things in the clause before a comma counts no losses ("три автомобиля, пострадавших нет")
     ("В Шебекино осколками повреждены три автомобиля, пострадавших нет.", "ru", "casualties", None),
+    ("Противник потерял до 1 тыс. 240 военнослужащих.", "ru", "casualties", 1240),  # an abbreviated thousand
 ])
 def test_counts(text, language, kind, quantity):
     doc = analyse(text, language)

@@ -172,7 +172,8 @@ def number_at(doc: CyrDoc, k: int) -> tuple[int | None, int]:
 def _past_abbreviation(doc: CyrDoc, end: int) -> int:
     """The index after the full stop of an abbreviated multiplier ("тыс.", "млн.") ending at ``end``, else end."""
     if end < len(doc.tokens) and doc.tokens[end].text == "." and doc.tokens[end - 1].text.lower() in ABBREVIATED \
-            and end + 1 < len(doc.tokens) and doc.tokens[end + 1].is_word and doc.tokens[end + 1].text[:1].islower():
+            and end + 1 < len(doc.tokens) and (doc.tokens[end + 1].is_word and doc.tokens[end + 1].text[:1].islower()
+                                               or doc.tokens[end + 1].text.isdigit()):  # "1 тыс. 240"
         return end + 1
     return end
 
