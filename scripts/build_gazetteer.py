@@ -35,6 +35,7 @@ import math
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import Iterable
 
 from claimledger.extract.name_keys import normalise, skeleton
 
@@ -127,10 +128,13 @@ def ua_rows(source: Path) -> list[dict]:
                              name=f"{romanise(u['name_uk'])} hromada", name_uk=u["name_uk"],
                              country="UA", oblast=u["oblast_katottg"], raion=u["raion_katottg"],
                              aliases=aliases))
+    by_geonames = defaultdict(list)  # GeoNames place -> the settlement rows joined to it
     for s in csv.DictReader(open(source / "ua_settlements_joined.csv", encoding="utf-8")):
         unit = by_code.get(s["katottg"], {})
         aliases = [s["name_en_kmu2010"], s["name_en_geonames"]]
         aliases += s["cyrillic_aliases"].split("|") + s["latin_aliases"].split("|")
+        if s["geonameid"]:
+            by_geonames[s["geonameid"]].append(len(rows))
         rows.append(dict(
             id=s["katottg"], ref=s["katottg"], level="settlement", name=s["name_en_kmu2010"],
             name_uk=s["name_uk"], country="UA",
@@ -138,6 +142,8 @@ def ua_rows(source: Path) -> list[dict]:
             raion=unit.get("raion_katottg", ""), lat=s["lat"], lon=s["lon"],
             precision=s["coord_precision"], population=s["population_geonames"],
             category=s["category"], aliases=aliases))
+    for joined in by_geonames.values():
+        keep_geonames_place(rows[k] for k in joined)
     # bare oblast stems that name no settlement ("the Volyn direction", "Zakarpattia") are oblast aliases
     city_names = {s["name_en_kmu2010"] for s in csv.DictReader(open(source / "ua_settlements_joined.csv", encoding="utf-8"))
                   if s["category"] in ("M", "K")}
@@ -162,6 +168,24 @@ def ua_rows(source: Path) -> list[dict]:
             if r is not hits[0] and r["level"] == "settlement":
                 r["aliases"] = [a for a in r["aliases"] if normalise(a) not in keys]
     return rows
+
+
+# KATOTTG categories from the most urban: special city, city, selyshche, village.
+URBAN_RANK = {"K": 3, "M": 2, "X": 1, "C": 0}
+
+
+def keep_geonames_place(joined: Iterable[dict]) -> None:
+    """Give one GeoNames place joined to several settlements of one name (207 in the source: the selyshche
+    Шевченкове and a village Шевченкове of its hromada; the city Красногорівка and a village elsewhere in its
+    raion) to the most urban of them, when one is: GeoNames counts the town, so the others lose its population
+    and their point is only near them (hromada_centre_approx). Several of the same category keep it all."""
+    joined = list(joined)
+    top = max(URBAN_RANK.get(r["category"], 0) for r in joined)
+    if sum(URBAN_RANK.get(r["category"], 0) == top for r in joined) != 1:
+        return
+    for r in joined:
+        if URBAN_RANK.get(r["category"], 0) < top:
+            r["population"], r["precision"] = "", "hromada_centre_approx"
 
 
 def border_rows(source: Path) -> list[dict]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,25 @@ def test_every_ukrainian_oblast_and_raion_has_a_centre_inside_itself(gaz):
                    and area.id in (e.oblast, e.raion)]
         lats, lons = [p[0] for p in members], [p[1] for p in members]
         assert min(lats) <= area.point[0] <= max(lats) and min(lons) <= area.point[1] <= max(lons), area.name
+
+
+def test_a_geonames_town_joined_to_a_village_of_its_name_is_the_towns():
+    """The source joins GeoNames' Shevchenkove (7,090 people) to the selyshche and to a village of its hromada: the
+    build gives the population and the point to the selyshche alone (scripts/build_gazetteer.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from build_gazetteer import keep_geonames_place
+
+    town = {"category": "X", "population": "7090", "precision": "settlement"}
+    village = {"category": "C", "population": "7090", "precision": "settlement"}
+    keep_geonames_place([town, village])
+    assert (town["population"], village["population"], village["precision"]) == ("7090", "", "hromada_centre_approx")
+    twins = [{"category": "C", "population": "900", "precision": "settlement"} for _ in range(2)]
+    keep_geonames_place(twins)  # two villages: nothing tells them apart, both keep it
+    assert [t["population"] for t in twins] == ["900", "900"]
+
+
+def test_the_country_is_what_its_own_name_names_beside_an_oblast(gaz):
+    """"на півдні України" after "міста Київської області": the country, not a town of Kyiv Oblast like it."""
+    found = gaz.lookup("України")
+    context = ResolveContext(areas_near=frozenset({"UA32000000000030281"}))
+    assert gaz.choose(found, context, surface="України").entry.name == "Ukraine"

@@ -203,3 +203,11 @@ def test_names_the_model_ran_into_one_entity_are_each_a_place(places_of):
     places = places_of("They still have enough strength to shoot from the artillery at Zelenodolsk and Hulyaipole.")
     assert [p.name for p in places] == ["Zelenodolsk", "Huliaipole"]
     assert places_of("Procter and Gamble said profits rose.") == []
+
+
+def test_a_city_with_people_outweighs_villages_of_its_name_in_a_list_of_cities(places_of):
+    # Mykolaiv the city (GeoNames: 470,000 people), not the village Mykolaiv of Chernihiv Oblast, which the text
+    # of Chernihiv Oblast, named before
+    text = ("Russian troops are advancing in the Chernihiv region. As for cities, geography is Ivano-Frankivsk, "
+            "Khmelnytskyi, Chernihiv, Kharkiv, Kyiv, Odesa, Mykolaiv, Kherson, Kramatorsk.")
+    assert _by_text(places_of(text))["Mykolaiv"].ref == "UA48060150010035747"

@@ -235,7 +235,8 @@ def _capital_acts(doc, place: Place) -> bool:
 
 def _capital(place: Place) -> bool:
     """True for a national capital, which reports name for its government ("Moscow", "Kyiv", "Washington")."""
-    from .gazetteer import CAPITAL_CATEGORIES, load_gazetteer
+    from .gazetteer import load_gazetteer
+    from .place_weights import CAPITAL_CATEGORIES
 
     gaz = load_gazetteer()
     entries = [gaz.get(place.ref)] if place.ref else gaz.lookup(place.name or "", fuzzy=False)

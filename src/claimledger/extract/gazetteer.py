@@ -21,66 +21,15 @@ from ..errors import ModelError
 from ..models import Place
 from .name_forms import MAX_FORM_COMBINATIONS, word_forms
 from .name_keys import normalise, skeleton
+from .place_weights import (
+    W_AREA_NEAR, W_AREA_DOC, W_NEAR_PLACE, W_SENTENCE_RAION, W_SENTENCE_HROMADA, HROMADA_CODE_CHARS, W_FRONT,
+    FRONT_PRIOR_MAX_POPULATION, FRONT_OBLASTS, W_CONTAINS, W_SIBLING_DIVISION, W_SAME_COUNTRY, MAX_SAME_COUNTRY,
+    W_POPULATION, POPULATION_FLOOR, WAR_POPULATION_FLOOR, W_LEVEL, W_CATEGORY, W_CAPITAL, W_UKRAINE, W_PRIMARY_NAME,
+    W_EXACT, NEAR_KM, W_NEAR_REGION, REGION_KM, MIN_MARGIN, MIN_MARGIN_WORLD, SAME_PLACE_KM,
+)
 
 DATA_FILE = "gazetteer.tsv.gz"
 
-# Resolution weights, tuned by hand on the places layer of data/dev/attribution_dev.jsonl and the
-# lookup cases of data/gazetteer/ua_toponym_lookup_cases.csv (homonyms stay ambiguous without context).
-W_AREA_NEAR = 4.0  # candidate lies in an oblast/raion named in the same sentence
-W_AREA_DOC = 2.5  # ... named elsewhere in the article
-W_NEAR_PLACE = 2.0  # candidate next to another place resolved in the article, falling to 0 at NEAR_KM
-W_SENTENCE_RAION = 1.0  # candidate in the raion of a settlement of its sentence: lists name neighbours
-# ... and again in its hromada (a KATOTTG code's first nine characters: UA, oblast, raion, hromada):
-# "атакували Іллінку та Курахове" names the Іллінка of Kurakhove's hromada, not the one of Marinka's in
-# the same raion. Neither counts against a city of FRONT_PRIOR_MAX_POPULATION ("Zaporizhzhia and Vuhledar")
-W_SENTENCE_HROMADA = 1.0
-HROMADA_CODE_CHARS = 9
-# A settlement of the oblasts where ground fighting went on for most of the war (Donetsk, Luhansk, Zaporizhzhia,
-# Kherson, Kharkiv) or of Russia's border oblasts under fire and incursion (Kursk, Belgorod, Bryansk): the
-# reading of a homonym that war reports mean when nothing in the text names its area ("освободили Великую
-# Новоселку": Velyka Novosilka of Donetsk Oblast, not Velyki Novosilky near Lviv; "атака дрона в Льгове": the
-# Kursk town, not Lhiv of Chernihiv Oblast). Only when the article names no oblast, raion or other settlement
-# (_no_local_context): given every time, it lost Ukrainian event places on war_reports_dev's tune half (0.805 ->
-# 0.756: a Kharkiv Krasnopillia drew level with the Sumy one among Sumy towns). Homonyms within these oblasts
-# stay ambiguous.
-W_FRONT = 1.0
-# ... unless a candidate is a city this big, the prominent reading wherever it lies ("в Николаеве": Mykolaiv,
-# not the town of Mykolaivka in Donetsk Oblast)
-FRONT_PRIOR_MAX_POPULATION = 100_000
-FRONT_OBLASTS = frozenset({"UA14000000000091971", "UA44000000000018893", "UA23000000000064947", "UA65000000000030969",
-                           "UA63000000000041885", "area:Kursk Oblast", "area:Belgorod Oblast", "area:Bryansk Oblast"})
-W_CONTAINS = 2.5  # a world division (state, province) holding other places resolved in the article
-# A world first-level division (state, province) when other divisions of its country are resolved in the
-# article: "Georgia" or "Washington" among Iowa and Texas is the state, "Ontario" next to Alberta the
-# province. Calibrated on GeoVirus (data/dev/geoparsing_dev.jsonl): it must outweigh a capital's or a
-# large city's prominence (Washington, D.C. against the state: 1.3 points).
-W_SIBLING_DIVISION = 2.0
-W_SAME_COUNTRY = 1.0  # per other place (or the country itself) resolved in the article in the candidate's country
-MAX_SAME_COUNTRY = 4  # ... counting at most this many ("Georgia" among Alabama, Iowa, Texas is the state)
-W_POPULATION = 1.0  # per decade of population (log10) above POPULATION_FLOOR
-POPULATION_FLOOR = 10_000  # GeoNames knows the population of only some villages: no prominence below this
-W_LEVEL = {"country": 4.0, "oblast": 3.0, "region": 2.5, "raion": 1.0, "hromada": 0.0, "settlement": 0.0}
-W_CATEGORY = {"K": 3.0, "M": 1.5, "X": 0.4, "C": 0.0}  # KATOTTG category: special city, city, selyshche, village
-# A national capital (GeoNames feature code PPLC) is the prominent reading of its name: "Sofia" is
-# Bulgaria's capital, not the Malagasy region (GeoVirus, data/dev/geoparsing_dev.jsonl).
-W_CAPITAL = 2.0
-# Categories of a capital: GeoNames' national capital, KATOTTG's special-status cities (Kyiv, Sevastopol).
-CAPITAL_CATEGORIES = frozenset({"PPLC", "K"})
-W_UKRAINE = 0.5  # the project reads war news: a Ukrainian or border entry beats a foreign homonym on ties
-W_PRIMARY_NAME = 1.5  # the surface is the entry's own name, not one of its alternate or historical names
-W_EXACT = 0.5  # the surface matched a name or alias exactly, not only its romanisation skeleton
-NEAR_KM = 60.0  # "same front sector" distance for the proximity weight
-# A candidate in a country the article names nothing else in, but next to other places resolved in it (of
-# any level: a country's point counts), falling to 0 at REGION_KM: "Gaza" next to Israel and Egypt is the
-# Palestinian city, not the Mozambican province. Calibrated on GeoVirus (data/dev/geoparsing_dev.jsonl).
-W_NEAR_REGION = 2.0
-REGION_KM = 500.0
-MIN_MARGIN = 1.0  # best candidate must beat the runner-up by this much, else the name stays ambiguous
-# ... when neither of the two best is Ukrainian or a border place: world geoparsing picks the most
-# prominent reading (as GeoNames-based geoparsers do) and keeps only true ties ambiguous ("Scott County"
-# in four states). Calibrated on GeoVirus (data/dev/geoparsing_dev.jsonl).
-MIN_MARGIN_WORLD = 0.25
-SAME_PLACE_KM = 10.0  # two GeoNames settlements of one name and country this close are one town listed twice
 # Prepositions that may precede a name in the query ("у Вовчанську", "в Волчанске", "near Kupiansk").
 LEADING_WORDS = {"у", "в", "во", "на", "під", "под", "біля", "возле", "около", "поблизу", "з", "із", "зі", "с",
                  "со", "до", "від", "от", "за", "над", "the", "in", "near", "at"}
@@ -327,8 +276,9 @@ class Gazetteer:
         score = W_LEVEL.get(e.level, 0.0) + W_CATEGORY.get(e.category or "", 0.0)
         if e.category == "PPLC":
             score += W_CAPITAL
-        if e.population and e.population > POPULATION_FLOOR:
-            score += W_POPULATION * math.log10(e.population / POPULATION_FLOOR)
+        floor = POPULATION_FLOOR if e.ref is None else WAR_POPULATION_FLOOR
+        if e.population and e.population > floor:
+            score += W_POPULATION * math.log10(e.population / floor)
         if e.ref is not None:
             score += W_UKRAINE
         if front and e.level == "settlement" and e.oblast in FRONT_OBLASTS and _no_local_context(e, ctx):
@@ -336,7 +286,7 @@ class Gazetteer:
         if exact:
             score += W_EXACT
         areas = {e.oblast, e.raion} - {None}
-        if e.ref is None and e.level == "settlement" and e.country in area_reading:
+        if e.level == "settlement" and e.country in area_reading:
             areas = set()  # a county of that name keeps its state ("Fulton County ... Illinois")
         if areas & ctx.areas_near:
             score += W_AREA_NEAR

@@ -161,7 +161,8 @@ def names_town(phrase: str) -> bool:
     """True when a headline's leading label is only a town's name ("Avdiivka: Ukraine says ...", "Авдеевка:
     ..."): a settlement of the gazetteer and no country or capital, which speak for their state ("Russia:",
     "Kyiv:"). The town is what the headline is about, not who speaks."""
-    from .gazetteer import CAPITAL_CATEGORIES, load_gazetteer
+    from .gazetteer import load_gazetteer
+    from .place_weights import CAPITAL_CATEGORIES
 
     words = phrase.split()
     if not words or len(words) > MAX_TOWN_WORDS or not all(w[:1].isupper() and not w.isupper() for w in words):

@@ -212,7 +212,8 @@ def seat_of_government(written: str | None) -> str | None:
     """The English name of a country, or of the capital city, that a one-word source names in any case form
     ("В Киеве заявили" -> Kyiv, "У Москві" -> Moscow, "В Вашингтоне" -> Washington): a capital told as a source
     speaks for its state."""
-    from .gazetteer import CAPITAL_CATEGORIES, load_gazetteer
+    from .gazetteer import load_gazetteer
+    from .place_weights import CAPITAL_CATEGORIES
 
     if not written or len(written.split()) != 1 or not written[:1].isupper():
         return None
