@@ -142,7 +142,10 @@ def test_two_writer_processes_store_overlapping_batches_once(ledger_url: str, tm
     try:
         deadline = time.monotonic() + 120
         while not all((tmp_path / f"ready-{o}").exists() for o in ("up", "down")):
-            assert all(p.poll() is None for p in procs), [p.communicate() for p in procs]
+            if any(p.poll() is not None for p in procs):  # a writer failed to open it: the other waits for "go"
+                for p in procs:
+                    p.kill()
+                raise AssertionError([p.communicate() for p in procs])
             assert time.monotonic() < deadline, "the writers never opened the ledger"
             time.sleep(0.05)
         (tmp_path / "go").touch()

@@ -336,10 +336,10 @@ def _addressee_name(doc: CyrDoc, t: Token) -> bool:
 
 
 def _nominative_name_word(doc: CyrDoc, t: Token) -> bool:
-    """True for a name word in the nominative, or a capitalised word with a nominative reading the dictionary
-    puts second ("Белоусов", read first as a genitive plural)."""
+    """True for a name word in the nominative, or a capitalised word whose nominative reading as a person's name
+    the dictionary puts second ("Белоусов", read first as a genitive plural; not "Минобороны России")."""
     return is_name_word(doc, t) and "nomn" in t.tags or t.is_title and any(
-        "nomn" in tag for tag in word_readings(t.text, doc.language))
+        "nomn" in tag and ("Surn" in tag or "Name" in tag) for tag in word_readings(t.text, doc.language))
 
 
 def _surname_after_first_name(doc: CyrDoc, k: int) -> bool:

@@ -11,6 +11,8 @@ locks: right for a copy nobody writes, which a folder we may not write usually h
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 from urllib.parse import quote
 from typing import Any
@@ -29,6 +31,7 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # FULL: a committed batch survives a power cut as well as a killed process.
 SQLITE_SYNCHRONOUS = "FULL"
 WRITE_OPTION = "claimledger_write"
+WAL_SWITCH_RETRY_S = 0.05  # pause between tries of the switch into WAL mode while another process holds the file
 
 def _sqlite_url(target: str | Path, create: bool) -> str:
     path = Path(target).expanduser()
@@ -112,6 +115,21 @@ def make_engine(target: str | Path, create: bool, *, read_only: bool = False) ->
     return engine
 
 
+def _into_wal(cursor: Any) -> None:
+    """Put a SQLite file into WAL mode. The switch takes the file's exclusive lock, and SQLite answers "database is
+    locked" at once, busy timeout or not, while another process opening the same new file holds it (two ingests
+    starting together): it is tried again for up to the busy timeout."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_SWITCH_RETRY_S)
+
+
 def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -122,7 +140,7 @@ def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
             cursor.execute("PRAGMA query_only = ON")
         else:
             cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _into_wal(cursor)
             cursor.execute(f"PRAGMA synchronous = {SQLITE_SYNCHRONOUS}")
         cursor.close()
 
