@@ -121,6 +121,15 @@ def test_naming_a_claim_a_lie_denies_it(text, language, cue, content, speaker):
 
 
 @pytest.mark.model
+def test_the_dead_named_one_by_one_and_the_wounded_counted_after_them_are_two_counts():
+    text = "Росіяни обстріляли Херсон, внаслідок чого загинули чоловік і жінка, ще троє людей дістали поранення."
+    assert [e.quantity for e in analyse(text, "uk").events if e.type == "casualties"] == [2, 3]
+    # whose losses a country in the genitive names is no place of them
+    (loss,) = analyse("Загальні бойові втрати Росії склали близько 630 тисяч осіб.", "uk").events
+    assert loss.places == () and loss.quantity == 630000
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, speaker", [
     # a surname the dictionary reads as an oblique adjective, after a first name: the person's, not an addressee
     ("Задачи выполнены, заявил первый замначальника Генштаба ВС РФ Сергей Рудской.", "Sergei Rudskoy"),
@@ -334,6 +343,7 @@ def test_interceptions_are_not_strikes():
     ("Министр говорил о создании буферной зоны.", "ru", "security_zone", "буферной зоны"),
     ("На фронті точаться запеклі бої.", "uk", "clash", "бої"),
     ("Российские войска заблокировали Мариуполь.", "ru", "clash", "заблокировали"),  # a blockade (guide)
+    ("Ворог зосередив там до 50 тисяч військових.", "uk", "other", "зосередив"),  # a build-up (guide)
 ])
 def test_event_vocabulary_of_both_sides(text, language, kind, trigger):
     doc = analyse(text, language)
@@ -360,6 +370,8 @@ def test_event_counts_dates_and_places():
     # a number of things in the clause before a comma counts no losses ("три автомобиля, пострадавших нет")
     ("В Шебекино осколками повреждены три автомобиля, пострадавших нет.", "ru", "casualties", None),
     ("Противник потерял до 1 тыс. 240 военнослужащих.", "ru", "casualties", 1240),  # an abbreviated thousand
+    ("Загинули чоловік і жінка.", "uk", "casualties", 2),  # persons named one by one
+    ("Потери Украины составили 500 человек.", "ru", "casualties", 500),  # losses counted, not a loss of land
 ])
 def test_counts(text, language, kind, quantity):
     doc = analyse(text, language)

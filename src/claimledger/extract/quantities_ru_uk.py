@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import CyrDoc, plain_word, word_readings
+from .cyrillic import CyrDoc, Token, plain_word, word_readings
 
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
 SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "поселок", "город", "деревня", "хутор", "селище",
@@ -28,6 +28,7 @@ QUANTITY_AFTER, QUANTITY_BEFORE = 5, 4  # words after / before a trigger searche
 # Words after a trigger of people lost or moved within which a number of people is still its count, past a
 # setting ("потеряли в зоне ответственности группировки «Запад» до 500 военнослужащих").
 PEOPLE_COUNT_REACH = 10
+PERSON_JOINERS = frozenset({"і", "и", "та", "й", ","})  # between persons counted one by one ("чоловік і жінка")
 # Verbs that give an act noun its amount ("Потери ВСУ на курском направлении превысили 17 тыс.", "число
 # эвакуированных достигло 9 тысяч"): the count after such a verb of the noun's clause is the noun's.
 AMOUNT_VERB_LEMMAS = frozenset({"составить", "составлять", "превысить", "превышать", "достичь", "достигнуть",
@@ -253,11 +254,17 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                                                    or set(doc.tokens[k].lemmas) & COLLECTIVE_NUMERALS):
                     continue  # "удар ... погибли 11 человек", "пострадали трое": people count the casualties
                 return value
+    t = doc.tokens[first]
+    if kind == "casualties" and t.pos in ("VERB", "PRTS"):
+        # persons named one by one next to the verb, before the people counted farther on, which may be another
+        # clause's ("загинули чоловік і жінка, ще троє людей дістали поранення")
+        persons = _one_person(doc, first, last, after)
+        if persons is not None:
+            return persons
     if kind in PEOPLE_COUNTED:
         people = people_count_after(doc, after.stop, min(s.last, last + PEOPLE_COUNT_REACH), in_time)
         if people is not None:
             return people
-    t = doc.tokens[first]
     counted = first > 0 and bool(set(doc.tokens[first - 1].lemmas) & COUNT_HEADS)
     if counted or t.pos == "NOUN" and not any(set(w.lemmas) & COUNT_HEADS for w in doc.tokens[s.first:first]):
         amount = _amount_of_noun(doc, last, in_time)
@@ -271,8 +278,6 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             if w.lemma in SETTLEMENT_LEMMAS - {"позиция", "позиція", "территория", "територія", "рубеж"} \
                     and "sing" in w.tags and not (k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS):
                 return 1
-    if kind == "casualties" and t.pos in ("VERB", "PRTS"):
-        return _one_person(doc, first, last, after)
     return None
 
 
@@ -342,16 +347,32 @@ def _one_person(doc: CyrDoc, first: int, last: int, after: range) -> int | None:
             if k >= last:
                 continue  # the words after end here; look before the verb
             break
-        # (the Ukrainian dictionary often gives a noun no number: "жінка" is one person when no reading of it is
-        # plural or inanimate; "техніку" may read as a technician, but is equipment first)
-        singular = "sing" in w.tags or doc.language == "uk" and all(
-            "plur" not in tag and "anim" in tag for tag in word_readings(w.text, "uk"))
-        if w.pos == "NOUN" and "anim" in w.tags and singular and w.lemma not in COLLECTIVE_LEMMAS \
-                and (k >= last or "nomn" in w.tags) and not (k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS):
-            return 1
+        if _one_animate(doc, w) and (k >= last or "nomn" in w.tags) \
+                and not (k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS):
+            return 1 + _joined_persons(doc, k) if k >= last else 1
         if w.pos == "NOUN" and "plur" in w.tags and "anim" in w.tags:
             return None
     return None
+
+
+def _one_animate(doc: CyrDoc, w: Token) -> bool:
+    """True for a singular animate noun, no collective ("противник"). The Ukrainian dictionary often gives a noun
+    no number: "жінка" is one person when no reading of it is plural or inanimate ("техніку" may read as a
+    technician, but is equipment first), or when it reads first as a nominative with a gender ("чоловік")."""
+    readings = word_readings(w.text, "uk") if doc.language == "uk" and "sing" not in w.tags else ()
+    singular = "sing" in w.tags or doc.language == "uk" and all("anim" in tag for tag in readings) and (
+        all("plur" not in tag for tag in readings)
+        or {"nomn", "anim"} <= w.tags and bool(w.tags & {"masc", "femn", "neut"}))  # "чоловік" (gent. pl. too)
+    return w.pos == "NOUN" and "anim" in w.tags and singular and w.lemma not in COLLECTIVE_LEMMAS
+
+
+def _joined_persons(doc: CyrDoc, k: int) -> int:
+    """How many more singular animate nouns follow the one at token ``k``, each after "і"/"и"/"та"/"й" or a comma
+    ("загинули чоловік і жінка": one more)."""
+    more = 0
+    while k + 2 < len(doc.tokens) and doc.tokens[k + 1].lower in PERSON_JOINERS and _one_animate(doc, doc.tokens[k + 2]):
+        more, k = more + 1, k + 2
+    return more
 
 
 def _people_at(doc: CyrDoc, k: int) -> bool:
