@@ -263,3 +263,21 @@ def test_a_ledger_contradiction_needs_evidence_a_reader_can_check():
     assert label("ru", "ua", checkable=True) == "unrelated"
     # a denial on one side is evidence a reader can check
     assert label("denial", "ua", checkable=True) == "contradict"
+
+
+@pytest.mark.model
+def test_a_headline_restating_its_body_report_is_linked_as_that_report():
+    """TASS's headline "Russian forces take Lukiantsi" over the ministry's report in its body is not a second claim
+    (the outlet's own, a second source); a claim made only in a headline is linked."""
+    from claimledger.link.matching import make_link_claims
+    from claimledger.models import Article
+    from claimledger.pipeline import analyse_articles
+
+    restated = Article(id="r", title="Russian forces take Lukiantsi", outlet="TASS", language="en",
+                       published="2024-05-12", text="The Russian Defence Ministry said on Sunday that Russian forces "
+                       "had taken control of the village of Lukiantsi in the Kharkiv region.")
+    only_title = Article(id="t", title="Russian forces take Lukiantsi", outlet="TASS", language="en",
+                         published="2024-05-12", text="More details to follow.")
+    claims = make_link_claims(analyse_articles([restated, only_title]))
+    assert [(c.article_id, c.speaker) for c in claims if c.types == ("territory_control",)] == [
+        ("r", "Russian Defence Ministry"), ("t", None)]

@@ -168,7 +168,11 @@ def make_link_claims(docs: Iterable[AnalysedDocument],
         outlet = find_outlet(registry, article.outlet, article.url) if registry else None
         outlet_side = outlet.side if outlet else None
         published = (article.published or "")[:10] or None
-        for ord_, described in enumerate(describe_claims(doc)):
+        described_claims = describe_claims(doc)
+        restated = _restated_reports([d["view"] for d in described_claims])
+        for ord_, described in enumerate(described_claims):
+            if ord_ in restated:
+                continue  # a headline restating its body's report: the report is linked, not a claim of the outlet's
             view, row = described["view"], described["row"]
             is_attribution = view["attribution"] is not None
             chain = (() if not is_attribution else (view["speaker"] or "unspecified",)
@@ -200,6 +204,18 @@ def make_link_claims(docs: Iterable[AnalysedDocument],
                 events=tuple(e for e in link_events if e.places),
             ))
     return claims
+
+
+def _restated_reports(views: list[dict[str, Any]]) -> set[int]:
+    """The positions of the headline claims with no cue (the outlet's) whose events a body claim of an attribution
+    tells too, of the same type at one of their places: the headline restates that report ("Russian forces take
+    Lukiantsi" over "The Russian Defence Ministry said ... had taken control of the village of Lukiantsi"). Linked
+    as the outlet's own, it would count the outlet as a second source and pair the report's contradictions twice;
+    a claim made only in a headline stays."""
+    reported = {(e["type"], ref) for v in views if not v["headline"] and v["attribution"] is not None
+                for e in v["events"] for ref in e["refs"]}
+    return {n for n, v in enumerate(views) if v["headline"] and v["attribution"] is None
+            and reported & {(e["type"], ref) for e in v["events"] for ref in e["refs"]}}
 
 
 def _place_key(place: dict[str, Any]) -> str:
