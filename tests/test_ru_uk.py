@@ -372,6 +372,8 @@ def test_event_counts_dates_and_places():
     ("Противник потерял до 1 тыс. 240 военнослужащих.", "ru", "casualties", 1240),  # an abbreviated thousand
     ("Загинули чоловік і жінка.", "uk", "casualties", 2),  # persons named one by one
     ("Потери Украины составили 500 человек.", "ru", "casualties", 500),  # losses counted, not a loss of land
+    ("Потери ВСУ за последние сутки — до 80 человек.", "ru", "casualties", 80),  # a dash for the verb
+    ("Кількість поранених – 17.", "uk", "casualties", 17),
 ])
 def test_counts(text, language, kind, quantity):
     doc = analyse(text, language)

@@ -311,14 +311,15 @@ def _list_item_after(doc: CyrDoc, comma: int) -> bool:
 
 
 def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int]) -> int | None:
-    """The count after a verb of amount (AMOUNT_VERB_LEMMAS) whose subject is the act noun ending at token
-    ``last``, within the clause: "Потери ВСУ ... превысили 17 тыс. военнослужащих" -> 17000."""
+    """The count after a verb of amount (AMOUNT_VERB_LEMMAS), or a dash standing for it, whose subject is the act
+    noun ending at token ``last``, within the clause: "Потери ВСУ ... превысили 17 тыс. военнослужащих" -> 17000,
+    "Потери ВСУ за сутки — до 80 человек" -> 80."""
     s = doc.sentence_of(last - 1)
     for k in range(last, min(s.last, last + AMOUNT_VERB_REACH)):
         w = doc.tokens[k]
-        if w.text in (";", ":", "—", "–") or w.pos == "VERB" and not set(w.lemmas) & AMOUNT_VERB_LEMMAS:
+        if w.text in (";", ":") or w.pos == "VERB" and not set(w.lemmas) & AMOUNT_VERB_LEMMAS:
             return None
-        if set(w.lemmas) & AMOUNT_VERB_LEMMAS:
+        if set(w.lemmas) & AMOUNT_VERB_LEMMAS or w.text in ("—", "–"):  # a dash stands for the verb: "Потери — до 80"
             for j in range(k + 1, min(s.last, k + 1 + QUANTITY_AFTER)):
                 value, _ = _count_at(doc, j, in_time)
                 if value is not None:
