@@ -373,6 +373,8 @@ def test_event_counts_dates_and_places():
     ("Загинули чоловік і жінка.", "uk", "casualties", 2),  # persons named one by one
     ("Потери Украины составили 500 человек.", "ru", "casualties", 500),  # losses counted, not a loss of land
     ("Потери ВСУ за последние сутки — до 80 человек.", "ru", "casualties", 80),  # a dash for the verb
+    ("Противник закрепился в восточной части города.", "ru", "territory_control", None),  # part of a town held
+    ("Войска заняли посёлок.", "ru", "territory_control", 1),  # the town taken
     ("Кількість поранених – 17.", "uk", "casualties", 17),
 ])
 def test_counts(text, language, kind, quantity):

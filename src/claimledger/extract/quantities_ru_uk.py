@@ -276,8 +276,9 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             if w.text in (",", ";", ":"):
                 break
             if w.lemma in SETTLEMENT_LEMMAS - {"позиция", "позиція", "территория", "територія", "рубеж"} \
-                    and "sing" in w.tags and not (k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS):
-                return 1
+                    and "sing" in w.tags and w.tags & {"accs", "nomn"} \
+                    and not (k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS):
+                return 1  # the settlement taken, not one in whose part a force holds ("в восточной части города")
     return None
 
 
