@@ -529,3 +529,13 @@ def test_this_wars_neo_nazis_leave_the_date_alone():
     (capture,) = [e for e in doc.events if e.type == "territory_control"]
     assert capture.when != "1939/1945"
     assert {item[2] for item in record_control_claims(document_to_record(doc))} == {"russian_control"}
+
+
+@pytest.mark.model
+def test_a_states_adjective_owns_the_claim_another_side_denies():
+    # "Russian claims": Russia's (as "Russia's claims"); Kyiv denies them, and the ledger holds both
+    text = "Kyiv rejected Russian claims that Vovchansk had been captured."
+    (doc,) = analyse_articles([Article(id="r", text=text, language="en", published="2024-05-20")])
+    assert [a.speaker for a in doc.attributions] == ["Kyiv", "Russia"]
+    claims = {item[2:] for item in record_control_claims(document_to_record(doc))}
+    assert claims == {("russian_control", "asserted"), ("russian_control", "denied")}

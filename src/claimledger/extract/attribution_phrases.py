@@ -86,6 +86,8 @@ def nominal_candidates(doc: Doc, text: str) -> list[Candidate]:
         if clause is None or noun.dep_ == "pobj" and noun.head.head.lemma_ in CUE_VERBS:
             continue  # "said in a statement that ...": the verb's attribution
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:  # "Russian claims that ...": a state's adjective says whose
+            owner = next((c for c in noun.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
         if owner is None:  # "statements by X", "an allegation from X that ..."
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None

@@ -130,8 +130,9 @@ def _polarity(span: Span) -> str:
     for token in [root, *cue_ancestors(root)]:
         if token.i != root.i and token.lemma_.lower() in SILENT_VERBS:
             break  # "Moscow did not comment on the attack": silence about an act denies nothing
-        if token.i != root.i and token.lemma_.lower() in REPORT_NOUNS and any(c.dep_ == "poss" for c in token.children):
-            break  # "Ukraine denied Russia's claim that it captured X": Russia asserts it, Ukraine's denial is its own
+        if token.i != root.i and token.lemma_.lower() in REPORT_NOUNS and any(
+                c.dep_ == "poss" or c.dep_ == "amod" and c.ent_type_ == "NORP" for c in token.children):
+            break  # "Ukraine denied Russia's (Russian) claim that it captured X": Russia asserts it, the denial is Ukraine's
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return "denied"

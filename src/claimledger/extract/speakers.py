@@ -35,6 +35,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from .doc_cache import doc_ents, doc_text
+from .event_triggers import NATIONALITIES
 
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my"})
 ANY_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our", "it", "its"})
@@ -329,6 +330,8 @@ class SpeakerResolver:
             return source.text, None
         text = doc_text(self.doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
         words = [t.lower_ for t in tokens]
+        if len(tokens) == 1 and words[0] in NATIONALITIES:
+            return NATIONALITIES[words[0]], None  # "Russian claims that ...": Russia's
         pronoun = (len(tokens) == 1 and tokens[0].pos_ == "PRON"
                    and not (tokens[0].text.isupper() and len(tokens[0].text) > 1))  # "US" is a country
         if pronoun and words[0] in SINGULAR_PRONOUNS:
