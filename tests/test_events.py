@@ -302,6 +302,8 @@ def test_definite_re_mention_of_a_zone_is_the_same_zone(nlp_en):
     ("Russian forces had to withdraw from Kherson.", "withdrawal", "factual"),
     ("Ukraine will be able to recapture Kherson.", "territory_control", "future"),
     ("Russian forces have to withdraw from Kherson.", "withdrawal", "future"),
+    # a perfect infinitive tells a done act ("known to have been killed")
+    ("As of now, five people are known to have been killed.", "casualties", "factual"),
 ])
 def test_past_ability_and_necessity_report_done_acts(nlp_en, text, kind, modality):
     assert _one(nlp_en, text, kind).modality == modality
@@ -481,6 +483,7 @@ def test_attempts_at_attacks_and_pushing_deeper(nlp_en, text, kinds):
     ("President Volodymyr Zelenskyy condemned the strike on the city's drama theatre.", None),
     ("Biden welcomed the liberation of Kherson.", None),
     ("Russia launched a strike on Kyiv.", "Russia"),
+    ("Yesterday's Russian strike on Kyiv hit a hospital.", "Russia"),  # a day's possessive is when, not who
 ])
 def test_who_judges_an_act_is_not_its_actor(nlp_en, text, actor):
     (event,) = _events(nlp_en, text)

@@ -236,6 +236,8 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
             actor = _subject_named_above(root.head) or actor  # "Russia says it captured ...": Russia
         return actor, _child(root, {"dobj"}, {"on", "against", "with"})
     actor = _child(root, {"poss"}, {"by"})
+    if actor is not None and actor.ent_type_ in ("DATE", "TIME"):
+        actor = None  # "Today's Russian strike": when, not who
     if actor is not None and actor.lower_ in REFERRING_PRONOUNS:
         actor = _subject_named_above(root) or actor  # "Moscow pressed its new offensive": Moscow's
     if actor is None:

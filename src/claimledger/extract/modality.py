@@ -53,7 +53,8 @@ def event_modality(span: Span) -> str:
                 return "future"
             if child.dep_ in {"amod", "compound"} and child.lemma_.lower() in FUTURE_CUES:
                 return "future"
-            if child.dep_ == "aux" and child.tag_ == "TO" and position < len(chain) - 1:
+            perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)  # "to have been killed"
+            if child.dep_ == "aux" and child.tag_ == "TO" and position < len(chain) - 1 and not perfect:
                 controller = chain[position + 1].lemma_.lower()
                 tensed = chain[position + 1] if chain[position + 1].pos_ in ("VERB", "AUX") \
                     else chain[position + 1].head  # "were" of "were able"
