@@ -26,22 +26,23 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..models import Attribution
-from .attribution_phrases import evidential_adverb_candidates, nominal_candidates, stance_candidates
+from .attribution_phrases import (
+    evidential_adverb_candidates, headline_candidate, nominal_candidates, stance_candidates,
+)
 from .clauses import (
     Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, is_setting, noun_phrase, object_of,
     reporting_parenthesis, reporting_tail, reports, SETTING_NOUNS,
     subject_of, trim_span,
 )
-from .doc_cache import doc_ents, doc_text, sentence_of
+from .doc_cache import doc_text, sentence_of
 from .cues import (
     ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_VERBS, DENIABLE_NOUNS, DOCUMENT_NOUNS,
     DOCUMENT_VERBS, GERUND_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, NOMINAL_STRENGTH, NON_SOURCE_NOUNS, PHRASAL,
     NAMING_VERBS, QUOTE_VERBS, REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
 )
-from .headlines import find_headline_claim
 from .hedges import DISTANCING_HEDGES, find_hedge_spans, find_trailing_hedge
 from .quotes import apply_quotes, find_quotes, find_turn_candidates, quote_after, split_quote, unquote
-from .speakers import TITLE_CONNECTORS, TITLE_WORDS, SpeakerResolver, load_office_holders
+from .speakers import SpeakerResolver
 from .voice import speak_for_first_person
 
 
@@ -358,43 +359,6 @@ def _own_hedge_zone(candidate: Candidate) -> tuple[int, int]:
     return max(0, start - len("what ")), end
 
 
-# Entity labels that make a capitalised phrase a speaker label in a headline ("Peskov: ...", "NATO: ...");
-# places and nationalities are left out: "Ukraine: ..." opens a headline about Ukraine more often than its claim.
-SPEAKER_ENTITIES = frozenset({"PERSON", "ORG"})
-# Lower-case heads that still make a headline label a source when a capitalised word leads it ("UK
-# intelligence: ...", "Russian military: ...", "Ukrainian officials: ..."), besides speakers.TITLE_WORDS.
-SOURCE_HEADS = frozenset({"intelligence", "military", "army", "officials", "authorities", "ministry",
-                          "government", "prosecutors", "police", "sources", "media", "forces"})
-
-
-def _names_speaker(doc: Doc, span: tuple[int, int]) -> bool:
-    """Whether the phrase at a character span of a headline names a person, office or organisation:
-    capitalised words (and title connectors, and a lower-case source head at the end), with a person or
-    organisation entity, a title word, a source head or a registered office or name among them."""
-    phrase = doc.char_span(*span, alignment_mode="expand")
-    if phrase is None or not phrase[0].is_title and not phrase[0].is_upper:
-        return False
-    lower = [t.lower_ for t in phrase if t.is_lower and t.is_alpha and t.lower_ not in TITLE_CONNECTORS]
-    if lower and (lower != [phrase[-1].lower_] or phrase[-1].lower_ not in SOURCE_HEADS | TITLE_WORDS):
-        return False
-    if any(ent.label_ in SPEAKER_ENTITIES and ent.start < phrase.end and phrase.start < ent.end for ent in doc_ents(doc)):
-        return True
-    words = {t.lower_ for t in phrase}
-    lowered = phrase.text.lower()
-    return bool(words & (TITLE_WORDS | SOURCE_HEADS)) or any(
-        lowered in term.office_names or lowered in {n.lower() for n in term.person_names}
-        for term in load_office_holders())
-
-
-def _headline_candidate(doc: Doc, text: str) -> Candidate | None:
-    """The attribution a headline makes by punctuation alone ("<claim> - address by X", "X: <claim>")."""
-    claim = find_headline_claim(text, lambda span: _names_speaker(doc, span))
-    if claim is None:
-        return None
-    source = doc.char_span(*claim.source, alignment_mode="expand")
-    return Candidate(claim.cue, claim.content, claim.kind, list(source)) if source is not None else None
-
-
 def find_attributions(doc: Doc, published: str | None = None,
                       voice: str | None = None) -> list[Attribution]:
     """Return the attributions of an English spaCy Doc, in text order, with ids a1, a2, ...
@@ -411,7 +375,7 @@ def find_attributions(doc: Doc, published: str | None = None,
     candidates += nominal_candidates(doc, text)
     candidates += stance_candidates(doc, text)
     candidates += evidential_adverb_candidates(doc, text)
-    headline = _headline_candidate(doc, text)
+    headline = headline_candidate(doc, text)
     candidates += [c for c in find_turn_candidates(doc, text)  # a one-line "X: ..." is a headline's label
                    if headline is None or c.content[0] != headline.content[0]]
     candidates += [headline] if headline else []

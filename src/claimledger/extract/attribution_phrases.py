@@ -1,12 +1,12 @@
 """Attributions reported by phrases other than a reporting verb with its clause (English).
 
 Stance phrases ("Hope was expressed that ...", "was critical of ..."), nominal cues with their
-content ("Russia's claims that ...") and evidential adverbs ("allegedly"). Each function takes a
+content ("Russia's claims that ..."), evidential adverbs ("allegedly") and a headline's punctuation ("Peskov: ..."). Each function takes a
 spaCy Doc and its text and returns ``Candidate`` attributions for attribution.py to merge.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .clauses import (
     Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, noun_phrase, object_of, subject_of, trim_span,
@@ -14,6 +14,9 @@ from .clauses import (
 from .cues import (
     AGENTLESS, CUE_VERBS, HOLDING_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, RITUAL_NOUNS, STANCE_ADJECTIVES, STANCE_NOUNS, UNSPECIFIED,
 )
+from .doc_cache import doc_ents
+from .headlines import find_headline_claim
+from .speakers import TITLE_CONNECTORS, TITLE_WORDS, load_office_holders
 
 # Adverbs that attribute the content they qualify to an unstated source (annotation guide A.7).
 EVIDENTIAL_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
@@ -190,3 +193,49 @@ def evidential_adverb_candidates(doc: Doc, text: str) -> list[Candidate]:
         if content:
             found.append(Candidate(char_span([adverb]), content, "indirect", None, UNSPECIFIED))
     return found
+
+
+# Entity labels that make a capitalised phrase a speaker label in a headline ("Peskov: ...", "NATO: ...");
+# places and nationalities are left out: "Ukraine: ..." opens a headline about Ukraine more often than its claim.
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG"})
+# Lower-case heads that still make a headline label a source when a capitalised word leads it ("UK
+# intelligence: ...", "Russian military: ...", "Ukrainian officials: ..."), besides speakers.TITLE_WORDS.
+SOURCE_HEADS = frozenset({"intelligence", "military", "army", "officials", "authorities", "ministry",
+                          "government", "prosecutors", "police", "sources", "media", "forces"})
+
+
+def _names_speaker(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether the phrase at a character span of a headline names a person, office or organisation:
+    capitalised words (and title connectors, and a lower-case source head at the end), with a person or
+    organisation entity, a title word, a source head or a registered office or name among them."""
+    phrase = doc.char_span(*span, alignment_mode="expand")
+    if phrase is None or not phrase[0].is_title and not phrase[0].is_upper:
+        return False
+    lower = [t.lower_ for t in phrase if t.is_lower and t.is_alpha and t.lower_ not in TITLE_CONNECTORS]
+    if lower and (lower != [phrase[-1].lower_] or phrase[-1].lower_ not in SOURCE_HEADS | TITLE_WORDS):
+        return False
+    if any(ent.label_ in SPEAKER_ENTITIES and ent.start < phrase.end and phrase.start < ent.end for ent in doc_ents(doc)):
+        return True
+    words = {t.lower_ for t in phrase}
+    lowered = phrase.text.lower()
+    return bool(words & (TITLE_WORDS | SOURCE_HEADS)) or any(
+        lowered in term.office_names or lowered in {n.lower() for n in term.person_names}
+        for term in load_office_holders()) or _known_speaker(phrase)
+
+
+def _known_speaker(phrase: Span) -> bool:
+    """True for a phrase the speaker-sides table knows that names no place ("Maliar:", a deputy minister the tagger
+    does not mark as a person; not "Ukraine:", a topic label as often as the state's)."""
+    from ..sides import UNKNOWN, side_of_speaker
+    from .gazetteer import load_gazetteer
+
+    return side_of_speaker(phrase.text) != UNKNOWN and not load_gazetteer().lookup(phrase.text, fuzzy=False)
+
+
+def headline_candidate(doc: Doc, text: str) -> Candidate | None:
+    """The attribution a headline makes by punctuation alone ("<claim> - address by X", "X: <claim>")."""
+    claim = find_headline_claim(text, lambda span: _names_speaker(doc, span))
+    if claim is None:
+        return None
+    source = doc.char_span(*claim.source, alignment_mode="expand")
+    return Candidate(claim.cue, claim.content, claim.kind, list(source)) if source is not None else None
