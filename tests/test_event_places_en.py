@@ -118,8 +118,10 @@ def test_a_capture_by_a_landmark_alone_or_near_a_town_is_not_the_landmarks(event
     assert found[("territory_control", "captured")] == ()
     found = events_of("Russia takes Stepove and Sieverne near Avdiivka.")
     assert found[("territory_control", "takes")] == ("UA14160190400058352", "UA14160190390068286")
-    # fighting near a town stays there
+    # fighting near a town stays there, and the part of a region held is in it
     assert events_of("Fighting continued west of Avdiivka.")[("clash", "Fighting")] == ("UA14160010010073615",)
+    assert events_of("Russian troops control the north of Kyiv region.")[("territory_control", "control")] == (
+        "UA32000000000030281",)
 
 
 def test_the_country_that_holds_the_oblast_is_not_a_place_of_its_own(events_of):

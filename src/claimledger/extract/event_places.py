@@ -153,7 +153,8 @@ def without_landmarks(events: Sequence[Event], places: Sequence[Place], text: st
         keys = {event_place_key(p) for p in mentions}
         landmarks = {k for k in keys if all(located[p.span] for p in mentions if event_place_key(p) == k)}
         kept = tuple(k for k in event.places if k not in landmarks)
-        alone = ledger and not any(NEAR_BEFORE.search(before[p.span]) for p in mentions if event_place_key(p) in landmarks)
+        alone = ledger and all(p.level == "settlement" and not NEAR_BEFORE.search(before[p.span])
+                               for p in mentions if event_place_key(p) in landmarks)  # "the north of Kyiv region" is in it
         if landmarks and (alone or any(p.level == "settlement" and event_place_key(p) in kept for p in mentions)):
             event = replace(event, places=kept)
         out.append(event)
