@@ -182,3 +182,11 @@ def test_holding_the_town_is_holding_the_one_named_before(events_of):
     found = events_of("Russian attacks near Vovchansk were repelled on May 12. Ukrainian forces still hold the town, "
                       "the spokesman said, and denied that a depot in Kharkiv was destroyed.")
     assert found[("territory_control", "hold")] == ("UA63140010010035757",)
+
+
+def test_a_facility_places_an_event_at_its_settlement_when_the_report_names_it(events_of):
+    # Azovstal is in Mariupol (data/lexicons/facilities.tsv); the facility itself is no place
+    found = events_of("Mariupol is under siege. Today we managed to start the evacuation of people from Azovstal.")
+    assert found[("evacuation", "evacuation")] == ("UA14140050010029262",)
+    # with the town named nowhere, nothing says where it is
+    assert events_of("Russian troops are shelling Azovstal.")[("strike", "shelling")] == ()

@@ -257,3 +257,8 @@ def test_the_object_of_a_capture_comes_before_the_town_it_lies_near():
     # withdrawn near two towns: both, the first no landmark of the second
     assert_places("ЗСУ заявили про відведення військ біля Вовчанська та Лук'янців.",
                   {"відведення військ": ("Vovchansk", "Lukiantsi")}, "uk")
+
+
+def test_a_facility_places_an_event_at_its_settlement_when_the_report_names_it():
+    assert_places("В Мариуполе продолжается операция. На территории завода «Азовсталь» заблокированы более 2 тыс. "
+                  "военных.", {"заблокированы": ("Mariupol",)})

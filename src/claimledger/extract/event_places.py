@@ -1,13 +1,16 @@
 """Which places an event happened at, the same for every language: the places of its clause or
 sentence (events.py, events_ru_uk.py find those scopes) less an oblast or raion that holds another of them
-(or Ukraine or Russia holding one of them),
-and for a fighting event whose sentence names no place, the place of the sentence before it.
+(or Ukraine or Russia holding one of them); for an event whose sentence names no place but a facility of the
+war (Azovstal), the settlement it lies in when the report names it; and for a fighting event whose sentence
+names no place, the place of the sentence before it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from importlib import resources
 
 from ..models import Event, Place
 from .gazetteer import katottg_within, load_gazetteer
@@ -22,6 +25,12 @@ LOCAL_LEVELS = frozenset({"settlement", "raion", "oblast"})
 # The countries whose settlements and oblasts the gazetteer holds, by GeoNames ref or canonical name (English
 # places of a country carry only the name), and their codes.
 COUNTRY_CODES = {"geonames:690791": "UA", "geonames:2017370": "RU", "Ukraine": "UA", "Russia": "RU"}
+
+
+# Facilities reports name instead of their settlement ("the evacuation of people from Azovstal": Mariupol), with the
+# types whose place they give (all but talks).
+FACILITIES_FILE = "facilities.tsv"
+FACILITY_TYPES = PLACE_INHERITING_TYPES | {"other"}
 
 
 def event_place_key(place: Place) -> str:
@@ -159,3 +168,24 @@ def without_landmarks(events: Sequence[Event], places: Sequence[Place], text: st
             event = replace(event, places=kept)
         out.append(event)
     return out
+
+
+def facility_place_keys(text: str, sentence: tuple[int, int], places: Sequence[Place], kind: str) -> tuple[str, ...]:
+    """The settlement of a facility the sentence (character span) names (data/lexicons/facilities.tsv: "the evacuation
+    of people from Azovstal" is in Mariupol), when the report's ``places`` name that settlement; () otherwise, and
+    for talks."""
+    if kind not in FACILITY_TYPES:
+        return ()
+    named = {p.ref for p in places if p.ref}
+    for pattern, ref in _facilities():
+        if ref in named and pattern.search(text, sentence[0], sentence[1]):
+            return (ref,)
+    return ()
+
+
+@functools.lru_cache(maxsize=1)
+def _facilities() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, settlement ref) of each row of the packaged facility table."""
+    text = resources.files("claimledger").joinpath("data", "lexicons", FACILITIES_FILE).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")][1:]
+    return tuple((re.compile(row[0], re.IGNORECASE), row[1]) for row in rows)

@@ -28,8 +28,8 @@ from . import place_ranker
 from .doc_cache import doc_memo, doc_text
 from .event_arguments import TARGET_LEMMAS
 from .event_places import (
-    PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, listed_over_areas, place_keys, place_keys_within,
-    place_within,
+    PLACE_INHERITING_TYPES, event_place_key, facility_place_keys, inherited_place_keys, listed_over_areas, place_keys,
+    place_keys_within, place_within,
 )
 from .event_triggers import NATIONALITIES
 
@@ -159,6 +159,8 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     if not found:
         found = _anaphoric_settlement(span, named)
     found = listed_over_areas(found, _named_among(span, places), places) or found
+    if not found:  # "the evacuation of people from Azovstal": Mariupol, when the report names it
+        found = facility_place_keys(doc_text(span.doc), (span.sent.start_char, span.sent.end_char), places, kind)
     if not found and kind in PLACE_INHERITING_TYPES and span.sent.start > 0:
         before = span.doc[span.sent.start - 1].sent
         found = inherited_place_keys(doc_text(span.doc), places, kind, (before.start_char, before.end_char),

@@ -16,7 +16,7 @@ from .cues_ru_uk import load_cue_lexicon
 from .cyrillic import CyrDoc, Token
 from . import place_ranker
 from .event_places import (
-    event_place_key, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
+    event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
 )
 from .event_places_context_ru_uk import context_place_keys
 from .quantities_ru_uk import SETTLEMENT_LEMMAS
@@ -208,9 +208,8 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         return place_keys_within(places, stretch + [doc.char_span(c_first, c_last)], LOCAL_OVER_COUNTRY)
     found = place_keys_within(places, stretch + [doc.char_span(c_first, c_last), (s.start, s.end)],
                               LOCAL_OVER_COUNTRY)
-    listed_keys = listed_over_areas(found, listed, places)
-    if listed_keys:
-        return listed_keys
+    found = listed_over_areas(found, listed, places) or found or facility_place_keys(doc.text, (s.start, s.end),
+                                                                                     places, kind)
     if found or number == 0:
         return found
     return context_place_keys(doc, first, c_first, c_last, kind, places)
