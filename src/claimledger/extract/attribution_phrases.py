@@ -9,7 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .clauses import (
-    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, noun_phrase, object_of, subject_of, trim_span,
+    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, noun_phrase, object_of, stated_owner,
+    subject_of, trim_span,
 )
 from .cues import (
     AGENTLESS, CUE_VERBS, HOLDING_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, RITUAL_NOUNS, STANCE_ADJECTIVES, STANCE_NOUNS, UNSPECIFIED,
@@ -88,9 +89,7 @@ def nominal_candidates(doc: Doc, text: str) -> list[Candidate]:
                       None) or _sibling_clause(noun)
         if clause is None or noun.dep_ == "pobj" and noun.head.head.lemma_ in CUE_VERBS:
             continue  # "said in a statement that ...": the verb's attribution
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None:  # "Russian claims that ...": a state's adjective says whose
-            owner = next((c for c in noun.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
+        owner = stated_owner(noun)
         if owner is None:  # "statements by X", "an allegation from X that ..."
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None

@@ -314,6 +314,15 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+def stated_owner(noun: Token) -> Token | None:
+    """Whose a noun is when the noun phrase says it: its possessor ("Russia's claims"), else a state's adjective
+    ("Russian claims"); None otherwise."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return possessor
+    return next((c for c in noun.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
+
+
 def object_of(prep: Token | None) -> Token | None:
     if prep is None:
         return None

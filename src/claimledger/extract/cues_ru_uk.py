@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
+
+from .lexicon_files import lexicon_rows
 
 CUES_FILE = "attribution_cues_ru_uk.tsv"
 HEDGES_FILE = "hedges_ru_uk.tsv"
@@ -27,13 +28,8 @@ class CueLexicon:
 @functools.lru_cache(maxsize=None)
 def load_cue_lexicon() -> CueLexicon:
     """Read the packaged cue and hedge lexicons (both languages together: the lemmas do not collide)."""
-    def rows(name: str) -> list[list[str]]:
-        text = resources.files("claimledger").joinpath("data", "lexicons", name).read_text(encoding="utf-8")
-        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-        return [ln.split("\t") for ln in lines[1:]]
-
     verbs, np_verbs, passives, light, according = set(), set(), set(), {}, []
-    for row in rows(CUES_FILE):
+    for row in lexicon_rows(CUES_FILE):
         phrase, role = row[0], row[1]
         if role == "verb":
             verbs.add(phrase)
@@ -45,7 +41,7 @@ def load_cue_lexicon() -> CueLexicon:
             light.setdefault(phrase, set()).add(row[3])
         elif role == "according":
             according.append(tuple(phrase.split()))
-    hedges = tuple(dict.fromkeys(row[0] for row in rows(HEDGES_FILE)))
+    hedges = tuple(dict.fromkeys(row[0] for row in lexicon_rows(HEDGES_FILE)))
     according.sort(key=len, reverse=True)
     return CueLexicon(frozenset(verbs), frozenset(np_verbs), frozenset(passives),
                      {verb: frozenset(nouns) for verb, nouns in light.items()}, tuple(according), hedges)

@@ -10,10 +10,10 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from importlib import resources
 
 from ..models import Event, Place
 from .gazetteer import katottg_within, load_gazetteer
+from .lexicon_files import lexicon_rows
 
 # Events of the fighting whose place a report often gives one sentence before ("Mariupol ... The
 # city was surrounded"; "Бои шли у Волчанска. Противник отступил"); their place is inherited from
@@ -156,13 +156,14 @@ def without_landmarks(events: Sequence[Event], places: Sequence[Place], text: st
         ledger = event.type in LEDGER_KINDS
         before = {p.span: text[max(start, p.span[0] - LOCATOR_REACH):p.span[0]] for p in mentions}
         located = {p.span: bool(LOCATOR_BEFORE.search(before[p.span])) for p in mentions}
+        near = {p.span: bool(ledger and NEAR_BEFORE.search(before[p.span])) for p in mentions}
         if ledger:  # "took Stepove near Avdiivka": near a settlement named before it ("біля Вовчанська та Лук'янців": both)
-            located.update({p.span: True for p in mentions if NEAR_BEFORE.search(before[p.span]) and any(
+            located.update({p.span: True for p in mentions if near[p.span] and any(
                 q.level == "settlement" and q.span[0] < p.span[0] and not located[q.span] for q in mentions)})
         keys = {event_place_key(p) for p in mentions}
         landmarks = {k for k in keys if all(located[p.span] for p in mentions if event_place_key(p) == k)}
         kept = tuple(k for k in event.places if k not in landmarks)
-        alone = ledger and all(p.level == "settlement" and not NEAR_BEFORE.search(before[p.span])
+        alone = ledger and all(p.level == "settlement" and not near[p.span]
                                for p in mentions if event_place_key(p) in landmarks)  # "the north of Kyiv region" is in it
         if landmarks and (alone or any(p.level == "settlement" and event_place_key(p) in kept for p in mentions)):
             event = replace(event, places=kept)
@@ -186,6 +187,4 @@ def facility_place_keys(text: str, sentence: tuple[int, int], places: Sequence[P
 @functools.lru_cache(maxsize=1)
 def _facilities() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(pattern, settlement ref) of each row of the packaged facility table."""
-    text = resources.files("claimledger").joinpath("data", "lexicons", FACILITIES_FILE).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")][1:]
-    return tuple((re.compile(row[0], re.IGNORECASE), row[1]) for row in rows)
+    return tuple((re.compile(row[0], re.IGNORECASE), row[1]) for row in lexicon_rows(FACILITIES_FILE))

@@ -56,7 +56,7 @@ DESIRE_VERBS = frozenset({"want", "wish", "desire", "dream", "crave"})
 # Nouns of a town's centre: entering it takes the town (flag "town": "entered the centre of Kherson").
 CENTRE_NOUNS = frozenset({"centre", "center", "heart"})
 # Nouns of a settlement as the subject of falling (flag "fallen": "the city had fallen").
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "settlement", "stronghold"})
+FALLEN_NOUNS = frozenset({"city", "town", "village", "settlement", "stronghold"})
 # Objects that make holding, controlling or regaining a claim of territory (flag "land").
 HELD_LAND_NOUNS = frozenset({"city", "town", "village", "settlement", "part", "territory", "area", "bridgehead",
                              "region", "oblast", "district", "percent", "%", "land", "outskirt", "stronghold"})
@@ -355,7 +355,7 @@ def _enters_town(root) -> bool:
 def _has_fallen(root) -> bool:
     """True when a verb's subject is a settlement, by name or as "the city" ("Bakhmut has fallen", "denied the
     city had fallen"; not "prices fell", "rockets fell on Kharkiv")."""
-    return any(c.dep_ == "nsubj" and (_names_settlement(c) or c.lemma_.lower() in SETTLEMENT_NOUNS)
+    return any(c.dep_ == "nsubj" and (_names_settlement(c) or c.lemma_.lower() in FALLEN_NOUNS)
                for c in root.children)
 
 

@@ -24,6 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Attribution, Event, Place
+from .clauses import stated_owner
 from .dates import find_time_expressions, parse_published
 from .doc_cache import doc_ents, doc_text, line_memo, sentence_of
 from .event_arguments import (
@@ -130,8 +131,7 @@ def _polarity(span: Span) -> str:
     for token in [root, *cue_ancestors(root)]:
         if token.i != root.i and token.lemma_.lower() in SILENT_VERBS:
             break  # "Moscow did not comment on the attack": silence about an act denies nothing
-        if token.i != root.i and token.lemma_.lower() in REPORT_NOUNS and any(
-                c.dep_ == "poss" or c.dep_ == "amod" and c.ent_type_ == "NORP" for c in token.children):
+        if token.i != root.i and token.lemma_.lower() in REPORT_NOUNS and stated_owner(token) is not None:
             break  # "Ukraine denied Russia's (Russian) claim that it captured X": Russia asserts it, the denial is Ukraine's
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
@@ -439,11 +439,9 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             quantity = find_quantity(_subjects(span.root))
             quantity = count_after_preposition(span.root) if quantity is None else quantity  # "injuring over 120"
         if quantity is None and kind == "casualties" and span.root.dep_ == "nsubj":  # "the toll rose to 23"
-            quantity = find_quantity(g for c in span.root.head.children if c.dep_ == "prep" and c.lower_ in ("to", "at")
-                                     for g in c.children if g.dep_ == "pobj")
+            quantity = count_after_preposition(span.root.head, ("to", "at"))
         if quantity is None and kind == "withdrawal":  # "withdrew from two villages": the places left
-            quantity = find_quantity(g for c in span.root.children if c.dep_ == "prep" and c.lower_ == "from"
-                                     for g in c.children if g.dep_ == "pobj")
+            quantity = count_after_preposition(span.root, ("from",))
         when = _when(span, times)
         if when is None and claimed_by is None:
             when = _default_when(span, kind, published)

@@ -108,8 +108,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, companion: Compani
     mentions += _gazetteer_mentions(doc, gaz, taken, mentions)
     mentions += _compound_mentions(doc, gaz, {i for m in mentions for i in range(m.start, m.end)})
     bounds = {(m.start, m.end) for m in mentions}
-    mentions = [m for m in mentions if (_listed_in_one_entity(doc, m, bounds)
-                                        or not _inside_name(doc, m, _country_name(gaz, mention_span(doc, m)[2])))
+    mentions = [m for m in mentions if (not _inside_name(doc, m, _country_name(gaz, mention_span(doc, m)[2]))
+                                        or _listed_in_one_entity(doc, m, bounds))
                 and not _titled_person(doc, m)]
     mentions.sort(key=lambda m: m.start)
     return resolve_mentions(doc, gaz, mentions, companion)

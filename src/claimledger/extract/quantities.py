@@ -114,10 +114,11 @@ def find_quantity(tokens: Iterable) -> int | None:
 BOUNDING_PREPOSITIONS = frozenset({"over", "about", "around", "nearly", "almost"})
 
 
-def count_after_preposition(verb) -> int | None:
-    """The count a verb governs through a bounding preposition (BOUNDING_PREPOSITIONS), its lower bound or
-    estimate as the guide counts "over N"; None when there is none."""
-    return find_quantity(g for c in verb.children if c.dep_ == "prep" and c.lower_ in BOUNDING_PREPOSITIONS
+def count_after_preposition(verb, prepositions: Iterable[str] = BOUNDING_PREPOSITIONS) -> int | None:
+    """The count a verb governs through one of ``prepositions``: by default a bounding one, its lower bound or
+    estimate as the guide counts "over N" ("injuring over 120"); "rose to 23", "withdrew from two villages" with
+    those; None when there is none."""
+    return find_quantity(g for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions
                          for g in c.children if g.dep_ == "pobj")
 
 

@@ -324,8 +324,12 @@ def _past_named_apposition(doc: CyrDoc, sent, first: int, last: int) -> int:
 def _nominative_name(doc: CyrDoc, t: Token) -> bool:
     """True for the last word of a name in the nominative, by the tagger or by a nominative name reading the
     dictionary gives it ("Песков" tagged as the genitive of песок is also a surname in the nominative)."""
-    return "nomn" in t.tags or any("nomn" in tag and ("Surn" in tag or "Name" in tag)
-                                   for tag in word_readings(t.text, doc.language))
+    return "nomn" in t.tags or _nominative_name_reading(doc, t)
+
+
+def _nominative_name_reading(doc: CyrDoc, t: Token) -> bool:
+    """True when the dictionary reads a word, among its readings, as a first name or surname in the nominative."""
+    return any("nomn" in tag and ("Surn" in tag or "Name" in tag) for tag in word_readings(t.text, doc.language))
 
 
 def _addressee_name(doc: CyrDoc, t: Token) -> bool:
@@ -338,8 +342,7 @@ def _addressee_name(doc: CyrDoc, t: Token) -> bool:
 def _nominative_name_word(doc: CyrDoc, t: Token) -> bool:
     """True for a name word in the nominative, or a capitalised word whose nominative reading as a person's name
     the dictionary puts second ("Белоусов", read first as a genitive plural; not "Минобороны России")."""
-    return is_name_word(doc, t) and "nomn" in t.tags or t.is_title and any(
-        "nomn" in tag and ("Surn" in tag or "Name" in tag) for tag in word_readings(t.text, doc.language))
+    return is_name_word(doc, t) and "nomn" in t.tags or t.is_title and _nominative_name_reading(doc, t)
 
 
 def _surname_after_first_name(doc: CyrDoc, k: int) -> bool:

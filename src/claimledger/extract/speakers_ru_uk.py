@@ -11,10 +11,10 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from importlib import resources
 
 from ..models import Attribution
 from .cyrillic import CyrDoc, Token, word_readings
+from .lexicon_files import lexicon_rows
 from .nlp import load_morphology
 from .romanisation import romanise
 
@@ -158,11 +158,10 @@ SPEAKERS_FILE = "speakers_ru_uk.tsv"
 @functools.lru_cache(maxsize=1)
 def load_speaker_names() -> tuple[dict[tuple[str, str], str], tuple[tuple[str, str, str], ...]]:
     """Return (organisation phrase, language) -> name and (surname stem, language, name) rows."""
-    text = resources.files("claimledger").joinpath("data", "lexicons", SPEAKERS_FILE).read_text(encoding="utf-8")
     orgs: dict[tuple[str, str], str] = {}
     persons: list[tuple[str, str, str]] = []
-    for line in [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")][1:]:
-        pattern, canonical, language, kind = line.split("\t")[:4]
+    for row in lexicon_rows(SPEAKERS_FILE):
+        pattern, canonical, language, kind = row[:4]
         for lang in (("ru", "uk") if language == "both" else (language,)):
             if kind == "person":
                 persons.append((pattern, lang, canonical))
