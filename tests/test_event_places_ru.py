@@ -121,6 +121,8 @@ def test_where_a_force_comes_from_is_not_where_it_acts(text, expected):
     # the state an institution belongs to is no place of what it tells ("Министерство обороны России")
     ("Министерство обороны России о взятии Авдеевки пока не сообщало.", {"взятии": ("Avdiivka",)}),
     ("Удары по Украине продолжаются, заявил президент России.", {"Удары": ("Ukraine",)}),
+    # the agent of a participle in the instrumental ("разрушенных Россией") is who acted
+    ("Нужно восстановить города, разрушенные Россией.", {"разрушенные": ()}),
     # a capital where a government speaks, with no attribution when it does not ("не сообщали")
     ("В Киеве о начале контрнаступления не сообщали.", {"контрнаступления": ()}),
     ("В Москве сообщили об ударе по Белгороду.", {"ударе": ("Belgorod",)}),

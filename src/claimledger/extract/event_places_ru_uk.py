@@ -1,11 +1,10 @@
 """Where a Russian or Ukrainian event happened: the places of the trigger's clause, else its sentence, less
-those of a source phrase ("Министерство обороны РФ") and of a phrase naming who acts ("спробу Росії", "атаку
-ВСУ") or a country that acts, named in the nominative ("Росія намагається"; measured: war_reports_dev tune
-headlines +1, report halves and internal unchanged), of a force's origin ("ВСУ из Харькова", "со стороны X"); a
-dateline is no event's place (datelines.py, before this module); the place right after a trigger (its object or locative phrase) comes first, and a comma between two
-stretches with their own predicate separates two events' places. An event whose sentence names no place takes one
-from its context (event_places_context_ru_uk.py). The place ranker (place_ranker.py) gets the last word when a
-model is packaged.
+those of a source phrase ("Министерство обороны РФ"), of a phrase naming who acts ("спробу Росії", "атаку ВСУ"), of
+a country that acts ("Росія намагається") and of a force's origin ("ВСУ из Харькова", "со стороны X"); a dateline
+is no event's place (datelines.py, before this module); the place right after a trigger (its object or locative
+phrase) comes first, and a comma between two stretches with their own predicate separates two events' places. An
+event whose sentence names no place takes one from its context (event_places_context_ru_uk.py); the place ranker
+(place_ranker.py) gets the last word when a model is packaged.
 """
 from __future__ import annotations
 
@@ -313,14 +312,16 @@ def _in_genitive_phrase(t: Token, places: Sequence[Place]) -> bool:
 
 
 def _acting_country(doc: CyrDoc, place: Place) -> bool:
-    """True for a country named in the nominative with no preposition before it ("Росія намагається ...",
-    "Украина заявила"), or a capital as the subject of a verb (GOVERNMENT_CAPITALS): a state that acts, not
-    where the event happens. So is a capital where a government speaks (:func:`_speaking_capital`)."""
+    """True for a country in the nominative (war_reports_dev tune headlines +1) or instrumental, no preposition
+    before ("Росія намагається", "зруйноване Росією"), a capital as the subject of a verb (GOVERNMENT_CAPITALS) or
+    where a government speaks (:func:`_speaking_capital`): a state that acts, not where the event happens."""
     k = doc.token_at(place.span[0])
     if place.level not in ("country", "settlement") or k is None:
         return False
     if place.name in GOVERNMENT_CAPITALS and _speaking_capital(doc, k):
         return True
+    if place.level == "country" and "ablt" in doc.tokens[k].tags and k > 0 and doc.tokens[k - 1].pos != "PREP":
+        return True  # the agent of a participle or passive ("зруйнованого Росією")
     if "nomn" not in doc.tokens[k].tags:
         return False
     if k > 0 and doc.tokens[k - 1].lower in LOCATIVE_PREPOSITIONS | PREPOSITIONS_BEFORE_NOMINATIVE:
