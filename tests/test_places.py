@@ -211,3 +211,19 @@ def test_a_city_with_people_outweighs_villages_of_its_name_in_a_list_of_cities(p
     text = ("Russian troops are advancing in the Chernihiv region. As for cities, geography is Ivano-Frankivsk, "
             "Khmelnytskyi, Chernihiv, Kharkiv, Kyiv, Odesa, Mykolaiv, Kherson, Kramatorsk.")
     assert _by_text(places_of(text))["Mykolaiv"].ref == "UA48060150010035747"
+
+
+@pytest.mark.parametrize("text, town, oblast", [
+    # a former name of a Luhansk town (Petrovo-Krasnosillia was Petrovske) is no reading of a village the
+    # text places in Donetsk Oblast, where six villages bear the name: no pick, and none outside it
+    ("Russian forces captured Petrovske in the Donetsk region.", "Petrovske", None),
+    ("Ukrainian forces liberated Urozhaine, Donetsk Oblast.", "Urozhaine", "UA14"),
+])
+def test_town_kept_to_the_ukrainian_oblast_stated_for_it(places_of, text, town, oblast):
+    place = _by_text(places_of(text))[town]
+    assert (place.ref or "")[:4] == (oblast or "")
+
+
+def test_a_list_of_towns_then_an_oblast_keeps_each_town(places_of):
+    found = _by_text(places_of("Shelling in Melitopol and Berdyansk, in Enerhodar, in the Luhansk and Donetsk regions."))
+    assert found["Enerhodar"].name == "Enerhodar" and found["Berdyansk"].name == "Berdiansk"

@@ -261,6 +261,21 @@ def test_inflected_places_resolve_to_katottg(text, language, surface, name, leve
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, language, surface, expected", [
+    # Петровское is a former name of Petrovo-Krasnosillia (Luhansk Oblast); in Donetsk Oblast six villages bear it
+    ("Освобожден населенный пункт Петровское Донецкой Народной Республики.", "ru", "Петровское", None),
+    ("Освобожден населенный пункт Петровское в ДНР.", "ru", "Петровское", None),
+    ("Освобождены населенные пункты Ленинское и Цукурино Донецкой Народной Республики.", "ru", "Ленинское", "UA14"),
+    ("Окупанти захопили Петрівське на Донеччині.", "uk", "Петрівське", None),
+    # a list item after a comma is no oblast stated for the town before it
+    ("Обстрелы в Мелитополе и Бердянске, Луганской и Донецкой областях.", "ru", "Бердянске", "UA23"),
+])
+def test_a_settlement_is_kept_to_the_oblast_stated_for_it(text, language, surface, expected):
+    place = next(p for p in analyse(text, language).places if p.text == surface)
+    assert (place.ref or "")[:4] == (expected or "")
+
+
+@pytest.mark.model
 def test_adjectives_sharing_one_head_and_front_directions():
     text = "Удары нанесены по Сумской и Черниговской областям. Бои идут на Лиманском направлении."
     doc = analyse(text, "ru")

@@ -109,6 +109,19 @@ class Resolution:
     def ambiguous(self) -> bool:
         return self.entry is None and len(self.candidates) > 1
 
+    def inside(self, area: Entry) -> Resolution:
+        """This resolution of a settlement kept to the oblast or raion the text states it lies in ("Петровское
+        в ДНР", "Petrivske in the Donetsk region"): the pick when it lies there, else the one settlement of the
+        candidates that does, else none (several there, or none: a former name of a town elsewhere is no
+        reading of a village the text places in another oblast)."""
+        e = self.entry
+        if e is not None and (e.level != "settlement" or area.id in (e.oblast, e.raion)):
+            return self
+        inside = {c.id: c for c in self.candidates if c.level == "settlement" and area.id in (c.oblast, c.raion)}
+        if len(inside) == 1:
+            return Resolution(next(iter(inside.values())), self.candidates, self.scores)
+        return self if e is None else Resolution(None, self.candidates, self.scores)
+
 
 # Leading characters of a KATOTTG code shared by every unit an oblast or raion holds ("UA63..." is
 # all of Kharkiv Oblast, "UA6314..." all of Chuhuiv Raion).

@@ -193,13 +193,11 @@ def _name_of(doc, gaz: Gazetteer, m: Mention) -> str:
 
 def _inside_stated_area(doc, gaz: Gazetteer, mentions: list[Mention], results: list[Resolution],
                         k: int) -> Resolution:
-    """The resolution of world town ``k`` kept to the area the text places it in ("Rice Lake, Illinois",
-    "Austin, in Scott County, Indiana"): the best-ranked candidate inside that country, state or county,
-    or none (no point) when the gazetteer has no town of that name there."""
+    """The resolution of town ``k`` kept to the area the text places it in ("Rice Lake, Illinois", "Austin, in
+    Scott County, Indiana", "Petrivske in the Donetsk region"): for a world town, the best-ranked candidate
+    inside that country, state or county, or none (no point) when the gazetteer has no town of that name
+    there; for a Ukrainian oblast or raion, :meth:`Resolution.inside`."""
     res = results[k]
-    e = res.entry
-    if e is None or e.level != "settlement" or e.ref is not None or e.country == "UA":
-        return res
     area, end = None, mentions[k].end
     for j in range(k + 1, min(len(mentions), k + 1 + STATED_AREA_HOPS)):
         gap = doc[end:mentions[j].start]
@@ -209,8 +207,18 @@ def _inside_stated_area(doc, gaz: Gazetteer, mentions: list[Mention], results: l
         if found is not None and found.ref is None and found.level in ("country", "region"):
             area = found
             break
+        if found is not None and found.ref and found.level in ("oblast", "raion"):
+            # a Ukrainian oblast only right after the town, after a comma or "in the" ("Urozhaine, Donetsk Oblast",
+            # "Petrivske in the Donetsk region"), not one more item of a list ("in Enerhodar, in the Luhansk region")
+            words = [t.lower_ for t in gap]
+            area = found if j == k + 1 and (words == [","] or "," not in words) else None
+            break
         end = mentions[j].end
-    if area is None or _holds(gaz, area, e) is not False:
+    if area is not None and area.ref:
+        return res.inside(area)
+    e = res.entry
+    if area is None or e is None or e.level != "settlement" or e.ref is not None or e.country == "UA" \
+            or _holds(gaz, area, e) is not False:
         return res
     inside = [c for c in res.candidates if _holds(gaz, area, c)] or \
         [c for c in res.candidates if _holds(gaz, area, c) is None]  # candidates whose state is unknown

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..models import Place
 from .cyrillic import CyrDoc, Token, word_readings
-from .gazetteer import Companion, Entry, Gazetteer, ResolveContext, load_gazetteer
+from .gazetteer import Companion, Entry, Gazetteer, ResolveContext, Resolution, load_gazetteer
 from .nlp import load_morphology
 from .name_context_ru_uk import (
     CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, PERSON_TAGS, PLACE_PREPOSITIONS, SETTLEMENT_NOUNS,
@@ -62,6 +62,8 @@ LOWERCASE_TOPONYMS = frozenset({"росія", "россия", "рф"})
 # A foreign city (GeoNames, no KATOTTG code) found by the gazetteer alone, with no NER label or place
 # preposition, must be at least this big: common words and surnames are names of small places abroad.
 PROMINENT_POPULATION = 100_000
+# Words between a settlement's name and the oblast or raion stated for it ("Петровское в ДНР"); none for the genitive.
+STATED_AREA_GAP = frozenset({"в", "во", "у", "на"})
 RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
 # Parts of speech of function words: never a place unless a preposition or NER says so ("Усі", "Мені").
 FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "PRED", "INTJ", "VERB", "INFN", "GRND",
@@ -109,7 +111,7 @@ def _head_mentions(doc: CyrDoc) -> list[_Mention]:
             continue
         # walk back over the adjectives that share this head
         j, first = t.i - 1, True
-        while j >= 0 and toks[j].sent == t.sent and _is_place_adjective(toks[j], head):
+        while j >= 0 and toks[j].sent == t.sent and _is_place_adjective(toks[j], head, listed=not first):
             end = t.i + 1 if first else j + 1
             query = doc.span_text(j, j + 1) + " " + (t.text if first else t.lemma)
             if head in AXIS_HEADS:
@@ -156,7 +158,12 @@ def _adjective_lemma(t: Token) -> str:
     return m.group(1) + "ий" if m else t.lemma
 
 
-def _is_place_adjective(t: Token, head: str) -> bool:
+def _is_place_adjective(t: Token, head: str, listed: bool = False) -> bool:
+    """Whether ``t`` is a place adjective of the area or axis ``head``; one ``listed`` before another that
+    shares the head must read as an adjective ("Луганской и Донецкой областях"), not as a town's case form
+    ("в Бердянске, Луганской области")."""
+    if listed and head not in AXIS_HEADS and "ADJF" not in t.tags and not PLACE_ADJECTIVE.search(t.lemma):
+        return False
     if not t.is_word or "ADJF" not in t.tags and not PLACE_ADJECTIVE.search(t.lower) \
             and not INFLECTED_PLACE_ADJECTIVE.match(t.lower):
         return False
@@ -359,6 +366,26 @@ def _candidates(gaz: Gazetteer, doc: CyrDoc, m: _Mention) -> list[Entry]:
     return [e for e in found if m.kind == "lower" or _admissible(doc, m.start, m.end, e, exact)]
 
 
+def _inside_stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution], k: int) -> Resolution:
+    """Name ``k`` resolved inside the oblast or raion the text states for it: right after it in the genitive or
+    after "в"/"у"/"на" ("Петровское Донецкой Народной Республики", "Петровское в ДНР", "Урожайне на
+    Донеччині"), also for every name of a list the area closes ("Ленинское и Цукурино Донецкой Народной
+    Республики")."""
+    if mentions[k].kind != "name":
+        return results[k]
+    end = mentions[k].end
+    for j in range(k + 1, len(mentions)):
+        gap = [t.lower for t in doc.tokens[end:mentions[j].start]]
+        area = results[j].entry
+        if area is not None and area.ref and area.level in ("oblast", "raion") and len(gap) <= 1 \
+                and set(gap) <= STATED_AREA_GAP:
+            return results[k].inside(area)
+        if mentions[j].kind != "name" or not gap or len(gap) > 2 or not set(gap) <= LIST_JOINERS:
+            break
+        end = mentions[j].end
+    return results[k]
+
+
 def axis_place(gaz: Gazetteer, adjective_lemma: str) -> Entry | None:
     """The settlement a front direction is named after (купянский -> Kupiansk), or None."""
     for suffix, endings in ADJECTIVE_STEMS:
@@ -420,7 +447,7 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
         if [r.entry for r in new] == [r.entry for r in results]:
             break
         results = new
-    results = [companion.settle(r) for r in results]
+    results = [companion.settle(_inside_stated_area(doc, mentions, results, k)) for k in range(len(mentions))]
     places = []
     for m, cand, res, text, axis in zip(mentions, cands, results, texts, axes):
         span = doc.char_span(m.start, m.end)
