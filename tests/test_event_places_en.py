@@ -190,3 +190,10 @@ def test_a_facility_places_an_event_at_its_settlement_when_the_report_names_it(e
     assert found[("evacuation", "evacuation")] == ("UA14140050010029262",)
     # with the town named nowhere, nothing says where it is
     assert events_of("Russian troops are shelling Azovstal.")[("strike", "shelling")] == ()
+
+
+def test_a_capture_of_a_village_the_gazetteer_cannot_settle_takes_no_town_beside_it(events_of):
+    # seventeen villages of Donetsk Oblast are called Shevchenko: the capture is of one of them, not of Kurakhove
+    found = events_of("Russian forces advanced near Kurakhove and captured the village of Shevchenko.")
+    assert found[("territory_control", "captured")] == ()
+    assert found[("clash", "advanced")] == ("UA14160110010020758",)

@@ -264,3 +264,9 @@ def test_the_object_of_a_capture_comes_before_the_town_it_lies_near():
 def test_a_facility_places_an_event_at_its_settlement_when_the_report_names_it():
     assert_places("В Мариуполе продолжается операция. На территории завода «Азовсталь» заблокированы более 2 тыс. "
                   "военных.", {"заблокированы": ("Mariupol",)})
+
+
+def test_a_capture_of_a_village_the_gazetteer_cannot_settle_takes_no_town_beside_it():
+    # seventeen villages of Donetsk Oblast are called Шевченко: the capture is of one of them, not of Kurakhove
+    assert_places("Российские войска продвинулись в районе Курахово и заняли село Шевченко.",
+                  {"продвинулись": ("Kurakhove",), "заняли": ()})

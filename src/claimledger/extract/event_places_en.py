@@ -28,7 +28,7 @@ from . import place_ranker
 from .doc_cache import doc_memo, doc_text
 from .event_arguments import TARGET_LEMMAS
 from .event_places import (
-    PLACE_INHERITING_TYPES, event_place_key, facility_place_keys, inherited_place_keys, listed_over_areas, place_keys,
+    PLACE_INHERITING_TYPES, event_place_key, facility_place_keys, inherited_place_keys, is_resolved, listed_over_areas, place_keys,
     place_keys_within, place_within,
 )
 from .event_triggers import NATIONALITIES
@@ -145,6 +145,8 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
         places = [p for p in places if p.level != "country"]
     starts = _own_phrase(span, trigger_tokens or {})
     own = [p for p in places if p.span[0] in starts]
+    if own and not any(map(is_resolved, own)):
+        return ()  # "captured the village of Shevchenko" (one of seventeen in Donetsk Oblast), not a town beside it
     if own and all(p.level in AREA_LEVELS for p in own):  # "repelled an assault on X in the Y region":
         own += [p for p in _clause_places(span, places)   # a settlement of the clause inside the
                 if any(place_within(p, area) for area in own)]  # area places it

@@ -194,6 +194,10 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     attached = _attached_places(doc, last, c_last, places)
     if attached:
         return listed_over_areas(attached, listed, places) or attached
+    if any(not is_resolved(p) for p in _object_places(doc, last, c_last, places)):
+        # its object is a village the gazetteer cannot settle ("заняли село Шевченко", one of seventeen in Donetsk
+        # Oblast): the event happened there, not at a town its clause names beside it ("в районе Курахово")
+        return ()
     # a town in the genitive of another act before the trigger ("взятие села Липцы открывает путь для
     # наступления") is that act's place, said of what it leads to: not where this event happens
     places = [p for p in places if not (s.start <= p.span[0] < doc.tokens[first].start and _of_act_noun(doc, p))]
