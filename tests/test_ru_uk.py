@@ -276,6 +276,36 @@ def test_a_settlement_is_kept_to_the_oblast_stated_for_it(text, language, surfac
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, names", [
+    ("Освобождены населенные пункты Мартыновка и Мальцевка Курской области.", {"Мартыновка": "Martynovka",
+                                                                              "Мальцевка": "Maltsevka"}),
+    # a raion named after a Russian town the gazetteer knows (Belgorod) states the oblast
+    ("Обстрелу подверглось село Никольское Белгородского района.", {"Никольское": "Nikolskoye"}),
+    ("ВСУ атаковали село Новоивановку Глушковского района.", {"Новоивановку": "Novoivanovka"}),
+    # a settlement noun's name in a sentence after one naming a Russian town
+    ("Обстрелу подвергся Грайворон. Ранен мужчина в селе Глотово.", {"Глотово": "Glotovo"}),
+])
+def test_a_russian_village_the_gazetteer_lacks_has_its_name_and_no_ref(text, names):
+    doc = analyse(text, "ru")
+    found = {p.text: p for p in doc.places}
+    for surface, name in names.items():
+        place = found[surface]
+        assert (place.name, place.ref, place.level, place.lat) == (name, None, "settlement", None)
+    # the villages place the event, not the oblast they lie in
+    assert all(set(e.places) <= set(names.values()) for e in doc.events if set(e.places) & set(names.values()))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, surface", [
+    ("Освобожден населенный пункт Шевченко.", "Шевченко"),  # no Russian setting: one of many Ukrainian villages
+    ("Бои идут у села Неизвестновка Донецкой области.", "Неизвестновка"),  # a Ukrainian oblast stated
+    ("Обстрелу подвергся Грайворон. Бои идут у села Неизвестновка и в Волчанске.", "Неизвестновка"),
+])
+def test_a_settlement_name_the_gazetteer_lacks_outside_russia_is_no_named_village(text, surface):
+    assert all(p.name is None for p in analyse(text, "ru").places if p.text == surface)
+
+
+@pytest.mark.model
 def test_adjectives_sharing_one_head_and_front_directions():
     text = "Удары нанесены по Сумской и Черниговской областям. Бои идут на Лиманском направлении."
     doc = analyse(text, "ru")

@@ -48,10 +48,17 @@ def is_resolved(place: Place) -> bool:
 
 def place_within(place: Place, area: Place) -> bool:
     """True when ``place`` lies in the oblast or raion ``area``: by its KATOTTG code, or for a Russian settlement by
-    the oblast the gazetteer files it under (Shebekino, geonames, in "Belgorod Oblast", which has no ref)."""
+    the oblast the gazetteer files it under (Shebekino, geonames, in "Belgorod Oblast", which has no ref); a village
+    the gazetteer lacks (no ref, no point: unlisted_villages_ru.py, as it holds every Ukrainian one) is taken to lie
+    in the Russian oblast named with it ("Мартыновка и Мальцевка Курской области")."""
     if katottg_within(place.ref, area.ref, area.level):
         return True
-    if area.level != "oblast" or area.ref or not area.name or not (place.ref or "").startswith("geonames:"):
+    if area.level != "oblast" or area.ref or not area.name:
+        return False
+    if place.level == "settlement" and not place.ref and place.name and place.lat is None:
+        oblast = load_gazetteer().get(f"area:{area.name}")
+        return oblast is not None and oblast.country == "RU"
+    if not (place.ref or "").startswith("geonames:"):
         return False
     entry = load_gazetteer().get(place.ref)
     return entry is not None and entry.country == "RU" and entry.oblast == f"area:{area.name}"

@@ -123,6 +123,11 @@ class Resolution:
         return self if e is None else Resolution(None, self.candidates, self.scores)
 
 
+def theatre_area(e: Entry | None) -> bool:
+    """True for an oblast or raion of Ukraine or Russia, the areas a war report states its villages lie in."""
+    return e is not None and e.level in ("oblast", "raion") and e.country in ("UA", "RU")
+
+
 # Leading characters of a KATOTTG code shared by every unit an oblast or raion holds ("UA63..." is
 # all of Kharkiv Oblast, "UA6314..." all of Chuhuiv Raion).
 KATOTTG_AREA_PREFIX = {"oblast": 4, "raion": 6}

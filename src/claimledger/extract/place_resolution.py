@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Place
 from .doc_cache import sentence_of
-from .gazetteer import Companion, Entry, Gazetteer, Resolution, ResolveContext, km_between
+from .gazetteer import Companion, Entry, Gazetteer, Resolution, ResolveContext, km_between, theatre_area
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -196,7 +196,7 @@ def _inside_stated_area(doc, gaz: Gazetteer, mentions: list[Mention], results: l
     """The resolution of town ``k`` kept to the area the text places it in ("Rice Lake, Illinois", "Austin, in
     Scott County, Indiana", "Petrivske in the Donetsk region"): for a world town, the best-ranked candidate
     inside that country, state or county, or none (no point) when the gazetteer has no town of that name
-    there; for a Ukrainian oblast or raion, :meth:`Resolution.inside`."""
+    there; for an oblast or raion of Ukraine or Russia, :meth:`Resolution.inside`."""
     res = results[k]
     area, end = None, mentions[k].end
     for j in range(k + 1, min(len(mentions), k + 1 + STATED_AREA_HOPS)):
@@ -207,14 +207,14 @@ def _inside_stated_area(doc, gaz: Gazetteer, mentions: list[Mention], results: l
         if found is not None and found.ref is None and found.level in ("country", "region"):
             area = found
             break
-        if found is not None and found.ref and found.level in ("oblast", "raion"):
-            # a Ukrainian oblast only right after the town, after a comma or "in the" ("Urozhaine, Donetsk Oblast",
+        if theatre_area(found):
+            # a Ukrainian or Russian oblast only right after the town, after a comma or "in the" ("Urozhaine, Donetsk Oblast",
             # "Petrivske in the Donetsk region"), not one more item of a list ("in Enerhodar, in the Luhansk region")
             words = [t.lower_ for t in gap]
             area = found if j == k + 1 and (words == [","] or "," not in words) else None
             break
         end = mentions[j].end
-    if area is not None and area.ref:
+    if theatre_area(area):
         return res.inside(area)
     e = res.entry
     if area is None or e is None or e.level != "settlement" or e.ref is not None or e.country == "UA" \

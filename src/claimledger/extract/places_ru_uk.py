@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..models import Place
 from .cyrillic import CyrDoc, Token, word_readings
-from .gazetteer import Companion, Entry, Gazetteer, ResolveContext, Resolution, load_gazetteer
+from .gazetteer import Companion, Entry, Gazetteer, ResolveContext, Resolution, load_gazetteer, theatre_area
 from .nlp import load_morphology
 from .name_context_ru_uk import (
     CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, PERSON_TAGS, PLACE_PREPOSITIONS, SETTLEMENT_NOUNS,
@@ -36,6 +36,7 @@ from .name_context_ru_uk import (
     in_settlement_list, is_person, located, lone_name, names_river, ukrainian_settlement,
 )
 from .place_candidates_ru_uk import THEATRE, name_candidates
+from .unlisted_villages_ru import settlement_noun_names, village_name
 
 # Head nouns (lemmas) of administrative areas named by an agreeing adjective, and the levels they allow.
 AREA_HEADS = {
@@ -64,6 +65,10 @@ LOWERCASE_TOPONYMS = frozenset({"росія", "россия", "рф"})
 PROMINENT_POPULATION = 100_000
 # Words between a settlement's name and the oblast or raion stated for it ("Петровское в ДНР"); none for the genitive.
 STATED_AREA_GAP = frozenset({"в", "во", "у", "на"})
+# Mentions that name a place by its own name: found in the gazetteer, or a settlement's name it lacks
+# (unlisted_villages_ru.py); levels of the places a Russian or Ukrainian setting is told by.
+NAME_KINDS = frozenset({"name", "village"})
+LOCAL_LEVELS = frozenset({"settlement", "hromada", "raion", "oblast"})
 RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
 # Parts of speech of function words: never a place unless a preposition or NER says so ("Усі", "Мені").
 FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "PRED", "INTJ", "VERB", "INFN", "GRND",
@@ -85,7 +90,7 @@ NAME_POS = frozenset({"NOUN", "ADJF", "ADJS", None})
 class _Mention:
     start: int
     end: int
-    kind: str  # name | area | axis | lower
+    kind: str  # name | area | axis | lower | village (a settlement's name the gazetteer lacks)
     levels: tuple[str, ...] = ()  # allowed levels for an area mention
     query: str = ""
     lemma_query: str = ""  # an area's adjective and head in the dictionary form ("купянский район")
@@ -98,6 +103,8 @@ def find_places_ru_uk(doc: CyrDoc, gazetteer: Gazetteer | None = None, companion
     mentions = [_whole_name(doc, gaz, m) for m in _head_mentions(doc)]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _name_mentions(doc, gaz, taken)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    mentions += [_Mention(a, b, "village") for a, b in settlement_noun_names(doc, taken)]
     mentions.sort(key=lambda m: m.start)
     return _resolve(doc, gaz, mentions, companion)
 
@@ -360,30 +367,68 @@ def _candidates(gaz: Gazetteer, doc: CyrDoc, m: _Mention) -> list[Entry]:
         found = [e for e in gaz.lookup(m.query) if e.level in m.levels] \
             or [e for e in gaz.lookup(m.lemma_query) if e.level in m.levels]
         return list({e.id: e for e in found}.values())
-    if m.kind == "axis":
+    if m.kind in ("axis", "village"):
         return []
     found, _, exact = name_candidates(gaz, doc, m.start, m.end, located=located(doc, m.start))
     return [e for e in found if m.kind == "lower" or _admissible(doc, m.start, m.end, e, exact)]
 
 
-def _inside_stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution], k: int) -> Resolution:
-    """Name ``k`` resolved inside the oblast or raion the text states for it: right after it in the genitive or
-    after "в"/"у"/"на" ("Петровское Донецкой Народной Республики", "Петровское в ДНР", "Урожайне на
-    Донеччині"), also for every name of a list the area closes ("Ленинское и Цукурино Донецкой Народной
-    Республики")."""
-    if mentions[k].kind != "name":
-        return results[k]
+def _stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution], raions: dict[int, Entry],
+                 k: int) -> Entry | None:
+    """The Ukrainian or Russian oblast or raion the text states name ``k`` lies in: right after it in the genitive
+    or after "в"/"у"/"на" ("Петровское Донецкой Народной Республики", "Петровское в ДНР", "Урожайне на
+    Донеччині", "Новоивановку Глушковского района"), also for every name of a list the area closes
+    ("Ленинское и Цукурино Донецкой Народной Республики"); None when it states none."""
+    if mentions[k].kind not in NAME_KINDS:
+        return None
     end = mentions[k].end
     for j in range(k + 1, len(mentions)):
         gap = [t.lower for t in doc.tokens[end:mentions[j].start]]
-        area = results[j].entry
-        if area is not None and area.ref and area.level in ("oblast", "raion") and len(gap) <= 1 \
-                and set(gap) <= STATED_AREA_GAP:
-            return results[k].inside(area)
-        if mentions[j].kind != "name" or not gap or len(gap) > 2 or not set(gap) <= LIST_JOINERS:
+        area = raions.get(j) or results[j].entry
+        if theatre_area(area) and len(gap) <= 1 and set(gap) <= STATED_AREA_GAP:
+            return area
+        if mentions[j].kind not in NAME_KINDS or not gap or len(gap) > 2 or not set(gap) <= LIST_JOINERS:
             break
         end = mentions[j].end
-    return results[k]
+    return None
+
+
+def _russian_raions(gaz: Gazetteer, mentions: list[_Mention], results: list[Resolution]) -> dict[int, Entry]:
+    """Mention index -> the oblast of a raion or okrug of Russia the gazetteer lacks, named after a Russian town it
+    knows ("Глушковского района": Glushkovo, Kursk Oblast; "Грайворонского округа": Grayvoron, Belgorod Oblast)."""
+    found = {}
+    for k, (m, r) in enumerate(zip(mentions, results)):
+        if m.kind == "area" and r.entry is None and "raion" in m.levels:
+            town = axis_place(gaz, m.lemma_query.split()[0])
+            oblast = gaz.get(town.oblast) if town is not None and town.country == "RU" and town.oblast else None
+            if oblast is not None:
+                found[k] = oblast
+    return found
+
+
+def _russian_villages(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution],
+                      stated: list[Entry | None], raions: dict[int, Entry]) -> list[str | None]:
+    """Per mention, the canonical name of a Russian village the gazetteer lacks (unlisted_villages_ru.py), else
+    None: a name the gazetteer settles nowhere in the Russian oblast or raion stated for it, or one a settlement
+    noun governs that it cannot settle, in a sentence naming no Ukrainian place, itself or the one before it
+    naming a Russian one."""
+    russian, ukrainian = set(), set()
+    for k, (m, r) in enumerate(zip(mentions, results)):
+        sentence = doc.tokens[m.start].sent
+        if k in raions or r.entry is not None and r.entry.country == "RU" and r.entry.level in LOCAL_LEVELS:
+            russian.add(sentence)
+        elif r.entry is not None and r.entry.country == "UA" and r.entry.level in LOCAL_LEVELS:
+            ukrainian.add(sentence)
+    names: list[str | None] = []
+    for m, r, area in zip(mentions, results, stated):
+        sentence = doc.tokens[m.start].sent
+        if area is not None:
+            village = area.country == "RU" and r.entry is None
+        else:
+            village = r.entry is None and m.kind in NAME_KINDS and sentence not in ukrainian \
+                and bool({sentence, sentence - 1} & russian) and in_settlement_list(doc, m.start)
+        names.append(village_name(doc, m.start, m.end) if village else None)
+    return names
 
 
 def axis_place(gaz: Gazetteer, adjective_lemma: str) -> Entry | None:
@@ -447,10 +492,18 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
         if [r.entry for r in new] == [r.entry for r in results]:
             break
         results = new
-    results = [companion.settle(_inside_stated_area(doc, mentions, results, k)) for k in range(len(mentions))]
+    raions = _russian_raions(gaz, mentions, results)
+    stated = [_stated_area(doc, mentions, results, raions, k) for k in range(len(mentions))]
+    results = [companion.settle(r if a is None else r.inside(a)) for r, a in zip(results, stated)]
+    villages = _russian_villages(doc, mentions, results, stated, raions)
     places = []
-    for m, cand, res, text, axis in zip(mentions, cands, results, texts, axes):
+    for m, cand, res, text, axis, village in zip(mentions, cands, results, texts, axes, villages):
         span = doc.char_span(m.start, m.end)
+        if village is not None:
+            places.append(Place(span=span, text=text, ref=None, name=village, level="settlement"))
+            continue
+        if m.kind == "village":
+            continue
         if m.kind == "axis":
             e = axis
             name = f"{e.name} axis (front sector)" if e else f"{m.query.capitalize()} axis (front sector)"

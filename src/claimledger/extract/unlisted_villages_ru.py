@@ -1,0 +1,94 @@
+"""Russian villages the gazetteer lacks: names a report gives as settlements, read as places with no ref.
+
+The gazetteer holds every Ukrainian settlement (KATOTTG) but of Russia only the GeoNames places of 500 people
+or more in the border regions, so the villages of the Kursk and Belgorod fighting ("освобождены населенные
+пункты Мартыновка, Мальцевка и Мирный", "обстрелу подверглось село Козинка") are unknown to it. The annotation
+guide (data/dev/README.md, section D) gives such a village ref null and its canonical English name; this
+module finds the names and writes that name. Pure: a CyrDoc in, token spans and names out.
+
+A name is an unlisted village when a settlement noun governs it, right before it or before the list it closes
+("село Козинка", "населенные пункты Мартыновка, Мальцевка и Мирный", "н.п. Плехово"). places_ru_uk.py keeps
+it only in a Russian setting: an oblast or raion of Russia stated for it, or a report naming a Russian border
+place with no Ukrainian one in the name's sentence.
+"""
+from __future__ import annotations
+
+from .cyrillic import CyrDoc
+from .name_context_ru_uk import (
+    LIST_JOINERS, LIST_REACH, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, abbreviated_settlement_noun,
+)
+from .nlp import load_morphology
+from .romanisation import romanise
+
+# Dictionary tags of a name's readings: a toponym, the nominative, and a noun's gender for its adjective.
+GEOX, NOMINATIVE = "Geox", "nomn"
+GENDERS = ("masc", "femn", "neut")
+
+
+def settlement_noun_names(doc: CyrDoc, taken: set[int]) -> list[tuple[int, int]]:
+    """Token spans [start, end) of the capitalised names (runs of up to MAX_NAME_TOKENS words) that a
+    settlement noun governs, directly or through a list of names, leaving out tokens in ``taken``."""
+    toks, found, i = doc.tokens, [], 0
+    while i < len(toks):
+        if i in taken or not toks[i].is_word or not toks[i].is_title or not _governed(doc, i):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(toks) and end - i < MAX_NAME_TOKENS and end not in taken and toks[end].is_word \
+                and toks[end].is_title and toks[end].sent == toks[i].sent:
+            end += 1
+        found.append((i, end))
+        i = end
+    return found
+
+
+def _governed(doc: CyrDoc, i: int) -> bool:
+    """True when a settlement noun (or its abbreviation) comes right before token i, or before a list of
+    capitalised names with commas, "и", "та" between that token i goes on."""
+    toks, j = doc.tokens, i - 1
+    while j >= max(0, i - LIST_REACH) and toks[j].sent == toks[i].sent:
+        if set(toks[j].lemmas) & SETTLEMENT_NOUNS or abbreviated_settlement_noun(doc, j + 1):
+            return True
+        if toks[j].lower not in LIST_JOINERS and not (toks[j].is_word and toks[j].is_title):
+            return False
+        j -= 1
+    return False
+
+
+def village_name(doc: CyrDoc, start: int, end: int) -> str:
+    """The canonical English name of the village in tokens [start, end): its nominative (the dictionary's
+    toponym reading, else the word as written when it may be a nominative, else its lemma; an adjective
+    agreeing with the last word's gender) romanised as the press writes Russian ("Мальцевку" -> Maltsevka,
+    "Казачью Локню" -> Kazachya Loknya)."""
+    morph = load_morphology("ru")
+    words = [_nominative(morph, doc.tokens[k].text) for k in range(start, end)]
+    head = _best(morph.parse(doc.tokens[end - 1].text.lower()))
+    gender = next((g for g in GENDERS if head is not None and g in _grammemes(head)), None)
+    for k in range(end - start - 1):
+        parse = _best(morph.parse(doc.tokens[start + k].text.lower()))
+        if parse is not None and "ADJF" in _grammemes(parse) and gender is not None:
+            inflected = parse.inflect({NOMINATIVE, gender, "sing"})
+            if inflected is not None:
+                words[k] = inflected.word
+    return " ".join("-".join(part[:1].upper() + part[1:] for part in romanise(w, "ru").split("-")) for w in words)
+
+
+def _nominative(morph, word: str) -> str:
+    parses = morph.parse(word.lower())
+    toponym = next((p for p in parses if GEOX in _grammemes(p)), None)
+    if toponym is not None:
+        return toponym.normal_form
+    if any(NOMINATIVE in _grammemes(p) for p in parses):
+        return word.lower()
+    return _best(parses).normal_form if parses else word.lower()
+
+
+def _best(parses):
+    """The toponym reading of a word, else its first noun or adjective reading, else its first."""
+    return next((p for p in parses if GEOX in _grammemes(p)), None) or next(
+        (p for p in parses if p.tag.POS in ("NOUN", "ADJF")), None) or (parses[0] if parses else None)
+
+
+def _grammemes(parse) -> frozenset[str]:
+    """The grammemes of a reading, as strings (a tag's ``in`` rejects a grammeme its dictionary lacks)."""
+    return frozenset(str(parse.tag).replace(" ", ",").split(","))
