@@ -1,14 +1,17 @@
 """Whether a capitalised Russian or Ukrainian word is a place by the words around it, or a person, or a word
 of an organisation's or a quoted name: after a place preposition or a settlement noun, in a list of places
 ("освободили населённые пункты Глубокое, Стрелечья и Пильная"), a village natasha reads as a person ("у Часова
-Яра", "по Николаеву"). Token indexes of a ``CyrDoc`` (cyrillic.py) in, answers out; places_ru_uk.py asks.
+Яра", "по Николаеву"); and whether a gazetteer hit for a capitalised word may stand as a place at all
+(:func:`admissible`: not a common word, a pronoun, an adjective before its noun, a street or a part of a town).
+Token indexes of a ``CyrDoc`` (cyrillic.py) in, answers out; places_ru_uk.py asks.
 """
 from __future__ import annotations
 
 import re
 
-from .cyrillic import CyrDoc, word_readings
+from .cyrillic import CyrDoc, Token, word_readings
 from .gazetteer import Entry, Gazetteer
+from .nlp import load_morphology
 from .place_candidates_ru_uk import name_candidates, oblast_nickname_ref
 
 # Words joining adjectives that share one head ("Сумській, Чернігівській та Полтавській областях").
@@ -229,3 +232,143 @@ def names_river(doc: CyrDoc, i: int) -> bool:
         if set(p.lemmas) & RIVER_WORDS:
             return True
     return False
+
+
+# A foreign city (GeoNames, no KATOTTG code) found by the gazetteer alone, with no NER label or place
+# preposition, must be at least this big: common words and surnames are names of small places abroad.
+PROMINENT_POPULATION = 100_000
+# Parts of speech of function words: never a place unless a preposition or NER says so ("Усі", "Мені").
+FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "PRED", "INTJ", "VERB", "INFN", "GRND",
+                          "PRTS", "NUMR", "COMP"})
+# Pronouns whose case forms are also town names ("Мені" = to me / in Mena; "Нас"): a place only after a preposition.
+PRONOUN_LEMMAS = frozenset({"я", "ти", "ты", "він", "вона", "воно", "ми", "ви", "вони", "он", "она", "оно", "мы",
+                            "вы", "они", "весь", "усі", "все", "себе", "себя", "хто", "кто", "що", "что", "цей",
+                            "этот", "той", "тот", "мій", "мой", "наш", "ваш", "свій", "свой"})
+# Common nouns that addresses and reports capitalise (the fronts "на Півдні, Сході", the homeland "боронити
+# свою Батьківщину") and that also name villages (Схід, Батьківщина): a place only after a settlement noun.
+CAPITALISED_COMMON_LEMMAS = frozenset({"схід", "захід", "південь", "північ", "восток", "запад", "юг", "север",
+                                       "батьківщина", "вітчизна", "отчизна", "родина", "отечество"})
+
+
+def admissible(doc: CyrDoc, start: int, end: int, e: Entry, exact: bool) -> bool:
+    """Whether a gazetteer hit for the name in tokens [start, end) may stand: as ``_acceptable`` says, or as a
+    run of capitalised words that spells a Ukrainian settlement ("Великую Новоселку")."""
+    return _acceptable(doc, start, e, exact) or end - start > 1 and ukrainian_settlement(e)
+
+
+def substantive_name(doc: CyrDoc, i: int) -> bool:
+    """A capitalised adjective in a place's context (after a place preposition, a settlement noun or a verb of
+    taking: located), or one the dictionary does not know, with no noun of its case after it, names a place by
+    itself ("у Степового", "село Работино", "освободили Урожайное"), as adjectival village names do."""
+    return (located(doc, i) or guessed(doc.tokens[i], doc.language)) and not _before_agreeing_noun(doc, i)
+
+
+def guessed(t: Token, language: str) -> bool:
+    """True for a word the dictionary does not know (its part of speech a guess: "Угледаром" as an adverb)."""
+    return t.is_word and not load_morphology(language).word_is_known(t.lower)
+
+
+def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
+    """Whether a gazetteer hit for the name at token i may stand as a place."""
+    t = doc.tokens[i]
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if set(t.lemmas) & URBAN_FEATURE_LEMMAS and nxt is not None and nxt.is_title and nxt.sent == t.sent:
+        return False  # "в Площу Свободи", "на Вулиці Сумській": a square or street, not the village Ploshchi
+    prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == t.sent else None
+    if set(t.lemmas) & CAPITALISED_COMMON_LEMMAS and not (prev is not None and set(prev.lemmas) & SETTLEMENT_NOUNS):
+        return False  # "на Сході" is the east, "село Схід" a village
+    if prev is not None and set(prev.lemmas) & URBAN_DISTRICT_LEMMAS:
+        return False  # "в районе микрорайона Канал": a part of a town, not the village Kanal
+    # a place's context: the tagger, a place preposition before it, or a list it closes that such a
+    # preposition or a settlement noun opens ("в районах Новоалександровки, Керамика и Уманского")
+    confirmed = doc.entity_label(i) == "LOC" or prev is not None and (
+        prev.lower in PLACE_PREPOSITIONS or prev.lower in LIST_JOINERS and in_settlement_list(doc, i)
+        or after_taking_word(doc, i)  # "освободили Нелеповку": the object of a capture
+        or abbreviated_settlement_noun(doc, i))  # "у с. Работино", "в районе н.п. Гродовка"
+    prominent = (e.level in ("country", "oblast", "region") or e.id.startswith("area:")
+                 or e.category in CITY_CATEGORIES or (e.population or 0) >= PROMINENT_POPULATION)
+    if prev is None and not (prominent or "Geox" in t.tags or confirmed):  # sentence start: a common word?
+        return False
+    if doc.entity_label(i) == "ORG" and not prominent:
+        return False
+    geo = "Geox" in t.tags or doc.entity_label(i) == "LOC"
+    if not confirmed and PRONOUN_LEMMAS.intersection(t.lemmas):
+        return False  # "Мені" (to me), not the town Mena
+    if not geo and not confirmed and (t.pos in FUNCTION_POS or "anim" in t.tags and not t.tags & PERSON_TAGS
+                                          and e.level != "country"):
+        return False  # a pronoun, particle or demonym starting a sentence ("Вона", "Усі", "Українці")
+    if not geo and not confirmed and e.ref is None and e.level == "settlement" and t.pos is not None:
+        return False  # a dictionary word read as a foreign town ("Вона" -> Vaughan)
+    if not geo and e.level == "settlement" and _adjective_reading(doc, i) and _before_agreeing_noun(doc, i):
+        return False  # an adjective before its noun ("Українська армія"), not the town Ukrainsk
+    if confirmed or prominent:
+        return True
+    if _common_word(t) and not geo and (prev is not None and prev.is_title or _heads_genitive(doc, i)):
+        return False  # a capitalised common noun inside a name ("Речник Сил оборони", "нашим Силам
+        # оборони"), not the village Syla
+    if "Geox" in t.tags and e.ref is not None:
+        return True  # a geographic name to the dictionary, and a place of the war: "атаковал Рыльск и Льгов"
+    return e.ref is not None and e.ref.startswith("UA") and (exact or not _common_word(t))
+
+
+def _heads_genitive(doc: CyrDoc, i: int) -> bool:
+    """True when a lower-case noun in the genitive follows the capitalised noun at i in its sentence: the head
+    of an institution's name ("Силам оборони", "Службі безпеки"), which a settlement name never governs."""
+    t = doc.tokens[i]
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    return (t.pos == "NOUN" and nxt is not None and nxt.sent == t.sent and nxt.pos == "NOUN"
+            and not nxt.is_title and "gent" in nxt.tags)
+
+
+def _before_agreeing_noun(doc: CyrDoc, i: int) -> bool:
+    """True when a lower-case noun follows the adjective at i and agrees with it in case, number and (in the
+    singular) gender, directly, after lower-case adjectives ("Запорізьку атомну станцію") or after a second
+    capitalised adjective sharing it ("Чорного й Азовського морів"); compared over all readings of both
+    words ("у Маріїнському палаці"), so that "у Миколаєві тривала операція" keeps the city."""
+    toks, t = doc.tokens, doc.tokens[i]
+    keys = _agreement(doc, t, ("ADJF", "PRTF"))
+    shared = i >= 2 and toks[i - 1].lower in JOINERS - {","} and toks[i - 2].is_title  # "... й Азовського морів"
+    k = i + 1
+    while k < len(toks) and toks[k].sent == t.sent and k - i <= AGREEMENT_REACH:
+        w = toks[k]
+        if w.lower in JOINERS - {","} and k + 1 < len(toks) and toks[k + 1].is_title:
+            k, shared = k + 2, True  # "Чорного й Азовського": the second adjective of a plural head
+            continue
+        if not w.is_word:
+            return False
+        if w.pos == "NOUN":
+            nouns = _agreement(doc, w, ("NOUN",))
+            if shared:  # one adjective of a plural head: the case alone agrees
+                return not w.is_title and bool({key[0] for key in keys} & {key[0] for key in nouns})
+            return not w.is_title and bool(keys & nouns)
+        if w.pos not in ("ADJF", "PRTF") or w.is_title:
+            return False
+        k += 1
+    return False
+
+
+# Nouns heading the name of a square, a street or a park ("Площа Свободи"): facilities, not places
+# (annotation guide), though villages share some of their words.
+# Nouns of a part of a town before its name ("микрорайон Канал", "мікрорайон Сонячний", "квартал"): the name
+# is that part's, not a village's.
+URBAN_DISTRICT_LEMMAS = frozenset({"микрорайон", "мікрорайон", "квартал", "жилмассив", "житломасив"})
+URBAN_FEATURE_LEMMAS = frozenset({"площа", "площадь", "вулиця", "улица", "проспект", "бульвар", "майдан",
+                                  "набережна", "набережная", "провулок", "переулок", "парк", "сквер"})
+AGREEMENT_REACH = 4  # words from an adjective to the noun it agrees with
+
+
+def _agreement(doc: CyrDoc, t: Token, parts: tuple[str, ...]) -> frozenset[tuple[str | None, ...]]:
+    """(case, number, gender in the singular) of every dictionary reading of a word as one of ``parts``."""
+    return frozenset((p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing" else None)
+                     for p in load_morphology(doc.language).parse(t.text) if p.tag.POS in parts)
+
+
+def _adjective_reading(doc: CyrDoc, i: int) -> bool:
+    """True when some dictionary reading of the word at i is an adjective ("Українська": a surname too)."""
+    t = doc.tokens[i]
+    return t.pos == "ADJF" or any(tag.startswith("ADJF") for tag in word_readings(t.text, doc.language))
+
+
+def _common_word(t: Token) -> bool:
+    """A capitalised word whose best reading is an ordinary word (not a name or a geographic name)."""
+    return t.pos in ("NOUN", "ADJF", "VERB", "ADVB", "PRTF", "INFN") and not t.tags & (PERSON_TAGS | {"Geox"})

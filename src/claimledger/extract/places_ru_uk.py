@@ -27,13 +27,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..models import Place
-from .cyrillic import CyrDoc, Token, word_readings
+from .cyrillic import CyrDoc, Token
 from .gazetteer import Companion, Entry, Gazetteer, ResolveContext, Resolution, load_gazetteer, theatre_area
-from .nlp import load_morphology
 from .name_context_ru_uk import (
-    CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, PERSON_TAGS, PLACE_PREPOSITIONS, SETTLEMENT_NOUNS,
-    abbreviated_settlement_noun, after_taking_word, in_organisation_name, in_quoted_name,
-    in_settlement_list, is_person, located, lone_name, names_river, ukrainian_settlement,
+    CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
+    in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, substantive_name,
 )
 from .place_candidates_ru_uk import THEATRE, name_candidates
 from .unlisted_villages_ru import settlement_noun_names, village_name
@@ -60,9 +58,6 @@ ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и", "ка", "о", "ье")),
 WATER_NOUNS = frozenset({"море", "залив", "затока", "пролив", "протока", "лиман"})
 # Lower-case country names of Ukrainian and Russian copy (Ukrainian media write "росія" in lower case).
 LOWERCASE_TOPONYMS = frozenset({"росія", "россия", "рф"})
-# A foreign city (GeoNames, no KATOTTG code) found by the gazetteer alone, with no NER label or place
-# preposition, must be at least this big: common words and surnames are names of small places abroad.
-PROMINENT_POPULATION = 100_000
 # Words between a settlement's name and the oblast or raion stated for it ("Петровское в ДНР"); none for the genitive.
 STATED_AREA_GAP = frozenset({"в", "во", "у", "на"})
 # Mentions that name a place by its own name: found in the gazetteer, or a settlement's name it lacks
@@ -70,17 +65,6 @@ STATED_AREA_GAP = frozenset({"в", "во", "у", "на"})
 NAME_KINDS = frozenset({"name", "village"})
 LOCAL_LEVELS = frozenset({"settlement", "hromada", "raion", "oblast"})
 RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
-# Parts of speech of function words: never a place unless a preposition or NER says so ("Усі", "Мені").
-FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "PRED", "INTJ", "VERB", "INFN", "GRND",
-                          "PRTS", "NUMR", "COMP"})
-# Pronouns whose case forms are also town names ("Мені" = to me / in Mena; "Нас"): a place only after a preposition.
-PRONOUN_LEMMAS = frozenset({"я", "ти", "ты", "він", "вона", "воно", "ми", "ви", "вони", "он", "она", "оно", "мы",
-                            "вы", "они", "весь", "усі", "все", "себе", "себя", "хто", "кто", "що", "что", "цей",
-                            "этот", "той", "тот", "мій", "мой", "наш", "ваш", "свій", "свой"})
-# Common nouns that addresses and reports capitalise (the fronts "на Півдні, Сході", the homeland "боронити
-# свою Батьківщину") and that also name villages (Схід, Батьківщина): a place only after a settlement noun.
-CAPITALISED_COMMON_LEMMAS = frozenset({"схід", "захід", "південь", "північ", "восток", "запад", "юг", "север",
-                                       "батьківщина", "вітчизна", "отчизна", "родина", "отечество"})
 # Parts of speech a one-word name may have (pymorphy3; None for words it does not know).
 NAME_POS = frozenset({"NOUN", "ADJF", "ADJS", None})
 
@@ -192,7 +176,7 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
             i += 1
             continue
         listed = bool(out) and out[-1].end == i - 1 and toks[i - 1].lower in LIST_JOINERS  # "A, B и C"
-        if (not t.is_title or t.pos not in NAME_POS and not _guessed(t, doc.language) or in_quoted_name(doc, i)
+        if (not t.is_title or t.pos not in NAME_POS and not guessed(t, doc.language) or in_quoted_name(doc, i)
                 or is_person(doc, i, gaz) and not (listed and lone_name(doc, gaz, i)) or in_organisation_name(doc, i)
                 or names_river(doc, i)):
             i += 1
@@ -204,13 +188,13 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
                                    for k, r in enumerate(run)):
                 continue
             hits, surface, exact = name_candidates(gaz, doc, i, i + n, located=located(doc, i))
-            if t.pos == "ADJF" and n == 1 and not exact and not _substantive_name(doc, i):
+            if t.pos == "ADJF" and n == 1 and not exact and not substantive_name(doc, i):
                 continue  # a capitalised adjective ("Українські") is a place only by its exact name
             if t.pos == "ADJF" and n == 1 and _opens_longer_name(doc, i):
                 continue  # "Нижний Клин": the adjective of a name the gazetteer lacks, no village "Нижній"
             if n == 1 and _closes_longer_name(doc, i, out) and all(e.level == "settlement" for e in hits):
                 continue  # "Казачью Локню": the noun of a name the gazetteer lacks, not the village Локня
-            if any(_admissible(doc, i, i + n, e, exact) for e in hits):
+            if any(admissible(doc, i, i + n, e, exact) for e in hits):
                 out.append(_Mention(i, i + n, "name", query=surface))
                 i += n
                 break
@@ -225,7 +209,7 @@ def _opens_longer_name(doc: CyrDoc, i: int) -> bool:
     "Великий Бурлук", "Новую Локню"), which is not a place by itself."""
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     return nxt is not None and nxt.sent == doc.tokens[i].sent and nxt.is_title and (
-        nxt.pos == "NOUN" or _guessed(nxt, doc.language))
+        nxt.pos == "NOUN" or guessed(nxt, doc.language))
 
 
 def _closes_longer_name(doc: CyrDoc, i: int, found: list[_Mention]) -> bool:
@@ -238,130 +222,6 @@ def _closes_longer_name(doc: CyrDoc, i: int, found: list[_Mention]) -> bool:
             and _opens_longer_name(doc, i - 1))
 
 
-def _admissible(doc: CyrDoc, start: int, end: int, e: Entry, exact: bool) -> bool:
-    """Whether a gazetteer hit for the name in tokens [start, end) may stand: as ``_acceptable`` says, or as a
-    run of capitalised words that spells a Ukrainian settlement ("Великую Новоселку")."""
-    return _acceptable(doc, start, e, exact) or end - start > 1 and ukrainian_settlement(e)
-
-
-def _substantive_name(doc: CyrDoc, i: int) -> bool:
-    """A capitalised adjective in a place's context (after a place preposition, a settlement noun or a verb of
-    taking: located), or one the dictionary does not know, with no noun of its case after it, names a place by
-    itself ("у Степового", "село Работино", "освободили Урожайное"), as adjectival village names do."""
-    return (located(doc, i) or _guessed(doc.tokens[i], doc.language)) and not _before_agreeing_noun(doc, i)
-
-
-def _guessed(t: Token, language: str) -> bool:
-    """True for a word the dictionary does not know (its part of speech a guess: "Угледаром" as an adverb)."""
-    return t.is_word and not load_morphology(language).word_is_known(t.lower)
-
-
-def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
-    """Whether a gazetteer hit for the name at token i may stand as a place."""
-    t = doc.tokens[i]
-    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
-    if set(t.lemmas) & URBAN_FEATURE_LEMMAS and nxt is not None and nxt.is_title and nxt.sent == t.sent:
-        return False  # "в Площу Свободи", "на Вулиці Сумській": a square or street, not the village Ploshchi
-    prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == t.sent else None
-    if set(t.lemmas) & CAPITALISED_COMMON_LEMMAS and not (prev is not None and set(prev.lemmas) & SETTLEMENT_NOUNS):
-        return False  # "на Сході" is the east, "село Схід" a village
-    if prev is not None and set(prev.lemmas) & URBAN_DISTRICT_LEMMAS:
-        return False  # "в районе микрорайона Канал": a part of a town, not the village Kanal
-    # a place's context: the tagger, a place preposition before it, or a list it closes that such a
-    # preposition or a settlement noun opens ("в районах Новоалександровки, Керамика и Уманского")
-    confirmed = doc.entity_label(i) == "LOC" or prev is not None and (
-        prev.lower in PLACE_PREPOSITIONS or prev.lower in LIST_JOINERS and in_settlement_list(doc, i)
-        or after_taking_word(doc, i)  # "освободили Нелеповку": the object of a capture
-        or abbreviated_settlement_noun(doc, i))  # "у с. Работино", "в районе н.п. Гродовка"
-    prominent = (e.level in ("country", "oblast", "region") or e.id.startswith("area:")
-                 or e.category in CITY_CATEGORIES or (e.population or 0) >= PROMINENT_POPULATION)
-    if prev is None and not (prominent or "Geox" in t.tags or confirmed):  # sentence start: a common word?
-        return False
-    if doc.entity_label(i) == "ORG" and not prominent:
-        return False
-    geo = "Geox" in t.tags or doc.entity_label(i) == "LOC"
-    if not confirmed and PRONOUN_LEMMAS.intersection(t.lemmas):
-        return False  # "Мені" (to me), not the town Mena
-    if not geo and not confirmed and (t.pos in FUNCTION_POS or "anim" in t.tags and not t.tags & PERSON_TAGS
-                                          and e.level != "country"):
-        return False  # a pronoun, particle or demonym starting a sentence ("Вона", "Усі", "Українці")
-    if not geo and not confirmed and e.ref is None and e.level == "settlement" and t.pos is not None:
-        return False  # a dictionary word read as a foreign town ("Вона" -> Vaughan)
-    if not geo and e.level == "settlement" and _adjective_reading(doc, i) and _before_agreeing_noun(doc, i):
-        return False  # an adjective before its noun ("Українська армія"), not the town Ukrainsk
-    if confirmed or prominent:
-        return True
-    if _common_word(t) and not geo and (prev is not None and prev.is_title or _heads_genitive(doc, i)):
-        return False  # a capitalised common noun inside a name ("Речник Сил оборони", "нашим Силам
-        # оборони"), not the village Syla
-    if "Geox" in t.tags and e.ref is not None:
-        return True  # a geographic name to the dictionary, and a place of the war: "атаковал Рыльск и Льгов"
-    return e.ref is not None and e.ref.startswith("UA") and (exact or not _common_word(t))
-
-
-def _heads_genitive(doc: CyrDoc, i: int) -> bool:
-    """True when a lower-case noun in the genitive follows the capitalised noun at i in its sentence: the head
-    of an institution's name ("Силам оборони", "Службі безпеки"), which a settlement name never governs."""
-    t = doc.tokens[i]
-    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
-    return (t.pos == "NOUN" and nxt is not None and nxt.sent == t.sent and nxt.pos == "NOUN"
-            and not nxt.is_title and "gent" in nxt.tags)
-
-
-def _before_agreeing_noun(doc: CyrDoc, i: int) -> bool:
-    """True when a lower-case noun follows the adjective at i and agrees with it in case, number and (in the
-    singular) gender, directly, after lower-case adjectives ("Запорізьку атомну станцію") or after a second
-    capitalised adjective sharing it ("Чорного й Азовського морів"); compared over all readings of both
-    words ("у Маріїнському палаці"), so that "у Миколаєві тривала операція" keeps the city."""
-    toks, t = doc.tokens, doc.tokens[i]
-    keys = _agreement(doc, t, ("ADJF", "PRTF"))
-    shared = i >= 2 and toks[i - 1].lower in JOINERS - {","} and toks[i - 2].is_title  # "... й Азовського морів"
-    k = i + 1
-    while k < len(toks) and toks[k].sent == t.sent and k - i <= AGREEMENT_REACH:
-        w = toks[k]
-        if w.lower in JOINERS - {","} and k + 1 < len(toks) and toks[k + 1].is_title:
-            k, shared = k + 2, True  # "Чорного й Азовського": the second adjective of a plural head
-            continue
-        if not w.is_word:
-            return False
-        if w.pos == "NOUN":
-            nouns = _agreement(doc, w, ("NOUN",))
-            if shared:  # one adjective of a plural head: the case alone agrees
-                return not w.is_title and bool({key[0] for key in keys} & {key[0] for key in nouns})
-            return not w.is_title and bool(keys & nouns)
-        if w.pos not in ("ADJF", "PRTF") or w.is_title:
-            return False
-        k += 1
-    return False
-
-
-# Nouns heading the name of a square, a street or a park ("Площа Свободи"): facilities, not places
-# (annotation guide), though villages share some of their words.
-# Nouns of a part of a town before its name ("микрорайон Канал", "мікрорайон Сонячний", "квартал"): the name
-# is that part's, not a village's.
-URBAN_DISTRICT_LEMMAS = frozenset({"микрорайон", "мікрорайон", "квартал", "жилмассив", "житломасив"})
-URBAN_FEATURE_LEMMAS = frozenset({"площа", "площадь", "вулиця", "улица", "проспект", "бульвар", "майдан",
-                                  "набережна", "набережная", "провулок", "переулок", "парк", "сквер"})
-AGREEMENT_REACH = 4  # words from an adjective to the noun it agrees with
-
-
-def _agreement(doc: CyrDoc, t: Token, parts: tuple[str, ...]) -> frozenset[tuple[str | None, ...]]:
-    """(case, number, gender in the singular) of every dictionary reading of a word as one of ``parts``."""
-    return frozenset((p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing" else None)
-                     for p in load_morphology(doc.language).parse(t.text) if p.tag.POS in parts)
-
-
-def _adjective_reading(doc: CyrDoc, i: int) -> bool:
-    """True when some dictionary reading of the word at i is an adjective ("Українська": a surname too)."""
-    t = doc.tokens[i]
-    return t.pos == "ADJF" or any(tag.startswith("ADJF") for tag in word_readings(t.text, doc.language))
-
-
-def _common_word(t: Token) -> bool:
-    """A capitalised word whose best reading is an ordinary word (not a name or a geographic name)."""
-    return t.pos in ("NOUN", "ADJF", "VERB", "ADVB", "PRTF", "INFN") and not t.tags & (PERSON_TAGS | {"Geox"})
-
-
 def _candidates(gaz: Gazetteer, doc: CyrDoc, m: _Mention) -> list[Entry]:
     if m.kind == "area":  # "в Купянском районе": the case form, else the dictionary form
         found = [e for e in gaz.lookup(m.query) if e.level in m.levels] \
@@ -370,7 +230,7 @@ def _candidates(gaz: Gazetteer, doc: CyrDoc, m: _Mention) -> list[Entry]:
     if m.kind in ("axis", "village"):
         return []
     found, _, exact = name_candidates(gaz, doc, m.start, m.end, located=located(doc, m.start))
-    return [e for e in found if m.kind == "lower" or _admissible(doc, m.start, m.end, e, exact)]
+    return [e for e in found if m.kind == "lower" or admissible(doc, m.start, m.end, e, exact)]
 
 
 def _stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution], raions: dict[int, Entry],
