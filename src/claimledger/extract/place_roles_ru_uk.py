@@ -1,0 +1,142 @@
+"""What a place named in a Russian or Ukrainian event's sentence stands for when it is not where the event
+happened: a state that acts ("Росія намагається", "зруйноване Росією"), a capital where a government speaks or
+that acts ("В Киеве не сообщали", "Москва заявила"), an institution's state ("Министерство обороны России"), a
+weapon's maker ("производства США"), a party to talks ("переговоры с Киевом") or a neighbour ("в граничащих с
+Россией селах"). A CyrDoc and a Place in, an answer out; event_places_ru_uk.py leaves such places out.
+"""
+from __future__ import annotations
+
+from ..models import Place
+from .cues_ru_uk import load_cue_lexicon
+from .cyrillic import CyrDoc
+
+# Institutions and offices a country in the genitive after them owns ("Министерство обороны России", "МИД Украины",
+# "посольство США", "президент Росії"), and the genitive words that may stand between ("министерство обороны").
+INSTITUTION_LEMMAS = frozenset({
+    "министерство", "міністерство", "минобороны", "міноборони", "мид", "мзс", "правительство", "уряд", "посольство",
+    "генштаб", "генеральный", "президент", "премьер", "прем'єр", "премьер-министр", "прем'єр-міністр", "министр",
+    "міністр", "глава", "голова", "власть", "влада", "руководство", "керівництво", "администрация", "адміністрація",
+    "офис", "офіс", "аппарат", "парламент", "дума", "рада", "ведомство", "відомство", "пресс-служба", "пресслужба",
+    "спецслужба", "представитель", "представник", "посол", "консульство", "делегация", "делегація", "совбез",
+    "радбез", "сбу", "фсб", "минздрав", "мчс", "днс", "мвд", "мвс", "омбудсмен", "прокуратура",
+})
+INSTITUTION_REACH = 2
+# Nouns of making before a country's name ("производства США", "виробництва Ірану"): where a weapon comes from.
+MAKING_LEMMAS = frozenset({"производство", "виробництво", "изготовление", "виготовлення"})
+# Prepositions of a phrase right after a trigger that says where it happened ("создали буферную зону в
+# Сумской области", "удар по Харькову", "бои в районе Липцов"): its places come first.
+LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", "по", "біля", "около", "возле", "поблизу",
+                                   "вблизи", "неподалеку", "неподалік", "близ", "під"})
+# Prepositions a nominative can follow ("в Україна" misread, "через Росія"): not a subject after them.
+PREPOSITIONS_BEFORE_NOMINATIVE = frozenset({"через", "из", "з", "із", "от", "від", "до", "для", "про", "о"})
+# Prepositions of where a force comes from ("ВСУ из Харькова обстреляли Белгород", "бригады из Закарпатья"):
+# before the trigger that names who acts, not where the event happens; types whose place is where one leaves
+# ("противник из Волчанска отступил", "эвакуировали из Волчанска") keep it.
+ORIGIN_PREPOSITIONS = frozenset({"из", "изо", "с", "со", "от", "з", "із", "зі", "від"})
+# Adjective starts of "bordering X" ("в граничащих с Россией селах", "прикордонних з Росією громадах"): X is the
+# neighbour the place is named by, not where the event happens.
+BORDER_STEMS = ("приграничн", "прикордонн", "граничащ", "граничн", "сопредельн", "межуюч", "пограничн")
+# Capitals that name their governments ("Если Киев не выведет войска", "Москва заявляет"), by canonical name:
+# as the subject of a verb they act, like a country (acting_country), unless the verb says what befell
+# the city ("Киев подвергся удару", "Київ пережив атаку").
+GOVERNMENT_CAPITALS = frozenset({"Kyiv", "Moscow", "Washington", "Minsk", "London", "Paris", "Berlin", "Warsaw",
+                                 "Brussels", "Beijing"})
+UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергаться", "пережить", "переживать", "оказаться", "остаться",
+                               "оставаться", "находиться", "зазнати", "зазнавати", "пережити", "переживати",
+                               "опинитися", "залишитися", "залишатися", "перебувати", "получить", "отримати"})
+CAPITAL_VERB_REACH = 2  # words from the capital to its verb ("Киев не выведет", "Москва уже заявила")
+
+
+def acting_country(doc: CyrDoc, place: Place) -> bool:
+    """True for a country in the nominative (war_reports_dev tune headlines +1) or instrumental, no preposition
+    before ("Росія намагається", "зруйноване Росією"), a capital as the subject of a verb (GOVERNMENT_CAPITALS) or
+    where a government speaks (:func:`speaking_capital`): a state that acts, not where the event happens."""
+    k = doc.token_at(place.span[0])
+    if place.level not in ("country", "settlement") or k is None:
+        return False
+    if place.name in GOVERNMENT_CAPITALS and speaking_capital(doc, k):
+        return True
+    if place.level == "country" and "ablt" in doc.tokens[k].tags and k > 0 and doc.tokens[k - 1].pos != "PREP":
+        return True  # the agent of a participle or passive ("зруйнованого Росією")
+    if "nomn" not in doc.tokens[k].tags:
+        return False
+    if k > 0 and doc.tokens[k - 1].lower in LOCATIVE_PREPOSITIONS | PREPOSITIONS_BEFORE_NOMINATIVE:
+        return False
+    return place.level == "country" or place.name in GOVERNMENT_CAPITALS and governs_verb(doc, k)
+
+
+def speaking_capital(doc: CyrDoc, k: int) -> bool:
+    """True for a capital at token ``k`` after "в"/"у" whose sentence's next verb reports ("В Киеве о начале
+    контрнаступления не сообщали", "У Києві цього не підтверджують"): where a government speaks, which an
+    attribution names only when the report is asserted."""
+    if k == 0 or doc.tokens[k - 1].lower not in ("в", "во", "у"):
+        return False
+    verb = next((t for t in doc.tokens[k + 1:doc.sentence_of(k).last] if t.pos == "VERB"), None)
+    cues = load_cue_lexicon()
+    return verb is not None and bool(set(verb.lemmas) & (cues.verbs | cues.np_verbs))
+
+
+def governs_verb(doc: CyrDoc, k: int) -> bool:
+    """True when the nominative noun at token ``k`` is the subject of a singular verb right after it that agrees
+    with it in gender, when the verb has one ("Киев не выведет", "Москва заявила"; not "Киев атаковали", an
+    accusative, nor "Киев атаковала Россия"), and that verb is no verb of undergoing ("Киев подвергся удару")."""
+    noun = doc.tokens[k]
+    s = doc.sentence_of(k)
+    for j in range(k + 1, min(s.last, k + 1 + CAPITAL_VERB_REACH)):
+        t = doc.tokens[j]
+        if t.pos == "ADJS":  # "Москва готова", "Київ згоден": a stance, which only a government takes
+            return bool(t.tags & {"masc", "femn", "neut"} & noun.tags) or "plur" in t.tags
+        if t.pos != "VERB":
+            if t.is_word and t.pos in ("ADVB", "PRCL"):
+                continue
+            return False
+        genders = t.tags & {"masc", "femn", "neut"}
+        return "sing" in t.tags and not set(t.lemmas) & UNDERGOING_LEMMAS and (
+            not genders or bool(genders & noun.tags))
+    return False
+
+
+def of_institution(doc: CyrDoc, place: Place) -> bool:
+    """True for a country that names whose an institution or office is ("Министерство обороны России о взятии
+    города не сообщало", "посольство США", "президент України"): the institution's state, not where the event
+    happens. At most INSTITUTION_REACH genitive words stand between ("министерство обороны")."""
+    k = doc.token_at(place.span[0])
+    if place.level != "country" or k is None:
+        return False
+    s = doc.sentence_of(k)
+    for j in range(k - 1, max(s.first - 1, k - 1 - INSTITUTION_REACH), -1):
+        t = doc.tokens[j]
+        if set(t.lemmas) & INSTITUTION_LEMMAS or t.lower in INSTITUTION_LEMMAS:
+            return True
+        if not (t.pos == "NOUN" and "gent" in t.tags):
+            return False
+    return False
+
+
+def names_maker(doc: CyrDoc, place: Place) -> bool:
+    """True for a place that says where a weapon was made ("HIMARS производства США", "ракети виробництва
+    КНДР", "американского производства" needs no place): its maker, not where the event happens."""
+    k = doc.token_at(place.span[0])
+    return k is not None and k > 0 and bool(set(doc.tokens[k - 1].lemmas) & MAKING_LEMMAS)
+
+
+def names_party(doc: CyrDoc, place: Place) -> bool:
+    """True for a country or a capital named in talks other than as where they are held ("переговоры с Киевом",
+    "переговорів Росії та України"; not "переговоры в Стамбуле", "у Мінську", "повернулася з Білорусі, з
+    переговорів"): a party to them."""
+    if place.level != "country" and place.name not in GOVERNMENT_CAPITALS:
+        return False
+    k = doc.token_at(place.span[0])
+    if k is None or k == 0:
+        return True
+    before = doc.tokens[k - 1].lower
+    # "делегація повернулася з Білорусі, з переговорів": "from" with the genitive names where they were held
+    return before not in LOCATIVE_PREPOSITIONS and not (before in ORIGIN_PREPOSITIONS and "gent" in doc.tokens[k].tags)
+
+
+def names_neighbour(doc: CyrDoc, place: Place) -> bool:
+    """True for a place named as a neighbour: "с"/"з" + the place after a "bordering" adjective."""
+    k = doc.token_at(place.span[0])
+    if k is None or k < 2 or doc.tokens[k - 1].lower not in ("с", "со", "з", "із", "зі"):
+        return False
+    return any(doc.tokens[j].lower.startswith(BORDER_STEMS) for j in range(max(0, k - 3), k - 1))
