@@ -270,3 +270,9 @@ def test_a_capture_of_a_village_the_gazetteer_cannot_settle_takes_no_town_beside
     # seventeen villages of Donetsk Oblast are called Шевченко: the capture is of one of them, not of Kurakhove
     assert_places("Российские войска продвинулись в районе Курахово и заняли село Шевченко.",
                   {"продвинулись": ("Kurakhove",), "заняли": ()})
+
+
+def test_a_town_left_is_a_place_whatever_the_dictionary_reads_first():
+    # "Бучу" reads first as the verb бучить; after a verb of leaving it is the town
+    assert_places("Российские подразделения покинули Бучу 30 марта.", {"покинули": ("Bucha",)})
+    assert_places("ВСУ оставили Марьинку.", {"оставили": ("Marinka",)})

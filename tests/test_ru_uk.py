@@ -1002,3 +1002,16 @@ def test_an_abbreviated_settlement_noun_opens_a_place(text, names):
 ])
 def test_adjectival_villages_taken_and_soft_sign_spellings(text, names):
     assert [p.name for p in analyse(text, "ru").places] == names
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language", [
+    ("В Киеве информацию о взятии Соледара опровергли, заявив, что бои за город продолжаются.", "ru"),
+    ("Информацию о взятии Соледара в Генштабе ВСУ опровергли.", "ru"),
+    ("У Генштабі ЗСУ інформацію про захоплення Соледара спростували.", "uk"),
+])
+def test_a_capture_reported_in_a_fronted_object_of_a_denial_is_denied_there(text, language):
+    doc = analyse(text, language)
+    capture = next(e for e in doc.events if e.type == "territory_control")
+    assert capture.polarity == "denied" and capture.claimed_by is not None
+    assert [p.name for p in doc.places if p.ref in capture.places] == ["Soledar"]

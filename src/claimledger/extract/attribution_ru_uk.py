@@ -239,18 +239,27 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     content = _content_after(doc, sent, after, "clause" if "GRND" in t.tags else role, quotes)
     if content is None and role in ("np_verb", "verb") and src is not None and src[0] >= cue_last:
         content = _object_before(doc, sent, cue_first, quotes, role)  # "Информацию о прорыве опроверг X"
+    if content is None and role == "np_verb" and src is not None and src[1] <= cue_first:
+        if src[1] < cue_first:  # "В Киеве информацию о взятии Соледара опровергли": the object after the source
+            content = _object_before(doc, sent, cue_first, quotes, role, floor=src[1])
+        elif src[0] - 1 > sent.first and doc.tokens[src[0] - 1].pos == "PREP":
+            # "Информацию о взятии Соледара в Генштабе опровергли": the object before the source's "в"
+            content = _object_before(doc, sent, src[0] - 1, quotes, role)
     if content is None or names_a_topic(doc, t, content[0]):
         return None
     span, kind = content
     return Found(span, kind, cue, src, k)
 
 
-def _object_before(doc: CyrDoc, sent, cue_first: int, quotes, role: str) -> tuple[tuple[int, int], str] | None:
-    """An object fronted before its cue, the subject coming after it: the clause before the cue when it opens
-    with a noun in the accusative (np_verb: "Информацию о прорыве опроверг X") or with "о/об/про" and a noun
-    ("Об уничтожении склада сообщили в Минобороны"); "Об этом сообщил X" is an anaphor, handled before."""
+def _object_before(doc: CyrDoc, sent, cue_first: int, quotes, role: str,
+                   floor: int | None = None) -> tuple[tuple[int, int], str] | None:
+    """An object fronted before its cue, the subject coming after it or (from ``floor``, the source's end) before
+    it: the clause before the cue when it opens with a noun in the accusative (np_verb: "Информацию о прорыве
+    опроверг X", "В Киеве информацию о взятии города опровергли") or with "о/об/про" and a noun ("Об уничтожении
+    склада сообщили в Минобороны"); "Об этом сообщил X" is an anaphor, handled before."""
     first = next((i + 1 for i in range(cue_first - 1, sent.first - 1, -1) if doc.tokens[i].text in (",", ";", ":")),
                  sent.first)
+    first = max(first, floor or first)
     part = trim_range(doc, first, cue_first)
     if part is None:
         return None
@@ -311,7 +320,8 @@ def _content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tu
             return _rendered(doc, part, quotes) if part else None
         if toks[j].pos in ("VERB", "INFN", "GRND") or toks[j].text in (".", "!", "?") or toks[j].lower in ADVERSATIVES:
             break
-    if role in ("np_verb", "light", "passive") and i < sent.last:
+    if role in ("np_verb", "light", "passive") and i < sent.last and toks[i].text not in (",", "—", "–"):
+        # (an object right after the cue: "опровергли, заявив, что ..." has none, its report is the gerund's)
         if role == "light" and toks[i].lower in ("на",):
             i += 1
         end = _clause_end(doc, sent, i)

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..models import Place
-from .cyrillic import CyrDoc, Token
+from .cyrillic import CyrDoc, Token, word_readings
 from .gazetteer import Companion, Entry, Gazetteer, ResolveContext, Resolution, load_gazetteer, theatre_area
 from .name_context_ru_uk import (
     CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
@@ -176,7 +176,8 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
             i += 1
             continue
         listed = bool(out) and out[-1].end == i - 1 and toks[i - 1].lower in LIST_JOINERS  # "A, B и C"
-        if (not t.is_title or t.pos not in NAME_POS and not guessed(t, doc.language) or in_quoted_name(doc, i)
+        if (not t.is_title or t.pos not in NAME_POS and not guessed(t, doc.language) and not _located_noun(doc, i)
+                or in_quoted_name(doc, i)
                 or is_person(doc, i, gaz) and not (listed and lone_name(doc, gaz, i)) or in_organisation_name(doc, i)
                 or names_river(doc, i)):
             i += 1
@@ -201,6 +202,12 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
         else:
             i += 1
     return out
+
+
+def _located_noun(doc: CyrDoc, i: int) -> bool:
+    """True for a word whose best reading is no name's part of speech but which some reading makes a noun, in a
+    place's context ("покинули Бучу": "Бучу" read first as the verb бучить)."""
+    return located(doc, i) and any(r.startswith("NOUN") for r in word_readings(doc.tokens[i].text, doc.language))
 
 
 def _opens_longer_name(doc: CyrDoc, i: int) -> bool:

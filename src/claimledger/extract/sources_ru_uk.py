@@ -29,6 +29,10 @@ COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
 # Nouns of a role's status after "в/у", part of the role, not a setting ("подполковник в отставке Иван Петров").
 ROLE_STATUS_NOUNS = frozenset({"отставка", "запас", "відставка"})
 # Demonstratives opening an object fronted before its cue ("В Киеве эту информацию опровергли").
+# Nouns of a report that a cue of denying or confirming takes as its object ("опровергли информацию о ...").
+REPORT_NOUN_LEMMAS = frozenset({"информация", "сообщение", "данные", "заявление", "сведения", "слух", "утверждение",
+                                "новость", "інформація", "повідомлення", "дані", "заява", "відомості", "чутка",
+                                "твердження", "новина"})
 DEMONSTRATIVES = frozenset({"эту", "это", "эти", "этого", "этой", "цю", "це", "ці", "цього", "цієї", "такую", "таку"})
 # Conjunctions that join a second report of the same speaker with its subject left out, like COORDINATORS
 # ("заявил, что ..., хотя признал, что ...", "сказав ..., але визнав ...").
@@ -82,6 +86,15 @@ def trim_range(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
     return (first, last) if last > first else None
 
 
+def fronted_report(doc: CyrDoc, k: int) -> bool:
+    """True for a noun of a report that may be in the accusative at token k ("информацию", "сообщения", "заяву"):
+    the object of a cue of denying or confirming when it comes before the cue ("В Киеве информацию о взятии
+    города опровергли")."""
+    t = doc.tokens[k]
+    return bool(set(t.lemmas) & REPORT_NOUN_LEMMAS) and ("accs" in t.tags or any(
+        reading.startswith("NOUN") and "accs" in reading for reading in word_readings(t.text, doc.language)))
+
+
 def is_nominal(t: Token) -> bool:
     return (t.pos in ("NOUN", "NPRO", "ADJF", "NUMR", None) or "Fixd" in t.tags or t.text.isupper()
             or t.text in ("«", "»", '"', "„", "“", "”", "-"))
@@ -114,10 +127,16 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
             start += 2  # "В воскресенье губернатор ... сообщил": a time, not the place of the source
         else:
             break
-    if last - start >= 2 and toks[start].lower in ("в", "у", "во") and all(
-            is_nominal(t) for t in toks[start + 1:last]):
-        # "В Киеве эту информацию опровергли": the object fronted before the cue is no part of the source
-        end = next((k for k in range(start + 2, last) if toks[k].lower in DEMONSTRATIVES), last)
+    if start < last and fronted_report(doc, start):
+        # "Информацию о взятии города в Генштабе ВСУ опровергли": the source after the object; "Информацию о
+        # взятии города опроверг главком ВСУ": none before the cue (the object's genitive is no subject)
+        at = next((k for k in range(last - 2, start, -1) if toks[k].lower in ("в", "у", "во")
+                   and all(is_nominal(t) for t in toks[k + 1:last])), None)
+        return (at + 1, last) if at is not None else None
+    # "В Киеве эту информацию опровергли", "В Киеве информацию о взятии города опровергли": the object fronted
+    # before the cue is no part of the source
+    end = next((k for k in range(start + 2, last) if toks[k].lower in DEMONSTRATIVES or fronted_report(doc, k)), last)
+    if last - start >= 2 and toks[start].lower in ("в", "у", "во") and all(is_nominal(t) for t in toks[start + 1:end]):
         # "В пресс-службе ведомства ТАСС пояснили": the outlet told is no part of the source
         while end - start > 2 and toks[end - 1].lower in OUTLET_ADDRESSEES:
             end -= 1
