@@ -282,8 +282,10 @@ def test_a_settlement_is_kept_to_the_oblast_stated_for_it(text, language, surfac
     # a raion named after a Russian town the gazetteer knows (Belgorod) states the oblast
     ("Обстрелу подверглось село Никольское Белгородского района.", {"Никольское": "Nikolskoye"}),
     ("ВСУ атаковали село Новоивановку Глушковского района.", {"Новоивановку": "Novoivanovka"}),
-    # a settlement noun's name in a sentence after one naming a Russian town
+    # a settlement noun's name in a sentence after one naming a Russian town, or in a report naming no Ukrainian place
     ("Обстрелу подвергся Грайворон. Ранен мужчина в селе Глотово.", {"Глотово": "Glotovo"}),
+    ("ВСУ наступают в Курской области. Минобороны заявило об отражении атаки. Бои идут у сел Бердин и "
+     "Новосотницкое.", {"Бердин": "Berdin", "Новосотницкое": "Novosotnitskoye"}),
 ])
 def test_a_russian_village_the_gazetteer_lacks_has_its_name_and_no_ref(text, names):
     doc = analyse(text, "ru")
@@ -1015,3 +1017,11 @@ def test_a_capture_reported_in_a_fronted_object_of_a_denial_is_denied_there(text
     capture = next(e for e in doc.events if e.type == "territory_control")
     assert capture.polarity == "denied" and capture.claimed_by is not None
     assert [p.name for p in doc.places if p.ref in capture.places] == ["Soledar"]
+
+
+@pytest.mark.model
+def test_a_body_countering_disinformation_named_in_the_source_denies_nothing():
+    doc = analyse("Силы обороны Украины начали новое наступление в Курской области, сообщил руководитель Центра "
+                  "противодействия дезинформации Андрей Коваленко.", "ru")
+    assert [e.polarity for e in doc.events if e.type == "clash"] == ["asserted"]
+    assert [e.polarity for e in analyse("Сообщения об ударе по Киеву - фейк.", "ru").events] == ["denied"]

@@ -34,6 +34,10 @@ CANCELLING_LEMMAS = frozenset({"отменить", "отменять", "скас
 # the ru/uk denial cues of relation_cues.tsv that cannot be a negated event's own words).
 DENIAL_STEMS = ("фейк", "неправд", "ложь", "инсценир", "постановк", "дезинформ", "брехн",
                 "інсцен", "дезінформ", "вигадк")
+# Word starts of countering before a word of falsehood ("противодействия дезинформации", "боротьби з фейками"):
+# the name or work of a body, no verdict on the report; looked for this many words before it.
+COUNTERING_STEMS = ("противодейств", "протиді", "борьб", "боротьб", "противосто", "протисто")
+COUNTERING_REACH = 2
 # Prepositions of what a word of falsehood is about ("фейк про ...", "ложь о ..."), and how far before the trigger.
 ABOUT_WORDS = frozenset({"о", "об", "про"})
 UNTRUE_REACH = 4
@@ -51,7 +55,7 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
     действительности")."""
     s = doc.sentence_of(first)
     after = doc.tokens[first + 1:s.last + 1]
-    if any(w.lower.startswith(DENIAL_STEMS) for w in after):
+    if any(_calls_untrue(doc, k) for k in range(first + 1, min(s.last + 1, len(doc.tokens)))):
         return "denied"
     words = [plain_word(w.lower) for w in after if w.is_word]
     if any(all(words[n + j].startswith(stem) for j, stem in enumerate(phrase))
@@ -73,6 +77,14 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
     if prev is not None and set(prev.lemmas) & CANCELLING_LEMMAS:
         return "denied"  # "приказал отменить штурм"
     return "denied" if _negated_verb_group(doc, first, s) else "asserted"
+
+
+def _calls_untrue(doc: CyrDoc, k: int) -> bool:
+    """True for a word at token k that calls a report untrue, not one naming what a body counters ("Центра
+    противодействия дезинформации", "Центру протидії дезінформації", "борьбы с фейками")."""
+    if not doc.tokens[k].lower.startswith(DENIAL_STEMS):
+        return False
+    return not any(doc.tokens[j].lower.startswith(COUNTERING_STEMS) for j in range(max(0, k - COUNTERING_REACH), k))
 
 
 def _told_as_untrue(doc: CyrDoc, first: int, s) -> bool:

@@ -278,7 +278,7 @@ def _russian_villages(doc: CyrDoc, mentions: list[_Mention], results: list[Resol
     """Per mention, the canonical name of a Russian village the gazetteer lacks (unlisted_villages_ru.py), else
     None: a name the gazetteer settles nowhere in the Russian oblast or raion stated for it, or one a settlement
     noun governs that it cannot settle, in a sentence naming no Ukrainian place, itself or the one before it
-    naming a Russian one."""
+    naming a Russian one, or in a report naming Russian places and no Ukrainian one."""
     russian, ukrainian = set(), set()
     for k, (m, r) in enumerate(zip(mentions, results)):
         sentence = doc.tokens[m.start].sent
@@ -293,7 +293,8 @@ def _russian_villages(doc: CyrDoc, mentions: list[_Mention], results: list[Resol
             village = area.country == "RU" and r.entry is None
         else:
             village = r.entry is None and m.kind in NAME_KINDS and sentence not in ukrainian \
-                and bool({sentence, sentence - 1} & russian) and in_settlement_list(doc, m.start)
+                and (bool({sentence, sentence - 1} & russian) or bool(russian) and not ukrainian) \
+                and in_settlement_list(doc, m.start)
         names.append(village_name(doc, m.start, m.end) if village else None)
     return names
 
