@@ -322,3 +322,9 @@ def test_a_reporting_tail_parsed_as_a_conjunct_reports_the_clause_before(nlp_en)
     # a coordinated clause with its own report is no tail
     assert not attributions(nlp_en, "Russian troops shelled the town overnight, and officials told residents "
                                     "to stay inside.")[0]["content"].startswith("Russian troops")
+
+
+def test_a_dateline_parsed_as_a_second_subject_is_no_source(nlp_en):
+    found = attributions(nlp_en, "KYIV, Feb 17 (Reuters) - Russia said on Saturday its forces had taken full control "
+                                 "of the Ukrainian town of Avdiivka.")
+    assert only(found, cue="said")["source"] == "Russia"

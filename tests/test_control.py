@@ -158,6 +158,10 @@ def test_control_status_from_type_actor_and_claimant():
     (None, "other", "occupied", "unknown"),
     # a named actor still decides an ordinary capture
     ("Russian forces", "ukraine", "took control", "russian_control"),
+    # a trigger of control that names its holder says who holds it, whoever speaks
+    (None, "russia", "under Ukrainian control", "ukrainian_control"),
+    (None, "ukraine", "under Russian control", "russian_control"),
+    (None, "ukraine", "brought under control", "ukrainian_control"),  # naming none: the claimant's side
 ])
 def test_control_status_reads_the_trigger(actor, claimant, trigger, status):
     assert control_status("territory_control", actor, claimant, "asserted", trigger) == status

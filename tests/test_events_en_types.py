@@ -196,3 +196,16 @@ def test_forces_crossing_a_border_and_incursions_are_fighting(nlp_en, text, foun
 def test_a_count_of_the_affected_is_no_actor(nlp_en):
     events = find_events(nlp_en("At least five people had been killed and 28 injured."), [], [], None)
     assert [(e.quantity, e.actor) for e in events] == [(5, None), (28, None)]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Ukrainian troops have entered the southern city of Kherson.", "entered the southern city"),
+    ("Shoigu said the town was completely under Russian control.", "under Russian control"),
+    ("Kherson was returning under Ukrainian control.", "under Ukrainian control"),
+])
+def test_entering_a_city_and_being_under_a_sides_control_are_territory_control(nlp_en, text, trigger):
+    assert ("territory_control", trigger) in _found(nlp_en, text)
+
+
+def test_a_situation_under_control_is_no_event(nlp_en):
+    assert _found(nlp_en, "The situation is under control.") == []

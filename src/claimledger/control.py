@@ -43,6 +43,8 @@ CONTROL_KINDS = ("territory_control", "attack_repelled", "clash", "withdrawal", 
 # The types with a control status (security zones are drawn on the map only).
 STATUS_KINDS = ("territory_control", "withdrawal", "attack_repelled", "clash")
 STATUSES = ("russian_control", "ukrainian_control", "contested", "withdrawal", UNKNOWN)
+# Words of control in a trigger that may name its holder itself ("under Ukrainian control", "под российским контролем").
+CONTROL_STEMS = frozenset({"control", "контролем", "контролю", "контроль"})
 HOLDER_STATUS = {"russia": "russian_control", "ukraine": "ukrainian_control"}
 OPPONENT = {"russia": "ukraine", "ukraine": "russia"}
 
@@ -133,6 +135,10 @@ def _starts(text: str | None, prefixes: tuple[str, ...]) -> bool:
 def trigger_holder(trigger: str | None, actor: str | None, claimant_side: str = UNKNOWN) -> str:
     """Return the holder a territory claim's trigger word and pejorative actor imply
     (``russia``, ``ukraine``, or ``unknown`` when they say nothing): see the module docstring."""
+    if trigger and CONTROL_STEMS.intersection(_WORD.findall(trigger.lower())):
+        holder = actor_side(trigger, claimant_side)  # "under Ukrainian control": the trigger names the holder
+        if holder != UNKNOWN:
+            return holder
     named = actor_side(actor, claimant_side)
     if _starts(trigger, OUSTING_PREFIXES):
         if _starts(actor, OCCUPIER_PREFIXES) and named in OPPONENT:

@@ -108,11 +108,10 @@ def reports(token: Token) -> bool:
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """Return the subject token of a verb (inherited through participles and conjuncts) and whether passive."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child, False
-        if child.dep_ in ("nsubjpass", "csubjpass"):
-            return child, True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "nsubjpass", "csubjpass")]
+    if subjects:  # of two, the one nearest the verb: "KYIV, Feb 17 (Reuters) - Russia said" (a dateline parsed as one)
+        child = min(subjects, key=lambda c: abs(c.i - verb.i))
+        return child, child.dep_ in ("nsubjpass", "csubjpass")
     proper_aux = next((c for c in verb.children if c.dep_ == "aux" and (c.tag_ in ("NNP", "NNPS") or _is_name(c))
                        and c.i < verb.i), None)
     if proper_aux is not None:  # "Prime Minister Theresa May accused ...": "May" parsed as a modal
