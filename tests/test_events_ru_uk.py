@@ -427,3 +427,20 @@ def test_one_ukrainian_person_lost(text, counts):
 def test_who_delivers_a_strike_is_its_actor(text, actor):
     (event,) = analyse(text, "ru").events
     assert event.actor == actor
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, expected", [
+    ("У ніч на 25 грудня Росія здійснила масовану атаку на енергетичну інфраструктуру України.", "uk", "strike"),
+    ("Россия нанесла массированную атаку по объектам энергетики.", "ru", "strike"),
+    ("Ворог продовжує атаки на позиції наших військ.", "uk", "clash"),
+    ("ВСУ предприняли атаку на позиции у Работино.", "ru", "clash"),
+])
+def test_an_attack_massive_or_on_infrastructure_is_a_strike(text, language, expected):
+    assert [e.type for e in analyse(text, language).events if "атак" in text[e.trigger[0]:e.trigger[1]]] == [expected]
+
+
+@pytest.mark.model
+def test_a_claim_no_one_comments_on_is_no_claim_of_theirs():
+    doc = analyse("У Міноборони Росії заяву про звільнення Роботиного не коментували.", "uk")
+    assert all(a.speaker != "Russian Ministry of Defence" for a in doc.attributions)

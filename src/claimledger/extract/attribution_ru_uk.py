@@ -52,6 +52,8 @@ from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 # Sources that are a message of the speaker named before ("в сообщении говорится", "у зведенні йдеться").
 MESSAGE_NOUNS = frozenset({"сообщение", "заявление", "сводка", "публикация", "повідомлення", "заява", "зведення",
                            "публікація", "канал", "telegram-канал", "телеграм-канал"})
+# Verbs of commenting, whose negation ("не комментируют", "не коментували") reports no claim.
+COMMENTING_LEMMAS = frozenset({"комментировать", "прокомментировать", "коментувати", "прокоментувати"})
 # Demonstratives after "о/про" that a clause completes ("говорили про те, як ...", "о том, что ...").
 CORRELATIVES = frozenset({"те", "том", "то", "тому"})
 # One-word sources that refer back to the office named before ("В ведомстве также отметили").
@@ -172,8 +174,8 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         return None
     prev = toks[k - 1] if k > sent.first else None
     negated = prev is not None and prev.lower in NEGATION
-    if negated and role != "np_verb":
-        return None
+    if negated and (role != "np_verb" or set(t.lemmas) & COMMENTING_LEMMAS):
+        return None  # "не заявлял"; "заяву ... не коментували" says nothing of it
     cue_first = k - 1 if negated else k
     if t.pos in ("ADJS", "ADJF", "PRTS") and prev is not None and set(prev.lemmas[:2]) & {"быть", "бути"}:
         cue_first = k - 1  # "была уверена, что": the copula is part of the cue

@@ -33,6 +33,11 @@ NEAR_PREPOSITIONS = frozenset({"у", "под", "возле", "около", "вб
                                "неподалеку"})
 WEAPON_STEMS = ("артилер", "артиллер", "авиа", "авіа", "удар", "снаряд", "бомб", "миномет", "міномет", "рсзо",
                 "реактивн", "обстрел", "обстріл")
+# Words before "атака" that make it an air attack ("массированная", "масована", "комбинированная", "ракетная"), and
+# what an attack "на"/"по" hits when it is one ("на энергетическую инфраструктуру", "на об'єкти енергетики").
+AIR_ATTACK_STEMS = ("массирован", "масован", "комбинирован", "комбінован", "ракетн", "воздушн", "повітрян")
+INFRASTRUCTURE_STEMS = ("энергет", "енергет", "инфраструктур", "інфраструктур", "объект", "об'єкт", "обьект",
+                        "подстанц", "підстанц", "тэц", "тец", "электростан", "електростан")
 # "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
 RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "вследствие"})
 # "в ходе" / "в ході": with RESULT_WORDS, before the actions a capture came by ("в результате наступательных
@@ -91,10 +96,26 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS \
             and plain_word(doc.tokens[first].lower).startswith("атак"):
         return "strike"  # "в результате атаки ВСУ на Энергодар": an attack told by its damage
+    if kind == "clash" and _air_attack(doc, first, last):
+        return "strike"  # "масовану атаку на енергетичну інфраструктуру", "массированная атака"
     if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS | COURSE_WORDS \
             and doc.tokens[first].pos in ("ADJF", "PRTF"):
         return None  # "в результате наступательных действий освободили ...": how a place was taken, no clash
     return kind
+
+
+def _air_attack(doc: CyrDoc, first: int, last: int) -> bool:
+    """True for the noun "атака" said to be massive, combined, missile or air ("массированная атака", "масована
+    атака") or aimed "на" infrastructure ("атаку на енергетичну інфраструктуру"): bombardment, a strike."""
+    if not plain_word(doc.tokens[first].lower).startswith("атак") or doc.tokens[first].pos != "NOUN":
+        return False
+    s = doc.sentence_of(first)
+    before = doc.tokens[max(s.first, first - 2):first]
+    if any(plain_word(w.lower).startswith(AIR_ATTACK_STEMS) for w in before):
+        return True
+    after = doc.tokens[last:min(s.last, last + OBJECT_WINDOW + 1)]
+    return bool(after) and after[0].lower in ("на", "по") and any(
+        plain_word(w.lower).startswith(INFRASTRUCTURE_STEMS) for w in after[1:])
 
 
 def _civilians_leave(doc: CyrDoc, first: int) -> bool:
