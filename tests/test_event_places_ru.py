@@ -276,3 +276,9 @@ def test_a_town_left_is_a_place_whatever_the_dictionary_reads_first():
     # "Бучу" reads first as the verb бучить; after a verb of leaving it is the town
     assert_places("Российские подразделения покинули Бучу 30 марта.", {"покинули": ("Bucha",)})
     assert_places("ВСУ оставили Марьинку.", {"оставили": ("Marinka",)})
+
+
+def test_a_bare_town_noun_refers_to_the_town_named_in_the_source():
+    # the town of "в Никитовском районе города" is Horlivka, named only in the source phrase before it
+    assert_places("Глава администрации Горловки Иван Приходько сообщил, что в результате обстрела со стороны ВСУ "
+                  "в Никитовском районе города погибла женщина.", {"обстрела": ("Horlivka",), "погибла": ("Horlivka",)})

@@ -49,11 +49,13 @@ STRUCK_PREPOSITIONS = frozenset({"в", "во", "на", "по", "у"})
 
 
 def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind: str,
-                       places: Sequence[Place]) -> tuple[str, ...]:
+                       places: Sequence[Place], named: Sequence[Place] = ()) -> tuple[str, ...]:
     """Refs (or names) of the places the context gives an event of type ``kind`` (trigger token ``first``, clause
-    tokens [c_first, c_last)) whose sentence names none of ``places`` (module docstring); () when none does."""
+    tokens [c_first, c_last)) whose sentence names none of ``places`` (module docstring); () when none does. A bare
+    settlement noun may also refer to a town of ``named``, the places of the text with those of its sources ("Глава
+    администрации Горловки сообщил, что в Никитовском районе города погибла женщина")."""
     number = doc.tokens[first].sent
-    referred = _settlement_referred_to(doc, c_first, c_last, places)
+    referred = _settlement_referred_to(doc, c_first, c_last, sorted({*places, *named}, key=lambda p: p.span))
     if referred:
         return referred
     if _counts_settlements(doc, c_first, c_last):
@@ -144,7 +146,7 @@ def _settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequ
     if bare is None:
         return ()
     floor = doc.sents[max(0, toks[bare].sent - ANAPHOR_SENTENCES)].start
-    earlier = [p for p in places if floor <= p.span[0] and p.span[1] <= toks[c_first].start and p.level == "settlement"]
+    earlier = [p for p in places if floor <= p.span[0] and p.span[1] <= toks[bare].start and p.level == "settlement"]
     if not earlier:
         return ()
     if "plur" not in toks[bare].tags:

@@ -151,6 +151,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     ("Министерство обороны РФ") are the source's, and a country after "bordering" ("в граничащих с
     Россией селах") is the neighbour: neither is the event's place."""
     sources = [a.source for a in attributions if a.source is not None]
+    named = places
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
               and not names_neighbour(doc, p) and not acting_country(doc, p)
               and not (kind == "negotiation" and names_party(doc, p)) and not names_maker(doc, p) and not of_institution(doc, p)
@@ -183,9 +184,9 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
                               LOCAL_OVER_COUNTRY)
     found = listed_over_areas(found, listed, places) or found or facility_place_keys(doc.text, (s.start, s.end),
                                                                                      places, kind)
-    if found or number == 0:
+    if found:
         return found
-    return context_place_keys(doc, first, c_first, c_last, kind, places)
+    return context_place_keys(doc, first, c_first, c_last, kind, places, named)
 
 
 def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
