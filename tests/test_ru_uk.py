@@ -1025,3 +1025,22 @@ def test_a_body_countering_disinformation_named_in_the_source_denies_nothing():
                   "противодействия дезинформации Андрей Коваленко.", "ru")
     assert [e.polarity for e in doc.events if e.type == "clash"] == ["asserted"]
     assert [e.polarity for e in analyse("Сообщения об ударе по Киеву - фейк.", "ru").events] == ["denied"]
+
+
+@pytest.mark.model
+def test_an_adjective_before_its_noun_is_no_town_however_ner_reads_it():
+    assert not [p for p in analyse("Церемония прошла в Георгиевском зале Кремля.", "ru").places
+                if p.text == "Георгиевском"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, expected", [
+    ("Путин отметил, что положения мирного плана могут быть взяты за основу урегулирования в Киеве.", "ru", []),
+    ("Президент подписал договоры о принятии в состав России ДНР, ЛНР, Запорожской и Херсонской областей.", "ru",
+     [("territory_control", {"Donetsk Oblast", "Luhansk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast"})]),
+])
+def test_an_idiom_of_taking_takes_nothing_and_joining_a_state_annexes(text, language, expected):
+    doc = analyse(text, language)
+    names = {p.ref or p.name: p.name for p in doc.places}
+    assert [(e.type, {names.get(k, k) for k in e.places}) for e in doc.events if e.type == "territory_control"] \
+        == expected

@@ -18,8 +18,8 @@ from .event_places import (
 )
 from .event_places_context_ru_uk import context_place_keys
 from .place_roles_ru_uk import (
-    LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITIONS, acting_country, names_maker, names_neighbour, names_party,
-    of_institution,
+    LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITIONS, acting_country, joined_state, names_maker, names_neighbour,
+    names_party, of_institution,
 )
 from .quantities_ru_uk import SETTLEMENT_LEMMAS
 
@@ -153,7 +153,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     sources = [a.source for a in attributions if a.source is not None]
     named = places
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
-              and not names_neighbour(doc, p) and not acting_country(doc, p)
+              and not names_neighbour(doc, p) and not acting_country(doc, p) and not joined_state(doc, p)
               and not (kind == "negotiation" and names_party(doc, p)) and not names_maker(doc, p) and not of_institution(doc, p)
               and not (kind not in ORIGIN_KEEPING_TYPES
                        and (_origin_of_force(doc, p, first) or _from_side(doc, p)))]

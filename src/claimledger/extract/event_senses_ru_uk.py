@@ -38,6 +38,12 @@ WEAPON_STEMS = ("артилер", "артиллер", "авиа", "авіа", "�
 AIR_ATTACK_STEMS = ("массирован", "масован", "комбинирован", "комбінован", "ракетн", "воздушн", "повітрян")
 INFRASTRUCTURE_STEMS = ("энергет", "енергет", "инфраструктур", "інфраструктур", "объект", "об'єкт", "обьект",
                         "подстанц", "підстанц", "тэц", "тец", "электростан", "електростан")
+# Verbs of taking and the words after them that make an idiom, no capture ("взяты за основу", "взять на себя",
+# "взяти на озброєння", "брать в расчёт", "взять паузу").
+TAKING_LEMMAS = frozenset({"взять", "брать", "взятый", "взяти", "брати", "взятий"})
+TAKING_IDIOMS = (("за", "основу"), ("на", "себя"), ("на", "себе"), ("на", "вооружение"),
+                 ("на", "озброєння"), ("в", "расчет"), ("в", "расчёт"), ("до", "уваги"), ("во", "внимание"),
+                 ("курс",), ("паузу",), ("слово",), ("обязательств",), ("обязательства",), ("зобов'язання",))
 # "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
 RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "вследствие"})
 # "в ходе" / "в ході": with RESULT_WORDS, before the actions a capture came by ("в результате наступательных
@@ -78,6 +84,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     None when it names no event (see the module docstring)."""
     if last - first == 1 and set(doc.tokens[first].lemmas) & FIGHTER_NOUN_LEMMAS:
         return None  # "Наши штурмовики зашли в ...": the fighters, not an assault (the stem штурм~)
+    if kind == "territory_control" and _takes_no_land(doc, first, last):
+        return None  # "могут быть взяты за основу", "взяти на себе": an idiom of taking, no place taken
     if kind == "territory_control" and _joins_alliance(doc, first, last, places):
         return None  # a state joining the EU or NATO: no change of control over territory
     if kind == "territory_control" and _enters_wide_area(doc, first, last, places):
@@ -116,6 +124,15 @@ def _air_attack(doc: CyrDoc, first: int, last: int) -> bool:
     after = doc.tokens[last:min(s.last, last + OBJECT_WINDOW + 1)]
     return bool(after) and after[0].lower in ("на", "по") and any(
         plain_word(w.lower).startswith(INFRASTRUCTURE_STEMS) for w in after[1:])
+
+
+def _takes_no_land(doc: CyrDoc, first: int, last: int) -> bool:
+    """True for a verb of taking followed by the words of an idiom ("взяты за основу", "взять на себя", "взяти
+    курс", "брать в расчёт"), which takes no place."""
+    if not set(doc.tokens[first].lemmas) & TAKING_LEMMAS:
+        return False
+    after = tuple(plain_word(t.lower) for t in doc.tokens[last:last + 2])
+    return any(after[:len(idiom)] == idiom for idiom in TAKING_IDIOMS)
 
 
 def _civilians_leave(doc: CyrDoc, first: int) -> bool:

@@ -300,8 +300,8 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
         return False  # a pronoun, particle or demonym starting a sentence ("Вона", "Усі", "Українці")
     if not geo and not confirmed and e.ref is None and e.level == "settlement" and t.pos is not None:
         return False  # a dictionary word read as a foreign town ("Вона" -> Vaughan)
-    if not geo and e.level == "settlement" and _adjective_reading(doc, i) and _before_agreeing_noun(doc, i):
-        return False  # an adjective before its noun ("Українська армія"), not the town Ukrainsk
+    if "Geox" not in t.tags and e.level == "settlement" and _adjective_reading(doc, i) and _before_agreeing_noun(doc, i):
+        return False  # an adjective before its noun ("Українська армія", "в Георгиевском зале" however NER reads it)
     if confirmed or prominent:
         return True
     if _common_word(t) and not geo and (prev is not None and prev.is_title or _heads_genitive(doc, i)):

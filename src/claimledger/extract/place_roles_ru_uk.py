@@ -1,8 +1,8 @@
 """What a place named in a Russian or Ukrainian event's sentence stands for when it is not where the event
 happened: a state that acts ("Росія намагається", "зруйноване Росією"), a capital where a government speaks or
 that acts ("В Киеве не сообщали", "Москва заявила"), an institution's state ("Министерство обороны России"), a
-weapon's maker ("производства США"), a party to talks ("переговоры с Киевом") or a neighbour ("в граничащих с
-Россией селах"). A CyrDoc and a Place in, an answer out; event_places_ru_uk.py leaves such places out.
+weapon's maker ("производства США"), a party to talks ("переговоры с Киевом"), a neighbour ("в граничащих с
+Россией селах") or the state a territory joins ("в состав России"). A CyrDoc and a Place in, an answer out; event_places_ru_uk.py leaves such places out.
 """
 from __future__ import annotations
 
@@ -132,6 +132,14 @@ def names_party(doc: CyrDoc, place: Place) -> bool:
     before = doc.tokens[k - 1].lower
     # "делегація повернулася з Білорусі, з переговорів": "from" with the genitive names where they were held
     return before not in LOCATIVE_PREPOSITIONS and not (before in ORIGIN_PREPOSITIONS and "gent" in doc.tokens[k].tags)
+
+
+def joined_state(doc: CyrDoc, place: Place) -> bool:
+    """True for a country right after "состав"/"складу" ("вхождение в состав России", "до складу Росії"): the
+    state a territory joins, not where the event happens."""
+    k = doc.token_at(place.span[0])
+    return place.level == "country" and k is not None and k > 0 and bool(
+        set(doc.tokens[k - 1].lemmas) & {"состав", "склад"})
 
 
 def names_neighbour(doc: CyrDoc, place: Place) -> bool:
