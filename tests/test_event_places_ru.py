@@ -282,3 +282,13 @@ def test_a_bare_town_noun_refers_to_the_town_named_in_the_source():
     # the town of "в Никитовском районе города" is Horlivka, named only in the source phrase before it
     assert_places("Глава администрации Горловки Иван Приходько сообщил, что в результате обстрела со стороны ВСУ "
                   "в Никитовском районе города погибла женщина.", {"обстрела": ("Horlivka",), "погибла": ("Horlivka",)})
+
+
+@pytest.mark.parametrize("text, trigger, names", [
+    # a name coordinated with the object of a capture is a place too, an adjectival one included
+    ("ВС РФ освободили Клещеевку и Невельское в ДНР", "освободили", ("Klishchiivka", "Nevelske")),
+    # NER reads "Суджу - Минобороны" as one organisation; the object of a capture is still the town
+    ("ВС РФ заняли Суджу - Минобороны", "заняли", ("Sudzha",)),
+])
+def test_headline_objects_of_a_capture_are_places(text, trigger, names):
+    assert_places(text, {trigger: names})

@@ -186,8 +186,8 @@ def in_place_list(doc: CyrDoc, i: int) -> bool:
         k = j - 1
         if not (toks[k].is_word and toks[k].is_title and toks[k].sent == toks[i].sent):
             return False
-        if doc.entity_label(k) == "LOC" or in_settlement_list(doc, k):
-            return True
+        if doc.entity_label(k) == "LOC" or in_settlement_list(doc, k) or after_taking_word(doc, k):
+            return True  # ... or the object of a capture: "освободили Клещеевку и Невельское"
         j = k - 1
     return False
 
@@ -283,15 +283,16 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     # a place's context: the tagger, a place preposition before it, or a list it closes that such a
     # preposition or a settlement noun opens ("в районах Новоалександровки, Керамика и Уманского")
     confirmed = doc.entity_label(i) == "LOC" or prev is not None and (
-        prev.lower in PLACE_PREPOSITIONS or prev.lower in LIST_JOINERS and in_settlement_list(doc, i)
+        prev.lower in PLACE_PREPOSITIONS or prev.lower in LIST_JOINERS and (
+            in_settlement_list(doc, i) or in_place_list(doc, i))  # "освободили Клещеевку и Невельское"
         or after_taking_word(doc, i)  # "освободили Нелеповку": the object of a capture
         or abbreviated_settlement_noun(doc, i))  # "у с. Работино", "в районе н.п. Гродовка"
     prominent = (e.level in ("country", "oblast", "region") or e.id.startswith("area:")
                  or e.category in CITY_CATEGORIES or (e.population or 0) >= PROMINENT_POPULATION)
     if prev is None and not (prominent or "Geox" in t.tags or confirmed):  # sentence start: a common word?
         return False
-    if doc.entity_label(i) == "ORG" and not prominent:
-        return False
+    if doc.entity_label(i) == "ORG" and not prominent and not confirmed:
+        return False  # (NER joins "Суджу - Минобороны" in a headline; "заняли Суджу" confirms the town)
     geo = "Geox" in t.tags or doc.entity_label(i) == "LOC"
     if not confirmed and PRONOUN_LEMMAS.intersection(t.lemmas):
         return False  # "Мені" (to me), not the town Mena
