@@ -444,3 +444,12 @@ def test_an_attack_massive_or_on_infrastructure_is_a_strike(text, language, expe
 def test_a_claim_no_one_comments_on_is_no_claim_of_theirs():
     doc = analyse("У Міноборони Росії заяву про звільнення Роботиного не коментували.", "uk")
     assert all(a.speaker != "Russian Ministry of Defence" for a in doc.attributions)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("Утром 8 июля ракета попала в больницу в Киеве.", "ракета попала"),
+    ("В результате попадания снаряда в жилой дом погибли двое.", "попадания снаряда"),
+])
+def test_a_weapon_hitting_is_a_strike(text, trigger):
+    assert ("strike", trigger) in [(e.type, part(text, e.trigger)) for e in analyse(text, "ru").events]
