@@ -453,3 +453,13 @@ def test_a_claim_no_one_comments_on_is_no_claim_of_theirs():
 ])
 def test_a_weapon_hitting_is_a_strike(text, trigger):
     assert ("strike", trigger) in [(e.type, part(text, e.trigger)) for e in analyse(text, "ru").events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, count", [
+    ("Загинули дванадцятеро людей.", 12),  # collective numerals past ten
+    ("Звільнено півтора десятка населених пунктів.", 15),  # the dictionary's lemma "десятка"
+    ("Поранено близько десятка людей.", 10),
+])
+def test_ukrainian_collective_and_round_counts(text, count):
+    assert [e.quantity for e in analyse(text, "uk").events] == [count]
