@@ -209,3 +209,14 @@ def test_entering_a_city_and_being_under_a_sides_control_are_territory_control(n
 
 def test_a_situation_under_control_is_no_event(nlp_en):
     assert _found(nlp_en, "The situation is under control.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two dozen soldiers were captured.", ("casualties", 24)),
+    ("Ukrainian forces captured 30 Russian servicemen near Robotyne.", ("casualties", 30)),
+    ("Russian forces captured Avdiivka.", ("territory_control", None)),
+    ("A dozen civilians were wounded.", ("casualties", 12)),
+])
+def test_people_captured_are_casualties_and_a_dozen_is_twelve(nlp_en, text, expected):
+    events = find_events(nlp_en(text), [], [], None)
+    assert [(e.type, e.quantity) for e in events][:1] == [expected]

@@ -57,6 +57,11 @@ DESIRE_VERBS = frozenset({"want", "wish", "desire", "dream", "crave"})
 CENTRE_NOUNS = frozenset({"centre", "center", "heart"})
 # Nouns of a settlement as the subject of falling (flag "fallen": "the city had fallen").
 FALLEN_NOUNS = frozenset({"city", "town", "village", "settlement", "stronghold"})
+# Verbs of capturing and the people they may capture ("captured 24 soldiers"): prisoners, not places.
+CAPTURING_VERBS = frozenset({"capture", "seize"})
+CAPTURED_PEOPLE = frozenset({"soldier", "serviceman", "servicemen", "troop", "troops", "fighter", "prisoner", "people",
+                             "person", "civilian", "man", "men", "mercenary", "marine", "paratrooper", "personnel",
+                             "officer", "commander", "pilot", "crew", "member", "pow", "pows"})
 # Objects that make holding, controlling or regaining a claim of territory (flag "land").
 HELD_LAND_NOUNS = frozenset({"city", "town", "village", "settlement", "part", "territory", "area", "bridgehead",
                              "region", "oblast", "district", "percent", "%", "land", "outskirt", "stronghold"})
@@ -340,6 +345,14 @@ def _takes_land(root) -> bool:
                or c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns for c in root.children)
 
 
+def _captures_people(root) -> bool:
+    """True when a verb of capturing has people as its object or passive subject ("captured two dozen soldiers",
+    "30 servicemen were captured"): taken prisoner, a casualty (annotation guide), not a place taken."""
+    return root.lemma_.lower() in CAPTURING_VERBS and any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in CAPTURED_PEOPLE  # (NER reads villages as persons)
+        for c in root.children)
+
+
 def _enters_town(root) -> bool:
     """True when a verb's object is a settlement by name ("entered Izium", "took Stepove") or its centre ("entered
     the centre of Kherson"): taking it; entering a country or a region ("entered Ukraine", "entered the Kursk
@@ -391,7 +404,8 @@ def find_triggers(doc: Doc) -> list[tuple[str, Span]]:
         kind, _, flags = lexicon[index]
         span = doc[start:end]
         if _passes_flags(span, flags) and not _is_mention(span):
-            candidates.append((kind, span))
+            candidates.append(("casualties" if kind == "territory_control" and _captures_people(span.root)
+                               else kind, span))
     candidates.sort(key=lambda c: (-(c[1].end - c[1].start), c[1].start))
     taken: list[tuple[str, Span]] = []
     used: set[int] = set()

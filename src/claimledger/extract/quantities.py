@@ -15,9 +15,10 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12,
+    "eighty": 80, "ninety": 90,
 }
-MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# "a dozen" 12, "two dozen" 24: a dozen multiplies as a hundred does.
+MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 # Units after a number that make it a measurement rather than a count of things.
 MEASURE_UNITS = frozenset({
@@ -83,7 +84,7 @@ def count_of(token) -> int | None:
     candidates: list = []
     if token.like_num or token.pos_ == "NUM":
         candidates.append(token)
-    candidates.extend(c for c in token.children if c.dep_ == "nummod" and c.like_num)
+    candidates.extend(c for c in token.children if c.dep_ == "nummod" and (c.like_num or c.lower_ == "dozen"))
     if token.lower_ in GROUP_NOUNS:  # "a family of five", "a group of 12 soldiers": the group's members
         members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                    if g.dep_ == "pobj"]
