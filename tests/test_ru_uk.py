@@ -1044,3 +1044,12 @@ def test_an_idiom_of_taking_takes_nothing_and_joining_a_state_annexes(text, lang
     names = {p.ref or p.name: p.name for p in doc.places}
     assert [(e.type, {names.get(k, k) for k in e.places}) for e in doc.events if e.type == "territory_control"] \
         == expected
+
+
+@pytest.mark.model
+def test_a_russian_spelling_among_front_villages_is_the_ukrainian_village_not_a_town_abroad():
+    # "Пушкино" spells a Moscow-region town (100,000 people) and Пушкіно of Zakarpattia; among villages of Pokrovsk
+    # raion it is Пушкіне there
+    doc = analyse("На Покровском направлении агрессор совершил 26 штурмовых действий в районах Мирнограда, Пушкино, "
+                  "Новой Полтавки и Жовтого.", "ru")
+    assert next(p for p in doc.places if p.text == "Пушкино").ref == "UA14160210400096839"

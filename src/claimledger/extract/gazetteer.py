@@ -274,7 +274,9 @@ class Gazetteer:
         # abroad still gets its area ("Warwick in Queensland" is no Bermudan parish)
         area_reading = frozenset(c.country for c in candidates
                                  if c.ref is None and c.level in ("country", "region") and c.country)
-        front = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION for c in candidates)
+        # (a city abroad is no prominent reading against the front's villages: "Пушкино" among villages of Pokrovsk
+        # raion is Pushkine there, not the Moscow-region town)
+        front = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION and c.ref is not None for c in candidates)
         scores = [self._score(e, context, exact, area_reading, front)
                   + (W_PRIMARY_NAME if key and key in (normalise(e.name), normalise(e.name_uk or "")) else 0.0)
                   for e in candidates]

@@ -97,10 +97,13 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
             found += _consonant_stem_forms(gaz, text)
         if not found:
             found += _oblast_nickname(gaz, text.lower()) or _raion_nickname(gaz, text.lower())
-    # a Russian spelling of a Ukrainian village is tried also when only homonyms abroad were found
+    # a Russian spelling of a Ukrainian village is tried also when only homonyms abroad or deep in Russia were found,
+    # or villages whose Ukrainian name it happens to spell ("Пушкино": a Moscow-region town and Пушкіно of
+    # Zakarpattia, and Пушкіне of Pokrovsk raion, which the villages named with it choose)
     # ("Глубокое": a Belarusian and a Kazakh Glubokoye, while the report means Глибоке of Kharkiv Oblast),
     # or only places of the war whose names merely look alike ("Каменского": no Kamensk-Shakhtinsky)
-    if language == "ru" and not upper and not (exact and any(_of_theatre(e) for e in found)) \
+    if language == "ru" and not upper and not (exact and any(_of_theatre(e) and e.ref and not _ukrainian_village(e)
+                                                             for e in found)) \
             and (located or not _dictionary_word(text, n_tokens)):
         found += corresponding_settlements(gaz, text)
     found = [gaz.get(CLAIMED_OBLASTS[e.id]) or e if e.id in CLAIMED_OBLASTS else e for e in found]
@@ -112,6 +115,11 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
         if own and n_tokens == 1:
             surface, exact = own[0], True
     return tuple(found), surface, exact
+
+
+def _ukrainian_village(e: Entry) -> bool:
+    """True for a village or selyshche of the KATOTTG codifier (category C or X)."""
+    return e.country == "UA" and e.level == "settlement" and e.category in ("C", "X")
 
 
 def _of_theatre(e: Entry) -> bool:
