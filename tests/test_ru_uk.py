@@ -1053,3 +1053,11 @@ def test_a_russian_spelling_among_front_villages_is_the_ukrainian_village_not_a_
     doc = analyse("На Покровском направлении агрессор совершил 26 штурмовых действий в районах Мирнограда, Пушкино, "
                   "Новой Полтавки и Жовтого.", "ru")
     assert next(p for p in doc.places if p.text == "Пушкино").ref == "UA14160210400096839"
+
+
+@pytest.mark.model
+def test_two_villages_of_a_list_with_namesakes_in_the_raion_are_the_two_of_one_hromada():
+    doc = analyse("Противник пытался прорвать оборону в районах Мирноград, Лысовка, Новотроицкое и Селидово.", "ru")
+    refs = {p.text: p.ref for p in doc.places}
+    # Pokrovsk raion has two Лисівка/Лісівка and two Новотроїцьке; the list names those of Pokrovsk hromada
+    assert refs["Лысовка"] == "UA14160210140059120" and refs["Новотроицкое"] == "UA14160210220065835"

@@ -78,6 +78,10 @@ class ResolveContext:
     areas_doc: frozenset[str] = frozenset()
     places: tuple[Entry, ...] = ()
     places_near: tuple[Entry, ...] = ()  # those of ``places`` in the same sentence
+    # hromada codes (HROMADA_CODE_CHARS) of the candidates of the sentence's other names still ambiguous: two
+    # villages of one list that each have namesakes in the raion are the two of one hromada ("Лысовка,
+    # Новотроицкое" near Myrnohrad: both of Pokrovsk hromada)
+    hromadas_open: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -274,10 +278,12 @@ class Gazetteer:
         # abroad still gets its area ("Warwick in Queensland" is no Bermudan parish)
         area_reading = frozenset(c.country for c in candidates
                                  if c.ref is None and c.level in ("country", "region") and c.country)
-        # (a city abroad is no prominent reading against the front's villages: "Пушкино" among villages of Pokrovsk
-        # raion is Pushkine there, not the Moscow-region town)
-        front = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION and c.ref is not None for c in candidates)
-        scores = [self._score(e, context, exact, area_reading, front)
+        front = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION for c in candidates)
+        # (a city abroad is no prominent reading against the villages a list names beside front villages: "Пушкино"
+        # among villages of Pokrovsk raion is Pushkine there, not the Moscow-region town; alone it stays the town's)
+        listed = front or not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION and c.ref is not None
+                                  for c in candidates)
+        scores = [self._score(e, context, exact, area_reading, front, listed)
                   + (W_PRIMARY_NAME if key and key in (normalise(e.name), normalise(e.name_uk or "")) else 0.0)
                   for e in candidates]
         order = sorted(range(len(candidates)), key=lambda i: -scores[i])
@@ -292,7 +298,7 @@ class Gazetteer:
         return Resolution(None, ranked, ranked_scores)
 
     def _score(self, e: Entry, ctx: ResolveContext, exact: bool, area_reading: frozenset[str] = frozenset(),
-               front: bool = False) -> float:
+               front: bool = False, listed: bool = False) -> float:
         score = W_LEVEL.get(e.level, 0.0) + W_CATEGORY.get(e.category or "", 0.0)
         if e.category == "PPLC":
             score += W_CAPITAL
@@ -321,10 +327,10 @@ class Gazetteer:
         dists = [km_between(e, p) for p in others if p.lat is not None and p.level == "settlement"] if e.lat is not None else []
         if dists:
             score += W_NEAR_PLACE * max(0.0, 1.0 - min(dists) / NEAR_KM)
-        if front and e.raion and any(p.raion == e.raion and p.level == "settlement" for p in ctx.places_near
+        if listed and e.raion and any(p.raion == e.raion and p.level == "settlement" for p in ctx.places_near
                                      if p.id != e.id):
             score += W_SENTENCE_RAION
-            if _same_hromada(e, ctx.places_near):
+            if _same_hromada(e, ctx.places_near) or _katottg(e) and e.ref[:HROMADA_CODE_CHARS] in ctx.hromadas_open:
                 score += W_SENTENCE_HROMADA
         same = {p.id for p in others if p.country == e.country} if e.country else set()
         score += W_SAME_COUNTRY * min(len(same), MAX_SAME_COUNTRY)

@@ -28,7 +28,9 @@ from dataclasses import dataclass
 
 from ..models import Place
 from .cyrillic import CyrDoc, Token, word_readings
-from .gazetteer import Companion, Entry, Gazetteer, ResolveContext, Resolution, load_gazetteer, theatre_area
+from .gazetteer import (
+    HROMADA_CODE_CHARS, Companion, Entry, Gazetteer, ResolveContext, Resolution, load_gazetteer, theatre_area,
+)
 from .name_context_ru_uk import (
     CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
     in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, substantive_name,
@@ -310,6 +312,14 @@ def axis_place(gaz: Gazetteer, adjective_lemma: str) -> Entry | None:
     return None
 
 
+def _hromadas(result: Resolution) -> frozenset[str]:
+    """The hromada codes of the Ukrainian settlements an ambiguous resolution leaves open; none once resolved."""
+    if not result.ambiguous:
+        return frozenset()
+    return frozenset(c.ref[:HROMADA_CODE_CHARS] for c in result.candidates
+                     if c.level == "settlement" and (c.ref or "").startswith("UA"))
+
+
 def _distinct(entries) -> tuple[Entry, ...]:
     """The entries once each, in first-seen order."""
     return tuple({e.id: e for e in entries}.values())
@@ -348,14 +358,17 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
             area_counts.setdefault(doc.tokens[m.start].sent, Counter())[a] += 1
             own_areas.setdefault(id(m), []).append(a)
         sentence_known = {k: _distinct(v) for k, v in by_sentence.items()}
+        open_hromadas = [_hromadas(r) for r in results]  # per mention: of its candidates while it stays ambiguous
         new = []
-        for m, cand, x, t in zip(mentions, cands, exact, surfaces):
+        for k, (m, cand, x, t) in enumerate(zip(mentions, cands, exact, surfaces)):
             sent = doc.tokens[m.start].sent
             own = own_areas.get(id(m), [])
             near = frozenset(a for a, n in area_counts.get(sent, {}).items() if n > own.count(a))
             rivals = {c.id for c in cand}
+            hromadas = frozenset().union(*(h for j, (n, h) in enumerate(zip(mentions, open_hromadas))
+                                           if j != k and doc.tokens[n.start].sent == sent))
             ctx = ResolveContext(near, areas_doc, tuple(e for e in known if e.id not in rivals),
-                                 tuple(e for e in sentence_known.get(sent, ()) if e.id not in rivals))
+                                 tuple(e for e in sentence_known.get(sent, ()) if e.id not in rivals), hromadas)
             new.append(gaz.choose(cand, ctx, exact=x, surface=t))
         if [r.entry for r in new] == [r.entry for r in results]:
             break
