@@ -67,7 +67,8 @@ def test_built_records_are_valid_gold():
 # Floors on the report half (never tuned on), measured 2026-12-03 with this split; the tune half
 # and attribution_dev are reported in the closing note of issue 13. Raise them as the rules improve.
 REPORT_FLOORS = {
-    ("claim", "f1"): 0.81,            # measured 0.835 (0.759 before the general-news rules)
+    ("claim", "f1"): 0.82,            # measured 0.841 on 2026-12-05 (0.835; 0.759 before the general-news rules)
+    ("speaker", "accuracy"): 0.87,    # measured 0.895 on 2026-12-05 (0.887: of two subjects the nearest speaks)
     ("content_exact", "f1"): 0.71,    # measured 0.738 (0.560)
     ("content_overlap", "f1"): 0.83,  # measured 0.855 (0.801)
 }
@@ -134,7 +135,7 @@ def test_projected_gold_marks_the_aligned_lines(tmp_path):
 # lines of the Russian and Ukrainian translations holding an attribution where the English gold has one.
 # Measured F1 0.836 and 0.811 when the measure was built, 0.877 and 0.849 after that session's cue work
 # (English on its own lines: 0.936).
-PROJECTED_FLOORS = {"ru": 0.85, "uk": 0.82}
+PROJECTED_FLOORS = {"ru": 0.85, "uk": 0.84}  # uk measured 0.862 on 2026-12-05
 
 
 @needs_ntrex
