@@ -220,3 +220,12 @@ def test_a_situation_under_control_is_no_event(nlp_en):
 def test_people_captured_are_casualties_and_a_dozen_is_twelve(nlp_en, text, expected):
     events = find_events(nlp_en(text), [], [], None)
     assert [(e.type, e.quantity) for e in events][:1] == [expected]
+
+
+def test_a_strike_named_as_the_cause_in_the_next_sentence_is_the_strike_told_before():
+    from claimledger.models import Article
+    from claimledger.pipeline import analyse_article
+
+    text = "Russia launched a missile strike on Kharkiv. As a result of the strike, three people were killed."
+    doc = analyse_article(Article(id="t", text=text, language="en", published="2024-05-10"))
+    assert [e.type for e in doc.events] == ["strike", "casualties"]

@@ -463,3 +463,10 @@ def test_a_weapon_hitting_is_a_strike(text, trigger):
 ])
 def test_ukrainian_collective_and_round_counts(text, count):
     assert [e.quantity for e in analyse(text, "uk").events] == [count]
+
+
+@pytest.mark.model
+def test_a_strike_named_as_the_cause_in_the_next_sentence_is_the_strike_told_before():
+    text = "ВСУ нанесли удар по Горловке. В результате удара погибли пять человек."
+    assert [(e.type, part(text, e.trigger)) for e in analyse(text, "ru").events] == [
+        ("strike", "удар"), ("casualties", "погибли")]
