@@ -470,3 +470,13 @@ def test_a_strike_named_as_the_cause_in_the_next_sentence_is_the_strike_told_bef
     text = "ВСУ нанесли удар по Горловке. В результате удара погибли пять человек."
     assert [(e.type, part(text, e.trigger)) for e in analyse(text, "ru").events] == [
         ("strike", "удар"), ("casualties", "погибли")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Росія здійснила масовану атаку на енергетичну систему. У Харкові після атаки зникло світло.",
+     ["strike", "strike"]),
+    ("Росія здійснила масовану атаку дронів. Ворог продовжує атаки на позиції наших військ.", ["strike", "clash"]),
+])
+def test_an_attack_told_again_after_an_air_attack_is_that_strike(text, expected):
+    assert [e.type for e in analyse(text, "uk").events if "атак" in part(text, e.trigger)] == expected

@@ -104,8 +104,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS \
             and plain_word(doc.tokens[first].lower).startswith("атак"):
         return "strike"  # "в результате атаки ВСУ на Энергодар": an attack told by its damage
-    if kind == "clash" and _air_attack(doc, first, last):
-        return "strike"  # "масовану атаку на енергетичну інфраструктуру", "массированная атака"
+    if kind == "clash" and (_air_attack(doc, first, last) or _air_attack_retold(doc, first, last)):
+        return "strike"  # "масовану атаку на енергетичну інфраструктуру", "массированная атака"; "після атаки" then
     if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS | COURSE_WORDS \
             and doc.tokens[first].pos in ("ADJF", "PRTF"):
         return None  # "в результате наступательных действий освободили ...": how a place was taken, no clash
@@ -133,6 +133,21 @@ def _takes_no_land(doc: CyrDoc, first: int, last: int) -> bool:
         return False
     after = tuple(plain_word(t.lower) for t in doc.tokens[last:last + 2])
     return any(after[:len(idiom)] == idiom for idiom in TAKING_IDIOMS)
+
+
+def _air_attack_retold(doc: CyrDoc, first: int, last: int) -> bool:
+    """True for the noun "атака" with no line of defence after it in a report that told an air attack before
+    ("... наймасованішу атаку на енергетичну систему. У Харкові після атаки зникло світло"): that attack again."""
+    t = doc.tokens[first]
+    if not plain_word(t.lower).startswith("атак") or t.pos != "NOUN":
+        return False
+    s = doc.sentence_of(first)
+    if any(set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(s.last, last + OBJECT_WINDOW)]):
+        return False
+    return any(plain_word(w.lower).startswith("атак") and w.pos == "NOUN" and (
+        _air_attack(doc, k, k + 1) or any(plain_word(v.lower).startswith(AERIAL_STEMS)
+                                          for v in doc.tokens[k + 1:k + 1 + OBJECT_WINDOW]))
+        for k, w in enumerate(doc.tokens[:s.first]))
 
 
 def _civilians_leave(doc: CyrDoc, first: int) -> bool:
