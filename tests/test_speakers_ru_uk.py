@@ -87,3 +87,17 @@ def test_a_person_named_after_a_role_is_the_speaker(text, language, speaker, rol
 
     doc = analyse_article(Article(id="t", text=text, language=language, published="2024-01-01"))
     assert [(a.speaker, a.speaker_role) for a in doc.attributions] == [(speaker, role)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language", [
+    ("В Сети сообщают о выходе ВСУ из Курахово.", "ru"),
+    ("В соцсетях пишут, что ВСУ вышли из Курахово.", "ru"),
+    ("У соцмережах пишуть, що ЗСУ вийшли з Курахового.", "uk"),
+])
+def test_social_media_as_a_source_is_no_named_speaker(text, language):
+    from claimledger.models import Article
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="t", text=text, language=language, published="2024-12-28"))
+    assert [a.speaker for a in doc.attributions] == ["unspecified (social media)"]
