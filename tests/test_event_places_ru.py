@@ -292,3 +292,18 @@ def test_a_bare_town_noun_refers_to_the_town_named_in_the_source():
 ])
 def test_headline_objects_of_a_capture_are_places(text, trigger, names):
     assert_places(text, {trigger: names})
+
+
+def test_an_improved_position_takes_only_a_place_of_its_own():
+    assert_places("Подразделения улучшили положение по переднему краю и нанесли поражение живой силе противника в "
+                  "районах населенных пунктов Кругляковка и Терны.",
+                  {"улучшили положение": (), "нанесли поражение": ("Kruhliakivka", "Terny")})
+    assert_places("Подразделения улучшили тактическое положение в районе Работино.",
+                  {"улучшили тактическое положение": ("Robotyne",)})
+
+
+def test_a_village_far_from_the_others_of_its_list_is_a_homonym_of_one_the_gazetteer_lacks():
+    # Свердликово of Kursk Oblast is no Свердликове of Kirovohrad Oblast, 600 km from Гуево
+    text = ("В Курской области нанесено поражение живой силе противника в районах населенных пунктов Гуево, "
+            "Свердликово, Николаево-Дарьино и Плехово.")
+    assert_places(text, {"Нанесено поражение".lower(): ("Guyevo", "Sverdlikovo", "Nikolayevo-Darino", "Plekhovo")})

@@ -36,6 +36,9 @@ ACT_NOUN_LEMMAS = frozenset({
     "контрнаступ", "операция", "операція", "продвижение", "просування", "прорыв", "прорив", "эскалация",
     "ескалація", "действие", "дія", "контратака", "бомбардировка", "бомбардування",
     "потеря", "втрата"})  # (whose losses: "втрати Росії", "потери Украины")
+# Verbs of improving a position ("улучшили положение", "покращили положення"): a territory claim placed only by
+# a locative phrase of its own ("улучшили тактическое положение в районе Работино").
+IMPROVING_LEMMAS = frozenset({"улучшить", "улучшать", "покращити", "покращувати"})
 # A settlement, raion or oblast of an event's scope leaves out a country there (event_places.place_keys_within).
 LOCAL_OVER_COUNTRY = True
 # Words between a trigger and the place it is done to ("обстреляли город Херсон", "освобождение населённого
@@ -165,6 +168,10 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     attached = _attached_places(doc, last, c_last, places)
     if attached:
         return listed_over_areas(attached, listed, places) or attached
+    if set(doc.tokens[first].lemmas) & IMPROVING_LEMMAS:
+        # "улучшили положение по переднему краю и нанесли поражение ... в районах X, Y": a gain along the line, at
+        # no place of its own; the places are the next act's
+        return ()
     if any(not is_resolved(p) for p in _object_places(doc, last, c_last, places)):
         # its object is a village the gazetteer cannot settle ("заняли село Шевченко", one of seventeen in Donetsk
         # Oblast): the event happened there, not at a town its clause names beside it ("в районе Курахово")

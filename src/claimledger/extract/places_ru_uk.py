@@ -29,13 +29,15 @@ from dataclasses import dataclass
 from ..models import Place
 from .cyrillic import CyrDoc, Token, word_readings
 from .gazetteer import (
-    HROMADA_CODE_CHARS, Companion, Entry, Gazetteer, ResolveContext, Resolution, load_gazetteer, theatre_area,
+    HROMADA_CODE_CHARS, Companion, Entry, Gazetteer, ResolveContext, Resolution, km_between, load_gazetteer,
+    theatre_area,
 )
 from .name_context_ru_uk import (
     CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
     in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, substantive_name,
 )
 from .place_candidates_ru_uk import THEATRE, name_candidates
+from .place_weights import FRONT_OBLASTS
 from .unlisted_villages_ru import settlement_noun_names, village_name
 
 # Head nouns (lemmas) of administrative areas named by an agreeing adjective, and the levels they allow.
@@ -60,6 +62,9 @@ ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и", "ка", "о", "ье")),
 WATER_NOUNS = frozenset({"море", "залив", "затока", "пролив", "протока", "лиман"})
 # Lower-case country names of Ukrainian and Russian copy (Ukrainian media write "росія" in lower case).
 LOWERCASE_TOPONYMS = frozenset({"росія", "россия", "рф"})
+# A village of a list of settlements lies within this distance of another the list names (front villages listed
+# by a bulletin lie within a few tens of km); one farther from all is a homonym of a village the gazetteer lacks.
+LIST_KM = 150.0
 # Words between a settlement's name and the oblast or raion stated for it ("Петровское в ДНР"); none for the genitive.
 STATED_AREA_GAP = frozenset({"в", "во", "у", "на"})
 # Mentions that name a place by its own name: found in the gazetteer, or a settlement's name it lacks
@@ -262,6 +267,25 @@ def _stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution
     return None
 
 
+def _apart_from_its_list(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution], k: int) -> Resolution:
+    """Name ``k`` left unsettled when it is a village of a list of settlements whose pick lies more than LIST_KM
+    from every other settlement the list names, at least two of them resolved, or one when the pick lies off the
+    front ("в районах населенных пунктов Гуево, Свердликово, ..." of Kursk Oblast: not Свердликове of Kirovohrad
+    Oblast). A list names neighbours."""
+    e = results[k].entry
+    if e is None or e.level != "settlement" or e.lat is None or e.category not in ("C", "X") \
+            or not in_settlement_list(doc, mentions[k].start):
+        return results[k]
+    sentence = doc.tokens[mentions[k].start].sent
+    others = [r.entry for j, (m, r) in enumerate(zip(mentions, results)) if j != k
+              and doc.tokens[m.start].sent == sentence and r.entry is not None and r.entry.level == "settlement"
+              and r.entry.lat is not None and in_settlement_list(doc, m.start)]
+    # (one other will do when this pick lies off the front and the border regions where lists of villages are fought)
+    if not others or len(others) < 2 and e.oblast in FRONT_OBLASTS or any(km_between(e, o) <= LIST_KM for o in others):
+        return results[k]
+    return Resolution(None, results[k].candidates, results[k].scores)
+
+
 def _russian_raions(gaz: Gazetteer, mentions: list[_Mention], results: list[Resolution]) -> dict[int, Entry]:
     """Mention index -> the oblast of a raion or okrug of Russia the gazetteer lacks, named after a Russian town it
     knows ("Глушковского района": Glushkovo, Kursk Oblast; "Грайворонского округа": Grayvoron, Belgorod Oblast)."""
@@ -376,6 +400,7 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
     raions = _russian_raions(gaz, mentions, results)
     stated = [_stated_area(doc, mentions, results, raions, k) for k in range(len(mentions))]
     results = [companion.settle(r if a is None else r.inside(a)) for r, a in zip(results, stated)]
+    results = [_apart_from_its_list(doc, mentions, results, k) for k in range(len(mentions))]
     villages = _russian_villages(doc, mentions, results, stated, raions)
     places = []
     for m, cand, res, text, axis, village in zip(mentions, cands, results, texts, axes, villages):
