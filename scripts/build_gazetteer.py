@@ -40,8 +40,8 @@ from claimledger.extract.name_keys import normalise, skeleton
 
 from gazetteer_names import (ADMIN_PREFIXES, ADMIN_SUFFIXES, COUNTRY_ALIASES, DIVISION_NAME_FIXES,
                              FORMER_NAMES, GENERIC_ADMIN_NAMES, NAMED_AREAS, OBLAST_HEADS, OBLAST_NAMES,
-                             STATE_ABBREVIATIONS, UK_NATIONS, US_STATE_ABBREVIATIONS, clean_aliases,
-                             is_script, romanise, stem_of)
+                             STATE_ABBREVIATIONS, UK_NATIONS, URBAN_RANK, US_STATE_ABBREVIATIONS, clean_aliases,
+                             is_script, name_raions_after_centres, romanise, stem_of)
 from gazetteer_points import country_point, km_between
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,11 +155,10 @@ def ua_rows(source: Path) -> list[dict]:
         for r in rows:
             if r is not hits[0] and r["level"] == "settlement":
                 r["aliases"] = [a for a in r["aliases"] if normalise(a) not in keys]
+    name_raions_after_centres(rows)
     return rows
 
 
-# KATOTTG categories from the most urban: special city, city, selyshche, village.
-URBAN_RANK = {"K": 3, "M": 2, "X": 1, "C": 0}
 
 
 def keep_geonames_place(joined: Iterable[dict]) -> None:

@@ -5,6 +5,7 @@ the name helpers (KMU-2010 romanisation, script checks, alias cleaning, Ukrainia
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 
 # Latin aliases shorter than this are dropped (GeoNames lists codes such as "Ko", "IEV").
 MIN_ALIAS_LENGTH = 4
@@ -62,6 +63,8 @@ OBLAST_NAMES = {
     "Чернігівська": ("Chernihiv", "Chernigov", "Черниговская"),
 }
 # English heads that make a stem an oblast ("Kharkiv region", "Kharkiv Oblast").
+# Raions whose centre's name is no stem of the raion's adjective (Криворізький: Кривий Ріг), by the adjective.
+RAION_CENTRES = {"Криворізький": "Kryvyi Rih", "Білоцерківський": "Bila Tserkva"}
 OBLAST_HEADS = ("oblast", "region", "province", "oblast'")
 
 # Renamed places still used by Russian sources and older English copy (decommunisation, 2016 and
@@ -286,3 +289,47 @@ def stem_of(adjective: str) -> str:
         if adjective.endswith(suffix):
             return adjective[: -len(suffix)] + repl
     return adjective
+
+
+# KATOTTG categories from the most urban: special city, city, selyshche, village.
+URBAN_RANK = {"K": 3, "M": 2, "X": 1, "C": 0}
+# A raion's centre shares at least this many leading letters with the raion's adjective, and lacks at most this
+# many of its own ("Вінниця" / "Вінницький": 6 shared, 1 not; "Кременчук" / "Кременчуцький": 8 and 1; "Берегове" /
+# "Берегівський": 5 and 2).
+CENTRE_MIN_SHARED = 3
+CENTRE_MAX_UNSHARED = 3
+
+
+def name_raions_after_centres(rows: list[dict]) -> None:
+    """Name each raion after its centre, the town of the raion whose Ukrainian name its adjective is made from
+    (Краматорський -> Kramatorsk Raion, Вінницький -> Vinnytsia Raion, Ялтинський -> Yalta Raion), as English copy
+    and the annotation guide write it ("Kupiansk Raion"); the name made from the adjective's stem ("Kramator
+    Raion") stays an alias. A raion with no such town keeps the stem name."""
+    towns = defaultdict(list)
+    for r in rows:
+        if r["level"] == "settlement" and r.get("category") in URBAN_RANK and r["category"] != "C":
+            towns[r["raion"]].append(r)
+    for r in rows:
+        if r["level"] != "raion":
+            continue
+        adjective = r["name_uk"].lower()
+        scored = [(_shared_start(adjective, t["name_uk"].lower()), t) for t in towns[r["id"]]]
+        scored = [(shared, t) for shared, t in scored
+                  if shared >= CENTRE_MIN_SHARED and len(t["name_uk"]) - shared <= CENTRE_MAX_UNSHARED]
+        if r["name_uk"] in RAION_CENTRES:
+            centre_name = RAION_CENTRES[r["name_uk"]]
+        elif scored:
+            centre_name = max(scored, key=lambda st: (st[0] - len(st[1]["name_uk"]), URBAN_RANK[st[1]["category"]]))[1]["name"]
+        else:
+            continue
+        r["aliases"].append(r["name"])
+        r["name"] = f"{centre_name} Raion"
+        r["aliases"] += [f"{centre_name} raion", f"{centre_name} district", f"{centre_name} District"]
+
+
+def _shared_start(a: str, b: str) -> int:
+    """The number of leading letters two words share."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n

@@ -230,3 +230,13 @@ def test_the_country_is_what_its_own_name_names_beside_an_oblast(gaz):
     found = gaz.lookup("України")
     context = ResolveContext(areas_near=frozenset({"UA32000000000030281"}))
     assert gaz.choose(found, context, surface="України").entry.name == "Ukraine"
+
+
+@pytest.mark.parametrize("name_uk, name", [
+    ("Краматорський", "Kramatorsk Raion"), ("Вінницький", "Vinnytsia Raion"), ("Ялтинський", "Yalta Raion"),
+    ("Кременчуцький", "Kremenchuk Raion"), ("Криворізький", "Kryvyi Rih Raion"), ("Куп’янський", "Kupiansk Raion"),
+])
+def test_a_raion_is_named_after_its_centre(gaz, name_uk, name):
+    raion = next(e for e in gaz.entries if e.level == "raion" and e.name_uk == name_uk)
+    assert raion.name == name
+    assert raion in gaz.lookup(f"{name_uk} район")  # and found by its Ukrainian name as before
