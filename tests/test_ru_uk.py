@@ -1061,3 +1061,11 @@ def test_two_villages_of_a_list_with_namesakes_in_the_raion_are_the_two_of_one_h
     refs = {p.text: p.ref for p in doc.places}
     # Pokrovsk raion has two Лисівка/Лісівка and two Новотроїцьке; the list names those of Pokrovsk hromada
     assert refs["Лысовка"] == "UA14160210140059120" and refs["Новотроицкое"] == "UA14160210220065835"
+
+
+@pytest.mark.model
+def test_an_adjective_before_hromada_names_a_hromada_not_a_raion():
+    doc = analyse("Під ударом були Нікополь, Марганецька, Покровська та Червоногригорівська громади.", "uk")
+    levels = {p.text: p.level for p in doc.places}
+    assert levels["Покровська"] != "raion" and levels["Червоногригорівська громади"] == "region"
+    assert not [p for p in analyse("Ворог атакує десятки українських громад.", "uk").places if p.ref]

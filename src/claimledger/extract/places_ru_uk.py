@@ -43,8 +43,10 @@ from .unlisted_villages_ru import settlement_noun_names, village_name
 # Head nouns (lemmas) of administrative areas named by an agreeing adjective, and the levels they allow.
 AREA_HEADS = {
     "область": ("oblast",), "район": ("raion",), "округ": ("raion", "region"), "край": ("region",),
-    "республика": ("region", "oblast"), "республіка": ("region", "oblast"),
+    "республика": ("region", "oblast"), "республіка": ("region", "oblast"), "громада": ("hromada",),
 }
+# Heads whose adjective agrees in the feminine: the gazetteer names a hromada by it ("Покровська громада").
+FEMININE_HEADS = frozenset({"громада"})
 # Head nouns of front directions ("Лиманское направление", "Курахівський напрямок").
 AXIS_HEADS = frozenset({"направление", "напрямок", "напрям", "направлення"})
 # Suffixes of adjectives derived from place names, with the endings that rebuild the place name
@@ -115,7 +117,10 @@ def _head_mentions(doc: CyrDoc) -> list[_Mention]:
             if head in AXIS_HEADS:
                 out.append(_Mention(j, end, "axis", query=_adjective_lemma(toks[j])))
             else:
-                out.append(_Mention(j, end, "area", AREA_HEADS[head], query, f"{_adjective_lemma(toks[j])} {head}"))
+                adjective = _adjective_lemma(toks[j])
+                if head in FEMININE_HEADS and adjective.endswith(("ий", "ый")):
+                    adjective = adjective[:-2] + "а"  # "Покровській громаді": Покровська громада
+                out.append(_Mention(j, end, "area", AREA_HEADS[head], query, f"{adjective} {head}"))
             first = False
             k = j - 1
             if k >= 0 and toks[k].lower in JOINERS:
@@ -167,6 +172,8 @@ def _is_place_adjective(t: Token, head: str, listed: bool = False) -> bool:
         return False
     if head in AXIS_HEADS:
         return bool(PLACE_ADJECTIVE.search(_adjective_lemma(t))) or "-" in t.text
+    if head in FEMININE_HEADS:
+        return t.is_title  # "Покровська громада"; "українських громад" are Ukraine's communities
     return t.is_title or bool(PLACE_ADJECTIVE.search(t.lemma))
 
 
