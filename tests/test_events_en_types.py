@@ -229,3 +229,14 @@ def test_a_strike_named_as_the_cause_in_the_next_sentence_is_the_strike_told_bef
     text = "Russia launched a missile strike on Kharkiv. As a result of the strike, three people were killed."
     doc = analyse_article(Article(id="t", text=text, language="en", published="2024-05-10"))
     assert [e.type for e in doc.events] == ["strike", "casualties"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The strike killed a 10-year-old boy.", ("casualties", 1)),
+    ("A woman was wounded in the shelling.", ("casualties", 1)),
+    ("The number of dead rose to 12.", ("casualties", 12)),
+    ("Ukraine's air force said it destroyed 31 of 35 drones.", ("other", 31)),  # shot down, not struck
+])
+def test_one_person_the_number_of_dead_and_drones_destroyed(nlp_en, text, expected):
+    events = find_events(nlp_en(text), [], [], None)
+    assert expected in [(e.type, e.quantity) for e in events]

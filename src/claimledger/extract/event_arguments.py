@@ -54,6 +54,9 @@ def _destroyed(span: Span) -> list[Token]:
     objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
     if root.dep_ == "relcl" or (root.dep_ == "acl" and root.tag_ == "VBN"):
         objects.append(root.head)
+    # a count of them: "destroyed 31 of 35 drones"
+    objects += [g for o in objects if o.like_num for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
     return objects
 
 

@@ -41,7 +41,7 @@ from .event_triggers import (
     find_triggers,
 )
 from .modality import event_modality
-from .quantities import count_after_preposition, find_quantity, times_count
+from .quantities import count_after_preposition, find_quantity, number_of_dead, one_person, times_count
 from .retold_events import without_retold_strikes
 
 # Verbs that deny the event in their object or complement ("prevented any evacuation").
@@ -440,6 +440,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             quantity = count_after_preposition(span.root) if quantity is None else quantity  # "injuring over 120"
         if quantity is None and kind == "casualties" and span.root.dep_ == "nsubj":  # "the toll rose to 23"
             quantity = count_after_preposition(span.root.head, ("to", "at"))
+        if quantity is None and kind == "casualties":
+            quantity = one_person(span.root) or number_of_dead(span.root)
         if quantity is None and kind == "withdrawal":  # "withdrew from two villages": the places left
             quantity = count_after_preposition(span.root, ("from",))
         when = _when(span, times)

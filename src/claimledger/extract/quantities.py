@@ -31,6 +31,11 @@ MEASURE_UNITS = frozenset({
 
 # Nouns of a group counted by "of N" ("a family of five", "a crew of three").
 GROUP_NOUNS = frozenset({"family", "group", "crew", "team"})
+# Nouns of one person killed or wounded ("killed a 10-year-old boy"): a count of one.
+PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "child", "person", "civilian", "resident", "teenager",
+                          "pensioner", "driver", "soldier", "serviceman", "officer", "volunteer", "journalist",
+                          "medic", "doctor", "policeman", "firefighter", "rescuer", "worker", "farmer", "baby",
+                          "infant", "student", "passenger", "mother", "father"})
 _DIGITS = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+$|^\d+$")
 
 
@@ -121,6 +126,24 @@ def count_after_preposition(verb, prepositions: Iterable[str] = BOUNDING_PREPOSI
     those; None when there is none."""
     return find_quantity(g for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions
                          for g in c.children if g.dep_ == "pobj")
+
+
+def one_person(verb) -> int | None:
+    """1 for a verb of killing or wounding whose object or passive subject is one person named by a singular noun
+    after "a"/"an"/"one" ("killed a 10-year-old boy", "a woman was wounded"), else None."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NN" and c.lemma_.lower() in PERSON_NOUNS \
+                and any(d.dep_ in ("det", "nummod") and d.lower_ in ("a", "an", "one") for d in c.children):
+            return 1
+    return None
+
+
+def number_of_dead(root) -> int | None:
+    """The count a "number of dead (killed, wounded)" rose or climbed to ("The number of dead rose to 12"), or None."""
+    number = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if number is None or number.lemma_.lower() not in ("number", "toll", "count") or number.dep_ != "nsubj":
+        return None
+    return count_after_preposition(number.head, ("to", "at"))
 
 
 def times_count(verb) -> int | None:
