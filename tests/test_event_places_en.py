@@ -197,3 +197,9 @@ def test_a_capture_of_a_village_the_gazetteer_cannot_settle_takes_no_town_beside
     found = events_of("Russian forces advanced near Kurakhove and captured the village of Shevchenko.")
     assert found[("territory_control", "captured")] == ()
     assert found[("clash", "advanced")] == ("UA14160110010020758",)
+
+
+def test_settlements_listed_after_including_are_the_events_places(events_of):
+    found = events_of("Ukrainian forces pushed Russian troops out of several villages near Kharkiv, including "
+                      "Tsyrkuny and Ruska Lozova.")
+    assert found[("withdrawal", "pushed Russian troops out")] == ("UA63120290010028715", "UA63120070260085901")

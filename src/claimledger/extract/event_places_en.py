@@ -161,6 +161,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     if not found:
         found = _anaphoric_settlement(span, named)
     found = listed_over_areas(found, _named_among(span, places), places) or found
+    found = _named_including(span, places) or found
     if not found:  # "the evacuation of people from Azovstal": Mariupol, when the report names it
         found = facility_place_keys(doc_text(span.doc), (span.sent.start_char, span.sent.end_char), places, kind)
     if not found and kind in PLACE_INHERITING_TYPES and span.sent.start > 0:
@@ -187,6 +188,24 @@ def _named_among(span: Span, places: Sequence[Place]) -> list[Place]:
     if inside and all(covered(t) or t.is_punct or t.lower_ in LIST_WORDS for t in rest):
         return inside
     return []
+
+
+def _named_including(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
+    """The settlements a plural noun of settlements in the trigger's clause lists after "including" ("pushed
+    Russian troops out of several villages near Kharkiv, including Tsyrkuny and Ruska Lozova"): where the event
+    happened, the town the villages lie near only locating them; () when there is no such list."""
+    start, end = _clause_scope(span)
+    for token in span.doc[span.sent.start:span.sent.end]:
+        if token.lower_ != "including" or not start <= token.idx < end:
+            continue
+        head = token.head
+        if head.lemma_.lower() not in SETTLEMENT_NOUNS and head.lemma_.lower() != "settlement" \
+                and not (head.dep_ in ("nsubj", "dobj") and any(t.lemma_.lower() in SETTLEMENT_NOUNS | {"settlement"}
+                                                                for t in span.doc[span.sent.start:token.i])):
+            continue
+        listed = [p for p in places if token.idx < p.span[0] < end and p.level == "settlement"]
+        return place_keys(listed)
+    return ()
 
 
 def _national_land(span: Span, places: Sequence[Place], starts: set[int]) -> tuple[str, ...]:

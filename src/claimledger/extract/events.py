@@ -169,7 +169,8 @@ def _label(token: Token | None) -> str | None:
             if t.dep_ not in {"det", "punct", "relcl", "acl", "appos", "cc", "advmod", "predet"}
             and not any(a.dep_ in {"relcl", "acl", "appos", "conj"} for a in t.ancestors
                         if a.i != token.i and token in a.ancestors)]
-    keep = [t for t in keep if t.i >= token.left_edge.i]
+    keep = [t for t in keep if t.i >= token.left_edge.i and (token.head is token or (t.i < token.head.i)
+                                                              == (token.i < token.head.i))]  # not across its verb
     if not keep or len(keep) > MAX_LABEL_TOKENS:
         keep = [c for c in token.lefts if c.dep_ in {"compound", "amod"}] + [token]
     start, end = min(t.i for t in keep), max(t.i for t in keep) + 1
