@@ -217,6 +217,7 @@ def test_a_city_with_people_outweighs_villages_of_its_name_in_a_list_of_cities(p
     # a former name of a Luhansk town (Petrovo-Krasnosillia was Petrovske) is no reading of a village the
     # text places in Donetsk Oblast, where six villages bear the name: no pick, and none outside it
     ("Russian forces captured Petrovske in the Donetsk region.", "Petrovske", None),
+    ("Russian forces captured Petrovske in the Donetsk People's Republic.", "Petrovske", None),  # the oblast it claims
     ("Ukrainian forces liberated Urozhaine, Donetsk Oblast.", "Urozhaine", "UA14"),
 ])
 def test_town_kept_to_the_ukrainian_oblast_stated_for_it(places_of, text, town, oblast):

@@ -127,6 +127,13 @@ class Resolution:
         return self if e is None else Resolution(None, self.candidates, self.scores)
 
 
+# The self-proclaimed republics and the oblast whose territory they claim: a Russian or Ukrainian "ДНР" resolves to
+# it, so that "ДНР" in a Russian report and "Донеччина" in a Ukrainian one share a ref (the ru/uk annotation
+# convention), and a town stated to lie in the DPR lies in Donetsk Oblast.
+CLAIMED_OBLASTS = {"area:Donetsk People's Republic": "UA14000000000091971",
+                   "area:Luhansk People's Republic": "UA44000000000018893"}
+
+
 def theatre_area(e: Entry | None) -> bool:
     """True for an oblast or raion of Ukraine or Russia, the areas a war report states its villages lie in."""
     return e is not None and e.level in ("oblast", "raion") and e.country in ("UA", "RU")

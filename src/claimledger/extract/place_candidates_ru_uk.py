@@ -10,7 +10,7 @@ import functools
 import re
 
 from .cyrillic import CyrDoc
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import CLAIMED_OBLASTS, Entry, Gazetteer
 from .name_keys import normalise
 from .nlp import load_morphology
 from .spellings_ru_uk import corresponding_settlements
@@ -25,10 +25,6 @@ NEUTER_SHARED_ENDINGS = ("ого", "его", "ому", "ему", "ым", "им",
 # spellings of Ukrainian villages are tried only when none is ("Курску" is Kursk, never Курське).
 THEATRE = frozenset({"UA", "RU"})
 THEATRE_TOWN_POPULATION = 100_000  # a town of Russia beyond the border regions this big is what its name means
-# The self-proclaimed republics resolve to the oblast whose territory they claim, so that "ДНР" in a
-# Russian report and "Донеччина" in a Ukrainian one share a ref (the ru/uk annotation convention).
-CLAIMED_OBLASTS = {"area:Donetsk People's Republic": "UA14000000000091971",
-                   "area:Luhansk People's Republic": "UA44000000000018893"}
 # Case endings stripped to find a consonant-final settlement name (longest first).
 CASE_ENDINGS = ("ові", "еві", "ому", "ом", "ем", "ою", "ею", "ом", "у", "ю", "і", "а", "я", "е")
 # Regional names of oblasts the gazetteer lacks, by stem (any case ending follows): the doubled-consonant

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Place
 from .doc_cache import sentence_of
-from .gazetteer import Companion, Entry, Gazetteer, Resolution, ResolveContext, km_between, theatre_area
+from .gazetteer import CLAIMED_OBLASTS, Companion, Entry, Gazetteer, Resolution, ResolveContext, km_between, theatre_area
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -204,6 +204,8 @@ def _inside_stated_area(doc, gaz: Gazetteer, mentions: list[Mention], results: l
         if not len(gap) or any(t.lower_ not in STATED_AREA_GAP for t in gap):
             break
         found = results[j].entry
+        if found is not None and found.id in CLAIMED_OBLASTS:
+            found = gaz.get(CLAIMED_OBLASTS[found.id])  # "in the Donetsk People's Republic": in Donetsk Oblast
         if found is not None and found.ref is None and found.level in ("country", "region"):
             area = found
             break
