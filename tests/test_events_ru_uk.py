@@ -480,3 +480,19 @@ def test_a_strike_named_as_the_cause_in_the_next_sentence_is_the_strike_told_bef
 ])
 def test_an_attack_told_again_after_an_air_attack_is_that_strike(text, expected):
     assert [e.type for e in analyse(text, "uk").events if "атак" in part(text, e.trigger)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Українські військові контролюють понад 1000 квадратних кілометрів території Курської області.", None),
+    ("Звільнено 90 кв. км території.", None),  # an area, no count
+    ("Минулої доби Росія випустила по наших містах понад 80 керованих авіабомб.", 80),
+])
+def test_an_area_is_no_count_and_guided_bombs_are_a_strike(text, expected):
+    assert [e.quantity for e in analyse(text, "uk").events] == [expected]
+
+
+@pytest.mark.model
+def test_a_settlement_named_after_zokrema_is_a_place():
+    doc = analyse("За його словами, під контролем Сил оборони перебувають 74 населені пункти, зокрема Суджа.", "uk")
+    assert [p.name for p in doc.places] == ["Sudzha"]

@@ -24,7 +24,8 @@ PLACE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", 
                                 "окраине", "окраинах", "окрестностях", "околиці", "околицях"})
 # Words that open a list of some of the settlements just counted ("пять населённых пунктов, в том числе ...").
 INCLUDING = (("в", "том", "числе"), ("у", "тому", "числі"), ("в", "тому", "числі"), ("включая",), ("включно", "з"),
-             ("среди", "них"), ("серед", "них"))
+             ("среди", "них"), ("серед", "них"), ("зокрема",), ("в", "частности"), ("у", "тому", "числі"))
+INCLUDING_ENDS = frozenset(words[-1] for words in INCLUDING)
 LIST_REACH = 16  # tokens walked back over a list of names to the preposition or noun that opens it
 # Nouns naming a settlement before its name ("село Работино", "пгт Часов Яр", "місто Оріхів").
 SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "пгт", "смт", "город", "місто", "деревня", "хутор",
@@ -285,6 +286,7 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     confirmed = doc.entity_label(i) == "LOC" or prev is not None and (
         prev.lower in PLACE_PREPOSITIONS or prev.lower in LIST_JOINERS and (
             in_settlement_list(doc, i) or in_place_list(doc, i))  # "освободили Клещеевку и Невельское"
+        or prev.lower in INCLUDING_ENDS and in_settlement_list(doc, i)  # "74 населені пункти, зокрема Суджа"
         or after_taking_word(doc, i)  # "освободили Нелеповку": the object of a capture
         or abbreviated_settlement_noun(doc, i))  # "у с. Работино", "в районе н.п. Гродовка"
     prominent = (e.level in ("country", "oblast", "region") or e.id.startswith("area:")

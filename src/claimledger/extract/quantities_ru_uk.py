@@ -96,6 +96,8 @@ COMPARATIVES = frozenset({"больше", "меньше", "более", "мен�
 FORMATION_LEMMAS = frozenset({"бригада", "полк", "батальон", "батальйон", "дивизия", "дивізія", "корпус", "армия",
                               "армія", "омбр", "обр", "мбр", "омпбр", "оштбр", "ошбр", "тро", "рота", "взвод"})
 # Lemmas after a number that make it a measurement, a date or a sum rather than a count.
+# Adjectives between a number and its unit of area ("1000 квадратних кілометрів").
+AREA_ADJECTIVES = frozenset({"квадратный", "квадратний", "кв"})
 MEASURE_LEMMAS = frozenset({
     "процент", "відсоток", "км", "километр", "кілометр", "метр", "м", "год", "рік", "сутки", "доба", "день",
     "час", "година", "минута", "хвилина", "месяц", "місяць", "неделя", "тиждень", "тонна", "рубль", "гривня",
@@ -207,6 +209,9 @@ def is_measure(doc: CyrDoc, end: int, start: int | None = None) -> bool:
     from .dates_ru_uk import MONTHS
 
     nxt = doc.tokens[end]
+    if plain_word(nxt.lower) in AREA_ADJECTIVES or nxt.lemma in AREA_ADJECTIVES:  # "1000 квадратных километров"
+        k = end + 2 if end + 2 < len(doc.tokens) and doc.tokens[end + 1].text == "." else end + 1  # "90 кв. км"
+        nxt = doc.tokens[min(k, len(doc.tokens) - 1)]
     word = plain_word(nxt.lower)
     if nxt.text in (".", ":"):  # "12.05", "10:30" when split; a full stop ends a count ("ранены 37.")
         after = doc.tokens[end + 1] if end + 1 < len(doc.tokens) else None
