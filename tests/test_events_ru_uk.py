@@ -496,3 +496,12 @@ def test_an_area_is_no_count_and_guided_bombs_are_a_strike(text, expected):
 def test_a_settlement_named_after_zokrema_is_a_place():
     doc = analyse("За його словами, під контролем Сил оборони перебувають 74 населені пункти, зокрема Суджа.", "uk")
     assert [p.name for p in doc.places] == ["Sudzha"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language", [
+    ("Освобождение Часова Яра - вопрос времени.", "ru"),
+    ("Звільнення Криму – питання часу.", "uk"),
+])
+def test_a_matter_of_time_is_to_come(text, language):
+    assert [e.modality for e in analyse(text, language).events] == ["future"]

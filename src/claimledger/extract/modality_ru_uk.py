@@ -36,6 +36,8 @@ CONTROLLED_REACH = 2  # words from a controlling verb to the act it governs, its
 MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cue's clause only)
 # Conjunctions opening a condition ("Если Киев не выведет войска", "Якщо Росія піде в наступ") in the trigger's
 # own comma-bounded clause: the event is hypothetical.
+# "a matter of time" said of an act noun: it is to come ("Освобождение Часова Яра - вопрос времени").
+TIME_QUESTIONS = frozenset({("вопрос", "времени"), ("питання", "часу"), ("дело", "времени"), ("справа", "часу")})
 CONDITIONAL_CONJUNCTIONS = frozenset({"если", "якщо", "ежели"})
 # ... and of a condition met in time ("как только Киев выведет войска", "щойно Росія виведе війська").
 CONDITIONAL_PAIRS = frozenset({("как", "только"), ("як", "тільки"), ("лишь", "только"), ("при", "условии"),
@@ -83,6 +85,9 @@ def _predicate_modality(doc: CyrDoc, first: int, last: int) -> str:
     t, s = doc.tokens[first], doc.sentence_of(first)
     if t.pos != "NOUN" or first > s.first and doc.tokens[first - 1].pos == "PREP":
         return "factual"  # the first reading's case is not reliable: a noun after a preposition is no subject
+    words = [w.lower for w in doc.tokens[last:s.last] if w.is_word]
+    if any(tuple(words[n:n + 2]) in TIME_QUESTIONS for n in range(len(words))):
+        return "future"  # "Освобождение Часова Яра - вопрос времени"
     for w in doc.tokens[last:min(s.last, last + PREDICATE_REACH)]:
         if not w.is_word:
             break
