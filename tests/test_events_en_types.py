@@ -240,3 +240,14 @@ def test_a_strike_named_as_the_cause_in_the_next_sentence_is_the_strike_told_bef
 def test_one_person_the_number_of_dead_and_drones_destroyed(nlp_en, text, expected):
     events = find_events(nlp_en(text), [], [], None)
     assert expected in [(e.type, e.quantity) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian forces failed to capture Vuhledar.", ("territory_control", "denied", "factual")),
+    ("Russian troops were unable to take Avdiivka.", ("territory_control", "denied", "factual")),
+    ("Ukrainian forces failed to break through Russian lines.", ("clash", "denied", "factual")),
+    ("The capture of Pokrovsk is a matter of time, Pushilin said.", ("territory_control", "asserted", "future")),
+])
+def test_failing_denies_and_a_matter_of_time_is_to_come(nlp_en, text, expected):
+    events = find_events(nlp_en(text), [], [], None)
+    assert [(e.type, e.polarity, e.modality) for e in events] == [expected]

@@ -46,7 +46,7 @@ from .retold_events import without_retold_strikes
 
 # Verbs that deny the event in their object or complement ("prevented any evacuation").
 NEGATING_VERBS = frozenset({"prevent", "deny", "refute", "cancel", "abandon", "refuse", "halt",
-                            "reject", "thwart", "avert", "foil"})
+                            "reject", "thwart", "avert", "foil", "fail", "unable"})  # "failed to capture Vuhledar"
 # Particles that make a negating verb of a phrasal one ("call off an assault", "rule out").
 NEGATING_PHRASALS = frozenset({("call", "off"), ("rule", "out")})
 # Verbs of speaking about an act whose negation says nothing of whether it happened ("did not comment on the

@@ -35,6 +35,9 @@ def event_modality(span: Span) -> str:
     ``hypothetical``, from the auxiliaries and cue words on the path from the trigger up through
     its governing cue verbs."""
     root = span.root
+    if root.dep_ == "nsubj" and any(c.dep_ == "attr" and c.lemma_.lower() in ("matter", "question") and any(
+            g.lower_ == "time" for p in c.children if p.lower_ == "of" for g in p.children) for c in root.head.children):
+        return "future"  # "The capture of Pokrovsk is a matter of time"
     chain = [root, *cue_ancestors(root, CUE_PATHS | {"nsubj", "nsubjpass"})]
     for position, token in enumerate(chain):
         lemma = token.lemma_.lower()
