@@ -43,7 +43,7 @@ from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, ve
 from .headlines import find_headline_claim
 from .sources_ru_uk import (
     ABOUT, CLOSING_PUNCT, CONTRASTIVE, COORDINATORS, PRONOUNS, REFERRING, THAT, addressee_only, find_locative_source,
-    find_source_after, find_source_before, person_before, trim_range,
+    find_source_after, find_source_before, fronted_report, person_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
 from .topics_ru_uk import names_a_topic
@@ -267,7 +267,8 @@ def _object_before(doc: CyrDoc, sent, cue_first: int, quotes, role: str,
         return None
     head = doc.tokens[part[0]]
     about = head.lower in ABOUT and part[1] - part[0] >= 2 and doc.tokens[part[0] + 1].pos in ("NOUN", "ADJF")
-    if not about and (role != "np_verb" or head.pos != "NOUN" or "accs" not in head.tags):
+    if not about and (role != "np_verb" or head.pos != "NOUN" or "accs" not in head.tags
+                      and not fronted_report(doc, part[0])):  # "Сообщения о прорыве ... опровергли": accusative too
         return None
     return _rendered(doc, part, quotes)
 
