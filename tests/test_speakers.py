@@ -77,3 +77,12 @@ def test_a_gerund_after_made_a_point_of_reports_for_the_subject(nlp_en):
 ])
 def test_a_definite_institution_noun_is_the_institution_named_before(nlp_en, text, expected):
     assert [speaker for _, speaker in speakers(nlp_en, text)] == expected
+
+
+def test_a_nationality_read_as_a_person_is_no_speaker(nlp_en):
+    from claimledger.extract.attribution import find_attributions
+
+    doc = nlp_en("Asked whether Bakhmut was still in Ukrainian hands, Zelenskyy said no. Ukrainian Deputy Defense "
+                 "Minister Hanna Maliar said fighting continued on the outskirts of the city.")
+    assert [a.speaker for a in find_attributions(doc) if "fighting" in doc.text[a.content[0]:a.content[1]]] \
+        == ["Hanna Maliar"]

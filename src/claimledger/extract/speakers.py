@@ -190,7 +190,7 @@ def _person_entities(doc: Doc) -> list[Span]:
     """Return PERSON entities, joining neighbours the tagger split ("Oleksandr" + "Marchenko")."""
     joined: list[Span] = []
     for ent in doc_ents(doc):
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or ent.text.lower() in NATIONALITIES:  # "Ukrainian" read as a person
             continue
         if joined and joined[-1].end == ent.start:
             joined[-1] = doc[joined[-1].start: ent.end]
