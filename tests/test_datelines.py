@@ -50,3 +50,13 @@ def test_blank_lines_open_no_dateline():
     # each line is tried from its own start (a pattern that skipped blank lines made this quadratic)
     assert find_datelines("\n" * 20000 + " \n" * 20000 + "x") == []
     assert find_datelines("\n\nKYIV, Ukraine (AP) — x") == [(2, len("\n\nKYIV, Ukraine (AP) — "))]
+
+
+def test_a_source_that_began_in_a_dateline_starts_after_it():
+    from claimledger.pipeline import analyse_article
+
+    text = "HIROSHIMA, Japan (AP) - Ukrainian President Volodymyr Zelenskyy on Sunday denied that Russian forces had " \
+           "captured Bakhmut."
+    (claim,) = analyse_article(Article(id="t", text=text, language="en", published="2023-05-21")).attributions
+    assert text[claim.source[0]:claim.source[1]].startswith("Ukrainian President") \
+        and claim.speaker == "Volodymyr Zelenskyy"

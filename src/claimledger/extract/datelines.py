@@ -36,11 +36,14 @@ def find_datelines(text: str) -> list[tuple[int, int]]:
 
 
 def after_datelines(attributions: Iterable[Attribution], datelines: list[tuple[int, int]]) -> list[Attribution]:
-    """The attributions with contents that began in a dateline starting after it."""
+    """The attributions with contents and sources that began in a dateline starting after it ("HIROSHIMA, Japan
+    (AP) - Ukrainian President Volodymyr Zelenskyy on Sunday denied": the source is the president)."""
     out = list(attributions)
     for start, end in datelines:
         out = [dataclasses.replace(a, content=(end, a.content[1])) if a.content[0] < end < a.content[1] else a
                for a in out]
+        out = [dataclasses.replace(a, source=(end, a.source[1])) if a.source and a.source[0] < end < a.source[1]
+               else a for a in out]
     return out
 
 
