@@ -86,3 +86,10 @@ def test_a_nationality_read_as_a_person_is_no_speaker(nlp_en):
                  "Minister Hanna Maliar said fighting continued on the outskirts of the city.")
     assert [a.speaker for a in find_attributions(doc) if "fighting" in doc.text[a.content[0]:a.content[1]]] \
         == ["Hanna Maliar"]
+
+
+def test_a_surname_the_tagger_reads_as_a_noun_is_the_person_named_before(nlp_en):
+    from claimledger.extract.attribution import find_attributions
+
+    doc = nlp_en("Ukrainian President Volodymyr Zelenskyy denied the report. Zelenskyy said the city had not fallen.")
+    assert [a.speaker for a in find_attributions(doc)] == ["Volodymyr Zelenskyy", "Volodymyr Zelenskyy"]

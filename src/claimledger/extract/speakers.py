@@ -330,6 +330,11 @@ class SpeakerResolver:
             return source.text, None
         text = doc_text(self.doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
         words = [t.lower_ for t in tokens]
+        if len(tokens) == 1 and tokens[0].is_title:  # a surname the tagger read as a common noun or organisation
+            named = [p.name for p in self.people if p.start < source.start_char and " " in p.name
+                     and p.name.split()[-1] == text]
+            if named:
+                return named[-1], self.role_of(named[-1])
         if len(tokens) == 1 and words[0] in NATIONALITIES:
             return NATIONALITIES[words[0]], None  # "Russian claims that ...": Russia's
         pronoun = (len(tokens) == 1 and tokens[0].pos_ == "PRON"
