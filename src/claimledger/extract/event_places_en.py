@@ -69,6 +69,8 @@ LAND_NOUNS = frozenset({"city", "town", "village", "territory", "land", "soil", 
 # Nouns of a settlement that "the" or "this" makes refer back to one named before ("the city was
 # surrounded" after "Mariupol"), and those determiners.
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
+# Nouns of settlements whose list after "including" names an event's places ("several villages, including X and Y").
+LISTING_NOUNS = SETTLEMENT_NOUNS | {"settlement"}
 ANAPHORIC_DETERMINERS = frozenset({"the", "this"})
 
 # Types whose events a report mostly states without a place of their own (war crimes, human shields,
@@ -199,9 +201,8 @@ def _named_including(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
         if token.lower_ != "including" or not start <= token.idx < end:
             continue
         head = token.head
-        if head.lemma_.lower() not in SETTLEMENT_NOUNS and head.lemma_.lower() != "settlement" \
-                and not (head.dep_ in ("nsubj", "dobj") and any(t.lemma_.lower() in SETTLEMENT_NOUNS | {"settlement"}
-                                                                for t in span.doc[span.sent.start:token.i])):
+        if head.lemma_.lower() not in LISTING_NOUNS and not (head.dep_ in ("nsubj", "dobj") and any(
+                t.lemma_.lower() in LISTING_NOUNS for t in span.doc[span.sent.start:token.i])):
             continue
         listed = [p for p in places if token.idx < p.span[0] < end and p.level == "settlement"]
         return place_keys(listed)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Place
-from .cyrillic import CyrDoc, plain_word
+from .cyrillic import CyrDoc, Token, plain_word
 
 OBJECT_WINDOW = 3  # words after a verb of attacking within which its object must start
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
@@ -40,10 +40,11 @@ INFRASTRUCTURE_STEMS = ("энергет", "енергет", "инфрастру�
                         "подстанц", "підстанц", "тэц", "тец", "электростан", "електростан")
 # Verbs of taking and the words after them that make an idiom, no capture ("взяты за основу", "взять на себя",
 # "взяти на озброєння", "брать в расчёт", "взять паузу").
-TAKING_LEMMAS = frozenset({"взять", "брать", "взятый", "взяти", "брати", "взятий"})
+IDIOM_TAKING_LEMMAS = frozenset({"взять", "брать", "взятый", "взяти", "брати", "взятий"})
 TAKING_IDIOMS = (("за", "основу"), ("на", "себя"), ("на", "себе"), ("на", "вооружение"),
                  ("на", "озброєння"), ("в", "расчет"), ("в", "расчёт"), ("до", "уваги"), ("во", "внимание"),
                  ("курс",), ("паузу",), ("слово",), ("обязательств",), ("обязательства",), ("зобов'язання",))
+ATTACK_STEM = "атак"  # the noun and verb of attacking in both languages
 # "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
 RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "вследствие"})
 # "в ходе" / "в ході": with RESULT_WORDS, before the actions a capture came by ("в результате наступательных
@@ -102,7 +103,7 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     if kind == "strike" and _assaults_positions(doc, first, last):
         return "clash"
     if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS \
-            and plain_word(doc.tokens[first].lower).startswith("атак"):
+            and plain_word(doc.tokens[first].lower).startswith(ATTACK_STEM):
         return "strike"  # "в результате атаки ВСУ на Энергодар": an attack told by its damage
     if kind == "clash" and (_air_attack(doc, first, last) or _air_attack_retold(doc, first, last)):
         return "strike"  # "масовану атаку на енергетичну інфраструктуру", "массированная атака"; "після атаки" then
@@ -115,7 +116,7 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
 def _air_attack(doc: CyrDoc, first: int, last: int) -> bool:
     """True for the noun "атака" said to be massive, combined, missile or air ("массированная атака", "масована
     атака") or aimed "на" infrastructure ("атаку на енергетичну інфраструктуру"): bombardment, a strike."""
-    if not plain_word(doc.tokens[first].lower).startswith("атак") or doc.tokens[first].pos != "NOUN":
+    if not _attack_noun(doc.tokens[first]):
         return False
     s = doc.sentence_of(first)
     before = doc.tokens[max(s.first, first - 2):first]
@@ -126,10 +127,15 @@ def _air_attack(doc: CyrDoc, first: int, last: int) -> bool:
         plain_word(w.lower).startswith(INFRASTRUCTURE_STEMS) for w in after[1:])
 
 
+def _attack_noun(t: Token) -> bool:
+    """True for the noun "атака" in any case form ("атаку", "атаки"), not the verb "атаковать"."""
+    return plain_word(t.lower).startswith(ATTACK_STEM) and t.pos == "NOUN"
+
+
 def _takes_no_land(doc: CyrDoc, first: int, last: int) -> bool:
     """True for a verb of taking followed by the words of an idiom ("взяты за основу", "взять на себя", "взяти
     курс", "брать в расчёт"), which takes no place."""
-    if not set(doc.tokens[first].lemmas) & TAKING_LEMMAS:
+    if not set(doc.tokens[first].lemmas) & IDIOM_TAKING_LEMMAS:
         return False
     after = tuple(plain_word(t.lower) for t in doc.tokens[last:last + 2])
     return any(after[:len(idiom)] == idiom for idiom in TAKING_IDIOMS)
@@ -138,13 +144,12 @@ def _takes_no_land(doc: CyrDoc, first: int, last: int) -> bool:
 def _air_attack_retold(doc: CyrDoc, first: int, last: int) -> bool:
     """True for the noun "атака" with no line of defence after it in a report that told an air attack before
     ("... наймасованішу атаку на енергетичну систему. У Харкові після атаки зникло світло"): that attack again."""
-    t = doc.tokens[first]
-    if not plain_word(t.lower).startswith("атак") or t.pos != "NOUN":
+    if not _attack_noun(doc.tokens[first]):
         return False
     s = doc.sentence_of(first)
     if any(set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(s.last, last + OBJECT_WINDOW)]):
         return False
-    return any(plain_word(w.lower).startswith("атак") and w.pos == "NOUN" and (
+    return any(_attack_noun(w) and (
         _air_attack(doc, k, k + 1) or any(plain_word(v.lower).startswith(AERIAL_STEMS)
                                           for v in doc.tokens[k + 1:k + 1 + OBJECT_WINDOW]))
         for k, w in enumerate(doc.tokens[:s.first]))

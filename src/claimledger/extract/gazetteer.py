@@ -134,9 +134,14 @@ CLAIMED_OBLASTS = {"area:Donetsk People's Republic": "UA14000000000091971",
                    "area:Luhansk People's Republic": "UA44000000000018893"}
 
 
+# Countries of the war: a place of theirs found for a Russian word is what the word names, and Russian
+# spellings of Ukrainian villages are tried only when none is ("Курску" is Kursk, never Курське).
+THEATRE = frozenset({"UA", "RU"})
+
+
 def theatre_area(e: Entry | None) -> bool:
     """True for an oblast or raion of Ukraine or Russia, the areas a war report states its villages lie in."""
-    return e is not None and e.level in ("oblast", "raion") and e.country in ("UA", "RU")
+    return e is not None and e.level in ("oblast", "raion") and e.country in THEATRE
 
 
 # Leading characters of a KATOTTG code shared by every unit an oblast or raion holds ("UA63..." is
@@ -288,8 +293,7 @@ class Gazetteer:
         front = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION for c in candidates)
         # (a city abroad is no prominent reading against the villages a list names beside front villages: "Пушкино"
         # among villages of Pokrovsk raion is Pushkine there, not the Moscow-region town; alone it stays the town's)
-        listed = front or not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION and c.ref is not None
-                                  for c in candidates)
+        listed = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION and c.ref is not None for c in candidates)
         scores = [self._score(e, context, exact, area_reading, front, listed)
                   + (W_PRIMARY_NAME if key and key in (normalise(e.name), normalise(e.name_uk or "")) else 0.0)
                   for e in candidates]

@@ -10,7 +10,7 @@ import functools
 import re
 
 from .cyrillic import CyrDoc
-from .gazetteer import CLAIMED_OBLASTS, Entry, Gazetteer
+from .gazetteer import CLAIMED_OBLASTS, THEATRE, Entry, Gazetteer
 from .name_keys import normalise
 from .nlp import load_morphology
 from .spellings_ru_uk import corresponding_settlements
@@ -21,9 +21,6 @@ ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ій", "ая", "яя")
 NON_MASCULINE_ADJECTIVE = ("ое", "ее", "ая", "яя", "ую", "юю")
 # Endings that Russian masculine and neuter adjectives share in the oblique cases ("Северного", "Северному").
 NEUTER_SHARED_ENDINGS = ("ого", "его", "ому", "ему", "ым", "им", "ом", "ем")
-# Countries of the war: a place of theirs found for a Russian word is what the word names, and Russian
-# spellings of Ukrainian villages are tried only when none is ("Курску" is Kursk, never Курське).
-THEATRE = frozenset({"UA", "RU"})
 THEATRE_TOWN_POPULATION = 100_000  # a town of Russia beyond the border regions this big is what its name means
 # Case endings stripped to find a consonant-final settlement name (longest first).
 CASE_ENDINGS = ("ові", "еві", "ому", "ом", "ем", "ою", "ею", "ом", "у", "ю", "і", "а", "я", "е")

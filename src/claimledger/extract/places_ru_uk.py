@@ -389,15 +389,16 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
             area_counts.setdefault(doc.tokens[m.start].sent, Counter())[a] += 1
             own_areas.setdefault(id(m), []).append(a)
         sentence_known = {k: _distinct(v) for k, v in by_sentence.items()}
-        open_hromadas = [_hromadas(r) for r in results]  # per mention: of its candidates while it stays ambiguous
+        open_hromadas: dict[int, list[tuple[int, frozenset[str]]]] = {}  # per sentence: its ambiguous names' hromadas
+        for k, (m, r) in enumerate(zip(mentions, results)):
+            open_hromadas.setdefault(doc.tokens[m.start].sent, []).append((k, _hromadas(r)))
         new = []
         for k, (m, cand, x, t) in enumerate(zip(mentions, cands, exact, surfaces)):
             sent = doc.tokens[m.start].sent
             own = own_areas.get(id(m), [])
             near = frozenset(a for a, n in area_counts.get(sent, {}).items() if n > own.count(a))
             rivals = {c.id for c in cand}
-            hromadas = frozenset().union(*(h for j, (n, h) in enumerate(zip(mentions, open_hromadas))
-                                           if j != k and doc.tokens[n.start].sent == sent))
+            hromadas = frozenset().union(*(h for j, h in open_hromadas[sent] if j != k))
             ctx = ResolveContext(near, areas_doc, tuple(e for e in known if e.id not in rivals),
                                  tuple(e for e in sentence_known.get(sent, ()) if e.id not in rivals), hromadas)
             new.append(gaz.choose(cand, ctx, exact=x, surface=t))

@@ -16,12 +16,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..models import Event
+from .event_senses_ru_uk import RESULT_WORDS
 
 # Stems of weapons in the three languages, found anywhere in a word ("авіабомби" names a "бомб"): a shared one
 # says two strikes of one place are one.
 WEAPON_STEMS = ("ракет", "крилат", "крылат", "дрон", "бпла", "шахед", "бомб", "снаряд",
                 "артилер", "артиллер", "беспилот", "безпілот", "missile", "drone", "bomb", "shell", "rocket",
                 "artillery", "shahed")
+
+
+# Words that name a strike as the cause of what a sentence tells ("в результате удара", "внаслідок удару", "as a
+# result of the strike"), within MAX_CAUSE_WORDS words (looked for in CAUSE_REACH_CHARS characters) before its trigger.
+CAUSE_WORDS = RESULT_WORDS | {"result"}
+MAX_CAUSE_WORDS = 3
+CAUSE_REACH_CHARS = 200
 
 
 def without_retold_strikes(events: Sequence[Event], text: str,
@@ -47,18 +55,13 @@ def _retells(event: Event, earlier: Event, text: str, sentence_at: Callable[[int
 def _told_as_cause(event: Event, earlier: Event, text: str, sentence_at: Callable[[int], tuple[int, int]]) -> bool:
     """True for a strike named as the cause of what followed ("в результате удара погибли", "внаслідок удару",
     "as a result of the strike") in the sentence right after the earlier one's: the strike told before."""
-    before = text[:event.trigger[0]].lower().split()[-MAX_CAUSE_WORDS:]
-    if not any(word in RESULT_WORDS for word in before):
+    start = event.trigger[0]
+    before = text[max(0, start - CAUSE_REACH_CHARS):start].lower().split()[-MAX_CAUSE_WORDS:]
+    if not CAUSE_WORDS.intersection(before):
         return False
-    start, _ = sentence_at(event.trigger[0])
+    sentence_start, _ = sentence_at(start)
     _, earlier_end = sentence_at(earlier.trigger[0])
-    return 0 <= start - earlier_end <= 2 and "\n" not in text[earlier_end:start]
-
-
-# Words that name a strike as the cause of what a sentence tells ("в результате удара", "внаслідок удару", "as a
-# result of the strike"), within this many words before its trigger.
-RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "вследствие", "result"})
-MAX_CAUSE_WORDS = 3
+    return 0 <= sentence_start - earlier_end <= 2 and "\n" not in text[earlier_end:sentence_start]
 
 
 def weapons_named(text: str, sentence: tuple[int, int]) -> set[str]:
