@@ -20,16 +20,25 @@ LOCATIVE_SOURCE_WORDS = 4  # words of a source "в/у ..." before an anaphor ("�
 def anaphor_before(doc: CyrDoc, sent, cue_first: int, after_subject: bool = False) -> int | None:
     """Token index just after an anaphor ("об этом", "про це") in the clause before a cue, else None; with
     ``after_subject`` (a cue of denial) also a demonstrative object after the subject ("Генштаб эти заявления
-    опровергает")."""
+    опровергает", "Киев это отрицает", also as a clause after a comma: see :func:`clause_start`)."""
     toks = doc.tokens
     for i in range(max(sent.first, cue_first - MAX_ANAPHOR_DISTANCE), cue_first):
         for words in ANAPHORS:
             if words_at(toks, i, words) and (i == sent.first or toks[i - 1].text == ","
                                              or _after_locative_source(doc, sent.first, i)
-                                             or after_subject and len(words) > 1 and _after_subject(doc, sent.first, i)) \
+                                             or after_subject and _denied_by_subject(doc, sent, i, words, cue_first)) \
                     and not any(t.text in (":", ";") for t in toks[i + len(words):cue_first]):
                 return i + len(words)
     return None
+
+
+def _denied_by_subject(doc: CyrDoc, sent, i: int, words: tuple[str, ...], cue_first: int) -> bool:
+    """True when the anaphor ``words`` at token ``i`` follows the subject or locative source of its clause, which
+    may open after a comma (:func:`clause_start`), and is a phrase or stands right before the cue of denial
+    ("Генштаб эти заявления опровергает", "Киев это отрицает", "..., в Генштабе ВСУ это опровергли")."""
+    start = clause_start(doc, sent, i)
+    return (len(words) > 1 or i + 1 == cue_first) and (_after_subject(doc, start, i)
+                                                       or _after_locative_source(doc, start, i))
 
 
 def source_before_anaphor(doc: CyrDoc, sent, anaphor_end: int) -> tuple[int, int] | None:
@@ -37,11 +46,37 @@ def source_before_anaphor(doc: CyrDoc, sent, anaphor_end: int) -> tuple[int, int
     опровергли": Киеве; "Генштаб ВСУ эти заявления опровергает": Генштаб ВСУ), as a token range, else None."""
     for words in ANAPHORS:
         i = anaphor_end - len(words)
-        if i > sent.first and words_at(doc.tokens, i, words) and _after_locative_source(doc, sent.first, i):
-            return (sent.first + 1, i)
-        if i > sent.first and len(words) > 1 and words_at(doc.tokens, i, words) and _after_subject(doc, sent.first, i):
-            return (sent.first, i)
+        start = clause_start(doc, sent, i)
+        if i > start and words_at(doc.tokens, i, words) and _after_locative_source(doc, start, i):
+            return (start + 1, i)
+        if i > start and words_at(doc.tokens, i, words) and _after_subject(doc, start, i):
+            return (start, i)
     return None
+
+
+def clause_start(doc: CyrDoc, sent, i: int) -> int:
+    """The first token of the clause holding token ``i``: after the last comma before it whose stretch before
+    holds a finite verb ("Вагнер заявил о взятии Артемовска, Киев это отрицает": Киев; a conjunction after the
+    comma is stepped over), else the sentence's."""
+    toks = doc.tokens
+    comma = next((k for k in range(i - 1, sent.first, -1) if toks[k].text == ","), None)
+    if comma is not None and any(t.pos == "VERB" for t in toks[sent.first:comma]):
+        start = comma + 1
+        while start < i and toks[start].pos == "CONJ":  # ", однако в Минобороны эту информацию опровергли"
+            start += 1
+        return start
+    return sent.first
+
+
+def antecedent_of(doc: CyrDoc, sent, anaphor_end: int) -> tuple[int, int] | None:
+    """Character span an anaphor ending at token ``anaphor_end`` stands for: the clause before its own when that
+    opens after a comma with a source before the anaphor ("Вагнер заявил о взятии Артемовска, Киев это
+    отрицает"), else the sentence before ("Как передает ТАСС, об этом сообщил ...")."""
+    start = clause_start(doc, sent, anaphor_end - 1)
+    if sent.first < start and not any(words_at(doc.tokens, start, words) for words in ANAPHORS):
+        part = trim_range(doc, sent.first, start - 1)
+        return doc.char_span(*part) if part else None
+    return sentence_before(doc, sent)
 
 
 def _after_subject(doc: CyrDoc, first: int, i: int) -> bool:

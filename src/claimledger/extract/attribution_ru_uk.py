@@ -35,7 +35,8 @@ from ..models import Attribution
 from .according_ru_uk import (
     NEGATION, Found, according_adjuncts, content_kind, cue_role, evidential_adverbs, nominal_cues,
 )
-from .anaphora_ru_uk import anaphor_after, anaphor_before, is_anaphoric, sentence_before, source_before_anaphor
+from .anaphora_ru_uk import (anaphor_after, anaphor_before, antecedent_of, is_anaphoric, sentence_before,
+                             source_before_anaphor)
 from .cues import UNSPECIFIED
 from .cues_ru_uk import CueLexicon, load_cue_lexicon
 from .cyrillic import CyrDoc, find_quotes
@@ -43,7 +44,7 @@ from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, ve
 from .headlines import find_headline_claim
 from .sources_ru_uk import (
     ABOUT, CLOSING_PUNCT, CONTRASTIVE, COORDINATORS, PRONOUNS, REFERRING, THAT, addressee_only, find_locative_source,
-    find_source_after, find_source_before, fronted_report, person_before, trim_range,
+    find_source_after, find_source_before, fronted_report, is_nominal, person_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
 from .topics_ru_uk import names_a_topic
@@ -74,6 +75,9 @@ EVIDENTIALITY_CUES = (
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
+# Words of a source (and a fronted "это") between a contrastive conjunction and its cue ("..., но в Генштабе ВСУ
+# это опровергли"): a content ends before such a report of another source.
+CONTRAST_SOURCE_WORDS = 6
 MAX_ADDRESSEE_TOKENS = 10  # tokens between a cue and its "что" ("заявил в эфире телеканала «Россия 24», что")
 
 
@@ -209,7 +213,7 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     # "Об этом сообщил X", "Про це у зведенні повідомив Генштаб": the content is the sentence before
     anaphor = anaphor_before(doc, sent, cue_first, after_subject=bool(set(t.lemmas) & DENIAL_LEMMAS) and not negated)
     if anaphor is not None and role != "light":
-        antecedent = sentence_before(doc, sent)
+        antecedent = antecedent_of(doc, sent, anaphor)
         src = find_source_after(doc, sent, cue_last) or find_source_before(doc, sent, cue_first, anaphor) \
             or source_before_anaphor(doc, sent, anaphor)
         if role == "passive":
@@ -351,7 +355,8 @@ def _noun_phrase_end(doc: CyrDoc, first: int, end: int) -> int:
 
 def _clause_end(doc: CyrDoc, sent, first: int) -> int:
     """Where a content starting at ``first`` ends: the sentence end, or before a coordinated second
-    reporting verb ("оцінив ... і додав, що ...")."""
+    reporting verb ("оцінив ... і додав, що ...") or a contrasted report by another source ("..., но Пригожин
+    это опроверг")."""
     lex = load_cue_lexicon()
     toks = doc.tokens
     for i in range(first + 1, sent.last - 1):
@@ -365,6 +370,13 @@ def _clause_end(doc: CyrDoc, sent, first: int) -> int:
             j += 1  # "..., а также уточнил, что ..."
         if cue_role(toks[j], lex, doc) is not None:
             return i
+        if toks[i].lower in CONTRASTIVE | {"а"}:  # "..., но Пригожин это опроверг": another source's report
+            k = j
+            while k < min(sent.last - 1, j + CONTRAST_SOURCE_WORDS) \
+                    and (is_nominal(toks[k]) or toks[k].pos in ("PREP", "PRCL")):
+                k += 1
+            if k > j and toks[k].pos == "VERB" and cue_role(toks[k], lex, doc) is not None:
+                return i
     return sent.last
 
 

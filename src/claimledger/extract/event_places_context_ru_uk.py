@@ -1,9 +1,11 @@
 """Where a Russian or Ukrainian event whose own sentence names no place happened, from its context: the
-settlement a bare "город" / "село" of its clause refers back to; for a fighting event, the nearest sentence
-before it in its paragraph that names a settlement, raion or oblast (one only), or a country the sentence
-right before struck, else the settlement the report is about. Nothing when the clause counts new settlements
-it does not name ("освобождены три населённых пункта": only an oblast or raion then) or the sentence opens
-another item or a sum ("Кроме того", "Всего"). event_places_ru_uk.py calls it when its rules find nothing.
+settlement a bare "город" / "село" of its clause refers back to, or the oblast a bare "регион" does; for a
+fighting event, the nearest sentence before it in its paragraph that names a settlement, raion or oblast (one
+only), or a country the sentence right before struck, else the settlement the report is about. Nothing when
+the clause counts new settlements it does not name ("освобождены три населённых пункта": only an oblast or
+raion then), the sentence opens another item, a sum or an earlier report ("Кроме того", "Всего", "Ранее"), or
+the clause names a force's own area ("в зоне ответственности группировки"). event_places_ru_uk.py calls it
+when its rules find nothing.
 """
 from __future__ import annotations
 
@@ -32,16 +34,24 @@ INHERIT_SENTENCES_BACK = 6
 # 0.725 -> 0.829 (one event more matched through its place), report half and internal file unchanged; 1 mention
 # also raised the report half (0.857 -> 0.861) but lowered its Ukrainian dates (0.371 -> 0.361), 3 changed nothing.
 TOPIC_MENTIONS = 2
-# Openers of a sentence that adds another item or sums up ("Кроме того, ВСУ потеряли ...", "Всего за неделю ...",
-# "Тим часом ..."): its event is not the one of the sentence before, so it inherits no place from there.
+# Openers of a sentence that adds another item, sums up or recalls an earlier report ("Кроме того, ВСУ потеряли ...",
+# "Всего за неделю ...", "Тим часом ...", "Ранее Минобороны сообщало ..."): its event is not the one of the sentence
+# before, so it inherits no place from there.
 NEW_ITEM_OPENERS = ("кроме того", "помимо этого", "помимо того", "тем временем", "между тем", "всего",
                     "в общей сложности", "в целом", "итого", "крім того", "окрім того", "тим часом", "між тим",
-                    "загалом", "всього", "усього", "в цілому", "у цілому")
+                    "загалом", "всього", "усього", "в цілому", "у цілому", "ранее", "раніше", "напомним",
+                    "нагадаємо")
+# Nouns of a force's own area ("в зоне ответственности группировки «Центр»", "в полосе ответственности"): a clause
+# naming one says where its event is, which no settlement of another sentence is.
+AREA_OF_FORCE_LEMMAS = frozenset({"ответственность", "відповідальність"})
 # Words of an unnamed count of settlements besides numbers ("ряд населённых пунктов", "несколько сёл").
 SEVERAL_LEMMAS = frozenset({"несколько", "ряд", "кілька", "декілька", "множество", "десяток", "десятки"})
 # Sentences back within which a bare settlement noun ("Город заняли ...", "Село звільнили ...") finds the settlement
 # it refers to.
 ANAPHOR_SENTENCES = 3
+# Nouns of a region that, bare and singular, refer back to the oblast named before ("Губернатор Белгородской
+# области ... За сутки ВСУ выпустили по территории региона более 40 снарядов").
+REGION_NOUNS = frozenset({"регион", "регіон", "область"})
 # The settlement nouns of quantities_ru_uk less those of positions and territory.
 SETTLEMENT_NOUNS = SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия", "територія"}
 # Prepositions before a country that say it was struck or fought in ("по Україні", "в Украине", "на Украине").
@@ -55,13 +65,15 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
     settlement noun may also refer to a town of ``named``, the places of the text with those of its sources ("Глава
     администрации Горловки сообщил, что в Никитовском районе города погибла женщина")."""
     number = doc.tokens[first].sent
-    referred = _settlement_referred_to(doc, c_first, c_last, sorted({*places, *named}, key=lambda p: p.span))
+    mentioned = sorted({*places, *named}, key=lambda p: p.span)
+    referred = _settlement_referred_to(doc, c_first, c_last, mentioned) or _oblast_referred_to(doc, c_first, c_last,
+                                                                                                mentioned)
     if referred:
         return referred
     if _counts_settlements(doc, c_first, c_last):
         # "освобождены три населённых пункта": new settlements, not the one named before; its area may hold them
         places = [p for p in places if p.level in ("raion", "oblast")]
-    if _opens_new_item(doc, number):
+    if _opens_new_item(doc, number) or any(set(t.lemmas) & AREA_OF_FORCE_LEMMAS for t in doc.tokens[c_first:c_last]):
         return ()
     for back in range(number - 1, max(-1, number - 1 - INHERIT_SENTENCES_BACK), -1):
         before = doc.sents[back]
@@ -120,6 +132,23 @@ def _counts_settlements(doc: CyrDoc, c_first: int, c_last: int) -> bool:
 def _settlement_noun(t) -> bool:
     """True for a noun of settlements ("город", "сёла", "населённый пункт"), not of positions or territory."""
     return t.pos == "NOUN" and bool(set(t.lemmas) & SETTLEMENT_NOUNS)
+
+
+def _oblast_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place]) -> tuple[str, ...]:
+    """The latest oblast the text names before a bare singular region noun of the clause (REGION_NOUNS, with no
+    adjective or name of its own: "по территории региона", "в области"), also in a source ("Губернатор
+    Белгородской области"); () when there is none."""
+    toks = doc.tokens
+    for k in range(c_first, c_last):
+        t = toks[k]
+        if t.pos != "NOUN" or not set(t.lemmas) & REGION_NOUNS or "plur" in t.tags or _numbered(toks, k, c_first):
+            continue
+        if toks[k - 1].pos in ("ADJF", "PRTF") or any(p.span[0] <= t.start < p.span[1] for p in places) \
+                or k + 1 < len(toks) and any(p.span[0] == toks[k + 1].start for p in places):
+            continue  # "Курской области", "приграничного региона", "области Харьковщина": its own
+        earlier = [p for p in places if p.span[1] <= t.start and p.level == "oblast" and is_resolved(p)]
+        return (event_place_key(earlier[-1]),) if earlier else ()
+    return ()
 
 
 def _numbered(toks, k: int, floor: int) -> bool:

@@ -46,11 +46,13 @@ AREA_LEVELS = frozenset({"oblast", "raion"})
 AMONG_THEM = re.compile(r"(?:among them|among these|among those|these include|they include|those include)"
                         r"(?: are| were)?\b", re.IGNORECASE)
 LIST_WORDS = frozenset({"and", "the", "town", "towns", "city", "cities", "village", "villages", "of"})
-# Nouns naming who acts whose place modifier is the actor, not a place of the event ("the Kiev
-# authorities", "the Ukrainian side", "Russian forces"): general vocabulary of war reporting.
+# Nouns naming who acts or speaks whose place modifier is theirs, not a place of the event ("the Kiev
+# authorities", "the Ukrainian side", "Russian forces", "Acting Kursk governor Alexei Smirnov said Ukrainian troops
+# held 28 settlements"): general vocabulary of war reporting.
 ACTOR_HEADS = frozenset({"authority", "government", "regime", "side", "delegation", "leadership",
                          "force", "army", "military", "troop", "representative", "official",
-                         "administration", "ministry", "command", "nationalist", "militant"})
+                         "administration", "ministry", "command", "nationalist", "militant", "governor", "mayor",
+                         "spokesman", "spokeswoman", "spokesperson"})
 
 # Event types of the fighting, whose place is never the capital whose government speaks or acts beside them.
 FIGHTING_KINDS = frozenset({"strike", "clash", "casualties", "attack_repelled", "territory_control", "withdrawal"})

@@ -126,7 +126,7 @@ def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequ
     own = _attached_span(doc, last, c_last)
     clues = lambda: {p.span: place_ranker.Clues(
         own=own is not None and own[0] <= p.span[0] < own[1],
-        actor=any(c <= p.span[0] and p.span[1] <= d for c, d in sources) or names_neighbour(doc, p))
+        actor=any(c <= p.span[0] and p.span[1] <= d for c, d in sources) or other_role(doc, p, kind, first))
         for p in places if (previous or s).start <= p.span[0] < (following or s).end}
     return place_ranker.choose_place_keys(setting, places, clues)
 
@@ -156,10 +156,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     sources = [a.source for a in attributions if a.source is not None]
     named = places
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
-              and not names_neighbour(doc, p) and not acting_country(doc, p) and not joined_state(doc, p)
-              and not (kind == "negotiation" and names_party(doc, p)) and not names_maker(doc, p) and not of_institution(doc, p)
-              and not (kind not in ORIGIN_KEEPING_TYPES
-                       and (_origin_of_force(doc, p, first) or _from_side(doc, p)))]
+              and not other_role(doc, p, kind, first)]
     s = doc.sentence_of(first)
     c_first, c_last = clause_of(doc, first, last)
     p_first, p_last = predicate_clause_of(doc, first, last)
@@ -194,6 +191,16 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     if found:
         return found
     return context_place_keys(doc, first, c_first, c_last, kind, places, named)
+
+
+def other_role(doc: CyrDoc, place: Place, kind: str, first: int) -> bool:
+    """True when a place named near the trigger at token ``first`` stands for something other than where an event
+    of type ``kind`` happened (place_roles_ru_uk.py): a neighbour, a state or capital that acts, a state joined,
+    a party to talks, a maker, an institution's state, where a force comes from or fire comes from."""
+    return names_neighbour(doc, place) or acting_country(doc, place) or joined_state(doc, place) \
+        or kind == "negotiation" and names_party(doc, place) or names_maker(doc, place) \
+        or of_institution(doc, place) or kind not in ORIGIN_KEEPING_TYPES \
+        and (_origin_of_force(doc, place, first) or _from_side(doc, place))
 
 
 def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:

@@ -349,8 +349,16 @@ def _captures_people(root) -> bool:
     """True when a verb of capturing has people as its object or passive subject ("captured two dozen soldiers",
     "30 servicemen were captured"): taken prisoner, a casualty (annotation guide), not a place taken."""
     return root.lemma_.lower() in CAPTURING_VERBS and any(
-        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in CAPTURED_PEOPLE  # (NER reads villages as persons)
-        for c in root.children)
+        c.dep_ in {"dobj", "nsubjpass"} and _people_noun(c) for c in root.children)
+
+
+def _people_noun(noun) -> bool:
+    """True for a noun of people (CAPTURED_PEOPLE), or an amount of them ("hundreds of soldiers", "a group of
+    marines"); NER's persons are no evidence, since it reads villages as persons."""
+    if noun.lemma_.lower() in CAPTURED_PEOPLE:
+        return True
+    return any(g.lemma_.lower() in CAPTURED_PEOPLE for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj")
 
 
 def _enters_town(root) -> bool:

@@ -264,7 +264,8 @@ def _clause_head(token: Token) -> Token:
 
 def _when(span: Span, times: list[tuple[int, int, str | None]]) -> str | None:
     """The resolved time expression attached to the trigger or to the verb of its clause
-    (nearest first), within the trigger's sentence."""
+    (nearest first), within the trigger's sentence; one inside a relative clause only when that clause
+    describes the trigger (:func:`_describes_trigger`)."""
     sentence = span.sent
     doc = span.doc
     anchors = {t.i for t in span} | {_clause_head(span.root).i}
@@ -275,13 +276,24 @@ def _when(span: Span, times: list[tuple[int, int, str | None]]) -> str | None:
         expression = doc.char_span(start, end, alignment_mode="expand")
         if expression is None:
             continue
-        path = [expression.root, *expression.root.ancestors]
-        if not any(t.i in anchors for t in path[:MAX_CUE_DEPTH + 1]):
+        path = [expression.root, *expression.root.ancestors][:MAX_CUE_DEPTH + 1]
+        clause = next((n for n, t in enumerate(path) if t.dep_ == "relcl"), None)
+        if clause is not None and not _describes_trigger(path[clause], span):
+            path = path[:clause + 1]  # "the town, which had been under assault since October": the clause's own
+        if not any(t.i in anchors for t in path):
             continue
         distance = max(start - span.end_char, span.start_char - end, 0)
         if best_distance is None or distance < best_distance:
             best, best_distance = value, distance
     return best
+
+
+def _describes_trigger(clause: Token, span: Span) -> bool:
+    """True when a relative clause's noun is the trigger, or lies in the phrase of a noun trigger ("talks between
+    Russian and Ukrainian representatives that concluded today", however the parser attaches "that"); not the
+    object of a verb trigger ("taken full control of the town, which had been under assault since October")."""
+    head = clause.head
+    return span.start <= head.i < span.end or span.root.pos_ in {"NOUN", "PROPN"} and head in span.root.subtree
 
 
 def _default_when(span: Span, kind: str, published: str | None) -> str | None:

@@ -41,7 +41,7 @@ from .cyrillic import CyrDoc, Token, plain_word
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places import without_landmarks
-from .event_places_ru_uk import actor_phrases, event_place_keys, predicate_clause_of
+from .event_places_ru_uk import actor_phrases, event_place_keys, other_role, predicate_clause_of
 from .event_polarity import claimed_polarity
 from .event_polarity_ru_uk import event_polarity_ru_uk
 from .event_senses_ru_uk import event_sense_ru_uk
@@ -402,7 +402,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         actor_spans += actor_phrases(doc, doc.tokens[first].sent, places)
         acted_on = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in actor_spans)]
         where = coordinated_place_keys(doc, kind, event_place_keys(doc, first, last, kind, acted_on, attributions),
-                                       acted_on, last)
+                                       [p for p in acted_on if not other_role(doc, p, kind, first)], last)
         key = (kind, claimed_by, doc.tokens[first].sent)
         if _victims_again(doc, kind, first, quantity, events) or _strike_again(doc, kind, first, events, where):
             continue

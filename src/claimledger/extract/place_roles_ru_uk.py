@@ -79,7 +79,8 @@ def speaking_capital(doc: CyrDoc, k: int) -> bool:
 def governs_verb(doc: CyrDoc, k: int) -> bool:
     """True when the nominative noun at token ``k`` is the subject of a singular verb right after it that agrees
     with it in gender, when the verb has one ("Киев не выведет", "Москва заявила"; not "Киев атаковали", an
-    accusative, nor "Киев атаковала Россия"), and that verb is no verb of undergoing ("Киев подвергся удару")."""
+    accusative, nor "Киев атаковала Россия"; an adverb, particle or pronoun may stand between: "Киев это
+    отрицает"), and that verb is no verb of undergoing ("Киев подвергся удару")."""
     noun = doc.tokens[k]
     s = doc.sentence_of(k)
     for j in range(k + 1, min(s.last, k + 1 + CAPITAL_VERB_REACH)):
@@ -87,7 +88,7 @@ def governs_verb(doc: CyrDoc, k: int) -> bool:
         if t.pos == "ADJS":  # "Москва готова", "Київ згоден": a stance, which only a government takes
             return bool(t.tags & {"masc", "femn", "neut"} & noun.tags) or "plur" in t.tags
         if t.pos != "VERB":
-            if t.is_word and t.pos in ("ADVB", "PRCL"):
+            if t.is_word and t.pos in ("ADVB", "PRCL", "NPRO"):  # "Москва уже заявила", "Киев это отрицает"
                 continue
             return False
         genders = t.tags & {"masc", "femn", "neut"}

@@ -278,7 +278,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             return people
     counted = first > 0 and bool(set(doc.tokens[first - 1].lemmas) & COUNT_HEADS)
     if counted or t.pos == "NOUN" and not any(set(w.lemmas) & COUNT_HEADS for w in doc.tokens[s.first:first]):
-        amount = _amount_of_noun(doc, last, in_time)
+        amount = _amount_of_noun(doc, last, in_time, kind in PEOPLE_COUNTED)
         if amount is not None:
             return amount
     if kind == "territory_control" and t.pos in ("VERB", "PRTS"):
@@ -322,10 +322,11 @@ def _list_item_after(doc: CyrDoc, comma: int) -> bool:
     return nxt is not None and (nxt.pos in ("NUMB", "NOUN") or bool(set(nxt.lemmas) & set(NUMBER_LEMMAS)))
 
 
-def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int]) -> int | None:
+def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int], people: bool) -> int | None:
     """The count after a verb of amount (AMOUNT_VERB_LEMMAS), or a dash standing for it, whose subject is the act
     noun ending at token ``last``, within the clause: "Потери ВСУ ... превысили 17 тыс. военнослужащих" -> 17000,
-    "Потери ВСУ за сутки — до 80 человек" -> 80."""
+    "Потери ВСУ за сутки — до 80 человек" -> 80. A number of people is the amount only of a noun that counts
+    people (``people``): "Потери в ходе боев составили 20 тыс. человек" is no count of the fighting."""
     s = doc.sentence_of(last - 1)
     for k in range(last, min(s.last, last + AMOUNT_VERB_REACH)):
         w = doc.tokens[k]
@@ -333,9 +334,9 @@ def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int]) -> int | None:
             return None
         if set(w.lemmas) & AMOUNT_VERB_LEMMAS or w.text in ("—", "–"):  # a dash stands for the verb: "Потери — до 80"
             for j in range(k + 1, min(s.last, k + 1 + QUANTITY_AFTER)):
-                value, _ = _count_at(doc, j, in_time)
+                value, end = _count_at(doc, j, in_time)
                 if value is not None:
-                    return value
+                    return value if people or not _people_at(doc, end) else None
             return None
     return None
 
