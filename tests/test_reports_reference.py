@@ -1,6 +1,7 @@
 """What a war report's words refer to (issue 12): a denial by "это" of the clause or sentence before, a capital
 that speaks, a bare "региона" for the oblast named before, an amount of people that counts no fighting, a sentence
-that recalls an earlier report, people captured in hundreds, a date of a relative clause about another noun.
+that recalls an earlier report, people captured in hundreds or freed, a date of a relative clause about another
+noun, a weapon that hit a building, a count right after a headline's verb, "called" that names and does not demand.
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -114,3 +115,35 @@ def test_a_governors_region_is_the_speakers_not_the_events():
     rec = record("Acting Kursk governor Alexei Smirnov told President Vladimir Putin that Ukrainian troops held 28 "
                  "settlements.", "en")
     assert [e["places"] for e in rec["events"]] == [[]]  # not the city of Kursk, which no one claimed
+
+
+def test_a_weapon_that_hit_a_building_is_a_strike():
+    found = events(record("Ракета влучила в лікарню.", "uk"))
+    assert [(e[0], e[1]) for e in found] == [("strike", "Ракета влучила")]
+
+
+@pytest.mark.parametrize("text, language", [("Серед звільнених – оборонці Маріуполя та Зміїного.", "uk"),
+                                            ("Среди освобожденных – защитники Мариуполя.", "ru")])
+def test_the_freed_people_are_no_place_taken(text, language):
+    assert [e for e in events(record(text, language)) if e[0] == "territory_control"] == []
+
+
+def test_freed_settlements_are_still_taken():
+    found = events(record("Среди освобожденных населенных пунктов – Работино."))
+    assert [(e[0], e[2]) for e in found] == [("territory_control", ("Robotyne",))]
+
+
+def test_a_headline_count_right_after_its_verb():
+    rec = record("Body.", "en", title="Russian strike on Kharkiv hardware store kills at least 12")
+    counts = {said({"text": rec["title"]}, e["trigger"]): e.get("quantity") for e in rec["title_layers"]["events"]}
+    assert counts["kills"] == 12
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Zelenskyy called the attack 'another manifestation of Russian madness.'", "factual"),
+    ("Zelenskyy called for an end to the shelling.", "future"),
+    ("Zelenskyy called on Russia to stop the shelling.", "future"),
+])
+def test_called_names_what_happened_and_called_for_demands(text, modality):
+    rec = record(text, "en")
+    assert [e["modality"] for e in rec["events"]] == [modality]

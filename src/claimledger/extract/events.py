@@ -25,23 +25,20 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Attribution, Event, Place
 from .clauses import stated_owner
-from .dates import find_time_expressions, parse_published
+from .dates import find_time_expressions
 from .doc_cache import doc_ents, doc_text, line_memo, sentence_of
 from .event_arguments import (
     attacks_a_target, blocks_talks, destroys_fighters, destroys_weapons, frees_people, is_argument, names_held_land,
     strike_result,
 )
+from .event_dates_en import default_when, event_when
 from .event_places import without_landmarks
 from .event_places_en import event_places
 from .event_polarity import claimed_polarity
-from .event_triggers import (
-    MAX_CUE_DEPTH,
-    NATIONALITIES,
-    cue_ancestors,
-    find_triggers,
-)
+from .event_triggers import NATIONALITIES, cue_ancestors, find_triggers
 from .modality import event_modality
-from .quantities import count_after_preposition, find_quantity, number_of_dead, one_person, times_count
+from .quantities import (count_after_preposition, count_right_after, find_quantity, number_of_dead, one_person,
+                         times_count)
 from .retold_events import without_retold_strikes
 
 # Verbs that deny the event in their object or complement ("prevented any evacuation").
@@ -62,9 +59,6 @@ DENIAL_PREDICATES = frozenset({"untrue", "false", "fake", "baseless", "groundles
 # Negotiation heads that name one call or meeting; their later definite mentions corefer.
 CONTACT_LEMMAS = frozenset({"conversation", "call", "talk", "meeting", "negotiation",
                             "videoconference", "summit"})
-# Negotiation heads that a readout reports on its own date ("had a telephone conversation").
-DATED_CONTACTS = frozenset({"conversation", "call", "talk", "meeting", "meet", "speak", "agree",
-                            "negotiation", "telephone", "phone", "videoconference"})
 # Types whose mention with a demonstrative ("this strike") re-mentions an event already reported.
 FIGHTING_TYPES = frozenset({"strike", "clash", "casualties", "evacuation", "territory_control", "withdrawal",
                             "attack_repelled"})
@@ -78,6 +72,8 @@ SUBJECT_PRONOUNS = frozenset({"it", "they"})
 REPORT_NOUNS = frozenset({"claim", "allegation", "report", "statement", "assertion", "accusation"})
 # Types whose places make the per-settlement control ledger: a coordinated re-mention adds its places.
 LEDGER_TYPES = frozenset({"territory_control", "withdrawal"})
+# Verbs of killing or wounding whose count may stand right after them unparsed (headlines: "kills at least 12").
+KILLING_LEMMAS = frozenset({"kill", "injure", "wound", "hurt"})
 UNDERGOING_VERBS = frozenset({"fall"})  # verbs whose subject undergoes the event, with no actor named
 # Verbs whose subject judges or tells an act named as their object, not who does it ("Zelenskyy condemned the
 # strike", "Biden welcomed the liberation of Kherson"); "Russia launched a strike" names the actor.
@@ -252,68 +248,6 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
     return actor, target
 
 
-def _clause_head(token: Token) -> Token:
-    """The verb that heads the clause a token lies in (the token itself for a verb)."""
-    current = token
-    for _ in range(MAX_CUE_DEPTH + 2):
-        if current.pos_ in {"VERB", "AUX"} or current.head.i == current.i:
-            return current
-        current = current.head
-    return current
-
-
-def _when(span: Span, times: list[tuple[int, int, str | None]]) -> str | None:
-    """The resolved time expression attached to the trigger or to the verb of its clause
-    (nearest first), within the trigger's sentence; one inside a relative clause only when that clause
-    describes the trigger (:func:`_describes_trigger`)."""
-    sentence = span.sent
-    doc = span.doc
-    anchors = {t.i for t in span} | {_clause_head(span.root).i}
-    best, best_distance = None, None
-    for start, end, value in times:
-        if value is None or start < sentence.start_char or end > sentence.end_char:
-            continue
-        expression = doc.char_span(start, end, alignment_mode="expand")
-        if expression is None:
-            continue
-        path = [expression.root, *expression.root.ancestors][:MAX_CUE_DEPTH + 1]
-        clause = next((n for n, t in enumerate(path) if t.dep_ == "relcl"), None)
-        if clause is not None and not _describes_trigger(path[clause], span):
-            path = path[:clause + 1]  # "the town, which had been under assault since October": the clause's own
-        if not any(t.i in anchors for t in path):
-            continue
-        distance = max(start - span.end_char, span.start_char - end, 0)
-        if best_distance is None or distance < best_distance:
-            best, best_distance = value, distance
-    return best
-
-
-def _describes_trigger(clause: Token, span: Span) -> bool:
-    """True when a relative clause's noun is the trigger, or lies in the phrase of a noun trigger ("talks between
-    Russian and Ukrainian representatives that concluded today", however the parser attaches "that"); not the
-    object of a verb trigger ("taken full control of the town, which had been under assault since October")."""
-    head = clause.head
-    return span.start <= head.i < span.end or span.root.pos_ in {"NOUN", "PROPN"} and head in span.root.subtree
-
-
-def _default_when(span: Span, kind: str, published: str | None) -> str | None:
-    """The publication date for an undated event the outlet reports as of that day: a readout's
-    call or joint agreement ("had a telephone conversation", "agreed to ...") and present-tense
-    reports ("defensive operations are underway"); None otherwise."""
-    pub = parse_published(published)
-    if pub is None:
-        return None
-    verb = _clause_head(span.root)
-    if verb.dep_ not in {"ROOT", "conj"}:
-        return None
-    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if kind == "negotiation" and span.root.lemma_.lower() in DATED_CONTACTS and "VBD" in tags and not (tags & {"MD", "VBN"} - {"VBD"}):
-        return pub.isoformat()
-    if tags & {"VBZ", "VBP"} and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
-        return pub.isoformat()
-    return None
-
-
 def _is_anaphoric(span: Span) -> bool:
     """True for a definite mention ("the call", "during the conversation", "Today's conversation")."""
     children = list(span.root.children)
@@ -455,11 +389,13 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             quantity = count_after_preposition(span.root.head, ("to", "at"))
         if quantity is None and kind == "casualties":
             quantity = one_person(span.root) or number_of_dead(span.root)
+        if quantity is None and kind == "casualties" and span.root.lemma_.lower() in KILLING_LEMMAS:
+            quantity = count_right_after(span)  # headline copy: "strike on Kharkiv store kills at least 12"
         if quantity is None and kind == "withdrawal":  # "withdrew from two villages": the places left
             quantity = count_after_preposition(span.root, ("from",))
-        when = _when(span, times)
+        when = event_when(span, times)
         if when is None and claimed_by is None:
-            when = _default_when(span, kind, published)
+            when = default_when(span, kind, published)
         same = next((n for n, (other, event) in enumerate(kept)
                      if _corefers(span, other, kind, claimed_by, quantity, when, event)), None)
         if same is not None:

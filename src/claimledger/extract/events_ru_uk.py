@@ -64,7 +64,8 @@ PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within whic
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
                    "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
                    "найманц", "найманц", "террорист", "терорист", "пехот", "піхот", "геро", "громадян", "гражданин",
-                   "жител", "мешкан", "діти", "дітей", "дети", "детей", "ребен", "дрг", "диверс")
+                   "жител", "мешкан", "діти", "дітей", "дети", "детей", "ребен", "дрг", "диверс", "захисник",
+                   "защитник", "оборонц")
 # Stems of people who are as often who acts as who is lost ("Россияне уничтожили склад" / "уничтожили 1 100
 # россиян"): counted as losses only after the trigger.
 PERSONNEL_AFTER_STEMS = ("оккупант", "россиян", "рашист", "боец", "бойц")
@@ -292,7 +293,7 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     if t.pos in ("ADJF", "PRTF") and last == first + 1 and last < len(doc.tokens) \
             and set(doc.tokens[last].lemmas) & UNIT_LEMMAS:
         return False
-    if row.type == "territory_control" and plain_word(t.lower).startswith(FREEING_STEMS) and _frees_people(doc, last):
+    if row.type == "territory_control" and plain_word(t.lower).startswith(FREEING_STEMS) and _frees_people(doc, first, last):
         return False
     before = doc.tokens[max(doc.sentence_of(first).first, first - 3):first]
     if before and set(before[-1].lemmas) & AVOIDED_LEMMAS:
@@ -300,10 +301,16 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     return not any(set(w.lemmas) & TOPIC_LEMMAS for w in before)
 
 
-def _frees_people(doc: CyrDoc, last: int) -> bool:
+def _frees_people(doc: CyrDoc, first: int, last: int) -> bool:
     """True when the first noun after a control trigger is people or captivity ("Освобожденные российские
-    военнослужащие", "освободили из плена 90 военных", "звільнили з полону"): a release, not a place taken."""
+    военнослужащие", "освободили из плена 90 военных", "звільнили з полону"), or the trigger is a plural
+    participle standing for people, no noun after it ("Серед звільнених – оборонці Маріуполя"): a release, not a
+    place taken."""
     sentence_last = doc.sentence_of(last - 1).last
+    t = doc.tokens[first]
+    if last == first + 1 and "plur" in t.tags and (t.pos in ("ADJF", "PRTF") or "anim" in t.tags) \
+            and (last >= sentence_last or doc.tokens[last].pos in ("PNCT", "VERB")):
+        return True
     for w in doc.tokens[last:min(sentence_last, last + FREED_WINDOW)]:
         if w.pos == "NOUN" or _military_people(doc, w):
             plain = plain_word(w.lemma)

@@ -3,7 +3,7 @@ hypothetical (possible, conditional), read from the trigger's auxiliaries and go
 (data/dev/README.md, section E)."""
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .event_triggers import CUE_PATHS, cue_ancestors
 
@@ -64,6 +64,14 @@ def event_modality(span: Span) -> str:
                 done = controller in PAST_FACTUAL_CONTROLLERS and tensed.tag_ == "VBD"
                 if controller not in FACTUAL_CONTROLLERS and not done and token.dep_ == "xcomp":
                     return "future"
-        if position > 0 and lemma in FUTURE_CUES and not (position == 1 and lemma == "agree" and root.i > token.i):
+        if position > 0 and lemma in FUTURE_CUES and not (position == 1 and lemma == "agree" and root.i > token.i) \
+                and not (lemma == "call" and _names_only(token)):
             return "future"
     return "factual"
+
+
+def _names_only(call: Token) -> bool:
+    """True for "call" that names what a thing is ("called the attack another manifestation of madness"), not one
+    that demands ("called for talks", "called on Russia to stop the shelling")."""
+    return not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") or c.dep_ in ("xcomp", "ccomp")
+                   for c in call.children)

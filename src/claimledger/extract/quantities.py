@@ -159,3 +159,25 @@ def times_count(verb) -> int | None:
             if value is not None:
                 return value
     return None
+
+
+# Words of a bound between a verb of killing and its count in headline copy ("kills at least 12", "injures over 40").
+BOUND_WORDS = frozenset({"at", "least", "more", "than", "over", "about", "nearly", "almost", "around", "up", "to"})
+
+
+def count_right_after(span) -> int | None:
+    """The number right after a verb of killing or wounding, past bound words, that no parse attached to it: headline
+    copy the parser reads as nouns ("Russian strike on Kharkiv store kills at least 12" -> 12); None when a
+    measure follows the number or none comes first."""
+    doc = span.doc
+    k = span.end
+    while k < len(doc) and doc[k].lower_ in BOUND_WORDS:
+        k += 1
+    if k >= len(doc) or not doc[k].like_num or doc[k].sent.start != span.sent.start:
+        return None
+    tokens = [doc[k]]
+    while tokens[-1].i + 1 < len(doc) and (doc[tokens[-1].i + 1].like_num or doc[tokens[-1].i + 1].lower_ in MULTIPLIERS):
+        tokens.append(doc[tokens[-1].i + 1])
+    if _is_measure(tokens):
+        return None
+    return parse_quantity(" ".join(t.text for t in tokens))

@@ -1,0 +1,78 @@
+"""When an English event happened: the time expression attached to its trigger or its clause's verb, else the
+publication date for what a readout or a present-tense report tells as of that day.
+
+A trigger span, the document's resolved time expressions (dates.find_time_expressions) and the publication date in;
+an ISO date, month, year or range (the annotation guide's ``when``) or None out. events.py calls it.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .dates import parse_published
+from .event_triggers import MAX_CUE_DEPTH
+
+# Negotiation heads that a readout reports on its own date ("had a telephone conversation").
+DATED_CONTACTS = frozenset({"conversation", "call", "talk", "meeting", "meet", "speak", "agree",
+                            "negotiation", "telephone", "phone", "videoconference"})
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb that heads the clause a token lies in (the token itself for a verb)."""
+    current = token
+    for _ in range(MAX_CUE_DEPTH + 2):
+        if current.pos_ in {"VERB", "AUX"} or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def event_when(span: Span, times: list[tuple[int, int, str | None]]) -> str | None:
+    """The resolved time expression attached to the trigger or to the verb of its clause
+    (nearest first), within the trigger's sentence; one inside a relative clause only when that clause
+    describes the trigger (:func:`_describes_trigger`)."""
+    sentence = span.sent
+    doc = span.doc
+    anchors = {t.i for t in span} | {_clause_head(span.root).i}
+    best, best_distance = None, None
+    for start, end, value in times:
+        if value is None or start < sentence.start_char or end > sentence.end_char:
+            continue
+        expression = doc.char_span(start, end, alignment_mode="expand")
+        if expression is None:
+            continue
+        path = [expression.root, *expression.root.ancestors][:MAX_CUE_DEPTH + 1]
+        clause = next((n for n, t in enumerate(path) if t.dep_ == "relcl"), None)
+        if clause is not None and not _describes_trigger(path[clause], span):
+            path = path[:clause + 1]  # "the town, which had been under assault since October": the clause's own
+        if not any(t.i in anchors for t in path):
+            continue
+        distance = max(start - span.end_char, span.start_char - end, 0)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = value, distance
+    return best
+
+
+def _describes_trigger(clause: Token, span: Span) -> bool:
+    """True when a relative clause's noun is the trigger, or lies in the phrase of a noun trigger ("talks between
+    Russian and Ukrainian representatives that concluded today", however the parser attaches "that"); not the
+    object of a verb trigger ("taken full control of the town, which had been under assault since October")."""
+    head = clause.head
+    return span.start <= head.i < span.end or span.root.pos_ in {"NOUN", "PROPN"} and head in span.root.subtree
+
+
+def default_when(span: Span, kind: str, published: str | None) -> str | None:
+    """The publication date for an undated event the outlet reports as of that day: a readout's
+    call or joint agreement ("had a telephone conversation", "agreed to ...") and present-tense
+    reports ("defensive operations are underway"); None otherwise."""
+    pub = parse_published(published)
+    if pub is None:
+        return None
+    verb = _clause_head(span.root)
+    if verb.dep_ not in {"ROOT", "conj"}:
+        return None
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if kind == "negotiation" and span.root.lemma_.lower() in DATED_CONTACTS and "VBD" in tags and not (tags & {"MD", "VBN"} - {"VBD"}):
+        return pub.isoformat()
+    if tags & {"VBZ", "VBP"} and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return pub.isoformat()
+    return None
