@@ -74,6 +74,12 @@ def test_an_amount_of_people_counts_the_losses_not_the_fighting():
     assert counts == {"casualties": 20000, "clash": None}
 
 
+def test_unnamed_areas_inherit_no_place():
+    text = "ВСУ атаковали Суджу. Из приграничных районов эвакуированы более 3 тыс. человек."
+    found = {e[1]: e[2] for e in events(record(text))}
+    assert found["эвакуированы"] == ()
+
+
 @pytest.mark.parametrize("opener", ["Ранее Минобороны РФ сообщало, что за неделю",
                                     "Минобороны РФ сообщило, что за неделю"])
 def test_an_earlier_report_or_a_force_zone_inherits_no_place(opener):
@@ -143,6 +149,9 @@ def test_a_headline_count_right_after_its_verb():
     ("Zelenskyy called the attack 'another manifestation of Russian madness.'", "factual"),
     ("Zelenskyy called for an end to the shelling.", "future"),
     ("Zelenskyy called on Russia to stop the shelling.", "future"),
+    ("Stop the shelling of our cities!", "future"),  # an imperative demands its object
+    ("Tell people in the occupied territories about it.", "factual"),  # ... not the setting of another object
+    ("Close the sky and stop the shelling!", "future"),  # joined to an imperative
 ])
 def test_called_names_what_happened_and_called_for_demands(text, modality):
     rec = record(text, "en")

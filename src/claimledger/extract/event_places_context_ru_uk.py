@@ -4,8 +4,8 @@ fighting event, the nearest sentence before it in its paragraph that names a set
 only), or a country the sentence right before struck, else the settlement the report is about. Nothing when
 the clause counts new settlements it does not name ("освобождены три населённых пункта": only an oblast or
 raion then), the sentence opens another item, a sum or an earlier report ("Кроме того", "Всего", "Ранее"), or
-the clause names a force's own area ("в зоне ответственности группировки"). event_places_ru_uk.py calls it
-when its rules find nothing.
+the clause says where without a name ("в зоне ответственности группировки", "из приграничных районов").
+event_places_ru_uk.py calls it when its rules find nothing.
 """
 from __future__ import annotations
 
@@ -44,6 +44,9 @@ NEW_ITEM_OPENERS = ("кроме того", "помимо этого", "поми�
 # Nouns of a force's own area ("в зоне ответственности группировки «Центр»", "в полосе ответственности"): a clause
 # naming one says where its event is, which no settlement of another sentence is.
 AREA_OF_FORCE_LEMMAS = frozenset({"ответственность", "відповідальність"})
+# Nouns of areas that, plural after a preposition, say where an event is without naming them ("Из приграничных
+# районов эвакуированы более 3 тыс. человек", "по територіях громад"): not the settlement of another sentence.
+UNNAMED_AREA_LEMMAS = frozenset({"район", "регион", "регіон", "область", "территория", "територія", "громада"})
 # Words of an unnamed count of settlements besides numbers ("ряд населённых пунктов", "несколько сёл").
 SEVERAL_LEMMAS = frozenset({"несколько", "ряд", "кілька", "декілька", "множество", "десяток", "десятки"})
 # Sentences back within which a bare settlement noun ("Город заняли ...", "Село звільнили ...") finds the settlement
@@ -73,7 +76,7 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
     if _counts_settlements(doc, c_first, c_last):
         # "освобождены три населённых пункта": new settlements, not the one named before; its area may hold them
         places = [p for p in places if p.level in ("raion", "oblast")]
-    if _opens_new_item(doc, number) or any(set(t.lemmas) & AREA_OF_FORCE_LEMMAS for t in doc.tokens[c_first:c_last]):
+    if _opens_new_item(doc, number) or _says_own_area(doc, c_first, c_last):
         return ()
     for back in range(number - 1, max(-1, number - 1 - INHERIT_SENTENCES_BACK), -1):
         before = doc.sents[back]
@@ -89,6 +92,20 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
     # (a sentence before naming only a country it struck: measured on war_reports_dev, Ukrainian places: tune half
     # 0.829 -> 0.854, report half 0.861 -> 0.889, internal file unchanged)
     return _topic_settlement(places, doc.tokens[first].start) if kind in PLACE_INHERITING_TYPES else ()
+
+
+def _says_own_area(doc: CyrDoc, c_first: int, c_last: int) -> bool:
+    """True when clause tokens [c_first, c_last) say where their event is without a name: a force's own area
+    (AREA_OF_FORCE_LEMMAS) or unnamed areas in the plural after a preposition (UNNAMED_AREA_LEMMAS)."""
+    toks = doc.tokens
+    for k in range(c_first, c_last):
+        t = toks[k]
+        if set(t.lemmas) & AREA_OF_FORCE_LEMMAS:
+            return True
+        if t.pos == "NOUN" and "plur" in t.tags and set(t.lemmas) & UNNAMED_AREA_LEMMAS \
+                and any(w.pos == "PREP" for w in toks[max(c_first, k - 2):k]):
+            return True
+    return False
 
 
 def _country_struck(doc: CyrDoc, inside: Sequence[Place]) -> tuple[str, ...]:

@@ -26,6 +26,9 @@ HYPOTHETICAL_CUES = frozenset({
 FACTUAL_CONTROLLERS = frozenset({"manage", "try", "continue", "begin", "start", "keep", "succeed",
                                  "attempt", "use", "help", "fail", "seem", "appear", "allow",
                                  "enable", "force", "agree"})
+# Prepositions of a setting: what they hold is where a demand applies, not what it demands ("Tell people in the
+# occupied territories").
+SETTING_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "throughout", "from", "inside", "within"})
 # Factual only in the past: "had to withdraw", "were able to recapture" report done acts;
 # "has to withdraw", "will be able to recapture" look ahead.
 PAST_FACTUAL_CONTROLLERS = frozenset({"have", "able", "unable"})
@@ -67,6 +70,8 @@ def event_modality(span: Span) -> str:
         if position > 0 and lemma in FUTURE_CUES and not (position == 1 and lemma == "agree" and root.i > token.i) \
                 and not (lemma == "call" and _names_only(token)):
             return "future"
+        if position > 0 and _imperative(token) and _demanded(root, token):
+            return "future"  # a demand: "Provide humanitarian corridors", "close the sky, stop the shelling"
     return "factual"
 
 
@@ -75,3 +80,29 @@ def _names_only(call: Token) -> bool:
     that demands ("called for talks", "called on Russia to stop the shelling")."""
     return not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") or c.dep_ in ("xcomp", "ccomp")
                    for c in call.children)
+
+
+def _imperative(verb: Token) -> bool:
+    """True for a verb in the imperative: a bare form (VB) that opens its clause, with no subject or auxiliary,
+    or joined to such a verb ("Provide humanitarian corridors", "...: close the sky, stop the shelling")."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children):
+        return False
+    if verb.dep_ == "conj":  # "close the sky, stop the shelling"; not "we will regain our land and take revenge"
+        return _imperative(verb.head)
+    before = [t for t in verb.doc[verb.left_edge.i:verb.i] if not t.is_punct]
+    return not before or all(t.lower_ in ("please", "and", "so", "just") for t in before)
+
+
+def _demanded(trigger: Token, verb: Token) -> bool:
+    """True when no other noun stands between a trigger and the imperative verb above it: the trigger is what is
+    demanded ("stop the shelling", "Go on the offensive"), not the setting of another object ("Tell people in the
+    occupied territories", however the parser attaches "in": a setting, SETTING_PREPOSITIONS)."""
+    current = trigger.head
+    while current.i != verb.i and current.head.i != current.i:
+        if current.pos_ in ("NOUN", "PROPN", "PRON") \
+                or current.dep_ == "prep" and current.lower_ in SETTING_PREPOSITIONS:
+            return False
+        current = current.head
+    return True
