@@ -156,3 +156,17 @@ def test_a_headline_count_right_after_its_verb():
 def test_called_names_what_happened_and_called_for_demands(text, modality):
     rec = record(text, "en")
     assert [e["modality"] for e in rec["events"]] == [modality]
+
+
+def test_an_outlet_after_a_headlines_dash_is_its_source():
+    rec = record("Текст.", title="Россияне прорвались в Нью-Йорк, - DeepState")
+    speakers = {a["speaker"] for a in rec["title_layers"]["attributions"]}
+    assert speakers == {"DeepState"}
+
+
+def test_a_headlines_topic_label_is_no_actor_but_the_place():
+    rec = record("Text.", "en", title="Kherson: Russia completes withdrawal as Ukrainian troops enter city")
+    names = {p.get("ref") or p["name"]: p["name"] for p in rec["title_layers"]["places"]}
+    withdrawal = [e for e in rec["title_layers"]["events"] if e["type"] == "withdrawal"]
+    assert withdrawal and withdrawal[0]["actor"] == "Russia"
+    assert [names[k] for k in withdrawal[0]["places"]] == ["Kherson"]

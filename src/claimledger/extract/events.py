@@ -176,9 +176,9 @@ def _label(token: Token | None) -> str | None:
 
 def _child(token: Token, deps: set[str], preps: set[str] = frozenset()) -> Token | None:
     """The first child with one of the dependencies, else the object of one of the prepositions
-    (dates and times excluded)."""
+    (dates and times excluded); never a headline's topic label ("Kherson: Russia completes withdrawal")."""
     for child in token.children:
-        if child.dep_ in deps:
+        if child.dep_ in deps and not _topic_label(child):
             return child
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
@@ -186,6 +186,13 @@ def _child(token: Token, deps: set[str], preps: set[str] = frozenset()) -> Token
             if objects:
                 return objects[0]
     return None
+
+
+def _topic_label(token: Token) -> bool:
+    """True for a phrase that opens its sentence and ends at a colon: a topic label, no argument of the verb."""
+    end = token.right_edge.i + 1
+    colon = token.right_edge.text == ":" or end < len(token.doc) and token.doc[end].text == ":"
+    return token.left_edge.i == token.sent.start and colon
 
 
 def _subject_named_above(token: Token) -> Token | None:

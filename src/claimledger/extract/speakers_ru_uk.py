@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..models import Attribution
+from ..sides import UNKNOWN, side_of_outlet
 from .cyrillic import CyrDoc, Token, word_readings
 from .lexicon_files import lexicon_rows
 from .nlp import load_morphology
@@ -377,8 +378,8 @@ HEADLINE_SOURCE_WORDS = ANONYMOUS_SOURCES | {"источники", "экспер
 
 def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
     """Whether the phrase at a character span of a headline names a person, office or organisation: a known
-    speaker or office (speaker table, office registry), a person or organisation entity, or capitalised
-    words of a person's name."""
+    speaker or office (speaker table, office registry), an outlet of the registry, a person or organisation
+    entity, or capitalised words of a person's name."""
     first, last = doc.token_at(span[0]), doc.token_at(span[1] - 1)
     if first is None or last is None or not doc.tokens[first].text[:1].isupper():
         return False
@@ -388,6 +389,8 @@ def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
         return True
     if any(t.pos in ("PREP", "VERB") for t in doc.tokens[first:last + 1]):
         return False  # a setting or a statement, not a speaker ("Зеленський у Вашингтоні: ...", "ВСУ атаковали X: ...")
+    if side_of_outlet(phrase) != UNKNOWN:
+        return True  # an outlet or project of the registry ("Россияне прорвались в Нью-Йорк, - DeepState")
     words = phrase.split()
     if len(words) == 1 and (words[0].isupper() and len(words[0]) > 1 or words[0].lower() in HEADLINE_SOURCE_WORDS):
         return True  # "ISW: ...", "МАГАТЭ: ...", "Источник: ..."
