@@ -317,8 +317,11 @@ def test_talks_take_place_at_a_venue_not_in_the_countries_that_hold_them(nlp_en)
 def test_fighting_takes_its_place_from_the_sentence_before(nlp_en):
     text = "Mariupol is a port city on the Sea of Azov. The city was shelled overnight."
     assert _one(nlp_en, text, "strike", places=_places_of(text)).places == ("UA14140050010029262",)
-    other = "Mariupol is a port city on the Sea of Azov.\nThe city was shelled overnight."
+    other = "Mariupol is a port city on the Sea of Azov.\nRussian forces shelled residential areas overnight."
     assert _one(nlp_en, other, "strike", places=_places_of(other)).places == ()  # a new paragraph
+    # ... where "the city" still refers to the town the report named
+    other = "Mariupol is a port city on the Sea of Azov.\nThe city was shelled overnight."
+    assert _one(nlp_en, other, "strike", places=_places_of(other)).places == ("UA14140050010029262",)
 
 
 def _places_of(text):

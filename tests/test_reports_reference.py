@@ -170,3 +170,20 @@ def test_a_headlines_topic_label_is_no_actor_but_the_place():
     withdrawal = [e for e in rec["title_layers"]["events"] if e["type"] == "withdrawal"]
     assert withdrawal and withdrawal[0]["actor"] == "Russia"
     assert [names[k] for k in withdrawal[0]["places"]] == ["Kherson"]
+
+
+def test_a_paragraph_opening_with_the_town_refers_to_the_reports_town():
+    rec = record("Ukrainian forces have withdrawn from Vuhledar, the army said.\n\nThe town had been under constant "
+                 "attack since the start of the full-scale invasion.", "en", published="2024-10-02")
+    found = {said(rec, e["trigger"]): (e["places"], e.get("when")) for e in rec["events"]}
+    assert found["attack"] == (["UA14040050010075856"], "2022-02-24/2024-10-02")
+    assert "invasion" not in found  # a time that dates the attack, not an event of its own
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Від початку повномасштабного вторгнення росіяни вбили 500 дітей.", "uk"),
+    ("Russia has lost 600,000 troops since the invasion began.", "en"),
+])
+def test_since_the_invasion_dates_the_event_and_is_none(text, language):
+    rec = record(text, language, published="2024-10-02")
+    assert [e.get("when") for e in rec["events"]] == ["2022-02-24/2024-10-02"]

@@ -20,6 +20,9 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+# The start of Russia's full-scale invasion, the reference of "since the full-scale invasion", "с начала СВО",
+# "з початку повномасштабного вторгнення".
+INVASION_START = date(2022, 2, 24)
 
 # Month names must be capitalised ("May" vs the modal "may"); abbreviations need a day or year.
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -196,6 +199,11 @@ def _since_month(m: re.Match, pub: date | None) -> str | None:
     return since_range(_month_only(m, pub), pub)
 
 
+def since_invasion(m: re.Match, pub: date | None) -> str | None:
+    """From the start of the full-scale invasion to publication ("since the full-scale invasion began")."""
+    return since_range(INVASION_START.isoformat(), pub)
+
+
 def _since_year(m: re.Match, pub: date | None) -> str | None:
     return since_range(m["year"], pub)
 
@@ -216,6 +224,9 @@ _TIME_RULES = (
         (rf"{_I}since ){_FULL_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", _since_month_day, (_AS_WRITTEN, _FULL_MONTHS)),
         (rf"{_I}since ){_DAY}\s+{_FULL_MONTH}(?:,?\s+{_YEAR})?", _since_month_day, (_AS_WRITTEN, _FULL_MONTHS)),
         (rf"{_I}since ){_FULL_MONTH}(?:\s+{_YEAR})?", _since_month, (_AS_WRITTEN, _FULL_MONTHS)),
+        (rf"{_I}\bsince (?:the (?:start|beginning|outbreak) of )?(?:(?:Russia's|the) )?"
+         rf"(?:(?:full-scale|large-scale) (?:invasion|war)|invasion)(?: began| started)?\b)", since_invasion,
+         (_LOWERED, ("invasion", "scale war"))),
         (rf"{_I}since ){_YEAR}", _since_year, None),
         (r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso, None),
         (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}", _full_date, (_AS_WRITTEN, _MONTH_OPENINGS)),
@@ -271,6 +282,14 @@ def scan_time_expressions(text: str, published: str | None, patterns=None) -> li
                 continue
             taken.append((start, end, resolver(m, pub)))
     return sorted(taken)
+
+
+def dates_another(start: int, end: int, times: list[tuple[int, int, str | None]]) -> bool:
+    """True when the trigger at characters [start, end) lies inside a time expression of ``times`` that resolves to
+    a span from then on ("since the full-scale invasion began", "з початку повномасштабного вторгнення"): a generic
+    mention that dates another event, not an event of its own. A day it names stays one ("the first day of
+    Russia's attacks")."""
+    return any(a <= start and end <= b for a, b, value in times if value is not None and "/" in value)
 
 
 def resolve_when(text: str, published: str | None) -> str | None:

@@ -22,7 +22,7 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
-from .dates import iso_day, parse_published, since_range, scan_time_expressions
+from .dates import INVASION_START, iso_day, parse_published, scan_time_expressions, since_invasion, since_range
 from .dates import year_for_month as _year_before_or_on
 from .quantities_ru_uk import NUMBER_LEMMAS
 
@@ -58,8 +58,6 @@ WEEKDAYS = {form: number for number, forms in (*WEEKDAY_FORMS.items(), *WEEKDAY_
 # out after midnight says "сьогодні" of the day before (the annotation convention of the dev gold,
 # tests/data/README.md); dawn is the latest a night report's "today" can still mean yesterday.
 SMALL_HOURS_END = 6
-# The start of Russia's full-scale invasion, the reference of "с начала СВО / повномасштабного вторгнення".
-INVASION_START = date(2022, 2, 24)
 MAX_LAST_DAYS = 366  # "за N днів" beyond a year is a duration, not a window ending at publication
 # Stems of the ordinals "first" to "tenth" (Ukrainian and Russian), for the day of the war in words.
 ORDINAL_STEMS = {stem: n for n, stems in enumerate((
@@ -267,10 +265,6 @@ def _since_year_start(m: re.Match, pub: date | None) -> str | None:
     return None if pub is None else f"{pub.year:04d}-01-01/{pub.isoformat()}"
 
 
-def _since_invasion(m: re.Match, pub: date | None) -> str | None:
-    return since_range(INVASION_START.isoformat(), pub)
-
-
 # (pattern, resolver), most specific first; an earlier pattern wins over overlapping later ones.
 TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | None]], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), resolver) for pattern, resolver in (
@@ -300,8 +294,8 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
         (rf"{_B}(?:в|во|у|с|со|з|із|до|от|від|к|на початку|в начале|в конце|наприкінці|у середині|в середине) {_MONTH}{_E}", _month_only),
         (rf"{_B}(?:с|со|з|із|від|от) {_YEAR}\s*(?:году|года|г\.|року|р\.){_E}", _since_year),
         (rf"{_B}(?:в|у|до) {_YEAR}\s*(?:году|года|г\.|році|року|р\.){_E}", _year_only),
-        (rf"{_B}(?:с|з|від) начала (?:полномасштабного )?(?:вторжения|специальной военной операции|СВО){_E}", _since_invasion),
-        (rf"{_B}(?:з|від) початку (?:повномасштабного )?(?:вторгнення|війни|повномасштабної війни){_E}", _since_invasion),
+        (rf"{_B}(?:с|з|від) начала (?:полномасштабного )?(?:вторжения|специальной военной операции|СВО){_E}", since_invasion),
+        (rf"{_B}(?:з|від) початку (?:повномасштабного )?(?:вторгнення|війни|повномасштабної війни){_E}", since_invasion),
         (rf"{_B}(?:с начала (?:этого |текущего )?года|з початку (?:цього |поточного )?року){_E}", _since_year_start),
         (rf"{_B}(?:с начала суток|з початку (?:цієї )?доби){_E}", _days_back(0, 0)),
         (rf"{_B}(?:(?:за|в течение|протягом) (?:минувшие |прошедшие |последние |истекшие )?сутки"

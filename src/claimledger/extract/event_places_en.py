@@ -156,7 +156,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
                 if any(place_within(p, area) for area in own)]  # area places it
     found = place_keys(own) or _national_land(span, places, starts)
     if not found and _takes_anaphoric_settlement(span):
-        found = _anaphoric_settlement(span, named)  # "Ukrainian forces still hold the town, ... in Kharkiv"
+        found = _anaphoric_settlement(span, named, report_wide=True)  # "Ukrainian forces still hold the town"
     if not found:
         purposes = _purpose_phrases(span)
         if kind in PLACELESS_TYPES:
@@ -297,9 +297,13 @@ def _other_act(token: Token) -> bool:
 
 
 def _takes_anaphoric_settlement(span: Span) -> bool:
-    """True when the trigger's object is "the town" / "this city": the settlement referred back to is its place,
-    before any other place its sentence names."""
-    return any(c.dep_ in {"dobj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in span.root.children)
+    """True when the trigger's object is "the town" / "this city", or the subject of a verb the trigger says it is
+    under ("The town had been under constant attack"): the settlement referred back to is its place, before any
+    other place its sentence names."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "under":
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in root.head.head.children)
+    return any(c.dep_ in {"dobj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in root.children)
 
 
 def _anaphoric_settlement_noun(token: Token) -> bool:
@@ -309,10 +313,10 @@ def _anaphoric_settlement_noun(token: Token) -> bool:
         and not any(c.dep_ in {"compound", "prep", "appos"} for c in token.children)
 
 
-def _anaphoric_settlement(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
+def _anaphoric_settlement(span: Span, places: Sequence[Place], report_wide: bool = False) -> tuple[str, ...]:
     """The settlement a nameless "the city" / "this town" of the trigger's sentence refers to: the latest its own
-    sentence names before it, else the one its paragraph named most often before it (the latest on a tie); () when
-    there is none."""
+    sentence names before it, else the one its paragraph (else, ``report_wide``, the report) named most often before
+    it (the latest on a tie); () when there is none."""
     sentence = span.sent
     noun = next((t for t in sentence if _anaphoric_settlement_noun(t)), None)
     if noun is None:
@@ -322,13 +326,16 @@ def _anaphoric_settlement(span: Span, places: Sequence[Place]) -> tuple[str, ...
     if own:
         return (event_place_key(own[-1]),)
     paragraph = doc_text(span.doc).rfind("\n", 0, sentence.start_char) + 1
-    counts: dict[str, tuple[int, int]] = {}
-    for place in places:
-        if place.level == "settlement" and paragraph <= place.span[0] and place.span[1] <= sentence.start_char:
-            key = event_place_key(place)
-            seen, _ = counts.get(key, (0, 0))
-            counts[key] = (seen + 1, place.span[0])
-    return (max(counts, key=counts.__getitem__),) if counts else ()
+    for start in (paragraph, 0) if report_wide else (paragraph,):  # "The town" opening a paragraph: the report's
+        counts: dict[str, tuple[int, int]] = {}
+        for place in places:
+            if place.level == "settlement" and start <= place.span[0] and place.span[1] <= sentence.start_char:
+                key = event_place_key(place)
+                seen, _ = counts.get(key, (0, 0))
+                counts[key] = (seen + 1, place.span[0])
+        if counts:
+            return (max(counts, key=counts.__getitem__),)
+    return ()
 
 
 def _participle(token: Token) -> bool:

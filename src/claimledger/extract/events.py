@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Attribution, Event, Place
 from .clauses import stated_owner
-from .dates import find_time_expressions
+from .dates import dates_another, find_time_expressions
 from .doc_cache import doc_ents, doc_text, line_memo, sentence_of
 from .event_arguments import (
     attacks_a_target, blocks_talks, destroys_fighters, destroys_weapons, frees_people, is_argument, names_held_land,
@@ -379,8 +379,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             kind = "strike"  # "Russia attacked energy facilities": a strike on a target, not fighting
         if kind == "territory_control" and frees_people(span):
             kind = "evacuation"  # "liberate civilians and servicemen from Mariupol": getting people out
-        if _is_heading(span):
-            continue  # headings and captions ("Casualties and losses") state no event
+        if _is_heading(span) or dates_another(span.start_char, span.end_char, times):
+            continue  # headings and captions ("Casualties and losses"), times ("since the full-scale invasion")
         if is_argument(span, trigger_tokens) or blocks_talks(span, trigger_tokens) \
                 or strike_result(span, trigger_tokens):
             continue

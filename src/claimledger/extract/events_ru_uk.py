@@ -38,6 +38,7 @@ from importlib import resources
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
 from .cyrillic import CyrDoc, Token, plain_word
+from .dates import dates_another
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places import without_landmarks
@@ -398,6 +399,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         if any(set(w.lemmas) & THANKS_LEMMAS or plain_word(w.lower) in THANKS_LEMMAS for w in _sentence_tokens(doc, first)):
             continue
         start, end = doc.char_span(first, last)
+        if dates_another(start, end, times):
+            continue  # "Від початку повномасштабного вторгнення росіяни вбили ...": a time, not an event
         claimed_by = _claimant(start, end, attributions)
         kind = event_sense_ru_uk(doc, kind, first, last, places)
         if kind is None:
