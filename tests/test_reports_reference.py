@@ -187,3 +187,17 @@ def test_a_paragraph_opening_with_the_town_refers_to_the_reports_town():
 def test_since_the_invasion_dates_the_event_and_is_none(text, language):
     rec = record(text, language, published="2024-10-02")
     assert [e.get("when") for e in rec["events"]] == ["2022-02-24/2024-10-02"]
+
+
+@pytest.mark.parametrize("text, taken", [
+    ("Russian milbloggers reported earlier that Russian forces had raised a flag in the town center of Vuhledar.",
+     True),
+    ("Marines of the 36th brigade hoisted the flag over the village.", True),
+    ("Protesters raised flags in Moscow.", False),  # no force: no claim of taking
+])
+def test_a_force_raising_a_flag_claims_the_place(text, taken):
+    rec = record(text, "en")
+    assert bool([e for e in rec["events"] if e["type"] == "territory_control"]) == taken
+    if "milbloggers" in text:  # "reported earlier that": a that-clause the parser takes for an adverbial one
+        assert [said(rec, a["content"]) for a in rec["attributions"]] == [
+            "Russian forces had raised a flag in the town center of Vuhledar"]

@@ -47,12 +47,22 @@ from .voice import speak_for_first_person
 
 
 
+def _misparsed_that_clause(verb: Token, child: Token) -> bool:
+    """True for a "that" clause after a cue verb that the parser took for an adverbial clause when an adverb
+    stands between ("milbloggers reported earlier that Russian forces had raised a flag")."""
+    return child.dep_ == "advcl" and child.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                              for g in child.children)
+
+
 def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, list[Token]]:
     """Return the content span of a cue verb and the cue's extra words (light-verb noun, particle)."""
     lemma = verb.lemma_
     extra: list[Token] = []
     children = list(verb.children)
     for child in children:
+        if _misparsed_that_clause(verb, child) and lemma in CUE_VERBS:
+            that = next(g for g in child.children if g.dep_ == "mark" and g.lower_ == "that")
+            return char_span([t for t in content_tokens(child) if t.i > that.i]), extra
         if child.dep_ == "ccomp" and child.lower_ not in PHRASAL.get(lemma, ()) and lemma in CUE_VERBS:
             if any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in child.children):
                 return None, extra  # an indirect question asserts nothing ("asked whether ...")

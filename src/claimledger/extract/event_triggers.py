@@ -62,6 +62,9 @@ CAPTURING_VERBS = frozenset({"capture", "seize"})
 CAPTURED_PEOPLE = frozenset({"soldier", "serviceman", "servicemen", "troop", "troops", "fighter", "prisoner", "people",
                              "person", "civilian", "man", "men", "mercenary", "marine", "paratrooper", "personnel",
                              "officer", "commander", "pilot", "crew", "member", "pow", "pows"})
+# Words of a force that raises a flag over a place it took (flag "by_force", with CAPTURED_PEOPLE).
+FORCE_WORDS = MILITARY_WORDS | {"unit", "brigade", "battalion", "regiment", "division", "corps", "defender",
+                                "stormtrooper", "wagner", "guard", "infantry"}
 # Objects that make holding, controlling or regaining a claim of territory (flag "land").
 HELD_LAND_NOUNS = frozenset({"city", "town", "village", "settlement", "part", "territory", "area", "bridgehead",
                              "region", "oblast", "district", "percent", "%", "land", "outskirt", "stronghold"})
@@ -320,10 +323,19 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
         return False
     if "fallen" in flags and not _has_fallen(root):
         return False
+    if "by_force" in flags and not _done_by_force(root):
+        return False
     if "partner" in flags and not any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in root.children):
         return False
     return True
+
+
+def _done_by_force(verb) -> bool:
+    """True when a verb's subject is a military force or its people ("Russian forces raised a flag", "marines of
+    the 36th brigade hoisted the flag"; not "Protesters raised flags")."""
+    return any(c.dep_ == "nsubj" and {t.lemma_.lower() for t in c.subtree} & (FORCE_WORDS | CAPTURED_PEOPLE)
+               for c in verb.children)
 
 
 def _names_attack(noun) -> bool:
