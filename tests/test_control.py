@@ -525,6 +525,19 @@ def test_liberations_of_the_second_world_war_are_dated_to_it_and_kept_out_of_the
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, language", [
+    ("I congratulate you on the Day of Great Victory! Soldiers went on the offensive outside Moscow and Leningrad, Kiev "
+     "and Minsk, Stalingrad and Kharkov.", "en"),
+    ("Поздравляю с Днем Великой Победы! Бойцы сражались с врагом под Москвой, Сталинградом, Киевом и Харьковом.", "ru"),
+])
+def test_battles_told_by_the_cities_wartime_names_are_that_wars(text, language):
+    (doc,) = analyse_articles([Article(id="h", text=text, language=language, published="2022-05-09T09:00")])
+    fighting = [e for e in doc.events if e.type == "clash"]
+    assert fighting and all(e.when == "1939/1945" for e in fighting)
+    assert record_control_claims(document_to_record(doc)) == set()  # Kyiv and Kharkiv are not contested now
+
+
+@pytest.mark.model
 def test_this_wars_neo_nazis_leave_the_date_alone():
     # a report of this war that mentions the Great Patriotic War: "неонацистов" is this war's word
     text = ("Как и в годы Великой Отечественной войны, наши бойцы освободили Авдеевку от неонацистов, "

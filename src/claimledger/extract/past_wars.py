@@ -5,7 +5,8 @@ A Victory Day address speaks of both wars in one breath ("Вигнали нац�
 sentence, the date rules give such an event the publication date, and the control ledger would read the
 liberation of Kherson in 1943 as a claim about who holds it now. Here an event gets the war's period when its
 text speaks of the Second World War by name and its sentence names the Nazis as people (not "neo-Nazis",
-"неонацисты", nor the ideology "нацизм"). Texts (body or headline) and events in, events out; pure.
+"неонацисты", nor the ideology "нацизм") or a city by the name it bore then and gave up long ago (Stalingrad,
+Leningrad). Texts (body or headline) and events in, events out; pure.
 """
 from __future__ import annotations
 
@@ -18,13 +19,20 @@ from .dates import start_year
 
 # Names of the Second World War and of its commemoration in the three languages (any case form by its stem).
 WORLD_WAR = re.compile(
-    r"Second World War|World War II\b|Great Patriotic War|Victory Day|Day of Victory|anti-Hitler|"
+    r"Second World War|World War II\b|Great Patriotic War|Victory Day|Day of (?:Great )?Victory|Great Victory|"
+    r"anti-Hitler|Велик(?:ая|ой|ую|ие|их) Побед|Велик(?:а|ої|у|ій) Перемог|"
     r"Втор(?:ая|ой|ую) мирово?(?:й|ой|ую)|Велик(?:ая|ой|ую) Отечественн|Д(?:ень|ня|нем|не) Победы|антигитлер|"
     r"Друг(?:а|ої|ій|у) світов|Велик(?:а|ої|ій|у) Вітчизнян|Д(?:ень|ня|нем|ні) [Пп]еремоги|антигітлер",
     re.IGNORECASE)
 # The Nazis as people, in the plural: the ousted side of that war ("вигнали нацистів", "the Nazis were
 # expelled"); a letter or hyphen right before ("neo-Nazis", "неонацистов") makes it this war's word.
 NAZIS = re.compile(r"(?<![\w-])(?:Nazis|нацист(?:ы|ов|ам|ами|ах|и|ів|ами))\b", re.IGNORECASE)
+# Names of cities that war knew and that were given up long before this one (Stalingrad is Volgograd since 1961):
+# a sentence naming one tells of that war ("fought the enemy outside Moscow and Leningrad, Kiev and Minsk,
+# Stalingrad and Kursk"), whatever else it names.
+WARTIME_NAMES = re.compile(
+    r"(?<![\w-])(?:Stalingrad|Сталинград|Сталінград|Leningrad|Ленинград|Ленінград|Voroshilovgrad|Ворошиловград|"
+    r"Königsberg|Konigsberg|Кенигсберг|Кенігсберг)", re.IGNORECASE)
 # The period an event of that war is dated to when its sentence gives no year.
 WORLD_WAR_PERIOD = "1939/1945"
 # The last year of that war: a date up to it is the sentence's own and is kept.
@@ -33,16 +41,17 @@ SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 
 
 def world_war_events(events: Sequence[Event], text: str) -> list[Event]:
-    """``events`` with those of a sentence naming the Nazis dated to :data:`WORLD_WAR_PERIOD`, when ``text``
-    speaks of the Second World War by name (module docstring); an event already dated within that war keeps
-    its date. Any other text gives ``events`` back unchanged."""
-    if not events or not WORLD_WAR.search(text) or not NAZIS.search(text):
+    """``events`` with those of a sentence naming the Nazis or a city by its wartime name dated to
+    :data:`WORLD_WAR_PERIOD`, when ``text`` speaks of the Second World War by name (module docstring); an event
+    already dated within that war keeps its date. Any other text gives ``events`` back unchanged."""
+    if not events or not WORLD_WAR.search(text) or not (NAZIS.search(text) or WARTIME_NAMES.search(text)):
         return list(events)
     out = []
     for event in events:
         start, end = _sentence(text, event.trigger[0])
         year = start_year(event.when)
-        if NAZIS.search(text, start, end) and not (year is not None and year <= WORLD_WAR_END):
+        told = NAZIS.search(text, start, end) or WARTIME_NAMES.search(text, start, end)
+        if told and not (year is not None and year <= WORLD_WAR_END):
             event = replace(event, when=WORLD_WAR_PERIOD)
         out.append(event)
     return out
