@@ -201,3 +201,29 @@ def test_a_force_raising_a_flag_claims_the_place(text, taken):
     if "milbloggers" in text:  # "reported earlier that": a that-clause the parser takes for an adverbial one
         assert [said(rec, a["content"]) for a in rec["attributions"]] == [
             "Russian forces had raised a flag in the town center of Vuhledar"]
+
+
+def test_a_headline_denial_by_name_denies_the_claim_before_it():
+    rec = record("Body.", "en", title="Russia says it captured Bilohorivka, Ukraine denies")
+    layer = rec["title_layers"]
+    speakers = {a["id"]: a["speaker"] for a in layer["attributions"]}
+    found = {(speakers[e["claimed_by"]], e["polarity"]) for e in layer["events"]}
+    assert found == {("Russia", "asserted"), ("Ukraine", "denied")}
+    contents = {a["speaker"]: rec["title"][a["content"][0]:a["content"][1]] for a in layer["attributions"]}
+    assert contents["Russia"] == "it captured Bilohorivka"  # not ", Ukraine", the denier
+    assert all("Ukraine" not in e["places"] for e in layer["events"])  # the denier speaks; nothing happens there
+
+
+def test_the_region_after_a_governors_report_is_the_oblast_he_governs():
+    rec = record("On 8 May, the governor of Kharkiv Oblast, Oleh Syniehubov, reported a large gathering of Russian "
+                 "forces north of the region.", "en", published="2024-05-20")
+    gathering = [e for e in rec["events"] if "gathering" in said(rec, e["trigger"])]
+    assert gathering and gathering[0]["places"] == ["UA63000000000041885"]
+    rec = record("The governor of Kharkiv Oblast, Oleh Syniehubov, said two people were killed.", "en")
+    assert [e["places"] for e in rec["events"]] == [[]]  # the source's oblast is his, not the event's
+
+
+def test_the_dead_and_the_wounded_each_take_their_own_count():
+    found = events(record("ВСУ потеряли 2870 человек убитыми и 3700 ранеными."))
+    counts = {(e[1], e[3]) for e in found if e[0] == "casualties"}
+    assert ("ранеными", 3700) in counts and ("убитыми", 3700) not in counts

@@ -414,6 +414,10 @@ def find_attributions(doc: Doc, published: str | None = None,
     for candidate in candidates:
         if candidate.cue is not None:  # transcript turns are direct as they stand
             apply_quotes(text, candidate, quotes)
+        if headline is not None and candidate is not headline \
+                and headline.content[0] <= candidate.content[0] < headline.content[1] < candidate.content[1]:
+            # "Russia says it captured Bilohorivka, Ukraine denies": the claim ends where the headline's does
+            candidate.content = (candidate.content[0], headline.content[1])
 
     unique: dict[tuple, Candidate] = {}
     for candidate in sorted(candidates, key=lambda c: (c.anchor, c.content)):

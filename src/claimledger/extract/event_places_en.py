@@ -11,7 +11,8 @@ A trigger span, the document's places, the event's actor and type in; the event'
   the shelling of Donbass cities");
 * else a country a nationality adjective makes the land of its phrase ("destroy Ukrainian cities");
 * else, when the sentence says "the city" or "this town", the settlement its paragraph named most before;
-* never a place inside the actor's phrase ("escalation by Russia") nor one naming who acts or owns
+* never a place inside the actor's phrase ("escalation by Russia") or a source's ("Russia says it captured
+  Bilohorivka, Ukraine denies") nor one naming who acts or owns
   ("the Kiev authorities", "Russia's incursion", "Russia intends"; not "Ukraine's borders"); for talks, never a country taking part;
 * an oblast or raion that holds another of the places is dropped (the town places the event);
 * a fighting event with no place of its own takes the local places of the sentence before it.
@@ -38,6 +39,9 @@ from .event_triggers import NATIONALITIES
 # the object or passive subject of a verb ("shelled Kharkiv", "Kharkiv was shelled"), "there".
 OWN_PHRASE_DEPS = frozenset({"prep", "compound", "nmod", "dobj", "nsubjpass", "npadvmod", "advmod", "pobj",
                              "conj", "appos", "amod", "pcomp"})
+# Nouns of a region that, bare after "the", refer back to the oblast named before ("north of the region"), also
+# as the tokenizer leaves them before a citation mark ("region.[10][11").
+REGION_NOUN = re.compile(r"(?:region|oblast|province)\b(?!s)")
 # Levels of a place that holds settlements: when the trigger's own phrase names only such an area, a
 # settlement of the clause inside it is where the event happened (the guide: the settlement, not its oblast).
 AREA_LEVELS = frozenset({"oblast", "raion"})
@@ -82,12 +86,14 @@ PLACELESS_TYPES = frozenset({"other"})
 
 
 def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind: str,
-                 trigger_tokens: dict[int, str] | None = None) -> tuple[str, ...]:
+                 trigger_tokens: dict[int, str] | None = None,
+                 sources: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
     """Refs (or names) of the places where the trigger's event happened: the place ranker's pick
     (place_ranker.py) among the places near it, told what the rules below found and what the parse says
-    of each mention. ``trigger_tokens`` maps the root token index of every trigger of the document to its type."""
+    of each mention. ``trigger_tokens`` maps the root token index of every trigger of the document to its type;
+    ``sources`` are the character spans of the attributions' sources, whose places are the speakers'."""
     trigger_tokens = trigger_tokens or {}
-    rule = rule_places(span, places, actor, kind, trigger_tokens)
+    rule = rule_places(span, places, actor, kind, trigger_tokens, sources)
     sentence = span.sent
     previous = span.doc[sentence.start - 1].sent if sentence.start > 0 else None
     following = span.doc[sentence.end].sent if sentence.end < len(span.doc) else None
@@ -137,9 +143,11 @@ def _tree_hops(a: Token, b: Token) -> int:
 
 
 def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: str,
-                trigger_tokens: dict[int, str] | None = None) -> tuple[str, ...]:
+                trigger_tokens: dict[int, str] | None = None,
+                sources: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
     """Refs (or names) of the places the rules of the module docstring give the trigger's event."""
     named = places  # "the city" may refer to a town named only as a possessor ("Kharkiv's mayor said the city ...")
+    places = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in sources)]
     if actor is not None:
         start, end = _noun_phrase(actor)
         places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
@@ -154,7 +162,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     if own and all(p.level in AREA_LEVELS for p in own):  # "repelled an assault on X in the Y region":
         own += [p for p in _clause_places(span, places)   # a settlement of the clause inside the
                 if any(place_within(p, area) for area in own)]  # area places it
-    found = place_keys(own) or _national_land(span, places, starts)
+    found = place_keys(own) or _region_referred_to(span, starts, named) or _national_land(span, places, starts)
     if not found and _takes_anaphoric_settlement(span):
         found = _anaphoric_settlement(span, named, report_wide=True)  # "Ukrainian forces still hold the town"
     if not found:
@@ -294,6 +302,22 @@ def _other_act(token: Token) -> bool:
     ports"): another act with its own place, not a further place of the trigger's event."""
     return token.dep_ == "conj" and token.pos_ == "NOUN" and token.lemma_.lower() not in PLACE_NOUNS \
         and any(c.dep_ == "prep" for c in token.children)
+
+
+def _region_referred_to(span: Span, starts: set[int], named: Sequence[Place]) -> tuple[str, ...]:
+    """The oblast a bare "the region" / "the oblast" of the trigger's own phrase (or its clause after it) refers to:
+    the latest its sentence or the one before names, also in a source ("the governor of Kharkiv Oblast ...
+    reported a gathering of forces north of the region"); () when the phrase has none or nothing is named."""
+    low, high = _clause_scope(span)
+    noun = next((t for t in span.sent if (t.idx in starts or low <= t.idx < high and t.i >= span.end)
+                 and REGION_NOUN.match(t.lower_)
+                 and any(c.lower_ == "the" for c in t.children)
+                 and not any(c.dep_ in {"compound", "amod", "prep", "appos"} for c in t.children)), None)
+    if noun is None:
+        return ()
+    floor = span.doc[span.sent.start - 1].sent.start_char if span.sent.start > 0 else span.sent.start_char
+    earlier = [p for p in named if floor <= p.span[0] and p.span[1] <= noun.idx and p.level == "oblast"]
+    return (event_place_key(earlier[-1]),) if earlier else ()
 
 
 def _takes_anaphoric_settlement(span: Span) -> bool:

@@ -370,6 +370,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
     seen_heads: set[tuple[str, str | None, str]] = set()
     triggers = find_triggers(doc)
     trigger_tokens = {span.root.i: kind for kind, span in triggers}
+    sources = [a.source for a in attributions if a.source is not None]
     for kind, span in triggers:
         if kind == "strike" and destroys_fighters(span):
             kind = "clash"  # "the occupier is being destroyed": fighting, not a strike on a target
@@ -408,7 +409,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         if same is not None:
             if kind in LEDGER_TYPES:  # "recaptured Kupiansk and liberated Izium": one event, both places
                 other, event = kept[same]
-                more = tuple(k for k in event_places(span, places, actor, kind, trigger_tokens) if k not in event.places)
+                more = tuple(k for k in event_places(span, places, actor, kind, trigger_tokens, sources)
+                             if k not in event.places)
                 if more:  # kept and events grow together: the same index holds the same event
                     events[same] = replace(event, places=event.places + more)
                     kept[same] = (other, events[same])
@@ -434,7 +436,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             trigger=(span.start_char, span.end_char),
             actor=_label(actor),
             target=_label(target),
-            places=event_places(span, places, actor, kind, trigger_tokens),
+            places=event_places(span, places, actor, kind, trigger_tokens, sources),
             quantity=quantity,
             when=when,
             claimed_by=claimed_by,

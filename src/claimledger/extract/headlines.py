@@ -1,6 +1,6 @@
 """Attributions that only a headline makes: a claim and its author joined by punctuation.
 
-Headlines drop the reporting verb. Three forms name who claims a headline's content
+Headlines drop the reporting verb. These forms name who claims a headline's content
 (data/dev/README.md, section A, item 8 for the label form; the headline gold of war_reports_dev):
 
 * "<content> - address by the President of Ukraine", "<content> – звернення Президента",
@@ -9,7 +9,9 @@ Headlines drop the reporting verb. Three forms name who claims a headline's cont
 * "<content> - President Volodymyr Zelenskyy": a dash and a named person or office, no cue;
 * "Peskov: <content>", "Зеленський: <content>": a leading speaker label, no cue;
 * "«<quote>»: Зеленський про ...", "'<quote>' - Peskov on ...": a leading quotation and the capitalised
-  name right after it, no cue.
+  name right after it, no cue;
+* "<claim>, Ukraine denies", "<claim>, Киев отрицает": a denial with no object by the name before it, the
+  denial verb its cue (the claim's own source, "Russia says ...", is read by the ordinary extractors).
 
 The content is ``direct`` when it is wholly quoted (its quotation marks left out), else
 ``according_to`` (the source stands outside the clause, as with *according to X*). Verbs of saying
@@ -54,6 +56,11 @@ DASH = r"\s+[-–—]\s+"
 _AUTHOR_TAIL = re.compile(rf"^(?P<content>.+?)(?:{DASH}|\s*:\s+)(?P<cue>{AUTHORSHIP_NOUNS})\s+(?:the\s+)?"
                           rf"(?P<source>[^\s].*?)$", re.IGNORECASE)
 _DASH_TAIL = re.compile(rf"^(?P<content>.+){DASH}(?P<source>[^\s].*?)$")
+# A trailing denial by a named source, no object ("Russia says it captured Bilohorivka, Ukraine denies"): the source
+# denies the claim before the comma, whatever its name (a state or capital speaks here).
+_DENIAL_TAIL = re.compile(r"^(?P<content>.+?),\s+(?:the\s+)?"
+                          r"(?P<source>[A-ZА-ЯЁІЇЄҐ][\w'’ʼ.-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’ʼ.-]*){0,2})\s+"
+                          r"(?P<cue>denies|rejects|refutes|disputes|отрицает|опровергает|заперечує|спростовує)[\s.!]*$")
 # A leading quotation, then a colon or dash and the one quoted ("«Мы не отступим»: Зеленский о ...").
 _QUOTE_LABEL = re.compile(r"^(?P<content>[\"“«„][^\"“”«»„]+[\"”»“])\s*(?:[:]|[-–—])\s+"
                           r"(?P<source>[A-ZА-ЯЁІЇЄҐ][\w'’ʼ.-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’ʼ.-]*){0,2})")
@@ -136,6 +143,11 @@ def find_headline_claim(text: str, is_speaker: Callable[[tuple[int, int]], bool]
         content = _content(text, *match.span("content"))
         if source and content:
             return HeadlineClaim(content[0], source, match.span("cue"), content[1])
+    match = _DENIAL_TAIL.match(text)
+    if match:
+        content = _content(text, *match.span("content"))
+        if content:
+            return HeadlineClaim(content[0], match.span("source"), match.span("cue"), "indirect")
     match = _DASH_TAIL.match(text)
     if match:
         source = _source(text, *match.span("source"))

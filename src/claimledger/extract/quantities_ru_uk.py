@@ -244,6 +244,12 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     reach = QUANTITY_AFTER + sum(1 for k in range(last, min(s.last, last + QUANTITY_AFTER)) if k in in_time)
     after = range(last, min(s.last, last + reach))  # a time phrase between ("составили за сутки около ...") is not counted
     before = range(first - 1, max(s.first - 1, first - 1 - QUANTITY_BEFORE), -1)
+    if kind in PEOPLE_COUNTED and first >= 2 and first > s.first + 1 and _people_at(doc, first - 1):
+        # "2870 человек убитыми и 3700 ранеными": the people counted right before are the dead, not the wounded after
+        for k in range(max(s.first, first - 1 - QUANTITY_BEFORE), first - 1):
+            value, end = _count_at(doc, k, in_time)
+            if value is not None and end == first - 1:
+                return value
     if kind in PEOPLE_COUNTED:  # "Уничтожены три лодки и до десяти боевиков": the people, not the boats
         people = people_count_after(doc, last, after.stop, in_time, past_others=True)
         if people is not None:
