@@ -227,3 +227,28 @@ def test_the_dead_and_the_wounded_each_take_their_own_count():
     found = events(record("ВСУ потеряли 2870 человек убитыми и 3700 ранеными."))
     counts = {(e[1], e[3]) for e in found if e[0] == "casualties"}
     assert ("ранеными", 3700) in counts and ("убитыми", 3700) not in counts
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Усього росіяни випустили 99 ракет і дронів, з них силами ППО знищено 84 цілі.", "uk", "other"),  # shot down
+    ("Україна повернула з російського полону 100 захисників.", "uk", "other"),  # a return, no casualties
+    ("Из украинского плена вернули 90 военных.", "ru", "other"),
+    ("Противник пытается контратаковать, однако все попытки отражаются.", "ru", "attack_repelled"),
+])
+def test_what_air_defence_and_captivity_words_report(text, language, kind):
+    assert kind in {e[0] for e in events(record(text, language))}
+    assert "casualties" not in {e[0] for e in events(record(text, language))}
+
+
+def test_a_date_after_the_sentence_before_ends_is_the_events_not_the_reports():
+    text = ("Комбинат «Азовсталь» полностью освобожден, сообщил министр обороны Сергей Шойгу. С 16 мая в плен "
+            "сдались 2439 боевиков.")
+    rec = record(text, published="2022-05-20")
+    assert [e.get("when") for e in rec["events"] if said(rec, e["trigger"]) == "сдались"] == ["2022-05-16/2022-05-20"]
+
+
+def test_a_speakers_setting_is_no_place_of_what_he_concedes():
+    rec = record("President Volodymyr Zelenskyy, speaking in Hiroshima, appeared to concede the city had fallen.", "en")
+    assert all("Hiroshima" not in e["places"] for e in rec["events"])
+    rec = record("Russia claimed Saturday that its forces had taken Bakhmut, the longest battle of the war.", "en")
+    assert "territory_control" in {e["type"] for e in rec["events"]}  # "Bakhmut" read as an adverb is still taken

@@ -21,7 +21,8 @@ ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject 
 QUOTED_NAME_WORDS = 3  # words inside the quotes of a unit's name ("«Центр»", "«Южной»")
 ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force that took ("освободили подразделения")
 TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
-CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report
+CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report ...
+SENTENCE_END = re.compile(r"[.!?…]")  # ... unless a sentence ends between them ("... Шойгу. С 16 мая в плен сдались")
 # Words of comparison: "не так, як вчора", "больше, чем вчера" compare with a day, they date no event.
 COMPARISON_WORDS = frozenset({"як", "ніж", "как", "чем"})
 # Verbs that only link a subject to a description: "Сьогодні був дійсно важкий день" says what the day
@@ -246,7 +247,8 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
     reporting = [span for a in attributions for span in (a.cue, a.source) if span is not None
                  and not (a.content[0] <= span[0] < a.content[1])]
     usable = [(a, b, value) for a, b, value in times if value is not None
-              and not any(max(a, c) - min(b, d) <= CUE_GAP_CHARS for c, d in reporting)
+              and not any(max(a, c) - min(b, d) <= CUE_GAP_CHARS
+                          and not SENTENCE_END.search(doc.text, min(b, d), max(a, c)) for c, d in reporting)
               and not _compared(doc, a)]
     best, best_gap = None, None
     for a, b, value in usable:

@@ -58,6 +58,8 @@ ACTOR_HEADS = frozenset({"authority", "government", "regime", "side", "delegatio
                          "administration", "ministry", "command", "nationalist", "militant", "governor", "mayor",
                          "spokesman", "spokeswoman", "spokesperson"})
 
+# Verbs of speaking or going whose participle phrase sets the speaker somewhere ("speaking in Hiroshima").
+SETTING_VERBS = frozenset({"speak", "talk", "address", "visit", "travel", "arrive", "attend", "write"})
 # Event types of the fighting, whose place is never the capital whose government speaks or acts beside them.
 FIGHTING_KINDS = frozenset({"strike", "clash", "casualties", "attack_repelled", "territory_control", "withdrawal"})
 # Nouns of a part of a place: a possessor of one names where, not who ("from Ukraine's borders",
@@ -146,8 +148,10 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
                 trigger_tokens: dict[int, str] | None = None,
                 sources: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
     """Refs (or names) of the places the rules of the module docstring give the trigger's event."""
-    named = places  # "the city" may refer to a town named only as a possessor ("Kharkiv's mayor said the city ...")
-    places = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in sources)]
+    # "the city" may refer to a town named only as a possessor ("Kharkiv's mayor said the city ..."), not to where
+    # the speaker is ("speaking in Hiroshima")
+    named = [p for p in places if not _speakers_setting(span, p)]
+    places = [p for p in named if not any(a <= p.span[0] and p.span[1] <= b for a, b in sources)]
     if actor is not None:
         start, end = _noun_phrase(actor)
         places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
@@ -257,6 +261,17 @@ def _place_names_actor(doc, place: Place) -> bool:
         return True  # "Russia intends to ...", "Ukraine offers ...": a state that acts, not a place
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS \
         and not (span.start <= root.head.i < span.end)
+
+
+def _speakers_setting(span: Span, place: Place) -> bool:
+    """True for a place in a participle phrase of where someone speaks or goes ("Zelenskyy, speaking in Hiroshima,
+    appeared to concede the city had fallen"): the speaker's setting, not the event's, unless the trigger is in it."""
+    mention = span.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    if mention is None:
+        return False
+    verb = next((t for t in mention.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.dep_ in {"acl", "advcl"} and verb.tag_ == "VBG" \
+        and verb.lemma_.lower() in SETTING_VERBS and not verb.left_edge.i <= span.root.i <= verb.right_edge.i
 
 
 def _capital_acts(doc, place: Place) -> bool:

@@ -23,6 +23,10 @@ ATTEMPT_LEMMAS = frozenset({"пытаться", "попытаться", "ста�
 # Aerial objects whose destruction is an air-defence interception ("other": shot down), not a strike.
 AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дрон", "ракет", "шахед", "самолет", "літак", "вертолет",
                 "вертоліт", "крылат", "крилат")
+# ... and words of air defence or of its targets, which make the destruction an interception too ("силами ППО
+# знищено 84 цілі", "средствами противовоздушной обороны уничтожены").
+AIR_DEFENCE_STEMS = ("ппо", "пво", "противовоздушн", "протиповітрян", "зенитн", "зенітн")
+AIR_TARGET_LEMMAS = frozenset({"цель", "ціль"})
 # Verbs of attacking, a strike unless their object is a line of defence (POSITION_LEMMAS) with no weapon named:
 # "атаковали позиции" is a ground assault (issue 12 probes: General Staff copy in Russian).
 ATTACK_VERB_LEMMAS = frozenset({"атаковать", "атакувати"})
@@ -164,12 +168,13 @@ def _civilians_leave(doc: CyrDoc, first: int) -> bool:
 
 
 def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
-    """True when a verb of destroying has a drone, missile or aircraft next to it."""
+    """True when a verb of destroying has a drone, missile or aircraft, air defence or its targets next to it."""
     if not plain_word(doc.tokens[first].lower).startswith(("уничтож", "знищ", "сбит", "збит", "перехва", "перехоп")):
         return False
     s = doc.sentence_of(first)
     near = doc.tokens[max(s.first, first - 3):min(s.last, last + 4)]
-    return any(plain_word(w.lower).startswith(AERIAL_STEMS) for w in near)
+    return any(plain_word(w.lower).startswith(AERIAL_STEMS + AIR_DEFENCE_STEMS) or set(w.lemmas) & AIR_TARGET_LEMMAS
+               for w in near)
 
 
 def _assaults_positions(doc: CyrDoc, first: int, last: int) -> bool:
