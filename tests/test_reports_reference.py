@@ -252,3 +252,24 @@ def test_a_speakers_setting_is_no_place_of_what_he_concedes():
     assert all("Hiroshima" not in e["places"] for e in rec["events"])
     rec = record("Russia claimed Saturday that its forces had taken Bakhmut, the longest battle of the war.", "en")
     assert "territory_control" in {e["type"] for e in rec["events"]}  # "Bakhmut" read as an adverb is still taken
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Подразделения группировки войск «Центр» освободили н.п. Железное ДНР.", "ru", "Zalizne"),
+    ("Бои идут в районе н.п. Гродовка.", "ru", "Hrodivka"),
+    ("Российские бойцы заняли г. Торецк.", "ru", "Toretsk"),
+    ("В результате обстрела ВСУ с. Журавлевка Белгородского района ранены двое.", "ru", "Zhuravlevka"),
+    ("Ворог обстріляв м. Херсон.", "uk", "Kherson"),  # razdel cut the sentence after "м."
+    ("Ворог атакував у районі смт Курахове.", "uk", "Kurakhove"),
+])
+def test_abbreviated_settlement_nouns_open_a_settlements_name(text, language, place):
+    found = events(record(text, language))
+    assert any(place in e[2] for e in found), found
+
+
+@pytest.mark.parametrize("text", ["С. Шойгу заявил о потерях.", "В 2024 г. Россия заняла Авдеевку.",
+                                  "Согласно п. 3 статьи 5 договора."])
+def test_an_initial_a_year_or_a_clause_is_no_settlement_noun(text):
+    from claimledger.extract.cyrillic import ABBREVIATED, parse_cyrillic
+
+    assert not [t.text for t in parse_cyrillic(text, "ru").tokens if ABBREVIATED in t.tags]

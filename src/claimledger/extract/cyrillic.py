@@ -179,10 +179,12 @@ def parse_cyrillic(text: str, language: str) -> CyrDoc:
             start = s.start + m.end()
         if text[start:s.stop].strip():
             sent_bounds.append((start, s.stop))
+    sent_bounds = _rejoin_after_abbreviations(text, sent_bounds)
     tokens: list[Token] = []
     sents: list[Sentence] = []
     for n, (start, stop) in enumerate(sent_bounds):
         first = len(tokens)
+        words = []
         for m in TOKEN_RE.finditer(text, start, stop):
             word = m.group()
             if word[:1].isalpha():
@@ -191,13 +193,73 @@ def parse_cyrillic(text: str, language: str) -> CyrDoc:
                 lemma, pos, tags, lemmas = word, "NUMB", frozenset({"NUMB"}), (word,)
             else:
                 lemma, pos, tags, lemmas = word, "PNCT", frozenset({"PNCT"}), (word,)
-            tokens.append(Token(len(tokens), word, m.start(), m.end(), len(sents), lemma, pos, tags, lemmas))
+            words.append((m.start(), m.end(), lemma, pos, tags, lemmas))
+        for a, b, lemma, pos, tags, lemmas in _join_settlement_abbreviations(text, words, language):
+            tokens.append(Token(len(tokens), text[a:b], a, b, len(sents), lemma, pos, tags, lemmas))
         if len(tokens) > first:
             sents.append(Sentence(start, stop, first, len(tokens)))
     doc = CyrDoc(text, language, tokens, sents)
     if language == "ru" and tokens:
         doc.ents = _russian_entities(doc)
     return doc
+
+
+# Abbreviations of settlement nouns in bulletins ("освободили н.п. Железное", "с. Журавлевка", "пгт Нью-Йорк",
+# "смт Вільшанка"), by (letters, full stop after each, lemma of the noun): the abbreviation becomes one token that
+# reads as the noun (tag ABBREVIATED), so that the extractors see a settlement noun right before a name. They count only in lower
+# case ("С. Шойгу" is an initial), before a capitalised name and not after a number ("в 2024 г.", "500 м."): "с",
+# "г" and "п" are also a preposition, a year and a clause.
+SETTLEMENT_ABBREVIATIONS = {
+    "ru": ((("н", "п"), True, "пункт"), (("нп",), False, "пункт"), (("с",), True, "село"), (("сел",), True, "село"),
+           (("г",), True, "город"), (("х",), True, "хутор"), (("пос",), True, "посёлок"), (("пгт",), False, "посёлок"),
+           (("п",), True, "посёлок")),
+    "uk": ((("н", "п"), True, "пункт"), (("нп",), False, "пункт"), (("с",), True, "село"), (("м",), True, "місто"),
+           (("смт",), False, "селище"), (("с", "м", "т"), True, "селище")),
+}
+ABBREVIATED = "SettlementAbbr"  # (not pymorphy's "Abbr", which "г" of "год" has)
+ABBREVIATION_TAGS = frozenset({"NOUN", "inan", "sing", ABBREVIATED})
+
+
+# The end of a sentence razdel cut after a settlement noun's abbreviation, before the name ("обстріляв м. | Херсон").
+ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:н\.\s?п|с|м|г|х|пос|сел|смт|пгт)\.$")
+
+
+def _rejoin_after_abbreviations(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence bounds with a sentence that ends in a settlement noun's abbreviation joined to the next one on its
+    line, when that opens with a capital (the settlement's name)."""
+    out: list[tuple[int, int]] = []
+    for start, stop in bounds:
+        if out and ABBREVIATION_END.search(text[out[-1][0]:out[-1][1]]) and "\n" not in text[out[-1][1]:start] \
+                and text[start:start + 1].isupper():
+            out[-1] = (out[-1][0], stop)
+        else:
+            out.append((start, stop))
+    return out
+
+
+def _join_settlement_abbreviations(text: str, words: list[tuple], language: str) -> list[tuple]:
+    """The (start, end, lemma, pos, tags, lemmas) words of one sentence with each settlement noun's abbreviation
+    (SETTLEMENT_ABBREVIATIONS, its letters and full stops) joined into one word that reads as the noun."""
+    out: list[tuple] = []
+    k = 0
+    while k < len(words):
+        for letters, stopped, lemma in SETTLEMENT_ABBREVIATIONS.get(language, ()):
+            width = len(letters) * (2 if stopped else 1)
+            seq = words[k:k + width]
+            spelled = [text[w[0]:w[1]] for w in seq]
+            if len(seq) < width or spelled[::2 if stopped else 1] != list(letters) \
+                    or stopped and any(p != "." for p in spelled[1::2]):
+                continue
+            after = words[k + width] if k + width < len(words) else None
+            if after is None or not text[after[0]:after[1]][:1].isupper() or out and out[-1][3] == "NUMB":
+                continue
+            out.append((seq[0][0], seq[-1][1], lemma, "NOUN", ABBREVIATION_TAGS, (lemma,)))
+            k += width
+            break
+        else:
+            out.append(words[k])
+            k += 1
+    return out
 
 
 def _russian_entities(doc: CyrDoc) -> list[Entity]:

@@ -16,6 +16,7 @@ from ..models import Attribution, Place
 from .cyrillic import CyrDoc
 from .event_places import event_place_key
 from .event_places_ru_uk import FORCE_LEMMAS, OBJECT_NOUN_LEMMAS, QUOTE_MARKS, clause_of
+from .name_context_ru_uk import SETTLEMENT_NOUNS, abbreviated_settlement_noun
 
 ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject (a quoted name counts as one)
 QUOTED_NAME_WORDS = 3  # words inside the quotes of a unit's name ("«Центр»", "«Южной»")
@@ -90,6 +91,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
             break
         if k > c_first and _after_preposition(doc, k, c_first):
             continue  # "В ДНР ... погиб", "из Волчанской общины вывезли": a noun after a preposition is no subject
+        if set(doc.tokens[k - 1].lemmas) & SETTLEMENT_NOUNS or abbreviated_settlement_noun(doc, k):
+            continue  # "обстрела ВСУ с. Журавлевка ... ранены": a settlement's name is no subject
         if (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
                 or (w.text.isupper() and len(w.text) > 1) \

@@ -169,10 +169,12 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         # "улучшили положение по переднему краю и нанесли поражение ... в районах X, Y": a gain along the line, at
         # no place of its own; the places are the next act's
         return ()
-    if any(not is_resolved(p) for p in _object_places(doc, last, c_last, places)):
+    objects = _object_places(doc, last, c_last, places)
+    if any(not is_resolved(p) for p in objects):
         # its object is a village the gazetteer cannot settle ("заняли село Шевченко", one of seventeen in Donetsk
-        # Oblast): the event happened there, not at a town its clause names beside it ("в районе Курахово")
-        return ()
+        # Oblast): the event happened there, not at a town its clause names beside it ("в районе Курахово"); the
+        # settled ones of a list of objects stay ("Обстріляли с. Кам'янка та смт Велика Писарівка")
+        return tuple(dict.fromkeys(event_place_key(p) for p in objects if is_resolved(p)))
     # a town in the genitive of another act before the trigger ("взятие села Липцы открывает путь для
     # наступления") is that act's place, said of what it leads to: not where this event happens
     places = [p for p in places if not (s.start <= p.span[0] < doc.tokens[first].start and _of_act_noun(doc, p))]
@@ -370,8 +372,13 @@ def _object_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[Pla
         if place is not None:
             found.append(place)
             j = (doc.token_at(place.span[1] - 1) or j) + 1
-        elif found and (toks[j].text == "," or toks[j].lower in LIST_JOINERS) and j + 1 in starts:
-            j += 1
+        elif found and (toks[j].text == "," or toks[j].lower in LIST_JOINERS):
+            k = j + 1  # past the next item's own settlement noun ("с. Кам'янка та смт Велика Писарівка")
+            while k < clause_end and k not in starts and set(toks[k].lemmas) & OBJECT_NOUN_LEMMAS:
+                k += 1
+            if k not in starts:
+                break
+            j = k
         else:
             break
     return found

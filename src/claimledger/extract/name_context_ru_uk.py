@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import CyrDoc, Token, word_readings
+from .cyrillic import ABBREVIATED, CyrDoc, Token, word_readings
 from .gazetteer import Entry, Gazetteer
 from .nlp import load_morphology
 from .place_candidates_ru_uk import name_candidates, oblast_nickname_ref
@@ -31,9 +31,6 @@ LIST_REACH = 16  # tokens walked back over a list of names to the preposition or
 SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "пгт", "смт", "город", "місто", "деревня", "хутор",
                               "селище", "пункт"})
 CLOSING_QUOTES = frozenset({"»", "”", '"', "“"})
-# Abbreviations of a settlement noun before its name, as token texts ("н.п. Гродовка", "с. Работино", "пос. Ивановское").
-SETTLEMENT_ABBREVIATIONS = (("н", ".", "п", "."), ("н", ".", "п"), ("нп",), ("н.п",), ("с", "."), ("пос", "."),
-                            ("сел", "."), ("м", "."))
 # Verbs whose object right after them is a place ("освободили Нелеповку", "захопили Кругляківку", "обстреляли Донецк"),
 # and nouns of the same acts whose genitive right after them is ("о взятии Степового", "штурм Авдеевки").
 TAKING_LEMMAS = frozenset({"освободить", "взять", "занять", "захватить", "оккупировать", "зачистить", "обстрелять",
@@ -132,15 +129,9 @@ def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
 
 
 def abbreviated_settlement_noun(doc: CyrDoc, i: int) -> bool:
-    """True when the tokens right before token i abbreviate a settlement noun ("н.п. Гродовка", "с. Работино")."""
-    for words in SETTLEMENT_ABBREVIATIONS:
-        start = i - len(words)
-        if start >= 0 and doc.tokens[start].sent == doc.tokens[i].sent \
-                and tuple(t.lower for t in doc.tokens[start:i]) == words \
-                and (start == 0 or not doc.tokens[start - 1].is_word or doc.tokens[start - 1].text in (",", "(")
-                     or doc.tokens[start - 1].pos in ("PREP", "NOUN", "CONJ")):
-            return True
-    return False
+    """True when the token right before token i abbreviates a settlement noun ("н.п. Гродовка", "с. Работино", "пгт
+    Нью-Йорк"; cyrillic.SETTLEMENT_ABBREVIATIONS joins and reads them)."""
+    return i > 0 and doc.tokens[i - 1].sent == doc.tokens[i].sent and ABBREVIATED in doc.tokens[i - 1].tags
 
 
 def after_taking_word(doc: CyrDoc, i: int) -> bool:

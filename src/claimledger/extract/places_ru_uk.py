@@ -64,6 +64,8 @@ ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и", "ка", "о", "ье")),
 WATER_NOUNS = frozenset({"море", "залив", "затока", "пролив", "протока", "лиман"})
 # Lower-case country names of Ukrainian and Russian copy (Ukrainian media write "росія" in lower case).
 LOWERCASE_TOPONYMS = frozenset({"росія", "россия", "рф"})
+# Levels of an area whose acronym may follow a village's name ("Железное ДНР", "Счастье ЛНР").
+AREA_LEVELS = frozenset({"oblast", "region", "country"})
 # A village of a list of settlements lies within this distance of another the list names (front villages listed
 # by a bulletin lie within a few tens of km); one farther from all is a homonym of a village the gazetteer lacks.
 LIST_KM = 150.0
@@ -230,7 +232,9 @@ def _opens_longer_name(doc: CyrDoc, i: int) -> bool:
     "Великий Бурлук", "Новую Локню"), which is not a place by itself."""
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     return nxt is not None and nxt.sent == doc.tokens[i].sent and nxt.is_title and (
-        nxt.pos == "NOUN" or guessed(nxt, doc.language))
+        nxt.pos == "NOUN" or guessed(nxt, doc.language)) and not (
+        nxt.text.isupper() and any(e.level in AREA_LEVELS for e in load_gazetteer().lookup(nxt.text, fuzzy=False)))
+    # (an area's acronym after it is no part of the name: "Железное ДНР"; "Харківської ОДА" stays one)
 
 
 def _closes_longer_name(doc: CyrDoc, i: int, found: list[_Mention]) -> bool:
