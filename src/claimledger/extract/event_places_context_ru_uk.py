@@ -4,7 +4,8 @@ fighting event, the nearest sentence before it in its paragraph that names a set
 only), or a country the sentence right before struck, else the settlement the report is about. Nothing when
 the clause counts new settlements it does not name ("освобождены три населённых пункта": only an oblast or
 raion then), the sentence opens another item, a sum or an earlier report ("Кроме того", "Всего", "Ранее"), or
-the clause says where without a name ("в зоне ответственности группировки", "из приграничных районов").
+the clause says where without a name ("в зоне ответственности группировки", "из приграничных районов") or by
+one the gazetteer cannot settle.
 event_places_ru_uk.py calls it when its rules find nothing.
 """
 from __future__ import annotations
@@ -76,7 +77,8 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
     if _counts_settlements(doc, c_first, c_last):
         # "освобождены три населённых пункта": new settlements, not the one named before; its area may hold them
         places = [p for p in places if p.level in ("raion", "oblast")]
-    if _opens_new_item(doc, number) or _says_own_area(doc, c_first, c_last):
+    if _opens_new_item(doc, number) or _says_own_area(doc, c_first, c_last) \
+            or _names_unsettled(doc, c_first, c_last, named):
         return ()
     for back in range(number - 1, max(-1, number - 1 - INHERIT_SENTENCES_BACK), -1):
         before = doc.sents[back]
@@ -106,6 +108,13 @@ def _says_own_area(doc: CyrDoc, c_first: int, c_last: int) -> bool:
                 and any(w.pos == "PREP" for w in toks[max(c_first, k - 2):k]):
             return True
     return False
+
+
+def _names_unsettled(doc: CyrDoc, c_first: int, c_last: int, named: Sequence[Place]) -> bool:
+    """True when clause tokens [c_first, c_last) name a place the gazetteer could not settle ("безуспешных контратак
+    у Михайловки", one of many): the event is there, not at a town of the sentence before."""
+    a, b = doc.char_span(c_first, c_last)
+    return any(a <= p.span[0] < b and not is_resolved(p) for p in named)
 
 
 def _country_struck(doc: CyrDoc, inside: Sequence[Place]) -> tuple[str, ...]:
