@@ -280,3 +280,17 @@ def test_a_clause_naming_an_unsettled_village_inherits_no_town():
             "предприняли несколько безуспешных контратак у Михайловки.")
     found = [e for e in events(record(text)) if e[1] in ("безуспешных", "контратак")]
     assert found and all(e[2] == () for e in found)  # one of many Mykhailivkas, not Toretsk
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    ("Ворог 402 рази атакував 11 населених пунктів Запорізької області.", "атакував", 402),  # times, not places
+    ("Унаслідок атаки дронів загинула людина.", "загинула", 1),  # "людина" read first as an adjective
+])
+def test_ukrainian_counts_of_times_and_of_one_person(text, trigger, count):
+    assert [e[3] for e in events(record(text, "uk")) if e[1] == trigger] == [count]
+
+
+def test_the_war_named_as_a_cause_is_no_event():
+    found = events(record("Унаслідок російської агресії загинула одна людина.", "uk"))
+    assert [e[0] for e in found] == ["casualties"]
+    assert "clash" in {e[0] for e in events(record("Російська агресія триває.", "uk"))}

@@ -50,10 +50,12 @@ TAKING_IDIOMS = (("за", "основу"), ("на", "себя"), ("на", "се�
                  ("курс",), ("паузу",), ("слово",), ("обязательств",), ("обязательства",), ("зобов'язання",))
 ATTACK_STEM = "атак"  # the noun and verb of attacking in both languages
 # "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
-RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "вследствие"})
+RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "унаслідок", "вследствие"})
 # "в ходе" / "в ході": with RESULT_WORDS, before the actions a capture came by ("в результате наступательных
 # действий освободили"), which are its manner, not a clash of their own.
 COURSE_WORDS = frozenset({"ходе", "ході"})
+# The war itself named as the cause of a loss ("Унаслідок російської агресії загинула одна людина"): a generic mention.
+GENERIC_WAR_LEMMAS = frozenset({"агрессия", "агресія", "война", "війна", "вторжение", "вторгнення"})
 # Verbs of entering: into a settlement they take it; into a whole oblast, region or country
 # ("зайшов на Харківщину", "вошли в Курскую область") they start fighting there, a clash.
 ENTER_LEMMAS = frozenset({"войти", "зайти", "увійти", "входить", "заходити", "входити", "заходить"})
@@ -114,6 +116,9 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS | COURSE_WORDS \
             and doc.tokens[first].pos in ("ADJF", "PRTF"):
         return None  # "в результате наступательных действий освободили ...": how a place was taken, no clash
+    if kind == "clash" and set(doc.tokens[first].lemmas) & GENERIC_WAR_LEMMAS and any(
+            w.lower in RESULT_WORDS for w in doc.tokens[max(doc.sentence_of(first).first, first - 2):first]):
+        return None  # "Унаслідок російської агресії загинула одна людина": the war as a cause, no event of its own
     return kind
 
 

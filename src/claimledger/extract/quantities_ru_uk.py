@@ -43,6 +43,8 @@ COLLECTIVE_NUMERALS = frozenset({"двое", "трое", "четверо", "пя
                                  "дев'ятеро", "десятеро", "одинадцятеро", "дванадцятеро", "тринадцятеро",
                                  "чотирнадцятеро", "п'ятнадцятеро", "шістнадцятеро", "сімнадцятеро",
                                  "вісімнадцятеро", "дев'ятнадцятеро", "двадцятеро", "тридцятеро"})
+# Ukrainian words for one person that the dictionary reads first as possessive adjectives ("людина", "людину").
+PERSON_WORDS_UK = frozenset({"людина", "людину", "людини"})
 # Singular nouns that stand for a whole force ("уничтожен противник"): no count of one.
 COLLECTIVE_LEMMAS = frozenset({"противник", "враг", "ворог", "неприятель", "окупант", "оккупант", "агрессор",
                                "агресор", "супротивник"})
@@ -244,6 +246,11 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     reach = QUANTITY_AFTER + sum(1 for k in range(last, min(s.last, last + QUANTITY_AFTER)) if k in in_time)
     after = range(last, min(s.last, last + reach))  # a time phrase between ("составили за сутки около ...") is not counted
     before = range(first - 1, max(s.first - 1, first - 1 - QUANTITY_BEFORE), -1)
+    if kind not in PEOPLE_COUNTED:  # "402 рази атакував 11 населених пунктів": the times it attacked, not the places
+        for k in [*range(max(s.first, first - 1 - QUANTITY_BEFORE), first), *after]:
+            value, end = _count_at(doc, k, in_time)  # (a ratio, "в 2 раза больше", is a measure: no value)
+            if value is not None and end < s.last and doc.tokens[end].lemma == "раз" and (k >= last or end == first - 1):
+                return value
     if kind in PEOPLE_COUNTED and first >= 2 and first > s.first + 1 and _people_at(doc, first - 1):
         # "2870 человек убитыми и 3700 ранеными": the people counted right before are the dead, not the wounded after
         for k in range(max(s.first, first - 1 - QUANTITY_BEFORE), first - 1):
@@ -380,6 +387,8 @@ def _one_animate(doc: CyrDoc, w: Token) -> bool:
     no number: "жінка" is one person when no reading of it is plural or inanimate ("техніку" may read as a
     technician, but is equipment first), or when it reads first as a nominative with a gender ("чоловік")."""
     readings = word_readings(w.text, "uk") if doc.language == "uk" and "sing" not in w.tags else ()
+    if doc.language == "uk" and w.pos == "ADJF" and w.text.lower() in PERSON_WORDS_UK:
+        return True  # "загинула людина": the dictionary reads it first as an adjective
     singular = "sing" in w.tags or doc.language == "uk" and all("anim" in tag for tag in readings) and (
         all("plur" not in tag for tag in readings)
         or {"nomn", "anim"} <= w.tags and bool(w.tags & {"masc", "femn", "neut"}))  # "чоловік" (gent. pl. too)
