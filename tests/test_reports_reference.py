@@ -294,3 +294,19 @@ def test_the_war_named_as_a_cause_is_no_event():
     found = events(record("Унаслідок російської агресії загинула одна людина.", "uk"))
     assert [e[0] for e in found] == ["casualties"]
     assert "clash" in {e[0] for e in events(record("Російська агресія триває.", "uk"))}
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("Российские военные продвинулись у Работино. Об этом заявил председатель движения «Мы вместе с Россией» "
+     "Владимир Рогов.", "ru", "Vladimir Rogov"),  # past a quoted organisation's name
+    ("Росіяни штурмують Часів Яр. Про це повідомив речник 26-го армійського корпусу Олег Калашніков.", "uk",
+     "Oleh Kalashnikov"),  # past a unit's ordinal
+])
+def test_an_inverted_source_runs_past_quoted_names_and_ordinals_to_the_person(text, language, speaker):
+    assert [a["speaker"] for a in record(text, language)["attributions"]] == [speaker]
+
+
+def test_a_headlines_lower_case_role_after_a_dash_is_the_source_the_body_names():
+    rec = record("Російські війська штурмують Часів Яр. Про це повідомив речник 26-го армійського корпусу Олег "
+                 "Калашніков.", "uk", title="Ворог прорвався до Часового Яру – речник")
+    assert [a["speaker"] for a in rec["title_layers"]["attributions"]] == ["Oleh Kalashnikov"]

@@ -216,16 +216,25 @@ def settle_headline_speakers(title: Sequence[Attribution], body: Sequence[Attrib
                              body_text: str) -> tuple[Attribution, ...]:
     """The headline's attributions, each whose speaker is one word (a surname) taking the speaker and role of the
     first body attribution whose source or speaker ends in that word ("Маляр" over "Анна Маляр заявила": Anna
-    Malyar). Attributions in, attributions out."""
+    Malyar), or, for a lower-case role word, whose source opens with it ("– речник" over "речник 26-го корпусу
+    Олег Калашніков"). Attributions in, attributions out."""
     settled = []
     for a in title:
         word = _plain(a.speaker or "")
         surname = word and " " not in word and not (a.speaker or "").isupper()  # not "ISW", a name in full
+        role = surname and (a.speaker or "").islower()  # "– речник": the spokesman the body names in full
         match = next((b for b in body if surname and b.speaker and " " in b.speaker.strip()
-                      and word in _last_words(b, body_text)), None)
+                      and (word in _last_words(b, body_text) or role and word == _first_word(b, body_text))), None)
         settled.append(replace(a, speaker=match.speaker, speaker_role=a.speaker_role or match.speaker_role)
                        if match is not None else a)
     return tuple(settled)
+
+
+def _first_word(a: Attribution, text: str) -> str:
+    """The lower-case first word of an attribution's source phrase ("речник" of "речник 26-го армійського
+    корпусу Олег Калашніков")."""
+    words = re.findall(r"[\w'’ʼ-]+", text[a.source[0]:a.source[1]]) if a.source else []
+    return _plain(words[0]) if words else ""
 
 
 def _plain(word: str) -> str:

@@ -8,6 +8,8 @@ ranges out, over a ``CyrDoc`` (cyrillic.py); attribution_ru_uk.py wires them to 
 """
 from __future__ import annotations
 
+import re
+
 from .cyrillic import CyrDoc, Token, word_readings
 from .speakers_ru_uk import ANONYMOUS_SOURCES, PARTITIVE_HEADS, is_name_word, sides_source
 
@@ -22,6 +24,8 @@ SKIPPABLE_POS = frozenset({"ADVB", "PRCL", "CONJ", "PRED"})
 CLAUSE_BOUNDARIES = frozenset({",", "—", "–", ":", ";", "(", ")", "«", "»", "„", "“", "”", '"'})
 MAX_SOURCE_TOKENS = 12  # a source NP longer than this is a misread clause
 CLOSING_PUNCT = ".!?…"
+QUOTED_NAME_WORDS = 6  # words of a quoted name inside a source ("движения «Мы вместе с Россией»")
+ORDINAL_NUMBER = re.compile(r"^\d+-[^\W\d_]+$")  # "26-го", "47-й": a numbered unit's ordinal
 OPEN_MARKS, CLOSE_MARKS = frozenset("«„“\""), frozenset("»“”\"")
 # Prepositions that end an inverted source and open a setting after it ("повідомили в Генштабі у зведенні").
 SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под", "во время", "під час", "после", "після"})
@@ -67,9 +71,11 @@ def words_at(toks: list[Token], i: int, words: tuple[str, ...]) -> bool:
 
 
 def past_quoted_name(toks: list[Token], i: int, limit: int) -> int:
-    """Index after a short quoted name starting at i (агентство «Интерфакс», бригада "Азов"), else i."""
+    """Index after a short quoted name starting at i (агентство «Интерфакс», бригада "Азов", движение «Мы вместе с
+    Россией»), else i."""
     if i < limit and toks[i].text in OPEN_MARKS:
-        close = next((c for c in range(i + 1, min(limit, i + 5)) if toks[c].text in CLOSE_MARKS), None)
+        close = next((c for c in range(i + 1, min(limit, i + 2 + QUOTED_NAME_WORDS)) if toks[c].text in CLOSE_MARKS),
+                     None)
         if close is not None and close > i + 1 and toks[i + 1].is_title:
             return close + 1
     return i
@@ -296,8 +302,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             and toks[last].lower not in THAT and last - i < MAX_SOURCE_TOKENS:
         if toks[last].pos in ("VERB", "INFN", "GRND") or toks[last].lower in ABOUT:
             return None
-        if toks[last].pos == "NUMB":  # "передает агентство 3 марта"
-            break
+        if toks[last].pos == "NUMB" and not ORDINAL_NUMBER.match(toks[last].text):  # "передает агентство 3 марта"
+            break  # (an ordinal names a unit: "речник 26-го армійського корпусу Олег Калашніков")
         if last > i and toks[last].lower in SETTING_PREPOSITIONS and toks[last - 1].lemma not in ANONYMOUS_SOURCES \
                 and not (last + 1 < sent.last and toks[last + 1].lemma in ROLE_STATUS_NOUNS):
             break  # "в Генштабі у ранковому зведенні"; "источник в силовых структурах" is one source

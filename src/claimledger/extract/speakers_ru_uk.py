@@ -373,7 +373,8 @@ def source_office(doc: CyrDoc, source: tuple[int, int]) -> tuple[str, str] | Non
 
 # Described sources a headline names before its colon ("Источник: ВСУ готовят наступление").
 HEADLINE_SOURCE_WORDS = ANONYMOUS_SOURCES | {"источники", "эксперт", "эксперты", "аналитики", "сми", "джерела", "експерт",
-                                             "експерти", "аналітики", "змі"}
+                                             "експерти", "аналітики", "змі", "речник", "спикер", "спікер",
+                                             "представитель", "представник", "разведка", "розвідка"}
 
 
 def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
@@ -381,7 +382,11 @@ def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
     speaker or office (speaker table, office registry), an outlet of the registry, a person or organisation
     entity, or capitalised words of a person's name."""
     first, last = doc.token_at(span[0]), doc.token_at(span[1] - 1)
-    if first is None or last is None or not doc.tokens[first].text[:1].isupper():
+    if first is None or last is None:
+        return False
+    if first == last and doc.tokens[first].lower in HEADLINE_SOURCE_WORDS:
+        return True  # "Ворог прорвався до Часового Яру – речник", "... — СМИ"
+    if not doc.tokens[first].text[:1].isupper():
         return False
     phrase = doc.text[span[0]:span[1]]
     nominative = nominative_phrase(doc, (first, last + 1), phrase)
