@@ -310,3 +310,11 @@ def test_a_headlines_lower_case_role_after_a_dash_is_the_source_the_body_names()
     rec = record("Російські війська штурмують Часів Яр. Про це повідомив речник 26-го армійського корпусу Олег "
                  "Калашніков.", "uk", title="Ворог прорвався до Часового Яру – речник")
     assert [a["speaker"] for a in rec["title_layers"]["attributions"]] == ["Oleh Kalashnikov"]
+
+
+def test_shot_down_out_of_how_many_is_one_interception_on_the_grid_of_a_country():
+    rec = record("Russia launched a massive attack on Ukraine's energy grid overnight. Air defense shot down 104 of 120 "
+                 "missiles, the Air Force said.", "en", published="2024-11-17")
+    kinds = [(e["type"], said(rec, e["trigger"]), e.get("quantity")) for e in rec["events"]]
+    assert ("other", "shot down", 104) in kinds and not [k for k in kinds if k[1] == "missiles"]
+    assert [e["places"] for e in rec["events"] if said(rec, e["trigger"]) == "attack"] == [["Ukraine"]]

@@ -65,7 +65,8 @@ FIGHTING_KINDS = frozenset({"strike", "clash", "casualties", "attack_repelled", 
 # Nouns of a part of a place: a possessor of one names where, not who ("from Ukraine's borders",
 # "on Russia's territory"), unlike "Russia's incursion".
 PLACE_NOUNS = frozenset({"border", "territory", "city", "town", "village", "region", "land", "soil",
-                         "airspace", "coast", "capital", "east", "west", "north", "south", "frontier"})
+                         "airspace", "coast", "capital", "east", "west", "north", "south", "frontier",
+                         "infrastructure", "grid"})  # "an attack on Ukraine's energy grid": where it struck
 
 # Buildings and works a town holds: its possessive names where they are ("Kyiv's children's hospital").
 FACILITY_NOUNS = TARGET_LEMMAS | frozenset({"hospital", "school", "market", "theatre", "theater", "church", "university",
