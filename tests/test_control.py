@@ -15,7 +15,7 @@ from conftest import start_ledger_server
 
 from claimledger.claims import describe_claims, event_claim_ids
 from claimledger.cli import main
-from claimledger.control import (STATUSES, actor_side, claimant_side, control_status,
+from claimledger.control import (STATUSES, actor_side, claimant_side, control_status, document_control_claims,
                                  record_control_claims, retaken_status)
 from claimledger.evaluate import format_errors, format_report, score_records
 from claimledger.export import write_records
@@ -556,3 +556,19 @@ def test_a_states_adjective_owns_the_claim_another_side_denies():
     assert [a.speaker for a in doc.attributions] == ["Kyiv", "Russia"]
     claims = {item[2:] for item in record_control_claims(document_to_record(doc))}
     assert claims == {("russian_control", "asserted"), ("russian_control", "denied")}
+
+
+def test_an_articles_control_claims_hold_its_headlines_once():
+    # the ledger's product is (article, settlement) pairs: a claim made only in the headline counts, one made in
+    # both counts once (issue 12: headline claims were never read)
+    place = {"span": [0, 7], "text": "Avdiivka", "ref": "UA14160010010073615", "name": "Avdiivka",
+             "level": "settlement"}
+    event = {"type": "territory_control", "trigger": [8, 15], "actor": "Russian forces",
+             "places": ["UA14160010010073615"], "polarity": "asserted", "modality": "factual"}
+    title_only = {"id": "t", "text": "Nothing here.", "places": [], "events": [], "attributions": [],
+                  "title": "Avdiivka captured", "title_layers": {"places": [place], "events": [event],
+                                                                 "attributions": []}}
+    both = {**title_only, "text": "Avdiivka captured by Russian forces.", "places": [place], "events": [event]}
+    assert document_control_claims(title_only) == {("t", "UA14160010010073615", "russian_control", "asserted")}
+    assert document_control_claims(both) == document_control_claims(title_only)
+    assert record_control_claims(title_only) == set()  # the body alone holds none

@@ -215,6 +215,18 @@ def claimant_side(outlet: str | None, url: str | None, *speaker: str | None) -> 
     return side if side != UNKNOWN else publisher_side(outlet, url)
 
 
+def document_control_claims(record: dict[str, Any]) -> set[tuple[str, str, str, str]]:
+    """The control claims of a whole article: those of its body (:func:`record_control_claims`) and of its
+    headline's ``title_layers`` (the same layers, offsets into ``title``), one item per (settlement, status,
+    polarity) however often the article makes it, as the store's control ledger reads them."""
+    claims = record_control_claims(record)
+    title, layers = record.get("title"), record.get("title_layers")
+    if isinstance(title, str) and title and isinstance(layers, dict):
+        claims |= record_control_claims({**layers, "id": record.get("id"), "text": title,
+                                         "outlet": record.get("outlet"), "url": record.get("url")})
+    return claims
+
+
 def _settlements(places: list[dict[str, Any]]) -> dict[str, str]:
     """Map each way a record's events name a settlement (ref, name, mention text; lower case)
     to the settlement's key: its ref, else its name in lower case."""

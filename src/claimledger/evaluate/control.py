@@ -1,7 +1,8 @@
 """Scores for the control layer of one record: who the record's claims say holds which settlement.
 
 The layer is derived, on both sides, from the events layer (with the places and attributions it
-points to) by :func:`claimledger.control.record_control_claims`: one item per (settlement, status,
+points to) of the body and of the headline (``title_layers``) by
+:func:`claimledger.control.document_control_claims`: one item per article and (settlement, status,
 polarity) that an event of type territory_control, withdrawal, attack_repelled or clash claims,
 the status normalised from the event type, its actor and, for an unknown actor, the claimant's
 side. A settlement is a place of level ``settlement``, keyed by its ref, else its name (lower
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..control import record_control_claims
+from ..control import document_control_claims
 from .scores import Board, Discrepancy
 
 METRIC = "control"
@@ -28,8 +29,8 @@ def score_control(gold_record: dict[str, Any], predicted_record: dict[str, Any],
                   errors: list[Discrepancy], record_id: str, language: str) -> None:
     """Add one record's control-claim counts to ``board`` and its errors to ``errors``."""
     article = {"id": record_id, "outlet": gold_record.get("outlet"), "url": gold_record.get("url")}
-    gold = record_control_claims({**gold_record, **article})
-    predicted = record_control_claims({**predicted_record, **article})
+    gold = document_control_claims({**gold_record, **article})
+    predicted = document_control_claims({**predicted_record, **article})
     for item in sorted(gold):
         board.tally(METRIC).add_gold(item in predicted)
         board.tally(METRIC, item[2]).add_gold(item in predicted)
