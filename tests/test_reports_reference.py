@@ -318,3 +318,13 @@ def test_shot_down_out_of_how_many_is_one_interception_on_the_grid_of_a_country(
     kinds = [(e["type"], said(rec, e["trigger"]), e.get("quantity")) for e in rec["events"]]
     assert ("other", "shot down", 104) in kinds and not [k for k in kinds if k[1] == "missiles"]
     assert [e["places"] for e in rec["events"] if said(rec, e["trigger"]) == "attack"] == [["Ukraine"]]
+
+
+def test_the_dative_of_managed_to_names_who_took_the_place():
+    # "яку вдалося захопити російським військовим": Russia's capture, even told by a Ukrainian speaker
+    from claimledger.control import control_status
+
+    rec = record("Буча — одна з громад, яку вдалося захопити російським військовим.", "uk")
+    (taking,) = [e for e in rec["events"] if e["type"] == "territory_control"]
+    assert taking["actor"] == "російським військовим"
+    assert control_status("territory_control", taking["actor"], "ukraine") == "russian_control"

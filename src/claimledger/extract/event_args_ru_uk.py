@@ -56,6 +56,9 @@ COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:(?:и|і|й|та|а\s+также|а
                               re.IGNORECASE)
 # The word of a holder's control in the instrumental: who follows holds the place ("под контролем ВСУ").
 HELD_BY_WORDS = frozenset({"контролем"})
+# Words for soldiers, nouns made of adjectives ("российские военные", "російським військовим"): a force after a
+# verb of taking as much as "войска" is.
+MILITARY_PEOPLE_LEMMAS = frozenset({"военный", "військовий", "военнослужащий", "військовослужбовець"})
 HOLDER_WINDOW = 4  # words after "под контролем" that may name who holds the place
 
 
@@ -182,14 +185,16 @@ def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: 
 
 def _actor_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:
     """A force named after a verb of taking, its subject in inverted order ("Город заняли
-    подразделения мотострелковой бригады ВС РФ"): what is taken is a place, never a unit, so a force noun
-    there is who took it. The phrase runs on through genitives, abbreviations and a quoted unit name."""
+    подразделения мотострелковой бригады ВС РФ") or the dative of "удалось" ("яку вдалося захопити російським
+    військовим"): what is taken is a place, never a unit, so a force noun there is who took it. The phrase runs on through genitives, abbreviations and a quoted unit name."""
     s = doc.sentence_of(first)
     for k in range(first + 1, min(s.last, first + 1 + ACTOR_AFTER_WINDOW)):
         w = doc.tokens[k]
         if w.text in (",", ";", ".", ":"):
             return None
-        if w.pos == "NOUN" and set(w.lemmas) & FORCE_LEMMAS:
+        if w.pos == "NOUN" and set(w.lemmas) & FORCE_LEMMAS \
+                or w.pos in ("NOUN", "ADJF") and set(w.lemmas) & MILITARY_PEOPLE_LEMMAS \
+                and (k + 1 >= s.last or doc.tokens[k + 1].pos != "NOUN"):  # (standing for people, no noun after)
             end = k + 1
             while end < s.last and (doc.tokens[end].pos in ("NOUN", "ADJF", "PRTF", None) and (
                     "gent" in doc.tokens[end].tags or doc.tokens[end].text.isupper()
@@ -200,7 +205,10 @@ def _actor_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:
             while end > k + 1 and doc.tokens[end - 1].text in QUOTE_MARKS and \
                     sum(t.text in QUOTE_MARKS for t in doc.tokens[k:end]) % 2:
                 end -= 1  # an opening mark left alone at the end
-            return k, end
+            start = k
+            while start - 1 > first and doc.tokens[start - 1].pos in ("ADJF", "PRTF"):
+                start -= 1  # "російським військовим", "подразделения российских войск"
+            return start, end
     return None
 
 
