@@ -261,6 +261,33 @@ def _year_relative(offset: int) -> Callable[[re.Match, date | None], str | None]
     return resolve
 
 
+# Months of the seasons ("летом 2023 года": June to August); winter, which spans two years, gives only its year.
+SEASON_MONTHS = {"весн": (3, 5), "навесн": (3, 5), "лет": (6, 8), "влітку": (6, 8), "улітку": (6, 8),
+                 "осен": (9, 11), "восен": (9, 11)}
+
+
+def _season(m: re.Match, pub: date | None) -> str | None:
+    """A season of a stated year ("летом 2023 года", "восени минулого року"): its months as a range."""
+    if m["year"]:
+        year = int(m["year"])
+    elif pub is not None:
+        year = pub.year - (1 if m["rel"].lower() in ("прошлого", "минулого") else 0)
+    else:
+        return None
+    months = next((v for k, v in SEASON_MONTHS.items() if m["season"].lower().startswith(k)), None)
+    return str(year) if months is None else f"{year:04d}-{months[0]:02d}/{year:04d}-{months[1]:02d}"
+
+
+def _last_weekend(m: re.Match, pub: date | None) -> str | None:
+    """The Saturday and Sunday before publication ("в минувшие выходные", "минулих вихідних")."""
+    if pub is None:
+        return None
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    if saturday >= pub - timedelta(days=1):  # published on the weekend itself: the one before
+        saturday -= timedelta(days=7)
+    return f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}"
+
+
 def _since_year_start(m: re.Match, pub: date | None) -> str | None:
     return None if pub is None else f"{pub.year:04d}-01-01/{pub.isoformat()}"
 
@@ -308,6 +335,10 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
         (rf"{_B}(?:в прошлом месяце|минулого місяця|у минулому місяці){_E}", _last_month),
         (rf"{_B}(?:в этом месяце|в текущем месяце|этого месяца|цього місяця|у цьому місяці|поточного місяця){_E}", _this_month),
         (rf"{_B}{_N_WORD} (?:днів|дні|дня|дней|день|доби|діб|суток) (?:тому|назад){_E}", _days_ago),
+        (rf"{_B}(?P<season>летом|весной|осенью|зимой|влітку|улітку|навесні|восени|взимку|узимку)\s+(?:{_YEAR}{_YEAR_WORD}"
+         rf"|(?P<rel>прошлого|этого|текущего|минулого|цього|поточного)\s+(?:года|року)){_E}", _season),
+        (rf"{_B}(?:(?:в|на) (?:минувшие|прошлые|прошедшие) выходные|(?:на )?минулих вихідних|минулі вихідні){_E}",
+         _last_weekend),
         (rf"{_B}(?:в прошлом году|минулого року|торік|у минулому році){_E}", _year_relative(-1)),
         (rf"{_B}(?:в этом году|в текущем году|цього року|у цьому році|этого года){_E}", _year_relative(0)),
         (rf"{_B}(?:(?:у|в|за) )?(?:попередні|предыдущие|прошедшие|минулі) {_N_WORD} (?:днів|дні|дней|дня|доби|діб|суток){_E}", _previous_days),
