@@ -328,3 +328,23 @@ def test_the_dative_of_managed_to_names_who_took_the_place():
     (taking,) = [e for e in rec["events"] if e["type"] == "territory_control"]
     assert taking["actor"] == "російським військовим"
     assert control_status("territory_control", taking["actor"], "ukraine") == "russian_control"
+
+
+def test_english_times_and_areas_of_wire_copy():
+    rec = record("Oleh Syniehubov, the regional governor, said Russian forces had taken control of Buhruvatka. More than "
+                 "7,500 people had been evacuated from border areas since Friday, he said.", "en", published="2024-05-14")
+    evacuated = [e for e in rec["events"] if e["type"] == "evacuation"]
+    assert evacuated and evacuated[0]["places"] == [] and evacuated[0]["when"] == "2024-05-10/2024-05-14"
+    rec = record("Two years into Russia's full-scale invasion, Ukraine's troops have withdrawn from the town of Avdiivka. "
+                 "Moscow says its forces also took the village of Lastochkyne on Monday.", "en", published="2024-02-24")
+    kinds = {e["type"] for e in rec["events"]}
+    assert "territory_control" in kinds and "clash" not in kinds  # "two years into the invasion" is a time
+    assert [e["when"] for e in rec["events"] if e["type"] == "withdrawal"] == ["2024-02-24"]
+    rec = record("At least 10,000 civilians have been killed since February 2022.", "en", published="2024-02-24")
+    assert [e["when"] for e in rec["events"]] == ["2022-02/2024-02-24"]  # not "February 20"
+
+
+def test_a_participle_of_saying_after_a_reported_clause_is_the_reporters():
+    rec = record("Vladimir Putin claimed the Ukrainian offensive had begun but was failing, saying Ukrainian troops had "
+                 "suffered significant losses.", "en")
+    assert [a["speaker"] for a in rec["attributions"]] == ["Vladimir Putin", "Vladimir Putin"]

@@ -124,6 +124,17 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             subject = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return subject, False
+    if depth == 0 and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_ in CUE_VERBS \
+            and verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "ccomp" for c in verb.children):
+        # "Putin claimed the offensive had begun but was failing, saying ...": a participle of saying hung on a
+        # verb of the reported clause is the reporter's, not that clause's subject's
+        clause = verb.head
+        while clause.dep_ in ("conj", "ccomp") and clause.head.i != clause.i:
+            if clause.dep_ == "ccomp" and clause.head.lemma_ in CUE_VERBS:
+                subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    return subject, False
+            clause = clause.head
     if depth == 0 and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "of" \
             and verb.head.head.lemma_ in POINT_NOUNS and verb.head.head.dep_ == "dobj":
         return subject_of(verb.head.head.head, depth + 1)  # "The President made a point of noting that ..."

@@ -27,7 +27,7 @@ INVASION_START = date(2022, 2, 24)
 # Month names must be capitalised ("May" vs the modal "may"); abbreviations need a day or year.
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _FULL_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"  # (not the "20" of "2022")
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d|,\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _COUNT = r"(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
@@ -204,6 +204,11 @@ def since_invasion(m: re.Match, pub: date | None) -> str | None:
     return since_range(INVASION_START.isoformat(), pub)
 
 
+def _since_weekday(m: re.Match, pub: date | None) -> str | None:
+    """From the latest such weekday before publication to publication ("evacuated since Friday")."""
+    return since_range(_weekday(m, pub), pub)
+
+
 def _since_year(m: re.Match, pub: date | None) -> str | None:
     return since_range(m["year"], pub)
 
@@ -227,6 +232,8 @@ _TIME_RULES = (
         (rf"{_I}\bsince (?:the (?:start|beginning|outbreak) of )?(?:(?:Russia's|the) )?"
          rf"(?:(?:full-scale|large-scale) (?:invasion|war)|invasion)(?: began| started)?\b)", since_invasion,
          (_LOWERED, ("invasion", "scale war"))),
+        (rf"{_I}\b(?:{_COUNT}|a|one|more than \w+) (?:years?|months?|weeks?|days?) into (?:(?:Russia's|the) )?"
+         rf"(?:(?:full-scale|large-scale) )?(?:invasion|war)\b)", _relative_day(0), (_LOWERED, (" into ",))),
         (rf"{_I}since ){_YEAR}", _since_year, None),
         (r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso, None),
         (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}", _full_date, (_AS_WRITTEN, _MONTH_OPENINGS)),
@@ -235,6 +242,7 @@ _TIME_RULES = (
         (rf"\b{_DAY}\s+{_MONTH}\b", _month_day, (_AS_WRITTEN, _MONTH_OPENINGS)),
         (rf"\b{_FULL_MONTH},?\s+(?:{_I}of )?)?{_YEAR}", _month_year, (_AS_WRITTEN, _FULL_MONTHS)),
         (rf"{_I}\b(?:in|since|by|during|until|till|from|through|of|early|late|mid-?|end of|beginning of)\s+(?:the\s+)?){_FULL_MONTH}\b", _month_only, (_AS_WRITTEN, _FULL_MONTHS)),
+        (rf"{_I}since (?:(?P<which>last) )?){_WEEKDAY}\b", _since_weekday, (_AS_WRITTEN, _WEEKDAYS)),
         (rf"(?:(?P<which>{_I}last|this|on|past))\s+)?{_WEEKDAY}\b", _weekday, (_AS_WRITTEN, _WEEKDAYS)),
         (rf"{_I}\b(?P<which>this|last|past|previous) week\b)", _week, (_LOWERED, ("week",))),
         (rf"{_I}\b(?P<which>this|last|past|previous) month\b)", _month_relative, (_LOWERED, ("month",))),
@@ -284,12 +292,14 @@ def scan_time_expressions(text: str, published: str | None, patterns=None) -> li
     return sorted(taken)
 
 
-def dates_another(start: int, end: int, times: list[tuple[int, int, str | None]]) -> bool:
-    """True when the trigger at characters [start, end) lies inside a time expression of ``times`` that resolves to
-    a span from then on ("since the full-scale invasion began", "з початку повномасштабного вторгнення"): a generic
-    mention that dates another event, not an event of its own. A day it names stays one ("the first day of
-    Russia's attacks")."""
-    return any(a <= start and end <= b for a, b, value in times if value is not None and "/" in value)
+def dates_another(start: int, end: int, times: list[tuple[int, int, str | None]], text: str = "") -> bool:
+    """True when the trigger at characters [start, end) of ``text`` lies inside a time expression of ``times`` that
+    resolves to a span from then on ("since the full-scale invasion began", "з початку повномасштабного
+    вторгнення") or counts the time into the war ("Two years into Russia's full-scale invasion", as of
+    publication): a generic mention that dates another event, not an event of its own. A day it names stays one
+    ("the first day of Russia's attacks")."""
+    return any(a <= start and end <= b and ("/" in value or " into " in text[a:b])
+               for a, b, value in times if value is not None)
 
 
 def resolve_when(text: str, published: str | None) -> str | None:

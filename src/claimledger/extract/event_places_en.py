@@ -39,6 +39,8 @@ from .event_triggers import NATIONALITIES
 # the object or passive subject of a verb ("shelled Kharkiv", "Kharkiv was shelled"), "there".
 OWN_PHRASE_DEPS = frozenset({"prep", "compound", "nmod", "dobj", "nsubjpass", "npadvmod", "advmod", "pobj",
                              "conj", "appos", "amod", "pcomp"})
+# Plural nouns of places a phrase leaves unnamed ("from border areas"): no place of the sentence before is theirs.
+UNNAMED_AREA_NOUNS = frozenset({"area", "region", "village", "town", "settlement", "community", "district"})
 # Nouns of a region that, bare after "the", refer back to the oblast named before ("north of the region"), also
 # as the tokenizer leaves them before a citation mark ("region.[10][11").
 REGION_NOUN = re.compile(r"(?:region|oblast|province)\b(?!s)")
@@ -181,11 +183,20 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     found = _named_including(span, places) or found
     if not found:  # "the evacuation of people from Azovstal": Mariupol, when the report names it
         found = facility_place_keys(doc_text(span.doc), (span.sent.start_char, span.sent.end_char), places, kind)
-    if not found and kind in PLACE_INHERITING_TYPES and span.sent.start > 0:
+    if not found and kind in PLACE_INHERITING_TYPES and span.sent.start > 0 and not _unnamed_areas(span, starts):
         before = span.doc[span.sent.start - 1].sent
         found = inherited_place_keys(doc_text(span.doc), places, kind, (before.start_char, before.end_char),
                                      span.start_char)
     return found
+
+
+def _unnamed_areas(span: Span, starts: set[int]) -> bool:
+    """True when the trigger's own phrase says where by areas it does not name ("evacuated from border areas",
+    "in frontline villages"): the event is there, not at a place of the sentence before. A definite plural refers
+    back to them ("recapture these settlements", "In the temporarily occupied areas")."""
+    return any(t.idx in starts and t.tag_ == "NNS" and t.lemma_.lower() in UNNAMED_AREA_NOUNS
+               and not any(c.lower_ in ("the", "these", "those") for c in t.children)  # "recapture these settlements"
+               for t in span.sent)
 
 
 def _named_among(span: Span, places: Sequence[Place]) -> list[Place]:

@@ -374,13 +374,13 @@ def _people_noun(noun) -> bool:
 
 
 def _enters_town(root) -> bool:
-    """True when a verb's object is a settlement by name ("entered Izium", "took Stepove") or its centre ("entered
-    the centre of Kherson"): taking it; entering a country or a region ("entered Ukraine", "entered the Kursk
+    """True when a verb's object is a settlement by name ("entered Izium", "took Stepove"), its centre ("entered
+    the centre of Kherson") or a settlement noun of a name ("took the village of Lastochkyne"): taking it; entering a country or a region ("entered Ukraine", "entered the Kursk
     region") is fighting there, which other rows read."""
     # the object, or a name right after the verb the parser attaches otherwise ("had taken Bakhmut, the longest
     # battle of the war": "Bakhmut" read as an adverb, "battle" as the object)
     for obj in (c for c in root.children if c.dep_ == "dobj" or c.i == root.i + 1 and c.dep_ in {"advmod", "npadvmod"}):
-        if _names_settlement(obj) or obj.lemma_.lower() in CENTRE_NOUNS and any(
+        if _names_settlement(obj) or obj.lemma_.lower() in CENTRE_NOUNS | FALLEN_NOUNS and any(
                 _names_settlement(g) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"):
             return True

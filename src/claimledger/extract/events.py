@@ -380,7 +380,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             kind = "strike"  # "Russia attacked energy facilities": a strike on a target, not fighting
         if kind == "territory_control" and frees_people(span):
             kind = "evacuation"  # "liberate civilians and servicemen from Mariupol": getting people out
-        if _is_heading(span) or dates_another(span.start_char, span.end_char, times):
+        if _is_heading(span) or dates_another(span.start_char, span.end_char, times, doc_text(doc)):
             continue  # headings and captions ("Casualties and losses"), times ("since the full-scale invasion")
         if is_argument(span, trigger_tokens) or blocks_talks(span, trigger_tokens) \
                 or strike_result(span, trigger_tokens):
