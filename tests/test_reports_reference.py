@@ -348,3 +348,27 @@ def test_a_participle_of_saying_after_a_reported_clause_is_the_reporters():
     rec = record("Vladimir Putin claimed the Ukrainian offensive had begun but was failing, saying Ukrainian troops had "
                  "suffered significant losses.", "en")
     assert [a["speaker"] for a in rec["attributions"]] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+
+def test_a_recalled_capture_is_the_other_sides_and_no_future():
+    text = ("Российские войска освободили населенный пункт Урожайное в ДНР.\n\nНапомним, Урожайное было занято ВСУ в "
+            "августе 2023 года. Специальная военная операция началась 24 февраля 2022 года.")
+    rec = record(text, published="2024-07-15")
+    found = events(rec)
+    taken = [e for e in found if e[1] == "занято"]
+    assert taken and taken[0][2] == ("Urozhaine",)  # a town named as a place elsewhere, though NER reads a person
+    assert [e["actor"] for e in rec["events"] if said(rec, e["trigger"]) == "занято"] == ["ВСУ"]  # the agent after it
+    assert [e[2] for e in found if "операция" in e[1]] == [()]  # the whole war: no town of the sentence before
+    rec = record("Нагадаємо, 10 серпня Сили оборони звільнили Старомайорське.", "uk", published="2023-08-16")
+    assert [e["modality"] for e in rec["events"]] == ["factual"]  # "нагадаємо" recalls; it is no future
+
+
+def test_english_counted_settlements_take_the_region_before_but_a_sum_takes_none():
+    rec = record("Ukraine says its forces control 1,000 sq km of Russia's Kursk region. Acting governor Alexei Smirnov "
+                 "said Ukrainian troops held 28 settlements.", "en")
+    held = [names for names in (events(rec)) if names[1] == "held"]
+    assert held and held[0][2] == ("Kursk Oblast",)
+    rec = record("A large part of the Kharkiv region was liberated. In total, more than a thousand settlements have "
+                 "been liberated.", "en")
+    assert [e["places"] for e in rec["events"]][-1] == []

@@ -59,16 +59,20 @@ HELD_BY_WORDS = frozenset({"контролем"})
 # Words for soldiers, nouns made of adjectives ("российские военные", "російським військовим"): a force after a
 # verb of taking as much as "войска" is.
 MILITARY_PEOPLE_LEMMAS = frozenset({"военный", "військовий", "военнослужащий", "військовослужбовець"})
+# Acronyms of the armed forces, the agent after a passive of taking as well ("Урожайное было занято ВСУ").
+FORCE_ACRONYMS = frozenset({"всу", "зсу", "вс", "ссо", "тро"})
 HOLDER_WINDOW = 4  # words after "под контролем" that may name who holds the place
 
 
 OBLIQUE_CASES = frozenset({"gent", "datv", "ablt", "loct"})
 
 
-def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
-    """The subject before a verb trigger, as a token range: the nearest nominative noun phrase in its clause;
-    for a taking of territory with none, a force named right after the verb (:func:`_actor_after`); for a
-    noun of taking or leaving right after a verb, that verb's subject."""
+def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = ()) -> tuple[int, int] | None:
+    """The subject before a verb trigger, as a token range: the nearest nominative noun phrase in its clause
+    that is no settlement of ``places`` ("Урожайное было занято ВСУ": the town is what was taken); for a taking of
+    territory with none, a force named right after the verb (:func:`_actor_after`); for a noun of taking or
+    leaving right after a verb, that verb's subject."""
+    settlements = {p.span[0] for p in places if p.level == "settlement"}
     t = doc.tokens[first]
     k = first - 1  # past adjectives of the noun ("нанесли массированный удар", "завдала ракетного удару")
     while k > doc.sentence_of(first).first and doc.tokens[k].pos in ("ADJF", "PRTF") and first - k <= 2:
@@ -77,8 +81,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
     if t.pos in ("NOUN", "ADJF") and verb is not None and verb.pos == "VERB" and (
             kind in GOVERNED_NOUN_KINDS and not set(verb.lemmas) & STANCE_LEMMAS
             or kind == "strike" and set(verb.lemmas) & STRIKE_LIGHT_VERBS):
-        return actor_of(doc, k)  # "ВС РФ завершили освобождение ...", "ВС РФ нанесли удар"
-    if t.pos not in ("VERB", "PRTS", "GRND", "INFN"):
+        return actor_of(doc, k, places=places)  # "ВС РФ завершили освобождение ...", "ВС РФ нанесли удар"
+    if t.pos not in ("VERB", "PRTS", "GRND", "INFN", "ADJS"):  # (ADJS: "было занято", read as an adjective)
         return None
     c_first, _ = clause_of(doc, first, first + 1)
     k = first
@@ -94,7 +98,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "") -> tuple[int, int] | None:
             break
         if k > c_first and _after_preposition(doc, k, c_first):
             continue  # "В ДНР ... погиб", "из Волчанской общины вывезли": a noun after a preposition is no subject
-        if set(doc.tokens[k - 1].lemmas) & SETTLEMENT_NOUNS or abbreviated_settlement_noun(doc, k):
+        if set(doc.tokens[k - 1].lemmas) & SETTLEMENT_NOUNS or abbreviated_settlement_noun(doc, k) \
+                or w.start in settlements:
             continue  # "обстрела ВСУ с. Журавлевка ... ранены": a settlement's name is no subject
         if (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
@@ -192,7 +197,7 @@ def _actor_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:
         w = doc.tokens[k]
         if w.text in (",", ";", ".", ":"):
             return None
-        if w.pos == "NOUN" and set(w.lemmas) & FORCE_LEMMAS \
+        if w.pos == "NOUN" and set(w.lemmas) & FORCE_LEMMAS or w.lower in FORCE_ACRONYMS \
                 or w.pos in ("NOUN", "ADJF") and set(w.lemmas) & MILITARY_PEOPLE_LEMMAS \
                 and (k + 1 >= s.last or doc.tokens[k + 1].pos != "NOUN"):  # (standing for people, no noun after)
             end = k + 1

@@ -42,6 +42,8 @@ NEW_ITEM_OPENERS = ("кроме того", "помимо этого", "поми�
                     "в общей сложности", "в целом", "итого", "крім того", "окрім того", "тим часом", "між тим",
                     "загалом", "всього", "усього", "в цілому", "у цілому", "ранее", "раніше", "напомним",
                     "нагадаємо")
+# Nouns of the whole war (with "специальная военная операция" and "СВО"): no settlement's event.
+WHOLE_WAR_LEMMAS = frozenset({"война", "війна", "вторжение", "вторгнення"})
 # Nouns of a force's own area ("в зоне ответственности группировки «Центр»", "в полосе ответственности"): a clause
 # naming one says where its event is, which no settlement of another sentence is.
 AREA_OF_FORCE_LEMMAS = frozenset({"ответственность", "відповідальність"})
@@ -78,7 +80,7 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
         # "освобождены три населённых пункта": new settlements, not the one named before; its area may hold them
         places = [p for p in places if p.level in ("raion", "oblast")]
     if _opens_new_item(doc, number) or _says_own_area(doc, c_first, c_last) \
-            or _names_unsettled(doc, c_first, c_last, named):
+            or _names_unsettled(doc, c_first, c_last, named) or _names_the_war(doc, first):
         return ()
     for back in range(number - 1, max(-1, number - 1 - INHERIT_SENTENCES_BACK), -1):
         before = doc.sents[back]
@@ -108,6 +110,15 @@ def _says_own_area(doc: CyrDoc, c_first: int, c_last: int) -> bool:
                 and any(w.pos == "PREP" for w in toks[max(c_first, k - 2):k]):
             return True
     return False
+
+
+def _names_the_war(doc: CyrDoc, first: int) -> bool:
+    """True for a trigger that names the whole war ("Специальная военная операция началась 24 февраля 2022 года",
+    "СВО", "повномасштабне вторгнення"): it happened in no settlement of the sentence before."""
+    window = doc.tokens[first:first + 3]
+    lemmas = {lemma for t in window for lemma in t.lemmas}
+    return bool(set(doc.tokens[first].lemmas) & WHOLE_WAR_LEMMAS) or doc.tokens[first].lower == "сво" \
+        or bool(lemmas & {"операция", "операція"}) and bool(lemmas & {"военный", "воєнний", "військовий"})
 
 
 def _names_unsettled(doc: CyrDoc, c_first: int, c_last: int, named: Sequence[Place]) -> bool:

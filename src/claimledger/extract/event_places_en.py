@@ -39,6 +39,10 @@ from .event_triggers import NATIONALITIES
 # the object or passive subject of a verb ("shelled Kharkiv", "Kharkiv was shelled"), "there".
 OWN_PHRASE_DEPS = frozenset({"prep", "compound", "nmod", "dobj", "nsubjpass", "npadvmod", "advmod", "pobj",
                              "conj", "appos", "amod", "pcomp"})
+# Openers of a sentence that adds another item, sums up or recalls an earlier report ("In total, more than a thousand
+# settlements have been liberated"): its event is not the one of the sentence before (as in Russian and Ukrainian).
+NEW_ITEM_OPENERS = re.compile(r"(?:in total|overall|altogether|all in all|meanwhile|separately|in addition|"
+                              r"additionally|earlier|previously)\b", re.IGNORECASE)
 # Plural nouns of places a phrase leaves unnamed ("from border areas"): no place of the sentence before is theirs.
 UNNAMED_AREA_NOUNS = frozenset({"area", "region", "village", "town", "settlement", "community", "district"})
 # Nouns of a region that, bare after "the", refer back to the oblast named before ("north of the region"), also
@@ -183,20 +187,27 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     found = _named_including(span, places) or found
     if not found:  # "the evacuation of people from Azovstal": Mariupol, when the report names it
         found = facility_place_keys(doc_text(span.doc), (span.sent.start_char, span.sent.end_char), places, kind)
-    if not found and kind in PLACE_INHERITING_TYPES and span.sent.start > 0 and not _unnamed_areas(span, starts):
+    unnamed = _unnamed_areas(span, starts)
+    if not found and kind in PLACE_INHERITING_TYPES and span.sent.start > 0 and unnamed != "plain" \
+            and not NEW_ITEM_OPENERS.match(span.sent.text):
         before = span.doc[span.sent.start - 1].sent
         found = inherited_place_keys(doc_text(span.doc), places, kind, (before.start_char, before.end_char),
                                      span.start_char)
+        if unnamed == "counted":  # "held 28 settlements" of the region named before: only an area holds them
+            found = tuple(k for k in found if any(event_place_key(p) == k and p.level in AREA_LEVELS for p in places))
     return found
 
 
-def _unnamed_areas(span: Span, starts: set[int]) -> bool:
-    """True when the trigger's own phrase says where by areas it does not name ("evacuated from border areas",
-    "in frontline villages"): the event is there, not at a place of the sentence before. A definite plural refers
-    back to them ("recapture these settlements", "In the temporarily occupied areas")."""
-    return any(t.idx in starts and t.tag_ == "NNS" and t.lemma_.lower() in UNNAMED_AREA_NOUNS
-               and not any(c.lower_ in ("the", "these", "those") for c in t.children)  # "recapture these settlements"
-               for t in span.sent)
+def _unnamed_areas(span: Span, starts: set[int]) -> str | None:
+    """How the trigger's own phrase says where by areas it does not name: "plain" ("evacuated from border areas",
+    "in frontline villages": the event is there, not at a place of the sentence before), "counted" ("held 28
+    settlements": new ones, which an oblast or raion of the sentence before may hold), else None. A definite plural
+    refers back to them ("recapture these settlements", "In the temporarily occupied areas")."""
+    nouns = [t for t in span.sent if t.idx in starts and t.tag_ == "NNS" and t.lemma_.lower() in UNNAMED_AREA_NOUNS
+             and not any(c.lower_ in ("the", "these", "those") for c in t.children)]
+    if not nouns:
+        return None
+    return "counted" if any(c.dep_ == "nummod" for t in nouns for c in t.children) else "plain"
 
 
 def _named_among(span: Span, places: Sequence[Place]) -> list[Place]:

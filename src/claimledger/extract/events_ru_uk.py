@@ -407,7 +407,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             continue
         quantity = find_count_ru_uk(doc, kind, first, last, times)
         actor = holder_after(doc, first, last) if kind == "territory_control" else None
-        actor = actor or actor_of(doc, first, kind)
+        actor = actor or actor_of(doc, first, kind, places)
         actor_spans = [doc.char_span(*actor)] if actor else []
         actor_spans += actor_phrases(doc, doc.tokens[first].sent, places)
         acted_on = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in actor_spans)]

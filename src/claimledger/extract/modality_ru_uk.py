@@ -26,6 +26,10 @@ HYPOTHETICAL_LEMMAS = frozenset({
 })
 # Modal verbs after an act noun as subject ("Переговоры могут пройти в Стамбуле"): a possible event.
 MODAL_LEMMAS = frozenset({"мочь", "могти"})
+# Future forms that open a paragraph of what was told before ("Нагадаємо, 10 серпня Сили оборони звільнили ..."):
+# the writer recalls a done act, no future.
+DISCOURSE_VERBS = frozenset({"нагадаємо", "напомним", "зазначимо", "отметим", "додамо", "добавим", "уточнимо",
+                             "уточним", "підкреслимо", "подчеркнем", "подчеркнём"})
 PREDICATE_REACH = 5  # words after an act noun searched for its predicate ("Переговоры России и Украины могут")
 FUTURE_AUXILIARIES = frozenset({"будет", "будут", "буду", "будем", "буде", "будуть", "будемо", "станет", "стане"})
 # Controlling verbs whose infinitive reports a real act ("продолжают наступать", "намагалися прорвати").
@@ -104,7 +108,7 @@ def _future_verb(t: Token, language: str) -> bool:
     """True for a verb in the future tense in every reading the dictionary gives it but infinitive variants:
     "буде", "захопить"; not "перебуває", whose first reading is a perfective future but which is the present
     of перебувати, nor "війну", the accusative of війна before it is a future of війнути."""
-    if t.pos not in ("VERB", "INFN") or not ("futr" in t.tags or "infn" in t.tags):
+    if t.pos not in ("VERB", "INFN") or not ("futr" in t.tags or "infn" in t.tags) or t.lower in DISCOURSE_VERBS:
         return False
     readings = [tag for tag in word_readings(t.text, language) if "infn" not in tag]
     return bool(readings) and all(tag.startswith("VERB") and "futr" in tag for tag in readings)

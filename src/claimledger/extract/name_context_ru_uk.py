@@ -252,13 +252,25 @@ def admissible(doc: CyrDoc, start: int, end: int, e: Entry, exact: bool) -> bool
 def substantive_name(doc: CyrDoc, i: int) -> bool:
     """A capitalised adjective in a place's context (after a place preposition, a settlement noun or a verb of
     taking: located), or one the dictionary does not know, with no noun of its case after it, names a place by
-    itself ("у Степового", "село Работино", "освободили Урожайное"), as adjectival village names do."""
-    return (located(doc, i) or guessed(doc.tokens[i], doc.language)) and not _before_agreeing_noun(doc, i)
+    itself ("у Степового", "село Работино", "освободили Урожайное", or named so elsewhere in the text), as
+    adjectival village names do."""
+    return (located(doc, i) or guessed(doc.tokens[i], doc.language) or placed_elsewhere(doc, i)) \
+        and not _before_agreeing_noun(doc, i)
 
 
 def guessed(t: Token, language: str) -> bool:
     """True for a word the dictionary does not know (its part of speech a guess: "Угледаром" as an adverb)."""
     return t.is_word and not load_morphology(language).word_is_known(t.lower)
+
+
+def placed_elsewhere(doc: CyrDoc, i: int) -> bool:
+    """True when the capitalised word at token i opening its sentence has its lemma after a place preposition or a
+    settlement noun elsewhere in the text ("... освободили населенный пункт Урожайное. ... Урожайное было занято
+    ВСУ в августе 2023 года"): the same place named again."""
+    lemma = doc.tokens[i].lemma
+    return any(t.lemma == lemma and t.i != i and t.i > 0 and doc.tokens[t.i - 1].sent == t.sent and (
+        doc.tokens[t.i - 1].lower in PLACE_PREPOSITIONS or set(doc.tokens[t.i - 1].lemmas) & SETTLEMENT_NOUNS)
+        for t in doc.tokens if t.is_title)
 
 
 def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
@@ -282,6 +294,7 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
         or abbreviated_settlement_noun(doc, i))  # "у с. Работино", "в районе н.п. Гродовка"
     prominent = (e.level in ("country", "oblast", "region") or e.id.startswith("area:")
                  or e.category in CITY_CATEGORIES or (e.population or 0) >= PROMINENT_POPULATION)
+    confirmed = confirmed or (prev is None or not prev.is_word) and placed_elsewhere(doc, i)  # ("Напомним, X было")
     if prev is None and not (prominent or "Geox" in t.tags or confirmed):  # sentence start: a common word?
         return False
     if doc.entity_label(i) == "ORG" and not prominent and not confirmed:

@@ -34,7 +34,7 @@ from .gazetteer import (
 )
 from .name_context_ru_uk import (
     CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
-    in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, substantive_name,
+    in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, placed_elsewhere, substantive_name,
 )
 from .place_candidates_ru_uk import THEATRE, name_candidates
 from .place_weights import FRONT_OBLASTS
@@ -194,7 +194,8 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
         listed = bool(out) and out[-1].end == i - 1 and toks[i - 1].lower in LIST_JOINERS  # "A, B и C"
         if (not t.is_title or t.pos not in NAME_POS and not guessed(t, doc.language) and not _located_noun(doc, i)
                 or in_quoted_name(doc, i)
-                or is_person(doc, i, gaz) and not (listed and lone_name(doc, gaz, i)) or in_organisation_name(doc, i)
+                or is_person(doc, i, gaz) and not (listed and lone_name(doc, gaz, i) or placed_elsewhere(doc, i))
+                or in_organisation_name(doc, i)
                 or names_river(doc, i)):
             i += 1
             continue
