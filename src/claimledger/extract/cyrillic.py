@@ -205,9 +205,9 @@ def parse_cyrillic(text: str, language: str) -> CyrDoc:
 
 
 # Abbreviations of settlement nouns in bulletins ("освободили н.п. Железное", "с. Журавлевка", "пгт Нью-Йорк",
-# "смт Вільшанка"), by (letters, full stop after each, lemma of the noun): the abbreviation becomes one token that
-# reads as the noun (tag ABBREVIATED), so that the extractors see a settlement noun right before a name. They count only in lower
-# case ("С. Шойгу" is an initial), before a capitalised name and not after a number ("в 2024 г.", "500 м."): "с",
+# "смт Вільшанка"), by (letters, full stop after each, lemma of the noun): the abbreviation becomes one token
+# that reads as the noun (tag ABBREVIATED), so that the extractors see a settlement noun right before a name. They
+# count only in lower case ("С. Шойгу" is an initial), before a capitalised name and not after a number ("в 2024 г.", "500 м."): "с",
 # "г" and "п" are also a preposition, a year and a clause.
 SETTLEMENT_ABBREVIATIONS = {
     "ru": ((("н", "п"), True, "пункт"), (("нп",), False, "пункт"), (("с",), True, "село"), (("сел",), True, "село"),

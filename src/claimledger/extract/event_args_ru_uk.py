@@ -191,7 +191,8 @@ def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: 
 def _actor_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:
     """A force named after a verb of taking, its subject in inverted order ("Город заняли
     подразделения мотострелковой бригады ВС РФ") or the dative of "удалось" ("яку вдалося захопити російським
-    військовим"): what is taken is a place, never a unit, so a force noun there is who took it. The phrase runs on through genitives, abbreviations and a quoted unit name."""
+    військовим"): what is taken is a place, never a unit, so a force noun there is who took it. The phrase runs on
+    through genitives, abbreviations and a quoted unit name."""
     s = doc.sentence_of(first)
     for k in range(first + 1, min(s.last, first + 1 + ACTOR_AFTER_WINDOW)):
         w = doc.tokens[k]

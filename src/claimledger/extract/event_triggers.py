@@ -375,8 +375,9 @@ def _people_noun(noun) -> bool:
 
 def _enters_town(root) -> bool:
     """True when a verb's object is a settlement by name ("entered Izium", "took Stepove"), its centre ("entered
-    the centre of Kherson") or a settlement noun of a name ("took the village of Lastochkyne"): taking it; entering a country or a region ("entered Ukraine", "entered the Kursk
-    region") is fighting there, which other rows read."""
+    the centre of Kherson") or a settlement noun of a name ("took the village of Lastochkyne"): taking it;
+    entering a country or a region ("entered Ukraine", "entered the Kursk region") is fighting there, which other
+    rows read."""
     # the object, or a name right after the verb the parser attaches otherwise ("had taken Bakhmut, the longest
     # battle of the war": "Bakhmut" read as an adverb, "battle" as the object)
     for obj in (c for c in root.children if c.dep_ == "dobj" or c.i == root.i + 1 and c.dep_ in {"advmod", "npadvmod"}):

@@ -294,7 +294,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     if t.pos in ("ADJF", "PRTF") and last == first + 1 and last < len(doc.tokens) \
             and set(doc.tokens[last].lemmas) & UNIT_LEMMAS:
         return False
-    if row.type == "territory_control" and plain_word(t.lower).startswith(FREEING_STEMS) and _frees_people(doc, first, last):
+    if row.type == "territory_control" and plain_word(t.lower).startswith(FREEING_STEMS) \
+            and _frees_people(doc, first, last):
         return False
     before = doc.tokens[max(doc.sentence_of(first).first, first - 3):first]
     if before and set(before[-1].lemmas) & AVOIDED_LEMMAS:

@@ -267,10 +267,16 @@ def placed_elsewhere(doc: CyrDoc, i: int) -> bool:
     """True when the capitalised word at token i opening its sentence has its lemma after a place preposition or a
     settlement noun elsewhere in the text ("... освободили населенный пункт Урожайное. ... Урожайное было занято
     ВСУ в августе 2023 года"): the same place named again."""
-    lemma = doc.tokens[i].lemma
-    return any(t.lemma == lemma and t.i != i and t.i > 0 and doc.tokens[t.i - 1].sent == t.sent and (
-        doc.tokens[t.i - 1].lower in PLACE_PREPOSITIONS or set(doc.tokens[t.i - 1].lemmas) & SETTLEMENT_NOUNS)
-        for t in doc.tokens if t.is_title)
+    placed = doc.__dict__.get("_placed_lemmas")
+    if placed is None:  # token indices of capitalised words after a place preposition or settlement noun, by lemma
+        placed = {}
+        for t in doc.tokens:
+            before = doc.tokens[t.i - 1] if t.i > 0 else None
+            if t.is_title and before is not None and before.sent == t.sent and (
+                    before.lower in PLACE_PREPOSITIONS or set(before.lemmas) & SETTLEMENT_NOUNS):
+                placed.setdefault(t.lemma, set()).add(t.i)
+        doc.__dict__["_placed_lemmas"] = placed
+    return bool(placed.get(doc.tokens[i].lemma, set()) - {i})
 
 
 def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:

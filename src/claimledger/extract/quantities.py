@@ -176,7 +176,8 @@ def count_right_after(span) -> int | None:
     if k >= len(doc) or not doc[k].like_num or doc[k].sent.start != span.sent.start:
         return None
     tokens = [doc[k]]
-    while tokens[-1].i + 1 < len(doc) and (doc[tokens[-1].i + 1].like_num or doc[tokens[-1].i + 1].lower_ in MULTIPLIERS):
+    while tokens[-1].i + 1 < len(doc) and (doc[tokens[-1].i + 1].like_num
+                                           or doc[tokens[-1].i + 1].lower_ in MULTIPLIERS):
         tokens.append(doc[tokens[-1].i + 1])
     if _is_measure(tokens):
         return None

@@ -249,7 +249,8 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     if kind not in PEOPLE_COUNTED:  # "402 рази атакував 11 населених пунктів": the times it attacked, not the places
         for k in [*range(max(s.first, first - 1 - QUANTITY_BEFORE), first), *after]:
             value, end = _count_at(doc, k, in_time)  # (a ratio, "в 2 раза больше", is a measure: no value)
-            if value is not None and end < s.last and doc.tokens[end].lemma == "раз" and (k >= last or end == first - 1):
+            if value is not None and end < s.last and doc.tokens[end].lemma == "раз" \
+                    and (k >= last or end == first - 1):
                 return value
     if kind in PEOPLE_COUNTED and first >= 2 and first > s.first + 1 and _people_at(doc, first - 1):
         # "2870 человек убитыми и 3700 ранеными": the people counted right before are the dead, not the wounded after
