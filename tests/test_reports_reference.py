@@ -372,3 +372,13 @@ def test_english_counted_settlements_take_the_region_before_but_a_sum_takes_none
     rec = record("A large part of the Kharkiv region was liberated. In total, more than a thousand settlements have "
                  "been liberated.", "en")
     assert [e["places"] for e in rec["events"]][-1] == []
+
+
+@pytest.mark.parametrize("text, language, places", [
+    ("Под огнем оказались Белгород, Шебекино и поселок Разумное.", "ru", ("Belgorod", "Shebekino", "Razumnoye")),
+    ("ВСУ открыли огонь по Горловке.", "ru", ("Horlivka",)),
+    ("Під вогнем опинилися Херсон і Берислав.", "uk", ("Kherson", "Beryslav")),
+])
+def test_fire_at_places_is_a_strike_there(text, language, places):
+    found = events(record(text, language))
+    assert [(e[0], e[2]) for e in found] == [("strike", places)]
