@@ -382,3 +382,9 @@ def test_english_counted_settlements_take_the_region_before_but_a_sum_takes_none
 def test_fire_at_places_is_a_strike_there(text, language, places):
     found = events(record(text, language))
     assert [(e[0], e[2]) for e in found] == [("strike", places)]
+
+
+def test_a_directions_town_places_the_villages_named_with_it():
+    rec = record("На Куп'янському напрямку українські захисники відбили 7 атак поблизу Лозової та Глушківки.", "uk")
+    names = {p["text"]: p.get("name") for p in rec["places"]}
+    assert names["Лозової"] == "Lozove"  # the one of Kupiansk raion, by the direction's town

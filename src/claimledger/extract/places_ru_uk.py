@@ -383,13 +383,15 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
         areas_doc = frozenset(a for _, a in areas) | companion.areas
         # the places and areas resolved, once each, in the article and per sentence: a mention's own pick is
         # among its candidates (rivals), so leaving the rivals out leaves the mention itself out
-        known = _distinct(r.entry for r in results if r.entry is not None)
+        # (the town a direction is named after places the villages named with it: "На Лиманському напрямку ...
+        # поблизу Невського, Терен, Торського" are those near Lyman)
+        known = _distinct([*(r.entry for r in results if r.entry is not None), *(e for e in axes if e is not None)])
         by_sentence: dict[int, list[Entry]] = {}
         area_counts: dict[int, Counter] = {}
         own_areas: dict[int, list[str]] = {}
-        for m, r in zip(mentions, results):
-            if r.entry is not None:
-                by_sentence.setdefault(doc.tokens[m.start].sent, []).append(r.entry)
+        for m, r, axis in zip(mentions, results, axes):
+            if (r.entry or axis) is not None:
+                by_sentence.setdefault(doc.tokens[m.start].sent, []).append(r.entry or axis)
         for m, a in areas:
             area_counts.setdefault(doc.tokens[m.start].sent, Counter())[a] += 1
             own_areas.setdefault(id(m), []).append(a)
