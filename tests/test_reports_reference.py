@@ -388,3 +388,10 @@ def test_a_directions_town_places_the_villages_named_with_it():
     rec = record("На Куп'янському напрямку українські захисники відбили 7 атак поблизу Лозової та Глушківки.", "uk")
     names = {p["text"]: p.get("name") for p in rec["places"]}
     assert names["Лозової"] == "Lozove"  # the one of Kupiansk raion, by the direction's town
+
+
+def test_the_attacks_a_trigger_repels_are_its_own_phrase():
+    rec = record("In the Kurakhove sector, Ukrainian defenders repelled 21 attacks near Kurakhove, Tsukuryne and "
+                 "Heorhiivka.", "en")
+    names = {p.get("ref"): p["name"] for p in rec["places"]}
+    assert [[names[k] for k in e["places"]] for e in rec["events"]] == [["Kurakhove", "Tsukuryne", "Heorhiivka"]]

@@ -326,8 +326,9 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
              and not (span.start <= c.i < span.end)]
     while stack:
         token = stack.pop()
-        if token.i in trigger_tokens and token.i != root.i:
-            continue  # another event's phrase ("strikes at Ochakiv, the shelling of the Sumy region")
+        if token.i in trigger_tokens and token.i != root.i and not (token.dep_ == "dobj" and token.head.i == root.i):
+            continue  # another event's phrase ("strikes at Ochakiv, the shelling of the Sumy region"); the object
+            # is the event's own argument ("repelled 21 attacks near Kurakhove, Tsukuryne and Heorhiivka")
         tokens.append(token)
         stack.extend(c for c in token.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"}
                      and not _other_act(c))
