@@ -395,3 +395,12 @@ def test_the_attacks_a_trigger_repels_are_its_own_phrase():
                  "Heorhiivka.", "en")
     names = {p.get("ref"): p["name"] for p in rec["places"]}
     assert [[names[k] for k in e["places"]] for e in rec["events"]] == [["Kurakhove", "Tsukuryne", "Heorhiivka"]]
+
+
+def test_a_neighbours_name_given_to_a_town_as_an_alternate_name_is_the_neighbours():
+    from claimledger.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()  # GeoNames lists "Hrodivka" among Myrnohrad's names; the village of that name is it
+    hits = gazetteer.lookup("Hrodivka")
+    assert {e.name for e in hits} >= {"Hrodivka", "Myrnohrad"}
+    assert gazetteer.choose(hits, exact=True, surface="Hrodivka").entry.name == "Hrodivka"

@@ -285,6 +285,7 @@ class Gazetteer:
             return Resolution(None)
         context = context or ResolveContext()
         key = normalise(surface) if surface else None
+        candidates = _neighbours_alias_dropped(candidates, key)
         # a name that is also a world state or country reads as that area, whatever towns of the same
         # name and country lie in other areas named nearby ("California, Oregon and Nevada"); a town
         # abroad still gets its area ("Warwick in Queensland" is no Bermudan parish)
@@ -405,6 +406,17 @@ def _same_place(a: Entry, b: Entry) -> bool:
 
 def _katottg(e: Entry) -> bool:
     return bool(e.ref) and e.ref.startswith("UA")
+
+
+def _neighbours_alias_dropped(candidates: list[Entry], key: str | None) -> list[Entry]:
+    """``candidates`` less those that hold the name ``key`` only as an alternate name when one settlement of their
+    raion has it as its own: the source's alternate names give some towns a neighbour's name (GeoNames lists
+    "Hrodivka" for Myrnohrad), which is the neighbour's."""
+    named = [e for e in candidates if key and key in (normalise(e.name), normalise(e.name_uk or ""))]
+    own = [e for e in named if e.level == "settlement" and e.raion]
+    if len(own) != 1:
+        return candidates
+    return [e for e in candidates if e in named or e.raion != own[0].raion]
 
 
 def _no_local_context(e: Entry, ctx: ResolveContext) -> bool:
