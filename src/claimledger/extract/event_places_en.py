@@ -158,7 +158,11 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     # "the city" may refer to a town named only as a possessor ("Kharkiv's mayor said the city ..."), not to where
     # the speaker is ("speaking in Hiroshima")
     named = [p for p in places if not _speakers_setting(span, p)]
-    places = [p for p in named if not any(a <= p.span[0] and p.span[1] <= b for a, b in sources)]
+    in_source = doc_memo(span.doc, "place_in_source")  # the same sources for every trigger of the Doc
+    for p in named:
+        if p.span not in in_source:
+            in_source[p.span] = any(a <= p.span[0] and p.span[1] <= b for a, b in sources)
+    places = [p for p in named if not in_source[p.span]]
     if actor is not None:
         start, end = _noun_phrase(actor)
         places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
@@ -289,20 +293,35 @@ def _place_names_actor(doc, place: Place) -> bool:
 def _speakers_setting(span: Span, place: Place) -> bool:
     """True for a place in a participle phrase of where someone speaks or goes ("Zelenskyy, speaking in Hiroshima,
     appeared to concede the city had fallen"): the speaker's setting, not the event's, unless the trigger is in it."""
-    mention = span.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    memo = doc_memo(span.doc, "speakers_setting")  # the phrase's token range, per place, once per Doc
+    if place.span not in memo:
+        memo[place.span] = _setting_phrase(span.doc, place)
+    phrase = memo[place.span]
+    return phrase is not None and not phrase[0] <= span.root.i <= phrase[1]
+
+
+def _setting_phrase(doc, place: Place) -> tuple[int, int] | None:
+    """The token range of the participle phrase of speaking or going a place lies in ("speaking in Hiroshima"),
+    else None."""
+    mention = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
     if mention is None:
-        return False
+        return None
     verb = next((t for t in mention.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.dep_ in {"acl", "advcl"} and verb.tag_ == "VBG" \
-        and verb.lemma_.lower() in SETTING_VERBS and not verb.left_edge.i <= span.root.i <= verb.right_edge.i
+    if verb is None or verb.dep_ not in {"acl", "advcl"} or verb.tag_ != "VBG" \
+            or verb.lemma_.lower() not in SETTING_VERBS:
+        return None
+    return verb.left_edge.i, verb.right_edge.i
 
 
 def _capital_acts(doc, place: Place) -> bool:
     """True for a capital as the subject of a full verb ("Moscow did not comment on the attack, but ... struck"):
     its government acts, and a fight or strike told beside it did not happen there. Talks keep it (the gold
-    places a negotiation at the capital of a party that acts in it)."""
-    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
-    return span is not None and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB" and _capital(place)
+    places a negotiation at the capital of a party that acts in it). Decided once per place of a Doc."""
+    memo = doc_memo(doc, "capital_acts")
+    if place.span not in memo:
+        span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand") if _capital(place) else None
+        memo[place.span] = span is not None and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
+    return memo[place.span]
 
 
 def _capital(place: Place) -> bool:
