@@ -404,3 +404,10 @@ def test_a_neighbours_name_given_to_a_town_as_an_alternate_name_is_the_neighbour
     hits = gazetteer.lookup("Hrodivka")
     assert {e.name for e in hits} >= {"Hrodivka", "Myrnohrad"}
     assert gazetteer.choose(hits, exact=True, surface="Hrodivka").entry.name == "Hrodivka"
+
+
+def test_a_list_runs_on_past_an_area_and_the_next_items_own_noun():
+    text = ("Подразделения группировки войск «Север» завершили освобождение города Суджа Курской области, а также "
+            "населенных пунктов Мельниковое и Подоль.")
+    (taking,) = [e for e in events(record(text)) if e[0] == "territory_control"]
+    assert len(taking[2]) == 3 and taking[2][0] == "Sudzha"

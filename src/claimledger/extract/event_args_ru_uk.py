@@ -52,8 +52,9 @@ STANCE_LEMMAS = frozenset({"приветствовать", "осудить", "о
 # Катериновку", "бои в районе Покровска, Мирнограда и Селидово").
 COORDINATED_KINDS = frozenset({"territory_control", "withdrawal", "attack_repelled", "clash"})
 # What may stand between two coordinated names: commas, "и", "і", "й", "та", "а также", "а також".
-COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:(?:и|і|й|та|а\s+также|а\s+також)\s+)?|(?:и|і|й|та|а\s+также|а\s+також)\s+)",
-                              re.IGNORECASE)
+COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:(?:и|і|й|та|а\s+также|а\s+також)\s+)?|(?:и|і|й|та|а\s+также|а\s+також)\s+)"
+                              r"(?:(?:населенн|населен)\w*\s+пункт\w*\s+|(?:сел|посел|поселк|город|міст)\w*\s+)?",
+                              re.IGNORECASE)  # (the next item's own noun: "..., а также населенных пунктов X и Y")
 # The word of a holder's control in the instrumental: who follows holds the place ("под контролем ВСУ").
 HELD_BY_WORDS = frozenset({"контролем"})
 # Words for soldiers, nouns made of adjectives ("российские военные", "російським військовим"): a force after a
@@ -180,7 +181,11 @@ def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: 
             k = n
             while 0 <= k + step < len(ordered):
                 a, b = sorted((ordered[k], ordered[k + step]), key=lambda p: p.span)
-                if not COORDINATION_GAP.fullmatch(doc.text[a.span[1]:b.span[0]]):
+                gap = doc.text[a.span[1]:b.span[0]]
+                if step == 1 and not gap.strip() and b.level in ("oblast", "raion") and settlement(a):
+                    k += step  # "Суджа Курской области, а также ...": the area of the settlement before, stepped over
+                    continue
+                if not COORDINATION_GAP.fullmatch(gap):
                     break
                 k += step
                 if settlement(ordered[k]) and event_place_key(ordered[k]) not in found:
