@@ -411,3 +411,13 @@ def test_a_list_runs_on_past_an_area_and_the_next_items_own_noun():
             "населенных пунктов Мельниковое и Подоль.")
     (taking,) = [e for e in events(record(text)) if e[0] == "territory_control"]
     assert len(taking[2]) == 3 and taking[2][0] == "Sudzha"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Moscow says its forces took the village of Lastochkyne. At least 10,000 civilians have been killed since "
+     "February 2022, according to the UN.", "en"),
+    ("ВСУ атаковали Горловку. С начала СВО погибли более 5 тысяч мирных жителей.", "ru"),
+])
+def test_a_total_of_the_war_takes_no_town_of_the_sentence_before(text, language):
+    losses = [e for e in events(record(text, language, published="2024-02-24")) if e[0] == "casualties"]
+    assert losses and losses[0][2] == ()

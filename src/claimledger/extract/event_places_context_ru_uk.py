@@ -10,6 +10,8 @@ event_places_ru_uk.py calls it when its rules find nothing.
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 from ..models import Place
@@ -42,6 +44,11 @@ NEW_ITEM_OPENERS = ("кроме того", "помимо этого", "поми�
                     "в общей сложности", "в целом", "итого", "крім того", "окрім того", "тим часом", "між тим",
                     "загалом", "всього", "усього", "в цілому", "у цілому", "ранее", "раніше", "напомним",
                     "нагадаємо")
+# A period of years or of the whole war ("с начала СВО", "з початку повномасштабного вторгнення", "с 2022 года"):
+# a total of the war, not of the settlement the sentence before named.
+LONG_PERIOD = re.compile(r"(?<!\w)(?:с|со|з|із|від) (?:начала|початку) (?:\w+ )?(?:\w+ )?(?:СВО|операции|операції|"
+                         r"вторжения|вторгнення|войны|війни)|(?<!\w)(?:с|з|від) (?:19|20)\d\d\s*(?:года|году|року|г\.)",
+                         re.IGNORECASE)
 # Nouns of the whole war (with "специальная военная операция" and "СВО"): no settlement's event.
 WHOLE_WAR_LEMMAS = frozenset({"война", "війна", "вторжение", "вторгнення"})
 # Nouns of a force's own area ("в зоне ответственности группировки «Центр»", "в полосе ответственности"): a clause
@@ -80,7 +87,8 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
         # "освобождены три населённых пункта": new settlements, not the one named before; its area may hold them
         places = [p for p in places if p.level in ("raion", "oblast")]
     if _opens_new_item(doc, number) or _says_own_area(doc, c_first, c_last) \
-            or _names_unsettled(doc, c_first, c_last, named) or _names_the_war(doc, first):
+            or _names_unsettled(doc, c_first, c_last, named) or _names_the_war(doc, first) \
+            or LONG_PERIOD.search(doc.text, doc.sents[number].start, doc.sents[number].end):
         return ()
     for back in range(number - 1, max(-1, number - 1 - INHERIT_SENTENCES_BACK), -1):
         before = doc.sents[back]

@@ -43,6 +43,10 @@ OWN_PHRASE_DEPS = frozenset({"prep", "compound", "nmod", "dobj", "nsubjpass", "n
 # settlements have been liberated"): its event is not the one of the sentence before (as in Russian and Ukrainian).
 NEW_ITEM_OPENERS = re.compile(r"(?:in total|overall|altogether|all in all|meanwhile|separately|in addition|"
                               r"additionally|earlier|previously)\b", re.IGNORECASE)
+# A period of years or of the whole war ("killed since February 2022", "since the full-scale invasion"): a total
+# of the war, not of the settlement the sentence before named.
+LONG_PERIOD = re.compile(r"\bsince (?:(?:the )?(?:start|beginning|outbreak) of )?(?:(?:\w+ )?(?:19|20)\d\d\b|"
+                         r"(?:Russia's |the )?(?:full-scale |large-scale )?(?:invasion|war)\b)", re.IGNORECASE)
 # Plural nouns of places a phrase leaves unnamed ("from border areas"): no place of the sentence before is theirs.
 UNNAMED_AREA_NOUNS = frozenset({"area", "region", "village", "town", "settlement", "community", "district"})
 # Nouns of a region that, bare after "the", refer back to the oblast named before ("north of the region"), also
@@ -193,7 +197,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
         found = facility_place_keys(doc_text(span.doc), (span.sent.start_char, span.sent.end_char), places, kind)
     unnamed = _unnamed_areas(span, starts)
     if not found and kind in PLACE_INHERITING_TYPES and span.sent.start > 0 and unnamed != "plain" \
-            and not NEW_ITEM_OPENERS.match(span.sent.text):
+            and not NEW_ITEM_OPENERS.match(span.sent.text) and not LONG_PERIOD.search(span.sent.text):
         before = span.doc[span.sent.start - 1].sent
         found = inherited_place_keys(doc_text(span.doc), places, kind, (before.start_char, before.end_char),
                                      span.start_char)
