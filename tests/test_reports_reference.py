@@ -421,3 +421,9 @@ def test_a_list_runs_on_past_an_area_and_the_next_items_own_noun():
 def test_a_total_of_the_war_takes_no_town_of_the_sentence_before(text, language):
     losses = [e for e in events(record(text, language, published="2024-02-24")) if e[0] == "casualties"]
     assert losses and losses[0][2] == ()
+
+
+def test_how_a_place_was_taken_is_no_clash_of_its_own():
+    text = ("Подразделения группировки войск «Центр» в результате активных наступательных действий освободили "
+            "населенные пункты Гирник и Цукурино.")
+    assert [e[0] for e in events(record(text))] == ["territory_control"]

@@ -113,13 +113,21 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "strike"  # "в результате атаки ВСУ на Энергодар": an attack told by its damage
     if kind == "clash" and (_air_attack(doc, first, last) or _air_attack_retold(doc, first, last)):
         return "strike"  # "масовану атаку на енергетичну інфраструктуру", "массированная атака"; "після атаки" then
-    if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS | COURSE_WORDS \
-            and doc.tokens[first].pos in ("ADJF", "PRTF"):
-        return None  # "в результате наступательных действий освободили ...": how a place was taken, no clash
+    if kind == "clash" and doc.tokens[first].pos in ("ADJF", "PRTF") and _after_result_word(doc, first):
+        return None  # "в результате (активных) наступательных действий освободили ...": how a place was taken
     if kind == "clash" and set(doc.tokens[first].lemmas) & GENERIC_WAR_LEMMAS and any(
             w.lower in RESULT_WORDS for w in doc.tokens[max(doc.sentence_of(first).first, first - 2):first]):
         return None  # "Унаслідок російської агресії загинула одна людина": the war as a cause, no event of its own
     return kind
+
+
+def _after_result_word(doc: CyrDoc, first: int) -> bool:
+    """True when "в результате" / "в ходе" stands right before token ``first``, past adjectives ("в результате
+    активных наступательных действий")."""
+    k = first - 1
+    while k > 0 and doc.tokens[k].pos in ("ADJF", "PRTF"):
+        k -= 1
+    return k >= 0 and doc.tokens[k].lower in RESULT_WORDS | COURSE_WORDS
 
 
 def _air_attack(doc: CyrDoc, first: int, last: int) -> bool:
