@@ -427,3 +427,11 @@ def test_how_a_place_was_taken_is_no_clash_of_its_own():
     text = ("Подразделения группировки войск «Центр» в результате активных наступательных действий освободили "
             "населенные пункты Гирник и Цукурино.")
     assert [e[0] for e in events(record(text))] == ["territory_control"]
+
+
+@pytest.mark.parametrize("text, language, count", [
+    ("Ранения получили мужчина и женщина.", "ru", 2),
+    ("Поранення отримала жінка.", "uk", 1),
+])
+def test_persons_who_received_wounds_are_counted(text, language, count):
+    assert [e[3] for e in events(record(text, language))] == [count]

@@ -43,6 +43,8 @@ COLLECTIVE_NUMERALS = frozenset({"двое", "трое", "четверо", "пя
                                  "дев'ятеро", "десятеро", "одинадцятеро", "дванадцятеро", "тринадцятеро",
                                  "чотирнадцятеро", "п'ятнадцятеро", "шістнадцятеро", "сімнадцятеро",
                                  "вісімнадцятеро", "дев'ятнадцятеро", "двадцятеро", "тридцятеро"})
+# Verbs of receiving a wound after its noun ("Ранения получили мужчина и женщина", "Поранення отримали ...").
+RECEIVING_LEMMAS = frozenset({"получить", "получать", "отримати", "отримувати", "дістати", "діставати"})
 # Ukrainian words for one person that the dictionary reads first as possessive adjectives ("людина", "людину").
 PERSON_WORDS_UK = frozenset({"людина", "людину", "людини"})
 # Singular nouns that stand for a whole force ("уничтожен противник"): no count of one.
@@ -286,6 +288,11 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
         persons = _one_person(doc, first, last, after)
         if persons is not None:
             return persons
+    if kind == "casualties" and t.pos == "NOUN" and last < s.last \
+            and set(doc.tokens[last].lemmas) & RECEIVING_LEMMAS:
+        persons = _one_person(doc, first, last + 1, range(last + 1, min(s.last, last + 1 + QUANTITY_AFTER)))
+        if persons is not None:
+            return persons  # "Ранения получили мужчина и женщина": the persons after the verb of receiving
     if kind in PEOPLE_COUNTED:
         people = people_count_after(doc, after.stop, min(s.last, last + PEOPLE_COUNT_REACH), in_time)
         if people is not None:
