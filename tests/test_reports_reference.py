@@ -435,3 +435,7 @@ def test_how_a_place_was_taken_is_no_clash_of_its_own():
 ])
 def test_persons_who_received_wounds_are_counted(text, language, count):
     assert [e[3] for e in events(record(text, language))] == [count]
+
+
+def test_people_taken_to_hospital_are_casualties():
+    assert [(e[0], e[3]) for e in events(record("Госпитализированы трое мирных жителей."))] == [("casualties", 3)]
