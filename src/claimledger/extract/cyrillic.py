@@ -86,6 +86,8 @@ class CyrDoc:
     ents: list[Entity] = field(default_factory=list)
     _ends: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     _labels: dict[int, str] | None = field(default=None, init=False, repr=False, compare=False)
+    # what an extractor decides once per document and asks again per mention ("placed_lemmas": name_context_ru_uk)
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def span_text(self, first: int, last: int) -> str:
         """The text of tokens [first, last)."""
@@ -207,8 +209,8 @@ def parse_cyrillic(text: str, language: str) -> CyrDoc:
 # Abbreviations of settlement nouns in bulletins ("освободили н.п. Железное", "с. Журавлевка", "пгт Нью-Йорк",
 # "смт Вільшанка"), by (letters, full stop after each, lemma of the noun): the abbreviation becomes one token
 # that reads as the noun (tag ABBREVIATED), so that the extractors see a settlement noun right before a name. They
-# count only in lower case ("С. Шойгу" is an initial), before a capitalised name and not after a number ("в 2024 г.", "500 м."): "с",
-# "г" and "п" are also a preposition, a year and a clause.
+# count only in lower case ("С. Шойгу" is an initial), before a capitalised name and not after a number ("в 2024
+# г.", "500 м."): "с", "г" and "п" are also a preposition, a year and a clause.
 SETTLEMENT_ABBREVIATIONS = {
     "ru": ((("н", "п"), True, "пункт"), (("нп",), False, "пункт"), (("с",), True, "село"), (("сел",), True, "село"),
            (("г",), True, "город"), (("х",), True, "хутор"), (("пос",), True, "посёлок"), (("пгт",), False, "посёлок"),

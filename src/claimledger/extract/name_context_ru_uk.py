@@ -24,7 +24,7 @@ PLACE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", 
                                 "окраине", "окраинах", "окрестностях", "околиці", "околицях"})
 # Words that open a list of some of the settlements just counted ("пять населённых пунктов, в том числе ...").
 INCLUDING = (("в", "том", "числе"), ("у", "тому", "числі"), ("в", "тому", "числі"), ("включая",), ("включно", "з"),
-             ("среди", "них"), ("серед", "них"), ("зокрема",), ("в", "частности"), ("у", "тому", "числі"))
+             ("среди", "них"), ("серед", "них"), ("зокрема",), ("в", "частности"))
 INCLUDING_ENDS = frozenset(words[-1] for words in INCLUDING)
 LIST_REACH = 16  # tokens walked back over a list of names to the preposition or noun that opens it
 # Nouns naming a settlement before its name ("село Работино", "пгт Часов Яр", "місто Оріхів").
@@ -267,15 +267,14 @@ def placed_elsewhere(doc: CyrDoc, i: int) -> bool:
     """True when the capitalised word at token i opening its sentence has its lemma after a place preposition or a
     settlement noun elsewhere in the text ("... освободили населенный пункт Урожайное. ... Урожайное было занято
     ВСУ в августе 2023 года"): the same place named again."""
-    placed = doc.__dict__.get("_placed_lemmas")
+    placed = doc.memo.get("placed_lemmas")
     if placed is None:  # token indices of capitalised words after a place preposition or settlement noun, by lemma
-        placed = {}
+        placed = doc.memo["placed_lemmas"] = {}
         for t in doc.tokens:
             before = doc.tokens[t.i - 1] if t.i > 0 else None
             if t.is_title and before is not None and before.sent == t.sent and (
                     before.lower in PLACE_PREPOSITIONS or set(before.lemmas) & SETTLEMENT_NOUNS):
                 placed.setdefault(t.lemma, set()).add(t.i)
-        doc.__dict__["_placed_lemmas"] = placed
     return bool(placed.get(doc.tokens[i].lemma, set()) - {i})
 
 
