@@ -161,7 +161,8 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     """Refs (or names) of the places the rules of the module docstring give the trigger's event."""
     # "the city" may refer to a town named only as a possessor ("Kharkiv's mayor said the city ..."), not to where
     # the speaker is ("speaking in Hiroshima")
-    named = [p for p in places if not _speakers_setting(span, p)]
+    settings, i = _setting_phrases(span.doc, places), span.root.i
+    named = [p for p in places if settings[p.span] is None or settings[p.span][0] <= i <= settings[p.span][1]]
     in_source = doc_memo(span.doc, "place_in_source")  # the same sources for every trigger of the Doc
     for p in named:
         if p.span not in in_source:
@@ -195,7 +196,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     found = _named_including(span, places) or found
     if not found:  # "the evacuation of people from Azovstal": Mariupol, when the report names it
         found = facility_place_keys(doc_text(span.doc), (span.sent.start_char, span.sent.end_char), places, kind)
-    unnamed = _unnamed_areas(span, starts)
+    unnamed = _unnamed_areas(span, starts) if not found and kind in PLACE_INHERITING_TYPES else None
     if not found and kind in PLACE_INHERITING_TYPES and span.sent.start > 0 and unnamed != "plain" \
             and not NEW_ITEM_OPENERS.match(span.sent.text) and not LONG_PERIOD.search(span.sent.text):
         before = span.doc[span.sent.start - 1].sent
@@ -294,14 +295,15 @@ def _place_names_actor(doc, place: Place) -> bool:
         and not (span.start <= root.head.i < span.end)
 
 
-def _speakers_setting(span: Span, place: Place) -> bool:
-    """True for a place in a participle phrase of where someone speaks or goes ("Zelenskyy, speaking in Hiroshima,
-    appeared to concede the city had fallen"): the speaker's setting, not the event's, unless the trigger is in it."""
-    memo = doc_memo(span.doc, "speakers_setting")  # the phrase's token range, per place, once per Doc
-    if place.span not in memo:
-        memo[place.span] = _setting_phrase(span.doc, place)
-    phrase = memo[place.span]
-    return phrase is not None and not phrase[0] <= span.root.i <= phrase[1]
+def _setting_phrases(doc, places: Sequence[Place]) -> dict[tuple[int, int], tuple[int, int] | None]:
+    """For each place of a Doc, by span, the token range of the participle phrase of where someone speaks or goes
+    it lies in ("Zelenskyy, speaking in Hiroshima, appeared to concede the city had fallen"), else None: the
+    speaker's setting, no event's unless its trigger is in the phrase. Found once per place of a Doc."""
+    memo = doc_memo(doc, "setting_phrases")
+    for p in places:
+        if p.span not in memo:
+            memo[p.span] = _setting_phrase(doc, p)
+    return memo
 
 
 def _setting_phrase(doc, place: Place) -> tuple[int, int] | None:
