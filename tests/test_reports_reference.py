@@ -439,3 +439,11 @@ def test_persons_who_received_wounds_are_counted(text, language, count):
 
 def test_people_taken_to_hospital_are_casualties():
     assert [(e[0], e[3]) for e in events(record("Госпитализированы трое мирных жителей."))] == [("casualties", 3)]
+
+
+def test_a_run_of_abbreviations_is_not_joined_into_one_endless_sentence():
+    from claimledger.extract.cyrillic import MAX_REJOINED_CHARS, parse_cyrillic
+
+    doc = parse_cyrillic(("Ворог обстріляв м. " * 200) + "Херсон.", "uk")  # hostile or list-like input
+    assert max(s.end - s.start for s in doc.sents) <= MAX_REJOINED_CHARS
+    assert len(parse_cyrillic("Ворог обстріляв м. Херсон. Це важливо.", "uk").sents) == 2

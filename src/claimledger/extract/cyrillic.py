@@ -223,16 +223,18 @@ ABBREVIATION_TAGS = frozenset({"NOUN", "inan", "sing", ABBREVIATED})
 
 
 # The end of a sentence razdel cut after a settlement noun's abbreviation, before the name ("обстріляв м. | Херсон").
+# ... within a sentence of ordinary length: a run of such abbreviations (a list or hostile input) is not one sentence.
+MAX_REJOINED_CHARS = 1_000
 ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:н\.\s?п|с|м|г|х|пос|сел|смт|пгт)\.$")
 
 
 def _rejoin_after_abbreviations(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence bounds with a sentence that ends in a settlement noun's abbreviation joined to the next one on its
-    line, when that opens with a capital (the settlement's name)."""
+    line, when that opens with a capital (the settlement's name) and the two hold at most MAX_REJOINED_CHARS."""
     out: list[tuple[int, int]] = []
     for start, stop in bounds:
         if out and ABBREVIATION_END.search(text[out[-1][0]:out[-1][1]]) and "\n" not in text[out[-1][1]:start] \
-                and text[start:start + 1].isupper():
+                and text[start:start + 1].isupper() and stop - out[-1][0] <= MAX_REJOINED_CHARS:
             out[-1] = (out[-1][0], stop)
         else:
             out.append((start, stop))
