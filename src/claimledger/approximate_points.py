@@ -19,7 +19,8 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
-from .extract.gazetteer import ENTRY_FIELDS, load_gazetteer
+from .extract.gazetteer import load_gazetteer
+from .extract.gazetteer_entries import ENTRY_FIELDS
 
 __all__ = ["APPROXIMATE_NOTE", "PRECISION", "add_approximate_points", "approximate_point",
            "hromada_centres", "map_position"]

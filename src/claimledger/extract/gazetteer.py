@@ -10,15 +10,15 @@ other places resolved in it (in the same sentence too), and prominence.
 from __future__ import annotations
 
 import functools
-import gzip
-from collections.abc import Iterator, Sequence
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
 from ..errors import ModelError
 from ..models import Place
+from .gazetteer_entries import Entry, GazetteerTables, LazyEntries, division_ids_of, name_index
 from .name_forms import MAX_FORM_COMBINATIONS, word_forms
 from .name_keys import normalise, skeleton
 from .place_weights import (
@@ -33,41 +33,12 @@ DATA_FILE = "gazetteer.tsv.gz"
 # Prepositions that may precede a name in the query ("у Вовчанську", "в Волчанске", "near Kupiansk").
 LEADING_WORDS = {"у", "в", "во", "на", "під", "под", "біля", "возле", "около", "поблизу", "з", "із", "зі", "с",
                  "со", "до", "від", "от", "за", "над", "the", "in", "near", "at"}
+# Vowels a name's ending may differ in between its Russian and Ukrainian spellings ("Коренево", "Кореневе").
+ENDING_VOWELS = "аеиоуыэюяіїєaeiouy"
 # Memo size of km_between(): the 65 English articles of examples/corpus ask ~190k distances, mostly repeats;
 # 16k entries hold a few MB.
 DISTANCES = 16_384
 
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One gazetteer unit: a Ukrainian settlement/hromada/raion/oblast, a border place, a country, ..."""
-
-    id: str
-    ref: str | None  # KATOTTG code, "geonames:<id>" for Russian border places, None otherwise
-    level: str  # settlement | hromada | raion | oblast | country | region
-    name: str  # canonical English name
-    name_uk: str | None = None
-    category: str | None = None
-    country: str | None = None
-    oblast: str | None = None
-    raion: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    precision: str | None = None
-    population: int | None = None
-
-    @property
-    def place_level(self) -> str:
-        """The level in the record format (hromadas count as regions)."""
-        return "region" if self.level == "hromada" else self.level
-
-    @property
-    def point(self) -> tuple[float, float] | None:
-        """Coordinates fit to publish: never the approximate hromada centre (the web view draws a
-        settlement there, marked approximate: ``approximate_points.py``)."""
-        if self.lat is None or self.precision == "hromada_centre_approx":
-            return None
-        return (self.lat, self.lon)
 
 
 @dataclass(frozen=True)
@@ -156,61 +127,12 @@ def katottg_within(ref: str | None, area_ref: str | None, area_level: str | None
                 and ref.startswith(area_ref[:size]))
 
 
-# The fields of an Entry in order: the columns of the gazetteer's tables.
-ENTRY_FIELDS = ("id", "ref", "level", "name", "name_uk", "category", "country", "oblast", "raion", "lat", "lon",
-                "precision", "population")
-
-
-class LazyEntries(Sequence):
-    """The gazetteer's entries held as columns (one list per Entry field); each ``Entry`` is made the first
-    time it is asked for, so loading does not build ~108k objects that most runs never read."""
-
-    def __init__(self, columns: Sequence[list]):
-        self._columns = tuple(columns)
-        self._made: list[Entry | None] = [None] * len(self._columns[0])
-
-    def __len__(self) -> int:
-        return len(self._made)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        entry = self._made[index]
-        if entry is None:
-            entry = self._made[index] = Entry(*(column[index] for column in self._columns))
-        return entry
-
-    def __iter__(self) -> Iterator[Entry]:
-        return (self[i] for i in range(len(self)))
-
-    def column(self, name: str) -> list:
-        """One field of every entry, in order (no Entry made)."""
-        return self._columns[ENTRY_FIELDS.index(name)]
-
-
-@dataclass
-class GazetteerTables:
-    """What a Gazetteer is made of, in plain lists and dicts (what the binary cache stores): one column per
-    Entry field, the exact-name and skeleton indexes (key -> entry index or list of them) and the ids of
-    the world first-level divisions."""
-
-    columns: list[list]
-    exact: dict[str, int | list[int]]
-    skeletons: dict[str, int | list[int]]
-    division_ids: list[str]
-
-
-def division_ids_of(entries: Sequence[Entry]) -> frozenset[str]:
-    """World first-level divisions that world cities point to (Ukrainian oblasts carry refs instead)."""
-    return frozenset(e.oblast for e in entries if e.oblast and e.ref is None and e.country != "UA")
-
-
 class Gazetteer:
     """Entries indexed by normalised name and by romanisation skeleton."""
 
     def __init__(self, entries: Sequence[Entry], keys: list[list[str]], skeletons: list[list[str]]):
         """entries with, for each, its normalised names (``normalise``) and their ``skeleton``s."""
-        self._set_up(entries, _index(keys), _index(skeletons), division_ids_of(entries))
+        self._set_up(entries, name_index(keys), name_index(skeletons), division_ids_of(entries))
 
     @classmethod
     def from_tables(cls, tables: GazetteerTables) -> Gazetteer:
@@ -295,7 +217,8 @@ class Gazetteer:
         # (a city abroad is no prominent reading against the villages a list names beside front villages: "Пушкино"
         # among villages of Pokrovsk raion is Pushkine there, not the Moscow-region town; alone it stays the town's)
         listed = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION and c.ref is not None for c in candidates)
-        scores = [self._score(e, context, exact, area_reading, front, listed)
+        named = self._named_by(key) if exact and key else None
+        scores = [self._score(e, context, exact and (named is None or named(e)), area_reading, front, listed)
                   + (W_PRIMARY_NAME if key and key in (normalise(e.name), normalise(e.name_uk or "")) else 0.0)
                   for e in candidates]
         order = sorted(range(len(candidates)), key=lambda i: -scores[i])
@@ -308,6 +231,15 @@ class Gazetteer:
         if rival is None or ranked_scores[0] - ranked_scores[rival] >= margin:
             return Resolution(ranked[0], ranked, ranked_scores)
         return Resolution(None, ranked, ranked_scores)
+
+    def _named_by(self, key: str) -> Callable[[Entry], bool] | None:
+        """Which candidates a surface exactly known to the gazetteer names: those it is a name of, or whose name
+        it spells with other letters or ending (Russian "Коренево", Ukrainian "Кореневе"), not those only its
+        inflected forms reached ("Тамбове" is Tambov, no village Tambovka); None when it is no known name."""
+        named = {self.entries[i].id for i in _hits(self._exact, key)}
+        stem = skeleton(key).rstrip(ENDING_VOWELS)
+        return None if not named else lambda e: e.id in named or stem in (
+            skeleton(normalise(e.name)).rstrip(ENDING_VOWELS), skeleton(normalise(e.name_uk or "")).rstrip(ENDING_VOWELS))
 
     def _score(self, e: Entry, ctx: ResolveContext, exact: bool, area_reading: frozenset[str] = frozenset(),
                front: bool = False, listed: bool = False) -> float:
@@ -339,11 +271,14 @@ class Gazetteer:
         dists = [km_between(e, p) for p in others if p.lat is not None and p.level == "settlement"] if e.lat is not None else []
         if dists:
             score += W_NEAR_PLACE * max(0.0, 1.0 - min(dists) / NEAR_KM)
+        shares_open = _katottg(e) and e.ref[:HROMADA_CODE_CHARS] in ctx.hromadas_open
         if listed and e.raion and any(p.raion == e.raion and p.level == "settlement" for p in ctx.places_near
                                      if p.id != e.id):
             score += W_SENTENCE_RAION
-            if _same_hromada(e, ctx.places_near) or _katottg(e) and e.ref[:HROMADA_CODE_CHARS] in ctx.hromadas_open:
+            if _same_hromada(e, ctx.places_near) or shares_open:
                 score += W_SENTENCE_HROMADA
+        elif listed and e.level == "settlement" and shares_open:
+            score += W_SENTENCE_HROMADA  # "вошли в Нескучное и Макаровку": two open names, one hromada holds both
         same = {p.id for p in others if p.country == e.country} if e.country else set()
         score += W_SAME_COUNTRY * min(len(same), MAX_SAME_COUNTRY)
         if not same and e.lat is not None and W_NEAR_REGION:
@@ -372,22 +307,6 @@ class Gazetteer:
         for combo in combos:
             hits += _hits(self._exact, " ".join(combo))
         return hits
-
-
-def _index(keys_per_entry: list[list[str]]) -> dict[str, int | list[int]]:
-    """key -> entry index, or a list of them for shared keys (a bare int saves memory: most are unique)."""
-    index: dict[str, int | list[int]] = {}
-    for i, keys in enumerate(keys_per_entry):
-        for key in keys:
-            bucket = index.get(key)
-            if bucket is None:
-                index[key] = i
-            elif isinstance(bucket, int):
-                if bucket != i:
-                    index[key] = [bucket, i]
-            elif bucket[-1] != i:
-                bucket.append(i)
-    return index
 
 
 def _hits(index: dict[str, int | list[int]], key: str) -> list[int]:
@@ -444,41 +363,6 @@ def _km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _float(value: str) -> float | None:
-    return float(value) if value else None
-
-
-# Columns with few distinct values (levels, countries, oblast codes...), kept as one object per value.
-SHARED_COLUMNS = frozenset(ENTRY_FIELDS.index(name) for name in
-                           ("ref", "level", "category", "country", "oblast", "raion", "precision"))
-
-
-def parse_gazetteer(raw: bytes) -> GazetteerTables:
-    """The tables of the packaged gazetteer file (``DATA_FILE``'s gzipped TSV bytes)."""
-    lines = gzip.decompress(raw).decode("utf-8").splitlines()
-    header = lines[0].split("\t")
-    col = {name: i for i, name in enumerate(header)}
-    columns: list[list] = [[] for _ in ENTRY_FIELDS]
-    shared: dict[str, str] = {}  # one object per distinct short value: a smaller, faster cache
-    keys, skeletons = [], []
-    for line in lines[1:]:
-        f = line.split("\t")
-        values = (
-            f[col["id"]], f[col["ref"]] or None, f[col["level"]], f[col["name"]],
-            f[col["name_uk"]] or None, f[col["category"]] or None,
-            f[col["country"]] or None, f[col["oblast"]] or None,
-            f[col["raion"]] or None, _float(f[col["lat"]]), _float(f[col["lon"]]),
-            f[col["precision"]] or None,
-            int(float(f[col["population"]])) if f[col["population"]] else None,
-        )
-        for i, (column, value) in enumerate(zip(columns, values)):
-            column.append(shared.setdefault(value, value) if i in SHARED_COLUMNS and value else value)
-        keys.append(f[col["keys"]].split("|"))
-        skeletons.append(f[col["skeletons"]].split("|") if f[col["skeletons"]] else [])
-    entries = LazyEntries(columns)
-    return GazetteerTables(columns, _index(keys), _index(skeletons), sorted(division_ids_of(entries)))
 
 
 def gazetteer_bytes() -> bytes:

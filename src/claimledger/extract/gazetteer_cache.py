@@ -17,7 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .gazetteer import ENTRY_FIELDS, GazetteerTables, gazetteer_bytes, parse_gazetteer
+from .gazetteer import gazetteer_bytes
+from .gazetteer_entries import ENTRY_FIELDS, GazetteerTables, parse_gazetteer
 
 # Bump when the tables change shape (GazetteerTables, ENTRY_FIELDS or their meaning).
 CACHE_FORMAT = 1

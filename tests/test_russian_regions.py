@@ -1,0 +1,65 @@
+"""Russia's regions (scripts/russian_regions.py in the gazetteer build): every federal subject is a place with a
+point, named as war reports name it in Russian, Ukrainian and English, so that drone reports over Oryol or
+Moscow Oblast and "на Бєлгородщині" have their places; a big Russian town's case form is the town, not a
+village whose other form looks alike."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.gazetteer import load_gazetteer
+from claimledger.models import Article
+from claimledger.record import document_to_record
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize("surface, name", [
+    ("Орловская область", "Oryol Oblast"), ("Московской области", "Moscow Oblast"),
+    ("Рязанська область", "Ryazan Oblast"), ("Oryol region", "Oryol Oblast"), ("Краснодарский край", "Krasnodar Krai"),
+    ("Татарстан", "Tatarstan"), ("Бєлгородщина", "Belgorod Oblast"), ("Ленинградская область", "Leningrad Oblast"),
+])
+def test_a_russian_region_is_known_by_its_usual_names_and_has_a_point(gaz, surface, name):
+    picked = gaz.resolve(surface).entry
+    assert picked is not None and picked.name == name and picked.country == "RU" and picked.point is not None
+
+
+def test_every_federal_subject_is_listed_once(gaz):
+    regions = [e for e in gaz.entries if e.country == "RU" and e.level in ("oblast", "region")
+               and e.id.startswith("area:") and e.name.endswith(("Oblast", "Krai"))]
+    assert len(regions) == len({e.name for e in regions}) >= 46 + 9
+    assert not [e for e in gaz.entries if e.id.startswith("admin1:RU:")]  # no second, oddly spelt, copy
+
+
+def test_a_russian_city_points_to_its_region(gaz):
+    assert gaz.resolve("Tambov").entry.oblast == "area:Tambov Oblast"
+
+
+def test_a_big_russian_town_in_a_case_form_is_the_town_not_a_village_of_another_name(gaz):
+    from claimledger.extract.cyrillic import parse_cyrillic
+    from claimledger.extract.place_candidates_ru_uk import name_candidates
+
+    doc = parse_cyrillic("Взрывы прогремели в Тамбове.", "ru")
+    i = next(t.i for t in doc.tokens if t.text == "Тамбове")
+    found, surface, exact = name_candidates(gaz, doc, i, i + 1)
+    assert any(e.name.startswith("Tambovka") for e in found)  # the look-alike is a candidate ...
+    assert gaz.choose(list(found), exact=exact, surface=surface).entry.name == "Tambov"  # ... and loses
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, places", [
+    ("Ночью средства ПВО уничтожили 58 беспилотников над Белгородской, Курской, Брянской, Орловской, Московской "
+     "и Ленинградской областями.", "ru",
+     {"Belgorod Oblast", "Kursk Oblast", "Bryansk Oblast", "Oryol Oblast", "Moscow Oblast", "Leningrad Oblast"}),
+    ("Дрони атакували об'єкти у Брянській та Курській областях.", "uk", {"Bryansk Oblast", "Kursk Oblast"}),
+    ("Drones attacked the Oryol and Bryansk regions overnight.", "en", {"Oryol Oblast", "Bryansk Oblast"}),
+])
+def test_a_list_of_russian_regions_gives_each_region(text, language, places):
+    from claimledger.pipeline import analyse_article
+
+    rec = document_to_record(analyse_article(Article(id="probe", text=text, language=language, outlet="ТАСС",
+                                                     published="2024-03-13")))
+    names = {p.get("ref") or p["name"]: p["name"] for p in rec["places"]}
+    assert {names[k] for e in rec["events"] for k in e.get("places") or ()} == places
