@@ -211,3 +211,9 @@ def test_a_town_label_is_no_transcript_speaker(title, speakers):
     doc = analyse_article(Article(id="t", text="Six people were killed.", title=title, language="en",
                                   published="2023-07-31"))
     assert [a.speaker for a in doc.title_layers.attributions] == speakers
+
+
+def test_a_source_that_says_a_clause_after_its_verb_reports_that_clause_not_the_claim_before():
+    found = title_claims("Russia claims capture of Bakhmut, Kyiv says fighting continues", "en")
+    by = {c["source"]: c["content"] for c in found}
+    assert by.get("Kyiv") == "fighting continues" and by.get("Russia") == "capture of Bakhmut", found

@@ -447,3 +447,27 @@ def test_a_run_of_abbreviations_is_not_joined_into_one_endless_sentence():
     doc = parse_cyrillic(("Ворог обстріляв м. " * 200) + "Херсон.", "uk")  # hostile or list-like input
     assert max(s.end - s.start for s in doc.sents) <= MAX_REJOINED_CHARS
     assert len(parse_cyrillic("Ворог обстріляв м. Херсон. Це важливо.", "uk").sents) == 2
+
+
+def test_people_returned_from_a_place_held_by_the_other_side_take_no_place():
+    rec = record("Россия вернула с подконтрольной Киеву территории 75 военнослужащих, сообщило Минобороны РФ.")
+    assert not [e for e in events(rec) if e[0] == "territory_control"], events(rec)
+    rec = record("Украина намерена вернуть Крым, заявил Зеленский.")
+    assert [e for e in events(rec) if e[0] == "territory_control"], events(rec)
+
+
+@pytest.mark.parametrize("text, language, actor", [
+    ("ВСУ перебрасывают в этот район резервы, чтобы удержать позиции в Торецке, заявил Пушилин.", "ru", "ВСУ"),
+    ("Росіяни стягують резерви, щоб захопити Покровськ.", "uk", "Росіяни"),
+])
+def test_an_act_in_a_clause_of_purpose_is_aimed_at_by_the_subject_of_the_clause_before(text, language, actor):
+    rec = record(text, language)
+    aimed = [e for e in rec["events"] if e["type"] == "territory_control"]
+    assert aimed and aimed[0]["modality"] == "future" and aimed[0]["actor"] == actor, rec["events"]
+
+
+def test_two_villages_of_one_list_that_share_a_hromada_are_that_hromada_s():
+    rec = record("По словам Маляр, украинские военные вошли в Нескучное и Макаровку.")
+    refs = {p["name"]: p.get("ref") for p in rec["places"]}
+    # both of Velyka Novosilka hromada, Donetsk Oblast, though each name has namesakes elsewhere
+    assert refs.get("Neskuchne", "")[:9] == refs.get("Makarivka", "")[:9] == "UA1404001", refs

@@ -16,6 +16,7 @@ from ..models import Attribution, Place
 from .cyrillic import CyrDoc
 from .event_places import event_place_key
 from .event_places_ru_uk import FORCE_LEMMAS, OBJECT_NOUN_LEMMAS, QUOTE_MARKS, clause_of
+from .modality_ru_uk import PURPOSE_CONJUNCTIONS
 from .name_context_ru_uk import SETTLEMENT_NOUNS, abbreviated_settlement_noun
 
 ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject (a quoted name counts as one)
@@ -86,6 +87,13 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
     if t.pos not in ("VERB", "PRTS", "GRND", "INFN", "ADJS"):  # (ADJS: "было занято", read as an adjective)
         return None
     c_first, _ = clause_of(doc, first, first + 1)
+    if "infn" in t.tags or t.pos == "INFN":  # "ВСУ перебрасывают резервы, чтобы удержать позиции": who aims
+        aim = next((j for j in range(first - 1, max(c_first, first - 3) - 1, -1)
+                    if doc.tokens[j].lower in PURPOSE_CONJUNCTIONS), None)
+        main = None if aim is None else next((j for j in range(aim - 1, doc.sentence_of(first).first - 1, -1)
+                                              if doc.tokens[j].pos == "VERB"), None)
+        if main is not None:
+            return actor_of(doc, main, places=places)
     k = first
     while k - 1 > max(c_first - 1, first - ACTOR_BEFORE_WINDOW):
         k -= 1

@@ -31,6 +31,7 @@ morphology:
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -61,6 +62,9 @@ WEAPON_LEMMAS = frozenset({"бомба", "авиабомба", "авіабомб
 # Abbreviated number words whose full stop an optional pattern word may take ("до 9 тыс. военнослужащих").
 NUMBER_ABBREVIATIONS = frozenset({"тыс", "тис", "млн", "млрд"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
+# Prepositions of origin: a place after one is where something comes from, no place taken ("вернула с
+# подконтрольной Киеву территории 75 военнослужащих" returns prisoners; "вернуть Крым" takes a place back).
+ORIGIN_PREPOSITIONS = frozenset({"с", "со", "из", "от", "з", "із", "зі", "від"})
 # Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
                    "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
@@ -271,6 +275,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
             return False
     if "place_object" in row.flags:
         window = doc.tokens[last:min(doc.sentence_of(first).last, last + PLACE_OBJECT_WINDOW)]
+        if row.type == "territory_control":
+            window = list(itertools.takewhile(lambda w: w.lower not in ORIGIN_PREPOSITIONS, window))
         if not any(set(w.lemmas) & SETTLEMENT_LEMMAS or any(p.span[0] <= w.start < p.span[1] for p in places)
                    for w in window):
             return False

@@ -46,6 +46,9 @@ CONDITIONAL_CONJUNCTIONS = frozenset({"если", "якщо", "ежели"})
 # ... and of a condition met in time ("как только Киев выведет войска", "щойно Росія виведе війська").
 CONDITIONAL_PAIRS = frozenset({("как", "только"), ("як", "тільки"), ("лишь", "только"), ("при", "условии"),
                                ("за", "умови")})
+# Conjunctions of purpose opening a verb trigger's own clause ("перебрасывают резервы, чтобы удержать позиции",
+# "щоб захопити його"): the act is aimed at, still to come.
+PURPOSE_CONJUNCTIONS = frozenset({"чтобы", "чтоб", "дабы", "щоб", "щоби"})
 # "не исключает" / "не виключає" makes an event possible, not denied.
 NOT_EXCLUDING = frozenset({"исключать", "исключить", "виключати", "виключити"})
 
@@ -63,6 +66,8 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     if any(w in CONDITIONAL_CONJUNCTIONS for w in words) or doc.tokens[s.first].lower in CONDITIONAL_CONJUNCTIONS \
             or any(tuple(words[n:n + 2]) in CONDITIONAL_PAIRS for n in range(len(words))):
         return "hypothetical"  # "Если Киев не выведет войска, они будут окружены": a condition and what it entails
+    if any(w in PURPOSE_CONJUNCTIONS for w in words) and t.pos in ("INFN", "VERB"):
+        return "future"  # "чтобы удержать позиции": an aim; not "щоб зупинити вторгнення", an invasion under way
     if _future_verb(t, doc.language) or _imperative_verb(t, doc.language):
         return "future"  # "захватят", and a demand: "Воюйте за Маріуполь!", "Виганяйте окупантів!"
     if any(set(w.lemmas) & NOT_EXCLUDING for w in before):
