@@ -49,6 +49,11 @@ NEW_ITEM_OPENERS = ("кроме того", "помимо этого", "поми�
 LONG_PERIOD = re.compile(r"(?<!\w)(?:с|со|з|із|від) (?:начала|початку) (?:\w+ )?(?:\w+ )?(?:СВО|операции|операції|"
                          r"вторжения|вторгнення|войны|війни)|(?<!\w)(?:с|з|від) (?:19|20)\d\d\s*(?:года|году|року|г\.)",
                          re.IGNORECASE)
+# A sentence that opens with the result of a strike told before ("В результате обстрелов погибли два мирных
+# жителя", "Внаслідок удару поранено 12 людей") happened where that strike did: it takes every place of the
+# sentence before, not only a single one (INHERITED_PLACES_AT_MOST).
+RESULT_OF_STRIKE = re.compile(r"\s*(?:в результате|внаслідок|у результаті|в результаті)\s+(?:этого\s+|этих\s+|цього\s+|"
+                              r"цих\s+)?(?:обстрел|удар|атак|обстріл|прил[её]т|влучан|попадани)", re.IGNORECASE)
 # Nouns of the whole war (with "специальная военная операция" and "СВО"): no settlement's event.
 WHOLE_WAR_LEMMAS = frozenset({"война", "війна", "вторжение", "вторгнення"})
 # Nouns of a force's own area ("в зоне ответственности группировки «Центр»", "в полосе ответственности"): a clause
@@ -95,8 +100,9 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
         if "\n" in doc.text[before.end:doc.tokens[first].start]:
             break
         if any(before.start <= p.span[0] < before.end and p.level in LOCAL_LEVELS and is_resolved(p) for p in places):
+            result = RESULT_OF_STRIKE.match(doc.text, doc.sents[number].start)
             return inherited_place_keys(doc.text, places, kind, (before.start, before.end), doc.tokens[first].start,
-                                        INHERITED_PLACES_AT_MOST)
+                                        None if result and back == number - 1 else INHERITED_PLACES_AT_MOST)
         if back == number - 1 and kind in PLACE_INHERITING_TYPES:
             country = _country_struck(doc, [p for p in places if before.start <= p.span[0] < before.end])
             if country:
@@ -224,7 +230,10 @@ def _settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequ
     if not earlier:
         return ()
     if "plur" not in toks[bare].tags:
-        return (event_place_key(earlier[-1]),)
+        # the town introduced with the same noun, else the latest ("освобождения города Соледар. ... пути снабжения
+        # в Артемовске ... взяли город под контроль": Soledar)
+        same = [p for p in earlier if (k := doc.token_at(p.span[0])) and toks[k - 1].lemma == toks[bare].lemma]
+        return (event_place_key((same or earlier)[-1]),)
     # "Міста просто розбиті", "Сёла разрушены": the settlements of the latest sentence naming two or more
     for number in range(toks[bare].sent, toks[bare].sent - ANAPHOR_SENTENCES - 1, -1):
         named = [p for p in earlier if doc.tokens[doc.token_at(p.span[0]) or 0].sent == number]

@@ -91,6 +91,7 @@ SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
 # Nouns of settlements whose list after "including" names an event's places ("several villages, including X and Y").
 LISTING_NOUNS = SETTLEMENT_NOUNS | {"settlement"}
 ANAPHORIC_DETERMINERS = frozenset({"the", "this"})
+CAPITAL_NOUN = "capital"  # "the capital" likewise refers back, to a national capital named before
 
 # Types whose events a report mostly states without a place of their own (war crimes, human shields,
 # arms deliveries): the places of the sentence's other events' phrases are not theirs. Left out for
@@ -397,7 +398,8 @@ def _takes_anaphoric_settlement(span: Span) -> bool:
 def _anaphoric_settlement_noun(token: Token) -> bool:
     """True for a nameless "the city" / "this town": a settlement noun with a determiner that refers back, and no
     name of its own ("the town of Izium", "the city Kharkiv")."""
-    return token.lemma_.lower() in SETTLEMENT_NOUNS and any(c.lower_ in ANAPHORIC_DETERMINERS for c in token.children) \
+    return token.lemma_.lower() in SETTLEMENT_NOUNS | {CAPITAL_NOUN} \
+        and any(c.lower_ in ANAPHORIC_DETERMINERS for c in token.children) \
         and not any(c.dep_ in {"compound", "prep", "appos"} for c in token.children)
 
 
@@ -409,6 +411,8 @@ def _anaphoric_settlement(span: Span, places: Sequence[Place], report_wide: bool
     noun = next((t for t in sentence if _anaphoric_settlement_noun(t)), None)
     if noun is None:
         return ()
+    if noun.lemma_.lower() == CAPITAL_NOUN:  # "Kyiv Mayor Vitali Klitschko said 49 people were injured in the capital"
+        places = [p for p in places if _capital(p)]
     # a settlement its own sentence names before it is the nearest ("Kharkiv's mayor said the city was hit")
     own = [p for p in places if p.level == "settlement" and sentence.start_char <= p.span[0] and p.span[1] <= noun.idx]
     if own:

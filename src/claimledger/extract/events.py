@@ -399,6 +399,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             quantity = one_person(span.root) or number_of_dead(span.root)
         if quantity is None and kind == "casualties" and span.root.lemma_.lower() in KILLING_LEMMAS:
             quantity = count_right_after(span)  # headline copy: "strike on Kharkiv store kills at least 12"
+        if quantity is None and kind == "other":  # "said it had shot down 72 of 99 missiles" (72 parsed as an adverb)
+            quantity = find_quantity([c for c in span.root.children if c.dep_ == "npadvmod" and c.like_num])
         if quantity is None and kind == "withdrawal":  # "withdrew from two villages": the places left
             quantity = count_after_preposition(span.root, ("from",))
         when = event_when(span, times)

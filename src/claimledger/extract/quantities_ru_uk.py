@@ -20,7 +20,8 @@ PEOPLE_COUNTED = frozenset({"casualties", "evacuation"})
 # Lemma stems of people: a number of them is a count of casualties or evacuees only.
 PEOPLE = ("человек", "люди", "людина", "особа", "осіб", "военнослужащ", "військовослужб", "мирн", "житель", "мешкан",
           "ребен", "дитин", "діт", "боевик", "бойовик", "солдат", "наемник", "найманц", "террорист", "терорист",
-          "диверсант")
+          "диверсант", "українець", "українц", "украинец", "украинц", "россиянин", "россиян", "росіянин", "росіян",
+          "громадян", "гражданин", "граждан", "беженец", "беженц", "біженець", "біженц", "переселен")
 # Nouns of a number whose genitive names what is counted ("число погибших выросло до 12", "кількість
 # загиблих зросла"): the amount after the verb is that noun's, not another act's of the sentence ("удара").
 COUNT_HEADS = frozenset({"число", "количество", "кількість"})
