@@ -63,3 +63,16 @@ def test_people_driven_from_their_homes_are_displaced(text, language):
     found = events(text, language)
     assert [e for e in found if e[0] == "other" and ("дом" in e[1] or "домівки" in e[1])], found
     assert not [e for e in found if e[0] == "clash" and e[3]], found  # no count of people for the fighting
+
+
+def test_a_reporting_window_beside_the_source_dates_the_act():
+    from claimledger.pipeline import analyse_article
+
+    text = "По данным Минобороны, за сутки уничтожены до 80 украинских военнослужащих."
+    doc = analyse_article(Article(id="probe", text=text, language="ru", published="2023-11-20"))
+    assert [e.when for e in doc.events] == ["2023-11-19/2023-11-20"]
+
+
+def test_a_raion_named_after_its_town_is_a_place_after_a_verb_too():
+    found = events("Протягом доби ворог 40 разів обстрілював Нікопольщину.", "uk")
+    assert [e[2] for e in found] == [{"Nikopol Raion"}], found

@@ -7,7 +7,8 @@ relative days ("сегодня", "вчора"), the overnight of a report ("но
 "29/30"), the reporting windows of war bulletins ("за сутки", "за минулу добу" -> the day before
 publication to publication; "за неделю" -> seven days ending on it), last week and this month ("минулого
 тижня" -> Monday to Sunday of the week before), days ago ("три дні тому"), tomorrow, nights from one day to
-the next ("у ніч з 4 на 5 травня"), "з 2014 року" ranges, weekdays ("у п'ятницю", "минулого понеділка"), "с 24 февраля" ranges
+the next ("у ніч з 4 на 5 травня") and to a weekday ("в ночь на понедельник"), this week ("за цей тиждень"), the
+weekend ("в выходные"), "з 2014 року" ranges, weekdays ("у п'ятницю", "минулого понеділка"), "с 24 февраля" ranges
 and "с начала (полномасштабного) вторжения" (from 2022-02-24), "від початку травня" ranges, counted
 windows ("за п'ять днів", "у попередні два дні"), the Nth day of the war ("восьмий день війни"), day
 spans ("20–22 травня") and "за цей день". Relative days count from the speaking day (speaking_day): a
@@ -209,6 +210,21 @@ def _weekday(m: re.Match, pub: date | None) -> str | None:
     return (pub - timedelta(days=back)).isoformat()
 
 
+def _night_before_weekday(m: re.Match, pub: date | None) -> str | None:
+    """"в ночь на понедельник", "у ніч на неділю": the night ending on that weekday's latest date by publication."""
+    end = _weekday(m, pub)
+    return None if end is None else f"{(date.fromisoformat(end) - timedelta(days=1)).isoformat()}/{end}"
+
+
+def _recent_weekend(m: re.Match, pub: date | None) -> str | None:
+    """"в выходные", "у вихідні": the latest Saturday by publication and the Sunday after it (up to publication)."""
+    if pub is None:
+        return None
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    end = min(saturday + timedelta(days=1), pub)
+    return saturday.isoformat() if end == saturday else f"{saturday.isoformat()}/{end.isoformat()}"
+
+
 def _this_week(m: re.Match, pub: date | None) -> str | None:
     return None if pub is None else f"{(pub - timedelta(days=pub.weekday())).isoformat()}/{pub.isoformat()}"
 
@@ -296,6 +312,7 @@ def _since_year_start(m: re.Match, pub: date | None) -> str | None:
 TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | None]], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), resolver) for pattern, resolver in (
         (rf"{_B}в ночь на {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _night_before),
+        (rf"{_B}(?:в|у) (?:ночь|ніч) (?:на|проти) {_WEEKDAY}{_E}", _night_before_weekday),
         (rf"{_B}(?:в|у) ніч (?:на|проти) {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _night_before),
         (rf"{_B}(?:в|у) (?:ночь|ніч) (?:с|со|з|із) (?P<day1>[0-3]?\d) на {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _night_span),
         (rf"{_B}(?:начиная )?(?:с|со|з|із|від|от) {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _since_day),
@@ -329,7 +346,9 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
          rf"|в течение (?:минувших |прошедших |последних |истекших )?суток){_E}", _days_back(1, 0)),
         (rf"{_B}(?:за|протягом|упродовж|впродовж) (?:минулої |минулу |попередньої |попередню |останньої |останню )?(?:добу|доби){_E}", _days_back(1, 0)),
         (rf"{_B}(?:минулої|попередньої|минувших|прошедших) (?:доби|суток){_E}", _days_back(1, 0)),  # "Минулої доби ворог ..."
-        (rf"{_B}(?:за|в течение|протягом|упродовж|впродовж) (?:минувшую |прошедшую |последнюю |минулий |минулого |останній |останнього )?(?:неделю|тиждень|тижня){_E}", _days_back(6, 0)),
+        (rf"{_B}(?:за|в течение|протягом|упродовж|впродовж) (?:минувшую |прошедшую |последнюю |минулий |минулого |останній |останнього )?(?:неделю|недели|тиждень|тижня){_E}", _days_back(6, 0)),
+        (rf"{_B}(?:за|протягом|упродовж|впродовж|в течение) (?:цей|этот|цього|этой|эту|поточний|поточного|текущую|текущей) "
+         rf"(?:тиждень|тижня|неделю|недели){_E}", _this_week),
         (rf"{_B}(?:на этой неделе|на текущей неделе|цього тижня|на цьому тижні){_E}", _this_week),
         (rf"{_B}(?:на прошлой неделе|минулого тижня|на минулому тижні|минулий тиждень){_E}", _last_week),
         (rf"{_B}(?:в прошлом месяце|минулого місяця|у минулому місяці){_E}", _last_month),
@@ -339,6 +358,7 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
          rf"(?:{_YEAR}{_YEAR_WORD}|(?P<rel>прошлого|этого|текущего|минулого|цього|поточного)\s+(?:года|року)){_E}", _season),
         (rf"{_B}(?:(?:в|на) (?:минувшие|прошлые|прошедшие) выходные|(?:на )?минулих вихідних|минулі вихідні){_E}",
          _last_weekend),
+        (rf"{_B}(?:(?:в|на) выходные|(?:у|в) вихідні|на вихідних){_E}", _recent_weekend),
         (rf"{_B}(?:в прошлом году|минулого року|торік|у минулому році){_E}", _year_relative(-1)),
         (rf"{_B}(?:в этом году|в текущем году|цього року|у цьому році|этого года){_E}", _year_relative(0)),
         (rf"{_B}(?:(?:у|в|за) )?(?:попередні|предыдущие|прошедшие|минулі) {_N_WORD} (?:днів|дні|дней|дня|доби|діб|суток){_E}", _previous_days),

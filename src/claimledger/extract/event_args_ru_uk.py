@@ -277,9 +277,9 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
     reporting = [span for a in attributions for span in (a.cue, a.source) if span is not None
                  and not (a.content[0] <= span[0] < a.content[1])]
     usable = [(a, b, value) for a, b, value in times if value is not None
-              and not any(max(a, c) - min(b, d) <= CUE_GAP_CHARS
-                          and not SENTENCE_END.search(doc.text, min(b, d), max(a, c)) for c, d in reporting)
-              and not _compared(doc, a)]
+              and ("/" in value or not any(max(a, c) - min(b, d) <= CUE_GAP_CHARS  # (a range dates no report:
+                          and not SENTENCE_END.search(doc.text, min(b, d), max(a, c)) for c, d in reporting))
+              and not _compared(doc, a)]  # "В течение недели, по данным СЦКК, ВСУ выпустили ...")
     best, best_gap = None, None
     for a, b, value in usable:
         if a < s.start or b > s.end:

@@ -298,6 +298,7 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
         or after_taking_word(doc, i)  # "освободили Нелеповку": the object of a capture
         or abbreviated_settlement_noun(doc, i))  # "у с. Работино", "в районе н.п. Гродовка"
     prominent = (e.level in ("country", "oblast", "region") or e.id.startswith("area:")
+                 or e.level == "raion" and "щин" in t.lower  # "обстрілював Нікопольщину", not "Полтавський шлях"
                  or e.category in CITY_CATEGORIES or (e.population or 0) >= PROMINENT_POPULATION)
     confirmed = confirmed or (prev is None or not prev.is_word) and placed_elsewhere(doc, i)  # ("Напомним, X было")
     if prev is None and not (prominent or "Geox" in t.tags or confirmed):  # sentence start: a common word?
