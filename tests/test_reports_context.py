@@ -76,3 +76,17 @@ def test_a_reporting_window_beside_the_source_dates_the_act():
 def test_a_raion_named_after_its_town_is_a_place_after_a_verb_too():
     found = events("Протягом доби ворог 40 разів обстрілював Нікопольщину.", "uk")
     assert [e[2] for e in found] == [{"Nikopol Raion"}], found
+
+
+def test_two_villages_of_one_name_and_hromada_at_one_point_are_read_as_the_first():
+    found = events("Российские войска освободили населенные пункты Новобахмутовка и Семеновка в ДНР.", "ru")
+    assert found and found[0][2] == {"Novobakhmutivka", "Semenivka"}, found
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Российские войска уходят из Херсона.", {"Kherson"}),
+    ("Он ушел из жизни в Херсоне.", None),  # died: no troops left a town
+])
+def test_leaving_a_town_is_a_withdrawal_from_it(text, places):
+    found = [e for e in events(text, "ru") if e[0] == "withdrawal"]
+    assert [e[2] for e in found] == ([places] if places else []), found

@@ -277,6 +277,9 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
         window = doc.tokens[last:min(doc.sentence_of(first).last, last + PLACE_OBJECT_WINDOW)]
         if row.type == "territory_control":
             window = list(itertools.takewhile(lambda w: w.lower not in ORIGIN_PREPOSITIONS, window))
+        elif row.type == "withdrawal":  # "уходят из Херсона"; not "ушел из жизни в Херсоне": left what a noun names
+            window = list(itertools.takewhile(lambda w: w.pos != "NOUN" or set(w.lemmas) & SETTLEMENT_LEMMAS
+                                              or any(p.span[0] <= w.start < p.span[1] for p in places), window))
         if not any(set(w.lemmas) & SETTLEMENT_LEMMAS or any(p.span[0] <= w.start < p.span[1] for p in places)
                    for w in window):
             return False

@@ -318,9 +318,14 @@ def _hits(index: dict[str, int | list[int]], key: str) -> list[int]:
 
 def _same_place(a: Entry, b: Entry) -> bool:
     """True for two GeoNames entries of one settlement (GeoNames lists some towns twice, a few km apart:
-    Льгов as L'gov and L'govskiy); Ukrainian settlements are distinct units of KATOTTG however close."""
-    return (a.level == b.level == "settlement" and not _katottg(a) and not _katottg(b) and a.country == b.country
-            and a.lat is not None and b.lat is not None and km_between(a, b) <= SAME_PLACE_KM)
+    Льгов as L'gov and L'govskiy); Ukrainian settlements are distinct units of KATOTTG however close, but for
+    two of one name and hromada at one point, which no text tells apart (the first is read)."""
+    if a.level != "settlement" or b.level != "settlement" or a.lat is None or b.lat is None:
+        return False
+    if _katottg(a) and _katottg(b):
+        return a.name == b.name and a.ref[:HROMADA_CODE_CHARS] == b.ref[:HROMADA_CODE_CHARS] \
+            and (a.lat, a.lon) == (b.lat, b.lon)  # ("Новобахмутівка" twice in Ocheretyne hromada)
+    return not _katottg(a) and not _katottg(b) and a.country == b.country and km_between(a, b) <= SAME_PLACE_KM
 
 
 def _katottg(e: Entry) -> bool:
