@@ -90,3 +90,12 @@ def test_two_villages_of_one_name_and_hromada_at_one_point_are_read_as_the_first
 def test_leaving_a_town_is_a_withdrawal_from_it(text, places):
     found = [e for e in events(text, "ru") if e[0] == "withdrawal"]
     assert [e[2] for e in found] == ([places] if places else []), found
+
+
+def test_one_settlement_noun_counts_one_place_taken_not_two():
+    found = [e for e in events("Союзные войска освободили населенный пункт Боровское.", "ru")
+             if e[0] == "territory_control"]
+    assert [e[3] for e in found] == [1], found
+    found = [e for e in events("Союзные войска освободили Северодонецк и населенный пункт Боровское.", "ru")
+             if e[0] == "territory_control"]
+    assert [e[3] for e in found] == [None], found

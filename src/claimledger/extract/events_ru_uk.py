@@ -423,6 +423,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         acted_on = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in actor_spans)]
         where = coordinated_place_keys(doc, kind, event_place_keys(doc, first, last, kind, acted_on, attributions),
                                        [p for p in acted_on if not other_role(doc, p, kind, first)], last)
+        if kind == "territory_control" and quantity == 1 and len(where) > 1:
+            quantity = None  # "освободили Северодонецк и населенный пункт Боровское": one noun, no count of two
         key = (kind, claimed_by, doc.tokens[first].sent)
         if _victims_again(doc, kind, first, quantity, events) or _strike_again(doc, kind, first, events, where):
             continue
