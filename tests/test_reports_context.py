@@ -99,3 +99,15 @@ def test_one_settlement_noun_counts_one_place_taken_not_two():
     found = [e for e in events("Союзные войска освободили Северодонецк и населенный пункт Боровское.", "ru")
              if e[0] == "territory_control"]
     assert [e[3] for e in found] == [None], found
+
+
+def test_n_of_m_weapons_destroyed_counts_those_destroyed_not_a_measure():
+    found = events("Ukraine's air force said it had destroyed seven of 10 Kalibr cruise missiles.", "en")
+    assert [e[3] for e in found if e[1] == "destroyed"] == [7], found
+    found = events("One of these missiles destroyed an ordinary five-story building in Odesa.", "en")
+    assert found and all(e[3] is None for e in found), found
+
+
+def test_bodies_of_civilians_found_are_casualties():
+    found = events("Bodies of civilians have been found in the streets of Bucha, a town north-west of Kyiv.", "en")
+    assert [(e[0], e[2]) for e in found] == [("casualties", {"Bucha"})], found

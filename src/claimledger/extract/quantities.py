@@ -90,6 +90,10 @@ def count_of(token) -> int | None:
     if token.like_num or token.pos_ == "NUM":
         candidates.append(token)
     candidates.extend(c for c in token.children if c.dep_ == "nummod" and (c.like_num or c.lower_ == "dozen"))
+    # "seven of 10 Kalibr cruise missiles": the number parsed onto a name compounded with the noun (not "a
+    # five-story building", a measure)
+    candidates.extend(c for g in token.children if g.dep_ == "compound" and g.pos_ == "PROPN" for c in g.children
+                      if c.dep_ == "nummod" and c.like_num)
     if token.lower_ in GROUP_NOUNS:  # "a family of five", "a group of 12 soldiers": the group's members
         members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                    if g.dep_ == "pobj"]
@@ -97,6 +101,9 @@ def count_of(token) -> int | None:
         candidates.extend(c for g in members for c in g.children if c.dep_ == "nummod" and c.like_num)
     for number in candidates:
         tokens = _number_tokens(number)
+        part = next((c for c in number.children if c.dep_ == "quantmod" and c.lower_ == "of"), None)
+        if part is not None:  # "seven of 10": those of the whole the act befell
+            tokens = [t for t in tokens if t.i < part.i]
         if _is_measure(tokens):
             continue
         value = parse_quantity(" ".join(t.text for t in tokens))
