@@ -111,3 +111,10 @@ def test_n_of_m_weapons_destroyed_counts_those_destroyed_not_a_measure():
 def test_bodies_of_civilians_found_are_casualties():
     found = events("Bodies of civilians have been found in the streets of Bucha, a town north-west of Kyiv.", "en")
     assert [(e[0], e[2]) for e in found] == [("casualties", {"Bucha"})], found
+
+
+def test_the_dead_told_a_few_sentences_after_a_strike_died_where_it_struck():
+    found = events("Today's Russian strike alone hit the city of Mykolaiv with 10 missiles. One of them destroyed an "
+                   "ordinary building. Dismantling of the debris continued over the day. As of now, five people are "
+                   "known to have been killed.", "en")
+    assert [e[2] for e in found if e[1] == "killed"] == [{"Mykolaiv"}], found

@@ -15,7 +15,8 @@ A trigger span, the document's places, the event's actor and type in; the event'
   Bilohorivka, Ukraine denies") nor one naming who acts or owns
   ("the Kiev authorities", "Russia's incursion", "Russia intends"; not "Ukraine's borders"); for talks, never a country taking part;
 * an oblast or raion that holds another of the places is dropped (the town places the event);
-* a fighting event with no place of its own takes the local places of the sentence before it.
+* a fighting event with no place of its own takes the local places of a sentence before it
+  (event_places_context_en.py, with "the city" and "the capital" referred back).
 """
 from __future__ import annotations
 
@@ -29,8 +30,10 @@ from . import place_ranker
 from .doc_cache import doc_memo, doc_text
 from .event_arguments import TARGET_LEMMAS
 from .event_places import (
-    PLACE_INHERITING_TYPES, event_place_key, facility_place_keys, inherited_place_keys, is_resolved, listed_over_areas, place_keys,
-    place_keys_within, place_within,
+    event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
+)
+from .event_places_context_en import (
+    AREA_LEVELS, SETTLEMENT_NOUNS, anaphoric_settlement, context_place_keys, is_capital, takes_anaphoric_settlement,
 )
 from .event_triggers import NATIONALITIES
 
@@ -39,22 +42,9 @@ from .event_triggers import NATIONALITIES
 # the object or passive subject of a verb ("shelled Kharkiv", "Kharkiv was shelled"), "there".
 OWN_PHRASE_DEPS = frozenset({"prep", "compound", "nmod", "dobj", "nsubjpass", "npadvmod", "advmod", "pobj",
                              "conj", "appos", "amod", "pcomp"})
-# Openers of a sentence that adds another item, sums up or recalls an earlier report ("In total, more than a thousand
-# settlements have been liberated"): its event is not the one of the sentence before (as in Russian and Ukrainian).
-NEW_ITEM_OPENERS = re.compile(r"(?:in total|overall|altogether|all in all|meanwhile|separately|in addition|"
-                              r"additionally|earlier|previously)\b", re.IGNORECASE)
-# A period of years or of the whole war ("killed since February 2022", "since the full-scale invasion"): a total
-# of the war, not of the settlement the sentence before named.
-LONG_PERIOD = re.compile(r"\bsince (?:(?:the )?(?:start|beginning|outbreak) of )?(?:(?:\w+ )?(?:19|20)\d\d\b|"
-                         r"(?:Russia's |the )?(?:full-scale |large-scale )?(?:invasion|war)\b)", re.IGNORECASE)
-# Plural nouns of places a phrase leaves unnamed ("from border areas"): no place of the sentence before is theirs.
-UNNAMED_AREA_NOUNS = frozenset({"area", "region", "village", "town", "settlement", "community", "district"})
 # Nouns of a region that, bare after "the", refer back to the oblast named before ("north of the region"), also
 # as the tokenizer leaves them before a citation mark ("region.[10][11").
 REGION_NOUN = re.compile(r"(?:region|oblast|province)\b(?!s)")
-# Levels of a place that holds settlements: when the trigger's own phrase names only such an area, a
-# settlement of the clause inside it is where the event happened (the guide: the settlement, not its oblast).
-AREA_LEVELS = frozenset({"oblast", "raion"})
 # Openers of a sentence naming some of the settlements the sentence before counted ("... liberated 20
 # settlements. Among them are Kupiansk, Izium and Balakliia."), and the words a bare list of them may hold.
 AMONG_THEM = re.compile(r"(?:among them|among these|among those|these include|they include|those include)"
@@ -85,13 +75,8 @@ FACILITY_NOUNS = TARGET_LEMMAS | frozenset({"hospital", "school", "market", "the
 LAND_NOUNS = frozenset({"city", "town", "village", "territory", "land", "soil", "region", "settlement",
                         "border", "airspace"})
 
-# Nouns of a settlement that "the" or "this" makes refer back to one named before ("the city was
-# surrounded" after "Mariupol"), and those determiners.
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
 # Nouns of settlements whose list after "including" names an event's places ("several villages, including X and Y").
 LISTING_NOUNS = SETTLEMENT_NOUNS | {"settlement"}
-ANAPHORIC_DETERMINERS = frozenset({"the", "this"})
-CAPITAL_NOUN = "capital"  # "the capital" likewise refers back, to a national capital named before
 
 # Types whose events a report mostly states without a place of their own (war crimes, human shields,
 # arms deliveries): the places of the sentence's other events' phrases are not theirs. Left out for
@@ -184,40 +169,22 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
         own += [p for p in _clause_places(span, places)   # a settlement of the clause inside the
                 if any(place_within(p, area) for area in own)]  # area places it
     found = place_keys(own) or _region_referred_to(span, starts, named) or _national_land(span, places, starts)
-    if not found and _takes_anaphoric_settlement(span):
-        found = _anaphoric_settlement(span, named, report_wide=True)  # "Ukrainian forces still hold the town"
+    if not found and takes_anaphoric_settlement(span):
+        found = anaphoric_settlement(span, named, report_wide=True)  # "Ukrainian forces still hold the town"
     if not found:
         purposes = _purpose_phrases(span)
         if kind in PLACELESS_TYPES:
             purposes |= _other_phrases(span, trigger_tokens or {})
         found = _places_in_scope(span, [p for p in places if p.span[0] not in purposes])
     if not found:
-        found = _anaphoric_settlement(span, named)
+        found = anaphoric_settlement(span, named)
     found = listed_over_areas(found, _named_among(span, places), places) or found
     found = _named_including(span, places) or found
     if not found:  # "the evacuation of people from Azovstal": Mariupol, when the report names it
         found = facility_place_keys(doc_text(span.doc), (span.sent.start_char, span.sent.end_char), places, kind)
-    unnamed = _unnamed_areas(span, starts) if not found and kind in PLACE_INHERITING_TYPES else None
-    if not found and kind in PLACE_INHERITING_TYPES and span.sent.start > 0 and unnamed != "plain" \
-            and not NEW_ITEM_OPENERS.match(span.sent.text) and not LONG_PERIOD.search(span.sent.text):
-        before = span.doc[span.sent.start - 1].sent
-        found = inherited_place_keys(doc_text(span.doc), places, kind, (before.start_char, before.end_char),
-                                     span.start_char)
-        if unnamed == "counted":  # "held 28 settlements" of the region named before: only an area holds them
-            found = tuple(k for k in found if any(event_place_key(p) == k and p.level in AREA_LEVELS for p in places))
+    if not found:
+        found = context_place_keys(span, places, kind, starts)
     return found
-
-
-def _unnamed_areas(span: Span, starts: set[int]) -> str | None:
-    """How the trigger's own phrase says where by areas it does not name: "plain" ("evacuated from border areas",
-    "in frontline villages": the event is there, not at a place of the sentence before), "counted" ("held 28
-    settlements": new ones, which an oblast or raion of the sentence before may hold), else None. A definite plural
-    refers back to them ("recapture these settlements", "In the temporarily occupied areas")."""
-    nouns = [t for t in span.sent if t.idx in starts and t.tag_ == "NNS" and t.lemma_.lower() in UNNAMED_AREA_NOUNS
-             and not any(c.lower_ in ("the", "these", "those") for c in t.children)]
-    if not nouns:
-        return None
-    return "counted" if any(c.dep_ == "nummod" for t in nouns for c in t.children) else "plain"
 
 
 def _named_among(span: Span, places: Sequence[Place]) -> list[Place]:
@@ -326,20 +293,9 @@ def _capital_acts(doc, place: Place) -> bool:
     places a negotiation at the capital of a party that acts in it). Decided once per place of a Doc."""
     memo = doc_memo(doc, "capital_acts")
     if place.span not in memo:
-        span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand") if _capital(place) else None
+        span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand") if is_capital(place) else None
         memo[place.span] = span is not None and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
     return memo[place.span]
-
-
-def _capital(place: Place) -> bool:
-    """True for a national capital, which reports name for its government ("Moscow", "Kyiv", "Washington")."""
-    from .gazetteer import load_gazetteer
-    from .place_weights import CAPITAL_CATEGORIES
-
-    gaz = load_gazetteer()
-    entries = [gaz.get(place.ref)] if place.ref else gaz.lookup(place.name or "", fuzzy=False)
-    return place.level == "settlement" and any(e is not None and e.category in CAPITAL_CATEGORIES
-                                               and (not place.ref or e.ref == place.ref) for e in entries)
 
 
 def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
@@ -383,51 +339,6 @@ def _region_referred_to(span: Span, starts: set[int], named: Sequence[Place]) ->
     floor = span.doc[span.sent.start - 1].sent.start_char if span.sent.start > 0 else span.sent.start_char
     earlier = [p for p in named if floor <= p.span[0] and p.span[1] <= noun.idx and p.level == "oblast"]
     return (event_place_key(earlier[-1]),) if earlier else ()
-
-
-def _takes_anaphoric_settlement(span: Span) -> bool:
-    """True when the trigger's object is "the town" / "this city", or the subject of a verb the trigger says it is
-    under ("The town had been under constant attack"): the settlement referred back to is its place, before any
-    other place its sentence names."""
-    root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "under":
-        return any(c.dep_ in {"nsubj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in root.head.head.children)
-    return any(c.dep_ in {"dobj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in root.children)
-
-
-def _anaphoric_settlement_noun(token: Token) -> bool:
-    """True for a nameless "the city" / "this town": a settlement noun with a determiner that refers back, and no
-    name of its own ("the town of Izium", "the city Kharkiv")."""
-    return token.lemma_.lower() in SETTLEMENT_NOUNS | {CAPITAL_NOUN} \
-        and any(c.lower_ in ANAPHORIC_DETERMINERS for c in token.children) \
-        and not any(c.dep_ in {"compound", "prep", "appos"} for c in token.children)
-
-
-def _anaphoric_settlement(span: Span, places: Sequence[Place], report_wide: bool = False) -> tuple[str, ...]:
-    """The settlement a nameless "the city" / "this town" of the trigger's sentence refers to: the latest its own
-    sentence names before it, else the one its paragraph (else, ``report_wide``, the report) named most often before
-    it (the latest on a tie); () when there is none."""
-    sentence = span.sent
-    noun = next((t for t in sentence if _anaphoric_settlement_noun(t)), None)
-    if noun is None:
-        return ()
-    if noun.lemma_.lower() == CAPITAL_NOUN:  # "Kyiv Mayor Vitali Klitschko said 49 people were injured in the capital"
-        places = [p for p in places if _capital(p)]
-    # a settlement its own sentence names before it is the nearest ("Kharkiv's mayor said the city was hit")
-    own = [p for p in places if p.level == "settlement" and sentence.start_char <= p.span[0] and p.span[1] <= noun.idx]
-    if own:
-        return (event_place_key(own[-1]),)
-    paragraph = doc_text(span.doc).rfind("\n", 0, sentence.start_char) + 1
-    for start in (paragraph, 0) if report_wide else (paragraph,):  # "The town" opening a paragraph: the report's
-        counts: dict[str, tuple[int, int]] = {}
-        for place in places:
-            if place.level == "settlement" and start <= place.span[0] and place.span[1] <= sentence.start_char:
-                key = event_place_key(place)
-                seen, _ = counts.get(key, (0, 0))
-                counts[key] = (seen + 1, place.span[0])
-        if counts:
-            return (max(counts, key=counts.__getitem__),)
-    return ()
 
 
 def _participle(token: Token) -> bool:
