@@ -118,3 +118,10 @@ def test_the_dead_told_a_few_sentences_after_a_strike_died_where_it_struck():
                    "ordinary building. Dismantling of the debris continued over the day. As of now, five people are "
                    "known to have been killed.", "en")
     assert [e[2] for e in found if e[1] == "killed"] == [{"Mykolaiv"}], found
+
+
+def test_a_river_downstream_is_no_city_and_a_dam_is_in_its_town_named_by_a_source():
+    found = events("В ночь на 6 июня была разрушена плотина Каховской ГЭС, в результате чего началось затопление "
+                   "населенных пунктов ниже по течению Днепра. Глава Новой Каховки Владимир Леонтьев заявил, что ГЭС "
+                   "была атакована.", "ru")
+    assert [e[2] for e in found if e[1] == "разрушена"] == [{"Nova Kakhovka"}], found  # not the city of Dnipro

@@ -188,8 +188,9 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         return place_keys_within(places, stretch + [doc.char_span(c_first, c_last)], LOCAL_OVER_COUNTRY)
     found = place_keys_within(places, stretch + [doc.char_span(c_first, c_last), (s.start, s.end)],
                               LOCAL_OVER_COUNTRY)
+    # (a facility's town may be named anywhere, in a source too: "Глава Новой Каховки" for "Каховской ГЭС")
     found = listed_over_areas(found, listed, places) or found or facility_place_keys(doc.text, (s.start, s.end),
-                                                                                     places, kind)
+                                                                                     named, kind)
     if found:
         return found
     return context_place_keys(doc, first, c_first, c_last, kind, places, named)
