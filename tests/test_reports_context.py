@@ -125,3 +125,21 @@ def test_a_river_downstream_is_no_city_and_a_dam_is_in_its_town_named_by_a_sourc
                    "населенных пунктов ниже по течению Днепра. Глава Новой Каховки Владимир Леонтьев заявил, что ГЭС "
                    "была атакована.", "ru")
     assert [e[2] for e in found if e[1] == "разрушена"] == [{"Nova Kakhovka"}], found  # not the city of Dnipro
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Вибухи лунали в Києві, Одесі, Львові, Рівному та Дніпрі. У Миколаєві загинули двоє людей.", "uk"),
+    ("Взрывы прогремели в Киеве, Одессе, Львове, Ровно и Днепре. В Николаеве погибли два человека.", "ru"),
+])
+def test_a_large_city_is_what_its_name_means_beside_a_small_namesake_near_another_place(text, language):
+    dead = [e for e in events(text, language) if e[0] == "casualties"]
+    assert [e[2] for e in dead] == [{"Mykolaiv"}], dead  # the oblast centre, not the town of Lviv Oblast
+    from claimledger.extract.gazetteer import load_gazetteer
+
+    refs = load_gazetteer()
+    assert refs.get("UA48060150010035747").population > 100_000
+
+
+def test_a_village_name_a_city_once_had_gives_the_city_no_prominence():
+    found = events("Удари прийшлися на Запоріжжя, Новоолександрівку, Малу Токмачку та Гуляйполе.", "uk")
+    assert "Melitopol" not in {name for e in found for name in e[2]}, found  # Melitopol was once Novooleksandrivka

@@ -25,7 +25,7 @@ from .place_weights import (
     W_AREA_NEAR, W_AREA_DOC, W_NEAR_PLACE, W_SENTENCE_RAION, W_SENTENCE_HROMADA, HROMADA_CODE_CHARS, W_FRONT,
     FRONT_PRIOR_MAX_POPULATION, FRONT_OBLASTS, W_CONTAINS, W_SIBLING_DIVISION, W_SAME_COUNTRY, MAX_SAME_COUNTRY,
     W_POPULATION, POPULATION_FLOOR, WAR_POPULATION_FLOOR, W_LEVEL, W_CATEGORY, W_CAPITAL, W_UKRAINE, W_PRIMARY_NAME,
-    W_EXACT, NEAR_KM, W_NEAR_REGION, REGION_KM, MIN_MARGIN, MIN_MARGIN_WORLD, SAME_PLACE_KM,
+    W_EXACT, NEAR_KM, W_LARGE_CITY, LARGE_CITY_POPULATION, W_NEAR_REGION, REGION_KM, MIN_MARGIN, MIN_MARGIN_WORLD, SAME_PLACE_KM,
 )
 
 DATA_FILE = "gazetteer.tsv.gz"
@@ -218,9 +218,11 @@ class Gazetteer:
         # among villages of Pokrovsk raion is Pushkine there, not the Moscow-region town; alone it stays the town's)
         listed = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION and c.ref is not None for c in candidates)
         named = self._named_by(key) if exact and key else None
+        own = [bool(key) and key in (normalise(e.name), normalise(e.name_uk or "")) for e in candidates]
         scores = [self._score(e, context, exact and (named is None or named(e)), area_reading, front, listed)
-                  + (W_PRIMARY_NAME if key and key in (normalise(e.name), normalise(e.name_uk or "")) else 0.0)
-                  for e in candidates]
+                  + (W_PRIMARY_NAME if own[k] else 0.0) + (W_LARGE_CITY if _large_city(e) and (own[k] or not any(own))
+                                                           else 0.0)  # (not by a village's name it once had)
+                  for k, e in enumerate(candidates)]
         order = sorted(range(len(candidates)), key=lambda i: -scores[i])
         ranked = tuple(candidates[i] for i in order)
         ranked_scores = tuple(scores[i] for i in order)
@@ -326,6 +328,11 @@ def _same_place(a: Entry, b: Entry) -> bool:
         return a.name == b.name and a.ref[:HROMADA_CODE_CHARS] == b.ref[:HROMADA_CODE_CHARS] \
             and (a.lat, a.lon) == (b.lat, b.lon)  # ("Новобахмутівка" twice in Ocheretyne hromada)
     return not _katottg(a) and not _katottg(b) and a.country == b.country and km_between(a, b) <= SAME_PLACE_KM
+
+
+def _large_city(e: Entry) -> bool:
+    """True for a Ukrainian or border city of LARGE_CITY_POPULATION or more (see place_weights.W_LARGE_CITY)."""
+    return e.ref is not None and e.level == "settlement" and (e.population or 0) >= LARGE_CITY_POPULATION
 
 
 def _katottg(e: Entry) -> bool:

@@ -44,6 +44,11 @@ POPULATION_FLOOR = 10_000  # GeoNames knows the population of only some villages
 # 0.944); 1,000 also took a town of 5,000 alone over a village (the lookup cases keep "Борова" ambiguous), and
 # lowering the world floor lost GeoVirus 10 places within 161 km.
 WAR_POPULATION_FLOOR = 3_000
+# A Ukrainian or border city of this many people or more is what its name means beside a town of the same name
+# near another place of the report ("Вибухи в Києві, Одесі, Львові ... У Миколаєві загинули": the oblast centre,
+# not the small Mykolaiv of Lviv Oblast that Lviv's nearness favours).
+LARGE_CITY_POPULATION = 100_000
+W_LARGE_CITY = 1.0
 W_LEVEL = {"country": 4.0, "oblast": 3.0, "region": 2.5, "raion": 1.0, "hromada": 0.0, "settlement": 0.0}
 W_CATEGORY = {"K": 3.0, "M": 1.5, "X": 0.4, "C": 0.0}  # KATOTTG category: special city, city, selyshche, village
 # A national capital (GeoNames feature code PPLC) is the prominent reading of its name: "Sofia" is
