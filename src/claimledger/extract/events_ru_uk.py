@@ -62,6 +62,8 @@ WEAPON_LEMMAS = frozenset({"бомба", "авиабомба", "авіабомб
 # Abbreviated number words whose full stop an optional pattern word may take ("до 9 тыс. военнослужащих").
 NUMBER_ABBREVIATIONS = frozenset({"тыс", "тис", "млн", "млрд"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
+# Nouns of the surroundings of a place a force leaves ("отвод войск из районов Балаклеи").
+AREA_NOUNS = frozenset({"район", "окрестность", "окраина", "околица", "околиця", "окраїна", "направление", "напрямок"})
 # Prepositions of origin: a place after one is where something comes from, no place taken ("вернула с
 # подконтрольной Киеву территории 75 военнослужащих" returns prisoners; "вернуть Крым" takes a place back).
 ORIGIN_PREPOSITIONS = frozenset({"с", "со", "из", "от", "з", "із", "зі", "від"})
@@ -277,8 +279,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
         window = doc.tokens[last:min(doc.sentence_of(first).last, last + PLACE_OBJECT_WINDOW)]
         if row.type == "territory_control":
             window = list(itertools.takewhile(lambda w: w.lower not in ORIGIN_PREPOSITIONS, window))
-        elif row.type == "withdrawal":  # "уходят из Херсона"; not "ушел из жизни в Херсоне": left what a noun names
-            window = list(itertools.takewhile(lambda w: w.pos != "NOUN" or set(w.lemmas) & SETTLEMENT_LEMMAS
+        elif row.type == "withdrawal":  # "уходят из Херсона", "из районов Балаклеи"; not "ушел из жизни в Херсоне"
+            window = list(itertools.takewhile(lambda w: w.pos != "NOUN" or set(w.lemmas) & (SETTLEMENT_LEMMAS | AREA_NOUNS)
                                               or any(p.span[0] <= w.start < p.span[1] for p in places), window))
         if not any(set(w.lemmas) & SETTLEMENT_LEMMAS or any(p.span[0] <= w.start < p.span[1] for p in places)
                    for w in window):

@@ -95,7 +95,10 @@ class Resolution:
         inside = {c.id: c for c in self.candidates if c.level == "settlement" and area.id in (c.oblast, c.raion)}
         if len(inside) == 1:
             return Resolution(next(iter(inside.values())), self.candidates, self.scores)
-        return self if e is None else Resolution(None, self.candidates, self.scores)
+        # still open: the candidates that lie there first, the readings left to a reader
+        order = sorted(range(len(self.candidates)), key=lambda k: self.candidates[k].id not in inside)
+        return Resolution(None, tuple(self.candidates[k] for k in order),
+                          tuple(self.scores[k] for k in order) if self.scores else self.scores)
 
 
 # The self-proclaimed republics and the oblast whose territory they claim: a Russian or Ukrainian "ДНР" resolves to
