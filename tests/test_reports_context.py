@@ -15,12 +15,12 @@ from claimledger.record import document_to_record
 pytestmark = pytest.mark.model
 
 
-def events(text: str, language: str) -> list[tuple[str, str, set[str], object]]:
+def events(text: str, language: str, title: str | None = None) -> list[tuple[str, str, set[str], object]]:
     """(type, trigger, place names, count) of each body event of a probe report."""
     from claimledger.pipeline import analyse_article
 
     rec = document_to_record(analyse_article(Article(id="probe", text=text, language=language, outlet="ТАСС",
-                                                     published="2024-06-03")))
+                                                     published="2024-06-03", title=title)))
     names = {p.get("ref") or p["name"]: p["name"] for p in rec["places"]}
     return [(e["type"], text[e["trigger"][0]:e["trigger"][1]], {names.get(k, k) for k in e.get("places") or ()},
              e.get("quantity")) for e in rec["events"]]
@@ -143,3 +143,16 @@ def test_a_large_city_is_what_its_name_means_beside_a_small_namesake_near_anothe
 def test_a_village_name_a_city_once_had_gives_the_city_no_prominence():
     found = events("Удари прийшлися на Запоріжжя, Новоолександрівку, Малу Токмачку та Гуляйполе.", "uk")
     assert "Melitopol" not in {name for e in found for name in e[2]}, found  # Melitopol was once Novooleksandrivka
+
+
+def test_a_village_stated_in_another_oblast_than_its_famous_namesake_is_the_one_there():
+    found = events("Подразделения отразили пять атак в районах населенных пунктов Синьковка, Ивановка Харьковской "
+                   "области и Макеевка Луганской Народной Республики.", "ru")
+    assert found and "Makiivka" in found[0][2] and "Luhansk Oblast" not in found[0][2], found
+
+
+def test_an_adjective_of_a_bridge_is_no_village():
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="probe", text="На Крымском мосту произошел подрыв грузовика.", language="ru"))
+    assert not [p for p in doc.places if p.text == "Крымском"]  # "мосту" (second locative) agrees: no Krymske

@@ -372,9 +372,13 @@ URBAN_FEATURE_LEMMAS = frozenset({"площа", "площадь", "вулиця"
 AGREEMENT_REACH = 4  # words from an adjective to the noun it agrees with
 
 
+# The second locative, genitive and accusative of a few nouns agree with an adjective's first ("на Крымском мосту").
+SECOND_CASES = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}
+
+
 def _agreement(doc: CyrDoc, t: Token, parts: tuple[str, ...]) -> frozenset[tuple[str | None, ...]]:
     """(case, number, gender in the singular) of every dictionary reading of a word as one of ``parts``."""
-    return frozenset((p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing" else None)
+    return frozenset((SECOND_CASES.get(p.tag.case, p.tag.case), p.tag.number, p.tag.gender if p.tag.number == "sing" else None)
                      for p in load_morphology(doc.language).parse(t.text) if p.tag.POS in parts)
 
 

@@ -36,7 +36,7 @@ from .name_context_ru_uk import (
     CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
     in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, placed_elsewhere, substantive_name,
 )
-from .place_candidates_ru_uk import THEATRE, name_candidates
+from .place_candidates_ru_uk import THEATRE, corresponding_settlements, name_candidates
 from .place_weights import FRONT_OBLASTS
 from .unlisted_villages_ru import settlement_noun_names, village_name
 
@@ -279,6 +279,17 @@ def _stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution
     return None
 
 
+def _inside(gaz: Gazetteer, doc: CyrDoc, m: _Mention, result: Resolution, area: Entry) -> Resolution:
+    """``result`` kept to the oblast or raion the text states its name lies in; when none of its candidates lies
+    there, the one settlement there whose Ukrainian name the Russian one spells ("Макеевка Луганской Народной
+    Республики" is Makiivka of Luhansk Oblast, not the city of Donetsk Oblast the exact spelling finds)."""
+    kept = result.inside(area)
+    if kept.entry is not None or doc.language != "ru" or any(area.id in (c.oblast, c.raion) for c in result.candidates):
+        return kept
+    there = [e for e in corresponding_settlements(gaz, doc.span_text(m.start, m.end)) if area.id in (e.oblast, e.raion)]
+    return Resolution(there[0], (there[0], *result.candidates)) if len(there) == 1 else kept
+
+
 def _apart_from_its_list(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution], k: int) -> Resolution:
     """Name ``k`` left unsettled when it is a village of a list of settlements whose pick lies more than LIST_KM
     from every other settlement the list names, at least two of them resolved, or one when the pick lies off the
@@ -414,7 +425,7 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
         results = new
     raions = _russian_raions(gaz, mentions, results)
     stated = [_stated_area(doc, mentions, results, raions, k) for k in range(len(mentions))]
-    results = [companion.settle(r if a is None else r.inside(a)) for r, a in zip(results, stated)]
+    results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a)) for m, r, a in zip(mentions, results, stated)]
     results = [_apart_from_its_list(doc, mentions, results, k) for k in range(len(mentions))]
     villages = _russian_villages(doc, mentions, results, stated, raions)
     places = []
