@@ -156,3 +156,21 @@ def test_an_adjective_of_a_bridge_is_no_village():
 
     doc = analyse_article(Article(id="probe", text="На Крымском мосту произошел подрыв грузовика.", language="ru"))
     assert not [p for p in doc.places if p.text == "Крымском"]  # "мосту" (second locative) agrees: no Krymske
+
+
+def test_they_in_a_relative_clause_are_the_subject_of_the_clause_it_hangs_on():
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="probe", language="uk", text="Російські окупанти вже вивезли з тієї території, "
+                                  "яку вони зайняли, не менш як 500 тисяч наших громадян."))
+    assert [e.actor for e in doc.events if e.type == "territory_control"] == ["Російські окупанти"]
+    doc = analyse_article(Article(id="probe", language="ru", text="ВСУ за сутки предприняли 14 попыток атаковать "
+                                  "позиции у Авдеевки, все они были отбиты."))
+    assert [e.actor for e in doc.events if e.type == "attack_repelled"] == [None]  # "они": the attempts
+
+
+def test_a_place_a_town_is_compared_with_is_not_where_anything_happened():
+    found = events("Сьогодні міністр оборони РФ звітував про бойові дії проти нашого міста Маріуполя. До війни це "
+                   "було місто, зіставне за розмірами з Лісабоном. Це було півмільйонне приморське місто. Тепер – "
+                   "повністю зруйноване.", "uk")
+    assert [e[2] for e in found if e[1] == "зруйноване"] == [{"Mariupol"}], found

@@ -19,6 +19,7 @@ from .event_places_ru_uk import FORCE_LEMMAS, OBJECT_NOUN_LEMMAS, QUOTE_MARKS, c
 from .modality_ru_uk import PURPOSE_CONJUNCTIONS
 from .name_context_ru_uk import SETTLEMENT_NOUNS, abbreviated_settlement_noun
 
+THEY = frozenset({"вони", "они"})  # a subject pronoun that refers to the subject of the clause before
 ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject (a quoted name counts as one)
 QUOTED_NAME_WORDS = 3  # words inside the quotes of a unit's name ("«Центр»", "«Южной»")
 ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force that took ("освободили подразделения")
@@ -110,6 +111,13 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
         if set(doc.tokens[k - 1].lemmas) & SETTLEMENT_NOUNS or abbreviated_settlement_noun(doc, k) \
                 or w.start in settlements:
             continue  # "обстрела ВСУ с. Журавлевка ... ранены": a settlement's name is no subject
+        if w.lower in THEY and t.pos == "VERB":  # (not "попытки ..., все они были отбиты": the attempts)
+            # "Російські окупанти вже вивезли з тієї території, яку вони зайняли, ...": the subject of the clause
+            # the pronoun's relative clause hangs on
+            main = next((j for j in range(k - 1, doc.sentence_of(first).first - 1, -1)
+                         if doc.tokens[j].pos == "VERB"), None)
+            if main is not None and any(t.text == "," for t in doc.tokens[main:k]):
+                return actor_of(doc, main, places=places)
         if (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
                 or (w.text.isupper() and len(w.text) > 1) \

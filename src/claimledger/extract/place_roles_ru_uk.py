@@ -36,6 +36,9 @@ ORIGIN_PREPOSITIONS = frozenset({"из", "изо", "с", "со", "от", "з", "
 # Adjective starts of "bordering X" ("в граничащих с Россией селах", "прикордонних з Росією громадах"): X is the
 # neighbour the place is named by, not where the event happens.
 BORDER_STEMS = ("приграничн", "прикордонн", "граничащ", "граничн", "сопредельн", "межуюч", "пограничн")
+# Adjectives of comparison before "с"/"з" + a place ("зіставне за розмірами з Лісабоном").
+COMPARISON_LEMMAS = frozenset({"зіставний", "порівнянний", "сопоставимый", "сравнимый", "схожий", "похожий",
+                               "подібний", "подобный", "аналогичный", "аналогічний"})
 # Capitals that name their governments ("Если Киев не выведет войска", "Москва заявляет"), by canonical name:
 # as the subject of a verb they act, like a country (acting_country), unless the verb says what befell
 # the city ("Киев подвергся удару", "Київ пережив атаку").
@@ -144,8 +147,10 @@ def joined_state(doc: CyrDoc, place: Place) -> bool:
 
 
 def names_neighbour(doc: CyrDoc, place: Place) -> bool:
-    """True for a place named as a neighbour: "с"/"з" + the place after a "bordering" adjective."""
+    """True for a place named as a neighbour: "с"/"з" + the place after a "bordering" adjective; or as a measure of
+    comparison ("місто, зіставне за розмірами з Лісабоном"): a place named by another, not where anything happens."""
     k = doc.token_at(place.span[0])
     if k is None or k < 2 or doc.tokens[k - 1].lower not in ("с", "со", "з", "із", "зі"):
         return False
-    return any(doc.tokens[j].lower.startswith(BORDER_STEMS) for j in range(max(0, k - 3), k - 1))
+    return any(doc.tokens[j].lower.startswith(BORDER_STEMS) for j in range(max(0, k - 3), k - 1)) \
+        or any(set(doc.tokens[j].lemmas) & COMPARISON_LEMMAS for j in range(max(0, k - 4), k - 1))
