@@ -174,3 +174,17 @@ def test_a_place_a_town_is_compared_with_is_not_where_anything_happened():
                    "було місто, зіставне за розмірами з Лісабоном. Це було півмільйонне приморське місто. Тепер – "
                    "повністю зруйноване.", "uk")
     assert [e[2] for e in found if e[1] == "зруйноване"] == [{"Mariupol"}], found
+
+
+def test_headline_acts_take_their_own_counts_and_types():
+    from claimledger.pipeline import analyse_article
+
+    def title_events(title: str, language: str) -> list[tuple[str, object]]:
+        doc = analyse_article(Article(id="probe", language=language, title=title, text="Подробности уточняются."))
+        return [(e.type, e.quantity) for e in doc.title_layers.events]
+
+    assert ("strike", None) in title_events("Гладков сообщил о трех раненых при обстреле Шебекино", "ru")
+    assert title_events("Российские военные уничтожили склад боеприпасов ВСУ под Краматорском", "ru") == \
+        [("strike", None)]  # the subject's "военные" are who destroyed, not people lost
+    assert [t for t, _ in title_events("Ukraine says it hit Russian arms depot in Toropets", "en")] == ["strike"]
+    assert not title_events("Ukrainian exports hit a record in May", "en")

@@ -62,6 +62,10 @@ CAPTURING_VERBS = frozenset({"capture", "seize"})
 CAPTURED_PEOPLE = frozenset({"soldier", "serviceman", "servicemen", "troop", "troops", "fighter", "prisoner", "people",
                              "person", "civilian", "man", "men", "mercenary", "marine", "paratrooper", "personnel",
                              "officer", "commander", "pilot", "crew", "member", "pow", "pows"})
+# Objects that make "hit" a strike (flag "target": "hit Russian arms depot", "hit Kharkiv"; not "hit a record").
+STRUCK_TARGETS = frozenset({"depot", "base", "airfield", "airbase", "refinery", "arsenal", "warehouse", "position",
+                            "facility", "plant", "port", "bridge", "headquarters", "radar", "ship", "vessel",
+                            "substation", "infrastructure", "building", "hospital", "school", "train", "station"})
 # Words of a force that raises a flag over a place it took (flag "by_force", with CAPTURED_PEOPLE).
 FORCE_WORDS = MILITARY_WORDS | {"unit", "brigade", "battalion", "regiment", "division", "corps", "defender",
                                 "stormtrooper", "wagner", "guard", "infantry"}
@@ -324,6 +328,9 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
     if "fallen" in flags and not _has_fallen(root):
         return False
     if "by_force" in flags and not _done_by_force(root):
+        return False
+    if "target" in flags and not any(c.dep_ == "dobj" and (c.lemma_.lower() in STRUCK_TARGETS or c.ent_type_ == "GPE")
+                                     for c in root.children):
         return False
     if "partner" in flags and not any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in root.children):

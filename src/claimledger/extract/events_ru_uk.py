@@ -251,11 +251,13 @@ def _repelled_assault(doc: CyrDoc, trigger: tuple[str, int, int], triggers: list
     return False
 
 
-def _military_people(doc: CyrDoc, w: Token) -> bool:
+def _military_people(doc: CyrDoc, w: Token, last: int) -> bool:
     """True for "военных" / "військових" used as a noun ("потеряли 2,3 тысячи военных"), not before one
-    ("военной техники")."""
+    ("военной техники"), nor as the subject before the trigger ending at ``last`` ("Российские военные
+    уничтожили склад": who destroyed, not who was lost)."""
     after = doc.tokens[w.i + 1] if w.i + 1 < len(doc.tokens) else None
-    return bool(set(w.lemmas) & MILITARY_ADJECTIVES) and (after is None or after.pos != "NOUN")
+    subject = w.i < last and "nomn" in w.tags
+    return bool(set(w.lemmas) & MILITARY_ADJECTIVES) and (after is None or after.pos != "NOUN") and not subject
 
 
 def _sentence_tokens(doc: CyrDoc, i: int) -> list[Token]:
@@ -287,7 +289,7 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
             return False
     if "personnel" in row.flags or "materiel" in row.flags:
         near = doc.tokens[max(0, first - PERSONNEL_WINDOW):last + PERSONNEL_WINDOW]
-        people = any(plain_word(w.lemma).startswith(PERSONNEL_STEMS) or _military_people(doc, w)
+        people = any(plain_word(w.lemma).startswith(PERSONNEL_STEMS) or _military_people(doc, w, last)
                      or w.i >= last and plain_word(w.lemma).startswith(PERSONNEL_AFTER_STEMS)
                      for w in near if w.is_word and w.sent == t.sent) \
             or people_count_after(doc, last, min(doc.sentence_of(first).last, last + PEOPLE_COUNT_REACH),
@@ -325,13 +327,13 @@ def _frees_people(doc: CyrDoc, first: int, last: int) -> bool:
             and (last >= sentence_last or doc.tokens[last].pos in ("PNCT", "VERB")):
         return True
     for w in doc.tokens[last:min(sentence_last, last + FREED_WINDOW)]:
-        if w.pos == "NOUN" or _military_people(doc, w):
+        if w.pos == "NOUN" or _military_people(doc, w, last):
             plain = plain_word(w.lemma)
             if plain.startswith(CAPTIVITY_STEMS):
                 return True
             if doc.tokens[w.i - 1].lower in FROM_WORDS:
                 continue  # "освободили от оккупантов Херсон": whom a place is freed from
-            return plain.startswith(PERSONNEL_STEMS) or _military_people(doc, w)
+            return plain.startswith(PERSONNEL_STEMS) or _military_people(doc, w, last)
     return False
 
 
