@@ -188,3 +188,16 @@ def test_headline_acts_take_their_own_counts_and_types():
         [("strike", None)]  # the subject's "военные" are who destroyed, not people lost
     assert [t for t, _ in title_events("Ukraine says it hit Russian arms depot in Toropets", "en")] == ["strike"]
     assert not title_events("Ukrainian exports hit a record in May", "en")
+
+
+def test_a_denial_by_this_denies_the_accusation_before_and_its_participle_reports_its_own_clause():
+    from claimledger.pipeline import analyse_article
+
+    text = ("Украинская сторона обвинила Россию в ударе по детской больнице «Охматдет» в Киеве. В Минобороны РФ это "
+            "отрицают, заявив, что повреждения вызваны падением ракеты украинской системы ПВО.")
+    doc = analyse_article(Article(id="probe", language="ru", text=text))
+    speakers = {a.id: a.speaker for a in doc.attributions}
+    struck = sorted((speakers.get(e.claimed_by), e.polarity) for e in doc.events if text[slice(*e.trigger)] == "ударе")
+    assert struck == [("Russian Ministry of Defence", "denied"), ("Украинская сторона", "asserted")], struck
+    said = [a for a in doc.attributions if text[slice(*a.cue)] == "заявив"]
+    assert said and text[slice(*said[0].content)].startswith("повреждения вызваны")

@@ -212,6 +212,8 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
 
     # "Об этом сообщил X", "Про це у зведенні повідомив Генштаб": the content is the sentence before
     anaphor = anaphor_before(doc, sent, cue_first, after_subject=bool(set(t.lemmas) & DENIAL_LEMMAS) and not negated)
+    if anaphor is not None and "GRND" in t.tags and toks[min(cue_last + 1, len(toks) - 1)].lower in ("что", "що"):
+        anaphor = None  # "В Минобороны это отрицают, заявив, что ...": the anaphor is the denial's, not this cue's
     if anaphor is not None and role != "light":
         antecedent = antecedent_of(doc, sent, anaphor)
         src = find_source_after(doc, sent, cue_last) or find_source_before(doc, sent, cue_first, anaphor) \

@@ -59,7 +59,7 @@ def _report_denied(denial: Attribution, attributions: Sequence[Attribution], tex
     if same:
         return same[-1]
     inside = [a for a in attributions if a is not denial and a.cue is not None and a.evidentiality != "denied"
-              and denial.content[0] <= a.cue[0] and a.content[1] <= denial.content[1]]
+              and denial.content[0] <= a.cue[0] and a.cue[1] <= denial.content[1] and a.content[1] <= denial.content[1]]
     if len(inside) == 1:
         return inside[0]  # "Russia claims capture of Toretsk, Ukraine denies": the report it holds
     if not REPORT_ANAPHOR.match(text[denial.content[0]:denial.content[1]].strip(" .,;:")):
