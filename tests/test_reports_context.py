@@ -201,3 +201,18 @@ def test_a_denial_by_this_denies_the_accusation_before_and_its_participle_report
     assert struck == [("Russian Ministry of Defence", "denied"), ("Украинская сторона", "asserted")], struck
     said = [a for a in doc.attributions if text[slice(*a.cue)] == "заявив"]
     assert said and text[slice(*said[0].content)].startswith("повреждения вызваны")
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("В Генштабе ВСУ признали, что российские войска добились тактического успеха в районе Волчанска.", "ru",
+     "Vovchansk"),
+    ("На Мелітопольському напрямку тривають наступальні дії, є успіх у районі Роботиного.", "uk", "Robotyne"),
+])
+def test_a_success_in_an_area_is_fighting_there(text, language, place):
+    found = events(text, language)
+    assert [e for e in found if e[0] == "clash" and ("успі" in e[1] or "успе" in e[1])], found
+    assert place in {name for e in found for name in e[2]}, found
+
+
+def test_a_success_with_no_place_is_no_fighting():
+    assert not events("Ukrainian exports grew. Економіка має успіх.", "uk")
