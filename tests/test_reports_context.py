@@ -216,3 +216,14 @@ def test_a_success_in_an_area_is_fighting_there(text, language, place):
 
 def test_a_success_with_no_place_is_no_fighting():
     assert not events("Ukrainian exports grew. Економіка має успіх.", "uk")
+
+
+@pytest.mark.parametrize("text, language, places", [
+    ("Минобороны России заявило о перегруппировке войск из районов Балаклеи и Изюма в Донецкую область.", "ru",
+     {"Balakliia", "Izium"}),
+    ("ВСУ отступили к Бердичам и Орловке.", "ru", set()),  # where they went, not where they left
+    ("Противник отошел из Работино и Вербового.", "ru", {"Robotyne", "Verbove"}),
+])
+def test_a_withdrawal_happens_where_forces_leave_not_where_they_go(text, language, places):
+    found = [e for e in events(text, language) if e[0] == "withdrawal"]
+    assert [e[2] for e in found] == [places], found

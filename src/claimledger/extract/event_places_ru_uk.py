@@ -18,7 +18,7 @@ from .event_places import (
 )
 from .event_places_context_ru_uk import context_place_keys
 from .place_roles_ru_uk import (
-    LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITIONS, acting_country, joined_state, names_maker, names_neighbour,
+    LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITIONS, acting_country, destination, joined_state, names_maker, names_neighbour,
     names_party, of_institution,
 )
 from .quantities_ru_uk import SETTLEMENT_LEMMAS
@@ -199,8 +199,10 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
 def other_role(doc: CyrDoc, place: Place, kind: str, first: int) -> bool:
     """True when a place named near the trigger at token ``first`` stands for something other than where an event
     of type ``kind`` happened (place_roles_ru_uk.py): a neighbour, a state or capital that acts, a state joined,
-    a party to talks, a maker, an institution's state, where a force comes from or fire comes from."""
+    a party to talks, a maker, an institution's state, where a force comes from or fire comes from, where a
+    withdrawing force goes."""
     return names_neighbour(doc, place) or acting_country(doc, place) or joined_state(doc, place) \
+        or kind == "withdrawal" and destination(doc, place) \
         or kind == "negotiation" and names_party(doc, place) or names_maker(doc, place) \
         or of_institution(doc, place) or kind not in ORIGIN_KEEPING_TYPES \
         and (_origin_of_force(doc, place, first) or _from_side(doc, place))

@@ -138,6 +138,24 @@ def names_party(doc: CyrDoc, place: Place) -> bool:
     return before not in LOCATIVE_PREPOSITIONS and not (before in ORIGIN_PREPOSITIONS and "gent" in doc.tokens[k].tags)
 
 
+DESTINATION_LIST_REACH = 6  # words back over a list of places to the preposition of its first
+
+
+def destination(doc: CyrDoc, place: Place) -> bool:
+    """True for a place a force moves to: after "в"/"на" in the accusative or "к"/"до" ("перегруппировка войск из
+    районов Балаклеи и Изюма в Донецкую область", "відійшли до Покровська")."""
+    k = doc.token_at(place.span[0])
+    if k is None or k < 1:
+        return False
+    j = k - 1
+    while j > 0 and k - j <= DESTINATION_LIST_REACH and (doc.tokens[j].lower in ("и", "і", "й", "та", ",")
+                                                         or doc.tokens[j].is_title):
+        j -= 1  # the preposition before the first of a list ("отступили к Бердичам и Орловке")
+    before, t = doc.tokens[j], doc.tokens[j + 1]
+    return before.lower in ("к", "ко", "до") or before.lower in ("в", "во", "на", "у") and "accs" in t.tags \
+        and "loct" not in t.tags
+
+
 def joined_state(doc: CyrDoc, place: Place) -> bool:
     """True for a country right after "состав"/"складу" ("вхождение в состав России", "до складу Росії"): the
     state a territory joins, not where the event happens."""

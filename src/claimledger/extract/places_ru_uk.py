@@ -271,7 +271,8 @@ def _stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution
     for j in range(k + 1, len(mentions)):
         gap = [t.lower for t in doc.tokens[end:mentions[j].start]]
         area = raions.get(j) or results[j].entry
-        if theatre_area(area) and len(gap) <= 1 and set(gap) <= STATED_AREA_GAP:
+        if theatre_area(area) and len(gap) <= 1 and set(gap) <= STATED_AREA_GAP \
+                and not (gap and "accs" in doc.tokens[mentions[j].start].tags):  # "в Донецкую область": whither
             return area
         if mentions[j].kind not in NAME_KINDS or not gap or len(gap) > 2 or not set(gap) <= LIST_JOINERS:
             break
