@@ -227,3 +227,9 @@ def test_a_success_with_no_place_is_no_fighting():
 def test_a_withdrawal_happens_where_forces_leave_not_where_they_go(text, language, places):
     found = [e for e in events(text, language) if e[0] == "withdrawal"]
     assert [e[2] for e in found] == [places], found
+
+
+def test_an_english_withdrawal_happens_where_forces_leave():
+    found = [e for e in events("Russia's defense ministry announced it was regrouping its forces from the Balakliia "
+                               "and Izium areas to the Donetsk region.", "en") if e[0] == "withdrawal"]
+    assert [e[2] for e in found] == [{"Balakliia", "Izium"}], found

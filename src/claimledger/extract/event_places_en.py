@@ -92,6 +92,8 @@ def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind:
     of each mention. ``trigger_tokens`` maps the root token index of every trigger of the document to its type;
     ``sources`` are the character spans of the attributions' sources, whose places are the speakers'."""
     trigger_tokens = trigger_tokens or {}
+    if kind == "withdrawal":  # "regrouping its forces from Izium to the Donetsk region": where they leave
+        places = [p for p in places if not _destination(span.doc, p)]
     rule = rule_places(span, places, actor, kind, trigger_tokens, sources)
     sentence = span.sent
     previous = span.doc[sentence.start - 1].sent if sentence.start > 0 else None
@@ -102,6 +104,15 @@ def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind:
         (previous.start_char, previous.end_char) if previous is not None else None,
         (following.start_char, following.end_char) if following is not None else None, False, rule)
     return place_ranker.choose_place_keys(setting, places, lambda: _clues(span, places, actor, trigger_tokens))
+
+
+def _destination(doc, place: Place) -> bool:
+    """True for a place a force moves to: the object of "to", "towards" or "into" (through a list of them)."""
+    mention = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    token = mention.root if mention is not None else None
+    while token is not None and token.dep_ in ("conj", "compound", "appos") and token.head.i != token.i:
+        token = token.head
+    return token is not None and token.dep_ == "pobj" and token.head.lower_ in ("to", "towards", "toward", "into")
 
 
 def _clues(span: Span, places: Sequence[Place], actor: Token | None,
