@@ -233,3 +233,10 @@ def test_an_english_withdrawal_happens_where_forces_leave():
     found = [e for e in events("Russia's defense ministry announced it was regrouping its forces from the Balakliia "
                                "and Izium areas to the Donetsk region.", "en") if e[0] == "withdrawal"]
     assert [e[2] for e in found] == [{"Balakliia", "Izium"}], found
+
+
+def test_a_town_of_two_words_in_a_case_form_is_no_person():
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="probe", language="uk", text="Окупанти обстріляли околиці Кривого Рогу."))
+    assert [(p.text, p.name) for p in doc.places] == [("Кривого Рогу", "Kryvyi Rih")]  # not the village Rih

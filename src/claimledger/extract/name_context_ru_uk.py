@@ -85,8 +85,10 @@ def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
         return True
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     if (nxt is not None and nxt.is_title and t.pos == "NOUN" and nxt.sent == t.sent
-            and ("Surn" in nxt.tags or SURNAME_ENDINGS.search(nxt.lower))):
-        return True  # first name + surname ("Андрій Сибіга", "Сергей Лавров")
+            and ("Surn" in nxt.tags or SURNAME_ENDINGS.search(nxt.lower))
+            and (any("Name" in tag for tag in word_readings(t.text, doc.language))
+                 or not gaz.lookup(f"{t.text} {nxt.text}"))):
+        return True  # first name + surname ("Андрій Сибіга", "Сергей Лавров"), not a town ("Кривого Рогу")
     prev = doc.tokens[i - 1] if i > 0 else None
     if (prev is not None and prev.is_title and prev.sent == t.sent and "Surn" in t.tags
             and any("Name" in tag for tag in word_readings(prev.text, doc.language))):
