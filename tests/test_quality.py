@@ -22,7 +22,7 @@ FLOORS = {
     ("places", "span_exact", "f1"): 0.96,             # measured 0.977 on 2026-12-03 (0.968 before issue 13)
     ("places", "ref", "accuracy"): 0.92,              # measured 0.939 on 12-04 sixth session (0.926 before)
     ("events", "type", "f1"): 0.79,                   # measured 0.810 on 2026-12-04 (0.789 on 2026-12-03; 0.750 on 12-01)
-    ("events", "places", "accuracy"): 0.65,           # measured 0.674 on 12-05 third session (0.670, 0.651; 0.567 before issue 12)
+    ("events", "places", "accuracy"): 0.65,           # measured 0.674 on 12-05 (0.670, 0.651; 0.567 before issue 12)
     ("control", "control", "f1"): 0.74,               # measured 0.769 on 2026-12-04 (0.675 before the status rules)
 }
 # Geoparsing floors: places layer of tests/data/geoparsing_dev.jsonl (GeoVirus, world news), measured
@@ -118,7 +118,7 @@ WAR_FLOORS = {
     ("attributions", "all", "claim", "f1"): 0.81,        # measured 0.850
     ("places", "all", "span_exact", "f1"): 0.92,         # measured 0.947
     ("places", "all", "ref", "accuracy"): 0.95,          # measured 0.963 on 12-05 third session (0.950, 0.937 before)
-    ("events", "en", "type", "f1"): 0.68,                # measured 0.702 on 12-05 (0.691 on 12-04, 0.671 on 12-03, 0.658 before issue 12)
+    ("events", "en", "type", "f1"): 0.68,                # measured 0.702 on 12-05 (0.691, 0.671; 0.658 before issue 12)
     ("events", "uk", "type", "f1"): 0.66,                # measured 0.683 on 12-04 fifth session (0.667, 0.626, 0.609; 0.579 on 12-03)
     ("events", "uk", "when", "accuracy"): 0.36,          # measured 0.389 on 12-04 third session (0.371, 0.343; 0.151 before the ru/uk date forms)
     ("events", "all", "places", "accuracy"): 0.73,       # measured 0.750 on 12-04 fifth session (0.745, 0.731, 0.699; 0.636 on 12-03)

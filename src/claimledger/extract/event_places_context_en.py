@@ -51,7 +51,8 @@ def context_place_keys(span: Span, places: Sequence[Place], kind: str, starts: s
     unnamed = unnamed_areas(span, starts)
     if unnamed == "plain" or NEW_ITEM_OPENERS.match(span.sent.text) or LONG_PERIOD.search(span.sent.text):
         return ()
-    before = _nearest_placed_sentence(span, places) if kind in LOOKING_BACK_TYPES else span.doc[span.sent.start - 1].sent
+    before = _nearest_placed_sentence(span, places) if kind in LOOKING_BACK_TYPES \
+        else span.doc[span.sent.start - 1].sent
     found = inherited_place_keys(doc_text(span.doc), places, kind, (before.start_char, before.end_char),
                                  span.start_char)
     if unnamed == "counted":  # "held 28 settlements" of the region named before: only an area holds them

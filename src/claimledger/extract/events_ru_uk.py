@@ -282,8 +282,9 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
         if row.type == "territory_control":
             window = list(itertools.takewhile(lambda w: w.lower not in ORIGIN_PREPOSITIONS, window))
         elif row.type == "withdrawal":  # "уходят из Херсона", "из районов Балаклеи"; not "ушел из жизни в Херсоне"
-            window = list(itertools.takewhile(lambda w: w.pos != "NOUN" or set(w.lemmas) & (SETTLEMENT_LEMMAS | AREA_NOUNS)
-                                              or any(p.span[0] <= w.start < p.span[1] for p in places), window))
+            window = list(itertools.takewhile(
+                lambda w: w.pos != "NOUN" or set(w.lemmas) & (SETTLEMENT_LEMMAS | AREA_NOUNS)
+                or any(p.span[0] <= w.start < p.span[1] for p in places), window))
         if not any(set(w.lemmas) & SETTLEMENT_LEMMAS or any(p.span[0] <= w.start < p.span[1] for p in places)
                    for w in window):
             return False

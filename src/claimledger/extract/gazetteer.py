@@ -25,7 +25,8 @@ from .place_weights import (
     W_AREA_NEAR, W_AREA_DOC, W_NEAR_PLACE, W_SENTENCE_RAION, W_SENTENCE_HROMADA, HROMADA_CODE_CHARS, W_FRONT,
     FRONT_PRIOR_MAX_POPULATION, FRONT_OBLASTS, W_CONTAINS, W_SIBLING_DIVISION, W_SAME_COUNTRY, MAX_SAME_COUNTRY,
     W_POPULATION, POPULATION_FLOOR, WAR_POPULATION_FLOOR, W_LEVEL, W_CATEGORY, W_CAPITAL, W_UKRAINE, W_PRIMARY_NAME,
-    W_EXACT, NEAR_KM, W_LARGE_CITY, LARGE_CITY_POPULATION, W_NEAR_REGION, REGION_KM, MIN_MARGIN, MIN_MARGIN_WORLD, SAME_PLACE_KM,
+    W_EXACT, NEAR_KM, W_LARGE_CITY, LARGE_CITY_POPULATION, W_NEAR_REGION, REGION_KM, MIN_MARGIN, MIN_MARGIN_WORLD,
+    SAME_PLACE_KM,
 )
 
 DATA_FILE = "gazetteer.tsv.gz"
@@ -38,7 +39,6 @@ ENDING_VOWELS = "аеиоуыэюяіїєaeiouy"
 # Memo size of km_between(): the 65 English articles of examples/corpus ask ~190k distances, mostly repeats;
 # 16k entries hold a few MB.
 DISTANCES = 16_384
-
 
 
 @dataclass(frozen=True)
@@ -244,7 +244,8 @@ class Gazetteer:
         named = {self.entries[i].id for i in _hits(self._exact, key)}
         stem = skeleton(key).rstrip(ENDING_VOWELS)
         return None if not named else lambda e: e.id in named or stem in (
-            skeleton(normalise(e.name)).rstrip(ENDING_VOWELS), skeleton(normalise(e.name_uk or "")).rstrip(ENDING_VOWELS))
+            skeleton(normalise(e.name)).rstrip(ENDING_VOWELS),
+            skeleton(normalise(e.name_uk or "")).rstrip(ENDING_VOWELS))
 
     def _score(self, e: Entry, ctx: ResolveContext, exact: bool, area_reading: frozenset[str] = frozenset(),
                front: bool = False, listed: bool = False) -> float:

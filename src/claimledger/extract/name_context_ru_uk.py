@@ -38,10 +38,10 @@ TAKING_LEMMAS = frozenset({"освободить", "взять", "занять",
                            "покинуть", "оставить", "покинути", "залишити",  # left: "покинули Бучу", "залишили Авдіївку"
                            "освобождение", "взятие", "захват", "оккупация", "зачистка", "обстрел", "штурм",
                            "звільнення", "взяття", "захоплення", "окупація", "обстріл"})
-# Words before a river's name, and how far back they are looked for.
+# Words before a river's name ("на левом берегу Днепра", "вниз по течению Днепра"), and how far back they are looked for.
 RIVER_WORDS = frozenset({"река", "річка", "берег", "левобережье", "правобережье", "лівобережжя", "правобережжя",
                          "русло", "форсировать", "форсувати", "переправа", "переправиться", "переправитися",
-                         "течение", "течія", "устье", "гирло", "дельта", "акватория", "акваторія"})  # "вниз по течению Днепра"
+                         "течение", "течія", "устье", "гирло", "дельта", "акватория", "акваторія"})
 RIVER_REACH = 3
 CITY_CATEGORIES = ("M", "K")  # KATOTTG categories of cities (city, special-status city)
 MAX_NAME_TOKENS = 3  # longest capitalised run tried as one name ("Нова Каховка", "Кривий Ріг")
@@ -380,7 +380,8 @@ SECOND_CASES = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}
 
 def _agreement(doc: CyrDoc, t: Token, parts: tuple[str, ...]) -> frozenset[tuple[str | None, ...]]:
     """(case, number, gender in the singular) of every dictionary reading of a word as one of ``parts``."""
-    return frozenset((SECOND_CASES.get(p.tag.case, p.tag.case), p.tag.number, p.tag.gender if p.tag.number == "sing" else None)
+    return frozenset((SECOND_CASES.get(p.tag.case, p.tag.case), p.tag.number,
+                      p.tag.gender if p.tag.number == "sing" else None)
                      for p in load_morphology(doc.language).parse(t.text) if p.tag.POS in parts)
 
 

@@ -426,7 +426,8 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
         results = new
     raions = _russian_raions(gaz, mentions, results)
     stated = [_stated_area(doc, mentions, results, raions, k) for k in range(len(mentions))]
-    results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a)) for m, r, a in zip(mentions, results, stated)]
+    results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a))
+               for m, r, a in zip(mentions, results, stated)]
     results = [_apart_from_its_list(doc, mentions, results, k) for k in range(len(mentions))]
     villages = _russian_villages(doc, mentions, results, stated, raions)
     places = []
