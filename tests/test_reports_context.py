@@ -240,3 +240,11 @@ def test_a_town_of_two_words_in_a_case_form_is_no_person():
 
     doc = analyse_article(Article(id="probe", language="uk", text="Окупанти обстріляли околиці Кривого Рогу."))
     assert [(p.text, p.name) for p in doc.places] == [("Кривого Рогу", "Kryvyi Rih")]  # not the village Rih
+
+
+def test_the_namesake_of_an_award_is_no_place():
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="probe", language="uk", text="Орденом Богдана Хмельницького третього ступеня "
+                                  "нагороджуються захисники Харкова."))
+    assert [p.name for p in doc.places] == ["Kharkiv"]  # not Bohdany nor Khmelnytskyi Oblast

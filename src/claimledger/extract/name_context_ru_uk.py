@@ -54,10 +54,20 @@ OPENING, CLOSING = frozenset("«„“\""), frozenset("»“”\"")
 QUOTED_NAME_TOKENS = 3  # a quote this short around capitalised words is a name, not speech
 
 
+# Nouns of awards named after a person ("орденом Богдана Хмельницького", "медаль Жукова").
+AWARD_LEMMAS = frozenset({"орден", "медаль", "премия", "премія", "відзнака"})
+
+
 def in_organisation_name(doc: CyrDoc, i: int) -> bool:
     """A capitalised noun right after a capitalised adjective inside a sentence continues a name
     ("Збройні Сили", "Вооружённые Силы"); the longer run is tried first, so real two-word toponyms
-    ("Нова Каховка") are already taken."""
+    ("Нова Каховка") are already taken. Capitalised words right after an award's noun name the award ("орденом
+    Богдана Хмельницького", "медаль Жукова"), not a village."""
+    j = i - 1
+    while j > 0 and i - j <= 2 and doc.tokens[j].is_title:
+        j -= 1  # past "Богдана" to the noun of "орденом Богдана Хмельницького"
+    if j >= 0 and set(doc.tokens[j].lemmas) & AWARD_LEMMAS:
+        return True
     if i < 1 or doc.tokens[i].pos != "NOUN":
         return False
     prev = doc.tokens[i - 1]
