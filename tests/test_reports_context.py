@@ -248,3 +248,15 @@ def test_the_namesake_of_an_award_is_no_place():
     doc = analyse_article(Article(id="probe", language="uk", text="Орденом Богдана Хмельницького третього ступеня "
                                   "нагороджуються захисники Харкова."))
     assert [p.name for p in doc.places] == ["Kharkiv"]  # not Bohdany nor Khmelnytskyi Oblast
+
+
+def test_attacks_repelled_right_after_they_are_told_are_those_attacks_at_their_places():
+    found = events("На Харківському напрямку противник намагався покращити тактичне положення в районах Вовчанська, "
+                   "Лук'янців, Стрілечого та Глибокого. Українські захисники відбили 12 атак.", "uk")
+    repelled = [e for e in found if e[0] == "attack_repelled"]
+    assert repelled and repelled[0][2] == {"Vovchansk", "Lukiantsi", "Strilecha", "Hlyboke"}, found
+
+
+def test_an_improved_position_with_no_act_after_it_is_at_the_places_of_its_clause():
+    found = events("Кроме того, улучшено положение по переднему краю в районах Новопокровского и Уманского.", "ru")
+    assert [e[2] for e in found if e[1].startswith("улучшено")] == [{"Novopokrovske", "Umanske"}], found

@@ -100,7 +100,8 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
         if "\n" in doc.text[before.end:doc.tokens[first].start]:
             break
         if any(before.start <= p.span[0] < before.end and p.level in LOCAL_LEVELS and is_resolved(p) for p in places):
-            result = RESULT_OF_STRIKE.match(doc.text, doc.sents[number].start)
+            # the result of a strike, or the repelling of the attacks, told in the sentence right before: all its places
+            result = RESULT_OF_STRIKE.match(doc.text, doc.sents[number].start) or kind == "attack_repelled"
             return inherited_place_keys(doc.text, places, kind, (before.start, before.end), doc.tokens[first].start,
                                         None if result and back == number - 1 else INHERITED_PLACES_AT_MOST)
         if back == number - 1 and kind in PLACE_INHERITING_TYPES:

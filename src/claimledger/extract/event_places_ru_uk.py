@@ -165,9 +165,10 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     attached = _attached_places(doc, last, c_last, places)
     if attached:
         return listed_over_areas(attached, listed, places) or attached
-    if set(doc.tokens[first].lemmas) & IMPROVING_LEMMAS:
+    if set(doc.tokens[first].lemmas) & IMPROVING_LEMMAS and any(t.pos == "VERB" for t in doc.tokens[last:s.last]):
         # "улучшили положение по переднему краю и нанесли поражение ... в районах X, Y": a gain along the line, at
-        # no place of its own; the places are the next act's
+        # no place of its own; the places are the next act's (with no act after it: "улучшено положение по
+        # переднему краю в районах X и Y", they are its own)
         return ()
     objects = _object_places(doc, last, c_last, places)
     if any(not is_resolved(p) for p in objects):
