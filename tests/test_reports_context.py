@@ -260,3 +260,15 @@ def test_attacks_repelled_right_after_they_are_told_are_those_attacks_at_their_p
 def test_an_improved_position_with_no_act_after_it_is_at_the_places_of_its_clause():
     found = events("Кроме того, улучшено положение по переднему краю в районах Новопокровского и Уманского.", "ru")
     assert [e[2] for e in found if e[1].startswith("улучшено")] == [{"Novopokrovske", "Umanske"}], found
+
+
+@pytest.mark.parametrize("title, when", [
+    ("Drones strike Moscow in biggest attack since war began", "2023-05-30"),  # compared since, dated that day
+    ("Drones strike Moscow at least three times since the war began", "2022-02-24/2023-05-30"),
+])
+def test_since_the_war_began_is_a_time_and_after_a_superlative_no_date(title, when):
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="probe", language="en", title=title, text="Details to follow.",
+                                  published="2023-05-30"))
+    assert [(e.type, e.when) for e in doc.title_layers.events] == [("strike", when)]  # no "war" clash

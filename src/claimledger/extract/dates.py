@@ -204,6 +204,11 @@ def since_invasion(m: re.Match, pub: date | None) -> str | None:
     return since_range(INVASION_START.isoformat(), pub)
 
 
+def _since_the_war(m: re.Match, pub: date | None) -> str | None:
+    """"since the war began": the full-scale invasion's start in a report written after it, else not known."""
+    return since_invasion(m, pub) if pub is None or pub >= INVASION_START else None
+
+
 def _since_weekday(m: re.Match, pub: date | None) -> str | None:
     """From the latest such weekday before publication to publication ("evacuated since Friday")."""
     return since_range(_weekday(m, pub), pub)
@@ -232,6 +237,8 @@ _TIME_RULES = (
         (rf"{_I}\bsince (?:the (?:start|beginning|outbreak) of )?(?:(?:Russia's|the) )?"
          rf"(?:(?:full-scale|large-scale) (?:invasion|war)|invasion)(?: began| started)?\b)", since_invasion,
          (_LOWERED, ("invasion", "scale war"))),
+        (rf"{_I}\bsince (?:the (?:start|beginning|outbreak) of (?:the )?war"
+         rf"|(?:the )?war (?:began|started|broke out))\b)", _since_the_war, (_LOWERED, (" war",))),
         (rf"{_I}\b(?:{_COUNT}|a|one|more than \w+) (?:years?|months?|weeks?|days?) into (?:(?:Russia's|the) )?"
          rf"(?:(?:full-scale|large-scale) )?(?:invasion|war)\b)", _relative_day(0), (_LOWERED, (" into ",))),
         (rf"{_I}since ){_YEAR}", _since_year, None),

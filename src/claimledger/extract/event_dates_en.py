@@ -14,6 +14,7 @@ from .event_triggers import MAX_CUE_DEPTH
 # Negotiation heads that a readout reports on its own date ("had a telephone conversation").
 DATED_CONTACTS = frozenset({"conversation", "call", "talk", "meeting", "meet", "speak", "agree",
                             "negotiation", "telephone", "phone", "videoconference"})
+SUPERLATIVE_REACH = 6  # words before a "since" phrase searched for the superlative it measures ("biggest attack since")
 
 
 def _clause_head(token: Token) -> Token:
@@ -38,7 +39,7 @@ def event_when(span: Span, times: list[tuple[int, int, str | None]]) -> str | No
         if value is None or start < sentence.start_char or end > sentence.end_char:
             continue
         expression = doc.char_span(start, end, alignment_mode="expand")
-        if expression is None:
+        if expression is None or _compared_since(expression):
             continue
         path = [expression.root, *expression.root.ancestors][:MAX_CUE_DEPTH + 1]
         clause = next((n for n, t in enumerate(path) if t.dep_ == "relcl"), None)
@@ -50,6 +51,15 @@ def event_when(span: Span, times: list[tuple[int, int, str | None]]) -> str | No
         if best_distance is None or distance < best_distance:
             best, best_distance = value, distance
     return best
+
+
+def _compared_since(expression: Span) -> bool:
+    """True for a "since ..." after a superlative ("the biggest attack since the war began", "the first time since
+    2014"): the span the act is compared over, not when it happened."""
+    before = expression.doc[max(expression.sent.start, expression.start - SUPERLATIVE_REACH):expression.start]
+    return expression[0].lower_ == "since" and any(
+        (t.tag_ in ("JJS", "RBS") or t.lower_ == "first") and (t.i == 0 or t.nbor(-1).lower_ != "at")  # "at least"
+        for t in before)
 
 
 def _describes_trigger(clause: Token, span: Span) -> bool:
