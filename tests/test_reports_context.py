@@ -272,3 +272,16 @@ def test_since_the_war_began_is_a_time_and_after_a_superlative_no_date(title, wh
     doc = analyse_article(Article(id="probe", language="en", title=title, text="Details to follow.",
                                   published="2023-05-30"))
     assert [(e.type, e.when) for e in doc.title_layers.events] == [("strike", when)]  # no "war" clash
+
+
+def test_casualties_in_a_participle_of_a_dated_strike_take_its_date():
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="probe", language="en", published="2024-07-08", text=(
+        "A Russian missile attack on Kyiv on July 8 hit the Okhmatdyt children's hospital, killing at least two "
+        "adults and injuring 16 people, Interior Minister Ihor Klymenko said.")))
+    assert {e.when for e in doc.events if e.type == "casualties"} == {"2024-07-08"}
+    doc = analyse_article(Article(id="probe", language="en", published="2022-02-21", text=(
+        "Initially they were confirmed in the Declaration on the Formation of the USSR in 1922, and later on, after "
+        "Lenin's death, were enshrined in the 1924 Soviet Constitution.")))
+    assert [e.when for e in doc.events if e.type == "casualties"] == [None]  # a clause of its own, not a participle

@@ -33,7 +33,13 @@ def event_when(span: Span, times: list[tuple[int, int, str | None]]) -> str | No
     describes the trigger (:func:`_describes_trigger`)."""
     sentence = span.sent
     doc = span.doc
-    anchors = {t.i for t in span} | {_clause_head(span.root).i}
+    head = _clause_head(span.root)
+    anchors = {t.i for t in span} | {head.i}
+    while head.dep_ == "conj" and head.head.i != head.i:  # "..., killing two and injuring 16"
+        head = head.head
+    if head.dep_ == "advcl" and head.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in head.children):  # a bare participle
+        anchors.add(head.head.i)  # "A missile attack on Kyiv on July 8 hit the hospital, killing two": the attack's day
     best, best_distance = None, None
     for start, end, value in times:
         if value is None or start < sentence.start_char or end > sentence.end_char:
