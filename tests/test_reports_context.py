@@ -285,3 +285,9 @@ def test_casualties_in_a_participle_of_a_dated_strike_take_its_date():
         "Initially they were confirmed in the Declaration on the Formation of the USSR in 1922, and later on, after "
         "Lenin's death, were enshrined in the 1924 Soviet Constitution.")))
     assert [e.when for e in doc.events if e.type == "casualties"] == [None]  # a clause of its own, not a participle
+
+
+def test_weapons_that_caused_damage_struck():
+    found = events("Several drones caused minor damage to buildings in Moscow on Tuesday, Russian officials said. "
+                   "The sanctions caused damage to the economy.", "en")
+    assert [(e[0], e[2]) for e in found] == [("strike", {"Moscow"})], found
