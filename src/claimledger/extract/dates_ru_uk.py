@@ -108,6 +108,14 @@ def _numeric_date(m: re.Match, pub: date | None) -> str | None:
     return iso_day(int(m["year"]), int(m["mon"]), int(m["day"]))
 
 
+def _numeric_span(m: re.Match, pub: date | None) -> str | None:
+    """"з 24.02.22 по 05.09.24" (General Staff loss tallies): the range, two-digit years read as 20xx."""
+    def day(d: str, mon: str, year: str) -> str | None:
+        return iso_day(int(year) + (2000 if len(year) == 2 else 0), int(mon), int(d))
+    start, end = day(m["d1"], m["m1"], m["y1"]), day(m["d2"], m["m2"], m["y2"])
+    return f"{start}/{end}" if start and end and start <= end else None
+
+
 def _day_month(m: re.Match, pub: date | None) -> str | None:
     month, day = _month(m), int(m["day"])
     year = year_for_month(month, day, pub)
@@ -331,6 +339,8 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
         (rf"{_B}(?:з|від|с) (?:початку|начала) (?:цього |этого |поточного |текущего )?{_MONTH}{_E}", _since_month_start),
         (rf"{_B}(?:(?:з|с|від|от) )?(?P<day1>[0-3]?\d)\s*(?:[-–—]|(?:по|до) )\s*{_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _day_span),
         (rf"{_B}{_DAY}\s+{_MONTH}\s+{_YEAR}{_YEAR_WORD}", _full_date),
+        (rf"{_B}(?:з|із|с|від|от)\s+(?P<d1>[0-3]?\d)\.(?P<m1>[01]\d)\.(?P<y1>(?:20)?\d\d)\s+(?:по|до)\s+"
+         rf"(?P<d2>[0-3]?\d)\.(?P<m2>[01]\d)\.(?P<y2>(?:20)?\d\d){_E}", _numeric_span),
         (rf"{_B}(?P<day>[0-3]?\d)\.(?P<mon>[01]\d)\.(?P<year>(?:19|20)\d\d){_E}", _numeric_date),
         (rf"{_B}(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d){_E}", _numeric_date),
         (rf"{_B}{_DAY}\s+{_MONTH}{_E}", _day_month),
