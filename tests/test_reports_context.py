@@ -291,3 +291,8 @@ def test_weapons_that_caused_damage_struck():
     found = events("Several drones caused minor damage to buildings in Moscow on Tuesday, Russian officials said. "
                    "The sanctions caused damage to the economy.", "en")
     assert [(e[0], e[2]) for e in found] == [("strike", {"Moscow"})], found
+
+
+def test_a_two_word_town_listed_after_a_struck_town_is_no_person():
+    found = events("Противник также обстрелял Алешки и Голую Пристань, погиб мирный житель.", "ru")
+    assert found and found[0][2] == {"Oleshky", "Hola Prystan"}, found

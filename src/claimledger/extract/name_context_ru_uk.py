@@ -122,14 +122,17 @@ def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
     knows it as no surname or patronymic (a first-name or surname reading gives way to a city only:
     "по Николаеву")."""
     t = doc.tokens[i]
+    ent = next((e for e in doc.ents if e.start <= i < e.end and e.end - e.start > 1
+                and not any(doc.tokens[k].lower in LIST_JOINERS for k in range(e.start, e.end))), None)
+    if ent is not None and ent.start == i and ent.end - i <= MAX_NAME_TOKENS and "Name" not in t.tags \
+            and in_place_list(doc, i, multiword=True):  # "обстрелял Алешки и Голую Пристань"
+        return any(ukrainian_settlement(e) for e in name_candidates(gaz, doc, i, ent.end, located=True)[0])
     listed = in_place_list(doc, i)
     taken = after_taking_word(doc, i)  # "освободили Нелеповку"
     abbreviated = abbreviated_settlement_noun(doc, i)  # "в районе н.п. Гродовка"
     if i == 0 or doc.tokens[i - 1].lower not in PLACE_PREPOSITIONS and not listed and not taken and not abbreviated \
             or "Patr" in t.tags:
         return False
-    ent = next((e for e in doc.ents if e.start <= i < e.end and e.end - e.start > 1
-                and not any(doc.tokens[k].lower in LIST_JOINERS for k in range(e.start, e.end))), None)
     if ent is not None:  # "у Часова Яра" read as a person: the whole name must be a settlement's
         if listed or ent.start != i or ent.end - i > MAX_NAME_TOKENS:
             return False
@@ -180,11 +183,12 @@ def lone_name(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
         e.category in CITY_CATEGORIES for e in name_candidates(gaz, doc, i, i + 1, located=True)[0])
 
 
-def in_place_list(doc: CyrDoc, i: int) -> bool:
-    """True when the one-word name at i is coordinated with an earlier place: "под обстрелом оказались
-    Белозерка, Антоновка и Станислав" (natasha reads the last two as people); not "Станислав Иванов"."""
+def in_place_list(doc: CyrDoc, i: int, multiword: bool = False) -> bool:
+    """True when the one-word name at i (or, ``multiword``, the name starting there) is coordinated with an earlier
+    place: "под обстрелом оказались Белозерка, Антоновка и Станислав" (natasha reads the last two as people); not
+    "Станислав Иванов"."""
     toks = doc.tokens
-    if i + 1 < len(toks) and toks[i + 1].is_title and toks[i + 1].sent == toks[i].sent:
+    if not multiword and i + 1 < len(toks) and toks[i + 1].is_title and toks[i + 1].sent == toks[i].sent:
         return False
     j = i - 1
     while j >= max(1, i - LIST_REACH) and toks[j].lower in LIST_JOINERS and toks[j].sent == toks[i].sent:
