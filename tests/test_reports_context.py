@@ -296,3 +296,11 @@ def test_weapons_that_caused_damage_struck():
 def test_a_two_word_town_listed_after_a_struck_town_is_no_person():
     found = events("Противник также обстрелял Алешки и Голую Пристань, погиб мирный житель.", "ru")
     assert found and found[0][2] == {"Oleshky", "Hola Prystan"}, found
+
+
+def test_the_dead_who_are_the_subject_of_dying_are_no_actor():
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="probe", language="ru", text="Пять человек погибли в результате обстрела "
+                                  "Лисичанска. В результате обстрела ВСУ погибли двое мирных жителей Белгорода."))
+    assert [e.actor for e in doc.events if e.type == "casualties"] == [None, "ВСУ"]

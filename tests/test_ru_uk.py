@@ -51,6 +51,7 @@ from claimledger.models import Article
     ("У вихідні ворог атакував Херсон.", "2024-03-03", "2024-03-02/2024-03-03"),  # said on the Sunday
     ("Загальні бойові втрати противника з 24.02.22 по 05.09.24 склали 620430 осіб.", "2024-09-05",
      "2022-02-24/2024-09-05"),
+    ("Унаслідок нічної атаки дронів на Харків загинули семеро людей.", "2024-02-10", "2024-02-09/2024-02-10"),
 ])
 def test_time_expressions_resolve_against_publication(text, published, expected):
     assert resolve_when_ru_uk(text, published) == expected

@@ -64,6 +64,9 @@ NUMBER_ABBREVIATIONS = frozenset({"тыс", "тис", "млн", "млрд"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
 # Nouns of the surroundings of a place a force leaves ("отвод войск из районов Балаклеи").
 AREA_NOUNS = frozenset({"район", "окрестность", "окраина", "околица", "околиця", "окраїна", "направление", "напрямок"})
+# Verbs whose subject is the victim, not who acts ("Пять человек погибли", "загинули семеро людей").
+VICTIM_VERBS = frozenset({"погибнуть", "гибнуть", "загинути", "гинути", "пострадать", "постраждати", "умереть",
+                          "померти", "скончаться"})
 # Prepositions of origin: a place after one is where something comes from, no place taken ("вернула с
 # подконтрольной Киеву территории 75 военнослужащих" returns prisoners; "вернуть Крым" takes a place back).
 ORIGIN_PREPOSITIONS = frozenset({"с", "со", "из", "от", "з", "із", "зі", "від"})
@@ -423,6 +426,10 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         quantity = find_count_ru_uk(doc, kind, first, last, times)
         actor = holder_after(doc, first, last) if kind == "territory_control" else None
         actor = actor or actor_of(doc, first, kind, places)
+        if actor and kind == "casualties" and (set(doc.tokens[first].lemmas) & VICTIM_VERBS
+                                               or doc.tokens[first].pos == "PRTS") \
+                and any(plain_word(w.lemma).startswith(PERSONNEL_STEMS) for w in doc.tokens[actor[0]:actor[1]]):
+            actor = None  # "Пять человек погибли", "пострадал один местный житель": the victims, not who acted
         actor_spans = [doc.char_span(*actor)] if actor else []
         actor_spans += actor_phrases(doc, doc.tokens[first].sent, places)
         acted_on = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in actor_spans)]
