@@ -304,3 +304,13 @@ def test_the_dead_who_are_the_subject_of_dying_are_no_actor():
     doc = analyse_article(Article(id="probe", language="ru", text="Пять человек погибли в результате обстрела "
                                   "Лисичанска. В результате обстрела ВСУ погибли двое мирных жителей Белгорода."))
     assert [e.actor for e in doc.events if e.type == "casualties"] == [None, "ВСУ"]
+
+
+def test_the_dead_right_after_a_strike_on_several_towns_died_in_them():
+    found = events("Вранці Росія завдала масованого ракетного удару по Києву, Львову, Дніпру та Запоріжжю. За даними "
+                   "ДСНС, загинули 11 людей.", "uk")
+    dead = [e for e in found if e[0] == "casualties"]
+    assert dead and dead[0][2] == {"Kyiv", "Lviv", "Dnipro", "Zaporizhzhia"}, found
+    found = events("Подразделения отразили пять атак в районах населенных пунктов Богдановка и Клещеевка. Противник "
+                   "потерял до 170 военнослужащих.", "ru")
+    assert [e[2] for e in found if e[0] == "casualties"] == [set()], found  # losses of attacks: the direction's

@@ -1,7 +1,8 @@
 """Where a Russian or Ukrainian event whose own sentence names no place happened, from its context: the
 settlement a bare "город" / "село" of its clause refers back to, or the oblast a bare "регион" does; for a
 fighting event, the nearest sentence before it in its paragraph that names a settlement, raion or oblast (one
-only), or a country the sentence right before struck, else the settlement the report is about. Nothing when
+only; all of them for the result or the dead of a strike told right before, or attacks repelled right after them),
+or a country the sentence right before struck, else the settlement the report is about. Nothing when
 the clause counts new settlements it does not name ("освобождены три населённых пункта": only an oblast or
 raion then), the sentence opens another item, a sum or an earlier report ("Кроме того", "Всего", "Ранее"), or
 the clause says where without a name ("в зоне ответственности группировки", "из приграничных районов") or by
@@ -54,6 +55,10 @@ LONG_PERIOD = re.compile(r"(?<!\w)(?:с|со|з|із|від) (?:начала|п�
 # sentence before, not only a single one (INHERITED_PLACES_AT_MOST).
 RESULT_OF_STRIKE = re.compile(r"\s*(?:в результате|внаслідок|у результаті|в результаті)\s+(?:этого\s+|этих\s+|цього\s+|"
                               r"цих\s+)?(?:обстрел|удар|атак|обстріл|прил[её]т|влучан|попадани)", re.IGNORECASE)
+# Words of a strike in the sentence right before casualties ("удару по Києву, Львову, Дніпру ... загинули 11
+# людей"): the dead are that strike's, at all its places (not assaults: the losses of attacks repelled at A and B
+# are the direction's).
+STRIKE_WORDS = re.compile(r"(?<!\w)(?:обстрел|обстріл|удар|вибух|взрыв|прил[её]т|влучан|попадани)", re.IGNORECASE)
 # Nouns of the whole war (with "специальная военная операция" and "СВО"): no settlement's event.
 WHOLE_WAR_LEMMAS = frozenset({"война", "війна", "вторжение", "вторгнення"})
 # Nouns of a force's own area ("в зоне ответственности группировки «Центр»", "в полосе ответственности"): a clause
@@ -101,7 +106,8 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
             break
         if any(before.start <= p.span[0] < before.end and p.level in LOCAL_LEVELS and is_resolved(p) for p in places):
             # the result of a strike, or the repelling of the attacks, told in the sentence right before: all its places
-            result = RESULT_OF_STRIKE.match(doc.text, doc.sents[number].start) or kind == "attack_repelled"
+            result = RESULT_OF_STRIKE.match(doc.text, doc.sents[number].start) or kind == "attack_repelled" \
+                or kind == "casualties" and STRIKE_WORDS.search(doc.text, before.start, before.end)
             return inherited_place_keys(doc.text, places, kind, (before.start, before.end), doc.tokens[first].start,
                                         None if result and back == number - 1 else INHERITED_PLACES_AT_MOST)
         if back == number - 1 and kind in PLACE_INHERITING_TYPES:
