@@ -91,8 +91,7 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
     if "infn" in t.tags or t.pos == "INFN":  # "ВСУ перебрасывают резервы, чтобы удержать позиции": who aims
         aim = next((j for j in range(first - 1, max(c_first, first - 3) - 1, -1)
                     if doc.tokens[j].lower in PURPOSE_CONJUNCTIONS), None)
-        main = None if aim is None else next((j for j in range(aim - 1, doc.sentence_of(first).first - 1, -1)
-                                              if doc.tokens[j].pos == "VERB"), None)
+        main = None if aim is None else _verb_before(doc, aim)
         if main is not None:
             return actor_of(doc, main, places=places)
     k = first
@@ -114,9 +113,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
         if w.lower in THEY and t.pos == "VERB":  # (not "попытки ..., все они были отбиты": the attempts)
             # "Російські окупанти вже вивезли з тієї території, яку вони зайняли, ...": the subject of the clause
             # the pronoun's relative clause hangs on
-            main = next((j for j in range(k - 1, doc.sentence_of(first).first - 1, -1)
-                         if doc.tokens[j].pos == "VERB"), None)
-            if main is not None and any(t.text == "," for t in doc.tokens[main:k]):
+            main = _verb_before(doc, k)
+            if main is not None and any(tok.text == "," for tok in doc.tokens[main:k]):
                 return actor_of(doc, main, places=places)
         if (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
@@ -207,6 +205,12 @@ def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: 
                 if settlement(ordered[k]) and event_place_key(ordered[k]) not in found:
                     found.append(event_place_key(ordered[k]))
     return tuple(found)
+
+
+def _verb_before(doc: CyrDoc, k: int) -> int | None:
+    """The nearest finite verb before token ``k`` in its sentence (the verb of the clause a purpose or relative
+    clause hangs on), or None."""
+    return next((j for j in range(k - 1, doc.sentence_of(k).first - 1, -1) if doc.tokens[j].pos == "VERB"), None)
 
 
 def _actor_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:

@@ -53,12 +53,13 @@ LONG_PERIOD = re.compile(r"(?<!\w)(?:с|со|з|із|від) (?:начала|п�
 # A sentence that opens with the result of a strike told before ("В результате обстрелов погибли два мирных
 # жителя", "Внаслідок удару поранено 12 людей") happened where that strike did: it takes every place of the
 # sentence before, not only a single one (INHERITED_PLACES_AT_MOST).
-RESULT_OF_STRIKE = re.compile(r"\s*(?:в результате|внаслідок|у результаті|в результаті)\s+(?:этого\s+|этих\s+|цього\s+|"
-                              r"цих\s+)?(?:обстрел|удар|атак|обстріл|прил[её]т|влучан|попадани)", re.IGNORECASE)
+STRIKE_STEMS = r"обстрел|обстріл|удар|прил[её]т|влучан|попадани"  # word starts of a strike or its hit
+RESULT_OF_STRIKE = re.compile(rf"\s*(?:в результате|внаслідок|у результаті|в результаті)\s+(?:этого\s+|этих\s+|"
+                              rf"цього\s+|цих\s+)?(?:{STRIKE_STEMS}|атак)", re.IGNORECASE)
 # Words of a strike in the sentence right before casualties ("удару по Києву, Львову, Дніпру ... загинули 11
 # людей"): the dead are that strike's, at all its places (not assaults: the losses of attacks repelled at A and B
 # are the direction's).
-STRIKE_WORDS = re.compile(r"(?<!\w)(?:обстрел|обстріл|удар|вибух|взрыв|прил[её]т|влучан|попадани)", re.IGNORECASE)
+STRIKE_WORDS = re.compile(rf"(?<!\w)(?:{STRIKE_STEMS}|вибух|взрыв)", re.IGNORECASE)
 # Nouns of the whole war (with "специальная военная операция" and "СВО"): no settlement's event.
 WHOLE_WAR_LEMMAS = frozenset({"война", "війна", "вторжение", "вторгнення"})
 # Nouns of a force's own area ("в зоне ответственности группировки «Центр»", "в полосе ответственности"): a clause

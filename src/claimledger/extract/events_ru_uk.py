@@ -48,6 +48,7 @@ from .event_polarity import claimed_polarity
 from .event_polarity_ru_uk import event_polarity_ru_uk
 from .event_senses_ru_uk import event_sense_ru_uk
 from .modality_ru_uk import event_modality_ru_uk
+from .place_roles_ru_uk import ORIGIN_PREPOSITIONS
 from .quantities_ru_uk import PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, find_count_ru_uk, people_count_after
 from .retold_events import weapons_named, without_retold_strikes
 
@@ -67,9 +68,6 @@ AREA_NOUNS = frozenset({"район", "окрестность", "окраина"
 # Verbs whose subject is the victim, not who acts ("Пять человек погибли", "загинули семеро людей").
 VICTIM_VERBS = frozenset({"погибнуть", "гибнуть", "загинути", "гинути", "пострадать", "постраждати", "умереть",
                           "померти", "скончаться"})
-# Prepositions of origin: a place after one is where something comes from, no place taken ("вернула с
-# подконтрольной Киеву территории 75 военнослужащих" returns prisoners; "вернуть Крым" takes a place back).
-ORIGIN_PREPOSITIONS = frozenset({"с", "со", "из", "от", "з", "із", "зі", "від"})
 # Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
                    "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
@@ -282,7 +280,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
             return False
     if "place_object" in row.flags:
         window = doc.tokens[last:min(doc.sentence_of(first).last, last + PLACE_OBJECT_WINDOW)]
-        if row.type == "territory_control":
+        if row.type == "territory_control":  # a place after "с"/"из" is where something comes from, no place taken
+            # ("вернула с подконтрольной Киеву территории 75 военнослужащих"; "вернуть Крым" takes one back)
             window = list(itertools.takewhile(lambda w: w.lower not in ORIGIN_PREPOSITIONS, window))
         elif row.type == "withdrawal":  # "уходят из Херсона", "из районов Балаклеи"; not "ушел из жизни в Херсоне"
             window = list(itertools.takewhile(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..models import Place
 from .cues_ru_uk import load_cue_lexicon
 from .cyrillic import CyrDoc
+from .name_context_ru_uk import LIST_JOINERS
 
 # Institutions and offices a country in the genitive after them owns ("Министерство обороны России", "МИД Украины",
 # "посольство США", "президент Росії"), and the genitive words that may stand between ("министерство обороны").
@@ -148,7 +149,7 @@ def destination(doc: CyrDoc, place: Place) -> bool:
     if k is None or k < 1:
         return False
     j = k - 1
-    while j > 0 and k - j <= DESTINATION_LIST_REACH and (doc.tokens[j].lower in ("и", "і", "й", "та", ",")
+    while j > 0 and k - j <= DESTINATION_LIST_REACH and (doc.tokens[j].lower in LIST_JOINERS
                                                          or doc.tokens[j].is_title):
         j -= 1  # the preposition before the first of a list ("отступили к Бердичам и Орловке")
     before, t = doc.tokens[j], doc.tokens[j + 1]
