@@ -221,7 +221,7 @@ class Gazetteer:
         # among villages of Pokrovsk raion is Pushkine there, not the Moscow-region town; alone it stays the town's)
         listed = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION and c.ref is not None for c in candidates)
         named = self._named_by(key) if exact and key else None
-        own = [bool(key) and key in (normalise(e.name), normalise(e.name_uk or "")) for e in candidates]
+        own = [own_name(e, key) for e in candidates]
         scores = [self._score(e, context, exact and (named is None or named(e)), area_reading, front, listed)
                   + (W_PRIMARY_NAME if own[k] else 0.0) + (W_LARGE_CITY if _large_city(e) and (own[k] or not any(own))
                                                            else 0.0)  # (not by a village's name it once had)
@@ -343,11 +343,17 @@ def _katottg(e: Entry) -> bool:
     return bool(e.ref) and e.ref.startswith("UA")
 
 
+def own_name(e: Entry, surface: str | None) -> bool:
+    """True when the surface (normalised or not) is the entry's own (English or Ukrainian) name, not an alias."""
+    key = normalise(surface) if surface else ""
+    return bool(key) and key in (normalise(e.name), normalise(e.name_uk or ""))
+
+
 def _neighbours_alias_dropped(candidates: list[Entry], key: str | None) -> list[Entry]:
     """``candidates`` less those that hold the name ``key`` only as an alternate name when one settlement of their
     raion has it as its own: the source's alternate names give some towns a neighbour's name (GeoNames lists
     "Hrodivka" for Myrnohrad), which is the neighbour's."""
-    named = [e for e in candidates if key and key in (normalise(e.name), normalise(e.name_uk or ""))]
+    named = [e for e in candidates if own_name(e, key)]
     own = [e for e in named if e.level == "settlement" and e.raion]
     if len(own) != 1:
         return candidates

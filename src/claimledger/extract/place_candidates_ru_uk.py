@@ -10,8 +10,7 @@ import functools
 import re
 
 from .cyrillic import CyrDoc
-from .gazetteer import CLAIMED_OBLASTS, THEATRE, Entry, Gazetteer
-from .name_keys import normalise
+from .gazetteer import CLAIMED_OBLASTS, THEATRE, Entry, Gazetteer, own_name
 from .nlp import load_morphology
 from .spellings_ru_uk import corresponding_settlements
 
@@ -71,15 +70,15 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
     # noun readings first: "Лисичанську" is Лисичанськ before the adjective лисичанський
     ordered = sorted(lemmas, key=lambda w: w.endswith(ADJECTIVE_ENDINGS))
     if n_tokens == 1 and not upper:
-        own = any(_own_name(e, text) for e in found)
+        own = any(own_name(e, text) for e in found)
         for reading in ordered:
             if reading.endswith(ADJECTIVE_ENDINGS) and text.lower().endswith(NON_MASCULINE_ADJECTIVE):
                 continue  # "Глубокое" is no case form of a village Глубокий
             if gaz.has_name(reading):
                 hits = gaz.lookup(reading, fuzzy=False)
                 found += hits
-                if not exact or not own and any(_own_name(e, reading) for e in hits):
-                    surface, exact, own = reading, True, any(_own_name(e, reading) for e in hits)
+                if not exact or not own and any(own_name(e, reading) for e in hits):
+                    surface, exact, own = reading, True, any(own_name(e, reading) for e in hits)
         if language == "ru" or not found:
             found += _russian_village_forms(gaz, text.lower(), lemma)
         if language == "ru":
@@ -104,7 +103,7 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
     if any(e.level == "settlement" for e in found):  # a bare "Вовчанська" is the town's genitive, not the hromada
         found = [e for e in found if e.level != "hromada"]
         own = [reading for reading in (text, *ordered)
-               if any(e.level == "settlement" and _own_name(e, reading) for e in found)]
+               if any(e.level == "settlement" and own_name(e, reading) for e in found)]
         if own and n_tokens == 1:
             surface, exact = own[0], True
     return tuple(found), surface, exact
@@ -120,12 +119,6 @@ def _of_theatre(e: Entry) -> bool:
     unit, a place of Russia's border regions (both with refs), or a big town of Russia; not a village deep in
     Russia ("Ясная Поляна" of Stavropol Krai, when the report means Ясна Поляна of Donetsk Oblast)."""
     return e.country in THEATRE and (e.ref is not None or (e.population or 0) >= THEATRE_TOWN_POPULATION)
-
-
-def _own_name(e: Entry, surface: str) -> bool:
-    """True when the surface is the entry's own (English or Ukrainian) name, not an alias."""
-    key = normalise(surface)
-    return key in (normalise(e.name), normalise(e.name_uk or ""))
 
 
 def _russian_village_forms(gaz: Gazetteer, lower: str, lemma: str) -> list[Entry]:
