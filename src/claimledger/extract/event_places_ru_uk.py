@@ -202,11 +202,23 @@ def other_role(doc: CyrDoc, place: Place, kind: str, first: int) -> bool:
     of type ``kind`` happened (place_roles_ru_uk.py): a neighbour, a state or capital that acts, a state joined,
     a party to talks, a maker, an institution's state, where a force comes from or fire comes from, where a
     withdrawing force goes."""
-    return names_neighbour(doc, place) or acting_country(doc, place) or joined_state(doc, place) \
-        or kind == "withdrawal" and destination(doc, place) \
-        or kind == "negotiation" and names_party(doc, place) or names_maker(doc, place) \
-        or of_institution(doc, place) or kind not in ORIGIN_KEEPING_TYPES \
-        and (_origin_of_force(doc, place, first) or _from_side(doc, place))
+    fixed, goes_to, party, side = _trigger_free_roles(doc, place)
+    return fixed or kind == "withdrawal" and goes_to or kind == "negotiation" and party \
+        or kind not in ORIGIN_KEEPING_TYPES and (side or _origin_of_force(doc, place, first))
+
+
+def _trigger_free_roles(doc: CyrDoc, place: Place) -> tuple[bool, bool, bool, bool]:
+    """The roles of a place that do not depend on the trigger, found once per document (CyrDoc.memo: every event asks
+    for every place): any type's (a neighbour, an acting state, a state joined, a maker, an institution's state),
+    where a withdrawing force goes, a party to talks, the side fire comes from."""
+    memo, key = doc.memo.setdefault("place_roles", {}), (place.span, place.level, place.ref)
+    roles = memo.get(key)
+    if roles is None:
+        roles = memo[key] = (
+            names_neighbour(doc, place) or acting_country(doc, place) or joined_state(doc, place)
+            or names_maker(doc, place) or of_institution(doc, place),
+            destination(doc, place), names_party(doc, place), _from_side(doc, place))
+    return roles
 
 
 def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
