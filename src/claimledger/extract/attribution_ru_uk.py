@@ -240,7 +240,10 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     else:
         src = find_source_before(doc, sent, cue_first)
     after = cue_last
-    if src is None and role != "passive" and "GRND" not in t.tags:
+    # a second verb coordinated with a first ("заявило о падении ракеты и отрицает удар") shares its subject: the
+    # noun after it is its object, no source
+    shares_subject = cue_first > sent.first and toks[cue_first - 1].lower in COORDINATORS
+    if src is None and role != "passive" and "GRND" not in t.tags and not shares_subject:
         src = find_source_after(doc, sent, cue_last)
         if src is not None:
             after = src[1]

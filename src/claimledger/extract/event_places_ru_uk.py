@@ -12,14 +12,15 @@ from collections.abc import Sequence
 
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc, Token
+from .name_context_ru_uk import PREDICATE_POS, gapping_dash
 from . import place_ranker
 from .event_places import (
     event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
 )
 from .event_places_context_ru_uk import context_place_keys
 from .place_roles_ru_uk import (
-    LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITIONS, acting_country, destination, joined_state, names_maker, names_neighbour,
-    names_party, of_institution,
+    LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITIONS, acting_country, destination, home_of, joined_state, names_maker,
+    names_neighbour, names_party, of_institution,
 )
 from .quantities_ru_uk import SETTLEMENT_LEMMAS
 
@@ -56,7 +57,6 @@ PP_GAP = 2  # tokens between a trigger's end and such a preposition ("зону �
 PP_REACH = 4  # tokens from the preposition within which its place starts ("в районе населенного пункта X")
 # Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
 # "повреждена"); a comma between two stretches holding one each separates two statements with their own places.
-PREDICATE_POS = frozenset({"VERB", "PRTS"})
 # Types whose place is where one leaves ("противник из Волчанска отступил"): a place after a preposition of origin
 # (place_roles_ru_uk.ORIGIN_PREPOSITIONS) stays theirs.
 ORIGIN_KEEPING_TYPES = frozenset({"withdrawal", "evacuation"})
@@ -72,12 +72,13 @@ ACTOR_PLACE_LEVELS = frozenset({"country"})
 
 
 def clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
-    """Token range of the clause around a trigger: up to ";" or a dash with spaces, within the sentence."""
+    """Token range of the clause around a trigger: up to ";" or a dash with spaces, within the sentence; a dash that
+    stands for the verb (name_context_ru_uk.gapping_dash) joins its gapped clause to the one before."""
     s = doc.sentence_of(first)
     start, end = first, last
-    while start > s.first and doc.tokens[start - 1].text not in (";", "—", "–"):
+    while start > s.first and (doc.tokens[start - 1].text not in (";", "—", "–") or gapping_dash(doc, start - 1)):
         start -= 1
-    while end < s.last and doc.tokens[end].text not in (";", "—", "–"):
+    while end < s.last and (doc.tokens[end].text not in (";", "—", "–") or gapping_dash(doc, end)):
         end += 1
     return start, end
 
@@ -216,7 +217,7 @@ def _trigger_free_roles(doc: CyrDoc, place: Place) -> tuple[bool, bool, bool, bo
     if roles is None:
         roles = memo[key] = (
             names_neighbour(doc, place) or acting_country(doc, place) or joined_state(doc, place)
-            or names_maker(doc, place) or of_institution(doc, place),
+            or names_maker(doc, place) or of_institution(doc, place) or home_of(doc, place),
             destination(doc, place), names_party(doc, place), _from_side(doc, place))
     return roles
 
@@ -376,11 +377,21 @@ def _only_locates(doc: CyrDoc, last: int, near: Sequence[Place], places: Sequenc
 def _object_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[Place]) -> list[Place]:
     """The places named right after a trigger with no preposition between, its object ("обстреляли Херсон",
     "обстрел Шебекино", "освободили населённые пункты Работино и Вербовое"): the first and those listed
-    after it with commas, "и", "та" or nothing between ("Работино Запорожской области")."""
-    toks = doc.tokens
+    after it with commas, "и", "та" or nothing between ("Работино Запорожской области"); and the objects of the
+    clauses that leave the verb out after it ("..., а группировки «Восток» — Ольговку")."""
     starts = {doc.token_at(p.span[0]): p for p in places}
-    j = last
-    while j < min(clause_end, last + OBJECT_NOUN_WORDS) and set(toks[j].lemmas) & OBJECT_NOUN_LEMMAS:
+    found, j = _listed_objects(doc, last, clause_end, starts)
+    for k in range(j, clause_end):
+        if found and gapping_dash(doc, k):
+            found += _listed_objects(doc, k + 1, clause_end, starts)[0]
+    return found
+
+
+def _listed_objects(doc: CyrDoc, j: int, clause_end: int, starts: dict[int | None, Place]) -> tuple[list[Place], int]:
+    """The places listed from token j on (past an object noun before them), and the token where the list ends."""
+    toks = doc.tokens
+    first = j
+    while j < min(clause_end, first + OBJECT_NOUN_WORDS) and set(toks[j].lemmas) & OBJECT_NOUN_LEMMAS:
         j += 1
     found: list[Place] = []
     while j < clause_end:
@@ -397,7 +408,7 @@ def _object_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[Pla
             j = k
         else:
             break
-    return found
+    return found, j
 
 
 def _of_act_noun(doc: CyrDoc, place: Place) -> bool:

@@ -152,8 +152,8 @@ def find_headline_claim(text: str, is_speaker: Callable[[tuple[int, int]], bool]
     if match:
         source = _source(text, *match.span("source"))
         content = _content(text, *match.span("content"))
-        if source and content and is_speaker(source):
-            return HeadlineClaim(content[0], source, None, content[1])
+        if source and content and not names_town(text[source[0]:source[1]]) and is_speaker(source):
+            return HeadlineClaim(content[0], source, None, content[1])  # (not "... а группировки «Восток» — Ольговка")
     match = _QUOTE_LABEL.match(text)
     if match:
         content = _content(text, *match.span("content"))

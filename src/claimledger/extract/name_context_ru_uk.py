@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import ABBREVIATED, CyrDoc, Token, word_readings
+from .cyrillic import ABBREVIATED, DASHES, CyrDoc, Token, word_readings
 from .gazetteer import Entry, Gazetteer
 from .nlp import load_morphology
 from .place_candidates_ru_uk import name_candidates, oblast_nickname_ref
@@ -43,6 +43,7 @@ RIVER_WORDS = frozenset({"река", "річка", "берег", "левобер
                          "русло", "форсировать", "форсувати", "переправа", "переправиться", "переправитися",
                          "течение", "течія", "устье", "гирло", "дельта", "акватория", "акваторія"})
 RIVER_REACH = 3
+PREDICATE_POS = frozenset({"VERB", "PRTS"})  # parts of speech of a finite predicate (a short participle too)
 CITY_CATEGORIES = ("M", "K")  # KATOTTG categories of cities (city, special-status city)
 MAX_NAME_TOKENS = 3  # longest capitalised run tried as one name ("Нова Каховка", "Кривий Ріг")
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -156,7 +157,31 @@ def after_taking_word(doc: CyrDoc, i: int) -> bool:
     k = i - 1
     if k > 0 and doc.tokens[k].text in CLOSING_QUOTES:
         k -= 1
-    return k >= 0 and doc.tokens[k].sent == doc.tokens[i].sent and bool(set(doc.tokens[k].lemmas) & TAKING_LEMMAS)
+    return k >= 0 and doc.tokens[k].sent == doc.tokens[i].sent and (
+        bool(set(doc.tokens[k].lemmas) & TAKING_LEMMAS) or _gapped_object(doc, k))
+
+
+def _gapped_object(doc: CyrDoc, dash: int) -> bool:
+    """True when token ``dash`` stands for a verb of taking said before it in its sentence (:func:`gapping_dash`):
+    "освободили населенный пункт Илларионовка, а группировки «Восток» — Ольговка"."""
+    if not gapping_dash(doc, dash):
+        return False
+    first = doc.sents[doc.tokens[dash].sent].first
+    return any(set(t.lemmas) & TAKING_LEMMAS for t in doc.tokens[first:dash])
+
+
+def gapping_dash(doc: CyrDoc, k: int) -> bool:
+    """True when token k is a dash standing for the verb of its sentence's first clause: after a comma, with no
+    predicate between that comma and the dash nor after it up to the next comma ("освободили Курахово, а
+    группировки «Восток» — Ольговку"), and a predicate before the comma."""
+    toks = doc.tokens
+    if toks[k].text not in DASHES:
+        return False
+    s = doc.sents[toks[k].sent]
+    comma = next((j for j in range(k - 1, s.first, -1) if toks[j].text == ","), None)
+    after = next((j for j in range(k + 1, s.last) if toks[j].text == ","), s.last)
+    return comma is not None and comma < k - 1 and not any(t.pos in PREDICATE_POS for t in toks[comma:k]) and not any(
+        t.pos in PREDICATE_POS for t in toks[k + 1:after]) and any(t.pos in PREDICATE_POS for t in toks[s.first:comma])
 
 
 def ukrainian_settlement(e: Entry) -> bool:

@@ -36,6 +36,10 @@ PREPOSITIONS_BEFORE_NOMINATIVE = frozenset({"через", "из", "з", "із", 
 ORIGIN_PREPOSITIONS = frozenset({"из", "изо", "с", "со", "от", "з", "із", "зі", "від"})
 # Adjective starts of "bordering X" ("в граничащих с Россией селах", "прикордонних з Росією громадах"): X is the
 # neighbour the place is named by, not where the event happens.
+# Words before "из"/"з" + a place that make it someone's home ("семья была из X", "родом из X"), and nouns of
+# birth whose genitive is one ("уроженец Харькова", "уродженка Сум").
+HOME_WORDS = frozenset({"быть", "бути", "родом"})
+NATIVE_WORDS = frozenset({"уроженец", "уроженка", "уродженець", "уродженка"})
 BORDER_STEMS = ("приграничн", "прикордонн", "граничащ", "граничн", "сопредельн", "межуюч", "пограничн")
 # Adjectives of comparison before "с"/"з" + a place ("зіставне за розмірами з Лісабоном").
 COMPARISON_LEMMAS = frozenset({"зіставний", "порівнянний", "сопоставимый", "сравнимый", "схожий", "похожий",
@@ -123,6 +127,20 @@ def names_maker(doc: CyrDoc, place: Place) -> bool:
     КНДР", "американского производства" needs no place): its maker, not where the event happens."""
     k = doc.token_at(place.span[0])
     return k is not None and k > 0 and bool(set(doc.tokens[k - 1].lemmas) & MAKING_LEMMAS)
+
+
+def home_of(doc: CyrDoc, place: Place) -> bool:
+    """True for a place that says where someone is from: after "из"/"з" and a form of "быть"/"бути" ("семья была из
+    Белгородской области") or a noun or adverb of birth ("уроженец Харькова", "родом из Сум"): a home, not where
+    the event happens."""
+    k = doc.token_at(place.span[0])
+    if k is None or k < 2:
+        return False
+    before = doc.tokens[k - 1]
+    if before.lower in NATIVE_WORDS or set(before.lemmas) & NATIVE_WORDS:
+        return True
+    word = doc.tokens[k - 2]
+    return before.lower in ORIGIN_PREPOSITIONS and (word.lower in HOME_WORDS or bool(set(word.lemmas) & HOME_WORDS))
 
 
 def names_party(doc: CyrDoc, place: Place) -> bool:

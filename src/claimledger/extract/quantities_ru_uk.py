@@ -27,6 +27,7 @@ PEOPLE = ("человек", "люди", "людина", "особа", "осіб"
 # загиблих зросла"): the amount after the verb is that noun's, not another act's of the sentence ("удара").
 COUNT_HEADS = frozenset({"число", "количество", "кількість"})
 QUANTITY_AFTER, QUANTITY_BEFORE = 5, 4  # words after / before a trigger searched for its count
+PEOPLE_ADJECTIVES = 2  # adjectives between a number and the people it counts ("16 українських дітей")
 # Words after a trigger of people lost or moved within which a number of people is still its count, past a
 # setting ("потеряли в зоне ответственности группировки «Запад» до 500 военнослужащих").
 PEOPLE_COUNT_REACH = 10
@@ -84,6 +85,8 @@ DECIMAL = re.compile(r"(\d+)[.,](\d{1,3})")
 # "полтора / півтора" (one and a half) counts only with a multiplier after it: "полторы тысячи" (1500),
 # "полтора десятка" (15).
 HALF_LEMMAS = frozenset({"полтора", "полторы", "півтора", "півтори"})
+# "N с половиной / з половиною" before a multiplier: N and a half thousand ("четыре с половиной тысячи", 4500).
+AND_A_HALF = (frozenset({"с", "со", "з", "із"}), frozenset({"половина", "половиною"}))
 # A round-number noun alone is a count in its singular forms ("около десятка" 10, "свыше тысячи" 1000,
 # "сотню" 100); its plural is vague ("десятки", "сотни жителей": no count, as "dozens" in quantities.py).
 # The forms that are also plural ("тысячи", "сотни", "тисячі", "сотні", "десятки") count only after a
@@ -178,6 +181,10 @@ def number_at(doc: CyrDoc, k: int) -> tuple[int | None, int]:
     if toks[k].lemma in MULTIPLIERS:
         return _add_smaller(doc, value, end)  # "около тысячи", "тысяча двести": a round noun first
     value, end = _add_smaller(doc, value, end)
+    if end + 2 < len(toks) and toks[end].lower in AND_A_HALF[0] and toks[end + 1].lemma in AND_A_HALF[1] \
+            and toks[end + 2].lemma in MULTIPLIERS:  # "четыре с половиной тысячи", "чотири з половиною тисячі"
+        multiplier = MULTIPLIERS[toks[end + 2].lemma]
+        return value * multiplier + multiplier // 2, _past_abbreviation(doc, end + 3)
     if end < len(toks) and toks[end].lemma in MULTIPLIERS:
         value *= MULTIPLIERS[toks[end].lemma]
         value, end = _add_smaller(doc, value, _past_abbreviation(doc, end + 1))
@@ -367,6 +374,10 @@ def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int], people: bool) -> 
 def _count_at(doc: CyrDoc, k: int, in_time: set[int]) -> tuple[int | None, int]:
     """(value, end) of a number starting at token ``k`` that counts something: not inside a time phrase
     (``in_time``) or another number, nor a measure, nor "ни одного" (none); (None, k) otherwise."""
+    toks = doc.tokens
+    if k >= 3 and toks[k].lemma in MULTIPLIERS and toks[k - 2].lower in AND_A_HALF[0] \
+            and toks[k - 1].lemma in AND_A_HALF[1]:
+        k -= 3  # "чотири з половиною тисячі ... убито", read back from its multiplier
     if k in in_time or _inside_number(doc, k) or any(doc.tokens[j].lower in ("ни", "ні") for j in range(max(0, k - 2), k)):
         return None, k
     value, end = number_at(doc, k)
@@ -415,5 +426,11 @@ def _joined_persons(doc: CyrDoc, k: int) -> int:
 
 
 def _people_at(doc: CyrDoc, k: int) -> bool:
-    """True when token k (the word after a number) names people ("человек", "військовослужбовців")."""
-    return k < len(doc.tokens) and plain_word(doc.tokens[k].lemma).startswith(PEOPLE)
+    """True when token k (the word after a number), or the noun after up to PEOPLE_ADJECTIVES adjectives from k,
+    names people ("человек", "військовослужбовців", "16 українських дітей")."""
+    for j in range(k, min(len(doc.tokens), k + PEOPLE_ADJECTIVES + 1)):
+        if plain_word(doc.tokens[j].lemma).startswith(PEOPLE):
+            return True
+        if doc.tokens[j].pos not in ("ADJF", "PRTF"):
+            return False
+    return False

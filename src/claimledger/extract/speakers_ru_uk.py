@@ -15,8 +15,10 @@ from dataclasses import replace
 from ..models import Attribution
 from ..sides import UNKNOWN, side_of_outlet
 from .cyrillic import CyrDoc, Token, word_readings
+from .gazetteer import load_gazetteer
 from .lexicon_files import lexicon_rows
 from .nlp import load_morphology
+from .place_candidates_ru_uk import name_candidates
 from .romanisation import romanise
 
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -401,11 +403,20 @@ def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
         return True  # "ISW: ...", "МАГАТЭ: ...", "Источник: ..."
     head = doc.tokens[first]
     thing = head.pos == "NOUN" and "inan" in head.tags and not head.tags & PERSON_TAGS  # "Обстрел Белгорода: ..."
+    if len(words) == 1 and not head.tags & PERSON_TAGS and _names_settlement(doc, first):
+        return False  # "..., а группировки «Восток» — Ольговка": a village the clause leaves the verb out for
     if len(words) == 1 and head.pos == "NOUN" and "anim" in head.tags and "nomn" in head.tags:
         return True  # a person's noun, or a surname that is one ("Маляр: ВСУ удерживают часть Бахмута")
     return person_in_title(phrase) is not None or doc.entity_label(first) in ("PER", "ORG") or (
         all(w[:1].isupper() and not w.isupper() for w in words) and not thing
         and (2 <= len(words) <= 3 or SURNAME_ENDINGS.search(words[0].lower()) is not None))
+
+
+def _names_settlement(doc: CyrDoc, k: int) -> bool:
+    """True when the word at token k names settlements only (the gazetteer's), exactly or in another spelling that
+    the dictionary knows as a place name (its "Geox" tag: Russian "Времевка", Ukrainian Времівка)."""
+    found, _, exact = name_candidates(load_gazetteer(), doc, k, k + 1)
+    return (exact or "Geox" in doc.tokens[k].tags) and bool(found) and all(e.level == "settlement" for e in found)
 
 
 # -- collective sources: "обидві сторони", "стороны" ----------------------------------------------------

@@ -1,0 +1,64 @@
+"""What an act of a war report takes as its places and count (issue 12): the objects of clauses that leave the verb
+out ("освободили X, а группировки «Восток» — Y"), counts of "N and a half thousand", and people counted past the
+adjectives before them.
+
+The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text);
+each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_reports_context import events
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text", [
+    "Подразделения группировки «Центр» освободили населенный пункт Новогродовка, группировки «Восток» — Времевка.",
+    "Подразделения группировки войск «Юг» освободили населенный пункт Курахово Донецкой Народной Республики, а "
+    "группировки «Восток» — Времевку.",
+])
+def test_a_clause_that_leaves_out_the_verb_of_taking_adds_its_object(text):
+    taken = [e for e in events(text, "ru") if e[0] == "territory_control"]
+    assert taken and "Vremivka" in taken[0][2] and len(taken[0][2]) == 2, taken
+
+
+def test_a_dash_before_a_verb_is_no_gapped_clause():
+    found = events("Российские войска обстреляли Херсон, по словам губернатора — погибли двое.", "ru")
+    assert all("territory_control" != e[0] for e in found), found
+
+
+@pytest.mark.parametrize("text, language, count", [
+    ("За чотири дні чотири з половиною тисячі російських солдатів убито.", "uk", 4500),
+    ("Потери противника составили около четырех с половиной тысяч военнослужащих.", "ru", 4500),
+])
+def test_n_and_a_half_thousand_counts_whole(text, language, count):
+    assert [e[3] for e in events(text, language) if e[0] == "casualties"] == [count]
+
+
+def test_people_counted_past_adjectives_are_no_count_of_the_strike():
+    found = events("Унаслідок російських обстрілів загинули 16 українських дітей.", "uk")
+    assert [e[3] for e in found if e[0] == "strike"] == [None], found
+    assert [e[3] for e in found if e[0] == "casualties"] == [16], found
+
+
+def test_where_the_dead_came_from_is_no_place_of_their_death():
+    found = events("Движение по Крымскому мосту перекрыто после атаки. Погибли два человека, сообщил губернатор, "
+                   "уточнив, что семья была из Белгородской области.", "ru")
+    dead = [e for e in found if e[0] == "casualties"]
+    assert dead and "Belgorod Oblast" not in dead[0][2], found
+
+
+def test_a_denial_coordinated_with_a_claim_is_the_same_sources():
+    from claimledger.pipeline import analyse_article
+    from claimledger.models import Article
+    from claimledger.record import document_to_record
+
+    text = "Минобороны России заявило о падении ракеты ПВО и отрицает удар по гражданским объектам."
+    rec = document_to_record(analyse_article(Article(id="probe", text=text, language="ru", outlet="Медуза",
+                                                     published="2024-07-08")))
+    by = {a["id"]: a for a in rec["attributions"]}
+    strikes = [e for e in rec["events"] if text[e["trigger"][0]:e["trigger"][1]] == "удар"]
+    assert strikes and strikes[0]["polarity"] == "denied", rec["events"]
+    assert by[strikes[0]["claimed_by"]]["speaker"] == "Russian Ministry of Defence", rec["attributions"]
