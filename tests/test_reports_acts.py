@@ -62,3 +62,16 @@ def test_a_denial_coordinated_with_a_claim_is_the_same_sources():
     strikes = [e for e in rec["events"] if text[e["trigger"][0]:e["trigger"][1]] == "удар"]
     assert strikes and strikes[0]["polarity"] == "denied", rec["events"]
     assert by[strikes[0]["claimed_by"]]["speaker"] == "Russian Ministry of Defence", rec["attributions"]
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("В Шебекино пострадали три частных дома.", "ru", "strike"),
+    ("Пострадала детская больница.", "ru", "strike"),
+    ("Внаслідок атаки постраждали будинки та автомобілі.", "uk", "strike"),
+    ("Пострадали двое мужчин.", "ru", "casualties"),
+    ("Постраждали троє людей.", "uk", "casualties"),
+    ("Жилой дом пострадал от обстрела.", "ru", "strike"),
+])
+def test_buildings_that_suffered_are_a_strikes_damage_and_people_casualties(text, language, kind):
+    found = events(text, language)
+    assert [e[0] for e in found if e[1].lower().startswith(("пострада", "постражда"))] == [kind], found

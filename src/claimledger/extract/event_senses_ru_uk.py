@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..models import Place
 from .cyrillic import CyrDoc, Token, plain_word
+from .quantities_ru_uk import COLLECTIVE_NUMERALS, NUMBER_LEMMAS, PEOPLE
 
 OBJECT_WINDOW = 3  # words after a verb of attacking within which its object must start
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
@@ -82,6 +83,10 @@ PUBLIC_STEMS = CIVILIAN_STEMS + ("журналист", "студент", "вет
                                  "воїн", "бійц", "бойц", "захисник", "працівник", "учасник")
 MEETING_WINDOW = 3
 # Nouns of fighters that an act stem of the lexicon also starts ("штурмовики" under штурм~).
+# Verbs of suffering harm: with a building or a place as subject ("пострадали три дома", "постраждали будинки"), the
+# damage of a strike, not casualties; SUFFERER_WINDOW words around the verb are searched for that subject.
+SUFFERING_LEMMAS = frozenset({"пострадать", "постраждати"})
+SUFFERER_WINDOW = 4
 FIGHTER_NOUN_LEMMAS = frozenset({"штурмовик", "штурмовець", "штурмовица"})
 
 
@@ -104,6 +109,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     if kind == "negotiation" and set(doc.tokens[first].lemmas) & MEETING_LEMMAS and any(
             plain_word(w.lemma).startswith(PUBLIC_STEMS) for w in doc.tokens[last:last + MEETING_WINDOW]):
         return None  # "встреча с жителями": a meeting with the public
+    if kind == "casualties" and _things_suffered(doc, first, last):
+        return "strike"  # "в Белгородском районе пострадали поселки Разумное и Дубовое": damage
     if kind == "strike" and _aerial_object(doc, first, last):
         return "other"  # drones or missiles destroyed: an interception, not a strike
     if kind == "strike" and _assaults_positions(doc, first, last):
@@ -119,6 +126,32 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
             w.lower in RESULT_WORDS for w in doc.tokens[max(doc.sentence_of(first).first, first - 2):first]):
         return None  # "Унаслідок російської агресії загинула одна людина": the war as a cause, no event of its own
     return kind
+
+
+def _things_suffered(doc: CyrDoc, first: int, last: int) -> bool:
+    """True for a verb of suffering harm (SUFFERING_LEMMAS) whose subject is a thing: the first noun after it past
+    numbers and adjectives, else the last noun before it in its clause, is inanimate and no prepositional object."""
+    if last - first != 1 or not set(doc.tokens[first].lemmas) & SUFFERING_LEMMAS or doc.tokens[first].pos != "VERB":
+        return False
+    s = doc.sentence_of(first)
+    after = range(last, min(s.last, last + SUFFERER_WINDOW))
+    before = range(first - 1, max(s.first - 1, first - 1 - SUFFERER_WINDOW), -1)
+    for window in (after, before):
+        for k in window:
+            w = doc.tokens[k]
+            if not w.is_word:
+                break
+            if w.lower in COLLECTIVE_NUMERALS:
+                return False  # "постраждали троє" (the dictionary reads "троє" as a noun): people counted
+            if plain_word(w.lemma) in NUMBER_LEMMAS or plain_word(w.lower) in NUMBER_LEMMAS:
+                continue
+            if w.pos == "NOUN":
+                if k > s.first and doc.tokens[k - 1].pos == "PREP":
+                    break  # "в Белгородском районе", "от обстрела": a setting or a cause, no subject
+                return "inan" in w.tags and "anim" not in w.tags and not plain_word(w.lemma).startswith(PEOPLE)
+            if w.pos not in ("ADJF", "PRTF", "NUMR", "ADVB", "PRCL") and not w.text.isdigit():
+                break
+    return False
 
 
 def _after_result_word(doc: CyrDoc, first: int) -> bool:
