@@ -75,3 +75,22 @@ def test_a_denial_coordinated_with_a_claim_is_the_same_sources():
 def test_buildings_that_suffered_are_a_strikes_damage_and_people_casualties(text, language, kind):
     found = events(text, language)
     assert [e[0] for e in found if e[1].lower().startswith(("пострада", "постражда"))] == [kind], found
+
+
+def test_a_list_after_a_relative_clause_belongs_to_the_clause_it_hangs_on():
+    found = events("По словам Герасимова, освобождено 86% территории Курской области, которую ранее захватили ВСУ, в "
+                   "том числе город Суджа и населенные пункты Мальцевка и Куриловка.", "ru")
+    freed = [e for e in found if e[1] == "освобождено"]
+    taken = [e for e in found if e[1] == "захватили"]
+    assert freed and "Sudzha" in freed[0][2], found
+    assert taken and taken[0][2] == {"Kursk Oblast"}, found
+
+
+def test_losses_near_a_town_are_casualties_not_its_loss():
+    found = events("ВСУ несут потери под Авдеевкой. Потеря Авдеевки стала тяжелым поражением.", "ru")
+    assert [e[0] for e in found if e[1].lower().startswith("потер")] == ["casualties", "withdrawal"], found
+
+
+def test_people_in_an_encirclement_count_it():
+    found = events("В окружении остаются около 2 тысяч украинских военнослужащих.", "ru")
+    assert [e[3] for e in found if e[0] == "clash"] == [2000], found

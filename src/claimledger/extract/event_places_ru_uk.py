@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc, Token
-from .name_context_ru_uk import PREDICATE_POS, gapping_dash
+from .name_context_ru_uk import INCLUDING, PREDICATE_POS, gapping_dash
 from . import place_ranker
 from .event_places import (
     event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
@@ -57,6 +57,8 @@ PP_GAP = 2  # tokens between a trigger's end and such a preposition ("зону �
 PP_REACH = 4  # tokens from the preposition within which its place starts ("в районе населенного пункта X")
 # Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
 # "повреждена"); a comma between two stretches holding one each separates two statements with their own places.
+RELATIVE_LEMMAS = frozenset({"который", "котрий", "який"})  # pronouns opening a relative clause
+ANTECEDENT_REACH = 3  # words before a relative clause's comma searched for the place it hangs on
 # Types whose place is where one leaves ("противник из Волчанска отступил"): a place after a preposition of origin
 # (place_roles_ru_uk.ORIGIN_PREPOSITIONS) stays theirs.
 ORIGIN_KEEPING_TYPES = frozenset({"withdrawal", "evacuation"})
@@ -87,7 +89,9 @@ def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
     """Token range of the comma-bounded stretch around a trigger that holds one predicate ("В Белгороде ранены
     трое, в Шебекино погиб один": two): the clause (:func:`clause_of`) cut at commas between stretches that
     each hold a finite verb or a short participle. A stretch with none (a list item "Волчанск и Липцы", an
-    aside "по данным губернатора", a gerund phrase) belongs to the predicate before it, or the first after."""
+    aside "по данным губернатора", a gerund phrase) belongs to the predicate before it, or the first after; a
+    list opened by "в том числе" after a relative clause belongs to the clause the relative one hangs on
+    ("освобождено 86% территории области, которую захватили ВСУ, в том числе город Суджа": Суджа was freed)."""
     c_first, c_last = clause_of(doc, first, last)
     toks = doc.tokens
     stretches, start = [], c_first
@@ -96,18 +100,32 @@ def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
             if k > start:
                 stretches.append((start, k, any(t.pos in PREDICATE_POS for t in toks[start:k])))
             start = k + 1
-    groups: list[list[int]] = []
+    groups: list[list] = []  # [first token, end token, holds a predicate, is a relative clause]
     for a, b, predicate in stretches:
+        relative = predicate and _opens_relative_clause(doc, a)
         if predicate and (not groups or groups[-1][2]):
-            groups.append([a, b, True])
+            groups.append([a, b, True, relative])
+        elif len(groups) >= 2 and groups[-1][3] and (_opens_including(doc, a) or groups[-2][1] > groups[-1][0]):
+            groups[-2][1] = b  # the list goes to the main clause, around the relative one
         elif groups:
             groups[-1][1], groups[-1][2] = b, groups[-1][2] or predicate
         else:
-            groups.append([a, b, False])
-    for a, b, _ in groups:
-        if a <= first < b + 1:
-            return a, b
-    return c_first, c_last
+            groups.append([a, b, False, False])
+    around = [(a, b) for a, b, _, _ in groups if a <= first < b + 1]
+    return min(around, key=lambda r: r[1] - r[0]) if around else (c_first, c_last)
+
+
+def _opens_relative_clause(doc: CyrDoc, k: int) -> bool:
+    """True when the stretch at token k opens with a relative pronoun, after a preposition or not ("которую", "в
+    которой", "яку")."""
+    if doc.tokens[k].pos == "PREP" and k + 1 < len(doc.tokens):
+        k += 1
+    return bool(set(doc.tokens[k].lemmas) & RELATIVE_LEMMAS)
+
+
+def _opens_including(doc: CyrDoc, k: int) -> bool:
+    """True when the words at token k are one of INCLUDING ("в том числе", "включая", "зокрема")."""
+    return any(tuple(t.lower for t in doc.tokens[k:k + len(words)]) == words for words in INCLUDING)
 
 
 def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequence[Place],
@@ -184,6 +202,10 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     # settlement of the clause, as a country does within one scope: "не підкорить Харків, не підкорить Україну")
     a, b = doc.char_span(p_first, p_last)
     stretch = [(a, b)] if any(a <= p.span[0] < b and p.level != "country" for p in places) else []
+    if not any(a <= p.span[0] < b for p in places) and _opens_relative_clause(doc, p_first) and p_first - 1 > s.first:
+        # "..., которую ранее захватили ВСУ": the noun the relative clause hangs on, right before its comma
+        antecedent = doc.char_span(max(s.first, p_first - 1 - ANTECEDENT_REACH), p_first - 1)
+        stretch = [antecedent] if any(antecedent[0] <= p.span[0] < antecedent[1] for p in places) else []
     if any(t.text == ";" for t in doc.tokens[s.first:s.last]):
         # items of a list ("коротко: заняли два села; под Лиманом столкновения; ...") each say
         # where they happen, or nowhere: neither the other items' places nor the sentence before

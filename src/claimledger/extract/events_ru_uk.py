@@ -49,14 +49,16 @@ from .event_polarity_ru_uk import event_polarity_ru_uk
 from .event_senses_ru_uk import event_sense_ru_uk
 from .modality_ru_uk import event_modality_ru_uk
 from .place_roles_ru_uk import ORIGIN_PREPOSITIONS
-from .quantities_ru_uk import PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, find_count_ru_uk, people_count_after
+from .quantities_ru_uk import (
+    PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, VICTIM_VERBS, find_count_ru_uk, people_count_after,
+)
 from .retold_events import weapons_named, without_retold_strikes
 
 LEXICON_FILE = "events_ru_uk.tsv"
 # Ukrainian triggers induced from parallel addresses (scripts/induce_triggers_uk.py), read beside the hand
 # lexicon with the same flags and context checks.
 INDUCED_LEXICON_FILE = "events_uk_induced.tsv"
-FLAGS = frozenset({"place", "place_object", "assault", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
+FLAGS = frozenset({"place", "place_object", "genitive", "assault", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
 # Weapons that do what a strike did when a report tells it again ("Одна з бомб зруйнувала будинок").
 WEAPON_LEMMAS = frozenset({"бомба", "авиабомба", "авіабомба", "ракета", "снаряд", "дрон", "беспилотник", "безпілотник",
                            "шахед", "каб", "боеприпас", "боєприпас", "мина", "міна"})
@@ -65,9 +67,6 @@ NUMBER_ABBREVIATIONS = frozenset({"тыс", "тис", "млн", "млрд"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
 # Nouns of the surroundings of a place a force leaves ("отвод войск из районов Балаклеи").
 AREA_NOUNS = frozenset({"район", "окрестность", "окраина", "околица", "околиця", "окраїна", "направление", "напрямок"})
-# Verbs whose subject is the victim, not who acts ("Пять человек погибли", "загинули семеро людей").
-VICTIM_VERBS = frozenset({"погибнуть", "гибнуть", "загинути", "гинути", "пострадать", "постраждати", "умереть",
-                          "померти", "скончаться"})
 # Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
                    "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
@@ -287,6 +286,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
             window = list(itertools.takewhile(
                 lambda w: w.pos != "NOUN" or set(w.lemmas) & (SETTLEMENT_LEMMAS | AREA_NOUNS)
                 or any(p.span[0] <= w.start < p.span[1] for p in places), window))
+        if "genitive" in row.flags:  # "потеря Авдеевки", not "потери под Авдеевкой" (a loss of people near it)
+            window = list(itertools.takewhile(lambda w: w.pos != "PREP", window))
         if not any(set(w.lemmas) & SETTLEMENT_LEMMAS or any(p.span[0] <= w.start < p.span[1] for p in places)
                    for w in window):
             return False

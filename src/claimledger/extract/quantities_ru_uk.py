@@ -28,6 +28,10 @@ PEOPLE = ("человек", "люди", "людина", "особа", "осіб"
 COUNT_HEADS = frozenset({"число", "количество", "кількість"})
 QUANTITY_AFTER, QUANTITY_BEFORE = 5, 4  # words after / before a trigger searched for its count
 PEOPLE_ADJECTIVES = 2  # adjectives between a number and the people it counts ("16 українських дітей")
+# Verbs whose subject is the victim, not who acts ("Пять человек погибли", "загинули семеро людей"): their number
+# counts the casualties, not the act.
+VICTIM_VERBS = frozenset({"погибнуть", "гибнуть", "загинути", "гинути", "пострадать", "постраждати", "умереть",
+                          "померти", "скончаться"})
 # Words after a trigger of people lost or moved within which a number of people is still its count, past a
 # setting ("потеряли в зоне ответственности группировки «Запад» до 500 военнослужащих").
 PEOPLE_COUNT_REACH = 10
@@ -286,9 +290,11 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                 break
             value, end = _count_at(doc, k, in_time)
             if value is not None and not (1900 <= value <= 2100 and end == k + 1):
-                if kind not in PEOPLE_COUNTED and (_people_at(doc, end)
-                                                   or set(doc.tokens[k].lemmas) & COLLECTIVE_NUMERALS):
+                if kind not in PEOPLE_COUNTED and (
+                        _people_at(doc, end) or set(doc.tokens[k].lemmas) & COLLECTIVE_NUMERALS
+                        or _people_at(doc, end, PEOPLE_ADJECTIVES) and _victims_told(doc, s)):
                     continue  # "удар ... погибли 11 человек", "пострадали трое": people count the casualties
+                    # ("обстрілів загинули 16 українських дітей"; those "в окружении" count the encirclement)
                 return value
     t = doc.tokens[first]
     if kind == "casualties" and t.pos in ("VERB", "PRTS"):
@@ -425,10 +431,15 @@ def _joined_persons(doc: CyrDoc, k: int) -> int:
     return more
 
 
-def _people_at(doc: CyrDoc, k: int) -> bool:
-    """True when token k (the word after a number), or the noun after up to PEOPLE_ADJECTIVES adjectives from k,
+def _victims_told(doc: CyrDoc, s) -> bool:
+    """True when sentence ``s`` has a verb of dying or suffering (VICTIM_VERBS)."""
+    return any(set(w.lemmas) & VICTIM_VERBS for w in doc.tokens[s.first:s.last])
+
+
+def _people_at(doc: CyrDoc, k: int, adjectives: int = 0) -> bool:
+    """True when token k (the word after a number), or the noun after up to ``adjectives`` adjectives from k,
     names people ("человек", "військовослужбовців", "16 українських дітей")."""
-    for j in range(k, min(len(doc.tokens), k + PEOPLE_ADJECTIVES + 1)):
+    for j in range(k, min(len(doc.tokens), k + adjectives + 1)):
         if plain_word(doc.tokens[j].lemma).startswith(PEOPLE):
             return True
         if doc.tokens[j].pos not in ("ADJF", "PRTF"):
