@@ -51,13 +51,8 @@ def test_where_the_dead_came_from_is_no_place_of_their_death():
 
 
 def test_a_denial_coordinated_with_a_claim_is_the_same_sources():
-    from claimledger.pipeline import analyse_article
-    from claimledger.models import Article
-    from claimledger.record import document_to_record
-
     text = "Минобороны России заявило о падении ракеты ПВО и отрицает удар по гражданским объектам."
-    rec = document_to_record(analyse_article(Article(id="probe", text=text, language="ru", outlet="Медуза",
-                                                     published="2024-07-08")))
+    rec = record(text, "ru", "2024-07-08")
     by = {a["id"]: a for a in rec["attributions"]}
     strikes = [e for e in rec["events"] if text[e["trigger"][0]:e["trigger"][1]] == "удар"]
     assert strikes and strikes[0]["polarity"] == "denied", rec["events"]
@@ -94,3 +89,35 @@ def test_losses_near_a_town_are_casualties_not_its_loss():
 def test_people_in_an_encirclement_count_it():
     found = events("В окружении остаются около 2 тысяч украинских военнослужащих.", "ru")
     assert [e[3] for e in found if e[0] == "clash"] == [2000], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Захватить Харьков россиянам не удастся.", "ru"),
+    ("Захопити Харків росіянам не вдасться.", "uk"),
+])
+def test_an_act_they_will_not_manage_is_denied_and_to_come(text, language):
+    rec = record(text, language, "2024-04-26")
+    assert [(e["polarity"], e["modality"]) for e in rec["events"]] == [("denied", "future")], rec["events"]
+
+
+@pytest.mark.parametrize("text, language, when", [
+    ("Россия может предпринять попытку наступления на Харьков в мае.", "ru", "2024-05"),
+    ("Russia may launch a new offensive on Kharkiv in May, Zelensky said.", "en", "2024-05"),
+    ("Talks will resume in January.", "en", "2025-01"),
+    ("Russia had planned to capture Kyiv in February.", "en", "2024-02"),
+    ("Россия планировала захватить Киев в феврале.", "ru", "2024-02"),
+    ("Russian troops captured Avdiivka in February.", "en", "2024-02"),
+])
+def test_a_month_of_an_act_to_come_is_the_next_one(text, language, when):
+    rec = record(text, language, "2024-04-26")
+    assert [e["when"] for e in rec["events"]] == [when], rec["events"]
+
+
+def record(text: str, language: str, published: str) -> dict:
+    """The record of a one-paragraph probe report published on ``published``."""
+    from claimledger.models import Article
+    from claimledger.pipeline import analyse_article
+    from claimledger.record import document_to_record
+
+    return document_to_record(analyse_article(Article(id="probe", text=text, language=language, outlet="Медуза",
+                                                      published=published)))

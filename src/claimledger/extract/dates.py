@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
-from typing import Callable
+from typing import Callable, Mapping
 
 from .doc_cache import doc_text
 from .quantities import parse_quantity
@@ -73,6 +73,17 @@ def year_for_month(month: int, day: int | None, pub: date | None) -> int | None:
     except ValueError:  # 29 February in a common year
         ahead = (date(pub.year, month, 28) - pub).days
     return pub.year - 1 if ahead > FUTURE_WINDOW_DAYS else pub.year
+
+
+def month_ahead(value: str, written: str, today: str | None, months: Mapping[str, int]) -> str:
+    """The date of an act to come that a month names with no year ("an offensive in May", "наступление в мае",
+    said in April 2024): ``value`` (resolved as of past acts, year_for_month) moved to the month's next occurrence
+    when it lies before ``today`` (an ISO day); ``written`` is the expression as written, ``months`` its
+    language's month words."""
+    if today is None or not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value) or re.search(r"\d{4}", written) \
+            or not any(word in months for word in re.findall(r"\w+", written.lower())):
+        return value
+    return f"{int(value[:4]) + 1:04d}{value[4:]}" if value < today[:len(value)] else value
 
 
 def iso_day(year: int, month: int, day: int) -> str | None:

@@ -14,6 +14,8 @@ from datetime import date
 
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc
+from .dates import month_ahead
+from .dates_ru_uk import MONTHS
 from .event_places import event_place_key
 from .event_places_ru_uk import FORCE_LEMMAS, OBJECT_NOUN_LEMMAS, QUOTE_MARKS, clause_of
 from .modality_ru_uk import PURPOSE_CONJUNCTIONS
@@ -292,13 +294,15 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
               and ("/" in value or not any(max(a, c) - min(b, d) <= CUE_GAP_CHARS  # (a range dates no report:
                           and not SENTENCE_END.search(doc.text, min(b, d), max(a, c)) for c, d in reporting))
               and not _compared(doc, a)]  # "В течение недели, по данным СЦКК, ВСУ выпустили ...")
-    best, best_gap = None, None
+    best, best_gap, written = None, None, ""
     for a, b, value in usable:
         if a < s.start or b > s.end:
             continue
         gap = max(a - end, start - b, 0)
         if best_gap is None or gap < best_gap:
-            best, best_gap = value, gap
+            best, best_gap, written = value, gap, doc.text[a:b]
+    if best is not None and modality in UNDATED_MODALITIES and not _planned_before(doc, first):
+        return month_ahead(best, written, today, MONTHS)  # (a month to come: "в мае" said in April)
     if best is not None or modality in UNDATED_MODALITIES or _habitual(doc, first, last):
         return best
     if headline:
@@ -310,6 +314,18 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
     said_today = today is not None and any(value == today and b <= s.start and _dates_an_act(doc, a)
                                            for a, b, value in usable)
     return today if said_today else None
+
+
+def _planned_before(doc: CyrDoc, first: int) -> bool:
+    """True when a verb in the past stands before the act at token ``first`` in its comma-bounded clause
+    ("планировали захватить Киев в феврале"): a plan of the past, whose month is not one to come."""
+    s = doc.sentence_of(first)
+    k = first - 1
+    while k >= s.first and doc.tokens[k].text != ",":
+        if doc.tokens[k].pos == "VERB" and "past" in doc.tokens[k].tags:
+            return True
+        k -= 1
+    return False
 
 
 def _after_preposition(doc: CyrDoc, k: int, c_first: int) -> bool:

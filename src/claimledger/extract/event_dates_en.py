@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .dates import parse_published
+from .dates import MONTHS, month_ahead, parse_published
 from .event_triggers import MAX_CUE_DEPTH
 
 # Negotiation heads that a readout reports on its own date ("had a telephone conversation").
@@ -27,10 +27,11 @@ def _clause_head(token: Token) -> Token:
     return current
 
 
-def event_when(span: Span, times: list[tuple[int, int, str | None]]) -> str | None:
+def event_when(span: Span, times: list[tuple[int, int, str | None]], ahead_of: str | None = None) -> str | None:
     """The resolved time expression attached to the trigger or to the verb of its clause
     (nearest first), within the trigger's sentence; one inside a relative clause only when that clause
-    describes the trigger (:func:`_describes_trigger`)."""
+    describes the trigger (:func:`_describes_trigger`). For an act to come, ``ahead_of`` is the publication day:
+    a month with no year is its next occurrence (dates.month_ahead)."""
     sentence = span.sent
     doc = span.doc
     head = _clause_head(span.root)
@@ -40,7 +41,7 @@ def event_when(span: Span, times: list[tuple[int, int, str | None]]) -> str | No
     if head.dep_ == "advcl" and head.tag_ in ("VBG", "VBN") and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in head.children):  # a bare participle
         anchors.add(head.head.i)  # "A missile attack on Kyiv on July 8 hit the hospital, killing two": the attack's day
-    best, best_distance = None, None
+    best, best_distance, written = None, None, ""
     for start, end, value in times:
         if value is None or start < sentence.start_char or end > sentence.end_char:
             continue
@@ -55,8 +56,19 @@ def event_when(span: Span, times: list[tuple[int, int, str | None]]) -> str | No
             continue
         distance = max(start - span.end_char, span.start_char - end, 0)
         if best_distance is None or distance < best_distance:
-            best, best_distance = value, distance
-    return best
+            best, best_distance, written = value, distance, expression.text
+    return month_ahead(best, written, ahead_of, MONTHS) if best is not None and ahead_of else best
+
+
+def planned_before(span: Span) -> bool:
+    """True when the act of ``span`` hangs on a verb in the past ("had planned to capture Kyiv in February",
+    "hoped to take the city by May"): a plan of the past, whose month is not one to come."""
+    t = span.root
+    while t.dep_ in ("xcomp", "dobj", "pobj", "prep") and t.head.i != t.i:
+        t = t.head
+        if t.tag_ == "VBD" or t.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in t.children):
+            return True
+    return False
 
 
 def _compared_since(expression: Span) -> bool:

@@ -26,6 +26,7 @@ WITHOUT = frozenset({"без"})
 NONE_WORDS = frozenset({"нет", "немає", "нема"})
 # Verbs of managing whose negation denies the event they govern ("не удалось захватить").
 MANAGING_LEMMAS = frozenset({"удаться", "смочь", "суметь", "вдатися", "змогти", "зуміти", "спромогтися"})
+MANAGING_REACH = 6  # words after an infinitive act within which the negated managing verb stands ("... не удастся")
 # Verbs of calling an act off right before it, or before "от"/"від" and it ("отменить штурм", "скасувати наступ",
 # "отказаться от штурма"): the act will not happen (annotation guide: "call off an assault" is denied).
 CANCELLING_LEMMAS = frozenset({"отменить", "отменять", "скасувати", "скасовувати", "отказаться", "отказываться",
@@ -72,6 +73,10 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
     if prev is not None and set(prev.lemmas) & MANAGING_LEMMAS and first - 2 >= s.first \
             and doc.tokens[first - 2].lower in NEGATIONS:
         return "denied"
+    if (doc.tokens[first].pos == "INFN" or "infn" in doc.tokens[first].tags) and any(
+            set(doc.tokens[k].lemmas) & MANAGING_LEMMAS and doc.tokens[k - 1].lower in NEGATIONS
+            for k in range(first + 2, min(s.last, first + 2 + MANAGING_REACH))):
+        return "denied"  # "Захватить Харьков россиянам не удастся": the managing verb after the act
     if prev is not None and prev.lower in ("от", "від") and first - 2 >= s.first:
         prev = doc.tokens[first - 2]  # "отказаться от штурма"
     if prev is not None and set(prev.lemmas) & CANCELLING_LEMMAS:

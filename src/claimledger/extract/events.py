@@ -31,7 +31,7 @@ from .event_arguments import (
     attacks_a_target, blocks_talks, destroys_fighters, destroys_weapons, frees_people, is_argument, names_held_land,
     strike_result,
 )
-from .event_dates_en import default_when, event_when
+from .event_dates_en import default_when, event_when, planned_before
 from .event_places import without_landmarks
 from .event_places_en import event_places
 from .event_polarity import claimed_polarity
@@ -403,7 +403,9 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             quantity = find_quantity([c for c in span.root.children if c.dep_ == "npadvmod" and c.like_num])
         if quantity is None and kind == "withdrawal":  # "withdrew from two villages": the places left
             quantity = count_after_preposition(span.root, ("from",))
-        when = event_when(span, times)
+        modality = event_modality(span)
+        to_come = modality in ("future", "hypothetical") and not planned_before(span)
+        when = event_when(span, times, (published or "")[:10] or None if to_come else None)
         if when is None and claimed_by is None:
             when = default_when(span, kind, published)
         same = next((n for n, (other, event) in enumerate(kept)
@@ -443,7 +445,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             when=when,
             claimed_by=claimed_by,
             polarity=claimed_polarity(_polarity(span), claimed_by, attributions),
-            modality=event_modality(span),
+            modality=modality,
         )
         kept.append((span, event))
         events.append(event)

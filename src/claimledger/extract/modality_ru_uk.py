@@ -90,8 +90,13 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
 
 def _predicate_modality(doc: CyrDoc, first: int, last: int) -> str:
     """The modality a predicate right after a nominative act noun gives it ("Переговоры могут пройти":
-    hypothetical; "Переговоры пройдут", "удары продолжатся", "наступление будет": future), else factual."""
+    hypothetical; "Переговоры пройдут", "удары продолжатся", "наступление будет": future), or a future verb after
+    an infinitive act that it governs, else factual."""
     t, s = doc.tokens[first], doc.sentence_of(first)
+    if t.pos == "INFN" or "infn" in t.tags:  # an act before the verb governing it ("Захватить Харьков им не удастся")
+        governor = next((w for w in doc.tokens[last:min(s.last, last + PREDICATE_REACH)]
+                         if w.pos == "VERB" and "infn" not in w.tags), None)
+        return "future" if governor is not None and _future_verb(governor, doc.language) else "factual"
     if t.pos != "NOUN" or first > s.first and doc.tokens[first - 1].pos == "PREP":
         return "factual"  # the first reading's case is not reliable: a noun after a preposition is no subject
     words = [w.lower for w in doc.tokens[last:s.last] if w.is_word]
