@@ -19,13 +19,12 @@ the record format. Rules over tokens and morphology, per sentence:
 * not attributed (annotation guide, section A): infinitive, imperative, future and first-person present
   cues ("хочу сказати", "наголошую"), negated cues other than denials, and discussions ("говорив про це з X").
 
-The rules are exercised by the probe sentences of tests/test_attribution_ru.py (wire, bulletin and Telegram
-styles written for the tests).
+The rules are exercised by the probe sentences of tests/test_attribution_ru.py (wire, bulletin and Telegram styles).
 
-Cues come from the lexicon of cues_ru_uk.py; source phrases are found by sources_ru_uk.py; speakers are
-named language-independently by speakers_ru_uk.py ("Путина" and "Путін" -> Vladimir Putin; a lone surname
-takes the full name given before); "я"/"мы"/"ми" are the quoted speaker inside a quote and the author of an
-address outside one (voice.py, shared with English).
+Cues come from the lexicon of cues_ru_uk.py; source phrases are found by sources_ru_uk.py; speakers are named
+language-independently by speakers_ru_uk.py ("Путина" and "Путін" -> Vladimir Putin; a lone surname takes the full
+name given before), the sides of talks by collective_sources_ru_uk.py; "я"/"мы"/"ми" are the quoted speaker inside
+a quote and the author of an address outside one (voice.py, shared with English).
 """
 from __future__ import annotations
 
@@ -395,9 +394,10 @@ def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, in
 
 
 def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[Attribution]:
+    from .collective_sources_ru_uk import sides_speaker
     from .speakers_ru_uk import (
-        canonical_speaker, describe_source, is_person_name, known_surname, load_speaker_names, named_in_full_before,
-        nominative_phrase, seat_of_government, sides_speaker, source_office, surname_key,
+        bracketed_speaker, canonical_speaker, describe_source, is_person_name, known_surname, load_speaker_names,
+        named_in_full_before, nominative_phrase, seat_of_government, source_office, surname_key,
     )
 
     out: list[Attribution] = []
@@ -432,9 +432,9 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
         else:
             written, role = describe_source(doc, f.source)
             nominative = nominative_phrase(doc, f.source, written)
-            speaker = sides_speaker(doc, f.source) or known_surname(written, surnames) \
-                or named_in_full_before(doc, f.source[0], written) or seat_of_government(doc.span_text(*f.source)) \
-                or canonical_speaker(nominative, doc.language)
+            speaker = sides_speaker(doc, f.source) or bracketed_speaker(doc, f.source) \
+                or known_surname(written, surnames) or named_in_full_before(doc, f.source[0], written) \
+                or seat_of_government(doc.span_text(*f.source)) or canonical_speaker(nominative, doc.language)
             office = source_office(doc, f.source) if not role else None  # an office, no name ("Президента України")
             if office is not None:
                 speaker, role = office

@@ -75,15 +75,22 @@ def year_for_month(month: int, day: int | None, pub: date | None) -> int | None:
     return pub.year - 1 if ahead > FUTURE_WINDOW_DAYS else pub.year
 
 
+MONTHS_AHEAD_AT_MOST = 6  # how far ahead a month named for an act to come is read (month_ahead)
+
+
 def month_ahead(value: str, written: str, today: str | None, months: Mapping[str, int]) -> str:
     """The date of an act to come that a month names with no year ("an offensive in May", "наступление в мае",
     said in April 2024): ``value`` (resolved as of past acts, year_for_month) moved to the month's next occurrence
     when it lies before ``today`` (an ISO day); ``written`` is the expression as written, ``months`` its
     language's month words."""
     if today is None or not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value) or re.search(r"\d{4}", written) \
-            or not any(word in months for word in re.findall(r"\w+", written.lower())):
+            or not any(word in months for word in re.findall(r"\w+", written.lower())) or value >= today[:len(value)]:
         return value
-    return f"{int(value[:4]) + 1:04d}{value[4:]}" if value < today[:len(value)] else value
+    ahead = f"{int(value[:4]) + 1:04d}{value[4:]}"
+    months_ahead = (int(ahead[:4]) - int(today[:4])) * 12 + int(ahead[5:7]) - int(today[5:7])
+    # (a month further on is more likely one past that a plan looked back to: "expected to see a parade a few days
+    # after February 24", said in April)
+    return ahead if months_ahead <= MONTHS_AHEAD_AT_MOST else value
 
 
 def iso_day(year: int, month: int, day: int) -> str | None:

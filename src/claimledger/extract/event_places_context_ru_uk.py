@@ -90,7 +90,7 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
     администрации Горловки сообщил, что в Никитовском районе города погибла женщина")."""
     number = doc.tokens[first].sent
     mentioned = sorted({*places, *named}, key=lambda p: p.span)
-    referred = _settlement_referred_to(doc, c_first, c_last, mentioned) or _oblast_referred_to(doc, c_first, c_last,
+    referred = settlement_referred_to(doc, c_first, c_last, mentioned) or _oblast_referred_to(doc, c_first, c_last,
                                                                                                 mentioned)
     if referred:
         return referred
@@ -215,7 +215,7 @@ def _numbered(toks, k: int, floor: int) -> bool:
     return any(w.lemma in NUMBER_LEMMAS or w.text[:1].isdigit() for w in toks[max(floor, k - 3):k])
 
 
-def _settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place]) -> tuple[str, ...]:
+def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place]) -> tuple[str, ...]:
     """The latest settlement named before a bare settlement noun of the clause ("Город заняли части
     ...", "Місто звільнили"): the town a definite mention refers back to, within ANAPHOR_SENTENCES sentences;
     for a plural noun ("Сёла разрушены") the settlements of the latest sentence there naming two or more. A
@@ -239,9 +239,14 @@ def _settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequ
         return ()
     if "plur" not in toks[bare].tags:
         # the town introduced with the same noun, else the latest ("освобождения города Соледар. ... пути снабжения
-        # в Артемовске ... взяли город под контроль": Soledar)
-        same = [p for p in earlier if (k := doc.token_at(p.span[0])) and toks[k - 1].lemma == toks[bare].lemma]
-        return (event_place_key((same or earlier)[-1]),)
+        # в Артемовске ... взяли город под контроль": Soledar); the same bare noun before refers to the same town
+        # ("захватить Часов Яр. ... взятие города позволит наступать на Краматорск. ... на окраине города")
+        same = [(p.span[0], event_place_key(p)) for p in earlier
+                if (k := doc.token_at(p.span[0])) and toks[k - 1].lemma == toks[bare].lemma]
+        again = [(toks[k].start, referred[0]) for k in range(bare - 1, doc.token_at(floor) or 0, -1)
+                 if toks[k].lemma == toks[bare].lemma and "plur" not in toks[k].tags
+                 and (referred := settlement_referred_to(doc, k, k + 1, places))][:1]
+        return (max(same + again)[1],) if same or again else (event_place_key(earlier[-1]),)
     # "Міста просто розбиті", "Сёла разрушены": the settlements of the latest sentence naming two or more
     for number in range(toks[bare].sent, toks[bare].sent - ANAPHOR_SENTENCES - 1, -1):
         named = [p for p in earlier if doc.tokens[doc.token_at(p.span[0]) or 0].sent == number]

@@ -17,7 +17,7 @@ from . import place_ranker
 from .event_places import (
     event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
 )
-from .event_places_context_ru_uk import context_place_keys
+from .event_places_context_ru_uk import context_place_keys, settlement_referred_to
 from .place_roles_ru_uk import (
     LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITIONS, acting_country, destination, home_of, joined_state, names_maker,
     names_neighbour, names_party, of_institution,
@@ -190,6 +190,10 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         # переднему краю в районах X и Y", they are its own)
         return ()
     objects = _object_places(doc, last, c_last, places)
+    bare = _bare_settlement_object(doc, last, c_last, named) if not objects else None
+    referred = settlement_referred_to(doc, bare, bare + 1, named) if bare is not None else ()
+    if referred:
+        return referred  # "взятие города позволит начать наступление на Краматорск": the town named before
     if any(not is_resolved(p) for p in objects):
         # its object is a village the gazetteer cannot settle ("заняли село Шевченко", one of seventeen in Donetsk
         # Oblast): the event happened there, not at a town its clause names beside it ("в районе Курахово"); the
@@ -407,6 +411,21 @@ def _object_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[Pla
         if found and gapping_dash(doc, k):
             found += _listed_objects(doc, k + 1, clause_end, starts)[0]
     return found
+
+
+def _bare_settlement_object(doc: CyrDoc, last: int, clause_end: int, places: Sequence[Place]) -> int | None:
+    """The token of a singular settlement noun right after a trigger, past one adjective or demonstrative, with no
+    name after it ("взятие города", "заняли этот населенный пункт"): an object that refers back; else None."""
+    toks = doc.tokens
+    j = last
+    if j < clause_end and toks[j].pos in ("ADJF", "PRTF", "NPRO") and not set(toks[j].lemmas) & OBJECT_NOUN_LEMMAS:
+        j += 1
+    while j + 1 < clause_end and set(toks[j].lemmas) & {"населенный", "населённый", "населений"}:
+        j += 1
+    if j >= clause_end or toks[j].pos != "NOUN" or "sing" not in toks[j].tags \
+            or not set(toks[j].lemmas) & (OBJECT_NOUN_LEMMAS - {"территория", "територія"}):
+        return None
+    return None if j + 1 < len(toks) and any(p.span[0] == toks[j + 1].start for p in places) else j
 
 
 def _listed_objects(doc: CyrDoc, j: int, clause_end: int, starts: dict[int | None, Place]) -> tuple[list[Place], int]:

@@ -148,6 +148,8 @@ def _things_suffered(doc: CyrDoc, first: int, last: int) -> bool:
             if w.pos == "NOUN":
                 if k > s.first and doc.tokens[k - 1].pos == "PREP":
                     break  # "в Белгородском районе", "от обстрела": a setting or a cause, no subject
+                if window is before and "gent" in w.tags and "nomn" not in w.tags:
+                    continue  # "Жители Белгорода пострадали": whose the subject is, not the subject
                 return "inan" in w.tags and "anim" not in w.tags and not plain_word(w.lemma).startswith(PEOPLE)
             if w.pos not in ("ADJF", "PRTF", "NUMR", "ADVB", "PRCL") and not w.text.isdigit():
                 break

@@ -354,12 +354,17 @@ def _names_attack(noun) -> bool:
 
 def _takes_land(root) -> bool:
     """True when a verb's object is land: a place name or a noun of settlements or territory ("controls 82
-    settlements", "still held part of the city"; not "held talks", nor "held accountable"), or a passive subject
+    settlements", "still held part of the city"; not "held talks", nor "held accountable"; for a noun, the land it is
+    "of": "full control of Bakhmut"), or a passive subject
     that is such a noun ("the city is held by ..."). Positions and ground count only when regained: holding them is
     the defence that the guide leaves out ("warriors who are holding their positions")."""
     if any(c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"} for c in root.children):
         return False  # "held accountable", "held hostage"
     nouns = HELD_LAND_NOUNS | REGAINED_GROUND if root.lemma_.lower() == "regain" else HELD_LAND_NOUNS
+    if root.pos_ == "NOUN":  # "full control of Bakhmut", not "full control of the situation"
+        return any(g.ent_type_ in {"GPE", "LOC", "FAC"} or g.lemma_.lower() in nouns or _names_settlement(g)
+                   for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "over")
+                   for g in c.children if g.dep_ == "pobj")
     return any(c.dep_ == "dobj" and (c.ent_type_ in {"GPE", "LOC", "FAC"} or c.lemma_.lower() in nouns)
                or c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns for c in root.children)
 
@@ -382,7 +387,8 @@ def _people_noun(noun) -> bool:
 
 def _enters_town(root) -> bool:
     """True when a verb's object is a settlement by name ("entered Izium", "took Stepove"), its centre ("entered
-    the centre of Kherson") or a settlement noun of a name ("took the village of Lastochkyne"): taking it;
+    the centre of Kherson"), a settlement noun of a name ("took the village of Lastochkyne") or one referring back
+    ("had taken the city"): taking it;
     entering a country or a region ("entered Ukraine", "entered the Kursk region") is fighting there, which other
     rows read."""
     # the object, or a name right after the verb the parser attaches otherwise ("had taken Bakhmut, the longest
@@ -392,6 +398,9 @@ def _enters_town(root) -> bool:
                 _names_settlement(g) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"):
             return True
+        if obj.lemma_.lower() in FALLEN_NOUNS and obj.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+            return True  # "his forces had taken the city": the town named before
     return False
 
 

@@ -82,7 +82,11 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     if controller is not None:  # "продолжают наступать"; a controller to come right before the act makes it one to
         # come ("начнет переговоры", "продолжит наступление"), not one further on ("змусить платити за агресію")
         near = len(before) - controller <= CONTROLLED_REACH
-        return "future" if near and _future_verb(before[controller], doc.language) else "factual"
+        ruling = before[controller]
+        if ruling.pos == "INFN" or "infn" in ruling.tags:  # "позволит российским войскам начать наступление"
+            return "future" if near and any(_future_verb(w, doc.language) and "infn" not in w.tags
+                                            or set(w.lemmas) & FUTURE_LEMMAS for w in before[:controller]) else "factual"
+        return "future" if near and _future_verb(ruling, doc.language) else "factual"
     if any(set(w.lemmas) & FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before):
         return "future"
     return _predicate_modality(doc, first, last)

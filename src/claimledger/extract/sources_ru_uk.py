@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 
 from .cyrillic import CyrDoc, Token, word_readings
-from .speakers_ru_uk import ANONYMOUS_SOURCES, PARTITIVE_HEADS, is_name_word, sides_source
+from .collective_sources_ru_uk import sides_source
+from .name_readings_ru_uk import (
+    addressee_name, first_and_surname, nominative_name, nominative_name_word, surname_after_first_name,
+)
+from .speakers_ru_uk import ANONYMOUS_SOURCES, PARTITIVE_HEADS, is_name_word
 
 # Conjunctions opening a reported clause.
 THAT = frozenset({"что", "що", "будто", "мовляв", "якобы", "нібито", "чтобы", "щоб"})
@@ -23,6 +27,7 @@ PRONOUNS = frozenset({"он", "она", "они", "оно", "він", "вона"
 SKIPPABLE_POS = frozenset({"ADVB", "PRCL", "CONJ", "PRED"})
 CLAUSE_BOUNDARIES = frozenset({",", "—", "–", ":", ";", "(", ")", "«", "»", "„", "“", "”", '"'})
 MAX_SOURCE_TOKENS = 12  # a source NP longer than this is a misread clause
+BRACKETED_NAME_TOKENS = 3  # words of a bracketed short name inside a source ("Институт изучения войны (ISW)")
 CLOSING_PUNCT = ".!?…"
 QUOTED_NAME_WORDS = 6  # words of a quoted name inside a source ("движения «Мы вместе с Россией»")
 ORDINAL_NUMBER = re.compile(r"^\d+-[^\W\d_]+$")  # "26-го", "47-й": a numbered unit's ordinal
@@ -188,8 +193,13 @@ def split_referred_subject(doc: CyrDoc, first: int, last: int, verb: Token) -> i
 def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     toks = doc.tokens
     first = last
-    while first > floor and toks[first - 1].text not in CLAUSE_BOUNDARIES - OPEN_MARKS - CLOSE_MARKS \
-            and toks[first - 1].lower not in THAT and last - first < MAX_SOURCE_TOKENS:
+    while first > floor and last - first < MAX_SOURCE_TOKENS:
+        opening = _bracketed_name_before(toks, first, floor)
+        if opening is not None:
+            first = opening  # "Аналитики Института изучения войны (ISW) считают": the name's short form
+            continue
+        if toks[first - 1].text in CLAUSE_BOUNDARIES - OPEN_MARKS - CLOSE_MARKS or toks[first - 1].lower in THAT:
+            break
         first -= 1
     pronoun = next((i for i in range(last - 1, first - 1, -1) if toks[i].lower in PRONOUNS and "nomn" in toks[i].tags), None)
     if pronoun is not None:
@@ -200,6 +210,8 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     if start is None:
         return None
     quoted = quoted_tokens(toks, start, last)  # a quoted name is nominal whatever its words («Украинская правда»)
+    quoted |= {i for i in range(start, last) for j in [_bracketed_name_before(toks, i + 1, start)]
+               if j is not None for i in range(j, i + 1)}
     inner = [i for i in range(start, last) if not (is_nominal(toks[i]) or toks[i].pos == "PREP" or i in quoted)]
     if inner:  # a verb or number inside: keep the words after it
         start = inner[-1] + 1
@@ -219,6 +231,17 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
             last = i
             break
     return (start, last)
+
+
+def _bracketed_name_before(toks: list[Token], end: int, floor: int) -> int | None:
+    """The index of the "(" of a bracketed name of at most BRACKETED_NAME_TOKENS capitalised words ending with
+    the ")" at ``end - 1`` ("(ISW)", "(ГУР)"), else None."""
+    if end - 1 <= floor or toks[end - 1].text != ")":
+        return None
+    opening = next((j for j in range(end - 2, max(floor - 1, end - 3 - BRACKETED_NAME_TOKENS), -1)
+                    if toks[j].text == "("), None)
+    inside = toks[opening + 1:end - 1] if opening is not None else []
+    return opening if inside and all(t.is_word and t.text[:1].isupper() for t in inside) else None
 
 
 def quoted_tokens(toks: list[Token], first: int, last: int) -> set[int]:
@@ -275,7 +298,7 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     addressee = i
     while addressee < min(sent.last, i + MAX_ADDRESSEE_WORDS) and (
             toks[addressee].pos == "NOUN" and "datv" in toks[addressee].tags and not toks[addressee].is_title
-            or _addressee_name(doc, toks[addressee])):
+            or addressee_name(doc, toks[addressee])):
         addressee += 1  # "заявил журналистам Дмитрий Песков", "доложил Путину министр обороны"
     if i < addressee < sent.last and (_nominative(toks[addressee]) or doc.entity_label(addressee) == "PER"):
         i = addressee
@@ -311,8 +334,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             break  # "повідомляє Укрінформ з посиланням на ...": the outlet, then whom it cites
         if last > i and doc.entity_label(last - 1) == "PER" and doc.entity_label(last) != "PER":
             break  # "— заявил Иван Петров РИА Новости": the name ends the source, the outlet is the addressee
-        if last > i and _nominative_name_word(doc, toks[last - 1]) \
-                and _addressee_name(doc, toks[last]) and not _surname_after_first_name(doc, last):
+        if last > i and nominative_name_word(doc, toks[last - 1]) \
+                and addressee_name(doc, toks[last]) and not surname_after_first_name(doc, last):
             break  # "доложил министр Сергей Шойгу Владимиру Путину": the dative name is whom he told
         last += 1
         last = past_quoted_name(toks, last, sent.last)
@@ -339,55 +362,11 @@ def _past_named_apposition(doc: CyrDoc, sent, first: int, last: int) -> int:
     while end > last + 1 and toks[end - 1].text in CLOSING_PUNCT:
         end -= 1
     rest = range(last + 1, end)
-    if not rest or len(rest) > MAX_SOURCE_TOKENS or not (doc.entity_label(end - 1) == "PER" or _first_and_surname(doc, end - 1)) or any(
+    if not rest or len(rest) > MAX_SOURCE_TOKENS or not (doc.entity_label(end - 1) == "PER" or first_and_surname(doc, end - 1)) or any(
             toks[k].text in CLAUSE_BOUNDARIES or toks[k].pos in ("VERB", "INFN", "GRND", "PRTF") or toks[k].lower in THAT
             for k in rest):
         return last
     return end
-
-
-def _nominative_name(doc: CyrDoc, t: Token) -> bool:
-    """True for the last word of a name in the nominative, by the tagger or by a nominative name reading the
-    dictionary gives it ("Песков" tagged as the genitive of песок is also a surname in the nominative)."""
-    return "nomn" in t.tags or _nominative_name_reading(doc, t)
-
-
-def _nominative_name_reading(doc: CyrDoc, t: Token) -> bool:
-    """True when the dictionary reads a word, among its readings, as a first name or surname in the nominative."""
-    return any("nomn" in tag and ("Surn" in tag or "Name" in tag) for tag in word_readings(t.text, doc.language))
-
-
-def _addressee_name(doc: CyrDoc, t: Token) -> bool:
-    """True for a capitalised word with a dative reading and none nominative ("Путину", "Володимиру"): a
-    name told, not telling."""
-    readings = word_readings(t.text, doc.language) if t.is_title else ()
-    return any("datv" in tag for tag in readings) and not any("nomn" in tag for tag in readings)
-
-
-def _nominative_name_word(doc: CyrDoc, t: Token) -> bool:
-    """True for a name word in the nominative, or a capitalised word whose nominative reading as a person's name
-    the dictionary puts second ("Белоусов", read first as a genitive plural; not "Минобороны России")."""
-    return is_name_word(doc, t) and "nomn" in t.tags or t.is_title and _nominative_name_reading(doc, t)
-
-
-def _surname_after_first_name(doc: CyrDoc, k: int) -> bool:
-    """True for the capitalised word at ``k`` right after a first name in the nominative that the name tagger
-    reads as one person with it ("Сергей Рудской", whose surname the dictionary reads as an adjective in an
-    oblique case): the surname, not an addressee's name."""
-    before = doc.tokens[k - 1]
-    return "Name" in before.tags and "nomn" in before.tags and doc.entity_label(k - 1) == "PER" \
-        and doc.entity_label(k) == "PER" and doc.tokens[k].pos == "ADJF"
-
-
-def _first_and_surname(doc: CyrDoc, k: int) -> bool:
-    """A Ukrainian first name and surname the tagger reads as other words ("Володимир Зеленський": a noun and an
-    adjective): a capitalised noun in the nominative, then a word with a nominative surname reading."""
-    toks = doc.tokens
-    if doc.language != "uk" or k == 0 or toks[k - 1].sent != toks[k].sent or not (toks[k].is_title and toks[k - 1].is_title):
-        return False
-    first, surname = toks[k - 1], toks[k]
-    return first.pos == "NOUN" and "nomn" in first.tags and not first.text.isupper() and any(
-        "Surn" in tag and "nomn" in tag for tag in word_readings(surname.text, "uk"))
 
 
 def source_after_setting(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
@@ -492,9 +471,9 @@ def person_before(doc: CyrDoc, index: int) -> tuple[str | None, str | None]:
     while k >= 0:
         if doc.entity_label(k) == "PER" or (toks[k].is_title and toks[k].tags & {"Surn"}
                                             and k > 0 and toks[k - 1].is_title and toks[k - 1].tags & {"Name"}) \
-                or _first_and_surname(doc, k):
+                or first_and_surname(doc, k):
             latest = k if latest is None else latest
-            if k < window or _nominative_name(doc, toks[k]):  # "Путин провел переговоры с Макроном. Он отметил": Путин
+            if k < window or nominative_name(doc, toks[k]):  # "Путин провел переговоры с Макроном. Он отметил": Путин
                 break
             while k > 0 and doc.entity_label(k - 1) == "PER":
                 k -= 1  # past the rest of this name
@@ -503,7 +482,7 @@ def person_before(doc: CyrDoc, index: int) -> tuple[str | None, str | None]:
         k -= 1
     if latest is None:
         return None, None
-    k = k if k >= 0 and k >= window and _nominative_name(doc, toks[k]) else latest
+    k = k if k >= 0 and k >= window and nominative_name(doc, toks[k]) else latest
     end = k + 1
     start = k
     while start > toks[k].sent and start > doc.sents[toks[k].sent].first and \

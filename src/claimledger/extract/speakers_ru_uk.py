@@ -174,6 +174,20 @@ def load_speaker_names() -> tuple[dict[tuple[str, str], str], tuple[tuple[str, s
     return orgs, tuple(persons)
 
 
+def bracketed_speaker(doc: CyrDoc, source: tuple[int, int]) -> str | None:
+    """The office, outlet or body a source's bracketed short name names, known or an acronym ("Аналитики Института
+    изучения войны (ISW)" -> ISW, "в Главном управлении разведки (ГУР)" -> Defence Intelligence of Ukraine)."""
+    toks = doc.tokens[source[0]:source[1]]
+    if len(toks) < 3 or toks[-1].text != ")":
+        return None
+    opening = max((n for n, t in enumerate(toks) if t.text == "("), default=None)
+    short = " ".join(t.text for t in toks[opening + 1:-1]) if opening is not None else ""
+    if not short:
+        return None
+    known = load_speaker_names()[0].get((_plain(short), doc.language))
+    return known or (short if short.isupper() and len(short) > 1 else None)  # an acronym names the body ("ISW")
+
+
 def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")).strip(STRIP)
 
@@ -417,58 +431,6 @@ def _names_settlement(doc: CyrDoc, k: int) -> bool:
     the dictionary knows as a place name (its "Geox" tag: Russian "Времевка", Ukrainian Времівка)."""
     found, _, exact = name_candidates(load_gazetteer(), doc, k, k + 1)
     return (exact or "Geox" in doc.tokens[k].tags) and bool(found) and all(e.level == "settlement" for e in found)
-
-
-# -- collective sources: "обидві сторони", "стороны" ----------------------------------------------------
-
-# The plural sides of a call, a meeting or talks ("Обидві сторони наголосили", "Стороны отметили"): a
-# described source that stands for the persons who met, when the paragraph names them.
-SIDES_WORDS = frozenset({"сторони", "стороны"})
-SIDES_QUANTIFIERS = frozenset({"обидві", "обидва", "обе", "оба", "дві", "две", "обі"})
-MAX_SIDES = 3  # a call or meeting has two or three sides; more names are a list, not its participants
-
-
-def sides_source(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
-    """The span of "(обидві) сторони" ending right at token ``last`` (the cue) and starting at or after
-    ``first``, as a token range, else None: the morphology reads "стороны" as a genitive singular, so the
-    subject finder of sources_ru_uk.py misses it."""
-    k = last - 1
-    while k >= first and doc.tokens[k].pos in ("ADVB", "PRCL"):
-        k -= 1  # "Стороны также отметили"
-    if k < first or doc.tokens[k].lower not in SIDES_WORDS:
-        return None
-    start = k - 1 if k - 1 >= first and doc.tokens[k - 1].lower in SIDES_QUANTIFIERS else k
-    if start > first and doc.tokens[start - 1].pos in ("NOUN", "ADJF", "NUMR", "PRTF"):
-        return None  # "Представники сторони ...": the sides are not the subject's head
-    return start, k + 1
-
-
-def sides_speaker(doc: CyrDoc, source: tuple[int, int]) -> str | None:
-    """For a source naming the sides ("Обидві сторони"), the two or three persons named in its paragraph
-    before it, joined with "; " (their canonical names), else None."""
-    first, last = source
-    words = [t.lower for t in doc.tokens[first:last]]
-    if not words or words[-1] not in SIDES_WORDS or not set(words[:-1]) <= SIDES_QUANTIFIERS:
-        return None
-    paragraph = doc.text.rfind("\n", 0, doc.tokens[first].start) + 1
-    names: list[str] = []
-    k = next((t.i for t in doc.tokens if t.start >= paragraph), first)
-    while k < first:
-        if not is_name_word(doc, doc.tokens[k]):
-            k += 1
-            continue
-        start, end = k, k + 1
-        while end < first and is_name_word(doc, doc.tokens[end]):
-            end += 1
-        if start > 0 and doc.tokens[start - 1].is_title and doc.tokens[start - 1].pos == "NOUN" \
-                and doc.tokens[start - 1].start >= paragraph and doc.tokens[start - 1].lemma not in OFFICE_NOUNS:
-            start -= 1  # a first name the dictionary does not tag ("Володимир Зеленський")
-        written, _ = describe_source(doc, (start, end))
-        name = canonical_speaker(written, doc.language)
-        if name and end - start >= 2 and name not in names:
-            names.append(name)
-        k = end
-    return "; ".join(names) if 1 < len(names) <= MAX_SIDES else None
 
 
 # Offices Russian copy names bare ("Генштаб сообщил"), which the lexicon reads as Russia's; a publisher of the other

@@ -1,0 +1,53 @@
+"""Which capitalised words of a Russian or Ukrainian source read as a person's name, and in which case: the
+nominative of a speaker ("Песков" is also read as the genitive of песок), the dative of an addressee ("Путину"),
+and first names and surnames the tagger reads as other words ("Володимир Зеленський"). Tokens of a ``CyrDoc``
+(cyrillic.py) in, yes or no out; sources_ru_uk.py finds the sources with them.
+"""
+from __future__ import annotations
+
+from .cyrillic import CyrDoc, Token, word_readings
+from .speakers_ru_uk import is_name_word
+
+
+def nominative_name(doc: CyrDoc, t: Token) -> bool:
+    """True for the last word of a name in the nominative, by the tagger or by a nominative name reading the
+    dictionary gives it ("Песков" tagged as the genitive of песок is also a surname in the nominative)."""
+    return "nomn" in t.tags or nominative_name_reading(doc, t)
+
+
+def nominative_name_reading(doc: CyrDoc, t: Token) -> bool:
+    """True when the dictionary reads a word, among its readings, as a first name or surname in the nominative."""
+    return any("nomn" in tag and ("Surn" in tag or "Name" in tag) for tag in word_readings(t.text, doc.language))
+
+
+def addressee_name(doc: CyrDoc, t: Token) -> bool:
+    """True for a capitalised word with a dative reading and none nominative ("Путину", "Володимиру"): a
+    name told, not telling."""
+    readings = word_readings(t.text, doc.language) if t.is_title else ()
+    return any("datv" in tag for tag in readings) and not any("nomn" in tag for tag in readings)
+
+
+def nominative_name_word(doc: CyrDoc, t: Token) -> bool:
+    """True for a name word in the nominative, or a capitalised word whose nominative reading as a person's name
+    the dictionary puts second ("Белоусов", read first as a genitive plural; not "Минобороны России")."""
+    return is_name_word(doc, t) and "nomn" in t.tags or t.is_title and nominative_name_reading(doc, t)
+
+
+def surname_after_first_name(doc: CyrDoc, k: int) -> bool:
+    """True for the capitalised word at ``k`` right after a first name in the nominative that the name tagger
+    reads as one person with it ("Сергей Рудской", whose surname the dictionary reads as an adjective in an
+    oblique case): the surname, not an addressee's name."""
+    before = doc.tokens[k - 1]
+    return "Name" in before.tags and "nomn" in before.tags and doc.entity_label(k - 1) == "PER" \
+        and doc.entity_label(k) == "PER" and doc.tokens[k].pos == "ADJF"
+
+
+def first_and_surname(doc: CyrDoc, k: int) -> bool:
+    """A Ukrainian first name and surname the tagger reads as other words ("Володимир Зеленський": a noun and an
+    adjective): a capitalised noun in the nominative, then a word with a nominative surname reading."""
+    toks = doc.tokens
+    if doc.language != "uk" or k == 0 or toks[k - 1].sent != toks[k].sent or not (toks[k].is_title and toks[k - 1].is_title):
+        return False
+    first, surname = toks[k - 1], toks[k]
+    return first.pos == "NOUN" and "nomn" in first.tags and not first.text.isupper() and any(
+        "Surn" in tag and "nomn" in tag for tag in word_readings(surname.text, "uk"))
