@@ -84,8 +84,9 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
         near = len(before) - controller <= CONTROLLED_REACH
         ruling = before[controller]
         if ruling.pos == "INFN" or "infn" in ruling.tags:  # "позволит российским войскам начать наступление"
-            return "future" if near and any(_future_verb(w, doc.language) and "infn" not in w.tags
-                                            or set(w.lemmas) & FUTURE_LEMMAS for w in before[:controller]) else "factual"
+            ruled = any(_future_verb(w, doc.language) and "infn" not in w.tags or set(w.lemmas) & FUTURE_LEMMAS
+                        for w in before[:controller])
+            return "future" if near and ruled else "factual"
         return "future" if near and _future_verb(ruling, doc.language) else "factual"
     if any(set(w.lemmas) & FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before):
         return "future"

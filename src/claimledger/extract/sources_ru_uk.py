@@ -362,7 +362,8 @@ def _past_named_apposition(doc: CyrDoc, sent, first: int, last: int) -> int:
     while end > last + 1 and toks[end - 1].text in CLOSING_PUNCT:
         end -= 1
     rest = range(last + 1, end)
-    if not rest or len(rest) > MAX_SOURCE_TOKENS or not (doc.entity_label(end - 1) == "PER" or first_and_surname(doc, end - 1)) or any(
+    named = doc.entity_label(end - 1) == "PER" or first_and_surname(doc, end - 1)
+    if not rest or len(rest) > MAX_SOURCE_TOKENS or not named or any(
             toks[k].text in CLAUSE_BOUNDARIES or toks[k].pos in ("VERB", "INFN", "GRND", "PRTF") or toks[k].lower in THAT
             for k in rest):
         return last
