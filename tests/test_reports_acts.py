@@ -157,3 +157,18 @@ def test_full_control_of_a_town_is_claimed_control_and_the_city_taken_is_the_tow
 def test_buildings_that_suffered_need_a_nominative_subject():
     found = events("Жители Белгорода пострадали при обстреле Шебекино.", "ru")
     assert [e[0] for e in found if e[1] == "пострадали"] == ["casualties"], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("МОСКВА, 5 марта. /ТАСС/. Войска продвинулись западнее Авдеевки.\n\nНапомним, при обороне Авдеевки ВСУ "
+     "потеряли более 16 тыс. военнослужащих.", "ru"),
+    ("MOSCOW, March 5 (Reuters) - Russian forces advanced west of Avdiivka, the defence ministry said.", "en"),
+])
+def test_the_day_of_a_dateline_dates_no_event(text, language):
+    rec = record(text, language, "2024-03-05")
+    assert rec["events"] and all(e["when"] is None for e in rec["events"]), rec["events"]
+
+
+def test_a_day_the_text_states_still_dates_an_event_after_a_dateline():
+    rec = record("МОСКВА, 5 марта. /ТАСС/. Сегодня войска продвинулись западнее Авдеевки.", "ru", "2024-03-05")
+    assert [e["when"] for e in rec["events"]] == ["2024-03-05"], rec["events"]

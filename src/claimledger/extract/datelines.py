@@ -35,6 +35,14 @@ def find_datelines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def outside_datelines(text: str, times: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """The time expressions (start, end, value) of ``text`` not in one of its datelines (:func:`find_datelines`): the
+    day a report was filed ("МОСКВА, 5 марта. /ТАСС/.") is no day of what it tells, which the annotation guide dates
+    only by what the text states."""
+    datelines = find_datelines(text) if times else []
+    return [t for t in times if not any(a <= t[0] < b for a, b in datelines)]
+
+
 def after_datelines(attributions: Iterable[Attribution], datelines: list[tuple[int, int]]) -> list[Attribution]:
     """The attributions with contents and sources that began in a dateline starting after it ("HIROSHIMA, Japan
     (AP) - Ukrainian President Volodymyr Zelenskyy on Sunday denied": the source is the president)."""

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Attribution, Event, Place
 from .clauses import stated_owner
 from .dates import dates_another, find_time_expressions
+from .datelines import outside_datelines
 from .doc_cache import doc_ents, doc_text, line_memo, sentence_of
 from .event_arguments import (
     attacks_a_target, blocks_talks, destroys_fighters, destroys_weapons, frees_people, is_argument, names_held_land,
@@ -363,7 +364,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
                 published: str | None) -> list[Event]:
     """Return the events a spaCy Doc reports, with claimant, polarity, modality, actor,
     target, places, count and date (resolved against ``published``, an ISO date or datetime)."""
-    times = find_time_expressions(doc, published)
+    times = outside_datelines(doc_text(doc), find_time_expressions(doc, published))
     events: list[Event] = []
     kept: list[tuple[Span, Event]] = []
     seen_contacts: set[tuple[str | None, str]] = set()

@@ -41,6 +41,7 @@ from ..models import EVENT_TYPES, Attribution, Event, Place
 from .cyrillic import CyrDoc, Token, plain_word
 from .dates import dates_another
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
+from .datelines import outside_datelines
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places import without_landmarks
 from .event_places_ru_uk import actor_phrases, event_place_keys, other_role, predicate_clause_of
@@ -409,7 +410,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
     """Return the events a Russian or Ukrainian CyrDoc reports, with claimant, polarity, modality, actor,
     places, count and date (resolved against ``published``, an ISO date or datetime); ``headline`` is true for
     an article's title, which speaks of its publication day (event_args_ru_uk.when_of)."""
-    times = find_time_expressions_ru_uk(doc.text, published)
+    times = outside_datelines(doc.text, find_time_expressions_ru_uk(doc.text, published))
     today = speaking_day(published)
     events: list[Event] = []
     seen: dict[tuple[str, str | None, int], Event] = {}
