@@ -172,3 +172,13 @@ def test_the_day_of_a_dateline_dates_no_event(text, language):
 def test_a_day_the_text_states_still_dates_an_event_after_a_dateline():
     rec = record("МОСКВА, 5 марта. /ТАСС/. Сегодня войска продвинулись западнее Авдеевки.", "ru", "2024-03-05")
     assert [e["when"] for e in rec["events"]] == ["2024-03-05"], rec["events"]
+
+
+@pytest.mark.parametrize("text, when", [
+    ("С начала 2024 года российские войска освободили 12 населенных пунктов.", "2024/2024-03-05"),
+    ("З початку 2024 року ворог втратив понад 100 тисяч військових.", "2024/2024-03-05"),
+    ("За 2023 год ВСУ потеряли более 100 тысяч военнослужащих.", "2023"),
+])
+def test_since_the_start_of_a_year_and_for_a_year_date_the_act(text, when):
+    rec = record(text, "uk" if "З початку" in text else "ru", "2024-03-05")
+    assert [e["when"] for e in rec["events"]] == [when], rec["events"]
