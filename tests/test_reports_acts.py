@@ -182,3 +182,24 @@ def test_a_day_the_text_states_still_dates_an_event_after_a_dateline():
 def test_since_the_start_of_a_year_and_for_a_year_date_the_act(text, when):
     rec = record(text, "uk" if "З початку" in text else "ru", "2024-03-05")
     assert [e["when"] for e in rec["events"]] == [when], rec["events"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Ранее атаке подверглись НПЗ в Кстово и в Киришах.", "strike"),
+    ("Белгород подвергся атаке беспилотников.", "strike"),
+    ("Позиции ВСУ подверглись атаке под Авдеевкой.", "clash"),
+])
+def test_an_attack_a_place_underwent_is_a_strike_but_on_positions_fighting(text, kind):
+    assert [e[0] for e in events(text, "ru")] == [kind]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("В результате падения обломков беспилотника на территории НПЗ произошло возгорание.", "ru"),
+    ("Внаслідок падіння уламків дрона виникла пожежа.", "uk"),
+])
+def test_debris_of_a_drone_that_fell_is_a_strikes_damage(text, language):
+    assert [e[0] for e in events(text, language)] == ["strike"]
+
+
+def test_debris_of_no_weapon_is_no_strike():
+    assert events("Обломки здания разбирают спасатели.", "ru") == []

@@ -43,6 +43,9 @@ WEAPON_STEMS = ("артилер", "артиллер", "авиа", "авіа", "�
 AIR_ATTACK_STEMS = ("массирован", "масован", "комбинирован", "комбінован", "ракетн", "воздушн", "повітрян")
 INFRASTRUCTURE_STEMS = ("энергет", "енергет", "инфраструктур", "інфраструктур", "объект", "об'єкт", "обьект",
                         "подстанц", "підстанц", "тэц", "тец", "электростан", "електростан")
+# Verbs of undergoing an attack ("атаке подверглись НПЗ", "зазнав атаки"), within UNDERGOING_REACH words of it.
+UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергаться", "зазнати", "зазнавати"})
+UNDERGOING_REACH = 2
 # Verbs of taking and the words after them that make an idiom, no capture ("взяты за основу", "взять на себя",
 # "взяти на озброєння", "брать в расчёт", "взять паузу").
 IDIOM_TAKING_LEMMAS = frozenset({"взять", "брать", "взятый", "взяти", "брати", "взятий"})
@@ -118,6 +121,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS \
             and plain_word(doc.tokens[first].lower).startswith(ATTACK_STEM):
         return "strike"  # "в результате атаки ВСУ на Энергодар": an attack told by its damage
+    if kind == "clash" and _attack_undergone(doc, first, last):
+        return "strike"  # "атаке подверглись НПЗ в Кстово", "подвергся атаке": a place hit, not a battle
     if kind == "clash" and (_air_attack(doc, first, last) or _air_attack_retold(doc, first, last)):
         return "strike"  # "масовану атаку на енергетичну інфраструктуру", "массированная атака"; "після атаки" then
     if kind == "clash" and doc.tokens[first].pos in ("ADJF", "PRTF") and _after_result_word(doc, first):
@@ -177,6 +182,17 @@ def _air_attack(doc: CyrDoc, first: int, last: int) -> bool:
     after = doc.tokens[last:min(s.last, last + OBJECT_WINDOW + 1)]
     return bool(after) and after[0].lower in ("на", "по") and any(
         plain_word(w.lower).startswith(INFRASTRUCTURE_STEMS) for w in after[1:])
+
+
+def _attack_undergone(doc: CyrDoc, first: int, last: int) -> bool:
+    """True for the noun "атака" next to a verb of undergoing ("атаке подверглись НПЗ", "подвергся атаке",
+    "зазнав атаки") whose sentence names no positions (POSITION_LEMMAS: "позиции подверглись атаке" is fighting)."""
+    if not _attack_noun(doc.tokens[first]):
+        return False
+    s = doc.sentence_of(first)
+    near = doc.tokens[max(s.first, first - UNDERGOING_REACH):min(s.last, last + UNDERGOING_REACH)]
+    return any(set(w.lemmas) & UNDERGOING_LEMMAS for w in near) \
+        and not any(set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[s.first:s.last])
 
 
 def _attack_noun(t: Token) -> bool:

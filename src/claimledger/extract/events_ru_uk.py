@@ -47,7 +47,7 @@ from .event_places import without_landmarks
 from .event_places_ru_uk import actor_phrases, event_place_keys, other_role, predicate_clause_of
 from .event_polarity import claimed_polarity
 from .event_polarity_ru_uk import event_polarity_ru_uk
-from .event_senses_ru_uk import event_sense_ru_uk
+from .event_senses_ru_uk import AERIAL_STEMS, event_sense_ru_uk
 from .modality_ru_uk import event_modality_ru_uk
 from .place_roles_ru_uk import ORIGIN_PREPOSITIONS
 from .quantities_ru_uk import (
@@ -59,7 +59,7 @@ LEXICON_FILE = "events_ru_uk.tsv"
 # Ukrainian triggers induced from parallel addresses (scripts/induce_triggers_uk.py), read beside the hand
 # lexicon with the same flags and context checks.
 INDUCED_LEXICON_FILE = "events_uk_induced.tsv"
-FLAGS = frozenset({"place", "place_object", "genitive", "assault", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
+FLAGS = frozenset({"place", "place_object", "genitive", "aerial", "assault", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
 # Weapons that do what a strike did when a report tells it again ("Одна з бомб зруйнувала будинок").
 WEAPON_LEMMAS = frozenset({"бомба", "авиабомба", "авіабомба", "ракета", "снаряд", "дрон", "беспилотник", "безпілотник",
                            "шахед", "каб", "боеприпас", "боєприпас", "мина", "міна"})
@@ -303,6 +303,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
             return False
     if "evaluative" in row.flags and ("ablt" in t.tags or any(
             set(w.lemmas) & PREDICATE_LEMMAS for w in doc.tokens[max(doc.sentence_of(first).first, first - PREDICATE_WINDOW):first])):
+        return False
+    if "aerial" in row.flags and not any(plain_word(w.lower).startswith(AERIAL_STEMS) for w in sentence):
         return False
     if "assault" in row.flags and not any(plain_word(w.lower).startswith(ASSAULT_STEMS) for w in sentence):
         return False
