@@ -59,7 +59,8 @@ LEXICON_FILE = "events_ru_uk.tsv"
 # Ukrainian triggers induced from parallel addresses (scripts/induce_triggers_uk.py), read beside the hand
 # lexicon with the same flags and context checks.
 INDUCED_LEXICON_FILE = "events_uk_induced.tsv"
-FLAGS = frozenset({"place", "place_object", "genitive", "aerial", "assault", "personnel", "materiel", "process", "noun", "finite", "evaluative"})
+FLAGS = frozenset({"place", "place_object", "genitive", "aerial", "assault", "personnel", "materiel", "process",
+                   "noun", "finite", "evaluative"})
 # Weapons that do what a strike did when a report tells it again ("Одна з бомб зруйнувала будинок").
 WEAPON_LEMMAS = frozenset({"бомба", "авиабомба", "авіабомба", "ракета", "снаряд", "дрон", "беспилотник", "безпілотник",
                            "шахед", "каб", "боеприпас", "боєприпас", "мина", "міна"})
