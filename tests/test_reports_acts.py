@@ -203,3 +203,9 @@ def test_debris_of_a_drone_that_fell_is_a_strikes_damage(text, language):
 
 def test_debris_of_no_weapon_is_no_strike():
     assert events("Обломки здания разбирают спасатели.", "ru") == []
+
+
+def test_an_attack_retold_after_drones_attacked_is_that_strike():
+    found = events("Утром несколько беспилотников атаковали Москву, сообщил мэр. Песков назвал атаку ответом на "
+                   "удары России по Киеву.", "ru")
+    assert all(e[0] == "strike" for e in found if e[1] == "атаку") and any(e[1] == "атаку" for e in found), found

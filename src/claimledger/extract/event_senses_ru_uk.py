@@ -210,16 +210,17 @@ def _takes_no_land(doc: CyrDoc, first: int, last: int) -> bool:
 
 
 def _air_attack_retold(doc: CyrDoc, first: int, last: int) -> bool:
-    """True for the noun "атака" with no line of defence after it in a report that told an air attack before
-    ("... наймасованішу атаку на енергетичну систему. У Харкові після атаки зникло світло"): that attack again."""
+    """True for the noun "атака" with no line of defence after it in a report that told an air attack before, by the
+    noun or the verb ("... наймасованішу атаку на енергетичну систему. У Харкові після атаки зникло світло",
+    "беспилотники атаковали Москву ... Песков назвал атаку ответом"): that attack again."""
     if not _attack_noun(doc.tokens[first]):
         return False
     s = doc.sentence_of(first)
     if any(set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(s.last, last + OBJECT_WINDOW)]):
         return False
-    return any(_attack_noun(w) and (
+    return any(plain_word(w.lower).startswith(ATTACK_STEM) and (
         _air_attack(doc, k, k + 1) or any(plain_word(v.lower).startswith(AERIAL_STEMS)
-                                          for v in doc.tokens[k + 1:k + 1 + OBJECT_WINDOW]))
+                                          for v in doc.tokens[max(0, k - OBJECT_WINDOW):k + 1 + OBJECT_WINDOW]))
         for k, w in enumerate(doc.tokens[:s.first]))
 
 
