@@ -209,3 +209,9 @@ def test_an_attack_retold_after_drones_attacked_is_that_strike():
     found = events("Утром несколько беспилотников атаковали Москву, сообщил мэр. Песков назвал атаку ответом на "
                    "удары России по Киеву.", "ru")
     assert all(e[0] == "strike" for e in found if e[1] == "атаку") and any(e[1] == "атаку" for e in found), found
+
+
+def test_villages_the_gazetteer_lacks_are_russian_when_the_headline_names_a_russian_region():
+    found = events("Подразделения отразили шесть атак штурмовых групп ВСУ в направлении населенных пунктов Кауровка "
+                   "и Русское Поречное.", "ru", title="Бои в Курской области")
+    assert [e[2] for e in found if e[0] == "attack_repelled"] == [{"Kaurovka", "Russkoye Porechnoye"}], found

@@ -324,11 +324,12 @@ def _russian_raions(gaz: Gazetteer, mentions: list[_Mention], results: list[Reso
 
 
 def _russian_villages(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution],
-                      stated: list[Entry | None], raions: dict[int, Entry]) -> list[str | None]:
+                      stated: list[Entry | None], raions: dict[int, Entry], in_russia: bool) -> list[str | None]:
     """Per mention, the canonical name of a Russian village the gazetteer lacks (unlisted_villages_ru.py), else
     None: a name the gazetteer settles nowhere in the Russian oblast or raion stated for it, or one a settlement
     noun governs that it cannot settle, in a sentence naming no Ukrainian place, itself or the one before it
-    naming a Russian one, or in a report naming Russian places and no Ukrainian one."""
+    naming a Russian one, or in a report naming Russian places (or ``in_russia``: its headline names a Russian
+    region) and no Ukrainian one."""
     russian, ukrainian = set(), set()
     for k, (m, r) in enumerate(zip(mentions, results)):
         sentence = doc.tokens[m.start].sent
@@ -343,7 +344,7 @@ def _russian_villages(doc: CyrDoc, mentions: list[_Mention], results: list[Resol
             village = area.country == "RU" and r.entry is None
         else:
             village = r.entry is None and m.kind in NAME_KINDS and sentence not in ukrainian \
-                and (bool({sentence, sentence - 1} & russian) or bool(russian) and not ukrainian) \
+                and (bool({sentence, sentence - 1} & russian) or (bool(russian) or in_russia) and not ukrainian) \
                 and in_settlement_list(doc, m.start)
         names.append(village_name(doc, m.start, m.end) if village else None)
     return names
@@ -429,7 +430,8 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
     results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a))
                for m, r, a in zip(mentions, results, stated)]
     results = [_apart_from_its_list(doc, mentions, results, k) for k in range(len(mentions))]
-    villages = _russian_villages(doc, mentions, results, stated, raions)
+    in_russia = any((e := gaz.get(a)) is not None and e.country == "RU" for a in companion.areas)
+    villages = _russian_villages(doc, mentions, results, stated, raions, in_russia)
     places = []
     for m, cand, res, text, axis, village in zip(mentions, cands, results, texts, axes, villages):
         span = doc.char_span(m.start, m.end)
