@@ -115,14 +115,14 @@ def test_a_month_of_an_act_to_come_is_the_next_one(text, language, when):
     assert [e["when"] for e in rec["events"]] == [when], rec["events"]
 
 
-def record(text: str, language: str, published: str) -> dict:
+def record(text: str, language: str, published: str, title: str | None = None) -> dict:
     """The record of a one-paragraph probe report published on ``published``."""
     from claimledger.models import Article
     from claimledger.pipeline import analyse_article
     from claimledger.record import document_to_record
 
     return document_to_record(analyse_article(Article(id="probe", text=text, language=language, outlet="Медуза",
-                                                      published=published)))
+                                                      published=published, title=title)))
 
 
 def test_a_bracketed_acronym_in_a_source_names_it():
@@ -215,3 +215,15 @@ def test_villages_the_gazetteer_lacks_are_russian_when_the_headline_names_a_russ
     found = events("Подразделения отразили шесть атак штурмовых групп ВСУ в направлении населенных пунктов Кауровка "
                    "и Русское Поречное.", "ru", title="Бои в Курской области")
     assert [e[2] for e in found if e[0] == "attack_repelled"] == [{"Kaurovka", "Russkoye Porechnoye"}], found
+
+
+@pytest.mark.parametrize("title, speaker", [
+    ("Wagner chief claims capture of Bakhmut", "Wagner chief"),
+    ("Russia claims capture of Avdiivka after Ukraine withdraws", "Russia"),
+])
+def test_a_headline_verb_of_claiming_read_as_a_noun_still_reports(title, speaker):
+    rec = record("Fighting continued.", "en", "2023-05-20", title)
+    layers = rec["title_layers"]
+    by = {a["id"]: a["speaker"] for a in layers["attributions"]}
+    taken = [e for e in layers["events"] if e["type"] == "territory_control"]
+    assert taken and by.get(taken[0]["claimed_by"]) == speaker, layers

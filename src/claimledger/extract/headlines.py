@@ -64,6 +64,10 @@ _DENIAL_TAIL = re.compile(r"^(?P<content>.+?),\s+(?:the\s+)?"
 # A leading quotation, then a colon or dash and the one quoted ("«Мы не отступим»: Зеленский о ...").
 _QUOTE_LABEL = re.compile(r"^(?P<content>[\"“«„][^\"“”«»„]+[\"”»“])\s*(?:[:]|[-–—])\s+"
                           r"(?P<source>[A-ZА-ЯЁІЇЄҐ][\w'’ʼ.-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’ʼ.-]*){0,2})")
+# An English headline's reporting verb that a parser may read as a plural noun ("Wagner chief claims capture of
+# Bakhmut"): the words before it the source, after it the content (kept only when the parse found no such verb).
+_CUE_VERB = re.compile(r"^(?P<source>[A-Z][^:,]*?)\s+(?P<cue>claims|says|denies|confirms|reports|announces)\s+"
+                       r"(?P<content>\S.*)$")
 _LABEL = re.compile(r"^(?P<source>[^\s:][^:]*?)\s*:\s+(?P<content>\S.*)$")
 _END = re.compile(r"[\s.;,]+$")
 _QUOTED = re.compile(r"^[\"“«„'‘](?P<inner>.*)[\"”»“'’]$", re.DOTALL)
@@ -166,6 +170,12 @@ def find_headline_claim(text: str, is_speaker: Callable[[tuple[int, int]], bool]
         content = _content(text, *match.span("content"))
         if source and content and not names_town(text[source[0]:source[1]]) and is_speaker(source):
             return HeadlineClaim(content[0], source, None, content[1])
+    match = _CUE_VERB.match(text)
+    if match:
+        source = _source(text, *match.span("source"))
+        content = _content(text, *match.span("content"))
+        if source and content and is_speaker(source):
+            return HeadlineClaim(content[0], source, match.span("cue"), "indirect")
     return None
 
 
