@@ -227,3 +227,17 @@ def test_a_headline_verb_of_claiming_read_as_a_noun_still_reports(title, speaker
     by = {a["id"]: a["speaker"] for a in layers["attributions"]}
     taken = [e for e in layers["events"] if e["type"] == "territory_control"]
     assert taken and by.get(taken[0]["claimed_by"]) == speaker, layers
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Это ответ на применение американских ракет ATACMS по территории Брянской и Курской областей.", "ru"),
+    ("Росія застосувала керовані авіабомби проти Харкова.", "uk"),
+])
+def test_the_use_of_missiles_or_bombs_is_a_strike(text, language):
+    assert [e[0] for e in events(text, language)] == ["strike"]
+
+
+def test_a_latin_word_in_cyrillic_copy_is_no_village():
+    found = events("Это ответ на применение американских ракет ATACMS и британских Storm Shadow по территории Брянской "
+                   "области. Войска вошли в Bakhmut.", "ru")
+    assert [e[2] for e in found] == [{"Bryansk Oblast"}, {"Bakhmut"}], found

@@ -272,6 +272,7 @@ def names_river(doc: CyrDoc, i: int) -> bool:
 # A foreign city (GeoNames, no KATOTTG code) found by the gazetteer alone, with no NER label or place
 # preposition, must be at least this big: common words and surnames are names of small places abroad.
 PROMINENT_POPULATION = 100_000
+CYRILLIC = re.compile("[а-яёіїєґ]", re.IGNORECASE)
 # Parts of speech of function words: never a place unless a preposition or NER says so ("Усі", "Мені").
 FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "PRED", "INTJ", "VERB", "INFN", "GRND",
                           "PRTS", "NUMR", "COMP"})
@@ -323,6 +324,10 @@ def placed_elsewhere(doc: CyrDoc, i: int) -> bool:
 def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     """Whether a gazetteer hit for the name at token i may stand as a place."""
     t = doc.tokens[i]
+    if not CYRILLIC.search(t.text) and not (exact and (e.level in ("country", "oblast", "region")
+                                                        or e.category in CITY_CATEGORIES
+                                                        or (e.population or 0) >= PROMINENT_POPULATION)):
+        return False  # a Latin word in Cyrillic copy is a weapon or a brand ("Storm Shadow"), not the village Sadiv
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     if set(t.lemmas) & URBAN_FEATURE_LEMMAS and nxt is not None and nxt.is_title and nxt.sent == t.sent:
         return False  # "в Площу Свободи", "на Вулиці Сумській": a square or street, not the village Ploshchi
