@@ -241,3 +241,10 @@ def test_a_latin_word_in_cyrillic_copy_is_no_village():
     found = events("Это ответ на применение американских ракет ATACMS и британских Storm Shadow по территории Брянской "
                    "области. Войска вошли в Bakhmut.", "ru")
     assert [e[2] for e in found] == [{"Bryansk Oblast"}, {"Bakhmut"}], found
+
+
+def test_of_two_namesakes_in_neighbouring_hromadas_the_list_names_the_one_more_of_it_shares():
+    found = events("Российские войска продвинулись на Харьковском направлении. По данным Минобороны РФ, заняты села "
+                   "Стрелечья, Пыльная, Борисовка, Огурцовка и Плетеневка.", "ru", title="Наступление на Харьковщине")
+    taken = [e for e in found if e[0] == "territory_control"]
+    assert taken and "Pylna" in taken[0][2] and len(taken[0][2]) == 5, found

@@ -23,6 +23,7 @@ from .name_forms import MAX_FORM_COMBINATIONS, word_forms
 from .name_keys import normalise, skeleton
 from .place_weights import (
     W_AREA_NEAR, W_AREA_DOC, W_NEAR_PLACE, W_SENTENCE_RAION, W_SENTENCE_HROMADA, HROMADA_CODE_CHARS, W_FRONT,
+    HROMADA_MATES_AT_MOST,
     FRONT_PRIOR_MAX_POPULATION, FRONT_OBLASTS, W_CONTAINS, W_SIBLING_DIVISION, W_SAME_COUNTRY, MAX_SAME_COUNTRY,
     W_POPULATION, POPULATION_FLOOR, WAR_POPULATION_FLOOR, W_LEVEL, W_CATEGORY, W_CAPITAL, W_UKRAINE, W_PRIMARY_NAME,
     W_EXACT, NEAR_KM, W_LARGE_CITY, LARGE_CITY_POPULATION, W_NEAR_REGION, REGION_KM, MIN_MARGIN, MIN_MARGIN_WORLD,
@@ -281,8 +282,9 @@ class Gazetteer:
         if listed and e.raion and any(p.raion == e.raion and p.level == "settlement" for p in ctx.places_near
                                      if p.id != e.id):
             score += W_SENTENCE_RAION
-            if _same_hromada(e, ctx.places_near) or shares_open:
-                score += W_SENTENCE_HROMADA
+            mates = _hromada_mates(e, ctx.places_near)
+            if mates or shares_open:  # (the more of the list share it, the likelier: "Стрелечья, Пыльная, Борисовка")
+                score += W_SENTENCE_HROMADA * max(1, min(mates, HROMADA_MATES_AT_MOST))
         elif listed and e.level == "settlement" and shares_open:
             score += W_SENTENCE_HROMADA  # "вошли в Нескучное и Макаровку": two open names, one hromada holds both
         same = {p.id for p in others if p.country == e.country} if e.country else set()
@@ -367,12 +369,12 @@ def _no_local_context(e: Entry, ctx: ResolveContext) -> bool:
         p.id != e.id and p.level == "settlement" and p.ref is not None for p in ctx.places)
 
 
-def _same_hromada(e: Entry, places: Sequence[Entry]) -> bool:
-    """True when another Ukrainian settlement of ``places`` lies in the hromada of settlement ``e``."""
+def _hromada_mates(e: Entry, places: Sequence[Entry]) -> int:
+    """How many other Ukrainian settlements of ``places`` lie in the hromada of settlement ``e``."""
     if e.level != "settlement" or not _katottg(e):
-        return False
+        return 0
     code = e.ref[:HROMADA_CODE_CHARS]
-    return any(p.id != e.id and p.level == "settlement" and (p.ref or "")[:HROMADA_CODE_CHARS] == code for p in places)
+    return sum(1 for p in places if p.id != e.id and p.level == "settlement" and (p.ref or "")[:HROMADA_CODE_CHARS] == code)
 
 
 def km_between(a: Entry, b: Entry) -> float:

@@ -13,6 +13,10 @@ W_SENTENCE_RAION = 1.0  # candidate in the raion of a settlement of its sentence
 # "атакували Іллінку та Курахове" names the Іллінка of Kurakhove's hromada, not the one of Marinka's in
 # the same raion. Neither counts against a city of FRONT_PRIOR_MAX_POPULATION ("Zaporizhzhia and Vuhledar")
 W_SENTENCE_HROMADA = 1.0
+# ... once per other settlement of the sentence in that hromada, up to this many: of two namesakes in neighbouring
+# hromadas, the one more of the list lies in ("Стрелечья, Пыльная, Борисовка, Огурцовка и Плетеневка": Pylna of
+# Lyptsi hromada with two, not Pilna of Vovchansk hromada with one)
+HROMADA_MATES_AT_MOST = 5
 HROMADA_CODE_CHARS = 9
 # A settlement of the oblasts where ground fighting went on for most of the war (Donetsk, Luhansk, Zaporizhzhia,
 # Kherson, Kharkiv) or of Russia's border oblasts under fire and incursion (Kursk, Belgorod, Bryansk): the
