@@ -248,3 +248,15 @@ def test_of_two_namesakes_in_neighbouring_hromadas_the_list_names_the_one_more_o
                    "Стрелечья, Пыльная, Борисовка, Огурцовка и Плетеневка.", "ru", title="Наступление на Харьковщине")
     taken = [e for e in found if e[0] == "territory_control"]
     assert taken and "Pylna" in taken[0][2] and len(taken[0][2]) == 5, found
+
+
+def test_officers_killed_count_the_casualties_not_the_strike():
+    found = events("В ВСУ заявили, что в результате удара по штабу погибли 34 офицера.", "ru")
+    assert [(e[0], e[3]) for e in found] == [("strike", None), ("casualties", 34)], found
+
+
+def test_an_incursion_told_by_a_participle_is_fighting_and_where_they_are_pushed_to_no_place():
+    found = events("Формирования, вторгшиеся в Грайворонский район Белгородской области, блокированы и разгромлены. "
+                   "Остатки формирований вытеснены на территорию Украины.", "ru")
+    assert [(e[0], e[2]) for e in found][:1] == [("clash", {"Belgorod Oblast"})], found
+    assert all("Ukraine" not in e[2] for e in found if e[0] == "withdrawal"), found

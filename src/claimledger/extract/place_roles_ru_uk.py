@@ -157,6 +157,8 @@ def names_party(doc: CyrDoc, place: Place) -> bool:
     return before not in LOCATIVE_PREPOSITIONS and not (before in ORIGIN_PREPOSITIONS and "gent" in doc.tokens[k].tags)
 
 
+# Nouns between "на"/"в" and a place that a force moves into: the place is where it goes ("на территорию Украины").
+DESTINATION_NOUNS = frozenset({"территория", "територія", "сторона", "бік"})
 DESTINATION_LIST_REACH = 6  # words back over a list of places to the preposition of its first
 
 
@@ -171,6 +173,9 @@ def destination(doc: CyrDoc, place: Place) -> bool:
                                                          or doc.tokens[j].is_title):
         j -= 1  # the preposition before the first of a list ("отступили к Бердичам и Орловке")
     before, t = doc.tokens[j], doc.tokens[j + 1]
+    if j > 0 and set(before.lemmas) & DESTINATION_NOUNS and "accs" in before.tags \
+            and doc.tokens[j - 1].lower in ("в", "во", "на", "у"):
+        return True  # "вытеснены на территорию Украины", "отошли в сторону Покровска"
     return before.lower in ("к", "ко", "до") or before.lower in ("в", "во", "на", "у") and "accs" in t.tags \
         and "loct" not in t.tags
 
