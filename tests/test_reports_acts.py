@@ -260,3 +260,13 @@ def test_an_incursion_told_by_a_participle_is_fighting_and_where_they_are_pushed
                    "Остатки формирований вытеснены на территорию Украины.", "ru")
     assert [(e[0], e[2]) for e in found][:1] == [("clash", {"Belgorod Oblast"})], found
     assert all("Ukraine" not in e[2] for e in found if e[0] == "withdrawal"), found
+
+
+@pytest.mark.parametrize("text, speaker, polarity", [
+    ("Киев причастность к атаке отрицает.", "Kyiv", "denied"),
+    ("Минобороны факт удара подтвердило.", "Russian Ministry of Defence", "asserted"),
+])
+def test_a_source_its_object_and_then_the_verb_attribute(text, speaker, polarity):
+    rec = record(text, "ru", "2024-04-07")
+    by = {a["id"]: a["speaker"] for a in rec["attributions"]}
+    assert [(by.get(e["claimed_by"]), e["polarity"]) for e in rec["events"]] == [(speaker, polarity)], rec

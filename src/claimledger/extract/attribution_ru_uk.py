@@ -38,9 +38,10 @@ from .anaphora_ru_uk import (anaphor_after, anaphor_before, antecedent_of, is_an
                              source_before_anaphor)
 from .cues import UNSPECIFIED
 from .cues_ru_uk import CueLexicon, load_cue_lexicon
-from .cyrillic import CyrDoc, find_quotes
+from .cyrillic import CyrDoc, find_quotes, within_quote
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
+from .name_readings_ru_uk import name_before_object
 from .sources_ru_uk import (
     ABOUT, CLOSING_PUNCT, CONTRASTIVE, COORDINATORS, PRONOUNS, REFERRING, THAT, addressee_only, find_locative_source,
     find_source_after, find_source_before, fronted_report, is_nominal, person_before, trim_range,
@@ -105,7 +106,7 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     _nest_referred_sources(doc, found)
     deny_what_was_reported(doc, found)
     for f in found:
-        f.content = _within_quote(doc.text, f, quotes)
+        f.content = within_quote(doc.text, f.cue, f.content, quotes)
     found = [f for f in found if f.content[1] > f.content[0]]
     for f in found:  # "в сводке Генштаба говорится": the message's owner speaks
         if f.source is not None and f.source[1] - f.source[0] > 1 and doc.tokens[f.source[0]].lemma in MESSAGE_NOUNS:
@@ -152,21 +153,6 @@ def _headline_claim(doc: CyrDoc) -> Found | None:
         return None
     cue_token = doc.token_at(claim.cue[0]) if claim.cue else first
     return Found(claim.content, claim.kind, claim.cue, (first, last + 1), cue_token)
-
-
-def _within_quote(text: str, f: Found, quotes) -> tuple[int, int]:
-    """A cue inside a quotation reports within it: its content ends where the quotation ends
-    («Мы заявили, что X», — сказал Y: the content of "заявили" is X, not X and the reporting clause)."""
-    if f.cue is None:
-        return f.content
-    start, end = f.content
-    for q in quotes:
-        if q[0] <= f.cue[0] and f.cue[1] <= q[1] and q[0] <= start < q[1] < end:
-            end = q[1]
-            while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
-                end -= 1
-            return start, end
-    return f.content
 
 
 def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Found | None:
@@ -250,7 +236,9 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     if content is None and role in ("np_verb", "verb") and src is not None and src[0] >= cue_last:
         content = _object_before(doc, sent, cue_first, quotes, role)  # "Информацию о прорыве опроверг X"
     if content is None and role == "np_verb" and src is not None and src[1] <= cue_first:
-        if src[1] < cue_first:  # "В Киеве информацию о взятии Соледара опровергли": the object after the source
+        if (split := name_before_object(doc, *src)) is not None:  # "Киев причастность к атаке отрицает"
+            src, content = (src[0], split), _object_before(doc, sent, cue_first, quotes, role, floor=split)
+        elif src[1] < cue_first:  # "В Киеве информацию о взятии Соледара опровергли": the object after the source
             content = _object_before(doc, sent, cue_first, quotes, role, floor=src[1])
         elif src[0] - 1 > sent.first and doc.tokens[src[0] - 1].pos == "PREP":
             # "Информацию о взятии Соледара в Генштабе опровергли": the object before the source's "в"
@@ -275,8 +263,11 @@ def _object_before(doc: CyrDoc, sent, cue_first: int, quotes, role: str,
         return None
     head = doc.tokens[part[0]]
     about = head.lower in ABOUT and part[1] - part[0] >= 2 and doc.tokens[part[0] + 1].pos in ("NOUN", "ADJF")
-    if not about and (role != "np_verb" or head.pos != "NOUN" or "accs" not in head.tags
-                      and not fronted_report(doc, part[0])):  # "Сообщения о прорыве ... опровергли": accusative too
+    # (after a source named before it, an inanimate object may read as a nominative, one form for both cases, or open
+    # with a possessive: "Минобороны факт удара подтвердило", "Украина свою причастность отрицает")
+    accusative = "accs" in head.tags or floor is not None and {"nomn", "inan"} <= head.tags
+    if not about and (role != "np_verb" or head.pos not in (("NOUN",) if floor is None else ("NOUN", "ADJF"))
+                      or not accusative and not fronted_report(doc, part[0])):  # "Сообщения о прорыве": accusative too
         return None
     return _rendered(doc, part, quotes)
 

@@ -313,3 +313,19 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                     out.append((start + 1, i))
                 break
     return out
+
+
+def within_quote(text: str, cue: tuple[int, int] | None, content: tuple[int, int],
+                 quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """A cue inside a quotation (:func:`find_quotes`) reports within it: the content (character span) ends where the
+    quotation ends («Мы заявили, что X», — сказал Y: the content of "заявили" is X, not X and the reporting clause)."""
+    if cue is None:
+        return content
+    start, end = content
+    for q in quotes:
+        if q[0] <= cue[0] and cue[1] <= q[1] and q[0] <= start < q[1] < end:
+            end = q[1]
+            while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
+                end -= 1
+            return start, end
+    return content

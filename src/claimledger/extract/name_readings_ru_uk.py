@@ -51,3 +51,17 @@ def first_and_surname(doc: CyrDoc, k: int) -> bool:
     first, surname = toks[k - 1], toks[k]
     return first.pos == "NOUN" and "nomn" in first.tags and not first.text.isupper() and any(
         "Surn" in tag and "nomn" in tag for tag in word_readings(surname.text, "uk"))
+
+
+def name_before_object(doc: CyrDoc, first: int, last: int) -> int | None:
+    """Where the object starts in a phrase [first, last) before a verb that opens with a name ("Киев причастность к
+    атаке отрицает", "Украина свою причастность отрицает"): the first lower-case accusative word after capitalised
+    ones, or None."""
+    toks = doc.tokens
+    k = first
+    while k < last and toks[k].is_title:
+        k += 1
+    if k == first or k >= last or not toks[k].is_word or toks[k].text[:1].isupper():
+        return None
+    accusative = "accs" in toks[k].tags or {"nomn", "inan"} <= toks[k].tags  # ("факт": one form for both cases)
+    return k if accusative and toks[k].pos in ("NOUN", "ADJF", "NPRO", "PRTF") else None
