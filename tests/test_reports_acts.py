@@ -270,3 +270,9 @@ def test_a_source_its_object_and_then_the_verb_attribute(text, speaker, polarity
     rec = record(text, "ru", "2024-04-07")
     by = {a["id"]: a["speaker"] for a in rec["attributions"]}
     assert [(by.get(e["claimed_by"]), e["polarity"]) for e in rec["events"]] == [(speaker, polarity)], rec
+
+
+def test_the_nuclear_plant_spelt_out_is_in_enerhodar():
+    found = events("Глава Энергодара сообщил, что Запорожская атомная электростанция подверглась атаке беспилотников.",
+                   "ru")
+    assert [(e[0], e[2]) for e in found] == [("strike", {"Enerhodar"})], found
