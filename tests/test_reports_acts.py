@@ -276,3 +276,8 @@ def test_the_nuclear_plant_spelt_out_is_in_enerhodar():
     found = events("Глава Энергодара сообщил, что Запорожская атомная электростанция подверглась атаке беспилотников.",
                    "ru")
     assert [(e[0], e[2]) for e in found] == [("strike", {"Enerhodar"})], found
+
+
+def test_a_grouping_named_in_guillemets_is_the_actor():
+    rec = record("Подразделения группировки «Центр» установили контроль над городом Лисичанск.", "ru", "2022-07-03")
+    assert [e["actor"] for e in rec["events"]] == ["Подразделения группировки «Центр»"], rec["events"]

@@ -100,9 +100,13 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
     while k - 1 > max(c_first - 1, first - ACTOR_BEFORE_WINDOW):
         k -= 1
         w = doc.tokens[k]
+        named_force = False
         if w.text == "»" and k > c_first:
             opening = _opening_quote(doc, k, c_first)
-            if opening is not None:
+            if opening is not None and opening > c_first and set(doc.tokens[opening - 1].lemmas) & FORCE_LEMMAS:
+                k, named_force = opening - 1, True  # "Подразделения группировки «Центр» установили": that force
+                w = doc.tokens[k]
+            elif opening is not None:
                 k = opening  # a quoted unit name ("группировки войск «Центр»") belongs to the phrase before it
                 continue
         if w.text in (",", ":", "«", "»"):
@@ -118,7 +122,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
             main = _verb_before(doc, k)
             if main is not None and any(tok.text == "," for tok in doc.tokens[main:k]):
                 return actor_of(doc, main, places=places)
-        if (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
+        if named_force \
+                or (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
                 or (w.text.isupper() and len(w.text) > 1) \
                 or doc.entity_label(k) == "ORG" \
