@@ -281,3 +281,8 @@ def test_the_nuclear_plant_spelt_out_is_in_enerhodar():
 def test_a_grouping_named_in_guillemets_is_the_actor():
     rec = record("Подразделения группировки «Центр» установили контроль над городом Лисичанск.", "ru", "2022-07-03")
     assert [e["actor"] for e in rec["events"]] == ["Подразделения группировки «Центр»"], rec["events"]
+
+
+def test_the_use_of_bombs_in_another_strike_is_its_instrument():
+    found = events("Противник нанес 74 авиационных удара с применением 118 управляемых авиабомб.", "ru")
+    assert [(e[0], e[3]) for e in found] == [("strike", 74)], found

@@ -86,6 +86,10 @@ PUBLIC_STEMS = CIVILIAN_STEMS + ("журналист", "студент", "вет
                                  "воїн", "бійц", "бойц", "захисник", "працівник", "учасник")
 MEETING_WINDOW = 3
 # Nouns of fighters that an act stem of the lexicon also starts ("штурмовики" under штурм~).
+# Nouns of using weapons, and the prepositions that make them the instrument of another act ("удар с применением
+# ракет", "удар із застосуванням дронів"): no strike of their own.
+USING_LEMMAS = frozenset({"применение", "застосування"})
+WITH_WORDS = frozenset({"с", "со", "з", "із", "зі"})
 # Verbs of suffering harm: with a building or a place as subject ("пострадали три дома", "постраждали будинки"), the
 # damage of a strike, not casualties; SUFFERER_WINDOW words around the verb are searched for that subject.
 SUFFERING_LEMMAS = frozenset({"пострадать", "постраждати"})
@@ -112,6 +116,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     if kind == "negotiation" and set(doc.tokens[first].lemmas) & MEETING_LEMMAS and any(
             plain_word(w.lemma).startswith(PUBLIC_STEMS) for w in doc.tokens[last:last + MEETING_WINDOW]):
         return None  # "встреча с жителями": a meeting with the public
+    if set(doc.tokens[first].lemmas) & USING_LEMMAS and first > 0 and doc.tokens[first - 1].lower in WITH_WORDS:
+        return None  # "74 авиационных удара с применением 118 авиабомб": how another strike was made
     if kind == "casualties" and _things_suffered(doc, first, last):
         return "strike"  # "в Белгородском районе пострадали поселки Разумное и Дубовое": damage
     if kind == "strike" and _aerial_object(doc, first, last):
