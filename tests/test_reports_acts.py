@@ -286,3 +286,22 @@ def test_a_grouping_named_in_guillemets_is_the_actor():
 def test_the_use_of_bombs_in_another_strike_is_its_instrument():
     found = events("Противник нанес 74 авиационных удара с применением 118 управляемых авиабомб.", "ru")
     assert [(e[0], e[3]) for e in found] == [("strike", 74)], found
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Було пошкоджено ДніпроГЕС у Запоріжжі, а також об'єкти у Харкові та Полтавській області.", "uk",
+     {"Zaporizhzhia", "Kharkiv", "Poltava Oblast"}),
+    ("Российские войска продвинулись в Нью-Йорке Донецкой области, а также возле Ступочек и Карловки.", "ru",
+     {"Niu-York", "Stupochky", "Karlivka"}),
+])
+def test_places_after_a_also_go_on_the_acts_list(text, language, expected):
+    found = events(text, language)
+    assert found and found[0][2] == expected, found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Сирський ухвалив рішення про вихід українських підрозділів з Авдіївки.", "uk"),
+    ("Командование приняло решение о выходе украинских подразделений из Авдеевки.", "ru"),
+])
+def test_a_withdrawal_noun_with_two_words_before_from_is_one(text, language):
+    assert [(e[0], e[2]) for e in events(text, language)] == [("withdrawal", {"Avdiivka"})]

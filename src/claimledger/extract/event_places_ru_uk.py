@@ -57,6 +57,10 @@ PP_GAP = 2  # tokens between a trigger's end and such a preposition ("зону �
 PP_REACH = 4  # tokens from the preposition within which its place starts ("в районе населенного пункта X")
 # Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
 # "повреждена"); a comma between two stretches holding one each separates two statements with their own places.
+# "а также" / "а також" after a comma goes on with more of the same act's objects and places, past up to
+# ALSO_OBJECT_WORDS nouns ("..., а також об'єкти у Харкові, Хмельницькій ... областях").
+ALSO_PAIRS = frozenset({("а", "также"), ("а", "також"), ("и", "также"), ("і", "також")})
+ALSO_OBJECT_WORDS = 2
 RELATIVE_LEMMAS = frozenset({"который", "котрий", "який"})  # pronouns opening a relative clause
 ANTECEDENT_REACH = 3  # words before a relative clause's comma searched for the place it hangs on
 # Types whose place is where one leaves ("противник из Волчанска отступил"): a place after a preposition of origin
@@ -384,6 +388,12 @@ def _list_goes_on(doc: CyrDoc, comma: int, clause_end: int, places: Sequence[Pla
     nxt = comma + 1
     if nxt < clause_end and doc.tokens[nxt].lower in LIST_JOINERS:
         nxt += 1
+    if nxt + 1 < clause_end and (doc.tokens[nxt].lower, doc.tokens[nxt + 1].lower) in ALSO_PAIRS:
+        # "пошкоджено ДніпроГЕС у Запоріжжі, а також об'єкти у Харкові": more of the same, somewhere else
+        k = nxt + 2
+        while k < min(clause_end, nxt + 2 + ALSO_OBJECT_WORDS) and doc.tokens[k].pos in ("NOUN", "ADJF", "PRTF"):
+            k += 1
+        nxt = k + 1 if k < clause_end and doc.tokens[k].lower in LOCATIVE_PREPOSITIONS else k
     if nxt >= clause_end or nxt not in starts:
         return False
     # a place with its own predicate right after it starts a new clause ("по Харькову, Одесса готовится")
