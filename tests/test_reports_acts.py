@@ -305,3 +305,8 @@ def test_places_after_a_also_go_on_the_acts_list(text, language, expected):
 ])
 def test_a_withdrawal_noun_with_two_words_before_from_is_one(text, language):
     assert [(e[0], e[2]) for e in events(text, language)] == [("withdrawal", {"Avdiivka"})]
+
+
+def test_a_city_named_with_the_word_city_is_that_city():
+    found = events("Three people were killed in Belgorod city last week in a similar attack.", "en")
+    assert [e[2] for e in found if e[0] == "casualties"] == [{"Belgorod"}], found

@@ -29,6 +29,8 @@ NAME_LABELS = ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "NORP", "
 # Head nouns that follow a name and belong to its span; the first set makes it an oblast/region.
 AREA_HEADS = ("region", "regions", "oblast", "oblasts", "province", "provinces")
 SPAN_HEADS = AREA_HEADS + ("people's republic", "krai", "federal district", "raion", "district", "zone")
+# Lower-case words after a city's name that the tagger takes into the entity ("Belgorod city", "Kharkiv town").
+TRAILING_CITY_WORDS = frozenset({"city", "town"})
 # A plural head is shared by coordinated names and stays out of each span ("the Donetsk and Luhansk regions").
 PLURAL_HEADS = ("regions", "oblasts", "provinces")
 # Tokens after a coordinated name searched for the head its list shares: a list of four names
@@ -125,6 +127,8 @@ def _ner_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             start += 1
         if end - start > 1 and doc[end - 1].text in ("'s", "’s"):
             end -= 1
+        if end - start > 1 and doc[end - 1].lower_ in TRAILING_CITY_WORDS and not gaz.has_name(doc[start:end].text):
+            end -= 1  # "in Belgorod city": the name, the word for it no part of it ("Mexico City" stays)
         if end - start > 1 and doc[start].lower_ in DIRECTION_WORDS and not gaz.has_name(doc[start:end].text):
             start += 1
         # following words that complete a gazetteer name ("Mashonaland West", "Democratic Republic" ->
