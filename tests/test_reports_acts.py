@@ -310,3 +310,18 @@ def test_a_withdrawal_noun_with_two_words_before_from_is_one(text, language):
 def test_a_city_named_with_the_word_city_is_that_city():
     found = events("Three people were killed in Belgorod city last week in a similar attack.", "en")
     assert [e[2] for e in found if e[0] == "casualties"] == [{"Belgorod"}], found
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("We lost three people, including a child. The number of wounded is 17.", "casualties", 17),
+    ("As of this evening, the total number of Russian missiles that have hit our cities is already 2,811.", "strike",
+     2811),
+])
+def test_english_counts_stated_of_a_number(text, kind, count):
+    found = events(text, "en")
+    assert count in [e[3] for e in found if e[0] == kind], found
+
+
+def test_an_english_strike_counts_the_weapons_after_a_dash():
+    found = events("Today's Russian strike alone at the city of Mykolaiv - 10 missiles.", "en")
+    assert [e[3] for e in found if e[1] == "strike"] == [10], found

@@ -29,8 +29,8 @@ from .dates import dates_another, find_time_expressions
 from .datelines import outside_datelines
 from .doc_cache import doc_ents, doc_text, line_memo, sentence_of
 from .event_arguments import (
-    attacks_a_target, blocks_talks, destroys_fighters, destroys_weapons, frees_people, is_argument, names_held_land,
-    strike_result,
+    WEAPON_LEMMAS, attacks_a_target, blocks_talks, destroys_fighters, destroys_weapons, frees_people, is_argument,
+    names_held_land, strike_result,
 )
 from .event_dates_en import default_when, event_when, planned_before
 from .event_places import without_landmarks
@@ -38,8 +38,8 @@ from .event_places_en import event_places
 from .event_polarity import claimed_polarity
 from .event_triggers import NATIONALITIES, cue_ancestors, find_triggers
 from .modality import event_modality
-from .quantities import (count_after_preposition, count_right_after, find_quantity, number_of_dead, one_person,
-                         times_count)
+from .quantities import (count_after_dash, count_after_preposition, count_right_after, find_quantity, number_of,
+                         one_person, times_count)
 from .retold_events import without_retold_strikes
 
 # Verbs that deny the event in their object or complement ("prevented any evacuation").
@@ -397,7 +397,11 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         if quantity is None and kind == "casualties" and span.root.dep_ == "nsubj":  # "the toll rose to 23"
             quantity = count_after_preposition(span.root.head, ("to", "at"))
         if quantity is None and kind == "casualties":
-            quantity = one_person(span.root) or number_of_dead(span.root)
+            quantity = one_person(span.root)
+        if quantity is None:  # "the number of dead rose to 12", "the total number of missiles ... is 2,811"
+            quantity = number_of(span.root)
+        if quantity is None and kind == "strike":  # "Today's strike at the city of Mykolaiv - 10 missiles"
+            quantity = count_after_dash(span, WEAPON_LEMMAS)
         if quantity is None and kind == "casualties" and span.root.lemma_.lower() in KILLING_LEMMAS:
             quantity = count_right_after(span)  # headline copy: "strike on Kharkiv store kills at least 12"
         if quantity is None and kind == "other":  # "said it had shot down 72 of 99 missiles" (72 parsed as an adverb)

@@ -145,12 +145,14 @@ def one_person(verb) -> int | None:
     return None
 
 
-def number_of_dead(root) -> int | None:
-    """The count a "number of dead (killed, wounded)" rose or climbed to ("The number of dead rose to 12"), or None."""
+def number_of(root) -> int | None:
+    """The count a "number of X" rose or climbed to, or is ("The number of dead rose to 12", "the total number of
+    Russian missiles that have hit our cities is already 2,811"), or None."""
     number = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
-    if number is None or number.lemma_.lower() not in ("number", "toll", "count") or number.dep_ != "nsubj":
+    if number is None or number.lemma_.lower() not in ("number", "toll", "count", "total") or number.dep_ != "nsubj":
         return None
-    return count_after_preposition(number.head, ("to", "at"))
+    stated = find_quantity(c for c in number.head.children if c.dep_ == "attr") if number.head.lemma_ == "be" else None
+    return stated if stated is not None else count_after_preposition(number.head, ("to", "at"))
 
 
 def times_count(verb) -> int | None:
@@ -189,3 +191,14 @@ def count_right_after(span) -> int | None:
     if _is_measure(tokens):
         return None
     return parse_quantity(" ".join(t.text for t in tokens))
+
+
+def count_after_dash(span, weapons: frozenset[str]) -> int | None:
+    """The number of weapons after a dash later in a strike's sentence ("Today's Russian strike alone at the city of
+    Mykolaiv - 10 missiles"; the parser reads the dash as a hyphen), or None."""
+    doc = span.doc
+    for t in doc[span.end:span.sent.end]:
+        if t.text in ("-", "–", "—") and t.i + 2 < len(doc) and doc[t.i + 1].like_num \
+                and doc[t.i + 2].lemma_.lower() in weapons and doc[t.i + 2].sent.start == span.sent.start:
+            return parse_quantity(doc[t.i + 1].text)
+    return None
