@@ -215,11 +215,13 @@ def _numbered(toks, k: int, floor: int) -> bool:
     return any(w.lemma in NUMBER_LEMMAS or w.text[:1].isdigit() for w in toks[max(floor, k - 3):k])
 
 
-def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place]) -> tuple[str, ...]:
+def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place],
+                           chain: bool = True) -> tuple[str, ...]:
     """The latest settlement named before a bare settlement noun of the clause ("Город заняли части
     ...", "Місто звільнили"): the town a definite mention refers back to, within ANAPHOR_SENTENCES sentences;
     for a plural noun ("Сёла разрушены") the settlements of the latest sentence there naming two or more. A
-    counted noun ("два населенных пункта", "несколько сёл") names new ones: nothing."""
+    counted noun ("два населенных пункта", "несколько сёл") names new ones: nothing. With ``chain``, the same bare
+    noun said before refers to the town it referred to."""
     toks = doc.tokens
     place_starts = {p.span[0] for p in places}
     bare = None
@@ -243,10 +245,12 @@ def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Seque
         # ("захватить Часов Яр. ... взятие города позволит наступать на Краматорск. ... на окраине города")
         same = [(p.span[0], event_place_key(p)) for p in earlier
                 if (k := doc.token_at(p.span[0])) and toks[k - 1].lemma == toks[bare].lemma]
-        again = [(toks[k].start, referred[0]) for k in range(bare - 1, doc.token_at(floor) or 0, -1)
-                 if toks[k].lemma == toks[bare].lemma and "plur" not in toks[k].tags
-                 and (referred := settlement_referred_to(doc, k, k + 1, places))][:1]
-        return (max(same + again)[1],) if same or again else (event_place_key(earlier[-1]),)
+        # (the nearest such noun, whose own referent is found without going further back: ``chain`` off)
+        again = next(((toks[k].start, referred[0]) for k in range(bare - 1, doc.token_at(floor) or 0, -1)
+                      if chain and toks[k].lemma == toks[bare].lemma and "plur" not in toks[k].tags
+                      and (referred := settlement_referred_to(doc, k, k + 1, places, chain=False))), None)
+        found = same + ([again] if again else [])
+        return (max(found)[1],) if found else (event_place_key(earlier[-1]),)
     # "Міста просто розбиті", "Сёла разрушены": the settlements of the latest sentence naming two or more
     for number in range(toks[bare].sent, toks[bare].sent - ANAPHOR_SENTENCES - 1, -1):
         named = [p for p in earlier if doc.tokens[doc.token_at(p.span[0]) or 0].sent == number]
