@@ -325,3 +325,8 @@ def test_english_counts_stated_of_a_number(text, kind, count):
 def test_an_english_strike_counts_the_weapons_after_a_dash():
     found = events("Today's Russian strike alone at the city of Mykolaiv - 10 missiles.", "en")
     assert [e[3] for e in found if e[1] == "strike"] == [10], found
+
+
+def test_a_command_intending_to_capture_is_the_actor():
+    rec = record("Аналитики ISW считают, что российское командование намерено захватить Часов Яр.", "ru", "2024-05-25")
+    assert [(e["actor"], e["modality"]) for e in rec["events"]] == [("российское командование", "future")], rec
