@@ -330,3 +330,8 @@ def test_an_english_strike_counts_the_weapons_after_a_dash():
 def test_a_command_intending_to_capture_is_the_actor():
     rec = record("Аналитики ISW считают, что российское командование намерено захватить Часов Яр.", "ru", "2024-05-25")
     assert [(e["actor"], e["modality"]) for e in rec["events"]] == [("российское командование", "future")], rec
+
+
+def test_people_counted_in_the_next_clause_are_not_the_wounded():
+    found = events("По его словам, еще 43 человека получили ранения, судьба около 40 человек остается неизвестной.", "ru")
+    assert [e[3] for e in found if e[0] == "casualties"] == [43], found

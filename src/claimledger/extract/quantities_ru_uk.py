@@ -354,9 +354,15 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
 
 def _list_item_after(doc: CyrDoc, comma: int) -> bool:
     """True when the word after a comma goes on a list of things counted: a number or a noun ("танк, две боевые
-    машины"), not a clause ("погиб мужчина, еще четыре человека ранены")."""
+    машины") with no predicate of its own before the next comma, not a clause ("погиб мужчина, еще четыре человека
+    ранены")."""
     nxt = doc.tokens[comma + 1] if comma + 1 < len(doc.tokens) else None
-    return nxt is not None and (nxt.pos in ("NUMB", "NOUN") or bool(set(nxt.lemmas) & set(NUMBER_LEMMAS)))
+    if nxt is None or not (nxt.pos in ("NUMB", "NOUN") or bool(set(nxt.lemmas) & set(NUMBER_LEMMAS))):
+        return False
+    sentence_end = doc.sentence_of(comma).last
+    item_end = next((k for k in range(comma + 1, sentence_end) if doc.tokens[k].text == ","), sentence_end)
+    # (an item with a predicate of its own is a clause: "..., судьба около 40 человек остается неизвестной")
+    return not any(t.pos in ("VERB", "PRTS") for t in doc.tokens[comma + 1:item_end])
 
 
 def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int], people: bool) -> int | None:
