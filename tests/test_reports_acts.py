@@ -335,3 +335,9 @@ def test_a_command_intending_to_capture_is_the_actor():
 def test_people_counted_in_the_next_clause_are_not_the_wounded():
     found = events("По его словам, еще 43 человека получили ранения, судьба около 40 человек остается неизвестной.", "ru")
     assert [e[3] for e in found if e[0] == "casualties"] == [43], found
+
+
+def test_the_number_of_dead_grown_far_after_its_noun_counts_them():
+    found = events('Число погибших в результате удара российских войск по гипермаркету "Эпицентр" в Харькове возросло '
+                   'до 16 человек, сообщил глава Харьковской ОВА Олег Синегубов.', "ru")
+    assert [e[3] for e in found if e[0] == "casualties"] == [16], found

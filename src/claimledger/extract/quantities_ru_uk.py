@@ -44,7 +44,7 @@ AMOUNT_VERB_LEMMAS = frozenset({"составить", "составлять", "�
                                 "сягнути", "сягати", "досягти", "досягнути", "досягати", "налічувати",
                                 # grown to ("число погибших выросло до 12", "кількість загиблих зросла до 12")
                                 "вырасти", "возрасти", "увеличиться", "зрости", "збільшитися"})
-AMOUNT_VERB_REACH = 12  # words from an act noun to the verb of its amount, within the clause
+AMOUNT_VERB_REACH = 16  # tokens from an act noun to the verb of its amount, within the clause (a quoted name between)
 # Collective numerals, which count people only ("пострадали трое", "загинули п'ятеро"): never a count of strikes.
 COLLECTIVE_NUMERALS = frozenset({"двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "восьмеро", "девятеро",
                                  "десятеро", "двоє", "троє", "четверо", "п'ятеро", "шестеро", "семеро", "восьмеро",
