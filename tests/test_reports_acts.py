@@ -341,3 +341,11 @@ def test_the_number_of_dead_grown_far_after_its_noun_counts_them():
     found = events('Число погибших в результате удара российских войск по гипермаркету "Эпицентр" в Харькове возросло '
                    'до 16 человек, сообщил глава Харьковской ОВА Олег Синегубов.', "ru")
     assert [e[3] for e in found if e[0] == "casualties"] == [16], found
+
+
+def test_a_reporting_tail_whose_name_the_parser_hung_on_a_list_names_the_source():
+    rec = record("Ukrainian forces have liberated seven settlements in the south, including Neskuchne, Storozheve, "
+                 "Makarivka, Blahodatne, Lobkove, Levadne and Novodarivka, Deputy Defense Minister Hanna Maliar said.",
+                 "en", "2023-06-12")
+    by = {a["id"]: a["speaker"] for a in rec["attributions"]}
+    assert [by.get(e["claimed_by"]) for e in rec["events"]] == ["Hanna Maliar"], rec

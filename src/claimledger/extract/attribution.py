@@ -255,6 +255,8 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
             source_tokens = noun_phrase(verb.head, {t.i for t in verb.subtree})
         elif passive or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)):
             hint = AGENTLESS
+        elif subject is None and (named_tail := reporting_tail(verb)) is not None:
+            content, source_tokens = named_tail[0], noun_phrase(named_tail[1])  # "..., Minister Hanna Maliar said"
         elif reporting_tail(verb) is None and reporting_parenthesis(verb) is None:
             continue
         if content is None and passive and subject is not None:

@@ -181,12 +181,15 @@ def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
     return (doc[end + 2].idx, sentence.end_char), subject
 
 
+MAX_TAIL_NAME_WORDS = 6  # words of a name between the comma and the verb of a reporting tail (_name_tail)
+
+
 def reporting_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
     """For a reporting clause that closes its sentence after a comma ("X, police said.", "X, says
     the minister"), return the span before the comma (the content) and the subject; else None."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects:
-        return None
+        return _name_tail(verb)
     subject = subjects[-1]  # inverted order: "..., says Foreign Minister" (the parser may give two)
     start = min(subject.left_edge.i, verb.i) if subject.i < verb.i else verb.i
     sentence = sentence_of(verb)
@@ -201,6 +204,22 @@ def reporting_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
     if any(t.i >= start and t.i not in allowed and not (t.is_punct or t.is_space) for t in sentence):
         return None
     return (sentence.start_char, verb.doc[start - 1].idx), subject
+
+
+def _name_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """The reporting clause "..., <capitalised name> said." whose name the parser hung on a list before it ("...
+    Lobkove, Levadne and Novodarivka, Deputy Defense Minister Hanna Maliar said": Maliar read as a village of the
+    list): the content before the comma and the name's last word, when the name is a person's or an organisation's
+    and nothing but it stands between the comma and the verb, which closes the sentence."""
+    doc, sentence = verb.doc, sentence_of(verb)
+    comma = next((t.i for t in reversed(doc[sentence.start:verb.i]) if t.text == ","), None)
+    if comma is None or comma <= sentence.start or not 0 < verb.i - comma - 1 <= MAX_TAIL_NAME_WORDS:
+        return None
+    name = doc[comma + 1:verb.i]
+    if not all(t.tag_ in ("NNP", "NNPS") for t in name) or name[-1].ent_type_ not in ("PERSON", "ORG") \
+            or any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1:sentence.end]):
+        return None
+    return (sentence.start_char, doc[comma].idx), name[-1]
 
 
 # Nouns naming the occasion of a statement: a modifier about them sets the scene of the report,
