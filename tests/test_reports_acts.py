@@ -349,3 +349,9 @@ def test_a_reporting_tail_whose_name_the_parser_hung_on_a_list_names_the_source(
                  "en", "2023-06-12")
     by = {a["id"]: a["speaker"] for a in rec["attributions"]}
     assert [by.get(e["claimed_by"]) for e in rec["events"]] == ["Hanna Maliar"], rec
+
+
+def test_losses_after_a_list_of_villages_of_one_oblast_are_in_that_oblast():
+    found = events("За минулу добу російська армія атакувала 34 населені пункти Херсонської області, зокрема Херсон, "
+                   "Білозерку, Інгулець та Дніпровське. Загинули двоє людей, ще 12 поранені.", "uk")
+    assert [e[2] for e in found if e[0] == "casualties"] == [{"Kherson Oblast"}, {"Kherson Oblast"}], found

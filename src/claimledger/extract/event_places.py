@@ -118,18 +118,28 @@ def place_keys(inside: Sequence[Place], local_over_country: bool = False) -> tup
 
 
 def inherited_place_keys(text: str, places: Sequence[Place], kind: str, previous: tuple[int, int] | None,
-                         start: int, at_most: int | None = None) -> tuple[str, ...]:
+                         start: int, at_most: int | None = None, adjacent: bool = False) -> tuple[str, ...]:
     """The settlements, raions or oblasts of the sentence ``previous`` (character span) for a fighting
     event (:data:`PLACE_INHERITING_TYPES`) whose own sentence, starting before ``start``, names no place;
     () for other types, a first sentence, a sentence in another paragraph (or after a line of its own),
-    or when the sentence before names more than ``at_most`` of them (no single antecedent)."""
+    or when the sentence before names more than ``at_most`` of them (no single antecedent), but for the one oblast
+    holding them all when that sentence is ``adjacent`` (right before)."""
     if kind not in PLACE_INHERITING_TYPES or previous is None:
         return ()
     if "\n" in text[previous[0]:start].strip():
         return ()
     local = [p for p in places if p.level in LOCAL_LEVELS]
     found = place_keys_within(local, [previous])
-    return found if at_most is None or len(found) <= at_most else ()
+    if at_most is None or len(found) <= at_most:
+        return found
+    if not adjacent:
+        return ()
+    # too many to have one antecedent: the one oblast of that sentence holding them all ("атакувала 34 населені
+    # пункти Херсонської області, зокрема Херсон, Білозерку ... . Загинули двоє людей": in Kherson Oblast)
+    inside = [p for p in local if previous[0] <= p.span[0] < previous[1]]
+    areas = {event_place_key(p) for p in inside if p.level == "oblast"
+             and all(place_within(q, p) for q in inside if q.level == "settlement")}
+    return tuple(areas) if len(areas) == 1 else ()
 
 
 

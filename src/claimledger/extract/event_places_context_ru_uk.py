@@ -110,7 +110,8 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
             result = RESULT_OF_STRIKE.match(doc.text, doc.sents[number].start) or kind == "attack_repelled" \
                 or kind == "casualties" and STRIKE_WORDS.search(doc.text, before.start, before.end)
             return inherited_place_keys(doc.text, places, kind, (before.start, before.end), doc.tokens[first].start,
-                                        None if result and back == number - 1 else INHERITED_PLACES_AT_MOST)
+                                        None if result and back == number - 1 else INHERITED_PLACES_AT_MOST,
+                                        adjacent=back == number - 1)
         if back == number - 1 and kind in PLACE_INHERITING_TYPES:
             country = _country_struck(doc, [p for p in places if before.start <= p.span[0] < before.end])
             if country:
