@@ -333,7 +333,8 @@ def test_a_command_intending_to_capture_is_the_actor():
 
 
 def test_people_counted_in_the_next_clause_are_not_the_wounded():
-    found = events("По его словам, еще 43 человека получили ранения, судьба около 40 человек остается неизвестной.", "ru")
+    found = events("По его словам, еще 43 человека получили ранения, судьба около 40 человек остается неизвестной.",
+                   "ru")
     assert [e[3] for e in found if e[0] == "casualties"] == [43], found
 
 

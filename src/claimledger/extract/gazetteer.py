@@ -374,7 +374,8 @@ def _hromada_mates(e: Entry, places: Sequence[Entry]) -> int:
     if e.level != "settlement" or not _katottg(e):
         return 0
     code = e.ref[:HROMADA_CODE_CHARS]
-    return sum(1 for p in places if p.id != e.id and p.level == "settlement" and (p.ref or "")[:HROMADA_CODE_CHARS] == code)
+    return sum(1 for p in places
+               if p.id != e.id and p.level == "settlement" and (p.ref or "")[:HROMADA_CODE_CHARS] == code)
 
 
 def km_between(a: Entry, b: Entry) -> float:

@@ -46,7 +46,8 @@ def first_and_surname(doc: CyrDoc, k: int) -> bool:
     """A Ukrainian first name and surname the tagger reads as other words ("Володимир Зеленський": a noun and an
     adjective): a capitalised noun in the nominative, then a word with a nominative surname reading."""
     toks = doc.tokens
-    if doc.language != "uk" or k == 0 or toks[k - 1].sent != toks[k].sent or not (toks[k].is_title and toks[k - 1].is_title):
+    if doc.language != "uk" or k == 0 or toks[k - 1].sent != toks[k].sent \
+            or not (toks[k].is_title and toks[k - 1].is_title):
         return False
     first, surname = toks[k - 1], toks[k]
     return first.pos == "NOUN" and "nomn" in first.tags and not first.text.isupper() and any(
