@@ -356,3 +356,9 @@ def test_losses_after_a_list_of_villages_of_one_oblast_are_in_that_oblast():
     found = events("За минулу добу російська армія атакувала 34 населені пункти Херсонської області, зокрема Херсон, "
                    "Білозерку, Інгулець та Дніпровське. Загинули двоє людей, ще 12 поранені.", "uk")
     assert [e[2] for e in found if e[0] == "casualties"] == [{"Kherson Oblast"}, {"Kherson Oblast"}], found
+
+
+def test_explosions_counted_beside_a_strike_are_its_own():
+    found = events("Протягом доби російські військові 96 разів обстріляли прикордонні території Сумської області, "
+                   "зафіксовано 270 вибухів.", "uk")
+    assert [(e[0], e[3]) for e in found] == [("strike", 96)], found

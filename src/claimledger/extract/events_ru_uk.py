@@ -69,6 +69,7 @@ NUMBER_ABBREVIATIONS = frozenset({"тыс", "тис", "млн", "млрд"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
 # Nouns of the surroundings of a place a force leaves ("отвод войск из районов Балаклеи").
 AREA_NOUNS = frozenset({"район", "окрестность", "окраина", "околица", "околиця", "окраїна", "направление", "напрямок"})
+EXPLOSION_STEMS = ("взрыв", "вибух")  # explosions: the effect of a strike told beside them
 # Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
                    "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
@@ -372,6 +373,15 @@ def _victims_again(doc: CyrDoc, kind: str, first: int, quantity: int | None, eve
     return _told_just_before(doc, first, kind, events)
 
 
+def _explosions_of_strike(doc: CyrDoc, kind: str, first: int, events: Sequence[Event]) -> bool:
+    """True for explosions counted in the sentence of a strike told before them ("обстріляли 96 разів,
+    зафіксовано 270 вибухів"): that strike's explosions, no strike of their own."""
+    if kind != "strike" or not plain_word(doc.tokens[first].lower).startswith(EXPLOSION_STEMS):
+        return False
+    s = doc.sentence_of(first)
+    return any(e.type == "strike" and s.start <= e.trigger[0] < doc.tokens[first].start for e in events)
+
+
 def _strike_again(doc: CyrDoc, kind: str, first: int, events: Sequence[Event], where: Sequence[str] = ()) -> bool:
     """True for a strike told again through what its weapon did, right after a strike of the sentence before in
     the paragraph ("Чотири авіабомби вдарили по місту. Одна з бомб зруйнувала житловий будинок"): a weapon
@@ -442,7 +452,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         if kind == "territory_control" and quantity == 1 and len(where) > 1:
             quantity = None  # "освободили Северодонецк и населенный пункт Боровское": one noun, no count of two
         key = (kind, claimed_by, doc.tokens[first].sent)
-        if _victims_again(doc, kind, first, quantity, events) or _strike_again(doc, kind, first, events, where):
+        if _victims_again(doc, kind, first, quantity, events) or _strike_again(doc, kind, first, events, where) \
+                or _explosions_of_strike(doc, kind, first, events):
             continue
         earlier = seen.get(key)
         replaces = None
