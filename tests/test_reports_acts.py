@@ -362,3 +362,10 @@ def test_explosions_counted_beside_a_strike_are_its_own():
     found = events("Протягом доби російські військові 96 разів обстріляли прикордонні території Сумської області, "
                    "зафіксовано 270 вибухів.", "uk")
     assert [(e[0], e[3]) for e in found] == [("strike", 96)], found
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_one_next_to_it_acts():
+    rec = record("Ukraine's deputy defence minister Hanna Maliar said fighting continued and Ukrainian troops held a "
+                 "small part of the south-west of the city of Bakhmut.", "en", "2023-05-21")
+    held = [e for e in rec["events"] if e["type"] == "territory_control"]
+    assert held and "troops" in (held[0]["actor"] or ""), rec["events"]

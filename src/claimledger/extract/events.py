@@ -176,11 +176,12 @@ def _label(token: Token | None) -> str | None:
 
 
 def _child(token: Token, deps: set[str], preps: set[str] = frozenset()) -> Token | None:
-    """The first child with one of the dependencies, else the object of one of the prepositions
+    """The child with one of the dependencies nearest the token (of two subjects the parser gives, the one next to the
+    verb: "fighting continued and Ukrainian troops held ...": the troops), else the object of one of the prepositions
     (dates and times excluded); never a headline's topic label ("Kherson: Russia completes withdrawal")."""
-    for child in token.children:
-        if child.dep_ in deps and not _topic_label(child):
-            return child
+    matches = [child for child in token.children if child.dep_ in deps and not _topic_label(child)]
+    if matches:
+        return min(matches, key=lambda c: abs(c.i - token.i))
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
