@@ -369,3 +369,25 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_one_next_to_it_acts():
                  "small part of the south-west of the city of Bakhmut.", "en", "2023-05-21")
     held = [e for e in rec["events"] if e["type"] == "territory_control"]
     assert held and "troops" in (held[0]["actor"] or ""), rec["events"]
+
+
+@pytest.mark.parametrize("text", [
+    "Российские военные завершили выполнение задач на острове Змеиный и вывели с него гарнизон.",
+    "Войска ушли с острова Змеиный.",
+])
+def test_leaving_an_island_or_a_place_a_pronoun_stands_for_is_a_withdrawal(text):
+    assert [(e[0], e[2]) for e in events(text, "ru")] == [("withdrawal", {"Zmiinyi Island"})]
+
+
+def test_bodies_found_and_people_buried_are_casualties_and_a_provocation_called_so_no_clash():
+    found = events("После отхода российских войск украинские власти обнаружили в Буче тела сотен мирных жителей. Мэр "
+                   "заявил, что в братской могиле похоронены около 280 человек. Минобороны России назвало фотографии "
+                   "из Бучи «очередной провокацией».", "ru")
+    assert [(e[0], e[3]) for e in found if e[0] != "withdrawal"] == [("casualties", None), ("casualties", 280)], found
+
+
+def test_a_withdrawal_for_fear_of_encirclement_is_done_and_the_encirclement_possible():
+    rec = record("В связи с угрозой окружения союзные войска выведены из населенного пункта Красный Лиман.", "ru",
+                 "2022-10-01")
+    assert [(e["type"], e["modality"]) for e in rec["events"]] == [("clash", "hypothetical"),
+                                                                   ("withdrawal", "factual")], rec["events"]

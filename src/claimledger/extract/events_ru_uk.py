@@ -68,7 +68,10 @@ WEAPON_LEMMAS = frozenset({"бомба", "авиабомба", "авіабомб
 NUMBER_ABBREVIATIONS = frozenset({"тыс", "тис", "млн", "млрд"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
 # Nouns of the surroundings of a place a force leaves ("отвод войск из районов Балаклеи").
-AREA_NOUNS = frozenset({"район", "окрестность", "окраина", "околица", "околиця", "окраїна", "направление", "напрямок"})
+AREA_NOUNS = frozenset({"район", "окрестность", "окраина", "околица", "околиця", "окраїна", "направление", "напрямок",
+                        "остров", "острів"})
+# Pronouns after "из"/"с" standing for a place a force leaves ("вывели с него гарнизон", "вийшли з нього").
+PLACE_PRONOUNS = frozenset({"него", "нее", "неё", "них", "нього", "неї"})
 EXPLOSION_STEMS = ("взрыв", "вибух")  # explosions: the effect of a strike told beside them
 # Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
@@ -291,8 +294,11 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
                 or any(p.span[0] <= w.start < p.span[1] for p in places), window))
         if "genitive" in row.flags:  # "потеря Авдеевки", not "потери под Авдеевкой" (a loss of people near it)
             window = list(itertools.takewhile(lambda w: w.pos != "PREP", window))
-        if not any(set(w.lemmas) & SETTLEMENT_LEMMAS or any(p.span[0] <= w.start < p.span[1] for p in places)
-                   for w in window):
+        if row.type == "withdrawal" and any(w.lower in PLACE_PRONOUNS and w.i > 0
+                                            and doc.tokens[w.i - 1].lower in ORIGIN_PREPOSITIONS for w in window[:2]):
+            pass  # "вывели с него гарнизон": the place a pronoun stands for, named before
+        elif not any(set(w.lemmas) & SETTLEMENT_LEMMAS or any(p.span[0] <= w.start < p.span[1] for p in places)
+                     for w in window):
             return False
     if "personnel" in row.flags or "materiel" in row.flags:
         near = doc.tokens[max(0, first - PERSONNEL_WINDOW):last + PERSONNEL_WINDOW]

@@ -24,6 +24,11 @@ HYPOTHETICAL_LEMMAS = frozenset({
     "ризик", "загроза", "потенційний", "опасность", "небезпека", "возможность", "можливість", "допустить",
     "допускать", "припустити", "припускати", "способный", "здатний", "спроможний",
 })
+# Phrases of cause right before a word of threat or risk, which then names a real cause, no possibility.
+CAUSE_PHRASES = (("в", "связи", "с"), ("из-за",), ("ввиду",), ("через",), ("у", "зв'язку", "з"), ("в", "зв'язку", "з"),
+                 ("з", "огляду", "на"), ("вследствие",), ("внаслідок",))
+CAUSE_REACH = 3
+THREATENED_REACH = 2  # words after a word of threat within which the act is the one threatened
 # Modal verbs after an act noun as subject ("Переговоры могут пройти в Стамбуле"): a possible event.
 MODAL_LEMMAS = frozenset({"мочь", "могти"})
 # Future forms that open a paragraph of what was told before ("Нагадаємо, 10 серпня Сили оборони звільнили ..."):
@@ -77,7 +82,8 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     # a hypothetical cue counts only before a controlling verb ("могут попытаться атаковать": the modal verb
     # governs the attempt), which otherwise makes the act real ("пытались атаковать")
     controller = next((n for n, w in enumerate(before) if set(w.lemmas) & FACTUAL_CONTROLLERS), None)
-    if any(w.lemma in HYPOTHETICAL_LEMMAS for w in before[:controller]):
+    if any(w.lemma in HYPOTHETICAL_LEMMAS and not (first - w.i > THREATENED_REACH and _named_as_cause(doc, w.i))
+           for w in before[:controller]):  # ("угрозой окружения": the encirclement threatened stays a possibility)
         return "hypothetical"
     if controller is not None:  # "продолжают наступать"; a controller to come right before the act makes it one to
         # come ("начнет переговоры", "продолжит наступление"), not one further on ("змусить платити за агресію")
@@ -91,6 +97,13 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     if any(set(w.lemmas) & FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before):
         return "future"
     return _predicate_modality(doc, first, last)
+
+
+def _named_as_cause(doc: CyrDoc, k: int) -> bool:
+    """True for a word the cause of an act names ("В связи с угрозой окружения войска выведены", "через загрозу
+    оточення"): the threat was real, the act it caused is no possibility."""
+    words = tuple(t.lower for t in doc.tokens[max(0, k - CAUSE_REACH):k])
+    return any(words[-len(phrase):] == phrase for phrase in CAUSE_PHRASES if len(words) >= len(phrase))
 
 
 def _predicate_modality(doc: CyrDoc, first: int, last: int) -> str:
