@@ -391,3 +391,12 @@ def test_a_withdrawal_for_fear_of_encirclement_is_done_and_the_encirclement_poss
                  "2022-10-01")
     assert [(e["type"], e["modality"]) for e in rec["events"]] == [("clash", "hypothetical"),
                                                                    ("withdrawal", "factual")], rec["events"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Russian forces have been pushed back from the outskirts of Kharkiv, the governor said.", "withdrawal"),
+    ("Russian troops are closing in on Pokrovsk.", "clash"),
+    ("The talks were pushed back from March to April.", "negotiation"),
+])
+def test_forces_pushed_back_withdraw_and_closing_in_advance(text, kind):
+    assert [e[0] for e in events(text, "en")] == [kind]
