@@ -400,3 +400,15 @@ def test_a_withdrawal_for_fear_of_encirclement_is_done_and_the_encirclement_poss
 ])
 def test_forces_pushed_back_withdraw_and_closing_in_advance(text, kind):
     assert [e[0] for e in events(text, "en")] == [kind]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Российские войска подошли к окраинам Покровска.", "ru"),
+    ("Окупанти наближаються до Покровська.", "uk"),
+])
+def test_forces_coming_up_to_a_town_advance_on_it(text, language):
+    assert [(e[0], e[2]) for e in events(text, language)] == [("clash", {"Pokrovsk"})]
+
+
+def test_coming_up_to_no_place_is_no_advance():
+    assert events("Делегации подошли к обсуждению обмена.", "ru") == []
