@@ -412,3 +412,9 @@ def test_forces_coming_up_to_a_town_advance_on_it(text, language):
 
 def test_coming_up_to_no_place_is_no_advance():
     assert events("Делегации подошли к обсуждению обмена.", "ru") == []
+
+
+def test_munitions_counted_beside_a_strike_are_its_own():
+    found = events("Украинские войска за минувшие сутки 35 раз обстреляли территорию ДНР, выпустив 158 боеприпасов.",
+                   "ru")
+    assert [(e[0], e[3]) for e in found] == [("strike", 35)], found

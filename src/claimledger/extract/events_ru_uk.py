@@ -72,7 +72,7 @@ AREA_NOUNS = frozenset({"район", "окрестность", "окраина"
                         "остров", "острів"})
 # Pronouns after "из"/"с" standing for a place a force leaves ("вывели с него гарнизон", "вийшли з нього").
 PLACE_PRONOUNS = frozenset({"него", "нее", "неё", "них", "нього", "неї"})
-EXPLOSION_STEMS = ("взрыв", "вибух")  # explosions: the effect of a strike told beside them
+EXPLOSION_STEMS = ("взрыв", "вибух", "боеприпас", "боєприпас", "снаряд")  # what a strike told beside them spent
 # Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
                    "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
@@ -379,10 +379,11 @@ def _victims_again(doc: CyrDoc, kind: str, first: int, quantity: int | None, eve
     return _told_just_before(doc, first, kind, events)
 
 
-def _explosions_of_strike(doc: CyrDoc, kind: str, first: int, events: Sequence[Event]) -> bool:
-    """True for explosions counted in the sentence of a strike told before them ("обстріляли 96 разів,
-    зафіксовано 270 вибухів"): that strike's explosions, no strike of their own."""
-    if kind != "strike" or not plain_word(doc.tokens[first].lower).startswith(EXPLOSION_STEMS):
+def _explosions_of_strike(doc: CyrDoc, kind: str, first: int, last: int, events: Sequence[Event]) -> bool:
+    """True for explosions or munitions counted in the sentence of a strike told before them ("обстріляли 96 разів,
+    зафіксовано 270 вибухів", "обстреляли 35 раз, выпустив 158 боеприпасов"): that strike's, no strike of their
+    own."""
+    if kind != "strike" or not any(plain_word(w.lower).startswith(EXPLOSION_STEMS) for w in doc.tokens[first:last]):
         return False
     s = doc.sentence_of(first)
     return any(e.type == "strike" and s.start <= e.trigger[0] < doc.tokens[first].start for e in events)
@@ -459,7 +460,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             quantity = None  # "освободили Северодонецк и населенный пункт Боровское": one noun, no count of two
         key = (kind, claimed_by, doc.tokens[first].sent)
         if _victims_again(doc, kind, first, quantity, events) or _strike_again(doc, kind, first, events, where) \
-                or _explosions_of_strike(doc, kind, first, events):
+                or _explosions_of_strike(doc, kind, first, last, events):
             continue
         earlier = seen.get(key)
         replaces = None
