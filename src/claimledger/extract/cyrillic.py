@@ -329,3 +329,19 @@ def within_quote(text: str, cue: tuple[int, int] | None, content: tuple[int, int
                 end -= 1
             return start, end
     return content
+
+
+# Parts of speech of a finite predicate (pymorphy): a verb or a short participle ("погиб", "ранены").
+PREDICATE_POS = frozenset({"VERB", "PRTS"})
+BRACKETED_NAME_TOKENS = 3  # words of a bracketed short name inside a source ("Институт изучения войны (ISW)")
+
+
+def bracketed_name_before(toks: list[Token], end: int, floor: int) -> int | None:
+    """The index of the "(" of a bracketed name of at most BRACKETED_NAME_TOKENS capitalised words ending with
+    the ")" at ``end - 1`` and opening after ``floor`` ("(ISW)", "(ГУР)"), else None."""
+    if end - 1 <= floor or toks[end - 1].text != ")":
+        return None
+    opening = next((j for j in range(end - 2, max(floor - 1, end - 3 - BRACKETED_NAME_TOKENS), -1)
+                    if toks[j].text == "("), None)
+    inside = toks[opening + 1:end - 1] if opening is not None else []
+    return opening if inside and all(t.is_word and t.text[:1].isupper() for t in inside) else None

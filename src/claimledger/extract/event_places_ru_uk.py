@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Attribution, Place
-from .cyrillic import CyrDoc, Token
-from .name_context_ru_uk import INCLUDING, PREDICATE_POS, gapping_dash
+from .cyrillic import PREDICATE_POS, CyrDoc, Token
+from .name_context_ru_uk import INCLUDING, gapping_dash
 from . import place_ranker
 from .event_places import (
     event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
@@ -45,8 +45,9 @@ IMPROVING_LEMMAS = frozenset({"улучшить", "улучшать", "покр�
 LOCAL_OVER_COUNTRY = True
 # Words between a trigger and the place it is done to ("обстреляли город Херсон", "освобождение населённого
 # пункта Работино"), at most OBJECT_NOUN_WORDS of them.
-OBJECT_NOUN_LEMMAS = (SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия", "територія", "громада"}) | {
-    "населенный", "населённый", "населений", "пгт", "смт", "селение"}
+SETTLEMENT_ADJECTIVES = frozenset({"населенный", "населённый", "населений"})  # of "населённый пункт"
+OBJECT_NOUN_LEMMAS = (SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия", "територія", "громада"}) | \
+    SETTLEMENT_ADJECTIVES | {"пгт", "смт", "селение"}
 OBJECT_NOUN_WORDS = 2
 # A bare list of places next to an event's sentence says where it happened (_listed_places).
 LISTED_PLACES_AT_LEAST = 2
@@ -431,7 +432,7 @@ def _bare_settlement_object(doc: CyrDoc, last: int, clause_end: int, places: Seq
     j = last
     if j < clause_end and toks[j].pos in ("ADJF", "PRTF", "NPRO") and not set(toks[j].lemmas) & OBJECT_NOUN_LEMMAS:
         j += 1
-    while j + 1 < clause_end and set(toks[j].lemmas) & {"населенный", "населённый", "населений"}:
+    while j + 1 < clause_end and set(toks[j].lemmas) & SETTLEMENT_ADJECTIVES:
         j += 1
     if j >= clause_end or toks[j].pos != "NOUN" or "sing" not in toks[j].tags \
             or not set(toks[j].lemmas) & (OBJECT_NOUN_LEMMAS - {"территория", "територія"}):

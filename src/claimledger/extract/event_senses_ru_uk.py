@@ -44,7 +44,7 @@ AIR_ATTACK_STEMS = ("массирован", "масован", "комбинир�
 INFRASTRUCTURE_STEMS = ("энергет", "енергет", "инфраструктур", "інфраструктур", "объект", "об'єкт", "обьект",
                         "подстанц", "підстанц", "тэц", "тец", "электростан", "електростан")
 # Verbs of undergoing an attack ("атаке подверглись НПЗ", "зазнав атаки"), within UNDERGOING_REACH words of it.
-UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергаться", "зазнати", "зазнавати"})
+ATTACK_UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергаться", "зазнати", "зазнавати"})
 UNDERGOING_REACH = 2
 # Verbs of taking and the words after them that make an idiom, no capture ("взяты за основу", "взять на себя",
 # "взяти на озброєння", "брать в расчёт", "взять паузу").
@@ -197,7 +197,7 @@ def _attack_undergone(doc: CyrDoc, first: int, last: int) -> bool:
         return False
     s = doc.sentence_of(first)
     near = doc.tokens[max(s.first, first - UNDERGOING_REACH):min(s.last, last + UNDERGOING_REACH)]
-    return any(set(w.lemmas) & UNDERGOING_LEMMAS for w in near) \
+    return any(set(w.lemmas) & ATTACK_UNDERGOING_LEMMAS for w in near) \
         and not any(set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[s.first:s.last])
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import ABBREVIATED, DASHES, CyrDoc, Token, word_readings
+from .cyrillic import ABBREVIATED, DASHES, PREDICATE_POS, CyrDoc, Token, word_readings
 from .gazetteer import Entry, Gazetteer
 from .nlp import load_morphology
 from .place_candidates_ru_uk import name_candidates, oblast_nickname_ref
@@ -43,7 +43,6 @@ RIVER_WORDS = frozenset({"река", "річка", "берег", "левобер
                          "русло", "форсировать", "форсувати", "переправа", "переправиться", "переправитися",
                          "течение", "течія", "устье", "гирло", "дельта", "акватория", "акваторія"})
 RIVER_REACH = 3
-PREDICATE_POS = frozenset({"VERB", "PRTS"})  # parts of speech of a finite predicate (a short participle too)
 CITY_CATEGORIES = ("M", "K")  # KATOTTG categories of cities (city, special-status city)
 MAX_NAME_TOKENS = 3  # longest capitalised run tried as one name ("Нова Каховка", "Кривий Ріг")
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})

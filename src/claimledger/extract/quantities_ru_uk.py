@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import CyrDoc, Token, plain_word, word_readings
+from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word, word_readings
 
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
 SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "поселок", "город", "деревня", "хутор", "селище",
@@ -186,14 +186,20 @@ def number_at(doc: CyrDoc, k: int) -> tuple[int | None, int]:
     if toks[k].lemma in MULTIPLIERS:
         return _add_smaller(doc, value, end)  # "около тысячи", "тысяча двести": a round noun first
     value, end = _add_smaller(doc, value, end)
-    if end + 2 < len(toks) and toks[end].lower in AND_A_HALF[0] and toks[end + 1].lemma in AND_A_HALF[1] \
-            and toks[end + 2].lemma in MULTIPLIERS:  # "четыре с половиной тысячи", "чотири з половиною тисячі"
+    if _and_a_half(doc, end):  # "четыре с половиной тысячи", "чотири з половиною тисячі"
         multiplier = MULTIPLIERS[toks[end + 2].lemma]
         return value * multiplier + multiplier // 2, _past_abbreviation(doc, end + 3)
     if end < len(toks) and toks[end].lemma in MULTIPLIERS:
         value *= MULTIPLIERS[toks[end].lemma]
         value, end = _add_smaller(doc, value, _past_abbreviation(doc, end + 1))
     return value, end
+
+
+def _and_a_half(doc: CyrDoc, k: int) -> bool:
+    """True when tokens k, k + 1, k + 2 read "с половиной" and a multiplier ("... с половиной тысячи")."""
+    toks = doc.tokens
+    return 0 <= k and k + 2 < len(toks) and toks[k].lower in AND_A_HALF[0] and toks[k + 1].lemma in AND_A_HALF[1] \
+        and toks[k + 2].lemma in MULTIPLIERS
 
 
 def _past_abbreviation(doc: CyrDoc, end: int) -> int:
@@ -298,7 +304,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                     # ("обстрілів загинули 16 українських дітей"; those "в окружении" count the encirclement)
                 return value
     t = doc.tokens[first]
-    if kind == "casualties" and t.pos in ("VERB", "PRTS"):
+    if kind == "casualties" and t.pos in PREDICATE_POS:
         # persons named one by one next to the verb, before the people counted farther on, which may be another
         # clause's ("загинули чоловік і жінка, ще троє людей дістали поранення")
         persons = _one_person(doc, first, last, after)
@@ -318,7 +324,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
         amount = _amount_of_noun(doc, last, in_time, kind in PEOPLE_COUNTED)
         if amount is not None:
             return amount
-    if kind == "territory_control" and t.pos in ("VERB", "PRTS"):
+    if kind == "territory_control" and t.pos in PREDICATE_POS:
         for k in after:
             w = doc.tokens[k]
             if w.text in (",", ";", ":"):
@@ -362,7 +368,7 @@ def _list_item_after(doc: CyrDoc, comma: int) -> bool:
     sentence_end = doc.sentence_of(comma).last
     item_end = next((k for k in range(comma + 1, sentence_end) if doc.tokens[k].text == ","), sentence_end)
     # (an item with a predicate of its own is a clause: "..., судьба около 40 человек остается неизвестной")
-    return not any(t.pos in ("VERB", "PRTS") for t in doc.tokens[comma + 1:item_end])
+    return not any(t.pos in PREDICATE_POS for t in doc.tokens[comma + 1:item_end])
 
 
 def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int], people: bool) -> int | None:
@@ -387,9 +393,7 @@ def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int], people: bool) -> 
 def _count_at(doc: CyrDoc, k: int, in_time: set[int]) -> tuple[int | None, int]:
     """(value, end) of a number starting at token ``k`` that counts something: not inside a time phrase
     (``in_time``) or another number, nor a measure, nor "ни одного" (none); (None, k) otherwise."""
-    toks = doc.tokens
-    if k >= 3 and toks[k].lemma in MULTIPLIERS and toks[k - 2].lower in AND_A_HALF[0] \
-            and toks[k - 1].lemma in AND_A_HALF[1]:
+    if k >= 3 and _and_a_half(doc, k - 2):
         k -= 3  # "чотири з половиною тисячі ... убито", read back from its multiplier
     if k in in_time or _inside_number(doc, k) or any(doc.tokens[j].lower in ("ни", "ні") for j in range(max(0, k - 2), k)):
         return None, k

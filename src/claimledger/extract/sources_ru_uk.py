@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import CyrDoc, Token, word_readings
+from .cyrillic import CyrDoc, Token, bracketed_name_before, word_readings
 from .collective_sources_ru_uk import sides_source
 from .name_readings_ru_uk import (
     addressee_name, first_and_surname, nominative_name, nominative_name_word, surname_after_first_name,
@@ -27,7 +27,6 @@ PRONOUNS = frozenset({"он", "она", "они", "оно", "він", "вона"
 SKIPPABLE_POS = frozenset({"ADVB", "PRCL", "CONJ", "PRED"})
 CLAUSE_BOUNDARIES = frozenset({",", "—", "–", ":", ";", "(", ")", "«", "»", "„", "“", "”", '"'})
 MAX_SOURCE_TOKENS = 12  # a source NP longer than this is a misread clause
-BRACKETED_NAME_TOKENS = 3  # words of a bracketed short name inside a source ("Институт изучения войны (ISW)")
 CLOSING_PUNCT = ".!?…"
 QUOTED_NAME_WORDS = 6  # words of a quoted name inside a source ("движения «Мы вместе с Россией»")
 ORDINAL_NUMBER = re.compile(r"^\d+-[^\W\d_]+$")  # "26-го", "47-й": a numbered unit's ordinal
@@ -194,7 +193,7 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     toks = doc.tokens
     first = last
     while first > floor and last - first < MAX_SOURCE_TOKENS:
-        opening = _bracketed_name_before(toks, first, floor)
+        opening = bracketed_name_before(toks, first, floor)
         if opening is not None:
             first = opening  # "Аналитики Института изучения войны (ISW) считают": the name's short form
             continue
@@ -210,8 +209,10 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     if start is None:
         return None
     quoted = quoted_tokens(toks, start, last)  # a quoted name is nominal whatever its words («Украинская правда»)
-    quoted |= {i for i in range(start, last) for j in [_bracketed_name_before(toks, i + 1, start)]
-               if j is not None for i in range(j, i + 1)}
+    for end in range(start + 1, last + 1):  # a bracketed short name is nominal too ("... войны (ISW)")
+        opening = bracketed_name_before(toks, end, start)
+        if opening is not None:
+            quoted.update(range(opening, end))
     inner = [i for i in range(start, last) if not (is_nominal(toks[i]) or toks[i].pos == "PREP" or i in quoted)]
     if inner:  # a verb or number inside: keep the words after it
         start = inner[-1] + 1
@@ -231,17 +232,6 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
             last = i
             break
     return (start, last)
-
-
-def _bracketed_name_before(toks: list[Token], end: int, floor: int) -> int | None:
-    """The index of the "(" of a bracketed name of at most BRACKETED_NAME_TOKENS capitalised words ending with
-    the ")" at ``end - 1`` ("(ISW)", "(ГУР)"), else None."""
-    if end - 1 <= floor or toks[end - 1].text != ")":
-        return None
-    opening = next((j for j in range(end - 2, max(floor - 1, end - 3 - BRACKETED_NAME_TOKENS), -1)
-                    if toks[j].text == "("), None)
-    inside = toks[opening + 1:end - 1] if opening is not None else []
-    return opening if inside and all(t.is_word and t.text[:1].isupper() for t in inside) else None
 
 
 def quoted_tokens(toks: list[Token], first: int, last: int) -> set[int]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..models import Attribution
 from ..sides import UNKNOWN, side_of_outlet
-from .cyrillic import CyrDoc, Token, word_readings
+from .cyrillic import CyrDoc, Token, bracketed_name_before, word_readings
 from .gazetteer import load_gazetteer
 from .lexicon_files import lexicon_rows
 from .nlp import load_morphology
@@ -177,13 +177,10 @@ def load_speaker_names() -> tuple[dict[tuple[str, str], str], tuple[tuple[str, s
 def bracketed_speaker(doc: CyrDoc, source: tuple[int, int]) -> str | None:
     """The office, outlet or body a source's bracketed short name names, known or an acronym ("Аналитики Института
     изучения войны (ISW)" -> ISW, "в Главном управлении разведки (ГУР)" -> Defence Intelligence of Ukraine)."""
-    toks = doc.tokens[source[0]:source[1]]
-    if len(toks) < 3 or toks[-1].text != ")":
+    opening = bracketed_name_before(doc.tokens, source[1], source[0])
+    if opening is None or opening == source[0]:
         return None
-    opening = max((n for n, t in enumerate(toks) if t.text == "("), default=None)
-    short = " ".join(t.text for t in toks[opening + 1:-1]) if opening is not None else ""
-    if not short:
-        return None
+    short = " ".join(t.text for t in doc.tokens[opening + 1:source[1] - 1])
     known = load_speaker_names()[0].get((_plain(short), doc.language))
     return known or (short if short.isupper() and len(short) > 1 else None)  # an acronym names the body ("ISW")
 
