@@ -274,10 +274,14 @@ def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
 
 
 def _from_side(doc: CyrDoc, place: Place) -> bool:
-    """True for a place after "с"/"з" + a side noun ("со стороны X", "с территории X", "з боку X")."""
+    """True for a place after "с"/"з" + a side noun ("со стороны X", "с территории X", "з боку X"), or after "на
+    стороне"/"на боці" (whom someone fights for: "воюющие на стороне Украины формирования", "перешли на сторону")."""
     k = doc.token_at(place.span[0])
-    return k is not None and k >= 2 and doc.tokens[k - 2].lower in ORIGIN_PREPOSITIONS - {"из", "изо", "от", "від"} \
-        and bool(set(doc.tokens[k - 1].lemmas) & SIDE_LEMMAS)
+    if k is None or k < 2:
+        return False
+    before, side = doc.tokens[k - 2].lower, set(doc.tokens[k - 1].lemmas)
+    return before in ORIGIN_PREPOSITIONS - {"из", "изо", "от", "від"} and bool(side & SIDE_LEMMAS) \
+        or before == "на" and bool(side & {"сторона", "бік"})
 
 
 def _key(place: Place) -> str:

@@ -78,6 +78,9 @@ JOIN_WINDOW = 6  # words either side of a joining word searched for the alliance
 CIVILIAN_STEMS = ("жител", "мешкан", "мирн", "люд", "семь", "сім'", "родин", "дет", "діт", "ребен", "дитин",
                   "пенсионер", "пенсіонер")
 CIVILIAN_WINDOW = 5  # words before a verb of leaving searched for who leaves
+# ... and, with officials and the press, whose taking into captivity is hostage-taking ("захопили в полон мера").
+HOSTAGE_STEMS = CIVILIAN_STEMS + ("мэр", "мер", "глав", "голов", "журналист", "журналіст", "волонтер", "священ",
+                                  "цивільн", "гражданск")
 # A meeting with a public or one's own forces ("встреча с жителями", "зустріч з військовими") is no negotiation:
 # its partners are civilians or these groups, named within MEETING_WINDOW words after the word of meeting.
 MEETING_LEMMAS = frozenset({"встреча", "встретиться", "встречаться", "зустріч", "зустрітися", "зустрічатися"})
@@ -118,6 +121,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return None  # "встреча с жителями": a meeting with the public
     if set(doc.tokens[first].lemmas) & USING_LEMMAS and first > 0 and doc.tokens[first - 1].lower in WITH_WORDS:
         return None  # "74 авиационных удара с применением 118 авиабомб": how another strike was made
+    if kind == "casualties" and _hostage_taken(doc, first, last):
+        return "other"  # "захопили в полон мера Мелітополя": a civilian taken is a hostage, no loss of a side
     if kind == "casualties" and _things_suffered(doc, first, last):
         return "strike"  # "в Белгородском районе пострадали поселки Разумное и Дубовое": damage
     if kind == "strike" and _aerial_object(doc, first, last):
@@ -137,6 +142,15 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
             w.lower in RESULT_WORDS for w in doc.tokens[max(doc.sentence_of(first).first, first - 2):first]):
         return None  # "Унаслідок російської агресії загинула одна людина": the war as a cause, no event of its own
     return kind
+
+
+def _hostage_taken(doc: CyrDoc, first: int, last: int) -> bool:
+    """True for a taking into captivity ("взяли в плен", "захопили в полон") whose object right after it is a
+    civilian or an official (HOSTAGE_STEMS): "захопили в полон мера Мелітополя", "взяли в плен мирных жителей"."""
+    if not plain_word(doc.tokens[last - 1].lower).startswith(("плен", "полон")) or last - first < 2:
+        return False
+    s = doc.sentence_of(first)
+    return any(plain_word(w.lower).startswith(HOSTAGE_STEMS) for w in doc.tokens[last:min(s.last, last + 2)])
 
 
 def _things_suffered(doc: CyrDoc, first: int, last: int) -> bool:

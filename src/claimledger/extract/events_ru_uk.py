@@ -368,12 +368,14 @@ def _names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
     return k is not None and doc.tokens[k].pos in ("NOUN", "ADJF") and doc.tokens[first].pos == "VERB"
 
 
-def _victims_again(doc: CyrDoc, kind: str, first: int, quantity: int | None, events: Sequence[Event]) -> bool:
-    """True for victims named again by a participle with no count after a casualties event of the sentence
+def _victims_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int | None,
+                   events: Sequence[Event]) -> bool:
+    """True for victims named again by a participle alone with no count after a casualties event of the sentence
     before in the paragraph ("... пострадали трое. Пострадавших доставили в больницу"): a re-mention, not a
-    new event (annotation guide, section E: coreferent re-mentions are not repeated)."""
+    new event (annotation guide, section E: coreferent re-mentions are not repeated); "захоплені в полон" says more."""
     t = doc.tokens[first]
-    if kind != "casualties" or quantity is not None or t.pos not in ("PRTF", "ADJF") or t.sent == 0 \
+    if kind != "casualties" or quantity is not None or t.pos not in ("PRTF", "ADJF") or last > first + 1 \
+            or t.sent == 0 \
             or event_polarity_ru_uk(doc, first) == "denied":  # "Погибших нет" says something new
         return False
     return _told_just_before(doc, first, kind, events)
@@ -459,7 +461,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         if kind == "territory_control" and quantity == 1 and len(where) > 1:
             quantity = None  # "освободили Северодонецк и населенный пункт Боровское": one noun, no count of two
         key = (kind, claimed_by, doc.tokens[first].sent)
-        if _victims_again(doc, kind, first, quantity, events) or _strike_again(doc, kind, first, events, where) \
+        if _victims_again(doc, kind, first, last, quantity, events) or _strike_again(doc, kind, first, events, where) \
                 or _explosions_of_strike(doc, kind, first, last, events):
             continue
         earlier = seen.get(key)

@@ -24,6 +24,10 @@ INSTITUTION_LEMMAS = frozenset({
 INSTITUTION_REACH = 2
 # Nouns of making before a country's name ("производства США", "виробництва Ірану"): where a weapon comes from.
 MAKING_LEMMAS = frozenset({"производство", "виробництво", "изготовление", "виготовлення"})
+# Verbs of supplying before "от"/"від" + the supplier ("поступившими от США", "полученных от Запада").
+SUPPLY_LEMMAS = frozenset({"поступить", "поступать", "поступивший", "поставить", "поставлять", "получить", "получать",
+                           "полученный", "надійти", "надходити", "постачати", "поставити", "отримати", "отримувати",
+                           "отриманий"})
 # Prepositions of a phrase right after a trigger that says where it happened ("создали буферную зону в
 # Сумской области", "удар по Харькову", "бои в районе Липцов"): its places come first.
 LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", "по", "біля", "около", "возле", "поблизу",
@@ -123,10 +127,13 @@ def of_institution(doc: CyrDoc, place: Place) -> bool:
 
 
 def names_maker(doc: CyrDoc, place: Place) -> bool:
-    """True for a place that says where a weapon was made ("HIMARS производства США", "ракети виробництва
-    КНДР", "американского производства" needs no place): its maker, not where the event happens."""
+    """True for a place that says where a weapon was made or comes from ("HIMARS производства США", "ракети
+    виробництва КНДР", "американского производства" needs no place; "боеприпасами, поступившими от США",
+    "отриманих від Заходу"): its maker or supplier, not where the event happens."""
     k = doc.token_at(place.span[0])
-    return k is not None and k > 0 and bool(set(doc.tokens[k - 1].lemmas) & MAKING_LEMMAS)
+    return k is not None and k > 0 and bool(set(doc.tokens[k - 1].lemmas) & MAKING_LEMMAS) \
+        or k is not None and k > 1 and doc.tokens[k - 1].lower in ("от", "від") \
+        and bool(set(doc.tokens[k - 2].lemmas) & SUPPLY_LEMMAS)
 
 
 def home_of(doc: CyrDoc, place: Place) -> bool:

@@ -21,7 +21,8 @@ from .nlp import load_morphology
 from .romanisation import romanise
 
 # Dictionary tags of a name's readings: a toponym, the nominative, and a noun's gender for its adjective.
-GEOX, NOMINATIVE = "Geox", "nomn"
+GEOX, NOMINATIVE, POSSESSIVE = "Geox", "nomn", "Poss"
+REGION_HEADS = frozenset({"область", "район", "округ", "край"})  # a region that closes a list of villages
 GENDERS = ("masc", "femn", "neut")
 
 
@@ -44,8 +45,12 @@ def settlement_noun_names(doc: CyrDoc, taken: set[int]) -> list[tuple[int, int]]
 
 def _governed(doc: CyrDoc, i: int) -> bool:
     """True when a settlement noun (or its abbreviation) comes right before token i, or before a list of
-    capitalised names with commas, "и", "та" between that token i goes on."""
+    capitalised names with commas, "и", "та" between that token i goes on, or when token i opens such a list of
+    names no dictionary knows as words that a region closes ("на участках Сподарюшино и Нехотеевка Белгородской
+    области")."""
     toks, j = doc.tokens, i - 1
+    if _region_closes(doc, i):
+        return True
     while j >= max(0, i - LIST_REACH) and toks[j].sent == toks[i].sent:
         if set(toks[j].lemmas) & SETTLEMENT_NOUNS or abbreviated_settlement_noun(doc, j + 1):
             return True
@@ -53,6 +58,33 @@ def _governed(doc: CyrDoc, i: int) -> bool:
             return False
         j -= 1
     return False
+
+
+def _region_closes(doc: CyrDoc, i: int) -> bool:
+    """True when tokens from i on are capitalised village-like names, joined by commas or "и", right before a
+    region in the genitive ("Сподарюшино и Нехотеевка Белгородской области"): an adjective and REGION_HEADS."""
+    toks, j = doc.tokens, i
+    while j < min(len(toks) - 1, i + LIST_REACH) and toks[j].sent == toks[i].sent:
+        if toks[j].is_word and toks[j].is_title and _village_like(toks[j].text) and j < len(toks) - 1:
+            j += 1
+        elif toks[j].lower in LIST_JOINERS and j > i:
+            j += 1
+        elif toks[j].is_title and toks[j].pos == "ADJF" and "gent" in toks[j].tags and j > i \
+                and set(toks[j + 1].lemmas) & REGION_HEADS:
+            return True
+        else:
+            return False
+    return False
+
+
+def _village_like(word: str) -> bool:
+    """True for a word the dictionary does not know, or knows as a toponym or a possessive adjective only
+    ("Сподарюшино", "Нехотеевка", "Тёткино"): no common noun or verb that a capital letter opens a sentence with."""
+    morph = load_morphology("ru")
+    lower = word.lower()
+    parses = morph.parse(lower)
+    return not morph.word_is_known(lower) or any(GEOX in _grammemes(p) for p in parses) \
+        or all(POSSESSIVE in _grammemes(p) for p in parses)
 
 
 def village_name(doc: CyrDoc, start: int, end: int) -> str:

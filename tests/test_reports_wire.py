@@ -1,0 +1,82 @@
+"""What wire copy of the war tells, read by the annotation guide (issue 12): soldiers taken prisoner are losses and a
+mayor taken is a hostage, an order makes an act one to come, a pull-back to better lines is a withdrawal, villages
+named before a Russian region are places, a supplier or a side is no place of an act, a structure blown up is a
+strike.
+
+The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text);
+each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_reports_acts import record
+from test_reports_context import events
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Из подконтрольной Киеву территории возвращены 103 российских военнослужащих, взятых в плен в Курской "
+     "области.", "ru", "casualties"),
+    ("За добу наші захисники взяли в полон 12 російських військових поблизу Бахмута.", "uk", "casualties"),
+    ("Вчора окупанти захопили в полон мера Мелітополя.", "uk", "other"),
+    ("Российские военные взяли в плен мэра города.", "ru", "other"),
+])
+def test_soldiers_taken_prisoner_are_losses_and_a_mayor_taken_a_hostage(text, language, kind):
+    found = events(text, language)
+    assert [e[0] for e in found if "плен" in e[1] or "полон" in e[1]] == [kind], found
+
+
+def test_captives_after_losses_are_an_act_of_their_own():
+    found = events("Так, ми маємо втрати. Так, захоплені в полон російські бійці.", "uk")
+    assert [e[0] for e in found] == ["casualties", "casualties"], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Президент поручил полностью освободить территорию Курской области в ближайшее время.", "ru"),
+    ("Главнокомандующий приказал взять Покровск до конца месяца.", "ru"),
+    ("Командувач наказав звільнити Куп'янськ.", "uk"),
+])
+def test_an_ordered_act_is_to_come(text, language):
+    rec = record(text, language, "2025-03-13")
+    assert [e["modality"] for e in rec["events"]] == ["future"], rec["events"]
+
+
+@pytest.mark.parametrize("text, language, kinds", [
+    ("Сырский сообщил, что украинские подразделения маневрируют на более выгодные рубежи.", "ru", ["withdrawal"]),
+    ("Командування повідомило, що підрозділи відійшли на вигідніші позиції.", "uk", ["withdrawal"]),
+    ("Подразделения «Юга» заняли более выгодные рубежи.", "ru", []),
+    ("Бойцы закрепились на более выгодных рубежах.", "ru", []),
+])
+def test_a_pull_back_to_better_lines_is_a_withdrawal_and_taking_them_none(text, language, kinds):
+    assert [e[0] for e in events(text, language) if e[0] == "withdrawal"] == kinds
+
+
+def test_villages_named_before_a_russian_region_are_its_places():
+    found = events("Киевский режим предпринял попытку вторжения на участках Сподарюшино и Нехотеевка Белгородской "
+                   "области. Губернатор Белгородской области сообщил о погибших.", "ru")
+    invasion = [e for e in found if e[1] == "вторжения"]
+    assert invasion and invasion[0][2] == {"Spodaryushino", "Nekhoteyevka"}, found
+    assert all("Gubernator" not in e[2] for e in found), found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("ВКС нанесли удар по ангарам с вооружением, поступившим от США и европейских стран.", "ru"),
+    ("Ответственность за атаку взяли на себя воюющие на стороне Украины формирования.", "ru"),
+])
+def test_a_supplier_or_a_side_is_no_place_of_the_act(text, language):
+    found = events(text, language)
+    assert found and all(not e[2] for e in found), found
+
+
+@pytest.mark.parametrize("text, language, trigger", [
+    ("Зеленский обвинил российских военных в подрыве Каховской ГЭС.", "ru", "подрыве Каховской ГЭС"),
+    ("Окупанти підірвали міст через річку.", "uk", "підірвали міст"),
+])
+def test_a_structure_blown_up_is_a_strike(text, language, trigger):
+    assert ("strike", trigger) in [e[:2] for e in events(text, language)]
+
+
+def test_undermining_trust_is_no_strike():
+    assert events("Такие заявления ведут к подрыву доверия между странами.", "ru") == []
