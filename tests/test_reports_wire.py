@@ -80,3 +80,32 @@ def test_a_structure_blown_up_is_a_strike(text, language, trigger):
 
 def test_undermining_trust_is_no_strike():
     assert events("Такие заявления ведут к подрыву доверия между странами.", "ru") == []
+
+
+def test_a_town_a_settlement_noun_governs_is_no_first_name():
+    found = events("Три человека погибли в результате удара ВСУ по городу Алешки Херсонской области.", "ru")
+    assert found and all(e[2] == {"Oleshky"} for e in found), found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Под контролем Вооруженных сил Украины находятся 28 населенных пунктов Курской области.", "ru"),
+    ("Під контролем Збройних сил України перебувають 28 населених пунктів Курської області.", "uk"),
+])
+def test_places_under_the_armed_forces_control_are_held(text, language):
+    held = [e for e in events(text, language) if e[0] == "territory_control"]
+    assert [(e[2], e[3]) for e in held] == [({"Kursk Oblast"}, 28)], held
+
+
+def test_a_facility_names_where_an_act_of_taking_happened():
+    assert [e[0] for e in events("Минобороны заявило о полном освобождении «Азовстали».", "ru")] \
+        == ["territory_control"]
+
+
+def test_an_attack_on_the_kursk_plant_is_in_kurchatov():
+    found = events("ВСУ пытались атаковать Курскую АЭС, сообщил Путин. Станция расположена в Курчатове.", "ru")
+    assert [e[2] for e in found if e[0] == "strike"] == [{"Kurchatov"}], found
+
+
+def test_a_russian_word_for_a_hromada_names_it():
+    found = events("Под огнем оказались Никополь и Марганецкая община.", "ru")
+    assert found and found[0][2] == {"Nikopol", "Marhanetska hromada"}, found

@@ -201,6 +201,12 @@ def facility_place_keys(text: str, sentence: tuple[int, int], places: Sequence[P
     return ()
 
 
+def names_facility(text: str, span: tuple[int, int]) -> bool:
+    """True when the character span of ``text`` names a facility of the packaged table ("освобождение «Азовстали»"
+    names where an act happened as a town would)."""
+    return any(pattern.search(text, span[0], span[1]) for pattern, _ in _facilities())
+
+
 @functools.lru_cache(maxsize=1)
 def _facilities() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(pattern, settlement ref) of each row of the packaged facility table."""

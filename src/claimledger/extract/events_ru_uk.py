@@ -43,7 +43,7 @@ from .dates import dates_another
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .datelines import outside_datelines
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
-from .event_places import without_landmarks
+from .event_places import names_facility, without_landmarks
 from .event_places_ru_uk import actor_phrases, event_place_keys, other_role, predicate_clause_of
 from .event_polarity import claimed_polarity
 from .event_polarity_ru_uk import event_polarity_ru_uk
@@ -280,7 +280,7 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     sentence = _sentence_tokens(doc, first)
     if "place" in row.flags:
         s = doc.sentence_of(first)
-        if not any(s.start <= p.span[0] < s.end for p in places) \
+        if not any(s.start <= p.span[0] < s.end for p in places) and not names_facility(doc.text, (s.start, s.end)) \
                 and not any(set(w.lemmas) & SETTLEMENT_LEMMAS for w in sentence):
             return False
     if "place_object" in row.flags:

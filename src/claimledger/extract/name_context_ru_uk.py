@@ -91,6 +91,8 @@ def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
     t = doc.tokens[i]
     if oblast_nickname_ref(t.lower) is not None:
         return False  # a region's name ("атаковали Сумщину") names no one
+    if i > 0 and set(doc.tokens[i - 1].lemmas) & SETTLEMENT_NOUNS and t.pos == "NOUN":
+        return False  # a town a settlement noun governs ("по городу Алешки Херсонской области"), not Алёшка
     if label == "PER" and "Geox" not in t.tags and not _settlement_read_as_person(doc, gaz, i):
         return True
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None

@@ -44,9 +44,10 @@ from .unlisted_villages_ru import settlement_noun_names, village_name
 AREA_HEADS = {
     "область": ("oblast",), "район": ("raion",), "округ": ("raion", "region"), "край": ("region",),
     "республика": ("region", "oblast"), "республіка": ("region", "oblast"), "громада": ("hromada",),
+    "община": ("hromada",),  # Russian-language Ukrainian copy: "Марганецкая община"
 }
 # Heads whose adjective agrees in the feminine: the gazetteer names a hromada by it ("Покровська громада").
-FEMININE_HEADS = frozenset({"громада"})
+FEMININE_HEADS = frozenset({"громада", "община"})
 # Head nouns of front directions ("Лиманское направление", "Курахівський напрямок").
 AXIS_HEADS = frozenset({"направление", "напрямок", "напрям", "направлення"})
 # Suffixes of adjectives derived from place names, with the endings that rebuild the place name
@@ -122,7 +123,8 @@ def _head_mentions(doc: CyrDoc) -> list[_Mention]:
                 adjective = _adjective_lemma(toks[j])
                 if head in FEMININE_HEADS and adjective.endswith(("ий", "ый")):
                     adjective = adjective[:-2] + "а"  # "Покровській громаді": Покровська громада
-                out.append(_Mention(j, end, "area", AREA_HEADS[head], query, f"{adjective} {head}"))
+                named_head = "громада" if head == "община" else head  # the gazetteer's word for a hromada
+                out.append(_Mention(j, end, "area", AREA_HEADS[head], query, f"{adjective} {named_head}"))
             first = False
             k = j - 1
             if k >= 0 and toks[k].lower in JOINERS:
