@@ -109,3 +109,58 @@ def test_an_attack_on_the_kursk_plant_is_in_kurchatov():
 def test_a_russian_word_for_a_hromada_names_it():
     found = events("Под огнем оказались Никополь и Марганецкая община.", "ru")
     assert found and found[0][2] == {"Nikopol", "Marhanetska hromada"}, found
+
+
+@pytest.mark.parametrize("text, language, kinds", [
+    ("Минобороны России опровергло обвинения Киева в убийстве мирных жителей в Буче.", "ru", ["casualties"]),
+    ("Світ побачив масові вбивства в Бучі.", "uk", ["casualties"]),
+    ("Ракета влучила в житловий будинок. Це вбивство.", "uk", ["strike"]),
+])
+def test_killings_named_by_a_noun_are_casualties_but_no_verdict(text, language, kinds):
+    assert [e[0] for e in events(text, language)] == kinds
+
+
+@pytest.mark.parametrize("text, language, trigger", [
+    ("Минобороны сообщило об отражении атаки ВСУ в Курской области.", "ru", "отражении атаки"),
+    ("Генштаб повідомив про відбиття атаки біля Куп'янська.", "uk", "відбиття атаки"),
+])
+def test_the_repelling_of_an_attack_is_one_event(text, language, trigger):
+    assert [e[:2] for e in events(text, language)] == [("attack_repelled", trigger)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("В ведомстве заявили, что ни один местный житель не пострадал от насильственных действий.", "ru"),
+    ("Жоден мешканець не постраждав.", "uk"),
+])
+def test_no_one_hurt_counts_none(text, language):
+    assert [e[3] for e in events(text, language)] == [None]
+
+
+def test_where_fire_came_from_is_no_place_of_the_loss():
+    found = events("Самолет разбился в Корочанском районе Белгородской области. По данным ведомства, самолет был сбит "
+                   "ВСУ ракетами из района Липцы Харьковской области. Все находившиеся на борту погибли.", "ru")
+    assert all(not {"Lyptsi", "Kharkiv Oblast"} & e[2] for e in found), found
+
+
+def test_a_date_to_come_is_no_date_of_an_act_done():
+    rec = record("В Белгороде школы переведены на дистанционное обучение до 19 марта из-за продолжающихся "
+                 "обстрелов, сообщил губернатор.", "ru", "2024-03-15")
+    assert [e["when"] for e in rec["events"]] == [None], rec["events"]
+
+
+def test_an_act_announced_for_tomorrow_is_to_come():
+    rec = record("На завтра Росія офіційно анонсувала обстріл нашої території.", "uk", "2022-03-06")
+    assert [(e["modality"], e["when"]) for e in rec["events"]] == [("future", "2022-03-07")], rec["events"]
+
+
+def test_settlements_counted_after_a_town_entered_are_an_act_of_their_own():
+    found = events("Украинские военные сообщили, что вошли в Херсон и освободили более 40 населенных пунктов.", "ru")
+    assert [(e[1], e[3]) for e in found] == [("вошли", None), ("освободили", 40)], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ил-76 с украинскими пленными разбился в Белгородской области.", "ru"),
+    ("Літак із військовополоненими розбився.", "uk"),
+])
+def test_captives_carried_are_no_capture(text, language):
+    assert [e for e in events(text, language) if e[0] == "casualties"] == []

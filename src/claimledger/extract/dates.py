@@ -93,6 +93,14 @@ def month_ahead(value: str, written: str, today: str | None, months: Mapping[str
     return ahead if months_ahead <= MONTHS_AHEAD_AT_MOST else value
 
 
+def dated_after(value: str, day: str | None) -> bool:
+    """True when date or range ``value`` starts after ISO ``day`` (compared at the value's own precision: "2024-03"
+    is not after "2024-03-15"): no done act can be dated so ("школы закрыты до 19 марта из-за обстрелов", said on
+    March 15, dates the closing, not the shelling)."""
+    start = value.split("/")[0]
+    return day is not None and bool(re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", start)) and start > day[:len(start)]
+
+
 def iso_day(year: int, month: int, day: int) -> str | None:
     """Return YYYY-MM-DD, or None for a day the month does not have."""
     try:

@@ -14,7 +14,7 @@ from datetime import date
 
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc
-from .dates import month_ahead
+from .dates import dated_after, month_ahead
 from .dates_ru_uk import MONTHS
 from .event_places import event_place_key
 from .event_places_ru_uk import FORCE_LEMMAS, OBJECT_NOUN_LEMMAS, QUOTE_MARKS, clause_of
@@ -308,6 +308,8 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
             best, best_gap, written = value, gap, doc.text[a:b]
     if best is not None and modality in UNDATED_MODALITIES and not _planned_before(doc, first):
         return month_ahead(best, written, today, MONTHS)  # (a month to come: "в мае" said in April)
+    if best is not None and modality == "factual" and dated_after(best, today):
+        return None  # a date to come is another act's ("закрыты до 19 марта из-за обстрелов")
     if best is not None or modality in UNDATED_MODALITIES or _habitual(doc, first, last):
         return best
     if headline:

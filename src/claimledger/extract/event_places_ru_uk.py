@@ -69,6 +69,11 @@ ANTECEDENT_REACH = 3  # words before a relative clause's comma searched for the 
 # (place_roles_ru_uk.ORIGIN_PREPOSITIONS) stays theirs.
 ORIGIN_KEEPING_TYPES = frozenset({"withdrawal", "evacuation"})
 ORIGIN_REACH = 4  # words back from the preposition within which the force noun stands ("бойцы 128-й бригады из")
+# Weapons whose "from X" is where fire comes from ("ракетами из района Липцы", "снаряды с территории"), and the
+# area nouns that may stand between the preposition and the place.
+WEAPON_NOUN_LEMMAS = frozenset({"ракета", "снаряд", "бомба", "дрон", "беспилотник", "безпілотник", "мина", "міна",
+                                "артиллерия", "артилерія", "рсзо", "рсзв", "миномет", "міномет"})
+AREA_OF_ORIGIN_LEMMAS = frozenset({"район", "окрестность", "околиця"})
 # Nouns of "from the side of X" after "с"/"з" ("со стороны Волчанска", "с территории Харьковской области", "з боку
 # Бєлгорода"): where fire or an attack comes from, not where it lands.
 SIDE_LEMMAS = frozenset({"сторона", "территория", "направление", "бік", "територія", "напрямок", "напрямку"})
@@ -256,12 +261,19 @@ def _trigger_free_roles(doc: CyrDoc, place: Place) -> tuple[bool, bool, bool, bo
 
 def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
     """True for a place in a "from X" phrase after a force ("ВСУ из Харькова", "бойцы бригады из Закарпатья"):
-    where the force comes from. In the trigger's (token ``first``) sentence the phrase stands before the trigger;
-    in another it stands before any predicate of its own (the subject: "ВСУ из Харькова обстреляли ...")."""
+    where the force comes from; or after a weapon, where the fire comes from, anywhere in the sentence ("самолет был
+    сбит ракетами из района Липцы"). In the trigger's (token ``first``) sentence a force's phrase stands before the
+    trigger; in another it stands before any predicate of its own (the subject: "ВСУ из Харькова обстреляли ...")."""
     k = doc.token_at(place.span[0])
+    if k is not None and k >= 3 and doc.tokens[k - 1].is_title and doc.tokens[k - 1].sent == doc.tokens[k].sent:
+        k -= 1  # "из района Липцы Харьковской области": the oblast of the place named, as much an origin
+    if k is not None and k >= 3 and set(doc.tokens[k - 1].lemmas) & AREA_OF_ORIGIN_LEMMAS:
+        k -= 1  # "из района Липцы": the area noun between
     if k is None or k < 2 or doc.tokens[k - 1].lower not in ORIGIN_PREPOSITIONS:
         return False
     s = doc.sentence_of(k)
+    if set(doc.tokens[k - 2].lemmas) & WEAPON_NOUN_LEMMAS:
+        return True
     if k >= first if s.first <= first < s.last else any(t.pos in PREDICATE_POS for t in doc.tokens[s.first:k]):
         return False
     for j in range(k - 2, max(s.first, k - 1 - ORIGIN_REACH) - 1, -1):

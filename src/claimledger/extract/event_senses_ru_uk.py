@@ -93,6 +93,7 @@ MEETING_WINDOW = 3
 # ракет", "удар із застосуванням дронів"): no strike of their own.
 USING_LEMMAS = frozenset({"применение", "застосування"})
 WITH_WORDS = frozenset({"с", "со", "з", "із", "зі"})
+CAPTIVE_STEMS = ("пленн", "полонен", "военнопленн", "військовополонен")  # nouns of captives, after WITH_WORDS: company
 # Verbs of suffering harm: with a building or a place as subject ("пострадали три дома", "постраждали будинки"), the
 # damage of a strike, not casualties; SUFFERER_WINDOW words around the verb are searched for that subject.
 SUFFERING_LEMMAS = frozenset({"пострадать", "постраждати"})
@@ -106,6 +107,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     None when it names no event (see the module docstring)."""
     if last - first == 1 and set(doc.tokens[first].lemmas) & FIGHTER_NOUN_LEMMAS:
         return None  # "Наши штурмовики зашли в ...": the fighters, not an assault (the stem штурм~)
+    if kind == "casualties" and _captives_accompanied(doc, first, last):
+        return None  # "Ил-76 с украинскими пленными разбился": people on board, no capture
     if kind == "territory_control" and _takes_no_land(doc, first, last):
         return None  # "могут быть взяты за основу", "взяти на себе": an idiom of taking, no place taken
     if kind == "territory_control" and _joins_alliance(doc, first, last, places):
@@ -142,6 +145,18 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
             w.lower in RESULT_WORDS for w in doc.tokens[max(doc.sentence_of(first).first, first - 2):first]):
         return None  # "Унаслідок російської агресії загинула одна людина": the war as a cause, no event of its own
     return kind
+
+
+def _captives_accompanied(doc: CyrDoc, first: int, last: int) -> bool:
+    """True for a noun of captives after "с"/"з" and its adjectives ("с украинскими пленными"): whom something
+    carries or goes with, no act of capture."""
+    t = doc.tokens[first]
+    if last - first != 1 or t.pos != "NOUN" or not plain_word(t.lower).startswith(CAPTIVE_STEMS):
+        return False
+    j = first - 1
+    while j > doc.sentence_of(first).first and doc.tokens[j].pos in ("ADJF", "PRTF"):
+        j -= 1
+    return j >= 0 and doc.tokens[j].lower in WITH_WORDS
 
 
 def _hostage_taken(doc: CyrDoc, first: int, last: int) -> bool:

@@ -44,7 +44,8 @@ from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .datelines import outside_datelines
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places import names_facility, without_landmarks
-from .event_places_ru_uk import actor_phrases, event_place_keys, other_role, predicate_clause_of
+from .event_mentions_ru_uk import names_act_better, same_act, told_again
+from .event_places_ru_uk import actor_phrases, event_place_keys, other_role
 from .event_polarity import claimed_polarity
 from .event_polarity_ru_uk import event_polarity_ru_uk
 from .event_senses_ru_uk import AERIAL_STEMS, event_sense_ru_uk
@@ -53,7 +54,7 @@ from .place_roles_ru_uk import ORIGIN_PREPOSITIONS
 from .quantities_ru_uk import (
     PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, VICTIM_VERBS, find_count_ru_uk, people_count_after,
 )
-from .retold_events import weapons_named, without_retold_strikes
+from .retold_events import without_retold_strikes
 
 LEXICON_FILE = "events_ru_uk.tsv"
 # Ukrainian triggers induced from parallel addresses (scripts/induce_triggers_uk.py), read beside the hand
@@ -61,9 +62,6 @@ LEXICON_FILE = "events_ru_uk.tsv"
 INDUCED_LEXICON_FILE = "events_uk_induced.tsv"
 FLAGS = frozenset({"place", "place_object", "genitive", "aerial", "assault", "personnel", "materiel", "process",
                    "noun", "finite", "evaluative"})
-# Weapons that do what a strike did when a report tells it again ("Одна з бомб зруйнувала будинок").
-WEAPON_LEMMAS = frozenset({"бомба", "авиабомба", "авіабомба", "ракета", "снаряд", "дрон", "беспилотник", "безпілотник",
-                           "шахед", "каб", "боеприпас", "боєприпас", "мина", "міна"})
 # Abbreviated number words whose full stop an optional pattern word may take ("до 9 тыс. военнослужащих").
 NUMBER_ABBREVIATIONS = frozenset({"тыс", "тис", "млн", "млрд"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
@@ -72,7 +70,6 @@ AREA_NOUNS = frozenset({"район", "окрестность", "окраина"
                         "остров", "острів"})
 # Pronouns after "из"/"с" standing for a place a force leaves ("вывели с него гарнизон", "вийшли з нього").
 PLACE_PRONOUNS = frozenset({"него", "нее", "неё", "них", "нього", "неї"})
-EXPLOSION_STEMS = ("взрыв", "вибух", "боеприпас", "боєприпас", "снаряд")  # what a strike told beside them spent
 # Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
 PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
                    "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
@@ -352,75 +349,6 @@ def _frees_people(doc: CyrDoc, first: int, last: int) -> bool:
     return False
 
 
-def _own_predicate_apart(doc: CyrDoc, earlier: Event, first: int, last: int) -> bool:
-    """True when the trigger [first, last) is a finite verb of a predicate stretch of its own, apart from that of
-    an earlier noun trigger of the same type ("Бои за Авдеевку продолжаются третий день, российские войска
-    продвинулись"): a second act, not the earlier one stated again."""
-    k = doc.token_at(earlier.trigger[0])
-    a, b = predicate_clause_of(doc, first, last)
-    return k is not None and doc.tokens[k].pos == "NOUN" and doc.tokens[first].pos == "VERB" and not a <= k < b
-
-
-def _names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
-    """True when a finite verb trigger follows a noun trigger of the same event in its sentence
-    ("роботи гуманітарних коридорів ... ми евакуювали 100 тисяч людей"): the verb states the act."""
-    k = doc.token_at(earlier.trigger[0])
-    return k is not None and doc.tokens[k].pos in ("NOUN", "ADJF") and doc.tokens[first].pos == "VERB"
-
-
-def _victims_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int | None,
-                   events: Sequence[Event]) -> bool:
-    """True for victims named again by a participle alone with no count after a casualties event of the sentence
-    before in the paragraph ("... пострадали трое. Пострадавших доставили в больницу"): a re-mention, not a
-    new event (annotation guide, section E: coreferent re-mentions are not repeated); "захоплені в полон" says more."""
-    t = doc.tokens[first]
-    if kind != "casualties" or quantity is not None or t.pos not in ("PRTF", "ADJF") or last > first + 1 \
-            or t.sent == 0 \
-            or event_polarity_ru_uk(doc, first) == "denied":  # "Погибших нет" says something new
-        return False
-    return _told_just_before(doc, first, kind, events)
-
-
-def _explosions_of_strike(doc: CyrDoc, kind: str, first: int, last: int, events: Sequence[Event]) -> bool:
-    """True for explosions or munitions counted in the sentence of a strike told before them ("обстріляли 96 разів,
-    зафіксовано 270 вибухів", "обстреляли 35 раз, выпустив 158 боеприпасов"): that strike's, no strike of their
-    own."""
-    if kind != "strike" or not any(plain_word(w.lower).startswith(EXPLOSION_STEMS) for w in doc.tokens[first:last]):
-        return False
-    s = doc.sentence_of(first)
-    return any(e.type == "strike" and s.start <= e.trigger[0] < doc.tokens[first].start for e in events)
-
-
-def _strike_again(doc: CyrDoc, kind: str, first: int, events: Sequence[Event], where: Sequence[str] = ()) -> bool:
-    """True for a strike told again through what its weapon did, right after a strike of the sentence before in
-    the paragraph ("Чотири авіабомби вдарили по місту. Одна з бомб зруйнувала житловий будинок"): a weapon
-    noun before the trigger in its clause, named in the sentence before too, is the subject of a re-mention,
-    not a new strike, unless the two name different places."""
-    t = doc.tokens[first]
-    if kind != "strike" or t.pos not in ("VERB", "PRTS") or t.sent == 0:
-        return False
-    s = doc.sentence_of(first)
-    if not any(set(w.lemmas) & WEAPON_LEMMAS for w in doc.tokens[s.first:first] if w.pos == "NOUN"):
-        return False
-    # the same weapon, and no other place: "Ракета влучила в Харків. Дрони атакували ..." or "Ракета влучила в
-    # Суми" is another strike
-    before = doc.sents[t.sent - 1]
-    if not weapons_named(doc.text, (s.start, s.end)) & weapons_named(doc.text, (before.start, before.end)):
-        return False
-    return "\n" not in doc.text[before.end:t.start] and any(
-        e.type == kind and before.start <= e.trigger[0] < before.end
-        and not (where and e.places and set(where).isdisjoint(e.places)) for e in events)
-
-
-def _told_just_before(doc: CyrDoc, first: int, kind: str, events: Sequence[Event]) -> bool:
-    """True when the sentence before the trigger's (token ``first``, not the document's first), in the same
-    paragraph, holds an event of type ``kind``: what a re-mention refers back to."""
-    t = doc.tokens[first]
-    before = doc.sents[t.sent - 1]
-    return "\n" not in doc.text[before.end:t.start] and any(
-        e.type == kind and before.start <= e.trigger[0] < before.end for e in events)
-
-
 def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
     inside = [a for a in attributions if a.content[0] <= start and end <= a.content[1]]
     # on a tie the nested report is the inner one ("X со ссылкой на Y сообщил": Y's)
@@ -461,15 +389,12 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         if kind == "territory_control" and quantity == 1 and len(where) > 1:
             quantity = None  # "освободили Северодонецк и населенный пункт Боровское": one noun, no count of two
         key = (kind, claimed_by, doc.tokens[first].sent)
-        if _victims_again(doc, kind, first, last, quantity, events) or _strike_again(doc, kind, first, events, where) \
-                or _explosions_of_strike(doc, kind, first, last, events):
+        if told_again(doc, kind, first, last, quantity, where, events):
             continue
         earlier = seen.get(key)
         replaces = None
-        if earlier is not None and (quantity is None or earlier.quantity in (None, quantity)) \
-                and not (where and earlier.places and set(where).isdisjoint(earlier.places)) \
-                and not _own_predicate_apart(doc, earlier, first, last):
-            if not _names_act_better(doc, earlier, first):
+        if earlier is not None and same_act(doc, earlier, kind, first, last, quantity, where):
+            if not names_act_better(doc, earlier, first):
                 continue
             replaces = events.index(earlier)
         modality = event_modality_ru_uk(doc, first, last)

@@ -37,6 +37,9 @@ VICTIM_VERBS = frozenset({"погибнуть", "гибнуть", "загину�
 # setting ("потеряли в зоне ответственности группировки «Запад» до 500 военнослужащих").
 PEOPLE_COUNT_REACH = 10
 PERSON_JOINERS = frozenset({"і", "и", "та", "й", ","})  # between persons counted one by one ("чоловік і жінка")
+# Words of "no one" before a person's noun: "ни один местный житель не пострадал", "жоден мешканець" count none.
+NO_ONE_WORDS = frozenset({"ни", "ні", "жоден", "жодна", "жодне", "жодний", "жодного", "жодної", "никто", "ніхто"})
+NO_ONE_REACH = 3  # words before a person's noun searched for them
 # Verbs that give an act noun its amount ("Потери ВСУ на курском направлении превысили 17 тыс.", "число
 # эвакуированных достигло 9 тысяч"): the count after such a verb of the noun's clause is the noun's.
 AMOUNT_VERB_LEMMAS = frozenset({"составить", "составлять", "превысить", "превышать", "достичь", "достигнуть",
@@ -414,6 +417,8 @@ def _one_person(doc: CyrDoc, first: int, last: int, after: range) -> int | None:
             break
         if _one_animate(doc, w) and (k >= last or "nomn" in w.tags) \
                 and not (k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS):
+            if any(x.lower in NO_ONE_WORDS for x in doc.tokens[max(s.first, k - NO_ONE_REACH):k]):
+                return None  # "ни один местный житель не пострадал", "жоден мешканець": no one
             return 1 + _joined_persons(doc, k) if k >= last else 1
         if w.pos == "NOUN" and "plur" in w.tags and "anim" in w.tags:
             return None

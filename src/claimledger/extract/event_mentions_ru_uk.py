@@ -1,0 +1,112 @@
+"""Which Russian or Ukrainian event triggers tell an act already told (events_ru_uk.py): the annotation guide gives
+one entry per distinct event per claimant (shared data/dev/README.md, section E), so a re-mention adds nothing.
+
+A trigger is told again when it names victims of the casualties of the sentence before by a participle alone,
+when it is a strike told again through its weapon, or when it counts the explosions or munitions of a strike told
+before it in its sentence (:func:`told_again`); a trigger of the same type, claimant and sentence as an earlier one
+is the same act unless it counts, places or predicates differently (:func:`same_act`). Pure: a CyrDoc and the
+events found so far in, a decision out.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..models import Event
+from .cyrillic import CyrDoc, plain_word
+from .event_places_ru_uk import predicate_clause_of
+from .event_polarity_ru_uk import event_polarity_ru_uk
+from .retold_events import weapons_named
+
+# Weapons that do what a strike did when a report tells it again ("Одна з бомб зруйнувала будинок").
+WEAPON_LEMMAS = frozenset({"бомба", "авиабомба", "авіабомба", "ракета", "снаряд", "дрон", "беспилотник", "безпілотник",
+                           "шахед", "каб", "боеприпас", "боєприпас", "мина", "міна"})
+EXPLOSION_STEMS = ("взрыв", "вибух", "боеприпас", "боєприпас", "снаряд")  # what a strike told beside them spent
+
+
+def told_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int | None, where: Sequence[str],
+               events: Sequence[Event]) -> bool:
+    """True when the trigger [first, last) of type ``kind`` (with its count and places) retells an act of
+    ``events``, the events found before it: victims named again, a strike told through its weapon, explosions
+    of a strike."""
+    return _victims_again(doc, kind, first, last, quantity, events) or _strike_again(doc, kind, first, events, where) \
+        or _explosions_of_strike(doc, kind, first, last, events)
+
+
+def same_act(doc: CyrDoc, earlier: Event, kind: str, first: int, last: int, quantity: int | None,
+             where: Sequence[str]) -> bool:
+    """True when the trigger [first, last) states the act of ``earlier``, an event of the same type, claimant and
+    sentence, again: not when it counts otherwise, names other places, is a predicate of its own after a noun, or
+    counts settlements after a town taken ("вошли в Херсон и освободили более 40 населенных пунктов": more of them)."""
+    counted_more = kind == "territory_control" and quantity is not None and earlier.quantity is None \
+        and bool(earlier.places)
+    return (quantity is None or earlier.quantity in (None, quantity)) and not counted_more \
+        and not (where and earlier.places and set(where).isdisjoint(earlier.places)) \
+        and not _own_predicate_apart(doc, earlier, first, last)
+
+
+def names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
+    """True when a finite verb trigger follows a noun trigger of the same event in its sentence
+    ("роботи гуманітарних коридорів ... ми евакуювали 100 тисяч людей"): the verb states the act."""
+    k = doc.token_at(earlier.trigger[0])
+    return k is not None and doc.tokens[k].pos in ("NOUN", "ADJF") and doc.tokens[first].pos == "VERB"
+
+
+def _own_predicate_apart(doc: CyrDoc, earlier: Event, first: int, last: int) -> bool:
+    """True when the trigger [first, last) is a finite verb of a predicate stretch of its own, apart from that of
+    an earlier noun trigger of the same type ("Бои за Авдеевку продолжаются третий день, российские войска
+    продвинулись"): a second act, not the earlier one stated again."""
+    k = doc.token_at(earlier.trigger[0])
+    a, b = predicate_clause_of(doc, first, last)
+    return k is not None and doc.tokens[k].pos == "NOUN" and doc.tokens[first].pos == "VERB" and not a <= k < b
+
+
+def _victims_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int | None,
+                   events: Sequence[Event]) -> bool:
+    """True for victims named again by a participle alone with no count after a casualties event of the sentence
+    before in the paragraph ("... пострадали трое. Пострадавших доставили в больницу"): a re-mention, not a
+    new event; "захоплені в полон" says more."""
+    t = doc.tokens[first]
+    if kind != "casualties" or quantity is not None or t.pos not in ("PRTF", "ADJF") or last > first + 1 \
+            or t.sent == 0 or event_polarity_ru_uk(doc, first) == "denied":  # "Погибших нет" says something new
+        return False
+    return _told_just_before(doc, first, kind, events)
+
+
+def _explosions_of_strike(doc: CyrDoc, kind: str, first: int, last: int, events: Sequence[Event]) -> bool:
+    """True for explosions or munitions counted in the sentence of a strike told before them ("обстріляли 96 разів,
+    зафіксовано 270 вибухів", "обстреляли 35 раз, выпустив 158 боеприпасов"): that strike's, no strike of their
+    own."""
+    if kind != "strike" or not any(plain_word(w.lower).startswith(EXPLOSION_STEMS) for w in doc.tokens[first:last]):
+        return False
+    s = doc.sentence_of(first)
+    return any(e.type == "strike" and s.start <= e.trigger[0] < doc.tokens[first].start for e in events)
+
+
+def _strike_again(doc: CyrDoc, kind: str, first: int, events: Sequence[Event], where: Sequence[str] = ()) -> bool:
+    """True for a strike told again through what its weapon did, right after a strike of the sentence before in
+    the paragraph ("Чотири авіабомби вдарили по місту. Одна з бомб зруйнувала житловий будинок"): a weapon
+    noun before the trigger in its clause, named in the sentence before too, is the subject of a re-mention,
+    not a new strike, unless the two name different places."""
+    t = doc.tokens[first]
+    if kind != "strike" or t.pos not in ("VERB", "PRTS") or t.sent == 0:
+        return False
+    s = doc.sentence_of(first)
+    if not any(set(w.lemmas) & WEAPON_LEMMAS for w in doc.tokens[s.first:first] if w.pos == "NOUN"):
+        return False
+    # the same weapon, and no other place: "Ракета влучила в Харків. Дрони атакували ..." or "Ракета влучила в
+    # Суми" is another strike
+    before = doc.sents[t.sent - 1]
+    if not weapons_named(doc.text, (s.start, s.end)) & weapons_named(doc.text, (before.start, before.end)):
+        return False
+    return "\n" not in doc.text[before.end:t.start] and any(
+        e.type == kind and before.start <= e.trigger[0] < before.end
+        and not (where and e.places and set(where).isdisjoint(e.places)) for e in events)
+
+
+def _told_just_before(doc: CyrDoc, first: int, kind: str, events: Sequence[Event]) -> bool:
+    """True when the sentence before the trigger's (token ``first``, not the document's first), in the same
+    paragraph, holds an event of type ``kind``: what a re-mention refers back to."""
+    t = doc.tokens[first]
+    before = doc.sents[t.sent - 1]
+    return "\n" not in doc.text[before.end:t.start] and any(
+        e.type == kind and before.start <= e.trigger[0] < before.end for e in events)
