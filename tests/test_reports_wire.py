@@ -164,3 +164,9 @@ def test_settlements_counted_after_a_town_entered_are_an_act_of_their_own():
 ])
 def test_captives_carried_are_no_capture(text, language):
     assert [e for e in events(text, language) if e[0] == "casualties"] == []
+
+
+def test_where_a_column_heads_is_no_place_of_what_happens_next():
+    found = events("Колонна «Вагнера» двинулась в сторону Москвы. Губернатор Воронежской области сообщил о пожаре на "
+                   "нефтебазе после удара вертолета.", "ru")
+    assert [e[2] for e in found if e[0] == "strike"] == [set()], found

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from ..models import Place
 from .cyrillic import CyrDoc
 from .event_places import LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_resolved
+from .place_roles_ru_uk import heading_to
 from .quantities_ru_uk import NUMBER_LEMMAS, SETTLEMENT_LEMMAS
 
 # A fighting event with no place of its own takes the place of the sentence before it only when that sentence
@@ -101,6 +102,8 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
             or _names_unsettled(doc, c_first, c_last, named) or _names_the_war(doc, first) \
             or LONG_PERIOD.search(doc.text, doc.sents[number].start, doc.sents[number].end):
         return ()
+    # (where a force heads is no place of what happens next: "Колонна двинулась в сторону Москвы. ... после удара")
+    places = [p for p in places if not heading_to(doc, p)]
     for back in range(number - 1, max(-1, number - 1 - INHERIT_SENTENCES_BACK), -1):
         before = doc.sents[back]
         if "\n" in doc.text[before.end:doc.tokens[first].start]:

@@ -171,20 +171,37 @@ DESTINATION_LIST_REACH = 6  # words back over a list of places to the prepositio
 
 def destination(doc: CyrDoc, place: Place) -> bool:
     """True for a place a force moves to: after "в"/"на" in the accusative or "к"/"до" ("перегруппировка войск из
-    районов Балаклеи и Изюма в Донецкую область", "відійшли до Покровська")."""
+    районов Балаклеи и Изюма в Донецкую область", "відійшли до Покровська"), or a heading (:func:`heading_to`)."""
+    j = _list_opening(doc, place)
+    if j is None:
+        return False
+    before, t = doc.tokens[j], doc.tokens[j + 1]
+    return heading_to(doc, place) or before.lower in ("к", "ко", "до") \
+        or before.lower in ("в", "во", "на", "у") and "accs" in t.tags and "loct" not in t.tags
+
+
+def heading_to(doc: CyrDoc, place: Place) -> bool:
+    """True for a place after "в сторону", "на территорию", "у бік" ("вытеснены на территорию Украины", "колонна
+    двинулась в сторону Москвы"): where someone heads, whatever the verb, no place where anything happens."""
+    j = _list_opening(doc, place)
+    if j is None or j < 1:
+        return False
+    before = doc.tokens[j]
+    return bool(set(before.lemmas) & DESTINATION_NOUNS) and "accs" in before.tags \
+        and doc.tokens[j - 1].lower in ("в", "во", "на", "у")
+
+
+def _list_opening(doc: CyrDoc, place: Place) -> int | None:
+    """The token before a place, or before the first of the list of names it ends ("отступили к Бердичам и
+    Орловке": "к"); None for a place at the text's start."""
     k = doc.token_at(place.span[0])
     if k is None or k < 1:
-        return False
+        return None
     j = k - 1
     while j > 0 and k - j <= DESTINATION_LIST_REACH and (doc.tokens[j].lower in LIST_JOINERS
                                                          or doc.tokens[j].is_title):
-        j -= 1  # the preposition before the first of a list ("отступили к Бердичам и Орловке")
-    before, t = doc.tokens[j], doc.tokens[j + 1]
-    if j > 0 and set(before.lemmas) & DESTINATION_NOUNS and "accs" in before.tags \
-            and doc.tokens[j - 1].lower in ("в", "во", "на", "у"):
-        return True  # "вытеснены на территорию Украины", "отошли в сторону Покровска"
-    return before.lower in ("к", "ко", "до") or before.lower in ("в", "во", "на", "у") and "accs" in t.tags \
-        and "loct" not in t.tags
+        j -= 1
+    return j
 
 
 def joined_state(doc: CyrDoc, place: Place) -> bool:
