@@ -167,6 +167,45 @@ def test_captives_carried_are_no_capture(text, language):
 
 
 def test_where_a_column_heads_is_no_place_of_what_happens_next():
-    found = events("Колонна «Вагнера» двинулась в сторону Москвы. Губернатор Воронежской области сообщил о пожаре на "
-                   "нефтебазе после удара вертолета.", "ru")
+    found = events("Колонна «Вагнера» двинулась в сторону Москвы. Позже на нефтебазе начался пожар после удара "
+                   "вертолета.", "ru")
     assert [e[2] for e in found if e[0] == "strike"] == [set()], found
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Губернатор Белгородской области Вячеслав Гладков сообщил о гибели двух мирных жителей.", "ru", "Belgorod Oblast"),
+    ("Мэр Белгорода сообщил о двух погибших при обстреле.", "ru", "Belgorod"),
+    ("Колонна двинулась в сторону Москвы. Губернатор Воронежской области сообщил о пожаре после удара вертолета.",
+     "ru", "Voronezh Oblast"),
+])
+def test_a_regional_official_speaks_of_his_region(text, language, place):
+    found = events(text, language)
+    assert found and all(e[2] == {place} for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "В Киеве опровергли сообщения об атаке.",
+    "Министр обороны Украины сообщил о двух погибших при обстреле.",
+])
+def test_a_government_that_speaks_places_no_act(text):
+    assert all(not e[2] for e in events(text, "ru"))
+
+
+def test_a_withheld_confirmation_is_no_assertion():
+    rec = record("Сырский заявил о взятии Суджи. В Минобороны России взятие Суджи не подтвердили.", "ru", "2024-08-15")
+    assert [e["polarity"] for e in rec["events"]] == ["asserted", "denied"], rec["events"]
+
+
+def test_an_expected_taking_is_to_come():
+    rec = record("По словам Пушилина, в ближайшее время можно ожидать освобождения Новобахмутовки.", "ru", "2024-04-29")
+    assert [e["modality"] for e in rec["events"]] == ["future"], rec["events"]
+
+
+def test_a_river_after_on_is_no_village():
+    found = events("Ночью дроны атаковали порты на Дунае.", "ru")
+    assert found and all("Dunay" not in e[2] for e in found), found
+
+
+def test_hromadas_named_in_russian_spelling_resolve():
+    found = events("Россияне обстреляли Белопольскую, Краснопольскую и Великописаревскую громады Сумской области.", "ru")
+    assert [e[2] for e in found] == [{"Bilopilska hromada", "Krasnopilska hromada", "Velykopysarivska hromada"}], found

@@ -72,6 +72,8 @@ EVIDENTIALITY_CUES = (
     ("believed", frozenset({"считать", "полагать", "вважати"})),
     ("claimed", frozenset({"утверждать", "стверджувати", "обвинить", "звинуватити"})),
 )
+# Verbs of confirming, whose negated cue withholds the content ("не подтвердили", "не підтвердили"): denied.
+CONFIRMING_LEMMAS = frozenset({"подтвердить", "подтверждать", "підтвердити", "підтверджувати"})
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
@@ -453,6 +455,8 @@ def _evidentiality(doc: CyrDoc, f: Found, hedges: tuple[str, ...]) -> str:
     lemmas = set(doc.tokens[f.cue_token].lemmas) if f.kind != "according_to" else set()
     if lemmas and is_verdict(doc, f.cue_token):
         return "denied"
+    if lemmas & CONFIRMING_LEMMAS and f.cue_token > 0 and doc.tokens[f.cue_token - 1].lower in ("не", "ні"):
+        return "denied"  # "В Минобороны взятие Суджи не подтвердили": the source does not stand by it
     for evidentiality, cues in EVIDENTIALITY_CUES:
         if lemmas & cues:
             return evidentiality

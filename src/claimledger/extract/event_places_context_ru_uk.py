@@ -15,8 +15,9 @@ import re
 
 from collections.abc import Sequence
 
-from ..models import Place
+from ..models import Attribution, Place
 from .cyrillic import CyrDoc
+from .gazetteer import load_gazetteer
 from .event_places import LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_resolved
 from .place_roles_ru_uk import heading_to
 from .quantities_ru_uk import NUMBER_LEMMAS, SETTLEMENT_LEMMAS
@@ -262,3 +263,36 @@ def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Seque
         if len(keys) >= 2:
             return keys
     return ()
+
+
+def speakers_area_keys(doc: CyrDoc, first: int, kind: str, named: Sequence[Place],
+                       attributions: Sequence[Attribution], inherited: Sequence[str]) -> tuple[str, ...]:
+    """The oblast, raion or town in the source phrase of the report that claims the event at token ``first``
+    ("Губернатор Воронежской области сообщил о пожаре после удара", "Мэр Белгорода сообщил о погибших"): a regional
+    official speaks of his region, where an act his sentence places nowhere happened. Only when the places
+    ``inherited`` from the context are none or lie in another oblast (a governor's next sentence "Погибли двое"
+    keeps the village told before it); () for a source with no such place, a country, or a type not placed so."""
+    if kind not in PLACE_INHERITING_TYPES:
+        return ()
+    start = doc.tokens[first].start
+    claims = [a for a in attributions if a.source is not None and a.content[0] <= start < a.content[1]]
+    if not claims:
+        return ()
+    source = min(claims, key=lambda a: a.content[1] - a.content[0]).source
+    areas = [p for p in named if source[0] <= p.span[0] and p.span[1] <= source[1] and p.level in LOCAL_LEVELS]
+    if len(areas) != 1 or doc.text[source[0]:source[1]].strip() == areas[0].text:
+        return ()  # (a capital that speaks, "В Киеве опровергли", is a government, not where the act was)
+    area = event_place_key(areas[0])
+    oblast = _oblast_of(area)
+    if inherited and (oblast is None or any(_oblast_of(k) == oblast for k in inherited)):
+        return ()
+    return (area,)
+
+
+def _oblast_of(key: str) -> str | None:
+    """The gazetteer id of the oblast a place key (ref or canonical name) lies in, or is; None when unknown."""
+    gaz = load_gazetteer()
+    e = gaz.get(key) or gaz.get(f"area:{key}")
+    if e is None:
+        return None
+    return e.id if e.level == "oblast" else e.oblast

@@ -17,7 +17,7 @@ from . import place_ranker
 from .event_places import (
     event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
 )
-from .event_places_context_ru_uk import context_place_keys, settlement_referred_to
+from .event_places_context_ru_uk import context_place_keys, settlement_referred_to, speakers_area_keys
 from .place_roles_ru_uk import (
     LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITIONS, acting_country, destination, home_of, joined_state, names_maker,
     names_neighbour, names_party, of_institution,
@@ -232,7 +232,8 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
                                                                                      named, kind)
     if found:
         return found
-    return context_place_keys(doc, first, c_first, c_last, kind, places, named)
+    inherited = context_place_keys(doc, first, c_first, c_last, kind, places, named)
+    return speakers_area_keys(doc, first, kind, named, attributions, inherited) or inherited
 
 
 def other_role(doc: CyrDoc, place: Place, kind: str, first: int) -> bool:

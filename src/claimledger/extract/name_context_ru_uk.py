@@ -43,6 +43,8 @@ RIVER_WORDS = frozenset({"река", "річка", "берег", "левобер
                          "русло", "форсировать", "форсувати", "переправа", "переправиться", "переправитися",
                          "течение", "течія", "устье", "гирло", "дельта", "акватория", "акваторія"})
 RIVER_REACH = 3
+# Rivers whose names a village shares, never a town the war is about: after "на" the river ("порты на Дунае").
+RIVER_NAMES = frozenset({"дунай", "днестр", "дністер", "десна", "буг", "ингулец", "інгулець"})
 CITY_CATEGORIES = ("M", "K")  # KATOTTG categories of cities (city, special-status city)
 MAX_NAME_TOKENS = 3  # longest capitalised run tried as one name ("Нова Каховка", "Кривий Ріг")
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -260,8 +262,11 @@ def _opens(doc: CyrDoc, j: int) -> bool:
 
 def names_river(doc: CyrDoc, i: int) -> bool:
     """True for a name after a word of a river ("на левом берегу Днепра", "форсировали Днепр", "через реку
-    Оскол"): a river, which the annotation guide leaves out, not the city that shares its name."""
+    Оскол") or a river's name after "на" ("на Дунае"): a river, which the annotation guide leaves out, not the city
+    or village that shares its name."""
     t = doc.tokens[i]
+    if set(t.lemmas) & RIVER_NAMES and i > 0 and doc.tokens[i - 1].lower == "на":
+        return True
     for p in reversed(doc.tokens[max(0, i - RIVER_REACH):i]):
         if p.sent != t.sent or p.pos == "PREP" or p.is_title:
             return False  # "у реки Оскол под Купянском": the town is no river

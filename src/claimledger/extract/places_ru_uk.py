@@ -254,6 +254,8 @@ def _candidates(gaz: Gazetteer, doc: CyrDoc, m: _Mention) -> list[Entry]:
     if m.kind == "area":  # "в Купянском районе": the case form, else the dictionary form
         found = [e for e in gaz.lookup(m.query) if e.level in m.levels] \
             or [e for e in gaz.lookup(m.lemma_query) if e.level in m.levels]
+        if not found and m.levels == ("hromada",) and doc.language == "ru":  # "Белопольская" -> Білопільська
+            found = corresponding_settlements(gaz, m.lemma_query.split()[0], "hromada")
         return list({e.id: e for e in found}.values())
     if m.kind in ("axis", "village"):
         return []

@@ -50,13 +50,13 @@ MIN_SKELETON = 3  # consonant letters a one-word name needs before correspondenc
 RU_UK_ROOTS = {"перв": "перш", "втор": "друг", "железн": "залізн", "никола": "микола", "елен": "олен"}
 
 
-def corresponding_settlements(gaz: Gazetteer, name: str) -> list[Entry]:
-    """Ukrainian settlements whose name this Russian form (any case) spells by the systematic
-    Russian -> Ukrainian correspondences: "Работина" -> Роботине, "Угледаром" -> Вугледар,
-    "Великой Новоселки" -> Велика Новосілка. Every name that fits is returned: the caller's context
-    picks one, or reports the name as ambiguous."""
+def corresponding_settlements(gaz: Gazetteer, name: str, level: str = "settlement") -> list[Entry]:
+    """Ukrainian settlements (or units of another ``level``: "Белопольская" -> the hromada Білопільська) whose name
+    this Russian form (any case) spells by the systematic Russian -> Ukrainian correspondences: "Работина" ->
+    Роботине, "Угледаром" -> Вугледар, "Великой Новоселки" -> Велика Новосілка. Every name that fits is returned:
+    the caller's context picks one, or reports the name as ambiguous."""
     words = normalise(name).split(" ")
-    index = _skeleton_index(gaz)
+    index = _skeleton_index(gaz, level)
     found: dict[str, Entry] = {}
     for spelling in _cut_forms(words):
         groups = [_segments(w) for w in spelling]
@@ -140,12 +140,12 @@ def _corresponds(russian: list[tuple[tuple[str, ...], tuple[str, ...]]],
     return loose <= MAX_LOOSE_VOWELS
 
 
-@functools.lru_cache(maxsize=4)
-def _skeleton_index(gaz: Gazetteer) -> dict[str, list[tuple[str, tuple[Entry, ...]]]]:
-    """Ukrainian settlement names (KATOTTG) by consonant skeleton: "р-б-т-н" -> [("роботине", ...)]."""
+@functools.lru_cache(maxsize=8)
+def _skeleton_index(gaz: Gazetteer, level: str = "settlement") -> dict[str, list[tuple[str, tuple[Entry, ...]]]]:
+    """Ukrainian names (KATOTTG) of units of ``level`` by consonant skeleton: "р-б-т-н" -> [("роботине", ...)]."""
     by_name: dict[str, list[Entry]] = {}
     for e in gaz.entries:
-        if e.level == "settlement" and e.ref and e.ref.startswith("UA") and e.name_uk:
+        if e.level == level and e.ref and e.ref.startswith("UA") and e.name_uk:
             by_name.setdefault(normalise(e.name_uk), []).append(e)
     index: dict[str, list[tuple[str, tuple[Entry, ...]]]] = {}
     for uk_name, entries in by_name.items():
