@@ -209,3 +209,23 @@ def test_a_river_after_on_is_no_village():
 def test_hromadas_named_in_russian_spelling_resolve():
     found = events("Россияне обстреляли Белопольскую, Краснопольскую и Великописаревскую громады Сумской области.", "ru")
     assert [e[2] for e in found] == [{"Bilopilska hromada", "Krasnopilska hromada", "Velykopysarivska hromada"}], found
+
+
+def test_russian_villages_in_english_copy_are_places_of_their_name():
+    found = events("Russia's defence ministry said its forces had repelled attacks near the villages of Tolpino and "
+                   "Obshchy Kolodez in the Kursk region.", "en")
+    assert [e[2] for e in found] == [{"Tolpino", "Obshchy Kolodez"}], found
+
+
+def test_a_ukrainian_village_the_gazetteer_lacks_is_no_russian_village():
+    found = events("Ukrainian forces repelled attacks near the village of Zzyzxovka in the Donetsk region.", "en")
+    assert all("Zzyzxovka" not in e[2] for e in found), found
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Ukraine's General Staff said its troops were moving to better positions to avoid encirclement.", ["withdrawal"]),
+    ("The troops withdrew to more favourable lines.", ["withdrawal"]),
+    ("Soldiers are sabotaging their own vehicles to avoid fighting.", []),
+])
+def test_english_pull_backs_to_better_lines_and_acts_avoided(text, kinds):
+    assert [e[0] for e in events(text, "en")] == kinds

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..models import Place
 from .doc_cache import sentence_of
 from .gazetteer import CLAIMED_OBLASTS, Companion, Entry, Gazetteer, Resolution, ResolveContext, km_between, theatre_area
+from .unlisted_villages_en import russian_setting, village_governed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -94,21 +95,26 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
         results = new
     results = [companion.settle(_inside_stated_area(doc, gaz, mentions, results, k)) for k in range(len(mentions))]
     resolved = [r.entry for r in results if r.entry is not None]
+    ordinal = {start: n for n, start in enumerate(sorted(set(sentences)))}
+    settled = [(ordinal[s], r.entry) for r, s in zip(results, sentences) if r.entry is not None]
     places = []
-    for m, cand, res in zip(mentions, cands, results):
+    for m, cand, res, sent in zip(mentions, cands, results, sentences):
         start, end, text = mention_span(doc, m)
         e = res.entry
         if e is not None and _stray_town(e, resolved):
             e, res = None, Resolution(None, res.candidates or (e,), res.scores)
-        if e is None and not cand and m.label == "GAZ":
+        # a village of a Russian report the gazetteer lacks: ref null, its name as written (unlisted_villages_en.py)
+        village = e is None and (m.label == "VILLAGE" or village_governed(doc, m.start)) \
+            and russian_setting(ordinal[sent], settled)
+        if e is None and not cand and m.label in ("GAZ", "VILLAGE") and not village:
             continue
         point = e.point if e is not None else None
         places.append(Place(
             span=(start, end), text=text,
-            ref=e.ref if e is not None else None, name=e.name if e is not None else None,
+            ref=e.ref if e is not None else None, name=e.name if e is not None else text if village else None,
             lat=point[0] if point else None, lon=point[1] if point else None,
-            level=e.place_level if e is not None else None,
-            candidates=tuple(c.ref or c.id for c in res.candidates) if e is None else (),
+            level=e.place_level if e is not None else "settlement" if village else None,
+            candidates=tuple(c.ref or c.id for c in res.candidates) if e is None and not village else (),
         ))
     return places
 

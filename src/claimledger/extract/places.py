@@ -17,6 +17,7 @@ from .doc_cache import doc_ents, doc_memo, doc_text
 from .gazetteer import Companion, Entry, Gazetteer, load_gazetteer
 from .name_keys import normalise
 from .place_resolution import Mention, mention_span, resolve_mentions
+from .unlisted_villages_en import village_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -109,6 +110,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, companion: Compani
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _gazetteer_mentions(doc, gaz, taken, mentions)
     mentions += _compound_mentions(doc, gaz, {i for m in mentions for i in range(m.start, m.end)})
+    mentions += [Mention(a, b, "VILLAGE") for a, b in village_mentions(doc, {i for m in mentions
+                                                                             for i in range(m.start, m.end)})]
     bounds = {(m.start, m.end) for m in mentions}
     mentions = [m for m in mentions if (not _inside_name(doc, m, _country_name(gaz, mention_span(doc, m)[2]))
                                         or _listed_in_one_entity(doc, m, bounds))
