@@ -229,3 +229,11 @@ def test_a_ukrainian_village_the_gazetteer_lacks_is_no_russian_village():
 ])
 def test_english_pull_backs_to_better_lines_and_acts_avoided(text, kinds):
     assert [e[0] for e in events(text, "en")] == kinds
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Russia announced it was pulling its forces back from the area to regroup in the Donetsk region.", set()),
+    ("Russia decided to withdraw troops from Kherson.", {"Kherson"}),
+])
+def test_where_a_withdrawing_force_regroups_is_no_place_it_leaves(text, place):
+    assert [e[2] for e in events(text, "en") if e[0] == "withdrawal"] == [place]

@@ -93,7 +93,7 @@ def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind:
     ``sources`` are the character spans of the attributions' sources, whose places are the speakers'."""
     trigger_tokens = trigger_tokens or {}
     if kind == "withdrawal":  # "regrouping its forces from Izium to the Donetsk region": where they leave
-        places = [p for p in places if not _destination(span.doc, p)]
+        places = [p for p in places if not _destination(span, p)]
     rule = rule_places(span, places, actor, kind, trigger_tokens, sources)
     sentence = span.sent
     previous = span.doc[sentence.start - 1].sent if sentence.start > 0 else None
@@ -106,10 +106,18 @@ def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind:
     return place_ranker.choose_place_keys(setting, places, lambda: _clues(span, places, actor, trigger_tokens))
 
 
-def _destination(doc, place: Place) -> bool:
-    """True for a place a force moves to: the object of "to", "towards" or "into" (through a list of them)."""
+def _destination(span: Span, place: Place) -> bool:
+    """True for a place a force moves to: the object of "to", "towards" or "into" (through a list of them), or a
+    place in an infinitive of purpose under the trigger ``span`` ("pulling its forces back from the area to regroup
+    in the Donetsk region"; not "decided to withdraw from Kherson", the trigger's own infinitive)."""
+    doc = span.doc
     mention = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
     token = mention.root if mention is not None else None
+    above = {span.root.i, *(a.i for a in span.root.ancestors)}
+    if token is not None and token.sent == span.sent and any(
+            a.i not in above and a.dep_ in ("advcl", "xcomp") and a.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in a.children) for a in token.ancestors):
+        return True
     while token is not None and token.dep_ in ("conj", "compound", "appos") and token.head.i != token.i:
         token = token.head
     return token is not None and token.dep_ == "pobj" and token.head.lower_ in ("to", "towards", "toward", "into")
