@@ -17,7 +17,8 @@ from .cyrillic import CyrDoc
 from .dates import dated_after, month_ahead
 from .dates_ru_uk import MONTHS
 from .event_places import event_place_key
-from .event_places_ru_uk import FORCE_LEMMAS, OBJECT_NOUN_LEMMAS, QUOTE_MARKS, clause_of
+from .event_places_ru_uk import OBJECT_NOUN_LEMMAS, QUOTE_MARKS, clause_of
+from .place_roles_ru_uk import FORCE_LEMMAS
 from .modality_ru_uk import PURPOSE_CONJUNCTIONS
 from .name_context_ru_uk import SETTLEMENT_NOUNS, abbreviated_settlement_noun
 

@@ -18,17 +18,9 @@ from .event_places import (
     event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
 )
 from .event_places_context_ru_uk import context_place_keys, settlement_referred_to, speakers_area_keys
-from .place_roles_ru_uk import (
-    LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITIONS, acting_country, destination, home_of, joined_state, names_maker,
-    names_neighbour, names_party, of_institution,
-)
+from .place_roles_ru_uk import FORCE_LEMMAS, LOCATIVE_PREPOSITIONS, other_role
 from .quantities_ru_uk import SETTLEMENT_LEMMAS
 
-# Nouns that may head an actor phrase ("российские войска", "підрозділи ЗСУ", "противник").
-FORCE_LEMMAS = frozenset({"войско", "войска", "армия", "сила", "подразделение", "группировка", "противник", "враг",
-                          "військо", "армія", "підрозділ", "угруповання", "ворог", "окупант", "бригада", "боец",
-                          "боєць", "воїн", "защитник", "захисник", "штурмовик", "десантник", "росіянин", "россиянин",
-                          "командование", "командування"})
 # Nouns of an act whose genitive names who acts ("спробу Росії наступати", "атаку ВСУ", "удар Украины"):
 # a country or a force in that genitive is the actor, not where the event happens ("обстрел Белгорода",
 # a settlement, stays a place).
@@ -65,18 +57,6 @@ ALSO_PAIRS = frozenset({("а", "также"), ("а", "також"), ("и", "та
 ALSO_OBJECT_WORDS = 2
 RELATIVE_LEMMAS = frozenset({"который", "котрий", "який"})  # pronouns opening a relative clause
 ANTECEDENT_REACH = 3  # words before a relative clause's comma searched for the place it hangs on
-# Types whose place is where one leaves ("противник из Волчанска отступил"): a place after a preposition of origin
-# (place_roles_ru_uk.ORIGIN_PREPOSITIONS) stays theirs.
-ORIGIN_KEEPING_TYPES = frozenset({"withdrawal", "evacuation"})
-ORIGIN_REACH = 4  # words back from the preposition within which the force noun stands ("бойцы 128-й бригады из")
-# Weapons whose "from X" is where fire comes from ("ракетами из района Липцы", "снаряды с территории"), and the
-# area nouns that may stand between the preposition and the place.
-WEAPON_NOUN_LEMMAS = frozenset({"ракета", "снаряд", "бомба", "дрон", "беспилотник", "безпілотник", "мина", "міна",
-                                "артиллерия", "артилерія", "рсзо", "рсзв", "миномет", "міномет"})
-AREA_OF_ORIGIN_LEMMAS = frozenset({"район", "окрестность", "околиця"})
-# Nouns of "from the side of X" after "с"/"з" ("со стороны Волчанска", "с территории Харьковской области", "з боку
-# Бєлгорода"): where fire or an attack comes from, not where it lands.
-SIDE_LEMMAS = frozenset({"сторона", "территория", "направление", "бік", "територія", "напрямок", "напрямку"})
 QUOTE_MARKS = frozenset('"«»„“”')
 # Endings of nouns of an act made from verbs ("освобождение", "взятие", "звільнення", "захоплення").
 DEVERBAL_ENDINGS = ("ние", "тие", "ння", "ття")
@@ -234,67 +214,6 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         return found
     inherited = context_place_keys(doc, first, c_first, c_last, kind, places, named)
     return speakers_area_keys(doc, first, kind, named, attributions, inherited) or inherited
-
-
-def other_role(doc: CyrDoc, place: Place, kind: str, first: int) -> bool:
-    """True when a place named near the trigger at token ``first`` stands for something other than where an event
-    of type ``kind`` happened (place_roles_ru_uk.py): a neighbour, a state or capital that acts, a state joined,
-    a party to talks, a maker, an institution's state, where a force comes from or fire comes from, where a
-    withdrawing force goes."""
-    fixed, goes_to, party, side = _trigger_free_roles(doc, place)
-    return fixed or kind == "withdrawal" and goes_to or kind == "negotiation" and party \
-        or kind not in ORIGIN_KEEPING_TYPES and (side or _origin_of_force(doc, place, first))
-
-
-def _trigger_free_roles(doc: CyrDoc, place: Place) -> tuple[bool, bool, bool, bool]:
-    """The roles of a place that do not depend on the trigger, found once per document (CyrDoc.memo: every event asks
-    for every place): any type's (a neighbour, an acting state, a state joined, a maker, an institution's state),
-    where a withdrawing force goes, a party to talks, the side fire comes from."""
-    memo, key = doc.memo.setdefault("place_roles", {}), (place.span, place.level, place.ref)
-    roles = memo.get(key)
-    if roles is None:
-        roles = memo[key] = (
-            names_neighbour(doc, place) or acting_country(doc, place) or joined_state(doc, place)
-            or names_maker(doc, place) or of_institution(doc, place) or home_of(doc, place),
-            destination(doc, place), names_party(doc, place), _from_side(doc, place))
-    return roles
-
-
-def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
-    """True for a place in a "from X" phrase after a force ("ВСУ из Харькова", "бойцы бригады из Закарпатья"):
-    where the force comes from; or after a weapon, where the fire comes from, anywhere in the sentence ("самолет был
-    сбит ракетами из района Липцы"). In the trigger's (token ``first``) sentence a force's phrase stands before the
-    trigger; in another it stands before any predicate of its own (the subject: "ВСУ из Харькова обстреляли ...")."""
-    k = doc.token_at(place.span[0])
-    if k is not None and k >= 3 and doc.tokens[k - 1].is_title and doc.tokens[k - 1].sent == doc.tokens[k].sent:
-        k -= 1  # "из района Липцы Харьковской области": the oblast of the place named, as much an origin
-    if k is not None and k >= 3 and set(doc.tokens[k - 1].lemmas) & AREA_OF_ORIGIN_LEMMAS:
-        k -= 1  # "из района Липцы": the area noun between
-    if k is None or k < 2 or doc.tokens[k - 1].lower not in ORIGIN_PREPOSITIONS:
-        return False
-    s = doc.sentence_of(k)
-    if set(doc.tokens[k - 2].lemmas) & WEAPON_NOUN_LEMMAS:
-        return True
-    if k >= first if s.first <= first < s.last else any(t.pos in PREDICATE_POS for t in doc.tokens[s.first:k]):
-        return False
-    for j in range(k - 2, max(s.first, k - 1 - ORIGIN_REACH) - 1, -1):
-        t = doc.tokens[j]
-        if not t.is_word and not t.text[:1].isdigit() and t.text != "-" or t.pos in PREDICATE_POS:
-            return False
-        if set(t.lemmas) & FORCE_LEMMAS or (t.text.isupper() and len(t.text) > 1):
-            return True
-    return False
-
-
-def _from_side(doc: CyrDoc, place: Place) -> bool:
-    """True for a place after "с"/"з" + a side noun ("со стороны X", "с территории X", "з боку X"), or after "на
-    стороне"/"на боці" (whom someone fights for: "воюющие на стороне Украины формирования", "перешли на сторону")."""
-    k = doc.token_at(place.span[0])
-    if k is None or k < 2:
-        return False
-    before, side = doc.tokens[k - 2].lower, set(doc.tokens[k - 1].lemmas)
-    return before in ORIGIN_PREPOSITIONS - {"из", "изо", "от", "від"} and bool(side & SIDE_LEMMAS) \
-        or before == "на" and bool(side & {"сторона", "бік"})
 
 
 def _key(place: Place) -> str:

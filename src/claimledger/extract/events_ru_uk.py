@@ -45,12 +45,12 @@ from .datelines import outside_datelines
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places import names_facility, without_landmarks
 from .event_mentions_ru_uk import names_act_better, same_act, told_again
-from .event_places_ru_uk import actor_phrases, event_place_keys, other_role
+from .event_places_ru_uk import actor_phrases, event_place_keys
 from .event_polarity import claimed_polarity
 from .event_polarity_ru_uk import event_polarity_ru_uk
 from .event_senses_ru_uk import AERIAL_STEMS, event_sense_ru_uk
 from .modality_ru_uk import event_modality_ru_uk
-from .place_roles_ru_uk import ORIGIN_PREPOSITIONS
+from .place_roles_ru_uk import ORIGIN_PREPOSITIONS, other_role
 from .quantities_ru_uk import (
     PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, VICTIM_VERBS, find_count_ru_uk, people_count_after,
 )
