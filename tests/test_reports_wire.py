@@ -237,3 +237,27 @@ def test_english_pull_backs_to_better_lines_and_acts_avoided(text, kinds):
 ])
 def test_where_a_withdrawing_force_regroups_is_no_place_it_leaves(text, place):
     assert [e[2] for e in events(text, "en") if e[0] == "withdrawal"] == [place]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ракетний удар по Чернігову: 7 загиблих, 144 поранених", "uk"),
+    ("Удар по Чернигову: 7 погибших, 144 раненых", "ru"),
+])
+def test_the_number_before_the_victims_word_counts_them(text, language):
+    assert [e[3] for e in events(text, language) if e[0] == "casualties"] == [7, 144]
+
+
+def test_lines_dug_in_on_are_not_the_place_just_left():
+    found = events("Підрозділи Сил оборони вийшли з Авдіївки та закріпилися на підготовлених позиціях.", "uk")
+    assert [(e[0], e[2]) for e in found] == [("withdrawal", {"Avdiivka"}), ("territory_control", set())], found
+
+
+def test_settlements_listed_among_those_freed_are_the_places_of_the_freeing():
+    found = events("За тиждень Сили оборони звільнили сім населених пунктів. Серед звільнених — Благодатне, Макарівка та "
+                   "Нескучне.", "uk")
+    assert [e[2] for e in found] == [{"Blahodatne", "Makarivka", "Neskuchne"}], found
+
+
+def test_what_a_bridge_crosses_is_a_river():
+    found = events("Окупанти підірвали мости через Дніпро.", "uk")
+    assert found and all(not e[2] for e in found), found

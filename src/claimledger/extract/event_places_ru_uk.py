@@ -18,7 +18,7 @@ from .event_places import (
     event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
 )
 from .event_places_context_ru_uk import context_place_keys, settlement_referred_to, speakers_area_keys
-from .place_roles_ru_uk import FORCE_LEMMAS, LOCATIVE_PREPOSITIONS, other_role
+from .place_roles_ru_uk import FORCE_LEMMAS, LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITIONS, other_role
 from .quantities_ru_uk import SETTLEMENT_LEMMAS
 
 # Nouns of an act whose genitive names who acts ("спробу Росії наступати", "атаку ВСУ", "удар Украины"):
@@ -33,6 +33,11 @@ ACT_NOUN_LEMMAS = frozenset({
 # Verbs of improving a position ("улучшили положение", "покращили положення"): a territory claim placed only by
 # a locative phrase of its own ("улучшили тактическое положение в районе Работино").
 IMPROVING_LEMMAS = frozenset({"улучшить", "улучшать", "покращити", "покращувати"})
+# Verbs of digging in, whose "на ... позициях" (within POSITION_REACH words after them) names lines, not the place
+# just left ("вийшли з Авдіївки та закріпилися на підготовлених позиціях": not in Avdiivka).
+DIGGING_IN_LEMMAS = frozenset({"закрепиться", "закрепляться", "закріпитися", "закріплюватися"})
+POSITION_LEMMAS = frozenset({"позиция", "позиція", "рубеж", "рубіж"})
+POSITION_REACH = 3
 # A settlement, raion or oblast of an event's scope leaves out a country there (event_places.place_keys_within).
 LOCAL_OVER_COUNTRY = True
 # Words between a trigger and the place it is done to ("обстреляли город Херсон", "освобождение населённого
@@ -47,6 +52,7 @@ LIST_JOINERS = frozenset({"і", "й", "та", "и", "а також", "также
 # Openers of a sentence naming some of the settlements the sentence before counted ("Среди них Купянск и Изюм").
 AMONG_THEM = (("среди", "них"), ("серед", "них"), ("в", "их", "числе"), ("у", "їх", "числі"), ("в", "їх", "числі"),
               ("в", "том", "числе"), ("у", "тому", "числі"))
+AMONG_WORDS = frozenset({"среди", "серед"})  # ... also before a participle ("Серед звільнених — ...")
 PP_GAP = 2  # tokens between a trigger's end and such a preposition ("зону безопасности сейчас в ...")
 PP_REACH = 4  # tokens from the preposition within which its place starts ("в районе населенного пункта X")
 # Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
@@ -180,6 +186,10 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         # no place of its own; the places are the next act's (with no act after it: "улучшено положение по
         # переднему краю в районах X и Y", they are its own)
         return ()
+    if set(doc.tokens[first].lemmas) & DIGGING_IN_LEMMAS and any(
+            set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(c_last, last + POSITION_REACH)]):
+        # dug in on lines ("вийшли з Авдіївки та закріпилися на підготовлених позиціях"), not in the place left
+        places = [p for p in places if not _after_origin_preposition(doc, p)]
     objects = _object_places(doc, last, c_last, places)
     bare = _bare_settlement_object(doc, last, c_last, named) if not objects else None
     referred = settlement_referred_to(doc, bare, bare + 1, named) if bare is not None else ()
@@ -216,6 +226,12 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     return speakers_area_keys(doc, first, kind, named, attributions, inherited) or inherited
 
 
+def _after_origin_preposition(doc: CyrDoc, place: Place) -> bool:
+    """True for a place right after "из"/"з"/"от" ("вийшли з Авдіївки"): where someone came from."""
+    k = doc.token_at(place.span[0])
+    return k is not None and k > 0 and doc.tokens[k - 1].lower in ORIGIN_PREPOSITIONS
+
+
 def _key(place: Place) -> str:
     return event_place_key(place)
 
@@ -236,6 +252,9 @@ def _listed_places(doc: CyrDoc, number: int, places: Sequence[Place]) -> list[Pl
         s = doc.sents[other]
         opener = next((len(w) for w in AMONG_THEM if other == number + 1
                        and tuple(t.lower for t in doc.tokens[s.first:s.first + len(w)]) == w), 0)
+        if not opener and other == number + 1 and doc.tokens[s.first].lower in AMONG_WORDS \
+                and s.first + 1 < s.last and doc.tokens[s.first + 1].pos in ("PRTF", "ADJF"):
+            opener = 2  # "Серед звільнених — Благодатне, Макарівка ...": among those the act concerned
         inside = [p for p in places if s.start <= p.span[0] and p.span[1] <= s.end]
         covered = lambda t: any(p.span[0] <= t.start < p.span[1] for p in inside)
         if len(inside) >= (1 if opener else LISTED_PLACES_AT_LEAST) and all(

@@ -45,6 +45,7 @@ RIVER_WORDS = frozenset({"река", "річка", "берег", "левобер
 RIVER_REACH = 3
 # Rivers whose names a village shares, never a town the war is about: after "на" the river ("порты на Дунае").
 RIVER_NAMES = frozenset({"дунай", "днестр", "дністер", "десна", "буг", "ингулец", "інгулець"})
+CROSSING_LEMMAS = frozenset({"мост", "міст", "переправа"})  # nouns of crossing before "через" + a river
 CITY_CATEGORIES = ("M", "K")  # KATOTTG categories of cities (city, special-status city)
 MAX_NAME_TOKENS = 3  # longest capitalised run tried as one name ("Нова Каховка", "Кривий Ріг")
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -267,6 +268,8 @@ def names_river(doc: CyrDoc, i: int) -> bool:
     t = doc.tokens[i]
     if set(t.lemmas) & RIVER_NAMES and i > 0 and doc.tokens[i - 1].lower == "на":
         return True
+    if i > 1 and doc.tokens[i - 1].lower == "через" and set(doc.tokens[i - 2].lemmas) & CROSSING_LEMMAS:
+        return True  # "мости через Дніпро", "переправа через Днепр": what a bridge crosses is a river
     for p in reversed(doc.tokens[max(0, i - RIVER_REACH):i]):
         if p.sent != t.sent or p.pos == "PREP" or p.is_title:
             return False  # "у реки Оскол под Купянском": the town is no river

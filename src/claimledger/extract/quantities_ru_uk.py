@@ -283,6 +283,11 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             value, end = _count_at(doc, k, in_time)
             if value is not None and end == first - 1:
                 return value
+    if kind in PEOPLE_COUNTED and doc.tokens[first].pos in ("ADJF", "PRTF", "NOUN"):
+        for k in range(max(s.first, first - 1 - QUANTITY_BEFORE), first):
+            value, end = _count_at(doc, k, in_time)
+            if value is not None and end == first:
+                return value  # "7 загиблих, 144 поранених": the number the victims' word follows
     if kind in PEOPLE_COUNTED:  # "Уничтожены три лодки и до десяти боевиков": the people, not the boats
         people = people_count_after(doc, last, after.stop, in_time, past_others=True)
         if people is not None:
