@@ -261,3 +261,20 @@ def test_settlements_listed_among_those_freed_are_the_places_of_the_freeing():
 def test_what_a_bridge_crosses_is_a_river():
     found = events("Окупанти підірвали мости через Дніпро.", "uk")
     assert found and all(not e[2] for e in found), found
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Высокоточными ракетами воздушного базирования уничтожены склады с оружием.", "ru", "strike"),
+    ("Средствами ПВО уничтожены 12 беспилотников.", "ru", "other"),
+])
+def test_missiles_that_destroy_are_a_strike_and_drones_destroyed_an_interception(text, language, kind):
+    assert [e[0] for e in events(text, language)] == [kind]
+
+
+def test_an_acronym_is_no_foreign_town():
+    rec = record("В МИД России назвали удар по рынку террористическим актом.", "ru", "2024-01-21")
+    assert [p["name"] for p in rec["places"]] == ["Russia"], rec["places"]
+
+
+def test_a_vehicle_blown_up_is_a_strike():
+    assert [e[0] for e in events("На мосту произошел подрыв грузового автомобиля.", "ru")] == ["strike"]

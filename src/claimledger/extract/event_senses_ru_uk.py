@@ -268,12 +268,14 @@ def _civilians_leave(doc: CyrDoc, first: int) -> bool:
 
 
 def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
-    """True when a verb of destroying has a drone, missile or aircraft, air defence or its targets next to it."""
+    """True when a verb of destroying has a drone, missile or aircraft, air defence or its targets next to it; a
+    weapon in the instrumental is the means ("ракетами воздушного базирования уничтожены склады": a strike)."""
     if not plain_word(doc.tokens[first].lower).startswith(("уничтож", "знищ", "сбит", "збит", "перехва", "перехоп")):
         return False
     s = doc.sentence_of(first)
     near = doc.tokens[max(s.first, first - 3):min(s.last, last + 4)]
-    return any(plain_word(w.lower).startswith(AERIAL_STEMS + AIR_DEFENCE_STEMS) or set(w.lemmas) & AIR_TARGET_LEMMAS
+    return any(plain_word(w.lower).startswith(AERIAL_STEMS) and "ablt" not in w.tags
+               or plain_word(w.lower).startswith(AIR_DEFENCE_STEMS) or set(w.lemmas) & AIR_TARGET_LEMMAS
                for w in near)
 
 

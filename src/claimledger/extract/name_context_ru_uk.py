@@ -281,6 +281,7 @@ def names_river(doc: CyrDoc, i: int) -> bool:
 # A foreign city (GeoNames, no KATOTTG code) found by the gazetteer alone, with no NER label or place
 # preposition, must be at least this big: common words and surnames are names of small places abroad.
 PROMINENT_POPULATION = 100_000
+ACRONYM_LETTERS = 4  # an upper-case word this short is an acronym, no foreign town ("МИД", "МЧС"; "КИЕВ" has a ref)
 CYRILLIC = re.compile("[а-яёіїєґ]", re.IGNORECASE)
 # Parts of speech of function words: never a place unless a preposition or NER says so ("Усі", "Мені").
 FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "PRED", "INTJ", "VERB", "INFN", "GRND",
@@ -337,6 +338,8 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
                                                         or e.category in CITY_CATEGORIES
                                                         or (e.population or 0) >= PROMINENT_POPULATION)):
         return False  # a Latin word in Cyrillic copy is a weapon or a brand ("Storm Shadow"), not the village Sadiv
+    if t.text.isupper() and len(t.text) <= ACRONYM_LETTERS and e.ref is None and e.level == "settlement":
+        return False  # an acronym is a body ("В МИД России назвали"), not the town Mead its letters spell
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     if set(t.lemmas) & URBAN_FEATURE_LEMMAS and nxt is not None and nxt.is_title and nxt.sent == t.sent:
         return False  # "в Площу Свободи", "на Вулиці Сумській": a square or street, not the village Ploshchi
