@@ -278,3 +278,26 @@ def test_an_acronym_is_no_foreign_town():
 
 def test_a_vehicle_blown_up_is_a_strike():
     assert [e[0] for e in events("На мосту произошел подрыв грузового автомобиля.", "ru")] == ["strike"]
+
+
+def test_people_after_a_round_number_suffered():
+    found = events("В результате ракетного удара по Киеву пострадали полтора десятка человек.", "ru")
+    assert [(e[0], e[3]) for e in found if e[1] == "пострадали"] == [("casualties", 15)], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Погибли 64-летний мужчина и его 11-летний внук.", "ru"),
+    ("Загинули чоловік і його 11-річна донька.", "uk"),
+])
+def test_persons_joined_past_possessives_and_ages_count(text, language):
+    assert [e[3] for e in events(text, language)] == [2]
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Также уничтожены склад боеприпасов 35-й бригады морской пехоты и два склада горючего.", "ru", "strike"),
+    ("Уничтожены до 20 военнослужащих и танк.", "ru", "casualties"),
+    ("Ворог втратив техніку, ще сотні солдатів.", "uk", "casualties"),
+    ("Противник потерял до двух рот пехоты.", "ru", "casualties"),
+])
+def test_a_unit_named_after_its_infantry_is_no_people_lost(text, language, kind):
+    assert [e[0] for e in events(text, language)] == [kind]

@@ -97,6 +97,7 @@ CAPTIVE_STEMS = ("пленн", "полонен", "военнопленн", "ві
 # Verbs of suffering harm: with a building or a place as subject ("пострадали три дома", "постраждали будинки"), the
 # damage of a strike, not casualties; SUFFERER_WINDOW words around the verb are searched for that subject.
 SUFFERING_LEMMAS = frozenset({"пострадать", "постраждати"})
+ROUND_NUMBER_NOUNS = frozenset({"десяток", "сотня", "тысяча", "тисяча", "дюжина"})  # numbers that are nouns
 SUFFERER_WINDOW = 4
 FIGHTER_NOUN_LEMMAS = frozenset({"штурмовик", "штурмовець", "штурмовица"})
 
@@ -183,8 +184,9 @@ def _things_suffered(doc: CyrDoc, first: int, last: int) -> bool:
                 break
             if w.lower in COLLECTIVE_NUMERALS:
                 return False  # "постраждали троє" (the dictionary reads "троє" as a noun): people counted
-            if plain_word(w.lemma) in NUMBER_LEMMAS or plain_word(w.lower) in NUMBER_LEMMAS:
-                continue
+            if plain_word(w.lemma) in NUMBER_LEMMAS or plain_word(w.lower) in NUMBER_LEMMAS \
+                    or set(w.lemmas) & ROUND_NUMBER_NOUNS:
+                continue  # ("пострадали полтора десятка человек": the people after the round number)
             if w.pos == "NOUN":
                 if k > s.first and doc.tokens[k - 1].pos == "PREP":
                     break  # "в Белгородском районе", "от обстрела": a setting or a cause, no subject

@@ -52,7 +52,7 @@ from .event_senses_ru_uk import AERIAL_STEMS, event_sense_ru_uk
 from .modality_ru_uk import event_modality_ru_uk
 from .place_roles_ru_uk import ORIGIN_PREPOSITIONS, other_role
 from .quantities_ru_uk import (
-    PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, VICTIM_VERBS, find_count_ru_uk, people_count_after,
+    FORMATION_LEMMAS, PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, VICTIM_VERBS, find_count_ru_uk, people_count_after,
 )
 from .retold_events import without_retold_strikes
 
@@ -109,6 +109,8 @@ TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обгов�
 # Words of avoiding: "щоб уникнути втрат", "во избежание потерь" name an event that is kept from happening.
 AVOIDED_LEMMAS = frozenset({"избежание", "избежать", "избегать", "уникнення", "уникнути", "уникати"})
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
+UNIT_NAME_REACH = 2  # words back from a people word to a formation noun whose name it is part of
+
 # Word starts of captivity: "освобождены из плена", "звільнили з полону" free people, not a place.
 CAPTIVITY_STEMS = ("плен", "полон", "заложник", "заручник")
 FROM_WORDS = frozenset({"от", "від", "из", "з", "із"})
@@ -263,6 +265,13 @@ def _military_people(doc: CyrDoc, w: Token, last: int) -> bool:
     return bool(set(w.lemmas) & MILITARY_ADJECTIVES) and (after is None or after.pos != "NOUN") and not subject
 
 
+def _in_unit_name(doc: CyrDoc, k: int) -> bool:
+    """True for a word of a unit's name after its numbered formation noun ("35-й бригады морской пехоты"): no people
+    lost ("до двух рот пехоты" counts infantry)."""
+    return any(set(doc.tokens[j].lemmas) & FORMATION_LEMMAS and j > 0 and any(c.isdigit() for c in doc.tokens[j - 1].text)
+               for j in range(max(0, k - UNIT_NAME_REACH), k))
+
+
 def _sentence_tokens(doc: CyrDoc, i: int) -> list[Token]:
     s = doc.sentence_of(i)
     return doc.tokens[s.first:s.last]
@@ -299,9 +308,9 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
             return False
     if "personnel" in row.flags or "materiel" in row.flags:
         near = doc.tokens[max(0, first - PERSONNEL_WINDOW):last + PERSONNEL_WINDOW]
-        people = any(plain_word(w.lemma).startswith(PERSONNEL_STEMS) or _military_people(doc, w, last)
-                     or w.i >= last and plain_word(w.lemma).startswith(PERSONNEL_AFTER_STEMS)
-                     for w in near if w.is_word and w.sent == t.sent) \
+        people = any((plain_word(w.lemma).startswith(PERSONNEL_STEMS) or _military_people(doc, w, last)
+                      or w.i >= last and plain_word(w.lemma).startswith(PERSONNEL_AFTER_STEMS))
+                     and not _in_unit_name(doc, w.i) for w in near if w.is_word and w.sent == t.sent) \
             or people_count_after(doc, last, min(doc.sentence_of(first).last, last + PEOPLE_COUNT_REACH),
                                   past_others=True) is not None
         if people != ("personnel" in row.flags):

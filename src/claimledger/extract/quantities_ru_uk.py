@@ -37,6 +37,8 @@ VICTIM_VERBS = frozenset({"погибнуть", "гибнуть", "загину�
 # setting ("потеряли в зоне ответственности группировки «Запад» до 500 военнослужащих").
 PEOPLE_COUNT_REACH = 10
 PERSON_JOINERS = frozenset({"і", "и", "та", "й", ","})  # between persons counted one by one ("чоловік і жінка")
+POSSESSIVES = frozenset({"его", "ее", "её", "их", "свой", "своя", "його", "її", "їх", "свій", "своя"})
+PERSON_MODIFIERS = 4  # tokens of possessives and adjectives before a joined person ("и его 11-летний внук")
 # Words of "no one" before a person's noun: "ни один местный житель не пострадал", "жоден мешканець" count none.
 NO_ONE_WORDS = frozenset({"ни", "ні", "жоден", "жодна", "жодне", "жодний", "жодного", "жодної", "никто", "ніхто"})
 NO_ONE_REACH = 3  # words before a person's noun searched for them
@@ -447,8 +449,15 @@ def _joined_persons(doc: CyrDoc, k: int) -> int:
     """How many more singular animate nouns follow the one at token ``k``, each after "і"/"и"/"та"/"й" or a comma
     ("загинули чоловік і жінка": one more)."""
     more = 0
-    while k + 2 < len(doc.tokens) and doc.tokens[k + 1].lower in PERSON_JOINERS and _one_animate(doc, doc.tokens[k + 2]):
-        more, k = more + 1, k + 2
+    while k + 2 < len(doc.tokens) and doc.tokens[k + 1].lower in PERSON_JOINERS:
+        j = k + 2  # past possessives and adjectives ("мужчина и его 11-летний внук")
+        while j < min(len(doc.tokens) - 1, k + 2 + PERSON_MODIFIERS) and (
+                doc.tokens[j].lower in POSSESSIVES or doc.tokens[j].pos in ("ADJF", "PRTF")
+                or doc.tokens[j].pos == "NUMB" and "-" in doc.tokens[j].text):  # an age: "11-летний", "11-річна"
+            j += 1
+        if not _one_animate(doc, doc.tokens[j]):
+            break
+        more, k = more + 1, j
     return more
 
 
