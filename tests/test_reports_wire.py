@@ -301,3 +301,11 @@ def test_persons_joined_past_possessives_and_ages_count(text, language):
 ])
 def test_a_unit_named_after_its_infantry_is_no_people_lost(text, language, kind):
     assert [e[0] for e in events(text, language)] == [kind]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Путин и Трамп обсудили по телефону урегулирование на Украине.", "ru"),
+    ("Зеленський і Макрон поговорили телефоном.", "uk"),
+])
+def test_a_call_told_by_what_was_discussed_is_a_negotiation(text, language):
+    assert [e[0] for e in events(text, language)] == ["negotiation"]
