@@ -309,3 +309,14 @@ def test_a_unit_named_after_its_infantry_is_no_people_lost(text, language, kind)
 ])
 def test_a_call_told_by_what_was_discussed_is_a_negotiation(text, language):
     assert [e[0] for e in events(text, language)] == ["negotiation"]
+
+
+def test_the_number_a_count_of_the_dead_rose_to_counts_them():
+    found = events("Число погибших в результате удара двумя баллистическими ракетами по институту выросло до 55.", "ru")
+    assert [e[3] for e in found if e[0] == "casualties"] == [55], found
+
+
+def test_occupied_land_at_large_inherits_no_town():
+    found = events("Россияне обстреляли колонну на выезде из Запорожья. Люди ехали на оккупированную территорию, чтобы "
+                   "забрать родственников.", "ru")
+    assert [e[2] for e in found if e[0] == "territory_control"] == [set()], found

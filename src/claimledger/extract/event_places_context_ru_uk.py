@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import Attribution, Place
-from .cyrillic import CyrDoc
+from .cyrillic import CyrDoc, plain_word
 from .gazetteer import load_gazetteer
 from .event_places import LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_resolved
 from .place_roles_ru_uk import heading_to
@@ -67,6 +67,7 @@ WHOLE_WAR_LEMMAS = frozenset({"война", "війна", "вторжение", 
 # Nouns of a force's own area ("в зоне ответственности группировки «Центр»", "в полосе ответственности"): a clause
 # naming one says where its event is, which no settlement of another sentence is.
 AREA_OF_FORCE_LEMMAS = frozenset({"ответственность", "відповідальність"})
+OCCUPIED_STEMS = ("оккупир", "окупов")  # adjectives of occupied land, which inherit no place
 # Nouns of areas that, plural after a preposition, say where an event is without naming them ("Из приграничных
 # районов эвакуированы более 3 тыс. человек", "по територіях громад"): not the settlement of another sentence.
 UNNAMED_AREA_LEMMAS = frozenset({"район", "регион", "регіон", "область", "территория", "територія", "громада"})
@@ -91,6 +92,9 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
     settlement noun may also refer to a town of ``named``, the places of the text with those of its sources ("Глава
     администрации Горловки сообщил, что в Никитовском районе города погибла женщина")."""
     number = doc.tokens[first].sent
+    t = doc.tokens[first]
+    if kind == "territory_control" and t.pos in ("ADJF", "PRTF") and plain_word(t.lower).startswith(OCCUPIED_STEMS):
+        return ()  # "ехали на оккупированную территорию": occupied land at large, not the town told before
     mentioned = sorted({*places, *named}, key=lambda p: p.span)
     referred = settlement_referred_to(doc, c_first, c_last, mentioned) or _oblast_referred_to(doc, c_first, c_last,
                                                                                                 mentioned)

@@ -294,6 +294,10 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
         people = people_count_after(doc, last, after.stop, in_time, past_others=True)
         if people is not None:
             return people
+    if first > 0 and set(doc.tokens[first - 1].lemmas) & COUNT_HEADS:
+        amount = _amount_of_noun(doc, last, in_time, kind in PEOPLE_COUNTED)
+        if amount is not None:  # "Число погибших в результате удара двумя ракетами ... выросло до 55": 55, not 2
+            return amount
     # another noun's number ("Кількість загиблих внаслідок удару ... зросла до 12": not the strike's)
     headed = any(set(w.lemmas) & COUNT_HEADS for w in doc.tokens[s.first:max(s.first, first - 1)])
     # a number right before a trigger phrase of two words or more is its own ("74 авіаційних удари"), before any after it
