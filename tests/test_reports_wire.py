@@ -320,3 +320,30 @@ def test_occupied_land_at_large_inherits_no_town():
     found = events("Россияне обстреляли колонну на выезде из Запорожья. Люди ехали на оккупированную территорию, чтобы "
                    "забрать родственников.", "ru")
     assert [e[2] for e in found if e[0] == "territory_control"] == [set()], found
+
+
+@pytest.mark.parametrize("text, language, evidentiality", [
+    ("Советник Алексей Арестович предположил, что российская ракета упала на жилой дом в Днепре.", "ru", "believed"),
+    ("Радник Олексій Арестович припустив, що ракету збила ППО.", "uk", "believed"),
+])
+def test_a_supposition_is_an_attribution_believed(text, language, evidentiality):
+    rec = record(text, language, "2023-01-16")
+    assert [a["evidentiality"] for a in rec["attributions"]] == [evidentiality], rec["attributions"]
+    assert rec["events"] and all(e["claimed_by"] == "a1" for e in rec["events"]), rec["events"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Российская ракета упала на жилой дом.", "ru"),
+    ("Ракета впала на територію підприємства.", "uk"),
+])
+def test_a_munition_that_fell_is_a_strike(text, language):
+    assert [e[0] for e in events(text, language)] == ["strike"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Песков сказал, что переговоры возможны.", "ru"),
+    ("Нові удари ймовірні найближчими днями.", "uk"),
+])
+def test_an_act_said_possible_is_hypothetical(text, language):
+    rec = record(text, language, "2023-07-12")
+    assert [e["modality"] for e in rec["events"]] == ["hypothetical"], rec["events"]

@@ -34,7 +34,7 @@ CAUSE_PHRASES = (("в", "связи", "с"), ("из-за",), ("ввиду",), ("
 CAUSE_REACH = 3
 THREATENED_REACH = 2  # words after a word of threat within which the act is the one threatened
 # Modal verbs after an act noun as subject ("Переговоры могут пройти в Стамбуле"): a possible event.
-MODAL_LEMMAS = frozenset({"мочь", "могти"})
+MODAL_LEMMAS = frozenset({"мочь", "могти", "возможный", "можливий", "вероятный", "ймовірний"})  # ("... возможны")
 # Future forms that open a paragraph of what was told before ("Нагадаємо, 10 серпня Сили оборони звільнили ..."):
 # the writer recalls a done act, no future.
 DISCOURSE_VERBS = frozenset({"нагадаємо", "напомним", "зазначимо", "отметим", "додамо", "добавим", "уточнимо",
