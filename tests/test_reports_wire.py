@@ -347,3 +347,14 @@ def test_a_munition_that_fell_is_a_strike(text, language):
 def test_an_act_said_possible_is_hypothetical(text, language):
     rec = record(text, language, "2023-07-12")
     assert [e["modality"] for e in rec["events"]] == ["hypothetical"], rec["events"]
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("«Противник активно атакует», — говорится в заявлении Сырского.", "ru", "clash"),
+    ("Противник продолжает атаковать на Покровском направлении.", "ru", "clash"),
+    ("Ворог атакує на Покровському напрямку.", "uk", "clash"),
+    ("ВСУ атаковали Белгород.", "ru", "strike"),
+    ("Росіяни атакують Харків дронами.", "uk", "strike"),
+])
+def test_an_attack_with_no_target_or_along_a_front_is_fighting(text, language, kind):
+    assert [e[0] for e in events(text, language)] == [kind]

@@ -32,6 +32,8 @@ AIR_TARGET_LEMMAS = frozenset({"цель", "ціль"})
 # "атаковали позиции" is a ground assault (issue 12 probes: General Staff copy in Russian).
 ATTACK_VERB_LEMMAS = frozenset({"атаковать", "атакувати"})
 POSITION_LEMMAS = frozenset({"позиция", "позиція", "оборона", "рубеж", "опорный", "опорний", "окоп", "траншея"})
+# ... or a stretch of front where it attacks ("атаковать на Покровском направлении", "атакує на цій ділянці").
+FRONT_LEMMAS = frozenset({"направление", "напрямок", "напрям", "участок", "ділянка", "фронт"})
 # ... or when they attack near a place rather than the place ("пытались атаковать у Работина", "атакували біля
 # Кліщіївки"): a weaponless attack near a village is an assault (an attack on a town itself may be a strike).
 NEAR_PREPOSITIONS = frozenset({"у", "под", "возле", "около", "вблизи", "близ", "біля", "поблизу", "під", "неподалік",
@@ -283,15 +285,17 @@ def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
 
 def _assaults_positions(doc: CyrDoc, first: int, last: int) -> bool:
     """True when a verb of attacking has positions or defences as its object, or a place near which, and no weapon
-    in its sentence ("Оккупанты 15 раз атаковали позиции наших защитников", "пытались атаковать у Работина"): a
-    ground assault, fighting, not a strike."""
+    in its sentence ("Оккупанты 15 раз атаковали позиции наших защитников", "пытались атаковать у Работина"), or no
+    object at all ("Противник активно атакует"): a ground assault, fighting, not a strike."""
     if not set(doc.tokens[first].lemmas) & ATTACK_VERB_LEMMAS:
         return False
     s = doc.sentence_of(first)
     if any(plain_word(w.lower).startswith(AERIAL_STEMS + WEAPON_STEMS) for w in doc.tokens[s.first:s.last]):
         return False
     after = doc.tokens[last:min(s.last, last + OBJECT_WINDOW)]
-    return any(set(w.lemmas) & POSITION_LEMMAS for w in after) or bool(after) and after[0].lower in NEAR_PREPOSITIONS
+    objectless = not any(w.pos == "NOUN" or w.is_title for w in after)  # "Противник активно атакует"
+    return any(set(w.lemmas) & (POSITION_LEMMAS | FRONT_LEMMAS) for w in after) \
+        or bool(after) and after[0].lower in NEAR_PREPOSITIONS or objectless
 
 
 def _joins_alliance(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:
