@@ -358,3 +358,23 @@ def test_an_act_said_possible_is_hypothetical(text, language):
 ])
 def test_an_attack_with_no_target_or_along_a_front_is_fighting(text, language, kind):
     assert [e[0] for e in events(text, language)] == [kind]
+
+
+@pytest.mark.parametrize("text, when", [
+    ("С 29 июня по 5 июля российские войска освободили населенный пункт Сокол.", "2024-06-29/2024-07-05"),
+    ("С 25 декабря по 3 января шли бои за Марьинку.", "2023-12-25/2024-01-03"),
+])
+def test_a_span_across_months_dates_the_act(text, when):
+    rec = record(text, "ru", "2024-07-08")
+    assert [e["when"] for e in rec["events"]] == [when], rec["events"]
+
+
+def test_the_wounded_taken_to_hospital_are_no_new_casualties():
+    found = events("Из завода эвакуированы 264 военнослужащих, 53 из них тяжело ранены. Раненых доставили в больницу "
+                   "в Новоазовске.", "ru")
+    assert [e[1] for e in found if e[0] == "casualties"] == ["ранены"], found
+
+
+def test_an_act_planned_after_its_noun_is_to_come():
+    rec = record("Обмен военнопленными планируется провести позже.", "ru", "2022-05-17")
+    assert [e["modality"] for e in rec["events"]] == ["future"], rec["events"]

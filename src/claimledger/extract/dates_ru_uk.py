@@ -71,7 +71,8 @@ _N_WORD = "(?P<n>\\d{1,3}|" + "|".join(sorted((re.escape(w).replace("'", "['’�
 # An ordinal day, night or week, in figures ("3-й") or words ("третій", "вторые").
 _ORDINAL = (r"(?:(?P<ord>\d{1,3})(?:-?(?:й|я|ю|е|ий|ой|у|ий))?|(?P<ordw>перш|перв|друг|втор|трет|четверт|п['’ʼ]ят|пят|"
             r"шост|шест|сьом|седьм|восьм|дев['’ʼ]ят|девят|десят)\w*)")
-_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = "(?P<month>" + _MONTH_WORDS + ")"
 _WEEKDAY = "(?P<weekday>" + "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True)) + ")"
 _DAY = r"(?P<day>[0-3]?\d)(?:-?(?:го|ого|е|є))?"  # "20 травня", "20-го травня"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -128,6 +129,18 @@ def _day_span(m: re.Match, pub: date | None) -> str | None:
     if end is None or not 0 < int(m["day1"]) < int(m["day"]):
         return end
     return f"{end[:8]}{int(m['day1']):02d}/{end}"
+
+
+def _month_span(m: re.Match, pub: date | None) -> str | None:
+    """"с 29 июня по 5 июля", "з 28 лютого по 3 березня": the days from the first date to the second, the first in the
+    second's year, or the year before when its month comes later."""
+    end = _full_date(m, pub) if m["year"] else _day_month(m, pub)
+    if end is None:
+        return None
+    month1 = MONTHS[m["month1"].lower()]
+    year1 = int(end[:4]) - (1 if month1 > int(end[5:7]) else 0)
+    start = iso_day(year1, month1, int(m["day1"]))
+    return f"{start}/{end}" if start and start <= end else end
 
 
 def _night_before(m: re.Match, pub: date | None) -> str | None:
@@ -323,6 +336,8 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
         (rf"{_B}(?:в|у) (?:ночь|ніч) (?:на|проти) {_WEEKDAY}{_E}", _night_before_weekday),
         (rf"{_B}(?:в|у) ніч (?:на|проти) {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _night_before),
         (rf"{_B}(?:в|у) (?:ночь|ніч) (?:с|со|з|із) (?P<day1>[0-3]?\d) на {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _night_span),
+        (rf"{_B}(?:с|со|з|із|від|от) (?P<day1>[0-3]?\d)\s+(?P<month1>{_MONTH_WORDS})\s+(?:по|до) {_DAY}\s+{_MONTH}"
+         rf"(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _month_span),
         (rf"{_B}(?:начиная )?(?:с|со|з|із|від|от) {_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD})?{_E}", _since_day),
         (rf"{_B}(?:(?P<ord>\d{{1,4}})(?:-?(?:й|я|е|го|ий|ого|му|ому))?|(?P<ordw>перш|друг|трет|четверт|п['’ʼ]ят|шост|сьом|восьм|дев['’ʼ]ят|десят)\w*)"
          rf"\s+(?:день|дня|дні|добу|доби|ніч|ночі)\s+(?:нашої |повномасштабної |повномасштабного |російської )?"

@@ -21,6 +21,7 @@ from .retold_events import weapons_named
 WEAPON_LEMMAS = frozenset({"бомба", "авиабомба", "авіабомба", "ракета", "снаряд", "дрон", "беспилотник", "безпілотник",
                            "шахед", "каб", "боеприпас", "боєприпас", "мина", "міна"})
 EXPLOSION_STEMS = ("взрыв", "вибух", "боеприпас", "боєприпас", "снаряд")  # what a strike told beside them spent
+ADJECTIVAL_ENDINGS = ("ый", "ий", "ой")  # lemmas of adjectives used as nouns ("раненый", "погибший", "поранений")
 
 
 def told_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int | None, where: Sequence[str],
@@ -66,7 +67,8 @@ def _victims_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int 
     before in the paragraph ("... пострадали трое. Пострадавших доставили в больницу"): a re-mention, not a
     new event; "захоплені в полон" says more."""
     t = doc.tokens[first]
-    if kind != "casualties" or quantity is not None or t.pos not in ("PRTF", "ADJF") or last > first + 1 \
+    participle = t.pos in ("PRTF", "ADJF") or t.pos == "NOUN" and t.lemma.endswith(ADJECTIVAL_ENDINGS)  # "Раненых"
+    if kind != "casualties" or quantity is not None or not participle or last > first + 1 \
             or t.sent == 0 or event_polarity_ru_uk(doc, first) == "denied":  # "Погибших нет" says something new
         return False
     return _told_just_before(doc, first, kind, events)

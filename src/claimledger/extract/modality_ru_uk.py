@@ -35,6 +35,8 @@ CAUSE_REACH = 3
 THREATENED_REACH = 2  # words after a word of threat within which the act is the one threatened
 # Modal verbs after an act noun as subject ("Переговоры могут пройти в Стамбуле"): a possible event.
 MODAL_LEMMAS = frozenset({"мочь", "могти", "возможный", "можливий", "вероятный", "ймовірний"})  # ("... возможны")
+PLANNED_LEMMAS = frozenset({"планироваться", "планується", "плануватися", "намечаться", "намічатися", "ожидаться",
+                            "очікуватися"})  # ... and verbs of a plan or expectation after it
 # Future forms that open a paragraph of what was told before ("Нагадаємо, 10 серпня Сили оборони звільнили ..."):
 # the writer recalls a done act, no future.
 DISCOURSE_VERBS = frozenset({"нагадаємо", "напомним", "зазначимо", "отметим", "додамо", "добавим", "уточнимо",
@@ -129,8 +131,8 @@ def _predicate_modality(doc: CyrDoc, first: int, last: int) -> str:
             break
         if set(w.lemmas) & MODAL_LEMMAS:
             return "hypothetical"
-        if w.lower in FUTURE_AUXILIARIES or _future_verb(w, doc.language):
-            return "future"
+        if w.lower in FUTURE_AUXILIARIES or _future_verb(w, doc.language) or set(w.lemmas) & PLANNED_LEMMAS:
+            return "future"  # ("Обмен пленными планируется провести позже")
         if w.pos == "VERB":
             break
     return "factual"
