@@ -378,3 +378,20 @@ def test_the_wounded_taken_to_hospital_are_no_new_casualties():
 def test_an_act_planned_after_its_noun_is_to_come():
     rec = record("Обмен военнопленными планируется провести позже.", "ru", "2022-05-17")
     assert [e["modality"] for e in rec["events"]] == ["future"], rec["events"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian forces have destroyed a key bridge over the Seym river in Russia's Kursk region, the commander of "
+    "Ukraine's air force, Mykola Oleshchuk, said.",
+    "Ukrainian forces have destroyed a key bridge, Mykola Oleshchuk, the commander of Ukraine's air force, said.",
+])
+def test_a_reporting_tail_with_a_name_and_a_title_apposed_is_an_attribution(text):
+    rec = record(text, "en", "2024-08-16")
+    assert [a["speaker"].split(",")[0] for a in rec["attributions"]] == ["Mykola Oleshchuk"], rec["attributions"]
+    assert [e["claimed_by"] for e in rec["events"]] == ["a1"], rec["events"]
+
+
+def test_the_country_that_made_the_weapons_is_no_place_of_the_strike():
+    found = events("Putin said Russia had fired a new missile at the Ukrainian city of Dnipro in response to Ukraine's use "
+                   "of US and British long-range weapons.", "en")
+    assert [e[2] for e in found if e[0] == "strike"] == [{"Dnipro"}], found

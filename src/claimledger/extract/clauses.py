@@ -212,6 +212,8 @@ def _name_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
     list): the content before the comma and the name's last word, when the name is a person's or an organisation's
     and nothing but it stands between the comma and the verb, which closes the sentence."""
     doc, sentence = verb.doc, sentence_of(verb)
+    if verb.i > sentence.start and doc[verb.i - 1].text == ",":
+        return _apposed_name_tail(verb)
     comma = next((t.i for t in reversed(doc[sentence.start:verb.i]) if t.text == ","), None)
     if comma is None or comma <= sentence.start or not 0 < verb.i - comma - 1 <= MAX_TAIL_NAME_WORDS:
         return None
@@ -220,6 +222,24 @@ def _name_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
             or any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1:sentence.end]):
         return None
     return (sentence.start_char, doc[comma].idx), name[-1]
+
+
+def _apposed_name_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """The reporting clause "..., <title>, <Name>, said." or "..., <Name>, <title>, said." (the parser hangs the title
+    on the content: "Ukrainian forces have destroyed a bridge, the commander of Ukraine's air force, Mykola Oleshchuk,
+    said"): the content before the first comma and the name's last word, when one of the two parts is a person's
+    or an organisation's name (the small model tags many Ukrainian names ORG) and the verb closes the sentence."""
+    doc, sentence = verb.doc, sentence_of(verb)
+    commas = [t.i for t in doc[max(sentence.start, verb.i - 2 - 2 * MAX_TAIL_NAME_WORDS):verb.i] if t.text == ","]
+    if len(commas) < 3 or commas[-1] != verb.i - 1 or commas[-3] <= sentence.start \
+            or any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1:sentence.end]):
+        return None
+    first, second = doc[commas[-3] + 1:commas[-2]], doc[commas[-2] + 1:commas[-1]]
+    for name, title in ((second, first), (first, second)):
+        if name and len(name) <= MAX_TAIL_NAME_WORDS and all(t.tag_ in ("NNP", "NNPS") for t in name) \
+                and name[-1].ent_type_ in ("PERSON", "ORG") and any(t.is_lower for t in title):
+            return (sentence.start_char, doc[commas[-3]].idx), name[-1]
+    return None
 
 
 # Nouns naming the occasion of a statement: a modifier about them sets the scene of the report,
