@@ -395,3 +395,29 @@ def test_the_country_that_made_the_weapons_is_no_place_of_the_strike():
     found = events("Putin said Russia had fired a new missile at the Ukrainian city of Dnipro in response to Ukraine's use "
                    "of US and British long-range weapons.", "en")
     assert [e[2] for e in found if e[0] == "strike"] == [{"Dnipro"}], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("За минувшие сутки уничтожены 25 оккупантов, сообщили в Силах обороны юга Украины.", "ru"),
+    ("Про це повідомили в Силах оборони півдня України.", "uk"),
+])
+def test_the_defence_forces_are_no_village(text, language):
+    rec = record(text, language, "2023-08-10")
+    assert "Syla" not in [p["name"] for p in rec["places"]], rec["places"]
+
+
+def test_a_republic_the_tagger_runs_on_into_a_preposition_is_a_place():
+    rec = record("Putin recognised the Donetsk People's Republic on Monday.", "en", "2022-02-21")
+    assert [p["name"] for p in rec["places"]] == ["Donetsk People's Republic"], rec["places"]
+
+
+def test_a_room_the_tagger_calls_a_facility_is_no_town():
+    rec = record("Now it is in the Mariyinsky Palace, in the White Hall, where we meet foreign heads of state.", "en",
+                 "2022-03-12")
+    assert "White Hall" not in [p["text"] for p in rec["places"]], rec["places"]
+
+
+def test_a_republic_the_tagger_calls_a_facility_is_a_place():
+    rec = record("Putin explained the recognition of the Donetsk People's Republic and the Lugansk People's Republic.",
+                 "en", "2022-02-25")
+    assert {"Donetsk People's Republic", "Luhansk People's Republic"} <= {p["name"] for p in rec["places"]}, rec

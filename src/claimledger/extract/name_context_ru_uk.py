@@ -61,16 +61,23 @@ QUOTED_NAME_TOKENS = 3  # a quote this short around capitalised words is a name,
 AWARD_LEMMAS = frozenset({"орден", "медаль", "премия", "премія", "відзнака"})
 
 
+# Lower-case nouns that make the capitalised word before them a body's name ("Силы обороны", "Служба безпеки").
+ORGANISATION_TAILS = frozenset({"оборона", "безопасность", "безпека", "разведка", "розвідка"})
+
+
 def in_organisation_name(doc: CyrDoc, i: int) -> bool:
     """A capitalised noun right after a capitalised adjective inside a sentence continues a name
     ("Збройні Сили", "Вооружённые Силы"); the longer run is tried first, so real two-word toponyms
     ("Нова Каховка") are already taken. Capitalised words right after an award's noun name the award ("орденом
-    Богдана Хмельницького", "медаль Жукова"), not a village."""
+    Богдана Хмельницького", "медаль Жукова"), not a village, and one before ORGANISATION_TAILS a body."""
     j = i - 1
     while j > 0 and i - j <= 2 and doc.tokens[j].is_title:
         j -= 1  # past "Богдана" to the noun of "орденом Богдана Хмельницького"
     if j >= 0 and set(doc.tokens[j].lemmas) & AWARD_LEMMAS:
         return True
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if nxt is not None and not nxt.is_title and set(nxt.lemmas) & ORGANISATION_TAILS:
+        return True  # "в Силах обороны юга", "Сили оборони": a body, not the village Syla
     if i < 1 or doc.tokens[i].pos != "NOUN":
         return False
     prev = doc.tokens[i - 1]

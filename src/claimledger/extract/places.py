@@ -113,8 +113,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, companion: Compani
     mentions += [Mention(a, b, "VILLAGE") for a, b in village_mentions(doc, {i for m in mentions
                                                                              for i in range(m.start, m.end)})]
     bounds = {(m.start, m.end) for m in mentions}
-    mentions = [m for m in mentions if (not _inside_name(doc, m, _country_name(gaz, mention_span(doc, m)[2]))
-                                        or _listed_in_one_entity(doc, m, bounds))
+    mentions = [m for m in mentions if (not _part_of_a_name(doc, gaz, m) or _listed_in_one_entity(doc, m, bounds))
                 and not _titled_person(doc, m)]
     mentions.sort(key=lambda m: m.start)
     return resolve_mentions(doc, gaz, mentions, companion)
@@ -308,10 +307,10 @@ def _located_in(doc, gaz: Gazetteer, m: Mention, found: list[Mention]) -> bool:
 
 
 def _entity_end(ent) -> int:
-    """End of an entity before a possessive ending ("Angola’s" -> "Angola") or a closing colon the model ran it
-    on over ("Kryvyi Rih:" of a headline's label)."""
+    """End of an entity before a possessive ending ("Angola’s" -> "Angola"), a closing colon the model ran it
+    on over ("Kryvyi Rih:" of a headline's label) or a preposition ("the Donetsk People's Republic on Monday")."""
     end = ent.end
-    if end - ent.start > 1 and ent.doc[end - 1].text in ("'s", "’s", ":"):
+    if end - ent.start > 1 and (ent.doc[end - 1].text in ("'s", "’s", ":") or ent.doc[end - 1].pos_ == "ADP"):
         end -= 1
     return end
 
@@ -408,7 +407,18 @@ def _country_name(gaz: Gazetteer, text: str) -> bool:
     return any(e.level == "country" for e in gaz.lookup(text, fuzzy=False))
 
 
-def _inside_name(doc, m: Mention, country: bool = False) -> bool:
+def _part_of_a_name(doc, gaz: Gazetteer, m: Mention) -> bool:
+    """:func:`_inside_name` for a mention, told whether its text names a country or a region."""
+    text = mention_span(doc, m)[2]
+    return _inside_name(doc, m, _country_name(gaz, text), _region_name(gaz, text))
+
+
+def _region_name(gaz: Gazetteer, text: str) -> bool:
+    """True when the text is the name of a region the gazetteer lists ("Lugansk People's Republic", "Donbas")."""
+    return any(e.level == "region" for e in gaz.lookup(text, fuzzy=False))
+
+
+def _inside_name(doc, m: Mention, country: bool = False, region: bool = False) -> bool:
     """True for toponyms inside titles, offices and organisation names, and for compounds. A country
     name that opens an organisation or office name is kept: it names the state the body belongs to
     ("the U.S. Centers for Disease Control", "US Army", "U.S. Agriculture Secretary"), as metonymic
@@ -449,7 +459,12 @@ def _inside_name(doc, m: Mention, country: bool = False) -> bool:
                 continue
             if ent is not None and any(w.lower_ in SPATIAL_LINKS for w in ent):
                 continue  # the model ran two places into one name ("Ocheretyne near Avdiivka" as FAC)
-            if ent is not None and (ent.start < m.start or _name_end(ent) > m.end):  # not "Angola’s"
+            # (a leading article is no part of an organisation's or a republic's name: "the Donetsk People's Republic
+            # on Monday" tagged ORG, "the Lugansk People's Republic" FAC; it is of a room's: "the White Hall")
+            if ent is None:
+                continue
+            start = _entity_start(ent) if ent.label_ == "ORG" or region else ent.start
+            if start < m.start or _name_end(ent) > m.end:  # not "Angola’s"
                 return True
     if after is not None:
         if after.lower_ in NAME_TAILS:
