@@ -421,3 +421,9 @@ def test_a_republic_the_tagger_calls_a_facility_is_a_place():
     rec = record("Putin explained the recognition of the Donetsk People's Republic and the Lugansk People's Republic.",
                  "en", "2022-02-25")
     assert {"Donetsk People's Republic", "Luhansk People's Republic"} <= {p["name"] for p in rec["places"]}, rec
+
+
+def test_a_town_with_a_toponym_reading_after_a_preposition_is_no_person():
+    found = events("Украинские военные нанесли удар по Новоайдару из HIMARS, погибли два человека, заявил глава ЛНР "
+                   "Леонид Пасечник.", "ru")
+    assert found and all(e[2] == {"Novoaidar"} for e in found), found

@@ -151,8 +151,10 @@ def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
         hits, _, _ = name_candidates(gaz, doc, i, ent.end, located=True)
         return any(ukrainian_settlement(e) for e in hits)
     hits, _, _ = name_candidates(gaz, doc, i, i + 1, located=True)
+    # (a toponym reading anywhere among the word's readings outweighs a first name: "по Новоайдару")
+    toponym = any("Geox" in reading for reading in word_readings(t.text, doc.language))
     return any(ukrainian_settlement(e) and (e.category in CITY_CATEGORIES
-                                            or "Surn" not in t.tags and ("Name" not in t.tags or listed))
+                                            or "Surn" not in t.tags and ("Name" not in t.tags or listed or toponym))
                for e in hits)
 
 
