@@ -427,3 +427,14 @@ def test_a_town_with_a_toponym_reading_after_a_preposition_is_no_person():
     found = events("Украинские военные нанесли удар по Новоайдару из HIMARS, погибли два человека, заявил глава ЛНР "
                    "Леонид Пасечник.", "ru")
     assert found and all(e[2] == {"Novoaidar"} for e in found), found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("По данным Минобороны РФ, заняты села Стрелечья и Пыльная. ВСУ не подтверждают эту информацию.", "ru"),
+    ("Российские военблогеры утверждают, что ВС РФ захватили Шевченко, однако ISW эту информацию не подтверждает.",
+     "ru"),
+])
+def test_a_report_another_source_does_not_confirm_is_denied_by_it(text, language):
+    rec = record(text, language, "2024-05-12")
+    taken = [e for e in rec["events"] if e["type"] == "territory_control"]
+    assert [e["polarity"] for e in taken] == ["asserted", "denied"], rec["events"]

@@ -28,6 +28,10 @@ def claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequen
 REPORT_ANAPHOR = re.compile(r"^(?:(?:the|this|that|these|those|such|their|his|her|its)\s+)?(?:claims?|reports?|"
                             r"information|allegations?|statements?|assertions?|accusations?|news|this|that|it)$",
                             re.IGNORECASE)
+# ... and its Russian and Ukrainian forms ("ISW эту информацию не подтверждает", "У Генштабі ці дані спростували").
+REPORT_ANAPHOR_RU_UK = re.compile(r"^(?:(?:эт[аиоу]|эти|это|этих|ц[іяюей]|цю|ці|це|цих|такие|такі)\s+)?(?:информаци[юяи]|"
+                                  r"сведени[яй]|данны[ех]|заявлени[яей]|сообщени[яей]|утверждени[яей]|інформаці[юї]|"
+                                  r"дан[іих]|заяв[иуа]?|повідомлен(?:ня|ь)|твердження)$", re.IGNORECASE)
 DENIAL_REACH_SENTENCES = 1  # sentence ends between a report and the denial that names it
 
 
@@ -62,7 +66,8 @@ def _report_denied(denial: Attribution, attributions: Sequence[Attribution], tex
               and denial.content[0] <= a.cue[0] and a.cue[1] <= denial.content[1] and a.content[1] <= denial.content[1]]
     if len(inside) == 1:
         return inside[0]  # "Russia claims capture of Toretsk, Ukraine denies": the report it holds
-    if not REPORT_ANAPHOR.match(text[denial.content[0]:denial.content[1]].strip(" .,;:")):
+    named = text[denial.content[0]:denial.content[1]].strip(" .,;:")
+    if not REPORT_ANAPHOR.match(named) and not REPORT_ANAPHOR_RU_UK.match(named):
         return None
     report = max(before, key=lambda a: a.content[1], default=None)  # the latest report before the denial
     if report is None or report.speaker == denial.speaker:
