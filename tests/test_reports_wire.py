@@ -438,3 +438,14 @@ def test_a_report_another_source_does_not_confirm_is_denied_by_it(text, language
     rec = record(text, language, "2024-05-12")
     taken = [e for e in rec["events"] if e["type"] == "territory_control"]
     assert [e["polarity"] for e in taken] == ["asserted", "denied"], rec["events"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Українські військові звільнили село Новомлинськ, повідомили у 3-й окремій штурмовій бригаді.", "uk"),
+    ("Военные освободили село Новомлинск, сообщили в 3-й отдельной штурмовой бригаде.", "ru"),
+])
+def test_a_numbered_unit_that_reports_is_a_source(text, language):
+    rec = record(text, language, "2025-02-27")
+    assert [a["cue"] is not None and "бригад" in text[a["source"][0]:a["source"][1]] for a in rec["attributions"]] \
+        == [True], rec["attributions"]
+    assert [e["claimed_by"] for e in rec["events"]] == ["a1"], rec["events"]

@@ -277,6 +277,9 @@ def _nominative(t: Token) -> bool:
         or (t.text.isupper() and len(t.text) > 1) or t.pos is None and t.is_title
 
 
+LOCATIVE_MODIFIERS = 4  # ordinals and adjectives before the noun of a body a source "в"/"у" names
+
+
 def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     """An inverted subject after the cue ("сообщил глава ... Иван Иванов", "передает ТАСС",
     "сообщили в Минобороны"), up to a comma, colon, "что" or the sentence end."""
@@ -300,7 +303,11 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
         after_setting = source_after_setting(doc, sent, i + 1) if toks[i].lemma in SETTING_NOUNS else None
         if after_setting is not None:  # "рассказал в беседе с корреспондентом ТАСС командир роты"
             return after_setting  # (else the setting is the source: "говорится в Telegram-канале губернатора")
-        if toks[i].pos != "NOUN" and not toks[i].is_title:
+        head = i
+        while head < min(sent.last, i + LOCATIVE_MODIFIERS) and (
+                toks[head].pos in ("ADJF", "PRTF") or toks[head].pos == "NUMB" and ORDINAL_NUMBER.match(toks[head].text)):
+            head += 1  # "у 3-й окремій штурмовій бригаді", "в российском Минобороны": modifiers of the body
+        if head >= sent.last or toks[head].pos != "NOUN" and not toks[head].is_title:
             return None
     elif i < sent.last and toks[i].lower in PRONOUNS:
         return (i, i + 1)  # "— сказал он журналистам": the pronoun alone
