@@ -449,3 +449,19 @@ def test_a_numbered_unit_that_reports_is_a_source(text, language):
     assert [a["cue"] is not None and "бригад" in text[a["source"][0]:a["source"][1]] for a in rec["attributions"]] \
         == [True], rec["attributions"]
     assert [e["claimed_by"] for e in rec["events"]] == ["a1"], rec["events"]
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Глава МИД РФ Сергей Лавров заявил, что здание роддома в Мариуполе давно захвачено батальоном «Азов».", "ru",
+     "other"),
+    ("Ворог захопив кілька будинків у Вовчанську.", "uk", "territory_control"),
+    ("Бойцы бригады подняли российский флаг над административным зданием в центре Красногоровки.", "ru",
+     "territory_control"),
+])
+def test_a_building_seized_is_no_town_taken_but_a_flag_over_one_claims_it(text, language, kind):
+    assert [e[0] for e in events(text, language)] == [kind]
+
+
+def test_what_a_town_is_cut_off_from_is_no_place_of_the_act():
+    found = events("Российские войска продолжают окружать Чернигов, город отрезан от Киева после разрушения моста.", "ru")
+    assert [(e[0], e[2]) for e in found] == [("clash", {"Chernihiv"}), ("strike", {"Chernihiv"})], found

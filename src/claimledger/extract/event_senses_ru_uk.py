@@ -100,6 +100,11 @@ CAPTIVE_STEMS = ("пленн", "полонен", "военнопленн", "ві
 # damage of a strike, not casualties; SUFFERER_WINDOW words around the verb are searched for that subject.
 SUFFERING_LEMMAS = frozenset({"пострадать", "постраждати"})
 ROUND_NUMBER_NOUNS = frozenset({"десяток", "сотня", "тысяча", "тисяча", "дюжина"})  # numbers that are nouns
+# Institutions whose taking changes no control of a town ("здание роддома захвачено батальоном «Азов»", "захопили
+# лікарню"); houses taken are ground gained in a town ("захопив кілька будинків у Вовчанську").
+BUILDING_LEMMAS = frozenset({"больница", "лікарня", "роддом", "пологовий", "школа", "театр", "госпиталь", "шпиталь"})
+BUILDING_REACH = 5  # words around a verb of seizing searched for it ("здание роддома в Мариуполе давно захвачено")
+SEIZING_STEMS = ("захват", "захвач", "захоп", "взя", "заня", "занят")  # verbs of seizing, as opposed to raising a flag
 SUFFERER_WINDOW = 4
 FIGHTER_NOUN_LEMMAS = frozenset({"штурмовик", "штурмовець", "штурмовица"})
 
@@ -112,6 +117,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return None  # "Наши штурмовики зашли в ...": the fighters, not an assault (the stem штурм~)
     if kind == "casualties" and _captives_accompanied(doc, first, last):
         return None  # "Ил-76 с украинскими пленными разбился": people on board, no capture
+    if kind == "territory_control" and _takes_a_building(doc, first, last):
+        return "other"  # "здание роддома захвачено батальоном": a building held, no change of who holds the town
     if kind == "territory_control" and _takes_no_land(doc, first, last):
         return None  # "могут быть взяты за основу", "взяти на себе": an idiom of taking, no place taken
     if kind == "territory_control" and _joins_alliance(doc, first, last, places):
@@ -148,6 +155,18 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
             w.lower in RESULT_WORDS for w in doc.tokens[max(doc.sentence_of(first).first, first - 2):first]):
         return None  # "Унаслідок російської агресії загинула одна людина": the war as a cause, no event of its own
     return kind
+
+
+def _takes_a_building(doc: CyrDoc, first: int, last: int) -> bool:
+    """True for a verb of taking whose object after it or subject before it (within BUILDING_REACH words of its
+    sentence) is an institution's building ("здание роддома давно захвачено", "захопили лікарню")."""
+    if doc.tokens[first].pos not in ("VERB", "PRTS", "PRTF", "INFN") \
+            or not plain_word(doc.tokens[first].lower).startswith(SEIZING_STEMS):
+        return False  # (a flag raised over a building claims the town: "подняли флаг над зданием в центре X")
+    s = doc.sentence_of(first)
+    near = [*doc.tokens[max(s.first, first - BUILDING_REACH):first],
+            *doc.tokens[last:min(s.last, last + BUILDING_REACH)]]
+    return any(w.pos == "NOUN" and set(w.lemmas) & BUILDING_LEMMAS for w in near)
 
 
 def _captives_accompanied(doc: CyrDoc, first: int, last: int) -> bool:

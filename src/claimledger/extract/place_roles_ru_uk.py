@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..models import Place
 from .cues_ru_uk import load_cue_lexicon
-from .cyrillic import PREDICATE_POS, CyrDoc
+from .cyrillic import PREDICATE_POS, CyrDoc, plain_word
 from .name_context_ru_uk import LIST_JOINERS
 
 # Institutions and offices a country in the genitive after them owns ("Министерство обороны России", "МИД Украины",
@@ -50,6 +50,7 @@ FORCE_LEMMAS = frozenset({"войско", "войска", "армия", "сил�
 # Words before "из"/"з" + a place that make it someone's home ("семья была из X", "родом из X"), and nouns of
 # birth whose genitive is one ("уроженец Харькова", "уродженка Сум").
 HOME_WORDS = frozenset({"быть", "бути", "родом"})
+CUT_OFF_STEMS = ("отрез", "відріз")  # words of cutting a town off ("отрезан", "відрізали")
 NATIVE_WORDS = frozenset({"уроженец", "уроженка", "уродженець", "уродженка"})
 BORDER_STEMS = ("приграничн", "прикордонн", "граничащ", "граничн", "сопредельн", "межуюч", "пограничн")
 # Adjectives of comparison before "с"/"з" + a place ("зіставне за розмірами з Лісабоном").
@@ -157,6 +158,14 @@ def home_of(doc: CyrDoc, place: Place) -> bool:
     return before.lower in ORIGIN_PREPOSITIONS and (word.lower in HOME_WORDS or bool(set(word.lemmas) & HOME_WORDS))
 
 
+def cut_off_from(doc: CyrDoc, place: Place) -> bool:
+    """True for a place after a word of cutting off and "от"/"від" ("город отрезан от Киева", "відрізали від
+    Харкова"): what a town is cut off from, not where anything happens."""
+    k = doc.token_at(place.span[0])
+    return k is not None and k > 1 and doc.tokens[k - 1].lower in ("от", "від") \
+        and plain_word(doc.tokens[k - 2].lower).startswith(CUT_OFF_STEMS)
+
+
 def names_party(doc: CyrDoc, place: Place) -> bool:
     """True for a country or a capital named in talks other than as where they are held ("переговоры с Киевом",
     "переговорів Росії та України"; not "переговоры в Стамбуле", "у Мінську", "повернулася з Білорусі, з
@@ -262,7 +271,7 @@ def _trigger_free_roles(doc: CyrDoc, place: Place) -> tuple[bool, bool, bool, bo
     if roles is None:
         roles = memo[key] = (
             names_neighbour(doc, place) or acting_country(doc, place) or joined_state(doc, place)
-            or names_maker(doc, place) or of_institution(doc, place) or home_of(doc, place),
+            or names_maker(doc, place) or of_institution(doc, place) or home_of(doc, place) or cut_off_from(doc, place),
             destination(doc, place), names_party(doc, place), _from_side(doc, place))
     return roles
 
