@@ -465,3 +465,11 @@ def test_a_building_seized_is_no_town_taken_but_a_flag_over_one_claims_it(text, 
 def test_what_a_town_is_cut_off_from_is_no_place_of_the_act():
     found = events("Российские войска продолжают окружать Чернигов, город отрезан от Киева после разрушения моста.", "ru")
     assert [(e[0], e[2]) for e in found] == [("clash", {"Chernihiv"}), ("strike", {"Chernihiv"})], found
+
+
+def test_a_place_in_a_facility_name_is_no_place_and_the_accused_is_no_place_of_the_act():
+    rec = record("The collapse of the Kakhovka dam flooded dozens of villages. Zelenskyy accused Russia of blowing up the "
+                 "dam, while Moscow blamed Ukrainian shelling.", "en", "2023-06-06")
+    assert "Kakhovka" not in [p["text"] for p in rec["places"]], rec["places"]
+    strikes = [e for e in rec["events"] if e["type"] == "strike"]
+    assert len(strikes) == 2 and all(not e["places"] for e in strikes), rec["events"]

@@ -57,6 +57,7 @@ ACTOR_HEADS = frozenset({"authority", "government", "regime", "side", "delegatio
                          "force", "army", "military", "troop", "representative", "official",
                          "administration", "ministry", "command", "nationalist", "militant", "governor", "mayor",
                          "spokesman", "spokeswoman", "spokesperson"})
+ACCUSING_VERBS = frozenset({"accuse", "blame"})  # whose object (or "on" object) is said to have acted
 # ... and nouns of what a country makes or sends ("US and British long-range weapons", "American missiles"): a maker
 # or supplier, not where the event happens.
 MAKER_HEADS = frozenset({"weapon", "missile", "rocket", "arm", "tank", "jet", "aircraft", "drone", "system", "aid",
@@ -282,6 +283,9 @@ def _place_names_actor(doc, place: Place) -> bool:
         return head not in PLACE_NOUNS and not (place.level == "settlement" and head in FACILITY_NOUNS)
     if root.dep_ == "nsubj" and place.level == "country" and root.head.pos_ == "VERB":
         return True  # "Russia intends to ...", "Ukraine offers ...": a state that acts, not a place
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in ACCUSING_VERBS \
+            or root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lemma_.lower() in ACCUSING_VERBS:
+        return True  # "accused Russia of blowing up the dam", "blamed the attack on Ukraine": who is said to act
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS | MAKER_HEADS \
         and not (span.start <= root.head.i < span.end)
 

@@ -47,7 +47,8 @@ DIRECTION_WORDS = frozenset(
 # Lower-case nouns after a toponym that make it part of a name ("Minsk agreements", "Normandy format").
 NAME_TAILS = frozenset(
     "agreement agreements accords accord format administration mayor council offensive highway "
-    "river airport station plant battalion brigade regiment university process talks declaration "
+    "river airport station plant battalion brigade regiment university process talks declaration dam reservoir "
+    "hydroelectric nuclear "
     "communique memorandum summit forum conference platform initiative regional virus viruses fever "
     "ebolavirus".split())  # diseases named after places ("West Nile virus", "Marburg virus")
 # Office words: a capitalised name holding one is a title, and the toponyms in it are not places
