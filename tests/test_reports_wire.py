@@ -473,3 +473,9 @@ def test_a_place_in_a_facility_name_is_no_place_and_the_accused_is_no_place_of_t
     assert "Kakhovka" not in [p["text"] for p in rec["places"]], rec["places"]
     strikes = [e for e in rec["events"] if e["type"] == "strike"]
     assert len(strikes) == 2 and all(not e["places"] for e in strikes), rec["events"]
+
+
+def test_the_village_refers_to_the_village_named_before_not_the_town_beside_it():
+    found = events("Russia's Defense Ministry said its forces had taken full control of Lastochkyne, a village just west "
+                   "of Avdiivka. Ukraine's military said it had withdrawn troops from the village.", "en")
+    assert [e[2] for e in found if e[0] == "withdrawal"] == [{"Lastochkyne"}], found

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Place
 from .doc_cache import doc_text
+from .gazetteer import load_gazetteer
 from .event_places import LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys
 
 # Openers of a sentence that adds another item, sums up or recalls an earlier report ("In total, more than a thousand
@@ -38,6 +39,7 @@ UNNAMED_AREA_NOUNS = frozenset({"area", "region", "village", "town", "settlement
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this"})
 CAPITAL_NOUN = "capital"  # "the capital" likewise refers back, to a national capital named before
+CITY_CATEGORIES = frozenset({"K", "M"})  # KATOTTG categories of cities, which "the village" does not refer to
 # Levels of a place that holds settlements: when the trigger's own phrase names only such an area, a
 # settlement of the clause inside it is where the event happened (the guide: the settlement, not its oblast).
 AREA_LEVELS = frozenset({"oblast", "raion"})
@@ -115,6 +117,12 @@ def _anaphoric_settlement_noun(token: Token) -> bool:
         and not any(c.dep_ in {"compound", "prep", "appos"} for c in token.children)
 
 
+def _city(place: Place) -> bool:
+    """True for a Ukrainian town of KATOTTG's city categories (a special-status city or a city: CITY_CATEGORIES)."""
+    entry = load_gazetteer().get(place.ref) if place.ref else None
+    return entry is not None and entry.category in CITY_CATEGORIES
+
+
 def anaphoric_settlement(span: Span, places: Sequence[Place], report_wide: bool = False) -> tuple[str, ...]:
     """The settlement a nameless "the city" / "this town" of the trigger's sentence refers to: the latest its own
     sentence names before it, else the one its paragraph (else, ``report_wide``, the report) named most often before
@@ -125,6 +133,8 @@ def anaphoric_settlement(span: Span, places: Sequence[Place], report_wide: bool 
         return ()
     if noun.lemma_.lower() == CAPITAL_NOUN:  # "Kyiv Mayor Vitali Klitschko said 49 people were injured in the capital"
         places = [p for p in places if is_capital(p)]
+    elif noun.lemma_.lower() == "village":  # "the village" is the village named before, not the town beside it
+        places = [p for p in places if not _city(p)] or places
     # a settlement its own sentence names before it is the nearest ("Kharkiv's mayor said the city was hit")
     own = [p for p in places if p.level == "settlement" and sentence.start_char <= p.span[0] and p.span[1] <= noun.idx]
     if own:
