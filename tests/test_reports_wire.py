@@ -479,3 +479,11 @@ def test_the_village_refers_to_the_village_named_before_not_the_town_beside_it()
     found = events("Russia's Defense Ministry said its forces had taken full control of Lastochkyne, a village just west "
                    "of Avdiivka. Ukraine's military said it had withdrawn troops from the village.", "en")
     assert [e[2] for e in found if e[0] == "withdrawal"] == [{"Lastochkyne"}], found
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Russian forces also pressed attacks near Robotyne in the Zaporizhzhia region.", "clash"),
+    ("Drone attacks near Kharkiv killed two people.", "strike"),
+])
+def test_english_attacks_near_a_place_with_no_weapon_are_fighting(text, kind):
+    assert [e[0] for e in events(text, "en") if e[1].endswith("attacks")] == [kind]

@@ -26,6 +26,7 @@ TARGET_LEMMAS = frozenset({"facility", "infrastructure", "city", "town", "villag
 WEAPON_LEMMAS = frozenset({"drone", "missile", "rocket", "bomb", "shell", "artillery", "shahed"})
 # Weapons in flight that air defence destroys (shoots down).
 FLYING_WEAPON_LEMMAS = frozenset({"drone", "missile", "rocket", "shahed", "uav"})
+ASSAULT_PREPOSITIONS = frozenset({"near", "around", "outside"})  # where a ground assault is pressed
 # Objects of "liberate" that make it getting people out (evacuation), not taking territory.
 PEOPLE_LEMMAS = frozenset({"people", "civilian", "serviceman", "resident", "citizen", "prisoner",
                            "hostage", "student", "national", "child", "person", "inhabitant"})
@@ -71,6 +72,16 @@ def attacks_a_target(span: Span) -> bool:
     instruments = [g for c in root.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
     return any(o.lemma_.lower() in TARGET_LEMMAS or o.ent_type_ in ("GPE", "FAC") for o in objects) \
         or any(g.lemma_.lower() in WEAPON_LEMMAS for g in instruments)
+
+
+def assaults_near(span: Span) -> bool:
+    """True for "attack(s)" (the noun) near or around a place in a sentence naming no weapon ("pressed attacks near
+    Robotyne"): a ground assault, fighting, not a strike."""
+    root = span.root
+    if root.lemma_.lower() != "attack" or root.pos_ != "NOUN" or len(span) > 1:
+        return False
+    near = any(c.dep_ == "prep" and c.lower_ in ASSAULT_PREPOSITIONS for c in root.children)
+    return near and not any(t.lemma_.lower() in WEAPON_LEMMAS | FLYING_WEAPON_LEMMAS for t in root.sent)
 
 
 def frees_people(span: Span) -> bool:

@@ -29,7 +29,7 @@ from .dates import dates_another, find_time_expressions
 from .datelines import outside_datelines
 from .doc_cache import doc_ents, doc_text, line_memo, sentence_of
 from .event_arguments import (
-    WEAPON_LEMMAS, attacks_a_target, blocks_talks, destroys_fighters, destroys_weapons, frees_people, is_argument,
+    WEAPON_LEMMAS, assaults_near, attacks_a_target, blocks_talks, destroys_fighters, destroys_weapons, frees_people, is_argument,
     names_held_land, strike_result,
 )
 from .event_dates_en import default_when, event_when, planned_before
@@ -380,6 +380,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             kind = "other"  # "31 drones, of which 23 were destroyed": shot down, as "shot down" is
         if kind == "clash" and attacks_a_target(span):
             kind = "strike"  # "Russia attacked energy facilities": a strike on a target, not fighting
+        elif kind == "strike" and assaults_near(span):
+            kind = "clash"  # "pressed attacks near Robotyne": a ground assault
         if kind == "territory_control" and frees_people(span):
             kind = "evacuation"  # "liberate civilians and servicemen from Mariupol": getting people out
         if _is_heading(span) or dates_another(span.start_char, span.end_char, times, doc_text(doc)):
