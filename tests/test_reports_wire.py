@@ -487,3 +487,8 @@ def test_the_village_refers_to_the_village_named_before_not_the_town_beside_it()
 ])
 def test_english_attacks_near_a_place_with_no_weapon_are_fighting(text, kind):
     assert [e[0] for e in events(text, "en") if e[1].endswith("attacks")] == [kind]
+
+
+def test_every_place_of_a_list_after_from_the_side_of_is_where_an_attack_came_from():
+    found = events("Украинские пограничники сообщили о наступлении российских войск со стороны Беларуси и Крыма.", "ru")
+    assert [e[2] for e in found] == [set()], found

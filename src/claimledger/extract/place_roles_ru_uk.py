@@ -303,9 +303,11 @@ def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
 
 
 def _from_side(doc: CyrDoc, place: Place) -> bool:
-    """True for a place after "с"/"з" + a side noun ("со стороны X", "с территории X", "з боку X"), or after "на
-    стороне"/"на боці" (whom someone fights for: "воюющие на стороне Украины формирования", "перешли на сторону")."""
-    k = doc.token_at(place.span[0])
+    """True for a place after "с"/"з" + a side noun ("со стороны X", "с территории X", "з боку X"), also the later
+    places of a list it opens ("со стороны Беларуси и Крыма"), or after "на стороне"/"на боці" (whom someone fights
+    for: "воюющие на стороне Украины формирования", "перешли на сторону")."""
+    opening = _list_opening(doc, place)
+    k = None if opening is None else opening + 1
     if k is None or k < 2:
         return False
     before, side = doc.tokens[k - 2].lower, set(doc.tokens[k - 1].lemmas)
