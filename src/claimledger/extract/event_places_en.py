@@ -261,10 +261,10 @@ def _national_land(span: Span, places: Sequence[Place], starts: set[int]) -> tup
 
 def _names_actor(doc, place: Place) -> bool:
     """True when the place only names who acts or owns: a possessor ("Russia's incursion"), a
-    modifier of a noun of who acts ("the Kiev authorities") or of what it makes ("US weapons"), or a country subject of a full verb ("Russia
-    intends to ..."; not of "be": "Ukraine has been under shelling"). The last measured on the tune
-    halves: attribution_dev +1 event, war_reports_dev unchanged; report halves +1 / unchanged. Decided
-    once per place of a Doc (every trigger asks about every place)."""
+    modifier of a noun of who acts ("the Kiev authorities") or of what it makes ("US weapons"), one accused, or a
+    country subject of a full verb ("Russia intends to ..."; not of "be": "Ukraine has been under shelling"). The
+    last measured on the tune halves: attribution_dev +1 event, war_reports_dev unchanged; report halves +1 /
+    unchanged. Decided once per place of a Doc (every trigger asks about every place)."""
     memo = doc_memo(doc, "place_names_actor")
     if place.span not in memo:
         memo[place.span] = _place_names_actor(doc, place)

@@ -18,6 +18,7 @@ from .event_places import (
     event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
 )
 from .event_places_context_ru_uk import context_place_keys, settlement_referred_to, speakers_area_keys
+from .event_senses_ru_uk import POSITION_LEMMAS
 from .place_roles_ru_uk import FORCE_LEMMAS, LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITIONS, other_role
 from .quantities_ru_uk import SETTLEMENT_LEMMAS
 
@@ -33,10 +34,9 @@ ACT_NOUN_LEMMAS = frozenset({
 # Verbs of improving a position ("улучшили положение", "покращили положення"): a territory claim placed only by
 # a locative phrase of its own ("улучшили тактическое положение в районе Работино").
 IMPROVING_LEMMAS = frozenset({"улучшить", "улучшать", "покращити", "покращувати"})
-# Verbs of digging in, whose "на ... позициях" (within POSITION_REACH words after them) names lines, not the place
-# just left ("вийшли з Авдіївки та закріпилися на підготовлених позиціях": not in Avdiivka).
+# Verbs of digging in, whose "на ... позициях" (event_senses_ru_uk.POSITION_LEMMAS within POSITION_REACH words after
+# them) names lines, not the place just left ("вийшли з Авдіївки та закріпилися на підготовлених позиціях").
 DIGGING_IN_LEMMAS = frozenset({"закрепиться", "закрепляться", "закріпитися", "закріплюватися"})
-POSITION_LEMMAS = frozenset({"позиция", "позиція", "рубеж", "рубіж"})
 POSITION_REACH = 3
 # A settlement, raion or oblast of an event's scope leaves out a country there (event_places.place_keys_within).
 LOCAL_OVER_COUNTRY = True

@@ -29,9 +29,10 @@ REPORT_ANAPHOR = re.compile(r"^(?:(?:the|this|that|these|those|such|their|his|he
                             r"information|allegations?|statements?|assertions?|accusations?|news|this|that|it)$",
                             re.IGNORECASE)
 # ... and its Russian and Ukrainian forms ("ISW эту информацию не подтверждает", "У Генштабі ці дані спростували").
-REPORT_ANAPHOR_RU_UK = re.compile(r"^(?:(?:эт[аиоу]|эти|это|этих|ц[іяюей]|цю|ці|це|цих|такие|такі)\s+)?(?:информаци[юяи]|"
-                                  r"сведени[яй]|данны[ех]|заявлени[яей]|сообщени[яей]|утверждени[яей]|інформаці[юї]|"
-                                  r"дан[іих]|заяв[иуа]?|повідомлен(?:ня|ь)|твердження)$", re.IGNORECASE)
+REPORT_ANAPHOR_RU_UK = re.compile(r"^(?:(?:эт[аиоу]|эти|это|этих|ц[іяюей]|цю|ці|це|цих|такие|такі)\s+)?"
+                                  r"(?:информаци[юяи]|сведени[яй]|данны[ех]|заявлени[яей]|сообщени[яей]|"
+                                  r"утверждени[яей]|інформаці[юї]|дан[іих]|заяв[иуа]?|повідомлен(?:ня|ь)|твердження)$",
+                                  re.IGNORECASE)
 DENIAL_REACH_SENTENCES = 1  # sentence ends between a report and the denial that names it
 
 

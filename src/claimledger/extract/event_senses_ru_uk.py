@@ -31,7 +31,8 @@ AIR_TARGET_LEMMAS = frozenset({"цель", "ціль"})
 # Verbs of attacking, a strike unless their object is a line of defence (POSITION_LEMMAS) with no weapon named:
 # "атаковали позиции" is a ground assault (issue 12 probes: General Staff copy in Russian).
 ATTACK_VERB_LEMMAS = frozenset({"атаковать", "атакувати"})
-POSITION_LEMMAS = frozenset({"позиция", "позиція", "оборона", "рубеж", "опорный", "опорний", "окоп", "траншея"})
+POSITION_LEMMAS = frozenset({"позиция", "позиція", "оборона", "рубеж", "рубіж", "опорный", "опорний", "окоп",
+                             "траншея"})
 # ... or a stretch of front where it attacks ("атаковать на Покровском направлении", "атакує на цій ділянці").
 FRONT_LEMMAS = frozenset({"направление", "напрямок", "напрям", "участок", "ділянка", "фронт"})
 # ... or when they attack near a place rather than the place ("пытались атаковать у Работина", "атакували біля

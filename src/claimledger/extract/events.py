@@ -29,8 +29,8 @@ from .dates import dates_another, find_time_expressions
 from .datelines import outside_datelines
 from .doc_cache import doc_ents, doc_text, line_memo, sentence_of
 from .event_arguments import (
-    WEAPON_LEMMAS, assaults_near, attacks_a_target, blocks_talks, destroys_fighters, destroys_weapons, frees_people, is_argument,
-    names_held_land, strike_result,
+    WEAPON_LEMMAS, assaults_near, attacks_a_target, blocks_talks, destroys_fighters, destroys_weapons, frees_people,
+    is_argument, names_held_land, strike_result,
 )
 from .event_dates_en import default_when, event_when, planned_before
 from .event_places import without_landmarks

@@ -268,8 +268,8 @@ def _military_people(doc: CyrDoc, w: Token, last: int) -> bool:
 def _in_unit_name(doc: CyrDoc, k: int) -> bool:
     """True for a word of a unit's name after its numbered formation noun ("35-й бригады морской пехоты"): no people
     lost ("до двух рот пехоты" counts infantry)."""
-    return any(set(doc.tokens[j].lemmas) & FORMATION_LEMMAS and j > 0 and any(c.isdigit() for c in doc.tokens[j - 1].text)
-               for j in range(max(0, k - UNIT_NAME_REACH), k))
+    return any(set(doc.tokens[j].lemmas) & FORMATION_LEMMAS and j > 0
+               and any(c.isdigit() for c in doc.tokens[j - 1].text) for j in range(max(0, k - UNIT_NAME_REACH), k))
 
 
 def _sentence_tokens(doc: CyrDoc, i: int) -> list[Token]:

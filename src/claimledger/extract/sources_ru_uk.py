@@ -305,7 +305,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             return after_setting  # (else the setting is the source: "говорится в Telegram-канале губернатора")
         head = i
         while head < min(sent.last, i + LOCATIVE_MODIFIERS) and (
-                toks[head].pos in ("ADJF", "PRTF") or toks[head].pos == "NUMB" and ORDINAL_NUMBER.match(toks[head].text)):
+                toks[head].pos in ("ADJF", "PRTF")
+                or toks[head].pos == "NUMB" and ORDINAL_NUMBER.match(toks[head].text)):
             head += 1  # "у 3-й окремій штурмовій бригаді", "в российском Минобороны": modifiers of the body
         if head >= sent.last or toks[head].pos != "NOUN" and not toks[head].is_title:
             return None

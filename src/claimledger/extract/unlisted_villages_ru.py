@@ -7,9 +7,10 @@ guide (data/dev/README.md, section D) gives such a village ref null and its cano
 module finds the names and writes that name. Pure: a CyrDoc in, token spans and names out.
 
 A name is an unlisted village when a settlement noun governs it, right before it or before the list it closes
-("село Козинка", "населенные пункты Мартыновка, Мальцевка и Мирный", "н.п. Плехово"). places_ru_uk.py keeps
-it only in a Russian setting: an oblast or raion of Russia stated for it, or a report naming a Russian border
-place with no Ukrainian one in the name's sentence.
+("село Козинка", "населенные пункты Мартыновка, Мальцевка и Мирный", "н.п. Плехово"), or when it is a word no
+dictionary knows as a common word in a list a region closes ("Сподарюшино и Нехотеевка Белгородской области").
+places_ru_uk.py keeps it only in a Russian setting: an oblast or raion of Russia stated for it, or a report naming
+a Russian border place with no Ukrainian one in the name's sentence.
 """
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ def _region_closes(doc: CyrDoc, i: int) -> bool:
     region in the genitive ("Сподарюшино и Нехотеевка Белгородской области"): an adjective and REGION_HEADS."""
     toks, j = doc.tokens, i
     while j < min(len(toks) - 1, i + LIST_REACH) and toks[j].sent == toks[i].sent:
-        if toks[j].is_word and toks[j].is_title and _village_like(toks[j].text) and j < len(toks) - 1:
+        if toks[j].is_word and toks[j].is_title and _village_like(toks[j].text):
             j += 1
         elif toks[j].lower in LIST_JOINERS and j > i:
             j += 1
