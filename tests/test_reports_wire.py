@@ -492,3 +492,13 @@ def test_english_attacks_near_a_place_with_no_weapon_are_fighting(text, kind):
 def test_every_place_of_a_list_after_from_the_side_of_is_where_an_attack_came_from():
     found = events("Украинские пограничники сообщили о наступлении российских войск со стороны Беларуси и Крыма.", "ru")
     assert [e[2] for e in found] == [set()], found
+
+
+@pytest.mark.parametrize("text, names", [
+    ("A drone attack on the southern region of Kherson killed one person.", ["Kherson Oblast"]),
+    ("Putin annexed four Ukrainian regions - Donetsk, Luhansk, Zaporizhzhia and Kherson.",
+     ["Donetsk Oblast", "Luhansk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast"]),
+])
+def test_names_after_a_region_noun_are_regions(text, names):
+    rec = record(text, "en", "2022-09-30")
+    assert [p["name"] for p in rec["places"]] == names, rec["places"]

@@ -4,8 +4,9 @@
 guide (shared data/dev/README.md, section D): a following head noun ("region", "Oblast", "People's
 Republic") belongs to the span, direction adjectives do not; toponyms inside capitalised titles and
 offices ("President of Russia") or organisation names ("Kharkiv Regional Military Administration") and
-demonyms are not places; coordinates only at settlement precision (never a hromada centre). The mentions
-found here are resolved in place_resolution.py.
+demonyms are not places (name_context_en.py decides which mentions are parts of other names); coordinates
+only at settlement precision (never a hromada centre). The mentions found here are resolved in
+place_resolution.py.
 """
 from __future__ import annotations
 
@@ -13,20 +14,21 @@ import re
 from typing import TYPE_CHECKING
 
 from ..models import Place
-from .doc_cache import doc_ents, doc_memo, doc_text
+from .doc_cache import doc_ents, doc_text
 from .gazetteer import Companion, Entry, Gazetteer, load_gazetteer
+from .name_context_en import (
+    DASHES, NON_PLACE_HEADS, PLACE_LABELS, country_name, entity_start, name_end, part_of_a_name,
+    person_words, titled_person,
+)
 from .name_keys import normalise
-from .place_resolution import Mention, mention_span, resolve_mentions
+from .place_resolution import Mention, resolve_mentions
 from .unlisted_villages_en import village_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# NER labels taken as toponyms; FAC only when the gazetteer knows the name.
-PLACE_LABELS = ("GPE", "LOC")
+# NER labels taken as toponyms only when the gazetteer knows the name.
 GAZETTEER_ONLY_LABELS = ("FAC",)
-# Entities whose inner toponyms are part of a name, not places ("Armed Forces of Ukraine").
-NAME_LABELS = ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "NORP", "PERSON")
 # Head nouns that follow a name and belong to its span; the first set makes it an oblast/region.
 AREA_HEADS = ("region", "regions", "oblast", "oblasts", "province", "provinces")
 SPAN_HEADS = AREA_HEADS + ("people's republic", "krai", "federal district", "raion", "district", "zone")
@@ -37,38 +39,13 @@ PLURAL_HEADS = ("regions", "oblasts", "provinces")
 # Tokens after a coordinated name searched for the head its list shares: a list of four names
 # ("the Zhytomyr, Kyiv, Chernihiv and Sumy regions") puts the head seven tokens after the first.
 SHARED_HEAD_WINDOW = 10
-# Dashes that end an entity: the model sometimes runs a name on across one ("Mykolaiv - 10").
-DASHES = frozenset({"-", "–", "—"})
 # Direction words left out of a span ("eastern Ukraine" -> "Ukraine") unless the gazetteer has the whole
 # name ("South Africa", "North Caucasus").
 DIRECTION_WORDS = frozenset(
     "north south east west northern southern eastern western central northeastern northwestern "
     "southeastern southwestern north-eastern north-western south-eastern south-western".split())
-# Lower-case nouns after a toponym that make it part of a name ("Minsk agreements", "Normandy format").
-NAME_TAILS = frozenset(
-    "agreement agreements accords accord format administration mayor council offensive highway "
-    "river airport station plant battalion brigade regiment university process talks declaration dam reservoir "
-    "hydroelectric nuclear "
-    "communique memorandum summit forum conference platform initiative regional virus viruses fever "
-    "ebolavirus".split())  # diseases named after places ("West Nile virus", "Marburg virus")
-# Office words: a capitalised name holding one is a title, and the toponyms in it are not places
-# ("Former US National Security Adviser Michael McFaul", "Russia's Defence Minister" is kept: possessive).
-TITLE_WORDS = frozenset("president minister secretary adviser advisor governor mayor ambassador envoy "
-                        "chancellor premier spokesman spokeswoman spokesperson commissioner senator".split())
-CURRENCY_MARKS = ("$", "€", "£")  # "$US 15 billion" names a currency, not a country
-# Lower-case words that no name holds: an entity with one is places run together ("X near Y").
-SPATIAL_LINKS = frozenset({"near", "outside", "around"})
-# Lower-case organisation heads before "of": "the armed forces of Ukraine" names an organisation.
-ORG_OF_HEADS = frozenset({"forces", "force", "army", "navy", "ministry"})
 # Capitalised words that are never toponyms on their own in news copy (the West is a bloc, not a place).
 NOT_PLACES = frozenset({"west", "the west", "east", "north", "south"})
-# Words of a person's title or rank: a one-word name after one, directly or over given names and an "of"
-# phrase, is the person's ("Mr Falkov", "Lieutenant Vladyslav Petrovych Ukrainets", "President of the
-# United States Biden"), not a village of that name.
-PERSON_TITLES = frozenset("mr mrs ms dr president minister lieutenant general colonel captain sergeant major "
-                          "governor mayor senator chancellor secretary ambassador premier commander sir madam "
-                          "king queen prince pope patriarch marshal admiral corporal envoy ombudsman".split())
-TITLE_REACH = 6  # words walked back from a name to its title
 # NER labels under which the gazetteer matcher never looks; PERSON and ORG are looked at only when the
 # whole entity is a prominent toponym.
 SKIP_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW")
@@ -89,8 +66,6 @@ PLACE_SUBJECT_VERBS = frozenset({"fall"})
 PLACE_HEAD_CUES = frozenset("region province district county area island state city town village oblast "
                             "raion suburb municipality prefecture".split())
 PROMINENT_POPULATION = 50_000  # Russian border towns above this override a PERSON/ORG label
-# Last words that make an NER location a non-place for the guide (rivers, streets, squares).
-NON_PLACE_HEADS = frozenset("river street square avenue boulevard prospekt lane bridge".split())
 # A one-token compound of a name and a lower-case participle or adjective ("U.S.-led", "U.K.-based").
 COMPOUND_MODIFIER = re.compile(r"^([A-Z][\w.’']*?)[-‐]([a-z]+)$")
 MAX_NAME_TOKENS = 5  # longest gazetteer name tried by the capitalised-token matcher ("Sea of Azov")
@@ -114,8 +89,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, companion: Compani
     mentions += [Mention(a, b, "VILLAGE") for a, b in village_mentions(doc, {i for m in mentions
                                                                              for i in range(m.start, m.end)})]
     bounds = {(m.start, m.end) for m in mentions}
-    mentions = [m for m in mentions if (not _part_of_a_name(doc, gaz, m) or _listed_in_one_entity(doc, m, bounds))
-                and not _titled_person(doc, m)]
+    mentions = [m for m in mentions if (not part_of_a_name(doc, gaz, m) or _listed_in_one_entity(doc, m, bounds))
+                and not titled_person(doc, m)]
     mentions.sort(key=lambda m: m.start)
     return resolve_mentions(doc, gaz, mentions, companion)
 
@@ -183,13 +158,13 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
                 continue  # "In March", "The Lviv-born singer": the name starts after the first word
             # a word the model labels a person's name elsewhere in the document is one here too (one
             # sense per discourse: "Valery Falkov ... Go ahead, Mr Falkov"), a place only when prominent
-            relabelled = tok.ent_type_ in RELABEL_LABELS or n == 1 and tok.text in _person_words(doc)
+            relabelled = tok.ent_type_ in RELABEL_LABELS or n == 1 and tok.text in person_words(doc)
             if relabelled and entities is None:
                 entities = _entity_bounds(doc)
             if tok.ent_type_ in RELABEL_LABELS and (i, i + n) not in entities[0]:
                 # only a whole PERSON/ORG entity can be a misread toponym, or a country opening an
                 # organisation name ("the U.S. Centers for Disease Control"; see _inside_name)
-                if (tok.ent_type_ == "ORG" and _country_name(gaz, text)
+                if (tok.ent_type_ == "ORG" and country_name(gaz, text)
                         and entities[1].get(i, -1) > i + n):
                     out.append(Mention(i, i + n, "GAZ"))
                     i += n
@@ -242,13 +217,13 @@ def _listed_in_one_entity(doc, m: Mention, bounds: set[tuple[int, int]]) -> bool
 
 
 def _entity_bounds(doc) -> tuple[set[tuple[int, int]], dict[int, int], set[tuple[int, int]]]:
-    """The (first token, name end) of every entity (see _entity_start, _name_end), for each first token the
+    """The (first token, name end) of every entity (see entity_start, name_end), for each first token the
     farthest end of an entity opening there, and the names of entities that join names ("Zelenodolsk and
     Hulyaipole" run into one ORG): what _gazetteer_mentions asks of each name."""
     names, farthest, listed = set(), {}, set()
     for ent in doc_ents(doc):
-        start = _entity_start(ent)
-        names.add((start, _name_end(ent)))
+        start = entity_start(ent)
+        names.add((start, name_end(ent)))
         farthest[start] = max(farthest.get(start, -1), ent.end)
         listed.update(_coordinated_parts(ent))
     return names | listed, farthest, listed
@@ -307,55 +282,6 @@ def _located_in(doc, gaz: Gazetteer, m: Mention, found: list[Mention]) -> bool:
                for c in gaz.lookup(doc[m.start:m.end].text, fuzzy=False))
 
 
-def _entity_end(ent) -> int:
-    """End of an entity before a possessive ending ("Angola’s" -> "Angola"), a closing colon the model ran it
-    on over ("Kryvyi Rih:" of a headline's label) or a preposition ("the Donetsk People's Republic on Monday")."""
-    end = ent.end
-    if end - ent.start > 1 and (ent.doc[end - 1].text in ("'s", "’s", ":") or ent.doc[end - 1].pos_ == "ADP"):
-        end -= 1
-    return end
-
-
-def _name_end(ent) -> int:
-    """End of a PERSON/ORG/NORP entity's name: :func:`_entity_end`, or before a spaced dash the model
-    ran the name on across ("Mykolaiv - 10" tagged ORG in "the city of Mykolaiv - 10 missiles")."""
-    end = _entity_end(ent)
-    for tok in ent.doc[ent.start + 1:end]:
-        if tok.text in DASHES and tok.whitespace_ and tok.i > 0 and tok.doc[tok.i - 1].whitespace_:
-            return tok.i
-    return end
-
-
-def _entity_start(ent) -> int:
-    """First token of an entity after a leading article ("The Krasnodar" -> "Krasnodar")."""
-    start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    return start
-
-
-def _person_words(doc) -> frozenset[str]:
-    """The words of the document's PERSON entities (worked out once per Doc)."""
-    memo = doc_memo(doc, "places.person_words")
-    if "words" not in memo:
-        memo["words"] = frozenset(t.text for ent in doc_ents(doc) if ent.label_ == "PERSON" for t in ent)
-    return memo["words"]
-
-
-def _titled_person(doc, m: Mention) -> bool:
-    """True for a one-word name after a person's title (PERSON_TITLES), directly or over capitalised words
-    and "of the": not "the mayor of Kharkiv", whose name right after "of" is the place."""
-    if m.end - m.start != 1 or m.start == 0 or not doc[m.start - 1].text[:1].isupper():
-        return False
-    for j in range(m.start - 1, max(-1, m.start - 1 - TITLE_REACH), -1):
-        word = doc[j]
-        if word.lower_.rstrip(".") in PERSON_TITLES:
-            return True
-        if not (word.text[:1].isupper() or word.lower_ in ("of", "the")):
-            return False
-    return False
-
-
 def _prominent(e: Entry, surface: str = "") -> bool:
     """Entries prominent enough to override a PERSON/ORG label: cities, oblasts, countries, areas, and
     world divisions written as their listed abbreviation ("NSW")."""
@@ -373,13 +299,27 @@ def _gazetteer_only_ok(e: Entry, surface: str = "") -> bool:
     return e.ref is not None or e.level in GAZETTEER_ONLY_LEVELS or e.id.startswith("area:")
 
 
+def _area_head_before(doc, start: int) -> bool:
+    """True when the name at token ``start``, or the list of capitalised names it goes on, follows an area head and
+    "of" or a dash or colon ("the region of Kherson", "regions - Donetsk, Luhansk and Kherson")."""
+    j = start - 1
+    while j > 0 and (doc[j].lower_ in ("and", ",") or doc[j].text[:1].isupper()) and doc[j].sent == doc[start].sent \
+            and start - j <= SHARED_HEAD_WINDOW:
+        j -= 1
+    return j > 0 and (doc[j].lower_ == "of" or doc[j].text in DASHES | {":"}) and doc[j - 1].lower_ in AREA_HEADS
+
+
 # SPAN_HEADS longest first, each with its words as the tokeniser splits them ("people 's republic").
 _HEAD_WORDS = tuple((head, head.replace("'s", " 's").split()) for head in sorted(SPAN_HEADS, key=len, reverse=True))
 _HEAD_WORDS_MAX = max(len(words) for _, words in _HEAD_WORDS)
 
 
 def _extend_head(doc, m: Mention) -> Mention:
-    """Take a directly following head noun into the span; mark coordinated shared heads."""
+    """Take a directly following head noun into the span; mark coordinated shared heads, and a head before the name
+    or its list ("the southern region of Kherson", "four regions - Donetsk, Luhansk, Zaporizhzhia and Kherson")."""
+    if _area_head_before(doc, m.start):
+        m.area_head = True
+        return m
     following = [t.lower_ for t in doc[m.end:m.end + _HEAD_WORDS_MAX]]
     for head, words in _HEAD_WORDS:
         nxt = following[:len(words)]
@@ -403,86 +343,3 @@ def _extend_head(doc, m: Mention) -> Mention:
     return m
 
 
-def _country_name(gaz: Gazetteer, text: str) -> bool:
-    """True when the text is the name or abbreviation of a country ("U.S.", "Peru")."""
-    return any(e.level == "country" for e in gaz.lookup(text, fuzzy=False))
-
-
-def _part_of_a_name(doc, gaz: Gazetteer, m: Mention) -> bool:
-    """:func:`_inside_name` for a mention, told whether its text names a country or a region."""
-    text = mention_span(doc, m)[2]
-    return _inside_name(doc, m, _country_name(gaz, text), _region_name(gaz, text))
-
-
-def _region_name(gaz: Gazetteer, text: str) -> bool:
-    """True when the text is the name of a region the gazetteer lists ("Lugansk People's Republic", "Donbas")."""
-    return any(e.level == "region" for e in gaz.lookup(text, fuzzy=False))
-
-
-def _inside_name(doc, m: Mention, country: bool = False, region: bool = False) -> bool:
-    """True for toponyms inside titles, offices and organisation names, and for compounds. A country
-    name that opens an organisation or office name is kept: it names the state the body belongs to
-    ("the U.S. Centers for Disease Control", "US Army", "U.S. Agriculture Secretary"), as metonymic
-    uses are kept ("Kiev continues to refuse"); a city or region there is part of the name
-    ("Kharkiv Regional Military Administration", "Kharkiv Mayor")."""
-    before = doc[m.start - 1] if m.start > 0 else None
-    after = doc[m.end] if m.end < len(doc) else None
-    # "President of Russia", "Armed Forces of Ukraine", "Prime Minister of the Republic of India"
-    j = m.start - 1
-    if j >= 0 and doc[j].lower_ == "the":
-        j -= 1
-    if j >= 1 and doc[j].lower_ == "of":
-        prev = doc[j - 1]
-        if (prev.text[:1].isupper() and (not prev.is_sent_start or prev.pos_ == "PROPN")
-                and prev.ent_type_ not in PLACE_LABELS + ("PERSON",)):  # not "Janet Evans of Marion"
-            return True
-        if prev.lower_ in ORG_OF_HEADS:
-            return True
-    # "the Presidents of Russia and Turkey": the second name shares the title
-    if j >= 2 and doc[j].lower_ == "and" and doc[j - 2].lower_ == "of" and j >= 3:
-        prev = doc[j - 3]
-        if prev.text[:1].isupper() and not prev.is_sent_start and prev.ent_type_ not in PLACE_LABELS:
-            return True
-    if country:
-        if before is not None and before.text in CURRENCY_MARKS:
-            return True
-        k = m.end
-        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON":
-            if doc[k].lower_ in TITLE_WORDS:
-                return True  # "US National Security Adviser", "U.S. Agriculture Secretary"
-            k += 1
-    # toponym inside a longer named entity of another kind
-    for t in doc[m.start:m.end]:
-        if t.ent_type_ in NAME_LABELS and t.ent_type_ not in ("PERSON", "NORP"):
-            ent = next((e for e in doc_ents(doc) if e.start <= t.i < e.end), None)
-            if (country and ent is not None and ent.label_ == "ORG" and _entity_start(ent) == m.start
-                    and doc[m.end - 1].whitespace_):  # not a compound ("Russia-NATO Founding Act")
-                continue
-            if ent is not None and any(w.lower_ in SPATIAL_LINKS for w in ent):
-                continue  # the model ran two places into one name ("Ocheretyne near Avdiivka" as FAC)
-            # (a leading article is no part of an organisation's or a republic's name: "the Donetsk People's Republic
-            # on Monday" tagged ORG, "the Lugansk People's Republic" FAC; it is of a room's: "the White Hall")
-            if ent is None:
-                continue
-            start = _entity_start(ent) if ent.label_ == "ORG" or region else ent.start
-            if start < m.start or _name_end(ent) > m.end:  # not "Angola’s"
-                return True
-    if after is not None:
-        if after.lower_ in NAME_TAILS:
-            return True
-        if (after.text in ("'s", "’s") and m.end + 1 < len(doc) and doc[m.end + 1].text[:1].isupper()
-                and doc[m.end + 1].lower_ in NON_PLACE_HEADS):
-            return True  # a square or street named after someone: "St. Peter's Square"
-        # "Kharkiv Regional Military Administration", "Kharkiv Mayor", "Oleg Synegubov"; not "Kharkiv, Sumy"
-        if ((not country or after.ent_type_ == "PERSON")  # "President of Ukraine Volodymyr Zelenskyy"
-                and after.text[:1].isupper() and not after.is_sent_start and doc[m.end - 1].whitespace_
-                and after.ent_type_ not in PLACE_LABELS + ("DATE", "TIME")  # "in Moscow October 7"
-                and after.pos_ in ("PROPN", "NOUN", "ADJ")):
-            return True
-    # adjectival compounds: "anti-Russia", "Russia-NATO"
-    if (before is not None and before.text in ("-", "‐") and not doc[before.i - 1].whitespace_
-            and doc[before.i - 1].is_lower):
-        return True
-    if before is not None and after is not None and before.text in ('"', "“", "«") and after.text in ('"', "”", "»"):
-        return True  # a quoted unit or operation name
-    return False
