@@ -14,6 +14,8 @@ a Russian border place with no Ukrainian one in the name's sentence.
 """
 from __future__ import annotations
 
+import functools
+
 from .cyrillic import CyrDoc
 from .name_context_ru_uk import (
     LIST_JOINERS, LIST_REACH, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, abbreviated_settlement_noun,
@@ -65,7 +67,10 @@ def _region_closes(doc: CyrDoc, i: int) -> bool:
     """True when tokens from i on are capitalised village-like names, joined by commas or "и", right before a
     region in the genitive ("Сподарюшино и Нехотеевка Белгородской области"): an adjective and REGION_HEADS."""
     toks, j = doc.tokens, i
-    while j < min(len(toks) - 1, i + LIST_REACH) and toks[j].sent == toks[i].sent:
+    reach = min(len(toks) - 1, i + LIST_REACH)
+    if doc.language != "ru" or not any(set(t.lemmas) & REGION_HEADS for t in toks[i + 1:reach + 1]):
+        return False  # (no region closes a list here: the dictionary need not be asked of each word)
+    while j < reach and toks[j].sent == toks[i].sent:
         if toks[j].is_word and toks[j].is_title and _village_like(toks[j].text):
             j += 1
         elif toks[j].lower in LIST_JOINERS and j > i:
@@ -78,6 +83,7 @@ def _region_closes(doc: CyrDoc, i: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=50_000)
 def _village_like(word: str) -> bool:
     """True for a word the dictionary does not know, or knows as a toponym or a possessive adjective only
     ("Сподарюшино", "Нехотеевка", "Тёткино"): no common noun or verb that a capital letter opens a sentence with."""
