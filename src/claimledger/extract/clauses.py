@@ -218,8 +218,7 @@ def _name_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
     if comma is None or comma <= sentence.start or not 0 < verb.i - comma - 1 <= MAX_TAIL_NAME_WORDS:
         return None
     name = doc[comma + 1:verb.i]
-    if not all(t.tag_ in ("NNP", "NNPS") for t in name) or name[-1].ent_type_ not in ("PERSON", "ORG") \
-            or any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1:sentence.end]):
+    if not _speaker_name(name) or not _closes_sentence(verb):
         return None
     return (sentence.start_char, doc[comma].idx), name[-1]
 
@@ -231,15 +230,23 @@ def _apposed_name_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
     or an organisation's name (the small model tags many Ukrainian names ORG) and the verb closes the sentence."""
     doc, sentence = verb.doc, sentence_of(verb)
     commas = [t.i for t in doc[max(sentence.start, verb.i - 2 - 2 * MAX_TAIL_NAME_WORDS):verb.i] if t.text == ","]
-    if len(commas) < 3 or commas[-1] != verb.i - 1 or commas[-3] <= sentence.start \
-            or any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1:sentence.end]):
+    if len(commas) < 3 or commas[-1] != verb.i - 1 or commas[-3] <= sentence.start or not _closes_sentence(verb):
         return None
     first, second = doc[commas[-3] + 1:commas[-2]], doc[commas[-2] + 1:commas[-1]]
     for name, title in ((second, first), (first, second)):
-        if name and len(name) <= MAX_TAIL_NAME_WORDS and all(t.tag_ in ("NNP", "NNPS") for t in name) \
-                and name[-1].ent_type_ in ("PERSON", "ORG") and any(t.is_lower for t in title):
+        if name and len(name) <= MAX_TAIL_NAME_WORDS and _speaker_name(name) and any(t.is_lower for t in title):
             return (sentence.start_char, doc[commas[-3]].idx), name[-1]
     return None
+
+
+def _speaker_name(name) -> bool:
+    """True for proper nouns only whose last the tagger reads as a person or an organisation (a speaker's name)."""
+    return all(t.tag_ in ("NNP", "NNPS") for t in name) and name[-1].ent_type_ in ("PERSON", "ORG")
+
+
+def _closes_sentence(verb: Token) -> bool:
+    """True when nothing but punctuation follows the verb in its sentence."""
+    return all(t.is_punct or t.is_space for t in verb.doc[verb.i + 1:sentence_of(verb).end])
 
 
 # Nouns naming the occasion of a statement: a modifier about them sets the scene of the report,

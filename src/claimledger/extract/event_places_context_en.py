@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ..models import Place
 from .doc_cache import doc_text
 from .gazetteer import load_gazetteer
+from .gazetteer_entries import CITY_CATEGORIES
 from .event_places import LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys
 
 # Openers of a sentence that adds another item, sums up or recalls an earlier report ("In total, more than a thousand
@@ -39,7 +40,6 @@ UNNAMED_AREA_NOUNS = frozenset({"area", "region", "village", "town", "settlement
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this"})
 CAPITAL_NOUN = "capital"  # "the capital" likewise refers back, to a national capital named before
-CITY_CATEGORIES = frozenset({"K", "M"})  # KATOTTG categories of cities, which "the village" does not refer to
 # Levels of a place that holds settlements: when the trigger's own phrase names only such an area, a
 # settlement of the clause inside it is where the event happened (the guide: the settlement, not its oblast).
 AREA_LEVELS = frozenset({"oblast", "raion"})
@@ -90,7 +90,6 @@ def unnamed_areas(span: Span, starts: set[int]) -> str | None:
 
 def is_capital(place: Place) -> bool:
     """True for a national capital, which reports name for its government ("Moscow", "Kyiv", "Washington")."""
-    from .gazetteer import load_gazetteer
     from .place_weights import CAPITAL_CATEGORIES
 
     gaz = load_gazetteer()

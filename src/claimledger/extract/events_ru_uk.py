@@ -286,8 +286,9 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     sentence = _sentence_tokens(doc, first)
     if "place" in row.flags:
         s = doc.sentence_of(first)
-        if not any(s.start <= p.span[0] < s.end for p in places) and not names_facility(doc.text, (s.start, s.end)) \
-                and not any(set(w.lemmas) & SETTLEMENT_LEMMAS for w in sentence):
+        if not any(s.start <= p.span[0] < s.end for p in places) \
+                and not any(set(w.lemmas) & SETTLEMENT_LEMMAS for w in sentence) \
+                and not names_facility(doc.text, (s.start, s.end)):  # (the table's patterns, asked last)
             return False
     if "place_object" in row.flags:
         window = doc.tokens[last:min(doc.sentence_of(first).last, last + PLACE_OBJECT_WINDOW)]

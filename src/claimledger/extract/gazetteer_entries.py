@@ -9,6 +9,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 
+# KATOTTG categories of cities (city, special-status city), as opposed to selyshche (X) and village (C).
+CITY_CATEGORIES = frozenset({"M", "K"})
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer unit: a Ukrainian settlement/hromada/raion/oblast, a border place, a country, ..."""

@@ -11,6 +11,7 @@ import re
 
 from .cyrillic import ABBREVIATED, DASHES, PREDICATE_POS, CyrDoc, Token, word_readings
 from .gazetteer import Entry, Gazetteer
+from .gazetteer_entries import CITY_CATEGORIES
 from .nlp import load_morphology
 from .place_candidates_ru_uk import name_candidates, oblast_nickname_ref
 
@@ -46,7 +47,6 @@ RIVER_REACH = 3
 # Rivers whose names a village shares, never a town the war is about: after "на" the river ("порты на Дунае").
 RIVER_NAMES = frozenset({"дунай", "днестр", "дністер", "десна", "буг", "ингулец", "інгулець"})
 CROSSING_LEMMAS = frozenset({"мост", "міст", "переправа"})  # nouns of crossing before "через" + a river
-CITY_CATEGORIES = ("M", "K")  # KATOTTG categories of cities (city, special-status city)
 MAX_NAME_TOKENS = 3  # longest capitalised run tried as one name ("Нова Каховка", "Кривий Ріг")
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 # Surname endings (nominative) of Ukrainian and Russian names: a capitalised word before one is a first name.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..models import Place
 from .cues_ru_uk import load_cue_lexicon
-from .cyrillic import PREDICATE_POS, CyrDoc, plain_word
+from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word
 from .name_context_ru_uk import LIST_JOINERS
 
 # Institutions and offices a country in the genitive after them owns ("Министерство обороны России", "МИД Украины",
@@ -139,9 +139,9 @@ def names_maker(doc: CyrDoc, place: Place) -> bool:
     виробництва КНДР", "американского производства" needs no place; "боеприпасами, поступившими от США",
     "отриманих від Заходу"): its maker or supplier, not where the event happens."""
     k = doc.token_at(place.span[0])
+    before_from = _word_before_from(doc, place)
     return k is not None and k > 0 and bool(set(doc.tokens[k - 1].lemmas) & MAKING_LEMMAS) \
-        or k is not None and k > 1 and doc.tokens[k - 1].lower in ("от", "від") \
-        and bool(set(doc.tokens[k - 2].lemmas) & SUPPLY_LEMMAS)
+        or before_from is not None and bool(set(before_from.lemmas) & SUPPLY_LEMMAS)
 
 
 def home_of(doc: CyrDoc, place: Place) -> bool:
@@ -161,9 +161,15 @@ def home_of(doc: CyrDoc, place: Place) -> bool:
 def cut_off_from(doc: CyrDoc, place: Place) -> bool:
     """True for a place after a word of cutting off and "от"/"від" ("город отрезан от Киева", "відрізали від
     Харкова"): what a town is cut off from, not where anything happens."""
+    before_from = _word_before_from(doc, place)
+    return before_from is not None and plain_word(before_from.lower).startswith(CUT_OFF_STEMS)
+
+
+def _word_before_from(doc: CyrDoc, place: Place) -> Token | None:
+    """The word before "от"/"від" when that preposition stands right before the place ("поступившими от США":
+    "поступившими"), else None."""
     k = doc.token_at(place.span[0])
-    return k is not None and k > 1 and doc.tokens[k - 1].lower in ("от", "від") \
-        and plain_word(doc.tokens[k - 2].lower).startswith(CUT_OFF_STEMS)
+    return doc.tokens[k - 2] if k is not None and k > 1 and doc.tokens[k - 1].lower in ("от", "від") else None
 
 
 def names_party(doc: CyrDoc, place: Place) -> bool:
@@ -192,7 +198,7 @@ def destination(doc: CyrDoc, place: Place) -> bool:
     if j is None:
         return False
     before, t = doc.tokens[j], doc.tokens[j + 1]
-    return heading_to(doc, place) or before.lower in ("к", "ко", "до") \
+    return _heading_at(doc, j) or before.lower in ("к", "ко", "до") \
         or before.lower in ("в", "во", "на", "у") and "accs" in t.tags and "loct" not in t.tags
 
 
@@ -200,10 +206,13 @@ def heading_to(doc: CyrDoc, place: Place) -> bool:
     """True for a place after "в сторону", "на территорию", "у бік" ("вытеснены на территорию Украины", "колонна
     двинулась в сторону Москвы"): where someone heads, whatever the verb, no place where anything happens."""
     j = _list_opening(doc, place)
-    if j is None or j < 1:
-        return False
+    return j is not None and _heading_at(doc, j)
+
+
+def _heading_at(doc: CyrDoc, j: int) -> bool:
+    """True when token ``j``, right before a place or its list, is a DESTINATION_NOUNS word after "в"/"на"."""
     before = doc.tokens[j]
-    return bool(set(before.lemmas) & DESTINATION_NOUNS) and "accs" in before.tags \
+    return j >= 1 and bool(set(before.lemmas) & DESTINATION_NOUNS) and "accs" in before.tags \
         and doc.tokens[j - 1].lower in ("в", "во", "на", "у")
 
 

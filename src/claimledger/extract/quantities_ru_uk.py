@@ -37,7 +37,7 @@ VICTIM_VERBS = frozenset({"погибнуть", "гибнуть", "загину�
 # setting ("потеряли в зоне ответственности группировки «Запад» до 500 военнослужащих").
 PEOPLE_COUNT_REACH = 10
 PERSON_JOINERS = frozenset({"і", "и", "та", "й", ","})  # between persons counted one by one ("чоловік і жінка")
-POSSESSIVES = frozenset({"его", "ее", "её", "их", "свой", "своя", "його", "її", "їх", "свій", "своя"})
+POSSESSIVES = frozenset({"его", "ее", "её", "их", "свой", "своя", "його", "її", "їх", "свій"})
 PERSON_MODIFIERS = 4  # tokens of possessives and adjectives before a joined person ("и его 11-летний внук")
 # Words of "no one" before a person's noun: "ни один местный житель не пострадал", "жоден мешканець" count none.
 NO_ONE_WORDS = frozenset({"ни", "ні", "жоден", "жодна", "жодне", "жодний", "жодного", "жодної", "никто", "ніхто"})
@@ -273,28 +273,28 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     reach = QUANTITY_AFTER + sum(1 for k in range(last, min(s.last, last + QUANTITY_AFTER)) if k in in_time)
     after = range(last, min(s.last, last + reach))  # a time phrase between ("составили за сутки около ...") is not counted
     before = range(first - 1, max(s.first - 1, first - 1 - QUANTITY_BEFORE), -1)
+    back = max(s.first, first - 1 - QUANTITY_BEFORE)  # the first token a number before the trigger may start at
     if kind not in PEOPLE_COUNTED:  # "402 рази атакував 11 населених пунктів": the times it attacked, not the places
-        for k in [*range(max(s.first, first - 1 - QUANTITY_BEFORE), first), *after]:
+        for k in [*range(back, first), *after]:
             value, end = _count_at(doc, k, in_time)  # (a ratio, "в 2 раза больше", is a measure: no value)
             if value is not None and end < s.last and doc.tokens[end].lemma == "раз" \
                     and (k >= last or end == first - 1):
                 return value
     if kind in PEOPLE_COUNTED and first >= 2 and first > s.first + 1 and _people_at(doc, first - 1):
         # "2870 человек убитыми и 3700 ранеными": the people counted right before are the dead, not the wounded after
-        for k in range(max(s.first, first - 1 - QUANTITY_BEFORE), first - 1):
-            value, end = _count_at(doc, k, in_time)
-            if value is not None and end == first - 1:
-                return value
+        value = _count_ending_at(doc, back, first - 1, in_time)
+        if value is not None:
+            return value
     if kind in PEOPLE_COUNTED and doc.tokens[first].pos in ("ADJF", "PRTF", "NOUN"):
-        for k in range(max(s.first, first - 1 - QUANTITY_BEFORE), first):
-            value, end = _count_at(doc, k, in_time)
-            if value is not None and end == first:
-                return value  # "7 загиблих, 144 поранених": the number the victims' word follows
+        value = _count_ending_at(doc, back, first, in_time)
+        if value is not None:
+            return value  # "7 загиблих, 144 поранених": the number the victims' word follows
     if kind in PEOPLE_COUNTED:  # "Уничтожены три лодки и до десяти боевиков": the people, not the boats
         people = people_count_after(doc, last, after.stop, in_time, past_others=True)
         if people is not None:
             return people
-    if first > 0 and set(doc.tokens[first - 1].lemmas) & COUNT_HEADS:
+    counted = first > 0 and bool(set(doc.tokens[first - 1].lemmas) & COUNT_HEADS)
+    if counted:
         amount = _amount_of_noun(doc, last, in_time, kind in PEOPLE_COUNTED)
         if amount is not None:  # "Число погибших в результате удара двумя ракетами ... выросло до 55": 55, not 2
             return amount
@@ -333,8 +333,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
         people = people_count_after(doc, after.stop, min(s.last, last + PEOPLE_COUNT_REACH), in_time)
         if people is not None:
             return people
-    counted = first > 0 and bool(set(doc.tokens[first - 1].lemmas) & COUNT_HEADS)
-    if counted or t.pos == "NOUN" and not any(set(w.lemmas) & COUNT_HEADS for w in doc.tokens[s.first:first]):
+    if not counted and t.pos == "NOUN" and not any(set(w.lemmas) & COUNT_HEADS for w in doc.tokens[s.first:first]):
         amount = _amount_of_noun(doc, last, in_time, kind in PEOPLE_COUNTED)
         if amount is not None:
             return amount
@@ -401,6 +400,15 @@ def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int], people: bool) -> 
                 if value is not None:
                     return value if people or not _people_at(doc, end) else None
             return None
+    return None
+
+
+def _count_ending_at(doc: CyrDoc, start: int, end: int, in_time: set[int]) -> int | None:
+    """The count whose number starts at a token in [start, end) and ends right before token ``end``, or None."""
+    for k in range(start, end):
+        value, stop = _count_at(doc, k, in_time)
+        if value is not None and stop == end:
+            return value
     return None
 
 
