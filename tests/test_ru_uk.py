@@ -769,7 +769,7 @@ def test_a_settlement_in_the_genitive_stays_the_event_place():
 ])
 def test_compound_numerals_are_read_whole(text, lang, count):
     from claimledger.extract.cyrillic import parse_cyrillic
-    from claimledger.extract.quantities_ru_uk import number_at
+    from claimledger.extract.numbers_ru_uk import number_at
 
     doc = parse_cyrillic(text, lang)
     found = [number_at(doc, k)[0] for k in range(len(doc.tokens))]

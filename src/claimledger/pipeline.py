@@ -99,7 +99,7 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     gazetteer = load_gazetteer()
     places = find_places_ru_uk(doc, gazetteer, gazetteer.companion(other_part))
     events = find_events_ru_uk(doc, attributions, event_place_mentions(places, datelines),
-                               published or article.published, headline)
+                               published or article.published, headline, () if headline else other_part)
     events = world_war_events(denials_of_reports(events, attributions, text), text)
     return Layers(tuple(attributions), tuple(places), tuple(events))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .anaphora_ru_uk import is_anaphoric, sentence_before
 from .cues_ru_uk import CueLexicon, according_by_first_word
-from .cyrillic import CyrDoc, Token
+from .cyrillic import CyrDoc, Token, word_readings
 from .speakers_ru_uk import is_name_word
 from .sources_ru_uk import (
     CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, REFERRING, THAT, past_quoted_name, quoted_tokens,
@@ -44,6 +44,8 @@ SAYING_LEMMAS = frozenset({"говорить", "говорити", "казати
 CONVICTION_LEMMAS = frozenset({"уверенный", "убедить", "убежденный", "впевнений", "переконаний"})
 # Verbs of considering that take "X as Y" in the instrumental ("считает переговоры возможными"; guide A.3).
 CONSIDER_LEMMAS = frozenset({"считать", "вважати"})
+# An apposition after an according-to source ("по словам X, члена совета ...,") runs at most this many words.
+APPOSITION_WORDS = 12
 DATA_NOUNS = frozenset({"данным", "даними", "информации", "інформацією", "оценкам", "оцінками", "сведениям",
                         "відомостями"})
 
@@ -156,6 +158,7 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
                         and is_name_word(doc, toks[m - 1])), None)
         if setting is not None:  # "Як зазначив Зеленський у вечірньому зверненні": a setting after a name
             src_last = setting
+        adjunct_end = _past_apposition(doc, sent, phrase, src_last) or adjunct_end
         used.update(range(k, adjunct_end))
         host_end = adjunct_end  # past the source an outlet cites ("Как сообщает ТАСС со ссылкой на Минобороны, ...")
         if any(words_at(toks, adjunct_end, p) for p in REFERRING):
@@ -223,6 +226,25 @@ def _considers_as(doc: CyrDoc, k: int) -> bool:
     noun = next((m for m in range(k + 1, end) if toks[m].pos == "NOUN" and "ablt" not in toks[m].tags), None)
     return noun is not None and any(toks[m].pos in ("ADJF", "NOUN") and "ablt" in toks[m].tags
                                     for m in range(noun + 1, end))
+
+
+def _past_apposition(doc: CyrDoc, sent, phrase: tuple[str, ...], src_last: int) -> int | None:
+    """The end (the closing comma) of an apposition set off after the genitive source of "по словам", "за даними"
+    ("По словам Владимира Рогова, члена главного совета администрации области, бои идут"): a noun phrase in the
+    genitive, naming a person or in no reading the nominative a reported clause would open with; else None."""
+    toks = doc.tokens
+    if phrase[-1] not in ADJUNCT_NOUNS | DATA_NOUNS or src_last + 2 >= sent.last or toks[src_last].text != ",":
+        return None
+    head = toks[src_last + 1]
+    if head.pos not in ("NOUN", "ADJF") or "Apro" in head.tags:  # (not "всего", "этого": a pronoun)
+        return None
+    readings = [r for r in word_readings(head.text, doc.language) if "NOUN" in r or "ADJF" in r]
+    if not any("gent" in r for r in readings) or not (
+            all("nomn" not in r for r in readings)
+            or any("gent" in r and "anim" in r and "plur" not in r for r in readings)):  # a person ("голови ОВА")
+        return None
+    return next((m for m in range(src_last + 2, min(sent.last - 1, src_last + 2 + APPOSITION_WORDS))
+                 if toks[m].text in (",", "—", "–")), None)
 
 
 def _host_clause(doc: CyrDoc, sent, first: int, last: int) -> tuple[int, int] | None:

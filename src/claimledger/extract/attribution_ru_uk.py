@@ -47,6 +47,7 @@ from .sources_ru_uk import (
     find_source_after, find_source_before, fronted_report, is_nominal, person_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
+from .statements_ru_uk import statements_made
 from .topics_ru_uk import names_a_topic
 from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 
@@ -96,6 +97,7 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     for sent in doc.sents:
         found += according_adjuncts(doc, sent, lex, used, quotes)
         found += nominal_cues(doc, sent, used)
+        found += statements_made(doc, sent, used)
         for k in range(sent.first, sent.last):
             if k in used:
                 continue

@@ -270,7 +270,8 @@ def is_setting(modifier: Token) -> bool:
 
 
 def noun_phrase(token: Token, excluded: set[int] = frozenset()) -> list[Token]:
-    """Return a noun phrase's tokens without relative clauses, participles and trailing punctuation."""
+    """Return a noun phrase's tokens without relative clauses, participles, trailing punctuation and a bracketed
+    acronym at its end."""
     drop = set(excluded)
     for child in token.children:
         if child.dep_ in ("relcl", "acl"):
@@ -280,6 +281,9 @@ def noun_phrase(token: Token, excluded: set[int] = frozenset()) -> list[Token]:
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
+    opening = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k].text == "("), None)
+    if opening is not None and not any(t.text == ")" for t in tokens[opening:]):
+        tokens = tokens[:opening]  # "the Russian Ministry of Defense (MoD)": the name, not its acronym after it
     return tokens or [token]
 
 

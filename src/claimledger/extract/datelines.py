@@ -16,9 +16,12 @@ _CAPITALS = "A-ZА-ЯЁІЇЄҐ"
 LINE_START = re.compile(r"^", re.M)
 # The city in capitals as one word on its own line ("KIEV"; a headline in capitals has several); or the city
 # and ", country or date" and a dash; or an agency in brackets and a dash, or in slashes (TASS); or ", day
-# month." A name in capitals and a dash alone ("NATO — ...") opens none.
+# month." (TASS); or, as Interfax files, the city in title case, ". day month." and the agency in capitals and a dash
+# ("Киев. 3 апреля. ИНТЕРФАКС-УКРАИНА - "). A name in capitals and a dash alone ("NATO — ...") opens none.
 DATELINE = re.compile(
     rf"[ \t]*(?:[{_CAPITALS}]{{2}}[{_CAPITALS}'’-]{{0,30}}[ \t]*\n"
+    rf"|[{_CAPITALS}][^\W\d_]+(?:[ -][{_CAPITALS}]?[^\W\d_]+)?\.[ \t]+\d{{1,2}}[ \t]+[^\W\d_]+\.[ \t]+"
+    rf"[{_CAPITALS}]{{3}}[{_CAPITALS}-]{{0,30}}[ \t]*[—–-]{{1,2}}[ \t]+"
     rf"|[{_CAPITALS}]{{2}}[{_CAPITALS}'’. -]{{0,30}}?"
     r"(?:(?:,[^\n()/—–]{1,40}?)?\s*(?:\([^()\n]{1,30}\)\s*[—–-]{1,2}|/[^/\n]{1,20}/\.?)[ \t]+"
     r"|,[^\n()/—–]{1,40}?\s*[—–-]{1,2}[ \t]+"

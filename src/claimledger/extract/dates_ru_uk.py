@@ -25,7 +25,7 @@ from typing import Callable
 
 from .dates import INVASION_START, iso_day, parse_published, scan_time_expressions, since_invasion, since_range
 from .dates import year_for_month as _year_before_or_on
-from .quantities_ru_uk import NUMBER_LEMMAS
+from .numbers_ru_uk import NUMBER_LEMMAS
 
 # Month names in the case forms news copy uses (nominative, genitive, locative), Russian and Ukrainian.
 MONTH_FORMS = {

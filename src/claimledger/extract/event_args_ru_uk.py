@@ -24,6 +24,9 @@ from .name_context_ru_uk import SETTLEMENT_NOUNS, abbreviated_settlement_noun
 
 THEY = frozenset({"вони", "они"})  # a subject pronoun that refers to the subject of the clause before
 ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject (a quoted name counts as one)
+# words before a passive searched for its agent in the instrumental, which a circumstance may part from it
+# ("Подразделениями группировки войск «Центр» в результате активных действий освобождены")
+AGENT_BEFORE_WINDOW = 14
 QUOTED_NAME_WORDS = 3  # words inside the quotes of a unit's name ("«Центр»", "«Южной»")
 ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force that took ("освободили подразделения")
 TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
@@ -71,11 +74,15 @@ HOLDER_WINDOW = 4  # words after "под контролем" that may name who h
 
 
 OBLIQUE_CASES = frozenset({"gent", "datv", "ablt", "loct"})
+# Acts whose passive ("Мариуполь освобожден", "завод полностью освобожден", "склад уничтожен") has what was taken
+# or hit as its subject: the one who acted is named after the verb, if at all
+PATIENT_SUBJECT_KINDS = frozenset({"territory_control", "strike"})
 
 
 def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = ()) -> tuple[int, int] | None:
     """The subject before a verb trigger, as a token range: the nearest nominative noun phrase in its clause
-    that is no settlement of ``places`` ("Урожайное было занято ВСУ": the town is what was taken); for a taking of
+    that is no settlement of ``places``, and none before a passive of taking or striking ("Урожайное было занято
+    ВСУ", "завод «Азовсталь» освобожден": what was taken); for a taking of
     territory with none, a force named right after the verb (:func:`_actor_after`); for a noun of taking or
     leaving right after a verb, that verb's subject."""
     settlements = {p.span[0] for p in places if p.level == "settlement"}
@@ -91,6 +98,12 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
     if t.pos not in ("VERB", "PRTS", "GRND", "INFN", "ADJS"):  # (ADJS: "было занято", read as an adjective)
         return None
     c_first, _ = clause_of(doc, first, first + 1)
+    if t.pos in ("PRTS", "ADJS") and kind in PATIENT_SUBJECT_KINDS:
+        after = _actor_after(doc, first)  # "было занято ВСУ", "атакована ВСУ"; not "нанесено поражение живой силе"
+        head = next((w for w in doc.tokens[after[0]:after[1]] if w.pos == "NOUN"), None) if after else None
+        if kind == "strike" and head is not None and not (head.text.isupper() or "ablt" in head.tags):
+            after = None  # (an agent is in the instrumental, or an indeclinable acronym)
+        return _instrumental_force_before(doc, first, c_first) or after
     if "infn" in t.tags or t.pos == "INFN":  # "ВСУ перебрасывают резервы, чтобы удержать позиции": who aims
         aim = next((j for j in range(first - 1, max(c_first, first - 3) - 1, -1)
                     if doc.tokens[j].lower in PURPOSE_CONJUNCTIONS), None)
@@ -145,6 +158,27 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                 end = closing + 1
             return start, end
     return _actor_after(doc, first) if kind == "territory_control" else None
+
+
+def _instrumental_force_before(doc: CyrDoc, first: int, c_first: int) -> tuple[int, int] | None:
+    """The force in the instrumental before a passive, its agent ("Подразделениями группировки «Центр» освобождены
+    ...", "российскими войсками занят"), with the genitives and quoted name after its head, as a token range."""
+    for k in range(first - 1, max(c_first - 1, first - 1 - AGENT_BEFORE_WINDOW), -1):
+        w = doc.tokens[k]
+        if w.text in (",", ":", ";"):
+            return None
+        if w.pos == "NOUN" and "ablt" in w.tags and set(w.lemmas) & FORCE_LEMMAS:
+            start = k
+            while start > c_first and doc.tokens[start - 1].pos in ("ADJF", "PRTF") \
+                    and "ablt" in doc.tokens[start - 1].tags:
+                start -= 1
+            end = k + 1
+            while end < first and (doc.tokens[end].text in QUOTE_MARKS or doc.tokens[end].text.isupper()
+                                   or "gent" in doc.tokens[end].tags and doc.tokens[end].pos in ("NOUN", "ADJF")
+                                   or doc.tokens[end].is_title and doc.tokens[end - 1].text in QUOTE_MARKS):
+                end += 1
+            return start, end
+    return None
 
 
 def _opening_quote(doc: CyrDoc, k: int, floor: int) -> int | None:

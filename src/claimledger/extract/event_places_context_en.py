@@ -99,13 +99,16 @@ def is_capital(place: Place) -> bool:
 
 
 def takes_anaphoric_settlement(span: Span) -> bool:
-    """True when the trigger's object is "the town" / "this city", or the subject of a verb the trigger says it is
-    under ("The town had been under constant attack"): the settlement referred back to is its place, before any
-    other place its sentence names."""
+    """True when the trigger's object is "the town" / "this city" (also of its "control of"), or the subject of a
+    verb the trigger says it is under ("The town had been under constant attack"): the settlement referred back to
+    is its place, before any other place its sentence names."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "under":
         return any(c.dep_ in {"nsubj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in root.head.head.children)
-    return any(c.dep_ in {"dobj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in root.children)
+    controlled = [c for t in span if t.lower_ == "control" for of in t.children if of.lower_ == "of"
+                  for c in of.children]  # "had taken full control of the town"
+    return any(c.dep_ in {"dobj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in root.children) \
+        or any(_anaphoric_settlement_noun(c) for c in controlled)
 
 
 def _anaphoric_settlement_noun(token: Token) -> bool:

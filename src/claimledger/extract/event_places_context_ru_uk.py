@@ -2,11 +2,11 @@
 settlement a bare "город" / "село" of its clause refers back to, or the oblast a bare "регион" does; for a
 fighting event, the nearest sentence before it in its paragraph that names a settlement, raion or oblast (one
 only; all of them for the result or the dead of a strike told right before, or attacks repelled right after them),
-or a country the sentence right before struck, else the settlement the report is about. Nothing when
-the clause counts new settlements it does not name ("освобождены три населённых пункта": only an oblast or
-raion then), the sentence opens another item, a sum or an earlier report ("Кроме того", "Всего", "Ранее"), or
-the clause says where without a name ("в зоне ответственности группировки", "из приграничных районов") or by
-one the gazetteer cannot settle.
+or a country the sentence right before struck, else the settlement the report (with its headline) is about. Nothing
+when the clause counts new settlements it does not name or measures land ("освобождены три населённых пункта",
+"300 кв. км": only an oblast or raion then), the sentence opens another item, a sum or an earlier report
+("Кроме того", "Всего", "Ранее"), or the clause says where without a name ("в зоне ответственности группировки",
+"из приграничных районов") or by one the gazetteer cannot settle.
 event_places_ru_uk.py calls it when its rules find nothing.
 """
 from __future__ import annotations
@@ -20,7 +20,8 @@ from .cyrillic import CyrDoc, plain_word
 from .gazetteer import load_gazetteer
 from .event_places import LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_resolved
 from .place_roles_ru_uk import heading_to
-from .quantities_ru_uk import NUMBER_LEMMAS, SETTLEMENT_LEMMAS
+from .numbers_ru_uk import NUMBER_LEMMAS
+from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_LEMMAS
 
 # A fighting event with no place of its own takes the place of the sentence before it only when that sentence
 # names one (event_places.inherited_place_keys). Measured on the tune half of the internal ru/uk gold: taking
@@ -40,6 +41,9 @@ INHERIT_SENTENCES_BACK = 6
 # 0.725 -> 0.829 (one event more matched through its place), report half and internal file unchanged; 1 mention
 # also raised the report half (0.857 -> 0.861) but lowered its Ukrainian dates (0.371 -> 0.361), 3 changed nothing.
 TOPIC_MENTIONS = 2
+# The reporting window of a bulletin's total ("за сутки", "за минувшую неделю", "упродовж доби").
+BULLETIN_WINDOW = re.compile(r"(?<!\w)(?:за|в течение|протягом|упродовж|впродовж)\s+(?:\w+\s+)?"
+                             r"(?:сутки|суток|добу|доби|неделю|тиждень)(?!\w)", re.IGNORECASE)
 # Openers of a sentence that adds another item, sums up or recalls an earlier report ("Кроме того, ВСУ потеряли ...",
 # "Всего за неделю ...", "Тим часом ...", "Ранее Минобороны сообщало ..."): its event is not the one of the sentence
 # before, so it inherits no place from there.
@@ -62,6 +66,9 @@ RESULT_OF_STRIKE = re.compile(rf"\s*(?:в результате|внаслідо�
 # людей"): the dead are that strike's, at all its places (not assaults: the losses of attacks repelled at A and B
 # are the direction's).
 STRIKE_WORDS = re.compile(rf"(?<!\w)(?:{STRIKE_STEMS}|вибух|взрыв)", re.IGNORECASE)
+# A measure of land: a clause that counts square kilometres taken speaks of an area, not of a town told before.
+AREA_MEASURE = re.compile(r"(?<!\w)(?:кв\.\s*(?:км|кил|кіл)|квадратн\w+\s+(?:км|кил|кіл)|км²|км2|гектар|га(?!\w))",
+                          re.IGNORECASE)
 # Nouns of the whole war (with "специальная военная операция" and "СВО"): no settlement's event.
 WHOLE_WAR_LEMMAS = frozenset({"война", "війна", "вторжение", "вторгнення"})
 # Nouns of a force's own area ("в зоне ответственности группировки «Центр»", "в полосе ответственности"): a clause
@@ -78,28 +85,46 @@ SEVERAL_LEMMAS = frozenset({"несколько", "ряд", "кілька", "д�
 ANAPHOR_SENTENCES = 3
 # Nouns of a region that, bare and singular, refer back to the oblast named before ("Губернатор Белгородской
 # области ... За сутки ВСУ выпустили по территории региона более 40 снарядов").
-REGION_NOUNS = frozenset({"регион", "регіон", "область"})
+REGION_NOUNS = frozenset({"регион", "регіон", "область", "республика", "республіка"})
+# ... "республика" refers back only to a people's republic named as such ("ДНР", "Донецкой Народной Республики"),
+# which the gazetteer reads as its oblast
+REPUBLIC_NOUNS = frozenset({"республика", "республіка"})
+PEOPLES_REPUBLIC = re.compile(r"[ДЛ]НР|Народн\w* Республик", re.IGNORECASE)
 # The settlement nouns of quantities_ru_uk less those of positions and territory.
-SETTLEMENT_NOUNS = SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия", "територія"}
+SETTLEMENT_NOUNS = SETTLEMENT_LEMMAS - GROUND_LEMMAS
 # Prepositions before a country that say it was struck or fought in ("по Україні", "в Украине", "на Украине").
 STRUCK_PREPOSITIONS = frozenset({"в", "во", "на", "по", "у"})
 
 
 def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind: str,
-                       places: Sequence[Place], named: Sequence[Place] = ()) -> tuple[str, ...]:
+                       places: Sequence[Place], named: Sequence[Place] = (),
+                       headline_keys: Sequence[str] = ()) -> tuple[str, ...]:
     """Refs (or names) of the places the context gives an event of type ``kind`` (trigger token ``first``, clause
     tokens [c_first, c_last)) whose sentence names none of ``places`` (module docstring); () when none does. A bare
     settlement noun may also refer to a town of ``named``, the places of the text with those of its sources ("Глава
-    администрации Горловки сообщил, что в Никитовском районе города погибла женщина")."""
-    number = doc.tokens[first].sent
+    администрации Горловки сообщил, что в Никитовском районе города погибла женщина"). ``headline_keys`` are the
+    settlements the report's headline names, each one mention more of the report's topic."""
     t = doc.tokens[first]
     if kind == "territory_control" and t.pos in ("ADJF", "PRTF") and plain_word(t.lower).startswith(OCCUPIED_STEMS):
         return ()  # "ехали на оккупированную территорию": occupied land at large, not the town told before
     mentioned = sorted({*places, *named}, key=lambda p: p.span)
-    referred = settlement_referred_to(doc, c_first, c_last, mentioned) or _oblast_referred_to(doc, c_first, c_last,
-                                                                                                mentioned)
+    referred = settlement_referred_to(doc, c_first, c_last, mentioned)
     if referred:
         return referred
+    oblast, of_person = _oblast_referred_to(doc, c_first, c_last, mentioned)
+    if oblast and not of_person:
+        return oblast
+    before = _places_before(doc, first, c_first, c_last, kind, places, named, headline_keys)
+    if oblast and not (before and all(_oblast_of(k) == _oblast_of(oblast[0]) for k in before)):
+        return oblast  # ("губернатор региона" speaks of his oblast; of a town of it told right before, that town)
+    return before
+
+
+def _places_before(doc: CyrDoc, first: int, c_first: int, c_last: int, kind: str,
+                   places: Sequence[Place], named: Sequence[Place], headline_keys: Sequence[str]) -> tuple[str, ...]:
+    """The places an event at token ``first`` (clause tokens [c_first, c_last)) takes from the sentences before it
+    in its paragraph, or from the report's topic (module docstring); () when the clause rules it out."""
+    number = doc.tokens[first].sent
     if _counts_settlements(doc, c_first, c_last):
         # "освобождены три населённых пункта": new settlements, not the one named before; its area may hold them
         places = [p for p in places if p.level in ("raion", "oblast")]
@@ -126,7 +151,10 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
                 return country
     # (a sentence before naming only a country it struck: measured on war_reports_dev, Ukrainian places: tune half
     # 0.829 -> 0.854, report half 0.861 -> 0.889, internal file unchanged)
-    return _topic_settlement(places, doc.tokens[first].start) if kind in PLACE_INHERITING_TYPES else ()
+    if kind not in PLACE_INHERITING_TYPES or kind == "casualties" and BULLETIN_WINDOW.search(
+            doc.text, doc.sents[number].start, doc.sents[number].end):
+        return ()  # (the losses of a day's bulletin, "за сутки противник потерял 200 человек", are the front's)
+    return _topic_settlement(places, doc.tokens[first].start, headline_keys)
 
 
 def _says_own_area(doc: CyrDoc, c_first: int, c_last: int) -> bool:
@@ -168,10 +196,10 @@ def _country_struck(doc: CyrDoc, inside: Sequence[Place]) -> tuple[str, ...]:
     return (event_place_key(inside[0]),) if k and doc.tokens[k - 1].lower in STRUCK_PREPOSITIONS else ()
 
 
-def _topic_settlement(places: Sequence[Place], start: int) -> tuple[str, ...]:
-    """The key of the settlement named most before character ``start``, at least TOPIC_MENTIONS times and more
-    than any other; () when there is none."""
-    counts: dict[str, int] = {}
+def _topic_settlement(places: Sequence[Place], start: int, headline_keys: Sequence[str] = ()) -> tuple[str, ...]:
+    """The key of the settlement named most before character ``start`` (in the headline too), at least
+    TOPIC_MENTIONS times and more than any other; () when there is none."""
+    counts: dict[str, int] = dict.fromkeys(headline_keys, 1)
     for p in places:
         if p.span[1] <= start and p.level == "settlement" and is_resolved(p):
             counts[event_place_key(p)] = counts.get(event_place_key(p), 0) + 1
@@ -190,8 +218,10 @@ def _opens_new_item(doc: CyrDoc, number: int) -> bool:
 
 def _counts_settlements(doc: CyrDoc, c_first: int, c_last: int) -> bool:
     """True when a clause counts settlements it does not name ("освобождены три населённых пункта",
-    "несколько сёл")."""
+    "несколько сёл") or measures land ("вернули под контроль более 3 тыс. кв. км территории")."""
     toks = doc.tokens
+    if AREA_MEASURE.search(doc.text, toks[c_first].start, toks[c_last - 1].end):
+        return True
     return any(_settlement_noun(t) and (_numbered(toks, k, c_first)
                                         or any(w.lemma in SEVERAL_LEMMAS for w in toks[max(c_first, k - 3):k]))
                for k, t in enumerate(toks[c_first:c_last], start=c_first))
@@ -202,10 +232,11 @@ def _settlement_noun(t) -> bool:
     return t.pos == "NOUN" and bool(set(t.lemmas) & SETTLEMENT_NOUNS)
 
 
-def _oblast_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place]) -> tuple[str, ...]:
+def _oblast_referred_to(doc: CyrDoc, c_first: int, c_last: int,
+                        places: Sequence[Place]) -> tuple[tuple[str, ...], bool]:
     """The latest oblast the text names before a bare singular region noun of the clause (REGION_NOUNS, with no
     adjective or name of its own: "по территории региона", "в области"), also in a source ("Губернатор
-    Белгородской области"); () when there is none."""
+    Белгородской области"), or (); and whether the noun is a person's (the genitive after "губернатор", "глава")."""
     toks = doc.tokens
     for k in range(c_first, c_last):
         t = toks[k]
@@ -214,9 +245,11 @@ def _oblast_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence
         if toks[k - 1].pos in ("ADJF", "PRTF") or any(p.span[0] <= t.start < p.span[1] for p in places) \
                 or k + 1 < len(toks) and any(p.span[0] == toks[k + 1].start for p in places):
             continue  # "Курской области", "приграничного региона", "области Харьковщина": its own
-        earlier = [p for p in places if p.span[1] <= t.start and p.level == "oblast" and is_resolved(p)]
-        return (event_place_key(earlier[-1]),) if earlier else ()
-    return ()
+        earlier = [p for p in places if p.span[1] <= t.start and p.level == "oblast" and is_resolved(p)
+                   and (not set(t.lemmas) & REPUBLIC_NOUNS or PEOPLES_REPUBLIC.search(p.text))]
+        of_person = "gent" in t.tags and toks[k - 1].pos == "NOUN" and "anim" in toks[k - 1].tags
+        return ((event_place_key(earlier[-1]),) if earlier else ()), of_person
+    return (), False
 
 
 def _numbered(toks, k: int, floor: int) -> bool:

@@ -20,7 +20,7 @@ from .event_places import (
 from .event_places_context_ru_uk import context_place_keys, settlement_referred_to, speakers_area_keys
 from .event_senses_ru_uk import POSITION_LEMMAS
 from .place_roles_ru_uk import FORCE_LEMMAS, LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITIONS, other_role
-from .quantities_ru_uk import SETTLEMENT_LEMMAS
+from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_LEMMAS
 
 # Nouns of an act whose genitive names who acts ("спробу Росії наступати", "атаку ВСУ", "удар Украины"):
 # a country or a force in that genitive is the actor, not where the event happens ("обстрел Белгорода",
@@ -43,7 +43,7 @@ LOCAL_OVER_COUNTRY = True
 # Words between a trigger and the place it is done to ("обстреляли город Херсон", "освобождение населённого
 # пункта Работино"), at most OBJECT_NOUN_WORDS of them.
 SETTLEMENT_ADJECTIVES = frozenset({"населенный", "населённый", "населений"})  # of "населённый пункт"
-OBJECT_NOUN_LEMMAS = (SETTLEMENT_LEMMAS - {"позиция", "позиція", "рубеж", "територия", "територія", "громада"}) | \
+OBJECT_NOUN_LEMMAS = (SETTLEMENT_LEMMAS - GROUND_LEMMAS - {"громада"}) | \
     SETTLEMENT_ADJECTIVES | {"пгт", "смт", "селение"}
 OBJECT_NOUN_WORDS = 2
 # A bare list of places next to an event's sentence says where it happened (_listed_places).
@@ -126,10 +126,10 @@ def _opens_including(doc: CyrDoc, k: int) -> bool:
 
 
 def event_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequence[Place],
-                     attributions: Sequence[Attribution] = ()) -> tuple[str, ...]:
+                     attributions: Sequence[Attribution] = (), headline_keys: Sequence[str] = ()) -> tuple[str, ...]:
     """Refs (or names) of the places of an event of type ``kind`` (trigger tokens [first, last)): the place
     ranker's pick (place_ranker.py) among the places near it, told what :func:`rule_place_keys` found."""
-    rule = rule_place_keys(doc, first, last, kind, places, attributions)
+    rule = rule_place_keys(doc, first, last, kind, places, attributions, headline_keys)
     number = doc.tokens[first].sent
     s = doc.sents[number]
     previous = doc.sents[number - 1] if number > 0 else None
@@ -162,7 +162,7 @@ def _attached_span(doc: CyrDoc, last: int, clause_end: int) -> tuple[int, int] |
 
 
 def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Sequence[Place],
-                    attributions: Sequence[Attribution] = ()) -> tuple[str, ...]:
+                    attributions: Sequence[Attribution] = (), headline_keys: Sequence[str] = ()) -> tuple[str, ...]:
     """Refs (or names) of the places the rules give an event of type ``kind`` (trigger tokens [first, last)): those of a
     locative phrase right after the trigger ("... в Сумской области"), else of its clause, else of its
     sentence, else of the settlement a bare "населенный пункт" / "село" of its clause refers to, else
@@ -222,7 +222,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
                                                                                      named, kind)
     if found:
         return found
-    inherited = context_place_keys(doc, first, c_first, c_last, kind, places, named)
+    inherited = context_place_keys(doc, first, c_first, c_last, kind, places, named, headline_keys)
     return speakers_area_keys(doc, first, kind, named, attributions, inherited) or inherited
 
 

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from ..models import Place
 from .cyrillic import CyrDoc, Token, plain_word
-from .quantities_ru_uk import COLLECTIVE_NUMERALS, NUMBER_LEMMAS, PEOPLE
+from .numbers_ru_uk import NUMBER_LEMMAS
+from .quantities_ru_uk import COLLECTIVE_NUMERALS, PEOPLE
 
 OBJECT_WINDOW = 3  # words after a verb of attacking within which its object must start
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is

@@ -67,6 +67,11 @@ DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 # Possessive pronouns whose act is that of the subject named above them ("Moscow pressed its offensive"), and how
 # many heads up that subject is looked for.
 REFERRING_PRONOUNS = frozenset({"its", "their"})
+# States and their seats of government that "it" may stand for as the actor of a clause.
+STATE_NAMES = frozenset({*NATIONALITIES.values(), "Moscow", "Kremlin", "Kyiv", "Kiev", "Washington"})
+# Verbs of taking or striking a headline uses as a passive with no auxiliary ("Bakhmut captured").
+REDUCED_PASSIVE_VERBS = frozenset({"capture", "seize", "take", "liberate", "retake", "recapture", "occupy", "hit",
+                                   "strike", "shell", "bomb"})
 # ... and subject pronouns of a clause reported by that subject ("Russia says it captured five villages").
 SUBJECT_PRONOUNS = frozenset({"it", "they"})
 # Nouns of someone's report ("Russia's claim that ..."): a negation above it denies the report, not what it tells.
@@ -207,6 +212,22 @@ def _subject_named_above(token: Token) -> Token | None:
     return None
 
 
+def _state_before(pronoun: Token) -> Token | None:
+    """The nearest state or government named before "it" in its sentence ("handing Russia its biggest gain since it
+    captured Bakhmut": Russia), or None."""
+    return next((t for t in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]) if t.text in STATE_NAMES), None)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """True for a verb of taking or striking with no object whose subject is a place, not a state ("says Bakhmut
+    captured", "Kharkiv hit again"): a headline's passive without its auxiliary, the place what was taken or hit."""
+    subject = _child(verb, {"nsubj"})
+    return verb.lemma_.lower() in REDUCED_PASSIVE_VERBS and subject is not None \
+        and (subject.ent_type_ in ("GPE", "LOC", "FAC") or subject.pos_ == "PROPN" and not subject.ent_type_) \
+        and subject.text not in STATE_NAMES \
+        and not any(c.dep_ in ("dobj", "attr") for c in verb.children)
+
+
 def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
     root = span.root
     for token in span:
@@ -235,11 +256,15 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
             return actor, target
         if root.lemma_.lower() in UNDERGOING_VERBS:  # "Bakhmut has fallen": the subject is the place taken
             return None, _child(root, {"nsubj"})
+        if _reduced_passive(root):  # a headline's "Wagner chief says Bakhmut captured"
+            return None, _child(root, {"nsubj"})
         actor = _child(root, {"nsubj"})
         if actor is None and root.dep_ in {"xcomp", "conj", "advcl"}:
             actor = _child(root.head, {"nsubj"})
         if actor is not None and actor.lower_ in SUBJECT_PRONOUNS and root.dep_ in {"ccomp", "conj", "xcomp"}:
             actor = _subject_named_above(root.head) or actor  # "Russia says it captured ...": Russia
+        if actor is not None and actor.lower_ == "it":
+            actor = _state_before(actor) or actor
         return actor, _child(root, {"dobj"}, {"on", "against", "with"})
     actor = _child(root, {"poss"}, {"by"})
     if actor is not None and actor.ent_type_ in ("DATE", "TIME"):

@@ -43,7 +43,7 @@ from .dates import dates_another
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .datelines import outside_datelines
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
-from .event_places import names_facility, without_landmarks
+from .event_places import event_place_key, is_resolved, names_facility, without_landmarks
 from .event_mentions_ru_uk import names_act_better, same_act, told_again
 from .event_places_ru_uk import actor_phrases, event_place_keys
 from .event_polarity import claimed_polarity
@@ -51,8 +51,9 @@ from .event_polarity_ru_uk import event_polarity_ru_uk
 from .event_senses_ru_uk import AERIAL_STEMS, event_sense_ru_uk
 from .modality_ru_uk import event_modality_ru_uk
 from .place_roles_ru_uk import ORIGIN_PREPOSITIONS, other_role
+from .numbers_ru_uk import FORMATION_LEMMAS
 from .quantities_ru_uk import (
-    FORMATION_LEMMAS, PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, VICTIM_VERBS, find_count_ru_uk, people_count_after,
+    PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, VICTIM_VERBS, find_count_ru_uk, people_count_after,
 )
 from .retold_events import without_retold_strikes
 
@@ -106,6 +107,10 @@ THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякув
                            "поблагодарить", "благодарный", "признательный", "благодарность", "спасибо"})
 # Verbs that only name a topic ("обсудили эвакуацию"): the event is not reported.
 TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення"})
+# Verbs of retreating, which negated and not past say a resolve ("Ми не відступаємо", "не отступим").
+RETREAT_LEMMAS = frozenset({"отступать", "отступить", "відступати", "відступити"})
+# Nouns of an area named after what troops do there ("районы сосредоточения", "пункти дислокації"): no act told.
+STAGING_AREA_LEMMAS = frozenset({"район", "пункт", "место", "місце"})
 # Words of avoiding: "щоб уникнути втрат", "во избежание потерь" name an event that is kept from happening.
 AVOIDED_LEMMAS = frozenset({"избежание", "избежать", "избегать", "уникнення", "уникнути", "уникати"})
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
@@ -283,6 +288,11 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
         return False
     if "finite" in row.flags and (t.pos == "INFN" or "infn" in t.tags):
         return False
+    if set(t.lemmas) & RETREAT_LEMMAS and "past" not in t.tags and first > 0 \
+            and doc.tokens[first - 1].lower in ("не", "ні"):
+        return False  # "Ми не відступаємо", "не отступим": a resolve, no report of a withdrawal
+    if row.type == "other" and first > 0 and set(doc.tokens[first - 1].lemmas) & STAGING_AREA_LEMMAS:
+        return False  # "удары по районам сосредоточения", "районах зосередження": where troops gather, struck
     sentence = _sentence_tokens(doc, first)
     if "place" in row.flags:
         s = doc.sentence_of(first)
@@ -333,8 +343,9 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
             and _frees_people(doc, first, last):
         return False
     before = doc.tokens[max(doc.sentence_of(first).first, first - 3):first]
-    if before and set(before[-1].lemmas) & AVOIDED_LEMMAS:
-        return False  # "уникнути втрат": the word right before keeps it from happening
+    governing = next((w for w in reversed(before) if w.pos not in ("ADJF", "PRTF")), None)
+    if governing is not None and set(governing.lemmas) & AVOIDED_LEMMAS:
+        return False  # "уникнути втрат", "избежать больших потерь": the verb before keeps it from happening
     return not any(set(w.lemmas) & TOPIC_LEMMAS for w in before)
 
 
@@ -366,12 +377,16 @@ def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str 
 
 
 def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: Sequence[Place],
-                      published: str | None, headline: bool = False) -> list[Event]:
+                      published: str | None, headline: bool = False,
+                      headline_places: Sequence[Place] = ()) -> list[Event]:
     """Return the events a Russian or Ukrainian CyrDoc reports, with claimant, polarity, modality, actor,
     places, count and date (resolved against ``published``, an ISO date or datetime); ``headline`` is true for
-    an article's title, which speaks of its publication day (event_args_ru_uk.when_of)."""
+    an article's title, which speaks of its publication day (event_args_ru_uk.when_of). The settlements of
+    ``headline_places`` (a body's headline) count towards the town a report is about."""
     times = outside_datelines(doc.text, find_time_expressions_ru_uk(doc.text, published))
     today = speaking_day(published)
+    headline_keys = tuple(dict.fromkeys(event_place_key(p) for p in headline_places
+                                        if p.level == "settlement" and is_resolved(p)))
     events: list[Event] = []
     seen: dict[tuple[str, str | None, int], Event] = {}
     for kind, first, last in find_triggers_ru_uk(doc, places):
@@ -394,8 +409,9 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         actor_spans = [doc.char_span(*actor)] if actor else []
         actor_spans += actor_phrases(doc, doc.tokens[first].sent, places)
         acted_on = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in actor_spans)]
-        where = coordinated_place_keys(doc, kind, event_place_keys(doc, first, last, kind, acted_on, attributions),
-                                       [p for p in acted_on if not other_role(doc, p, kind, first)], last)
+        own = event_place_keys(doc, first, last, kind, acted_on, attributions, headline_keys)
+        where = coordinated_place_keys(doc, kind, own, [p for p in acted_on if not other_role(doc, p, kind, first)],
+                                       last)
         if kind == "territory_control" and quantity == 1 and len(where) > 1:
             quantity = None  # "освободили Северодонецк и населенный пункт Боровское": one noun, no count of two
         key = (kind, claimed_by, doc.tokens[first].sent)

@@ -301,11 +301,13 @@ def _gazetteer_only_ok(e: Entry, surface: str = "") -> bool:
 
 def _area_head_before(doc, start: int) -> bool:
     """True when the name at token ``start``, or the list of capitalised names it goes on, follows an area head and
-    "of" or a dash or colon ("the region of Kherson", "regions - Donetsk, Luhansk and Kherson")."""
+    "of" or a dash or colon ("the region of Kherson", "regions (of Ukraine) - Donetsk, Luhansk and Kherson")."""
     j = start - 1
     while j > 0 and (doc[j].lower_ in ("and", ",") or doc[j].text[:1].isupper()) and doc[j].sent == doc[start].sent \
             and start - j <= SHARED_HEAD_WINDOW:
         j -= 1
+    if j > 3 and doc[j].text in DASHES | {":"} and doc[j - 2].lower_ == "of" and doc[j - 1].text[:1].isupper():
+        j -= 2  # "four regions of Ukraine - Donetsk, Luhansk": the heads' country between
     return j > 0 and (doc[j].lower_ == "of" or doc[j].text in DASHES | {":"}) and doc[j - 1].lower_ in AREA_HEADS
 
 

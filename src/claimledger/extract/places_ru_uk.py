@@ -61,6 +61,10 @@ INFLECTED_PLACE_ADJECTIVE = re.compile(
     r"^(.+(?:ск|цк|зк|ськ|цьк|зьк))(ий|ый|ой|ого|ому|ом|ая|ой|ую|ое|ые|ых|ым|ими|ыми|ій|ої|ою|у|е|і|их|им|ому|ого|ім|ій)$")
 ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и", "ка", "о", "ье")), ("ський", ("ськ", "", "а", "и")),
                    ("цкий", ("цк", "ц")), ("цький", ("цьк", "ць")), ("зький", ("зьк", "г")))
+# The first word of a two-word town an axis adjective writes as one ("Великоновосілківський" -> Велика Новосілка,
+# "Великобурлукский" -> Великий Бурлук), tried when the one-word town is not found.
+COMPOUND_PREFIXES = (("велико", ("велика", "великий", "велике", "великая", "великий", "великое")),
+                     ("мало", ("мала", "малий", "мале", "малая", "малый", "малое")))
 # Lower-case nouns that end a sea's or a gulf's name after its adjective ("над Черным морем", "в Азовском море").
 WATER_NOUNS = frozenset({"море", "залив", "затока", "пролив", "протока", "лиман"})
 # Lower-case country names of Ukrainian and Russian copy (Ukrainian media write "росія" in lower case).
@@ -355,13 +359,21 @@ def _russian_villages(doc: CyrDoc, mentions: list[_Mention], results: list[Resol
 
 
 def axis_place(gaz: Gazetteer, adjective_lemma: str) -> Entry | None:
-    """The settlement a front direction is named after (купянский -> Kupiansk), or None."""
+    """The settlement a front direction is named after (купянский -> Kupiansk, великоновосілківський -> Velyka
+    Novosilka, великоновоселковский by the Russian spelling of its name), or None."""
     for suffix, endings in ADJECTIVE_STEMS:
         if adjective_lemma.endswith(suffix):
             stem = adjective_lemma[: -len(suffix)]
-            hits = [e for ending in endings for e in gaz.lookup(stem + ending, fuzzy=False) if e.level == "settlement"]
-            if hits:
-                return max(hits, key=lambda e: (e.category in CITY_CATEGORIES, e.population or 0, e.ref is not None))
+            stems = [stem] + [word + " " + stem[len(prefix):] for prefix, words in COMPOUND_PREFIXES
+                              if stem.startswith(prefix) and len(stem) > len(prefix) + 3 for word in words]
+            # a town in -ка has its adjective in -ковский / -ківський (Новоселка, Новосілка)
+            stems += [s[:-2] for s in stems if s.endswith(("ков", "ків"))]
+            names = [s + ending for s in stems for ending in endings]
+            for find in (lambda name: gaz.lookup(name, fuzzy=False), lambda name: corresponding_settlements(gaz, name)):
+                hits = [e for name in names for e in find(name) if e.level == "settlement"]
+                if hits:
+                    return max(hits, key=lambda e: (e.category in CITY_CATEGORIES, e.population or 0,
+                                                    e.ref is not None))
     return None
 
 

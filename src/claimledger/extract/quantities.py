@@ -20,6 +20,8 @@ NUMBER_WORDS = {
 # "a dozen" 12, "two dozen" 24: a dozen multiplies as a hundred does.
 MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
+COUPLE = 2  # "a couple of soldiers", "an elderly couple"
+
 # Units after a number that make it a measurement rather than a count of things.
 MEASURE_UNITS = frozenset({
     "%", "percent", "per", "km", "kilometre", "kilometres", "kilometer", "kilometers", "mile",
@@ -99,6 +101,9 @@ def count_of(token) -> int | None:
                    if g.dep_ == "pobj"]
         candidates.extend(g for g in members if g.like_num)
         candidates.extend(c for g in members for c in g.children if c.dep_ == "nummod" and c.like_num)
+    couple = _couple_of(token)
+    if couple is not None:
+        return couple
     for number in candidates:
         tokens = _number_tokens(number)
         part = next((c for c in number.children if c.dep_ == "quantmod" and c.lower_ == "of"), None)
@@ -110,6 +115,17 @@ def count_of(token) -> int | None:
         if value is not None:
             return value
     return None
+
+
+def _couple_of(token) -> int | None:
+    """2 for "a couple" or the noun it counts ("a couple of soldiers", "an elderly couple"), not of a measure
+    ("a couple of days"); else None."""
+    couple = token if token.lower_ == "couple" else \
+        token.head.head if token.head.lower_ == "of" and token.head.head.lower_ == "couple" else None
+    if couple is None or not any(c.lower_ in ("a", "an") for c in couple.children):
+        return None
+    measured = [g for c in couple.children if c.lower_ == "of" for g in c.children if g.lower_ in MEASURE_UNITS]
+    return None if measured else COUPLE
 
 
 def find_quantity(tokens: Iterable) -> int | None:

@@ -2,19 +2,19 @@
 
 ``find_count_ru_uk(doc, kind, first, last, times)`` gives the count next to an event trigger (tokens
 [first, last) of a ``CyrDoc``): a number inside the trigger ("отразили пять атак"), after it, then before
-it; digits with thin or plain spaces between groups and number words (pymorphy3 lemmas) with "тысяча /
-тисяча". Like the English quantities.py, percentages, distances, durations, sums and dates are not counts,
-and "до N", "более N", "понад N" give N.
+it, or the people it counts; numbers_ru_uk.py reads each number. Like the English quantities.py, percentages,
+distances, durations, sums and dates are not counts, and "до N", "более N", "понад N" give N.
 """
 from __future__ import annotations
 
-import re
-
 from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word, word_readings
+from .numbers_ru_uk import NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, and_a_half, inside_number, is_measure, number_at
 
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
 SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "поселок", "город", "деревня", "хутор", "селище",
                                "місто", "территория", "територія", "позиция", "позиція", "рубеж", "громада"})
+# Those of the nouns above that name ground held, not a settlement ("заняли позиции", "территория").
+GROUND_LEMMAS = frozenset({"территория", "територія", "позиция", "позиція", "рубеж"})
 # Event types whose count is a number of people: the dead and wounded, and the evacuated ("евакуювали 100 тисяч людей").
 PEOPLE_COUNTED = frozenset({"casualties", "evacuation"})
 # Lemma stems of people: a number of them is a count of casualties or evacuees only.
@@ -23,7 +23,8 @@ PEOPLE = ("человек", "люди", "людина", "особа", "осіб"
           "диверсант", "українець", "українц", "украинец", "украинц", "россиянин", "россиян", "росіянин", "росіян",
           "громадян", "гражданин", "граждан", "беженец", "беженц", "біженець", "біженц", "переселен",
           "ранен", "поранен", "погибш", "загибл", "убит", "вбит", "пострадавш", "постраждал",  # "трех раненых"
-          "офицер", "командир", "генерал", "летчик", "льотчик", "моряк", "десантник", "пограничник", "прикордонник")
+          "офицер", "командир", "генерал", "летчик", "льотчик", "моряк", "десантник", "пограничник", "прикордонник",
+          "националист", "націоналіст", "нацист", "неонацист")  # (the Russian MoD's words for the enemy)
 # Nouns of a number whose genitive names what is counted ("число погибших выросло до 12", "кількість
 # загиблих зросла"): the amount after the verb is that noun's, not another act's of the sentence ("удара").
 COUNT_HEADS = frozenset({"число", "количество", "кількість"})
@@ -63,203 +64,9 @@ PERSON_WORDS_UK = frozenset({"людина", "людину", "людини"})
 # Singular nouns that stand for a whole force ("уничтожен противник"): no count of one.
 COLLECTIVE_LEMMAS = frozenset({"противник", "враг", "ворог", "неприятель", "окупант", "оккупант", "агрессор",
                                "агресор", "супротивник"})
-# Number words (lemmas) of both languages; vague ones ("десятки", "сотни") give no count.
-NUMBER_LEMMAS = {
-    "один": 1, "одна": 1, "два": 2, "две": 2, "дві": 2, "три": 3, "четыре": 4, "чотири": 4, "пять": 5,
-    "п'ять": 5, "шесть": 6, "шість": 6, "семь": 7, "сім": 7, "восемь": 8, "вісім": 8, "девять": 9,
-    "дев'ять": 9, "десять": 10, "одиннадцать": 11, "одинадцять": 11, "двенадцать": 12, "дванадцять": 12,
-    "пятнадцать": 15, "п'ятнадцять": 15, "двадцать": 20, "двадцять": 20, "тридцать": 30, "тридцять": 30,
-    "сорок": 40, "пятьдесят": 50, "п'ятдесят": 50, "сто": 100, "двести": 200, "двісті": 200,
-    "двое": 2, "троє": 3, "трое": 3, "четверо": 4, "пятеро": 5, "п'ятеро": 5, "двоє": 2,
-    "тринадцать": 13, "тринадцять": 13, "четырнадцать": 14, "чотирнадцять": 14, "шестнадцать": 16,
-    "шістнадцять": 16, "семнадцать": 17, "сімнадцять": 17, "восемнадцать": 18, "вісімнадцять": 18,
-    "девятнадцать": 19, "дев'ятнадцять": 19, "шестьдесят": 60, "шістдесят": 60, "семьдесят": 70,
-    "сімдесят": 70, "восемьдесят": 80, "вісімдесят": 80, "девяносто": 90, "дев'яносто": 90,
-    "триста": 300, "четыреста": 400, "чотириста": 400, "пятьсот": 500, "п'ятсот": 500,
-    "шестьсот": 600, "шістсот": 600, "семьсот": 700, "сімсот": 700, "восемьсот": 800,
-    "вісімсот": 800, "девятьсот": 900, "дев'ятсот": 900,
-    "шестеро": 6, "семеро": 7, "восьмеро": 8, "девятеро": 9, "десятеро": 10, "дев'ятеро": 9,
-    "одинадцятеро": 11, "дванадцятеро": 12, "тринадцятеро": 13, "чотирнадцятеро": 14, "п'ятнадцятеро": 15,
-    "шістнадцятеро": 16, "сімнадцятеро": 17, "вісімнадцятеро": 18, "дев'ятнадцятеро": 19, "двадцятеро": 20,
-    "тридцятеро": 30,
-    "полсотни": 50, "полсотня": 50, "полтысяча": 500, "полтысячи": 500, "півсотні": 50, "півтисячі": 500,
-    # adverbs of times, which count attacks ("трижды атаковал позиции", "тричі штурмували")
-    "дважды": 2, "трижды": 3, "четырежды": 4, "двічі": 2, "тричі": 3,
-}
-MULTIPLIERS = {"тысяча": 1_000, "тисяча": 1_000, "миллион": 1_000_000, "мільйон": 1_000_000,
-               "десяток": 10, "сотня": 100, "тыс": 1_000, "тис": 1_000, "млн": 1_000_000,
-               "десятка": 10}  # (the Ukrainian dictionary's lemma of "півтора десятка")
-# A decimal before a multiplier ("1,5 тыс.", "2,3 тысячи"): a count in thousands or millions.
-ABBREVIATED = frozenset({"тыс", "тис", "млн"})  # multipliers written with a full stop, which ends no sentence
-DECIMAL = re.compile(r"(\d+)[.,](\d{1,3})")
-# "полтора / півтора" (one and a half) counts only with a multiplier after it: "полторы тысячи" (1500),
-# "полтора десятка" (15).
-HALF_LEMMAS = frozenset({"полтора", "полторы", "півтора", "півтори"})
-# "N с половиной / з половиною" before a multiplier: N and a half thousand ("четыре с половиной тысячи", 4500).
-AND_A_HALF = (frozenset({"с", "со", "з", "із"}), frozenset({"половина", "половиною"}))
-# A round-number noun alone is a count in its singular forms ("около десятка" 10, "свыше тысячи" 1000,
-# "сотню" 100); its plural is vague ("десятки", "сотни жителей": no count, as "dozens" in quantities.py).
-# The forms that are also plural ("тысячи", "сотни", "тисячі", "сотні", "десятки") count only after a
-# word that takes the genitive singular of a quantity ("около", "более", "свыше", "понад", "близько").
-ROUND_SINGULAR = {"десяток": 10, "десятка": 10, "десятку": 10, "десятком": 10, "сотня": 100, "сотню": 100,
-                  "сотней": 100, "сотнею": 100, "тысяча": 1_000, "тысячу": 1_000, "тысячей": 1_000,
-                  "тисяча": 1_000, "тисячу": 1_000, "тисячею": 1_000}
-ROUND_AMBIGUOUS = {"тысячи": 1_000, "сотни": 100, "тисячі": 1_000, "сотні": 100}
-QUANTITY_PREPOSITIONS = frozenset({"около", "более", "свыше", "менее", "порядка", "почти", "больше", "до",
-                                   "понад", "близько", "майже", "більше", "щонайменше", "понад", "приблизно"})
-FORMATION_REACH = 3  # words after a number searched for a formation noun (two adjectives between at most)
-# Comparatives after "N раз": a ratio ("3 раза больше"), not a count of attacks.
-COMPARATIVES = frozenset({"больше", "меньше", "более", "менее", "выше", "ниже", "чаще", "більше", "менше", "вище",
-                          "нижче", "частіше"})
-# Nouns of military formations: a number before them names a unit ("115 бригады", "47-й бригады"), not a count.
-FORMATION_LEMMAS = frozenset({"бригада", "полк", "батальон", "батальйон", "дивизия", "дивізія", "корпус", "армия",
-                              "армія", "омбр", "обр", "мбр", "омпбр", "оштбр", "ошбр", "тро", "рота", "взвод"})
-# Lemmas after a number that make it a measurement, a date or a sum rather than a count.
-# Adjectives between a number and its unit of area ("1000 квадратних кілометрів").
-AREA_ADJECTIVES = frozenset({"квадратный", "квадратний", "кв"})
-MEASURE_LEMMAS = frozenset({
-    "процент", "відсоток", "км", "километр", "кілометр", "метр", "м", "год", "рік", "сутки", "доба", "день",
-    "час", "година", "минута", "хвилина", "месяц", "місяць", "неделя", "тиждень", "тонна", "рубль", "гривня",
-    "доллар", "долар", "евро", "євро", "мм", "калибр", "калібр", "раз", "градус", "г", "р", "гектар", "га",
-})
-
-
-
-def _one_number(doc: CyrDoc, k: int) -> tuple[int | None, int]:
-    """The value of the number token (or digit groups "3 000") at k and the index after it."""
-    toks = doc.tokens
-    t = toks[k]
-    end = k + 1
-    if t.text.isdigit():
-        digits = t.text
-        while end < len(toks) and toks[end].text.isdigit() and len(toks[end].text) == 3 \
-                and toks[end].start == toks[end - 1].end + 1:
-            digits += toks[end].text  # "3 000"
-            end += 1
-        return int(digits), end
-    if t.text[:1].isdigit():
-        cleaned = t.text.replace("\u00a0", "").replace("\u202f", "")
-        return (int(cleaned) if cleaned.isdigit() else None), end
-    if t.is_word and plain_word(t.lower) in ROUND_SINGULAR:
-        return ROUND_SINGULAR[plain_word(t.lower)], end
-    if t.is_word and plain_word(t.lower) in ROUND_AMBIGUOUS and k > 0 and toks[k - 1].lower in QUANTITY_PREPOSITIONS:
-        return ROUND_AMBIGUOUS[plain_word(t.lower)], end
-    if t.is_word:  # by lemma, or as written when the lemma is another word's ("три" -> "терти")
-        value = NUMBER_LEMMAS.get(plain_word(t.lemma), NUMBER_LEMMAS.get(plain_word(t.lower)))
-        if value is not None or t.pos == "NUMR":
-            return value, end
-    return None, k
-
-
-def _lowest_place(value: int) -> int:
-    """10 for 20 or 120, 100 for 300, 1000 for 28000: the place a following smaller number fills."""
-    place = 1
-    while value and value % (place * 10) == 0:
-        place *= 10
-    return place
-
-
-def _add_smaller(doc: CyrDoc, value: int, end: int) -> tuple[int, int]:
-    """Extend a number with the smaller ones written after it: "двадцять вісім" (28), "сто
-    двадцять" (120), "28 тисяч 893" (28893)."""
-    while end < len(doc.tokens):
-        more, after = _one_number(doc, end)
-        if more is None or more >= _lowest_place(value) or after == end:
-            break
-        value, end = value + more, after
-    return value, end
-
-
-def number_at(doc: CyrDoc, k: int) -> tuple[int | None, int]:
-    """The count a number starting at token k names and the index after it, or (None, k).
-
-    Compound numerals are read whole: "двадцять вісім тисяч вісімсот дев'яносто три", "28 тисяч 893".
-    """
-    toks = doc.tokens
-    if toks[k].is_word and plain_word(toks[k].lemma) in HALF_LEMMAS and k + 1 < len(toks) \
-            and toks[k + 1].lemma in MULTIPLIERS:
-        return MULTIPLIERS[toks[k + 1].lemma] * 3 // 2, _past_abbreviation(doc, k + 2)  # "полутора тысяч"
-    decimal = DECIMAL.fullmatch(toks[k].text)
-    if decimal and k + 1 < len(toks) and toks[k + 1].lemma in MULTIPLIERS:
-        whole, fraction = decimal.groups()
-        value = int(whole) * MULTIPLIERS[toks[k + 1].lemma] \
-            + int(fraction) * MULTIPLIERS[toks[k + 1].lemma] // 10 ** len(fraction)
-        return value, _past_abbreviation(doc, k + 2)  # "1,5 тыс." -> 1500
-    value, end = _one_number(doc, k)
-    if value is None:
-        return None, k
-    if toks[k].lemma in MULTIPLIERS:
-        return _add_smaller(doc, value, end)  # "около тысячи", "тысяча двести": a round noun first
-    value, end = _add_smaller(doc, value, end)
-    if _and_a_half(doc, end):  # "четыре с половиной тысячи", "чотири з половиною тисячі"
-        multiplier = MULTIPLIERS[toks[end + 2].lemma]
-        return value * multiplier + multiplier // 2, _past_abbreviation(doc, end + 3)
-    if end < len(toks) and toks[end].lemma in MULTIPLIERS:
-        value *= MULTIPLIERS[toks[end].lemma]
-        value, end = _add_smaller(doc, value, _past_abbreviation(doc, end + 1))
-    return value, end
-
-
-def _and_a_half(doc: CyrDoc, k: int) -> bool:
-    """True when tokens k, k + 1, k + 2 read "с половиной" and a multiplier ("... с половиной тысячи")."""
-    toks = doc.tokens
-    return 0 <= k and k + 2 < len(toks) and toks[k].lower in AND_A_HALF[0] and toks[k + 1].lemma in AND_A_HALF[1] \
-        and toks[k + 2].lemma in MULTIPLIERS
-
-
-def _past_abbreviation(doc: CyrDoc, end: int) -> int:
-    """The index after the full stop of an abbreviated multiplier ("тыс.", "млн.") ending at ``end``, else end."""
-    if end < len(doc.tokens) and doc.tokens[end].text == "." and doc.tokens[end - 1].text.lower() in ABBREVIATED \
-            and end + 1 < len(doc.tokens) and (doc.tokens[end + 1].is_word and doc.tokens[end + 1].text[:1].islower()
-                                               or doc.tokens[end + 1].text.isdigit()):  # "1 тыс. 240"
-        return end + 1
-    return end
-
-
-def _inside_number(doc: CyrDoc, k: int) -> bool:
-    """True when token k continues a number begun before it ("893" of "28 тисяч 893")."""
-    if k == 0:
-        return False
-    previous = doc.tokens[k - 1]
-    return previous.lemma in MULTIPLIERS or plain_word(previous.lemma) in HALF_LEMMAS \
-        or _one_number(doc, k - 1)[0] is not None
-
-
-def is_measure(doc: CyrDoc, end: int, start: int | None = None) -> bool:
-    """True when the word after a number (tokens [start, end)) makes it a measurement, a share or a date ("5 км",
-    "40%", "3 мая"); "раз" is a ratio after "в" or before a comparative ("в 2 раза", "3 раза больше"), else a
-    count of attacks ("15 раз атаковали")."""
-    if end >= len(doc.tokens):
-        return False
-    if doc.tokens[end].lemma == "раз" and start is not None:
-        before = doc.tokens[start - 1].lower if start > 0 else ""
-        after = doc.tokens[end + 1] if end + 1 < len(doc.tokens) else None
-        return before in ("в", "во", "у") or after is not None and ("COMP" in after.tags or after.lower in COMPARATIVES)
-    from .dates_ru_uk import MONTHS
-
-    nxt = doc.tokens[end]
-    if plain_word(nxt.lower) in AREA_ADJECTIVES or nxt.lemma in AREA_ADJECTIVES:  # "1000 квадратных километров"
-        k = end + 2 if end + 2 < len(doc.tokens) and doc.tokens[end + 1].text == "." else end + 1  # "90 кв. км"
-        nxt = doc.tokens[min(k, len(doc.tokens) - 1)]
-    word = plain_word(nxt.lower)
-    if nxt.text in (".", ":"):  # "12.05", "10:30" when split; a full stop ends a count ("ранены 37.")
-        after = doc.tokens[end + 1] if end + 1 < len(doc.tokens) else None
-        return after is not None and after.start == nxt.end and after.text[:1].isdigit()
-    return nxt.text in ("%", "-") or word in MONTHS or bool(MEASURE_LEMMAS.intersection(nxt.lemmas)) \
-        or word in MEASURE_LEMMAS or _names_formation(doc, end)
-
-
-def _names_formation(doc: CyrDoc, end: int) -> bool:
-    """True when a formation noun follows a number, after adjectives at most ("115 бригады", "трех
-    механизированных бригад"): the number names units, not a count."""
-    for k in range(end, min(len(doc.tokens), end + FORMATION_REACH)):
-        t = doc.tokens[k]
-        if FORMATION_LEMMAS.intersection(t.lemmas) or plain_word(t.lower) in FORMATION_LEMMAS:
-            return True
-        if t.pos not in ("ADJF", "PRTF"):
-            return False
-    return False
-
+# Openers of a parenthetical of inclusion set off by commas, and the words it runs at most.
+INCLUSION_OPENERS = ("в том числе", "у тому числі", "в тому числі", "среди них", "серед них", "из них", "з них")
+INCLUSION_WORDS = 8
 
 def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                      times: list[tuple[int, int, str | None]]) -> int | None:
@@ -272,7 +79,8 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     inside = range(first + 1, last)
     reach = QUANTITY_AFTER + sum(1 for k in range(last, min(s.last, last + QUANTITY_AFTER)) if k in in_time)
     after = range(last, min(s.last, last + reach))  # a time phrase between ("составили за сутки около ...") is not counted
-    before = range(first - 1, max(s.first - 1, first - 1 - QUANTITY_BEFORE), -1)
+    anchor = _before_inclusion(doc, first, s.first)  # past "в том числе ребенок," between a count and its verb
+    before = range(anchor - 1, max(s.first - 1, anchor - 1 - QUANTITY_BEFORE), -1)
     back = max(s.first, first - 1 - QUANTITY_BEFORE)  # the first token a number before the trigger may start at
     if kind not in PEOPLE_COUNTED:  # "402 рази атакував 11 населених пунктів": the times it attacked, not the places
         for k in [*range(back, first), *after]:
@@ -342,11 +150,25 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             w = doc.tokens[k]
             if w.text in (",", ";", ":"):
                 break
-            if w.lemma in SETTLEMENT_LEMMAS - {"позиция", "позиція", "территория", "територія", "рубеж"} \
+            if w.lemma in SETTLEMENT_LEMMAS - GROUND_LEMMAS \
                     and "sing" in w.tags and w.tags & {"accs", "nomn"} \
                     and not (k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS):
                 return 1  # the settlement taken, not one in whose part a force holds ("в восточной части города")
     return None
+
+
+def _before_inclusion(doc: CyrDoc, first: int, floor: int) -> int:
+    """The opening comma of a parenthetical of inclusion that ends right before token ``first`` ("еще семеро, в том
+    числе ребенок, получили ранения"), else ``first``."""
+    if first - 1 > floor and set(doc.tokens[first - 1].lemmas) & RECEIVING_LEMMAS:
+        first -= 1  # "получили ранения": the verb of the noun trigger
+    if first - 1 <= floor or doc.tokens[first - 1].text != ",":
+        return first
+    for k in range(first - 2, max(floor, first - 2 - INCLUSION_WORDS) - 1, -1):
+        if doc.tokens[k].text == ",":
+            words = " ".join(t.lower for t in doc.tokens[k + 1:k + 4])
+            return k if words.startswith(INCLUSION_OPENERS) else first
+    return first
 
 
 def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[int] | set[int] = frozenset(),
@@ -362,10 +184,14 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
                 return value
         if t.text in (";", ":", "—", "–", "(") or t.text == "," and not (past_others and _list_item_after(doc, k)):
             return None  # (with ``past_others`` a list of things runs on over commas: "танк, две БМП и до 290 ...")
+        if past_others and k > start and t.pos in PREDICATE_POS and "impr" not in t.tags \
+                and doc.tokens[k - 1].lower in PERSON_JOINERS:
+            return None  # "погибли двое и ранены 24 человека": those after another predicate joined on are its own
         value, end = _count_at(doc, k, in_time)
         if value is not None:
-            if _people_at(doc, end):
-                return value
+            if _people_at(doc, end) or set(t.lemmas) & COLLECTIVE_NUMERALS and (
+                    end >= len(doc.tokens) or doc.tokens[end].pos != "NOUN"):
+                return value  # (a collective numeral alone counts persons: "погибли двое")
             if not past_others:
                 return None
     return None
@@ -415,9 +241,10 @@ def _count_ending_at(doc: CyrDoc, start: int, end: int, in_time: set[int]) -> in
 def _count_at(doc: CyrDoc, k: int, in_time: set[int]) -> tuple[int | None, int]:
     """(value, end) of a number starting at token ``k`` that counts something: not inside a time phrase
     (``in_time``) or another number, nor a measure, nor "ни одного" (none); (None, k) otherwise."""
-    if k >= 3 and _and_a_half(doc, k - 2):
+    if k >= 3 and and_a_half(doc, k - 2):
         k -= 3  # "чотири з половиною тисячі ... убито", read back from its multiplier
-    if k in in_time or _inside_number(doc, k) or any(doc.tokens[j].lower in ("ни", "ні") for j in range(max(0, k - 2), k)):
+    if k in in_time or inside_number(doc, k) \
+            or any(doc.tokens[j].lower in ("ни", "ні") for j in range(max(0, k - 2), k)):
         return None, k
     value, end = number_at(doc, k)
     return (value, end) if value is not None and not is_measure(doc, end, k) else (None, k)

@@ -323,8 +323,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
             and toks[last].lower not in THAT and last - i < MAX_SOURCE_TOKENS:
         if toks[last].pos in ("VERB", "INFN", "GRND") or toks[last].lower in ABOUT:
             return None
-        if toks[last].pos == "NUMB" and not ORDINAL_NUMBER.match(toks[last].text):  # "передает агентство 3 марта"
-            break  # (an ordinal names a unit: "речник 26-го армійського корпусу Олег Калашніков")
+        if toks[last].pos == "NUMB" and not ORDINAL_NUMBER.match(toks[last].text) or _as_of(toks, last):
+            break  # "передает агентство 3 марта", "станом на 06:00" (an ordinal names a unit: "речник 26-го ...")
         if last > i and toks[last].lower in SETTING_PREPOSITIONS and toks[last - 1].lemma not in ANONYMOUS_SOURCES \
                 and not (last + 1 < sent.last and toks[last + 1].lemma in ROLE_STATUS_NOUNS):
             break  # "в Генштабі у ранковому зведенні"; "источник в силовых структурах" is one source
@@ -438,18 +438,26 @@ def is_date_word(toks: list[Token], i: int) -> bool:
 
 
 def find_locative_source(doc: CyrDoc, sent, cue_first: int) -> tuple[int, int] | None:
-    """"в сообщении говорится" / "у повідомленні Генштабу йдеться": the NP after в/у before the cue."""
+    """"в сообщении (также) говорится" / "у повідомленні Генштабу йдеться": the NP after в/у before the cue; or after
+    it ("йдеться у зведенні Генштабу ЗСУ станом на 06:00"), up to a clause boundary or the words that date it."""
     toks = doc.tokens
     for i in range(cue_first - 1, max(sent.first - 1, cue_first - 6), -1):
         if toks[i].lower in ("в", "у", "во"):
-            return (i + 1, cue_first) if cue_first > i + 1 else None
+            last = next((m for m in range(cue_first, i + 1, -1) if toks[m - 1].pos not in SKIPPABLE_POS), i + 1)
+            return (i + 1, last) if last > i + 1 else None
     nxt = cue_first + 1
     if nxt + 1 < sent.last and toks[nxt].lower in ("в", "у"):
         last = nxt + 1
-        while last < sent.last and toks[last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT):
+        while last < sent.last and toks[last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) \
+                and not _as_of(toks, last):
             last += 1
         return (nxt + 1, last)
     return None
+
+
+def _as_of(toks, k: int) -> bool:
+    """True at the words that date a bulletin ("станом на 06:00", "по состоянию на 18:00"), which end its source."""
+    return toks[k].lower == "станом" or toks[k].lower == "по" and toks[min(k + 1, len(toks) - 1)].lower == "состоянию"
 
 
 def person_before(doc: CyrDoc, index: int) -> tuple[str | None, str | None]:

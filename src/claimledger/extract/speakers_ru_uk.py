@@ -246,17 +246,32 @@ def _common_noun_phrase(words: list[str], language: str) -> bool:
 
 # -- the same speaker across an article -----------------------------------------------------------
 
+# Case endings of a surname the dictionary does not know (genitive, dative, instrumental, prepositional), and the
+# letters a stem keeps without one
+SURNAME_CASE_ENDINGS = ("а", "у", "ом", "ем", "е", "ові", "еві", "ым", "им", "ой", "ого", "ому")
+MIN_SURNAME_STEM = 3
+
+
 def surname_key(word: str) -> str:
     """A surname's stem for matching its case forms ("Ганчев", "Ганчева" -> "ганчев")."""
     return word.lower().replace("ё", "е")[:max(4, len(word) - 2)]
 
 
 
+def surname_keys(word: str) -> set[str]:
+    """The stems a lone surname may have, as written or without a case ending the dictionary could not take off an
+    unknown name ("Коца", "Коцу" -> "коц", the key of "Коц")."""
+    keys = {surname_key(word)}
+    keys.update(surname_key(word[:-len(e)]) for e in SURNAME_CASE_ENDINGS
+                if word.lower().endswith(e) and len(word) - len(e) >= MIN_SURNAME_STEM)
+    return keys
+
+
 def known_surname(written: str | None, surnames: dict[str, str]) -> str | None:
     """The full name for a lone surname already named in full in the article ("Ганчев" -> Vitaly Ganchev)."""
     if not written or len(written.split()) != 1 or not written[:1].isupper():
         return None
-    return surnames.get(surname_key(written))
+    return next((surnames[k] for k in surname_keys(written) if k in surnames), None)
 
 
 
@@ -265,9 +280,9 @@ def named_in_full_before(doc: CyrDoc, index: int, written: str | None) -> str | 
     and the surname ("Глава администрации Иван Петров провел совещание. Петров отметил" -> Ivan Petrov)."""
     if not written or len(written.split()) != 1 or not written[:1].isupper() or written.isupper():
         return None
-    key, toks = surname_key(written), doc.tokens
+    keys, toks = surname_keys(written), doc.tokens
     for k in range(index - 1, 0, -1):
-        if toks[k].is_title and surname_key(toks[k].text) == key and toks[k - 1].is_title \
+        if toks[k].is_title and surname_key(toks[k].text) in keys and toks[k - 1].is_title \
                 and is_name_word(doc, toks[k - 1]):
             name, _ = describe_source(doc, (k - 1, k + 1))
             return canonical_speaker(name, doc.language) if name and len(name.split()) == 2 else None
@@ -278,8 +293,8 @@ def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None)
     """A source with its first word in the dictionary form ("у Генштабі ЗСУ" -> "генштаб ЗСУ"), when the
     speaker table knows that form; else the phrase as written."""
     first, last = source
-    if written is None or doc.tokens[first].text.isupper():
-        return written
+    if written is None or doc.tokens[first].text.isupper() or is_name_word(doc, doc.tokens[first]):
+        return written  # (a person's name, put in the nominative word by word: "Владимира Рогова" -> "Владимир Рогов")
     lemma = doc.tokens[first].lemma
     rest = doc.text[doc.tokens[first].end:doc.tokens[last - 1].end] if last - first > 1 else ""
     candidate = lemma + rest

@@ -1,0 +1,56 @@
+"""Statements named by a noun and a light verb, for attribution_ru_uk.py: "Заявление о взятии Бахмута сделал X",
+"С заявлением о X выступил Y", "Заяву про захоплення зробив X", and, referring back, "С таким заявлением выступил X"
+/ "З такою заявою виступив X" (what the sentence before says).
+
+``statements_made(doc, sent, used)`` returns ``Found`` attributions of kind indirect: the "о/об/про" phrase as their
+content (as "заявил о взятии Бахмута" has it), or the sentence before for a demonstrative; the subject after the verb
+as their source. Pure: a CyrDoc in, token and character ranges out.
+"""
+from __future__ import annotations
+
+from .according_ru_uk import Found
+from .anaphora_ru_uk import sentence_before
+from .cyrillic import CyrDoc
+from .sources_ru_uk import ABOUT, find_source_after, trim_range
+
+STATEMENT_LEMMAS = frozenset({"заявление", "заява"})  # nouns of a statement
+# Verbs that make such a noun a report ("сделать заявление", "выступить с заявлением", "зробити заяву").
+MAKING_LEMMAS = frozenset({"сделать", "выступить", "зробити", "виступити"})
+WITH = frozenset({"с", "со", "з", "із", "зі"})  # "с заявлением выступил"
+# Demonstratives that make the statement the one the sentence before tells ("С таким заявлением выступил X").
+REFERRING_LEMMAS = frozenset({"такой", "этот", "данный", "соответствующий", "подобный", "такий", "цей",
+                              "відповідний", "подібний"})
+STATEMENT_REACH = 12  # words from the noun to the verb that makes it (its "о ..." phrase between)
+
+
+def statements_made(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
+    """The statements of a sentence made by a noun and a light verb with their source after it (module docstring);
+    the tokens they take are added to ``used``."""
+    toks, out = doc.tokens, []
+    for k in range(sent.first, sent.last - 1):
+        if k in used or toks[k].pos != "NOUN" or not set(toks[k].lemmas) & STATEMENT_LEMMAS:
+            continue
+        verb = next((m for m in range(k + 1, min(sent.last, k + 1 + STATEMENT_REACH))
+                     if toks[m].pos == "VERB" and set(toks[m].lemmas) & MAKING_LEMMAS), None)
+        if verb is None or any(t.pos == "VERB" or t.text in (";", ":") for t in toks[k + 1:verb]):
+            continue
+        source = find_source_after(doc, sent, verb + 1)
+        if source is None:
+            continue
+        opener = k - 1 if k > sent.first and toks[k - 1].pos in ("ADJF", "PRTF", "NPRO") else k
+        referring = opener < k and set(toks[opener].lemmas) & REFERRING_LEMMAS
+        if referring and (verb != k + 1 or opener - 1 < sent.first or toks[opener - 1].lower not in WITH):
+            continue
+        if referring:
+            content = sentence_before(doc, sent)
+        else:
+            if k + 1 >= verb or toks[k + 1].lower not in ABOUT:
+                continue
+            part = trim_range(doc, k + 1, verb)
+            content = doc.char_span(*part) if part else None
+        if content is None:
+            continue
+        cue_first = opener - 1 if opener > sent.first and toks[opener - 1].lower in WITH else opener
+        used.update(range(cue_first, verb + 1))
+        out.append(Found(content, "indirect", doc.char_span(k, k + 1), source, k))
+    return out

@@ -1,0 +1,234 @@
+"""What bulletins and wire copy of the war tell, read by the annotation guide (issue 12): who took a place named as
+the subject of a passive, who speaks through an apposition or a surname alone, which statement a noun and a light
+verb report, where a governor's casualties were, what land measured in square kilometres is, which town an axis or
+"the town" names, what "a couple" counts.
+
+The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text);
+each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_reports_acts import record
+from test_reports_context import events
+
+pytestmark = pytest.mark.model
+
+
+def _attributions(text: str, language: str) -> list[tuple[str, str]]:
+    """(speaker, content) of each attribution of a probe report."""
+    rec = record(text, language, "2024-06-03")
+    return [(a["speaker"], text[a["content"][0]:a["content"][1]]) for a in rec["attributions"]]
+
+
+@pytest.mark.parametrize("text", [
+    'Завод "Азовсталь" полностью освобожден, сообщили в Минобороны России.',
+    "Киев. 3 апреля. ИНТЕРФАКС-УКРАИНА - Вся Киевская область освобождена от оккупантов, заявила Анна Маляр.",
+])
+def test_what_a_passive_says_was_taken_is_not_who_took_it(text):
+    rec = record(text, "ru", "2022-05-20")
+    taking = [e for e in rec["events"] if e["type"] == "territory_control"]
+    assert taking and all(e["actor"] is None for e in taking), taking
+
+
+def test_a_force_in_the_instrumental_before_a_passive_took_the_place():
+    text = ("Подразделениями группировки войск «Центр» в результате активных действий освобождены населенные пункты "
+            "Ленинское и Цукурино.")
+    rec = record(text, "ru", "2024-10-21")
+    (taking,) = [e for e in rec["events"] if e["type"] == "territory_control"]
+    assert "Центр" in taking["actor"], taking
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Кроме того, под контроль перешли села Мартыновка и Малая Локня Курской области.", "ru"),
+    ("Під контроль Сил оборони перейшли села Нові Комарі та Розлив.", "uk"),
+])
+def test_villages_that_passed_under_control_were_taken(text, language):
+    found = events(text, language)
+    assert [e[0] for e in found] == ["territory_control"] and len(found[0][2]) == 2, found
+
+
+@pytest.mark.parametrize("text, language, speaker, content", [
+    ("По словам Владимира Рогова, члена главного совета администрации Запорожской области, бои идут у Работина.",
+     "ru", "Vladimir Rogov", "бои идут у Работина"),
+    ("За словами Олега Синєгубова, голови Харківської ОВА, поранено чотирьох людей.", "uk", "Oleh Syniehubov",
+     "поранено чотирьох людей"),
+    ("По данным Минобороны, всего за ночь были уничтожены 337 украинских БПЛА.", "ru", "Russian Ministry of Defence",
+     "всего за ночь были уничтожены 337 украинских БПЛА"),
+])
+def test_an_apposition_after_an_according_to_source_is_no_part_of_the_claim(text, language, speaker, content):
+    assert _attributions(text, language) == [(speaker, content)]
+
+
+def test_a_surname_in_a_case_the_dictionary_lacks_is_the_person_named_before():
+    found = _attributions("Российские военные заняли село Степовое, сообщил военный корреспондент Александр Коц. По "
+                          "словам Коца, продолжаются бои за Синьковку.", "ru")
+    assert [speaker for speaker, _ in found] == ["Aleksandr Kots", "Aleksandr Kots"], found
+
+
+@pytest.mark.parametrize("text, language, content", [
+    ("Заявление о взятии Бахмута сделал глава ЧВК «Вагнер» Евгений Пригожин.", "ru", "о взятии Бахмута"),
+    ("С заявлением об освобождении Марьинки выступил министр обороны Сергей Шойгу.", "ru", "об освобождении Марьинки"),
+    ("ЗСУ відійшли з Бахмута. З такою заявою виступив очільник ПВК «Вагнер» Євген Пригожин.", "uk",
+     "ЗСУ відійшли з Бахмута"),
+    ("Заяву про захоплення Бахмута зробив власник ПВК «Вагнер» Євген Пригожин.", "uk", "про захоплення Бахмута"),
+])
+def test_a_statement_named_by_a_noun_and_a_light_verb_is_its_makers_claim(text, language, content):
+    assert _attributions(text, language) == [("Yevgeny Prigozhin" if "Пригожин" in text else "Sergei Shoigu",
+                                              content)]
+
+
+def test_a_statement_made_with_no_source_after_it_reports_nothing():
+    assert _attributions("Совет безопасности сделал заявление.", "ru") == []
+
+
+def test_a_governors_casualties_are_in_the_town_of_his_region_told_before():
+    found = events("Вооруженные силы Украины обстреляли город Каховка Херсонской области из РСЗО. В результате "
+                   "обстрела погиб мирный житель, еще трое получили ранения, сообщил губернатор региона Владимир "
+                   "Сальдо.", "ru")
+    assert [e[2] for e in found if e[0] == "casualties"] == [{"Kakhovka"}, {"Kakhovka"}], found
+
+
+def test_land_measured_in_square_kilometres_is_no_town_told_before():
+    found = events("Вооруженные силы Украины вошли в Купянск и Изюм. Главком ВСУ Валерий Залужный сообщил, что с "
+                   "начала сентября украинские военные вернули под контроль более 3 тыс. кв. км территории.", "ru")
+    assert [e[2] for e in found if e[0] == "territory_control"] == [{"Kupiansk", "Izium"}, set()], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Російські війська просунулися на Великоновосілківському напрямку.", "uk"),
+    ("Российские войска продвинулись на Великоновоселковском направлении.", "ru"),
+])
+def test_an_axis_named_after_a_two_word_town_is_that_towns(text, language):
+    assert [e[2] for e in events(text, language)] == [{"Velyka Novosilka axis (front sector)"}]
+
+
+def test_troops_that_retreated_withdrew_in_ukrainian_too():
+    assert [e[0] for e in events("Українські війська відступили з Бахмута.", "uk")] == ["withdrawal"]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("A Ukrainian brigade said that a couple of soldiers had been captured during the retreat.", 2),
+    ("Russian shelling killed an elderly couple in Kherson.", 2),
+    ("Russian shelling killed a man in Kherson a couple of days ago.", 1),
+])
+def test_a_couple_counts_two(text, count):
+    found = [e for e in events(text, "en") if e[0] == "casualties"]
+    assert [e[3] for e in found] == [count], found
+
+
+def test_it_after_a_state_is_that_state():
+    text = ("Ukraine's top commander said he was pulling troops out of Avdiivka, handing Russia its biggest "
+            "battlefield gain since it captured Bakhmut in May 2023.")
+    rec = record(text, "en", "2024-02-17")
+    assert [e["actor"] for e in rec["events"] if e["type"] == "territory_control"] == ["Russia"], rec["events"]
+
+
+def test_control_of_the_town_is_of_the_town_named_before():
+    found = events("Ukrainian troops left the eastern city of Avdiivka on Saturday.\n\nRussia's defence ministry said "
+                   "its forces had taken full control of the town.", "en")
+    assert [e[2] for e in found if e[0] == "territory_control"] == [{"Avdiivka"}], found
+
+
+def test_losses_a_pull_out_avoids_are_no_losses():
+    found = events("Гайдай заявлял, что отход ВСУ с позиций в Северодонецке необходим, чтобы избежать больших "
+                   "потерь.", "ru")
+    assert [e[0] for e in found] == ["withdrawal"], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Российская авиация сбросила бомбу на здание драматического театра в Мариуполе.", "ru"),
+    ("Росіяни скинули дві керовані авіабомби на Куп'янськ.", "uk"),
+    ("В Минобороны заявили, что здание театра было взорвано боевиками.", "ru"),
+])
+def test_bombs_dropped_and_a_building_blown_up_are_strikes(text, language):
+    assert [e[0] for e in events(text, language)] == ["strike"]
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("Минобороны России заявило о взятии Курахово. В сводке также говорится о разгроме подразделений ВСУ.", "ru",
+     "Russian Ministry of Defence"),
+    ("ЗСУ відбили 24 атаки. Про це йдеться у зведенні Генштабу ЗСУ станом на 06:00 11 лютого.", "uk",
+     "General Staff of the Armed Forces of Ukraine"),
+    ("ВСУ отбили 24 атаки. Об этом говорится в сводке Генштаба ВСУ по состоянию на 18:00.", "ru",
+     "General Staff of the Armed Forces of Ukraine"),
+])
+def test_a_bulletin_speaks_without_the_words_around_its_name(text, language, speaker):
+    assert _attributions(text, language)[-1][0] == speaker
+
+
+def test_the_areas_troops_gather_in_are_no_build_up():
+    found = events("Авіація Сил оборони завдала 5 ударів по районах зосередження особового складу ворога.", "uk")
+    assert [e[0] for e in found] == ["strike"], found
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Ви не відступаєте. Ми не відступаємо.", []),
+    ("ЗСУ не відступали з Бахмута.", ["withdrawal"]),
+])
+def test_a_resolve_not_to_retreat_is_no_withdrawal_told(text, kinds):
+    assert [e[0] for e in events(text, "uk")] == kinds
+
+
+def test_names_after_regions_of_a_country_are_its_regions():
+    found = events("President Vladimir Putin has signed treaties annexing four partly occupied regions of Ukraine - "
+                   "Donetsk, Luhansk, Zaporizhzhia and Kherson - in a ceremony at the Kremlin.", "en")
+    assert [e[2] for e in found] == [{"Donetsk Oblast", "Luhansk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast"}]
+
+
+def test_an_acronym_in_brackets_after_a_source_is_no_part_of_its_name():
+    found = _attributions("The Russian Ministry of Defense (MoD) claimed that Russian forces seized Rivnopil.", "en")
+    assert found == [("Russian Ministry of Defense", "Russian forces seized Rivnopil")]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Каховская ГЭС атакована ВСУ.", "ВСУ"),
+    ("Нанесено поражение живой силе и технике ВСУ в районе Селидово.", None),
+])
+def test_who_struck_after_a_passive_is_its_agent_not_its_target(text, actor):
+    rec = record(text, "ru", "2023-06-06")
+    assert [e["actor"] for e in rec["events"]] == [actor], rec["events"]
+
+
+def test_the_town_a_headline_names_is_the_report_topic_for_acts_placed_nowhere():
+    text = "Уночі росіяни вдарили по Львову.\n\nРакета влучила в житловий будинок, зруйновано два поверхи."
+    placed = [e[2] for e in events(text, "uk", title="Ракетний удар по Львову: є загиблі") if e[1] == "Ракета влучила"]
+    unplaced = [e[2] for e in events(text, "uk") if e[1] == "Ракета влучила"]
+    assert (placed, unplaced) == ([{"Lviv"}], [set()])
+
+
+def test_a_days_losses_in_a_bulletin_are_not_the_headline_towns():
+    text = ("Союзные войска отведены из населенного пункта Красный Лиман на более выгодные рубежи.\n\nПо данным "
+            "ведомства, за сутки противник потерял более 200 человек.")
+    losses = [e for e in events(text, "ru", title="Минобороны: войска отведены из Красного Лимана")
+              if e[0] == "casualties"]
+    assert [(e[2], e[3]) for e in losses] == [(set(), 200)], losses
+
+
+@pytest.mark.parametrize("text, dead, wounded", [
+    ("В Судже погибли двое и ранены 24 человека, в том числе шестеро детей.", 2, 24),
+    ("Три мирных жителя погибли, еще семеро, в том числе ребенок, получили ранения.", 3, 7),
+])
+def test_the_dead_and_the_wounded_of_one_sentence_are_counted_apart(text, dead, wounded):
+    assert [e[3] for e in events(text, "ru") if e[0] == "casualties"] == [dead, wounded]
+
+
+def test_nationalists_the_ministry_says_it_killed_are_losses():
+    found = events("Минобороны России заявило, что удар был нанесен по пункту временной дислокации подразделения "
+                   "ВСУ, уничтожено более 300 националистов.", "ru")
+    assert [(e[0], e[3]) for e in found if e[0] == "casualties"] == [("casualties", 300)], found
+
+
+def test_the_territory_of_the_republic_is_the_peoples_republic_named_before():
+    found = events("Врио главы ДНР Денис Пушилин сообщил об обстреле Донецка. По данным СЦКК, в течение суток "
+                   "украинские формирования выпустили по территории республики 148 боеприпасов.", "ru")
+    assert [e[2] for e in found] == [{"Donetsk"}, {"Donetsk Oblast"}], found
+
+
+def test_a_headline_passive_without_its_auxiliary_places_what_was_taken():
+    rec = record("Prigozhin said his forces had taken full control of the city.", "en", "2023-05-20",
+                 title="Wagner chief says Bakhmut captured")
+    (taking,) = [e for e in rec["title_layers"]["events"] if e["type"] == "territory_control"]
+    names = {p.get("ref"): p["name"] for p in rec["title_layers"]["places"]}
+    assert (taking["actor"], [names.get(k, k) for k in taking["places"]]) == (None, ["Bakhmut"]), taking
