@@ -232,3 +232,116 @@ def test_a_headline_passive_without_its_auxiliary_places_what_was_taken():
     (taking,) = [e for e in rec["title_layers"]["events"] if e["type"] == "territory_control"]
     names = {p.get("ref"): p["name"] for p in rec["title_layers"]["places"]}
     assert (taking["actor"], [names.get(k, k) for k in taking["places"]]) == (None, ["Bakhmut"]), taking
+
+
+def test_civilians_leaving_a_town_are_no_withdrawal():
+    found = events("Российская сторона открывает гуманитарные коридоры для выхода мирных жителей из Мариуполя и "
+                   "Волновахи.", "ru")
+    assert [e[0] for e in found] == ["evacuation"], found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Позднее МЧС сообщило, что из-под завалов извлечены тела семи человек.", "МЧС"),
+    ("Позднее в Донецкой народной республике заявили, что эвакуация сорвана.", "Donetsk People's Republic"),
+    ("В ДНР сообщили об обстреле Горловки.", "Donetsk People's Republic"),
+])
+def test_later_is_no_part_of_a_source_and_the_republics_are_named_in_english(text, speaker):
+    assert [s for s, _ in _attributions(text, "ru")] == [speaker]
+
+
+def test_who_a_place_passed_to_the_control_of_took_it():
+    rec = record("Территория Запорожской атомной электростанции в Энергодаре перешла под контроль российских войск, "
+                 "сообщил Игорь Конашенков.", "ru", "2022-03-04")
+    assert [e["actor"] for e in rec["events"]] == ["российских войск"], rec["events"]
+
+
+@pytest.mark.parametrize("text", [
+    "«Приступайте к отводу войск», - сказал Шойгу.",
+    "Шойгу принял решение об отводе войск на левый берег Днепра.",
+])
+def test_an_ordered_or_decided_pull_out_is_to_come(text):
+    rec = record(text, "ru", "2022-11-09")
+    assert [e["modality"] for e in rec["events"] if e["type"] == "withdrawal"] == ["future"], rec["events"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Мэр Киева Виталий Кличко сообщил о пожарах. В ночь на 28 мая украинская столица подверглась самой "
+     "массированной атаке беспилотников.", "ru"),
+    ("Утром в Киеве ракета попала в детскую больницу. Всего в столице погибли не менее 27 человек.", "ru"),
+])
+def test_the_capital_is_kyiv_by_its_adjective_or_as_named_before(text, language):
+    found = events(text, language)
+    assert found and all(e[2] == {"Kyiv"} for e in found), found
+
+
+def test_a_gain_along_the_line_with_attacks_repelled_is_not_at_their_villages():
+    found = events("Подразделения группировки «Центр» улучшили положение по переднему краю, отразив четыре "
+                   "контратаки штурмовых групп ВСУ в районах Бердычей и Новомихайловки.", "ru")
+    assert [(e[0], bool(e[2])) for e in found] == [("territory_control", False), ("attack_repelled", True)], found
+
+
+def test_bodies_of_civilians_counted_are_losses():
+    found = events("Ukrainian authorities say the bodies of at least 410 civilians have been found in Bucha.", "en")
+    assert [(e[0], e[3]) for e in found] == [("casualties", 410)], found
+
+
+def test_a_denial_of_a_fact_fronted_before_a_colon_denies_that_fact():
+    found = _attributions("В Киеве факт взятия Соледара отрицают: по словам представителя Восточной группировки ВСУ "
+                          "Сергея Череватого, бои за город продолжаются.", "ru")
+    assert found == [("Kyiv", "факт взятия Соледара"), ("Sergei Cherevaty", "бои за город продолжаются")]
+
+
+def test_an_act_not_commented_on_is_no_act_denied():
+    assert events("Воздушные силы Украины не стали комментировать удар по Севастополю.", "ru") == []
+
+
+def test_an_item_of_a_list_may_say_its_area():
+    found = events("ВС России освободили населенные пункты Богдановка в ДНР и Кругляковка в Харьковской области.",
+                   "ru")
+    assert [e[2] for e in found] == [{"Kruhliakivka"}], found
+
+
+def test_they_and_a_verb_joined_on_act_as_the_force_named_before():
+    rec = record("После взятия Авдеевки российские войска продолжили наступление западнее города. За последнюю "
+                 "неделю, по данным DeepState, они заняли Ласточкино и Северное, а также вошли в Бердычи.", "ru",
+                 "2024-02-27")
+    assert [e["actor"] for e in rec["events"] if e["type"] == "territory_control"][-2:] == \
+        ["российские войска", "российские войска"], rec["events"]
+
+
+def test_a_settlement_noun_picks_the_settlement_of_its_kind():
+    found = events("Протягом доби російські війська завдали ударів по Харківській області. У селищі Золочів внаслідок "
+                   "удару КАБ загинула 72-річна жінка.", "uk")
+    assert {"Zolochiv"} in [e[2] for e in found], found
+    rec = record("У селищі Золочів загинула жінка.", "uk", "2024-06-01")
+    assert [p["ref"] for p in rec["places"]] == ["UA63020050010064235"]  # the selyshche of Kharkiv Oblast
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Тому кричіть про вбивства мирних людей.", "factual"),
+    ("Зупиніть обстріли.", "factual"),
+    ("Вдумайтесь – стріляти у хлібозавод.", "factual"),
+    ("Переходьте у наступ!", "future"),
+])
+def test_an_imperative_makes_only_the_act_it_demands_one_to_come(text, modality):
+    assert [e["modality"] for e in record(text, "uk", "2022-03-15")["events"]] == [modality]
+
+
+def test_persons_joined_in_english_are_counted():
+    found = events("In the southeastern city of Dnipro, a 2-year-old girl and a 31-year-old woman were killed, Mayor "
+                   "Borys Filatov said.", "en")
+    assert [(e[0], e[3]) for e in found] == [("casualties", 2)], found
+
+
+def test_a_dam_blown_up_is_a_strike_and_a_capital_as_agent_is_no_place():
+    found = events("Ukraine accused Russian forces of blowing up the Nova Kakhovka dam. The Kremlin denied that Russia "
+                   "was behind the attack and called it deliberate sabotage by Kyiv.", "en")
+    assert [(e[0], e[2]) for e in found] == [("strike", set()), ("strike", set())], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Российская сторона с 10:00 объявила режим тишины для выхода мирных жителей.", "ru"),
+    ("Росія оголосила режим тиші.", "uk"),
+])
+def test_a_ceasefire_regime_announced_is_a_negotiation(text, language):
+    assert "negotiation" in [e[0] for e in events(text, language)]

@@ -250,20 +250,27 @@ def _past_apposition(doc: CyrDoc, sent, phrase: tuple[str, ...], src_last: int) 
 def _host_clause(doc: CyrDoc, sent, first: int, last: int) -> tuple[int, int] | None:
     """The clause an adjunct at tokens [first, last) attributes: the longer of the parts before and after it,
     or the part after when the part before ends in "что"/"що" (the adjunct opens the reported clause)."""
-    before, after = trim_range(doc, sent.first, first), trim_range(doc, last, sent.last)
+    opening = next((k + 1 for k in range(first - 1, sent.first - 1, -1) if doc.tokens[k].text == ":"), sent.first)
+    before, after = trim_range(doc, opening, first), trim_range(doc, last, sent.last)  # (after a colon: its clause)
     if before and after and doc.tokens[before[1] - 1].lower in THAT:
         return after
     return after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
 
 
-def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, int], str]:
-    """An adjunct's content span and kind: according_to, mixed with a quoted fragment, or direct for a whole
-    quotation (its text without the marks)."""
+def rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, int], str]:
+    """A content's span and kind (:func:`content_kind`): a whole quotation is its text without the marks ("заявил,
+    что «...»")."""
     kind = content_kind(doc, part, quotes)
     if kind == "direct":
         start = doc.tokens[part[0]].start
         return next(q for q in quotes if q[0] - 1 == start), kind
-    return doc.char_span(*part), "according_to" if kind == "indirect" else kind
+    return doc.char_span(*part), kind
+
+
+def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, int], str]:
+    """An adjunct's content span and kind: according_to (for an indirect one), mixed or direct (:func:`rendered`)."""
+    span, kind = rendered(doc, part, quotes)
+    return span, "according_to" if kind == "indirect" else kind
 
 
 def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:

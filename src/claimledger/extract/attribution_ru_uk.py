@@ -32,7 +32,7 @@ import re
 
 from ..models import Attribution
 from .according_ru_uk import (
-    NEGATION, Found, according_adjuncts, content_kind, cue_role, evidential_adverbs, nominal_cues,
+    NEGATION, Found, according_adjuncts, cue_role, evidential_adverbs, nominal_cues,
 )
 from .anaphora_ru_uk import (anaphor_after, anaphor_before, antecedent_of, is_anaphoric, sentence_before,
                              source_before_anaphor)
@@ -42,9 +42,10 @@ from .cyrillic import CyrDoc, find_quotes, within_quote
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .name_readings_ru_uk import name_before_object
+from .contents_ru_uk import contains_cue_subject, content_after, object_before, quote_ending_at
 from .sources_ru_uk import (
-    ABOUT, CLOSING_PUNCT, CONTRASTIVE, COORDINATORS, PRONOUNS, REFERRING, THAT, addressee_only, find_locative_source,
-    find_source_after, find_source_before, fronted_report, is_nominal, person_before, trim_range,
+    CLOSING_PUNCT, COORDINATORS, PRONOUNS, REFERRING, addressee_only, find_locative_source, find_source_after,
+    find_source_before, person_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
 from .statements_ru_uk import statements_made
@@ -56,15 +57,11 @@ MESSAGE_NOUNS = frozenset({"сообщение", "заявление", "свод
                            "публікація", "канал", "telegram-канал", "телеграм-канал"})
 # Verbs of commenting, whose negation ("не комментируют", "не коментували") reports no claim.
 COMMENTING_LEMMAS = frozenset({"комментировать", "прокомментировать", "коментувати", "прокоментувати"})
-# Demonstratives after "о/про" that a clause completes ("говорили про те, як ...", "о том, что ...").
-CORRELATIVES = frozenset({"те", "том", "то", "тому"})
 # One-word sources that refer back to the office named before ("В ведомстве также отметили").
 OFFICE_ANAPHORS = frozenset({"ведомство", "відомство", "министерство", "міністерство", "штаб"})
 # One-word role sources that refer back to the person named before ("за словами речника").
 ROLE_NOUNS = frozenset({"речник", "представитель", "представник", "спикер", "пресс-секретарь", "прессекретарь",
                         "губернатор", "глава", "голова", "командующий", "командувач", "министр", "міністр"})
-# Conjunctions that open a new clause after a cue's object ("не исключает переговоров, но ...").
-ADVERSATIVES = frozenset({"но", "однако", "але", "проте", "однак", "зато", "натомість"})
 # Cue lemmas by how firmly they present the content (models.EVIDENTIALITIES); others report it.
 EVIDENTIALITY_CUES = (
     ("denied", DENIAL_LEMMAS),
@@ -79,10 +76,6 @@ CONFIRMING_LEMMAS = frozenset({"подтвердить", "подтверждат
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
-# Words of a source (and a fronted "это") between a contrastive conjunction and its cue ("..., но в Генштабе ВСУ
-# это опровергли"): a content ends before such a report of another source.
-CONTRAST_SOURCE_WORDS = 6
-MAX_ADDRESSEE_TOKENS = 10  # tokens between a cue and its "что" ("заявил в эфире телеканала «Россия 24», что")
 
 
 def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attribution]:
@@ -187,13 +180,13 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         src = find_source_after(doc, sent, cue_last)
         if src is not None and (src[1] >= sent.last or toks[src[1]].text in CLOSING_PUNCT + ","
                                 or addressee_only(toks, src[1], sent.last)):
-            quote = _quote_ending_at(quotes, toks[j - 1].end if j - 1 >= 0 else -1)
+            quote = quote_ending_at(quotes, toks[j - 1].end if j - 1 >= 0 else -1)
             # the whole clause quoted ("«...», — сказал он"), not a name or phrase quoted at its end ("обмен по
             # формуле «90 на 90», сообщило Минобороны")
             if quote is not None and not doc.text[toks[sent.first].start:quote[0] - 1].strip(" —–-\n"):
                 return Found(quote, "direct", cue, src, k)
             part = trim_range(doc, sent.first, j)
-            if part is not None and not _contains_cue_subject(doc, part):
+            if part is not None and not contains_cue_subject(doc, part):
                 if is_anaphoric(doc, part[0]):  # "Об этом сообщил X, передает ТАСС"
                     antecedent = sentence_before(doc, sent)
                     if antecedent is not None:
@@ -237,156 +230,27 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         src = find_source_after(doc, sent, cue_last)
         if src is not None:
             after = src[1]
-    content = _content_after(doc, sent, after, "clause" if "GRND" in t.tags else role, quotes)
+    # an object between the source and the cue is what a colon after it explains ("В Киеве факт взятия Соледара
+    # отрицают: по словам ..., бои продолжаются"), not what the cue reports
+    explained = role == "np_verb" and src is not None and src[1] < cue_first \
+        and toks[min(after, sent.last - 1)].text == ":"
+    content = None if explained else content_after(doc, sent, after, "clause" if "GRND" in t.tags else role, quotes)
     if content is None and role in ("np_verb", "verb") and src is not None and src[0] >= cue_last:
-        content = _object_before(doc, sent, cue_first, quotes, role)  # "Информацию о прорыве опроверг X"
+        content = object_before(doc, sent, cue_first, quotes, role)  # "Информацию о прорыве опроверг X"
     if content is None and role == "np_verb" and src is not None and src[1] <= cue_first:
         if (split := name_before_object(doc, *src)) is not None:  # "Киев причастность к атаке отрицает"
-            src, content = (src[0], split), _object_before(doc, sent, cue_first, quotes, role, floor=split)
+            src, content = (src[0], split), object_before(doc, sent, cue_first, quotes, role, floor=split)
         elif src[1] < cue_first:  # "В Киеве информацию о взятии Соледара опровергли": the object after the source
-            content = _object_before(doc, sent, cue_first, quotes, role, floor=src[1])
+            content = object_before(doc, sent, cue_first, quotes, role, floor=src[1])
         elif src[0] - 1 > sent.first and doc.tokens[src[0] - 1].pos == "PREP":
             # "Информацию о взятии Соледара в Генштабе опровергли": the object before the source's "в"
-            content = _object_before(doc, sent, src[0] - 1, quotes, role)
+            content = object_before(doc, sent, src[0] - 1, quotes, role)
+    if content is None and explained:
+        content = content_after(doc, sent, after, role, quotes)
     if content is None or names_a_topic(doc, t, content[0]):
         return None
     span, kind = content
     return Found(span, kind, cue, src, k)
-
-
-def _object_before(doc: CyrDoc, sent, cue_first: int, quotes, role: str,
-                   floor: int | None = None) -> tuple[tuple[int, int], str] | None:
-    """An object fronted before its cue, the subject coming after it or (from ``floor``, the source's end) before
-    it: the clause before the cue when it opens with a noun in the accusative (np_verb: "Информацию о прорыве
-    опроверг X", "В Киеве информацию о взятии города опровергли") or with "о/об/про" and a noun ("Об уничтожении
-    склада сообщили в Минобороны"); "Об этом сообщил X" is an anaphor, handled before."""
-    first = next((i + 1 for i in range(cue_first - 1, sent.first - 1, -1) if doc.tokens[i].text in (",", ";", ":")),
-                 sent.first)
-    first = max(first, floor or first)
-    part = trim_range(doc, first, cue_first)
-    if part is None:
-        return None
-    head = doc.tokens[part[0]]
-    about = head.lower in ABOUT and part[1] - part[0] >= 2 and doc.tokens[part[0] + 1].pos in ("NOUN", "ADJF")
-    # (after a source named before it, an inanimate object may read as a nominative, one form for both cases, or open
-    # with a possessive: "Минобороны факт удара подтвердило", "Украина свою причастность отрицает")
-    accusative = "accs" in head.tags or floor is not None and {"nomn", "inan"} <= head.tags
-    if not about and (role != "np_verb" or head.pos not in (("NOUN",) if floor is None else ("NOUN", "ADJF"))
-                      or not accusative and not fronted_report(doc, part[0])):  # "Сообщения о прорыве": accusative too
-        return None
-    return _rendered(doc, part, quotes)
-
-
-def _contains_cue_subject(doc: CyrDoc, part: tuple[int, int]) -> bool:
-    """A content that ends in "X сказал, что" is not a content (guards the reversed pattern)."""
-    return doc.tokens[part[1] - 1].lower in THAT
-
-
-def _quote_ending_at(quotes, char_end: int) -> tuple[int, int] | None:
-    for q in quotes:
-        if q[1] + 1 == char_end:
-            return q
-    return None
-
-
-def _quote_starting_at(quotes, char_start: int) -> tuple[int, int] | None:
-    for q in quotes:
-        if q[0] - 1 == char_start:
-            return q
-    return None
-
-
-def _content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tuple[int, int], str] | None:
-    """The content after a cue (and an inverted source): a quote, a "что" clause, an "о/про" NP, or an NP."""
-    toks = doc.tokens
-    i = after
-    # skip an addressee or setting up to a comma before "что" ("заявил журналистам, что")
-    limit = min(sent.last, after + MAX_ADDRESSEE_TOKENS)
-    for j in range(after, limit):
-        if toks[j].lower in THAT:
-            first = j + 1
-            part = trim_range(doc, first, _clause_end(doc, sent, first))
-            return _rendered(doc, part, quotes) if part else None
-        if toks[j].text == ":":
-            q = _quote_starting_at(quotes, toks[j + 1].start) if j + 1 < len(toks) else None
-            if q is not None:
-                return q, "direct"
-            part = trim_range(doc, j + 1, sent.last)
-            return _rendered(doc, part, quotes) if part else None
-        if toks[j].text in ("«", "„", "“") and j == after:
-            q = _quote_starting_at(quotes, toks[j].start)
-            if q is not None:
-                return q, "direct"
-        if toks[j].lower in ABOUT and role == "np_verb" and any(
-                toks[m].pos == "NOUN" and toks[m].tags & {"accs", "nomn", "gent"} for m in range(after, j)):
-            break  # the object noun is the content: "опроверг информацию о прорыве", "спростували заяву про ..."
-        if toks[j].lower in ABOUT and role != "clause":  # "доложил министру о ходе"
-            correlative = j + 1 < sent.last and toks[j + 1].lower in CORRELATIVES  # "про те, як ...": the clause
-            end = _clause_end(doc, sent, j)
-            part = trim_range(doc, j, end if correlative else _noun_phrase_end(doc, j, end))
-            return _rendered(doc, part, quotes) if part else None
-        if toks[j].pos in ("VERB", "INFN", "GRND") or toks[j].text in (".", "!", "?") or toks[j].lower in ADVERSATIVES:
-            break
-    if role in ("np_verb", "light", "passive") and i < sent.last and toks[i].text not in (",", "—", "–"):
-        # (an object right after the cue: "опровергли, заявив, что ..." has none, its report is the gerund's)
-        if role == "light" and toks[i].lower in ("на",):
-            i += 1
-        end = _clause_end(doc, sent, i)
-        end = next((j for j in range(i + 1, end - 1) if toks[j].text == "," and toks[j + 1].lower in ADVERSATIVES), end)
-        part = trim_range(doc, i, end)  # an NP object ends before ", но ..." ("не исключает переговоров, но ...")
-        if part and part[1] - part[0] >= 2:
-            return _rendered(doc, part, quotes)
-    return None
-
-
-def _noun_phrase_end(doc: CyrDoc, first: int, end: int) -> int:
-    """Where a noun-phrase content from token ``first`` ends before ``end``: at a comma that opens a clause of
-    its own, one with a finite verb before the next comma ("заявили про «звільнення» Очеретиного, у ЗСУ це не
-    підтверджують"; "про захоплення Новоселівки, але Генштаб ... спростовує"); a list runs on ("про А, Б і В")."""
-    toks = doc.tokens
-    for i in range(first + 1, end):
-        if toks[i].text != ",":
-            continue
-        nxt = next((k for k in range(i + 1, end) if toks[k].text == ","), end)
-        if any(t.pos == "VERB" for t in toks[i + 1:nxt]):
-            return i
-    return end
-
-
-def _clause_end(doc: CyrDoc, sent, first: int) -> int:
-    """Where a content starting at ``first`` ends: the sentence end, or before a coordinated second
-    reporting verb ("оцінив ... і додав, що ...") or a contrasted report by another source ("..., но Пригожин
-    это опроверг")."""
-    lex = load_cue_lexicon()
-    toks = doc.tokens
-    for i in range(first + 1, sent.last - 1):
-        if toks[i].text == "," and toks[i + 1].pos == "GRND" and "perf" in toks[i + 1].tags \
-                and cue_role(toks[i + 1], lex, doc) is not None:
-            return i  # "..., добавив, что ...": a second report by the same speaker
-        if toks[i].lower not in COORDINATORS | CONTRASTIVE:
-            continue
-        j = i + 1
-        while j < sent.last - 1 and toks[j].pos in ("ADVB", "PRCL"):
-            j += 1  # "..., а также уточнил, что ..."
-        if cue_role(toks[j], lex, doc) is not None:
-            return i
-        if toks[i].lower in CONTRASTIVE | {"а"}:  # "..., но Пригожин это опроверг": another source's report
-            k = j
-            while k < min(sent.last - 1, j + CONTRAST_SOURCE_WORDS) \
-                    and (is_nominal(toks[k]) or toks[k].pos in ("PREP", "PRCL")):
-                k += 1
-            if k > j and toks[k].pos == "VERB" and cue_role(toks[k], lex, doc) is not None:
-                return i
-    return sent.last
-
-
-def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, int], str]:
-    """A content's span and kind: a whole quotation is its text without the marks ("заявил, что «...»")."""
-    kind = content_kind(doc, part, quotes)
-    if kind == "direct":
-        start = doc.tokens[part[0]].start
-        return next(q for q in quotes if q[0] - 1 == start), kind
-    return doc.char_span(*part), kind
 
 
 def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[Attribution]:

@@ -23,6 +23,7 @@ from .modality_ru_uk import PURPOSE_CONJUNCTIONS
 from .name_context_ru_uk import SETTLEMENT_NOUNS, abbreviated_settlement_noun
 
 THEY = frozenset({"вони", "они"})  # a subject pronoun that refers to the subject of the clause before
+COORDINATORS = frozenset({"и", "а", "та", "і", "й"})  # before a verb that shares the subject of the verb before
 ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject (a quoted name counts as one)
 # words before a passive searched for its agent in the instrumental, which a circumstance may part from it
 # ("Подразделениями группировки войск «Центр» в результате активных действий освобождены")
@@ -65,6 +66,7 @@ COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:(?:и|і|й|та|а\s+также|а
                               re.IGNORECASE)  # (the next item's own noun: "..., а также населенных пунктов X и Y")
 # The word of a holder's control in the instrumental: who follows holds the place ("под контролем ВСУ").
 HELD_BY_WORDS = frozenset({"контролем"})
+PASSING_LEMMAS = frozenset({"перейти", "переходить", "переходити"})  # "перейти под контроль X": X holds it
 # Words for soldiers, nouns made of adjectives ("российские военные", "російським військовим"): a force after a
 # verb of taking as much as "войска" is.
 MILITARY_PEOPLE_LEMMAS = frozenset({"военный", "військовий", "военнослужащий", "військовослужбовець"})
@@ -110,6 +112,13 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
         main = None if aim is None else _verb_before(doc, aim)
         if main is not None:
             return actor_of(doc, main, places=places)
+    joined = first - 1
+    while joined > c_first and doc.tokens[joined].pos in ("ADVB", "PRCL"):
+        joined -= 1
+    if t.pos == "VERB" and joined >= c_first and doc.tokens[joined].lower in COORDINATORS:
+        shared = _verb_before(doc, joined)  # "заняли Ласточкино, а также вошли в Бердычи": one subject for both
+        if shared is not None and not any(tok.text in (";", ":") for tok in doc.tokens[shared:joined]):
+            return actor_of(doc, shared, kind, places)
     k = first
     while k - 1 > max(c_first - 1, first - ACTOR_BEFORE_WINDOW):
         k -= 1
@@ -136,6 +145,9 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
             main = _verb_before(doc, k)
             if main is not None and any(tok.text == "," for tok in doc.tokens[main:k]):
                 return actor_of(doc, main, places=places)
+            antecedent = _force_subject_before(doc, k)
+            if antecedent is not None:
+                return antecedent  # "российские войска продолжили наступление. ... они заняли Ласточкино"
         if named_force \
                 or (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
@@ -181,6 +193,23 @@ def _instrumental_force_before(doc: CyrDoc, first: int, c_first: int) -> tuple[i
     return None
 
 
+def _force_subject_before(doc: CyrDoc, k: int) -> tuple[int, int] | None:
+    """The force named as a subject (a nominative plural force noun, with its adjectives) in the sentence before
+    token ``k``'s, which a "они" / "вони" at k refers to; else None."""
+    number = doc.tokens[k].sent
+    if number == 0:
+        return None
+    s = doc.sents[number - 1]
+    for j in range(s.first, s.last):
+        w = doc.tokens[j]
+        if w.pos == "NOUN" and {"nomn", "plur"} <= w.tags and set(w.lemmas) & FORCE_LEMMAS:
+            start = j
+            while start > s.first and doc.tokens[start - 1].pos == "ADJF" and "nomn" in doc.tokens[start - 1].tags:
+                start -= 1
+            return start, j + 1
+    return None
+
+
 def _opening_quote(doc: CyrDoc, k: int, floor: int) -> int | None:
     """Index of the "«" that opens a short quoted name closed by the "»" at k, or None."""
     for j in range(k - 1, max(floor - 1, k - 1 - QUOTED_NAME_WORDS), -1):
@@ -200,8 +229,11 @@ def _closing_quote(doc: CyrDoc, k: int, limit: int) -> int | None:
 def holder_after(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
     """Who holds a place "под контролем" / "під контролем" in a trigger (tokens [first, last)) says: the phrase
     right after that word up to punctuation ("находится под контролем Вооружённых сил Украины", "город под
-    контролем украинских сил"), as a token range, else None."""
-    held = next((k for k in range(first, last) if doc.tokens[k].lower in HELD_BY_WORDS), None)
+    контролем украинских сил") or into whose control it passed ("перешла под контроль российских войск", "под
+    контроль ВС РФ перешли"), as a token range, else None."""
+    passing = any(set(doc.tokens[k].lemmas) & PASSING_LEMMAS for k in range(first, last))
+    held = next((k for k in range(first, last) if doc.tokens[k].lower in HELD_BY_WORDS
+                 or passing and doc.tokens[k].lower == "контроль"), None)
     if held is None:
         return None
     s = doc.sentence_of(held)
@@ -217,8 +249,9 @@ def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: 
     """``keys`` (an event's places) with the settlements coordinated with one of them added, for the
     control-ledger types (:data:`COORDINATED_KINDS`): a settlement joined to a named one only by commas and
     "и"/"та"/"і"/"й"/"а также" on either side, in text order (in the trigger's sentence, when it names one of
-    them: "... отвод войск из районов Балаклеи и Изюма" adds nothing to "заняли Купянск и Изюм"). A trigger that ends with its preposition
-    ("выведены из", "отброшены от"; tokens [.., ``last``)) has the settlement right after it first."""
+    them: "... отвод войск из районов Балаклеи и Изюма" adds nothing to "заняли Купянск и Изюм"). A trigger that
+    ends with its preposition ("выведены из", "отброшены от"; tokens [.., ``last``)) has the settlement right after it
+    first."""
     if kind not in COORDINATED_KINDS:
         return tuple(keys)
     ordered = sorted(places, key=lambda p: p.span)  # a list runs on through names left unresolved

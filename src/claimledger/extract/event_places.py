@@ -33,6 +33,16 @@ FACILITIES_FILE = "facilities.tsv"
 FACILITY_TYPES = PLACE_INHERITING_TYPES | {"other"}
 
 
+def is_capital(place: Place) -> bool:
+    """True for a national capital, which reports name for its government ("Moscow", "Kyiv", "Washington")."""
+    from .place_weights import CAPITAL_CATEGORIES
+
+    gaz = load_gazetteer()
+    entries = [gaz.get(place.ref)] if place.ref else gaz.lookup(place.name or "", fuzzy=False)
+    return place.level == "settlement" and any(e is not None and e.category in CAPITAL_CATEGORIES
+                                               and (not place.ref or e.ref == place.ref) for e in entries)
+
+
 def event_place_key(place: Place) -> str:
     """The key an event names a place by: its ref, else its canonical name, else its text."""
     return place.ref or place.name or place.text

@@ -16,7 +16,7 @@ from ..models import Place
 from .doc_cache import doc_text
 from .gazetteer import load_gazetteer
 from .gazetteer_entries import CITY_CATEGORIES
-from .event_places import LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys
+from .event_places import LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_capital
 
 # Openers of a sentence that adds another item, sums up or recalls an earlier report ("In total, more than a thousand
 # settlements have been liberated"): its event is not the one of the sentence before (as in Russian and Ukrainian).
@@ -86,16 +86,6 @@ def unnamed_areas(span: Span, starts: set[int]) -> str | None:
     if not nouns:
         return None
     return "counted" if any(c.dep_ == "nummod" for t in nouns for c in t.children) else "plain"
-
-
-def is_capital(place: Place) -> bool:
-    """True for a national capital, which reports name for its government ("Moscow", "Kyiv", "Washington")."""
-    from .place_weights import CAPITAL_CATEGORIES
-
-    gaz = load_gazetteer()
-    entries = [gaz.get(place.ref)] if place.ref else gaz.lookup(place.name or "", fuzzy=False)
-    return place.level == "settlement" and any(e is not None and e.category in CAPITAL_CATEGORIES
-                                               and (not place.ref or e.ref == place.ref) for e in entries)
 
 
 def takes_anaphoric_settlement(span: Span) -> bool:

@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from ..models import Attribution, Place
 from .cyrillic import CyrDoc, plain_word
 from .gazetteer import load_gazetteer
-from .event_places import LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_resolved
+from .event_places import (
+    LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_capital, is_resolved,
+)
 from .place_roles_ru_uk import heading_to
 from .numbers_ru_uk import NUMBER_LEMMAS
 from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_LEMMAS
@@ -83,6 +85,9 @@ SEVERAL_LEMMAS = frozenset({"несколько", "ряд", "кілька", "д�
 # Sentences back within which a bare settlement noun ("Город заняли ...", "Село звільнили ...") finds the settlement
 # it refers to.
 ANAPHOR_SENTENCES = 3
+# Nouns of a national capital, and the capitals their adjectives name ("украинская столица": Kyiv).
+CAPITAL_LEMMAS = frozenset({"столица", "столиця"})
+CAPITAL_OF = {"украинск": "Kyiv", "українськ": "Kyiv", "российск": "Moscow", "російськ": "Moscow"}
 # Nouns of a region that, bare and singular, refer back to the oblast named before ("Губернатор Белгородской
 # области ... За сутки ВСУ выпустили по территории региона более 40 снарядов").
 REGION_NOUNS = frozenset({"регион", "регіон", "область", "республика", "республіка"})
@@ -111,6 +116,9 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
     referred = settlement_referred_to(doc, c_first, c_last, mentioned)
     if referred:
         return referred
+    capital = _capital_referred_to(doc, c_first, c_last, mentioned)
+    if capital:
+        return capital
     oblast, of_person = _oblast_referred_to(doc, c_first, c_last, mentioned)
     if oblast and not of_person:
         return oblast
@@ -250,6 +258,27 @@ def _oblast_referred_to(doc: CyrDoc, c_first: int, c_last: int,
         of_person = "gent" in t.tags and toks[k - 1].pos == "NOUN" and "anim" in toks[k - 1].tags
         return ((event_place_key(earlier[-1]),) if earlier else ()), of_person
     return (), False
+
+
+def _capital_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place]) -> tuple[str, ...]:
+    """The capital a "столица" / "столиця" of the clause refers to: the latest national capital the text names
+    before it ("Кличко сообщил, что в столице погиб человек"), Kyiv or Moscow when its adjective says which
+    ("украинская столица", "в российской столице"); () for one of a region ("столица Донбасса") or with none
+    named."""
+    toks = doc.tokens
+    for k in range(c_first, c_last):
+        t = toks[k]
+        if t.pos != "NOUN" or not set(t.lemmas) & CAPITAL_LEMMAS or "plur" in t.tags \
+                or k + 1 < len(toks) and "gent" in toks[k + 1].tags and toks[k + 1].pos in ("NOUN", "ADJF"):
+            continue
+        adjective = plain_word(toks[k - 1].lower) if k > c_first and toks[k - 1].pos == "ADJF" else ""
+        country = next((name for stem, name in CAPITAL_OF.items() if adjective.startswith(stem)), None)
+        if adjective and country is None:
+            continue  # another country's capital
+        named = [p for p in places if is_capital(p) and (country is None and p.span[1] <= t.start
+                                                          or country is not None and p.name == country)]
+        return (event_place_key(named[-1]),) if named else ()
+    return ()
 
 
 def _numbered(toks, k: int, floor: int) -> bool:

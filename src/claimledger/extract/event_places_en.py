@@ -30,10 +30,11 @@ from . import place_ranker
 from .doc_cache import doc_memo, doc_text
 from .event_arguments import TARGET_LEMMAS
 from .event_places import (
-    event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
+    event_place_key, facility_place_keys, is_capital, is_resolved, listed_over_areas, place_keys, place_keys_within,
+    place_within,
 )
 from .event_places_context_en import (
-    AREA_LEVELS, SETTLEMENT_NOUNS, anaphoric_settlement, context_place_keys, is_capital, takes_anaphoric_settlement,
+    AREA_LEVELS, SETTLEMENT_NOUNS, anaphoric_settlement, context_place_keys, takes_anaphoric_settlement,
 )
 from .event_triggers import NATIONALITIES
 
@@ -315,13 +316,15 @@ def _setting_phrase(doc, place: Place) -> tuple[int, int] | None:
 
 
 def _capital_acts(doc, place: Place) -> bool:
-    """True for a capital as the subject of a full verb ("Moscow did not comment on the attack, but ... struck"):
+    """True for a capital as the subject of a full verb ("Moscow did not comment on the attack, but ... struck") or
+    the agent after "by" ("deliberate sabotage by Kyiv"):
     its government acts, and a fight or strike told beside it did not happen there. Talks keep it (the gold
     places a negotiation at the capital of a party that acts in it). Decided once per place of a Doc."""
     memo = doc_memo(doc, "capital_acts")
     if place.span not in memo:
         span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand") if is_capital(place) else None
-        memo[place.span] = span is not None and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
+        memo[place.span] = span is not None and (span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
+                                                 or span.root.dep_ == "pobj" and span.root.head.lower_ == "by")
     return memo[place.span]
 
 

@@ -46,6 +46,7 @@ SETTLEMENT_ADJECTIVES = frozenset({"населенный", "населённый
 OBJECT_NOUN_LEMMAS = (SETTLEMENT_LEMMAS - GROUND_LEMMAS - {"громада"}) | \
     SETTLEMENT_ADJECTIVES | {"пгт", "смт", "селение"}
 OBJECT_NOUN_WORDS = 2
+AREA_LEVELS = frozenset({"oblast", "raion", "region"})  # the areas an item of a list may be placed in
 # A bare list of places next to an event's sentence says where it happened (_listed_places).
 LISTED_PLACES_AT_LEAST = 2
 LIST_JOINERS = frozenset({"і", "й", "та", "и", "а також", "также"})
@@ -181,10 +182,11 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     attached = _attached_places(doc, last, c_last, places)
     if attached:
         return listed_over_areas(attached, listed, places) or attached
-    if set(doc.tokens[first].lemmas) & IMPROVING_LEMMAS and any(t.pos == "VERB" for t in doc.tokens[last:s.last]):
-        # "улучшили положение по переднему краю и нанесли поражение ... в районах X, Y": a gain along the line, at
-        # no place of its own; the places are the next act's (with no act after it: "улучшено положение по
-        # переднему краю в районах X и Y", they are its own)
+    if set(doc.tokens[first].lemmas) & IMPROVING_LEMMAS \
+            and any(t.pos in ("VERB", "GRND") for t in doc.tokens[last:s.last]):
+        # "улучшили положение по переднему краю и нанесли поражение (отразив атаки) ... в районах X, Y": a gain along
+        # the line, at no place of its own; the places are the next act's (with no act after it: "улучшено положение
+        # по переднему краю в районах X и Y", they are its own)
         return ()
     if set(doc.tokens[first].lemmas) & DIGGING_IN_LEMMAS and any(
             set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(c_last, last + POSITION_REACH)]):
@@ -396,7 +398,8 @@ def _bare_settlement_object(doc: CyrDoc, last: int, clause_end: int, places: Seq
 
 
 def _listed_objects(doc: CyrDoc, j: int, clause_end: int, starts: dict[int | None, Place]) -> tuple[list[Place], int]:
-    """The places listed from token j on (past an object noun before them), and the token where the list ends."""
+    """The places listed from token j on (past an object noun before them, and an item's area after it), and the
+    token where the list ends."""
     toks = doc.tokens
     first = j
     while j < min(clause_end, first + OBJECT_NOUN_WORDS) and set(toks[j].lemmas) & OBJECT_NOUN_LEMMAS:
@@ -407,6 +410,9 @@ def _listed_objects(doc: CyrDoc, j: int, clause_end: int, starts: dict[int | Non
         if place is not None:
             found.append(place)
             j = (doc.token_at(place.span[1] - 1) or j) + 1
+        elif found and toks[j].lower in ("в", "во", "у") and (area := starts.get(j + 1)) is not None \
+                and area.level in AREA_LEVELS:
+            j = (doc.token_at(area.span[1] - 1) or j) + 1  # "Богдановка в ДНР и Кругляковка в Харьковской области"
         elif found and (toks[j].text == "," or toks[j].lower in LIST_JOINERS):
             k = j + 1  # past the next item's own settlement noun ("с. Кам'янка та смт Велика Писарівка")
             while k < clause_end and k not in starts and set(toks[k].lemmas) & OBJECT_NOUN_LEMMAS:

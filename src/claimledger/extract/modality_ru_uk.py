@@ -21,6 +21,7 @@ FUTURE_LEMMAS = frozenset({
     "наказати", "наказувати", "розпорядитися", "звеліти",  # orders: "поручил освободить территорию области"
     "анонсировать", "анонсувати",  # "На завтра Росія офіційно анонсувала обстріл"
     "ожидать", "очікувати", "ждать", "чекати",  # "можно ожидать освобождения Новобахмутовки"
+    "решение", "рішення",  # "принял решение об отводе войск"
 })
 HYPOTHETICAL_LEMMAS = frozenset({
     "мочь", "возможный", "возможно", "вероятно", "вероятный", "если", "бы", "случай", "риск", "угроза",
@@ -60,6 +61,10 @@ CONDITIONAL_PAIRS = frozenset({("как", "только"), ("як", "тільк�
 # Conjunctions of purpose opening a verb trigger's own clause ("перебрасывают резервы, чтобы удержать позиции",
 # "щоб захопити його"): the act is aimed at, still to come.
 PURPOSE_CONJUNCTIONS = frozenset({"чтобы", "чтоб", "дабы", "щоб", "щоби"})
+# Words from an imperative to the act it demands, itself included ("Приступайте к отводу"); verbs of stopping,
+# whose object goes on ("Зупиніть обстріли").
+DEMAND_REACH = 3
+STOPPING_LEMMAS = frozenset({"остановить", "прекратить", "зупинити", "припинити", "остановиться", "зупинитися"})
 # "не исключает" / "не виключає" makes an event possible, not denied.
 NOT_EXCLUDING = frozenset({"исключать", "исключить", "виключати", "виключити"})
 
@@ -70,7 +75,7 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     t = doc.tokens[first]
     s = doc.sentence_of(first)
     before = [w for w in doc.tokens[max(s.first, first - MODALITY_WINDOW):first]]
-    cut = max((n for n, w in enumerate(before) if w.text in (",", ";", "—", ":") and w.text != ","), default=-1)
+    cut = max((n for n, w in enumerate(before) if w.text in (";", "—", "–", ":")), default=-1)
     before = before[cut + 1:]
     own_clause = before[max((n for n, w in enumerate(before) if w.text == ","), default=-1) + 1:]
     words = [w.lower for w in own_clause]
@@ -79,8 +84,8 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
         return "hypothetical"  # "Если Киев не выведет войска, они будут окружены": a condition and what it entails
     if any(w in PURPOSE_CONJUNCTIONS for w in words) and t.pos in ("INFN", "VERB"):
         return "future"  # "чтобы удержать позиции": an aim; not "щоб зупинити вторгнення", an invasion under way
-    if _future_verb(t, doc.language) or _imperative_verb(t, doc.language):
-        return "future"  # "захватят", and a demand: "Воюйте за Маріуполь!", "Виганяйте окупантів!"
+    if _future_verb(t, doc.language) or _imperative_verb(t, doc.language) or _demanded(doc, own_clause):
+        return "future"  # "захватят", and a demand: "Воюйте за Маріуполь!", "Приступайте к отводу войск"
     if any(set(w.lemmas) & NOT_EXCLUDING for w in before):
         return "hypothetical"
     if any(w.lower in FUTURE_AUXILIARIES for w in before):
@@ -146,6 +151,14 @@ def _future_verb(t: Token, language: str) -> bool:
         return False
     readings = [tag for tag in word_readings(t.text, language) if "infn" not in tag]
     return bool(readings) and all(tag.startswith("VERB") and "futr" in tag for tag in readings)
+
+
+def _demanded(doc: CyrDoc, clause: list[Token]) -> bool:
+    """True when an imperative right before a trigger demands it ("Приступайте к отводу войск", "Переходьте у
+    наступ"); not one that speaks of it ("кричіть про вбивства") or stops it ("зупиніть обстріли")."""
+    near = clause[-DEMAND_REACH:]
+    return any(_imperative_verb(w, doc.language) and not set(w.lemmas) & STOPPING_LEMMAS
+               and not any(v.lower in ("о", "об", "про") for v in near[n + 1:]) for n, w in enumerate(near))
 
 
 def _imperative_verb(t: Token, language: str) -> bool:

@@ -65,6 +65,10 @@ ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и", "ка", "о", "ье")),
 # "Великобурлукский" -> Великий Бурлук), tried when the one-word town is not found.
 COMPOUND_PREFIXES = (("велико", ("велика", "великий", "велике", "великая", "великий", "великое")),
                      ("мало", ("мала", "малий", "мале", "малая", "малый", "малое")))
+# The KATOTTG categories a settlement noun before a name admits (M city, K special city, X selyshche, C village);
+# copy calls a selyshche a village too ("село Степовое", KATOTTG's селище Степове), so "село" admits both.
+SETTLEMENT_KIND_CATEGORIES = {"город": {"M", "K"}, "місто": {"M", "K"}, "селище": {"X"}, "посёлок": {"X"},
+                              "поселок": {"X"}, "село": {"C", "X"}, "деревня": {"C", "X"}, "хутор": {"C", "X"}}
 # Lower-case nouns that end a sea's or a gulf's name after its adjective ("над Черным морем", "в Азовском море").
 WATER_NOUNS = frozenset({"море", "залив", "затока", "пролив", "протока", "лиман"})
 # Lower-case country names of Ukrainian and Russian copy (Ukrainian media write "росія" in lower case).
@@ -264,7 +268,22 @@ def _candidates(gaz: Gazetteer, doc: CyrDoc, m: _Mention) -> list[Entry]:
     if m.kind in ("axis", "village"):
         return []
     found, _, exact = name_candidates(gaz, doc, m.start, m.end, located=located(doc, m.start))
-    return [e for e in found if m.kind == "lower" or admissible(doc, m.start, m.end, e, exact)]
+    return _of_kind_named([e for e in found if m.kind == "lower" or admissible(doc, m.start, m.end, e, exact)],
+                          doc, m.start)
+
+
+def _of_kind_named(found: list[Entry], doc: CyrDoc, start: int) -> list[Entry]:
+    """The candidates of a name whose settlement noun says what kind of settlement it is ("у селищі Золочів": the
+    selyshche, not the city of Lviv Oblast): the Ukrainian settlements of that KATOTTG category when there are any,
+    with every other candidate."""
+    kinds = set(doc.tokens[start - 1].lemmas) & SETTLEMENT_KIND_CATEGORIES.keys() if start > 0 else set()
+    if not kinds:
+        return found
+    allowed = SETTLEMENT_KIND_CATEGORIES[next(iter(kinds))]
+    ukrainian = [e for e in found if e.level == "settlement" and (e.ref or "").startswith("UA")]
+    if not any(e.category in allowed for e in ukrainian):
+        return found
+    return [e for e in found if e not in ukrainian or e.category in allowed]
 
 
 def _stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution], raions: dict[int, Entry],

@@ -153,12 +153,18 @@ def count_after_preposition(verb, prepositions: Iterable[str] = BOUNDING_PREPOSI
 
 def one_person(verb) -> int | None:
     """1 for a verb of killing or wounding whose object or passive subject is one person named by a singular noun
-    after "a"/"an"/"one" ("killed a 10-year-old boy", "a woman was wounded"), else None."""
+    after "a"/"an"/"one" ("killed a 10-year-old boy", "a woman was wounded"), one more for each such person joined
+    to it ("a 2-year-old girl and a 31-year-old woman were killed"); else None."""
     for c in verb.children:
-        if c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NN" and c.lemma_.lower() in PERSON_NOUNS \
-                and any(d.dep_ in ("det", "nummod") and d.lower_ in ("a", "an", "one") for d in c.children):
-            return 1
+        if c.dep_ in ("dobj", "nsubjpass") and _one_person_noun(c):
+            return 1 + sum(1 for j in c.conjuncts if _one_person_noun(j))
     return None
+
+
+def _one_person_noun(noun) -> bool:
+    """True for a singular noun of a person after "a"/"an"/"one" ("a 31-year-old woman")."""
+    return noun.tag_ == "NN" and noun.lemma_.lower() in PERSON_NOUNS \
+        and any(d.dep_ in ("det", "nummod") and d.lower_ in ("a", "an", "one") for d in noun.children)
 
 
 def number_of(root) -> int | None:

@@ -23,6 +23,7 @@ THAT = frozenset({"что", "що", "будто", "мовляв", "якобы", 
 ABOUT = frozenset({"о", "об", "про", "обо"})
 PRONOUNS = frozenset({"он", "она", "они", "оно", "він", "вона", "вони", "воно", "его", "её", "ее", "їх", "його", "її", "их",
                       "їхніми", "їхньою", "їхнім"})  # (the possessive forms of "за їхніми даними", "за їхньою інформацією")
+LATER_WORDS = frozenset({"позднее", "ранее", "пізніше", "раніше"})  # read as adjectives: "Позднее МЧС сообщило"
 # Words between a subject and its cue that belong to neither ("Путин также заявил", "він раніше наголосив").
 SKIPPABLE_POS = frozenset({"ADVB", "PRCL", "CONJ", "PRED"})
 CLAUSE_BOUNDARIES = frozenset({",", "—", "–", ":", ";", "(", ")", "«", "»", "„", "“", "”", '"'})
@@ -36,11 +37,11 @@ SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под"
 COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
 # Nouns of a role's status after "в/у", part of the role, not a setting ("подполковник в отставке Иван Петров").
 ROLE_STATUS_NOUNS = frozenset({"отставка", "запас", "відставка"})
-# Demonstratives opening an object fronted before its cue ("В Киеве эту информацию опровергли").
 # Nouns of a report that a cue of denying or confirming takes as its object ("опровергли информацию о ...").
 REPORT_NOUN_LEMMAS = frozenset({"информация", "сообщение", "данные", "заявление", "сведения", "слух", "утверждение",
                                 "новость", "інформація", "повідомлення", "дані", "заява", "відомості", "чутка",
-                                "твердження", "новина"})
+                                "твердження", "новина", "факт"})
+# Demonstratives opening an object fronted before its cue ("В Киеве эту информацию опровергли").
 DEMONSTRATIVES = frozenset({"эту", "это", "эти", "этого", "этой", "цю", "це", "ці", "цього", "цієї", "такую", "таку"})
 # Conjunctions that join a second report of the same speaker with its subject left out, like COORDINATORS
 # ("заявил, что ..., хотя признал, что ...", "сказав ..., але визнав ...").
@@ -131,7 +132,7 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         return sides
     start = next((i + 1 for i in range(last - 1, floor - 1, -1) if toks[i].text in (",", "—", "–", ":", ";")), floor)
     while start < last:  # "Ранее в Кремле опровергли", "Как передает ТАСС, в ведомстве заявили"
-        if toks[start].pos in ("ADVB", "COMP") or is_date_word(toks, start):  # "Позже в администрации ..."
+        if toks[start].pos in ("ADVB", "COMP") or toks[start].lower in LATER_WORDS or is_date_word(toks, start):
             start += 1
         elif is_time_phrase(toks, start) and start + 2 < last:
             start += 2  # "В воскресенье губернатор ... сообщил": a time, not the place of the source
@@ -490,8 +491,7 @@ def person_before(doc: CyrDoc, index: int) -> tuple[str | None, str | None]:
     if latest is None:
         return None, None
     k = k if k >= 0 and k >= window and nominative_name(doc, toks[k]) else latest
-    end = k + 1
-    start = k
+    start, end = k, k + 1
     while start > toks[k].sent and start > doc.sents[toks[k].sent].first and \
             toks[start - 1].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) and end - start < MAX_SOURCE_TOKENS \
             and toks[start - 1].pos in ("NOUN", "ADJF", None):

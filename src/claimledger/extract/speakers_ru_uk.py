@@ -57,6 +57,9 @@ def _nominative(t: Token, case: str | None = None, language: str = "ru") -> str:
     if case is not None and case != "nomn":
         parses = [p for p in load_morphology(language).parse(t.text)
                   if case in p.tag and set(str(p.tag).replace(" ", ",").split(",")) & PERSON_TAGS]
+        if not parses:  # a surname declined as an adjective ("Сергея Череватого" -> Череватый)
+            parses = [p for p in load_morphology(language).parse(t.text)
+                      if case in p.tag and p.tag.POS == "ADJF" and "masc" in p.tag] if t.is_title else []
         if parses:
             best = next((p for p in parses if "masc" in p.tag), parses[0])
             nominative = best.inflect({"nomn"})
