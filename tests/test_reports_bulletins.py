@@ -241,7 +241,7 @@ def test_civilians_leaving_a_town_are_no_withdrawal():
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Позднее МЧС сообщило, что из-под завалов извлечены тела семи человек.", "МЧС"),
+    ("Позднее МЧС сообщило, что из-под завалов извлечены тела семи человек.", "Russian Emergencies Ministry"),
     ("Позднее в Донецкой народной республике заявили, что эвакуация сорвана.", "Donetsk People's Republic"),
     ("В ДНР сообщили об обстреле Горловки.", "Donetsk People's Republic"),
 ])
@@ -345,3 +345,43 @@ def test_a_dam_blown_up_is_a_strike_and_a_capital_as_agent_is_no_place():
 ])
 def test_a_ceasefire_regime_announced_is_a_negotiation(text, language):
     assert "negotiation" in [e[0] for e in events(text, language)]
+
+
+def test_a_number_after_another_predicate_counts_that_act():
+    found = events("По его словам, в ходе боев уничтожено до 40 украинских военнослужащих.", "ru")
+    assert [(e[0], e[3]) for e in found] == [("clash", None), ("casualties", 40)], found
+
+
+def test_where_the_victims_came_from_is_not_where_they_were_hit():
+    found = events("Мост атаковали два украинских надводных беспилотника. Погибли супруги из Белгородской области, их "
+                   "дочь получила ранения.", "ru")
+    assert all(e[2] == set() for e in found if e[0] == "casualties"), found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Командир спецназа Апти Алаудинов ранее говорил, что противник пытается закрепиться у Суджи.", "Apti Alaudinov"),
+    ("По данным Национального антитеррористического комитета, погибли три человека.",
+     "National Anti-Terrorism Committee"),
+    ("Позднее МЧС сообщило о пожаре на складе.", "Russian Emergencies Ministry"),
+    ("Число погибших выросло до 34, сообщила ГСЧС Украины.", "State Emergency Service of Ukraine"),
+])
+def test_speakers_of_rescue_and_security_services_and_names_as_written(text, speaker):
+    assert [s for s, _ in _attributions(text, "ru")] == [speaker]
+
+
+def test_the_bank_of_an_oblast_is_that_oblast_not_a_river():
+    found = events("За її словами, ворог обстрілює правобережжя Херсонщини.", "uk")
+    assert [e[2] for e in found] == [{"Kherson Oblast"}], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Российское Минобороны заявило о полном контроле над Авдеевкой.", "ru"),
+    ("Російське Міноборони заявило про повний контроль над містом Авдіївка.", "uk"),
+])
+def test_control_over_a_town_claimed_is_a_taking(text, language):
+    assert [(e[0], e[2]) for e in events(text, language)] == [("territory_control", {"Avdiivka"})]
+
+
+def test_a_first_name_the_dictionary_reads_as_a_town_is_a_name():
+    found = _attributions("Загинули 14 людей. Про це повідомив начальник Полтавської ОВА Володимир Когут.", "uk")
+    assert [s for s, _ in found] == ["Volodymyr Kohut"]

@@ -44,6 +44,7 @@ RIVER_WORDS = frozenset({"река", "річка", "берег", "левобер
                          "русло", "форсировать", "форсувати", "переправа", "переправиться", "переправитися",
                          "течение", "течія", "устье", "гирло", "дельта", "акватория", "акваторія"})
 RIVER_REACH = 3
+REGION_NICKNAME = re.compile(r"(?:щин|ччин)[аиіуоеы]\w*$")  # an oblast's nickname ("Херсонщина", "Донеччини")
 # Rivers whose names a village shares, never a town the war is about: after "на" the river ("порты на Дунае").
 RIVER_NAMES = frozenset({"дунай", "днестр", "дністер", "десна", "буг", "ингулец", "інгулець"})
 CROSSING_LEMMAS = frozenset({"мост", "міст", "переправа"})  # nouns of crossing before "через" + a river
@@ -283,7 +284,7 @@ def names_river(doc: CyrDoc, i: int) -> bool:
         if p.sent != t.sent or p.pos == "PREP" or p.is_title:
             return False  # "у реки Оскол под Купянском": the town is no river
         if set(p.lemmas) & RIVER_WORDS:
-            return True
+            return not REGION_NICKNAME.search(t.lower)  # (not "правобережжя Херсонщини": a bank of an oblast)
     return False
 
 

@@ -268,7 +268,18 @@ def other_role(doc: CyrDoc, place: Place, kind: str, first: int) -> bool:
     withdrawing force goes."""
     fixed, goes_to, party, side = _trigger_free_roles(doc, place)
     return fixed or kind == "withdrawal" and goes_to or kind == "negotiation" and party \
+        or kind == "casualties" and _home_of_victims(doc, place) \
         or kind not in ORIGIN_KEEPING_TYPES and (side or _origin_of_force(doc, place, first))
+
+
+def _home_of_victims(doc: CyrDoc, place: Place) -> bool:
+    """True for a place after "из"/"з" right after a noun of persons ("Погибли супруги из Белгородской области",
+    "мужчина из Николаева"): where the dead or wounded came from, not where they were hit."""
+    k = doc.token_at(place.span[0])
+    if k is None or k < 2 or doc.tokens[k - 1].lower not in ("из", "изо", "з", "із", "зі"):
+        return False
+    word = doc.tokens[k - 2]
+    return word.pos == "NOUN" and "anim" in word.tags and not set(word.lemmas) & FORCE_LEMMAS
 
 
 def _trigger_free_roles(doc: CyrDoc, place: Place) -> tuple[bool, bool, bool, bool]:

@@ -53,7 +53,8 @@ def is_name_word(doc: CyrDoc, t: Token) -> bool:
 
 
 def _nominative(t: Token, case: str | None = None, language: str = "ru") -> str:
-    """A name word in the nominative; ``case`` is the case of the phrase (genitive after "по словам")."""
+    """A name word in the nominative; ``case`` is the case of the phrase (genitive after "по словам"); a word of a
+    phrase in the nominative stays as written ("Апти Алаудинов", which the dictionary reads as a plural genitive)."""
     if case is not None and case != "nomn":
         parses = [p for p in load_morphology(language).parse(t.text)
                   if case in p.tag and set(str(p.tag).replace(" ", ",").split(",")) & PERSON_TAGS]
@@ -65,7 +66,7 @@ def _nominative(t: Token, case: str | None = None, language: str = "ru") -> str:
             nominative = best.inflect({"nomn"})
             word = nominative.word if nominative is not None else best.normal_form
             return word[:1].upper() + word[1:]
-    if "nomn" in t.tags or not t.tags & PERSON_TAGS or any(
+    if case == "nomn" or "nomn" in t.tags or not t.tags & PERSON_TAGS or any(
             "nomn" in tag and ("Name" in tag or "Surn" in tag) for tag in word_readings(t.text, language)):
         if case in ("ablt", "datv", "loct") and case in t.tags and t.pos == "NOUN" and not t.tags & PERSON_TAGS:
             # a name the dictionary files as a plain noun, in a case no nominative shares ("с Макроном"; not
@@ -242,9 +243,15 @@ def _common_noun_phrase(words: list[str], language: str) -> bool:
     ВСУ") or a first word the dictionary knows only as a common noun of people or things."""
     if any(w.isupper() and len(w) > 1 for w in words):
         return True
+    if words[0].lower() in UNLISTED_FIRST_NAMES:
+        return False
     parses = load_morphology(language).parse(words[0].lower())
     return bool(parses) and parses[0].tag.POS == "NOUN" and not any({"Name", "Surn", "Patr"} & p.tag.grammemes
                                                                       for p in parses)
+
+
+# First names the Ukrainian dictionary knows only as common nouns or towns ("Володимир", the city; "Богдан").
+UNLISTED_FIRST_NAMES = frozenset({"володимир", "богдан"})
 
 
 # -- the same speaker across an article -----------------------------------------------------------
