@@ -385,3 +385,14 @@ def test_control_over_a_town_claimed_is_a_taking(text, language):
 def test_a_first_name_the_dictionary_reads_as_a_town_is_a_name():
     found = _attributions("Загинули 14 людей. Про це повідомив начальник Полтавської ОВА Володимир Когут.", "uk")
     assert [s for s, _ in found] == ["Volodymyr Kohut"]
+
+
+def test_an_incursion_and_the_group_thrown_back_in_the_next_sentence():
+    found = events("Украинская ДРГ предприняла попытку проникновения на территорию России в районе населенного пункта "
+                   "Новая Таволжанка Белгородской области. Противник отброшен, уничтожено до 50 боевиков.", "ru")
+    assert [e[0] for e in found] == ["clash", "attack_repelled", "casualties"], found
+
+
+def test_a_group_thrown_back_with_no_attack_told_is_no_attack_repelled():
+    found = events("Колонна противника отброшена.\n\nПротивник отброшен.", "ru")
+    assert "attack_repelled" not in [e[0] for e in found], found

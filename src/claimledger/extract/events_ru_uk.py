@@ -83,7 +83,7 @@ PERSONNEL_AFTER_STEMS = ("оккупант", "россиян", "рашист", "
 # Word starts of an assault, which a verb of repelling needs in its sentence (flag "assault"), and whose
 # noun is the same event as its repelling ("Атаки противника ... были отражены": one attack_repelled).
 ASSAULT_STEMS = ("атак", "штурм", "наступ", "контратак", "контрнаступ", "попытк", "спроб", "натиск", "прорыв",
-                 "прорив", "прорв", "вылазк", "вилазк", "пытал", "намага")
+                 "прорив", "прорв", "вылазк", "вилазк", "пытал", "намага", "проникн")
 REPELLED_WINDOW = 8  # words between an assault noun and the verb of repelling it
 # Adjectives that name people when used as nouns ("военных", "військових"): personnel lost, not equipment.
 MILITARY_ADJECTIVES = frozenset({"военный", "військовий"})
@@ -285,6 +285,15 @@ def _sentence_tokens(doc: CyrDoc, i: int) -> list[Token]:
     return doc.tokens[s.first:s.last]
 
 
+def _paragraph_sentence_before(doc: CyrDoc, i: int) -> list[Token]:
+    """The tokens of the sentence before token i's, when no paragraph break parts them; else none."""
+    number = doc.tokens[i].sent
+    if number == 0 or "\n" in doc.text[doc.sents[number - 1].end:doc.sents[number].start]:
+        return []
+    before = doc.sents[number - 1]
+    return doc.tokens[before.first:before.last]
+
+
 def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequence[Place]) -> bool:
     t = doc.tokens[first]
     if "noun" in row.flags and t.pos != "NOUN":
@@ -336,8 +345,9 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
         return False
     if "aerial" in row.flags and not any(plain_word(w.lower).startswith(AERIAL_STEMS) for w in sentence):
         return False
-    if "assault" in row.flags and not any(plain_word(w.lower).startswith(ASSAULT_STEMS) for w in sentence):
-        return False
+    if "assault" in row.flags and not any(plain_word(w.lower).startswith(ASSAULT_STEMS)
+                                          for w in [*_paragraph_sentence_before(doc, first), *sentence]):
+        return False  # ("ДРГ предприняла попытку проникновения ... Противник отброшен": the attempt told before)
     if "process" in row.flags and not any(set(w.lemmas) & PROCESS_LEMMAS and not (
             w.i > 0 and doc.tokens[w.i - 1].pos == "PREP") for w in sentence):  # "с начала операции": a time
         return False
