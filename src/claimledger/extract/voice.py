@@ -9,6 +9,7 @@ speakers.py and, for Russian and Ukrainian surnames, the speaker table of speake
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -42,6 +43,7 @@ FIRST_PERSON_SPEAKERS = frozenset({
 SECOND_PERSON_SPEAKERS = frozenset({"you", "вы", "вас", "вам", "ви", "ты", "ти"})
 # "You said ..." inside a turn answering an unlabelled question: the questioner, unnamed.
 UNNAMED_ADDRESSEE = "unspecified (addressee)"
+NAME_PATTERNS_MEMO = 4096  # compiled name patterns kept (the register holds some hundreds of names)
 
 
 def _stem(word: str) -> str:
@@ -51,11 +53,18 @@ def _stem(word: str) -> str:
 def _named_in(name: str, lowered: str) -> bool:
     """Whether a name occurs in lower-cased text: as whole words, or for a Cyrillic name as a run of
     words that each start with the stem of the name's word (its case forms)."""
+    pattern, cyrillic = _name_pattern(name)
+    return pattern.search(_plain_cyrillic(lowered) if cyrillic else lowered) is not None
+
+
+@functools.lru_cache(maxsize=NAME_PATTERNS_MEMO)
+def _name_pattern(name: str) -> tuple[re.Pattern[str], bool]:
+    """The compiled pattern of :func:`_named_in` for a name, and whether it is Cyrillic (compiled once: the office
+    register's hundreds of names overflow the re module's own cache, which recompiled them for every title)."""
     if not CYRILLIC.search(name):
-        return re.search(rf"\b{re.escape(name.lower())}\b", lowered) is not None
+        return re.compile(rf"\b{re.escape(name.lower())}\b"), False
     stems = [re.escape(_stem(w)) for w in _plain_cyrillic(name.lower()).split()]
-    pattern = r"(?<!\w)" + r"\w*\s+".join(stems) + r"\w*"
-    return re.search(pattern, _plain_cyrillic(lowered)) is not None
+    return re.compile(r"(?<!\w)" + r"\w*\s+".join(stems) + r"\w*"), True
 
 
 def _plain_cyrillic(text: str) -> str:
