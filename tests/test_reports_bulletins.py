@@ -396,3 +396,18 @@ def test_an_incursion_and_the_group_thrown_back_in_the_next_sentence():
 def test_a_group_thrown_back_with_no_attack_told_is_no_attack_repelled():
     found = events("Колонна противника отброшена.\n\nПротивник отброшен.", "ru")
     assert "attack_repelled" not in [e[0] for e in found], found
+
+
+def test_servicemen_returned_from_the_other_side_are_an_exchange_not_a_place_of_it():
+    found = events("Из подконтрольной Киеву территории возвращены 90 российских военнослужащих.", "ru")
+    assert [(e[0], e[2], e[3]) for e in found] == [("other", set(), 90)], found
+
+
+def test_what_shelling_leaves_a_town_without_is_no_denial_of_the_shelling():
+    rec = record("У Вовчанську через постійні обстріли немає електропостачання.", "uk", "2024-05-11")
+    assert [(e["type"], e["polarity"]) for e in rec["events"]] == [("strike", "asserted")], rec["events"]
+
+
+def test_an_oblast_nickname_in_the_russian_genitive_is_the_oblast():
+    found = events("За сутки россияне 14 раз обстреляли населенные пункты Донетчины.", "ru")
+    assert [(e[2], e[3]) for e in found] == [({"Donetsk Oblast"}, 14)], found

@@ -353,7 +353,8 @@ def test_a_strike_told_again_through_its_weapon_is_one_event(text, strikes):
 @pytest.mark.parametrize("text, kinds", [
     ("Противник пытался прорваться к Часову Яру, но был отброшен.", ["attack_repelled"]),
     ("Противник пытался прорваться к Часову Яру.", ["clash"]),
-    ("Россия должна вернуть пленных.", ["casualties"]),  # taking back people names no place: no control claim
+    # taking back people names no place (no control claim): prisoners returned are an exchange (other)
+    ("Россия должна вернуть пленных.", ["other"]),
 ])
 def test_breakthroughs_thrown_back_and_places_taken_back(text, kinds):
     assert [e["type"] for e in events(text)] == kinds

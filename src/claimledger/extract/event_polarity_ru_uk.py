@@ -68,8 +68,10 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
     if prev is not None and (prev.lower in NEGATIONS or prev.lower in WITHOUT):
         return "denied"  # "не взяли", "обошлось без пострадавших"
     nxt = doc.tokens[first + 1] if first + 1 < s.last else None
-    if nxt is not None and nxt.lower in NONE_WORDS and doc.tokens[first].pos in ("NOUN", "PRTF", "ADJF"):
-        return "denied"  # "Пострадавших нет", "Жертв немає"
+    after_none = doc.tokens[first + 2] if first + 2 < s.last else None
+    if nxt is not None and nxt.lower in NONE_WORDS and doc.tokens[first].pos in ("NOUN", "PRTF", "ADJF") \
+            and not (after_none is not None and after_none.pos in ("NOUN", "ADJF")):
+        return "denied"  # "Пострадавших нет", "Жертв немає"; not "через обстріли немає світла", what there is not
     if prev is not None and set(prev.lemmas) & MANAGING_LEMMAS and first - 2 >= s.first \
             and doc.tokens[first - 2].lower in NEGATIONS:
         return "denied"

@@ -34,7 +34,7 @@ OBLAST_NICKNAMES = {
     "сумщин": "UA59000000000057109", "запорожь": "UA23000000000064947", "белгородчин": "area:Belgorod Oblast",
     "курщин": "area:Kursk Oblast", "брянщин": "area:Bryansk Oblast",
 }
-NICKNAME_ENDINGS = ("", "а", "и", "і", "у", "ю", "ою", "ой", "е", "я", "ї", "ей", "ью", "ям", "ь", "ню")
+NICKNAME_ENDINGS = ("", "а", "и", "ы", "і", "у", "ю", "ою", "ой", "е", "я", "ї", "ей", "ью", "ям", "ь", "ню")
 # A "-щина" name of a town's district in any case ("Нікопольщині", "Куп'янщину"): the raion named after the town.
 RAION_NICKNAME = re.compile(r"^(?P<base>\w[\w'’ʼ]{2,}?)щин(?:а|и|і|у|ою|ой|е|ы)$")
 MAX_FUZZY_TOKENS = 3  # longest name looked up in its case forms ("Донецкой Народной Республике")

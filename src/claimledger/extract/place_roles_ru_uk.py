@@ -67,6 +67,10 @@ UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергат
 CAPITAL_VERB_REACH = 2  # words from the capital to its verb ("Киев не выведет", "Москва уже заявила")
 
 
+# Adjectives of land a state controls, before that state in the dative ("подконтрольной Киеву территории").
+CONTROLLED_BY_STEMS = ("подконтрольн", "підконтрольн")
+
+
 def acting_country(doc: CyrDoc, place: Place) -> bool:
     """True for a country in the nominative (war_reports_dev tune headlines +1) or instrumental, no preposition
     before ("Росія намагається", "зруйноване Росією"), a capital as the subject of a verb (GOVERNMENT_CAPITALS) or
@@ -76,6 +80,8 @@ def acting_country(doc: CyrDoc, place: Place) -> bool:
         return False
     if place.name in GOVERNMENT_CAPITALS and speaking_capital(doc, k):
         return True
+    if k > 0 and plain_word(doc.tokens[k - 1].lower).startswith(CONTROLLED_BY_STEMS):
+        return True  # "из подконтрольной Киеву территории": the state that controls it
     if place.level == "country" and "ablt" in doc.tokens[k].tags and k > 0 and doc.tokens[k - 1].pos != "PREP":
         return True  # the agent of a participle or passive ("зруйнованого Росією")
     if "nomn" not in doc.tokens[k].tags:
