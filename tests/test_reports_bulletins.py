@@ -411,3 +411,19 @@ def test_what_shelling_leaves_a_town_without_is_no_denial_of_the_shelling():
 def test_an_oblast_nickname_in_the_russian_genitive_is_the_oblast():
     found = events("За сутки россияне 14 раз обстреляли населенные пункты Донетчины.", "ru")
     assert [(e[2], e[3]) for e in found] == [({"Donetsk Oblast"}, 14)], found
+
+
+def test_a_reporter_the_parser_hung_on_the_content_reports_it():
+    found = _attributions("Russian forces captured the village of Lastochkyne, northwest of Avdiivka, Russia's "
+                          "Defense Ministry said Monday.", "en")
+    assert found == [("Russia's Defense Ministry", "Russian forces captured the village of Lastochkyne, northwest of "
+                                                   "Avdiivka")]
+
+
+def test_munitions_rationed_are_no_fire():
+    assert events("Ukrainian troops are rationing artillery shells as an aid package remains stalled.", "en") == []
+
+
+def test_a_capital_where_the_blame_is_laid_is_no_place_of_the_act():
+    found = events("В Киеве ответственность за обстрел возложили на российские войска.", "ru")
+    assert [e[2] for e in found] == [set()], found

@@ -138,6 +138,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if depth == 0 and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "of" \
             and verb.head.head.lemma_ in POINT_NOUNS and verb.head.head.dep_ == "dobj":
         return subject_of(verb.head.head.head, depth + 1)  # "The President made a point of noting that ..."
+    if depth == 0 and verb.lemma_ in CUE_VERBS and verb.i > 1 and any(c.dep_ == "ccomp" and c.i < verb.i
+                                                                     for c in verb.children):
+        name = verb.doc[verb.i - 1]  # "..., northwest of Avdiivka, Russia's Defense Ministry said": the reporter
+        if name.pos_ in ("NOUN", "PROPN") and name.left_edge.i > 0 and verb.doc[name.left_edge.i - 1].text == ",":
+            return name, False  # parsed into the content, as an apposition of its last name
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         subject, passive = subject_of(verb.head, depth + 1)
         if passive and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP"):

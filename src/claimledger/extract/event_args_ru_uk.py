@@ -86,7 +86,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
     that is no settlement of ``places``, and none before a passive of taking or striking ("Урожайное было занято
     ВСУ", "завод «Азовсталь» освобожден": what was taken); for a taking of
     territory with none, a force named right after the verb (:func:`_actor_after`); for a noun of taking or
-    leaving right after a verb, that verb's subject."""
+    leaving right after a verb, that verb's subject; for a verb joined on by "и"/"а также", the subject of the verb
+    before it; for "они"/"вони", the force the sentence before named as its subject."""
     settlements = {p.span[0] for p in places if p.level == "settlement"}
     t = doc.tokens[first]
     k = first - 1  # past adjectives of the noun ("нанесли массированный удар", "завдала ракетного удару")

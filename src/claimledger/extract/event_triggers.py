@@ -53,6 +53,8 @@ COUNT_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen"
 LOSING_VERBS = frozenset({"lose", "claim", "cost", "take"})
 # Verbs of wanting: an event verb in their complement is a desire, not a claim that it happens.
 DESIRE_VERBS = frozenset({"want", "wish", "desire", "dream", "crave"})
+# Verbs whose object is munitions as goods, not fire ("rationing artillery shells", "lack missiles").
+STOCK_VERBS = frozenset({"ration", "lack", "stockpile", "produce", "manufacture", "buy", "purchase", "need"})
 # Verbs of avoiding, whose object is kept from happening ("to avoid encirclement", "escaped capture").
 AVOIDING_VERBS = frozenset({"avoid", "escape", "evade"})
 # Nouns of a town's centre: entering it takes the town (flag "town": "entered the centre of Kherson").
@@ -230,8 +232,9 @@ def _is_mention(span: Span) -> bool:
     if first.dep_ in {"pobj", "pcomp"} and first.head.lower_ in {"of", "in", "from", "on", "about"} \
             and first.head.head.lemma_.lower() in TOPIC_HEADS:
         return True
-    if root.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS | AVOIDING_VERBS:
-        return True  # "discussed the evacuation"; "to avoid encirclement" names what did not happen
+    if root.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS | AVOIDING_VERBS | STOCK_VERBS:
+        return True  # "discussed the evacuation"; "to avoid encirclement" names what did not happen; "are
+        # rationing artillery shells": munitions as goods
     if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in CLASSIFYING_VERBS \
             and not any(c.lower_ == "what" for c in head.head.children):
         return True  # "recognized as genocide" names events; "what it describes as aggression" reports one

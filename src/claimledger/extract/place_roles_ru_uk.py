@@ -67,6 +67,8 @@ UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергат
 CAPITAL_VERB_REACH = 2  # words from the capital to its verb ("Киев не выведет", "Москва уже заявила")
 
 
+# Verbs of laying the blame on someone ("В Киеве ответственность за обстрел возложили на российские войска").
+BLAMING_LEMMAS = frozenset({"возложить", "возлагать", "покласти", "покладати"})
 # Adjectives of land a state controls, before that state in the dative ("подконтрольной Киеву территории").
 CONTROLLED_BY_STEMS = ("подконтрольн", "підконтрольн")
 
@@ -99,7 +101,7 @@ def speaking_capital(doc: CyrDoc, k: int) -> bool:
         return False
     verb = next((t for t in doc.tokens[k + 1:doc.sentence_of(k).last] if t.pos == "VERB"), None)
     cues = load_cue_lexicon()
-    return verb is not None and bool(set(verb.lemmas) & (cues.verbs | cues.np_verbs))
+    return verb is not None and bool(set(verb.lemmas) & (cues.verbs | cues.np_verbs | BLAMING_LEMMAS))
 
 
 def governs_verb(doc: CyrDoc, k: int) -> bool:
