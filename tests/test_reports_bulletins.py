@@ -427,3 +427,9 @@ def test_munitions_rationed_are_no_fire():
 def test_a_capital_where_the_blame_is_laid_is_no_place_of_the_act():
     found = events("В Киеве ответственность за обстрел возложили на российские войска.", "ru")
     assert [e[2] for e in found] == [set()], found
+
+
+def test_a_paragraph_opening_with_the_result_of_strikes_is_at_their_places():
+    found = events("Украинские формирования обстреляли Куйбышевский район Донецка и Никитовский район Горловки, сообщили "
+                   "в представительстве ДНР в СЦКК.\n\nВ результате обстрелов погибли двое мирных жителей.", "ru")
+    assert [e[2] for e in found if e[0] == "casualties"] == [{"Donetsk", "Horlivka"}], found

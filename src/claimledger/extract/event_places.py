@@ -128,15 +128,17 @@ def place_keys(inside: Sequence[Place], local_over_country: bool = False) -> tup
 
 
 def inherited_place_keys(text: str, places: Sequence[Place], kind: str, previous: tuple[int, int] | None,
-                         start: int, at_most: int | None = None, adjacent: bool = False) -> tuple[str, ...]:
+                         start: int, at_most: int | None = None, adjacent: bool = False,
+                         across_paragraph: bool = False) -> tuple[str, ...]:
     """The settlements, raions or oblasts of the sentence ``previous`` (character span) for a fighting
     event (:data:`PLACE_INHERITING_TYPES`) whose own sentence, starting before ``start``, names no place;
     () for other types, a first sentence, a sentence in another paragraph (or after a line of its own),
     or when the sentence before names more than ``at_most`` of them (no single antecedent), but for the one oblast
-    holding them all when that sentence is ``adjacent`` (right before)."""
+    holding them all when that sentence is ``adjacent`` (right before); ``across_paragraph`` lets the sentence
+    before be in the paragraph before (a paragraph opening "В результате обстрелов" tells their result)."""
     if kind not in PLACE_INHERITING_TYPES or previous is None:
         return ()
-    if "\n" in text[previous[0]:start].strip():
+    if "\n" in text[previous[0]:start].strip() and not across_paragraph:
         return ()
     local = [p for p in places if p.level in LOCAL_LEVELS]
     found = place_keys_within(local, [previous])

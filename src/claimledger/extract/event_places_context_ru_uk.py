@@ -142,17 +142,18 @@ def _places_before(doc: CyrDoc, first: int, c_first: int, c_last: int, kind: str
         return ()
     # (where a force heads is no place of what happens next: "Колонна двинулась в сторону Москвы. ... после удара")
     places = [p for p in places if not heading_to(doc, p)]
+    result_opener = RESULT_OF_STRIKE.match(doc.text, doc.sents[number].start) is not None
     for back in range(number - 1, max(-1, number - 1 - INHERIT_SENTENCES_BACK), -1):
         before = doc.sents[back]
-        if "\n" in doc.text[before.end:doc.tokens[first].start]:
-            break
+        if "\n" in doc.text[before.end:doc.tokens[first].start] and not (result_opener and back == number - 1):
+            break  # (a paragraph opening with the result of strikes told before it is theirs: "В результате обстрелов")
         if any(before.start <= p.span[0] < before.end and p.level in LOCAL_LEVELS and is_resolved(p) for p in places):
             # the result of a strike, or the repelling of the attacks, told in the sentence right before: all its places
-            result = RESULT_OF_STRIKE.match(doc.text, doc.sents[number].start) or kind == "attack_repelled" \
+            result = result_opener or kind == "attack_repelled" \
                 or kind == "casualties" and STRIKE_WORDS.search(doc.text, before.start, before.end)
             return inherited_place_keys(doc.text, places, kind, (before.start, before.end), doc.tokens[first].start,
                                         None if result and back == number - 1 else INHERITED_PLACES_AT_MOST,
-                                        adjacent=back == number - 1)
+                                        adjacent=back == number - 1, across_paragraph=result_opener)
         if back == number - 1 and kind in PLACE_INHERITING_TYPES:
             country = _country_struck(doc, [p for p in places if before.start <= p.span[0] < before.end])
             if country:
