@@ -433,3 +433,15 @@ def test_a_paragraph_opening_with_the_result_of_strikes_is_at_their_places():
     found = events("Украинские формирования обстреляли Куйбышевский район Донецка и Никитовский район Горловки, сообщили "
                    "в представительстве ДНР в СЦКК.\n\nВ результате обстрелов погибли двое мирных жителей.", "ru")
     assert [e[2] for e in found if e[0] == "casualties"] == [{"Donetsk", "Horlivka"}], found
+
+
+def test_the_number_after_a_nouns_next_verb_counts_that_verbs_act():
+    found = events("Российские военные в ходе контрнаступления освободили десять населенных пунктов в Курской "
+                   "области.", "ru")
+    assert [(e[0], e[3]) for e in found] == [("clash", None), ("territory_control", 10)], found
+
+
+def test_the_start_of_the_operation_announced_is_fighting_and_a_time_since_it_none():
+    assert [e[0] for e in events("Путин объявил о начале специальной военной операции.", "ru")] == ["clash"]
+    assert [e[0] for e in events("С начала специальной военной операции погибли 100 человек.", "ru")] == \
+        ["casualties"]

@@ -91,7 +91,9 @@ MILITARY_ADJECTIVES = frozenset({"военный", "військовий"})
 PROCESS_LEMMAS = frozenset({"идти", "продолжаться", "продолжать", "начаться", "начать", "вестись", "вести",
                             "развернуть", "тривати", "почати", "почитися", "розпочати", "розпочатися",
                             "вестися", "йти", "іти", "продовжуватися", "продовжуватись", "прийти", "продолжиться",
-                            "продовжитися", "завершиться", "завершитися", "закончиться", "закінчитися"})
+                            "продовжитися", "завершиться", "завершитися", "закончиться", "закінчитися",
+                            "начало", "початок"})  # ("объявил о начале операции")
+SINCE_PREPOSITIONS = frozenset({"с", "со", "з", "із", "зі", "от", "від", "до", "после", "після"})  # of a time
 # Words that make a judgement noun ("злочин") a predicate or a reference back to an event already told
 # ("Це воєнний злочин", "є злочином", "за цей злочин"): a verdict on that event, not another one.
 PREDICATE_LEMMAS = frozenset({"це", "цей", "той", "такий", "є", "бути", "это", "этот", "тот", "такой", "являться",
@@ -349,8 +351,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
                                           for w in [*_paragraph_sentence_before(doc, first), *sentence]):
         return False  # ("ДРГ предприняла попытку проникновения ... Противник отброшен": the attempt told before)
     if "process" in row.flags and not any(set(w.lemmas) & PROCESS_LEMMAS and not (
-            w.i > 0 and doc.tokens[w.i - 1].pos == "PREP") for w in sentence):  # "с начала операции": a time
-        return False
+            w.i > 0 and doc.tokens[w.i - 1].lower in SINCE_PREPOSITIONS) for w in sentence):
+        return False  # ("с начала операции": a time; "объявил о начале операции" tells it begins)
     if t.pos in ("ADJF", "PRTF") and last == first + 1 and last < len(doc.tokens) \
             and set(doc.tokens[last].lemmas) & UNIT_LEMMAS:
         return False

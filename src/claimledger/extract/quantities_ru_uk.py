@@ -57,8 +57,11 @@ COLLECTIVE_NUMERALS = frozenset({"двое", "трое", "четверо", "пя
                                  "дев'ятеро", "десятеро", "одинадцятеро", "дванадцятеро", "тринадцятеро",
                                  "чотирнадцятеро", "п'ятнадцятеро", "шістнадцятеро", "сімнадцятеро",
                                  "вісімнадцятеро", "дев'ятнадцятеро", "двадцятеро", "тридцятеро"})
-# Predicates of a loss, whose number after them counts the loss, not a noun trigger before them.
-LOSS_PREDICATES = VICTIM_VERBS | {"уничтожить", "ликвидировать", "знищити", "ліквідувати"}
+# Predicates of an act of their own, a loss or a taking, whose number after them counts it, not a noun trigger
+# before them.
+COUNTING_PREDICATES = VICTIM_VERBS | {"уничтожить", "ликвидировать", "знищити", "ліквідувати", "освободить", "занять",
+                                     "захватить", "взять", "зачистить", "звільнити", "захопити", "зайняти",
+                                     "зачистити"}
 # Verbs of receiving a wound after its noun ("Ранения получили мужчина и женщина", "Поранення отримали ...").
 RECEIVING_LEMMAS = frozenset({"получить", "получать", "отримати", "отримувати", "дістати", "діставати"})
 # Ukrainian words for one person that the dictionary reads first as possessive adjectives ("людина", "людину").
@@ -118,8 +121,9 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             if order is after and (tok.text in (",", ";", ":", "—", "–", "(")
                                    or headed and set(tok.lemmas) & AMOUNT_VERB_LEMMAS
                                    or kind not in PEOPLE_COUNTED and doc.tokens[first].pos == "NOUN"
-                                   and tok.pos in PREDICATE_POS and set(tok.lemmas) & LOSS_PREDICATES):
-                break  # (the number of a loss told after a noun is the loss's: "в ходе боев уничтожено до 40 военных")
+                                   and tok.pos in PREDICATE_POS and set(tok.lemmas) & COUNTING_PREDICATES):
+                break  # (a number after a noun's next act is that act's: "в ходе боев уничтожено до 40 военных",
+                # "в ходе контрнаступления освободили десять населенных пунктов"; not "обстрелу подверглись 7")
             if order is before and tok.text in (",", ";"):
                 break
             value, end = _count_at(doc, k, in_time)
