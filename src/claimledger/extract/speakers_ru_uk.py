@@ -33,6 +33,8 @@ STRIP = ",:;—–-«»\"„“” "
 # Nouns of anonymous sources whose "в/у" phrase belongs to them ("источник в силовых структурах", "джерело в
 # СБУ"), where after another subject the same phrase is a setting ("Губернатор в Telegram-канале сообщил").
 ANONYMOUS_SOURCES = frozenset({"источник", "собеседник", "джерело", "співрозмовник"})
+# First names the Ukrainian dictionary knows only as common nouns or towns ("Володимир", the city; "Богдан").
+UNLISTED_FIRST_NAMES = frozenset({"володимир", "богдан"})
 # Words naming some of a group ("Один из командиров", "Часть депутатов", "Більшість опитаних"): never a name,
 # whatever their ending ("Один" ends like Путин).
 PARTITIVE_HEADS = frozenset({"один", "одна", "одно", "некоторый", "многие", "многий", "часть", "большинство",
@@ -248,10 +250,6 @@ def _common_noun_phrase(words: list[str], language: str) -> bool:
     parses = load_morphology(language).parse(words[0].lower())
     return bool(parses) and parses[0].tag.POS == "NOUN" and not any({"Name", "Surn", "Patr"} & p.tag.grammemes
                                                                       for p in parses)
-
-
-# First names the Ukrainian dictionary knows only as common nouns or towns ("Володимир", the city; "Богдан").
-UNLISTED_FIRST_NAMES = frozenset({"володимир", "богдан"})
 
 
 # -- the same speaker across an article -----------------------------------------------------------
