@@ -1,7 +1,9 @@
-"""What bulletins and wire copy of the war tell, read by the annotation guide (issue 12): who took a place named as
-the subject of a passive, who speaks through an apposition or a surname alone, which statement a noun and a light
-verb report, where a governor's casualties were, what land measured in square kilometres is, which town an axis or
-"the town" names, what "a couple" counts.
+"""What bulletins and wire copy of the war tell, read by the annotation guide (issue 12): who acted (the agent of a
+passive, "они" and a verb joined on, a holder "под контроль X"), who speaks (appositions, surnames alone, statements
+made by a noun and a light verb, bulletins and services named), which act a sentence tells and how firmly (withdrawals,
+incursions, strikes by bombs and blasts, exchanges, imperatives, decisions), what a number counts, and where an act
+happened (a governor's region, square kilometres, axes, capitals, lists stating areas, settlement kinds, headlines,
+paragraphs telling a strike's result).
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -430,8 +432,9 @@ def test_a_capital_where_the_blame_is_laid_is_no_place_of_the_act():
 
 
 def test_a_paragraph_opening_with_the_result_of_strikes_is_at_their_places():
-    found = events("Украинские формирования обстреляли Куйбышевский район Донецка и Никитовский район Горловки, сообщили "
-                   "в представительстве ДНР в СЦКК.\n\nВ результате обстрелов погибли двое мирных жителей.", "ru")
+    found = events("Украинские формирования обстреляли Куйбышевский район Донецка и Никитовский район Горловки, "
+                   "сообщили в представительстве ДНР в СЦКК.\n\nВ результате обстрелов погибли двое мирных жителей.",
+                   "ru")
     assert [e[2] for e in found if e[0] == "casualties"] == [{"Donetsk", "Horlivka"}], found
 
 
