@@ -448,3 +448,9 @@ def test_the_start_of_the_operation_announced_is_fighting_and_a_time_since_it_no
     assert [e[0] for e in events("Путин объявил о начале специальной военной операции.", "ru")] == ["clash"]
     assert [e[0] for e in events("С начала специальной военной операции погибли 100 человек.", "ru")] == \
         ["casualties"]
+
+
+def test_machines_destroyed_after_a_clause_counting_soldiers_are_no_losses_of_people():
+    found = events("Потери ВСУ составили до 500 военнослужащих, уничтожены танк и шесть боевых бронированных машин.",
+                   "ru")
+    assert [e[0] for e in found] == ["casualties", "strike"], found

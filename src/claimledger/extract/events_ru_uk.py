@@ -38,7 +38,7 @@ from importlib import resources
 
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
-from .cyrillic import CyrDoc, Token, plain_word
+from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word
 from .dates import dates_another
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .datelines import outside_datelines
@@ -334,7 +334,13 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
                      for w in window):
             return False
     if "personnel" in row.flags or "materiel" in row.flags:
-        near = doc.tokens[max(0, first - PERSONNEL_WINDOW):last + PERSONNEL_WINDOW]
+        start = max(0, first - PERSONNEL_WINDOW)
+        if t.pos in PREDICATE_POS and row.type != "evacuation" and last < len(doc.tokens) \
+                and doc.tokens[last].pos in ("NOUN", "ADJF", "NUMB"):
+            # what a predicate destroys stands in its clause ("Потери составили до 500 военнослужащих, уничтожены
+            # танк и шесть машин": machines), not in the clause before ("187 окупантів, 72 з них – ліквідовано")
+            start = max([start] + [k + 1 for k in range(start, first) if doc.tokens[k].text in (",", ";", ":")])
+        near = doc.tokens[start:last + PERSONNEL_WINDOW]
         people = any((plain_word(w.lemma).startswith(PERSONNEL_STEMS) or _military_people(doc, w, last)
                       or w.i >= last and plain_word(w.lemma).startswith(PERSONNEL_AFTER_STEMS))
                      and not _in_unit_name(doc, w.i) for w in near if w.is_word and w.sent == t.sent) \
