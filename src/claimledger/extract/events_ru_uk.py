@@ -120,7 +120,6 @@ STAGING_AREA_LEMMAS = frozenset({"район", "пункт", "место", "мі
 AVOIDED_LEMMAS = frozenset({"избежание", "избежать", "избегать", "уникнення", "уникнути", "уникати"})
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
 UNIT_NAME_REACH = 2  # words back from a people word to a formation noun whose name it is part of
-
 # Word starts of captivity: "освобождены из плена", "звільнили з полону" free people, not a place.
 CAPTIVITY_STEMS = ("плен", "полон", "заложник", "заручник")
 FROM_WORDS = frozenset({"от", "від", "из", "з", "із"})

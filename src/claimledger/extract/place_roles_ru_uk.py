@@ -284,7 +284,7 @@ def _home_of_victims(doc: CyrDoc, place: Place) -> bool:
     """True for a place after "из"/"з" right after a noun of persons ("Погибли супруги из Белгородской области",
     "мужчина из Николаева"): where the dead or wounded came from, not where they were hit."""
     k = doc.token_at(place.span[0])
-    if k is None or k < 2 or doc.tokens[k - 1].lower not in ("из", "изо", "з", "із", "зі"):
+    if k is None or k < 2 or doc.tokens[k - 1].lower not in ORIGIN_PREPOSITIONS - {"с", "со", "от", "від"}:
         return False
     word = doc.tokens[k - 2]
     return word.pos == "NOUN" and "anim" in word.tags and not set(word.lemmas) & FORCE_LEMMAS

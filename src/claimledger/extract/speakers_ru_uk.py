@@ -17,6 +17,7 @@ from ..sides import UNKNOWN, side_of_outlet
 from .cyrillic import CyrDoc, Token, bracketed_name_before, word_readings
 from .gazetteer import load_gazetteer
 from .lexicon_files import lexicon_rows
+from .name_forms import MIN_STEM
 from .nlp import load_morphology
 from .place_candidates_ru_uk import name_candidates
 from .romanisation import romanise
@@ -254,10 +255,9 @@ def _common_noun_phrase(words: list[str], language: str) -> bool:
 
 # -- the same speaker across an article -----------------------------------------------------------
 
-# Case endings of a surname the dictionary does not know (genitive, dative, instrumental, prepositional), and the
-# letters a stem keeps without one
+# Case endings of a surname the dictionary does not know (genitive, dative, instrumental, prepositional); the
+# stem keeps name_forms.MIN_STEM letters without one, as a place name's does.
 SURNAME_CASE_ENDINGS = ("а", "у", "ом", "ем", "е", "ові", "еві", "ым", "им", "ой", "ого", "ому")
-MIN_SURNAME_STEM = 3
 
 
 def surname_key(word: str) -> str:
@@ -271,7 +271,7 @@ def surname_keys(word: str) -> set[str]:
     unknown name ("Коца", "Коцу" -> "коц", the key of "Коц")."""
     keys = {surname_key(word)}
     keys.update(surname_key(word[:-len(e)]) for e in SURNAME_CASE_ENDINGS
-                if word.lower().endswith(e) and len(word) - len(e) >= MIN_SURNAME_STEM)
+                if word.lower().endswith(e) and len(word) - len(e) >= MIN_STEM)
     return keys
 
 
