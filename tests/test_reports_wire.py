@@ -253,8 +253,8 @@ def test_lines_dug_in_on_are_not_the_place_just_left():
 
 
 def test_settlements_listed_among_those_freed_are_the_places_of_the_freeing():
-    found = events("За тиждень Сили оборони звільнили сім населених пунктів. Серед звільнених — Благодатне, Макарівка та "
-                   "Нескучне.", "uk")
+    found = events("За тиждень Сили оборони звільнили сім населених пунктів. Серед звільнених — Благодатне, "
+                   "Макарівка та Нескучне.", "uk")
     assert [e[2] for e in found] == [{"Blahodatne", "Makarivka", "Neskuchne"}], found
 
 
@@ -392,8 +392,8 @@ def test_a_reporting_tail_with_a_name_and_a_title_apposed_is_an_attribution(text
 
 
 def test_the_country_that_made_the_weapons_is_no_place_of_the_strike():
-    found = events("Putin said Russia had fired a new missile at the Ukrainian city of Dnipro in response to Ukraine's use "
-                   "of US and British long-range weapons.", "en")
+    found = events("Putin said Russia had fired a new missile at the Ukrainian city of Dnipro in response to "
+                   "Ukraine's use of US and British long-range weapons.", "en")
     assert [e[2] for e in found if e[0] == "strike"] == [{"Dnipro"}], found
 
 
@@ -463,21 +463,22 @@ def test_a_building_seized_is_no_town_taken_but_a_flag_over_one_claims_it(text, 
 
 
 def test_what_a_town_is_cut_off_from_is_no_place_of_the_act():
-    found = events("Российские войска продолжают окружать Чернигов, город отрезан от Киева после разрушения моста.", "ru")
+    found = events("Российские войска продолжают окружать Чернигов, город отрезан от Киева после разрушения "
+                   "моста.", "ru")
     assert [(e[0], e[2]) for e in found] == [("clash", {"Chernihiv"}), ("strike", {"Chernihiv"})], found
 
 
 def test_a_place_in_a_facility_name_is_no_place_and_the_accused_is_no_place_of_the_act():
-    rec = record("The collapse of the Kakhovka dam flooded dozens of villages. Zelenskyy accused Russia of blowing up the "
-                 "dam, while Moscow blamed Ukrainian shelling.", "en", "2023-06-06")
+    rec = record("The collapse of the Kakhovka dam flooded dozens of villages. Zelenskyy accused Russia of blowing up "
+                 "the dam, while Moscow blamed Ukrainian shelling.", "en", "2023-06-06")
     assert "Kakhovka" not in [p["text"] for p in rec["places"]], rec["places"]
     strikes = [e for e in rec["events"] if e["type"] == "strike"]
     assert len(strikes) == 2 and all(not e["places"] for e in strikes), rec["events"]
 
 
 def test_the_village_refers_to_the_village_named_before_not_the_town_beside_it():
-    found = events("Russia's Defense Ministry said its forces had taken full control of Lastochkyne, a village just west "
-                   "of Avdiivka. Ukraine's military said it had withdrawn troops from the village.", "en")
+    found = events("Russia's Defense Ministry said its forces had taken full control of Lastochkyne, a village just "
+                   "west of Avdiivka. Ukraine's military said it had withdrawn troops from the village.", "en")
     assert [e[2] for e in found if e[0] == "withdrawal"] == [{"Lastochkyne"}], found
 
 

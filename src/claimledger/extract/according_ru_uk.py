@@ -262,9 +262,18 @@ def rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, int
     что «...»")."""
     kind = content_kind(doc, part, quotes)
     if kind == "direct":
-        start = doc.tokens[part[0]].start
-        return next(q for q in quotes if q[0] - 1 == start), kind
+        return quote_starting_at(quotes, doc.tokens[part[0]].start), kind
     return doc.char_span(*part), kind
+
+
+def quote_starting_at(quotes, char_start: int) -> tuple[int, int] | None:
+    """The quotation (its text's character span) whose opening mark stands at ``char_start``, or None."""
+    return next((q for q in quotes if q[0] - 1 == char_start), None)
+
+
+def quote_ending_at(quotes, char_end: int) -> tuple[int, int] | None:
+    """The quotation (its text's character span) whose closing mark ends at ``char_end``, or None."""
+    return next((q for q in quotes if q[1] + 1 == char_end), None)
 
 
 def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, int], str]:

@@ -5,10 +5,10 @@ Token ranges in, character spans and content kinds out, over a ``CyrDoc``.
 """
 from __future__ import annotations
 
-from .according_ru_uk import cue_role, rendered
+from .according_ru_uk import cue_role, quote_starting_at, rendered
 from .cues_ru_uk import load_cue_lexicon
-from .cyrillic import CyrDoc
-from .sources_ru_uk import ABOUT, CONTRASTIVE, COORDINATORS, THAT, fronted_report, is_nominal, trim_range
+from .cyrillic import COORDINATORS, CyrDoc
+from .sources_ru_uk import ABOUT, CONTRASTIVE, THAT, fronted_report, is_nominal, trim_range
 
 # Demonstratives after "о/про" that a clause completes ("говорили про те, як ...", "о том, что ...").
 CORRELATIVES = frozenset({"те", "том", "то", "тому"})
@@ -48,20 +48,6 @@ def contains_cue_subject(doc: CyrDoc, part: tuple[int, int]) -> bool:
     return doc.tokens[part[1] - 1].lower in THAT
 
 
-def quote_ending_at(quotes, char_end: int) -> tuple[int, int] | None:
-    for q in quotes:
-        if q[1] + 1 == char_end:
-            return q
-    return None
-
-
-def _quote_starting_at(quotes, char_start: int) -> tuple[int, int] | None:
-    for q in quotes:
-        if q[0] - 1 == char_start:
-            return q
-    return None
-
-
 def content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tuple[int, int], str] | None:
     """The content after a cue (and an inverted source): a quote, a "что" clause, an "о/про" NP, or an NP."""
     toks = doc.tokens
@@ -74,13 +60,13 @@ def content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tup
             part = trim_range(doc, first, _clause_end(doc, sent, first))
             return rendered(doc, part, quotes) if part else None
         if toks[j].text == ":":
-            q = _quote_starting_at(quotes, toks[j + 1].start) if j + 1 < len(toks) else None
+            q = quote_starting_at(quotes, toks[j + 1].start) if j + 1 < len(toks) else None
             if q is not None:
                 return q, "direct"
             part = trim_range(doc, j + 1, sent.last)
             return rendered(doc, part, quotes) if part else None
         if toks[j].text in ("«", "„", "“") and j == after:
-            q = _quote_starting_at(quotes, toks[j].start)
+            q = quote_starting_at(quotes, toks[j].start)
             if q is not None:
                 return q, "direct"
         if toks[j].lower in ABOUT and role == "np_verb" and any(

@@ -121,6 +121,9 @@ class CyrDoc:
 # name, an abbreviation, "як" the yak): their function-word reading is taken instead.
 UK_FUNCTION_WORDS = frozenset({"про", "до", "під", "перед", "серед", "об", "як"})
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL"})
+# Coordinating conjunctions of both languages; a verb after one shares the subject of the verb before ("заняли
+# Ласточкино, а также вошли", "заявил ... и добавил").
+COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
 
 
 @functools.lru_cache(maxsize=200_000)

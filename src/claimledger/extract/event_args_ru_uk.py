@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..models import Attribution, Place
-from .cyrillic import CyrDoc
+from .cyrillic import COORDINATORS, CyrDoc
 from .dates import dated_after, month_ahead
 from .dates_ru_uk import MONTHS
 from .event_places import event_place_key
@@ -23,7 +23,6 @@ from .modality_ru_uk import PURPOSE_CONJUNCTIONS
 from .name_context_ru_uk import SETTLEMENT_NOUNS, abbreviated_settlement_noun
 
 THEY = frozenset({"вони", "они"})  # a subject pronoun that refers to the subject of the clause before
-COORDINATORS = frozenset({"и", "а", "та", "і", "й"})  # before a verb that shares the subject of the verb before
 ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject (a quoted name counts as one)
 # words before a passive searched for its agent in the instrumental, which a circumstance may part from it
 # ("Подразделениями группировки войск «Центр» в результате активных действий освобождены")

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..models import Event, Place
 from .gazetteer import katottg_within, load_gazetteer
 from .lexicon_files import lexicon_rows
+from .place_weights import CAPITAL_CATEGORIES
 
 # Events of the fighting whose place a report often gives one sentence before ("Mariupol ... The
 # city was surrounded"; "Бои шли у Волчанска. Противник отступил"); their place is inherited from
@@ -35,8 +36,6 @@ FACILITY_TYPES = PLACE_INHERITING_TYPES | {"other"}
 
 def is_capital(place: Place) -> bool:
     """True for a national capital, which reports name for its government ("Moscow", "Kyiv", "Washington")."""
-    from .place_weights import CAPITAL_CATEGORIES
-
     gaz = load_gazetteer()
     entries = [gaz.get(place.ref)] if place.ref else gaz.lookup(place.name or "", fuzzy=False)
     return place.level == "settlement" and any(e is not None and e.category in CAPITAL_CATEGORIES

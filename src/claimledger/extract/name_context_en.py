@@ -52,16 +52,14 @@ def entity_end(ent) -> int:
     return end
 
 
-
 def name_end(ent) -> int:
-    """End of a PERSON/ORG/NORP entity's name: :func:`_entity_end`, or before a spaced dash the model
+    """End of a PERSON/ORG/NORP entity's name: :func:`entity_end`, or before a spaced dash the model
     ran the name on across ("Mykolaiv - 10" tagged ORG in "the city of Mykolaiv - 10 missiles")."""
     end = entity_end(ent)
     for tok in ent.doc[ent.start + 1:end]:
         if tok.text in DASHES and tok.whitespace_ and tok.i > 0 and tok.doc[tok.i - 1].whitespace_:
             return tok.i
     return end
-
 
 
 def entity_start(ent) -> int:
@@ -72,14 +70,12 @@ def entity_start(ent) -> int:
     return start
 
 
-
 def person_words(doc) -> frozenset[str]:
     """The words of the document's PERSON entities (worked out once per Doc)."""
     memo = doc_memo(doc, "places.person_words")
     if "words" not in memo:
         memo["words"] = frozenset(t.text for ent in doc_ents(doc) if ent.label_ == "PERSON" for t in ent)
     return memo["words"]
-
 
 
 def titled_person(doc, m: Mention) -> bool:
@@ -96,11 +92,9 @@ def titled_person(doc, m: Mention) -> bool:
     return False
 
 
-
 def country_name(gaz: Gazetteer, text: str) -> bool:
     """True when the text is the name or abbreviation of a country ("U.S.", "Peru")."""
     return any(e.level == "country" for e in gaz.lookup(text, fuzzy=False))
-
 
 
 def part_of_a_name(doc, gaz: Gazetteer, m: Mention) -> bool:
@@ -109,11 +103,9 @@ def part_of_a_name(doc, gaz: Gazetteer, m: Mention) -> bool:
     return inside_name(doc, m, country_name(gaz, text), region_name(gaz, text))
 
 
-
 def region_name(gaz: Gazetteer, text: str) -> bool:
     """True when the text is the name of a region the gazetteer lists ("Lugansk People's Republic", "Donbas")."""
     return any(e.level == "region" for e in gaz.lookup(text, fuzzy=False))
-
 
 
 def inside_name(doc, m: Mention, country: bool = False, region: bool = False) -> bool:

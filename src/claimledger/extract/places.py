@@ -163,7 +163,7 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
                 entities = _entity_bounds(doc)
             if tok.ent_type_ in RELABEL_LABELS and (i, i + n) not in entities[0]:
                 # only a whole PERSON/ORG entity can be a misread toponym, or a country opening an
-                # organisation name ("the U.S. Centers for Disease Control"; see _inside_name)
+                # organisation name ("the U.S. Centers for Disease Control"; see name_context_en.inside_name)
                 if (tok.ent_type_ == "ORG" and country_name(gaz, text)
                         and entities[1].get(i, -1) > i + n):
                     out.append(Mention(i, i + n, "GAZ"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import CyrDoc, Token, bracketed_name_before, word_readings
+from .cyrillic import COORDINATORS, CyrDoc, Token, bracketed_name_before, word_readings
 from .collective_sources_ru_uk import sides_source
 from .name_readings_ru_uk import (
     addressee_name, first_and_surname, nominative_name, nominative_name_word, surname_after_first_name,
@@ -34,7 +34,6 @@ ORDINAL_NUMBER = re.compile(r"^\d+-[^\W\d_]+$")  # "26-го", "47-й": a numbere
 OPEN_MARKS, CLOSE_MARKS = frozenset("«„“\""), frozenset("»“”\"")
 # Prepositions that end an inverted source and open a setting after it ("повідомили в Генштабі у зведенні").
 SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под", "во время", "під час", "после", "після"})
-COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
 # Nouns of a role's status after "в/у", part of the role, not a setting ("подполковник в отставке Иван Петров").
 ROLE_STATUS_NOUNS = frozenset({"отставка", "запас", "відставка"})
 # Nouns of a report that a cue of denying or confirming takes as its object ("опровергли информацию о ...").

@@ -59,11 +59,10 @@ def _nominative(t: Token, case: str | None = None, language: str = "ru") -> str:
     """A name word in the nominative; ``case`` is the case of the phrase (genitive after "по словам"); a word of a
     phrase in the nominative stays as written ("Апти Алаудинов", which the dictionary reads as a plural genitive)."""
     if case is not None and case != "nomn":
-        parses = [p for p in load_morphology(language).parse(t.text)
-                  if case in p.tag and set(str(p.tag).replace(" ", ",").split(",")) & PERSON_TAGS]
+        readings = [p for p in load_morphology(language).parse(t.text) if case in p.tag]
+        parses = [p for p in readings if set(str(p.tag).replace(" ", ",").split(",")) & PERSON_TAGS]
         if not parses:  # a surname declined as an adjective ("Сергея Череватого" -> Череватый)
-            parses = [p for p in load_morphology(language).parse(t.text)
-                      if case in p.tag and p.tag.POS == "ADJF" and "masc" in p.tag] if t.is_title else []
+            parses = [p for p in readings if p.tag.POS == "ADJF" and "masc" in p.tag] if t.is_title else []
         if parses:
             best = next((p for p in parses if "masc" in p.tag), parses[0])
             nominative = best.inflect({"nomn"})
@@ -265,7 +264,6 @@ def surname_key(word: str) -> str:
     return word.lower().replace("ё", "е")[:max(4, len(word) - 2)]
 
 
-
 def surname_keys(word: str) -> set[str]:
     """The stems a lone surname may have, as written or without a case ending the dictionary could not take off an
     unknown name ("Коца", "Коцу" -> "коц", the key of "Коц")."""
@@ -280,7 +278,6 @@ def known_surname(written: str | None, surnames: dict[str, str]) -> str | None:
     if not written or len(written.split()) != 1 or not written[:1].isupper():
         return None
     return next((surnames[k] for k in surname_keys(written) if k in surnames), None)
-
 
 
 def named_in_full_before(doc: CyrDoc, index: int, written: str | None) -> str | None:
