@@ -236,10 +236,17 @@ def test_a_headline_passive_without_its_auxiliary_places_what_was_taken():
     assert (taking["actor"], [names.get(k, k) for k in taking["places"]]) == (None, ["Bakhmut"]), taking
 
 
-def test_civilians_leaving_a_town_are_no_withdrawal():
-    found = events("Российская сторона открывает гуманитарные коридоры для выхода мирных жителей из Мариуполя и "
-                   "Волновахи.", "ru")
-    assert [e[0] for e in found] == ["evacuation"], found
+@pytest.mark.parametrize("text, language, kind", [
+    ("Российская сторона открывает гуманитарные коридоры для выхода мирных жителей из Мариуполя и Волновахи.", "ru",
+     "evacuation"),
+    ("Из Мариуполя организован выход мирного населения из города.", "ru", "evacuation"),
+    ("Более 300 граждан покинули Покровск.", "ru", "evacuation"),
+    ("Біженці залишили Вовчанськ.", "uk", "evacuation"),
+    ("ВСУ вышли из населенного пункта Работино.", "ru", "withdrawal"),  # a settlement, no population
+])
+def test_civilians_leaving_a_town_are_no_withdrawal(text, language, kind):
+    found = events(text, language)
+    assert [e[0] for e in found] == [kind], found
 
 
 @pytest.mark.parametrize("text, speaker", [

@@ -78,9 +78,10 @@ ALLIANCE_LEMMAS = frozenset({"союз", "евросоюз", "євросоюз",
                              "конвенция", "конвенція", "санкция", "санкція", "сообщество", "співтовариство",
                              "одкб", "шос", "брикс", "вто", "сот", "оон", "совет", "рада"})
 JOIN_WINDOW = 6  # words either side of a joining word searched for the alliance ("до ЄС щодо невідкладного приєднання")
-# People who are not troops: their leaving a town is an evacuation ("Более 300 жителей покинули Покровск").
+# People who are not troops: their leaving a town is an evacuation ("Более 300 жителей покинули Покровск", "выход
+# мирного населения").
 CIVILIAN_STEMS = ("жител", "мешкан", "мирн", "люд", "семь", "сім'", "родин", "дет", "діт", "ребен", "дитин",
-                  "пенсионер", "пенсіонер")
+                  "пенсионер", "пенсіонер", "население", "населення", "граждан", "цивіл", "біжен", "бежен")
 CIVILIAN_WINDOW = 5  # words before a verb of leaving searched for who leaves
 # ... and, with officials and the press, whose taking into captivity is hostage-taking ("захопили в полон мера").
 HOSTAGE_STEMS = CIVILIAN_STEMS + ("мэр", "мер", "глав", "голов", "журналист", "журналіст", "волонтер", "священ",
@@ -129,7 +130,7 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "clash"
     if kind in ("territory_control", "withdrawal") and _attempted(doc, first):
         return "clash"
-    if kind == "withdrawal" and _civilians_leave(doc, first):
+    if kind == "withdrawal" and _civilians_leave(doc, first, last):
         return "evacuation"
     if kind == "negotiation" and set(doc.tokens[first].lemmas) & MEETING_LEMMAS and any(
             plain_word(w.lemma).startswith(PUBLIC_STEMS) for w in doc.tokens[last:last + MEETING_WINDOW]):
@@ -284,12 +285,13 @@ def _air_attack_retold(doc: CyrDoc, first: int, last: int) -> bool:
         for k, w in enumerate(doc.tokens[:s.first]))
 
 
-def _civilians_leave(doc: CyrDoc, first: int) -> bool:
-    """True when the words before a verb of leaving in its clause name civilians and no force ("Более 300
-    жителей покинули Покровск", "мешканці залишили місто")."""
+def _civilians_leave(doc: CyrDoc, first: int, last: int) -> bool:
+    """True when the words before a verb of leaving in its clause, or those inside the trigger (tokens [first, last)),
+    name civilians ("Более 300 жителей покинули Покровск", "мешканці залишили місто", "коридоры для выхода мирных
+    жителей из Мариуполя")."""
     s = doc.sentence_of(first)
-    before = [w for w in doc.tokens[max(s.first, first - CIVILIAN_WINDOW):first] if w.is_word]
-    return any(plain_word(w.lemma).startswith(CIVILIAN_STEMS) for w in before)
+    who = [w for w in doc.tokens[max(s.first, first - CIVILIAN_WINDOW):last] if w.is_word]
+    return any(plain_word(w.lemma).startswith(CIVILIAN_STEMS) for w in who)
 
 
 def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:

@@ -110,8 +110,6 @@ THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякув
 # Verbs that only name a topic ("обсудили эвакуацию", "не стали комментировать удар"): the event is not reported.
 TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення",
                           "комментировать", "прокомментировать", "коментувати", "прокоментувати"})
-# Word starts of civilians, who leave a town without withdrawing from it ("выход мирных жителей").
-CIVILIAN_STEMS = ("мирн", "жител", "житель", "населен", "граждан", "мешкан", "цивіл", "біженц", "беженц", "людей")
 # Verbs of retreating, which negated and not past say a resolve ("Ми не відступаємо", "не отступим").
 RETREAT_LEMMAS = frozenset({"отступать", "отступить", "відступати", "відступити"})
 # Nouns of an area named after what troops do there ("районы сосредоточения", "пункти дислокації"): no act told.
@@ -304,8 +302,6 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     if set(t.lemmas) & RETREAT_LEMMAS and "past" not in t.tags and first > 0 \
             and doc.tokens[first - 1].lower in ("не", "ні"):
         return False  # "Ми не відступаємо", "не отступим": a resolve, no report of a withdrawal
-    if row.type == "withdrawal" and any(plain_word(w.lower).startswith(CIVILIAN_STEMS) for w in doc.tokens[first:last]):
-        return False  # "коридоры для выхода мирных жителей из Мариуполя": people leaving, not troops
     if row.type == "other" and first > 0 and set(doc.tokens[first - 1].lemmas) & STAGING_AREA_LEMMAS:
         return False  # "удары по районам сосредоточения", "районах зосередження": where troops gather, struck
     sentence = _sentence_tokens(doc, first)
