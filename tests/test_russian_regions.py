@@ -63,3 +63,68 @@ def test_a_list_of_russian_regions_gives_each_region(text, language, places):
                                                      published="2024-03-13")))
     names = {p.get("ref") or p["name"]: p["name"] for p in rec["places"]}
     assert {names[k] for e in rec["events"] for k in e.get("places") or ()} == places
+
+
+@pytest.mark.parametrize("adjective, name, centre, oblast", [
+    ("суджанский", "Sudzhansky District", "Sudzha", "Kursk Oblast"),
+    ("глушківський", "Glushkovsky District", "Glushkovo", "Kursk Oblast"),
+    ("шебекинский", "Shebekinsky District", "Shebekino", "Belgorod Oblast"),
+    ("бєлгородський", "Belgorodsky District", "Belgorod", "Belgorod Oblast"),
+    ("климовский", "Klimovsky District", "Klimovo", "Bryansk Oblast"),  # not Klimovsk of Moscow Oblast
+    ("навлинский", "Navlinsky District", "Navlya", "Bryansk Oblast"),
+])
+def test_a_district_of_russia_is_named_after_its_centre_in_the_border_regions(gaz, adjective, name, centre, oblast):
+    from claimledger.extract.place_adjectives_ru_uk import russian_raion
+
+    raion = russian_raion(gaz, adjective)
+    assert (raion.name, raion.centre.name, raion.oblast.name) == (name, centre, oblast)
+
+
+@pytest.mark.parametrize("adjective", ["купянский", "харківський", "лиманский"])
+def test_a_ukrainian_district_is_no_district_of_russia(gaz, adjective):
+    from claimledger.extract.place_adjectives_ru_uk import russian_raion
+
+    assert russian_raion(gaz, adjective) is None
+
+
+def _record(text: str, language: str) -> dict:
+    from claimledger.pipeline import analyse_article
+
+    return document_to_record(analyse_article(Article(id="probe", text=text, language=language, outlet="ТАСС",
+                                                      published="2024-08-13")))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, language, places", [
+    ("В Суджанском районе уничтожены три танка.", "ru", [{"Sudzhansky District"}]),
+    ("Беспилотник атаковал автомобиль в Шебекинском городском округе Белгородской области.", "ru",
+     [{"Shebekinsky District"}]),
+    ("ВСУ атаковали беспилотниками населенные пункты Климовского, Погарского и Севского районов Брянской области.",
+     "ru", [{"Klimovsky District", "Pogarsky District", "Sevsky District"}]),
+    ("Бої тривають у Суджанському районі Курської області.", "uk", [{"Sudzhansky District"}]),
+    ("ВСУ обстреляли поселок Теткино в Глушковском районе Курской области.", "ru", [{"Tëtkino"}]),
+])
+def test_an_act_in_a_district_of_russia_is_placed_there_not_in_its_oblast(text, language, places):
+    rec = _record(text, language)
+    names = {p.get("ref") or p["name"]: p["name"] for p in rec["places"]}
+    assert [{names[k] for k in e["places"]} for e in rec["events"]] == places, rec["events"]
+    districts = [p for p in rec["places"] if p["level"] == "raion"]
+    assert districts and all(p["lat"] is not None and p["lon"] is not None for p in districts)  # drawn at its centre
+
+
+@pytest.mark.model
+def test_a_russian_village_in_ukrainian_copy_is_named_in_latin_letters():
+    rec = _record("Під обстріл потрапило село Тьоткіно Глушківського району.", "uk")
+    village = next(p for p in rec["places"] if p["level"] == "settlement")
+    assert village["name"].isascii(), village
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Три мирных жителя погибли при обстреле Куйбышевского и Киевского районов Донецка.",  # districts of a city
+    # a report told in Ukraine
+    "Ночью войска нанесли ракетный удар по Харькову. По данным ОВА, ракета попала в жилой дом в Слободском районе.",
+])
+def test_a_district_of_a_ukrainian_city_is_no_district_of_russia(text):
+    rec = _record(text, "ru")
+    assert not [p for p in rec["places"] if p["level"] == "raion" and not p.get("ref")], rec["places"]

@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..models import Event, Place
-from .gazetteer import katottg_within, load_gazetteer
+from .gazetteer import katottg_within, km_between, load_gazetteer
 from .lexicon_files import lexicon_rows
+from .place_adjectives_ru_uk import RAION_KM
 from .place_weights import CAPITAL_CATEGORIES
 
 # Events of the fighting whose place a report often gives one sentence before ("Mariupol ... The
@@ -59,17 +60,24 @@ def place_within(place: Place, area: Place) -> bool:
     """True when ``place`` lies in the oblast or raion ``area``: by its KATOTTG code, or for a Russian settlement by
     the oblast the gazetteer files it under (Shebekino, geonames, in "Belgorod Oblast", which has no ref); a village
     the gazetteer lacks (no ref, no point: unlisted_villages_ru.py, as it holds every Ukrainian one) is taken to lie
-    in the Russian oblast named with it ("Мартыновка и Мальцевка Курской области")."""
+    in the Russian oblast or district named with it ("Мартыновка и Мальцевка Курской области"). A district of Russia
+    (no ref, its centre's point: place_adjectives_ru_uk.py) lies in its centre's oblast and holds the settlements
+    within RAION_KM of its centre."""
     if katottg_within(place.ref, area.ref, area.level):
         return True
-    if area.level != "oblast" or area.ref or not area.name:
+    if area.ref or not area.name or area.level not in ("oblast", "raion"):
         return False
-    if place.level == "settlement" and not place.ref and place.name and place.lat is None:
-        oblast = load_gazetteer().get(f"area:{area.name}")
+    gaz = load_gazetteer()
+    unlisted_village = place.level == "settlement" and not place.ref and bool(place.name) and place.lat is None
+    entry = gaz.get(place.ref) if (place.ref or "").startswith("geonames:") else None
+    if area.level == "raion":
+        return area.lat is not None and (unlisted_village or entry is not None and entry.country == "RU"
+                                         and entry.lat is not None and km_between(entry, area) <= RAION_KM)
+    if unlisted_village:
+        oblast = gaz.get(f"area:{area.name}")
         return oblast is not None and oblast.country == "RU"
-    if not (place.ref or "").startswith("geonames:"):
-        return False
-    entry = load_gazetteer().get(place.ref)
+    if place.level == "raion" and not place.ref and place.lat is not None:
+        return gaz.russian_oblast_at(place.lat, place.lon) == f"area:{area.name}"
     return entry is not None and entry.country == "RU" and entry.oblast == f"area:{area.name}"
 
 

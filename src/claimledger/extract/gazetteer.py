@@ -153,11 +153,20 @@ class Gazetteer:
         self._exact = exact
         self._skeleton = skeletons
         self.division_ids = division_ids
+        self._russian_points: dict[tuple[float, float], str] | None = None
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry with this id (KATOTTG code, geonames:<id>, area:<name>), or None."""
         index = self._by_id.get(entry_id)
         return None if index is None else self.entries[index]
+
+    def russian_oblast_at(self, lat: float, lon: float) -> str | None:
+        """The oblast id of the Russian settlement at exactly this point, or None (a district of Russia, which
+        the gazetteer lacks, is drawn at its centre: place_adjectives_ru_uk.py)."""
+        if self._russian_points is None:
+            self._russian_points = {(e.lat, e.lon): e.oblast for e in self.entries
+                                    if e.country == "RU" and e.level == "settlement" and e.oblast}
+        return self._russian_points.get((lat, lon))
 
     def has_name(self, name: str) -> bool:
         """True when the name (normalised) is exactly a name or alias of some entry."""

@@ -22,7 +22,6 @@ article, the raions of the sentence's settlements, places already resolved, prom
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -33,8 +32,11 @@ from .gazetteer import (
     theatre_area,
 )
 from .name_context_ru_uk import (
-    CITY_CATEGORIES, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
+    JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
     in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, placed_elsewhere, substantive_name,
+)
+from .place_adjectives_ru_uk import (
+    INFLECTED_PLACE_ADJECTIVE, PLACE_ADJECTIVE, RussianRaion, adjective_lemma, axis_place, russian_raion,
 )
 from .place_candidates_ru_uk import THEATRE, corresponding_settlements, name_candidates
 from .place_weights import FRONT_OBLASTS
@@ -46,25 +48,12 @@ AREA_HEADS = {
     "республика": ("region", "oblast"), "республіка": ("region", "oblast"), "громада": ("hromada",),
     "община": ("hromada",),  # Russian-language Ukrainian copy: "Марганецкая община"
 }
+# Kinds of a Russian okrug between its adjective and its head ("Шебекинский городской округ").
+OKRUG_KINDS = frozenset({"городской", "муниципальный", "міський", "муніципальний"})
 # Heads whose adjective agrees in the feminine: the gazetteer names a hromada by it ("Покровська громада").
 FEMININE_HEADS = frozenset({"громада", "община"})
 # Head nouns of front directions ("Лиманское направление", "Курахівський напрямок").
 AXIS_HEADS = frozenset({"направление", "напрямок", "напрям", "направлення"})
-# Suffixes of adjectives derived from place names, with the endings that rebuild the place name
-# (Купянский -> Купянск, Покровський -> Покровськ, Харківський -> Харків, Донецкий -> Донецк; the Russian
-# exonyms: Авдеевский -> Авдеевка, Кураховский -> Курахово, Запорожский -> Запорожье). The most prominent
-# settlement any ending gives is the direction's.
-PLACE_ADJECTIVE = re.compile(r"(?:ский|ськ[ий]й?|цкий|цький|зький|зкий|ський)$")
-# The same adjectives in any case form, for words the dictionary reads as a noun ("Купянском" as the
-# instrumental of Купянск): stem group 1, case ending group 2.
-INFLECTED_PLACE_ADJECTIVE = re.compile(
-    r"^(.+(?:ск|цк|зк|ськ|цьк|зьк))(ий|ый|ой|ого|ому|ом|ая|ой|ую|ое|ые|ых|ым|ими|ыми|ій|ої|ою|у|е|і|их|им|ому|ого|ім|ій)$")
-ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и", "ка", "о", "ье")), ("ський", ("ськ", "", "а", "и")),
-                   ("цкий", ("цк", "ц")), ("цький", ("цьк", "ць")), ("зький", ("зьк", "г")))
-# The first word of a two-word town an axis adjective writes as one ("Великоновосілківський" -> Велика Новосілка,
-# "Великобурлукский" -> Великий Бурлук), tried when the one-word town is not found.
-COMPOUND_PREFIXES = (("велико", ("велика", "великий", "велике", "великая", "великий", "великое")),
-                     ("мало", ("мала", "малий", "мале", "малая", "малый", "малое")))
 # The KATOTTG categories a settlement noun before a name admits (M city, K special city, X selyshche, C village);
 # copy calls a selyshche a village too ("село Степовое", KATOTTG's селище Степове), so "село" admits both.
 SETTLEMENT_KIND_CATEGORIES = {"город": {"M", "K"}, "місто": {"M", "K"}, "селище": {"X"}, "посёлок": {"X"},
@@ -120,18 +109,21 @@ def _head_mentions(doc: CyrDoc) -> list[_Mention]:
         head = _head_kind(t)
         if head is None:
             continue
-        # walk back over the adjectives that share this head
+        # walk back over the adjectives that share this head (past "городской" of "Шебекинский городской округ")
         j, first = t.i - 1, True
+        kind = toks[j].lemma if head == "округ" and j >= 0 and toks[j].lemma in OKRUG_KINDS else None
+        j -= kind is not None
         while j >= 0 and toks[j].sent == t.sent and _is_place_adjective(toks[j], head, listed=not first):
             end = t.i + 1 if first else j + 1
             query = doc.span_text(j, j + 1) + " " + (t.text if first else t.lemma)
             if head in AXIS_HEADS:
-                out.append(_Mention(j, end, "axis", query=_adjective_lemma(toks[j])))
+                out.append(_Mention(j, end, "axis", query=adjective_lemma(toks[j])))
             else:
-                adjective = _adjective_lemma(toks[j])
+                adjective = adjective_lemma(toks[j])
                 if head in FEMININE_HEADS and adjective.endswith(("ий", "ый")):
                     adjective = adjective[:-2] + "а"  # "Покровській громаді": Покровська громада
                 named_head = "громада" if head == "община" else head  # the gazetteer's word for a hromada
+                named_head = f"{kind} {named_head}" if kind else named_head
                 out.append(_Mention(j, end, "area", AREA_HEADS[head], query, f"{adjective} {named_head}"))
             first = False
             k = j - 1
@@ -165,14 +157,6 @@ def _head_kind(t: Token) -> str | None:
     return None
 
 
-def _adjective_lemma(t: Token) -> str:
-    """The masculine nominative of a place adjective, also when the dictionary reads it as a noun."""
-    if PLACE_ADJECTIVE.search(t.lemma):
-        return t.lemma
-    m = INFLECTED_PLACE_ADJECTIVE.match(t.lower)
-    return m.group(1) + "ий" if m else t.lemma
-
-
 def _is_place_adjective(t: Token, head: str, listed: bool = False) -> bool:
     """Whether ``t`` is a place adjective of the area or axis ``head``; one ``listed`` before another that
     shares the head must read as an adjective ("Луганской и Донецкой областях"), not as a town's case form
@@ -183,7 +167,7 @@ def _is_place_adjective(t: Token, head: str, listed: bool = False) -> bool:
             and not INFLECTED_PLACE_ADJECTIVE.match(t.lower):
         return False
     if head in AXIS_HEADS:
-        return bool(PLACE_ADJECTIVE.search(_adjective_lemma(t))) or "-" in t.text
+        return bool(PLACE_ADJECTIVE.search(adjective_lemma(t))) or "-" in t.text
     if head in FEMININE_HEADS:
         return t.is_title  # "Покровська громада"; "українських громад" are Ukraine's communities
     return t.is_title or bool(PLACE_ADJECTIVE.search(t.lemma))
@@ -286,7 +270,7 @@ def _of_kind_named(found: list[Entry], doc: CyrDoc, start: int) -> list[Entry]:
     return [e for e in found if e not in ukrainian or e.category in allowed]
 
 
-def _stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution], raions: dict[int, Entry],
+def _stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution], raions: dict[int, RussianRaion],
                  k: int) -> Entry | None:
     """The Ukrainian or Russian oblast or raion the text states name ``k`` lies in: right after it in the genitive
     or after "в"/"у"/"на" ("Петровское Донецкой Народной Республики", "Петровское в ДНР", "Урожайне на
@@ -297,7 +281,7 @@ def _stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution
     end = mentions[k].end
     for j in range(k + 1, len(mentions)):
         gap = [t.lower for t in doc.tokens[end:mentions[j].start]]
-        area = raions.get(j) or results[j].entry
+        area = raions[j].oblast if j in raions else results[j].entry
         if theatre_area(area) and len(gap) <= 1 and set(gap) <= STATED_AREA_GAP \
                 and not (gap and "accs" in doc.tokens[mentions[j].start].tags):  # "в Донецкую область": whither
             return area
@@ -337,21 +321,42 @@ def _apart_from_its_list(doc: CyrDoc, mentions: list[_Mention], results: list[Re
     return Resolution(None, results[k].candidates, results[k].scores)
 
 
-def _russian_raions(gaz: Gazetteer, mentions: list[_Mention], results: list[Resolution]) -> dict[int, Entry]:
-    """Mention index -> the oblast of a raion or okrug of Russia the gazetteer lacks, named after a Russian town it
-    knows ("Глушковского района": Glushkovo, Kursk Oblast; "Грайворонского округа": Grayvoron, Belgorod Oblast)."""
+def _russian_raions(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention],
+                    results: list[Resolution]) -> dict[int, RussianRaion]:
+    """Mention index -> the raion or okrug of Russia the gazetteer lacks, named after a Russian town it knows
+    ("Глушковского района": Glushkovsky District of Kursk Oblast); not a district of a city named after it
+    ("Куйбышевского и Киевского районов Донецка")."""
+    starts = {m.start: r for m, r in zip(mentions, results)}
     found = {}
     for k, (m, r) in enumerate(zip(mentions, results)):
-        if m.kind == "area" and r.entry is None and "raion" in m.levels:
-            town = axis_place(gaz, m.lemma_query.split()[0])
-            oblast = gaz.get(town.oblast) if town is not None and town.country == "RU" and town.oblast else None
-            if oblast is not None:
-                found[k] = oblast
+        if m.kind != "area" or r.entry is not None or "raion" not in m.levels:
+            continue
+        adjective, head = m.lemma_query.split(" ", 1)
+        raion = russian_raion(gaz, adjective)
+        after = next((t.i + 1 for t in doc.tokens[m.start:] if _head_kind(t) == head.split()[-1]), None)
+        city = starts.get(after)
+        if raion is not None and (city is None or city.entry is None or city.entry.level != "settlement"):
+            found[k] = raion
     return found
 
 
+def _told_in_russia(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], results: list[Resolution],
+                    villages: list[str | None], raions: dict[int, RussianRaion], areas: frozenset[str]) -> set[int]:
+    """The districts of ``raions`` a report places acts in: those whose oblast it (or its headline: ``areas``)
+    names, or a Russian place (a village the gazetteer lacks too) in the district's sentence or the one before, or
+    all when it names no Ukrainian place; not a district of a Ukrainian city's report ("ракетный удар по Харькову
+    ... в Слободском районе")."""
+    named = areas | {r.entry.id for r in results if r.entry is not None and r.entry.level == "oblast"}
+    local = {country: {doc.tokens[m.start].sent for m, r in zip(mentions, results) if r.entry is not None
+                       and r.entry.country == country and r.entry.level in LOCAL_LEVELS} for country in THEATRE}
+    local["RU"] |= {doc.tokens[m.start].sent for m, village in zip(mentions, villages) if village is not None}
+    in_ukraine = bool(local["UA"]) or any((e := gaz.get(a)) is not None and e.country == "UA" for a in areas)
+    return {k for k, raion in raions.items() if raion.oblast.id in named or not in_ukraine
+            or {doc.tokens[mentions[k].start].sent, doc.tokens[mentions[k].start].sent - 1} & local["RU"]}
+
+
 def _russian_villages(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution],
-                      stated: list[Entry | None], raions: dict[int, Entry], in_russia: bool) -> list[str | None]:
+                      stated: list[Entry | None], raions: dict[int, RussianRaion], in_russia: bool) -> list[str | None]:
     """Per mention, the canonical name of a Russian village the gazetteer lacks (unlisted_villages_ru.py), else
     None: a name the gazetteer settles nowhere in the Russian oblast or raion stated for it, or one a settlement
     noun governs that it cannot settle, in a sentence naming no Ukrainian place, itself or the one before it
@@ -375,25 +380,6 @@ def _russian_villages(doc: CyrDoc, mentions: list[_Mention], results: list[Resol
                 and in_settlement_list(doc, m.start)
         names.append(village_name(doc, m.start, m.end) if village else None)
     return names
-
-
-def axis_place(gaz: Gazetteer, adjective_lemma: str) -> Entry | None:
-    """The settlement a front direction is named after (купянский -> Kupiansk, великоновосілківський -> Velyka
-    Novosilka, великоновоселковский by the Russian spelling of its name), or None."""
-    for suffix, endings in ADJECTIVE_STEMS:
-        if adjective_lemma.endswith(suffix):
-            stem = adjective_lemma[: -len(suffix)]
-            stems = [stem] + [word + " " + stem[len(prefix):] for prefix, words in COMPOUND_PREFIXES
-                              if stem.startswith(prefix) and len(stem) > len(prefix) + 3 for word in words]
-            # a town in -ка has its adjective in -ковский / -ківський (Новоселка, Новосілка)
-            stems += [s[:-2] for s in stems if s.endswith(("ков", "ків"))]
-            names = [s + ending for s in stems for ending in endings]
-            for find in (lambda name: gaz.lookup(name, fuzzy=False), lambda name: corresponding_settlements(gaz, name)):
-                hits = [e for name in names for e in find(name) if e.level == "settlement"]
-                if hits:
-                    return max(hits, key=lambda e: (e.category in CITY_CATEGORIES, e.population or 0,
-                                                    e.ref is not None))
-    return None
 
 
 def _hromadas(result: Resolution) -> frozenset[str]:
@@ -460,16 +446,22 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
         if [r.entry for r in new] == [r.entry for r in results]:
             break
         results = new
-    raions = _russian_raions(gaz, mentions, results)
+    raions = _russian_raions(doc, gaz, mentions, results)
     stated = [_stated_area(doc, mentions, results, raions, k) for k in range(len(mentions))]
     results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a))
                for m, r, a in zip(mentions, results, stated)]
     results = [_apart_from_its_list(doc, mentions, results, k) for k in range(len(mentions))]
     in_russia = any((e := gaz.get(a)) is not None and e.country == "RU" for a in companion.areas)
     villages = _russian_villages(doc, mentions, results, stated, raions, in_russia)
+    districts = _told_in_russia(doc, gaz, mentions, results, villages, raions, companion.areas)
     places = []
-    for m, cand, res, text, axis, village in zip(mentions, cands, results, texts, axes, villages):
+    for k, (m, cand, res, text, axis, village) in enumerate(zip(mentions, cands, results, texts, axes, villages)):
         span = doc.char_span(m.start, m.end)
+        if k in districts:
+            centre = raions[k].centre.point
+            places.append(Place(span=span, text=text, ref=None, name=raions[k].name, level="raion",
+                                lat=centre[0] if centre else None, lon=centre[1] if centre else None))
+            continue
         if village is not None:
             places.append(Place(span=span, text=text, ref=None, name=village, level="settlement"))
             continue
