@@ -50,6 +50,28 @@ def test_a_dateline_is_a_place_but_no_events_place_nor_part_of_a_claim():
     assert {e.type for e in doc.events if e.claimed_by == claim.id} >= {"strike", "casualties"}
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("text, language", [
+    ("ЭНЕРГОДАР, 5 августа. /ТАСС/. ВСУ нанесли удар по территории Запорожской АЭС, сообщил Евгений Балицкий.", "ru"),
+    ("ENERHODAR, Ukraine (AP) — Shelling hit the Zaporizhzhia nuclear plant overnight, the IAEA said.", "en"),
+])
+def test_a_dateline_town_holding_a_facility_the_report_names_places_its_events(text, language):
+    from claimledger.pipeline import analyse_article
+
+    doc = analyse_article(Article(id="t", text=text, language=language, published="2022-08-05"))
+    strikes = [e for e in doc.events if e.type == "strike"]
+    assert strikes and all(e.places == ("UA23040110010044100",) for e in strikes), strikes  # Enerhodar
+
+
+@pytest.mark.model
+def test_a_dateline_town_is_no_place_of_a_facility_elsewhere():
+    from claimledger.pipeline import analyse_article
+
+    text = "ДОНЕЦК, 5 августа. /ТАСС/. ВСУ нанесли удар по территории Запорожской АЭС, сообщил Балицкий."
+    doc = analyse_article(Article(id="t", text=text, language="ru", published="2022-08-05"))
+    assert doc.events and all("UA14080030010048113" not in e.places for e in doc.events)  # not Donetsk
+
+
 def test_blank_lines_open_no_dateline():
     # each line is tried from its own start (a pattern that skipped blank lines made this quadratic)
     assert find_datelines("\n" * 20000 + " \n" * 20000 + "x") == []

@@ -60,7 +60,8 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
         datelines = [] if headline else find_datelines(doc.text)
         attributions = after_datelines(find_attributions(doc, article.published, voice), datelines)
         places = find_places(doc, gazetteer, gazetteer.companion(other_part))
-        events = find_events(doc, attributions, event_place_mentions(places, datelines), article.published)
+        events = find_events(doc, attributions, event_place_mentions(places, datelines, doc.text),
+                             article.published)
         if headline:
             events = date_headline_events(doc, events, article.published)
         events = world_war_events(denials_of_reports(events, attributions, doc.text), doc.text)
@@ -98,7 +99,7 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     attributions = publisher_offices(attributions, text, publisher_side(article.outlet, article.url))
     gazetteer = load_gazetteer()
     places = find_places_ru_uk(doc, gazetteer, gazetteer.companion(other_part))
-    events = find_events_ru_uk(doc, attributions, event_place_mentions(places, datelines),
+    events = find_events_ru_uk(doc, attributions, event_place_mentions(places, datelines, text),
                                published or article.published, headline, () if headline else other_part)
     events = world_war_events(denials_of_reports(events, attributions, text), text)
     return Layers(tuple(attributions), tuple(places), tuple(events))

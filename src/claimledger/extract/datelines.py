@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ..models import Attribution, Place
+from .event_places import facility_towns
 
 _CAPITALS = "A-ZА-ЯЁІЇЄҐ"
 LINE_START = re.compile(r"^", re.M)
@@ -58,6 +59,9 @@ def after_datelines(attributions: Iterable[Attribution], datelines: list[tuple[i
     return out
 
 
-def event_place_mentions(places: Iterable[Place], datelines: list[tuple[int, int]]) -> list[Place]:
-    """The places that may be where an event happened: those outside the datelines."""
-    return [p for p in places if not any(start <= p.span[0] < end for start, end in datelines)]
+def event_place_mentions(places: Iterable[Place], datelines: list[tuple[int, int]], text: str = "") -> list[Place]:
+    """The places that may be where an event happened: those outside the datelines, and a dateline's town that
+    holds a facility ``text`` names ("ЭНЕРГОДАР, 5 августа. /ТАСС/. ... по территории ЗАЭС": the plant's events
+    are in Enerhodar, as they would be had the body named the town; event_places.facility_place_keys)."""
+    towns = facility_towns(text) if datelines and text else frozenset()
+    return [p for p in places if not any(start <= p.span[0] < end for start, end in datelines) or p.ref in towns]

@@ -220,6 +220,11 @@ def facility_place_keys(text: str, sentence: tuple[int, int], places: Sequence[P
     return ()
 
 
+def facility_towns(text: str) -> frozenset[str]:
+    """The settlement refs of the facilities of the packaged table that ``text`` names."""
+    return frozenset(ref for pattern, ref in _facilities() if pattern.search(text))
+
+
 def names_facility(text: str, span: tuple[int, int]) -> bool:
     """True when the character span of ``text`` names a facility of the packaged table ("освобождение «Азовстали»"
     names where an act happened as a town would)."""
