@@ -461,3 +461,23 @@ def test_machines_destroyed_after_a_clause_counting_soldiers_are_no_losses_of_pe
     found = events("Потери ВСУ составили до 500 военнослужащих, уничтожены танк и шесть боевых бронированных машин.",
                    "ru")
     assert [e[0] for e in found] == ["casualties", "strike"], found
+
+
+@pytest.mark.parametrize("text, language, speaker, content", [
+    ("В Киеве ответственность за обстрел возложили на российские войска.", "ru", "Kyiv",
+     "за обстрел возложили на российские войска"),
+    ("Киев возложил ответственность за обстрел станции на российских военных.", "ru", "Kyiv",
+     "за обстрел станции на российских военных"),
+    ("У Києві відповідальність за обстріл поклали на російські війська.", "uk", "Kyiv",
+     "за обстріл поклали на російські війська"),
+])
+def test_blame_laid_is_its_makers_claim(text, language, speaker, content):
+    rec = record(text, language, "2022-08-06")
+    assert [(a["speaker"], text[a["content"][0]:a["content"][1]], a["evidentiality"])
+            for a in rec["attributions"]] == [(speaker, content, "claimed")]
+    (strike,) = [e for e in rec["events"] if e["type"] == "strike"]
+    assert strike["claimed_by"] == rec["attributions"][0]["id"]
+
+
+def test_responsibility_borne_is_no_blame_laid():
+    assert _attributions("Командование несет ответственность за обстрел.", "ru") == []

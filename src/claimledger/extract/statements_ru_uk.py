@@ -1,6 +1,8 @@
 """Statements named by a noun and a light verb, for attribution_ru_uk.py: "Заявление о взятии Бахмута сделал X",
 "С заявлением о X выступил Y", "Заяву про захоплення зробив X", and, referring back, "С таким заявлением выступил X"
-/ "З такою заявою виступив X" (what the sentence before says).
+/ "З такою заявою виступив X" (what the sentence before says); and blame laid with the noun fronted ("В Киеве
+ответственность за обстрел возложили на российские войска"), which the annotation guide reads as "blamed" (section
+A.1; the verb before its noun, "возложил ответственность за ... на ...", is a light cue of the cue lexicon).
 
 ``statements_made(doc, sent, used)`` returns ``Found`` attributions of kind indirect: the "о/об/про" phrase as their
 content (as "заявил о взятии Бахмута" has it), or the sentence before for a demonstrative; the subject after the verb
@@ -11,7 +13,7 @@ from __future__ import annotations
 from .according_ru_uk import Found
 from .anaphora_ru_uk import sentence_before
 from .cyrillic import CyrDoc
-from .sources_ru_uk import ABOUT, find_source_after, trim_range
+from .sources_ru_uk import ABOUT, find_source_after, find_source_before, trim_range
 
 STATEMENT_LEMMAS = frozenset({"заявление", "заява"})  # nouns of a statement
 # Verbs that make such a noun a report ("сделать заявление", "выступить с заявлением", "зробити заяву").
@@ -21,6 +23,12 @@ WITH = frozenset({"с", "со", "з", "із", "зі"})  # "с заявление
 REFERRING_LEMMAS = frozenset({"такой", "этот", "данный", "соответствующий", "подобный", "такий", "цей",
                               "відповідний", "подібний"})
 STATEMENT_REACH = 12  # words from the noun to the verb that makes it (its "о ..." phrase between)
+# Blame: the noun of responsibility, the verbs that lay it on someone ("на" + whom) and what it is for ("за" + what).
+BLAME_NOUNS = frozenset({"ответственность", "відповідальність"})
+LAYING_LEMMAS = frozenset({"возложить", "возлагать", "переложить", "перекладывать", "покласти", "покладати",
+                           "перекласти", "перекладати"})
+FOR = frozenset({"за"})
+ON = frozenset({"на"})
 
 
 def statements_made(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
@@ -53,4 +61,26 @@ def statements_made(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
         cue_first = opener - 1 if opener > sent.first and toks[opener - 1].lower in WITH else opener
         used.update(range(cue_first, verb + 1))
         out.append(Found(content, "indirect", doc.char_span(k, k + 1), source, k))
+    return out
+
+
+def blames_laid(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
+    """Blame laid with the noun fronted before its verb ("В Киеве ответственность за обстрел возложили на
+    российские войска"): the source before the noun, the content from "за" to the end of the sentence, the noun as
+    the cue; the tokens they take are added to ``used``."""
+    toks, out = doc.tokens, []
+    for k in range(sent.first, sent.last - 2):
+        if k in used or not set(toks[k].lemmas) & BLAME_NOUNS or toks[k + 1].lower not in FOR:
+            continue
+        verb = next((m for m in range(k + 2, min(sent.last, k + 1 + STATEMENT_REACH))
+                     if toks[m].pos == "VERB" and set(toks[m].lemmas) & LAYING_LEMMAS), None)
+        if verb is None or verb + 1 >= sent.last or toks[verb + 1].lower not in ON \
+                or any(t.pos == "VERB" or t.text in (";", ":") for t in toks[k + 1:verb]):
+            continue
+        source = find_source_before(doc, sent, k)
+        part = trim_range(doc, k + 1, sent.last)
+        if source is None or part is None:
+            continue
+        used.update(range(k, verb + 1))
+        out.append(Found(doc.char_span(*part), "indirect", doc.char_span(k, k + 1), source, verb))
     return out
