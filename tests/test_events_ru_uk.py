@@ -116,10 +116,20 @@ def part(text: str, span) -> str:
     ("Окупанти катують полонених.", "other", "катують"),
     ("Виганяйте окупантів з нашої землі!", "withdrawal", "Виганяйте окупантів"),
     ("Ми вимагаємо звільнити журналістку з полону.", "other", "звільнити журналістку з полону"),
+    ("У Ворзелі окупанти били «Градами» по дитячому будинку.", "strike", "били «Градами» по"),
+    ("Вони продовжують бити по наших містах: Харків, Чернігів.", "strike", "бити по"),
 ])
 def test_ukrainian_address_vocabulary(text, kind, trigger):
     doc = analyse(text, "uk")
     assert any(e.type == kind and part(text, e.trigger) == trigger for e in doc.events), doc.events
+
+
+@pytest.mark.model
+def test_hitting_needs_a_place():
+    text = "Команда била рекорды по продажам."
+    assert not [e for e in analyse(text, "ru").events if e.type == "strike"]
+    assert any(e.type == "strike" and part(t, e.trigger) == "били «Градами» по"
+               for t in ["ВСУ били «Градами» по Донецку."] for e in analyse(t, "ru").events)
 
 
 @pytest.mark.model

@@ -38,7 +38,7 @@ from importlib import resources
 
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
-from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word
+from .cyrillic import OPEN_QUOTES, PREDICATE_POS, CyrDoc, Token, plain_word
 from .dates import dates_another
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .datelines import outside_datelines
@@ -182,6 +182,7 @@ def _parse_rows(text: str, name: str) -> list[_Row]:
     return rows
 
 
+QUOTE_MARKS = frozenset(OPEN_QUOTES) | frozenset(OPEN_QUOTES.values())
 PREFIX_CHARS = 2  # the shortest stem of a pattern's first word ("бо~"-like stems index under two letters)
 
 
@@ -208,7 +209,8 @@ def _match(doc: CyrDoc, i: int, items: tuple[_Item, ...]) -> int | None:
         if item.optional:  # the next word that is no optional one is not taken ("вернули * * позиции")
             nxt = next((later for later in items[n + 1:] if not later.optional), None)
             abbreviation = toks[k].text == "." and k > i and toks[k - 1].lower in NUMBER_ABBREVIATIONS if k < len(toks) else False
-            if k < len(toks) and (toks[k].is_word or toks[k].text[:1].isdigit() or abbreviation) \
+            quote = k < len(toks) and toks[k].text in QUOTE_MARKS  # "били «Градами» по": a name's marks
+            if k < len(toks) and (toks[k].is_word or toks[k].text[:1].isdigit() or abbreviation or quote) \
                     and toks[k].sent == toks[i].sent and not (nxt is not None and nxt.matches(toks[k])):
                 k += 1
             continue

@@ -57,8 +57,9 @@ def event_modality(span: Span) -> str:
         for child in token.children:
             if child.dep_ in {"aux", "auxpass"} and child.lower_ in FUTURE_AUX:
                 return "future"
-            if child.dep_ in {"amod", "compound"} and child.lemma_.lower() in FUTURE_CUES:
-                return "future"
+            if (child.dep_ in {"amod", "compound"} or child.dep_ == "acomp" and position > 0) \
+                    and child.lemma_.lower() in FUTURE_CUES:
+                return "future"  # "an imminent assault", "a clash near Kupiansk is imminent"
             perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)  # "to have been killed"
             if child.dep_ == "aux" and child.tag_ == "TO" and position < len(chain) - 1 and not perfect:
                 controller = chain[position + 1].lemma_.lower()

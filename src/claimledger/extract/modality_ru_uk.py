@@ -22,7 +22,11 @@ FUTURE_LEMMAS = frozenset({
     "анонсировать", "анонсувати",  # "На завтра Росія офіційно анонсувала обстріл"
     "ожидать", "очікувати", "ждать", "чекати",  # "можно ожидать освобождения Новобахмутовки"
     "решение", "рішення",  # "принял решение об отводе войск"
+    "обязанный", "обязан", "зобов'язаний", "надо", "необхідно",  # obligations: "обязаны освободить"
 })
+# "to have to" before an infinitive act, an obligation too ("Ми маємо звільнити Бахмут"); not "мали місце обстріли".
+HAVING_TO_LEMMAS = frozenset({"мати", "иметь"})
+INFINITIVE_ENDINGS = ("ти", "ть", "тися", "ться", "чь")
 HYPOTHETICAL_LEMMAS = frozenset({
     "мочь", "возможный", "возможно", "вероятно", "вероятный", "если", "бы", "случай", "риск", "угроза",
     "потенциальный", "могти", "можливо", "можливий", "ймовірно", "імовірно", "якщо", "би", "б", "разі",
@@ -61,6 +65,8 @@ CONDITIONAL_PAIRS = frozenset({("как", "только"), ("як", "тільк�
 # Conjunctions of purpose opening a verb trigger's own clause ("перебрасывают резервы, чтобы удержать позиции",
 # "щоб захопити його"): the act is aimed at, still to come.
 PURPOSE_CONJUNCTIONS = frozenset({"чтобы", "чтоб", "дабы", "щоб", "щоби"})
+# ... and prepositions of purpose right before an act noun ("вбиває заради знищення України", "ради захвата").
+PURPOSE_PREPOSITIONS = frozenset({"заради", "ради"})
 # Words from an imperative to the act it demands, itself included ("Приступайте к отводу"); verbs of stopping,
 # whose object goes on ("Зупиніть обстріли").
 DEMAND_REACH = 3
@@ -82,9 +88,11 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     if any(w in CONDITIONAL_CONJUNCTIONS for w in words) or doc.tokens[s.first].lower in CONDITIONAL_CONJUNCTIONS \
             or any(tuple(words[n:n + 2]) in CONDITIONAL_PAIRS for n in range(len(words))):
         return "hypothetical"  # "Если Киев не выведет войска, они будут окружены": a condition and what it entails
-    if any(w in PURPOSE_CONJUNCTIONS for w in words) and t.pos in ("INFN", "VERB"):
+    if any(w in PURPOSE_CONJUNCTIONS for w in words) and t.pos in ("INFN", "VERB") \
+            or words and words[-1] in PURPOSE_PREPOSITIONS:
         return "future"  # "чтобы удержать позиции": an aim; not "щоб зупинити вторгнення", an invasion under way
-    if _future_verb(t, doc.language) or _imperative_verb(t, doc.language) or _demanded(doc, own_clause):
+    obliged = bool(own_clause) and _infinitive(t) and bool(set(own_clause[-1].lemmas) & HAVING_TO_LEMMAS)
+    if _future_verb(t, doc.language) or _imperative_verb(t, doc.language) or _demanded(doc, own_clause) or obliged:
         return "future"  # "захватят", and a demand: "Воюйте за Маріуполь!", "Приступайте к отводу войск"
     if any(set(w.lemmas) & NOT_EXCLUDING for w in before):
         return "hypothetical"
@@ -141,6 +149,11 @@ def _predicate_modality(doc: CyrDoc, first: int, last: int) -> str:
         if w.pos == "VERB":
             break
     return "factual"
+
+
+def _infinitive(t: Token) -> bool:
+    """True for an infinitive, also one the Ukrainian dictionary tags as a bare verb ("звільнити": its own lemma)."""
+    return "infn" in t.tags or t.pos == "VERB" and t.lower == t.lemma and t.lower.endswith(INFINITIVE_ENDINGS)
 
 
 def _future_verb(t: Token, language: str) -> bool:

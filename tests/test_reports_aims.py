@@ -1,0 +1,59 @@
+"""Acts that a report aims at rather than tells as done (annotation guide, section E: future modality): an obligation
+("маємо звільнити", "обязаны освободить", "нам надо"), an act named as a purpose ("заради знищення України") and
+one said to be imminent ("a clash near Kupiansk is imminent"). Guards keep the done acts factual ("мали місце
+обстріли", "ЗСУ провели контрнаступ").
+
+The sentences are probes written for these tests in the styles of addresses and wire copy (no gold or corpus text).
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_reports_acts import record
+
+pytestmark = pytest.mark.model
+
+
+def _modalities(text: str, language: str) -> dict[str, str]:
+    """Trigger text -> modality of each event of a probe report."""
+    rec = record(text, language, "2023-03-14")
+    return {text[e["trigger"][0]:e["trigger"][1]]: e["modality"] for e in rec["events"]}
+
+
+@pytest.mark.parametrize("text, language, trigger", [
+    ("Ми маємо звільнити Бахмут.", "uk", "звільнити"),
+    ("Ми зобов'язані звільнити Бахмут.", "uk", "звільнити"),
+    ("Мы обязаны освободить Бахмут.", "ru", "освободить"),
+    ("Нам надо освободить Бахмут.", "ru", "освободить"),
+])
+def test_an_act_one_has_to_do_is_to_come(text, language, trigger):
+    assert _modalities(text, language)[trigger] == "future"
+
+
+@pytest.mark.parametrize("text, language, trigger", [
+    ("Росія накопичила ресурс заради знищення України.", "uk", "знищення"),
+    ("Заради звільнення Херсона ЗСУ провели контрнаступ.", "uk", "звільнення"),
+])
+def test_an_act_named_as_a_purpose_is_to_come(text, language, trigger):
+    assert _modalities(text, language)[trigger] == "future"
+
+
+@pytest.mark.parametrize("text, language, trigger", [
+    ("Заради звільнення Херсона ЗСУ провели контрнаступ.", "uk", "контрнаступ"),
+    ("Минулої ночі мали місце обстріли Херсона.", "uk", "обстріли"),
+    ("Ми маємо відомості, що ворог обстріляв Херсон.", "uk", "обстріляв"),
+])
+def test_a_done_act_beside_an_aim_or_a_having_stays_factual(text, language, trigger):
+    assert _modalities(text, language)[trigger] == "factual"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("There is every indication that a clash near Kupiansk is imminent.", "clash"),
+    ("An assault on Pokrovsk is imminent, officials said.", "assault"),
+])
+def test_an_imminent_act_is_to_come(text, trigger):
+    assert _modalities(text, "en")[trigger] == "future"
+
+
+def test_an_act_described_after_it_happened_stays_factual():
+    assert _modalities("The attack on Kharkiv was brutal.", "en")["attack"] == "factual"
