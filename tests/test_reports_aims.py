@@ -57,3 +57,11 @@ def test_an_imminent_act_is_to_come(text, trigger):
 
 def test_an_act_described_after_it_happened_stays_factual():
     assert _modalities("The attack on Kharkiv was brutal.", "en")["attack"] == "factual"
+
+
+@pytest.mark.parametrize("text, aimed, done", [
+    ("Ворог міг би захопити Харків, який він обстрілював тиждень.", "захопити", "обстрілював"),
+    ("Росія могла б атакувати Київ, який вона обстрілювала торік.", "атакувати", "обстрілювала"),
+])
+def test_a_relative_clause_tells_a_done_act_of_its_own(text, aimed, done):
+    assert _modalities(text, "uk") == {aimed: "hypothetical", done: "factual"}

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..models import Event
 from .cyrillic import CyrDoc, plain_word
-from .event_places_ru_uk import predicate_clause_of
+from .event_places_ru_uk import opens_relative_clause, predicate_clause_of
 from .event_polarity_ru_uk import event_polarity_ru_uk
 from .retold_events import weapons_named
 
@@ -42,7 +42,15 @@ def same_act(doc: CyrDoc, earlier: Event, kind: str, first: int, last: int, quan
         and bool(earlier.places)
     return (quantity is None or earlier.quantity in (None, quantity)) and not counted_more \
         and not (where and earlier.places and set(where).isdisjoint(earlier.places)) \
-        and not _own_predicate_apart(doc, earlier, first, last)
+        and not _own_predicate_apart(doc, earlier, first, last) and not _relative_clause_apart(doc, earlier, first, last)
+
+
+def _relative_clause_apart(doc: CyrDoc, earlier: Event, first: int, last: int) -> bool:
+    """True when the trigger [first, last) stands in a relative clause apart from ``earlier``'s ("могла б атакувати
+    Київ, який вона обстрілювала торік"): the clause tells an act of its own."""
+    k = doc.token_at(earlier.trigger[0])
+    a, b = predicate_clause_of(doc, first, last)
+    return k is not None and not a <= k < b and opens_relative_clause(doc, a)
 
 
 def names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:

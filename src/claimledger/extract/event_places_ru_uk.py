@@ -100,7 +100,7 @@ def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
             start = k + 1
     groups: list[list] = []  # [first token, end token, holds a predicate, is a relative clause]
     for a, b, predicate in stretches:
-        relative = predicate and _opens_relative_clause(doc, a)
+        relative = predicate and opens_relative_clause(doc, a)
         if predicate and (not groups or groups[-1][2]):
             groups.append([a, b, True, relative])
         elif len(groups) >= 2 and groups[-1][3] and (_opens_including(doc, a) or groups[-2][1] > groups[-1][0]):
@@ -113,7 +113,7 @@ def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
     return min(around, key=lambda r: r[1] - r[0]) if around else (c_first, c_last)
 
 
-def _opens_relative_clause(doc: CyrDoc, k: int) -> bool:
+def opens_relative_clause(doc: CyrDoc, k: int) -> bool:
     """True when the stretch at token k opens with a relative pronoun, after a preposition or not ("которую", "в
     которой", "яку")."""
     if doc.tokens[k].pos == "PREP" and k + 1 < len(doc.tokens):
@@ -209,7 +209,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     # settlement of the clause, as a country does within one scope: "не підкорить Харків, не підкорить Україну")
     a, b = doc.char_span(p_first, p_last)
     stretch = [(a, b)] if any(a <= p.span[0] < b and p.level != "country" for p in places) else []
-    if not any(a <= p.span[0] < b for p in places) and _opens_relative_clause(doc, p_first) and p_first - 1 > s.first:
+    if not any(a <= p.span[0] < b for p in places) and opens_relative_clause(doc, p_first) and p_first - 1 > s.first:
         # "..., которую ранее захватили ВСУ": the noun the relative clause hangs on, right before its comma
         antecedent = doc.char_span(max(s.first, p_first - 1 - ANTECEDENT_REACH), p_first - 1)
         stretch = [antecedent] if any(antecedent[0] <= p.span[0] < antecedent[1] for p in places) else []

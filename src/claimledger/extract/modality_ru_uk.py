@@ -6,6 +6,7 @@ morphology (cyrillic.py).
 from __future__ import annotations
 
 from .cyrillic import CyrDoc, Token, word_readings
+from .event_places_ru_uk import opens_relative_clause, predicate_clause_of
 
 # Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
 # promised or expected; hypothetical: possible or conditional (annotation guide, section E).
@@ -81,6 +82,9 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     t = doc.tokens[first]
     s = doc.sentence_of(first)
     before = [w for w in doc.tokens[max(s.first, first - MODALITY_WINDOW):first]]
+    own_first = predicate_clause_of(doc, first, last)[0]
+    if opens_relative_clause(doc, own_first):  # "міг би захопити Харків, який він обстрілював": its own clause
+        before = [w for w in before if w.i >= own_first]
     cut = max((n for n, w in enumerate(before) if w.text in (";", "—", "–", ":")), default=-1)
     before = before[cut + 1:]
     own_clause = before[max((n for n, w in enumerate(before) if w.text == ","), default=-1) + 1:]
