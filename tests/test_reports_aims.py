@@ -65,3 +65,15 @@ def test_an_act_described_after_it_happened_stays_factual():
 ])
 def test_a_relative_clause_tells_a_done_act_of_its_own(text, aimed, done):
     assert _modalities(text, "uk") == {aimed: "hypothetical", done: "factual"}
+
+
+@pytest.mark.parametrize("text, language, trigger", [
+    ("Зеленский на вопрос, остается ли Бахмут под контролем Украины, ответил, что нет.", "ru", "под контролем Украины"),
+    ("Журналісти запитали, чи залишається Бахмут під контролем України.", "uk", "залишається Бахмут під контролем"),
+])
+def test_an_indirect_question_asserts_no_act(text, language, trigger):
+    assert _modalities(text, language)[trigger] == "hypothetical"
+
+
+def test_or_in_a_count_asks_nothing():
+    assert set(_modalities("Два чи три села звільнено.", "uk").values()) == {"factual"}

@@ -59,8 +59,9 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
     lemma = verb.lemma_
     extra: list[Token] = []
     children = list(verb.children)
-    if any(c.dep_ == "ccomp" and c.i > verb.i for c in children):
-        # "Russia claims capture of X; Kyiv says fighting continues": the clause after the verb is what it reports
+    if any(c.dep_ == "ccomp" or c.dep_ == "dobj" and lemma not in ADDRESSEE_VERBS for c in children if c.i > verb.i):
+        # "Russia claims capture of X; Kyiv says fighting continues": the clause after the verb is what it reports;
+        # so is an object after it ("Ukraine withdraws from Avdiivka, Russia claims victory")
         children = [c for c in children if not (c.dep_ == "ccomp" and c.i < verb.i)]
     for child in children:
         if _misparsed_that_clause(verb, child) and lemma in CUE_VERBS:

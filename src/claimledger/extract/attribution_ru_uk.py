@@ -48,7 +48,7 @@ from .sources_ru_uk import (
     person_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
-from .statements_ru_uk import LAYING_LEMMAS, blames_laid, statements_made
+from .statements_ru_uk import blames_laid, laying_lemmas, statements_made
 from .topics_ru_uk import names_a_topic
 from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 
@@ -69,7 +69,7 @@ EVIDENTIALITY_CUES = (
     ("directive", frozenset({"призвать", "призывать", "потребовать", "требовать", "закликати", "вимагати"})),
     ("believed", frozenset({"считать", "полагать", "вважати", "предположить", "предполагать", "думать", "припустити",
                             "припускати", "думати"})),
-    ("claimed", frozenset({"утверждать", "стверджувати", "обвинить", "звинуватити", *LAYING_LEMMAS})),
+    ("claimed", frozenset({"утверждать", "стверджувати", "обвинить", "звинуватити", *laying_lemmas()})),
 )
 # Verbs of confirming, whose negated cue withholds the content ("не подтвердили", "не підтвердили"): denied.
 CONFIRMING_LEMMAS = frozenset({"подтвердить", "подтверждать", "підтвердити", "підтверджувати"})

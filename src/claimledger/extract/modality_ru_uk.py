@@ -60,6 +60,10 @@ MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cu
 # "a matter of time" said of an act noun: it is to come ("Освобождение Часова Яра - вопрос времени").
 TIME_QUESTIONS = frozenset({("вопрос", "времени"), ("питання", "часу"), ("дело", "времени"), ("справа", "часу")})
 CONDITIONAL_CONJUNCTIONS = frozenset({"если", "якщо", "ежели"})
+# An indirect question asks whether the act holds, and asserts it no more than a condition does ("на вопрос,
+# остается ли Бахмут под контролем Украины"; "чи залишається місто під контролем" with "чи" opening the clause).
+QUESTION_PARTICLE = "ли"
+QUESTION_OPENER = "чи"
 # ... and of a condition met in time ("как только Киев выведет войска", "щойно Росія виведе війська").
 CONDITIONAL_PAIRS = frozenset({("как", "только"), ("як", "тільки"), ("лишь", "только"), ("при", "условии"),
                                ("за", "умови")})
@@ -92,6 +96,8 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     if any(w in CONDITIONAL_CONJUNCTIONS for w in words) or doc.tokens[s.first].lower in CONDITIONAL_CONJUNCTIONS \
             or any(tuple(words[n:n + 2]) in CONDITIONAL_PAIRS for n in range(len(words))):
         return "hypothetical"  # "Если Киев не выведет войска, они будут окружены": a condition and what it entails
+    if QUESTION_PARTICLE in words or words[:1] == [QUESTION_OPENER]:
+        return "hypothetical"
     if any(w in PURPOSE_CONJUNCTIONS for w in words) and t.pos in ("INFN", "VERB") \
             or words and words[-1] in PURPOSE_PREPOSITIONS:
         return "future"  # "чтобы удержать позиции": an aim; not "щоб зупинити вторгнення", an invasion under way

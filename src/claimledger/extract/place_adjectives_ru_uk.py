@@ -106,8 +106,10 @@ def _place_names(adjective: str) -> list[str]:
             stem = adjective[: -len(suffix)]
             stems = [stem] + [word + " " + stem[len(prefix):] for prefix, words in COMPOUND_PREFIXES
                               if stem.startswith(prefix) and len(stem) > len(prefix) + 3 for word in words]
-            # a town in -ка has its adjective in -ковский / -ківський (Новоселка, Новосілка)
+            # a town in -ка has its adjective in -ковский / -ківський (Новоселка, Новосілка); a Ukrainian town in
+            # -ове in -івський (Курахове -> курахівський)
             stems += [s[:-2] for s in stems if s.endswith(("ков", "ків"))]
+            stems += [s[:-2] + "ове" for s in stems if s.endswith("ів")]
             return [s + ending for s in stems for ending in endings]
     return []
 

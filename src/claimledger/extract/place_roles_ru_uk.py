@@ -11,7 +11,8 @@ from __future__ import annotations
 from ..models import Place
 from .cues_ru_uk import load_cue_lexicon
 from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word
-from .name_context_ru_uk import LIST_JOINERS
+from .gazetteer import THEATRE, load_gazetteer
+from .name_context_ru_uk import LIST_JOINERS, is_person
 
 # Institutions and offices a country in the genitive after them owns ("Министерство обороны России", "МИД Украины",
 # "посольство США", "президент Росії"), and the genitive words that may stand between ("министерство обороны").
@@ -50,6 +51,9 @@ FORCE_LEMMAS = frozenset({"войско", "войска", "армия", "сил�
 # Words before "из"/"з" + a place that make it someone's home ("семья была из X", "родом из X"), and nouns of
 # birth whose genitive is one ("уроженец Харькова", "уродженка Сум").
 HOME_WORDS = frozenset({"быть", "бути", "родом"})
+# Words opening a phrase of purpose, and the nouns and adjectives between them and the place's preposition.
+PURPOSE_WORDS = frozenset({"для", "ради", "заради"})
+PURPOSE_NOUN_REACH = 3
 CUT_OFF_STEMS = ("отрез", "відріз")  # words of cutting a town off ("отрезан", "відрізали")
 NATIVE_WORDS = frozenset({"уроженец", "уроженка", "уродженець", "уродженка"})
 BORDER_STEMS = ("приграничн", "прикордонн", "граничащ", "граничн", "сопредельн", "межуюч", "пограничн")
@@ -67,8 +71,6 @@ UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергат
 CAPITAL_VERB_REACH = 2  # words from the capital to its verb ("Киев не выведет", "Москва уже заявила")
 
 
-# Verbs of laying the blame on someone ("В Киеве ответственность за обстрел возложили на российские войска").
-BLAMING_LEMMAS = frozenset({"возложить", "возлагать", "покласти", "покладати"})
 # Adjectives of land a state controls, before that state in the dative ("подконтрольной Киеву территории").
 CONTROLLED_BY_STEMS = ("подконтрольн", "підконтрольн")
 
@@ -101,7 +103,7 @@ def speaking_capital(doc: CyrDoc, k: int) -> bool:
         return False
     verb = next((t for t in doc.tokens[k + 1:doc.sentence_of(k).last] if t.pos == "VERB"), None)
     cues = load_cue_lexicon()
-    return verb is not None and bool(set(verb.lemmas) & (cues.verbs | cues.np_verbs | BLAMING_LEMMAS))
+    return verb is not None and bool(set(verb.lemmas) & (cues.verbs | cues.np_verbs | frozenset(cues.light)))
 
 
 def governs_verb(doc: CyrDoc, k: int) -> bool:
@@ -166,6 +168,18 @@ def home_of(doc: CyrDoc, place: Place) -> bool:
     return before.lower in ORIGIN_PREPOSITIONS and (word.lower in HOME_WORDS or bool(set(word.lemmas) & HOME_WORDS))
 
 
+def where_abroad(doc: CyrDoc, place: Place) -> bool:
+    """True for a settlement abroad after "в"/"у" and a person's name ("Зеленский в Хиросиме на вопрос, остается ли
+    Бахмут под контролем Украины"): where the person is, not where an act of the war happens."""
+    k = doc.token_at(place.span[0])
+    if k is None or k < 2 or place.level != "settlement" or doc.tokens[k - 1].lower not in ("в", "во", "у"):
+        return False
+    gaz = load_gazetteer()
+    entry = gaz.get(place.ref) if (place.ref or "").startswith("geonames:") else None
+    return entry is not None and entry.country not in THEATRE and doc.tokens[k - 2].is_title \
+        and any(is_person(doc, i, gaz) for i in (k - 3, k - 2) if i >= 0)
+
+
 def cut_off_from(doc: CyrDoc, place: Place) -> bool:
     """True for a place after a word of cutting off and "от"/"від" ("город отрезан от Киева", "відрізали від
     Харкова"): what a town is cut off from, not where anything happens."""
@@ -201,13 +215,23 @@ DESTINATION_LIST_REACH = 6  # words back over a list of places to the prepositio
 
 def destination(doc: CyrDoc, place: Place) -> bool:
     """True for a place a force moves to: after "в"/"на" in the accusative or "к"/"до" ("перегруппировка войск из
-    районов Балаклеи и Изюма в Донецкую область", "відійшли до Покровська"), or a heading (:func:`heading_to`)."""
+    районов Балаклеи и Изюма в Донецкую область", "відійшли до Покровська"), or a heading (:func:`heading_to`), or
+    named by a phrase of its purpose (:func:`_aimed_at`)."""
     j = _list_opening(doc, place)
     if j is None:
         return False
     before, t = doc.tokens[j], doc.tokens[j + 1]
     return _heading_at(doc, j) or before.lower in ("к", "ко", "до") \
-        or before.lower in ("в", "во", "на", "у") and "accs" in t.tags and "loct" not in t.tags
+        or before.lower in ("в", "во", "на", "у") and ("accs" in t.tags and "loct" not in t.tags or _aimed_at(doc, j))
+
+
+def _aimed_at(doc: CyrDoc, j: int) -> bool:
+    """True when the preposition at token ``j`` ends a phrase of purpose ("перегруппировка войск ... для
+    сосредоточения на Донбассе", "для наращивания усилий на донецком направлении"): where the force is to act."""
+    k = j - 1
+    while k >= 0 and j - k <= PURPOSE_NOUN_REACH and doc.tokens[k].pos in ("NOUN", "ADJF"):
+        k -= 1
+    return k < j - 1 and k >= 0 and doc.tokens[k].lower in PURPOSE_WORDS
 
 
 def heading_to(doc: CyrDoc, place: Place) -> bool:
@@ -292,14 +316,16 @@ def _home_of_victims(doc: CyrDoc, place: Place) -> bool:
 
 def _trigger_free_roles(doc: CyrDoc, place: Place) -> tuple[bool, bool, bool, bool]:
     """The roles of a place that do not depend on the trigger, found once per document (CyrDoc.memo: every event asks
-    for every place): any type's (a neighbour, an acting state, a state joined, a maker, an institution's state),
+    for every place): any type's (a neighbour, an acting state, a state joined, a maker, an institution's state, a
+    home, a town cut off from, where a person is abroad),
     where a withdrawing force goes, a party to talks, the side fire comes from."""
     memo, key = doc.memo.setdefault("place_roles", {}), (place.span, place.level, place.ref)
     roles = memo.get(key)
     if roles is None:
         roles = memo[key] = (
             names_neighbour(doc, place) or acting_country(doc, place) or joined_state(doc, place)
-            or names_maker(doc, place) or of_institution(doc, place) or home_of(doc, place) or cut_off_from(doc, place),
+            or names_maker(doc, place) or of_institution(doc, place) or home_of(doc, place) or cut_off_from(doc, place)
+            or where_abroad(doc, place),
             destination(doc, place), names_party(doc, place), _from_side(doc, place))
     return roles
 

@@ -117,9 +117,9 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
     toks = doc.tokens
     floor = sent.first if floor is None else floor
     last = cue_first
-    while last > floor and toks[last - 1].pos in SKIPPABLE_POS \
+    while last > floor and (toks[last - 1].pos in SKIPPABLE_POS or toks[last - 1].lower in LATER_WORDS) \
             and toks[last - 1].lower not in PRONOUNS | COORDINATORS | CONTRASTIVE:
-        last -= 1
+        last -= 1  # (also "Минобороны России позднее сообщило")
     if last > floor and toks[last - 1].lower in COORDINATORS | CONTRASTIVE:
         return None
     clause = next((i + 1 for i in range(last - 1, floor - 1, -1) if toks[i].lower in THAT), floor)

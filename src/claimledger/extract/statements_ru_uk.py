@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .according_ru_uk import Found
 from .anaphora_ru_uk import sentence_before
+from .cues_ru_uk import load_cue_lexicon
 from .cyrillic import CyrDoc
 from .sources_ru_uk import ABOUT, find_source_after, find_source_before, trim_range
 
@@ -23,10 +24,9 @@ WITH = frozenset({"с", "со", "з", "із", "зі"})  # "с заявление
 REFERRING_LEMMAS = frozenset({"такой", "этот", "данный", "соответствующий", "подобный", "такий", "цей",
                               "відповідний", "подібний"})
 STATEMENT_REACH = 12  # words from the noun to the verb that makes it (its "о ..." phrase between)
-# Blame: the noun of responsibility, the verbs that lay it on someone ("на" + whom) and what it is for ("за" + what).
+# Blame: the noun of responsibility, laid on someone ("на" + whom) for something ("за" + what) by the verbs the cue
+# lexicon pairs with it as a light cue ("возложить ответственность").
 BLAME_NOUNS = frozenset({"ответственность", "відповідальність"})
-LAYING_LEMMAS = frozenset({"возложить", "возлагать", "переложить", "перекладывать", "покласти", "покладати",
-                           "перекласти", "перекладати"})
 FOR = frozenset({"за"})
 ON = frozenset({"на"})
 
@@ -64,6 +64,11 @@ def statements_made(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
     return out
 
 
+def laying_lemmas() -> frozenset[str]:
+    """The verbs that lay blame: those the cue lexicon makes a light cue with a noun of responsibility."""
+    return frozenset(verb for verb, nouns in load_cue_lexicon().light.items() if nouns & BLAME_NOUNS)
+
+
 def blames_laid(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
     """Blame laid with the noun fronted before its verb ("В Киеве ответственность за обстрел возложили на
     российские войска"): the source before the noun, the content from "за" to the end of the sentence, the noun as
@@ -73,7 +78,7 @@ def blames_laid(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
         if k in used or not set(toks[k].lemmas) & BLAME_NOUNS or toks[k + 1].lower not in FOR:
             continue
         verb = next((m for m in range(k + 2, min(sent.last, k + 1 + STATEMENT_REACH))
-                     if toks[m].pos == "VERB" and set(toks[m].lemmas) & LAYING_LEMMAS), None)
+                     if toks[m].pos == "VERB" and set(toks[m].lemmas) & laying_lemmas()), None)
         if verb is None or verb + 1 >= sent.last or toks[verb + 1].lower not in ON \
                 or any(t.pos == "VERB" or t.text in (";", ":") for t in toks[k + 1:verb]):
             continue

@@ -1,0 +1,63 @@
+"""Where a report's words set an act, and who speaks, in forms of wire copy and bulletins (issue 12): the town a
+Ukrainian axis adjective in -івський is named after (Курахове), a person's whereabouts abroad (no place of the war),
+the aim of a regrouping (no place the troops are), an adverb after a source ("Минобороны России позднее сообщило"),
+and an English headline whose reporting verb has an object of its own ("..., Russia claims victory").
+
+The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text).
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_reports_acts import record
+from test_reports_context import events
+
+pytestmark = pytest.mark.model
+
+
+def test_an_axis_named_after_a_town_in_ove_is_that_towns():
+    found = events("На Курахівському напрямку ворог 31 раз атакував позиції наших військ.", "uk")
+    assert found and "Kurakhove axis (front sector)" in found[0][2], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Президент Украины Владимир Зеленский в Хиросиме на вопрос, остается ли Бахмут под контролем Украины, "
+     "ответил, что нет.", "ru"),
+])
+def test_where_a_person_is_abroad_is_no_place_of_the_war(text, language):
+    found = events(text, language)
+    assert found and all(e[2] == {"Bakhmut"} for e in found), found
+
+
+def test_a_foreign_monument_is_no_persons_whereabouts():
+    found = events("А що з монументом Голокосту в Оттаві? Чи витримає він удар трьох ракет?", "uk")
+    assert [e[2] for e in found if e[0] == "strike"] == [{"Ottawa"}], found
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Минобороны РФ объявило о перегруппировке войск на киевском и черниговском направлениях для сосредоточения на "
+     "Донбассе.", {"Kyiv axis (front sector)", "Chernihiv axis (front sector)"}),
+    ("Минобороны РФ объявило о перегруппировке войск в районе Балаклеи и Изюма для наращивания усилий на донецком "
+     "направлении.", {"Balakliia", "Izium"}),
+])
+def test_where_a_regrouping_aims_is_not_where_the_troops_were(text, places):
+    (regrouping,) = [e for e in events(text, "ru") if e[0] == "withdrawal"]
+    assert regrouping[2] == places, regrouping
+
+
+def test_an_adverb_after_a_source_is_no_part_of_it():
+    text = "Минобороны России позднее сообщило, что завершено освобождение Артемовска."
+    (claim,) = record(text, "ru", "2023-05-21")["attributions"]
+    assert (text[claim["source"][0]:claim["source"][1]], claim["speaker"]) == \
+        ("Минобороны России", "Russian Ministry of Defence")
+
+
+@pytest.mark.parametrize("title, claims", [
+    ("Ukraine withdraws from Avdiivka, Russia claims victory", []),
+    ("Russia captured Bakhmut, Wagner says", [("Wagner", "Russia captured Bakhmut")]),
+    ("Kyiv is safe, Zelensky tells reporters", [("Volodymyr Zelenskyy", "Kyiv is safe")]),
+])
+def test_a_headline_verb_with_its_own_object_reports_no_clause_before_it(title, claims):
+    rec = record("Body text.", "en", "2024-02-17", title=title)
+    found = [(a["speaker"], title[a["content"][0]:a["content"][1]]) for a in rec["title_layers"]["attributions"]]
+    assert found == claims
