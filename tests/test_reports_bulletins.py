@@ -481,3 +481,11 @@ def test_blame_laid_is_its_makers_claim(text, language, speaker, content):
 
 def test_responsibility_borne_is_no_blame_laid():
     assert _attributions("Командование несет ответственность за обстрел.", "ru") == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Упродовж доби окупанти здійснили 374 удари по 10 населених пунктах області.", "uk"),
+    ("За сутки противник нанес 374 удара по 10 населенным пунктам.", "ru"),
+])
+def test_a_number_right_before_a_strike_noun_counts_the_strikes_not_the_towns_hit(text, language):
+    assert [(e[0], e[3]) for e in events(text, language)] == [("strike", 374)]

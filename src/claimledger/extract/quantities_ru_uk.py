@@ -114,7 +114,9 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     # another noun's number ("Кількість загиблих внаслідок удару ... зросла до 12": not the strike's)
     headed = any(set(w.lemmas) & COUNT_HEADS for w in doc.tokens[s.first:max(s.first, first - 1)])
     # a number right before a trigger phrase of two words or more is its own ("74 авіаційних удари"), before any after it
-    adjacent = range(first - 1, first - 2, -1) if last - first >= 2 and first > s.first else range(0)
+    # (so is one right before a one-word noun trigger: "374 удари по 10 населених пунктах" counts the strikes)
+    adjacent = range(first - 1, first - 2, -1) if first > s.first and (
+        last - first >= 2 or doc.tokens[first].pos == "NOUN") else range(0)
     for order in (inside, adjacent, after, before):
         for k in order:
             tok = doc.tokens[k]
