@@ -128,3 +128,29 @@ def test_a_russian_village_in_ukrainian_copy_is_named_in_latin_letters():
 def test_a_district_of_a_ukrainian_city_is_no_district_of_russia(text):
     rec = _record(text, "ru")
     assert not [p for p in rec["places"] if p["level"] == "raion" and not p.get("ref")], rec["places"]
+
+
+@pytest.mark.model
+def test_a_list_told_of_a_russian_region_names_no_far_namesakes_in_ukraine():
+    from claimledger.pipeline import analyse_article
+
+    title = "Минобороны: ВСУ за сутки потеряли в Курской области до 420 военных"
+    text = ("Подразделения группировки \"Север\" отразили атаки противника в направлении населенных пунктов "
+            "Комаровка, Русское Поречное, Мартыновка и Любимовка.")
+    rec = document_to_record(analyse_article(Article(id="probe", text=text, language="ru", outlet="ТАСС",
+                                                     published="2024-08-20", title=title)))
+    (repelled,) = [e for e in rec["events"] if e["type"] == "attack_repelled"]
+    # Russian villages the gazetteer lacks, not Komarivka and Martynivka of Rivne Oblast
+    assert set(repelled["places"]) == {"Komarovka", "Russkoye Porechnoye", "Martynovka", "Lyubimovka"}
+
+
+@pytest.mark.model
+def test_a_list_of_villages_near_the_border_keeps_its_ukrainian_villages():
+    from claimledger.pipeline import analyse_article
+
+    title = "Российские войска атаковали приграничье из Курской области"
+    text = "Противник обстрелял населенные пункты Юнаковка и Миропілля."
+    rec = document_to_record(analyse_article(Article(id="probe", text=text, language="ru", outlet="ТАСС",
+                                                     published="2025-03-20", title=title)))
+    places = {p["text"]: p for p in rec["places"]}
+    assert (places["Юнаковка"]["ref"] or "").startswith("UA59"), places  # Sumy Oblast, next to Kursk Oblast

@@ -38,14 +38,14 @@ from importlib import resources
 
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
-from .cyrillic import OPEN_QUOTES, PREDICATE_POS, CyrDoc, Token, plain_word
+from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word
 from .dates import dates_another
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .datelines import outside_datelines
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places import event_place_key, is_resolved, names_facility, without_landmarks
 from .event_mentions_ru_uk import names_act_better, same_act, told_again
-from .event_places_ru_uk import actor_phrases, event_place_keys
+from .event_places_ru_uk import QUOTE_MARKS, actor_phrases, event_place_keys
 from .event_polarity import claimed_polarity
 from .event_polarity_ru_uk import event_polarity_ru_uk
 from .event_senses_ru_uk import AERIAL_STEMS, event_sense_ru_uk
@@ -182,7 +182,6 @@ def _parse_rows(text: str, name: str) -> list[_Row]:
     return rows
 
 
-QUOTE_MARKS = frozenset(OPEN_QUOTES) | frozenset(OPEN_QUOTES.values())
 PREFIX_CHARS = 2  # the shortest stem of a pattern's first word ("бо~"-like stems index under two letters)
 
 

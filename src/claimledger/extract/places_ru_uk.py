@@ -36,11 +36,14 @@ from .name_context_ru_uk import (
     in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, placed_elsewhere, substantive_name,
 )
 from .place_adjectives_ru_uk import (
-    INFLECTED_PLACE_ADJECTIVE, PLACE_ADJECTIVE, RussianRaion, adjective_lemma, axis_place, russian_raion,
+    INFLECTED_PLACE_ADJECTIVE, PLACE_ADJECTIVE, RussianRaion, adjective_lemma, axis_place,
 )
 from .place_candidates_ru_uk import THEATRE, corresponding_settlements, name_candidates
 from .place_weights import FRONT_OBLASTS
-from .unlisted_villages_ru import settlement_noun_names, village_name
+from .russian_places_ru_uk import (
+    NAME_KINDS, namesakes_far_off, russian_raions, russian_villages, told_in_russia,
+)
+from .unlisted_villages_ru import settlement_noun_names
 
 # Head nouns (lemmas) of administrative areas named by an agreeing adjective, and the levels they allow.
 AREA_HEADS = {
@@ -69,10 +72,6 @@ AREA_LEVELS = frozenset({"oblast", "region", "country"})
 LIST_KM = 150.0
 # Words between a settlement's name and the oblast or raion stated for it ("Петровское в ДНР"); none for the genitive.
 STATED_AREA_GAP = frozenset({"в", "во", "у", "на"})
-# Mentions that name a place by its own name: found in the gazetteer, or a settlement's name it lacks
-# (unlisted_villages_ru.py); levels of the places a Russian or Ukrainian setting is told by.
-NAME_KINDS = frozenset({"name", "village"})
-LOCAL_LEVELS = frozenset({"settlement", "hromada", "raion", "oblast"})
 RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
 # Parts of speech a one-word name may have (pymorphy3; None for words it does not know).
 NAME_POS = frozenset({"NOUN", "ADJF", "ADJS", None})
@@ -321,67 +320,6 @@ def _apart_from_its_list(doc: CyrDoc, mentions: list[_Mention], results: list[Re
     return Resolution(None, results[k].candidates, results[k].scores)
 
 
-def _russian_raions(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention],
-                    results: list[Resolution]) -> dict[int, RussianRaion]:
-    """Mention index -> the raion or okrug of Russia the gazetteer lacks, named after a Russian town it knows
-    ("Глушковского района": Glushkovsky District of Kursk Oblast); not a district of a city named after it
-    ("Куйбышевского и Киевского районов Донецка")."""
-    starts = {m.start: r for m, r in zip(mentions, results)}
-    found = {}
-    for k, (m, r) in enumerate(zip(mentions, results)):
-        if m.kind != "area" or r.entry is not None or "raion" not in m.levels:
-            continue
-        adjective, head = m.lemma_query.split(" ", 1)
-        raion = russian_raion(gaz, adjective)
-        after = next((t.i + 1 for t in doc.tokens[m.start:] if _head_kind(t) == head.split()[-1]), None)
-        city = starts.get(after)
-        if raion is not None and (city is None or city.entry is None or city.entry.level != "settlement"):
-            found[k] = raion
-    return found
-
-
-def _told_in_russia(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], results: list[Resolution],
-                    villages: list[str | None], raions: dict[int, RussianRaion], areas: frozenset[str]) -> set[int]:
-    """The districts of ``raions`` a report places acts in: those whose oblast it (or its headline: ``areas``)
-    names, or a Russian place (a village the gazetteer lacks too) in the district's sentence or the one before, or
-    all when it names no Ukrainian place; not a district of a Ukrainian city's report ("ракетный удар по Харькову
-    ... в Слободском районе")."""
-    named = areas | {r.entry.id for r in results if r.entry is not None and r.entry.level == "oblast"}
-    local = {country: {doc.tokens[m.start].sent for m, r in zip(mentions, results) if r.entry is not None
-                       and r.entry.country == country and r.entry.level in LOCAL_LEVELS} for country in THEATRE}
-    local["RU"] |= {doc.tokens[m.start].sent for m, village in zip(mentions, villages) if village is not None}
-    in_ukraine = bool(local["UA"]) or any((e := gaz.get(a)) is not None and e.country == "UA" for a in areas)
-    return {k for k, raion in raions.items() if raion.oblast.id in named or not in_ukraine
-            or {doc.tokens[mentions[k].start].sent, doc.tokens[mentions[k].start].sent - 1} & local["RU"]}
-
-
-def _russian_villages(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution],
-                      stated: list[Entry | None], raions: dict[int, RussianRaion], in_russia: bool) -> list[str | None]:
-    """Per mention, the canonical name of a Russian village the gazetteer lacks (unlisted_villages_ru.py), else
-    None: a name the gazetteer settles nowhere in the Russian oblast or raion stated for it, or one a settlement
-    noun governs that it cannot settle, in a sentence naming no Ukrainian place, itself or the one before it
-    naming a Russian one, or in a report naming Russian places (or ``in_russia``: its headline names a Russian
-    region) and no Ukrainian one."""
-    russian, ukrainian = set(), set()
-    for k, (m, r) in enumerate(zip(mentions, results)):
-        sentence = doc.tokens[m.start].sent
-        if k in raions or r.entry is not None and r.entry.country == "RU" and r.entry.level in LOCAL_LEVELS:
-            russian.add(sentence)
-        elif r.entry is not None and r.entry.country == "UA" and r.entry.level in LOCAL_LEVELS:
-            ukrainian.add(sentence)
-    names: list[str | None] = []
-    for m, r, area in zip(mentions, results, stated):
-        sentence = doc.tokens[m.start].sent
-        if area is not None:
-            village = area.country == "RU" and r.entry is None
-        else:
-            village = r.entry is None and m.kind in NAME_KINDS and sentence not in ukrainian \
-                and (bool({sentence, sentence - 1} & russian) or (bool(russian) or in_russia) and not ukrainian) \
-                and in_settlement_list(doc, m.start)
-        names.append(village_name(doc, m.start, m.end) if village else None)
-    return names
-
-
 def _hromadas(result: Resolution) -> frozenset[str]:
     """The hromada codes of the Ukrainian settlements an ambiguous resolution leaves open; none once resolved."""
     if not result.ambiguous:
@@ -446,14 +384,15 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
         if [r.entry for r in new] == [r.entry for r in results]:
             break
         results = new
-    raions = _russian_raions(doc, gaz, mentions, results)
+    raions = russian_raions(doc, gaz, mentions, results)
     stated = [_stated_area(doc, mentions, results, raions, k) for k in range(len(mentions))]
     results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a))
                for m, r, a in zip(mentions, results, stated)]
     results = [_apart_from_its_list(doc, mentions, results, k) for k in range(len(mentions))]
+    results = namesakes_far_off(doc, gaz, mentions, results, stated, companion.areas)
     in_russia = any((e := gaz.get(a)) is not None and e.country == "RU" for a in companion.areas)
-    villages = _russian_villages(doc, mentions, results, stated, raions, in_russia)
-    districts = _told_in_russia(doc, gaz, mentions, results, villages, raions, companion.areas)
+    villages = russian_villages(doc, mentions, results, stated, raions, in_russia)
+    districts = told_in_russia(doc, gaz, mentions, results, villages, raions, companion.areas)
     places = []
     for k, (m, cand, res, text, axis, village) in enumerate(zip(mentions, cands, results, texts, axes, villages)):
         span = doc.char_span(m.start, m.end)
