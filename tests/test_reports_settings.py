@@ -61,3 +61,34 @@ def test_a_headline_verb_with_its_own_object_reports_no_clause_before_it(title, 
     rec = record("Body text.", "en", "2024-02-17", title=title)
     found = [(a["speaker"], title[a["content"][0]:a["content"][1]]) for a in rec["title_layers"]["attributions"]]
     assert found == claims
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    ("Ukraine launched a surprise incursion into the Kursk region. Russia has not commented. Earlier, Moscow said it "
+     "had repelled attacks on several villages in the region.", "repelled", "Kursk Oblast"),
+    ("Russian forces launched a ground offensive in the Kharkiv region. Ukrainian officials did not confirm the "
+     "claim. The governor said 4,000 civilians had been evacuated from the region.", "evacuated", "Kharkiv Oblast"),
+    ("A missile hit Selydove in Donetsk Oblast. Russian forces also shelled 11 settlements in the oblast.", "shelled",
+     "Donetsk Oblast"),
+])
+def test_the_region_is_the_oblast_named_before(text, trigger, place):
+    assert [e[2] for e in events(text, "en") if e[1] == trigger] == [{place}]
+
+
+@pytest.mark.parametrize("second", [
+    "The ministry identified the villages as Borysivka, Ohirtseve, Pletenivka, Pylna and Strilecha.",
+    "They are Borysivka, Ohirtseve, Pletenivka, Pylna and Strilecha.",
+])
+def test_villages_named_in_the_next_sentence_are_those_counted(second):
+    text = "Russian forces have captured five villages in Ukraine's Kharkiv region, the ministry said. " + second
+    (taking,) = [e for e in events(text, "en") if e[0] == "territory_control"]
+    assert taking[2] == {"Borysivka", "Ohirtseve", "Pletenivka", "Pylna", "Strilecha"} and taking[3] == 5, taking
+
+
+@pytest.mark.parametrize("speaker, side", [
+    ("Ukraine's top army commander", "ukraine"), ("a Ukrainian brigade", "ukraine"), ("Russian milbloggers", "russia"),
+])
+def test_a_sides_army_described_without_a_name_speaks_for_that_side(speaker, side):
+    from claimledger.sides import side_of_speaker
+
+    assert side_of_speaker(speaker) == side

@@ -40,6 +40,7 @@ UNNAMED_AREA_NOUNS = frozenset({"area", "region", "village", "town", "settlement
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this"})
 CAPITAL_NOUN = "capital"  # "the capital" likewise refers back, to a national capital named before
+REGION_NOUNS = frozenset({"region", "oblast", "province"})  # "the region": the oblast named before
 # Levels of a place that holds settlements: when the trigger's own phrase names only such an area, a
 # settlement of the clause inside it is where the event happened (the guide: the settlement, not its oblast).
 AREA_LEVELS = frozenset({"oblast", "raion"})
@@ -142,3 +143,16 @@ def anaphoric_settlement(span: Span, places: Sequence[Place], report_wide: bool 
         if counts:
             return (max(counts, key=counts.__getitem__),)
     return ()
+
+
+def anaphoric_region(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
+    """The oblast a nameless "the region" / "this oblast" of the trigger's sentence refers to: the latest the report
+    names before it ("launching an incursion into the Kursk region. ... repelled attacks on several villages in the
+    region"); () when the sentence has no such noun or nothing was named."""
+    noun = next((t for t in span.sent if t.lemma_.lower() in REGION_NOUNS and t.tag_ == "NN"
+                 and any(c.lower_ in ANAPHORIC_DETERMINERS for c in t.children)
+                 and not any(c.dep_ in {"compound", "amod", "prep", "appos", "poss"} for c in t.children)), None)
+    if noun is None:
+        return ()
+    before = [p for p in places if p.level == "oblast" and p.span[1] <= noun.idx]
+    return (event_place_key(before[-1]),) if before else ()

@@ -34,7 +34,8 @@ from .event_places import (
     place_within,
 )
 from .event_places_context_en import (
-    AREA_LEVELS, SETTLEMENT_NOUNS, anaphoric_settlement, context_place_keys, takes_anaphoric_settlement,
+    AREA_LEVELS, SETTLEMENT_NOUNS, anaphoric_region, anaphoric_settlement, context_place_keys,
+    takes_anaphoric_settlement,
 )
 from .event_triggers import NATIONALITIES
 
@@ -46,9 +47,12 @@ OWN_PHRASE_DEPS = frozenset({"prep", "compound", "nmod", "dobj", "nsubjpass", "n
 # Nouns of a region that, bare after "the", refer back to the oblast named before ("north of the region"), also
 # as the tokenizer leaves them before a citation mark ("region.[10][11").
 REGION_NOUN = re.compile(r"(?:region|oblast|province)\b(?!s)")
-# Openers of a sentence naming some of the settlements the sentence before counted ("... liberated 20
-# settlements. Among them are Kupiansk, Izium and Balakliia."), and the words a bare list of them may hold.
-AMONG_THEM = re.compile(r"(?:among them|among these|among those|these include|they include|those include)"
+# Openers of a sentence naming some or all of the settlements the sentence before counted ("... liberated 20
+# settlements. Among them are Kupiansk, Izium and Balakliia."; "The ministry identified the villages as
+# Borysivka, ... and Strilecha."), and the words a bare list of them may hold.
+AMONG_THEM = re.compile(r"(?:among them|among these|among those|these include|they include|those include"
+                        r"|(?:they|these|those)(?= are| were)"
+                        r"|(?:the |a )?[\w'’ -]{0,40}?\b(?:identified|named|listed) (?:them|the \w+) as\b)"
                         r"(?: are| were)?\b", re.IGNORECASE)
 LIST_WORDS = frozenset({"and", "the", "town", "towns", "city", "cities", "village", "villages", "of"})
 # Nouns naming who acts or speaks whose place modifier is theirs, not a place of the event ("the Kiev
@@ -202,7 +206,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
             purposes |= _other_phrases(span, trigger_tokens or {})
         found = _places_in_scope(span, [p for p in places if p.span[0] not in purposes])
     if not found:
-        found = anaphoric_settlement(span, named)
+        found = anaphoric_settlement(span, named) or anaphoric_region(span, named)
     found = listed_over_areas(found, _named_among(span, places), places) or found
     found = _named_including(span, places) or found
     if not found:  # "the evacuation of people from Azovstal": Mariupol, when the report names it
