@@ -72,7 +72,8 @@ EVIDENTIALITY_CUES = (
     ("claimed", frozenset({"утверждать", "стверджувати", "обвинить", "звинуватити", *laying_lemmas()})),
 )
 # Verbs of confirming, whose negated cue withholds the content ("не подтвердили", "не підтвердили"): denied.
-CONFIRMING_LEMMAS = frozenset({"подтвердить", "подтверждать", "підтвердити", "підтверджувати"})
+CONFIRMING_LEMMAS = frozenset({"подтвердить", "подтверждать", "підтвердити", "підтверджувати",
+                               "признать", "признавать", "визнати", "визнавати"})  # ("не визнала втрату міста")
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})

@@ -24,6 +24,8 @@ STOPPING_STEMS = ("прекра", "перестава", "переста", "ос�
 # reports of no casualties (issue 12 probes).
 WITHOUT = frozenset({"без"})
 NONE_WORDS = frozenset({"нет", "немає", "нема"})
+NOMINALS = frozenset({"NOUN", "PRTF", "ADJF"})  # a noun of the act, or the dead or wounded as a participle
+AND_WORDS = frozenset({"и", "і", "та", "й"})  # ... also after a noun joined on ("Пострадавших и разрушений нет")
 # Verbs of managing whose negation denies the event they govern ("не удалось захватить").
 MANAGING_LEMMAS = frozenset({"удаться", "смочь", "суметь", "вдатися", "змогти", "зуміти", "спромогтися"})
 MANAGING_REACH = 6  # words after an infinitive act within which the negated managing verb stands ("... не удастся")
@@ -69,9 +71,13 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
         return "denied"  # "не взяли", "обошлось без пострадавших"
     nxt = doc.tokens[first + 1] if first + 1 < s.last else None
     after_none = doc.tokens[first + 2] if first + 2 < s.last else None
-    if nxt is not None and nxt.lower in NONE_WORDS and doc.tokens[first].pos in ("NOUN", "PRTF", "ADJF") \
+    if nxt is not None and nxt.lower in NONE_WORDS and doc.tokens[first].pos in NOMINALS \
             and not (after_none is not None and after_none.pos in ("NOUN", "ADJF")):
         return "denied"  # "Пострадавших нет", "Жертв немає"; not "через обстріли немає світла", what there is not
+    joined_none = doc.tokens[first + 3] if first + 3 < s.last else None
+    if nxt is not None and nxt.lower in AND_WORDS and after_none is not None and after_none.pos in NOMINALS \
+            and joined_none is not None and joined_none.lower in NONE_WORDS and doc.tokens[first].pos in NOMINALS:
+        return "denied"  # "Пострадавших и разрушений нет", "Загиблих та поранених немає"
     if prev is not None and set(prev.lemmas) & MANAGING_LEMMAS and first - 2 >= s.first \
             and doc.tokens[first - 2].lower in NEGATIONS:
         return "denied"

@@ -47,7 +47,7 @@ from .event_places import event_place_key, is_resolved, names_facility, without_
 from .event_mentions_ru_uk import names_act_better, same_act, told_again
 from .event_places_ru_uk import QUOTE_MARKS, actor_phrases, event_place_keys
 from .event_polarity import claimed_polarity
-from .event_polarity_ru_uk import event_polarity_ru_uk
+from .event_polarity_ru_uk import ABOUT_WORDS, event_polarity_ru_uk
 from .event_senses_ru_uk import AERIAL_STEMS, event_sense_ru_uk
 from .modality_ru_uk import event_modality_ru_uk
 from .place_roles_ru_uk import ORIGIN_PREPOSITIONS, other_role
@@ -323,10 +323,12 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
                 or any(p.span[0] <= w.start < p.span[1] for p in places), window))
         if "genitive" in row.flags:  # "потеря Авдеевки", not "потери под Авдеевкой" (a loss of people near it)
             window = list(itertools.takewhile(lambda w: w.pos != "PREP", window))
+        # (a country in the genitive is whose loss it is: "втрати Росії будуть такими", no land lost)
+        held = [p for p in places if not ("genitive" in row.flags and p.level == "country")]
         if row.type == "withdrawal" and any(w.lower in PLACE_PRONOUNS and w.i > 0
                                             and doc.tokens[w.i - 1].lower in ORIGIN_PREPOSITIONS for w in window[:2]):
             pass  # "вывели с него гарнизон": the place a pronoun stands for, named before
-        elif not any(set(w.lemmas) & SETTLEMENT_LEMMAS or any(p.span[0] <= w.start < p.span[1] for p in places)
+        elif not any(set(w.lemmas) & SETTLEMENT_LEMMAS or any(p.span[0] <= w.start < p.span[1] for p in held)
                      for w in window):
             return False
     if "personnel" in row.flags or "materiel" in row.flags:
@@ -365,7 +367,13 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     governing = next((w for w in reversed(before) if w.pos not in ("ADJF", "PRTF")), None)
     if governing is not None and set(governing.lemmas) & AVOIDED_LEMMAS:
         return False  # "уникнути втрат", "избежать больших потерь": the verb before keeps it from happening
-    return not any(set(w.lemmas) & TOPIC_LEMMAS for w in before)
+    if any(set(w.lemmas) & TOPIC_LEMMAS for w in before):
+        return False
+    # ... also after an act noun it governs, fronted ("Информацию о взятии Андреевки в Минобороны не комментировали",
+    # "Взятие Андреевки не комментировали"): the first verb after the noun names it as a topic
+    verb = next((w for w in doc.tokens[last:doc.sentence_of(first).last] if w.pos in ("VERB", "INFN")), None)
+    governed = bool(t.tags & {"accs", "nomn"}) or first > 0 and doc.tokens[first - 1].lower in ABOUT_WORDS
+    return not (t.pos == "NOUN" and governed and verb is not None and set(verb.lemmas) & TOPIC_LEMMAS)
 
 
 def _frees_people(doc: CyrDoc, first: int, last: int) -> bool:

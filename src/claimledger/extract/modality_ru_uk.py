@@ -70,8 +70,9 @@ CONDITIONAL_PAIRS = frozenset({("как", "только"), ("як", "тільк�
 # Conjunctions of purpose opening a verb trigger's own clause ("перебрасывают резервы, чтобы удержать позиции",
 # "щоб захопити його"): the act is aimed at, still to come.
 PURPOSE_CONJUNCTIONS = frozenset({"чтобы", "чтоб", "дабы", "щоб", "щоби"})
-# ... and prepositions of purpose right before an act noun ("вбиває заради знищення України", "ради захвата").
-PURPOSE_PREPOSITIONS = frozenset({"заради", "ради"})
+# ... and prepositions of purpose right before an act noun ("вбиває заради знищення України", "ради захвата"), by
+# language (the Ukrainian "ради" is the council's genitive: "Над будівлею міської ради підняли прапор").
+PURPOSE_PREPOSITIONS = {"ru": frozenset({"ради"}), "uk": frozenset({"заради"})}
 # Words from an imperative to the act it demands, itself included ("Приступайте к отводу"); verbs of stopping,
 # whose object goes on ("Зупиніть обстріли").
 DEMAND_REACH = 3
@@ -99,7 +100,7 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     if QUESTION_PARTICLE in words or words[:1] == [QUESTION_OPENER]:
         return "hypothetical"
     if any(w in PURPOSE_CONJUNCTIONS for w in words) and t.pos in ("INFN", "VERB") \
-            or words and words[-1] in PURPOSE_PREPOSITIONS:
+            or t.pos == "NOUN" and words and words[-1] in PURPOSE_PREPOSITIONS.get(doc.language, ()):
         return "future"  # "чтобы удержать позиции": an aim; not "щоб зупинити вторгнення", an invasion under way
     obliged = bool(own_clause) and _infinitive(t) and bool(set(own_clause[-1].lemmas) & HAVING_TO_LEMMAS)
     if _future_verb(t, doc.language) or _imperative_verb(t, doc.language) or _demanded(doc, own_clause) or obliged:

@@ -1,0 +1,69 @@
+"""Words of war reports that read two ways (issue 12), from probes in the styles of RBC, Gazeta.Ru, Fontanka,
+Kommersant, Ukrainska Pravda and RBC-Ukraine: a bomber is no bombing; "Пострадавших и разрушений нет" denies
+both; the Ukrainian "ради" is a council, no purpose; the loss of a town is a withdrawal that a side may decline to
+admit, while a country's losses are casualties; a report that was not commented on tells no act.
+
+The sentences are probes written for these tests (no gold or corpus text).
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_reports_acts import record
+
+pytestmark = pytest.mark.model
+
+
+def _events(text: str, language: str) -> list[tuple[str, str, str, str]]:
+    """(type, trigger, polarity, modality) of each event of a probe report."""
+    rec = record(text, language, "2024-06-20")
+    return [(e["type"], text[e["trigger"][0]:e["trigger"][1]], e["polarity"], e["modality"]) for e in rec["events"]]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("На аэродроме Энгельс базируются стратегические бомбардировщики Ту-95.", "ru"),
+    ("Бомбардувальники Ту-22 злетіли з аеродрому.", "uk"),
+])
+def test_a_bomber_is_no_bombing(text, language):
+    assert not [e for e in _events(text, language) if e[0] == "strike"]
+
+
+@pytest.mark.parametrize("text, language", [("Ворог бомбардував Харків.", "uk"),
+                                            ("Авиация бомбардировала позиции ВСУ.", "ru")])
+def test_bombing_is_a_strike(text, language):
+    assert [e[0] for e in _events(text, language)] == ["strike"]
+
+
+@pytest.mark.parametrize("text, language", [("Пострадавших и разрушений нет.", "ru"),
+                                            ("Загиблих та поранених немає.", "uk")])
+def test_none_after_two_nouns_denies_both(text, language):
+    found = _events(text, language)
+    assert found and all(e[2] == "denied" for e in found), found
+
+
+def test_a_councils_building_names_no_purpose():
+    found = _events("Над будівлею міської ради підняли український прапор.", "uk")
+    assert [(e[0], e[3]) for e in found] == [("territory_control", "factual")]
+
+
+@pytest.mark.parametrize("text, kind, polarity", [
+    ("Росія визнала втрату Балаклії.", "withdrawal", "asserted"),
+    ("Росія не визнала втрату міста.", "withdrawal", "denied"),
+    ("Інакше втрати Росії будуть такими, що вам не вистачить поколінь.", "casualties", "asserted"),
+])
+def test_the_loss_of_a_town_is_a_withdrawal_a_side_may_not_admit(text, kind, polarity):
+    assert [(e[0], e[2]) for e in _events(text, "uk")] == [(kind, polarity)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Информацию о взятии Андреевки в Минобороны России не комментировали.", "ru"),
+    ("В Минобороны России взятие Андреевки не комментировали.", "ru"),
+    ("У Міноборони Росії заяву про звільнення Роботиного не коментували.", "uk"),
+])
+def test_an_act_not_commented_on_is_not_told(text, language):
+    assert _events(text, language) == []
+
+
+def test_an_act_after_which_a_topic_is_discussed_is_told():
+    assert [e[0] for e in _events("После взятия Андреевки журналисты обсуждали потери.", "ru")][:1] == \
+        ["territory_control"]
