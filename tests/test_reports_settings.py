@@ -1,7 +1,9 @@
 """Where a report's words set an act, and who speaks, in forms of wire copy and bulletins (issue 12): the town a
 Ukrainian axis adjective in -івський is named after (Курахове), a person's whereabouts abroad (no place of the war),
 the aim of a regrouping (no place the troops are), an adverb after a source ("Минобороны России позднее сообщило"),
-and an English headline whose reporting verb has an object of its own ("..., Russia claims victory").
+an office abroad before its holder's name ("посол ЛНР в России Родион Мирошник"), a surname the dictionary reads as
+a verb, a country's adjective before an office ("в российском Минобороны"), and an English headline whose
+reporting verb has an object of its own ("..., Russia claims victory").
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text).
 """
@@ -92,3 +94,24 @@ def test_a_sides_army_described_without_a_name_speaks_for_that_side(speaker, sid
     from claimledger.sides import side_of_speaker
 
     assert side_of_speaker(speaker) == side
+
+
+@pytest.mark.parametrize("text, source, speaker", [
+    ("Северодонецк полностью освобожден, сообщил посол ЛНР в России Родион Мирошник.",
+     "посол ЛНР в России Родион Мирошник", "Rodion Miroshnik"),
+    ("Северодонецк полностью освобожден, сообщил Родион Мирошник.", "Родион Мирошник", "Rodion Miroshnik"),
+    ("В российском Минобороны заявляли, что отразили все атаки.", "российском Минобороны",
+     "Russian Ministry of Defence"),
+    ("В украинском Генштабе заявили, что отразили все атаки.", "украинском Генштабе",
+     "General Staff of the Armed Forces of Ukraine"),
+])
+def test_who_reports_an_act(text, source, speaker):
+    (claim,) = record(text, "ru", "2022-06-25")["attributions"]
+    assert (text[claim["source"][0]:claim["source"][1]], claim["speaker"]) == (source, speaker)
+
+
+def test_an_act_commented_on_is_told_and_one_not_commented_on_is_not():
+    told = events("Президент Володимир Зеленський вперше прокоментував наступ українських військ у Курській "
+                  "області.", "uk")
+    assert [(e[0], e[2]) for e in told] == [("clash", {"Kursk Oblast"})]
+    assert events("В Кремле не стали комментировать удар по Белгороду.", "ru") == []

@@ -1,12 +1,16 @@
 """What a Russian or Ukrainian attribution refers back to: an anaphor before its cue ("Об этом сообщил X",
-"Про це повідомив Генштаб", "Эту информацию опровергли в Кремле") stands for the sentence before.
+"Про це повідомив Генштаб", "Эту информацию опровергли в Кремле") stands for the sentence before; a pronoun
+source with no antecedent among the attributions is the last person named before it (``person_before``).
 
 Token ranges over a ``CyrDoc`` (cyrillic.py) in and out; attribution_ru_uk.py uses them for contents.
 """
 from __future__ import annotations
 
 from .cyrillic import CyrDoc
-from .sources_ru_uk import is_nominal, trim_range, words_at
+from .name_readings_ru_uk import first_and_surname, nominative_name
+from .sources_ru_uk import (
+    CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, is_nominal, trim_range, words_at,
+)
 
 # Anaphoric contents: "Об этом сообщил X", "Про це повідомив X" report the sentence before.
 ANAPHORS = (("об", "этом"), ("о", "том"), ("про", "це"), ("это",), ("це",), ("об", "этом,")) + tuple(
@@ -122,3 +126,41 @@ def sentence_before(doc: CyrDoc, sent) -> tuple[int, int] | None:
         return None  # a heading
     part = trim_range(doc, prev.first, prev.last)
     return doc.char_span(*part) if part else None
+
+
+def person_before(doc: CyrDoc, index: int) -> tuple[str | None, str | None]:
+    """(speaker, role) of the person a pronoun at token ``index`` picks up: in its sentence or the one before, the
+    latest named in the nominative (a subject: "Путин провел переговоры с Макроном. Он отметил": Путин), else the
+    last person named before it; a natasha PER span in Russian, a run of capitalised first-name/surname words in
+    Ukrainian, with the role words before it."""
+    from .speakers_ru_uk import describe_source
+
+    toks = doc.tokens
+    if index <= 0:
+        return None, None
+    # the sentence before the pronoun's opens the window in which a subject wins over a later name
+    here = toks[min(index, len(toks) - 1)].sent
+    window = doc.sents[max(0, here - 1)].first
+    latest = None
+    k = index - 1
+    while k >= 0:
+        if doc.entity_label(k) == "PER" or (toks[k].is_title and toks[k].tags & {"Surn"}
+                                            and k > 0 and toks[k - 1].is_title and toks[k - 1].tags & {"Name"}) \
+                or first_and_surname(doc, k):
+            latest = k if latest is None else latest
+            if k < window or nominative_name(doc, toks[k]):  # "Путин провел переговоры с Макроном. Он отметил": Путин
+                break
+            while k > 0 and doc.entity_label(k - 1) == "PER":
+                k -= 1  # past the rest of this name
+        elif k < window and latest is not None:
+            break
+        k -= 1
+    if latest is None:
+        return None, None
+    k = k if k >= 0 and k >= window and nominative_name(doc, toks[k]) else latest
+    start, end = k, k + 1
+    while start > toks[k].sent and start > doc.sents[toks[k].sent].first and \
+            toks[start - 1].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) and end - start < MAX_SOURCE_TOKENS \
+            and toks[start - 1].pos in ("NOUN", "ADJF", None):
+        start -= 1
+    return describe_source(doc, (start, end))

@@ -34,8 +34,8 @@ from ..models import Attribution
 from .according_ru_uk import (
     NEGATION, Found, according_adjuncts, cue_role, evidential_adverbs, nominal_cues, quote_ending_at,
 )
-from .anaphora_ru_uk import (anaphor_after, anaphor_before, antecedent_of, is_anaphoric, sentence_before,
-                             source_before_anaphor)
+from .anaphora_ru_uk import (anaphor_after, anaphor_before, antecedent_of, is_anaphoric, person_before,
+                             sentence_before, source_before_anaphor)
 from .cues import UNSPECIFIED
 from .cues_ru_uk import CueLexicon, load_cue_lexicon
 from .cyrillic import COORDINATORS, CyrDoc, find_quotes, within_quote
@@ -45,7 +45,7 @@ from .name_readings_ru_uk import name_before_object
 from .contents_ru_uk import contains_cue_subject, content_after, object_before
 from .sources_ru_uk import (
     CLOSING_PUNCT, PRONOUNS, REFERRING, addressee_only, find_locative_source, find_source_after, find_source_before,
-    person_before, trim_range,
+    trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
 from .statements_ru_uk import blames_laid, laying_lemmas, statements_made

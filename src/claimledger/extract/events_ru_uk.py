@@ -107,9 +107,11 @@ UNIT_LEMMAS = frozenset({"группа", "група", "подразделени
 # коридором") is a ritual, not a report; the acts it names before or after are told elsewhere if at all.
 THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякувати", "подяка", "вдячність", "спасибі", "благодарить",
                            "поблагодарить", "благодарный", "признательный", "благодарность", "спасибо"})
-# Verbs that only name a topic ("обсудили эвакуацию", "не стали комментировать удар"): the event is not reported.
-TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення",
-                          "комментировать", "прокомментировать", "коментувати", "прокоментувати"})
+# Verbs that only name a topic ("обсудили эвакуацию", "не стали комментировать удар"): the event is not reported;
+# commenting does so only negated (one comments on an act that happened: "прокоментував наступ у Курській області").
+TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення"})
+COMMENTING_LEMMAS = frozenset({"комментировать", "прокомментировать", "коментувати", "прокоментувати"})
+NEGATION_REACH = 2  # words before a commenting verb its negation may stand at ("не стали комментировать")
 # Verbs of retreating, which negated and not past say a resolve ("Ми не відступаємо", "не отступим").
 RETREAT_LEMMAS = frozenset({"отступать", "отступить", "відступати", "відступити"})
 # Nouns of an area named after what troops do there ("районы сосредоточения", "пункти дислокації"): no act told.
@@ -367,13 +369,21 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     governing = next((w for w in reversed(before) if w.pos not in ("ADJF", "PRTF")), None)
     if governing is not None and set(governing.lemmas) & AVOIDED_LEMMAS:
         return False  # "уникнути втрат", "избежать больших потерь": the verb before keeps it from happening
-    if any(set(w.lemmas) & TOPIC_LEMMAS for w in before):
+    if any(_names_topic(doc, w) for w in before):
         return False
     # ... also after an act noun it governs, fronted ("Информацию о взятии Андреевки в Минобороны не комментировали",
     # "Взятие Андреевки не комментировали"): the first verb after the noun names it as a topic
     verb = next((w for w in doc.tokens[last:doc.sentence_of(first).last] if w.pos in ("VERB", "INFN")), None)
     governed = bool(t.tags & {"accs", "nomn"}) or first > 0 and doc.tokens[first - 1].lower in ABOUT_WORDS
-    return not (t.pos == "NOUN" and governed and verb is not None and set(verb.lemmas) & TOPIC_LEMMAS)
+    return not (t.pos == "NOUN" and governed and verb is not None and _names_topic(doc, verb))
+
+
+def _names_topic(doc: CyrDoc, w: Token) -> bool:
+    """True for a verb that only names what it governs as a topic: discussing it, or not commenting on it."""
+    if set(w.lemmas) & TOPIC_LEMMAS:
+        return True
+    return bool(set(w.lemmas) & COMMENTING_LEMMAS) and any(
+        u.lower in ("не", "ні") for u in doc.tokens[max(0, w.i - NEGATION_REACH):w.i])
 
 
 def _frees_people(doc: CyrDoc, first: int, last: int) -> bool:

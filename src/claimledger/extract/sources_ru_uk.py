@@ -2,9 +2,9 @@
 
 ``find_source_before`` takes the subject before a cue ("Глава администрации Иван Петров заявил",
 "У Генштабі повідомили"), ``find_source_after`` an inverted one after it ("сообщило 12 мая Минобороны",
-"— сказал он журналистам"), ``find_locative_source`` the message of "в сообщении говорится"; ``person_before``
-the last person named before a pronoun with no antecedent among the attributions. Token ranges in, token
-ranges out, over a ``CyrDoc`` (cyrillic.py); attribution_ru_uk.py wires them to the cues.
+"— сказал он журналистам"), ``find_locative_source`` the message of "в сообщении говорится" (the last person
+named before a pronoun is anaphora_ru_uk.person_before). Token ranges in, token ranges out, over a ``CyrDoc``
+(cyrillic.py); attribution_ru_uk.py wires them to the cues.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import re
 from .cyrillic import COORDINATORS, CyrDoc, Token, bracketed_name_before, word_readings
 from .collective_sources_ru_uk import sides_source
 from .name_readings_ru_uk import (
-    addressee_name, first_and_surname, nominative_name, nominative_name_word, surname_after_first_name,
+    addressee_name, first_and_surname, nominative_name_word, surname_after_first_name,
 )
 from .speakers_ru_uk import ANONYMOUS_SOURCES, PARTITIVE_HEADS, is_name_word
 
@@ -33,6 +33,7 @@ QUOTED_NAME_WORDS = 6  # words of a quoted name inside a source ("движени
 ORDINAL_NUMBER = re.compile(r"^\d+-[^\W\d_]+$")  # "26-го", "47-й": a numbered unit's ordinal
 OPEN_MARKS, CLOSE_MARKS = frozenset("«„“\""), frozenset("»“”\"")
 # Prepositions that end an inverted source and open a setting after it ("повідомили в Генштабі у зведенні").
+OFFICE_PLACE_WORDS = 3  # words of the place an office is in, before the holder's name ("посол ЛНР в России ...")
 SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под", "во время", "під час", "после", "після"})
 # Nouns of a role's status after "в/у", part of the role, not a setting ("подполковник в отставке Иван Петров").
 ROLE_STATUS_NOUNS = frozenset({"отставка", "запас", "відставка"})
@@ -321,12 +322,14 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     last = i
     while last < sent.last and toks[last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) \
             and toks[last].lower not in THAT and last - i < MAX_SOURCE_TOKENS:
-        if toks[last].pos in ("VERB", "INFN", "GRND") or toks[last].lower in ABOUT:
-            return None
+        if toks[last].pos in ("VERB", "INFN", "GRND") and not (toks[last].is_title and doc.entity_label(last) == "PER") \
+                or toks[last].lower in ABOUT:
+            return None  # (a surname the dictionary reads as a verb is a name: "Родион Мирошник")
         if toks[last].pos == "NUMB" and not ORDINAL_NUMBER.match(toks[last].text) or _as_of(toks, last):
             break  # "передает агентство 3 марта", "станом на 06:00" (an ordinal names a unit: "речник 26-го ...")
         if last > i and toks[last].lower in SETTING_PREPOSITIONS and toks[last - 1].lemma not in ANONYMOUS_SOURCES \
-                and not (last + 1 < sent.last and toks[last + 1].lemma in ROLE_STATUS_NOUNS):
+                and not (last + 1 < sent.last and toks[last + 1].lemma in ROLE_STATUS_NOUNS) \
+                and not _name_after_office_place(doc, sent, last):
             break  # "в Генштабі у ранковому зведенні"; "источник в силовых структурах" is one source
         if last > i and any(words_at(toks, last, p) for p in REFERRING):
             break  # "повідомляє Укрінформ з посиланням на ...": the outlet, then whom it cites
@@ -340,6 +343,17 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     if last <= i:
         return None
     return (i, _past_named_apposition(doc, sent, i, last))
+
+
+def _name_after_office_place(doc: CyrDoc, sent, k: int) -> bool:
+    """True when the preposition at token ``k`` opens the place of an office and a person's name follows it ("посол
+    ЛНР в России Родион Мирошник"): part of the source, no setting."""
+    toks = doc.tokens
+    place = k + 1
+    while place < sent.last and place - k <= OFFICE_PLACE_WORDS and toks[place].pos in ("NOUN", "ADJF") \
+            and doc.entity_label(place) in ("LOC", None) and not toks[place].text in CLAUSE_BOUNDARIES:
+        place += 1
+    return place > k + 1 and place < sent.last and toks[place].is_title and doc.entity_label(place) == "PER"
 
 
 def _plural_subject_reading(doc: CyrDoc, t: Token, verb: Token) -> bool:
@@ -458,41 +472,3 @@ def find_locative_source(doc: CyrDoc, sent, cue_first: int) -> tuple[int, int] |
 def _as_of(toks, k: int) -> bool:
     """True at the words that date a bulletin ("станом на 06:00", "по состоянию на 18:00"), which end its source."""
     return toks[k].lower == "станом" or toks[k].lower == "по" and toks[min(k + 1, len(toks) - 1)].lower == "состоянию"
-
-
-def person_before(doc: CyrDoc, index: int) -> tuple[str | None, str | None]:
-    """(speaker, role) of the person a pronoun at token ``index`` picks up: in its sentence or the one before, the
-    latest named in the nominative (a subject: "Путин провел переговоры с Макроном. Он отметил": Путин), else the
-    last person named before it; a natasha PER span in Russian, a run of capitalised first-name/surname words in
-    Ukrainian, with the role words before it."""
-    from .speakers_ru_uk import describe_source
-
-    toks = doc.tokens
-    if index <= 0:
-        return None, None
-    # the sentence before the pronoun's opens the window in which a subject wins over a later name
-    here = toks[min(index, len(toks) - 1)].sent
-    window = doc.sents[max(0, here - 1)].first
-    latest = None
-    k = index - 1
-    while k >= 0:
-        if doc.entity_label(k) == "PER" or (toks[k].is_title and toks[k].tags & {"Surn"}
-                                            and k > 0 and toks[k - 1].is_title and toks[k - 1].tags & {"Name"}) \
-                or first_and_surname(doc, k):
-            latest = k if latest is None else latest
-            if k < window or nominative_name(doc, toks[k]):  # "Путин провел переговоры с Макроном. Он отметил": Путин
-                break
-            while k > 0 and doc.entity_label(k - 1) == "PER":
-                k -= 1  # past the rest of this name
-        elif k < window and latest is not None:
-            break
-        k -= 1
-    if latest is None:
-        return None, None
-    k = k if k >= 0 and k >= window and nominative_name(doc, toks[k]) else latest
-    start, end = k, k + 1
-    while start > toks[k].sent and start > doc.sents[toks[k].sent].first and \
-            toks[start - 1].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) and end - start < MAX_SOURCE_TOKENS \
-            and toks[start - 1].pos in ("NOUN", "ADJF", None):
-        start -= 1
-    return describe_source(doc, (start, end))

@@ -195,6 +195,13 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")).strip(STRIP)
 
 
+# A country's adjective before an office ("российское Минобороны", "український Генштаб"), by its stem, and the
+# genitives the speaker table writes that country with after the office ("Минобороны России", "МИД РФ").
+NATIONAL_ADJECTIVE = re.compile(r"^(российск|украинск|російськ|українськ)\w*\s+(.+)$")
+NATIONAL_GENITIVES = {("российск", "ru"): ("россии", "рф"), ("украинск", "ru"): ("украины", "всу"),
+                      ("російськ", "uk"): ("росії", "рф"), ("українськ", "uk"): ("україни", "зсу")}
+
+
 def canonical_speaker(speaker: str | None, language: str) -> str | None:
     """The language-independent name of a speaker: the English name of a known office, outlet or person
     (data/lexicons/speakers_ru_uk.tsv), else a person's name romanised, else the phrase as written."""
@@ -204,6 +211,11 @@ def canonical_speaker(speaker: str | None, language: str) -> str | None:
     key = _plain(speaker)
     if (key, language) in orgs:
         return orgs[(key, language)]
+    national = NATIONAL_ADJECTIVE.match(key)
+    if national is not None:  # "российском Минобороны", "украинский Генштаб": the office of that country
+        for country in NATIONAL_GENITIVES.get((national.group(1), language), ()):
+            if (f"{national.group(2)} {country}", language) in orgs:
+                return orgs[(f"{national.group(2)} {country}", language)]
     words = speaker.split()
     is_name = 1 <= len(words) <= 3 and all(w[:1].isupper() and re.fullmatch(r"[\w'’ʼ-]+", w) for w in words) \
         and not speaker.isupper() and not _common_noun_phrase(words, language)
