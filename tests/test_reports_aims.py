@@ -77,3 +77,11 @@ def test_an_indirect_question_asserts_no_act(text, language, trigger):
 
 def test_or_in_a_count_asks_nothing():
     assert set(_modalities("Два чи три села звільнено.", "uk").values()) == {"factual"}
+
+
+@pytest.mark.parametrize("text, trigger, modality", [
+    ("Минобороны России заявило, что удары наносятся высокоточным оружием.", "удары", "factual"),
+    ("Удары будут наноситься и дальше.", "Удары", "future"),
+])
+def test_a_present_passive_in_sya_is_no_future(text, trigger, modality):
+    assert _modalities(text, "ru")[trigger] == modality

@@ -115,3 +115,15 @@ def test_an_act_commented_on_is_told_and_one_not_commented_on_is_not():
                   "області.", "uk")
     assert [(e[0], e[2]) for e in told] == [("clash", {"Kursk Oblast"})]
     assert events("В Кремле не стали комментировать удар по Белгороду.", "ru") == []
+
+
+def test_a_ukrainian_axis_adjective_names_a_town_in_ka():
+    found = events("На Авдіївському напрямку наші захисники утримують позиції.", "uk")
+    assert found and "Avdiivka axis (front sector)" in found[0][2], found
+
+
+@pytest.mark.parametrize("actor", ["Росіяни", "росіян"])
+def test_russians_in_ukrainian_are_the_russian_side(actor):
+    from claimledger.control import actor_side
+
+    assert actor_side(actor) == "russia"

@@ -57,7 +57,7 @@ OPPONENT = {"russia": "ukraine", "ukraine": "russia"}
 # the Russian ones for Ukrainian forces ("бандеровцы", "всушники") and Ukraine's "Сили оборони"
 # (Defence Forces: a phrase, as "оборони" alone is also in "Міністерство оборони РФ"; its Russian
 # form "Силы обороны" too, as Ukrainian outlets' Russian editions write it).
-RUSSIAN_PREFIXES = ("russia", "росси", "российск", "русск", "росій", "окупант", "оккупант",
+RUSSIAN_PREFIXES = ("russia", "росси", "российск", "русск", "росі", "окупант", "оккупант",
                     "occupier", "occupying", "wagner", "вагнер", "kremlin", "кремл", "rosgvard",
                     "росгвард", "akhmat", "ахмат", "moscow", "москв", "рашист", "рашыст")
 RUSSIAN_WORDS = frozenset({"рф", "dpr", "lpr", "dnr", "lnr", "днр", "лнр", "орки", "орків", "орками",
