@@ -127,3 +127,20 @@ def test_russians_in_ukrainian_are_the_russian_side(actor):
     from claimledger.control import actor_side
 
     assert actor_side(actor) == "russia"
+
+
+def test_the_town_is_no_capital_that_acts_and_the_region_no_town():
+    text = ("Russia said on Saturday it had withdrawn its troops from the town of Lyman, a day after Moscow proclaimed "
+            "the annexation of the region. Ukrainian forces said they had encircled thousands of Russian troops in "
+            "the town.")
+    found = events(text, "en")
+    assert [e[2] for e in found if e[1] == "encircled"] == [{"Lyman"}], found
+    assert [e[2] for e in found if e[1] == "annexation"] == [set()], found
+
+
+@pytest.mark.parametrize("outlet, side", [("Корреспондент.net", "ukraine"), ("УНН", "ukraine"), ("Взгляд", "russia"),
+                                          ("Фонтанка", "russia")])
+def test_outlets_of_the_probes_have_their_sides(outlet, side):
+    from claimledger.control import publisher_side
+
+    assert publisher_side(outlet, None) == side

@@ -67,3 +67,18 @@ def test_an_act_not_commented_on_is_not_told(text, language):
 def test_an_act_after_which_a_topic_is_discussed_is_told():
     assert [e[0] for e in _events("После взятия Андреевки журналисты обсуждали потери.", "ru")][:1] == \
         ["territory_control"]
+
+
+@pytest.mark.parametrize("text, language, kinds", [
+    ("Врио губернатора Алексей Смирнов заявил, что ситуация остается под контролем.", "ru", []),
+    ("Город остается под контролем ВСУ.", "ru", ["territory_control"]),
+])
+def test_a_situation_under_control_is_no_ground_held(text, language, kinds):
+    assert [e[0] for e in _events(text, language)] == kinds
+
+
+def test_places_said_to_be_freed_are_taken_not_people_released():
+    rec = record("Текст.", "uk", "2022-04-02", title="Маляр: Ірпінь, Буча, Гостомель і вся Київщина звільнені")
+    assert [e["type"] for e in rec["title_layers"]["events"]] == ["territory_control"]
+    rec = record("Текст.", "uk", "2022-04-02", title="Серед звільнених – оборонці Маріуполя")
+    assert rec["title_layers"]["events"] == []

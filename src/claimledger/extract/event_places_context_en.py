@@ -145,13 +145,24 @@ def anaphoric_settlement(span: Span, places: Sequence[Place], report_wide: bool 
     return ()
 
 
+def takes_anaphoric_region(span: Span) -> bool:
+    """True when the trigger's "of" object is a nameless "the region" ("proclaimed the annexation of the region"):
+    the oblast referred back to is its place, or none, never another place its sentence names."""
+    return any(_anaphoric_region_noun(c) for of in span.root.children if of.lower_ == "of" for c in of.children)
+
+
+def _anaphoric_region_noun(token: Token) -> bool:
+    """True for a nameless "the region" / "this oblast": a region noun with a determiner that refers back."""
+    return token.lemma_.lower() in REGION_NOUNS and token.tag_ == "NN" \
+        and any(c.lower_ in ANAPHORIC_DETERMINERS for c in token.children) \
+        and not any(c.dep_ in {"compound", "amod", "prep", "appos", "poss"} for c in token.children)
+
+
 def anaphoric_region(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
     """The oblast a nameless "the region" / "this oblast" of the trigger's sentence refers to: the latest the report
     names before it ("launching an incursion into the Kursk region. ... repelled attacks on several villages in the
     region"); () when the sentence has no such noun or nothing was named."""
-    noun = next((t for t in span.sent if t.lemma_.lower() in REGION_NOUNS and t.tag_ == "NN"
-                 and any(c.lower_ in ANAPHORIC_DETERMINERS for c in t.children)
-                 and not any(c.dep_ in {"compound", "amod", "prep", "appos", "poss"} for c in t.children)), None)
+    noun = next((t for t in span.sent if _anaphoric_region_noun(t)), None)
     if noun is None:
         return ()
     before = [p for p in places if p.level == "oblast" and p.span[1] <= noun.idx]

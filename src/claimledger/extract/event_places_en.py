@@ -35,7 +35,7 @@ from .event_places import (
 )
 from .event_places_context_en import (
     AREA_LEVELS, SETTLEMENT_NOUNS, anaphoric_region, anaphoric_settlement, context_place_keys,
-    takes_anaphoric_settlement,
+    takes_anaphoric_region, takes_anaphoric_settlement,
 )
 from .event_triggers import NATIONALITIES
 
@@ -198,15 +198,19 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
         own += [p for p in _clause_places(span, places)   # a settlement of the clause inside the
                 if any(place_within(p, area) for area in own)]  # area places it
     found = place_keys(own) or _region_referred_to(span, starts, named) or _national_land(span, places, starts)
+    # "the town" refers to no capital that acts ("a day after Moscow proclaimed ... encircled troops in the town")
+    referable = [p for p in named if not _capital_acts(span.doc, p)]
     if not found and takes_anaphoric_settlement(span):
-        found = anaphoric_settlement(span, named, report_wide=True)  # "Ukrainian forces still hold the town"
+        found = anaphoric_settlement(span, referable, report_wide=True)  # "Ukrainian forces still hold the town"
+    if not found and takes_anaphoric_region(span):
+        return anaphoric_region(span, named)  # "the annexation of the region": that oblast or none
     if not found:
         purposes = _purpose_phrases(span)
         if kind in PLACELESS_TYPES:
             purposes |= _other_phrases(span, trigger_tokens or {})
         found = _places_in_scope(span, [p for p in places if p.span[0] not in purposes])
     if not found:
-        found = anaphoric_settlement(span, named) or anaphoric_region(span, named)
+        found = anaphoric_settlement(span, referable) or anaphoric_region(span, named)
     found = listed_over_areas(found, _named_among(span, places), places) or found
     found = _named_including(span, places) or found
     if not found:  # "the evacuation of people from Azovstal": Mariupol, when the report names it

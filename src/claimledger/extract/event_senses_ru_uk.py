@@ -110,7 +110,13 @@ BUILDING_REACH = 5  # words around a verb of seizing searched for it ("здан�
 SEIZING_STEMS = ("захват", "захвач", "захоп", "взя", "заня", "занят")  # verbs of seizing, as opposed to raising a flag
 SUFFERER_WINDOW = 4
 FIGHTER_NOUN_LEMMAS = frozenset({"штурмовик", "штурмовець", "штурмовица"})
-
+# Nouns of a state of affairs that is "under control" ("ситуация остается под контролем", "ситуація під контролем"),
+# within this many words before the trigger.
+SITUATION_LEMMAS = frozenset({"ситуация", "обстановка", "ситуація", "положение", "становище"})
+SITUATION_REACH = 3
+# Words of a list of places ("Ірпінь, Буча ... і вся Київщина") and its joiners.
+PLACE_LIST_POS = frozenset({"NOUN", "ADJF", "NPRO", None})
+LIST_AND = frozenset({"і", "и", "та", "й"})
 
 
 def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Sequence[Place]) -> str | None:
@@ -124,6 +130,9 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "other"  # "здание роддома захвачено батальоном": a building held, no change of who holds the town
     if kind == "territory_control" and _takes_no_land(doc, first, last):
         return None  # "могут быть взяты за основу", "взяти на себе": an idiom of taking, no place taken
+    if kind == "territory_control" and any(set(w.lemmas) & SITUATION_LEMMAS for w in
+                                           doc.tokens[max(doc.sentence_of(first).first, first - SITUATION_REACH):first]):
+        return None  # "ситуация остается под контролем": an idiom, no ground held
     if kind == "territory_control" and _joins_alliance(doc, first, last, places):
         return None  # a state joining the EU or NATO: no change of control over territory
     if kind == "territory_control" and _enters_wide_area(doc, first, last, places):
@@ -352,3 +361,13 @@ def _enters_wide_area(doc: CyrDoc, first: int, last: int, places: Sequence[Place
     window_end = doc.tokens[min(s.last, last + 3) - 1].end
     after = [p for p in places if doc.tokens[last - 1].end <= p.span[0] < window_end]
     return bool(after) and min(after, key=lambda p: p.span[0]).level in WIDE_LEVELS
+
+
+def said_of_places(doc: CyrDoc, first: int) -> bool:
+    """True when a participle trigger ends a clause whose subject names places ("Ірпінь, Буча, Гостомель і вся
+    Київщина звільнені"): it says they were freed, no people."""
+    start = doc.sentence_of(first).first
+    opener = next((k for k in range(first - 1, start - 1, -1) if doc.tokens[k].text in (":", "—", "–", ";")), None)
+    before = doc.tokens[start if opener is None else opener + 1:first]
+    return bool(before) and all(w.pos in PLACE_LIST_POS or w.text == "," or w.lower in LIST_AND for w in before) \
+        and any(w.is_title for w in before)

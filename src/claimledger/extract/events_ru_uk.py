@@ -48,7 +48,7 @@ from .event_mentions_ru_uk import names_act_better, same_act, told_again
 from .event_places_ru_uk import QUOTE_MARKS, actor_phrases, event_place_keys
 from .event_polarity import claimed_polarity
 from .event_polarity_ru_uk import ABOUT_WORDS, event_polarity_ru_uk
-from .event_senses_ru_uk import AERIAL_STEMS, event_sense_ru_uk
+from .event_senses_ru_uk import AERIAL_STEMS, event_sense_ru_uk, said_of_places
 from .modality_ru_uk import event_modality_ru_uk
 from .place_roles_ru_uk import ORIGIN_PREPOSITIONS, other_role
 from .numbers_ru_uk import FORMATION_LEMMAS
@@ -394,7 +394,7 @@ def _frees_people(doc: CyrDoc, first: int, last: int) -> bool:
     sentence_last = doc.sentence_of(last - 1).last
     t = doc.tokens[first]
     if last == first + 1 and "plur" in t.tags and (t.pos in ("ADJF", "PRTF") or "anim" in t.tags) \
-            and (last >= sentence_last or doc.tokens[last].pos in ("PNCT", "VERB")):
+            and (last >= sentence_last or doc.tokens[last].pos in ("PNCT", "VERB")) and not said_of_places(doc, first):
         return True
     for w in doc.tokens[last:min(sentence_last, last + FREED_WINDOW)]:
         if w.pos == "NOUN" or _military_people(doc, w, last):
