@@ -144,3 +144,29 @@ def test_outlets_of_the_probes_have_their_sides(outlet, side):
     from claimledger.control import publisher_side
 
     assert publisher_side(outlet, None) == side
+
+
+@pytest.mark.parametrize("text, language, places", [
+    ("The bodies of civilians were found in the town of Bucha near Kyiv.", "en", {"Bucha"}),
+    ("Russian forces shelled Vovchansk, a town near the border with Russia.", "en", {"Vovchansk"}),
+    ("Тела мирных жителей были найдены в Буче под Киевом.", "ru", {"Bucha"}),
+    ("ВСУ обстреляли Горловку и Макеевку под Донецком.", "ru", {"Horlivka", "Makiivka"}),
+])
+def test_a_place_that_locates_a_settlement_is_no_place_of_the_event(text, language, places):
+    found = events(text, language)
+    assert found and found[0][2] == places, found
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Russian forces continued offensive operations northwest of Avdiivka near Sokil and Yevhenivka.", "en", "Sokil"),
+    ("Пушилин заявил о продвижении ВС РФ под Угледаром.", "ru", "Vuhledar"),
+])
+def test_villages_near_a_town_and_a_town_near_a_force_stay_places(text, language, place):
+    found = events(text, language)
+    assert found and place in found[0][2], found
+
+
+def test_blame_is_a_claim_in_english_as_in_russian():
+    rec = record("Russia's National Anti-Terrorism Committee blamed Ukraine's special services for the attack.", "en",
+                 "2023-07-17")
+    assert [a["evidentiality"] for a in rec["attributions"]] == ["claimed"]

@@ -17,10 +17,11 @@ CUE_VERBS: dict[str, str] = {
         "disclose", "reveal", "testify", "predict", "estimate", "describe", "portray", "frame",
         "characterize", "characterise", "call", "term", "label", "brand", "rule", "show", "find",
     ), "reported"),
-    **dict.fromkeys(("claim", "allege", "insist", "maintain", "argue", "contend", "suggest"), "claimed"),
+    **dict.fromkeys(("claim", "allege", "insist", "maintain", "argue", "contend", "suggest", "blame", "accuse"),
+                    "claimed"),  # (blame and accusation as in Russian and Ukrainian: "обвинить", "звинуватити")
     **dict.fromkeys(("deny", "reject", "dispute", "contest", "refute", "dismiss"), "denied"),
     "dub": "reported", "deem": "reported",
-    **dict.fromkeys(("warn", "caution", "threaten", "blame", "accuse"), "warned"),
+    **dict.fromkeys(("warn", "caution", "threaten"), "warned"),
     **dict.fromkeys(("believe", "consider", "feel", "view", "recognize", "recognise", "think",
                      "fear", "doubt", "hope", "regard", "notice", "worry", "suspect"), "believed"),
     **dict.fromkeys(("urge", "ask", "propose", "instruct", "demand", "advocate", "request",

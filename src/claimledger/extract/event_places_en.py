@@ -38,6 +38,7 @@ from .event_places_context_en import (
     takes_anaphoric_region, takes_anaphoric_settlement,
 )
 from .event_triggers import NATIONALITIES
+from .gazetteer import load_gazetteer
 
 # Dependencies of a trigger whose phrases say where its event happened: prepositional phrases
 # ("at Ochakiv", "in Donbas", "near Kupiansk"), a place named before the noun ("the Kharkiv offensive"),
@@ -54,6 +55,11 @@ AMONG_THEM = re.compile(r"(?:among them|among these|among those|these include|th
                         r"|(?:they|these|those)(?= are| were)"
                         r"|(?:the |a )?[\w'’ -]{0,40}?\b(?:identified|named|listed) (?:them|the \w+) as\b)"
                         r"(?: are| were)?\b", re.IGNORECASE)
+# Prepositions by which a place tells where a settlement named before it lies ("Bucha near Kyiv", "with Russia" of a
+# border), and the nouns of a settlement in apposition to one ("Vovchansk, a town near ...").
+LOCATOR_PREPOSITIONS = frozenset({"near", "outside", "with"})
+SETTLEMENT_WORDS = frozenset({"town", "city", "village", "settlement"})
+CATEGORY_RANK = {"K": 4, "M": 3, "X": 2, "C": 1}  # KATOTTG categories: special city, city, selyshche, village
 LIST_WORDS = frozenset({"and", "the", "town", "towns", "city", "cities", "village", "villages", "of"})
 # Nouns naming who acts or speaks whose place modifier is theirs, not a place of the event ("the Kiev
 # authorities", "the Ukrainian side", "Russian forces", "Acting Kursk governor Alexei Smirnov said Ukrainian troops
@@ -186,7 +192,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     if actor is not None:
         start, end = _noun_phrase(actor)
         places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
-    places = [p for p in places if not _names_actor(span.doc, p)
+    places = [p for p in places if not _names_actor(span.doc, p) and not _locates_settlement(span.doc, p, places)
               and not (kind in FIGHTING_KINDS and _capital_acts(span.doc, p))]
     if kind == "negotiation":
         places = [p for p in places if p.level != "country"]
@@ -278,6 +284,33 @@ def _names_actor(doc, place: Place) -> bool:
     if place.span not in memo:
         memo[place.span] = _place_names_actor(doc, place)
     return memo[place.span]
+
+
+def _locates_settlement(doc, place: Place, places: Sequence[Place]) -> bool:
+    """True for a place that only says where a settlement named right before it lies ("the town of Bucha near
+    Kyiv", "Vovchansk, a town near the border with Russia"): no place of the event."""
+    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in LOCATOR_PREPOSITIONS:
+        return False
+    located = span.root.head.head
+    if located.lower_ == "border" and located.head.lower_ in LOCATOR_PREPOSITIONS:
+        located = located.head.head  # "a town near the border with Russia"
+    if located.lower_ in SETTLEMENT_WORDS:
+        named = [g for of in located.children if of.lower_ == "of" for g in of.children if g.dep_ == "pobj"]
+        located = named[0] if named else located.head if located.dep_ == "appos" else located
+        # ("the town of Bucha near Kyiv"; "Vovchansk, a town near ...")
+    return any(p.level == "settlement" and p.span[0] <= located.idx < p.span[1] and _outranks(place, p)
+               for p in places if p is not place)
+
+
+def _outranks(locator: Place, located: Place) -> bool:
+    """True when ``locator`` is a bigger kind of place than ``located`` (a country, oblast or larger town: one
+    places a town by a city, "Bucha near Kyiv", not a city by its villages, "northwest of Avdiivka near Sokil")."""
+    if locator.level != "settlement":
+        return True
+    gaz = load_gazetteer()
+    a, b = (gaz.get(p.ref) if p.ref else None for p in (locator, located))
+    return a is not None and b is not None and CATEGORY_RANK.get(a.category, 0) > CATEGORY_RANK.get(b.category, 0)
 
 
 def _place_names_actor(doc, place: Place) -> bool:

@@ -51,6 +51,9 @@ FORCE_LEMMAS = frozenset({"войско", "войска", "армия", "сил�
 # Words before "из"/"з" + a place that make it someone's home ("семья была из X", "родом из X"), and nouns of
 # birth whose genitive is one ("уроженец Харькова", "уродженка Сум").
 HOME_WORDS = frozenset({"быть", "бути", "родом"})
+# Prepositions by which a place tells where a settlement named right before it lies ("в Буче под Киевом").
+LOCATOR_PREPOSITIONS = frozenset({"под", "під", "около", "біля", "возле", "поблизу", "неподалеку", "недалеко"})
+STATE_LEMMAS = frozenset({"россия", "росія", "украина", "україна", "беларусь", "білорусь"})
 # Words opening a phrase of purpose, and the nouns and adjectives between them and the place's preposition.
 PURPOSE_WORDS = frozenset({"для", "ради", "заради"})
 PURPOSE_NOUN_REACH = 3
@@ -178,6 +181,17 @@ def where_abroad(doc: CyrDoc, place: Place) -> bool:
     entry = gaz.get(place.ref) if (place.ref or "").startswith("geonames:") else None
     return entry is not None and entry.country not in THEATRE and doc.tokens[k - 2].is_title \
         and any(is_person(doc, i, gaz) for i in (k - 3, k - 2) if i >= 0)
+
+
+def locates_settlement(doc: CyrDoc, place: Place) -> bool:
+    """True for a place after "под"/"під"/"около"/"біля" right after a settlement's name ("в Буче под Киевом",
+    "обстріляли Бучу під Києвом"): it says where that settlement lies, no place of the event."""
+    k = doc.token_at(place.span[0])
+    if k is None or k < 2 or doc.tokens[k - 1].lower not in LOCATOR_PREPOSITIONS:
+        return False
+    named = doc.tokens[k - 2]  # (a settlement's name: no acronym or state, "продвижение ВС РФ под Угледаром")
+    return named.is_title and not named.text.isupper() and named.pos == "NOUN" \
+        and not set(named.lemmas) & STATE_LEMMAS and ("Geox" in named.tags or doc.entity_label(k - 2) == "LOC")
 
 
 def cut_off_from(doc: CyrDoc, place: Place) -> bool:
@@ -317,7 +331,7 @@ def _home_of_victims(doc: CyrDoc, place: Place) -> bool:
 def _trigger_free_roles(doc: CyrDoc, place: Place) -> tuple[bool, bool, bool, bool]:
     """The roles of a place that do not depend on the trigger, found once per document (CyrDoc.memo: every event asks
     for every place): any type's (a neighbour, an acting state, a state joined, a maker, an institution's state, a
-    home, a town cut off from, where a person is abroad),
+    home, a town cut off from, where a person is abroad, where a settlement lies),
     where a withdrawing force goes, a party to talks, the side fire comes from."""
     memo, key = doc.memo.setdefault("place_roles", {}), (place.span, place.level, place.ref)
     roles = memo.get(key)
@@ -325,7 +339,7 @@ def _trigger_free_roles(doc: CyrDoc, place: Place) -> tuple[bool, bool, bool, bo
         roles = memo[key] = (
             names_neighbour(doc, place) or acting_country(doc, place) or joined_state(doc, place)
             or names_maker(doc, place) or of_institution(doc, place) or home_of(doc, place) or cut_off_from(doc, place)
-            or where_abroad(doc, place),
+            or where_abroad(doc, place) or locates_settlement(doc, place),
             destination(doc, place), names_party(doc, place), _from_side(doc, place))
     return roles
 
