@@ -170,3 +170,30 @@ def test_blame_is_a_claim_in_english_as_in_russian():
     rec = record("Russia's National Anti-Terrorism Committee blamed Ukraine's special services for the attack.", "en",
                  "2023-07-17")
     assert [a["evidentiality"] for a in rec["attributions"]] == ["claimed"]
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("Вячеслав Гладков: В результате атаки FPV-дрона на автомобиль в селе Муром ранены двое мужчин. Автомобиль "
+     "поврежден.\n\nВ Грайвороне пострадала женщина.", "ru", "Vyacheslav Gladkov"),
+    ("Олег Синєгубов: Протягом доби окупанти завдали ударів по Куп'янську. Поранено 58-річного чоловіка.", "uk",
+     "Oleh Syniehubov"),
+])
+def test_a_post_opening_with_a_persons_name_is_that_persons_turn(text, language, speaker):
+    rec = record(text, language, "2024-05-22")
+    (turn,) = [a for a in rec["attributions"] if a["kind"] == "direct"]
+    assert turn["speaker"] == speaker and turn["cue"] is None and turn["content"][1] == len(text.rstrip())
+    assert rec["events"] and all(e["claimed_by"] == turn["id"] for e in rec["events"])
+
+
+def test_a_report_inside_a_turn_starts_after_the_label():
+    text = "Вячеслав Гладков: В результате атаки дрона ранены двое мужчин, сообщили в оперштабе. Автомобиль поврежден."
+    rec = record(text, "ru", "2024-05-22")
+    turn, told = sorted(rec["attributions"], key=lambda a: a["kind"] != "direct")
+    assert text[told["content"][0]:told["content"][1]] == "В результате атаки дрона ранены двое мужчин"
+    assert told["parent"] == turn["id"]
+
+
+@pytest.mark.parametrize("text", ["Скажу відверто, як завжди: ми вистоїмо, і Харків вистоїть.",
+                                  "Хочу сказати одне: окупанти обстріляли Харків."])
+def test_a_clause_before_a_colon_is_no_speaker_label(text):
+    assert not [a for a in record(text, "uk", "2024-05-22")["attributions"] if a["kind"] == "direct"]

@@ -50,6 +50,7 @@ from .sources_ru_uk import (
 from .speakers_ru_uk import names_speaker, table_name
 from .statements_ru_uk import blames_laid, laying_lemmas, statements_made
 from .topics_ru_uk import names_a_topic
+from .turns_ru_uk import speaker_turns
 from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 
 # Sources that are a message of the speaker named before ("в сообщении говорится", "у зведенні йдеться").
@@ -103,6 +104,12 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
                 used.add(k)
                 found.append(f)
     found += evidential_adverbs(doc, found)
+    turns = speaker_turns(doc)
+    for f in found:  # "Вячеслав Гладков: ... ранены двое, сообщили в оперштабе": a content starts after the label
+        start = next((t.content[0] for t in turns if f.content[0] < t.content[0] < f.content[1]), None)
+        if start is not None:
+            f.content = (start, f.content[1])
+    found += turns
     _nest_referred_sources(doc, found)
     deny_what_was_reported(doc, found)
     for f in found:
