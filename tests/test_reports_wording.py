@@ -82,3 +82,20 @@ def test_places_said_to_be_freed_are_taken_not_people_released():
     assert [e["type"] for e in rec["title_layers"]["events"]] == ["territory_control"]
     rec = record("Текст.", "uk", "2022-04-02", title="Серед звільнених – оборонці Маріуполя")
     assert rec["title_layers"]["events"] == []
+
+
+def test_the_republics_towns_are_no_village_named_republic():
+    rec = record("ВФУ продолжают обстреливать мирные города Республики. Под ударом оказались Донецк и Макеевка.", "ru",
+                 "2023-05-15")
+    assert "Respublika" not in {p["name"] for p in rec["places"]}
+    rec = record("Бої біля села Республіка.", "uk", "2023-05-15")
+    assert "Respublika" in {p["name"] for p in rec["places"]}
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Уламки ракети впали у Подільському районі Києва.", "uk", "Kyiv"),
+    ("Три мирных жителя погибли при обстреле Куйбышевского и Киевского районов Донецка.", "ru", "Donetsk"),
+])
+def test_a_district_of_a_city_is_no_raion_of_an_oblast(text, language, place):
+    rec = record(text, language, "2023-12-29")
+    assert {p["name"] for p in rec["places"]} == {place}, rec["places"]

@@ -301,9 +301,12 @@ PRONOUN_LEMMAS = frozenset({"я", "ти", "ты", "він", "вона", "вон�
                             "вы", "они", "весь", "усі", "все", "себе", "себя", "хто", "кто", "що", "что", "цей",
                             "этот", "той", "тот", "мій", "мой", "наш", "ваш", "свій", "свой"})
 # Common nouns that addresses and reports capitalise (the fronts "на Півдні, Сході", the homeland "боронити
-# свою Батьківщину") and that also name villages (Схід, Батьківщина): a place only after a settlement noun.
+# свою Батьківщину", the people's republic "мирные города Республики") and that also name villages (Схід,
+# Батьківщина, Республіка): a place only after a settlement noun.
 CAPITALISED_COMMON_LEMMAS = frozenset({"схід", "захід", "південь", "північ", "восток", "запад", "юг", "север",
-                                       "батьківщина", "вітчизна", "отчизна", "родина", "отечество"})
+                                       "батьківщина", "вітчизна", "отчизна", "родина", "отечество", "республика",
+                                       "республіка"})
+VILLAGE_NOUNS = SETTLEMENT_NOUNS - {"город", "місто", "пункт"}  # (a village may bear such a name, a town not)
 
 
 def admissible(doc: CyrDoc, start: int, end: int, e: Entry, exact: bool) -> bool:
@@ -354,8 +357,8 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     if set(t.lemmas) & URBAN_FEATURE_LEMMAS and nxt is not None and nxt.is_title and nxt.sent == t.sent:
         return False  # "в Площу Свободи", "на Вулиці Сумській": a square or street, not the village Ploshchi
     prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == t.sent else None
-    if set(t.lemmas) & CAPITALISED_COMMON_LEMMAS and not (prev is not None and set(prev.lemmas) & SETTLEMENT_NOUNS):
-        return False  # "на Сході" is the east, "село Схід" a village
+    if set(t.lemmas) & CAPITALISED_COMMON_LEMMAS and not (prev is not None and set(prev.lemmas) & VILLAGE_NOUNS):
+        return False  # "на Сході" is the east, "село Схід" a village; "города Республики" the republic's towns
     if prev is not None and set(prev.lemmas) & URBAN_DISTRICT_LEMMAS:
         return False  # "в районе микрорайона Канал": a part of a town, not the village Kanal
     # a place's context: the tagger, a place preposition before it, or a list it closes that such a

@@ -41,7 +41,7 @@ from .place_adjectives_ru_uk import (
 from .place_candidates_ru_uk import THEATRE, corresponding_settlements, name_candidates
 from .place_weights import FRONT_OBLASTS
 from .russian_places_ru_uk import (
-    NAME_KINDS, namesakes_far_off, russian_raions, russian_villages, told_in_russia,
+    NAME_KINDS, city_district, namesakes_far_off, russian_raions, russian_villages, told_in_russia,
 )
 from .unlisted_villages_ru import settlement_noun_names
 
@@ -404,8 +404,8 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
         if village is not None:
             places.append(Place(span=span, text=text, ref=None, name=village, level="settlement"))
             continue
-        if m.kind == "village":
-            continue
+        if m.kind == "village" or m.kind == "area" and "raion" in m.levels and city_district(doc, mentions, results, k):
+            continue  # (a district of the city named after it: "у Подільському районі Києва", no oblast's raion)
         if m.kind == "axis":
             e = axis
             name = f"{e.name} axis (front sector)" if e else f"{m.query.capitalize()} axis (front sector)"

@@ -3,7 +3,8 @@
 Курской области": unlisted_villages_ru.py names them), and the Ukrainian namesakes such a report does not mean.
 
 Each function takes the parsed text, the resolver's mentions (start, end, kind, levels, lemma_query) and their
-resolutions, in text order, and returns per mention what it stands for. Pure, over the gazetteer.
+resolutions, in text order, and returns per mention what it stands for (``city_district`` tells a district of a
+city from a raion, for either country). Pure, over the gazetteer.
 """
 from __future__ import annotations
 
@@ -31,19 +32,24 @@ def russian_raions(doc: CyrDoc, gaz: Gazetteer, mentions: Sequence, results: Seq
     """Mention index -> the raion or okrug of Russia the gazetteer lacks, named after a Russian town it knows
     ("Глушковского района": Glushkovsky District of Kursk Oblast); not a district of a city named after it
     ("Куйбышевского и Киевского районов Донецка")."""
-    starts = {m.start: r for m, r in zip(mentions, results)}
     found = {}
     for k, (m, r) in enumerate(zip(mentions, results)):
         if m.kind != "area" or r.entry is not None or "raion" not in m.levels:
             continue
-        adjective, head = m.lemma_query.split(" ", 1)
-        raion = russian_raion(gaz, adjective)
-        noun = head.split()[-1]
-        after = next((t.i + 1 for t in doc.tokens[m.start:] if noun in t.lemmas), None)
-        city = starts.get(after)
-        if raion is not None and (city is None or city.entry is None or city.entry.level != "settlement"):
+        raion = russian_raion(gaz, m.lemma_query.split(" ", 1)[0])
+        if raion is not None and not city_district(doc, mentions, results, k):
             found[k] = raion
     return found
+
+
+def city_district(doc: CyrDoc, mentions: Sequence, results: Sequence[Resolution], k: int) -> bool:
+    """True when area mention ``k`` is a district of the city named right after its head noun ("Куйбышевского и
+    Киевского районов Донецка", "у Подільському районі Києва"): no raion of an oblast."""
+    m = mentions[k]
+    noun = m.lemma_query.split()[-1]
+    after = next((t.i + 1 for t in doc.tokens[m.start:] if noun in t.lemmas), None)
+    city = next((r for n, r in zip(mentions, results) if n.start == after), None)
+    return city is not None and city.entry is not None and city.entry.level == "settlement"
 
 
 def told_in_russia(doc: CyrDoc, gaz: Gazetteer, mentions: Sequence, results: Sequence[Resolution],
