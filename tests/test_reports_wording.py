@@ -99,3 +99,21 @@ def test_the_republics_towns_are_no_village_named_republic():
 def test_a_district_of_a_city_is_no_raion_of_an_oblast(text, language, place):
     rec = record(text, language, "2023-12-29")
     assert {p["name"] for p in rec["places"]} == {place}, rec["places"]
+
+
+@pytest.mark.parametrize("text, language, polarity", [
+    ("ГУР підтвердило, що на 24 січня був запланований обмін полоненими, який не відбувся.", "uk", "denied"),
+    ("Переговоры, которые не состоялись в марте, перенесли.", "ru", "denied"),
+    ("Обмен пленными, который состоялся вчера, стал крупнейшим.", "ru", "asserted"),
+])
+def test_a_relative_clause_may_say_an_act_did_not_take_place(text, language, polarity):
+    assert [e[2] for e in _events(text, language)] == [polarity]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Головне управління розвідки заявило, що обмін не відбувся.", "uk"),
+    ("Главное управление разведки заявило, что обмен не состоялся.", "ru"),
+])
+def test_the_intelligence_directorate_by_its_full_name_is_defence_intelligence(text, language):
+    assert [a["speaker"] for a in record(text, language, "2024-01-24")["attributions"]] == \
+        ["Defence Intelligence of Ukraine"]

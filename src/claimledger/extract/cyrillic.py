@@ -124,6 +124,7 @@ FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL"})
 # Coordinating conjunctions of both languages; a verb after one shares the subject of the verb before ("заняли
 # Ласточкино, а также вошли", "заявил ... и добавил").
 COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
+RELATIVE_LEMMAS = frozenset({"который", "котрий", "який"})  # pronouns opening a relative clause
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Attribution, Place
-from .cyrillic import PREDICATE_POS, CyrDoc, Token
+from .cyrillic import PREDICATE_POS, RELATIVE_LEMMAS, CyrDoc, Token
 from .name_context_ru_uk import INCLUDING, gapping_dash
 from . import place_ranker
 from .event_places import (
@@ -62,7 +62,6 @@ PP_REACH = 4  # tokens from the preposition within which its place starts ("в �
 # ALSO_OBJECT_WORDS nouns ("..., а також об'єкти у Харкові, Хмельницькій ... областях").
 ALSO_PAIRS = frozenset({("а", "также"), ("а", "також"), ("и", "также"), ("і", "також")})
 ALSO_OBJECT_WORDS = 2
-RELATIVE_LEMMAS = frozenset({"который", "котрий", "який"})  # pronouns opening a relative clause
 ANTECEDENT_REACH = 3  # words before a relative clause's comma searched for the place it hangs on
 QUOTE_MARKS = frozenset('"«»„“”')
 # Endings of nouns of an act made from verbs ("освобождение", "взятие", "звільнення", "захоплення").

@@ -7,7 +7,7 @@ A ``CyrDoc`` (cyrillic.py) and a trigger's first token in, "asserted" or "denied
 """
 from __future__ import annotations
 
-from .cyrillic import CyrDoc, Token, plain_word, word_readings
+from .cyrillic import RELATIVE_LEMMAS, CyrDoc, Token, plain_word, word_readings
 
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
 VERB_GROUP_REACH = 3  # verbs between a negation and the trigger they govern ("не будет вести переговоры")
@@ -18,6 +18,8 @@ JUDGING_STEMS = ("счита", "счес", "называ", "назва", "при
 # не провалилось" or "Санкції не обійти", which assert it).
 HAPPENING_LEMMAS = frozenset({"состояться", "пройти", "проходить", "начаться", "быть", "відбутися", "відбуватися",
                               "розпочатися", "початися", "бути", "статися", "случиться", "произойти"})
+# ... and of a relative clause after it ("обмін полоненими, який не відбувся"), within RELATIVE_REACH words of it.
+RELATIVE_REACH = 4
 # Verbs of stopping, whose negation asserts what they govern ("не прекращает обстрелы", "не припиняє обстрілів").
 STOPPING_STEMS = ("прекра", "перестава", "переста", "остановит", "останавлива", "припин", "зупин")
 # "без" before an act noun ("обошлось без пострадавших") and "нет" after it ("Пострадавших нет"): governors'
@@ -89,7 +91,7 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
         prev = doc.tokens[first - 2]  # "отказаться от штурма"
     if prev is not None and set(prev.lemmas) & CANCELLING_LEMMAS:
         return "denied"  # "приказал отменить штурм"
-    return "denied" if _negated_verb_group(doc, first, s) else "asserted"
+    return "denied" if _negated_verb_group(doc, first, s) or _relative_denies(doc, first, s) else "asserted"
 
 
 def _calls_untrue(doc: CyrDoc, k: int) -> bool:
@@ -110,6 +112,20 @@ def _told_as_untrue(doc: CyrDoc, first: int, s) -> bool:
         if t.lower in ABOUT_WORDS and k > s.first and doc.tokens[k - 1].lower.startswith(DENIAL_STEMS):
             return True
     return False
+
+
+def _relative_denies(doc: CyrDoc, first: int, s) -> bool:
+    """True when a relative clause right after a noun trigger says it did not take place ("обмін полоненими, який не
+    відбувся", "переговоры, которые не состоялись")."""
+    if doc.tokens[first].pos != "NOUN":
+        return False
+    comma = next((k for k in range(first + 1, min(s.last, first + 1 + RELATIVE_REACH)) if doc.tokens[k].text == ","),
+                 None)
+    if comma is None or comma + 3 >= s.last:
+        return False
+    pronoun, negation, verb = doc.tokens[comma + 1:comma + 4]
+    return bool(set(pronoun.lemmas) & RELATIVE_LEMMAS) and negation.lower in NEGATIONS \
+        and bool(set(verb.lemmas) & HAPPENING_LEMMAS)
 
 
 def _negated_verb_group(doc: CyrDoc, first: int, s) -> bool:
