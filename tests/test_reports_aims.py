@@ -85,3 +85,13 @@ def test_or_in_a_count_asks_nothing():
 ])
 def test_a_present_passive_in_sya_is_no_future(text, trigger, modality):
     assert _modalities(text, "ru")[trigger] == modality
+
+
+@pytest.mark.parametrize("text, language, trigger, modality", [
+    ("Информация о пострадавших уточняется.", "ru", "пострадавших", "hypothetical"),
+    ("Інформація про постраждалих уточнюється.", "uk", "постраждалих", "hypothetical"),
+    ("Число погибших уточняется.", "ru", "погибших", "factual"),
+    ("Информация о погибших поступила от губернатора.", "ru", "погибших", "factual"),
+])
+def test_information_being_clarified_asserts_no_act_yet(text, language, trigger, modality):
+    assert _modalities(text, language)[trigger] == modality

@@ -5,7 +5,7 @@ morphology (cyrillic.py).
 """
 from __future__ import annotations
 
-from .cyrillic import CyrDoc, Token, word_readings
+from .cyrillic import CyrDoc, Token, plain_word, word_readings
 from .event_places_ru_uk import opens_relative_clause, predicate_clause_of
 
 # Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
@@ -55,6 +55,10 @@ FACTUAL_CONTROLLERS = frozenset({"продолжать", "пытаться", "п
                                  "заставить", "змусити", "вынудить", "примусити"})
 CONTROLLED_REACH = 2  # words from a controlling verb to the act it governs, itself included ("начнет переговоры")
 MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cue's clause only)
+# Nouns of information and verbs of its being clarified: what it is about is not yet known ("Информация о
+# пострадавших уточняется", "Інформація про постраждалих з'ясовується").
+INFORMATION_LEMMAS = frozenset({"информация", "данные", "сведения", "інформація", "дані", "відомості"})
+CLARIFYING_STEMS = ("уточня", "уточню", "выясня", "устанавлива", "з'ясову", "встановлю")
 # Conjunctions opening a condition ("Если Киев не выведет войска", "Якщо Росія піде в наступ") in the trigger's
 # own comma-bounded clause: the event is hypothetical.
 # "a matter of time" said of an act noun: it is to come ("Освобождение Часова Яра - вопрос времени").
@@ -99,6 +103,8 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
         return "hypothetical"  # "Если Киев не выведет войска, они будут окружены": a condition and what it entails
     if QUESTION_PARTICLE in words or words[:1] == [QUESTION_OPENER]:
         return "hypothetical"
+    if _being_clarified(doc, first, last, before):
+        return "hypothetical"  # "Информация о пострадавших уточняется": whether there are any is not yet known
     if any(w in PURPOSE_CONJUNCTIONS for w in words) and t.pos in ("INFN", "VERB") \
             or t.pos == "NOUN" and words and words[-1] in PURPOSE_PREPOSITIONS.get(doc.language, ()):
         return "future"  # "чтобы удержать позиции": an aim; not "щоб зупинити вторгнення", an invasion under way
@@ -127,6 +133,16 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     if any(set(w.lemmas) & FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before):
         return "future"
     return _predicate_modality(doc, first, last)
+
+
+def _being_clarified(doc: CyrDoc, first: int, last: int, before: list[Token]) -> bool:
+    """True for an act noun in "информация о ..." / "дані про ..." whose verb says it is being clarified
+    ("Информация о пострадавших уточняется"); not a count being clarified ("Число погибших уточняется")."""
+    if len(before) < 2 or before[-1].lower not in ("о", "об", "про") or not set(before[-2].lemmas) & INFORMATION_LEMMAS:
+        return False
+    s = doc.sentence_of(first)
+    verb = next((w for w in doc.tokens[last:s.last] if w.pos == "VERB"), None)
+    return verb is not None and plain_word(verb.lower).startswith(CLARIFYING_STEMS)
 
 
 def _named_as_cause(doc: CyrDoc, k: int) -> bool:
