@@ -198,7 +198,7 @@ def test_a_denial_by_this_denies_the_accusation_before_and_its_participle_report
     doc = analyse_article(Article(id="probe", language="ru", text=text))
     speakers = {a.id: a.speaker for a in doc.attributions}
     struck = sorted((speakers.get(e.claimed_by), e.polarity) for e in doc.events if text[slice(*e.trigger)] == "ударе")
-    assert struck == [("Russian Ministry of Defence", "denied"), ("Украинская сторона", "asserted")], struck
+    assert struck == [("Russian Ministry of Defence", "denied"), ("Ukrainian side", "asserted")], struck
     said = [a for a in doc.attributions if text[slice(*a.cue)] == "заявив"]
     assert said and text[slice(*said[0].content)].startswith("повреждения вызваны")
 

@@ -197,3 +197,31 @@ def test_a_report_inside_a_turn_starts_after_the_label():
                                   "Хочу сказати одне: окупанти обстріляли Харків."])
 def test_a_clause_before_a_colon_is_no_speaker_label(text):
     assert not [a for a in record(text, "uk", "2024-05-22")["attributions"] if a["kind"] == "direct"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Украинская сторона информацию о взятии Соледара опровергла.", "Ukrainian side", "информацию о взятии Соледара"),
+    ("Киев причастность к атаке отрицает.", "Kyiv", "причастность к атаке"),
+])
+def test_a_subject_before_a_fronted_object_is_the_whole_subject(text, speaker, content):
+    (claim,) = record(text, "ru", "2023-01-13")["attributions"]
+    assert (claim["speaker"], text[claim["content"][0]:claim["content"][1]], claim["evidentiality"]) == \
+        (speaker, content, "denied")
+
+
+def test_calling_a_claim_an_information_operation_denies_it():
+    text = ("Раніше Міноборони Росії заявило про завершення звільнення Соледара. Заяви Кремля про захоплення міста "
+            "Череватий назвав інформаційною операцією.")
+    rec = record(text, "uk", "2023-01-13")
+    denial = next(a for a in rec["attributions"] if a["evidentiality"] == "denied")
+    assert text[denial["content"][0]:denial["content"][1]] == "Заяви Кремля про захоплення міста"
+    assert [e["polarity"] for e in rec["events"] if text[e["trigger"][0]:e["trigger"][1]] == "захоплення"] == ["denied"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Про це повідомив речник Східного угруповання військ Сергій Череватий: бої тривають.", "Serhii Cherevatyi"),
+    ("Сумська ОВА повідомила, що ворог обстріляв громади області.", "Сумська ОВА"),
+])
+def test_an_adjectival_surname_after_a_first_name_is_a_name(text, speaker):
+    speakers = [a["speaker"] for a in record(text, "uk", "2023-01-13")["attributions"]]
+    assert speakers and speakers[0].startswith(speaker), speakers

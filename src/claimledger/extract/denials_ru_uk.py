@@ -12,7 +12,7 @@ from typing import Protocol
 
 from .anaphora_ru_uk import is_anaphoric, sentence_before
 from .cyrillic import CyrDoc
-from .sources_ru_uk import find_source_before, trim_range
+from .sources_ru_uk import find_source_before, fronted_report, trim_range
 
 # Cue lemmas that deny their content.
 DENIAL_LEMMAS = frozenset({"опровергнуть", "опровергать", "отрицать", "спростувати", "спростовувати", "заперечити",
@@ -22,6 +22,11 @@ VERDICT_VERBS = frozenset({"назвать", "называть", "назвати
 VERDICT_NOUNS = frozenset({"ложью", "фейком", "неправдой", "вымыслом", "дезинформацией", "брехнею", "неправдою",
                            "вигадкою", "дезінформацією", "пропагандой", "пропагандою", "выдумкой", "враньем",
                            "враньём"})
+# ... or two words ("назвав інформаційною операцією", "назвал информационным вбросом").
+VERDICT_PHRASES = frozenset({("информационной", "операцией"), ("інформаційною", "операцією"),
+                             ("информационным", "вбросом"), ("інформаційним", "вкидом"),
+                             ("информационной", "провокацией"), ("інформаційною", "провокацією")})
+MAX_NAME_WORDS = 3  # words of a name before a naming verb after a fronted report
 ANAPHOR_REACH = 2  # words of an anaphor right before the verdict ("эти заявления назвали ложью")
 
 
@@ -32,24 +37,47 @@ class _Report(Protocol):
 
 
 def is_verdict(doc: CyrDoc, i: int) -> bool:
-    """True for a naming verb at token i followed by a verdict of falsehood ("назвали ложью")."""
-    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
-    return nxt is not None and nxt.lower in VERDICT_NOUNS and bool(set(doc.tokens[i].lemmas) & VERDICT_VERBS)
+    """True for a naming verb at token i followed by a verdict of falsehood ("назвали ложью", "назвав
+    інформаційною операцією")."""
+    return _verdict_words(doc, i) > 0
+
+
+def _verdict_words(doc: CyrDoc, i: int) -> int:
+    """The number of words of the verdict after a naming verb at token i (0 for none)."""
+    if not set(doc.tokens[i].lemmas) & VERDICT_VERBS:
+        return 0
+    words = tuple(t.lower for t in doc.tokens[i + 1:i + 3])
+    return 1 if words[:1] and words[0] in VERDICT_NOUNS else 2 if words in VERDICT_PHRASES else 0
 
 
 def verdict_parts(doc: CyrDoc, sent, k: int) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None] | None:
     """(content, cue) as character spans and the source as a token range of a verdict at token k, else None:
     the content is what the words before the verb refer back to (the sentence before), else the phrase after
     the verdict noun."""
-    if not is_verdict(doc, k):
+    size = _verdict_words(doc, k)
+    if not size:
         return None
-    cue = doc.char_span(k, k + 2)
+    cue = doc.char_span(k, k + 1 + size)
     anaphor = next((i for i in range(max(sent.first, k - ANAPHOR_REACH), k) if is_anaphoric(doc, i)), None)
     if anaphor is not None:
         content = sentence_before(doc, sent)
         return (content, cue, find_source_before(doc, sent, anaphor)) if content else None
-    part = trim_range(doc, k + 2, sent.last)
-    return (doc.char_span(*part), cue, find_source_before(doc, sent, k)) if part else None
+    source = find_source_before(doc, sent, k) or _name_after_fronted_report(doc, sent, k)
+    part = trim_range(doc, k + 1 + size, sent.last)
+    if part is None and source is not None:  # "Заяви Кремля про захоплення міста Череватий назвав ...": fronted
+        part = trim_range(doc, sent.first, source[0])
+    return (doc.char_span(*part), cue, source) if part else None
+
+
+def _name_after_fronted_report(doc: CyrDoc, sent, k: int) -> tuple[int, int] | None:
+    """The capitalised name right before a naming verb at token k when a report noun opens the sentence ("Заяви Кремля
+    про захоплення міста Череватий назвав ..."): the one who names it; else None."""
+    if not fronted_report(doc, sent.first) or k - 1 <= sent.first or not doc.tokens[k - 1].is_title:
+        return None
+    j = k - 1
+    while j - 1 > sent.first and doc.tokens[j - 1].is_title and k - j < MAX_NAME_WORDS:
+        j -= 1
+    return (j, k)
 
 
 def deny_what_was_reported(doc: CyrDoc, found: Sequence[_Report]) -> None:

@@ -65,4 +65,14 @@ def name_before_object(doc: CyrDoc, first: int, last: int) -> int | None:
     if k == first or k >= last or not toks[k].is_word or toks[k].text[:1].isupper():
         return None
     accusative = "accs" in toks[k].tags or {"nomn", "inan"} <= toks[k].tags  # ("факт": one form for both cases)
+    if toks[k - 1].pos == "ADJF" and toks[k].pos == "NOUN" and _agree(toks[k - 1], toks[k]):
+        return None  # "Украинская сторона информацию ... опровергла": an adjective and its noun are one subject
     return k if accusative and toks[k].pos in ("NOUN", "ADJF", "NPRO", "PRTF") else None
+
+
+def _agree(adjective: Token, noun: Token) -> bool:
+    """True when an adjective agrees with the noun after it in gender and case (its first readings)."""
+    features = ("masc", "femn", "neut", "plur")
+    cases = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+    return any(f in adjective.tags and f in noun.tags for f in features) \
+        and any(c in adjective.tags and c in noun.tags for c in cases)

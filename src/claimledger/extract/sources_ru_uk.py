@@ -157,6 +157,10 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         subject = split_referred_subject(doc, start + lead, last, toks[cue_first])
         if subject is not None:
             return (subject, last)
+    if start < end < last and (toks[end].lower in DEMONSTRATIVES or toks[end].lemma == "факт"
+                               or toks[end + 1].lower in ABOUT):
+        last = end  # "Украинская сторона информацию о взятии Соледара опровергла": the subject before the object
+        # (not "Собеседник РИА Новости добавил", "Издание «Вечерние новости»": a report noun in a name)
     for _ in range(2):
         lo = start if start < last else floor  # past a leading time ("В воскресенье губернатор ...")
         found = _subject_in(doc, lo, last) or _agreeing_subject(doc, lo, last, toks[cue_first])

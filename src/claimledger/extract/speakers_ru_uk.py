@@ -49,6 +49,10 @@ def is_name_word(doc: CyrDoc, t: Token) -> bool:
         return False
     if t.tags & PERSON_TAGS or doc.entity_label(t.i) == "PER":
         return True
+    prev = doc.tokens[t.i - 1] if t.i > 0 else None
+    if t.pos == "ADJF" and prev is not None and prev.is_title and any("Name" in tag for tag in word_readings(
+            prev.text, doc.language)) and any("Surn" in tag for tag in word_readings(t.text, doc.language)):
+        return True  # an adjectival surname after a first name ("Сергій Череватий"), not "Сумська ОВА"
     # an unknown word or an adjective with a surname ending ("Сушинський"); a known common noun
     # with one ("Голова") is not a name
     return bool(SURNAME_ENDINGS.search(t.lower)) and (t.pos in ("ADJF", None) or t.pos == "NOUN" and "anim" not in t.tags
