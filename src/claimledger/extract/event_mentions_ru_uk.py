@@ -42,7 +42,8 @@ def same_act(doc: CyrDoc, earlier: Event, kind: str, first: int, last: int, quan
         and bool(earlier.places)
     return (quantity is None or earlier.quantity in (None, quantity)) and not counted_more \
         and not (where and earlier.places and set(where).isdisjoint(earlier.places)) \
-        and not _own_predicate_apart(doc, earlier, first, last) and not _relative_clause_apart(doc, earlier, first, last)
+        and not _own_predicate_apart(doc, earlier, first, last) \
+        and not _relative_clause_apart(doc, earlier, first, last)
 
 
 def _relative_clause_apart(doc: CyrDoc, earlier: Event, first: int, last: int) -> bool:

@@ -130,8 +130,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "other"  # "здание роддома захвачено батальоном": a building held, no change of who holds the town
     if kind == "territory_control" and _takes_no_land(doc, first, last):
         return None  # "могут быть взяты за основу", "взяти на себе": an idiom of taking, no place taken
-    if kind == "territory_control" and any(set(w.lemmas) & SITUATION_LEMMAS for w in
-                                           doc.tokens[max(doc.sentence_of(first).first, first - SITUATION_REACH):first]):
+    situation = doc.tokens[max(doc.sentence_of(first).first, first - SITUATION_REACH):first]
+    if kind == "territory_control" and any(set(w.lemmas) & SITUATION_LEMMAS for w in situation):
         return None  # "ситуация остается под контролем": an idiom, no ground held
     if kind == "territory_control" and _joins_alliance(doc, first, last, places):
         return None  # a state joining the EU or NATO: no change of control over territory

@@ -18,13 +18,14 @@ from .romanisation import romanise
 
 # Suffixes of adjectives derived from place names, with the endings that rebuild the place name
 # (Купянский -> Купянск, Покровський -> Покровськ, Харківський -> Харків, Авдіївський -> Авдіївка, Донецкий ->
-# Донецк; the Russian exonyms: Авдеевский -> Авдеевка, Кураховский -> Курахово, Запорожский -> Запорожье). The most prominent
-# settlement any ending gives is the direction's.
+# Донецк; the Russian exonyms: Авдеевский -> Авдеевка, Кураховский -> Курахово, Запорожский -> Запорожье). The
+# most prominent settlement any ending gives is the direction's.
 PLACE_ADJECTIVE = re.compile(r"(?:ский|ськ[ий]й?|цкий|цький|зький|зкий|ський)$")
 # The same adjectives in any case form, for words the dictionary reads as a noun ("Купянском" as the
 # instrumental of Купянск): stem group 1, case ending group 2.
 INFLECTED_PLACE_ADJECTIVE = re.compile(
-    r"^(.+(?:ск|цк|зк|ськ|цьк|зьк))(ий|ый|ой|ого|ому|ом|ая|ой|ую|ое|ые|ых|ым|ими|ыми|ій|ої|ою|у|е|і|их|им|ому|ого|ім|ій)$")
+    r"^(.+(?:ск|цк|зк|ськ|цьк|зьк))"
+    r"(ий|ый|ой|ого|ому|ом|ая|ой|ую|ое|ые|ых|ым|ими|ыми|ій|ої|ою|у|е|і|их|им|ому|ого|ім|ій)$")
 ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и", "ка", "о", "ье")), ("ський", ("ськ", "", "а", "и", "ка")),
                    ("цкий", ("цк", "ц")), ("цький", ("цьк", "ць")), ("зький", ("зьк", "г")))
 # The first word of a two-word town an axis adjective writes as one ("Великоновосілківський" -> Велика Новосілка,

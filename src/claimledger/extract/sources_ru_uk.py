@@ -326,8 +326,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     last = i
     while last < sent.last and toks[last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) \
             and toks[last].lower not in THAT and last - i < MAX_SOURCE_TOKENS:
-        if toks[last].pos in ("VERB", "INFN", "GRND") and not (toks[last].is_title and doc.entity_label(last) == "PER") \
-                or toks[last].lower in ABOUT:
+        named = toks[last].is_title and doc.entity_label(last) == "PER"
+        if toks[last].pos in ("VERB", "INFN", "GRND") and not named or toks[last].lower in ABOUT:
             return None  # (a surname the dictionary reads as a verb is a name: "Родион Мирошник")
         if toks[last].pos == "NUMB" and not ORDINAL_NUMBER.match(toks[last].text) or _as_of(toks, last):
             break  # "передает агентство 3 марта", "станом на 06:00" (an ordinal names a unit: "речник 26-го ...")
