@@ -37,7 +37,7 @@ from .according_ru_uk import (
 from .anaphora_ru_uk import (anaphor_after, anaphor_before, antecedent_of, is_anaphoric, person_before,
                              sentence_before, source_before_anaphor)
 from .cues import UNSPECIFIED
-from .cues_ru_uk import CueLexicon, load_cue_lexicon
+from .cues_ru_uk import COMMENTING_LEMMAS, CueLexicon, load_cue_lexicon
 from .cyrillic import COORDINATORS, CyrDoc, find_quotes, within_quote
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
@@ -56,8 +56,6 @@ from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 # Sources that are a message of the speaker named before ("в сообщении говорится", "у зведенні йдеться").
 MESSAGE_NOUNS = frozenset({"сообщение", "заявление", "сводка", "публикация", "повідомлення", "заява", "зведення",
                            "публікація", "канал", "telegram-канал", "телеграм-канал"})
-# Verbs of commenting, whose negation ("не комментируют", "не коментували") reports no claim.
-COMMENTING_LEMMAS = frozenset({"комментировать", "прокомментировать", "коментувати", "прокоментувати"})
 # One-word sources that refer back to the office named before ("В ведомстве также отметили").
 OFFICE_ANAPHORS = frozenset({"ведомство", "відомство", "министерство", "міністерство", "штаб"})
 # One-word role sources that refer back to the person named before ("за словами речника").

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from .lexicon_files import lexicon_rows
 
 CUES_FILE = "attribution_cues_ru_uk.tsv"
+# Verbs of commenting: negated, they report no claim ("не комментируют") and tell no act ("не стали комментировать
+# удар"); attribution_ru_uk.py and events_ru_uk.py read them so.
+COMMENTING_LEMMAS = frozenset({"комментировать", "прокомментировать", "коментувати", "прокоментувати"})
 HEDGES_FILE = "hedges_ru_uk.tsv"
 
 

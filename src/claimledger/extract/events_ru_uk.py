@@ -38,6 +38,7 @@ from importlib import resources
 
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
+from .cues_ru_uk import COMMENTING_LEMMAS
 from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word
 from .dates import dates_another
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
@@ -110,7 +111,6 @@ THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякув
 # Verbs that only name a topic ("обсудили эвакуацию", "не стали комментировать удар"): the event is not reported;
 # commenting does so only negated (one comments on an act that happened: "прокоментував наступ у Курській області").
 TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення"})
-COMMENTING_LEMMAS = frozenset({"комментировать", "прокомментировать", "коментувати", "прокоментувати"})
 NEGATION_REACH = 2  # words before a commenting verb its negation may stand at ("не стали комментировать")
 # Verbs of retreating, which negated and not past say a resolve ("Ми не відступаємо", "не отступим").
 RETREAT_LEMMAS = frozenset({"отступать", "отступить", "відступати", "відступити"})
