@@ -148,7 +148,7 @@ class Gazetteer:
 
     def _set_up(self, entries: Sequence[Entry], exact: dict, skeletons: dict, division_ids: frozenset[str]) -> None:
         self.entries = entries
-        ids = entries.column("id") if isinstance(entries, LazyEntries) else [e.id for e in entries]
+        ids = self._column("id")
         self._by_id = {entry_id: i for i, entry_id in enumerate(ids)}  # the last of a repeated id, as before
         self._exact = exact
         self._skeleton = skeletons
@@ -163,10 +163,17 @@ class Gazetteer:
     def russian_oblast_at(self, lat: float, lon: float) -> str | None:
         """The oblast id of the Russian settlement at exactly this point, or None (a district of Russia, which
         the gazetteer lacks, is drawn at its centre: place_adjectives_ru_uk.py)."""
-        if self._russian_points is None:
-            self._russian_points = {(e.lat, e.lon): e.oblast for e in self.entries
-                                    if e.country == "RU" and e.level == "settlement" and e.oblast}
+        if self._russian_points is None:  # (read from the columns: no Entry is made for the ~108k entries)
+            columns = zip(*(self._column(name) for name in ("country", "level", "oblast", "lat", "lon")))
+            self._russian_points = {(la, lo): oblast for country, level, oblast, la, lo in columns
+                                    if country == "RU" and level == "settlement" and oblast}
         return self._russian_points.get((lat, lon))
+
+    def _column(self, name: str) -> list:
+        """One field of every entry, in order (from the columns when the entries are lazy)."""
+        if isinstance(self.entries, LazyEntries):
+            return self.entries.column(name)
+        return [getattr(e, name) for e in self.entries]
 
     def has_name(self, name: str) -> bool:
         """True when the name (normalised) is exactly a name or alias of some entry."""
