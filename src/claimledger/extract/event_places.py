@@ -14,7 +14,6 @@ from dataclasses import replace
 from ..models import Event, Place
 from .gazetteer import katottg_within, km_between, load_gazetteer
 from .lexicon_files import lexicon_rows
-from .place_adjectives_ru_uk import RAION_KM
 from .place_weights import CAPITAL_CATEGORIES
 
 # Events of the fighting whose place a report often gives one sentence before ("Mariupol ... The
@@ -33,6 +32,9 @@ COUNTRY_CODES = {"geonames:690791": "UA", "geonames:2017370": "RU", "Ukraine": "
 # types whose place they give (all but talks).
 FACILITIES_FILE = "facilities.tsv"
 FACILITY_TYPES = PLACE_INHERITING_TYPES | {"other"}
+# A district of Russia (place_adjectives_ru_uk.py) reaches about this far from its centre (the raions and okrugs of
+# the Kursk, Belgorod and Bryansk oblasts span 30-60 km): a settlement this close to the centre is taken to lie in it.
+RAION_KM = 30.0
 
 
 def is_capital(place: Place) -> bool:

@@ -8,6 +8,7 @@ A ``CyrDoc`` (cyrillic.py) and a trigger's first token in, "asserted" or "denied
 from __future__ import annotations
 
 from .cyrillic import RELATIVE_LEMMAS, CyrDoc, Token, plain_word, word_readings
+from .name_context_ru_uk import LIST_JOINERS
 
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
 VERB_GROUP_REACH = 3  # verbs between a negation and the trigger they govern ("не будет вести переговоры")
@@ -27,7 +28,7 @@ STOPPING_STEMS = ("прекра", "перестава", "переста", "ос�
 WITHOUT = frozenset({"без"})
 NONE_WORDS = frozenset({"нет", "немає", "нема"})
 NOMINALS = frozenset({"NOUN", "PRTF", "ADJF"})  # a noun of the act, or the dead or wounded as a participle
-AND_WORDS = frozenset({"и", "і", "та", "й"})  # ... also after a noun joined on ("Пострадавших и разрушений нет")
+AND_WORDS = LIST_JOINERS - {","}  # ... also after a noun joined on ("Пострадавших и разрушений нет")
 # Verbs of managing whose negation denies the event they govern ("не удалось захватить").
 MANAGING_LEMMAS = frozenset({"удаться", "смочь", "суметь", "вдатися", "змогти", "зуміти", "спромогтися"})
 MANAGING_REACH = 6  # words after an infinitive act within which the negated managing verb stands ("... не удастся")

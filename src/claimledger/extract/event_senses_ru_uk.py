@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..models import Place
 from .cyrillic import CyrDoc, Token, plain_word
+from .name_context_ru_uk import LIST_JOINERS
 from .numbers_ru_uk import NUMBER_LEMMAS
 from .quantities_ru_uk import COLLECTIVE_NUMERALS, PEOPLE
 
@@ -114,9 +115,8 @@ FIGHTER_NOUN_LEMMAS = frozenset({"штурмовик", "штурмовець", "
 # within this many words before the trigger.
 SITUATION_LEMMAS = frozenset({"ситуация", "обстановка", "ситуація", "положение", "становище"})
 SITUATION_REACH = 3
-# Words of a list of places ("Ірпінь, Буча ... і вся Київщина") and its joiners.
+# Words of a list of places ("Ірпінь, Буча ... і вся Київщина"), joined by name_context_ru_uk.LIST_JOINERS.
 PLACE_LIST_POS = frozenset({"NOUN", "ADJF", "NPRO", None})
-LIST_AND = frozenset({"і", "и", "та", "й"})
 
 
 def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Sequence[Place]) -> str | None:
@@ -369,5 +369,5 @@ def said_of_places(doc: CyrDoc, first: int) -> bool:
     start = doc.sentence_of(first).first
     opener = next((k for k in range(first - 1, start - 1, -1) if doc.tokens[k].text in (":", "—", "–", ";")), None)
     before = doc.tokens[start if opener is None else opener + 1:first]
-    return bool(before) and all(w.pos in PLACE_LIST_POS or w.text == "," or w.lower in LIST_AND for w in before) \
+    return bool(before) and all(w.pos in PLACE_LIST_POS or w.lower in LIST_JOINERS for w in before) \
         and any(w.is_title for w in before)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .cyrillic import CyrDoc, Token, plain_word, word_readings
 from .event_places_ru_uk import opens_relative_clause, predicate_clause_of
+from .event_polarity_ru_uk import ABOUT_WORDS
 
 # Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
 # promised or expected; hypothetical: possible or conditional (annotation guide, section E).
@@ -138,7 +139,7 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
 def _being_clarified(doc: CyrDoc, first: int, last: int, before: list[Token]) -> bool:
     """True for an act noun in "информация о ..." / "дані про ..." whose verb says it is being clarified
     ("Информация о пострадавших уточняется"); not a count being clarified ("Число погибших уточняется")."""
-    if len(before) < 2 or before[-1].lower not in ("о", "об", "про") or not set(before[-2].lemmas) & INFORMATION_LEMMAS:
+    if len(before) < 2 or before[-1].lower not in ABOUT_WORDS or not set(before[-2].lemmas) & INFORMATION_LEMMAS:
         return False
     s = doc.sentence_of(first)
     verb = next((w for w in doc.tokens[last:s.last] if w.pos == "VERB"), None)

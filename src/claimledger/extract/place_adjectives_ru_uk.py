@@ -38,9 +38,6 @@ COMPOUND_PREFIXES = (("велико", ("велика", "великий", "вел
 # ("Климовский район" of Bryansk Oblast is Klimovo's, not Klimovsk's of Moscow Oblast).
 BORDER_OBLASTS = frozenset({"area:Belgorod Oblast", "area:Kursk Oblast", "area:Bryansk Oblast",
                             "area:Voronezh Oblast", "area:Rostov Oblast"})
-# A border district reaches about this far from its centre (the raions and okrugs of the Kursk, Belgorod and
-# Bryansk oblasts span 30-60 km): a settlement this close to the centre is taken to lie in it.
-RAION_KM = 30.0
 # Further endings of the towns Russian districts are named after (Валуйский -> Валуйки, Обоянский -> Обоянь,
 # Навлинский -> Навля), and those of towns in -а/-я whose adjective inserts a suffix (суджанский -> Суджа,
 # навлинский -> Навля).

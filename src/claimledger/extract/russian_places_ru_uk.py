@@ -47,7 +47,7 @@ def city_district(doc: CyrDoc, mentions: Sequence, results: Sequence[Resolution]
     Киевского районов Донецка", "у Подільському районі Києва"): no raion of an oblast."""
     m = mentions[k]
     noun = m.lemma_query.split()[-1]
-    after = next((t.i + 1 for t in doc.tokens[m.start:] if noun in t.lemmas), None)
+    after = next((t.i + 1 for t in doc.tokens[m.start:doc.sentence_of(m.start).last] if noun in t.lemmas), None)
     city = next((r for n, r in zip(mentions, results) if n.start == after), None)
     return city is not None and city.entry is not None and city.entry.level == "settlement"
 

@@ -355,7 +355,7 @@ def _name_after_office_place(doc: CyrDoc, sent, k: int) -> bool:
     toks = doc.tokens
     place = k + 1
     while place < sent.last and place - k <= OFFICE_PLACE_WORDS and toks[place].pos in ("NOUN", "ADJF") \
-            and doc.entity_label(place) in ("LOC", None) and not toks[place].text in CLAUSE_BOUNDARIES:
+            and doc.entity_label(place) in ("LOC", None):
         place += 1
     return place > k + 1 and place < sent.last and toks[place].is_title and doc.entity_label(place) == "PER"
 

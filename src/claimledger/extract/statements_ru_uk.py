@@ -10,6 +10,8 @@ as their source. Pure: a CyrDoc in, token and character ranges out.
 """
 from __future__ import annotations
 
+import functools
+
 from .according_ru_uk import Found
 from .anaphora_ru_uk import sentence_before
 from .cues_ru_uk import load_cue_lexicon
@@ -64,6 +66,7 @@ def statements_made(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
 def laying_lemmas() -> frozenset[str]:
     """The verbs that lay blame: those the cue lexicon makes a light cue with a noun of responsibility."""
     return frozenset(verb for verb, nouns in load_cue_lexicon().light.items() if nouns & BLAME_NOUNS)
