@@ -43,6 +43,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     """Return the analysed documents of a batch of English articles (body and title), in order."""
     from .extract.attribution import find_attributions
     from .extract.datelines import after_datelines, event_place_mentions, find_datelines
+    from .extract.doc_cache import doc_text
     from .extract.event_polarity import denials_of_reports
     from .extract.past_wars import world_war_events
     from .extract.events import find_events
@@ -57,14 +58,14 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
 
     def layers(doc, article: Article, voice: str | None, headline: bool = False,
                other_part: Sequence[Place] = ()) -> Layers:
-        datelines = [] if headline else find_datelines(doc.text)
+        datelines = [] if headline else find_datelines(doc_text(doc))
         attributions = after_datelines(find_attributions(doc, article.published, voice), datelines)
         places = find_places(doc, gazetteer, gazetteer.companion(other_part))
-        events = find_events(doc, attributions, event_place_mentions(places, datelines, doc.text),
+        events = find_events(doc, attributions, event_place_mentions(places, datelines, doc_text(doc)),
                              article.published)
         if headline:
             events = date_headline_events(doc, events, article.published)
-        events = world_war_events(denials_of_reports(events, attributions, doc.text), doc.text)
+        events = world_war_events(denials_of_reports(events, attributions, doc_text(doc)), doc_text(doc))
         return Layers(tuple(attributions), tuple(places), tuple(events))
 
     title_docs = {id(a): doc for doc, a in nlp.pipe(((a.title, a) for a in articles if a.title), as_tuples=True,
@@ -86,6 +87,7 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     from .extract.attribution_ru_uk import find_attributions_ru_uk
     from .extract.cyrillic import parse_cyrillic
     from .extract.datelines import after_datelines, event_place_mentions, find_datelines
+    from .extract.doc_cache import doc_text
     from .extract.event_polarity import denials_of_reports
     from .extract.past_wars import world_war_events
     from .extract.events_ru_uk import find_events_ru_uk

@@ -483,11 +483,12 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         kept.append((span, event))
         events.append(event)
     sentence_at = functools.partial(_sentence_span, doc)
-    return without_retold_strikes(without_landmarks(events, places, doc.text, sentence_at), doc.text, sentence_at)
+    text = doc_text(doc)
+    return without_retold_strikes(without_landmarks(events, places, text, sentence_at), text, sentence_at)
 
 
 def _sentence_span(doc: Doc, char: int) -> tuple[int, int]:
     """Character span of the sentence holding a character offset."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     sentence = sentence_of(span[0]) if span is not None and len(span) else None
-    return (sentence.start_char, sentence.end_char) if sentence is not None else (0, len(doc.text))
+    return (sentence.start_char, sentence.end_char) if sentence is not None else (0, len(doc_text(doc)))
