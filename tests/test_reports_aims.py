@@ -1,7 +1,7 @@
 """Acts that a report aims at rather than tells as done (annotation guide, section E: future modality): an obligation
-("маємо звільнити", "обязаны освободить", "нам надо"), an act named as a purpose ("заради знищення України") and
-one said to be imminent ("a clash near Kupiansk is imminent"). Guards keep the done acts factual ("мали місце
-обстріли", "ЗСУ провели контрнаступ").
+("маємо звільнити", "обязаны освободить", "нам надо"), an act named as a purpose ("заради знищення України"), one
+said to be imminent ("a clash near Kupiansk is imminent") and one ordered ("отдал приказ о наступлении"). Guards
+keep the done acts factual ("мали місце обстріли", "ЗСУ провели контрнаступ", "по приказу ... отошли").
 
 The sentences are probes written for these tests in the styles of addresses and wire copy (no gold or corpus text).
 """
@@ -95,3 +95,20 @@ def test_a_present_passive_in_sya_is_no_future(text, trigger, modality):
 ])
 def test_information_being_clarified_asserts_no_act_yet(text, language, trigger, modality):
     assert _modalities(text, language)[trigger] == modality
+
+
+@pytest.mark.parametrize("text, language, trigger", [
+    ("Путин отдал приказ о наступлении на Харьков.", "ru", "наступлении"),
+    ("Армия получила приказ штурмовать Авдеевку.", "ru", "штурмовать"),
+    ("Командування віддало наказ на знищення мостів через Оскіл.", "uk", "знищення"),
+])
+def test_an_ordered_act_is_to_come(text, language, trigger):
+    assert _modalities(text, language)[trigger] == "future"
+
+
+@pytest.mark.parametrize("text, language, trigger", [
+    ("По приказу командования подразделения отошли от Авдеевки.", "ru", "отошли"),
+    ("За наказом командування підрозділи відійшли від Авдіївки.", "uk", "відійшли"),
+])
+def test_an_act_done_by_order_stays_factual(text, language, trigger):
+    assert _modalities(text, language)[trigger] == "factual"

@@ -50,6 +50,11 @@ DISCOURSE_VERBS = frozenset({"нагадаємо", "напомним", "зазн
                              "уточним", "підкреслимо", "подчеркнем", "подчеркнём"})
 PREDICATE_REACH = 5  # words after an act noun searched for its predicate ("Переговоры России и Украины могут")
 FUTURE_AUXILIARIES = frozenset({"будет", "будут", "буду", "будем", "буде", "будуть", "будемо", "станет", "стане"})
+# Nouns of an order right before an act noun or infinitive: the act is demanded, still to come ("отдал приказ о
+# наступлении", "получила приказ штурмовать", "віддало наказ на знищення мостів"); not an act done by order ("По
+# приказу командования подразделения отошли", "За наказом ... відійшли"), whose order follows a preposition.
+ORDER_LEMMAS = frozenset({"приказ", "наказ", "распоряжение", "розпорядження", "указание", "вказівка"})
+ORDER_REACH = 3  # words from the order noun to the act, the act excluded ("приказ о наступлении", "наказ на знищення")
 # Controlling verbs whose infinitive reports a real act ("продолжают наступать", "намагалися прорвати").
 FACTUAL_CONTROLLERS = frozenset({"продолжать", "пытаться", "попытаться", "начать", "удаться", "стараться",
                                  "продовжувати", "намагатися", "спробувати", "почати", "вдатися", "стати",
@@ -131,9 +136,18 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
                         for w in before[:controller])
             return "future" if near and ruled else "factual"
         return "future" if near and _future_verb(ruling, doc.language) else "factual"
-    if any(set(w.lemmas) & FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before):
+    if any(set(w.lemmas) & FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before) or _ordered(t, own_clause):
         return "future"
     return _predicate_modality(doc, first, last)
+
+
+def _ordered(t: Token, clause: list[Token]) -> bool:
+    """True for an act noun or infinitive ``t`` that an order noun in the words before it in its clause demands
+    ("отдал приказ о наступлении", "наказ на знищення"); not one done by order ("по приказу ... отошли")."""
+    if not (t.pos in ("NOUN", "INFN") or _infinitive(t)):
+        return False
+    return any(set(w.lemmas) & ORDER_LEMMAS and not (n > 0 and clause[n - 1].pos == "PREP")
+               for n, w in enumerate(clause) if n >= len(clause) - ORDER_REACH)
 
 
 def _being_clarified(doc: CyrDoc, first: int, last: int, before: list[Token]) -> bool:
