@@ -2,8 +2,9 @@
 Ukrainian axis adjective in -івський is named after (Курахове), a person's whereabouts abroad (no place of the war),
 the aim of a regrouping (no place the troops are), an adverb after a source ("Минобороны России позднее сообщило"),
 an office abroad before its holder's name ("посол ЛНР в России Родион Мирошник"), a surname the dictionary reads as
-a verb, a country's adjective before an office ("в российском Минобороны"), and an English headline whose
-reporting verb has an object of its own ("..., Russia claims victory").
+a verb, a country's adjective before an office ("в российском Минобороны"), an English headline whose reporting
+verb has an object of its own ("..., Russia claims victory"), and villages of a list that share a listed town's
+hromada ("Часов Яр, Калиновка и Григоровка") against namesakes where another axis lies.
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text).
 """
@@ -225,3 +226,12 @@ def test_calling_a_claim_an_information_operation_denies_it():
 def test_an_adjectival_surname_after_a_first_name_is_a_name(text, speaker):
     speakers = [a["speaker"] for a in record(text, "uk", "2023-01-13")["attributions"]]
     assert speakers and speakers[0].startswith(speaker), speakers
+
+
+def test_open_names_of_a_list_sharing_a_towns_hromada_resolve_there_against_another_axis():
+    # Kalynivka and Hryhorivka of Chasiv Yar's hromada, not their namesakes of Pokrovsk raion, whose axis the next
+    # paragraph names
+    found = events("На Краматорском направлении оккупанты 11 раз пытались продвинуться в районах Часов Яр, Калиновка "
+                   "и Григоровка.\n\nНаиболее напряженная ситуация сохраняется на Покровском направлении, где враг "
+                   "атаковал 28 раз.", "ru")
+    assert {"Chasiv Yar", "Kalynivka", "Hryhorivka"} <= found[0][2], found

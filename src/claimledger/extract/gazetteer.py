@@ -299,8 +299,9 @@ class Gazetteer:
                                      if p.id != e.id):
             score += W_SENTENCE_RAION
             mates = _hromada_mates(e, ctx.places_near)
-            if mates or shares_open:  # (the more of the list share it, the likelier: "Стрелечья, Пыльная, Борисовка")
-                score += W_SENTENCE_HROMADA * max(1, min(mates, HROMADA_MATES_AT_MOST))
+            if mates or shares_open:  # (the more of the list share it, the likelier: "Стрелечья, Пыльная, Борисовка";
+                # a name still open counts as one more: "Часов Яр, Калиновка и Григоровка", two of Chasiv Yar's)
+                score += W_SENTENCE_HROMADA * min(mates + shares_open, HROMADA_MATES_AT_MOST)
         elif listed and e.level == "settlement" and shares_open:
             score += W_SENTENCE_HROMADA  # "вошли в Нескучное и Макаровку": two open names, one hromada holds both
         same = {p.id for p in others if p.country == e.country} if e.country else set()
