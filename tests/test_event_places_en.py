@@ -203,3 +203,10 @@ def test_settlements_listed_after_including_are_the_events_places(events_of):
     found = events_of("Ukrainian forces pushed Russian troops out of several villages near Kharkiv, including "
                       "Tsyrkuny and Ruska Lozova.")
     assert found[("withdrawal", "pushed Russian troops out")] == ("UA63120290010028715", "UA63120070260085901")
+
+
+def test_places_the_parser_hangs_on_the_verb_reporting_the_events_are_theirs(events_of):
+    found = events_of("The General Staff reported 29 Russian assaults in the Kurakhove sector over the past day, "
+                      "near Ostrivske, Maksymilianivka and Heorhiivka.")
+    names = {load_gazetteer().get(ref).name for ref in found[("clash", "assaults")]}
+    assert {"Ostrivske", "Maksymilianivka", "Heorhiivka"} <= names, names

@@ -98,6 +98,11 @@ LISTING_NOUNS = SETTLEMENT_NOUNS | {"settlement"}
 # arms deliveries): the places of the sentence's other events' phrases are not theirs. Left out for
 # every type, it lost on both war_reports_dev halves (fighting events share their sentence's place).
 PLACELESS_TYPES = frozenset({"other"})
+# Verbs that report or count events as their object, and the prepositions of place the parser hangs on them rather
+# than on the object: "reported 29 assaults in the Kurakhove sector over the past day, near Ostrivske and
+# Heorhiivka" names where the assaults were.
+COUNTING_VERBS = frozenset({"report", "record", "register", "count", "note", "confirm"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "around", "outside", "at", "along", "on", "across"})
 
 
 def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind: str,
@@ -377,6 +382,8 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
     # the phrases of every word of the trigger ("taken control of the village of X": "of" hangs on "control")
     stack = [c for t in span for c in t.children if (c.dep_ in OWN_PHRASE_DEPS and c.dep_ != "conj" or _participle(c))
              and not (span.start <= c.i < span.end)]
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in COUNTING_VERBS:
+        stack += [c for c in root.head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPOSITIONS]
     while stack:
         token = stack.pop()
         if token.i in trigger_tokens and token.i != root.i and not (token.dep_ == "dobj" and token.head.i == root.i):
