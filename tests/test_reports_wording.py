@@ -1,7 +1,8 @@
 """Words of war reports that read two ways (issue 12), from probes in the styles of RBC, Gazeta.Ru, Fontanka,
 Kommersant, Ukrainska Pravda and RBC-Ukraine: a bomber is no bombing; "Пострадавших и разрушений нет" denies
 both; the Ukrainian "ради" is a council, no purpose; the loss of a town is a withdrawal that a side may decline to
-admit, while a country's losses are casualties; a report that was not commented on tells no act.
+admit, while a country's losses are casualties; a report that was not commented on tells no act; a surname after a
+street noun names a street ("на улице Щорса" is not Snovsk, once Shchors), a town after one its streets.
 
 The sentences are probes written for these tests (no gold or corpus text).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from test_reports_acts import record
+from test_reports_context import events
 
 pytestmark = pytest.mark.model
 
@@ -117,3 +119,14 @@ def test_a_relative_clause_may_say_an_act_did_not_take_place(text, language, pol
 def test_the_intelligence_directorate_by_its_full_name_is_defence_intelligence(text, language):
     assert [a["speaker"] for a in record(text, language, "2024-01-24")["attributions"]] == \
         ["Defence Intelligence of Ukraine"]
+
+
+@pytest.mark.parametrize("text, language, places", [
+    ("Обломки повредили жилые дома на улицах Щорса и Костюкова в Белгороде.", "ru", {"Belgorod"}),
+    ("Снаряд попал в дом на улице Щорса в Белгороде.", "ru", {"Belgorod"}),
+    ("Уламки пошкодили будинки на вулицях Шевченка та Франка у Харкові.", "uk", {"Kharkiv"}),
+    ("Бои идут на улицах Бахмута и Соледара.", "ru", {"Bakhmut", "Soledar"}),  # the streets of two towns
+])
+def test_a_name_after_a_street_noun_is_the_streets(text, language, places):
+    found = events(text, language)
+    assert found and found[0][2] == places, found

@@ -262,6 +262,23 @@ def in_settlement_list(doc: CyrDoc, i: int) -> bool:
     return False
 
 
+def names_a_street(doc: CyrDoc, i: int) -> bool:
+    """True for a name after a street or square noun, directly or through a list of names: the street's, after
+    one noun ("на улице Щорса", "на проспекті Гагаріна"), and after a plural one a surname's ("на улицах Щорса и
+    Костюкова"), not a town's ("бои на улицах Бахмута": the streets of Bakhmut)."""
+    t = doc.tokens[i]
+    j = i - 1
+    while j >= 0 and doc.tokens[j].sent == t.sent and (doc.tokens[j].lower in LIST_JOINERS or doc.tokens[j].is_title):
+        j -= 1
+    noun = doc.tokens[j] if j >= 0 and doc.tokens[j].sent == t.sent else None
+    if noun is None or not set(noun.lemmas) & URBAN_FEATURE_LEMMAS:
+        return False
+    if "plur" not in noun.tags:
+        return True
+    readings = word_readings(t.text, doc.language)
+    return any("Surn" in r for r in readings) and not any("Geox" in r for r in readings)
+
+
 def _opens(doc: CyrDoc, j: int) -> bool:
     """True when the word at j comes right after a place preposition or settlement noun: the first name of a
     list, a place even when natasha reads a person ("у Работина и Лобкового")."""
@@ -356,6 +373,8 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     if set(t.lemmas) & URBAN_FEATURE_LEMMAS and nxt is not None and nxt.is_title and nxt.sent == t.sent:
         return False  # "в Площу Свободи", "на Вулиці Сумській": a square or street, not the village Ploshchi
+    if names_a_street(doc, i):
+        return False  # "на улице Щорса": a street, not Snovsk (once Shchors)
     prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == t.sent else None
     if set(t.lemmas) & CAPITALISED_COMMON_LEMMAS and not (prev is not None and set(prev.lemmas) & VILLAGE_NOUNS):
         return False  # "на Сході" is the east, "село Схід" a village; "города Республики" the republic's towns
