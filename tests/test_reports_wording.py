@@ -130,3 +130,15 @@ def test_the_intelligence_directorate_by_its_full_name_is_defence_intelligence(t
 def test_a_name_after_a_street_noun_is_the_streets(text, language, places):
     found = events(text, language)
     assert found and found[0][2] == places, found
+
+
+@pytest.mark.parametrize("text", ["No one was injured, the governor said.", "Nobody was killed in the attack.",
+                                  "No civilians were killed.", "None of the crew were injured."])
+def test_a_subject_naming_no_one_denies_the_casualties_and_counts_none(text):
+    casualties = [e for e in record(text, "en", "2024-06-20")["events"] if e["type"] == "casualties"]
+    assert [(e["polarity"], e.get("quantity")) for e in casualties] == [("denied", None)], casualties
+
+
+def test_one_person_named_is_still_counted():
+    casualties = [e for e in record("One civilian was injured.", "en", "2024-06-20")["events"]]
+    assert [(e["polarity"], e.get("quantity")) for e in casualties] == [("asserted", 1)], casualties

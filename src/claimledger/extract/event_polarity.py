@@ -1,6 +1,6 @@
 """Event polarity as its claimant presents it, the same for every language: a content under a denying cue
 ("the governor denied that the plant was hit", "опровергли информацию о наступлении") is denied. The language
-rules that read an event's own negation are in events.py (English) and event_polarity_ru_uk.py.
+rules that read an event's own negation are in event_polarity_en.py and event_polarity_ru_uk.py.
 
 A polarity, the event's ``claimed_by`` and the document's attributions in, a polarity out; pure.
 :func:`denials_of_reports` adds, for a source that denies what another reported ("Y denied the claim"), the

@@ -24,7 +24,6 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Attribution, Event, Place
-from .clauses import stated_owner
 from .dates import dates_another, find_time_expressions
 from .datelines import outside_datelines
 from .doc_cache import doc_ents, doc_text, line_memo, sentence_of
@@ -36,27 +35,13 @@ from .event_dates_en import default_when, event_when, planned_before
 from .event_places import without_landmarks
 from .event_places_en import event_places
 from .event_polarity import claimed_polarity
-from .event_triggers import NATIONALITIES, cue_ancestors, find_triggers
+from .event_polarity_en import event_polarity, names_no_one, verb_subjects
+from .event_triggers import NATIONALITIES, find_triggers
 from .modality import event_modality
 from .quantities import (count_after_dash, count_after_preposition, count_right_after, find_quantity, number_of,
                          one_person, times_count)
 from .retold_events import without_retold_strikes
 
-# Verbs that deny the event in their object or complement ("prevented any evacuation").
-NEGATING_VERBS = frozenset({"prevent", "deny", "refute", "cancel", "abandon", "refuse", "halt",
-                            "reject", "thwart", "avert", "foil", "fail", "unable"})  # "failed to capture Vuhledar"
-# Particles that make a negating verb of a phrasal one ("call off an assault", "rule out").
-NEGATING_PHRASALS = frozenset({("call", "off"), ("rule", "out")})
-# Verbs of speaking about an act whose negation says nothing of whether it happened ("did not comment on the
-# attack", "has not confirmed the capture").
-SILENT_VERBS = frozenset({"comment", "confirm", "disclose", "specify", "elaborate", "respond", "reveal", "say",
-                          "verify", "mention", "report", "acknowledge"})
-# Predicates that call the report of an event untrue: an event inside the subject of "... are
-# untrue / fake / a lie" is denied ("The allegations about missile attacks on Kiev are untrue").
-# Written by hand (2026) from general usage; the same words are the denial cues of relation_cues.tsv.
-DENIAL_PREDICATES = frozenset({"untrue", "false", "fake", "baseless", "groundless", "unfounded",
-                               "lie", "lies", "fabrication", "fabricated", "staged", "hoax",
-                               "disinformation", "provocation", "nonsense", "fiction"})
 # Negotiation heads that name one call or meeting; their later definite mentions corefer.
 CONTACT_LEMMAS = frozenset({"conversation", "call", "talk", "meeting", "negotiation",
                             "videoconference", "summit"})
@@ -74,8 +59,6 @@ REDUCED_PASSIVE_VERBS = frozenset({"capture", "seize", "take", "liberate", "reta
                                    "strike", "shell", "bomb"})
 # ... and subject pronouns of a clause reported by that subject ("Russia says it captured five villages").
 SUBJECT_PRONOUNS = frozenset({"it", "they"})
-# Nouns of someone's report ("Russia's claim that ..."): a negation above it denies the report, not what it tells.
-REPORT_NOUNS = frozenset({"claim", "allegation", "report", "statement", "assertion", "accusation"})
 # Types whose places make the per-settlement control ledger: a coordinated re-mention adds its places.
 LEDGER_TYPES = frozenset({"territory_control", "withdrawal"})
 # Verbs of killing or wounding whose count may stand right after them unparsed (headlines: "kills at least 12").
@@ -126,35 +109,6 @@ def _claimant(span: Span, attributions: Sequence[Attribution]) -> str | None:
     if not inside:
         return None
     return min(inside, key=lambda a: (a.content[1] - a.content[0], a.parent is None)).id  # a tie: the nested one
-
-
-def _polarity(span: Span) -> str:
-    root = span.root
-    for token in [root, *cue_ancestors(root)]:
-        if token.i != root.i and token.lemma_.lower() in SILENT_VERBS:
-            break  # "Moscow did not comment on the attack": silence about an act denies nothing
-        if token.i != root.i and token.lemma_.lower() in REPORT_NOUNS and stated_owner(token) is not None:
-            break  # "Ukraine denied Russia's (Russian) claim that it captured X": Russia asserts it, the denial is Ukraine's
-        for child in token.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
-                return "denied"
-        if token.i != root.i and token.lemma_.lower() in NEGATING_VERBS:
-            return "denied"
-        if token.i != root.i and any((token.lemma_.lower(), c.lower_) in NEGATING_PHRASALS
-                                     for c in token.children if c.dep_ == "prt"):
-            return "denied"
-    if _called_untrue(root):
-        return "denied"
-    return "asserted"
-
-
-def _called_untrue(root: Token) -> bool:
-    """Whether the trigger sits in the subject of a predicate that calls it untrue."""
-    for token in [root, *list(root.ancestors)[:4]]:
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            return any(child.dep_ in ("acomp", "attr", "oprd") and child.lower_ in DENIAL_PREDICATES
-                       for child in token.head.children)
-    return False
 
 
 def _label(token: Token | None) -> str | None:
@@ -377,15 +331,6 @@ def _line_is_heading(doc: Doc, start: int, end: int) -> bool:
     return not closed and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
-def _subjects(verb: Token) -> list[Token]:
-    """The verb's subjects, else those of the verb it complements ("five people are known to have
-    been killed": the subject of "known" is the one killed)."""
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects and verb.dep_ == "xcomp":
-        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return subjects
-
-
 def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[Place],
                 published: str | None) -> list[Event]:
     """Return the events a spaCy Doc reports, with claimant, polarity, modality, actor,
@@ -420,7 +365,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         if quantity is None and kind in ("strike", "clash", "attack_repelled"):  # "the city was hit 15 times"
             quantity = times_count(span.root)
         if quantity is None and kind == "casualties":  # "1,478 have surrendered": the count is the subject
-            quantity = find_quantity(_subjects(span.root))
+            quantity = find_quantity(verb_subjects(span.root))
             quantity = count_after_preposition(span.root) if quantity is None else quantity  # "injuring over 120"
         if quantity is None and kind == "casualties" and span.root.dep_ == "nsubj":  # "the toll rose to 23"
             quantity = count_after_preposition(span.root.head, ("to", "at"))
@@ -436,6 +381,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             quantity = find_quantity([c for c in span.root.children if c.dep_ == "npadvmod" and c.like_num])
         if quantity is None and kind == "withdrawal":  # "withdrew from two villages": the places left
             quantity = count_after_preposition(span.root, ("from",))
+        if quantity is not None and any(map(names_no_one, verb_subjects(span.root))):
+            quantity = None  # "No one was injured": "one" counts no one
         modality = event_modality(span)
         to_come = modality in ("future", "hypothetical") and not planned_before(span)
         when = event_when(span, times, (published or "")[:10] or None if to_come else None)
@@ -477,7 +424,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             quantity=quantity,
             when=when,
             claimed_by=claimed_by,
-            polarity=claimed_polarity(_polarity(span), claimed_by, attributions),
+            polarity=claimed_polarity(event_polarity(span), claimed_by, attributions),
             modality=modality,
         )
         kept.append((span, event))
