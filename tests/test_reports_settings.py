@@ -105,6 +105,10 @@ def test_a_sides_army_described_without_a_name_speaks_for_that_side(speaker, sid
      "Russian Ministry of Defence"),
     ("В украинском Генштабе заявили, что отразили все атаки.", "украинском Генштабе",
      "General Staff of the Armed Forces of Ukraine"),
+    # a connective opening the clause is no part of the source
+    ("В то же время в Киеве заявляют о продвижении южнее Работино.", "Киеве", "Kyiv"),
+    ("При этом в Киеве заявили о продвижении южнее Работино.", "Киеве", "Kyiv"),
+    ("Тем временем в Минобороны заявили, что отразили все атаки.", "Минобороны", "Russian Ministry of Defence"),
 ])
 def test_who_reports_an_act(text, source, speaker):
     (claim,) = record(text, "ru", "2022-06-25")["attributions"]

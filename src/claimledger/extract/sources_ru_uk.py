@@ -64,6 +64,12 @@ MAX_ADDRESSEE_WORDS = 2
 # пишет": the outlet writes; the sources are an according-to attribution of their own).
 REFERRING = (("со", "ссылкой", "на"), ("ссылаясь", "на"), ("з", "посиланням", "на"), ("із", "посиланням", "на"),
              ("посилаючись", "на"))
+# Connectives opening a clause before its source ("В то же время в Киеве заявляют", "Водночас у Генштабі заявили"):
+# no part of the source.
+CONNECTIVES = (("в", "то", "же", "время"), ("в", "свою", "очередь"), ("тем", "временем"), ("между", "тем"),
+               ("при", "этом"), ("вместе", "с", "тем"), ("у", "той", "же", "час"), ("в", "той", "же", "час"),
+               ("водночас",), ("натомість",), ("тим", "часом"), ("між", "тим"), ("при", "цьому"),
+               ("у", "свою", "чергу"), ("в", "свою", "чергу"), ("разом", "з", "тим"))
 
 
 # The "of" after a word naming some of a group (PARTITIVE_HEADS): the partitive phrase belongs to the source.
@@ -132,7 +138,10 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         return sides
     start = next((i + 1 for i in range(last - 1, floor - 1, -1) if toks[i].text in (",", "—", "–", ":", ";")), floor)
     while start < last:  # "Ранее в Кремле опровергли", "Как передает ТАСС, в ведомстве заявили"
-        if toks[start].pos in ("ADVB", "COMP") or toks[start].lower in LATER_WORDS or is_date_word(toks, start):
+        lead = next((len(c) for c in CONNECTIVES if words_at(toks, start, c)), 0)
+        if lead and start + lead < last:
+            start += lead  # "В то же время в Киеве заявляют"
+        elif toks[start].pos in ("ADVB", "COMP") or toks[start].lower in LATER_WORDS or is_date_word(toks, start):
             start += 1
         elif is_time_phrase(toks, start) and start + 2 < last:
             start += 2  # "В воскресенье губернатор ... сообщил": a time, not the place of the source
