@@ -51,6 +51,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     from .extract.headlines import date_headline_events
     from .extract.nlp import load_english
     from .extract.places import find_places
+    from .extract.title_case import english_dictionary, is_title_case, sentence_cased
     from .extract.voice import document_voice
 
     nlp = load_english()
@@ -68,8 +69,11 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
         events = world_war_events(denials_of_reports(events, attributions, doc_text(doc)), doc_text(doc))
         return Layers(tuple(attributions), tuple(places), tuple(events))
 
-    title_docs = {id(a): doc for doc, a in nlp.pipe(((a.title, a) for a in articles if a.title), as_tuples=True,
-                                                   batch_size=BATCH_SIZE)}
+    # a Title Case headline is parsed in the case of a sentence (extract/title_case.py)
+    cased = {a.title: sentence_cased(a.title, english_dictionary(nlp), gazetteer)
+             for a in articles if a.title and is_title_case(a.title)}
+    titles = ((cased.get(a.title, a.title), a) for a in articles if a.title)
+    title_docs = {id(a): doc for doc, a in nlp.pipe(titles, as_tuples=True, batch_size=BATCH_SIZE)}
     analysed = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
         title_doc = title_docs.get(id(article))
@@ -87,7 +91,6 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     from .extract.attribution_ru_uk import find_attributions_ru_uk
     from .extract.cyrillic import parse_cyrillic
     from .extract.datelines import after_datelines, event_place_mentions, find_datelines
-    from .extract.doc_cache import doc_text
     from .extract.event_polarity import denials_of_reports
     from .extract.past_wars import world_war_events
     from .extract.events_ru_uk import find_events_ru_uk
