@@ -2,7 +2,8 @@
 Kommersant, Ukrainska Pravda and RBC-Ukraine: a bomber is no bombing; "Пострадавших и разрушений нет" denies
 both; the Ukrainian "ради" is a council, no purpose; the loss of a town is a withdrawal that a side may decline to
 admit, while a country's losses are casualties; a report that was not commented on tells no act; a surname after a
-street noun names a street ("на улице Щорса" is not Snovsk, once Shchors), a town after one its streets.
+street noun names a street ("на улице Щорса" is not Snovsk, once Shchors), a town after one its streets; attacking
+so many times on an axis is fighting; no one injured is a denial.
 
 The sentences are probes written for these tests (no gold or corpus text).
 """
@@ -142,3 +143,13 @@ def test_a_subject_naming_no_one_denies_the_casualties_and_counts_none(text):
 def test_one_person_named_is_still_counted():
     casualties = [e for e in record("One civilian was injured.", "en", "2024-06-20")["events"]]
     assert [(e["polarity"], e.get("quantity")) for e in casualties] == [("asserted", 1)], casualties
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("На Покровском направлении враг атаковал 28 раз.", "ru", "clash"),  # how often on an axis: ground assaults
+    ("Наиболее напряженная ситуация сохраняется на Покровском направлении, где враг атаковал 28 раз.", "ru", "clash"),
+    ("На Покровському напрямку ворог 28 разів атакував.", "uk", "clash"),
+    ("Противник 28 раз атаковал Харьков.", "ru", "strike"),  # a town as the object
+])
+def test_attacking_so_many_times_on_an_axis_is_fighting(text, language, kind):
+    assert [e[0] for e in events(text, language)] == [kind]

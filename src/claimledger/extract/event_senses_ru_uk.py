@@ -37,6 +37,7 @@ POSITION_LEMMAS = frozenset({"позиция", "позиція", "оборона
                              "траншея"})
 # ... or a stretch of front where it attacks ("атаковать на Покровском направлении", "атакує на цій ділянці").
 FRONT_LEMMAS = frozenset({"направление", "напрямок", "напрям", "участок", "ділянка", "фронт"})
+TIMES_LEMMAS = frozenset({"раз"})  # "атаковал 28 раз", "28 разів атакував": how often, no object
 # ... or when they attack near a place rather than the place ("пытались атаковать у Работина", "атакували біля
 # Кліщіївки"): a weaponless attack near a village is an assault (an attack on a town itself may be a strike).
 NEAR_PREPOSITIONS = frozenset({"у", "под", "возле", "около", "вблизи", "близ", "біля", "поблизу", "під", "неподалік",
@@ -324,10 +325,12 @@ def _assaults_positions(doc: CyrDoc, first: int, last: int) -> bool:
     s = doc.sentence_of(first)
     if any(plain_word(w.lower).startswith(AERIAL_STEMS + WEAPON_STEMS) for w in doc.tokens[s.first:s.last]):
         return False
-    after = doc.tokens[last:min(s.last, last + OBJECT_WINDOW)]
+    after = [w for w in doc.tokens[last:min(s.last, last + OBJECT_WINDOW)]
+             if not (w.text.isdigit() or set(w.lemmas) & TIMES_LEMMAS)]  # ("атаковал 28 раз": a count, no object)
     objectless = not any(w.pos == "NOUN" or w.is_title for w in after)  # "Противник активно атакует"
+    front_before = any(set(w.lemmas) & FRONT_LEMMAS for w in doc.tokens[s.first:first])  # "На ... направлении враг
     return any(set(w.lemmas) & (POSITION_LEMMAS | FRONT_LEMMAS) for w in after) \
-        or bool(after) and after[0].lower in NEAR_PREPOSITIONS or objectless
+        or bool(after) and after[0].lower in NEAR_PREPOSITIONS or objectless or front_before  # атаковал 28 раз"
 
 
 def _joins_alliance(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:
