@@ -4,7 +4,8 @@ the aim of a regrouping (no place the troops are), an adverb after a source ("М
 an office abroad before its holder's name ("посол ЛНР в России Родион Мирошник"), a surname the dictionary reads as
 a verb, a country's adjective before an office ("в российском Минобороны"), an English headline whose reporting
 verb has an object of its own ("..., Russia claims victory"), and villages of a list that share a listed town's
-hromada ("Часов Яр, Калиновка и Григоровка") against namesakes where another axis lies.
+hromada ("Часов Яр, Калиновка и Григоровка") against namesakes where another axis lies, and a second predicate joined by
+"и" with places of its own ("заняли позиции у Селидово и продолжают наступление на Покровск").
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text).
 """
@@ -239,3 +240,14 @@ def test_open_names_of_a_list_sharing_a_towns_hromada_resolve_there_against_anot
                    "и Григоровка.\n\nНаиболее напряженная ситуация сохраняется на Покровском направлении, где враг "
                    "атаковал 28 раз.", "ru")
     assert {"Chasiv Yar", "Kalynivka", "Hryhorivka"} <= found[0][2], found
+
+
+@pytest.mark.parametrize("text, language, kind, places", [
+    ("Российские войска заняли выгодные позиции на окраинах Селидово и продолжают наступление в направлении "
+     "Покровска.", "ru", "territory_control", {"Selydove"}),  # Pokrovsk is the second predicate's
+    ("Наши бойцы закрепились на западной окраине Ласточкино и ведут бои за Тоненькое.", "ru", "clash", {"Tonenke"}),
+    ("Российские войска заняли и удерживают Селидово.", "ru", "territory_control", {"Selydove"}),  # shared object
+])
+def test_a_second_predicate_joined_by_and_keeps_its_places_to_itself(text, language, kind, places):
+    found = events(text, language)
+    assert [e[2] for e in found if e[0] == kind][:1] == [places], found

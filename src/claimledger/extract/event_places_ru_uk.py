@@ -82,6 +82,9 @@ def clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
     return start, end
 
 
+PREDICATE_JOINERS = frozenset({"и", "і", "та", "й"})  # ... between two predicates, each with its own words
+
+
 def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
     """Token range of the comma-bounded stretch around a trigger that holds one predicate ("В Белгороде ранены
     трое, в Шебекино погиб один": two): the clause (:func:`clause_of`) cut at commas between stretches that
@@ -93,7 +96,7 @@ def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
     toks = doc.tokens
     stretches, start = [], c_first
     for k in range(c_first, c_last + 1):
-        if k == c_last or toks[k].text == ",":
+        if k == c_last or toks[k].text == "," or _joins_predicates(doc, start, k):
             if k > start:
                 stretches.append((start, k, any(t.pos in PREDICATE_POS for t in toks[start:k])))
             start = k + 1
@@ -110,6 +113,16 @@ def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
             groups.append([a, b, False, False])
     around = [(a, b) for a, b, _, _ in groups if a <= first < b + 1]
     return min(around, key=lambda r: r[1] - r[0]) if around else (c_first, c_last)
+
+
+def _joins_predicates(doc: CyrDoc, start: int, k: int) -> bool:
+    """True when the word at k joins a second predicate to a first that has words of its own after it ("заняли
+    позиции на окраинах Селидово и продолжают наступление"); not two verbs sharing what follows ("заняли и
+    удерживают Селидово")."""
+    toks = doc.tokens
+    return toks[k].lower in PREDICATE_JOINERS and k + 1 < len(toks) and toks[k + 1].pos == "VERB" \
+        and k - 1 > start and toks[k - 1].pos not in PREDICATE_POS \
+        and any(t.pos in PREDICATE_POS for t in toks[start:k - 1])
 
 
 def opens_relative_clause(doc: CyrDoc, k: int) -> bool:
