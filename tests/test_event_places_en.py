@@ -7,6 +7,7 @@ import pytest
 from claimledger.extract.events import find_events
 from claimledger.extract.gazetteer import load_gazetteer
 from claimledger.extract.places import find_places
+from test_reports_context import events
 
 pytestmark = pytest.mark.model
 
@@ -210,3 +211,17 @@ def test_places_the_parser_hangs_on_the_verb_reporting_the_events_are_theirs(eve
                       "near Ostrivske, Maksymilianivka and Heorhiivka.")
     names = {load_gazetteer().get(ref).name for ref in found[("clash", "assaults")]}
     assert {"Ostrivske", "Maksymilianivka", "Heorhiivka"} <= names, names
+
+
+def test_a_place_a_bearing_is_taken_from_only_locates_the_town():
+    found = events("Russian forces captured the village of Lastochkyne, northwest of Avdiivka, the ministry said. "
+                   "Ukraine's military said it had repelled 21 attacks in the area over the past day.", "en")
+    assert [e[2] for e in found if e[1] == "repelled"] == [{"Lastochkyne"}], found
+
+
+def test_the_town_fought_for_is_the_one_named_before_not_its_locator():
+    found = events("Russia said it had taken full control of Krasnohorivka, a town west of Donetsk city. \"The "
+                   "fighting for the town continues,\" a Ukrainian spokesman said. He added that Russian troops had "
+                   "raised flags over several buildings but did not control the town.", "en")
+    assert [(e[1], e[2]) for e in found if e[1] in ("fighting", "raised flags")] == [
+        ("fighting", {"Krasnohorivka"}), ("raised flags", {"Krasnohorivka"})], found

@@ -44,6 +44,9 @@ REGION_NOUNS = frozenset({"region", "oblast", "province"})  # "the region": the 
 # Levels of a place that holds settlements: when the trigger's own phrase names only such an area, a
 # settlement of the clause inside it is where the event happened (the guide: the settlement, not its oblast).
 AREA_LEVELS = frozenset({"oblast", "raion"})
+# Prepositions whose "the town" object is where the trigger's act goes on ("fighting for the town", "clashes near
+# the city", "battles in the village").
+AROUND_PREPOSITIONS = frozenset({"for", "in", "near", "around", "outside", "inside", "over"})
 
 
 def context_place_keys(span: Span, places: Sequence[Place], kind: str, starts: set[int]) -> tuple[str, ...]:
@@ -90,7 +93,8 @@ def unnamed_areas(span: Span, starts: set[int]) -> str | None:
 
 
 def takes_anaphoric_settlement(span: Span) -> bool:
-    """True when the trigger's object is "the town" / "this city" (also of its "control of"), or the subject of a
+    """True when the trigger's object is "the town" / "this city" (also of its "control of", or after "for", "in",
+    "near": "the fighting for the town"), or the subject of a
     verb the trigger says it is under ("The town had been under constant attack"): the settlement referred back to
     is its place, before any other place its sentence names."""
     root = span.root
@@ -98,8 +102,10 @@ def takes_anaphoric_settlement(span: Span) -> bool:
         return any(c.dep_ in {"nsubj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in root.head.head.children)
     controlled = [c for t in span if t.lower_ == "control" for of in t.children if of.lower_ == "of"
                   for c in of.children]  # "had taken full control of the town"
+    fought_over = [c for prep in root.children if prep.dep_ == "prep" and prep.lower_ in AROUND_PREPOSITIONS
+                   for c in prep.children if c.dep_ == "pobj"]  # "The fighting for the town continues"
     return any(c.dep_ in {"dobj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in root.children) \
-        or any(_anaphoric_settlement_noun(c) for c in controlled)
+        or any(_anaphoric_settlement_noun(c) for c in controlled + fought_over)
 
 
 def _anaphoric_settlement_noun(token: Token) -> bool:

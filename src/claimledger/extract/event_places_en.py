@@ -58,6 +58,8 @@ AMONG_THEM = re.compile(r"(?:among them|among these|among those|these include|th
 # Prepositions by which a place tells where a settlement named before it lies ("Bucha near Kyiv", "with Russia" of a
 # border), and the nouns of a settlement in apposition to one ("Vovchansk, a town near ...").
 LOCATOR_PREPOSITIONS = frozenset({"near", "outside", "with"})
+# Bearings from a place that locates a settlement in apposition ("Ocheretyne, northwest of Avdiivka").
+BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 SETTLEMENT_WORDS = frozenset({"town", "city", "village", "settlement"})
 CATEGORY_RANK = {"K": 4, "M": 3, "X": 2, "C": 1}  # KATOTTG categories: special city, city, selyshche, village
 LIST_WORDS = frozenset({"and", "the", "town", "towns", "city", "cities", "village", "villages", "of"})
@@ -210,7 +212,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
                 if any(place_within(p, area) for area in own)]  # area places it
     found = place_keys(own) or _region_referred_to(span, starts, named) or _national_land(span, places, starts)
     # "the town" refers to no capital that acts ("a day after Moscow proclaimed ... encircled troops in the town")
-    referable = [p for p in named if not _capital_acts(span.doc, p)]
+    referable = [p for p in named if not _capital_acts(span.doc, p) and not _locates_settlement(span.doc, p, named)]
     if not found and takes_anaphoric_settlement(span):
         found = anaphoric_settlement(span, referable, report_wide=True)  # "Ukrainian forces still hold the town"
     if not found and takes_anaphoric_region(span):
@@ -295,9 +297,16 @@ def _locates_settlement(doc, place: Place, places: Sequence[Place]) -> bool:
     """True for a place that only says where a settlement named right before it lies ("the town of Bucha near
     Kyiv", "Vovchansk, a town near the border with Russia"): no place of the event."""
     span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
-    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in LOCATOR_PREPOSITIONS:
+    root = span.root if span is not None else None
+    if root is not None and root.dep_ == "compound" and root.head.lower_ in SETTLEMENT_WORDS:
+        root = root.head  # "west of Donetsk city"
+    if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" \
+            and root.head.head.lower_.replace("-", "") in BEARINGS and root.head.head.dep_ == "appos":
+        located = root.head.head.head  # "Krasnohorivka, a town west of Donetsk city": a bearing from Donetsk
+        return any(p.level == "settlement" and p.span[0] <= located.idx < p.span[1] for p in places if p is not place)
+    if root is None or root.dep_ != "pobj" or root.head.lower_ not in LOCATOR_PREPOSITIONS:
         return False
-    located = span.root.head.head
+    located = root.head.head
     if located.lower_ == "border" and located.head.lower_ in LOCATOR_PREPOSITIONS:
         located = located.head.head  # "a town near the border with Russia"
     if located.lower_ in SETTLEMENT_WORDS:
