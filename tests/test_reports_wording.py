@@ -153,3 +153,21 @@ def test_one_person_named_is_still_counted():
 ])
 def test_attacking_so_many_times_on_an_axis_is_fighting(text, language, kind):
     assert [e[0] for e in events(text, language)] == [kind]
+
+
+def test_a_denied_act_beside_an_asserted_one_of_its_type_is_its_own_event():
+    text = "He said Russian troops had raised flags over several buildings but did not control the town."
+    found = [(e["type"], text[e["trigger"][0]:e["trigger"][1]], e["polarity"])
+             for e in record(text, "en", "2024-09-09")["events"]]
+    assert ("territory_control", "control", "denied") in found and \
+        ("territory_control", "raised flags", "asserted") in found, found
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("The invasion could not be repulsed at once because the enemy was advancing from several directions.",
+     {"repulsed"}),
+    ("Most armies do not have as much as Russian troops lost during the invasion.", set()),
+])
+def test_a_negation_does_not_reach_into_a_clause_of_cause_or_time(text, denied):
+    found = record(text, "en", "2022-03-20")["events"]
+    assert {text[e["trigger"][0]:e["trigger"][1]] for e in found if e["polarity"] == "denied"} == denied, found

@@ -30,6 +30,9 @@ DENIAL_PREDICATES = frozenset({"untrue", "false", "fake", "baseless", "groundles
                                "disinformation", "provocation", "nonsense", "fiction"})
 # Nouns of someone's report ("Russia's claim that ..."): a negation above it denies the report, not what it tells.
 REPORT_NOUNS = frozenset({"claim", "allegation", "report", "statement", "assertion", "accusation"})
+# Conjunctions opening a clause of cause, time or condition, which a negation of the main clause does not reach.
+CIRCUMSTANCE_MARKS = frozenset({"because", "since", "as", "while", "when", "after", "before", "although", "though",
+                                "whereas", "until", "once", "if", "unless"})
 # Subjects that say no one underwent the act ("No one was injured", "Nobody was killed"; also "No civilians were
 # killed", by its determiner): the act is denied, and "one" counts no one.
 NO_ONE_WORDS = frozenset({"nobody", "none", "noone"})
@@ -40,6 +43,8 @@ def event_polarity(span: Span) -> str:
     the words governing it, or a predicate calls it untrue; else "asserted"."""
     root = span.root
     for token in [root, *cue_ancestors(root)]:
+        if token.i != root.i and _circumstance(token, root):
+            break  # "could not be repulsed at once because the enemy was advancing": the cause is not negated
         if token.i != root.i and token.lemma_.lower() in SILENT_VERBS:
             break  # "Moscow did not comment on the attack": silence about an act denies nothing
         if token.i != root.i and token.lemma_.lower() in REPORT_NOUNS and stated_owner(token) is not None:
@@ -55,6 +60,13 @@ def event_polarity(span: Span) -> str:
     if _called_untrue(root) or any(map(names_no_one, verb_subjects(root))):
         return "denied"
     return "asserted"
+
+
+def _circumstance(head: Token, root: Token) -> bool:
+    """True when the path from the trigger ``root`` up to ``head`` leaves a clause of cause, time or condition
+    ("because the enemy was advancing"): a negation above it is the main clause's, not the event's."""
+    below = next((t for t in root.ancestors if t.head.i == head.i), root) if root.head.i != head.i else root
+    return below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in below.children)
 
 
 def names_no_one(subject: Token) -> bool:

@@ -388,8 +388,10 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         when = event_when(span, times, (published or "")[:10] or None if to_come else None)
         if when is None and claimed_by is None:
             when = default_when(span, kind, published)
+        polarity = claimed_polarity(event_polarity(span), claimed_by, attributions)
         same = next((n for n, (other, event) in enumerate(kept)
-                     if _corefers(span, other, kind, claimed_by, quantity, when, event)), None)
+                     if _corefers(span, other, kind, claimed_by, quantity, when, event)
+                     and polarity == event.polarity), None)  # ("raised flags ... but did not control the town")
         if same is not None:
             if kind in LEDGER_TYPES:  # "recaptured Kupiansk and liberated Izium": one event, both places
                 other, event = kept[same]
@@ -424,7 +426,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             quantity=quantity,
             when=when,
             claimed_by=claimed_by,
-            polarity=claimed_polarity(event_polarity(span), claimed_by, attributions),
+            polarity=polarity,
             modality=modality,
         )
         kept.append((span, event))
