@@ -110,6 +110,10 @@ def test_a_sides_army_described_without_a_name_speaks_for_that_side(speaker, sid
     ("В то же время в Киеве заявляют о продвижении южнее Работино.", "Киеве", "Kyiv"),
     ("При этом в Киеве заявили о продвижении южнее Работино.", "Киеве", "Kyiv"),
     ("Тем временем в Минобороны заявили, что отразили все атаки.", "Минобороны", "Russian Ministry of Defence"),
+    # a country's adjective ends like a surname but names none
+    ("Украинский Генштаб сообщил о 14 боестолкновениях.", "Украинский Генштаб",
+     "General Staff of the Armed Forces of Ukraine"),
+    ("Российский МИД заявил о провокации.", "Российский МИД", "Russian Ministry of Foreign Affairs"),
 ])
 def test_who_reports_an_act(text, source, speaker):
     (claim,) = record(text, "ru", "2022-06-25")["attributions"]
@@ -251,3 +255,9 @@ def test_open_names_of_a_list_sharing_a_towns_hromada_resolve_there_against_anot
 def test_a_second_predicate_joined_by_and_keeps_its_places_to_itself(text, language, kind, places):
     found = events(text, language)
     assert [e[2] for e in found if e[0] == kind][:1] == [places], found
+
+
+def test_a_list_opening_a_reported_clause_is_that_clauses():
+    found = events("Минобороны РФ ранее сообщало, что за ночь над Брянской, Курской и Белгородской областями "
+                   "уничтожены 24 украинских БПЛА.", "ru")
+    assert [e[2] for e in found] == [{"Bryansk Oblast", "Kursk Oblast", "Belgorod Oblast"}], found

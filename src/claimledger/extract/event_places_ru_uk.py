@@ -83,13 +83,16 @@ def clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
 
 
 PREDICATE_JOINERS = frozenset({"и", "і", "та", "й"})  # ... between two predicates, each with its own words
+# Conjunctions opening a subordinate clause: a stretch they open with no predicate of its own goes with the next one.
+SUBORDINATORS = frozenset({"что", "що", "чтобы", "щоб", "щоби", "если", "якщо", "поскольку", "оскільки", "хотя", "хоча"})
 
 
 def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
     """Token range of the comma-bounded stretch around a trigger that holds one predicate ("В Белгороде ранены
     трое, в Шебекино погиб один": two): the clause (:func:`clause_of`) cut at commas between stretches that
     each hold a finite verb or a short participle. A stretch with none (a list item "Волчанск и Липцы", an
-    aside "по данным губернатора", a gerund phrase) belongs to the predicate before it, or the first after; a
+    aside "по данным губернатора", a gerund phrase) belongs to the predicate before it, or the first after (also
+    when a conjunction opens it: "сообщило, что над Брянской, Курской ... уничтожены"); a
     list opened by "в том числе" after a relative clause belongs to the clause the relative one hangs on
     ("освобождено 86% территории области, которую захватили ВСУ, в том числе город Суджа": Суджа was freed)."""
     c_first, c_last = clause_of(doc, first, last)
@@ -105,6 +108,8 @@ def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
         relative = predicate and opens_relative_clause(doc, a)
         if predicate and (not groups or groups[-1][2]):
             groups.append([a, b, True, relative])
+        elif not predicate and doc.tokens[a].lower in SUBORDINATORS:
+            groups.append([a, b, False, False])  # "сообщило, что над Брянской, Курской ... уничтожены": the clause after
         elif len(groups) >= 2 and groups[-1][3] and (_opens_including(doc, a) or groups[-2][1] > groups[-1][0]):
             groups[-2][1] = b  # the list goes to the main clause, around the relative one
         elif groups:

@@ -47,6 +47,8 @@ def is_name_word(doc: CyrDoc, t: Token) -> bool:
     """True for a word of a person's name: tagged so, a natasha PER, or a capitalised word with a surname ending."""
     if not t.is_title or t.text.isupper() or set(t.lemmas) & PARTITIVE_HEADS:  # "ОВА", "ВСУ": abbreviations
         return False
+    if t.lower.startswith(COUNTRY_ADJECTIVE_STEMS):
+        return False  # "Украинский Генштаб сообщил": a country's office, no surname
     if t.tags & PERSON_TAGS or doc.entity_label(t.i) == "PER":
         return True
     prev = doc.tokens[t.i - 1] if t.i > 0 else None
@@ -202,6 +204,10 @@ def _plain(text: str) -> str:
 # A country's adjective before an office ("российское Минобороны", "український Генштаб"), by its stem, and the
 # genitives the speaker table writes that country with after the office ("Минобороны России", "МИД РФ").
 NATIONAL_ADJECTIVE = re.compile(r"^(российск|украинск|російськ|українськ)\w*\s+(.+)$")
+# Stems of country adjectives, which end like surnames ("Украинский Генштаб", "Американская разведка") but name none.
+COUNTRY_ADJECTIVE_STEMS = ("российск", "украинск", "російськ", "українськ", "русск", "американск", "американськ",
+                           "белорусск", "білоруськ", "британск", "британськ", "польск", "польськ", "немецк",
+                           "німецьк", "французск", "французьк", "турецк", "турецьк")
 NATIONAL_GENITIVES = {("российск", "ru"): ("россии", "рф"), ("украинск", "ru"): ("украины", "всу"),
                       ("російськ", "uk"): ("росії", "рф"), ("українськ", "uk"): ("україни", "зсу")}
 
