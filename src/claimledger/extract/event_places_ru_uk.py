@@ -84,7 +84,8 @@ def clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
 
 PREDICATE_JOINERS = frozenset({"и", "і", "та", "й"})  # ... between two predicates, each with its own words
 # Conjunctions opening a subordinate clause: a stretch they open with no predicate of its own goes with the next one.
-SUBORDINATORS = frozenset({"что", "що", "чтобы", "щоб", "щоби", "если", "якщо", "поскольку", "оскільки", "хотя", "хоча"})
+SUBORDINATORS = frozenset({"что", "що", "чтобы", "щоб", "щоби", "если", "якщо", "поскольку", "оскільки", "хотя",
+                           "хоча"})
 
 
 def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
@@ -109,7 +110,7 @@ def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
         if predicate and (not groups or groups[-1][2]):
             groups.append([a, b, True, relative])
         elif not predicate and doc.tokens[a].lower in SUBORDINATORS:
-            groups.append([a, b, False, False])  # "сообщило, что над Брянской, Курской ... уничтожены": the clause after
+            groups.append([a, b, False, False])  # "сообщило, что над Брянской ... уничтожены": the clause after
         elif len(groups) >= 2 and groups[-1][3] and (_opens_including(doc, a) or groups[-2][1] > groups[-1][0]):
             groups[-2][1] = b  # the list goes to the main clause, around the relative one
         elif groups:

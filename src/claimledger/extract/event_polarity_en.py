@@ -48,7 +48,7 @@ def event_polarity(span: Span) -> str:
         if token.i != root.i and token.lemma_.lower() in SILENT_VERBS:
             break  # "Moscow did not comment on the attack": silence about an act denies nothing
         if token.i != root.i and token.lemma_.lower() in REPORT_NOUNS and stated_owner(token) is not None:
-            break  # "Ukraine denied Russia's (Russian) claim that it captured X": Russia asserts it, the denial is Ukraine's
+            break  # "Ukraine denied Russia's (Russian) claim that it captured X": Russia asserts it, Ukraine denies
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return "denied"
