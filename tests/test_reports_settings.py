@@ -261,3 +261,18 @@ def test_a_list_opening_a_reported_clause_is_that_clauses():
     found = events("Минобороны РФ ранее сообщало, что за ночь над Брянской, Курской и Белгородской областями "
                    "уничтожены 24 украинских БПЛА.", "ru")
     assert [e[2] for e in found] == [{"Bryansk Oblast", "Kursk Oblast", "Belgorod Oblast"}], found
+
+
+def test_a_bearing_joined_by_and_is_a_place_of_its_own():
+    found = events("Российские войска продвинулись в Торецке и к северу от Нью-Йорка.", "ru")
+    assert [e[2] for e in found] == [{"Toretsk", "Niu-York"}], found
+
+
+@pytest.mark.parametrize("text, language, taken", [
+    ("Аналитики подтвердили продвижение войск в Торецке. Российские подразделения заняли несколько зданий на улице "
+     "Незалежности.", "ru", True),
+    ("Росіяни зайняли кілька кварталів у Торецьку.", "uk", True),
+    ("Три роки тому ми зайшли в цю будівлю, в цей офіс і почали планувати переїзд.", "uk", False),
+])
+def test_parts_of_a_town_taken_are_ground_gained(text, language, taken):
+    assert any(e[0] == "territory_control" for e in events(text, language)) is taken

@@ -174,11 +174,19 @@ LOCATOR_BEFORE = re.compile(
     r"(?:к|на)\s+(?:западу|востоку|северу|югу|захід|схід|північ|південь)\s+(?:от|від))\s+(?:the\s+)?$",
     re.IGNORECASE)
 LOCATOR_REACH = 40  # characters before a place searched for its locator phrase
+JOINED_BEFORE = re.compile(r"(?:^|\s)(?:and|и|і|та|й)\s*$", re.IGNORECASE)  # a conjunction before a locator phrase
 # A capture or withdrawal said of unnamed places by a landmark ("captured two more villages west of Avdiivka")
 # is not one of the landmark, nor is one "near" a town besides the places it names ("took Stepove near
 # Avdiivka"): the control ledger would read the landmark as taken.
 LEDGER_KINDS = frozenset({"territory_control", "withdrawal"})
 NEAR_BEFORE = re.compile(r"(?:\bnear|\bоколо|\bвозле|\bпоблизу|\bбіля|\bпод|\bпід)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _landmark(before: str) -> bool:
+    """True when the text ``before`` a place ends in a locator phrase that is no place of its own: not one joined
+    by "and" ("в Торецке и к северу от Нью-Йорка": north of Niu-York is a second place, not where Toretsk lies)."""
+    found = LOCATOR_BEFORE.search(before)
+    return found is not None and not JOINED_BEFORE.search(before[:found.start()])
 
 
 def without_landmarks(events: Sequence[Event], places: Sequence[Place], text: str,
@@ -193,7 +201,7 @@ def without_landmarks(events: Sequence[Event], places: Sequence[Place], text: st
         mentions = [p for p in places if start <= p.span[0] < end and event_place_key(p) in event.places]
         ledger = event.type in LEDGER_KINDS
         before = {p.span: text[max(start, p.span[0] - LOCATOR_REACH):p.span[0]] for p in mentions}
-        located = {p.span: bool(LOCATOR_BEFORE.search(before[p.span])) for p in mentions}
+        located = {p.span: _landmark(before[p.span]) for p in mentions}
         near = {p.span: bool(ledger and NEAR_BEFORE.search(before[p.span])) for p in mentions}
         if ledger:  # "took Stepove near Avdiivka": near a settlement named before it ("біля Вовчанська та Лук'янців": both)
             located.update({p.span: True for p in mentions if near[p.span] and any(

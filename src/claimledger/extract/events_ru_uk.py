@@ -49,7 +49,7 @@ from .event_mentions_ru_uk import names_act_better, same_act, told_again
 from .event_places_ru_uk import QUOTE_MARKS, actor_phrases, event_place_keys
 from .event_polarity import claimed_polarity
 from .event_polarity_ru_uk import ABOUT_WORDS, event_polarity_ru_uk
-from .event_senses_ru_uk import AERIAL_STEMS, event_sense_ru_uk, said_of_places
+from .event_senses_ru_uk import AERIAL_STEMS, ENTER_LEMMAS, event_sense_ru_uk, said_of_places
 from .modality_ru_uk import event_modality_ru_uk
 from .place_roles_ru_uk import ORIGIN_PREPOSITIONS, other_role
 from .numbers_ru_uk import FORMATION_LEMMAS
@@ -62,6 +62,10 @@ LEXICON_FILE = "events_ru_uk.tsv"
 # Ukrainian triggers induced from parallel addresses (scripts/induce_triggers_uk.py), read beside the hand
 # lexicon with the same flags and context checks.
 INDUCED_LEXICON_FILE = "events_uk_induced.tsv"
+# Parts of a town whose taking is a gain of ground there ("заняли несколько зданий на улице Незалежности",
+# "зайняли кілька кварталів"): a place flag's place, told by the paragraph; not to enter one ("зайшли в цю будівлю").
+TOWN_PART_LEMMAS = frozenset({"здание", "будівля", "квартал", "многоэтажка", "багатоповерхівка", "микрорайон",
+                              "мікрорайон", "улица", "вулиця", "окраина", "околиця"})
 FLAGS = frozenset({"place", "place_object", "genitive", "aerial", "assault", "personnel", "materiel", "process",
                    "noun", "finite", "evaluative"})
 # Abbreviated number words whose full stop an optional pattern word may take ("до 9 тыс. военнослужащих").
@@ -311,7 +315,8 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     if "place" in row.flags:
         s = doc.sentence_of(first)
         if not any(s.start <= p.span[0] < s.end for p in places) \
-                and not any(set(w.lemmas) & SETTLEMENT_LEMMAS for w in sentence) \
+                and not any(set(w.lemmas) & (SETTLEMENT_LEMMAS if set(t.lemmas) & ENTER_LEMMAS
+                                             else SETTLEMENT_LEMMAS | TOWN_PART_LEMMAS) for w in sentence) \
                 and not names_facility(doc.text, (s.start, s.end)):  # (the table's patterns, asked last)
             return False
     if "place_object" in row.flags:
