@@ -171,3 +171,36 @@ def test_a_denied_act_beside_an_asserted_one_of_its_type_is_its_own_event():
 def test_a_negation_does_not_reach_into_a_clause_of_cause_or_time(text, denied):
     found = record(text, "en", "2022-03-20")["events"]
     assert {text[e["trigger"][0]:e["trigger"][1]] for e in found if e["polarity"] == "denied"} == denied, found
+
+
+@pytest.mark.parametrize("text, language, found", [
+    ("Загиблих немає, троє людей отримали поранення.", "uk", [("casualties", "denied", None),
+                                                           ("casualties", "asserted", 3)]),
+    ("Погибших нет, двое человек получили ранения.", "ru", [("casualties", "denied", None),
+                                                           ("casualties", "asserted", 2)]),
+])
+def test_no_dead_and_some_wounded_are_two_events(text, language, found):
+    assert [(e[0], e[2], e[3]) for e in _counted(text, language)] == found
+
+
+def _counted(text: str, language: str) -> list[tuple[str, str, str, object]]:
+    """(type, trigger, polarity, count) of each event of a probe report."""
+    rec = record(text, language, "2024-06-20")
+    return [(e["type"], text[e["trigger"][0]:e["trigger"][1]], e["polarity"], e.get("quantity")) for e in rec["events"]]
+
+
+@pytest.mark.parametrize("text, language, kinds", [
+    ("Герасимов заявил, что продвижение противника остановлено.", "ru", ["attack_repelled"]),
+    ("Просування ворога зупинено.", "uk", ["attack_repelled"]),
+    # equipment not left behind gives up no place
+    ("Минобороны заявило, что завершило отвод подразделений на левый берег и ни одной единицы техники на правом "
+     "берегу не оставлено.", "ru", ["withdrawal"]),
+    ("Противник в беспорядке оставил город, бросив вооружение и военную технику.", "ru", ["withdrawal"]),
+])
+def test_a_stopped_advance_is_repelled_and_equipment_kept_is_no_withdrawal(text, language, kinds):
+    assert [e[0] for e in _events(text, language)] == kinds
+
+
+def test_a_ships_flag_state_is_no_place_of_the_strike():
+    found = events("Внаслідок атаки в Одесі пошкоджено цивільне судно під прапором Панами.", "uk")
+    assert [e[2] for e in found if e[0] == "strike"] == [{"Odesa"}], found

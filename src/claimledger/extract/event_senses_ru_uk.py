@@ -16,7 +16,7 @@ from ..models import Place
 from .cyrillic import CyrDoc, Token, plain_word
 from .name_context_ru_uk import LIST_JOINERS
 from .numbers_ru_uk import NUMBER_LEMMAS
-from .quantities_ru_uk import COLLECTIVE_NUMERALS, PEOPLE
+from .quantities_ru_uk import COLLECTIVE_NUMERALS, PEOPLE, SETTLEMENT_LEMMAS
 
 OBJECT_WINDOW = 3  # words after a verb of attacking within which its object must start
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
@@ -68,6 +68,12 @@ COURSE_WORDS = frozenset({"ходе", "ході"})
 GENERIC_WAR_LEMMAS = frozenset({"агрессия", "агресія", "война", "війна", "вторжение", "вторгнення"})
 # Verbs of entering: into a settlement they take it; into a whole oblast, region or country
 # ("зайшов на Харківщину", "вошли в Курскую область") they start fighting there, a clash.
+# Verbs of leaving a place behind whose object may be equipment instead ("не оставлено ни одной единицы техники").
+LEAVING_LEMMAS = frozenset({"оставить", "оставлять", "залишити", "залишати"})
+OBJECT_REACH = 5  # words on either side of such a verb searched for equipment (a passive's subject stands before it)
+PLACE_OBJECT_REACH = 2  # ... and after it for the place it leaves, which makes it a withdrawal whatever else is left
+EQUIPMENT_LEMMAS = frozenset({"техника", "техніка", "единица", "одиниця", "вооружение", "озброєння", "оружие", "зброя",
+                              "боеприпас", "боєприпас", "снаряжение", "спорядження", "имущество", "майно"})
 ENTER_LEMMAS = frozenset({"войти", "зайти", "увійти", "входить", "заходити", "входити", "заходить"})
 WIDE_LEVELS = frozenset({"oblast", "region", "country"})
 # Words of joining: of a territory to a state, an annexation (territory_control, as "присоединить" in
@@ -142,6 +148,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "clash"
     if kind == "withdrawal" and _civilians_leave(doc, first, last):
         return "evacuation"
+    if kind == "withdrawal" and _leaves_equipment(doc, first, last, places):
+        return None  # "ни одной единицы техники не оставлено": equipment left behind or not, no place given up
     if kind == "negotiation" and set(doc.tokens[first].lemmas) & MEETING_LEMMAS and any(
             plain_word(w.lemma).startswith(PUBLIC_STEMS) for w in doc.tokens[last:last + MEETING_WINDOW]):
         return None  # "встреча с жителями": a meeting with the public
@@ -331,6 +339,19 @@ def _assaults_positions(doc: CyrDoc, first: int, last: int) -> bool:
     front_before = any(set(w.lemmas) & FRONT_LEMMAS for w in doc.tokens[s.first:first])  # "На ... направлении враг
     return any(set(w.lemmas) & (POSITION_LEMMAS | FRONT_LEMMAS) for w in after) \
         or bool(after) and after[0].lower in NEAR_PREPOSITIONS or objectless or front_before  # атаковал 28 раз"
+
+
+def _leaves_equipment(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:
+    """True when a verb of leaving behind has equipment near it and no place or settlement noun right after it
+    ("ни одной единицы техники не оставлено"; not "оставил город, бросив вооружение")."""
+    if not set(doc.tokens[first].lemmas) & LEAVING_LEMMAS:
+        return False
+    s = doc.sentence_of(first)
+    after = doc.tokens[last:min(s.last, last + PLACE_OBJECT_REACH)]
+    if any(set(w.lemmas) & SETTLEMENT_LEMMAS or any(p.span[0] == w.start for p in places) for w in after):
+        return False
+    near = doc.tokens[max(s.first, first - OBJECT_REACH):min(s.last, last + OBJECT_REACH)]
+    return any(set(w.lemmas) & EQUIPMENT_LEMMAS for w in near)
 
 
 def _joins_alliance(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:

@@ -461,7 +461,9 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             continue
         earlier = seen.get(key)
         replaces = None
-        if earlier is not None and same_act(doc, earlier, kind, first, last, quantity, where):
+        polarity = claimed_polarity(event_polarity_ru_uk(doc, first), claimed_by, attributions)
+        if earlier is not None and earlier.polarity == polarity \
+                and same_act(doc, earlier, kind, first, last, quantity, where):  # ("Загиблих немає, троє поранені")
             if not names_act_better(doc, earlier, first):
                 continue
             replaces = events.index(earlier)
@@ -470,7 +472,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,
             target=target_of(doc, first, last, acted_on), places=where,
             quantity=quantity, when=when_of(doc, first, last, times, attributions, today, modality, headline),
-            claimed_by=claimed_by, polarity=claimed_polarity(event_polarity_ru_uk(doc, first), claimed_by, attributions),
+            claimed_by=claimed_by, polarity=polarity,
             modality=modality,
         )
         seen[key] = event

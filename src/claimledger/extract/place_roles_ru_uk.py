@@ -27,6 +27,7 @@ INSTITUTION_LEMMAS = frozenset({
 INSTITUTION_REACH = 2
 # Nouns of making before a country's name ("производства США", "виробництва Ірану"): where a weapon comes from.
 MAKING_LEMMAS = frozenset({"производство", "виробництво", "изготовление", "виготовлення"})
+FLAG_LEMMAS = frozenset({"флаг", "прапор", "стяг"})  # "под флагом Панамы", "під прапором Панами": the flag state
 # Verbs of supplying before "от"/"від" + the supplier ("поступившими от США", "полученных от Запада").
 SUPPLY_LEMMAS = frozenset({"поступить", "поступать", "поступивший", "поставить", "поставлять", "получить", "получать",
                            "полученный", "надійти", "надходити", "постачати", "поставити", "отримати", "отримувати",
@@ -150,10 +151,11 @@ def of_institution(doc: CyrDoc, place: Place) -> bool:
 def names_maker(doc: CyrDoc, place: Place) -> bool:
     """True for a place that says where a weapon was made or comes from ("HIMARS производства США", "ракети
     виробництва КНДР", "американского производства" needs no place; "боеприпасами, поступившими от США",
-    "отриманих від Заходу"): its maker or supplier, not where the event happens."""
+    "отриманих від Заходу") or whose flag a ship flies ("судно під прапором Панами"): its maker, supplier or flag
+    state, not where the event happens."""
     k = doc.token_at(place.span[0])
     before_from = _word_before_from(doc, place)
-    return k is not None and k > 0 and bool(set(doc.tokens[k - 1].lemmas) & MAKING_LEMMAS) \
+    return k is not None and k > 0 and bool(set(doc.tokens[k - 1].lemmas) & (MAKING_LEMMAS | FLAG_LEMMAS)) \
         or before_from is not None and bool(set(before_from.lemmas) & SUPPLY_LEMMAS)
 
 
