@@ -204,3 +204,9 @@ def test_a_stopped_advance_is_repelled_and_equipment_kept_is_no_withdrawal(text,
 def test_a_ships_flag_state_is_no_place_of_the_strike():
     found = events("Внаслідок атаки в Одесі пошкоджено цивільне судно під прапором Панами.", "uk")
     assert [e[2] for e in found if e[0] == "strike"] == [{"Odesa"}], found
+
+
+def test_people_described_by_what_they_once_did_tell_no_act():
+    found = events("Домой вернулись 95 украинских защитников, в том числе бойцы, оборонявшие Мариуполь и «Азовсталь».",
+                   "ru")
+    assert not [e for e in found if e[0] in ("clash", "territory_control")], found

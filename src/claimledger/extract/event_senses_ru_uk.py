@@ -148,6 +148,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "clash"
     if kind == "withdrawal" and _civilians_leave(doc, first, last):
         return "evacuation"
+    if kind in ("clash", "territory_control") and _describes_people(doc, first):
+        return None  # "бойцы, оборонявшие Мариуполь": who the people are, no act the report tells
     if kind == "withdrawal" and _leaves_equipment(doc, first, last, places):
         return None  # "ни одной единицы техники не оставлено": equipment left behind or not, no place given up
     if kind == "negotiation" and set(doc.tokens[first].lemmas) & MEETING_LEMMAS and any(
@@ -339,6 +341,16 @@ def _assaults_positions(doc: CyrDoc, first: int, last: int) -> bool:
     front_before = any(set(w.lemmas) & FRONT_LEMMAS for w in doc.tokens[s.first:first])  # "На ... направлении враг
     return any(set(w.lemmas) & (POSITION_LEMMAS | FRONT_LEMMAS) for w in after) \
         or bool(after) and after[0].lower in NEAR_PREPOSITIONS or objectless or front_before  # атаковал 28 раз"
+
+
+def _describes_people(doc: CyrDoc, first: int) -> bool:
+    """True for a past active participle set off after a noun of persons ("бойцы, оборонявшие Мариуполь",
+    "военные, освобождавшие Херсон"): it says what the people did once, as who they are."""
+    t = doc.tokens[first]
+    if t.pos != "PRTF" or not {"past", "actv"} <= t.tags or first < 2 or doc.tokens[first - 1].text != ",":
+        return False
+    noun = doc.tokens[first - 2]
+    return noun.pos == "NOUN" and "anim" in noun.tags
 
 
 def _leaves_equipment(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> bool:
