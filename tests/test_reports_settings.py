@@ -276,3 +276,11 @@ def test_a_bearing_joined_by_and_is_a_place_of_its_own():
 ])
 def test_parts_of_a_town_taken_are_ground_gained(text, language, taken):
     assert any(e[0] == "territory_control" for e in events(text, language)) is taken
+
+
+def test_a_big_city_beats_a_village_of_an_oblast_named_elsewhere():
+    found = events("Russia's defence ministry said its forces had captured the villages of Hostre and Tsukuryne in "
+                   "Ukraine's eastern Donetsk region. Ukraine's general staff said Russian troops had launched 42 "
+                   "attacks in the Pokrovsk and Kurakhove sectors. Meanwhile, two people were killed in a Russian "
+                   "guided bomb attack on Zaporizhzhia, regional governor Ivan Fedorov said.", "en")
+    assert {"Zaporizhzhia"} in [e[2] for e in found if e[0] == "casualties"], found
