@@ -225,3 +225,8 @@ def test_the_town_fought_for_is_the_one_named_before_not_its_locator():
                    "raised flags over several buildings but did not control the town.", "en")
     assert [(e[1], e[2]) for e in found if e[1] in ("fighting", "raised flags")] == [
         ("fighting", {"Krasnohorivka"}), ("raised flags", {"Krasnohorivka"})], found
+
+
+def test_a_bearing_joined_by_and_is_a_place_of_its_own():
+    found = events("Russian forces recently advanced in Toretsk and southeast of Pokrovsk.", "en")
+    assert [e[2] for e in found] == [{"Toretsk", "Pokrovsk"}], found

@@ -210,3 +210,19 @@ def test_people_described_by_what_they_once_did_tell_no_act():
     found = events("Домой вернулись 95 украинских защитников, в том числе бойцы, оборонявшие Мариуполь и «Азовсталь».",
                    "ru")
     assert not [e for e in found if e[0] in ("clash", "territory_control")], found
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Russia says it has taken two villages in the Donetsk region.", "en", [("territory_control", 2)]),
+    ("Russian troops had launched 42 attacks in the Pokrovsk and Kurakhove sectors.", "en", [("clash", 42)]),
+])
+def test_villages_counted_are_taken_and_attacks_in_a_sector_are_fighting(text, language, expected):
+    assert [(e[0], e[3]) for e in _counted(text, language)] == expected
+
+
+@pytest.mark.parametrize("text, language, actor", [
+    ("Росіяни кілька разів намагалися штурмувати місто.", "uk", "Росіяни"),  # "кілька" also reads as a fish
+    ("Россияне несколько раз пытались штурмовать город.", "ru", "Россияне"),
+])
+def test_how_often_is_no_actor(text, language, actor):
+    assert [e["actor"] for e in record(text, language, "2024-10-02")["events"]] == [actor]

@@ -18,6 +18,7 @@ from .dates import dated_after, month_ahead
 from .dates_ru_uk import MONTHS
 from .event_places import event_place_key
 from .event_places_ru_uk import OBJECT_NOUN_LEMMAS, QUOTE_MARKS, clause_of
+from .event_senses_ru_uk import TIMES_LEMMAS
 from .place_roles_ru_uk import FORCE_LEMMAS
 from .modality_ru_uk import PURPOSE_CONJUNCTIONS
 from .name_context_ru_uk import SETTLEMENT_NOUNS, abbreviated_settlement_noun
@@ -134,6 +135,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                 continue
         if w.text in (",", ":", "«", "»"):
             break
+        if set(w.lemmas) & TIMES_LEMMAS or k + 1 < first and set(doc.tokens[k + 1].lemmas) & TIMES_LEMMAS:
+            continue  # "Росіяни кілька разів намагалися": how often, no subject ("кілька" also reads as a noun)
         if k > c_first and _after_preposition(doc, k, c_first):
             continue  # "В ДНР ... погиб", "из Волчанской общины вывезли": a noun after a preposition is no subject
         if set(doc.tokens[k - 1].lemmas) & SETTLEMENT_NOUNS or abbreviated_settlement_noun(doc, k) \

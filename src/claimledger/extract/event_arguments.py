@@ -27,6 +27,8 @@ WEAPON_LEMMAS = frozenset({"drone", "missile", "rocket", "bomb", "shell", "artil
 # Weapons in flight that air defence destroys (shoots down).
 FLYING_WEAPON_LEMMAS = frozenset({"drone", "missile", "rocket", "shahed", "uav"})
 ASSAULT_PREPOSITIONS = frozenset({"near", "around", "outside"})  # where a ground assault is pressed
+# Nouns of a stretch of front: attacks in one are ground assaults ("42 attacks in the Pokrovsk and Kurakhove sectors").
+FRONT_NOUNS = frozenset({"sector", "direction", "axis", "front", "frontline"})
 # Objects of "liberate" that make it getting people out (evacuation), not taking territory.
 PEOPLE_LEMMAS = frozenset({"people", "civilian", "serviceman", "resident", "citizen", "prisoner",
                            "hostage", "student", "national", "child", "person", "inhabitant"})
@@ -80,7 +82,8 @@ def assaults_near(span: Span) -> bool:
     root = span.root
     if root.lemma_.lower() != "attack" or root.pos_ != "NOUN" or len(span) > 1:
         return False
-    near = any(c.dep_ == "prep" and c.lower_ in ASSAULT_PREPOSITIONS for c in root.children)
+    near = any(c.dep_ == "prep" and (c.lower_ in ASSAULT_PREPOSITIONS or c.lower_ == "in" and any(
+        g.lemma_.lower() in FRONT_NOUNS for g in c.children)) for c in root.children)  # "in the Pokrovsk sector"
     return near and not any(t.lemma_.lower() in WEAPON_LEMMAS | FLYING_WEAPON_LEMMAS for t in root.sent)
 
 

@@ -407,8 +407,9 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
 def _other_act(token: Token) -> bool:
     """True for a common noun joined to a phrase of the trigger with its own prepositional phrase that
     names no part of a place ("the evacuation of citizens from Ukraine and the exit of ships from Azov
-    ports"): another act with its own place, not a further place of the trigger's event."""
-    return token.dep_ == "conj" and token.pos_ == "NOUN" and token.lemma_.lower() not in PLACE_NOUNS \
+    ports"): another act with its own place, not a further place of the trigger's event ("in Toretsk and southeast of
+    Pokrovsk" is one)."""
+    return token.dep_ == "conj" and token.pos_ == "NOUN" and token.lemma_.lower() not in PLACE_NOUNS | BEARINGS \
         and any(c.dep_ == "prep" for c in token.children)
 
 

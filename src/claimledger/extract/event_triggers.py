@@ -59,6 +59,8 @@ STOCK_VERBS = frozenset({"ration", "lack", "stockpile", "produce", "manufacture"
 AVOIDING_VERBS = frozenset({"avoid", "escape", "evade"})
 # Nouns of a town's centre: entering it takes the town (flag "town": "entered the centre of Kherson").
 CENTRE_NOUNS = frozenset({"centre", "center", "heart"})
+# Words counting settlements taken by number ("took several villages", "two more towns").
+COUNTING_WORDS = frozenset({"several", "more", "many", "some", "dozens", "few"})
 # Nouns of a settlement as the subject of falling (flag "fallen": "the city had fallen").
 FALLEN_NOUNS = frozenset({"city", "town", "village", "settlement", "stronghold"})
 # Verbs of capturing and the people they may capture ("captured 24 soldiers"): prisoners, not places.
@@ -406,6 +408,9 @@ def _enters_town(root) -> bool:
         if obj.lemma_.lower() in FALLEN_NOUNS and obj.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
             return True  # "his forces had taken the city": the town named before
+        if obj.lemma_.lower() in FALLEN_NOUNS and obj.tag_ == "NNS" and any(
+                c.dep_ == "nummod" or c.lower_ in COUNTING_WORDS for c in obj.children):
+            return True  # "it has taken two villages", "took several more settlements": so many settlements
     return False
 
 
