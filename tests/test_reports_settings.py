@@ -284,3 +284,12 @@ def test_a_big_city_beats_a_village_of_an_oblast_named_elsewhere():
                    "attacks in the Pokrovsk and Kurakhove sectors. Meanwhile, two people were killed in a Russian "
                    "guided bomb attack on Zaporizhzhia, regional governor Ivan Fedorov said.", "en")
     assert {"Zaporizhzhia"} in [e[2] for e in found if e[0] == "casualties"], found
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Оккупанты обстреляли Никопольщину.", {"Nikopol Raion"}),  # the Russian spelling of Нікопольщина
+    ("Противник атаковал Купянщину и Изюмщину.", {"Kupiansk Raion", "Izium Raion"}),  # natasha had read persons
+])
+def test_a_district_named_in_shchina_in_russian_is_that_raion(text, places):
+    found = events(text, "ru")
+    assert [e[2] for e in found] == [places], found

@@ -13,7 +13,7 @@ from .cyrillic import ABBREVIATED, DASHES, PREDICATE_POS, CyrDoc, Token, word_re
 from .gazetteer import Entry, Gazetteer
 from .gazetteer_entries import CITY_CATEGORIES
 from .nlp import load_morphology
-from .place_candidates_ru_uk import name_candidates, oblast_nickname_ref
+from .place_candidates_ru_uk import name_candidates, oblast_nickname_ref, raion_nickname
 
 # Words joining adjectives that share one head ("Сумській, Чернігівській та Полтавській областях").
 JOINERS = frozenset({",", "и", "і", "та", "й", "а", "также"})
@@ -100,8 +100,8 @@ def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
     next to another."""
     label = doc.entity_label(i)
     t = doc.tokens[i]
-    if oblast_nickname_ref(t.lower) is not None:
-        return False  # a region's name ("атаковали Сумщину") names no one
+    if oblast_nickname_ref(t.lower) is not None or raion_nickname(gaz, t.lower):
+        return False  # a region's or district's name ("атаковали Сумщину", "Купянщину") names no one
     if i > 0 and set(doc.tokens[i - 1].lemmas) & SETTLEMENT_NOUNS and t.pos == "NOUN":
         return False  # a town a settlement noun governs ("по городу Алешки Херсонской области"), not Алёшка
     if label == "PER" and "Geox" not in t.tags and not _settlement_read_as_person(doc, gaz, i):

@@ -88,7 +88,7 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
         if not any(e.level == "settlement" for e in found):
             found += _consonant_stem_forms(gaz, text)
         if not found:
-            found += _oblast_nickname(gaz, text.lower()) or _raion_nickname(gaz, text.lower())
+            found += _oblast_nickname(gaz, text.lower()) or raion_nickname(gaz, text.lower())
     # a Russian spelling of a Ukrainian village is tried also when only homonyms abroad or deep in Russia were found,
     # or villages whose Ukrainian name it happens to spell ("Пушкино": a Moscow-region town and Пушкіно of
     # Zakarpattia, and Пушкіне of Pokrovsk raion, which the villages named with it choose)
@@ -164,18 +164,19 @@ def _oblast_nickname(gaz: Gazetteer, lower: str) -> list[Entry]:
     return [entry] if entry is not None else []
 
 
-def _raion_nickname(gaz: Gazetteer, lower: str) -> list[Entry]:
+def raion_nickname(gaz: Gazetteer, lower: str) -> list[Entry]:
     """The raion a "-щина" name of its town stands for ("на Нікопольщині" -> Nikopol Raion, "Куп'янщина",
     "Ізюмщину"): the raion named by the town's adjective, when the gazetteer has one."""
     match = RAION_NICKNAME.match(lower)
     if match is None:
         return []
     base = match["base"]
-    for adjective in dict.fromkeys((base, base + "ь", base.rstrip("ь"))):  # "Нікопольщина": Нікопольський
-        for ending in ("ський", "ский"):
-            hits = [e for e in gaz.lookup(adjective + ending, fuzzy=False) if e.level == "raion"]
-            if hits:
-                return hits
+    for fuzzy in (False, True):  # the Russian spelling is no alias of the gazetteer's ("Никопольщину": Нікопольський)
+        for adjective in dict.fromkeys((base, base + "ь", base.rstrip("ь"))):  # "Нікопольщина": Нікопольський
+            for ending in ("ський", "ский"):
+                hits = [e for e in gaz.lookup(adjective + ending, fuzzy=fuzzy) if e.level == "raion"]
+                if hits:
+                    return hits
     return []
 
 
