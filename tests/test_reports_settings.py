@@ -293,3 +293,16 @@ def test_a_big_city_beats_a_village_of_an_oblast_named_elsewhere():
 def test_a_district_named_in_shchina_in_russian_is_that_raion(text, places):
     found = events(text, "ru")
     assert [e[2] for e in found] == [places], found
+
+
+@pytest.mark.parametrize("text, kind, places", [
+    ("Противник стягивает резервы на краснолиманское направление.", "other", {"Lyman axis (front sector)"}),
+    ("Российские войска продолжают наступление на Авдеевку. Подразделения продвинулись на 2 км в районе Степового. "
+     "Эксперты ожидают, что бои за город продлятся еще несколько недель.", "clash", {"Avdiivka"}),  # the city
+])
+def test_an_old_compound_axis_and_the_city_referred_back_to(text, kind, places):
+    assert [e[2] for e in events(text, "ru") if e[0] == kind][-1:] == [places]
+
+
+def test_a_situation_under_control_somewhere_is_no_ground_held():
+    assert events("Песков заявил, что ситуация в Курской области находится под контролем.", "ru") == []

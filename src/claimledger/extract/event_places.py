@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..models import Event, Place
 from .gazetteer import katottg_within, km_between, load_gazetteer
 from .lexicon_files import lexicon_rows
+from .gazetteer_entries import CITY_CATEGORIES
 from .place_weights import CAPITAL_CATEGORIES
 
 # Events of the fighting whose place a report often gives one sentence before ("Mariupol ... The
@@ -173,6 +174,7 @@ LOCATOR_BEFORE = re.compile(
     r"(?:западнее|восточнее|севернее|южнее|західніше|східніше|північніше|південніше)|"
     r"(?:к|на)\s+(?:западу|востоку|северу|югу|захід|схід|північ|південь)\s+(?:от|від))\s+(?:the\s+)?$",
     re.IGNORECASE)
+CITY_POPULATION = 10_000  # a town outside the KATOTTG of this many people is a city for "the city" referring back
 LOCATOR_REACH = 40  # characters before a place searched for its locator phrase
 JOINED_BEFORE = re.compile(r"(?:^|\s)(?:and|и|і|та|й)\s*$", re.IGNORECASE)  # a conjunction before a locator phrase
 # A capture or withdrawal said of unnamed places by a landmark ("captured two more villages west of Avdiivka")
@@ -245,3 +247,11 @@ def names_facility(text: str, span: tuple[int, int]) -> bool:
 def _facilities() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(pattern, settlement ref) of each row of the packaged facility table."""
     return tuple((re.compile(row[0], re.IGNORECASE), row[1]) for row in lexicon_rows(FACILITIES_FILE))
+
+
+def is_city(place: Place) -> bool:
+    """True for a town of KATOTTG's city categories (a special-status city or a city: CITY_CATEGORIES), or one of
+    elsewhere with CITY_POPULATION people or more (GeoNames): what "the city" / "город" / "місто" refers back to."""
+    entry = load_gazetteer().get(place.ref) if place.ref else None
+    return entry is not None and (entry.category in CITY_CATEGORIES if entry.ref and entry.ref.startswith("UA")
+                                  else (entry.population or 0) >= CITY_POPULATION)

@@ -14,9 +14,8 @@ from spacy.tokens import Span, Token
 
 from ..models import Place
 from .doc_cache import doc_text
-from .gazetteer import load_gazetteer
-from .gazetteer_entries import CITY_CATEGORIES
-from .event_places import LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_capital
+from .event_places import (LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_capital,
+                           is_city)
 
 # Openers of a sentence that adds another item, sums up or recalls an earlier report ("In total, more than a thousand
 # settlements have been liberated"): its event is not the one of the sentence before (as in Russian and Ukrainian).
@@ -116,12 +115,6 @@ def _anaphoric_settlement_noun(token: Token) -> bool:
         and not any(c.dep_ in {"compound", "prep", "appos"} for c in token.children)
 
 
-def _city(place: Place) -> bool:
-    """True for a Ukrainian town of KATOTTG's city categories (a special-status city or a city: CITY_CATEGORIES)."""
-    entry = load_gazetteer().get(place.ref) if place.ref else None
-    return entry is not None and entry.category in CITY_CATEGORIES
-
-
 def anaphoric_settlement(span: Span, places: Sequence[Place], report_wide: bool = False) -> tuple[str, ...]:
     """The settlement a nameless "the city" / "this town" of the trigger's sentence refers to: the latest its own
     sentence names before it, else the one its paragraph (else, ``report_wide``, the report) named most often before
@@ -133,7 +126,7 @@ def anaphoric_settlement(span: Span, places: Sequence[Place], report_wide: bool 
     if noun.lemma_.lower() == CAPITAL_NOUN:  # "Kyiv Mayor Vitali Klitschko said 49 people were injured in the capital"
         places = [p for p in places if is_capital(p)]
     elif noun.lemma_.lower() == "village":  # "the village" is the village named before, not the town beside it
-        places = [p for p in places if not _city(p)] or places
+        places = [p for p in places if not is_city(p)] or places
     # a settlement its own sentence names before it is the nearest ("Kharkiv's mayor said the city was hit")
     own = [p for p in places if p.level == "settlement" and sentence.start_char <= p.span[0] and p.span[1] <= noun.idx]
     if own:

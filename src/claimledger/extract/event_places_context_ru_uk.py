@@ -19,7 +19,7 @@ from ..models import Attribution, Place
 from .cyrillic import CyrDoc, plain_word
 from .gazetteer import load_gazetteer
 from .event_places import (
-    LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_capital, is_resolved,
+    LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_capital, is_city, is_resolved,
 )
 from .place_roles_ru_uk import heading_to
 from .numbers_ru_uk import NUMBER_LEMMAS
@@ -287,6 +287,9 @@ def _numbered(toks, k: int, floor: int) -> bool:
     return any(w.lemma in NUMBER_LEMMAS or w.text[:1].isdigit() for w in toks[max(floor, k - 3):k])
 
 
+CITY_NOUNS = frozenset({"город", "місто"})  # settlement nouns that refer back to a city, not a village
+
+
 def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place],
                            chain: bool = True) -> tuple[str, ...]:
     """The latest settlement named before a bare settlement noun of the clause ("Город заняли части
@@ -322,7 +325,10 @@ def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Seque
                       if chain and toks[k].lemma == toks[bare].lemma and "plur" not in toks[k].tags
                       and (referred := settlement_referred_to(doc, k, k + 1, places, chain=False))), None)
         found = same + ([again] if again else [])
-        return (max(found)[1],) if found else (event_place_key(earlier[-1]),)
+        # "город"/"місто" is the latest city named, not a village beside it ("наступление на Авдеевку ... в районе
+        # Степового ... бои за город продлятся": Avdiivka)
+        cities = [p for p in earlier if is_city(p)] if toks[bare].lemma in CITY_NOUNS else []
+        return (max(found)[1],) if found else (event_place_key((cities or earlier)[-1]),)
     # "Міста просто розбиті", "Сёла разрушены": the settlements of the latest sentence naming two or more
     for number in range(toks[bare].sent, toks[bare].sent - ANAPHOR_SENTENCES - 1, -1):
         named = [p for p in earlier if doc.tokens[doc.token_at(p.span[0]) or 0].sent == number]

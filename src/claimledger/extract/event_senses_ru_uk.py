@@ -119,9 +119,9 @@ SEIZING_STEMS = ("захват", "захвач", "захоп", "взя", "зан
 SUFFERER_WINDOW = 4
 FIGHTER_NOUN_LEMMAS = frozenset({"штурмовик", "штурмовець", "штурмовица"})
 # Nouns of a state of affairs that is "under control" ("ситуация остается под контролем", "ситуація під контролем"),
-# within this many words before the trigger.
+# within this many words before the trigger, in its clause ("ситуация в Курской области находится под контролем").
 SITUATION_LEMMAS = frozenset({"ситуация", "обстановка", "ситуація", "положение", "становище"})
-SITUATION_REACH = 3
+SITUATION_REACH = 6
 # Words of a list of places ("Ірпінь, Буча ... і вся Київщина"), joined by name_context_ru_uk.LIST_JOINERS.
 PLACE_LIST_POS = frozenset({"NOUN", "ADJF", "NPRO", None})
 
@@ -138,6 +138,7 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     if kind == "territory_control" and _takes_no_land(doc, first, last):
         return None  # "могут быть взяты за основу", "взяти на себе": an idiom of taking, no place taken
     situation = doc.tokens[max(doc.sentence_of(first).first, first - SITUATION_REACH):first]
+    situation = situation[max((n + 1 for n, w in enumerate(situation) if w.text in (",", ";", ":")), default=0):]
     if kind == "territory_control" and any(set(w.lemmas) & SITUATION_LEMMAS for w in situation):
         return None  # "ситуация остается под контролем": an idiom, no ground held
     if kind == "territory_control" and _joins_alliance(doc, first, last, places):

@@ -31,7 +31,8 @@ ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и", "ка", "о", "ье")),
 # The first word of a two-word town an axis adjective writes as one ("Великоновосілківський" -> Велика Новосілка,
 # "Великобурлукский" -> Великий Бурлук), tried when the one-word town is not found.
 COMPOUND_PREFIXES = (("велико", ("велика", "великий", "велике", "великая", "великий", "великое")),
-                     ("мало", ("мала", "малий", "мале", "малая", "малый", "малое")))
+                     ("мало", ("мала", "малий", "мале", "малая", "малый", "малое")),
+                     ("красно", ("красный", "красная", "красное")))  # "краснолиманское": Красный Лиман (Lyman)
 
 # The Russian regions whose every place of 500 people the gazetteer holds (GeoNames cities500 of the border
 # regions): a district's centre is looked for there alone, as a name elsewhere may be a namesake city
