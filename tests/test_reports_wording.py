@@ -226,3 +226,11 @@ def test_villages_counted_are_taken_and_attacks_in_a_sector_are_fighting(text, l
 ])
 def test_how_often_is_no_actor(text, language, actor):
     assert [e["actor"] for e in record(text, language, "2024-10-02")["events"]] == [actor]
+
+
+@pytest.mark.parametrize("text, language, trigger", [
+    ("Минобороны делает все необходимое для вытеснения противника из Курской области.", "ru", "вытеснения"),
+    ("ВСУ выдавили противника из Волчанска.", "ru", "выдавили"),
+])
+def test_pushing_the_enemy_out_is_a_withdrawal(text, language, trigger):
+    assert ("withdrawal", trigger) in [(e[0], e[1]) for e in _events(text, language)]
