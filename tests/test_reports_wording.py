@@ -234,3 +234,12 @@ def test_how_often_is_no_actor(text, language, actor):
 ])
 def test_pushing_the_enemy_out_is_a_withdrawal(text, language, trigger):
     assert ("withdrawal", trigger) in [(e[0], e[1]) for e in _events(text, language)]
+
+
+@pytest.mark.parametrize("text, language, moved", [
+    ("Украинское командование перебрасывает дополнительные подразделения в район Кременной.", "ru", True),
+    ("Росіяни перекинули резерви під Покровськ.", "uk", True),
+    ("Ми ще раз просимо: не перекидайте відповідальність.", "uk", False),  # shifting blame
+])
+def test_troops_moved_up_are_a_build_up(text, language, moved):
+    assert any(e[0] == "other" for e in _events(text, language)) is moved
