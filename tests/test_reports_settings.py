@@ -306,3 +306,11 @@ def test_an_old_compound_axis_and_the_city_referred_back_to(text, kind, places):
 
 def test_a_situation_under_control_somewhere_is_no_ground_held():
     assert events("Песков заявил, что ситуация в Курской области находится под контролем.", "ru") == []
+
+
+def test_a_sentence_after_a_sum_inherits_no_place_from_before_it_nor_the_headline():
+    text = ("На Краматорском направлении оккупанты 11 раз пытались продвинуться в районах Часов Яр, Калиновка и "
+            "Григоровка.\n\nВсего с начала суток произошло 97 боевых столкновений. Противник нанес два ракетных и 41 "
+            "авиационный удар.")
+    found = events(text, "ru", title="Силы обороны отбили атаки у Часова Яра")
+    assert [e[2] for e in found if e[1] == "авиационный удар"] == [set()], found  # the day's sum goes on

@@ -53,6 +53,9 @@ NEW_ITEM_OPENERS = ("кроме того", "помимо этого", "поми�
                     "в общей сложности", "в целом", "итого", "крім того", "окрім того", "тим часом", "між тим",
                     "загалом", "всього", "усього", "в цілому", "у цілому", "ранее", "раніше", "напомним",
                     "нагадаємо")
+# ... those of a sum, which the sentences after it go on with ("Всего ... 97 боевых столкновений. Противник нанес ...")
+SUM_OPENERS = ("всего", "в общей сложности", "итого", "всього", "усього", "загалом", "в целом", "в цілому",
+               "у цілому")
 # A period of years or of the whole war ("с начала СВО", "з початку повномасштабного вторгнення", "с 2022 года"):
 # a total of the war, not of the settlement the sentence before named.
 LONG_PERIOD = re.compile(r"(?<!\w)(?:с|со|з|із|від) (?:начала|початку) (?:\w+ )?(?:\w+ )?(?:СВО|операции|операції|"
@@ -147,6 +150,12 @@ def _places_before(doc: CyrDoc, first: int, c_first: int, c_last: int, kind: str
         before = doc.sents[back]
         if "\n" in doc.text[before.end:doc.tokens[first].start] and not (result_opener and back == number - 1):
             break  # (a paragraph opening with the result of strikes told before it is theirs: "В результате обстрелов")
+        if _opens_new_item(doc, back, SUM_OPENERS) and not any(before.start <= p.span[0] < before.end for p in places) \
+                and not any(set(w.lemmas) & (SETTLEMENT_LEMMAS | CAPITAL_LEMMAS)
+                            for w in doc.tokens[before.first:before.last]):
+            return ()  # "Всего с начала суток произошло 97 боевых столкновений. Противник нанес 41 авиаудар": the sum
+            # goes on, over the whole front, not at the headline's town
+            # (not "Загалом у столиці загинули 27 людей. ... лікарню атакувала ракета": a sum of the town told)
         if any(before.start <= p.span[0] < before.end and p.level in LOCAL_LEVELS and is_resolved(p) for p in places):
             # the result of a strike, or the repelling of the attacks, told in the sentence right before: all its places
             result = result_opener or kind == "attack_repelled" \
@@ -218,11 +227,11 @@ def _topic_settlement(places: Sequence[Place], start: int, headline_keys: Sequen
     return ()
 
 
-def _opens_new_item(doc: CyrDoc, number: int) -> bool:
+def _opens_new_item(doc: CyrDoc, number: int, openers: Sequence[str] = NEW_ITEM_OPENERS) -> bool:
     """True when sentence ``number`` opens with a word of another item or a sum (:data:`NEW_ITEM_OPENERS`)."""
     s = doc.sents[number]
     words = " ".join(t.lower for t in doc.tokens[s.first:min(s.last, s.first + 4)] if t.is_word)
-    return any(words == o or words.startswith(o + " ") for o in NEW_ITEM_OPENERS)
+    return any(words == o or words.startswith(o + " ") for o in openers)
 
 
 def _counts_settlements(doc: CyrDoc, c_first: int, c_last: int) -> bool:
