@@ -114,6 +114,9 @@ def test_a_sides_army_described_without_a_name_speaks_for_that_side(speaker, sid
     ("Украинский Генштаб сообщил о 14 боестолкновениях.", "Украинский Генштаб",
      "General Staff of the Armed Forces of Ukraine"),
     ("Российский МИД заявил о провокации.", "Российский МИД", "Russian Ministry of Foreign Affairs"),
+    # a neuter subject after its cue reads as accusative first
+    ("Украинские войска выпустили 83 боеприпаса, сообщает представительство республики в СЦКК.",
+     "представительство республики", "представительство республики"),
 ])
 def test_who_reports_an_act(text, source, speaker):
     (claim,) = record(text, "ru", "2022-06-25")["attributions"]
@@ -276,14 +279,6 @@ def test_a_bearing_joined_by_and_is_a_place_of_its_own():
 ])
 def test_parts_of_a_town_taken_are_ground_gained(text, language, taken):
     assert any(e[0] == "territory_control" for e in events(text, language)) is taken
-
-
-def test_a_big_city_beats_a_village_of_an_oblast_named_elsewhere():
-    found = events("Russia's defence ministry said its forces had captured the villages of Hostre and Tsukuryne in "
-                   "Ukraine's eastern Donetsk region. Ukraine's general staff said Russian troops had launched 42 "
-                   "attacks in the Pokrovsk and Kurakhove sectors. Meanwhile, two people were killed in a Russian "
-                   "guided bomb attack on Zaporizhzhia, regional governor Ivan Fedorov said.", "en")
-    assert {"Zaporizhzhia"} in [e[2] for e in found if e[0] == "casualties"], found
 
 
 @pytest.mark.parametrize("text, places", [

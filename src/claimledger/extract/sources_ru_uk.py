@@ -291,6 +291,12 @@ def _nominative(t: Token) -> bool:
         or (t.text.isupper() and len(t.text) > 1) or t.pos is None and t.is_title
 
 
+def _nominative_reading(doc: CyrDoc, t: Token) -> bool:
+    """True for a noun with a nominative reading, whatever its first one: a neuter or inanimate subject right after
+    its cue reads as accusative too ("сообщает представительство республики в СЦКК")."""
+    return t.pos == "NOUN" and any(r.startswith("NOUN") and "nomn" in r for r in word_readings(t.text, doc.language))
+
+
 LOCATIVE_MODIFIERS = 4  # ordinals and adjectives before the noun of a body a source "в"/"у" names
 
 
@@ -329,7 +335,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     elif i < sent.last and past_quoted_name(toks, i, sent.last) > i:
         return (i, past_quoted_name(toks, i, sent.last))  # "Об этом пишет «Коммерсантъ»"
     elif i >= sent.last or not (_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")
-                                or _plural_subject_reading(doc, toks[i], toks[first - 1])) \
+                                or _plural_subject_reading(doc, toks[i], toks[first - 1])
+                                or _nominative_reading(doc, toks[i])) \
             or toks[i].lower in THAT or toks[i].pos == "PREP":
         return None
     last = i
