@@ -5,7 +5,7 @@ Triggers come from ``event_triggers.find_triggers``; for each trigger:
 
 * the dependency tree gives the actor (subject, or the agent of a passive: "by X", "under control
   of X"), the target (object, passive subject, "on X" / "with X"), the count modifying the target
-  ("three populated points" -> 3), negation ("no hostilities", "could not be repulsed") and
+  ("three populated points" -> 3), negation ("no hostilities", "could not be repulsed"; event_polarity_en.py) and
   modality (will/must/planned/threatened -> future; possible/potential/could/in case of -> hypothetical);
 * places are the given Place spans in the trigger's clause (else its sentence), less an oblast or
   raion holding another of them (the town places the event, the oblast only locates it) and those in the
