@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from ..models import Event, Place
 from .gazetteer import katottg_within, km_between, load_gazetteer
-from .lexicon_files import lexicon_rows
 from .gazetteer_entries import CITY_CATEGORIES
+from .lexicon_files import lexicon_rows
 from .place_weights import CAPITAL_CATEGORIES
 
 # Events of the fighting whose place a report often gives one sentence before ("Mariupol ... The
