@@ -112,3 +112,10 @@ def test_an_ordered_act_is_to_come(text, language, trigger):
 ])
 def test_an_act_done_by_order_stays_factual(text, language, trigger):
     assert _modalities(text, language)[trigger] == "factual"
+
+
+@pytest.mark.parametrize("text, language, trigger", [
+    ("«Главная задача сейчас — выдавить противника с нашей территории», — подчеркнул Песков.", "ru", "выдавить"),
+])
+def test_an_act_named_as_the_aim_before_a_dash_is_to_come(text, language, trigger):
+    assert _modalities(text, language)[trigger] == "future"

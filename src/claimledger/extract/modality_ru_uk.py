@@ -55,6 +55,9 @@ FUTURE_AUXILIARIES = frozenset({"будет", "будут", "буду", "буд�
 # приказу командования подразделения отошли", "За наказом ... відійшли"), whose order follows a preposition.
 ORDER_LEMMAS = frozenset({"приказ", "наказ", "распоряжение", "розпорядження", "указание", "вказівка"})
 ORDER_REACH = 3  # words from the order noun to the act, the act excluded ("приказ о наступлении", "наказ на знищення")
+# Nouns of an aim before a dash and the infinitive act it is ("Главная задача — выдавить противника", "Наша мета —
+# звільнити всі території"): the act is to come.
+AIM_LEMMAS = frozenset({"задача", "цель", "завдання", "мета", "приоритет", "пріоритет"})
 # Controlling verbs whose infinitive reports a real act ("продолжают наступать", "намагалися прорвати").
 FACTUAL_CONTROLLERS = frozenset({"продолжать", "пытаться", "попытаться", "начать", "удаться", "стараться",
                                  "продовжувати", "намагатися", "спробувати", "почати", "вдатися", "стати",
@@ -101,6 +104,9 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     if opens_relative_clause(doc, own_first):  # "міг би захопити Харків, який він обстрілював": its own clause
         before = [w for w in before if w.i >= own_first]
     cut = max((n for n, w in enumerate(before) if w.text in (";", "—", "–", ":")), default=-1)
+    if cut >= 0 and len(before) - cut <= 2 and (t.pos == "INFN" or _infinitive(t)) and before[cut].text in ("—", "–") \
+            and any(set(w.lemmas) & AIM_LEMMAS for w in doc.tokens[s.first:before[cut].i]):
+        return "future"  # "Главная задача сейчас — выдавить противника": the act is the aim named before the dash
     before = before[cut + 1:]
     own_clause = before[max((n for n, w in enumerate(before) if w.text == ","), default=-1) + 1:]
     words = [w.lower for w in own_clause]
