@@ -243,3 +243,11 @@ def test_pushing_the_enemy_out_is_a_withdrawal(text, language, trigger):
 ])
 def test_troops_moved_up_are_a_build_up(text, language, moved):
     assert any(e[0] == "other" for e in _events(text, language)) is moved
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Командование перебрасывает подразделения в район Кременной, в том числе из-под Северска.", {"Kreminna"}),
+    ("ВСУ перебросили к Волчанску подразделения из Донбасса.", {"Vovchansk"}),
+])
+def test_where_troops_moved_up_came_from_is_no_place_of_the_build_up(text, places):
+    assert [e[2] for e in events(text, "ru") if e[0] == "other"] == [places]

@@ -42,6 +42,9 @@ PREPOSITIONS_BEFORE_NOMINATIVE = frozenset({"через", "из", "з", "із", 
 # before the trigger that names who acts, not where the event happens; types whose place is where one leaves
 # ("противник из Волчанска отступил", "эвакуировали из Волчанска") keep it.
 ORIGIN_PREPOSITIONS = frozenset({"из", "изо", "с", "со", "от", "з", "із", "зі", "від"})
+FROM_NEAR_PREPOSITIONS = frozenset({"из-под", "з-під", "із-під"})  # "из-под Северска": from near a town
+# Verbs of moving troops up, whose "из"/"из-под" place is where they came from ("перебросили подразделения из Донбасса").
+MOVING_LEMMAS = frozenset({"перебросить", "перебрасывать", "переброска", "перекинути", "перекидати", "перекидання"})
 # Nouns that may head an actor phrase ("российские войска", "підрозділи ЗСУ", "противник").
 FORCE_LEMMAS = frozenset({"войско", "войска", "армия", "сила", "подразделение", "группировка", "противник", "враг",
                           "військо", "армія", "підрозділ", "угруповання", "ворог", "окупант", "бригада", "боец",
@@ -313,11 +316,19 @@ def other_role(doc: CyrDoc, place: Place, kind: str, first: int) -> bool:
     """True when a place named near the trigger at token ``first`` stands for something other than where an event
     of type ``kind`` happened (the functions above): a neighbour, a state or capital that acts, a state joined,
     a party to talks, a maker, an institution's state, where a force comes from or fire comes from, where a
-    withdrawing force goes."""
+    withdrawing force goes, where troops moved up came from."""
     fixed, goes_to, party, side = _trigger_free_roles(doc, place)
     return fixed or kind == "withdrawal" and goes_to or kind == "negotiation" and party \
+        or kind == "other" and set(doc.tokens[first].lemmas) & MOVING_LEMMAS and _moved_from(doc, place) \
         or kind == "casualties" and _home_of_victims(doc, place) \
         or kind not in ORIGIN_KEEPING_TYPES and (side or _origin_of_force(doc, place, first))
+
+
+def _moved_from(doc: CyrDoc, place: Place) -> bool:
+    """True for a place after "из"/"з"/"из-под"/"з-під": where troops moved up came from ("перебрасывает подразделения в
+    район Кременной, в том числе из-под Северска"), not where they gather."""
+    k = doc.token_at(place.span[0])
+    return k is not None and k > 0 and doc.tokens[k - 1].lower in ORIGIN_PREPOSITIONS | FROM_NEAR_PREPOSITIONS
 
 
 def _home_of_victims(doc: CyrDoc, place: Place) -> bool:
