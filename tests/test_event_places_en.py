@@ -230,3 +230,12 @@ def test_the_town_fought_for_is_the_one_named_before_not_its_locator():
 def test_a_bearing_joined_by_and_is_a_place_of_its_own():
     found = events("Russian forces recently advanced in Toretsk and southeast of Pokrovsk.", "en")
     assert [e[2] for e in found] == [{"Toretsk", "Pokrovsk"}], found
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Russia says it has taken two villages in Donetsk.", set()),  # they lie there: Donetsk is not taken
+    ("Russia says it has taken two villages in the Donetsk region.", {"Donetsk Oblast"}),
+    ("Russia says it has taken Avdiivka.", {"Avdiivka"}),
+])
+def test_a_town_that_counted_villages_lie_in_is_not_taken(text, places):
+    assert [e[2] for e in events(text, "en") if e[0] == "territory_control"] == [places]

@@ -166,3 +166,19 @@ def anaphoric_region(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
         return ()
     before = [p for p in places if p.level == "oblast" and p.span[1] <= noun.idx]
     return (event_place_key(before[-1]),) if before else ()
+
+
+def takes_counted_settlements(span: Span) -> bool:
+    """True when the trigger's object is settlements counted, not named ("has taken two villages in Donetsk"): the
+    villages lie in the place named, which is not taken itself."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SETTLEMENT_NOUNS | {"settlement"}
+               and c.tag_ == "NNS" and any(g.dep_ == "nummod" for g in c.children) for c in span.root.children)
+
+
+def containing_town(doc, place: Place) -> bool:
+    """True for a settlement after "in", "near" or "around": where things lie, not one of them ("two villages in
+    Donetsk"; not the villages a list then names)."""
+    mention = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    root = mention.root if mention is not None else None
+    return place.level == "settlement" and root is not None and root.dep_ == "pobj" \
+        and root.head.lower_ in ("in", "near", "around", "outside")

@@ -35,7 +35,7 @@ from .event_places import (
 )
 from .event_places_context_en import (
     AREA_LEVELS, SETTLEMENT_NOUNS, anaphoric_region, anaphoric_settlement, context_place_keys,
-    takes_anaphoric_region, takes_anaphoric_settlement,
+    containing_town, takes_anaphoric_region, takes_anaphoric_settlement, takes_counted_settlements,
 )
 from .event_triggers import NATIONALITIES
 from .gazetteer import load_gazetteer
@@ -79,6 +79,7 @@ MAKER_HEADS = frozenset({"weapon", "missile", "rocket", "arm", "tank", "jet", "a
 # Verbs of speaking or going whose participle phrase sets the speaker somewhere ("speaking in Hiroshima").
 SETTING_VERBS = frozenset({"speak", "talk", "address", "visit", "travel", "arrive", "attend", "write"})
 # Event types of the fighting, whose place is never the capital whose government speaks or acts beside them.
+LEDGER_KINDS = frozenset({"territory_control", "withdrawal"})  # the control ledger's types
 FIGHTING_KINDS = frozenset({"strike", "clash", "casualties", "attack_repelled", "territory_control", "withdrawal"})
 # Nouns of a part of a place: a possessor of one names where, not who ("from Ukraine's borders",
 # "on Russia's territory"), unlike "Russia's incursion".
@@ -203,6 +204,8 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
               and not (kind in FIGHTING_KINDS and _capital_acts(span.doc, p))]
     if kind == "negotiation":
         places = [p for p in places if p.level != "country"]
+    if kind in LEDGER_KINDS and takes_counted_settlements(span):  # "has taken two villages in Donetsk": the
+        places = [p for p in places if not containing_town(span.doc, p)]  # villages lie there, it is not taken
     starts = _own_phrase(span, trigger_tokens or {})
     own = [p for p in places if p.span[0] in starts]
     if own and not any(map(is_resolved, own)):
