@@ -251,3 +251,16 @@ def test_troops_moved_up_are_a_build_up(text, language, moved):
 ])
 def test_where_troops_moved_up_came_from_is_no_place_of_the_build_up(text, places):
     assert [e[2] for e in events(text, "ru") if e[0] == "other"] == [places]
+
+
+def test_drones_intercepted_are_shot_down_where_told_not_where_a_capital_acts():
+    text = ("Ukraine's air force said on Sunday it had shot down 60 of the 75 drones and all three missiles Russia "
+            "launched overnight, as Moscow kept up its air campaign against the country's energy grid. Russia's "
+            "Defence Ministry said it had intercepted 12 Ukrainian drones over the Bryansk and Kursk regions.")
+    found = [(e[0], e[2]) for e in events(text, "en") if e[0] == "other"]
+    assert found == [("other", set()), ("other", {"Bryansk Oblast", "Kursk Oblast"})], found
+
+
+def test_an_attack_after_which_people_were_hurt_is_a_strike():
+    found = events("В Белгороде после атаки ВСУ пострадали шесть человек.", "ru")
+    assert [e[0] for e in found] == ["strike", "casualties"], found

@@ -78,9 +78,11 @@ MAKER_HEADS = frozenset({"weapon", "missile", "rocket", "arm", "tank", "jet", "a
 
 # Verbs of speaking or going whose participle phrase sets the speaker somewhere ("speaking in Hiroshima").
 SETTING_VERBS = frozenset({"speak", "talk", "address", "visit", "travel", "arrive", "attend", "write"})
-# Event types of the fighting, whose place is never the capital whose government speaks or acts beside them.
 LEDGER_KINDS = frozenset({"territory_control", "withdrawal"})  # the control ledger's types
-FIGHTING_KINDS = frozenset({"strike", "clash", "casualties", "attack_repelled", "territory_control", "withdrawal"})
+# Event types whose place is never the capital whose government speaks or acts beside them: those of the fighting,
+# and drones shot down ("as Moscow kept up its air campaign").
+CAPITAL_ACTING_KINDS = frozenset({"strike", "clash", "casualties", "attack_repelled", "territory_control", "withdrawal",
+                                  "other"})
 # Nouns of a part of a place: a possessor of one names where, not who ("from Ukraine's borders",
 # "on Russia's territory"), unlike "Russia's incursion".
 PLACE_NOUNS = frozenset({"border", "territory", "city", "town", "village", "region", "land", "soil",
@@ -201,7 +203,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
         start, end = _noun_phrase(actor)
         places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
     places = [p for p in places if not _names_actor(span.doc, p) and not _locates_settlement(span.doc, p, places)
-              and not (kind in FIGHTING_KINDS and _capital_acts(span.doc, p))]
+              and not (kind in CAPITAL_ACTING_KINDS and _capital_acts(span.doc, p))]
     if kind == "negotiation":
         places = [p for p in places if p.level != "country"]
     if kind in LEDGER_KINDS and takes_counted_settlements(span):  # "has taken two villages in Donetsk": the

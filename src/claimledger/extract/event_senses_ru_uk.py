@@ -16,7 +16,7 @@ from ..models import Place
 from .cyrillic import CyrDoc, Token, plain_word
 from .name_context_ru_uk import LIST_JOINERS
 from .numbers_ru_uk import NUMBER_LEMMAS
-from .quantities_ru_uk import COLLECTIVE_NUMERALS, PEOPLE, SETTLEMENT_LEMMAS
+from .quantities_ru_uk import COLLECTIVE_NUMERALS, PEOPLE, SETTLEMENT_LEMMAS, VICTIM_VERBS
 
 OBJECT_WINDOW = 3  # words after a verb of attacking within which its object must start
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
@@ -61,6 +61,7 @@ TAKING_IDIOMS = (("за", "основу"), ("на", "себя"), ("на", "се�
 ATTACK_STEM = "атак"  # the noun and verb of attacking in both languages
 # "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
 RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "унаслідок", "вследствие"})
+AFTER_WORDS = frozenset({"после", "після"})  # ... and in a sentence of people hurt ("после атаки ВСУ пострадали")
 # "в ходе" / "в ході": with RESULT_WORDS, before the actions a capture came by ("в результате наступательных
 # действий освободили"), which are its manner, not a clash of their own.
 COURSE_WORDS = frozenset({"ходе", "ході"})
@@ -166,9 +167,11 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "other"  # drones or missiles destroyed: an interception, not a strike
     if kind == "strike" and _assaults_positions(doc, first, last):
         return "clash"
-    if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in RESULT_WORDS \
-            and plain_word(doc.tokens[first].lower).startswith(ATTACK_STEM):
-        return "strike"  # "в результате атаки ВСУ на Энергодар": an attack told by its damage
+    s = doc.sentence_of(first)
+    if kind == "clash" and first > 0 and plain_word(doc.tokens[first].lower).startswith(ATTACK_STEM) and (
+            doc.tokens[first - 1].lower in RESULT_WORDS or doc.tokens[first - 1].lower in AFTER_WORDS
+            and any(set(w.lemmas) & VICTIM_VERBS for w in doc.tokens[s.first:s.last])):
+        return "strike"  # "в результате атаки ВСУ на Энергодар", "после атаки ВСУ пострадали": told by its damage
     if kind == "clash" and _attack_undergone(doc, first, last):
         return "strike"  # "атаке подверглись НПЗ в Кстово", "подвергся атаке": a place hit, not a battle
     if kind == "clash" and (_air_attack(doc, first, last) or _air_attack_retold(doc, first, last)):
