@@ -43,7 +43,7 @@ PREPOSITIONS_BEFORE_NOMINATIVE = frozenset({"через", "из", "з", "із", 
 # ("противник из Волчанска отступил", "эвакуировали из Волчанска") keep it.
 ORIGIN_PREPOSITIONS = frozenset({"из", "изо", "с", "со", "от", "з", "із", "зі", "від"})
 FROM_NEAR_PREPOSITIONS = frozenset({"из-под", "з-під", "із-під"})  # "из-под Северска": from near a town
-# Verbs of moving troops up, whose "из"/"из-под" place is where they came from ("перебросили подразделения из Донбасса").
+# Verbs of moving troops up, whose "из"/"из-под" place is where they came from ("перебросили ... из Донбасса").
 MOVING_LEMMAS = frozenset({"перебросить", "перебрасывать", "переброска", "перекинути", "перекидати", "перекидання"})
 # Nouns that may head an actor phrase ("российские войска", "підрозділи ЗСУ", "противник").
 FORCE_LEMMAS = frozenset({"войско", "войска", "армия", "сила", "подразделение", "группировка", "противник", "враг",
