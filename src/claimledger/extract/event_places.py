@@ -177,9 +177,9 @@ LOCATOR_BEFORE = re.compile(
 CITY_POPULATION = 10_000  # a town outside the KATOTTG of this many people is a city for "the city" referring back
 LOCATOR_REACH = 40  # characters before a place searched for its locator phrase
 JOINED_BEFORE = re.compile(r"(?:^|\s)(?:and|и|і|та|й)\s*$", re.IGNORECASE)  # a conjunction before a locator phrase
-# A capture or withdrawal said of unnamed places by a landmark ("captured two more villages west of Avdiivka")
-# is not one of the landmark, nor is one "near" a town besides the places it names ("took Stepove near
-# Avdiivka"): the control ledger would read the landmark as taken.
+# The control ledger's types. A capture or withdrawal said of unnamed places by a landmark ("captured two more
+# villages west of Avdiivka") is not one of the landmark, nor is one "near" a town besides the places it names
+# ("took Stepove near Avdiivka"): the control ledger would read the landmark as taken.
 LEDGER_KINDS = frozenset({"territory_control", "withdrawal"})
 NEAR_BEFORE = re.compile(r"(?:\bnear|\bоколо|\bвозле|\bпоблизу|\bбіля|\bпод|\bпід)\s+(?:the\s+)?$", re.IGNORECASE)
 

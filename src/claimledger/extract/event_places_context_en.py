@@ -37,6 +37,7 @@ UNNAMED_AREA_NOUNS = frozenset({"area", "region", "village", "town", "settlement
 # Nouns of a settlement that "the" or "this" makes refer back to one named before ("the city was
 # surrounded" after "Mariupol"), and those determiners.
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
+SETTLEMENT_WORDS = SETTLEMENT_NOUNS | {"settlement"}  # ... and the word for any ("captured 20 settlements")
 ANAPHORIC_DETERMINERS = frozenset({"the", "this"})
 CAPITAL_NOUN = "capital"  # "the capital" likewise refers back, to a national capital named before
 REGION_NOUNS = frozenset({"region", "oblast", "province"})  # "the region": the oblast named before
@@ -171,7 +172,7 @@ def anaphoric_region(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
 def takes_counted_settlements(span: Span) -> bool:
     """True when the trigger's object is settlements counted, not named ("has taken two villages in Donetsk"): the
     villages lie in the place named, which is not taken itself."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SETTLEMENT_NOUNS | {"settlement"}
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SETTLEMENT_WORDS
                and c.tag_ == "NNS" and any(g.dep_ == "nummod" for g in c.children) for c in span.root.children)
 
 

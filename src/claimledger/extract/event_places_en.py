@@ -30,11 +30,11 @@ from . import place_ranker
 from .doc_cache import doc_memo, doc_text
 from .event_arguments import TARGET_LEMMAS
 from .event_places import (
-    event_place_key, facility_place_keys, is_capital, is_resolved, listed_over_areas, place_keys, place_keys_within,
-    place_within,
+    LEDGER_KINDS, event_place_key, facility_place_keys, is_capital, is_resolved, listed_over_areas, place_keys,
+    place_keys_within, place_within,
 )
 from .event_places_context_en import (
-    AREA_LEVELS, SETTLEMENT_NOUNS, anaphoric_region, anaphoric_settlement, context_place_keys,
+    AREA_LEVELS, SETTLEMENT_WORDS, anaphoric_region, anaphoric_settlement, context_place_keys,
     containing_town, takes_anaphoric_region, takes_anaphoric_settlement, takes_counted_settlements,
 )
 from .event_triggers import NATIONALITIES
@@ -60,7 +60,6 @@ AMONG_THEM = re.compile(r"(?:among them|among these|among those|these include|th
 LOCATOR_PREPOSITIONS = frozenset({"near", "outside", "with"})
 # Bearings from a place that locates a settlement in apposition ("Ocheretyne, northwest of Avdiivka").
 BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
-SETTLEMENT_WORDS = frozenset({"town", "city", "village", "settlement"})
 CATEGORY_RANK = {"K": 4, "M": 3, "X": 2, "C": 1}  # KATOTTG categories: special city, city, selyshche, village
 LIST_WORDS = frozenset({"and", "the", "town", "towns", "city", "cities", "village", "villages", "of"})
 # Nouns naming who acts or speaks whose place modifier is theirs, not a place of the event ("the Kiev
@@ -78,7 +77,6 @@ MAKER_HEADS = frozenset({"weapon", "missile", "rocket", "arm", "tank", "jet", "a
 
 # Verbs of speaking or going whose participle phrase sets the speaker somewhere ("speaking in Hiroshima").
 SETTING_VERBS = frozenset({"speak", "talk", "address", "visit", "travel", "arrive", "attend", "write"})
-LEDGER_KINDS = frozenset({"territory_control", "withdrawal"})  # the control ledger's types
 # Event types whose place is never the capital whose government speaks or acts beside them: those of the fighting,
 # and drones shot down ("as Moscow kept up its air campaign").
 CAPITAL_ACTING_KINDS = frozenset({"strike", "clash", "casualties", "attack_repelled", "territory_control", "withdrawal",
@@ -97,7 +95,6 @@ LAND_NOUNS = frozenset({"city", "town", "village", "territory", "land", "soil", 
                         "border", "airspace"})
 
 # Nouns of settlements whose list after "including" names an event's places ("several villages, including X and Y").
-LISTING_NOUNS = SETTLEMENT_NOUNS | {"settlement"}
 
 # Types whose events a report mostly states without a place of their own (war crimes, human shields,
 # arms deliveries): the places of the sentence's other events' phrases are not theirs. Left out for
@@ -266,8 +263,8 @@ def _named_including(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
         if token.lower_ != "including" or not start <= token.idx < end:
             continue
         head = token.head
-        if head.lemma_.lower() not in LISTING_NOUNS and not (head.dep_ in ("nsubj", "dobj") and any(
-                t.lemma_.lower() in LISTING_NOUNS for t in span.doc[span.sent.start:token.i])):
+        if head.lemma_.lower() not in SETTLEMENT_WORDS and not (head.dep_ in ("nsubj", "dobj") and any(
+                t.lemma_.lower() in SETTLEMENT_WORDS for t in span.doc[span.sent.start:token.i])):
             continue
         listed = [p for p in places if token.idx < p.span[0] < end and p.level == "settlement"]
         return place_keys(listed)

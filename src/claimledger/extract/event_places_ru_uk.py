@@ -19,7 +19,7 @@ from .event_places import (
 )
 from .event_places_context_ru_uk import context_place_keys, settlement_referred_to, speakers_area_keys
 from .event_senses_ru_uk import POSITION_LEMMAS
-from .place_roles_ru_uk import FORCE_LEMMAS, LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITIONS, other_role
+from .place_roles_ru_uk import FORCE_LEMMAS, LOCATIVE_PREPOSITIONS, after_origin_preposition, other_role
 from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_LEMMAS
 
 # Nouns of an act whose genitive names who acts ("спробу Росії наступати", "атаку ВСУ", "удар Украины"):
@@ -209,7 +209,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     if set(doc.tokens[first].lemmas) & DIGGING_IN_LEMMAS and any(
             set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(c_last, last + POSITION_REACH)]):
         # dug in on lines ("вийшли з Авдіївки та закріпилися на підготовлених позиціях"), not in the place left
-        places = [p for p in places if not _after_origin_preposition(doc, p)]
+        places = [p for p in places if not after_origin_preposition(doc, p)]
     objects = _object_places(doc, last, c_last, places)
     bare = _bare_settlement_object(doc, last, c_last, named) if not objects else None
     referred = settlement_referred_to(doc, bare, bare + 1, named) if bare is not None else ()
@@ -244,12 +244,6 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         return found
     inherited = context_place_keys(doc, first, c_first, c_last, kind, places, named, headline_keys)
     return speakers_area_keys(doc, first, kind, named, attributions, inherited) or inherited
-
-
-def _after_origin_preposition(doc: CyrDoc, place: Place) -> bool:
-    """True for a place right after "из"/"з"/"от" ("вийшли з Авдіївки"): where someone came from."""
-    k = doc.token_at(place.span[0])
-    return k is not None and k > 0 and doc.tokens[k - 1].lower in ORIGIN_PREPOSITIONS
 
 
 def _key(place: Place) -> str:

@@ -67,14 +67,14 @@ AFTER_WORDS = frozenset({"после", "після"})  # ... and in a sentence o
 COURSE_WORDS = frozenset({"ходе", "ході"})
 # The war itself named as the cause of a loss ("Унаслідок російської агресії загинула одна людина"): a generic mention.
 GENERIC_WAR_LEMMAS = frozenset({"агрессия", "агресія", "война", "війна", "вторжение", "вторгнення"})
-# Verbs of entering: into a settlement they take it; into a whole oblast, region or country
-# ("зайшов на Харківщину", "вошли в Курскую область") they start fighting there, a clash.
 # Verbs of leaving a place behind whose object may be equipment instead ("не оставлено ни одной единицы техники").
 LEAVING_LEMMAS = frozenset({"оставить", "оставлять", "залишити", "залишати"})
 OBJECT_REACH = 5  # words on either side of such a verb searched for equipment (a passive's subject stands before it)
 PLACE_OBJECT_REACH = 2  # ... and after it for the place it leaves, which makes it a withdrawal whatever else is left
 EQUIPMENT_LEMMAS = frozenset({"техника", "техніка", "единица", "одиниця", "вооружение", "озброєння", "оружие", "зброя",
                               "боеприпас", "боєприпас", "снаряжение", "спорядження", "имущество", "майно"})
+# Verbs of entering: into a settlement they take it; into a whole oblast, region or country
+# ("зайшов на Харківщину", "вошли в Курскую область") they start fighting there, a clash.
 ENTER_LEMMAS = frozenset({"войти", "зайти", "увійти", "входить", "заходити", "входити", "заходить"})
 WIDE_LEVELS = frozenset({"oblast", "region", "country"})
 # Words of joining: of a territory to a state, an annexation (territory_control, as "присоединить" in
@@ -138,9 +138,7 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "other"  # "здание роддома захвачено батальоном": a building held, no change of who holds the town
     if kind == "territory_control" and _takes_no_land(doc, first, last):
         return None  # "могут быть взяты за основу", "взяти на себе": an idiom of taking, no place taken
-    situation = doc.tokens[max(doc.sentence_of(first).first, first - SITUATION_REACH):first]
-    situation = situation[max((n + 1 for n, w in enumerate(situation) if w.text in (",", ";", ":")), default=0):]
-    if kind == "territory_control" and any(set(w.lemmas) & SITUATION_LEMMAS for w in situation):
+    if kind == "territory_control" and _situation_under_control(doc, first):
         return None  # "ситуация остается под контролем": an idiom, no ground held
     if kind == "territory_control" and _joins_alliance(doc, first, last, places):
         return None  # a state joining the EU or NATO: no change of control over territory
@@ -345,6 +343,14 @@ def _assaults_positions(doc: CyrDoc, first: int, last: int) -> bool:
     front_before = any(set(w.lemmas) & FRONT_LEMMAS for w in doc.tokens[s.first:first])  # "На ... направлении враг
     return any(set(w.lemmas) & (POSITION_LEMMAS | FRONT_LEMMAS) for w in after) \
         or bool(after) and after[0].lower in NEAR_PREPOSITIONS or objectless or front_before  # атаковал 28 раз"
+
+
+def _situation_under_control(doc: CyrDoc, first: int) -> bool:
+    """True when a noun of a state of affairs stands within SITUATION_REACH words before the trigger, in its clause
+    ("ситуация в Курской области находится под контролем")."""
+    before = doc.tokens[max(doc.sentence_of(first).first, first - SITUATION_REACH):first]
+    before = before[max((n + 1 for n, w in enumerate(before) if w.text in (",", ";", ":")), default=0):]
+    return any(set(w.lemmas) & SITUATION_LEMMAS for w in before)
 
 
 def _describes_people(doc: CyrDoc, first: int) -> bool:

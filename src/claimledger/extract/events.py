@@ -32,7 +32,7 @@ from .event_arguments import (
     is_argument, names_held_land, strike_result,
 )
 from .event_dates_en import default_when, event_when, planned_before
-from .event_places import without_landmarks
+from .event_places import LEDGER_KINDS, without_landmarks
 from .event_places_en import event_places
 from .event_polarity import claimed_polarity
 from .event_polarity_en import event_polarity, names_no_one, verb_subjects
@@ -59,8 +59,6 @@ REDUCED_PASSIVE_VERBS = frozenset({"capture", "seize", "take", "liberate", "reta
                                    "strike", "shell", "bomb"})
 # ... and subject pronouns of a clause reported by that subject ("Russia says it captured five villages").
 SUBJECT_PRONOUNS = frozenset({"it", "they"})
-# Types whose places make the per-settlement control ledger: a coordinated re-mention adds its places.
-LEDGER_TYPES = frozenset({"territory_control", "withdrawal"})
 # Verbs of killing or wounding whose count may stand right after them unparsed (headlines: "kills at least 12").
 KILLING_LEMMAS = frozenset({"kill", "injure", "wound", "hurt"})
 UNDERGOING_VERBS = frozenset({"fall"})  # verbs whose subject undergoes the event, with no actor named
@@ -393,7 +391,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
                      if _corefers(span, other, kind, claimed_by, quantity, when, event)
                      and polarity == event.polarity), None)  # ("raised flags ... but did not control the town")
         if same is not None:
-            if kind in LEDGER_TYPES:  # "recaptured Kupiansk and liberated Izium": one event, both places
+            if kind in LEDGER_KINDS:  # "recaptured Kupiansk and liberated Izium": one event, both places
                 other, event = kept[same]
                 more = tuple(k for k in event_places(span, places, actor, kind, trigger_tokens, sources)
                              if k not in event.places)

@@ -319,16 +319,17 @@ def other_role(doc: CyrDoc, place: Place, kind: str, first: int) -> bool:
     withdrawing force goes, where troops moved up came from."""
     fixed, goes_to, party, side = _trigger_free_roles(doc, place)
     return fixed or kind == "withdrawal" and goes_to or kind == "negotiation" and party \
-        or kind == "other" and set(doc.tokens[first].lemmas) & MOVING_LEMMAS and _moved_from(doc, place) \
+        or kind == "other" and set(doc.tokens[first].lemmas) & MOVING_LEMMAS \
+        and after_origin_preposition(doc, place, ORIGIN_PREPOSITIONS | FROM_NEAR_PREPOSITIONS) \
         or kind == "casualties" and _home_of_victims(doc, place) \
         or kind not in ORIGIN_KEEPING_TYPES and (side or _origin_of_force(doc, place, first))
 
 
-def _moved_from(doc: CyrDoc, place: Place) -> bool:
-    """True for a place after "из"/"з"/"из-под"/"з-під": where troops moved up came from ("перебрасывает подразделения в
-    район Кременной, в том числе из-под Северска"), not where they gather."""
+def after_origin_preposition(doc: CyrDoc, place: Place, prepositions: frozenset[str] = ORIGIN_PREPOSITIONS) -> bool:
+    """True for a place right after "из"/"з"/"от" (or another of ``prepositions``): where someone came from ("вийшли
+    з Авдіївки"; troops moved up "из-под Северска")."""
     k = doc.token_at(place.span[0])
-    return k is not None and k > 0 and doc.tokens[k - 1].lower in ORIGIN_PREPOSITIONS | FROM_NEAR_PREPOSITIONS
+    return k is not None and k > 0 and doc.tokens[k - 1].lower in prepositions
 
 
 def _home_of_victims(doc: CyrDoc, place: Place) -> bool:

@@ -203,13 +203,14 @@ def _plain(text: str) -> str:
 
 # A country's adjective before an office ("российское Минобороны", "український Генштаб"), by its stem, and the
 # genitives the speaker table writes that country with after the office ("Минобороны России", "МИД РФ").
-NATIONAL_ADJECTIVE = re.compile(r"^(российск|украинск|російськ|українськ)\w*\s+(.+)$")
-# Stems of country adjectives, which end like surnames ("Украинский Генштаб", "Американская разведка") but name none.
-COUNTRY_ADJECTIVE_STEMS = ("российск", "украинск", "російськ", "українськ", "русск", "американск", "американськ",
-                           "белорусск", "білоруськ", "британск", "британськ", "польск", "польськ", "немецк",
-                           "німецьк", "французск", "французьк", "турецк", "турецьк")
 NATIONAL_GENITIVES = {("российск", "ru"): ("россии", "рф"), ("украинск", "ru"): ("украины", "всу"),
                       ("російськ", "uk"): ("росії", "рф"), ("українськ", "uk"): ("україни", "зсу")}
+NATIONAL_STEMS = tuple(dict.fromkeys(stem for stem, _ in NATIONAL_GENITIVES))
+NATIONAL_ADJECTIVE = re.compile(rf"^({'|'.join(NATIONAL_STEMS)})\w*\s+(.+)$")
+# Stems of country adjectives, which end like surnames ("Украинский Генштаб", "Американская разведка") but name none.
+COUNTRY_ADJECTIVE_STEMS = NATIONAL_STEMS + ("русск", "американск", "американськ", "белорусск", "білоруськ",
+                                            "британск", "британськ", "польск", "польськ", "немецк", "німецьк",
+                                            "французск", "французьк", "турецк", "турецьк")
 
 
 def canonical_speaker(speaker: str | None, language: str) -> str | None:
