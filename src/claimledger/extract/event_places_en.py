@@ -13,7 +13,8 @@ A trigger span, the document's places, the event's actor and type in; the event'
 * else, when the sentence says "the city" or "this town", the settlement its paragraph named most before;
 * never a place inside the actor's phrase ("escalation by Russia") or a source's ("Russia says it captured
   Bilohorivka, Ukraine denies") nor one naming who acts or owns
-  ("the Kiev authorities", "Russia's incursion", "Russia intends"; not "Ukraine's borders"); for talks, never a country taking part;
+  ("the Kiev authorities", "Russia's incursion", "Russia intends"; not "Ukraine's borders"; place_roles_en.py);
+  for talks, never a country taking part;
 * an oblast or raion that holds another of the places is dropped (the town places the event);
 * a fighting event with no place of its own takes the local places of a sentence before it
   (event_places_context_en.py, with "the city" and "the capital" referred back).
@@ -28,9 +29,8 @@ from spacy.tokens import Span, Token
 from ..models import Place
 from . import place_ranker
 from .doc_cache import doc_memo, doc_text
-from .event_arguments import TARGET_LEMMAS
 from .event_places import (
-    LEDGER_KINDS, event_place_key, facility_place_keys, is_capital, is_resolved, listed_over_areas, place_keys,
+    LEDGER_KINDS, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys,
     place_keys_within, place_within,
 )
 from .event_places_context_en import (
@@ -39,6 +39,7 @@ from .event_places_context_en import (
 )
 from .event_triggers import NATIONALITIES
 from .gazetteer import load_gazetteer
+from .place_roles_en import PLACE_NOUNS, capital_acts, names_actor
 
 # Dependencies of a trigger whose phrases say where its event happened: prepositional phrases
 # ("at Ochakiv", "in Donbas", "near Kupiansk"), a place named before the noun ("the Kharkiv offensive"),
@@ -62,34 +63,12 @@ LOCATOR_PREPOSITIONS = frozenset({"near", "outside", "with"})
 BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 CATEGORY_RANK = {"K": 4, "M": 3, "X": 2, "C": 1}  # KATOTTG categories: special city, city, selyshche, village
 LIST_WORDS = frozenset({"and", "the", "town", "towns", "city", "cities", "village", "villages", "of"})
-# Nouns naming who acts or speaks whose place modifier is theirs, not a place of the event ("the Kiev
-# authorities", "the Ukrainian side", "Russian forces", "Acting Kursk governor Alexei Smirnov said Ukrainian troops
-# held 28 settlements"): general vocabulary of war reporting.
-ACTOR_HEADS = frozenset({"authority", "government", "regime", "side", "delegation", "leadership",
-                         "force", "army", "military", "troop", "representative", "official",
-                         "administration", "ministry", "command", "nationalist", "militant", "governor", "mayor",
-                         "spokesman", "spokeswoman", "spokesperson"})
-ACCUSING_VERBS = frozenset({"accuse", "blame"})  # whose object (or "on" object) is said to have acted
-# ... and nouns of what a country makes or sends ("US and British long-range weapons", "American missiles"): a maker
-# or supplier, not where the event happens.
-MAKER_HEADS = frozenset({"weapon", "missile", "rocket", "arm", "tank", "jet", "aircraft", "drone", "system", "aid",
-                         "munition", "ammunition", "shell"})
-
 # Verbs of speaking or going whose participle phrase sets the speaker somewhere ("speaking in Hiroshima").
 SETTING_VERBS = frozenset({"speak", "talk", "address", "visit", "travel", "arrive", "attend", "write"})
 # Event types whose place is never the capital whose government speaks or acts beside them: those of the fighting,
 # and drones shot down ("as Moscow kept up its air campaign").
 CAPITAL_ACTING_KINDS = frozenset({"strike", "clash", "casualties", "attack_repelled", "territory_control", "withdrawal",
                                   "other"})
-# Nouns of a part of a place: a possessor of one names where, not who ("from Ukraine's borders",
-# "on Russia's territory"), unlike "Russia's incursion".
-PLACE_NOUNS = frozenset({"border", "territory", "city", "town", "village", "region", "land", "soil",
-                         "airspace", "coast", "capital", "east", "west", "north", "south", "frontier",
-                         "infrastructure", "grid"})  # "an attack on Ukraine's energy grid": where it struck
-
-# Buildings and works a town holds: its possessive names where they are ("Kyiv's children's hospital").
-FACILITY_NOUNS = TARGET_LEMMAS | frozenset({"hospital", "school", "market", "theatre", "theater", "church", "university",
-                                            "mall", "hypermarket", "supermarket", "dam", "railway", "center", "centre"})
 # Nouns of land that a nationality adjective makes a country's ("Ukrainian cities", "Russian territory").
 LAND_NOUNS = frozenset({"city", "town", "village", "territory", "land", "soil", "region", "settlement",
                         "border", "airspace"})
@@ -168,7 +147,7 @@ def _clues(span: Span, places: Sequence[Place], actor: Token | None,
         clues[place.span] = place_ranker.Clues(
             own=place.span[0] in own,
             actor=bool(actor_span and actor_span[0] <= place.span[0] and place.span[1] <= actor_span[1])
-            or _names_actor(span.doc, place),
+            or names_actor(span.doc, place),
             other_event=place.span[0] in others and place.span[0] not in own,
             other_trigger_between=between, tree_hops=hops)
     return clues
@@ -199,8 +178,8 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     if actor is not None:
         start, end = _noun_phrase(actor)
         places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
-    places = [p for p in places if not _names_actor(span.doc, p) and not _locates_settlement(span.doc, p, places)
-              and not (kind in CAPITAL_ACTING_KINDS and _capital_acts(span.doc, p))]
+    places = [p for p in places if not names_actor(span.doc, p) and not _locates_settlement(span.doc, p, places)
+              and not (kind in CAPITAL_ACTING_KINDS and capital_acts(span.doc, p))]
     if kind == "negotiation":
         places = [p for p in places if p.level != "country"]
     if kind in LEDGER_KINDS and takes_counted_settlements(span):  # "has taken two villages in Donetsk": the
@@ -214,7 +193,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
                 if any(place_within(p, area) for area in own)]  # area places it
     found = place_keys(own) or _region_referred_to(span, starts, named) or _national_land(span, places, starts)
     # "the town" refers to no capital that acts ("a day after Moscow proclaimed ... encircled troops in the town")
-    referable = [p for p in named if not _capital_acts(span.doc, p) and not _locates_settlement(span.doc, p, named)]
+    referable = [p for p in named if not capital_acts(span.doc, p) and not _locates_settlement(span.doc, p, named)]
     if not found and takes_anaphoric_settlement(span):
         found = anaphoric_settlement(span, referable, report_wide=True)  # "Ukrainian forces still hold the town"
     if not found and takes_anaphoric_region(span):
@@ -283,18 +262,6 @@ def _national_land(span: Span, places: Sequence[Place], starts: set[int]) -> tup
     return ()
 
 
-def _names_actor(doc, place: Place) -> bool:
-    """True when the place only names who acts or owns: a possessor ("Russia's incursion"), a
-    modifier of a noun of who acts ("the Kiev authorities") or of what it makes ("US weapons"), one accused, or a
-    country subject of a full verb ("Russia intends to ..."; not of "be": "Ukraine has been under shelling"). The
-    last measured on the tune halves: attribution_dev +1 event, war_reports_dev unchanged; report halves +1 /
-    unchanged. Decided once per place of a Doc (every trigger asks about every place)."""
-    memo = doc_memo(doc, "place_names_actor")
-    if place.span not in memo:
-        memo[place.span] = _place_names_actor(doc, place)
-    return memo[place.span]
-
-
 def _locates_settlement(doc, place: Place, places: Sequence[Place]) -> bool:
     """True for a place that only says where a settlement named right before it lies ("the town of Bucha near
     Kyiv", "Vovchansk, a town near the border with Russia"): no place of the event."""
@@ -329,25 +296,6 @@ def _outranks(locator: Place, located: Place) -> bool:
     return a is not None and b is not None and CATEGORY_RANK.get(a.category, 0) > CATEGORY_RANK.get(b.category, 0)
 
 
-def _place_names_actor(doc, place: Place) -> bool:
-    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    if root.dep_ == "poss":
-        # "Russia's incursion", "Kyiv's troops": a possessor says whose, not where; a town's building or grid is
-        # where ("struck Kyiv's main children's hospital")
-        head = root.head.lemma_.lower()
-        return head not in PLACE_NOUNS and not (place.level == "settlement" and head in FACILITY_NOUNS)
-    if root.dep_ == "nsubj" and place.level == "country" and root.head.pos_ == "VERB":
-        return True  # "Russia intends to ...", "Ukraine offers ...": a state that acts, not a place
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in ACCUSING_VERBS \
-            or root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lemma_.lower() in ACCUSING_VERBS:
-        return True  # "accused Russia of blowing up the dam", "blamed the attack on Ukraine": who is said to act
-    return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS | MAKER_HEADS \
-        and not (span.start <= root.head.i < span.end)
-
-
 def _setting_phrases(doc, places: Sequence[Place]) -> dict[tuple[int, int], tuple[int, int] | None]:
     """For each place of a Doc, by span, the token range of the participle phrase of where someone speaks or goes
     it lies in ("Zelenskyy, speaking in Hiroshima, appeared to concede the city had fallen"), else None: the
@@ -370,19 +318,6 @@ def _setting_phrase(doc, place: Place) -> tuple[int, int] | None:
             or verb.lemma_.lower() not in SETTING_VERBS:
         return None
     return verb.left_edge.i, verb.right_edge.i
-
-
-def _capital_acts(doc, place: Place) -> bool:
-    """True for a capital as the subject of a full verb ("Moscow did not comment on the attack, but ... struck") or
-    the agent after "by" ("deliberate sabotage by Kyiv"):
-    its government acts, and a fight or strike told beside it did not happen there. Talks keep it (the gold
-    places a negotiation at the capital of a party that acts in it). Decided once per place of a Doc."""
-    memo = doc_memo(doc, "capital_acts")
-    if place.span not in memo:
-        span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand") if is_capital(place) else None
-        memo[place.span] = span is not None and (span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
-                                                 or span.root.dep_ == "pobj" and span.root.head.lower_ == "by")
-    return memo[place.span]
 
 
 def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
