@@ -221,6 +221,15 @@ def test_a_place_a_bearing_is_taken_from_only_locates_the_town():
     assert [e[2] for e in found if e[1] == "repelled"] == [{"Lastochkyne"}], found
 
 
+@pytest.mark.parametrize("text", [
+    "Russian troops captured Hrodivka, 15 km northeast of Pokrovsk.",
+    "Russia's Defence Ministry said its forces had captured the town of Hrodivka in eastern Ukraine's Donetsk "
+    "region, about 20 km (12 miles) northeast of the logistics hub of Pokrovsk.",
+])
+def test_a_bearing_set_off_after_the_town_taken_only_locates_it(text):
+    assert [e[2] for e in events(text, "en") if e[0] == "territory_control"] == [{"Hrodivka"}]
+
+
 def test_the_town_fought_for_is_the_one_named_before_not_its_locator():
     found = events("Russia said it had taken full control of Krasnohorivka, a town west of Donetsk city. \"The "
                    "fighting for the town continues,\" a Ukrainian spokesman said. He added that Russian troops had "

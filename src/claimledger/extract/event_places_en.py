@@ -273,6 +273,8 @@ def _locates_settlement(doc, place: Place, places: Sequence[Place]) -> bool:
             and root.head.head.lower_.replace("-", "") in BEARINGS and root.head.head.dep_ == "appos":
         located = root.head.head.head  # "Krasnohorivka, a town west of Donetsk city": a bearing from Donetsk
         return any(p.level == "settlement" and p.span[0] <= located.idx < p.span[1] for p in places if p is not place)
+    if root is not None and _bearing_after_settlement(doc, root, places):
+        return True
     if root is None or root.dep_ != "pobj" or root.head.lower_ not in LOCATOR_PREPOSITIONS:
         return False
     located = root.head.head
@@ -284,6 +286,26 @@ def _locates_settlement(doc, place: Place, places: Sequence[Place]) -> bool:
         # ("the town of Bucha near Kyiv"; "Vovchansk, a town near ...")
     return any(p.level == "settlement" and p.span[0] <= located.idx < p.span[1] and _outranks(place, p)
                for p in places if p is not place)
+
+
+def _bearing_after_settlement(doc, root: Token, places: Sequence[Place]) -> bool:
+    """True for the place of a bearing set off after a settlement, with no verb between: "captured Hrodivka, 15 km
+    northeast of Pokrovsk", "Novohrodivka in ... Donetsk region, about 20 km southeast of the logistics hub of
+    Pokrovsk" (however the parser hangs the bearing)."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    bearing = root.head.head
+    if bearing.dep_ == "pobj" and bearing.head.lower_ == "of" and bearing.pos_ == "NOUN":
+        bearing = bearing.head.head  # "of the logistics hub of Pokrovsk"
+    if bearing.lower_.replace("-", "") not in BEARINGS or bearing.i == 0:
+        return False
+    sentence_start = bearing.sent.start
+    before = [p for p in places if p.level == "settlement" and doc[sentence_start].idx <= p.span[0] < bearing.idx]
+    if not before:
+        return False
+    last = max(before, key=lambda p: p.span[0])
+    between = [t for t in doc[sentence_start:bearing.i] if t.idx >= last.span[1]]
+    return any(t.text == "," for t in between) and not any(t.pos_ in {"VERB", "AUX"} for t in between)
 
 
 def _outranks(locator: Place, located: Place) -> bool:
