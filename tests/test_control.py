@@ -162,6 +162,9 @@ def test_control_status_from_type_actor_and_claimant():
     (None, "russia", "under Ukrainian control", "ukrainian_control"),
     (None, "ukraine", "under Russian control", "russian_control"),
     (None, "ukraine", "brought under control", "ukrainian_control"),  # naming none: the claimant's side
+    # a flag raised is its nationality's, whoever speaks
+    (None, "other", "подняты российские флаги", "russian_control"),
+    (None, "russia", "підняли український прапор", "ukrainian_control"),
 ])
 def test_control_status_reads_the_trigger(actor, claimant, trigger, status):
     assert control_status("territory_control", actor, claimant, "asserted", trigger) == status

@@ -45,6 +45,8 @@ STATUS_KINDS = ("territory_control", "withdrawal", "attack_repelled", "clash")
 STATUSES = ("russian_control", "ukrainian_control", "contested", "withdrawal", UNKNOWN)
 # Words of control in a trigger that may name its holder itself ("under Ukrainian control", "под российским контролем").
 CONTROL_STEMS = frozenset({"control", "контролем", "контролю", "контроль"})
+# ... and of a flag raised, whose nationality is the holder's ("подняты российские флаги", "raised Ukrainian flags").
+FLAG_PREFIXES = ("flag", "флаг", "прапор", "стяг")
 HOLDER_STATUS = {"russia": "russian_control", "ukraine": "ukrainian_control"}
 OPPONENT = {"russia": "ukraine", "ukraine": "russia"}
 
@@ -135,7 +137,7 @@ def _starts(text: str | None, prefixes: tuple[str, ...]) -> bool:
 def trigger_holder(trigger: str | None, actor: str | None, claimant_side: str = UNKNOWN) -> str:
     """Return the holder a territory claim's trigger word and pejorative actor imply
     (``russia``, ``ukraine``, or ``unknown`` when they say nothing): see the module docstring."""
-    if trigger and CONTROL_STEMS.intersection(_WORD.findall(trigger.lower())):
+    if trigger and (CONTROL_STEMS.intersection(_WORD.findall(trigger.lower())) or _starts(trigger, FLAG_PREFIXES)):
         holder = actor_side(trigger, claimant_side)  # "under Ukrainian control": the trigger names the holder
         if holder != UNKNOWN:
             return holder
