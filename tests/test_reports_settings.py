@@ -309,3 +309,10 @@ def test_a_sentence_after_a_sum_inherits_no_place_from_before_it_nor_the_headlin
             "авиационный удар.")
     found = events(text, "ru", title="Силы обороны отбили атаки у Часова Яра")
     assert [e[2] for e in found if e[1] == "авиационный удар"] == [set()], found  # the day's sum goes on
+
+
+def test_a_bare_town_of_a_semicolon_item_refers_back_past_a_speaking_capital():
+    text = ("В ходе боев за Красногоровку противник потерял до 1,5 тыс. военнослужащих. В Киеве сообщение о потере "
+            "города пока не подтвердили; в ВСУ ранее говорили, что удерживают северную часть города.")
+    found = [(e[1], e[2]) for e in events(text, "ru") if e[0] in ("withdrawal", "territory_control")]
+    assert found == [("потере", {"Krasnohorivka"}), ("удерживают", {"Krasnohorivka"})], found

@@ -29,7 +29,10 @@ def object_before(doc: CyrDoc, sent, cue_first: int, quotes, role: str,
     first = next((i + 1 for i in range(cue_first - 1, sent.first - 1, -1) if doc.tokens[i].text in (",", ";", ":")),
                  sent.first)
     first = max(first, floor or first)
-    part = trim_range(doc, first, cue_first)
+    last = cue_first
+    while last > first + 1 and doc.tokens[last - 1].pos in ("ADVB", "PRCL"):
+        last -= 1  # "сообщение о потере города пока не подтвердили": the adverb is the cue's
+    part = trim_range(doc, first, last)
     if part is None:
         return None
     head = doc.tokens[part[0]]
@@ -79,7 +82,7 @@ def content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tup
             return rendered(doc, part, quotes) if part else None
         if toks[j].pos in ("VERB", "INFN", "GRND") or toks[j].text in (".", "!", "?") or toks[j].lower in ADVERSATIVES:
             break
-    if role in ("np_verb", "light", "passive") and i < sent.last and toks[i].text not in (",", "—", "–"):
+    if role in ("np_verb", "light", "passive") and i < sent.last and toks[i].text not in (",", ";", "—", "–"):
         # (an object right after the cue: "опровергли, заявив, что ..." has none, its report is the gerund's)
         if role == "light" and toks[i].lower in ("на",):
             i += 1

@@ -21,7 +21,7 @@ from .gazetteer import load_gazetteer
 from .event_places import (
     LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_capital, is_city, is_resolved,
 )
-from .place_roles_ru_uk import heading_to
+from .place_roles_ru_uk import heading_to, speaking_capital
 from .numbers_ru_uk import NUMBER_LEMMAS
 from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_LEMMAS
 
@@ -320,7 +320,8 @@ def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Seque
     if bare is None:
         return ()
     floor = doc.sents[max(0, toks[bare].sent - ANAPHOR_SENTENCES)].start
-    earlier = [p for p in places if floor <= p.span[0] and p.span[1] <= toks[bare].start and p.level == "settlement"]
+    earlier = [p for p in places if floor <= p.span[0] and p.span[1] <= toks[bare].start and p.level == "settlement"
+               and not speaking_capital(doc, doc.token_at(p.span[0]) or 0)]  # "В Киеве ... о потере города не"
     if not earlier:
         return ()
     if "plur" not in toks[bare].tags:

@@ -233,8 +233,10 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         stretch = [antecedent] if any(antecedent[0] <= p.span[0] < antecedent[1] for p in places) else []
     if any(t.text == ";" for t in doc.tokens[s.first:s.last]):
         # items of a list ("коротко: заняли два села; под Лиманом столкновения; ...") each say
-        # where they happen, or nowhere: neither the other items' places nor the sentence before
-        return place_keys_within(places, stretch + [doc.char_span(c_first, c_last)], LOCAL_OVER_COUNTRY)
+        # where they happen, or nowhere: neither the other items' places nor the sentence before; a bare "города"
+        # of the item refers back ("...; в ВСУ говорили, что удерживают северную часть города")
+        return place_keys_within(places, stretch + [doc.char_span(c_first, c_last)], LOCAL_OVER_COUNTRY) \
+            or settlement_referred_to(doc, c_first, c_last, named)
     found = place_keys_within(places, stretch + [doc.char_span(c_first, c_last), (s.start, s.end)],
                               LOCAL_OVER_COUNTRY)
     # (a facility's town may be named anywhere, in a source too: "Глава Новой Каховки" for "Каховской ГЭС")
