@@ -316,3 +316,24 @@ def test_a_bare_town_of_a_semicolon_item_refers_back_past_a_speaking_capital():
             "города пока не подтвердили; в ВСУ ранее говорили, что удерживают северную часть города.")
     found = [(e[1], e[2]) for e in events(text, "ru") if e[0] in ("withdrawal", "territory_control")]
     assert found == [("потере", {"Krasnohorivka"}), ("удерживают", {"Krasnohorivka"})], found
+
+
+def test_none_hurt_counts_no_one_of_the_next_clause():
+    found = events("Росіяни вдарили по Запоріжжю. Загиблих немає, одна людина травмована.", "uk")
+    assert [(e[0], e[3]) for e in found if e[0] == "casualties"] == [("casualties", None), ("casualties", 1)], found
+
+
+def test_an_inherited_town_takes_no_list_a_later_sentence_names_with_it():
+    text = ("Українські захисники відбили штурм у Вовчанську. Окупанти намагалися закріпитися на території заводу.\n\n"
+            "Протягом доби ворог атакував позиції поблизу Вовчанська, Липців та Глибокого.")
+    found = {e[1]: e[2] for e in events(text, "uk")}
+    assert found["закріпитися"] == {"Vovchansk"}, found
+    assert found["атакував"] == {"Vovchansk", "Lyptsi", "Hlyboke"}, found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Российские войска обстреляли Херсон. Под удар попали жилые кварталы Днепровского района города.", "ru"),
+    ("Росіяни обстріляли Херсон. Під удар потрапили будинки Дніпровського району міста.", "uk"),
+])
+def test_a_district_of_the_city_is_no_oblasts_raion(text, language):
+    assert [e[2] for e in events(text, language) if e[0] == "strike"] == [{"Kherson"}, {"Kherson"}]

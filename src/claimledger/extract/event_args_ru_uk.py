@@ -266,8 +266,9 @@ def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: 
             found.insert(0, event_place_key(after[0]))
     named = [n for n, p in enumerate(ordered) if settlement(p) and event_place_key(p) in keys]
     if last is not None and 0 < last <= len(doc.tokens):  # the mentions of the trigger's sentence, when it has any:
-        s = doc.sentence_of(last - 1)  # another sentence naming one of them lists what it says of them
-        named = [n for n in named if s.start <= ordered[n].span[0] < s.end] or named
+        s = doc.sentence_of(last - 1)  # another sentence naming one of them lists what it says of them; one before
+        named = [n for n in named if s.start <= ordered[n].span[0] < s.end] \
+            or [n for n in named if ordered[n].span[0] < s.start]  # it, whose place it took, not a later list
     for n in named:
         for step in (1, -1):
             k = n

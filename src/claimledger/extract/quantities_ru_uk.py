@@ -8,6 +8,7 @@ distances, durations, sums and dates are not counts, and "до N", "более N
 from __future__ import annotations
 
 from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word, word_readings
+from .event_polarity_ru_uk import NONE_WORDS
 from .numbers_ru_uk import NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, and_a_half, inside_number, is_measure, number_at
 
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
@@ -79,6 +80,8 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     a singular settlement noun and no number, 1 ("заняли посёлок")."""
     if kind == "negotiation":
         return None
+    if last < len(doc.tokens) and doc.tokens[last].lower in NONE_WORDS:
+        return None  # "Загиблих немає, одна людина травмована": there are none; the count after is another act's
     s = doc.sentence_of(first)
     in_time = {t.i for t in doc.tokens[s.first:s.last] for a, b, _ in times if a <= t.start < b}
     inside = range(first + 1, last)

@@ -25,6 +25,8 @@ LOCAL_LEVELS = frozenset({"settlement", "hromada", "raion", "oblast"})
 # of that region ("в направлении населенных пунктов Комаровка, ... Любимовка" of Kursk Oblast is no pair of
 # namesakes in Rivne Oblast); the Sumy and Kharkiv villages next to the border regions lie well within it.
 NAMESAKE_KM = 300.0
+# A city noun in the genitive (or its abbreviation) after a district's head noun: the district is the city's.
+CITY_GENITIVES = frozenset({"города", "міста", "г", "г."})
 
 
 def russian_raions(doc: CyrDoc, gaz: Gazetteer, mentions: Sequence, results: Sequence[Resolution]
@@ -44,10 +46,13 @@ def russian_raions(doc: CyrDoc, gaz: Gazetteer, mentions: Sequence, results: Seq
 
 def city_district(doc: CyrDoc, mentions: Sequence, results: Sequence[Resolution], k: int) -> bool:
     """True when area mention ``k`` is a district of the city named right after its head noun ("Куйбышевского и
-    Киевского районов Донецка", "у Подільському районі Києва"): no raion of an oblast."""
+    Киевского районов Донецка", "у Подільському районі Києва") or of one a city noun there refers to ("жилые
+    кварталы Днепровского района города", "Шевченківського району міста"): no raion of an oblast."""
     m = mentions[k]
     noun = m.lemma_query.split()[-1]
     after = next((t.i + 1 for t in doc.tokens[m.start:doc.sentence_of(m.start).last] if noun in t.lemmas), None)
+    if after is not None and after < len(doc.tokens) and doc.tokens[after].lower in CITY_GENITIVES:
+        return True
     city = next((r for n, r in zip(mentions, results) if n.start == after), None)
     return city is not None and city.entry is not None and city.entry.level == "settlement"
 
