@@ -264,3 +264,12 @@ def test_drones_intercepted_are_shot_down_where_told_not_where_a_capital_acts():
 def test_an_attack_after_which_people_were_hurt_is_a_strike():
     found = events("В Белгороде после атаки ВСУ пострадали шесть человек.", "ru")
     assert [e[0] for e in found] == ["strike", "casualties"], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("С начала боевых действий на этом направлении потери противника составили более 35 тыс. 400 военнослужащих.",
+     "ru"),
+    ("Загалом від початку контрнаступу на півдні ворог втратив понад 500 осіб.", "uk"),
+])
+def test_an_act_whose_beginning_dates_another_is_no_event(text, language):
+    assert [e[0] for e in events(text, language)] == ["casualties"]

@@ -99,6 +99,7 @@ PROCESS_LEMMAS = frozenset({"идти", "продолжаться", "продо�
                             "продовжитися", "завершиться", "завершитися", "закончиться", "закінчитися",
                             "начало", "початок"})  # ("объявил о начале операции")
 SINCE_PREPOSITIONS = frozenset({"с", "со", "з", "із", "зі", "от", "від", "до", "после", "після"})  # of a time
+BEGINNING_LEMMAS = frozenset({"начало", "початок"})  # ... from whose beginning it runs
 # Words that make a judgement noun ("злочин") a predicate or a reference back to an event already told
 # ("Це воєнний злочин", "є злочином", "за цей злочин"): a verdict on that event, not another one.
 PREDICATE_LEMMAS = frozenset({"це", "цей", "той", "такий", "є", "бути", "это", "этот", "тот", "такой", "являться",
@@ -364,6 +365,9 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     if "process" in row.flags and not any(set(w.lemmas) & PROCESS_LEMMAS and not (
             w.i > 0 and doc.tokens[w.i - 1].lower in SINCE_PREPOSITIONS) for w in sentence):
         return False  # ("с начала операции": a time; "объявил о начале операции" tells it begins)
+    if first >= 2 and set(doc.tokens[first - 1].lemmas) & BEGINNING_LEMMAS \
+            and doc.tokens[first - 2].lower in SINCE_PREPOSITIONS:
+        return False  # "С начала боевых действий на этом направлении потери составили ...": a time, not an act
     if t.pos in ("ADJF", "PRTF") and last == first + 1 and last < len(doc.tokens) \
             and set(doc.tokens[last].lemmas) & UNIT_LEMMAS:
         return False
