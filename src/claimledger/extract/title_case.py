@@ -9,7 +9,7 @@ so that every character offset into it is an offset into the headline as publish
 A word is ordinary when the English dictionary of spaCy's lemmatizer (WordNet's word lists, with its rules and
 exceptions for inflected forms: "claims", "retaken") or the stop words know it. These stay capitalised: the first
 word and the first after a label ("Ukraine War: Russian ..."), a name of the office-holder registry (the dictionary
-lists "putin" and "trump" too), a place of Ukraine or Russia, a country, a world region or a big town the gazetteer
+lists "putin" and "trump" too), the words of an outlet of the outlet registry ("The New York Times"), a place of Ukraine or Russia, a country, a world region or a big town the gazetteer
 knows ("Kharkiv", "Poland"), a word of a nationality ("Russian"), an office ("President") and a body after one
 ("General Staff"), and an office or a body named before "of" and a name ("Office of the President of Ukraine").
 No parse is needed: a headline is parsed once, in the case of a sentence.
@@ -86,6 +86,23 @@ def registry_names() -> frozenset[str]:
                      for w in WORD.findall(name))
 
 
+@functools.lru_cache(maxsize=1)
+def outlet_names() -> frozenset[tuple[str, ...]]:
+    """The lower-case words of the outlet registry's names and aliases of two words or more ("the new york times",
+    "associated press"), whose words are names in a headline, not ordinary words."""
+    from ..link.outlets import load_outlets  # (the registry is the linker's; imported when first needed)
+
+    names = (name for o in load_outlets().outlets for name in (o.name, *o.aliases))
+    return frozenset(words for name in names if len(words := tuple(w.lower() for w in WORD.findall(name))) > 1)
+
+
+def _outlet_names(words: list[re.Match]) -> set[int]:
+    """The indexes of the words that spell a registry outlet's name ("The New York Times Reports")."""
+    lower = [w.group().lower() for w in words]
+    return {k for name in outlet_names() for n in range(len(lower) - len(name) + 1)
+            if tuple(lower[n:n + len(name)]) == name for k in range(n, n + len(name))}
+
+
 def is_title_case(title: str) -> bool:
     """True for a headline that capitalises (nearly) every word of TITLE_WORD_LETTERS letters or more."""
     words = [w for w in WORD.findall(title) if len(w) >= TITLE_WORD_LETTERS]
@@ -99,14 +116,14 @@ def sentence_cased(title: str, dictionary: Dictionary, gaz: Gazetteer) -> str:
     whose lower case has another length stays as it is."""
     words = list(WORD.finditer(title))
     chars = list(title)
-    kept: set[int] = set()  # the capitalised words that stay, decided from the end ("of" looks ahead)
+    kept: set[int] = _outlet_names(words)  # the capitalised words that stay, decided from the end ("of" looks ahead)
     for n in range(len(words) - 1, -1, -1):
         word, start = words[n].group(), words[n].start()
         if not word[0].isupper():
             continue
         first = not title[:start].strip() or title[:start].rstrip().endswith(LABEL_ENDS)
         after_office = n > 0 and words[n - 1].group()[0].isupper() and words[n - 1].group().lower() in TITLE_WORDS
-        if first or word.isupper() or len(word.lower()) != len(word) or _names(word, dictionary, gaz) \
+        if n in kept or first or word.isupper() or len(word.lower()) != len(word) or _names(word, dictionary, gaz) \
                 or _of_a_name(words, n, kept) or after_office and word.lower() in BODY_WORDS:  # "General Staff"
             kept.add(n)
         else:
