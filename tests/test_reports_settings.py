@@ -337,3 +337,17 @@ def test_an_inherited_town_takes_no_list_a_later_sentence_names_with_it():
 ])
 def test_a_district_of_the_city_is_no_oblasts_raion(text, language):
     assert [e[2] for e in events(text, language) if e[0] == "strike"] == [{"Kherson"}, {"Kherson"}]
+
+
+def test_where_a_named_missile_came_from_is_no_place_of_its_strike():
+    text = ("В результате ракетного удара по Одессе погибли восемь человек. В Воздушных силах ВСУ заявили, что удар был "
+            "нанесен баллистической ракетой «Искандер-М» из оккупированного Крыма.")
+    found = [(e[0], e[1], e[2]) for e in events(text, "ru")]
+    assert ("strike", "удар", {"Odesa"}) in found, found
+    assert ("territory_control", "оккупированного", {"Autonomous Republic of Crimea"}) in found, found
+
+
+def test_a_canal_named_after_two_places_is_neither():
+    text = ("Украинские военные отразили 12 атак российских войск в районе Часова Яра. Противник пытался пересечь "
+            "канал Северский Донец — Донбасс, но понес потери.")
+    assert [e[2] for e in events(text, "ru")] == [{"Chasiv Yar"}, {"Chasiv Yar"}]

@@ -273,3 +273,10 @@ def test_an_attack_after_which_people_were_hurt_is_a_strike():
 ])
 def test_an_act_whose_beginning_dates_another_is_no_event(text, language):
     assert [e[0] for e in events(text, language)] == ["casualties"]
+
+
+def test_debris_that_damaged_a_house_is_a_strike_and_no_one_hurt_is_denied():
+    found = events("The governor said debris from a downed drone had damaged a house in the village of Shumakovo. "
+                   "No one was hurt, he said.", "en")
+    assert [e[0] for e in found] == ["strike", "casualties"], found
+    assert not [e[0] for e in events("The row damaged the relationship between the two leaders.", "en")]

@@ -282,11 +282,17 @@ def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, in
     return span, "according_to" if kind == "indirect" else kind
 
 
+def _present_too(t: Token, language: str) -> bool:
+    """True for a future form that is also the present of an imperfective verb: Ukrainian "визнають" (will admit, or
+    admit), "визнає"; the present reading reports."""
+    return any(reading.startswith("VERB,impf") and "pres" in reading for reading in word_readings(t.text, language))
+
+
 def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
     """How a token reports (lexicon role: verb, np_verb, passive, light), or None when it reports no claim."""
     if _conviction(t, doc):
         return "verb"
-    if t.pos not in ("VERB", "GRND", "PRTS") or "futr" in t.tags:
+    if t.pos not in ("VERB", "GRND", "PRTS") or "futr" in t.tags and not _present_too(t, doc.language):
         return None
     # infinitives ("хочу сказати", "можна сказати"), imperatives and first-person present performatives
     # ("наголошую", "заявляем") report no claim (annotation guide, section A)

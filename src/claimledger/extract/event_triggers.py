@@ -71,7 +71,8 @@ CAPTURED_PEOPLE = frozenset({"soldier", "serviceman", "servicemen", "troop", "tr
 # Objects that make "hit" a strike (flag "target": "hit Russian arms depot", "hit Kharkiv"; not "hit a record").
 STRUCK_TARGETS = frozenset({"depot", "base", "airfield", "airbase", "refinery", "arsenal", "warehouse", "position",
                             "facility", "plant", "port", "bridge", "headquarters", "radar", "ship", "vessel",
-                            "substation", "infrastructure", "building", "hospital", "school", "train", "station"})
+                            "substation", "infrastructure", "building", "hospital", "school", "train", "station",
+                            "house", "home", "apartment", "pipeline"})
 # Words of a force that raises a flag over a place it took (flag "by_force", with CAPTURED_PEOPLE).
 FORCE_WORDS = MILITARY_WORDS | {"unit", "brigade", "battalion", "regiment", "division", "corps", "defender",
                                 "stormtrooper", "wagner", "guard", "infantry"}

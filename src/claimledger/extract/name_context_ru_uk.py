@@ -263,13 +263,14 @@ def in_settlement_list(doc: CyrDoc, i: int) -> bool:
 
 
 def names_a_street(doc: CyrDoc, i: int) -> bool:
-    """True for a name after a street or square noun, directly or through a list of names: the street's, after
+    """True for a name after a street, square or canal noun, directly or through a list of names: the street's, after
     one noun ("на улице Щорса", "на проспекті Гагаріна"), and after a plural one a surname's ("на улицах Щорса и
     Костюкова"), not a town's ("бои на улицах Бахмута": the streets of Bakhmut)."""
     t = doc.tokens[i]
     j = i - 1
-    while j >= 0 and doc.tokens[j].sent == t.sent and (doc.tokens[j].lower in LIST_JOINERS or doc.tokens[j].is_title):
-        j -= 1
+    while j >= 0 and doc.tokens[j].sent == t.sent and (doc.tokens[j].lower in LIST_JOINERS or doc.tokens[j].is_title
+                                                        or doc.tokens[j].text in DASHES):
+        j -= 1  # (a name of two places joined by a dash: "канал Северский Донец — Донбасс")
     noun = doc.tokens[j] if j >= 0 and doc.tokens[j].sent == t.sent else None
     if noun is None or not set(noun.lemmas) & URBAN_FEATURE_LEMMAS:
         return False
@@ -458,7 +459,8 @@ def _before_agreeing_noun(doc: CyrDoc, i: int) -> bool:
 # is that part's, not a village's.
 URBAN_DISTRICT_LEMMAS = frozenset({"микрорайон", "мікрорайон", "квартал", "жилмассив", "житломасив"})
 URBAN_FEATURE_LEMMAS = frozenset({"площа", "площадь", "вулиця", "улица", "проспект", "бульвар", "майдан",
-                                  "набережна", "набережная", "провулок", "переулок", "парк", "сквер"})
+                                  "набережна", "набережная", "провулок", "переулок", "парк", "сквер",
+                                  "канал"})  # "канал Северский Донец — Донбасс": the canal's name, not Donbas
 AGREEMENT_REACH = 4  # words from an adjective to the noun it agrees with
 
 

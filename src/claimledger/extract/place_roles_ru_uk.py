@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..models import Place
 from .cues_ru_uk import load_cue_lexicon
-from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word
+from .cyrillic import OPEN_QUOTES, PREDICATE_POS, CyrDoc, Token, plain_word
 from .gazetteer import THEATRE, load_gazetteer
 from .name_context_ru_uk import LIST_JOINERS, is_person
 
@@ -307,6 +307,9 @@ ORIGIN_REACH = 4  # words back from the preposition within which the force noun 
 WEAPON_NOUN_LEMMAS = frozenset({"ракета", "снаряд", "бомба", "дрон", "беспилотник", "безпілотник", "мина", "міна",
                                 "артиллерия", "артилерія", "рсзо", "рсзв", "миномет", "міномет"})
 AREA_OF_ORIGIN_LEMMAS = frozenset({"район", "окрестность", "околиця"})
+CLOSING_QUOTES = frozenset(OPEN_QUOTES.values())  # ... and a weapon's quoted name between ("ракетой «Искандер-М» из")
+OPENING_QUOTES = frozenset(OPEN_QUOTES)
+QUOTED_NAME_REACH = 6  # tokens of such a name
 # Nouns of "from the side of X" after "с"/"з" ("со стороны Волчанска", "с территории Харьковской области", "з боку
 # Бєлгорода"): where fire or an attack comes from, not where it lands.
 SIDE_LEMMAS = frozenset({"сторона", "территория", "направление", "бік", "територія", "напрямок", "напрямку"})
@@ -368,10 +371,17 @@ def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
         k -= 1  # "из района Липцы Харьковской области": the oblast of the place named, as much an origin
     if k is not None and k >= 3 and set(doc.tokens[k - 1].lemmas) & AREA_OF_ORIGIN_LEMMAS:
         k -= 1  # "из района Липцы": the area noun between
+    while k is not None and k >= 3 and doc.tokens[k - 1].pos in ("ADJF", "PRTF") and not doc.tokens[k - 1].is_title \
+            and k - 1 != first:
+        k -= 1  # "из оккупированного Крыма" (of the strike; "оккупированного" itself is an occupation of Crimea)
     if k is None or k < 2 or doc.tokens[k - 1].lower not in ORIGIN_PREPOSITIONS:
         return False
     s = doc.sentence_of(k)
-    if set(doc.tokens[k - 2].lemmas) & WEAPON_NOUN_LEMMAS:
+    weapon = k - 2
+    if doc.tokens[weapon].text in CLOSING_QUOTES:  # "ракетой «Искандер-М» из Крыма": the weapon before its name
+        weapon = next((j - 1 for j in range(weapon - 1, max(s.first, weapon - QUOTED_NAME_REACH) - 1, -1)
+                       if doc.tokens[j].text in OPENING_QUOTES), weapon)
+    if weapon >= s.first and set(doc.tokens[weapon].lemmas) & WEAPON_NOUN_LEMMAS:
         return True
     if k >= first if s.first <= first < s.last else any(t.pos in PREDICATE_POS for t in doc.tokens[s.first:k]):
         return False
