@@ -489,3 +489,15 @@ def test_responsibility_borne_is_no_blame_laid():
 ])
 def test_a_number_right_before_a_strike_noun_counts_the_strikes_not_the_towns_hit(text, language):
     assert [(e[0], e[3]) for e in events(text, language)] == [("strike", 374)]
+
+
+def test_attacks_told_on_an_axis_and_again_near_its_villages_are_one_clash():
+    text = ("Наибольшее количество атак зафиксировано на Покровском направлении — противник 52 раза пытался вытеснить "
+            "украинские подразделения с позиций в районах Миролюбовки, Лысовки и Новотроицкого.")
+    found = [(e[0], e[2], e[3]) for e in events(text, "ru")]
+    assert found == [("clash", {"Pokrovsk axis (front sector)", "Myroliubivka", "Lysivka", "Novotroitske"}, 52)], found
+
+
+def test_an_advance_on_an_axis_and_an_attempt_to_encircle_a_town_stay_two_acts():
+    text = "Російські війська просунулися на Великоновосілківському напрямку і намагаються оточити Велику Новосілку."
+    assert len([e for e in events(text, "uk") if e[0] == "clash"]) == 2

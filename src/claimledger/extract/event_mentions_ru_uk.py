@@ -15,6 +15,7 @@ from ..models import Event
 from .cyrillic import CyrDoc, plain_word
 from .event_places_ru_uk import opens_relative_clause, predicate_clause_of
 from .event_polarity_ru_uk import event_polarity_ru_uk
+from .places_ru_uk import AXIS_SUFFIX
 from .retold_events import weapons_named
 
 # Weapons that do what a strike did when a report tells it again ("Одна з бомб зруйнувала будинок").
@@ -41,7 +42,7 @@ def same_act(doc: CyrDoc, earlier: Event, kind: str, first: int, last: int, quan
     counted_more = kind == "territory_control" and quantity is not None and earlier.quantity is None \
         and bool(earlier.places)
     return (quantity is None or earlier.quantity in (None, quantity)) and not counted_more \
-        and not (where and earlier.places and set(where).isdisjoint(earlier.places)) \
+        and not (where and earlier.places and set(where).isdisjoint(earlier.places) and not _on_axis(doc, earlier)) \
         and not _own_predicate_apart(doc, earlier, first, last) \
         and not _relative_clause_apart(doc, earlier, first, last)
 
@@ -54,11 +55,27 @@ def _relative_clause_apart(doc: CyrDoc, earlier: Event, first: int, last: int) -
     return k is not None and not a <= k < b and opens_relative_clause(doc, a)
 
 
-def names_act_better(doc: CyrDoc, earlier: Event, first: int) -> bool:
+def _on_axis(doc: CyrDoc, event: Event) -> bool:
+    """True for an event a noun tells only on axes, which hold the settlements a re-mention names ("Наибольшее
+    количество атак — на Покровском направлении — противник 52 раза пытался вытеснить ... в районах X, Y"); a verb's
+    act on an axis is one of its own ("просунулися на Великоновосілківському напрямку, намагаються оточити ...")."""
+    k = doc.token_at(event.trigger[0])
+    return k is not None and doc.tokens[k].pos in ("NOUN", "ADJF") and bool(event.places) \
+        and all(key.endswith(AXIS_SUFFIX) for key in event.places)
+
+
+def names_act_better(doc: CyrDoc, earlier: Event, first: int, where: Sequence[str] = ()) -> bool:
     """True when a finite verb trigger follows a noun trigger of the same event in its sentence
-    ("роботи гуманітарних коридорів ... ми евакуювали 100 тисяч людей"): the verb states the act."""
+    ("роботи гуманітарних коридорів ... ми евакуювали 100 тисяч людей"): the verb states the act; or when the later
+    mention names settlements of an event told only on an axis."""
     k = doc.token_at(earlier.trigger[0])
-    return k is not None and doc.tokens[k].pos in ("NOUN", "ADJF") and doc.tokens[first].pos == "VERB"
+    return k is not None and doc.tokens[k].pos in ("NOUN", "ADJF") and doc.tokens[first].pos == "VERB" \
+        or any(not key.endswith(AXIS_SUFFIX) for key in where) and _on_axis(doc, earlier)
+
+
+def merged_places(doc: CyrDoc, earlier: Event, where: Sequence[str]) -> tuple[str, ...]:
+    """The places of a re-mention that replaces ``earlier``: an axis it was told on stays, before the settlements."""
+    return tuple(dict.fromkeys([*earlier.places, *where])) if _on_axis(doc, earlier) else tuple(where)
 
 
 def _own_predicate_apart(doc: CyrDoc, earlier: Event, first: int, last: int) -> bool:

@@ -45,7 +45,7 @@ from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .datelines import outside_datelines
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places import event_place_key, is_resolved, names_facility, without_landmarks
-from .event_mentions_ru_uk import names_act_better, same_act, told_again
+from .event_mentions_ru_uk import merged_places, names_act_better, same_act, told_again
 from .event_places_ru_uk import QUOTE_MARKS, actor_phrases, event_place_keys
 from .event_polarity import claimed_polarity
 from .event_polarity_ru_uk import ABOUT_WORDS, event_polarity_ru_uk
@@ -468,9 +468,9 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         polarity = claimed_polarity(event_polarity_ru_uk(doc, first), claimed_by, attributions)
         if earlier is not None and earlier.polarity == polarity \
                 and same_act(doc, earlier, kind, first, last, quantity, where):  # ("Загиблих немає, троє поранені")
-            if not names_act_better(doc, earlier, first):
+            if not names_act_better(doc, earlier, first, where):
                 continue
-            replaces = events.index(earlier)
+            replaces, where = events.index(earlier), merged_places(doc, earlier, where)
         modality = event_modality_ru_uk(doc, first, last)
         event = Event(
             type=kind, trigger=(start, end), actor=doc.span_text(*actor) if actor else None,

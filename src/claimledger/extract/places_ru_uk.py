@@ -57,6 +57,7 @@ OKRUG_KINDS = frozenset({"городской", "муниципальный", "м
 FEMININE_HEADS = frozenset({"громада", "община"})
 # Head nouns of front directions ("Лиманское направление", "Курахівський напрямок").
 AXIS_HEADS = frozenset({"направление", "напрямок", "напрям", "направлення"})
+AXIS_SUFFIX = " axis (front sector)"  # ... and what an axis place's name ends with ("Pokrovsk axis (front sector)")
 # The KATOTTG categories a settlement noun before a name admits (M city, K special city, X selyshche, C village);
 # copy calls a selyshche a village too ("село Степовое", KATOTTG's селище Степове), so "село" admits both.
 SETTLEMENT_KIND_CATEGORIES = {"город": {"M", "K"}, "місто": {"M", "K"}, "селище": {"X"}, "посёлок": {"X"},
@@ -408,7 +409,7 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
             continue  # (a district of the city named after it: "у Подільському районі Києва", no oblast's raion)
         if m.kind == "axis":
             e = axis
-            name = f"{e.name} axis (front sector)" if e else f"{m.query.capitalize()} axis (front sector)"
+            name = f"{e.name}{AXIS_SUFFIX}" if e else f"{m.query.capitalize()}{AXIS_SUFFIX}"
             places.append(Place(span=span, text=text, ref=None, name=name, level="region"))
             continue
         e = res.entry
