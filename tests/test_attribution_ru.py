@@ -77,6 +77,10 @@ PROBES = [
     probe("В Киеве сообщение о потере города пока не подтвердили; в ВСУ говорили, что удерживают часть города.", "ru",
           A("не подтвердили", "Киеве", "сообщение о потере города", "indirect", speaker="Kyiv"),
           A("говорили", "ВСУ", "удерживают часть города", "indirect")),
+    # an anaphor is the object of the predicate it stands before, not of a report after "але"; the subject of a
+    # predicate that reports nothing is the report's source
+    probe("Війська відійшли з міста. У Генштабі ЗСУ це не коментували, але повідомили про 45 атак ворога.", "uk",
+          A("повідомили", "Генштабі ЗСУ", "про 45 атак ворога", "indirect")),
     # a future form that is also an imperfective present reports ("визнають": admit, or will admit)
     probe("Російські джерела визнають, що ЗСУ увійшли до Роботиного.", "uk",
           A("визнають", "Російські джерела", "ЗСУ увійшли до Роботиного", "indirect")),

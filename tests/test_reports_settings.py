@@ -351,3 +351,10 @@ def test_a_canal_named_after_two_places_is_neither():
     text = ("Украинские военные отразили 12 атак российских войск в районе Часова Яра. Противник пытался пересечь "
             "канал Северский Донец — Донбасс, но понес потери.")
     assert [e[2] for e in events(text, "ru")] == [{"Chasiv Yar"}, {"Chasiv Yar"}]
+
+
+def test_a_verb_inside_a_content_lends_no_source_to_a_report_after_but():
+    text = "Сальдо признал, что подразделения ВСУ находятся в Крынках, но назвал их положение тяжелым."
+    sources = [text[a["source"][0]:a["source"][1]] for a in record(text, "ru", "2023-11-20")["attributions"]
+               if a["source"]]
+    assert "подразделения ВСУ" not in sources and "Сальдо" in sources, sources

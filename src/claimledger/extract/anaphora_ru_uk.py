@@ -9,7 +9,7 @@ from __future__ import annotations
 from .cyrillic import CyrDoc
 from .name_readings_ru_uk import first_and_surname, nominative_name
 from .sources_ru_uk import (
-    CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, is_nominal, trim_range, words_at,
+    CLAUSE_BOUNDARIES, CLOSING_PUNCT, CONTRASTIVE, MAX_SOURCE_TOKENS, is_nominal, trim_range, words_at,
 )
 
 # Anaphoric contents: "Об этом сообщил X", "Про це повідомив X" report the sentence before.
@@ -31,9 +31,9 @@ def anaphor_before(doc: CyrDoc, sent, cue_first: int, after_subject: bool = Fals
             if words_at(toks, i, words) and (i == sent.first or toks[i - 1].text == ","
                                              or _after_locative_source(doc, sent.first, i)
                                              or after_subject and _denied_by_subject(doc, sent, i, words, cue_first)) \
-                    and not any(t.text in (":", ";") for t in toks[i + len(words):cue_first]):
-                return i + len(words)
-    return None
+                    and not any(t.text in (":", ";") or t.lower in CONTRASTIVE for t in toks[i + len(words):cue_first]):
+                return i + len(words)  # (an anaphor before "но"/"але" is the first predicate's: "У Генштабі це не
+    return None                        # коментували, але повідомили про ...")
 
 
 def _denied_by_subject(doc: CyrDoc, sent, i: int, words: tuple[str, ...], cue_first: int) -> bool:

@@ -44,8 +44,8 @@ from .headlines import find_headline_claim
 from .name_readings_ru_uk import name_before_object
 from .contents_ru_uk import contains_cue_subject, content_after, object_before
 from .sources_ru_uk import (
-    CLOSING_PUNCT, PRONOUNS, REFERRING, addressee_only, find_locative_source, find_source_after, find_source_before,
-    trim_range,
+    CLOSING_PUNCT, CONTRASTIVE, PRONOUNS, REFERRING, THAT, addressee_only, find_locative_source, find_source_after,
+    find_source_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
 from .statements_ru_uk import blames_laid, laying_lemmas, statements_made
@@ -233,6 +233,13 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     # a second verb coordinated with a first ("заявило о падении ракеты и отрицает удар") shares its subject: the
     # noun after it is its object, no source
     shares_subject = cue_first > sent.first and toks[cue_first - 1].lower in COORDINATORS
+    if src is None and cue_first - 1 > sent.first and toks[cue_first - 1].lower in COORDINATORS | CONTRASTIVE:
+        # "У Генштабі це не коментували, але повідомили про ...": the subject of a predicate before that reports
+        # nothing is this report's source ("заявил ..., и добавил" shares its subject with the first report)
+        verb = next((j for j in range(cue_first - 2, sent.first, -1) if toks[j].pos == "VERB"), None)
+        silent = verb is not None and (toks[verb - 1].lower in NEGATION or cue_role(toks[verb], lex, doc) is None) \
+            and not any(w.lower in THAT for w in toks[sent.first:verb])  # (not a verb of a content: "признал, что")
+        src = find_source_before(doc, sent, verb) if silent else None
     if src is None and role != "passive" and "GRND" not in t.tags and not shares_subject:
         src = find_source_after(doc, sent, cue_last)
         if src is not None:
