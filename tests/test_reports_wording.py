@@ -280,3 +280,19 @@ def test_debris_that_damaged_a_house_is_a_strike_and_no_one_hurt_is_denied():
                    "No one was hurt, he said.", "en")
     assert [e[0] for e in found] == ["strike", "casualties"], found
     assert not [e[0] for e in events("The row damaged the relationship between the two leaders.", "en")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Противник отошел на заранее подготовленные рубежи в районе Архангельского.", "ru"),
+    ("Підрозділи відійшли на заздалегідь підготовлені позиції.", "uk"),
+])
+def test_pulling_back_to_prepared_lines_is_a_withdrawal(text, language):
+    assert [e[0] for e in events(text, language)] == ["withdrawal"]
+
+
+def test_the_agent_of_an_occupation_is_its_actor_and_a_reporter_is_none():
+    text = "Аналитики DeepState сообщили об оккупации Российской армией сел Гродовка и Красный Яр."
+    (found,) = [e for e in record(text, "ru", "2024-08-20")["events"] if e["type"] == "territory_control"]
+    assert found["actor"] == "Российской армией"
+    (found,) = record("DeepState отметил оккупацию трех сел.", "ru", "2024-08-20")["events"]
+    assert found["actor"] is None

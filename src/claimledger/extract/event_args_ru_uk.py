@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..models import Attribution, Place
-from .cyrillic import COORDINATORS, CyrDoc
+from .cues_ru_uk import load_cue_lexicon
+from .cyrillic import COORDINATORS, CyrDoc, word_readings
 from .dates import dated_after, month_ahead
 from .dates_ru_uk import MONTHS
 from .event_places import event_place_key
@@ -30,6 +31,10 @@ ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject 
 AGENT_BEFORE_WINDOW = 14
 QUOTED_NAME_WORDS = 3  # words inside the quotes of a unit's name ("«Центр»", "«Южной»")
 ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force that took ("освободили подразделения")
+# Types whose noun takes its agent in the instrumental right after it ("оккупации российской армией", "захвате
+# российскими войсками"), past up to AGENT_AFTER_WORDS adjectives.
+AGENT_NOUN_KINDS = frozenset({"territory_control"})
+AGENT_AFTER_WORDS = 2
 TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
 CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report ...
 SENTENCE_END = re.compile(r"[.!?…]")  # ... unless a sentence ends between them ("... Шойгу. С 16 мая в плен сдались")
@@ -94,8 +99,11 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
     while k > doc.sentence_of(first).first and doc.tokens[k].pos in ("ADJF", "PRTF") and first - k <= 2:
         k -= 1
     verb = doc.tokens[k] if k >= doc.sentence_of(first).first else None
+    agent = _instrumental_force_after(doc, first) if t.pos == "NOUN" and kind in AGENT_NOUN_KINDS else None
+    if agent is not None:
+        return agent  # "об оккупации российской армией сел ...", "о захвате российскими войсками"
     if t.pos in ("NOUN", "ADJF") and verb is not None and verb.pos == "VERB" and (
-            kind in GOVERNED_NOUN_KINDS and not set(verb.lemmas) & STANCE_LEMMAS
+            kind in GOVERNED_NOUN_KINDS and not set(verb.lemmas) & (STANCE_LEMMAS | _reporting_lemmas())
             or kind == "strike" and set(verb.lemmas) & STRIKE_LIGHT_VERBS):
         return actor_of(doc, k, places=places)  # "ВС РФ завершили освобождение ...", "ВС РФ нанесли удар"
     if t.pos not in ("VERB", "PRTS", "GRND", "INFN", "ADJS"):  # (ADJS: "было занято", read as an adjective)
@@ -173,6 +181,26 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                 end = closing + 1
             return start, end
     return _actor_after(doc, first) if kind == "territory_control" else None
+
+
+def _reporting_lemmas() -> frozenset[str]:
+    """The lemmas of reporting verbs, whose subject is a source, not who took a place ("DeepState отметил
+    оккупацию трех сел")."""
+    cues = load_cue_lexicon()
+    return cues.verbs | cues.np_verbs
+
+
+def _instrumental_force_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:
+    """A force in the instrumental right after a noun of taking, past its adjectives: the noun's agent ("оккупации
+    российской армией", "захвате российскими войсками"), as a token range."""
+    end = first + 1
+    while end < len(doc.tokens) and end - first <= AGENT_AFTER_WORDS and doc.tokens[end].pos in ("ADJF", "PRTF") \
+            and any("ablt" in r for r in word_readings(doc.tokens[end].text, doc.language)):
+        end += 1  # (every reading: "Российской" is genitive first)
+    w = doc.tokens[end] if end < len(doc.tokens) else None
+    if w is None or w.pos != "NOUN" or "ablt" not in w.tags or not set(w.lemmas) & FORCE_LEMMAS:
+        return None
+    return first + 1, end + 1
 
 
 def _instrumental_force_before(doc: CyrDoc, first: int, c_first: int) -> tuple[int, int] | None:
