@@ -55,3 +55,14 @@ def test_a_title_case_headline_claims_what_its_sentence_case_twin_claims():
              for e in layers["events"]}
     assert ("territory_control", "Capture", "Russia") in found, found
     assert ("clash", "Fighting", "Ukraine") in found, found
+
+
+@pytest.mark.parametrize("title, town", [
+    ("Ukraine pulls troops out of Avdiivka as Russia claims the city", "Avdiivka"),
+    ("Wagner Claims Soledar", "Soledar"),
+])
+def test_a_headline_claiming_a_town_claims_to_hold_it(title, town):
+    layers = record("Fighting went on.", "en", "2024-02-17", title=title)["title_layers"]
+    names = {p.get("ref") or p["name"]: p["name"] for p in layers["places"]}
+    held = [[names[k] for k in e["places"]] for e in layers["events"] if e["type"] == "territory_control"]
+    assert held == [[town]], layers["events"]

@@ -94,7 +94,7 @@ def unnamed_areas(span: Span, starts: set[int]) -> str | None:
 
 def takes_anaphoric_settlement(span: Span) -> bool:
     """True when the trigger's object is "the town" / "this city" (also of its "control of", or after "for", "in",
-    "near": "the fighting for the town"), or the subject of a
+    "near": "the fighting for the town", or owning its object: "over the town's administration"), or the subject of a
     verb the trigger says it is under ("The town had been under constant attack"): the settlement referred back to
     is its place, before any other place its sentence names."""
     root = span.root
@@ -104,8 +104,11 @@ def takes_anaphoric_settlement(span: Span) -> bool:
                   for c in of.children]  # "had taken full control of the town"
     fought_over = [c for prep in root.children if prep.dep_ == "prep" and prep.lower_ in AROUND_PREPOSITIONS
                    for c in prep.children if c.dep_ == "pobj"]  # "The fighting for the town continues"
+    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}] + [
+        c for prep in root.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"]
+    owned = [c for o in objects for c in o.children if c.dep_ == "poss"]  # "a flag over the town's administration"
     return any(c.dep_ in {"dobj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in root.children) \
-        or any(_anaphoric_settlement_noun(c) for c in controlled + fought_over)
+        or any(_anaphoric_settlement_noun(c) for c in controlled + fought_over + owned)
 
 
 def _anaphoric_settlement_noun(token: Token) -> bool:
