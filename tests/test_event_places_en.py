@@ -257,3 +257,10 @@ def test_the_town_owning_the_object_refers_back_across_paragraphs():
                    "bloggers had reported that Russian forces raised their flag over the town's administration building.",
                    "en")
     assert [e[2] for e in found if e[0] == "territory_control"] == [{"Vuhledar"}], found
+
+
+def test_the_city_centre_hit_is_the_city_named_before_and_a_capital_pressed_is_no_place():
+    found = events("A Russian missile strike on Sumy killed 11 people. The regional military administration said two "
+                   "ballistic missiles hit the city centre. President Volodymyr Zelenskyy condemned the attack and "
+                   "called for stronger pressure on Moscow.", "en")
+    assert [e[2] for e in found if e[0] == "strike"] == [{"Sumy"}] * 3, found

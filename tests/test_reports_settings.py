@@ -358,3 +358,8 @@ def test_a_verb_inside_a_content_lends_no_source_to_a_report_after_but():
     sources = [text[a["source"][0]:a["source"][1]] for a in record(text, "ru", "2023-11-20")["attributions"]
                if a["source"]]
     assert "подразделения ВСУ" not in sources and "Сальдо" in sources, sources
+
+
+def test_a_count_joined_on_with_its_own_predicate_is_that_predicates():
+    text = "Двое мирных жителей погибли и трое получили ранения в результате обстрела Киевского района Донецка."
+    assert [(e[1], e[3]) for e in events(text, "ru") if e[0] == "casualties"] == [("погибли", 2), ("ранения", 3)]

@@ -106,7 +106,8 @@ def takes_anaphoric_settlement(span: Span) -> bool:
                    for c in prep.children if c.dep_ == "pobj"]  # "The fighting for the town continues"
     objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}] + [
         c for prep in root.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"]
-    owned = [c for o in objects for c in o.children if c.dep_ == "poss"]  # "a flag over the town's administration"
+    # "a flag over the town's administration", "hit the city centre"
+    owned = [c for o in objects for c in o.children if c.dep_ in {"poss", "compound"}]
     return any(c.dep_ in {"dobj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in root.children) \
         or any(_anaphoric_settlement_noun(c) for c in controlled + fought_over + owned)
 
@@ -114,8 +115,10 @@ def takes_anaphoric_settlement(span: Span) -> bool:
 def _anaphoric_settlement_noun(token: Token) -> bool:
     """True for a nameless "the city" / "this town": a settlement noun with a determiner that refers back, and no
     name of its own ("the town of Izium", "the city Kharkiv")."""
+    # (a compound takes its head's determiner: "hit the city centre")
+    determined = token.head.children if token.dep_ == "compound" and token.tag_ == "NN" else token.children
     return token.lemma_.lower() in SETTLEMENT_NOUNS | {CAPITAL_NOUN} \
-        and any(c.lower_ in ANAPHORIC_DETERMINERS for c in token.children) \
+        and any(c.lower_ in ANAPHORIC_DETERMINERS and c.dep_ == "det" for c in determined) \
         and not any(c.dep_ in {"compound", "prep", "appos"} for c in token.children)
 
 

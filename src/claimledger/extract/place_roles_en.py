@@ -23,6 +23,8 @@ ACCUSING_VERBS = frozenset({"accuse", "blame"})  # whose object (or "on" object)
 # or supplier, not where the event happens.
 MAKER_HEADS = frozenset({"weapon", "missile", "rocket", "arm", "tank", "jet", "aircraft", "drone", "system", "aid",
                          "munition", "ammunition", "shell"})
+# Nouns of pressing a government, whose "on"/"against" object is the government pressed, no place.
+PRESSING_NOUNS = frozenset({"pressure", "sanction", "demand", "ultimatum", "embargo"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb's finite forms, whose subject a name right before is
 
 # Nouns of a part of a place: a possessor of one names where, not who ("from Ukraine's borders",
@@ -71,13 +73,16 @@ def _place_names_actor(doc, place: Place) -> bool:
 
 
 def capital_acts(doc, place: Place) -> bool:
-    """True for a capital as the subject of a full verb ("Moscow did not comment on the attack, but ... struck") or
-    the agent after "by" ("deliberate sabotage by Kyiv"):
+    """True for a capital as the subject of a full verb ("Moscow did not comment on the attack, but ... struck"), the
+    agent after "by" ("deliberate sabotage by Kyiv") or the one pressed ("pressure on Moscow", "sanctions against"):
     its government acts, and a fight or strike told beside it did not happen there. Talks keep it (the gold
     places a negotiation at the capital of a party that acts in it). Decided once per place of a Doc."""
     memo = doc_memo(doc, "capital_acts")
     if place.span not in memo:
         span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand") if is_capital(place) else None
-        memo[place.span] = span is not None and (span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
-                                                 or span.root.dep_ == "pobj" and span.root.head.lower_ == "by")
+        root = span.root if span is not None else None
+        memo[place.span] = root is not None and (
+            root.dep_ == "nsubj" and root.head.pos_ == "VERB" or root.dep_ == "pobj" and root.head.lower_ == "by"
+            or root.dep_ == "pobj" and root.head.lower_ in ("on", "against")
+            and root.head.head.lemma_.lower() in PRESSING_NOUNS)  # "called for stronger pressure on Moscow"
     return memo[place.span]

@@ -125,6 +125,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             tok = doc.tokens[k]
             if order is after and (tok.text in (",", ";", ":", "—", "–", "(")
                                    or headed and set(tok.lemmas) & AMOUNT_VERB_LEMMAS
+                                   or k > last and _joined_with_predicate(doc, k, in_time)
                                    or kind not in PEOPLE_COUNTED and doc.tokens[first].pos == "NOUN"
                                    and tok.pos in PREDICATE_POS and set(tok.lemmas) & COUNTING_PREDICATES):
                 break  # (a number after a noun's next act is that act's: "в ходе боев уничтожено до 40 военных",
@@ -201,6 +202,8 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
         if past_others and k > start and t.pos in PREDICATE_POS and "impr" not in t.tags \
                 and doc.tokens[k - 1].lower in PERSON_JOINERS:
             return None  # "погибли двое и ранены 24 человека": those after another predicate joined on are its own
+        if k > start and _joined_with_predicate(doc, k, in_time):
+            return None  # "погибли и трое получили ранения": those joined on with a predicate of their own
         value, end = _count_at(doc, k, in_time)
         if value is not None:
             if _people_at(doc, end) or set(t.lemmas) & COLLECTIVE_NUMERALS and (
@@ -209,6 +212,15 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
             if not past_others:
                 return None
     return None
+
+
+def _joined_with_predicate(doc: CyrDoc, k: int, in_time: set[int] | frozenset[int]) -> bool:
+    """True for a number at token ``k`` joined on by "и"/"та" and followed by a predicate of its own ("Двое погибли и
+    трое получили ранения"): the count of that predicate."""
+    if doc.tokens[k - 1].lower not in PERSON_JOINERS:
+        return False
+    value, end = _count_at(doc, k, in_time)
+    return value is not None and end < len(doc.tokens) and doc.tokens[end].pos in PREDICATE_POS
 
 
 def _list_item_after(doc: CyrDoc, comma: int) -> bool:
