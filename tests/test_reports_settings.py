@@ -363,3 +363,19 @@ def test_a_verb_inside_a_content_lends_no_source_to_a_report_after_but():
 def test_a_count_joined_on_with_its_own_predicate_is_that_predicates():
     text = "Двое мирных жителей погибли и трое получили ранения в результате обстрела Киевского района Донецка."
     assert [(e[1], e[3]) for e in events(text, "ru") if e[0] == "casualties"] == [("погибли", 2), ("ранения", 3)]
+
+
+@pytest.mark.parametrize("text, when", [
+    ("По его словам, в ноябре российские войска улучшили положение на Купянском направлении.", "2024-11"),
+    ("Российские войска полностью вышли из Бучи 30 марта, говорится в заявлении.", "2024-03-30"),
+    ("Как сообщил 12 мая губернатор, ВСУ обстреляли Белгород.", None),  # the day of the report
+])
+def test_a_date_inside_a_reports_content_dates_the_act(text, when):
+    (event,) = record(text, "ru", "2024-12-05")["events"]
+    assert event["when"] == when
+
+
+def test_a_day_to_come_dates_no_act_told_after_it():
+    text = ("По его словам, 25 мая «Вагнер» начнет отводить подразделения из города. Маляр сообщила, что бои за "
+            "Бахмут продолжаются.")
+    assert [e["when"] for e in record(text, "ru", "2023-05-20")["events"]] == ["2023-05-25", None]

@@ -393,11 +393,14 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
     """
     s = doc.sentence_of(first)
     start, end = doc.tokens[first].start, doc.tokens[last - 1].end
-    reporting = [span for a in attributions for span in (a.cue, a.source) if span is not None
-                 and not (a.content[0] <= span[0] < a.content[1])]
+    # the cue and source of each report, with its content: a time in the content is no date of the report ("По его
+    # словам, в ноябре войска ..."; "заявил, что 12 мая ...")
+    reporting = [(span, at.content) for at in attributions for span in (at.cue, at.source) if span is not None
+                 and not (at.content[0] <= span[0] < at.content[1])]
     usable = [(a, b, value) for a, b, value in times if value is not None
               and ("/" in value or not any(max(a, c) - min(b, d) <= CUE_GAP_CHARS  # (a range dates no report:
-                          and not SENTENCE_END.search(doc.text, min(b, d), max(a, c)) for c, d in reporting))
+                          and not SENTENCE_END.search(doc.text, min(b, d), max(a, c)) and not told[0] <= a < told[1]
+                          for (c, d), told in reporting))
               and not _compared(doc, a)]  # "В течение недели, по данным СЦКК, ВСУ выпустили ...")
     best, best_gap, written = None, None, ""
     for a, b, value in usable:
@@ -415,7 +418,8 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
     if headline:
         return None  # a headline is dated only by what it states (see the docstring)
     paragraph = doc.text.rfind("\n", 0, s.start) + 1
-    window = [value for a, b, value in usable if paragraph <= a and b <= s.start and _is_window(value)]
+    window = [value for a, b, value in usable if paragraph <= a and b <= s.start and _is_window(value)
+              and not dated_after(value, today)]  # (a day to come dates no act told after it: "25 мая начнет")
     if window:
         return window[-1]
     said_today = today is not None and any(value == today and b <= s.start and _dates_an_act(doc, a)
