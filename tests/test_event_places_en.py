@@ -264,3 +264,10 @@ def test_the_city_centre_hit_is_the_city_named_before_and_a_capital_pressed_is_n
                    "ballistic missiles hit the city centre. President Volodymyr Zelenskyy condemned the attack and "
                    "called for stronger pressure on Moscow.", "en")
     assert [e[2] for e in found if e[0] == "strike"] == [{"Sumy"}] * 3, found
+
+
+def test_a_flag_state_is_no_place_and_a_village_taken_near_a_town_does_not_take_the_town():
+    found = events("Russian drones struck port infrastructure in Odesa overnight. A grain warehouse and a civilian "
+                   "vessel flying the flag of Panama were damaged.", "en")
+    assert [e[2] for e in found if e[0] == "strike"] == [{"Odesa"}, {"Odesa"}], found
+    assert [e[2] for e in events("Ukraine recaptures village near Bakhmut.", "en")] == [set()]

@@ -379,3 +379,20 @@ def test_a_day_to_come_dates_no_act_told_after_it():
     text = ("По его словам, 25 мая «Вагнер» начнет отводить подразделения из города. Маляр сообщила, что бои за "
             "Бахмут продолжаются.")
     assert [e["when"] for e in record(text, "ru", "2023-05-20")["events"]] == ["2023-05-25", None]
+
+
+def test_a_claim_its_speaker_repeats_in_a_quote_is_one_event():
+    text = ("Российские войска освободили населенный пункт Гродовка в ДНР, сообщили в Минобороны РФ. «Подразделения "
+            "группировки войск «Центр» освободили населенный пункт Гродовка», — говорится в сообщении. Украинские "
+            "войска заявили, что удерживают Гродовку.")
+    found = [(e[0], e[1]) for e in events(text, "ru") if e[0] == "territory_control"]
+    assert found == [("territory_control", "освободили"), ("territory_control", "удерживают")], found
+
+
+def test_a_unit_numbered_in_figures_is_a_source_and_a_hold_it_does_not_help_is_denied():
+    text = "У 46-й бригаді кажуть, що місто під контролем Сил оборони."
+    assert [text[a["source"][0]:a["source"][1]] for a in record(text, "uk", "2024-11-12")["attributions"]] \
+        == ["46-й бригаді"]
+    (event,) = record("Противник перебросил в город резервы, однако это не помогает ему удержать позиции.", "ru",
+                      "2024-11-05")["events"][1:]
+    assert (event["type"], event["polarity"]) == ("territory_control", "denied")

@@ -4,8 +4,9 @@ one entry per distinct event per claimant (shared data/dev/README.md, section E)
 A trigger is told again when it names victims of the casualties of the sentence before by a participle alone,
 when it is a strike told again through its weapon, or when it counts the explosions or munitions of a strike told
 before it in its sentence (:func:`told_again`); a trigger of the same type, claimant and sentence as an earlier one
-is the same act unless it counts, places or predicates differently (:func:`same_act`). Pure: a CyrDoc and the
-events found so far in, a decision out.
+is the same act unless it counts, places or predicates differently (:func:`same_act`); a control-ledger claim its
+speaker already gave in the report is not repeated (:func:`claim_repeated`). Pure: a CyrDoc and the events found so
+far in, a decision out.
 """
 from __future__ import annotations
 
@@ -13,10 +14,15 @@ from collections.abc import Sequence
 
 from ..models import Event
 from .cyrillic import CyrDoc, plain_word
+from .event_places import LEDGER_KINDS
 from .event_places_ru_uk import opens_relative_clause, predicate_clause_of
 from .event_polarity_ru_uk import event_polarity_ru_uk
 from .places_ru_uk import AXIS_SUFFIX
 from .retold_events import weapons_named
+
+# Letters of a trigger's first word that tell the same act told again ("освободили" / "освобождение": "освоб"), not
+# another said of the same place ("вошли" / "под контролем").
+TRIGGER_STEM_LETTERS = 5
 
 # Weapons that do what a strike did when a report tells it again ("Одна з бомб зруйнувала будинок").
 WEAPON_LEMMAS = frozenset({"бомба", "авиабомба", "авіабомба", "ракета", "снаряд", "дрон", "беспилотник", "безпілотник",
@@ -53,6 +59,23 @@ def _relative_clause_apart(doc: CyrDoc, earlier: Event, first: int, last: int) -
     k = doc.token_at(earlier.trigger[0])
     a, b = predicate_clause_of(doc, first, last)
     return k is not None and not a <= k < b and opens_relative_clause(doc, a)
+
+
+def claim_repeated(doc: CyrDoc, event: Event, events: Sequence[Event], speakers: dict[str | None, str | None]) -> bool:
+    """True when an earlier event of ``events`` already gives ``event``'s control-ledger claim (type, places,
+    polarity, modality, the side of a named actor, the stem of the trigger's word) of the same speaker
+    (``speakers``: attribution id -> speaker):
+    "Российские войска освободили Гродовку, сообщили в Минобороны. «Подразделения группировки войск «Центр» ...
+    освободили населенный пункт Гродовка», — говорится в сообщении" is one claim (the guide's one entry per event
+    per claimant)."""
+    from ..control import UNKNOWN, actor_side  # (the ledger's reading of an actor label)
+
+    stem = lambda e: plain_word(doc.text[e.trigger[0]:e.trigger[1]].split()[0].lower())[:TRIGGER_STEM_LETTERS]
+    side = actor_side(event.actor)
+    return event.type in LEDGER_KINDS and bool(event.places) and side != UNKNOWN and any(
+        (e.type, e.places, e.polarity, e.modality) == (event.type, event.places, event.polarity, event.modality)
+        and actor_side(e.actor) == side and speakers.get(e.claimed_by) == speakers.get(event.claimed_by)
+        and stem(e) == stem(event) for e in events)
 
 
 def _on_axis(doc: CyrDoc, event: Event) -> bool:

@@ -182,6 +182,8 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
               and not (kind in CAPITAL_ACTING_KINDS and capital_acts(span.doc, p))]
     if kind == "negotiation":
         places = [p for p in places if p.level != "country"]
+    if kind in LEDGER_KINDS:  # "recaptures village near Bakhmut": a place only locates the village taken
+        places = [p for p in places if not _locates_unnamed_settlement(span.doc, p)]
     if kind in LEDGER_KINDS and takes_counted_settlements(span):  # "has taken two villages in Donetsk": the
         places = [p for p in places if not containing_town(span.doc, p)]  # villages lie there, it is not taken
     starts = _own_phrase(span, trigger_tokens or {})
@@ -286,6 +288,24 @@ def _locates_settlement(doc, place: Place, places: Sequence[Place]) -> bool:
         # ("the town of Bucha near Kyiv"; "Vovchansk, a town near ...")
     return any(p.level == "settlement" and p.span[0] <= located.idx < p.span[1] and _outranks(place, p)
                for p in places if p is not place)
+
+
+def _locates_unnamed_settlement(doc, place: Place) -> bool:
+    """True for a place after "near"/"outside" or a bearing's "of" that locates a settlement named by its noun alone
+    ("recaptures village near Bakhmut", "took a village south of Bakhmut"): not the settlement taken."""
+    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    root = span.root if span is not None else None
+    if root is None or root.dep_ != "pobj" or root.head.lower_ not in LOCATOR_PREPOSITIONS | {"of"}:
+        return False
+    prep = root.head
+    if prep.lower_ == "of":
+        prep = prep.head  # "south of Bakhmut"
+        if prep.lower_.replace("-", "") not in BEARINGS:
+            return False
+    head = prep.head
+    nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(n.lemma_.lower() in SETTLEMENT_WORDS and not any(
+        c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" or c.lower_ == "of" for c in n.children) for n in nouns)
 
 
 def _bearing_after_settlement(doc, root: Token, places: Sequence[Place]) -> bool:

@@ -30,7 +30,9 @@ NONE_WORDS = frozenset({"нет", "немає", "нема"})
 NOMINALS = frozenset({"NOUN", "PRTF", "ADJF"})  # a noun of the act, or the dead or wounded as a participle
 AND_WORDS = LIST_JOINERS - {","}  # ... also after a noun joined on ("Пострадавших и разрушений нет")
 # Verbs of managing whose negation denies the event they govern ("не удалось захватить").
-MANAGING_LEMMAS = frozenset({"удаться", "смочь", "суметь", "вдатися", "змогти", "зуміти", "спромогтися"})
+MANAGING_LEMMAS = frozenset({"удаться", "смочь", "суметь", "вдатися", "змогти", "зуміти", "спромогтися",
+                             "помогать", "помочь", "допомагати", "допомогти"})  # ("не помогает ему удержать")
+HELPED_PRONOUNS = frozenset({"ему", "ей", "им", "йому", "їй", "їм"})  # whom it helps, between the verb and the act
 MANAGING_REACH = 6  # words after an infinitive act within which the negated managing verb stands ("... не удастся")
 # Verbs of calling an act off right before it, or before "от"/"від" and it ("отменить штурм", "скасувати наступ",
 # "отказаться от штурма"): the act will not happen (annotation guide: "call off an assault" is denied).
@@ -81,8 +83,10 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
     if nxt is not None and nxt.lower in AND_WORDS and after_none is not None and after_none.pos in NOMINALS \
             and joined_none is not None and joined_none.lower in NONE_WORDS and doc.tokens[first].pos in NOMINALS:
         return "denied"  # "Пострадавших и разрушений нет", "Загиблих та поранених немає"
-    if prev is not None and set(prev.lemmas) & MANAGING_LEMMAS and first - 2 >= s.first \
-            and doc.tokens[first - 2].lower in NEGATIONS:
+    # the verb of managing right before, or before whom it helps ("не помогает ему удержать"), negated
+    managing = first - 2 if prev is not None and prev.lower in HELPED_PRONOUNS else first - 1
+    if managing - 1 >= s.first and set(doc.tokens[managing].lemmas) & MANAGING_LEMMAS \
+            and doc.tokens[managing - 1].lower in NEGATIONS:
         return "denied"
     if (doc.tokens[first].pos == "INFN" or "infn" in doc.tokens[first].tags) and any(
             set(doc.tokens[k].lemmas) & MANAGING_LEMMAS and doc.tokens[k - 1].lower in NEGATIONS

@@ -45,7 +45,7 @@ from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .datelines import outside_datelines
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
 from .event_places import event_place_key, is_resolved, names_facility, without_landmarks
-from .event_mentions_ru_uk import merged_places, names_act_better, same_act, told_again
+from .event_mentions_ru_uk import claim_repeated, merged_places, names_act_better, same_act, told_again
 from .event_places_ru_uk import QUOTE_MARKS, actor_phrases, event_place_keys
 from .event_polarity import claimed_polarity
 from .event_polarity_ru_uk import ABOUT_WORDS, event_polarity_ru_uk
@@ -435,6 +435,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
                                         if p.level == "settlement" and is_resolved(p)))
     events: list[Event] = []
     seen: dict[tuple[str, str | None, int], Event] = {}
+    speakers = {a.id: a.speaker for a in attributions}
     for kind, first, last in find_triggers_ru_uk(doc, places):
         if any(set(w.lemmas) & THANKS_LEMMAS or plain_word(w.lower) in THANKS_LEMMAS for w in _sentence_tokens(doc, first)):
             continue
@@ -479,6 +480,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             claimed_by=claimed_by, polarity=polarity,
             modality=modality,
         )
+        if replaces is None and claim_repeated(doc, event, events, speakers):
+            continue
         seen[key] = event
         if replaces is None:
             events.append(event)

@@ -1,6 +1,7 @@
 """What a place named in an English event's sentence stands for when it only names who acts: a possessor ("Russia's
 incursion"), a modifier of who acts ("the Kiev authorities") or of what a country makes ("US weapons"), one accused,
-a state as the subject of a full verb ("Russia intends to ...", "the 75 drones Russia launched"), a capital whose
+a state as the subject of a full verb ("Russia intends to ...", "the 75 drones Russia launched"), a ship's flag
+state ("flying the flag of Panama"), a capital whose
 government acts ("Moscow did not comment", "sabotage by Kyiv"). A spaCy Doc and a Place in, an answer out;
 event_places_en.py leaves such places out of an event's.
 """
@@ -25,6 +26,7 @@ MAKER_HEADS = frozenset({"weapon", "missile", "rocket", "arm", "tank", "jet", "a
                          "munition", "ammunition", "shell"})
 # Nouns of pressing a government, whose "on"/"against" object is the government pressed, no place.
 PRESSING_NOUNS = frozenset({"pressure", "sanction", "demand", "ultimatum", "embargo"})
+FLAGGED_WORDS = frozenset({"flagged", "registered"})  # "a Panama-flagged vessel": its flag state, no place
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb's finite forms, whose subject a name right before is
 
 # Nouns of a part of a place: a possessor of one names where, not who ("from Ukraine's borders",
@@ -68,6 +70,9 @@ def _place_names_actor(doc, place: Place) -> bool:
     if root.dep_ == "dobj" and root.head.lemma_.lower() in ACCUSING_VERBS \
             or root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lemma_.lower() in ACCUSING_VERBS:
         return True  # "accused Russia of blowing up the dam", "blamed the attack on Ukraine": who is said to act
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "flag" \
+            or root.head.lower_ in FLAGGED_WORDS:
+        return True  # "a vessel flying the flag of Panama", "a Panama-flagged vessel": the flag state
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS | MAKER_HEADS \
         and not (span.start <= root.head.i < span.end)
 

@@ -43,6 +43,7 @@ REPORT_NOUN_LEMMAS = frozenset({"информация", "сообщение", "�
                                 "твердження", "новина", "факт"})
 # Demonstratives opening an object fronted before its cue ("В Киеве эту информацию опровергли").
 DEMONSTRATIVES = frozenset({"эту", "это", "эти", "этого", "этой", "цю", "це", "ці", "цього", "цієї", "такую", "таку"})
+ORDINAL_FIGURE = re.compile(r"\d+-[а-яіїєґ]{1,3}")  # "46-й", "128-ї": an ordinal written in figures
 # Conjunctions that join a second report of the same speaker with its subject left out, like COORDINATORS
 # ("заявил, что ..., хотя признал, что ...", "сказав ..., але визнав ...").
 CONTRASTIVE = frozenset({"хотя", "хоча", "но", "однако", "але", "проте", "однак", "зато", "впрочем", "втім"})
@@ -113,8 +114,10 @@ def fronted_report(doc: CyrDoc, k: int) -> bool:
 
 
 def is_nominal(t: Token) -> bool:
+    """True for a word of a noun phrase: a noun, pronoun, adjective (an ordinal in figures too: "46-й бригаде"),
+    numeral, abbreviation or quote mark."""
     return (t.pos in ("NOUN", "NPRO", "ADJF", "NUMR", None) or "Fixd" in t.tags or t.text.isupper()
-            or t.text in ("«", "»", '"', "„", "“", "”", "-"))
+            or t.text in ("«", "»", '"', "„", "“", "”", "-") or ORDINAL_FIGURE.fullmatch(t.lower) is not None)
 
 
 def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = None) -> tuple[int, int] | None:
