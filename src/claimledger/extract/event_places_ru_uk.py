@@ -54,6 +54,9 @@ LIST_JOINERS = frozenset({"і", "й", "та", "и", "а також", "также
 AMONG_THEM = (("среди", "них"), ("серед", "них"), ("в", "их", "числе"), ("у", "їх", "числі"), ("в", "їх", "числі"),
               ("в", "том", "числе"), ("у", "тому", "числі"))
 AMONG_WORDS = frozenset({"среди", "серед"})  # ... also before a participle ("Серед звільнених — ...")
+# Openers of a sentence that breaks down what the sentence before counted by place ("уничтожены 23 беспилотника. Из
+# них 11 — над Брянской областью, шесть — над Курской ...").
+BREAKDOWN_OPENERS = (("из", "них"), ("з", "них"), ("із", "них"))
 PP_GAP = 2  # tokens between a trigger's end and such a preposition ("зону безопасности сейчас в ...")
 PP_REACH = 4  # tokens from the preposition within which its place starts ("в районе населенного пункта X")
 # Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
@@ -242,6 +245,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     # (a facility's town may be named anywhere, in a source too: "Глава Новой Каховки" for "Каховской ГЭС")
     found = listed_over_areas(found, listed, places) or found or facility_place_keys(doc.text, (s.start, s.end),
                                                                                      named, kind)
+    found = found or _broken_down_places(doc, number, places)
     if found:
         return found
     inherited = context_place_keys(doc, first, c_first, c_last, kind, places, named, headline_keys)
@@ -278,6 +282,17 @@ def _listed_places(doc: CyrDoc, number: int, places: Sequence[Place]) -> list[Pl
                 for t in doc.tokens[s.first + opener:s.last]):
             return inside
     return []
+
+
+def _broken_down_places(doc: CyrDoc, number: int, places: Sequence[Place]) -> tuple[str, ...]:
+    """The places of the sentence right after sentence ``number`` in its paragraph when it opens with "Из них" / "З
+    них" and breaks down by place what this one counted; () otherwise."""
+    if number + 1 >= len(doc.sents) or "\n" in doc.text[doc.sents[number].end:doc.sents[number + 1].start]:
+        return ()
+    s = doc.sents[number + 1]
+    if not any(tuple(t.lower for t in doc.tokens[s.first:s.first + len(w)]) == w for w in BREAKDOWN_OPENERS):
+        return ()
+    return place_keys_within(places, [(s.start, s.end)])
 
 
 def actor_phrases(doc: CyrDoc, sentence: int, places: Sequence[Place]) -> list[tuple[int, int]]:
