@@ -509,3 +509,14 @@ def test_a_count_broken_down_by_place_in_the_next_sentence_is_placed_there_and_d
     (event,) = record(text, "ru", "2024-10-21")["events"]
     assert event["when"] == "2024-10-20/2024-10-21"
     assert [e[2] for e in events(text, "ru")] == [{"Bryansk Oblast", "Kursk Oblast", "Smolensk Oblast"}]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ('Подразделения группировки войск "Центр" решительными действиями освободили населенный пункт Гродовка.',
+     'группировки войск "Центр"'),
+    ('Пригожин: "Вагнер" взял под контроль всю восточную часть Артемовска.', '"Вагнер"'),
+    ("Пригожин: «Вагнер» взял под контроль всю восточную часть Артемовска.", "«Вагнер»"),
+])
+def test_a_force_named_in_straight_or_angle_quotes_is_the_actor(text, actor):
+    (event,) = record(text, "ru", "2024-09-11")["events"]
+    assert event["actor"] == actor

@@ -117,8 +117,9 @@ def actor_side(actor: str | None, claimant_side: str = UNKNOWN) -> str:
     words = _WORD.findall(lowered)
     sides = {"ukraine"} if any(phrase in lowered for phrase in UKRAINIAN_PHRASES) else set()
     if any(stem in lowered for stem in GROUPING_STEMS):
-        sides.update({"russia"} if any(name in lowered for name in RUSSIAN_GROUPINGS) else set())
-        sides.update({"ukraine"} if any(name in lowered for name in UKRAINIAN_GROUPINGS) else set())
+        quoted = lowered.replace('"', "«")  # (a name in straight quotes: 'группировки войск "Центр"')
+        sides.update({"russia"} if any(name in quoted for name in RUSSIAN_GROUPINGS) else set())
+        sides.update({"ukraine"} if any(name in quoted for name in UKRAINIAN_GROUPINGS) else set())
     for word in words:
         if word in RUSSIAN_WORDS or word.startswith(RUSSIAN_PREFIXES):
             sides.add("russia")

@@ -43,7 +43,8 @@ from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word
 from .dates import dates_another
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .datelines import outside_datelines
-from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of, when_of
+from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of
+from .event_dates_ru_uk import when_of
 from .event_places import event_place_key, is_resolved, names_facility, without_landmarks
 from .event_mentions_ru_uk import claim_repeated, merged_places, names_act_better, same_act, told_again
 from .event_places_ru_uk import QUOTE_MARKS, actor_phrases, event_place_keys
@@ -427,7 +428,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
                       headline_places: Sequence[Place] = ()) -> list[Event]:
     """Return the events a Russian or Ukrainian CyrDoc reports, with claimant, polarity, modality, actor,
     places, count and date (resolved against ``published``, an ISO date or datetime); ``headline`` is true for
-    an article's title, which speaks of its publication day (event_args_ru_uk.when_of). The settlements of
+    an article's title, which speaks of its publication day (event_dates_ru_uk.when_of). The settlements of
     ``headline_places`` (a body's headline) count towards the town a report is about."""
     times = outside_datelines(doc.text, find_time_expressions_ru_uk(doc.text, published))
     today = speaking_day(published)

@@ -26,7 +26,7 @@ gives it the full name the body resolved for the same person.
 
 A headline also speaks of its publication day unless it names another: :func:`date_headline_events`
 gives that day to the undated events of an English title whose trigger names an act with a noun
-("Telephone conversation with ...", "... held a video conference"); event_args_ru_uk.when_of does the
+("Telephone conversation with ...", "... held a video conference"); event_dates_ru_uk.when_of does the
 same for Russian and Ukrainian titles.
 """
 from __future__ import annotations
