@@ -271,3 +271,9 @@ def test_a_flag_state_is_no_place_and_a_village_taken_near_a_town_does_not_take_
                    "vessel flying the flag of Panama were damaged.", "en")
     assert [e[2] for e in found if e[0] == "strike"] == [{"Odesa"}, {"Odesa"}], found
     assert [e[2] for e in events("Ukraine recaptures village near Bakhmut.", "en")] == [set()]
+
+
+def test_a_state_pressed_is_no_place_of_the_strike_told_beside_it():
+    found = events("Today's Russian strike alone at the city of Mykolaiv - 10 missiles at once - proves that the "
+                   "pressure on Russia is not enough.", "en")
+    assert all(e[2] == {"Mykolaiv"} for e in found if e[0] == "strike") and found, found

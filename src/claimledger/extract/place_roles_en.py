@@ -25,7 +25,8 @@ ACCUSING_VERBS = frozenset({"accuse", "blame"})  # whose object (or "on" object)
 MAKER_HEADS = frozenset({"weapon", "missile", "rocket", "arm", "tank", "jet", "aircraft", "drone", "system", "aid",
                          "munition", "ammunition", "shell"})
 # Nouns of pressing a government, whose "on"/"against" object is the government pressed, no place.
-PRESSING_NOUNS = frozenset({"pressure", "sanction", "demand", "ultimatum", "embargo"})
+# (Sanctions are not among them: the guide places sanctions at the state they are imposed on.)
+PRESSING_NOUNS = frozenset({"pressure", "demand", "ultimatum"})
 FLAGGED_WORDS = frozenset({"flagged", "registered"})  # "a Panama-flagged vessel": its flag state, no place
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb's finite forms, whose subject a name right before is
 
@@ -73,13 +74,15 @@ def _place_names_actor(doc, place: Place) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "flag" \
             or root.head.lower_ in FLAGGED_WORDS:
         return True  # "a vessel flying the flag of Panama", "a Panama-flagged vessel": the flag state
+    if place.level == "country" and pressed(root):
+        return True  # "the pressure on Russia is not enough": the state pressed
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS | MAKER_HEADS \
         and not (span.start <= root.head.i < span.end)
 
 
 def capital_acts(doc, place: Place) -> bool:
     """True for a capital as the subject of a full verb ("Moscow did not comment on the attack, but ... struck"), the
-    agent after "by" ("deliberate sabotage by Kyiv") or the one pressed ("pressure on Moscow", "sanctions against"):
+    agent after "by" ("deliberate sabotage by Kyiv") or the one pressed ("pressure on Moscow"):
     its government acts, and a fight or strike told beside it did not happen there. Talks keep it (the gold
     places a negotiation at the capital of a party that acts in it). Decided once per place of a Doc."""
     memo = doc_memo(doc, "capital_acts")
@@ -88,6 +91,12 @@ def capital_acts(doc, place: Place) -> bool:
         root = span.root if span is not None else None
         memo[place.span] = root is not None and (
             root.dep_ == "nsubj" and root.head.pos_ == "VERB" or root.dep_ == "pobj" and root.head.lower_ == "by"
-            or root.dep_ == "pobj" and root.head.lower_ in ("on", "against")
-            and root.head.head.lemma_.lower() in PRESSING_NOUNS)  # "called for stronger pressure on Moscow"
+            or pressed(root))  # "called for stronger pressure on Moscow"
     return memo[place.span]
+
+
+def pressed(root) -> bool:
+    """True for the object of "on"/"against" after a noun of pressing ("pressure on Moscow", "demands on Kyiv"): the
+    government pressed."""
+    return root.dep_ == "pobj" and root.head.lower_ in ("on", "against") \
+        and root.head.head.lemma_.lower() in PRESSING_NOUNS
