@@ -277,3 +277,9 @@ def test_a_state_pressed_is_no_place_of_the_strike_told_beside_it():
     found = events("Today's Russian strike alone at the city of Mykolaiv - 10 missiles at once - proves that the "
                    "pressure on Russia is not enough.", "en")
     assert all(e[2] == {"Mykolaiv"} for e in found if e[0] == "strike") and found, found
+
+
+def test_a_state_after_by_is_who_acts_not_where():
+    found = events("In terms of the volume of forces used by the Russian Federation, the concentration of troops was "
+                   "in Crimea and in Belarus.", "en")
+    assert [e[2] for e in found if e[0] == "other"] == [{"Crimea", "Belarus"}], found

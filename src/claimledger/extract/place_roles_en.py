@@ -74,8 +74,8 @@ def _place_names_actor(doc, place: Place) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "flag" \
             or root.head.lower_ in FLAGGED_WORDS:
         return True  # "a vessel flying the flag of Panama", "a Panama-flagged vessel": the flag state
-    if place.level == "country" and pressed(root):
-        return True  # "the pressure on Russia is not enough": the state pressed
+    if place.level == "country" and (pressed(root) or root.dep_ == "pobj" and root.head.lower_ == "by"):
+        return True  # "the pressure on Russia is not enough", "forces used by the Russian Federation": who acts
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS | MAKER_HEADS \
         and not (span.start <= root.head.i < span.end)
 
