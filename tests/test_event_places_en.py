@@ -7,6 +7,7 @@ import pytest
 from claimledger.extract.events import find_events
 from claimledger.extract.gazetteer import load_gazetteer
 from claimledger.extract.places import find_places
+from test_reports_acts import record
 from test_reports_context import events
 
 pytestmark = pytest.mark.model
@@ -283,3 +284,13 @@ def test_a_state_after_by_is_who_acts_not_where():
     found = events("In terms of the volume of forces used by the Russian Federation, the concentration of troops was "
                    "in Crimea and in Belarus.", "en")
     assert [e[2] for e in found if e[0] == "other"] == [{"Crimea", "Belarus"}], found
+
+
+def test_the_towns_of_a_list_are_towns_not_villages_of_the_same_name():
+    found = events("The Russian Armed Forces managed to conquer large parts of northeastern Kharkiv Oblast, including "
+                   "the towns of Kupiansk, Izium, Shevchenkove, and Balakliia.", "en")
+    assert [e[2] for e in found if e[0] == "territory_control"] == [
+        {"Kupiansk", "Izium", "Shevchenkove", "Balakliia"}], found
+    places = record("Russian forces captured the towns of Izium and Shevchenkove in the Kharkiv region.", "en",
+                    "2022-04-01")["places"]
+    assert [p["ref"] for p in places if p["name"] == "Shevchenkove"] == ["UA63080150010082504"]

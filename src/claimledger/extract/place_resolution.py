@@ -41,6 +41,11 @@ FOREIGN_TOWN_POPULATION = 100_000
 # "the Elk Grove area of Cook County".
 STATED_AREA_GAP = frozenset({",", "in", "the", "area", "of"})
 STATED_AREA_HOPS = 2  # areas looked through after the town ("Scott County", "Indiana")
+# KATOTTG categories a settlement noun before "of" and a list of names allows ("the towns of Kupiansk, Izium,
+# Shevchenkove and Balakliia": the town, not the villages of that name), as places_ru_uk.SETTLEMENT_KIND_CATEGORIES.
+# Not "village": wire copy calls small towns villages ("the villages of Bohoiavlenka and Hirnyk").
+KIND_CATEGORIES = {"town": {"M", "K", "X"}, "city": {"M", "K"}}
+LIST_REACH = 12  # tokens walked back over a list of names to the noun that opens it
 RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
 
 
@@ -142,6 +147,7 @@ def _candidates(doc, gaz: Gazetteer, m: Mention) -> list[Entry]:
         areas = [e for e in gaz.lookup(f"{base} region") + found if e.level in ("oblast", "region")]
         if areas:
             return list({e.id: e for e in areas}.values())
+    found = _of_settlement_kind(doc, m, found)
     reading = _city_or_state(doc, m)
     if reading is not None:
         kept = [e for e in found if (e.level == "settlement") == (reading == "city")]
@@ -153,6 +159,20 @@ def _candidates(doc, gaz: Gazetteer, m: Mention) -> list[Entry]:
         base = gaz.lookup(doc[m.start:m.end - 1].text, fuzzy=False)
         return [e for e in base if e.level in ("region", "oblast", "raion")] or base
     return found
+
+
+def _of_settlement_kind(doc, m: Mention, found: list[Entry]) -> list[Entry]:
+    """``found`` without the Ukrainian settlements of another kind than the noun that opens the mention's list
+    names (KIND_CATEGORIES: "the towns of A, B and C", "the village of D"), when one of them is of that kind."""
+    k = m.start - 1
+    while k > 0 and m.start - k <= LIST_REACH and (doc[k].lower_ in (",", "and") or doc[k].text[:1].isupper()):
+        k -= 1
+    noun = doc[k - 1].lemma_.lower() if k > 0 and doc[k].lower_ == "of" else None
+    allowed = KIND_CATEGORIES.get(noun or "")
+    ukrainian = [e for e in found if e.level == "settlement" and (e.ref or "").startswith("UA")]
+    if allowed is None or not any(e.category in allowed for e in ukrainian):
+        return found
+    return [e for e in found if e not in ukrainian or e.category in allowed]
 
 
 def _city_or_state(doc, m: Mention) -> str | None:
