@@ -294,3 +294,8 @@ def test_the_towns_of_a_list_are_towns_not_villages_of_the_same_name():
     places = record("Russian forces captured the towns of Izium and Shevchenkove in the Kharkiv region.", "en",
                     "2022-04-01")["places"]
     assert [p["ref"] for p in places if p["name"] == "Shevchenkove"] == ["UA63080150010082504"]
+
+
+def test_a_capital_whose_policy_is_spoken_of_is_no_place():
+    found = events("The neo-Nazis play a substantial role in the state policy of Kiev and attack civilians.", "en")
+    assert [e[2] for e in found] == [set()], found

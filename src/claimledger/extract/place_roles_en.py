@@ -27,6 +27,7 @@ MAKER_HEADS = frozenset({"weapon", "missile", "rocket", "arm", "tank", "jet", "a
 # Nouns of pressing a government, whose "on"/"against" object is the government pressed, no place.
 # (Sanctions are not among them: the guide places sanctions at the state they are imposed on.)
 PRESSING_NOUNS = frozenset({"pressure", "demand", "ultimatum"})
+GOVERNING_HEADS = frozenset({"policy", "regime", "leader", "president", "position"})  # ... "of" a state or capital
 FLAGGED_WORDS = frozenset({"flagged", "registered"})  # "a Panama-flagged vessel": its flag state, no place
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb's finite forms, whose subject a name right before is
 
@@ -76,6 +77,9 @@ def _place_names_actor(doc, place: Place) -> bool:
         return True  # "a vessel flying the flag of Panama", "a Panama-flagged vessel": the flag state
     if place.level == "country" and (pressed(root) or root.dep_ == "pobj" and root.head.lower_ == "by"):
         return True  # "the pressure on Russia is not enough", "forces used by the Russian Federation": who acts
+    if (place.level == "country" or is_capital(place)) and root.dep_ == "pobj" and root.head.lower_ == "of" \
+            and root.head.head.lemma_.lower() in ACTOR_HEADS | GOVERNING_HEADS:
+        return True  # "the state policy of Kiev", "the leadership of Ukraine": the government, no place
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS | MAKER_HEADS \
         and not (span.start <= root.head.i < span.end)
 
