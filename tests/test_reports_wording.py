@@ -296,3 +296,13 @@ def test_the_agent_of_an_occupation_is_its_actor_and_a_reporter_is_none():
     assert found["actor"] == "Российской армией"
     (found,) = record("DeepState отметил оккупацию трех сел.", "ru", "2024-08-20")["events"]
     assert found["actor"] is None
+
+
+@pytest.mark.parametrize("text, language, kinds", [
+    ("Сили оборони знищили склад боєприпасів окупантів у Токмаку.", "uk", ["strike"]),  # the owners of a depot
+    ("ВСУ потеряли за месяц более 20 тысяч военных.", "ru", ["casualties"]),
+    ("Уничтожено до роты военнослужащих противника.", "ru", ["casualties"]),
+    ("Окупаційна адміністрація Запорізької області заявила, що пошкоджено будинки.", "uk", ["strike"]),
+])
+def test_people_owning_a_thing_are_no_losses_and_an_occupation_administration_no_occupation(text, language, kinds):
+    assert [e[0] for e in events(text, language)] == kinds

@@ -3,6 +3,7 @@
 rules that read an event's own negation are in event_polarity_en.py and event_polarity_ru_uk.py.
 
 A polarity, the event's ``claimed_by`` and the document's attributions in, a polarity out; pure.
+:func:`innermost_claimant` gives that ``claimed_by``: the attribution whose content holds the trigger.
 :func:`denials_of_reports` adds, for a source that denies what another reported ("Y denied the claim"), the
 denied copies of the events of that report.
 """
@@ -13,6 +14,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..models import Attribution, Event
+
+
+def innermost_claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
+    """The id of the attribution with the innermost content holding characters [start, end), on a tie the nested
+    one ("X со ссылкой на Y сообщил": Y's); None when none holds them (the outlet's claim)."""
+    inside = [a for a in attributions if a.content[0] <= start and end <= a.content[1]]
+    return min(inside, key=lambda a: (a.content[1] - a.content[0], a.parent is None)).id if inside else None
 
 
 def claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequence[Attribution]) -> str:

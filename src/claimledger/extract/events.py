@@ -34,7 +34,7 @@ from .event_arguments import (
 from .event_dates_en import default_when, event_when, planned_before
 from .event_places import LEDGER_KINDS, without_landmarks
 from .event_places_en import event_places
-from .event_polarity import claimed_polarity
+from .event_polarity import claimed_polarity, innermost_claimant
 from .event_polarity_en import event_polarity, names_no_one, verb_subjects
 from .event_triggers import NATIONALITIES, find_triggers
 from .modality import event_modality
@@ -96,17 +96,14 @@ MERGE_TREE_DISTANCE = 3
 
 def _claimant(span: Span, attributions: Sequence[Attribution]) -> str | None:
     """The attribution with the innermost content span containing the trigger."""
-    start, end = span.start_char, span.end_char
-    inside = [a for a in attributions if a.content[0] <= start and end <= a.content[1]]
+    claimant = innermost_claimant(span.start_char, span.end_char, attributions)
     root = span.root
-    if not inside and root.dep_ in {"nsubj", "nsubjpass"} and root.head.i > root.i:
+    if claimant is None and root.dep_ in {"nsubj", "nsubjpass"} and root.head.i > root.i:
         # the event is the subject just outside the content of its predicate: "The buffer zone, as
         # described by Russian officials, is intended to serve ..." (data/dev/README.md section E)
         verb = root.head.idx
-        inside = [a for a in attributions if a.content[0] <= verb < a.content[1] and a.content[0] >= end]
-    if not inside:
-        return None
-    return min(inside, key=lambda a: (a.content[1] - a.content[0], a.parent is None)).id  # a tie: the nested one
+        return innermost_claimant(verb, verb + 1, [a for a in attributions if a.content[0] >= span.end_char])
+    return claimant
 
 
 def _label(token: Token | None) -> str | None:

@@ -48,14 +48,14 @@ from .event_dates_ru_uk import when_of
 from .event_places import event_place_key, is_resolved, names_facility, without_landmarks
 from .event_mentions_ru_uk import claim_repeated, merged_places, names_act_better, same_act, told_again
 from .event_places_ru_uk import QUOTE_MARKS, actor_phrases, event_place_keys
-from .event_polarity import claimed_polarity
+from .event_polarity import claimed_polarity, innermost_claimant
 from .event_polarity_ru_uk import ABOUT_WORDS, event_polarity_ru_uk
 from .event_senses_ru_uk import AERIAL_STEMS, ENTER_LEMMAS, event_sense_ru_uk, said_of_places
 from .modality_ru_uk import event_modality_ru_uk
 from .place_roles_ru_uk import ORIGIN_PREPOSITIONS, other_role
-from .numbers_ru_uk import FORMATION_LEMMAS
 from .quantities_ru_uk import (
-    PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, VICTIM_VERBS, find_count_ru_uk, people_count_after,
+    PEOPLE_COUNT_REACH, PERSONNEL_AFTER_STEMS, PERSONNEL_STEMS, SETTLEMENT_LEMMAS, VICTIM_VERBS, find_count_ru_uk,
+    in_unit_name, military_people, owner_of_thing, people_count_after,
 )
 from .retold_events import without_retold_strikes
 
@@ -77,22 +77,11 @@ AREA_NOUNS = frozenset({"район", "окрестность", "окраина"
                         "остров", "острів"})
 # Pronouns after "из"/"с" standing for a place a force leaves ("вывели с него гарнизон", "вийшли з нього").
 PLACE_PRONOUNS = frozenset({"него", "нее", "неё", "них", "нього", "неї"})
-# Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
-PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
-                   "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
-                   "найманц", "найманц", "террорист", "терорист", "пехот", "піхот", "геро", "громадян", "гражданин",
-                   "жител", "мешкан", "діти", "дітей", "дети", "детей", "ребен", "дрг", "диверс", "захисник",
-                   "защитник", "оборонц")
-# Stems of people who are as often who acts as who is lost ("Россияне уничтожили склад" / "уничтожили 1 100
-# россиян"): counted as losses only after the trigger.
-PERSONNEL_AFTER_STEMS = ("оккупант", "россиян", "рашист", "боец", "бойц")
 # Word starts of an assault, which a verb of repelling needs in its sentence (flag "assault"), and whose
 # noun is the same event as its repelling ("Атаки противника ... были отражены": one attack_repelled).
 ASSAULT_STEMS = ("атак", "штурм", "наступ", "контратак", "контрнаступ", "попытк", "спроб", "натиск", "прорыв",
                  "прорив", "прорв", "вылазк", "вилазк", "пытал", "намага", "проникн")
 REPELLED_WINDOW = 8  # words between an assault noun and the verb of repelling it
-# Adjectives that name people when used as nouns ("военных", "військових"): personnel lost, not equipment.
-MILITARY_ADJECTIVES = frozenset({"военный", "військовий"})
 # Words saying that a war or an operation proceeds (flag "process").
 PROCESS_LEMMAS = frozenset({"идти", "продолжаться", "продолжать", "начаться", "начать", "вестись", "вести",
                             "развернуть", "тривати", "почати", "почитися", "розпочати", "розпочатися",
@@ -109,7 +98,9 @@ PREDICATE_WINDOW = 3  # words before an evaluative noun searched for them
 # Nouns an adjective trigger names a kind of ("штурмовые группы", "ударные дроны"): not an event.
 UNIT_LEMMAS = frozenset({"группа", "група", "подразделение", "підрозділ", "бригада", "отряд", "загін", "батальон",
                          "полк", "авиация", "авіація", "дрон", "беспилотник", "безпілотник", "вертолет", "вертоліт",
-                         "самолет", "літак", "корабль", "корабель", "комплекс", "войска", "військо"})
+                         "самолет", "літак", "корабль", "корабель", "комплекс", "войска", "військо",
+                         # ... and institutions ("Окупаційна адміністрація", "оккупационные власти"): who, not an act
+                         "администрация", "адміністрація", "власть", "влада", "суд", "режим", "армия", "армія"})
 # Words of thanks: an address's thanks ("Вдячний кожному, хто забезпечив переміщення людей гуманітарним
 # коридором") is a ritual, not a report; the acts it names before or after are told elsewhere if at all.
 THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякувати", "подяка", "вдячність", "спасибі", "благодарить",
@@ -125,7 +116,6 @@ STAGING_AREA_LEMMAS = frozenset({"район", "пункт", "место", "мі
 # Words of avoiding: "щоб уникнути втрат", "во избежание потерь" name an event that is kept from happening.
 AVOIDED_LEMMAS = frozenset({"избежание", "избежать", "избегать", "уникнення", "уникнути", "уникати"})
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
-UNIT_NAME_REACH = 2  # words back from a people word to a formation noun whose name it is part of
 # Word starts of captivity: "освобождены из плена", "звільнили з полону" free people, not a place.
 CAPTIVITY_STEMS = ("плен", "полон", "заложник", "заручник")
 FROM_WORDS = frozenset({"от", "від", "из", "з", "із"})
@@ -272,22 +262,6 @@ def _repelled_assault(doc: CyrDoc, trigger: tuple[str, int, int], triggers: list
     return False
 
 
-def _military_people(doc: CyrDoc, w: Token, last: int) -> bool:
-    """True for "военных" / "військових" used as a noun ("потеряли 2,3 тысячи военных"), not before one
-    ("военной техники"), nor as the subject before the trigger ending at ``last`` ("Российские военные
-    уничтожили склад": who destroyed, not who was lost)."""
-    after = doc.tokens[w.i + 1] if w.i + 1 < len(doc.tokens) else None
-    subject = w.i < last and "nomn" in w.tags
-    return bool(set(w.lemmas) & MILITARY_ADJECTIVES) and (after is None or after.pos != "NOUN") and not subject
-
-
-def _in_unit_name(doc: CyrDoc, k: int) -> bool:
-    """True for a word of a unit's name after its numbered formation noun ("35-й бригады морской пехоты"): no people
-    lost ("до двух рот пехоты" counts infantry)."""
-    return any(set(doc.tokens[j].lemmas) & FORMATION_LEMMAS and j > 0
-               and any(c.isdigit() for c in doc.tokens[j - 1].text) for j in range(max(0, k - UNIT_NAME_REACH), k))
-
-
 def _sentence_tokens(doc: CyrDoc, i: int) -> list[Token]:
     s = doc.sentence_of(i)
     return doc.tokens[s.first:s.last]
@@ -348,9 +322,10 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
             # танк и шесть машин": machines), not in the clause before ("187 окупантів, 72 з них – ліквідовано")
             start = max([start] + [k + 1 for k in range(start, first) if doc.tokens[k].text in (",", ";", ":")])
         near = doc.tokens[start:last + PERSONNEL_WINDOW]
-        people = any((plain_word(w.lemma).startswith(PERSONNEL_STEMS) or _military_people(doc, w, last)
+        people = any((plain_word(w.lemma).startswith(PERSONNEL_STEMS) or military_people(doc, w, last)
                       or w.i >= last and plain_word(w.lemma).startswith(PERSONNEL_AFTER_STEMS))
-                     and not _in_unit_name(doc, w.i) for w in near if w.is_word and w.sent == t.sent) \
+                     and not in_unit_name(doc, w.i) and not owner_of_thing(doc, w.i)
+                     for w in near if w.is_word and w.sent == t.sent) \
             or people_count_after(doc, last, min(doc.sentence_of(first).last, last + PEOPLE_COUNT_REACH),
                                   past_others=True) is not None
         if people != ("personnel" in row.flags):
@@ -407,20 +382,14 @@ def _frees_people(doc: CyrDoc, first: int, last: int) -> bool:
             and (last >= sentence_last or doc.tokens[last].pos in ("PNCT", "VERB")) and not said_of_places(doc, first):
         return True
     for w in doc.tokens[last:min(sentence_last, last + FREED_WINDOW)]:
-        if w.pos == "NOUN" or _military_people(doc, w, last):
+        if w.pos == "NOUN" or military_people(doc, w, last):
             plain = plain_word(w.lemma)
             if plain.startswith(CAPTIVITY_STEMS):
                 return True
             if doc.tokens[w.i - 1].lower in FROM_WORDS:
                 continue  # "освободили от оккупантов Херсон": whom a place is freed from
-            return plain.startswith(PERSONNEL_STEMS) or _military_people(doc, w, last)
+            return plain.startswith(PERSONNEL_STEMS) or military_people(doc, w, last)
     return False
-
-
-def _claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
-    inside = [a for a in attributions if a.content[0] <= start and end <= a.content[1]]
-    # on a tie the nested report is the inner one ("X со ссылкой на Y сообщил": Y's)
-    return min(inside, key=lambda a: (a.content[1] - a.content[0], a.parent is None)).id if inside else None
 
 
 def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: Sequence[Place],
@@ -443,7 +412,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         start, end = doc.char_span(first, last)
         if dates_another(start, end, times):
             continue  # "Від початку повномасштабного вторгнення росіяни вбили ...": a time, not an event
-        claimed_by = _claimant(start, end, attributions)
+        claimed_by = innermost_claimant(start, end, attributions)
         kind = event_sense_ru_uk(doc, kind, first, last, places)
         if kind is None:
             continue

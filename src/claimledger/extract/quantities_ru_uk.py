@@ -3,14 +3,31 @@
 ``find_count_ru_uk(doc, kind, first, last, times)`` gives the count next to an event trigger (tokens
 [first, last) of a ``CyrDoc``): a number inside the trigger ("отразили пять атак"), after it, then before
 it, or the people it counts; numbers_ru_uk.py reads each number. Like the English quantities.py, percentages,
-distances, durations, sums and dates are not counts, and "до N", "более N", "понад N" give N.
+distances, durations, sums and dates are not counts, and "до N", "более N", "понад N" give N. Which words name
+people lost (:data:`PERSONNEL_STEMS`, :func:`military_people`; not a unit's name nor the owners of a thing) is
+decided here too, for the triggers of losses in events_ru_uk.py.
 """
 from __future__ import annotations
 
 from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word, word_readings
 from .event_polarity_ru_uk import NONE_WORDS
-from .numbers_ru_uk import NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, and_a_half, inside_number, is_measure, number_at
+from .numbers_ru_uk import (
+    FORMATION_LEMMAS, MULTIPLIERS, NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, and_a_half, inside_number, is_measure,
+    number_at,
+)
 
+# Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
+PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
+                   "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
+                   "найманц", "найманц", "террорист", "терорист", "пехот", "піхот", "геро", "громадян", "гражданин",
+                   "жител", "мешкан", "діти", "дітей", "дети", "детей", "ребен", "дрг", "диверс", "захисник",
+                   "защитник", "оборонц")
+# Stems of people who are as often who acts as who is lost ("Россияне уничтожили склад" / "уничтожили 1 100
+# россиян"): counted as losses only after the trigger.
+PERSONNEL_AFTER_STEMS = ("оккупант", "россиян", "рашист", "боец", "бойц")
+# Adjectives that name people when used as nouns ("военных", "військових"): personnel lost, not equipment.
+MILITARY_ADJECTIVES = frozenset({"военный", "військовий"})
+UNIT_NAME_REACH = 2  # words back from a people word to a formation noun whose name it is part of
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
 SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "поселок", "город", "деревня", "хутор", "селище",
                                "місто", "территория", "територія", "позиция", "позиція", "рубеж", "громада"})
@@ -340,3 +357,28 @@ def _people_at(doc: CyrDoc, k: int, adjectives: int = 0) -> bool:
         if doc.tokens[j].pos not in ("ADJF", "PRTF"):
             return False
     return False
+
+
+def military_people(doc: CyrDoc, w: Token, last: int) -> bool:
+    """True for "военных" / "військових" used as a noun ("потеряли 2,3 тысячи военных"), not before one
+    ("военной техники"), nor as the subject before the trigger ending at ``last`` ("Российские военные
+    уничтожили склад": who destroyed, not who was lost)."""
+    after = doc.tokens[w.i + 1] if w.i + 1 < len(doc.tokens) else None
+    subject = w.i < last and "nomn" in w.tags
+    return bool(set(w.lemmas) & MILITARY_ADJECTIVES) and (after is None or after.pos != "NOUN") and not subject
+
+
+def in_unit_name(doc: CyrDoc, k: int) -> bool:
+    """True for a word of a unit's name after its numbered formation noun ("35-й бригады морской пехоты"): no people
+    lost ("до двух рот пехоты" counts infantry)."""
+    return any(set(doc.tokens[j].lemmas) & FORMATION_LEMMAS and j > 0
+               and any(c.isdigit() for c in doc.tokens[j - 1].text) for j in range(max(0, k - UNIT_NAME_REACH), k))
+
+
+def owner_of_thing(doc: CyrDoc, k: int) -> bool:
+    """True for people in the genitive right after a noun of a thing, whose owners they are: "знищили склад
+    боєприпасів окупантів" destroyed a depot, no one killed."""
+    prev = doc.tokens[k - 1] if k > 0 else None
+    return prev is not None and prev.pos == "NOUN" and "gent" in prev.tags \
+        and not plain_word(prev.lemma).startswith(PERSONNEL_STEMS) \
+        and not set(prev.lemmas) & (FORMATION_LEMMAS | MULTIPLIERS.keys())  # ("до роты военнослужащих", "20 тысяч")
