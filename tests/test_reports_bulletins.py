@@ -520,3 +520,8 @@ def test_a_count_broken_down_by_place_in_the_next_sentence_is_placed_there_and_d
 def test_a_force_named_in_straight_or_angle_quotes_is_the_actor(text, actor):
     (event,) = record(text, "ru", "2024-09-11")["events"]
     assert event["actor"] == actor
+
+
+def test_a_ukrainian_axis_adjective_in_zkyi_names_its_town_in_zhzhia():
+    found = events("На Запорізькому напрямку ворог втратив 90 військовослужбовців.", "uk")
+    assert [e[2] for e in found] == [{"Zaporizhzhia axis (front sector)"}], found
