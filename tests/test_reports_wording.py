@@ -306,3 +306,12 @@ def test_the_agent_of_an_occupation_is_its_actor_and_a_reporter_is_none():
 ])
 def test_people_owning_a_thing_are_no_losses_and_an_occupation_administration_no_occupation(text, language, kinds):
     assert [e[0] for e in events(text, language)] == kinds
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Украинские военные отбили Работино, сообщает Минобороны Украины.", "ru", "territory_control"),
+    ("Українські військові відбили Роботине.", "uk", "territory_control"),
+    ("ВСУ отбили атаку у Работино.", "ru", "attack_repelled"),
+])
+def test_retaking_a_place_named_right_after_is_a_capture_not_a_repelled_attack(text, language, kind):
+    assert [e[0] for e in events(text, language)] == [kind]
