@@ -396,3 +396,9 @@ def test_a_unit_numbered_in_figures_is_a_source_and_a_hold_it_does_not_help_is_d
     (event,) = record("Противник перебросил в город резервы, однако это не помогает ему удержать позиции.", "ru",
                       "2024-11-05")["events"][1:]
     assert (event["type"], event["polarity"]) == ("territory_control", "denied")
+
+
+def test_a_list_ending_in_a_count_of_villages_keeps_its_towns():
+    # "12 сел" (villages) also reads as "sat": no predicate of its own
+    found = events("Под обстрелом оказались Шебекино, Грайворон и 12 сел.", "ru")
+    assert [e[2] for e in found] == [{"Shebekino", "Grayvoron"}], found

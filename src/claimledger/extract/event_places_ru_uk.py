@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Attribution, Place
-from .cyrillic import PREDICATE_POS, RELATIVE_LEMMAS, CyrDoc, Token
+from .cyrillic import PREDICATE_POS, RELATIVE_LEMMAS, CyrDoc, Token, word_readings
 from .name_context_ru_uk import INCLUDING, gapping_dash
 from . import place_ranker
 from .event_places import (
@@ -105,7 +105,7 @@ def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
     for k in range(c_first, c_last + 1):
         if k == c_last or toks[k].text == "," or _joins_predicates(doc, start, k):
             if k > start:
-                stretches.append((start, k, any(t.pos in PREDICATE_POS for t in toks[start:k])))
+                stretches.append((start, k, any(_predicate(doc, t) for t in toks[start:k])))
             start = k + 1
     groups: list[list] = []  # [first token, end token, holds a predicate, is a relative clause]
     for a, b, predicate in stretches:
@@ -122,6 +122,13 @@ def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
             groups.append([a, b, False, False])
     around = [(a, b) for a, b, _, _ in groups if a <= first < b + 1]
     return min(around, key=lambda r: r[1] - r[0]) if around else (c_first, c_last)
+
+
+def _predicate(doc: CyrDoc, t: Token) -> bool:
+    """True for a predicate word, not a noun after a number that also reads as a verb ("Шебекино, Грайворон и 12
+    сел": villages, not "sat")."""
+    return t.pos in PREDICATE_POS and not (t.i > 0 and doc.tokens[t.i - 1].pos in ("NUMB", "NUMR")
+                                           and any(r.startswith("NOUN") for r in word_readings(t.text, doc.language)))
 
 
 def _joins_predicates(doc: CyrDoc, start: int, k: int) -> bool:
