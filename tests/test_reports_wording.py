@@ -315,3 +315,13 @@ def test_people_owning_a_thing_are_no_losses_and_an_occupation_administration_no
 ])
 def test_retaking_a_place_named_right_after_is_a_capture_not_a_repelled_attack(text, language, kind):
     assert [e[0] for e in events(text, language)] == [kind]
+
+
+@pytest.mark.parametrize("text, language, polarity, modality", [
+    ("Германия не будет поставлять Украине крылатые ракеты Taurus.", "ru", "denied", "future"),
+    ("США выделят Украине новый пакет военной помощи.", "ru", "asserted", "future"),
+    ("США передадуть Україні ракети ATACMS.", "uk", "asserted", "future"),
+])
+def test_weapons_sent_and_military_aid_are_deliveries(text, language, polarity, modality):
+    (event,) = record(text, language, "2024-10-25")["events"]
+    assert (event["type"], event["polarity"], event["modality"]) == ("other", polarity, modality)
