@@ -525,3 +525,14 @@ def test_a_force_named_in_straight_or_angle_quotes_is_the_actor(text, actor):
 def test_a_ukrainian_axis_adjective_in_zkyi_names_its_town_in_zhzhia():
     found = events("На Запорізькому напрямку ворог втратив 90 військовослужбовців.", "uk")
     assert [e[2] for e in found] == [{"Zaporizhzhia axis (front sector)"}], found
+
+
+@pytest.mark.parametrize("text, language, actor", [
+    ("Самолеты Су-34 Воздушно-космических сил нанесли удар по опорным пунктам ВСУ.", "ru",
+     "Самолеты Су-34 Воздушно-космических сил"),
+    ("Бойцы 810-й бригады морской пехоты освободили Плехово.", "ru", "Бойцы 810-й бригады"),
+    ("За тиждень Сили оборони звільнили сім населених пунктів.", "uk", "Сили оборони"),
+])
+def test_a_force_in_the_genitive_belongs_to_the_noun_it_hangs_on(text, language, actor):
+    (event,) = record(text, language, "2024-10-21")["events"]
+    assert event["actor"] == actor

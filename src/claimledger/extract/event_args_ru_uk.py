@@ -30,6 +30,7 @@ ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force th
 # Types whose noun takes its agent in the instrumental right after it ("оккупации российской армией", "захвате
 # российскими войсками"), past up to AGENT_AFTER_WORDS adjectives.
 AGENT_NOUN_KINDS = frozenset({"territory_control"})
+GENITIVE_HEAD_REACH = 4  # words back from a genitive force phrase to the nominative noun it belongs to
 AGENT_AFTER_WORDS = 2
 TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
 # Event types whose act noun takes the subject of the verb right before it as its actor ("ВС РФ завершили
@@ -156,6 +157,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
             while start > c_first and (doc.tokens[start - 1].pos in ("ADJF", "PRTF") and "nomn" in doc.tokens[start - 1].tags
                                        or doc.tokens[start - 1].text.isupper() and len(doc.tokens[start - 1].text) > 1):
                 start -= 1  # "Российские войска", "ВС РФ"
+            if any("gent" in r for r in word_readings(w.text, doc.language)):
+                start = _head_of_genitive(doc, start, c_first)
             end = k + 1
             while end < first and ((doc.tokens[end].text.isupper() or "gent" in doc.tokens[end].tags)
                                    and doc.tokens[end].pos in ("NOUN", None)):
@@ -164,6 +167,21 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                 end = closing + 1
             return start, end
     return _actor_after(doc, first) if kind == "territory_control" else None
+
+
+def _head_of_genitive(doc: CyrDoc, start: int, floor: int) -> int:
+    """The nominative noun a genitive force phrase starting at ``start`` hangs on, back over genitive words and
+    names ("Самолеты Су-34 Воздушно-космических сил": the aircraft), else ``start``."""
+    k = start - 1
+    while k >= floor and start - k <= GENITIVE_HEAD_REACH:
+        t = doc.tokens[k]
+        if t.pos == "NOUN" and "nomn" in t.tags:
+            governed = k > 0 and any(r.startswith("PREP") for r in word_readings(doc.tokens[k - 1].text, doc.language))
+            return start if governed else k  # not "За тиждень Сили оборони" ("За" opening a sentence reads as ADVB)
+        if not ("gent" in t.tags or t.pos is None or t.text.isupper() or any(c.isdigit() for c in t.text)):
+            break
+        k -= 1
+    return start
 
 
 def _reporting_lemmas() -> frozenset[str]:
