@@ -522,9 +522,13 @@ def test_a_force_named_in_straight_or_angle_quotes_is_the_actor(text, actor):
     assert event["actor"] == actor
 
 
-def test_a_ukrainian_axis_adjective_in_zkyi_names_its_town_in_zhzhia():
-    found = events("На Запорізькому напрямку ворог втратив 90 військовослужбовців.", "uk")
-    assert [e[2] for e in found] == [{"Zaporizhzhia axis (front sector)"}], found
+@pytest.mark.parametrize("text, axis", [
+    ("На Запорізькому напрямку ворог втратив 90 військовослужбовців.", "Zaporizhzhia"),  # -зький of a town in -жжя
+    ("На Гуляйпільському напрямку ворог втратив 90 військовослужбовців.", "Huliaipole"),  # і of a town's о
+])
+def test_a_ukrainian_axis_adjective_names_its_town(text, axis):
+    found = events(text, "uk")
+    assert [e[2] for e in found] == [{f"{axis} axis (front sector)"}], found
 
 
 @pytest.mark.parametrize("text, language, actor", [

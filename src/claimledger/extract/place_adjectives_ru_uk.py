@@ -109,6 +109,7 @@ def _place_names(adjective: str) -> list[str]:
             # -ове in -івський (Курахове -> курахівський)
             stems += [s[:-2] for s in stems if s.endswith(("ков", "ків"))]
             stems += [s[:-2] + "ове" for s in stems if s.endswith("ів")]
+            stems += [s[:-3] + "оле" for s in stems if s.endswith("іль")]  # Гуляйполе -> гуляйпільський
             return [s + ending for s in stems for ending in endings]
     return []
 
