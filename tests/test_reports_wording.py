@@ -240,6 +240,9 @@ def test_pushing_the_enemy_out_is_a_withdrawal(text, language, trigger):
     ("Украинское командование перебрасывает дополнительные подразделения в район Кременной.", "ru", True),
     ("Росіяни перекинули резерви під Покровськ.", "uk", True),
     ("Ми ще раз просимо: не перекидайте відповідальність.", "uk", False),  # shifting blame
+    ("По их оценке, концентрация войск в районе Васильевки указывает на подготовку операции.", "ru", True),
+    ("Концентрація російських військ біля кордону триває.", "uk", True),
+    ("Концентрация внимания на экономике снизилась.", "ru", False),
 ])
 def test_troops_moved_up_are_a_build_up(text, language, moved):
     assert any(e[0] == "other" for e in _events(text, language)) is moved
