@@ -254,9 +254,9 @@ def test_a_town_that_counted_villages_lie_in_is_not_taken(text, places):
 
 
 def test_the_town_owning_the_object_refers_back_across_paragraphs():
-    found = events("Ukrainian troops have withdrawn from the eastern town of Vuhledar, the military said.\n\nRussian war "
-                   "bloggers had reported that Russian forces raised their flag over the town's administration building.",
-                   "en")
+    found = events("Ukrainian troops have withdrawn from the eastern town of Vuhledar, the military said.\n\nRussian "
+                   "war bloggers had reported that Russian forces raised their flag over the town's administration "
+                   "building.", "en")
     assert [e[2] for e in found if e[0] == "territory_control"] == [{"Vuhledar"}], found
 
 

@@ -504,8 +504,9 @@ def test_an_advance_on_an_axis_and_an_attempt_to_encircle_a_town_stay_two_acts()
 
 
 def test_a_count_broken_down_by_place_in_the_next_sentence_is_placed_there_and_dated_by_the_night():
-    text = ("Дежурные средства ПВО в течение прошедшей ночи перехватили и уничтожили 23 украинских беспилотника. Из них "
-            "11 — над территорией Брянской области, шесть — над Курской областью и два — над Смоленской областью.")
+    text = ("Дежурные средства ПВО в течение прошедшей ночи перехватили и уничтожили 23 украинских беспилотника. "
+            "Из них 11 — над территорией Брянской области, шесть — над Курской областью и два — над Смоленской "
+            "областью.")
     (event,) = record(text, "ru", "2024-10-21")["events"]
     assert event["when"] == "2024-10-20/2024-10-21"
     assert [e[2] for e in events(text, "ru")] == [{"Bryansk Oblast", "Kursk Oblast", "Smolensk Oblast"}]

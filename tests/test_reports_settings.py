@@ -340,8 +340,8 @@ def test_a_district_of_the_city_is_no_oblasts_raion(text, language):
 
 
 def test_where_a_named_missile_came_from_is_no_place_of_its_strike():
-    text = ("В результате ракетного удара по Одессе погибли восемь человек. В Воздушных силах ВСУ заявили, что удар был "
-            "нанесен баллистической ракетой «Искандер-М» из оккупированного Крыма.")
+    text = ("В результате ракетного удара по Одессе погибли восемь человек. В Воздушных силах ВСУ заявили, что удар "
+            "был нанесен баллистической ракетой «Искандер-М» из оккупированного Крыма.")
     found = [(e[0], e[1], e[2]) for e in events(text, "ru")]
     assert ("strike", "удар", {"Odesa"}) in found, found
     assert ("territory_control", "оккупированного", {"Autonomous Republic of Crimea"}) in found, found

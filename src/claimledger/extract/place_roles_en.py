@@ -38,8 +38,9 @@ PLACE_NOUNS = frozenset({"border", "territory", "city", "town", "village", "regi
                          "infrastructure", "grid"})  # "an attack on Ukraine's energy grid": where it struck
 
 # Buildings and works a town holds: its possessive names where they are ("Kyiv's children's hospital").
-FACILITY_NOUNS = TARGET_LEMMAS | frozenset({"hospital", "school", "market", "theatre", "theater", "church", "university",
-                                            "mall", "hypermarket", "supermarket", "dam", "railway", "center", "centre"})
+FACILITY_NOUNS = TARGET_LEMMAS | frozenset({"hospital", "school", "market", "theatre", "theater", "church",
+                                            "university", "mall", "hypermarket", "supermarket", "dam", "railway",
+                                            "center", "centre"})
 
 
 def names_actor(doc, place: Place) -> bool:

@@ -9,9 +9,10 @@ so that every character offset into it is an offset into the headline as publish
 A word is ordinary when the English dictionary of spaCy's lemmatizer (WordNet's word lists, with its rules and
 exceptions for inflected forms: "claims", "retaken") or the stop words know it. These stay capitalised: the first
 word and the first after a label ("Ukraine War: Russian ..."), a name of the office-holder registry (the dictionary
-lists "putin" and "trump" too), the words of an outlet of the outlet registry ("The New York Times"), a place of Ukraine or Russia, a country, a world region or a big town the gazetteer
-knows ("Kharkiv", "Poland"), a word of a nationality ("Russian"), an office ("President") and a body after one
-("General Staff"), and an office or a body named before "of" and a name ("Office of the President of Ukraine").
+lists "putin" and "trump" too), the words of an outlet of the outlet registry ("The New York Times"), a place of
+Ukraine or Russia, a country, a world region or a big town the gazetteer knows ("Kharkiv", "Poland"), a word of a
+nationality ("Russian"), an office ("President") and a body after one ("General Staff"), and an office or a body
+named before "of" and a name ("Office of the President of Ukraine").
 No parse is needed: a headline is parsed once, in the case of a sentence.
 
 The headline, the English pipeline (for its lemmatizer's tables) and the gazetteer in, a string out; pure.
