@@ -194,7 +194,8 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
                     attributions: Sequence[Attribution] = (), headline_keys: Sequence[str] = ()) -> tuple[str, ...]:
     """Refs (or names) of the places the rules give an event of type ``kind`` (trigger tokens [first, last)): those of a
     locative phrase right after the trigger ("... в Сумской области"), else of its clause, else of its
-    sentence, else of the settlement a bare "населенный пункт" / "село" of its clause refers to, else
+    sentence, else of the sentence after it that breaks its count down by place ("Из них 11 — над Брянской
+    областью ..."), else of the settlement a bare "населенный пункт" / "село" of its clause refers to, else
     (fighting only) of the sentence before it in the same paragraph. Places inside a source phrase
     ("Министерство обороны РФ") are the source's, and a country after "bordering" ("в граничащих с
     Россией селах") is the neighbour: neither is the event's place."""
