@@ -537,6 +537,7 @@ def test_a_ukrainian_axis_adjective_names_its_town(text, axis):
      "Самолеты Су-34 Воздушно-космических сил"),
     ("Бойцы 810-й бригады морской пехоты освободили Плехово.", "ru", "Бойцы 810-й бригады"),
     ("За тиждень Сили оборони звільнили сім населених пунктів.", "uk", "Сили оборони"),
+    ("Весь тиждень російські сили атакували Покровськ.", "uk", "російські сили"),  # its own head
 ])
 def test_a_force_in_the_genitive_belongs_to_the_noun_it_hangs_on(text, language, actor):
     (event,) = record(text, language, "2024-10-21")["events"]

@@ -157,7 +157,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
             while start > c_first and (doc.tokens[start - 1].pos in ("ADJF", "PRTF") and "nomn" in doc.tokens[start - 1].tags
                                        or doc.tokens[start - 1].text.isupper() and len(doc.tokens[start - 1].text) > 1):
                 start -= 1  # "Российские войска", "ВС РФ"
-            if any("gent" in r for r in word_readings(w.text, doc.language)):
+            nominative = start < k and doc.tokens[start].pos in ("ADJF", "PRTF")  # "російські сили": its own head
+            if not nominative and any("gent" in r for r in word_readings(w.text, doc.language)):
                 start = _head_of_genitive(doc, start, c_first)
             end = k + 1
             while end < first and ((doc.tokens[end].text.isupper() or "gent" in doc.tokens[end].tags)
