@@ -7,6 +7,7 @@ event_dates_ru_uk.py's).
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -85,7 +86,7 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
     if agent is not None:
         return agent  # "об оккупации российской армией сел ...", "о захвате российскими войсками"
     if t.pos in ("NOUN", "ADJF") and verb is not None and verb.pos == "VERB" and (
-            kind in GOVERNED_NOUN_KINDS and not set(verb.lemmas) & (STANCE_LEMMAS | _reporting_lemmas())
+            kind in GOVERNED_NOUN_KINDS and not set(verb.lemmas) & _speaking_lemmas()
             or kind == "strike" and set(verb.lemmas) & STRIKE_LIGHT_VERBS):
         return actor_of(doc, k, places=places)  # "ВС РФ завершили освобождение ...", "ВС РФ нанесли удар"
     if t.pos not in ("VERB", "PRTS", "GRND", "INFN", "ADJS"):  # (ADJS: "было занято", read as an adjective)
@@ -185,11 +186,12 @@ def _head_of_genitive(doc: CyrDoc, start: int, floor: int) -> int:
     return start
 
 
-def _reporting_lemmas() -> frozenset[str]:
-    """The lemmas of reporting verbs, whose subject is a source, not who took a place ("DeepState отметил
-    оккупацию трех сел")."""
+@functools.lru_cache(maxsize=1)
+def _speaking_lemmas() -> frozenset[str]:
+    """The lemmas of verbs of stance and of reporting, whose subject is a speaker, not who took a place ("DeepState
+    отметил оккупацию трех сел"); built once."""
     cues = load_cue_lexicon()
-    return cues.verbs | cues.np_verbs
+    return STANCE_LEMMAS | cues.verbs | cues.np_verbs
 
 
 def _instrumental_force_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:

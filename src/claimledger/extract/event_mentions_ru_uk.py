@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..control import UNKNOWN, actor_side
 from ..models import Event
 from .cyrillic import CyrDoc, plain_word
 from .event_places import LEDGER_KINDS
@@ -68,14 +69,13 @@ def claim_repeated(doc: CyrDoc, event: Event, events: Sequence[Event], speakers:
     "Российские войска освободили Гродовку, сообщили в Минобороны. «Подразделения группировки войск «Центр» ...
     освободили населенный пункт Гродовка», — говорится в сообщении" is one claim (the guide's one entry per event
     per claimant)."""
-    from ..control import UNKNOWN, actor_side  # (the ledger's reading of an actor label)
-
-    stem = lambda e: plain_word(doc.text[e.trigger[0]:e.trigger[1]].split()[0].lower())[:TRIGGER_STEM_LETTERS]
-    side = actor_side(event.actor)
-    return event.type in LEDGER_KINDS and bool(event.places) and side != UNKNOWN and any(
-        (e.type, e.places, e.polarity, e.modality) == (event.type, event.places, event.polarity, event.modality)
-        and actor_side(e.actor) == side and speakers.get(e.claimed_by) == speakers.get(event.claimed_by)
-        and stem(e) == stem(event) for e in events)
+    side = actor_side(event.actor)  # (the control ledger's reading of an actor label)
+    if event.type not in LEDGER_KINDS or not event.places or side == UNKNOWN:
+        return False
+    key = lambda e: (e.type, e.places, e.polarity, e.modality, speakers.get(e.claimed_by),
+                     plain_word(doc.text[e.trigger[0]:e.trigger[1]].split()[0].lower())[:TRIGGER_STEM_LETTERS])
+    claim = key(event)
+    return any(key(e) == claim and actor_side(e.actor) == side for e in events)
 
 
 def _on_axis(doc: CyrDoc, event: Event) -> bool:

@@ -272,7 +272,7 @@ def _locates_settlement(doc, place: Place, places: Sequence[Place]) -> bool:
     if root is not None and root.dep_ == "compound" and root.head.lower_ in SETTLEMENT_WORDS:
         root = root.head  # "west of Donetsk city"
     if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" \
-            and root.head.head.lower_.replace("-", "") in BEARINGS and root.head.head.dep_ == "appos":
+            and _is_bearing(root.head.head) and root.head.head.dep_ == "appos":
         located = root.head.head.head  # "Krasnohorivka, a town west of Donetsk city": a bearing from Donetsk
         return any(p.level == "settlement" and p.span[0] <= located.idx < p.span[1] for p in places if p is not place)
     if root is not None and _bearing_after_settlement(doc, root, places):
@@ -290,6 +290,11 @@ def _locates_settlement(doc, place: Place, places: Sequence[Place]) -> bool:
                for p in places if p is not place)
 
 
+def _is_bearing(token: Token) -> bool:
+    """True for a word of a bearing, hyphenated or not ("north-west", "southeast")."""
+    return token.lower_.replace("-", "") in BEARINGS
+
+
 def _locates_unnamed_settlement(doc, place: Place) -> bool:
     """True for a place after "near"/"outside" or a bearing's "of" that locates a settlement named by its noun alone
     ("recaptures village near Bakhmut", "took a village south of Bakhmut"): not the settlement taken."""
@@ -300,7 +305,7 @@ def _locates_unnamed_settlement(doc, place: Place) -> bool:
     prep = root.head
     if prep.lower_ == "of":
         prep = prep.head  # "south of Bakhmut"
-        if prep.lower_.replace("-", "") not in BEARINGS:
+        if not _is_bearing(prep):
             return False
     head = prep.head
     nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -317,7 +322,7 @@ def _bearing_after_settlement(doc, root: Token, places: Sequence[Place]) -> bool
     bearing = root.head.head
     if bearing.dep_ == "pobj" and bearing.head.lower_ == "of" and bearing.pos_ == "NOUN":
         bearing = bearing.head.head  # "of the logistics hub of Pokrovsk"
-    if bearing.lower_.replace("-", "") not in BEARINGS or bearing.i == 0:
+    if not _is_bearing(bearing) or bearing.i == 0:
         return False
     sentence_start = bearing.sent.start
     before = [p for p in places if p.level == "settlement" and doc[sentence_start].idx <= p.span[0] < bearing.idx]

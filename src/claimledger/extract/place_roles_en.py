@@ -65,8 +65,10 @@ def _place_names_actor(doc, place: Place) -> bool:
         # where ("struck Kyiv's main children's hospital")
         head = root.head.lemma_.lower()
         return head not in PLACE_NOUNS and not (place.level == "settlement" and head in FACILITY_NOUNS)
-    if root.dep_ == "nsubj" and place.level == "country" and root.head.pos_ == "VERB":
-        return True  # "Russia intends to ...", "Ukraine offers ...": a state that acts, not a place
+    if place.level == "country" and _governs(root):
+        # "Russia intends to ...", "Ukraine offers ...", "forces used by the Russian Federation", "the pressure on
+        # Russia is not enough": a state that acts or is pressed, not a place
+        return True
     if root.dep_ == "appos" and place.level == "country" and span.end < len(doc) \
             and doc[span.end].tag_ in FINITE_TAGS and doc[span.end].pos_ == "VERB":
         return True  # "the 75 drones Russia launched": the parser's apposition is a clause's subject
@@ -76,8 +78,6 @@ def _place_names_actor(doc, place: Place) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "flag" \
             or root.head.lower_ in FLAGGED_WORDS:
         return True  # "a vessel flying the flag of Panama", "a Panama-flagged vessel": the flag state
-    if place.level == "country" and (pressed(root) or root.dep_ == "pobj" and root.head.lower_ == "by"):
-        return True  # "the pressure on Russia is not enough", "forces used by the Russian Federation": who acts
     if (place.level == "country" or is_capital(place)) and root.dep_ == "pobj" and root.head.lower_ == "of" \
             and root.head.head.lemma_.lower() in ACTOR_HEADS | GOVERNING_HEADS:
         return True  # "the state policy of Kiev", "the leadership of Ukraine": the government, no place
@@ -93,15 +93,13 @@ def capital_acts(doc, place: Place) -> bool:
     memo = doc_memo(doc, "capital_acts")
     if place.span not in memo:
         span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand") if is_capital(place) else None
-        root = span.root if span is not None else None
-        memo[place.span] = root is not None and (
-            root.dep_ == "nsubj" and root.head.pos_ == "VERB" or root.dep_ == "pobj" and root.head.lower_ == "by"
-            or pressed(root))  # "called for stronger pressure on Moscow"
+        memo[place.span] = span is not None and _governs(span.root)
     return memo[place.span]
 
 
-def pressed(root) -> bool:
-    """True for the object of "on"/"against" after a noun of pressing ("pressure on Moscow", "demands on Kyiv"): the
-    government pressed."""
-    return root.dep_ == "pobj" and root.head.lower_ in ("on", "against") \
-        and root.head.head.lemma_.lower() in PRESSING_NOUNS
+def _governs(root) -> bool:
+    """True for the root of a place's name that stands for its government: the subject of a full verb, the agent
+    after "by", or the object of "on"/"against" after a noun of pressing ("pressure on Moscow", "demands on Kyiv")."""
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" or root.dep_ == "pobj" and (
+        root.head.lower_ == "by" or root.head.lower_ in ("on", "against")
+        and root.head.head.lemma_.lower() in PRESSING_NOUNS)
