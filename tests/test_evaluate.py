@@ -373,3 +373,14 @@ def test_speaker_names_agree_across_romanisations_of_one_surname():
     assert names_agree("Zelenskiy", "Zelenskyi")
     assert not names_agree("Olena Zelenska", "Zelensky")
     assert not names_agree("Lavrov", "Zelensky")
+
+
+def test_a_matched_event_lists_each_part_it_gets_wrong():
+    gold = gold_record(events=[event("territory_control", "took three villages", places=["UA63080130010096069"],
+                                     quantity=3)])
+    predicted = gold_record(events=[event("territory_control", "took three villages", quantity=2,
+                                          modality="future")])
+    report = score_records([gold], [predicted])
+    wrong = {e.category: e.detail for e in report.errors}
+    assert wrong == {"wrong_quantity": "gold 3, predicted 2", "wrong_modality": "gold factual, predicted future",
+                     "wrong_places": "gold ua63080130010096069, predicted none"}

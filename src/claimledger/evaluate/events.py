@@ -130,6 +130,15 @@ def match_mentions(
     return match_greedily(candidates)
 
 
+# The parts of a matched event scored one by one, each listed as a wrong_<part> error when it differs.
+COMPARED_PARTS = ("polarity", "modality", "quantity", "when", "places")
+
+
+def _shown(value: Any) -> str:
+    """A part's value as an error line shows it (places sorted)."""
+    return ", ".join(sorted(value)) or "none" if isinstance(value, frozenset) else str(value)
+
+
 def _describe(text: str, event: Mention) -> str:
     extra = "" if event.polarity == "asserted" and event.modality == "factual" else (
         f" ({event.polarity}, {event.modality})")
@@ -169,15 +178,16 @@ def score_events(
                 errors.append(Discrepancy("events", record_id, language, "wrong_claimed_by",
                                           _describe(text, g), _describe(text, p),
                                           f"predicted claimed_by maps to gold {claimed}"))
-        board.count("polarity", g.polarity == p.polarity, g.type)
-        board.count("modality", g.modality == p.modality, g.type)
-        board.count("quantity", g.quantity == p.quantity, g.type)
-        board.count("when", g.when == p.when, g.type)
+        for part in COMPARED_PARTS:
+            board.count(part, getattr(g, part) == getattr(p, part), g.type)
+            if getattr(g, part) != getattr(p, part):
+                errors.append(Discrepancy("events", record_id, language, f"wrong_{part}", _describe(text, g),
+                                          _describe(text, p), f"gold {_shown(getattr(g, part))}, predicted "
+                                          f"{_shown(getattr(p, part))}"))
         if g.quantity is not None:
             board.count("quantity_stated", g.quantity == p.quantity, g.type)
         if g.when is not None:
             board.count("when_stated", g.when == p.when, g.type)
-        board.count("places", g.places == p.places, g.type)
 
     used = set(matching.values())
     for i, g in enumerate(gold):
