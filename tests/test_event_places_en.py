@@ -299,3 +299,15 @@ def test_the_towns_of_a_list_are_towns_not_villages_of_the_same_name():
 def test_a_capital_whose_policy_is_spoken_of_is_no_place():
     found = events("The neo-Nazis play a substantial role in the state policy of Kiev and attack civilians.", "en")
     assert [e[2] for e in found] == [set()], found
+
+
+def test_a_list_the_model_tags_as_a_name_ending_in_and_keeps_both_names(events_of):
+    found = events_of("Russian forces launched 14 attacks near Robotyne and Novoprokopivka, the General Staff "
+                      "reported.")
+    assert len(found[("clash", "attacks")]) == 2, found
+
+
+def test_a_name_the_parser_joins_to_the_verb_is_one_more_object(events_of):
+    found = events_of("Ukrainian forces have recaptured Izium, a key logistics hub in the Kharkiv region, and "
+                      "Kupiansk, officials said.")
+    assert len(found[("territory_control", "recaptured")]) == 2, found

@@ -251,3 +251,19 @@ def test_one_person_the_number_of_dead_and_drones_destroyed(nlp_en, text, expect
 def test_failing_denies_and_a_matter_of_time_is_to_come(nlp_en, text, expected):
     events = find_events(nlp_en(text), [], [], None)
     assert [(e.type, e.polarity, e.modality) for e in events] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kyiv acknowledged the loss of the town of Marinka.", ("withdrawal", "loss")),
+    ("Russia has not acknowledged the loss of the village.", ("withdrawal", "loss")),
+    ("The fall of Avdiivka was Russia's biggest gain in months.", ("territory_control", "fall")),
+    ("The loss of life in Avdiivka was staggering.", ("casualties", "loss")),
+    ("Russia suffered heavy losses near Avdiivka.", ("casualties", "losses")),
+])
+def test_losing_a_town_is_a_withdrawal_and_its_fall_a_change_of_control(nlp_en, text, expected):
+    assert _found(nlp_en, text) == [expected]
+
+
+def test_troops_regrouped_from_a_town_withdraw_from_it(nlp_en):
+    found = _found(nlp_en, 'Troops were being "regrouped" from Balakliia and Izium, the ministry said.')
+    assert [kind for kind, _ in found] == ["withdrawal"], found

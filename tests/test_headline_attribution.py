@@ -217,3 +217,8 @@ def test_a_source_that_says_a_clause_after_its_verb_reports_that_clause_not_the_
     found = title_claims("Russia claims capture of Bakhmut, Kyiv says fighting continues", "en")
     by = {c["source"]: c["content"] for c in found}
     assert by.get("Kyiv") == "fighting continues" and by.get("Russia") == "capture of Bakhmut", found
+
+
+def test_a_headline_subject_the_parser_splits_in_two_is_one_source():
+    assert [c["source"] for c in title_claims("Wagner chief claims full control of Bakhmut", "en")] == [
+        "Wagner chief"]

@@ -373,7 +373,9 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
     root = span.root
     tokens: list[Token] = list(span)
     # the phrases of every word of the trigger ("taken control of the village of X": "of" hangs on "control")
-    stack = [c for t in span for c in t.children if (c.dep_ in OWN_PHRASE_DEPS and c.dep_ != "conj" or _participle(c))
+    # (a name the parser joins to the verb is one more object: "recaptured Izium, a key hub ..., and Kupiansk")
+    stack = [c for t in span for c in t.children if (c.dep_ in OWN_PHRASE_DEPS and c.dep_ != "conj" or _participle(c)
+                                                    or c.dep_ == "conj" and c.pos_ == "PROPN" and t.pos_ == "VERB")
              and not (span.start <= c.i < span.end)]
     if root.dep_ == "dobj" and root.head.lemma_.lower() in COUNTING_VERBS:
         stack += [c for c in root.head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPOSITIONS]

@@ -333,6 +333,8 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
         return False
     if "town" in flags and not _enters_town(root):
         return False
+    if "of_town" in flags and not _of_town(root):
+        return False
     if "fallen" in flags and not _has_fallen(root):
         return False
     if "by_force" in flags and not _done_by_force(root):
@@ -401,18 +403,29 @@ def _enters_town(root) -> bool:
     rows read."""
     # the object, or a name right after the verb the parser attaches otherwise ("had taken Bakhmut, the longest
     # battle of the war": "Bakhmut" read as an adverb, "battle" as the object)
-    for obj in (c for c in root.children if c.dep_ == "dobj" or c.i == root.i + 1 and c.dep_ in {"advmod", "npadvmod"}):
-        if _names_settlement(obj) or obj.lemma_.lower() in CENTRE_NOUNS | FALLEN_NOUNS and any(
-                _names_settlement(g) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj"):
-            return True
-        if obj.lemma_.lower() in FALLEN_NOUNS and obj.tag_ == "NN" and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
-            return True  # "his forces had taken the city": the town named before
-        if obj.lemma_.lower() in FALLEN_NOUNS and obj.tag_ == "NNS" and any(
-                c.dep_ == "nummod" or c.lower_ in COUNTING_WORDS for c in obj.children):
-            return True  # "it has taken two villages", "took several more settlements": so many settlements
-    return False
+    return any(_is_town(obj) for obj in root.children
+               if obj.dep_ == "dobj" or obj.i == root.i + 1 and obj.dep_ in {"advmod", "npadvmod"})
+
+
+def _of_town(root) -> bool:
+    """True when a noun's "of" phrase is a settlement as :func:`_is_town` reads one ("the loss of the village of
+    Robotyne", "the fall of Avdiivka"; not "the loss of life")."""
+    return any(_is_town(g) for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj")
+
+
+def _is_town(obj) -> bool:
+    """True for a settlement by name, its centre, a settlement noun of a name, one referring back ("the city") or
+    settlements counted ("two villages")."""
+    if _names_settlement(obj) or obj.lemma_.lower() in CENTRE_NOUNS | FALLEN_NOUNS and any(
+            _names_settlement(g) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"):
+        return True
+    if obj.lemma_.lower() in FALLEN_NOUNS and obj.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+        return True  # "his forces had taken the city": the town named before
+    return obj.lemma_.lower() in FALLEN_NOUNS and obj.tag_ == "NNS" and any(
+        c.dep_ == "nummod" or c.lower_ in COUNTING_WORDS for c in obj.children)  # "took two villages"
 
 
 def _has_fallen(root) -> bool:
@@ -449,17 +462,19 @@ def find_triggers(doc: Doc) -> list[tuple[str, Span]]:
                 window = doc[token.i:min(len(doc), token.i + MAX_PATTERN_TOKENS)]
                 found.update((m, token.i + s, token.i + e) for m, s, e in matchers[key](window) if s == 0)
     candidates = []
-    for match_id, start, end in sorted(found, key=lambda m: (m[1], m[2])):
+    for match_id, start, end in found:
         index = int(doc.vocab.strings[match_id].rsplit("_", 1)[1])
         kind, _, flags = lexicon[index]
         span = doc[start:end]
         if _passes_flags(span, flags) and not _is_mention(span):
             candidates.append(("casualties" if kind == "territory_control" and _captures_people(span.root)
-                               else kind, span))
-    candidates.sort(key=lambda c: (-(c[1].end - c[1].start), c[1].start))
+                               else kind, span, -len(flags), index))
+    # longest first; of two rows matching the same words, the one whose flags narrow it more ("loss" of a
+    # town before "loss" of men), then the first in the lexicon
+    candidates.sort(key=lambda c: (-(c[1].end - c[1].start), c[1].start, c[2], c[3]))
     taken: list[tuple[str, Span]] = []
     used: set[int] = set()
-    for kind, span in candidates:
+    for kind, span, _, _ in candidates:
         if used.intersection(range(span.start, span.end)):
             continue
         used.update(range(span.start, span.end))

@@ -45,9 +45,11 @@ NON_PLACE_HEADS = frozenset("river street square avenue boulevard prospekt lane 
 
 def entity_end(ent) -> int:
     """End of an entity before a possessive ending ("Angola’s" -> "Angola"), a closing colon the model ran it
-    on over ("Kryvyi Rih:" of a headline's label) or a preposition ("the Donetsk People's Republic on Monday")."""
+    on over ("Kryvyi Rih:" of a headline's label), a preposition ("the Donetsk People's Republic on Monday") or a
+    list joiner ("near Robotyne and Novoprokopivka" tagged "Robotyne and")."""
     end = ent.end
-    if end - ent.start > 1 and (ent.doc[end - 1].text in ("'s", "’s", ":") or ent.doc[end - 1].pos_ == "ADP"):
+    last = ent.doc[end - 1]
+    if end - ent.start > 1 and (last.text in ("'s", "’s", ":", ",") or last.pos_ in ("ADP", "CCONJ")):
         end -= 1
     return end
 

@@ -17,7 +17,7 @@ from ..models import Place
 from .doc_cache import doc_ents, doc_text
 from .gazetteer import Companion, Entry, Gazetteer, load_gazetteer
 from .name_context_en import (
-    DASHES, NON_PLACE_HEADS, PLACE_LABELS, country_name, entity_start, name_end, part_of_a_name,
+    DASHES, NON_PLACE_HEADS, PLACE_LABELS, country_name, entity_end, entity_start, name_end, part_of_a_name,
     person_words, titled_person,
 )
 from .name_keys import normalise
@@ -103,8 +103,7 @@ def _ner_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in ("the", "a", "an"):
             start += 1
-        if end - start > 1 and doc[end - 1].text in ("'s", "’s"):
-            end -= 1
+        end = max(start + 1, entity_end(ent))
         if end - start > 1 and doc[end - 1].lower_ in TRAILING_CITY_WORDS and not gaz.has_name(doc[start:end].text):
             end -= 1  # "in Belgorod city": the name, the word for it no part of it ("Mexico City" stays)
         if end - start > 1 and doc[start].lower_ in DIRECTION_WORDS and not gaz.has_name(doc[start:end].text):
