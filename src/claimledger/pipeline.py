@@ -98,8 +98,8 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     from .extract.places_ru_uk import find_places_ru_uk
     from .extract.speakers_ru_uk import publisher_offices
 
-    doc = doc if doc is not None else parse_cyrillic(text, article.language)
     datelines = [] if headline else find_datelines(text)
+    doc = doc if doc is not None else parse_cyrillic(text, article.language, [end for _, end in datelines])
     attributions = after_datelines(find_attributions_ru_uk(doc, voice), datelines)
     attributions = publisher_offices(attributions, text, publisher_side(article.outlet, article.url))
     gazetteer = load_gazetteer()

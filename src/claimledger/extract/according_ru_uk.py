@@ -46,6 +46,8 @@ CONVICTION_LEMMAS = frozenset({"уверенный", "убедить", "убеж
 CONSIDER_LEMMAS = frozenset({"считать", "вважати"})
 # An apposition after an according-to source ("по словам X, члена совета ...,") runs at most this many words.
 APPOSITION_WORDS = 12
+# A parenthesis right after such a source ("Института изучения войны (ISW)") runs at most this many words.
+PARENTHESIS_WORDS = 4
 DATA_NOUNS = frozenset({"данным", "даними", "информации", "інформацією", "оценкам", "оцінками", "сведениям",
                         "відомостями"})
 
@@ -158,7 +160,8 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
                         and is_name_word(doc, toks[m - 1])), None)
         if setting is not None:  # "Як зазначив Зеленський у вечірньому зверненні": a setting after a name
             src_last = setting
-        adjunct_end = _past_apposition(doc, sent, phrase, src_last) or adjunct_end
+        adjunct_end = _past_parenthesis(doc, sent, src_last) or _past_apposition(doc, sent, phrase, src_last) \
+            or adjunct_end
         used.update(range(k, adjunct_end))
         host_end = adjunct_end  # past the source an outlet cites ("Как сообщает ТАСС со ссылкой на Минобороны, ...")
         if any(words_at(toks, adjunct_end, p) for p in REFERRING):
@@ -226,6 +229,17 @@ def _considers_as(doc: CyrDoc, k: int) -> bool:
     noun = next((m for m in range(k + 1, end) if toks[m].pos == "NOUN" and "ablt" not in toks[m].tags), None)
     return noun is not None and any(toks[m].pos in ("ADJF", "NOUN") and "ablt" in toks[m].tags
                                     for m in range(noun + 1, end))
+
+
+def _past_parenthesis(doc: CyrDoc, sent, src_last: int) -> int | None:
+    """The end of a short parenthesis right after a source ("По оценке Института изучения войны (ISW), ..."): it
+    names the source again and is no part of the content. None when there is none."""
+    toks = doc.tokens
+    if src_last >= sent.last or toks[src_last].text != "(":
+        return None
+    close = next((m for m in range(src_last + 1, min(sent.last, src_last + 2 + PARENTHESIS_WORDS))
+                  if toks[m].text in ("(", ")")), None)
+    return close + 1 if close is not None and toks[close].text == ")" else None
 
 
 def _past_apposition(doc: CyrDoc, sent, phrase: tuple[str, ...], src_last: int) -> int | None:

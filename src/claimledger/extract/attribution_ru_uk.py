@@ -217,8 +217,10 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     if after_anaphor is not None and role in ("verb", "np_verb") and "GRND" not in t.tags:
         antecedent = sentence_before(doc, sent)
         src = find_source_before(doc, sent, cue_first) or find_source_after(doc, sent, after_anaphor)
-        if antecedent is not None and src is not None:  # "Говорив про це з ...": no source, a topic
+        if antecedent is not None and src is not None:
             return Found(antecedent, "indirect", cue, src, k)
+        if src is None:  # "Говорив про це з ...", "Говорил об этом на конференции": no source, a topic
+            return None
 
     # content after the cue
     if role == "passive":

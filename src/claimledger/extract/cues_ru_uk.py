@@ -13,6 +13,10 @@ CUES_FILE = "attribution_cues_ru_uk.tsv"
 # Verbs of commenting: negated, they report no claim ("не комментируют") and tell no act ("не стали комментировать
 # удар"); attribution_ru_uk.py and events_ru_uk.py read them so.
 COMMENTING_LEMMAS = frozenset({"комментировать", "прокомментировать", "коментувати", "прокоментувати"})
+# ... and so do verbs of announcing, negated ("Минобороны пока не заявляло о взятии города", "В Генштабе об утрате
+# сел не сообщали"): the act is what no one has announced, claimed by nobody (events_ru_uk.py drops it).
+ANNOUNCING_LEMMAS = frozenset({"сообщать", "сообщить", "заявлять", "заявить", "объявлять", "объявить",
+                               "повідомляти", "повідомити", "заявляти", "заявити", "оголошувати", "оголосити"})
 HEDGES_FILE = "hedges_ru_uk.tsv"
 
 

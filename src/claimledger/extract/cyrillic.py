@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .nlp import load_morphology, load_russian
@@ -119,8 +120,12 @@ class CyrDoc:
 
 # Ukrainian prepositions and conjunctions whose first dictionary reading (pymorphy3-dicts-uk) is a noun (a letter
 # name, an abbreviation, "як" the yak): their function-word reading is taken instead.
-UK_FUNCTION_WORDS = frozenset({"про", "до", "під", "перед", "серед", "об", "як"})
-FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL"})
+UK_FUNCTION_WORDS = frozenset({"про", "до", "під", "перед", "серед", "об", "як", "на", "за"})
+PERSON_GRAMMEMES = frozenset({"Surn", "Name", "Patr"})
+# Words the dictionary reads first as a verb that war copy means as a noun: "сел" is the genitive of "сёла"
+# ("освободили пять сел"), not "сел" (sat down).
+NEWS_NOUNS = frozenset({"сел"})
+FUNCTION_POS = ("PREP", "CONJ", "PRCL")  # ... in this order: "на" is a preposition before it is a particle
 # Coordinating conjunctions of both languages; a verb after one shares the subject of the verb before ("заняли
 # Ласточкино, а также вошли", "заявил ... и добавил").
 COORDINATORS = frozenset({"и", "й", "і", "та", "а"})
@@ -135,11 +140,24 @@ def _analyse(word: str, language: str) -> tuple[str, str | None, frozenset[str],
         return word.lower(), None, frozenset(), (word.lower(),)
     best = parses[0]
     if language == "uk" and word.lower() in UK_FUNCTION_WORDS:  # "Про це повідомила ...": no noun "про"
-        best = next((p for p in parses if str(p.tag.POS) in FUNCTION_POS), best)
-    elif best.tag.case != "nomn" and {"Surn", "Name", "Patr"} & _grammemes(best.tag):
-        # a person's name word read first in an oblique case of another name ("Ганна" as the genitive of a
-        # surname Ганн) when it is a first name as written: the nominative first-name reading
-        best = next((p for p in parses if p.tag.case == "nomn" and "Name" in p.tag), best)
+        best = next((p for pos in FUNCTION_POS for p in parses if str(p.tag.POS) == pos), best)
+    elif word.lower() in NEWS_NOUNS:
+        best = next((p for p in parses if p.tag.POS == "NOUN"), best)
+    elif language == "uk" and "impr" in best.tag:
+        # the Ukrainian dictionary has no frequencies, and reads "війни", "води", "бомби" first as imperatives
+        # (of "війнути", "водити"): in news a noun reading is far likelier
+        best = next((p for p in parses if p.tag.POS == "NOUN"), best)
+    elif best.tag.case != "nomn" and PERSON_GRAMMEMES & _grammemes(best.tag):
+        # a word read first in an oblique case of a name: a first name as written, in the nominative, of one person
+        # ("Ганна", not the genitive of a surname Ганн); else, for a first name or a word in lower case, a reading as
+        # no name, a nominative if a noun ("Люди" of людина, "ніколи" the adverb, not forms of Люда, Нікола); else
+        # the name ("Анны" of Анна; "Кличка" of Кличко, not the noun кличка)
+        named = word[:1].isupper() and next((p for p in parses if p.tag.case == "nomn" and "Name" in p.tag
+                                             and "plur" not in p.tag), None)
+        if not named and ("Name" in best.tag or not word[:1].isupper()):
+            named = next((p for p in parses if not PERSON_GRAMMEMES & _grammemes(p.tag)
+                          and (p.tag.POS != "NOUN" or p.tag.case == "nomn")), None)
+        best = named or best
     tags = _grammemes(best.tag)
     lemmas = tuple(dict.fromkeys(p.normal_form.replace("ё", "е") for p in parses[:6]))
     pos = str(best.tag.POS) if best.tag.POS else None
@@ -172,8 +190,9 @@ def analyse_word(word: str, language: str) -> tuple[str, str | None, frozenset[s
     return _analyse(_unified_apostrophes(word), language)
 
 
-def parse_cyrillic(text: str, language: str) -> CyrDoc:
-    """Tokenise, split into sentences, tag morphology (and, for Russian, NER) one text."""
+def parse_cyrillic(text: str, language: str, breaks: Sequence[int] = ()) -> CyrDoc:
+    """Tokenise, split into sentences, tag morphology (and, for Russian, NER) one text; a sentence also ends at
+    each offset of ``breaks`` (the end of a dateline: "Москва. 13 января. INTERFAX.RU - Минобороны ...")."""
     from razdel import sentenize
 
     sent_bounds = []
@@ -185,7 +204,7 @@ def parse_cyrillic(text: str, language: str) -> CyrDoc:
             start = s.start + m.end()
         if text[start:s.stop].strip():
             sent_bounds.append((start, s.stop))
-    sent_bounds = _rejoin_after_abbreviations(text, sent_bounds)
+    sent_bounds = _split_at(text, _rejoin_after_abbreviations(text, sent_bounds), breaks)
     tokens: list[Token] = []
     sents: list[Sentence] = []
     for n, (start, stop) in enumerate(sent_bounds):
@@ -230,6 +249,18 @@ ABBREVIATION_TAGS = frozenset({"NOUN", "inan", "sing", ABBREVIATED})
 # ... within a sentence of ordinary length: a run of such abbreviations (a list or hostile input) is not one sentence.
 MAX_REJOINED_CHARS = 1_000
 ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:н\.\s?п|с|м|г|х|пос|сел|смт|пгт)\.$")
+
+
+def _split_at(text: str, bounds: list[tuple[int, int]], breaks: Sequence[int]) -> list[tuple[int, int]]:
+    """Sentence bounds cut at each offset of ``breaks`` that falls inside a sentence with words on both sides."""
+    out: list[tuple[int, int]] = []
+    for start, stop in bounds:
+        for cut in sorted(b for b in breaks if start < b < stop):
+            if text[start:cut].strip() and text[cut:stop].strip():
+                out.append((start, start + len(text[start:cut].rstrip())))
+                start = cut
+        out.append((start, stop))
+    return out
 
 
 def _rejoin_after_abbreviations(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ from .gazetteer import load_gazetteer
 from .event_places import (
     LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_capital, is_city, is_resolved,
 )
-from .place_roles_ru_uk import heading_to, speaking_capital
+from .place_roles_ru_uk import government_speaks, heading_to
 from .numbers_ru_uk import NUMBER_LEMMAS
 from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_LEMMAS
 
@@ -297,6 +297,7 @@ def _numbered(toks, k: int, floor: int) -> bool:
 
 
 CITY_NOUNS = frozenset({"город", "місто"})  # settlement nouns that refer back to a city, not a village
+DEMONSTRATIVE_LEMMAS = frozenset({"этот", "тот", "цей", "той"})  # ... before a settlement noun that refers back
 
 
 def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place],
@@ -321,7 +322,7 @@ def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Seque
         return ()
     floor = doc.sents[max(0, toks[bare].sent - ANAPHOR_SENTENCES)].start
     earlier = [p for p in places if floor <= p.span[0] and p.span[1] <= toks[bare].start and p.level == "settlement"
-               and not speaking_capital(doc, doc.token_at(p.span[0]) or 0)]  # "В Киеве ... о потере города не"
+               and not government_speaks(doc, p)]  # "В Киеве ... о потере города не"
     if not earlier:
         return ()
     if "plur" not in toks[bare].tags:
@@ -339,7 +340,11 @@ def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Seque
         # Степового ... бои за город продлятся": Avdiivka)
         cities = [p for p in earlier if is_city(p)] if toks[bare].lemma in CITY_NOUNS else []
         return (max(found)[1],) if found else (event_place_key((cities or earlier)[-1]),)
-    # "Міста просто розбиті", "Сёла разрушены": the settlements of the latest sentence naming two or more
+    # "Міста просто розбиті", "Сёла разрушены": the settlements of the latest sentence naming two or more; not
+    # settlements an adjective describes ("из приграничных сел эвакуированы"), which are others
+    before = toks[bare - 1] if bare > 0 else None
+    if before is not None and before.pos in ("ADJF", "PRTF") and before.lemma not in DEMONSTRATIVE_LEMMAS:
+        return ()
     for number in range(toks[bare].sent, toks[bare].sent - ANAPHOR_SENTENCES - 1, -1):
         named = [p for p in earlier if doc.tokens[doc.token_at(p.span[0]) or 0].sent == number]
         keys = tuple(dict.fromkeys(event_place_key(p) for p in named if is_resolved(p)))

@@ -17,8 +17,11 @@ from . import place_ranker
 from .event_places import (
     event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
 )
-from .event_places_context_ru_uk import context_place_keys, settlement_referred_to, speakers_area_keys
+from .event_places_context_ru_uk import (
+    DEMONSTRATIVE_LEMMAS, context_place_keys, settlement_referred_to, speakers_area_keys,
+)
 from .event_senses_ru_uk import POSITION_LEMMAS
+from .listed_places_ru_uk import LIST_JOINERS, broken_down_places, dash_listed_places, listed_places
 from .place_roles_ru_uk import FORCE_LEMMAS, LOCATIVE_PREPOSITIONS, after_origin_preposition, other_role
 from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_LEMMAS
 
@@ -47,16 +50,6 @@ OBJECT_NOUN_LEMMAS = (SETTLEMENT_LEMMAS - GROUND_LEMMAS - {"громада"}) | 
     SETTLEMENT_ADJECTIVES | {"пгт", "смт", "селение"}
 OBJECT_NOUN_WORDS = 2
 AREA_LEVELS = frozenset({"oblast", "raion", "region"})  # the areas an item of a list may be placed in
-# A bare list of places next to an event's sentence says where it happened (_listed_places).
-LISTED_PLACES_AT_LEAST = 2
-LIST_JOINERS = frozenset({"і", "й", "та", "и", "а також", "также"})
-# Openers of a sentence naming some of the settlements the sentence before counted ("Среди них Купянск и Изюм").
-AMONG_THEM = (("среди", "них"), ("серед", "них"), ("в", "их", "числе"), ("у", "їх", "числі"), ("в", "їх", "числі"),
-              ("в", "том", "числе"), ("у", "тому", "числі"))
-AMONG_WORDS = frozenset({"среди", "серед"})  # ... also before a participle ("Серед звільнених — ...")
-# Openers of a sentence that breaks down what the sentence before counted by place ("уничтожены 23 беспилотника. Из
-# них 11 — над Брянской областью, шесть — над Курской ...").
-BREAKDOWN_OPENERS = (("из", "них"), ("з", "них"), ("із", "них"))
 PP_GAP = 2  # tokens between a trigger's end and such a preposition ("зону безопасности сейчас в ...")
 PP_REACH = 4  # tokens from the preposition within which its place starts ("в районе населенного пункта X")
 # Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
@@ -207,7 +200,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     c_first, c_last = clause_of(doc, first, last)
     p_first, p_last = predicate_clause_of(doc, first, last)
     number = doc.tokens[first].sent
-    listed = _listed_places(doc, number, places)
+    listed = listed_places(doc, number, places) or dash_listed_places(doc, c_last, places)
     attached = _attached_places(doc, last, c_last, places)
     if attached:
         return listed_over_areas(attached, listed, places) or attached
@@ -253,7 +246,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     # (a facility's town may be named anywhere, in a source too: "Глава Новой Каховки" for "Каховской ГЭС")
     found = listed_over_areas(found, listed, places) or found or facility_place_keys(doc.text, (s.start, s.end),
                                                                                      named, kind)
-    found = found or _broken_down_places(doc, number, places)
+    found = found or broken_down_places(doc, number, places)
     if found:
         return found
     inherited = context_place_keys(doc, first, c_first, c_last, kind, places, named, headline_keys)
@@ -262,45 +255,6 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
 
 def _key(place: Place) -> str:
     return event_place_key(place)
-
-
-def _listed_places(doc: CyrDoc, number: int, places: Sequence[Place]) -> list[Place]:
-    """The places of a bare list sentence right after or before sentence ``number`` in its paragraph
-    ("Організація гуманітарних коридорів. Суми, Тростянець, Ірпінь."): an address names where an
-    event happened in a list of its own. A list holds LISTED_PLACES_AT_LEAST places and nothing else
-    but commas, "і", "та", "и" and capitalised names the gazetteer left unresolved. The sentence right
-    after may open with "Среди них" / "Серед них" ("освободили 20 населённых пунктов. Среди них Купянск и
-    Изюм"): then one place is a list."""
-    for other in (number + 1, number - 1):
-        if not 0 <= other < len(doc.sents):
-            continue
-        a, b = sorted((doc.sents[number], doc.sents[other]), key=lambda s: s.start)
-        if "\n" in doc.text[a.end:b.start]:
-            continue
-        s = doc.sents[other]
-        opener = next((len(w) for w in AMONG_THEM if other == number + 1
-                       and tuple(t.lower for t in doc.tokens[s.first:s.first + len(w)]) == w), 0)
-        if not opener and other == number + 1 and doc.tokens[s.first].lower in AMONG_WORDS \
-                and s.first + 1 < s.last and doc.tokens[s.first + 1].pos in ("PRTF", "ADJF"):
-            opener = 2  # "Серед звільнених — Благодатне, Макарівка ...": among those the act concerned
-        inside = [p for p in places if s.start <= p.span[0] and p.span[1] <= s.end]
-        covered = lambda t: any(p.span[0] <= t.start < p.span[1] for p in inside)
-        if len(inside) >= (1 if opener else LISTED_PLACES_AT_LEAST) and all(
-                covered(t) or not t.is_word or t.lower in LIST_JOINERS or t.is_title
-                for t in doc.tokens[s.first + opener:s.last]):
-            return inside
-    return []
-
-
-def _broken_down_places(doc: CyrDoc, number: int, places: Sequence[Place]) -> tuple[str, ...]:
-    """The places of the sentence right after sentence ``number`` in its paragraph when it opens with "Из них" / "З
-    них" and breaks down by place what this one counted; () otherwise."""
-    if number + 1 >= len(doc.sents) or "\n" in doc.text[doc.sents[number].end:doc.sents[number + 1].start]:
-        return ()
-    s = doc.sents[number + 1]
-    if not any(tuple(t.lower for t in doc.tokens[s.first:s.first + len(w)]) == w for w in BREAKDOWN_OPENERS):
-        return ()
-    return place_keys_within(places, [(s.start, s.end)])
 
 
 def actor_phrases(doc: CyrDoc, sentence: int, places: Sequence[Place]) -> list[tuple[int, int]]:
@@ -421,16 +375,19 @@ def _object_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[Pla
 
 def _bare_settlement_object(doc: CyrDoc, last: int, clause_end: int, places: Sequence[Place]) -> int | None:
     """The token of a singular settlement noun right after a trigger, past one adjective or demonstrative, with no
-    name after it ("взятие города", "заняли этот населенный пункт"): an object that refers back; else None."""
+    name after it ("взятие города", "заняли этот населенный пункт"), or of a plural one after a demonstrative
+    ("об утрате этих сел"): an object that refers back; else None."""
     toks = doc.tokens
     j = last
+    pointed = j < clause_end and bool(set(toks[j].lemmas) & DEMONSTRATIVE_LEMMAS)
     if j < clause_end and toks[j].pos in ("ADJF", "PRTF", "NPRO") and not set(toks[j].lemmas) & OBJECT_NOUN_LEMMAS:
         j += 1
     while j + 1 < clause_end and set(toks[j].lemmas) & SETTLEMENT_ADJECTIVES:
         j += 1
-    if j >= clause_end or toks[j].pos != "NOUN" or "sing" not in toks[j].tags \
-            or not set(toks[j].lemmas) & (OBJECT_NOUN_LEMMAS - {"территория", "територія"}):
-        return None
+    if j >= clause_end or not set(toks[j].lemmas) & (OBJECT_NOUN_LEMMAS - {"территория", "територія"}) \
+            or not any(r.startswith("NOUN") and ("sing" in r or pointed) for r in word_readings(toks[j].text,
+                                                                                              doc.language)):
+        return None  # (a noun in any reading: "сел" reads first as the verb "сесть")
     return None if j + 1 < len(toks) and any(p.span[0] == toks[j + 1].start for p in places) else j
 
 

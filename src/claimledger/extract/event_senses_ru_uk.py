@@ -59,6 +59,7 @@ TAKING_IDIOMS = (("за", "основу"), ("на", "себя"), ("на", "се�
                  ("на", "озброєння"), ("в", "расчет"), ("в", "расчёт"), ("до", "уваги"), ("во", "внимание"),
                  ("курс",), ("паузу",), ("слово",), ("обязательств",), ("обязательства",), ("зобов'язання",))
 ATTACK_STEM = "атак"  # the noun and verb of attacking in both languages
+STRIKE_NOUN_STEMS = ("удар", "авиаудар", "авіаудар", "обстрел", "обстріл")  # nouns of a strike told before an attack
 # "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
 RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "унаслідок", "вследствие"})
 AFTER_WORDS = frozenset({"после", "після"})  # ... and in a sentence of people hurt ("после атаки ВСУ пострадали")
@@ -295,12 +296,18 @@ def _takes_no_land(doc: CyrDoc, first: int, last: int) -> bool:
 def _air_attack_retold(doc: CyrDoc, first: int, last: int) -> bool:
     """True for the noun "атака" with no line of defence after it in a report that told an air attack before, by the
     noun or the verb ("... наймасованішу атаку на енергетичну систему. У Харкові після атаки зникло світло",
-    "беспилотники атаковали Москву ... Песков назвал атаку ответом"): that attack again."""
+    "беспилотники атаковали Москву ... Песков назвал атаку ответом"), or a strike in the sentence right before in its
+    paragraph ("В результате удара по жилому кварталу ... Гладков обвинил в атаке ВСУ"): that attack again."""
     if not _attack_noun(doc.tokens[first]):
         return False
     s = doc.sentence_of(first)
     if any(set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(s.last, last + OBJECT_WINDOW)]):
         return False
+    before = doc.sents[doc.tokens[first].sent - 1] if doc.tokens[first].sent > 0 else None
+    if before is not None and "\n" not in doc.text[before.end:s.start] and any(
+            w.pos == "NOUN" and plain_word(w.lower).startswith(STRIKE_NOUN_STEMS)
+            for w in doc.tokens[before.first:before.last]):
+        return True
     return any(plain_word(w.lower).startswith(ATTACK_STEM) and (
         _air_attack(doc, k, k + 1) or any(plain_word(v.lower).startswith(AERIAL_STEMS)
                                           for v in doc.tokens[max(0, k - OBJECT_WINDOW):k + 1 + OBJECT_WINDOW]))

@@ -38,8 +38,8 @@ from importlib import resources
 
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
-from .cues_ru_uk import COMMENTING_LEMMAS
-from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word
+from .cues_ru_uk import ANNOUNCING_LEMMAS, COMMENTING_LEMMAS
+from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word, word_readings
 from .dates import dates_another
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .datelines import outside_datelines
@@ -108,6 +108,7 @@ THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякув
 # Verbs that only name a topic ("обсудили эвакуацию", "не стали комментировать удар"): the event is not reported;
 # commenting does so only negated (one comments on an act that happened: "прокоментував наступ у Курській області").
 TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення"})
+IN_ADVANCE = frozenset({"заранее", "заблаговременно", "завчасно", "заздалегідь"})
 NEGATION_REACH = 2  # words before a commenting verb its negation may stand at ("не стали комментировать")
 # Verbs of retreating, which negated and not past say a resolve ("Ми не відступаємо", "не отступим").
 RETREAT_LEMMAS = frozenset({"отступать", "отступить", "відступати", "відступити"})
@@ -358,16 +359,20 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
         return False
     # ... also after an act noun it governs, fronted ("Информацию о взятии Андреевки в Минобороны не комментировали",
     # "Взятие Андреевки не комментировали"): the first verb after the noun names it as a topic
-    verb = next((w for w in doc.tokens[last:doc.sentence_of(first).last] if w.pos in ("VERB", "INFN")), None)
+    verb = next((w for w in doc.tokens[last:doc.sentence_of(first).last] if w.pos in ("VERB", "INFN")
+                 and not any(r.startswith("NOUN") for r in word_readings(w.text, doc.language))), None)  # not "сел"
     governed = bool(t.tags & {"accs", "nomn"}) or first > 0 and doc.tokens[first - 1].lower in ABOUT_WORDS
     return not (t.pos == "NOUN" and governed and verb is not None and _names_topic(doc, verb))
 
 
 def _names_topic(doc: CyrDoc, w: Token) -> bool:
-    """True for a verb that only names what it governs as a topic: discussing it, or not commenting on it."""
+    """True for a verb that only names what it governs as a topic: discussing it, or not commenting on it or
+    announcing it (not "не повідомляли завчасно": not in advance, which tells it happened)."""
     if set(w.lemmas) & TOPIC_LEMMAS:
         return True
-    return bool(set(w.lemmas) & COMMENTING_LEMMAS) and any(
+    if set(w.lemmas) & ANNOUNCING_LEMMAS and any(u.lower in IN_ADVANCE for u in doc.tokens[w.i + 1:w.i + 3]):
+        return False
+    return bool(set(w.lemmas) & (COMMENTING_LEMMAS | ANNOUNCING_LEMMAS)) and any(
         u.lower in ("не", "ні") for u in doc.tokens[max(0, w.i - NEGATION_REACH):w.i])
 
 

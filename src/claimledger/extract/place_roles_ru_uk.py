@@ -85,11 +85,11 @@ CONTROLLED_BY_STEMS = ("подконтрольн", "підконтрольн")
 def acting_country(doc: CyrDoc, place: Place) -> bool:
     """True for a country in the nominative (war_reports_dev tune headlines +1) or instrumental, no preposition
     before ("Росія намагається", "зруйноване Росією"), a capital as the subject of a verb (GOVERNMENT_CAPITALS) or
-    where a government speaks (:func:`speaking_capital`): a state that acts, not where the event happens."""
+    where a government speaks (:func:`government_speaks`): a state that acts, not where the event happens."""
     k = doc.token_at(place.span[0])
     if place.level not in ("country", "settlement") or k is None:
         return False
-    if place.name in GOVERNMENT_CAPITALS and speaking_capital(doc, k):
+    if government_speaks(doc, place):
         return True
     if k > 0 and plain_word(doc.tokens[k - 1].lower).startswith(CONTROLLED_BY_STEMS):
         return True  # "из подконтрольной Киеву территории": the state that controls it
@@ -102,13 +102,14 @@ def acting_country(doc: CyrDoc, place: Place) -> bool:
     return place.level == "country" or place.name in GOVERNMENT_CAPITALS and governs_verb(doc, k)
 
 
-def speaking_capital(doc: CyrDoc, k: int) -> bool:
-    """True for a capital at token ``k`` after "в"/"у" whose sentence's next verb reports ("В Киеве о начале
+def government_speaks(doc: CyrDoc, place: Place) -> bool:
+    """True for a capital (GOVERNMENT_CAPITALS) after "в"/"у" whose clause's next verb reports ("В Киеве о начале
     контрнаступления не сообщали", "У Києві цього не підтверджують"): where a government speaks, which an
     attribution names only when the report is asserted."""
-    if k == 0 or doc.tokens[k - 1].lower not in ("в", "во", "у"):
+    k = doc.token_at(place.span[0])
+    if place.name not in GOVERNMENT_CAPITALS or not k or doc.tokens[k - 1].lower not in ("в", "во", "у"):
         return False
-    verb = next((t for t in doc.tokens[k + 1:doc.sentence_of(k).last] if t.pos == "VERB"), None)
+    verb = next((t for t in doc.tokens[k + 1:doc.sentence_of(k).last] if t.pos == "VERB" or t.text == ","), None)
     cues = load_cue_lexicon()
     return verb is not None and bool(set(verb.lemmas) & (cues.verbs | cues.np_verbs | frozenset(cues.light)))
 

@@ -51,6 +51,7 @@ AREA_HEADS = {
     "республика": ("region", "oblast"), "республіка": ("region", "oblast"), "громада": ("hromada",),
     "община": ("hromada",),  # Russian-language Ukrainian copy: "Марганецкая община"
 }
+GAP_MARKS = frozenset({"—", "–", "-", ","})  # ... after an adjective whose head noun a gapped clause leaves out
 # Kinds of a Russian okrug between its adjective and its head ("Шебекинский городской округ").
 OKRUG_KINDS = frozenset({"городской", "муниципальный", "міський", "муніципальний"})
 # Heads whose adjective agrees in the feminine: the gazetteer names a hromada by it ("Покровська громада").
@@ -94,6 +95,7 @@ def find_places_ru_uk(doc: CyrDoc, gazetteer: Gazetteer | None = None, companion
     includes what its other part (headline or body) names and settles (``companion``)."""
     gaz = gazetteer or load_gazetteer()
     mentions = [_whole_name(doc, gaz, m) for m in _head_mentions(doc)]
+    mentions += _elided_head_mentions(doc, mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _name_mentions(doc, gaz, taken)
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -134,6 +136,25 @@ def _head_mentions(doc: CyrDoc) -> list[_Mention]:
                 j = k
             else:
                 break
+    return out
+
+
+def _elided_head_mentions(doc: CyrDoc, found: list[_Mention]) -> list[_Mention]:
+    """Place adjectives after a preposition and before a gap ("-", ","), whose head noun an area mention before them
+    in the sentence gives ("над Белгородской областью уничтожены шесть, над Курской - три"): the same kind of area."""
+    toks, out = doc.tokens, []
+    taken = {i for m in found for i in range(m.start, m.end)}
+    for m in (m for m in found if m.kind == "area"):
+        head = _head_kind(toks[m.end - 1])
+        if head is None or head in FEMININE_HEADS:
+            continue
+        for j in range(m.end + 1, doc.sentence_of(m.start).last - 1):
+            if j in taken or not toks[j].is_title or "ADJF" not in toks[j].tags or toks[j - 1].pos != "PREP" \
+                    or toks[j + 1].text not in GAP_MARKS or not _is_place_adjective(toks[j], head):
+                continue
+            out.append(_Mention(j, j + 1, "area", AREA_HEADS[head], f"{toks[j].text} {head}",
+                                f"{adjective_lemma(toks[j])} {head}"))
+            taken.add(j)
     return out
 
 

@@ -16,6 +16,7 @@ from .name_readings_ru_uk import (
     addressee_name, first_and_surname, nominative_name_word, surname_after_first_name,
 )
 from .speakers_ru_uk import ANONYMOUS_SOURCES, PARTITIVE_HEADS, is_name_word
+from .statement_times_ru_uk import TIME_NOUNS, dates_bulletin, is_date_word, is_time_phrase
 
 # Conjunctions opening a reported clause.
 THAT = frozenset({"что", "що", "будто", "мовляв", "якобы", "нібито", "чтобы", "щоб"})
@@ -38,19 +39,15 @@ SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под"
 # Nouns of a role's status after "в/у", part of the role, not a setting ("подполковник в отставке Иван Петров").
 ROLE_STATUS_NOUNS = frozenset({"отставка", "запас", "відставка"})
 # Nouns of a report that a cue of denying or confirming takes as its object ("опровергли информацию о ...").
-REPORT_NOUN_LEMMAS = frozenset({"информация", "сообщение", "данные", "заявление", "сведения", "слух", "утверждение",
-                                "новость", "інформація", "повідомлення", "дані", "заява", "відомості", "чутка",
-                                "твердження", "новина", "факт"})
+REPORT_NOUN_LEMMAS = frozenset({"информация", "сообщение", "данные", "заявление", "сведения", "сведение", "слух",
+                                "утверждение", "новость", "інформація", "повідомлення", "дані", "заява", "відомості",
+                                "чутка", "твердження", "новина", "факт"})
 # Demonstratives opening an object fronted before its cue ("В Киеве эту информацию опровергли").
 DEMONSTRATIVES = frozenset({"эту", "это", "эти", "этого", "этой", "цю", "це", "ці", "цього", "цієї", "такую", "таку"})
 ORDINAL_FIGURE = re.compile(r"\d+-[а-яіїєґ]{1,3}")  # "46-й", "128-ї": an ordinal written in figures
 # Conjunctions that join a second report of the same speaker with its subject left out, like COORDINATORS
 # ("заявил, что ..., хотя признал, что ...", "сказав ..., але визнав ...").
 CONTRASTIVE = frozenset({"хотя", "хоча", "но", "однако", "але", "проте", "однак", "зато", "впрочем", "втім"})
-# Nouns of time after "в/у" at a clause start ("В воскресенье губернатор сообщил", "У п'ятницю речник заявив").
-TIME_NOUNS = frozenset({"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
-                        "воскресение", "ночь", "утро", "день", "вечер", "сутки", "понеділок", "вівторок", "середа",
-                        "четвер", "п'ятниця", "субота", "неділя", "ніч", "ранок", "вечір", "добу", "доба"})
 # Nouns of the setting a statement was made in, before an inverted source ("заявил в интервью РИА Новости X").
 SETTING_NOUNS = frozenset({"интервью", "беседа", "эфир", "разговор", "комментарий", "обращение", "інтерв'ю",
                            "розмова", "ефір", "коментар", "звернення", "telegram", "телеграм", "telegram-канал",
@@ -75,6 +72,7 @@ CONNECTIVES = (("в", "то", "же", "время"), ("в", "свою", "оче�
 
 # The "of" after a word naming some of a group (PARTITIVE_HEADS): the partitive phrase belongs to the source.
 PARTITIVE_PREPOSITIONS = frozenset({"из", "изо", "з", "із", "зі"})
+ACTING_ADVERBS = frozenset({"временно", "тимчасово"})  # ... before "исполняющий обязанности": part of the office
 
 
 def words_at(toks: list[Token], i: int, words: tuple[str, ...]) -> bool:
@@ -245,10 +243,19 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
             break
         if toks[i].lower in PARTITIVE_PREPOSITIONS and set(toks[i - 1].lemmas) & PARTITIVE_HEADS:
             continue  # "Один из командиров сообщил": who among whom is the source
-        if toks[i].pos == "PREP" and not any(_nominative(toks[m]) for m in range(i + 1, last)):
-            last = i
+        if toks[i].pos == "PREP" and not any(_nominative(toks[m]) and not _preposition_object(toks, m)
+                                             for m in range(i + 1, last)):
+            last = i  # (a nominative reading of a preposition's object is none: "на питання журналістів")
             break
     return (start, last)
+
+
+def _preposition_object(toks: list[Token], m: int) -> bool:
+    """True when token ``m`` is the first noun after a preposition, past its adjectives ("на питання", "з Джо")."""
+    k = m - 1
+    while k >= 0 and toks[k].pos in ("ADJF", "PRTF", "NUMB"):
+        k -= 1
+    return k >= 0 and toks[k].pos == "PREP"
 
 
 def quoted_tokens(toks: list[Token], first: int, last: int) -> set[int]:
@@ -337,6 +344,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
         return (i, i + 1)  # "— сказал он журналистам": the pronoun alone
     elif i < sent.last and past_quoted_name(toks, i, sent.last) > i:
         return (i, past_quoted_name(toks, i, sent.last))  # "Об этом пишет «Коммерсантъ»"
+    elif i < sent.last and _acting_participle(toks, i, sent.last):
+        i -= toks[i - 1].lower in ACTING_ADVERBS  # "временно исполняющий обязанности губернатора ..."
     elif i >= sent.last or not (_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")
                                 or _plural_subject_reading(doc, toks[i], toks[first - 1])
                                 or _nominative_reading(doc, toks[i])) \
@@ -348,7 +357,7 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
         named = toks[last].is_title and doc.entity_label(last) == "PER"
         if toks[last].pos in ("VERB", "INFN", "GRND") and not named or toks[last].lower in ABOUT:
             return None  # (a surname the dictionary reads as a verb is a name: "Родион Мирошник")
-        if toks[last].pos == "NUMB" and not ORDINAL_NUMBER.match(toks[last].text) or _as_of(toks, last):
+        if toks[last].pos == "NUMB" and not ORDINAL_NUMBER.match(toks[last].text) or dates_bulletin(toks, last):
             break  # "передает агентство 3 марта", "станом на 06:00" (an ordinal names a unit: "речник 26-го ...")
         if last > i and toks[last].lower in SETTING_PREPOSITIONS and toks[last - 1].lemma not in ANONYMOUS_SOURCES \
                 and not (last + 1 < sent.last and toks[last + 1].lemma in ROLE_STATUS_NOUNS) \
@@ -366,6 +375,13 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     if last <= i:
         return None
     return (i, _past_named_apposition(doc, sent, i, last))
+
+
+def _acting_participle(toks: list[Token], i: int, limit: int) -> bool:
+    """True for an active participle in the nominative that, with the noun after it, names an office ("исполняющий
+    обязанности губернатора"): a subject as a noun is."""
+    t = toks[i]
+    return t.pos == "PRTF" and {"nomn", "actv"} <= t.tags and i + 1 < limit and toks[i + 1].pos == "NOUN"
 
 
 def _name_after_office_place(doc: CyrDoc, sent, k: int) -> bool:
@@ -459,21 +475,6 @@ def addressee_only(toks: list[Token], first: int, last: int) -> bool:
     return True
 
 
-def is_time_phrase(toks: list[Token], i: int) -> bool:
-    """True for "в/у" and a noun of time at token i ("в понедельник", "у п'ятницю", "в субботу")."""
-    return toks[i].lower in ("в", "у", "во") and i + 1 < len(toks) and toks[i + 1].lemma in TIME_NOUNS
-
-
-def is_date_word(toks: list[Token], i: int) -> bool:
-    """A day number, month name, year or "года/року" of a date between a cue and its source."""
-    from .dates_ru_uk import MONTHS
-
-    t = toks[i]
-    if t.text.isdigit():
-        return i + 1 < len(toks) and (toks[i + 1].lower in MONTHS or toks[i + 1].lemma in ("год", "рік"))
-    return t.lower in MONTHS and i > 0 and toks[i - 1].text.isdigit() or t.lower in ("года", "року", "г", "р")
-
-
 def find_locative_source(doc: CyrDoc, sent, cue_first: int) -> tuple[int, int] | None:
     """"в сообщении (также) говорится" / "у повідомленні Генштабу йдеться": the NP after в/у before the cue; or after
     it ("йдеться у зведенні Генштабу ЗСУ станом на 06:00"), up to a clause boundary or the words that date it."""
@@ -486,12 +487,7 @@ def find_locative_source(doc: CyrDoc, sent, cue_first: int) -> tuple[int, int] |
     if nxt + 1 < sent.last and toks[nxt].lower in ("в", "у"):
         last = nxt + 1
         while last < sent.last and toks[last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) \
-                and not _as_of(toks, last):
+                and not dates_bulletin(toks, last):
             last += 1
         return (nxt + 1, last)
     return None
-
-
-def _as_of(toks, k: int) -> bool:
-    """True at the words that date a bulletin ("станом на 06:00", "по состоянию на 18:00"), which end its source."""
-    return toks[k].lower == "станом" or toks[k].lower == "по" and toks[min(k + 1, len(toks) - 1)].lower == "состоянию"

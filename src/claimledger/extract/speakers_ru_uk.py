@@ -65,7 +65,8 @@ def _nominative(t: Token, case: str | None = None, language: str = "ru") -> str:
     """A name word in the nominative; ``case`` is the case of the phrase (genitive after "по словам"); a word of a
     phrase in the nominative stays as written ("Апти Алаудинов", which the dictionary reads as a plural genitive)."""
     if case is not None and case != "nomn":
-        readings = [p for p in load_morphology(language).parse(t.text) if case in p.tag]
+        # one person: a singular reading ("Александр" is no genitive plural of Александра)
+        readings = [p for p in load_morphology(language).parse(t.text) if case in p.tag and "plur" not in p.tag]
         parses = [p for p in readings if set(str(p.tag).replace(" ", ",").split(",")) & PERSON_TAGS]
         if not parses:  # a surname declined as an adjective ("Сергея Череватого" -> Череватый)
             parses = [p for p in readings if p.tag.POS == "ADJF" and "masc" in p.tag] if t.is_title else []
@@ -153,6 +154,8 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
                         or start == 0):
         # the role's head gives the case; an indeclinable head ("Врио губернатора") shows none, the surname does
         case = _case(toks[0]) if start > 0 and "Fixd" not in toks[0].tags else _case(toks[end - 1 if start > 0 else start])
+        if start > 0 and "Fixd" in toks[0].tags and case == "nomn" and end - start >= 2 and "Name" in toks[start].tags:
+            case = _case(toks[start])  # "замминистра ... Анны Маляр": a first name shows the case a surname may not
         if case == "nomn" and start == 0 and end - start >= 2 and _case(toks[start]) != _case(toks[end - 1]):
             case = _case(toks[start])  # "Валерия Герасимова": the first name shows the case
         name = " ".join(_nominative(t, case, doc.language) for t in toks[start:end])

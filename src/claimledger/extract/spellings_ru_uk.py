@@ -46,8 +46,10 @@ MIN_SKELETON = 3  # consonant letters a one-word name needs before correspondenc
 # Roots of place names whose Ukrainian form is another word, not a respelling, at the start of a word or
 # inside a compound: the ordinals of "Новоселовка Первая" (Новоселівка Перша) and the roots "железн-"
 # (залізн-, "Железное" -> Залізне), "никола-" (микола-, "Николаевка" -> Миколаївка, "Новониколаевка" ->
-# Новомиколаївка) and "елен-" (олен-, "Новоеленовка" -> Новооленівка).
-RU_UK_ROOTS = {"перв": "перш", "втор": "друг", "железн": "залізн", "никола": "микола", "елен": "олен"}
+# Новомиколаївка), "елен-" (олен-, "Новоеленовка" -> Новооленівка), and the first parts "верхне-" and "нижне-"
+# (верхньо-, нижньо-: "Верхнекаменское" -> Верхньокам'янське).
+RU_UK_ROOTS = {"перв": "перш", "втор": "друг", "железн": "залізн", "никола": "микола", "елен": "олен",
+               "верхне": "верхньо", "нижне": "нижньо"}
 
 
 def corresponding_settlements(gaz: Gazetteer, name: str, level: str = "settlement") -> list[Entry]:
