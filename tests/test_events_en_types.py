@@ -267,3 +267,8 @@ def test_losing_a_town_is_a_withdrawal_and_its_fall_a_change_of_control(nlp_en, 
 def test_troops_regrouped_from_a_town_withdraw_from_it(nlp_en):
     found = _found(nlp_en, 'Troops were being "regrouped" from Balakliia and Izium, the ministry said.')
     assert [kind for kind, _ in found] == ["withdrawal"], found
+
+
+def test_troops_pushing_into_a_region_fight_there(nlp_en):
+    found = _found(nlp_en, "Ukrainian troops and tanks pushed into Russia's Kursk region on Tuesday.")
+    assert found == [("clash", "pushed into")], found

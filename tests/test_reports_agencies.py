@@ -140,3 +140,26 @@ def test_villages_an_adjective_describes_are_not_those_named_before():
                    "человек.", "ru")
     out = [e for e in found if e[0] == "evacuation"]
     assert out and out[0][2] == set(), found
+
+
+@pytest.mark.parametrize("title, text, language, ref", [
+    ("Окупанти захопили Новоолександрівку", "Російські війська окупували село Новоолександрівка на Покровському "
+     "напрямку, повідомили аналітики DeepState.", "uk", "UA14160210190077247"),
+    ("Russia says it has captured New York in eastern Ukraine", "Russia's defence ministry says its troops have "
+     "captured the town of New York in eastern Ukraine.", "en", "UA14020110050044480"),
+])
+def test_a_headline_settlement_is_the_one_its_body_settles(title, text, language, ref):
+    rec = record(text, language, "2024-12-27", title=title)
+    assert [p["ref"] for p in rec["title_layers"]["places"] if p["level"] == "settlement"] == [ref], rec["title_layers"]
+
+
+def test_a_death_during_an_attack_on_a_town_tells_a_strike_not_a_battle():
+    rec = record("Мирный житель погиб в Шебекино.", "ru", "2024-07-15",
+                 title="Гладков сообщил о погибшем при атаке ВСУ на Шебекино")
+    assert [e["type"] for e in rec["title_layers"]["events"]] == ["casualties", "strike"], rec["title_layers"]
+
+
+def test_a_drone_attack_repelled_is_an_interception_not_a_contested_town():
+    rec = record("Силы ПВО Минобороны отразили атаку беспилотников, летевших на Москву, сообщил Сергей Собянин.",
+                 "ru", "2024-09-01")
+    assert [e["type"] for e in rec["events"]] == ["other"], rec["events"]

@@ -61,7 +61,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
                other_part: Sequence[Place] = ()) -> Layers:
         datelines = [] if headline else find_datelines(doc_text(doc))
         attributions = after_datelines(find_attributions(doc, article.published, voice), datelines)
-        places = find_places(doc, gazetteer, gazetteer.companion(other_part))
+        places = find_places(doc, gazetteer, gazetteer.companion(other_part, overrides=headline))
         events = find_events(doc, attributions, event_place_mentions(places, datelines, doc_text(doc)),
                              article.published)
         if headline:
@@ -103,7 +103,7 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     attributions = after_datelines(find_attributions_ru_uk(doc, voice), datelines)
     attributions = publisher_offices(attributions, text, publisher_side(article.outlet, article.url))
     gazetteer = load_gazetteer()
-    places = find_places_ru_uk(doc, gazetteer, gazetteer.companion(other_part))
+    places = find_places_ru_uk(doc, gazetteer, gazetteer.companion(other_part, overrides=headline))
     events = find_events_ru_uk(doc, attributions, event_place_mentions(places, datelines, text),
                                published or article.published, headline, () if headline else other_part)
     events = world_war_events(denials_of_reports(events, attributions, text), text)

@@ -284,8 +284,8 @@ def noun_phrase(token: Token, excluded: set[int] = frozenset()) -> list[Token]:
     tokens = piece_with(token, drop)
     before = token.doc[tokens[0].i - 1] if tokens and tokens[0].i > 0 else None
     if before is not None and before.dep_ == token.dep_ == "nsubj" and before.head.i == token.head.i \
-            and before.pos_ in ("NOUN", "PROPN"):
-        tokens = list(before.subtree) + tokens  # "Wagner chief claims": one subject the parser split in two
+            and before.pos_ in ("NOUN", "PROPN") and not any(before.children):
+        tokens = [before] + tokens  # "Wagner chief claims": one subject the parser split in two
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:

@@ -26,6 +26,7 @@ ATTEMPT_LEMMAS = frozenset({"пытаться", "попытаться", "ста�
 # Aerial objects whose destruction is an air-defence interception ("other": shot down), not a strike.
 AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дрон", "ракет", "шахед", "самолет", "літак", "вертолет",
                 "вертоліт", "крылат", "крилат")
+AERIAL_ATTACKER_REACH = 2  # words after a repelled attack that name what attacked ("атаку беспилотников")
 # ... and words of air defence or of its targets, which make the destruction an interception too ("силами ППО
 # знищено 84 цілі", "средствами противовоздушной обороны уничтожены").
 AIR_DEFENCE_STEMS = ("ппо", "пво", "противовоздушн", "протиповітрян", "зенитн", "зенітн")
@@ -62,7 +63,8 @@ ATTACK_STEM = "атак"  # the noun and verb of attacking in both languages
 STRIKE_NOUN_STEMS = ("удар", "авиаудар", "авіаудар", "обстрел", "обстріл")  # nouns of a strike told before an attack
 # "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
 RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "унаслідок", "вследствие"})
-AFTER_WORDS = frozenset({"после", "після"})  # ... and in a sentence of people hurt ("после атаки ВСУ пострадали")
+# ... and after or during it in a sentence of people hurt ("после атаки ВСУ пострадали", "о погибшем при атаке ВСУ")
+AFTER_WORDS = frozenset({"после", "після", "при"})
 # "в ходе" / "в ході": with RESULT_WORDS, before the actions a capture came by ("в результате наступательных
 # действий освободили"), which are its manner, not a clash of their own.
 COURSE_WORDS = frozenset({"ходе", "ході"})
@@ -164,6 +166,9 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "strike"  # "в Белгородском районе пострадали поселки Разумное и Дубовое": damage
     if kind == "strike" and _aerial_object(doc, first, last):
         return "other"  # drones or missiles destroyed: an interception, not a strike
+    if kind == "attack_repelled" and any(plain_word(w.lower).startswith(AERIAL_STEMS)
+                                         for w in doc.tokens[first:last + AERIAL_ATTACKER_REACH]):
+        return "other"  # "отразили атаку беспилотников": drones stopped in the air, no ground fought over
     if kind == "strike" and _assaults_positions(doc, first, last):
         return "clash"
     s = doc.sentence_of(first)

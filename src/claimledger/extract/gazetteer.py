@@ -60,14 +60,19 @@ class ResolveContext:
 class Companion:
     """Context from an article's other part: oblast and raion ids it names, settlement ids it resolved. The
     areas count as named in the article; a name left ambiguous takes the one settled candidate ("ЗСУ звільнили
-    Благодатне" in a headline, the body placing Благодатне in Donetsk Oblast)."""
+    Благодатне" in a headline, the body placing Благодатне in Donetsk Oblast). With ``overrides`` (the body read
+    for its headline, whose few words give little context) the settled candidate also replaces another pick
+    ("Окупанти захопили Новоолександрівку" is the village the body places on the Pokrovsk axis)."""
 
     areas: frozenset[str] = frozenset()
     settled: frozenset[str] = frozenset()
+    overrides: bool = False
 
     def settle(self, resolution: Resolution) -> Resolution:
-        """The resolution, or for an ambiguous one the single candidate the other part settled."""
-        if resolution.entry is not None or not self.settled:
+        """The resolution, or for an ambiguous one (any, with ``overrides``) the single candidate the other part
+        settled."""
+        if resolution.entry is not None and (not self.overrides or resolution.entry.id in self.settled) \
+                or not self.settled:
             return resolution
         picks = [c for c in resolution.candidates if c.id in self.settled]
         return Resolution(picks[0], resolution.candidates, resolution.scores) if len(picks) == 1 else resolution
@@ -199,10 +204,10 @@ class Gazetteer:
             found = [e for e in found if area in (e.oblast, e.raion, e.id)]
         return found
 
-    def companion(self, places: Sequence[Place]) -> Companion:
+    def companion(self, places: Sequence[Place], overrides: bool = False) -> Companion:
         """What the resolved places of an article's other part (its headline for the body, the body for its
-        headline) tell the resolution of this one: the oblasts and raions named (a headline's "в Курской
-        области": area:Kursk Oblast) and the settlements settled."""
+        headline, which ``overrides`` the headline's own picks) tell the resolution of this one: the oblasts and
+        raions named (a headline's "в Курской области": area:Kursk Oblast) and the settlements settled."""
         areas, settled = set(), set()
         for p in places:
             if p.level in ("oblast", "raion"):
@@ -212,7 +217,7 @@ class Gazetteer:
                 e = self.get(p.ref)
                 if e is not None:
                     settled.add(e.id)
-        return Companion(frozenset(areas), frozenset(settled))
+        return Companion(frozenset(areas), frozenset(settled), overrides)
 
     def resolve(self, name: str, context: ResolveContext | None = None) -> Resolution:
         """Pick one candidate for name by context (areas named, nearby places) and prominence."""

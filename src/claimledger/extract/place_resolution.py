@@ -39,12 +39,14 @@ FOREIGN_TOWN_KM = 1000.0
 FOREIGN_TOWN_POPULATION = 100_000
 # Words between a town and the area that holds it: "Rice Lake, Illinois", "Austin, in Scott County, Indiana",
 # "the Elk Grove area of Cook County".
-STATED_AREA_GAP = frozenset({",", "in", "the", "area", "of"})
+STATED_AREA_GAP = frozenset({",", "in", "the", "area", "of", "eastern", "western", "northern", "southern",
+                             "northeastern", "northwestern", "southeastern", "southwestern", "central"})
 STATED_AREA_HOPS = 2  # areas looked through after the town ("Scott County", "Indiana")
 # KATOTTG categories a settlement noun before "of" and a list of names allows ("the towns of Kupiansk, Izium,
 # Shevchenkove and Balakliia": the town, not the villages of that name), as places_ru_uk.SETTLEMENT_KIND_CATEGORIES.
 # Not "village": wire copy calls small towns villages ("the villages of Bohoiavlenka and Hirnyk").
 KIND_CATEGORIES = {"town": {"M", "K", "X"}, "city": {"M", "K"}}
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"})
 LIST_REACH = 12  # tokens walked back over a list of names to the noun that opens it
 RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
 
@@ -163,11 +165,16 @@ def _candidates(doc, gaz: Gazetteer, m: Mention) -> list[Entry]:
 
 def _of_settlement_kind(doc, m: Mention, found: list[Entry]) -> list[Entry]:
     """``found`` without the Ukrainian settlements of another kind than the noun that opens the mention's list
-    names (KIND_CATEGORIES: "the towns of A, B and C", "the village of D"), when one of them is of that kind."""
+    names (KIND_CATEGORIES: "the towns of A, B and C", "the village of D"), when one of them is of that kind; right
+    after a singular settlement noun and "of", without the areas when a settlement remains ("the town of New York in
+    eastern Ukraine" is no state)."""
     k = m.start - 1
     while k > 0 and m.start - k <= LIST_REACH and (doc[k].lower_ in (",", "and") or doc[k].text[:1].isupper()):
         k -= 1
     noun = doc[k - 1].lemma_.lower() if k > 0 and doc[k].lower_ == "of" else None
+    if noun in SETTLEMENT_NOUNS and doc[k - 1].tag_ == "NN" and k == m.start - 1:
+        # (one town: not "other cities of Ukraine", nor a list's later name: "the city of Van, Turkey")
+        found = [e for e in found if e.level == "settlement"] or found
     allowed = KIND_CATEGORIES.get(noun or "")
     ukrainian = [e for e in found if e.level == "settlement" and (e.ref or "").startswith("UA")]
     if allowed is None or not any(e.category in allowed for e in ukrainian):
@@ -245,6 +252,10 @@ def _inside_stated_area(doc, gaz: Gazetteer, mentions: list[Mention], results: l
     if theatre_area(area):
         return res.inside(area)
     e = res.entry
+    if area is not None and e is None:
+        # an ambiguous name with one reading in the area stated ("the town of New York in eastern Ukraine")
+        inside = [c for c in res.candidates if _holds(gaz, area, c)]
+        return Resolution(inside[0], res.candidates, res.scores) if len(inside) == 1 else res
     if area is None or e is None or e.level != "settlement" or e.ref is not None or e.country == "UA" \
             or _holds(gaz, area, e) is not False:
         return res
