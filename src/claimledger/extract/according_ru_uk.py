@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .anaphora_ru_uk import is_anaphoric, sentence_before
 from .cues_ru_uk import CueLexicon, according_by_first_word
-from .cyrillic import CyrDoc, Token, word_readings
+from .cyrillic import CyrDoc, Token, has_reading, word_readings
 from .speakers_ru_uk import is_name_word
 from .sources_ru_uk import (
     CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, REFERRING, THAT, past_quoted_name, quoted_tokens,
@@ -299,7 +299,7 @@ def _rendered(doc: CyrDoc, part: tuple[int, int], quotes) -> tuple[tuple[int, in
 def _present_too(t: Token, language: str) -> bool:
     """True for a future form that is also the present of an imperfective verb: Ukrainian "визнають" (will admit, or
     admit), "визнає"; the present reading reports."""
-    return any(reading.startswith("VERB,impf") and "pres" in reading for reading in word_readings(t.text, language))
+    return has_reading(t.text, language, "VERB", "impf", "pres")
 
 
 def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:

@@ -185,6 +185,20 @@ def word_readings(word: str, language: str) -> tuple[str, ...]:
     return tuple(str(p.tag) for p in load_morphology(language).parse(_unified_apostrophes(word.lower())))
 
 
+@functools.lru_cache(maxsize=20_000)
+def _reading_grammemes(word: str, language: str) -> tuple[frozenset[str], ...]:
+    """The grammeme sets of :func:`word_readings`, part of speech first ({"VERB", "perf", "sing", ...})."""
+    return tuple(frozenset(tag.replace(" ", ",").split(",")) for tag in word_readings(word, language))
+
+
+def has_reading(word: str, language: str, pos: str | tuple[str, ...] | None = None, *grammemes: str) -> bool:
+    """True when some reading the dictionary gives ``word`` is of part of speech ``pos`` (one of them, for a tuple;
+    any, for None) and carries every grammeme of ``grammemes`` ("сел" has a NOUN reading; "Анны" one with "Name"
+    and "gent"), whatever reading the token took."""
+    kinds = frozenset((pos,) if isinstance(pos, str) else pos or ())
+    return any((not kinds or r & kinds) and r.issuperset(grammemes) for r in _reading_grammemes(word, language))
+
+
 def analyse_word(word: str, language: str) -> tuple[str, str | None, frozenset[str], tuple[str, ...]]:
     """Return (lemma, POS, tags, all lemmas) of a word in "ru" or "uk"; apostrophes unified."""
     return _analyse(_unified_apostrophes(word), language)

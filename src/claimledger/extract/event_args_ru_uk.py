@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..models import Place
 from .cues_ru_uk import load_cue_lexicon
-from .cyrillic import COORDINATORS, CyrDoc, word_readings
+from .cyrillic import COORDINATORS, CyrDoc, has_reading
 from .event_places import event_place_key
 from .event_places_ru_uk import OBJECT_NOUN_LEMMAS, QUOTE_MARKS, clause_of
 from .event_senses_ru_uk import TIMES_LEMMAS
@@ -159,7 +159,7 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                                        or doc.tokens[start - 1].text.isupper() and len(doc.tokens[start - 1].text) > 1):
                 start -= 1  # "Российские войска", "ВС РФ"
             nominative = start < k and doc.tokens[start].pos in ("ADJF", "PRTF")  # "російські сили": its own head
-            if not nominative and any("gent" in r for r in word_readings(w.text, doc.language)):
+            if not nominative and has_reading(w.text, doc.language, None, "gent"):
                 start = _head_of_genitive(doc, start, c_first)
             end = k + 1
             while end < first and ((doc.tokens[end].text.isupper() or "gent" in doc.tokens[end].tags)
@@ -178,7 +178,7 @@ def _head_of_genitive(doc: CyrDoc, start: int, floor: int) -> int:
     while k >= floor and start - k <= GENITIVE_HEAD_REACH:
         t = doc.tokens[k]
         if t.pos == "NOUN" and "nomn" in t.tags:
-            governed = k > 0 and any(r.startswith("PREP") for r in word_readings(doc.tokens[k - 1].text, doc.language))
+            governed = k > 0 and has_reading(doc.tokens[k - 1].text, doc.language, "PREP")
             return start if governed else k  # not "За тиждень Сили оборони" ("За" opening a sentence reads as ADVB)
         if not ("gent" in t.tags or t.pos is None or t.text.isupper() or any(c.isdigit() for c in t.text)):
             break
@@ -199,7 +199,7 @@ def _instrumental_force_after(doc: CyrDoc, first: int) -> tuple[int, int] | None
     российской армией", "захвате российскими войсками"), as a token range."""
     end = first + 1
     while end < len(doc.tokens) and end - first <= AGENT_AFTER_WORDS and doc.tokens[end].pos in ("ADJF", "PRTF") \
-            and any("ablt" in r for r in word_readings(doc.tokens[end].text, doc.language)):
+            and has_reading(doc.tokens[end].text, doc.language, None, "ablt"):
         end += 1  # (every reading: "Российской" is genitive first)
     w = doc.tokens[end] if end < len(doc.tokens) else None
     if w is None or w.pos != "NOUN" or "ablt" not in w.tags or not set(w.lemmas) & FORCE_LEMMAS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Attribution, Place
-from .cyrillic import PREDICATE_POS, RELATIVE_LEMMAS, CyrDoc, Token, word_readings
+from .cyrillic import PREDICATE_POS, RELATIVE_LEMMAS, CyrDoc, Token, has_reading
 from .name_context_ru_uk import INCLUDING, gapping_dash
 from . import place_ranker
 from .event_places import (
@@ -121,7 +121,7 @@ def _predicate(doc: CyrDoc, t: Token) -> bool:
     """True for a predicate word, not a noun after a number that also reads as a verb ("Шебекино, Грайворон и 12
     сел": villages, not "sat")."""
     return t.pos in PREDICATE_POS and not (t.i > 0 and doc.tokens[t.i - 1].pos in ("NUMB", "NUMR")
-                                           and any(r.startswith("NOUN") for r in word_readings(t.text, doc.language)))
+                                           and has_reading(t.text, doc.language, "NOUN"))
 
 
 def _joins_predicates(doc: CyrDoc, start: int, k: int) -> bool:
@@ -385,8 +385,7 @@ def _bare_settlement_object(doc: CyrDoc, last: int, clause_end: int, places: Seq
     while j + 1 < clause_end and set(toks[j].lemmas) & SETTLEMENT_ADJECTIVES:
         j += 1
     if j >= clause_end or not set(toks[j].lemmas) & (OBJECT_NOUN_LEMMAS - {"территория", "територія"}) \
-            or not any(r.startswith("NOUN") and ("sing" in r or pointed) for r in word_readings(toks[j].text,
-                                                                                              doc.language)):
+            or not has_reading(toks[j].text, doc.language, "NOUN", *(() if pointed else ("sing",))):
         return None  # (a noun in any reading: "сел" reads first as the verb "сесть")
     return None if j + 1 < len(toks) and any(p.span[0] == toks[j + 1].start for p in places) else j
 

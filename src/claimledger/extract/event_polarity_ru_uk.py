@@ -7,7 +7,7 @@ A ``CyrDoc`` (cyrillic.py) and a trigger's first token in, "asserted" or "denied
 """
 from __future__ import annotations
 
-from .cyrillic import RELATIVE_LEMMAS, CyrDoc, Token, plain_word, word_readings
+from .cyrillic import RELATIVE_LEMMAS, CyrDoc, Token, has_reading, plain_word
 from .name_context_ru_uk import LIST_JOINERS
 
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
@@ -149,6 +149,6 @@ def _negated_verb_group(doc: CyrDoc, first: int, s) -> bool:
 
 def _verbal(doc: CyrDoc, t: Token) -> bool:
     """A verb, infinitive, short adjective ("намерен") or a form of быть/бути, by any dictionary reading."""
-    return t.pos in ("VERB", "INFN", "ADJS") or bool(set(t.lemmas) & {"быть", "бути"}) or t.is_word and any(
-        tag.startswith(("VERB", "INFN")) for tag in word_readings(t.text, doc.language))
+    return t.pos in ("VERB", "INFN", "ADJS") or bool(set(t.lemmas) & {"быть", "бути"}) or t.is_word and has_reading(
+        t.text, doc.language, ("VERB", "INFN"))
 

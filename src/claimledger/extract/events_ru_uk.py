@@ -39,7 +39,7 @@ from importlib import resources
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
 from .cues_ru_uk import ANNOUNCING_LEMMAS, COMMENTING_LEMMAS
-from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word, word_readings
+from .cyrillic import PREDICATE_POS, CyrDoc, Token, has_reading, plain_word
 from .dates import dates_another
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .datelines import outside_datelines
@@ -360,7 +360,7 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     # ... also after an act noun it governs, fronted ("Информацию о взятии Андреевки в Минобороны не комментировали",
     # "Взятие Андреевки не комментировали"): the first verb after the noun names it as a topic
     verb = next((w for w in doc.tokens[last:doc.sentence_of(first).last] if w.pos in ("VERB", "INFN")
-                 and not any(r.startswith("NOUN") for r in word_readings(w.text, doc.language))), None)  # not "сел"
+                 and not has_reading(w.text, doc.language, "NOUN")), None)  # not "сел"
     governed = bool(t.tags & {"accs", "nomn"}) or first > 0 and doc.tokens[first - 1].lower in ABOUT_WORDS
     return not (t.pos == "NOUN" and governed and verb is not None and _names_topic(doc, verb))
 

@@ -5,7 +5,7 @@ morphology (cyrillic.py).
 """
 from __future__ import annotations
 
-from .cyrillic import CyrDoc, Token, plain_word, word_readings
+from .cyrillic import CyrDoc, Token, has_reading, plain_word, word_readings
 from .event_places_ru_uk import opens_relative_clause, predicate_clause_of
 from .event_polarity_ru_uk import ABOUT_WORDS
 
@@ -211,7 +211,7 @@ def _future_verb(t: Token, language: str) -> bool:
     if t.pos not in ("VERB", "INFN") or not ("futr" in t.tags or "infn" in t.tags) or t.lower in DISCOURSE_VERBS:
         return False
     readings = [tag for tag in word_readings(t.text, language) if "infn" not in tag]
-    if t.lower.endswith(("ся", "сь")) and any("pres" in tag for tag in word_readings(t.text[:-2], language)):
+    if t.lower.endswith(("ся", "сь")) and has_reading(t.text[:-2], language, None, "pres"):
         return False  # a passive in -ся of a verb in the present ("удары наносятся": "наносят"), whatever the
         # dictionary reads the reflexive form as (the perfective future of "наноситься")
     return bool(readings) and all(tag.startswith("VERB") and "futr" in tag for tag in readings)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import ABBREVIATED, DASHES, PREDICATE_POS, CyrDoc, Token, word_readings
+from .cyrillic import ABBREVIATED, DASHES, PREDICATE_POS, CyrDoc, Token, has_reading, word_readings
 from .gazetteer import Entry, Gazetteer
 from .gazetteer_entries import CITY_CATEGORIES
 from .nlp import load_morphology
@@ -109,12 +109,12 @@ def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     if (nxt is not None and nxt.is_title and t.pos == "NOUN" and nxt.sent == t.sent
             and ("Surn" in nxt.tags or SURNAME_ENDINGS.search(nxt.lower))
-            and (any("Name" in tag for tag in word_readings(t.text, doc.language))
+            and (has_reading(t.text, doc.language, None, "Name")
                  or not gaz.lookup(f"{t.text} {nxt.text}"))):
         return True  # first name + surname ("Андрій Сибіга", "Сергей Лавров"), not a town ("Кривого Рогу")
     prev = doc.tokens[i - 1] if i > 0 else None
     if (prev is not None and prev.is_title and prev.sent == t.sent and "Surn" in t.tags
-            and any("Name" in tag for tag in word_readings(prev.text, doc.language))):
+            and has_reading(prev.text, doc.language, None, "Name")):
         return True  # a surname after a first name ("Максим Марченко"), not the village Marchenka
     for n in doc.tokens[i + 1:i + 3]:
         if not n.is_title or n.sent != t.sent:
@@ -153,7 +153,7 @@ def _settlement_read_as_person(doc: CyrDoc, gaz: Gazetteer, i: int) -> bool:
         return any(ukrainian_settlement(e) for e in hits)
     hits, _, _ = name_candidates(gaz, doc, i, i + 1, located=True)
     # (a toponym reading anywhere among the word's readings outweighs a first name: "по Новоайдару")
-    toponym = any("Geox" in reading for reading in word_readings(t.text, doc.language))
+    toponym = has_reading(t.text, doc.language, None, "Geox")
     return any(ukrainian_settlement(e) and (e.category in CITY_CATEGORIES
                                             or "Surn" not in t.tags and ("Name" not in t.tags or listed or toponym))
                for e in hits)
@@ -478,7 +478,7 @@ def _agreement(doc: CyrDoc, t: Token, parts: tuple[str, ...]) -> frozenset[tuple
 def _adjective_reading(doc: CyrDoc, i: int) -> bool:
     """True when some dictionary reading of the word at i is an adjective ("Українська": a surname too)."""
     t = doc.tokens[i]
-    return t.pos == "ADJF" or any(tag.startswith("ADJF") for tag in word_readings(t.text, doc.language))
+    return t.pos == "ADJF" or has_reading(t.text, doc.language, "ADJF")
 
 
 def _common_word(t: Token) -> bool:

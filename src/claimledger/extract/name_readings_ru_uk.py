@@ -5,7 +5,7 @@ and first names and surnames the tagger reads as other words ("Володими�
 """
 from __future__ import annotations
 
-from .cyrillic import CyrDoc, Token, word_readings
+from .cyrillic import CyrDoc, Token, has_reading, word_readings
 from .speakers_ru_uk import is_name_word
 
 
@@ -17,7 +17,7 @@ def nominative_name(doc: CyrDoc, t: Token) -> bool:
 
 def nominative_name_reading(doc: CyrDoc, t: Token) -> bool:
     """True when the dictionary reads a word, among its readings, as a first name or surname in the nominative."""
-    return any("nomn" in tag and ("Surn" in tag or "Name" in tag) for tag in word_readings(t.text, doc.language))
+    return has_reading(t.text, doc.language, None, "nomn", "Surn") or has_reading(t.text, doc.language, None, "nomn", "Name")
 
 
 def addressee_name(doc: CyrDoc, t: Token) -> bool:
@@ -50,8 +50,8 @@ def first_and_surname(doc: CyrDoc, k: int) -> bool:
             or not (toks[k].is_title and toks[k - 1].is_title):
         return False
     first, surname = toks[k - 1], toks[k]
-    return first.pos == "NOUN" and "nomn" in first.tags and not first.text.isupper() and any(
-        "Surn" in tag and "nomn" in tag for tag in word_readings(surname.text, "uk"))
+    return first.pos == "NOUN" and "nomn" in first.tags and not first.text.isupper() \
+        and has_reading(surname.text, "uk", None, "Surn", "nomn")
 
 
 def name_before_object(doc: CyrDoc, first: int, last: int) -> int | None:

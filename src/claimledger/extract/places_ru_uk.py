@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..models import Place
-from .cyrillic import CyrDoc, Token, word_readings
+from .cyrillic import CyrDoc, Token, has_reading
 from .gazetteer import (
     HROMADA_CODE_CHARS, Companion, Entry, Gazetteer, ResolveContext, Resolution, km_between, load_gazetteer,
     theatre_area,
@@ -239,7 +239,7 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
 def _located_noun(doc: CyrDoc, i: int) -> bool:
     """True for a word whose best reading is no name's part of speech but which some reading makes a noun, in a
     place's context ("покинули Бучу": "Бучу" read first as the verb бучить)."""
-    return located(doc, i) and any(r.startswith("NOUN") for r in word_readings(doc.tokens[i].text, doc.language))
+    return located(doc, i) and has_reading(doc.tokens[i].text, doc.language, "NOUN")
 
 
 def _opens_longer_name(doc: CyrDoc, i: int) -> bool:

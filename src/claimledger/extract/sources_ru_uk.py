@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import COORDINATORS, CyrDoc, Token, bracketed_name_before, word_readings
+from .cyrillic import COORDINATORS, CyrDoc, Token, bracketed_name_before, has_reading
 from .collective_sources_ru_uk import sides_source
 from .name_readings_ru_uk import (
     addressee_name, first_and_surname, nominative_name_word, surname_after_first_name,
@@ -107,8 +107,8 @@ def fronted_report(doc: CyrDoc, k: int) -> bool:
     the object of a cue of denying or confirming when it comes before the cue ("В Киеве информацию о взятии
     города опровергли")."""
     t = doc.tokens[k]
-    return bool(set(t.lemmas) & REPORT_NOUN_LEMMAS) and ("accs" in t.tags or any(
-        reading.startswith("NOUN") and "accs" in reading for reading in word_readings(t.text, doc.language)))
+    return bool(set(t.lemmas) & REPORT_NOUN_LEMMAS) and ("accs" in t.tags or has_reading(
+        t.text, doc.language, "NOUN", "accs"))
 
 
 def is_nominal(t: Token) -> bool:
@@ -304,7 +304,7 @@ def _nominative(t: Token) -> bool:
 def _nominative_reading(doc: CyrDoc, t: Token) -> bool:
     """True for a noun with a nominative reading, whatever its first one: a neuter or inanimate subject right after
     its cue reads as accusative too ("сообщает представительство республики в СЦКК")."""
-    return t.pos == "NOUN" and any(r.startswith("NOUN") and "nomn" in r for r in word_readings(t.text, doc.language))
+    return t.pos == "NOUN" and has_reading(t.text, doc.language, "NOUN", "nomn")
 
 
 LOCATIVE_MODIFIERS = 4  # ordinals and adjectives before the noun of a body a source "в"/"у" names
@@ -398,8 +398,8 @@ def _name_after_office_place(doc: CyrDoc, sent, k: int) -> bool:
 def _plural_subject_reading(doc: CyrDoc, t: Token, verb: Token) -> bool:
     """True for a noun after a plural verb that the dictionary reads first in another case but also as an animate
     nominative plural ("повідомили аналітики": the analysts, not "of analytics")."""
-    return "plur" in verb.tags and t.pos == "NOUN" and any(
-        r.startswith("NOUN,anim") and "plur,nomn" in r for r in word_readings(t.text, doc.language))
+    return "plur" in verb.tags and t.pos == "NOUN" and has_reading(
+        t.text, doc.language, "NOUN", "anim", "plur", "nomn")
 
 
 def _past_named_apposition(doc: CyrDoc, sent, first: int, last: int) -> int:

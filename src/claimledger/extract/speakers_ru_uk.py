@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..models import Attribution
 from ..sides import UNKNOWN, side_of_outlet
-from .cyrillic import CyrDoc, Token, bracketed_name_before, word_readings
+from .cyrillic import CyrDoc, Token, bracketed_name_before, has_reading
 from .gazetteer import load_gazetteer
 from .lexicon_files import lexicon_rows
 from .name_forms import MIN_STEM
@@ -52,8 +52,8 @@ def is_name_word(doc: CyrDoc, t: Token) -> bool:
     if t.tags & PERSON_TAGS or doc.entity_label(t.i) == "PER":
         return True
     prev = doc.tokens[t.i - 1] if t.i > 0 else None
-    if t.pos == "ADJF" and prev is not None and prev.is_title and any("Name" in tag for tag in word_readings(
-            prev.text, doc.language)) and any("Surn" in tag for tag in word_readings(t.text, doc.language)):
+    if t.pos == "ADJF" and prev is not None and prev.is_title and has_reading(
+            prev.text, doc.language, None, "Name") and has_reading(t.text, doc.language, None, "Surn"):
         return True  # an adjectival surname after a first name ("Сергій Череватий"), not "Сумська ОВА"
     # an unknown word or an adjective with a surname ending ("Сушинський"); a known common noun
     # with one ("Голова") is not a name
@@ -75,8 +75,8 @@ def _nominative(t: Token, case: str | None = None, language: str = "ru") -> str:
             nominative = best.inflect({"nomn"})
             word = nominative.word if nominative is not None else best.normal_form
             return word[:1].upper() + word[1:]
-    if case == "nomn" or "nomn" in t.tags or not t.tags & PERSON_TAGS or any(
-            "nomn" in tag and ("Name" in tag or "Surn" in tag) for tag in word_readings(t.text, language)):
+    if case == "nomn" or "nomn" in t.tags or not t.tags & PERSON_TAGS or has_reading(
+            t.text, language, None, "nomn", "Name") or has_reading(t.text, language, None, "nomn", "Surn"):
         if case in ("ablt", "datv", "loct") and case in t.tags and t.pos == "NOUN" and not t.tags & PERSON_TAGS:
             # a name the dictionary files as a plain noun, in a case no nominative shares ("с Макроном"; not
             # "Песков", which reads as the genitive plural of песок)
@@ -348,8 +348,8 @@ def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None)
 def _subject_after_verb(doc: CyrDoc, first: int, head: Token) -> bool:
     """True for a source right after a verb whose head noun may be read as a nominative ("повідомили аналітики
     DeepState"): an inverted subject, written in the nominative whatever case the dictionary reads first."""
-    return first > 0 and doc.tokens[first - 1].pos == "VERB" and any(
-        "nomn" in tag for tag in word_readings(head.text, doc.language) if tag.startswith("NOUN"))
+    return first > 0 and doc.tokens[first - 1].pos == "VERB" and has_reading(
+        head.text, doc.language, "NOUN", "nomn")
 
 
 def _names_person_apart(doc: CyrDoc, source: tuple[int, int], written: str) -> bool:
