@@ -17,7 +17,8 @@ def nominative_name(doc: CyrDoc, t: Token) -> bool:
 
 def nominative_name_reading(doc: CyrDoc, t: Token) -> bool:
     """True when the dictionary reads a word, among its readings, as a first name or surname in the nominative."""
-    return has_reading(t.text, doc.language, None, "nomn", "Surn") or has_reading(t.text, doc.language, None, "nomn", "Name")
+    return has_reading(t.text, doc.language, None, "nomn", "Surn") \
+        or has_reading(t.text, doc.language, None, "nomn", "Name")
 
 
 def addressee_name(doc: CyrDoc, t: Token) -> bool:
