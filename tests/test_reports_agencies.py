@@ -163,3 +163,12 @@ def test_a_drone_attack_repelled_is_an_interception_not_a_contested_town():
     rec = record("Силы ПВО Минобороны отразили атаку беспилотников, летевших на Москву, сообщил Сергей Собянин.",
                  "ru", "2024-09-01")
     assert [e["type"] for e in rec["events"]] == ["other"], rec["events"]
+
+
+@pytest.mark.parametrize("text, language, count", [
+    ("Потери украинской стороны, по предварительным данным, составили до 90 человек.", "ru", 90),
+    ("Втрати ворога, за даними Генштабу, становлять 1200 осіб.", "uk", 1200),
+])
+def test_a_loss_before_an_according_to_phrase_is_claimed_by_it(text, language, count):
+    rec = record(text, language, "2024-06-05")
+    assert [(e["type"], e["claimed_by"], e["quantity"]) for e in rec["events"]] == [("casualties", "a1", count)]

@@ -108,6 +108,7 @@ THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякув
 # Verbs that only name a topic ("обсудили эвакуацию", "не стали комментировать удар"): the event is not reported;
 # commenting does so only negated (one comments on an act that happened: "прокоментував наступ у Курській області").
 TOPIC_LEMMAS = frozenset({"обсудить", "обсуждать", "обговорити", "обговорювати", "обсуждение", "обговорення"})
+SUBJECT_WORDS = 4  # words of a subject phrase between its head (a trigger) and the comma before an according-to
 IN_ADVANCE = frozenset({"заранее", "заблаговременно", "завчасно", "заздалегідь"})
 NEGATION_REACH = 2  # words before a commenting verb its negation may stand at ("не стали комментировать")
 # Verbs of retreating, which negated and not past say a resolve ("Ми не відступаємо", "не отступим").
@@ -365,6 +366,21 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
     return not (t.pos == "NOUN" and governed and verb is not None and _names_topic(doc, verb))
 
 
+def _adjunct_after_subject(doc: CyrDoc, first: int, last: int, attributions: Sequence[Attribution]) -> str | None:
+    """The according-to attribution set off by commas right after a trigger in the nominative, whose content is the
+    predicate after it ("Потери украинской стороны, по предварительным данным, составили до 90 человек"): the event
+    is the subject just outside that content (annotation guide, section E), else None."""
+    if not has_reading(doc.tokens[first].text, doc.language, None, "nomn"):
+        return None
+    s = doc.sentence_of(first)
+    comma = next((k for k in range(last, min(s.last, last + SUBJECT_WORDS)) if doc.tokens[k].text == ","), None)
+    if comma is None or comma + 1 >= s.last:
+        return None
+    cue = doc.tokens[comma + 1].start
+    return next((a.id for a in attributions if a.kind == "according_to" and a.cue is not None
+                 and a.cue[0] == cue and a.content[0] > a.cue[1]), None)
+
+
 def _names_topic(doc: CyrDoc, w: Token) -> bool:
     """True for a verb that only names what it governs as a topic: discussing it, or not commenting on it or
     announcing it (not "не повідомляли завчасно": not in advance, which tells it happened)."""
@@ -417,7 +433,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         start, end = doc.char_span(first, last)
         if dates_another(start, end, times):
             continue  # "Від початку повномасштабного вторгнення росіяни вбили ...": a time, not an event
-        claimed_by = innermost_claimant(start, end, attributions)
+        claimed_by = innermost_claimant(start, end, attributions) or _adjunct_after_subject(doc, first, last,
+                                                                                          attributions)
         kind = event_sense_ru_uk(doc, kind, first, last, places)
         if kind is None:
             continue

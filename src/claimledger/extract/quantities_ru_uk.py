@@ -65,7 +65,7 @@ NO_ONE_REACH = 3  # words before a person's noun searched for them
 # эвакуированных достигло 9 тысяч"): the count after such a verb of the noun's clause is the noun's.
 AMOUNT_VERB_LEMMAS = frozenset({"составить", "составлять", "превысить", "превышать", "достичь", "достигнуть",
                                 "достигать", "насчитывать", "скласти", "складати", "перевищити", "перевищувати",
-                                "сягнути", "сягати", "досягти", "досягнути", "досягати", "налічувати",
+                                "сягнути", "сягати", "досягти", "досягнути", "досягати", "налічувати", "становити",
                                 # grown to ("число погибших выросло до 12", "кількість загиблих зросла до 12")
                                 "вырасти", "возрасти", "увеличиться", "зрости", "збільшитися"})
 AMOUNT_VERB_REACH = 16  # tokens from an act noun to the verb of its amount, within the clause (a quoted name between)
