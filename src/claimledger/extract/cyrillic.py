@@ -121,11 +121,11 @@ class CyrDoc:
 # Ukrainian prepositions and conjunctions whose first dictionary reading (pymorphy3-dicts-uk) is a noun (a letter
 # name, an abbreviation, "як" the yak): their function-word reading is taken instead.
 UK_FUNCTION_WORDS = frozenset({"про", "до", "під", "перед", "серед", "об", "як", "на", "за"})
-PERSON_GRAMMEMES = frozenset({"Surn", "Name", "Patr"})
+FUNCTION_POS = ("PREP", "CONJ", "PRCL")  # ... in this order: "на" is a preposition before it is a particle
 # Words the dictionary reads first as a verb that war copy means as a noun: "сел" is the genitive of "сёла"
 # ("освободили пять сел"), not "сел" (sat down).
 NEWS_NOUNS = frozenset({"сел"})
-FUNCTION_POS = ("PREP", "CONJ", "PRCL")  # ... in this order: "на" is a preposition before it is a particle
+PERSON_GRAMMEMES = frozenset({"Surn", "Name", "Patr"})  # a reading of a person's name
 # Coordinating conjunctions of both languages; a verb after one shares the subject of the verb before ("заняли
 # Ласточкино, а также вошли", "заявил ... и добавил").
 COORDINATORS = frozenset({"и", "й", "і", "та", "а"})

@@ -345,7 +345,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     elif i < sent.last and past_quoted_name(toks, i, sent.last) > i:
         return (i, past_quoted_name(toks, i, sent.last))  # "Об этом пишет «Коммерсантъ»"
     elif i < sent.last and _acting_participle(toks, i, sent.last):
-        i -= toks[i - 1].lower in ACTING_ADVERBS  # "временно исполняющий обязанности губернатора ..."
+        if toks[i - 1].lower in ACTING_ADVERBS:
+            i -= 1  # "временно исполняющий обязанности губернатора ...": the adverb is part of the office
     elif i >= sent.last or not (_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")
                                 or _plural_subject_reading(doc, toks[i], toks[first - 1])
                                 or _nominative_reading(doc, toks[i])) \
