@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Place
 from .doc_cache import doc_text
+from .place_resolution import SETTLEMENT_NOUNS, SETTLEMENT_WORDS
 from .event_places import (LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_capital,
                            is_city)
 
@@ -34,10 +35,8 @@ INHERIT_SENTENCES_BACK = 4
 LOOKING_BACK_TYPES = frozenset({"casualties", "strike"})
 # Plural nouns of places a phrase leaves unnamed ("from border areas"): no place of the sentence before is theirs.
 UNNAMED_AREA_NOUNS = frozenset({"area", "region", "village", "town", "settlement", "community", "district"})
-# Nouns of a settlement that "the" or "this" makes refer back to one named before ("the city was
-# surrounded" after "Mariupol"), and those determiners.
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
-SETTLEMENT_WORDS = SETTLEMENT_NOUNS | {"settlement"}  # ... and the word for any ("captured 20 settlements")
+# Nouns of a settlement (place_resolution.SETTLEMENT_NOUNS) that "the" or "this" makes refer back to one named
+# before ("the city was surrounded" after "Mariupol"), and those determiners.
 ANAPHORIC_DETERMINERS = frozenset({"the", "this"})
 CAPITAL_NOUN = "capital"  # "the capital" likewise refers back, to a national capital named before
 REGION_NOUNS = frozenset({"region", "oblast", "province"})  # "the region": the oblast named before

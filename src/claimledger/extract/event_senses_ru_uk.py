@@ -64,7 +64,7 @@ STRIKE_NOUN_STEMS = ("удар", "авиаудар", "авіаудар", "обс
 # "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
 RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "унаслідок", "вследствие"})
 # ... and after or during it in a sentence of people hurt ("после атаки ВСУ пострадали", "о погибшем при атаке ВСУ")
-AFTER_WORDS = frozenset({"после", "після", "при"})
+AROUND_WORDS = frozenset({"после", "після", "при"})
 # "в ходе" / "в ході": with RESULT_WORDS, before the actions a capture came by ("в результате наступательных
 # действий освободили"), which are its manner, not a clash of their own.
 COURSE_WORDS = frozenset({"ходе", "ході"})
@@ -173,7 +173,7 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "clash"
     s = doc.sentence_of(first)
     if kind == "clash" and first > 0 and plain_word(doc.tokens[first].lower).startswith(ATTACK_STEM) and (
-            doc.tokens[first - 1].lower in RESULT_WORDS or doc.tokens[first - 1].lower in AFTER_WORDS
+            doc.tokens[first - 1].lower in RESULT_WORDS or doc.tokens[first - 1].lower in AROUND_WORDS
             and any(set(w.lemmas) & VICTIM_VERBS for w in doc.tokens[s.first:s.last])):
         return "strike"  # "в результате атаки ВСУ на Энергодар", "после атаки ВСУ пострадали": told by its damage
     if kind == "clash" and _attack_undergone(doc, first, last):

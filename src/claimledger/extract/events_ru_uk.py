@@ -360,8 +360,9 @@ def _passes_flags(doc: CyrDoc, first: int, last: int, row: _Row, places: Sequenc
         return False
     # ... also after an act noun it governs, fronted ("Информацию о взятии Андреевки в Минобороны не комментировали",
     # "Взятие Андреевки не комментировали"): the first verb after the noun names it as a topic
+    # (a word that also reads as a noun is no sure verb: "не стали комментировать", "стали" also of сталь)
     verb = next((w for w in doc.tokens[last:doc.sentence_of(first).last] if w.pos in ("VERB", "INFN")
-                 and not has_reading(w.text, doc.language, "NOUN")), None)  # not "сел"
+                 and not has_reading(w.text, doc.language, "NOUN")), None)
     governed = bool(t.tags & {"accs", "nomn"}) or first > 0 and doc.tokens[first - 1].lower in ABOUT_WORDS
     return not (t.pos == "NOUN" and governed and verb is not None and _names_topic(doc, verb))
 

@@ -71,8 +71,8 @@ class Companion:
     def settle(self, resolution: Resolution) -> Resolution:
         """The resolution, or for an ambiguous one (any, with ``overrides``) the single candidate the other part
         settled."""
-        if resolution.entry is not None and (not self.overrides or resolution.entry.id in self.settled) \
-                or not self.settled:
+        e = resolution.entry
+        if not self.settled or e is not None and (not self.overrides or e.id in self.settled):
             return resolution
         picks = [c for c in resolution.candidates if c.id in self.settled]
         return Resolution(picks[0], resolution.candidates, resolution.scores) if len(picks) == 1 else resolution

@@ -46,7 +46,8 @@ STATED_AREA_HOPS = 2  # areas looked through after the town ("Scott County", "In
 # Shevchenkove and Balakliia": the town, not the villages of that name), as places_ru_uk.SETTLEMENT_KIND_CATEGORIES.
 # Not "village": wire copy calls small towns villages ("the villages of Bohoiavlenka and Hirnyk").
 KIND_CATEGORIES = {"town": {"M", "K", "X"}, "city": {"M", "K"}}
-SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"})
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # English nouns of a settlement
+SETTLEMENT_WORDS = SETTLEMENT_NOUNS | {"settlement"}  # ... and the word for any ("captured 20 settlements")
 LIST_REACH = 12  # tokens walked back over a list of names to the noun that opens it
 RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
 
@@ -172,7 +173,7 @@ def _of_settlement_kind(doc, m: Mention, found: list[Entry]) -> list[Entry]:
     while k > 0 and m.start - k <= LIST_REACH and (doc[k].lower_ in (",", "and") or doc[k].text[:1].isupper()):
         k -= 1
     noun = doc[k - 1].lemma_.lower() if k > 0 and doc[k].lower_ == "of" else None
-    if noun in SETTLEMENT_NOUNS and doc[k - 1].tag_ == "NN" and k == m.start - 1:
+    if noun in SETTLEMENT_WORDS and doc[k - 1].tag_ == "NN" and k == m.start - 1:
         # (one town: not "other cities of Ukraine", nor a list's later name: "the city of Van, Turkey")
         found = [e for e in found if e.level == "settlement"] or found
     allowed = KIND_CATEGORIES.get(noun or "")
