@@ -44,6 +44,8 @@ SAYING_LEMMAS = frozenset({"говорить", "говорити", "казати
 CONVICTION_LEMMAS = frozenset({"уверенный", "убедить", "убежденный", "впевнений", "переконаний"})
 # Verbs of considering that take "X as Y" in the instrumental ("считает переговоры возможными"; guide A.3).
 CONSIDER_LEMMAS = frozenset({"считать", "вважати"})
+# Demonstratives before a light cue's noun that put it before its verb ("Такое мнение высказал X", "Цю думку висловив").
+REFERRING_LEMMAS = frozenset({"этот", "такой", "цей", "такий"})
 # An apposition after an according-to source ("по словам X, члена совета ...,") runs at most this many words.
 APPOSITION_WORDS = 12
 # A parenthesis right after such a source ("Института изучения войны (ISW)") runs at most this many words.
@@ -329,6 +331,9 @@ def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
             nxt = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) else None
             if nxt is not None and nxt.lower in lex.light[lemma]:
                 return "light"
+            if t.i > 1 and doc.tokens[t.i - 1].lower in lex.light[lemma] \
+                    and set(doc.tokens[t.i - 2].lemmas) & REFERRING_LEMMAS:
+                return "verb"  # "Такое мнение высказал X": the noun before, an anaphor of what was said before
     return None
 
 

@@ -37,8 +37,8 @@ from .clauses import (
 from .doc_cache import doc_text, sentence_of
 from .cues import (
     ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_VERBS, DENIABLE_NOUNS, DOCUMENT_NOUNS,
-    DOCUMENT_VERBS, GERUND_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, NOMINAL_STRENGTH, NON_SOURCE_NOUNS, PHRASAL,
-    NAMING_VERBS, QUOTE_VERBS, REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
+    DOCUMENT_VERBS, GERUND_VERBS, INFINITIVE_CLAIM_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, NOMINAL_STRENGTH,
+    NON_SOURCE_NOUNS, PHRASAL, NAMING_VERBS, QUOTE_VERBS, REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
 )
 from .hedges import DISTANCING_HEDGES, find_hedge_spans, find_trailing_hedge
 from .quotes import apply_quotes, find_quotes, find_turn_candidates, quote_after, split_quote, unquote
@@ -123,6 +123,8 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
     xcomps = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")]
     if xcomps and lemma in GERUND_VERBS and xcomps[0].tag_ == "VBG":  # "feared losing ...", "denied leaking ..."
         return char_span(content_tokens(xcomps[0])), extra
+    if xcomps and lemma in INFINITIVE_CLAIM_VERBS and any(c.lower_ == "to" for c in xcomps[0].children):
+        return char_span(content_tokens(xcomps[0])), extra  # "claimed to have captured the city"
     if xcomps and CUE_VERBS.get(lemma) == "directive" or xcomps and lemma in ADDRESSEE_VERBS:
         tokens = list(xcomps[0].subtree)
         if objects:

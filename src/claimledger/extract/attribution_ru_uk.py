@@ -38,7 +38,7 @@ from .anaphora_ru_uk import (anaphor_after, anaphor_before, antecedent_of, is_an
                              sentence_before, source_before_anaphor)
 from .cues import UNSPECIFIED
 from .cues_ru_uk import COMMENTING_LEMMAS, CueLexicon, load_cue_lexicon
-from .cyrillic import COORDINATORS, CyrDoc, find_quotes, within_quote
+from .cyrillic import COORDINATORS, CyrDoc, find_quotes, has_reading, within_quote
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .name_readings_ru_uk import name_before_object
@@ -76,6 +76,7 @@ CONFIRMING_LEMMAS = frozenset({"подтвердить", "подтверждат
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
+MIN_REPEATED_STEM = 5  # letters of a noun's stem that must recur in the speaker named before (not "мэр" in "мэрия")
 
 
 def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attribution]:
@@ -242,8 +243,11 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         silent = verb is not None and (toks[verb - 1].lower in NEGATION or cue_role(toks[verb], lex, doc) is None) \
             and not any(w.lower in THAT for w in toks[sent.first:verb])  # (not a verb of a content: "признал, что")
         src = find_source_before(doc, sent, verb) if silent else None
+    agentless = is_agentless(t)
     if src is None and role != "passive" and "GRND" not in t.tags and not shares_subject:
         src = find_source_after(doc, sent, cue_last)
+        if src is not None and agentless and not _agent_case(doc, src):
+            src = None  # "Подтверждено уничтожение 20 ракет": what was confirmed, not who confirmed it
         if src is not None:
             after = src[1]
     # an object between the source and the cue is what a colon after it explains ("В Киеве факт взятия Соледара
@@ -266,7 +270,28 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     if content is None or names_a_topic(doc, t, content[0]):
         return None
     span, kind = content
-    return Found(span, kind, cue, src, k)
+    return Found(span, kind, cue, src, k, sourceless=agentless and src is None)
+
+
+def is_agentless(t) -> bool:
+    """True when a cue is an impersonal passive ("Подтверждено уничтожение ...", "Повідомлено про ...", "было
+    отмечено, что"): the noun after it is what was reported, not who did, and with no agent it has no speaker (the
+    annotation guide's agentless passive, never guessed from the speaker before)."""
+    return t.pos == "PRTS" and "neut" in t.tags or "Impe" in t.tags
+
+
+def _names_again(t, speaker: tuple[str | None, str | None]) -> bool:
+    """True when a one-noun source repeats a noun of the speaker named before or of its role ("группировки" after
+    "командование группировки войск «Хортица»", "губернатора" after "губернатор ... Вячеслав Гладков")."""
+    stem = t.lemma[:-1]
+    return t.pos == "NOUN" and len(stem) >= MIN_REPEATED_STEM and any(
+        part and stem in part.lower() for part in speaker)
+
+
+def _agent_case(doc: CyrDoc, src: tuple[int, int]) -> bool:
+    """True when a source after an impersonal passive can be its agent: its head word reads in the instrumental
+    ("Сообщено Минобороны", "повідомлено Генштабом")."""
+    return has_reading(doc.tokens[src[1] - 1].text, doc.language, None, "ablt")
 
 
 def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[Attribution]:
@@ -305,6 +330,8 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
             speaker, role = last_person  # "за словами речника": the spokesman named before
         elif f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lemma in OFFICE_ANAPHORS and last_office[0]:
             speaker, role = last_office  # "Минобороны сообщило ... В ведомстве отметили": the ministry
+        elif f.source[1] - f.source[0] == 1 and _names_again(doc.tokens[f.source[0]], last_speaker):
+            speaker, role = last_speaker  # "командование группировки «Хортица» сообщило ... По данным группировки"
         else:
             written, role = describe_source(doc, f.source)
             nominative = nominative_phrase(doc, f.source, written)

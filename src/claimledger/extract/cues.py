@@ -129,6 +129,8 @@ PHRASAL = {"point": {"out"}, "sum": {"up"}, "call": {"on", "for", "upon"}, "advo
 # leaking ...", "admitted shooting ...").
 GERUND_VERBS = frozenset({"fear", "deny", "admit", "recall", "acknowledge", "regret", "report", "mention",
                           "suggest", "propose", "recommend", "dispute"})
+# Verbs whose to-infinitive is what they claim ("Moscow claimed to have captured the city", "claims to control").
+INFINITIVE_CLAIM_VERBS = frozenset({"claim", "purport"})
 
 MODAL_BLOCKERS = frozenset({"will", "would", "could", "might", "may", "shall", "can", "should", "'ll", "must"})
 FIRST_PERSON = frozenset({"i", "we"})

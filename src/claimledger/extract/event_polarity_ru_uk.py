@@ -76,9 +76,10 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
         return "denied"  # "не взяли", "обошлось без пострадавших"
     nxt = doc.tokens[first + 1] if first + 1 < s.last else None
     after_none = doc.tokens[first + 2] if first + 2 < s.last else None
-    if nxt is not None and nxt.lower in NONE_WORDS and doc.tokens[first].pos in NOMINALS \
-            and not (after_none is not None and after_none.pos in ("NOUN", "ADJF")):
-        return "denied"  # "Пострадавших нет", "Жертв немає"; not "через обстріли немає світла", what there is not
+    none = next((k for k in range(first + 1, s.last) if doc.tokens[k].pos != "ADVB"), s.last)  # (over "там")
+    if none < s.last and doc.tokens[none].lower in NONE_WORDS and doc.tokens[first].pos in NOMINALS \
+            and not (none + 1 < s.last and doc.tokens[none + 1].pos in ("NOUN", "ADJF")):
+        return "denied"  # "Пострадавших нет", "пострадавших там нет"; not "через обстріли немає світла"
     joined_none = doc.tokens[first + 3] if first + 3 < s.last else None
     if nxt is not None and nxt.lower in AND_WORDS and after_none is not None and after_none.pos in NOMINALS \
             and joined_none is not None and joined_none.lower in NONE_WORDS and doc.tokens[first].pos in NOMINALS:

@@ -140,8 +140,9 @@ def _head_mentions(doc: CyrDoc) -> list[_Mention]:
 
 
 def _elided_head_mentions(doc: CyrDoc, found: list[_Mention]) -> list[_Mention]:
-    """Place adjectives after a preposition and before a gap ("-", ","), whose head noun an area mention before them
-    in the sentence gives ("над Белгородской областью уничтожены шесть, над Курской - три"): the same kind of area."""
+    """Place adjectives after a preposition and before a gap ("-", ",") or a conjunction, whose head noun an area
+    mention before them in the sentence gives ("над Белгородской областью уничтожены шесть, над Курской - три", "шесть -
+    над Смоленской и три - над Орловской областью"): the same kind of area."""
     toks, out = doc.tokens, []
     taken = {i for m in found for i in range(m.start, m.end)}
     for m in (m for m in found if m.kind == "area"):
@@ -150,7 +151,8 @@ def _elided_head_mentions(doc: CyrDoc, found: list[_Mention]) -> list[_Mention]:
             continue
         for j in range(m.end + 1, doc.sentence_of(m.start).last - 1):
             if j in taken or not toks[j].is_title or "ADJF" not in toks[j].tags or toks[j - 1].pos != "PREP" \
-                    or toks[j + 1].text not in GAP_MARKS or not _is_place_adjective(toks[j], head):
+                    or toks[j + 1].text not in GAP_MARKS and toks[j + 1].pos != "CONJ" \
+                    or not _is_place_adjective(toks[j], head):
                 continue
             out.append(_Mention(j, j + 1, "area", AREA_HEADS[head], f"{toks[j].text} {head}",
                                 f"{adjective_lemma(toks[j])} {head}"))

@@ -81,8 +81,9 @@ def _is_measure(tokens: list) -> bool:
 
 
 def _number_tokens(head) -> list:
-    """The number token plus number words joined to it ("two thousand", "3,179")."""
-    tokens = [head] + [c for c in head.children if c.like_num and c.dep_ in {"compound", "nummod", "quantmod"}]
+    """The number token plus number words joined to it ("two thousand", "3,179", "two dozen")."""
+    tokens = [head] + [c for c in head.children if (c.like_num or c.lower_ in MULTIPLIERS)
+                       and c.dep_ in {"compound", "nummod", "quantmod"}]
     return sorted(tokens, key=lambda t: t.i)
 
 
@@ -91,7 +92,9 @@ def count_of(token) -> int | None:
     candidates: list = []
     if token.like_num or token.pos_ == "NUM":
         candidates.append(token)
-    candidates.extend(c for c in token.children if c.dep_ == "nummod" and (c.like_num or c.lower_ == "dozen"))
+    # "a dozen villages": the parser hangs "dozen" on the noun as a nummod or, as often, as a compound
+    candidates.extend(c for c in token.children if c.dep_ == "nummod" and (c.like_num or c.lower_ == "dozen")
+                      or c.dep_ == "compound" and c.lower_ == "dozen")
     # "seven of 10 Kalibr cruise missiles": the number parsed onto a name compounded with the noun (not "a
     # five-story building", a measure)
     candidates.extend(c for g in token.children if g.dep_ == "compound" and g.pos_ == "PROPN" for c in g.children
