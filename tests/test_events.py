@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.event_triggers import load_event_lexicon
+from claimledger.extract.trigger_lexicon_en import load_event_lexicon
 from claimledger.extract.events import find_events
 from claimledger.models import EVENT_TYPES, Attribution, Place
 

@@ -43,7 +43,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     """Return the analysed documents of a batch of English articles (body and title), in order."""
     from .extract.attribution import find_attributions
     from .extract.datelines import after_datelines, event_place_mentions, find_datelines
-    from .extract.doc_cache import doc_text
+    from .extract.doc_cache import doc_text, keep_text
     from .extract.event_polarity import denials_of_reports
     from .extract.past_wars import world_war_events
     from .extract.events import find_events
@@ -73,9 +73,11 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     cased = {a.title: sentence_cased(a.title, english_dictionary(nlp), gazetteer)
              for a in articles if a.title and is_title_case(a.title)}
     titles = ((cased.get(a.title, a.title), a) for a in articles if a.title)
-    title_docs = {id(a): doc for doc, a in nlp.pipe(titles, as_tuples=True, batch_size=BATCH_SIZE)}
+    title_docs = {id(a): keep_text(doc, cased.get(a.title, a.title))
+                  for doc, a in nlp.pipe(titles, as_tuples=True, batch_size=BATCH_SIZE)}
     analysed = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
+        keep_text(doc, article.text)
         title_doc = title_docs.get(id(article))
         title_places = find_places(title_doc, gazetteer) if title_doc is not None else []
         body = layers(doc, article, document_voice(article.title, article.published), other_part=title_places)

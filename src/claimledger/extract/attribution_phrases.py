@@ -15,9 +15,10 @@ from .clauses import (
 from .cues import (
     AGENTLESS, CUE_VERBS, HOLDING_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, RITUAL_NOUNS, STANCE_ADJECTIVES, STANCE_NOUNS, UNSPECIFIED,
 )
-from .doc_cache import doc_ents
+from .doc_cache import doc_ents, doc_tokens
 from .headlines import find_headline_claim
-from .speakers import TITLE_CONNECTORS, TITLE_WORDS, load_office_holders
+from .office_holders import load_office_holders
+from .speakers import TITLE_CONNECTORS, TITLE_WORDS
 
 # Adverbs that attribute the content they qualify to an unstated source (annotation guide A.7).
 EVIDENTIAL_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
@@ -28,7 +29,7 @@ STANCE_VERBS = frozenset({"speak", "be"})
 def stance_candidates(doc: Doc, text: str) -> list[Candidate]:
     """Stance phrases: "Hope was expressed that ...", "spoke in support of ...", "was critical of ..."."""
     found = []
-    for verb in doc:
+    for verb in doc_tokens(doc):
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in LIGHT_VERBS and verb.lemma_ not in STANCE_VERBS:
             continue  # only these verbs open a stance phrase (the branches below)
         subject, passive = subject_of(verb)
@@ -82,7 +83,7 @@ def stance_candidates(doc: Doc, text: str) -> list[Candidate]:
 def nominal_candidates(doc: Doc, text: str) -> list[Candidate]:
     """Nominal cues with a *that*-clause and a stated owner: "Russia's claims that ..."."""
     found = []
-    for noun in doc:
+    for noun in doc_tokens(doc):
         if noun.pos_ != "NOUN" or noun.lemma_ not in NOMINAL_CUES:
             continue
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and _is_content_clause(c)),
@@ -177,7 +178,7 @@ def evidential_adverb_candidates(doc: Doc, text: str) -> list[Candidate]:
     allegedly shelled the market", "the allegedly imminent invasion"); the content is the
     clause the adverb qualifies or, when it qualifies a modifier, the noun phrase from the modifier on."""
     found = []
-    for adverb in doc:
+    for adverb in doc_tokens(doc):
         if adverb.lower_ not in EVIDENTIAL_ADVERBS or adverb.dep_ != "advmod":
             continue
         head = adverb.head

@@ -7,8 +7,9 @@ in the Doc's ``user_data`` under private keys. The text of a Doc never changes; 
 assigning ``doc.ents``), and the cache assumes they are not changed after an extractor first read them:
 the pipeline parses a Doc and then only reads it.
 
-``sentence_of`` stands for ``Token.sent``, which walks the token's sentence to both of its ends at
-each access (an extractor asking it for every mention of a document walks the document many times).
+``doc_tokens`` lists the Tokens once, which each walk over ``doc`` would make anew. ``sentence_of`` stands for
+``Token.sent``, which walks the token's sentence to both of its ends at each access (an extractor asking it for
+every mention of a document walks the document many times).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ _TEXT = "claimledger.doc_text"
 _ENTS = "claimledger.doc_ents"
 _HEADINGS = "claimledger.heading_lines"
 _SENTENCES = "claimledger.sentences"
+_TOKENS = "claimledger.tokens"
 
 
 def doc_text(doc: Doc) -> str:
@@ -29,6 +31,22 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """The Doc, with ``text`` kept as its ``doc_text``: the string it was parsed from, which spaCy's tokenizer
+    reproduces exactly (every token keeps its trailing whitespace), so the join is never made."""
+    doc.user_data[_TEXT] = text
+    return doc
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens as one list, made once per Doc: ``for token in doc`` and ``doc[i]`` make a new Token object
+    at each step, and the extractors walk every Doc several times."""
+    tokens = doc.user_data.get(_TOKENS)
+    if tokens is None:
+        tokens = doc.user_data[_TOKENS] = list(doc)
+    return tokens
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

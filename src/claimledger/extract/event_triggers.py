@@ -3,7 +3,7 @@
 Doc in, ``(event type, trigger span)`` pairs out, in text order. The method:
 
 * triggers come from a lexicon of war and diplomacy vocabulary (``data/lexicons/events_en.tsv``)
-  matched with spaCy's Matcher on lowercased lemmas and words; longer matches win;
+  (trigger_lexicon_en) matched on lowercased lemmas and words; longer matches win;
 * a match is kept when the lexicon row's flags hold ("passive", "qualified", "process", ...) and
   it names an event rather than a topic, a location, a kind or a modifier ("missile launchers",
   "areas of hostilities", "discussed the evacuation", "this is genocide").
@@ -15,15 +15,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from importlib import resources
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from ..errors import ModelError
-from ..models import EVENT_TYPES
-
-LEXICON_PACKAGE, LEXICON_FILE = "claimledger.data.lexicons", "events_en.tsv"
+from .trigger_lexicon_en import lexicon_matches, load_event_lexicon
 
 # Head or child lemmas saying that a generic war/operation actually proceeds (flag "process").
 PROCESS_WORDS = frozenset({"proceed", "begin", "start", "launch", "go", "underway", "unfold",
@@ -113,69 +108,8 @@ EVALUATED_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "what", 
 CLASSIFYING_VERBS = frozenset({"recognize", "recognise", "qualify", "classify", "describe", "call",
                                "characterize", "characterise", "define", "label", "brand", "regard",
                                "consider", "see", "view", "treat", "condemn"})
-# Longest lexicon pattern in tokens, optional slots included (the Matcher window length).
-MAX_PATTERN_TOKENS = 8
 # Max steps up the tree when looking for negation and modality cues of a trigger.
 MAX_CUE_DEPTH = 4
-
-_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "ADP", "AUX", "NUM", "PART"}
-
-
-@functools.lru_cache(maxsize=1)
-def load_event_lexicon() -> tuple[tuple[str, str, frozenset[str]], ...]:
-    """Return the trigger lexicon as (type, pattern, flags) rows."""
-    try:
-        text = resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FILE).read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError) as error:
-        raise ModelError(f"event lexicon {LEXICON_FILE} cannot be read: {error}") from error
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = line.rstrip("\n").split("\t")
-        if len(cells) < 2 or cells[0] not in EVENT_TYPES:
-            raise ModelError(f"{LEXICON_FILE}:{number}: bad lexicon row {line!r}")
-        flags = frozenset(f.strip() for f in cells[2].split(",") if f.strip()) if len(cells) > 2 else frozenset()
-        rows.append((cells[0], cells[1].strip(), flags))
-    return tuple(rows)
-
-
-def _token_patterns(pattern: str) -> list[list[dict]]:
-    """Matcher patterns for one lexicon pattern: one on lemmas, one on lowercased words."""
-    variants: list[list[dict]] = [[], []]
-    for item in pattern.split():
-        words, _, pos = item.partition("/")
-        constraint: dict = {}
-        if pos:
-            tags = pos.split("|")
-            constraint["POS" if all(t in _POS for t in tags) else "TAG"] = {"IN": tags}
-        if words in {"*", "_"}:
-            for variant in variants:
-                variant.append({"OP": "?"} if words == "*" else dict(constraint))
-            continue
-        alternatives = [w.lower() for w in words.split("|")]
-        variants[0].append({"LEMMA": {"IN": alternatives}, **constraint})
-        variants[1].append({"LOWER": {"IN": alternatives}, **constraint})
-    return variants
-
-
-_MATCHERS: dict[int, tuple[object, dict[str, Matcher]]] = {}
-
-
-def _matchers_for(vocab) -> dict[str, Matcher]:
-    """Trigger Matchers for a vocabulary, one per word a pattern starts with, built once and
-    cached. One Matcher over the whole lexicon evaluated every pattern's predicates at every
-    token, which made matching slower than parsing; small Matchers run only where they can match."""
-    cached = _MATCHERS.get(id(vocab))
-    if cached is not None and cached[0] is vocab:
-        return cached[1]
-    matchers: dict[str, Matcher] = {}
-    for index, (_, pattern, _) in enumerate(load_event_lexicon()):
-        for word in pattern.split()[0].partition("/")[0].split("|"):
-            matcher = matchers.setdefault(word.lower(), Matcher(vocab))
-            matcher.add(f"claimledger_event_{index}", _token_patterns(pattern))
-    _MATCHERS[id(vocab)] = (vocab, matchers)
-    return matchers
 
 
 def _near_lemmas(token: Token) -> set[str]:
@@ -454,16 +388,9 @@ def _names_settlement(token) -> bool:
 def find_triggers(doc: Doc) -> list[tuple[str, Span]]:
     """Return (event type, trigger span) for every lexicon match, longest first on overlap."""
     lexicon = load_event_lexicon()
-    matchers = _matchers_for(doc.vocab)
-    found: set[tuple[int, int, int]] = set()
-    for token in doc:  # each small Matcher runs on a short window starting at its first word
-        for key in {token.lower_, token.lemma_.lower()}:
-            if key in matchers:
-                window = doc[token.i:min(len(doc), token.i + MAX_PATTERN_TOKENS)]
-                found.update((m, token.i + s, token.i + e) for m, s, e in matchers[key](window) if s == 0)
+    found = lexicon_matches(doc)
     candidates = []
-    for match_id, start, end in found:
-        index = int(doc.vocab.strings[match_id].rsplit("_", 1)[1])
+    for index, start, end in found:
         kind, _, flags = lexicon[index]
         span = doc[start:end]
         if _passes_flags(span, flags) and not _is_mention(span):

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..models import Place
-from .doc_cache import doc_ents, doc_text
+from .doc_cache import doc_ents, doc_text, doc_tokens
 from .gazetteer import Companion, Entry, Gazetteer, load_gazetteer
 from .name_context_en import (
     DASHES, NON_PLACE_HEADS, PLACE_LABELS, country_name, entity_end, entity_start, name_end, part_of_a_name,
@@ -130,7 +130,7 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
     """Capitalised token runs that are gazetteer names (the small model misses or mislabels many
     Ukrainian names: "Kiev" often comes out as PERSON, "Sumy" as ORG)."""
     out, pending, i = [], [], 0
-    tokens, doc_chars = list(doc), doc_text(doc)
+    tokens, doc_chars = doc_tokens(doc), doc_text(doc)
     capitalised = [t.text[:1].isupper() for t in tokens]
     entities = None  # bounds of the PERSON/ORG/NORP... entities, read once when a relabelled token shows up
     while i < len(tokens):
@@ -243,7 +243,7 @@ def _compound_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
     whole when the name ends with a dot, so the name is the part before the hyphen. Only names that may
     stand without an NER label (countries, areas, Ukrainian units; see _gazetteer_only_ok) count."""
     out = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         match = COMPOUND_MODIFIER.match(tok.text)
         if tok.i in taken or match is None:
             continue

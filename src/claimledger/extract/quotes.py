@@ -18,6 +18,8 @@ from .speakers import TITLE_WORDS
 # by turns; a single quote opens only before a word and after a space, a line start or "(:", and
 # closes only after a word (so "it's" and "O'Hagan" are apostrophes).
 _CLOSERS = {"“": "”", "«": "»", "„": "“”", '"': '"”', "'": "'"}
+_MARK_ROLES = {**dict.fromkeys("“«„", "open"), **dict.fromkeys("”»", "close"), '"': "either"}
+_DOUBLE_MARKS = re.compile("[" + "".join(_MARK_ROLES) + "]")
 _SINGLE_OPENS = re.compile(r"(?:^|(?<=[\s(\[:—–-]))'(?=[\w\"“])")
 _SINGLE_CLOSES = re.compile(r"(?<=[\w.,!?\"”])'(?=[\s.,;:!?)\]—–-]|$)")
 # A quotation still open at a line break goes on over the following lines when one of them closes
@@ -32,14 +34,7 @@ MIN_DIRECT_QUOTE_WORDS = 1
 def _marks(line: str, offset: int) -> list[tuple[int, str, str]]:
     """Return the quotation marks of one line as (position, mark, role): role is "open",
     "close" or "either" (a straight double quote)."""
-    found = []
-    for position, char in enumerate(line):
-        if char in "“«„":
-            found.append((offset + position, char, "open"))
-        elif char in "”»":
-            found.append((offset + position, char, "close"))
-        elif char == '"':
-            found.append((offset + position, char, "either"))
+    found = [(offset + m.start(), m.group(), _MARK_ROLES[m.group()]) for m in _DOUBLE_MARKS.finditer(line)]
     for match in _SINGLE_OPENS.finditer(line):
         found.append((offset + match.start(), "'", "open"))
     for match in _SINGLE_CLOSES.finditer(line):

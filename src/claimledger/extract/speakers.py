@@ -25,17 +25,14 @@ Anything else (a group, an organisation) is kept as written, without its article
 """
 from __future__ import annotations
 
-import csv
-import functools
-import io
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Span
 
 from .doc_cache import doc_ents, doc_text
 from .event_triggers import NATIONALITIES
+from .office_holders import terms_on
 
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my"})
 ANY_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our", "it", "its"})
@@ -108,38 +105,6 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "b
 
 
 @dataclass(frozen=True)
-class OfficeTerm:
-    """One person's term in one office, with the names each goes by."""
-
-    office: str
-    person: str
-    since: str
-    until: str
-    office_names: frozenset[str]  # lower-cased office name and aliases
-    person_names: frozenset[str]  # the person's name and aliases, as written
-
-    def valid_on(self, day: str | None) -> bool:
-        if day is None:
-            return not self.until
-        return self.since <= day and (not self.until or day < self.until)
-
-
-@functools.lru_cache(maxsize=1)
-def load_office_holders() -> tuple[OfficeTerm, ...]:
-    """Return the office-holder registry shipped in data/registries/office_holders.tsv."""
-    raw = resources.files("claimledger").joinpath("data/registries/office_holders.tsv").read_text("utf-8")
-    rows = csv.DictReader(io.StringIO("".join(l for l in raw.splitlines(True) if not l.startswith("#"))),
-                          delimiter="\t")
-    terms = []
-    for row in rows:
-        office_names = {row["office"].lower(), *(a.lower() for a in row["office_aliases"].split("|") if a)}
-        person_names = {row["person"], *(a for a in row["person_aliases"].split("|") if a)}
-        terms.append(OfficeTerm(row["office"], row["person"], row["since"], row["until"] or "",
-                                frozenset(office_names), frozenset(person_names)))
-    return tuple(terms)
-
-
-@dataclass(frozen=True)
 class Person:
     """A person named in the document: canonical name, role, first character offset."""
 
@@ -208,9 +173,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, published: str | None = None):
         self.doc = doc
-        day = published[:10] if published else None
-        terms = load_office_holders()
-        self.terms = [t for t in terms if t.valid_on(day)] or [t for t in terms if not t.until]
+        self.terms, self.registered = terms_on(published[:10] if published else None)
         self.people = self._index_persons()
         self.mentions = Counter(p.name for p in self.people)
 
@@ -257,7 +220,7 @@ class SpeakerResolver:
     def _is_place(self, ent: Span, full_names: set[str]) -> bool:
         """True for a one-word PERSON entity that is a prominent place's name of the war's theatre, not a
         registered person's nor the surname of a person named in full (``full_names``: their last words)."""
-        if len(ent) != 1 or ent.text in full_names or any(ent.text in term.person_names for term in self.terms):
+        if len(ent) != 1 or ent.text in full_names or ent.text in self.registered:
             return False
         from .gazetteer import load_gazetteer
         from .name_keys import normalise

@@ -382,7 +382,7 @@ def person_in_title(title: str) -> str | None:
 
 
 def table_name(person: str | None) -> str | None:
-    """The name the speaker table gives a registered person (speakers.load_office_holders writes some
+    """The name the speaker table gives a registered person (office_holders.load_office_holders writes some
     names otherwise: "Volodymyr Zelenskyy" here is "Volodymyr Zelensky" there), so that one speaker of a
     Russian or Ukrainian text has one name; other names as they are."""
     if person is None:
@@ -390,7 +390,7 @@ def table_name(person: str | None) -> str | None:
     canonicals = {canonical for _, _, canonical in load_speaker_names()[1]}
     if person in canonicals:
         return person
-    from .speakers import load_office_holders
+    from .office_holders import load_office_holders
 
     for term in load_office_holders():
         if term.person == person:
@@ -412,7 +412,7 @@ def office_holder(phrase: str | None, language: str) -> tuple[str, str] | None:
     holders; None when the phrase names no registered office."""
     if not phrase:
         return None
-    from .speakers import load_office_holders
+    from .office_holders import load_office_holders
 
     key = _plain(phrase.lower())
     home = HOME_OFFICES.get(language, {}).get(key)

@@ -27,7 +27,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .event_triggers import NATIONALITIES
 from .gazetteer import Gazetteer
-from .speakers import INSTITUTION_ANAPHOR_HEADS, TITLE_WORDS, load_office_holders
+from .office_holders import load_office_holders
+from .speakers import INSTITUTION_ANAPHOR_HEADS, TITLE_WORDS
 
 # A headline is in Title Case when at least this share of its words of TITLE_WORD_LETTERS letters or more are
 # capitalised: sentence-case headlines capitalise only their first word and names ("Russian strike kills 12 in

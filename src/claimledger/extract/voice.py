@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from ..models import Attribution
-from .speakers import load_office_holders
+from .office_holders import load_office_holders
 
 # Title words that make the person or office named in a title the author of the text ("Address
 # by the President of the Russian Federation", "Essay by ... Andriy Yermak", "... - President"), in
@@ -53,18 +53,20 @@ def _stem(word: str) -> str:
 def _named_in(name: str, lowered: str) -> bool:
     """Whether a name occurs in lower-cased text: as whole words, or for a Cyrillic name as a run of
     words that each start with the stem of the name's word (its case forms)."""
-    pattern, cyrillic = _name_pattern(name)
-    return pattern.search(_plain_cyrillic(lowered) if cyrillic else lowered) is not None
+    pattern, cyrillic, first = _name_pattern(name)
+    text = _plain_cyrillic(lowered) if cyrillic else lowered
+    return first in text and pattern.search(text) is not None  # (the plain test first: hundreds of names a title)
 
 
 @functools.lru_cache(maxsize=NAME_PATTERNS_MEMO)
-def _name_pattern(name: str) -> tuple[re.Pattern[str], bool]:
-    """The compiled pattern of :func:`_named_in` for a name, and whether it is Cyrillic (compiled once: the office
-    register's hundreds of names overflow the re module's own cache, which recompiled them for every title)."""
+def _name_pattern(name: str) -> tuple[re.Pattern[str], bool, str]:
+    """The compiled pattern of :func:`_named_in` for a name, whether it is Cyrillic, and the first word or stem that
+    any match holds (compiled once: the office register's hundreds of names overflow the re module's own cache,
+    which recompiled them for every title)."""
     if not CYRILLIC.search(name):
-        return re.compile(rf"\b{re.escape(name.lower())}\b"), False
-    stems = [re.escape(_stem(w)) for w in _plain_cyrillic(name.lower()).split()]
-    return re.compile(r"(?<!\w)" + r"\w*\s+".join(stems) + r"\w*"), True
+        return re.compile(rf"\b{re.escape(name.lower())}\b"), False, name.lower().split()[0]
+    stems = [_stem(w) for w in _plain_cyrillic(name.lower()).split()]
+    return re.compile(r"(?<!\w)" + r"\w*\s+".join(map(re.escape, stems)) + r"\w*"), True, stems[0]
 
 
 def _plain_cyrillic(text: str) -> str:
