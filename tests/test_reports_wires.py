@@ -101,3 +101,33 @@ def test_no_casualties_after_an_adverb_are_denied():
     casualties = [e for e in record("В Шебекино снаряд попал в здание школы, пострадавших там нет.", "ru",
                                     "2023-10-20")["events"] if e["type"] == "casualties"]
     assert casualties and casualties[0]["polarity"] == "denied", casualties
+
+
+def test_a_report_of_who_said_it_passes_the_anaphor_on_to_the_claim():
+    text = ("Вооруженные силы Украины заявили об установлении контроля над селом Работино. Об этом сообщила "
+            "замминистра обороны Украины Анна Маляр.\n\nВ российском Минобороны эту информацию не подтвердили.")
+    rec = record(text, "ru", "2023-08-28")
+    contents = {a["speaker"]: text[a["content"][0]:a["content"][1]] for a in rec["attributions"]}
+    assert contents["Russian Ministry of Defence"].startswith("Вооруженные силы Украины заявили"), contents
+
+
+@pytest.mark.parametrize("text, language", [
+    ("В течение недели ВСУ предприняли шесть безуспешных контратак в районе Торецка.", "ru"),
+    ("Упродовж тижня ворог здійснив шість невдалих штурмів біля Торецька.", "uk"),
+])
+def test_an_assault_said_to_fail_is_one_repelled_attack(text, language):
+    assert [(e[0], e[3]) for e in events(text, language)] == [("attack_repelled", 6)]
+
+
+def test_a_listed_village_is_the_namesake_nearest_the_others_not_a_city_it_once_named():
+    rec = record("Наші захисники відбили 31 атаку в районах населених пунктів Новоолександрівка, Керамік та "
+                 "Очеретине.", "uk", "2024-05-28")
+    assert [p["ref"] for p in rec["places"]] == ["UA14160050220079598", "UA14160190040090584",
+                                                 "UA14160190010012632"], rec["places"]
+
+
+def test_a_town_listed_beside_cities_keeps_its_prominent_reading():
+    rec = record("Гуманітарні коридори відкрито з Макарова, Бородянки, Тростянця, Сум, Полтави, Лебедина та "
+                 "Конотопа.", "uk", "2022-03-10")
+    trostianets = [p for p in rec["places"] if p["text"] == "Тростянця"]
+    assert trostianets and trostianets[0]["ref"] == "UA59040130010060037", rec["places"]

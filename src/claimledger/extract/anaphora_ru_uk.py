@@ -100,6 +100,8 @@ def _after_locative_source(doc: CyrDoc, first: int, i: int) -> bool:
         and all(is_nominal(t) for t in toks[first + 1:i])
 
 
+# Anaphors that open a sentence saying only who reported the sentence before ("Об этом сообщил X", "Про це заявив").
+REPORTED_BEFORE = (("об", "этом"), ("про", "це"))
 # Anaphors right after a cue, before its inverted source ("Сообщил об этом глава города", "Повідомив про це ...").
 ANAPHORS_AFTER = (("об", "этом"), ("про", "це"), ("про", "це,"))
 
@@ -118,13 +120,17 @@ def is_anaphoric(doc: CyrDoc, first: int) -> bool:
 
 
 def sentence_before(doc: CyrDoc, sent) -> tuple[int, int] | None:
-    """The sentence before this one (without its final full stop), in the same paragraph."""
+    """The sentence before this one (without its final full stop), in the same paragraph; when that one only says
+    who reported the one before it ("Об этом сообщила Анна Маляр"), that one before ("ВСУ заявили о взятии
+    Работино. Об этом сообщила ... Маляр. В Минобороны эту информацию не подтвердили": the claim of the taking)."""
     n = doc.tokens[sent.first].sent
     if n == 0:
         return None
     prev = doc.sents[n - 1]
     if "\n\n" in doc.text[prev.end:sent.start] and len(doc.text[prev.start:prev.end].split()) < 4:
         return None  # a heading
+    if n >= 2 and any(words_at(doc.tokens, prev.first, words) for words in REPORTED_BEFORE):
+        return sentence_before(doc, prev)
     part = trim_range(doc, prev.first, prev.last)
     return doc.char_span(*part) if part else None
 

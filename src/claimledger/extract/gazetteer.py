@@ -23,7 +23,7 @@ from .name_forms import MAX_FORM_COMBINATIONS, word_forms
 from .name_keys import normalise, skeleton
 from .place_weights import (
     W_AREA_NEAR, W_AREA_DOC, W_NEAR_PLACE, W_SENTENCE_RAION, W_SENTENCE_HROMADA, HROMADA_CODE_CHARS, W_FRONT,
-    HROMADA_MATES_AT_MOST,
+    HROMADA_MATES_AT_MOST, W_LIST_NEAR, LIST_NEAR_KM,
     FRONT_PRIOR_MAX_POPULATION, FRONT_OBLASTS, W_CONTAINS, W_SIBLING_DIVISION, W_SAME_COUNTRY, MAX_SAME_COUNTRY,
     W_POPULATION, POPULATION_FLOOR, WAR_POPULATION_FLOOR, W_LEVEL, W_CATEGORY, W_CAPITAL, W_UKRAINE, W_PRIMARY_NAME,
     W_EXACT, NEAR_KM, W_LARGE_CITY, LARGE_CITY_POPULATION, W_NEAR_REGION, REGION_KM, MIN_MARGIN, MIN_MARGIN_WORLD,
@@ -241,9 +241,12 @@ class Gazetteer:
         front = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION for c in candidates)
         # (a city abroad is no prominent reading against the villages a list names beside front villages: "Пушкино"
         # among villages of Pokrovsk raion is Pushkine there, not the Moscow-region town; alone it stays the town's)
-        listed = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION and c.ref is not None for c in candidates)
-        named = self._named_by(key) if exact and key else None
         own = [own_name(e, key) for e in candidates]
+        # (nor is a city that the name reaches only as a former name when villages bear it as their own: the list's
+        # "Новоолександрівка" is none of Melitopol, once Novooleksandrivka)
+        listed = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION and c.ref is not None
+                         and (own[k] or not any(own)) for k, c in enumerate(candidates))
+        named = self._named_by(key) if exact and key else None
         scores = [self._score(e, context, exact and (named is None or named(e)), area_reading, front, listed)
                   + (W_PRIMARY_NAME if own[k] else 0.0) + (W_LARGE_CITY if _large_city(e) and (own[k] or not any(own))
                                                            else 0.0)  # (not by a village's name it once had)
@@ -309,6 +312,12 @@ class Gazetteer:
                 score += W_SENTENCE_HROMADA * min(mates + shares_open, HROMADA_MATES_AT_MOST)
         elif listed and e.level == "settlement" and shares_open:
             score += W_SENTENCE_HROMADA  # "вошли в Нескучное и Макаровку": two open names, one hromada holds both
+        if listed and e.level == "settlement" and e.lat is not None:
+            listed_km = [km_between(e, p) for p in ctx.places_near  # (villages near a listed city are many)
+                         if p.id != e.id and p.level == "settlement" and p.lat is not None
+                         and (p.population or 0) < FRONT_PRIOR_MAX_POPULATION]
+            if listed_km:
+                score += W_LIST_NEAR * max(0.0, 1.0 - min(listed_km) / LIST_NEAR_KM)
         same = {p.id for p in others if p.country == e.country} if e.country else set()
         score += W_SAME_COUNTRY * min(len(same), MAX_SAME_COUNTRY)
         if not same and e.lat is not None and W_NEAR_REGION:

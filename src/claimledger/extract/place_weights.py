@@ -17,6 +17,12 @@ W_SENTENCE_HROMADA = 1.0
 # hromadas, the one more of the list lies in ("Стрелечья, Пыльная, Борисовка, Огурцовка и Плетеневка": Pylna of
 # Lyptsi hromada with two, not Pilna of Vovchansk hromada with one)
 HROMADA_MATES_AT_MOST = 5
+# ... and by how near it lies to the nearest settlement of its sentence that is no large city (many villages lie
+# near one: "Poltava, Trostyanets, Lebedyn"), falling to 0 at LIST_NEAR_KM: the villages
+# a front report lists lie a few kilometres apart ("Новоолександрівка, Керамік та Очеретине": the namesake 17 km
+# from the other two, not those at 32 and 55 km, all in one raion and none in their hromada)
+W_LIST_NEAR = 2.0
+LIST_NEAR_KM = 25.0
 HROMADA_CODE_CHARS = 9
 # A settlement of the oblasts where ground fighting went on for most of the war (Donetsk, Luhansk, Zaporizhzhia,
 # Kherson, Kharkiv) or of Russia's border oblasts under fire and incursion (Kursk, Belgorod, Bryansk): the
