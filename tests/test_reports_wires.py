@@ -131,3 +131,16 @@ def test_a_town_listed_beside_cities_keeps_its_prominent_reading():
                  "Конотопа.", "uk", "2022-03-10")
     trostianets = [p for p in rec["places"] if p["text"] == "Тростянця"]
     assert trostianets and trostianets[0]["ref"] == "UA59040130010060037", rec["places"]
+
+
+def test_villages_a_verb_of_taking_names_in_a_russian_report_are_unlisted_villages():
+    rec = record("Подразделения группировки войск \"Север\" освободили населенный пункт Мартыновка Курской области. "
+                 "Кроме того, за сутки освобождены Малая Локня и Черкасская Конопелька.", "ru", "2025-03-12")
+    freed = [e for e in rec["events"] if rec["text"][e["trigger"][0]:e["trigger"][1]] == "освобождены"]
+    assert freed and freed[0]["places"] == ["Malaya Loknya", "Cherkasskaya Konopelka"], freed
+    assert all(p["ref"] is None for p in rec["places"] if p["name"] in ("Malaya Loknya", "Cherkasskaya Konopelka"))
+
+
+def test_a_verb_of_taking_makes_no_village_of_a_common_word():
+    rec = record("Российские войска освободили Мирный и продолжают наступление.", "ru", "2025-03-12")
+    assert all(p.get("name") != "Prodolzhayut" for p in rec["places"]), rec["places"]

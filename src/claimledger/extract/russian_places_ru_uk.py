@@ -94,7 +94,7 @@ def russian_villages(doc: CyrDoc, mentions: Sequence, results: Sequence[Resoluti
         else:
             village = r.entry is None and m.kind in NAME_KINDS and sentence not in ukrainian \
                 and (bool({sentence, sentence - 1} & russian) or (bool(russian) or in_russia) and not ukrainian) \
-                and in_settlement_list(doc, m.start)
+                and (m.kind == "village" or in_settlement_list(doc, m.start))  # (a village: what governs it is said)
         names.append(village_name(doc, m.start, m.end) if village else None)
     return names
 

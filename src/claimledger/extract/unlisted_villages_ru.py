@@ -7,7 +7,8 @@ guide (data/dev/README.md, section D) gives such a village ref null and its cano
 module finds the names and writes that name. Pure: a CyrDoc in, token spans and names out.
 
 A name is an unlisted village when a settlement noun governs it, right before it or before the list it closes
-("село Козинка", "населенные пункты Мартыновка, Мальцевка и Мирный", "н.п. Плехово"), or when it is a word no
+("село Козинка", "населенные пункты Мартыновка, Мальцевка и Мирный", "н.п. Плехово") or a verb of taking ground
+("освобождены Мирный, Малая Локня и Черкасская Конопелька"), or when it is a word no
 dictionary knows as a common word in a list a region closes ("Сподарюшино и Нехотеевка Белгородской области").
 places_ru_uk.py keeps it only in a Russian setting: an oblast or raion of Russia stated for it, or a report naming
 a Russian border place with no Ukrainian one in the name's sentence.
@@ -26,6 +27,8 @@ from .romanisation import romanise
 # Dictionary tags of a name's readings: a toponym, the nominative, and a noun's gender for its adjective.
 GEOX, NOMINATIVE, POSSESSIVE = "Geox", "nomn", "Poss"
 REGION_HEADS = frozenset({"область", "район", "округ", "край"})  # a region that closes a list of villages
+# Verbs of taking ground whose objects, or passive subjects, right after them are places ("освободили Мартыновку").
+TAKEN_LEMMAS = frozenset({"освободить", "взять", "занять", "захватить", "зачистить"})
 GENDERS = ("masc", "femn", "neut")
 
 
@@ -57,10 +60,21 @@ def _governed(doc: CyrDoc, i: int) -> bool:
     while j >= max(0, i - LIST_REACH) and toks[j].sent == toks[i].sent:
         if set(toks[j].lemmas) & SETTLEMENT_NOUNS or abbreviated_settlement_noun(doc, j + 1):
             return True
+        if set(toks[j].lemmas) & TAKEN_LEMMAS and toks[j].pos in ("VERB", "PRTS", "PRTF", "INFN") \
+                and doc.language == "ru" and _names_no_word(doc, i):
+            return True  # "освобождены Мирный, Малая Локня и Черкасская Конопелька": what was taken
         if toks[j].lower not in LIST_JOINERS and not (toks[j].is_word and toks[j].is_title):
             return False
         j -= 1
     return False
+
+
+def _names_no_word(doc: CyrDoc, i: int) -> bool:
+    """True when the name opening at token i, or its second word ("Малая Локня"), is no word of the dictionary's
+    common vocabulary (:func:`_village_like`)."""
+    toks = doc.tokens
+    second = i + 1 < len(toks) and toks[i + 1].is_title and toks[i + 1].is_word and toks[i + 1].sent == toks[i].sent
+    return _village_like(toks[i].text) or second and _village_like(toks[i + 1].text)
 
 
 def _region_closes(doc: CyrDoc, i: int) -> bool:
