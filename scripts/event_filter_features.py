@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from claimledger.extract import event_triggers, events_ru_uk
 from claimledger.extract.cyrillic import CyrDoc
+from claimledger.extract.trigger_lexicon_en import lexicon_matches, load_event_lexicon
 from claimledger.models import Event
 
 # Words either side of the trigger in its sentence that make its context text (the encoder's
@@ -142,17 +143,10 @@ def rejected_matches_en(doc: Doc) -> list[tuple[str, int, int, frozenset[str]]]:
     """Lexicon matches of an English Doc that the trigger rules reject, as (type, start char, end char,
     reasons): the flags that fail ("flag=passive") or "mention" (a topic, a kind, a modifier).
     Longest first on overlap, as event_triggers.find_triggers does; for the widening experiment."""
-    lexicon = event_triggers.load_event_lexicon()
-    matchers = event_triggers._matchers_for(doc.vocab)
-    found: set[tuple[int, int, int]] = set()
-    for token in doc:
-        for key in {token.lower_, token.lemma_.lower()}:
-            if key in matchers:
-                window = doc[token.i:min(len(doc), token.i + event_triggers.MAX_PATTERN_TOKENS)]
-                found.update((m, token.i + s, token.i + e) for m, s, e in matchers[key](window) if s == 0)
+    lexicon = load_event_lexicon()
     out = []
-    for match_id, start, end in sorted(found, key=lambda m: (-(m[2] - m[1]), m[1])):
-        kind, _, flags = lexicon[int(doc.vocab.strings[match_id].rsplit("_", 1)[1])]
+    for index, start, end in sorted(lexicon_matches(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
+        kind, _, flags = lexicon[index]
         span = doc[start:end]
         reasons = {f"flag={f}" for f in flags if not event_triggers._passes_flags(span, frozenset({f}))}
         if not reasons and event_triggers._is_mention(span):
