@@ -38,7 +38,7 @@ from .anaphora_ru_uk import (anaphor_after, anaphor_before, antecedent_of, is_an
                              sentence_before, source_before_anaphor)
 from .cues import UNSPECIFIED
 from .cues_ru_uk import COMMENTING_LEMMAS, CueLexicon, load_cue_lexicon
-from .cyrillic import COORDINATORS, CyrDoc, find_quotes, has_reading, within_quote
+from .cyrillic import COORDINATORS, CyrDoc, Token, find_quotes, has_reading, within_quote
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .name_readings_ru_uk import name_before_object
@@ -76,7 +76,7 @@ CONFIRMING_LEMMAS = frozenset({"подтвердить", "подтверждат
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
-MIN_REPEATED_STEM = 5  # letters of a noun's stem that must recur in the speaker named before (not "мэр" in "мэрия")
+MIN_REPEATED_STEM = 5  # letters of a noun's stem that must recur in the speaker named before (shorter ones recur by chance)
 
 
 def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attribution]:
@@ -243,7 +243,7 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         silent = verb is not None and (toks[verb - 1].lower in NEGATION or cue_role(toks[verb], lex, doc) is None) \
             and not any(w.lower in THAT for w in toks[sent.first:verb])  # (not a verb of a content: "признал, что")
         src = find_source_before(doc, sent, verb) if silent else None
-    agentless = is_agentless(t)
+    agentless = _is_agentless(t)
     if src is None and role != "passive" and "GRND" not in t.tags and not shares_subject:
         src = find_source_after(doc, sent, cue_last)
         if src is not None and agentless and not _agent_case(doc, src):
@@ -273,14 +273,14 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     return Found(span, kind, cue, src, k, sourceless=agentless and src is None)
 
 
-def is_agentless(t) -> bool:
+def _is_agentless(t: Token) -> bool:
     """True when a cue is an impersonal passive ("Подтверждено уничтожение ...", "Повідомлено про ...", "было
     отмечено, что"): the noun after it is what was reported, not who did, and with no agent it has no speaker (the
     annotation guide's agentless passive, never guessed from the speaker before)."""
     return t.pos == "PRTS" and "neut" in t.tags or "Impe" in t.tags
 
 
-def _names_again(t, speaker: tuple[str | None, str | None]) -> bool:
+def _names_again(t: Token, speaker: tuple[str | None, str | None]) -> bool:
     """True when a one-noun source repeats a noun of the speaker named before or of its role ("группировки" after
     "командование группировки войск «Хортица»", "губернатора" after "губернатор ... Вячеслав Гладков")."""
     stem = t.lemma[:-1]

@@ -242,14 +242,14 @@ class Gazetteer:
         # (a city abroad is no prominent reading against the villages a list names beside front villages: "Пушкино"
         # among villages of Pokrovsk raion is Pushkine there, not the Moscow-region town; alone it stays the town's)
         own = [own_name(e, key) for e in candidates]
-        # (nor is a city that the name reaches only as a former name when villages bear it as their own: the list's
-        # "Новоолександрівка" is none of Melitopol, once Novooleksandrivka)
-        listed = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION and c.ref is not None
-                         and (own[k] or not any(own)) for k, c in enumerate(candidates))
+        # read by its own name, or by any when no candidate bears it: a city the name reaches only as a former name
+        # that villages bear as their own counts as no city ("Новоолександрівка" is none of Melitopol, once so named)
+        by_name = [o or not any(own) for o in own]
+        listed = not any((c.population or 0) >= FRONT_PRIOR_MAX_POPULATION and c.ref is not None and by_name[k]
+                         for k, c in enumerate(candidates))
         named = self._named_by(key) if exact and key else None
         scores = [self._score(e, context, exact and (named is None or named(e)), area_reading, front, listed)
-                  + (W_PRIMARY_NAME if own[k] else 0.0) + (W_LARGE_CITY if _large_city(e) and (own[k] or not any(own))
-                                                           else 0.0)  # (not by a village's name it once had)
+                  + (W_PRIMARY_NAME if own[k] else 0.0) + (W_LARGE_CITY if _large_city(e) and by_name[k] else 0.0)
                   for k, e in enumerate(candidates)]
         order = sorted(range(len(candidates)), key=lambda i: -scores[i])
         ranked = tuple(candidates[i] for i in order)

@@ -7,9 +7,9 @@ guide (data/dev/README.md, section D) gives such a village ref null and its cano
 module finds the names and writes that name. Pure: a CyrDoc in, token spans and names out.
 
 A name is an unlisted village when a settlement noun governs it, right before it or before the list it closes
-("село Козинка", "населенные пункты Мартыновка, Мальцевка и Мирный", "н.п. Плехово") or a verb of taking ground
-("освобождены Мирный, Малая Локня и Черкасская Конопелька"), or when it is a word no
-dictionary knows as a common word in a list a region closes ("Сподарюшино и Нехотеевка Белгородской области").
+("село Козинка", "населенные пункты Мартыновка, Мальцевка и Мирный", "н.п. Плехово") or a verb or noun of taking
+or shelling ground ("освобождены Мирный, Малая Локня и Черкасская Конопелька"), or when it is a word no dictionary
+knows as a common word in a list a region closes ("Сподарюшино и Нехотеевка Белгородской области").
 places_ru_uk.py keeps it only in a Russian setting: an oblast or raion of Russia stated for it, or a report naming
 a Russian border place with no Ukrainian one in the name's sentence.
 """
@@ -19,7 +19,7 @@ import functools
 
 from .cyrillic import CyrDoc
 from .name_context_ru_uk import (
-    LIST_JOINERS, LIST_REACH, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, abbreviated_settlement_noun,
+    LIST_JOINERS, LIST_REACH, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, TAKING_LEMMAS, abbreviated_settlement_noun,
 )
 from .nlp import load_morphology
 from .romanisation import romanise
@@ -27,8 +27,6 @@ from .romanisation import romanise
 # Dictionary tags of a name's readings: a toponym, the nominative, and a noun's gender for its adjective.
 GEOX, NOMINATIVE, POSSESSIVE = "Geox", "nomn", "Poss"
 REGION_HEADS = frozenset({"область", "район", "округ", "край"})  # a region that closes a list of villages
-# Verbs of taking ground whose objects, or passive subjects, right after them are places ("освободили Мартыновку").
-TAKEN_LEMMAS = frozenset({"освободить", "взять", "занять", "захватить", "зачистить"})
 GENDERS = ("masc", "femn", "neut")
 
 
@@ -60,8 +58,7 @@ def _governed(doc: CyrDoc, i: int) -> bool:
     while j >= max(0, i - LIST_REACH) and toks[j].sent == toks[i].sent:
         if set(toks[j].lemmas) & SETTLEMENT_NOUNS or abbreviated_settlement_noun(doc, j + 1):
             return True
-        if set(toks[j].lemmas) & TAKEN_LEMMAS and toks[j].pos in ("VERB", "PRTS", "PRTF", "INFN") \
-                and doc.language == "ru" and _names_no_word(doc, i):
+        if set(toks[j].lemmas) & TAKING_LEMMAS and doc.language == "ru" and _names_no_word(doc, i):
             return True  # "освобождены Мирный, Малая Локня и Черкасская Конопелька": what was taken
         if toks[j].lower not in LIST_JOINERS and not (toks[j].is_word and toks[j].is_title):
             return False
