@@ -68,10 +68,11 @@ def _governed(doc: CyrDoc, i: int) -> bool:
 
 def _names_no_word(doc: CyrDoc, i: int) -> bool:
     """True when the name opening at token i, or its second word ("Малая Локня"), is no word of the dictionary's
-    common vocabulary (:func:`_village_like`)."""
+    common vocabulary (:func:`_village_like`) and no abbreviation in capitals ("обстрела ВСУ" names who shelled)."""
     toks = doc.tokens
     second = i + 1 < len(toks) and toks[i + 1].is_title and toks[i + 1].is_word and toks[i + 1].sent == toks[i].sent
-    return _village_like(toks[i].text) or second and _village_like(toks[i + 1].text)
+    return not toks[i].text.isupper() and (
+        _village_like(toks[i].text) or second and not toks[i + 1].text.isupper() and _village_like(toks[i + 1].text))
 
 
 def _region_closes(doc: CyrDoc, i: int) -> bool:
