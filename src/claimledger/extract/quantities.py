@@ -93,8 +93,8 @@ def count_of(token) -> int | None:
     if token.like_num or token.pos_ == "NUM":
         candidates.append(token)
     # "a dozen villages": the parser hangs "dozen" on the noun as a nummod or, as often, as a compound
-    candidates.extend(c for c in token.children if c.dep_ == "nummod" and (c.like_num or c.lower_ == "dozen")
-                      or c.dep_ == "compound" and c.lower_ == "dozen")
+    candidates.extend(c for c in token.children if c.dep_ == "nummod" and c.like_num
+                      or c.dep_ in ("nummod", "compound") and c.lower_ == "dozen")
     # "seven of 10 Kalibr cruise missiles": the number parsed onto a name compounded with the noun (not "a
     # five-story building", a measure)
     candidates.extend(c for g in token.children if g.dep_ == "compound" and g.pos_ == "PROPN" for c in g.children

@@ -50,11 +50,12 @@ def _stem(word: str) -> str:
     return word[:max(MIN_STEM_CHARS, len(word) - INFLECTION_CHARS)] if len(word) > MIN_STEM_CHARS else word
 
 
-def _named_in(name: str, lowered: str) -> bool:
-    """Whether a name occurs in lower-cased text: as whole words, or for a Cyrillic name as a run of
-    words that each start with the stem of the name's word (its case forms)."""
+def _named_in(name: str, lowered: tuple[str, str]) -> bool:
+    """Whether a name occurs in lower-cased text, given as written and with plain Cyrillic letters
+    (:func:`_plain_cyrillic`): as whole words, or for a Cyrillic name as a run of words that each start with the stem
+    of the name's word (its case forms)."""
     pattern, cyrillic, first = _name_pattern(name)
-    text = _plain_cyrillic(lowered) if cyrillic else lowered
+    text = lowered[1] if cyrillic else lowered[0]
     return first in text and pattern.search(text) is not None  # (the plain test first: hundreds of names a title)
 
 
@@ -85,7 +86,7 @@ def document_voice(title: str | None, published: str | None) -> str | None:
     """
     if not title or not AUTHOR_CUES.search(title):
         return None
-    lowered, day = title.lower(), (published or "")[:10] or None
+    lowered, day = (title.lower(), _plain_cyrillic(title.lower())), (published or "")[:10] or None
     terms = load_office_holders()
     for term in terms:
         if any(len(name) > 4 and _named_in(name, lowered) for name in term.person_names):
