@@ -50,10 +50,22 @@ STATE_SPEAKERS = {"russia": "russia", "moscow": "russia", "kremlin": "russia", "
                   "ukraine": "ukraine", "kyiv": "ukraine", "kiev": "ukraine"}
 
 
+# A speaker the speaker list lacks, named by its state and an office of that state ("Ukraine's deputy defence
+# minister", "Russian military officials"): that state's. The state word opens the name; the office is one of its
+# words ("Russian opposition" or "Ukrainian bloggers" name no office).
+STATE_OWNERS = {"russia's": "russia", "russia’s": "russia", "russian": "russia", "moscow's": "russia",
+                "ukraine's": "ukraine", "ukraine’s": "ukraine", "ukrainian": "ukraine", "kyiv's": "ukraine"}
+OFFICE_WORDS = frozenset({"minister", "ministry", "military", "army", "forces", "troops", "commander", "command",
+                          "official", "officials", "spokesman", "spokeswoman", "spokesperson", "governor",
+                          "authorities", "president", "general", "staff", "defence", "defense", "intelligence",
+                          "navy", "government", "envoy", "ambassador"})
+
+
 @lru_cache(maxsize=8192)
 def side_of_speaker(*names: str | None) -> str:
     """Return the side a speaker speaks for (the link package's speaker list, given the
-    speaker, role or source text), ``unknown`` when none is known."""
+    speaker, role or source text, else a state and an office named in the speaker),
+    ``unknown`` when none is known."""
     if names and names[0] and names[0].strip().lower() in STATE_SPEAKERS:
         return STATE_SPEAKERS[names[0].strip().lower()]
     try:
@@ -61,7 +73,12 @@ def side_of_speaker(*names: str | None) -> str:
     except ImportError:
         return UNKNOWN
     found = speaker_side(*names)
-    return str(CAMPS.get(found, found)).lower() if found else UNKNOWN
+    if found:
+        return str(CAMPS.get(found, found)).lower()
+    words = names[0].lower().split() if names and names[0] else []
+    if words and words[0] in STATE_OWNERS and OFFICE_WORDS.intersection(words[1:]):
+        return STATE_OWNERS[words[0]]
+    return UNKNOWN
 
 
 def side_of_claim(claim: dict) -> str:

@@ -54,6 +54,19 @@ def _misparsed_that_clause(verb: Token, child: Token) -> bool:
                                                               for g in child.children)
 
 
+def _opening_time(clause: Token) -> set[int]:
+    """Token indices of a time phrase that opens a reported clause with no "that", before its subject ("said on
+    Tuesday its forces had captured ..."): it dates the saying, not what is said; empty when there is none."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or any(c.dep_ == "mark" for c in clause.children):
+        return set()
+    phrase = next((c for c in clause.children if c.dep_ in ("prep", "npadvmod") and c.i < subject.i
+                   and c.left_edge.i == clause.left_edge.i), None)
+    if phrase is None or not any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree):
+        return set()
+    return {t.i for t in phrase.subtree}
+
+
 def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, list[Token]]:
     """Return the content span of a cue verb and the cue's extra words (light-verb noun, particle)."""
     lemma = verb.lemma_
@@ -78,7 +91,7 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
             if obj is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
                 # "showed a majority of voters do not think ...": the object is the clause's subject
                 return char_span([*obj.subtree, *content_tokens(child)]), extra
-            return char_span(content_tokens(child) + _second_clause(verb, child)), extra
+            return char_span(content_tokens(child, _opening_time(child)) + _second_clause(verb, child)), extra
         if child.dep_ == "ccomp" and child.lower_ in PHRASAL.get(lemma, ()):  # "made clear that ..."
             clause = next((g for g in child.children if g.dep_ == "ccomp"), None)
             if clause is not None:

@@ -24,6 +24,10 @@ from .speakers import TITLE_CONNECTORS, TITLE_WORDS
 EVIDENTIAL_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 # Verbs of the stance phrases besides the light verbs ("spoke in support of", "was critical of").
 STANCE_VERBS = frozenset({"speak", "be"})
+# Verbs that take a claim as their object: with no object of their own, a clause of one on a nominal cue is a
+# relative clause about the claim ("a claim Reuters could not independently verify"), not its content.
+CLAIM_OBJECT_VERBS = frozenset({"verify", "confirm", "deny", "dispute", "reject", "make", "repeat", "check",
+                                "corroborate", "substantiate", "refute", "dismiss", "contest", "question", "echo"})
 
 
 def stance_candidates(doc: Doc, text: str) -> list[Candidate]:
@@ -130,6 +134,8 @@ def _is_content_clause(clause: Token) -> bool:
         return True
     if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ == "that":
         return False
+    if clause.lemma_.lower() in CLAIM_OBJECT_VERBS and not any(c.dep_ in ("dobj", "ccomp") for c in clause.children):
+        return False  # "a claim Reuters could not independently verify": the claim is the verb's missing object
     if any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
         return True
     return any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from .doc_cache import doc_text, sentence_of
-from .cues import CUE_VERBS, FIRST_PERSON, MODAL_BLOCKERS, PHRASAL, REPORTING_ACTS, SECOND_PERSON
+from .cues import CUE_VERBS, FIRST_PERSON, MODAL_BLOCKERS, NOMINAL_CUES, PHRASAL, REPORTING_ACTS, SECOND_PERSON
 
 OPENING_QUOTES = "\"“«„"
 CLOSING_QUOTES = "\"”»“"
@@ -70,8 +70,9 @@ RESULT_VERBS = frozenset({"kill", "wound", "injure", "damage", "destroy", "leave
 def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]:
     """Return the tokens of a content headed by ``head``: its contiguous subtree, without
     participial commentary after a comma ("..., underscoring ..."), coordinated clauses
-    that carry a cue of their own ("... and others calling for ..."), and an appositive
-    that hangs on a word outside the content ("..., a claim that ...")."""
+    that carry a cue of their own ("... and others calling for ..."), an appositive
+    that hangs on a word outside the content ("..., a claim that ..."), and a nominal cue in
+    apposition after a comma, which comments on the content ("..., a claim Reuters could not verify")."""
     drop = set(excluded)
     for token in head.subtree:
         if token.i == head.i:
@@ -79,6 +80,8 @@ def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]
         comma_before = token.i > 0 and token.doc[token.left_edge.i - 1].text == "," if token.left_edge.i > 0 else False
         if token.dep_ == "advcl" and token.tag_ == "VBG" and comma_before and token.lemma_ not in RESULT_VERBS:
             drop.update(t.i for t in token.subtree)
+        elif token.dep_ == "appos" and token.lemma_ in NOMINAL_CUES and comma_before:
+            drop.update(t.i for t in token.subtree)  # "..., a claim Reuters could not verify": said of the content
         elif token.dep_ == "conj" and any(reports(t) for t in token.subtree):
             drop.update(t.i for t in token.subtree)
             drop.update(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)

@@ -39,7 +39,11 @@ UNNAMED_AREA_NOUNS = frozenset({"area", "region", "village", "town", "settlement
 # before ("the city was surrounded" after "Mariupol"), and those determiners.
 ANAPHORIC_DETERMINERS = frozenset({"the", "this"})
 CAPITAL_NOUN = "capital"  # "the capital" likewise refers back, to a national capital named before
-REGION_NOUNS = frozenset({"region", "oblast", "province"})  # "the region": the oblast named before
+# Nouns of a region that, bare after "the", refer back to the oblast named before ("north of the region"), also
+# as the tokenizer leaves them before a citation mark ("region.[10][11").
+REGION_NOUN = re.compile(r"(?:region|oblast|province)\b(?!s)")
+# Adjectives that leave such a noun referring back: the whole of it ("out of almost the entire oblast").
+WHOLE_WORDS = frozenset({"entire", "whole"})
 # Levels of a place that holds settlements: when the trigger's own phrase names only such an area, a
 # settlement of the clause inside it is where the event happened (the guide: the settlement, not its oblast).
 AREA_LEVELS = frozenset({"oblast", "raion"})
@@ -153,21 +157,23 @@ def anaphoric_settlement(span: Span, places: Sequence[Place], report_wide: bool 
 def takes_anaphoric_region(span: Span) -> bool:
     """True when the trigger's "of" object is a nameless "the region" ("proclaimed the annexation of the region"):
     the oblast referred back to is its place, or none, never another place its sentence names."""
-    return any(_anaphoric_region_noun(c) for of in span.root.children if of.lower_ == "of" for c in of.children)
+    return any(anaphoric_region_noun(c) for of in span.root.children if of.lower_ == "of" for c in of.children)
 
 
-def _anaphoric_region_noun(token: Token) -> bool:
-    """True for a nameless "the region" / "this oblast": a region noun with a determiner that refers back."""
-    return token.lemma_.lower() in REGION_NOUNS and token.tag_ == "NN" \
+def anaphoric_region_noun(token: Token, whole: bool = False) -> bool:
+    """True for a nameless "the region" / "this oblast": a singular region noun with a determiner that refers back
+    and no modifier that names or narrows it; with ``whole``, also "the entire oblast" (WHOLE_WORDS)."""
+    return bool(REGION_NOUN.match(token.lower_)) and token.tag_ != "NNS" \
         and any(c.lower_ in ANAPHORIC_DETERMINERS for c in token.children) \
-        and not any(c.dep_ in {"compound", "amod", "prep", "appos", "poss"} for c in token.children)
+        and not any(c.dep_ in {"compound", "amod", "prep", "appos", "poss"}
+                    and not (whole and c.lower_ in WHOLE_WORDS) for c in token.children)
 
 
 def anaphoric_region(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
     """The oblast a nameless "the region" / "this oblast" of the trigger's sentence refers to: the latest the report
     names before it ("launching an incursion into the Kursk region. ... repelled attacks on several villages in the
     region"); () when the sentence has no such noun or nothing was named."""
-    noun = next((t for t in span.sent if _anaphoric_region_noun(t)), None)
+    noun = next((t for t in span.sent if anaphoric_region_noun(t)), None)
     if noun is None:
         return ()
     before = [p for p in places if p.level == "oblast" and p.span[1] <= noun.idx]

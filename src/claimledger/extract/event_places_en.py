@@ -34,7 +34,7 @@ from .event_places import (
     place_keys_within, place_within,
 )
 from .event_places_context_en import (
-    AREA_LEVELS, SETTLEMENT_WORDS, anaphoric_region, anaphoric_settlement, context_place_keys,
+    AREA_LEVELS, SETTLEMENT_WORDS, anaphoric_region, anaphoric_region_noun, anaphoric_settlement, context_place_keys,
     containing_town, takes_anaphoric_region, takes_anaphoric_settlement, takes_counted_settlements,
 )
 from .event_triggers import NATIONALITIES
@@ -46,9 +46,6 @@ from .place_roles_en import PLACE_NOUNS, capital_acts, names_actor
 # the object or passive subject of a verb ("shelled Kharkiv", "Kharkiv was shelled"), "there".
 OWN_PHRASE_DEPS = frozenset({"prep", "compound", "nmod", "dobj", "nsubjpass", "npadvmod", "advmod", "pobj",
                              "conj", "appos", "amod", "pcomp"})
-# Nouns of a region that, bare after "the", refer back to the oblast named before ("north of the region"), also
-# as the tokenizer leaves them before a citation mark ("region.[10][11").
-REGION_NOUN = re.compile(r"(?:region|oblast|province)\b(?!s)")
 # Openers of a sentence naming some or all of the settlements the sentence before counted ("... liberated 20
 # settlements. Among them are Kupiansk, Izium and Balakliia."; "The ministry identified the villages as
 # Borysivka, ... and Strilecha."), and the words a bare list of them may hold.
@@ -193,7 +190,8 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     if own and all(p.level in AREA_LEVELS for p in own):  # "repelled an assault on X in the Y region":
         own += [p for p in _clause_places(span, places)   # a settlement of the clause inside the
                 if any(place_within(p, area) for area in own)]  # area places it
-    found = place_keys(own) or _region_referred_to(span, starts, named) or _national_land(span, places, starts)
+    found = place_keys(own) or _region_referred_to(span, starts, named, trigger_tokens or {}) \
+        or _national_land(span, places, starts)
     # "the town" refers to no capital that acts ("a day after Moscow proclaimed ... encircled troops in the town")
     referable = [p for p in named if not capital_acts(span.doc, p) and not _locates_settlement(span.doc, p, named)]
     if not found and takes_anaphoric_settlement(span):
@@ -399,15 +397,18 @@ def _other_act(token: Token) -> bool:
         and any(c.dep_ == "prep" for c in token.children)
 
 
-def _region_referred_to(span: Span, starts: set[int], named: Sequence[Place]) -> tuple[str, ...]:
-    """The oblast a bare "the region" / "the oblast" of the trigger's own phrase (or its clause after it) refers to:
-    the latest its sentence or the one before names, also in a source ("the governor of Kharkiv Oblast ...
-    reported a gathering of forces north of the region"); () when the phrase has none or nothing is named."""
+def _region_referred_to(span: Span, starts: set[int], named: Sequence[Place],
+                        trigger_tokens: dict[int, str]) -> tuple[str, ...]:
+    """The oblast a bare "the region" / "the oblast" of the trigger's own phrase (or its clause after it, outside
+    another trigger's phrase) refers to: the latest its sentence or the one before names, also in a source ("the
+    governor of Kharkiv Oblast ... reported a gathering of forces north of the region"); () when the phrase has none
+    or nothing is named ("recapture these settlements and push Russian forces out of the entire oblast": the oblast
+    is the push's place, not the recapture's)."""
     low, high = _clause_scope(span)
-    noun = next((t for t in span.sent if (t.idx in starts or low <= t.idx < high and t.i >= span.end)
-                 and REGION_NOUN.match(t.lower_)
-                 and any(c.lower_ == "the" for c in t.children)
-                 and not any(c.dep_ in {"compound", "amod", "prep", "appos"} for c in t.children)), None)
+    others = _other_phrases(span, trigger_tokens)
+    noun = next((t for t in span.sent if (t.idx in starts or low <= t.idx < high and t.i >= span.end
+                                          and t.idx not in others)
+                 and anaphoric_region_noun(t, whole=True)), None)
     if noun is None:
         return ()
     floor = span.doc[span.sent.start - 1].sent.start_char if span.sent.start > 0 else span.sent.start_char

@@ -86,6 +86,10 @@ TOPIC_HEADS = frozenset({"area", "zone", "district", "course", "cessation", "pau
                          "issue", "question", "topic", "progress", "context", "theatre", "theater",
                          "threat", "fear", "lifting", "track", "scenario", "scope", "consequence",
                          "circumstance", "family", "body", "month", "year", "hysteria"})
+# Heads of an "of" phrase that say where fighting goes on ("areas of hostilities", "the zone of clashes"): no topic
+# but a report of that fighting, a clash (data/dev/README.md section E), with the area's places as its own.
+FIGHTING_AREA_HEADS = frozenset({"area", "zone"})
+FIGHTING_NOUNS = frozenset({"hostility", "hostilities", "clash", "fighting", "battle"})
 # Verbs that only name a topic ("discussed the evacuation"), per data/dev/README.md section A.
 TOPIC_VERBS = frozenset({"discuss", "review", "raise", "address", "consider", "analyse", "analyze",
                          "study", "touch", "mention", "examine", "debate", "document",
@@ -108,6 +112,9 @@ EVALUATED_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "what", 
 CLASSIFYING_VERBS = frozenset({"recognize", "recognise", "qualify", "classify", "describe", "call",
                                "characterize", "characterise", "define", "label", "brand", "regard",
                                "consider", "see", "view", "treat", "condemn"})
+# Prefixes that, joined by a hyphen, turn an event word into another notion ("de-escalate", "de-occupation",
+# "anti-tank", "non-aggression", "post-war"): no report of the event.
+CONTRARY_PREFIXES = frozenset({"de", "anti", "non", "post", "pre"})
 # Max steps up the tree when looking for negation and modality cues of a trigger.
 MAX_CUE_DEPTH = 4
 
@@ -137,7 +144,13 @@ def _is_qualified(token: Token) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ in {"by", "against", "on"}:
             return True
-    return token.dep_ in {"nsubj", "nsubjpass"}
+    return token.dep_ in {"nsubj", "nsubjpass"} or _fighting_area(token)
+
+
+def _fighting_area(token: Token) -> bool:
+    """True for fighting named as what goes on in an area ("evacuate civilians from the areas of hostilities")."""
+    return token.lemma_.lower() in FIGHTING_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "of" \
+        and token.head.head.lemma_.lower() in FIGHTING_AREA_HEADS
 
 
 @functools.lru_cache(maxsize=1)
@@ -167,7 +180,7 @@ def _is_mention(span: Span) -> bool:
     while first.dep_ == "conj" and first.head.i != first.i:  # "the issue of ending the war and the withdrawal"
         first = first.head
     if first.dep_ in {"pobj", "pcomp"} and first.head.lower_ in {"of", "in", "from", "on", "about"} \
-            and first.head.head.lemma_.lower() in TOPIC_HEADS:
+            and first.head.head.lemma_.lower() in TOPIC_HEADS and not _fighting_area(first):
         return True
     if root.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS | AVOIDING_VERBS | STOCK_VERBS:
         return True  # "discussed the evacuation"; "to avoid encirclement" names what did not happen; "are
@@ -385,6 +398,13 @@ def _names_settlement(token) -> bool:
     return bool(hits) and all(e.level == "settlement" for e in hits)
 
 
+def _contrary_prefixed(span: Span) -> bool:
+    """True when a CONTRARY_PREFIXES prefix and a hyphen are joined to the trigger's first word ("de-occupation")."""
+    doc, start = span.doc, span.start
+    return start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+        and not doc[start - 2].whitespace_ and doc[start - 2].lower_ in CONTRARY_PREFIXES
+
+
 def find_triggers(doc: Doc) -> list[tuple[str, Span]]:
     """Return (event type, trigger span) for every lexicon match, longest first on overlap."""
     lexicon = load_event_lexicon()
@@ -393,7 +413,7 @@ def find_triggers(doc: Doc) -> list[tuple[str, Span]]:
     for index, start, end in found:
         kind, _, flags = lexicon[index]
         span = doc[start:end]
-        if _passes_flags(span, flags) and not _is_mention(span):
+        if _passes_flags(span, flags) and not _is_mention(span) and not _contrary_prefixed(span):
             candidates.append(("casualties" if kind == "territory_control" and _captures_people(span.root)
                                else kind, span, -len(flags), index))
     # longest first; of two rows matching the same words, the one whose flags narrow it more ("loss" of a

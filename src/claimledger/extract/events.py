@@ -68,6 +68,14 @@ STANCE_VERBS = frozenset({"condemn", "welcome", "denounce", "deplore", "praise",
                           "hail", "mourn", "investigate", "document", "witness", "discuss", "describe", "deny",
                           "confirm", "report", "mention", "recall", "comment", "decry", "applaud", "call"})
 MAX_SUBJECT_CLIMB = 4
+# Dependencies by which a verb shares the subject of the word above it ("decided to withdraw", "took Izium and
+# pushed on"), and those by which the words above it pass a subject further up ("were able to recapture").
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "acomp", "conj", "advcl"})
+RAISING_DEPS = frozenset({"xcomp", "acomp"})
+# Verbs whose object is who does what their infinitive says ("urged Kyiv to withdraw", "forced people to flee").
+OBJECT_CONTROL_VERBS = frozenset({"urge", "force", "ask", "order", "compel", "call", "push", "press", "encourage",
+                                  "instruct", "invite", "persuade", "allow", "enable", "help", "tell", "oblige"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who" opening a relative clause
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "today"})
 # Modifiers and partners that make a meeting internal or a press event, not a negotiation.
 INTERNAL_MEETING_WORDS = frozenset({"working", "staff", "operational", "media", "press", "journalist",
@@ -161,6 +169,31 @@ def _subject_named_above(token: Token) -> Token | None:
     return None
 
 
+def _shared_subject(verb: Token) -> Token | None:
+    """The verb's subject, else that of the word above it whose subject it shares (SUBJECT_SHARING_DEPS, then up
+    RAISING_DEPS: "Ukrainian forces were able to recapture ...": the forces), or the object of a verb of urging it
+    completes ("urged Kyiv to withdraw": Kyiv), within MAX_SUBJECT_CLIMB steps; a relative pronoun stands for the
+    noun its clause modifies. None when there is none."""
+    for step in range(MAX_SUBJECT_CLIMB):
+        subject = _child(verb, {"nsubj"})
+        if subject is not None:
+            return _antecedent(subject) if subject.tag_ in RELATIVE_TAGS else subject
+        if verb.dep_ not in (SUBJECT_SHARING_DEPS if step == 0 else RAISING_DEPS) or verb.head.i == verb.i:
+            return None
+        controller = _child(verb.head, {"dobj"}) if verb.dep_ == "xcomp" \
+            and verb.head.lemma_.lower() in OBJECT_CONTROL_VERBS else None
+        if controller is not None and controller.i < verb.i:
+            return controller
+        verb = verb.head
+    return None
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun's clause modifies ("occupiers who kill": occupiers), or None."""
+    clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None and clause.head.pos_ in {"NOUN", "PROPN"} else None
+
+
 def _state_before(pronoun: Token) -> Token | None:
     """The nearest state or government named before "it" in its sentence ("handing Russia its biggest gain since it
     captured Bakhmut": Russia), or None."""
@@ -191,11 +224,7 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
                 return of, target
         elif of is not None and token.head.pos_ in {"VERB", "AUX"}:
             # "forces took control of X": X is the target, the verb's subject the actor
-            verb = token.head
-            actor = _child(verb, {"nsubj"})
-            if actor is None and verb.dep_ in {"xcomp", "conj", "advcl"}:
-                actor = _child(verb.head, {"nsubj"})
-            return actor, of
+            return _shared_subject(token.head), of
     if root.pos_ in {"VERB", "AUX"} or root.tag_.startswith("VB"):
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in root.children) or root.dep_ == "acl"
         if passive:
@@ -207,9 +236,7 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
             return None, _child(root, {"nsubj"})
         if _reduced_passive(root):  # a headline's "Wagner chief says Bakhmut captured"
             return None, _child(root, {"nsubj"})
-        actor = _child(root, {"nsubj"})
-        if actor is None and root.dep_ in {"xcomp", "conj", "advcl"}:
-            actor = _child(root.head, {"nsubj"})
+        actor = _shared_subject(root)
         if actor is not None and actor.lower_ in SUBJECT_PRONOUNS and root.dep_ in {"ccomp", "conj", "xcomp"}:
             actor = _subject_named_above(root.head) or actor  # "Russia says it captured ...": Russia
         if actor is not None and actor.lower_ == "it":
@@ -222,7 +249,7 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
         actor = _subject_named_above(root) or actor  # "Moscow pressed its new offensive": Moscow's
     if actor is None:
         actor = next((c for c in root.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in NATIONALITIES), None)
-    if actor is None and root.dep_ in {"dobj", "attr", "nsubjpass"} and root.head.pos_ in {"VERB", "AUX"} \
+    if actor is None and root.dep_ in {"dobj", "nsubjpass"} and root.head.pos_ in {"VERB", "AUX"} \
             and root.head.lemma_.lower() not in STANCE_VERBS:
         actor = _child(root.head, {"nsubj", "agent"})
         if actor is not None and actor.dep_ == "agent":

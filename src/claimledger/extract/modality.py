@@ -32,6 +32,8 @@ SETTING_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "throu
 # Factual only in the past: "had to withdraw", "were able to recapture" report done acts;
 # "has to withdraw", "will be able to recapture" look ahead.
 PAST_FACTUAL_CONTROLLERS = frozenset({"have", "able", "unable"})
+# Modifiers that say an event is going on now, whatever is said of its end ("the ongoing conflict will be settled").
+ONGOING_WORDS = frozenset({"ongoing", "current", "continuing"})
 
 def event_modality(span: Span) -> str:
     """Return the modality of the event whose trigger is ``span``: ``factual``, ``future`` or
@@ -41,6 +43,8 @@ def event_modality(span: Span) -> str:
     if root.dep_ == "nsubj" and any(c.dep_ == "attr" and c.lemma_.lower() in ("matter", "question") and any(
             g.lower_ == "time" for p in c.children if p.lower_ == "of" for g in p.children) for c in root.head.children):
         return "future"  # "The capture of Pokrovsk is a matter of time"
+    if any(c.dep_ == "amod" and c.lower_ in ONGOING_WORDS for c in root.children):
+        return "factual"
     chain = [root, *cue_ancestors(root, CUE_PATHS | {"nsubj", "nsubjpass"})]
     for position, token in enumerate(chain):
         lemma = token.lemma_.lower()
@@ -69,11 +73,22 @@ def event_modality(span: Span) -> str:
                 if controller not in FACTUAL_CONTROLLERS and not done and token.dep_ == "xcomp":
                     return "future"
         if position > 0 and lemma in FUTURE_CUES and not (position == 1 and lemma == "agree" and root.i > token.i) \
-                and not (lemma == "call" and _names_only(token)):
+                and not (lemma == "call" and _names_only(token)) and not _coordinate_act(chain, position):
             return "future"
         if position > 0 and _imperative(token) and _demanded(root, token):
             return "future"  # a demand: "Provide humanitarian corridors", "close the sky, stop the shelling"
     return "factual"
+
+
+def _coordinate_act(chain: list[Token], position: int) -> bool:
+    """True when the cue word at ``position`` of the chain is a verb with its own object that the word below it is
+    only joined to ("do not threaten civilians and do not target civilian facilities"): another act, not one that
+    governs the event. An infinitive the parser joined to the verb that governs it ("urge Russia to de-escalate
+    and to withdraw") is no other act."""
+    below = chain[position - 1]
+    return below.dep_ == "conj" and below.head.i == chain[position].i \
+        and any(c.dep_ == "dobj" for c in chain[position].children) \
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
 
 
 def _names_only(call: Token) -> bool:

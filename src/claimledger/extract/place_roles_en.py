@@ -27,6 +27,8 @@ MAKER_HEADS = frozenset({"weapon", "missile", "rocket", "arm", "tank", "jet", "a
 # Nouns of pressing a government, whose "on"/"against" object is the government pressed, no place.
 # (Sanctions are not among them: the guide places sanctions at the state they are imposed on.)
 PRESSING_NOUNS = frozenset({"pressure", "demand", "ultimatum"})
+# Nouns of dealing whose partner after "with" is a government ("talks with Kiev", "a dialogue with Moscow").
+DEALING_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "contact", "agreement", "deal"})
 GOVERNING_HEADS = frozenset({"policy", "regime", "leader", "president", "position"})  # ... "of" a state or capital
 FLAGGED_WORDS = frozenset({"flagged", "registered"})  # "a Panama-flagged vessel": its flag state, no place
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb's finite forms, whose subject a name right before is
@@ -99,7 +101,9 @@ def capital_acts(doc, place: Place) -> bool:
 
 def _governs(root) -> bool:
     """True for the root of a place's name that stands for its government: the subject of a full verb, the agent
-    after "by", or the object of "on"/"against" after a noun of pressing ("pressure on Moscow", "demands on Kyiv")."""
+    after "by", the object of "on"/"against" after a noun of pressing ("pressure on Moscow", "demands on Kyiv") or
+    of "with" after a noun of dealing ("talks with Kiev")."""
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB" or root.dep_ == "pobj" and (
         root.head.lower_ == "by" or root.head.lower_ in ("on", "against")
-        and root.head.head.lemma_.lower() in PRESSING_NOUNS)
+        and root.head.head.lemma_.lower() in PRESSING_NOUNS
+        or root.head.lower_ == "with" and root.head.head.lemma_.lower() in DEALING_NOUNS)

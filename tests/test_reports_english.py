@@ -1,0 +1,112 @@
+"""How English reports are read (issue 12): fighting named as what goes on in an area, event words turned into
+another notion by a prefix, "the entire oblast" referring back to the oblast named before, the subject a verb
+shares with the words above it, ongoing events, verbs joined to the event verb, a capital as partner of talks,
+wire-copy comments on a claim and the day of a saying, and a speaker's side from its state and office.
+
+The sentences are probes written for these tests (no gold or corpus text); each says what the record should hold by
+the annotation guide (shared data/dev/README.md) and runs the pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_reports_acts import record
+from test_reports_context import events
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text", [
+    "Buses took residents out of the areas of hostilities near Sievierodonetsk.",
+    "The Red Cross asked for safe passage for civilians leaving the zone of clashes around Sievierodonetsk.",
+])
+def test_fighting_in_an_area_is_a_clash_there(text):
+    clashes = [e for e in events(text, "en") if e[0] == "clash"]
+    assert clashes and "Sievierodonetsk" in clashes[0][2], events(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers discussed a pause in hostilities.",
+    "The talks turned to the cessation of hostilities.",
+])
+def test_a_pause_or_cessation_of_hostilities_stays_a_topic(text):
+    assert not [e for e in events(text, "en") if e[0] == "clash"], events(text, "en")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The envoy urged both sides to de-escalate the situation near the plant.", "escalate"),
+    ("Kyiv presented its plan for the de-occupation of Crimea.", "occupation"),
+])
+def test_a_contrary_prefix_turns_an_event_word_into_another_notion(text, word):
+    assert not [e for e in events(text, "en") if e[1] == word], events(text, "en")
+
+
+def test_the_entire_oblast_is_the_oblast_named_before():
+    text = ("Last spring the invaders held much of Kharkiv Oblast, with the towns of Vovchansk and Kupiansk. "
+            "Then Ukrainian troops retook these towns and pushed the invaders out of the entire oblast.")
+    found = events(text, "en")
+    drove = [e for e in found if e[0] == "withdrawal"]
+    assert drove and drove[0][2] == {"Kharkiv Oblast"}, found
+    retook = [e for e in found if e[0] == "territory_control" and e[1].startswith("retook")]
+    assert retook and "Kharkiv Oblast" not in retook[0][2], found
+
+
+@pytest.mark.parametrize("text, verb, actor", [
+    ("Ukrainian troops were able to retake Robotyne after weeks of fighting.", "retake", "Ukrainian troops"),
+    ("The Kremlin urged Kyiv to withdraw its troops from the four regions.", "withdraw", "Kyiv"),
+])
+def test_a_verb_shares_the_subject_or_object_above_it(text, verb, actor):
+    rec = record(text, "en", "2023-09-01")
+    event = next(e for e in rec["events"] if text[e["trigger"][0]:e["trigger"][1]].startswith(verb))
+    assert event["actor"] == actor, rec["events"]
+
+
+def test_an_ongoing_event_is_factual_whatever_is_said_of_its_end():
+    rec = record("The minister said he hoped the ongoing fighting near Vuhledar will be stopped by talks.", "en",
+                 "2023-02-01")
+    fighting = [e for e in rec["events"] if e["type"] == "clash"]
+    assert fighting and fighting[0]["modality"] == "factual", rec["events"]
+
+
+def test_a_verb_of_threat_joined_to_the_event_verb_does_not_govern_it():
+    rec = record("The general said his troops do not threaten residents and do not shell residential areas.", "en",
+                 "2023-02-01")
+    shelling = [e for e in rec["events"] if e["type"] == "strike"]
+    assert shelling and (shelling[0]["polarity"], shelling[0]["modality"]) == ("denied", "factual"), rec["events"]
+
+
+def test_a_capital_as_partner_of_talks_is_no_place_of_the_fighting():
+    found = events("He said the clashes could end only through negotiations with Moscow.", "en")
+    assert [e for e in found if e[0] == "negotiation"], found
+    assert [e for e in found if e[0] == "clash" and "Moscow" not in e[2]], found
+
+
+def test_a_claim_a_wire_could_not_verify_is_no_new_claim():
+    text = ("Russia's Defence Ministry said its forces had captured the village of Ivanivka, a claim the agency could "
+            "not independently verify.")
+    rec = record(text, "en", "2024-10-29")
+    assert [text[a["content"][0]:a["content"][1]] for a in rec["attributions"]] == [
+        "its forces had captured the village of Ivanivka"], rec["attributions"]
+
+
+@pytest.mark.parametrize("when", ["on Tuesday", "late on Monday"])
+def test_a_day_right_after_the_cue_dates_the_saying(when):
+    text = f"The ministry said {when} its troops had repelled four attacks near Kupiansk."
+    rec = record(text, "en", "2024-10-29")
+    (claim,) = rec["attributions"]
+    assert text[claim["content"][0]:claim["content"][1]] == "its troops had repelled four attacks near Kupiansk"
+
+
+def test_a_speaker_named_by_its_state_and_office_speaks_for_that_state():
+    from claimledger.control import record_control_claims
+
+    rec = record("Ukraine's deputy defence minister insisted its troops still held the town of Chasiv Yar.", "en",
+                 "2024-07-01")
+    assert {(status, polarity) for _, _, status, polarity in record_control_claims(rec)} == {
+        ("ukrainian_control", "asserted")}, rec["events"]
+
+
+def test_the_subject_an_event_noun_is_equated_with_is_no_actor():
+    rec = record("The only answer to these demands is the withdrawal of Russian troops.", "en", "2022-02-20")
+    (withdrawal,) = [e for e in rec["events"] if e["type"] == "withdrawal"]
+    assert withdrawal["actor"] is None, withdrawal
