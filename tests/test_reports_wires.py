@@ -1,7 +1,7 @@
 """How wire copy is read (issue 12): a site's name as a dateline, oblast adjectives of gapped clauses before a
 conjunction, "a dozen" as a count, impersonal passives with no agent, a claim made by a to-infinitive, a force thrown
 back from a town, "Такое мнение высказал X" after what X said, a one-noun source that repeats the speaker named before,
-and no casualties after an adverb.
+no casualties after an adverb, a state an infinitive of possibility leads into, and who is let or ordered to withdraw.
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -144,3 +144,26 @@ def test_villages_a_verb_of_taking_names_in_a_russian_report_are_unlisted_villag
 def test_a_verb_of_taking_makes_no_village_of_a_common_word():
     rec = record("Российские войска освободили Мирный и продолжают наступление.", "ru", "2025-03-12")
     assert all(p.get("name") != "Prodolzhayut" for p in rec["places"]), rec["places"]
+
+
+def test_a_state_after_an_infinitive_of_possibility_is_hypothetical():
+    rec = record("По словам эксперта, противник может уже в ближайшее время оказаться в оперативном окружении в районе "
+                 "Суджи.", "ru", "2025-03-09")
+    (encircled,) = [e for e in rec["events"] if e["type"] == "clash"]
+    assert encircled["modality"] == "hypothetical", encircled
+
+
+def test_the_object_of_an_infinitive_of_possibility_keeps_its_own_modality():
+    rec = record("Мы можем уже в ближайшие недели полностью остановить агрессию на юге.", "ru", "2022-03-01")
+    (aggression,) = [e for e in rec["events"] if e["type"] == "clash"]
+    assert aggression["modality"] == "factual", aggression
+
+
+@pytest.mark.parametrize("text, language, actor", [
+    ("Украинские СМИ писали, что командование разрешило гарнизону отойти из Угледара.", "ru", "гарнизону"),
+    ("Командувач наказав підрозділам відійти з Авдіївки.", "uk", "підрозділам"),
+])
+def test_who_is_let_or_ordered_to_withdraw_withdraws(text, language, actor):
+    rec = record(text, language, "2024-10-01")
+    (withdrawal,) = [e for e in rec["events"] if e["type"] == "withdrawal"]
+    assert withdrawal["actor"] == actor, withdrawal

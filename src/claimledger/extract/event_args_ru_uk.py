@@ -64,6 +64,10 @@ HOLDER_WINDOW = 4  # words after "под контролем" that may name who h
 
 
 OBLIQUE_CASES = frozenset({"gent", "datv", "ablt", "loct"})
+# Verbs of letting or ordering whose dative object does what their infinitive says ("командование разрешило гарнизону
+# отойти", "приказал войскам отступить", "наказав підрозділам відійти").
+LETTING_LEMMAS = frozenset({"разрешить", "разрешать", "приказать", "приказывать", "позволить", "позволять",
+                            "поручить", "велеть", "дозволити", "дозволяти", "наказати", "наказувати", "доручити"})
 # Acts whose passive ("Мариуполь освобожден", "завод полностью освобожден", "склад уничтожен") has what was taken
 # or hit as its subject: the one who acted is named after the verb, if at all
 PATIENT_SUBJECT_KINDS = frozenset({"territory_control", "strike"})
@@ -104,6 +108,9 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
         main = None if aim is None else _verb_before(doc, aim)
         if main is not None:
             return actor_of(doc, main, places=places)
+        let = _let_object(doc, first, c_first)
+        if let is not None:
+            return let
     joined = first - 1
     while joined > c_first and doc.tokens[joined].pos in ("ADVB", "PRCL"):
         joined -= 1
@@ -169,6 +176,19 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                 end = closing + 1
             return start, end
     return _actor_after(doc, first) if kind == "territory_control" else None
+
+
+def _let_object(doc: CyrDoc, first: int, c_first: int) -> tuple[int, int] | None:
+    """The dative noun phrase right before an infinitive that a verb of letting or ordering (LETTING_LEMMAS) governs
+    ("разрешило гарнизону отойти": the garrison), as a token range; None when there is none."""
+    noun = first - 1
+    if noun <= c_first or doc.tokens[noun].pos != "NOUN" or "datv" not in doc.tokens[noun].tags:
+        return None
+    start = noun
+    while start - 1 > c_first and doc.tokens[start - 1].pos in ("ADJF", "PRTF") \
+            and "datv" in doc.tokens[start - 1].tags:
+        start -= 1  # "украинским подразделениям"
+    return (start, noun + 1) if set(doc.tokens[start - 1].lemmas) & LETTING_LEMMAS else None
 
 
 def _head_of_genitive(doc: CyrDoc, start: int, floor: int) -> int:

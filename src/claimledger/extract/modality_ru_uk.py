@@ -144,7 +144,20 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
         return "future" if near and _future_verb(ruling, doc.language) else "factual"
     if any(set(w.lemmas) & FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before) or _ordered(t, own_clause):
         return "future"
+    if t.pos == "NOUN" and _possible_state(doc, own_clause):
+        return "hypothetical"
     return _predicate_modality(doc, first, last)
+
+
+def _possible_state(doc: CyrDoc, clause: list[Token]) -> bool:
+    """True when an act noun lies in a prepositional phrase after an infinitive whose own cues make it possible
+    ("противник может в ближайшее время оказаться в оперативном окружении"): the state it names is a possibility,
+    though the modal verb lies beyond the noun's window. The object of such an infinitive keeps its own modality
+    ("можем зупинити агресію": the aggression is real)."""
+    verb = next((n for n in range(len(clause) - 1, -1, -1) if clause[n].pos == "INFN" or _infinitive(clause[n])), None)
+    if verb is None or not any(w.pos == "PREP" for w in clause[verb + 1:]):
+        return False
+    return event_modality_ru_uk(doc, clause[verb].i, clause[verb].i + 1) == "hypothetical"
 
 
 def _ordered(t: Token, clause: list[Token]) -> bool:
