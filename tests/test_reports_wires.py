@@ -1,7 +1,9 @@
 """How wire copy is read (issue 12): a site's name as a dateline, oblast adjectives of gapped clauses before a
 conjunction, "a dozen" as a count, impersonal passives with no agent, a claim made by a to-infinitive, a force thrown
 back from a town, "Такое мнение высказал X" after what X said, a one-noun source that repeats the speaker named before,
-no casualties after an adverb, a state an infinitive of possibility leads into, and who is let or ordered to withdraw.
+no casualties after an adverb, a state an infinitive of possibility leads into, who is let or ordered to withdraw,
+a demonstrative and a noun before a cue, troops withdrawn from a town, the village a Russian spelling spells, and
+the Russian oblast a sentence opens with.
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -167,3 +169,36 @@ def test_who_is_let_or_ordered_to_withdraw_withdraws(text, language, actor):
     rec = record(text, language, "2024-10-01")
     (withdrawal,) = [e for e in rec["events"] if e["type"] == "withdrawal"]
     assert withdrawal["actor"] == actor, withdrawal
+
+
+@pytest.mark.parametrize("text", [
+    "Противник потерял до 470 военнослужащих. Такую уверенность выразил военный эксперт Андрей Марочко.",
+    "ВСУ готовят наступление на Курском направлении. Эти утверждения отверг Дмитрий Песков.",
+])
+def test_a_demonstrative_and_a_noun_before_the_cue_stand_for_the_sentence_before(text):
+    rec = record(text, "ru", "2024-08-01")
+    (claim,) = rec["attributions"]
+    assert text[claim["content"][0]:claim["content"][1]] == text.split(".")[0], claim
+
+
+def test_troops_withdrawn_from_a_town_are_a_withdrawal_from_it():
+    found = events("Российские войска отведены из Красного Лимана, сообщили в ведомстве.", "ru")
+    assert [(e[0], e[2]) for e in found][:1] == [("withdrawal", {"Lyman"})], found
+
+
+def test_a_russian_spelling_names_the_village_it_spells_by_the_rules():
+    found = events("Подразделения группировки «Север» освободили населенные пункты Стрелечья, Пыльная, Борисовка, "
+                   "Огурцово и Плетеневка Харьковской области.", "ru")
+    taken = [e for e in found if e[0] == "territory_control"]
+    assert taken and "Pylna" in taken[0][2] and "Pilna" not in taken[0][2], found
+
+
+def test_a_russian_oblast_opening_the_sentence_holds_the_villages_listed_in_it():
+    found = events("В Курской области уничтожены подразделения ВСУ у населенных пунктов Николаевка, Ленинский и "
+                   "Свердликово.", "ru")
+    assert found and found[0][2] == {"Nikolayevka", "Leninsky", "Sverdlikovo"}, found
+
+
+def test_an_opening_ukrainian_oblast_leaves_its_villages_to_the_gazetteer():
+    found = events("В Донецкой области ВСУ отбили атаки у населенных пунктов Николаевка и Времевка.", "ru")
+    assert found and "Mykolaivka" in found[0][2], found

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .anaphora_ru_uk import is_anaphoric, sentence_before
+from .anaphora_ru_uk import REFERRING_LEMMAS, is_anaphoric, sentence_before
 from .cues_ru_uk import CueLexicon, according_by_first_word
 from .cyrillic import CyrDoc, Token, has_reading, word_readings
 from .speakers_ru_uk import is_name_word
@@ -44,8 +44,6 @@ SAYING_LEMMAS = frozenset({"говорить", "говорити", "казати
 CONVICTION_LEMMAS = frozenset({"уверенный", "убедить", "убежденный", "впевнений", "переконаний"})
 # Verbs of considering that take "X as Y" in the instrumental ("считает переговоры возможными"; guide A.3).
 CONSIDER_LEMMAS = frozenset({"считать", "вважати"})
-# Demonstratives before a light cue's noun that put it before its verb ("Такое мнение высказал X", "Цю думку висловив").
-REFERRING_LEMMAS = frozenset({"этот", "такой", "цей", "такий"})
 # An apposition after an according-to source ("по словам X, члена совета ...,") runs at most this many words.
 APPOSITION_WORDS = 12
 # A parenthesis right after such a source ("Института изучения войны (ISW)") runs at most this many words.

@@ -18,14 +18,19 @@ ANAPHORS = (("об", "этом"), ("о", "том"), ("про", "це"), ("это
                                "эти заявления", "эти утверждения", "цю інформацію", "ці дані", "ці відомості",
                                "це повідомлення", "цю заяву", "ці заяви", "ці твердження", "такое мнение",
                                "это мнение", "такие опасения", "таку думку", "цю думку", "такі побоювання"))
+# Demonstratives that make the noun right before a cue an anaphor of what was said before, whatever the noun ("Такое
+# мнение высказал X", "Такую уверенность выразил X", "Эти обвинения отверг Песков", "Цю думку висловив").
+REFERRING_LEMMAS = frozenset({"этот", "такой", "цей", "такий"})
 MAX_ANAPHOR_DISTANCE = 12  # tokens from "Про це" to its cue ("Про це в ранковому зведенні ... повідомив")
 LOCATIVE_SOURCE_WORDS = 4  # words of a source "в/у ..." before an anaphor ("В пресс-службе ведомства эту информацию")
 
 
 def anaphor_before(doc: CyrDoc, sent, cue_first: int, after_subject: bool = False) -> int | None:
-    """Token index just after an anaphor ("об этом", "про це") in the clause before a cue, else None; with
-    ``after_subject`` (a cue of denial) also a demonstrative object after the subject ("Генштаб эти заявления
-    опровергает", "Киев это отрицает", also as a clause after a comma: see :func:`clause_start`)."""
+    """Token index just after an anaphor ("об этом", "про це", or a demonstrative and a noun right before the cue) in
+    the clause before a cue, else None; with ``after_subject`` (a cue of denial) also a demonstrative object after the
+    subject ("Генштаб эти заявления опровергает", "Киев это отрицает", also as a clause after a comma: see
+    :func:`clause_start`). An anaphor before "но"/"але" is the first predicate's ("У Генштабі це не коментували, але
+    повідомили про ...")."""
     toks = doc.tokens
     for i in range(max(sent.first, cue_first - MAX_ANAPHOR_DISTANCE), cue_first):
         for words in ANAPHORS:
@@ -33,8 +38,12 @@ def anaphor_before(doc: CyrDoc, sent, cue_first: int, after_subject: bool = Fals
                                              or _after_locative_source(doc, sent.first, i)
                                              or after_subject and _denied_by_subject(doc, sent, i, words, cue_first)) \
                     and not any(t.text in (":", ";") or t.lower in CONTRASTIVE for t in toks[i + len(words):cue_first]):
-                return i + len(words)  # (an anaphor before "но"/"але" is the first predicate's: "У Генштабі це не
-    return None                        # коментували, але повідомили про ...")
+                return i + len(words)
+    i = cue_first - 2
+    if i >= sent.first and set(toks[i].lemmas) & REFERRING_LEMMAS and toks[i + 1].pos == "NOUN" \
+            and (i == sent.first or toks[i - 1].text == ","):
+        return cue_first  # a demonstrative and a noun right before the cue (REFERRING_LEMMAS)
+    return None
 
 
 def _denied_by_subject(doc: CyrDoc, sent, i: int, words: tuple[str, ...], cue_first: int) -> bool:

@@ -314,6 +314,24 @@ def _stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution
     return None
 
 
+def _opening_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution],
+                  raions: dict[int, RussianRaion], k: int) -> Entry | None:
+    """The Russian oblast or raion the sentence of name ``k`` opens with ("В Курской области уничтожены
+    подразделения ВСУ у населенных пунктов Николаевка, Ленинский и Свердликово") when ``k`` is a name of a settlement
+    list or after a place preposition and no other area is named between them; None otherwise."""
+    sent = doc.sents[doc.tokens[mentions[k].start].sent]
+    opening = next((j for j, m in enumerate(mentions) if m.start == sent.first + 1), None)
+    if opening is None or opening >= k or doc.tokens[sent.first].lower not in STATED_AREA_GAP \
+            or mentions[k].kind not in NAME_KINDS or not in_settlement_list(doc, mentions[k].start):
+        return None
+    area = raions[opening].oblast if opening in raions else results[opening].entry
+    if area is None or area.country != "RU" or area.level not in ("oblast", "raion") or any(
+            j in raions or results[j].entry is not None and results[j].entry.level in ("oblast", "raion")
+            for j in range(opening + 1, k)):
+        return None
+    return area
+
+
 def _inside(gaz: Gazetteer, doc: CyrDoc, m: _Mention, result: Resolution, area: Entry) -> Resolution:
     """``result`` kept to the oblast or raion the text states its name lies in; when none of its candidates lies
     there, the one settlement there whose Ukrainian name the Russian one spells ("Макеевка Луганской Народной
@@ -409,7 +427,8 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
             break
         results = new
     raions = russian_raions(doc, gaz, mentions, results)
-    stated = [_stated_area(doc, mentions, results, raions, k) for k in range(len(mentions))]
+    stated = [_stated_area(doc, mentions, results, raions, k) or _opening_area(doc, mentions, results, raions, k)
+              for k in range(len(mentions))]
     results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a))
                for m, r, a in zip(mentions, results, stated)]
     results = [_apart_from_its_list(doc, mentions, results, k) for k in range(len(mentions))]

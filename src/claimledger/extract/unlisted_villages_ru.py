@@ -19,7 +19,7 @@ import functools
 
 from .cyrillic import CyrDoc
 from .name_context_ru_uk import (
-    LIST_JOINERS, LIST_REACH, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, TAKING_LEMMAS, abbreviated_settlement_noun,
+    LIST_JOINERS, LIST_REACH, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, abbreviated_settlement_noun, after_taking_word,
 )
 from .nlp import load_morphology
 from .romanisation import romanise
@@ -58,7 +58,7 @@ def _governed(doc: CyrDoc, i: int) -> bool:
     while j >= max(0, i - LIST_REACH) and toks[j].sent == toks[i].sent:
         if set(toks[j].lemmas) & SETTLEMENT_NOUNS or abbreviated_settlement_noun(doc, j + 1):
             return True
-        if set(toks[j].lemmas) & TAKING_LEMMAS and doc.language == "ru" and _names_no_word(doc, i):
+        if after_taking_word(doc, j + 1) and doc.language == "ru" and _names_no_word(doc, i):
             return True  # "освобождены Мирный, Малая Локня и Черкасская Конопелька": what was taken
         if toks[j].lower not in LIST_JOINERS and not (toks[j].is_word and toks[j].is_title):
             return False
