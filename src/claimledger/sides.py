@@ -58,7 +58,7 @@ STATE_OWNERS = {"russia's": "russia", "russia’s": "russia", "russian": "russia
 OFFICE_WORDS = frozenset({"minister", "ministry", "military", "army", "forces", "troops", "commander", "command",
                           "official", "officials", "spokesman", "spokeswoman", "spokesperson", "governor",
                           "authorities", "president", "general", "staff", "defence", "defense", "intelligence",
-                          "navy", "government", "envoy", "ambassador"})
+                          "navy", "government", "envoy", "ambassador", "chief", "head"})
 
 
 @lru_cache(maxsize=8192)

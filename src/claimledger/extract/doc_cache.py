@@ -7,7 +7,8 @@ in the Doc's ``user_data`` under private keys. The text of a Doc never changes; 
 assigning ``doc.ents``), and the cache assumes they are not changed after an extractor first read them:
 the pipeline parses a Doc and then only reads it.
 
-``doc_tokens`` lists the Tokens once, which each walk over ``doc`` would make anew. ``sentence_of`` stands for
+``doc_tokens`` lists the Tokens once, which each walk over ``doc`` would make anew; ``mention_span`` keeps the
+tokens of a character span (a place mention) that many rules ask for. ``sentence_of`` stands for
 ``Token.sent``, which walks the token's sentence to both of its ends at each access (an extractor asking it for
 every mention of a document walks the document many times).
 """
@@ -23,6 +24,7 @@ _ENTS = "claimledger.doc_ents"
 _HEADINGS = "claimledger.heading_lines"
 _SENTENCES = "claimledger.sentences"
 _TOKENS = "claimledger.tokens"
+_MENTIONS = "claimledger.mention_spans"
 
 
 def doc_text(doc: Doc) -> str:
@@ -70,6 +72,15 @@ def doc_memo(doc: Doc, name: str) -> dict:
     if memo is None:
         memo = doc.user_data[key] = {}
     return memo
+
+
+def mention_span(doc: Doc, start: int, end: int) -> Span | None:
+    """``doc.char_span(start, end, alignment_mode="expand")``, made once per Doc and character span: the extractors
+    ask for the tokens of each place mention once per trigger and rule."""
+    memo = doc_memo(doc, _MENTIONS)
+    if (start, end) not in memo:
+        memo[start, end] = doc.char_span(start, end, alignment_mode="expand")
+    return memo[start, end]
 
 
 def sentence_of(token: Token) -> Span:

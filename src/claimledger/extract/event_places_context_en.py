@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from ..models import Place
-from .doc_cache import doc_text
+from .doc_cache import doc_text, mention_span
 from .place_resolution import SETTLEMENT_NOUNS, SETTLEMENT_WORDS
 from .event_places import (LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_capital,
                            is_city)
@@ -190,7 +190,7 @@ def takes_counted_settlements(span: Span) -> bool:
 def containing_town(doc, place: Place) -> bool:
     """True for a settlement after "in", "near" or "around": where things lie, not one of them ("two villages in
     Donetsk"; not the villages a list then names)."""
-    mention = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    mention = mention_span(doc, *place.span)
     root = mention.root if mention is not None else None
     return place.level == "settlement" and root is not None and root.dep_ == "pobj" \
         and root.head.lower_ in ("in", "near", "around", "outside")

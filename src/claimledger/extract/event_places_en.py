@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Place
 from . import place_ranker
-from .doc_cache import doc_memo, doc_text
+from .doc_cache import doc_memo, doc_text, mention_span
 from .event_places import (
     LEDGER_KINDS, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys,
     place_keys_within, place_within,
@@ -37,7 +37,7 @@ from .event_places_context_en import (
     AREA_LEVELS, SETTLEMENT_WORDS, anaphoric_region, anaphoric_region_noun, anaphoric_settlement, context_place_keys,
     containing_town, takes_anaphoric_region, takes_anaphoric_settlement, takes_counted_settlements,
 )
-from .event_triggers import NATIONALITIES
+from .event_triggers import NATIONALITIES, UNDERGOING_VERBS
 from .gazetteer import load_gazetteer
 from .place_roles_en import PLACE_NOUNS, capital_acts, names_actor
 
@@ -110,7 +110,7 @@ def _destination(span: Span, place: Place) -> bool:
     place in an infinitive of purpose under the trigger ``span`` ("pulling its forces back from the area to regroup
     in the Donetsk region"; not "decided to withdraw from Kherson", the trigger's own infinitive)."""
     doc = span.doc
-    mention = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    mention = mention_span(doc, *place.span)
     token = mention.root if mention is not None else None
     above = {span.root.i, *(a.i for a in span.root.ancestors)}
     if token is not None and token.sent == span.sent and any(
@@ -134,7 +134,7 @@ def _clues(span: Span, places: Sequence[Place], actor: Token | None,
     for place in places:
         if not (lo <= place.span[0] and place.span[1] <= sentence.end_char):
             continue
-        mention = span.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+        mention = mention_span(span.doc, *place.span)
         hops = None
         between = False
         if mention is not None and sentence.start <= mention.start < sentence.end:
@@ -265,7 +265,7 @@ def _national_land(span: Span, places: Sequence[Place], starts: set[int]) -> tup
 def _locates_settlement(doc, place: Place, places: Sequence[Place]) -> bool:
     """True for a place that only says where a settlement named right before it lies ("the town of Bucha near
     Kyiv", "Vovchansk, a town near the border with Russia"): no place of the event."""
-    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    span = mention_span(doc, *place.span)
     root = span.root if span is not None else None
     if root is not None and root.dep_ == "compound" and root.head.lower_ in SETTLEMENT_WORDS:
         root = root.head  # "west of Donetsk city"
@@ -296,7 +296,7 @@ def _is_bearing(token: Token) -> bool:
 def _locates_unnamed_settlement(doc, place: Place) -> bool:
     """True for a place after "near"/"outside" or a bearing's "of" that locates a settlement named by its noun alone
     ("recaptures village near Bakhmut", "took a village south of Bakhmut"): not the settlement taken."""
-    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    span = mention_span(doc, *place.span)
     root = span.root if span is not None else None
     if root is None or root.dep_ != "pobj" or root.head.lower_ not in LOCATOR_PREPOSITIONS | {"of"}:
         return False
@@ -355,7 +355,7 @@ def _setting_phrases(doc, places: Sequence[Place]) -> dict[tuple[int, int], tupl
 def _setting_phrase(doc, place: Place) -> tuple[int, int] | None:
     """The token range of the participle phrase of speaking or going a place lies in ("speaking in Hiroshima"),
     else None."""
-    mention = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    mention = mention_span(doc, *place.span)
     if mention is None:
         return None
     verb = next((t for t in mention.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
@@ -377,6 +377,9 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
              and not (span.start <= c.i < span.end)]
     if root.dep_ == "dobj" and root.head.lemma_.lower() in COUNTING_VERBS:
         stack += [c for c in root.head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPOSITIONS]
+    if root.lemma_.lower() in UNDERGOING_VERBS:  # "Bakhmut has fallen to Russia": the town, not who took it
+        stack = [c for c in stack if not (c.dep_ == "prep" and c.lower_ == "to")] + [
+            c for c in root.children if c.dep_ == "nsubj"]
     while stack:
         token = stack.pop()
         if token.i in trigger_tokens and token.i != root.i and not (token.dep_ == "dobj" and token.head.i == root.i):
@@ -405,10 +408,10 @@ def _region_referred_to(span: Span, starts: set[int], named: Sequence[Place],
     or nothing is named ("recapture these settlements and push Russian forces out of the entire oblast": the oblast
     is the push's place, not the recapture's)."""
     low, high = _clause_scope(span)
-    others = _other_phrases(span, trigger_tokens)
-    noun = next((t for t in span.sent if (t.idx in starts or low <= t.idx < high and t.i >= span.end
-                                          and t.idx not in others)
-                 and anaphoric_region_noun(t, whole=True)), None)
+    nouns = [t for t in span.sent if (t.idx in starts or low <= t.idx < high and t.i >= span.end)
+             and anaphoric_region_noun(t, whole=True)]
+    others = _other_phrases(span, trigger_tokens) if any(t.idx not in starts for t in nouns) else set()
+    noun = next((t for t in nouns if t.idx in starts or t.idx not in others), None)
     if noun is None:
         return ()
     floor = span.doc[span.sent.start - 1].sent.start_char if span.sent.start > 0 else span.sent.start_char

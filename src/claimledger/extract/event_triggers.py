@@ -115,6 +115,9 @@ CLASSIFYING_VERBS = frozenset({"recognize", "recognise", "qualify", "classify", 
 # Prefixes that, joined by a hyphen, turn an event word into another notion ("de-escalate", "de-occupation",
 # "anti-tank", "non-aggression", "post-war"): no report of the event.
 CONTRARY_PREFIXES = frozenset({"de", "anti", "non", "post", "pre"})
+# Verbs whose subject undergoes the event, with no actor named ("Bakhmut has fallen to Russia": the town is what was
+# taken and its place, Russia who took it).
+UNDERGOING_VERBS = frozenset({"fall"})
 # Max steps up the tree when looking for negation and modality cues of a trigger.
 MAX_CUE_DEPTH = 4
 
@@ -327,10 +330,12 @@ def _takes_land(root) -> bool:
 
 
 def _captures_people(root) -> bool:
-    """True when a verb of capturing has people as its object or passive subject ("captured two dozen soldiers",
-    "30 servicemen were captured"): taken prisoner, a casualty (annotation guide), not a place taken."""
+    """True when a verb of capturing has people as its object or passive subject, also one it shares with the verb
+    it is joined to ("captured two dozen soldiers", "30 servicemen were captured", "200 soldiers had been killed or
+    captured"): taken prisoner, a casualty (annotation guide), not a place taken."""
+    verbs = [root, root.head] if root.dep_ == "conj" else [root]
     return root.lemma_.lower() in CAPTURING_VERBS and any(
-        c.dep_ in {"dobj", "nsubjpass"} and _people_noun(c) for c in root.children)
+        c.dep_ in {"dobj", "nsubjpass"} and _people_noun(c) for verb in verbs for c in verb.children)
 
 
 def _people_noun(noun) -> bool:

@@ -36,7 +36,7 @@ from .event_places import LEDGER_KINDS, without_landmarks
 from .event_places_en import event_places
 from .event_polarity import claimed_polarity, innermost_claimant
 from .event_polarity_en import event_polarity, names_no_one, verb_subjects
-from .event_triggers import NATIONALITIES, find_triggers
+from .event_triggers import NATIONALITIES, UNDERGOING_VERBS, find_triggers
 from .modality import event_modality
 from .quantities import (count_after_dash, count_after_preposition, count_right_after, find_quantity, number_of,
                          one_person, times_count)
@@ -61,7 +61,6 @@ REDUCED_PASSIVE_VERBS = frozenset({"capture", "seize", "take", "liberate", "reta
 SUBJECT_PRONOUNS = frozenset({"it", "they"})
 # Verbs of killing or wounding whose count may stand right after them unparsed (headlines: "kills at least 12").
 KILLING_LEMMAS = frozenset({"kill", "injure", "wound", "hurt"})
-UNDERGOING_VERBS = frozenset({"fall"})  # verbs whose subject undergoes the event, with no actor named
 # Verbs whose subject judges or tells an act named as their object, not who does it ("Zelenskyy condemned the
 # strike", "Biden welcomed the liberation of Kherson"); "Russia launched a strike" names the actor.
 STANCE_VERBS = frozenset({"condemn", "welcome", "denounce", "deplore", "praise", "criticise", "criticize", "slam",
@@ -232,8 +231,8 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
             actor = _child(agent, {"pobj"}) if agent is not None else None
             target = _child(root, {"nsubjpass"}) or (root.head if root.dep_ == "acl" else None)
             return actor, target
-        if root.lemma_.lower() in UNDERGOING_VERBS:  # "Bakhmut has fallen": the subject is the place taken
-            return None, _child(root, {"nsubj"})
+        if root.lemma_.lower() in UNDERGOING_VERBS:  # "Bakhmut has fallen (to Russia)": the subject is the place
+            return _child(root, set(), {"to"}), _child(root, {"nsubj"})  # taken, the object of "to" who took it
         if _reduced_passive(root):  # a headline's "Wagner chief says Bakhmut captured"
             return None, _child(root, {"nsubj"})
         actor = _shared_subject(root)

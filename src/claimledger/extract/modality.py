@@ -64,8 +64,9 @@ def event_modality(span: Span) -> str:
             if (child.dep_ in {"amod", "compound"} or child.dep_ == "acomp" and position > 0) \
                     and child.lemma_.lower() in FUTURE_CUES:
                 return "future"  # "an imminent assault", "a clash near Kupiansk is imminent"
-            perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)  # "to have been killed"
-            if child.dep_ == "aux" and child.tag_ == "TO" and position < len(chain) - 1 and not perfect:
+            # (not a perfect infinitive: "to have been killed" reports what was done)
+            if child.dep_ == "aux" and child.tag_ == "TO" and position < len(chain) - 1 \
+                    and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):
                 controller = chain[position + 1].lemma_.lower()
                 tensed = chain[position + 1] if chain[position + 1].pos_ in ("VERB", "AUX") \
                     else chain[position + 1].head  # "were" of "were able"

@@ -22,6 +22,12 @@ ENGLISH_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmati
 # up to the first full stop (or the next line) are marked as inside that sentence.
 LINE_BREAKS = "line_breaks"
 SENTENCE_ENDS = frozenset({".", "!", "?"})
+# Our component, placed last: the small model sometimes tags an unfamiliar name as an adverb and hangs it on the
+# verb before it, leaving the clause after it with no subject ("Zelensky denies Bakhmut has fallen": Bakhmut an
+# adverb of "denies"). A capitalised adverb inside a sentence that is no stop word and no adverb in -ly, right
+# before the verb or auxiliary of such a clause, becomes that clause's subject.
+NAME_SUBJECTS = "name_subjects"
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 
 def _line_breaks(doc):
@@ -38,6 +44,21 @@ def _line_breaks(doc):
                 inside = False
             else:
                 token.is_sent_start = False
+    return doc
+
+
+def _name_subjects(doc):
+    """Make a name misread as an adverb the subject of the subjectless clause whose verb follows it."""
+    for token in doc:
+        if token.tag_ != "RB" or not token.is_title or token.dep_ != "advmod" or token.is_stop \
+                or token.lower_.endswith("ly") or token.is_sent_start or token.i + 1 >= len(doc) \
+                or doc[token.i + 1].tag_ not in FINITE_TAGS:
+            continue
+        following = doc[token.i + 1]
+        verb = following.head if following.dep_ in ("aux", "auxpass") else following
+        if verb.i > token.i and verb.head.i == token.head.i != verb.i and verb.dep_ in ("ccomp", "conj") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            token.head, token.dep_, token.tag_, token.pos_ = verb, "nsubj", "NNP", "PROPN"
     return doc
 
 
@@ -62,6 +83,9 @@ def load_english():
     if LINE_BREAKS not in Language.factories:
         Language.component(LINE_BREAKS, func=_line_breaks)
     nlp.add_pipe(LINE_BREAKS, before="parser")
+    if NAME_SUBJECTS not in Language.factories:
+        Language.component(NAME_SUBJECTS, func=_name_subjects)
+    nlp.add_pipe(NAME_SUBJECTS, last=True)
     return nlp
 
 

@@ -8,7 +8,7 @@ event_places_en.py leaves such places out of an event's.
 from __future__ import annotations
 
 from ..models import Place
-from .doc_cache import doc_memo
+from .doc_cache import doc_memo, mention_span
 from .event_arguments import TARGET_LEMMAS
 from .event_places import is_capital
 
@@ -58,7 +58,7 @@ def names_actor(doc, place: Place) -> bool:
 
 
 def _place_names_actor(doc, place: Place) -> bool:
-    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    span = mention_span(doc, *place.span)
     if span is None:
         return False
     root = span.root
@@ -94,7 +94,7 @@ def capital_acts(doc, place: Place) -> bool:
     places a negotiation at the capital of a party that acts in it). Decided once per place of a Doc."""
     memo = doc_memo(doc, "capital_acts")
     if place.span not in memo:
-        span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand") if is_capital(place) else None
+        span = mention_span(doc, *place.span) if is_capital(place) else None
         memo[place.span] = span is not None and _governs(span.root)
     return memo[place.span]
 
