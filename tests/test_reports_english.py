@@ -1,8 +1,9 @@
 """How English reports are read (issue 12): fighting named as what goes on in an area, event words turned into
 another notion by a prefix, "the entire oblast" referring back to the oblast named before, the subject a verb
 shares with the words above it, ongoing events, verbs joined to the event verb, a capital as partner of talks,
-wire-copy comments on a claim and the day of a saying, a speaker's side from its state and office, and a name the
-tagger misread as an adverb, and soldiers captured.
+wire-copy comments on a claim and the day of a saying, a speaker's side from its state and office, a name the
+tagger misread as an adverb, soldiers captured, the article of a reporter the parser hung on the content, a
+state saying it took control, and a participle of naming after a denial.
 
 The sentences are probes written for these tests (no gold or corpus text); each says what the record should hold by
 the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -134,3 +135,22 @@ def test_soldiers_killed_or_captured_are_casualties_not_a_place_taken():
     found = events("Officials said about 200 soldiers had been killed or captured in the final days of the battle.",
                    "en")
     assert not [e for e in found if e[0] == "territory_control"], found
+
+
+def test_the_article_of_a_reporter_hung_on_the_content_is_no_part_of_it():
+    text = "Russian forces have seized the village of Novohrodivka, the Russian Defence Ministry said on Monday."
+    rec = record(text, "en", "2024-09-02")
+    (claim,) = rec["attributions"]
+    assert text[claim["content"][0]:claim["content"][1]] == "Russian forces have seized the village of Novohrodivka"
+
+
+def test_a_state_saying_it_took_control_is_the_actor():
+    rec = record("Moscow says it has taken full control of the town of Avdiivka.", "en", "2024-02-17")
+    (taken,) = [e for e in rec["events"] if e["type"] == "territory_control"]
+    assert taken["actor"] == "Moscow", taken
+
+
+def test_a_participle_naming_the_accusations_is_the_denier_s():
+    rec = record("The Kremlin denied that its troops had targeted civilians, calling the accusations lies.", "en",
+                 "2022-04-05")
+    assert {a["speaker"] for a in rec["attributions"]} == {"Kremlin"}, rec["attributions"]

@@ -3,7 +3,8 @@ conjunction, "a dozen" as a count, impersonal passives with no agent, a claim ma
 back from a town, "Такое мнение высказал X" after what X said, a one-noun source that repeats the speaker named before,
 no casualties after an adverb, a state an infinitive of possibility leads into, who is let or ordered to withdraw,
 a demonstrative and a noun before a cue, troops withdrawn from a town, the village a Russian spelling spells, and
-the Russian oblast a sentence opens with.
+the Russian oblast a sentence opens with, an anaphor opening a paragraph after a speaker's detail, and a force in
+the genitive after a noun of attacking.
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -202,3 +203,27 @@ def test_a_russian_oblast_opening_the_sentence_holds_the_villages_listed_in_it()
 def test_an_opening_ukrainian_oblast_leaves_its_villages_to_the_gazetteer():
     found = events("В Донецкой области ВСУ отбили атаки у населенных пунктов Николаевка и Времевка.", "ru")
     assert found and "Mykolaivka" in found[0][2], found
+
+
+def test_an_anaphor_opening_a_paragraph_stands_for_the_news_not_the_speakers_detail():
+    text = ("Украинские военные освободили село Работино, заявила замминистра обороны Украины Анна Маляр. По ее "
+            "словам, бои продолжаются южнее села.\n\nВ российском Минобороны эту информацию не подтверждали.")
+    rec = record(text, "ru", "2023-08-28")
+    denial = rec["attributions"][-1]
+    assert text[denial["content"][0]:denial["content"][1]].startswith("Украинские военные освободили"), denial
+    assert [e["type"] for e in rec["events"] if e["polarity"] == "denied"] == ["territory_control"], rec["events"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("При атаке ВСУ на Шебекино пострадали три человека, сообщил губернатор.", "ВСУ"),
+    ("В результате удара ВС РФ по Одессе погибли два человека, сообщили в ОВА.", "ВС РФ"),
+])
+def test_a_force_in_the_genitive_after_a_noun_of_attacking_attacks(text, actor):
+    rec = record(text, "ru", "2024-05-13")
+    strike = next(e for e in rec["events"] if e["type"] == "strike")
+    assert strike["actor"] == actor, rec["events"]
+
+
+def test_a_force_in_the_genitive_after_a_noun_of_destroying_is_what_was_hit():
+    rec = record("Армия продолжает уничтожение сил противника в районе Часова Яра.", "ru", "2024-05-13")
+    assert all(e["actor"] != "сил противника" for e in rec["events"]), rec["events"]

@@ -111,6 +111,12 @@ def _after_locative_source(doc: CyrDoc, first: int, i: int) -> bool:
 
 # Anaphors that open a sentence saying only who reported the sentence before ("Об этом сообщил X", "Про це заявив").
 REPORTED_BEFORE = (("об", "этом"), ("про", "це"))
+# Openers of a sentence that goes on with what the speaker of the sentence before said ("По ее словам, бои
+# продолжаются"): an anaphor opening the next paragraph ("В Минобороны эту информацию не подтверждали") stands for
+# the news they go on from, not for the detail.
+SPEAKER_GOES_ON = tuple(tuple(p.split()) for p in (
+    "по его словам", "по ее словам", "по её словам", "по их словам", "по его данным", "по ее данным", "по их данным",
+    "за його словами", "за її словами", "за їхніми словами", "за його даними", "за її даними", "за їхніми даними"))
 # Anaphors right after a cue, before its inverted source ("Сообщил об этом глава города", "Повідомив про це ...").
 ANAPHORS_AFTER = (("об", "этом"), ("про", "це"), ("про", "це,"))
 
@@ -131,7 +137,8 @@ def is_anaphoric(doc: CyrDoc, first: int) -> bool:
 def sentence_before(doc: CyrDoc, sent) -> tuple[int, int] | None:
     """The sentence before this one (without its final full stop), in the same paragraph; when that one only says
     who reported the one before it ("Об этом сообщила Анна Маляр"), that one before ("ВСУ заявили о взятии
-    Работино. Об этом сообщила ... Маляр. В Минобороны эту информацию не подтвердили": the claim of the taking)."""
+    Работино. Об этом сообщила ... Маляр. В Минобороны эту информацию не подтвердили": the claim of the taking);
+    at a paragraph's start, also when that one goes on with its speaker's words (SPEAKER_GOES_ON)."""
     n = doc.tokens[sent.first].sent
     if n == 0:
         return None
@@ -140,7 +147,15 @@ def sentence_before(doc: CyrDoc, sent) -> tuple[int, int] | None:
         return None  # a heading
     if n >= 2 and any(words_at(doc.tokens, prev.first, words) for words in REPORTED_BEFORE):
         return sentence_before(doc, prev)
-    part = trim_range(doc, prev.first, prev.last)
+    if n >= 2 and "\n" in doc.text[prev.end:sent.start] \
+            and any(words_at(doc.tokens, prev.first, words) for words in SPEAKER_GOES_ON):
+        return sentence_before(doc, prev) or _trimmed(doc, prev)
+    return _trimmed(doc, prev)
+
+
+def _trimmed(doc: CyrDoc, sent) -> tuple[int, int] | None:
+    """The character span of a sentence without its final full stop, or None when nothing is left."""
+    part = trim_range(doc, sent.first, sent.last)
     return doc.char_span(*part) if part else None
 
 

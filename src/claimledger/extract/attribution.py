@@ -296,8 +296,9 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
                 source_tokens, speaker_tokens, hint = noun_phrase(subject), None, None
         if content is None:
             continue
+        # a reporter the parser hung on the content's last name, with its article ("..., the Ministry said")
         if source_tokens and content[0] < source_tokens[0].idx < content[1]:
-            content = (content[0], source_tokens[0].idx)  # a reporter the parser hung on the content's last name
+            content = (content[0], doc[min(t.left_edge.i for t in source_tokens)].idx)
         content = trim_span(text, content)
         if content is not None:  # 'said his members are concerned: "In my experience ..."'
             colon_quote = quote_after(text, content[1], quotes) if text[content[1]:content[1] + 1] == ":" else None

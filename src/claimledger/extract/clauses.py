@@ -128,9 +128,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if subject is not None:
                 return subject, False
     if depth == 0 and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_ in CUE_VERBS \
-            and verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "ccomp" for c in verb.children):
-        # "Putin claimed the offensive had begun but was failing, saying ...": a participle of saying hung on a
-        # verb of the reported clause is the reporter's, not that clause's subject's
+            and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+            and any(c.dep_ in ("ccomp", "oprd") for c in verb.children):
+        # "Putin claimed the offensive had begun but was failing, saying ...", "denied that its troops had targeted
+        # civilians, calling the accusations lies": a participle of saying hung on a verb of the reported clause is
+        # the reporter's, not that clause's subject's
         clause = verb.head
         while clause.dep_ in ("conj", "ccomp") and clause.head.i != clause.i:
             if clause.dep_ == "ccomp" and clause.head.lemma_ in CUE_VERBS:

@@ -31,6 +31,10 @@ ACTOR_AFTER_WINDOW = 3  # words after a verb of taking searched for the force th
 # Types whose noun takes its agent in the instrumental right after it ("оккупации российской армией", "захвате
 # российскими войсками"), past up to AGENT_AFTER_WORDS adjectives.
 AGENT_NOUN_KINDS = frozenset({"territory_control"})
+# Nouns of attacking whose genitive right after them names who attacks ("атаке ВСУ на Шебекино", "обстрела
+# противника", "наступу російських військ"); of destroying ("уничтожение сил противника") it names what was hit.
+ATTACKING_NOUNS = frozenset({"атака", "обстрел", "удар", "наступление", "штурм", "контратака", "контрнаступление",
+                             "вторжение", "прорыв", "обстріл", "наступ", "вторгнення", "прорив", "контрнаступ"})
 GENITIVE_HEAD_REACH = 4  # words back from a genitive force phrase to the nominative noun it belongs to
 AGENT_AFTER_WORDS = 2
 TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
@@ -60,6 +64,7 @@ PASSING_LEMMAS = frozenset({"перейти", "переходить", "пере�
 MILITARY_PEOPLE_LEMMAS = frozenset({"военный", "військовий", "военнослужащий", "військовослужбовець"})
 # Acronyms of the armed forces, the agent after a passive of taking as well ("Урожайное было занято ВСУ").
 FORCE_ACRONYMS = frozenset({"всу", "зсу", "вс", "ссо", "тро"})
+STATE_AFTER_ACRONYM = frozenset({"РФ", "России", "Росії", "України", "Украины"})  # "ВС РФ", "ЗС України"
 HOLDER_WINDOW = 4  # words after "под контролем" that may name who holds the place
 
 
@@ -86,7 +91,9 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
     while k > doc.sentence_of(first).first and doc.tokens[k].pos in ("ADJF", "PRTF") and first - k <= 2:
         k -= 1
     verb = doc.tokens[k] if k >= doc.sentence_of(first).first else None
-    agent = _instrumental_force_after(doc, first) if t.pos == "NOUN" and kind in AGENT_NOUN_KINDS else None
+    agent = _force_after(doc, first, "ablt") if t.pos == "NOUN" and kind in AGENT_NOUN_KINDS else None
+    if agent is None and t.pos == "NOUN" and set(t.lemmas) & ATTACKING_NOUNS:
+        agent = _force_after(doc, first, "gent")  # "при атаке ВСУ на Шебекино"
     if agent is not None:
         return agent  # "об оккупации российской армией сел ...", "о захвате российскими войсками"
     if t.pos in ("NOUN", "ADJF") and verb is not None and verb.pos == "VERB" and (
@@ -214,15 +221,19 @@ def _speaking_lemmas() -> frozenset[str]:
     return STANCE_LEMMAS | cues.verbs | cues.np_verbs
 
 
-def _instrumental_force_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:
-    """A force in the instrumental right after a noun of taking, past its adjectives: the noun's agent ("оккупации
-    российской армией", "захвате российскими войсками"), as a token range."""
+def _force_after(doc: CyrDoc, first: int, case: str) -> tuple[int, int] | None:
+    """A force in ``case`` right after an act noun, past its adjectives, as a token range: in the instrumental the
+    agent of a noun of taking ("оккупации российской армией", "захвате российскими войсками"), in the genitive that of
+    a noun of attacking ("атаке ВСУ", "обстрела противника"), also as an acronym of a force (FORCE_ACRONYMS)."""
     end = first + 1
     while end < len(doc.tokens) and end - first <= AGENT_AFTER_WORDS and doc.tokens[end].pos in ("ADJF", "PRTF") \
-            and has_reading(doc.tokens[end].text, doc.language, None, "ablt"):
+            and has_reading(doc.tokens[end].text, doc.language, None, case):
         end += 1  # (every reading: "Российской" is genitive first)
     w = doc.tokens[end] if end < len(doc.tokens) else None
-    if w is None or w.pos != "NOUN" or "ablt" not in w.tags or not set(w.lemmas) & FORCE_LEMMAS:
+    if w is not None and case == "gent" and end == first + 1 and w.lower in FORCE_ACRONYMS:
+        state = end + 1 < len(doc.tokens) and doc.tokens[end + 1].text in STATE_AFTER_ACRONYM  # "ВС РФ"
+        return first + 1, end + 2 if state else end + 1
+    if w is None or w.pos != "NOUN" or case not in w.tags or not set(w.lemmas) & FORCE_LEMMAS:
         return None
     return first + 1, end + 1
 

@@ -187,6 +187,18 @@ def _shared_subject(verb: Token) -> Token | None:
     return None
 
 
+def _named_subject(verb: Token) -> Token | None:
+    """The verb's subject (:func:`_shared_subject`), a pronoun replaced by the subject named above it ("Russia says it
+    captured ...", "Moscow says it has taken full control of the town": Russia, Moscow) or, for "it", by the state
+    named before it."""
+    actor = _shared_subject(verb)
+    if actor is not None and actor.lower_ in SUBJECT_PRONOUNS and verb.dep_ in {"ccomp", "conj", "xcomp"}:
+        actor = _subject_named_above(verb.head) or actor
+    if actor is not None and actor.lower_ == "it":
+        actor = _state_before(actor) or actor
+    return actor
+
+
 def _antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun's clause modifies ("occupiers who kill": occupiers), or None."""
     clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
@@ -223,7 +235,7 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
                 return of, target
         elif of is not None and token.head.pos_ in {"VERB", "AUX"}:
             # "forces took control of X": X is the target, the verb's subject the actor
-            return _shared_subject(token.head), of
+            return _named_subject(token.head), of
     if root.pos_ in {"VERB", "AUX"} or root.tag_.startswith("VB"):
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in root.children) or root.dep_ == "acl"
         if passive:
@@ -235,12 +247,7 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
             return _child(root, set(), {"to"}), _child(root, {"nsubj"})  # taken, the object of "to" who took it
         if _reduced_passive(root):  # a headline's "Wagner chief says Bakhmut captured"
             return None, _child(root, {"nsubj"})
-        actor = _shared_subject(root)
-        if actor is not None and actor.lower_ in SUBJECT_PRONOUNS and root.dep_ in {"ccomp", "conj", "xcomp"}:
-            actor = _subject_named_above(root.head) or actor  # "Russia says it captured ...": Russia
-        if actor is not None and actor.lower_ == "it":
-            actor = _state_before(actor) or actor
-        return actor, _child(root, {"dobj"}, {"on", "against", "with"})
+        return _named_subject(root), _child(root, {"dobj"}, {"on", "against", "with"})
     actor = _child(root, {"poss"}, {"by"})
     if actor is not None and actor.ent_type_ in ("DATE", "TIME"):
         actor = None  # "Today's Russian strike": when, not who
