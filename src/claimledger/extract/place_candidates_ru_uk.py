@@ -98,12 +98,12 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
                                                              for e in found)) \
             and (located or not _dictionary_word(text, n_tokens)):
         spellings = corresponding_settlements(gaz, text)
-        found += spellings
         spelled = {e.id for e in spellings}
         if not exact and spelled & {e.id for e in found if _ukrainian_village(e)}:
-            # the villages the Russian form spells by the rules, not those its consonants only resemble ("Пыльная" is
-            # Пильна, whose и a Russian ы answers, not Пільна)
+            # of the villages found alike, those the Russian form spells by the rules ("Пыльная" is Пильна, whose и a
+            # Russian ы answers, not Пільна)
             found = [e for e in found if not _ukrainian_village(e) or e.id in spelled]
+        found += spellings
     found = [gaz.get(CLAIMED_OBLASTS[e.id]) or e if e.id in CLAIMED_OBLASTS else e for e in found]
     found = list({e.id: e for e in found}.values())
     if any(e.level == "settlement" for e in found):  # a bare "Вовчанська" is the town's genitive, not the hromada
