@@ -6,6 +6,7 @@ Token ranges over a ``CyrDoc`` (cyrillic.py) in and out; attribution_ru_uk.py us
 """
 from __future__ import annotations
 
+from .cues_ru_uk import load_cue_lexicon
 from .cyrillic import CyrDoc
 from .name_readings_ru_uk import first_and_surname, nominative_name
 from .sources_ru_uk import (
@@ -37,8 +38,10 @@ def anaphor_before(doc: CyrDoc, sent, cue_first: int, after_subject: bool = Fals
             if words_at(toks, i, words) and (i == sent.first or toks[i - 1].text == ","
                                              or _after_locative_source(doc, sent.first, i)
                                              or after_subject and _denied_by_subject(doc, sent, i, words, cue_first)) \
-                    and not any(t.text in (":", ";") or t.lower in CONTRASTIVE for t in toks[i + len(words):cue_first]):
-                return i + len(words)
+                    and not any(t.text in (":", ";") or t.lower in CONTRASTIVE
+                                for t in toks[i + len(words):cue_first]) \
+                    and not (len(words) == 1 and any(t.text == "," for t in toks[i + 1:cue_first])):
+                return i + len(words)  # a bare "это" before a comma is a clause's subject ("Это позволит ..., заявили")
     i = cue_first - 2
     if i >= sent.first and set(toks[i].lemmas) & REFERRING_LEMMAS and toks[i + 1].pos == "NOUN" \
             and (i == sent.first or toks[i - 1].text == ","):
@@ -129,9 +132,16 @@ def anaphor_after(doc: CyrDoc, sent, cue_last: int) -> int | None:
     return None
 
 
-def is_anaphoric(doc: CyrDoc, first: int) -> bool:
-    """True when the tokens at first open with an anaphor."""
-    return any(words_at(doc.tokens, first, w) for w in ANAPHORS)
+def is_anaphoric(doc: CyrDoc, first: int, end: int | None = None) -> bool:
+    """True when the tokens at first open with an anaphor. With ``end``, the clause up to that token must report it
+    when the anaphor is a bare "это"/"це": "Это подтвердили в Минобороны, передает ТАСС" reports the sentence before,
+    while "Это позволит перерезать пути снабжения, заявили в ведомстве" is the claim itself, "это" its subject."""
+    found = next((w for w in ANAPHORS if words_at(doc.tokens, first, w)), None)
+    if found is None or end is None or len(found) > 1:
+        return found is not None
+    lex = load_cue_lexicon()
+    cues = lex.verbs | lex.np_verbs | lex.passives
+    return any(set(t.lemmas) & cues for t in doc.tokens[first + 1:end])
 
 
 def sentence_before(doc: CyrDoc, sent) -> tuple[int, int] | None:

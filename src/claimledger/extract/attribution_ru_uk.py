@@ -38,7 +38,7 @@ from .anaphora_ru_uk import (anaphor_after, anaphor_before, antecedent_of, is_an
                              sentence_before, source_before_anaphor)
 from .cues import UNSPECIFIED
 from .cues_ru_uk import COMMENTING_LEMMAS, CueLexicon, load_cue_lexicon
-from .cyrillic import COORDINATORS, CyrDoc, Token, find_quotes, has_reading, within_quote
+from .cyrillic import COORDINATORS, RELATIVE_LEMMAS, CyrDoc, Token, find_quotes, has_reading, within_quote
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .name_readings_ru_uk import name_before_object
@@ -76,6 +76,8 @@ CONFIRMING_LEMMAS = frozenset({"подтвердить", "подтверждат
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
+MAX_ANTECEDENT_WORDS = 4  # words before a relative pronoun's comma that name who it stands for ("Генштаб ВСУ, который")
+CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})  # the dictionary's case grammemes
 MIN_REPEATED_STEM = 5  # letters of a noun's stem that must recur in the speaker named before (shorter ones recur by chance)
 
 
@@ -120,6 +122,7 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     for f in found:  # a prepositional phrase is an addressee or a setting, never the source
         if f.source is not None and doc.tokens[f.source[0]].pos == "PREP":
             f.source = None
+    found = [f for f in found if _relative_source_named(doc, f)]
     headline = _headline_claim(doc)
     if headline is not None:
         found = [f for f in found if f.content != headline.content] + [headline]
@@ -195,7 +198,7 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
                 return Found(quote, "direct", cue, src, k)
             part = trim_range(doc, sent.first, j)
             if part is not None and not contains_cue_subject(doc, part):
-                if is_anaphoric(doc, part[0]):  # "Об этом сообщил X, передает ТАСС"
+                if is_anaphoric(doc, part[0], part[1]):  # "Об этом сообщил X, передает ТАСС"
                     antecedent = sentence_before(doc, sent)
                     if antecedent is not None:
                         return Found(antecedent, "indirect", cue, src, k, scope=doc.char_span(*part))
@@ -292,6 +295,29 @@ def _agent_case(doc: CyrDoc, src: tuple[int, int]) -> bool:
     """True when a source after an impersonal passive can be its agent: its head word reads in the instrumental
     ("Сообщено Минобороны", "повідомлено Генштабом")."""
     return has_reading(doc.tokens[src[1] - 1].text, doc.language, None, "ablt")
+
+
+def _relative_source_named(doc: CyrDoc, f: Found) -> bool:
+    """False for an attribution whose source is a relative pronoun standing for no one who speaks ("Це важливий
+    жест, який підтверджує впевненість Європи": a gesture confirms nothing said); one standing for a person or an
+    organisation takes the words before its comma as its source ("Генштаб, который сообщил о боях")."""
+    if f.source is None or f.source[1] - f.source[0] != 1 or not set(doc.tokens[f.source[0]].lemmas) & RELATIVE_LEMMAS:
+        return True
+    toks, comma = doc.tokens, f.source[0] - 1
+    if comma < 1 or toks[comma].text != ",":
+        return False
+    cases = toks[comma - 1].tags & CASES or CASES  # (an acronym has no case: "Генштаб ВСУ")
+    first = comma  # back over the noun phrase in the case of its last word ("нашим захисникам", not "Вдячний")
+    while first > max(doc.sentence_of(comma).first, comma - MAX_ANTECEDENT_WORDS) and toks[first - 1].is_word \
+            and (toks[first - 1].tags & cases or toks[first - 1].lower in COORDINATORS and first < comma - 1
+                 or not toks[first - 1].tags & CASES and toks[first - 1].text[:1].isupper()):  # (an acronym)
+        first -= 1
+    if first == comma or toks[first].lower in COORDINATORS:
+        return False
+    named = names_speaker(doc, doc.char_span(first, comma)) or any("anim" in t.tags for t in toks[first:comma])
+    if named:
+        f.source = (first, comma)
+    return named
 
 
 def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[Attribution]:

@@ -80,7 +80,7 @@ def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]
         comma_before = token.i > 0 and token.doc[token.left_edge.i - 1].text == "," if token.left_edge.i > 0 else False
         if token.dep_ == "advcl" and token.tag_ == "VBG" and comma_before and token.lemma_ not in RESULT_VERBS:
             drop.update(t.i for t in token.subtree)
-        elif token.dep_ == "appos" and token.lemma_ in NOMINAL_CUES and comma_before:
+        elif token.dep_ in ("appos", "npadvmod") and token.lemma_ in NOMINAL_CUES and comma_before:
             drop.update(t.i for t in token.subtree)  # "..., a claim Reuters could not verify": said of the content
         elif token.dep_ == "conj" and any(reports(t) for t in token.subtree):
             drop.update(t.i for t in token.subtree)

@@ -35,6 +35,9 @@ AGENT_NOUN_KINDS = frozenset({"territory_control"})
 # противника", "наступу російських військ"); of destroying ("уничтожение сил противника") it names what was hit.
 ATTACKING_NOUNS = frozenset({"атака", "обстрел", "удар", "наступление", "штурм", "контратака", "контрнаступление",
                              "вторжение", "прорыв", "обстріл", "наступ", "вторгнення", "прорив", "контрнаступ"})
+# ... and nouns of leaving, whose genitive force is who leaves ("отход украинских войск", "відхід підрозділів ЗСУ").
+LEAVING_NOUNS = frozenset({"отход", "отвод", "вывод", "отступление", "выход", "відхід", "відведення", "вивід",
+                           "відступ", "вихід"})
 GENITIVE_HEAD_REACH = 4  # words back from a genitive force phrase to the nominative noun it belongs to
 AGENT_AFTER_WORDS = 2
 TARGET_WINDOW = 4  # words after a verb trigger searched for what it acts on
@@ -94,6 +97,10 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
     agent = _force_after(doc, first, "ablt") if t.pos == "NOUN" and kind in AGENT_NOUN_KINDS else None
     if agent is None and t.pos == "NOUN" and set(t.lemmas) & ATTACKING_NOUNS:
         agent = _force_after(doc, first, "gent")  # "при атаке ВСУ на Шебекино"
+    elif agent is None and t.pos == "NOUN" and set(t.lemmas) & LEAVING_NOUNS:
+        agent = _force_after(doc, first, "gent")  # "отход украинских войск"; not bare "вывод войск", of no side
+        named = agent is not None and (agent[1] - agent[0] > 1 or doc.tokens[agent[0]].lower in FORCE_ACRONYMS)
+        agent = agent if named else None
     if agent is not None:
         return agent  # "об оккупации российской армией сел ...", "о захвате российскими войсками"
     if t.pos in ("NOUN", "ADJF") and verb is not None and verb.pos == "VERB" and (

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..models import Event, Place
+from ..models import Attribution, Event, Place
 from .gazetteer import katottg_within, km_between, load_gazetteer
 from .gazetteer_entries import CITY_CATEGORIES
 from .lexicon_files import lexicon_rows
@@ -217,6 +217,54 @@ def without_landmarks(events: Sequence[Event], places: Sequence[Place], text: st
             event = replace(event, places=kept)
         out.append(event)
     return out
+
+
+# A place where a claim was made, in the reporting frame after its cue ("заявил Путин журналистам в Сочи", "told
+# reporters in Sochi that"): a locative preposition right before it, this many characters at most.
+SPEAKING_PLACE_BEFORE = re.compile(r"(?:^|[\s,])(?:в|во|у|на|in|at)\s+$", re.IGNORECASE)
+SPEAKING_PLACE_REACH = 6
+
+
+def settled_places(events: Sequence[Event], places: Sequence[Place], attributions: Sequence[Attribution], text: str,
+                   sentence_at: Callable[[int], tuple[int, int]]) -> list[Event]:
+    """Events less the places their sentence names only as landmarks or as where their claimant spoke."""
+    return without_speaking_places(without_landmarks(events, places, text, sentence_at), places, attributions, text,
+                                   sentence_at)
+
+
+def without_speaking_places(events: Sequence[Event], places: Sequence[Place], attributions: Sequence[Attribution],
+                            text: str, sentence_at: Callable[[int], tuple[int, int]]) -> list[Event]:
+    """Events less the places their sentence names only as where their claimant spoke: a place after the cue, outside
+    the claim's content and its source, after a locative preposition ("Украинская армия начала контрнаступление,
+    заявил Путин журналистам в Сочи": the counteroffensive is not in Sochi). A place before the cue stays ("В
+    Белгороде, по словам Гладкова, погибли двое"), as does one of the speaker's title ("губернатор Белгородской
+    области")."""
+    claims = {a.id: a for a in attributions if a.cue is not None}
+    out = []
+    for event in events:
+        claim = claims.get(event.claimed_by or "")
+        if claim is None or not claim.content[0] <= event.trigger[0] < claim.content[1]:
+            out.append(event)
+            continue
+        start, end = sentence_at(event.trigger[0])
+        spoken = {}  # key -> all its mentions in the sentence are speaking places
+        for p in places:
+            key = event_place_key(p)
+            if key in event.places and start <= p.span[0] < end:
+                spoken[key] = spoken.get(key, True) and _speaking_place(p, claim, text, start)
+        dropped = {k for k, only in spoken.items() if only}
+        out.append(replace(event, places=tuple(k for k in event.places if k not in dropped)) if dropped else event)
+    return out
+
+
+def _speaking_place(place: Place, claim: Attribution, text: str, sentence_start: int) -> bool:
+    """True when ``place`` lies after ``claim``'s cue, outside its content and source, after a locative preposition."""
+    first = place.span[0]
+    if claim.cue is None or first < claim.cue[0] or claim.content[0] <= first < claim.content[1]:
+        return False
+    if claim.source is not None and claim.source[0] <= first < claim.source[1]:
+        return False
+    return SPEAKING_PLACE_BEFORE.search(text[max(sentence_start, first - SPEAKING_PLACE_REACH):first]) is not None
 
 
 def facility_place_keys(text: str, sentence: tuple[int, int], places: Sequence[Place], kind: str) -> tuple[str, ...]:

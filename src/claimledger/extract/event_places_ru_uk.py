@@ -407,8 +407,10 @@ def _listed_objects(doc: CyrDoc, j: int, clause_end: int, starts: dict[int | Non
                 and area.level in AREA_LEVELS:
             j = (doc.token_at(area.span[1] - 1) or j) + 1  # "Богдановка в ДНР и Кругляковка в Харьковской области"
         elif found and (toks[j].text == "," or toks[j].lower in LIST_JOINERS):
-            k = j + 1  # past the next item's own settlement noun ("с. Кам'янка та смт Велика Писарівка")
-            while k < clause_end and k not in starts and set(toks[k].lemmas) & OBJECT_NOUN_LEMMAS:
+            k = j + 1  # past the next item's own settlement noun ("с. Кам'янка та смт Велика Писарівка"), and
+            # its adjectives ("город Лисичанск и прилегающие населенные пункты Белая Гора, ...")
+            while k < clause_end and k not in starts and (set(toks[k].lemmas) & OBJECT_NOUN_LEMMAS
+                                                          or toks[k].pos in ("ADJF", "PRTF") and k - j <= 2):
                 k += 1
             if k not in starts:
                 break

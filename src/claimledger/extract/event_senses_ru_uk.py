@@ -232,6 +232,8 @@ def _things_suffered(doc: CyrDoc, first: int, last: int) -> bool:
     for window in (after, before):
         for k in window:
             w = doc.tokens[k]
+            if w.text.isdigit():
+                continue  # "пострадали 24 человека": the people after their number
             if not w.is_word:
                 break
             if w.lower in COLLECTIVE_NUMERALS:

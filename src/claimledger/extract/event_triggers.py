@@ -321,6 +321,9 @@ def _takes_land(root) -> bool:
     if any(c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"} for c in root.children):
         return False  # "held accountable", "held hostage"
     nouns = HELD_LAND_NOUNS | REGAINED_GROUND if root.lemma_.lower() == "regain" else HELD_LAND_NOUNS
+    control = next((c for c in root.children if c.dep_ == "dobj" and c.lower_ == "control"), None)
+    if root.pos_ == "VERB" and control is not None:
+        root = control  # "claimed control of the town": the land it is control of
     if root.pos_ == "NOUN":  # "full control of Bakhmut", not "full control of the situation"
         return any(g.ent_type_ in {"GPE", "LOC", "FAC"} or g.lemma_.lower() in nouns or _names_settlement(g)
                    for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "over")

@@ -32,7 +32,7 @@ from .event_arguments import (
     is_argument, names_held_land, strike_result,
 )
 from .event_dates_en import default_when, event_when, planned_before
-from .event_places import LEDGER_KINDS, without_landmarks
+from .event_places import LEDGER_KINDS, settled_places
 from .event_places_en import event_places
 from .event_polarity import claimed_polarity, innermost_claimant
 from .event_polarity_en import event_polarity, names_no_one, verb_subjects
@@ -102,7 +102,7 @@ MERGE_TREE_DISTANCE = 3
 
 
 def _claimant(span: Span, attributions: Sequence[Attribution]) -> str | None:
-    """The attribution with the innermost content span containing the trigger."""
+    """The attribution with the innermost content span containing the trigger, else the one whose cue opens it."""
     claimant = innermost_claimant(span.start_char, span.end_char, attributions)
     root = span.root
     if claimant is None and root.dep_ in {"nsubj", "nsubjpass"} and root.head.i > root.i:
@@ -110,6 +110,9 @@ def _claimant(span: Span, attributions: Sequence[Attribution]) -> str | None:
         # described by Russian officials, is intended to serve ..." (data/dev/README.md section E)
         verb = root.head.idx
         return innermost_claimant(verb, verb + 1, [a for a in attributions if a.content[0] >= span.end_char])
+    if claimant is None:  # "Russia claimed control of Avdiivka": the claim's own cue is part of the trigger
+        claimant = next((a.id for a in attributions if a.cue is not None
+                         and a.cue[0] == span.start_char and span.end_char <= a.content[1]), None)
     return claimant
 
 
@@ -461,7 +464,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         events.append(event)
     sentence_at = functools.partial(_sentence_span, doc)
     text = doc_text(doc)
-    return without_retold_strikes(without_landmarks(events, places, text, sentence_at), text, sentence_at)
+    return without_retold_strikes(settled_places(events, places, attributions, text, sentence_at), text, sentence_at)
 
 
 def _sentence_span(doc: Doc, char: int) -> tuple[int, int]:

@@ -45,7 +45,7 @@ from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .datelines import outside_datelines
 from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of
 from .event_dates_ru_uk import when_of
-from .event_places import event_place_key, is_resolved, names_facility, without_landmarks
+from .event_places import event_place_key, is_resolved, names_facility, settled_places
 from .event_mentions_ru_uk import claim_repeated, merged_places, names_act_better, same_act, told_again
 from .event_places_ru_uk import QUOTE_MARKS, actor_phrases, event_place_keys
 from .event_polarity import claimed_polarity, innermost_claimant
@@ -481,7 +481,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         else:
             events[replaces] = event
     sentence_at = functools.partial(_sentence_span, doc)
-    return without_retold_strikes(without_landmarks(events, places, doc.text, sentence_at), doc.text, sentence_at)
+    settled = settled_places(events, places, attributions, doc.text, sentence_at)
+    return without_retold_strikes(settled, doc.text, sentence_at)
 
 
 def _sentence_span(doc: CyrDoc, char: int) -> tuple[int, int]:

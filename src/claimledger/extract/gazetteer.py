@@ -107,6 +107,23 @@ class Resolution:
                           tuple(self.scores[k] for k in order) if self.scores else self.scores)
 
 
+def settled_alike(results: Sequence[Resolution], names: Sequence[str]) -> list[Resolution]:
+    """``results`` with a name left open taking the pick of another mention of the same candidates, or with none
+    of the same name as written (``names``, one per result), that a stated area or its context settled: one sense
+    per report ("атаке на поселок Октябрьский и село Головчино Белгородской области. ... В поселке Октябрьский дрон
+    атаковал частный дом" is the same Oktyabrsky twice). Two senses of a name settle none."""
+    picks: dict[object, Entry | None] = {}
+    for r, name in zip(results, names):
+        if r.entry is not None and r.candidates:
+            for key in (frozenset(c.id for c in r.candidates), name):
+                picks[key] = r.entry if picks.get(key, r.entry) == r.entry else None
+    out = []
+    for r, name in zip(results, names):
+        pick = picks.get(frozenset(c.id for c in r.candidates) if r.candidates else name) if r.entry is None else None
+        out.append(Resolution(pick, r.candidates or (pick,), r.scores) if pick is not None else r)
+    return out
+
+
 # The self-proclaimed republics and the oblast whose territory they claim: a Russian or Ukrainian "ДНР" resolves to
 # it, so that "ДНР" in a Russian report and "Донеччина" in a Ukrainian one share a ref (the ru/uk annotation
 # convention), and a town stated to lie in the DPR lies in Donetsk Oblast.

@@ -99,7 +99,7 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     ``hypothetical``, from the trigger's tense and the cue words before it in its clause."""
     t = doc.tokens[first]
     s = doc.sentence_of(first)
-    before = [w for w in doc.tokens[max(s.first, first - MODALITY_WINDOW):first]]
+    before = _words_before(doc, s.first, first)
     own_first = predicate_clause_of(doc, first, last)[0]
     if opens_relative_clause(doc, own_first):  # "міг би захопити Харків, який він обстрілював": its own clause
         before = [w for w in before if w.i >= own_first]
@@ -147,6 +147,24 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     if t.pos == "NOUN" and _possible_state(doc, own_clause):
         return "hypothetical"
     return _predicate_modality(doc, first, last)
+
+
+def _words_before(doc: CyrDoc, sentence_first: int, first: int) -> list[Token]:
+    """The MODALITY_WINDOW words of its sentence before token ``first``, less any relative clause between commas:
+    "закликало російських військових, які залишились у місті, негайно здатися" keeps the appeal, and "Россия,
+    которая планирует наступление, обстреляла Харьков" leaves the plan to its own clause."""
+    toks, out, k = doc.tokens, [], first - 1
+    while k >= sentence_first and len(out) < MODALITY_WINDOW:
+        if toks[k].text == ",":
+            j = k - 1
+            while j >= sentence_first and toks[j].text != ",":
+                j -= 1
+            if j >= sentence_first and j + 1 < k and opens_relative_clause(doc, j + 1):
+                k = j - 1  # (the commas go with the clause)
+                continue
+        out.append(toks[k])
+        k -= 1
+    return out[::-1]
 
 
 def _possible_state(doc: CyrDoc, clause: list[Token]) -> bool:

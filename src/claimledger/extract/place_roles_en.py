@@ -1,7 +1,7 @@
 """What a place named in an English event's sentence stands for when it only names who acts: a possessor ("Russia's
 incursion"), a modifier of who acts ("the Kiev authorities") or of what a country makes ("US weapons"), one accused,
 a state as the subject of a full verb ("Russia intends to ...", "the 75 drones Russia launched"), a ship's flag
-state ("flying the flag of Panama"), a capital whose
+state ("flying the flag of Panama"), a time named by a place ("since Bakhmut"), a capital whose
 government acts ("Moscow did not comment", "sabotage by Kyiv"). A spaCy Doc and a Place in, an answer out;
 event_places_en.py leaves such places out of an event's.
 """
@@ -31,6 +31,9 @@ PRESSING_NOUNS = frozenset({"pressure", "demand", "ultimatum"})
 DEALING_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "contact", "agreement", "deal"})
 GOVERNING_HEADS = frozenset({"policy", "regime", "leader", "president", "position"})  # ... "of" a state or capital
 FLAGGED_WORDS = frozenset({"flagged", "registered"})  # "a Panama-flagged vessel": its flag state, no place
+# Prepositions of time whose bare place object names a time by what happened there ("in the biggest shift since
+# Bakhmut", "the largest attack after Avdiivka"), not a place of the event.
+TIME_PREPOSITIONS = frozenset({"since", "after", "before", "until"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb's finite forms, whose subject a name right before is
 
 # Nouns of a part of a place: a possessor of one names where, not who ("from Ukraine's borders",
@@ -46,11 +49,11 @@ FACILITY_NOUNS = TARGET_LEMMAS | frozenset({"hospital", "school", "market", "the
 
 
 def names_actor(doc, place: Place) -> bool:
-    """True when the place only names who acts or owns: a possessor ("Russia's incursion"), a
-    modifier of a noun of who acts ("the Kiev authorities") or of what it makes ("US weapons"), one accused, or a
-    country subject of a full verb ("Russia intends to ..."; not of "be": "Ukraine has been under shelling"). The
-    last measured on the tune halves: attribution_dev +1 event, war_reports_dev unchanged; report halves +1 /
-    unchanged. Decided once per place of a Doc (every trigger asks about every place)."""
+    """True when the place only names who acts or owns, or a time ("since Bakhmut"): a possessor ("Russia's
+    incursion"), a modifier of a noun of who acts ("the Kiev authorities") or of what it makes ("US weapons"), one
+    accused, or a country subject of a full verb ("Russia intends to ..."; not of "be": "Ukraine has been under
+    shelling"). The last measured on the tune halves: attribution_dev +1 event, war_reports_dev unchanged; report
+    halves +1 / unchanged. Decided once per place of a Doc (every trigger asks about every place)."""
     memo = doc_memo(doc, "place_names_actor")
     if place.span not in memo:
         memo[place.span] = _place_names_actor(doc, place)
@@ -62,6 +65,8 @@ def _place_names_actor(doc, place: Place) -> bool:
     if span is None:
         return False
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in TIME_PREPOSITIONS:
+        return True  # "Russia's biggest gain since Bakhmut": a time, named by what happened there, not where
     if root.dep_ == "poss":
         # "Russia's incursion", "Kyiv's troops": a possessor says whose, not where; a town's building or grid is
         # where ("struck Kyiv's main children's hospital")

@@ -29,7 +29,7 @@ from ..models import Place
 from .cyrillic import CyrDoc, Token, has_reading
 from .gazetteer import (
     HROMADA_CODE_CHARS, Companion, Entry, Gazetteer, ResolveContext, Resolution, km_between, load_gazetteer,
-    theatre_area,
+    settled_alike, theatre_area,
 )
 from .name_context_ru_uk import (
     JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
@@ -314,6 +314,25 @@ def _stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution
     return None
 
 
+def _dashed_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution], raions: dict[int, RussianRaion],
+                 k: int) -> Entry | None:
+    """The oblast or raion named right before a dash that opens the list of names ``k`` is in ("три населенных пункта
+    в Курской области — Мартыновку, Малую Локню и Мирный", "чотири населені пункти на Донеччині — Благодатне, ...,
+    Нескучне та Сторожове"); None otherwise."""
+    if mentions[k].kind not in NAME_KINDS:
+        return None
+    first = k
+    while first > 0 and mentions[first - 1].kind in NAME_KINDS \
+            and 0 < mentions[first].start - mentions[first - 1].end <= 2 \
+            and all(t.lower in LIST_JOINERS for t in doc.tokens[mentions[first - 1].end:mentions[first].start]):
+        first -= 1
+    j = first - 1
+    if j < 0 or [t.text for t in doc.tokens[mentions[j].end:mentions[first].start]] not in (["—"], ["–"]):
+        return None
+    area = raions[j].oblast if j in raions else results[j].entry
+    return area if theatre_area(area) else None
+
+
 def _opening_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution],
                   raions: dict[int, RussianRaion], k: int) -> Entry | None:
     """The Russian oblast or raion the sentence of name ``k`` opens with ("В Курской области уничтожены
@@ -427,11 +446,12 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
             break
         results = new
     raions = russian_raions(doc, gaz, mentions, results)
-    stated = [_stated_area(doc, mentions, results, raions, k) or _opening_area(doc, mentions, results, raions, k)
-              for k in range(len(mentions))]
+    stated = [_stated_area(doc, mentions, results, raions, k) or _dashed_area(doc, mentions, results, raions, k)
+              or _opening_area(doc, mentions, results, raions, k) for k in range(len(mentions))]
     results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a))
                for m, r, a in zip(mentions, results, stated)]
-    results = [_apart_from_its_list(doc, mentions, results, k) for k in range(len(mentions))]
+    results = settled_alike([_apart_from_its_list(doc, mentions, results, k) for k in range(len(mentions))],
+                            [doc.span_text(m.start, m.end).lower() for m in mentions])
     results = namesakes_far_off(doc, gaz, mentions, results, stated, companion.areas)
     in_russia = any((e := gaz.get(a)) is not None and e.country == "RU" for a in companion.areas)
     villages = russian_villages(doc, mentions, results, stated, raions, in_russia)
@@ -447,7 +467,8 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
         if village is not None:
             places.append(Place(span=span, text=text, ref=None, name=village, level="settlement"))
             continue
-        if m.kind == "village" or m.kind == "area" and "raion" in m.levels and city_district(doc, mentions, results, k):
+        if m.kind == "village" and res.entry is None \
+                or m.kind == "area" and "raion" in m.levels and city_district(doc, mentions, results, k):
             continue  # (a district of the city named after it: "у Подільському районі Києва", no oblast's raion)
         if m.kind == "axis":
             e = axis

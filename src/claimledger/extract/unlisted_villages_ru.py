@@ -7,7 +7,8 @@ guide (data/dev/README.md, section D) gives such a village ref null and its cano
 module finds the names and writes that name. Pure: a CyrDoc in, token spans and names out.
 
 A name is an unlisted village when a settlement noun governs it, right before it or before the list it closes
-("село Козинка", "населенные пункты Мартыновка, Мальцевка и Мирный", "н.п. Плехово") or a verb or noun of taking
+("село Козинка", "населенные пункты Мартыновка, Мальцевка и Мирный", "н.п. Плехово", also across a dash:
+"три населенных пункта в Курской области — Мартыновку, ...") or a verb or noun of taking
 or shelling ground ("освобождены Мирный, Малая Локня и Черкасская Конопелька"), or when it is a word no dictionary
 knows as a common word in a list a region closes ("Сподарюшино и Нехотеевка Белгородской области").
 places_ru_uk.py keeps it only in a Russian setting: an oblast or raion of Russia stated for it, or a report naming
@@ -28,6 +29,10 @@ from .romanisation import romanise
 GEOX, NOMINATIVE, POSSESSIVE = "Geox", "nomn", "Poss"
 REGION_HEADS = frozenset({"область", "район", "округ", "край"})  # a region that closes a list of villages
 GENDERS = ("masc", "femn", "neut")
+# A list after a dash names the settlements a noun before it counts, within this many tokens ("освободили три
+# населенных пункта в Курской области — Мартыновку, ..."): the noun, its place and the dash.
+DASHES = frozenset({"—", "–", "-"})
+DASHED_NOUN_REACH = 6
 
 
 def settlement_noun_names(doc: CyrDoc, taken: set[int]) -> list[tuple[int, int]]:
@@ -60,6 +65,9 @@ def _governed(doc: CyrDoc, i: int) -> bool:
             return True
         if after_taking_word(doc, j + 1) and doc.language == "ru" and _names_no_word(doc, i):
             return True  # "освобождены Мирный, Малая Локня и Черкасская Конопелька": what was taken
+        if toks[j].text in DASHES:  # "три населенных пункта в Курской области — Мартыновку, Малую Локню и Мирный"
+            return any(set(t.lemmas) & SETTLEMENT_NOUNS for t in toks[max(0, j - DASHED_NOUN_REACH):j]
+                       if t.sent == toks[i].sent)
         if toks[j].lower not in LIST_JOINERS and not (toks[j].is_word and toks[j].is_title):
             return False
         j -= 1
