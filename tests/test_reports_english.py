@@ -3,7 +3,7 @@ another notion by a prefix, "the entire oblast" referring back to the oblast nam
 shares with the words above it, ongoing events, verbs joined to the event verb, a capital as partner of talks,
 wire-copy comments on a claim and the day of a saying, a speaker's side from its state and office, a name the
 tagger misread as an adverb, soldiers captured, the article of a reporter the parser hung on the content, a
-state saying it took control, and a participle of naming after a denial.
+state saying it took control, a participle of naming after a denial, and an act in a mandative subjunctive.
 
 The sentences are probes written for these tests (no gold or corpus text); each says what the record should hold by
 the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -154,3 +154,19 @@ def test_a_participle_naming_the_accusations_is_the_denier_s():
     rec = record("The Kremlin denied that its troops had targeted civilians, calling the accusations lies.", "en",
                  "2022-04-05")
     assert {a["speaker"] for a in rec["attributions"]} == {"Kremlin"}, rec["attributions"]
+
+
+@pytest.mark.parametrize("text", [
+    "The resolution demands that Russia withdraw its troops from Ukraine.",
+    "The assembly adopted a resolution which demands Russia withdraw its troops from Ukraine.",
+])
+def test_an_act_in_a_mandative_subjunctive_is_demanded(text):
+    rec = record(text, "en", "2023-02-23")
+    left = [e for e in rec["events"] if e["type"] == "withdrawal"]
+    assert left and left[0]["modality"] == "future", rec["events"]
+
+
+def test_a_bare_present_after_a_verb_of_saying_stays_factual():
+    rec = record("Officials said Russian forces withdraw from the village every night.", "en", "2023-02-23")
+    left = [e for e in rec["events"] if e["type"] == "withdrawal"]
+    assert left and left[0]["modality"] == "factual", rec["events"]

@@ -26,6 +26,10 @@ HYPOTHETICAL_CUES = frozenset({
 FACTUAL_CONTROLLERS = frozenset({"manage", "try", "continue", "begin", "start", "keep", "succeed",
                                  "attempt", "use", "help", "fail", "seem", "appear", "allow",
                                  "enable", "force", "agree"})
+# Verbs of demanding whose clause with a bare verb and its own subject is the act demanded ("demanded that Russia
+# withdraw its forces", "insists Kyiv recognise the new borders"): a mandative subjunctive, still to come.
+MANDATIVE_VERBS = frozenset({"demand", "insist", "require", "ask", "urge", "request", "propose", "suggest",
+                             "recommend", "order"})
 # Prepositions of a setting: what they hold is where a demand applies, not what it demands ("Tell people in the
 # occupied territories").
 SETTING_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "throughout", "from", "inside", "within"})
@@ -45,6 +49,11 @@ def event_modality(span: Span) -> str:
         return "future"  # "The capture of Pokrovsk is a matter of time"
     if any(c.dep_ == "amod" and c.lower_ in ONGOING_WORDS for c in root.children):
         return "factual"
+    if root.tag_ == "VB" and root.dep_ == "ccomp" and root.head.lemma_.lower() in MANDATIVE_VERBS \
+            and not any(c.dep_ == "aux" for c in root.children) \
+            and (any(c.dep_ == "nsubj" for c in root.children)  # ("demands Russia withdraw": its object, parsed)
+                 or any(c.dep_ == "dobj" and c.i < root.i for c in root.head.children)):
+        return "future"  # the mandative subjunctive: "demands that Russia withdraw its troops"
     chain = [root, *cue_ancestors(root, CUE_PATHS | {"nsubj", "nsubjpass"})]
     for position, token in enumerate(chain):
         lemma = token.lemma_.lower()
