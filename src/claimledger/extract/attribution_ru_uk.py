@@ -122,6 +122,13 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
     for f in found:  # a prepositional phrase is an addressee or a setting, never the source
         if f.source is not None and doc.tokens[f.source[0]].pos == "PREP":
             f.source = None
+        elif f.source is not None and f.source[0] > 0 and doc.tokens[f.source[0] - 1].pos == "PREP":
+            first = f.source[0]  # "У Бучі місцева влада повідомила": the setting before the subject is no source
+            while first < f.source[1] - 1 and "nomn" not in doc.tokens[first].tags:
+                first += 1
+            if first > f.source[0] and "nomn" in doc.tokens[first].tags and doc.tokens[first].text.islower() \
+                    and all(t.text[:1].isupper() for t in doc.tokens[f.source[0]:first]):  # (a place's name)
+                f.source = (first, f.source[1])
     found = [f for f in found if _relative_source_named(doc, f)]
     headline = _headline_claim(doc)
     if headline is not None:

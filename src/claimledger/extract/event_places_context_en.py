@@ -97,16 +97,17 @@ def unnamed_areas(span: Span, starts: set[int]) -> str | None:
 
 def takes_anaphoric_settlement(span: Span) -> bool:
     """True when the trigger's object is "the town" / "this city" (also of its "control of", or after "for", "in",
-    "near": "the fighting for the town", or owning its object: "over the town's administration"), or the subject of a
-    verb the trigger says it is under ("The town had been under constant attack"): the settlement referred back to
-    is its place, before any other place its sentence names."""
+    "near": "the fighting for the town", or "of" an act noun: "the capture of the town", or owning its object: "over
+    the town's administration"), or the subject of a verb the trigger says it is under ("The town had been under
+    constant attack"): the settlement referred back to is its place, before any other place its sentence names."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "under":
         return any(c.dep_ in {"nsubj", "nsubjpass"} and _anaphoric_settlement_noun(c) for c in root.head.head.children)
     controlled = [c for t in span if t.lower_ == "control" for of in t.children if of.lower_ == "of"
                   for c in of.children]  # "had taken full control of the town"
-    fought_over = [c for prep in root.children if prep.dep_ == "prep" and prep.lower_ in AROUND_PREPOSITIONS
-                   for c in prep.children if c.dep_ == "pobj"]  # "The fighting for the town continues"
+    around = AROUND_PREPOSITIONS | {"of"} if root.pos_ == "NOUN" else AROUND_PREPOSITIONS
+    fought_over = [c for prep in root.children if prep.dep_ == "prep" and prep.lower_ in around
+                   for c in prep.children if c.dep_ == "pobj"]  # "The fighting for the town", "the capture of the town"
     objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}] + [
         c for prep in root.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"]
     # "a flag over the town's administration", "hit the city centre"

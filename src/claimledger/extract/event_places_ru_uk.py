@@ -71,11 +71,18 @@ def clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
     stands for the verb (name_context_ru_uk.gapping_dash) joins its gapped clause to the one before."""
     s = doc.sentence_of(first)
     start, end = first, last
-    while start > s.first and (doc.tokens[start - 1].text not in (";", "—", "–") or gapping_dash(doc, start - 1)):
+    while start > s.first and (doc.tokens[start - 1].text not in (";", "—", "–") or _joining_dash(doc, start - 1)):
         start -= 1
-    while end < s.last and (doc.tokens[end].text not in (";", "—", "–") or gapping_dash(doc, end)):
+    while end < s.last and (doc.tokens[end].text not in (";", "—", "–") or _joining_dash(doc, end)):
         end += 1
     return start, end
+
+
+def _joining_dash(doc: CyrDoc, k: int) -> bool:
+    """True for a dash at k that stands for a gapped verb, or that only gives a count before a comma or the end
+    ("Найбільше атак здійснили на Покровському напрямку — 40, зокрема поблизу Мирнограда"): no clause boundary."""
+    toks = doc.tokens
+    return gapping_dash(doc, k) or k + 2 < len(toks) and toks[k + 1].text.isdigit() and toks[k + 2].text in (",", ".")
 
 
 PREDICATE_JOINERS = frozenset({"и", "і", "та", "й"})  # ... between two predicates, each with its own words

@@ -325,7 +325,7 @@ def _takes_land(root) -> bool:
     if root.pos_ == "VERB" and control is not None:
         root = control  # "claimed control of the town": the land it is control of
     if root.pos_ == "NOUN":  # "full control of Bakhmut", not "full control of the situation"
-        return any(g.ent_type_ in {"GPE", "LOC", "FAC"} or g.lemma_.lower() in nouns or _names_settlement(g)
+        return any(g.ent_type_ in {"GPE", "LOC", "FAC"} or g.lemma_.lower() in nouns or names_settlement(g)
                    for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "over")
                    for g in c.children if g.dep_ == "pobj")
     return any(c.dep_ == "dobj" and (c.ent_type_ in {"GPE", "LOC", "FAC"} or c.lemma_.lower() in nouns)
@@ -372,8 +372,8 @@ def _of_town(root) -> bool:
 def _is_town(obj) -> bool:
     """True for a settlement by name, its centre, a settlement noun of a name, one referring back ("the city") or
     settlements counted ("two villages")."""
-    if _names_settlement(obj) or obj.lemma_.lower() in CENTRE_NOUNS | FALLEN_NOUNS and any(
-            _names_settlement(g) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+    if names_settlement(obj) or obj.lemma_.lower() in CENTRE_NOUNS | FALLEN_NOUNS and any(
+            names_settlement(g) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children if g.dep_ == "pobj"):
         return True
     if obj.lemma_.lower() in FALLEN_NOUNS and obj.tag_ == "NN" and any(
@@ -386,11 +386,11 @@ def _is_town(obj) -> bool:
 def _has_fallen(root) -> bool:
     """True when a verb's subject is a settlement, by name or as "the city" ("Bakhmut has fallen", "denied the
     city had fallen"; not "prices fell", "rockets fell on Kharkiv")."""
-    return any(c.dep_ == "nsubj" and (_names_settlement(c) or c.lemma_.lower() in FALLEN_NOUNS)
+    return any(c.dep_ == "nsubj" and (names_settlement(c) or c.lemma_.lower() in FALLEN_NOUNS)
                for c in root.children)
 
 
-def _names_settlement(token) -> bool:
+def names_settlement(token) -> bool:
     """True for a token of a place name whose every gazetteer entry is a settlement: a name the tagger marks as
     an entity, or a capitalised word it leaves unmarked or reads as another kind ("Stepove" as a work of art,
     "Kherson" as a person, "Bakhmut" as an adverb)."""

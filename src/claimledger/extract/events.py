@@ -36,7 +36,7 @@ from .event_places import LEDGER_KINDS, settled_places
 from .event_places_en import event_places
 from .event_polarity import claimed_polarity, innermost_claimant
 from .event_polarity_en import event_polarity, names_no_one, verb_subjects
-from .event_triggers import NATIONALITIES, UNDERGOING_VERBS, find_triggers
+from .event_triggers import NATIONALITIES, UNDERGOING_VERBS, find_triggers, names_settlement
 from .modality import event_modality
 from .quantities import (count_after_dash, count_after_preposition, count_right_after, find_quantity, number_of,
                          one_person, times_count)
@@ -219,7 +219,8 @@ def _reduced_passive(verb: Token) -> bool:
     captured", "Kharkiv hit again"): a headline's passive without its auxiliary, the place what was taken or hit."""
     subject = _child(verb, {"nsubj"})
     return verb.lemma_.lower() in REDUCED_PASSIVE_VERBS and subject is not None \
-        and (subject.ent_type_ in ("GPE", "LOC", "FAC") or subject.pos_ == "PROPN" and not subject.ent_type_) \
+        and (subject.ent_type_ in ("GPE", "LOC", "FAC") or subject.pos_ == "PROPN" and not subject.ent_type_
+             or names_settlement(subject)) \
         and subject.text not in STATE_NAMES \
         and not any(c.dep_ in ("dobj", "attr") for c in verb.children)
 

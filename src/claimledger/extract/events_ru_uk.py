@@ -408,7 +408,10 @@ def _frees_people(doc: CyrDoc, first: int, last: int) -> bool:
             plain = plain_word(w.lemma)
             if plain.startswith(CAPTIVITY_STEMS):
                 return True
-            if doc.tokens[w.i - 1].lower in FROM_WORDS:
+            k = w.i - 1
+            while k > last and doc.tokens[k].pos in ("ADJF", "PRTF"):
+                k -= 1  # ("від російських окупантів")
+            if doc.tokens[k].lower in FROM_WORDS:
                 continue  # "освободили от оккупантов Херсон": whom a place is freed from
             return plain.startswith(PERSONNEL_STEMS) or military_people(doc, w, last)
     return False
