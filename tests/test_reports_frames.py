@@ -4,8 +4,9 @@ before it holds, one sense of a village's name per report, a relative clause bet
 citation mark after a word, a front direction named after a town of the front, a relative pronoun as a source,
 people hurt counted after their number, troops named after a noun of leaving, a list after an adjective and a
 settlement noun, a claim an outlet could not verify, control claimed of a town, a place freed from the occupiers, a
-setting before a source, the Office of the President, a count after a dash, a headline's "X captured", and "the
-capture of the town".
+setting before a source, the Office of the President, a count after a dash, a headline's "X captured", "the
+capture of the town", a common noun that only looks like a town abroad ("Палаті": Palatka), and joining that
+is an accession, not an annexation.
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -199,3 +200,17 @@ def test_the_town_of_an_act_noun_is_the_town_named_before():
                    "before.", "en")
     taken = [e for e in found if e[0] == "territory_control"]
     assert taken and taken[0][2] == {"Vuhledar"}, found
+
+
+def test_a_common_noun_in_an_institutions_name_is_no_town_abroad():
+    rec = record("Зеленський виступив у Палаті представників Кіпру. Зустріч відбулася у Варшаві.", "uk", "2022-04-07")
+    assert [p["name"] for p in rec["places"]] == ["Warsaw"], rec["places"]
+
+
+@pytest.mark.parametrize("text, language, taken", [
+    ("Ми розпочали спеціальну прискорену процедуру приєднання до Євросоюзу.", "uk", False),
+    ("Росія оголосила про приєднання Криму.", "uk", True),
+])
+def test_joining_takes_land_only_when_a_place_is_named(text, language, taken):
+    found = events(text, language)
+    assert any(e[0] == "territory_control" for e in found) == taken, found

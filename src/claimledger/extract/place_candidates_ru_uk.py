@@ -67,6 +67,10 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
     upper = text.isupper() and len(text) <= 5  # abbreviations: РФ, ДНР, США
     found = gaz.lookup(text, fuzzy=not upper and n_tokens <= MAX_FUZZY_TOKENS)
     surface, exact = text, gaz.has_name(text)
+    if not exact and n_tokens == 1 and not any(gaz.has_name(w) for w in lemmas) \
+            and any(load_morphology(language).word_is_known(w) for w in lemmas):
+        # "в Палаті представників": a chamber, not Palatka (Florida); a country or region alike stays ("Сибір")
+        found = [e for e in found if _of_theatre(e) or e.level != "settlement"]
     # noun readings first: "Лисичанську" is Лисичанськ before the adjective лисичанський
     ordered = sorted(lemmas, key=lambda w: w.endswith(ADJECTIVE_ENDINGS))
     if n_tokens == 1 and not upper:
