@@ -86,29 +86,49 @@ def start_ledger_server(db: Path | str, *args: str, log_dir: Path | None = None,
 _SERVED: dict[str, Path | str] = {}  # built once per back end, whichever tests ask in which order
 
 
-@pytest.fixture(scope="session")
-def served_db(request, tmp_path_factory, examples_dir: Path, ledger_backend: str) -> Path | str:
-    """A ledger of the sample, part of the corpus, the raw pages and tests/fixtures/serve articles,
-    with its claims linked into stories: a SQLite path, or a PostgreSQL URL (see ledger_url)."""
+def kept_vectors(target: Path | str) -> dict[str, dict[str, bytes]]:
+    """Return the claim vectors a ledger keeps (SQLite path or URL), by encoder and text hash."""
+    kept: dict[str, dict[str, bytes]] = {}
+    with ledger_engine(target) as engine, engine.connect() as conn:
+        for encoder, text_hash, vector in conn.exec_driver_sql(
+                "select encoder, text_hash, vector from claim_vectors"):
+            kept.setdefault(encoder, {})[text_hash] = bytes(vector)
+    return kept
+
+
+def build_served(request, tmp_path_factory, backend: str) -> Path | str:
+    """Build the served ledger on ``backend`` (once). On PostgreSQL the link run finds the claim
+    vectors the SQLite one embedded kept (the same texts: the same vectors), so embeds nothing."""
     from claimledger.build import ingest_paths
     from claimledger.link import link_ledger
     from claimledger.store import open_ledger
 
-    if ledger_backend in _SERVED:
-        return _SERVED[ledger_backend]
+    if backend in _SERVED:
+        return _SERVED[backend]
     folder = tmp_path_factory.mktemp("served")
     corpus = folder / "corpus.jsonl"
-    lines = (examples_dir / "corpus" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (EXAMPLES / "corpus" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     corpus.write_text("\n".join(lines[:SERVE_CORPUS_LINES]) + "\n", encoding="utf-8")
     target: Path | str = folder / "ledger.db"
-    if ledger_backend == "postgresql":
+    vectors: dict[str, dict[str, bytes]] = {}
+    if backend == "postgresql":
+        vectors = kept_vectors(build_served(request, tmp_path_factory, "sqlite"))
         target = request.getfixturevalue("postgres_server").create_database("served")
     with open_ledger(target) as ledger:
-        ingest_paths(ledger, [str(examples_dir / "kharkiv_buffer_zone.txt"), str(corpus),
-                              str(examples_dir / "raw"), str(ROOT / "tests/fixtures/serve/articles.jsonl")])
+        ingest_paths(ledger, [str(EXAMPLES / "kharkiv_buffer_zone.txt"), str(corpus),
+                              str(EXAMPLES / "raw"), str(ROOT / "tests/fixtures/serve/articles.jsonl")])
+        for encoder, found in vectors.items():
+            ledger.save_vectors(found, encoder)
         link_ledger(ledger)
-    _SERVED[ledger_backend] = target
+    _SERVED[backend] = target
     return target
+
+
+@pytest.fixture(scope="session")
+def served_db(request, tmp_path_factory, ledger_backend: str) -> Path | str:
+    """A ledger of the sample, part of the corpus, the raw pages and tests/fixtures/serve articles,
+    with its claims linked into stories: a SQLite path, or a PostgreSQL URL (see ledger_url)."""
+    return build_served(request, tmp_path_factory, ledger_backend)
 
 
 @pytest.fixture(scope="session")
