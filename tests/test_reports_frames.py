@@ -208,7 +208,7 @@ def test_a_common_noun_in_an_institutions_name_is_no_town_abroad():
 
 
 @pytest.mark.parametrize("text, language, taken", [
-    ("Ми розпочали спеціальну прискорену процедуру приєднання до Євросоюзу.", "uk", False),
+    ("Тому Євросоюз і відповідає нам «так». Ми розпочали прискорену процедуру приєднання.", "uk", False),
     ("Росія оголосила про приєднання Криму.", "uk", True),
 ])
 def test_joining_takes_land_only_when_a_place_is_named(text, language, taken):
