@@ -96,29 +96,52 @@ def kept_vectors(target: Path | str) -> dict[str, dict[str, bytes]]:
     return kept
 
 
+def copy_ingested(source: Path | str, ledger) -> None:
+    """Store in ``ledger`` what ingest stored in the ledger at ``source``, through the store's own
+    writes: its rejections, then its documents in stored order with their fingerprints (the
+    analysis is not run again; the documents read back are those stored, tests/test_store.py)."""
+    from claimledger.store import open_ledger
+
+    with ledger_engine(source) as engine, engine.connect() as conn:
+        stored = conn.exec_driver_sql("select fingerprint, extractor_version from articles order by pk").all()
+    (version,) = {row[1] for row in stored}
+    with open_ledger(source, reading=True) as ingested:
+        rejections = ingested.list_rejections(limit=None)[::-1]  # as recorded
+        documents = list(ingested.iter_documents())
+    ledger.record_rejections(rejections)
+    assert ledger.save_documents(documents, [row[0] for row in stored], extractor_version=version) == len(stored)
+
+
 def build_served(request, tmp_path_factory, backend: str) -> Path | str:
-    """Build the served ledger on ``backend`` (once). On PostgreSQL the link run finds the claim
-    vectors the SQLite one embedded kept (the same texts: the same vectors), so embeds nothing."""
+    """Build the served ledger on ``backend`` (once). On PostgreSQL it is the SQLite one copied (its
+    documents, rejections and kept claim vectors), then linked: the same ledger without analysing
+    and embedding the same texts again; every table ends with the SQLite one's row count."""
     from claimledger.build import ingest_paths
     from claimledger.link import link_ledger
-    from claimledger.store import open_ledger
+    from claimledger.store import open_ledger, schema
 
     if backend in _SERVED:
         return _SERVED[backend]
+    if backend == "postgresql":
+        source = build_served(request, tmp_path_factory, "sqlite")
+        target: Path | str = request.getfixturevalue("postgres_server").create_database("served")
+        with open_ledger(target) as ledger:
+            copy_ingested(source, ledger)
+            for encoder, found in kept_vectors(source).items():
+                ledger.save_vectors(found, encoder)
+            link_ledger(ledger)
+        tables = tuple(table.name for table in schema.metadata.sorted_tables)
+        assert count_rows(target, tables) == count_rows(source, tables)
+        _SERVED[backend] = target
+        return target
     folder = tmp_path_factory.mktemp("served")
     corpus = folder / "corpus.jsonl"
     lines = (EXAMPLES / "corpus" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     corpus.write_text("\n".join(lines[:SERVE_CORPUS_LINES]) + "\n", encoding="utf-8")
-    target: Path | str = folder / "ledger.db"
-    vectors: dict[str, dict[str, bytes]] = {}
-    if backend == "postgresql":
-        vectors = kept_vectors(build_served(request, tmp_path_factory, "sqlite"))
-        target = request.getfixturevalue("postgres_server").create_database("served")
+    target = folder / "ledger.db"
     with open_ledger(target) as ledger:
         ingest_paths(ledger, [str(EXAMPLES / "kharkiv_buffer_zone.txt"), str(corpus),
                               str(EXAMPLES / "raw"), str(ROOT / "tests/fixtures/serve/articles.jsonl")])
-        for encoder, found in vectors.items():
-            ledger.save_vectors(found, encoder)
         link_ledger(ledger)
     _SERVED[backend] = target
     return target
