@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sqlite3
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,16 +30,38 @@ FIXTURES = Path(__file__).parent / "fixtures" / "link"
 
 # -- a real ledger ------------------------------------------------------------------------------
 
-@pytest.fixture
-def linked_db(ledger_url: str) -> str:
+@pytest.fixture(scope="session")
+def linked_template(request, tmp_path_factory, ledger_backend: str) -> str:
+    """The URL of a ledger of the link fixtures, linked, built once per back end; tests get copies
+    (linked_db), never this one."""
     from claimledger.build import ingest_paths
     from claimledger.store import open_ledger
 
-    db = ledger_url  # SQLite and PostgreSQL (conftest.py)
+    if ledger_backend == "sqlite":
+        db = f"sqlite:///{tmp_path_factory.mktemp('linked') / 'ledger.db'}"
+    else:
+        db = request.getfixturevalue("postgres_server").create_database("linked")
     with open_ledger(db) as ledger:
         ingest_paths(ledger, [str(FIXTURES / "articles.jsonl")])
         link_ledger(ledger)
     return db
+
+
+@pytest.fixture
+def linked_db(request, linked_template: str, ledger_backend: str, tmp_path: Path):
+    """The URL of a new ledger of the link fixtures, linked (SQLite and PostgreSQL, conftest.py):
+    a copy of linked_template of its own (a PostgreSQL one dropped after the test)."""
+    if ledger_backend == "sqlite":
+        copy = tmp_path / "ledger.db"
+        with closing(sqlite3.connect(linked_template.removeprefix("sqlite:///"))) as source, \
+                closing(sqlite3.connect(copy)) as target:
+            source.backup(target)
+        yield f"sqlite:///{copy}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    url = server.copy_database(linked_template, request.node.originalname)
+    yield url
+    server.drop_database(url)
 
 
 def stored_links(db: Path | str) -> list[tuple]:
