@@ -477,13 +477,19 @@ def test_stories_are_the_same_whatever_the_string_hashing(bundled_ledger, tmp_pa
     import subprocess
     import sys
 
-    outputs = []
+    def run_each(args_of) -> list[str]:
+        """Run `claimledger ARGS` once per seed, each on its own copy, the three processes at once."""
+        procs = [subprocess.Popen([sys.executable, "-m", "claimledger", *args_of(copy)], text=True,
+                                  env={**os.environ, "PYTHONHASHSEED": seed}, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE) for seed, copy in copies.items()]
+        done = [proc.communicate() for proc in procs]
+        assert [proc.returncode for proc in procs] == [0, 0, 0], [err for _, err in done]
+        return [out for out, _ in done]
+
+    copies = {}
     for seed in ("1", "3", "5"):  # seeds that gave three different outputs before links were sorted
-        copy = tmp_path / f"ledger-{seed}.db"
-        shutil.copy(bundled_ledger[0], copy)
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        command = [sys.executable, "-m", "claimledger"]
-        subprocess.run([*command, "link", str(copy), "--rebuild"], env=env, check=True, capture_output=True)
-        outputs.append(subprocess.run([*command, "stories", str(copy), "--format", "jsonl", "--limit", "100"],
-                                      env=env, check=True, capture_output=True, text=True).stdout)
+        copies[seed] = tmp_path / f"ledger-{seed}.db"
+        shutil.copy(bundled_ledger[0], copies[seed])
+    run_each(lambda copy: ["link", str(copy), "--rebuild"])
+    outputs = run_each(lambda copy: ["stories", str(copy), "--format", "jsonl", "--limit", "100"])
     assert outputs[0] and outputs[0] == outputs[1] == outputs[2]
