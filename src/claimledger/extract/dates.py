@@ -247,12 +247,14 @@ def _since_year(m: re.Match, pub: date | None) -> str | None:
 # Words one of which every match of a pattern holds, looked for before the pattern is run: most texts
 # name no weekday and about half no month (27 of the 65 English articles of examples/corpus), and each
 # pattern scans the whole text. Names are looked for as written (the patterns match them so), the other
-# words in text.lower(); those hold no "i" or "s", which re.IGNORECASE also matches to "İ", "ı" and "ſ"
-# (lower() does not turn these into "i" and "s").
+# words in the text folded (_FOLDED): re.IGNORECASE also matches "i" to "İ" and "ı", "s" to "ſ" and "k" to the
+# Kelvin sign, which lower() does not turn into those letters.
 _FULL_MONTHS = tuple(_FULL_MONTH[len("(?P<month>"):-1].split("|"))
 _MONTH_OPENINGS = tuple(name[:3] for name in _FULL_MONTHS)  # "Jan" opens "Jan", "Jan." and "January"
 _WEEKDAYS = tuple(_WEEKDAY[len("(?P<weekday>"):-1].split("|"))
 _AS_WRITTEN, _LOWERED = "as written", "lowered"
+# The letters re.IGNORECASE takes for an ASCII letter that lower() keeps apart, mapped to it before lowering.
+_FOLDED = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
 
 # (pattern, resolver, words) triples, most specific first; an earlier pattern wins over overlapping later
 # ones. ``words`` is None or (how to look, words): the pattern is run only on a text that holds one.
@@ -267,8 +269,8 @@ _TIME_RULES = (
          rf"|(?:the )?war (?:began|started|broke out))\b)", _since_the_war, (_LOWERED, (" war",))),
         (rf"{_I}\b(?:{_COUNT}|a|one|more than \w+) (?:years?|months?|weeks?|days?) into (?:(?:Russia's|the) )?"
          rf"(?:(?:full-scale|large-scale) )?(?:invasion|war)\b)", _relative_day(0), (_LOWERED, (" into ",))),
-        (rf"{_I}since ){_YEAR}", _since_year, None),
-        (r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso, None),
+        (rf"{_I}since ){_YEAR}", _since_year, (_LOWERED, ("since",))),
+        (r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso, (_AS_WRITTEN, ("-0", "-1"))),
         (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}", _full_date, (_AS_WRITTEN, _MONTH_OPENINGS)),
         (rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}", _full_date, (_AS_WRITTEN, _MONTH_OPENINGS)),
         (rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\d)", _month_day, (_AS_WRITTEN, _MONTH_OPENINGS)),
@@ -284,12 +286,14 @@ _TIME_RULES = (
         (rf"{_I}\b(?:the|a) (?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) "
          rf"(?:(?:straight|consecutive) (?:day|night)|(?:day|night) (?:in a row|running))\b)", _running_days,
          (_LOWERED, (" day", " night"))),
-        (rf"{_I}\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today)\b)", _relative_day(0), None),
-        (rf"{_I}\b(?:yesterday|last night)\b)", _relative_day(-1), None),
+        (rf"{_I}\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today)\b)", _relative_day(0),
+         (_LOWERED, ("today", "tonight", "this morning", "this afternoon", "this evening"))),
+        (rf"{_I}\b(?:yesterday|last night)\b)", _relative_day(-1), (_LOWERED, ("yesterday", "last night"))),
         (rf"{_I}\b(?:overnight|(?:over|in|during) the (?:past|last) (?:24 hours|day))\b)", _last_day,
          (_LOWERED, ("overnight", "24 hours", " day"))),
         (rf"{_I}\btomorrow\b)", _relative_day(1), (_LOWERED, ("tomorrow",))),
-        (rf"{_I}\b(?:in|since|by|during|until|till|from|of|early|late|mid-?)\s+){_YEAR}", _year_only, None),
+        (rf"{_I}\b(?:in|since|by|during|until|till|from|of|early|late|mid-?)\s+){_YEAR}", _year_only,
+         (_AS_WRITTEN, ("19", "20"))),
 )
 # (pattern, resolver) pairs of _TIME_RULES, in order.
 TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | None]], ...] = tuple(
@@ -313,7 +317,7 @@ def scan_time_expressions(text: str, published: str | None, patterns=None) -> li
     English TIME_PATTERNS), each resolver taking the match and the parsed publication date."""
     pub = parse_published(published)
     taken: list[tuple[int, int, str | None]] = []
-    lowered = text.lower()
+    lowered = text.translate(_FOLDED).lower()
     for pattern, resolver in TIME_PATTERNS if patterns is None else patterns:
         if not _may_match(pattern, text, lowered):
             continue

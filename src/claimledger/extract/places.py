@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..models import Place
-from .doc_cache import doc_ents, doc_text, doc_tokens
+from .doc_cache import doc_ents, doc_memo, doc_text, doc_tokens, sentence_of
 from .gazetteer import Companion, Entry, Gazetteer, load_gazetteer
 from .name_context_en import (
     DASHES, NON_PLACE_HEADS, PLACE_LABELS, country_name, entity_end, entity_start, name_end, part_of_a_name,
@@ -82,6 +82,14 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, companion: Compani
     """Toponyms of a spaCy Doc as Place records, resolved with the whole document as context, which includes
     what the article's other part (headline or body) names and settles (``companion``)."""
     gaz = gazetteer or load_gazetteer()
+    found = doc_memo(doc, "place_mentions")  # a headline's places are found twice (pipeline.py), in two contexts
+    if gaz not in found:
+        found[gaz] = _place_mentions(doc, gaz)
+    return resolve_mentions(doc, gaz, list(found[gaz]), companion)
+
+
+def _place_mentions(doc: Doc, gaz: Gazetteer) -> tuple[Mention, ...]:
+    """The toponym mentions of a Doc, in text order, before they are resolved."""
     mentions = _ner_mentions(doc, gaz)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _gazetteer_mentions(doc, gaz, taken, mentions)
@@ -91,8 +99,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, companion: Compani
     bounds = {(m.start, m.end) for m in mentions}
     mentions = [m for m in mentions if (not part_of_a_name(doc, gaz, m) or _listed_in_one_entity(doc, m, bounds))
                 and not titled_person(doc, m)]
-    mentions.sort(key=lambda m: m.start)
-    return resolve_mentions(doc, gaz, mentions, companion)
+    return tuple(sorted(mentions, key=lambda m: m.start))
 
 
 def _ner_mentions(doc, gaz: Gazetteer) -> list[Mention]:
@@ -301,8 +308,8 @@ def _gazetteer_only_ok(e: Entry, surface: str = "") -> bool:
 def _area_head_before(doc, start: int) -> bool:
     """True when the name at token ``start``, or the list of capitalised names it goes on, follows an area head and
     "of" or a dash or colon ("the region of Kherson", "regions (of Ukraine) - Donetsk, Luhansk and Kherson")."""
-    j = start - 1
-    while j > 0 and (doc[j].lower_ in ("and", ",") or doc[j].text[:1].isupper()) and doc[j].sent == doc[start].sent \
+    j, first = start - 1, sentence_of(doc[start]).start
+    while j > 0 and (doc[j].lower_ in ("and", ",") or doc[j].text[:1].isupper()) and j >= first \
             and start - j <= SHARED_HEAD_WINDOW:
         j -= 1
     if j > 3 and doc[j].text in DASHES | {":"} and doc[j - 2].lower_ == "of" and doc[j - 1].text[:1].isupper():

@@ -117,6 +117,8 @@ MAX_TURN_LABEL_WORDS = 14
 
 def find_turn_candidates(doc: Doc, text: str) -> list[Candidate]:
     """Transcript turns: a line-initial label naming a person, then the turn up to the next label."""
+    if ":" not in text:  # every label ends with one; the label pattern is slow to run over a text
+        return []
     labels = []
     for match in _TURN_LABEL.finditer(text):
         start, end = match.span(1)

@@ -98,10 +98,20 @@ def outlet_names() -> frozenset[tuple[str, ...]]:
     return frozenset(words for name in names if len(words := tuple(w.lower() for w in WORD.findall(name))) > 1)
 
 
+@functools.lru_cache(maxsize=1)
+def _outlet_names_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """:func:`outlet_names` by their first word."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(outlet_names()):
+        by_first.setdefault(name[0], []).append(name)
+    return {first: tuple(names) for first, names in by_first.items()}
+
+
 def _outlet_names(words: list[re.Match]) -> set[int]:
     """The indexes of the words that spell a registry outlet's name ("The New York Times Reports")."""
     lower = [w.group().lower() for w in words]
-    return {k for name in outlet_names() for n in range(len(lower) - len(name) + 1)
+    by_first = _outlet_names_by_first_word()
+    return {k for n, word in enumerate(lower) for name in by_first.get(word, ())
             if tuple(lower[n:n + len(name)]) == name for k in range(n, n + len(name))}
 
 
