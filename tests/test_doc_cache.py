@@ -5,7 +5,7 @@ import pytest
 
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.dates import TIME_PATTERNS, parse_published, scan_time_expressions
-from claimledger.extract.doc_cache import sentence_of
+from claimledger.extract.doc_cache import sentence_of, token_starts, tokens_at, tokens_where
 from claimledger.extract.events import find_events
 from claimledger.extract.gazetteer import load_gazetteer
 from claimledger.extract.places import find_places
@@ -35,12 +35,29 @@ def test_sentence_of_is_token_sent(nlp_en):
         assert sentence_of(token) == token.sent
 
 
+@pytest.mark.model
+def test_tokens_read_from_the_doc_arrays_are_those_a_walk_over_the_tokens_finds(nlp_en):
+    doc = nlp_en(TEXT + " U.S.-led talks, a Kyiv-based group.")
+    for attribute, words in (("LOWER", frozenset({"kharkiv", "the", "villages", "according"})),
+                             ("LEMMA", frozenset({"say", "village", "evacuate", "deny"}))):
+        found = tokens_where(doc, attribute, words)
+        assert found == [t for t in doc if (t.lower_ if attribute == "LOWER" else t.lemma_) in words]
+        assert len(found) > 3
+    assert token_starts(doc) == [t.idx for t in doc]
+    hyphens = [i for i, char in enumerate(doc.text) if char == "-"]
+    assert [t.text for t in tokens_at(doc, hyphens)] == ["U.S.-led", "-"]  # ("Kyiv-based": three tokens)
+
+
 @pytest.mark.parametrize("text", [
     "The talks began on Friday, and since March 5, 2023 the troops held the line.",
     "THIS WEEK the army said; last MONTH it did not; this year, Sept. 12 and 3 Jan 2022.",
     "The city was quiet for three DAYS now, the governor said TOMORROW would tell.",
     "No date here at all, only a monday in lower case and maybe may.",
     "Laſt week and thiſ month (long s), upon Monday, in the paſt two days.",
+    "TONİGHT (a dotted capital I) the town was shelled.",
+    "Yeſterday (a long s) the town was shelled.",
+    "YESTERDAY, earlier today and this evening the town was shelled.",
+    "Reported on 2024-05-11, since 2022 and in 2023; SINCE 2014, during 1999 and until 2030.",
 ])
 def test_time_patterns_skip_only_texts_they_cannot_match(text):
     for published in (None, "2024-06-15"):

@@ -34,11 +34,12 @@ from .clauses import (
     reporting_parenthesis, reporting_tail, reports, SETTING_NOUNS,
     subject_of, trim_span,
 )
-from .doc_cache import doc_text, doc_tokens, sentence_of
+from .doc_cache import doc_text, sentence_of, tokens_where
 from .cues import (
-    ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_VERBS, DENIABLE_NOUNS, DOCUMENT_NOUNS,
+    ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_OR_LIGHT_VERBS, CUE_OR_QUOTE_VERBS,
+    CUE_VERBS, DENIABLE_NOUNS, DOCUMENT_NOUNS,
     DOCUMENT_VERBS, GERUND_VERBS, INFINITIVE_CLAIM_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, NOMINAL_STRENGTH,
-    NON_SOURCE_NOUNS, PHRASAL, NAMING_VERBS, QUOTE_VERBS, REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
+    NON_SOURCE_NOUNS, PHRASAL, NAMING_VERBS, REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
 )
 from .hedges import DISTANCING_HEDGES, find_hedge_spans, find_trailing_hedge
 from .quotes import apply_quotes, find_quotes, find_turn_candidates, quote_after, split_quote, unquote
@@ -224,8 +225,8 @@ def _second_clause(verb: Token, clause: Token) -> list[Token]:
 def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, int]],
                      quotes: list[tuple[int, int]]) -> list[Candidate]:
     found: list[Candidate] = []
-    for verb in doc_tokens(doc):
-        if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in CUE_VERBS and verb.lemma_ not in LIGHT_VERBS):
+    for verb in tokens_where(doc, "LEMMA", CUE_OR_LIGHT_VERBS):
+        if verb.pos_ not in ("VERB", "AUX"):
             continue
         subject, passive = subject_of(verb)
         if is_blocked(verb, subject) or verb.lemma_ in DOCUMENT_VERBS and not _is_document(subject, passive):
@@ -348,7 +349,7 @@ def _adjunct_source(doc: Doc, token: Token) -> tuple[list[Token], Token] | None:
 def _according_to_candidates(doc: Doc, text: str) -> list[Candidate]:
     """Adjunct sources: "according to X, ...", "in the words of X, ..."; the host clause is the content."""
     found = []
-    for token in doc_tokens(doc):
+    for token in tokens_where(doc, "LOWER", ADJUNCT_OPENERS):
         adjunct = _adjunct_source(doc, token)
         if adjunct is None:
             continue
@@ -416,8 +417,8 @@ def find_attributions(doc: Doc, published: str | None = None,
 
     # Cues with no clause of their own next to a quotation: "said: “...”", "“...,” he said".
     covered_cues = {c.cue for c in candidates}
-    for verb in doc_tokens(doc):
-        if (verb.lemma_ in CUE_VERBS or verb.lemma_ in QUOTE_VERBS) and verb.pos_ == "VERB":
+    for verb in tokens_where(doc, "LEMMA", CUE_OR_QUOTE_VERBS):
+        if verb.pos_ == "VERB":
             cue = cue_span(verb)
             if cue in covered_cues:
                 continue

@@ -15,7 +15,7 @@ from .clauses import (
 from .cues import (
     AGENTLESS, CUE_VERBS, HOLDING_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, RITUAL_NOUNS, STANCE_ADJECTIVES, STANCE_NOUNS, UNSPECIFIED,
 )
-from .doc_cache import doc_ents, doc_tokens
+from .doc_cache import doc_ents, tokens_where
 from .headlines import find_headline_claim
 from .office_holders import load_office_holders
 from .speakers import TITLE_CONNECTORS, TITLE_WORDS
@@ -24,6 +24,7 @@ from .speakers import TITLE_CONNECTORS, TITLE_WORDS
 EVIDENTIAL_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 # Verbs of the stance phrases besides the light verbs ("spoke in support of", "was critical of").
 STANCE_VERBS = frozenset({"speak", "be"})
+LIGHT_OR_STANCE_VERBS = frozenset(LIGHT_VERBS) | STANCE_VERBS  # lemmas that may open a stance phrase
 # Verbs that take a claim as their object: with no object of their own, a clause of one on a nominal cue is a
 # relative clause about the claim ("a claim Reuters could not independently verify"), not its content.
 CLAIM_OBJECT_VERBS = frozenset({"verify", "confirm", "deny", "dispute", "reject", "make", "repeat", "check",
@@ -33,8 +34,8 @@ CLAIM_OBJECT_VERBS = frozenset({"verify", "confirm", "deny", "dispute", "reject"
 def stance_candidates(doc: Doc, text: str) -> list[Candidate]:
     """Stance phrases: "Hope was expressed that ...", "spoke in support of ...", "was critical of ..."."""
     found = []
-    for verb in doc_tokens(doc):
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in LIGHT_VERBS and verb.lemma_ not in STANCE_VERBS:
+    for verb in tokens_where(doc, "LEMMA", LIGHT_OR_STANCE_VERBS):
+        if verb.pos_ not in ("VERB", "AUX"):
             continue  # only these verbs open a stance phrase (the branches below)
         subject, passive = subject_of(verb)
         if is_blocked(verb, subject):
@@ -87,8 +88,8 @@ def stance_candidates(doc: Doc, text: str) -> list[Candidate]:
 def nominal_candidates(doc: Doc, text: str) -> list[Candidate]:
     """Nominal cues with a *that*-clause and a stated owner: "Russia's claims that ..."."""
     found = []
-    for noun in doc_tokens(doc):
-        if noun.pos_ != "NOUN" or noun.lemma_ not in NOMINAL_CUES:
+    for noun in tokens_where(doc, "LEMMA", NOMINAL_CUES):
+        if noun.pos_ != "NOUN":
             continue
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and _is_content_clause(c)),
                       None) or _sibling_clause(noun)
@@ -184,8 +185,8 @@ def evidential_adverb_candidates(doc: Doc, text: str) -> list[Candidate]:
     allegedly shelled the market", "the allegedly imminent invasion"); the content is the
     clause the adverb qualifies or, when it qualifies a modifier, the noun phrase from the modifier on."""
     found = []
-    for adverb in doc_tokens(doc):
-        if adverb.lower_ not in EVIDENTIAL_ADVERBS or adverb.dep_ != "advmod":
+    for adverb in tokens_where(doc, "LOWER", EVIDENTIAL_ADVERBS):
+        if adverb.dep_ != "advmod":
             continue
         head = adverb.head
         # "the allegedly imminent invasion", "an allegedly planned 'invasion' of Ukraine" (a participle

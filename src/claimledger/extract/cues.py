@@ -87,6 +87,8 @@ DENIABLE_NOUNS = NOMINAL_CUES | frozenset({"reports", "rumours", "rumors", "idea
 
 # Verbs that report only a quotation next to them ("“...,” Waters continued", "he tweeted").
 QUOTE_VERBS = frozenset({"continue", "tweet", "post", "repeat", "quip", "joke", "exclaim", "shout", "text"})
+CUE_OR_LIGHT_VERBS = frozenset(CUE_VERBS) | frozenset(LIGHT_VERBS)  # lemmas that may open a verb's claim
+CUE_OR_QUOTE_VERBS = frozenset(CUE_VERBS) | QUOTE_VERBS  # lemmas that may cue a quotation
 
 # Verbs whose object noun is a nominal cue held by their subject ("came to the conclusion that ...",
 # "raised fears that ...", "made the claim that ...").

@@ -302,13 +302,19 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
 _PATTERN_WORDS = {compiled: words for (compiled, _), (_, _, words) in zip(TIME_PATTERNS, _TIME_RULES)}
 
 
-def _may_match(pattern: re.Pattern, text: str, lowered: str) -> bool:
-    """False when the text holds none of the words every match of the pattern holds (_TIME_RULES)."""
+def _may_match(pattern: re.Pattern, text: str, lowered: str, held: dict | None = None) -> bool:
+    """False when the text holds none of the words every match of the pattern holds (_TIME_RULES); ``held`` keeps
+    the answers for one text by words (several patterns share theirs: the month names, the weekdays)."""
     words = _PATTERN_WORDS.get(pattern)
     if words is None:
         return True
+    if held is not None and words in held:
+        return held[words]
     how, choices = words
-    return any(word in (text if how == _AS_WRITTEN else lowered) for word in choices)
+    found = any(word in (text if how == _AS_WRITTEN else lowered) for word in choices)
+    if held is not None:
+        held[words] = found
+    return found
 
 
 def scan_time_expressions(text: str, published: str | None, patterns=None) -> list[tuple[int, int, str | None]]:
@@ -317,9 +323,9 @@ def scan_time_expressions(text: str, published: str | None, patterns=None) -> li
     English TIME_PATTERNS), each resolver taking the match and the parsed publication date."""
     pub = parse_published(published)
     taken: list[tuple[int, int, str | None]] = []
-    lowered = text.translate(_FOLDED).lower()
+    lowered, held = text.translate(_FOLDED).lower(), {}
     for pattern, resolver in TIME_PATTERNS if patterns is None else patterns:
-        if not _may_match(pattern, text, lowered):
+        if not _may_match(pattern, text, lowered, held):
             continue
         for m in pattern.finditer(text):
             start, end = m.span()

@@ -7,13 +7,18 @@ in the Doc's ``user_data`` under private keys. The text of a Doc never changes; 
 assigning ``doc.ents``), and the cache assumes they are not changed after an extractor first read them:
 the pipeline parses a Doc and then only reads it.
 
-``doc_tokens`` lists the Tokens once, which each walk over ``doc`` would make anew; ``mention_span`` keeps the
+``doc_tokens`` lists the Tokens once, which each walk over ``doc`` would make anew; ``tokens_where`` gives the few
+tokens whose word or lemma is in a set, read from the Doc's arrays (a walk over every Token reading ``lower_`` or
+``lemma_`` looks each one up in the string store); ``mention_span`` keeps the
 tokens of a character span (a place mention) that many rules ask for. ``sentence_of`` stands for
 ``Token.sent``, which walks the token's sentence to both of its ends at each access (an extractor asking it for
 every mention of a document walks the document many times).
 """
 from __future__ import annotations
 
+import bisect
+import functools
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the helpers only read a Doc: no spaCy import for modules the Cyrillic path shares
@@ -25,6 +30,7 @@ _HEADINGS = "claimledger.heading_lines"
 _SENTENCES = "claimledger.sentences"
 _TOKENS = "claimledger.tokens"
 _MENTIONS = "claimledger.mention_spans"
+_COLUMNS = "claimledger.columns"
 
 
 def doc_text(doc: Doc) -> str:
@@ -49,6 +55,41 @@ def doc_tokens(doc: Doc) -> list[Token]:
     if tokens is None:
         tokens = doc.user_data[_TOKENS] = list(doc)
     return tokens
+
+
+def tokens_where(doc: Doc, attribute: str, words: frozenset[str]) -> list[Token]:
+    """The Doc's tokens whose ``attribute`` ("LOWER" or "LEMMA", as spaCy names it) is one of ``words``, in order:
+    ``[t for t in doc if t.lower_ in words]`` (or ``t.lemma_``) without reading the string of every token."""
+    wanted = _hashes(words)
+    tokens = doc_tokens(doc)
+    return [tokens[i] for i, value in enumerate(_column(doc, attribute)) if value in wanted]
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of each token of the Doc (``[t.idx for t in doc]``), in order."""
+    return _column(doc, "IDX")
+
+
+def tokens_at(doc: Doc, offsets: Iterable[int]) -> list[Token]:
+    """The tokens that hold the characters at ``offsets`` (none of them whitespace between tokens), in order."""
+    starts, tokens = token_starts(doc), doc_tokens(doc)
+    return [tokens[i] for i in sorted({bisect.bisect_right(starts, offset) - 1 for offset in offsets})]
+
+
+def _column(doc: Doc, attribute: str) -> list[int]:
+    """``doc.to_array(attribute)`` as a list, made once per Doc."""
+    columns = doc_memo(doc, _COLUMNS)
+    if attribute not in columns:
+        columns[attribute] = doc.to_array(attribute).tolist()
+    return columns[attribute]
+
+
+@functools.lru_cache(maxsize=None)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """The string-store keys of the words (spaCy hashes a string the same in every vocabulary)."""
+    from spacy.strings import get_string_id
+
+    return frozenset(map(get_string_id, words))
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

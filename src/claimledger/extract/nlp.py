@@ -36,24 +36,22 @@ CITATION_MARK = r"\[\d{1,3}\]"
 def _line_breaks(doc):
     """Mark the first token of each line as a sentence start and the rest of its first sentence
     (up to a full stop, question or exclamation mark) as no sentence start."""
-    inside = False
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
-            inside = True
-        elif inside:
-            if previous.text in SENTENCE_ENDS or token.is_space:
-                inside = False
-            else:
-                token.is_sent_start = False
+    for space in doc.to_array("IS_SPACE").nonzero()[0].tolist():  # (the Doc's few whitespace tokens)
+        if space + 1 >= len(doc) or "\n" not in doc[space].text or doc[space + 1].is_space:
+            continue
+        doc[space + 1].is_sent_start = True
+        for token in doc[space + 2:]:
+            if doc[token.i - 1].text in SENTENCE_ENDS or token.is_space:
+                break
+            token.is_sent_start = False
     return doc
 
 
 def _name_subjects(doc):
     """Make a name misread as an adverb the subject of the subjectless clause whose verb follows it."""
-    for token in doc:
-        if token.tag_ != "RB" or not token.is_title or token.dep_ != "advmod" or token.is_stop \
+    adverb = doc.vocab.strings["RB"]
+    for token in [doc[i] for i, tag in enumerate(doc.to_array("TAG").tolist()) if tag == adverb]:
+        if not token.is_title or token.dep_ != "advmod" or token.is_stop \
                 or token.lower_.endswith("ly") or token.is_sent_start or token.i + 1 >= len(doc) \
                 or doc[token.i + 1].tag_ not in FINITE_TAGS:
             continue

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..models import Place
-from .doc_cache import doc_ents, doc_memo, doc_text, doc_tokens, sentence_of
+from .doc_cache import doc_ents, doc_memo, doc_text, doc_tokens, sentence_of, token_starts, tokens_at
 from .gazetteer import Companion, Entry, Gazetteer, load_gazetteer
 from .name_context_en import (
     DASHES, NON_PLACE_HEADS, PLACE_LABELS, country_name, entity_end, entity_start, name_end, part_of_a_name,
@@ -68,6 +68,7 @@ PLACE_HEAD_CUES = frozenset("region province district county area island state c
 PROMINENT_POPULATION = 50_000  # Russian border towns above this override a PERSON/ORG label
 # A one-token compound of a name and a lower-case participle or adjective ("U.S.-led", "U.K.-based").
 COMPOUND_MODIFIER = re.compile(r"^([A-Z][\w.’']*?)[-‐]([a-z]+)$")
+HYPHENS = re.compile("[-‐]")  # the hyphens of COMPOUND_MODIFIER
 MAX_NAME_TOKENS = 5  # longest gazetteer name tried by the capitalised-token matcher ("Sea of Azov")
 # Gazetteer-only hits (no NER label) are kept only for these kinds of entry: Ukrainian units, Russian
 # border places, countries and named areas; world cities need spaCy's confirmation (English words such
@@ -138,7 +139,7 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
     Ukrainian names: "Kiev" often comes out as PERSON, "Sumy" as ORG)."""
     out, pending, i = [], [], 0
     tokens, doc_chars = doc_tokens(doc), doc_text(doc)
-    capitalised = [t.text[:1].isupper() for t in tokens]
+    capitalised = [doc_chars[start].isupper() for start in token_starts(doc)]  # (t.text[:1].isupper())
     entities = None  # bounds of the PERSON/ORG/NORP... entities, read once when a relabelled token shows up
     while i < len(tokens):
         tok = tokens[i]
@@ -150,6 +151,8 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
                 continue
             last = tokens[i + n - 1]
             text = doc_chars[tok.idx:last.idx + len(last)]  # the span's text
+            if n > 1 and not gaz.lookup(text, fuzzy=False):
+                continue  # (all that follows keeps a run of words only by a name it spells exactly)
             headed = i + n < len(tokens) and tokens[i + n].lower_ in PLACE_HEAD_CUES  # "the Punjab province"
             # a whole PERSON/ORG entity mid-sentence is a name whatever part of speech the tagger gave it
             # ("since it captured Bakhmut in May", Bakhmut tagged ADV and ORG)
@@ -250,7 +253,7 @@ def _compound_mentions(doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
     whole when the name ends with a dot, so the name is the part before the hyphen. Only names that may
     stand without an NER label (countries, areas, Ukrainian units; see _gazetteer_only_ok) count."""
     out = []
-    for tok in doc_tokens(doc):
+    for tok in tokens_at(doc, (m.start() for m in HYPHENS.finditer(doc_text(doc)))):
         match = COMPOUND_MODIFIER.match(tok.text)
         if tok.i in taken or match is None:
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .doc_cache import doc_tokens
+from .doc_cache import tokens_where
 from .gazetteer import Entry
 
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ def village_mentions(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Token spans [start, end) of the capitalised names a village noun governs ("villages of Tolpino and Obshchy
     Kolodez": both), leaving out tokens in ``taken``."""
     found = []
-    for noun in doc_tokens(doc):
-        if noun.lower_ not in VILLAGE_NOUNS or noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ != "of":
+    for noun in tokens_where(doc, "LOWER", VILLAGE_NOUNS):
+        if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ != "of":
             continue
         i = noun.i + 2
         while i < len(doc) and doc[i].sent == noun.sent:
