@@ -5,8 +5,9 @@ citation mark after a word, a front direction named after a town of the front, a
 people hurt counted after their number, troops named after a noun of leaving, a list after an adjective and a
 settlement noun, a claim an outlet could not verify, control claimed of a town, a place freed from the occupiers, a
 setting before a source, the Office of the President, a count after a dash, a headline's "X captured", "the
-capture of the town", a common noun that only looks like a town abroad ("Палаті": Palatka), and joining that
-is an accession, not an annexation.
+capture of the town", a common noun that only looks like a town abroad ("Палаті": Palatka), joining that
+is an accession, not an annexation, settlements an adjective describes ("прикордонні громади області"), an
+office named by its oblast as a source in the locative, and fighting that people flee.
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -214,3 +215,41 @@ def test_a_common_noun_in_an_institutions_name_is_no_town_abroad():
 def test_joining_takes_land_only_when_a_place_is_named(text, language, taken):
     found = events(text, language)
     assert any(e[0] == "territory_control" for e in found) == taken, found
+
+
+@pytest.mark.parametrize("text, language, oblast", [
+    ("Губернатор Сумської області повідомив про удар по Сумах. Також окупанти обстріляли прикордонні громади області.",
+     "uk", "Sumy Oblast"),
+    ("Губернатор Курской области сообщил об ударе по Рыльску. Также ВСУ обстреляли приграничные села области.", "ru",
+     "Kursk Oblast"),
+])
+def test_settlements_a_plural_adjective_describes_are_not_the_town_named_before(text, language, oblast):
+    """"громади" after "прикордонні" is the plural the adjective agrees with (the tagger reads a genitive singular):
+    other settlements of the oblast, not the town of the sentence before."""
+    shelled = [e for e in events(text, language) if e[1] in ("обстріляли", "обстреляли")]
+    assert shelled and shelled[0][2] == {oblast}, shelled
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("Двоє людей загинули, повідомили в Харківській обласній військовій адміністрації.", "uk",
+     "Харківська обласна військова адміністрація"),
+    ("Два человека погибли, сообщили в Белгородской областной администрации.", "ru",
+     "Белгородская областная администрация"),
+])
+def test_an_office_named_by_its_oblast_speaks_in_the_nominative(text, language, speaker):
+    """The adjectives and their noun share the locative, though the tagger reads them as dative and genitive."""
+    rec = record(text, language, "2024-05-14")
+    assert [a["speaker"] for a in rec["attributions"]] == [speaker], rec["attributions"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Residents are fleeing hostilities in Vovchansk.", "Vovchansk"),
+    ("Families escaped from the hostilities in Mariupol.", "Mariupol"),
+    ("Thousands of civilians fled the fighting in Bakhmut.", "Bakhmut"),
+])
+def test_fighting_people_flee_is_a_clash_that_they_do_not_fight(text, place):
+    rec = record(text, "en", "2024-05-14")
+    names = {p["ref"]: p["name"] for p in rec["places"]}
+    clashes = [e for e in rec["events"] if e["type"] == "clash"]
+    assert [{names.get(k) for k in e["places"]} for e in clashes] == [{place}], clashes
+    assert clashes[0]["actor"] is None, clashes

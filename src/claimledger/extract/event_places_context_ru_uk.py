@@ -291,6 +291,12 @@ def _capital_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequenc
     return ()
 
 
+def _plural(toks, k: int) -> bool:
+    """True for a plural noun at token k, also one tagged singular that a plural adjective before it agrees with
+    ("прикордонні громади", read as the genitive singular)."""
+    return "plur" in toks[k].tags or k > 0 and toks[k - 1].pos in ("ADJF", "PRTF") and "plur" in toks[k - 1].tags
+
+
 def _numbered(toks, k: int, floor: int) -> bool:
     """True when a number stands among the three words before token k (not before ``floor``)."""
     return any(w.lemma in NUMBER_LEMMAS or w.text[:1].isdigit() for w in toks[max(floor, k - 3):k])
@@ -325,7 +331,7 @@ def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Seque
                and not government_speaks(doc, p)]  # "В Киеве ... о потере города не"
     if not earlier:
         return ()
-    if "plur" not in toks[bare].tags:
+    if not _plural(toks, bare):
         # the town introduced with the same noun, else the latest ("освобождения города Соледар. ... пути снабжения
         # в Артемовске ... взяли город под контроль": Soledar); the same bare noun before refers to the same town
         # ("захватить Часов Яр. ... взятие города позволит наступать на Краматорск. ... на окраине города")

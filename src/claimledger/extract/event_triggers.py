@@ -90,6 +90,9 @@ TOPIC_HEADS = frozenset({"area", "zone", "district", "course", "cessation", "pau
 # but a report of that fighting, a clash (data/dev/README.md section E), with the area's places as its own.
 FIGHTING_AREA_HEADS = frozenset({"area", "zone"})
 FIGHTING_NOUNS = frozenset({"hostility", "hostilities", "clash", "fighting", "battle"})
+# Verbs of escaping whose object is fighting going on where people were ("civilians fleeing hostilities there"):
+# a report of that fighting, not a topic.
+FLEEING_VERBS = frozenset({"flee", "escape"})
 # Verbs that only name a topic ("discussed the evacuation"), per data/dev/README.md section A.
 TOPIC_VERBS = frozenset({"discuss", "review", "raise", "address", "consider", "analyse", "analyze",
                          "study", "touch", "mention", "examine", "debate", "document",
@@ -147,7 +150,14 @@ def _is_qualified(token: Token) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ in {"by", "against", "on"}:
             return True
-    return token.dep_ in {"nsubj", "nsubjpass"} or _fighting_area(token)
+    return token.dep_ in {"nsubj", "nsubjpass"} or _fighting_area(token) or _fled(token)
+
+
+def _fled(token: Token) -> bool:
+    """True for fighting people flee or escape ("fleeing hostilities", "escaped from the hostilities")."""
+    head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "from" else token.head
+    return token.dep_ in {"dobj", "pobj"} and token.lemma_.lower() in FIGHTING_NOUNS \
+        and head.lemma_.lower() in FLEEING_VERBS
 
 
 def _fighting_area(token: Token) -> bool:

@@ -36,7 +36,7 @@ from .event_places import LEDGER_KINDS, settled_places
 from .event_places_en import event_places
 from .event_polarity import claimed_polarity, innermost_claimant
 from .event_polarity_en import event_polarity, names_no_one, verb_subjects
-from .event_triggers import NATIONALITIES, UNDERGOING_VERBS, find_triggers, names_settlement
+from .event_triggers import FLEEING_VERBS, NATIONALITIES, UNDERGOING_VERBS, find_triggers, names_settlement
 from .modality import event_modality
 from .quantities import (count_after_dash, count_after_preposition, count_right_after, find_quantity, number_of,
                          one_person, times_count)
@@ -260,7 +260,7 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
     if actor is None:
         actor = next((c for c in root.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in NATIONALITIES), None)
     if actor is None and root.dep_ in {"dobj", "nsubjpass"} and root.head.pos_ in {"VERB", "AUX"} \
-            and root.head.lemma_.lower() not in STANCE_VERBS:
+            and root.head.lemma_.lower() not in STANCE_VERBS | FLEEING_VERBS:  # (who flees it does not fight)
         actor = _child(root.head, {"nsubj", "agent"})
         if actor is not None and actor.dep_ == "agent":
             actor = _child(actor, {"pobj"})

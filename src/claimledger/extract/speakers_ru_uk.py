@@ -19,10 +19,10 @@ from .gazetteer import load_gazetteer
 from .lexicon_files import lexicon_rows
 from .name_forms import MIN_STEM
 from .nlp import load_morphology
+from .nominatives_ru_uk import PERSON_TAGS, case_of, nominative_role, nominative_word
 from .place_candidates_ru_uk import name_candidates
 from .romanisation import romanise
 
-PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 # Surname endings that mark a capitalised word as a person's name when the dictionary does not know it.
 SURNAME_ENDINGS = re.compile(r"(?:ський|цький|ский|цкий|енко|ук|юк|чук|ов|ев|ёв|ин|ін|ич|ович|евич|ова|ева|іна|ина)$")
 # Capitalised office nouns that are not first names (the Ukrainian dictionary tags some first names inanimate).
@@ -61,55 +61,6 @@ def is_name_word(doc: CyrDoc, t: Token) -> bool:
                                                       and doc.entity_label(t.i) is None and doc.language == "ru")
 
 
-def _nominative(t: Token, case: str | None = None, language: str = "ru") -> str:
-    """A name word in the nominative; ``case`` is the case of the phrase (genitive after "по словам"); a word of a
-    phrase in the nominative stays as written ("Апти Алаудинов", which the dictionary reads as a plural genitive)."""
-    if case is not None and case != "nomn":
-        # one person: a singular reading ("Александр" is no genitive plural of Александра)
-        readings = [p for p in load_morphology(language).parse(t.text) if case in p.tag and "plur" not in p.tag]
-        parses = [p for p in readings if set(str(p.tag).replace(" ", ",").split(",")) & PERSON_TAGS]
-        if not parses:  # a surname declined as an adjective ("Сергея Череватого" -> Череватый)
-            parses = [p for p in readings if p.tag.POS == "ADJF" and "masc" in p.tag] if t.is_title else []
-        if parses:
-            best = next((p for p in parses if "masc" in p.tag), parses[0])
-            nominative = best.inflect({"nomn"})
-            word = nominative.word if nominative is not None else best.normal_form
-            return word[:1].upper() + word[1:]
-    if case == "nomn" or "nomn" in t.tags or not t.tags & PERSON_TAGS or has_reading(
-            t.text, language, None, "nomn", "Name") or has_reading(t.text, language, None, "nomn", "Surn"):
-        if case in ("ablt", "datv", "loct") and case in t.tags and t.pos == "NOUN" and not t.tags & PERSON_TAGS:
-            # a name the dictionary files as a plain noun, in a case no nominative shares ("с Макроном"; not
-            # "Песков", which reads as the genitive plural of песок)
-            return t.lemma[:1].upper() + t.lemma[1:]
-        return t.text  # "Ганна" reads first as the genitive of a surname Ганн, but is a first name as written
-    return t.lemma[:1].upper() + t.lemma[1:]
-
-
-def _nominative_role(doc: CyrDoc, toks: list[Token], case: str | None) -> str:
-    """The role words with their leading adjectives and head noun put in the nominative
-    ("начальника Генштаба" -> "начальник Генштаба")."""
-    text = doc.text[toks[0].start:toks[-1].end]
-    if case in (None, "nomn"):
-        return text
-    morph = load_morphology(doc.language)
-    words = []
-    for n, t in enumerate(toks):
-        parse = next((p for p in morph.parse(t.text) if case in p.tag and p.tag.POS in ("NOUN", "ADJF")), None)
-        nominative = parse.inflect({"nomn"}) if parse is not None else None
-        if nominative is None:
-            break
-        word = nominative.word
-        words.append((t, word[:1].upper() + word[1:] if t.is_title else word))
-        if parse.tag.POS == "NOUN":
-            break
-    pieces, cursor = [], toks[0].start
-    for t, word in words:  # rebuild the text with the inflected words in place
-        pieces += [doc.text[cursor:t.start], word]
-        cursor = t.end
-    text = "".join(pieces) + doc.text[cursor:toks[-1].end]
-    return text
-
-
 def _strip_label(text: str) -> str:
     """A label without the punctuation around it, keeping the closing mark of a quoted name in it
     ('Представитель группировки "Центр"', "группировка «Юг»")."""
@@ -121,8 +72,6 @@ def _strip_label(text: str) -> str:
     return out
 
 
-def _case(t: Token) -> str | None:
-    return next((c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in t.tags), None)
 
 
 # Nouns naming a news medium before its quoted name ("издание «Украинская правда»", "агентство «Интерфакс»").
@@ -148,18 +97,18 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
     while 0 < start and end - start < 3 and toks[start - 1].is_title and toks[start - 1].pos == "NOUN" \
             and ("inan" not in toks[start - 1].tags or doc.language == "uk" and toks[start - 1].lemma not in OFFICE_NOUNS) \
             and doc.entity_label(toks[start - 1].i) not in ("ORG", "LOC") \
-            and _case(toks[start - 1]) == _case(toks[start]) and start - 1 > 0:
+            and case_of(toks[start - 1]) == case_of(toks[start]) and start - 1 > 0:
         start -= 1
     if end > start and (end - start >= 2 or toks[start].tags & {"Surn"} or doc.entity_label(toks[start].i) == "PER"
                         or start == 0):
         # the role's head gives the case; an indeclinable head ("Врио губернатора") shows none, the surname does
-        case = _case(toks[0]) if start > 0 and "Fixd" not in toks[0].tags else _case(toks[end - 1 if start > 0 else start])
+        case = case_of(toks[0]) if start > 0 and "Fixd" not in toks[0].tags else case_of(toks[end - 1 if start > 0 else start])
         if start > 0 and "Fixd" in toks[0].tags and case == "nomn" and end - start >= 2 and "Name" in toks[start].tags:
-            case = _case(toks[start])  # "замминистра ... Анны Маляр": a first name shows the case a surname may not
-        if case == "nomn" and start == 0 and end - start >= 2 and _case(toks[start]) != _case(toks[end - 1]):
-            case = _case(toks[start])  # "Валерия Герасимова": the first name shows the case
-        name = " ".join(_nominative(t, case, doc.language) for t in toks[start:end])
-        role = _strip_label(_nominative_role(doc, toks[:start], case)) if start > 0 else None
+            case = case_of(toks[start])  # "замминистра ... Анны Маляр": a first name shows the case a surname may not
+        if case == "nomn" and start == 0 and end - start >= 2 and case_of(toks[start]) != case_of(toks[end - 1]):
+            case = case_of(toks[start])  # "Валерия Герасимова": the first name shows the case
+        name = " ".join(nominative_word(t, case, doc.language) for t in toks[start:end])
+        role = _strip_label(nominative_role(doc, toks[:start], case)) if start > 0 else None
         return name, role or None
     phrase = doc.text[toks[0].start:toks[-1].end]
     outlet = QUOTED_NAME.search(phrase)
@@ -333,13 +282,15 @@ def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None)
         return candidate
     # an adjective and its noun in the nominative together ("Повітряних сил" -> "Повітряні сили")
     head = next((t for t in doc.tokens[first:last] if t.pos == "NOUN"), doc.tokens[first])  # its case is the phrase's
-    candidate = _nominative_role(doc, doc.tokens[first:last], _case(head))
+    candidate = nominative_role(doc, doc.tokens[first:last], case_of(head))
     if canonical_speaker(candidate, doc.language) != candidate:
         return candidate
     # a described source in an oblique case ("по словам собеседника агентства", "в ведомстве"): the label is
     # its nominative ("собеседник агентства", "ведомство"), as it would be written as a subject
-    if doc.tokens[first].pos in ("NOUN", "ADJF") and not doc.tokens[first].is_title \
-            and _case(head) not in (None, "nomn", "accs") and not _names_person_apart(doc, source, written) \
+    if doc.tokens[first].pos in ("NOUN", "ADJF") and (not doc.tokens[first].is_title or doc.tokens[first].pos == "ADJF"
+                                                     and not head.is_title and canonical_speaker(written, doc.language)
+                                                     == written) \
+            and case_of(head) not in (None, "nomn", "accs") and not _names_person_apart(doc, source, written) \
             and not _subject_after_verb(doc, first, head):
         return candidate
     return written
