@@ -102,7 +102,8 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
     if end > start and (end - start >= 2 or toks[start].tags & {"Surn"} or doc.entity_label(toks[start].i) == "PER"
                         or start == 0):
         # the role's head gives the case; an indeclinable head ("Врио губернатора") shows none, the surname does
-        case = case_of(toks[0]) if start > 0 and "Fixd" not in toks[0].tags else case_of(toks[end - 1 if start > 0 else start])
+        case = case_of(toks[0]) if start > 0 and "Fixd" not in toks[0].tags \
+            else case_of(toks[end - 1 if start > 0 else start])
         if start > 0 and "Fixd" in toks[0].tags and case == "nomn" and end - start >= 2 and "Name" in toks[start].tags:
             case = case_of(toks[start])  # "замминистра ... Анны Маляр": a first name shows the case a surname may not
         if case == "nomn" and start == 0 and end - start >= 2 and case_of(toks[start]) != case_of(toks[end - 1]):
