@@ -246,6 +246,7 @@ def test_an_office_named_by_its_oblast_speaks_in_the_nominative(text, language, 
     ("Residents are fleeing hostilities in Vovchansk.", "Vovchansk"),
     ("Families escaped from the hostilities in Mariupol.", "Mariupol"),
     ("Thousands of civilians fled the fighting in Bakhmut.", "Bakhmut"),
+    ("Civilians were fleeing hostilities there. In Vovchansk.", "Vovchansk"),  # a fragment after says where
 ])
 def test_fighting_people_flee_is_a_clash_that_they_do_not_fight(text, place):
     rec = record(text, "en", "2024-05-14")

@@ -105,6 +105,17 @@ def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind:
     return place_ranker.choose_place_keys(setting, places, lambda: _clues(span, places, actor, trigger_tokens))
 
 
+def _there_told_after(span: Span) -> int | None:
+    """The end of a verbless fragment that says where "there" in the trigger's sentence is ("... fleeing hostilities
+    there. At Azovstal."), or None."""
+    doc, sentence = span.doc, span.sent
+    if sentence.end >= len(doc) or not any(t.lower_ == "there" and t.dep_ == "advmod" for t in sentence):
+        return None
+    fragment = doc[sentence.end].sent
+    return fragment.end_char if fragment[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in fragment) \
+        else None
+
+
 def _destination(span: Span, place: Place) -> bool:
     """True for a place a force moves to: the object of "to", "towards" or "into" (through a list of them), or a
     place in an infinitive of purpose under the trigger ``span`` ("pulling its forces back from the area to regroup
@@ -208,7 +219,9 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     found = listed_over_areas(found, _named_among(span, places), places) or found
     found = _named_including(span, places) or found
     if not found:  # "the evacuation of people from Azovstal": Mariupol, when the report names it
-        found = facility_place_keys(doc_text(span.doc), (span.sent.start_char, span.sent.end_char), places, kind)
+        scope = (span.sent.start_char, _there_told_after(span) or span.sent.end_char)
+        found = place_keys([p for p in places if span.sent.end_char <= p.span[0] < scope[1]]) \
+            or facility_place_keys(doc_text(span.doc), scope, places, kind)
     if not found:
         found = context_place_keys(span, places, kind, starts)
     return found
