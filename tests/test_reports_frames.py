@@ -7,7 +7,8 @@ settlement noun, a claim an outlet could not verify, control claimed of a town, 
 setting before a source, the Office of the President, a count after a dash, a headline's "X captured", "the
 capture of the town", a common noun that only looks like a town abroad ("Палаті": Palatka), joining that
 is an accession, not an annexation, settlements an adjective describes ("прикордонні громади області"), an
-office named by its oblast as a source in the locative, and fighting that people flee.
+office named by its oblast as a source in the locative, fighting that people flee, and the person a body is named
+after ("імені Ярослава Мудрого").
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -254,3 +255,20 @@ def test_fighting_people_flee_is_a_clash_that_they_do_not_fight(text, place):
     clashes = [e for e in rec["events"] if e["type"] == "clash"]
     assert [{names.get(k) for k in e["places"]} for e in clashes] == [{place}], clashes
     assert clashes[0]["actor"] is None, clashes
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Присвоїв звання начальнику Національного юридичного університету імені Ярослава Мудрого.", "uk"),
+    ("Он окончил университет имени Ярослава Мудрого в Харькове.", "ru"),
+])
+def test_the_person_a_body_is_named_after_is_no_place(text, language):
+    """"Ярослава" after "імені"/"имени" is a person's name (the Ukrainian dictionary also reads it as a place)."""
+    rec = record(text, language, "2024-05-14")
+    assert all(not p["text"].startswith("Ярослав") for p in rec["places"]), rec["places"]
+
+
+@pytest.mark.parametrize("text", ["Звертаюсь від імені України до парламенту.",
+                                  "Не залишилось би навіть імені України."])
+def test_a_state_spoken_for_or_named_after_imeni_stays_a_place(text):
+    rec = record(text, "uk", "2024-05-14")
+    assert [p["name"] for p in rec["places"]] == ["Ukraine"], rec["places"]

@@ -60,6 +60,9 @@ QUOTED_NAME_TOKENS = 3  # a quote this short around capitalised words is a name,
 
 # Nouns of awards named after a person ("орденом Богдана Хмельницького", "медаль Жукова").
 AWARD_LEMMAS = frozenset({"орден", "медаль", "премия", "премія", "відзнака"})
+# "университет имени X" (after a noun): X is the person a body is named after; not "від імені України" (on behalf of
+# a state) nor "навіть імені України" (its name)
+NAMED_AFTER = frozenset({"имени", "імені"})
 
 
 # Lower-case nouns that make the capitalised word before them a body's name ("Силы обороны", "Служба безпеки").
@@ -70,11 +73,13 @@ def in_organisation_name(doc: CyrDoc, i: int) -> bool:
     """A capitalised noun right after a capitalised adjective inside a sentence continues a name
     ("Збройні Сили", "Вооружённые Силы"); the longer run is tried first, so real two-word toponyms
     ("Нова Каховка") are already taken. Capitalised words right after an award's noun name the award ("орденом
-    Богдана Хмельницького", "медаль Жукова"), not a village, and one before ORGANISATION_TAILS a body."""
+    Богдана Хмельницького", "медаль Жукова"), not a village, as do those after "имени"/"імені" ("університету імені
+    Ярослава Мудрого"), and one before ORGANISATION_TAILS a body."""
     j = i - 1
     while j > 0 and i - j <= 2 and doc.tokens[j].is_title:
         j -= 1  # past "Богдана" to the noun of "орденом Богдана Хмельницького"
-    if j >= 0 and set(doc.tokens[j].lemmas) & AWARD_LEMMAS:
+    if j >= 0 and (set(doc.tokens[j].lemmas) & AWARD_LEMMAS or doc.tokens[j].lower in NAMED_AFTER
+                   and j > 0 and doc.tokens[j - 1].pos == "NOUN"):
         return True
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     if nxt is not None and not nxt.is_title and set(nxt.lemmas) & ORGANISATION_TAILS:
