@@ -67,4 +67,3 @@ def test_find_time_expressions_gives_spans_and_values():
 def test_unresolvable_expression_is_found_with_none():
     text = "It happened in November."
     assert find_time_expressions(text) == [(12, 23, None)]
-

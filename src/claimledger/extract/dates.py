@@ -302,19 +302,16 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
 _PATTERN_WORDS = {compiled: words for (compiled, _), (_, _, words) in zip(TIME_PATTERNS, _TIME_RULES)}
 
 
-def _may_match(pattern: re.Pattern, text: str, lowered: str, held: dict | None = None) -> bool:
+def _may_match(pattern: re.Pattern, text: str, lowered: str, held: dict) -> bool:
     """False when the text holds none of the words every match of the pattern holds (_TIME_RULES); ``held`` keeps
     the answers for one text by words (several patterns share theirs: the month names, the weekdays)."""
     words = _PATTERN_WORDS.get(pattern)
     if words is None:
         return True
-    if held is not None and words in held:
-        return held[words]
-    how, choices = words
-    found = any(word in (text if how == _AS_WRITTEN else lowered) for word in choices)
-    if held is not None:
-        held[words] = found
-    return found
+    if words not in held:
+        how, choices = words
+        held[words] = any(word in (text if how == _AS_WRITTEN else lowered) for word in choices)
+    return held[words]
 
 
 def scan_time_expressions(text: str, published: str | None, patterns=None) -> list[tuple[int, int, str | None]]:

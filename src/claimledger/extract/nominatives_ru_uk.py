@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 from .cyrillic import CyrDoc, Token, has_reading
+from .name_context_ru_uk import PERSON_TAGS
 from .nlp import load_morphology
 
-PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 # The dictionary's case grammemes, the nominative first (a word's first reading in this order is its case).
 CASE_ORDER = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
@@ -47,7 +47,7 @@ def nominative_role(doc: CyrDoc, toks: list[Token], case: str | None) -> str:
     head = next((t for t in toks if t.pos == "NOUN"), None)
     noun = next((p for p in morph.parse(head.text) if case in p.tag and p.tag.POS == "NOUN"), None) if head else None
     words = []
-    for n, t in enumerate(toks):
+    for t in toks:
         parses = [p for p in morph.parse(t.text) if case in p.tag and p.tag.POS in ("NOUN", "ADJF")]
         # an adjective in its noun's gender ("Национального ... комитета": masculine, not the neuter reading)
         parse = next((p for p in parses if noun is None or p.tag.POS == "NOUN" or p.tag.gender == noun.tag.gender),

@@ -18,8 +18,9 @@ from .cyrillic import CyrDoc, Token, bracketed_name_before, has_reading
 from .gazetteer import load_gazetteer
 from .lexicon_files import lexicon_rows
 from .name_forms import MIN_STEM
+from .name_context_ru_uk import PERSON_TAGS
 from .nlp import load_morphology
-from .nominatives_ru_uk import PERSON_TAGS, case_of, nominative_role, nominative_word
+from .nominatives_ru_uk import case_of, nominative_role, nominative_word
 from .place_candidates_ru_uk import name_candidates
 from .romanisation import romanise
 
