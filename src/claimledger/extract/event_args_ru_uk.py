@@ -22,6 +22,8 @@ from .modality_ru_uk import PURPOSE_CONJUNCTIONS
 from .name_context_ru_uk import SETTLEMENT_NOUNS, abbreviated_settlement_noun
 
 THEY = frozenset({"вони", "они"})  # a subject pronoun that refers to the subject of the clause before
+# Adjectives that stand for a noun of soldiers right before the verb ("Українські військові закріпилися").
+SOLDIER_ADJECTIVES = frozenset({"военный", "військовий"})
 ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject (a quoted name counts as one)
 # words before a passive searched for its agent in the instrumental, which a circumstance may part from it
 # ("Подразделениями группировки войск «Центр» в результате активных действий освобождены")
@@ -168,6 +170,7 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
         if named_force \
                 or (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
+                or (set(w.lemmas) & SOLDIER_ADJECTIVES and k == first - 1 and w.pos == "ADJF" and "nomn" in w.tags) \
                 or (w.text.isupper() and len(w.text) > 1) \
                 or doc.entity_label(k) == "ORG" \
                 or doc.entity_label(k) == "PER" and not (OBLIQUE_CASES & w.tags and "nomn" not in w.tags):
@@ -176,9 +179,10 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
             if start > c_first and "gent" in w.tags and doc.tokens[start - 1].pos == "NOUN" \
                     and set(doc.tokens[start - 1].lemmas) & FORCE_LEMMAS:
                 start -= 1  # the head of "Силы обороны", "подразделения ВСУ"
-            while start > c_first and (doc.tokens[start - 1].pos in ("ADJF", "PRTF") and "nomn" in doc.tokens[start - 1].tags
-                                       or doc.tokens[start - 1].text.isupper() and len(doc.tokens[start - 1].text) > 1):
-                start -= 1  # "Российские войска", "ВС РФ"
+            while start > c_first and (
+                    doc.tokens[start - 1].pos in ("ADJF", "PRTF") and _may_be_nominative(doc, start - 1)
+                    or doc.tokens[start - 1].text.isupper() and len(doc.tokens[start - 1].text) > 1):
+                start -= 1  # "Российские войска", "ВС РФ", "Ракетные войска" (read first as accusative)
             nominative = start < k and doc.tokens[start].pos in ("ADJF", "PRTF")  # "російські сили": its own head
             if not nominative and has_reading(w.text, doc.language, None, "gent"):
                 start = _head_of_genitive(doc, start, c_first)
@@ -190,6 +194,12 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                 end = closing + 1
             return start, end
     return _actor_after(doc, first) if kind == "territory_control" else None
+
+
+def _may_be_nominative(doc: CyrDoc, k: int) -> bool:
+    """True when some reading of token k is in the nominative ("Ракетные" reads first as an accusative)."""
+    t = doc.tokens[k]
+    return "nomn" in t.tags or has_reading(t.text, doc.language, t.pos, "nomn")
 
 
 def _let_object(doc: CyrDoc, first: int, c_first: int) -> tuple[int, int] | None:

@@ -177,6 +177,8 @@ LOCATOR_BEFORE = re.compile(
 CITY_POPULATION = 10_000  # a town outside the KATOTTG of this many people is a city for "the city" referring back
 LOCATOR_REACH = 40  # characters before a place searched for its locator phrase
 JOINED_BEFORE = re.compile(r"(?:^|\s)(?:and|и|і|та|й)\s*$", re.IGNORECASE)  # a conjunction before a locator phrase
+# What joins the places of one list, which share a locator before the first ("западнее Бердычей и Семеновки").
+LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|и|или|і|та|й|або)\s+)?", re.IGNORECASE)
 # The control ledger's types. A capture or withdrawal said of unnamed places by a landmark ("captured two more
 # villages west of Avdiivka") is not one of the landmark, nor is one "near" a town besides the places it names
 # ("took Stepove near Avdiivka"): the control ledger would read the landmark as taken.
@@ -204,6 +206,10 @@ def without_landmarks(events: Sequence[Event], places: Sequence[Place], text: st
         ledger = event.type in LEDGER_KINDS
         before = {p.span: text[max(start, p.span[0] - LOCATOR_REACH):p.span[0]] for p in mentions}
         located = {p.span: _landmark(before[p.span]) for p in mentions}
+        ordered = sorted(mentions, key=lambda p: p.span)
+        for a, b in zip(ordered, ordered[1:]):  # "west of Berdychi and Semenivka": both are landmarks
+            if located[a.span] and LIST_GAP.fullmatch(text[a.span[1]:b.span[0]]):
+                located[b.span] = True
         near = {p.span: bool(ledger and NEAR_BEFORE.search(before[p.span])) for p in mentions}
         if ledger:  # "took Stepove near Avdiivka": near a settlement named before it ("біля Вовчанська та Лук'янців": both)
             located.update({p.span: True for p in mentions if near[p.span] and any(

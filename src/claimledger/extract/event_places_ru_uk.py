@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from ..models import Attribution, Place
 from .cyrillic import PREDICATE_POS, RELATIVE_LEMMAS, CyrDoc, Token, has_reading
-from .name_context_ru_uk import INCLUDING, gapping_dash
+from .name_context_ru_uk import INCLUDING
+from .taken_objects_ru_uk import gapping_dash
 from . import place_ranker
 from .event_places import (
     event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
@@ -126,9 +127,13 @@ def predicate_clause_of(doc: CyrDoc, first: int, last: int) -> tuple[int, int]:
 
 def _predicate(doc: CyrDoc, t: Token) -> bool:
     """True for a predicate word, not a noun after a number that also reads as a verb ("Шебекино, Грайворон и 12
-    сел": villages, not "sat")."""
-    return t.pos in PREDICATE_POS and not (t.i > 0 and doc.tokens[t.i - 1].pos in ("NUMB", "NUMR")
-                                           and has_reading(t.text, doc.language, "NOUN"))
+    сел": villages, not "sat"), nor a capitalised word after a word or comma inside its sentence, which is a name
+    ("села Журавлевка, Безымено и Глотово": villages, not the participle of "безымить")."""
+    before = doc.tokens[t.i - 1] if t.i > 0 else None
+    return t.pos in PREDICATE_POS and not (before is not None and before.pos in ("NUMB", "NUMR")
+                                           and has_reading(t.text, doc.language, "NOUN")) \
+        and not (t.is_title and before is not None and before.sent == t.sent
+                 and (before.is_word or before.text == ","))
 
 
 def _joins_predicates(doc: CyrDoc, start: int, k: int) -> bool:
@@ -222,7 +227,10 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         # dug in on lines ("вийшли з Авдіївки та закріпилися на підготовлених позиціях"), not in the place left
         places = [p for p in places if not after_origin_preposition(doc, p)]
     objects = _object_places(doc, last, c_last, places)
-    bare = _bare_settlement_object(doc, last, c_last, named) if not objects else None
+    noun = _settlement_object(doc, last, c_last) if not objects else None
+    if noun is not None and _unplaced_name_after(doc, noun, named):
+        return ()  # "освободили населенный пункт Паращиновка": a village no gazetteer knows, no other place
+    bare = noun if noun is not None and not _place_after(doc, noun, named) else None
     referred = settlement_referred_to(doc, bare, bare + 1, named) if bare is not None else ()
     if referred:
         return referred  # "взятие города позволит начать наступление на Краматорск": the town named before
@@ -380,10 +388,10 @@ def _object_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[Pla
     return found
 
 
-def _bare_settlement_object(doc: CyrDoc, last: int, clause_end: int, places: Sequence[Place]) -> int | None:
-    """The token of a singular settlement noun right after a trigger, past one adjective or demonstrative, with no
-    name after it ("взятие города", "заняли этот населенный пункт"), or of a plural one after a demonstrative
-    ("об утрате этих сел"): an object that refers back; else None."""
+def _settlement_object(doc: CyrDoc, last: int, clause_end: int) -> int | None:
+    """The token of a singular settlement noun right after a trigger, past one adjective or demonstrative ("взятие
+    города", "заняли этот населенный пункт"), or of a plural one after a demonstrative ("об утрате этих сел");
+    else None."""
     toks = doc.tokens
     j = last
     pointed = j < clause_end and bool(set(toks[j].lemmas) & DEMONSTRATIVE_LEMMAS)
@@ -394,7 +402,21 @@ def _bare_settlement_object(doc: CyrDoc, last: int, clause_end: int, places: Seq
     if j >= clause_end or not set(toks[j].lemmas) & (OBJECT_NOUN_LEMMAS - {"территория", "територія"}) \
             or not has_reading(toks[j].text, doc.language, "NOUN", *(() if pointed else ("sing",))):
         return None  # (a noun in any reading: "сел" reads first as the verb "сесть")
-    return None if j + 1 < len(toks) and any(p.span[0] == toks[j + 1].start for p in places) else j
+    return j
+
+
+def _place_after(doc: CyrDoc, noun: int, places: Sequence[Place]) -> bool:
+    """True when a place starts right after token ``noun`` (the settlement noun names it: "село Работино")."""
+    return noun + 1 < len(doc.tokens) and any(p.span[0] == doc.tokens[noun + 1].start for p in places)
+
+
+def _unplaced_name_after(doc: CyrDoc, noun: int, places: Sequence[Place]) -> bool:
+    """True when a capitalised word of the sentence that is no place comes right after the settlement noun at
+    ``noun``: the name of a village the gazetteer lacks ("населенный пункт Паращиновка"), which the noun does
+    not refer back from."""
+    nxt = doc.tokens[noun + 1] if noun + 1 < len(doc.tokens) else None
+    return nxt is not None and nxt.sent == doc.tokens[noun].sent and nxt.is_word and nxt.is_title \
+        and not _place_after(doc, noun, places)
 
 
 def _listed_objects(doc: CyrDoc, j: int, clause_end: int, starts: dict[int | None, Place]) -> tuple[list[Place], int]:

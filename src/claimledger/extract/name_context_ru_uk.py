@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import ABBREVIATED, DASHES, PREDICATE_POS, CyrDoc, Token, has_reading, word_readings
+from .cyrillic import ABBREVIATED, DASHES, CyrDoc, Token, has_reading, word_readings
 from .gazetteer import Entry, Gazetteer
 from .gazetteer_entries import CITY_CATEGORIES
 from .nlp import load_morphology
 from .place_candidates_ru_uk import name_candidates, oblast_nickname_ref, raion_nickname
+from .taken_objects_ru_uk import after_taking_word
 
 # Words joining adjectives that share one head ("Сумській, Чернігівській та Полтавській областях").
 JOINERS = frozenset({",", "и", "і", "та", "й", "а", "также"})
@@ -31,14 +32,6 @@ LIST_REACH = 16  # tokens walked back over a list of names to the preposition or
 # Nouns naming a settlement before its name ("село Работино", "пгт Часов Яр", "місто Оріхів").
 SETTLEMENT_NOUNS = frozenset({"село", "посёлок", "поселок", "пгт", "смт", "город", "місто", "деревня", "хутор",
                               "селище", "пункт"})
-CLOSING_QUOTES = frozenset({"»", "”", '"', "“"})
-# Verbs whose object right after them is a place ("освободили Нелеповку", "захопили Кругляківку", "обстреляли Донецк"),
-# and nouns of the same acts whose genitive right after them is ("о взятии Степового", "штурм Авдеевки").
-TAKING_LEMMAS = frozenset({"освободить", "взять", "занять", "захватить", "оккупировать", "зачистить", "обстрелять",
-                           "атаковать", "звільнити", "захопити", "зайняти", "окупувати", "обстріляти", "атакувати",
-                           "покинуть", "оставить", "покинути", "залишити",  # left: "покинули Бучу", "залишили Авдіївку"
-                           "освобождение", "взятие", "захват", "оккупация", "зачистка", "обстрел", "штурм",
-                           "звільнення", "взяття", "захоплення", "окупація", "обстріл"})
 # Words before a river's name ("на левом берегу Днепра", "вниз по течению Днепра"), and how far back looked for.
 RIVER_WORDS = frozenset({"река", "річка", "берег", "левобережье", "правобережье", "лівобережжя", "правобережжя",
                          "русло", "форсировать", "форсувати", "переправа", "переправиться", "переправитися",
@@ -82,8 +75,9 @@ def in_organisation_name(doc: CyrDoc, i: int) -> bool:
                    and j > 0 and doc.tokens[j - 1].pos == "NOUN"):
         return True
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
-    if nxt is not None and not nxt.is_title and set(nxt.lemmas) & ORGANISATION_TAILS:
-        return True  # "в Силах обороны юга", "Сили оборони": a body, not the village Syla
+    if nxt is not None and (not nxt.is_title and set(nxt.lemmas) & ORGANISATION_TAILS
+                            or nxt.text.isupper() and "сила" in doc.tokens[i].lemmas):
+        return True  # "в Силах обороны юга", "Сили оборони", "Сили ППО": a body, not the village Syla
     if i < 1 or doc.tokens[i].pos != "NOUN":
         return False
     prev = doc.tokens[i - 1]
@@ -168,39 +162,6 @@ def abbreviated_settlement_noun(doc: CyrDoc, i: int) -> bool:
     """True when the token right before token i abbreviates a settlement noun ("н.п. Гродовка", "с. Работино", "пгт
     Нью-Йорк"; cyrillic.SETTLEMENT_ABBREVIATIONS joins and reads them)."""
     return i > 0 and doc.tokens[i - 1].sent == doc.tokens[i].sent and ABBREVIATED in doc.tokens[i - 1].tags
-
-
-def after_taking_word(doc: CyrDoc, i: int) -> bool:
-    """True when token i comes right after a verb or noun of taking or striking in its sentence, a closing quote
-    between allowed ("освободили Нелеповку", "заявили про «звільнення» Очеретиного")."""
-    k = i - 1
-    if k > 0 and doc.tokens[k].text in CLOSING_QUOTES:
-        k -= 1
-    return k >= 0 and doc.tokens[k].sent == doc.tokens[i].sent and (
-        bool(set(doc.tokens[k].lemmas) & TAKING_LEMMAS) or _gapped_object(doc, k))
-
-
-def _gapped_object(doc: CyrDoc, dash: int) -> bool:
-    """True when token ``dash`` stands for a verb of taking said before it in its sentence (:func:`gapping_dash`):
-    "освободили населенный пункт Илларионовка, а группировки «Восток» — Ольговка"."""
-    if not gapping_dash(doc, dash):
-        return False
-    first = doc.sents[doc.tokens[dash].sent].first
-    return any(set(t.lemmas) & TAKING_LEMMAS for t in doc.tokens[first:dash])
-
-
-def gapping_dash(doc: CyrDoc, k: int) -> bool:
-    """True when token k is a dash standing for the verb of its sentence's first clause: after a comma, with no
-    predicate between that comma and the dash nor after it up to the next comma ("освободили Курахово, а
-    группировки «Восток» — Ольговку"), and a predicate before the comma."""
-    toks = doc.tokens
-    if toks[k].text not in DASHES:
-        return False
-    s = doc.sents[toks[k].sent]
-    comma = next((j for j in range(k - 1, s.first, -1) if toks[j].text == ","), None)
-    after = next((j for j in range(k + 1, s.last) if toks[j].text == ","), s.last)
-    return comma is not None and comma < k - 1 and not any(t.pos in PREDICATE_POS for t in toks[comma:k]) and not any(
-        t.pos in PREDICATE_POS for t in toks[k + 1:after]) and any(t.pos in PREDICATE_POS for t in toks[s.first:comma])
 
 
 def ukrainian_settlement(e: Entry) -> bool:
@@ -304,8 +265,8 @@ def names_river(doc: CyrDoc, i: int) -> bool:
     if i > 1 and doc.tokens[i - 1].lower == "через" and set(doc.tokens[i - 2].lemmas) & CROSSING_LEMMAS:
         return True  # "мости через Дніпро", "переправа через Днепр": what a bridge crosses is a river
     for p in reversed(doc.tokens[max(0, i - RIVER_REACH):i]):
-        if p.sent != t.sent or p.pos == "PREP" or p.is_title:
-            return False  # "у реки Оскол под Купянском": the town is no river
+        if p.sent != t.sent or p.pos == "PREP" or p.is_title or not p.is_word:
+            return False  # "у реки Оскол под Купянском", "правобережжя, зокрема Херсон": the town is no river
         if set(p.lemmas) & RIVER_WORDS:
             return not REGION_NICKNAME.search(t.lower)  # (not "правобережжя Херсонщини": a bank of an oblast)
     return False

@@ -49,7 +49,8 @@ MOVING_LEMMAS = frozenset({"перебросить", "перебрасывать
 FORCE_LEMMAS = frozenset({"войско", "войска", "армия", "сила", "подразделение", "группировка", "противник", "враг",
                           "військо", "армія", "підрозділ", "угруповання", "ворог", "окупант", "бригада", "боец",
                           "боєць", "воїн", "защитник", "захисник", "штурмовик", "десантник", "росіянин", "россиянин",
-                          "командование", "командування"})
+                          "командование", "командування", "формирование", "формування", "наемник", "найманець",
+                          "боевик", "бойовик"})
 # Adjective starts of "bordering X" ("в граничащих с Россией селах", "прикордонних з Росією громадах"): X is the
 # neighbour the place is named by, not where the event happens.
 # Words before "из"/"з" + a place that make it someone's home ("семья была из X", "родом из X"), and nouns of
@@ -80,12 +81,15 @@ CAPITAL_VERB_REACH = 2  # words from the capital to its verb ("Киев не в�
 
 # Adjectives of land a state controls, before that state in the dative ("подконтрольной Киеву территории").
 CONTROLLED_BY_STEMS = ("подконтрольн", "підконтрольн")
+# Verbs of accusing, whose object is the state accused ("провокацию, чтобы обвинить Россию"): no event's place.
+ACCUSING_LEMMAS = frozenset({"обвинить", "обвинять", "звинуватити", "звинувачувати"})
 
 
 def acting_country(doc: CyrDoc, place: Place) -> bool:
     """True for a country in the nominative (war_reports_dev tune headlines +1) or instrumental, no preposition
-    before ("Росія намагається", "зруйноване Росією"), a capital as the subject of a verb (GOVERNMENT_CAPITALS) or
-    where a government speaks (:func:`government_speaks`): a state that acts, not where the event happens."""
+    before ("Росія намагається", "зруйноване Росією"), or accused ("обвинить Россию"), a capital as the subject of
+    a verb (GOVERNMENT_CAPITALS) or where a government speaks (:func:`government_speaks`): a state that acts, not
+    where the event happens."""
     k = doc.token_at(place.span[0])
     if place.level not in ("country", "settlement") or k is None:
         return False
@@ -93,6 +97,8 @@ def acting_country(doc: CyrDoc, place: Place) -> bool:
         return True
     if k > 0 and plain_word(doc.tokens[k - 1].lower).startswith(CONTROLLED_BY_STEMS):
         return True  # "из подконтрольной Киеву территории": the state that controls it
+    if place.level == "country" and k > 0 and set(doc.tokens[k - 1].lemmas) & ACCUSING_LEMMAS:
+        return True  # "чтобы обвинить Россию": the state accused
     if place.level == "country" and "ablt" in doc.tokens[k].tags and k > 0 and doc.tokens[k - 1].pos != "PREP":
         return True  # the agent of a participle or passive ("зруйнованого Росією")
     if "nomn" not in doc.tokens[k].tags:

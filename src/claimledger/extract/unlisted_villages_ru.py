@@ -17,13 +17,15 @@ a Russian border place with no Ukrainian one in the name's sentence.
 from __future__ import annotations
 
 import functools
+import re
 
-from .cyrillic import CyrDoc
+from .cyrillic import CyrDoc, Token
 from .name_context_ru_uk import (
-    LIST_JOINERS, LIST_REACH, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, abbreviated_settlement_noun, after_taking_word,
+    LIST_JOINERS, LIST_REACH, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, abbreviated_settlement_noun,
 )
 from .nlp import load_morphology
 from .romanisation import romanise
+from .taken_objects_ru_uk import after_taking_word
 
 # Dictionary tags of a name's readings: a toponym, the nominative, and a noun's gender for its adjective.
 GEOX, NOMINATIVE, POSSESSIVE = "Geox", "nomn", "Poss"
@@ -33,6 +35,7 @@ GENDERS = ("masc", "femn", "neut")
 # населенных пункта в Курской области — Мартыновку, ..."): the noun, its place and the dash.
 DASHES = frozenset({"—", "–", "-"})
 DASHED_NOUN_REACH = 6
+LATIN = re.compile("[a-z]", re.IGNORECASE)
 
 
 def settlement_noun_names(doc: CyrDoc, taken: set[int]) -> list[tuple[int, int]]:
@@ -40,16 +43,21 @@ def settlement_noun_names(doc: CyrDoc, taken: set[int]) -> list[tuple[int, int]]
     settlement noun governs, directly or through a list of names, leaving out tokens in ``taken``."""
     toks, found, i = doc.tokens, [], 0
     while i < len(toks):
-        if i in taken or not toks[i].is_word or not toks[i].is_title or not _governed(doc, i):
+        if i in taken or not _name_word(toks[i]) or not _governed(doc, i):
             i += 1
             continue
         end = i + 1
-        while end < len(toks) and end - i < MAX_NAME_TOKENS and end not in taken and toks[end].is_word \
-                and toks[end].is_title and toks[end].sent == toks[i].sent:
+        while end < len(toks) and end - i < MAX_NAME_TOKENS and end not in taken and _name_word(toks[end]) \
+                and toks[end].sent == toks[i].sent:
             end += 1
         found.append((i, end))
         i = end
     return found
+
+
+def _name_word(t: Token) -> bool:
+    """True for a capitalised word in Cyrillic letters only: a village's name has no Latin letter ("FPV-дрон")."""
+    return t.is_word and t.is_title and not LATIN.search(t.text)
 
 
 def _governed(doc: CyrDoc, i: int) -> bool:
