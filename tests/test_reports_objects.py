@@ -2,7 +2,9 @@
 X"), villages a dictionary reads as participles in a list, a town after a bank of a river and a comma, "Сили ППО"
 (a body, no village Syla), units named "формирования" and soldiers named by an adjective ("Українські військові"),
 a village the gazetteer lacks as the object of a capture, the places of a list after a direction ("западнее A и
-B"), and the state an act is meant to accuse.
+B"), the state an act is meant to accuse, and the place of another speaker's sentence before; drones
+repelled past their count, air defence as the actor, a landing and an attempt stopped, an attack made with drones,
+troops forced out, and "both settlements" referring back.
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -84,3 +86,57 @@ def test_the_places_of_a_list_after_a_direction_are_landmarks():
 def test_the_state_a_provocation_would_accuse_is_no_place_of_it():
     found = events("Захарова заявила, что Киев готовит провокацию на Запорожской АЭС, чтобы обвинить Россию.", "ru")
     assert found and all("Russia" not in e[2] for e in found), found
+
+
+@pytest.mark.parametrize("second, kept", [
+    ("Russia's Defence Ministry said its forces had struck Ukrainian energy facilities.", False),
+    ("He said three workers had been injured.", True),
+])
+def test_another_speaker_takes_no_place_from_the_sentence_before(second, kept):
+    found = events(f"In Kharkiv, a missile hit an industrial facility, Governor Oleh Syniehubov said. {second}", "en")
+    last = found[-1]
+    assert ("Kharkiv" in last[2]) is kept, found
+
+
+def test_drones_repelled_past_their_count_are_an_interception_by_air_defence():
+    from claimledger.models import Article
+    from claimledger.pipeline import analyse_article
+    from claimledger.record import document_to_record
+
+    rec = document_to_record(analyse_article(Article(
+        id="probe", text="Силы противовоздушной обороны отразили атаку трех беспилотников, летевших на Москву.",
+        language="ru", outlet="ТАСС", published="2024-06-03")))
+    first = rec["events"][0]
+    assert (first["type"], first["actor"]) == ("other", "Силы противовоздушной обороны"), rec["events"]
+
+
+@pytest.mark.parametrize("text, language, kinds", [
+    ("Противник предпринял попытку высадки десанта, которая была пресечена.", "ru", ["clash", "attack_repelled"]),
+    ("Ворог намагався висадити десант на острів, але спробу зірвано.", "uk", ["clash", "attack_repelled"]),
+    ("Прокуратура пресекла деятельность мошенников.", "ru", []),
+])
+def test_a_landing_is_fighting_and_an_attempt_stopped_is_repelled(text, language, kinds):
+    assert [e[0] for e in events(text, language)] == kinds
+
+
+def test_an_attempted_drone_attack_stopped_is_an_interception_and_a_strike():
+    found = events("Минувшей ночью пресечена попытка киевского режима осуществить террористическую атаку с применением "
+                   "беспилотных летательных аппаратов на объекты на территории России.", "ru")
+    assert [e[0] for e in found] == ["other", "strike"], found
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Ukraine's military denied a Russian claim that its troops had been forced out of Krynky.",
+     ["withdrawal", "withdrawal"]),
+    ("The war forced out millions of people.", []),
+])
+def test_troops_forced_out_withdraw(text, kinds):
+    assert [e[0] for e in events(text, "en")] == kinds
+
+
+def test_both_settlements_refer_back_to_those_listed_before_by_another_speaker():
+    found = events("Ukrainian troops have withdrawn from the villages of Novoselivka Persha and Sokil in the Donetsk "
+                   "region, a military spokesman said. Russia's Defence Ministry said its troops had 'liberated' both "
+                   "settlements.", "en")
+    taken = [e for e in found if e[0] == "territory_control"]
+    assert taken and taken[0][2] == {"Novoselivka Persha", "Sokil"}, found

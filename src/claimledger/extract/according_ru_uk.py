@@ -31,7 +31,9 @@ ADJUNCT_NOUNS = frozenset({"словам", "данным", "мнению", "оц
 INFORMATION_NOUNS = {"информация": "information", "информацию": "information", "сведения": "information",
                      "сообщения": "reports", "сообщение": "report", "данные": "data", "інформація": "information",
                      "інформацію": "information", "відомості": "information", "повідомлення": "reports",
-                     "дані": "data"}
+                     "дані": "data", "заявления": "statements", "заявление": "statement", "заяви": "statements",
+                     "заява": "statement", "заяву": "statement"}
+OWNER_WORDS = 4  # words of a source between a noun of information and "о том" ("сообщения украинских СМИ о том")
 # Adverbs that attribute a clause to someone unnamed ("якобы", "нібито"; English: allegedly, reportedly).
 EVIDENTIAL_ADVERBS = frozenset({"якобы", "нібито"})
 # Relative pronouns opening a subordinate clause ("яка нібито має право"), where such an adverb only distances.
@@ -187,6 +189,8 @@ def nominal_cues(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
         if toks[k].lower not in INFORMATION_NOUNS or k in used:
             continue
         m = k + 1
+        owner = _owner_after(doc, m, sent.last)  # "сообщения украинских СМИ о том, что": whose reports
+        m = owner[1] if owner else m
         if toks[m].lower in ("о", "про") and m + 1 < sent.last and toks[m + 1].lower in ("том", "те"):
             m += 2  # "информация о том, что", "інформація про те, що"
         if m + 1 < sent.last and toks[m].text == "," and toks[m + 1].lower in THAT:
@@ -195,9 +199,23 @@ def nominal_cues(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
             part = trim_range(doc, m + 2, end)  # "информация о том, что X, не подтвердилась": X
             if part:
                 used.add(k)
-                out.append(Found(doc.char_span(*part), "indirect", (toks[k].start, toks[k].end), None, k,
-                                 sourceless=True, speaker=f"unspecified ({INFORMATION_NOUNS[toks[k].lower]})"))
+                out.append(Found(doc.char_span(*part), "indirect", (toks[k].start, toks[k].end), owner, k,
+                                 sourceless=owner is None,
+                                 speaker=None if owner else f"unspecified ({INFORMATION_NOUNS[toks[k].lower]})"))
     return out
+
+
+def _owner_after(doc: CyrDoc, m: int, end: int) -> tuple[int, int] | None:
+    """The token range of a genitive source right after a noun of information, up to "о том"/"про те" ("сообщения
+    украинских СМИ о том, что", "заяви Зеленського про те, що"): words in the genitive or indeclinable, at most
+    OWNER_WORDS, one of them capitalised (a name or an acronym); None when there is none."""
+    toks, j = doc.tokens, m
+    while j < min(end, m + OWNER_WORDS) and toks[j].is_word and toks[j].lower not in ("о", "про") \
+            and ("gent" in toks[j].tags or "Fixd" in toks[j].tags or toks[j].text.isupper()):
+        j += 1
+    named = any(t.is_title or t.text.isupper() for t in toks[m:j])
+    return (m, j) if j > m and named and j + 1 < end and toks[j].lower in ("о", "про") \
+        and toks[j + 1].lower in ("том", "те") else None
 
 
 def _conviction(t: Token, doc: CyrDoc) -> bool:

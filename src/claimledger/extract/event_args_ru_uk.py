@@ -176,9 +176,12 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                 or doc.entity_label(k) == "PER" and not (OBLIQUE_CASES & w.tags and "nomn" not in w.tags):
             # a "person" in an oblique case is no subject ("в результате обстрела Купянска погибли")
             start = k
-            if start > c_first and "gent" in w.tags and doc.tokens[start - 1].pos == "NOUN" \
-                    and set(doc.tokens[start - 1].lemmas) & FORCE_LEMMAS:
-                start -= 1  # the head of "Силы обороны", "подразделения ВСУ"
+            head = start - 1
+            while head > c_first and doc.tokens[head].pos in ("ADJF", "PRTF") and "gent" in doc.tokens[head].tags:
+                head -= 1  # past "противовоздушной" of "Силы противовоздушной обороны"
+            if head >= c_first and "gent" in w.tags and doc.tokens[head].pos == "NOUN" \
+                    and set(doc.tokens[head].lemmas) & FORCE_LEMMAS:
+                start = head  # the head of "Силы обороны", "подразделения ВСУ"
             while start > c_first and (
                     doc.tokens[start - 1].pos in ("ADJF", "PRTF") and _may_be_nominative(doc, start - 1)
                     or doc.tokens[start - 1].text.isupper() and len(doc.tokens[start - 1].text) > 1):

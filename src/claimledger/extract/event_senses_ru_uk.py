@@ -27,6 +27,9 @@ ATTEMPT_LEMMAS = frozenset({"пытаться", "попытаться", "ста�
 AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дрон", "ракет", "шахед", "самолет", "літак", "вертолет",
                 "вертоліт", "крылат", "крилат")
 AERIAL_ATTACKER_REACH = 2  # words after a repelled attack that name what attacked ("атаку беспилотников")
+COUNT_POS = frozenset({"NUMB", "NUMR"})  # ... past a count ("атаку трех беспилотников")
+# ... or after a word of the means it was made with ("атаку с применением беспилотных аппаратов")
+MEANS_LEMMAS = frozenset({"применение", "застосування", "использование", "використання", "помощь", "допомога"})
 # ... and words of air defence or of its targets, which make the destruction an interception too ("силами ППО
 # знищено 84 цілі", "средствами противовоздушной обороны уничтожены").
 AIR_DEFENCE_STEMS = ("ппо", "пво", "противовоздушн", "протиповітрян", "зенитн", "зенітн")
@@ -166,9 +169,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "strike"  # "в Белгородском районе пострадали поселки Разумное и Дубовое": damage
     if kind == "strike" and _aerial_object(doc, first, last):
         return "other"  # drones or missiles destroyed: an interception, not a strike
-    if kind == "attack_repelled" and any(plain_word(w.lower).startswith(AERIAL_STEMS)
-                                         for w in doc.tokens[first:last + AERIAL_ATTACKER_REACH]):
-        return "other"  # "отразили атаку беспилотников": drones stopped in the air, no ground fought over
+    if kind == "attack_repelled" and _aerial_attacker(doc, first, last):
+        return "other"  # "отразили атаку (трех) беспилотников": drones stopped in the air, no ground fought over
     if kind == "strike" and _assaults_positions(doc, first, last):
         return "clash"
     s = doc.sentence_of(first)
@@ -263,7 +265,8 @@ def _after_result_word(doc: CyrDoc, first: int) -> bool:
 
 def _air_attack(doc: CyrDoc, first: int, last: int) -> bool:
     """True for the noun "атака" said to be massive, combined, missile or air ("массированная атака", "масована
-    атака") or aimed "на" infrastructure ("атаку на енергетичну інфраструктуру"): bombardment, a strike."""
+    атака"), made with drones or missiles ("атаку с применением беспилотных аппаратов") or aimed "на" infrastructure
+    ("атаку на енергетичну інфраструктуру"): bombardment, a strike."""
     if not _attack_noun(doc.tokens[first]):
         return False
     s = doc.sentence_of(first)
@@ -271,6 +274,10 @@ def _air_attack(doc: CyrDoc, first: int, last: int) -> bool:
     if any(plain_word(w.lower).startswith(AIR_ATTACK_STEMS) for w in before):
         return True
     after = doc.tokens[last:min(s.last, last + OBJECT_WINDOW + 1)]
+    means = next((k for k, w in enumerate(after[:2]) if set(w.lemmas) & MEANS_LEMMAS), None)
+    if means is not None and any(plain_word(w.lower).startswith(AERIAL_STEMS)
+                                 for w in doc.tokens[last + means + 1:min(s.last, last + means + 3)]):
+        return True  # "атаку с применением беспилотных аппаратов": made with drones
     return bool(after) and after[0].lower in ("на", "по") and any(
         plain_word(w.lower).startswith(INFRASTRUCTURE_STEMS) for w in after[1:])
 
@@ -328,6 +335,19 @@ def _civilians_leave(doc: CyrDoc, first: int, last: int) -> bool:
     s = doc.sentence_of(first)
     who = [w for w in doc.tokens[max(s.first, first - CIVILIAN_WINDOW):last] if w.is_word]
     return any(plain_word(w.lemma).startswith(CIVILIAN_STEMS) for w in who)
+
+
+def _aerial_attacker(doc: CyrDoc, first: int, last: int) -> bool:
+    """True when a repelled attack's words name drones or missiles: inside the trigger, or up to AERIAL_ATTACKER_REACH
+    words after it, past a count ("отразили атаку трех беспилотников"), or in the rest of its clause as what the
+    attack was made with ("пресечена попытка ... осуществить атаку с применением беспилотных аппаратов")."""
+    s = doc.sentence_of(first)
+    end = next((k for k in range(last, s.last) if doc.tokens[k].text in (",", ";", ":")), s.last)
+    after = [w for w in doc.tokens[last:end] if w.pos not in COUNT_POS]
+    means = next((k for k, w in enumerate(after) if set(w.lemmas) & MEANS_LEMMAS), None)
+    named = after[:AERIAL_ATTACKER_REACH] + (after[means + 1:means + 1 + AERIAL_ATTACKER_REACH] if means is not None
+                                             else [])
+    return any(plain_word(w.lower).startswith(AERIAL_STEMS) for w in doc.tokens[first:last] + named)
 
 
 def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:

@@ -309,10 +309,11 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
 
 
 def _done_by_force(verb) -> bool:
-    """True when a verb's subject is a military force or its people ("Russian forces raised a flag", "marines of
-    the 36th brigade hoisted the flag"; not "Protesters raised flags")."""
-    return any(c.dep_ == "nsubj" and {t.lemma_.lower() for t in c.subtree} & (FORCE_WORDS | CAPTURED_PEOPLE)
-               for c in verb.children)
+    """True when a verb's subject, active or passive, is a military force or its people ("Russian forces raised a
+    flag", "marines of the 36th brigade hoisted the flag", "its troops had been forced out"; not "Protesters raised
+    flags")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass")
+               and {t.lemma_.lower() for t in c.subtree} & (FORCE_WORDS | CAPTURED_PEOPLE) for c in verb.children)
 
 
 def _names_attack(noun) -> bool:

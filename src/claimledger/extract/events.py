@@ -33,6 +33,7 @@ from .event_arguments import (
 )
 from .event_dates_en import default_when, event_when, planned_before
 from .event_places import LEDGER_KINDS, settled_places
+from .event_places_context_en import without_places_of_other_speakers
 from .event_places_en import event_places
 from .event_polarity import claimed_polarity, innermost_claimant
 from .event_polarity_en import event_polarity, names_no_one, verb_subjects
@@ -465,7 +466,9 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         events.append(event)
     sentence_at = functools.partial(_sentence_span, doc)
     text = doc_text(doc)
-    return without_retold_strikes(settled_places(events, places, attributions, text, sentence_at), text, sentence_at)
+    settled = without_places_of_other_speakers(settled_places(events, places, attributions, text, sentence_at), places,
+                                               attributions, text, sentence_at)
+    return without_retold_strikes(settled, text, sentence_at)
 
 
 def _sentence_span(doc: Doc, char: int) -> tuple[int, int]:

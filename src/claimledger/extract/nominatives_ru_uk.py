@@ -48,6 +48,11 @@ def nominative_role(doc: CyrDoc, toks: list[Token], case: str | None) -> str:
     noun = next((p for p in morph.parse(head.text) if case in p.tag and p.tag.POS == "NOUN"), None) if head else None
     words = []
     for t in toks:
+        if "Fixd" in t.tags:  # an indeclinable word stays as written ("СМИ", "МАГАТЭ")
+            words.append((t, t.text))
+            if t.pos == "NOUN":
+                break
+            continue
         parses = [p for p in morph.parse(t.text) if case in p.tag and p.tag.POS in ("NOUN", "ADJF")]
         # an adjective in its noun's gender ("Национального ... комитета": masculine, not the neuter reading)
         parse = next((p for p in parses if noun is None or p.tag.POS == "NOUN" or p.tag.gender == noun.tag.gender),

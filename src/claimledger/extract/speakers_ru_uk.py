@@ -284,6 +284,8 @@ def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None)
         return candidate
     # an adjective and its noun in the nominative together ("Повітряних сил" -> "Повітряні сили")
     head = next((t for t in doc.tokens[first:last] if t.pos == "NOUN"), doc.tokens[first])  # its case is the phrase's
+    if "Fixd" in head.tags and head.i > first:
+        head = doc.tokens[head.i - 1]  # an indeclinable noun shows no case; its adjective does ("украинских СМИ")
     candidate = nominative_role(doc, doc.tokens[first:last], case_of(head))
     if canonical_speaker(candidate, doc.language) != candidate:
         return candidate

@@ -1,0 +1,48 @@
+"""Russian and Ukrainian attributions to reports named inside a claim (issue 12): a noun of information or of a
+statement with its owner in the genitive and "о том, что" ("опровергло сообщения украинских СМИ о том, что ...")
+is the owner's report, nested in the claim that names it, with its speaker in the nominative; the events of the
+report are the owner's, and a denial keeps a denied copy of each (annotation guide, section E).
+
+Probes written for these tests in the styles of agency copy, checked by test_attribution_ru.mismatches.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_attribution_ru import A, analyse, mismatches, probe
+from test_reports_acts import record
+
+pytestmark = pytest.mark.model
+
+PROBES = [
+    probe("Министерство обороны России опровергло сообщения украинских СМИ о том, что российские подразделения "
+          "покинули Крынки.", "ru",
+          A("опровергло", "Министерство обороны России", "сообщения украинских СМИ о том, что российские подразделения "
+            "покинули Крынки", "indirect"),
+          A("сообщения", "украинских СМИ", "российские подразделения покинули Крынки", "indirect",
+            speaker="украинские СМИ", parent=0)),
+    probe("Песков прокомментировал заявления Зеленского о том, что ВСУ освободили Кринки.", "ru",
+          A("прокомментировал", "Песков", "заявления Зеленского о том, что ВСУ освободили Кринки", "indirect"),
+          A("заявления", "Зеленского", "ВСУ освободили Кринки", "indirect", speaker="Volodymyr Zelenskyy",
+            parent=0)),
+    probe("Появились сообщения о том, что российские подразделения покинули Крынки.", "ru",
+          A("сообщения", None, "российские подразделения покинули Крынки", "indirect",
+            speaker="unspecified (reports)")),
+]
+
+
+@pytest.mark.parametrize("p", PROBES, ids=[p.text[:40] for p in PROBES])
+def test_a_report_named_with_its_owner_is_the_owners(p):
+    assert mismatches(p, analyse(p)) == []
+
+
+def test_a_denied_report_keeps_the_owners_event_and_a_denied_copy():
+    rec = record("Министерство обороны России опровергло сообщения украинских СМИ о том, что российские "
+                 "подразделения покинули Крынки.", "ru", "2024-06-07")
+    claims = sorted((e["type"], e["claimed_by"], e["polarity"]) for e in rec["events"])
+    assert claims == [("withdrawal", "a1", "denied"), ("withdrawal", "a2", "asserted")], rec["events"]
+
+
+def test_an_indeclinable_source_takes_the_case_of_its_adjective():
+    rec = record("По данным западных СМИ, ВСУ отошли от Часова Яра.", "ru", "2024-06-07")
+    assert [a["speaker"] for a in rec["attributions"]] == ["западные СМИ"], rec["attributions"]
