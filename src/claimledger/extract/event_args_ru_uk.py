@@ -22,6 +22,7 @@ from .modality_ru_uk import PURPOSE_CONJUNCTIONS
 from .name_context_ru_uk import SETTLEMENT_NOUNS, abbreviated_settlement_noun
 
 THEY = frozenset({"вони", "они"})  # a subject pronoun that refers to the subject of the clause before
+ATTEMPT_NOUNS = frozenset({"попытка", "спроба"})  # "предприняли попытку прорыва": the act's actor attempted it
 # Adjectives that stand for a noun of soldiers right before the verb ("Українські військові закріпилися").
 SOLDIER_ADJECTIVES = frozenset({"военный", "військовий"})
 ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject (a quoted name counts as one)
@@ -96,6 +97,9 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
     while k > doc.sentence_of(first).first and doc.tokens[k].pos in ("ADJF", "PRTF") and first - k <= 2:
         k -= 1
     verb = doc.tokens[k] if k >= doc.sentence_of(first).first else None
+    if t.pos == "NOUN" and verb is not None and set(verb.lemmas) & ATTEMPT_NOUNS \
+            and k - 1 >= doc.sentence_of(first).first and doc.tokens[k - 1].pos == "VERB":
+        return actor_of(doc, k - 1, places=places)  # "Противник предпринял попытку высадки": who attempted
     agent = _force_after(doc, first, "ablt") if t.pos == "NOUN" and kind in AGENT_NOUN_KINDS else None
     if agent is None and t.pos == "NOUN" and set(t.lemmas) & ATTACKING_NOUNS:
         agent = _force_after(doc, first, "gent")  # "при атаке ВСУ на Шебекино"
@@ -443,7 +447,10 @@ def _after_preposition(doc: CyrDoc, k: int, c_first: int) -> bool:
     directly or before its adjectives, capitalised words and settlement noun ("из Волчанской общины", "в селе
     Козинка")."""
     j = k - 1
-    while j > c_first and (doc.tokens[j].pos in ("ADJF", "PRTF") or doc.tokens[j].is_title
+    w = doc.tokens[k]  # a nominative or an acronym after a place's name is no part of its phrase ("На Сумщині ворог",
+    # "В Белгороде ВСУ атаковали"); a name or an oblique noun may be ("в селе Козинка", "из Волчанской общины")
+    inside = w.is_title and not w.text.isupper() or bool(OBLIQUE_CASES & w.tags) and "nomn" not in w.tags
+    while j > c_first and (doc.tokens[j].pos in ("ADJF", "PRTF") or inside and doc.tokens[j].is_title
                            or set(doc.tokens[j].lemmas) & OBJECT_NOUN_LEMMAS) and not doc.tokens[j].text.isupper():
         j -= 1  # "в селе Козинка", "из Волчанской общины"
     return doc.tokens[j].pos == "PREP"

@@ -39,6 +39,10 @@ STATE_CUES = frozenset({"state"})
 # (even article_index) of GeoVirus (data/dev/geoparsing_dev.jsonl).
 FOREIGN_TOWN_KM = 1000.0
 FOREIGN_TOWN_POPULATION = 100_000
+# A Ukrainian village listed among Russian settlements only, all farther than LISTED_APART_KM ("repelled attacks
+# near the villages of Korenevo and Olgovka": Olhivka of Kherson Oblast, 700 km away, is the homonym of a Kursk
+# village the gazetteer lacks): the name is that Russian village. A list names neighbours (W_LIST_NEAR).
+LISTED_APART_KM = 200.0
 # Words between a town and the area that holds it: "Rice Lake, Illinois", "Austin, in Scott County, Indiana",
 # "the Elk Grove area of Cook County".
 STATED_AREA_GAP = frozenset({",", "in", "the", "area", "of", "eastern", "western", "northern", "southern",
@@ -108,11 +112,15 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
     resolved = [r.entry for r in results if r.entry is not None]
     ordinal = {start: n for n, start in enumerate(sorted(set(sentences)))}
     settled = [(ordinal[s], r.entry) for r, s in zip(results, sentences) if r.entry is not None]
+    apart = {k for k, (r, s) in enumerate(zip(results, sentences)) if r.entry is not None and _listed_apart(
+        r.entry, [x for o, x in settled if o == ordinal[s] and x is not r.entry and x.level == "settlement"])}
+    settled = [(ordinal[s], r.entry) for k, (r, s) in enumerate(zip(results, sentences))
+               if r.entry is not None and k not in apart]
     places = []
-    for m, cand, res, sent in zip(mentions, cands, results, sentences):
+    for k, (m, cand, res, sent) in enumerate(zip(mentions, cands, results, sentences)):
         start, end, text = mention_span(doc, m)
         e = res.entry
-        if e is not None and _stray_town(e, resolved):
+        if e is not None and (_stray_town(e, resolved) or k in apart):
             e, res = None, Resolution(None, res.candidates or (e,), res.scores)
         # a village of a Russian report the gazetteer lacks: ref null, its name as written (unlisted_villages_en.py)
         village = e is None and (m.label == "VILLAGE" or village_governed(doc, m.start)) \
@@ -217,6 +225,14 @@ def _stray_town(e: Entry, resolved: list[Entry]) -> bool:
         return False
     dists = [km_between(e, p) for p in others if p.lat is not None and p.lon is not None]
     return bool(dists) and min(dists) > FOREIGN_TOWN_KM
+
+
+def _listed_apart(e: Entry, mates: list[Entry]) -> bool:
+    """True for a Ukrainian village (KATOTTG category C) whose sentence's other settlements are all Russian and all
+    farther than LISTED_APART_KM from it (see there)."""
+    if not (e.ref or "").startswith("UA") or e.category != "C" or e.lat is None or not mates:
+        return False
+    return all(m.country == "RU" and m.lat is not None and km_between(e, m) > LISTED_APART_KM for m in mates)
 
 
 def _name_of(doc, gaz: Gazetteer, m: Mention) -> str:

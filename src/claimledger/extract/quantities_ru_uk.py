@@ -22,6 +22,8 @@ PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "
                    "найманц", "найманц", "террорист", "терорист", "пехот", "піхот", "геро", "громадян", "гражданин",
                    "жител", "мешкан", "діти", "дітей", "дети", "детей", "ребен", "дрг", "диверс", "захисник",
                    "защитник", "оборонц")
+# Adjectives of "особовий склад" / "личный состав" (personnel), an item of a list of losses with its count after a dash.
+PERSONNEL_ITEM_WORDS = frozenset({"особовий", "личный"})
 # Stems of people who are as often who acts as who is lost ("Россияне уничтожили склад" / "уничтожили 1 100
 # россиян"): counted as losses only after the trigger.
 PERSONNEL_AFTER_STEMS = ("оккупант", "россиян", "рашист", "боец", "бойц")
@@ -173,6 +175,10 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
         people = people_count_after(doc, after.stop, min(s.last, last + PEOPLE_COUNT_REACH), in_time)
         if people is not None:
             return people
+    if kind == "casualties":
+        personnel = _personnel_item(doc, last, s.last, in_time)
+        if personnel is not None:
+            return personnel
     if not counted and t.pos == "NOUN" and not any(set(w.lemmas) & COUNT_HEADS for w in doc.tokens[s.first:first]):
         amount = _amount_of_noun(doc, last, in_time, kind in PEOPLE_COUNTED)
         if amount is not None:
@@ -186,6 +192,20 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                     and "sing" in w.tags and w.tags & {"accs", "nomn"} \
                     and not (k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS):
                 return 1  # the settlement taken, not one in whose part a force holds ("в восточной части города")
+    return None
+
+
+def _personnel_item(doc: CyrDoc, start: int, stop: int, in_time: set[int] | frozenset[int]) -> int | None:
+    """The count of the personnel item of a list of losses in tokens [start, stop) ("втрати противника склали:
+    особового складу — близько 488 440 (+1 740) осіб, танків — ..."; "личного состава — до 300"), else None."""
+    toks = doc.tokens
+    for k in range(start, stop - 2):
+        if (set(toks[k].lemmas) & PERSONNEL_ITEM_WORDS and set(toks[k + 1].lemmas) & {"склад", "состав"}
+                and toks[k + 2].text in ("—", "–", "-")):
+            j = k + 3
+            while j < stop and toks[j].lower in QUANTITY_PREPOSITIONS | {"орієнтовно", "ориентировочно"}:
+                j += 1
+            return _count_at(doc, j, in_time)[0] if j < stop else None
     return None
 
 

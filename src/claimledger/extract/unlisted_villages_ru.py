@@ -36,6 +36,9 @@ GENDERS = ("masc", "femn", "neut")
 DASHES = frozenset({"—", "–", "-"})
 DASHED_NOUN_REACH = 6
 LATIN = re.compile("[a-z]", re.IGNORECASE)
+# Words that take a village's name in the genitive ("в районе Ольговки", "у Ольговки", "из Ольговки").
+GENITIVE_GOVERNORS = frozenset({"района", "районе", "районах", "окрестностях", "окраине", "окраинах", "у", "возле",
+                                "около", "близ", "вблизи", "из", "от", "до"})
 
 
 def settlement_noun_names(doc: CyrDoc, taken: set[int]) -> list[tuple[int, int]]:
@@ -128,7 +131,8 @@ def village_name(doc: CyrDoc, start: int, end: int) -> str:
     agreeing with the last word's gender) romanised as the press writes Russian ("Мальцевку" -> Maltsevka,
     "Казачью Локню" -> Kazachya Loknya)."""
     morph = load_morphology("ru")
-    words = [_nominative(morph, doc.tokens[k].text) for k in range(start, end)]
+    genitive = _governed_in_genitive(doc, start)
+    words = [_nominative(morph, doc.tokens[k].text, genitive) for k in range(start, end)]
     head = _best(morph.parse(doc.tokens[end - 1].text.lower()))
     gender = next((g for g in GENDERS if head is not None and g in _grammemes(head)), None)
     for k in range(end - start - 1):
@@ -140,11 +144,24 @@ def village_name(doc: CyrDoc, start: int, end: int) -> str:
     return " ".join("-".join(part[:1].upper() + part[1:] for part in romanise(w, "ru").split("-")) for w in words)
 
 
-def _nominative(morph, word: str) -> str:
+def _governed_in_genitive(doc: CyrDoc, start: int) -> bool:
+    """True when the word that governs the name at ``start`` (before it, or before the list of names it ends) takes
+    the genitive ("в районах Кореневого и Ольговки", "у Ольговки")."""
+    j = start - 1
+    while j >= 0 and (doc.tokens[j].is_title or doc.tokens[j].lower in LIST_JOINERS) \
+            and doc.tokens[j].sent == doc.tokens[start].sent:
+        j -= 1
+    return j >= 0 and doc.tokens[j].lower in GENITIVE_GOVERNORS
+
+
+def _nominative(morph, word: str, genitive: bool = False) -> str:
     parses = morph.parse(word.lower())
     toponym = next((p for p in parses if GEOX in _grammemes(p)), None)
     if toponym is not None:
         return toponym.normal_form
+    singular = next((p for p in parses if {"gent", "sing"} <= _grammemes(p) and p.tag.POS == "NOUN"), None)
+    if genitive and singular is not None:
+        return singular.normal_form  # "у Ольговки": Ольговка, not a plural "Ольговки"
     if any(NOMINATIVE in _grammemes(p) for p in parses):
         return word.lower()
     return _best(parses).normal_form if parses else word.lower()
