@@ -1,7 +1,8 @@
 """Russian and Ukrainian attributions to reports named inside a claim (issue 12): a noun of information or of a
 statement with its owner in the genitive and "о том, что" ("опровергло сообщения украинских СМИ о том, что ...")
 is the owner's report, nested in the claim that names it, with its speaker in the nominative; the events of the
-report are the owner's, and a denial keeps a denied copy of each (annotation guide, section E).
+report are the owner's, and a denial keeps a denied copy of each (annotation guide, section E). An official named
+again by the area he heads ("глава республики", "голови області") is the one named before.
 
 Probes written for these tests in the styles of agency copy, checked by test_attribution_ru.mismatches.
 """
@@ -46,3 +47,15 @@ def test_a_denied_report_keeps_the_owners_event_and_a_denied_copy():
 def test_an_indeclinable_source_takes_the_case_of_its_adjective():
     rec = record("По данным западных СМИ, ВСУ отошли от Часова Яра.", "ru", "2024-06-07")
     assert [a["speaker"] for a in rec["attributions"]] == ["западные СМИ"], rec["attributions"]
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("Глава ДНР Денис Пушилин заявил об обстреле. Глава республики добавил, что двое ранены.", "ru", "Denis Pushilin"),
+    ("Губернатор Курской области Алексей Смирнов сообщил об атаке. По словам главы региона, пострадавших нет.", "ru",
+     "Aleksei Smirnov"),
+    ("Голова Харківської ОВА Олег Синєгубов повідомив про обстріл. За словами голови області, поранено трьох людей.",
+     "uk", "Oleh Syniehubov"),
+])
+def test_an_official_named_again_by_the_area_he_heads_is_the_one_named_before(text, language, speaker):
+    rec = record(text, language, "2024-06-07")
+    assert [a["speaker"] for a in rec["attributions"]] == [speaker, speaker], rec["attributions"]

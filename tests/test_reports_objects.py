@@ -1,13 +1,13 @@
 """What an act is done to and by (issue 12): a town after an instrument phrase ("атаковали с помощью беспилотников X"),
 villages a dictionary reads as participles in a list, a town after a bank of a river and a comma, "Сили ППО" (a
 body, no village Syla), units named "формирования", soldiers named by an adjective ("Українські військові") and who
-attempts an act ("предприняли попытку прорыва"), not a place before them ("На Сумщині ворог"), a village the
-gazetteer lacks as the object of a capture, the places of a list after a direction ("западнее A и B"), the state an
-act is meant to accuse, and the place of another speaker's sentence before; drones repelled past their count, air
-defence as the actor, a landing and an attempt stopped, an attack made with drones, troops forced out, "both
-settlements" referring back, a Ukrainian village listed among Russian ones far away (their namesake), a village the
-gazetteer lacks named in the nominative after "в районах", troops made to leave as the withdrawal's actor, and the
-personnel item of a list of losses.
+attempts an act ("предприняли попытку прорыва"), not a place before them ("На Сумщині ворог"), those pushed out
+("вытеснили ВСУ"), troops reaching a town's outskirts, a village the gazetteer lacks as the object of a capture, the
+places of a list after a direction ("западнее A и B"), the state an act is meant to accuse, and the place of another
+speaker's sentence before; drones repelled past their count, air defence as the actor, a landing and an attempt
+stopped, an attack made with drones, troops forced out, "both settlements" referring back, a Ukrainian village
+listed among Russian ones far away (their namesake), a village the gazetteer lacks named in the nominative after "в
+районах", troops made to leave as the withdrawal's actor, and the personnel item of a list of losses.
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -64,6 +64,7 @@ def test_air_defence_forces_are_no_village():
     ("На Сумщині ворог обстріляв 8 громад.", "uk", "ворог"),
     ("В Белгороде ВСУ атаковали жилой дом.", "ru", "ВСУ"),
     ("Из Волчанской общины эвакуировали 200 человек.", "ru", None),
+    ("Штурмовые отряды вытеснили ВСУ из Красногоровки.", "ru", "ВСУ"),
 ])
 def test_the_force_that_acts_is_the_actor(text, language, actor):
     rec = record(text, language, "2024-06-03")
@@ -167,3 +168,17 @@ def test_the_personnel_item_of_a_list_of_losses_counts_them():
     found = events("Загальні бойові втрати противника з 24.02.22 по 13.05.24 орієнтовно склали: особового складу — "
                    "близько 488 440 (+1 740) осіб, танків — 7 434 (+7) од.", "uk")
     assert [(e[0], e[3]) for e in found] == [("casualties", 488440)], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Бойцы вышли к окраинам Покровска.", "ru"),
+    ("Окупанти вийшли на околиці Покровська.", "uk"),
+])
+def test_troops_reaching_the_outskirts_fight_there(text, language):
+    assert [(e[0], e[2]) for e in events(text, language)] == [("clash", {"Pokrovsk"})]
+
+
+def test_troops_entering_the_outskirts_advance_and_entering_a_town_takes_it():
+    assert [(e[0], e[2]) for e in events("Russian troops entered the outskirts of Pokrovsk.", "en")] \
+        == [("clash", {"Pokrovsk"})]
+    assert [e[0] for e in events("Russian troops entered Selydove.", "en")] == ["territory_control"]

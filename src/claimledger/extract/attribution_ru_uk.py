@@ -61,6 +61,10 @@ OFFICE_ANAPHORS = frozenset({"ведомство", "відомство", "мин
 # One-word role sources that refer back to the person named before ("за словами речника").
 ROLE_NOUNS = frozenset({"речник", "представитель", "представник", "спикер", "пресс-секретарь", "прессекретарь",
                         "губернатор", "глава", "голова", "командующий", "командувач", "министр", "міністр"})
+# Nouns of the area an official heads, named again without its name ("глава республики", "губернатор региона",
+# "голова області"): the official named before.
+OWN_AREA_NOUNS = frozenset({"республика", "регион", "область", "край", "город", "район", "округ", "республіка",
+                            "регіон", "місто", "громада"})
 # Cue lemmas by how firmly they present the content (models.EVIDENTIALITIES); others report it.
 EVIDENTIALITY_CUES = (
     ("denied", DENIAL_LEMMAS),
@@ -359,8 +363,10 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
                 speaker = UNSPECIFIED  # "говорили, що ...", "За попередніми даними": no source, none before
         elif doc.tokens[f.source[1] - 1].lemma in MESSAGE_NOUNS and f.source[1] - f.source[0] <= 2:
             speaker, role = last_speaker  # "в сообщении говорится": the message of the source named before
-        elif f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lemma in ROLE_NOUNS and last_person[0]:
-            speaker, role = last_person  # "за словами речника": the spokesman named before
+        elif set(doc.tokens[f.source[0]].lemmas) & ROLE_NOUNS and last_person[0] and (
+                f.source[1] - f.source[0] == 1 or f.source[1] - f.source[0] == 2
+                and set(doc.tokens[f.source[0] + 1].lemmas) & OWN_AREA_NOUNS):
+            speaker, role = last_person  # "за словами речника", "добавил глава республики": the one named before
         elif f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lemma in OFFICE_ANAPHORS and last_office[0]:
             speaker, role = last_office  # "Минобороны сообщило ... В ведомстве отметили": the ministry
         elif f.source[1] - f.source[0] == 1 and _names_again(doc.tokens[f.source[0]], last_speaker):

@@ -22,6 +22,9 @@ from .modality_ru_uk import PURPOSE_CONJUNCTIONS
 from .name_context_ru_uk import SETTLEMENT_NOUNS, abbreviated_settlement_noun
 
 THEY = frozenset({"вони", "они"})  # a subject pronoun that refers to the subject of the clause before
+# Verbs of pushing a force out ("вытеснили ВСУ из ..."): the force after the verb is who withdrew.
+PUSHING_OUT_LEMMAS = frozenset({"вытеснить", "вытеснять", "выбить", "выдавить", "выдавливать", "витіснити",
+                                "витісняти", "вибити", "видавити", "видавлювати"})
 ATTEMPT_NOUNS = frozenset({"попытка", "спроба"})  # "предприняли попытку прорыва": the act's actor attempted it
 # Adjectives that stand for a noun of soldiers right before the verb ("Українські військові закріпилися").
 SOLDIER_ADJECTIVES = frozenset({"военный", "військовий"})
@@ -97,6 +100,10 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
     while k > doc.sentence_of(first).first and doc.tokens[k].pos in ("ADJF", "PRTF") and first - k <= 2:
         k -= 1
     verb = doc.tokens[k] if k >= doc.sentence_of(first).first else None
+    if kind == "withdrawal" and t.pos == "VERB" and set(t.lemmas) & PUSHING_OUT_LEMMAS:
+        ousted = _actor_after(doc, first)
+        if ousted is not None:
+            return ousted  # "вытеснили ВСУ из Красногоровки": who was made to leave, not who pushed
     if t.pos == "NOUN" and verb is not None and set(verb.lemmas) & ATTEMPT_NOUNS \
             and k - 1 >= doc.sentence_of(first).first and doc.tokens[k - 1].pos == "VERB":
         return actor_of(doc, k - 1, places=places)  # "Противник предпринял попытку высадки": who attempted
