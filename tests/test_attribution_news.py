@@ -168,3 +168,10 @@ def test_an_object_the_parser_split_from_its_clause_is_the_clause_subject(nlp_en
     text = "A survey published on Monday showed a majority of residents do not want the new road."
     a = only(attributions(nlp_en, text), cue="showed")
     assert a["content"] == "a majority of residents do not want the new road"
+
+
+def test_a_verbless_phrase_after_a_reporting_clause_leaves_the_clause_before(nlp_en):
+    text = ("Russia launched 127 missiles and 109 drones overnight, Ukraine's air force said, the largest attack on "
+            "energy facilities since the start of the war.")
+    a = only(attributions(nlp_en, text), cue="said")
+    assert a["content"] == "Russia launched 127 missiles and 109 drones overnight"

@@ -167,7 +167,8 @@ _TAIL_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "
 
 def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
     """For a reporting clause set off by commas inside its content ("Democrats, he said, are on a
-    mission ..."), return the part after it (which holds the main predicate) and the subject."""
+    mission ..."), return the part after it (which holds the main predicate), or before it when the part after
+    has no verb, and the subject."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if not subjects:
         return None
@@ -188,6 +189,10 @@ def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
         return None
     if any(t.i not in allowed for t in doc[start: end + 1]):
         return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[end + 2:sentence.end]):
+        # a verbless phrase after it sums up what came before ("Russia launched 127 missiles overnight, the air
+        # force said, the largest attack since ..."): the content is the clause before
+        return (sentence.start_char, doc[start - 1].idx), subject
     return (doc[end + 2].idx, sentence.end_char), subject
 
 
