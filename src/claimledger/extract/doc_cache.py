@@ -57,6 +57,12 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return tokens
 
 
+def span_tokens(span: Span) -> list[Token]:
+    """The tokens of a span (a sentence, a clause) from :func:`doc_tokens`: ``list(span)`` without a new Token
+    object for each."""
+    return doc_tokens(span.doc)[span.start:span.end]
+
+
 def tokens_where(doc: Doc, attribute: str, words: frozenset[str]) -> list[Token]:
     """The Doc's tokens whose ``attribute`` ("LOWER" or "LEMMA", as spaCy names it) is one of ``words``, in order:
     ``[t for t in doc if t.lower_ in words]`` (or ``t.lemma_``) without reading the string of every token."""

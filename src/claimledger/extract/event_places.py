@@ -36,14 +36,22 @@ FACILITY_TYPES = PLACE_INHERITING_TYPES | {"other"}
 # A district of Russia (place_adjectives_ru_uk.py) reaches about this far from its centre (the raions and okrugs of
 # the Kursk, Belgorod and Bryansk oblasts span 30-60 km): a settlement this close to the centre is taken to lie in it.
 RAION_KM = 30.0
+# Memo size of _capital(): one entry per distinct place a run asks about.
+CAPITALS_KEPT = 16_384
 
 
 def is_capital(place: Place) -> bool:
     """True for a national capital, which reports name for its government ("Moscow", "Kyiv", "Washington")."""
+    return place.level == "settlement" and _capital(place.ref, place.name or "")
+
+
+@functools.lru_cache(maxsize=CAPITALS_KEPT)
+def _capital(ref: str | None, name: str) -> bool:
+    """True when the settlement ``ref`` (or, unresolved, named ``name``) is a national capital: asked by every
+    trigger of every place, kept."""
     gaz = load_gazetteer()
-    entries = [gaz.get(place.ref)] if place.ref else gaz.lookup(place.name or "", fuzzy=False)
-    return place.level == "settlement" and any(e is not None and e.category in CAPITAL_CATEGORIES
-                                               and (not place.ref or e.ref == place.ref) for e in entries)
+    entries = [gaz.get(ref)] if ref else gaz.lookup(name, fuzzy=False)
+    return any(e is not None and e.category in CAPITAL_CATEGORIES and (not ref or e.ref == ref) for e in entries)
 
 
 def event_place_key(place: Place) -> str:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ..models import Attribution, Event, Place
-from .doc_cache import doc_text, mention_span
+from .doc_cache import doc_memo, doc_text, mention_span, span_tokens
 from .place_resolution import SETTLEMENT_NOUNS, SETTLEMENT_WORDS
 from .quantities import count_of
 from .event_places import (LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, facility_towns,
@@ -152,7 +152,8 @@ def unnamed_areas(span: Span, starts: set[int]) -> str | None:
     "in frontline villages": the event is there, not at a place of the sentence before), "counted" ("held 28
     settlements": new ones, which an oblast or raion of the sentence before may hold), else None. A definite plural
     refers back to them ("recapture these settlements", "In the temporarily occupied areas")."""
-    nouns = [t for t in span.sent if t.idx in starts and t.tag_ == "NNS" and t.lemma_.lower() in UNNAMED_AREA_NOUNS
+    nouns = [t for t in span_tokens(span.sent) if t.idx in starts and t.tag_ == "NNS"
+             and t.lemma_.lower() in UNNAMED_AREA_NOUNS
              and not any(c.lower_ in ("the", "these", "those") for c in t.children)]
     if not nouns:
         return None
@@ -221,7 +222,7 @@ def anaphoric_settlement(span: Span, places: Sequence[Place], report_wide: bool 
     sentence names before it, else the one its paragraph (else, ``report_wide``, the report) named most often before
     it (the latest on a tie); () when there is none."""
     sentence = span.sent
-    noun = next((t for t in sentence if _anaphoric_settlement_noun(t)), None)
+    noun = next(iter(anaphoric_nouns(sentence, "settlement")), None)
     if noun is None:
         return ()
     if noun.tag_ == "NNS":  # "liberated both settlements": those the sentence before listed
@@ -266,7 +267,7 @@ def anaphoric_region(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
     """The oblast a nameless "the region" / "this oblast" of the trigger's sentence refers to: the latest the report
     names before it ("launching an incursion into the Kursk region. ... repelled attacks on several villages in the
     region"); () when the sentence has no such noun or nothing was named."""
-    noun = next((t for t in span.sent if anaphoric_region_noun(t)), None)
+    noun = next(iter(anaphoric_nouns(span.sent, "region")), None)
     if noun is None:
         return ()
     before = [p for p in places if p.level == "oblast" and p.span[1] <= noun.idx]
@@ -287,3 +288,18 @@ def containing_town(doc, place: Place) -> bool:
     root = mention.root if mention is not None else None
     return place.level == "settlement" and root is not None and root.dep_ == "pobj" \
         and root.head.lower_ in ("in", "near", "around", "outside")
+
+
+# The tests of the nameless nouns that refer back, by kind: "the town", "the region", "the entire oblast".
+_ANAPHORS: dict[str, Callable[[Token], bool]] = {
+    "settlement": _anaphoric_settlement_noun, "region": anaphoric_region_noun,
+    "whole region": lambda token: anaphoric_region_noun(token, whole=True)}
+
+
+def anaphoric_nouns(sentence: Span, kind: str) -> list[Token]:
+    """The nouns of a sentence that refer back to a place of ``kind`` (a key of _ANAPHORS), in order; found once per
+    sentence of a Doc, which every trigger of the sentence asks about."""
+    memo = doc_memo(sentence.doc, f"anaphoric_nouns.{kind}")
+    if sentence.start not in memo:
+        memo[sentence.start] = [t for t in span_tokens(sentence) if _ANAPHORS[kind](t)]
+    return memo[sentence.start]

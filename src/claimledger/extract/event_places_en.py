@@ -28,13 +28,13 @@ from spacy.tokens import Span, Token
 
 from ..models import Place
 from . import place_ranker
-from .doc_cache import doc_memo, doc_text, mention_span
+from .doc_cache import doc_memo, doc_text, mention_span, span_tokens
 from .event_places import (
     LEDGER_KINDS, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys,
     place_keys_within, place_within,
 )
 from .event_places_context_en import (
-    AREA_LEVELS, SETTLEMENT_WORDS, anaphoric_region, anaphoric_region_noun, anaphoric_settlement, context_place_keys,
+    AREA_LEVELS, SETTLEMENT_WORDS, anaphoric_nouns, anaphoric_region, anaphoric_settlement, context_place_keys,
     containing_town, takes_anaphoric_region, takes_anaphoric_settlement, takes_counted_settlements,
 )
 from .event_triggers import NATIONALITIES, UNDERGOING_VERBS
@@ -109,7 +109,7 @@ def _there_told_after(span: Span) -> int | None:
     """The end of a verbless fragment that says where "there" in the trigger's sentence is ("... fleeing hostilities
     there. At Azovstal."), or None."""
     doc, sentence = span.doc, span.sent
-    if sentence.end >= len(doc) or not any(t.lower_ == "there" and t.dep_ == "advmod" for t in sentence):
+    if sentence.end >= len(doc) or not any(t.lower_ == "there" and t.dep_ == "advmod" for t in span_tokens(sentence)):
         return None
     fragment = doc[sentence.end].sent
     return fragment.end_char if fragment[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in fragment) \
@@ -204,9 +204,10 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     found = place_keys(own) or _region_referred_to(span, starts, named, trigger_tokens or {}) \
         or _national_land(span, places, starts)
     # "the town" refers to no capital that acts ("a day after Moscow proclaimed ... encircled troops in the town")
-    referable = [p for p in named if not capital_acts(span.doc, p) and not _locates_settlement(span.doc, p, named)]
+    referable = lambda: [p for p in named if not capital_acts(span.doc, p)  # (asked for when needed)
+                         and not _locates_settlement(span.doc, p, named)]
     if not found and takes_anaphoric_settlement(span):
-        found = anaphoric_settlement(span, referable, report_wide=True)  # "Ukrainian forces still hold the town"
+        found = anaphoric_settlement(span, referable(), report_wide=True)  # "Ukrainian forces still hold the town"
     if not found and takes_anaphoric_region(span):
         return anaphoric_region(span, named)  # "the annexation of the region": that oblast or none
     if not found:
@@ -215,7 +216,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
             purposes |= _other_phrases(span, trigger_tokens or {})
         found = _places_in_scope(span, [p for p in places if p.span[0] not in purposes])
     if not found:
-        found = anaphoric_settlement(span, referable) or anaphoric_region(span, named)
+        found = anaphoric_settlement(span, referable()) or anaphoric_region(span, named)
     found = listed_over_areas(found, _named_among(span, places), places) or found
     found = _named_including(span, places) or found
     if not found:  # "the evacuation of people from Azovstal": Mariupol, when the report names it
@@ -240,7 +241,7 @@ def _named_among(span: Span, places: Sequence[Place]) -> list[Place]:
     start = following.start_char + opener.end()
     inside = [p for p in places if start <= p.span[0] and p.span[1] <= following.end_char]
     covered = lambda t: any(p.span[0] <= t.idx < p.span[1] for p in inside)
-    rest = [t for t in following if t.idx >= start]
+    rest = [t for t in span_tokens(following) if t.idx >= start]
     if inside and all(covered(t) or t.is_punct or t.lower_ in LIST_WORDS for t in rest):
         return inside
     return []
@@ -251,12 +252,12 @@ def _named_including(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
     Russian troops out of several villages near Kharkiv, including Tsyrkuny and Ruska Lozova"): where the event
     happened, the town the villages lie near only locating them; () when there is no such list."""
     start, end = _clause_scope(span)
-    for token in span.doc[span.sent.start:span.sent.end]:
+    for token in span_tokens(span.sent):
         if token.lower_ != "including" or not start <= token.idx < end:
             continue
         head = token.head
         if head.lemma_.lower() not in SETTLEMENT_WORDS and not (head.dep_ in ("nsubj", "dobj") and any(
-                t.lemma_.lower() in SETTLEMENT_WORDS for t in span.doc[span.sent.start:token.i])):
+                t.lemma_.lower() in SETTLEMENT_WORDS for t in span_tokens(span.doc[span.sent.start:token.i]))):
             continue
         listed = [p for p in places if token.idx < p.span[0] < end and p.level == "settlement"]
         return place_keys(listed)
@@ -266,7 +267,7 @@ def _named_including(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
 def _national_land(span: Span, places: Sequence[Place], starts: set[int]) -> tuple[str, ...]:
     """The country a nationality adjective in the trigger's own phrase makes the land of a place noun
     ("destroy Ukrainian cities", "on Russian territory"): that country, when the article names it."""
-    for token in span.doc[span.start:span.sent.end]:
+    for token in span_tokens(span.doc[span.start:span.sent.end]):
         if token.idx in starts and token.dep_ == "amod" and token.lower_ in NATIONALITIES \
                 and token.head.lemma_.lower() in LAND_NOUNS:
             country = NATIONALITIES[token.lower_]
@@ -421,8 +422,8 @@ def _region_referred_to(span: Span, starts: set[int], named: Sequence[Place],
     or nothing is named ("recapture these settlements and push Russian forces out of the entire oblast": the oblast
     is the push's place, not the recapture's)."""
     low, high = _clause_scope(span)
-    nouns = [t for t in span.sent if (t.idx in starts or low <= t.idx < high and t.i >= span.end)
-             and anaphoric_region_noun(t, whole=True)]
+    nouns = [t for t in anaphoric_nouns(span.sent, "whole region")
+             if t.idx in starts or low <= t.idx < high and t.i >= span.end]
     others = _other_phrases(span, trigger_tokens) if any(t.idx not in starts for t in nouns) else set()
     noun = next((t for t in nouns if t.idx in starts or t.idx not in others), None)
     if noun is None:
@@ -458,7 +459,7 @@ def _purpose_phrases(span: Span) -> set[int]:
     "in order to" is the purpose of a verb, often the event's own ("a ceasefire in order to let
     civilians leave Mariupol"), and is kept."""
     offsets: set[int] = set()
-    for token in span.sent:
+    for token in span_tokens(span.sent):
         if (token.dep_ in {"acl", "relcl"} and token.head.pos_ == "NOUN" and token.head.lower_ != "order"
                 and not (span.start <= token.head.i < span.end)
                 and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < token.i for c in token.children)

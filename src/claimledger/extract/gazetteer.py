@@ -40,6 +40,10 @@ ENDING_VOWELS = "аеиоуыэюяіїєaeiouy"
 # Memo size of km_between(): the 65 English articles of examples/corpus ask ~190k distances, mostly repeats;
 # 16k entries hold a few MB.
 DISTANCES = 16_384
+# Memo size of _name_stem(): one short string per candidate name a run meets (a few thousand for the bundled corpus).
+NAME_STEMS_KEPT = 65_536
+# Memo size of Gazetteer.lookup(): names asked per run, each a short tuple of entries already made.
+LOOKUPS_KEPT = 65_536
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,13 @@ def katottg_within(ref: str | None, area_ref: str | None, area_level: str | None
                 and ref.startswith(area_ref[:size]))
 
 
+@functools.lru_cache(maxsize=NAME_STEMS_KEPT)
+def _name_stem(name: str) -> str:
+    """A gazetteer name's skeleton less its ending vowels, what other spellings of it share ("Коренево",
+    "Кореневе"); kept, as every resolution asks it of every candidate of a name."""
+    return skeleton(normalise(name)).rstrip(ENDING_VOWELS)
+
+
 class Gazetteer:
     """Entries indexed by normalised name and by romanisation skeleton."""
 
@@ -176,6 +187,8 @@ class Gazetteer:
         self._skeleton = skeletons
         self.division_ids = division_ids
         self._russian_points: dict[tuple[float, float], str] | None = None
+        self._names: dict[str, tuple[frozenset[str], str]] = {}  # _named_by's ids and stem of a key, once per key
+        self._lookups = functools.lru_cache(maxsize=LOOKUPS_KEPT)(self._lookup)
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry with this id (KATOTTG code, geonames:<id>, area:<name>), or None."""
@@ -205,6 +218,10 @@ class Gazetteer:
         """Candidates for a surface name, any language; ``within`` keeps those in an oblast/raion
         (a KATOTTG code or a name such as "Харківська", "Kharkiv"). ``fuzzy`` allows inflected forms
         and romanisation skeletons when the exact name is unknown."""
+        return list(self._lookups(name, within, fuzzy))
+
+    def _lookup(self, name: str, within: str | None, fuzzy: bool) -> tuple[Entry, ...]:
+        """:meth:`lookup`'s candidates, as a tuple (kept per name asked: the extractors ask each name many times)."""
         key = normalise(name)
         words = key.split(" ")
         while len(words) > 1 and words[0] in LEADING_WORDS:
@@ -219,7 +236,7 @@ class Gazetteer:
         if within is not None:
             area = self._area_code(within)
             found = [e for e in found if area in (e.oblast, e.raion, e.id)]
-        return found
+        return tuple(found)
 
     def companion(self, places: Sequence[Place], overrides: bool = False) -> Companion:
         """What the resolved places of an article's other part (its headline for the body, the body for its
@@ -283,11 +300,12 @@ class Gazetteer:
         """Which candidates a surface exactly known to the gazetteer names: those it is a name of, or whose name
         it spells with other letters or ending (Russian "Коренево", Ukrainian "Кореневе"), not those only its
         inflected forms reached ("Тамбове" is Tambov, no village Tambovka); None when it is no known name."""
-        named = {self.entries[i].id for i in _hits(self._exact, key)}
-        stem = skeleton(key).rstrip(ENDING_VOWELS)
-        return None if not named else lambda e: e.id in named or stem in (
-            skeleton(normalise(e.name)).rstrip(ENDING_VOWELS),
-            skeleton(normalise(e.name_uk or "")).rstrip(ENDING_VOWELS))
+        if key not in self._names:
+            self._names[key] = (frozenset(self.entries[i].id for i in _hits(self._exact, key)),
+                                skeleton(key).rstrip(ENDING_VOWELS))
+        named, stem = self._names[key]
+        return None if not named else \
+            lambda e: e.id in named or stem in (_name_stem(e.name), _name_stem(e.name_uk or ""))
 
     def _score(self, e: Entry, ctx: ResolveContext, exact: bool, area_reading: frozenset[str] = frozenset(),
                front: bool = False, listed: bool = False) -> float:
