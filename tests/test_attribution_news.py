@@ -175,3 +175,15 @@ def test_a_verbless_phrase_after_a_reporting_clause_leaves_the_clause_before(nlp
             "energy facilities since the start of the war.")
     a = only(attributions(nlp_en, text), cue="said")
     assert a["content"] == "Russia launched 127 missiles and 109 drones overnight"
+
+
+@pytest.mark.parametrize("text, source, content", [
+    # the parser hangs the "that" clause on the adverb ("said earlier that") or the adverb on the clause
+    ("Russia's defence ministry said earlier that its troops had liberated the town.", "Russia's defence ministry",
+     "its troops had liberated the town"),
+    ("Milbloggers reported earlier that Russian forces had raised a flag in the village.", "Milbloggers",
+     "Russian forces had raised a flag in the village"),
+])
+def test_an_adverb_between_the_cue_and_that_belongs_to_the_cue(nlp_en, text, source, content):
+    a = only(attributions(nlp_en, text))
+    assert (a["source"], a["content"]) == (source, content)

@@ -30,9 +30,9 @@ from .attribution_phrases import (
     evidential_adverb_candidates, headline_candidate, nominal_candidates, stance_candidates,
 )
 from .clauses import (
-    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, is_setting, noun_phrase, object_of,
-    reporting_parenthesis, reporting_tail, reports, SETTING_NOUNS,
-    subject_of, trim_span,
+    Candidate, agent_of, char_span, content_tokens, cue_span, is_blocked, is_setting, misparsed_that_clause,
+    noun_phrase, object_of, opening_time, reporting_parenthesis, reporting_tail, reports, SETTING_NOUNS, subject_of,
+    trim_span,
 )
 from .doc_cache import doc_text, sentence_of, tokens_where
 from .cues import (
@@ -48,26 +48,6 @@ from .voice import speak_for_first_person
 
 
 
-def _misparsed_that_clause(verb: Token, child: Token) -> bool:
-    """True for a "that" clause after a cue verb that the parser took for an adverbial clause when an adverb
-    stands between ("milbloggers reported earlier that Russian forces had raised a flag")."""
-    return child.dep_ == "advcl" and child.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "that"
-                                                              for g in child.children)
-
-
-def _opening_time(clause: Token) -> set[int]:
-    """Token indices of a time phrase that opens a reported clause with no "that", before its subject ("said on
-    Tuesday its forces had captured ..."): it dates the saying, not what is said; empty when there is none."""
-    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if subject is None or any(c.dep_ == "mark" for c in clause.children):
-        return set()
-    phrase = next((c for c in clause.children if c.dep_ in ("prep", "npadvmod") and c.i < subject.i
-                   and c.left_edge.i == clause.left_edge.i), None)
-    if phrase is None or not any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree):
-        return set()
-    return {t.i for t in phrase.subtree}
-
-
 def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, list[Token]]:
     """Return the content span of a cue verb and the cue's extra words (light-verb noun, particle)."""
     lemma = verb.lemma_
@@ -78,9 +58,10 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
         # so is an object after it ("Ukraine withdraws from Avdiivka, Russia claims victory")
         children = [c for c in children if not (c.dep_ == "ccomp" and c.i < verb.i)]
     for child in children:
-        if _misparsed_that_clause(verb, child) and lemma in CUE_VERBS:
-            that = next(g for g in child.children if g.dep_ == "mark" and g.lower_ == "that")
-            return char_span([t for t in content_tokens(child) if t.i > that.i]), extra
+        clause = misparsed_that_clause(verb, child)
+        if clause is not None and lemma in CUE_VERBS:
+            that = next(g for g in clause.children if g.dep_ == "mark" and g.lower_ == "that")
+            return char_span([t for t in content_tokens(clause) if t.i > that.i]), extra
         if child.dep_ == "ccomp" and child.lower_ not in PHRASAL.get(lemma, ()) and lemma in CUE_VERBS:
             if any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in child.children):
                 return None, extra  # an indirect question asserts nothing ("asked whether ...")
@@ -92,7 +73,7 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
             if obj is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
                 # "showed a majority of voters do not think ...": the object is the clause's subject
                 return char_span([*obj.subtree, *content_tokens(child)]), extra
-            return char_span(content_tokens(child, _opening_time(child)) + _second_clause(verb, child)), extra
+            return char_span(content_tokens(child, opening_time(child)) + _second_clause(verb, child)), extra
         if child.dep_ == "ccomp" and child.lower_ in PHRASAL.get(lemma, ()):  # "made clear that ..."
             clause = next((g for g in child.children if g.dep_ == "ccomp"), None)
             if clause is not None:

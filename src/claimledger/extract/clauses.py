@@ -25,6 +25,31 @@ def char_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+def misparsed_that_clause(verb: Token, child: Token) -> Token | None:
+    """The "that" clause after a cue verb that the parser took for an adverbial clause, or hung on the adverb, when
+    an adverb stands between ("milbloggers reported earlier that ...", "the ministry said earlier that ...")."""
+    clause = child if child.dep_ == "advcl" else next((g for g in child.children if g.dep_ == "ccomp"), None)
+    return clause if child.i > verb.i and child.dep_ in ("advcl", "advmod") and clause is not None and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in clause.children) else None
+
+
+def opening_time(clause: Token) -> set[int]:
+    """Token indices of a time phrase that opens a reported clause with no "that", before its subject ("said on
+    Tuesday its forces had captured ..."), or of the words before its "that": they date the saying, not what is
+    said; empty when there is none."""
+    that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if that is not None:  # "reported earlier that ...", the adverb hung on the clause: it dates the saying too
+        return {t.i for t in clause.subtree if t.i < that.i}
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or any(c.dep_ == "mark" for c in clause.children):
+        return set()
+    phrase = next((c for c in clause.children if c.dep_ in ("prep", "npadvmod") and c.i < subject.i
+                   and c.left_edge.i == clause.left_edge.i), None)
+    if phrase is None or not any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree):
+        return set()
+    return {t.i for t in phrase.subtree}
+
+
 def trim_span(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
     """Strip whitespace, quotation marks, a leading *that* and final punctuation from a span."""
     if span is None:

@@ -8,12 +8,17 @@ A spaCy Span (a trigger) and the document's trigger tokens (token index -> type)
   drone strike"): the strike is the event;
 * ``names_held_land``: "the occupied territories", a claim of control named by the land;
 * ``blocks_talks``: "blocked" said of talks, no fighting;
+* ``attempted`` / ``fights_for``: a verb that is what someone tries to do ("trying to capture"): fighting, not a
+  capture;
 * ``destroys_fighters`` / ``frees_people``: the object decides the type ("destroy the occupier" is
-  fighting, "liberate civilians" is getting people out).
+  fighting, "liberate civilians" is getting people out); ``destroys_an_abstraction``: "destroyed freedom of
+  speech" is a figure of speech, no event.
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
+
+from .lexicon_files import lexicon_words
 
 # Objects of "destroy" that make it fighting (clash) rather than a strike on a target.
 FIGHTER_LEMMAS = frozenset({"occupier", "occupant", "enemy", "invader", "troop", "soldier", "unit",
@@ -35,6 +40,13 @@ PEOPLE_LEMMAS = frozenset({"people", "civilian", "serviceman", "resident", "citi
 # Prepositions whose object names the strike that caused damage ("destroyed by a missile strike",
 # "damaged from shelling"); "as a result of" is read separately.
 RESULT_PREPOSITIONS = frozenset({"by", "from"})
+# Verbs and nouns of trying, whose act is attempted, not done ("trying to capture", "an attempt to storm").
+ATTEMPT_VERBS = frozenset({"try", "attempt", "seek", "strive"})
+ATTEMPT_NOUNS = frozenset({"attempt", "bid"})  # (not "effort": "completed the combat effort to liberate X")
+# Takings by decree, whose attempt is no fighting ("tried to annex Ukrainian territories").
+ANNEXING_LEMMAS = frozenset({"annex", "annexation"})
+# Abstract objects that "destroy" takes only in a figure of speech ("destroyed freedom of speech").
+ABSTRACT_OBJECTS = lexicon_words("abstract_objects.tsv", "en")
 
 
 def destroys_fighters(span: Span) -> bool:
@@ -46,6 +58,30 @@ def destroys_weapons(span: Span) -> bool:
     """True for "destroy" whose object is a drone or missile in flight ("fired 31 drones, of which 23 were
     destroyed", "air defences destroyed 23 drones"): shot down, which the guide types ``other``, not a strike."""
     return any(o.lemma_.lower() in FLYING_WEAPON_LEMMAS for o in _destroyed(span))
+
+
+def attempted(token: Token) -> bool:
+    """True for a verb that is what someone tries to do ("trying to capture the town", "attempted to seize",
+    "a Russian attempt to storm Chasiv Yar", "in a bid to take"): an attempt, not the act done."""
+    head = token.head
+    return token.dep_ in ("xcomp", "acl") and token.pos_ == "VERB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+        and (head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ATTEMPT_VERBS
+             or head.pos_ == "NOUN" and head.lemma_.lower() in ATTEMPT_NOUNS)
+
+
+def fights_for(span: Span) -> bool:
+    """True for a capture or a withdrawal only attempted ("have been trying to capture the town"): fighting for it."""
+    return attempted(span.root) and span.root.lemma_.lower() not in ANNEXING_LEMMAS
+
+
+def destroys_an_abstraction(span: Span) -> bool:
+    """True for "destroy" whose object is abstract (ABSTRACT_OBJECTS: "the occupiers destroyed freedom of speech",
+    "the destruction of Ukrainian identity"): a figure of speech, no strike."""
+    objects = _destroyed(span) + [g for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  and span.root.pos_ == "NOUN" for g in c.children if g.dep_ == "pobj"]
+    return span.root.lemma_.lower() in {"destroy", "destruction"} \
+        and any(o.lemma_.lower() in ABSTRACT_OBJECTS for o in objects)
 
 
 def _destroyed(span: Span) -> list[Token]:
@@ -120,6 +156,8 @@ def is_argument(span: Span, trigger_tokens: dict[int, str]) -> bool:
     head = root.head
     if root.dep_ == "dobj" and head.i in trigger_tokens:
         return True
+    if attempted(root) and head.dep_ == "dobj" and head.head.i in trigger_tokens:
+        return True  # "repelled attempts to advance near X": the attempt repelled is that event's object
     subject = head.head if root.dep_ == "pobj" and head.lower_ == "of" else root  # "dozens of attacks"
     if subject is not root and subject.like_num and subject.dep_ in {"dobj", "nsubjpass"} \
             and subject.head.i in trigger_tokens:

@@ -13,7 +13,8 @@ A trigger span, the document's places, the event's actor and type in; the event'
 * else, when the sentence says "the city" or "this town", the settlement its paragraph named most before;
 * never a place inside the actor's phrase ("escalation by Russia") or a source's ("Russia says it captured
   Bilohorivka, Ukraine denies") nor one naming who acts or owns
-  ("the Kiev authorities", "Russia's incursion", "Russia intends"; not "Ukraine's borders"; place_roles_en.py);
+  ("the Kiev authorities", "Russia's incursion", "Russia intends"; not "Ukraine's borders") or only saying where a
+  settlement lies ("Bucha near Kyiv"; place_roles_en.py);
   for talks, never a country taking part;
 * an oblast or raion that holds another of the places is dropped (the town places the event);
 * a fighting event with no place of its own takes the local places of a sentence before it
@@ -29,6 +30,7 @@ from spacy.tokens import Span, Token
 from ..models import Place
 from . import place_ranker
 from .doc_cache import doc_memo, doc_text, mention_span, span_tokens
+from .event_arguments import attempted
 from .event_places import (
     LEDGER_KINDS, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys,
     place_keys_within, place_within,
@@ -38,8 +40,9 @@ from .event_places_context_en import (
     containing_town, takes_anaphoric_region, takes_anaphoric_settlement, takes_counted_settlements,
 )
 from .event_triggers import NATIONALITIES, UNDERGOING_VERBS
-from .gazetteer import load_gazetteer
-from .place_roles_en import PLACE_NOUNS, capital_acts, names_actor
+from .place_roles_en import (
+    BEARINGS, PLACE_NOUNS, capital_acts, locates_settlement, locates_unnamed_settlement, names_actor,
+)
 
 # Dependencies of a trigger whose phrases say where its event happened: prepositional phrases
 # ("at Ochakiv", "in Donbas", "near Kupiansk"), a place named before the noun ("the Kharkiv offensive"),
@@ -53,12 +56,6 @@ AMONG_THEM = re.compile(r"(?:among them|among these|among those|these include|th
                         r"|(?:they|these|those)(?= are| were)"
                         r"|(?:the |a )?[\w'’ -]{0,40}?\b(?:identified|named|listed) (?:them|the \w+) as\b)"
                         r"(?: are| were)?\b", re.IGNORECASE)
-# Prepositions by which a place tells where a settlement named before it lies ("Bucha near Kyiv", "with Russia" of a
-# border), and the nouns of a settlement in apposition to one ("Vovchansk, a town near ...").
-LOCATOR_PREPOSITIONS = frozenset({"near", "outside", "with"})
-# Bearings from a place that locates a settlement in apposition ("Ocheretyne, northwest of Avdiivka").
-BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
-CATEGORY_RANK = {"K": 4, "M": 3, "X": 2, "C": 1}  # KATOTTG categories: special city, city, selyshche, village
 LIST_WORDS = frozenset({"and", "the", "town", "towns", "city", "cities", "village", "villages", "of"})
 # Verbs of speaking or going whose participle phrase sets the speaker somewhere ("speaking in Hiroshima").
 SETTING_VERBS = frozenset({"speak", "talk", "address", "visit", "travel", "arrive", "attend", "write"})
@@ -186,12 +183,12 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     if actor is not None:
         start, end = _noun_phrase(actor)
         places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
-    places = [p for p in places if not names_actor(span.doc, p) and not _locates_settlement(span.doc, p, places)
+    places = [p for p in places if not names_actor(span.doc, p) and not locates_settlement(span.doc, p, places)
               and not (kind in CAPITAL_ACTING_KINDS and capital_acts(span.doc, p))]
     if kind == "negotiation":
         places = [p for p in places if p.level != "country"]
     if kind in LEDGER_KINDS:  # "recaptures village near Bakhmut": a place only locates the village taken
-        places = [p for p in places if not _locates_unnamed_settlement(span.doc, p)]
+        places = [p for p in places if not locates_unnamed_settlement(span.doc, p)]
     if kind in LEDGER_KINDS and takes_counted_settlements(span):  # "has taken two villages in Donetsk": the
         places = [p for p in places if not containing_town(span.doc, p)]  # villages lie there, it is not taken
     starts = _own_phrase(span, trigger_tokens or {})
@@ -205,7 +202,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
         or _national_land(span, places, starts)
     # "the town" refers to no capital that acts ("a day after Moscow proclaimed ... encircled troops in the town")
     referable = lambda: [p for p in named if not capital_acts(span.doc, p)  # (asked for when needed)
-                         and not _locates_settlement(span.doc, p, named)]
+                         and not locates_settlement(span.doc, p, named)]
     if not found and takes_anaphoric_settlement(span):
         found = anaphoric_settlement(span, referable(), report_wide=True)  # "Ukrainian forces still hold the town"
     if not found and takes_anaphoric_region(span):
@@ -276,85 +273,6 @@ def _national_land(span: Span, places: Sequence[Place], starts: set[int]) -> tup
     return ()
 
 
-def _locates_settlement(doc, place: Place, places: Sequence[Place]) -> bool:
-    """True for a place that only says where a settlement named right before it lies ("the town of Bucha near
-    Kyiv", "Vovchansk, a town near the border with Russia"): no place of the event."""
-    span = mention_span(doc, *place.span)
-    root = span.root if span is not None else None
-    if root is not None and root.dep_ == "compound" and root.head.lower_ in SETTLEMENT_WORDS:
-        root = root.head  # "west of Donetsk city"
-    if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" \
-            and _is_bearing(root.head.head) and root.head.head.dep_ == "appos":
-        located = root.head.head.head  # "Krasnohorivka, a town west of Donetsk city": a bearing from Donetsk
-        return any(p.level == "settlement" and p.span[0] <= located.idx < p.span[1] for p in places if p is not place)
-    if root is not None and _bearing_after_settlement(doc, root, places):
-        return True
-    if root is None or root.dep_ != "pobj" or root.head.lower_ not in LOCATOR_PREPOSITIONS:
-        return False
-    located = root.head.head
-    if located.lower_ == "border" and located.head.lower_ in LOCATOR_PREPOSITIONS:
-        located = located.head.head  # "a town near the border with Russia"
-    if located.lower_ in SETTLEMENT_WORDS:
-        named = [g for of in located.children if of.lower_ == "of" for g in of.children if g.dep_ == "pobj"]
-        located = named[0] if named else located.head if located.dep_ == "appos" else located
-        # ("the town of Bucha near Kyiv"; "Vovchansk, a town near ...")
-    return any(p.level == "settlement" and p.span[0] <= located.idx < p.span[1] and _outranks(place, p)
-               for p in places if p is not place)
-
-
-def _is_bearing(token: Token) -> bool:
-    """True for a word of a bearing, hyphenated or not ("north-west", "southeast")."""
-    return token.lower_.replace("-", "") in BEARINGS
-
-
-def _locates_unnamed_settlement(doc, place: Place) -> bool:
-    """True for a place after "near"/"outside" or a bearing's "of" that locates a settlement named by its noun alone
-    ("recaptures village near Bakhmut", "took a village south of Bakhmut"): not the settlement taken."""
-    span = mention_span(doc, *place.span)
-    root = span.root if span is not None else None
-    if root is None or root.dep_ != "pobj" or root.head.lower_ not in LOCATOR_PREPOSITIONS | {"of"}:
-        return False
-    prep = root.head
-    if prep.lower_ == "of":
-        prep = prep.head  # "south of Bakhmut"
-        if not _is_bearing(prep):
-            return False
-    head = prep.head
-    nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(n.lemma_.lower() in SETTLEMENT_WORDS and not any(
-        c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" or c.lower_ == "of" for c in n.children) for n in nouns)
-
-
-def _bearing_after_settlement(doc, root: Token, places: Sequence[Place]) -> bool:
-    """True for the place of a bearing set off after a settlement, with no verb between: "captured Hrodivka, 15 km
-    northeast of Pokrovsk", "Novohrodivka in ... Donetsk region, about 20 km southeast of the logistics hub of
-    Pokrovsk" (however the parser hangs the bearing)."""
-    if root.dep_ != "pobj" or root.head.lower_ != "of":
-        return False
-    bearing = root.head.head
-    if bearing.dep_ == "pobj" and bearing.head.lower_ == "of" and bearing.pos_ == "NOUN":
-        bearing = bearing.head.head  # "of the logistics hub of Pokrovsk"
-    if not _is_bearing(bearing) or bearing.i == 0:
-        return False
-    sentence_start = bearing.sent.start
-    before = [p for p in places if p.level == "settlement" and doc[sentence_start].idx <= p.span[0] < bearing.idx]
-    if not before:
-        return False
-    last = max(before, key=lambda p: p.span[0])
-    between = [t for t in doc[sentence_start:bearing.i] if t.idx >= last.span[1]]
-    return any(t.text == "," for t in between) and not any(t.pos_ in {"VERB", "AUX"} for t in between)
-
-
-def _outranks(locator: Place, located: Place) -> bool:
-    """True when ``locator`` is a bigger kind of place than ``located`` (a country, oblast or larger town: one
-    places a town by a city, "Bucha near Kyiv", not a city by its villages, "northwest of Avdiivka near Sokil")."""
-    if locator.level != "settlement":
-        return True
-    gaz = load_gazetteer()
-    a, b = (gaz.get(p.ref) if p.ref else None for p in (locator, located))
-    return a is not None and b is not None and CATEGORY_RANK.get(a.category, 0) > CATEGORY_RANK.get(b.category, 0)
-
-
 def _setting_phrases(doc, places: Sequence[Place]) -> dict[tuple[int, int], tuple[int, int] | None]:
     """For each place of a Doc, by span, the token range of the participle phrase of where someone speaks or goes
     it lies in ("Zelenskyy, speaking in Hiroshima, appeared to concede the city had fallen"), else None: the
@@ -396,13 +314,20 @@ def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
             c for c in root.children if c.dep_ == "nsubj"]
     while stack:
         token = stack.pop()
-        if token.i in trigger_tokens and token.i != root.i and not (token.dep_ == "dobj" and token.head.i == root.i):
+        if token.i in trigger_tokens and token.i != root.i and not (token.dep_ == "dobj" and token.head.i == root.i) \
+                and not _act_tried(token, root):
             continue  # another event's phrase ("strikes at Ochakiv, the shelling of the Sumy region"); the object
-            # is the event's own argument ("repelled 21 attacks near Kurakhove, Tsukuryne and Heorhiivka")
+            # is the event's own argument ("repelled 21 attacks near Kurakhove, Tsukuryne and Heorhiivka"), and
+            # so is the act of an attempt that is the object ("repelled attempts to advance near Chasiv Yar")
         tokens.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"}
-                     and not _other_act(c))
+        stack.extend(c for c in token.children if (c.dep_ not in {"relcl", "advcl", "ccomp", "acl"}
+                                                   or _act_tried(c, root)) and not _other_act(c))
     return {t.idx for t in tokens}
+
+
+def _act_tried(token: Token, root: Token) -> bool:
+    """True for the act of an attempt that is the trigger's object ("repelled attempts to advance near X")."""
+    return attempted(token) and token.head.dep_ == "dobj" and token.head.head.i == root.i
 
 
 def _other_act(token: Token) -> bool:

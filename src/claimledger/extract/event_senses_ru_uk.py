@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..models import Place
 from .cyrillic import CyrDoc, Token, plain_word
+from .lexicon_files import lexicon_words
 from .name_context_ru_uk import LIST_JOINERS
 from .numbers_ru_uk import NUMBER_LEMMAS
 from .quantities_ru_uk import COLLECTIVE_NUMERALS, PEOPLE, SETTLEMENT_LEMMAS, VICTIM_VERBS
@@ -114,6 +115,9 @@ MEETING_WINDOW = 3
 USING_LEMMAS = frozenset({"применение", "застосування"})
 WITH_WORDS = frozenset({"с", "со", "з", "із", "зі"})
 CAPTIVE_STEMS = ("пленн", "полонен", "военнопленн", "військовополонен")  # nouns of captives, after WITH_WORDS: company
+# Nouns of captivity, after FROM_WORDS a return from it ("вернулись из плена", "повернули з полону"): no capture.
+CAPTIVITY_STEMS = ("плен", "полон")
+FROM_WORDS = frozenset({"из", "изо", "з", "із", "зі"})
 # Verbs of suffering harm: with a building or a place as subject ("пострадали три дома", "постраждали будинки"), the
 # damage of a strike, not casualties; SUFFERER_WINDOW words around the verb are searched for that subject.
 SUFFERING_LEMMAS = frozenset({"пострадать", "постраждати"})
@@ -131,6 +135,11 @@ SITUATION_LEMMAS = frozenset({"ситуация", "обстановка", "си�
 SITUATION_REACH = 6
 # Words of a list of places ("Ірпінь, Буча ... і вся Київщина"), joined by name_context_ru_uk.LIST_JOINERS.
 PLACE_LIST_POS = frozenset({"NOUN", "ADJF", "NPRO", None})
+# Verbs of destroying, and the abstract things they destroy only in a figure of speech ("знищили свободу слова").
+DESTROYING_STEMS = ("уничтож", "знищ", "разруш", "зруйн", "руйн")
+ABSTRACT_OBJECTS = lexicon_words("abstract_objects.tsv", "ru") | lexicon_words("abstract_objects.tsv", "uk")
+# Words around such a verb searched for what it destroys (past a place: "Свобода слова в России уничтожена").
+DESTROYED_REACH = 5
 
 
 def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Sequence[Place]) -> str | None:
@@ -138,8 +147,10 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     None when it names no event (see the module docstring)."""
     if last - first == 1 and set(doc.tokens[first].lemmas) & FIGHTER_NOUN_LEMMAS:
         return None  # "Наши штурмовики зашли в ...": the fighters, not an assault (the stem штурм~)
-    if kind == "casualties" and _captives_accompanied(doc, first, last):
+    if kind == "casualties" and _noun_after(doc, first, last, CAPTIVE_STEMS, WITH_WORDS):
         return None  # "Ил-76 с украинскими пленными разбился": people on board, no capture
+    if kind == "casualties" and _noun_after(doc, first, last, CAPTIVITY_STEMS, FROM_WORDS):
+        return None  # "из плена возвращены 95 военнослужащих": a return (the exchange is its own event), no capture
     if kind == "territory_control" and _takes_a_building(doc, first, last):
         return "other"  # "здание роддома захвачено батальоном": a building held, no change of who holds the town
     if kind == "territory_control" and _takes_no_land(doc, first, last):
@@ -167,6 +178,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "other"  # "захопили в полон мера Мелітополя": a civilian taken is a hostage, no loss of a side
     if kind == "casualties" and _things_suffered(doc, first, last):
         return "strike"  # "в Белгородском районе пострадали поселки Разумное и Дубовое": damage
+    if kind in ("strike", "casualties") and _destroys_an_abstraction(doc, first, last):
+        return None  # "окупанти знищили свободу слова": a figure of speech, nothing struck and no one killed
     if kind == "strike" and _aerial_object(doc, first, last):
         return "other"  # drones or missiles destroyed: an interception, not a strike
     if kind == "attack_repelled" and _aerial_attacker(doc, first, last):
@@ -202,16 +215,36 @@ def _takes_a_building(doc: CyrDoc, first: int, last: int) -> bool:
     return any(w.pos == "NOUN" and set(w.lemmas) & BUILDING_LEMMAS for w in near)
 
 
-def _captives_accompanied(doc: CyrDoc, first: int, last: int) -> bool:
-    """True for a noun of captives after "с"/"з" and its adjectives ("с украинскими пленными"): whom something
-    carries or goes with, no act of capture."""
+def _destroys_an_abstraction(doc: CyrDoc, first: int, last: int) -> bool:
+    """True for a verb of destroying whose object is abstract (ABSTRACT_OBJECTS): the first noun after it within
+    DESTROYED_REACH words of its clause, past adjectives, else (a passive: "свобода слова уничтожена") the nearest
+    noun in the nominative before it."""
+    if not plain_word(doc.tokens[first].lower).startswith(DESTROYING_STEMS):
+        return False
+    s = doc.sentence_of(first)
+    after = range(last, min(s.last, last + DESTROYED_REACH))
+    before = range(first - 1, max(s.first - 1, first - 1 - DESTROYED_REACH), -1) \
+        if doc.tokens[first].pos != "NOUN" else range(0)  # (a noun's object follows it: "порядок знищення всього")
+    for window in (after, before):  # (before it, the subject: "Свобода слова была уничтожена", not "слова")
+        words = (doc.tokens[k] for k in window)
+        noun = next((w for w in words if not w.is_word or window is after and w.pos == "PREP"
+                     or w.pos == "NOUN" and (window is after or "nomn" in w.tags)), None)
+        if noun is not None and noun.pos == "NOUN":  # (none past a preposition: "знищена за кілька місяців")
+            return bool(set(noun.lemmas) & ABSTRACT_OBJECTS)
+    return False
+
+
+def _noun_after(doc: CyrDoc, first: int, last: int, stems: tuple[str, ...], prepositions: frozenset[str]) -> bool:
+    """True for a one-word trigger that is a noun of ``stems`` (or an adjective standing for one: "полоненими") after
+    one of ``prepositions`` and its adjectives: "с украинскими пленными" (whom something carries), "из украинского
+    плена" (where people return from)."""
     t = doc.tokens[first]
-    if last - first != 1 or t.pos != "NOUN" or not plain_word(t.lower).startswith(CAPTIVE_STEMS):
+    if last - first != 1 or t.pos not in ("NOUN", "ADJF") or not plain_word(t.lower).startswith(stems):
         return False
     j = first - 1
     while j > doc.sentence_of(first).first and doc.tokens[j].pos in ("ADJF", "PRTF"):
         j -= 1
-    return j >= 0 and doc.tokens[j].lower in WITH_WORDS
+    return j >= 0 and doc.tokens[j].lower in prepositions
 
 
 def _hostage_taken(doc: CyrDoc, first: int, last: int) -> bool:
@@ -273,11 +306,9 @@ def _air_attack(doc: CyrDoc, first: int, last: int) -> bool:
     before = doc.tokens[max(s.first, first - 2):first]
     if any(plain_word(w.lower).startswith(AIR_ATTACK_STEMS) for w in before):
         return True
-    after = doc.tokens[last:min(s.last, last + OBJECT_WINDOW + 1)]
-    means = next((k for k, w in enumerate(after[:2]) if set(w.lemmas) & MEANS_LEMMAS), None)
-    if means is not None and any(plain_word(w.lower).startswith(AERIAL_STEMS)
-                                 for w in doc.tokens[last + means + 1:min(s.last, last + means + 3)]):
+    if _made_with_aerial(doc.tokens[last:min(s.last, last + 2 + AERIAL_ATTACKER_REACH)]):
         return True  # "атаку с применением беспилотных аппаратов": made with drones
+    after = doc.tokens[last:min(s.last, last + OBJECT_WINDOW + 1)]
     return bool(after) and after[0].lower in ("на", "по") and any(
         plain_word(w.lower).startswith(INFRASTRUCTURE_STEMS) for w in after[1:])
 
@@ -344,10 +375,16 @@ def _aerial_attacker(doc: CyrDoc, first: int, last: int) -> bool:
     s = doc.sentence_of(first)
     end = next((k for k in range(last, s.last) if doc.tokens[k].text in (",", ";", ":")), s.last)
     after = [w for w in doc.tokens[last:end] if w.pos not in COUNT_POS]
-    means = next((k for k, w in enumerate(after) if set(w.lemmas) & MEANS_LEMMAS), None)
-    named = after[:AERIAL_ATTACKER_REACH] + (after[means + 1:means + 1 + AERIAL_ATTACKER_REACH] if means is not None
-                                             else [])
-    return any(plain_word(w.lower).startswith(AERIAL_STEMS) for w in doc.tokens[first:last] + named)
+    named = doc.tokens[first:last] + after[:AERIAL_ATTACKER_REACH]
+    return any(plain_word(w.lower).startswith(AERIAL_STEMS) for w in named) or _made_with_aerial(after)
+
+
+def _made_with_aerial(words: Sequence[Token]) -> bool:
+    """True when the first word of means (MEANS_LEMMAS) among ``words`` has a word of drones or missiles within
+    AERIAL_ATTACKER_REACH words after it ("с применением беспилотных аппаратов")."""
+    means = next((k for k, w in enumerate(words) if set(w.lemmas) & MEANS_LEMMAS), None)
+    return means is not None and any(plain_word(w.lower).startswith(AERIAL_STEMS)
+                                     for w in words[means + 1:means + 1 + AERIAL_ATTACKER_REACH])
 
 
 def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:

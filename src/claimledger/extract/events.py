@@ -28,8 +28,8 @@ from .dates import dates_another, find_time_expressions
 from .datelines import outside_datelines
 from .doc_cache import doc_ents, doc_text, line_memo, sentence_of
 from .event_arguments import (
-    WEAPON_LEMMAS, assaults_near, attacks_a_target, blocks_talks, destroys_fighters, destroys_weapons, frees_people,
-    is_argument, names_held_land, strike_result,
+    WEAPON_LEMMAS, assaults_near, attacks_a_target, blocks_talks, destroys_an_abstraction, destroys_fighters,
+    destroys_weapons, fights_for, frees_people, is_argument, names_held_land, strike_result,
 )
 from .event_dates_en import default_when, event_when, planned_before
 from .event_places import LEDGER_KINDS, settled_places
@@ -378,6 +378,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
     trigger_tokens = {span.root.i: kind for kind, span in triggers}
     sources = [a.source for a in attributions if a.source is not None]
     for kind, span in triggers:
+        if kind == "strike" and destroys_an_abstraction(span):
+            continue  # "the occupiers destroyed freedom of speech": a figure of speech
         if kind == "strike" and destroys_fighters(span):
             kind = "clash"  # "the occupier is being destroyed": fighting, not a strike on a target
         elif kind == "strike" and destroys_weapons(span):
@@ -386,6 +388,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             kind = "strike"  # "Russia attacked energy facilities": a strike on a target, not fighting
         elif kind == "strike" and assaults_near(span):
             kind = "clash"  # "pressed attacks near Robotyne": a ground assault
+        if kind in ("territory_control", "withdrawal") and fights_for(span):
+            kind = "clash"  # "Russian forces have been trying to capture the town": fighting for it, no capture
         if kind == "territory_control" and frees_people(span):
             kind = "evacuation"  # "liberate civilians and servicemen from Mariupol": getting people out
         if _is_heading(span) or dates_another(span.start_char, span.end_char, times, doc_text(doc)):

@@ -10,3 +10,8 @@ def lexicon_rows(name: str) -> list[list[str]]:
     text = resources.files("claimledger").joinpath("data", "lexicons", name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return [line.split("\t") for line in lines[1:]]
+
+
+def lexicon_words(name: str, language: str) -> frozenset[str]:
+    """The words (first column) of the packaged lexicon file ``name`` whose language (second column) is ``language``."""
+    return frozenset(row[0] for row in lexicon_rows(name) if row[1] == language)

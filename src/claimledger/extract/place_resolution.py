@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Place
-from .doc_cache import sentence_of
+from .doc_cache import doc_tokens, sentence_of
 from .gazetteer import (
     CLAIMED_OBLASTS, Companion, Entry, Gazetteer, Resolution, ResolveContext, km_between, settled_alike, theatre_area,
 )
@@ -43,6 +43,7 @@ FOREIGN_TOWN_POPULATION = 100_000
 # near the villages of Korenevo and Olgovka": Olhivka of Kherson Oblast, 700 km away, is the homonym of a Kursk
 # village the gazetteer lacks): the name is that Russian village. A list names neighbours (W_LIST_NEAR).
 LISTED_APART_KM = 200.0
+LIST_GAP = frozenset({",", "and", "or"})  # the words between the names of one list ("A, B and C")
 # Words between a town and the area that holds it: "Rice Lake, Illinois", "Austin, in Scott County, Indiana",
 # "the Elk Grove area of Cook County".
 STATED_AREA_GAP = frozenset({",", "in", "the", "area", "of", "eastern", "western", "northern", "southern",
@@ -112,8 +113,10 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
     resolved = [r.entry for r in results if r.entry is not None]
     ordinal = {start: n for n, start in enumerate(sorted(set(sentences)))}
     settled = [(ordinal[s], r.entry) for r, s in zip(results, sentences) if r.entry is not None]
-    apart = {k for k, (r, s) in enumerate(zip(results, sentences)) if r.entry is not None and _listed_apart(
-        r.entry, [x for o, x in settled if o == ordinal[s] and x is not r.entry and x.level == "settlement"])}
+    lists = _list_numbers(doc, mentions)
+    apart = {k for k, r in enumerate(results) if r.entry is not None and _listed_apart(r.entry, [
+        x.entry for j, x in enumerate(results) if lists[j] == lists[k] and x.entry is not None
+        and x.entry is not r.entry and x.entry.level == "settlement"])}
     settled = [(ordinal[s], r.entry) for k, (r, s) in enumerate(zip(results, sentences))
                if r.entry is not None and k not in apart]
     places = []
@@ -227,8 +230,21 @@ def _stray_town(e: Entry, resolved: list[Entry]) -> bool:
     return bool(dists) and min(dists) > FOREIGN_TOWN_KM
 
 
+def _list_numbers(doc, mentions: list[Mention]) -> list[int]:
+    """For each mention (in text order), the number of the list of names it stands in: a mention joins the list of
+    the one before it when only LIST_GAP words stand between them ("Korenevo and Olgovka"; not a dateline's town
+    and a village later in its sentence)."""
+    tokens, numbers = doc_tokens(doc), []
+    for k, m in enumerate(mentions):
+        before = mentions[k - 1] if k else None
+        joined = before is not None and before.end < m.start \
+            and all(t.lower_ in LIST_GAP for t in tokens[before.end:m.start])
+        numbers.append(numbers[-1] if joined else k)
+    return numbers
+
+
 def _listed_apart(e: Entry, mates: list[Entry]) -> bool:
-    """True for a Ukrainian village (KATOTTG category C) whose sentence's other settlements are all Russian and all
+    """True for a Ukrainian village (KATOTTG category C) whose list's other settlements are all Russian and all
     farther than LISTED_APART_KM from it (see there)."""
     if not (e.ref or "").startswith("UA") or e.category != "C" or e.lat is None or not mates:
         return False

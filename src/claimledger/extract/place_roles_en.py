@@ -2,15 +2,22 @@
 incursion"), a modifier of who acts ("the Kiev authorities") or of what a country makes ("US weapons"), one accused,
 a state as the subject of a full verb ("Russia intends to ...", "the 75 drones Russia launched"), a ship's flag
 state ("flying the flag of Panama"), a time named by a place ("since Bakhmut"), a capital whose
-government acts ("Moscow did not comment", "sabotage by Kyiv"). A spaCy Doc and a Place in, an answer out;
+government acts ("Moscow did not comment", "sabotage by Kyiv"); or when it only says where a settlement lies ("the
+town of Bucha near Kyiv", "Krasnohorivka, a town west of Donetsk city"). A spaCy Doc and a Place in, an answer out;
 event_places_en.py leaves such places out of an event's.
 """
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
 
 from ..models import Place
 from .doc_cache import doc_memo, mention_span
 from .event_arguments import TARGET_LEMMAS
 from .event_places import is_capital
+from .gazetteer import load_gazetteer
+from .place_resolution import SETTLEMENT_WORDS
 
 # Nouns naming who acts or speaks whose place modifier is theirs, not a place of the event ("the Kiev
 # authorities", "the Ukrainian side", "Russian forces", "Acting Kursk governor Alexei Smirnov said Ukrainian troops
@@ -34,6 +41,12 @@ FLAGGED_WORDS = frozenset({"flagged", "registered"})  # "a Panama-flagged vessel
 # Prepositions of time whose bare place object names a time by what happened there ("in the biggest shift since
 # Bakhmut", "the largest attack after Avdiivka"), not a place of the event.
 TIME_PREPOSITIONS = frozenset({"since", "after", "before", "until"})
+# Prepositions by which a place tells where a settlement named before it lies ("Bucha near Kyiv", "with Russia" of a
+# border), and the nouns of a settlement in apposition to one ("Vovchansk, a town near ...").
+LOCATOR_PREPOSITIONS = frozenset({"near", "outside", "with"})
+# Bearings from a place that locates a settlement in apposition ("Ocheretyne, northwest of Avdiivka").
+BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+CATEGORY_RANK = {"K": 4, "M": 3, "X": 2, "C": 1}  # KATOTTG categories: special city, city, selyshche, village
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb's finite forms, whose subject a name right before is
 
 # Nouns of a part of a place: a possessor of one names where, not who ("from Ukraine's borders",
@@ -112,3 +125,82 @@ def _governs(root) -> bool:
         root.head.lower_ == "by" or root.head.lower_ in ("on", "against")
         and root.head.head.lemma_.lower() in PRESSING_NOUNS
         or root.head.lower_ == "with" and root.head.head.lemma_.lower() in DEALING_NOUNS)
+
+
+def locates_settlement(doc, place: Place, places: Sequence[Place]) -> bool:
+    """True for a place that only says where a settlement named right before it lies ("the town of Bucha near
+    Kyiv", "Vovchansk, a town near the border with Russia"): no place of the event."""
+    span = mention_span(doc, *place.span)
+    root = span.root if span is not None else None
+    if root is not None and root.dep_ == "compound" and root.head.lower_ in SETTLEMENT_WORDS:
+        root = root.head  # "west of Donetsk city"
+    if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" \
+            and is_bearing(root.head.head) and root.head.head.dep_ == "appos":
+        located = root.head.head.head  # "Krasnohorivka, a town west of Donetsk city": a bearing from Donetsk
+        return any(p.level == "settlement" and p.span[0] <= located.idx < p.span[1] for p in places if p is not place)
+    if root is not None and _bearing_after_settlement(doc, root, places):
+        return True
+    if root is None or root.dep_ != "pobj" or root.head.lower_ not in LOCATOR_PREPOSITIONS:
+        return False
+    located = root.head.head
+    if located.lower_ == "border" and located.head.lower_ in LOCATOR_PREPOSITIONS:
+        located = located.head.head  # "a town near the border with Russia"
+    if located.lower_ in SETTLEMENT_WORDS:
+        named = [g for of in located.children if of.lower_ == "of" for g in of.children if g.dep_ == "pobj"]
+        located = named[0] if named else located.head if located.dep_ == "appos" else located
+        # ("the town of Bucha near Kyiv"; "Vovchansk, a town near ...")
+    return any(p.level == "settlement" and p.span[0] <= located.idx < p.span[1] and _outranks(place, p)
+               for p in places if p is not place)
+
+
+def is_bearing(token: Token) -> bool:
+    """True for a word of a bearing, hyphenated or not ("north-west", "southeast")."""
+    return token.lower_.replace("-", "") in BEARINGS
+
+
+def locates_unnamed_settlement(doc, place: Place) -> bool:
+    """True for a place after "near"/"outside" or a bearing's "of" that locates a settlement named by its noun alone
+    ("recaptures village near Bakhmut", "took a village south of Bakhmut"): not the settlement taken."""
+    span = mention_span(doc, *place.span)
+    root = span.root if span is not None else None
+    if root is None or root.dep_ != "pobj" or root.head.lower_ not in LOCATOR_PREPOSITIONS | {"of"}:
+        return False
+    prep = root.head
+    if prep.lower_ == "of":
+        prep = prep.head  # "south of Bakhmut"
+        if not is_bearing(prep):
+            return False
+    head = prep.head
+    nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(n.lemma_.lower() in SETTLEMENT_WORDS and not any(
+        c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" or c.lower_ == "of" for c in n.children) for n in nouns)
+
+
+def _bearing_after_settlement(doc, root: Token, places: Sequence[Place]) -> bool:
+    """True for the place of a bearing set off after a settlement, with no verb between: "captured Hrodivka, 15 km
+    northeast of Pokrovsk", "Novohrodivka in ... Donetsk region, about 20 km southeast of the logistics hub of
+    Pokrovsk" (however the parser hangs the bearing)."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    bearing = root.head.head
+    if bearing.dep_ == "pobj" and bearing.head.lower_ == "of" and bearing.pos_ == "NOUN":
+        bearing = bearing.head.head  # "of the logistics hub of Pokrovsk"
+    if not is_bearing(bearing) or bearing.i == 0:
+        return False
+    sentence_start = bearing.sent.start
+    before = [p for p in places if p.level == "settlement" and doc[sentence_start].idx <= p.span[0] < bearing.idx]
+    if not before:
+        return False
+    last = max(before, key=lambda p: p.span[0])
+    between = [t for t in doc[sentence_start:bearing.i] if t.idx >= last.span[1]]
+    return any(t.text == "," for t in between) and not any(t.pos_ in {"VERB", "AUX"} for t in between)
+
+
+def _outranks(locator: Place, located: Place) -> bool:
+    """True when ``locator`` is a bigger kind of place than ``located`` (a country, oblast or larger town: one
+    places a town by a city, "Bucha near Kyiv", not a city by its villages, "northwest of Avdiivka near Sokil")."""
+    if locator.level != "settlement":
+        return True
+    gaz = load_gazetteer()
+    a, b = (gaz.get(p.ref) if p.ref else None for p in (locator, located))
+    return a is not None and b is not None and CATEGORY_RANK.get(a.category, 0) > CATEGORY_RANK.get(b.category, 0)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .cyrillic import CyrDoc, Token
+from .cyrillic import DASHES, CyrDoc, Token
 from .name_context_ru_uk import (
     LIST_JOINERS, LIST_REACH, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, abbreviated_settlement_noun,
 )
@@ -33,7 +33,6 @@ REGION_HEADS = frozenset({"область", "район", "округ", "кра�
 GENDERS = ("masc", "femn", "neut")
 # A list after a dash names the settlements a noun before it counts, within this many tokens ("освободили три
 # населенных пункта в Курской области — Мартыновку, ..."): the noun, its place and the dash.
-DASHES = frozenset({"—", "–", "-"})
 DASHED_NOUN_REACH = 6
 LATIN = re.compile("[a-z]", re.IGNORECASE)
 # Words that take a village's name in the genitive ("в районе Ольговки", "у Ольговки", "из Ольговки").
