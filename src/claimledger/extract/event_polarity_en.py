@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .clauses import stated_owner
+from .event_arguments import ATTEMPT_NOUNS, ATTEMPT_VERBS
 from .event_triggers import cue_ancestors
 
 # Verbs that deny the event in their object or complement ("prevented any evacuation").
@@ -57,6 +58,8 @@ def event_polarity(span: Span) -> str:
         if token.i != root.i and any((token.lemma_.lower(), c.lower_) in NEGATING_PHRASALS
                                      for c in token.children if c.dep_ == "prt"):
             return "denied"
+        if token.i != root.i and token.lemma_.lower() in ATTEMPT_VERBS | ATTEMPT_NOUNS:
+            break  # "thwarted an attempt to capture the town": the attempt was made, only its end is denied
     if _called_untrue(root) or any(map(names_no_one, verb_subjects(root))):
         return "denied"
     return "asserted"

@@ -40,7 +40,8 @@ ENDING_VOWELS = "аеиоуыэюяіїєaeiouy"
 # Memo size of km_between(): the 65 English articles of examples/corpus ask ~190k distances, mostly repeats;
 # 16k entries hold a few MB.
 DISTANCES = 16_384
-# Memo size of _name_stem(): one short string per candidate name a run meets (a few thousand for the bundled corpus).
+# Memo size of _name_skeleton(): one short string per candidate name a run meets (a few thousand for the bundled
+# corpus).
 NAME_STEMS_KEPT = 65_536
 # Memo size of Gazetteer.lookup(): names asked per run, each a short tuple of entries already made.
 LOOKUPS_KEPT = 65_536
@@ -158,10 +159,16 @@ def katottg_within(ref: str | None, area_ref: str | None, area_level: str | None
 
 
 @functools.lru_cache(maxsize=NAME_STEMS_KEPT)
+def _name_skeleton(name: str) -> str:
+    """A gazetteer name's romanisation skeleton (name_keys.skeleton: "Slovyansk" ~ "Sloviansk"); kept, as every
+    resolution asks it of every candidate of a name."""
+    return skeleton(normalise(name))
+
+
 def _name_stem(name: str) -> str:
     """A gazetteer name's skeleton less its ending vowels, what other spellings of it share ("Коренево",
-    "Кореневе"); kept, as every resolution asks it of every candidate of a name."""
-    return skeleton(normalise(name)).rstrip(ENDING_VOWELS)
+    "Кореневе")."""
+    return _name_skeleton(name).rstrip(ENDING_VOWELS)
 
 
 class Gazetteer:
@@ -276,6 +283,9 @@ class Gazetteer:
         # (a city abroad is no prominent reading against the villages a list names beside front villages: "Пушкино"
         # among villages of Pokrovsk raion is Pushkine there, not the Moscow-region town; alone it stays the town's)
         own = [own_name(e, key) for e in candidates]
+        # else its own name in another romanisation ("Slovyansk" is Sloviansk's own; Nikopol's only of old)
+        if key and not any(own):
+            own = [_name_skeleton(key) in (_name_skeleton(e.name), _name_skeleton(e.name_uk or "")) for e in candidates]
         # read by its own name, or by any when no candidate bears it: a city the name reaches only as a former name
         # that villages bear as their own counts as no city ("Новоолександрівка" is none of Melitopol, once so named)
         by_name = [o or not any(own) for o in own]
