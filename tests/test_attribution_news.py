@@ -203,3 +203,10 @@ def test_a_source_the_parser_hung_on_the_clause_before_as_an_apposition_closes_t
 def test_an_opening_phrase_is_no_content_of_the_clause_after_it(nlp_en, text):
     found = attributions(nlp_en, text)
     assert not any(a["content"] in ("In turn", "At the request of the President of Turkey") for a in found), found
+
+
+def test_reports_denied_are_one_denial_of_their_content(nlp_en):
+    text = "Kremlin spokesman Dmitry Peskov denied reports that Vladimir Putin had spoken by phone with Donald Trump."
+    found = [a for a in attributions(nlp_en, text) if a["speaker"] == "Dmitry Peskov"]
+    assert [(a["cue"], a["content"]) for a in found] == [
+        ("denied reports", "Vladimir Putin had spoken by phone with Donald Trump")], found

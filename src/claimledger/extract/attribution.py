@@ -138,6 +138,9 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
         if lemma == "deny" and obj.lemma_.lower() not in DENIABLE_NOUNS \
                 and not any(t.is_quote for t in obj.subtree):
             return None, extra  # "denied her request", "a policy that denies asylum": no claim denied
+        if CUE_VERBS.get(lemma) == "denied" and obj.lemma_ in NOMINAL_CUES and any(
+                c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children) for c in obj.children):
+            return None, extra  # "denied reports that ...": the denial of the reports (attribution_phrases._denier)
         tokens = content_tokens(obj)
         # modifiers of the verb that follow the object belong to the claim ("..., particularly in light of ...")
         for child in children:
