@@ -42,7 +42,7 @@ ENDING_VOWELS = "аеиоуыэюяіїєaeiouy"
 DISTANCES = 16_384
 # Memo size of _name_skeleton(): one short string per candidate name a run meets (a few thousand for the bundled
 # corpus).
-NAME_STEMS_KEPT = 65_536
+NAME_SKELETONS_KEPT = 65_536
 # Memo size of Gazetteer.lookup(): names asked per run, each a short tuple of entries already made.
 LOOKUPS_KEPT = 65_536
 
@@ -158,7 +158,7 @@ def katottg_within(ref: str | None, area_ref: str | None, area_level: str | None
                 and ref.startswith(area_ref[:size]))
 
 
-@functools.lru_cache(maxsize=NAME_STEMS_KEPT)
+@functools.lru_cache(maxsize=NAME_SKELETONS_KEPT)
 def _name_skeleton(name: str) -> str:
     """A gazetteer name's romanisation skeleton (name_keys.skeleton: "Slovyansk" ~ "Sloviansk"); kept, as every
     resolution asks it of every candidate of a name."""
