@@ -283,8 +283,10 @@ class Gazetteer:
         # (a city abroad is no prominent reading against the villages a list names beside front villages: "Пушкино"
         # among villages of Pokrovsk raion is Pushkine there, not the Moscow-region town; alone it stays the town's)
         own = [own_name(e, key) for e in candidates]
-        # else its own name in another romanisation ("Slovyansk" is Sloviansk's own; Nikopol's only of old)
-        if key and not any(own):
+        # else its own name in another romanisation ("Slovyansk" is Sloviansk's own; Nikopol's only of old). Latin
+        # only: a Cyrillic skeleton joins Russian and Ukrainian spellings, and "Льгов" (Russia's L'gov, which has no
+        # Cyrillic name here) would read as the Ukrainian village Льгів
+        if key and key.isascii() and not any(own):
             own = [_name_skeleton(key) in (_name_skeleton(e.name), _name_skeleton(e.name_uk or "")) for e in candidates]
         # read by its own name, or by any when no candidate bears it: a city the name reaches only as a former name
         # that villages bear as their own counts as no city ("Новоолександрівка" is none of Melitopol, once so named)
