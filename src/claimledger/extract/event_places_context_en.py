@@ -9,8 +9,9 @@ of another speaker than those of the sentence its settlements came from gives th
 """
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -137,14 +138,21 @@ def _nearest_placed_sentence(span: Span, places: Sequence[Place]) -> Span:
     """The nearest sentence before the trigger's, at most INHERIT_SENTENCES_BACK back in its paragraph, that names a
     settlement, raion or oblast ("strike at the city of Mykolaiv ... Dismantling of the debris continued. As of now,
     five people are known to have been killed"); else the sentence right before."""
-    sentence, text = span.doc[span.sent.start - 1].sent, doc_text(span.doc)
-    for _ in range(INHERIT_SENTENCES_BACK):
+    before = span.doc[span.sent.start - 1].sent
+    for sentence in itertools.chain([before], _sentences_before(before, INHERIT_SENTENCES_BACK - 1)):
         if any(sentence.start_char <= p.span[0] < sentence.end_char and p.level in LOCAL_LEVELS for p in places):
             return sentence
+    return before
+
+
+def _sentences_before(sentence: Span, count: int) -> Iterator[Span]:
+    """Up to ``count`` sentences before ``sentence``, nearest first, none across the start of a paragraph."""
+    text = doc_text(sentence.doc)
+    for _ in range(count):
         if sentence.start == 0 or "\n" in text[sentence.start_char - 1:sentence.start_char + 1]:
-            break
-        sentence = span.doc[sentence.start - 1].sent
-    return span.doc[span.sent.start - 1].sent
+            return
+        sentence = sentence.doc[sentence.start - 1].sent
+        yield sentence
 
 
 def unnamed_areas(span: Span, starts: set[int]) -> str | None:
@@ -205,11 +213,7 @@ def _listed_before(span: Span, noun: Token, places: Sequence[Place]) -> tuple[st
     INHERIT_SENTENCES_BACK back, that names two or more (as many as a count on the noun says: "the two villages")."""
     count = next((c for c in noun.children if c.dep_ == "nummod" and c.like_num), None)
     wanted = count_of(count) if count is not None else None
-    text, sentence = doc_text(span.doc), span.sent
-    for _ in range(INHERIT_SENTENCES_BACK):
-        if sentence.start == 0 or "\n" in text[sentence.start_char - 1:sentence.start_char + 1]:
-            break
-        sentence = span.doc[sentence.start - 1].sent
+    for sentence in _sentences_before(span.sent, INHERIT_SENTENCES_BACK):
         keys = tuple(dict.fromkeys(event_place_key(p) for p in places if p.level == "settlement"
                                    and sentence.start_char <= p.span[0] < sentence.end_char))
         if len(keys) >= 2 and (wanted is None or len(keys) == wanted):

@@ -312,8 +312,13 @@ def _done_by_force(verb) -> bool:
     """True when a verb's subject, active or passive, is a military force or its people ("Russian forces raised a
     flag", "marines of the 36th brigade hoisted the flag", "its troops had been forced out"; not "Protesters raised
     flags")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass")
-               and {t.lemma_.lower() for t in c.subtree} & (FORCE_WORDS | CAPTURED_PEOPLE) for c in verb.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and names_a_force(c) for c in verb.children)
+
+
+def names_a_force(phrase) -> bool:
+    """True when the phrase a token heads names a military force or its people ("Russian forces", "marines of the
+    36th brigade", "Ukrainian troops")."""
+    return bool({t.lemma_.lower() for t in phrase.subtree} & (FORCE_WORDS | CAPTURED_PEOPLE))
 
 
 def _names_attack(noun) -> bool:

@@ -37,8 +37,8 @@ from .event_places_context_en import without_places_of_other_speakers
 from .event_places_en import event_places
 from .event_polarity import claimed_polarity, innermost_claimant
 from .event_polarity_en import event_polarity, names_no_one, verb_subjects
-from .event_triggers import (CAPTURED_PEOPLE, FLEEING_VERBS, FORCE_WORDS, NATIONALITIES, UNDERGOING_VERBS,
-                             find_triggers, names_settlement)
+from .event_triggers import (FLEEING_VERBS, NATIONALITIES, UNDERGOING_VERBS, find_triggers, names_a_force,
+                             names_settlement)
 from .modality import event_modality
 from .quantities import (count_after_dash, count_after_preposition, count_right_after, find_quantity, number_of,
                          one_person, times_count)
@@ -400,7 +400,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         claimed_by = _claimant(span, attributions)
         actor, target = _actor_and_target(span)
         if kind == "withdrawal" and actor is None and target is not None and target.dep_ == "nsubjpass" \
-                and {t.lemma_.lower() for t in target.subtree} & (FORCE_WORDS | CAPTURED_PEOPLE):
+                and names_a_force(target):
             actor, target = target, None  # "Ukrainian troops were forced out": who was made to leave
         quantity = find_quantity([target, span.root] if kind != "negotiation" else [])
         if quantity is None and kind in ("strike", "clash", "attack_repelled"):  # "the city was hit 15 times"

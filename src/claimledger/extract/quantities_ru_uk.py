@@ -9,7 +9,7 @@ decided here too, for the triggers of losses in events_ru_uk.py.
 """
 from __future__ import annotations
 
-from .cyrillic import PREDICATE_POS, CyrDoc, Token, plain_word, word_readings
+from .cyrillic import DASHES, PREDICATE_POS, CyrDoc, Token, plain_word, word_readings
 from .event_polarity_ru_uk import NONE_WORDS
 from .numbers_ru_uk import (
     FORMATION_LEMMAS, MULTIPLIERS, NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, and_a_half, inside_number, is_measure,
@@ -201,7 +201,7 @@ def _personnel_item(doc: CyrDoc, start: int, stop: int, in_time: set[int] | froz
     toks = doc.tokens
     for k in range(start, stop - 2):
         if (set(toks[k].lemmas) & PERSONNEL_ITEM_WORDS and set(toks[k + 1].lemmas) & {"склад", "состав"}
-                and toks[k + 2].text in ("—", "–", "-")):
+                and toks[k + 2].text in DASHES):
             j = k + 3
             while j < stop and toks[j].lower in QUANTITY_PREPOSITIONS | {"орієнтовно", "ориентировочно"}:
                 j += 1
