@@ -266,6 +266,11 @@ def test_hedges_are_kept_on_the_claim(text, language, hedge):
     ("Ситуація на Харківщині складна.", "uk", "Харківщині", "Kharkiv Oblast", "oblast"),
     ("Ворог обстріляв Куп'янськ.", "uk", "Куп'янськ", "Kupiansk", "settlement"),
     ("Мы были в Донецке и под Лисичанском.", "ru", "Лисичанском", "Lysychansk", "settlement"),
+    # a region is "on" and a town "in": the oblast named after its centre, in the locative after "на"
+    ("Ворог атакував дронами села на Запоріжжі.", "uk", "Запоріжжі", "Zaporizhzhia Oblast", "oblast"),
+    ("ВСУ атаковали беспилотниками сёла на Запорожье.", "ru", "Запорожье", "Zaporizhzhia Oblast", "oblast"),
+    ("Ворог обстріляв промзону у Запоріжжі.", "uk", "Запоріжжі", "Zaporizhzhia", "settlement"),
+    ("Росіяни знову вдарили по Запоріжжю.", "uk", "Запоріжжю", "Zaporizhzhia", "settlement"),
 ])
 def test_inflected_places_resolve_to_katottg(text, language, surface, name, level):
     doc = analyse(text, language)

@@ -101,3 +101,15 @@ def test_social_media_as_a_source_is_no_named_speaker(text, language):
 
     doc = analyse_article(Article(id="t", text=text, language=language, published="2024-12-28"))
     assert [a.speaker for a in doc.attributions] == ["unspecified (social media)"]
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("За сутки произошло 128 боевых столкновений, сообщил Генеральный штаб ВСУ.", "ru",
+     "General Staff of the Armed Forces of Ukraine"),
+    ("Наступление отражено, сообщили в Генеральном штабе Вооруженных сил Украины.", "ru",
+     "General Staff of the Armed Forces of Ukraine"),
+    ("Удар нанесен по аэродрому, заявил Генеральный штаб ВС РФ.", "ru", "General Staff of the Russian Armed Forces"),
+    ("Відбито 37 атак, повідомив Генеральний штаб.", "uk", "General Staff of the Armed Forces of Ukraine"),
+])
+def test_a_general_staff_written_out_in_full_is_the_same_speaker(text, language, speaker):
+    assert [s for _, s in speakers(text, language)] == [speaker]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .cyrillic import CyrDoc
+from .cyrillic import CyrDoc, has_reading
 from .gazetteer import CLAIMED_OBLASTS, THEATRE, Entry, Gazetteer, own_name
 from .nlp import load_morphology
 from .spellings_ru_uk import corresponding_settlements
@@ -57,7 +57,19 @@ def name_candidates(gaz: Gazetteer, doc: CyrDoc, start: int, end: int, *,
     t = doc.tokens[start]
     found, surface, exact = _name_candidates(gaz, doc.span_text(start, end), end - start, t.lemmas, t.lemma,
                                              doc.language, located)
-    return list(found), surface, exact
+    region = _region_named_for(gaz, found) if start > 0 and end - start == 1 and doc.tokens[start - 1].lower == "на" \
+        and has_reading(t.text, doc.language, None, "loct") else None
+    return ([region] if region is not None else list(found)), surface, exact
+
+
+def _region_named_for(gaz: Gazetteer, found: tuple[Entry, ...]) -> Entry | None:
+    """The oblast named after a settlement of ``found``, its centre, for a name in the locative after "на": a region
+    is "on" ("на Запоріжжі", "на Запорожье"), a town "in" ("у Запоріжжі"). None when no such oblast is found."""
+    for e in found:
+        oblast = gaz.get(e.oblast) if e.level == "settlement" and e.oblast else None
+        if oblast is not None and oblast.level == "oblast" and oblast.name == f"{e.name} Oblast":
+            return oblast
+    return None
 
 
 @functools.lru_cache(maxsize=50_000)
