@@ -302,6 +302,16 @@ def test_an_improved_position_takes_only_a_place_of_its_own():
                   {"улучшили тактическое положение": ("Robotyne",)})
 
 
+def test_lines_taken_take_only_a_place_of_their_own():
+    # lines taken beside another act are no capture of that act's villages (no control claim at them)
+    assert_places("Подразделения группировки «Юг» заняли более выгодные рубежи и позиции, нанесли поражение живой силе "
+                  "противника в районах населенных пунктов Часов Яр и Калиновка.",
+                  {"заняли": (), "нанесли поражение": ("Chasiv Yar", "Kalynivka")})
+    assert_places("Российские войска освободили Урожайное Донецкой области. Подразделения в результате активных "
+                  "действий заняли более выгодные рубежи и позиции.", {"освободили": ("Urozhaine",), "заняли": ()})
+    assert_places("Подразделения заняли выгодные рубежи в районе Работино.", {"заняли": ("Robotyne",)})
+
+
 def test_a_village_far_from_the_others_of_its_list_is_a_homonym_of_one_the_gazetteer_lacks():
     # Свердликово of Kursk Oblast is no Свердликове of Kirovohrad Oblast, 600 km from Гуево
     text = ("В Курской области нанесено поражение живой силе противника в районах населенных пунктов Гуево, "

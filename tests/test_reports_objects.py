@@ -179,6 +179,15 @@ def test_troops_reaching_the_outskirts_fight_there(text, language):
     assert [(e[0], e[2]) for e in events(text, language)] == [("clash", {"Pokrovsk"})]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Russian forces gained ground near Pokrovsk, the ISW said.", [("clash", {"Pokrovsk"})]),
+    ("Russian troops have made significant gains near Pokrovsk.", [("clash", {"Pokrovsk"})]),
+    ("The economy made modest gains last year.", []),  # gains of no force
+])
+def test_forces_gaining_ground_advance(text, found):
+    assert [(e[0], e[2]) for e in events(text, "en")] == found
+
+
 def test_troops_entering_the_outskirts_advance_and_entering_a_town_takes_it():
     assert [(e[0], e[2]) for e in events("Russian troops entered the outskirts of Pokrovsk.", "en")] \
         == [("clash", {"Pokrovsk"})]

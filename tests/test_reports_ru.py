@@ -12,6 +12,8 @@ from claimledger.control import record_control_claims
 from claimledger.models import Article
 from claimledger.record import document_to_record
 
+from test_reports_context import events as context_events
+
 pytestmark = pytest.mark.model
 
 RU_STATE = "ТАСС"  # a Russian state outlet (outlets.tsv)
@@ -275,9 +277,19 @@ def test_meetings_calls_and_agreements_are_negotiation(text):
     assert "negotiation" in [e["type"] for e in events(text, "Интерфакс")]
 
 
-def test_victims_named_again_are_no_new_casualties():
-    text = "При атаке беспилотников на Шебекино пострадали трое мирных жителей. Пострадавших доставили в больницу."
-    assert [e["quantity"] for e in events(text, "Губернатор Белгородской области") if e["type"] == "casualties"] == [3]
+@pytest.mark.parametrize("text, language, counts", [
+    ("При атаке беспилотников на Шебекино пострадали трое мирных жителей. Пострадавших доставили в больницу.", "ru",
+     [3]),
+    # victims in hospital, two sentences on, with their injuries: the casualties told before, not in the hospital's town
+    ("В селе Новая Таволжанка в результате атаки дрона ранен мужчина. Он доставлен в ЦРБ. Пострадавшего "
+     "госпитализировали в больницу Белгорода с осколочными ранениями ноги.", "ru", [1]),
+    ("Унаслідок обстрілу Херсона поранено двох чоловіків. Постраждалих госпіталізували до лікарні у Миколаєві.", "uk",
+     [2]),
+    ("В Белгороде госпитализированы три человека.", "ru", [3]),  # no victims told before: the report's own
+])
+def test_victims_named_again_are_no_new_casualties(text, language, counts):
+    found = [e for e in context_events(text, language) if e[0] == "casualties"]
+    assert [e[3] for e in found] == counts, found
 
 
 def test_no_dead_after_the_wounded_is_a_claim_of_its_own():

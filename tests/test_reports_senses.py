@@ -1,6 +1,7 @@
-"""The sense of an event word by what it is said of (issue 12). Verbs of destroying said of abstract things ("the
-occupiers destroyed freedom of speech", "знищили свободу слова", "Свобода слова в России уничтожена") report no strike
-and no loss of people, while the same verbs with a material object or people still do. Captivity that people return
+"""The sense of an event word by what it is said of (issue 12). Verbs of destroying or losing said of abstract things
+("the occupiers destroyed freedom of speech", "знищили свободу слова", "Свобода слова в России уничтожена", "втратили
+ініціативу") report no strike and no loss of people, while the same verbs with a material object or people still do.
+Subduing takes land only when a place is subdued. Captivity that people return
 from ("из плена возвращены", "з полону повернули") or captives carried ("з українськими полоненими") is no capture.
 A capture only attempted ("have been trying to capture the town") is fighting for it, and the place of an attempt
 repelled is the repelled attack's.
@@ -25,6 +26,8 @@ pytestmark = pytest.mark.model
     ("Свобода слова була знищена за кілька місяців окупації.", "uk"),
     ("Оккупанты уничтожили свободу слова, заявил правозащитник.", "ru"),
     ("Свобода слова в России уничтожена, считает журналист.", "ru"),
+    ("Окупанти втратили ініціативу під Харковом, заявив речник.", "uk"),  # lost, in a figure of speech too
+    ("ВСУ потеряли инициативу на этом направлении, считает эксперт.", "ru"),
 ])
 def test_destroying_an_abstract_thing_is_no_strike_and_no_loss(text, language):
     found = [e for e in events(text, language) if e[0] in ("strike", "casualties")]
@@ -37,6 +40,7 @@ def test_destroying_an_abstract_thing_is_no_strike_and_no_loss(text, language):
     ("Будинок культури в Ізюмі був знищений.", "uk", "strike"),
     ("Российские военные уничтожили склад в Харькове.", "ru", "strike"),
     ("Подразделения уничтожили до 40 военнослужащих противника.", "ru", "casualties"),
+    ("Ворог втратив понад 1200 солдатів за добу.", "uk", "casualties"),
 ])
 def test_destroying_a_material_thing_or_people_is_still_an_event(text, language, kind):
     found = events(text, language)
@@ -59,6 +63,16 @@ def test_a_return_from_captivity_or_captives_carried_is_no_capture(text, languag
 ])
 def test_a_capture_is_still_a_loss(text, language):
     assert any(e[0] == "casualties" for e in events(text, language))
+
+
+@pytest.mark.parametrize("text, taken", [
+    ("Війна Росії проти України – це спроба підкорити наших людей.", False),  # people subdued: no land taken
+    ("Кремль хоче підкорити Україну.", True),
+    ("Вони ніколи не підкорять Харків.", True),
+])
+def test_subduing_takes_territory_only_when_a_place_is_subdued(text, taken):
+    found = events(text, "uk")
+    assert bool(found) == taken and all(e[0] == "territory_control" for e in found), found
 
 
 @pytest.mark.parametrize("text", [

@@ -1,12 +1,12 @@
 """Which Russian or Ukrainian event triggers tell an act already told (events_ru_uk.py): the annotation guide gives
 one entry per distinct event per claimant (shared data/dev/README.md, section E), so a re-mention adds nothing.
 
-A trigger is told again when it names victims of the casualties of the sentence before by a participle alone,
-when it is a strike told again through its weapon, or when it counts the explosions or munitions of a strike told
-before it in its sentence (:func:`told_again`); a trigger of the same type, claimant and sentence as an earlier one
-is the same act unless it counts, places or predicates differently (:func:`same_act`); a control-ledger claim its
-speaker already gave in the report is not repeated (:func:`claim_repeated`). Pure: a CyrDoc and the events found so
-far in, a decision out.
+A trigger is told again when it names victims of the casualties of the sentences before by a participle alone or
+in a sentence of hospital care, when it is a strike told again through its weapon, or when it counts the explosions
+or munitions of a strike told before it in its sentence (:func:`told_again`); a trigger of the same type, claimant
+and sentence as an earlier one is the same act unless it counts, places or predicates differently (:func:`same_act`);
+a control-ledger claim its speaker already gave in the report is not repeated (:func:`claim_repeated`). Pure: a
+CyrDoc and the events found so far in, a decision out.
 """
 from __future__ import annotations
 
@@ -30,6 +30,12 @@ WEAPON_LEMMAS = frozenset({"бомба", "авиабомба", "авіабомб
                            "шахед", "каб", "боеприпас", "боєприпас", "мина", "міна"})
 EXPLOSION_STEMS = ("взрыв", "вибух", "боеприпас", "боєприпас", "снаряд")  # what a strike told beside them spent
 ADJECTIVAL_ENDINGS = ("ый", "ий", "ой")  # lemmas of adjectives used as nouns ("раненый", "погибший", "поранений")
+# Words of hospital care: victims taken to hospital are those of the casualties told before ("ранен мужчина ...
+# Его госпитализировали", "Постраждалих госпіталізували"), no victims of their own.
+CARE_STEMS = ("госпитализ", "госпіталіз", "шпиталіз")
+# Sentences back, within the paragraph, that victims named again may refer to ("ранен мужчина. Он доставлен в ЦРБ.
+# Пострадавшего госпитализировали ...").
+VICTIMS_REACH = 2
 
 
 def told_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int | None, where: Sequence[str],
@@ -112,15 +118,19 @@ def _own_predicate_apart(doc: CyrDoc, earlier: Event, first: int, last: int) -> 
 
 def _victims_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int | None,
                    events: Sequence[Event]) -> bool:
-    """True for victims named again by a participle alone with no count after a casualties event of the sentence
-    before in the paragraph ("... пострадали трое. Пострадавших доставили в больницу"): a re-mention, not a
-    new event; "захоплені в полон" says more."""
+    """True for victims named again by a participle alone, or in a sentence of hospital care (CARE_STEMS), with no
+    count, after a casualties event of the VICTIMS_REACH sentences before in the paragraph ("... пострадали трое.
+    Пострадавших доставили в больницу", "Постраждалих госпіталізували"): a re-mention, not a new event; "захоплені
+    в полон" says more."""
     t = doc.tokens[first]
     participle = t.pos in ("PRTF", "ADJF") or t.pos == "NOUN" and t.lemma.endswith(ADJECTIVAL_ENDINGS)  # "Раненых"
-    if kind != "casualties" or quantity is not None or not participle or last > first + 1 \
-            or t.sent == 0 or event_polarity_ru_uk(doc, first) == "denied":  # "Погибших нет" says something new
+    if kind != "casualties" or quantity is not None or last > first + 1 or t.sent == 0 \
+            or event_polarity_ru_uk(doc, first) == "denied":  # "Погибших нет" says something new
         return False
-    return _told_just_before(doc, first, kind, events)
+    s = doc.sentence_of(first)
+    if not participle and not any(plain_word(w.lower).startswith(CARE_STEMS) for w in doc.tokens[s.first:s.last]):
+        return False  # (in a sentence of care, its injuries too: "госпитализировали с осколочными ранениями")
+    return _told_just_before(doc, first, kind, events, VICTIMS_REACH)
 
 
 def _explosions_of_strike(doc: CyrDoc, kind: str, first: int, last: int, events: Sequence[Event]) -> bool:
@@ -154,10 +164,14 @@ def _strike_again(doc: CyrDoc, kind: str, first: int, events: Sequence[Event], w
         and not (where and e.places and set(where).isdisjoint(e.places)) for e in events)
 
 
-def _told_just_before(doc: CyrDoc, first: int, kind: str, events: Sequence[Event]) -> bool:
-    """True when the sentence before the trigger's (token ``first``, not the document's first), in the same
-    paragraph, holds an event of type ``kind``: what a re-mention refers back to."""
-    t = doc.tokens[first]
-    before = doc.sents[t.sent - 1]
-    return "\n" not in doc.text[before.end:t.start] and any(
-        e.type == kind and before.start <= e.trigger[0] < before.end for e in events)
+def _told_just_before(doc: CyrDoc, first: int, kind: str, events: Sequence[Event], reach: int = 1) -> bool:
+    """True when one of the ``reach`` sentences before the trigger's (token ``first``, not the document's first), in
+    the same paragraph, holds an event of type ``kind``: what a re-mention refers back to."""
+    after = doc.tokens[first].start
+    for before in doc.sents[max(0, doc.tokens[first].sent - reach):doc.tokens[first].sent][::-1]:
+        if "\n" in doc.text[before.end:after]:  # (between sentences: one may hold a line break)
+            return False
+        if any(e.type == kind and before.start <= e.trigger[0] < before.end for e in events):
+            return True
+        after = before.start
+    return False

@@ -38,6 +38,9 @@ ACT_NOUN_LEMMAS = frozenset({
 # Verbs of improving a position ("улучшили положение", "покращили положення"): a territory claim placed only by
 # a locative phrase of its own ("улучшили тактическое положение в районе Работино").
 IMPROVING_LEMMAS = frozenset({"улучшить", "улучшать", "покращити", "покращувати"})
+# Verbs of taking that take lines when positions follow them ("заняли более выгодные рубежи и позиции"): a gain along
+# the line like an improved position, placed only by its own clause, never by another act or sentence.
+TAKING_LINE_LEMMAS = frozenset({"занять", "занимать", "зайняти", "займати"})
 # Verbs of digging in, whose "на ... позициях" (event_senses_ru_uk.POSITION_LEMMAS within POSITION_REACH words after
 # them) names lines, not the place just left ("вийшли з Авдіївки та закріпилися на підготовлених позиціях").
 DIGGING_IN_LEMMAS = frozenset({"закрепиться", "закрепляться", "закріпитися", "закріплюватися"})
@@ -216,6 +219,11 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     attached = _attached_places(doc, last, c_last, places)
     if attached:
         return listed_over_areas(attached, listed, places) or attached
+    if set(doc.tokens[first].lemmas) & TAKING_LINE_LEMMAS and any(
+            set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(c_last, last + POSITION_REACH)]):
+        # "заняли более выгодные рубежи и позиции, нанесли поражение ... в районах X, Y": lines, not X or Y; "заняли
+        # выгодные позиции на окраинах Селидово и продолжают наступление ...": its own predicate's place
+        return place_keys_within(places, [doc.char_span(p_first, p_last)], LOCAL_OVER_COUNTRY)
     if set(doc.tokens[first].lemmas) & IMPROVING_LEMMAS \
             and any(t.pos in ("VERB", "GRND") for t in doc.tokens[last:s.last]):
         # "улучшили положение по переднему краю и нанесли поражение (отразив атаки) ... в районах X, Y": a gain along

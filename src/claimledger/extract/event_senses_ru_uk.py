@@ -135,8 +135,9 @@ SITUATION_LEMMAS = frozenset({"ситуация", "обстановка", "си�
 SITUATION_REACH = 6
 # Words of a list of places ("Ірпінь, Буча ... і вся Київщина"), joined by name_context_ru_uk.LIST_JOINERS.
 PLACE_LIST_POS = frozenset({"NOUN", "ADJF", "NPRO", None})
-# Verbs of destroying, and the abstract things they destroy only in a figure of speech ("знищили свободу слова").
-DESTROYING_STEMS = ("уничтож", "знищ", "разруш", "зруйн", "руйн")
+# Verbs of destroying or losing, and the abstract things they destroy or lose only in a figure of speech
+# ("знищили свободу слова", "окупанти втратили ініціативу").
+DESTROYING_STEMS = ("уничтож", "знищ", "разруш", "зруйн", "руйн", "потер", "утрат", "втрат", "втрач")
 ABSTRACT_OBJECTS = lexicon_words("abstract_objects.tsv", "ru") | lexicon_words("abstract_objects.tsv", "uk")
 # Words around such a verb searched for what it destroys (past a place: "Свобода слова в России уничтожена").
 DESTROYED_REACH = 5
@@ -179,7 +180,7 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     if kind == "casualties" and _things_suffered(doc, first, last):
         return "strike"  # "в Белгородском районе пострадали поселки Разумное и Дубовое": damage
     if kind in ("strike", "casualties") and _destroys_an_abstraction(doc, first, last):
-        return None  # "окупанти знищили свободу слова": a figure of speech, nothing struck and no one killed
+        return None  # "окупанти знищили свободу слова", "втратили ініціативу": a figure of speech, no one killed
     if kind == "strike" and _aerial_object(doc, first, last):
         return "other"  # drones or missiles destroyed: an interception, not a strike
     if kind == "attack_repelled" and _aerial_attacker(doc, first, last):
@@ -216,9 +217,9 @@ def _takes_a_building(doc: CyrDoc, first: int, last: int) -> bool:
 
 
 def _destroys_an_abstraction(doc: CyrDoc, first: int, last: int) -> bool:
-    """True for a verb of destroying whose object is abstract (ABSTRACT_OBJECTS): the first noun after it within
-    DESTROYED_REACH words of its clause, past adjectives, else (a passive: "свобода слова уничтожена") the nearest
-    noun in the nominative before it."""
+    """True for a verb of destroying or losing whose object is abstract (ABSTRACT_OBJECTS): the first noun after it
+    within DESTROYED_REACH words of its clause, past adjectives, else (a passive: "свобода слова уничтожена") the
+    nearest noun in the nominative before it."""
     if not plain_word(doc.tokens[first].lower).startswith(DESTROYING_STEMS):
         return False
     s = doc.sentence_of(first)
