@@ -79,6 +79,10 @@ def test_each_capitalised_part_of_a_double_name_is_romanised_capitalised():
     # an indeclinable head ("врио") shows no case: the surname does (not "Евгении", plural of Евгения)
     ("Врио губернатора Евгений Балицкий заявил об отражении атак.", "ru", "Yevgeny Balitsky", "Врио губернатора"),
     ("По словам врио губернатора Евгения Балицкого, атаки отражены.", "ru", "Yevgeny Balitsky", "врио губернатора"),
+    # "acting" abbreviated with full stops ("и.о.", "в.о.") runs on to the name like "врио"
+    ("ВСУ вторглись в Курскую область, заявил и.о. губернатора Алексей Смирнов.", "ru", "Aleksei Smirnov",
+     "и.о. губернатора"),
+    ("Бої тривають, заявив в.о. голови ОВА Іван Федоров.", "uk", "Ivan Fedorov", "в.о. голови ОВА"),
     # a described source with no name still reads in the nominative
     ("По словам собеседника агентства, атаки отражены.", "ru", "собеседник агентства", None),
 ])

@@ -38,7 +38,8 @@ from .anaphora_ru_uk import (anaphor_after, anaphor_before, antecedent_of, is_an
                              sentence_before, source_before_anaphor)
 from .cues import UNSPECIFIED
 from .cues_ru_uk import COMMENTING_LEMMAS, CueLexicon, load_cue_lexicon
-from .cyrillic import COORDINATORS, RELATIVE_LEMMAS, CyrDoc, Token, find_quotes, has_reading, within_quote
+from .cyrillic import (
+    COORDINATORS, PREDICATE_POS, RELATIVE_LEMMAS, CyrDoc, Token, find_quotes, has_reading, within_quote)
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .name_readings_ru_uk import name_before_object
@@ -81,6 +82,9 @@ CONFIRMING_LEMMAS = frozenset({"подтвердить", "подтверждат
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
 MAX_ANTECEDENT_WORDS = 4  # words before a relative pronoun's comma that name who it stands for ("Генштаб ВСУ, который")
+# Parts of speech that make a clause a predicate: verbs and short participles, short adjectives ("готова") and
+# predicatives ("можно").
+CLAUSE_PREDICATE_POS = PREDICATE_POS | {"ADJS", "PRED"}
 CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})  # the dictionary's case grammemes
 MIN_REPEATED_STEM = 5  # letters of a noun's stem that must recur in the speaker named before (shorter ones recur by chance)
 
@@ -208,6 +212,10 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
             if quote is not None and not doc.text[toks[sent.first].start:quote[0] - 1].strip(" —–-\n"):
                 return Found(quote, "direct", cue, src, k)
             part = trim_range(doc, sent.first, j)
+            if part is not None and src[1] < sent.last and toks[src[1]].text == "," and not _predicates(doc, part):
+                # the reporting clause interrupts the content ("В то же время, добавил эксперт, штурм ... потребует
+                # сил"): the part of it that holds the predicate, after the interruption
+                part = trim_range(doc, src[1] + 1, sent.last) or part
             if part is not None and not contains_cue_subject(doc, part):
                 if is_anaphoric(doc, part[0], part[1]):  # "Об этом сообщил X, передает ТАСС"
                     antecedent = sentence_before(doc, sent)
@@ -285,6 +293,11 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         return None
     span, kind = content
     return Found(span, kind, cue, src, k, sourceless=agentless and src is None)
+
+
+def _predicates(doc: CyrDoc, part: tuple[int, int]) -> bool:
+    """True when the tokens of ``part`` hold a predicate: a finite verb, a short form or a predicative word."""
+    return any(t.pos in CLAUSE_PREDICATE_POS for t in doc.tokens[part[0]:part[1]])
 
 
 def _is_agentless(t: Token) -> bool:

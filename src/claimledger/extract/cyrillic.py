@@ -255,6 +255,10 @@ SETTLEMENT_ABBREVIATIONS = {
     "uk": ((("н", "п"), True, "пункт"), (("нп",), False, "пункт"), (("с",), True, "село"), (("м",), True, "місто"),
            (("смт",), False, "селище"), (("с", "м", "т"), True, "селище")),
 }
+# Abbreviations of "acting" before an office ("заявил и.о. губернатора Алексей Смирнов", "в.о. голови ОВА"), by
+# letters (each with its full stop): one token that reads as the one-word title of the same sense (врио, тво), so
+# that the speaker's title runs on to the name.
+ACTING_ABBREVIATIONS = {"ru": ((("и", "о"), "врио"),), "uk": ((("в", "о"), "тво"), (("т", "в", "о"), "тво"))}
 ABBREVIATED = "SettlementAbbr"  # (not pymorphy's "Abbr", which "г" of "год" has)
 ABBREVIATION_TAGS = frozenset({"NOUN", "inan", "sing", ABBREVIATED})
 
@@ -292,10 +296,19 @@ def _rejoin_after_abbreviations(text: str, bounds: list[tuple[int, int]]) -> lis
 
 def _join_settlement_abbreviations(text: str, words: list[tuple], language: str) -> list[tuple]:
     """The (start, end, lemma, pos, tags, lemmas) words of one sentence with each settlement noun's abbreviation
-    (SETTLEMENT_ABBREVIATIONS, its letters and full stops) joined into one word that reads as the noun."""
+    (SETTLEMENT_ABBREVIATIONS, its letters and full stops) joined into one word that reads as the noun, and each
+    abbreviation of ACTING_ABBREVIATIONS into one that reads as its title."""
     out: list[tuple] = []
     k = 0
     while k < len(words):
+        acting = next(((len(letters) * 2, title) for letters, title in ACTING_ABBREVIATIONS.get(language, ())
+                       if [text[a:b].lower() for a, b, *_ in words[k:k + len(letters) * 2]]
+                       == [x for letter in letters for x in (letter, ".")] and k + len(letters) * 2 < len(words)), None)
+        if acting is not None:
+            width, title = acting
+            out.append((words[k][0], words[k + width - 1][1], *analyse_word(title, language)))
+            k += width
+            continue
         for letters, stopped, lemma in SETTLEMENT_ABBREVIATIONS.get(language, ()):
             width = len(letters) * (2 if stopped else 1)
             seq = words[k:k + width]
