@@ -295,6 +295,20 @@ def test_a_settlement_is_kept_to_the_oblast_stated_for_it(text, language, surfac
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, surface, name", [
+    # -ом after "под" is a masculine noun's instrumental (Торецк), after "в" an adjectival name's prepositional
+    # (Торецкое); a Pokrovsk axis named before favours the village of Pokrovsk raion either way
+    ("Противник сосредоточил усилия на Покровском направлении. Наши части отошли под Торецком.", "Торецком",
+     "Toretsk"),
+    ("Бои идут в Торецком на Покровском направлении.", "Торецком", "Toretske"),
+    ("Бои идут под Кураховом на Покровском направлении.", "Кураховом", "Kurakhove"),  # a noun in -ово, not Kurakhivka
+])
+def test_the_case_a_preposition_governs_reads_a_name_in_om(text, surface, name):
+    place = next(p for p in analyse(text, "ru").places if p.text == surface)
+    assert place.name == name
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, names", [
     ("Освобождены населенные пункты Мартыновка и Мальцевка Курской области.", {"Мартыновка": "Martynovka",
                                                                               "Мальцевка": "Maltsevka"}),

@@ -11,6 +11,7 @@ import re
 
 from .cyrillic import CyrDoc, has_reading
 from .gazetteer import CLAIMED_OBLASTS, THEATRE, Entry, Gazetteer, own_name
+from .name_keys import normalise
 from .nlp import load_morphology
 from .spellings_ru_uk import corresponding_settlements
 
@@ -37,6 +38,22 @@ OBLAST_NICKNAMES = {
 NICKNAME_ENDINGS = ("", "а", "и", "ы", "і", "у", "ю", "ою", "ой", "е", "я", "ї", "ей", "ью", "ям", "ь", "ню")
 # A "-щина" name of a town's district in any case ("Нікопольщині", "Куп'янщину"): the raion named after the town.
 RAION_NICKNAME = re.compile(r"^(?P<base>\w[\w'’ʼ]{2,}?)щин(?:а|и|і|у|ою|ой|е|ы)$")
+# The cases a Russian preposition governs. A name in -ом/-ем (O_ENDINGS) is a masculine noun's instrumental ("под
+# Торецком": the town Торецк) or an adjectival name's prepositional ("в Торецком": the village Торецкое, whose
+# instrumental is "Торецким"), so the preposition before it tells which of the two it can be.
+PREPOSITION_CASES = {
+    "под": frozenset({"ablt", "accs"}), "над": frozenset({"ablt"}), "перед": frozenset({"ablt"}),
+    "между": frozenset({"ablt", "gent"}), "за": frozenset({"ablt", "accs"}), "с": frozenset({"ablt", "gent", "accs"}),
+    "со": frozenset({"ablt", "gent", "accs"}), "в": frozenset({"loct", "accs"}), "во": frozenset({"loct", "accs"}),
+    "на": frozenset({"loct", "accs"}), "о": frozenset({"loct", "accs"}), "об": frozenset({"loct", "accs"}),
+    "при": frozenset({"loct"}), "у": frozenset({"gent"}), "около": frozenset({"gent"}), "возле": frozenset({"gent"}),
+    "из": frozenset({"gent"}), "от": frozenset({"gent"}), "до": frozenset({"gent"}), "близ": frozenset({"gent"}),
+    "к": frozenset({"datv"}), "ко": frozenset({"datv"}), "по": frozenset({"datv", "loct", "accs"}),
+}
+O_ENDINGS = ("ом", "ем")
+# Endings of Ukrainian settlement names that are adjectives (Торецьке, Кам'янське), whose Russian forms decline as
+# adjectives ("Торецким"), unlike nouns in -ове or -ине ("под Кураховом": Курахове).
+ADJECTIVAL_NAME_ENDINGS = ("ське", "цьке", "зьке")
 MAX_FUZZY_TOKENS = 3  # longest name looked up in its case forms ("Донецкой Народной Республике")
 MAX_SPELLINGS = 8  # Ukrainian spellings looked up per Russian name (exact look-ups, cheap)
 # Russian -> Ukrainian spelling of village names, tried when the gazetteer lacks the Russian form:
@@ -57,9 +74,25 @@ def name_candidates(gaz: Gazetteer, doc: CyrDoc, start: int, end: int, *,
     t = doc.tokens[start]
     found, surface, exact = _name_candidates(gaz, doc.span_text(start, end), end - start, t.lemmas, t.lemma,
                                              doc.language, located)
+    if doc.language == "ru" and start > 0 and end - start == 1 and t.lower.endswith(O_ENDINGS):
+        found = _in_the_case_governed(list(found), PREPOSITION_CASES.get(doc.tokens[start - 1].lower))
     region = _region_named_for(gaz, found) if start > 0 and end - start == 1 and doc.tokens[start - 1].lower == "на" \
         and has_reading(t.text, doc.language, None, "loct") else None
     return ([region] if region is not None else list(found)), surface, exact
+
+
+def _in_the_case_governed(found: list[Entry], cases: frozenset[str] | None) -> list[Entry]:
+    """The candidates of a Russian name in -ом/-ем that the case ``cases`` of the preposition before it allows: after
+    one that takes no prepositional, no Ukrainian village whose name is an adjective (Торецьке); after
+    one that takes no instrumental, no Ukrainian settlement whose name ends in a consonant (Торецьк). All of them
+    when that would leave none, or when no preposition is known."""
+    if cases is None:
+        return found
+    ukrainian = lambda e: e.level == "settlement" and (e.ref or "").startswith("UA") and e.name_uk
+    adjectival = lambda e: ukrainian(e) and normalise(e.name_uk).endswith(ADJECTIVAL_NAME_ENDINGS)
+    consonant = lambda e: ukrainian(e) and normalise(e.name_uk)[-1] not in "аеєиіїоуюя"
+    kept = [e for e in found if not ("loct" not in cases and adjectival(e) or "ablt" not in cases and consonant(e))]
+    return kept or found
 
 
 def _region_named_for(gaz: Gazetteer, found: tuple[Entry, ...]) -> Entry | None:
