@@ -497,9 +497,20 @@ def test_an_attack_told_again_after_an_air_attack_is_that_strike(text, expected)
     ("Українські військові контролюють понад 1000 квадратних кілометрів території Курської області.", None),
     ("Звільнено 90 кв. км території.", None),  # an area, no count
     ("Минулої доби Росія випустила по наших містах понад 80 керованих авіабомб.", 80),
+    # the settlements counted past an area
+    ("З початку року звільнено 880 квадратних кілометрів території та 14 населених пунктів.", 14),
 ])
 def test_an_area_is_no_count_and_guided_bombs_are_a_strike(text, expected):
     assert [e.quantity for e in analyse(text, "uk").events] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("С начала года освобождено 880 квадратных километров территории и 14 населенных пунктов.", [14]),
+    ("Российские войска продвинулись на 5 км и заняли 3 села.", [None, 3]),  # another act's count stays its own
+])
+def test_a_count_past_an_area_is_the_settlements(text, expected):
+    assert [e.quantity for e in analyse(text, "ru").events] == expected
 
 
 @pytest.mark.model

@@ -298,10 +298,29 @@ def test_no_dead_after_the_wounded_is_a_claim_of_its_own():
     assert [e["polarity"] for e in found] == ["asserted", "denied"]
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Сырский признал, что украинским подразделениям пришлось отойти с ряда позиций под Торецком.", "ru"),
+    ("Українські підрозділи відійшли з кількох позицій біля Торецька.", "uk"),
+])
+def test_pulling_back_from_positions_near_a_town_is_a_withdrawal(text, language):
+    assert [(e[0], e[2]) for e in context_events(text, language)] == [("withdrawal", {"Toretsk"})]
+
+
+@pytest.mark.parametrize("text, language, found", [
+    ("Российские подразделения пытаются обойти Покровск с юга.", "ru", [("clash", {"Pokrovsk"})]),
+    ("Окупанти намагаються обійти Покровськ з півдня.", "uk", [("clash", {"Pokrovsk"})]),
+    ("Он обошел вопрос о Крыме.", "ru", []),  # a question passed over, no flank
+])
+def test_flanking_a_town_is_fighting_for_it(text, language, found):
+    assert [(e[0], e[2]) for e in context_events(text, language)] == found
+
+
 @pytest.mark.parametrize("text, kind, quantity", [
     ("Более 300 жителей покинули Покровск за сутки.", "evacuation", 300),  # civilians leave: no withdrawal
     ("Из Покровска вывезены 45 детей.", "evacuation", 45),
     ("Жителей Белгорода временно отселили из приграничных районов.", "evacuation", None),
+    # the count told by a second word of the same act goes to the one event
+    ("Жителей приграничных районов эвакуируют, уже вывезены более трех тысяч человек.", "evacuation", 3000),
     ("Уничтожены две ДРГ противника в Брянской области.", "casualties", 2),
 ])
 def test_civilians_moved_out_and_sabotage_groups_destroyed(text, kind, quantity):

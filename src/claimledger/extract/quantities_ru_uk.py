@@ -49,6 +49,7 @@ PEOPLE = ("человек", "люди", "людина", "особа", "осіб"
 # загиблих зросла"): the amount after the verb is that noun's, not another act's of the sentence ("удара").
 COUNT_HEADS = frozenset({"число", "количество", "кількість"})
 QUANTITY_AFTER, QUANTITY_BEFORE = 5, 4  # words after / before a trigger searched for its count
+MEASURE_WORDS = 3  # words of a measure after its number ("квадратных километров территории"), searched past for a count
 PEOPLE_ADJECTIVES = 2  # adjectives between a number and the people it counts ("16 українських дітей")
 # Verbs whose subject is the victim, not who acts ("Пять человек погибли", "загинули семеро людей"): their number
 # counts the casualties, not the act.
@@ -106,6 +107,12 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     inside = range(first + 1, last)
     reach = QUANTITY_AFTER + sum(1 for k in range(last, min(s.last, last + QUANTITY_AFTER)) if k in in_time)
     after = range(last, min(s.last, last + reach))  # a time phrase between ("составили за сутки около ...") is not counted
+    measure = next((k for k in after if number_at(doc, k)[0] is not None and is_measure(doc, number_at(doc, k)[1], k)),
+                   None)
+    stop = min(s.last, after.stop + MEASURE_WORDS)
+    if measure is not None and not any(w.pos in PREDICATE_POS for w in doc.tokens[last:stop]):
+        after = range(last, stop)  # "освобождено 880 квадратных километров территории и 14 населенных пунктов": past
+        # the area to the settlements (not to another act's count: "продвинулись на 5 км и заняли 3 села")
     anchor = _before_inclusion(doc, first, s.first)  # past "в том числе ребенок," between a count and its verb
     before = range(anchor - 1, max(s.first - 1, anchor - 1 - QUANTITY_BEFORE), -1)
     back = max(s.first, first - 1 - QUANTITY_BEFORE)  # the first token a number before the trigger may start at
