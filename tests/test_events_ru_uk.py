@@ -499,6 +499,7 @@ def test_an_attack_told_again_after_an_air_attack_is_that_strike(text, expected)
     ("Минулої доби Росія випустила по наших містах понад 80 керованих авіабомб.", 80),
     # the settlements counted past an area
     ("З початку року звільнено 880 квадратних кілометрів території та 14 населених пунктів.", 14),
+    ("За минулу добу просування становило від одного до трьох кілометрів.", None),  # a range of distance
 ])
 def test_an_area_is_no_count_and_guided_bombs_are_a_strike(text, expected):
     assert [e.quantity for e in analyse(text, "uk").events] == [expected]

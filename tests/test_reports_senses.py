@@ -57,6 +57,12 @@ def test_a_return_from_captivity_or_captives_carried_is_no_capture(text, languag
     assert not found, found
 
 
+def test_people_returned_from_captivity_are_counted_by_the_exchange():
+    found = events("Україна повернула додому 95 військовослужбовців, які перебували в російському полоні, повідомив "
+                   "президент.", "uk")
+    assert [(e[0], e[3]) for e in found] == [("other", 95)], found
+
+
 @pytest.mark.parametrize("text, language", [
     ("Военнослужащие ВСУ попали в плен в районе Волчанска.", "ru"),
     ("Окупанти взяли в полон двох бійців.", "uk"),

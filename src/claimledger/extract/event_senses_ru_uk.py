@@ -6,13 +6,14 @@ lexicon match is, or none.
 a state joining an alliance takes no territory; entering a whole oblast or an attempt to take a place is
 fighting; drones destroyed are interceptions; an attack on positions with no weapon named is fighting and an
 attack told by its damage a strike; civilians leaving a town are evacuated, not withdrawn; a meeting with the
-public is no negotiation.
+public is no negotiation; captives carried and captivity left are no capture (captivity_ru_uk.py).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from ..models import Place
+from .captivity_ru_uk import WITH_WORDS, captives_carried, captivity_left
 from .cyrillic import CyrDoc, Token, plain_word
 from .lexicon_files import lexicon_words
 from .name_context_ru_uk import LIST_JOINERS
@@ -113,11 +114,6 @@ MEETING_WINDOW = 3
 # Nouns of using weapons, and the prepositions that make them the instrument of another act ("удар с применением
 # ракет", "удар із застосуванням дронів"): no strike of their own.
 USING_LEMMAS = frozenset({"применение", "застосування"})
-WITH_WORDS = frozenset({"с", "со", "з", "із", "зі"})
-CAPTIVE_STEMS = ("пленн", "полонен", "военнопленн", "військовополонен")  # nouns of captives, after WITH_WORDS: company
-# Nouns of captivity, after FROM_WORDS a return from it ("вернулись из плена", "повернули з полону"): no capture.
-CAPTIVITY_STEMS = ("плен", "полон")
-FROM_WORDS = frozenset({"из", "изо", "з", "із", "зі"})
 # Verbs of suffering harm: with a building or a place as subject ("пострадали три дома", "постраждали будинки"), the
 # damage of a strike, not casualties; SUFFERER_WINDOW words around the verb are searched for that subject.
 SUFFERING_LEMMAS = frozenset({"пострадать", "постраждати"})
@@ -148,9 +144,9 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     None when it names no event (see the module docstring)."""
     if last - first == 1 and set(doc.tokens[first].lemmas) & FIGHTER_NOUN_LEMMAS:
         return None  # "Наши штурмовики зашли в ...": the fighters, not an assault (the stem штурм~)
-    if kind == "casualties" and _noun_after(doc, first, last, CAPTIVE_STEMS, WITH_WORDS):
+    if kind == "casualties" and captives_carried(doc, first, last):
         return None  # "Ил-76 с украинскими пленными разбился": people on board, no capture
-    if kind == "casualties" and _noun_after(doc, first, last, CAPTIVITY_STEMS, FROM_WORDS):
+    if kind == "casualties" and captivity_left(doc, first, last):
         return None  # "из плена возвращены 95 военнослужащих": a return (the exchange is its own event), no capture
     if kind == "territory_control" and _takes_a_building(doc, first, last):
         return "other"  # "здание роддома захвачено батальоном": a building held, no change of who holds the town
@@ -233,19 +229,6 @@ def _destroys_an_abstraction(doc: CyrDoc, first: int, last: int) -> bool:
         if noun is not None and noun.pos == "NOUN":  # (none past a preposition: "знищена за кілька місяців")
             return bool(set(noun.lemmas) & ABSTRACT_OBJECTS)
     return False
-
-
-def _noun_after(doc: CyrDoc, first: int, last: int, stems: tuple[str, ...], prepositions: frozenset[str]) -> bool:
-    """True for a one-word trigger that is a noun of ``stems`` (or an adjective standing for one: "полоненими") after
-    one of ``prepositions`` and its adjectives: "с украинскими пленными" (whom something carries), "из украинского
-    плена" (where people return from)."""
-    t = doc.tokens[first]
-    if last - first != 1 or t.pos not in ("NOUN", "ADJF") or not plain_word(t.lower).startswith(stems):
-        return False
-    j = first - 1
-    while j > doc.sentence_of(first).first and doc.tokens[j].pos in ("ADJF", "PRTF"):
-        j -= 1
-    return j >= 0 and doc.tokens[j].lower in prepositions
 
 
 def _hostage_taken(doc: CyrDoc, first: int, last: int) -> bool:

@@ -49,6 +49,7 @@ PEOPLE = ("человек", "люди", "людина", "особа", "осіб"
 # загиблих зросла"): the amount after the verb is that noun's, not another act's of the sentence ("удара").
 COUNT_HEADS = frozenset({"число", "количество", "кількість"})
 QUANTITY_AFTER, QUANTITY_BEFORE = 5, 4  # words after / before a trigger searched for its count
+RANGE_WORDS = frozenset({"до", "-", "–", "—"})  # between the two ends of a range ("от 1 до 3 км", "5-7 км")
 MEASURE_WORDS = 3  # words of a measure after its number ("квадратных километров территории"), searched past for a count
 PEOPLE_ADJECTIVES = 2  # adjectives between a number and the people it counts ("16 українських дітей")
 # Verbs whose subject is the victim, not who acts ("Пять человек погибли", "загинули семеро людей"): their number
@@ -160,10 +161,11 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                 break
             value, end = _count_at(doc, k, in_time)
             if value is not None and not (1900 <= value <= 2100 and end == k + 1):
-                if kind not in PEOPLE_COUNTED and (
+                if kind not in PEOPLE_COUNTED and order is not inside and (
                         _people_at(doc, end) or set(doc.tokens[k].lemmas) & COLLECTIVE_NUMERALS
                         or _people_at(doc, end, PEOPLE_ADJECTIVES) and _victims_told(doc, s)):
-                    continue  # "удар ... погибли 11 человек", "пострадали трое": people count the casualties
+                    continue  # "удар ... погибли 11 человек", "пострадали трое": people count the casualties (but
+                    # inside the trigger they count its own act: "повернула додому 95 військовослужбовців")
                     # ("обстрілів загинули 16 українських дітей"; those "в окружении" count the encirclement)
                 return value
     t = doc.tokens[first]
@@ -317,6 +319,10 @@ def _count_at(doc: CyrDoc, k: int, in_time: set[int]) -> tuple[int | None, int]:
             or any(doc.tokens[j].lower in ("ни", "ні") for j in range(max(0, k - 2), k)):
         return None, k
     value, end = number_at(doc, k)
+    if value is not None and end + 1 < len(doc.tokens) and doc.tokens[end].lower in RANGE_WORDS:
+        upper, stop = number_at(doc, end + 1)  # "от одного до трех километров": the range's measure is both ends'
+        if upper is not None and is_measure(doc, stop, end + 1):
+            return None, k
     return (value, end) if value is not None and not is_measure(doc, end, k) else (None, k)
 
 
