@@ -137,6 +137,10 @@ def test_counts(nlp_en):
     # how many times an act happened counts the acts
     assert _one(nlp_en, "Russian forces shelled the village 15 times overnight.", "strike").quantity == 15
     assert _one(nlp_en, "The city was hit three times.", "strike").quantity == 3
+    assert _one(nlp_en, "The mayor said the city had come under fire 15 times since Friday.", "strike").quantity == 15
+    # the settlements counted beside an area, which is no count
+    text = "Ukrainian forces control about 1,000 square kilometres of the Kursk region and 74 settlements."
+    assert _one(nlp_en, text, "territory_control").quantity == 74
     assert _one(nlp_en, "Strikes were three times as heavy as last week.", "strike").quantity is None
     # a group counted by "of N" counts its members
     assert _one(nlp_en, "The strike killed a family of five.", "casualties").quantity == 5
@@ -465,6 +469,9 @@ def test_blocked_city_is_fighting(nlp_en):
     ("Russia must be held accountable.", []),
     ("Our warriors are holding their positions.", []),
     ("The army held the line.", []),
+    # an area of a place is land; an area of pipeline is not
+    ("Ukraine controls 1,000 sq km of Kursk region.", ["territory_control"]),
+    ("The company controls 40 km of pipeline.", []),
 ])
 def test_holding_or_controlling_land_is_territory_control(nlp_en, text, kinds):
     assert [e.type for e in _events(nlp_en, text) if e.type != "negotiation"] == kinds

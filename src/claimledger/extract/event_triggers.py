@@ -74,6 +74,7 @@ FORCE_WORDS = MILITARY_WORDS | {"unit", "brigade", "battalion", "regiment", "div
 # Objects that make holding, controlling or regaining a claim of territory (flag "land").
 HELD_LAND_NOUNS = frozenset({"city", "town", "village", "settlement", "part", "territory", "area", "bridgehead",
                              "region", "oblast", "district", "percent", "%", "land", "outskirt", "stronghold"})
+AREA_UNITS = frozenset({"km", "kilometre", "kilometer", "mile"})  # land when "of" a place: "1,000 sq km of Kursk"
 REGAINED_GROUND = frozenset({"position", "ground"})
 # Attacks whose stopping is a repelled attack (flag "halts_attack": "the offensive was stopped").
 ATTACK_LEMMAS = frozenset({"attack", "assault", "offensive", "invasion", "advance", "breakthrough",
@@ -344,8 +345,15 @@ def _takes_land(root) -> bool:
         return any(g.ent_type_ in {"GPE", "LOC", "FAC"} or g.lemma_.lower() in nouns or names_settlement(g)
                    for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "over")
                    for g in c.children if g.dep_ == "pobj")
-    return any(c.dep_ == "dobj" and (c.ent_type_ in {"GPE", "LOC", "FAC"} or c.lemma_.lower() in nouns)
+    return any(c.dep_ == "dobj" and (c.ent_type_ in {"GPE", "LOC", "FAC"} or c.lemma_.lower() in nouns
+                                     or c.lemma_.lower() in AREA_UNITS and _of_a_place(c))
                or c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns for c in root.children)
+
+
+def _of_a_place(noun) -> bool:
+    """True when the "of" phrase of ``noun`` names a place or a noun of land ("sq km of the Kursk region")."""
+    return any(g.ent_type_ in {"GPE", "LOC"} or g.lemma_.lower() in HELD_LAND_NOUNS or names_settlement(g)
+               for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
 
 
 def _captures_people(root) -> bool:

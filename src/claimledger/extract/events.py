@@ -40,8 +40,8 @@ from .event_polarity_en import event_polarity, names_no_one, verb_subjects
 from .event_triggers import (FLEEING_VERBS, NATIONALITIES, UNDERGOING_VERBS, find_triggers, names_a_force,
                              names_settlement)
 from .modality import event_modality
-from .quantities import (count_after_dash, count_after_preposition, count_right_after, find_quantity, number_of,
-                         one_person, times_count)
+from .quantities import (count_after_dash, count_after_preposition, count_beside_measure, count_right_after,
+                         find_quantity, number_of, one_person, times_count)
 from .retold_events import without_retold_strikes
 
 # Negotiation heads that name one call or meeting; their later definite mentions corefer.
@@ -403,8 +403,11 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
                 and names_a_force(target):
             actor, target = target, None  # "Ukrainian troops were forced out": who was made to leave
         quantity = find_quantity([target, span.root] if kind != "negotiation" else [])
+        if quantity is None and kind != "negotiation":
+            quantity = count_beside_measure(target)
         if quantity is None and kind in ("strike", "clash", "attack_repelled"):  # "the city was hit 15 times"
-            quantity = times_count(span.root)
+            verb = span.root.head if span.root.dep_ == "prep" else span.root  # ("came under fire 15 times")
+            quantity = times_count(verb)
         if quantity is None and kind == "casualties":  # "1,478 have surrendered": the count is the subject
             quantity = find_quantity(verb_subjects(span.root))
             quantity = count_after_preposition(span.root) if quantity is None else quantity  # "injuring over 120"

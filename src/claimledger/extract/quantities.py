@@ -120,6 +120,15 @@ def count_of(token) -> int | None:
     return None
 
 
+def count_beside_measure(noun) -> int | None:
+    """The count of a noun joined to a measure ``noun`` or to its "of" phrase ("control 1,000 square kilometres of the
+    Kursk region and 74 settlements": 74), or None when ``noun`` is no unit of measure."""
+    if noun is None or noun.lower_ not in MEASURE_UNITS:
+        return None
+    owned = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return find_quantity(j for n in (noun, *owned) for j in n.conjuncts)
+
+
 def _couple_of(token) -> int | None:
     """2 for "a couple" or the noun it counts ("a couple of soldiers", "an elderly couple"), not of a measure
     ("a couple of days"); else None."""
