@@ -37,6 +37,13 @@ def test_indirect_speech_with_that(nlp_en):
     assert a["kind"] == "indirect"
 
 
+def test_agreeing_that_reports_and_agreeing_to_does_not(nlp_en):
+    found = attributions(nlp_en, "The participants of the meeting agreed that the offensive should continue.")
+    assert [(a["source"], a["content"]) for a in found] == [("participants of the meeting",
+                                                             "the offensive should continue")]
+    assert attributions(nlp_en, "Putin and Macron agreed to continue contacts.") == []
+
+
 def test_source_after_direct_quote(nlp_en):
     text = "“We will not give up a single village,” the commander said on Tuesday."
     a = only(attributions(nlp_en, text), cue="said")

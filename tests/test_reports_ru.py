@@ -286,6 +286,9 @@ def test_meetings_calls_and_agreements_are_negotiation(text):
     ("Унаслідок обстрілу Херсона поранено двох чоловіків. Постраждалих госпіталізували до лікарні у Миколаєві.", "uk",
      [2]),
     ("В Белгороде госпитализированы три человека.", "ru", [3]),  # no victims told before: the report's own
+    # some of the victims told before, counted after "среди"
+    ("Пять человек погибли и 37 получили ранения при обстреле Белгорода. Среди раненых шестеро детей.", "ru", [5, 37]),
+    ("Среди погибших трое детей.", "ru", [3]),
 ])
 def test_victims_named_again_are_no_new_casualties(text, language, counts):
     found = [e for e in context_events(text, language) if e[0] == "casualties"]
@@ -304,6 +307,16 @@ def test_no_dead_after_the_wounded_is_a_claim_of_its_own():
 ])
 def test_pulling_back_from_positions_near_a_town_is_a_withdrawal(text, language):
     assert [(e[0], e[2]) for e in context_events(text, language)] == [("withdrawal", {"Toretsk"})]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Взятие Харькова не планируется, заявил Песков.", [("territory_control", "denied")]),
+    ("Взятие Харькова не стоит в повестке.", [("territory_control", "denied")]),
+    ("Штурм Харькова не входит в планы.", [("clash", "denied")]),  # no town entered
+    ("Взятие Харькова стало главной целью.", [("territory_control", "asserted")]),
+])
+def test_an_act_not_planned_is_denied(text, found):
+    assert [(e["type"], e["polarity"]) for e in events(text)] == found
 
 
 @pytest.mark.parametrize("text, language, found", [

@@ -15,7 +15,7 @@ CUE_VERBS: dict[str, str] = {
         "declare", "write", "reiterate", "indicate", "observe", "assert", "acknowledge", "admit",
         "point", "sum", "stipulate", "specify", "clarify", "respond", "reply", "answer", "recount",
         "disclose", "reveal", "testify", "predict", "estimate", "describe", "portray", "frame",
-        "characterize", "characterise", "call", "term", "label", "brand", "rule", "show", "find",
+        "characterize", "characterise", "call", "term", "label", "brand", "rule", "show", "find", "agree",
     ), "reported"),
     **dict.fromkeys(("claim", "allege", "insist", "maintain", "argue", "contend", "suggest", "blame", "accuse"),
                     "claimed"),  # (blame and accusation as in Russian and Ukrainian: "обвинить", "звинуватити")
@@ -116,8 +116,9 @@ CLAUSE_ONLY_VERBS = frozenset({"say", "add", "write", "tell", "agree", "call", "
                                "recognize", "recognise", "consider", "order", "reject", "dismiss",
                                "observe", "support", "rule", "worry", "suspect", "notice"})
 # Verbs that report only with the complement named here ("the court ruled that ...", "China regards
-# the defectors as ..."), never otherwise ("to rule out", "regarding").
-REQUIRED_COMPLEMENTS = {"rule": "ccomp", "suspect": "ccomp", "notice": "ccomp", "worry": "ccomp", "regard": "as"}
+# the defectors as ..."), never otherwise ("to rule out", "regarding", "agreed to meet").
+REQUIRED_COMPLEMENTS = {"rule": "ccomp", "suspect": "ccomp", "notice": "ccomp", "worry": "ccomp", "regard": "as",
+                        "agree": "ccomp"}  # ("the sides agreed that ...": a joint statement; "agreed to" is no report)
 # Verbs that name their object ("called the report a hoax", "deemed it unlawful"): the content is
 # the object and its complement.
 NAMING_VERBS = frozenset({"call", "term", "label", "brand", "dub", "deem"})

@@ -33,6 +33,7 @@ ADJECTIVAL_ENDINGS = ("ый", "ий", "ой")  # lemmas of adjectives used as no
 # Words of hospital care: victims taken to hospital are those of the casualties told before ("ранен мужчина ...
 # Его госпитализировали", "Постраждалих госпіталізували"), no victims of their own.
 CARE_STEMS = ("госпитализ", "госпіталіз", "шпиталіз")
+AMONG_WORDS = frozenset({"среди", "серед"})  # "Среди раненых шестеро детей": some of the victims told before
 # Sentences back, within the paragraph, that victims named again may refer to ("ранен мужчина. Он доставлен в ЦРБ.
 # Пострадавшего госпитализировали ...").
 VICTIMS_REACH = 2
@@ -119,12 +120,13 @@ def _own_predicate_apart(doc: CyrDoc, earlier: Event, first: int, last: int) -> 
 def _victims_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int | None,
                    events: Sequence[Event]) -> bool:
     """True for victims named again by a participle alone, or in a sentence of hospital care (CARE_STEMS), with no
-    count, after a casualties event of the VICTIMS_REACH sentences before in the paragraph ("... пострадали трое.
-    Пострадавших доставили в больницу", "Постраждалих госпіталізували"): a re-mention, not a new event; "захоплені
-    в полон" says more."""
+    count (or any count after AMONG_WORDS), after a casualties event of the VICTIMS_REACH sentences before in the
+    paragraph ("... пострадали трое. Пострадавших доставили в больницу", "Постраждалих госпіталізували", "Среди
+    раненых шестеро детей"): a re-mention, not a new event; "захоплені в полон" says more."""
     t = doc.tokens[first]
     participle = t.pos in ("PRTF", "ADJF") or t.pos == "NOUN" and t.lemma.endswith(ADJECTIVAL_ENDINGS)  # "Раненых"
-    if kind != "casualties" or quantity is not None or last > first + 1 or t.sent == 0 \
+    among = participle and first > 0 and doc.tokens[first - 1].lower in AMONG_WORDS  # a part of them, counted or not
+    if kind != "casualties" or quantity is not None and not among or last > first + 1 or t.sent == 0 \
             or event_polarity_ru_uk(doc, first) == "denied":  # "Погибших нет" says something new
         return False
     s = doc.sentence_of(first)

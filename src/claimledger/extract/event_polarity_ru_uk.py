@@ -21,6 +21,11 @@ HAPPENING_LEMMAS = frozenset({"состояться", "пройти", "прох�
                               "розпочатися", "початися", "бути", "статися", "случиться", "произойти"})
 # ... and of a relative clause after it ("обмін полоненими, який не відбувся"), within RELATIVE_REACH words of it.
 RELATIVE_REACH = 4
+# Verbs of being planned, whose negation after an act noun and its object denies the act as a plan ("Взятие Харькова
+# не планируется", "не стоит в повестке", "не входит в планы"), within OBJECT_REACH words of the noun.
+AGENDA_LEMMAS = frozenset({"планироваться", "плануватися", "рассматриваться", "розглядатися", "стоять", "стояти",
+                           "входить", "входити", "предусматриваться", "передбачатися"})
+OBJECT_REACH = 3
 # Verbs of stopping, whose negation asserts what they govern ("не прекращает обстрелы", "не припиняє обстрілів").
 STOPPING_STEMS = ("прекра", "перестава", "переста", "остановит", "останавлива", "припин", "зупин")
 # "без" before an act noun ("обошлось без пострадавших") and "нет" after it ("Пострадавших нет"): governors'
@@ -143,9 +148,14 @@ def _negated_verb_group(doc: CyrDoc, first: int, s) -> bool:
         k -= 1
     if k < first - 1 and k >= s.first and doc.tokens[k].lower in NEGATIONS:
         return not any(plain_word(w.lemma).startswith(STOPPING_STEMS + JUDGING_STEMS) for w in doc.tokens[k + 1:first])
-    t = doc.tokens[first]
-    return t.pos == "NOUN" and first + 2 < s.last and doc.tokens[first + 1].lower in NEGATIONS \
-        and bool(set(doc.tokens[first + 2].lemmas) & HAPPENING_LEMMAS)
+    if doc.tokens[first].pos != "NOUN":
+        return False
+    k = first + 1  # past the act's object in the genitive ("Взятие Харькова не планируется")
+    while k < s.last and k <= first + OBJECT_REACH and doc.tokens[k].pos in ("NOUN", "ADJF") \
+            and "gent" in doc.tokens[k].tags:
+        k += 1
+    return k + 1 < s.last and doc.tokens[k].lower in NEGATIONS \
+        and bool(set(doc.tokens[k + 1].lemmas) & (HAPPENING_LEMMAS | AGENDA_LEMMAS))
 
 
 def _verbal(doc: CyrDoc, t: Token) -> bool:
