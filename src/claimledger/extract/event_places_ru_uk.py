@@ -39,7 +39,7 @@ ACT_NOUN_LEMMAS = frozenset({
 # a locative phrase of its own ("улучшили тактическое положение в районе Работино").
 IMPROVING_LEMMAS = frozenset({"улучшить", "улучшать", "покращити", "покращувати"})
 # Verbs of taking that take lines when positions follow them ("заняли более выгодные рубежи и позиции"): a gain along
-# the line like an improved position, placed only by its own clause, never by another act or sentence.
+# the line like an improved position, placed only by its own predicate, never by another act or sentence.
 TAKING_LINE_LEMMAS = frozenset({"занять", "занимать", "зайняти", "займати"})
 # Verbs of digging in, whose "на ... позициях" (event_senses_ru_uk.POSITION_LEMMAS within POSITION_REACH words after
 # them) names lines, not the place just left ("вийшли з Авдіївки та закріпилися на підготовлених позиціях").

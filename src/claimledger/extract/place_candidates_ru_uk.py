@@ -70,7 +70,9 @@ def name_candidates(gaz: Gazetteer, doc: CyrDoc, start: int, end: int, *,
 
     A one-word name is looked up as written and by each dictionary lemma ("Вовчанська" is both the
     hromada's name and the city's genitive); in Russian text also by its Ukrainian spellings, which
-    a word of the dictionary ("Глубокое", deep) gets only when ``located``: its context makes it a place."""
+    a word of the dictionary ("Глубокое", deep) gets only when ``located``: its context makes it a place. A Russian
+    name in -ом/-ем keeps the candidates its preposition's case allows (PREPOSITION_CASES), and a name in the
+    locative after "на" that names an oblast's centre is the oblast ("на Запоріжжі")."""
     t = doc.tokens[start]
     found, surface, exact = _name_candidates(gaz, doc.span_text(start, end), end - start, t.lemmas, t.lemma,
                                              doc.language, located)
