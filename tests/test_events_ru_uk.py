@@ -500,6 +500,8 @@ def test_an_attack_told_again_after_an_air_attack_is_that_strike(text, expected)
     # the settlements counted past an area
     ("З початку року звільнено 880 квадратних кілометрів території та 14 населених пунктів.", 14),
     ("За минулу добу просування становило від одного до трьох кілометрів.", None),  # a range of distance
+    # "тільки одне" counts no strikes, and a noun naming the strikes again gives the first no count
+    ("Сьогоднішні удари по Львову та будь-які інші російські удари означають тільки одне: ми переможемо.", None),
 ])
 def test_an_area_is_no_count_and_guided_bombs_are_a_strike(text, expected):
     assert [e.quantity for e in analyse(text, "uk").events] == [expected]

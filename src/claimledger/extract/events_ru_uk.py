@@ -466,8 +466,9 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         if earlier is not None and earlier.polarity == polarity \
                 and same_act(doc, earlier, kind, first, last, quantity, where):  # ("Загиблих немає, троє поранені")
             if not names_act_better(doc, earlier, first, where):
-                if earlier.quantity is None and quantity is not None and kind != "casualties":  # (dead, wounded apart)
-                    # the count a re-mention gives ("жителей эвакуируют, уже вывезены более трех тысяч")
+                if earlier.quantity is None and quantity is not None and kind != "casualties" \
+                        and doc.tokens[first].pos in PREDICATE_POS:  # (the dead and the wounded apart)
+                    # the count a predicate of the act gives ("жителей эвакуируют, уже вывезены более трех тысяч")
                     seen[key] = events[events.index(earlier)] = replace(earlier, quantity=quantity)
                 continue
             replaces, where = events.index(earlier), merged_places(doc, earlier, where)
