@@ -233,7 +233,7 @@ def parse_cyrillic(text: str, language: str, breaks: Sequence[int] = ()) -> CyrD
             else:
                 lemma, pos, tags, lemmas = word, "PNCT", frozenset({"PNCT"}), (word,)
             words.append((m.start(), m.end(), lemma, pos, tags, lemmas))
-        for a, b, lemma, pos, tags, lemmas in _join_settlement_abbreviations(text, words, language):
+        for a, b, lemma, pos, tags, lemmas in _join_abbreviations(text, words, language):
             tokens.append(Token(len(tokens), text[a:b], a, b, len(sents), lemma, pos, tags, lemmas))
         if len(tokens) > first:
             sents.append(Sentence(start, stop, first, len(tokens)))
@@ -294,38 +294,48 @@ def _rejoin_after_abbreviations(text: str, bounds: list[tuple[int, int]]) -> lis
     return out
 
 
-def _join_settlement_abbreviations(text: str, words: list[tuple], language: str) -> list[tuple]:
+def _join_abbreviations(text: str, words: list[tuple], language: str) -> list[tuple]:
     """The (start, end, lemma, pos, tags, lemmas) words of one sentence with each settlement noun's abbreviation
     (SETTLEMENT_ABBREVIATIONS, its letters and full stops) joined into one word that reads as the noun, and each
     abbreviation of ACTING_ABBREVIATIONS into one that reads as its title."""
     out: list[tuple] = []
     k = 0
     while k < len(words):
-        acting = next(((len(letters) * 2, title) for letters, title in ACTING_ABBREVIATIONS.get(language, ())
-                       if [text[a:b].lower() for a, b, *_ in words[k:k + len(letters) * 2]]
-                       == [x for letter in letters for x in (letter, ".")] and k + len(letters) * 2 < len(words)), None)
+        acting = next(((width, title) for letters, title in ACTING_ABBREVIATIONS.get(language, ())
+                       if (width := _spelled_at(text, words, k, letters, True, any_case=True))
+                       and k + width < len(words)), None)
         if acting is not None:
             width, title = acting
             out.append((words[k][0], words[k + width - 1][1], *analyse_word(title, language)))
             k += width
             continue
         for letters, stopped, lemma in SETTLEMENT_ABBREVIATIONS.get(language, ()):
-            width = len(letters) * (2 if stopped else 1)
-            seq = words[k:k + width]
-            spelled = [text[w[0]:w[1]] for w in seq]
-            if len(seq) < width or spelled[::2 if stopped else 1] != list(letters) \
-                    or stopped and any(p != "." for p in spelled[1::2]):
+            width = _spelled_at(text, words, k, letters, stopped)
+            if not width:
                 continue
             after = words[k + width] if k + width < len(words) else None
             if after is None or not text[after[0]:after[1]][:1].isupper() or out and out[-1][3] == "NUMB":
                 continue
-            out.append((seq[0][0], seq[-1][1], lemma, "NOUN", ABBREVIATION_TAGS, (lemma,)))
+            out.append((words[k][0], words[k + width - 1][1], lemma, "NOUN", ABBREVIATION_TAGS, (lemma,)))
             k += width
             break
         else:
             out.append(words[k])
             k += 1
     return out
+
+
+def _spelled_at(text: str, words: list[tuple], k: int, letters: tuple[str, ...], stopped: bool,
+                any_case: bool = False) -> int:
+    """The number of words from ``k`` that spell the abbreviation ``letters`` (each with a full stop after it when
+    ``stopped``; in capitals too when ``any_case``), or 0 when they do not."""
+    width = len(letters) * (2 if stopped else 1)
+    spelled = [text[w[0]:w[1]] for w in words[k:k + width]]
+    spelled = [w.lower() for w in spelled] if any_case else spelled
+    if len(spelled) < width or spelled[::2 if stopped else 1] != list(letters) \
+            or stopped and any(p != "." for p in spelled[1::2]):
+        return 0
+    return width
 
 
 def _russian_entities(doc: CyrDoc) -> list[Entity]:

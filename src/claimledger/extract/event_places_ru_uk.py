@@ -219,8 +219,10 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     attached = _attached_places(doc, last, c_last, places)
     if attached:
         return listed_over_areas(attached, listed, places) or attached
-    if set(doc.tokens[first].lemmas) & TAKING_LINE_LEMMAS and any(
-            set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(c_last, last + POSITION_REACH)]):
+    lines, digging = (set(doc.tokens[first].lemmas) & words for words in (TAKING_LINE_LEMMAS, DIGGING_IN_LEMMAS))
+    positions = bool(lines or digging) and any(  # positions right after: "заняли ... рубежи", "закрепились на позициях"
+        set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(c_last, last + POSITION_REACH)])
+    if lines and positions:
         # "заняли более выгодные рубежи и позиции, нанесли поражение ... в районах X, Y": lines, not X or Y; "заняли
         # выгодные позиции на окраинах Селидово и продолжают наступление ...": its own predicate's place
         return place_keys_within(places, [doc.char_span(p_first, p_last)], LOCAL_OVER_COUNTRY)
@@ -230,8 +232,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         # the line, at no place of its own; the places are the next act's (with no act after it: "улучшено положение
         # по переднему краю в районах X и Y", they are its own)
         return ()
-    if set(doc.tokens[first].lemmas) & DIGGING_IN_LEMMAS and any(
-            set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(c_last, last + POSITION_REACH)]):
+    if digging and positions:
         # dug in on lines ("вийшли з Авдіївки та закріпилися на підготовлених позиціях"), not in the place left
         places = [p for p in places if not after_origin_preposition(doc, p)]
     objects = _object_places(doc, last, c_last, places)

@@ -108,10 +108,9 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     inside = range(first + 1, last)
     reach = QUANTITY_AFTER + sum(1 for k in range(last, min(s.last, last + QUANTITY_AFTER)) if k in in_time)
     after = range(last, min(s.last, last + reach))  # a time phrase between ("составили за сутки около ...") is not counted
-    measure = next((k for k in after if number_at(doc, k)[0] is not None and is_measure(doc, number_at(doc, k)[1], k)),
-                   None)
+    measure = any(value is not None and is_measure(doc, end, k) for k in after for value, end in [number_at(doc, k)])
     stop = min(s.last, after.stop + MEASURE_WORDS)
-    if measure is not None and not any(w.pos in PREDICATE_POS for w in doc.tokens[last:stop]):
+    if measure and not any(w.pos in PREDICATE_POS for w in doc.tokens[last:stop]):
         after = range(last, stop)  # "освобождено 880 квадратных километров территории и 14 населенных пунктов": past
         # the area to the settlements (not to another act's count: "продвинулись на 5 км и заняли 3 села")
     anchor = _before_inclusion(doc, first, s.first)  # past "в том числе ребенок," between a count and its verb
