@@ -146,7 +146,8 @@ def _with_settled_headline(doc: AnalysedDocument) -> AnalysedDocument:
 
     if doc.title_layers is None:
         return doc
-    speakers = settle_headline_speakers(doc.title_layers.attributions, doc.attributions, doc.article.text)
+    speakers = settle_headline_speakers(doc.title_layers.attributions, doc.attributions, doc.article.text,
+                                        doc.article.title or "")
     return replace(doc, title_layers=replace(doc.title_layers, attributions=speakers))
 
 

@@ -201,6 +201,11 @@ def _landmark(before: str) -> bool:
     return found is not None and not JOINED_BEFORE.search(before[:found.start()])
 
 
+def is_landmark(text: str, place: Place) -> bool:
+    """True when ``place`` is named in ``text`` only to locate another ("Ягодное к северу от Артемовска")."""
+    return _landmark(text[max(0, place.span[0] - LOCATOR_REACH):place.span[0]])
+
+
 def without_landmarks(events: Sequence[Event], places: Sequence[Place], text: str,
                       sentence_at: Callable[[int], tuple[int, int]]) -> list[Event]:
     """Events less the places their sentence names only as landmarks (LOCATOR_BEFORE) when another settlement

@@ -19,9 +19,10 @@ from ..models import Attribution, Place
 from .cyrillic import CyrDoc, plain_word
 from .gazetteer import load_gazetteer
 from .event_places import (
-    LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_capital, is_city, is_resolved,
+    LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_capital, is_city, is_landmark,
+    is_resolved,
 )
-from .place_roles_ru_uk import government_speaks, heading_to
+from .place_roles_ru_uk import acting_country, heading_to
 from .numbers_ru_uk import NUMBER_LEMMAS
 from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_LEMMAS
 
@@ -328,7 +329,9 @@ def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Seque
         return ()
     floor = doc.sents[max(0, toks[bare].sent - ANAPHOR_SENTENCES)].start
     earlier = [p for p in places if floor <= p.span[0] and p.span[1] <= toks[bare].start and p.level == "settlement"
-               and not government_speaks(doc, p)]  # "В Киеве ... о потере города не"
+               and not acting_country(doc, p) and not is_landmark(doc.text, p)]
+    # (not a capital that speaks, "В Киеве ... о потере города не", "Киев не признает потерю города"; nor a landmark,
+    # "село Ягодное к северу от Артемовска")
     if not earlier:
         return ()
     if not _plural(toks, bare):

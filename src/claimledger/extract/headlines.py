@@ -223,21 +223,45 @@ def date_headline_events(doc, events: Sequence[Event], published: str | None) ->
 
 
 def settle_headline_speakers(title: Sequence[Attribution], body: Sequence[Attribution],
-                             body_text: str) -> tuple[Attribution, ...]:
+                             body_text: str, title_text: str = "") -> tuple[Attribution, ...]:
     """The headline's attributions, each whose speaker is one word (a surname) taking the speaker and role of the
     first body attribution whose source or speaker ends in that word ("Маляр" over "Анна Маляр заявила": Anna
     Malyar), or, for a lower-case role word, whose source opens with it ("– речник" over "речник 26-го корпусу
-    Олег Калашніков"). Attributions in, attributions out."""
+    Олег Калашніков"); one whose speaker is the office its source describes takes the holder the body names
+    (:func:`_office_holder`). Attributions in, attributions out."""
     settled = []
     for a in title:
         word = _plain(a.speaker or "")
         surname = word and " " not in word and not (a.speaker or "").isupper()  # not "ISW", a name in full
         role = surname and (a.speaker or "").islower()  # "– речник": the spokesman the body names in full
         match = next((b for b in body if surname and b.speaker and " " in b.speaker.strip()
-                      and (word in _last_words(b, body_text) or role and word == _first_word(b, body_text))), None)
+                      and (word in _last_words(b, body_text) or role and word == _first_word(b, body_text))), None) \
+            or (_office_holder(a, body, body_text) if a.source and a.speaker == title_text[a.source[0]:a.source[1]]
+                else None)
         settled.append(replace(a, speaker=match.speaker, speaker_role=a.speaker_role or match.speaker_role)
                        if match is not None else a)
     return tuple(settled)
+
+
+def _office_holder(a: Attribution, body: Sequence[Attribution], body_text: str) -> Attribution | None:
+    """The body attribution that names the holder of the office a headline describes ("Губернатор Курской области"
+    over "..., заявил губернатор Алексей Смирнов" in a sentence that names "Курской"): the office word opens both
+    sources, the headline's other capitalised words stand in the body's sentence, and the body names a person."""
+    words = (a.speaker or "").split()
+    if len(words) < 2 or words[0][:1].islower():
+        return None
+    office, names = _plain(words[0]), {_plain(w) for w in words[1:] if w[:1].isupper()}
+    for b in body:
+        if b.source is None or not b.speaker or b.speaker == body_text[b.source[0]:b.source[1]] \
+                or _first_word(b, body_text) != office or len(b.speaker.split()) < 2:
+            continue  # (a source the body leaves a description is no name to give)
+        start = max(body_text.rfind(".", 0, b.source[0]), body_text.rfind("\n", 0, b.source[0])) + 1
+        stop = min(i for i in (body_text.find(".", b.source[1]), body_text.find("\n", b.source[1]), len(body_text))
+                   if i >= 0)
+        said = {_plain(w) for w in re.findall(r"[\w'’ʼ-]+", body_text[start:stop])}
+        if names <= said:
+            return b
+    return None
 
 
 def _first_word(a: Attribution, text: str) -> str:

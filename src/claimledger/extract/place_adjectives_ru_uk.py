@@ -79,6 +79,22 @@ def axis_place(gaz: Gazetteer, adjective: str) -> Entry | None:
     return None
 
 
+# Compass words that open a compound front direction ("Южно-Донецкое направление": South Donetsk).
+COMPASS_PREFIXES = {"южно": "South", "северо": "North", "западно": "West", "восточно": "East",
+                    "південно": "South", "північно": "North", "західно": "West", "східно": "East"}
+
+
+def axis_name(gaz: Gazetteer, adjective: str) -> str:
+    """The English name of the place a front direction is named after ("купянский": Kupiansk; "южно-донецкий": South
+    Donetsk), or the adjective itself capitalised when no town has that name."""
+    e = axis_place(gaz, adjective)
+    if e is not None:
+        return e.name
+    compass, _, rest = adjective.partition("-")
+    e = axis_place(gaz, rest) if rest and compass in COMPASS_PREFIXES else None
+    return f"{COMPASS_PREFIXES[compass]} {e.name}" if e is not None else adjective.capitalize()
+
+
 def russian_raion(gaz: Gazetteer, adjective: str) -> RussianRaion | None:
     """The district of a Russian border region named by ``adjective`` (its dictionary form, "суджанский",
     "глушківський"), its centre the most populous town of those regions the adjective rebuilds; None when there is

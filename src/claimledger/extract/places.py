@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..models import Place
+from .cues import CUE_VERBS
 from .doc_cache import doc_ents, doc_memo, doc_text, doc_tokens, sentence_of, token_starts, tokens_at
 from .gazetteer import Companion, Entry, Gazetteer, load_gazetteer
 from .name_context_en import (
@@ -130,6 +131,9 @@ def _ner_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             continue  # demonyms and adjectives tagged GPE ("Ukrainian")
         if ent.label_ in GAZETTEER_ONLY_LABELS and not gaz.has_name(doc[start:end].text):
             continue
+        head = doc[end - 1]
+        if head.dep_ == "nsubj" and head.head.lemma_ in CUE_VERBS and not gaz.has_name(doc[start:end].text):
+            continue  # "..., Syrskyi says": a speaker the tagger took for a place, and no place the gazetteer knows
         out.append(_extend_head(doc, Mention(start, end, ent.label_)))
     return out
 

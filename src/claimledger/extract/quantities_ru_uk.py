@@ -132,7 +132,8 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
         if value is not None:
             return value  # "7 загиблих, 144 поранених": the number the victims' word follows
     if kind in PEOPLE_COUNTED:  # "Уничтожены три лодки и до десяти боевиков": the people, not the boats
-        people = people_count_after(doc, last, after.stop, in_time, past_others=True)
+        people = people_count_after(doc, last, max(after.stop, min(s.last, last + PEOPLE_COUNT_REACH)), in_time,
+                                    past_others=True)
         if people is not None:
             return people
     counted = first > 0 and bool(set(doc.tokens[first - 1].lemmas) & COUNT_HEADS)
@@ -240,7 +241,7 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
         t = doc.tokens[k]
         if t.text == "," and k + 2 < len(doc.tokens) and doc.tokens[k + 1].lower in QUANTITY_PREPOSITIONS:
             value, end = _count_at(doc, k + 2, in_time)  # "несет потери, до 50 человек убитыми": the losses counted
-            if value is not None and _people_at(doc, end):
+            if value is not None and _people_at(doc, end, PEOPLE_ADJECTIVES):
                 return value
         if t.text in (";", ":", "—", "–", "(") or t.text == "," and not (past_others and _list_item_after(doc, k)):
             return None  # (with ``past_others`` a list of things runs on over commas: "танк, две БМП и до 290 ...")
@@ -251,7 +252,7 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
             return None  # "погибли и трое получили ранения": those joined on with a predicate of their own
         value, end = _count_at(doc, k, in_time)
         if value is not None:
-            if _people_at(doc, end) or set(t.lemmas) & COLLECTIVE_NUMERALS and (
+            if _people_at(doc, end, PEOPLE_ADJECTIVES) or set(t.lemmas) & COLLECTIVE_NUMERALS and (
                     end >= len(doc.tokens) or doc.tokens[end].pos != "NOUN"):
                 return value  # (a collective numeral alone counts persons: "погибли двое")
             if not past_others:

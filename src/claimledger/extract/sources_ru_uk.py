@@ -274,15 +274,19 @@ NUMBERS = ("sing", "plur")
 def _agreeing_subject(doc: CyrDoc, floor: int, last: int, verb: Token) -> tuple[int, int] | None:
     """A subject noun phrase set off from its verb by the object ("Украинская сторона эти данные
     опровергла"): the first nominative run of the clause up to where the grammatical number changes,
-    taken only when its head noun agrees in number with the verb."""
+    taken only when its head noun agrees in number with the verb; or a noun read first as another case that has a
+    nominative of the verb's number, with only noun-phrase words after it ("Власти заявили": genitive first)."""
     toks = doc.tokens
     number = next((n for n in NUMBERS if n in verb.tags), None)
     first = last
     while first > floor and toks[first - 1].text not in CLAUSE_BOUNDARIES - OPEN_MARKS - CLOSE_MARKS \
             and toks[first - 1].lower not in THAT and last - first < MAX_SOURCE_TOKENS:
         first -= 1
-    if number is None or first >= last or not _nominative(toks[first]):
+    if number is None or first >= last:
         return None
+    if not _nominative(toks[first]):
+        return (first, last) if toks[first].pos == "NOUN" and all(is_nominal(t) for t in toks[first + 1:last]) \
+            and has_reading(toks[first].text, doc.language, "NOUN", "nomn", number) else None
     end, head = first, None
     while end < last and _nominative(toks[end]):
         if head is not None and number not in toks[end].tags:

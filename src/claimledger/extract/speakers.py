@@ -157,11 +157,23 @@ def _person_entities(doc: Doc) -> list[Span]:
     for ent in doc_ents(doc):
         if ent.label_ != "PERSON" or ent.text.lower() in NATIONALITIES:  # "Ukrainian" read as a person
             continue
-        if joined and joined[-1].end == ent.start:
+        start = ent.start - 1 if ent.start > 0 and _given_name(doc[ent.start - 1], ent) else ent.start
+        # ("Kursk governor Alexei Smirnov": the tagger left the given name out)
+        if joined and joined[-1].end >= start:
             joined[-1] = doc[joined[-1].start: ent.end]
         else:
-            joined.append(ent)
+            joined.append(doc[start: ent.end])
     return joined
+
+
+def _given_name(token, ent: Span) -> bool:
+    """True for a capitalised proper noun with no entity of its own compounded onto a PERSON entity, no title, after
+    a lower-case common noun ("governor Alexei Smirnov"; not "General Staff Valery Gerasimov", "President's Office
+    Andriy", "as Mr Lukashenko", "of Belarus Alexander Lukashenko")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and token.dep_ == "compound" \
+        and token.head.i in range(ent.start, ent.end) and token.lower_ not in TITLE_WORDS \
+        and before is not None and before.pos_ == "NOUN" and before.is_alpha and before.is_lower
 
 
 def _words(text: str) -> set[str]:
