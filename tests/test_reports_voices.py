@@ -3,7 +3,10 @@
 ("Киев не признает потерю населенного пункта") and a landmark town, neither of which the village referred to is, a
 given name the tagger left out of a person ("governor Alexei Smirnov"), a speaker the tagger took for a place
 ("..., Syrskyi says"), people counted past a place and an adjective ("уничтожили в Курской области до 200
-украинских военнослужащих"), and a night attack.
+украинских военнослужащих") and a share of them that is no new casualty ("40 із них госпіталізовані"), a night
+attack, a headline office given the holder its body names, compound front directions, a participle after a closing
+reporting clause, an adjective read first as a surname, a report that speaks for the body that wrote it, and an office
+word ("ведомство") that refers to the office last named where one speaks.
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation
@@ -111,3 +114,38 @@ def test_a_headline_office_takes_the_holder_its_body_names():
 def test_a_compound_front_direction_is_named_in_english(text, language, name):
     rec = record(text, language, "2023-08-15")
     assert [p["name"] for p in rec["places"]] == [name]
+
+
+def test_a_participle_after_a_closing_reporting_clause_leaves_the_content_before_it():
+    text = ("Russia launched a massive missile and drone attack on Ukraine's energy infrastructure on Christmas Day, "
+            "Zelenskiy said, calling it an inhumane choice.")
+    found = claims(text, "en")
+    assert ("Volodymyr Zelenskyy", "said", text[:text.index(", Zelenskiy")]) in found, found
+
+
+def test_an_adjective_read_first_as_a_surname_stays_with_its_noun():
+    found = claims("Українська сторона інформацію про прорив спростувала.", "uk")
+    assert found == [("Ukrainian side", "спростувала", "інформацію про прорив")]
+
+
+def test_a_share_of_the_victims_is_no_new_casualty():
+    found = events("Поранено 61 людину, 40 із них госпіталізовані.", "uk")
+    assert [(kind, count) for kind, _, _, count in found] == [("casualties", 61)], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Російські війська просунулися, йдеться у звіті Інституту вивчення війни.", "uk"),
+    ("Российские войска продвинулись, говорится в докладе Института изучения войны.", "ru"),
+])
+def test_a_report_speaks_for_the_body_that_wrote_it(text, language):
+    assert [speaker for speaker, *_ in claims(text, language)] == ["Institute for the Study of War"]
+
+
+def test_an_office_word_refers_to_the_office_named_where_it_would_speak():
+    found = claims("Вооруженные силы Украины заявили об освобождении села. В Минобороны России эту информацию не "
+                   "комментировали. Ранее ведомство сообщало, что отражены три атаки.", "ru")
+    assert [speaker for speaker, *_ in found] == ["Ukrainian Armed Forces", "Russian Ministry of Defence"], found
+    # an office named as whose forces were hit is no office that speaks
+    found = claims("Удары нанесены, сообщили в Минобороны РФ. Поражена техника ВСУ. Как уточнили в ведомстве, цели "
+                   "достигнуты.", "ru")
+    assert [speaker for speaker, *_ in found] == ["Russian Ministry of Defence"] * 2, found

@@ -56,7 +56,9 @@ from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 
 # Sources that are a message of the speaker named before ("в сообщении говорится", "у зведенні йдеться").
 MESSAGE_NOUNS = frozenset({"сообщение", "заявление", "сводка", "публикация", "повідомлення", "заява", "зведення",
-                           "публікація", "канал", "telegram-канал", "телеграм-канал"})
+                           "публікація", "канал", "telegram-канал", "телеграм-канал", "доклад", "отчет", "отчёт",
+                           "звіт", "доповідь", "бюллетень", "бюлетень", "обзор", "огляд"})
+OFFICE_SENTENCES = 2  # sentences back an office word may refer to an office named in
 # One-word sources that refer back to the office named before ("В ведомстве также отметили").
 OFFICE_ANAPHORS = frozenset({"ведомство", "відомство", "министерство", "міністерство", "штаб"})
 # One-word role sources that refer back to the person named before ("за словами речника").
@@ -348,7 +350,7 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
     from .collective_sources_ru_uk import sides_speaker
     from .speakers_ru_uk import (
         bracketed_speaker, canonical_speaker, describe_source, is_person_name, known_surname, load_speaker_names,
-        named_in_full_before, nominative_phrase, seat_of_government, source_office, surname_key,
+        named_in_full_before, nominative_phrase, office_named_in, seat_of_government, source_office, surname_key,
     )
 
     out: list[Attribution] = []
@@ -380,8 +382,12 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
                 f.source[1] - f.source[0] == 1 or f.source[1] - f.source[0] == 2
                 and set(doc.tokens[f.source[0] + 1].lemmas) & OWN_AREA_NOUNS):
             speaker, role = last_person  # "за словами речника", "добавил глава республики": the one named before
-        elif f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lemma in OFFICE_ANAPHORS and last_office[0]:
-            speaker, role = last_office  # "Минобороны сообщило ... В ведомстве отметили": the ministry
+        elif f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lemma in OFFICE_ANAPHORS and (
+                office := office_named_in(doc, doc.sents[max(0, doc.tokens[f.source[0]].sent - OFFICE_SENTENCES)].first,
+                                          f.source[0]) or last_office[0]):
+            # "Минобороны сообщило ... В ведомстве отметили": the ministry, the last office named before, speaking or
+            # not ("В Минобороны России это не комментировали. Ранее ведомство сообщало")
+            speaker, role = office, last_office[1] if office == last_office[0] else roles.get(office)
         elif f.source[1] - f.source[0] == 1 and _names_again(doc.tokens[f.source[0]], last_speaker):
             speaker, role = last_speaker  # "командование группировки «Хортица» сообщило ... По данным группировки"
         else:

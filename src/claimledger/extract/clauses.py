@@ -244,6 +244,10 @@ def reporting_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
     allowed = {verb.i, *(t.i for t in subject.subtree)}
     for child in verb.children:
         if child.i >= start:
+            if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > verb.i \
+                    and verb.doc[child.left_edge.i - 1].text == ",":
+                allowed.update(t.i for t in child.subtree)  # "..., Zelenskiy said, calling it an inhumane choice":
+                continue  # the reporter's participle after the tail, no part of the content before it
             if child.dep_ not in _TAIL_DEPS and not (apposed is not None and child.dep_ == "dobj"
                                                      and verb.lemma_ in ADDRESSEE_VERBS):
                 return None  # (whom it is told to may follow such a source: "..., a source told Reuters")

@@ -34,6 +34,10 @@ ADJECTIVAL_ENDINGS = ("ый", "ий", "ой")  # lemmas of adjectives used as no
 # Его госпитализировали", "Постраждалих госпіталізували"), no victims of their own.
 CARE_STEMS = ("госпитализ", "госпіталіз", "шпиталіз")
 AMONG_WORDS = frozenset({"среди", "серед"})  # "Среди раненых шестеро детей": some of the victims told before
+# "из них" / "із них": a share of the victims counted just before ("Поранено 61 людину, 40 із них госпіталізовані"),
+# within SHARE_REACH words before a casualty trigger.
+OF_THEM = (("из", "них"), ("із", "них"), ("з", "них"))
+SHARE_REACH = 4
 # Sentences back, within the paragraph, that victims named again may refer to ("ранен мужчина. Он доставлен в ЦРБ.
 # Пострадавшего госпитализировали ...").
 VICTIMS_REACH = 2
@@ -44,7 +48,8 @@ def told_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int | No
     """True when the trigger [first, last) of type ``kind`` (with its count and places) retells an act of
     ``events``, the events found before it: victims named again, a strike told through its weapon, explosions
     of a strike."""
-    return _victims_again(doc, kind, first, last, quantity, events) or _strike_again(doc, kind, first, events, where) \
+    return _victims_again(doc, kind, first, last, quantity, events) or _share_of_victims(doc, kind, first, events) \
+        or _strike_again(doc, kind, first, events, where) \
         or _explosions_of_strike(doc, kind, first, last, events)
 
 
@@ -133,6 +138,18 @@ def _victims_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int 
     if not participle and not any(plain_word(w.lower).startswith(CARE_STEMS) for w in doc.tokens[s.first:s.last]):
         return False  # (in a sentence of care, its injuries too: "госпитализировали с осколочными ранениями")
     return _told_just_before(doc, first, kind, events, VICTIMS_REACH)
+
+
+def _share_of_victims(doc: CyrDoc, kind: str, first: int, events: Sequence[Event]) -> bool:
+    """True for a casualty trigger after "из них" / "із них" (OF_THEM) in a sentence whose earlier casualty event it
+    counts a share of ("Поранено 61 людину, 40 із них госпіталізовані"), or the sentence before's."""
+    toks = doc.tokens
+    if kind != "casualties" or not any(tuple(w.lower for w in toks[k:k + 2]) in OF_THEM
+                                       for k in range(max(0, first - SHARE_REACH), first)):
+        return False
+    s = doc.sentence_of(first)
+    return any(e.type == kind and s.start <= e.trigger[0] < toks[first].start for e in events) \
+        or _told_just_before(doc, first, kind, events)
 
 
 def _explosions_of_strike(doc: CyrDoc, kind: str, first: int, last: int, events: Sequence[Event]) -> bool:

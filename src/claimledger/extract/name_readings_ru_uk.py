@@ -66,9 +66,14 @@ def name_before_object(doc: CyrDoc, first: int, last: int) -> int | None:
     if k == first or k >= last or not toks[k].is_word or toks[k].text[:1].isupper():
         return None
     accusative = "accs" in toks[k].tags or {"nomn", "inan"} <= toks[k].tags  # ("факт": one form for both cases)
-    if toks[k - 1].pos == "ADJF" and toks[k].pos == "NOUN" and _agree(toks[k - 1], toks[k]):
-        return None  # "Украинская сторона информацию ... опровергла": an adjective and its noun are one subject
+    if toks[k].pos == "NOUN" and (toks[k - 1].pos == "ADJF" and _agree(toks[k - 1], toks[k]) or has_reading(
+            toks[k - 1].text, doc.language, "ADJF", "nomn", *(g for g in GENDERS if g in toks[k].tags))):
+        return None  # "Украинская сторона информацию ... опровергла": an adjective and its noun are one subject (the
+        # adjective may read first as a surname: "Українська влада це не підтверджувала")
     return k if accusative and toks[k].pos in ("NOUN", "ADJF", "NPRO", "PRTF") else None
+
+
+GENDERS = ("masc", "femn", "neut", "plur")
 
 
 def _agree(adjective: Token, noun: Token) -> bool:

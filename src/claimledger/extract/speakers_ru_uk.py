@@ -167,6 +167,26 @@ COUNTRY_ADJECTIVE_STEMS = NATIONAL_STEMS + ("русск", "американск"
                                             "французск", "французьк", "турецк", "турецьк")
 
 
+SPEAKING_PLACE_WORDS = frozenset({"в", "во", "у"})  # "в Минобороны", "у Генштабі": where an office speaks
+OFFICE_WORDS = 4  # words of the longest office name looked for in text ("министерство обороны российской федерации")
+
+
+def office_named_in(doc: CyrDoc, first: int, last: int) -> str | None:
+    """The English name of the last known office or outlet (an org row of data/lexicons/speakers_ru_uk.tsv) written
+    out in tokens [first, last) where one speaks, whether or not it does: opening its clause or after "в"/"у" ("В
+    Минобороны России это не комментировали"), not as whose something is ("техники ВСУ")."""
+    orgs = load_speaker_names()[0]
+    for k in range(last - 1, first - 1, -1):
+        if k > 0 and doc.tokens[k - 1].lower not in SPEAKING_PLACE_WORDS and doc.tokens[k - 1].text not in (",", ";") \
+                and doc.tokens[k].sent == doc.tokens[k - 1].sent:
+            continue
+        for end in range(min(last, k + OFFICE_WORDS), k, -1):
+            name = orgs.get((_plain(doc.span_text(k, end)), doc.language))
+            if name is not None:
+                return name
+    return None
+
+
 def canonical_speaker(speaker: str | None, language: str) -> str | None:
     """The language-independent name of a speaker: the English name of a known office, outlet or person
     (data/lexicons/speakers_ru_uk.tsv), else a person's name romanised, else the phrase as written."""
