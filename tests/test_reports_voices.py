@@ -149,3 +149,16 @@ def test_an_office_word_refers_to_the_office_named_where_it_would_speak():
     found = claims("Удары нанесены, сообщили в Минобороны РФ. Поражена техника ВСУ. Как уточнили в ведомстве, цели "
                    "достигнуты.", "ru")
     assert [speaker for speaker, *_ in found] == ["Russian Ministry of Defence"] * 2, found
+
+
+@pytest.mark.parametrize("text, language, cue", [
+    ("В Киеве продолжают утверждать, что украинские подразделения удерживают часть Артемовска.", "ru",
+     "продолжают утверждать"),
+    ("У Києві продовжують наполягати, що ЗСУ утримують частину Бахмута.", "uk", "продовжують наполягати"),
+])
+def test_a_reporting_infinitive_after_a_verb_of_going_on_is_a_cue(text, language, cue):
+    assert [(speaker, c) for speaker, c, _ in claims(text, language)] == [("Kyiv", cue)]
+
+
+def test_a_reporting_infinitive_of_an_aim_or_a_promise_is_no_cue():
+    assert claims("Мы продолжим настаивать, что это ложь. Он хочет заявить, что город взят.", "ru") == []

@@ -320,15 +320,32 @@ def _present_too(t: Token, language: str) -> bool:
     return has_reading(t.text, language, "VERB", "impf", "pres")
 
 
+# Verbs of going on or starting, whose infinitive reports as their finite form would ("В Киеве продолжают утверждать",
+# "стали заявлять", "продовжують наполягати").
+PHASE_LEMMAS = frozenset({"продолжать", "продолжить", "стать", "начать", "начинать", "продовжувати", "продовжити",
+                          "стати", "почати", "починати"})
+
+
+def phased(t: Token, doc: CyrDoc) -> bool:
+    """True for an infinitive right after a finite verb of going on or starting, not negated, in the future or first
+    person ("продолжают утверждать"; not "продолжим настаивать", "не стал комментировать")."""
+    prev = doc.tokens[t.i - 1] if t.i > 0 else None
+    return (t.pos == "INFN" or "infn" in t.tags) and prev is not None and prev.pos == "VERB" \
+        and bool(set(prev.lemmas[:2]) & PHASE_LEMMAS) and not prev.tags & {"futr", "1per", "impr", "infn"} \
+        and not (prev.i > 0 and doc.tokens[prev.i - 1].lower in NEGATION)
+
+
 def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
     """How a token reports (lexicon role: verb, np_verb, passive, light), or None when it reports no claim."""
     if _conviction(t, doc):
         return "verb"
-    if t.pos not in ("VERB", "GRND", "PRTS") or "futr" in t.tags and not _present_too(t, doc.language):
+    if t.pos not in ("VERB", "GRND", "PRTS") and not phased(t, doc) \
+            or "futr" in t.tags and not _present_too(t, doc.language):
         return None
     # infinitives ("хочу сказати", "можна сказати"), imperatives and first-person present performatives
     # ("наголошую", "заявляем") report no claim (annotation guide, section A)
-    if t.tags & {"infn", "impr"} or "1per" in t.tags and "past" not in t.tags:
+    infinitive = t.pos == "INFN" or bool(t.tags & {"infn", "impr"})
+    if infinitive and not phased(t, doc) or "1per" in t.tags and "past" not in t.tags:
         return None
     lemmas = t.lemmas[:2]
     if t.pos == "GRND" and t.lemma.endswith("вши"):

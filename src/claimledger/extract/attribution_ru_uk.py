@@ -32,7 +32,7 @@ import re
 
 from ..models import Attribution
 from .according_ru_uk import (
-    NEGATION, Found, according_adjuncts, cue_role, evidential_adverbs, nominal_cues, quote_ending_at,
+    NEGATION, Found, according_adjuncts, cue_role, evidential_adverbs, nominal_cues, phased, quote_ending_at,
 )
 from .anaphora_ru_uk import (anaphor_after, anaphor_before, antecedent_of, is_anaphoric, person_before,
                              sentence_before, source_before_anaphor)
@@ -192,8 +192,9 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     if negated and (role != "np_verb" or set(t.lemmas) & COMMENTING_LEMMAS):
         return None  # "не заявлял"; "заяву ... не коментували" says nothing of it
     cue_first = k - 1 if negated else k
-    if t.pos in ("ADJS", "ADJF", "PRTS") and prev is not None and set(prev.lemmas[:2]) & {"быть", "бути"}:
-        cue_first = k - 1  # "была уверена, что": the copula is part of the cue
+    if t.pos in ("ADJS", "ADJF", "PRTS") and prev is not None and set(prev.lemmas[:2]) & {"быть", "бути"} \
+            or phased(t, doc):
+        cue_first = k - 1  # "была уверена, что", "продолжают утверждать": the copula or phase verb is part of the cue
     cue_last = k + 2 if role == "light" else k + 1
     cue = doc.char_span(cue_first, cue_last)
 

@@ -55,6 +55,7 @@ OBJECT_NOUN_LEMMAS = (SETTLEMENT_LEMMAS - GROUND_LEMMAS - {"громада"}) | 
 OBJECT_NOUN_WORDS = 2
 AREA_LEVELS = frozenset({"oblast", "raion", "region"})  # the areas an item of a list may be placed in
 PP_GAP = 2  # tokens between a trigger's end and such a preposition ("зону безопасности сейчас в ...")
+ITEM_MODIFIER_WORDS = 4  # words before a list item's settlement noun ("и прилегающие к нему населенные пункты X")
 PP_REACH = 4  # tokens from the preposition within which its place starts ("в районе населенного пункта X")
 # Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
 # "повреждена"); a comma between two stretches holding one each separates two statements with their own places.
@@ -446,9 +447,9 @@ def _listed_objects(doc: CyrDoc, j: int, clause_end: int, starts: dict[int | Non
             j = (doc.token_at(area.span[1] - 1) or j) + 1  # "Богдановка в ДНР и Кругляковка в Харьковской области"
         elif found and (toks[j].text == "," or toks[j].lower in LIST_JOINERS):
             k = j + 1  # past the next item's own settlement noun ("с. Кам'янка та смт Велика Писарівка"), and
-            # its adjectives ("город Лисичанск и прилегающие населенные пункты Белая Гора, ...")
-            while k < clause_end and k not in starts and (set(toks[k].lemmas) & OBJECT_NOUN_LEMMAS
-                                                          or toks[k].pos in ("ADJF", "PRTF") and k - j <= 2):
+            # its adjectives ("город Лисичанск и прилегающие (к нему) населенные пункты Белая Гора, ...")
+            while k < clause_end and k not in starts and (set(toks[k].lemmas) & OBJECT_NOUN_LEMMAS or toks[k].pos in (
+                    "ADJF", "PRTF", "PREP", "NPRO") and k - j <= ITEM_MODIFIER_WORDS):
                 k += 1
             if k not in starts:
                 break

@@ -9,6 +9,7 @@ them up for an event's type. A CyrDoc and a Place in, an answer out; event_place
 from __future__ import annotations
 
 from ..models import Place
+from .according_ru_uk import phased
 from .cues_ru_uk import load_cue_lexicon
 from .cyrillic import OPEN_QUOTES, PREDICATE_POS, CyrDoc, Token, plain_word
 from .gazetteer import THEATRE, load_gazetteer
@@ -116,6 +117,8 @@ def government_speaks(doc: CyrDoc, place: Place) -> bool:
     if place.name not in GOVERNMENT_CAPITALS or not k or doc.tokens[k - 1].lower not in ("в", "во", "у"):
         return False
     verb = next((t for t in doc.tokens[k + 1:doc.sentence_of(k).last] if t.pos == "VERB" or t.text == ","), None)
+    if verb is not None and verb.i + 1 < len(doc.tokens) and phased(doc.tokens[verb.i + 1], doc):
+        verb = doc.tokens[verb.i + 1]  # "В Киеве продолжают утверждать": the infinitive reports
     cues = load_cue_lexicon()
     return verb is not None and bool(set(verb.lemmas) & (cues.verbs | cues.np_verbs | frozenset(cues.light)))
 

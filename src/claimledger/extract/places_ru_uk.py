@@ -450,7 +450,8 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
               or _opening_area(doc, mentions, results, raions, k) for k in range(len(mentions))]
     results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a))
                for m, r, a in zip(mentions, results, stated)]
-    results = settled_alike([_apart_from_its_list(doc, mentions, results, k) for k in range(len(mentions))],
+    results = settled_alike([results[k] if stated[k] is not None else _apart_from_its_list(doc, mentions, results, k)
+                             for k in range(len(mentions))],  # (not one its own area places: "X в ЛНР")
                             [doc.span_text(m.start, m.end).lower() for m in mentions])
     results = namesakes_far_off(doc, gaz, mentions, results, stated, companion.areas)
     in_russia = any((e := gaz.get(a)) is not None and e.country == "RU" for a in companion.areas)

@@ -1,0 +1,67 @@
+"""Ground taken and lost in war reports (issue 12): a town lost ("о потере Горняка", "ВСУ потеряли Горняк",
+"втратили Вугледар") as a withdrawal at that town, the villages listed after a town ("Лисичанск и прилегающие к нему
+населенные пункты X, Y"), a village whose own area is stated kept apart from a list's others ("Нижняя Дуванка в
+ЛНР"), a government that goes on saying ("В Киеве продолжают утверждать") and the town its claim refers to, and an
+advance stopped past where it went ("продвижение противника вглубь территории остановлено").
+
+The sentences are probes written for these tests in the styles of Russian Defence Ministry bulletins and wire copy
+(no gold or corpus text); each says what the control ledger or the record should hold by the annotation guide
+(shared data/dev/README.md, section E) and runs the pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_reports_context import events
+from test_reports_ru import UA_MEDIA, ledger
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("В ВСУ опровергли информацию о потере Горняка.", {("Hirnyk", "withdrawal", "denied")}),
+    ("ВСУ потеряли Горняк.", {("Hirnyk", "withdrawal", "asserted")}),
+    ("ВСУ сдали Херсон.", {("Kherson", "withdrawal", "asserted")}),
+])
+def test_a_town_lost_is_a_withdrawal_from_it(text, expected):
+    assert ledger(text) == expected
+
+
+def test_a_town_lost_in_ukrainian_is_a_withdrawal_from_it():
+    assert [(kind, places) for kind, _, places, _ in events("ЗСУ втратили Вугледар.", "uk")] \
+        == [("withdrawal", {"Vuhledar"})]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("ВСУ потеряли в Курской области 500 военных.", "ru"),  # people lost in an area: no town left
+    ("Росіяни втратили під Вугледаром 300 військових.", "uk"),
+])
+def test_people_lost_near_a_town_are_no_withdrawal(text, language):
+    assert [kind for kind, *_ in events(text, language)] == ["casualties"]
+
+
+def test_the_villages_listed_after_a_town_are_taken_with_it():
+    assert ledger("Взят под контроль Лисичанск и прилегающие к нему населенные пункты Белогоровка, Новодружеск, "
+                  "Малорязанцево и Белая Гора.") == {(name, "russian_control", "asserted") for name in (
+        "Lysychansk", "Bilohorivka", "Novodruzhesk", "Maloriazantseve", "Bila Hora")}
+
+
+def test_a_village_placed_in_its_own_area_stays_apart_from_the_list():
+    found = ledger("Российские военные установили контроль над населенными пунктами Горняк в ДНР и Нижняя Дуванка "
+                   "в ЛНР, а также над селом Куйбышево.")
+    assert ("Nyzhnia Duvanka", "russian_control", "asserted") in found, found
+
+
+def test_a_government_that_goes_on_saying_claims_the_town_referred_to():
+    found = ledger("Артемовск полностью освобожден. В Киеве продолжают утверждать, что украинские подразделения "
+                   "удерживают часть города.", UA_MEDIA)
+    assert ("Bakhmut", "ukrainian_control", "asserted") in found, found
+    assert not any(name == "Kyiv" for name, *_ in found), found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("По его словам, продвижение противника вглубь территории остановлено.", "ru"),
+    ("Просування ворога вглиб території зупинено.", "uk"),
+])
+def test_an_advance_stopped_past_where_it_went_is_repelled(text, language):
+    assert [kind for kind, *_ in events(text, language)] == ["attack_repelled"]
