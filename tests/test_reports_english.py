@@ -3,7 +3,9 @@ another notion by a prefix, "the entire oblast" referring back to the oblast nam
 shares with the words above it, ongoing events, verbs joined to the event verb, a capital as partner of talks,
 wire-copy comments on a claim and the day of a saying, a speaker's side from its state and office, a name the
 tagger misread as an adverb, soldiers captured, the article of a reporter the parser hung on the content, a
-state saying it took control, a participle of naming after a denial, and an act in a mandative subjunctive.
+state saying it took control, a participle of naming after a denial, an act in a mandative subjunctive, a participle
+of fighting in a content, a force fighting, a clause set against another by "while", and "the town" that was
+introduced as one.
 
 The sentences are probes written for these tests (no gold or corpus text); each says what the record should hold by
 the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -170,3 +172,35 @@ def test_a_bare_present_after_a_verb_of_saying_stays_factual():
     rec = record("Officials said Russian forces withdraw from the village every night.", "en", "2023-02-23")
     left = [e for e in rec["events"] if e["type"] == "withdrawal"]
     assert left and left[0]["modality"] == "factual", rec["events"]
+
+
+def test_a_participle_of_fighting_belongs_to_the_content_before_the_reporting_clause():
+    text = ("Ukrainian forces launched a new offensive in Russia's Kursk region on Sunday, attacking in the direction "
+            "of the village of Berdin, Russia's defence ministry said.")
+    rec = record(text, "en", "2025-01-06")
+    assert [text[a["content"][0]:a["content"][1]] for a in rec["attributions"]] == [text[:text.index(", Russia's")]]
+    assert all(e["claimed_by"] == "a1" for e in rec["events"]), rec["events"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Ukraine's military said its troops were still fighting in Soledar.", True),
+    ("Our troops are fighting hard battles near Bakhmut.", True),
+    ("They are fighting for their land.", False),  # no force: a cause fought for
+    ("Our men fought bravely.", False),
+])
+def test_a_force_fighting_is_a_clash(text, found):
+    assert bool([e for e in events(text, "en") if e[0] == "clash"]) == found, events(text, "en")
+
+
+def test_a_clause_set_against_another_keeps_its_places():
+    found = events("Officials said Russian strikes on Kharkiv wounded 41 people, while three people were killed in the "
+                   "Zaporizhzhia region.", "en")
+    assert [(kind, places) for kind, _, places, _ in found if kind == "casualties"] == [
+        ("casualties", {"Kharkiv"}), ("casualties", {"Zaporizhzhia Oblast"})], found
+
+
+def test_the_town_is_the_one_introduced_as_a_town():
+    found = events("Russia's defence ministry said its forces had completed the capture of Soledar, a salt-mining town "
+                   "in eastern Ukraine, opening the way to cut off supply routes to Bakhmut. Ukraine's military said "
+                   "its troops were still fighting in the town.", "en")
+    assert [places for kind, _, places, _ in found if kind == "clash"] == [{"Soledar"}], found

@@ -88,10 +88,13 @@ def piece_with(token: Token, excluded: set[int]) -> list[Token]:
     return run if any(r.i == token.i for r in run) else [token]
 
 
-# Participles that tell a result of the content's act, so belong to it ("struck Kharkiv, killing seven"),
-# unlike commentary after a comma ("..., underscoring the importance of ...").
+# Participles that tell a result of the content's act, or the fighting it is done by, so belong to it ("struck
+# Kharkiv, killing seven", "pressed their offensive, fighting in the streets of Vovchansk", "launched an offensive,
+# attacking towards Berdin"), unlike commentary after a comma ("..., underscoring the importance of ...").
 RESULT_VERBS = frozenset({"kill", "wound", "injure", "damage", "destroy", "leave", "force", "cause", "displace",
-                          "trap", "hit", "set", "spark", "cut", "knock", "claim"})
+                          "trap", "hit", "set", "spark", "cut", "knock", "claim",
+                          "fight", "attack", "advance", "push", "shell", "strike", "storm", "target", "encircle",
+                          "surround", "capture", "seize", "bomb", "fire", "retreat", "withdraw"})
 
 
 def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]:

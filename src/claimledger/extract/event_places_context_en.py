@@ -46,6 +46,7 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this"})
 # ... and those of a plural settlement noun that refer back to the settlements a sentence before listed ("liberated
 # both settlements", "these villages", "the two villages").
 PLURAL_ANAPHORIC_DETERMINERS = frozenset({"the", "these", "those", "both"})
+INTRODUCTION_REACH = 60  # characters around a place searched for the noun that introduces it ("a salt-mining town")
 CAPITAL_NOUN = "capital"  # "the capital" likewise refers back, to a national capital named before
 # Nouns of a region that, bare after "the", refer back to the oblast named before ("north of the region"), also
 # as the tokenizer leaves them before a citation mark ("region.[10][11").
@@ -224,7 +225,7 @@ def _listed_before(span: Span, noun: Token, places: Sequence[Place]) -> tuple[st
 def anaphoric_settlement(span: Span, places: Sequence[Place], report_wide: bool = False) -> tuple[str, ...]:
     """The settlement a nameless "the city" / "this town" of the trigger's sentence refers to: the latest its own
     sentence names before it, else the one its paragraph (else, ``report_wide``, the report) named most often before
-    it (the latest on a tie); () when there is none."""
+    it (on a tie, one introduced with the same noun, else the latest); () when there is none."""
     sentence = span.sent
     noun = next(iter(anaphoric_nouns(sentence, "settlement")), None)
     if noun is None:
@@ -239,17 +240,31 @@ def anaphoric_settlement(span: Span, places: Sequence[Place], report_wide: bool 
     own = [p for p in places if p.level == "settlement" and sentence.start_char <= p.span[0] and p.span[1] <= noun.idx]
     if own:
         return (event_place_key(own[-1]),)
-    paragraph = doc_text(span.doc).rfind("\n", 0, sentence.start_char) + 1
+    text = doc_text(span.doc)
+    paragraph = text.rfind("\n", 0, sentence.start_char) + 1
+    noun_word = noun.lemma_.lower()
     for start in (paragraph, 0) if report_wide else (paragraph,):  # "The town" opening a paragraph: the report's
-        counts: dict[str, tuple[int, int]] = {}
+        counts: dict[str, tuple[int, int, int]] = {}
         for place in places:
             if place.level == "settlement" and start <= place.span[0] and place.span[1] <= sentence.start_char:
                 key = event_place_key(place)
-                seen, _ = counts.get(key, (0, 0))
-                counts[key] = (seen + 1, place.span[0])
+                seen, introduced, _ = counts.get(key, (0, 0, 0))
+                # of those named as often, one introduced with the same noun ("Soledar, a salt-mining town ...,
+                # opening the way to Bakhmut. ... fighting in the town": Soledar), else the latest
+                described = _described_as(text, place, noun_word)
+                counts[key] = (seen + 1, max(introduced, int(described)), place.span[0])
         if counts:
             return (max(counts, key=counts.__getitem__),)
     return ()
+
+
+def _described_as(text: str, place: Place, noun: str) -> bool:
+    """True when the text calls ``place`` a ``noun`` where it names it ("the town of Soledar", "Soledar, a salt-mining
+    town")."""
+    before = text[max(0, place.span[0] - INTRODUCTION_REACH):place.span[0]].lower()
+    after = text[place.span[1]:place.span[1] + INTRODUCTION_REACH].lower()
+    return before.endswith(f"{noun} of ") \
+        or re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{noun}\b", after) is not None
 
 
 def takes_anaphoric_region(span: Span) -> bool:

@@ -73,6 +73,7 @@ LAND_NOUNS = frozenset({"city", "town", "village", "territory", "land", "soil", 
 # arms deliveries): the places of the sentence's other events' phrases are not theirs. Left out for
 # every type, it lost on both war_reports_dev halves (fighting events share their sentence's place).
 PLACELESS_TYPES = frozenset({"other"})
+CONTRAST_MARKS = frozenset({"while", "whereas"})  # a clause set against another, with places of its own
 # Verbs that report or count events as their object, and the prepositions of place the parser hangs on them rather
 # than on the object: "reported 29 assaults in the Kurakhove sector over the past day, near Ostrivske and
 # Heorhiivka" names where the assaults were.
@@ -208,7 +209,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     if not found and takes_anaphoric_region(span):
         return anaphoric_region(span, named)  # "the annexation of the region": that oblast or none
     if not found:
-        purposes = _purpose_phrases(span)
+        purposes = _purpose_phrases(span) | _contrasted_clauses(span)
         if kind in PLACELESS_TYPES:
             purposes |= _other_phrases(span, trigger_tokens or {})
         found = _places_in_scope(span, [p for p in places if p.span[0] not in purposes])
@@ -389,6 +390,17 @@ def _purpose_phrases(span: Span) -> set[int]:
                 and not (span.start <= token.head.i < span.end)
                 and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < token.i for c in token.children)
                 and not (token.left_edge.i <= span.root.i <= token.right_edge.i)):
+            offsets |= {t.idx for t in token.subtree}
+    return offsets
+
+
+def _contrasted_clauses(span: Span) -> set[int]:
+    """Character offsets of the clauses of the trigger's sentence set against it by "while" or "whereas" that do not
+    hold it ("strikes on Kharkiv wounded 41 people, while three people were killed in the Zaporizhzhia region")."""
+    offsets: set[int] = set()
+    for token in span_tokens(span.sent):
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in token.children) \
+                and not token.left_edge.i <= span.root.i <= token.right_edge.i:
             offsets |= {t.idx for t in token.subtree}
     return offsets
 

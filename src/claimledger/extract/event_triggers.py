@@ -300,6 +300,9 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
         return False
     if "by_force" in flags and not _done_by_force(root):
         return False
+    if "by_troops" in flags and not any(c.dep_ == "nsubj" and {t.lemma_.lower() for t in c.subtree} & FORCE_WORDS
+                                        for c in root.children):
+        return False
     if "target" in flags and not any(c.dep_ == "dobj" and (c.lemma_.lower() in STRUCK_TARGETS or c.ent_type_ == "GPE")
                                      for c in root.children):
         return False
