@@ -2,7 +2,8 @@
 "втратили Вугледар") as a withdrawal at that town, the villages listed after a town ("Лисичанск и прилегающие к нему
 населенные пункты X, Y"), a village whose own area is stated kept apart from a list's others ("Нижняя Дуванка в
 ЛНР"), a government that goes on saying ("В Киеве продолжают утверждать") and the town its claim refers to, and an
-advance stopped past where it went ("продвижение противника вглубь территории остановлено").
+advance stopped past where it went ("продвижение противника вглубь территории остановлено"), and an attack on a
+whole country with no weapon named, an invasion ("Росія атакувала всю територію нашої держави").
 
 The sentences are probes written for these tests in the styles of Russian Defence Ministry bulletins and wire copy
 (no gold or corpus text); each says what the control ledger or the record should hold by the annotation guide
@@ -65,3 +66,13 @@ def test_a_government_that_goes_on_saying_claims_the_town_referred_to():
 ])
 def test_an_advance_stopped_past_where_it_went_is_repelled(text, language):
     assert [kind for kind, *_ in events(text, language)] == ["attack_repelled"]
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Росія атакувала всю територію нашої держави.", "uk", "clash"),  # an invasion, no weapon named
+    ("Россия атаковала Украину 24 февраля.", "ru", "clash"),
+    ("Росія атакувала Україну ракетами і дронами.", "uk", "strike"),  # with weapons: a strike
+    ("Вночі Росія атакувала Україну.", "uk", "strike"),  # by night: the drones and missiles of the bulletins
+])
+def test_an_attack_on_a_whole_country_is_an_invasion(text, language, kind):
+    assert [k for k, *_ in events(text, language)] == [kind], events(text, language)

@@ -43,6 +43,10 @@ POSITION_LEMMAS = frozenset({"позиция", "позиція", "оборона
                              "траншея"})
 # ... or a stretch of front where it attacks ("атаковать на Покровском направлении", "атакує на цій ділянці").
 FRONT_LEMMAS = frozenset({"направление", "напрямок", "напрям", "участок", "ділянка", "фронт"})
+# ... or a whole country ("Росія атакувала всю територію нашої держави", "атаковала Украину"): an invasion, unless
+# by night, when drones and missiles attack ("Вночі Росія атакувала Україну").
+LAND_LEMMAS = frozenset({"территория", "територія", "страна", "країна", "государство", "держава"})
+NIGHT_STEMS = ("ноч", "ніч", "вноч", "уноч")
 TIMES_LEMMAS = frozenset({"раз"})  # "атаковал 28 раз", "28 разів атакував": how often, no object
 # ... or when they attack near a place rather than the place ("пытались атаковать у Работина", "атакували біля
 # Кліщіївки"): a weaponless attack near a village is an assault (an attack on a town itself may be a strike).
@@ -187,7 +191,7 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "other"  # drones or missiles destroyed: an interception, not a strike
     if kind == "attack_repelled" and _aerial_attacker(doc, first, last):
         return "other"  # "отразили атаку (трех) беспилотников": drones stopped in the air, no ground fought over
-    if kind == "strike" and _assaults_positions(doc, first, last):
+    if kind == "strike" and _assaults_positions(doc, first, last, places):
         return "clash"
     s = doc.sentence_of(first)
     if kind == "clash" and first > 0 and plain_word(doc.tokens[first].lower).startswith(ATTACK_STEM) and (
@@ -389,10 +393,11 @@ def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
                for w in near)
 
 
-def _assaults_positions(doc: CyrDoc, first: int, last: int) -> bool:
-    """True when a verb of attacking has positions or defences as its object, or a place near which, and no weapon
-    in its sentence ("Оккупанты 15 раз атаковали позиции наших защитников", "пытались атаковать у Работина"), or no
-    object at all ("Противник активно атакует"): a ground assault, fighting, not a strike."""
+def _assaults_positions(doc: CyrDoc, first: int, last: int, places: Sequence[Place] = ()) -> bool:
+    """True when a verb of attacking has positions or defences as its object, a place near which or a whole country,
+    and no weapon in its sentence ("Оккупанты 15 раз атаковали позиции наших защитников", "пытались атаковать у
+    Работина", "атакувала всю територію нашої держави"), or no object at all ("Противник активно атакует"): a ground
+    assault, fighting, not a strike."""
     if not set(doc.tokens[first].lemmas) & ATTACK_VERB_LEMMAS:
         return False
     s = doc.sentence_of(first)
@@ -402,7 +407,10 @@ def _assaults_positions(doc: CyrDoc, first: int, last: int) -> bool:
              if not (w.text.isdigit() or set(w.lemmas) & TIMES_LEMMAS)]  # ("атаковал 28 раз": a count, no object)
     objectless = not any(w.pos == "NOUN" or w.is_title for w in after)  # "Противник активно атакует"
     front_before = any(set(w.lemmas) & FRONT_LEMMAS for w in doc.tokens[s.first:first])  # "На ... направлении враг
-    return any(set(w.lemmas) & (POSITION_LEMMAS | FRONT_LEMMAS) for w in after) \
+    night = any(plain_word(w.lower).startswith(NIGHT_STEMS) for w in doc.tokens[s.first:s.last])
+    country = not night and (any(set(w.lemmas) & LAND_LEMMAS for w in after) or any(
+        p.level == "country" and after and after[0].start <= p.span[0] < after[-1].end for p in places))
+    return any(set(w.lemmas) & (POSITION_LEMMAS | FRONT_LEMMAS) for w in after) or country \
         or bool(after) and after[0].lower in NEAR_PREPOSITIONS or objectless or front_before  # атаковал 28 раз"
 
 
