@@ -6,7 +6,8 @@ given name the tagger left out of a person ("governor Alexei Smirnov"), a speake
 украинских военнослужащих") and a share of them that is no new casualty ("40 із них госпіталізовані"), a night
 attack, a headline office given the holder its body names, compound front directions, a participle after a closing
 reporting clause, an adjective read first as a surname, a report that speaks for the body that wrote it, and an office
-word ("ведомство") that refers to the office last named where one speaks.
+word ("ведомство") that refers to the office last named where one speaks, and a given name before a surname in the
+genitive, which is no town ("президента Володимира Зеленського").
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation
@@ -162,3 +163,11 @@ def test_a_reporting_infinitive_after_a_verb_of_going_on_is_a_cue(text, language
 
 def test_a_reporting_infinitive_of_an_aim_or_a_promise_is_no_cue():
     assert claims("Мы продолжим настаивать, что это ложь. Он хочет заявить, что город взят.", "ru") == []
+
+
+def test_a_given_name_before_a_surname_in_the_genitive_is_no_town():
+    # "Володимира" reads first as the town Volodymyr; "Зеленського" is a surname only among its other readings
+    rec = record("За словами президента Володимира Зеленського, звільнено понад 30 населених пунктів.", "uk",
+                 "2022-09-10", title="Звернення Президента України Володимира Зеленського")
+    assert [p["name"] for p in rec["places"]] == [], rec["places"]
+    assert [p["name"] for p in rec["title_layers"]["places"]] == ["Ukraine"], rec["title_layers"]["places"]

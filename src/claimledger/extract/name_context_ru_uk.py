@@ -107,7 +107,8 @@ def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
         return True
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     if (nxt is not None and nxt.is_title and t.pos == "NOUN" and nxt.sent == t.sent
-            and ("Surn" in nxt.tags or SURNAME_ENDINGS.search(nxt.lower))
+            and ("Surn" in nxt.tags or SURNAME_ENDINGS.search(nxt.lower)
+                 or has_reading(nxt.text, doc.language, None, "Surn"))  # (any case: "Володимира Зеленського")
             and (has_reading(t.text, doc.language, None, "Name")
                  or not gaz.lookup(f"{t.text} {nxt.text}"))):
         return True  # first name + surname ("Андрій Сибіга", "Сергей Лавров"), not a town ("Кривого Рогу")
