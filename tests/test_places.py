@@ -228,3 +228,17 @@ def test_town_kept_to_the_ukrainian_oblast_stated_for_it(places_of, text, town, 
 def test_a_list_of_towns_then_an_oblast_keeps_each_town(places_of):
     found = _by_text(places_of("Shelling in Melitopol and Berdyansk, in Enerhodar, in the Luhansk and Donetsk regions."))
     assert found["Enerhodar"].name == "Enerhodar" and found["Berdyansk"].name == "Berdiansk"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Stalin redrew the borders of the Soviet republics.", "Stalin"),  # a former name of Donetsk: a person here
+    ("I spoke with President of the European Commission Ursula von der Leyen.", "Leyen"),
+    ("Ukraine controls 1,000 square km of Russia's Kursk region, Syrskyi says.", "Syrskyi"),
+    ("Soldiers swore to defend the Motherland.", "Motherland"),
+])
+def test_a_person_or_a_common_noun_is_no_place(places_of, text, word):
+    assert word not in _by_text(places_of(text)), places_of(text)
+
+
+def test_a_city_respelt_and_tagged_as_a_person_stays_a_place(places_of):
+    assert _by_text(places_of("Kiev said the attack had been repelled."))["Kiev"].name == "Kyiv"

@@ -171,3 +171,8 @@ def test_a_given_name_before_a_surname_in_the_genitive_is_no_town():
                  "2022-09-10", title="Звернення Президента України Володимира Зеленського")
     assert [p["name"] for p in rec["places"]] == [], rec["places"]
     assert [p["name"] for p in rec["title_layers"]["places"]] == ["Ukraine"], rec["title_layers"]["places"]
+
+
+def test_a_name_called_out_to_is_no_place():
+    rec = record("Дякую, Борисе, за підтримку України.", "uk", "2022-04-09")
+    assert [p["name"] for p in rec["places"]] == ["Ukraine"], rec["places"]

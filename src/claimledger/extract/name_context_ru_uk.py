@@ -105,6 +105,8 @@ def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
         return False  # a town a settlement noun governs ("по городу Алешки Херсонской области"), not Алёшка
     if label == "PER" and "Geox" not in t.tags and not _settlement_read_as_person(doc, gaz, i):
         return True
+    if {"Name", "voct"} <= t.tags:
+        return True  # a name called out to ("Дякую, Борисе"): a person addressed, not a place
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     if (nxt is not None and nxt.is_title and t.pos == "NOUN" and nxt.sent == t.sent
             and ("Surn" in nxt.tags or SURNAME_ENDINGS.search(nxt.lower)

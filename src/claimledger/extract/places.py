@@ -10,6 +10,7 @@ place_resolution.py.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from typing import TYPE_CHECKING
 
@@ -46,7 +47,9 @@ DIRECTION_WORDS = frozenset(
     "north south east west northern southern eastern western central northeastern northwestern "
     "southeastern southwestern north-eastern north-western south-eastern south-western".split())
 # Capitalised words that are never toponyms on their own in news copy (the West is a bloc, not a place).
-NOT_PLACES = frozenset({"west", "the west", "east", "north", "south"})
+NOT_PLACES = frozenset({"west", "the west", "east", "north", "south", "motherland", "homeland", "fatherland", "earth"})
+# Particles of a surname before its last word ("Ursula von der Leyen", "van der Bellen"): that word names a person.
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "le", "la"})
 # NER labels under which the gazetteer matcher never looks; PERSON and ORG are looked at only when the
 # whole entity is a prominent toponym.
 SKIP_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW")
@@ -66,6 +69,7 @@ PLACE_SUBJECT_VERBS = frozenset({"fall"})
 # Nouns right after a name that make it a place ("the Puno region", "the Glasgow area").
 PLACE_HEAD_CUES = frozenset("region province district county area island state city town village oblast "
                             "raion suburb municipality prefecture".split())
+SPELLED_ALIKE = 0.4  # similarity of a person-tagged name to a city's for a respelling ("Kiev" 0.75; "Stalin" 0.15)
 PROMINENT_POPULATION = 50_000  # Russian border towns above this override a PERSON/ORG label
 # A one-token compound of a name and a lower-case participle or adjective ("U.S.-led", "U.K.-based").
 COMPOUND_MODIFIER = re.compile(r"^([A-Z][\w.’']*?)[-‐]([a-z]+)$")
@@ -134,6 +138,8 @@ def _ner_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         head = doc[end - 1]
         if head.dep_ == "nsubj" and head.head.lemma_ in CUE_VERBS and not gaz.has_name(doc[start:end].text):
             continue  # "..., Syrskyi says": a speaker the tagger took for a place, and no place the gazetteer knows
+        if start > 0 and doc[start - 1].text in NAME_PARTICLES:
+            continue  # "von der Leyen": the tagger took the surname for a place
         out.append(_extend_head(doc, Mention(start, end, ent.label_)))
     return out
 
@@ -190,6 +196,8 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
                 # name, never by another place's alias or transliteration (a dateline "KIEV" is a name)
                 hits = [e for e in hits if normalise(e.name) == normalise(text)]
             ok = _prominent if relabelled else _gazetteer_only_ok
+            if tok.ent_type_ == "PERSON":  # "Stalin", "Zhdanov": a person, whose name a city once bore
+                hits = [e for e in hits if _spelled_alike(e.name, text)]
             if any(ok(e, text) for e in hits):
                 out.append(_extend_head(doc, Mention(i, i + n, "GAZ")))
                 i += n
@@ -293,6 +301,12 @@ def _located_in(doc, gaz: Gazetteer, m: Mention, found: list[Mention]) -> bool:
     holders = {a.id for a in areas} | {a.country for a in areas if a.level == "country"}
     return any(c.oblast in holders or c.raion in holders or c.country in holders
                for c in gaz.lookup(doc[m.start:m.end].text, fuzzy=False))
+
+
+def _spelled_alike(name: str, surface: str) -> bool:
+    """True when ``surface`` spells ``name`` in another romanisation or language ("Kiev", "Kharkov"), not a former
+    name of another sound ("Stalin" for Donetsk)."""
+    return difflib.SequenceMatcher(None, normalise(name), normalise(surface)).ratio() >= SPELLED_ALIKE
 
 
 def _prominent(e: Entry, surface: str = "") -> bool:
