@@ -242,3 +242,13 @@ def test_a_person_or_a_common_noun_is_no_place(places_of, text, word):
 
 def test_a_city_respelt_and_tagged_as_a_person_stays_a_place(places_of):
     assert _by_text(places_of("Kiev said the attack had been repelled."))["Kiev"].name == "Kyiv"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Russian forces retreated from the west bank of the Dnipro, including the city of Kherson.", set()),
+    ("The enemy was driven out of the Zhytomyr, Kyiv and Sumy regions.", {"Zhytomyr", "Kyiv", "Sumy"}),
+    ("Explosions were heard in Dnipro overnight.", {"Dnipro"}),
+])
+def test_a_town_name_after_the_is_the_river(places_of, text, kept):
+    # no town is "the" Dnipro; a shared head ("the Zhytomyr, Kyiv and Sumy regions") makes regions of a list
+    assert {p.text for p in places_of(text)} - {"Kherson"} == kept

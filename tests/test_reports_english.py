@@ -4,8 +4,8 @@ shares with the words above it, ongoing events, verbs joined to the event verb, 
 wire-copy comments on a claim and the day of a saying, a speaker's side from its state and office, a name the
 tagger misread as an adverb, soldiers captured, the article of a reporter the parser hung on the content, a
 state saying it took control, a participle of naming after a denial, an act in a mandative subjunctive, a participle
-of fighting in a content, a force fighting, a clause set against another by "while", and "the town" that was
-introduced as one.
+of fighting in a content, a force fighting, a clause set against another by "while", "the town" that was
+introduced as one, and a force holding on in a town.
 
 The sentences are probes written for these tests (no gold or corpus text); each says what the record should hold by
 the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -204,3 +204,8 @@ def test_the_town_is_the_one_introduced_as_a_town():
                    "in eastern Ukraine, opening the way to cut off supply routes to Bakhmut. Ukraine's military said "
                    "its troops were still fighting in the town.", "en")
     assert [places for kind, _, places, _ in found if kind == "clash"] == [{"Soledar"}], found
+
+
+def test_a_force_holding_on_in_a_town_holds_it():
+    found = events("Ukraine said its forces were holding on in Chasiv Yar.", "en")
+    assert [(kind, places) for kind, _, places, _ in found] == [("territory_control", {"Chasiv Yar"})], found

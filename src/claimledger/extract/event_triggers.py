@@ -296,6 +296,8 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
         return False
     if "of_town" in flags and not _of_town(root):
         return False
+    if "in_town" in flags and not _in_town(root):
+        return False
     if "fallen" in flags and not _has_fallen(root):
         return False
     if "by_force" in flags and not _done_by_force(root):
@@ -393,6 +395,14 @@ def _of_town(root) -> bool:
     """True when a noun's "of" phrase is a settlement as :func:`_is_town` reads one ("the loss of the village of
     Robotyne", "the fall of Avdiivka"; not "the loss of life")."""
     return any(_is_town(g) for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj")
+
+
+def _in_town(root) -> bool:
+    """True when a verb (or its particle) has an "in" phrase that names a settlement as :func:`_is_town` reads one
+    ("were holding on in Chasiv Yar")."""
+    heads = [root, *(c for c in root.children if c.dep_ in ("prt", "advmod"))]
+    return any(_is_town(g) for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
                for g in c.children if g.dep_ == "pobj")
 
 

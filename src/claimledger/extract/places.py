@@ -67,6 +67,7 @@ PLACE_VERBS = frozenset("capture recapture seize liberate occupy reoccupy retake
 # Verbs whose subject is a place that undergoes them ("Bakhmut has fallen").
 PLACE_SUBJECT_VERBS = frozenset({"fall"})
 # Nouns right after a name that make it a place ("the Puno region", "the Glasgow area").
+LIST_AHEAD = 2  # tokens after a name where a list of names may go on ("the Zhytomyr, Kyiv ... regions")
 PLACE_HEAD_CUES = frozenset("region province district county area island state city town village oblast "
                             "raion suburb municipality prefecture".split())
 SPELLED_ALIKE = 0.4  # similarity of a person-tagged name to a city's for a respelling ("Kiev" 0.75; "Stalin" 0.15)
@@ -196,6 +197,8 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
                 # name, never by another place's alias or transliteration (a dateline "KIEV" is a name)
                 hits = [e for e in hits if normalise(e.name) == normalise(text)]
             ok = _prominent if relabelled else _gazetteer_only_ok
+            if n == 1 and _after_article(doc, i, i + 1) and hits and all(e.level == "settlement" for e in hits):
+                continue  # "the west bank of the Dnipro": the river, as no town is "the" Dnipro
             if tok.ent_type_ == "PERSON":  # "Stalin", "Zhdanov": a person, whose name a city once bore
                 hits = [e for e in hits if _spelled_alike(e.name, text)]
             if any(ok(e, text) for e in hits):
@@ -301,6 +304,16 @@ def _located_in(doc, gaz: Gazetteer, m: Mention, found: list[Mention]) -> bool:
     holders = {a.id for a in areas} | {a.country for a in areas if a.level == "country"}
     return any(c.oblast in holders or c.raion in holders or c.country in holders
                for c in gaz.lookup(doc[m.start:m.end].text, fuzzy=False))
+
+
+def _after_article(doc, start: int, end: int) -> bool:
+    """True for a name after "the" that no noun follows, nor a list of names that shares one ("of the Dnipro"; not
+    "the Kharkiv offensive", "the Lviv-born singer", "the Zhytomyr, Kyiv and Sumy regions")."""
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return False
+    listed = any(doc[k].text in (",", "and", "or") and doc[k + 1].pos_ == "PROPN"
+                 for k in range(end, min(len(doc) - 1, end + LIST_AHEAD)))  # "the Donetsk and Lugansk People's ..."
+    return not listed and not (end < len(doc) and (doc[end].pos_ in ("NOUN", "PROPN") or doc[end].text == "-"))
 
 
 def _spelled_alike(name: str, surface: str) -> bool:
