@@ -3,7 +3,8 @@
 населенные пункты X, Y"), a village whose own area is stated kept apart from a list's others ("Нижняя Дуванка в
 ЛНР"), a government that goes on saying ("В Киеве продолжают утверждать") and the town its claim refers to, and an
 advance stopped past where it went ("продвижение противника вглубь территории остановлено"), and an attack on a
-whole country with no weapon named, an invasion ("Росія атакувала всю територію нашої держави").
+whole country with no weapon named, an invasion ("Росія атакувала всю територію нашої держави"), and a noun of giving
+up a town ("сдача Часова Яра", "залишення Авдіївки").
 
 The sentences are probes written for these tests in the styles of Russian Defence Ministry bulletins and wire copy
 (no gold or corpus text); each says what the control ledger or the record should hold by the annotation guide
@@ -76,3 +77,12 @@ def test_an_advance_stopped_past_where_it_went_is_repelled(text, language):
 ])
 def test_an_attack_on_a_whole_country_is_an_invasion(text, language, kind):
     assert [k for k, *_ in events(text, language)] == [kind], events(text, language)
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("В Киеве опровергли сдачу Часова Яра.", "ru", ("withdrawal", {"Chasiv Yar"})),
+    ("Оставление Авдеевки было вынужденным.", "ru", ("withdrawal", {"Avdiivka"})),
+    ("Залишення Авдіївки було вимушеним.", "uk", ("withdrawal", {"Avdiivka"})),
+])
+def test_a_noun_of_giving_up_a_town_is_a_withdrawal_from_it(text, language, expected):
+    assert [(kind, places) for kind, _, places, _ in events(text, language)] == [expected]

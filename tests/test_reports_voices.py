@@ -7,7 +7,8 @@ given name the tagger left out of a person ("governor Alexei Smirnov"), a speake
 attack, a headline office given the holder its body names, compound front directions, a participle after a closing
 reporting clause, an adjective read first as a surname, a report that speaks for the body that wrote it, and an office
 word ("ведомство") that refers to the office last named where one speaks, and a given name before a surname in the
-genitive, which is no town ("президента Володимира Зеленського").
+genitive, which is no town ("президента Володимира Зеленського"), a name called out to, and a registered alias the
+tagger left untagged ("Zelenskiy: ...").
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation
@@ -176,3 +177,8 @@ def test_a_given_name_before_a_surname_in_the_genitive_is_no_town():
 def test_a_name_called_out_to_is_no_place():
     rec = record("Дякую, Борисе, за підтримку України.", "uk", "2022-04-09")
     assert [p["name"] for p in rec["places"]] == ["Ukraine"], rec["places"]
+
+
+def test_a_registered_alias_the_tagger_left_untagged_is_its_person():
+    rec = record("More details later.", "en", "2024-06-01", title="Zelenskiy: Russia will not take Kharkiv")
+    assert [a["speaker"] for a in rec["title_layers"]["attributions"]] == ["Volodymyr Zelenskyy"]

@@ -310,6 +310,9 @@ class SpeakerResolver:
                      and p.name.split()[-1] == text]
             if named:
                 return named[-1], self.role_of(named[-1])
+        registered = next((t.person for t in self.terms if text in t.person_names), None)
+        if registered is not None:  # a registry alias the tagger left untagged ("Zelenskiy: ..." in a headline)
+            return registered, self.role_of(registered)
         if len(tokens) == 1 and words[0] in NATIONALITIES:
             return NATIONALITIES[words[0]], None  # "Russian claims that ...": Russia's
         pronoun = (len(tokens) == 1 and tokens[0].pos_ == "PRON"
