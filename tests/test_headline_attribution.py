@@ -222,3 +222,10 @@ def test_a_source_that_says_a_clause_after_its_verb_reports_that_clause_not_the_
 def test_a_headline_subject_the_parser_splits_in_two_is_one_source():
     assert [c["source"] for c in title_claims("Wagner chief claims full control of Bakhmut", "en")] == [
         "Wagner chief"]
+
+
+def test_a_verbless_clause_after_says_is_the_headline_claim():
+    # the parser reads the verbless clause as the object of "says", which the body's rules take for a topic
+    found = title_claims("Zelenskiy says situation in Kharkiv region under control", "en")
+    assert [(c["speaker"], c["cue"], c["content"]) for c in found] == [
+        ("Volodymyr Zelenskyy", "says", "situation in Kharkiv region under control")]
