@@ -91,7 +91,7 @@ def piece_with(token: Token, excluded: set[int]) -> list[Token]:
 # Participles that tell a result of the content's act, or the fighting it is done by, so belong to it ("struck
 # Kharkiv, killing seven", "pressed their offensive, fighting in the streets of Vovchansk", "launched an offensive,
 # attacking towards Berdin"), unlike commentary after a comma ("..., underscoring the importance of ...").
-RESULT_VERBS = frozenset({"kill", "wound", "injure", "damage", "destroy", "leave", "force", "cause", "displace",
+CLAIMED_PARTICIPLES = frozenset({"kill", "wound", "injure", "damage", "destroy", "leave", "force", "cause", "displace",
                           "trap", "hit", "set", "spark", "cut", "knock", "claim",
                           "fight", "attack", "advance", "push", "shell", "strike", "storm", "target", "encircle",
                           "surround", "capture", "seize", "bomb", "fire", "retreat", "withdraw"})
@@ -108,7 +108,7 @@ def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]
         if token.i == head.i:
             continue
         comma_before = token.i > 0 and token.doc[token.left_edge.i - 1].text == "," if token.left_edge.i > 0 else False
-        if token.dep_ == "advcl" and token.tag_ == "VBG" and comma_before and token.lemma_ not in RESULT_VERBS:
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and comma_before and token.lemma_ not in CLAIMED_PARTICIPLES:
             drop.update(t.i for t in token.subtree)
         elif token.dep_ in ("appos", "npadvmod") and token.lemma_ in NOMINAL_CUES and comma_before:
             drop.update(t.i for t in token.subtree)  # "..., a claim Reuters could not verify": said of the content

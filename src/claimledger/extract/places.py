@@ -66,8 +66,8 @@ PLACE_VERBS = frozenset("capture recapture seize liberate occupy reoccupy retake
                         "encircle surround besiege abandon evacuate reach take".split())
 # Verbs whose subject is a place that undergoes them ("Bakhmut has fallen").
 PLACE_SUBJECT_VERBS = frozenset({"fall"})
-# Nouns right after a name that make it a place ("the Puno region", "the Glasgow area").
 LIST_AHEAD = 2  # tokens after a name where a list of names may go on ("the Zhytomyr, Kyiv ... regions")
+# Nouns right after a name that make it a place ("the Puno region", "the Glasgow area").
 PLACE_HEAD_CUES = frozenset("region province district county area island state city town village oblast "
                             "raion suburb municipality prefecture".split())
 SPELLED_ALIKE = 0.4  # similarity of a person-tagged name to a city's for a respelling ("Kiev" 0.75; "Stalin" 0.15)
