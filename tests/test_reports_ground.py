@@ -4,7 +4,8 @@
 ЛНР"), a government that goes on saying ("В Киеве продолжают утверждать") and the town its claim refers to, and an
 advance stopped past where it went ("продвижение противника вглубь территории остановлено"), and an attack on a
 whole country with no weapon named, an invasion ("Росія атакувала всю територію нашої держави"), and a noun of giving
-up a town ("сдача Часова Яра", "залишення Авдіївки").
+up a town ("сдача Часова Яра", "залишення Авдіївки"); and victims counted again with the same number and harm, the
+same dead ("16 дітей загинуло. ... 16 дітей ти вбив!").
 
 The sentences are probes written for these tests in the styles of Russian Defence Ministry bulletins and wire copy
 (no gold or corpus text); each says what the control ledger or the record should hold by the annotation guide
@@ -86,3 +87,11 @@ def test_an_attack_on_a_whole_country_is_an_invasion(text, language, kind):
 ])
 def test_a_noun_of_giving_up_a_town_is_a_withdrawal_from_it(text, language, expected):
     assert [(kind, places) for kind, _, places, _ in events(text, language)] == [expected]
+
+
+def test_victims_counted_again_with_the_same_number_are_the_same_dead():
+    found = events("Вчора 16 дітей загинуло. І знову він скаже, що це операція. Де наші діти? 16 дітей ти вбив!", "uk")
+    assert [(kind, count) for kind, _, _, count in found] == [("casualties", 16)], found
+    # the same number of another harm is another event
+    found = events("Загинули 5 людей. Поранено 5 людей.", "uk")
+    assert [(kind, count) for kind, _, _, count in found] == [("casualties", 5), ("casualties", 5)], found

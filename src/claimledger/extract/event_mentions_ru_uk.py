@@ -41,6 +41,11 @@ SHARE_REACH = 4
 # Sentences back, within the paragraph, that victims named again may refer to ("ранен мужчина. Он доставлен в ЦРБ.
 # Пострадавшего госпитализировали ...").
 VICTIMS_REACH = 2
+SAME_COUNT_REACH = 6  # ... that victims counted again with the same number and harm may refer to
+# Word starts of deaths and of injuries: victims counted again with the same number are the same only when both
+# words tell the same harm.
+HARM_STEMS = {"death": ("загин", "погиб", "вбив", "вбил", "убил", "убит", "убив", "вбит", "смерт", "жертв"),
+              "injury": ("поран", "ранен", "ранил", "постражд", "пострад", "травм")}
 
 
 def told_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int | None, where: Sequence[str],
@@ -49,7 +54,7 @@ def told_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int | No
     ``events``, the events found before it: victims named again, a strike told through its weapon, explosions
     of a strike."""
     return _victims_again(doc, kind, first, last, quantity, events) or _share_of_victims(doc, kind, first, events) \
-        or _strike_again(doc, kind, first, events, where) \
+        or _same_count_again(doc, kind, first, quantity, events) or _strike_again(doc, kind, first, events, where) \
         or _explosions_of_strike(doc, kind, first, last, events)
 
 
@@ -150,6 +155,22 @@ def _share_of_victims(doc: CyrDoc, kind: str, first: int, events: Sequence[Event
     s = doc.sentence_of(first)
     return any(e.type == kind and s.start <= e.trigger[0] < toks[first].start for e in events) \
         or _told_just_before(doc, first, kind, events)
+
+
+def _same_count_again(doc: CyrDoc, kind: str, first: int, quantity: int | None, events: Sequence[Event]) -> bool:
+    """True for victims counted again with the number and harm of a casualty event of the SAME_COUNT_REACH sentences
+    before in the paragraph ("Вчора 16 дітей загинуло. ... 16 дітей ти вбив!"): the same dead, told again."""
+    if kind != "casualties" or quantity is None or quantity < 2:
+        return False
+    harm = _harm(doc.tokens[first].lower)
+    alike = [e for e in events if e.quantity == quantity and harm is not None
+             and _harm(doc.text[e.trigger[0]:e.trigger[1]].lower()) == harm]  # (not "Загинули 5. Поранено 5")
+    return _told_just_before(doc, first, kind, alike, SAME_COUNT_REACH)
+
+
+def _harm(word: str) -> str | None:
+    """Whether a casualty word tells deaths or injuries (HARM_STEMS), else None."""
+    return next((harm for harm, stems in HARM_STEMS.items() if plain_word(word).startswith(stems)), None)
 
 
 def _explosions_of_strike(doc: CyrDoc, kind: str, first: int, last: int, events: Sequence[Event]) -> bool:
