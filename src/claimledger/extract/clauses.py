@@ -91,10 +91,10 @@ def piece_with(token: Token, excluded: set[int]) -> list[Token]:
 # Participles that tell a result of the content's act, or the fighting it is done by, so belong to it ("struck
 # Kharkiv, killing seven", "pressed their offensive, fighting in the streets of Vovchansk", "launched an offensive,
 # attacking towards Berdin"), unlike commentary after a comma ("..., underscoring the importance of ...").
-CLAIMED_PARTICIPLES = frozenset({"kill", "wound", "injure", "damage", "destroy", "leave", "force", "cause", "displace",
-                          "trap", "hit", "set", "spark", "cut", "knock", "claim",
-                          "fight", "attack", "advance", "push", "shell", "strike", "storm", "target", "encircle",
-                          "surround", "capture", "seize", "bomb", "fire", "retreat", "withdraw"})
+CLAIMED_PARTICIPLES = frozenset({"kill", "wound", "injure", "damage", "destroy", "leave", "force", "cause",
+                                 "displace", "trap", "hit", "set", "spark", "cut", "knock", "claim",
+                                 "fight", "attack", "advance", "push", "shell", "strike", "storm", "target", "encircle",
+                                 "surround", "capture", "seize", "bomb", "fire", "retreat", "withdraw"})
 
 
 def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]:

@@ -152,9 +152,7 @@ def _share_of_victims(doc: CyrDoc, kind: str, first: int, events: Sequence[Event
     if kind != "casualties" or not any(tuple(w.lower for w in toks[k:k + 2]) in OF_THEM
                                        for k in range(max(0, first - SHARE_REACH), first)):
         return False
-    s = doc.sentence_of(first)
-    return any(e.type == kind and s.start <= e.trigger[0] < toks[first].start for e in events) \
-        or _told_just_before(doc, first, kind, events)
+    return _told_earlier_in_sentence(doc, first, kind, events) or _told_just_before(doc, first, kind, events)
 
 
 def _same_count_again(doc: CyrDoc, kind: str, first: int, quantity: int | None, events: Sequence[Event]) -> bool:
@@ -179,8 +177,7 @@ def _explosions_of_strike(doc: CyrDoc, kind: str, first: int, last: int, events:
     own."""
     if kind != "strike" or not any(plain_word(w.lower).startswith(EXPLOSION_STEMS) for w in doc.tokens[first:last]):
         return False
-    s = doc.sentence_of(first)
-    return any(e.type == "strike" and s.start <= e.trigger[0] < doc.tokens[first].start for e in events)
+    return _told_earlier_in_sentence(doc, first, kind, events)
 
 
 def _strike_again(doc: CyrDoc, kind: str, first: int, events: Sequence[Event], where: Sequence[str] = ()) -> bool:
@@ -202,6 +199,12 @@ def _strike_again(doc: CyrDoc, kind: str, first: int, events: Sequence[Event], w
     return "\n" not in doc.text[before.end:t.start] and any(
         e.type == kind and before.start <= e.trigger[0] < before.end
         and not (where and e.places and set(where).isdisjoint(e.places)) for e in events)
+
+
+def _told_earlier_in_sentence(doc: CyrDoc, first: int, kind: str, events: Sequence[Event]) -> bool:
+    """True when an event of type ``kind`` is told before token ``first`` in its sentence."""
+    s = doc.sentence_of(first)
+    return any(e.type == kind and s.start <= e.trigger[0] < doc.tokens[first].start for e in events)
 
 
 def _told_just_before(doc: CyrDoc, first: int, kind: str, events: Sequence[Event], reach: int = 1) -> bool:

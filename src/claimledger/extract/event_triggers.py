@@ -302,8 +302,7 @@ def _passes_flags(span: Span, flags: frozenset[str]) -> bool:
         return False
     if "by_force" in flags and not _done_by_force(root):
         return False
-    if "by_troops" in flags and not any(c.dep_ == "nsubj" and {t.lemma_.lower() for t in c.subtree} & FORCE_WORDS
-                                        for c in root.children):
+    if "by_troops" in flags and not _fought_by_troops(root):
         return False
     if "target" in flags and not any(c.dep_ == "dobj" and (c.lemma_.lower() in STRUCK_TARGETS or c.ent_type_ == "GPE")
                                      for c in root.children):
@@ -319,6 +318,12 @@ def _done_by_force(verb) -> bool:
     flag", "marines of the 36th brigade hoisted the flag", "its troops had been forced out"; not "Protesters raised
     flags")."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and names_a_force(c) for c in verb.children)
+
+
+def _fought_by_troops(verb) -> bool:
+    """True when a verb's active subject names a military force (FORCE_WORDS: "its troops were fighting"), not only
+    its people ("our men fought")."""
+    return any(c.dep_ == "nsubj" and {t.lemma_.lower() for t in c.subtree} & FORCE_WORDS for c in verb.children)
 
 
 def names_a_force(phrase) -> bool:
@@ -394,15 +399,18 @@ def _enters_town(root) -> bool:
 def _of_town(root) -> bool:
     """True when a noun's "of" phrase is a settlement as :func:`_is_town` reads one ("the loss of the village of
     Robotyne", "the fall of Avdiivka"; not "the loss of life")."""
-    return any(_is_town(g) for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children if g.dep_ == "pobj")
+    return _town_after(root, "of")
 
 
 def _in_town(root) -> bool:
     """True when a verb (or its particle) has an "in" phrase that names a settlement as :func:`_is_town` reads one
     ("were holding on in Chasiv Yar")."""
-    heads = [root, *(c for c in root.children if c.dep_ in ("prt", "advmod"))]
-    return any(_is_town(g) for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+    return any(_town_after(h, "in") for h in (root, *(c for c in root.children if c.dep_ in ("prt", "advmod"))))
+
+
+def _town_after(head, preposition: str) -> bool:
+    """True when ``head`` has a ``preposition`` phrase whose object is a settlement as :func:`_is_town` reads one."""
+    return any(_is_town(g) for c in head.children if c.dep_ == "prep" and c.lower_ == preposition
                for g in c.children if g.dep_ == "pobj")
 
 

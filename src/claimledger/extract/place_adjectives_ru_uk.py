@@ -84,12 +84,9 @@ COMPASS_PREFIXES = {"южно": "South", "северо": "North", "западн�
                     "південно": "South", "північно": "North", "західно": "West", "східно": "East"}
 
 
-def axis_name(gaz: Gazetteer, adjective: str) -> str:
-    """The English name of the place a front direction is named after ("купянский": Kupiansk; "южно-донецкий": South
-    Donetsk), or the adjective itself capitalised when no town has that name."""
-    e = axis_place(gaz, adjective)
-    if e is not None:
-        return e.name
+def unlisted_axis_name(gaz: Gazetteer, adjective: str) -> str:
+    """The English name of a front direction no town is named after (:func:`axis_place` finds none): a compass word
+    and the town of the rest ("южно-донецкий": South Donetsk), else the adjective itself capitalised."""
     compass, _, rest = adjective.partition("-")
     e = axis_place(gaz, rest) if rest and compass in COMPASS_PREFIXES else None
     return f"{COMPASS_PREFIXES[compass]} {e.name}" if e is not None else adjective.capitalize()

@@ -36,7 +36,7 @@ from .name_context_ru_uk import (
     in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, placed_elsewhere, substantive_name,
 )
 from .place_adjectives_ru_uk import (
-    INFLECTED_PLACE_ADJECTIVE, PLACE_ADJECTIVE, RussianRaion, adjective_lemma, axis_name, axis_place,
+    INFLECTED_PLACE_ADJECTIVE, PLACE_ADJECTIVE, RussianRaion, adjective_lemma, axis_place, unlisted_axis_name,
 )
 from .place_candidates_ru_uk import THEATRE, corresponding_settlements, name_candidates
 from .place_weights import FRONT_OBLASTS
@@ -472,7 +472,7 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
                 or m.kind == "area" and "raion" in m.levels and city_district(doc, mentions, results, k):
             continue  # (a district of the city named after it: "у Подільському районі Києва", no oblast's raion)
         if m.kind == "axis":
-            name = f"{axis.name if axis else axis_name(gaz, m.query)}{AXIS_SUFFIX}"
+            name = f"{axis.name if axis else unlisted_axis_name(gaz, m.query)}{AXIS_SUFFIX}"
             places.append(Place(span=span, text=text, ref=None, name=name, level="region"))
             continue
         e = res.entry

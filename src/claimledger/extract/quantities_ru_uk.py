@@ -113,6 +113,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     if measure and not any(w.pos in PREDICATE_POS for w in doc.tokens[last:stop]):
         after = range(last, stop)  # "освобождено 880 квадратных километров территории и 14 населенных пунктов": past
         # the area to the settlements (not to another act's count: "продвинулись на 5 км и заняли 3 села")
+    people_stop = min(s.last, last + PEOPLE_COUNT_REACH)  # where a count of people after the trigger may start
     anchor = _before_inclusion(doc, first, s.first)  # past "в том числе ребенок," between a count and its verb
     before = range(anchor - 1, max(s.first - 1, anchor - 1 - QUANTITY_BEFORE), -1)
     back = max(s.first, first - 1 - QUANTITY_BEFORE)  # the first token a number before the trigger may start at
@@ -132,8 +133,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
         if value is not None:
             return value  # "7 загиблих, 144 поранених": the number the victims' word follows
     if kind in PEOPLE_COUNTED:  # "Уничтожены три лодки и до десяти боевиков": the people, not the boats
-        people = people_count_after(doc, last, max(after.stop, min(s.last, last + PEOPLE_COUNT_REACH)), in_time,
-                                    past_others=True)
+        people = people_count_after(doc, last, max(after.stop, people_stop), in_time, past_others=True)
         if people is not None:
             return people
     counted = first > 0 and bool(set(doc.tokens[first - 1].lemmas) & COUNT_HEADS)
@@ -181,7 +181,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
         if persons is not None:
             return persons  # "Ранения получили мужчина и женщина": the persons after the verb of receiving
     if kind in PEOPLE_COUNTED:
-        people = people_count_after(doc, after.stop, min(s.last, last + PEOPLE_COUNT_REACH), in_time)
+        people = people_count_after(doc, after.stop, people_stop, in_time)
         if people is not None:
             return people
     if kind == "casualties":

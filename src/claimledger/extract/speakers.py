@@ -193,9 +193,9 @@ class SpeakerResolver:
 
     def canonical_name(self, name: str, full_names: list[str]) -> str:
         """Return the registry's name for a name or alias, else the fullest name in the text ending with it."""
-        for term in self.terms:
-            if name in term.person_names:
-                return term.person
+        registered = self._registered(name)
+        if registered is not None:
+            return registered
         surname = name.split()[-1]
         for term in self.terms:
             if surname in term.person_names and (" " not in name or name.split()[0][0] == term.person[0]):
@@ -205,6 +205,10 @@ class SpeakerResolver:
                 if full.split()[-1] == name:
                     return full
         return name
+
+    def _registered(self, name: str) -> str | None:
+        """The registry's name of a person's name or alias as written (office_holders.tsv), else None."""
+        return next((term.person for term in self.terms if name in term.person_names), None)
 
     def office_of(self, name: str) -> str | None:
         """Return the registry office the person holds at the publication date."""
@@ -310,7 +314,7 @@ class SpeakerResolver:
                      and p.name.split()[-1] == text]
             if named:
                 return named[-1], self.role_of(named[-1])
-        registered = next((t.person for t in self.terms if text in t.person_names), None)
+        registered = self._registered(text)
         if registered is not None:  # a registry alias the tagger left untagged ("Zelenskiy: ..." in a headline)
             return registered, self.role_of(registered)
         if len(tokens) == 1 and words[0] in NATIONALITIES:
