@@ -5,7 +5,8 @@
 advance stopped past where it went ("продвижение противника вглубь территории остановлено"), and an attack on a
 whole country with no weapon named, an invasion ("Росія атакувала всю територію нашої держави"), and a noun of giving
 up a town ("сдача Часова Яра", "залишення Авдіївки"); and victims counted again with the same number and harm, the
-same dead ("16 дітей загинуло. ... 16 дітей ти вбив!").
+same dead ("16 дітей загинуло. ... 16 дітей ти вбив!"); the villages listed after the region of a capture
+("освободили в Курской области Малую Локню, ..."), and leaving a river's bank ("отход с правого берега Днепра").
 
 The sentences are probes written for these tests in the styles of Russian Defence Ministry bulletins and wire copy
 (no gold or corpus text); each says what the control ledger or the record should hold by the annotation guide
@@ -95,3 +96,20 @@ def test_victims_counted_again_with_the_same_number_are_the_same_dead():
     # the same number of another harm is another event
     found = events("Загинули 5 людей. Поранено 5 людей.", "uk")
     assert [(kind, count) for kind, _, _, count in found] == [("casualties", 5), ("casualties", 5)], found
+
+
+def test_the_villages_listed_after_the_region_of_a_capture_are_taken():
+    # "в Курской области" between the verb and its objects; "Локню" reads as a verb, "Козачку" as a dative of
+    # "козачок": none of these villages is in the gazetteer (ref null, the name romanised)
+    found = ledger("Подразделения группировки войск «Север» освободили в Курской области Малую Локню, Черкасское "
+                   "Поречное и Козачку.")
+    assert found == {(name, "russian_control", "asserted") for name in (  # (a name with no ref is keyed in lower case)
+        "malaya loknya", "cherkasskoye porechnoye", "kozachka")}, found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Российские войска завершили отход с правого берега Днепра.", "ru"),
+    ("Російські війська відійшли з правого берега Дніпра.", "uk"),
+])
+def test_leaving_a_river_bank_is_a_withdrawal(text, language):
+    assert [kind for kind, *_ in events(text, language)] == ["withdrawal"]

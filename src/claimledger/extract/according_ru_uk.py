@@ -14,9 +14,10 @@ from .anaphora_ru_uk import REFERRING_LEMMAS, is_anaphoric, sentence_before
 from .cues_ru_uk import CueLexicon, according_by_first_word
 from .cyrillic import CyrDoc, Token, has_reading, word_readings
 from .speakers_ru_uk import is_name_word
+from .sources_after_ru_uk import past_outlet_addressee, source_after_setting
 from .sources_ru_uk import (
     CLAUSE_BOUNDARIES, CLOSING_PUNCT, MAX_SOURCE_TOKENS, REFERRING, THAT, past_quoted_name, quoted_tokens,
-    SETTING_NOUNS, past_outlet_addressee, source_after_setting, split_referred_subject, trim_range, words_at,
+    SETTING_NOUNS, split_referred_subject, trim_range, words_at,
 )
 
 NEGATION = frozenset({"не", "ні"})
@@ -66,6 +67,9 @@ class Found:
     scope: tuple[int, int] | None = None  # text its nested attributions lie in, when not the content
     sourceless: bool = False  # no source by its form ("по предварительным данным"): speaker unspecified
     speaker: str | None = None  # the speaker a sourceless form names ("unspecified (information)")
+    # the subject a coordinated cue shares with the verb before it ("Генштаб отверг обвинения и заявил"): it gives the
+    # speaker, not a source of this cue's own
+    shared: tuple[int, int] | None = None
 
 
 def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quotes) -> list[Found]:

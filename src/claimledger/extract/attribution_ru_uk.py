@@ -40,13 +40,13 @@ from .cues import UNSPECIFIED
 from .cues_ru_uk import COMMENTING_LEMMAS, CueLexicon, load_cue_lexicon
 from .cyrillic import (
     COORDINATORS, PREDICATE_POS, RELATIVE_LEMMAS, CyrDoc, Token, find_quotes, has_reading, within_quote)
-from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
+from .denials_ru_uk import CONFIRMING_LEMMAS, DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .name_readings_ru_uk import name_before_object
 from .contents_ru_uk import contains_cue_subject, content_after, object_before
+from .sources_after_ru_uk import addressee_only, find_source_after
 from .sources_ru_uk import (
-    CLOSING_PUNCT, CONTRASTIVE, PRONOUNS, REFERRING, THAT, addressee_only, find_locative_source, find_source_after,
-    find_source_before, trim_range,
+    CLOSING_PUNCT, CONTRASTIVE, PRONOUNS, REFERRING, THAT, find_locative_source, find_source_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
 from .statements_ru_uk import blames_laid, laying_lemmas, statements_made
@@ -77,9 +77,6 @@ EVIDENTIALITY_CUES = (
                             "припускати", "думати"})),
     ("claimed", frozenset({"утверждать", "стверджувати", "обвинить", "звинуватити", *laying_lemmas()})),
 )
-# Verbs of confirming, whose negated cue withholds the content ("не подтвердили", "не підтвердили"): denied.
-CONFIRMING_LEMMAS = frozenset({"подтвердить", "подтверждать", "підтвердити", "підтверджувати",
-                               "признать", "признавать", "визнати", "визнавати"})  # ("не визнала втрату міста")
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
@@ -261,6 +258,7 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     # a second verb coordinated with a first ("заявило о падении ракеты и отрицает удар") shares its subject: the
     # noun after it is its object, no source
     shares_subject = cue_first > sent.first and toks[cue_first - 1].lower in COORDINATORS
+    shared = None
     if src is None and cue_first - 1 > sent.first and toks[cue_first - 1].lower in COORDINATORS | CONTRASTIVE:
         # "У Генштабі це не коментували, але повідомили про ...": the subject of a predicate before that reports
         # nothing is this report's source ("заявил ..., и добавил" shares its subject with the first report)
@@ -268,6 +266,8 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         silent = verb is not None and (toks[verb - 1].lower in NEGATION or cue_role(toks[verb], lex, doc) is None) \
             and not any(w.lower in THAT for w in toks[sent.first:verb])  # (not a verb of a content: "признал, что")
         src = find_source_before(doc, sent, verb) if silent else None
+        if verb is not None and not silent and not any(w.lower in THAT for w in toks[sent.first:verb]):
+            shared = find_source_before(doc, sent, verb)
     agentless = _is_agentless(t)
     if src is None and role != "passive" and "GRND" not in t.tags and not shares_subject:
         src = find_source_after(doc, sent, cue_last)
@@ -295,7 +295,7 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     if content is None or names_a_topic(doc, t, content[0]):
         return None
     span, kind = content
-    return Found(span, kind, cue, src, k, sourceless=agentless and src is None)
+    return Found(span, kind, cue, src, k, sourceless=agentless and src is None, shared=shared)
 
 
 def _predicates(doc: CyrDoc, part: tuple[int, int]) -> bool:
@@ -364,40 +364,41 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
     ids = [f"a{n}" for n in range(1, len(found) + 1)]
     for n, f in enumerate(found):
         source = doc.char_span(*f.source) if f.source else None
-        pronoun = f.source is not None and f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lower in PRONOUNS
+        who = f.source if f.source is not None else f.shared  # the tokens that name the speaker
+        pronoun = who is not None and who[1] - who[0] == 1 and doc.tokens[who[0]].lower in PRONOUNS
         if f.sourceless:
             speaker, role = f.speaker or UNSPECIFIED, None
-        elif f.source is None or pronoun:
-            singular = pronoun and doc.tokens[f.source[0]].lower in PERSON_PRONOUNS
+        elif who is None or pronoun:
+            singular = pronoun and doc.tokens[who[0]].lower in PERSON_PRONOUNS
             speaker, role = last_person if singular and last_person[0] else last_speaker
             if speaker is None:  # a person named earlier without a cue ("Министр ... провёл совещание")
-                speaker, role = person_before(doc, f.source[0] if f.source else doc.token_at(f.content[0]) or 0)
+                speaker, role = person_before(doc, who[0] if who else doc.token_at(f.content[0]) or 0)
                 speaker = canonical_speaker(speaker, doc.language)
-            if f.source is None and cue_role(doc.tokens[f.cue_token], lex, doc) == "passive":
+            if who is None and cue_role(doc.tokens[f.cue_token], lex, doc) == "passive":
                 speaker, role = UNSPECIFIED, None  # "Ранее сообщалось", "Сообщается, что": nobody named
-            if speaker is None and f.source is None:
+            if speaker is None and who is None:
                 speaker = UNSPECIFIED  # "говорили, що ...", "За попередніми даними": no source, none before
-        elif doc.tokens[f.source[1] - 1].lemma in MESSAGE_NOUNS and f.source[1] - f.source[0] <= 2:
+        elif doc.tokens[who[1] - 1].lemma in MESSAGE_NOUNS and who[1] - who[0] <= 2:
             speaker, role = last_speaker  # "в сообщении говорится": the message of the source named before
-        elif set(doc.tokens[f.source[0]].lemmas) & ROLE_NOUNS and last_person[0] and (
-                f.source[1] - f.source[0] == 1 or f.source[1] - f.source[0] == 2
-                and set(doc.tokens[f.source[0] + 1].lemmas) & OWN_AREA_NOUNS):
+        elif set(doc.tokens[who[0]].lemmas) & ROLE_NOUNS and last_person[0] and (
+                who[1] - who[0] == 1 or who[1] - who[0] == 2
+                and set(doc.tokens[who[0] + 1].lemmas) & OWN_AREA_NOUNS):
             speaker, role = last_person  # "за словами речника", "добавил глава республики": the one named before
-        elif f.source[1] - f.source[0] == 1 and doc.tokens[f.source[0]].lemma in OFFICE_ANAPHORS and (
-                office := office_named_in(doc, doc.sents[max(0, doc.tokens[f.source[0]].sent - OFFICE_SENTENCES)].first,
-                                          f.source[0]) or last_office[0]):
+        elif who[1] - who[0] == 1 and doc.tokens[who[0]].lemma in OFFICE_ANAPHORS and (
+                office := office_named_in(doc, doc.sents[max(0, doc.tokens[who[0]].sent - OFFICE_SENTENCES)].first,
+                                          who[0]) or last_office[0]):
             # "Минобороны сообщило ... В ведомстве отметили": the ministry, the last office named before, speaking or
             # not ("В Минобороны России это не комментировали. Ранее ведомство сообщало")
             speaker, role = office, last_office[1] if office == last_office[0] else roles.get(office)
-        elif f.source[1] - f.source[0] == 1 and _names_again(doc.tokens[f.source[0]], last_speaker):
+        elif who[1] - who[0] == 1 and _names_again(doc.tokens[who[0]], last_speaker):
             speaker, role = last_speaker  # "командование группировки «Хортица» сообщило ... По данным группировки"
         else:
-            written, role = describe_source(doc, f.source)
-            nominative = nominative_phrase(doc, f.source, written)
-            speaker = sides_speaker(doc, f.source) or bracketed_speaker(doc, f.source) \
-                or known_surname(written, surnames) or named_in_full_before(doc, f.source[0], written) \
-                or seat_of_government(doc.span_text(*f.source)) or canonical_speaker(nominative, doc.language)
-            office = source_office(doc, f.source) if not role else None  # an office, no name ("Президента України")
+            written, role = describe_source(doc, who)
+            nominative = nominative_phrase(doc, who, written)
+            speaker = sides_speaker(doc, who) or bracketed_speaker(doc, who) \
+                or known_surname(written, surnames) or named_in_full_before(doc, who[0], written) \
+                or seat_of_government(doc.span_text(*who)) or canonical_speaker(nominative, doc.language)
+            office = source_office(doc, who) if not role else None  # an office, no name ("Президента України")
             if office is not None:
                 speaker, role = office
             if speaker and written and speaker != written and is_person_name(written, speaker):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .according_ru_uk import cue_role, quote_starting_at, rendered
 from .cues_ru_uk import load_cue_lexicon
 from .cyrillic import COORDINATORS, CyrDoc
+from .denials_ru_uk import CONFIRMING_LEMMAS, DENIAL_LEMMAS
 from .sources_ru_uk import ABOUT, CONTRASTIVE, THAT, fronted_report, is_nominal, trim_range
 
 # Demonstratives after "о/про" that a clause completes ("говорили про те, як ...", "о том, что ...").
@@ -89,9 +90,17 @@ def content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tup
         end = _clause_end(doc, sent, i)
         end = next((j for j in range(i + 1, end - 1) if toks[j].text == "," and toks[j + 1].lower in ADVERSATIVES), end)
         part = trim_range(doc, i, end)  # an NP object ends before ", но ..." ("не исключает переговоров, но ...")
-        if part and part[1] - part[0] >= 2:
+        if part and (part[1] - part[0] >= 2 or _verdict_on_a_noun(doc, part)):
             return rendered(doc, part, quotes)
     return None
+
+
+def _verdict_on_a_noun(doc: CyrDoc, part: tuple[int, int]) -> bool:
+    """True for a one-noun object right after a verb of confirming or denying: what happened ("Пентагон подтвердил
+    удар", "опровергли захват"), which a longer phrase need not spell out."""
+    first = part[0]
+    return part[1] - first == 1 and first > 0 and doc.tokens[first].pos == "NOUN" \
+        and bool(set(doc.tokens[first - 1].lemmas) & (CONFIRMING_LEMMAS | DENIAL_LEMMAS))
 
 
 def _noun_phrase_end(doc: CyrDoc, first: int, end: int) -> int:

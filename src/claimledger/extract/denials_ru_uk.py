@@ -17,6 +17,9 @@ from .sources_ru_uk import find_source_before, fronted_report, trim_range
 # Cue lemmas that deny their content.
 DENIAL_LEMMAS = frozenset({"опровергнуть", "опровергать", "отрицать", "спростувати", "спростовувати", "заперечити",
                            "заперечувати"})
+# Verbs of confirming, whose negated cue withholds the content ("не подтвердили", "не підтвердили"): denied.
+CONFIRMING_LEMMAS = frozenset({"подтвердить", "подтверждать", "підтвердити", "підтверджувати",
+                               "признать", "признавать", "визнати", "визнавати"})  # ("не визнала втрату міста")
 # Naming a claim a lie denies it: a naming verb and a verdict noun right after it.
 VERDICT_VERBS = frozenset({"назвать", "называть", "назвати", "називати"})
 VERDICT_NOUNS = frozenset({"ложью", "фейком", "неправдой", "вымыслом", "дезинформацией", "брехнею", "неправдою",

@@ -182,8 +182,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                 or (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
                 or (set(w.lemmas) & SOLDIER_ADJECTIVES and k == first - 1 and w.pos == "ADJF" and "nomn" in w.tags) \
-                or (w.text.isupper() and len(w.text) > 1) \
-                or doc.entity_label(k) == "ORG" \
+                or ((w.text.isupper() and len(w.text) > 1 or doc.entity_label(k) == "ORG")
+                    and not _oblique_adjective_before(doc, k, c_first)) \
                 or doc.entity_label(k) == "PER" and not (OBLIQUE_CASES & w.tags and "nomn" not in w.tags):
             # a "person" in an oblique case is no subject ("в результате обстрела Купянска погибли")
             start = k
@@ -208,6 +208,14 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                 end = closing + 1
             return start, end
     return _actor_after(doc, first) if kind == "territory_control" else None
+
+
+def _oblique_adjective_before(doc: CyrDoc, k: int, floor: int) -> bool:
+    """True when token k, or the word right before it, is an adjective in an oblique case other than the genitive
+    and with no nominative reading ("Запорожскую АЭС обстреляли"): the name or indeclinable acronym it belongs to is
+    in that case too, an object and no subject (a genitive may hang on a subject: "Силы противовоздушной обороны")."""
+    return any(j >= floor and doc.tokens[j].pos in ("ADJF", "PRTF") and "gent" not in doc.tokens[j].tags
+               and not _may_be_nominative(doc, j) for j in (k - 1, k))
 
 
 def _may_be_nominative(doc: CyrDoc, k: int) -> bool:
@@ -441,7 +449,7 @@ def target_of(doc: CyrDoc, first: int, last: int, places: Sequence[Place]) -> st
         t = doc.tokens[k]
         if t.text in (",", ";", ".", ":"):
             break
-        if t.pos == "NOUN" and "accs" in t.tags:
+        if t.pos == "NOUN" and "accs" in t.tags and doc.tokens[k - 1].pos != "PREP":  # (not "за сутки": when)
             end = k + 1
             while end < stop and doc.tokens[end].pos == "NOUN" and "gent" in doc.tokens[end].tags:
                 end += 1  # "склад боеприпасов"

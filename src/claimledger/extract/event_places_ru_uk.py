@@ -342,7 +342,8 @@ def _attached_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[P
                 return ()
         return () if _only_locates(doc, last, near, places) else place_keys(near, LOCAL_OVER_COUNTRY)
     end = prep + 1
-    while end < clause_end and toks[end].pos != "VERB" and (
+    named = {k for p in places for k in range(doc.token_at(p.span[0]) or 0, (doc.token_at(p.span[1] - 1) or -1) + 1)}
+    while end < clause_end and (toks[end].pos != "VERB" or end in named) and (  # ("Малую Локню": read as a verb)
             toks[end].text not in (",", ".", ";", ":", "—", "–") or _list_goes_on(doc, end, clause_end, places)):
         end += 1
     span = doc.char_span(prep, end)

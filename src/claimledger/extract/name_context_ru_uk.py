@@ -101,13 +101,15 @@ def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
     t = doc.tokens[i]
     if oblast_nickname_ref(t.lower) is not None or raion_nickname(gaz, t.lower):
         return False  # a region's or district's name ("атаковали Сумщину", "Купянщину") names no one
-    if i > 0 and set(doc.tokens[i - 1].lemmas) & SETTLEMENT_NOUNS and t.pos == "NOUN":
-        return False  # a town a settlement noun governs ("по городу Алешки Херсонской области"), not Алёшка
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if i > 0 and set(doc.tokens[i - 1].lemmas) & SETTLEMENT_NOUNS and t.pos == "NOUN" and not (
+            nxt is not None and nxt.sent == t.sent and "Surn" in nxt.tags and "Name" in t.tags):
+        return False  # a town a settlement noun governs ("по городу Алешки Херсонской области"), not Алёшка (but
+        # "глава города Владимир Леонтьев" is a first name and a surname)
     if label == "PER" and "Geox" not in t.tags and not _settlement_read_as_person(doc, gaz, i):
         return True
     if {"Name", "voct"} <= t.tags:
         return True  # a name called out to ("Дякую, Борисе"): a person addressed, not a place
-    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     if (nxt is not None and nxt.is_title and t.pos == "NOUN" and nxt.sent == t.sent
             and ("Surn" in nxt.tags or SURNAME_ENDINGS.search(nxt.lower)
                  or has_reading(nxt.text, doc.language, None, "Surn"))  # (any case: "Володимира Зеленського")
@@ -299,7 +301,17 @@ VILLAGE_NOUNS = SETTLEMENT_NOUNS - {"город", "місто", "пункт"}  #
 def admissible(doc: CyrDoc, start: int, end: int, e: Entry, exact: bool) -> bool:
     """Whether a gazetteer hit for the name in tokens [start, end) may stand: as ``_acceptable`` says, or as a
     run of capitalised words that spells a Ukrainian settlement ("Великую Новоселку")."""
+    if not CYRILLIC.search(doc.tokens[start].text) and _in_longer_latin_name(doc, start, end):
+        return False  # "The New York Times": a place inside a Latin-script name (an outlet, a weapon) is none
     return _acceptable(doc, start, e, exact) or end - start > 1 and ukrainian_settlement(e)
+
+
+def _in_longer_latin_name(doc: CyrDoc, start: int, end: int) -> bool:
+    """True when a capitalised Latin-script word of its sentence stands right before or after tokens [start, end)."""
+    toks = doc.tokens
+    latin = lambda k: 0 <= k < len(toks) and toks[k].sent == toks[start].sent and toks[k].is_title \
+        and not CYRILLIC.search(toks[k].text) and toks[k].is_word  # noqa: E731
+    return latin(start - 1) or latin(end)
 
 
 def substantive_name(doc: CyrDoc, i: int) -> bool:
@@ -376,9 +388,11 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
         return False  # a dictionary word read as a foreign town ("Вона" -> Vaughan)
     if "Geox" not in t.tags and e.level == "settlement" and _adjective_reading(doc, i) and _before_agreeing_noun(doc, i):
         return False  # an adjective before its noun ("Українська армія", "в Георгиевском зале" however NER reads it)
+    if _common_word(t) and "Geox" not in t.tags and not prominent and _heads_genitive(doc, i):
+        return False  # "в Силах специальных операций", "у Службі безпеки": an institution's head, however placed
     if confirmed or prominent:
         return True
-    if _common_word(t) and not geo and (prev is not None and prev.is_title or _heads_genitive(doc, i)):
+    if _common_word(t) and not geo and prev is not None and prev.is_title:
         return False  # a capitalised common noun inside a name ("Речник Сил оборони", "нашим Силам
         # оборони"), not the village Syla
     if "Geox" in t.tags and e.ref is not None:
@@ -387,10 +401,14 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
 
 
 def _heads_genitive(doc: CyrDoc, i: int) -> bool:
-    """True when a lower-case noun in the genitive follows the capitalised noun at i in its sentence: the head
-    of an institution's name ("Силам оборони", "Службі безпеки"), which a settlement name never governs."""
-    t = doc.tokens[i]
-    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    """True when a lower-case noun in the genitive follows the capitalised noun at i in its sentence, past its
+    adjectives: the head of an institution's name ("Силам оборони", "Службі безпеки", "Силах специальных
+    операций"), which a settlement name never governs."""
+    t, k = doc.tokens[i], i + 1
+    while k < len(doc.tokens) and doc.tokens[k].pos == "ADJF" and "gent" in doc.tokens[k].tags \
+            and not doc.tokens[k].is_title and k - i <= GENITIVE_ADJECTIVES:
+        k += 1
+    nxt = doc.tokens[k] if k < len(doc.tokens) else None
     return (t.pos == "NOUN" and nxt is not None and nxt.sent == t.sent and nxt.pos == "NOUN"
             and not nxt.is_title and "gent" in nxt.tags)
 
@@ -431,6 +449,7 @@ URBAN_FEATURE_LEMMAS = frozenset({"площа", "площадь", "вулиця"
                                   "набережна", "набережная", "провулок", "переулок", "парк", "сквер",
                                   "канал"})  # "канал Северский Донец — Донбасс": the canal's name, not Donbas
 AGREEMENT_REACH = 4  # words from an adjective to the noun it agrees with
+GENITIVE_ADJECTIVES = 2  # adjectives between an institution's head and its genitive noun ("специальных")
 
 
 # The second locative, genitive and accusative of a few nouns agree with an adjective's first ("на Крымском мосту").

@@ -33,6 +33,8 @@ def nominative_word(t: Token, case: str | None = None, language: str = "ru") -> 
             # "Песков", which reads as the genitive plural of песок)
             return t.lemma[:1].upper() + t.lemma[1:]
         return t.text  # "Ганна" reads first as the genitive of a surname Ганн, but is a first name as written
+    if "plur" in t.tags and t.is_title:
+        return t.text  # one person is no plural: "Алаудинов" (read only as a genitive plural of Алаудин) is a surname
     return t.lemma[:1].upper() + t.lemma[1:]
 
 
@@ -54,9 +56,10 @@ def nominative_role(doc: CyrDoc, toks: list[Token], case: str | None) -> str:
                 break
             continue
         parses = [p for p in morph.parse(t.text) if case in p.tag and p.tag.POS in ("NOUN", "ADJF")]
-        # an adjective in its noun's gender ("Национального ... комитета": masculine, not the neuter reading)
-        parse = next((p for p in parses if noun is None or p.tag.POS == "NOUN" or p.tag.gender == noun.tag.gender),
-                     parses[0] if parses else None)
+        # an adjective in its noun's gender ("Национального ... комитета": masculine, not the neuter reading), and
+        # as an adjective before its head ("Главном управлении": not the noun "главное")
+        parse = next((p for p in parses if (p.tag.POS == "NOUN") == (t is head) and (
+            noun is None or p.tag.POS == "NOUN" or p.tag.gender == noun.tag.gender)), parses[0] if parses else None)
         nominative = parse.inflect({"nomn"}) if parse is not None else None
         if nominative is None:
             break

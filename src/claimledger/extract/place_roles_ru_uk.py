@@ -77,7 +77,7 @@ GOVERNMENT_CAPITALS = frozenset({"Kyiv", "Moscow", "Washington", "Minsk", "Londo
 UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергаться", "пережить", "переживать", "оказаться", "остаться",
                                "оставаться", "находиться", "зазнати", "зазнавати", "пережити", "переживати",
                                "опинитися", "залишитися", "залишатися", "перебувати", "получить", "отримати"})
-CAPITAL_VERB_REACH = 2  # words from the capital to its verb ("Киев не выведет", "Москва уже заявила")
+CAPITAL_VERB_REACH = 3  # words from the capital to its verb ("Киев не выведет", "Киев официально не взял")
 
 
 # Adjectives of land a state controls, before that state in the dative ("подконтрольной Киеву территории").

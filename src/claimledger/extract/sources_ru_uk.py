@@ -1,9 +1,9 @@
 """Sources of Russian and Ukrainian attributions: the noun phrase that says something, found around its cue.
 
 ``find_source_before`` takes the subject before a cue ("Глава администрации Иван Петров заявил",
-"У Генштабі повідомили"), ``find_source_after`` an inverted one after it ("сообщило 12 мая Минобороны",
-"— сказал он журналистам"), ``find_locative_source`` the message of "в сообщении говорится" (the last person
-named before a pronoun is anaphora_ru_uk.person_before). Token ranges in, token ranges out, over a ``CyrDoc``
+"У Генштабі повідомили"), ``find_locative_source`` the message of "в сообщении говорится"; an inverted subject
+after its cue ("сообщило 12 мая Минобороны") is sources_after_ru_uk.py's, and the last person named before a
+pronoun anaphora_ru_uk.person_before's. Token ranges in, token ranges out, over a ``CyrDoc``
 (cyrillic.py); attribution_ru_uk.py wires them to the cues.
 """
 from __future__ import annotations
@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 
 from .cyrillic import COORDINATORS, CyrDoc, Token, bracketed_name_before, has_reading
+from .nominatives_ru_uk import case_of
 from .collective_sources_ru_uk import sides_source
-from .name_readings_ru_uk import (
-    addressee_name, first_and_surname, nominative_name_word, surname_after_first_name,
-)
 from .speakers_ru_uk import ANONYMOUS_SOURCES, PARTITIVE_HEADS, is_name_word
-from .statement_times_ru_uk import TIME_NOUNS, dates_bulletin, is_date_word, is_time_phrase
+from .statement_times_ru_uk import dates_bulletin, is_date_word, is_time_phrase
 
 # Conjunctions opening a reported clause.
 THAT = frozenset({"что", "що", "будто", "мовляв", "якобы", "нібито", "чтобы", "щоб"})
@@ -34,7 +32,6 @@ QUOTED_NAME_WORDS = 6  # words of a quoted name inside a source ("движени
 ORDINAL_NUMBER = re.compile(r"^\d+-[^\W\d_]+$")  # "26-го", "47-й": a numbered unit's ordinal
 OPEN_MARKS, CLOSE_MARKS = frozenset("«„“\""), frozenset("»“”\"")
 # Prepositions that end an inverted source and open a setting after it ("повідомили в Генштабі у зведенні").
-OFFICE_PLACE_WORDS = 3  # words of the place an office is in, before the holder's name ("посол ЛНР в России ...")
 SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под", "во время", "під час", "после", "після"})
 # Nouns of a role's status after "в/у", part of the role, not a setting ("подполковник в отставке Иван Петров").
 ROLE_STATUS_NOUNS = frozenset({"отставка", "запас", "відставка"})
@@ -157,7 +154,13 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
     # "В Киеве эту информацию опровергли", "В Киеве информацию о взятии города опровергли": the object fronted
     # before the cue is no part of the source
     end = next((k for k in range(start + 2, last) if toks[k].lower in DEMONSTRATIVES or fronted_report(doc, k)), last)
-    if last - start >= 2 and toks[start].lower in ("в", "у", "во") and all(is_nominal(t) for t in toks[start + 1:end]):
+    if last - start >= 2 and toks[start].lower in ("в", "у", "во") \
+            and all(is_nominal(t) or doc.entity_label(t.i) == "PER" for t in toks[start + 1:end]):
+        subject = next((m for m in range(start + 2, end) if toks[m].lower in PRONOUNS and "nomn" in toks[m].tags
+                        or doc.entity_label(m) == "PER" and has_reading(toks[m].text, doc.language, None, "nomn")),
+                       None)
+        if subject is not None:  # "В видеообращении он сообщил", "В Кремле Песков заявил": the place is a setting
+            return _subject_in(doc, subject, end)
         # "В пресс-службе ведомства ТАСС пояснили": the outlet told is no part of the source
         while end - start > 2 and toks[end - 1].lower in OUTLET_ADDRESSEES:
             end -= 1
@@ -218,7 +221,8 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     pronoun = next((i for i in range(last - 1, first - 1, -1) if toks[i].lower in PRONOUNS and "nomn" in toks[i].tags), None)
     if pronoun is not None:
         return (pronoun, pronoun + 1)
-    start = next((i for i in range(first, last) if _nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")), None)
+    start = next((i for i in range(first, last) if is_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")),
+                 None)
     if start is None and last - first == 1 and is_name_word(doc, toks[first]):
         return (first, last)  # a lone surname the dictionary reads as a common noun ("Песков, в свою очередь,")
     if start is None:
@@ -228,10 +232,11 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
         opening = bracketed_name_before(toks, end, start)
         if opening is not None:
             quoted.update(range(opening, end))
-    inner = [i for i in range(start, last) if not (is_nominal(toks[i]) or toks[i].pos == "PREP" or i in quoted)]
+    inner = [i for i in range(start, last) if not (is_nominal(toks[i]) or toks[i].pos == "PREP" or i in quoted
+                                                   or _name_digits(toks, i) or doc.entity_label(i) == "PER")]
     if inner:  # a verb or number inside: keep the words after it
         start = inner[-1] + 1
-        while start < last and not (_nominative(toks[start]) or doc.entity_label(start) in ("PER", "ORG")):
+        while start < last and not (is_nominative(toks[start]) or doc.entity_label(start) in ("PER", "ORG")):
             start += 1
         if start >= last:
             return None
@@ -243,11 +248,23 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
             break
         if toks[i].lower in PARTITIVE_PREPOSITIONS and set(toks[i - 1].lemmas) & PARTITIVE_HEADS:
             continue  # "Один из командиров сообщил": who among whom is the source
-        if toks[i].pos == "PREP" and not any(_nominative(toks[m]) and not _preposition_object(toks, m)
-                                             for m in range(i + 1, last)):
+        if toks[i].pos == "PREP" and not any(is_nominative(toks[m]) and not _preposition_object(toks, m)
+                                             and not _latin_attribute(toks, m) for m in range(i + 1, last)):
             last = i  # (a nominative reading of a preposition's object is none: "на питання журналістів")
             break
     return (start, last)
+
+
+def _name_digits(toks: list[Token], i: int) -> bool:
+    """True for digits written onto the word before them, part of one name ("G7", "Су-34")."""
+    return toks[i].pos == "NUMB" and i > 0 and toks[i].start == toks[i - 1].end
+
+
+def _latin_attribute(toks: list[Token], m: int) -> bool:
+    """True for a Latin-script name right after a noun in an oblique case, which it names ("на саммите G7",
+    "из системы HIMARS"): no subject of its own."""
+    before = toks[m - 1] if m > 0 else None
+    return toks[m].pos is None and before is not None and before.pos == "NOUN" and case_of(before) not in (None, "nomn")
 
 
 def _preposition_object(toks: list[Token], m: int) -> bool:
@@ -284,11 +301,11 @@ def _agreeing_subject(doc: CyrDoc, floor: int, last: int, verb: Token) -> tuple[
         first -= 1
     if number is None or first >= last:
         return None
-    if not _nominative(toks[first]):
+    if not is_nominative(toks[first]):
         return (first, last) if toks[first].pos == "NOUN" and all(is_nominal(t) for t in toks[first + 1:last]) \
             and has_reading(toks[first].text, doc.language, "NOUN", "nomn", number) else None
     end, head = first, None
-    while end < last and _nominative(toks[end]):
+    while end < last and is_nominative(toks[end]):
         if head is not None and number not in toks[end].tags:
             break
         if toks[end].pos == "NOUN":
@@ -299,185 +316,10 @@ def _agreeing_subject(doc: CyrDoc, floor: int, last: int, verb: Token) -> tuple[
     return (first, end)
 
 
-def _nominative(t: Token) -> bool:
+def is_nominative(t: Token) -> bool:
     return ("nomn" in t.tags and (t.pos in ("NOUN", "NPRO", "ADJF", None) or set(t.lemmas) & PARTITIVE_HEADS)) \
         or ("Fixd" in t.tags) \
         or (t.text.isupper() and len(t.text) > 1) or t.pos is None and t.is_title
-
-
-def _nominative_reading(doc: CyrDoc, t: Token) -> bool:
-    """True for a noun with a nominative reading, whatever its first one: a neuter or inanimate subject right after
-    its cue reads as accusative too ("сообщает представительство республики в СЦКК")."""
-    return t.pos == "NOUN" and has_reading(t.text, doc.language, "NOUN", "nomn")
-
-
-LOCATIVE_MODIFIERS = 4  # ordinals and adjectives before the noun of a body a source "в"/"у" names
-
-
-def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
-    """An inverted subject after the cue ("сообщил глава ... Иван Иванов", "передает ТАСС",
-    "сообщили в Минобороны"), up to a comma, colon, "что" or the sentence end."""
-    toks = doc.tokens
-    i = first
-    while i < sent.last and (toks[i].pos in ("ADVB", "PRCL") and toks[i].lower not in THAT
-                             or is_date_word(toks, i) or is_time_phrase(toks, i)):
-        i += 2 if is_time_phrase(toks, i) else 1  # "заявил вчера командующий", "сообщило 12 мая Минобороны"
-    addressee = i
-    while addressee < min(sent.last, i + MAX_ADDRESSEE_WORDS) and (
-            toks[addressee].pos == "NOUN" and "datv" in toks[addressee].tags and not toks[addressee].is_title
-            or addressee_name(doc, toks[addressee])):
-        addressee += 1  # "заявил журналистам Дмитрий Песков", "доложил Путину министр обороны"
-    if i < addressee < sent.last and (_nominative(toks[addressee]) or doc.entity_label(addressee) == "PER"):
-        i = addressee
-    i = past_outlet_addressee(doc, i, sent.last)  # "— заявил ТАСС военный эксперт Иван Петров"
-    if i < sent.last and toks[i].lower in ("в", "у", "во") and i + 1 < sent.last:
-        i += 1  # "сообщили в Минобороны", "повідомили у Генштабі", "говорится в сообщении"
-        if "Apro" in toks[i].tags and i + 1 < sent.last:
-            i += 1  # "в своем Telegram-канале"
-        after_setting = source_after_setting(doc, sent, i + 1) if toks[i].lemma in SETTING_NOUNS else None
-        if after_setting is not None:  # "рассказал в беседе с корреспондентом ТАСС командир роты"
-            return after_setting  # (else the setting is the source: "говорится в Telegram-канале губернатора")
-        head = i
-        while head < min(sent.last, i + LOCATIVE_MODIFIERS) and (
-                toks[head].pos in ("ADJF", "PRTF")
-                or toks[head].pos == "NUMB" and ORDINAL_NUMBER.match(toks[head].text)):
-            head += 1  # "у 3-й окремій штурмовій бригаді", "в российском Минобороны": modifiers of the body
-        if head >= sent.last or toks[head].pos != "NOUN" and not toks[head].is_title:
-            return None
-    elif i < sent.last and toks[i].lower in PRONOUNS:
-        return (i, i + 1)  # "— сказал он журналистам": the pronoun alone
-    elif i < sent.last and past_quoted_name(toks, i, sent.last) > i:
-        return (i, past_quoted_name(toks, i, sent.last))  # "Об этом пишет «Коммерсантъ»"
-    elif i < sent.last and _acting_participle(toks, i, sent.last):
-        if toks[i - 1].lower in ACTING_ADVERBS:
-            i -= 1  # "временно исполняющий обязанности губернатора ...": the adverb is part of the office
-    elif i >= sent.last or not (_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")
-                                or _plural_subject_reading(doc, toks[i], toks[first - 1])
-                                or _nominative_reading(doc, toks[i])) \
-            or toks[i].lower in THAT or toks[i].pos == "PREP":
-        return None
-    last = i
-    while last < sent.last and toks[last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) \
-            and toks[last].lower not in THAT and last - i < MAX_SOURCE_TOKENS:
-        named = toks[last].is_title and doc.entity_label(last) == "PER"
-        if toks[last].pos in ("VERB", "INFN", "GRND") and not named or toks[last].lower in ABOUT:
-            return None  # (a surname the dictionary reads as a verb is a name: "Родион Мирошник")
-        if toks[last].pos == "NUMB" and not ORDINAL_NUMBER.match(toks[last].text) or dates_bulletin(toks, last):
-            break  # "передает агентство 3 марта", "станом на 06:00" (an ordinal names a unit: "речник 26-го ...")
-        if last > i and toks[last].lower in SETTING_PREPOSITIONS and toks[last - 1].lemma not in ANONYMOUS_SOURCES \
-                and not (last + 1 < sent.last and toks[last + 1].lemma in ROLE_STATUS_NOUNS) \
-                and not _name_after_office_place(doc, sent, last):
-            break  # "в Генштабі у ранковому зведенні"; "источник в силовых структурах" is one source
-        if last > i and any(words_at(toks, last, p) for p in REFERRING):
-            break  # "повідомляє Укрінформ з посиланням на ...": the outlet, then whom it cites
-        if last > i and doc.entity_label(last - 1) == "PER" and doc.entity_label(last) != "PER":
-            break  # "— заявил Иван Петров РИА Новости": the name ends the source, the outlet is the addressee
-        if last > i and nominative_name_word(doc, toks[last - 1]) \
-                and addressee_name(doc, toks[last]) and not surname_after_first_name(doc, last):
-            break  # "доложил министр Сергей Шойгу Владимиру Путину": the dative name is whom he told
-        last += 1
-        last = past_quoted_name(toks, last, sent.last)
-    if last <= i:
-        return None
-    return (i, _past_named_apposition(doc, sent, i, last))
-
-
-def _acting_participle(toks: list[Token], i: int, limit: int) -> bool:
-    """True for an active participle in the nominative that, with the noun after it, names an office ("исполняющий
-    обязанности губернатора"): a subject as a noun is."""
-    t = toks[i]
-    return t.pos == "PRTF" and {"nomn", "actv"} <= t.tags and i + 1 < limit and toks[i + 1].pos == "NOUN"
-
-
-def _name_after_office_place(doc: CyrDoc, sent, k: int) -> bool:
-    """True when the preposition at token ``k`` opens the place of an office and a person's name follows it ("посол
-    ЛНР в России Родион Мирошник"): part of the source, no setting."""
-    toks = doc.tokens
-    place = k + 1
-    while place < sent.last and place - k <= OFFICE_PLACE_WORDS and toks[place].pos in ("NOUN", "ADJF") \
-            and doc.entity_label(place) in ("LOC", None):
-        place += 1
-    return place > k + 1 and place < sent.last and toks[place].is_title and doc.entity_label(place) == "PER"
-
-
-def _plural_subject_reading(doc: CyrDoc, t: Token, verb: Token) -> bool:
-    """True for a noun after a plural verb that the dictionary reads first in another case but also as an animate
-    nominative plural ("повідомили аналітики": the analysts, not "of analytics")."""
-    return "plur" in verb.tags and t.pos == "NOUN" and has_reading(
-        t.text, doc.language, "NOUN", "anim", "plur", "nomn")
-
-
-def _past_named_apposition(doc: CyrDoc, sent, first: int, last: int) -> int:
-    """The end of an inverted source [first, last) with the person its role is set beside after a comma, when
-    that closes the sentence ("заявил ТАСС военный эксперт, подполковник в отставке Андрей Марочко"); else
-    ``last``. A source already naming a person, or a clause after the comma, keeps its end."""
-    toks = doc.tokens
-    if last >= sent.last or toks[last].text != "," or any(doc.entity_label(k) == "PER" for k in range(first, last)):
-        return last
-    end = sent.last
-    while end > last + 1 and toks[end - 1].text in CLOSING_PUNCT:
-        end -= 1
-    rest = range(last + 1, end)
-    named = doc.entity_label(end - 1) == "PER" or first_and_surname(doc, end - 1)
-    if not rest or len(rest) > MAX_SOURCE_TOKENS or not named or any(
-            toks[k].text in CLAUSE_BOUNDARIES or toks[k].pos in ("VERB", "INFN", "GRND", "PRTF") or toks[k].lower in THAT
-            for k in rest):
-        return last
-    return end
-
-
-def source_after_setting(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
-    """The inverted source after a setting ("в интервью РИА Новости Иван Петров", "в беседе с корреспондентом
-    ТАСС командир роты"): from the first person's name or lower-case nominative word to the clause end."""
-    toks = doc.tokens
-    stops = (CLAUSE_BOUNDARIES - OPEN_MARKS - CLOSE_MARKS) | set(CLOSING_PUNCT)  # quoted names are inside
-    end = next((m for m in range(first, sent.last) if toks[m].text in stops or toks[m].lower in THAT), sent.last)
-    start = next((m for m in range(first, end) if doc.entity_label(m) == "PER" or not toks[m].is_title
-                  and toks[m].pos in ("NOUN", "ADJF") and "nomn" in toks[m].tags), None)
-    if start is None or end - start > MAX_SOURCE_TOKENS or any(t.pos in ("VERB", "INFN") for t in toks[start:end]):
-        return None
-    return (start, end)
-
-
-def past_outlet_addressee(doc: CyrDoc, first: int, last: int) -> int:
-    """The source after an outlet it was told to ("Как рассказал ТАСС источник в ведомстве", "заявил ТАСС эксперт
-    Иван Петров", "как уточнили ТАСС в пресс-службе"): the first lower-case nominative word after an abbreviation,
-    or the noun after "в/у"; ``first`` when the abbreviation is the source."""
-    toks = doc.tokens
-    if first >= last:
-        return first
-    if first + 2 < last and toks[first].is_title and toks[first + 1].lower in ("в", "у", "во") \
-            and toks[first + 2].pos == "NOUN" and toks[first + 2].lemma not in TIME_NOUNS | SETTING_NOUNS \
-            and _known_org(doc, toks[first]):
-        return first + 1  # "Як повідомили Укрінформу в пресслужбі ОВА": an outlet told, then the source
-    if not (toks[first].text.isupper() and len(toks[first].text) > 1):
-        return first
-    m = first + 1
-    while m < min(last, first + 3) and (toks[m].is_title or toks[m].text.isupper()):
-        m += 1  # the rest of the outlet's name ("РИА Новости")
-    if m < last and not toks[m].is_title and toks[m].pos in ("NOUN", "ADJF") and "nomn" in toks[m].tags:
-        return m
-    if m + 1 < last and toks[m].lower in ("в", "у", "во") and toks[m + 1].pos == "NOUN" \
-            and toks[m + 1].lemma not in TIME_NOUNS:
-        return m  # "сообщили ТАСС в пресс-службе": the "в" phrase names the source
-    return first
-
-
-def _known_org(doc: CyrDoc, t: Token) -> bool:
-    """True when a word's dictionary form is a known office or outlet of the speaker table ("Укрінформу")."""
-    from .speakers_ru_uk import canonical_speaker
-
-    return canonical_speaker(t.lemma, doc.language) != t.lemma
-
-
-def addressee_only(toks: list[Token], first: int, last: int) -> bool:
-    """True when the words up to the clause end hold no verb ("— сказал он журналистам в Кремле.")."""
-    for t in toks[first:last]:
-        if t.text in CLOSING_PUNCT + ",;:":
-            return True
-        if t.pos in ("VERB", "INFN", "GRND") or t.lower in THAT:
-            return False
-    return True
 
 
 def find_locative_source(doc: CyrDoc, sent, cue_first: int) -> tuple[int, int] | None:

@@ -30,6 +30,10 @@ SURNAME_ENDINGS = re.compile(r"(?:ський|цький|ский|цкий|енк
 OFFICE_NOUNS = frozenset({"генштаб", "штаб", "міністерство", "міноборони", "офіс", "сила", "уряд", "рада", "служба",
                           "командування", "угруповання", "кремль", "президент", "міністр", "речник"})
 STRIP = ",:;—–-«»\"„“” "
+# Bodies that speak for themselves whoever heads them ("Офис президента Зеленского", "администрация Байдена");
+# a press service speaks for its holder ("пресс-служба Гладкова").
+OWNED_BODIES = frozenset({"офис", "офіс", "администрация", "адміністрація", "аппарат", "апарат", "правительство",
+                          "уряд", "штаб", "ведомство", "відомство", "министерство", "міністерство"})
 
 
 # Nouns of anonymous sources whose "в/у" phrase belongs to them ("источник в силовых структурах", "джерело в
@@ -100,8 +104,10 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
             and doc.entity_label(toks[start - 1].i) not in ("ORG", "LOC") \
             and case_of(toks[start - 1]) == case_of(toks[start]) and start - 1 > 0:
         start -= 1
-    if end > start and (end - start >= 2 or toks[start].tags & {"Surn"} or doc.entity_label(toks[start].i) == "PER"
-                        or start == 0):
+    # a name in the genitive after a body is whose the body is, not who speaks ("в Офисе президента Зеленского")
+    owner = 0 < start and case_of(toks[start]) != "nomn" and set(toks[0].lemmas) & OWNED_BODIES
+    if end > start and not owner and (end - start >= 2 or toks[start].tags & {"Surn"}
+                                      or doc.entity_label(toks[start].i) == "PER" or start == 0):
         # the role's head gives the case; an indeclinable head ("Врио губернатора") shows none, the surname does
         case = case_of(toks[0]) if start > 0 and "Fixd" not in toks[0].tags \
             else case_of(toks[end - 1 if start > 0 else start])
@@ -174,15 +180,18 @@ OFFICE_WORDS = 4  # words of the longest office name looked for in text ("мин
 def office_named_in(doc: CyrDoc, first: int, last: int) -> str | None:
     """The English name of the last known office or outlet (an org row of data/lexicons/speakers_ru_uk.tsv) written
     out in tokens [first, last) where one speaks, whether or not it does: opening its clause or after "в"/"у" ("В
-    Минобороны России это не комментировали"), not as whose something is ("техники ВСУ")."""
+    Минобороны России это не комментировали"), not as whose something is ("техники ВСУ"), and no territory that
+    the gazetteer knows ("в Донецкой народной республике" is where, not who)."""
     orgs = load_speaker_names()[0]
     for k in range(last - 1, first - 1, -1):
         if k > 0 and doc.tokens[k - 1].lower not in SPEAKING_PLACE_WORDS and doc.tokens[k - 1].text not in (",", ";") \
                 and doc.tokens[k].sent == doc.tokens[k - 1].sent:
             continue
         for end in range(min(last, k + OFFICE_WORDS), k, -1):
+            if doc.tokens[end - 1].pos == "PNCT":
+                continue
             name = orgs.get((_plain(doc.span_text(k, end)), doc.language))
-            if name is not None:
+            if name is not None and not load_gazetteer().lookup(doc.span_text(k, end)):
                 return name
     return None
 
@@ -202,6 +211,10 @@ def canonical_speaker(speaker: str | None, language: str) -> str | None:
             if (f"{national.group(2)} {country}", language) in orgs:
                 return orgs[(f"{national.group(2)} {country}", language)]
     words = speaker.split()
+    for cut in range(len(words) - 1, 0, -1):  # "офис президента Зеленского": the office, whoever holds it
+        if (_plain(" ".join(words[:cut])), language) in orgs and all(
+                w[:1].isupper() and not has_reading(w, language, None, "nomn") for w in words[cut:]):
+            return orgs[(_plain(" ".join(words[:cut])), language)]
     is_name = 1 <= len(words) <= 3 and all(w[:1].isupper() and re.fullmatch(r"[\w'’ʼ-]+", w) for w in words) \
         and not speaker.isupper() and not _common_noun_phrase(words, language)
     if is_name:
@@ -311,9 +324,12 @@ def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None)
         return candidate
     # a described source in an oblique case ("по словам собеседника агентства", "в ведомстве"): the label is
     # its nominative ("собеседник агентства", "ведомство"), as it would be written as a subject
-    if doc.tokens[first].pos in ("NOUN", "ADJF") and (not doc.tokens[first].is_title or doc.tokens[first].pos == "ADJF"
-                                                     and not head.is_title and canonical_speaker(written, doc.language)
-                                                     == written) \
+    opening = doc.tokens[first]  # a capitalised common noun opens a body's name ("в Силах специальных операций")
+    named_body = opening.pos == "NOUN" and not opening.tags & (PERSON_TAGS | {"Geox"}) \
+        and doc.entity_label(first) == "ORG" and canonical_speaker(written, doc.language) == written
+    if opening.pos in ("NOUN", "ADJF") and (not opening.is_title or named_body or opening.pos == "ADJF"
+                                            and not head.is_title and canonical_speaker(written, doc.language)
+                                            == written) \
             and case_of(head) not in (None, "nomn", "accs") and not _names_person_apart(doc, source, written) \
             and not _subject_after_verb(doc, first, head):
         return candidate

@@ -16,7 +16,8 @@ from .according_ru_uk import Found
 from .anaphora_ru_uk import sentence_before
 from .cues_ru_uk import load_cue_lexicon
 from .cyrillic import CyrDoc
-from .sources_ru_uk import ABOUT, find_source_after, find_source_before, trim_range
+from .sources_after_ru_uk import find_source_after
+from .sources_ru_uk import ABOUT, find_source_before, trim_range
 
 STATEMENT_LEMMAS = frozenset({"заявление", "заява"})  # nouns of a statement
 # Verbs that make such a noun a report ("сделать заявление", "выступить с заявлением", "зробити заяву").

@@ -24,6 +24,10 @@ TAKING_LEMMAS = frozenset({"освободить", "взять", "занять",
 INSTRUMENT_PREPOSITIONS = frozenset({"с", "со", "з", "зі", "із", "из"})
 INSTRUMENT_WORDS = 3  # longest instrument phrase walked over ("с помощью беспилотников")
 INSTRUMENT_POS = frozenset({"NOUN", "PREP", "ADJF"})
+# Heads of the region a taking may name between its verb and its objects ("освободили в Курской области Мартыновку,
+# Малую Локню ..."), and the most adjectives before such a head ("в Донецкой народной республике").
+AREA_HEAD_LEMMAS = frozenset({"область", "район", "республика", "округ", "край", "республіка"})
+AREA_ADJECTIVES = 2
 
 
 def after_taking_word(doc: CyrDoc, i: int) -> bool:
@@ -33,7 +37,7 @@ def after_taking_word(doc: CyrDoc, i: int) -> bool:
     k = i - 1
     if k > 0 and doc.tokens[k].text in CLOSING_QUOTES:
         k -= 1
-    k = _before_instrument(doc, k)
+    k = _before_area(doc, _before_instrument(doc, k))
     return k >= 0 and doc.tokens[k].sent == doc.tokens[i].sent and (
         bool(set(doc.tokens[k].lemmas) & TAKING_LEMMAS) or _gapped_object(doc, k))
 
@@ -72,3 +76,14 @@ def _before_instrument(doc: CyrDoc, k: int) -> int:
         if toks[j - 1].pos == "VERB" and (t.lower in INSTRUMENT_PREPOSITIONS or "ablt" in t.tags):
             return j - 1
     return k
+
+
+def _before_area(doc: CyrDoc, k: int) -> int:
+    """The index of the word before a region phrase that ends at token k ("освободили | в Курской области"), else k."""
+    toks = doc.tokens
+    if k < 2 or not set(toks[k].lemmas) & AREA_HEAD_LEMMAS:
+        return k
+    j = k - 1
+    while j > 0 and k - j <= AREA_ADJECTIVES and toks[j].pos == "ADJF" and toks[j].sent == toks[k].sent:
+        j -= 1
+    return j - 1 if j < k - 1 and toks[j].lower in ("в", "во", "у", "на") else k

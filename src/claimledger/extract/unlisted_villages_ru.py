@@ -163,6 +163,10 @@ def _nominative(morph, word: str, genitive: bool = False) -> str:
         return singular.normal_form  # "у Ольговки": Ольговка, not a plural "Ольговки"
     if any(NOMINATIVE in _grammemes(p) for p in parses):
         return word.lower()
+    if word.lower().endswith("у") and not genitive and not any("accs" in _grammemes(p) for p in parses):
+        # an accusative the dictionary does not know is a feminine one in -у, as villages in -ка are ("освободили
+        # Козачку": Козачка, not the dative of "козачок")
+        return word.lower()[:-1] + "а"
     return _best(parses).normal_form if parses else word.lower()
 
 
