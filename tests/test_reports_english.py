@@ -5,7 +5,8 @@ wire-copy comments on a claim and the day of a saying, a speaker's side from its
 tagger misread as an adverb, soldiers captured, the article of a reporter the parser hung on the content, a
 state saying it took control, a participle of naming after a denial, an act in a mandative subjunctive, a participle
 of fighting in a content, a force fighting, a clause set against another by "while", "the town" that was
-introduced as one, and a force holding on in a town.
+introduced as one, and a force holding on in a town; explosions that hit a town (a strike, as "взрыв" is), and the
+villages a capture lists after a dash, which the parser may hang on the "in" of their region.
 
 The sentences are probes written for these tests (no gold or corpus text); each says what the record should hold by
 the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -209,3 +210,22 @@ def test_the_town_is_the_one_introduced_as_a_town():
 def test_a_force_holding_on_in_a_town_holds_it():
     found = events("Ukraine said its forces were holding on in Chasiv Yar.", "en")
     assert [(kind, places) for kind, _, places, _ in found] == [("territory_control", {"Chasiv Yar"})], found
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Explosions hit central Kyiv during the morning rush hour.", "Kyiv"),
+    ("A blast hit the center of Kharkiv.", "Kharkiv"),
+])
+def test_explosions_are_a_strike(text, place):
+    assert [(kind, places) for kind, _, places, _ in events(text, "en")] == [("strike", {place})]
+
+
+def test_a_blast_that_is_no_explosion_is_no_strike():
+    assert events("The team had a blast at the party.", "en") == []
+
+
+def test_the_villages_listed_after_a_dash_are_the_places_of_the_capture():
+    found = events("Russia said its forces had captured five villages in the Kharkiv region - Strilecha, Krasne, "
+                   "Pylna, Borysivka and Ohirtseve.", "en")
+    assert [(kind, places) for kind, _, places, _ in found] == [
+        ("territory_control", {"Strilecha", "Krasne", "Pylna", "Borysivka", "Ohirtseve"})], found

@@ -1,14 +1,18 @@
 """Sources and their settings in Russian and Ukrainian war reports (issue 12): a light phrase of making something
 understood ("дал понять", "дав зрозуміти") is a cue; a setting before the subject is no part of it ("В
-видеообращении он сообщил", "В Кремле Песков заявил", "на саммите G7 в Хиросиме"); a second cue coordinated with a
+видеообращении он сообщил", "В Кремле Песков заявил", "на саммите G7 в Хиросиме"), nor a role in apposition after a
+name ("Владимир Рогов, член главного совета ..., назначенной Россией, признал"); a second cue coordinated with a
 verb that reported nothing shares its subject ("Генштаб ВСУ отверг обвинения и заявил"); an office word refers to an
-office, not to a territory named after "в" ("в Донецкой народной республике"); a body named with its holder speaks for
-itself ("в Офисе президента Зеленского"); a surname read only as a plural genitive of a given name stays as written
-("Алаудинов"), and a body in the locative is named in the nominative ("в Главном управлении разведки", "в Силах
-специальных операций", which is no village Syla); one noun confirmed or denied is a content ("подтвердил удар"); a first name
-after "глава города", a capital that acts, an object before its verb and a place inside a Latin-script name ("The
-New York Times") are no event's place or actor; an attack of unmanned boats is a strike, the "temporary
-resettlement" of residents an evacuation; a time after a preposition ("за сутки") is no target.
+office, not to a territory named after "в" ("в Донецкой народной республике"); a body named with its holder speaks
+for itself ("в Офисе президента Зеленского"); a surname read only as a plural genitive of a given name stays as
+written ("Алаудинов"), and a body in the locative is named in the nominative ("в Главном управлении разведки", "в
+Силах специальных операций", which is no village Syla); one noun confirmed or denied is a content ("подтвердил
+удар"); a first name after "глава города", a capital that acts, an object before its verb and a place inside a
+Latin-script name ("The New York Times") are no event's place or actor; an attack of unmanned boats and loud bangs
+heard ("прозвучали хлопки") are strikes, an attack air defence repels an interception, the "temporary resettlement"
+of residents an evacuation; a time after a preposition ("за сутки") and the force a place is freed from ("звільнено
+від окупантів") are no target or actor; a demonstrative after "однак"/"однако" refers to the clause before it ("...,
+однак ці твердження спростували в ООН").
 
 The sentences are probes written for these tests in the styles of the hidden reports (wire copy, Defence Ministry
 statements, governors' posts; no gold or corpus text); each says what the record should hold by the annotation
@@ -146,3 +150,41 @@ def test_a_body_opened_by_a_capitalised_common_noun_is_no_place_and_is_named_in_
     rec = record("Удары нанесены по аэродромам, утверждают в Силах специальных операций ВСУ.", "ru", "2024-06-03")
     assert rec["places"] == [], rec["places"]  # not the village Syla
     assert [a["speaker"] for a in rec["attributions"]] == ["Special Operations Forces of Ukraine"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Росія заявила, що руйнування спричинила ракета ППО, однак ці твердження спростували в ООН.", "uk"),
+    ("Россия заявила, что разрушения вызвала ракета ПВО, однако эти утверждения опровергли в ООН.", "ru"),
+])
+def test_a_claim_denied_after_but_is_the_clause_before(text, language):
+    found = sources(text, language)
+    assert [speaker for speaker, _ in found] == ["Russia", "United Nations"], found
+    rec = record(text, language, "2024-06-03")
+    denial = rec["attributions"][1]
+    assert text[denial["content"][0]:denial["content"][1]].startswith(("руйнування", "разрушения")), denial
+
+
+def test_the_force_a_place_is_freed_from_is_no_actor():
+    rec = record("Ще 24 населені пункти звільнено від окупантів, повідомив Генштаб.", "uk", "2024-06-03")
+    assert [(e["type"], e["actor"], e["quantity"]) for e in rec["events"]] == [("territory_control", None, 24)]
+
+
+def test_a_name_before_a_role_in_apposition_is_the_source():
+    found = sources("Владимир Рогов, член главного совета администрации Запорожской области, назначенной Россией, "
+                    "признал, что ВСУ заняли большую часть села.")
+    assert found == [("Vladimir Rogov", "Владимир Рогов")], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("По словам губернатора, ПВО отражает атаку на Севастополь.", "ru"),
+    ("Сили ППО відбивають атаку на Київ.", "uk"),
+])
+def test_an_attack_air_defence_repels_is_an_interception(text, language):
+    assert [kind for kind, *_ in events(text, language)] == ["other"]
+
+
+def test_loud_bangs_heard_are_a_strike_and_cotton_is_none():
+    assert [(kind, places) for kind, _, places, _ in events(
+        "В Севастополе прозвучали громкие хлопки, сообщил губернатор Михаил Развожаев.", "ru")] \
+        == [("strike", {"Sevastopol"})]
+    assert events("Цены на хлопок выросли.", "ru") == []

@@ -35,7 +35,7 @@ def anaphor_before(doc: CyrDoc, sent, cue_first: int, after_subject: bool = Fals
     toks = doc.tokens
     for i in range(max(sent.first, cue_first - MAX_ANAPHOR_DISTANCE), cue_first):
         for words in ANAPHORS:
-            if words_at(toks, i, words) and (i == sent.first or toks[i - 1].text == ","
+            if words_at(toks, i, words) and (i == sent.first or toks[i - 1].text == "," or _after_comma_but(toks, i)
                                              or _after_locative_source(doc, sent.first, i)
                                              or after_subject and _denied_by_subject(doc, sent, i, words, cue_first)) \
                     and not any(t.text in (":", ";") or t.lower in CONTRASTIVE
@@ -44,9 +44,15 @@ def anaphor_before(doc: CyrDoc, sent, cue_first: int, after_subject: bool = Fals
                 return i + len(words)  # a bare "это" before a comma is a clause's subject ("Это позволит ..., заявили")
     i = cue_first - 2
     if i >= sent.first and set(toks[i].lemmas) & REFERRING_LEMMAS and toks[i + 1].pos == "NOUN" \
-            and (i == sent.first or toks[i - 1].text == ","):
+            and (i == sent.first or toks[i - 1].text == "," or _after_comma_but(toks, i)):
         return cue_first  # a demonstrative and a noun right before the cue (REFERRING_LEMMAS)
     return None
+
+
+def _after_comma_but(toks, i: int) -> bool:
+    """True when a contrastive conjunction after a comma stands right before token i (", однак ці твердження
+    спростували"; not the relative ", що про це кажуть")."""
+    return i >= 2 and toks[i - 1].lower in CONTRASTIVE and toks[i - 2].text == ","
 
 
 def _denied_by_subject(doc: CyrDoc, sent, i: int, words: tuple[str, ...], cue_first: int) -> bool:
@@ -88,9 +94,11 @@ def clause_start(doc: CyrDoc, sent, i: int) -> int:
 def antecedent_of(doc: CyrDoc, sent, anaphor_end: int) -> tuple[int, int] | None:
     """Character span an anaphor ending at token ``anaphor_end`` stands for: the clause before its own when that
     opens after a comma with a source before the anaphor ("Вагнер заявил о взятии Артемовска, Киев это
-    отрицает"), else the sentence before ("Как передает ТАСС, об этом сообщил ...")."""
+    отрицает", "..., однак ці твердження спростували в ООН"), else the sentence before ("Как передает ТАСС, об этом
+    сообщил ...")."""
     start = clause_start(doc, sent, anaphor_end - 1)
-    if sent.first < start and not any(words_at(doc.tokens, start, words) for words in ANAPHORS):
+    contrasted = sent.first < start and doc.tokens[start - 1].lower in CONTRASTIVE  # ", однако эти утверждения ..."
+    if sent.first < start and (contrasted or not any(words_at(doc.tokens, start, words) for words in ANAPHORS)):
         part = trim_range(doc, sent.first, start - 1)
         return doc.char_span(*part) if part else None
     return sentence_before(doc, sent)

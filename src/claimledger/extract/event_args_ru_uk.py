@@ -75,6 +75,7 @@ MILITARY_PEOPLE_LEMMAS = frozenset({"военный", "військовий", "�
 FORCE_ACRONYMS = frozenset({"всу", "зсу", "вс", "ссо", "тро"})
 STATE_AFTER_ACRONYM = frozenset({"РФ", "России", "Росії", "України", "Украины"})  # "ВС РФ", "ЗС України"
 HOLDER_WINDOW = 4  # words after "под контролем" that may name who holds the place
+FREED_FROM = frozenset({"от", "від"})  # ... before the force a place is freed from ("освобождены от ВСУ")
 
 
 OBLIQUE_CASES = frozenset({"gent", "datv", "ablt", "loct"})
@@ -430,6 +431,8 @@ def _actor_after(doc: CyrDoc, first: int) -> tuple[int, int] | None:
             start = k
             while start - 1 > first and doc.tokens[start - 1].pos in ("ADJF", "PRTF"):
                 start -= 1  # "російським військовим", "подразделения российских войск"
+            if doc.tokens[start - 1].lower in FREED_FROM:
+                continue  # "звільнено від окупантів": who was driven out, not who took it
             return start, end
     return None
 

@@ -302,10 +302,12 @@ def takes_counted_settlements(span: Span) -> bool:
 
 def containing_town(doc, place: Place) -> bool:
     """True for a settlement after "in", "near" or "around": where things lie, not one of them ("two villages in
-    Donetsk"; not the villages a list then names)."""
+    Donetsk"; not the villages a list then names, after a dash or colon: "five villages in the Kharkiv region -
+    Strilecha, Krasne ...", which the parser may hang on "in")."""
     mention = mention_span(doc, *place.span)
     root = mention.root if mention is not None else None
-    return place.level == "settlement" and root is not None and root.dep_ == "pobj" \
+    listed = mention is not None and mention.start > 0 and doc[mention.start - 1].text in ("-", "–", "—", ":")
+    return place.level == "settlement" and root is not None and root.dep_ == "pobj" and not listed \
         and root.head.lower_ in ("in", "near", "around", "outside")
 
 

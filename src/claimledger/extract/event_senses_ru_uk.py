@@ -365,12 +365,15 @@ def _civilians_leave(doc: CyrDoc, first: int, last: int) -> bool:
 def _aerial_attacker(doc: CyrDoc, first: int, last: int) -> bool:
     """True when a repelled attack's words name drones or missiles: inside the trigger, or up to AERIAL_ATTACKER_REACH
     words after it, past a count ("отразили атаку трех беспилотников"), or in the rest of its clause as what the
-    attack was made with ("пресечена попытка ... осуществить атаку с применением беспилотных аппаратов")."""
+    attack was made with ("пресечена попытка ... осуществить атаку с применением беспилотных аппаратов"); or when
+    air defence repels it ("ПВО отражает атаку")."""
     s = doc.sentence_of(first)
     end = next((k for k in range(last, s.last) if doc.tokens[k].text in (",", ";", ":")), s.last)
     after = [w for w in doc.tokens[last:end] if w.pos not in COUNT_POS]
     named = doc.tokens[first:last] + after[:AERIAL_ATTACKER_REACH]
-    return any(plain_word(w.lower).startswith(AERIAL_STEMS) for w in named) or _made_with_aerial(after)
+    defence = doc.tokens[max(s.first, first - AERIAL_ATTACKER_REACH):first]
+    return any(plain_word(w.lower).startswith(AERIAL_STEMS) for w in named) or _made_with_aerial(after) \
+        or any(plain_word(w.lower).startswith(AIR_DEFENCE_STEMS) for w in defence)
 
 
 def _made_with_aerial(words: Sequence[Token]) -> bool:

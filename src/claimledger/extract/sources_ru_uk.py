@@ -178,7 +178,7 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         lo = start if start < last else floor  # past a leading time ("В воскресенье губернатор ...")
         found = _subject_in(doc, lo, last) or _agreeing_subject(doc, lo, last, toks[cue_first])
         if found is not None:
-            return found
+            return _named_before_apposition(doc, floor, found[0]) or found
         # step over ", <parenthetical>," before the cue
         if last > floor and toks[last - 1].text == ",":
             comma = next((i for i in range(last - 2, max(floor - 1, last - 8), -1) if toks[i].text == ","), None)
@@ -188,6 +188,24 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         else:
             return None
     return None
+
+
+APPOSED_NAME_WORDS = 3  # words of a person's name before the role set off after it ("Владимир Рогов, член ...")
+
+
+def _named_before_apposition(doc: CyrDoc, floor: int, start: int) -> tuple[int, int] | None:
+    """The person's name opening the clause before a comma right before token ``start`` when the phrase from there is
+    a role in apposition ("Владимир Рогов, член главного совета ..., назначенной Россией, признал": Рогов), else
+    None."""
+    toks = doc.tokens
+    comma = start - 1
+    if comma <= floor or toks[comma].text != "," or toks[start].is_title:
+        return None
+    first = comma
+    while first > floor and comma - first < APPOSED_NAME_WORDS and is_name_word(doc, toks[first - 1]):
+        first -= 1
+    opens = first == floor or toks[first - 1].text in CLAUSE_BOUNDARIES or toks[first - 1].lower in THAT
+    return (first, comma) if first < comma and opens else None
 
 
 def split_referred_subject(doc: CyrDoc, first: int, last: int, verb: Token) -> int | None:
