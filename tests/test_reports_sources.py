@@ -12,7 +12,9 @@ Latin-script name ("The New York Times") are no event's place or actor; an attac
 heard ("прозвучали хлопки") are strikes, an attack air defence repels an interception, the "temporary resettlement"
 of residents an evacuation; a time after a preposition ("за сутки") and the force a place is freed from ("звільнено
 від окупантів") are no target or actor; a demonstrative after "однак"/"однако" refers to the clause before it ("...,
-однак ці твердження спростували в ООН").
+однак ці твердження спростували в ООН"), and "these figures" called propaganda to the claim before; military
+intelligence is one speaker in both languages ("ГУР Минобороны Украины"); a front direction no town names has an
+English name ("южнодонецкое": South Donetsk).
 
 The sentences are probes written for these tests in the styles of the hidden reports (wire copy, Defence Ministry
 statements, governors' posts; no gold or corpus text); each says what the record should hold by the annotation
@@ -188,3 +190,28 @@ def test_loud_bangs_heard_are_a_strike_and_cotton_is_none():
         "В Севастополе прозвучали громкие хлопки, сообщил губернатор Михаил Развожаев.", "ru")] \
         == [("strike", {"Sevastopol"})]
     assert events("Цены на хлопок выросли.", "ru") == []
+
+
+def test_figures_called_propaganda_are_the_claim_before_denied():
+    rec = record("Шойгу заявил, что ВСУ потеряли 160 единиц бронетехники. В Генштабе ВСУ эти цифры назвали "
+                 "пропагандой.", "ru", "2024-06-03")
+    denial = rec["attributions"][-1]
+    assert rec["text"][denial["content"][0]:denial["content"][1]] == "ВСУ потеряли 160 единиц бронетехники", denial
+
+
+@pytest.mark.parametrize("text, language", [
+    ("В ГУР Минобороны Украины подтвердили, что обмен должен был состояться.", "ru"),
+    ("У ГУР Міноборони повідомили, що обмін мав відбутися.", "uk"),
+])
+def test_military_intelligence_is_one_speaker(text, language):
+    assert [speaker for speaker, _ in sources(text, language)] == ["Defence Intelligence of Ukraine"]
+
+
+@pytest.mark.parametrize("text, language, axis", [
+    ("Бои идут на южнодонецком направлении.", "ru", "South Donetsk"),  # a compass word run on
+    ("Противник зосереджує сили на Південно-Слобожанському напрямку.", "uk", "South Slobozhanskyi"),
+    ("Бои идут на Таврическом направлении.", "ru", "Tavrichesky"),  # no town: the adjective romanised
+])
+def test_a_front_direction_no_town_names_has_an_english_name(text, language, axis):
+    rec = record(text, language, "2024-06-03")
+    assert [p["name"] for p in rec["places"]] == [f"{axis} axis (front sector)"], rec["places"]

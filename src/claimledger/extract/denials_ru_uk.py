@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from .anaphora_ru_uk import is_anaphoric, sentence_before
+from .anaphora_ru_uk import REFERRING_LEMMAS, is_anaphoric, sentence_before
 from .cyrillic import CyrDoc
 from .sources_ru_uk import find_source_before, fronted_report, trim_range
 
@@ -62,13 +62,16 @@ def verdict_parts(doc: CyrDoc, sent, k: int) -> tuple[tuple[int, int], tuple[int
         return None
     cue = doc.char_span(k, k + 1 + size)
     anaphor = next((i for i in range(max(sent.first, k - ANAPHOR_REACH), k) if is_anaphoric(doc, i)), None)
+    if anaphor is None and k - 2 >= sent.first and set(doc.tokens[k - 2].lemmas) & REFERRING_LEMMAS \
+            and doc.tokens[k - 1].pos == "NOUN":
+        anaphor = k - 2  # a demonstrative and any noun ("эти цифры назвали пропагандой")
     if anaphor is not None:
         content = sentence_before(doc, sent)
         return (content, cue, find_source_before(doc, sent, anaphor)) if content else None
     source = find_source_before(doc, sent, k) or _name_after_fronted_report(doc, sent, k)
     part = trim_range(doc, k + 1 + size, sent.last)
-    if part is None and source is not None:  # "Заяви Кремля про захоплення міста Череватий назвав ...": fronted
-        part = trim_range(doc, sent.first, source[0])
+    if part is None and source is not None and fronted_report(doc, sent.first):
+        part = trim_range(doc, sent.first, source[0])  # "Заяви Кремля про захоплення міста Череватий назвав ..."
     return (doc.char_span(*part), cue, source) if part else None
 
 

@@ -86,10 +86,20 @@ COMPASS_PREFIXES = {"южно": "South", "северо": "North", "западн�
 
 def unlisted_axis_name(gaz: Gazetteer, adjective: str) -> str:
     """The English name of a front direction no town is named after (:func:`axis_place` finds none): a compass word
-    and the town of the rest ("южно-донецкий": South Donetsk), else the adjective itself capitalised."""
+    and the town of the rest, hyphened or not ("южно-донецкий", "южнодонецкий": South Donetsk), else the adjective
+    romanised ("таврический": Tavrichesky; "південно-слобожанський": South Slobozhanskyi)."""
     compass, _, rest = adjective.partition("-")
-    e = axis_place(gaz, rest) if rest and compass in COMPASS_PREFIXES else None
-    return f"{COMPASS_PREFIXES[compass]} {e.name}" if e is not None else adjective.capitalize()
+    if not rest:
+        compass = next((c for c in COMPASS_PREFIXES if adjective.startswith(c) and len(adjective) > len(c)), "")
+        rest = adjective[len(compass):] if compass else ""
+    compassed = bool(rest) and compass in COMPASS_PREFIXES
+    e = axis_place(gaz, rest) if compassed else None
+    if e is not None:
+        return f"{COMPASS_PREFIXES[compass]} {e.name}"
+    language = "uk" if re.search("[іїєґ]", adjective) else "ru"
+    if compassed:  # "південно-слобожанський": South Slobozhanskyi
+        return f"{COMPASS_PREFIXES[compass]} {romanise(rest, language).capitalize()}"
+    return romanise(adjective, language).capitalize()
 
 
 def russian_raion(gaz: Gazetteer, adjective: str) -> RussianRaion | None:
