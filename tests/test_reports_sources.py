@@ -14,7 +14,8 @@ of residents an evacuation; a time after a preposition ("за сутки") and t
 від окупантів") are no target or actor; a demonstrative after "однак"/"однако" refers to the clause before it ("...,
 однак ці твердження спростували в ООН"), and "these figures" called propaganda to the claim before; military
 intelligence is one speaker in both languages ("ГУР Минобороны Украины"); a front direction no town names has an
-English name ("южнодонецкое": South Donetsk).
+English name ("южнодонецкое": South Donetsk); a time after a superlative is the span an act is compared over, not
+its date ("наймасованішу атаку від початку вторгнення"); the activity an enemy shows at a place is fighting.
 
 The sentences are probes written for these tests in the styles of the hidden reports (wire copy, Defence Ministry
 statements, governors' posts; no gold or corpus text); each says what the record should hold by the annotation
@@ -211,7 +212,30 @@ def test_military_intelligence_is_one_speaker(text, language):
     ("Бои идут на южнодонецком направлении.", "ru", "South Donetsk"),  # a compass word run on
     ("Противник зосереджує сили на Південно-Слобожанському напрямку.", "uk", "South Slobozhanskyi"),
     ("Бои идут на Таврическом направлении.", "ru", "Tavrichesky"),  # no town: the adjective romanised
+    ("Бої тривають на північно-східному напрямку.", "uk", "North-east"),  # a compass word run on to another
 ])
 def test_a_front_direction_no_town_names_has_an_english_name(text, language, axis):
     rec = record(text, language, "2024-06-03")
     assert [p["name"] for p in rec["places"]] == [f"{axis} axis (front sector)"], rec["places"]
+
+
+@pytest.mark.parametrize("text, language, when", [
+    ("Уранці 29 грудня Росія здійснила наймасованішу повітряну атаку від початку повномасштабного вторгнення.", "uk",
+     "2023-12-29"),  # the span compared over is no date of the attack
+    ("Это самая массированная атака с начала войны.", "ru", None),
+])
+def test_a_time_after_a_superlative_is_no_date(text, language, when):
+    rec = record(text, language, "2024-01-02")
+    assert [e["when"] for e in rec["events"]] == [when], rec["events"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Наибольшую активность противник проявлял на покровском направлении.", "ru"),
+    ("Ворог проявляв активність на Куп'янському напрямку.", "uk"),
+])
+def test_activity_an_enemy_shows_at_a_place_is_fighting(text, language):
+    assert [kind for kind, *_ in events(text, language)] == ["clash"]
+
+
+def test_activity_shown_nowhere_is_no_fighting():
+    assert events("Общественность проявила активность в сборе средств.", "ru") == []

@@ -20,6 +20,9 @@ CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its sour
 SENTENCE_END = re.compile(r"[.!?…]")  # ... unless a sentence ends between them ("... Шойгу. С 16 мая в плен сдались")
 # Words of comparison: "не так, як вчора", "больше, чем вчера" compare with a day, they date no event.
 COMPARISON_WORDS = frozenset({"як", "ніж", "как", "чем"})
+# ... and a superlative a few words before a time ("наймасованішу повітряну атаку від початку вторгнення", "крупнейшая
+# атака с начала войны"): the span the act is compared over, not its date.
+SUPERLATIVE_REACH = 5
 # Verbs that only link a subject to a description: "Сьогодні був дійсно важкий день" says what the day
 # was like, it frames no act the address goes on to tell of that day.
 COPULA_LEMMAS = frozenset({"бути", "быть", "являться", "являтися", "стати", "стать"})
@@ -122,9 +125,17 @@ def _is_window(value: str) -> bool:
 
 
 def _compared(doc: CyrDoc, char: int) -> bool:
-    """True when the time expression starting at ``char`` follows a word of comparison ("як вчора")."""
+    """True when the time expression starting at ``char`` follows a word of comparison ("як вчора") or, within
+    SUPERLATIVE_REACH words of its clause, a superlative ("наймасованішу атаку від початку вторгнення")."""
     k = doc.token_at(char)
-    return k is not None and k > 0 and doc.tokens[k - 1].lower in COMPARISON_WORDS
+    if k is None or k == 0:
+        return False
+    if doc.tokens[k - 1].lower in COMPARISON_WORDS:
+        return True
+    before = doc.tokens[max(doc.sentence_of(k).first, k - SUPERLATIVE_REACH):k]
+    before = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if before[i].text == ","), 0):]
+    return any("Supr" in t.tags or t.lemma in ("самый", "найбільший") or t.pos == "ADJF" and t.lower.startswith(
+        ("най", "наи")) for t in before)
 
 
 def _dates_an_act(doc: CyrDoc, char: int) -> bool:

@@ -82,6 +82,9 @@ def axis_place(gaz: Gazetteer, adjective: str) -> Entry | None:
 # Compass words that open a compound front direction ("Южно-Донецкое направление": South Donetsk).
 COMPASS_PREFIXES = {"южно": "South", "северо": "North", "западно": "West", "восточно": "East",
                     "південно": "South", "північно": "North", "західно": "West", "східно": "East"}
+# Stems of the compass adjectives a compass word may run on to ("північно-східний": North-east).
+COMPASS_STEMS = {"южн": "south", "северн": "north", "западн": "west", "восточн": "east",
+                 "південн": "south", "північн": "north", "західн": "west", "східн": "east"}
 
 
 def unlisted_axis_name(gaz: Gazetteer, adjective: str) -> str:
@@ -97,6 +100,9 @@ def unlisted_axis_name(gaz: Gazetteer, adjective: str) -> str:
     if e is not None:
         return f"{COMPASS_PREFIXES[compass]} {e.name}"
     language = "uk" if re.search("[іїєґ]", adjective) else "ru"
+    second = next((name for stem, name in COMPASS_STEMS.items() if rest.startswith(stem)), None) if compassed else None
+    if second is not None:  # "північно-східний": North-east
+        return f"{COMPASS_PREFIXES[compass]}-{second}"
     if compassed:  # "південно-слобожанський": South Slobozhanskyi
         return f"{COMPASS_PREFIXES[compass]} {romanise(rest, language).capitalize()}"
     return romanise(adjective, language).capitalize()
