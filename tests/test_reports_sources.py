@@ -1,21 +1,22 @@
 """Sources and their settings in Russian and Ukrainian war reports (issue 12): a light phrase of making something
-understood ("дал понять", "дав зрозуміти") is a cue; a setting before the subject is no part of it ("В
-видеообращении он сообщил", "В Кремле Песков заявил", "на саммите G7 в Хиросиме"), nor a role in apposition after a
-name ("Владимир Рогов, член главного совета ..., назначенной Россией, признал"); a second cue coordinated with a
-verb that reported nothing shares its subject ("Генштаб ВСУ отверг обвинения и заявил"); an office word refers to an
-office, not to a territory named after "в" ("в Донецкой народной республике"); a body named with its holder speaks
-for itself ("в Офисе президента Зеленского"); a surname read only as a plural genitive of a given name stays as
-written ("Алаудинов"), and a body in the locative is named in the nominative ("в Главном управлении разведки", "в
-Силах специальных операций", which is no village Syla); one noun confirmed or denied is a content ("подтвердил
-удар"); a first name after "глава города", a capital that acts, an object before its verb and a place inside a
-Latin-script name ("The New York Times") are no event's place or actor; an attack of unmanned boats and loud bangs
-heard ("прозвучали хлопки") are strikes, an attack air defence repels an interception, the "temporary resettlement"
-of residents an evacuation; a time after a preposition ("за сутки") and the force a place is freed from ("звільнено
-від окупантів") are no target or actor; a demonstrative after "однак"/"однако" refers to the clause before it ("...,
-однак ці твердження спростували в ООН"), and "these figures" called propaganda to the claim before; military
-intelligence is one speaker in both languages ("ГУР Минобороны Украины"); a front direction no town names has an
-English name ("южнодонецкое": South Donetsk); a time after a superlative is the span an act is compared over, not
-its date ("наймасованішу атаку від початку вторгнення"); the activity an enemy shows at a place is fighting.
+understood ("дал понять", "дав зрозуміти") is a cue, a cue in the conditional ("Сказав би їм") none; a setting
+before the subject is no part of it ("В видеообращении он сообщил", "В Кремле Песков заявил", "на саммите G7 в
+Хиросиме"), nor a role in apposition after a name ("Владимир Рогов, член главного совета ..., назначенной Россией,
+признал"); a second cue coordinated with a verb that reported nothing shares its subject ("Генштаб ВСУ отверг
+обвинения и заявил"); an office word refers to an office, not to a territory named after "в" ("в Донецкой народной
+республике"); a body named with its holder speaks for itself ("в Офисе президента Зеленского"); a surname read only
+as a plural genitive of a given name stays as written ("Алаудинов"), and a body in the locative is named in the
+nominative ("в Главном управлении разведки", "в Силах специальных операций", which is no village Syla); one noun
+confirmed or denied is a content ("подтвердил удар"); a first name after "глава города", a capital that acts, an
+object before its verb and a place inside a Latin-script name ("The New York Times") are no event's place or actor;
+an attack of unmanned boats and loud bangs heard ("прозвучали хлопки") are strikes, an attack air defence repels an
+interception, the "temporary resettlement" of residents an evacuation; a time after a preposition ("за сутки") and
+the force a place is freed from ("звільнено від окупантів") are no target or actor; a demonstrative after
+"однак"/"однако" refers to the clause before it ("..., однак ці твердження спростували в ООН"), and "these figures"
+called propaganda to the claim before; military intelligence is one speaker in both languages ("ГУР Минобороны
+Украины"); a front direction no town names has an English name ("южнодонецкое": South Donetsk); a time after a
+superlative is the span an act is compared over, not its date ("наймасованішу атаку від початку вторгнення"); the
+activity an enemy shows at a place is fighting.
 
 The sentences are probes written for these tests in the styles of the hidden reports (wire copy, Defence Ministry
 statements, governors' posts; no gold or corpus text); each says what the record should hold by the annotation
@@ -239,3 +240,11 @@ def test_activity_an_enemy_shows_at_a_place_is_fighting(text, language):
 
 def test_activity_shown_nowhere_is_no_fighting():
     assert events("Общественность проявила активность в сборе средств.", "ru") == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Сказав би їм: подумайте.", "uk"),  # what one would say claims nothing
+    ("Я бы сказал, что ситуация сложная.", "ru"),
+])
+def test_a_cue_in_the_conditional_reports_no_claim(text, language):
+    assert claims(text, language) == []

@@ -21,6 +21,8 @@ from .sources_ru_uk import (
 )
 
 NEGATION = frozenset({"не", "ні"})
+# Particles of the conditional mood: a verb with one says what one would say ("Сказав би їм: подумайте"), no claim.
+CONDITIONAL_PARTICLES = frozenset({"бы", "б", "би"})
 # Possessive pronouns of "по его словам" / "за його словами" and the adjunct nouns they go with.
 POSSESSIVES = frozenset({"его", "ее", "её", "их", "його", "її", "їхніми", "їхньою", "їхнім", "їх"})
 ADJUNCT_NOUNS = frozenset({"словам", "данным", "мнению", "оценке", "оценкам", "информации", "словами", "даними",
@@ -350,6 +352,8 @@ def cue_role(t: Token, lex: CueLexicon, doc: CyrDoc) -> str | None:
     # ("наголошую", "заявляем") report no claim (annotation guide, section A)
     infinitive = t.pos == "INFN" or bool(t.tags & {"infn", "impr"})
     if infinitive and not phased(t, doc) or "1per" in t.tags and "past" not in t.tags:
+        return None
+    if any(doc.tokens[j].lower in CONDITIONAL_PARTICLES for j in (t.i - 1, t.i + 1) if 0 <= j < len(doc.tokens)):
         return None
     lemmas = t.lemmas[:2]
     if t.pos == "GRND" and t.lemma.endswith("вши"):
