@@ -16,7 +16,7 @@ the force a place is freed from ("звільнено від окупантів")
 called propaganda to the claim before; military intelligence is one speaker in both languages ("ГУР Минобороны
 Украины"); a front direction no town names has an English name ("южнодонецкое": South Donetsk); a time after a
 superlative is the span an act is compared over, not its date ("наймасованішу атаку від початку вторгнення"); the
-activity an enemy shows at a place is fighting.
+activity an enemy shows at a place is fighting; the battlefield ("на полі бою", "з поля бою") tells no fight.
 
 The sentences are probes written for these tests in the styles of the hidden reports (wire copy, Defence Ministry
 statements, governors' posts; no gold or corpus text); each says what the record should hold by the annotation
@@ -248,3 +248,15 @@ def test_activity_shown_nowhere_is_no_fighting():
 ])
 def test_a_cue_in_the_conditional_reports_no_claim(text, language):
     assert claims(text, language) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ми забираємо з поля бою покинуту ворожу техніку.", "uk"),
+    ("Украина уступает на поле боя.", "ru"),
+])
+def test_the_battlefield_tells_no_fight(text, language):
+    assert "clash" not in [kind for kind, *_ in events(text, language)]
+
+
+def test_a_fight_on_the_battlefield_is_still_told():
+    assert [kind for kind, *_ in events("На поле боя продолжаются ожесточенные бои.", "ru")] == ["clash"]

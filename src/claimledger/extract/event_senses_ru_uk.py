@@ -154,6 +154,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     None when it names no event (see the module docstring)."""
     if last - first == 1 and set(doc.tokens[first].lemmas) & FIGHTER_NOUN_LEMMAS:
         return None  # "Наши штурмовики зашли в ...": the fighters, not an assault (the stem штурм~)
+    if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in ("поле", "поля", "полі", "полю", "полем"):
+        return None  # "на полі бою", "на поле боя": the battlefield, where fighting is done, no fight told
     if kind == "casualties" and captives_carried(doc, first, last):
         return None  # "Ил-76 с украинскими пленными разбился": people on board, no capture
     if kind == "casualties" and captivity_left(doc, first, last):
