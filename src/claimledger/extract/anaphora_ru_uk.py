@@ -43,10 +43,17 @@ def anaphor_before(doc: CyrDoc, sent, cue_first: int, after_subject: bool = Fals
                     and not (len(words) == 1 and any(t.text == "," for t in toks[i + 1:cue_first])):
                 return i + len(words)  # a bare "это" before a comma is a clause's subject ("Это позволит ..., заявили")
     i = cue_first - 2
-    if i >= sent.first and set(toks[i].lemmas) & REFERRING_LEMMAS and toks[i + 1].pos == "NOUN" \
+    if demonstrative_noun_before(doc, sent, cue_first) \
             and (i == sent.first or toks[i - 1].text == "," or _after_comma_but(toks, i)):
         return cue_first  # a demonstrative and a noun right before the cue (REFERRING_LEMMAS)
     return None
+
+
+def demonstrative_noun_before(doc: CyrDoc, sent, k: int) -> bool:
+    """True when a demonstrative (REFERRING_LEMMAS) and a noun stand right before token ``k`` in its sentence: what
+    was said before, whatever the noun ("Эти обвинения отверг Песков", "эти цифры назвали пропагандой")."""
+    i = k - 2
+    return i >= sent.first and bool(set(doc.tokens[i].lemmas) & REFERRING_LEMMAS) and doc.tokens[i + 1].pos == "NOUN"
 
 
 def _after_comma_but(toks, i: int) -> bool:

@@ -263,11 +263,12 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         # "У Генштабі це не коментували, але повідомили про ...": the subject of a predicate before that reports
         # nothing is this report's source ("заявил ..., и добавил" shares its subject with the first report)
         verb = next((j for j in range(cue_first - 2, sent.first, -1) if toks[j].pos == "VERB"), None)
-        silent = verb is not None and (toks[verb - 1].lower in NEGATION or cue_role(toks[verb], lex, doc) is None) \
-            and not any(w.lower in THAT for w in toks[sent.first:verb])  # (not a verb of a content: "признал, что")
-        src = find_source_before(doc, sent, verb) if silent else None
-        if verb is not None and not silent and not any(w.lower in THAT for w in toks[sent.first:verb]):
-            shared = find_source_before(doc, sent, verb)
+        if verb is not None and not any(w.lower in THAT for w in toks[sent.first:verb]):  # (not a verb of a content:
+            subject = find_source_before(doc, sent, verb)  # "признал, что")
+            if toks[verb - 1].lower in NEGATION or cue_role(toks[verb], lex, doc) is None:
+                src = subject  # the first predicate reports nothing: its subject is this report's source
+            else:
+                shared = subject  # the first reports too: the speaker both share (Found.shared)
     agentless = _is_agentless(t)
     if src is None and role != "passive" and "GRND" not in t.tags and not shares_subject:
         src = find_source_after(doc, sent, cue_last)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from .anaphora_ru_uk import REFERRING_LEMMAS, is_anaphoric, sentence_before
+from .anaphora_ru_uk import demonstrative_noun_before, is_anaphoric, sentence_before
 from .cyrillic import CyrDoc
 from .sources_ru_uk import find_source_before, fronted_report, trim_range
 
@@ -62,8 +62,7 @@ def verdict_parts(doc: CyrDoc, sent, k: int) -> tuple[tuple[int, int], tuple[int
         return None
     cue = doc.char_span(k, k + 1 + size)
     anaphor = next((i for i in range(max(sent.first, k - ANAPHOR_REACH), k) if is_anaphoric(doc, i)), None)
-    if anaphor is None and k - 2 >= sent.first and set(doc.tokens[k - 2].lemmas) & REFERRING_LEMMAS \
-            and doc.tokens[k - 1].pos == "NOUN":
+    if anaphor is None and demonstrative_noun_before(doc, sent, k):
         anaphor = k - 2  # a demonstrative and any noun ("эти цифры назвали пропагандой")
     if anaphor is not None:
         content = sentence_before(doc, sent)

@@ -342,7 +342,7 @@ def _attached_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[P
                 return ()
         return () if _only_locates(doc, last, near, places) else place_keys(near, LOCAL_OVER_COUNTRY)
     end = prep + 1
-    named = {k for p in places for k in range(doc.token_at(p.span[0]) or 0, (doc.token_at(p.span[1] - 1) or -1) + 1)}
+    named = _place_tokens(doc, places)
     while end < clause_end and (toks[end].pos != "VERB" or end in named) and (  # ("Малую Локню": read as a verb)
             toks[end].text not in (",", ".", ";", ":", "—", "–") or _list_goes_on(doc, end, clause_end, places)):
         end += 1
@@ -358,7 +358,7 @@ def _list_goes_on(doc: CyrDoc, comma: int, clause_end: int, places: Sequence[Pla
     """True for a comma that continues a list of places: a place (after "и", "та" or not) with no predicate right
     after it comes next ("по Харькову, Сумам и Чернигову", "в районе Торецка, Часова Яра и Покровска")."""
     starts = {doc.token_at(p.span[0]) for p in places}
-    places_words = {k for p in places for k in range(doc.token_at(p.span[0]) or 0, (doc.token_at(p.span[1] - 1) or 0) + 1)}
+    places_words = _place_tokens(doc, places)
     if doc.tokens[comma].text != ",":
         return False
     nxt = comma + 1
@@ -375,6 +375,11 @@ def _list_goes_on(doc: CyrDoc, comma: int, clause_end: int, places: Sequence[Pla
     # a place with its own predicate right after it starts a new clause ("по Харькову, Одесса готовится")
     after = next((j for j in range(nxt + 1, clause_end) if j not in places_words), clause_end)
     return after >= clause_end or doc.tokens[after].pos not in PREDICATE_POS
+
+
+def _place_tokens(doc: CyrDoc, places: Sequence[Place]) -> set[int]:
+    """The indexes of the tokens the places cover."""
+    return {k for p in places for k in range(doc.token_at(p.span[0]) or 0, (doc.token_at(p.span[1] - 1) or 0) + 1)}
 
 
 def _only_locates(doc: CyrDoc, last: int, near: Sequence[Place], places: Sequence[Place]) -> bool:

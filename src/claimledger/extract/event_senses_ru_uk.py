@@ -29,6 +29,7 @@ ATTEMPT_LEMMAS = frozenset({"пытаться", "попытаться", "ста�
 AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дрон", "ракет", "шахед", "самолет", "літак", "вертолет",
                 "вертоліт", "крылат", "крилат")
 AERIAL_ATTACKER_REACH = 2  # words after a repelled attack that name what attacked ("атаку беспилотников")
+AIR_DEFENCE_REACH = 2  # words before a repelled attack that may name the air defence ("ПВО отражает атаку")
 COUNT_POS = frozenset({"NUMB", "NUMR"})  # ... past a count ("атаку трех беспилотников")
 # ... or after a word of the means it was made with ("атаку с применением беспилотных аппаратов")
 MEANS_LEMMAS = frozenset({"применение", "застосування", "использование", "використання", "помощь", "допомога"})
@@ -373,7 +374,7 @@ def _aerial_attacker(doc: CyrDoc, first: int, last: int) -> bool:
     end = next((k for k in range(last, s.last) if doc.tokens[k].text in (",", ";", ":")), s.last)
     after = [w for w in doc.tokens[last:end] if w.pos not in COUNT_POS]
     named = doc.tokens[first:last] + after[:AERIAL_ATTACKER_REACH]
-    defence = doc.tokens[max(s.first, first - AERIAL_ATTACKER_REACH):first]
+    defence = doc.tokens[max(s.first, first - AIR_DEFENCE_REACH):first]
     return any(plain_word(w.lower).startswith(AERIAL_STEMS) for w in named) or _made_with_aerial(after) \
         or any(plain_word(w.lower).startswith(AIR_DEFENCE_STEMS) for w in defence)
 

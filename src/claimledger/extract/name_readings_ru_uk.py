@@ -8,6 +8,8 @@ from __future__ import annotations
 from .cyrillic import CyrDoc, Token, has_reading, word_readings
 from .speakers_ru_uk import is_name_word
 
+GENDERS = ("masc", "femn", "neut", "plur")  # the gender (or plural number) an adjective shares with its noun
+
 
 def nominative_name(doc: CyrDoc, t: Token) -> bool:
     """True for the last word of a name in the nominative, by the tagger or by a nominative name reading the
@@ -73,12 +75,8 @@ def name_before_object(doc: CyrDoc, first: int, last: int) -> int | None:
     return k if accusative and toks[k].pos in ("NOUN", "ADJF", "NPRO", "PRTF") else None
 
 
-GENDERS = ("masc", "femn", "neut", "plur")
-
-
 def _agree(adjective: Token, noun: Token) -> bool:
     """True when an adjective agrees with the noun after it in gender and case (its first readings)."""
-    features = ("masc", "femn", "neut", "plur")
     cases = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-    return any(f in adjective.tags and f in noun.tags for f in features) \
+    return any(f in adjective.tags and f in noun.tags for f in GENDERS) \
         and any(c in adjective.tags and c in noun.tags for c in cases)

@@ -156,7 +156,7 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
     end = next((k for k in range(start + 2, last) if toks[k].lower in DEMONSTRATIVES or fronted_report(doc, k)), last)
     if last - start >= 2 and toks[start].lower in ("в", "у", "во") \
             and all(is_nominal(t) or doc.entity_label(t.i) == "PER" for t in toks[start + 1:end]):
-        subject = next((m for m in range(start + 2, end) if toks[m].lower in PRONOUNS and "nomn" in toks[m].tags
+        subject = next((m for m in range(start + 2, end) if _nominative_pronoun(toks[m])
                         or doc.entity_label(m) == "PER" and has_reading(toks[m].text, doc.language, None, "nomn")),
                        None)
         if subject is not None:  # "В видеообращении он сообщил", "В Кремле Песков заявил": the place is a setting
@@ -236,7 +236,7 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
         if toks[first - 1].text in CLAUSE_BOUNDARIES - OPEN_MARKS - CLOSE_MARKS or toks[first - 1].lower in THAT:
             break
         first -= 1
-    pronoun = next((i for i in range(last - 1, first - 1, -1) if toks[i].lower in PRONOUNS and "nomn" in toks[i].tags), None)
+    pronoun = next((i for i in range(last - 1, first - 1, -1) if _nominative_pronoun(toks[i])), None)
     if pronoun is not None:
         return (pronoun, pronoun + 1)
     start = next((i for i in range(first, last) if is_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")),
@@ -271,6 +271,11 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
             last = i  # (a nominative reading of a preposition's object is none: "на питання журналістів")
             break
     return (start, last)
+
+
+def _nominative_pronoun(t: Token) -> bool:
+    """True for a personal pronoun in the nominative ("он", "вони"), a subject."""
+    return t.lower in PRONOUNS and "nomn" in t.tags
 
 
 def _name_digits(toks: list[Token], i: int) -> bool:
