@@ -160,11 +160,11 @@ def rejected_matches_ru_uk(doc: CyrDoc) -> list[tuple[str, int, int, frozenset[s
     """Lexicon matches of a CyrDoc whose flags the rules reject (the lexicon matched with its flag
     checks off, less the matches the rules keep), as (type, start char, end char, reasons)."""
     kept = set(events_ru_uk.find_triggers_ru_uk(doc, ()))
-    check = events_ru_uk._passes_flags
-    events_ru_uk._passes_flags = lambda *args: True  # the experiment's one patch, undone below
+    check = events_ru_uk.passes_flags  # (imported there from trigger_context_ru_uk)
+    events_ru_uk.passes_flags = lambda *args: True  # the experiment's one patch, undone below
     try:
         every = events_ru_uk.find_triggers_ru_uk(doc, ())
     finally:
-        events_ru_uk._passes_flags = check
+        events_ru_uk.passes_flags = check
     return [(kind, *doc.char_span(first, last), frozenset({"flag"}))
             for kind, first, last in every if (kind, first, last) not in kept]

@@ -6,7 +6,8 @@ tagger misread as an adverb, soldiers captured, the article of a reporter the pa
 state saying it took control, a participle of naming after a denial, an act in a mandative subjunctive, a participle
 of fighting in a content, a force fighting, a clause set against another by "while", "the town" that was
 introduced as one, and a force holding on in a town; explosions that hit a town (a strike, as "взрыв" is), and the
-villages a capture lists after a dash, which the parser may hang on the "in" of their region.
+villages a capture lists after a dash, which the parser may hang on the "in" of their region; forces pushed back
+withdraw (a plan pushed back does not).
 
 The sentences are probes written for these tests (no gold or corpus text); each says what the record should hold by
 the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -229,3 +230,11 @@ def test_the_villages_listed_after_a_dash_are_the_places_of_the_capture():
                    "Pylna, Borysivka and Ohirtseve.", "en")
     assert [(kind, places) for kind, _, places, _ in found] == [
         ("territory_control", {"Strilecha", "Krasne", "Pylna", "Borysivka", "Ohirtseve"})], found
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Ukrainian marines pushed Russian forces back from the river bank.", ["withdrawal"]),
+    ("The minister pushed the talks back a week, the military said.", []),
+])
+def test_forces_pushed_back_withdraw(text, kinds):
+    assert [kind for kind, *_ in events(text, "en") if kind == "withdrawal"] == kinds

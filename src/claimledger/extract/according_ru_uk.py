@@ -40,6 +40,9 @@ OWNER_WORDS = 4  # words of a source between a noun of information and "о то�
 # Adverbs that attribute a clause to someone unnamed ("якобы", "нібито"; English: allegedly, reportedly).
 EVIDENTIAL_ADVERBS = frozenset({"якобы", "нібито"})
 # Relative pronouns opening a subordinate clause ("яка нібито має право"), where such an adverb only distances.
+# Words opening a relative clause, in any case form, before an adjunct set inside it ("..., где, по их данным, ...").
+RELATIVE_ADVERBS = frozenset({"где", "куда", "откуда", "де", "куди", "звідки"})
+RELATIVE_LEMMAS = frozenset({"который", "який"})
 RELATIVES = frozenset({"который", "которая", "которое", "которые", "кто", "який", "яка", "яке", "які", "хто"})
 # Adjunct phrases that are adjuncts only at a clause start ("Со слов очевидцев, ..."; "начать со слов ...").
 CLAUSE_INITIAL = frozenset({("со", "слов"), ("зі", "слів")})
@@ -290,8 +293,9 @@ def _host_clause(doc: CyrDoc, sent, first: int, last: int) -> tuple[int, int] | 
     or the part after when the part before ends in "что"/"що" (the adjunct opens the reported clause)."""
     opening = next((k + 1 for k in range(first - 1, sent.first - 1, -1) if doc.tokens[k].text == ":"), sent.first)
     before, after = trim_range(doc, opening, first), trim_range(doc, last, sent.last)  # (after a colon: its clause)
-    if before and after and doc.tokens[before[1] - 1].lower in THAT:
-        return after
+    if before and after and (doc.tokens[before[1] - 1].lower in THAT | RELATIVE_ADVERBS
+                             or set(doc.tokens[before[1] - 1].lemmas) & RELATIVE_LEMMAS):
+        return after  # (and a relative clause it opens: "под Угледаром, где, по их данным, противник ...")
     return after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
 
 

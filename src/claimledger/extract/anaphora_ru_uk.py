@@ -1,17 +1,24 @@
 """What a Russian or Ukrainian attribution refers back to: an anaphor before its cue ("Об этом сообщил X",
 "Про це повідомив Генштаб", "Эту информацию опровергли в Кремле") stands for the sentence before; a pronoun
-source with no antecedent among the attributions is the last person named before it (``person_before``).
+source inside a report by a named source in its sentence stands for that source when the two agree ("Миссия ООН
+заявила, что, по ее оценке", ``agreeing_host``); one with no antecedent among the attributions is the last person
+named before it (``person_before``).
 
 Token ranges over a ``CyrDoc`` (cyrillic.py) in and out; attribution_ru_uk.py uses them for contents.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .cues_ru_uk import load_cue_lexicon
 from .cyrillic import CyrDoc
 from .name_readings_ru_uk import first_and_surname, nominative_name
 from .sources_ru_uk import (
-    CLAUSE_BOUNDARIES, CLOSING_PUNCT, CONTRASTIVE, MAX_SOURCE_TOKENS, is_nominal, trim_range, words_at,
+    CLAUSE_BOUNDARIES, CLOSING_PUNCT, CONTRASTIVE, MAX_SOURCE_TOKENS, PRONOUNS, is_nominal, trim_range, words_at,
 )
+
+if TYPE_CHECKING:
+    from .according_ru_uk import Found
 
 # Anaphoric contents: "Об этом сообщил X", "Про це повідомив X" report the sentence before.
 ANAPHORS = (("об", "этом"), ("о", "том"), ("про", "це"), ("это",), ("це",), ("об", "этом,")) + tuple(
@@ -23,6 +30,12 @@ ANAPHORS = (("об", "этом"), ("о", "том"), ("про", "це"), ("это
 # мнение высказал X", "Такую уверенность выразил X", "Эти обвинения отверг Песков", "Цю думку висловив").
 REFERRING_LEMMAS = frozenset({"этот", "такой", "цей", "такий"})
 MAX_ANAPHOR_DISTANCE = 12  # tokens from "Про це" to its cue ("Про це в ранковому зведенні ... повідомив")
+# The grammemes of a report's verb that a pronoun naming its source agrees with.
+PRONOUN_AGREEMENT = {
+    **dict.fromkeys(("он", "его", "він", "його"), {"masc", "neut"}),
+    **dict.fromkeys(("она", "ее", "её", "вона", "її"), {"femn"}),
+    **dict.fromkeys(("они", "их", "вони", "їх"), {"plur"}),
+}
 LOCATIVE_SOURCE_WORDS = 4  # words of a source "в/у ..." before an anaphor ("В пресс-службе ведомства эту информацию")
 
 
@@ -220,3 +233,22 @@ def person_before(doc: CyrDoc, index: int) -> tuple[str | None, str | None]:
             and toks[start - 1].pos in ("NOUN", "ADJF", None):
         start -= 1
     return describe_source(doc, (start, end))
+
+
+def agreeing_host(doc: CyrDoc, f: Found, before: list[Found]) -> int | None:
+    """The index in ``before`` of a report in its sentence by a named source whose content holds the cue of ``f``
+    and whose verb agrees with the pronoun that is f's source ("Миссия ООН заявила, что, по ее оценке"), or None."""
+    pronoun = doc.tokens[f.source[0]].lower if f.source else ""
+    wanted = PRONOUN_AGREEMENT.get(pronoun)
+    anchor = f.cue or f.content
+    for m in range(len(before) - 1, -1, -1):
+        g = before[m]
+        verb = doc.tokens[g.cue_token]
+        if g.source is None or g.source[1] - g.source[0] == 1 and doc.tokens[g.source[0]].lower in PRONOUNS \
+                or verb.sent != doc.tokens[f.cue_token].sent or verb.pos != "VERB" \
+                or not (g.content[0] <= anchor[0] and anchor[1] <= g.content[1]):
+            continue
+        genders = verb.tags & {"masc", "femn", "neut", "plur"}
+        return m if wanted is not None and (genders & wanted or not genders and "sing" in verb.tags
+                                            and "plur" not in wanted) else None
+    return None

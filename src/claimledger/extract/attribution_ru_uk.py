@@ -34,8 +34,8 @@ from ..models import Attribution
 from .according_ru_uk import (
     NEGATION, Found, according_adjuncts, cue_role, evidential_adverbs, nominal_cues, phased, quote_ending_at,
 )
-from .anaphora_ru_uk import (anaphor_after, anaphor_before, antecedent_of, is_anaphoric, person_before,
-                             sentence_before, source_before_anaphor)
+from .anaphora_ru_uk import (agreeing_host, anaphor_after, anaphor_before, antecedent_of, is_anaphoric,
+                             person_before, sentence_before, source_before_anaphor)
 from .cues import UNSPECIFIED
 from .cues_ru_uk import COMMENTING_LEMMAS, CueLexicon, load_cue_lexicon
 from .cyrillic import (
@@ -259,16 +259,18 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     # noun after it is its object, no source
     shares_subject = cue_first > sent.first and toks[cue_first - 1].lower in COORDINATORS
     shared = None
-    if src is None and cue_first - 1 > sent.first and toks[cue_first - 1].lower in COORDINATORS | CONTRASTIVE:
+    verb = _main_verb_before(doc, sent, cue_first)
+    if src is None and verb is not None and toks[cue_first - 1].lower in COORDINATORS | CONTRASTIVE:
         # "У Генштабі це не коментували, але повідомили про ...": the subject of a predicate before that reports
         # nothing is this report's source ("заявил ..., и добавил" shares its subject with the first report)
-        verb = next((j for j in range(cue_first - 2, sent.first, -1) if toks[j].pos == "VERB"), None)
-        if verb is not None and not any(w.lower in THAT for w in toks[sent.first:verb]):  # (not a verb of a content:
-            subject = find_source_before(doc, sent, verb)  # "признал, что")
-            if toks[verb - 1].lower in NEGATION or cue_role(toks[verb], lex, doc) is None:
-                src = subject  # the first predicate reports nothing: its subject is this report's source
-            else:
-                shared = subject  # the first reports too: the speaker both share (Found.shared)
+        subject = find_source_before(doc, sent, verb)
+        if toks[verb - 1].lower in NEGATION or cue_role(toks[verb], lex, doc) is None:
+            src = subject  # the first predicate reports nothing: its subject is this report's source
+        else:
+            shared = subject  # the first reports too: the speaker both share (Found.shared)
+    elif "GRND" in t.tags and verb is not None and toks[cue_first - 1].text == ",":
+        shared = find_source_before(doc, sent, verb)  # "В Пентагоне отказались комментировать ..., заявив, что"
+
     agentless = _is_agentless(t)
     if src is None and role != "passive" and "GRND" not in t.tags and not shares_subject:
         src = find_source_after(doc, sent, cue_last)
@@ -297,6 +299,14 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         return None
     span, kind = content
     return Found(span, kind, cue, src, k, sourceless=agentless and src is None, shared=shared)
+
+
+def _main_verb_before(doc: CyrDoc, sent, cue_first: int) -> int | None:
+    """The finite verb nearest before a cue's word before it in its sentence, when no "что" opens a content before
+    it (not "признал, что ..."); else None."""
+    toks = doc.tokens
+    verb = next((j for j in range(cue_first - 2, sent.first, -1) if toks[j].pos == "VERB"), None)
+    return verb if verb is not None and not any(w.lower in THAT for w in toks[sent.first:verb]) else None
 
 
 def _predicates(doc: CyrDoc, part: tuple[int, int]) -> bool:
@@ -367,8 +377,12 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
         source = doc.char_span(*f.source) if f.source else None
         who = f.source if f.source is not None else f.shared  # the tokens that name the speaker
         pronoun = who is not None and who[1] - who[0] == 1 and doc.tokens[who[0]].lower in PRONOUNS
+        host = agreeing_host(doc, f, found[:n]) if pronoun else None
         if f.sourceless:
             speaker, role = f.speaker or UNSPECIFIED, None
+        elif host is not None and out[host].speaker is not None:
+            # "Миссия ООН заявила, что, по ее оценке, ...": the source of the report the pronoun's cue lies in
+            speaker, role = out[host].speaker, out[host].speaker_role
         elif who is None or pronoun:
             singular = pronoun and doc.tokens[who[0]].lower in PERSON_PRONOUNS
             speaker, role = last_person if singular and last_person[0] else last_speaker

@@ -18,6 +18,8 @@ ADVERSATIVES = frozenset({"но", "однако", "але", "проте", "од�
 # Words of a source (and a fronted "это") between a contrastive conjunction and its cue ("..., но в Генштабе ВСУ
 # это опровергли"): a content ends before such a report of another source.
 CONTRAST_SOURCE_WORDS = 6
+RECIPROCAL_FIRST = frozenset({"друг", "один", "одна", "одне", "одно"})  # "друг друга", "один одного"
+RECIPROCAL_WORDS = 3  # ... with a preposition between at most ("друг на друга")
 MAX_ADDRESSEE_TOKENS = 10  # tokens between a cue and its "что" ("заявил в эфире телеканала «Россия 24», что")
 
 
@@ -90,9 +92,17 @@ def content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tup
         end = _clause_end(doc, sent, i)
         end = next((j for j in range(i + 1, end - 1) if toks[j].text == "," and toks[j + 1].lower in ADVERSATIVES), end)
         part = trim_range(doc, i, end)  # an NP object ends before ", но ..." ("не исключает переговоров, но ...")
-        if part and (part[1] - part[0] >= 2 or _verdict_on_a_noun(doc, part)):
+        if part and (part[1] - part[0] >= 2 and not _reciprocal(doc, part) or _verdict_on_a_noun(doc, part)):
             return rendered(doc, part, quotes)
     return None
+
+
+def _reciprocal(doc: CyrDoc, part: tuple[int, int]) -> bool:
+    """True for an object that is a reciprocal pronoun ("стороны обвиняют друг друга", "звинувачують одне одного"):
+    whom the act concerns, no claim."""
+    toks = doc.tokens
+    return part[1] - part[0] <= RECIPROCAL_WORDS and toks[part[0]].lower in RECIPROCAL_FIRST \
+        and toks[part[1] - 1].lower.startswith(("друг", "одн"))
 
 
 def _verdict_on_a_noun(doc: CyrDoc, part: tuple[int, int]) -> bool:

@@ -405,6 +405,7 @@ def within_quote(text: str, cue: tuple[int, int] | None, content: tuple[int, int
 
 # Parts of speech of a finite predicate (pymorphy): a verb or a short participle ("погиб", "ранены").
 PREDICATE_POS = frozenset({"VERB", "PRTS"})
+OBLIQUE_CASES = frozenset({"gent", "datv", "ablt", "loct"})  # the cases of a word inside a noun phrase, not its head
 BRACKETED_NAME_TOKENS = 3  # words of a bracketed short name inside a source ("Институт изучения войны (ISW)")
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..models import Place
 from .cues_ru_uk import load_cue_lexicon
-from .cyrillic import COORDINATORS, CyrDoc, has_reading
+from .cyrillic import COORDINATORS, OBLIQUE_CASES, CyrDoc, has_reading
 from .event_places import event_place_key
 from .event_places_ru_uk import OBJECT_NOUN_LEMMAS, QUOTE_MARKS, clause_of
 from .event_senses_ru_uk import TIMES_LEMMAS
@@ -78,7 +78,6 @@ HOLDER_WINDOW = 4  # words after "под контролем" that may name who h
 FREED_FROM = frozenset({"от", "від"})  # ... before the force a place is freed from ("освобождены от ВСУ")
 
 
-OBLIQUE_CASES = frozenset({"gent", "datv", "ablt", "loct"})
 # Verbs of letting or ordering whose dative object does what their infinitive says ("командование разрешило гарнизону
 # отойти", "приказал войскам отступить", "наказав підрозділам відійти").
 LETTING_LEMMAS = frozenset({"разрешить", "разрешать", "приказать", "приказывать", "позволить", "позволять",
@@ -105,9 +104,12 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
         ousted = _actor_after(doc, first)
         if ousted is not None:
             return ousted  # "вытеснили ВСУ из Красногоровки": who was made to leave, not who pushed
+    attempted = k - 1
+    while attempted > doc.sentence_of(first).first and doc.tokens[attempted].pos == "ADJF":
+        attempted -= 1  # "предприняли очередную попытку"
     if t.pos == "NOUN" and verb is not None and set(verb.lemmas) & ATTEMPT_NOUNS \
-            and k - 1 >= doc.sentence_of(first).first and doc.tokens[k - 1].pos == "VERB":
-        return actor_of(doc, k - 1, places=places)  # "Противник предпринял попытку высадки": who attempted
+            and attempted >= doc.sentence_of(first).first and doc.tokens[attempted].pos == "VERB":
+        return actor_of(doc, attempted, places=places)  # "Противник предпринял попытку высадки": who attempted
     agent = _force_after(doc, first, "ablt") if t.pos == "NOUN" and kind in AGENT_NOUN_KINDS else None
     if agent is None and t.pos == "NOUN" and set(t.lemmas) & ATTACKING_NOUNS:
         agent = _force_after(doc, first, "gent")  # "при атаке ВСУ на Шебекино"
@@ -181,7 +183,7 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                 return antecedent  # "российские войска продолжили наступление. ... они заняли Ласточкино"
         if named_force \
                 or (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
-                or (set(w.lemmas) & FORCE_LEMMAS and k >= first - 2) \
+                or (set(w.lemmas) & FORCE_LEMMAS and (k >= first - 2 or _opens_nominative_phrase(doc, k, c_first))) \
                 or (set(w.lemmas) & SOLDIER_ADJECTIVES and k == first - 1 and w.pos == "ADJF" and "nomn" in w.tags) \
                 or ((w.text.isupper() and len(w.text) > 1 or doc.entity_label(k) == "ORG")
                     and not _oblique_adjective_before(doc, k, c_first)) \
@@ -209,6 +211,14 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                 end = closing + 1
             return start, end
     return _actor_after(doc, first) if kind == "territory_control" else None
+
+
+def _opens_nominative_phrase(doc: CyrDoc, k: int, floor: int) -> bool:
+    """True for a noun with a nominative reading after a nominative adjective that opens the clause ("Російські
+    війська в результаті наступу зайняли": "війська" read first as a genitive)."""
+    before = doc.tokens[k - 1] if k > floor else None
+    return before is not None and k - 1 == floor and before.pos == "ADJF" and "nomn" in before.tags \
+        and has_reading(doc.tokens[k].text, doc.language, "NOUN", "nomn")
 
 
 def _oblique_adjective_before(doc: CyrDoc, k: int, floor: int) -> bool:

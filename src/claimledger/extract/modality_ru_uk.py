@@ -35,6 +35,8 @@ HYPOTHETICAL_LEMMAS = frozenset({
     "ризик", "загроза", "потенційний", "опасность", "небезпека", "возможность", "можливість", "допустить",
     "допускать", "припустити", "припускати", "способный", "здатний", "спроможний",
 })
+THREAT_NOUNS = frozenset({"риск", "угроза", "опасность", "возможность", "ризик", "загроза", "небезпека",
+                          "можливість"})
 # Phrases of cause right before a word of threat or risk, which then names a real cause, no possibility.
 CAUSE_PHRASES = (("в", "связи", "с"), ("из-за",), ("ввиду",), ("через",), ("у", "зв'язку", "з"), ("в", "зв'язку", "з"),
                  ("з", "огляду", "на"), ("вследствие",), ("внаслідок",))
@@ -113,7 +115,8 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     if any(w in CONDITIONAL_CONJUNCTIONS for w in words) or doc.tokens[s.first].lower in CONDITIONAL_CONJUNCTIONS \
             or any(tuple(words[n:n + 2]) in CONDITIONAL_PAIRS for n in range(len(words))):
         return "hypothetical"  # "Если Киев не выведет войска, они будут окружены": a condition and what it entails
-    if QUESTION_PARTICLE in words or words[:1] == [QUESTION_OPENER]:
+    if QUESTION_PARTICLE in words or words[:1] == [QUESTION_OPENER] \
+            or last < s.last and doc.tokens[last].lower == QUESTION_PARTICLE:  # "контролирует ли Украина Бахмут"
         return "hypothetical"
     if _being_clarified(doc, first, last, before):
         return "hypothetical"  # "Информация о пострадавших уточняется": whether there are any is not yet known
@@ -131,7 +134,10 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     # governs the attempt), which otherwise makes the act real ("пытались атаковать")
     controller = next((n for n, w in enumerate(before) if set(w.lemmas) & FACTUAL_CONTROLLERS), None)
     if any(w.lemma in HYPOTHETICAL_LEMMAS and not (first - w.i > THREATENED_REACH and _named_as_cause(doc, w.i))
+           and (w.lemma not in THREAT_NOUNS or w in own_clause or words[:1] in (["что"], ["що"]))
            for w in before[:controller]):  # ("угрозой окружения": the encirclement threatened stays a possibility)
+        # (a noun of threat governs its own clause and one it opens with "что": "Есть угроза, что ВСУ атакуют";
+        # "Угрозы окружения нет, войска отходят" is no possible withdrawal)
         return "hypothetical"
     if controller is not None:  # "продолжают наступать"; a controller to come right before the act makes it one to
         # come ("начнет переговоры", "продолжит наступление"), not one further on ("змусить платити за агресію")

@@ -317,6 +317,8 @@ ORIGIN_REACH = 4  # words back from the preposition within which the force noun 
 WEAPON_NOUN_LEMMAS = frozenset({"ракета", "снаряд", "бомба", "дрон", "беспилотник", "безпілотник", "мина", "міна",
                                 "артиллерия", "артилерія", "рсзо", "рсзв", "миномет", "міномет"})
 AREA_OF_ORIGIN_LEMMAS = frozenset({"район", "окрестность", "околиця"})
+TYPE_LEMMAS = frozenset({"тип"})  # ... and a weapon's model between ("дронами типу Shahed з", "ракетами С-300 из")
+WEAPON_NAME_WORDS = 3
 CLOSING_QUOTES = frozenset(OPEN_QUOTES.values())  # ... and a weapon's quoted name between ("ракетой «Искандер-М» из")
 OPENING_QUOTES = frozenset(OPEN_QUOTES)
 QUOTED_NAME_REACH = 6  # tokens of such a name
@@ -336,6 +338,11 @@ def other_role(doc: CyrDoc, place: Place, kind: str, first: int) -> bool:
         and after_origin_preposition(doc, place, ORIGIN_PREPOSITIONS | FROM_NEAR_PREPOSITIONS) \
         or kind == "casualties" and _home_of_victims(doc, place) \
         or kind not in ORIGIN_KEEPING_TYPES and (side or _origin_of_force(doc, place, first))
+
+
+def _weapon_name_word(t: Token) -> bool:
+    """True for a word of a weapon's model after the weapon: Latin script, a figure, "типа"/"типу"."""
+    return t.pos is None or t.lemma in TYPE_LEMMAS or any(ch.isdigit() for ch in t.text)
 
 
 def after_origin_preposition(doc: CyrDoc, place: Place, prepositions: frozenset[str] = ORIGIN_PREPOSITIONS) -> bool:
@@ -391,6 +398,9 @@ def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
     if doc.tokens[weapon].text in CLOSING_QUOTES:  # "ракетой «Искандер-М» из Крыма": the weapon before its name
         weapon = next((j - 1 for j in range(weapon - 1, max(s.first, weapon - QUOTED_NAME_REACH) - 1, -1)
                        if doc.tokens[j].text in OPENING_QUOTES), weapon)
+    model = weapon
+    while weapon > s.first and model - weapon < WEAPON_NAME_WORDS and _weapon_name_word(doc.tokens[weapon]):
+        weapon -= 1  # "безпілотниками типу Shahed з", "ракетами С-300 из", "типа «Герань»": the weapon before its model
     if weapon >= s.first and set(doc.tokens[weapon].lemmas) & WEAPON_NOUN_LEMMAS:
         return True
     if k >= first if s.first <= first < s.last else any(t.pos in PREDICATE_POS for t in doc.tokens[s.first:k]):

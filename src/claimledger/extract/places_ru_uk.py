@@ -51,6 +51,7 @@ AREA_HEADS = {
     "республика": ("region", "oblast"), "республіка": ("region", "oblast"), "громада": ("hromada",),
     "община": ("hromada",),  # Russian-language Ukrainian copy: "Марганецкая община"
 }
+CLOSING_MARKS = frozenset({".", ";", "!"})  # ... or after one closing the list ("... над Брянской и Воронежской.")
 GAP_MARKS = frozenset({"—", "–", "-", ","})  # ... after an adjective whose head noun a gapped clause leaves out
 # Kinds of a Russian okrug between its adjective and its head ("Шебекинский городской округ").
 OKRUG_KINDS = frozenset({"городской", "муниципальный", "міський", "муніципальний"})
@@ -140,20 +141,25 @@ def _head_mentions(doc: CyrDoc) -> list[_Mention]:
 
 
 def _elided_head_mentions(doc: CyrDoc, found: list[_Mention]) -> list[_Mention]:
-    """Place adjectives after a preposition and before a gap ("-", ",") or a conjunction, whose head noun an area
-    mention before them in the sentence gives ("над Белгородской областью уничтожены шесть, над Курской - три", "шесть -
-    над Смоленской и три - над Орловской областью"): the same kind of area."""
+    """Place adjectives after a preposition (or a conjunction after another such) and before a gap ("-", ",") or a
+    conjunction, whose head noun an area mention in the sentence gives ("над Белгородской областью уничтожены шесть,
+    над Курской - три", "шесть - над Смоленской и три - над Орловской областью"): the same kind of area."""
     toks, out = doc.tokens, []
     taken = {i for m in found for i in range(m.start, m.end)}
+    mentioned = set(taken)
     for m in (m for m in found if m.kind == "area"):
         head = _head_kind(toks[m.end - 1])
         if head is None or head in FEMININE_HEADS:
             continue
-        for j in range(m.end + 1, doc.sentence_of(m.start).last - 1):
-            if j in taken or not toks[j].is_title or "ADJF" not in toks[j].tags or toks[j - 1].pos != "PREP" \
-                    or toks[j + 1].text not in GAP_MARKS and toks[j + 1].pos != "CONJ" \
-                    or not _is_place_adjective(toks[j], head):
-                continue
+        sentence = doc.sentence_of(m.start)
+        for j in range(sentence.first + 1, sentence.last - 1):
+            opened = toks[j - 1].pos == "PREP" or toks[j - 1].lower in JOINERS and j - 2 in taken - mentioned
+            if j in taken or not toks[j].is_title or "ADJF" not in toks[j].tags or not opened \
+                    or toks[j + 1].text not in GAP_MARKS | CLOSING_MARKS and toks[j + 1].pos != "CONJ" \
+                    or not _is_place_adjective(toks[j], head) \
+                    or j < m.start and not PLACE_ADJECTIVE.search(adjective_lemma(toks[j])):
+                continue  # (a second adjective after one elided: "по два — над Брянской и Воронежской"; before the
+                # head only a place adjective's suffix will do, not a name's possessive form: "з Макарова, ...")
             out.append(_Mention(j, j + 1, "area", AREA_HEADS[head], f"{toks[j].text} {head}",
                                 f"{adjective_lemma(toks[j])} {head}"))
             taken.add(j)

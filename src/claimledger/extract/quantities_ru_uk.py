@@ -94,6 +94,8 @@ COLLECTIVE_LEMMAS = frozenset({"противник", "враг", "ворог", "
 # Openers of a parenthetical of inclusion set off by commas, and the words it runs at most.
 INCLUSION_OPENERS = ("в том числе", "у тому числі", "в тому числі", "среди них", "серед них", "из них", "з них")
 INCLUSION_WORDS = 8
+OF_PREPOSITIONS = frozenset({"из", "изо", "з", "із", "зі"})  # "один из ...": one of several
+SUPERLATIVE_WORDS = frozenset({"самый", "наиболее", "наименее", "найбільш", "найменш"})
 
 def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                      times: list[tuple[int, int, str | None]]) -> int | None:
@@ -319,11 +321,23 @@ def _count_at(doc: CyrDoc, k: int, in_time: set[int]) -> tuple[int | None, int]:
             or any(doc.tokens[j].lower in ("ни", "ні") for j in range(max(0, k - 2), k)):
         return None, k
     value, end = number_at(doc, k)
+    if value == 1 and _one_of_the_most(doc, end):
+        return None, k  # "назвала удар одним из самых смертоносных": a rank, not a count
     if value is not None and end + 1 < len(doc.tokens) and doc.tokens[end].lower in RANGE_WORDS:
         upper, stop = number_at(doc, end + 1)  # "от одного до трех километров": the range's measure is both ends'
         if upper is not None and is_measure(doc, stop, end + 1):
             return None, k
     return (value, end) if value is not None and not is_measure(doc, end, k) else (None, k)
+
+
+def _one_of_the_most(doc: CyrDoc, end: int) -> bool:
+    """True when "из" / "з" and a superlative follow "один" ending at ``end`` ("одним из самых ...", "один з
+    найбільших")."""
+    toks = doc.tokens
+    if end + 1 >= len(toks) or toks[end].lower not in OF_PREPOSITIONS:
+        return False
+    t = toks[end + 1]
+    return t.lemma in SUPERLATIVE_WORDS or "Supr" in t.tags or t.pos == "ADJF" and t.lower.startswith("най")
 
 
 def _one_person(doc: CyrDoc, first: int, last: int, after: range) -> int | None:

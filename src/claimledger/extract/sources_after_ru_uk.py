@@ -10,7 +10,7 @@ from .name_readings_ru_uk import addressee_name, first_and_surname, nominative_n
 from .sources_ru_uk import (
     ABOUT, ACTING_ADVERBS, CLAUSE_BOUNDARIES, CLOSE_MARKS, CLOSING_PUNCT, MAX_ADDRESSEE_WORDS, MAX_SOURCE_TOKENS,
     OPEN_MARKS, ORDINAL_NUMBER, PRONOUNS, REFERRING, ROLE_STATUS_NOUNS, SETTING_NOUNS, SETTING_PREPOSITIONS, THAT,
-    is_nominative, past_quoted_name, words_at,
+    acting_participle, is_nominative, past_quoted_name, words_at,
 )
 from .speakers_ru_uk import ANONYMOUS_SOURCES
 from .statement_times_ru_uk import TIME_NOUNS, dates_bulletin, is_date_word, is_time_phrase
@@ -61,7 +61,7 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
         return (i, i + 1)  # "— сказал он журналистам": the pronoun alone
     elif i < sent.last and past_quoted_name(toks, i, sent.last) > i:
         return (i, past_quoted_name(toks, i, sent.last))  # "Об этом пишет «Коммерсантъ»"
-    elif i < sent.last and _acting_participle(toks, i, sent.last):
+    elif i < sent.last and acting_participle(toks, i, sent.last):
         if toks[i - 1].lower in ACTING_ADVERBS:
             i -= 1  # "временно исполняющий обязанности губернатора ...": the adverb is part of the office
     elif i >= sent.last or not (is_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")
@@ -93,13 +93,6 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
     if last <= i:
         return None
     return (i, _past_named_apposition(doc, sent, i, last))
-
-
-def _acting_participle(toks: list[Token], i: int, limit: int) -> bool:
-    """True for an active participle in the nominative that, with the noun after it, names an office ("исполняющий
-    обязанности губернатора"): a subject as a noun is."""
-    t = toks[i]
-    return t.pos == "PRTF" and {"nomn", "actv"} <= t.tags and i + 1 < limit and toks[i + 1].pos == "NOUN"
 
 
 def _name_after_office_place(doc: CyrDoc, sent, k: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import COORDINATORS, CyrDoc, Token, bracketed_name_before, has_reading
+from .cyrillic import COORDINATORS, OBLIQUE_CASES, CyrDoc, Token, bracketed_name_before, has_reading
 from .nominatives_ru_uk import case_of
 from .collective_sources_ru_uk import sides_source
 from .speakers_ru_uk import ANONYMOUS_SOURCES, PARTITIVE_HEADS, is_name_word
@@ -135,16 +135,7 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
     if sides is not None:
         return sides
     start = next((i + 1 for i in range(last - 1, floor - 1, -1) if toks[i].text in (",", "—", "–", ":", ";")), floor)
-    while start < last:  # "Ранее в Кремле опровергли", "Как передает ТАСС, в ведомстве заявили"
-        lead = next((len(c) for c in CONNECTIVES if words_at(toks, start, c)), 0)
-        if lead and start + lead < last:
-            start += lead  # "В то же время в Киеве заявляют"
-        elif toks[start].pos in ("ADVB", "COMP") or toks[start].lower in LATER_WORDS or is_date_word(toks, start):
-            start += 1
-        elif is_time_phrase(toks, start) and start + 2 < last:
-            start += 2  # "В воскресенье губернатор ... сообщил": a time, not the place of the source
-        else:
-            break
+    start = _past_clause_lead(toks, start, last)
     if start < last and fronted_report(doc, start):
         # "Информацию о взятии города в Генштабе ВСУ опровергли": the source after the object; "Информацию о
         # взятии города опроверг главком ВСУ": none before the cue (the object's genitive is no subject)
@@ -175,7 +166,9 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         last = end  # "Украинская сторона информацию о взятии Соледара опровергла": the subject before the object
         # (not "Собеседник РИА Новости добавил", "Издание «Вечерние новости»": a report noun in a name)
     for _ in range(2):
-        lo = start if start < last else floor  # past a leading time ("В воскресенье губернатор ...")
+        # past a leading time ("В воскресенье губернатор ..."), also before a parenthetical stepped over ("Позднее
+        # Зеленский на вопрос журналиста, контролирует ли Украина Бахмут, ответил")
+        lo = start if start < last else _past_clause_lead(toks, floor, last)
         found = _subject_in(doc, lo, last) or _agreeing_subject(doc, lo, last, toks[cue_first])
         if found is not None:
             return _named_before_apposition(doc, floor, found[0]) or found
@@ -188,6 +181,23 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         else:
             return None
     return None
+
+
+def _past_clause_lead(toks: list[Token], start: int, last: int) -> int:
+    """The first token of a clause opening at ``start`` past its connectives, adverbs, dates and time phrases
+    ("Ранее в Кремле опровергли", "В то же время в Киеве заявляют"), ``last`` at most."""
+    while start < last:
+        lead = next((len(c) for c in CONNECTIVES if words_at(toks, start, c)), 0)
+        if lead and start + lead < last:
+            start += lead  # "В то же время в Киеве заявляют"
+        elif toks[start].pos in ("ADVB", "COMP") and toks[start].lower not in ACTING_ADVERBS \
+                or toks[start].lower in LATER_WORDS or is_date_word(toks, start):
+            start += 1
+        elif is_time_phrase(toks, start) and start + 2 < last:
+            start += 2  # "В воскресенье губернатор ... сообщил": a time, not the place of the source
+        else:
+            break
+    return start
 
 
 APPOSED_NAME_WORDS = 3  # words of a person's name before the role set off after it ("Владимир Рогов, член ...")
@@ -245,13 +255,18 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
         return (first, last)  # a lone surname the dictionary reads as a common noun ("Песков, в свою очередь,")
     if start is None:
         return None
+    office = _acting_office(toks, first, start, last)  # "Исполняющий обязанности губернатора ... Алексей Смирнов"
     quoted = quoted_tokens(toks, start, last)  # a quoted name is nominal whatever its words («Украинская правда»)
     for end in range(start + 1, last + 1):  # a bracketed short name is nominal too ("... войны (ISW)")
         opening = bracketed_name_before(toks, end, start)
         if opening is not None:
             quoted.update(range(opening, end))
+    if office is not None:
+        start = office
     inner = [i for i in range(start, last) if not (is_nominal(toks[i]) or toks[i].pos == "PREP" or i in quoted
-                                                   or _name_digits(toks, i) or doc.entity_label(i) == "PER")]
+                                                   or _name_digits(toks, i) or doc.entity_label(i) == "PER"
+                                                   or office is not None and i <= office + 1
+                                                   or _oblique_participle(toks[i]))]
     if inner:  # a verb or number inside: keep the words after it
         start = inner[-1] + 1
         while start < last and not (is_nominative(toks[start]) or doc.entity_label(start) in ("PER", "ORG")):
@@ -271,6 +286,29 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
             last = i  # (a nominative reading of a preposition's object is none: "на питання журналістів")
             break
     return (start, last)
+
+
+def acting_participle(toks: list[Token], i: int, limit: int) -> bool:
+    """True for an active participle in the nominative that, with the noun after it, names an office ("исполняющий
+    обязанности губернатора"): a subject as a noun is."""
+    t = toks[i]
+    return t.pos == "PRTF" and {"nomn", "actv"} <= t.tags and i + 1 < limit and toks[i + 1].pos == "NOUN"
+
+
+def _acting_office(toks: list[Token], first: int, start: int, last: int) -> int | None:
+    """Where an office named by an acting participle opens the subject that starts at ``start`` ("Временно
+    исполняющий обязанности губернатора Курской области Алексей Смирнов"), with its adverb; None when there is none."""
+    acting = next((k for k in range(first, start) if acting_participle(toks, k, last)
+                   and all(is_nominal(t) for t in toks[k + 1:start])), None)
+    if acting is not None and acting > first and toks[acting - 1].lower in ACTING_ADVERBS:
+        return acting - 1
+    return acting
+
+
+def _oblique_participle(t: Token) -> bool:
+    """True for a participle in an oblique case, which describes a noun inside the source ("Глава назначенной
+    Россией администрации")."""
+    return t.pos == "PRTF" and "nomn" not in t.tags and bool(t.tags & OBLIQUE_CASES)
 
 
 def _nominative_pronoun(t: Token) -> bool:

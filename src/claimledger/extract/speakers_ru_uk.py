@@ -106,7 +106,10 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
         start -= 1
     # a name in the genitive after a body is whose the body is, not who speaks ("в Офисе президента Зеленского")
     owner = 0 < start and case_of(toks[start]) != "nomn" and set(toks[0].lemmas) & OWNED_BODIES
-    if end > start and not owner and (end - start >= 2 or toks[start].tags & {"Surn"}
+    # a capitalised adjective before the body it qualifies is no name ("Мариупольский городской совет")
+    attribute = end < len(toks) and toks[end - 1].pos == "ADJF" and not toks[end].is_title \
+        and toks[end].pos in ("ADJF", "NOUN")
+    if end > start and not owner and not attribute and (end - start >= 2 or toks[start].tags & {"Surn"}
                                       or doc.entity_label(toks[start].i) == "PER" or start == 0):
         # the role's head gives the case; an indeclinable head ("Врио губернатора") shows none, the surname does
         case = case_of(toks[0]) if start > 0 and "Fixd" not in toks[0].tags \
@@ -237,6 +240,9 @@ def canonical_speaker(speaker: str | None, language: str) -> str | None:
     return speaker
 
 
+OFFICIAL_STEMS = ("официальн", "офіційн")  # the adjective of a capital that speaks for its government
+
+
 def seat_of_government(written: str | None) -> str | None:
     """The English name of a country, or of the capital city, that a one-word source names in any case form
     ("В Киеве заявили" -> Kyiv, "У Москві" -> Moscow, "В Вашингтоне" -> Washington): a capital told as a source
@@ -244,8 +250,12 @@ def seat_of_government(written: str | None) -> str | None:
     from .gazetteer import load_gazetteer
     from .place_weights import CAPITAL_CATEGORIES
 
-    if not written or len(written.split()) != 1 or not written[:1].isupper():
+    words = written.split() if written else []
+    if len(words) == 2 and words[0].lower().startswith(OFFICIAL_STEMS):
+        words = words[1:]  # "Официальный Киев", "офіційний Київ": the capital's government
+    if len(words) != 1 or not words[0][:1].isupper():
         return None
+    written = words[0]
     hits = [e for e in load_gazetteer().lookup(written) if e.level == "country" or e.category in CAPITAL_CATEGORIES]
     return hits[0].name if len({e.name for e in hits}) == 1 else None
 
