@@ -7,7 +7,7 @@ state saying it took control, a participle of naming after a denial, an act in a
 of fighting in a content, a force fighting, a clause set against another by "while", "the town" that was
 introduced as one, and a force holding on in a town; explosions that hit a town (a strike, as "взрыв" is), and the
 villages a capture lists after a dash, which the parser may hang on the "in" of their region; forces pushed back
-withdraw (a plan pushed back does not).
+withdraw (a plan pushed back does not); a name the tagger read as an organisation right after a title is a person.
 
 The sentences are probes written for these tests (no gold or corpus text); each says what the record should hold by
 the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -238,3 +238,9 @@ def test_the_villages_listed_after_a_dash_are_the_places_of_the_capture():
 ])
 def test_forces_pushed_back_withdraw(text, kinds):
     assert [kind for kind, *_ in events(text, "en") if kind == "withdrawal"] == kinds
+
+
+def test_a_name_the_tagger_read_as_an_organisation_after_a_title_is_a_person():
+    rec = record("Ukraine's army chief Oleksandr Syrskyi said on Saturday the troops had withdrawn.", "en",
+                 "2024-02-17")
+    assert [a["speaker"] for a in rec["attributions"]] == ["Oleksandr Syrskyi"], rec["attributions"]

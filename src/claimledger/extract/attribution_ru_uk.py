@@ -78,6 +78,7 @@ EVIDENTIALITY_CUES = (
     ("claimed", frozenset({"утверждать", "стверджувати", "обвинить", "звинуватити", *laying_lemmas()})),
 )
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
+ALLOWING_LEMMAS = frozenset({"допустить", "допускать", "допустити", "допускати"})  # admit, or negated: prevent
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
 MAX_ANTECEDENT_WORDS = 4  # words before a relative pronoun's comma that name who it stands for ("Генштаб ВСУ, который")
@@ -186,8 +187,8 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         return None
     prev = toks[k - 1] if k > sent.first else None
     negated = prev is not None and prev.lower in NEGATION
-    if negated and (role != "np_verb" or set(t.lemmas) & COMMENTING_LEMMAS):
-        return None  # "не заявлял"; "заяву ... не коментували" says nothing of it
+    if negated and (role != "np_verb" or set(t.lemmas) & (COMMENTING_LEMMAS | ALLOWING_LEMMAS)):
+        return None  # "не заявлял"; "заяву ... не коментували" says nothing of it; "не допустили прорыва" prevented it
     cue_first = k - 1 if negated else k
     if t.pos in ("ADJS", "ADJF", "PRTS") and prev is not None and set(prev.lemmas[:2]) & {"быть", "бути"} \
             or phased(t, doc):

@@ -90,8 +90,11 @@ def content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tup
         if role == "light" and toks[i].lower in ("на",):
             i += 1
         end = _clause_end(doc, sent, i)
-        end = next((j for j in range(i + 1, end - 1) if toks[j].text == "," and toks[j + 1].lower in ADVERSATIVES), end)
+        end = next((j for j in range(i + 1, end - 1) if toks[j].text == "," and (
+            toks[j + 1].lower in ADVERSATIVES
+            or toks[j + 1].lower == "а" and any(t.pos == "VERB" for t in toks[j + 2:end]))), end)
         part = trim_range(doc, i, end)  # an NP object ends before ", но ..." ("не исключает переговоров, но ...")
+        # and before ", а" opening a clause of its own ("назвал произошедшее «началом», а глава СБУ ... признал")
         if part and (part[1] - part[0] >= 2 and not _reciprocal(doc, part) or _verdict_on_a_noun(doc, part)):
             return rendered(doc, part, quotes)
     return None

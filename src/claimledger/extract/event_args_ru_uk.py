@@ -141,6 +141,10 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
         let = _let_object(doc, first, c_first)
         if let is not None:
             return let
+        governor = actor_of(doc, first - 1, places=places) if first - 1 >= c_first \
+            and doc.tokens[first - 1].pos == "VERB" and "infn" not in doc.tokens[first - 1].tags else None
+        if governor is not None:
+            return governor  # "противник ... намагається контратакувати": who tries (not "вдалося захопити")
     joined = first - 1
     while joined > c_first and doc.tokens[joined].pos in ("ADVB", "PRCL"):
         joined -= 1

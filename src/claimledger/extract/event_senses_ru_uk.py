@@ -175,8 +175,10 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "clash"
     if kind == "withdrawal" and _civilians_leave(doc, first, last):
         return "evacuation"
-    if kind in ("clash", "territory_control") and _describes_people(doc, first):
+    if kind in ("clash", "territory_control") and _set_off_after_people(doc, first, "actv"):
         return None  # "бойцы, оборонявшие Мариуполь": who the people are, no act the report tells
+    if kind == "territory_control" and _set_off_after_people(doc, first, "pssv"):
+        return "casualties"  # "военнослужащих, захваченных в Курской области": the people were captured
     if kind == "withdrawal" and _leaves_equipment(doc, first, last, places):
         return None  # "ни одной единицы техники не оставлено": equipment left behind or not, no place given up
     if kind == "negotiation" and set(doc.tokens[first].lemmas) & MEETING_LEMMAS and any(
@@ -428,11 +430,12 @@ def _situation_under_control(doc: CyrDoc, first: int) -> bool:
     return any(set(w.lemmas) & SITUATION_LEMMAS for w in before)
 
 
-def _describes_people(doc: CyrDoc, first: int) -> bool:
-    """True for a past active participle set off after a noun of persons ("бойцы, оборонявшие Мариуполь",
-    "военные, освобождавшие Херсон"): it says what the people did once, as who they are."""
+def _set_off_after_people(doc: CyrDoc, first: int, voice: str) -> bool:
+    """True for a past participle of ``voice`` ("actv" or "pssv") set off after a noun of persons: what the people
+    did once, as who they are ("бойцы, оборонявшие Мариуполь"), or what was done to them ("военнослужащих,
+    захваченных в Курской области")."""
     t = doc.tokens[first]
-    if t.pos != "PRTF" or not {"past", "actv"} <= t.tags or first < 2 or doc.tokens[first - 1].text != ",":
+    if t.pos != "PRTF" or not {"past", voice} <= t.tags or first < 2 or doc.tokens[first - 1].text != ",":
         return False
     noun = doc.tokens[first - 2]
     return noun.pos == "NOUN" and "anim" in noun.tags

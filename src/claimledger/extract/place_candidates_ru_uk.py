@@ -21,6 +21,8 @@ ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ій", "ая", "яя")
 NON_MASCULINE_ADJECTIVE = ("ое", "ее", "ая", "яя", "ую", "юю")
 # Endings that Russian masculine and neuter adjectives share in the oblique cases ("Северного", "Северному").
 NEUTER_SHARED_ENDINGS = ("ого", "его", "ому", "ему", "ым", "им", "ом", "ем")
+ADJECTIVAL_CASE_ENDINGS = NEUTER_SHARED_ENDINGS[:4]  # ... which only adjectives take ("ого", "его", "ому", "ему")
+CONSONANT_END = re.compile(r"[бвгґджзклмнпрстфхцчшщ]$", re.IGNORECASE)  # (not "й": "Кропивницький")
 THEATRE_TOWN_POPULATION = 100_000  # a town of Russia beyond the border regions this big is what its name means
 # Case endings stripped to find a consonant-final settlement name (longest first).
 CASE_ENDINGS = ("ові", "еві", "ому", "ом", "ем", "ою", "ею", "ом", "у", "ю", "і", "а", "я", "е")
@@ -157,6 +159,9 @@ def _name_candidates(gaz: Gazetteer, text: str, n_tokens: int, lemmas: tuple[str
         found += spellings
     found = [gaz.get(CLAIMED_OBLASTS[e.id]) or e if e.id in CLAIMED_OBLASTS else e for e in found]
     found = list({e.id: e for e in found}.values())
+    if n_tokens == 1 and text.lower().endswith(ADJECTIVAL_CASE_ENDINGS):
+        # an adjective's case form is no form of a name ending in a consonant ("Острого" is Острое, not Острог)
+        found = [e for e in found if not CONSONANT_END.search(e.name_uk or e.name)]
     if any(e.level == "settlement" for e in found):  # a bare "Вовчанська" is the town's genitive, not the hromada
         found = [e for e in found if e.level != "hromada"]
         own = [reading for reading in (text, *ordered)

@@ -109,6 +109,11 @@ def acting_country(doc: CyrDoc, place: Place) -> bool:
     return place.level == "country" or place.name in GOVERNMENT_CAPITALS and governs_verb(doc, k)
 
 
+# Taking responsibility, which a capital's government does like speaking ("В Киеве ответственность не взяли").
+TAKING_LEMMAS = frozenset({"взять", "брать", "взяти", "брати"})
+RESPONSIBILITY_LEMMAS = frozenset({"ответственность", "відповідальність"})
+
+
 def government_speaks(doc: CyrDoc, place: Place) -> bool:
     """True for a capital (GOVERNMENT_CAPITALS) after "в"/"у" whose clause's next verb reports ("В Киеве о начале
     контрнаступления не сообщали", "У Києві цього не підтверджують"): where a government speaks, which an
@@ -120,6 +125,9 @@ def government_speaks(doc: CyrDoc, place: Place) -> bool:
     if verb is not None and verb.i + 1 < len(doc.tokens) and phased(doc.tokens[verb.i + 1], doc):
         verb = doc.tokens[verb.i + 1]  # "В Киеве продолжают утверждать": the infinitive reports
     cues = load_cue_lexicon()
+    if verb is not None and set(verb.lemmas) & TAKING_LEMMAS and any(
+            set(t.lemmas) & RESPONSIBILITY_LEMMAS for t in doc.tokens[k + 1:verb.i]):
+        return True  # "В Киеве ответственность за взрыв на себя не взяли": the government answers for it
     return verb is not None and bool(set(verb.lemmas) & (cues.verbs | cues.np_verbs | frozenset(cues.light)))
 
 
@@ -311,6 +319,8 @@ def names_neighbour(doc: CyrDoc, place: Place) -> bool:
 # Types whose place is where one leaves ("противник из Волчанска отступил"): a place after a preposition of origin
 # (ORIGIN_PREPOSITIONS) stays theirs.
 ORIGIN_KEEPING_TYPES = frozenset({"withdrawal", "evacuation"})
+# Types whose heading ("на территорию X") is a place of the act: where people go, where a force invades.
+HEADING_TYPES = frozenset({"evacuation", "clash"})
 ORIGIN_REACH = 4  # words back from the preposition within which the force noun stands ("бойцы 128-й бригады из")
 # Weapons whose "from X" is where fire comes from ("ракетами из района Липцы", "снаряды с территории"), and the
 # area nouns that may stand between the preposition and the place.
@@ -331,9 +341,12 @@ def other_role(doc: CyrDoc, place: Place, kind: str, first: int) -> bool:
     """True when a place named near the trigger at token ``first`` stands for something other than where an event
     of type ``kind`` happened (the functions above): a neighbour, a state or capital that acts, a state joined,
     a party to talks, a maker, an institution's state, where a force comes from or fire comes from, where a
-    withdrawing force goes, where troops moved up came from."""
+    withdrawing force goes or anyone heads, where troops moved up came from."""
     fixed, goes_to, party, side = _trigger_free_roles(doc, place)
-    return fixed or kind == "withdrawal" and goes_to or kind == "negotiation" and party \
+    # (a heading is no place of an act but people moved or a force invading: "противник отброшен на территорию
+    # Украины"; "вторглись на территорию Курской области" is fighting there)
+    return fixed or kind == "withdrawal" and goes_to or kind not in HEADING_TYPES and heading_to(doc, place) \
+        or kind == "negotiation" and party \
         or kind == "other" and set(doc.tokens[first].lemmas) & MOVING_LEMMAS \
         and after_origin_preposition(doc, place, ORIGIN_PREPOSITIONS | FROM_NEAR_PREPOSITIONS) \
         or kind == "casualties" and _home_of_victims(doc, place) \

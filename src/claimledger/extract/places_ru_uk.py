@@ -23,10 +23,11 @@ article, the raions of the sentence's settlements, places already resolved, prom
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Place
 from .cyrillic import CyrDoc, Token, has_reading
+from .event_places import facility_towns
 from .gazetteer import (
     HROMADA_CODE_CHARS, Companion, Entry, Gazetteer, ResolveContext, Resolution, km_between, load_gazetteer,
     settled_alike, theatre_area,
@@ -42,6 +43,7 @@ from .place_candidates_ru_uk import THEATRE, corresponding_settlements, name_can
 from .place_weights import FRONT_OBLASTS
 from .russian_places_ru_uk import (
     NAME_KINDS, city_district, namesakes_far_off, russian_raions, russian_villages, told_in_russia,
+    villages_off_the_list,
 )
 from .unlisted_villages_ru import settlement_noun_names
 
@@ -95,6 +97,8 @@ def find_places_ru_uk(doc: CyrDoc, gazetteer: Gazetteer | None = None, companion
     """Toponyms of a Russian or Ukrainian CyrDoc as Place records, resolved in the article's context, which
     includes what its other part (headline or body) names and settles (``companion``)."""
     gaz = gazetteer or load_gazetteer()
+    towns = facility_towns(doc.text)  # "колония в Еленовке": the Olenivka of Donetsk Oblast (facilities.tsv)
+    companion = replace(companion, settled=companion.settled | towns) if towns - companion.settled else companion
     mentions = [_whole_name(doc, gaz, m) for m in _head_mentions(doc)]
     mentions += _elided_head_mentions(doc, mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -460,6 +464,7 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
                              for k in range(len(mentions))],  # (not one its own area places: "X в ЛНР")
                             [doc.span_text(m.start, m.end).lower() for m in mentions])
     results = namesakes_far_off(doc, gaz, mentions, results, stated, companion.areas)
+    results = villages_off_the_list(doc, mentions, results, stated)
     in_russia = any((e := gaz.get(a)) is not None and e.country == "RU" for a in companion.areas)
     villages = russian_villages(doc, mentions, results, stated, raions, in_russia)
     districts = told_in_russia(doc, gaz, mentions, results, villages, raions, companion.areas)

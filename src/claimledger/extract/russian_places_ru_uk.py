@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .cyrillic import CyrDoc
 from .gazetteer import THEATRE, Entry, Gazetteer, Resolution, km_between
-from .name_context_ru_uk import in_settlement_list
+from .name_context_ru_uk import LIST_JOINERS, in_settlement_list
 from .place_adjectives_ru_uk import RussianRaion, russian_raion
 from .place_weights import FRONT_OBLASTS
 from .unlisted_villages_ru import village_name
@@ -119,3 +119,32 @@ def namesakes_far_off(doc: CyrDoc, gaz: Gazetteer, mentions: Sequence, results: 
             r = Resolution(None, r.candidates, r.scores)
         out.append(r)
     return out
+
+
+def villages_off_the_list(doc: CyrDoc, mentions: Sequence, results: Sequence[Resolution],
+                          stated: Sequence[Entry | None]) -> list[Resolution]:
+    """``results`` with a village of a list left unsettled when it lies off the front, more than NAMESAKE_KM from
+    every settlement resolved that the list joins to it, which all lie on the front, and no area is stated for it
+    ("окраины Острого, Цукурино и Горняка": no Ostra of Chernivtsi Oblast beside two villages of Donetsk Oblast);
+    a front report's list names neighbours, and the one the gazetteer placed far off is one it lacks."""
+    out = list(results)
+    for n, (m, r, area) in enumerate(zip(mentions, results, stated)):
+        e = r.entry
+        if area is not None or e is None or e.country != "UA" or e.level != "settlement" or e.lat is None \
+                or e.category not in ("C", "X") or e.oblast in FRONT_OBLASTS:
+            continue
+        first = last = n  # the list: the mentions joined to this one by commas and conjunctions
+        while first > 0 and _joined(doc, mentions[first - 1], mentions[first]):
+            first -= 1
+        while last + 1 < len(mentions) and _joined(doc, mentions[last], mentions[last + 1]):
+            last += 1
+        mates = [x.entry for k, x in enumerate(results[first:last + 1], first)
+                 if k != n and x.entry is not None and x.entry.level == "settlement" and x.entry.lat is not None]
+        if mates and all(x.oblast in FRONT_OBLASTS and km_between(e, x) > NAMESAKE_KM for x in mates):
+            out[n] = Resolution(None, r.candidates, r.scores)
+    return out
+
+
+def _joined(doc: CyrDoc, before, after) -> bool:
+    """True when only commas and conjunctions stand between two mentions ("Острого, Цукурино и Горняка")."""
+    return before.end < after.start and all(t.lower in LIST_JOINERS for t in doc.tokens[before.end:after.start])

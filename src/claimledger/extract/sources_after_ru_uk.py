@@ -55,7 +55,8 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
                 toks[head].pos in ("ADJF", "PRTF")
                 or toks[head].pos == "NUMB" and ORDINAL_NUMBER.match(toks[head].text)):
             head += 1  # "у 3-й окремій штурмовій бригаді", "в российском Минобороны": modifiers of the body
-        if head >= sent.last or toks[head].pos != "NOUN" and not toks[head].is_title:
+        if head >= sent.last or toks[head].pos != "NOUN" and not toks[head].is_title \
+                and past_quoted_name(toks, head, sent.last) == head:
             return None
     elif i < sent.last and toks[i].lower in PRONOUNS:
         return (i, i + 1)  # "— сказал он журналистам": the pronoun alone
@@ -69,7 +70,7 @@ def find_source_after(doc: CyrDoc, sent, first: int) -> tuple[int, int] | None:
                                 or _nominative_reading(doc, toks[i])) \
             or toks[i].lower in THAT or toks[i].pos == "PREP":
         return None
-    last = i
+    last = past_quoted_name(toks, i, sent.last)  # (a body's quoted name: "сообщили в «Укрэнерго»")
     while last < sent.last and toks[last].text not in CLAUSE_BOUNDARIES | set(CLOSING_PUNCT) \
             and toks[last].lower not in THAT and last - i < MAX_SOURCE_TOKENS:
         named = toks[last].is_title and doc.entity_label(last) == "PER"

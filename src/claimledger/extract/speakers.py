@@ -155,8 +155,8 @@ def _person_entities(doc: Doc) -> list[Span]:
     """Return PERSON entities, joining neighbours the tagger split ("Oleksandr" + "Marchenko")."""
     joined: list[Span] = []
     for ent in doc_ents(doc):
-        if ent.label_ != "PERSON" or ent.text.lower() in NATIONALITIES:  # "Ukrainian" read as a person
-            continue
+        if ent.label_ != "PERSON" and not _name_after_title(ent) or ent.text.lower() in NATIONALITIES:
+            continue  # ("Ukrainian" read as a person)
         start = ent.start - 1 if ent.start > 0 and _given_name(doc[ent.start - 1], ent) else ent.start
         # ("Kursk governor Alexei Smirnov": the tagger left the given name out)
         if joined and joined[-1].end >= start:
@@ -164,6 +164,14 @@ def _person_entities(doc: Doc) -> list[Span]:
         else:
             joined.append(doc[start: ent.end])
     return joined
+
+
+def _name_after_title(ent: Span) -> bool:
+    """True for an organisation entity of two or three capitalised proper nouns right after a lower-case title word,
+    a person's name the tagger misread ("army chief Oleksandr Syrskyi")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return ent.label_ == "ORG" and before is not None and before.lower_ in TITLE_WORDS and before.is_lower \
+        and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in ent)
 
 
 def _given_name(token, ent: Span) -> bool:

@@ -34,7 +34,7 @@ PLACE_PRONOUNS = frozenset({"него", "нее", "неё", "них", "ньог�
 # Word starts of an assault, which a verb of repelling needs in its sentence (flag "assault"), and whose
 # noun is the same event as its repelling ("Атаки противника ... были отражены": one attack_repelled).
 ASSAULT_STEMS = ("атак", "штурм", "наступ", "контратак", "контрнаступ", "попытк", "спроб", "натиск", "прорыв",
-                 "прорив", "прорв", "вылазк", "вилазк", "пытал", "намага", "проникн")
+                 "прорив", "прорв", "вылазк", "вилазк", "пытал", "намага", "проникн", "напад")
 # Words saying that a war or an operation proceeds (flag "process").
 PROCESS_LEMMAS = frozenset({"идти", "продолжаться", "продолжать", "начаться", "начать", "вестись", "вести",
                             "развернуть", "тривати", "почати", "почитися", "розпочати", "розпочатися",
