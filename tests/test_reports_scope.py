@@ -23,7 +23,11 @@ a nominative adjective opening the clause is the actor; an attack repelled ("о�
 attackers were pushed back to; people taken, set off by a participle ("военнослужащих, захваченных в ..."), are
 captured, no place taken; not allowing an act ("не допустили прорыва") is no report; a known surname after a lower-
 case role names the speaker ("повідомив президент Зеленський"); the count after the verb following an act noun is that
-verb's; who tries to act is the actor of the act tried.
+verb's; who tries to act is the actor of the act tried; weapons launched and counted after their targets are a strike;
+a force named before a passive of losses is no actor; a town read as a first name before its oblast is a place ("в
+Бородянке Киевской области"); an adjunct inside a reported clause attributes only that clause, and one after a
+conjunction the conjunct it opens; the sources an outlet heard from are the source ("стало известно «Известиям» из
+источников").
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation guide
@@ -274,3 +278,44 @@ def test_the_count_after_the_verb_following_an_act_noun_is_that_verbs():
 def test_who_tries_to_act_is_the_actor_of_the_act_tried():
     rec = record("Противник чинить запеклий опір і намагається контратакувати.", "uk", "2024-06-03")
     assert [(e["type"], e["actor"]) for e in rec["events"]] == [("clash", "Противник")], rec["events"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("За неделю противник выпустил по городам и позициям области около 500 управляемых авиабомб.", "ru"),
+    ("Росія випустила по Харківщині понад 50 КАБів.", "uk"),
+])
+def test_weapons_launched_and_counted_after_their_targets_are_a_strike(text, language):
+    assert [kind for kind, *_ in events(text, language)] == ["strike"]
+
+
+def test_a_force_named_before_a_passive_of_losses_is_no_actor():
+    rec = record("Удар нанесен по пункту управления бригады «Азов» и уничтожены до 40 военнослужащих.", "ru",
+                 "2024-06-03")
+    assert [e["actor"] for e in rec["events"] if e["type"] == "casualties"] == [None], rec["events"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("В Бородянке Киевской области нашли тела погибших.", "ru"),
+    ("У Бородянці Київської області знайшли тіла загиблих.", "uk"),
+])
+def test_a_town_read_as_a_first_name_before_its_oblast_is_a_place(text, language):
+    rec = record(text, language, "2024-06-03")
+    assert [p["name"] for p in rec["places"]] == ["Borodianka", "Kyiv Oblast"], rec["places"]
+
+
+def test_an_adjunct_inside_a_reported_clause_attributes_only_that_clause():
+    found = claims("Прокурор заявила, что в Бородянке, по предварительным данным, погибших может оказаться больше.",
+                   "ru")
+    assert [content for _, cue, content in found if cue == "по предварительным данным"] \
+        == ["погибших может оказаться больше"], found
+
+
+def test_the_sources_an_outlet_heard_from_are_the_source():
+    found = sources("Как стало известно «Известиям» из источников в силовых структурах, подразделения отошли.")
+    assert found == [("источники в силовых структурах", "источников в силовых структурах")], found
+
+
+def test_an_adjunct_after_a_conjunction_attributes_the_conjunct_it_opens():
+    found = claims("Украинские подразделения продолжают наступление в Курской области и, по данным военкоров, вошли в "
+                   "село Малая Локня.", "ru")
+    assert [content for _, cue, content in found if cue == "по данным"] == ["вошли в село Малая Локня"], found

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .anaphora_ru_uk import REFERRING_LEMMAS, is_anaphoric, sentence_before
 from .cues_ru_uk import CueLexicon, according_by_first_word
-from .cyrillic import CyrDoc, Token, has_reading, word_readings
+from .cyrillic import COORDINATORS, CyrDoc, Token, has_reading, word_readings
 from .speakers_ru_uk import is_name_word
 from .sources_after_ru_uk import past_outlet_addressee, source_after_setting
 from .sources_ru_uk import (
@@ -291,11 +291,15 @@ def _past_apposition(doc: CyrDoc, sent, phrase: tuple[str, ...], src_last: int) 
 def _host_clause(doc: CyrDoc, sent, first: int, last: int) -> tuple[int, int] | None:
     """The clause an adjunct at tokens [first, last) attributes: the longer of the parts before and after it,
     or the part after when the part before ends in "что"/"що" (the adjunct opens the reported clause)."""
-    opening = next((k + 1 for k in range(first - 1, sent.first - 1, -1) if doc.tokens[k].text == ":"), sent.first)
-    before, after = trim_range(doc, opening, first), trim_range(doc, last, sent.last)  # (after a colon: its clause)
-    if before and after and (doc.tokens[before[1] - 1].lower in THAT | RELATIVE_ADVERBS
+    opening = next((k + 1 for k in range(first - 1, sent.first - 1, -1)
+                    if doc.tokens[k].text == ":" or doc.tokens[k].lower in THAT), sent.first)
+    # (after a colon or "что": its clause, not the report it is the content of: "заявила, что в Бородянке, по
+    # предварительным данным, может оказаться больше погибших")
+    before, after = trim_range(doc, opening, first), trim_range(doc, last, sent.last)
+    if before and after and (doc.tokens[before[1] - 1].lower in THAT | RELATIVE_ADVERBS | COORDINATORS
                              or set(doc.tokens[before[1] - 1].lemmas) & RELATIVE_LEMMAS):
-        return after  # (and a relative clause it opens: "под Угледаром, где, по их данным, противник ...")
+        return after  # (and a relative clause or a conjunct it opens: "под Угледаром, где, по их данным, противник
+        # ...", "продолжают наступление и, по данным военкоров, вошли в села ...")
     return after if (after and (not before or after[1] - after[0] >= before[1] - before[0])) else before
 
 

@@ -132,6 +132,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
         if kind == "strike" and head is not None and not (head.text.isupper() or "ablt" in head.tags):
             after = None  # (an agent is in the instrumental, or an indeclinable acronym)
         return _instrumental_force_before(doc, first, c_first) or after
+    if t.pos == "PRTS" and kind == "casualties":  # "... группировки «Сиверск» и уничтожены более 60 военнослужащих":
+        return _instrumental_force_before(doc, first, c_first)  # the losers are no actor, a force named before none
     if "infn" in t.tags or t.pos == "INFN":  # "ВСУ перебрасывают резервы, чтобы удержать позиции": who aims
         aim = next((j for j in range(first - 1, max(c_first, first - 3) - 1, -1)
                     if doc.tokens[j].lower in PURPOSE_CONJUNCTIONS), None)

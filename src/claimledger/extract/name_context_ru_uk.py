@@ -93,6 +93,9 @@ def in_quoted_name(doc: CyrDoc, i: int) -> bool:
     return any(toks[k].text in CLOSING for k in range(i + 1, min(len(toks), before + QUOTED_NAME_TOKENS + 2)))
 
 
+AREA_HEAD_LEMMAS = frozenset({"область", "район", "округ", "край", "громада"})  # nouns of the area a town lies in
+
+
 def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
     """Tokens of a person's name: natasha PER (Russian) unless it is a village after a preposition or a
     region's name ("Сумщину"), or a first name followed by a capitalised word, or a Name/Surn-tagged word
@@ -128,8 +131,9 @@ def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
     if not t.tags & PERSON_TAGS:
         return False
     neighbours = [doc.tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(doc.tokens)]
-    if "Name" in t.tags and i + 1 < len(doc.tokens) and doc.tokens[i + 1].is_title:
-        return True
+    if "Name" in t.tags and i + 1 < len(doc.tokens) and doc.tokens[i + 1].is_title \
+            and not (i + 2 < len(doc.tokens) and doc.tokens[i + 2].lemma in AREA_HEAD_LEMMAS):
+        return True  # (not "в Бородянке Киевской области": a town and its oblast)
     return any(n.is_title and n.tags & PERSON_TAGS and n.sent == t.sent for n in neighbours)
 
 
