@@ -27,7 +27,8 @@ verb's; who tries to act is the actor of the act tried; weapons launched and cou
 a force named before a passive of losses is no actor; a town read as a first name before its oblast is a place ("в
 Бородянке Киевской области"); an adjunct inside a reported clause attributes only that clause, and one after a
 conjunction the conjunct it opens; the sources an outlet heard from are the source ("стало известно «Известиям» из
-источников").
+источников"); a demonstrative object of a denial, after its subject or closing the clause after the verb, refers to
+the claim before ("эту версию отвергают", "опроверг эти данные").
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation guide
@@ -319,3 +320,12 @@ def test_an_adjunct_after_a_conjunction_attributes_the_conjunct_it_opens():
     found = claims("Украинские подразделения продолжают наступление в Курской области и, по данным военкоров, вошли в "
                    "село Малая Локня.", "ru")
     assert [content for _, cue, content in found if cue == "по данным"] == ["вошли в село Малая Локня"], found
+
+
+@pytest.mark.parametrize("text", [
+    "Минобороны заявило, что дом разрушила ракета ПВО. Украинские военные эту версию отвергают.",
+    "Минобороны заявило, что дом разрушила ракета ПВО. Генштаб ВСУ опроверг эти данные.",
+])
+def test_a_demonstrative_object_of_a_denial_refers_to_the_claim_before(text):
+    found = claims(text, "ru")
+    assert len(found) == 2 and found[1][2] == found[0][2] == "дом разрушила ракета ПВО", found

@@ -29,6 +29,7 @@ ANAPHORS = (("об", "этом"), ("о", "том"), ("про", "це"), ("это
 # Demonstratives that make the noun right before a cue an anaphor of what was said before, whatever the noun ("Такое
 # мнение высказал X", "Такую уверенность выразил X", "Эти обвинения отверг Песков", "Цю думку висловив").
 REFERRING_LEMMAS = frozenset({"этот", "такой", "цей", "такий"})
+CLOSING_MARKS = frozenset({".", ",", ";", "!"})  # ... after such an object closing its clause
 MAX_ANAPHOR_DISTANCE = 12  # tokens from "Про це" to its cue ("Про це в ранковому зведенні ... повідомив")
 # The grammemes of a report's verb that a pronoun naming its source agrees with.
 PRONOUN_AGREEMENT = {
@@ -57,8 +58,10 @@ def anaphor_before(doc: CyrDoc, sent, cue_first: int, after_subject: bool = Fals
                 return i + len(words)  # a bare "это" before a comma is a clause's subject ("Это позволит ..., заявили")
     i = cue_first - 2
     if demonstrative_noun_before(doc, sent, cue_first) \
-            and (i == sent.first or toks[i - 1].text == "," or _after_comma_but(toks, i)):
-        return cue_first  # a demonstrative and a noun right before the cue (REFERRING_LEMMAS)
+            and (i == sent.first or toks[i - 1].text == "," or _after_comma_but(toks, i)
+                 or after_subject and _denied_by_subject(doc, sent, i, (toks[i].lower, toks[i + 1].lower), cue_first)):
+        return cue_first  # a demonstrative and a noun right before the cue (REFERRING_LEMMAS; after the subject of a
+        # denial too: "Украинские военные эту версию отвергают")
     return None
 
 
@@ -87,12 +90,15 @@ def _denied_by_subject(doc: CyrDoc, sent, i: int, words: tuple[str, ...], cue_fi
 def source_before_anaphor(doc: CyrDoc, sent, anaphor_end: int) -> tuple[int, int] | None:
     """The locative source or subject that opens the sentence before its anaphor ("В Киеве эту информацию
     опровергли": Киеве; "Генштаб ВСУ эти заявления опровергает": Генштаб ВСУ), as a token range, else None."""
-    for words in ANAPHORS:
+    toks = doc.tokens
+    demonstrative = (toks[anaphor_end - 2].lower, toks[anaphor_end - 1].lower) \
+        if demonstrative_noun_before(doc, sent, anaphor_end) else None  # "эту версию"
+    for words in ANAPHORS + ((demonstrative,) if demonstrative else ()):
         i = anaphor_end - len(words)
         start = clause_start(doc, sent, i)
-        if i > start and words_at(doc.tokens, i, words) and _after_locative_source(doc, start, i):
+        if i > start and words_at(toks, i, words) and _after_locative_source(doc, start, i):
             return (start + 1, i)
-        if i > start and words_at(doc.tokens, i, words) and _after_subject(doc, start, i):
+        if i > start and words_at(toks, i, words) and _after_subject(doc, start, i):
             return (start, i)
     return None
 
@@ -152,11 +158,17 @@ SPEAKER_GOES_ON = tuple(tuple(p.split()) for p in (
 ANAPHORS_AFTER = (("об", "этом"), ("про", "це"), ("про", "це,"))
 
 
-def anaphor_after(doc: CyrDoc, sent, cue_last: int) -> int | None:
-    """Token index just after an anaphor that follows a cue ("Сообщил об этом X"), else None."""
+def anaphor_after(doc: CyrDoc, sent, cue_last: int, denial: bool = False) -> int | None:
+    """Token index just after an anaphor that follows a cue ("Сообщил об этом X"), or with ``denial`` a demonstrative
+    and a noun closing the clause after a cue of denial ("Киев отверг эти обвинения"), else None."""
+    toks = doc.tokens
     for words in ANAPHORS_AFTER:
-        if cue_last + len(words) < sent.last and words_at(doc.tokens, cue_last, words):
+        if cue_last + len(words) < sent.last and words_at(toks, cue_last, words):
             return cue_last + len(words)
+    end = cue_last + 2
+    if denial and end < sent.last and toks[end].text in CLOSING_MARKS and (
+            demonstrative_noun_before(doc, sent, end) or (toks[cue_last].lower, toks[cue_last + 1].lower) in ANAPHORS):
+        return end  # ("эти данные": "данные" read as an adjective)
     return None
 
 

@@ -237,7 +237,8 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         if antecedent is not None:
             return Found(antecedent, "indirect", cue, src, k)
 
-    after_anaphor = anaphor_after(doc, sent, cue_last)  # "Сообщил об этом глава города": the sentence before
+    # "Сообщил об этом глава города", "Киев отверг эти обвинения": the sentence before
+    after_anaphor = anaphor_after(doc, sent, cue_last, denial=bool(set(t.lemmas) & DENIAL_LEMMAS) and not negated)
     if after_anaphor is not None and role in ("verb", "np_verb") and "GRND" not in t.tags:
         antecedent = sentence_before(doc, sent)
         src = find_source_before(doc, sent, cue_first) or find_source_after(doc, sent, after_anaphor)

@@ -16,7 +16,7 @@ from .sources_ru_uk import find_source_before, fronted_report, trim_range
 
 # Cue lemmas that deny their content.
 DENIAL_LEMMAS = frozenset({"опровергнуть", "опровергать", "отрицать", "спростувати", "спростовувати", "заперечити",
-                           "заперечувати"})
+                           "заперечувати", "отвергнуть", "отвергать"})  # (not "відкинути": also to push troops back)
 # Verbs of confirming, whose negated cue withholds the content ("не подтвердили", "не підтвердили"): denied.
 CONFIRMING_LEMMAS = frozenset({"подтвердить", "подтверждать", "підтвердити", "підтверджувати",
                                "признать", "признавать", "визнати", "визнавати"})  # ("не визнала втрату міста")

@@ -93,7 +93,13 @@ def in_quoted_name(doc: CyrDoc, i: int) -> bool:
     return any(toks[k].text in CLOSING for k in range(i + 1, min(len(toks), before + QUOTED_NAME_TOKENS + 2)))
 
 
-AREA_HEAD_LEMMAS = frozenset({"область", "район", "округ", "край", "громада"})  # nouns of the area a town lies in
+# Head nouns (lemmas) of administrative areas named by an agreeing adjective, and the levels they allow
+# (places_ru_uk.py).
+AREA_HEADS = {
+    "область": ("oblast",), "район": ("raion",), "округ": ("raion", "region"), "край": ("region",),
+    "республика": ("region", "oblast"), "республіка": ("region", "oblast"), "громада": ("hromada",),
+    "община": ("hromada",),  # Russian-language Ukrainian copy: "Марганецкая община"
+}
 
 
 def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
@@ -132,7 +138,7 @@ def is_person(doc: CyrDoc, i: int, gaz: Gazetteer) -> bool:
         return False
     neighbours = [doc.tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(doc.tokens)]
     if "Name" in t.tags and i + 1 < len(doc.tokens) and doc.tokens[i + 1].is_title \
-            and not (i + 2 < len(doc.tokens) and doc.tokens[i + 2].lemma in AREA_HEAD_LEMMAS):
+            and not (i + 2 < len(doc.tokens) and doc.tokens[i + 2].lemma in AREA_HEADS):
         return True  # (not "в Бородянке Киевской области": a town and its oblast)
     return any(n.is_title and n.tags & PERSON_TAGS and n.sent == t.sent for n in neighbours)
 

@@ -33,7 +33,7 @@ from .gazetteer import (
     settled_alike, theatre_area,
 )
 from .name_context_ru_uk import (
-    JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
+    AREA_HEADS, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
     in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, placed_elsewhere, substantive_name,
 )
 from .place_adjectives_ru_uk import (
@@ -47,12 +47,6 @@ from .russian_places_ru_uk import (
 )
 from .unlisted_villages_ru import settlement_noun_names
 
-# Head nouns (lemmas) of administrative areas named by an agreeing adjective, and the levels they allow.
-AREA_HEADS = {
-    "область": ("oblast",), "район": ("raion",), "округ": ("raion", "region"), "край": ("region",),
-    "республика": ("region", "oblast"), "республіка": ("region", "oblast"), "громада": ("hromada",),
-    "община": ("hromada",),  # Russian-language Ukrainian copy: "Марганецкая община"
-}
 CLOSING_MARKS = frozenset({".", ";", "!"})  # ... or after one closing the list ("... над Брянской и Воронежской.")
 GAP_MARKS = frozenset({"—", "–", "-", ","})  # ... after an adjective whose head noun a gapped clause leaves out
 # Kinds of a Russian okrug between its adjective and its head ("Шебекинский городской округ").
