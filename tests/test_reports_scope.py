@@ -28,7 +28,8 @@ a force named before a passive of losses is no actor; a town read as a first nam
 Бородянке Киевской области"); an adjunct inside a reported clause attributes only that clause, and one after a
 conjunction the conjunct it opens; the sources an outlet heard from are the source ("стало известно «Известиям» из
 источников"); a demonstrative object of a denial, after its subject or closing the clause after the verb, refers to
-the claim before ("эту версию отвергают", "опроверг эти данные").
+the claim before ("эту версию отвергают", "опроверг эти данные"); a particle in a time phrase before the verb leaves
+the source whole ("Сырский в тот же день заявил").
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation guide
@@ -329,3 +330,9 @@ def test_an_adjunct_after_a_conjunction_attributes_the_conjunct_it_opens():
 def test_a_demonstrative_object_of_a_denial_refers_to_the_claim_before(text):
     found = claims(text, "ru")
     assert len(found) == 2 and found[1][2] == found[0][2] == "дом разрушила ракета ПВО", found
+
+
+def test_a_particle_in_a_time_phrase_before_the_verb_leaves_the_source_whole():
+    found = sources("Главнокомандующий ВСУ Александр Сырский в тот же день посетил позиции и заявил, что оборона "
+                    "продолжается.")
+    assert found == [("Oleksandr Syrskyi", "Главнокомандующий ВСУ Александр Сырский")], found

@@ -266,7 +266,8 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     inner = [i for i in range(start, last) if not (is_nominal(toks[i]) or toks[i].pos == "PREP" or i in quoted
                                                    or _name_digits(toks, i) or doc.entity_label(i) == "PER"
                                                    or office is not None and i <= office + 1
-                                                   or _oblique_participle(toks[i]))]
+                                                   or _oblique_participle(toks[i]) or toks[i].pos == "PRCL")]
+    # (a particle is no predicate: "Сырский в тот же день заявил")
     if inner:  # a verb or number inside: keep the words after it
         start = inner[-1] + 1
         while start < last and not (is_nominative(toks[start]) or doc.entity_label(start) in ("PER", "ORG")):
