@@ -29,7 +29,8 @@ a force named before a passive of losses is no actor; a town read as a first nam
 conjunction the conjunct it opens; the sources an outlet heard from are the source ("стало известно «Известиям» из
 источников"); a demonstrative object of a denial, after its subject or closing the clause after the verb, refers to
 the claim before ("эту версию отвергают", "опроверг эти данные"); a particle in a time phrase before the verb leaves
-the source whole ("Сырский в тот же день заявил").
+the source whole ("Сырский в тот же день заявил"); the first of names listed at a sentence's start is a place
+("Ворзель, Буча, Велика Димерка").
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation guide
@@ -336,3 +337,9 @@ def test_a_particle_in_a_time_phrase_before_the_verb_leaves_the_source_whole():
     found = sources("Главнокомандующий ВСУ Александр Сырский в тот же день посетил позиции и заявил, что оборона "
                     "продолжается.")
     assert found == [("Oleksandr Syrskyi", "Главнокомандующий ВСУ Александр Сырский")], found
+
+
+def test_the_first_of_names_listed_at_a_sentences_start_is_a_place():
+    rec = record("Коридори працювали весь день. Ворзель, Буча, Велика Димерка і Маріуполь отримали допомогу.", "uk",
+                 "2024-06-03")
+    assert "Vorzel" in [p["name"] for p in rec["places"]], rec["places"]

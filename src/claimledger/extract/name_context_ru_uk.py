@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .cyrillic import ABBREVIATED, DASHES, CyrDoc, Token, has_reading, word_readings
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .gazetteer_entries import CITY_CATEGORIES
 from .nlp import load_morphology
 from .place_candidates_ru_uk import name_candidates, oblast_nickname_ref, raion_nickname
@@ -93,8 +93,7 @@ def in_quoted_name(doc: CyrDoc, i: int) -> bool:
     return any(toks[k].text in CLOSING for k in range(i + 1, min(len(toks), before + QUOTED_NAME_TOKENS + 2)))
 
 
-# Head nouns (lemmas) of administrative areas named by an agreeing adjective, and the levels they allow
-# (places_ru_uk.py).
+# Head nouns (lemmas) of areas named by an agreeing adjective, and the levels they allow (places_ru_uk.py).
 AREA_HEADS = {
     "область": ("oblast",), "район": ("raion",), "округ": ("raion", "region"), "край": ("region",),
     "республика": ("region", "oblast"), "республіка": ("region", "oblast"), "громада": ("hromada",),
@@ -353,6 +352,22 @@ def placed_elsewhere(doc: CyrDoc, i: int) -> bool:
     return bool(placed.get(doc.tokens[i].lemma, set()) - {i})
 
 
+LISTED_AFTER = 2  # capitalised words listed after a sentence's first word that make it one of a list of names
+
+
+def _first_listed_village(doc: CyrDoc, i: int, e: Entry) -> bool:
+    """True for ``e``, a Ukrainian settlement no city shares its name with, named first of LISTED_AFTER or more."""
+    namesakes = load_gazetteer().lookup(doc.tokens[i].text, fuzzy=False)  # ("Львів, Вінниця": the city alone)
+    if not ukrainian_settlement(e) or not namesakes or any(x.category in CITY_CATEGORIES for x in namesakes):
+        return False
+    toks, k, listed, last = doc.tokens, i + 1, 0, doc.sentence_of(i).last
+    while k + 1 < last and toks[k].lower in LIST_JOINERS and toks[k + 1].is_title:
+        listed, k = listed + 1, k + 2
+        while k < last and toks[k].is_title:
+            k += 1  # a name of two words ("Велика Димерка")
+    return listed >= LISTED_AFTER
+
+
 def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     """Whether a gazetteer hit for the name at token i may stand as a place."""
     t = doc.tokens[i]
@@ -384,8 +399,8 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
                  or e.level == "raion" and "щин" in t.lower  # "обстрілював Нікопольщину", not "Полтавський шлях"
                  or e.category in CITY_CATEGORIES or (e.population or 0) >= PROMINENT_POPULATION)
     confirmed = confirmed or (prev is None or not prev.is_word) and placed_elsewhere(doc, i)  # ("Напомним, X было")
-    if prev is None and not (prominent or "Geox" in t.tags or confirmed):  # sentence start: a common word?
-        return False
+    if prev is None and not (prominent or "Geox" in t.tags or confirmed or _first_listed_village(doc, i, e)):
+        return False  # sentence start: a common word? (not the first of names listed: "Ворзель, Буча, Маріуполь")
     if doc.entity_label(i) == "ORG" and not prominent and not confirmed:
         return False  # (NER joins "Суджу - Минобороны" in a headline; "заняли Суджу" confirms the town)
     geo = "Geox" in t.tags or doc.entity_label(i) == "LOC"
