@@ -39,10 +39,10 @@ INFORMATION_NOUNS = {"информация": "information", "информаци�
 OWNER_WORDS = 4  # words of a source between a noun of information and "о том" ("сообщения украинских СМИ о том")
 # Adverbs that attribute a clause to someone unnamed ("якобы", "нібито"; English: allegedly, reportedly).
 EVIDENTIAL_ADVERBS = frozenset({"якобы", "нібито"})
-# Relative pronouns opening a subordinate clause ("яка нібито має право"), where such an adverb only distances.
 # Words opening a relative clause, in any case form, before an adjunct set inside it ("..., где, по их данным, ...").
 RELATIVE_ADVERBS = frozenset({"где", "куда", "откуда", "де", "куди", "звідки"})
 RELATIVE_LEMMAS = frozenset({"который", "який"})
+# Relative pronouns opening a subordinate clause ("яка нібито має право"), where such an adverb only distances.
 RELATIVES = frozenset({"который", "которая", "которое", "которые", "кто", "який", "яка", "яке", "які", "хто"})
 # Adjunct phrases that are adjuncts only at a clause start ("Со слов очевидцев, ..."; "начать со слов ...").
 CLAUSE_INITIAL = frozenset({("со", "слов"), ("зі", "слів")})

@@ -77,8 +77,8 @@ EVIDENTIALITY_CUES = (
                             "припускати", "думати"})),
     ("claimed", frozenset({"утверждать", "стверджувати", "обвинить", "звинуватити", *laying_lemmas()})),
 )
-# Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 ALLOWING_LEMMAS = frozenset({"допустить", "допускать", "допустити", "допускати"})  # admit, or negated: prevent
+# Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
 DASHES = frozenset({"—", "–", "-"})
 MAX_ANTECEDENT_WORDS = 4  # words before a relative pronoun's comma that name who it stands for ("Генштаб ВСУ, который")

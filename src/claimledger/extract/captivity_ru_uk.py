@@ -5,14 +5,13 @@ a decision out.
 """
 from __future__ import annotations
 
-from .cyrillic import CyrDoc, plain_word
+from .cyrillic import OUT_OF_PREPOSITIONS, CyrDoc, plain_word
 
 WITH_WORDS = frozenset({"с", "со", "з", "із", "зі"})
 CAPTIVE_STEMS = ("пленн", "полонен", "военнопленн", "військовополонен")  # nouns of captives, after WITH_WORDS: company
-# Nouns of captivity, after FROM_WORDS a return from it ("вернулись из плена", "повернули з полону"), or in a sentence
-# of a return or exchange (RETURNING_STEMS: "повернула 95 військових, які перебували в полоні"): no capture.
+# Nouns of captivity, after OUT_OF_PREPOSITIONS a return from it ("вернулись из плена", "повернули з полону"), or in
+# a sentence of a return or exchange (RETURNING_STEMS: "повернула 95 військових, які перебували в полоні"): no capture.
 CAPTIVITY_STEMS = ("плен", "полон")
-FROM_WORDS = frozenset({"из", "изо", "з", "із", "зі"})
 RETURNING_STEMS = ("вернул", "вернут", "возвра", "поверн", "поверта", "обмен", "обмін")
 
 
@@ -24,7 +23,7 @@ def captives_carried(doc: CyrDoc, first: int, last: int) -> bool:
 def captivity_left(doc: CyrDoc, first: int, last: int) -> bool:
     """True for captivity people return from: after "из"/"з" ("из украинского плена"), or in a sentence of a return
     or exchange (RETURNING_STEMS)."""
-    if _noun_after(doc, first, last, CAPTIVITY_STEMS, FROM_WORDS):
+    if _noun_after(doc, first, last, CAPTIVITY_STEMS, OUT_OF_PREPOSITIONS):
         return True
     s = doc.sentence_of(first)
     return last - first == 1 and plain_word(doc.tokens[first].lower).startswith(CAPTIVITY_STEMS) \

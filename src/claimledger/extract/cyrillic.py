@@ -406,6 +406,10 @@ def within_quote(text: str, cue: tuple[int, int] | None, content: tuple[int, int
 # Parts of speech of a finite predicate (pymorphy): a verb or a short participle ("погиб", "ранены").
 PREDICATE_POS = frozenset({"VERB", "PRTS"})
 OBLIQUE_CASES = frozenset({"gent", "datv", "ablt", "loct"})  # the cases of a word inside a noun phrase, not its head
+# "Out of": one of a group ("один из", "один з командирів"), freed out of captivity ("из плена", "з полону").
+OUT_OF_PREPOSITIONS = frozenset({"из", "изо", "з", "із", "зі"})
+# "From": whom a place is freed from ("освободили от оккупантов"), whom an outlet heard it from ("из источников").
+FROM_PREPOSITIONS = frozenset({"из", "от", "з", "із", "від"})
 BRACKETED_NAME_TOKENS = 3  # words of a bracketed short name inside a source ("Институт изучения войны (ISW)")
 
 

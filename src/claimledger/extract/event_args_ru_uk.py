@@ -104,12 +104,12 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
         ousted = _actor_after(doc, first)
         if ousted is not None:
             return ousted  # "вытеснили ВСУ из Красногоровки": who was made to leave, not who pushed
-    attempted = k - 1
-    while attempted > doc.sentence_of(first).first and doc.tokens[attempted].pos == "ADJF":
-        attempted -= 1  # "предприняли очередную попытку"
-    if t.pos == "NOUN" and verb is not None and set(verb.lemmas) & ATTEMPT_NOUNS \
-            and attempted >= doc.sentence_of(first).first and doc.tokens[attempted].pos == "VERB":
-        return actor_of(doc, attempted, places=places)  # "Противник предпринял попытку высадки": who attempted
+    if t.pos == "NOUN" and verb is not None and set(verb.lemmas) & ATTEMPT_NOUNS:
+        attempted = k - 1
+        while attempted > doc.sentence_of(first).first and doc.tokens[attempted].pos == "ADJF":
+            attempted -= 1  # "предприняли очередную попытку"
+        if attempted >= doc.sentence_of(first).first and doc.tokens[attempted].pos == "VERB":
+            return actor_of(doc, attempted, places=places)  # "Противник предпринял попытку высадки": who attempted
     agent = _force_after(doc, first, "ablt") if t.pos == "NOUN" and kind in AGENT_NOUN_KINDS else None
     if agent is None and t.pos == "NOUN" and set(t.lemmas) & ATTACKING_NOUNS:
         agent = _force_after(doc, first, "gent")  # "при атаке ВСУ на Шебекино"

@@ -35,6 +35,7 @@ HYPOTHETICAL_LEMMAS = frozenset({
     "ризик", "загроза", "потенційний", "опасность", "небезпека", "возможность", "можливість", "допустить",
     "допускать", "припустити", "припускати", "способный", "здатний", "спроможний",
 })
+# ... of them, the nouns of threat, which govern only their own clause or the "что" clause they open.
 THREAT_NOUNS = frozenset({"риск", "угроза", "опасность", "возможность", "ризик", "загроза", "небезпека",
                           "можливість"})
 # Phrases of cause right before a word of threat or risk, which then names a real cause, no possibility.

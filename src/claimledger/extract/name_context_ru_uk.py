@@ -357,15 +357,14 @@ LISTED_AFTER = 2  # capitalised words listed after a sentence's first word that 
 
 def _first_listed_village(doc: CyrDoc, i: int, e: Entry) -> bool:
     """True for ``e``, a Ukrainian settlement no city shares its name with, named first of LISTED_AFTER or more."""
-    namesakes = load_gazetteer().lookup(doc.tokens[i].text, fuzzy=False)  # ("Львів, Вінниця": the city alone)
-    if not ukrainian_settlement(e) or not namesakes or any(x.category in CITY_CATEGORIES for x in namesakes):
-        return False
     toks, k, listed, last = doc.tokens, i + 1, 0, doc.sentence_of(i).last
     while k + 1 < last and toks[k].lower in LIST_JOINERS and toks[k + 1].is_title:
         listed, k = listed + 1, k + 2
         while k < last and toks[k].is_title:
             k += 1  # a name of two words ("Велика Димерка")
-    return listed >= LISTED_AFTER
+    namesakes = load_gazetteer().lookup(toks[i].text, fuzzy=False) if listed >= LISTED_AFTER else ()
+    # ("Львів, Вінниця": the city alone)
+    return ukrainian_settlement(e) and bool(namesakes) and not any(x.category in CITY_CATEGORIES for x in namesakes)
 
 
 def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:

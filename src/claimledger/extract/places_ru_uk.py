@@ -144,14 +144,14 @@ def _elided_head_mentions(doc: CyrDoc, found: list[_Mention]) -> list[_Mention]:
     над Курской - три", "шесть - над Смоленской и три - над Орловской областью"): the same kind of area."""
     toks, out = doc.tokens, []
     taken = {i for m in found for i in range(m.start, m.end)}
-    mentioned = set(taken)
+    elided: set[int] = set()
     for m in (m for m in found if m.kind == "area"):
         head = _head_kind(toks[m.end - 1])
         if head is None or head in FEMININE_HEADS:
             continue
         sentence = doc.sentence_of(m.start)
         for j in range(sentence.first + 1, sentence.last - 1):
-            opened = toks[j - 1].pos == "PREP" or toks[j - 1].lower in JOINERS and j - 2 in taken - mentioned
+            opened = toks[j - 1].pos == "PREP" or toks[j - 1].lower in JOINERS and j - 2 in elided
             if j in taken or not toks[j].is_title or "ADJF" not in toks[j].tags or not opened \
                     or toks[j + 1].text not in GAP_MARKS | CLOSING_MARKS and toks[j + 1].pos != "CONJ" \
                     or not _is_place_adjective(toks[j], head) \
@@ -161,6 +161,7 @@ def _elided_head_mentions(doc: CyrDoc, found: list[_Mention]) -> list[_Mention]:
             out.append(_Mention(j, j + 1, "area", AREA_HEADS[head], f"{toks[j].text} {head}",
                                 f"{adjective_lemma(toks[j])} {head}"))
             taken.add(j)
+            elided.add(j)
     return out
 
 

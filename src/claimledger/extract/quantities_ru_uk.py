@@ -9,7 +9,7 @@ decided here too, for the triggers of losses in events_ru_uk.py.
 """
 from __future__ import annotations
 
-from .cyrillic import DASHES, PREDICATE_POS, CyrDoc, Token, plain_word, word_readings
+from .cyrillic import DASHES, OUT_OF_PREPOSITIONS, PREDICATE_POS, CyrDoc, Token, plain_word, word_readings
 from .event_polarity_ru_uk import NONE_WORDS
 from .numbers_ru_uk import (
     FORMATION_LEMMAS, MULTIPLIERS, NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, and_a_half, inside_number, is_measure,
@@ -94,8 +94,8 @@ COLLECTIVE_LEMMAS = frozenset({"противник", "враг", "ворог", "
 # Openers of a parenthetical of inclusion set off by commas, and the words it runs at most.
 INCLUSION_OPENERS = ("в том числе", "у тому числі", "в тому числі", "среди них", "серед них", "из них", "з них")
 INCLUSION_WORDS = 8
-OF_PREPOSITIONS = frozenset({"из", "изо", "з", "із", "зі"})  # "один из ...": one of several
-SUPERLATIVE_WORDS = frozenset({"самый", "наиболее", "наименее", "найбільш", "найменш"})
+SUPERLATIVE_WORDS = frozenset({"самый", "наиболее", "наименее", "найбільш", "найменш"})  # "одним из самых ..."
+
 
 def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                      times: list[tuple[int, int, str | None]]) -> int | None:
@@ -334,7 +334,7 @@ def _one_of_the_most(doc: CyrDoc, end: int) -> bool:
     """True when "из" / "з" and a superlative follow "один" ending at ``end`` ("одним из самых ...", "один з
     найбільших")."""
     toks = doc.tokens
-    if end + 1 >= len(toks) or toks[end].lower not in OF_PREPOSITIONS:
+    if end + 1 >= len(toks) or toks[end].lower not in OUT_OF_PREPOSITIONS:
         return False
     t = toks[end + 1]
     return t.lemma in SUPERLATIVE_WORDS or "Supr" in t.tags or t.pos == "ADJF" and t.lower.startswith("най")

@@ -5,7 +5,7 @@ outlet told. Token ranges in, token ranges out, over a ``CyrDoc``; the subject b
 
 from __future__ import annotations
 
-from .cyrillic import CyrDoc, Token, has_reading
+from .cyrillic import FROM_PREPOSITIONS, CyrDoc, Token, has_reading
 from .name_readings_ru_uk import addressee_name, first_and_surname, nominative_name_word, surname_after_first_name
 from .sources_ru_uk import (
     ABOUT, ACTING_ADVERBS, CLAUSE_BOUNDARIES, CLOSE_MARKS, CLOSING_PUNCT, MAX_ADDRESSEE_WORDS, MAX_SOURCE_TOKENS,
@@ -146,9 +146,6 @@ def source_after_setting(doc: CyrDoc, sent, first: int) -> tuple[int, int] | Non
     return (start, end)
 
 
-HEARD_FROM = frozenset({"из", "от", "з", "із", "від"})  # ... before whom an outlet heard it from
-
-
 def past_outlet_addressee(doc: CyrDoc, first: int, last: int) -> int:
     """The source after an outlet it was told to ("Как рассказал ТАСС источник в ведомстве", "заявил ТАСС эксперт
     Иван Петров", "как уточнили ТАСС в пресс-службе"): the first lower-case nominative word after an abbreviation,
@@ -157,7 +154,8 @@ def past_outlet_addressee(doc: CyrDoc, first: int, last: int) -> int:
     if first >= last:
         return first
     told = past_quoted_name(toks, first, last)
-    if told > first and told + 1 < last and toks[told].lower in HEARD_FROM and toks[told + 1].pos in ("NOUN", "ADJF"):
+    if told > first and told + 1 < last and toks[told].lower in FROM_PREPOSITIONS \
+            and toks[told + 1].pos in ("NOUN", "ADJF"):
         return told + 1  # "Как стало известно «Известиям» из источников ...": the outlet told, then its sources
     if first + 2 < last and toks[first].is_title and toks[first + 1].lower in ("в", "у", "во") \
             and toks[first + 2].pos == "NOUN" and toks[first + 2].lemma not in TIME_NOUNS | SETTING_NOUNS \

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from .cyrillic import COORDINATORS, OBLIQUE_CASES, CyrDoc, Token, bracketed_name_before, has_reading
+from .cyrillic import (
+    COORDINATORS, OBLIQUE_CASES, OUT_OF_PREPOSITIONS, CyrDoc, Token, bracketed_name_before, has_reading,
+)
 from .nominatives_ru_uk import case_of
 from .collective_sources_ru_uk import sides_source
 from .speakers_ru_uk import ANONYMOUS_SOURCES, PARTITIVE_HEADS, is_name_word
@@ -67,8 +69,6 @@ CONNECTIVES = (("в", "то", "же", "время"), ("в", "свою", "оче�
                ("у", "свою", "чергу"), ("в", "свою", "чергу"), ("разом", "з", "тим"))
 
 
-# The "of" after a word naming some of a group (PARTITIVE_HEADS): the partitive phrase belongs to the source.
-PARTITIVE_PREPOSITIONS = frozenset({"из", "изо", "з", "із", "зі"})
 ACTING_ADVERBS = frozenset({"временно", "тимчасово"})  # ... before "исполняющий обязанности": part of the office
 
 
@@ -280,7 +280,7 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
         if toks[i].lower in ("в", "у", "во") \
                 and any(toks[m].lemma in ANONYMOUS_SOURCES for m in range(max(start, i - 3), i)):
             break
-        if toks[i].lower in PARTITIVE_PREPOSITIONS and set(toks[i - 1].lemmas) & PARTITIVE_HEADS:
+        if toks[i].lower in OUT_OF_PREPOSITIONS and set(toks[i - 1].lemmas) & PARTITIVE_HEADS:
             continue  # "Один из командиров сообщил": who among whom is the source
         if toks[i].pos == "PREP" and not any(is_nominative(toks[m]) and not _preposition_object(toks, m)
                                              and not _latin_attribute(toks, m) for m in range(i + 1, last)):

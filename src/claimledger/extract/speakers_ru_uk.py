@@ -109,9 +109,9 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
     # a capitalised adjective before the body it qualifies is no name ("Мариупольский городской совет")
     attribute = end < len(toks) and toks[end - 1].pos == "ADJF" and not toks[end].is_title \
         and toks[end].pos in ("ADJF", "NOUN")
-    known = end - start == 1 and canonical_speaker(toks[start].text, doc.language) != toks[start].text
-    if end > start and not owner and not attribute and (end - start >= 2 or toks[start].tags & {"Surn"} or known
-                                                        or doc.entity_label(toks[start].i) == "PER" or start == 0):
+    if end > start and not owner and not attribute and (
+            end - start >= 2 or toks[start].tags & {"Surn"} or doc.entity_label(toks[start].i) == "PER" or start == 0
+            or canonical_speaker(toks[start].text, doc.language) != toks[start].text):  # a known surname
         # the role's head gives the case; an indeclinable head ("Врио губернатора") shows none, the surname does
         case = case_of(toks[0]) if start > 0 and "Fixd" not in toks[0].tags \
             else case_of(toks[end - 1 if start > 0 else start])

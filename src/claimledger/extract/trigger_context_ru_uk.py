@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..models import Place
 from .cues_ru_uk import ANNOUNCING_LEMMAS, COMMENTING_LEMMAS
-from .cyrillic import PREDICATE_POS, CyrDoc, Token, has_reading, plain_word
+from .cyrillic import FROM_PREPOSITIONS, PREDICATE_POS, CyrDoc, Token, has_reading, plain_word
 from .event_places import names_facility
 from .event_polarity_ru_uk import ABOUT_WORDS
 from .event_senses_ru_uk import AERIAL_STEMS, ENTER_LEMMAS, said_of_places
@@ -70,7 +70,6 @@ AVOIDED_LEMMAS = frozenset({"избежание", "избежать", "избе�
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
 # Word starts of captivity: "освобождены из плена", "звільнили з полону" free people, not a place.
 CAPTIVITY_STEMS = ("плен", "полон", "заложник", "заручник")
-FROM_WORDS = frozenset({"от", "від", "из", "з", "із"})
 FREEING_STEMS = ("освобод", "освобожд", "звільн")  # verbs of freeing, which free places or people
 FREED_WINDOW = 4  # words after a verb of freeing within which its first noun says whom or what it frees
 
@@ -214,7 +213,7 @@ def _frees_people(doc: CyrDoc, first: int, last: int) -> bool:
             k = w.i - 1
             while k > last and doc.tokens[k].pos in ("ADJF", "PRTF"):
                 k -= 1  # ("від російських окупантів")
-            if doc.tokens[k].lower in FROM_WORDS:
+            if doc.tokens[k].lower in FROM_PREPOSITIONS:
                 continue  # "освободили от оккупантов Херсон": whom a place is freed from
             return plain.startswith(PERSONNEL_STEMS) or military_people(doc, w, last)
     return False
