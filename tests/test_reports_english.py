@@ -7,7 +7,10 @@ state saying it took control, a participle of naming after a denial, an act in a
 of fighting in a content, a force fighting, a clause set against another by "while", "the town" that was
 introduced as one, and a force holding on in a town; explosions that hit a town (a strike, as "взрыв" is), and the
 villages a capture lists after a dash, which the parser may hang on the "in" of their region; forces pushed back
-withdraw (a plan pushed back does not); a name the tagger read as an organisation right after a title is a person.
+withdraw (a plan pushed back does not); a name the tagger read as an organisation right after a title is a person; a
+claim dismissed or rejected is denied, a proposal rejected is no claim; a clause after "and" that follows a reporting
+parenthesis leaves the clause before it the content (a relative clause is no such parenthesis); a meeting struck is a
+target, no talks.
 
 The sentences are probes written for these tests (no gold or corpus text); each says what the record should hold by
 the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -18,6 +21,7 @@ import pytest
 
 from test_reports_acts import record
 from test_reports_context import events
+from test_reports_voices import claims
 
 pytestmark = pytest.mark.model
 
@@ -244,3 +248,30 @@ def test_a_name_the_tagger_read_as_an_organisation_after_a_title_is_a_person():
     rec = record("Ukraine's army chief Oleksandr Syrskyi said on Saturday the troops had withdrawn.", "en",
                  "2024-02-17")
     assert [a["speaker"] for a in rec["attributions"]] == ["Oleksandr Syrskyi"], rec["attributions"]
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("The ministry said it had destroyed a depot in Sumy. Kyiv dismissed the claim.", True),
+    ("The ministry said it had destroyed a depot in Sumy. Kyiv rejected the proposal.", False),
+])
+def test_a_claim_dismissed_is_denied(text, denied):
+    rec = record(text, "en", "2024-06-03")
+    strikes = [e["polarity"] for e in rec["events"] if e["type"] == "strike"]
+    assert strikes == (["asserted", "denied"] if denied else ["asserted"]), rec["events"]
+
+
+def test_a_clause_after_and_following_a_reporting_parenthesis_leaves_the_clause_before_the_content():
+    found = claims("About 16,000 people were in the flood zone, governor Oleksandr Prokudin said, and evacuations had "
+                   "begun.", "en")
+    assert found == [("Oleksandr Prokudin", "said", "About 16,000 people were in the flood zone")], found
+
+
+def test_a_meeting_struck_is_a_target_not_talks():
+    found = events("The ministry said it had hit a meeting of Ukrainian commanders in Sumy with two missiles.", "en")
+    assert [kind for kind, *_ in found] == ["strike"], found
+
+
+def test_a_relative_clause_is_no_reporting_parenthesis():
+    found = claims("The minister thanked the council, which responded quickly to the attack, and on March 16 expelled "
+                   "the delegation.", "en")
+    assert found == [], found

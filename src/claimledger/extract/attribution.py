@@ -37,7 +37,7 @@ from .clauses import (
 from .doc_cache import doc_text, sentence_of, tokens_where
 from .cues import (
     ADDRESSEE_VERBS, AGENTLESS, ANAPHORS, AS_VERBS, CLAUSE_ONLY_VERBS, CUE_OR_LIGHT_VERBS, CUE_OR_QUOTE_VERBS,
-    CUE_VERBS, DENIABLE_NOUNS, DOCUMENT_NOUNS,
+    CUE_VERBS, DENIABLE_CLAIM_NOUNS, DENIABLE_NOUNS, DOCUMENT_NOUNS,
     DOCUMENT_VERBS, GERUND_VERBS, INFINITIVE_CLAIM_VERBS, LIGHT_NOUNS, LIGHT_VERBS, NOMINAL_CUES, NOMINAL_STRENGTH,
     NON_SOURCE_NOUNS, PHRASAL, NAMING_VERBS, REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
 )
@@ -131,7 +131,9 @@ def _content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, li
             if child.dep_ == "prep" and child.lower_ == "as":
                 tokens += list(child.subtree)
         return char_span(tokens), extra
-    if objects and lemma not in ADDRESSEE_VERBS and lemma not in CLAUSE_ONLY_VERBS:
+    if objects and lemma not in ADDRESSEE_VERBS and (lemma not in CLAUSE_ONLY_VERBS or CUE_VERBS[lemma] == "denied"
+                                                     and objects[0].lemma_.lower() in DENIABLE_CLAIM_NOUNS):
+        # ("Kyiv dismissed the claim", "rejected the reports": a claim denied; not "rejected the proposal")
         obj = objects[0]
         if obj.pos_ == "PRON" or obj.lower_ in ANAPHORS:
             return None, extra

@@ -195,6 +195,9 @@ POINT_NOUNS = frozenset({"point", "opportunity", "effort"})
 _TAIL_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "punct", "nsubj", "prt"})
 
 
+COORDINATING_WORDS = frozenset({"and", "but", "while", "whereas"})  # opening a clause after a parenthetical report
+
+
 def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
     """For a reporting clause set off by commas inside its content ("Democrats, he said, are on a
     mission ..."), return the part after it (which holds the main predicate), or before it when the part after
@@ -203,6 +206,8 @@ def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
     if not subjects:
         return None
     subject = subjects[-1]  # "China, Branstad wrote, ...": the parser may take the content's subject too
+    if subject.tag_ in ("WDT", "WP"):
+        return None  # "the Council of Europe, which responded immediately to ...": a relative clause, no parenthesis
     doc, sentence = verb.doc, sentence_of(verb)
     start = subject.left_edge.i
     allowed = {verb.i, *(t.i for t in subject.subtree)}
@@ -219,9 +224,12 @@ def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
         return None
     if any(t.i not in allowed for t in doc[start: end + 1]):
         return None
-    if not any(t.pos_ in ("VERB", "AUX") for t in doc[end + 2:sentence.end]):
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[end + 2:sentence.end]) \
+            or doc[end + 2].lower_ in COORDINATING_WORDS \
+            and any(t.pos_ in ("VERB", "AUX") for t in doc[sentence.start:start]):
         # a verbless phrase after it sums up what came before ("Russia launched 127 missiles overnight, the air
-        # force said, the largest attack since ..."): the content is the clause before
+        # force said, the largest attack since ..."), a clause after "and" goes on from it ("16,000 people were in
+        # the zone, the governor said, and evacuations had begun"): the content is the clause before
         return (sentence.start_char, doc[start - 1].idx), subject
     return (doc[end + 2].idx, sentence.end_char), subject
 

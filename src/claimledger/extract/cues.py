@@ -84,6 +84,9 @@ NOMINAL_STRENGTH = {
 # ("results show" is an impersonal evidential with no source: data/dev/README.md, section A.)
 DENIABLE_NOUNS = NOMINAL_CUES | frozenset({"reports", "rumours", "rumors", "idea", "notion", "suggestion",
                                            "charges", "theory", "theories", "story", "stories"})
+# ... of them, those a rejection denies as untrue ("dismissed the claim"), not those it turns down ("rejected the
+# proposal", "the demands"): demands and proposals are no claims of fact.
+DENIABLE_CLAIM_NOUNS = frozenset(noun for noun in DENIABLE_NOUNS if NOMINAL_STRENGTH.get(noun) != "directive")
 
 # Verbs that report only a quotation next to them ("“...,” Waters continued", "he tweeted").
 QUOTE_VERBS = frozenset({"continue", "tweet", "post", "repeat", "quip", "joke", "exclaim", "shout", "text"})

@@ -8,16 +8,14 @@ event_dates_ru_uk.py's).
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 
 from ..models import Place
 from .cues_ru_uk import load_cue_lexicon
 from .cyrillic import COORDINATORS, OBLIQUE_CASES, CyrDoc, has_reading
-from .event_places import event_place_key
 from .event_places_ru_uk import OBJECT_NOUN_LEMMAS, QUOTE_MARKS, clause_of
 from .event_senses_ru_uk import TIMES_LEMMAS
-from .place_roles_ru_uk import FORCE_LEMMAS
+from .place_roles_ru_uk import FORCE_LEMMAS, STATE_LEMMAS
 from .modality_ru_uk import PURPOSE_CONJUNCTIONS
 from .name_context_ru_uk import SETTLEMENT_NOUNS, abbreviated_settlement_noun
 
@@ -28,6 +26,9 @@ PUSHING_OUT_LEMMAS = frozenset({"вытеснить", "вытеснять", "в�
 ATTEMPT_NOUNS = frozenset({"попытка", "спроба"})  # "предприняли попытку прорыва": the act's actor attempted it
 # Adjectives that stand for a noun of soldiers right before the verb ("Українські військові закріпилися").
 SOLDIER_ADJECTIVES = frozenset({"военный", "військовий"})
+# Types whose subject may be a warring state ("Россия выпустила по Украине 158 ракет", "Україна звільнила"); not
+# casualties ("Украина потеряла ...": whose losses, not who caused them).
+STATE_ACTOR_KINDS = frozenset({"strike", "clash", "territory_control", "withdrawal", "attack_repelled"})
 ACTOR_BEFORE_WINDOW = 8  # words before a verb trigger searched for its subject (a quoted name counts as one)
 # words before a passive searched for its agent in the instrumental, which a circumstance may part from it
 # ("Подразделениями группировки войск «Центр» в результате активных действий освобождены")
@@ -57,24 +58,12 @@ STANCE_LEMMAS = frozenset({"приветствовать", "осудить", "о
                            "подтверждать", "опровергнуть", "отрицать", "прокомментировать", "комментировать",
                            "вітати", "привітати", "засудити", "засуджувати", "обговорити", "обговорювати",
                            "підтвердити", "підтверджувати", "спростувати", "заперечувати", "коментувати"})
-# Event types of the control ledger (control.STATUS_KINDS), which counts one row per settlement: every
-# settlement coordinated with one the event names is the event's too ("освободили Курахово, Дальнее и
-# Катериновку", "бои в районе Покровска, Мирнограда и Селидово").
-COORDINATED_KINDS = frozenset({"territory_control", "withdrawal", "attack_repelled", "clash"})
-# What may stand between two coordinated names: commas, "и", "і", "й", "та", "а также", "а також".
-COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:(?:и|і|й|та|а\s+также|а\s+також)\s+)?|(?:и|і|й|та|а\s+также|а\s+також)\s+)"
-                              r"(?:(?:населенн|населен)\w*\s+пункт\w*\s+|(?:сел|посел|поселк|город|міст)\w*\s+)?",
-                              re.IGNORECASE)  # (the next item's own noun: "..., а также населенных пунктов X и Y")
-# The word of a holder's control in the instrumental: who follows holds the place ("под контролем ВСУ").
-HELD_BY_WORDS = frozenset({"контролем"})
-PASSING_LEMMAS = frozenset({"перейти", "переходить", "переходити"})  # "перейти под контроль X": X holds it
 # Words for soldiers, nouns made of adjectives ("российские военные", "російським військовим"): a force after a
 # verb of taking as much as "войска" is.
 MILITARY_PEOPLE_LEMMAS = frozenset({"военный", "військовий", "военнослужащий", "військовослужбовець"})
 # Acronyms of the armed forces, the agent after a passive of taking as well ("Урожайное было занято ВСУ").
 FORCE_ACRONYMS = frozenset({"всу", "зсу", "вс", "ссо", "тро"})
 STATE_AFTER_ACRONYM = frozenset({"РФ", "России", "Росії", "України", "Украины"})  # "ВС РФ", "ЗС України"
-HOLDER_WINDOW = 4  # words after "под контролем" that may name who holds the place
 FREED_FROM = frozenset({"от", "від"})  # ... before the force a place is freed from ("освобождены от ВСУ")
 
 
@@ -191,6 +180,7 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                 or (w.pos == "NOUN" and "nomn" in w.tags and (set(w.lemmas) & FORCE_LEMMAS or "anim" in w.tags)) \
                 or (set(w.lemmas) & FORCE_LEMMAS and (k >= first - 2 or _opens_nominative_phrase(doc, k, c_first))) \
                 or (set(w.lemmas) & SOLDIER_ADJECTIVES and k == first - 1 and w.pos == "ADJF" and "nomn" in w.tags) \
+                or (set(w.lemmas) & STATE_LEMMAS and "nomn" in w.tags and kind in STATE_ACTOR_KINDS) \
                 or ((w.text.isupper() and len(w.text) > 1 or doc.entity_label(k) == "ORG")
                     and not _oblique_adjective_before(doc, k, c_first)) \
                 or doc.entity_label(k) == "PER" and not (OBLIQUE_CASES & w.tags and "nomn" not in w.tags):
@@ -356,63 +346,6 @@ def _closing_quote(doc: CyrDoc, k: int, limit: int) -> int | None:
         if doc.tokens[j].text == closing:
             return j
     return None
-
-
-def holder_after(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
-    """Who holds a place "под контролем" / "під контролем" in a trigger (tokens [first, last)) says: the phrase
-    right after that word up to punctuation ("находится под контролем Вооружённых сил Украины", "город под
-    контролем украинских сил") or into whose control it passed ("перешла под контроль российских войск", "под
-    контроль ВС РФ перешли"), as a token range, else None."""
-    passing = any(set(doc.tokens[k].lemmas) & PASSING_LEMMAS for k in range(first, last))
-    held = next((k for k in range(first, last) if doc.tokens[k].lower in HELD_BY_WORDS
-                 or passing and doc.tokens[k].lower == "контроль"), None)
-    if held is None:
-        return None
-    s = doc.sentence_of(held)
-    start = end = held + 1
-    while end < min(s.last, start + HOLDER_WINDOW) and doc.tokens[end].pos in ("NOUN", "ADJF", "PRTF", None) \
-            and doc.tokens[end].is_word:
-        end += 1
-    return (start, end) if end > start else None
-
-
-def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: Sequence[Place],
-                           last: int | None = None) -> tuple[str, ...]:
-    """``keys`` (an event's places) with the settlements coordinated with one of them added, for the
-    control-ledger types (:data:`COORDINATED_KINDS`): a settlement joined to a named one only by commas and
-    "и"/"та"/"і"/"й"/"а также" on either side, in text order (in the trigger's sentence, when it names one of
-    them: "... отвод войск из районов Балаклеи и Изюма" adds nothing to "заняли Купянск и Изюм"). A trigger that
-    ends with its preposition ("выведены из", "отброшены от"; tokens [.., ``last``)) has the settlement right after it
-    first."""
-    if kind not in COORDINATED_KINDS:
-        return tuple(keys)
-    ordered = sorted(places, key=lambda p: p.span)  # a list runs on through names left unresolved
-    settlement = lambda p: p.level == "settlement" and bool(p.ref or p.name)
-    found = list(keys)
-    if last is not None and 0 < last < len(doc.tokens) and doc.tokens[last - 1].pos == "PREP":
-        after = [p for p in ordered if p.span[0] == doc.tokens[last].start and settlement(p)]
-        if after and event_place_key(after[0]) not in found:
-            found.insert(0, event_place_key(after[0]))
-    named = [n for n, p in enumerate(ordered) if settlement(p) and event_place_key(p) in keys]
-    if last is not None and 0 < last <= len(doc.tokens):  # the mentions of the trigger's sentence, when it has any:
-        s = doc.sentence_of(last - 1)  # another sentence naming one of them lists what it says of them; one before
-        named = [n for n in named if s.start <= ordered[n].span[0] < s.end] \
-            or [n for n in named if ordered[n].span[0] < s.start]  # it, whose place it took, not a later list
-    for n in named:
-        for step in (1, -1):
-            k = n
-            while 0 <= k + step < len(ordered):
-                a, b = sorted((ordered[k], ordered[k + step]), key=lambda p: p.span)
-                gap = doc.text[a.span[1]:b.span[0]]
-                if step == 1 and not gap.strip() and b.level in ("oblast", "raion") and settlement(a):
-                    k += step  # "Суджа Курской области, а также ...": the area of the settlement before, stepped over
-                    continue
-                if not COORDINATION_GAP.fullmatch(gap):
-                    break
-                k += step
-                if settlement(ordered[k]) and event_place_key(ordered[k]) not in found:
-                    found.append(event_place_key(ordered[k]))
-    return tuple(found)
 
 
 def _verb_before(doc: CyrDoc, k: int) -> int | None:

@@ -23,7 +23,7 @@ from .event_places import (
     is_resolved,
 )
 from .place_roles_ru_uk import acting_country, heading_to
-from .numbers_ru_uk import NUMBER_LEMMAS
+from .numbers_ru_uk import AREA_MEASURE, NUMBER_LEMMAS
 from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_LEMMAS
 
 # A fighting event with no place of its own takes the place of the sentence before it only when that sentence
@@ -72,9 +72,9 @@ RESULT_OF_STRIKE = re.compile(rf"\s*(?:в результате|внаслідо�
 # людей"): the dead are that strike's, at all its places (not assaults: the losses of attacks repelled at A and B
 # are the direction's).
 STRIKE_WORDS = re.compile(rf"(?<!\w)(?:{STRIKE_STEMS}|вибух|взрыв)", re.IGNORECASE)
-# A measure of land: a clause that counts square kilometres taken speaks of an area, not of a town told before.
-AREA_MEASURE = re.compile(r"(?<!\w)(?:кв\.\s*(?:км|кил|кіл)|квадратн\w+\s+(?:км|кил|кіл)|км²|км2|гектар|га(?!\w))",
-                          re.IGNORECASE)
+# Word starts of damage ("Повреждены девять частных домов", "пошкоджено газогін"): told after a strike in its
+# paragraph, the damage is that strike's, at all its places, with the casualties' sentence between or not.
+DAMAGE_STEMS = ("поврежд", "разруш", "пошкод", "зруйн")
 # Nouns of the whole war (with "специальная военная операция" and "СВО"): no settlement's event.
 WHOLE_WAR_LEMMAS = frozenset({"война", "війна", "вторжение", "вторгнення"})
 # Nouns of a force's own area ("в зоне ответственности группировки «Центр»", "в полосе ответственности"): a clause
@@ -159,10 +159,11 @@ def _places_before(doc: CyrDoc, first: int, c_first: int, c_last: int, kind: str
             # (not "Загалом у столиці загинули 27 людей. ... лікарню атакувала ракета": a sum of the town told)
         if any(before.start <= p.span[0] < before.end and p.level in LOCAL_LEVELS and is_resolved(p) for p in places):
             # the result of a strike, or the repelling of the attacks, told in the sentence right before: all its places
-            result = result_opener or kind == "attack_repelled" \
-                or kind == "casualties" and STRIKE_WORDS.search(doc.text, before.start, before.end)
+            struck = STRIKE_WORDS.search(doc.text, before.start, before.end) is not None
+            result = result_opener or kind == "attack_repelled" or kind == "casualties" and struck
+            damage = struck and kind == "strike" and plain_word(doc.tokens[first].lower).startswith(DAMAGE_STEMS)
             return inherited_place_keys(doc.text, places, kind, (before.start, before.end), doc.tokens[first].start,
-                                        None if result and back == number - 1 else INHERITED_PLACES_AT_MOST,
+                                        None if result and back == number - 1 or damage else INHERITED_PLACES_AT_MOST,
                                         adjacent=back == number - 1, across_paragraph=result_opener)
         if back == number - 1 and kind in PLACE_INHERITING_TYPES:
             country = _country_struck(doc, [p for p in places if before.start <= p.span[0] < before.end])
@@ -237,7 +238,7 @@ def _opens_new_item(doc: CyrDoc, number: int, openers: Sequence[str] = NEW_ITEM_
 
 def _counts_settlements(doc: CyrDoc, c_first: int, c_last: int) -> bool:
     """True when a clause counts settlements it does not name ("освобождены три населённых пункта",
-    "несколько сёл") or measures land ("вернули под контроль более 3 тыс. кв. км территории")."""
+    "несколько сёл") or measures land (AREA_MEASURE: an area, not a town told before)."""
     toks = doc.tokens
     if AREA_MEASURE.search(doc.text, toks[c_first].start, toks[c_last - 1].end):
         return True

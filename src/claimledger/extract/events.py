@@ -81,6 +81,7 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "suc
 # Modifiers and partners that make a meeting internal or a press event, not a negotiation.
 INTERNAL_MEETING_WORDS = frozenset({"working", "staff", "operational", "media", "press", "journalist",
                                     "reporter", "representative", "briefing"})
+STRIKING_VERBS = frozenset({"hit", "strike", "target", "attack", "bomb", "shell"})  # a meeting they take is a target
 # Modifiers that make calls or meetings a habit, not one contact ("regular telephone conversations").
 HABITUAL_WORDS = frozenset({"regular", "frequent", "constant", "periodic", "routine", "occasional",
                             "permanent", "systematic"})
@@ -308,9 +309,11 @@ def _is_unspecified_meeting(span: Span) -> bool:
 
 
 def _is_internal_meeting(span: Span) -> bool:
-    """True for a working/staff meeting or one with the media: not a negotiation (talks "with
-    representatives of Ukraine" are)."""
+    """True for a working/staff meeting or one with the media, or one struck ("hit a meeting of commanders"): not a
+    negotiation (talks "with representatives of Ukraine" are)."""
     root = span.root
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in STRIKING_VERBS:
+        return True
     words = {c.lemma_.lower() for c in root.children} | {c.lower_ for c in root.children}
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in {"with", "of"}:

@@ -38,11 +38,12 @@ from importlib import resources
 
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
+from .control_args_ru_uk import coordinated_place_keys, holder_after
 from .cyrillic import PREDICATE_POS, CyrDoc, Token, has_reading, plain_word
 from .dates import dates_another
 from .dates_ru_uk import find_time_expressions_ru_uk, speaking_day
 from .datelines import outside_datelines
-from .event_args_ru_uk import actor_of, coordinated_place_keys, holder_after, target_of
+from .event_args_ru_uk import actor_of, target_of
 from .event_dates_ru_uk import when_of
 from .event_places import event_place_key, is_resolved, settled_places
 from .event_mentions_ru_uk import claim_repeated, merged_places, names_act_better, same_act, told_again

@@ -65,6 +65,10 @@ FORMATION_LEMMAS = frozenset({"бригада", "полк", "батальон", 
 # Lemmas after a number that make it a measurement, a date or a sum rather than a count.
 # Adjectives between a number and its unit of area ("1000 квадратних кілометрів").
 AREA_ADJECTIVES = frozenset({"квадратный", "квадратний", "кв"})
+# A measure of land ("вернули под контроль более 3 тыс. кв. км территории", "звільнено 1000 квадратних
+# кілометрів"): land taken counted by its area.
+AREA_MEASURE = re.compile(r"(?<!\w)(?:кв\.\s*(?:км|кил|кіл)|квадратн\w+\s+(?:км|кил|кіл)|км²|км2|гектар|га(?!\w))",
+                          re.IGNORECASE)
 MEASURE_LEMMAS = frozenset({
     "процент", "відсоток", "км", "километр", "кілометр", "метр", "м", "год", "рік", "сутки", "доба", "день",
     "час", "година", "минута", "хвилина", "месяц", "місяць", "неделя", "тиждень", "тонна", "рубль", "гривня",

@@ -326,6 +326,9 @@ ORIGIN_REACH = 4  # words back from the preposition within which the force noun 
 # area nouns that may stand between the preposition and the place.
 WEAPON_NOUN_LEMMAS = frozenset({"ракета", "снаряд", "бомба", "дрон", "беспилотник", "безпілотник", "мина", "міна",
                                 "артиллерия", "артилерія", "рсзо", "рсзв", "миномет", "міномет"})
+# ... and participles of launching, whatever was launched ("сбит ракетами зенитного комплекса, запущенными из
+# Харьковской области", "выпущенных с территории", "запущених з Криму")
+LAUNCHED_STEMS = ("запущен", "выпущен", "випущен")
 AREA_OF_ORIGIN_LEMMAS = frozenset({"район", "окрестность", "околиця"})
 TYPE_LEMMAS = frozenset({"тип"})  # ... and a weapon's model between ("дронами типу Shahed з", "ракетами С-300 из")
 WEAPON_NAME_WORDS = 3
@@ -414,7 +417,8 @@ def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
     model = weapon
     while weapon > s.first and model - weapon < WEAPON_NAME_WORDS and _weapon_name_word(doc.tokens[weapon]):
         weapon -= 1  # "безпілотниками типу Shahed з", "ракетами С-300 из", "типа «Герань»": the weapon before its model
-    if weapon >= s.first and set(doc.tokens[weapon].lemmas) & WEAPON_NOUN_LEMMAS:
+    if weapon >= s.first and set(doc.tokens[weapon].lemmas) & WEAPON_NOUN_LEMMAS \
+            or plain_word(doc.tokens[k - 2].lower).startswith(LAUNCHED_STEMS):
         return True
     if k >= first if s.first <= first < s.last else any(t.pos in PREDICATE_POS for t in doc.tokens[s.first:k]):
         return False

@@ -15,6 +15,7 @@ from .cyrillic import FROM_PREPOSITIONS, PREDICATE_POS, CyrDoc, Token, has_readi
 from .event_places import names_facility
 from .event_polarity_ru_uk import ABOUT_WORDS
 from .event_senses_ru_uk import AERIAL_STEMS, ENTER_LEMMAS, said_of_places
+from .numbers_ru_uk import AREA_MEASURE
 from .place_roles_ru_uk import ORIGIN_PREPOSITIONS
 from .quantities_ru_uk import (
     PEOPLE_COUNT_REACH, PERSONNEL_AFTER_STEMS, PERSONNEL_STEMS, SETTLEMENT_LEMMAS, in_unit_name, military_people,
@@ -109,8 +110,9 @@ def passes_flags(doc: CyrDoc, first: int, last: int, kind: str, flags: frozenset
         if not any(s.start <= p.span[0] < s.end for p in places) \
                 and not any(set(w.lemmas) & (SETTLEMENT_LEMMAS if set(t.lemmas) & ENTER_LEMMAS
                                              else SETTLEMENT_LEMMAS | TOWN_PART_LEMMAS) for w in sentence) \
-                and not names_facility(doc.text, (s.start, s.end)):  # (the table's patterns, asked last)
-            return False
+                and not names_facility(doc.text, (s.start, s.end)) \
+                and not (kind == "territory_control" and AREA_MEASURE.search(doc.text, s.start, s.end)):
+            return False  # (a facility: the table's patterns, asked last; land measured: "освобождено 2000 кв. км")
     if "place_object" in flags:
         window = doc.tokens[last:min(doc.sentence_of(first).last, last + PLACE_OBJECT_WINDOW)]
         if kind == "territory_control":  # a place after "с"/"из" is where something comes from, no place taken
