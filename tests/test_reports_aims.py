@@ -1,6 +1,7 @@
 """Acts that a report aims at rather than tells as done (annotation guide, section E: future modality): an obligation
 ("маємо звільнити", "обязаны освободить", "нам надо"), an act named as a purpose ("заради знищення України"), one
-said to be imminent ("a clash near Kupiansk is imminent") and one ordered ("отдал приказ о наступлении"). Guards
+said to be imminent ("a clash near Kupiansk is imminent") and one ordered ("отдал приказ о наступлении"); an
+adverb between the obligation and its act leaves the act to come ("мають негайно здатися"). Guards
 keep the done acts factual ("мали місце обстріли", "ЗСУ провели контрнаступ", "по приказу ... отошли").
 
 The sentences are probes written for these tests in the styles of addresses and wire copy (no gold or corpus text).
@@ -118,4 +119,12 @@ def test_an_act_done_by_order_stays_factual(text, language, trigger):
     ("«Главная задача сейчас — выдавить противника с нашей территории», — подчеркнул Песков.", "ru", "выдавить"),
 ])
 def test_an_act_named_as_the_aim_before_a_dash_is_to_come(text, language, trigger):
+    assert _modalities(text, language)[trigger] == "future"
+
+
+@pytest.mark.parametrize("text, language, trigger", [
+    ("Російські військові, які лишилися в місті, мають негайно здатися.", "uk", "здатися"),
+    ("Окупанти мають терміново вийти з Херсона.", "uk", "вийти з"),
+])
+def test_an_adverb_between_an_obligation_and_its_act_leaves_it_to_come(text, language, trigger):
     assert _modalities(text, language)[trigger] == "future"

@@ -16,7 +16,9 @@ the force a place is freed from ("звільнено від окупантів")
 called propaganda to the claim before; military intelligence is one speaker in both languages ("ГУР Минобороны
 Украины"); a front direction no town names has an English name ("южнодонецкое": South Donetsk); a time after a
 superlative is the span an act is compared over, not its date ("наймасованішу атаку від початку вторгнення"); the
-activity an enemy shows at a place is fighting; the battlefield ("на полі бою", "з поля бою") tells no fight.
+activity an enemy shows at a place is fighting; the battlefield ("на полі бою", "з поля бою") tells no fight; a bare
+"президент" is the president the record named before ("Зеленский ответил ... президент не подтверждал"), and the
+president of the text's home state when it named none.
 
 The sentences are probes written for these tests in the styles of the hidden reports (wire copy, Defence Ministry
 statements, governors' posts; no gold or corpus text); each says what the record should hold by the annotation
@@ -260,3 +262,13 @@ def test_the_battlefield_tells_no_fight(text, language):
 
 def test_a_fight_on_the_battlefield_is_still_told():
     assert [kind for kind, *_ in events("На поле боя продолжаются ожесточенные бои.", "ru")] == ["clash"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Зеленский ответил: «Думаю, нет». Позднее в его офисе уточнили, что президент не подтверждал взятие города.",
+     "Volodymyr Zelenskyy"),
+    ("Президент заявил, что операция идет по плану.", "Vladimir Putin"),
+])
+def test_a_bare_president_is_the_one_named_before(text, speaker):
+    found = sources(text)
+    assert found[-1][0] == speaker, found

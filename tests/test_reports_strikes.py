@@ -3,7 +3,9 @@ that strike's, at all its places, with the casualties' sentence between ("Пов
 recorded at places are a strike there ("Попадания зафиксированы в Киеве, Харькове ..."); where a launched weapon came
 from is no place of what it hit ("сбит ракетами, запущенными из Харьковской области"); land taken measured by its
 area is taken ("освобождено около 2000 квадратных километров"); a warring state is the actor of its strikes and
-takings ("Россия выпустила по Украине 158 ракет"), not of its losses.
+takings ("Россия выпустила по Украине 158 ракет"), not of its losses; troops attacking with their armour are fighting,
+not a strike ("военнослужащих ... при поддержке танков ... атаковали"); a numeral that may be collective counts the
+strikes right after it ("трьох ракетних ударів"); forces leaving from near a town withdraw ("ушли из-под Киева").
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation guide
@@ -62,3 +64,30 @@ def test_land_taken_measured_by_its_area_is_taken(text, language):
 def test_a_warring_state_acts_in_its_strikes_not_its_losses(text, language, actor):
     rec = record(text, language, "2024-06-03")
     assert [e["actor"] for e in rec["events"]] == [actor], rec["events"]
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Около тысячи военнослужащих при поддержке танков пересекли границу и атаковали приграничные районы.", "ru",
+     "clash"),
+    ("Піхота за підтримки бронетехніки атакувала околиці села.", "uk", "clash"),
+    ("Дроны атаковали танк.", "ru", "strike"),
+])
+def test_troops_attacking_with_their_armour_are_fighting(text, language, kind):
+    assert [found for found, *_ in events(text, language)] == [kind]
+
+
+def test_a_numeral_that_may_be_collective_counts_the_strikes_after_it():
+    found = events("Противник завдав трьох ракетних ударів та 79 авіаударів.", "uk")
+    assert [(kind, count) for kind, _, _, count in found] == [("strike", 3), ("strike", 79)], found
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Российские войска ушли из-под Киева.", "ru", "Kyiv"),
+    ("Російські війська відійшли з-під Харкова.", "uk", "Kharkiv"),
+])
+def test_forces_leaving_from_near_a_town_withdraw(text, language, place):
+    assert [(kind, names) for kind, _, names, _ in events(text, language)] == [("withdrawal", {place})]
+
+
+def test_a_situation_out_of_control_is_no_withdrawal():
+    assert events("Ситуация вышла из-под контроля.", "ru") == []

@@ -43,6 +43,7 @@ from .cyrillic import (
 from .denials_ru_uk import CONFIRMING_LEMMAS, DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
 from .headlines import find_headline_claim
 from .name_readings_ru_uk import name_before_object
+from .office_holders import office_titled
 from .contents_ru_uk import contains_cue_subject, content_after, object_before
 from .sources_after_ru_uk import addressee_only, find_source_after
 from .sources_ru_uk import (
@@ -416,6 +417,10 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
                 or known_surname(written, surnames) or named_in_full_before(doc, who[0], written) \
                 or seat_of_government(doc.span_text(*who)) or canonical_speaker(nominative, doc.language)
             office = source_office(doc, who) if not role else None  # an office, no name ("Президента України")
+            if office is not None and who[1] - who[0] == 1:  # a bare "президент": the one the record named before
+                title = office[1].split(" of ")[0]  # ("Зеленский ответил ... уточнили, что президент не подтверждал")
+                office = next(((a.speaker, held) for a in reversed(out)
+                               if a.speaker and (held := office_titled(a.speaker, title))), office)
             if office is not None:
                 speaker, role = office
             if speaker and written and speaker != written and is_person_name(written, speaker):

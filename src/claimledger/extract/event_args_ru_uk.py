@@ -14,7 +14,7 @@ from ..models import Place
 from .cues_ru_uk import load_cue_lexicon
 from .cyrillic import COORDINATORS, OBLIQUE_CASES, CyrDoc, has_reading
 from .event_places_ru_uk import OBJECT_NOUN_LEMMAS, QUOTE_MARKS, clause_of
-from .event_senses_ru_uk import TIMES_LEMMAS
+from .attack_senses_ru_uk import TIMES_LEMMAS
 from .place_roles_ru_uk import FORCE_LEMMAS, STATE_LEMMAS
 from .modality_ru_uk import PURPOSE_CONJUNCTIONS
 from .name_context_ru_uk import SETTLEMENT_NOUNS, abbreviated_settlement_noun

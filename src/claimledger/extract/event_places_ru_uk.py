@@ -21,7 +21,7 @@ from .event_places import (
 from .event_places_context_ru_uk import (
     DEMONSTRATIVE_LEMMAS, context_place_keys, settlement_referred_to, speakers_area_keys,
 )
-from .event_senses_ru_uk import POSITION_LEMMAS
+from .attack_senses_ru_uk import POSITION_LEMMAS
 from .listed_places_ru_uk import LIST_JOINERS, broken_down_places, dash_listed_places, listed_places
 from .place_roles_ru_uk import FORCE_LEMMAS, LOCATIVE_PREPOSITIONS, after_origin_preposition, other_role
 from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_LEMMAS

@@ -4,67 +4,29 @@ lexicon match is, or none.
 ``event_sense_ru_uk(doc, kind, first, last, places)`` takes the type the lexicon gives the trigger at tokens
 [first, last) of a ``CyrDoc`` and returns the type its context makes it, or None when it reports no event:
 a state joining an alliance takes no territory; entering a whole oblast or an attempt to take a place is
-fighting; drones destroyed are interceptions; an attack on positions with no weapon named is fighting and an
-attack told by its damage a strike; civilians leaving a town are evacuated, not withdrawn; a meeting with the
-public is no negotiation; captives carried and captivity left are no capture (captivity_ru_uk.py).
+fighting; an attack is a strike or an assault by attack_senses_ru_uk.py, and one told by its damage a strike;
+civilians leaving a town are evacuated, not withdrawn; a meeting with the public is no negotiation; captives
+carried and captivity left are no capture (captivity_ru_uk.py).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from ..models import Place
+from .attack_senses_ru_uk import (
+    ATTACK_STEM, aerial_attacker, aerial_object, air_attack, air_attack_retold, assaults_positions, attack_undergone,
+)
 from .captivity_ru_uk import WITH_WORDS, captives_carried, captivity_left
-from .cyrillic import CyrDoc, Token, plain_word
+from .cyrillic import CyrDoc, plain_word
 from .lexicon_files import lexicon_words
 from .name_context_ru_uk import LIST_JOINERS
 from .numbers_ru_uk import NUMBER_LEMMAS
 from .quantities_ru_uk import COLLECTIVE_NUMERALS, PEOPLE, SETTLEMENT_LEMMAS, VICTIM_VERBS
 
-OBJECT_WINDOW = 3  # words after a verb of attacking within which its object must start
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
 # fighting, reported as a clash, not a change of control.
 ATTEMPT_LEMMAS = frozenset({"пытаться", "попытаться", "стараться", "стремиться", "намагатися", "спробувати",
                             "пробувати", "прагнути", "попытка", "спроба"})
-# Aerial objects whose destruction is an air-defence interception ("other": shot down), not a strike.
-AERIAL_STEMS = ("беспилотн", "безпілотн", "бпла", "дрон", "ракет", "шахед", "самолет", "літак", "вертолет",
-                "вертоліт", "крылат", "крилат")
-AERIAL_ATTACKER_REACH = 2  # words after a repelled attack that name what attacked ("атаку беспилотников")
-AIR_DEFENCE_REACH = 2  # words before a repelled attack that may name the air defence ("ПВО отражает атаку")
-COUNT_POS = frozenset({"NUMB", "NUMR"})  # ... past a count ("атаку трех беспилотников")
-# ... or after a word of the means it was made with ("атаку с применением беспилотных аппаратов")
-MEANS_LEMMAS = frozenset({"применение", "застосування", "использование", "використання", "помощь", "допомога"})
-# ... and words of air defence or of its targets, which make the destruction an interception too ("силами ППО
-# знищено 84 цілі", "средствами противовоздушной обороны уничтожены").
-AIR_DEFENCE_STEMS = ("ппо", "пво", "противовоздушн", "протиповітрян", "зенитн", "зенітн")
-AIR_TARGET_LEMMAS = frozenset({"цель", "ціль"})
-# Verbs of attacking, a strike unless their object is a line of defence (POSITION_LEMMAS) with no weapon named:
-# "атаковали позиции" is a ground assault (issue 12 probes: General Staff copy in Russian).
-ATTACK_VERB_LEMMAS = frozenset({"атаковать", "атакувати"})
-POSITION_LEMMAS = frozenset({"позиция", "позиція", "оборона", "рубеж", "рубіж", "опорный", "опорний", "окоп",
-                             "траншея"})
-# ... or a stretch of front where it attacks ("атаковать на Покровском направлении", "атакує на цій ділянці").
-FRONT_LEMMAS = frozenset({"направление", "напрямок", "напрям", "участок", "ділянка", "фронт"})
-# ... or a whole country ("Росія атакувала всю територію нашої держави", "атаковала Украину"): an invasion, unless
-# by night, when drones and missiles attack ("Вночі Росія атакувала Україну").
-LAND_LEMMAS = frozenset({"территория", "територія", "страна", "країна", "государство", "держава"})
-NIGHT_STEMS = ("ноч", "ніч", "вноч", "уноч")
-TIMES_LEMMAS = frozenset({"раз"})  # "атаковал 28 раз", "28 разів атакував": how often, no object
-# ... or when they attack near a place rather than the place ("пытались атаковать у Работина", "атакували біля
-# Кліщіївки"): a weaponless attack near a village is an assault (an attack on a town itself may be a strike).
-NEAR_PREPOSITIONS = frozenset({"у", "под", "возле", "около", "вблизи", "близ", "біля", "поблизу", "під", "неподалік",
-                               "неподалеку"})
-WEAPON_STEMS = ("артилер", "артиллер", "авиа", "авіа", "удар", "снаряд", "бомб", "миномет", "міномет", "рсзо",
-                "реактивн", "обстрел", "обстріл")
-# Words before "атака" that make it an air attack ("массированная", "масована", "комбинированная", "ракетная"; a
-# night attack is the drones and missiles of the night bulletins: "Ночная атака на Киев"), and what an attack
-# "на"/"по" hits when it is one ("на энергетическую инфраструктуру", "на об'єкти енергетики").
-AIR_ATTACK_STEMS = ("массирован", "масован", "комбинирован", "комбінован", "ракетн", "воздушн", "повітрян", "ночн",
-                    "нічн")
-INFRASTRUCTURE_STEMS = ("энергет", "енергет", "инфраструктур", "інфраструктур", "объект", "об'єкт", "обьект",
-                        "подстанц", "підстанц", "тэц", "тец", "электростан", "електростан")
-# Verbs of undergoing an attack ("атаке подверглись НПЗ", "зазнав атаки"), within UNDERGOING_REACH words of it.
-ATTACK_UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергаться", "зазнати", "зазнавати"})
-UNDERGOING_REACH = 2
 # Verbs of taking or entering and the words after them that make an idiom, no capture ("взяты за основу", "взять на
 # себя", "взяти на озброєння", "брать в расчёт", "взять паузу"; "не входит в планы", "увійшло до складу").
 IDIOM_TAKING_LEMMAS = frozenset({"взять", "брать", "взятый", "взяти", "брати", "взятий", "войти", "входить", "увійти",
@@ -75,8 +37,6 @@ TAKING_IDIOMS = (("за", "основу"), ("на", "себя"), ("на", "се�
                  ("в", "планы"), ("в", "задачи"), ("в", "состав"), ("в", "число"), ("в", "историю"), ("у", "плани"),
                  ("в", "плани"), ("до", "планів"), ("до", "складу"), ("до", "числа"), ("в", "історію"),
                  ("у", "історію"))
-ATTACK_STEM = "атак"  # the noun and verb of attacking in both languages
-STRIKE_NOUN_STEMS = ("удар", "авиаудар", "авіаудар", "обстрел", "обстріл")  # nouns of a strike told before an attack
 # "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
 RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "унаслідок", "вследствие"})
 # ... and after or during it in a sentence of people hurt ("после атаки ВСУ пострадали", "о погибшем при атаке ВСУ")
@@ -192,20 +152,20 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "strike"  # "в Белгородском районе пострадали поселки Разумное и Дубовое": damage
     if kind in ("strike", "casualties") and _destroys_an_abstraction(doc, first, last):
         return None  # "окупанти знищили свободу слова", "втратили ініціативу": a figure of speech, no one killed
-    if kind == "strike" and _aerial_object(doc, first, last):
+    if kind == "strike" and aerial_object(doc, first, last):
         return "other"  # drones or missiles destroyed: an interception, not a strike
-    if kind == "attack_repelled" and _aerial_attacker(doc, first, last):
+    if kind == "attack_repelled" and aerial_attacker(doc, first, last):
         return "other"  # "отразили атаку (трех) беспилотников": drones stopped in the air, no ground fought over
-    if kind == "strike" and _assaults_positions(doc, first, last, places):
+    if kind == "strike" and assaults_positions(doc, first, last, places):
         return "clash"
     s = doc.sentence_of(first)
     if kind == "clash" and first > 0 and plain_word(doc.tokens[first].lower).startswith(ATTACK_STEM) and (
             doc.tokens[first - 1].lower in RESULT_WORDS or doc.tokens[first - 1].lower in AROUND_WORDS
             and any(set(w.lemmas) & VICTIM_VERBS for w in doc.tokens[s.first:s.last])):
         return "strike"  # "в результате атаки ВСУ на Энергодар", "после атаки ВСУ пострадали": told by its damage
-    if kind == "clash" and _attack_undergone(doc, first, last):
+    if kind == "clash" and attack_undergone(doc, first, last):
         return "strike"  # "атаке подверглись НПЗ в Кстово", "подвергся атаке": a place hit, not a battle
-    if kind == "clash" and (_air_attack(doc, first, last) or _air_attack_retold(doc, first, last)):
+    if kind == "clash" and (air_attack(doc, first, last) or air_attack_retold(doc, first, last)):
         return "strike"  # "масовану атаку на енергетичну інфраструктуру", "массированная атака"; "після атаки" then
     if kind == "clash" and doc.tokens[first].pos in ("ADJF", "PRTF") and _after_result_word(doc, first):
         return None  # "в результате (активных) наступательных действий освободили ...": how a place was taken
@@ -295,39 +255,6 @@ def _after_result_word(doc: CyrDoc, first: int) -> bool:
     return k >= 0 and doc.tokens[k].lower in RESULT_WORDS | COURSE_WORDS
 
 
-def _air_attack(doc: CyrDoc, first: int, last: int) -> bool:
-    """True for the noun "атака" said to be massive, combined, missile or air ("массированная атака", "масована
-    атака"), made with drones or missiles ("атаку с применением беспилотных аппаратов") or aimed "на" infrastructure
-    ("атаку на енергетичну інфраструктуру"): bombardment, a strike."""
-    if not _attack_noun(doc.tokens[first]):
-        return False
-    s = doc.sentence_of(first)
-    before = doc.tokens[max(s.first, first - 2):first]
-    if any(plain_word(w.lower).startswith(AIR_ATTACK_STEMS) for w in before):
-        return True
-    if _made_with_aerial(doc.tokens[last:min(s.last, last + 2 + AERIAL_ATTACKER_REACH)]):
-        return True  # "атаку с применением беспилотных аппаратов": made with drones
-    after = doc.tokens[last:min(s.last, last + OBJECT_WINDOW + 1)]
-    return bool(after) and after[0].lower in ("на", "по") and any(
-        plain_word(w.lower).startswith(INFRASTRUCTURE_STEMS) for w in after[1:])
-
-
-def _attack_undergone(doc: CyrDoc, first: int, last: int) -> bool:
-    """True for the noun "атака" next to a verb of undergoing ("атаке подверглись НПЗ", "подвергся атаке",
-    "зазнав атаки") whose sentence names no positions (POSITION_LEMMAS: "позиции подверглись атаке" is fighting)."""
-    if not _attack_noun(doc.tokens[first]):
-        return False
-    s = doc.sentence_of(first)
-    near = doc.tokens[max(s.first, first - UNDERGOING_REACH):min(s.last, last + UNDERGOING_REACH)]
-    return any(set(w.lemmas) & ATTACK_UNDERGOING_LEMMAS for w in near) \
-        and not any(set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[s.first:s.last])
-
-
-def _attack_noun(t: Token) -> bool:
-    """True for the noun "атака" in any case form ("атаку", "атаки"), not the verb "атаковать"."""
-    return plain_word(t.lower).startswith(ATTACK_STEM) and t.pos == "NOUN"
-
-
 def _takes_no_land(doc: CyrDoc, first: int, last: int) -> bool:
     """True for a verb of taking followed by the words of an idiom ("взяты за основу", "взять на себя", "взяти
     курс", "брать в расчёт"), which takes no place."""
@@ -337,27 +264,6 @@ def _takes_no_land(doc: CyrDoc, first: int, last: int) -> bool:
     return any(after[:len(idiom)] == idiom for idiom in TAKING_IDIOMS)
 
 
-def _air_attack_retold(doc: CyrDoc, first: int, last: int) -> bool:
-    """True for the noun "атака" with no line of defence after it in a report that told an air attack before, by the
-    noun or the verb ("... наймасованішу атаку на енергетичну систему. У Харкові після атаки зникло світло",
-    "беспилотники атаковали Москву ... Песков назвал атаку ответом"), or a strike in the sentence right before in its
-    paragraph ("В результате удара по жилому кварталу ... Гладков обвинил в атаке ВСУ"): that attack again."""
-    if not _attack_noun(doc.tokens[first]):
-        return False
-    s = doc.sentence_of(first)
-    if any(set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(s.last, last + OBJECT_WINDOW)]):
-        return False
-    before = doc.sents[doc.tokens[first].sent - 1] if doc.tokens[first].sent > 0 else None
-    if before is not None and "\n" not in doc.text[before.end:s.start] and any(
-            w.pos == "NOUN" and plain_word(w.lower).startswith(STRIKE_NOUN_STEMS)
-            for w in doc.tokens[before.first:before.last]):
-        return True
-    return any(plain_word(w.lower).startswith(ATTACK_STEM) and (
-        _air_attack(doc, k, k + 1) or any(plain_word(v.lower).startswith(AERIAL_STEMS)
-                                          for v in doc.tokens[max(0, k - OBJECT_WINDOW):k + 1 + OBJECT_WINDOW]))
-        for k, w in enumerate(doc.tokens[:s.first]))
-
-
 def _civilians_leave(doc: CyrDoc, first: int, last: int) -> bool:
     """True when the words before a verb of leaving in its clause, or those inside the trigger (tokens [first, last)),
     name civilians ("Более 300 жителей покинули Покровск", "мешканці залишили місто", "коридоры для выхода мирных
@@ -365,61 +271,6 @@ def _civilians_leave(doc: CyrDoc, first: int, last: int) -> bool:
     s = doc.sentence_of(first)
     who = [w for w in doc.tokens[max(s.first, first - CIVILIAN_WINDOW):last] if w.is_word]
     return any(plain_word(w.lemma).startswith(CIVILIAN_STEMS) for w in who)
-
-
-def _aerial_attacker(doc: CyrDoc, first: int, last: int) -> bool:
-    """True when a repelled attack's words name drones or missiles: inside the trigger, or up to AERIAL_ATTACKER_REACH
-    words after it, past a count ("отразили атаку трех беспилотников"), or in the rest of its clause as what the
-    attack was made with ("пресечена попытка ... осуществить атаку с применением беспилотных аппаратов"); or when
-    air defence repels it ("ПВО отражает атаку")."""
-    s = doc.sentence_of(first)
-    end = next((k for k in range(last, s.last) if doc.tokens[k].text in (",", ";", ":")), s.last)
-    after = [w for w in doc.tokens[last:end] if w.pos not in COUNT_POS]
-    named = doc.tokens[first:last] + after[:AERIAL_ATTACKER_REACH]
-    defence = doc.tokens[max(s.first, first - AIR_DEFENCE_REACH):first]
-    return any(plain_word(w.lower).startswith(AERIAL_STEMS) for w in named) or _made_with_aerial(after) \
-        or any(plain_word(w.lower).startswith(AIR_DEFENCE_STEMS) for w in defence)
-
-
-def _made_with_aerial(words: Sequence[Token]) -> bool:
-    """True when the first word of means (MEANS_LEMMAS) among ``words`` has a word of drones or missiles within
-    AERIAL_ATTACKER_REACH words after it ("с применением беспилотных аппаратов")."""
-    means = next((k for k, w in enumerate(words) if set(w.lemmas) & MEANS_LEMMAS), None)
-    return means is not None and any(plain_word(w.lower).startswith(AERIAL_STEMS)
-                                     for w in words[means + 1:means + 1 + AERIAL_ATTACKER_REACH])
-
-
-def _aerial_object(doc: CyrDoc, first: int, last: int) -> bool:
-    """True when a verb of destroying has a drone, missile or aircraft, air defence or its targets next to it; a
-    weapon in the instrumental is the means ("ракетами воздушного базирования уничтожены склады": a strike)."""
-    if not plain_word(doc.tokens[first].lower).startswith(("уничтож", "знищ", "сбит", "збит", "перехва", "перехоп")):
-        return False
-    s = doc.sentence_of(first)
-    near = doc.tokens[max(s.first, first - 3):min(s.last, last + 4)]
-    return any(plain_word(w.lower).startswith(AERIAL_STEMS) and "ablt" not in w.tags
-               or plain_word(w.lower).startswith(AIR_DEFENCE_STEMS) or set(w.lemmas) & AIR_TARGET_LEMMAS
-               for w in near)
-
-
-def _assaults_positions(doc: CyrDoc, first: int, last: int, places: Sequence[Place] = ()) -> bool:
-    """True when a verb of attacking has positions or defences as its object, a place near which or a whole country,
-    and no weapon in its sentence ("Оккупанты 15 раз атаковали позиции наших защитников", "пытались атаковать у
-    Работина", "атакувала всю територію нашої держави"), or no object at all ("Противник активно атакует"): a ground
-    assault, fighting, not a strike."""
-    if not set(doc.tokens[first].lemmas) & ATTACK_VERB_LEMMAS:
-        return False
-    s = doc.sentence_of(first)
-    if any(plain_word(w.lower).startswith(AERIAL_STEMS + WEAPON_STEMS) for w in doc.tokens[s.first:s.last]):
-        return False
-    after = [w for w in doc.tokens[last:min(s.last, last + OBJECT_WINDOW)]
-             if not (w.text.isdigit() or set(w.lemmas) & TIMES_LEMMAS)]  # ("атаковал 28 раз": a count, no object)
-    objectless = not any(w.pos == "NOUN" or w.is_title for w in after)  # "Противник активно атакует"
-    front_before = any(set(w.lemmas) & FRONT_LEMMAS for w in doc.tokens[s.first:first])  # "На ... направлении враг
-    night = any(plain_word(w.lower).startswith(NIGHT_STEMS) for w in doc.tokens[s.first:s.last])
-    country = not night and (any(set(w.lemmas) & LAND_LEMMAS for w in after) or any(
-        p.level == "country" and after and after[0].start <= p.span[0] < after[-1].end for p in places))
-    return any(set(w.lemmas) & (POSITION_LEMMAS | FRONT_LEMMAS) for w in after) or country \
-        or bool(after) and after[0].lower in NEAR_PREPOSITIONS or objectless or front_before  # атаковал 28 раз"
 
 
 def _situation_under_control(doc: CyrDoc, first: int) -> bool:

@@ -124,7 +124,8 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     if any(w in PURPOSE_CONJUNCTIONS for w in words) and t.pos in ("INFN", "VERB") \
             or t.pos == "NOUN" and words and words[-1] in PURPOSE_PREPOSITIONS.get(doc.language, ()):
         return "future"  # "чтобы удержать позиции": an aim; not "щоб зупинити вторгнення", an invasion under way
-    obliged = bool(own_clause) and _infinitive(t) and bool(set(own_clause[-1].lemmas) & HAVING_TO_LEMMAS)
+    governing = [w for w in own_clause if w.pos not in ("ADVB", "PRCL")]  # past "негайно": "мають негайно здатися"
+    obliged = bool(governing) and _infinitive(t) and bool(set(governing[-1].lemmas) & HAVING_TO_LEMMAS)
     if _future_verb(t, doc.language) or _imperative_verb(t, doc.language) or _demanded(doc, own_clause) or obliged:
         return "future"  # "захватят", and a demand: "Воюйте за Маріуполь!", "Приступайте к отводу войск"
     if any(set(w.lemmas) & NOT_EXCLUDING for w in before):

@@ -52,3 +52,10 @@ def terms_on(day: str | None) -> tuple[tuple[OfficeTerm, ...], frozenset[str]]:
     terms = load_office_holders()
     held = tuple(t for t in terms if t.valid_on(day)) or tuple(t for t in terms if not t.until)
     return held, frozenset(name for t in held for name in t.person_names)
+
+
+def office_titled(person: str, title: str) -> str | None:
+    """The current office called ``title`` ("President") of some state that ``person`` (a name or alias) holds
+    ("President of Ukraine" for Volodymyr Zelenskyy), else None."""
+    return next((t.office for t in load_office_holders()
+                 if not t.until and person in t.person_names and t.office.startswith(title + " of ")), None)

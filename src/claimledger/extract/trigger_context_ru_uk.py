@@ -10,11 +10,12 @@ import itertools
 from collections.abc import Sequence
 
 from ..models import Place
+from .attack_senses_ru_uk import AERIAL_STEMS
 from .cues_ru_uk import ANNOUNCING_LEMMAS, COMMENTING_LEMMAS
 from .cyrillic import FROM_PREPOSITIONS, PREDICATE_POS, CyrDoc, Token, has_reading, plain_word
 from .event_places import names_facility
 from .event_polarity_ru_uk import ABOUT_WORDS
-from .event_senses_ru_uk import AERIAL_STEMS, ENTER_LEMMAS, said_of_places
+from .event_senses_ru_uk import ENTER_LEMMAS, said_of_places
 from .numbers_ru_uk import AREA_MEASURE
 from .place_roles_ru_uk import ORIGIN_PREPOSITIONS
 from .quantities_ru_uk import (
