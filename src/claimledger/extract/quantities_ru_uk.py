@@ -165,7 +165,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             if value is not None and not (1900 <= value <= 2100 and end == k + 1):
                 if kind not in PEOPLE_COUNTED and order is not inside and (
                         _people_at(doc, end)
-                        or order is not adjacent and set(doc.tokens[k].lemmas) & COLLECTIVE_NUMERALS  # (not "трьох ударів")
+                        or order is not adjacent and set(doc.tokens[k].lemmas) & COLLECTIVE_NUMERALS  # ("трьох ударів")
                         or _people_at(doc, end, PEOPLE_ADJECTIVES) and _victims_told(doc, s)):
                     continue  # "удар ... погибли 11 человек", "пострадали трое": people count the casualties (but
                     # inside the trigger they count its own act: "повернула додому 95 військовослужбовців")
