@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from ..models import Place
 from .cyrillic import CyrDoc
 from .event_places import event_place_key
+from .name_context_ru_uk import SETTLEMENT_NOUNS
 
 # Event types of the control ledger (control.STATUS_KINDS), which counts one row per settlement: every
 # settlement coordinated with one the event names is the event's too ("освободили Курахово, Дальнее и
@@ -63,8 +64,12 @@ def coordinated_place_keys(doc: CyrDoc, kind: str, keys: Sequence[str], places: 
     named = [n for n, p in enumerate(ordered) if settlement(p) and event_place_key(p) in keys]
     if last is not None and 0 < last <= len(doc.tokens):  # the mentions of the trigger's sentence, when it has any:
         s = doc.sentence_of(last - 1)  # another sentence naming one of them lists what it says of them; one before
-        named = [n for n in named if s.start <= ordered[n].span[0] < s.end] \
-            or [n for n in named if ordered[n].span[0] < s.start]  # it, whose place it took, not a later list
+        inside = [n for n in named if s.start <= ordered[n].span[0] < s.end]
+        if not inside and any(set(t.lemmas) & SETTLEMENT_NOUNS and "sing" in t.tags
+                              for t in doc.tokens[s.first:s.last]):
+            return tuple(found)  # "Бои у Волчанска и Липцев. ... контролируют 70% города": the one town referred to
+        # (else one before it, whose place it took, not a later list)
+        named = inside or [n for n in named if ordered[n].span[0] < s.start]
     for n in named:
         for step in (1, -1):
             k = n

@@ -48,6 +48,13 @@ HARM_STEMS = {"death": ("загин", "погиб", "вбив", "вбил", "у�
               "injury": ("поран", "ранен", "ранил", "постражд", "пострад", "травм")}
 
 
+# Phrases of the time or result of an act before a strike noun ("на момент удара", "під час обстрілу", "после удара",
+# "в результате обстрела"), and the sentences back within which the strike they refer to is told.
+TIME_OF_STRIKE = (("на", "момент"), ("в", "момент"), ("у", "момент"), ("во", "время"), ("під", "час"), ("после",),
+                  ("після",), ("в", "результате"), ("внаслідок",), ("у", "результаті"), ("в", "результаті"))
+STRIKE_AS_TIME_REACH = 2
+
+
 def told_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int | None, where: Sequence[str],
                events: Sequence[Event]) -> bool:
     """True when the trigger [first, last) of type ``kind`` (with its count and places) retells an act of
@@ -55,7 +62,7 @@ def told_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int | No
     of a strike."""
     return _victims_again(doc, kind, first, last, quantity, events) or _share_of_victims(doc, kind, first, events) \
         or _same_count_again(doc, kind, first, quantity, events) or _strike_again(doc, kind, first, events, where) \
-        or _explosions_of_strike(doc, kind, first, last, events)
+        or _explosions_of_strike(doc, kind, first, last, events) or _strike_as_a_time(doc, kind, first, where, events)
 
 
 def same_act(doc: CyrDoc, earlier: Event, kind: str, first: int, last: int, quantity: int | None,
@@ -199,6 +206,21 @@ def _strike_again(doc: CyrDoc, kind: str, first: int, events: Sequence[Event], w
     return "\n" not in doc.text[before.end:t.start] and any(
         e.type == kind and before.start <= e.trigger[0] < before.end
         and not (where and e.places and set(where).isdisjoint(e.places)) for e in events)
+
+
+def _strike_as_a_time(doc: CyrDoc, kind: str, first: int, where: Sequence[str], events: Sequence[Event]) -> bool:
+    """True for a strike noun in a phrase of the time or result of a strike told in the STRIKE_AS_TIME_REACH sentences
+    before in its paragraph, with no place or one of that strike's ("Ракета попала в магазин. На момент удара там
+    находились 200 человек", "Після удару спалахнула пожежа"): that strike again (one that adds a place tells where
+    a strike told at none hit: "масовану атаку ... У Харкові після атаки")."""
+    t = doc.tokens[first]
+    if kind != "strike" or t.pos != "NOUN" or t.sent == 0:
+        return False
+    words = tuple(w.lower for w in doc.tokens[max(doc.sentence_of(first).first, first - 2):first])
+    if not any(words[len(words) - len(phrase):] == phrase for phrase in TIME_OF_STRIKE):
+        return False
+    same = [e for e in events if not where or not set(where).isdisjoint(e.places)]
+    return _told_just_before(doc, first, kind, same, STRIKE_AS_TIME_REACH)
 
 
 def _told_earlier_in_sentence(doc: CyrDoc, first: int, kind: str, events: Sequence[Event]) -> bool:

@@ -300,10 +300,15 @@ def _plural(toks, k: int) -> bool:
 
 
 def _numbered(toks, k: int, floor: int) -> bool:
-    """True when a number stands among the three words before token k (not before ``floor``)."""
-    return any(w.lemma in NUMBER_LEMMAS or w.text[:1].isdigit() for w in toks[max(floor, k - 3):k])
+    """True when a number stands among the three words before token k (not before ``floor``), not one of a share
+    ("70% территории города", "70 процентов города": a part of the town, which is still one)."""
+    window = toks[max(floor, k - 3):k]
+    return any(w.lemma in NUMBER_LEMMAS or w.text[:1].isdigit() for w in window) \
+        and not any(w.text == "%" or w.lemma in SHARE_LEMMAS for w in window)
 
 
+SHARE_LEMMAS = frozenset({"процент", "відсоток", "часть", "частина", "половина", "треть", "третина", "четверть",
+                          "чверть"})  # words of a share before a settlement noun, which count no settlements
 CITY_NOUNS = frozenset({"город", "місто"})  # settlement nouns that refer back to a city, not a village
 DEMONSTRATIVE_LEMMAS = frozenset({"этот", "тот", "цей", "той"})  # ... before a settlement noun that refers back
 

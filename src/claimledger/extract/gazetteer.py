@@ -73,13 +73,15 @@ class Companion:
     settled: frozenset[str] = frozenset()
     overrides: bool = False
 
-    def settle(self, resolution: Resolution) -> Resolution:
+    def settle(self, resolution: Resolution, area: Entry | None = None) -> Resolution:
         """The resolution, or for an ambiguous one (any, with ``overrides``) the single candidate the other part
-        settled."""
+        settled, unless it lies outside the ``area`` the text states the name lies in ("освободили Жоржевку Донецкой
+        Народной Республики" is not the Zhorzhivka of Poltava Oblast a headline settled)."""
         e = resolution.entry
         if not self.settled or e is not None and (not self.overrides or e.id in self.settled):
             return resolution
-        picks = [c for c in resolution.candidates if c.id in self.settled]
+        picks = [c for c in resolution.candidates if c.id in self.settled
+                 and (area is None or area.id in (c.id, c.oblast, c.raion))]
         return Resolution(picks[0], resolution.candidates, resolution.scores) if len(picks) == 1 else resolution
 
 

@@ -453,7 +453,7 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: C
     raions = russian_raions(doc, gaz, mentions, results)
     stated = [_stated_area(doc, mentions, results, raions, k) or _dashed_area(doc, mentions, results, raions, k)
               or _opening_area(doc, mentions, results, raions, k) for k in range(len(mentions))]
-    results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a))
+    results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a), a)
                for m, r, a in zip(mentions, results, stated)]
     results = settled_alike([results[k] if stated[k] is not None else _apart_from_its_list(doc, mentions, results, k)
                              for k in range(len(mentions))],  # (not one its own area places: "X в ЛНР")

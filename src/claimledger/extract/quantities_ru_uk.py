@@ -163,12 +163,13 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                 break
             value, end = _count_at(doc, k, in_time)
             if value is not None and not (1900 <= value <= 2100 and end == k + 1):
-                if kind not in PEOPLE_COUNTED and order is not inside and (
+                if kind not in PEOPLE_COUNTED and kind != "other" and order is not inside and (
                         _people_at(doc, end)
                         or order is not adjacent and set(doc.tokens[k].lemmas) & COLLECTIVE_NUMERALS  # ("трьох ударів")
                         or _people_at(doc, end, PEOPLE_ADJECTIVES) and _victims_told(doc, s)):
                     continue  # "удар ... погибли 11 человек", "пострадали трое": people count the casualties (but
-                    # inside the trigger they count its own act: "повернула додому 95 військовослужбовців")
+                    # inside the trigger they count its own act: "повернула додому 95 військовослужбовців"; and the
+                    # people of other acts are theirs: "вернула из плена 115 защитников")
                     # ("обстрілів загинули 16 українських дітей"; those "в окружении" count the encirclement)
                 return value
     t = doc.tokens[first]
@@ -400,8 +401,9 @@ def _people_at(doc: CyrDoc, k: int, adjectives: int = 0) -> bool:
     """True when token k (the word after a number), or the noun after up to ``adjectives`` adjectives from k,
     names people ("человек", "військовослужбовців", "16 українських дітей")."""
     for j in range(k, min(len(doc.tokens), k + adjectives + 1)):
-        if plain_word(doc.tokens[j].lemma).startswith(PEOPLE):
-            return True
+        t = doc.tokens[j]
+        if plain_word(t.lemma).startswith(PEOPLE) or t.pos == "NOUN" and "anim" in t.tags:
+            return True  # (any animate noun: "более 200 покупателей и сотрудников")
         if doc.tokens[j].pos not in ("ADJF", "PRTF"):
             return False
     return False
