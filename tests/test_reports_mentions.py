@@ -4,7 +4,12 @@ named in a phrase of the time or result of a strike told just before is that str
 магазине находились ..."); a name the text places in an oblast is not the namesake elsewhere that the headline
 settled ("освобождены Жоржевка ...": the body's "Жоржевку Донецкой Народной Республики"); any animate noun after a
 number counts people, who are no count of a strike ("более 200 покупателей"), but are the count of an act done to
-people ("вернула из плена 115 защитников", troops massed); taking people out ("о вывозе ... детей") is an evacuation.
+people ("вернула из плена 115 защитников", troops massed); taking people out ("о вывозе ... детей") is an evacuation;
+a noun fronted after a locative source before a plural cue is the object, no part of the source, and what a verb of
+linking links it with goes into the claim ("В украинских СМИ удар по НПЗ связывают с операцией СБУ"); attempts
+repelled are an attack repelled, and the act attempted a clash of its own ("отбили попытки ВСУ закрепиться"); "the
+ministry" is the office that spoke before, not one named inside what it said ("Минобороны сообщило, что ВСУ нанесли
+удар. По данным ведомства").
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation guide
@@ -16,6 +21,7 @@ import pytest
 
 from test_reports_acts import record
 from test_reports_context import events
+from test_reports_sources import sources
 
 pytestmark = pytest.mark.model
 
@@ -67,3 +73,32 @@ def test_a_name_placed_in_an_oblast_is_not_the_namesake_the_headline_settled():
 ])
 def test_the_people_an_act_is_done_to_are_its_count(text, language, kind, count):
     assert [(found, number) for found, _, _, number in events(text, language)] == [(kind, count)]
+
+
+@pytest.mark.parametrize("text, language, source, content", [
+    ("В украинских СМИ удар по НПЗ связывают с операцией СБУ.", "ru", "украинских СМИ",
+     "удар по НПЗ связывают с операцией СБУ"),
+    ("В українських ЗМІ удар по НПЗ пов'язують з операцією СБУ.", "uk", "українських ЗМІ",
+     "удар по НПЗ пов'язують з операцією СБУ"),
+])
+def test_a_fronted_object_is_no_part_of_a_locative_source(text, language, source, content):
+    rec = record(text, language, "2024-06-21")
+    span = lambda s: text[s[0]:s[1]] if s else None  # noqa: E731
+    found = [(span(a["source"]), span(a["content"])) for a in rec["attributions"]]
+    assert found == [(source, content)], found
+    assert [e["claimed_by"] for e in rec["events"]] == ["a1"], rec["events"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Российские войска отбили попытки ВСУ закрепиться в районе села Крынки.", "ru"),
+    ("Захисники відбили спроби ворога прорватися до Покровська.", "uk"),
+    ("Силы обороны отразили попытку прорыва у Покровска.", "ru"),
+])
+def test_attempts_repelled_are_an_attack_repelled_and_the_act_attempted_a_clash(text, language):
+    assert [kind for kind, *_ in events(text, language)] == ["attack_repelled", "clash"]
+
+
+def test_the_ministry_is_the_office_that_spoke_not_one_named_in_its_claim():
+    found = sources("ВСУ впервые нанесли удар ракетами ATACMS по Брянской области, сообщило Минобороны России. "
+                    "По данным ведомства, пять ракет сбиты.")
+    assert [speaker for speaker, _ in found] == ["Russian Ministry of Defence"] * 2, found

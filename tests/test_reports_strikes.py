@@ -5,7 +5,9 @@ from is no place of what it hit ("сбит ракетами, запущенны�
 area is taken ("освобождено около 2000 квадратных километров"); a warring state is the actor of its strikes and
 takings ("Россия выпустила по Украине 158 ракет"), not of its losses; troops attacking with their armour are fighting,
 not a strike ("военнослужащих ... при поддержке танков ... атаковали"); a numeral that may be collective counts the
-strikes right after it ("трьох ракетних ударів"); forces leaving from near a town withdraw ("ушли из-под Киева").
+strikes right after it ("трьох ракетних ударів"); forces leaving from near a town withdraw ("ушли из-под Киева"); an
+assault that failed is repelled ("попытка наступления провалилась", guide: "first blow failed"); the state let make
+strikes is no place of them ("разрешил Киеву наносить удары вглубь России").
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation guide
@@ -91,3 +93,20 @@ def test_forces_leaving_from_near_a_town_withdraw(text, language, place):
 
 def test_a_situation_out_of_control_is_no_withdrawal():
     assert events("Ситуация вышла из-под контроля.", "ru") == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Минобороны утверждает, что попытка наступления провалилась.", "ru"),
+    ("Наступ ворога на Покровськ провалився.", "uk"),
+])
+def test_an_assault_that_failed_is_repelled(text, language):
+    assert [kind for kind, *_ in events(text, language)] == ["attack_repelled"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Байден разрешил Киеву наносить удары вглубь России.", "ru"),
+    ("Байден дозволив Україні завдавати ударів углиб Росії.", "uk"),
+])
+def test_the_state_let_make_strikes_is_no_place_of_them(text, language):
+    rec = record(text, language, "2024-11-19")
+    assert [(e["type"], e["places"]) for e in rec["events"]] == [("strike", ["geonames:2017370"])], rec["events"]

@@ -98,7 +98,7 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
     from .extract.events_ru_uk import find_events_ru_uk
     from .extract.gazetteer import load_gazetteer
     from .extract.places_ru_uk import find_places_ru_uk
-    from .extract.speakers_ru_uk import publisher_offices
+    from .extract.offices_ru_uk import publisher_offices
 
     datelines = [] if headline else find_datelines(text)
     doc = doc if doc is not None else parse_cyrillic(text, article.language, [end for _, end in datelines])

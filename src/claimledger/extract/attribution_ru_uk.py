@@ -37,7 +37,7 @@ from .according_ru_uk import (
 from .anaphora_ru_uk import (agreeing_host, anaphor_after, anaphor_before, antecedent_of, is_anaphoric,
                              person_before, sentence_before, source_before_anaphor)
 from .cues import UNSPECIFIED
-from .cues_ru_uk import COMMENTING_LEMMAS, CueLexicon, load_cue_lexicon
+from .cues_ru_uk import COMMENTING_LEMMAS, LINKING_LEMMAS, CueLexicon, load_cue_lexicon
 from .cyrillic import (
     COORDINATORS, PREDICATE_POS, RELATIVE_LEMMAS, CyrDoc, Token, find_quotes, has_reading, within_quote)
 from .denials_ru_uk import CONFIRMING_LEMMAS, DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
@@ -300,6 +300,9 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         content = content_after(doc, sent, after, role, quotes)
     if content is None or names_a_topic(doc, t, content[0]):
         return None
+    if set(t.lemmas) & LINKING_LEMMAS and src is not None and src[1] < cue_first \
+            and (linked := object_before(doc, sent, cue_first, quotes, role, floor=src[1])) is not None:
+        content = ((linked[0][0], content[0][1]), content[1])  # "удар по НПЗ связывают с операцией СБУ": both
     span, kind = content
     return Found(span, kind, cue, src, k, sourceless=agentless and src is None, shared=shared)
 
@@ -363,9 +366,10 @@ def _relative_source_named(doc: CyrDoc, f: Found) -> bool:
 
 def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[Attribution]:
     from .collective_sources_ru_uk import sides_speaker
+    from .offices_ru_uk import source_office
     from .speakers_ru_uk import (
         bracketed_speaker, canonical_speaker, describe_source, is_person_name, known_surname, load_speaker_names,
-        named_in_full_before, nominative_phrase, office_named_in, seat_of_government, source_office, surname_key,
+        named_in_full_before, nominative_phrase, office_named_in, seat_of_government, surname_key,
     )
 
     out: list[Attribution] = []
@@ -404,7 +408,7 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
             speaker, role = last_person  # "за словами речника", "добавил глава республики": the one named before
         elif who[1] - who[0] == 1 and doc.tokens[who[0]].lemma in OFFICE_ANAPHORS and (
                 office := office_named_in(doc, doc.sents[max(0, doc.tokens[who[0]].sent - OFFICE_SENTENCES)].first,
-                                          who[0]) or last_office[0]):
+                                          who[0], tuple(a.content for a in out)) or last_office[0]):
             # "Минобороны сообщило ... В ведомстве отметили": the ministry, the last office named before, speaking or
             # not ("В Минобороны России это не комментировали. Ранее ведомство сообщало")
             speaker, role = office, last_office[1] if office == last_office[0] else roles.get(office)

@@ -17,6 +17,9 @@ COMMENTING_LEMMAS = frozenset({"комментировать", "прокомме
 # сел не сообщали"): the act is what no one has announced, claimed by nobody (events_ru_uk.py drops it).
 ANNOUNCING_LEMMAS = frozenset({"сообщать", "сообщить", "заявлять", "заявить", "объявлять", "объявить",
                                "повідомляти", "повідомити", "заявляти", "заявити", "оголошувати", "оголосити"})
+# Verbs of linking one thing with another ("удар по НПЗ связывают с операцией СБУ"): the claim is the object fronted
+# before the cue together with what it is linked with after it.
+LINKING_LEMMAS = frozenset({"связывать", "связать", "пов'язувати", "пов'язати"})
 HEDGES_FILE = "hedges_ru_uk.tsv"
 
 

@@ -83,6 +83,9 @@ CAPITAL_VERB_REACH = 3  # words from the capital to its verb ("Киев не в�
 # Adjectives of land a state controls, before that state in the dative ("подконтрольной Киеву территории").
 CONTROLLED_BY_STEMS = ("подконтрольн", "підконтрольн")
 # Verbs of accusing, whose object is the state accused ("провокацию, чтобы обвинить Россию"): no event's place.
+# Verbs of letting or forbidding a state to act ("разрешил Киеву наносить удары", "заборонили Україні").
+PERMITTING_LEMMAS = frozenset({"разрешить", "разрешать", "позволить", "позволять", "запретить", "запрещать",
+                               "дозволити", "дозволяти", "заборонити", "забороняти"})
 ACCUSING_LEMMAS = frozenset({"обвинить", "обвинять", "звинуватити", "звинувачувати"})
 
 
@@ -100,6 +103,9 @@ def acting_country(doc: CyrDoc, place: Place) -> bool:
         return True  # "из подконтрольной Киеву территории": the state that controls it
     if place.level == "country" and k > 0 and set(doc.tokens[k - 1].lemmas) & ACCUSING_LEMMAS:
         return True  # "чтобы обвинить Россию": the state accused
+    if "datv" in doc.tokens[k].tags and k > 0 and set(doc.tokens[k - 1].lemmas) & PERMITTING_LEMMAS \
+            and (place.level == "country" or place.name in GOVERNMENT_CAPITALS):
+        return True  # "Байден разрешил Киеву наносить удары вглубь России": the state let act, not where
     if place.level == "country" and "ablt" in doc.tokens[k].tags and k > 0 and doc.tokens[k - 1].pos != "PREP":
         return True  # the agent of a participle or passive ("зруйнованого Росією")
     if "nomn" not in doc.tokens[k].tags:

@@ -115,6 +115,15 @@ def is_nominal(t: Token) -> bool:
             or t.text in ("«", "»", '"', "„", "“", "”", "-") or ORDINAL_FIGURE.fullmatch(t.lower) is not None)
 
 
+def _fronted_object(doc: CyrDoc, k: int, cue_first: int) -> bool:
+    """True for a lower-case noun at token ``k`` with no oblique reading, after a locative source and before a plural
+    cue it cannot be the subject of ("В украинских СМИ удар по НПЗ связывают с ...", "В Киеве удар опровергли"):
+    the object the unnamed speakers report on, no part of the source."""
+    t, cue = doc.tokens[k], doc.tokens[cue_first]
+    return t.pos == "NOUN" and t.text.islower() and "plur" in cue.tags and "plur" not in t.tags \
+        and not any(has_reading(t.text, doc.language, None, case) for case in ("gent", "datv", "ablt", "loct"))
+
+
 def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = None) -> tuple[int, int] | None:
     """The subject NP before a cue: from the first nominative word after the clause start to the cue.
     A short parenthetical set off by commas (", 10 травня,") is stepped over; a coordinated second
@@ -144,7 +153,8 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
         return (at + 1, last) if at is not None else None
     # "В Киеве эту информацию опровергли", "В Киеве информацию о взятии города опровергли": the object fronted
     # before the cue is no part of the source
-    end = next((k for k in range(start + 2, last) if toks[k].lower in DEMONSTRATIVES or fronted_report(doc, k)), last)
+    end = next((k for k in range(start + 2, last) if toks[k].lower in DEMONSTRATIVES or fronted_report(doc, k)
+                or _fronted_object(doc, k, cue_first)), last)
     if last - start >= 2 and toks[start].lower in ("в", "у", "во") \
             and all(is_nominal(t) or doc.entity_label(t.i) == "PER" for t in toks[start + 1:end]):
         subject = next((m for m in range(start + 2, end) if _nominative_pronoun(toks[m])

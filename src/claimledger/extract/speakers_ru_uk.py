@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
-from dataclasses import replace
 
-from ..models import Attribution
 from ..sides import UNKNOWN, side_of_outlet
 from .cyrillic import CyrDoc, Token, bracketed_name_before, has_reading
 from .gazetteer import load_gazetteer
@@ -157,11 +154,11 @@ def bracketed_speaker(doc: CyrDoc, source: tuple[int, int]) -> str | None:
     if opening is None or opening == source[0]:
         return None
     short = " ".join(t.text for t in doc.tokens[opening + 1:source[1] - 1])
-    known = load_speaker_names()[0].get((_plain(short), doc.language))
+    known = load_speaker_names()[0].get((plain_key(short), doc.language))
     return known or (short if short.isupper() and len(short) > 1 else None)  # an acronym names the body ("ISW")
 
 
-def _plain(text: str) -> str:
+def plain_key(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")).strip(STRIP)
 
 
@@ -181,20 +178,23 @@ SPEAKING_PLACE_WORDS = frozenset({"в", "во", "у"})  # "в Миноборон
 OFFICE_WORDS = 4  # words of the longest office name looked for in text ("министерство обороны российской федерации")
 
 
-def office_named_in(doc: CyrDoc, first: int, last: int) -> str | None:
+def office_named_in(doc: CyrDoc, first: int, last: int, reported: tuple[tuple[int, int], ...] = ()) -> str | None:
     """The English name of the last known office or outlet (an org row of data/lexicons/speakers_ru_uk.tsv) written
     out in tokens [first, last) where one speaks, whether or not it does: opening its clause or after "в"/"у" ("В
-    Минобороны России это не комментировали"), not as whose something is ("техники ВСУ"), and no territory that
-    the gazetteer knows ("в Донецкой народной республике" is where, not who)."""
+    Минобороны России это не комментировали"), not as whose something is ("техники ВСУ"), not inside what a source
+    reported (``reported``, character spans: "Минобороны сообщило, что ВСУ нанесли удар. По данным ведомства"), and
+    no territory that the gazetteer knows ("в Донецкой народной республике" is where, not who)."""
     orgs = load_speaker_names()[0]
     for k in range(last - 1, first - 1, -1):
+        if any(a <= doc.tokens[k].start < b for a, b in reported):
+            continue
         if k > 0 and doc.tokens[k - 1].lower not in SPEAKING_PLACE_WORDS and doc.tokens[k - 1].text not in (",", ";") \
                 and doc.tokens[k].sent == doc.tokens[k - 1].sent:
             continue
         for end in range(min(last, k + OFFICE_WORDS), k, -1):
             if doc.tokens[end - 1].pos == "PNCT":
                 continue
-            name = orgs.get((_plain(doc.span_text(k, end)), doc.language))
+            name = orgs.get((plain_key(doc.span_text(k, end)), doc.language))
             if name is not None and not load_gazetteer().lookup(doc.span_text(k, end)):
                 return name
     return None
@@ -206,7 +206,7 @@ def canonical_speaker(speaker: str | None, language: str) -> str | None:
     if not speaker:
         return speaker
     orgs, persons = load_speaker_names()
-    key = _plain(speaker)
+    key = plain_key(speaker)
     if (key, language) in orgs:
         return orgs[(key, language)]
     national = NATIONAL_ADJECTIVE.match(key)
@@ -216,25 +216,25 @@ def canonical_speaker(speaker: str | None, language: str) -> str | None:
                 return orgs[(f"{national.group(2)} {country}", language)]
     words = speaker.split()
     for cut in range(len(words) - 1, 0, -1):  # "офис президента Зеленского": the office, whoever holds it
-        if (_plain(" ".join(words[:cut])), language) in orgs and all(
+        if (plain_key(" ".join(words[:cut])), language) in orgs and all(
                 w[:1].isupper() and not has_reading(w, language, None, "nomn") for w in words[cut:]):
-            return orgs[(_plain(" ".join(words[:cut])), language)]
+            return orgs[(plain_key(" ".join(words[:cut])), language)]
     is_name = 1 <= len(words) <= 3 and all(w[:1].isupper() and re.fullmatch(r"[\w'’ʼ-]+", w) for w in words) \
         and not speaker.isupper() and not _common_noun_phrase(words, language)
     if is_name:
-        last = _plain(words[-1])
+        last = plain_key(words[-1])
         for stem, lang, canonical in persons:
             if lang == language and last.startswith(stem):
                 return canonical
         if len(words) >= 2 and re.search("[а-яіїєґё]", key):
             return romanise(speaker, language)
     elif len(words) == 1 and words[0][:1].isupper() and not words[0].isupper():
-        last = _plain(words[0])  # a known surname the dictionary reads as a common noun ("Макрон")
+        last = plain_key(words[0])  # a known surname the dictionary reads as a common noun ("Макрон")
         for stem, lang, canonical in persons:
             if lang == language and last.startswith(stem):
                 return canonical
     elif len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
-        last = _plain(words[-1])  # a role and a name the dictionary did not split ("Міністр ... Андрій Сибіга")
+        last = plain_key(words[-1])  # a role and a name the dictionary did not split ("Міністр ... Андрій Сибіга")
         for stem, lang, canonical in persons:
             if lang == language and last.startswith(stem):
                 return canonical
@@ -376,7 +376,7 @@ def person_in_title(title: str) -> str | None:
     for word in re.findall(r"[\w'’ʼ-]+", title):
         if not word[:1].isupper() or word.isupper():
             continue
-        plain = _plain(word)
+        plain = plain_key(word)
         for stem, _, canonical in persons:
             if " " not in stem and plain.startswith(stem):
                 return canonical
@@ -402,36 +402,6 @@ def table_name(person: str | None) -> str | None:
     return person
 
 
-# Offices named without their country ("звернення Президента", "обращение Президента"): the office of
-# the state whose official sites write in the text's language (president.gov.ua in Ukrainian, kremlin.ru in
-# Russian). A heuristic for headlines and leads of those sites; a country named with the office wins.
-HOME_OFFICES = {"uk": {"президент": "President of Ukraine"}, "ru": {"президент": "President of Russia"}}
-
-
-def office_holder(phrase: str | None, language: str) -> tuple[str, str] | None:
-    """(person, office) for a Russian or Ukrainian office written in the nominative ("президент України",
-    "Президент РФ", a bare "президент" by :data:`HOME_OFFICES`), from the office-holder registry's current
-    holders; None when the phrase names no registered office."""
-    if not phrase:
-        return None
-    from .office_holders import load_office_holders
-
-    key = _plain(phrase.lower())
-    home = HOME_OFFICES.get(language, {}).get(key)
-    for term in load_office_holders():
-        if not term.until and (term.office == home or key in {_plain(name) for name in term.office_names}):
-            return term.person, term.office
-    return None
-
-
-def source_office(doc: CyrDoc, source: tuple[int, int]) -> tuple[str, str] | None:
-    """(person, office) for a source phrase that names a registered office in any case ("Президента
-    України" -> the President of Ukraine), by its first word's dictionary form; else None."""
-    first, last = source
-    rest = doc.text[doc.tokens[first].end:doc.tokens[last - 1].end] if last - first > 1 else ""
-    return office_holder(doc.tokens[first].lemma + rest, doc.language)
-
-
 # Described sources a headline names before its colon ("Источник: ВСУ готовят наступление").
 HEADLINE_SOURCE_WORDS = ANONYMOUS_SOURCES | {"источники", "эксперт", "эксперты", "аналитики", "сми", "джерела", "експерт",
                                              "експерти", "аналітики", "змі", "речник", "спикер", "спікер",
@@ -442,6 +412,8 @@ def names_speaker(doc: CyrDoc, span: tuple[int, int]) -> bool:
     """Whether the phrase at a character span of a headline names a person, office or organisation: a known
     speaker or office (speaker table, office registry), an outlet of the registry, a person or organisation
     entity, or capitalised words of a person's name."""
+    from .offices_ru_uk import source_office  # (offices_ru_uk reads this module's names)
+
     first, last = doc.token_at(span[0]), doc.token_at(span[1] - 1)
     if first is None or last is None:
         return False
@@ -476,23 +448,3 @@ def _names_settlement(doc: CyrDoc, k: int) -> bool:
     the dictionary knows as a place name (its "Geox" tag: Russian "Времевка", Ukrainian Времівка)."""
     found, _, exact = name_candidates(load_gazetteer(), doc, k, k + 1)
     return (exact or "Geox" in doc.tokens[k].tags) and bool(found) and all(e.level == "settlement" for e in found)
-
-
-# Offices Russian copy names bare ("Генштаб сообщил"), which the lexicon reads as Russia's; a publisher of the other
-# side (a Ukrainian outlet's Russian edition) means its own side's office by the bare name.
-BARE_OFFICES = {"General Staff of the Russian Armed Forces": {"ukraine": "General Staff of the Armed Forces of Ukraine"}}
-# Word starts that tie a source to Russia whoever publishes it ("Генштаб ВС РФ", "Генштаб России").
-RUSSIAN_QUALIFIERS = ("рф", "росс", "росі", "российск", "російськ")
-
-
-def publisher_offices(attributions: Sequence[Attribution], text: str, publisher_side: str) -> list[Attribution]:
-    """The attributions with a bare office (BARE_OFFICES) named as the publisher's own side's: "Генштаб" in a
-    Ukrainian outlet is Ukraine's General Staff; a source qualified as Russian's stays Russia's."""
-    out = []
-    for a in attributions:
-        own = BARE_OFFICES.get(a.speaker or "", {}).get(publisher_side)
-        source = text[a.source[0]:a.source[1]].lower() if a.source else ""
-        if own and not any(w.startswith(RUSSIAN_QUALIFIERS) for w in re.findall(r"\w+", source)):
-            a = replace(a, speaker=own)
-        out.append(a)
-    return out

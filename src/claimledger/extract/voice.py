@@ -27,7 +27,7 @@ AUTHOR_CUES = re.compile(r"\b(?:address(?:ed)?|speech|essay|statement|remarks|ar
                          r"послани|посланн|інтерв|интервью|статт[яіею]|стать[яиею]|колонк)", re.IGNORECASE)
 CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 # An office named without its country in a Russian or Ukrainian title ("звернення Президента"): the
-# president of the state whose official sites write in the title's language (speakers_ru_uk.HOME_OFFICES),
+# president of the state whose official sites write in the title's language (offices_ru_uk.HOME_OFFICES),
 # told apart by letters only Ukrainian has.
 HOME_OFFICE_WORD = re.compile(r"(?<!\w)президент", re.IGNORECASE)
 UKRAINIAN_LETTERS = re.compile(r"[іїєґ]", re.IGNORECASE)
@@ -82,7 +82,7 @@ def document_voice(title: str | None, published: str | None) -> str | None:
     of speakers_ru_uk), else the holder on the publication date of the longest office named
     ("President of Ukraine" in "... - address by the President of Ukraine", "Президента України"), else
     for a Russian or Ukrainian title naming a president without a country, the home one
-    (speakers_ru_uk.HOME_OFFICES).
+    (offices_ru_uk.HOME_OFFICES).
     """
     if not title or not AUTHOR_CUES.search(title):
         return None
@@ -101,7 +101,7 @@ def document_voice(title: str | None, published: str | None) -> str | None:
     if offices:
         return max(offices)[1]
     if CYRILLIC.search(title) and HOME_OFFICE_WORD.search(title):  # "... – звернення Президента"
-        from .speakers_ru_uk import office_holder
+        from .offices_ru_uk import office_holder
         holder = office_holder("президент", "uk" if UKRAINIAN_LETTERS.search(title) else "ru")
         return holder[0] if holder else None
     return None
