@@ -9,7 +9,8 @@ a noun fronted after a locative source before a plural cue is the object, no par
 linking links it with goes into the claim ("В украинских СМИ удар по НПЗ связывают с операцией СБУ"); attempts
 repelled are an attack repelled, and the act attempted a clash of its own ("отбили попытки ВСУ закрепиться"); "the
 ministry" is the office that spoke before, not one named inside what it said ("Минобороны сообщило, что ВСУ нанесли
-удар. По данным ведомства").
+удар. По данным ведомства"); other states are named in Russian and Ukrainian too ("Албании" is Albania, not Albany),
+and the states of embassies listed are no place of the strike that hit them; sea drones attacking strike.
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation guide
@@ -102,3 +103,23 @@ def test_the_ministry_is_the_office_that_spoke_not_one_named_in_its_claim():
     found = sources("ВСУ впервые нанесли удар ракетами ATACMS по Брянской области, сообщило Минобороны России. "
                     "По данным ведомства, пять ракет сбиты.")
     assert [speaker for speaker, _ in found] == ["Russian Ministry of Defence"] * 2, found
+
+
+@pytest.mark.parametrize("text, language, names", [
+    ("Послы Албании, Аргентины и Португалии выразили протест.", "ru", ["Albania", "Argentina", "Portugal"]),
+    ("Посли Швеції, Норвегії та Єгипту висловили протест.", "uk", ["Sweden", "Norway", "Egypt"]),
+])
+def test_other_states_are_named_in_russian_and_ukrainian(text, language, names):
+    rec = record(text, language, "2024-12-20")
+    assert [p["name"] for p in rec["places"]] == names, rec["places"]
+
+
+def test_the_states_of_embassies_listed_are_no_place_of_the_strike():
+    found = events("Российская армия нанесла ракетный удар по Киеву. Взрывной волной повреждены здания нескольких "
+                   "посольств, в том числе Албании, Аргентины и Португалии.", "ru")
+    assert all(names == {"Kyiv"} for _, _, names, _ in found), found
+
+
+def test_a_strike_by_sea_drones_is_no_assault():
+    found = events("Комитет заявил, что мост был атакован двумя украинскими безэкипажными катерами.", "ru")
+    assert [kind for kind, *_ in found] == ["strike"], found

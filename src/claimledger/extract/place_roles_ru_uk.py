@@ -26,6 +26,9 @@ INSTITUTION_LEMMAS = frozenset({
     "радбез", "сбу", "фсб", "минздрав", "мчс", "днс", "мвд", "мвс", "омбудсмен", "прокуратура",
 })
 INSTITUTION_REACH = 2
+# ... and words of a list of countries between ("посольств, в том числе Албании, Аргентины и Португалии").
+INCLUDING_WORDS = frozenset({"в", "том", "числе", "у", "тому", "числі", "зокрема", "включая", "включно", "частности"})
+LISTED_OWNER_REACH = 12
 # Nouns of making before a country's name ("производства США", "виробництва Ірану"): where a weapon comes from.
 MAKING_LEMMAS = frozenset({"производство", "виробництво", "изготовление", "виготовлення"})
 FLAG_LEMMAS = frozenset({"флаг", "прапор", "стяг"})  # "под флагом Панамы", "під прапором Панами": the flag state
@@ -166,7 +169,14 @@ def of_institution(doc: CyrDoc, place: Place) -> bool:
     if place.level != "country" or k is None:
         return False
     s = doc.sentence_of(k)
-    for j in range(k - 1, max(s.first - 1, k - 1 - INSTITUTION_REACH), -1):
+    start = k  # (a country of a list after the institution: "посольств, в том числе Албании, Аргентины и Португалии")
+    while start > s.first and k - start < LISTED_OWNER_REACH and (
+            doc.tokens[start - 1].text == "," or doc.tokens[start - 1].lower in LIST_JOINERS | INCLUDING_WORDS
+            or doc.tokens[start - 1].is_title):
+        start -= 1
+    if start < k and not any(t.text == "," for t in doc.tokens[start:k]):
+        start = k  # (only a list set off by commas: not "президент Росії та України")
+    for j in range(start - 1, max(s.first - 1, start - 1 - INSTITUTION_REACH), -1):
         t = doc.tokens[j]
         if set(t.lemmas) & INSTITUTION_LEMMAS or t.lower in INSTITUTION_LEMMAS:
             return True
