@@ -10,7 +10,10 @@ linking links it with goes into the claim ("В украинских СМИ уд�
 repelled are an attack repelled, and the act attempted a clash of its own ("отбили попытки ВСУ закрепиться"); "the
 ministry" is the office that spoke before, not one named inside what it said ("Минобороны сообщило, что ВСУ нанесли
 удар. По данным ведомства"); other states are named in Russian and Ukrainian too ("Албании" is Albania, not Albany),
-and the states of embassies listed are no place of the strike that hit them; sea drones attacking strike.
+and the states of embassies listed are no place of the strike that hit them; sea drones attacking strike; "это" as
+the subject of an adjunct's claim is no anaphor ("По словам экспертов, это серьезный успех"), and a denial after
+such a comment refers past it to the claim; the people counted
+before a shared subject are the count of the verb joined on ("265 боевиков сложили оружие и сдались").
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation guide
@@ -23,6 +26,7 @@ import pytest
 from test_reports_acts import record
 from test_reports_context import events
 from test_reports_sources import sources
+from test_reports_voices import claims
 
 pytestmark = pytest.mark.model
 
@@ -123,3 +127,24 @@ def test_the_states_of_embassies_listed_are_no_place_of_the_strike():
 def test_a_strike_by_sea_drones_is_no_assault():
     found = events("Комитет заявил, что мост был атакован двумя украинскими безэкипажными катерами.", "ru")
     assert [kind for kind, *_ in found] == ["strike"], found
+
+
+@pytest.mark.parametrize("text, content", [
+    ("ВСУ освободили село. По словам экспертов, это серьезный успех.", "это серьезный успех"),
+    ("ВСУ освободили село. Как отмечает Meduza, это первые заявления Киева об успехах.",
+     "это первые заявления Киева об успехах"),
+])
+def test_this_as_the_subject_of_an_adjuncts_claim_is_no_anaphor(text, content):
+    found = claims(text, "ru")
+    assert [found_content for _, _, found_content in found] == [content], found
+
+
+def test_the_people_counted_before_a_shared_subject_are_the_count_of_the_verb_joined_on():
+    found = events("Минобороны заявило, что 265 боевиков сложили оружие и сдались в плен.", "ru")
+    assert [(kind, count) for kind, _, _, count in found] == [("casualties", 265)], found
+
+
+def test_a_denial_after_a_comment_on_a_claim_refers_to_the_claim():
+    found = claims("ВСУ освободили село Нескучное, сообщила Анна Маляр. Как отмечает Meduza, это первые заявления "
+                   "Киева об успехах. В Минобороны России эти сведения не подтвердили.", "ru")
+    assert found[-1][2].startswith("ВСУ освободили село Нескучное"), found

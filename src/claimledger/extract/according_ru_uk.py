@@ -181,7 +181,8 @@ def according_adjuncts(doc: CyrDoc, sent, lex: CueLexicon, used: set[int], quote
         part = _host_clause(doc, sent, k, host_end)
         if part:
             (content, kind), scope = _rendered(doc, part, quotes), None
-            if is_anaphoric(doc, part[0]):  # "з посиланням на агентство, про це написав ..."
+            if is_anaphoric(doc, part[0], part[1]):  # "з посиланням на агентство, про це написав ..." (not "По
+                # словам экспертов, это серьезный успех": "это" the subject of the claim, no report of the one before)
                 antecedent = sentence_before(doc, sent)
                 if antecedent is not None:
                     content, kind, scope = antecedent, "according_to", doc.char_span(*part)

@@ -184,6 +184,12 @@ def is_anaphoric(doc: CyrDoc, first: int, end: int | None = None) -> bool:
     return any(set(t.lemmas) & cues for t in doc.tokens[first + 1:end])
 
 
+# Words opening an adjunct of a source ("Как отмечает", "По словам", "За даними", "Згідно з"), and the words within
+# which its comma stands.
+COMMENT_OPENERS = frozenset({"как", "як", "по", "за", "согласно", "згідно", "по-мнению"})
+COMMENT_OPENING_REACH = 8
+
+
 def sentence_before(doc: CyrDoc, sent) -> tuple[int, int] | None:
     """The sentence before this one (without its final full stop), in the same paragraph; when that one only says
     who reported the one before it ("Об этом сообщила Анна Маляр"), that one before ("ВСУ заявили о взятии
@@ -195,12 +201,24 @@ def sentence_before(doc: CyrDoc, sent) -> tuple[int, int] | None:
     prev = doc.sents[n - 1]
     if "\n\n" in doc.text[prev.end:sent.start] and len(doc.text[prev.start:prev.end].split()) < 4:
         return None  # a heading
-    if n >= 2 and any(words_at(doc.tokens, prev.first, words) for words in REPORTED_BEFORE):
+    if n >= 2 and (any(words_at(doc.tokens, prev.first, words) for words in REPORTED_BEFORE)
+                   or _comments_on_before(doc, prev)):
         return sentence_before(doc, prev)
     if n >= 2 and "\n" in doc.text[prev.end:sent.start] \
             and any(words_at(doc.tokens, prev.first, words) for words in SPEAKER_GOES_ON):
         return sentence_before(doc, prev) or _trimmed(doc, prev)
     return _trimmed(doc, prev)
+
+
+def _comments_on_before(doc: CyrDoc, sent) -> bool:
+    """True for a sentence that opens with an adjunct of a source and goes on with "это"/"це" ("Как отмечает Meduza,
+    это первые заявления Киева ...", "За словами експертів, це ..."): a comment on the claim before it, which a
+    denial after it refers past ("В Минобороны эти сведения не подтвердили")."""
+    toks = doc.tokens
+    comma = next((k for k in range(sent.first, min(sent.last, sent.first + COMMENT_OPENING_REACH))
+                  if toks[k].text == ","), None)
+    return comma is not None and comma + 1 < sent.last and toks[comma + 1].lower in ("это", "це") \
+        and toks[sent.first].lower in COMMENT_OPENERS
 
 
 def _trimmed(doc: CyrDoc, sent) -> tuple[int, int] | None:

@@ -53,7 +53,7 @@ from .event_polarity_ru_uk import event_polarity_ru_uk
 from .event_senses_ru_uk import event_sense_ru_uk
 from .modality_ru_uk import event_modality_ru_uk
 from .place_roles_ru_uk import other_role
-from .quantities_ru_uk import PERSONNEL_STEMS, VICTIM_VERBS, find_count_ru_uk
+from .quantities_ru_uk import PERSONNEL_STEMS, VICTIM_VERBS, count_of_subject, find_count_ru_uk
 from .retold_events import without_retold_strikes
 from .trigger_context_ru_uk import ASSAULT_STEMS, passes_flags, sentence_tokens
 
@@ -262,6 +262,8 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
                                                or doc.tokens[first].pos == "PRTS") \
                 and any(plain_word(w.lemma).startswith(PERSONNEL_STEMS) for w in doc.tokens[actor[0]:actor[1]]):
             actor = None  # "Пять человек погибли", "пострадал один местный житель": the victims, not who acted
+        if actor and kind == "casualties" and quantity is None and doc.tokens[first].pos == "VERB":
+            quantity = count_of_subject(doc, actor)  # "265 боевиков сложили оружие и сдались в плен"
         actor_spans = [doc.char_span(*actor)] if actor else []
         actor_spans += actor_phrases(doc, doc.tokens[first].sent, places)
         acted_on = [p for p in places if not any(a <= p.span[0] and p.span[1] <= b for a, b in actor_spans)]

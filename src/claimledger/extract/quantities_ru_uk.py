@@ -305,6 +305,14 @@ def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int], people: bool) -> 
     return None
 
 
+def count_of_subject(doc: CyrDoc, subject: tuple[int, int]) -> int | None:
+    """The number right before a subject phrase (tokens [start, end)) of people, which counts them ("265 боевиков
+    сложили оружие и сдались": the victims of the verb joined on), or None."""
+    start = subject[0]
+    return _count_ending_at(doc, max(doc.sentence_of(start).first, start - QUANTITY_BEFORE), start, set()) \
+        if _people_at(doc, start, PEOPLE_ADJECTIVES) else None
+
+
 def _count_ending_at(doc: CyrDoc, start: int, end: int, in_time: set[int]) -> int | None:
     """The count whose number starts at a token in [start, end) and ends right before token ``end``, or None."""
     for k in range(start, end):
