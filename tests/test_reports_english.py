@@ -10,7 +10,9 @@ villages a capture lists after a dash, which the parser may hang on the "in" of 
 withdraw (a plan pushed back does not); a name the tagger read as an organisation right after a title is a person; a
 claim dismissed or rejected is denied, a proposal rejected is no claim; a clause after "and" that follows a reporting
 parenthesis leaves the clause before it the content (a relative clause is no such parenthesis); a meeting struck is a
-target, no talks.
+target, no talks; troops moved to better lines or to the other bank withdraw; an organisation's name with function
+words closes a reporting tail ("..., the Institute for the Study of War said"); a claim ends at a semicolon that
+opens a report of its own ("claims capture of Bakhmut; Kyiv denies").
 
 The sentences are probes written for these tests (no gold or corpus text); each says what the record should hold by
 the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -275,3 +277,26 @@ def test_a_relative_clause_is_no_reporting_parenthesis():
     found = claims("The minister thanked the council, which responded quickly to the attack, and on March 16 expelled "
                    "the delegation.", "en")
     assert found == [], found
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian officials said troops had moved to more favourable defensive lines near Avdiivka.",
+    "The ministry said more than 30,000 troops had been moved to the east bank.",
+])
+def test_troops_moved_to_better_lines_or_the_other_bank_withdraw(text):
+    assert [kind for kind, *_ in events(text, "en")] == ["withdrawal"]
+
+
+def test_a_move_of_no_troops_is_no_withdrawal():
+    assert events("He moved to the left bank to see his parents.", "en") == []
+
+
+def test_an_organisations_name_with_function_words_closes_a_reporting_tail():
+    found = claims("Russian troops captured several villages, including Strilecha, Pylna and Borysivka, the Institute "
+                   "for the Study of War said.", "en")
+    assert [speaker for speaker, _, _ in found] == ["Institute for the Study of War"], found
+
+
+def test_a_claim_ends_at_a_semicolon_that_opens_a_report_of_its_own():
+    found = claims("The Wagner chief claims capture of Bakhmut; Kyiv denies it.", "en")
+    assert [content for _, cue, content in found if cue == "claims"] == ["capture of Bakhmut"], found

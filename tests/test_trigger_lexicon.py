@@ -43,7 +43,7 @@ def test_the_index_finds_what_one_matcher_over_the_lexicon_finds(nlp_en):
 def test_a_pattern_found_only_past_a_window_start_still_needs_its_first_word(nlp_en):
     doc = nlp_en("Troops moved to safer positions.")
     rows = load_event_lexicon()
-    assert {rows[i][1] for i, _, _ in lexicon_matches(doc)} >= {"to better|safer positions|lines"}
+    assert {rows[i][1] for i, _, _ in lexicon_matches(doc)} >= {"to better|safer|prepared * positions|lines"}
     assert not lexicon_matches(nlp_en("Troops moved safer positions to."))
 
 

@@ -429,6 +429,12 @@ def find_attributions(doc: Doc, published: str | None = None,
                 and headline.content[0] <= candidate.content[0] < headline.content[1] < candidate.content[1]:
             # "Russia says it captured Bilohorivka, Ukraine denies": the claim ends where the headline's does
             candidate.content = (candidate.content[0], headline.content[1])
+        semicolon = text.find(";", *candidate.content)
+        if semicolon > 0 and candidate.kind != "direct" and any(  # "claims capture of Bakhmut; Kyiv denies": a report
+                t.lemma_ in CUE_VERBS and any(c.dep_ == "nsubj" and c.idx > semicolon for c in t.children)
+                for t in doc.char_span(semicolon, candidate.content[1], alignment_mode="expand")):
+            # of its own, with its own subject (not "...; calls on the United States ...", the document's again)
+            candidate.content = trim_span(text, (candidate.content[0], semicolon)) or candidate.content
 
     unique: dict[tuple, Candidate] = {}
     for candidate in sorted(candidates, key=lambda c: (c.anchor, c.content)):

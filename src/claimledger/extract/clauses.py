@@ -234,7 +234,8 @@ def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
     return (doc[end + 2].idx, sentence.end_char), subject
 
 
-MAX_TAIL_NAME_WORDS = 6  # words of a name between the comma and the verb of a reporting tail (_name_tail)
+NAME_FUNCTION_TAGS = frozenset({"DT", "IN", "CC"})  # words inside an organisation's name
+MAX_TAIL_NAME_WORDS = 8  # words of a name between the comma and the verb of a reporting tail (_name_tail)
 
 
 def reporting_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
@@ -282,7 +283,9 @@ def _name_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
     name = doc[comma + 1:verb.i]
     if not _speaker_name(name) or not _closes_sentence(verb):
         return None
-    return (sentence.start_char, doc[comma].idx), name[-1]
+    # the name's own head, whose phrase is the whole name ("Institute" of "the Institute for the Study of War")
+    head = next((t for t in name if not name.start <= t.head.i < name.end), name[-1])
+    return (sentence.start_char, doc[comma].idx), head
 
 
 def _apposed_name_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
@@ -302,8 +305,11 @@ def _apposed_name_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
 
 
 def _speaker_name(name) -> bool:
-    """True for proper nouns only whose last the tagger reads as a person or an organisation (a speaker's name)."""
-    return all(t.tag_ in ("NNP", "NNPS") for t in name) and name[-1].ent_type_ in ("PERSON", "ORG")
+    """True for proper nouns only whose last the tagger reads as a person or an organisation (a speaker's name), or an
+    organisation's name with articles, prepositions and conjunctions inside ("the Institute for the Study of War")."""
+    proper = [t for t in name if t.tag_ not in NAME_FUNCTION_TAGS]
+    return bool(proper) and all(t.tag_ in ("NNP", "NNPS") for t in proper) and name[-1].tag_ in ("NNP", "NNPS") \
+        and (name[-1].ent_type_ == "ORG" or len(proper) == len(name) and name[-1].ent_type_ == "PERSON")
 
 
 def _closes_sentence(verb: Token) -> bool:
