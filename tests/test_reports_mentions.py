@@ -13,7 +13,9 @@ ministry" is the office that spoke before, not one named inside what it said ("�
 and the states of embassies listed are no place of the strike that hit them; sea drones attacking strike; "это" as
 the subject of an adjunct's claim is no anaphor ("По словам экспертов, это серьезный успех"), and a denial after
 such a comment refers past it to the claim; the people counted
-before a shared subject are the count of the verb joined on ("265 боевиков сложили оружие и сдались").
+before a shared subject are the count of the verb joined on ("265 боевиков сложили оружие и сдались"); a time
+before a fronted topic is no part of the claim ("Накануне о взятии города заявлял ..."); assault detachments
+("штурмовые отряды") are a force that acts.
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation guide
@@ -148,3 +150,17 @@ def test_a_denial_after_a_comment_on_a_claim_refers_to_the_claim():
     found = claims("ВСУ освободили село Нескучное, сообщила Анна Маляр. Как отмечает Meduza, это первые заявления "
                    "Киева об успехах. В Минобороны России эти сведения не подтвердили.", "ru")
     assert found[-1][2].startswith("ВСУ освободили село Нескучное"), found
+
+
+def test_a_time_before_a_fronted_topic_is_no_part_of_the_claim():
+    found = claims("Накануне о взятии города заявлял Евгений Пригожин.", "ru")
+    assert found == [("Yevgeny Prigozhin", "заявлял", "о взятии города")], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Российские штурмовые отряды закрепились в центре Новогродовки.", "ru"),
+    ("Штурмові загони закріпилися в центрі Новогродівки.", "uk"),
+])
+def test_assault_detachments_are_the_actor(text, language):
+    rec = record(text, language, "2024-08-28")
+    assert [e["actor"] is not None for e in rec["events"]] == [True], rec["events"]

@@ -36,6 +36,9 @@ def object_before(doc: CyrDoc, sent, cue_first: int, quotes, role: str,
     while last > first + 1 and doc.tokens[last - 1].pos in ("ADVB", "PRCL"):
         last -= 1  # "сообщение о потере города пока не подтвердили": the adverb is the cue's
     part = trim_range(doc, first, last)
+    while part is not None and part[1] - part[0] > 2 and doc.tokens[part[0]].pos == "ADVB" \
+            and doc.tokens[part[0] + 1].lower in ABOUT:
+        part = (part[0] + 1, part[1])  # "Накануне о взятии города заявлял Пригожин": the time is no part of it
     if part is None:
         return None
     head = doc.tokens[part[0]]
