@@ -193,9 +193,8 @@ POINT_NOUNS = frozenset({"point", "opportunity", "effort"})
 # Words a reporting clause at the end of a sentence may hold besides its subject and verb
 # ("..., Business Secretary Greg Clark has said on Sunday.").
 _TAIL_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "punct", "nsubj", "prt"})
-
-
-COORDINATING_WORDS = frozenset({"and", "but", "while", "whereas"})  # opening a clause after a parenthetical report
+# Words opening a clause of its own after a reporting parenthesis ("..., the governor said, and evacuations had begun").
+COORDINATING_WORDS = frozenset({"and", "but", "while", "whereas"})
 
 
 def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
