@@ -7,7 +7,8 @@ takings ("Россия выпустила по Украине 158 ракет"), 
 not a strike ("военнослужащих ... при поддержке танков ... атаковали"); a numeral that may be collective counts the
 strikes right after it ("трьох ракетних ударів"); forces leaving from near a town withdraw ("ушли из-под Киева"); an
 assault that failed is repelled ("попытка наступления провалилась", guide: "first blow failed"); the state let make
-strikes is no place of them ("разрешил Киеву наносить удары вглубь России").
+strikes is no place of them ("разрешил Киеву наносить удары вглубь России"); attacking from quarters is an assault
+("атакуя с севера и юга"); the side fire came from is no subject of the casualties ("со стороны ВСУ погибли").
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation guide
@@ -110,3 +111,13 @@ def test_an_assault_that_failed_is_repelled(text, language):
 def test_the_state_let_make_strikes_is_no_place_of_them(text, language):
     rec = record(text, language, "2024-11-19")
     assert [(e["type"], e["places"]) for e in rec["events"]] == [("strike", ["geonames:2017370"])], rec["events"]
+
+
+def test_attacking_from_quarters_is_an_assault():
+    found = events("Российские войска третий день пытаются окружить Авдеевку, атакуя с севера и юга.", "ru")
+    assert [kind for kind, *_ in found] == ["clash"], found
+
+
+def test_the_side_fire_came_from_is_no_actor_of_the_casualties():
+    rec = record("В результате обстрела Донецка со стороны ВСУ погибли три мирных жителя.", "ru", "2024-07-09")
+    assert [(e["type"], e["actor"]) for e in rec["events"]] == [("strike", None), ("casualties", None)], rec["events"]

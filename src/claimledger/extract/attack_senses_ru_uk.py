@@ -35,6 +35,9 @@ FRONT_LEMMAS = frozenset({"направление", "напрямок", "нап�
 # by night, when drones and missiles attack ("Вночі Росія атакувала Україну").
 LAND_LEMMAS = frozenset({"территория", "територія", "страна", "країна", "государство", "держава"})
 NIGHT_STEMS = ("ноч", "ніч", "вноч", "уноч")
+# ... or the quarters it attacks from ("атакуя с севера и юга", "з флангів"): troops closing in, an assault.
+FROM_WORDS = frozenset({"с", "со", "з", "із", "зі"})
+QUARTER_LEMMAS = frozenset({"север", "юг", "запад", "восток", "фланг", "північ", "південь", "захід", "схід", "фланг"})
 TIMES_LEMMAS = frozenset({"раз"})  # "атаковал 28 раз", "28 разів атакував": how often, no object
 # ... or when they attack near a place rather than the place ("пытались атаковать у Работина", "атакували біля
 # Кліщіївки"): a weaponless attack near a village is an assault (an attack on a town itself may be a strike).
@@ -167,5 +170,6 @@ def assaults_positions(doc: CyrDoc, first: int, last: int, places: Sequence[Plac
     night = any(plain_word(w.lower).startswith(NIGHT_STEMS) for w in doc.tokens[s.first:s.last])
     country = not night and (any(set(w.lemmas) & LAND_LEMMAS for w in after) or any(
         p.level == "country" and after and after[0].start <= p.span[0] < after[-1].end for p in places))
-    return any(set(w.lemmas) & (POSITION_LEMMAS | FRONT_LEMMAS) for w in after) or country \
+    flanks = len(after) >= 2 and after[0].lower in FROM_WORDS and bool(set(after[1].lemmas) & QUARTER_LEMMAS)
+    return any(set(w.lemmas) & (POSITION_LEMMAS | FRONT_LEMMAS) for w in after) or country or flanks \
         or bool(after) and after[0].lower in NEAR_PREPOSITIONS or objectless or front_before  # атаковал 28 раз"

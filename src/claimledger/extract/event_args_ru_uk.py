@@ -64,6 +64,7 @@ MILITARY_PEOPLE_LEMMAS = frozenset({"военный", "військовий", "�
 # Acronyms of the armed forces, the agent after a passive of taking as well ("Урожайное было занято ВСУ").
 FORCE_ACRONYMS = frozenset({"всу", "зсу", "вс", "ссо", "тро"})
 STATE_AFTER_ACRONYM = frozenset({"РФ", "России", "Росії", "України", "Украины"})  # "ВС РФ", "ЗС України"
+SIDE_NOUNS = frozenset({"сторона", "бік"})  # "со стороны X", "з боку X": a phrase of whose side, no subject
 FREED_FROM = frozenset({"от", "від"})  # ... before the force a place is freed from ("освобождены от ВСУ")
 
 
@@ -414,6 +415,8 @@ def _after_preposition(doc: CyrDoc, k: int, c_first: int) -> bool:
     directly or before its adjectives, capitalised words and settlement noun ("из Волчанской общины", "в селе
     Козинка")."""
     j = k - 1
+    if j > c_first and set(doc.tokens[j].lemmas) & SIDE_NOUNS and doc.tokens[j - 1].pos == "PREP":
+        return True  # "со стороны ВСУ", "з боку окупантів": whose side fire came from, no subject
     w = doc.tokens[k]  # a nominative or an acronym after a place's name is no part of its phrase ("На Сумщині ворог",
     # "В Белгороде ВСУ атаковали"); a name or an oblique noun may be ("в селе Козинка", "из Волчанской общины")
     inside = w.is_title and not w.text.isupper() or bool(OBLIQUE_CASES & w.tags) and "nomn" not in w.tags
