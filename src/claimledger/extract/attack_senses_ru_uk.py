@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Place
-from .cyrillic import CyrDoc, Token, plain_word
+from .cyrillic import WITH_OR_FROM_PREPOSITIONS, CyrDoc, Token, plain_word
 
 OBJECT_WINDOW = 3  # words after a verb of attacking within which its object must start
 # Aerial objects whose destruction is an air-defence interception ("other": shot down), not a strike.
@@ -36,8 +36,7 @@ FRONT_LEMMAS = frozenset({"направление", "напрямок", "нап�
 LAND_LEMMAS = frozenset({"территория", "територія", "страна", "країна", "государство", "держава"})
 NIGHT_STEMS = ("ноч", "ніч", "вноч", "уноч")
 # ... or the quarters it attacks from ("атакуя с севера и юга", "з флангів"): troops closing in, an assault.
-FROM_WORDS = frozenset({"с", "со", "з", "із", "зі"})
-QUARTER_LEMMAS = frozenset({"север", "юг", "запад", "восток", "фланг", "північ", "південь", "захід", "схід", "фланг"})
+QUARTER_LEMMAS = frozenset({"север", "юг", "запад", "восток", "фланг", "північ", "південь", "захід", "схід"})
 TIMES_LEMMAS = frozenset({"раз"})  # "атаковал 28 раз", "28 разів атакував": how often, no object
 # ... or when they attack near a place rather than the place ("пытались атаковать у Работина", "атакували біля
 # Кліщіївки"): a weaponless attack near a village is an assault (an attack on a town itself may be a strike).
@@ -170,6 +169,7 @@ def assaults_positions(doc: CyrDoc, first: int, last: int, places: Sequence[Plac
     night = any(plain_word(w.lower).startswith(NIGHT_STEMS) for w in doc.tokens[s.first:s.last])
     country = not night and (any(set(w.lemmas) & LAND_LEMMAS for w in after) or any(
         p.level == "country" and after and after[0].start <= p.span[0] < after[-1].end for p in places))
-    flanks = len(after) >= 2 and after[0].lower in FROM_WORDS and bool(set(after[1].lemmas) & QUARTER_LEMMAS)
+    flanks = len(after) >= 2 and after[0].lower in WITH_OR_FROM_PREPOSITIONS \
+        and bool(set(after[1].lemmas) & QUARTER_LEMMAS)
     return any(set(w.lemmas) & (POSITION_LEMMAS | FRONT_LEMMAS) for w in after) or country or flanks \
         or bool(after) and after[0].lower in NEAR_PREPOSITIONS or objectless or front_before  # атаковал 28 раз"

@@ -5,10 +5,9 @@ a decision out.
 """
 from __future__ import annotations
 
-from .cyrillic import OUT_OF_PREPOSITIONS, CyrDoc, plain_word
+from .cyrillic import OUT_OF_PREPOSITIONS, WITH_OR_FROM_PREPOSITIONS, CyrDoc, plain_word
 
-WITH_WORDS = frozenset({"с", "со", "з", "із", "зі"})
-CAPTIVE_STEMS = ("пленн", "полонен", "военнопленн", "військовополонен")  # nouns of captives, after WITH_WORDS: company
+CAPTIVE_STEMS = ("пленн", "полонен", "военнопленн", "військовополонен")  # nouns of captives, after "с"/"з": company
 # Nouns of captivity, after OUT_OF_PREPOSITIONS a return from it ("вернулись из плена", "повернули з полону"), or in
 # a sentence of a return or exchange (RETURNING_STEMS: "повернула 95 військових, які перебували в полоні"): no capture.
 CAPTIVITY_STEMS = ("плен", "полон")
@@ -17,7 +16,7 @@ RETURNING_STEMS = ("вернул", "вернут", "возвра", "поверн
 
 def captives_carried(doc: CyrDoc, first: int, last: int) -> bool:
     """True for captives named after "с"/"з": whom something carries ("с украинскими пленными")."""
-    return _noun_after(doc, first, last, CAPTIVE_STEMS, WITH_WORDS)
+    return _noun_after(doc, first, last, CAPTIVE_STEMS, WITH_OR_FROM_PREPOSITIONS)
 
 
 def captivity_left(doc: CyrDoc, first: int, last: int) -> bool:

@@ -410,6 +410,8 @@ OBLIQUE_CASES = frozenset({"gent", "datv", "ablt", "loct"})  # the cases of a wo
 OUT_OF_PREPOSITIONS = frozenset({"из", "изо", "з", "із", "зі"})
 # "From": whom a place is freed from ("освободили от оккупантов"), whom an outlet heard it from ("из источников").
 FROM_PREPOSITIONS = frozenset({"из", "от", "з", "із", "від"})
+# "С"/"з": with, before the instrumental ("с заявлением", "з полоненими"), or from, before the genitive ("с севера").
+WITH_OR_FROM_PREPOSITIONS = frozenset({"с", "со", "з", "із", "зі"})
 BRACKETED_NAME_TOKENS = 3  # words of a bracketed short name inside a source ("Институт изучения войны (ISW)")
 
 

@@ -16,8 +16,8 @@ from ..models import Place
 from .attack_senses_ru_uk import (
     ATTACK_STEM, aerial_attacker, aerial_object, air_attack, air_attack_retold, assaults_positions, attack_undergone,
 )
-from .captivity_ru_uk import WITH_WORDS, captives_carried, captivity_left
-from .cyrillic import CyrDoc, plain_word
+from .captivity_ru_uk import captives_carried, captivity_left
+from .cyrillic import WITH_OR_FROM_PREPOSITIONS, CyrDoc, plain_word
 from .lexicon_files import lexicon_words
 from .name_context_ru_uk import LIST_JOINERS
 from .numbers_ru_uk import NUMBER_LEMMAS
@@ -144,7 +144,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
     if kind == "negotiation" and set(doc.tokens[first].lemmas) & MEETING_LEMMAS and any(
             plain_word(w.lemma).startswith(PUBLIC_STEMS) for w in doc.tokens[last:last + MEETING_WINDOW]):
         return None  # "встреча с жителями": a meeting with the public
-    if set(doc.tokens[first].lemmas) & USING_LEMMAS and first > 0 and doc.tokens[first - 1].lower in WITH_WORDS:
+    if set(doc.tokens[first].lemmas) & USING_LEMMAS and first > 0 \
+            and doc.tokens[first - 1].lower in WITH_OR_FROM_PREPOSITIONS:
         return None  # "74 авиационных удара с применением 118 авиабомб": how another strike was made
     if kind == "casualties" and _hostage_taken(doc, first, last):
         return "other"  # "захопили в полон мера Мелітополя": a civilian taken is a hostage, no loss of a side

@@ -42,8 +42,8 @@ from .place_adjectives_ru_uk import (
 from .place_candidates_ru_uk import THEATRE, corresponding_settlements, name_candidates
 from .place_weights import FRONT_OBLASTS
 from .russian_places_ru_uk import (
-    NAME_KINDS, city_district, namesakes_far_off, russian_raions, russian_villages, told_in_russia,
-    villages_off_the_list,
+    NAME_KINDS, city_district, joined_mentions, namesakes_far_off, russian_raions, russian_villages,
+    told_in_russia, villages_off_the_list,
 )
 from .unlisted_villages_ru import settlement_noun_names
 
@@ -328,8 +328,8 @@ def _dashed_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution
         return None
     first = k
     while first > 0 and mentions[first - 1].kind in NAME_KINDS \
-            and 0 < mentions[first].start - mentions[first - 1].end <= 2 \
-            and all(t.lower in LIST_JOINERS for t in doc.tokens[mentions[first - 1].end:mentions[first].start]):
+            and mentions[first].start - mentions[first - 1].end <= 2 \
+            and joined_mentions(doc, mentions[first - 1], mentions[first]):
         first -= 1
     j = first - 1
     if j < 0 or [t.text for t in doc.tokens[mentions[j].end:mentions[first].start]] not in (["—"], ["–"]):

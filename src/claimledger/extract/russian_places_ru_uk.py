@@ -134,9 +134,9 @@ def villages_off_the_list(doc: CyrDoc, mentions: Sequence, results: Sequence[Res
                 or e.category not in ("C", "X") or e.oblast in FRONT_OBLASTS:
             continue
         first = last = n  # the list: the mentions joined to this one by commas and conjunctions
-        while first > 0 and _joined(doc, mentions[first - 1], mentions[first]):
+        while first > 0 and joined_mentions(doc, mentions[first - 1], mentions[first]):
             first -= 1
-        while last + 1 < len(mentions) and _joined(doc, mentions[last], mentions[last + 1]):
+        while last + 1 < len(mentions) and joined_mentions(doc, mentions[last], mentions[last + 1]):
             last += 1
         mates = [x.entry for k, x in enumerate(results[first:last + 1], first)
                  if k != n and x.entry is not None and x.entry.level == "settlement" and x.entry.lat is not None]
@@ -145,6 +145,6 @@ def villages_off_the_list(doc: CyrDoc, mentions: Sequence, results: Sequence[Res
     return out
 
 
-def _joined(doc: CyrDoc, before, after) -> bool:
+def joined_mentions(doc: CyrDoc, before, after) -> bool:
     """True when only commas and conjunctions stand between two mentions ("Острого, Цукурино и Горняка")."""
     return before.end < after.start and all(t.lower in LIST_JOINERS for t in doc.tokens[before.end:after.start])

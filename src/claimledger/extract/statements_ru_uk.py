@@ -15,14 +15,13 @@ import functools
 from .according_ru_uk import Found
 from .anaphora_ru_uk import sentence_before
 from .cues_ru_uk import load_cue_lexicon
-from .cyrillic import CyrDoc
+from .cyrillic import WITH_OR_FROM_PREPOSITIONS, CyrDoc
 from .sources_after_ru_uk import find_source_after
 from .sources_ru_uk import ABOUT, find_source_before, trim_range
 
 STATEMENT_LEMMAS = frozenset({"заявление", "заява"})  # nouns of a statement
 # Verbs that make such a noun a report ("сделать заявление", "выступить с заявлением", "зробити заяву").
 MAKING_LEMMAS = frozenset({"сделать", "выступить", "зробити", "виступити"})
-WITH = frozenset({"с", "со", "з", "із", "зі"})  # "с заявлением выступил"
 # Demonstratives that make the statement the one the sentence before tells ("С таким заявлением выступил X").
 REFERRING_LEMMAS = frozenset({"такой", "этот", "данный", "соответствующий", "подобный", "такий", "цей",
                               "відповідний", "подібний"})
@@ -50,7 +49,8 @@ def statements_made(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
             continue
         opener = k - 1 if k > sent.first and toks[k - 1].pos in ("ADJF", "PRTF", "NPRO") else k
         referring = opener < k and set(toks[opener].lemmas) & REFERRING_LEMMAS
-        if referring and (verb != k + 1 or opener - 1 < sent.first or toks[opener - 1].lower not in WITH):
+        with_before = opener > sent.first and toks[opener - 1].lower in WITH_OR_FROM_PREPOSITIONS  # "с заявлением"
+        if referring and (verb != k + 1 or not with_before):
             continue
         if referring:
             content = sentence_before(doc, sent)
@@ -61,7 +61,7 @@ def statements_made(doc: CyrDoc, sent, used: set[int]) -> list[Found]:
             content = doc.char_span(*part) if part else None
         if content is None:
             continue
-        cue_first = opener - 1 if opener > sent.first and toks[opener - 1].lower in WITH else opener
+        cue_first = opener - 1 if with_before else opener
         used.update(range(cue_first, verb + 1))
         out.append(Found(content, "indirect", doc.char_span(k, k + 1), source, k))
     return out
