@@ -271,6 +271,13 @@ def test_hedges_are_kept_on_the_claim(text, language, hedge):
     ("ВСУ атаковали беспилотниками сёла на Запорожье.", "ru", "Запорожье", "Zaporizhzhia Oblast", "oblast"),
     ("Ворог обстріляв промзону у Запоріжжі.", "uk", "Запоріжжі", "Zaporizhzhia", "settlement"),
     ("Росіяни знову вдарили по Запоріжжю.", "uk", "Запоріжжю", "Zaporizhzhia", "settlement"),
+    # a town's case form that also reads as an adjective, before an oblast's adjective in another case: the town
+    ("Загинули двоє у Дніпрі, по одному у Луцьку та Житомирській області.", "uk", "Луцьку", "Lutsk", "settlement"),
+    ("Вибухи пролунали у Луцьку і Рівненській області.", "uk", "Луцьку", "Lutsk", "settlement"),
+    ("Вибухи пролунали у Луцьку і Рівненській області.", "uk", "Рівненській області", "Rivne Oblast", "oblast"),
+    ("Удари були по Київській, Львівській та Полтавській областях.", "uk", "Львівській", "Lviv Oblast", "oblast"),
+    ("Над Сумською областю збито шість дронів, над Харківською - три.", "uk", "Харківською", "Kharkiv Oblast",
+     "oblast"),
 ])
 def test_inflected_places_resolve_to_katottg(text, language, surface, name, level):
     doc = analyse(text, language)

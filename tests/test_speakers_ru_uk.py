@@ -117,3 +117,20 @@ def test_social_media_as_a_source_is_no_named_speaker(text, language):
 ])
 def test_a_general_staff_written_out_in_full_is_the_same_speaker(text, language, speaker):
     assert [s for _, s in speakers(text, language)] == [speaker]
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("По словам командующего Николая Олещука, сбиты 74 дрона.", "ru", "Nikolai Oleshchuk"),
+    ("По словам Петра Алексеева, бои продолжаются.", "ru", "Petr Alekseyev"),
+    ("По словам главы ОВА Ивана Федорова, погиб один человек.", "ru", "Ivan Fedorov"),
+    ("За словами Андрія Мельника, бої тривають.", "uk", "Andrii Melnyk"),
+])
+def test_a_name_after_according_to_is_put_in_the_nominative_whole(text, language, speaker):
+    """The genitive the phrase takes, the surname in the first name's gender (an unknown "Олещука" is no feminine
+    nominative) and a surname that is also a common noun ("Мельника") after a first name."""
+    assert [name for _, name in speakers(text, language)] == [speaker]
+
+
+def test_an_office_abbreviation_before_a_name_is_no_part_of_it():
+    text = "Уламки впали в Дарницькому районі, повідомив начальник КМВА Сергій Попко."
+    assert [name for _, name in speakers(text, "uk")] == ["Serhii Popko"]

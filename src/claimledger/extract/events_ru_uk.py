@@ -49,9 +49,11 @@ from .event_places import event_place_key, is_resolved, settled_places
 from .event_mentions_ru_uk import claim_repeated, merged_places, names_act_better, same_act, told_again
 from .event_places_ru_uk import QUOTE_MARKS, actor_phrases, event_place_keys
 from .event_polarity import claimed_polarity, innermost_claimant
-from .event_polarity_ru_uk import event_polarity_ru_uk
+from .event_polarity_ru_uk import NEGATIONS, event_polarity_ru_uk
 from .event_senses_ru_uk import event_sense_ru_uk
+from .events_by_place_ru_uk import split_by_place
 from .modality_ru_uk import event_modality_ru_uk
+from .numbers_ru_uk import COMPARATIVES
 from .place_roles_ru_uk import other_role
 from .quantities_ru_uk import PERSONNEL_STEMS, VICTIM_VERBS, count_of_subject, find_count_ru_uk
 from .retold_events import without_retold_strikes
@@ -151,6 +153,20 @@ def _row_index(language: str) -> tuple[dict[str, list[_Row]], dict[str, list[_Ro
     return by_lemma, by_prefix
 
 
+AUXILIARIES = frozenset({"быть", "бути"})  # verbs of a passive an optional pattern word may stand for
+
+
+def _stops_gap(doc: CyrDoc, k: int) -> bool:
+    """True for a word an optional pattern word never stands for: a negation or a verb of its own ("ракеты не могут
+    попасть" is no hit), which the trigger would swallow; not "не менее" before a count, the auxiliary of a passive,
+    nor a numeral that also reads as a verb (Ukrainian "три")."""
+    token = doc.tokens[k]
+    if token.lower in NEGATIONS:
+        return k + 1 >= len(doc.tokens) or doc.tokens[k + 1].lower not in COMPARATIVES
+    return token.pos in {"VERB", "INFN"} and not has_reading(token.text, doc.language, "NUMR") \
+        and token.lemma not in AUXILIARIES  # ("здание театра было взорвано")
+
+
 def _match(doc: CyrDoc, i: int, items: tuple[_Item, ...]) -> int | None:
     """End (exclusive) of a match of items starting at token i, else None."""
     toks, k = doc.tokens, i
@@ -160,7 +176,8 @@ def _match(doc: CyrDoc, i: int, items: tuple[_Item, ...]) -> int | None:
             abbreviation = toks[k].text == "." and k > i and toks[k - 1].lower in NUMBER_ABBREVIATIONS if k < len(toks) else False
             quote = k < len(toks) and toks[k].text in QUOTE_MARKS  # "били «Градами» по": a name's marks
             if k < len(toks) and (toks[k].is_word or toks[k].text[:1].isdigit() or abbreviation or quote) \
-                    and toks[k].sent == toks[i].sent and not (nxt is not None and nxt.matches(toks[k])):
+                    and toks[k].sent == toks[i].sent and not (nxt is not None and nxt.matches(toks[k])) \
+                    and not _stops_gap(doc, k):
                 k += 1
             continue
         if k >= len(toks) or toks[k].sent != toks[i].sent or not item.matches(toks[k]):
@@ -302,6 +319,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
             events.append(event)
         else:
             events[replaces] = event
+    events = [part for event in events for part in split_by_place(doc, event, list(places))]
     sentence_at = functools.partial(_sentence_span, doc)
     settled = settled_places(events, places, attributions, doc.text, sentence_at)
     return without_retold_strikes(settled, doc.text, sentence_at)

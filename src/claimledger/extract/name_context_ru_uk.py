@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .agreement_ru_uk import JOINERS, adjective_reading, before_agreeing_noun
 from .cyrillic import ABBREVIATED, DASHES, CyrDoc, Token, has_reading, word_readings
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .gazetteer_entries import CITY_CATEGORIES
@@ -16,8 +17,6 @@ from .nlp import load_morphology
 from .place_candidates_ru_uk import name_candidates, oblast_nickname_ref, raion_nickname
 from .taken_objects_ru_uk import after_taking_word
 
-# Words joining adjectives that share one head ("Сумській, Чернігівській та Полтавській областях").
-JOINERS = frozenset({",", "и", "і", "та", "й", "а", "также"})
 LIST_JOINERS = frozenset({",", "и", "і", "та", "й"})  # ... and names in a list of places
 # Prepositions that make the next capitalised word a place for the gazetteer-only matcher.
 PLACE_PREPOSITIONS = frozenset({"в", "во", "у", "на", "под", "під", "возле", "біля", "около", "поблизу", "по",
@@ -329,7 +328,7 @@ def substantive_name(doc: CyrDoc, i: int) -> bool:
     itself ("у Степового", "село Работино", "освободили Урожайное", or named so elsewhere in the text), as
     adjectival village names do."""
     return (located(doc, i) or guessed(doc.tokens[i], doc.language) or placed_elsewhere(doc, i)) \
-        and not _before_agreeing_noun(doc, i)
+        and not before_agreeing_noun(doc, i)
 
 
 def guessed(t: Token, language: str) -> bool:
@@ -410,7 +409,7 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
         return False  # a pronoun, particle or demonym starting a sentence ("Вона", "Усі", "Українці")
     if not geo and not confirmed and e.ref is None and e.level == "settlement" and t.pos is not None:
         return False  # a dictionary word read as a foreign town ("Вона" -> Vaughan)
-    if "Geox" not in t.tags and e.level == "settlement" and _adjective_reading(doc, i) and _before_agreeing_noun(doc, i):
+    if "Geox" not in t.tags and e.level == "settlement" and adjective_reading(doc, i) and before_agreeing_noun(doc, i):
         return False  # an adjective before its noun ("Українська армія", "в Георгиевском зале" however NER reads it)
     if _common_word(t) and "Geox" not in t.tags and not prominent and _heads_genitive(doc, i):
         return False  # "в Силах специальных операций", "у Службі безпеки": an institution's head, however placed
@@ -437,33 +436,6 @@ def _heads_genitive(doc: CyrDoc, i: int) -> bool:
             and not nxt.is_title and "gent" in nxt.tags)
 
 
-def _before_agreeing_noun(doc: CyrDoc, i: int) -> bool:
-    """True when a lower-case noun follows the adjective at i and agrees with it in case, number and (in the
-    singular) gender, directly, after lower-case adjectives ("Запорізьку атомну станцію") or after a second
-    capitalised adjective sharing it ("Чорного й Азовського морів"); compared over all readings of both
-    words ("у Маріїнському палаці"), so that "у Миколаєві тривала операція" keeps the city."""
-    toks, t = doc.tokens, doc.tokens[i]
-    keys = _agreement(doc, t, ("ADJF", "PRTF"))
-    shared = i >= 2 and toks[i - 1].lower in JOINERS - {","} and toks[i - 2].is_title  # "... й Азовського морів"
-    k = i + 1
-    while k < len(toks) and toks[k].sent == t.sent and k - i <= AGREEMENT_REACH:
-        w = toks[k]
-        if w.lower in JOINERS - {","} and k + 1 < len(toks) and toks[k + 1].is_title:
-            k, shared = k + 2, True  # "Чорного й Азовського": the second adjective of a plural head
-            continue
-        if not w.is_word:
-            return False
-        if w.pos == "NOUN":
-            nouns = _agreement(doc, w, ("NOUN",))
-            if shared:  # one adjective of a plural head: the case alone agrees
-                return not w.is_title and bool({key[0] for key in keys} & {key[0] for key in nouns})
-            return not w.is_title and bool(keys & nouns)
-        if w.pos not in ("ADJF", "PRTF") or w.is_title:
-            return False
-        k += 1
-    return False
-
-
 # Nouns heading the name of a square, a street or a park ("Площа Свободи"): facilities, not places
 # (annotation guide), though villages share some of their words.
 # Nouns of a part of a town before its name ("микрорайон Канал", "мікрорайон Сонячний", "квартал"): the name
@@ -472,25 +444,7 @@ URBAN_DISTRICT_LEMMAS = frozenset({"микрорайон", "мікрорайон
 URBAN_FEATURE_LEMMAS = frozenset({"площа", "площадь", "вулиця", "улица", "проспект", "бульвар", "майдан",
                                   "набережна", "набережная", "провулок", "переулок", "парк", "сквер",
                                   "канал"})  # "канал Северский Донец — Донбасс": the canal's name, not Donbas
-AGREEMENT_REACH = 4  # words from an adjective to the noun it agrees with
 GENITIVE_ADJECTIVES = 2  # adjectives between an institution's head and its genitive noun ("специальных")
-
-
-# The second locative, genitive and accusative of a few nouns agree with an adjective's first ("на Крымском мосту").
-SECOND_CASES = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}
-
-
-def _agreement(doc: CyrDoc, t: Token, parts: tuple[str, ...]) -> frozenset[tuple[str | None, ...]]:
-    """(case, number, gender in the singular) of every dictionary reading of a word as one of ``parts``."""
-    return frozenset((SECOND_CASES.get(p.tag.case, p.tag.case), p.tag.number,
-                      p.tag.gender if p.tag.number == "sing" else None)
-                     for p in load_morphology(doc.language).parse(t.text) if p.tag.POS in parts)
-
-
-def _adjective_reading(doc: CyrDoc, i: int) -> bool:
-    """True when some dictionary reading of the word at i is an adjective ("Українська": a surname too)."""
-    t = doc.tokens[i]
-    return t.pos == "ADJF" or has_reading(t.text, doc.language, "ADJF")
 
 
 def _common_word(t: Token) -> bool:

@@ -12,19 +12,34 @@ from .nlp import load_morphology
 CASE_ORDER = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
-def nominative_word(t: Token, case: str | None = None, language: str = "ru") -> str:
+def first_name_gender(t: Token, case: str | None, language: str) -> str | None:
+    """The gender of a first name read in the phrase's case ("Петра" in the genitive: masc), else None."""
+    if case is None or case == "nomn":
+        return next((g for g in ("masc", "femn") if "Name" in t.tags and g in t.tags), None)
+    genders = {g for p in load_morphology(language).parse(t.text) if case in p.tag and "Name" in p.tag
+               for g in ("masc", "femn") if g in p.tag}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def nominative_word(t: Token, case: str | None = None, language: str = "ru", gender: str | None = None) -> str:
     """A name word in the nominative; ``case`` is the case of the phrase (genitive after "по словам"); a word of a
-    phrase in the nominative stays as written ("Апти Алаудинов", which the dictionary reads as a plural genitive)."""
+    phrase in the nominative stays as written ("Апти Алаудинов", which the dictionary reads as a plural genitive).
+    ``gender`` is that of the first name before a surname, which the surname shares: a surname the dictionary does
+    not know is read as a noun of that gender ("Николая Олещука" -> Олещук, not a feminine Олещука)."""
     if case is not None and case != "nomn":
         # one person: a singular reading ("Александр" is no genitive plural of Александра)
         readings = [p for p in load_morphology(language).parse(t.text) if case in p.tag and "plur" not in p.tag]
         parses = [p for p in readings if set(str(p.tag).replace(" ", ",").split(",")) & PERSON_TAGS]
         if not parses:  # a surname declined as an adjective ("Сергея Череватого" -> Череватый)
             parses = [p for p in readings if p.tag.POS == "ADJF" and "masc" in p.tag] if t.is_title else []
+        if not parses and gender is not None and t.is_title:
+            parses = [p for p in readings if p.tag.POS == "NOUN" and gender in p.tag]
         if parses:
-            best = next((p for p in parses if "masc" in p.tag), parses[0])
+            best = next((p for p in parses if (gender or "masc") in p.tag), parses[0])
             nominative = best.inflect({"nomn"})
             word = nominative.word if nominative is not None else best.normal_form
+            if "ё" not in t.lower:  # spelt as the report spells it ("Ивана Федорова" -> Федоров, not Фёдоров)
+                word = word.replace("ё", "е")
             return word[:1].upper() + word[1:]
     if case == "nomn" or "nomn" in t.tags or not t.tags & PERSON_TAGS or has_reading(
             t.text, language, None, "nomn", "Name") or has_reading(t.text, language, None, "nomn", "Surn"):

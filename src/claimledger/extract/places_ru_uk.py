@@ -5,7 +5,7 @@ format. It finds
 
 * adjective + head noun areas, agreeing in case ("Харьковской области", "Харківській області",
   "Изюмский район"), and adjectives sharing one plural head ("Сумской и Черниговской областях": each
-  adjective alone, with the head's level);
+  adjective alone, with the head's level), which area_mentions_ru_uk.py reads;
 * front directions named after a place ("на Лиманском направлении", "запорізькому напрямку"): ref null,
   name "<place> axis (front sector)", level region, as the development gold's guide does;
 * capitalised names and name runs the gazetteer knows in any case form ("у Вовчанську", "в Волчанске",
@@ -23,22 +23,21 @@ article, the raions of the sentence's settlements, places already resolved, prom
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..models import Place
-from .cyrillic import CyrDoc, Token, has_reading
+from .area_mentions_ru_uk import Mention, elided_head_mentions, head_mentions, whole_name
+from .cyrillic import CyrDoc, has_reading
 from .event_places import facility_towns
 from .gazetteer import (
     HROMADA_CODE_CHARS, Companion, Entry, Gazetteer, ResolveContext, Resolution, km_between, load_gazetteer,
     settled_alike, theatre_area,
 )
 from .name_context_ru_uk import (
-    AREA_HEADS, JOINERS, LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
+    LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
     in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, placed_elsewhere, substantive_name,
 )
-from .place_adjectives_ru_uk import (
-    INFLECTED_PLACE_ADJECTIVE, PLACE_ADJECTIVE, RussianRaion, adjective_lemma, axis_place, unlisted_axis_name,
-)
+from .place_adjectives_ru_uk import RussianRaion, axis_place, unlisted_axis_name
 from .place_candidates_ru_uk import THEATRE, corresponding_settlements, name_candidates
 from .place_weights import FRONT_OBLASTS
 from .russian_places_ru_uk import (
@@ -47,14 +46,6 @@ from .russian_places_ru_uk import (
 )
 from .unlisted_villages_ru import settlement_noun_names
 
-CLOSING_MARKS = frozenset({".", ";", "!"})  # ... or after one closing the list ("... над Брянской и Воронежской.")
-GAP_MARKS = frozenset({"—", "–", "-", ","})  # ... after an adjective whose head noun a gapped clause leaves out
-# Kinds of a Russian okrug between its adjective and its head ("Шебекинский городской округ").
-OKRUG_KINDS = frozenset({"городской", "муниципальный", "міський", "муніципальний"})
-# Heads whose adjective agrees in the feminine: the gazetteer names a hromada by it ("Покровська громада").
-FEMININE_HEADS = frozenset({"громада", "община"})
-# Head nouns of front directions ("Лиманское направление", "Курахівський напрямок").
-AXIS_HEADS = frozenset({"направление", "напрямок", "напрям", "направлення"})
 AXIS_SUFFIX = " axis (front sector)"  # ... and what an axis place's name ends with ("Pokrovsk axis (front sector)")
 # The KATOTTG categories a settlement noun before a name admits (M city, K special city, X selyshche, C village);
 # copy calls a selyshche a village too ("село Степовое", KATOTTG's селище Степове), so "село" admits both.
@@ -77,131 +68,23 @@ NAME_POS = frozenset({"NOUN", "ADJF", "ADJS", None})
 
 
 
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    kind: str  # name | area | axis | lower | village (a settlement's name the gazetteer lacks)
-    levels: tuple[str, ...] = ()  # allowed levels for an area mention
-    query: str = ""
-    lemma_query: str = ""  # an area's adjective and head in the dictionary form ("купянский район")
-
-
 def find_places_ru_uk(doc: CyrDoc, gazetteer: Gazetteer | None = None, companion: Companion = Companion()) -> list[Place]:
     """Toponyms of a Russian or Ukrainian CyrDoc as Place records, resolved in the article's context, which
     includes what its other part (headline or body) names and settles (``companion``)."""
     gaz = gazetteer or load_gazetteer()
     towns = facility_towns(doc.text)  # "колония в Еленовке": the Olenivka of Donetsk Oblast (facilities.tsv)
     companion = replace(companion, settled=companion.settled | towns) if towns - companion.settled else companion
-    mentions = [_whole_name(doc, gaz, m) for m in _head_mentions(doc)]
-    mentions += _elided_head_mentions(doc, mentions)
+    mentions = [whole_name(doc, gaz, m) for m in head_mentions(doc)]
+    mentions += elided_head_mentions(doc, mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _name_mentions(doc, gaz, taken)
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    mentions += [_Mention(a, b, "village") for a, b in settlement_noun_names(doc, taken)]
+    mentions += [Mention(a, b, "village") for a, b in settlement_noun_names(doc, taken)]
     mentions.sort(key=lambda m: m.start)
     return _resolve(doc, gaz, mentions, companion)
 
 
-def _head_mentions(doc: CyrDoc) -> list[_Mention]:
-    """Adjective + area/axis head, and adjectives in a list sharing the head."""
-    toks, out = doc.tokens, []
-    for t in toks:
-        head = _head_kind(t)
-        if head is None:
-            continue
-        # walk back over the adjectives that share this head (past "городской" of "Шебекинский городской округ")
-        j, first = t.i - 1, True
-        kind = toks[j].lemma if head == "округ" and j >= 0 and toks[j].lemma in OKRUG_KINDS else None
-        j -= kind is not None
-        while j >= 0 and toks[j].sent == t.sent and _is_place_adjective(toks[j], head, listed=not first):
-            end = t.i + 1 if first else j + 1
-            query = doc.span_text(j, j + 1) + " " + (t.text if first else t.lemma)
-            if head in AXIS_HEADS:
-                out.append(_Mention(j, end, "axis", query=adjective_lemma(toks[j])))
-            else:
-                adjective = adjective_lemma(toks[j])
-                if head in FEMININE_HEADS and adjective.endswith(("ий", "ый")):
-                    adjective = adjective[:-2] + "а"  # "Покровській громаді": Покровська громада
-                named_head = "громада" if head == "община" else head  # the gazetteer's word for a hromada
-                named_head = f"{kind} {named_head}" if kind else named_head
-                out.append(_Mention(j, end, "area", AREA_HEADS[head], query, f"{adjective} {named_head}"))
-            first = False
-            k = j - 1
-            if k >= 0 and toks[k].lower in JOINERS:
-                k -= 1
-                if k >= 0 and toks[k].lower in JOINERS:
-                    k -= 1
-                j = k
-            else:
-                break
-    return out
-
-
-def _elided_head_mentions(doc: CyrDoc, found: list[_Mention]) -> list[_Mention]:
-    """Place adjectives after a preposition (or a conjunction after another such) and before a gap ("-", ",") or a
-    conjunction, whose head noun an area mention in the sentence gives ("над Белгородской областью уничтожены шесть,
-    над Курской - три", "шесть - над Смоленской и три - над Орловской областью"): the same kind of area."""
-    toks, out = doc.tokens, []
-    taken = {i for m in found for i in range(m.start, m.end)}
-    elided: set[int] = set()
-    for m in (m for m in found if m.kind == "area"):
-        head = _head_kind(toks[m.end - 1])
-        if head is None or head in FEMININE_HEADS:
-            continue
-        sentence = doc.sentence_of(m.start)
-        for j in range(sentence.first + 1, sentence.last - 1):
-            opened = toks[j - 1].pos == "PREP" or toks[j - 1].lower in JOINERS and j - 2 in elided
-            if j in taken or not toks[j].is_title or "ADJF" not in toks[j].tags or not opened \
-                    or toks[j + 1].text not in GAP_MARKS | CLOSING_MARKS and toks[j + 1].pos != "CONJ" \
-                    or not _is_place_adjective(toks[j], head) \
-                    or j < m.start and not PLACE_ADJECTIVE.search(adjective_lemma(toks[j])):
-                continue  # (a second adjective after one elided: "по два — над Брянской и Воронежской"; before the
-                # head only a place adjective's suffix will do, not a name's possessive form: "з Макарова, ...")
-            out.append(_Mention(j, j + 1, "area", AREA_HEADS[head], f"{toks[j].text} {head}",
-                                f"{adjective_lemma(toks[j])} {head}"))
-            taken.add(j)
-            elided.add(j)
-    return out
-
-
-def _whole_name(doc: CyrDoc, gaz: Gazetteer, m: _Mention) -> _Mention:
-    """An area mention whose adjective is one word of a longer name: the whole name ("Донецкой Народной
-    Республике" is the DPR, not "Народной Республике" after the village Donetskyi), else the mention."""
-    first = m.start - 1
-    if m.kind != "area" or first < 0 or PLACE_ADJECTIVE.search(doc.tokens[m.start].lemma):
-        return m  # "Харьковской области": the adjective names the place
-    before = doc.tokens[first]
-    if not before.is_title or before.pos != "ADJF" or before.sent != doc.tokens[m.start].sent:
-        return m
-    hits, surface, exact = name_candidates(gaz, doc, first, m.end, located=True)
-    return _Mention(first, m.end, "name", query=surface) if any(e.level != "settlement" for e in hits) else m
-
-
-def _head_kind(t: Token) -> str | None:
-    for lemma in t.lemmas:
-        if lemma in AREA_HEADS or lemma in AXIS_HEADS:
-            return lemma
-    return None
-
-
-def _is_place_adjective(t: Token, head: str, listed: bool = False) -> bool:
-    """Whether ``t`` is a place adjective of the area or axis ``head``; one ``listed`` before another that
-    shares the head must read as an adjective ("Луганской и Донецкой областях"), not as a town's case form
-    ("в Бердянске, Луганской области")."""
-    if listed and head not in AXIS_HEADS and "ADJF" not in t.tags and not PLACE_ADJECTIVE.search(t.lemma):
-        return False
-    if not t.is_word or "ADJF" not in t.tags and not PLACE_ADJECTIVE.search(t.lower) \
-            and not INFLECTED_PLACE_ADJECTIVE.match(t.lower):
-        return False
-    if head in AXIS_HEADS:
-        return bool(PLACE_ADJECTIVE.search(adjective_lemma(t))) or "-" in t.text
-    if head in FEMININE_HEADS:
-        return t.is_title  # "Покровська громада"; "українських громад" are Ukraine's communities
-    return t.is_title or bool(PLACE_ADJECTIVE.search(t.lemma))
-
-
-def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
+def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
     """Capitalised names (and name runs) the gazetteer knows; lower-case country names."""
     toks, out, i = doc.tokens, [], 0
     while i < len(toks):
@@ -210,7 +93,7 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
             i += 1
             continue
         if (t.lower in LOWERCASE_TOPONYMS or t.lemma in LOWERCASE_TOPONYMS) and not in_quoted_name(doc, i):
-            out.append(_Mention(i, i + 1, "lower", query=t.text))
+            out.append(Mention(i, i + 1, "lower", query=t.text))
             i += 1
             continue
         listed = bool(out) and out[-1].end == i - 1 and toks[i - 1].lower in LIST_JOINERS  # "A, B и C"
@@ -235,7 +118,7 @@ def _name_mentions(doc: CyrDoc, gaz: Gazetteer, taken: set[int]) -> list[_Mentio
             if n == 1 and _closes_longer_name(doc, i, out) and all(e.level == "settlement" for e in hits):
                 continue  # "Казачью Локню": the noun of a name the gazetteer lacks, not the village Локня
             if any(admissible(doc, i, i + n, e, exact) for e in hits):
-                out.append(_Mention(i, i + n, "name", query=surface))
+                out.append(Mention(i, i + n, "name", query=surface))
                 i += n
                 break
         else:
@@ -260,7 +143,7 @@ def _opens_longer_name(doc: CyrDoc, i: int) -> bool:
     # (an area's acronym after it is no part of the name: "Железное ДНР"; "Харківської ОДА" stays one)
 
 
-def _closes_longer_name(doc: CyrDoc, i: int, found: list[_Mention]) -> bool:
+def _closes_longer_name(doc: CyrDoc, i: int, found: list[Mention]) -> bool:
     """True when the capitalised word at i follows a capitalised adjective inside its sentence that is no place
     itself (:func:`_opens_longer_name`): the last word of a longer name ("Казачью Локню"), which names a settlement
     other than its own ("Локня") though a country may stand there ("Западной Украины")."""
@@ -270,7 +153,7 @@ def _closes_longer_name(doc: CyrDoc, i: int, found: list[_Mention]) -> bool:
             and _opens_longer_name(doc, i - 1))
 
 
-def _candidates(gaz: Gazetteer, doc: CyrDoc, m: _Mention) -> list[Entry]:
+def _candidates(gaz: Gazetteer, doc: CyrDoc, m: Mention) -> list[Entry]:
     if m.kind == "area":  # "в Купянском районе": the case form, else the dictionary form
         found = [e for e in gaz.lookup(m.query) if e.level in m.levels] \
             or [e for e in gaz.lookup(m.lemma_query) if e.level in m.levels]
@@ -298,7 +181,7 @@ def _of_kind_named(found: list[Entry], doc: CyrDoc, start: int) -> list[Entry]:
     return [e for e in found if e not in ukrainian or e.category in allowed]
 
 
-def _stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution], raions: dict[int, RussianRaion],
+def _stated_area(doc: CyrDoc, mentions: list[Mention], results: list[Resolution], raions: dict[int, RussianRaion],
                  k: int) -> Entry | None:
     """The Ukrainian or Russian oblast or raion the text states name ``k`` lies in: right after it in the genitive
     or after "в"/"у"/"на" ("Петровское Донецкой Народной Республики", "Петровское в ДНР", "Урожайне на
@@ -319,7 +202,7 @@ def _stated_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution
     return None
 
 
-def _dashed_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution], raions: dict[int, RussianRaion],
+def _dashed_area(doc: CyrDoc, mentions: list[Mention], results: list[Resolution], raions: dict[int, RussianRaion],
                  k: int) -> Entry | None:
     """The oblast or raion named right before a dash that opens the list of names ``k`` is in ("три населенных пункта
     в Курской области — Мартыновку, Малую Локню и Мирный", "чотири населені пункти на Донеччині — Благодатне, ...,
@@ -338,7 +221,7 @@ def _dashed_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution
     return area if theatre_area(area) else None
 
 
-def _opening_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution],
+def _opening_area(doc: CyrDoc, mentions: list[Mention], results: list[Resolution],
                   raions: dict[int, RussianRaion], k: int) -> Entry | None:
     """The Russian oblast or raion the sentence of name ``k`` opens with ("В Курской области уничтожены
     подразделения ВСУ у населенных пунктов Николаевка, Ленинский и Свердликово") when ``k`` is a name of a settlement
@@ -356,7 +239,7 @@ def _opening_area(doc: CyrDoc, mentions: list[_Mention], results: list[Resolutio
     return area
 
 
-def _inside(gaz: Gazetteer, doc: CyrDoc, m: _Mention, result: Resolution, area: Entry) -> Resolution:
+def _inside(gaz: Gazetteer, doc: CyrDoc, m: Mention, result: Resolution, area: Entry) -> Resolution:
     """``result`` kept to the oblast or raion the text states its name lies in; when none of its candidates lies
     there, the one settlement there whose Ukrainian name the Russian one spells ("Макеевка Луганской Народной
     Республики" is Makiivka of Luhansk Oblast, not the city of Donetsk Oblast the exact spelling finds)."""
@@ -367,7 +250,7 @@ def _inside(gaz: Gazetteer, doc: CyrDoc, m: _Mention, result: Resolution, area: 
     return Resolution(there[0], (there[0], *result.candidates)) if len(there) == 1 else kept
 
 
-def _apart_from_its_list(doc: CyrDoc, mentions: list[_Mention], results: list[Resolution], k: int) -> Resolution:
+def _apart_from_its_list(doc: CyrDoc, mentions: list[Mention], results: list[Resolution], k: int) -> Resolution:
     """Name ``k`` left unsettled when it is a village of a list of settlements whose pick lies more than LIST_KM
     from every other settlement the list names, at least two of them resolved, or one when the pick lies off the
     front ("в районах населенных пунктов Гуево, Свердликово, ..." of Kursk Oblast: not Свердликове of Kirovohrad
@@ -406,7 +289,7 @@ def place_ref(e: Entry) -> str | None:
     return e.id if e.id.startswith("geonames:") else None
 
 
-def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[_Mention], companion: Companion) -> list[Place]:
+def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[Mention], companion: Companion) -> list[Place]:
     cands = [_candidates(gaz, doc, m) for m in mentions]
     texts = [doc.span_text(m.start, m.end) for m in mentions]
     surfaces = [m.query if m.kind == "name" else t for m, t in zip(mentions, texts)]

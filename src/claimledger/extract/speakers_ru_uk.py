@@ -17,7 +17,7 @@ from .lexicon_files import lexicon_rows
 from .name_forms import MIN_STEM
 from .name_context_ru_uk import PERSON_TAGS
 from .nlp import load_morphology
-from .nominatives_ru_uk import case_of, nominative_role, nominative_word
+from .nominatives_ru_uk import CASE_ORDER, case_of, first_name_gender, nominative_role, nominative_word
 from .place_candidates_ru_uk import name_candidates
 from .romanisation import romanise
 
@@ -57,6 +57,10 @@ def is_name_word(doc: CyrDoc, t: Token) -> bool:
     if t.pos == "ADJF" and prev is not None and prev.is_title and has_reading(
             prev.text, doc.language, None, "Name") and has_reading(t.text, doc.language, None, "Surn"):
         return True  # an adjectival surname after a first name ("Сергій Череватий"), not "Сумська ОВА"
+    if t.pos == "NOUN" and prev is not None and prev.is_title and any(
+            has_reading(prev.text, doc.language, None, case, "Name") and has_reading(t.text, doc.language, "NOUN", case)
+            for case in CASE_ORDER):
+        return True  # a surname that is also a common noun, in the case of the first name before it ("Андрія Мельника")
     # an unknown word or an adjective with a surname ending ("Сушинський"); a known common noun
     # with one ("Голова") is not a name
     return bool(SURNAME_ENDINGS.search(t.lower)) and (t.pos in ("ADJF", None) or t.pos == "NOUN" and "anim" not in t.tags
@@ -79,7 +83,16 @@ def _strip_label(text: str) -> str:
 # Nouns naming a news medium before its quoted name ("издание «Украинская правда»", "агентство «Интерфакс»").
 MEDIA_NOUNS = frozenset({"издание", "агентство", "телеканал", "газета", "портал", "сайт", "телеграм-канал",
                          "видання", "агенція", "радиостанция", "радіостанція"})
+# Prepositions of according-to phrases whose noun takes the source in the genitive ("по словам", "со слов",
+# "за словами", "за даними").
+SOURCE_PREPOSITIONS = frozenset({"по", "со", "за"})
 QUOTED_NAME = re.compile(r"[«„“\"]([^«»„“”\"]+)[»”“\"]")
+
+
+def _governs_genitive(doc: CyrDoc, first: int) -> bool:
+    """True when the words before token ``first`` take a genitive source ("по словам", "по данным", "за словами")."""
+    return first >= 2 and doc.tokens[first - 2].lower in SOURCE_PREPOSITIONS and doc.tokens[first - 1].pos == "NOUN" \
+        and bool(doc.tokens[first - 1].tags & {"datv", "ablt", "gent"})
 
 
 def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, str | None]:
@@ -96,7 +109,8 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
     while start > 0 and is_name_word(doc, toks[start - 1]):
         start -= 1
     # a first name the dictionary does not tag, in the surname's case ("Андрій Сибіга")
-    while 0 < start and end - start < 3 and toks[start - 1].is_title and toks[start - 1].pos == "NOUN" \
+    while 0 < start and end - start < 3 and toks[start - 1].is_title and not toks[start - 1].text.isupper() \
+            and toks[start - 1].pos == "NOUN" \
             and ("inan" not in toks[start - 1].tags or doc.language == "uk" and toks[start - 1].lemma not in OFFICE_NOUNS) \
             and doc.entity_label(toks[start - 1].i) not in ("ORG", "LOC") \
             and case_of(toks[start - 1]) == case_of(toks[start]) and start - 1 > 0:
@@ -116,7 +130,13 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
             case = case_of(toks[start])  # "замминистра ... Анны Маляр": a first name shows the case a surname may not
         if case == "nomn" and start == 0 and end - start >= 2 and case_of(toks[start]) != case_of(toks[end - 1]):
             case = case_of(toks[start])  # "Валерия Герасимова": the first name shows the case
-        name = " ".join(nominative_word(t, case, doc.language) for t in toks[start:end])
+        if start == 0 and end - start >= 2 and _governs_genitive(doc, first) \
+                and any(has_reading(t.text, doc.language, None, "gent") for t in toks[start:end]):
+            case = "gent"  # "По словам Петра Алексеева": "Петра" also reads as a nominative
+        first_name = toks[start] if end - start >= 2 else None
+        gender = first_name_gender(first_name, case, doc.language) if first_name is not None else None
+        name = " ".join(nominative_word(t, case, doc.language, gender if t is not first_name else None)
+                        for t in toks[start:end])
         role = _strip_label(nominative_role(doc, toks[:start], case)) if start > 0 else None
         return name, role or None
     phrase = doc.text[toks[0].start:toks[-1].end]
