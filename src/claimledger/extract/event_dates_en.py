@@ -14,6 +14,12 @@ from .event_triggers import MAX_CUE_DEPTH
 # Negotiation heads that a readout reports on its own date ("had a telephone conversation").
 DATED_CONTACTS = frozenset({"conversation", "call", "talk", "meeting", "meet", "speak", "agree",
                             "negotiation", "telephone", "phone", "videoconference"})
+# Conjunctions of a clause whose time is another act's, before or after the trigger's ("since it captured Bakhmut in
+# May"); "as", "when" and "while" tell the trigger's own time ("struck Sumy as people gathered for Palm Sunday").
+OTHER_TIME_MARKS = frozenset({"since", "after", "before", "until", "till", "once"})
+# ... unless the clause tells when something began: the trigger's time runs from then ("evacuated since the
+# offensive began on May 10").
+START_VERBS = frozenset({"begin", "start", "launch", "commence"})
 SUPERLATIVE_REACH = 6  # words before a "since" phrase searched for the superlative it measures ("biggest attack since")
 
 
@@ -52,6 +58,13 @@ def event_when(span: Span, times: list[tuple[int, int, str | None]], ahead_of: s
         clause = next((n for n, t in enumerate(path) if t.dep_ == "relcl"), None)
         if clause is not None and not _describes_trigger(path[clause], span):
             path = path[:clause + 1]  # "the town, which had been under assault since October": the clause's own
+        told = next((n for n, t in enumerate(path) if t.dep_ == "advcl"
+                     and not t.left_edge.i <= span.root.i <= t.right_edge.i
+                     and t.lemma_.lower() not in START_VERBS
+                     and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in t.children)
+                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
+        if told is not None:  # "The fall of Avdiivka is ... since it captured Bakhmut in May": the capture's month
+            path = path[:told + 1]
         if not any(t.i in anchors for t in path):
             continue
         distance = max(start - span.end_char, span.start_char - end, 0)

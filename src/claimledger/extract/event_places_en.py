@@ -209,7 +209,9 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     if not found and takes_anaphoric_region(span):
         return anaphoric_region(span, named)  # "the annexation of the region": that oblast or none
     if not found:
-        purposes = _purpose_phrases(span) | _contrasted_clauses(span)
+        found = place_keys(_place_related_to(span, places))  # "the town of Vovchansk, where troops advance"
+    if not found:
+        purposes = _purpose_phrases(span) | _contrasted_clauses(span) | _conjoined_events(span, trigger_tokens or {})
         if kind in PLACELESS_TYPES:
             purposes |= _other_phrases(span, trigger_tokens or {})
         found = _places_in_scope(span, [p for p in places if p.span[0] not in purposes])
@@ -403,6 +405,31 @@ def _contrasted_clauses(span: Span) -> set[int]:
                 and not token.left_edge.i <= span.root.i <= token.right_edge.i:
             offsets |= {t.idx for t in token.subtree}
     return offsets
+
+
+def _conjoined_events(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
+    """Character offsets of the phrases of the verbs joined to the trigger's by "and" that tell an event of their own
+    ("Nine people were killed when ..., and two died in the town of Vovchansk": Vovchansk is where two died)."""
+    return {offset for c in span.root.children if c.dep_ == "conj" and c.i in trigger_tokens and c.pos_ == "VERB"
+            for offset in _own_phrase(span.doc[c.i:c.i + 1], trigger_tokens)}
+
+
+def _place_related_to(span: Span, places: Sequence[Place]) -> list[Place]:
+    """The places of the noun phrase a relative clause of "where" holding the trigger is said of ("the town of
+    Vovchansk, where Russian troops have been advancing"), if a settlement is among them, else none."""
+    clause = span.root
+    while clause.dep_ not in {"ROOT", "relcl"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+        return []
+    head = clause.head
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of" \
+            and head.head.head.pos_ == "NOUN":
+        head = head.head.head  # (up to "town" of "the town of Vovchansk", which holds the name)
+    inside = {t.idx for t in head.subtree} - {t.idx for t in clause.subtree}
+    found = [p for p in places if p.span[0] in inside]
+    # (a clause hung on the region that locates a town is the town's: "Bucha in the Kyiv region, where ...")
+    return found if any(p.level not in AREA_LEVELS for p in found) else []
 
 
 def _clause_scope(span: Span) -> tuple[int, int]:

@@ -32,6 +32,7 @@ from .event_arguments import (
     destroys_weapons, fights_for, frees_people, is_argument, names_held_land, strike_result,
 )
 from .event_dates_en import default_when, event_when, planned_before
+from .event_mentions_en import corefers, is_anaphoric, is_demonstrative
 from .event_places import LEDGER_KINDS, settled_places
 from .event_places_context_en import without_places_of_other_speakers
 from .event_places_en import event_places
@@ -50,7 +51,6 @@ CONTACT_LEMMAS = frozenset({"conversation", "call", "talk", "meeting", "negotiat
 # Types whose mention with a demonstrative ("this strike") re-mentions an event already reported.
 FIGHTING_TYPES = frozenset({"strike", "clash", "casualties", "evacuation", "territory_control", "withdrawal",
                             "attack_repelled"})
-DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 # Possessive pronouns whose act is that of the subject named above them ("Moscow pressed its offensive"), and how
 # many heads up that subject is looked for.
 REFERRING_PRONOUNS = frozenset({"its", "their"})
@@ -77,7 +77,6 @@ RAISING_DEPS = frozenset({"xcomp", "acomp"})
 OBJECT_CONTROL_VERBS = frozenset({"urge", "force", "ask", "order", "compel", "call", "push", "press", "encourage",
                                   "instruct", "invite", "persuade", "allow", "enable", "help", "tell", "oblige"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who" opening a relative clause
-ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "today"})
 # Modifiers and partners that make a meeting internal or a press event, not a negotiation.
 INTERNAL_MEETING_WORDS = frozenset({"working", "staff", "operational", "media", "press", "journalist",
                                     "reporter", "representative", "briefing"})
@@ -99,9 +98,6 @@ REPEATED_CLAIM_TYPES = frozenset({"other"})
 ZONE_TYPES = frozenset({"security_zone"})
 # Max tokens of an actor/target label before it is cut back to the head and its compounds.
 MAX_LABEL_TOKENS = 8
-# Max tree steps between two same-type triggers of one sentence that are taken as one event
-# ("Brutal shelling and missile attacks"); calibrated on data/dev/attribution_dev.jsonl.
-MERGE_TREE_DISTANCE = 3
 
 
 def _claimant(span: Span, attributions: Sequence[Attribution]) -> str | None:
@@ -271,23 +267,6 @@ def _actor_and_target(span: Span) -> tuple[Token | None, Token | None]:
     return actor, target
 
 
-def _is_anaphoric(span: Span) -> bool:
-    """True for a definite mention ("the call", "during the conversation", "Today's conversation")."""
-    children = list(span.root.children)
-    if any(c.dep_ in {"amod", "nummod"} or c.ent_type_ == "DATE"
-           or (c.dep_ == "prep" and c.lower_ in {"of", "with", "between", "in"}) for c in children):
-        return False  # "the latest meeting", "the April 26 meeting", "the talks with X" are new
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in ANAPHORIC_DETERMINERS for c in children)
-
-
-def _is_demonstrative(span: Span) -> bool:
-    """True for a mention pointed back to by a demonstrative ("this strike", "these attacks on
-    Odesa"); a modifier or count makes it a new one ("this new attack", "these three strikes")."""
-    children = [c for c in span.root.children if not span.start <= c.i < span.end]  # "this humanitarian corridor"
-    return not any(c.dep_ in {"amod", "nummod", "compound"} for c in children) and any(
-        c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in children)
-
-
 def _is_unspecified_meeting(span: Span) -> bool:
     """True for a bare "meeting" with no partner, place, date or kind ("held a meeting concerning the
     situation", "a video meeting at Chatham House"): an event of the speaker's own agenda."""
@@ -319,29 +298,6 @@ def _is_internal_meeting(span: Span) -> bool:
         if child.dep_ == "prep" and child.lower_ in {"with", "of"}:
             words |= {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
     return bool(words & INTERNAL_MEETING_WORDS)
-
-
-def _tree_distance(a: Token, b: Token, limit: int) -> int | None:
-    """Steps between two tokens through their lowest common head, or None beyond limit."""
-    up_a = [a, *list(a.ancestors)[:limit]]
-    for steps_b, token in enumerate([b, *list(b.ancestors)[:limit]]):
-        if token in up_a:
-            total = up_a.index(token) + steps_b
-            return total if total <= limit else None
-    return None
-
-
-def _corefers(span: Span, other: Span, kind: str, claimed_by: str | None, quantity: int | None,
-              when: str | None, event: Event) -> bool:
-    """True when a trigger re-mentions an event already kept: same type and claimant, same
-    sentence, close in the tree ("shelling and missile attacks"), no conflicting count or date."""
-    if event.type != kind or event.claimed_by != claimed_by or span.sent.start != other.sent.start:
-        return False
-    if quantity is not None and event.quantity is not None and quantity != event.quantity:
-        return False
-    if when is not None and event.when is not None and when != event.when:
-        return False
-    return _tree_distance(span.root, other.root, MERGE_TREE_DISTANCE) is not None
 
 
 def _is_heading(span: Span) -> bool:
@@ -437,7 +393,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             when = default_when(span, kind, published)
         polarity = claimed_polarity(event_polarity(span), claimed_by, attributions)
         same = next((n for n, (other, event) in enumerate(kept)
-                     if _corefers(span, other, kind, claimed_by, quantity, when, event)
+                     if corefers(span, other, kind, claimed_by, quantity, when, event,
+                                 lambda: event_places(span, places, actor, kind, trigger_tokens, sources))
                      and polarity == event.polarity), None)  # ("raised flags ... but did not control the town")
         if same is not None:
             if kind in LEDGER_KINDS:  # "recaptured Kupiansk and liberated Izium": one event, both places
@@ -452,15 +409,15 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         if kind == "negotiation" and head_lemma in CONTACT_LEMMAS:
             if ((head_lemma == "meeting" and _is_internal_meeting(span)) or _is_unspecified_meeting(span)
                     or any(c.lower_ in HABITUAL_WORDS for c in span.root.children)
-                    or (seen_contacts and _is_anaphoric(span))):
+                    or (seen_contacts and is_anaphoric(span))):
                 continue
             seen_contacts.add((claimed_by, head_lemma))
         elif (kind, claimed_by, head_lemma) in seen_heads and (
-                _is_anaphoric(span) or (kind in REPEATED_CLAIM_TYPES or names_held_land(span)) and quantity is None):
+                is_anaphoric(span) or (kind in REPEATED_CLAIM_TYPES or names_held_land(span)) and quantity is None):
             continue
-        elif kind in FIGHTING_TYPES and _is_demonstrative(span) and any(e.type == kind for e in events):
+        elif kind in FIGHTING_TYPES and is_demonstrative(span) and any(e.type == kind for e in events):
             continue  # "this strike" after a strike was reported: the same strike
-        elif kind in ZONE_TYPES and _is_anaphoric(span) and any(
+        elif kind in ZONE_TYPES and is_anaphoric(span) and any(
                 k == kind and c == claimed_by for k, c, _ in seen_heads):
             continue  # "the buffer zone" after "the creation of a buffer zone": the same zone
         seen_heads.add((kind, claimed_by, head_lemma))

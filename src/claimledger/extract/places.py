@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Place
 from .cues import CUE_VERBS
+from .dates import MONTHS, WEEKDAYS
 from .doc_cache import doc_ents, doc_memo, doc_text, doc_tokens, sentence_of, token_starts, tokens_at
 from .gazetteer import Companion, Entry, Gazetteer, load_gazetteer
 from .name_context_en import (
@@ -63,7 +64,8 @@ PLACE_CUES = frozenset("in near of towards toward around outside village town ci
                        "district state".split())
 # Verbs whose object is a piece of ground: a known name they govern is a place ("captured Robotyne").
 PLACE_VERBS = frozenset("capture recapture seize liberate occupy reoccupy retake enter storm shell bomb "
-                        "encircle surround besiege abandon evacuate reach take".split())
+                        "encircle surround besiege abandon evacuate reach take "
+                        "retook took".split())  # (irregular pasts the lemmatiser leaves as written in a headline)
 # Verbs whose subject is a place that undergoes them ("Bakhmut has fallen").
 PLACE_SUBJECT_VERBS = frozenset({"fall"})
 LIST_AHEAD = 2  # tokens after a name where a list of names may go on ("the Zhytomyr, Kyiv ... regions")
@@ -154,7 +156,7 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
     entities = None  # bounds of the PERSON/ORG/NORP... entities, read once when a relabelled token shows up
     while i < len(tokens):
         tok = tokens[i]
-        if i in taken or not capitalised[i] or tok.ent_type_ in SKIP_LABELS:
+        if i in taken or not capitalised[i] or tok.ent_type_ in SKIP_LABELS and not _name_in_a_time(tok):
             i += 1
             continue
         for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
@@ -229,6 +231,15 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
                 added = True
                 starts |= {m.start, m.end - 1}
     return out
+
+
+def _name_in_a_time(tok) -> bool:
+    """True for a proper noun opening a time or date entity that no calendar word is: the model runs a town into the
+    time after it ("a drone attack on Kyiv overnight" tagged TIME)."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.ent_type_ in ("TIME", "DATE") and tok.ent_iob_ == "B" and tok.pos_ == "PROPN" \
+        and tok.lower_ not in MONTHS and tok.lower_ not in WEEKDAYS \
+        and not (after is not None and after.ent_iob_ == "I" and after.text[:1].isupper())  # (no "Europe Day")
 
 
 def _listed_in_one_entity(doc, m: Mention, bounds: set[tuple[int, int]]) -> bool:

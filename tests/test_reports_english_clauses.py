@@ -1,0 +1,62 @@
+"""What each clause of English wire copy tells (issue 12): a town the tagger runs into the time after it is still a
+place ("a drone attack on Kyiv overnight", tagged TIME; a month or a named day never is); a clause joined by "and"
+that tells an event of its own keeps its place from the clause before ("..., and two died in the town of Vovchansk");
+an event told in a relative clause of "where" happens at the place that clause is said of ("the town of Vovchansk,
+where Russian troops have been advancing"); a taking told in a clause of its own with its own subject is an event of
+its own, with its own date ("The fall of Avdiivka is ... since it captured Bakhmut in May 2023"); a town a headline's
+irregular past governs is a place ("Russia says it retook Sudzha").
+
+The sentences are probes written for these tests in the style of wire copy (no gold or corpus text); each says what
+the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_reports_acts import record
+from test_reports_context import events
+
+pytestmark = pytest.mark.model
+
+
+def test_a_town_run_into_the_time_after_it_is_a_place():
+    found = events("Russia launched a large drone attack on Kyiv overnight, damaging residential buildings.", "en")
+    assert [(kind, names) for kind, _, names, _ in found] == [("strike", {"Kyiv"})], found
+
+
+def test_a_month_in_a_date_is_no_place():
+    found = events("Fighting continued in May near Bakhmut.", "en")
+    assert [names for _, _, names, _ in found] == [{"Bakhmut"}], found
+
+
+def test_a_clause_joined_by_and_keeps_its_own_place():
+    found = events("Nine people were killed when missiles hit a recreation area outside the city of Kharkiv, and two "
+                   "died in the town of Vovchansk.", "en")
+    assert [(trigger, names) for kind, trigger, names, _ in found if kind == "casualties"] == [
+        ("killed", {"Kharkiv"}), ("died", {"Vovchansk"})], found
+
+
+def test_an_event_in_a_relative_clause_of_where_is_at_its_place():
+    found = events("Two people died in the town of Vovchansk, where Russian troops have been advancing since last "
+                   "week, and in the city of Kharkiv.", "en")
+    assert [names for kind, _, names, _ in found if kind == "clash"] == [{"Vovchansk"}], found
+
+
+def test_a_town_a_headline_says_was_retaken_is_a_place():
+    rec = record("Russia's defence ministry said its troops had recaptured the town of Sudzha in the Kursk region.",
+                 "en", "2025-03-13", title="Russia says it retook Sudzha")
+    assert [p["name"] for p in rec["title_layers"]["places"]] == ["Russia", "Sudzha"], rec["title_layers"]
+
+
+def test_a_taking_in_a_clause_of_its_own_is_an_event_with_its_own_date():
+    rec = record("The fall of Avdiivka is Moscow's biggest gain since it captured Bakhmut in May 2023.", "en",
+                 "2024-02-18")
+    names = {p.get("ref"): p["name"] for p in rec["places"]}
+    found = [({names[k] for k in e["places"]}, e["when"]) for e in rec["events"] if e["type"] == "territory_control"]
+    assert len(found) == 2 and found[1] == ({"Bakhmut"}, "2023-05") and found[0][0] == {"Avdiivka"} \
+        and found[0][1] != "2023-05", found
+
+
+def test_a_named_day_is_no_place():
+    found = events("When Europeans celebrated Europe Day, the Russian army launched 25 missiles at Odesa.", "en")
+    assert [names for _, _, names, _ in found] == [{"Odesa"}], found
