@@ -1,7 +1,8 @@
 """What a war report's words refer to (issue 12): a denial by "это" of the clause or sentence before, a capital
 that speaks, a bare "региона" for the oblast named before, an amount of people that counts no fighting, a sentence
 that recalls an earlier report, people captured in hundreds or freed, a date of a relative clause about another
-noun, a weapon that hit a building, a count right after a headline's verb, "called" that names and does not demand.
+noun, a weapon that hit a building, a count right after a headline's verb, "called" that names and does not demand;
+a verb after a denial by "эту информацию" has its own content; an act named deep inside a body's name is no event.
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -51,6 +52,18 @@ def test_a_denial_by_this_denies_the_clause_or_sentence_before(text, language, d
     assert [e for e in found if e[4] == denier and e[5] == "denied"], found
     assert [e for e in found if e[4] != denier and e[5] == "asserted"], found
     assert "Kyiv" not in {name for e in found for name in e[2]}  # the capital speaks; nothing happens there
+
+
+def test_a_denial_by_this_leaves_the_verb_after_it_its_own_content():
+    rec = record("Авиация сбросила бомбу на театр, заявили в горсовете. В Минобороны России эту информацию опровергли "
+                 "и обвинили в подрыве театра батальон «Азов».")
+    claims = [(a["speaker"], said(rec, a["cue"]), said(rec, a["content"])) for a in rec["attributions"]]
+    assert ("Russian Ministry of Defence", "обвинили", "в подрыве театра батальон «Азов»") in claims, claims
+
+
+def test_an_act_named_inside_a_long_name_of_a_body_is_no_event():
+    rec = record("Об этом сообщили в Совместном центре по контролю и координации режима прекращения огня.")
+    assert rec["events"] == [], rec["events"]
 
 
 def test_a_denial_by_this_after_a_comma_with_no_source_before_it_takes_the_sentence_before():

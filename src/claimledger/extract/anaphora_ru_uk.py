@@ -44,15 +44,15 @@ def anaphor_before(doc: CyrDoc, sent, cue_first: int, after_subject: bool = Fals
     """Token index just after an anaphor ("об этом", "про це", or a demonstrative and a noun right before the cue) in
     the clause before a cue, else None; with ``after_subject`` (a cue of denial) also a demonstrative object after the
     subject ("Генштаб эти заявления опровергает", "Киев это отрицает", also as a clause after a comma: see
-    :func:`clause_start`). An anaphor before "но"/"але" is the first predicate's ("У Генштабі це не коментували, але
-    повідомили про ...")."""
+    :func:`clause_start`). An anaphor before "но"/"але" or another verb is the first predicate's ("У Генштабі це не
+    коментували, але повідомили про ...", "эту информацию опровергли и обвинили в ...")."""
     toks = doc.tokens
     for i in range(max(sent.first, cue_first - MAX_ANAPHOR_DISTANCE), cue_first):
         for words in ANAPHORS:
             if words_at(toks, i, words) and (i == sent.first or toks[i - 1].text == "," or _after_comma_but(toks, i)
                                              or _after_locative_source(doc, sent.first, i)
                                              or after_subject and _denied_by_subject(doc, sent, i, words, cue_first)) \
-                    and not any(t.text in (":", ";") or t.lower in CONTRASTIVE
+                    and not any(t.text in (":", ";") or t.lower in CONTRASTIVE or t.pos == "VERB"
                                 for t in toks[i + len(words):cue_first]) \
                     and not (len(words) == 1 and any(t.text == "," for t in toks[i + 1:cue_first])):
                 return i + len(words)  # a bare "это" before a comma is a clause's subject ("Это позволит ..., заявили")

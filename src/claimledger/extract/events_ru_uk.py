@@ -153,6 +153,9 @@ def _row_index(language: str) -> tuple[dict[str, list[_Row]], dict[str, list[_Ro
     return by_lemma, by_prefix
 
 
+# Words of a body's name before a trigger inside it ("Совместный центр по контролю и координации режима
+# прекращения огня"): a short run is more often the tagger joining a body to the act it does.
+INSTITUTION_NAME_WORDS = 4
 AUXILIARIES = frozenset({"быть", "бути"})  # verbs of a passive an optional pattern word may stand for
 
 
@@ -213,7 +216,19 @@ def find_triggers_ru_uk(doc: CyrDoc, places: Sequence[Place] = ()) -> list[tuple
         if used.isdisjoint(range(first, last)):
             taken.append((kind, first, last))
             used.update(range(first, last))
-    return [f for f in sorted(taken, key=lambda f: f[1]) if not _repelled_assault(doc, f, taken)]
+    return [f for f in sorted(taken, key=lambda f: f[1])
+            if not _repelled_assault(doc, f, taken) and not _in_institution_name(doc, f[1])]
+
+
+def _in_institution_name(doc: CyrDoc, first: int) -> bool:
+    """True for a trigger deep inside a long name of a body the tagger reads as one organisation, opened by a
+    capitalised word ("в Совместном центре по контролю и координации режима прекращения огня"): no event."""
+    if doc.entity_label(first) != "ORG" or doc.tokens[first].is_title:
+        return False
+    start = first
+    while start > 0 and doc.entity_label(start - 1) == "ORG" and doc.tokens[start - 1].sent == doc.tokens[first].sent:
+        start -= 1
+    return first - start >= INSTITUTION_NAME_WORDS and doc.tokens[start].is_title
 
 
 def _repelled_assault(doc: CyrDoc, trigger: tuple[str, int, int], triggers: list[tuple[str, int, int]]) -> bool:
