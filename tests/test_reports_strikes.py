@@ -8,7 +8,9 @@ not a strike ("военнослужащих ... при поддержке тан
 strikes right after it ("трьох ракетних ударів"); forces leaving from near a town withdraw ("ушли из-под Киева"); an
 assault that failed is repelled ("попытка наступления провалилась", guide: "first blow failed"); the state let make
 strikes is no place of them ("разрешил Киеву наносить удары вглубь России"); attacking from quarters is an assault
-("атакуя с севера и юга"); the side fire came from is no subject of the casualties ("со стороны ВСУ погибли").
+("атакуя с севера и юга"); the side fire came from is no subject of the casualties ("со стороны ВСУ погибли"); "где"
+after towns struck stands for the town right before it ("по Киеву, Кременчугу и Днепру, где погибли ..."); an attack
+on a town after a strike told in its paragraph is a strike ("Это уже третья атака на столицу").
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation guide
@@ -121,3 +123,19 @@ def test_attacking_from_quarters_is_an_assault():
 def test_the_side_fire_came_from_is_no_actor_of_the_casualties():
     rec = record("В результате обстрела Донецка со стороны ВСУ погибли три мирных жителя.", "ru", "2024-07-09")
     assert [(e["type"], e["actor"]) for e in rec["events"]] == [("strike", None), ("casualties", None)], rec["events"]
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Одновременно ракетные удары были нанесены по Киеву, Кременчугу и Днепру, где погибли двухлетняя девочка и ее "
+     "мать.", "ru", "Dnipro"),
+    ("ВСУ обстреляли Горловку, где ранены три человека.", "ru", "Horlivka"),
+])
+def test_where_after_towns_struck_stands_for_the_town_right_before_it(text, language, place):
+    found = events(text, language)
+    assert [names for kind, _, names, _ in found if kind == "casualties"] == [{place}], found
+
+
+def test_an_attack_on_a_town_after_a_strike_told_in_its_paragraph_is_a_strike():
+    found = events("Утром Россия нанесла удар по Киеву двумя баллистическими ракетами. Обломки упали в Печерском "
+                   "районе, ранены 10 человек. Это уже третья атака на столицу за последние пять дней.", "ru")
+    assert [kind for kind, trigger, _, _ in found if trigger == "атака"] == ["strike"], found

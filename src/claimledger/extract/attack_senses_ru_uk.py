@@ -59,6 +59,7 @@ INFRASTRUCTURE_STEMS = ("энергет", "енергет", "инфрастру�
 ATTACK_UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергаться", "зазнати", "зазнавати"})
 UNDERGOING_REACH = 2
 ATTACK_STEM = "атак"  # the noun and verb of attacking in both languages
+TOWN_LEMMAS = frozenset({"столица", "столиця", "город", "місто"})  # nouns of a town an attack is made on
 STRIKE_NOUN_STEMS = ("удар", "авиаудар", "авіаудар", "обстрел", "обстріл")  # nouns of a strike told before an attack
 
 
@@ -105,15 +106,30 @@ def air_attack_retold(doc: CyrDoc, first: int, last: int) -> bool:
     s = doc.sentence_of(first)
     if any(set(w.lemmas) & POSITION_LEMMAS for w in doc.tokens[last:min(s.last, last + OBJECT_WINDOW)]):
         return False
-    before = doc.sents[doc.tokens[first].sent - 1] if doc.tokens[first].sent > 0 else None
-    if before is not None and "\n" not in doc.text[before.end:s.start] and any(
-            w.pos == "NOUN" and plain_word(w.lower).startswith(STRIKE_NOUN_STEMS)
-            for w in doc.tokens[before.first:before.last]):
-        return True
+    # the sentence right before in its paragraph, or any before it there when the attack is on a town ("Россия нанесла
+    # удар по Киеву ... Обломки упали ... Это уже третья атака на столицу")
+    reach = doc.tokens[first].sent if _on_a_town(doc, last, s.last) else 1
+    for back in range(1, reach + 1):
+        before = doc.sents[doc.tokens[first].sent - back] if doc.tokens[first].sent >= back else None
+        after = doc.sents[doc.tokens[first].sent - back + 1]
+        if before is None or "\n" in doc.text[before.end:after.start]:
+            break
+        if any(w.pos == "NOUN" and plain_word(w.lower).startswith(STRIKE_NOUN_STEMS)
+               for w in doc.tokens[before.first:before.last]):
+            return True
     return any(plain_word(w.lower).startswith(ATTACK_STEM) and (
         air_attack(doc, k, k + 1) or any(plain_word(v.lower).startswith(AERIAL_STEMS)
                                           for v in doc.tokens[max(0, k - OBJECT_WINDOW):k + 1 + OBJECT_WINDOW]))
         for k, w in enumerate(doc.tokens[:s.first]))
+
+
+def _on_a_town(doc: CyrDoc, last: int, end: int) -> bool:
+    """True when "на"/"по" and a town follow an attack noun: a capitalised name or a noun of a town ("атака на
+    столицу", "атаку на Харьков")."""
+    if last + 1 >= end or doc.tokens[last].lower not in ("на", "по"):
+        return False
+    town = doc.tokens[last + 1]
+    return town.is_title and not town.text.isupper() or bool(set(town.lemmas) & TOWN_LEMMAS)
 
 
 def aerial_attacker(doc: CyrDoc, first: int, last: int) -> bool:

@@ -63,6 +63,7 @@ PP_REACH = 4  # tokens from the preposition within which its place starts ("в �
 # ALSO_OBJECT_WORDS nouns ("..., а також об'єкти у Харкові, Хмельницькій ... областях").
 ALSO_PAIRS = frozenset({("а", "также"), ("а", "також"), ("и", "также"), ("і", "також")})
 ALSO_OBJECT_WORDS = 2
+WHERE_ADVERBS = frozenset({"где", "де"})  # relative adverbs of place opening a clause after a comma
 ANTECEDENT_REACH = 3  # words before a relative clause's comma searched for the place it hangs on
 QUOTE_MARKS = frozenset('"«»„“”')
 # Endings of nouns of an act made from verbs ("освобождение", "взятие", "звільнення", "захоплення").
@@ -260,6 +261,12 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         # "..., которую ранее захватили ВСУ": the noun the relative clause hangs on, right before its comma
         antecedent = doc.char_span(max(s.first, p_first - 1 - ANTECEDENT_REACH), p_first - 1)
         stretch = [antecedent] if any(antecedent[0] <= p.span[0] < antecedent[1] for p in places) else []
+    elif not any(a <= p.span[0] < b for p in places) and doc.tokens[p_first].lower in WHERE_ADVERBS \
+            and p_first - 1 > s.first and doc.tokens[p_first - 1].text == ",":
+        # "удары по Киеву, Кременчугу и Днепру, где погибли ...": "где" stands for the place right before its comma
+        last_word = doc.tokens[p_first - 2]  # (the noun it stands for ends right at the comma)
+        before = [p for p in places if p.span[0] <= last_word.start < p.span[1]]
+        stretch = [before[-1].span] if before else []
     if any(t.text == ";" for t in doc.tokens[s.first:s.last]):
         # items of a list ("коротко: заняли два села; под Лиманом столкновения; ...") each say
         # where they happen, or nowhere: neither the other items' places nor the sentence before; a bare "города"
