@@ -6,7 +6,8 @@ advance stopped past where it went ("продвижение противника
 whole country with no weapon named, an invasion ("Росія атакувала всю територію нашої держави"), and a noun of giving
 up a town ("сдача Часова Яра", "залишення Авдіївки"); and victims counted again with the same number and harm, the
 same dead ("16 дітей загинуло. ... 16 дітей ти вбив!"); the villages listed after the region of a capture
-("освободили в Курской области Малую Локню, ..."), and leaving a river's bank ("отход с правого берега Днепра").
+("освободили в Курской области Малую Локню, ..."), and leaving a river's bank ("отход с правого берега Днепра");
+holding the enemy back is fighting ("стримують противника у Вовчанську").
 
 The sentences are probes written for these tests in the styles of Russian Defence Ministry bulletins and wire copy
 (no gold or corpus text); each says what the control ledger or the record should hold by the annotation guide
@@ -113,3 +114,15 @@ def test_the_villages_listed_after_the_region_of_a_capture_are_taken():
 ])
 def test_leaving_a_river_bank_is_a_withdrawal(text, language):
     assert [kind for kind, *_ in events(text, language)] == ["withdrawal"]
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Наші воїни стримують противника у Вовчанську.", "uk", "Vovchansk"),
+    ("Украинские военные сдерживают наступление противника под Покровском.", "ru", "Pokrovsk"),
+])
+def test_holding_the_enemy_back_is_fighting_there(text, language, place):
+    assert [(kind, names) for kind, _, names, _ in events(text, language)] == [("clash", {place})]
+
+
+def test_holding_back_anything_else_is_no_fighting():
+    assert events("Они не смогли сдержать эмоции.", "ru") == []

@@ -10,7 +10,8 @@ assault that failed is repelled ("попытка наступления пров
 strikes is no place of them ("разрешил Киеву наносить удары вглубь России"); attacking from quarters is an assault
 ("атакуя с севера и юга"); the side fire came from is no subject of the casualties ("со стороны ВСУ погибли"); "где"
 after towns struck stands for the town right before it ("по Киеву, Кременчугу и Днепру, где погибли ..."); an attack
-on a town after a strike told in its paragraph is a strike ("Это уже третья атака на столицу").
+on a town or a facility after a strike or explosions told in its paragraph is a strike ("Это уже третья атака на
+столицу", "пролунали вибухи ... атака на міст").
 
 The sentences are probes written for these tests in the styles of the hidden reports (governors' posts, Defence
 Ministry bulletins, wire copy; no gold or corpus text); each says what the record should hold by the annotation guide
@@ -135,7 +136,12 @@ def test_where_after_towns_struck_stands_for_the_town_right_before_it(text, lang
     assert [names for kind, _, names, _ in found if kind == "casualties"] == [{place}], found
 
 
-def test_an_attack_on_a_town_after_a_strike_told_in_its_paragraph_is_a_strike():
-    found = events("Утром Россия нанесла удар по Киеву двумя баллистическими ракетами. Обломки упали в Печерском "
-                   "районе, ранены 10 человек. Это уже третья атака на столицу за последние пять дней.", "ru")
+@pytest.mark.parametrize("text, language", [
+    ("Утром Россия нанесла удар по Киеву двумя баллистическими ракетами. Обломки упали в Печерском районе, ранены 10 "
+     "человек. Это уже третья атака на столицу за последние пять дней.", "ru"),
+    ("Уночі на Кримському мосту пролунали вибухи. Рух мостом перекрито. За даними окупаційної влади, загинули двоє "
+     "людей. У СБУ неофіційно підтвердили, що атака на міст — спецоперація служби.", "uk"),
+])
+def test_an_attack_on_a_town_after_a_strike_told_in_its_paragraph_is_a_strike(text, language):
+    found = events(text, language)
     assert [kind for kind, trigger, _, _ in found if trigger == "атака"] == ["strike"], found

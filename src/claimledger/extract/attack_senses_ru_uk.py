@@ -59,8 +59,11 @@ INFRASTRUCTURE_STEMS = ("энергет", "енергет", "инфрастру�
 ATTACK_UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергаться", "зазнати", "зазнавати"})
 UNDERGOING_REACH = 2
 ATTACK_STEM = "атак"  # the noun and verb of attacking in both languages
-TOWN_LEMMAS = frozenset({"столица", "столиця", "город", "місто"})  # nouns of a town an attack is made on
-STRIKE_NOUN_STEMS = ("удар", "авиаудар", "авіаудар", "обстрел", "обстріл")  # nouns of a strike told before an attack
+# Nouns of a town or a facility an attack is made on ("атака на столицу", "атака на міст").
+TOWN_LEMMAS = frozenset({"столица", "столиця", "город", "місто", "мост", "міст", "завод", "порт", "аэродром",
+                         "аеродром", "нпз", "база"})
+# Nouns of a strike told before an attack, explosions among them ("пролунали вибухи ... атака на міст").
+STRIKE_NOUN_STEMS = ("удар", "авиаудар", "авіаудар", "обстрел", "обстріл", "взрыв", "вибух")
 
 
 def air_attack(doc: CyrDoc, first: int, last: int) -> bool:
@@ -124,8 +127,8 @@ def air_attack_retold(doc: CyrDoc, first: int, last: int) -> bool:
 
 
 def _on_a_town(doc: CyrDoc, last: int, end: int) -> bool:
-    """True when "на"/"по" and a town follow an attack noun: a capitalised name or a noun of a town ("атака на
-    столицу", "атаку на Харьков")."""
+    """True when "на"/"по" and a town or facility follow an attack noun: a capitalised name or a noun of TOWN_LEMMAS
+    ("атака на столицу", "атаку на Харьков", "атака на міст")."""
     if last + 1 >= end or doc.tokens[last].lower not in ("на", "по"):
         return False
     town = doc.tokens[last + 1]
