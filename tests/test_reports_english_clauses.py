@@ -4,7 +4,8 @@ that tells an event of its own keeps its place from the clause before ("..., and
 an event told in a relative clause of "where" happens at the place that clause is said of ("the town of Vovchansk,
 where Russian troops have been advancing"); a taking told in a clause of its own with its own subject is an event of
 its own, with its own date ("The fall of Avdiivka is ... since it captured Bakhmut in May 2023"); a town a headline's
-irregular past governs is a place ("Russia says it retook Sudzha").
+irregular past governs is a place ("Russia says it retook Sudzha"); counts told place by place after one verb are an
+event each ("22 were killed in Kyiv and 10 in the central city of Kryvyi Rih").
 
 The sentences are probes written for these tests in the style of wire copy (no gold or corpus text); each says what
 the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -60,3 +61,19 @@ def test_a_taking_in_a_clause_of_its_own_is_an_event_with_its_own_date():
 def test_a_named_day_is_no_place():
     found = events("When Europeans celebrated Europe Day, the Russian army launched 25 missiles at Odesa.", "en")
     assert [names for _, _, names, _ in found] == [{"Odesa"}], found
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Officials said 22 were killed in Kyiv and 10 in the central city of Kryvyi Rih.",
+     [("killed", {"Kyiv"}, 22), ("10", {"Kryvyi Rih"}, 10)]),
+    ("Russian shelling killed two civilians in Kostiantynivka and one in Druzhkivka.",
+     [("killed", {"Kostiantynivka"}, 2), ("one", {"Druzhkivka"}, 1)]),
+])
+def test_counts_told_place_by_place_are_an_event_each(text, told):
+    found = events(text, "en")
+    assert [(trigger, names, count) for kind, trigger, names, count in found if kind == "casualties"] == told, found
+
+
+def test_the_dead_and_the_wounded_at_one_place_stay_two_events_there():
+    found = events("Two people were killed and five wounded in Kharkiv.", "en")
+    assert [count for kind, _, _, count in found if kind == "casualties"] == [2, 5], found

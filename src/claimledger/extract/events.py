@@ -33,6 +33,7 @@ from .event_arguments import (
 )
 from .event_dates_en import default_when, event_when, planned_before
 from .event_mentions_en import corefers, is_anaphoric, is_demonstrative
+from .events_by_place_en import split_by_place
 from .event_places import LEDGER_KINDS, settled_places
 from .event_places_context_en import without_places_of_other_speakers
 from .event_places_en import event_places
@@ -435,6 +436,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         )
         kept.append((span, event))
         events.append(event)
+    events = split_by_place(doc, events, places)
     sentence_at = functools.partial(_sentence_span, doc)
     text = doc_text(doc)
     settled = without_places_of_other_speakers(settled_places(events, places, attributions, text, sentence_at), places,

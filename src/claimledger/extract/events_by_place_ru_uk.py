@@ -76,7 +76,8 @@ def split_by_place(doc: CyrDoc, event: Event, places: list[Place]) -> list[Event
     events = []
     for n, (_, keys, (value, start, end)) in enumerate(parts):
         if n == own:  # (places of the event outside its sentence stay with the trigger's segment)
-            events.append(replace(event, places=keys + [k for k in event.places if k not in told], quantity=value))
+            events.append(replace(event, places=tuple(keys) + tuple(k for k in event.places if k not in told),
+                                  quantity=value))
         else:
-            events.append(replace(event, trigger=doc.char_span(start, end), places=keys, quantity=value))
+            events.append(replace(event, trigger=doc.char_span(start, end), places=tuple(keys), quantity=value))
     return events
