@@ -250,7 +250,8 @@ def _named_among(span: Span, places: Sequence[Place]) -> list[Place]:
 def _named_including(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
     """The settlements a plural noun of settlements in the trigger's clause lists after "including" ("pushed
     Russian troops out of several villages near Kharkiv, including Tsyrkuny and Ruska Lozova"): where the event
-    happened, the town the villages lie near only locating them; () when there is no such list."""
+    happened, the town the villages lie near only locating them, a town joined to the noun before it taken with them;
+    () when there is no such list."""
     start, end = _clause_scope(span)
     for token in span_tokens(span.sent):
         if token.lower_ != "including" or not start <= token.idx < end:
@@ -260,7 +261,12 @@ def _named_including(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
                 t.lemma_.lower() in SETTLEMENT_WORDS for t in span_tokens(span.doc[span.sent.start:token.i]))):
             continue
         listed = [p for p in places if token.idx < p.span[0] < end and p.level == "settlement"]
-        return place_keys(listed)
+        joined, noun = set(), head  # "taken control of Lisichansk and a number of nearby settlements, including ...":
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
+            noun = noun.head.head  # (up to "number" of "a number of nearby settlements")
+        if noun.dep_ == "conj":  # the town joined before it is taken too
+            joined = {t.idx for t in noun.head.subtree if t.i < noun.left_edge.i}
+        return place_keys([p for p in places if p.span[0] in joined and p.level == "settlement"] + listed)
     return ()
 
 

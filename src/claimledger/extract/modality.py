@@ -36,6 +36,11 @@ SETTING_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "throu
 # Factual only in the past: "had to withdraw", "were able to recapture" report done acts;
 # "has to withdraw", "will be able to recapture" look ahead.
 PAST_FACTUAL_CONTROLLERS = frozenset({"have", "able", "unable"})
+# An operation to do something that is said to be completed: its act is done ("the completion of the operation to
+# liberate Artyomovsk"); the completion word stands within COMPLETION_REACH words before the operation noun.
+OPERATION_NOUNS = frozenset({"operation", "offensive", "mission"})
+COMPLETION_WORDS = frozenset({"completion", "complete", "completed", "conclusion", "successful"})
+COMPLETION_REACH = 4
 # Modifiers that say an event is going on now, whatever is said of its end ("the ongoing conflict will be settled").
 ONGOING_WORDS = frozenset({"ongoing", "current", "continuing"})
 
@@ -47,7 +52,7 @@ def event_modality(span: Span) -> str:
     if root.dep_ == "nsubj" and any(c.dep_ == "attr" and c.lemma_.lower() in ("matter", "question") and any(
             g.lower_ == "time" for p in c.children if p.lower_ == "of" for g in p.children) for c in root.head.children):
         return "future"  # "The capture of Pokrovsk is a matter of time"
-    if any(c.dep_ == "amod" and c.lower_ in ONGOING_WORDS for c in root.children):
+    if any(c.dep_ == "amod" and c.lower_ in ONGOING_WORDS for c in root.children) or _operation_completed(root):
         return "factual"
     if root.tag_ == "VB" and root.dep_ == "ccomp" and root.head.lemma_.lower() in MANDATIVE_VERBS \
             and not any(c.dep_ == "aux" for c in root.children) \
@@ -88,6 +93,14 @@ def event_modality(span: Span) -> str:
         if position > 0 and _imperative(token) and _demanded(root, token):
             return "future"  # a demand: "Provide humanitarian corridors", "close the sky, stop the shelling"
     return "factual"
+
+
+def _operation_completed(verb: Token) -> bool:
+    """True for the infinitive of an operation said to be completed ("on the completion of the operation to liberate
+    Artyomovsk", "completed the operation to liberate Mariupol"): the act is done, whatever the parser hangs it on."""
+    doc, i = verb.doc, verb.i
+    return i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].lemma_.lower() in OPERATION_NOUNS and any(
+        t.lemma_.lower() in COMPLETION_WORDS for t in doc[max(0, i - 2 - COMPLETION_REACH):i - 2])
 
 
 def _coordinate_act(chain: list[Token], position: int) -> bool:
