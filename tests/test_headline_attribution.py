@@ -111,6 +111,16 @@ def test_the_voice_of_an_address_by_a_bare_office(title, voice):
     assert document_voice(title, PUBLISHED) == voice
 
 
+@pytest.mark.parametrize("title, language, voice", [
+    ("Звернення Президента", "uk", "Volodymyr Zelenskyy"),  # no letter only Ukrainian writes: the text's language
+    ("Обращение Президента", "ru", "Vladimir Putin"),
+])
+def test_the_home_president_is_of_the_text_language(title, language, voice):
+    from claimledger.extract.voice import document_voice
+
+    assert document_voice(title, PUBLISHED, language) == voice
+
+
 @pytest.mark.parametrize("text, language, cue, content", [
     ("Штаб повідомив про бої. За попередніми даними, у місті загинули троє людей.", "uk",
      "За попередніми даними", "у місті загинули троє людей"),

@@ -80,7 +80,8 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
         keep_text(doc, article.text)
         title_doc = title_docs.get(id(article))
         title_places = find_places(title_doc, gazetteer) if title_doc is not None else []
-        body = layers(doc, article, document_voice(article.title, article.published), other_part=title_places)
+        body = layers(doc, article, document_voice(article.title, article.published, article.language),
+                  other_part=title_places)
         title = layers(title_doc, article, None, True, body.places) if title_doc is not None else (
             Layers() if article.title else None)
         analysed.append(AnalysedDocument(article, body.attributions, body.places, body.events, title))
@@ -122,7 +123,7 @@ def analyse_cyrillic(article: Article) -> AnalysedDocument:
     # the headline's places are context for the body, and the body's for the headline's final reading
     title_doc = parse_cyrillic(article.title, article.language) if article.title else None
     title_places = find_places_ru_uk(title_doc) if title_doc is not None else []
-    body = _cyrillic_layers(article.text, article, document_voice(article.title, article.published),
+    body = _cyrillic_layers(article.text, article, document_voice(article.title, article.published, article.language),
                             published=address_day(article.title, article.published), other_part=title_places)
     title = _cyrillic_layers(article.title, article, headline=True, other_part=body.places,
                              doc=title_doc) if title_doc is not None else None

@@ -48,8 +48,8 @@ def content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, lis
             noun = next((c for c in children if c.dep_ == "dobj" and c.i < child.i and c.lemma_ in NOMINAL_CUES), None)
             if noun is not None:  # "denied an allegation that ...": the content is the noun phrase
                 return char_span([*noun.subtree, *content_tokens(child)]), extra
-            obj = next((c for c in children if c.dep_ == "dobj" and max(t.i for t in c.subtree) + 1 == child.left_edge.i),
-                       None)
+            obj = next((c for c in children
+                        if c.dep_ == "dobj" and max(t.i for t in c.subtree) + 1 == child.left_edge.i), None)
             if obj is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
                 # "showed a majority of voters do not think ...": the object is the clause's subject
                 return char_span([*obj.subtree, *content_tokens(child)]), extra

@@ -74,7 +74,7 @@ def _plain_cyrillic(text: str) -> str:
     return text.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
 
 
-def document_voice(title: str | None, published: str | None) -> str | None:
+def document_voice(title: str | None, published: str | None, language: str | None = None) -> str | None:
     """Return who speaks in the first person of a text whose title names its author, else None.
 
     The title must hold an authorship word (:data:`AUTHOR_CUES`, English, Russian or Ukrainian); the
@@ -82,7 +82,8 @@ def document_voice(title: str | None, published: str | None) -> str | None:
     of speakers_ru_uk), else the holder on the publication date of the longest office named
     ("President of Ukraine" in "... - address by the President of Ukraine", "Президента України"), else
     for a Russian or Ukrainian title naming a president without a country, the home one
-    (offices_ru_uk.HOME_OFFICES).
+    (offices_ru_uk.HOME_OFFICES) of the text's ``language`` (else of the title's letters: "Звернення Президента" has no
+    letter only Ukrainian writes).
     """
     if not title or not AUTHOR_CUES.search(title):
         return None
@@ -102,7 +103,8 @@ def document_voice(title: str | None, published: str | None) -> str | None:
         return max(offices)[1]
     if CYRILLIC.search(title) and HOME_OFFICE_WORD.search(title):  # "... – звернення Президента"
         from .offices_ru_uk import office_holder
-        holder = office_holder("президент", "uk" if UKRAINIAN_LETTERS.search(title) else "ru")
+        home = language if language in ("ru", "uk") else "uk" if UKRAINIAN_LETTERS.search(title) else "ru"
+        holder = office_holder("президент", home)
         return holder[0] if holder else None
     return None
 
