@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .agreement_ru_uk import JOINERS, share_case
 from .cyrillic import CyrDoc, Token
 from .gazetteer import Gazetteer
-from .agreement_ru_uk import JOINERS, share_case
 from .name_context_ru_uk import AREA_HEADS
 from .place_adjectives_ru_uk import INFLECTED_PLACE_ADJECTIVE, PLACE_ADJECTIVE, adjective_lemma
 from .place_candidates_ru_uk import name_candidates
@@ -114,6 +114,7 @@ def whole_name(doc: CyrDoc, gaz: Gazetteer, m: Mention) -> Mention:
 
 
 def _head_kind(t: Token) -> str | None:
+    """The head noun of an area or front direction a token reads as (its lemma: "область", "направление"), else None."""
     for lemma in t.lemmas:
         if lemma in AREA_HEADS or lemma in AXIS_HEADS:
             return lemma
