@@ -278,6 +278,8 @@ def test_hedges_are_kept_on_the_claim(text, language, hedge):
     ("Удари були по Київській, Львівській та Полтавській областях.", "uk", "Львівській", "Lviv Oblast", "oblast"),
     ("Над Сумською областю збито шість дронів, над Харківською - три.", "uk", "Харківською", "Kharkiv Oblast",
      "oblast"),
+    # a Russian case form spelt the Ukrainian way and put in the nominative by the Ukrainian dictionary
+    ("Бои идут в районе Лукьянцев и Волчанска.", "ru", "Лукьянцев", "Lukiantsi", "settlement"),
 ])
 def test_inflected_places_resolve_to_katottg(text, language, surface, name, level):
     doc = analyse(text, language)
