@@ -111,11 +111,11 @@ def air_attack_retold(doc: CyrDoc, first: int, last: int) -> bool:
         return False
     # the sentence right before in its paragraph, or any before it there when the attack is on a town ("Россия нанесла
     # удар по Киеву ... Обломки упали ... Это уже третья атака на столицу")
-    reach = doc.tokens[first].sent if _on_a_town(doc, last, s.last) else 1
-    for back in range(1, reach + 1):
-        before = doc.sents[doc.tokens[first].sent - back] if doc.tokens[first].sent >= back else None
-        after = doc.sents[doc.tokens[first].sent - back + 1]
-        if before is None or "\n" in doc.text[before.end:after.start]:
+    number = doc.tokens[first].sent
+    floor = 0 if _on_a_town(doc, last, s.last) else max(0, number - 1)
+    for back in range(number - 1, floor - 1, -1):
+        before = doc.sents[back]
+        if "\n" in doc.text[before.end:doc.sents[back + 1].start]:
             break
         if any(w.pos == "NOUN" and plain_word(w.lower).startswith(STRIKE_NOUN_STEMS)
                for w in doc.tokens[before.first:before.last]):

@@ -60,12 +60,12 @@ MAX_FUZZY_TOKENS = 3  # longest name looked up in its case forms ("Донецк�
 MAX_SPELLINGS = 8  # Ukrainian spellings looked up per Russian name (exact look-ups, cheap)
 # Russian -> Ukrainian spelling of village names, tried when the gazetteer lacks the Russian form:
 # endings first (neuter adjectives and -овка), then single letters.
-UK_READINGS = 3  # Ukrainian dictionary readings of a respelt Russian form tried for its nominative
 RU_UK_ENDINGS = (("ово", "ове"), ("ево", "еве"), ("ское", "ське"), ("цкое", "цьке"), ("ое", "е"),
                  ("ая", "а"), ("ый", "ий"), ("ица", "иця"), ("овка", "івка"), ("евка", "івка"), ("ёвка", "івка"))
 # ... and letters ("Соловьево" -> Соловйове; a soft sign before я or ю is the Ukrainian apostrophe: "Лукьянцы" ->
 # Лук'янці)
 RU_UK_LETTERS = (("ы", "и"), ("э", "е"), ("ьё", "йо"), ("ье", "йо"), ("ё", "ьо"), ("ья", "'я"), ("ью", "'ю"))
+UK_READINGS = 3  # Ukrainian dictionary readings of a respelt Russian form tried for its nominative
 
 
 def name_candidates(gaz: Gazetteer, doc: CyrDoc, start: int, end: int, *,
@@ -189,14 +189,15 @@ def _of_theatre(e: Entry) -> bool:
 def _russian_village_forms(gaz: Gazetteer, lower: str, lemma: str) -> list[Entry]:
     """Ukrainian settlements whose name is the Ukrainian spelling of this Russian form (word, lemma)."""
     found: list[Entry] = []
-    for base in dict.fromkeys((lower, lemma)):
-        for variant in _ukrainian_spellings(base)[: MAX_SPELLINGS]:
+    spelt = _ukrainian_spellings(lower)[: MAX_SPELLINGS]
+    for variants in (spelt, _ukrainian_spellings(lemma)[: MAX_SPELLINGS] if lemma != lower else []):
+        for variant in variants:
             found += [e for e in gaz.lookup(variant, fuzzy=False) if e.ref and e.ref.startswith("UA")]
         if found:
             break
     if not found:  # a case form spelt the Ukrainian way, put in the nominative by the Ukrainian dictionary ("в районе
         # Лукьянцев" -> Лук'янців -> Лук'янці): the Russian dictionary reads its lemma as another word
-        for variant in _ukrainian_spellings(lower)[: MAX_SPELLINGS]:
+        for variant in spelt:
             for form in dict.fromkeys(p.normal_form for p in load_morphology("uk").parse(variant)[:UK_READINGS]):
                 if form != variant:
                     found += [e for e in gaz.lookup(form, fuzzy=False) if _ukrainian_village(e)]

@@ -27,8 +27,8 @@ AUTHOR_CUES = re.compile(r"\b(?:address(?:ed)?|speech|essay|statement|remarks|ar
                          r"послани|посланн|інтерв|интервью|статт[яіею]|стать[яиею]|колонк)", re.IGNORECASE)
 CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 # An office named without its country in a Russian or Ukrainian title ("звернення Президента"): the
-# president of the state whose official sites write in the title's language (offices_ru_uk.HOME_OFFICES),
-# told apart by letters only Ukrainian has.
+# president of the state whose official sites write in the text's language (offices_ru_uk.HOME_OFFICES); with no
+# language given, the title's, told apart by letters only Ukrainian has.
 HOME_OFFICE_WORD = re.compile(r"(?<!\w)президент", re.IGNORECASE)
 UKRAINIAN_LETTERS = re.compile(r"[іїєґ]", re.IGNORECASE)
 # Letters of a Cyrillic word left off when it is matched in an inflected title ("Президента України"
