@@ -11,6 +11,7 @@ from .nlp import load_morphology
 # Words joining adjectives that share one head ("Сумській, Чернігівській та Полтавській областях").
 JOINERS = frozenset({",", "и", "і", "та", "й", "а", "также"})
 AGREEMENT_REACH = 4  # words from an adjective to the noun it agrees with
+VOICE_GRAMMEMES = frozenset({"actv", "pssv"})  # what marks a participle among Ukrainian adjectives
 
 # The second locative, genitive and accusative of a few nouns agree with an adjective's first ("на Крымском мосту").
 SECOND_CASES = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}
@@ -21,6 +22,11 @@ def agreement_keys(doc: CyrDoc, t: Token, parts: tuple[str, ...]) -> frozenset[t
     return frozenset((SECOND_CASES.get(p.tag.case, p.tag.case), p.tag.number,
                       p.tag.gender if p.tag.number == "sing" else None)
                      for p in load_morphology(doc.language).parse(t.text) if p.tag.POS in parts)
+
+
+def participle_reading(t: Token) -> bool:
+    """True for a participle: pymorphy3's PRTF in Russian, an adjective of voice in Ukrainian ("розташованих")."""
+    return t.pos == "PRTF" or (t.pos == "ADJF" and bool(t.tags & VOICE_GRAMMEMES))
 
 
 def adjective_reading(doc: CyrDoc, i: int) -> bool:

@@ -267,6 +267,8 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
         # "У Генштабі це не коментували, але повідомили про ...": the subject of a predicate before that reports
         # nothing is this report's source ("заявил ..., и добавил" shares its subject with the first report)
         subject = find_source_before(doc, sent, verb)
+        if subject is not None and (split := name_before_object(doc, *subject)) is not None:
+            subject = (subject[0], split)  # "Минобороны свою причастность отрицает и утверждает": not the object
         if toks[verb - 1].lower in NEGATION or cue_role(toks[verb], lex, doc) is None:
             src = subject  # the first predicate reports nothing: its subject is this report's source
         else:
@@ -285,7 +287,10 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     # отрицают: по словам ..., бои продолжаются"), not what the cue reports
     explained = role == "np_verb" and src is not None and src[1] < cue_first \
         and toks[min(after, sent.last - 1)].text == ":"
-    content = None if explained else content_after(doc, sent, after, "clause" if "GRND" in t.tags else role, quotes)
+    # a second predicate of the subject after the cue is no content ("свою причастность отрицает и утверждает, что")
+    joined = after + 1 < sent.last and toks[after].lower in COORDINATORS and toks[after + 1].pos in PREDICATE_POS
+    content = None if explained or joined else content_after(doc, sent, after, "clause" if "GRND" in t.tags else role,
+                                                             quotes)
     if content is None and role in ("np_verb", "verb") and src is not None and src[0] >= cue_last:
         content = object_before(doc, sent, cue_first, quotes, role)  # "Информацию о прорыве опроверг X"
     if content is None and role == "np_verb" and src is not None and src[1] <= cue_first:

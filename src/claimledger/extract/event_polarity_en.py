@@ -34,6 +34,9 @@ REPORT_NOUNS = frozenset({"claim", "allegation", "report", "statement", "asserti
 # Conjunctions opening a clause of cause, time or condition, which a negation of the main clause does not reach.
 CIRCUMSTANCE_MARKS = frozenset({"because", "since", "as", "while", "when", "after", "before", "although", "though",
                                 "whereas", "until", "once", "if", "unless"})
+# Parts of speech of a verb, and the dependents that give a verb a complete clause of its own.
+VERB_TAGS = frozenset({"VERB", "AUX"})
+OWN_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "acomp", "oprd"})
 # Subjects that say no one underwent the act ("No one was injured", "Nobody was killed"; also "No civilians were
 # killed", by its determiner): the act is denied, and "one" counts no one.
 NO_ONE_WORDS = frozenset({"nobody", "none", "noone"})
@@ -43,7 +46,11 @@ def event_polarity(span: Span) -> str:
     """"denied" when a negation, a negating verb or a subject naming no one reaches the trigger ``span`` through
     the words governing it, or a predicate calls it untrue; else "asserted"."""
     root = span.root
+    below = root
     for token in [root, *cue_ancestors(root)]:
+        if token.i != root.i and _own_clause_joined(below, token):
+            break  # "denied the report and blamed Kyiv for the attack": the denial has an object of its own
+        below = token
         if token.i != root.i and _circumstance(token, root):
             break  # "could not be repulsed at once because the enemy was advancing": the cause is not negated
         if token.i != root.i and token.lemma_.lower() in SILENT_VERBS:
@@ -70,6 +77,14 @@ def _circumstance(head: Token, root: Token) -> bool:
     ("because the enemy was advancing"): a negation above it is the main clause's, not the event's."""
     below = next((t for t in root.ancestors if t.head.i == head.i), root) if root.head.i != head.i else root
     return below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in below.children)
+
+
+def _own_clause_joined(conjunct: Token, head: Token) -> bool:
+    """True when the verb ``conjunct`` is joined by "and" to a verb ``head`` that has an object or clause of its
+    own: a negation of ``head`` is not the conjunct's ("did not comment and blamed Kyiv"); a head that shares the
+    conjunct's object ("did not capture and hold the town") passes it on."""
+    return (conjunct.dep_ == "conj" and conjunct.pos_ in VERB_TAGS and head.pos_ in VERB_TAGS
+            and any(c.dep_ in OWN_COMPLEMENTS and c.i < conjunct.i for c in head.children))
 
 
 def names_no_one(subject: Token) -> bool:

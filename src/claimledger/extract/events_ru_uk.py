@@ -38,6 +38,7 @@ from importlib import resources
 
 from ..errors import ModelError
 from ..models import EVENT_TYPES, Attribution, Event, Place
+from .agreement_ru_uk import agreement_keys, participle_reading
 from .control_args_ru_uk import coordinated_place_keys, holder_after
 from .cyrillic import PREDICATE_POS, CyrDoc, Token, has_reading, plain_word
 from .dates import dates_another
@@ -157,6 +158,9 @@ def _row_index(language: str) -> tuple[dict[str, list[_Row]], dict[str, list[_Ro
 # прекращения огня"): a short run is more often the tagger joining a body to the act it does.
 INSTITUTION_NAME_WORDS = 4
 AUXILIARIES = frozenset({"быть", "бути"})  # verbs of a passive an optional pattern word may stand for
+# Words of a participle's phrase between a noun of the act and the noun it governs ("о перегруппировке находящихся в
+# районах Балаклеи и Изюма российских войск": six).
+PARTICIPLE_PHRASE_WORDS = 8
 
 
 def _stops_gap(doc: CyrDoc, k: int) -> bool:
@@ -170,6 +174,22 @@ def _stops_gap(doc: CyrDoc, k: int) -> bool:
         and token.lemma not in AUXILIARIES  # ("здание театра было взорвано")
 
 
+def _past_participle_phrase(doc: CyrDoc, k: int, head: _Item) -> int:
+    """The index after the optional word at k: for a participle opening a phrase before its noun ("перегруппировке
+    находящихся в районах Балаклеи и Изюма российских войск"), the noun matching ``head`` that agrees with it in case
+    and number, at most PARTICIPLE_PHRASE_WORDS words on and with no punctuation between; else k + 1."""
+    toks = doc.tokens
+    if not participle_reading(toks[k]):
+        return k + 1
+    keys = {key[:2] for key in agreement_keys(doc, toks[k], ("PRTF", "ADJF"))}
+    for j in range(k + 1, min(k + 1 + PARTICIPLE_PHRASE_WORDS, len(toks))):
+        if not toks[j].is_word or toks[j].sent != toks[k].sent:
+            break
+        if head.matches(toks[j]) and keys & {key[:2] for key in agreement_keys(doc, toks[j], ("NOUN",))}:
+            return j
+    return k + 1
+
+
 def _match(doc: CyrDoc, i: int, items: tuple[_Item, ...]) -> int | None:
     """End (exclusive) of a match of items starting at token i, else None."""
     toks, k = doc.tokens, i
@@ -181,7 +201,7 @@ def _match(doc: CyrDoc, i: int, items: tuple[_Item, ...]) -> int | None:
             if k < len(toks) and (toks[k].is_word or toks[k].text[:1].isdigit() or abbreviation or quote) \
                     and toks[k].sent == toks[i].sent and not (nxt is not None and nxt.matches(toks[k])) \
                     and not _stops_gap(doc, k):
-                k += 1
+                k = _past_participle_phrase(doc, k, nxt) if nxt is not None else k + 1
             continue
         if k >= len(toks) or toks[k].sent != toks[i].sent or not item.matches(toks[k]):
             if n > 0 and items[n - 1].optional and k - 1 > i and item.matches(toks[k - 1]):

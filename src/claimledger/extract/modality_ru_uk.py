@@ -51,6 +51,9 @@ PLANNED_LEMMAS = frozenset({"планироваться", "планується"
 # the writer recalls a done act, no future.
 DISCOURSE_VERBS = frozenset({"нагадаємо", "напомним", "зазначимо", "отметим", "додамо", "добавим", "уточнимо",
                              "уточним", "підкреслимо", "подчеркнем", "подчеркнём"})
+# Verbs of being somewhere or in some state: after a modal verb, the state named before them may be ("в окружении
+# могли оказаться"); other infinitives tell an act of their own ("в результате удара могли погибнуть").
+BEING_LEMMAS = frozenset({"оказаться", "опинитися", "находиться", "перебувати", "быть", "бути"})
 PREDICATE_REACH = 5  # words after an act noun searched for its predicate ("Переговоры России и Украины могут")
 FUTURE_AUXILIARIES = frozenset({"будет", "будут", "буду", "будем", "буде", "будуть", "будемо", "станет", "стане"})
 # Nouns of an order right before an act noun or infinitive: the act is demanded, still to come ("отдал приказ о
@@ -221,8 +224,13 @@ def _predicate_modality(doc: CyrDoc, first: int, last: int) -> str:
         governor = next((w for w in doc.tokens[last:min(s.last, last + PREDICATE_REACH)]
                          if w.pos == "VERB" and "infn" not in w.tags), None)
         return "future" if governor is not None and _future_verb(governor, doc.language) else "factual"
+    if t.pos == "NOUN" and last + 1 < s.last and set(doc.tokens[last].lemmas) & {"мочь", "могти"} \
+            and set(doc.tokens[last + 1].lemmas) & BEING_LEMMAS:
+        return "hypothetical"  # "в оточенні могли опинитися 5 тисяч військових": a state that may be
     if t.pos != "NOUN" or first > s.first and doc.tokens[first - 1].pos == "PREP":
         return "factual"  # the first reading's case is not reliable: a noun after a preposition is no subject
+    if first > s.first + 1 and doc.tokens[first - 1].pos == "NOUN" and doc.tokens[first - 2].pos == "PREP":
+        return "factual"  # "В результате удара могли погибнуть до 100 военных": a prepositional phrase's, no subject
     words = [w.lower for w in doc.tokens[last:s.last] if w.is_word]
     if any(tuple(words[n:n + 2]) in TIME_QUESTIONS for n in range(len(words))):
         return "future"  # "Освобождение Часова Яра - вопрос времени"

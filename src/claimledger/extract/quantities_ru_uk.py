@@ -156,7 +156,8 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                                    or headed and set(tok.lemmas) & AMOUNT_VERB_LEMMAS
                                    or k > last and _joined_with_predicate(doc, k, in_time)
                                    or kind not in PEOPLE_COUNTED and doc.tokens[last - 1].pos == "NOUN"
-                                   and tok.pos in PREDICATE_POS and set(tok.lemmas) & COUNTING_PREDICATES):
+                                   and (tok.pos in PREDICATE_POS or tok.pos == "INFN")  # ("могли погибнуть")
+                                   and set(tok.lemmas) & COUNTING_PREDICATES):
                 break  # (a number after a noun's next act is that act's: "в ходе боев уничтожено до 40 военных",
                 # "в ходе контрнаступления освободили десять населенных пунктов"; not "обстрелу подверглись 7")
             if order is before and tok.text in (",", ";"):
