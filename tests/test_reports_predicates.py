@@ -5,7 +5,9 @@ fronted before the cue is no part of the speaker both share ("Миноборон
 что ..."); a participle's phrase may stand between the noun of an act and the noun it governs ("о перегруппировке
 находящихся в районах Балаклеи и Изюма российских войск"); a modal verb makes a state named before it possible ("в
 оточенні могли опинитися"), but not the cause another noun names ("В результате удара могли погибнуть ...": the
-strike happened, the deaths may have, and their count is theirs).
+strike happened, the deaths may have, and their count is theirs); a capital whose stance governs the act is its actor,
+and a negated stance denies it ("Москва не намерена выводить войска": no place, denied); "пункты временной дислокации"
+are no settlements a later sentence refers back to.
 
 The sentences are probes written for these tests in the styles of the hidden reports (wire copy, Defence Ministry
 statements; no gold or corpus text); each says what the record should hold by the annotation guide (shared
@@ -83,3 +85,20 @@ def test_a_cause_before_a_modal_verb_happened_and_the_count_is_the_victims(text,
     rec = record(text, language, "2024-06-03")
     assert [(kind, modality, n) for kind, _, _, modality, n in _acts(rec)] == [
         ("strike", "factual", None), ("casualties", "hypothetical", count)], _acts(rec)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Москва не намерена выводить войска со станции, заявила Захарова.", "ru"),
+    ("Москва не готова выводить войска со станции, заявила Захарова.", "ru"),
+])
+def test_a_capital_whose_negated_stance_governs_an_act_denies_it_and_is_no_place(text, language):
+    rec = record(text, language, "2023-01-13")
+    assert [(e["type"], e["polarity"], e["places"]) for e in rec["events"]] == [("withdrawal", "denied", [])], \
+        rec["events"]
+
+
+def test_points_of_deployment_are_no_settlements_referred_back_to():
+    found = events("Подразделения группировки войск «Юг» нанесли поражение живой силе ВСУ в районах населенных "
+                   "пунктов Часов Яр и Ивановское.\n\nАвиацией поражены пункты временной дислокации противника.", "ru")
+    assert [(kind, names) for kind, _, names, _ in found] == [
+        ("strike", {"Chasiv Yar", "Ivanivske"}), ("strike", set())], found

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import Attribution, Place
-from .cyrillic import CyrDoc, plain_word
+from .cyrillic import CyrDoc, Token, plain_word
 from .gazetteer import load_gazetteer
 from .event_places import (
     LOCAL_LEVELS, PLACE_INHERITING_TYPES, event_place_key, inherited_place_keys, is_capital, is_city, is_landmark,
@@ -101,6 +101,7 @@ REPUBLIC_NOUNS = frozenset({"республика", "республіка"})
 PEOPLES_REPUBLIC = re.compile(r"[ДЛ]НР|Народн\w* Республик", re.IGNORECASE)
 # The settlement nouns of quantities_ru_uk less those of positions and territory.
 SETTLEMENT_NOUNS = SETTLEMENT_LEMMAS - GROUND_LEMMAS
+INHABITED_LEMMAS = frozenset({"населить", "населенный", "населений", "населити"})  # "пункт" of a settlement after them
 # Prepositions before a country that say it was struck or fought in ("по Україні", "в Украине", "на Украине").
 STRUCK_PREPOSITIONS = frozenset({"в", "во", "на", "по", "у"})
 
@@ -242,14 +243,18 @@ def _counts_settlements(doc: CyrDoc, c_first: int, c_last: int) -> bool:
     toks = doc.tokens
     if AREA_MEASURE.search(doc.text, toks[c_first].start, toks[c_last - 1].end):
         return True
-    return any(_settlement_noun(t) and (_numbered(toks, k, c_first)
+    return any(_settlement_noun(toks, k) and (_numbered(toks, k, c_first)
                                         or any(w.lemma in SEVERAL_LEMMAS for w in toks[max(c_first, k - 3):k]))
-               for k, t in enumerate(toks[c_first:c_last], start=c_first))
+               for k in range(c_first, c_last))
 
 
-def _settlement_noun(t) -> bool:
-    """True for a noun of settlements ("город", "сёла", "населённый пункт"), not of positions or territory."""
-    return t.pos == "NOUN" and bool(set(t.lemmas) & SETTLEMENT_NOUNS)
+def _settlement_noun(toks: Sequence[Token], k: int) -> bool:
+    """True for a noun of settlements at token k ("город", "сёла", "населённый пункт"), not of positions or territory,
+    nor a "пункт" of anything else ("пункты временной дислокации", "пункт управления")."""
+    t = toks[k]
+    if t.pos != "NOUN" or not set(t.lemmas) & SETTLEMENT_NOUNS:
+        return False
+    return "пункт" not in t.lemmas or k > 0 and bool(set(toks[k - 1].lemmas) & INHABITED_LEMMAS)
 
 
 def _oblast_referred_to(doc: CyrDoc, c_first: int, c_last: int,
@@ -324,8 +329,7 @@ def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Seque
     place_starts = {p.span[0] for p in places}
     bare = None
     for k in range(c_first, c_last):
-        t = toks[k]
-        if _settlement_noun(t):
+        if _settlement_noun(toks, k):
             counted = _numbered(toks, k, c_first)
             named = k + 1 < len(toks) and toks[k + 1].start in place_starts
             if not counted and not named and not set(w.lemma for w in toks[max(c_first, k - 2):k]) & SEVERAL_LEMMAS:

@@ -159,7 +159,8 @@ def _negated_verb_group(doc: CyrDoc, first: int, s) -> bool:
 
 
 def _verbal(doc: CyrDoc, t: Token) -> bool:
-    """A verb, infinitive, short adjective ("намерен") or a form of быть/бути, by any dictionary reading."""
-    return t.pos in ("VERB", "INFN", "ADJS") or bool(set(t.lemmas) & {"быть", "бути"}) or t.is_word and has_reading(
-        t.text, doc.language, ("VERB", "INFN"))
+    """A verb, infinitive, short adjective or participle ("намерен", "намерена", which the dictionary reads as one of
+    "намерить") or a form of быть/бути, by any dictionary reading."""
+    return t.pos in ("VERB", "INFN", "ADJS", "PRTS") or bool(set(t.lemmas) & {"быть", "бути"}) \
+        or t.is_word and has_reading(t.text, doc.language, ("VERB", "INFN"))
 

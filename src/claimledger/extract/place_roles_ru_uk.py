@@ -80,6 +80,10 @@ GOVERNMENT_CAPITALS = frozenset({"Kyiv", "Moscow", "Washington", "Minsk", "Londo
 UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергаться", "пережить", "переживать", "оказаться", "остаться",
                                "оставаться", "находиться", "зазнати", "зазнавати", "пережити", "переживати",
                                "опинитися", "залишитися", "залишатися", "перебувати", "получить", "отримати"})
+# Participles and full adjectives of a stance ("Москва намерена", "вынуждена", "Київ готовий"), which only a
+# government takes; the dictionary reads the Russian ones as passive participles of what befell ("намерить").
+STANCE_LEMMAS = frozenset({"намерить", "вынудить", "заинтересовать", "обязать", "готовый", "змушений", "зацікавлений",
+                           "зобов'язаний", "налаштований", "готовий", "згодний"})
 CAPITAL_VERB_REACH = 3  # words from the capital to its verb ("Киев не выведет", "Киев официально не взял")
 
 
@@ -149,7 +153,7 @@ def governs_verb(doc: CyrDoc, k: int) -> bool:
     s = doc.sentence_of(k)
     for j in range(k + 1, min(s.last, k + 1 + CAPITAL_VERB_REACH)):
         t = doc.tokens[j]
-        if t.pos == "ADJS":  # "Москва готова", "Київ згоден": a stance, which only a government takes
+        if t.pos == "ADJS" or set(t.lemmas) & STANCE_LEMMAS:  # a stance: "Москва готова", "Москва намерена"
             return bool(t.tags & {"masc", "femn", "neut"} & noun.tags) or "plur" in t.tags
         if t.pos != "VERB":
             if t.is_word and t.pos in ("ADVB", "PRCL", "NPRO"):  # "Москва уже заявила", "Киев это отрицает"
