@@ -5,7 +5,12 @@ an event told in a relative clause of "where" happens at the place that clause i
 where Russian troops have been advancing"); a taking told in a clause of its own with its own subject is an event of
 its own, with its own date ("The fall of Avdiivka is ... since it captured Bakhmut in May 2023"); a town a headline's
 irregular past governs is a place ("Russia says it retook Sudzha"); counts told place by place after one verb are an
-event each ("22 were killed in Kyiv and 10 in the central city of Kryvyi Rih").
+event each ("22 were killed in Kyiv and 10 in the central city of Kryvyi Rih"); a second "that" clause is the same
+cue's content ("said he had a call ... and that they had agreed to begin negotiations"), and a report joined to the
+reported clause is the reporter's ("said a drone hit a house and added that no one was hurt"); an act done "without"
+a loss denies the loss, one needed "without" which nothing can be done does not; "would" in words reported by a past
+verb of saying is their "will" ("said evacuations would continue"), not when an act is a copula's subject ("said an
+escalation would be a catastrophe").
 
 The sentences are probes written for these tests in the style of wire copy (no gold or corpus text); each says what
 the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -77,3 +82,43 @@ def test_counts_told_place_by_place_are_an_event_each(text, told):
 def test_the_dead_and_the_wounded_at_one_place_stay_two_events_there():
     found = events("Two people were killed and five wounded in Kharkiv.", "en")
     assert [count for kind, _, _, count in found if kind == "casualties"] == [2, 5], found
+
+
+def _said(rec: dict) -> list[tuple[str, str]]:
+    return [(a["speaker"], rec["text"][a["content"][0]:a["content"][1]]) for a in rec["attributions"]]
+
+
+def test_a_second_that_clause_is_the_same_cues_content():
+    rec = record("U.S. President Donald Trump said he had a lengthy phone call with Russian President Vladimir Putin on "
+                 "Wednesday and that they had agreed to begin negotiations immediately.", "en", "2025-02-12")
+    assert _said(rec) == [("Donald Trump", "he had a lengthy phone call with Russian President Vladimir Putin on "
+                                           "Wednesday and that they had agreed to begin negotiations immediately")], \
+        _said(rec)
+    assert {e["claimed_by"] for e in rec["events"]} == {rec["attributions"][0]["id"]}, rec["events"]
+
+
+def test_a_report_joined_to_the_reported_clause_is_the_reporters():
+    rec = record("The governor said a drone hit a house in Sumy and added that no one was hurt.", "en", "2024-06-03")
+    assert [speaker for speaker, _ in _said(rec)] == ["governor", "governor"], _said(rec)
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("Russia's Defence Ministry said all of its troops had been moved to the east bank without a single loss.",
+     "denied"),
+    ("Zelensky said Ukraine could not end the war without direct talks with Russia.", "asserted"),
+])
+def test_an_act_done_without_a_loss_denies_it_but_not_one_needed(text, polarity):
+    rec = record(text, "en", "2022-11-11")
+    found = [e["polarity"] for e in rec["events"] if e["type"] in ("casualties", "negotiation")]
+    assert found == [polarity], rec["events"]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("The governor said evacuations would continue.", "future"),
+    ("Kremlin spokesman Dmitry Peskov said the talks would take place in Istanbul.", "future"),
+    ("Boris Johnson said an escalation would be a catastrophe for Russia.", "hypothetical"),
+    ("Zelensky said Ukraine would launch a counteroffensive if it received weapons.", "hypothetical"),
+])
+def test_would_in_reported_words_is_their_will(text, modality):
+    rec = record(text, "en", "2024-06-03")
+    assert [e["modality"] for e in rec["events"]][:1] == [modality], rec["events"]

@@ -112,7 +112,9 @@ def content_tokens(head: Token, excluded: set[int] = frozenset()) -> list[Token]
             drop.update(t.i for t in token.subtree)
         elif token.dep_ in ("appos", "npadvmod") and token.lemma_ in NOMINAL_CUES and comma_before:
             drop.update(t.i for t in token.subtree)  # "..., a claim Reuters could not verify": said of the content
-        elif token.dep_ == "conj" and any(reports(t) for t in token.subtree):
+        elif token.dep_ == "conj" and any(reports(t) for t in token.subtree) \
+                and not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            # (a second "that" clause is the same cue's: "said he had a call ... and that they had agreed to ...")
             drop.update(t.i for t in token.subtree)
             drop.update(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)
     run = piece_with(head, drop)
@@ -178,6 +180,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         name = verb.doc[verb.i - 1]  # "..., northwest of Avdiivka, Russia's Defense Ministry said": the reporter
         if name.pos_ in ("NOUN", "PROPN") and name.left_edge.i > 0 and verb.doc[name.left_edge.i - 1].text == ",":
             return name, False  # parsed into the content, as an apposition of its last name
+    if depth == 0 and verb.dep_ == "conj" and reports(verb) and verb.head.dep_ == "ccomp" \
+            and verb.head.head.lemma_ in CUE_VERBS and verb.head.head.i < verb.head.i \
+            and (reporter := subject_of(verb.head.head, depth + 1))[0] is not None \
+            and reporter[0].lower_ not in DISCOURSE_SUBJECTS:
+        # "The governor said a drone hit a house and added that ...": a report joined to the reported clause is the
+        # reporter's, which the parse hangs on that clause (not "That said, we ... asked")
+        return reporter
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         subject, passive = subject_of(verb.head, depth + 1)
         if passive and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP"):
@@ -186,6 +195,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, False
 
 
+DISCOURSE_SUBJECTS = frozenset({"that", "this", "it"})  # subjects of a discourse phrase ("That said, ...")
 # Nouns of "made a point of noting", "took the opportunity of stressing": the gerund's subject is the verb's.
 POINT_NOUNS = frozenset({"point", "opportunity", "effort"})
 

@@ -51,6 +51,8 @@ def event_polarity(span: Span) -> str:
         if token.i != root.i and _own_clause_joined(below, token):
             break  # "denied the report and blamed Kyiv for the attack": the denial has an object of its own
         below = token
+        if token.i != root.i and token.lower_ == "without":
+            break  # "could not end the war without direct talks": the talks are needed, not denied (see below)
         if token.i != root.i and _circumstance(token, root):
             break  # "could not be repulsed at once because the enemy was advancing": the cause is not negated
         if token.i != root.i and token.lemma_.lower() in SILENT_VERBS:
@@ -69,6 +71,10 @@ def event_polarity(span: Span) -> str:
             break  # "thwarted an attempt to capture the town": the attempt was made, only its end is denied
     if _called_untrue(root) or any(map(names_no_one, verb_subjects(root))):
         return "denied"
+    if root.dep_ == "pobj" and root.head.lower_ == "without" and root.head.head.tag_ in ("VBD", "VBN") \
+            and not any(c.dep_ == "neg" for c in root.head.head.children):
+        return "denied"  # "moved to the east bank without a single loss"; not a condition ("cannot end it without
+        # talks", "impossible without recognition"), which says the act is needed
     return "asserted"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .cues import CUE_VERBS
 from .event_triggers import CUE_PATHS, cue_ancestors
 
 # Modal auxiliaries and cue lemmas. Future: announced, planned, demanded, expected or threatened
@@ -41,8 +42,18 @@ PAST_FACTUAL_CONTROLLERS = frozenset({"have", "able", "unable"})
 OPERATION_NOUNS = frozenset({"operation", "offensive", "mission"})
 COMPLETION_WORDS = frozenset({"completion", "complete", "completed", "conclusion", "successful"})
 COMPLETION_REACH = 4
+CONDITION_WORDS = frozenset({"if", "unless", "otherwise"})  # ... which keep "would" conditional
 # Modifiers that say an event is going on now, whatever is said of its end ("the ongoing conflict will be settled").
 ONGOING_WORDS = frozenset({"ongoing", "current", "continuing"})
+
+def _reported_future(verb: Token) -> bool:
+    """True for a verb with "would" that a past verb of saying reports, its sentence naming no condition ("the
+    governor said evacuations would continue"): the future of the past, "will" in the words said; not a copula, whose
+    subject an act may be only as a possibility ("said an escalation would be a catastrophe")."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and verb.lemma_ != "be" and head.tag_ in ("VBD", "VBN") and head.lemma_ in CUE_VERBS \
+        and not any(t.lower_ in CONDITION_WORDS for t in verb.sent)
+
 
 def event_modality(span: Span) -> str:
     """Return the modality of the event whose trigger is ``span``: ``factual``, ``future`` or
@@ -69,7 +80,7 @@ def event_modality(span: Span) -> str:
             if child.dep_ == "mark" and word in {"if", "unless", "whether"}:
                 return "hypothetical"
             if child.dep_ in {"aux", "auxpass"} and word in HYPOTHETICAL_AUX:
-                return "hypothetical"
+                return "future" if word == "would" and _reported_future(token) else "hypothetical"
             if child.dep_ == "amod" and child.lemma_.lower() in HYPOTHETICAL_CUES:
                 return "hypothetical"
         for child in token.children:
