@@ -89,8 +89,8 @@ def _said(rec: dict) -> list[tuple[str, str]]:
 
 
 def test_a_second_that_clause_is_the_same_cues_content():
-    rec = record("U.S. President Donald Trump said he had a lengthy phone call with Russian President Vladimir Putin on "
-                 "Wednesday and that they had agreed to begin negotiations immediately.", "en", "2025-02-12")
+    rec = record("U.S. President Donald Trump said he had a lengthy phone call with Russian President Vladimir Putin "
+                 "on Wednesday and that they had agreed to begin negotiations immediately.", "en", "2025-02-12")
     assert _said(rec) == [("Donald Trump", "he had a lengthy phone call with Russian President Vladimir Putin on "
                                            "Wednesday and that they had agreed to begin negotiations immediately")], \
         _said(rec)
