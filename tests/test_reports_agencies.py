@@ -2,7 +2,9 @@
 gapped clause's oblast adjective keeps the head noun said before it, an Interfax dateline is no part of the first
 source, an acting official and a first name in the genitive are read as written, the object of a preposition is no
 subject, an anaphor after a cue with no source is a topic, and Ukrainian nouns the dictionary reads first as verbs or
-particles are nouns and prepositions.
+particles are nouns and prepositions; the agency's own report closing a sentence (", сообщает ТАСС") is no part of the
+content it reports, and a content keeps the bracket it opens ("Артемовск (Бахмут)"); a facility struck that was named
+before at a town is struck there ("Генштаб подтвердил удар по нефтебазе").
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -172,3 +174,33 @@ def test_a_drone_attack_repelled_is_an_interception_not_a_contested_town():
 def test_a_loss_before_an_according_to_phrase_is_claimed_by_it(text, language, count):
     rec = record(text, language, "2024-06-05")
     assert [(e["type"], e["claimed_by"], e["quantity"]) for e in rec["events"]] == [("casualties", "a1", count)]
+
+
+@pytest.mark.parametrize("text, language, content", [
+    ("Пригожин заявил, что его бойцы взяли Артемовск, сообщает ТАСС.", "ru", "его бойцы взяли Артемовск"),
+    ("Пригожин заявил, что его бойцы взяли Артемовск (Бахмут), передает РИА Новости со ссылкой на пресс-службу.", "ru",
+     "его бойцы взяли Артемовск (Бахмут)"),
+    ("Зеленський заявив, що ЗСУ звільнили село Кліщіївка, повідомляє Укрінформ.", "uk", "ЗСУ звільнили село Кліщіївка"),
+])
+def test_an_agencys_report_closing_the_sentence_is_no_part_of_the_content(text, language, content):
+    rec = record(text, language, "2023-05-21")
+    first = rec["attributions"][0]
+    assert text[first["content"][0]:first["content"][1]] == content, rec["attributions"]
+
+
+def test_a_relative_clause_with_a_reporting_verb_stays_in_the_content():
+    text = "Пушилин заявил, что те, кто сообщает о потерях, лгут."
+    rec = record(text, "ru", "2023-05-21")
+    first = rec["attributions"][0]
+    assert text[first["content"][0]:first["content"][1]] == "те, кто сообщает о потерях, лгут", rec["attributions"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("В Феодосии в результате атаки беспилотников загорелся резервуар на нефтебазе, сообщил Аксенов.\n\nГенштаб ВСУ "
+     "подтвердил удар по нефтебазе, назвав ее крупнейшей в Крыму.", "ru"),
+    ("У Феодосії внаслідок атаки дронів загорівся резервуар на нафтобазі, повідомив Аксьонов.\n\nГенштаб ЗСУ "
+     "підтвердив ураження нафтобази.", "uk"),
+])
+def test_a_facility_struck_that_was_named_at_a_town_is_struck_there(text, language):
+    found = events(text, language)
+    assert [names for kind, _, names, _ in found if kind == "strike"][-1] == {"Feodosiia"}, found

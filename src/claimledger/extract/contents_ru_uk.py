@@ -20,6 +20,7 @@ ADVERSATIVES = frozenset({"но", "однако", "але", "проте", "од�
 CONTRAST_SOURCE_WORDS = 6
 RECIPROCAL_FIRST = frozenset({"друг", "один", "одна", "одне", "одно"})  # "друг друга", "один одного"
 RECIPROCAL_WORDS = 3  # ... with a preposition between at most ("друг на друга")
+TAIL_MARKS = frozenset({"(", ")", "«", "»", '"', "-", "„", "“", "”"})  # marks inside a source that closes a sentence
 MAX_ADDRESSEE_TOKENS = 10  # tokens between a cue and its "что" ("заявил в эфире телеканала «Россия 24», что")
 
 
@@ -133,6 +134,18 @@ def _noun_phrase_end(doc: CyrDoc, first: int, end: int) -> int:
     return end
 
 
+def _reporting_tail(doc: CyrDoc, sent, k: int, lex) -> bool:
+    """True when the reporting verb at token k and its source after it close the sentence (", сообщает ТАСС", ",
+    передает РИА Новости со ссылкой на пресс-службу", ", пишет «Коммерсантъ»")."""
+    toks = doc.tokens
+    if cue_role(toks[k], lex, doc) is None:
+        return False
+    j = k + 1
+    while j < sent.last and (is_nominal(toks[j]) or toks[j].pos == "PREP" or toks[j].text in TAIL_MARKS):
+        j += 1
+    return j > k + 1 and all(not t.is_word for t in toks[j:sent.last])
+
+
 def _clause_end(doc: CyrDoc, sent, first: int) -> int:
     """Where a content starting at ``first`` ends: the sentence end, or before a coordinated second
     reporting verb ("оцінив ... і додав, що ...") or a contrasted report by another source ("..., но Пригожин
@@ -143,6 +156,8 @@ def _clause_end(doc: CyrDoc, sent, first: int) -> int:
         if toks[i].text == "," and toks[i + 1].pos == "GRND" and "perf" in toks[i + 1].tags \
                 and cue_role(toks[i + 1], lex, doc) is not None:
             return i  # "..., добавив, что ...": a second report by the same speaker
+        if toks[i].text == "," and toks[i + 1].pos == "VERB" and _reporting_tail(doc, sent, i + 1, lex):
+            return i  # "X заявил, что C, сообщает ТАСС": the outlet's report of it closes the sentence
         if toks[i].lower not in COORDINATORS | CONTRASTIVE:
             continue
         j = i + 1

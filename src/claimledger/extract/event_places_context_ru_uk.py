@@ -89,6 +89,13 @@ SEVERAL_LEMMAS = frozenset({"несколько", "ряд", "кілька", "д�
 # Sentences back within which a bare settlement noun ("Город заняли ...", "Село звільнили ...") finds the settlement
 # it refers to.
 ANAPHOR_SENTENCES = 3
+# Nouns of facilities a report names again without their town ("удар по нефтебазе" after "на нефтебазе в Феодосии"),
+# and the words after a trigger within which such a noun is its object ("удар по крупной нефтебазе").
+FACILITY_LEMMAS = frozenset({"нефтебаза", "нафтобаза", "нпз", "завод", "склад", "аэродром", "аеродром", "подстанция",
+                             "підстанція", "тэц", "тец", "тэс", "тес", "порт", "депо", "терминал", "термінал",
+                             "предприятие", "підприємство", "комбинат", "комбінат", "резервуар", "электростанция",
+                             "електростанція", "арсенал"})
+FACILITY_WORDS_AFTER = 2
 # Nouns of a national capital, and the capitals their adjectives name ("украинская столица": Kyiv).
 CAPITAL_LEMMAS = frozenset({"столица", "столиця"})
 CAPITAL_OF = {"украинск": "Kyiv", "українськ": "Kyiv", "российск": "Moscow", "російськ": "Moscow"}
@@ -316,6 +323,27 @@ SHARE_LEMMAS = frozenset({"процент", "відсоток", "часть", "�
                           "чверть"})  # words of a share before a settlement noun, which count no settlements
 CITY_NOUNS = frozenset({"город", "місто"})  # settlement nouns that refer back to a city, not a village
 DEMONSTRATIVE_LEMMAS = frozenset({"этот", "тот", "цей", "той"})  # ... before a settlement noun that refers back
+
+
+def facility_referred_to(doc: CyrDoc, last: int, c_last: int, places: Sequence[Place]) -> tuple[str, ...]:
+    """The settlement a facility was named at before, for a trigger whose object right after it (tokens from
+    ``last``, within its clause ending at ``c_last``) is that facility's noun, bare ("Генштаб ВСУ подтвердил удар по
+    нефтебазе" after "загорелся резервуар на нефтебазе" in Feodosia): the resolved settlement nearest that earlier
+    mention in its sentence; () when there is none, or the noun has a name of its own after it ("НПЗ «Лукойл»")."""
+    toks = doc.tokens
+    noun = next((k for k in range(last, min(c_last, last + FACILITY_WORDS_AFTER + 1)) if toks[k].pos == "NOUN"), None)
+    if noun is None or not set(toks[noun].lemmas) & FACILITY_LEMMAS \
+            or noun + 1 < c_last and (toks[noun + 1].is_title or not toks[noun + 1].is_word and toks[noun + 1].text
+                                      not in (",", ".")):
+        return ()
+    lemmas = set(toks[noun].lemmas) & FACILITY_LEMMAS
+    here = toks[noun].sent
+    mention = next((k for k in range(noun - 1, -1, -1) if toks[k].sent != here and set(toks[k].lemmas) & lemmas), None)
+    if mention is None:
+        return ()
+    sent = doc.sents[toks[mention].sent]
+    near = [p for p in places if sent.start <= p.span[0] < sent.end and p.level == "settlement" and is_resolved(p)]
+    return (event_place_key(min(near, key=lambda p: abs(p.span[0] - toks[mention].start))),) if near else ()
 
 
 def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place],

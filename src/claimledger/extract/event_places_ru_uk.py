@@ -19,7 +19,7 @@ from .event_places import (
     event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
 )
 from .event_places_context_ru_uk import (
-    DEMONSTRATIVE_LEMMAS, context_place_keys, settlement_referred_to, speakers_area_keys,
+    DEMONSTRATIVE_LEMMAS, context_place_keys, facility_referred_to, settlement_referred_to, speakers_area_keys,
 )
 from .attack_senses_ru_uk import POSITION_LEMMAS
 from .listed_places_ru_uk import LIST_JOINERS, broken_down_places, dash_listed_places, listed_places
@@ -245,6 +245,9 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     referred = settlement_referred_to(doc, bare, bare + 1, named) if bare is not None else ()
     if referred:
         return referred  # "взятие города позволит начать наступление на Краматорск": the town named before
+    facility = () if objects or noun is not None else facility_referred_to(doc, last, c_last, named)
+    if facility and not any(s.start <= p.span[0] < s.end and p.level == "settlement" for p in places):
+        return facility  # "подтвердил удар по нефтебазе": the town the depot was named at before
     if any(not is_resolved(p) for p in objects):
         # its object is a village the gazetteer cannot settle ("заняли село Шевченко", one of seventeen in Donetsk
         # Oblast): the event happened there, not at a town its clause names beside it ("в районе Курахово"); the

@@ -89,12 +89,14 @@ def past_quoted_name(toks: list[Token], i: int, limit: int) -> int:
 
 
 def trim_range(doc: CyrDoc, first: int, last: int) -> tuple[int, int] | None:
-    """Token range without leading/trailing commas, dashes and closing punctuation."""
+    """Token range without leading/trailing commas, dashes and closing punctuation, but for the bracket closing one
+    it holds ("Артемовск (Бахмут)")."""
     toks = doc.tokens
     edges = CLAUSE_BOUNDARIES | set(CLOSING_PUNCT)  # an opening mark starts a content, a closing mark ends one
     while first < last and toks[first].text in edges - OPEN_MARKS:
         first += 1
-    while last > first and toks[last - 1].text in edges - CLOSE_MARKS:
+    while last > first and toks[last - 1].text in edges - CLOSE_MARKS \
+            and not (toks[last - 1].text == ")" and any(t.text == "(" for t in toks[first:last - 1])):
         last -= 1
     return (first, last) if last > first else None
 
