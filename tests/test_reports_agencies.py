@@ -4,7 +4,8 @@ source, an acting official and a first name in the genitive are read as written,
 subject, an anaphor after a cue with no source is a topic, and Ukrainian nouns the dictionary reads first as verbs or
 particles are nouns and prepositions; the agency's own report closing a sentence (", сообщает ТАСС") is no part of the
 content it reports, and a content keeps the bracket it opens ("Артемовск (Бахмут)"); a facility struck that was named
-before at a town is struck there ("Генштаб подтвердил удар по нефтебазе").
+before at a town is struck there ("Генштаб подтвердил удар по нефтебазе"); an oblast closing a list holds only the names
+that have a namesake in it, and a city with none stays where it is ("з Сум, Полтави та Макарова в Київській області").
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -204,3 +205,10 @@ def test_a_relative_clause_with_a_reporting_verb_stays_in_the_content():
 def test_a_facility_struck_that_was_named_at_a_town_is_struck_there(text, language):
     found = events(text, language)
     assert [names for kind, _, names, _ in found if kind == "strike"][-1] == {"Feodosiia"}, found
+
+
+def test_an_oblast_closing_a_list_leaves_a_city_with_no_namesake_in_it():
+    rec = record("Також підготовлені гуманітарні коридори з Тростянця, Сум, Полтави та Макарова в Київській області.",
+                 "uk", "2022-03-12")
+    assert [p["name"] for p in rec["places"]] == ["Trostianets", "Sumy", "Poltava", "Makariv", "Kyiv Oblast"], \
+        rec["places"]

@@ -29,6 +29,7 @@ from ..models import Place
 from .area_mentions_ru_uk import Mention, elided_head_mentions, head_mentions, whole_name
 from .cyrillic import CyrDoc, has_reading
 from .event_places import facility_towns
+from .gazetteer_entries import CITY_CATEGORIES
 from .gazetteer import (
     HROMADA_CODE_CHARS, Companion, Entry, Gazetteer, ResolveContext, Resolution, km_between, load_gazetteer,
     settled_alike, theatre_area,
@@ -239,15 +240,22 @@ def _opening_area(doc: CyrDoc, mentions: list[Mention], results: list[Resolution
     return area
 
 
-def _inside(gaz: Gazetteer, doc: CyrDoc, m: Mention, result: Resolution, area: Entry) -> Resolution:
+def _inside(gaz: Gazetteer, doc: CyrDoc, m: Mention, result: Resolution, area: Entry, listed: bool) -> Resolution:
     """``result`` kept to the oblast or raion the text states its name lies in; when none of its candidates lies
-    there, the one settlement there whose Ukrainian name the Russian one spells ("Макеевка Луганской Народной
-    Республики" is Makiivka of Luhansk Oblast, not the city of Donetsk Oblast the exact spelling finds)."""
+    there, a city of a list the area closes (``listed``: not right before it) as resolved, else the one settlement
+    there whose Ukrainian name the Russian one spells ("Макеевка Луганской Народной Республики" is Makiivka of Luhansk
+    Oblast, not the city of Donetsk Oblast the exact spelling finds)."""
     kept = result.inside(area)
-    if kept.entry is not None or doc.language != "ru" or any(area.id in (c.oblast, c.raion) for c in result.candidates):
+    if kept.entry is not None or any(area.id in (c.oblast, c.raion) for c in result.candidates):
         return kept
-    there = [e for e in corresponding_settlements(gaz, doc.span_text(m.start, m.end)) if area.id in (e.oblast, e.raion)]
-    return Resolution(there[0], (there[0], *result.candidates)) if len(there) == 1 else kept
+    there = [e for e in corresponding_settlements(gaz, doc.span_text(m.start, m.end))
+             if area.id in (e.oblast, e.raion)] if doc.language == "ru" else []
+    if len(there) == 1:
+        return Resolution(there[0], (there[0], *result.candidates))
+    # "коридори з Сум, Полтави та Андріївки в Київській області": a city of the area's country with no namesake in
+    # the area stays as resolved (the villages of a Russian oblast are found later: russian_villages)
+    e = result.entry
+    return result if listed and e is not None and e.category in CITY_CATEGORIES and e.country == area.country else kept
 
 
 def _apart_from_its_list(doc: CyrDoc, mentions: list[Mention], results: list[Resolution], k: int) -> Resolution:
@@ -336,8 +344,9 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[Mention], companion: Co
     raions = russian_raions(doc, gaz, mentions, results)
     stated = [_stated_area(doc, mentions, results, raions, k) or _dashed_area(doc, mentions, results, raions, k)
               or _opening_area(doc, mentions, results, raions, k) for k in range(len(mentions))]
-    results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a), a)
-               for m, r, a in zip(mentions, results, stated)]
+    more = [k + 1 < len(stated) and stated[k + 1] is not None for k in range(len(stated))]  # not a list's last name
+    results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a, listed), a)
+               for m, r, a, listed in zip(mentions, results, stated, more)]
     results = settled_alike([results[k] if stated[k] is not None else _apart_from_its_list(doc, mentions, results, k)
                              for k in range(len(mentions))],  # (not one its own area places: "X в ЛНР")
                             [doc.span_text(m.start, m.end).lower() for m in mentions])
