@@ -5,7 +5,8 @@ subject, an anaphor after a cue with no source is a topic, and Ukrainian nouns t
 particles are nouns and prepositions; the agency's own report closing a sentence (", сообщает ТАСС") is no part of the
 content it reports, and a content keeps the bracket it opens ("Артемовск (Бахмут)"); a facility struck that was named
 before at a town is struck there ("Генштаб подтвердил удар по нефтебазе"); an oblast closing a list holds only the names
-that have a namesake in it, and a city with none stays where it is ("з Сум, Полтави та Макарова в Київській області").
+that have a namesake in it, and a city with none stays where it is ("з Сум, Полтави та Макарова в Київській області");
+"як передає X" names a source as "как передает X" does, and a site's name is one word ("Цензор.НЕТ").
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -212,3 +213,15 @@ def test_an_oblast_closing_a_list_leaves_a_city_with_no_namesake_in_it():
                  "uk", "2022-03-12")
     assert [p["name"] for p in rec["places"]] == ["Trostianets", "Sumy", "Poltava", "Makariv", "Kyiv Oblast"], \
         rec["places"]
+
+
+@pytest.mark.parametrize("text, language, source, content", [
+    ("Як передає Укрінформ, пошкоджено понад 50 будинків у Львові.", "uk", "Укрінформ",
+     "пошкоджено понад 50 будинків у Львові"),
+    ("Як пише Цензор.НЕТ, у Харкові пролунали вибухи.", "uk", "Цензор.НЕТ", "у Харкові пролунали вибухи"),
+    ("Как сообщают в оперштабе, погибли двое.", "ru", "оперштабе", "погибли двое"),
+])
+def test_as_an_outlet_reports_names_its_source(text, language, source, content):
+    rec = record(text, language, "2024-09-04")
+    said = [(text[a["source"][0]:a["source"][1]], text[a["content"][0]:a["content"][1]]) for a in rec["attributions"]]
+    assert said == [(source, content)], said

@@ -20,7 +20,8 @@ from .nlp import load_morphology, load_russian
 # Words, numbers (with inner separators) and single punctuation marks. Apostrophes and hyphens stay
 # inside words; a dash with spaces around it is punctuation.
 TOKEN_RE = re.compile(
-    r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+|-[^\W_]+)*"  # words, with apostrophes and hyphenated parts
+    r"[A-ZА-ЯЁІЇЄҐ][^\W\d_]+\.(?:[A-ZА-ЯЁІЇЄҐ]{2,3}|ру|ua|ru)(?![^\W\d_])"  # a site's name: Цензор.НЕТ, Газета.ру
+    r"|[^\W\d_]+(?:['’ʼ`][^\W\d_]+|-[^\W_]+)*"  # words, with apostrophes and hyphenated parts
     r"|\d+(?:[.,:\u00a0\u202f]\d+)*(?:-[^\W\d_]+)?"  # numbers: 90, 3,5, 19.05.2024, 90-х
     r"|[^\w\s]",  # one punctuation mark
 )
