@@ -220,6 +220,7 @@ def test_an_oblast_closing_a_list_leaves_a_city_with_no_namesake_in_it():
      "пошкоджено понад 50 будинків у Львові"),
     ("Як пише Цензор.НЕТ, у Харкові пролунали вибухи.", "uk", "Цензор.НЕТ", "у Харкові пролунали вибухи"),
     ("Как сообщают в оперштабе, погибли двое.", "ru", "оперштабе", "погибли двое"),
+    ("Как передают местные СМИ, погибли двое.", "ru", "местные СМИ", "погибли двое"),
 ])
 def test_as_an_outlet_reports_names_its_source(text, language, source, content):
     rec = record(text, language, "2024-09-04")
