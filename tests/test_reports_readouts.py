@@ -3,7 +3,9 @@
 makes a contestable claim, not a topic such as "the progress of the operation"); the act of an operation said to be
 completed is done ("on the completion of the operation to liberate Artyomovsk"), not to come; a town taken together
 with nearby settlements listed after "including" is taken too ("full control of Lisichansk and a number of nearby
-settlements, including ...").
+settlements, including ..."); an act named as the aim is to come ("the main goal – the liberation of Donbass", "The
+goal of Russia is the occupation of Ukraine"); troops that withdrew "from the city" left the town referred back to, in
+a paragraph of its own too.
 
 The sentences are probes written for these tests in the style of official readouts (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -49,3 +51,20 @@ def test_a_town_taken_with_nearby_settlements_listed_after_including_is_taken_to
                    "settlements, including Privolye and Novodruzhesk.", "en")
     assert [(kind, names) for kind, _, names, _ in found] == [
         ("territory_control", {"Lysychansk", "Pryvillia", "Novodruzhesk"})], found
+
+
+@pytest.mark.parametrize("text", [
+    "The combat potential has been reduced, which makes it possible to focus the main efforts on achieving the main "
+    "goal – the liberation of Donbass.",
+    "The key goal is the liberation of Kherson, and we will move towards it step by step.",
+])
+def test_an_act_named_as_the_aim_is_to_come(text):
+    rec = record(text, "en", "2022-03-25")
+    assert [(e["type"], e["modality"]) for e in rec["events"]] == [("territory_control", "future")], rec["events"]
+
+
+def test_troops_withdrawn_from_the_city_left_the_town_told_before():
+    found = events("Defence Minister Sergei Shoigu reported that Avdeyevka had been fully liberated.\n\nThe Ukrainian "
+                   "command said its troops had withdrawn from the city to more favourable positions.", "en")
+    assert [(kind, names) for kind, _, names, _ in found] == [
+        ("territory_control", {"Avdiivka"}), ("withdrawal", {"Avdiivka"})], found

@@ -59,6 +59,8 @@ AREA_LEVELS = frozenset({"oblast", "raion"})
 # Prepositions whose "the town" object is where the trigger's act goes on ("fighting for the town", "clashes near
 # the city", "battles in the village").
 AROUND_PREPOSITIONS = frozenset({"for", "in", "near", "around", "outside", "inside", "over"})
+# Verbs of leaving, whose "from the town" is the place left ("its troops had withdrawn from the city").
+LEAVING_LEMMAS = frozenset({"withdraw", "retreat", "pull", "evacuate", "flee", "leave"})
 # A settlement, region, capital or area referred back to by a determiner, an adjective between allowed ("the eastern
 # city", "in the area").
 REFERRING_BACK = re.compile(
@@ -171,7 +173,8 @@ def unnamed_areas(span: Span, starts: set[int]) -> str | None:
 
 def takes_anaphoric_settlement(span: Span) -> bool:
     """True when the trigger's object is "the town" / "this city" (also of its "control of", or after "for", "in",
-    "near": "the fighting for the town", or "of" an act noun: "the capture of the town", or owning its object: "over
+    "near": "the fighting for the town", "from" a verb of leaving: "withdrawn from the city", or "of" an act noun:
+    "the capture of the town", or owning its object: "over
     the town's administration"), or the subject of a verb the trigger says it is under ("The town had been under
     constant attack"): the settlement referred back to is its place, before any other place its sentence names."""
     root = span.root
@@ -180,6 +183,8 @@ def takes_anaphoric_settlement(span: Span) -> bool:
     controlled = [c for t in span if t.lower_ == "control" for of in t.children if of.lower_ == "of"
                   for c in of.children]  # "had taken full control of the town"
     around = AROUND_PREPOSITIONS | {"of"} if root.pos_ == "NOUN" else AROUND_PREPOSITIONS
+    if root.lemma_.lower() in LEAVING_LEMMAS:
+        around = around | {"from"}  # "had withdrawn from the city": the town left
     fought_over = [c for prep in root.children if prep.dep_ == "prep" and prep.lower_ in around
                    for c in prep.children if c.dep_ == "pobj"]  # "The fighting for the town", "the capture of the town"
     objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}] + [

@@ -42,6 +42,7 @@ PAST_FACTUAL_CONTROLLERS = frozenset({"have", "able", "unable"})
 OPERATION_NOUNS = frozenset({"operation", "offensive", "mission"})
 COMPLETION_WORDS = frozenset({"completion", "complete", "completed", "conclusion", "successful"})
 COMPLETION_REACH = 4
+AIM_NOUNS = frozenset({"goal", "aim", "objective", "task", "purpose", "priority"})  # what is to be done
 CONDITION_WORDS = frozenset({"if", "unless", "otherwise"})  # ... which keep "would" conditional
 # Modifiers that say an event is going on now, whatever is said of its end ("the ongoing conflict will be settled").
 ONGOING_WORDS = frozenset({"ongoing", "current", "continuing"})
@@ -55,6 +56,15 @@ def _reported_future(verb: Token) -> bool:
         and not any(t.lower_ in CONDITION_WORDS for t in verb.sent)
 
 
+def _named_as_aim(root: Token) -> bool:
+    """True for an act noun set beside a noun of aim, in apposition or as what the aim is ("achieving the main goal –
+    the liberation of Donbass", "The goal of the operation is the demilitarisation of Ukraine")."""
+    if root.dep_ == "appos":
+        return root.head.lemma_.lower() in AIM_NOUNS
+    return root.dep_ == "attr" and root.head.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in AIM_NOUNS for c in root.head.children)
+
+
 def event_modality(span: Span) -> str:
     """Return the modality of the event whose trigger is ``span``: ``factual``, ``future`` or
     ``hypothetical``, from the auxiliaries and cue words on the path from the trigger up through
@@ -65,6 +75,8 @@ def event_modality(span: Span) -> str:
         return "future"  # "The capture of Pokrovsk is a matter of time"
     if any(c.dep_ == "amod" and c.lower_ in ONGOING_WORDS for c in root.children) or _operation_completed(root):
         return "factual"
+    if _named_as_aim(root):
+        return "future"  # "the main goal – the liberation of Donbass", "Our main task is the liberation of Donbass"
     if root.tag_ == "VB" and root.dep_ == "ccomp" and root.head.lemma_.lower() in MANDATIVE_VERBS \
             and not any(c.dep_ == "aux" for c in root.children) \
             and (any(c.dep_ == "nsubj" for c in root.children)  # ("demands Russia withdraw": its object, parsed)
