@@ -1,5 +1,6 @@
 """Headline attributions (issue 12): a claim and its author joined by punctuation, on headlines of our own,
-through the real pipeline (spaCy for English, natasha/pymorphy3 for Russian and Ukrainian)."""
+through the real pipeline (spaCy for English, natasha/pymorphy3 for Russian and Ukrainian); a headline's attack is
+the strike its body tells at that place, when the body tells no fighting there."""
 from __future__ import annotations
 
 import pytest
@@ -239,3 +240,17 @@ def test_a_verbless_clause_after_says_is_the_headline_claim():
     found = title_claims("Zelenskiy says situation in Kharkiv region under control", "en")
     assert [(c["speaker"], c["cue"], c["content"]) for c in found] == [
         ("Volodymyr Zelenskyy", "says", "situation in Kharkiv region under control")]
+
+
+@pytest.mark.parametrize("title, text, language, kind", [
+    ("Атака на Київ: уламки впали у трьох районах", "Росія вночі атакувала Київ ударними дронами, уламки впали у "
+     "трьох районах, повідомив Кличко.", "uk", "strike"),
+    ("Атака на Харьков: повреждены жилые дома", "Российские войска нанесли ракетный удар по Харькову, повреждены "
+     "жилые дома, сообщил Синегубов.", "ru", "strike"),
+    ("Атака на Волчанск", "Российские войска атаковали Волчанск, бои продолжаются. Город обстреливают из "
+     "артиллерии.", "ru", "clash"),
+])
+def test_a_headline_attack_is_the_strike_its_body_tells(title, text, language, kind):
+    article = Article(id="t", outlet=None, url=None, published=PUBLISHED, language=language, title=title, text=text)
+    found = [e.type for e in analyse_article(article).title_layers.events]
+    assert found[:1] == [kind], found

@@ -142,14 +142,16 @@ def analyse_articles(articles: Iterable[Article], *, batch_size: int = BATCH_SIZ
 
 
 def _with_settled_headline(doc: AnalysedDocument) -> AnalysedDocument:
-    """The document with its headline's surnames given the full names its body resolved (both languages)."""
-    from .extract.headlines import settle_headline_speakers
+    """The document with its headline's surnames given the full names its body resolved and its attacks the strikes
+    its body tells (both languages)."""
+    from .extract.headlines import settle_headline_attacks, settle_headline_speakers
 
     if doc.title_layers is None:
         return doc
-    speakers = settle_headline_speakers(doc.title_layers.attributions, doc.attributions, doc.article.text,
-                                        doc.article.title or "")
-    return replace(doc, title_layers=replace(doc.title_layers, attributions=speakers))
+    title = doc.article.title or ""
+    speakers = settle_headline_speakers(doc.title_layers.attributions, doc.attributions, doc.article.text, title)
+    events = settle_headline_attacks(doc.title_layers.events, doc.events, title)
+    return replace(doc, title_layers=replace(doc.title_layers, attributions=speakers, events=events))
 
 
 def analyse_article(article: Article) -> AnalysedDocument:

@@ -45,6 +45,8 @@ MAX_HEADLINE_CHARS = 300
 # A source after a dash or before a colon is a short name or office ("President of Ukraine",
 # "Head of the Office of the President of Ukraine" is 8 words); longer runs are clauses.
 MAX_SOURCE_WORDS = 9
+# Word starts of a headline's attack, which the body may tell as a strike ("Атака на Київ", "Атаку на Харків").
+ATTACK_STEMS = ("атак", "attack")
 # A content shorter than this many words is a kicker or a topic label, not a claim ("Стоїмо міцно"
 # has two words and is a claim; "Ukraine:" alone is not).
 MIN_CONTENT_WORDS = 2
@@ -220,6 +222,16 @@ def date_headline_events(doc, events: Sequence[Event], published: str | None) ->
             event = replace(event, when=day)
         out.append(event)
     return out
+
+
+def settle_headline_attacks(title: Sequence[Event], body: Sequence[Event], title_text: str) -> tuple[Event, ...]:
+    """The headline's events, an attack among them retyped a strike when the body tells a strike and no fighting at its
+    place ("Атака на Київ" over "Росія атакувала Київ ударними дронами"): a headline names the act in one word, the
+    body says what it was."""
+    struck = {p for e in body if e.type == "strike" for p in e.places}
+    fought = {p for e in body if e.type == "clash" for p in e.places}
+    return tuple(replace(e, type="strike") if e.type == "clash" and e.places and set(e.places) <= struck - fought
+                 and title_text[e.trigger[0]:e.trigger[1]].lower().startswith(ATTACK_STEMS) else e for e in title)
 
 
 def settle_headline_speakers(title: Sequence[Attribution], body: Sequence[Attribution],
