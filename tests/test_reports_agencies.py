@@ -57,7 +57,7 @@ def test_an_interfax_dateline_is_no_part_of_the_first_source():
 @pytest.mark.parametrize("text, language, speaker", [
     ("Погибли шесть мирных жителей, сообщил временно исполняющий обязанности губернатора Александр Хинштейн.", "ru",
      "Aleksandr Khinshteyn"),
-    ("По словам замминистра обороны Украины Анны Маляр, украинские военные удерживают оборону.", "ru", "Anna Malyar"),
+    ("По словам замминистра обороны Украины Анны Маляр, украинские военные удерживают оборону.", "ru", "Hanna Maliar"),
     ("Президент Володимир Зеленський на питання журналістів відповів: \"Гадаю, ні\".", "uk", "Volodymyr Zelenskyy"),
 ])
 def test_speakers_are_named_as_written_in_the_nominative(text, language, speaker):

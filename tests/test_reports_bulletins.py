@@ -297,7 +297,7 @@ def test_bodies_of_civilians_counted_are_losses():
 def test_a_denial_of_a_fact_fronted_before_a_colon_denies_that_fact():
     found = _attributions("В Киеве факт взятия Соледара отрицают: по словам представителя Восточной группировки ВСУ "
                           "Сергея Череватого, бои за город продолжаются.", "ru")
-    assert found == [("Kyiv", "факт взятия Соледара"), ("Sergei Cherevaty", "бои за город продолжаются")]
+    assert found == [("Kyiv", "факт взятия Соледара"), ("Serhii Cherevatyi", "бои за город продолжаются")]
 
 
 def test_an_act_not_commented_on_is_no_act_denied():

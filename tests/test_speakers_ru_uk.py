@@ -1,5 +1,6 @@
 """Russian and Ukrainian collective sources ("обидві сторони", "стороны") on invented sentences: the real
-pipeline (pymorphy3, natasha), no mocks."""
+pipeline (pymorphy3, natasha), no mocks; a Ukrainian official named in Russian copy is written as Ukraine writes the
+name, so that reports in both languages name one person alike."""
 from __future__ import annotations
 
 import pytest
@@ -134,3 +135,32 @@ def test_a_name_after_according_to_is_put_in_the_nominative_whole(text, language
 def test_an_office_abbreviation_before_a_name_is_no_part_of_it():
     text = "Уламки впали в Дарницькому районі, повідомив начальник КМВА Сергій Попко."
     assert [name for _, name in speakers(text, "uk")] == ["Serhii Popko"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Погибли двое, сообщил командующий Сухопутными войсками ВСУ Александр Павлюк.", "Oleksandr Pavliuk"),
+    ("Погибли двое, сообщил министр иностранных дел Украины Дмитрий Кулеба.", "Dmytro Kuleba"),
+    ("Погибли двое, сообщил губернатор Курской области Алексей Смирнов.", "Aleksei Smirnov"),
+    ("Погибли двое, сообщил глава ДНР Денис Пушилин.", "Denis Pushilin"),
+])
+def test_a_ukrainian_official_in_russian_copy_is_written_as_ukraine_writes_the_name(text, speaker):
+    assert [who for _, who in speakers(text, "ru")] == [speaker]
+
+
+def test_a_ukrainian_official_named_again_by_surname_keeps_that_spelling():
+    text = ("Погибли двое, сообщил командующий Сухопутными войсками ВСУ Александр Павлюк. По словам Павлюка, "
+            "атака отбита.")
+    assert [who for _, who in speakers(text, "ru")] == ["Oleksandr Pavliuk", "Oleksandr Pavliuk"]
+
+
+@pytest.mark.parametrize("name, romanised", [
+    ("Вадим Бойченко", "Vadym Boichenko"),
+    ("Денис Шмыгаль", "Denys Shmyhal"),
+    ("Сергей Череватый", "Serhii Cherevatyi"),
+    ("Валентин Резниченко", "Valentyn Reznichenko"),
+    ("Анна Маляр", "Hanna Maliar"),
+])
+def test_a_ukrainians_name_spelt_the_russian_way_is_romanised_as_ukraine_writes_it(name, romanised):
+    from claimledger.extract.romanisation import ukrainian_romanisation
+
+    assert ukrainian_romanisation(name) == romanised

@@ -371,7 +371,7 @@ def _relative_source_named(doc: CyrDoc, f: Found) -> bool:
 
 def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[Attribution]:
     from .collective_sources_ru_uk import sides_speaker
-    from .offices_ru_uk import source_office
+    from .offices_ru_uk import as_ukraine_writes, source_office
     from .speakers_ru_uk import (
         bracketed_speaker, canonical_speaker, describe_source, is_person_name, known_surname, load_speaker_names,
         named_in_full_before, nominative_phrase, office_named_in, seat_of_government, surname_key,
@@ -425,6 +425,7 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
             speaker = sides_speaker(doc, who) or bracketed_speaker(doc, who) \
                 or known_surname(written, surnames) or named_in_full_before(doc, who[0], written) \
                 or seat_of_government(doc.span_text(*who)) or canonical_speaker(nominative, doc.language)
+            speaker = as_ukraine_writes(speaker, nominative, role, doc.language)  # ("начальник ОВА Олег Синегубов")
             office = source_office(doc, who) if not role else None  # an office, no name ("Президента України")
             if office is not None and who[1] - who[0] == 1:  # a bare "президент": the one the record named before
                 title = office[1].split(" of ")[0]  # ("Зеленский ответил ... уточнили, что президент не подтверждал")

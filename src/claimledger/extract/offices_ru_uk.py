@@ -1,6 +1,7 @@
 """Offices in Russian and Ukrainian source phrases: who holds an office a source names without a person
 ("президент України", a bare "Президент", "Президента РФ" in any case), from the office-holder registry; and a bare
-office ("Генштаб") read as the publisher's own side's.
+office ("Генштаб") read as the publisher's own side's; a Ukrainian official named in Russian copy, in the spelling
+Ukraine gives the name.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import replace
 from ..models import Attribution
 from .cyrillic import CyrDoc
 from .office_holders import load_office_holders
+from .romanisation import romanise, ukrainian_romanisation
 from .speakers_ru_uk import plain_key
 
 # Offices named without their country ("звернення Президента", "обращение Президента"): the office of
@@ -59,3 +61,18 @@ def publisher_offices(attributions: Sequence[Attribution], text: str, publisher_
             a = replace(a, speaker=own)
         out.append(a)
     return out
+
+
+# Offices of Ukraine's side as Russian copy names them ("начальник Харьковской ОВА", "командующий ... ВСУ", "мэр ...
+# Украины"); not the military-civil administrations ("ВГА") Russia set up in occupied land.
+UKRAINIAN_OFFICE = re.compile(r"Украин|ВСУ|\bОВА\b|\bГВА\b|Верховн\w* Рад|\bСБУ\b|\bГУР\b|Нацгварди|Офис\w* президента")
+
+
+def as_ukraine_writes(speaker: str | None, nominative: str | None, role: str | None, language: str) -> str | None:
+    """``speaker`` in Ukraine's spelling when it is the Russian romanisation of a person named in Russian copy whose
+    role is an office of Ukraine's side ("мэр ... Вадим Бойченко" of a Ukrainian city council, "начальник Харьковской
+    ОВА"): Vadym Boichenko, as Ukrainian reports name him; else ``speaker``."""
+    if language != "ru" or not speaker or not nominative or not role or UKRAINIAN_OFFICE.search(role) is None \
+            or speaker != romanise(nominative, "ru"):
+        return speaker
+    return ukrainian_romanisation(nominative)

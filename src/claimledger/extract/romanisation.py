@@ -1,6 +1,8 @@
 """Personal names in Cyrillic written in Latin letters: Ukrainian by the official KMU 2010 table (as on
 president.gov.ua), Russian as the press simplifies BGN/PCGN ("Виталий" -> Vitaly, "Сергей" -> Sergei). A name in,
 its romanisation out; pure. speakers_ru_uk.canonical_speaker uses it for persons the speaker table does not know.
+A Ukrainian named in Russian copy is written as Ukraine writes that person (:func:`ukrainian_romanisation`: "Вадим
+Бойченко" -> Vadym Boichenko, not Vadim Boychenko), so that reports in both languages name one person alike.
 """
 from __future__ import annotations
 
@@ -46,3 +48,43 @@ def romanise(name: str, language: str) -> str:
             words[-1] = "-".join(r[:1].upper() + r[1:] if w[:1].isupper() else r
                                  for r, w in zip(words[-1].split("-"), word.split("-")))
     return " ".join(words)
+
+
+# Russian first names and the Ukrainian forms Ukrainians named in Russian copy bear (written by hand, 2026, from the
+# common first names of Ukrainian officials); a name not listed is kept as spelt.
+UKRAINIAN_FIRST_NAMES = {
+    "александр": "олександр", "алексей": "олексій", "андрей": "андрій", "анатолий": "анатолій", "анна": "ганна",
+    "валерий": "валерій", "василий": "василь", "виктор": "віктор", "виталий": "віталій", "владимир": "володимир",
+    "вячеслав": "вячеслав", "геннадий": "геннадій", "георгий": "георгій", "григорий": "григорій", "дмитрий": "дмитро",
+    "евгений": "євген", "елена": "олена", "иван": "іван", "игорь": "ігор", "илья": "ілля", "ирина": "ірина",
+    "кирилл": "кирило", "константин": "костянтин", "михаил": "михайло", "наталья": "наталія", "николай": "микола",
+    "павел": "павло", "петр": "петро", "пётр": "петро", "сергей": "сергій", "татьяна": "тетяна", "федор": "федір",
+    "фёдор": "федір", "юлия": "юлія", "юрий": "юрій", "ярослав": "ярослав", "мария": "марія", "ольга": "ольга",
+    "людмила": "людмила", "денис": "денис", "тарас": "тарас", "богдан": "богдан", "роман": "роман",
+    "вадим": "вадим", "валентин": "валентин", "максим": "максим", "никита": "микита", "владислав": "владислав",
+    "станислав": "станіслав", "ростислав": "ростислав", "борис": "борис", "леонид": "леонід", "виктория": "вікторія",
+    "руслан": "руслан", "олег": "олег", "оксана": "оксана",
+}
+# Russian letters Ukrainian spelling writes otherwise in a surname: "ы" is the Ukrainian "и" ("Шмыгаль" -> Шмигаль),
+# and "и" most often the Ukrainian "і" ("Резниченко" -> Резніченко, "Пронин" -> Пронін; not "Клименко", which stays
+# Klimenko: the Russian spelling does not tell the two apart).
+UKRAINIAN_LETTERS = {"ы": "и", "и": "і", "э": "е", "ё": "ьо", "ъ": "'"}
+UKRAINIAN_ENDINGS = (("ский", "ський"), ("цкий", "цький"), ("ий", "ий"))
+
+
+def ukrainian_romanisation(name: str) -> str:
+    """A Ukrainian's name as Russian copy spells it, in Latin letters as Ukraine writes it (KMU 2010): the first name in
+    its Ukrainian form, the other words respelt letter by letter ("Александр Павлюк" -> Oleksandr Pavliuk, "Денис
+    Шмыгаль" -> Denys Shmyhal)."""
+    words = name.split()
+    out = []
+    for k, word in enumerate(words):
+        lower = word.lower()
+        if k == 0 and len(words) > 1 and lower in UKRAINIAN_FIRST_NAMES:
+            lower = UKRAINIAN_FIRST_NAMES[lower]
+        else:
+            ending = next(((ru, uk) for ru, uk in UKRAINIAN_ENDINGS if lower.endswith(ru)), None)
+            stem = lower[:-len(ending[0])] if ending else lower
+            lower = "".join(UKRAINIAN_LETTERS.get(ch, ch) for ch in stem) + (ending[1] if ending else "")
+        out.append(lower[:1].upper() + lower[1:] if word[:1].isupper() else lower)
+    return romanise(" ".join(out), "uk")
