@@ -6,7 +6,7 @@ Token ranges in, character spans and content kinds out, over a ``CyrDoc``.
 from __future__ import annotations
 
 from .according_ru_uk import cue_role, quote_starting_at, rendered
-from .cues_ru_uk import load_cue_lexicon
+from .cues_ru_uk import CueLexicon, load_cue_lexicon
 from .cyrillic import COORDINATORS, CyrDoc
 from .denials_ru_uk import CONFIRMING_LEMMAS, DENIAL_LEMMAS
 from .sources_ru_uk import ABOUT, CONTRASTIVE, THAT, fronted_report, is_nominal, trim_range
@@ -134,7 +134,7 @@ def _noun_phrase_end(doc: CyrDoc, first: int, end: int) -> int:
     return end
 
 
-def _reporting_tail(doc: CyrDoc, sent, k: int, lex) -> bool:
+def _reporting_tail(doc: CyrDoc, sent, k: int, lex: CueLexicon) -> bool:
     """True when the reporting verb at token k and its source after it close the sentence (", сообщает ТАСС", ",
     передает РИА Новости со ссылкой на пресс-службу", ", пишет «Коммерсантъ»")."""
     toks = doc.tokens

@@ -63,15 +63,16 @@ def publisher_offices(attributions: Sequence[Attribution], text: str, publisher_
     return out
 
 
-# Offices of Ukraine's side as Russian copy names them ("начальник Харьковской ОВА", "командующий ... ВСУ", "мэр ...
-# Украины"); not the military-civil administrations ("ВГА") Russia set up in occupied land.
+# Offices of Ukraine's side as Russian copy names them ("начальник Харьковской ОВА", "командующий ... ВСУ", "министр
+# ... Украины"); not the military-civil administrations ("ВГА") Russia set up in occupied land, nor a mayor, who may be
+# of either side.
 UKRAINIAN_OFFICE = re.compile(r"Украин|ВСУ|\bОВА\b|\bГВА\b|Верховн\w* Рад|\bСБУ\b|\bГУР\b|Нацгварди|Офис\w* президента")
 
 
 def as_ukraine_writes(speaker: str | None, nominative: str | None, role: str | None, language: str) -> str | None:
     """``speaker`` in Ukraine's spelling when it is the Russian romanisation of a person named in Russian copy whose
-    role is an office of Ukraine's side ("мэр ... Вадим Бойченко" of a Ukrainian city council, "начальник Харьковской
-    ОВА"): Vadym Boichenko, as Ukrainian reports name him; else ``speaker``."""
+    role is an office of Ukraine's side ("командующий Сухопутными войсками ВСУ Александр Павлюк"): Oleksandr Pavliuk,
+    as Ukrainian reports name him, not Aleksandr Pavlyuk; else ``speaker``."""
     if language != "ru" or not speaker or not nominative or not role or UKRAINIAN_OFFICE.search(role) is None \
             or speaker != romanise(nominative, "ru"):
         return speaker
