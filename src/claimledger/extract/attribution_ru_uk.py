@@ -15,7 +15,8 @@ the record format. Rules over tokens and morphology, per sentence:
   is an implicit attribution with no source (annotation guide A.6, A.7);
 * kind: direct (the content is a quote), mixed (a paraphrase with a quoted fragment), according_to, or
   indirect; pronoun and missing subjects take the last named speaker; an attribution whose cue lies in
-  another's content is nested in it (``parent``); hedges from data/lexicons/hedges_ru_uk.tsv;
+  another's content is nested in it (``parent``); hedges from data/lexicons/hedges_ru_uk.tsv (parents, hedges
+  and evidentiality: firmness_ru_uk.py);
 * not attributed (annotation guide, section A): infinitive, imperative, future and first-person present
   cues ("хочу сказати", "наголошую"), negated cues other than denials, and discussions ("говорив про це з X").
 
@@ -28,8 +29,6 @@ a quote and the author of an address outside one (voice.py, shared with English)
 """
 from __future__ import annotations
 
-import re
-
 from ..models import Attribution
 from .according_ru_uk import (
     NEGATION, Found, according_adjuncts, cue_role, evidential_adverbs, nominal_cues, phased, quote_ending_at,
@@ -40,7 +39,8 @@ from .cues import UNSPECIFIED
 from .cues_ru_uk import COMMENTING_LEMMAS, LINKING_LEMMAS, CueLexicon, load_cue_lexicon
 from .cyrillic import (
     COORDINATORS, PREDICATE_POS, RELATIVE_LEMMAS, CyrDoc, Token, find_quotes, has_reading, within_quote)
-from .denials_ru_uk import CONFIRMING_LEMMAS, DENIAL_LEMMAS, deny_what_was_reported, is_verdict, verdict_parts
+from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, verdict_parts
+from .firmness_ru_uk import evidentiality_of, hedges_of, parent_of
 from .headlines import find_headline_claim
 from .name_readings_ru_uk import name_before_object
 from .office_holders import office_titled
@@ -50,7 +50,7 @@ from .sources_ru_uk import (
     CLOSING_PUNCT, CONTRASTIVE, PRONOUNS, REFERRING, THAT, find_locative_source, find_source_before, trim_range,
 )
 from .speakers_ru_uk import names_speaker, table_name
-from .statements_ru_uk import blames_laid, laying_lemmas, statements_made
+from .statements_ru_uk import blames_laid, statements_made
 from .topics_ru_uk import names_a_topic
 from .turns_ru_uk import speaker_turns
 from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
@@ -69,15 +69,6 @@ ROLE_NOUNS = frozenset({"речник", "представитель", "пред�
 # "голова області"): the official named before.
 OWN_AREA_NOUNS = frozenset({"республика", "регион", "область", "край", "город", "район", "округ", "республіка",
                             "регіон", "місто", "громада"})
-# Cue lemmas by how firmly they present the content (models.EVIDENTIALITIES); others report it.
-EVIDENTIALITY_CUES = (
-    ("denied", DENIAL_LEMMAS),
-    ("warned", frozenset({"предупредить", "предупреждать", "попередити", "попереджати"})),
-    ("directive", frozenset({"призвать", "призывать", "потребовать", "требовать", "закликати", "вимагати"})),
-    ("believed", frozenset({"считать", "полагать", "вважати", "предположить", "предполагать", "думать", "припустити",
-                            "припускати", "думати"})),
-    ("claimed", frozenset({"утверждать", "стверджувати", "обвинить", "звинуватити", *laying_lemmas()})),
-)
 ALLOWING_LEMMAS = frozenset({"допустить", "допускать", "допустити", "допускати"})  # admit, or negated: prevent
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
@@ -445,52 +436,9 @@ def _records(doc: CyrDoc, found: list[Found], lex: CueLexicon, quotes) -> list[A
             roles.setdefault(speaker, role)
         elif speaker is not None:
             role = roles.get(speaker)  # the role stated somewhere in the record (guide C): "Гладков" after his title
-        hedges = _hedges(doc.text, f, lex)
+        hedges = hedges_of(doc.text, f, lex)
         out.append(Attribution(id=ids[n], content=f.content, kind=f.kind, source=source, speaker=speaker,
-                               speaker_role=role, cue=f.cue, parent=_parent(f, found, ids, n),
-                               hedges=hedges, evidentiality=_evidentiality(doc, f, hedges)))
+                               speaker_role=role, cue=f.cue, parent=parent_of(f, found, ids, n),
+                               hedges=hedges, evidentiality=evidentiality_of(doc, f, hedges)))
     return out
 
-
-def _evidentiality(doc: CyrDoc, f: Found, hedges: tuple[str, ...]) -> str:
-    """How firmly the cue presents its content (models.EVIDENTIALITIES), from the cue's lemma and hedges."""
-    lemmas = set(doc.tokens[f.cue_token].lemmas) if f.kind != "according_to" else set()
-    if lemmas and is_verdict(doc, f.cue_token):
-        return "denied"
-    if lemmas & CONFIRMING_LEMMAS and f.cue_token > 0 and doc.tokens[f.cue_token - 1].lower in ("не", "ні"):
-        return "denied"  # "В Минобороны взятие Суджи не подтвердили": the source does not stand by it
-    for evidentiality, cues in EVIDENTIALITY_CUES:
-        if lemmas & cues:
-            return evidentiality
-    if any(h.startswith(("якобы", "нібито", "так называем", "так зван")) for h in hedges):
-        return "alleged"
-    return "reported"
-
-
-def _parent(f: Found, found: list[Found], ids: list[str], n: int) -> str | None:
-    anchor = f.cue or f.content
-    best = None
-    for m, g in enumerate(found):
-        if m == n or g is f:
-            continue
-        scope = g.scope or g.content
-        if scope[0] <= anchor[0] and anchor[1] <= scope[1] and (g.content != f.content or g.scope):
-            if best is None or scope[1] - scope[0] < _extent(found[best]):
-                best = m
-    return ids[best] if best is not None else None
-
-
-def _extent(f: Found) -> int:
-    scope = f.scope or f.content
-    return scope[1] - scope[0]
-
-
-def _hedges(text: str, f: Found, lex: CueLexicon) -> tuple[str, ...]:
-    spans = [f.content] + ([f.cue] if f.cue else [])
-    found = []
-    for start, end in spans:
-        piece = text[start:end].lower().replace("ё", "е")
-        for hedge in lex.hedges:
-            for m in re.finditer(r"(?<!\w)" + re.escape(hedge) + r"\w*", piece):
-                found.append((m.start() + start, m.group()))
-    return tuple(dict.fromkeys(h for _, h in sorted(found)))
