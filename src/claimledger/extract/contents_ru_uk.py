@@ -9,7 +9,9 @@ from .according_ru_uk import cue_role, quote_starting_at, rendered
 from .cues_ru_uk import CueLexicon, load_cue_lexicon
 from .cyrillic import COORDINATORS, CyrDoc
 from .denials_ru_uk import CONFIRMING_LEMMAS, DENIAL_LEMMAS
-from .sources_ru_uk import ABOUT, CONTRASTIVE, THAT, fronted_report, is_nominal, trim_range
+from .sources_ru_uk import (
+    ABOUT, CLOSE_MARKS, CONTRASTIVE, OPEN_MARKS, THAT, fronted_report, is_nominal, trim_range,
+)
 
 # Demonstratives after "о/про" that a clause completes ("говорили про те, як ...", "о том, что ...").
 CORRELATIVES = frozenset({"те", "том", "то", "тому"})
@@ -20,7 +22,7 @@ ADVERSATIVES = frozenset({"но", "однако", "але", "проте", "од�
 CONTRAST_SOURCE_WORDS = 6
 RECIPROCAL_FIRST = frozenset({"друг", "один", "одна", "одне", "одно"})  # "друг друга", "один одного"
 RECIPROCAL_WORDS = 3  # ... with a preposition between at most ("друг на друга")
-TAIL_MARKS = frozenset({"(", ")", "«", "»", '"', "-", "„", "“", "”"})  # marks inside a source that closes a sentence
+TAIL_MARKS = OPEN_MARKS | CLOSE_MARKS | {"(", ")", "-"}  # marks inside a source that closes a sentence
 MAX_ADDRESSEE_TOKENS = 10  # tokens between a cue and its "что" ("заявил в эфире телеканала «Россия 24», что")
 
 

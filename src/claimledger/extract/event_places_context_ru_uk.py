@@ -24,7 +24,7 @@ from .event_places import (
 )
 from .place_roles_ru_uk import acting_country, heading_to
 from .numbers_ru_uk import AREA_MEASURE, NUMBER_LEMMAS
-from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_LEMMAS
+from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_ADJECTIVES, SETTLEMENT_LEMMAS
 
 # A fighting event with no place of its own takes the place of the sentence before it only when that sentence
 # names one (event_places.inherited_place_keys). Measured on the tune half of the internal ru/uk gold: taking
@@ -108,7 +108,8 @@ REPUBLIC_NOUNS = frozenset({"республика", "республіка"})
 PEOPLES_REPUBLIC = re.compile(r"[ДЛ]НР|Народн\w* Республик", re.IGNORECASE)
 # The settlement nouns of quantities_ru_uk less those of positions and territory.
 SETTLEMENT_NOUNS = SETTLEMENT_LEMMAS - GROUND_LEMMAS
-INHABITED_LEMMAS = frozenset({"населить", "населенный", "населений", "населити"})  # "пункт" of a settlement after them
+# The words "пункт" of a settlement follows, the participle's verb too ("населённом пункте": lemma "населить").
+INHABITED_LEMMAS = SETTLEMENT_ADJECTIVES | {"населить", "населити"}
 # Prepositions before a country that say it was struck or fought in ("по Україні", "в Украине", "на Украине").
 STRUCK_PREPOSITIONS = frozenset({"в", "во", "на", "по", "у"})
 

@@ -24,7 +24,7 @@ from .event_places_context_ru_uk import (
 from .attack_senses_ru_uk import POSITION_LEMMAS
 from .listed_places_ru_uk import LIST_JOINERS, broken_down_places, dash_listed_places, listed_places
 from .place_roles_ru_uk import FORCE_LEMMAS, LOCATIVE_PREPOSITIONS, after_origin_preposition, other_role
-from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_LEMMAS
+from .quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_ADJECTIVES, SETTLEMENT_LEMMAS
 
 # Nouns of an act whose genitive names who acts ("спробу Росії наступати", "атаку ВСУ", "удар Украины"):
 # a country or a force in that genitive is the actor, not where the event happens ("обстрел Белгорода",
@@ -49,7 +49,6 @@ POSITION_REACH = 3
 LOCAL_OVER_COUNTRY = True
 # Words between a trigger and the place it is done to ("обстреляли город Херсон", "освобождение населённого
 # пункта Работино"), at most OBJECT_NOUN_WORDS of them.
-SETTLEMENT_ADJECTIVES = frozenset({"населенный", "населённый", "населений"})  # of "населённый пункт"
 OBJECT_NOUN_LEMMAS = (SETTLEMENT_LEMMAS - GROUND_LEMMAS - {"громада"}) | \
     SETTLEMENT_ADJECTIVES | {"пгт", "смт", "селение"}
 OBJECT_NOUN_WORDS = 2

@@ -7,7 +7,7 @@ A ``CyrDoc`` (cyrillic.py) and a trigger's first token in, "asserted" or "denied
 """
 from __future__ import annotations
 
-from .cyrillic import RELATIVE_LEMMAS, CyrDoc, Token, has_reading, plain_word
+from .cyrillic import RELATIVE_LEMMAS, VERBAL_POS, CyrDoc, Token, has_reading, plain_word
 from .name_context_ru_uk import LIST_JOINERS
 
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
@@ -161,6 +161,6 @@ def _negated_verb_group(doc: CyrDoc, first: int, s) -> bool:
 def _verbal(doc: CyrDoc, t: Token) -> bool:
     """A verb, infinitive, short adjective or participle ("намерен", "намерена", which the dictionary reads as one of
     "намерить") or a form of быть/бути, by any dictionary reading."""
-    return t.pos in ("VERB", "INFN", "ADJS", "PRTS") or bool(set(t.lemmas) & {"быть", "бути"}) \
+    return t.pos in VERBAL_POS | {"ADJS"} or bool(set(t.lemmas) & {"быть", "бути"}) \
         or t.is_word and has_reading(t.text, doc.language, ("VERB", "INFN"))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..models import Event, Place
-from .cyrillic import PREDICATE_POS, CyrDoc
+from .cyrillic import VERBAL_POS, CyrDoc
 from .event_places import event_place_key
 from .name_context_ru_uk import LIST_JOINERS
 from .numbers_ru_uk import is_measure, number_at
@@ -17,9 +17,6 @@ from .numbers_ru_uk import is_measure, number_at
 COUNTED_BY_PLACE = frozenset({"casualties", "evacuation"})
 # Tokens that part the segments of a sentence: the gapped clauses after the first ("..., в Днепре — трое").
 SEGMENT_BREAKS = LIST_JOINERS | {";", "а"}
-# Words of a clause of its own: a gapped clause has no predicate ("в Днепре — трое"), while "пятеро ранены в
-# Харькове" tells another act, which its own trigger gives.
-OWN_CLAUSE_POS = PREDICATE_POS | {"INFN"}
 
 
 def _segments(doc: CyrDoc, first: int, last: int) -> list[tuple[int, int]]:
@@ -70,7 +67,8 @@ def split_by_place(doc: CyrDoc, event: Event, places: list[Place]) -> list[Event
     own = next((n for n, ((a, b), _, _) in enumerate(parts) if a <= first < b), None)
     if own is None or parts[own][2][0] != event.quantity:
         return [event]
-    if any(doc.tokens[k].pos in OWN_CLAUSE_POS for n, ((a, b), _, _) in enumerate(parts) if n != own
+    # (a gapped clause has no verb, "в Днепре — трое"; "пятеро ранены в Харькове" tells another act, its own trigger's)
+    if any(doc.tokens[k].pos in VERBAL_POS for n, ((a, b), _, _) in enumerate(parts) if n != own
            for k in range(a, b)):
         return [event]
     told = {k for _, keys, _ in parts for k in keys}

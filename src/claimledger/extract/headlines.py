@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..models import Attribution, Event
+from .attack_senses_ru_uk import ATTACK_STEM
 from .dates import parse_published
 
 MAX_TOWN_WORDS = 3  # words of a town's name as a headline's label ("Velyka Novosilka:")
@@ -46,7 +47,7 @@ MAX_HEADLINE_CHARS = 300
 # "Head of the Office of the President of Ukraine" is 8 words); longer runs are clauses.
 MAX_SOURCE_WORDS = 9
 # Word starts of a headline's attack, which the body may tell as a strike ("Атака на Київ", "Атаку на Харків").
-ATTACK_STEMS = ("атак", "attack")
+ATTACK_STEMS = (ATTACK_STEM, "attack")
 # A content shorter than this many words is a kicker or a topic label, not a claim ("Стоїмо міцно"
 # has two words and is a claim; "Ukraine:" alone is not).
 MIN_CONTENT_WORDS = 2

@@ -47,6 +47,7 @@ CONDITION_WORDS = frozenset({"if", "unless", "otherwise"})  # ... which keep "wo
 # Modifiers that say an event is going on now, whatever is said of its end ("the ongoing conflict will be settled").
 ONGOING_WORDS = frozenset({"ongoing", "current", "continuing"})
 
+
 def _reported_future(verb: Token) -> bool:
     """True for a verb with "would" that a past verb of saying reports, its sentence naming no condition ("the
     governor said evacuations would continue"): the future of the past, "will" in the words said; not a copula, whose

@@ -44,7 +44,8 @@ CAUSE_PHRASES = (("в", "связи", "с"), ("из-за",), ("ввиду",), ("
 CAUSE_REACH = 3
 THREATENED_REACH = 2  # words after a word of threat within which the act is the one threatened
 # Modal verbs after an act noun as subject ("Переговоры могут пройти в Стамбуле"): a possible event.
-MODAL_LEMMAS = frozenset({"мочь", "могти", "возможный", "можливий", "вероятный", "ймовірний"})  # ("... возможны")
+MODAL_VERBS = frozenset({"мочь", "могти"})
+MODAL_LEMMAS = MODAL_VERBS | {"возможный", "можливий", "вероятный", "ймовірний"}  # ("... возможны")
 PLANNED_LEMMAS = frozenset({"планироваться", "планується", "плануватися", "намечаться", "намічатися", "ожидаться",
                             "очікуватися"})  # ... and verbs of a plan or expectation after it
 # Future forms that open a paragraph of what was told before ("Нагадаємо, 10 серпня Сили оборони звільнили ..."):
@@ -224,7 +225,7 @@ def _predicate_modality(doc: CyrDoc, first: int, last: int) -> str:
         governor = next((w for w in doc.tokens[last:min(s.last, last + PREDICATE_REACH)]
                          if w.pos == "VERB" and "infn" not in w.tags), None)
         return "future" if governor is not None and _future_verb(governor, doc.language) else "factual"
-    if t.pos == "NOUN" and last + 1 < s.last and set(doc.tokens[last].lemmas) & {"мочь", "могти"} \
+    if t.pos == "NOUN" and last + 1 < s.last and set(doc.tokens[last].lemmas) & MODAL_VERBS \
             and set(doc.tokens[last + 1].lemmas) & BEING_LEMMAS:
         return "hypothetical"  # "в оточенні могли опинитися 5 тисяч військових": a state that may be
     if t.pos != "NOUN" or first > s.first and doc.tokens[first - 1].pos == "PREP":

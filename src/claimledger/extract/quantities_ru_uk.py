@@ -9,7 +9,7 @@ decided here too, for the triggers of losses in events_ru_uk.py.
 """
 from __future__ import annotations
 
-from .cyrillic import DASHES, OUT_OF_PREPOSITIONS, PREDICATE_POS, CyrDoc, Token, plain_word, word_readings
+from .cyrillic import DASHES, OUT_OF_PREPOSITIONS, PREDICATE_POS, VERBAL_POS, CyrDoc, Token, plain_word, word_readings
 from .event_polarity_ru_uk import NONE_WORDS
 from .numbers_ru_uk import (
     FORMATION_LEMMAS, MULTIPLIERS, NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, and_a_half, inside_number, is_measure,
@@ -33,6 +33,7 @@ UNIT_NAME_REACH = 2  # words back from a people word to a formation noun whose n
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
 SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "поселок", "город", "деревня", "хутор", "селище",
                                "місто", "территория", "територія", "позиция", "позиція", "рубеж", "громада"})
+SETTLEMENT_ADJECTIVES = frozenset({"населенный", "населённый", "населений"})  # of "населённый пункт"
 # Those of the nouns above that name ground held, not a settlement ("заняли позиции", "территория").
 GROUND_LEMMAS = frozenset({"территория", "територія", "позиция", "позиція", "рубеж"})
 # Event types whose count is a number of people: the dead and wounded, and the evacuated ("евакуювали 100 тисяч людей").
@@ -156,7 +157,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                                    or headed and set(tok.lemmas) & AMOUNT_VERB_LEMMAS
                                    or k > last and _joined_with_predicate(doc, k, in_time)
                                    or kind not in PEOPLE_COUNTED and doc.tokens[last - 1].pos == "NOUN"
-                                   and (tok.pos in PREDICATE_POS or tok.pos == "INFN")  # ("могли погибнуть")
+                                   and tok.pos in VERBAL_POS  # ("могли погибнуть")
                                    and set(tok.lemmas) & COUNTING_PREDICATES):
                 break  # (a number after a noun's next act is that act's: "в ходе боев уничтожено до 40 военных",
                 # "в ходе контрнаступления освободили десять населенных пунктов"; not "обстрелу подверглись 7")

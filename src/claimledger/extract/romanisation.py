@@ -67,9 +67,10 @@ UKRAINIAN_FIRST_NAMES = {
 }
 # Russian letters Ukrainian spelling writes otherwise in a surname: "ы" is the Ukrainian "и" ("Шмыгаль" -> Шмигаль),
 # and "и" most often the Ukrainian "і" ("Резниченко" -> Резніченко, "Пронин" -> Пронін; not "Клименко", which stays
-# Klimenko: the Russian spelling does not tell the two apart).
-UKRAINIAN_LETTERS = {"ы": "и", "и": "і", "э": "е", "ё": "ьо", "ъ": "'"}
-UKRAINIAN_ENDINGS = (("ский", "ський"), ("цкий", "цький"), ("ий", "ий"))
+# Klimenko: the Russian spelling does not tell the two apart). Village names keep "и" (place_candidates_ru_uk.
+# RU_UK_LETTERS: "Ивановка" -> Іванівка comes from the dictionary, not the letters), so the two tables differ.
+SURNAME_LETTERS = {"ы": "и", "и": "і", "э": "е", "ё": "ьо", "ъ": "'"}
+SURNAME_ENDINGS = (("ский", "ський"), ("цкий", "цький"), ("ий", "ий"))
 
 
 def ukrainian_romanisation(name: str) -> str:
@@ -83,8 +84,8 @@ def ukrainian_romanisation(name: str) -> str:
         if k == 0 and len(words) > 1 and lower in UKRAINIAN_FIRST_NAMES:
             lower = UKRAINIAN_FIRST_NAMES[lower]
         else:
-            ending = next(((ru, uk) for ru, uk in UKRAINIAN_ENDINGS if lower.endswith(ru)), None)
+            ending = next(((ru, uk) for ru, uk in SURNAME_ENDINGS if lower.endswith(ru)), None)
             stem = lower[:-len(ending[0])] if ending else lower
-            lower = "".join(UKRAINIAN_LETTERS.get(ch, ch) for ch in stem) + (ending[1] if ending else "")
+            lower = "".join(SURNAME_LETTERS.get(ch, ch) for ch in stem) + (ending[1] if ending else "")
         out.append(lower[:1].upper() + lower[1:] if word[:1].isupper() else lower)
     return romanise(" ".join(out), "uk")
