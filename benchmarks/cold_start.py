@@ -39,8 +39,8 @@ def mark(name):
     global start
     now = time.perf_counter(); marks[name] = now - start; start = now
 import claimledger.cli, claimledger.pipeline
-from claimledger.extract.gazetteer import load_gazetteer
-from claimledger.extract.nlp import load_english
+from claimledger.extract.places.gazetteer import load_gazetteer
+from claimledger.extract.language.nlp import load_english
 from claimledger.ingest import identify_language
 from claimledger.models import Article
 from claimledger.pipeline import analyse_article
@@ -57,7 +57,7 @@ mark("analysis")
 print(json.dumps(marks))
 """
 
-BARE_SCRIPT = "from claimledger.extract.nlp import load_english; load_english()"
+BARE_SCRIPT = "from claimledger.extract.language.nlp import load_english; load_english()"
 
 
 def run(src: Path, args: list[str], cache: Path) -> tuple[float, str]:

@@ -68,7 +68,7 @@ DENSITY_CLAIMS = 10_000  # with --constant-density, claims per SPAN_DAYS at ever
 
 def load_places(n: int) -> list[tuple[str, str]]:
     """Return (ref, name) of n real Ukrainian settlements from the packaged gazetteer."""
-    from claimledger.extract.gazetteer import load_gazetteer
+    from claimledger.extract.places.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
     found = []

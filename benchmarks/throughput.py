@@ -38,11 +38,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from claimledger.extract.attribution import find_attributions
-from claimledger.extract.events import find_events
-from claimledger.extract.gazetteer import load_gazetteer
-from claimledger.extract.nlp import load_english, load_russian
-from claimledger.extract.places import find_places
+from claimledger.extract.attribution.attribution import find_attributions
+from claimledger.extract.events.events import find_events
+from claimledger.extract.places.gazetteer import load_gazetteer
+from claimledger.extract.language.nlp import load_english, load_russian
+from claimledger.extract.places.places import find_places
 from claimledger.models import Article
 from claimledger.pipeline import BATCH_SIZE, analyse_articles
 from claimledger.record import article_from_record
@@ -245,7 +245,7 @@ def measure_extractors(articles: list[Article], repeats: int) -> dict[str, float
     best: dict[str, float] = {}
     for name, step in steps.items():
         for _ in range(repeats):
-            for doc in docs:  # what the extractors keep per Doc (extract/doc_cache.py) is part of their time
+            for doc in docs:  # what the extractors keep per Doc (extract/language/doc_cache.py) is part of their time
                 doc.user_data.clear()
             gc.collect()
             start = time.perf_counter()

@@ -42,7 +42,7 @@ SRC = ROOT / "src"
 # The bare spaCy run: the pipeline's own model loader (same model, same components), then the pipe.
 SPACY_SCRIPT = """
 import json, sys
-from claimledger.extract.nlp import load_english
+from claimledger.extract.language.nlp import load_english
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
 nlp = load_english()
 for _ in nlp.pipe(texts, batch_size=32, n_process=int(sys.argv[2])):

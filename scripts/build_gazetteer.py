@@ -22,7 +22,7 @@ Inputs (see PROVENANCE.md written beside the output):
   countrystatecity points of their ISO codes.
 
 Output: ``gazetteer.tsv.gz``, one entry a line with the columns of ``COLUMNS``. ``keys`` are the entry's
-names and aliases normalised by ``claimledger.extract.gazetteer.normalise`` and ``skeletons`` their
+names and aliases normalised by ``claimledger.extract.places.gazetteer.normalise`` and ``skeletons`` their
 romanisation skeletons (both "|"-joined), so that loading needs no text processing: re-run this script
 whenever those two functions change. The hand-written name tables and the name helpers are in
 scripts/gazetteer_names.py.
@@ -38,7 +38,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterable
 
-from claimledger.extract.name_keys import normalise, skeleton
+from claimledger.extract.places.name_keys import normalise, skeleton
 
 from gazetteer_names import (ADMIN_PREFIXES, ADMIN_SUFFIXES, COUNTRY_ALIASES, DIVISION_NAME_FIXES,
                              FORMER_NAMES, GENERIC_ADMIN_NAMES, NAMED_AREAS, OBLAST_HEADS, OBLAST_NAMES,

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from claimledger.extract import event_triggers, events_ru_uk
-from claimledger.extract.cyrillic import CyrDoc
-from claimledger.extract.trigger_lexicon_en import lexicon_matches, load_event_lexicon
+from claimledger.extract.events import event_triggers, events_ru_uk
+from claimledger.extract.language.cyrillic import CyrDoc
+from claimledger.extract.events.trigger_lexicon_en import lexicon_matches, load_event_lexicon
 from claimledger.models import Event
 
 # Words either side of the trigger in its sentence that make its context text (the encoder's

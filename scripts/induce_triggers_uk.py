@@ -13,7 +13,7 @@ teacher; the Ukrainian transcripts of the same addresses are the students' text:
    English releases of a day more than a month away (none of which translates it).
 3. Teacher: the English trigger finder (extract/event_triggers.find_triggers) on the English sentence
    gives the event types it names.
-4. Association: for every content lemma (pymorphy3 via extract/cyrillic.py; nouns, verbs,
+4. Association: for every content lemma (pymorphy3 via extract/language/cyrillic.py; nouns, verbs,
    infinitives, participles, gerunds; lower-case words only) of the Ukrainian sentence and every type
    of its English partner, count aligned pairs. A lemma is kept for type T when it met T in at least
    MIN_JOINT pairs, P(T | lemma) >= --min-precision, its log-likelihood ratio (G2) against the lemma's
@@ -103,8 +103,8 @@ def usable_articles(corpus: Path, gold_dir: Path) -> tuple[list[dict], list[dict
 
 def english_sentences(article: dict) -> list[tuple[str, frozenset[str]]]:
     """(sentence, event types the English trigger finder names in it) for one English text."""
-    from claimledger.extract.event_triggers import find_triggers
-    from claimledger.extract.nlp import load_english
+    from claimledger.extract.events.event_triggers import find_triggers
+    from claimledger.extract.language.nlp import load_english
 
     doc = load_english()(article["text"])
     types: dict[int, set[str]] = defaultdict(set)
@@ -115,7 +115,7 @@ def english_sentences(article: dict) -> list[tuple[str, frozenset[str]]]:
 
 def ukrainian_sentences(article: dict) -> list[tuple[str, frozenset[str], frozenset[str]]]:
     """(sentence, content lemmas, of them the nouns) for one Ukrainian text."""
-    from claimledger.extract.cyrillic import parse_cyrillic
+    from claimledger.extract.language.cyrillic import parse_cyrillic
 
     doc = parse_cyrillic(article["text"], "uk")
     result = []
@@ -237,11 +237,11 @@ def associations(aligned: list, min_precision: float) -> list[tuple[str, str, in
 
 HEADER = """# Ukrainian event triggers induced from parallel addresses (scripts/induce_triggers_uk.py; do not edit by hand).
 #
-# Same columns as events_ru_uk.tsv (type, pattern, language, flags), read beside it by extract/events_ru_uk.py,
+# Same columns as events_ru_uk.tsv (type, pattern, language, flags), read beside it by extract/events/events_ru_uk.py,
 # with the same flags and context checks. How it was made: Zelensky's video addresses in Ukrainian
 # (transcripts via Amice13/resistinua) were paired with the English releases of president.gov.ua of the same
 # day, sentences aligned with multilingual-e5-small (monotone, cosine >= {threshold:.3f}, the {quantile}
-# quantile of unrelated pairs), the English trigger finder (extract/event_triggers.py) labelled each English
+# quantile of unrelated pairs), the English trigger finder (extract/events/event_triggers.py) labelled each English
 # sentence's event types, and a Ukrainian lemma was kept for type T when it met T in >= {joint} aligned pairs,
 # P(T | lemma) >= {precision} and G2 >= {g2}, and the hand lexicon did not use it. Nouns carry the flag "noun".
 # Gold articles (tests/data, shared data/dev) and their other-language counterparts were left out.

@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from claimledger.evaluate.events import match_mentions, place_aliases, read_mentions
-from claimledger.extract.cyrillic import CyrDoc
+from claimledger.extract.language.cyrillic import CyrDoc
 from claimledger.models import Event
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -97,16 +97,16 @@ def _rows(doc, events, places, gold_layer, record_id, group, widen) -> list[dict
 def analyse_file(path: Path, widen: bool) -> tuple[list[dict], dict[str, int], float]:
     """Return a gold file's proposals as rows, its gold event count per group, and the seconds spent
     computing features (the filter's own cost, parsing and rules excluded)."""
-    from claimledger.extract.attribution import find_attributions
-    from claimledger.extract.attribution_ru_uk import find_attributions_ru_uk
-    from claimledger.extract.cyrillic import parse_cyrillic
-    from claimledger.extract.events import find_events
-    from claimledger.extract.events_ru_uk import find_events_ru_uk
-    from claimledger.extract.gazetteer import load_gazetteer
-    from claimledger.extract.nlp import load_english
-    from claimledger.extract.places import find_places
-    from claimledger.extract.places_ru_uk import find_places_ru_uk
-    from claimledger.extract.voice import document_voice
+    from claimledger.extract.attribution.attribution import find_attributions
+    from claimledger.extract.attribution.attribution_ru_uk import find_attributions_ru_uk
+    from claimledger.extract.language.cyrillic import parse_cyrillic
+    from claimledger.extract.events.events import find_events
+    from claimledger.extract.events.events_ru_uk import find_events_ru_uk
+    from claimledger.extract.places.gazetteer import load_gazetteer
+    from claimledger.extract.language.nlp import load_english
+    from claimledger.extract.places.places import find_places
+    from claimledger.extract.places.places_ru_uk import find_places_ru_uk
+    from claimledger.extract.attribution.voice import document_voice
 
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     gazetteer, nlp = load_gazetteer(), load_english()

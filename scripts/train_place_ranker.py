@@ -1,4 +1,4 @@
-"""Train the event place ranker (extract/place_ranker.py) and write src/claimledger/data/place_ranker.npz.
+"""Train the event place ranker (extract/event_places/place_ranker.py) and write src/claimledger/data/place_ranker.npz.
 
 Training data, read in place (never copied): the tune halves of the project's gold files,
 tests/data/war_reports_dev.jsonl (records with meta.split "tune") and tests/data/attribution_dev.jsonl
@@ -13,7 +13,7 @@ rules' own keys on the same events. The report halves are never read here.
 
     PYTHONPATH=src python scripts/train_place_ranker.py [--gold FILE ...] [--folds 5] [--dry-run]
 
-Measured 2026-12-04 (see extract/place_ranker.py): cross-validated 0.709 against the rules' 0.700, drop
+Measured 2026-12-04 (see extract/event_places/place_ranker.py): cross-validated 0.709 against the rules' 0.700, drop
 threshold 0.4, penalty 10; not packaged, as the report halves did not gain.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ import numpy as np
 from claimledger.evaluate.events import match_mentions, place_aliases, read_mentions
 from claimledger.evaluate.predictions import predict_records, read_gold
 from claimledger.evaluate.scores import normalise_label
-from claimledger.extract import place_ranker
+from claimledger.extract.event_places import place_ranker
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = (ROOT / "tests/data/war_reports_dev.jsonl", ROOT / "tests/data/attribution_dev.jsonl")

@@ -38,7 +38,7 @@ def sample_text(sample_path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def nlp_en():
-    from claimledger.extract.nlp import load_english
+    from claimledger.extract.language.nlp import load_english
 
     return load_english()
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.attribution import find_attributions, find_quotes
-from claimledger.extract.hedges import find_hedges
+from claimledger.extract.attribution.attribution import find_attributions, find_quotes
+from claimledger.extract.attribution.hedges import find_hedges
 
 pytestmark = pytest.mark.model
 
@@ -283,7 +283,7 @@ def test_first_person_in_a_quote_is_the_quoted_speaker(nlp_en):
 
 
 def test_first_person_of_an_address_is_its_author(nlp_en):
-    from claimledger.extract.voice import document_voice
+    from claimledger.extract.attribution.voice import document_voice
 
     voice = document_voice("We will win - address by the President of Ukraine", "2022-03-10")
     assert voice == "Volodymyr Zelenskyy"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.quotes import find_quotes
+from claimledger.extract.attribution.quotes import find_quotes
 from test_attribution import attributions, only
 
 pytestmark = pytest.mark.model

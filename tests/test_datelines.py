@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.datelines import find_datelines
+from claimledger.extract.places.datelines import find_datelines
 from claimledger.models import Article
 
 

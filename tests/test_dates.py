@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.dates import find_time_expressions, resolve_when
+from claimledger.extract.dates.dates import find_time_expressions, resolve_when
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,14 @@
-"""What the extractors keep per Doc (extract/doc_cache.py) and the shortcuts that read it change no output."""
+"""What the extractors keep per Doc (extract/language/doc_cache.py) and the shortcuts that read it change no output."""
 from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.attribution import find_attributions
-from claimledger.extract.dates import TIME_PATTERNS, parse_published, scan_time_expressions
-from claimledger.extract.doc_cache import sentence_of, token_starts, tokens_at, tokens_where
-from claimledger.extract.events import find_events
-from claimledger.extract.gazetteer import load_gazetteer
-from claimledger.extract.places import find_places
+from claimledger.extract.attribution.attribution import find_attributions
+from claimledger.extract.dates.dates import TIME_PATTERNS, parse_published, scan_time_expressions
+from claimledger.extract.language.doc_cache import sentence_of, token_starts, tokens_at, tokens_where
+from claimledger.extract.events.events import find_events
+from claimledger.extract.places.gazetteer import load_gazetteer
+from claimledger.extract.places.places import find_places
 
 TEXT = ("Officials said on Monday that Russian forces shelled Kharkiv and Kupiansk. Is that true? "
         "The mayor of Kharkiv denied it. According to the governor, two villages near Kupiansk were hit "

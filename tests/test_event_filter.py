@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.extract.cyrillic import parse_cyrillic
-from claimledger.extract.events import find_events
-from claimledger.extract.events_ru_uk import find_events_ru_uk
+from claimledger.extract.language.cyrillic import parse_cyrillic
+from claimledger.extract.events.events import find_events
+from claimledger.extract.events.events_ru_uk import find_events_ru_uk
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from event_filter_features import (  # noqa: E402

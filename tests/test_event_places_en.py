@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.events import find_events
-from claimledger.extract.gazetteer import load_gazetteer
-from claimledger.extract.places import find_places
+from claimledger.extract.events.events import find_events
+from claimledger.extract.places.gazetteer import load_gazetteer
+from claimledger.extract.places.places import find_places
 from test_reports_acts import record
 from test_reports_context import events
 

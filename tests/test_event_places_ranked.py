@@ -1,11 +1,11 @@
 """Event places shared by every language, on the real pipeline (spaCy, natasha/pymorphy3, gazetteer):
 names the gazetteer leaves ambiguous or unresolved are not event places, and the place ranker
-(extract/place_ranker.py) builds its candidates from the text around a trigger."""
+(extract/event_places/place_ranker.py) builds its candidates from the text around a trigger."""
 from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.place_ranker import FEATURES, Setting, candidates
+from claimledger.extract.event_places.place_ranker import FEATURES, Setting, candidates
 from claimledger.models import Article, Place
 from claimledger.pipeline import analyse_article
 
@@ -64,7 +64,7 @@ def test_candidates_come_from_the_sentence_its_neighbours_and_the_document():
 def test_ranker_keeps_rule_keys_above_drop_and_adds_others_above_add():
     import numpy as np
 
-    from claimledger.extract.place_ranker import Candidate, RankerModel
+    from claimledger.extract.event_places.place_ranker import Candidate, RankerModel
 
     weights = np.zeros(len(FEATURES))
     weights[FEATURES.index("rule")] = 2.0

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.trigger_lexicon_en import load_event_lexicon
-from claimledger.extract.events import find_events
+from claimledger.extract.events.trigger_lexicon_en import load_event_lexicon
+from claimledger.extract.events.events import find_events
 from claimledger.models import EVENT_TYPES, Attribution, Place
 
 pytestmark = pytest.mark.model
@@ -233,7 +233,7 @@ def test_coreferent_mentions_are_merged(nlp_en):
 
 
 def test_content_under_a_denial_cue_is_denied(nlp_en):
-    from claimledger.extract.attribution import find_attributions
+    from claimledger.extract.attribution.attribution import find_attributions
 
     text = "The governor denied that the power plant was hit by a missile."
     doc = nlp_en(text)
@@ -329,9 +329,9 @@ def test_fighting_takes_its_place_from_the_sentence_before(nlp_en):
 
 
 def _places_of(text):
-    from claimledger.extract.gazetteer import load_gazetteer
-    from claimledger.extract.nlp import load_english
-    from claimledger.extract.places import find_places
+    from claimledger.extract.places.gazetteer import load_gazetteer
+    from claimledger.extract.language.nlp import load_english
+    from claimledger.extract.places.places import find_places
 
     return tuple(find_places(load_english()(text), load_gazetteer()))
 
@@ -519,8 +519,8 @@ def test_troops_lost_and_troops_pulled_out(nlp_en, text, kinds):
     ("Russian troops entered Ukraine in February 2022.", []),
 ])
 def test_coordinated_captures_keep_every_place(nlp_en, text, places):
-    from claimledger.extract.gazetteer import load_gazetteer
-    from claimledger.extract.places import find_places
+    from claimledger.extract.places.gazetteer import load_gazetteer
+    from claimledger.extract.places.places import find_places
 
     doc = nlp_en(text)
     found = _events(nlp_en, text, places=find_places(doc, load_gazetteer()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.events import find_events
+from claimledger.extract.events.events import find_events
 
 pytestmark = pytest.mark.model
 
@@ -177,8 +177,8 @@ def test_attacks_on_targets_are_strikes_and_on_positions_fighting(nlp_en, text, 
 
 def test_silence_about_an_attack_denies_nothing_and_the_silent_capital_is_no_place(nlp_en):
     doc = nlp_en("Moscow did not comment on the attack, but its defence ministry said it had struck energy facilities.")
-    from claimledger.extract.gazetteer import load_gazetteer
-    from claimledger.extract.places import find_places
+    from claimledger.extract.places.gazetteer import load_gazetteer
+    from claimledger.extract.places.places import find_places
 
     events = find_events(doc, [], find_places(doc, load_gazetteer()), None)
     assert [(e.type, e.polarity, e.places) for e in events] == [("strike", "asserted", ()), ("strike", "asserted", ())]

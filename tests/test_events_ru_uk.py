@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.dates_ru_uk import address_day, resolve_when_ru_uk, speaking_day
+from claimledger.extract.dates.dates_ru_uk import address_day, resolve_when_ru_uk, speaking_day
 from claimledger.models import Article
 
 

@@ -1,7 +1,8 @@
 """Framing words: the lexicon's terms found in English, Russian and Ukrainian text, by concept."""
 from __future__ import annotations
 
-from claimledger.extract.framing import find_framing_concepts, find_framing_words, load_framing_terms
+from claimledger.extract.attribution.framing import (find_framing_concepts, find_framing_words,
+                                                     load_framing_terms)
 
 
 def test_lexicon_rows_are_complete():

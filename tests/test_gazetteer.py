@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.extract.gazetteer import (
+from claimledger.extract.places.gazetteer import (
     Gazetteer, ResolveContext, load_gazetteer, normalise, skeleton,
 )
 

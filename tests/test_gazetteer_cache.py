@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.extract import gazetteer_cache as cache_module
-from claimledger.extract.gazetteer import Gazetteer, gazetteer_bytes, load_gazetteer
-from claimledger.extract.gazetteer_entries import parse_gazetteer
-from claimledger.extract.gazetteer_cache import cache_path, read_tables, write_tables
+from claimledger.extract.places import gazetteer_cache as cache_module
+from claimledger.extract.places.gazetteer import Gazetteer, gazetteer_bytes, load_gazetteer
+from claimledger.extract.places.gazetteer_entries import parse_gazetteer
+from claimledger.extract.places.gazetteer_cache import cache_path, read_tables, write_tables
 
 HEADER = "id\tref\tlevel\tcategory\tname\tname_uk\tcountry\toblast\traion\tlat\tlon\tprecision\tpopulation\tkeys\tskeletons"
 ROWS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.headlines import find_headline_claim, is_headline
+from claimledger.extract.attribution.headlines import find_headline_claim, is_headline
 from claimledger.models import Article
 from claimledger.pipeline import analyse_article
 
@@ -94,8 +94,8 @@ def test_only_single_lines_are_headlines():
     ("Раньше говорили, что город не устоит.", "ru"),
 ])
 def test_a_cue_without_any_source_is_unspecified(text, language):
-    from claimledger.extract.attribution_ru_uk import find_attributions_ru_uk
-    from claimledger.extract.cyrillic import parse_cyrillic
+    from claimledger.extract.attribution.attribution_ru_uk import find_attributions_ru_uk
+    from claimledger.extract.language.cyrillic import parse_cyrillic
 
     found = find_attributions_ru_uk(parse_cyrillic(text, language))
     assert [(a.source, a.speaker) for a in found] == [(None, "unspecified")]
@@ -107,7 +107,7 @@ def test_a_cue_without_any_source_is_unspecified(text, language):
     ("Президент відвідав Харків", None),                               # no authorship noun: a news story
 ])
 def test_the_voice_of_an_address_by_a_bare_office(title, voice):
-    from claimledger.extract.voice import document_voice
+    from claimledger.extract.attribution.voice import document_voice
 
     assert document_voice(title, PUBLISHED) == voice
 
@@ -117,7 +117,7 @@ def test_the_voice_of_an_address_by_a_bare_office(title, voice):
     ("Обращение Президента", "ru", "Vladimir Putin"),
 ])
 def test_the_home_president_is_of_the_text_language(title, language, voice):
-    from claimledger.extract.voice import document_voice
+    from claimledger.extract.attribution.voice import document_voice
 
     assert document_voice(title, PUBLISHED, language) == voice
 
@@ -129,8 +129,8 @@ def test_the_home_president_is_of_the_text_language(title, language, voice):
      "По предварительным данным", "в городе погибли три человека"),
 ])
 def test_data_adjunct_without_a_source_is_unspecified(text, language, cue, content):
-    from claimledger.extract.attribution_ru_uk import find_attributions_ru_uk
-    from claimledger.extract.cyrillic import parse_cyrillic
+    from claimledger.extract.attribution.attribution_ru_uk import find_attributions_ru_uk
+    from claimledger.extract.language.cyrillic import parse_cyrillic
 
     found = [a for a in find_attributions_ru_uk(parse_cyrillic(text, language)) if text[a.cue[0]:a.cue[1]] == cue]
     assert [(text[a.content[0]:a.content[1]], a.kind, a.source, a.speaker) for a in found] == \
@@ -138,7 +138,7 @@ def test_data_adjunct_without_a_source_is_unspecified(text, language, cue, conte
 
 
 def test_a_one_line_label_is_one_attribution_not_also_a_turn(nlp_en):
-    from claimledger.extract.attribution import find_attributions
+    from claimledger.extract.attribution.attribution import find_attributions
 
     text = "Peskov: Moscow sees no grounds for new talks."
     found = find_attributions(nlp_en(text))
@@ -147,8 +147,8 @@ def test_a_one_line_label_is_one_attribution_not_also_a_turn(nlp_en):
 
 
 def test_the_first_person_of_an_address_takes_its_author_and_office(nlp_en):
-    from claimledger.extract.attribution import find_attributions
-    from claimledger.extract.voice import document_voice
+    from claimledger.extract.attribution.attribution import find_attributions
+    from claimledger.extract.attribution.voice import document_voice
 
     voice = document_voice("We will hold the line - address by the President of Ukraine", PUBLISHED)
     text = "Today I called on our partners to speed up deliveries of air defence systems."
@@ -204,7 +204,7 @@ def test_a_headline_surname_takes_the_name_the_body_gives(title, body, speaker):
 
 
 def test_settling_keeps_an_abbreviation_and_a_speaker_of_no_surname():
-    from claimledger.extract.headlines import settle_headline_speakers
+    from claimledger.extract.attribution.headlines import settle_headline_speakers
     from claimledger.models import Attribution
 
     body_text = "Аналитики ISW считают, что наступление продолжится."

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.extract import events_ru_uk
-from claimledger.extract.cyrillic import parse_cyrillic
+from claimledger.extract.events import events_ru_uk
+from claimledger.extract.language.cyrillic import parse_cyrillic
 from claimledger.models import EVENT_TYPES
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))

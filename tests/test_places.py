@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.gazetteer import load_gazetteer
-from claimledger.extract.places import find_places
+from claimledger.extract.places.gazetteer import load_gazetteer
+from claimledger.extract.places.places import find_places
 
 pytestmark = pytest.mark.model
 

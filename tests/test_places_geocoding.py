@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.gazetteer import Entry, Gazetteer, load_gazetteer
-from claimledger.extract.name_keys import normalise
-from claimledger.extract.places import find_places
+from claimledger.extract.places.gazetteer import Entry, Gazetteer, load_gazetteer
+from claimledger.extract.places.name_keys import normalise
+from claimledger.extract.places.places import find_places
 
 pytestmark = pytest.mark.model
 

@@ -128,7 +128,7 @@ WAR_FLOORS = {
     ("events", "uk", "places", "accuracy"): 0.86,        # measured 0.889 on 12-04 third session (0.857 before)
     ("events", "all", "quantity_stated", "accuracy"): 0.66,  # measured 0.778 (7 of 9 stated counts)
     ("events", "headlines", "type", "f1"): 0.67,         # measured 0.700 on 12-06 (0.683; 0.258 before)
-    ("attributions", "headlines", "claim", "f1"): 0.90,  # measured 1.0 on 12-04 (0.0 before extract/headlines.py)
+    ("attributions", "headlines", "claim", "f1"): 0.90,  # 1.0 on 12-04 (0.0 before attribution/headlines.py)
     ("events", "en", "places", "accuracy"): 0.65,        # measured 0.667 on 12-06 (0.644; 0.582 on 12-03)
     ("events", "headlines", "when", "accuracy"): 0.75,   # measured 0.846 on 12-04 late (11 of 13; 4 of 13 before)
     ("control", "all", "control", "f1"): 0.48,           # measured 0.522 on 12-04 fifth session (0.210, 0.111 on 12-03; 13 items)

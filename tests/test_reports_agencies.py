@@ -87,7 +87,7 @@ def test_a_strike_told_with_its_weapon_before_the_target_is_one():
 
 
 def test_ukrainian_words_read_first_as_verbs_or_names_are_nouns_and_prepositions():
-    from claimledger.extract.cyrillic import analyse_word
+    from claimledger.extract.language.cyrillic import analyse_word
 
     assert analyse_word("війни", "uk")[1] == "NOUN"  # not the imperative of війнути
     assert analyse_word("на", "uk")[1] == "PREP"  # not the particle
@@ -111,8 +111,8 @@ def test_an_attack_named_after_a_strike_is_that_strike_not_a_battle_for_the_town
 
 
 def test_a_compound_name_in_russian_spelling_finds_its_ukrainian_settlement():
-    from claimledger.extract.gazetteer import load_gazetteer
-    from claimledger.extract.spellings_ru_uk import corresponding_settlements
+    from claimledger.extract.places.gazetteer import load_gazetteer
+    from claimledger.extract.places.spellings_ru_uk import corresponding_settlements
 
     found = corresponding_settlements(load_gazetteer(), "Верхнекаменское")
     assert [e.name for e in found] == ["Verkhnokamianske"]

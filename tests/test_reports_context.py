@@ -134,7 +134,7 @@ def test_a_river_downstream_is_no_city_and_a_dam_is_in_its_town_named_by_a_sourc
 def test_a_large_city_is_what_its_name_means_beside_a_small_namesake_near_another_place(text, language):
     dead = [e for e in events(text, language) if e[0] == "casualties"]
     assert [e[2] for e in dead] == [{"Mykolaiv"}], dead  # the oblast centre, not the town of Lviv Oblast
-    from claimledger.extract.gazetteer import load_gazetteer
+    from claimledger.extract.places.gazetteer import load_gazetteer
 
     refs = load_gazetteer()
     assert refs.get("UA48060150010035747").population > 100_000

@@ -135,7 +135,7 @@ def test_a_name_misread_as_an_adverb_is_the_subject_of_the_clause_after_it():
 
 
 def test_a_stop_word_adverb_stays_an_adverb():
-    from claimledger.extract.nlp import load_english
+    from claimledger.extract.language.nlp import load_english
 
     doc = load_english()("He said Now is the time to act.")
     assert doc[2].dep_ != "nsubj" and doc[2].tag_ == "RB", [(t.text, t.dep_, t.tag_) for t in doc]

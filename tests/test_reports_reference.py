@@ -283,7 +283,7 @@ def test_abbreviated_settlement_nouns_open_a_settlements_name(text, language, pl
 @pytest.mark.parametrize("text", ["С. Шойгу заявил о потерях.", "В 2024 г. Россия заняла Авдеевку.",
                                   "Согласно п. 3 статьи 5 договора."])
 def test_an_initial_a_year_or_a_clause_is_no_settlement_noun(text):
-    from claimledger.extract.cyrillic import ABBREVIATED, parse_cyrillic
+    from claimledger.extract.language.cyrillic import ABBREVIATED, parse_cyrillic
 
     assert not [t.text for t in parse_cyrillic(text, "ru").tokens if ABBREVIATED in t.tags]
 
@@ -411,7 +411,7 @@ def test_the_attacks_a_trigger_repels_are_its_own_phrase():
 
 
 def test_a_neighbours_name_given_to_a_town_as_an_alternate_name_is_the_neighbours():
-    from claimledger.extract.gazetteer import load_gazetteer
+    from claimledger.extract.places.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()  # GeoNames lists "Hrodivka" among Myrnohrad's names; the village of that name is it
     hits = gazetteer.lookup("Hrodivka")
@@ -455,7 +455,7 @@ def test_people_taken_to_hospital_are_casualties():
 
 
 def test_a_run_of_abbreviations_is_not_joined_into_one_endless_sentence():
-    from claimledger.extract.cyrillic import MAX_REJOINED_CHARS, parse_cyrillic
+    from claimledger.extract.language.cyrillic import MAX_REJOINED_CHARS, parse_cyrillic
 
     doc = parse_cyrillic(("Ворог обстріляв м. " * 200) + "Херсон.", "uk")  # hostile or list-like input
     assert max(s.end - s.start for s in doc.sents) <= MAX_REJOINED_CHARS

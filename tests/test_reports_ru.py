@@ -261,7 +261,7 @@ def test_a_list_of_places_runs_on_through_names_left_unresolved():
 
 
 def test_only_commas_and_conjunctions_coordinate_places():
-    from claimledger.extract.control_args_ru_uk import COORDINATION_GAP
+    from claimledger.extract.events.control_args_ru_uk import COORDINATION_GAP
 
     assert all(COORDINATION_GAP.fullmatch(gap) for gap in (", ", " и ", ", а также ", " та "))
     assert not any(COORDINATION_GAP.fullmatch(gap) for gap in (" ", " у ", ", в районе "))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.extract.dates_ru_uk import find_time_expressions_ru_uk, resolve_when_ru_uk
+from claimledger.extract.dates.dates_ru_uk import find_time_expressions_ru_uk, resolve_when_ru_uk
 from claimledger.models import Article
 
 # -- dates: pure rules, no model -------------------------------------------------------------------
@@ -610,8 +610,8 @@ def test_a_russian_form_of_many_villages_stays_ambiguous():
 
 
 def test_correspondences_keep_the_ending_class():
-    from claimledger.extract.gazetteer import load_gazetteer
-    from claimledger.extract.spellings_ru_uk import corresponding_settlements
+    from claimledger.extract.places.gazetteer import load_gazetteer
+    from claimledger.extract.places.spellings_ru_uk import corresponding_settlements
 
     gaz = load_gazetteer()
     assert {e.name for e in corresponding_settlements(gaz, "Орехов")} == {"Orikhiv"}  # not Оріхове
@@ -692,7 +692,7 @@ def test_every_village_of_a_liberated_list_resolves_in_its_oblast():
     ("В Борисовке Харьковской области ранены двое.", "UA63120090020022302"),  # the Ukrainian village
 ])
 def test_a_russian_border_oblast_places_its_towns(text, ref):
-    from claimledger.extract.gazetteer import load_gazetteer
+    from claimledger.extract.places.gazetteer import load_gazetteer
 
     assert [p.ref for p in analyse(text, "ru").places if p.text == "Борисовке"] == [ref]
     assert load_gazetteer().get("geonames:572500").oblast == "area:Belgorod Oblast"  # the area's own id
@@ -796,8 +796,8 @@ def test_a_settlement_in_the_genitive_stays_the_event_place():
     ("три села", "uk", 3),
 ])
 def test_compound_numerals_are_read_whole(text, lang, count):
-    from claimledger.extract.cyrillic import parse_cyrillic
-    from claimledger.extract.numbers_ru_uk import number_at
+    from claimledger.extract.language.cyrillic import parse_cyrillic
+    from claimledger.extract.language.numbers_ru_uk import number_at
 
     doc = parse_cyrillic(text, lang)
     found = [number_at(doc, k)[0] for k in range(len(doc.tokens))]
@@ -816,7 +816,7 @@ def test_compound_numerals_are_read_whole(text, lang, count):
     ("Зеленський відвідав Харків", "2023-03-01", None),
 ])
 def test_the_title_of_a_russian_or_ukrainian_address_names_its_author(title, published, voice):
-    from claimledger.extract.voice import document_voice
+    from claimledger.extract.attribution.voice import document_voice
 
     assert document_voice(title, published) == voice
 
@@ -995,7 +995,7 @@ def test_the_context_dates_only_single_acts_within_a_reporting_window(text, when
 
 @pytest.mark.model
 def test_ukrainian_function_words_and_first_names_take_their_own_reading():
-    from claimledger.extract.cyrillic import analyse_word
+    from claimledger.extract.language.cyrillic import analyse_word
 
     # the dictionary reads "Про", "Під" first as nouns (letter names), "Ганна" as the genitive of a surname
     assert [analyse_word(w, "uk")[1] for w in ("Про", "Під", "до", "серед")] == ["PREP"] * 4

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.gazetteer import load_gazetteer
+from claimledger.extract.places.gazetteer import load_gazetteer
 from claimledger.models import Article
 from claimledger.record import document_to_record
 
@@ -38,8 +38,8 @@ def test_a_russian_city_points_to_its_region(gaz):
 
 
 def test_a_big_russian_town_in_a_case_form_is_the_town_not_a_village_of_another_name(gaz):
-    from claimledger.extract.cyrillic import parse_cyrillic
-    from claimledger.extract.place_candidates_ru_uk import name_candidates
+    from claimledger.extract.language.cyrillic import parse_cyrillic
+    from claimledger.extract.places.place_candidates_ru_uk import name_candidates
 
     doc = parse_cyrillic("Взрывы прогремели в Тамбове.", "ru")
     i = next(t.i for t in doc.tokens if t.text == "Тамбове")
@@ -74,7 +74,7 @@ def test_a_list_of_russian_regions_gives_each_region(text, language, places):
     ("навлинский", "Navlinsky District", "Navlya", "Bryansk Oblast"),
 ])
 def test_a_district_of_russia_is_named_after_its_centre_in_the_border_regions(gaz, adjective, name, centre, oblast):
-    from claimledger.extract.place_adjectives_ru_uk import russian_raion
+    from claimledger.extract.places.place_adjectives_ru_uk import russian_raion
 
     raion = russian_raion(gaz, adjective)
     assert (raion.name, raion.centre.name, raion.oblast.name) == (name, centre, oblast)
@@ -82,7 +82,7 @@ def test_a_district_of_russia_is_named_after_its_centre_in_the_border_regions(ga
 
 @pytest.mark.parametrize("adjective", ["купянский", "харківський", "лиманский"])
 def test_a_ukrainian_district_is_no_district_of_russia(gaz, adjective):
-    from claimledger.extract.place_adjectives_ru_uk import russian_raion
+    from claimledger.extract.places.place_adjectives_ru_uk import russian_raion
 
     assert russian_raion(gaz, adjective) is None
 

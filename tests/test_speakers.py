@@ -1,10 +1,10 @@
-"""Speaker resolution (extract/speakers.py) on small English texts of our own: collective sources,
+"""Speaker resolution (extract/attribution/speakers.py) on small English texts of our own: collective sources,
 places the tagger took for persons, pronoun chains. Real spaCy pipeline, no mocks."""
 from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.attribution import find_attributions
+from claimledger.extract.attribution.attribution import find_attributions
 
 pytestmark = pytest.mark.model
 
@@ -80,7 +80,7 @@ def test_a_definite_institution_noun_is_the_institution_named_before(nlp_en, tex
 
 
 def test_a_nationality_read_as_a_person_is_no_speaker(nlp_en):
-    from claimledger.extract.attribution import find_attributions
+    from claimledger.extract.attribution.attribution import find_attributions
 
     doc = nlp_en("Asked whether Bakhmut was still in Ukrainian hands, Zelenskyy said no. Ukrainian Deputy Defense "
                  "Minister Hanna Maliar said fighting continued on the outskirts of the city.")
@@ -89,7 +89,7 @@ def test_a_nationality_read_as_a_person_is_no_speaker(nlp_en):
 
 
 def test_a_surname_the_tagger_reads_as_a_noun_is_the_person_named_before(nlp_en):
-    from claimledger.extract.attribution import find_attributions
+    from claimledger.extract.attribution.attribution import find_attributions
 
     doc = nlp_en("Ukrainian President Volodymyr Zelenskyy denied the report. Zelenskyy said the city had not fallen.")
     assert [a.speaker for a in find_attributions(doc)] == ["Volodymyr Zelenskyy", "Volodymyr Zelenskyy"]

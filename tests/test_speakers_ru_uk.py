@@ -66,7 +66,7 @@ def test_a_bare_general_staff_is_the_publishers_own_sides(outlet, speaker):
 
 
 def test_each_capitalised_part_of_a_double_name_is_romanised_capitalised():
-    from claimledger.extract.romanisation import romanise
+    from claimledger.extract.attribution.romanisation import romanise
 
     assert romanise("Пол Миллс-Хикс", "ru") == "Pol Mills-Khiks"
     assert romanise("Марія Рибак-Левченко", "uk") == "Mariia Rybak-Levchenko"
@@ -161,6 +161,6 @@ def test_a_ukrainian_official_named_again_by_surname_keeps_that_spelling():
     ("Анна Маляр", "Hanna Maliar"),
 ])
 def test_a_ukrainians_name_spelt_the_russian_way_is_romanised_as_ukraine_writes_it(name, romanised):
-    from claimledger.extract.romanisation import ukrainian_romanisation
+    from claimledger.extract.attribution.romanisation import ukrainian_romanisation
 
     assert ukrainian_romanisation(name) == romanised

@@ -1,6 +1,6 @@
-"""English headlines in Title Case are parsed in the case of a sentence (extract/title_case.py): the claims and acts of
-"Russia Claims Capture of Krasnohorivka, Ukraine Says Fighting Continues" are read as in sentence case, names, offices
-and bodies keep their capitals, and offsets stay those of the headline as published.
+"""English headlines in Title Case are parsed in the case of a sentence (extract/language/title_case.py): the claims
+and acts of "Russia Claims Capture of Krasnohorivka, Ukraine Says Fighting Continues" are read as in sentence case,
+names, offices and bodies keep their capitals, and offsets stay those of the headline as published.
 
 The headlines are probes written for these tests in the styles of US outlets (no gold or corpus text).
 """
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.gazetteer import load_gazetteer
-from claimledger.extract.title_case import english_dictionary, is_title_case, sentence_cased
+from claimledger.extract.places.gazetteer import load_gazetteer
+from claimledger.extract.language.title_case import english_dictionary, is_title_case, sentence_cased
 from test_reports_acts import record
 
 pytestmark = pytest.mark.model

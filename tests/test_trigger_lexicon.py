@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from spacy.matcher import Matcher
 
-from claimledger.extract.doc_cache import doc_text, doc_tokens, keep_text
-from claimledger.extract.trigger_lexicon_en import _token_patterns, lexicon_matches, load_event_lexicon
+from claimledger.extract.language.doc_cache import doc_text, doc_tokens, keep_text
+from claimledger.extract.events.trigger_lexicon_en import _token_patterns, lexicon_matches, load_event_lexicon
 
 pytestmark = pytest.mark.model
 

@@ -19,8 +19,8 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
-from .extract.gazetteer import load_gazetteer
-from .extract.gazetteer_entries import ENTRY_FIELDS
+from .extract.places.gazetteer import load_gazetteer
+from .extract.places.gazetteer_entries import ENTRY_FIELDS
 
 __all__ = ["APPROXIMATE_NOTE", "PRECISION", "add_approximate_points", "approximate_point",
            "hromada_centres", "map_position"]
@@ -45,7 +45,7 @@ def _read_centres() -> dict[str, tuple[float, float]]:
         entries = load_gazetteer().entries
         columns = {name: entries.column(name) for name in ("ref", "lat", "lon", "precision")}
     else:  # only the columns needed; the rest of the tables is freed when this returns
-        from .extract.gazetteer_cache import load_tables
+        from .extract.places.gazetteer_cache import load_tables
 
         columns = dict(zip(ENTRY_FIELDS, load_tables().columns))
     return {ref: (lat, lon) for ref, lat, lon, precision in zip(

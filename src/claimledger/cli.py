@@ -266,7 +266,7 @@ def places(db: str, name: str, limit: int, fmt: str, control: bool) -> None:
     """
     from dataclasses import asdict
 
-    from .extract.gazetteer import load_gazetteer
+    from .extract.places.gazetteer import load_gazetteer
     from .store import open_ledger
     from .store.control import find_control_claims
     from .store.places import find_place_claims

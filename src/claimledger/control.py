@@ -32,11 +32,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .extract.dates import start_year
+from .extract.dates.dates import start_year
 from .sides import UNKNOWN, side_of_outlet, side_of_speaker
 
 # The first year of the war whose control the ledger keeps (the annexation of Crimea): an event dated before it
-# (a liberation of 1943 told on Victory Day, extract/past_wars.py) is history, no claim of who holds a place.
+# (a liberation of 1943 told on Victory Day, extract/events/past_wars.py) is history, no claim of who holds a place.
 WAR_START_YEAR = 2014
 # The event types a control claim can be, in the order the map's legend lists them.
 CONTROL_KINDS = ("territory_control", "attack_repelled", "clash", "withdrawal", "security_zone")
@@ -50,7 +50,7 @@ FLAG_PREFIXES = ("flag", "флаг", "прапор", "стяг")
 HOLDER_STATUS = {"russia": "russian_control", "ukraine": "ukrainian_control"}
 OPPONENT = {"russia": "ukraine", "ukraine": "russia"}
 
-# Actor labels, as the extractors (extract/events.py: NATIONALITIES adjectives, subjects and agents;
+# Actor labels, as the extractors (extract/events/events.py: NATIONALITIES adjectives, subjects and agents;
 # events_ru_uk.py: force nouns) and the gold files write them, matched per word: a word starting
 # with a prefix, or equal to an exact word. Built from the actors of data/dev (attribution_dev,
 # war_news_ru_uk_dev) and the forces named in ru/uk war reports; a label naming both sides

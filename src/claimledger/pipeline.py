@@ -2,7 +2,7 @@
 
 English articles go through spaCy's ``nlp.pipe`` in batches and then the extractors
 (attribution, places, events). Russian and Ukrainian articles go one by one through
-extract/cyrillic.py (pymorphy3 morphology, natasha NER for Russian) and the *_ru_uk
+extract/language/cyrillic.py (pymorphy3 morphology, natasha NER for Russian) and the *_ru_uk
 extractors, which produce the same records. Articles in other languages pass through with
 empty layers; they are still stored and counted.
 """
@@ -26,7 +26,7 @@ BATCH_SIZE = 32
 
 # Languages with extractors. Others are stored with empty layers.
 EXTRACTED_LANGUAGES = frozenset({"en", "ru", "uk"})
-# Languages read by the Russian/Ukrainian extractors (natasha + pymorphy3, extract/cyrillic.py).
+# Languages read by the Russian/Ukrainian extractors (natasha + pymorphy3, extract/language/cyrillic.py).
 CYRILLIC_LANGUAGES = frozenset({"ru", "uk"})
 
 
@@ -41,18 +41,18 @@ def with_language(article: Article) -> Article:
 
 def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
     """Return the analysed documents of a batch of English articles (body and title), in order."""
-    from .extract.attribution import find_attributions
-    from .extract.datelines import after_datelines, event_place_mentions, find_datelines
-    from .extract.doc_cache import doc_text, keep_text
-    from .extract.event_polarity import denials_of_reports
-    from .extract.past_wars import world_war_events
-    from .extract.events import find_events
-    from .extract.gazetteer import load_gazetteer
-    from .extract.headlines import date_headline_events
-    from .extract.nlp import load_english
-    from .extract.places import find_places
-    from .extract.title_case import english_dictionary, is_title_case, sentence_cased
-    from .extract.voice import document_voice
+    from .extract.attribution.attribution import find_attributions
+    from .extract.places.datelines import after_datelines, event_place_mentions, find_datelines
+    from .extract.language.doc_cache import doc_text, keep_text
+    from .extract.events.event_polarity import denials_of_reports
+    from .extract.events.past_wars import world_war_events
+    from .extract.events.events import find_events
+    from .extract.places.gazetteer import load_gazetteer
+    from .extract.attribution.headlines import date_headline_events
+    from .extract.language.nlp import load_english
+    from .extract.places.places import find_places
+    from .extract.language.title_case import english_dictionary, is_title_case, sentence_cased
+    from .extract.attribution.voice import document_voice
 
     nlp = load_english()
     gazetteer = load_gazetteer()
@@ -69,7 +69,7 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
         events = world_war_events(denials_of_reports(events, attributions, doc_text(doc)), doc_text(doc))
         return Layers(tuple(attributions), tuple(places), tuple(events))
 
-    # a Title Case headline is parsed in the case of a sentence (extract/title_case.py)
+    # a Title Case headline is parsed in the case of a sentence (extract/language/title_case.py)
     cased = {a.title: sentence_cased(a.title, english_dictionary(nlp), gazetteer)
              for a in articles if a.title and is_title_case(a.title)}
     titles = ((cased.get(a.title, a.title), a) for a in articles if a.title)
@@ -91,15 +91,15 @@ def analyse_english(articles: list[Article]) -> list[AnalysedDocument]:
 def _cyrillic_layers(text: str, article: Article, voice: str | None = None, headline: bool = False,
                      published: str | None = None, other_part: Sequence[Place] = (), doc=None) -> Layers:
     from .control import publisher_side
-    from .extract.attribution_ru_uk import find_attributions_ru_uk
-    from .extract.cyrillic import parse_cyrillic
-    from .extract.datelines import after_datelines, event_place_mentions, find_datelines
-    from .extract.event_polarity import denials_of_reports
-    from .extract.past_wars import world_war_events
-    from .extract.events_ru_uk import find_events_ru_uk
-    from .extract.gazetteer import load_gazetteer
-    from .extract.places_ru_uk import find_places_ru_uk
-    from .extract.offices_ru_uk import publisher_offices
+    from .extract.attribution.attribution_ru_uk import find_attributions_ru_uk
+    from .extract.language.cyrillic import parse_cyrillic
+    from .extract.places.datelines import after_datelines, event_place_mentions, find_datelines
+    from .extract.events.event_polarity import denials_of_reports
+    from .extract.events.past_wars import world_war_events
+    from .extract.events.events_ru_uk import find_events_ru_uk
+    from .extract.places.gazetteer import load_gazetteer
+    from .extract.places.places_ru_uk import find_places_ru_uk
+    from .extract.attribution.offices_ru_uk import publisher_offices
 
     datelines = [] if headline else find_datelines(text)
     doc = doc if doc is not None else parse_cyrillic(text, article.language, [end for _, end in datelines])
@@ -115,10 +115,10 @@ def _cyrillic_layers(text: str, article: Article, voice: str | None = None, head
 
 def analyse_cyrillic(article: Article) -> AnalysedDocument:
     """Return the analysed document of one Russian or Ukrainian article (body and title)."""
-    from .extract.cyrillic import parse_cyrillic
-    from .extract.dates_ru_uk import address_day
-    from .extract.places_ru_uk import find_places_ru_uk
-    from .extract.voice import document_voice
+    from .extract.language.cyrillic import parse_cyrillic
+    from .extract.dates.dates_ru_uk import address_day
+    from .extract.places.places_ru_uk import find_places_ru_uk
+    from .extract.attribution.voice import document_voice
 
     # the headline's places are context for the body, and the body's for the headline's final reading
     title_doc = parse_cyrillic(article.title, article.language) if article.title else None
@@ -144,7 +144,7 @@ def analyse_articles(articles: Iterable[Article], *, batch_size: int = BATCH_SIZ
 def _with_settled_headline(doc: AnalysedDocument) -> AnalysedDocument:
     """The document with its headline's surnames given the full names its body resolved and its attacks the strikes
     its body tells (both languages)."""
-    from .extract.headlines import settle_headline_attacks, settle_headline_speakers
+    from .extract.attribution.headlines import settle_headline_attacks, settle_headline_speakers
 
     if doc.title_layers is None:
         return doc

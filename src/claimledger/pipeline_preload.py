@@ -8,8 +8,8 @@ from __future__ import annotations
 WARM_UP_TEXT = "The governor said on Monday that troops had repelled two attacks near the river, officials reported."
 
 try:
-    from .extract.gazetteer import load_gazetteer
-    from .extract.nlp import load_english
+    from .extract.places.gazetteer import load_gazetteer
+    from .extract.language.nlp import load_english
     from .models import Article
     from .pipeline import analyse_articles
 

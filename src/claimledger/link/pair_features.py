@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..extract.framing import find_framing_side
+from ..extract.attribution.framing import find_framing_side
 from .matching import (LinkClaim, counts_differ, minhash_shingles, normalise_speaker,
                        shared_events)
 from .relations import (NEGATIVE_ANCHORS, POSITIVE_ANCHORS, _NUMBER, containment, content_words,

@@ -12,7 +12,7 @@ its claims report ("general staff on strike at Vovchansk"), else the words most 
 story is **contested** when a contradict link joins two of its claims.
 
 Each story is summarised: event types, places, dates, who said it first, and per side the claims,
-the outlets that carried them, the framing words used (extract/framing.py) and the number of
+the outlets that carried them, the framing words used (extract/attribution/framing.py) and the number of
 **independent sources**: claims that share a source (the same original speaker, or the same
 outlet speaking for itself) or that are linked as repeats (copied text, re-reported source chain)
 count as one source. ``compare_story`` turns a summary into a side-by-side view (one column per
@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..extract.framing import find_framing_concepts
+from ..extract.attribution.framing import find_framing_concepts
 from .anchors import Anchor, anchor_link, anchored_types, group_windows
 from .matching import ClaimLink, LinkClaim
 from .outlets import CAMPS

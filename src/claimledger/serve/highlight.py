@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..claims import clip
 from ..models import AnalysedDocument
-from ..extract.framing import find_framing_words
+from ..extract.attribution.framing import find_framing_words
 from .queries import place_key
 
 # A search hit is shown in the sentence holding it; a longer sentence is cut to this many

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, case, distinct, func, literal, select
 
-from ..extract.gazetteer import katottg_within
+from ..extract.places.gazetteer import katottg_within
 from ..store import schema
 from ..approximate_points import add_approximate_points
 from .readonly import ReadOnlyStore

@@ -17,7 +17,7 @@ from ..claims import date_bounds
 from .ledger import Ledger
 
 if TYPE_CHECKING:
-    from ..extract.gazetteer import Gazetteer
+    from ..extract.places.gazetteer import Gazetteer
 
 # Levels whose claims include those about the settlements inside them.
 AREA_LEVELS = ("oblast", "raion", "region", "country")
