@@ -1,8 +1,8 @@
 """Russian and Ukrainian denials of reports: what a denial denies, and naming a claim a lie.
 
 "Y заявил, что C. Эту информацию опровергли в Кремле" denies C, the report of the sentence before, not that Y
-spoke; "В Кремле эти заявления назвали ложью", "Песков назвал ложью сообщения о переговорах", "У Генштабі назвали
-фейком заяву" deny as "опровергли" does. Token ranges over a ``CyrDoc`` (cyrillic.py) in and out;
+spoke; "В Кремле эти заявления назвали ложью", "Песков назвал ложью сообщения о переговорах", "назвал сообщения о
+переговорах ложью", "У Генштабі назвали фейком заяву" deny as "опровергли" does. Token ranges over a ``CyrDoc`` (cyrillic.py) in and out;
 attribution_ru_uk.py builds the attributions.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Protocol
 
 from .anaphora_ru_uk import demonstrative_noun_before, is_anaphoric, sentence_before
 from ..language.cyrillic import CyrDoc
-from .sources_ru_uk import find_source_before, fronted_report, trim_range
+from .sources_ru_uk import REPORT_NOUN_LEMMAS, find_source_before, fronted_report, trim_range
 
 # Cue lemmas that deny their content.
 DENIAL_LEMMAS = frozenset({"опровергнуть", "опровергать", "отрицать", "спростувати", "спростовувати", "заперечити",
@@ -29,6 +29,17 @@ VERDICT_NOUNS = frozenset({"ложью", "фейком", "неправдой", "
 VERDICT_PHRASES = frozenset({("информационной", "операцией"), ("інформаційною", "операцією"),
                              ("информационным", "вбросом"), ("інформаційним", "вкидом"),
                              ("информационной", "провокацией"), ("інформаційною", "провокацією")})
+# Verdicts of staging, which deny only what a report or an accusation says ("назвало провокацией публикации из
+# Бучи", "назвали инсценировкой сообщения о ..."): of an act itself they blame its doer ("назвал провокацией обстрел
+# Белгорода" tells the shelling happened).
+STAGING_NOUNS = frozenset({"провокацией", "провокацією", "инсценировкой", "інсценуванням", "інсценізацією",
+                           "постановкой", "постановкою"})
+CLAIM_NOUN_LEMMAS = REPORT_NOUN_LEMMAS | frozenset({"публикация", "публікація", "обвинение", "звинувачення",
+                                                    "кадр", "видео", "відео", "фото", "снимок", "ролик"})
+# Words of the object a verdict may follow ("назвало заявления о нанесении удара по вокзалу провокацией"); the
+# object ends at a comma, a quote or a verb.
+MAX_OBJECT_WORDS = 12
+OBJECT_ENDS = frozenset({",", ";", ":", ".", "!", "?", "«", "»", '"', "—", "–", "(", ")", "что", "що", "и", "і", "та"})
 MAX_NAME_WORDS = 3  # words of a name before a naming verb after a fronted report
 ANAPHOR_REACH = 2  # words of an anaphor right before the verdict ("эти заявления назвали ложью")
 
@@ -42,15 +53,48 @@ class _Report(Protocol):
 def is_verdict(doc: CyrDoc, i: int) -> bool:
     """True for a naming verb at token i followed by a verdict of falsehood ("назвали ложью", "назвав
     інформаційною операцією")."""
-    return _verdict_words(doc, i) > 0
+    return _verdict_words(doc, i) > 0 or _late_verdict(doc, i) is not None
 
 
 def _verdict_words(doc: CyrDoc, i: int) -> int:
-    """The number of words of the verdict after a naming verb at token i (0 for none)."""
+    """The number of words of the verdict right after a naming verb at token i (0 for none)."""
     if not set(doc.tokens[i].lemmas) & VERDICT_VERBS:
         return 0
-    words = tuple(t.lower for t in doc.tokens[i + 1:i + 3])
-    return 1 if words[:1] and words[0] in VERDICT_NOUNS else 2 if words in VERDICT_PHRASES else 0
+    return _verdict_size(doc, i + 1, i + 1 + _VERDICT_REACH)
+
+
+_VERDICT_REACH = 3  # a verdict of staging right after its verb, and one word of its object
+
+
+def _verdict_size(doc: CyrDoc, j: int, object_end: int) -> int:
+    """The number of words of a verdict at token j (0 for none); a verdict of staging needs a report or accusation
+    noun as its object between j and ``object_end``."""
+    words = tuple(t.lower for t in doc.tokens[j:j + 2])
+    if not words:
+        return 0
+    if words[0] in STAGING_NOUNS:
+        claims = any(set(t.lemmas) & CLAIM_NOUN_LEMMAS for t in doc.tokens[j + 1:object_end])
+        return 1 if claims else 0
+    return 1 if words[0] in VERDICT_NOUNS else 2 if words in VERDICT_PHRASES else 0
+
+
+def _late_verdict(doc: CyrDoc, i: int) -> tuple[int, int] | None:
+    """The token range of a verdict after the object of a naming verb at token i ("назвало заявления о нанесении
+    удара провокацией"), else None."""
+    if not set(doc.tokens[i].lemmas) & VERDICT_VERBS:
+        return None
+    end = min(len(doc.tokens), i + 2 + MAX_OBJECT_WORDS)
+    for j in range(i + 2, end):
+        t = doc.tokens[j]
+        if t.lower in OBJECT_ENDS or t.pos in ("VERB", "INFN"):
+            return None
+        if t.lower in STAGING_NOUNS:
+            size = 1 if any(set(o.lemmas) & CLAIM_NOUN_LEMMAS for o in doc.tokens[i + 1:j]) else 0
+        else:
+            size = _verdict_size(doc, j, j)
+        if size:
+            return (j, j + size)
+    return None
 
 
 def verdict_parts(doc: CyrDoc, sent, k: int) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None] | None:
@@ -58,6 +102,16 @@ def verdict_parts(doc: CyrDoc, sent, k: int) -> tuple[tuple[int, int], tuple[int
     the content is what the words before the verb refer back to (the sentence before), else the phrase after
     the verdict noun."""
     size = _verdict_words(doc, k)
+    late = None if size else _late_verdict(doc, k)
+    if late is not None:  # "назвал сообщения о переговорах ложью": the object between them is what is denied
+        if late[0] == k + 2 and doc.tokens[k + 1].pos == "NPRO" and not is_anaphoric(doc, k + 1):
+            return None  # "опровергло информацию ..., назвав ее фейком": the report its own sentence denies
+        source = find_source_before(doc, sent, k)
+        if is_anaphoric(doc, k + 1) or late[0] == k + 3 and demonstrative_noun_before(doc, sent, late[0]):
+            content = sentence_before(doc, sent)  # "назвав це брехнею", "назвали эти сообщения ложью"
+            return (content, doc.char_span(k, k + 1), source) if content else None
+        part = trim_range(doc, k + 1, late[0])
+        return (doc.char_span(*part), doc.char_span(k, k + 1), source) if part else None
     if not size:
         return None
     cue = doc.char_span(k, k + 1 + size)
@@ -87,7 +141,9 @@ def _name_after_fronted_report(doc: CyrDoc, sent, k: int) -> tuple[int, int] | N
 
 def deny_what_was_reported(doc: CyrDoc, found: Sequence[_Report]) -> None:
     """A denial whose content is the sentence before takes the content of the one report that sentence
-    holds ("Y заявил, что C. Эту информацию опровергли в Кремле": C), so that report is not nested in it."""
+    holds ("Y заявил, что C. Эту информацию опровергли в Кремле": C), so that report is not nested in it; when that
+    sentence holds none, the content of the last report of the sentence before it ("Горсовет сообщил, что C. Данные о
+    погибших уточняются. В Минобороны назвали эти сообщения ложью": C)."""
     for f in found:
         if not (f.cue and f.content[1] <= f.cue[0] and (set(doc.tokens[f.cue_token].lemmas) & DENIAL_LEMMAS
                                                         or is_verdict(doc, f.cue_token))):
@@ -95,3 +151,15 @@ def deny_what_was_reported(doc: CyrDoc, found: Sequence[_Report]) -> None:
         inner = [g for g in found if g is not f and g.cue and f.content[0] <= g.cue[0] and g.content[1] <= f.content[1]]
         if len(inner) == 1:
             f.content = inner[0].content
+        elif not inner and _sentence_at(doc, f.content[0]) < doc.tokens[f.cue_token].sent:
+            n = _sentence_at(doc, f.content[0])  # (a content of the sentence before, not an object fronted)
+            earlier = [g for g in found if g is not f and g.cue and g.content[1] <= f.content[0]
+                       and _sentence_at(doc, g.content[1] - 1) == n - 1]
+            if n > 0 and earlier:
+                f.content = max(earlier, key=lambda g: g.content[1]).content
+
+
+def _sentence_at(doc: CyrDoc, char: int) -> int:
+    """The index of the sentence holding a character offset (-1 for none)."""
+    i = doc.token_at(char)
+    return -1 if i is None else doc.tokens[i].sent

@@ -53,7 +53,11 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb's finite forms, whose s
 # "on Russia's territory"), unlike "Russia's incursion".
 PLACE_NOUNS = frozenset({"border", "territory", "city", "town", "village", "region", "land", "soil",
                          "airspace", "coast", "capital", "east", "west", "north", "south", "frontier",
-                         "infrastructure", "grid"})  # "an attack on Ukraine's energy grid": where it struck
+                         "infrastructure", "grid",  # "an attack on Ukraine's energy grid": where it struck
+                         "outskirts", "outskirt", "suburb", "edge", "part", "area", "district", "centre", "center",
+                         "heart"})  # "entered Vovchansk's northern outskirts"
+# ... and a river's bank of a town or region ("withdrawal from Kherson's right bank"; a country's banks lend).
+BANK_NOUNS = frozenset({"bank", "shore", "riverbank"})
 
 # Buildings and works a town holds: its possessive names where they are ("Kyiv's children's hospital").
 FACILITY_NOUNS = TARGET_LEMMAS | frozenset({"hospital", "school", "market", "theatre", "theater", "church",
@@ -84,7 +88,8 @@ def _place_names_actor(doc, place: Place) -> bool:
         # "Russia's incursion", "Kyiv's troops": a possessor says whose, not where; a town's building or grid is
         # where ("struck Kyiv's main children's hospital")
         head = root.head.lemma_.lower()
-        return head not in PLACE_NOUNS and not (place.level == "settlement" and head in FACILITY_NOUNS)
+        return head not in PLACE_NOUNS and not (place.level == "settlement" and head in FACILITY_NOUNS) \
+            and not (place.level != "country" and head in BANK_NOUNS)
     if place.level == "country" and _governs(root):
         # "Russia intends to ...", "Ukraine offers ...", "forces used by the Russian Federation", "the pressure on
         # Russia is not enough": a state that acts or is pressed, not a place

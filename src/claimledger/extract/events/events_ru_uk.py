@@ -65,7 +65,7 @@ LEXICON_FILE = "events_ru_uk.tsv"
 # lexicon with the same flags and context checks.
 INDUCED_LEXICON_FILE = "events_uk_induced.tsv"
 FLAGS = frozenset({"place", "place_object", "genitive", "aerial", "assault", "personnel", "materiel", "process",
-                   "noun", "finite", "evaluative"})
+                   "noun", "finite", "evaluative", "combat"})
 # Abbreviated number words whose full stop an optional pattern word may take ("до 9 тыс. военнослужащих").
 NUMBER_ABBREVIATIONS = frozenset({"тыс", "тис", "млн", "млрд"})
 REPELLED_WINDOW = 8  # words between an assault noun and the verb of repelling it

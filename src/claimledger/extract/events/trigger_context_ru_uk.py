@@ -37,6 +37,9 @@ PLACE_PRONOUNS = frozenset({"него", "нее", "неё", "них", "ньог�
 # noun is the same event as its repelling ("Атаки противника ... были отражены": one attack_repelled).
 ASSAULT_STEMS = ("атак", "штурм", "наступ", "контратак", "контрнаступ", "попытк", "спроб", "натиск", "прорыв",
                  "прорив", "прорв", "вылазк", "вилазк", "пытал", "намага", "проникн", "напад")
+# Word starts of talks and relations, whose breakthrough is no fighting (flag "combat": "не видят ничего прорывного в
+# итогах переговоров. ... каких-то прорывов").
+TALKS_STEMS = ("переговор", "перемовин", "перемов", "отношени", "відносин", "диалог", "діалог")
 # Words saying that a war or an operation proceeds (flag "process").
 PROCESS_LEMMAS = frozenset({"идти", "продолжаться", "продолжать", "начаться", "начать", "вестись", "вести",
                             "развернуть", "тривати", "почати", "почитися", "розпочати", "розпочатися",
@@ -158,6 +161,9 @@ def passes_flags(doc: CyrDoc, first: int, last: int, kind: str, flags: frozenset
     if "assault" in flags and not any(plain_word(w.lower).startswith(ASSAULT_STEMS)
                                           for w in [*_paragraph_sentence_before(doc, first), *sentence]):
         return False  # ("ДРГ предприняла попытку проникновения ... Противник отброшен": the attempt told before)
+    if "combat" in flags and any(plain_word(w.lower).startswith(TALKS_STEMS)
+                                 for w in [*_paragraph_sentence_before(doc, first), *sentence]):
+        return False
     if "process" in flags and not any(
             set(w.lemmas) & PROCESS_LEMMAS and not (w.i > 0 and doc.tokens[w.i - 1].lower in SINCE_PREPOSITIONS)
             or set(w.lemmas) & CONDUCT_LEMMAS and w.i > 0 and doc.tokens[w.i - 1].lower in ABOUT_WORDS
