@@ -6,7 +6,9 @@ particles are nouns and prepositions; the agency's own report closing a sentence
 content it reports, and a content keeps the bracket it opens ("Артемовск (Бахмут)"); a facility struck that was named
 before at a town is struck there ("Генштаб подтвердил удар по нефтебазе"); an oblast closing a list holds only the names
 that have a namesake in it, and a city with none stays where it is ("з Сум, Полтави та Макарова в Київській області");
-"як передає X" names a source as "как передает X" does, and a site's name is one word ("Цензор.НЕТ").
+"як передає X" names a source as "как передает X" does, and a site's name is one word ("Цензор.НЕТ"); a content
+closed by "следует из данных X" is X's, the data no part of the source; villages the gazetteer lacks listed after "в
+том числе" are places of what was counted.
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -226,3 +228,23 @@ def test_as_an_outlet_reports_names_its_source(text, language, source, content):
     rec = record(text, language, "2024-09-04")
     said = [(text[a["source"][0]:a["source"][1]], text[a["content"][0]:a["content"][1]]) for a in rec["attributions"]]
     assert said == [(source, content)], said
+
+
+@pytest.mark.parametrize("text, language, content", [
+    ("Потери ВСУ за неделю составили около 14 тыс. военнослужащих, следует из данных Минобороны, которые подсчитал "
+     "РБК.", "ru", "Потери ВСУ за неделю составили около 14 тыс. военнослужащих"),
+    ("Як випливає з даних Міноборони, втрати ворога становлять 500 осіб.", "uk", "втрати ворога становлять 500 осіб"),
+])
+def test_a_content_the_data_of_a_body_hold_is_that_bodys(text, language, content):
+    rec = record(text, language, "2024-07-12")
+    (a,) = rec["attributions"]
+    assert (a["speaker"], text[a["content"][0]:a["content"][1]]) == ("Russian Ministry of Defence"
+                                                                     if language == "ru" else
+                                                                     "Ministry of Defence of Ukraine", content), a
+
+
+def test_villages_the_gazetteer_lacks_listed_after_in_their_number_are_places():
+    text = ("В ходе контрнаступления в Курской области освобождены десять населенных пунктов, в том числе Снагость, "
+            "Апанасовка и Гордеевка.")
+    taken = [places for kind, _, places, _ in events(text, "ru") if kind == "territory_control"]
+    assert taken == [{"Snagost", "Apanasovka", "Gordeyevka"}], events(text, "ru")

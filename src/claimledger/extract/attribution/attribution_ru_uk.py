@@ -58,7 +58,8 @@ from .voice import FIRST_PERSON_SPEAKERS, speak_for_first_person
 # Sources that are a message of the speaker named before ("в сообщении говорится", "у зведенні йдеться").
 MESSAGE_NOUNS = frozenset({"сообщение", "заявление", "сводка", "публикация", "повідомлення", "заява", "зведення",
                            "публікація", "канал", "telegram-канал", "телеграм-канал", "доклад", "отчет", "отчёт",
-                           "звіт", "доповідь", "бюллетень", "бюлетень", "обзор", "огляд"})
+                           "звіт", "доповідь", "бюллетень", "бюлетень", "обзор", "огляд", "документ",
+                           "данные", "данный", "дані", "даний"})  # ("следует из данных Минобороны")
 OFFICE_SENTENCES = 2  # sentences back an office word may refer to an office named in
 # One-word sources that refer back to the office named before ("В ведомстве также отметили").
 OFFICE_ANAPHORS = frozenset({"ведомство", "відомство", "министерство", "міністерство", "штаб"})

@@ -7,7 +7,8 @@ guide (data/dev/README.md, section D) gives such a village ref null and its cano
 module finds the names and writes that name. Pure: a CyrDoc in, token spans and names out.
 
 A name is an unlisted village when a settlement noun governs it, right before it or before the list it closes
-("село Козинка", "населенные пункты Мартыновка, Мальцевка и Мирный", "н.п. Плехово", also across a dash:
+("село Козинка", "населенные пункты Мартыновка, Мальцевка и Мирный", "н.п. Плехово", "населенных пунктов, в том
+числе Снагость и Апанасовка", also across a dash:
 "три населенных пункта в Курской области — Мартыновку, ...") or a verb or noun of taking
 or shelling ground ("освобождены Мирный, Малая Локня и Черкасская Конопелька"), or when it is a word no dictionary
 knows as a common word in a list a region closes ("Сподарюшино и Нехотеевка Белгородской области").
@@ -21,7 +22,7 @@ import re
 
 from ..language.cyrillic import DASHES, CyrDoc, Token
 from .name_context_ru_uk import (
-    LIST_JOINERS, LIST_REACH, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, abbreviated_settlement_noun,
+    INCLUDING, LIST_JOINERS, LIST_REACH, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, abbreviated_settlement_noun,
 )
 from ..language.nlp import load_morphology
 from ..attribution.romanisation import romanise
@@ -78,6 +79,11 @@ def _governed(doc: CyrDoc, i: int) -> bool:
         if toks[j].text in DASHES:  # "три населенных пункта в Курской области — Мартыновку, Малую Локню и Мирный"
             return any(set(t.lemmas) & SETTLEMENT_NOUNS for t in toks[max(0, j - DASHED_NOUN_REACH):j]
                        if t.sent == toks[i].sent)
+        including = next((len(w) for w in INCLUDING if j + 1 >= len(w)
+                          and tuple(t.lower for t in toks[j + 1 - len(w):j + 1]) == w), 0)
+        if including:  # "освобождены десять населенных пунктов, в том числе Снагость, Апанасовка и Гордеевка"
+            j -= including
+            continue
         if toks[j].lower not in LIST_JOINERS and not (toks[j].is_word and toks[j].is_title):
             return False
         j -= 1
