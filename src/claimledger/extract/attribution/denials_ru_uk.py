@@ -2,8 +2,8 @@
 
 "Y заявил, что C. Эту информацию опровергли в Кремле" denies C, the report of the sentence before, not that Y
 spoke; "В Кремле эти заявления назвали ложью", "Песков назвал ложью сообщения о переговорах", "назвал сообщения о
-переговорах ложью", "У Генштабі назвали фейком заяву" deny as "опровергли" does. Token ranges over a ``CyrDoc`` (cyrillic.py) in and out;
-attribution_ru_uk.py builds the attributions.
+переговорах ложью", "У Генштабі назвали фейком заяву" deny as "опровергли" does. Token ranges over a ``CyrDoc``
+(cyrillic.py) in and out; attribution_ru_uk.py builds the attributions.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .anaphora_ru_uk import demonstrative_noun_before, is_anaphoric, sentence_before
-from ..language.cyrillic import CyrDoc
+from ..language.cyrillic import CyrDoc, Token
 from .sources_ru_uk import REPORT_NOUN_LEMMAS, find_source_before, fronted_report, trim_range
 
 # Cue lemmas that deny their content.
@@ -39,6 +39,7 @@ CLAIM_NOUN_LEMMAS = REPORT_NOUN_LEMMAS | frozenset({"публикация", "п�
 # Words of the object a verdict may follow ("назвало заявления о нанесении удара по вокзалу провокацией"); the
 # object ends at a comma, a quote or a verb.
 MAX_OBJECT_WORDS = 12
+STAGING_OBJECT_REACH = 2  # words after a verdict of staging right after its verb that may name the report
 OBJECT_ENDS = frozenset({",", ";", ":", ".", "!", "?", "«", "»", '"', "—", "–", "(", ")", "что", "що", "и", "і", "та"})
 MAX_NAME_WORDS = 3  # words of a name before a naming verb after a fronted report
 ANAPHOR_REACH = 2  # words of an anaphor right before the verdict ("эти заявления назвали ложью")
@@ -60,21 +61,17 @@ def _verdict_words(doc: CyrDoc, i: int) -> int:
     """The number of words of the verdict right after a naming verb at token i (0 for none)."""
     if not set(doc.tokens[i].lemmas) & VERDICT_VERBS:
         return 0
-    return _verdict_size(doc, i + 1, i + 1 + _VERDICT_REACH)
+    return _verdict_size(doc, i + 1, doc.tokens[i + 2:i + 2 + STAGING_OBJECT_REACH])
 
 
-_VERDICT_REACH = 3  # a verdict of staging right after its verb, and one word of its object
-
-
-def _verdict_size(doc: CyrDoc, j: int, object_end: int) -> int:
-    """The number of words of a verdict at token j (0 for none); a verdict of staging needs a report or accusation
-    noun as its object between j and ``object_end``."""
+def _verdict_size(doc: CyrDoc, j: int, named: Sequence[Token]) -> int:
+    """The number of words of a verdict at token j (0 for none); a verdict of staging counts only when the words it
+    is said of (``named``) hold a report or accusation noun."""
     words = tuple(t.lower for t in doc.tokens[j:j + 2])
     if not words:
         return 0
     if words[0] in STAGING_NOUNS:
-        claims = any(set(t.lemmas) & CLAIM_NOUN_LEMMAS for t in doc.tokens[j + 1:object_end])
-        return 1 if claims else 0
+        return int(any(set(t.lemmas) & CLAIM_NOUN_LEMMAS for t in named))
     return 1 if words[0] in VERDICT_NOUNS else 2 if words in VERDICT_PHRASES else 0
 
 
@@ -88,10 +85,7 @@ def _late_verdict(doc: CyrDoc, i: int) -> tuple[int, int] | None:
         t = doc.tokens[j]
         if t.lower in OBJECT_ENDS or t.pos in ("VERB", "INFN"):
             return None
-        if t.lower in STAGING_NOUNS:
-            size = 1 if any(set(o.lemmas) & CLAIM_NOUN_LEMMAS for o in doc.tokens[i + 1:j]) else 0
-        else:
-            size = _verdict_size(doc, j, j)
+        size = _verdict_size(doc, j, doc.tokens[i + 1:j])
         if size:
             return (j, j + size)
     return None
