@@ -10,7 +10,10 @@ cue's content ("said he had a call ... and that they had agreed to begin negotia
 reported clause is the reporter's ("said a drone hit a house and added that no one was hurt"); an act done "without"
 a loss denies the loss, one needed "without" which nothing can be done does not; "would" in words reported by a past
 verb of saying is their "will" ("said evacuations would continue"), not when an act is a copula's subject ("said an
-escalation would be a catastrophe").
+escalation would be a catastrophe"); the outlet's clause of time after a reporting tail is no part of the content
+("..., the ministry said, as Kyiv ordered its troops to stand down"), but the speaker's reasons are ("..., since it
+was NATO that ..."); who shows or watches an act does not do it ("a video which it said showed the attack"); a ship
+sunk is struck; "St Petersburg" is the Russian city, as "Saint Petersburg" is.
 
 The sentences are probes written for these tests in the style of wire copy (no gold or corpus text); each says what
 the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -122,3 +125,49 @@ def test_an_act_done_without_a_loss_denies_it_but_not_one_needed(text, polarity)
 def test_would_in_reported_words_is_their_will(text, modality):
     rec = record(text, "en", "2024-06-03")
     assert [e["modality"] for e in rec["events"]][:1] == [modality], rec["events"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("More than 250 Ukrainian fighters have surrendered at the steel works in Mariupol, Russia's defence ministry "
+     "said, as Kyiv ordered its last troops in the city to stand down.",
+     "More than 250 Ukrainian fighters have surrendered at the steel works in Mariupol"),
+    ("Russian forces captured the village, the ministry said, while fighting raged nearby.",
+     "Russian forces captured the village"),
+])
+def test_the_outlets_clause_after_a_reporting_tail_is_no_content(text, content):
+    rec = record(text, "en", "2022-05-17")
+    said = [text[a["content"][0]:a["content"][1]] for a in rec["attributions"]
+            if text[a["cue"][0]:a["cue"][1]] == "said"]
+    assert said == [content], rec["attributions"]
+
+
+def test_the_speakers_reasons_after_the_cue_stay_his_content():
+    text = ("In response, Vladimir Putin warned against shifting the responsibility on Russia, since it was NATO that "
+            "was building up its military capabilities along the Russian border.")
+    rec = record(text, "en", "2022-02-28")
+    (a,) = rec["attributions"]
+    assert text[a["content"][0]:a["content"][1]].startswith("since it was NATO"), a
+
+
+def test_who_shows_an_act_does_not_do_it():
+    rec = record("The agency released a video which it said showed the attack near Alupka.", "en", "2024-02-14")
+    assert [e.get("actor") for e in rec["events"]] == [None], rec["events"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ukraine says it sank Russian landing ship off Crimea", "Russian landing ship"),
+    ("The flagship cruiser Moskva was sunk in April, the navy said.", "flagship cruiser Moskva"),
+])
+def test_a_ship_sunk_is_struck(text, target):
+    rec = record(text, "en", "2024-02-14")
+    assert [(e["type"], e.get("target")) for e in rec["events"]] == [("strike", target)], rec["events"]
+
+
+def test_prices_sinking_are_no_strike():
+    assert events("Prices are sinking fast, the bank said.", "en") == []
+
+
+def test_st_petersburg_is_the_russian_city():
+    found = [p for p in record("Putin met Lukashenko in St Petersburg.", "en", "2024-06-03")["places"]
+             if p["text"] == "St Petersburg"]
+    assert [(p["name"], p["level"]) for p in found] == [("Saint Petersburg", "settlement")], found

@@ -39,9 +39,9 @@ from ..event_places.event_places_context_en import without_places_of_other_speak
 from ..event_places.event_places_en import event_places
 from .event_polarity import claimed_polarity, innermost_claimant
 from .event_polarity_en import event_polarity, names_no_one, verb_subjects
-from .event_triggers import (FLEEING_VERBS, NATIONALITIES, UNDERGOING_VERBS, find_triggers, names_a_force,
-                             names_settlement)
+from .event_triggers import FLEEING_VERBS, NATIONALITIES, UNDERGOING_VERBS, find_triggers
 from .modality import event_modality
+from .trigger_objects_en import names_a_force, names_settlement
 from .quantities import (count_after_dash, count_after_preposition, count_beside_measure, count_right_after,
                          find_quantity, number_of, one_person, times_count)
 from .retold_events import without_retold_strikes
@@ -68,7 +68,8 @@ KILLING_LEMMAS = frozenset({"kill", "injure", "wound", "hurt"})
 # strike", "Biden welcomed the liberation of Kherson"); "Russia launched a strike" names the actor.
 STANCE_VERBS = frozenset({"condemn", "welcome", "denounce", "deplore", "praise", "criticise", "criticize", "slam",
                           "hail", "mourn", "investigate", "document", "witness", "discuss", "describe", "deny",
-                          "confirm", "report", "mention", "recall", "comment", "decry", "applaud", "call"})
+                          "confirm", "report", "mention", "recall", "comment", "decry", "applaud", "call",
+                          "show", "depict", "film", "see", "watch"})  # ("a video which showed the attack")
 MAX_SUBJECT_CLIMB = 4
 # Dependencies by which a verb shares the subject of the word above it ("decided to withdraw", "took Izium and
 # pushed on"), and those by which the words above it pass a subject further up ("were able to recapture").

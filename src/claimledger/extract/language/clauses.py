@@ -205,6 +205,10 @@ POINT_NOUNS = frozenset({"point", "opportunity", "effort"})
 _TAIL_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "punct", "nsubj", "prt"})
 # Words opening a clause of its own after a reporting parenthesis ("..., the governor said, and evacuations had begun").
 COORDINATING_WORDS = frozenset({"and", "but", "while", "whereas"})
+# Conjunctions opening the outlet's own subordinate clause after a reporting tail ("..., the ministry said, as Kyiv
+# ordered its last troops to stand down"): the setting of the report, no part of the content before the tail.
+# (Not "since" or "because": the speaker's reasons are the speaker's.)
+SETTING_CONJUNCTIONS = frozenset({"as", "while", "after", "before", "when", "though", "although", "whereas"})
 
 
 def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
@@ -269,6 +273,11 @@ def reporting_tail(verb: Token) -> tuple[tuple[int, int], Token] | None:
                     and verb.doc[child.left_edge.i - 1].text == ",":
                 allowed.update(t.i for t in child.subtree)  # "..., Zelenskiy said, calling it an inhumane choice":
                 continue  # the reporter's participle after the tail, no part of the content before it
+            if child.dep_ == "advcl" and child.i > verb.i and verb.doc[child.left_edge.i - 1].text == "," \
+                    and any(m.dep_ == "mark" and m.lower_ in SETTING_CONJUNCTIONS for m in child.children) \
+                    and any(t.pos_ in ("VERB", "AUX") for t in verb.doc[sentence.start:start]):
+                allowed.update(t.i for t in child.subtree)  # "..., the ministry said, as Kyiv ordered ...": the
+                continue  # outlet's setting of the report
             if child.dep_ not in _TAIL_DEPS and not (apposed is not None and child.dep_ == "dobj"
                                                      and verb.lemma_ in ADDRESSEE_VERBS):
                 return None  # (whom it is told to may follow such a source: "..., a source told Reuters")

@@ -426,9 +426,15 @@ def _katottg(e: Entry) -> bool:
 
 
 def own_name(e: Entry, surface: str | None) -> bool:
-    """True when the surface (normalised or not) is the entry's own (English or Ukrainian) name, not an alias."""
-    key = normalise(surface) if surface else ""
-    return bool(key) and key in (normalise(e.name), normalise(e.name_uk or ""))
+    """True when the surface (normalised or not) is the entry's own (English or Ukrainian) name, not an alias; "St"
+    and "Saint" are one word ("St Petersburg" is Saint Petersburg's own name as much as St. Petersburg's, Florida)."""
+    key = _saint(normalise(surface)) if surface else ""
+    return bool(key) and key in (_saint(normalise(e.name)), _saint(normalise(e.name_uk or "")))
+
+
+def _saint(key: str) -> str:
+    """A normalised name with its abbreviated "st" written out."""
+    return re.sub(r"\bst\b\.?", "saint", key)
 
 
 def _neighbours_alias_dropped(candidates: list[Entry], key: str | None) -> list[Entry]:
