@@ -13,7 +13,9 @@ verb of saying is their "will" ("said evacuations would continue"), not when an 
 escalation would be a catastrophe"); the outlet's clause of time after a reporting tail is no part of the content
 ("..., the ministry said, as Kyiv ordered its troops to stand down"), but the speaker's reasons are ("..., since it
 was NATO that ..."); who shows or watches an act does not do it ("a video which it said showed the attack"); a ship
-sunk is struck; "St Petersburg" is the Russian city, as "Saint Petersburg" is.
+sunk is struck; "St Petersburg" is the Russian city, as "Saint Petersburg" is; a clause set against another by
+"while" tells an act of its own, with no place of the other ("advanced near Bakhmut, while fighting continued in the
+south"); missiles counted out of those that came are what was shot down ("shot down 5 of 10 missiles").
 
 The sentences are probes written for these tests in the style of wire copy (no gold or corpus text); each says what
 the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -171,3 +173,15 @@ def test_st_petersburg_is_the_russian_city():
     found = [p for p in record("Putin met Lukashenko in St Petersburg.", "en", "2024-06-03")["places"]
              if p["text"] == "St Petersburg"]
     assert [(p["name"], p["level"]) for p in found] == [("Saint Petersburg", "settlement")], found
+
+
+def test_a_clause_set_against_another_tells_its_own_act_without_the_others_place():
+    found = events("Deputy Defence Minister Hanna Maliar said Ukrainian troops had advanced up to 1,400 metres near "
+                   "Bakhmut, while fighting continued in the south.", "en")
+    assert [(kind, trigger, places) for kind, trigger, places, _ in found] == [
+        ("clash", "advanced", {"Bakhmut"}), ("clash", "fighting", set())], found
+
+
+def test_missiles_counted_out_of_those_that_came_are_what_was_shot_down():
+    found = events("Ukraine's air force said it had shot down 5 of 10 missiles and 60 of 81 drones.", "en")
+    assert [(kind, count) for kind, _, _, count in found] == [("other", 5)], found

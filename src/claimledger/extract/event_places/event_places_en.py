@@ -29,8 +29,9 @@ from spacy.tokens import Span, Token
 
 from ...models import Place
 from . import place_ranker
+from ..language.clauses import CONTRAST_MARKS
 from ..language.doc_cache import doc_memo, doc_text, mention_span, span_tokens
-from ..events.event_arguments import attempted
+from ..events.event_arguments import FRONT_NOUNS, attempted
 from .event_places import (
     LEDGER_KINDS, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys,
     place_keys_within, place_within,
@@ -73,7 +74,6 @@ LAND_NOUNS = frozenset({"city", "town", "village", "territory", "land", "soil", 
 # arms deliveries): the places of the sentence's other events' phrases are not theirs. Left out for
 # every type, it lost on both war_reports_dev halves (fighting events share their sentence's place).
 PLACELESS_TYPES = frozenset({"other"})
-CONTRAST_MARKS = frozenset({"while", "whereas"})  # a clause set against another, with places of its own
 # Verbs that report or count events as their object, and the prepositions of place the parser hangs on them rather
 # than on the object: "reported 29 assaults in the Kurakhove sector over the past day, near Ostrivske and
 # Heorhiivka" names where the assaults were.
@@ -438,11 +438,17 @@ def _place_related_to(span: Span, places: Sequence[Place]) -> list[Place]:
     return found if any(p.level not in AREA_LEVELS for p in found) else []
 
 
-def _clause_scope(span: Span) -> tuple[int, int]:
-    """Character span of the clause the trigger lies in."""
+def _clause_head(span: Span) -> Token:
+    """The head of the clause the trigger lies in."""
     clause = span.root
     while clause.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and clause.head.i != clause.i:
         clause = clause.head
+    return clause
+
+
+def _clause_scope(span: Span) -> tuple[int, int]:
+    """Character span of the clause the trigger lies in."""
+    clause = _clause_head(span)
     return clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
 
 
@@ -452,7 +458,16 @@ def _clause_places(span: Span, places: Sequence[Place]) -> list[Place]:
 
 
 def _places_in_scope(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
+    """The places of the trigger's clause, else of its sentence; of a clause set against the rest that says where in
+    words of its own, its own only ("advanced near Bakhmut, while fighting continued in the south": no place of the
+    fighting; "here in Kyiv, ... while Russia's forces strike residential buildings" strike Kyiv)."""
     sentence = span.sent
+    head = _clause_head(span)
+    own_where = BEARINGS | FRONT_NOUNS  # ("in the south", "on the front")
+    if any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in head.children) and any(
+            c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in own_where for o in c.children)
+            for c in head.children):
+        return place_keys_within(places, [_clause_scope(span)])
     return place_keys_within(places, [_clause_scope(span), (sentence.start_char, sentence.end_char)])
 
 

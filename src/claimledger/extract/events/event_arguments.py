@@ -157,7 +157,7 @@ def is_argument(span: Span, trigger_tokens: dict[int, str]) -> bool:
     if root.dep_ == "dobj" and head.i in trigger_tokens:
         return True
     subject = head.head if root.dep_ == "pobj" and head.lower_ == "of" else root  # "dozens of attacks"
-    if subject is not root and subject.like_num and subject.dep_ in {"dobj", "nsubjpass"} \
+    if subject is not root and subject.like_num and subject.dep_ in {"dobj", "nsubjpass", "npadvmod"} \
             and subject.head.i in trigger_tokens:
         return True  # "shot down 104 of 120 missiles": what was shot down, counted out of what came
     if subject.dep_ == "nsubjpass" and trigger_tokens.get(subject.head.i) == "attack_repelled" \

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Span, Token
 
 from ...models import Event
+from ..language.clauses import CONTRAST_MARKS
 
 # Determiners of a definite re-mention ("the call", "that meeting", "today's conversation").
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "today"})
@@ -60,8 +61,12 @@ def corefers(span: Span, other: Span, kind: str, claimed_by: str | None, quantit
         return False
     if _tree_distance(span.root, other.root, MERGE_TREE_DISTANCE) is None:
         return False
-    if _own_clause(span.root) == _own_clause(other.root) or not event.places:
+    clause, other_clause = _own_clause(span.root), _own_clause(other.root)
+    if clause == other_clause or not event.places:
         return True
+    if any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for k in (clause, other_clause)
+           for c in span.doc[k].children):
+        return False  # a clause set against the other tells another act ("..., while fighting continued")
     own = places_of()
     return not own or not set(own).isdisjoint(event.places)
 
