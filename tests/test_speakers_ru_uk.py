@@ -1,6 +1,7 @@
 """Russian and Ukrainian collective sources ("обидві сторони", "стороны") on invented sentences: the real
 pipeline (pymorphy3, natasha), no mocks; a Ukrainian official named in Russian copy is written as Ukraine writes the
-name, so that reports in both languages name one person alike."""
+name, so that reports in both languages name one person alike; a first name the dictionary reads first as a common
+noun is still a name before a surname in its case, and a role head after "за словами" is in the genitive."""
 from __future__ import annotations
 
 import pytest
@@ -164,3 +165,13 @@ def test_a_ukrainians_name_spelt_the_russian_way_is_romanised_as_ukraine_writes_
     from claimledger.extract.attribution.romanisation import ukrainian_romanisation
 
     assert ukrainian_romanisation(name) == romanised
+
+
+@pytest.mark.parametrize("text", [
+    # "Володимира" reads first as a common noun (and as the woman's name Володимира), the surname shows the case
+    "За словами Володимира Мединського, Москва задоволена результатом.",
+    # a role head that also reads as a plural nominative ("голови") after "за словами" is in the genitive
+    "За словами голови російської делегації Володимира Мединського, Москва задоволена результатом.",
+])
+def test_a_first_name_read_as_a_noun_before_a_surname_in_its_case_is_named_in_the_nominative(text):
+    assert [speaker for _, speaker in speakers(text, "uk")] == ["Volodymyr Medynskyi"]

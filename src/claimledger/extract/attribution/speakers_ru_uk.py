@@ -61,6 +61,11 @@ def is_name_word(doc: CyrDoc, t: Token) -> bool:
             has_reading(prev.text, doc.language, None, case, "Name") and has_reading(t.text, doc.language, "NOUN", case)
             for case in CASE_ORDER):
         return True  # a surname that is also a common noun, in the case of the first name before it ("Андрія Мельника")
+    after = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) else None
+    if t.pos == "NOUN" and after is not None and after.is_title and any(
+            has_reading(t.text, doc.language, None, case, "Name") and has_reading(after.text, doc.language, None, case,
+                                                                                   "Surn") for case in CASE_ORDER):
+        return True  # a first name read first as a common noun, before a surname in its case ("Володимира Мединського")
     # an unknown word or an adjective with a surname ending ("Сушинський"); a known common noun
     # with one ("Голова") is not a name
     return bool(SURNAME_ENDINGS.search(t.lower)) and (t.pos in ("ADJF", None) or t.pos == "NOUN" and "anim" not in t.tags
@@ -130,9 +135,10 @@ def describe_source(doc: CyrDoc, source: tuple[int, int]) -> tuple[str | None, s
             case = case_of(toks[start])  # "замминистра ... Анны Маляр": a first name shows the case a surname may not
         if case == "nomn" and start == 0 and end - start >= 2 and case_of(toks[start]) != case_of(toks[end - 1]):
             case = case_of(toks[start])  # "Валерия Герасимова": the first name shows the case
-        if start == 0 and end - start >= 2 and _governs_genitive(doc, first) \
-                and any(has_reading(t.text, doc.language, None, "gent") for t in toks[start:end]):
-            case = "gent"  # "По словам Петра Алексеева": "Петра" also reads as a nominative
+        if (start > 0 or end - start >= 2) and _governs_genitive(doc, first) \
+                and all(has_reading(t.text, doc.language, None, "gent") for t in (toks[0], toks[end - 1])):
+            case = "gent"  # "По словам Петра Алексеева", "За словами голови делегації ...": "Петра", "голови" also
+            # read as nominatives
         first_name = toks[start] if end - start >= 2 else None
         gender = first_name_gender(first_name, case, doc.language) if first_name is not None else None
         name = " ".join(nominative_word(t, case, doc.language, gender if t is not first_name else None)
