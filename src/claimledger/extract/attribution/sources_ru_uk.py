@@ -25,6 +25,11 @@ ABOUT = frozenset({"о", "об", "про", "обо"})
 PRONOUNS = frozenset({"он", "она", "они", "оно", "він", "вона", "вони", "воно", "его", "её", "ее", "їх", "його", "її", "их",
                       "їхніми", "їхньою", "їхнім"})  # (the possessive forms of "за їхніми даними", "за їхньою інформацією")
 LATER_WORDS = frozenset({"позднее", "ранее", "пізніше", "раніше"})  # read as adjectives: "Позднее МЧС сообщило"
+# Phrases of time between a subject and its cue that belong to neither ("Минобороны России последний раз сообщало",
+# "Песков в очередной раз заявил"): an adjective or pronoun and "раз".
+TIME_COUNT_NOUN = "раз"
+TIME_COUNT_WORDS = frozenset({"последний", "очередной", "этот", "первый", "второй", "третий", "который", "ещё", "еще",
+                              "останній", "черговий", "цей", "перший", "другий", "третій", "вкотре", "в", "у", "на"})
 # Words between a subject and its cue that belong to neither ("Путин также заявил", "він раніше наголосив").
 SKIPPABLE_POS = frozenset({"ADVB", "PRCL", "CONJ", "PRED"})
 CLAUSE_BOUNDARIES = frozenset({",", "—", "–", ":", ";", "(", ")", "«", "»", "„", "“", "”", '"'})
@@ -136,6 +141,10 @@ def find_source_before(doc: CyrDoc, sent, cue_first: int, floor: int | None = No
     while last > floor and (toks[last - 1].pos in SKIPPABLE_POS or toks[last - 1].lower in LATER_WORDS) \
             and toks[last - 1].lower not in PRONOUNS | COORDINATORS | CONTRASTIVE:
         last -= 1  # (also "Минобороны России позднее сообщило")
+    if last - 1 > floor and toks[last - 1].lower == TIME_COUNT_NOUN:  # "... последний раз сообщало"
+        last -= 1
+        while last - 1 > floor and toks[last - 1].lower in TIME_COUNT_WORDS:
+            last -= 1
     if last > floor and toks[last - 1].lower in COORDINATORS | CONTRASTIVE:
         return None
     clause = next((i + 1 for i in range(last - 1, floor - 1, -1) if toks[i].lower in THAT), floor)
