@@ -11,7 +11,9 @@ closed by "следует из данных X" is X's, the data no part of the s
 том числе" are places of what was counted; a phrase of time before the cue is no part of the source ("Минобороны
 России последний раз сообщало"); people counted before a participle after a comma are its count ("45 123 российских
 военных, погибших в ходе войны"), unless it has a count of its own ("раненых 12") or is a predicate ("поранені понад
-100"); a share of land "под контролем ДНР" is claimed control.
+100"); a share of land "под контролем ДНР" is claimed control; a hromada named in Russian after its town is that
+town's hromada ("Волчанская громада": Вовчанська); "с начала вторжения ВСУ" is no date of the full-scale invasion;
+Kyiv's mayor is written as he writes his name in both languages.
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text); each
 says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -272,3 +274,29 @@ def test_people_counted_before_a_participle_after_a_comma_are_its_count(text, la
 def test_a_share_of_land_under_a_republics_control_is_claimed_control():
     found = events("По словам Рудского, под контролем ДНР находится 54% территории республики.", "ru")
     assert [kind for kind, *_ in found] == ["territory_control"], found
+
+
+@pytest.mark.parametrize("text", [
+    "По словам Синегубова, из Волчанской громады эвакуированы 1775 человек.",
+    "Из Волчанской общины эвакуированы 1775 человек.",
+])
+def test_a_hromada_named_in_russian_after_its_town_is_that_towns(text):
+    rec = record(text, "ru", "2024-05-11")
+    assert [(p["name"], p["level"]) for p in rec["places"]] == [("Vovchanska hromada", "region")], rec["places"]
+    assert [e["type"] for e in rec["events"] if e.get("places")] == ["evacuation"], rec["events"]
+
+
+def test_the_start_of_an_incursion_by_ukraines_forces_is_no_start_of_the_invasion():
+    rec = record("По данным Минобороны, с начала вторжения ВСУ потеряли до 945 военнослужащих.", "ru", "2024-08-08")
+    assert [e.get("when") for e in rec["events"]] == [None], rec["events"]
+    rec = record("С начала вторжения погибли тысячи мирных жителей.", "ru", "2024-08-08")
+    assert [e.get("when") for e in rec["events"]] == ["2022-02-24/2024-08-08"], rec["events"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("По данным мэра Виталия Кличко, ранены пять человек.", "ru"),
+    ("Як повідомив Віталій Кличко, у Києві пролунали вибухи.", "uk"),
+])
+def test_kyivs_mayor_is_one_speaker_in_both_languages(text, language):
+    rec = record(text, language, "2023-11-26")
+    assert [a["speaker"] for a in rec["attributions"]] == ["Vitali Klitschko"], rec["attributions"]

@@ -22,6 +22,7 @@ article, the raions of the sentence's settlements, places already resolved, prom
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import replace
 
@@ -38,7 +39,7 @@ from .name_context_ru_uk import (
     LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
     in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, placed_elsewhere, substantive_name,
 )
-from .place_adjectives_ru_uk import RussianRaion, axis_place, unlisted_axis_name
+from .place_adjectives_ru_uk import RussianRaion, adjective_lemma, axis_place, unlisted_axis_name
 from .place_candidates_ru_uk import THEATRE, corresponding_settlements, name_candidates
 from .place_weights import FRONT_OBLASTS
 from .russian_places_ru_uk import (
@@ -160,12 +161,25 @@ def _candidates(gaz: Gazetteer, doc: CyrDoc, m: Mention) -> list[Entry]:
             or [e for e in gaz.lookup(m.lemma_query) if e.level in m.levels]
         if not found and m.levels == ("hromada",) and doc.language == "ru":  # "Белопольская" -> Білопільська
             found = corresponding_settlements(gaz, m.lemma_query.split()[0], "hromada")
+        if not found and m.levels == ("hromada",) and doc.language == "ru":  # "Волчанская" -> Вовчанська: the
+            town = axis_place(gaz, adjective_lemma(doc.tokens[m.start]))  # hromada of the town it is named after
+            found = _hromadas_by_code(gaz).get(town.ref[:HROMADA_CODE_CHARS], []) if town and town.ref else []
         return list({e.id: e for e in found}.values())
     if m.kind in ("axis", "village"):
         return []
     found, _, exact = name_candidates(gaz, doc, m.start, m.end, located=located(doc, m.start))
     return _of_kind_named([e for e in found if m.kind == "lower" or admissible(doc, m.start, m.end, e, exact)],
                           doc, m.start)
+
+
+@functools.lru_cache(maxsize=2)
+def _hromadas_by_code(gaz: Gazetteer) -> dict[str, list[Entry]]:
+    """The gazetteer's hromadas by the first characters of their KATOTTG code, which their settlements share."""
+    found: dict[str, list[Entry]] = {}
+    for e in gaz.entries:
+        if e.level == "hromada" and e.ref:
+            found.setdefault(e.ref[:HROMADA_CODE_CHARS], []).append(e)
+    return found
 
 
 def _of_kind_named(found: list[Entry], doc: CyrDoc, start: int) -> list[Entry]:
