@@ -1,7 +1,8 @@
 """Russian and Ukrainian collective sources ("обидві сторони", "стороны") on invented sentences: the real
 pipeline (pymorphy3, natasha), no mocks; a Ukrainian official named in Russian copy is written as Ukraine writes the
 name, so that reports in both languages name one person alike; a first name the dictionary reads first as a common
-noun is still a name before a surname in its case, and a role head after "за словами" is in the genitive."""
+noun is still a name before a surname in its case, and a role head after "за словами" is in the genitive; a site's
+name is its speaker as written ("Газета.ру")."""
 from __future__ import annotations
 
 import pytest
@@ -175,3 +176,8 @@ def test_a_ukrainians_name_spelt_the_russian_way_is_romanised_as_ukraine_writes_
 ])
 def test_a_first_name_read_as_a_noun_before_a_surname_in_its_case_is_named_in_the_nominative(text):
     assert [speaker for _, speaker in speakers(text, "uk")] == ["Volodymyr Medynskyi"]
+
+
+def test_a_sites_name_is_its_speaker_as_written():
+    text = "В Белгороде прогремели взрывы. Об этом сообщила Газета.ру со ссылкой на источник в силовых структурах."
+    assert ("Газета.ру", "Газета.ру") in speakers(text, "ru")

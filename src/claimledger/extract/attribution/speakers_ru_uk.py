@@ -345,8 +345,10 @@ def nominative_phrase(doc: CyrDoc, source: tuple[int, int], written: str | None)
     """A source with its first word in the dictionary form ("у Генштабі ЗСУ" -> "генштаб ЗСУ"), when the
     speaker table knows that form; else the phrase as written."""
     first, last = source
-    if written is None or doc.tokens[first].text.isupper() or is_name_word(doc, doc.tokens[first]):
-        return written  # (a person's name, put in the nominative word by word: "Владимира Рогова" -> "Владимир Рогов")
+    if written is None or doc.tokens[first].text.isupper() or is_name_word(doc, doc.tokens[first]) \
+            or "." in doc.tokens[first].text.strip("."):
+        return written  # (a person's name, put in the nominative word by word: "Владимира Рогова" -> "Владимир Рогов";
+        # a site's name as written: "Газета.ру")
     lemma = doc.tokens[first].lemma
     rest = doc.text[doc.tokens[first].end:doc.tokens[last - 1].end] if last - first > 1 else ""
     candidate = lemma + rest
