@@ -205,13 +205,13 @@ POINT_NOUNS = frozenset({"point", "opportunity", "effort"})
 _TAIL_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "punct", "nsubj", "prt"})
 # Words opening a clause of its own after a reporting parenthesis ("..., the governor said, and evacuations had begun").
 COORDINATING_WORDS = frozenset({"and", "but", "while", "whereas"})
-# Conjunctions opening the outlet's own subordinate clause after a reporting tail ("..., the ministry said, as Kyiv
-# ordered its last troops to stand down"): the setting of the report, no part of the content before the tail.
 # Conjunctions of a clause set against another ("..., while fighting continued in the south"): it tells an act of its
 # own, with places of its own (events/event_mentions_en.py, event_places/event_places_en.py).
 CONTRAST_MARKS = frozenset({"while", "whereas"})
-# (Not "since" or "because": the speaker's reasons are the speaker's.)
-SETTING_CONJUNCTIONS = frozenset({"as", "while", "after", "before", "when", "though", "although", "whereas"})
+# Conjunctions opening the outlet's own subordinate clause after a reporting tail ("..., the ministry said, as Kyiv
+# ordered its last troops to stand down"): the setting of the report, no part of the content before the tail. (Not
+# "since" or "because": the speaker's reasons are the speaker's.)
+SETTING_CONJUNCTIONS = frozenset({"as", "after", "before", "when", "though", "although"}) | CONTRAST_MARKS
 
 
 def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
