@@ -4,7 +4,8 @@ verdict of staging denies a report or an accusation ("назвало прово�
 doer it blames ("назвала провокацией обстрел Белгорода": the shelling happened); a breakthrough of talks is no
 fighting ("не видят ничего прорывного в итогах переговоров"), one named at a place is; a group caught in a
 half-encirclement is in combat; a possessive town before a part of it is where the act happened ("withdrawal from
-Kherson's right bank").
+Kherson's right bank"); a verdict a naming verb gives its own object is no verdict on an act told before that verb
+("заявили, что здание было взорвано ..., и назвали сообщения об авиаударе ложью": the blast is asserted).
 
 The sentences are probes written for these tests in the styles of the hidden reports (wire copy, Defence Ministry
 statements; no gold or corpus text); each says what the record should hold by the annotation guide (shared
@@ -106,3 +107,13 @@ def test_a_possessive_town_before_a_part_of_it_is_where_the_act_happened():
     # a country's banks are lenders, no place
     found = events("Russia's banks were hit by sanctions after the strike on Kyiv.", "en")
     assert all("Russia" not in places for _, _, places, _ in found), found
+
+
+def test_a_verdict_on_the_naming_verbs_own_object_leaves_an_act_told_before_it_asserted():
+    rec = record("В Минобороны России заявили, что здание было взорвано боевиками батальона «Азов», и назвали "
+                 "сообщения об авиаударе ложью.", "ru", "2022-03-16")
+    assert _polarities(rec) == [("strike", "asserted"), ("strike", "denied")], _polarities(rec)
+    # a verdict on a pronoun for the accusation before it still denies what the accusation tells
+    rec = record("В Кремле обвинения в причастности российских военных к гибели мирных жителей отвергли, назвав их "
+                 "«постановкой».", "ru", "2022-04-04")
+    assert _polarities(rec) == [("casualties", "denied")], _polarities(rec)

@@ -7,6 +7,7 @@ A ``CyrDoc`` (cyrillic.py) and a trigger's first token in, "asserted" or "denied
 """
 from __future__ import annotations
 
+from ..attribution.denials_ru_uk import VERDICT_VERBS
 from ..language.cyrillic import RELATIVE_LEMMAS, VERBAL_POS, CyrDoc, Token, has_reading, plain_word
 from ..places.name_context_ru_uk import LIST_JOINERS
 
@@ -68,7 +69,8 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
     действительности")."""
     s = doc.sentence_of(first)
     after = doc.tokens[first + 1:s.last + 1]
-    if any(_calls_untrue(doc, k) for k in range(first + 1, min(s.last + 1, len(doc.tokens)))):
+    if any(_calls_untrue(doc, k) and not _named_by_verdict(doc, first, k)
+           for k in range(first + 1, min(s.last + 1, len(doc.tokens)))):
         return "denied"
     words = [plain_word(w.lower) for w in after if w.is_word]
     if any(all(words[n + j].startswith(stem) for j, stem in enumerate(phrase))
@@ -111,6 +113,15 @@ def _calls_untrue(doc: CyrDoc, k: int) -> bool:
     if not doc.tokens[k].lower.startswith(DENIAL_STEMS):
         return False
     return not any(doc.tokens[j].lower.startswith(COUNTERING_STEMS) for j in range(max(0, k - COUNTERING_REACH), k))
+
+
+def _named_by_verdict(doc: CyrDoc, first: int, k: int) -> bool:
+    """True when a verb of naming and a noun it names stand between the trigger and the word of falsehood at k: the
+    verdict is on that object ("заявили, что здание было взорвано ..., и назвали сообщения об авиаударе ложью": the
+    blast is asserted; denials_ru_uk.py denies the report named), not on a pronoun for what came before ("обвинения
+    ... отвергли, назвав их «постановкой»")."""
+    return any(set(doc.tokens[j].lemmas) & VERDICT_VERBS and any(w.pos == "NOUN" for w in doc.tokens[j + 1:k])
+               for j in range(first + 1, k))
 
 
 def _told_as_untrue(doc: CyrDoc, first: int, s) -> bool:
