@@ -18,6 +18,7 @@ from ..language.doc_cache import doc_tokens, sentence_of
 from .gazetteer import (
     CLAIMED_OBLASTS, Companion, Entry, Gazetteer, Resolution, ResolveContext, km_between, settled_alike, theatre_area,
 )
+from .russian_romanised import russian_romanised_settlements
 from .unlisted_villages_en import russian_setting, village_governed
 
 if TYPE_CHECKING:
@@ -56,6 +57,9 @@ KIND_CATEGORIES = {"town": {"M", "K", "X"}, "city": {"M", "K"}}
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # English nouns of a settlement
 SETTLEMENT_WORDS = SETTLEMENT_NOUNS | {"settlement"}  # ... and the word for any ("captured 20 settlements")
 LIST_REACH = 12  # tokens walked back over a list of names to the noun that opens it
+# Mention labels a Russian name romanised may stand under (the tagger's places, and villages a report names): names
+# only the gazetteer matched (GAZ) are known spellings already.
+ROMANISED_LABELS = frozenset({"GPE", "LOC", "VILLAGE"})
 RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
 
 
@@ -157,6 +161,8 @@ def _choose(gaz: Gazetteer, memo: dict[tuple, Resolution], candidates: list[Entr
 def _candidates(doc, gaz: Gazetteer, m: Mention) -> list[Entry]:
     text = mention_span(doc, m)[2]
     found = gaz.lookup(text)
+    if not found and m.label in ROMANISED_LABELS:  # "Rabotino", "Belaya Gora": the Russian name romanised
+        found = russian_romanised_settlements(gaz, text)
     if m.republic_head:
         found = [e for e in gaz.lookup(f"{text} People's Republic") if e.level == "region"] or found
     if m.area_head:

@@ -48,6 +48,10 @@ DIRECTION_WORDS = frozenset(
     "north south east west northern southern eastern western central northeastern northwestern "
     "southeastern southwestern north-eastern north-western south-eastern south-western".split())
 # Capitalised words that are never toponyms on their own in news copy (the West is a bloc, not a place).
+# Prepositions and adverbs that open a sentence capitalised and that the tagger may read as a name ("Near Rabotino
+# and Verbovoye, ..." is no Niger): a place only by its own name.
+SENTENCE_OPENERS = frozenset({"near", "outside", "inside", "amid", "despite", "following", "nearby", "beyond",
+                              "toward", "towards", "overnight", "earlier", "later"})
 NOT_PLACES = frozenset({"west", "the west", "east", "north", "south", "motherland", "homeland", "fatherland", "earth"})
 # Particles of a surname before its last word ("Ursula von der Leyen", "van der Bellen"): that word names a person.
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "le", "la"})
@@ -194,7 +198,8 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
                 continue
             listed = relabelled and (i, i + n) in entities[2]  # a name of a list run into one entity: as if untagged
             hits = gaz.lookup(text, fuzzy=(n == 1 and tok.pos_ == "PROPN" and (not relabelled or listed)))
-            if n == 1 and tok.is_sent_start and tok.pos_ == "NOUN" and not tok.text.isupper():
+            if n == 1 and tok.is_sent_start and (tok.pos_ == "NOUN" or tok.lower_ in SENTENCE_OPENERS) \
+                    and not tok.text.isupper():
                 # a capitalised common noun opening a sentence ("Police said") is a place only by its own
                 # name, never by another place's alias or transliteration (a dateline "KIEV" is a name)
                 hits = [e for e in hits if normalise(e.name) == normalise(text)]
