@@ -15,7 +15,8 @@ escalation would be a catastrophe"); the outlet's clause of time after a reporti
 was NATO that ..."); who shows or watches an act does not do it ("a video which it said showed the attack"); a ship
 sunk is struck; "St Petersburg" is the Russian city, as "Saint Petersburg" is; a clause set against another by
 "while" tells an act of its own, with no place of the other ("advanced near Bakhmut, while fighting continued in the
-south"); missiles counted out of those that came are what was shot down ("shot down 5 of 10 missiles").
+south"); missiles counted out of those that came are what was shot down ("shot down 5 of 10 missiles"); troops that
+enter a town's outskirts named by its possessive advance on it ("entered Vovchansk's northern outskirts").
 
 The sentences are probes written for these tests in the style of wire copy (no gold or corpus text); each says what
 the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -185,3 +186,8 @@ def test_a_clause_set_against_another_tells_its_own_act_without_the_others_place
 def test_missiles_counted_out_of_those_that_came_are_what_was_shot_down():
     found = events("Ukraine's air force said it had shot down 5 of 10 missiles and 60 of 81 drones.", "en")
     assert [(kind, count) for kind, _, _, count in found] == [("other", 5)], found
+
+
+def test_troops_entering_a_towns_outskirts_named_by_its_possessive_advance_on_it():
+    found = events("Russian troops entered Vovchansk's northern outskirts, the governor said.", "en")
+    assert [(kind, places) for kind, _, places, _ in found] == [("clash", {"Vovchansk"})], found
