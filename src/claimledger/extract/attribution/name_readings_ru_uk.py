@@ -5,7 +5,7 @@ and first names and surnames the tagger reads as other words ("Володими�
 """
 from __future__ import annotations
 
-from ..language.cyrillic import CyrDoc, Token, has_reading, word_readings
+from ..language.cyrillic import CASE_ORDER, CyrDoc, Token, has_reading, word_readings
 from .speakers_ru_uk import is_name_word
 
 GENDERS = ("masc", "femn", "neut", "plur")  # the gender (or plural number) an adjective shares with its noun
@@ -77,6 +77,5 @@ def name_before_object(doc: CyrDoc, first: int, last: int) -> int | None:
 
 def _agree(adjective: Token, noun: Token) -> bool:
     """True when an adjective agrees with the noun after it in gender and case (its first readings)."""
-    cases = ("nomn", "gent", "datv", "accs", "ablt", "loct")
     return any(f in adjective.tags and f in noun.tags for f in GENDERS) \
-        and any(c in adjective.tags and c in noun.tags for c in cases)
+        and any(c in adjective.tags and c in noun.tags for c in CASE_ORDER)

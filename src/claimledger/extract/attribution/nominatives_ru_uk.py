@@ -4,12 +4,10 @@
 """
 from __future__ import annotations
 
-from ..language.cyrillic import CyrDoc, Token, has_reading
+from ..language.cyrillic import CASE_ORDER, CyrDoc, Token, has_reading
 from ..places.name_context_ru_uk import PERSON_TAGS
 from ..language.nlp import load_morphology
 
-# The dictionary's case grammemes, the nominative first (a word's first reading in this order is its case).
-CASE_ORDER = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
 def first_name_gender(t: Token, case: str | None, language: str) -> str | None:

@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 
 from ...models import Place
 from . import place_ranker
-from ..language.clauses import CONTRAST_MARKS
+from ..language.clauses import set_against
 from ..language.doc_cache import doc_memo, doc_text, mention_span, span_tokens
 from ..events.event_arguments import FRONT_NOUNS, attempted
 from .event_places import (
@@ -407,7 +407,7 @@ def _contrasted_clauses(span: Span) -> set[int]:
     hold it ("strikes on Kharkiv wounded 41 people, while three people were killed in the Zaporizhzhia region")."""
     offsets: set[int] = set()
     for token in span_tokens(span.sent):
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in token.children) \
+        if token.dep_ == "advcl" and set_against(token) \
                 and not token.left_edge.i <= span.root.i <= token.right_edge.i:
             offsets |= {t.idx for t in token.subtree}
     return offsets
@@ -464,7 +464,7 @@ def _places_in_scope(span: Span, places: Sequence[Place]) -> tuple[str, ...]:
     sentence = span.sent
     head = _clause_head(span)
     own_where = BEARINGS | FRONT_NOUNS  # ("in the south", "on the front")
-    if any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in head.children) and any(
+    if set_against(head) and any(
             c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in own_where for o in c.children)
             for c in head.children):
         return place_keys_within(places, [_clause_scope(span)])

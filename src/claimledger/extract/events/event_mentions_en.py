@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Span, Token
 
 from ...models import Event
-from ..language.clauses import CONTRAST_MARKS
+from ..language.clauses import set_against
 
 # Determiners of a definite re-mention ("the call", "that meeting", "today's conversation").
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "today"})
@@ -64,8 +64,7 @@ def corefers(span: Span, other: Span, kind: str, claimed_by: str | None, quantit
     clause, other_clause = _own_clause(span.root), _own_clause(other.root)
     if clause == other_clause or not event.places:
         return True
-    if any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for k in (clause, other_clause)
-           for c in span.doc[k].children):
+    if set_against(span.doc[clause]) or set_against(span.doc[other_clause]):
         return False  # a clause set against the other tells another act ("..., while fighting continued")
     own = places_of()
     return not own or not set(own).isdisjoint(event.places)

@@ -9,8 +9,8 @@ decided here too, for the triggers of losses in events_ru_uk.py.
 """
 from __future__ import annotations
 
-from ..language.cyrillic import (DASHES, OUT_OF_PREPOSITIONS, PREDICATE_POS, VERBAL_POS, CyrDoc, Token, has_reading,
-                                 plain_word, word_readings)
+from ..language.cyrillic import (CASE_ORDER, DASHES, OUT_OF_PREPOSITIONS, PREDICATE_POS, VERBAL_POS, CyrDoc, Token,
+                                 has_reading, plain_word, word_readings)
 from .event_polarity_ru_uk import NONE_WORDS
 from ..language.numbers_ru_uk import (
     FORMATION_LEMMAS, MULTIPLIERS, NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, and_a_half, inside_number, is_measure,
@@ -99,9 +99,6 @@ INCLUSION_WORDS = 8
 SUPERLATIVE_WORDS = frozenset({"самый", "наиболее", "наименее", "найбільш", "найменш"})  # "одним из самых ..."
 
 
-CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})  # a participle agrees with its noun in one
-
-
 def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                      times: list[tuple[int, int, str | None]]) -> int | None:
     """The count next to a trigger: after it first, then before it; for a verb of taking control with
@@ -140,7 +137,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             and doc.tokens[first - 1].text == "," and (plain_word(doc.tokens[noun].lemma).startswith(PEOPLE)
                                                        or military_people(doc, doc.tokens[noun], first)) \
             and any(has_reading(doc.tokens[first].text, doc.language, None, case)
-                    and has_reading(doc.tokens[noun].text, doc.language, None, case) for case in CASES) \
+                    and has_reading(doc.tokens[noun].text, doc.language, None, case) for case in CASE_ORDER) \
             and not any(_count_at(doc, k, in_time)[0] is not None for k in after):  # ("..., раненых 12": its own)
         start = noun
         while start - 1 > s.first and doc.tokens[start - 1].pos == "ADJF":

@@ -214,6 +214,12 @@ CONTRAST_MARKS = frozenset({"while", "whereas"})
 SETTING_CONJUNCTIONS = frozenset({"as", "after", "before", "when", "though", "although"}) | CONTRAST_MARKS
 
 
+def set_against(clause: Token) -> bool:
+    """True for the head of a clause opened by a conjunction of contrast (CONTRAST_MARKS: "..., while fighting
+    continued")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
+
+
 def reporting_parenthesis(verb: Token) -> tuple[tuple[int, int], Token] | None:
     """For a reporting clause set off by commas inside its content ("Democrats, he said, are on a
     mission ..."), return the part after it (which holds the main predicate), or before it when the part after

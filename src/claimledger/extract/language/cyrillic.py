@@ -407,6 +407,8 @@ def within_quote(text: str, cue: tuple[int, int] | None, content: tuple[int, int
 # Parts of speech of a finite predicate (pymorphy): a verb or a short participle ("погиб", "ранены").
 PREDICATE_POS = frozenset({"VERB", "PRTS"})
 VERBAL_POS = PREDICATE_POS | {"INFN"}  # ... and the infinitive: the verb forms of a clause of its own
+# The dictionary's case grammemes, the nominative first (a word's first reading in this order is its case).
+CASE_ORDER = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 OBLIQUE_CASES = frozenset({"gent", "datv", "ablt", "loct"})  # the cases of a word inside a noun phrase, not its head
 # "Out of": one of a group ("один из", "один з командирів"), freed out of captivity ("из плена", "з полону").
 OUT_OF_PREPOSITIONS = frozenset({"из", "изо", "з", "із", "зі"})

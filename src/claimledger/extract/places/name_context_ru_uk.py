@@ -219,6 +219,12 @@ def in_place_list(doc: CyrDoc, i: int, multiword: bool = False) -> bool:
     return False
 
 
+def including_ending_at(doc: CyrDoc, j: int) -> int:
+    """The number of words of an INCLUDING phrase ("в том числе", "зокрема") that ends at token j, else 0."""
+    return next((len(w) for w in INCLUDING if j + 1 >= len(w)
+                 and tuple(x.lower for x in doc.tokens[j + 1 - len(w):j + 1]) == w), 0)
+
+
 def in_settlement_list(doc: CyrDoc, i: int) -> bool:
     """True when the word at i follows a place preposition or a settlement noun, directly or through a
     list of capitalised names ("освободили населённые пункты Глубокое, Стрелечья, Пильная и Огурцово",
@@ -231,7 +237,7 @@ def in_settlement_list(doc: CyrDoc, i: int) -> bool:
             return False
         if p.lower in PLACE_PREPOSITIONS or set(p.lemmas) & SETTLEMENT_NOUNS or abbreviated_settlement_noun(doc, j + 1):
             return True
-        including = next((len(w) for w in INCLUDING if tuple(x.lower for x in doc.tokens[max(0, j - len(w) + 1):j + 1]) == w), 0)
+        including = including_ending_at(doc, j)
         if including:  # "пять населённых пунктов, в том числе Новоеленовку, Зеленое и Андреевку"
             j -= including
             continue

@@ -22,7 +22,7 @@ import re
 
 from ..language.cyrillic import DASHES, CyrDoc, Token
 from .name_context_ru_uk import (
-    INCLUDING, LIST_JOINERS, LIST_REACH, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, abbreviated_settlement_noun,
+    LIST_JOINERS, LIST_REACH, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, abbreviated_settlement_noun, including_ending_at,
 )
 from ..language.nlp import load_morphology
 from ..attribution.romanisation import romanise
@@ -79,8 +79,7 @@ def _governed(doc: CyrDoc, i: int) -> bool:
         if toks[j].text in DASHES:  # "три населенных пункта в Курской области — Мартыновку, Малую Локню и Мирный"
             return any(set(t.lemmas) & SETTLEMENT_NOUNS for t in toks[max(0, j - DASHED_NOUN_REACH):j]
                        if t.sent == toks[i].sent)
-        including = next((len(w) for w in INCLUDING if j + 1 >= len(w)
-                          and tuple(t.lower for t in toks[j + 1 - len(w):j + 1]) == w), 0)
+        including = including_ending_at(doc, j)
         if including:  # "освобождены десять населенных пунктов, в том числе Снагость, Апанасовка и Гордеевка"
             j -= including
             continue
