@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from ...models import Place
 from ..attribution.cues_ru_uk import load_cue_lexicon
 from ..language.cyrillic import COORDINATORS, OBLIQUE_CASES, CyrDoc, has_reading
-from ..event_places.event_places_ru_uk import OBJECT_NOUN_LEMMAS, QUOTE_MARKS, clause_of
+from ..event_places.event_places_ru_uk import OBJECT_NOUN_LEMMAS, QUOTE_MARKS
+from ..event_places.predicate_clauses_ru_uk import clause_of
 from .attack_senses_ru_uk import TIMES_LEMMAS
 from ..event_places.place_roles_ru_uk import FORCE_LEMMAS, STATE_LEMMAS
 from .modality_ru_uk import PURPOSE_CONJUNCTIONS

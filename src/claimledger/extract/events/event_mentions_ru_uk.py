@@ -16,7 +16,7 @@ from ...control import UNKNOWN, actor_side
 from ...models import Event
 from ..language.cyrillic import CyrDoc, plain_word
 from ..event_places.event_places import LEDGER_KINDS
-from ..event_places.event_places_ru_uk import opens_relative_clause, predicate_clause_of
+from ..event_places.predicate_clauses_ru_uk import opens_relative_clause, predicate_clause_of
 from .event_polarity_ru_uk import event_polarity_ru_uk
 from ..places.places_ru_uk import AXIS_SUFFIX
 from .retold_events import weapons_named

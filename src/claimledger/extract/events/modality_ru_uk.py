@@ -6,7 +6,7 @@ morphology (cyrillic.py).
 from __future__ import annotations
 
 from ..language.cyrillic import CyrDoc, Token, has_reading, plain_word, word_readings
-from ..event_places.event_places_ru_uk import opens_relative_clause, predicate_clause_of
+from ..event_places.predicate_clauses_ru_uk import opens_relative_clause, predicate_clause_of
 from .event_polarity_ru_uk import ABOUT_WORDS
 
 # Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
