@@ -1,8 +1,10 @@
 """Acts that a report aims at rather than tells as done (annotation guide, section E: future modality): an obligation
 ("маємо звільнити", "обязаны освободить", "нам надо"), an act named as a purpose ("заради знищення України"), one
 said to be imminent ("a clash near Kupiansk is imminent") and one ordered ("отдал приказ о наступлении"); an
-adverb between the obligation and its act leaves the act to come ("мають негайно здатися"). Guards
-keep the done acts factual ("мали місце обстріли", "ЗСУ провели контрнаступ", "по приказу ... отошли").
+adverb between the obligation and its act leaves the act to come ("мають негайно здатися"); an act an aim noun names,
+by an infinitive, a copula or a preposition of aim ("целей операции по освобождению Донбасса", "Целью является
+освобождение", "поставил задачу освободить"). Guards keep the done acts factual ("мали місце обстріли", "ЗСУ провели
+контрнаступ", "по приказу ... отошли", "Мета цієї атаки", "Цель была поражена", "пріоритети на переговорах").
 
 The sentences are probes written for these tests in the styles of addresses and wire copy (no gold or corpus text).
 """
@@ -128,3 +130,27 @@ def test_an_act_named_as_the_aim_before_a_dash_is_to_come(text, language, trigge
 ])
 def test_an_adverb_between_an_obligation_and_its_act_leaves_it_to_come(text, language, trigger):
     assert _modalities(text, language)[trigger] == "future"
+
+
+@pytest.mark.parametrize("text, language, trigger", [
+    ("Для достижения целей специальной военной операции по освобождению Донбасса принято решение о перегруппировке "
+     "войск.", "ru", "освобождению"),
+    ("Целью операции является освобождение Донбасса.", "ru", "освобождение"),
+    ("Задачей армии остается освобождение Донбасса.", "ru", "освобождение"),
+    ("Президент поставил задачу освободить Донбасс.", "ru", "освободить"),
+    ("Фінальною метою керівництва Росії є не просто захоплення території України.", "uk", "захоплення"),
+])
+def test_an_act_an_aim_names_is_to_come(text, language, trigger):
+    assert _modalities(text, language)[trigger] == "future"
+
+
+@pytest.mark.parametrize("text, language, trigger", [
+    ("Мета цієї атаки – тиск на вас.", "uk", "атаки"),
+    ("Вони відкрито кажуть про мету вторгнення на територію України.", "uk", "вторгнення"),
+    ("Цель была поражена ударом в Купянске.", "ru", "поражена"),
+    ("Загинули, виконуючи завдання з протидії російській агресії.", "uk", "агресії"),
+    ("Наші пріоритети на переговорах відомі.", "uk", "переговорах"),
+])
+def test_an_act_beside_an_aim_noun_it_is_not_named_by_stays_factual(text, language, trigger):
+    assert _modalities(text, language)[trigger] == "factual"
+

@@ -16,7 +16,8 @@ was NATO that ..."); who shows or watches an act does not do it ("a video which 
 sunk is struck; "St Petersburg" is the Russian city, as "Saint Petersburg" is; a clause set against another by
 "while" tells an act of its own, with no place of the other ("advanced near Bakhmut, while fighting continued in the
 south"); missiles counted out of those that came are what was shot down ("shot down 5 of 10 missiles"); troops that
-enter a town's outskirts named by its possessive advance on it ("entered Vovchansk's northern outskirts").
+enter a town's outskirts named by its possessive advance on it ("entered Vovchansk's northern outskirts"); a force
+that leaves a town it names withdraws from it ("all Russian units had left Bucha"), people who leave one do not.
 
 The sentences are probes written for these tests in the style of wire copy (no gold or corpus text); each says what
 the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -191,3 +192,15 @@ def test_missiles_counted_out_of_those_that_came_are_what_was_shot_down():
 def test_troops_entering_a_towns_outskirts_named_by_its_possessive_advance_on_it():
     found = events("Russian troops entered Vovchansk's northern outskirts, the governor said.", "en")
     assert [(kind, places) for kind, _, places, _ in found] == [("clash", {"Vovchansk"})], found
+
+
+@pytest.mark.parametrize("text, withdrawn", [
+    ("It said all Russian units had left Bucha on March 30.", {"Bucha"}),
+    ("Ukrainian forces left the village of Robotyne after heavy fighting.", {"Robotyne"}),
+    ("The delegation left Kyiv on Monday.", None),
+    ("Russian troops left behind mines in Izium.", None),
+])
+def test_a_force_that_leaves_a_town_withdraws_from_it(text, withdrawn):
+    found = [places for kind, _, places, _ in events(text, "en") if kind == "withdrawal"]
+    assert found == ([withdrawn] if withdrawn else []), found
+

@@ -191,6 +191,10 @@ LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|и|или|і|та|й|або)\s+
 # villages west of Avdiivka") is not one of the landmark, nor is one "near" a town besides the places it names
 # ("took Stepove near Avdiivka"): the control ledger would read the landmark as taken.
 LEDGER_KINDS = frozenset({"territory_control", "withdrawal"})
+# Types of the events a reporting frame tells (the meeting, call or talks where the words were said: "..., Putin said
+# at a meeting with the Foreign Ministry leadership"): such an event outside every content of its sentence has
+# none of their places.
+FRAME_KINDS = frozenset({"negotiation"})
 NEAR_BEFORE = re.compile(r"(?:\bnear|\bоколо|\bвозле|\bпоблизу|\bбіля|\bпод|\bпід)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -5,10 +5,12 @@ A trigger span, the document's places, the event's actor and type in; the event'
 
 * the places of the trigger's own phrase ("strikes at Ochakiv and Dnipro", "the battles in Donbas",
   "Kharkiv was shelled", "weapons being sent to Ukraine"), its other triggers' phrases left out
-  ("strikes at X, the shelling of Y");
+  ("strikes at X, the shelling of Y"; trigger_phrases_en.py);
 * else those of its clause, else of its sentence, less the aim of another noun ("the operation to
-  protect Donbass") and, for an `other` event, less the phrases of other events ("human shields ...
-  the shelling of Donbass cities");
+  protect Donbass"), a clause set against it or setting a condition after it, and, for an `other` event, the
+  phrases of other events ("human shields ... the shelling of Donbass cities");
+* for a meeting, call or talks of the frame that reports ("..., Putin said at a meeting with ..."), never a place
+  of what is reported;
 * else a country a nationality adjective makes the land of its phrase ("destroy Ukrainian cities");
 * else, when the sentence says "the city" or "this town", the settlement its paragraph named most before;
 * never a place inside the actor's phrase ("escalation by Russia") or a source's ("Russia says it captured
@@ -29,27 +31,23 @@ from spacy.tokens import Span, Token
 
 from ...models import Place
 from . import place_ranker
-from ..language.clauses import set_against
 from ..language.doc_cache import doc_memo, doc_text, mention_span, span_tokens
-from ..events.event_arguments import FRONT_NOUNS, attempted
+from ..events.event_arguments import FRONT_NOUNS
 from .event_places import (
-    LEDGER_KINDS, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys,
+    FRAME_KINDS, LEDGER_KINDS, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys,
     place_keys_within, place_within,
 )
 from .event_places_context_en import (
     AREA_LEVELS, SETTLEMENT_WORDS, anaphoric_nouns, anaphoric_region, anaphoric_settlement, context_place_keys,
     containing_town, takes_anaphoric_region, takes_anaphoric_settlement, takes_counted_settlements,
 )
-from ..events.event_triggers import NATIONALITIES, UNDERGOING_VERBS
+from ..events.event_triggers import NATIONALITIES
+from ..language.clauses import set_against
+from .trigger_phrases_en import clauses_apart, conjoined_events, other_phrases, own_phrase, purpose_phrases
 from .place_roles_en import (
-    BEARINGS, PLACE_NOUNS, capital_acts, locates_settlement, locates_unnamed_settlement, names_actor,
+    BEARINGS, capital_acts, locates_settlement, locates_unnamed_settlement, names_actor,
 )
 
-# Dependencies of a trigger whose phrases say where its event happened: prepositional phrases
-# ("at Ochakiv", "in Donbas", "near Kupiansk"), a place named before the noun ("the Kharkiv offensive"),
-# the object or passive subject of a verb ("shelled Kharkiv", "Kharkiv was shelled"), "there".
-OWN_PHRASE_DEPS = frozenset({"prep", "compound", "nmod", "dobj", "nsubjpass", "npadvmod", "advmod", "pobj",
-                             "conj", "appos", "amod", "pcomp"})
 # Openers of a sentence naming some or all of the settlements the sentence before counted ("... liberated 20
 # settlements. Among them are Kupiansk, Izium and Balakliia."; "The ministry identified the villages as
 # Borysivka, ... and Strilecha."), and the words a bare list of them may hold.
@@ -68,30 +66,26 @@ CAPITAL_ACTING_KINDS = frozenset({"strike", "clash", "casualties", "attack_repel
 LAND_NOUNS = frozenset({"city", "town", "village", "territory", "land", "soil", "region", "settlement",
                         "border", "airspace"})
 
-# Nouns of settlements whose list after "including" names an event's places ("several villages, including X and Y").
-
 # Types whose events a report mostly states without a place of their own (war crimes, human shields,
 # arms deliveries): the places of the sentence's other events' phrases are not theirs. Left out for
 # every type, it lost on both war_reports_dev halves (fighting events share their sentence's place).
 PLACELESS_TYPES = frozenset({"other"})
-# Verbs that report or count events as their object, and the prepositions of place the parser hangs on them rather
-# than on the object: "reported 29 assaults in the Kurakhove sector over the past day, near Ostrivske and
-# Heorhiivka" names where the assaults were.
-COUNTING_VERBS = frozenset({"report", "record", "register", "count", "note", "confirm"})
-LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "around", "outside", "at", "along", "on", "across"})
 
 
 def event_places(span: Span, places: Sequence[Place], actor: Token | None, kind: str,
                  trigger_tokens: dict[int, str] | None = None,
-                 sources: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
+                 sources: Sequence[tuple[int, int]] = (),
+                 contents: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
     """Refs (or names) of the places where the trigger's event happened: the place ranker's pick
     (place_ranker.py) among the places near it, told what the rules below found and what the parse says
     of each mention. ``trigger_tokens`` maps the root token index of every trigger of the document to its type;
-    ``sources`` are the character spans of the attributions' sources, whose places are the speakers'."""
+    ``sources`` are the character spans of the attributions' sources, whose places are the speakers';
+    ``contents`` those of their contents, whose places are no place of a meeting of the frame that reports them
+    (event_places.FRAME_KINDS)."""
     trigger_tokens = trigger_tokens or {}
     if kind == "withdrawal":  # "regrouping its forces from Izium to the Donetsk region": where they leave
         places = [p for p in places if not _destination(span, p)]
-    rule = rule_places(span, places, actor, kind, trigger_tokens, sources)
+    rule = rule_places(span, places, actor, kind, trigger_tokens, sources, contents)
     sentence = span.sent
     previous = span.doc[sentence.start - 1].sent if sentence.start > 0 else None
     following = span.doc[sentence.end].sent if sentence.end < len(span.doc) else None
@@ -136,8 +130,8 @@ def _clues(span: Span, places: Sequence[Place], actor: Token | None,
     """What the parse says of each place mention of the trigger's sentence and the one before it."""
     sentence = span.sent
     lo = span.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
-    own = _own_phrase(span, trigger_tokens)
-    others = _other_phrases(span, trigger_tokens)
+    own = own_phrase(span, trigger_tokens)
+    others = other_phrases(span, trigger_tokens)
     actor_span = _noun_phrase(actor) if actor is not None else None
     clues = {}
     for place in places:
@@ -170,7 +164,8 @@ def _tree_hops(a: Token, b: Token) -> int:
 
 def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: str,
                 trigger_tokens: dict[int, str] | None = None,
-                sources: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
+                sources: Sequence[tuple[int, int]] = (),
+                contents: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
     """Refs (or names) of the places the rules of the module docstring give the trigger's event."""
     # "the city" may refer to a town named only as a possessor ("Kharkiv's mayor said the city ..."), not to where
     # the speaker is ("speaking in Hiroshima")
@@ -181,6 +176,10 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
         if p.span not in in_source:
             in_source[p.span] = any(a <= p.span[0] and p.span[1] <= b for a, b in sources)
     places = [p for p in named if not in_source[p.span]]
+    if kind in FRAME_KINDS and not any(a <= span.start_char < b for a, b in contents):  # of the frame that
+        sentence = span.sent  # reports ("..., Putin said at a meeting with ..."): what is reported is no place of it
+        places = [p for p in places if not any(a <= p.span[0] < b and sentence.start_char <= a < sentence.end_char
+                                               for a, b in contents)]
     if actor is not None:
         start, end = _noun_phrase(actor)
         places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]
@@ -192,7 +191,7 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
         places = [p for p in places if not locates_unnamed_settlement(span.doc, p)]
     if kind in LEDGER_KINDS and takes_counted_settlements(span):  # "has taken two villages in Donetsk": the
         places = [p for p in places if not containing_town(span.doc, p)]  # villages lie there, it is not taken
-    starts = _own_phrase(span, trigger_tokens or {})
+    starts = own_phrase(span, trigger_tokens or {})
     own = [p for p in places if p.span[0] in starts]
     if own and not any(map(is_resolved, own)):
         return ()  # "captured the village of Shevchenko" (one of seventeen in Donetsk Oblast), not a town beside it
@@ -211,9 +210,9 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
     if not found:
         found = place_keys(_place_related_to(span, places))  # "the town of Vovchansk, where troops advance"
     if not found:
-        purposes = _purpose_phrases(span) | _contrasted_clauses(span) | _conjoined_events(span, trigger_tokens or {})
+        purposes = purpose_phrases(span) | clauses_apart(span) | conjoined_events(span, trigger_tokens or {})
         if kind in PLACELESS_TYPES:
-            purposes |= _other_phrases(span, trigger_tokens or {})
+            purposes |= other_phrases(span, trigger_tokens or {})
         found = _places_in_scope(span, [p for p in places if p.span[0] not in purposes])
     if not found:
         found = anaphoric_settlement(span, referable()) or anaphoric_region(span, named)
@@ -306,48 +305,6 @@ def _setting_phrase(doc, place: Place) -> tuple[int, int] | None:
     return verb.left_edge.i, verb.right_edge.i
 
 
-def _own_phrase(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
-    """Character offsets of the tokens of the trigger and its own phrases, other triggers' phrases
-    left out."""
-    root = span.root
-    tokens: list[Token] = list(span)
-    # the phrases of every word of the trigger ("taken control of the village of X": "of" hangs on "control")
-    # (a name the parser joins to the verb is one more object: "recaptured Izium, a key hub ..., and Kupiansk")
-    stack = [c for t in span for c in t.children if (c.dep_ in OWN_PHRASE_DEPS and c.dep_ != "conj" or _participle(c)
-                                                    or c.dep_ == "conj" and c.pos_ == "PROPN" and t.pos_ == "VERB")
-             and not (span.start <= c.i < span.end)]
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in COUNTING_VERBS:
-        stack += [c for c in root.head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPOSITIONS]
-    if root.lemma_.lower() in UNDERGOING_VERBS:  # "Bakhmut has fallen to Russia": the town, not who took it
-        stack = [c for c in stack if not (c.dep_ == "prep" and c.lower_ == "to")] + [
-            c for c in root.children if c.dep_ == "nsubj"]
-    while stack:
-        token = stack.pop()
-        if token.i in trigger_tokens and token.i != root.i and not (token.dep_ == "dobj" and token.head.i == root.i) \
-                and not _act_tried(token, root):
-            continue  # another event's phrase ("strikes at Ochakiv, the shelling of the Sumy region"); the object
-            # is the event's own argument ("repelled 21 attacks near Kurakhove, Tsukuryne and Heorhiivka"), and
-            # so is the act of an attempt that is the object ("repelled attempts to advance near Chasiv Yar")
-        tokens.append(token)
-        stack.extend(c for c in token.children if (c.dep_ not in {"relcl", "advcl", "ccomp", "acl"}
-                                                   or _act_tried(c, root)) and not _other_act(c))
-    return {t.idx for t in tokens}
-
-
-def _act_tried(token: Token, root: Token) -> bool:
-    """True for the act of an attempt that is the trigger's object ("repelled attempts to advance near X")."""
-    return attempted(token) and token.head.dep_ == "dobj" and token.head.head.i == root.i
-
-
-def _other_act(token: Token) -> bool:
-    """True for a common noun joined to a phrase of the trigger with its own prepositional phrase that
-    names no part of a place ("the evacuation of citizens from Ukraine and the exit of ships from Azov
-    ports"): another act with its own place, not a further place of the trigger's event ("in Toretsk and southeast of
-    Pokrovsk" is one)."""
-    return token.dep_ == "conj" and token.pos_ == "NOUN" and token.lemma_.lower() not in PLACE_NOUNS | BEARINGS \
-        and any(c.dep_ == "prep" for c in token.children)
-
-
 def _region_referred_to(span: Span, starts: set[int], named: Sequence[Place],
                         trigger_tokens: dict[int, str]) -> tuple[str, ...]:
     """The oblast a bare "the region" / "the oblast" of the trigger's own phrase (or its clause after it, outside
@@ -358,66 +315,13 @@ def _region_referred_to(span: Span, starts: set[int], named: Sequence[Place],
     low, high = _clause_scope(span)
     nouns = [t for t in anaphoric_nouns(span.sent, "whole region")
              if t.idx in starts or low <= t.idx < high and t.i >= span.end]
-    others = _other_phrases(span, trigger_tokens) if any(t.idx not in starts for t in nouns) else set()
+    others = other_phrases(span, trigger_tokens) if any(t.idx not in starts for t in nouns) else set()
     noun = next((t for t in nouns if t.idx in starts or t.idx not in others), None)
     if noun is None:
         return ()
     floor = span.doc[span.sent.start - 1].sent.start_char if span.sent.start > 0 else span.sent.start_char
     earlier = [p for p in named if floor <= p.span[0] and p.span[1] <= noun.idx and p.level == "oblast"]
     return (event_place_key(earlier[-1]),) if earlier else ()
-
-
-def _participle(token: Token) -> bool:
-    """True for a participle phrase after a noun ("weapons being sent to Ukraine", "strikes carried
-    out on Kharkiv"): it says what happened to the noun's event, so its places are the event's."""
-    return token.dep_ == "acl" and token.tag_ in {"VBN", "VBG"} \
-        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
-def _other_phrases(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
-    """Character offsets of the phrases of the other triggers of the trigger's sentence that do not
-    hold it ("human shields ... the shelling of Donbass cities": Donbass is the shelling's place)."""
-    sentence = span.sent
-    offsets: set[int] = set()
-    for i in trigger_tokens:
-        if sentence.start <= i < sentence.end and not (span.start <= i < span.end):
-            phrase = _own_phrase(span.doc[i:i + 1], trigger_tokens)
-            if span.root.idx not in phrase:
-                offsets |= phrase
-    return offsets
-
-
-def _purpose_phrases(span: Span) -> set[int]:
-    """Character offsets of the infinitives that modify another noun of the trigger's sentence ("the
-    special operation to protect Donbass"): a purpose or aim, not where the trigger's event happened.
-    "in order to" is the purpose of a verb, often the event's own ("a ceasefire in order to let
-    civilians leave Mariupol"), and is kept."""
-    offsets: set[int] = set()
-    for token in span_tokens(span.sent):
-        if (token.dep_ in {"acl", "relcl"} and token.head.pos_ == "NOUN" and token.head.lower_ != "order"
-                and not (span.start <= token.head.i < span.end)
-                and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < token.i for c in token.children)
-                and not (token.left_edge.i <= span.root.i <= token.right_edge.i)):
-            offsets |= {t.idx for t in token.subtree}
-    return offsets
-
-
-def _contrasted_clauses(span: Span) -> set[int]:
-    """Character offsets of the clauses of the trigger's sentence set against it by "while" or "whereas" that do not
-    hold it ("strikes on Kharkiv wounded 41 people, while three people were killed in the Zaporizhzhia region")."""
-    offsets: set[int] = set()
-    for token in span_tokens(span.sent):
-        if token.dep_ == "advcl" and set_against(token) \
-                and not token.left_edge.i <= span.root.i <= token.right_edge.i:
-            offsets |= {t.idx for t in token.subtree}
-    return offsets
-
-
-def _conjoined_events(span: Span, trigger_tokens: dict[int, str]) -> set[int]:
-    """Character offsets of the phrases of the verbs joined to the trigger's by "and" that tell an event of their own
-    ("Nine people were killed when ..., and two died in the town of Vovchansk": Vovchansk is where two died)."""
-    return {offset for c in span.root.children if c.dep_ == "conj" and c.i in trigger_tokens and c.pos_ == "VERB"
-            for offset in _own_phrase(span.doc[c.i:c.i + 1], trigger_tokens)}
 
 
 def _place_related_to(span: Span, places: Sequence[Place]) -> list[Place]:

@@ -15,14 +15,15 @@ from ..language.cyrillic import PREDICATE_POS, CyrDoc, Token, has_reading
 from ..events.taken_objects_ru_uk import gapping_dash
 from . import place_ranker
 from .event_places import (
-    event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within, place_within,
+    FRAME_KINDS, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within,
+    place_within,
 )
 from .event_places_context_ru_uk import (
     DEMONSTRATIVE_LEMMAS, context_place_keys, facility_referred_to, settlement_referred_to, speakers_area_keys,
 )
 from ..events.attack_senses_ru_uk import POSITION_LEMMAS
 from .listed_places_ru_uk import LIST_JOINERS, broken_down_places, dash_listed_places, listed_places
-from .predicate_clauses_ru_uk import clause_of, opens_relative_clause, predicate_clause_of
+from .predicate_clauses_ru_uk import clause_of, opens_relative_clause, conditions_after, predicate_clause_of
 from .place_roles_ru_uk import FORCE_LEMMAS, LOCATIVE_PREPOSITIONS, after_origin_preposition, other_role
 from ..events.quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_ADJECTIVES, SETTLEMENT_LEMMAS
 
@@ -118,9 +119,14 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     Россией селах") is the neighbour: neither is the event's place."""
     sources = [a.source for a in attributions if a.source is not None]
     named = places
+    s = doc.sentence_of(first)
+    start = doc.tokens[first].start
+    if kind in FRAME_KINDS and not any(c <= start < d for c, d in (a.content for a in attributions)):
+        # a meeting of the frame that reports ("..., заявил Путин на встрече с руководством МИД"): what is
+        # reported is no place of it
+        sources += [a.content for a in attributions if s.start <= a.content[0] < s.end]
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
               and not other_role(doc, p, kind, first)]
-    s = doc.sentence_of(first)
     c_first, c_last = clause_of(doc, first, last)
     p_first, p_last = predicate_clause_of(doc, first, last)
     number = doc.tokens[first].sent
@@ -177,6 +183,10 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         last_word = doc.tokens[p_first - 2]  # (the noun it stands for ends right at the comma)
         before = [p for p in places if p.span[0] <= last_word.start < p.span[1]]
         stretch = [before[-1].span] if before else []
+    conditions = [doc.char_span(a, b) for a, b in conditions_after(doc, first, last)]
+    # "готова начать переговоры, как только Украина выведет войска из ДНР, ЛНР ...": the places of a condition
+    # set for the act are the condition's own act's
+    places = [p for p in places if not any(a <= p.span[0] < b for a, b in conditions)]
     if any(t.text == ";" for t in doc.tokens[s.first:s.last]):
         # items of a list ("коротко: заняли два села; под Лиманом столкновения; ...") each say
         # where they happen, or nowhere: neither the other items' places nor the sentence before; a bare "города"

@@ -100,3 +100,58 @@ def opens_relative_clause(doc: CyrDoc, k: int) -> bool:
 def _opens_including(doc: CyrDoc, k: int) -> bool:
     """True when the words at token k are one of INCLUDING ("в том числе", "включая", "зокрема")."""
     return any(tuple(t.lower for t in doc.tokens[k:k + len(words)]) == words for words in INCLUDING)
+
+
+# Conjunctions opening a condition ("Если Киев выведет войска", "Якщо Росія піде в наступ") and pairs of words
+# opening a condition met in time ("как только Киев выведет войска", "як тільки Росія виведе війська"); a pair of
+# time with a past predicate tells when a done act happened ("Как только войска вошли в Купянск, начались обстрелы").
+CONDITIONAL_CONJUNCTIONS = frozenset({"если", "якщо", "ежели"})
+TIME_PAIRS = frozenset({("как", "только"), ("як", "тільки"), ("лишь", "только")})
+CONDITIONAL_PAIRS = TIME_PAIRS | {("при", "условии"), ("за", "умови")}
+CONCESSIVE_WORDS = frozenset({"даже", "навіть"})  # before a conjunction of condition: "даже если", "навіть якщо"
+
+
+def condition_at(doc: CyrDoc, k: int) -> tuple[int, int] | None:
+    """Token range of the condition the words at token k open (CONDITIONAL_CONJUNCTIONS, CONDITIONAL_PAIRS), from
+    them to the end of their predicate stretch (:func:`predicate_clause_of`; a stretch before them with no predicate
+    of its own is not the condition's; stretches after it whose predicate "и" joins to its go on with it), or None:
+    no opener there, no predicate of its own, or a time pair whose finite verbs are past."""
+    toks = doc.tokens
+    pair = (toks[k].lower, toks[k + 1].lower) if k + 1 < len(toks) else None
+    if toks[k].lower not in CONDITIONAL_CONJUNCTIONS and pair not in CONDITIONAL_PAIRS:
+        return None
+    end = predicate_clause_of(doc, k, k + 1)[1]
+    while end + 1 < len(toks) and toks[end].text == ",":  # "... из Донецкой, Луганской, Запорожской и Херсонской
+        after = predicate_clause_of(doc, end + 1, end + 2)[1]  # областей и откажется от ...": a predicate joined
+        joined = next((t for t in toks[end + 1:after] if _predicate(doc, t)), None)  # by "и" goes on with it
+        if joined is None or toks[joined.i - 1].lower not in PREDICATE_JOINERS:
+            break
+        end = after
+    predicates = [t for t in toks[k:end] if _predicate(doc, t)]
+    verbs = [t for t in predicates if t.pos == "VERB"]  # (a participle is past in form: "будет выполнена")
+    if not predicates or pair in TIME_PAIRS and verbs and all("past" in t.tags for t in verbs):
+        return None
+    return k, end
+
+
+def in_condition(doc: CyrDoc, first: int) -> bool:
+    """True when token ``first`` lies in a condition opened before it in its sentence (:func:`condition_at`:
+    "при условии, что ВСУ уйдут из Херсона": "уйдут")."""
+    s = doc.sentence_of(first)
+    return any(found[0] <= first < found[1] for k in range(s.first, first) if (found := condition_at(doc, k)))
+
+
+def conditions_after(doc: CyrDoc, first: int, last: int) -> list[tuple[int, int]]:
+    """Token ranges (:func:`condition_at`) of the conditions after a trigger (tokens [first, last)) in its sentence
+    ("начать переговоры, как только Украина выведет войска из ДНР, ЛНР ...": from "как только" to the end). What a
+    condition set for an act names is the place of the condition's own act; a condition opening the sentence sets
+    the scene ("Если Киев не выведет войска из Красноармейска, они будут окружены": there)."""
+    s = doc.sentence_of(first)
+    ranges: list[tuple[int, int]] = []
+    for k in range(last, s.last):
+        if doc.tokens[k - 1].lower in CONCESSIVE_WORDS:
+            continue  # "будем сражаться, даже если ...": a condition conceded, not set; the act happens there too
+        found = condition_at(doc, k) if not ranges or k >= ranges[-1][1] else None
+        if found is not None:
+            ranges.append(found)
+    return ranges

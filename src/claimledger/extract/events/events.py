@@ -338,6 +338,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
     triggers = find_triggers(doc)
     trigger_tokens = {span.root.i: kind for kind, span in triggers}
     sources = [a.source for a in attributions if a.source is not None]
+    contents = [a.content for a in attributions]
     for kind, span in triggers:
         if kind == "strike" and destroys_an_abstraction(span):
             continue  # "the occupiers destroyed freedom of speech": a figure of speech
@@ -396,12 +397,12 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         polarity = claimed_polarity(event_polarity(span), claimed_by, attributions)
         same = next((n for n, (other, event) in enumerate(kept)
                      if corefers(span, other, kind, claimed_by, quantity, when, event,
-                                 lambda: event_places(span, places, actor, kind, trigger_tokens, sources))
+                                 lambda: event_places(span, places, actor, kind, trigger_tokens, sources, contents))
                      and polarity == event.polarity), None)  # ("raised flags ... but did not control the town")
         if same is not None:
             if kind in LEDGER_KINDS:  # "recaptured Kupiansk and liberated Izium": one event, both places
                 other, event = kept[same]
-                more = tuple(k for k in event_places(span, places, actor, kind, trigger_tokens, sources)
+                more = tuple(k for k in event_places(span, places, actor, kind, trigger_tokens, sources, contents)
                              if k not in event.places)
                 if more:  # kept and events grow together: the same index holds the same event
                     events[same] = replace(event, places=event.places + more)
@@ -428,7 +429,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             trigger=(span.start_char, span.end_char),
             actor=_label(actor),
             target=_label(target),
-            places=event_places(span, places, actor, kind, trigger_tokens, sources),
+            places=event_places(span, places, actor, kind, trigger_tokens, sources, contents),
             quantity=quantity,
             when=when,
             claimed_by=claimed_by,

@@ -44,8 +44,27 @@ COMPLETION_WORDS = frozenset({"completion", "complete", "completed", "conclusion
 COMPLETION_REACH = 4
 AIM_NOUNS = frozenset({"goal", "aim", "objective", "task", "purpose", "priority"})  # what is to be done
 CONDITION_WORDS = frozenset({"if", "unless", "otherwise"})  # ... which keep "would" conditional
+# Conjunctions opening a condition ("if Kyiv withdraws its troops"), and the words a condition's clause hangs on when a
+# phrase opens it ("provided that Ukraine leaves Kherson"); "once" and "as soon as" (hung on "soon") open one only
+# before a verb that is not past ("as soon as Ukraine withdraws"; "once troops entered the town" tells a time), in a
+# clause of its own ("Once one of the most developed cities ... is completely destroyed": formerly).
+CONDITION_MARKS = frozenset({"if", "unless"})
+CONDITION_HEADS = frozenset({"provided", "providing"})
+TIME_MARKS = frozenset({"once"})
+TIME_HEADS = frozenset({"soon"})
 # Modifiers that say an event is going on now, whatever is said of its end ("the ongoing conflict will be settled").
 ONGOING_WORDS = frozenset({"ongoing", "current", "continuing"})
+
+
+def sets_condition(clause: Token) -> bool:
+    """True for the head of a clause that sets a condition (CONDITION_MARKS and CONDITION_HEADS; TIME_MARKS and
+    TIME_HEADS before a verb that is not past)."""
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    if any(m in CONDITION_MARKS for m in marks) or clause.dep_ == "advcl" and clause.head.lower_ in CONDITION_HEADS:
+        return True
+    timed = clause.dep_ == "advcl" and (any(m in TIME_MARKS for m in marks) or marks and clause.head.lower_ in TIME_HEADS)
+    past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+    return timed and not past
 
 
 def _reported_future(verb: Token) -> bool:
@@ -90,7 +109,7 @@ def event_modality(span: Span) -> str:
             return "hypothetical"
         for child in token.children:
             word = child.lower_
-            if child.dep_ == "mark" and word in {"if", "unless", "whether"}:
+            if child.dep_ == "mark" and (word == "whether" or sets_condition(token)):
                 return "hypothetical"
             if child.dep_ in {"aux", "auxpass"} and word in HYPOTHETICAL_AUX:
                 return "future" if word == "would" and _reported_future(token) else "hypothetical"

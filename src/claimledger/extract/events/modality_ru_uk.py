@@ -5,8 +5,10 @@ morphology (cyrillic.py).
 """
 from __future__ import annotations
 
-from ..language.cyrillic import CyrDoc, Token, has_reading, plain_word, word_readings
-from ..event_places.predicate_clauses_ru_uk import opens_relative_clause, predicate_clause_of
+from ..language.cyrillic import PREDICATE_POS, CyrDoc, Token, has_reading, plain_word, word_readings
+from ..event_places.predicate_clauses_ru_uk import (
+    CONDITIONAL_CONJUNCTIONS, in_condition, opens_relative_clause, predicate_clause_of,
+)
 from .event_polarity_ru_uk import ABOUT_WORDS
 
 # Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
@@ -65,6 +67,13 @@ ORDER_REACH = 3  # words from the order noun to the act, the act excluded ("пр
 # Nouns of an aim before a dash and the infinitive act it is ("Главная задача — выдавить противника", "Наша мета —
 # звільнити всі території"): the act is to come.
 AIM_LEMMAS = frozenset({"задача", "цель", "завдання", "мета", "приоритет", "пріоритет"})
+# An act named as an aim within AIM_REACH words after such a noun, with no comma or predicate between but a copula
+# (AIM_LINKS): "для достижения целей операции по освобождению Донбасса", "Целью является освобождение",
+# "поставил задачу освободить Донбасс" (see _named_as_aim).
+AIM_REACH = 6
+AIM_LINKS = frozenset({"являться", "оставаться", "быть", "стать", "бути", "являтися", "залишатися", "стати"})
+AIM_PREPOSITIONS = frozenset({"по", "з", "із"})  # "цели по освобождению", "завдання зі звільнення"
+OPERATION_LEMMAS = frozenset({"операция", "операція", "спецоперация", "спецоперація", "миссия", "місія"})
 # Controlling verbs whose infinitive reports a real act ("продолжают наступать", "намагалися прорвати").
 FACTUAL_CONTROLLERS = frozenset({"продолжать", "пытаться", "попытаться", "начать", "удаться", "стараться",
                                  "продовжувати", "намагатися", "спробувати", "почати", "вдатися", "стати",
@@ -75,18 +84,12 @@ MODALITY_WINDOW = 6  # words before a trigger searched for modality cues (the cu
 # пострадавших уточняется", "Інформація про постраждалих з'ясовується").
 INFORMATION_LEMMAS = frozenset({"информация", "данные", "сведения", "інформація", "дані", "відомості"})
 CLARIFYING_STEMS = ("уточня", "уточню", "выясня", "устанавлива", "з'ясову", "встановлю")
-# Conjunctions opening a condition ("Если Киев не выведет войска", "Якщо Росія піде в наступ") in the trigger's
-# own comma-bounded clause: the event is hypothetical.
 # "a matter of time" said of an act noun: it is to come ("Освобождение Часова Яра - вопрос времени").
 TIME_QUESTIONS = frozenset({("вопрос", "времени"), ("питання", "часу"), ("дело", "времени"), ("справа", "часу")})
-CONDITIONAL_CONJUNCTIONS = frozenset({"если", "якщо", "ежели"})
 # An indirect question asks whether the act holds, and asserts it no more than a condition does ("на вопрос,
 # остается ли Бахмут под контролем Украины"; "чи залишається місто під контролем" with "чи" opening the clause).
 QUESTION_PARTICLE = "ли"
 QUESTION_OPENER = "чи"
-# ... and of a condition met in time ("как только Киев выведет войска", "щойно Росія виведе війська").
-CONDITIONAL_PAIRS = frozenset({("как", "только"), ("як", "тільки"), ("лишь", "только"), ("при", "условии"),
-                               ("за", "умови")})
 # Conjunctions of purpose opening a verb trigger's own clause ("перебрасывают резервы, чтобы удержать позиции",
 # "щоб захопити його"): the act is aimed at, still to come.
 PURPOSE_CONJUNCTIONS = frozenset({"чтобы", "чтоб", "дабы", "щоб", "щоби"})
@@ -114,11 +117,13 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     if cut >= 0 and len(before) - cut <= 2 and (t.pos == "INFN" or _infinitive(t)) and before[cut].text in ("—", "–") \
             and any(set(w.lemmas) & AIM_LEMMAS for w in doc.tokens[s.first:before[cut].i]):
         return "future"  # "Главная задача сейчас — выдавить противника": the act is the aim named before the dash
+    if _named_as_aim(doc, first, s.first):
+        return "future"  # "целей операции по освобождению Донбасса", "Целью операции является освобождение"
     before = before[cut + 1:]
     own_clause = before[max((n for n, w in enumerate(before) if w.text == ","), default=-1) + 1:]
     words = [w.lower for w in own_clause]
-    if any(w in CONDITIONAL_CONJUNCTIONS for w in words) or doc.tokens[s.first].lower in CONDITIONAL_CONJUNCTIONS \
-            or any(tuple(words[n:n + 2]) in CONDITIONAL_PAIRS for n in range(len(words))):
+    # in a condition (predicate_clauses_ru_uk.condition_at), or after one opening its sentence
+    if in_condition(doc, first) or doc.tokens[s.first].lower in CONDITIONAL_CONJUNCTIONS:
         return "hypothetical"  # "Если Киев не выведет войска, они будут окружены": a condition and what it entails
     if QUESTION_PARTICLE in words or words[:1] == [QUESTION_OPENER] \
             or last < s.last and doc.tokens[last].lower == QUESTION_PARTICLE:  # "контролирует ли Украина Бахмут"
@@ -245,6 +250,30 @@ def _predicate_modality(doc: CyrDoc, first: int, last: int) -> str:
         if w.pos == "VERB":
             break
     return "factual"
+
+
+def _named_as_aim(doc: CyrDoc, first: int, sentence_first: int) -> bool:
+    """True when the trigger at token ``first``, a noun or an infinitive, is the act an aim noun before it names
+    (AIM_LEMMAS within AIM_REACH words): an infinitive right after it, or a noun linked to it by a copula or a
+    preposition of aim (AIM_LINKS, AIM_PREPOSITIONS) past modifiers and operation nouns (nouns before a copula
+    belong to the aim: "Задачей армии остается освобождение"); not a noun that only depends on it ("Мета цієї
+    атаки": the attack was real) or on another act ("завдання з протидії агресії"), nor one set in a place
+    ("пріоритети на переговорах"), nor a finite verb ("Цель была поражена")."""
+    trigger = doc.tokens[first]
+    if trigger.pos not in ("NOUN", "INFN"):
+        return False
+    linked = copula = trigger.pos == "INFN"
+    for j in range(first - 1, max(sentence_first, first - AIM_REACH) - 1, -1):
+        t = doc.tokens[j]
+        lemmas = set(t.lemmas)
+        if lemmas & AIM_LEMMAS:
+            return linked
+        if lemmas & AIM_LINKS or t.pos == "PREP" and t.lower in AIM_PREPOSITIONS and not linked:
+            linked, copula = True, copula or bool(lemmas & AIM_LINKS)
+        elif not t.is_word or t.pos in PREDICATE_POS or t.pos == "PREP" \
+                or t.pos == "NOUN" and not copula and not lemmas & OPERATION_LEMMAS:
+            return False
+    return False
 
 
 def _infinitive(t: Token) -> bool:
