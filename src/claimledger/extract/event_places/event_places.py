@@ -174,13 +174,14 @@ def inherited_place_keys(text: str, places: Sequence[Place], kind: str, previous
 
 
 # A direction from a place that locates another ("the village of Lastochkyne west of Avdiivka", "западнее
-# Авдеевки", "к западу от Авдеевки", "на захід від Авдіївки"): the place it names is a landmark, not where the
-# event happened, when the event has another settlement.
+# Авдеевки", "к северо-западу от Авдеевки", "на північний захід від Авдіївки"): the place it names is a landmark,
+# not where the event happened, when the event has another settlement.
 LOCATOR_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west)(?:ern)?\s+of|\b(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from)|"
-    r"(?:западнее|восточнее|севернее|южнее|західніше|східніше|північніше|південніше)|"
-    r"(?:к|на)\s+(?:западу|востоку|северу|югу|захід|схід|північ|південь)\s+(?:от|від))\s+(?:the\s+)?$",
+    r"(?:(?:северо|юго|північно|південно)-?)?(?:западнее|восточнее|севернее|южнее|західніше|східніше|північніше|"
+    r"південніше)|(?:к|на)\s+(?:(?:северо|юго)-?)?(?:западу|востоку|северу|югу)\s+от|"
+    r"на\s+(?:(?:північний|південний)\s+)?(?:захід|схід|північ|південь)\s+від)\s+(?:the\s+)?$",
     re.IGNORECASE)
 CITY_POPULATION = 10_000  # a town outside the KATOTTG of this many people is a city for "the city" referring back
 LOCATOR_REACH = 40  # characters before a place searched for its locator phrase

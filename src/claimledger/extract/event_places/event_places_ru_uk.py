@@ -14,8 +14,10 @@ from ...models import Attribution, Place
 from ..language.cyrillic import PREDICATE_POS, CyrDoc, Token, has_reading
 from ..events.taken_objects_ru_uk import gapping_dash
 from . import place_ranker
+from ..places.gazetteer import load_gazetteer
+from ..places.place_adjectives_ru_uk import adjective_lemma, axis_place
 from .event_places import (
-    FRAME_KINDS, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within,
+    PLACE_INHERITING_TYPES, FRAME_KINDS, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within,
     place_within,
 )
 from .event_places_context_ru_uk import (
@@ -198,7 +200,8 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     # (a facility's town may be named anywhere, in a source too: "Глава Новой Каховки" for "Каховской ГЭС")
     found = listed_over_areas(found, listed, places) or found or facility_place_keys(doc.text, (s.start, s.end),
                                                                                      named, kind)
-    found = found or broken_down_places(doc, number, places)
+    found = found or broken_down_places(doc, number, places) \
+        or _institution_town(doc, c_first, c_last, kind, named, headline_keys)
     if found:
         return found
     inherited = context_place_keys(doc, first, c_first, c_last, kind, places, named, headline_keys)
@@ -405,3 +408,23 @@ def _of_act_noun(doc: CyrDoc, place: Place) -> bool:
         j -= 1  # "освобождение города X", "взятие населенного пункта Y"
     noun = doc.tokens[j]
     return noun.pos == "NOUN" and noun.lemma.endswith(DEVERBAL_ENDINGS)
+
+
+def _institution_town(doc: CyrDoc, c_first: int, c_last: int, kind: str, named: Sequence[Place],
+                      headline_keys: Sequence[str]) -> tuple[str, ...]:
+    """The town a capitalised place adjective of a name in the clause (tokens [c_first, c_last)) is named after ("по
+    Полтавскому военному институту связи": Poltava; names are no places, section D of the guide), when the report,
+    its headline too, names that town; () otherwise, for a type not placed by its context, and for an adjective
+    before another name ("військо Київської Русі" is no Kyiv)."""
+    if kind not in PLACE_INHERITING_TYPES:
+        return ()
+    keys = {event_place_key(p) for p in named if p.level == "settlement" and is_resolved(p)} | set(headline_keys)
+    gaz = load_gazetteer()
+    for t in doc.tokens[c_first:c_last]:
+        common = t.i + 1 < c_last and doc.tokens[t.i + 1].is_word and doc.tokens[t.i + 1].text.islower()
+        if t.is_title and t.pos == "ADJF" and t.i > doc.sentence_of(t.i).first and common:
+            town = axis_place(gaz, adjective_lemma(t))
+            if town is not None and (town.ref or town.id) in keys:
+                return (town.ref or town.id,)
+    return ()
+

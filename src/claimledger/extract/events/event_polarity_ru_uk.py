@@ -16,6 +16,9 @@ VERB_GROUP_REACH = 3  # verbs between a negation and the trigger they govern ("�
 # Verbs of judging or knowing, whose negation judges an act rather than denies it ("не считает контрнаступление
 # провалом", "не визнає окупації").
 JUDGING_STEMS = ("счита", "счес", "называ", "назва", "призна", "дума", "зна", "вважа", "назива", "визна", "бач", "вид")
+# ... of them, those of seeing, whose negation right before an act noun in the genitive denies it was seen ("не видят
+# отвода войск", "не бачимо відходу"); not one that judges it ("не видит в переговорах смысла").
+SEEING_STEMS = ("бач", "вид")
 # Verbs of taking place, whose negation after an act noun denies it ("Переговоры не состоятся"; not "наступление
 # не провалилось" or "Санкції не обійти", which assert it).
 HAPPENING_LEMMAS = frozenset({"состояться", "пройти", "проходить", "начаться", "быть", "відбутися", "відбуватися",
@@ -158,7 +161,11 @@ def _negated_verb_group(doc: CyrDoc, first: int, s) -> bool:
     while k >= s.first and k >= first - VERB_GROUP_REACH and _verbal(doc, doc.tokens[k]):
         k -= 1
     if k < first - 1 and k >= s.first and doc.tokens[k].lower in NEGATIONS:
-        return not any(plain_word(w.lemma).startswith(STOPPING_STEMS + JUDGING_STEMS) for w in doc.tokens[k + 1:first])
+        between = doc.tokens[k + 1:first]
+        if len(between) == 1 and plain_word(between[0].lemma).startswith(SEEING_STEMS) \
+                and doc.tokens[first].pos == "NOUN" and "gent" in doc.tokens[first].tags:
+            return True  # "не видят отвода российских войск": no act seen, where it would be
+        return not any(plain_word(w.lemma).startswith(STOPPING_STEMS + JUDGING_STEMS) for w in between)
     if doc.tokens[first].pos != "NOUN":
         return False
     k = first + 1  # past the act's object in the genitive ("Взятие Харькова не планируется")

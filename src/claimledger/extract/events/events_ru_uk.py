@@ -73,6 +73,7 @@ REPELLED_WINDOW = 8  # words between an assault noun and the verb of repelling i
 # коридором") is a ritual, not a report; the acts it names before or after are told elsewhere if at all.
 THANKS_LEMMAS = frozenset({"вдячний", "дякувати", "подякувати", "подяка", "вдячність", "спасибі", "благодарить",
                            "поблагодарить", "благодарный", "признательный", "благодарность", "спасибо"})
+CAUSAL_THANKS = frozenset({"благодаря"})  # "thanks to", a cause ("взятие стало возможным благодаря ударам"): no thanks
 SUBJECT_WORDS = 4  # words of a subject phrase between its head (a trigger) and the comma before an according-to
 
 
@@ -198,7 +199,8 @@ def _match(doc: CyrDoc, i: int, items: tuple[_Item, ...]) -> int | None:
             nxt = next((later for later in items[n + 1:] if not later.optional), None)
             abbreviation = toks[k].text == "." and k > i and toks[k - 1].lower in NUMBER_ABBREVIATIONS if k < len(toks) else False
             quote = k < len(toks) and toks[k].text in QUOTE_MARKS  # "били «Градами» по": a name's marks
-            if k < len(toks) and (toks[k].is_word or toks[k].text[:1].isdigit() or abbreviation or quote) \
+            share = k < len(toks) and toks[k].text == "%"  # "потеряли более 40% территории"
+            if k < len(toks) and (toks[k].is_word or toks[k].text[:1].isdigit() or abbreviation or quote or share) \
                     and toks[k].sent == toks[i].sent and not (nxt is not None and nxt.matches(toks[k])) \
                     and not _stops_gap(doc, k):
                 k = _past_participle_phrase(doc, k, nxt) if nxt is not None else k + 1
@@ -296,7 +298,7 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
     seen: dict[tuple[str, str | None, int], Event] = {}
     speakers = {a.id: a.speaker for a in attributions}
     for kind, first, last in find_triggers_ru_uk(doc, places):
-        if any(set(w.lemmas) & THANKS_LEMMAS or plain_word(w.lower) in THANKS_LEMMAS
+        if any((set(w.lemmas) & THANKS_LEMMAS or plain_word(w.lower) in THANKS_LEMMAS) and w.lower not in CAUSAL_THANKS
                for w in sentence_tokens(doc, first)):
             continue
         start, end = doc.char_span(first, last)

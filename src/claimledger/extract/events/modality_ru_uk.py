@@ -37,6 +37,7 @@ HYPOTHETICAL_LEMMAS = frozenset({
     "ризик", "загроза", "потенційний", "опасность", "небезпека", "возможность", "можливість", "допустить",
     "допускать", "припустити", "припускати", "способный", "здатний", "спроможний",
 })
+BECOMING_LEMMAS = frozenset({"стать", "стати"})  # "стало возможным": a possibility come true (_became_possible)
 # ... of them, the nouns of threat, which govern only their own clause or the "что" clause they open.
 THREAT_NOUNS = frozenset({"риск", "угроза", "опасность", "возможность", "ризик", "загроза", "небезпека",
                           "можливість"})
@@ -145,7 +146,7 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     # governs the attempt), which otherwise makes the act real ("пытались атаковать")
     controller = next((n for n, w in enumerate(before) if set(w.lemmas) & FACTUAL_CONTROLLERS), None)
     if any(w.lemma in HYPOTHETICAL_LEMMAS and not (first - w.i > THREATENED_REACH and _named_as_cause(doc, w.i))
-           and (w.lemma not in THREAT_NOUNS or w in own_clause or words[:1] in (["что"], ["що"]))
+           and not _became_possible(doc, w.i) and (w.lemma not in THREAT_NOUNS or w in own_clause or words[:1] in (["что"], ["що"]))
            for w in before[:controller]):  # ("угрозой окружения": the encirclement threatened stays a possibility)
         # (a noun of threat governs its own clause and one it opens with "что": "Есть угроза, что ВСУ атакуют";
         # "Угрозы окружения нет, войска отходят" is no possible withdrawal)
@@ -212,6 +213,13 @@ def _being_clarified(doc: CyrDoc, first: int, last: int, before: list[Token]) ->
     s = doc.sentence_of(first)
     verb = next((w for w in doc.tokens[last:s.last] if w.pos == "VERB"), None)
     return verb is not None and plain_word(verb.lower).startswith(CLARIFYING_STEMS)
+
+
+def _became_possible(doc: CyrDoc, k: int) -> bool:
+    """True for a word of possibility after a past form of "стать" ("взятие стало возможным благодаря ударам"): what
+    made it possible was real."""
+    before = doc.tokens[k - 1] if k > 0 else None
+    return before is not None and bool(set(before.lemmas) & BECOMING_LEMMAS) and "past" in before.tags
 
 
 def _named_as_cause(doc: CyrDoc, k: int) -> bool:

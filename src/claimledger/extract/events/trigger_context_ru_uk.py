@@ -28,6 +28,9 @@ from .quantities_ru_uk import (
 TOWN_PART_LEMMAS = frozenset({"здание", "будівля", "квартал", "многоэтажка", "багатоповерхівка", "микрорайон",
                               "мікрорайон", "улица", "вулиця", "окраина", "околиця"})
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
+# ... or words before it in its clause where a fronted object of taking stands ("город взяли исключительно его
+# бойцы", "Бахмут полностью взяли"), not after a preposition ("в Бахмуте взяли в плен")
+FRONTED_OBJECT_WINDOW = 2
 # Nouns of the surroundings of a place a force leaves ("отвод войск из районов Балаклеи").
 AREA_NOUNS = frozenset({"район", "окрестность", "окраина", "околица", "околиця", "окраїна", "направление", "напрямок",
                         "остров", "острів"})
@@ -134,7 +137,7 @@ def passes_flags(doc: CyrDoc, first: int, last: int, kind: str, flags: frozenset
                                             and doc.tokens[w.i - 1].lower in ORIGIN_PREPOSITIONS for w in window[:2]):
             pass  # "вывели с него гарнизон": the place a pronoun stands for, named before
         elif not any(set(w.lemmas) & SETTLEMENT_LEMMAS or any(p.span[0] <= w.start < p.span[1] for p in held)
-                     for w in window):
+                     for w in window) and not _fronted_object(doc, first, kind, places):
             return False
     if "personnel" in flags or "materiel" in flags:
         start = max(0, first - PERSONNEL_WINDOW)
@@ -226,3 +229,24 @@ def _frees_people(doc: CyrDoc, first: int, last: int) -> bool:
                 continue  # "освободили от оккупантов Херсон": whom a place is freed from
             return plain.startswith(PERSONNEL_STEMS) or military_people(doc, w, last)
     return False
+
+
+def _fronted_object(doc: CyrDoc, first: int, kind: str, places: Sequence[Place]) -> bool:
+    """True when a taking's verb at token ``first`` has a settlement fronted before it in its clause, within
+    FRONTED_OBJECT_WINDOW words and governed by no preposition ("город взяли исключительно его бойцы", "Бахмут
+    полностью взяли"; not "в Бахмуте взяли в плен", a country that takes, "Росія поверне", nor a town's genitive,
+    "Власти Белгорода сохраняют контроль"); territory_control only."""
+    if kind != "territory_control":
+        return False
+    s = doc.sentence_of(first)
+    words = []
+    for k in range(first - 1, max(s.first, first - FRONTED_OBJECT_WINDOW - 1) - 1, -1):
+        if not doc.tokens[k].is_word or doc.tokens[k].pos == "PREP":
+            if doc.tokens[k].pos == "PREP":
+                return False
+            break
+        words.append(doc.tokens[k])
+    return any((set(w.lemmas) & SETTLEMENT_LEMMAS and "sing" in w.tags
+                or any(p.span[0] <= w.start < p.span[1] and p.level == "settlement" for p in places))
+               and has_reading(w.text, doc.language, None, "accs")  # (not "Власти Белгорода сохраняют контроль")
+               for w in words[:FRONTED_OBJECT_WINDOW])
