@@ -8,7 +8,9 @@ direction from a town locates the villages taken, it is not taken ("к севе�
 the land held is a withdrawal from it, its percentage no count ("потеряли более 40% территории Курской области");
 not seeing an act right before it denies it ("не видят отвода войск"), not seeing sense in it does not; a proposal
 is a negotiation ("предложил международный договор", "мирный план", "Формула миру"); a build-up is of forces, not of
-efforts ("для наращивания усилий").
+efforts ("для наращивания усилий"); "понад" before a count of people is no thing that suffered ("постраждали понад
+40 людей": casualties, 40); a town troops entered before a withdrawal in the sentence is the place left, not where
+the withdrawing force went ("увійшли до Херсона після відступу російських військ").
 
 The sentences are probes written for these tests in the styles of the hidden reports (agency and ministry copy; no
 gold or corpus text); each says what the record should hold by the annotation guide (shared data/dev/README.md) and
@@ -99,3 +101,16 @@ def test_a_proposal_is_a_negotiation(text, language):
 ])
 def test_a_build_up_is_of_forces(text, kinds):
     assert [kind for kind, _, _, _ in _found(text)] == kinds
+
+
+def test_more_than_before_a_count_of_people_leaves_them_the_sufferers():
+    found = _found("У Харкові, за даними ОВА, постраждали понад 40 людей, серед них діти.", "uk")
+    assert [(kind, places, count) for kind, _, places, count in found] == [("casualties", {"Kharkiv"}, 40)], found
+
+
+def test_a_town_entered_before_a_withdrawal_is_the_place_left():
+    found = _found("Збройні сили України увійшли до Херсона після відступу російських військ на лівий берег Дніпра.",
+                   "uk")
+    assert [(kind, places) for kind, _, places, _ in found] == [
+        ("territory_control", {"Kherson"}), ("withdrawal", {"Kherson"})], found
+

@@ -368,7 +368,11 @@ def other_role(doc: CyrDoc, place: Place, kind: str, first: int) -> bool:
     fixed, goes_to, party, side = _trigger_free_roles(doc, place)
     # (a heading is no place of an act but people moved or a force invading: "противник отброшен на территорию
     # Украины"; "вторглись на территорию Курской области" is fighting there)
-    return fixed or kind == "withdrawal" and goes_to or kind not in HEADING_TYPES and heading_to(doc, place) \
+    # (where a withdrawing force goes follows the withdrawal in its sentence: "увійшли до Херсона після відступу"
+    # entered the town it left)
+    s = doc.sentence_of(first)
+    return fixed or kind == "withdrawal" and goes_to and not s.start <= place.span[0] < doc.tokens[first].start \
+        or kind not in HEADING_TYPES and heading_to(doc, place) \
         or kind == "negotiation" and party \
         or kind == "other" and set(doc.tokens[first].lemmas) & MOVING_LEMMAS \
         and after_origin_preposition(doc, place, ORIGIN_PREPOSITIONS | FROM_NEAR_PREPOSITIONS) \

@@ -20,7 +20,7 @@ from .captivity_ru_uk import captives_carried, captivity_left
 from ..language.cyrillic import WITH_OR_FROM_PREPOSITIONS, CyrDoc, plain_word
 from ..language.lexicon_files import lexicon_words
 from ..places.name_context_ru_uk import LIST_JOINERS
-from ..language.numbers_ru_uk import NUMBER_LEMMAS
+from ..language.numbers_ru_uk import NUMBER_LEMMAS, QUANTITY_PREPOSITIONS
 from .quantities_ru_uk import COLLECTIVE_NUMERALS, PEOPLE, SETTLEMENT_LEMMAS, VICTIM_VERBS
 
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
@@ -227,8 +227,8 @@ def _things_suffered(doc: CyrDoc, first: int, last: int) -> bool:
     for window in (after, before):
         for k in window:
             w = doc.tokens[k]
-            if w.text.isdigit():
-                continue  # "пострадали 24 человека": the people after their number
+            if w.text.isdigit() or w.lower in QUANTITY_PREPOSITIONS:
+                continue  # "пострадали 24 человека", "понад 40 людей": the people after their number
             if not w.is_word:
                 break
             if w.lower in COLLECTIVE_NUMERALS:
