@@ -17,7 +17,10 @@ sunk is struck; "St Petersburg" is the Russian city, as "Saint Petersburg" is; a
 "while" tells an act of its own, with no place of the other ("advanced near Bakhmut, while fighting continued in the
 south"); missiles counted out of those that came are what was shot down ("shot down 5 of 10 missiles"); troops that
 enter a town's outskirts named by its possessive advance on it ("entered Vovchansk's northern outskirts"); a force
-that leaves a town it names withdraws from it ("all Russian units had left Bucha"), people who leave one do not.
+that leaves a town it names withdraws from it ("all Russian units had left Bucha"), people who leave one do not; a
+town the tagger calls an organisation opening a headline before the words it modifies is a place ("Mariupol maternity
+hospital hit by airstrike"); troops regrouped in an area withdraw from it ("regrouping troops in the Izium area"),
+forces regrouped at large do not.
 
 The sentences are probes written for these tests in the style of wire copy (no gold or corpus text); each says what
 the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -203,4 +206,22 @@ def test_troops_entering_a_towns_outskirts_named_by_its_possessive_advance_on_it
 def test_a_force_that_leaves_a_town_withdraws_from_it(text, withdrawn):
     found = [places for kind, _, places, _ in events(text, "en") if kind == "withdrawal"]
     assert found == ([withdrawn] if withdrawn else []), found
+
+
+def test_a_town_opening_a_headline_before_the_words_it_modifies_is_a_place():
+    rec = record("Seventeen people were wounded, the governor said.", "en", "2022-03-09",
+                 title="Mariupol maternity hospital hit by airstrike")
+    names = {p["ref"]: p["name"] for p in rec["title_layers"]["places"]}
+    assert [(e["type"], [names.get(k, k) for k in e["places"]]) for e in rec["title_layers"]["events"]] == [
+        ("strike", ["Mariupol"])]
+
+
+@pytest.mark.parametrize("text, withdrawn", [
+    ("Russia's Defence Ministry said it was regrouping troops in the Izium area to strengthen its positions.",
+     [{"Izium"}]),
+    ("Ukrainian forces are using the pause to regroup their forces and weapons.", []),
+])
+def test_troops_regrouped_in_an_area_withdraw_from_it(text, withdrawn):
+    found = [places for kind, _, places, _ in events(text, "en") if kind == "withdrawal"]
+    assert found == withdrawn, found
 

@@ -172,8 +172,10 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
                 continue  # (all that follows keeps a run of words only by a name it spells exactly)
             headed = i + n < len(tokens) and tokens[i + n].lower_ in PLACE_HEAD_CUES  # "the Punjab province"
             # a whole PERSON/ORG entity mid-sentence is a name whatever part of speech the tagger gave it
-            # ("since it captured Bakhmut in May", Bakhmut tagged ADV and ORG)
-            named = tok.ent_type_ in RELABEL_LABELS and not tok.is_sent_start and tok.ent_iob_ == "B" \
+            # ("since it captured Bakhmut in May", Bakhmut tagged ADV and ORG), and so is one opening a sentence
+            # before a lower-case word it modifies ("Mariupol maternity hospital hit by airstrike")
+            modifier = i + 1 < len(tokens) and tokens[i + 1].is_alpha and tokens[i + 1].text[:1].islower()
+            named = tok.ent_type_ in RELABEL_LABELS and (not tok.is_sent_start or modifier) and tok.ent_iob_ == "B" \
                 and (i + 1 == len(tokens) or tokens[i + 1].ent_iob_ != "I")
             # a name as the object or subject of a verb said of places ("Bakhmut has fallen", Bakhmut tagged ADV)
             named = named or n == 1 and tok.pos_ in MISREAD_NAME_POS and _object_of_place_verb(doc, Mention(i, i + 1, "GAZ"))
