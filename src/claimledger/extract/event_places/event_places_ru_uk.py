@@ -17,15 +17,15 @@ from . import place_ranker
 from ..places.gazetteer import load_gazetteer
 from ..places.place_adjectives_ru_uk import adjective_lemma, axis_place
 from .event_places import (
-    PLACE_INHERITING_TYPES, FRAME_KINDS, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys, place_keys_within,
-    place_within,
+    FRAME_KINDS, PLACE_INHERITING_TYPES, event_place_key, facility_place_keys, is_resolved, listed_over_areas,
+    place_keys, place_keys_within, place_within,
 )
 from .event_places_context_ru_uk import (
     DEMONSTRATIVE_LEMMAS, context_place_keys, facility_referred_to, settlement_referred_to, speakers_area_keys,
 )
 from ..events.attack_senses_ru_uk import POSITION_LEMMAS
 from .listed_places_ru_uk import LIST_JOINERS, broken_down_places, dash_listed_places, listed_places
-from .predicate_clauses_ru_uk import clause_of, opens_relative_clause, conditions_after, predicate_clause_of
+from .predicate_clauses_ru_uk import clause_of, conditions_after, opens_relative_clause, predicate_clause_of
 from .place_roles_ru_uk import FORCE_LEMMAS, LOCATIVE_PREPOSITIONS, after_origin_preposition, other_role
 from ..events.quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_ADJECTIVES, SETTLEMENT_LEMMAS
 

@@ -1,7 +1,8 @@
 """Clauses of a Russian or Ukrainian sentence around an event's trigger, where its places, modality and
 mentions are sought: the clause up to ";" or a spaced dash (a dash that stands for a gapped verb or only gives a
-count joins), and within it the comma-bounded stretch that holds the trigger's own predicate. A ``CyrDoc``
-(language/cyrillic.py) and token indices in, token ranges out.
+count joins), within it the comma-bounded stretch that holds the trigger's own predicate, and the conditions a
+sentence sets ("если", "как только", "за умови"). A ``CyrDoc`` (language/cyrillic.py) and token indices in, token
+ranges out.
 """
 from __future__ import annotations
 

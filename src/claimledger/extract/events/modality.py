@@ -62,7 +62,8 @@ def sets_condition(clause: Token) -> bool:
     marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
     if any(m in CONDITION_MARKS for m in marks) or clause.dep_ == "advcl" and clause.head.lower_ in CONDITION_HEADS:
         return True
-    timed = clause.dep_ == "advcl" and (any(m in TIME_MARKS for m in marks) or marks and clause.head.lower_ in TIME_HEADS)
+    timed = clause.dep_ == "advcl" and (any(m in TIME_MARKS for m in marks)
+                                        or bool(marks) and clause.head.lower_ in TIME_HEADS)
     past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
     return timed and not past
 

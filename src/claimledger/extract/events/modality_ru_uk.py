@@ -146,7 +146,8 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     # governs the attempt), which otherwise makes the act real ("пытались атаковать")
     controller = next((n for n, w in enumerate(before) if set(w.lemmas) & FACTUAL_CONTROLLERS), None)
     if any(w.lemma in HYPOTHETICAL_LEMMAS and not (first - w.i > THREATENED_REACH and _named_as_cause(doc, w.i))
-           and not _became_possible(doc, w.i) and (w.lemma not in THREAT_NOUNS or w in own_clause or words[:1] in (["что"], ["що"]))
+           and not _became_possible(doc, w.i)
+           and (w.lemma not in THREAT_NOUNS or w in own_clause or words[:1] in (["что"], ["що"]))
            for w in before[:controller]):  # ("угрозой окружения": the encirclement threatened stays a possibility)
         # (a noun of threat governs its own clause and one it opens with "что": "Есть угроза, что ВСУ атакуют";
         # "Угрозы окружения нет, войска отходят" is no possible withdrawal)
