@@ -10,7 +10,8 @@ not seeing an act right before it denies it ("не видят отвода во�
 is a negotiation ("предложил международный договор", "мирный план", "Формула миру"); a build-up is of forces, not of
 efforts ("для наращивания усилий"); "понад" before a count of people is no thing that suffered ("постраждали понад
 40 людей": casualties, 40); a town troops entered before a withdrawal in the sentence is the place left, not where
-the withdrawing force went ("увійшли до Херсона після відступу російських військ").
+the withdrawing force went ("увійшли до Херсона після відступу російських військ"); seizing a convoy or a cargo
+takes no town ("захопили нашу колону, наш гуманітарний вантаж для міста Вовчанська").
 
 The sentences are probes written for these tests in the styles of the hidden reports (agency and ministry copy; no
 gold or corpus text); each says what the record should hold by the annotation guide (shared data/dev/README.md) and
@@ -113,4 +114,14 @@ def test_a_town_entered_before_a_withdrawal_is_the_place_left():
                    "uk")
     assert [(kind, places) for kind, _, places, _ in found] == [
         ("territory_control", {"Kherson"}), ("withdrawal", {"Kherson"})], found
+
+
+@pytest.mark.parametrize("text, language, taken", [
+    ("Російські війська захопили нашу колону, наш гуманітарний вантаж для міста Вовчанська.", "uk", []),
+    ("Российские военные захватили колонну с гуманитарным грузом для Волчанска.", "ru", []),
+    ("Окупанти захопили місто Вовчанськ.", "uk", [{"Vovchansk"}]),
+])
+def test_seizing_a_convoy_takes_no_town(text, language, taken):
+    found = _found(text, language)
+    assert [places for kind, _, places, _ in found if kind == "territory_control"] == taken, found
 

@@ -80,6 +80,12 @@ PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
 CAPTIVITY_STEMS = ("плен", "полон", "заложник", "заручник")
 FREEING_STEMS = ("освобод", "освобожд", "звільн")  # verbs of freeing, which free places or people
 FREED_WINDOW = 4  # words after a verb of freeing within which its first noun says whom or what it frees
+# Verbs of seizing, and the things they may seize that are no land (the first noun after the verb within
+# FREED_WINDOW words): a convoy, a cargo, a vessel or vehicle, the initiative.
+SEIZING_STEMS = ("захват", "захвач", "захоп")
+SEIZED_THINGS = frozenset({"колонна", "колона", "груз", "вантаж", "судно", "корабль", "корабель", "танкер", "автобус",
+                           "грузовик", "вантажівка", "машина", "автомобиль", "автомобіль", "техника", "техніка",
+                           "инициатива", "ініціатива", "конвой", "гуманитарка", "гуманітарка"})
 
 
 def sentence_tokens(doc: CyrDoc, i: int) -> list[Token]:
@@ -181,6 +187,8 @@ def passes_flags(doc: CyrDoc, first: int, last: int, kind: str, flags: frozenset
     if kind == "territory_control" and plain_word(t.lower).startswith(FREEING_STEMS) \
             and _frees_people(doc, first, last):
         return False
+    if kind == "territory_control" and plain_word(t.lower).startswith(SEIZING_STEMS) and _seizes_a_thing(doc, last):
+        return False  # "захопили нашу колону, наш гуманітарний вантаж для міста Вовчанська": no town taken
     before = doc.tokens[max(doc.sentence_of(first).first, first - 3):first]
     governing = next((w for w in reversed(before) if w.pos not in ("ADJF", "PRTF")), None)
     if governing is not None and set(governing.lemmas) & AVOIDED_LEMMAS:
@@ -205,6 +213,13 @@ def _names_topic(doc: CyrDoc, w: Token) -> bool:
         return False
     return bool(set(w.lemmas) & (COMMENTING_LEMMAS | ANNOUNCING_LEMMAS)) and any(
         u.lower in ("не", "ні") for u in doc.tokens[max(0, w.i - NEGATION_REACH):w.i])
+
+
+def _seizes_a_thing(doc: CyrDoc, last: int) -> bool:
+    """True when the first noun after a verb of seizing (tokens up to ``last``) is a thing no land (SEIZED_THINGS)."""
+    sentence_last = doc.sentence_of(last - 1).last
+    noun = next((w for w in doc.tokens[last:min(sentence_last, last + FREED_WINDOW)] if w.pos == "NOUN"), None)
+    return noun is not None and bool(set(noun.lemmas) & SEIZED_THINGS)
 
 
 def _frees_people(doc: CyrDoc, first: int, last: int) -> bool:
