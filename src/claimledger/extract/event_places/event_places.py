@@ -194,7 +194,7 @@ LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|и|или|і|та|й|або)\s+
 LEDGER_KINDS = frozenset({"territory_control", "withdrawal"})
 # Types of the events a reporting frame tells (the meeting, call or talks where the words were said: "..., Putin said
 # at a meeting with the Foreign Ministry leadership"): such an event outside every content of its sentence has
-# none of their places.
+# none of their places (reported_spans).
 FRAME_KINDS = frozenset({"negotiation"})
 NEAR_BEFORE = re.compile(r"(?:\bnear|\bоколо|\bвозле|\bпоблизу|\bбіля|\bпод|\bпід)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -289,6 +289,16 @@ def _speaking_place(place: Place, claim: Attribution, text: str, sentence_start:
     if claim.source is not None and claim.source[0] <= first < claim.source[1]:
         return False
     return SPEAKING_PLACE_BEFORE.search(text[max(sentence_start, first - SPEAKING_PLACE_REACH):first]) is not None
+
+
+def reported_spans(kind: str, trigger_start: int, sentence: tuple[int, int],
+                   contents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The attribution contents (character spans) starting in a trigger's sentence whose places an event of type
+    ``kind`` takes none of: all of them for a meeting, call or talks of the frame that reports (FRAME_KINDS, the
+    trigger at ``trigger_start`` in no content: "..., заявил Путин на встрече с руководством МИД"); else none."""
+    if kind not in FRAME_KINDS or any(a <= trigger_start < b for a, b in contents):
+        return []
+    return [(a, b) for a, b in contents if sentence[0] <= a < sentence[1]]
 
 
 def facility_place_keys(text: str, sentence: tuple[int, int], places: Sequence[Place], kind: str) -> tuple[str, ...]:

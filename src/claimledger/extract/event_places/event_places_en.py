@@ -34,8 +34,8 @@ from . import place_ranker
 from ..language.doc_cache import doc_memo, doc_text, mention_span, span_tokens
 from ..events.event_arguments import FRONT_NOUNS
 from .event_places import (
-    FRAME_KINDS, LEDGER_KINDS, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys,
-    place_keys_within, place_within,
+    LEDGER_KINDS, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys,
+    place_keys_within, place_within, reported_spans,
 )
 from .event_places_context_en import (
     AREA_LEVELS, SETTLEMENT_WORDS, anaphoric_nouns, anaphoric_region, anaphoric_settlement, context_place_keys,
@@ -176,10 +176,9 @@ def rule_places(span: Span, places: Sequence[Place], actor: Token | None, kind: 
         if p.span not in in_source:
             in_source[p.span] = any(a <= p.span[0] and p.span[1] <= b for a, b in sources)
     places = [p for p in named if not in_source[p.span]]
-    if kind in FRAME_KINDS and not any(a <= span.start_char < b for a, b in contents):  # of the frame that
-        sentence = span.sent  # reports ("..., Putin said at a meeting with ..."): what is reported is no place of it
-        places = [p for p in places if not any(a <= p.span[0] < b and sentence.start_char <= a < sentence.end_char
-                                               for a, b in contents)]
+    # (a meeting of the frame that reports: "..., Putin said at a meeting with ...")
+    reported = reported_spans(kind, span.start_char, (span.sent.start_char, span.sent.end_char), contents)
+    places = [p for p in places if not any(a <= p.span[0] < b for a, b in reported)]
     if actor is not None:
         start, end = _noun_phrase(actor)
         places = [p for p in places if not (start <= p.span[0] and p.span[1] <= end)]

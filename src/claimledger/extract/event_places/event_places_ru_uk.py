@@ -17,8 +17,8 @@ from . import place_ranker
 from ..places.gazetteer import load_gazetteer
 from ..places.place_adjectives_ru_uk import adjective_lemma, axis_place
 from .event_places import (
-    FRAME_KINDS, PLACE_INHERITING_TYPES, event_place_key, facility_place_keys, is_resolved, listed_over_areas,
-    place_keys, place_keys_within, place_within,
+    PLACE_INHERITING_TYPES, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys,
+    place_keys_within, place_within, reported_spans,
 )
 from .event_places_context_ru_uk import (
     DEMONSTRATIVE_LEMMAS, context_place_keys, facility_referred_to, settlement_referred_to, speakers_area_keys,
@@ -122,11 +122,8 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
     sources = [a.source for a in attributions if a.source is not None]
     named = places
     s = doc.sentence_of(first)
-    start = doc.tokens[first].start
-    if kind in FRAME_KINDS and not any(c <= start < d for c, d in (a.content for a in attributions)):
-        # a meeting of the frame that reports ("..., заявил Путин на встрече с руководством МИД"): what is
-        # reported is no place of it
-        sources += [a.content for a in attributions if s.start <= a.content[0] < s.end]
+    # (a meeting of the frame that reports: "..., заявил Путин на встрече с руководством МИД")
+    sources += reported_spans(kind, doc.tokens[first].start, (s.start, s.end), [a.content for a in attributions])
     places = [p for p in places if not any(c <= p.span[0] and p.span[1] <= d for c, d in sources)
               and not other_role(doc, p, kind, first)]
     c_first, c_last = clause_of(doc, first, last)

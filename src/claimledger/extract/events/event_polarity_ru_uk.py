@@ -13,12 +13,12 @@ from ..places.name_context_ru_uk import LIST_JOINERS
 
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
 VERB_GROUP_REACH = 3  # verbs between a negation and the trigger they govern ("не будет вести переговоры")
-# Verbs of judging or knowing, whose negation judges an act rather than denies it ("не считает контрнаступление
-# провалом", "не визнає окупації").
-JUDGING_STEMS = ("счита", "счес", "называ", "назва", "призна", "дума", "зна", "вважа", "назива", "визна", "бач", "вид")
-# ... of them, those of seeing, whose negation right before an act noun in the genitive denies it was seen ("не видят
-# отвода войск", "не бачимо відходу"); not one that judges it ("не видит в переговорах смысла").
+# Verbs of seeing, whose negation right before an act noun in the genitive denies it was seen ("не видят отвода
+# войск", "не бачимо відходу"); elsewhere they judge it, as the verbs of judging or knowing below do.
 SEEING_STEMS = ("бач", "вид")
+# Verbs of judging or knowing, whose negation judges an act rather than denies it ("не считает контрнаступление
+# провалом", "не визнає окупації", "не видит в переговорах смысла").
+JUDGING_STEMS = ("счита", "счес", "называ", "назва", "призна", "дума", "зна", "вважа", "назива", "визна") + SEEING_STEMS
 # Verbs of taking place, whose negation after an act noun denies it ("Переговоры не состоятся"; not "наступление
 # не провалилось" or "Санкції не обійти", which assert it).
 HAPPENING_LEMMAS = frozenset({"состояться", "пройти", "проходить", "начаться", "быть", "відбутися", "відбуватися",

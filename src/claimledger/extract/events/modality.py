@@ -43,12 +43,12 @@ OPERATION_NOUNS = frozenset({"operation", "offensive", "mission"})
 COMPLETION_WORDS = frozenset({"completion", "complete", "completed", "conclusion", "successful"})
 COMPLETION_REACH = 4
 AIM_NOUNS = frozenset({"goal", "aim", "objective", "task", "purpose", "priority"})  # what is to be done
-CONDITION_WORDS = frozenset({"if", "unless", "otherwise"})  # ... which keep "would" conditional
 # Conjunctions opening a condition ("if Kyiv withdraws its troops"), and the words a condition's clause hangs on when a
 # phrase opens it ("provided that Ukraine leaves Kherson"); "once" and "as soon as" (hung on "soon") open one only
 # before a verb that is not past ("as soon as Ukraine withdraws"; "once troops entered the town" tells a time), in a
 # clause of its own ("Once one of the most developed cities ... is completely destroyed": formerly).
 CONDITION_MARKS = frozenset({"if", "unless"})
+CONDITION_WORDS = CONDITION_MARKS | {"otherwise"}  # ... which, anywhere in a sentence, keep "would" conditional
 CONDITION_HEADS = frozenset({"provided", "providing"})
 TIME_MARKS = frozenset({"once"})
 TIME_HEADS = frozenset({"soon"})

@@ -256,9 +256,9 @@ def _fronted_object(doc: CyrDoc, first: int, kind: str, places: Sequence[Place])
     s = doc.sentence_of(first)
     words = []
     for k in range(first - 1, max(s.first, first - FRONTED_OBJECT_WINDOW - 1) - 1, -1):
-        if not doc.tokens[k].is_word or doc.tokens[k].pos == "PREP":
-            if doc.tokens[k].pos == "PREP":
-                return False
+        if doc.tokens[k].pos == "PREP":
+            return False  # (also one word beyond the window: "в Белгородскую область отбита")
+        if not doc.tokens[k].is_word:
             break
         words.append(doc.tokens[k])
     return any((set(w.lemmas) & SETTLEMENT_LEMMAS and "sing" in w.tags
