@@ -89,7 +89,7 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
             source_tokens = noun_phrase(agent)
             extra = [*extra, agent.head]
         elif subject is not None and not passive:
-            source_tokens = noun_phrase(subject)
+            source_tokens = noun_phrase(_comma_spliced_subject(subject, verb))
             if subject.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 speaker_tokens = noun_phrase(verb.head, {t.i for t in verb.subtree})
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -138,6 +138,17 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
         found.append(Candidate(cue, content, "indirect", source_tokens, hint, speaker_tokens))
         previous_claims[content[0]] = content
     return found
+
+
+def _comma_spliced_subject(subject: Token, verb: Token) -> Token:
+    """The subject of a cue verb, less what belongs to the clause before a comma splice: in "Russia claims Soledar,
+    Ukraine says fighting goes on" the parser takes "Soledar" (the object of "claims") as the subject of "says", with
+    "Ukraine" in apposition; the apposition right before the verb is the subject when a verb precedes the first."""
+    appos = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
+    if appos and subject.i > 0 and subject.doc[subject.i - 1].pos_ in ("VERB", "AUX") \
+            and appos[-1].right_edge.i == verb.i - 1:
+        return appos[-1]
+    return subject
 
 
 def _is_document(subject: Token | None, passive: bool) -> bool:

@@ -23,6 +23,7 @@ from .event_places import (
     is_resolved,
 )
 from .place_roles_ru_uk import acting_country, heading_to
+from .predicate_clauses_ru_uk import predicate_clause_of
 from ..language.numbers_ru_uk import AREA_MEASURE, NUMBER_LEMMAS
 from ..events.quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_ADJECTIVES, SETTLEMENT_LEMMAS
 
@@ -75,6 +76,8 @@ STRIKE_WORDS = re.compile(rf"(?<!\w)(?:{STRIKE_STEMS}|вибух|взрыв)", r
 # Word starts of damage ("Повреждены девять частных домов", "пошкоджено газогін"): told after a strike in its
 # paragraph, the damage is that strike's, at all its places, with the casualties' sentence between or not.
 DAMAGE_STEMS = ("поврежд", "разруш", "пошкод", "зруйн")
+# "This" standing for what the sentence before told.
+DEMONSTRATIVES = frozenset({"это", "це"})
 # Nouns of the whole war (with "специальная военная операция" and "СВО"): no settlement's event.
 WHOLE_WAR_LEMMAS = frozenset({"война", "війна", "вторжение", "вторгнення"})
 # Nouns of a force's own area ("в зоне ответственности группировки «Центр»", "в полосе ответственности"): a clause
@@ -149,13 +152,16 @@ def _places_before(doc: CyrDoc, first: int, c_first: int, c_last: int, kind: str
     if _counts_settlements(doc, c_first, c_last):
         # "освобождены три населённых пункта": new settlements, not the one named before; its area may hold them
         places = [p for p in places if p.level in ("raion", "oblast")]
-    if _opens_new_item(doc, number) or _says_own_area(doc, c_first, c_last) \
+    # (the result of "the strike" opening the sentence or the event's clause is of the strike told before, after
+    # "Ранее" too: "Ранее Зеленский заявил, что в результате удара погибли пять человек")
+    result_opener = RESULT_OF_STRIKE.match(doc.text, doc.sents[number].start) is not None \
+        or _opens_with_result(doc, first)
+    if _opens_new_item(doc, number) and not result_opener or _says_own_area(doc, c_first, c_last) \
             or _names_unsettled(doc, c_first, c_last, named) or _names_the_war(doc, first) \
             or LONG_PERIOD.search(doc.text, doc.sents[number].start, doc.sents[number].end):
         return ()
     # (where a force heads is no place of what happens next: "Колонна двинулась в сторону Москвы. ... после удара")
     places = [p for p in places if not heading_to(doc, p)]
-    result_opener = RESULT_OF_STRIKE.match(doc.text, doc.sents[number].start) is not None
     for back in range(number - 1, max(-1, number - 1 - INHERIT_SENTENCES_BACK), -1):
         before = doc.sents[back]
         if "\n" in doc.text[before.end:doc.tokens[first].start] and not (result_opener and back == number - 1):
@@ -169,7 +175,8 @@ def _places_before(doc: CyrDoc, first: int, c_first: int, c_last: int, kind: str
         if any(before.start <= p.span[0] < before.end and p.level in LOCAL_LEVELS and is_resolved(p) for p in places):
             # the result of a strike, or the repelling of the attacks, told in the sentence right before: all its places
             struck = STRIKE_WORDS.search(doc.text, before.start, before.end) is not None
-            result = result_opener or kind == "attack_repelled" or kind == "casualties" and struck
+            result = result_opener or kind == "attack_repelled" or kind == "casualties" and struck \
+                or _refers_back(doc, c_first, first)
             damage = struck and kind == "strike" and plain_word(doc.tokens[first].lower).startswith(DAMAGE_STEMS)
             return inherited_place_keys(doc.text, places, kind, (before.start, before.end), doc.tokens[first].start,
                                         None if result and back == number - 1 or damage else INHERITED_PLACES_AT_MOST,
@@ -184,6 +191,21 @@ def _places_before(doc: CyrDoc, first: int, c_first: int, c_last: int, kind: str
             doc.text, doc.sents[number].start, doc.sents[number].end):
         return ()  # (the losses of a day's bulletin, "за сутки противник потерял 200 человек", are the front's)
     return _topic_settlement(places, doc.tokens[first].start, headline_keys)
+
+
+def _opens_with_result(doc: CyrDoc, first: int) -> bool:
+    """True when the comma-bounded stretch of the trigger at token ``first``, after a "что"/"що" opening it, opens
+    with the result of a strike (RESULT_OF_STRIKE: "..., что в результате удара погибли пять человек")."""
+    k = predicate_clause_of(doc, first, first + 1)[0]
+    if doc.tokens[k].lower in ("что", "що") and k + 1 < first:
+        k += 1
+    return RESULT_OF_STRIKE.match(doc.text, doc.tokens[k].start) is not None
+
+
+def _refers_back(doc: CyrDoc, c_first: int, first: int) -> bool:
+    """True when "это"/"це" stands in the clause (tokens from ``c_first``) before the trigger at ``first``: the act
+    told right before, named again ("В ведомстве назвали это перегруппировкой войск", "Це був наймасованіший удар")."""
+    return any(t.lower in DEMONSTRATIVES for t in doc.tokens[c_first:first])
 
 
 def _says_own_area(doc: CyrDoc, c_first: int, c_last: int) -> bool:

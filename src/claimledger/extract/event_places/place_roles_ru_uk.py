@@ -278,8 +278,10 @@ def destination(doc: CyrDoc, place: Place) -> bool:
     if j is None:
         return False
     before, t = doc.tokens[j], doc.tokens[j + 1]
+    # (a name the tagger reads as nominative after a preposition, "отошли в Лисичанск", is the accusative it must be)
+    accusative = bool({"accs", "nomn"} & t.tags) and "loct" not in t.tags
     return _heading_at(doc, j) or before.lower in ("к", "ко", "до") \
-        or before.lower in ("в", "во", "на", "у") and ("accs" in t.tags and "loct" not in t.tags or _aimed_at(doc, j))
+        or before.lower in ("в", "во", "на", "у") and (accusative or _aimed_at(doc, j))
 
 
 def _aimed_at(doc: CyrDoc, j: int) -> bool:
@@ -442,8 +444,8 @@ def _origin_of_force(doc: CyrDoc, place: Place, first: int) -> bool:
     while weapon > s.first and model - weapon < WEAPON_NAME_WORDS and _weapon_name_word(doc.tokens[weapon]):
         weapon -= 1  # "безпілотниками типу Shahed з", "ракетами С-300 из", "типа «Герань»": the weapon before its model
     if weapon >= s.first and set(doc.tokens[weapon].lemmas) & WEAPON_NOUN_LEMMAS \
-            or plain_word(doc.tokens[k - 2].lower).startswith(LAUNCHED_STEMS):
-        return True
+            or any(plain_word(t.lower).startswith(LAUNCHED_STEMS) for t in doc.tokens[max(s.first, k - 3):k - 1]):
+        return True  # (its agent between or not: "ракетой, выпущенной ВСУ из Харьковской области")
     if k >= first if s.first <= first < s.last else any(t.pos in PREDICATE_POS for t in doc.tokens[s.first:k]):
         return False
     for j in range(k - 2, max(s.first, k - 1 - ORIGIN_REACH) - 1, -1):

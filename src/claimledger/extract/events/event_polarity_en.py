@@ -17,6 +17,8 @@ from .event_triggers import cue_ancestors
 # Verbs that deny the event in their object or complement ("prevented any evacuation").
 NEGATING_VERBS = frozenset({"prevent", "deny", "refute", "cancel", "abandon", "refuse", "halt",
                             "reject", "thwart", "avert", "foil", "fail", "unable"})  # "failed to capture Vuhledar"
+# Prepositions of a time whose act a negation above them does not reach.
+TIME_PREPOSITIONS = frozenset({"after", "before", "following", "during", "since"})
 # Particles that make a negating verb of a phrasal one ("call off an assault", "rule out").
 NEGATING_PHRASALS = frozenset({("call", "off"), ("rule", "out")})
 # Verbs of speaking about an act whose negation says nothing of whether it happened ("did not comment on the
@@ -51,6 +53,8 @@ def event_polarity(span: Span) -> str:
         if token.i != root.i and _own_clause_joined(below, token):
             break  # "denied the report and blamed Kyiv for the attack": the denial has an object of its own
         below = token
+        if token.i != root.i and token.dep_ == "prep" and token.lower_ in TIME_PREPOSITIONS:
+            break  # "the order to call off an assault ... after the liberation of Mariupol": only a time told
         if token.i != root.i and token.lower_ == "without":
             break  # "could not end the war without direct talks": the talks are needed, not denied (see below)
         if token.i != root.i and _circumstance(token, root):

@@ -64,6 +64,10 @@ DENIAL_PHRASES = (("не", "соответству", "действительн")
                   ("не", "соответству", "реальн"), ("не", "відповіда", "реальн"))
 
 
+# Nouns of a connection that a negated "иметь"/"мати" disowns ("не имеют к обстрелу никакого отношения").
+DISOWNING_NOUNS = frozenset({"отношение", "стосунок", "відношення", "причастность", "причетність"})
+
+
 def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
     """Denied when a negation or "без" stands right before the trigger ("не взяли", "без жертв"), "нет" right after
     a noun trigger ("Пострадавших нет"), or a negation before a verb of managing
@@ -107,7 +111,22 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
         prev = doc.tokens[first - 2]  # "отказаться от штурма"
     if prev is not None and set(prev.lemmas) & CANCELLING_LEMMAS:
         return "denied"  # "приказал отменить штурм"
-    return "denied" if _negated_verb_group(doc, first, s) or _relative_denies(doc, first, s) else "asserted"
+    return "denied" if _negated_verb_group(doc, first, s) or _relative_denies(doc, first, s) \
+        or _disowned(doc, first, s) else "asserted"
+
+
+def _disowned(doc: CyrDoc, first: int, s) -> bool:
+    """True for an act after "к"/"до" (a demonstrative between or not) in a sentence whose negated "иметь"/"мати"
+    has a noun of connection (DISOWNING_NOUNS): "не имеют к обстрелу никакого отношения", "не мають стосунку до
+    удару" deny the act of the one who says it."""
+    k = first - 1
+    if k > s.first and doc.tokens[k].pos in ("ADJF", "NPRO") or doc.tokens[k].lower in ("этому", "цього"):
+        k -= 1  # "до цього удару"
+    if k < s.first or doc.tokens[k].lower not in ("к", "ко", "до"):
+        return False
+    words = doc.tokens[s.first:s.last]
+    return any(w.lower in NEGATIONS and set(v.lemmas) & {"иметь", "мати"} for w, v in zip(words, words[1:])) \
+        and any(set(w.lemmas) & DISOWNING_NOUNS for w in words)
 
 
 def _calls_untrue(doc: CyrDoc, k: int) -> bool:

@@ -53,6 +53,7 @@ CONDITION_HEADS = frozenset({"provided", "providing"})
 TIME_MARKS = frozenset({"once"})
 TIME_HEADS = frozenset({"soon"})
 # Modifiers that say an event is going on now, whatever is said of its end ("the ongoing conflict will be settled").
+PRECEDING_WORDS = frozenset({"after", "following"})  # ... whose object came before the act they time
 ONGOING_WORDS = frozenset({"ongoing", "current", "continuing"})
 
 
@@ -94,7 +95,8 @@ def event_modality(span: Span) -> str:
     if root.dep_ == "nsubj" and any(c.dep_ == "attr" and c.lemma_.lower() in ("matter", "question") and any(
             g.lower_ == "time" for p in c.children if p.lower_ == "of" for g in p.children) for c in root.head.children):
         return "future"  # "The capture of Pokrovsk is a matter of time"
-    if any(c.dep_ == "amod" and c.lower_ in ONGOING_WORDS for c in root.children) or _operation_completed(root):
+    if any(c.dep_ == "amod" and c.lower_ in ONGOING_WORDS for c in root.children) or _operation_completed(root) \
+            or _before_a_past_act(root):
         return "factual"
     if _named_as_aim(root):
         return "future"  # "the main goal – the liberation of Donbass", "Our main task is the liberation of Donbass"
@@ -137,6 +139,13 @@ def event_modality(span: Span) -> str:
         if position > 0 and _imperative(token) and _demanded(root, token):
             return "future"  # a demand: "Provide humanitarian corridors", "close the sky, stop the shelling"
     return "factual"
+
+
+def _before_a_past_act(noun: Token) -> bool:
+    """True for an act named after "after"/"following" in a sentence whose main verb is past: it came first ("Russia
+    promised on Tuesday to scale down military operations ..., after talks with Ukrainian negotiators")."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in PRECEDING_WORDS and noun.sent.root.tag_ == "VBD"
 
 
 def _operation_completed(verb: Token) -> bool:

@@ -264,7 +264,7 @@ def _predicate_modality(doc: CyrDoc, first: int, last: int) -> str:
 def _named_as_aim(doc: CyrDoc, first: int, sentence_first: int) -> bool:
     """True when the trigger at token ``first``, a noun or an infinitive, is the act an aim noun before it names
     (AIM_LEMMAS within AIM_REACH words): an infinitive right after it, or a noun linked to it by a copula or a
-    preposition of aim (AIM_LINKS, AIM_PREPOSITIONS) past modifiers and operation nouns (nouns before a copula
+    preposition of aim (AIM_LINKS, AIM_PREPOSITIONS) or a dash past modifiers and operation nouns (nouns before a copula
     belong to the aim: "Задачей армии остается освобождение"); not a noun that only depends on it ("Мета цієї
     атаки": the attack was real) or on another act ("завдання з протидії агресії"), nor one set in a place
     ("пріоритети на переговорах"), nor a finite verb ("Цель была поражена")."""
@@ -277,7 +277,9 @@ def _named_as_aim(doc: CyrDoc, first: int, sentence_first: int) -> bool:
         lemmas = set(t.lemmas)
         if lemmas & AIM_LEMMAS:
             return linked
-        if lemmas & AIM_LINKS or t.pos == "PREP" and t.lower in AIM_PREPOSITIONS and not linked:
+        if t.text in ("—", "–", "-") and not linked:
+            linked = copula = True  # "главной цели — освобождении Донбасса": a dash for the copula
+        elif lemmas & AIM_LINKS or t.pos == "PREP" and t.lower in AIM_PREPOSITIONS and not linked:
             linked, copula = True, copula or bool(lemmas & AIM_LINKS)
         elif not t.is_word or t.pos in PREDICATE_POS or t.pos == "PREP" \
                 or t.pos == "NOUN" and not copula and not lemmas & OPERATION_LEMMAS:

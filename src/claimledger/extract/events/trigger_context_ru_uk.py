@@ -76,6 +76,12 @@ STAGING_AREA_LEMMAS = frozenset({"район", "пункт", "место", "мі
 # Words of avoiding: "щоб уникнути втрат", "во избежание потерь" name an event that is kept from happening.
 AVOIDED_LEMMAS = frozenset({"избежание", "избежать", "избегать", "уникнення", "уникнути", "уникати"})
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
+# Words of concentrating (events_ru_uk.tsv: a build-up of forces), and what they focus instead of troops when they
+# say a focus: efforts or attention ("сосредоточить основные усилия на освобождении Донбасса"), within FOCUS_REACH
+# words after the verb.
+FOCUS_STEMS = ("сосредоточ", "зосеред")
+FOCUS_LEMMAS = frozenset({"усилие", "зусилля", "внимание", "увага"})
+FOCUS_REACH = 3
 # Word starts of captivity: "освобождены из плена", "звільнили з полону" free people, not a place.
 CAPTIVITY_STEMS = ("плен", "полон", "заложник", "заручник")
 FREEING_STEMS = ("освобод", "освобожд", "звільн")  # verbs of freeing, which free places or people
@@ -86,6 +92,17 @@ SEIZING_STEMS = ("захват", "захвач", "захоп")
 SEIZED_THINGS = frozenset({"колонна", "колона", "груз", "вантаж", "судно", "корабль", "корабель", "танкер", "автобус",
                            "грузовик", "вантажівка", "машина", "автомобиль", "автомобіль", "техника", "техніка",
                            "инициатива", "ініціатива", "конвой", "гуманитарка", "гуманітарка"})
+
+
+def _focus(doc: CyrDoc, first: int, last: int) -> bool:
+    """True when a word of concentrating at tokens [first, last) says a focus: an adverb or an instrumental
+    ("зосереджено працювати", "быть сосредоточенными"), or efforts or attention as its object within FOCUS_REACH
+    words."""
+    t = doc.tokens[first]
+    if t.pos == "ADVB" or t.pos in ("ADJF", "PRTF") and "ablt" in t.tags:
+        return True
+    s = doc.sentence_of(first)
+    return any(set(w.lemmas) & FOCUS_LEMMAS for w in doc.tokens[last:min(s.last, last + FOCUS_REACH)])
 
 
 def sentence_tokens(doc: CyrDoc, i: int) -> list[Token]:
@@ -117,6 +134,8 @@ def passes_flags(doc: CyrDoc, first: int, last: int, kind: str, flags: frozenset
         return False  # "Ми не відступаємо", "не отступим": a resolve, no report of a withdrawal
     if kind == "other" and first > 0 and set(doc.tokens[first - 1].lemmas) & STAGING_AREA_LEMMAS:
         return False  # "удары по районам сосредоточения", "районах зосередження": where troops gather, struck
+    if kind == "other" and plain_word(t.lower).startswith(FOCUS_STEMS) and _focus(doc, first, last):
+        return False  # "сосредоточить основные усилия на ...", "бути зосередженими": a focus, no build-up
     sentence = sentence_tokens(doc, first)
     if "place" in flags:
         s = doc.sentence_of(first)
