@@ -270,8 +270,8 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
     pronoun = next((i for i in range(last - 1, first - 1, -1) if _nominative_pronoun(toks[i])), None)
     if pronoun is not None:
         return (pronoun, pronoun + 1)
-    start = next((i for i in range(first, last) if is_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG")),
-                 None)
+    start = next((i for i in range(first, last) if (is_nominative(toks[i]) or doc.entity_label(i) in ("PER", "ORG"))
+                  and not _entity_after_preposition(doc, i, first)), None)
     if start is None and last - first == 1 and is_name_word(doc, toks[first]):
         return (first, last)  # a lone surname the dictionary reads as a common noun ("Песков, в свою очередь,")
     if start is None:
@@ -308,6 +308,20 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
             last = i  # (a nominative reading of a preposition's object is none: "на питання журналістів")
             break
     return (start, last)
+
+
+def _entity_after_preposition(doc: CyrDoc, i: int, floor: int) -> bool:
+    """True when token i lies in a named entity whose first word is the object of a preposition ("вокруг Запорожской АЭС Президент России проинформировал": the plant is where, the president who)."""
+    label, k = doc.entity_label(i), i
+    if label is None:
+        return False
+    # (back to the entity's first word; a nominative word that declines opens a name of its own: "встречи с
+    # Эммануэлем Макроном Владимир Путин заявил", which the tagger may read as one entity)
+    while k > floor and doc.entity_label(k - 1) == label \
+            and not (is_nominative(doc.tokens[k]) and "Fixd" not in doc.tokens[k].tags):
+        k -= 1
+    # (not after "в"/"на": "В Минобороны России сообщили" names who speaks by where)
+    return k > floor and doc.tokens[k - 1].pos == "PREP" and doc.tokens[k - 1].lower not in SETTING_PREPOSITIONS
 
 
 def acting_participle(toks: list[Token], i: int, limit: int) -> bool:

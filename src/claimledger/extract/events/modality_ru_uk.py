@@ -94,6 +94,7 @@ QUESTION_OPENER = "чи"
 # Conjunctions of purpose opening a verb trigger's own clause ("перебрасывают резервы, чтобы удержать позиции",
 # "щоб захопити його"): the act is aimed at, still to come.
 PURPOSE_CONJUNCTIONS = frozenset({"чтобы", "чтоб", "дабы", "щоб", "щоби"})
+SUBJUNCTIVE_PARTICLES = frozenset({"бы", "б", "би"})  # ... which make a past form a wish or a condition
 # ... and prepositions of purpose right before an act noun ("вбиває заради знищення України", "ради захвата"), by
 # language (the Ukrainian "ради" is the council's genitive: "Над будівлею міської ради підняли прапор").
 PURPOSE_PREPOSITIONS = {"ru": frozenset({"ради"}), "uk": frozenset({"заради"})}
@@ -161,7 +162,14 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
                         for w in before[:controller])
             return "future" if near and ruled else "factual"
         return "future" if near and _future_verb(ruling, doc.language) else "factual"
-    if any(set(w.lemmas) & FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before) or _ordered(t, own_clause):
+    # (a past predicate between a cue to come and a noun act tells it done: "По плану Генштаба нанесен удар", "За
+    # планом завдано удару", the Ukrainian impersonal "-но"/"-то" being past)
+    # (not a past form after "чтобы"/"щоб" or with "бы"/"би", a wish: "щоб закінчилася ця війна")
+    wished = any(w.lower in PURPOSE_CONJUNCTIONS | SUBJUNCTIVE_PARTICLES for w in before)
+    done = max((n + 1 for n, w in enumerate(before) if t.pos == "NOUN" and w.pos in ("VERB", "PRTS")
+                and w.tags & {"past", "Impe"} and not set(w.lemmas) & FUTURE_LEMMAS), default=0) if not wished else 0
+    if any(set(w.lemmas) & FUTURE_LEMMAS or _future_verb(w, doc.language) for w in before[done:]) \
+            or _ordered(t, own_clause):
         return "future"
     if t.pos == "NOUN" and _possible_state(doc, own_clause):
         return "hypothetical"
