@@ -311,7 +311,8 @@ def _subject_in(doc: CyrDoc, floor: int, last: int) -> tuple[int, int] | None:
 
 
 def _entity_after_preposition(doc: CyrDoc, i: int, floor: int) -> bool:
-    """True when token i lies in a named entity whose first word is the object of a preposition ("вокруг Запорожской АЭС Президент России проинформировал": the plant is where, the president who)."""
+    """True when token i lies in a named entity whose first word is the object of a preposition ("вокруг
+    Запорожской АЭС Президент России проинформировал": the plant is where, the president who)."""
     label, k = doc.entity_label(i), i
     if label is None:
         return False
