@@ -18,10 +18,13 @@ LINE_START = re.compile(r"^", re.M)
 # The city in capitals as one word on its own line ("KIEV"; a headline in capitals has several); or the city
 # and ", country or date" and a dash; or an agency in brackets and a dash, or in slashes (TASS); or ", day
 # month." (TASS); or, as Interfax files, the city in title case, ". day month." and the agency in capitals and a dash
-# ("Киев. 3 апреля. ИНТЕРФАКС-УКРАИНА - "), or its site's name alone ("INTERFAX.RU - "). A name in capitals and a
+# ("Киев. 3 апреля. ИНТЕРФАКС-УКРАИНА - "), or its site's name alone ("INTERFAX.RU - "); or, with no city, the day
+# and the agency ("Aug 14 (Reuters) - "). A name in capitals and a
 # dash alone ("NATO — ...") opens none.
 DATELINE = re.compile(
     rf"[ \t]*(?:[{_CAPITALS}]{{2}}[{_CAPITALS}'’-]{{0,30}}[ \t]*\n"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}[ \t]+\([^()\n]{1,30}\)"
+    r"[ \t]*[—–-]{1,2}[ \t]+"
     rf"|[{_CAPITALS}]{{3,20}}\.(?:RU|UA|COM|РФ)[ \t]*[—–-]{{1,2}}[ \t]+"
     rf"|[{_CAPITALS}][^\W\d_]+(?:[ -][{_CAPITALS}]?[^\W\d_]+)?\.[ \t]+\d{{1,2}}[ \t]+[^\W\d_]+\.[ \t]+"
     rf"[{_CAPITALS}]{{3}}[{_CAPITALS}.-]{{0,30}}[ \t]*[—–-]{{1,2}}[ \t]+"

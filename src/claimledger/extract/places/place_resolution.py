@@ -24,6 +24,15 @@ from .unlisted_villages_en import russian_setting, village_governed
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# A Ukrainian village farther than this from the Russian region or town a report sets its sentence in is a
+# homonym of a Russian village the gazetteer lacks (a border oblast spans ~250 km; Olhivka of Kherson Oblast lies
+# ~600 km from Kursk, Vovchansk ~40 km from Belgorod).
+SETTING_KM = 300
+VILLAGE_POPULATION = 10_000  # ... a village or small town (the category of a city of oblast significance aside)
+CITY_CATEGORIES = frozenset({"M", "K"})
+# Russian cities this large set no scene: a capital or metropolis names a government or a venue ("Moscow said",
+# "talks in Saint Petersburg"); the border regions' towns are smaller (Kursk 0.45 million).
+SETTING_CITY_POPULATION = 1_000_000
 # Head nouns of world areas dropped when the name with its head is unknown ("Anhui province").
 WORLD_HEADS = frozenset("province region district prefecture county state governorate department".split())
 # A city named like its state or a state like its city ("Washington", "New York"): words around the name
@@ -114,6 +123,7 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
         results = new
     results = settled_alike([companion.settle(_inside_stated_area(doc, gaz, mentions, results, k))
                              for k in range(len(mentions))], [t.lower() for t in texts])
+    results = [_oblast_after_town(doc, gaz, mentions, results, k) for k in range(len(mentions))]
     resolved = [r.entry for r in results if r.entry is not None]
     ordinal = {start: n for n, start in enumerate(sorted(set(sentences)))}
     settled = [(ordinal[s], r.entry) for r, s in zip(results, sentences) if r.entry is not None]
@@ -123,12 +133,20 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
         and x.entry is not r.entry and x.entry.level == "settlement"])}
     settled = [(ordinal[s], r.entry) for k, (r, s) in enumerate(zip(results, sentences))
                if r.entry is not None and k not in apart]
+    # a Ukrainian village far from the Russian area its sentence is set in is a Russian village the gazetteer lacks
+    # ("near the villages of Kremyanoye, Snagost and Olgovka" after "Russia's Kursk region": no Olhivka of Kherson
+    # Oblast)
+    homonyms = {k for k, (r, s) in enumerate(zip(results, sentences)) if r.entry is not None and k not in apart
+                and _far_from_russian_setting(r.entry, ordinal[s], [(n, x) for n, x in settled if x is not r.entry])}
+    settled = [(n, x) for n, x in settled if not any(x is results[k].entry for k in homonyms)]
     places = []
     for k, (m, cand, res, sent) in enumerate(zip(mentions, cands, results, sentences)):
         start, end, text = mention_span(doc, m)
         e = res.entry
         if e is not None and (_stray_town(e, resolved) or k in apart):
             e, res = None, Resolution(None, res.candidates or (e,), res.scores)
+        if k in homonyms:
+            e, res = None, Resolution(None, (), res.scores)
         # a village of a Russian report the gazetteer lacks: ref null, its name as written (unlisted_villages_en.py)
         village = e is None and (m.label == "VILLAGE" or village_governed(doc, m.start)) \
             and russian_setting(ordinal[sent], settled)
@@ -143,6 +161,17 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
             candidates=tuple(c.ref or c.id for c in res.candidates) if e is None and not village else (),
         ))
     return places
+
+
+def _far_from_russian_setting(e: Entry, sentence: int, settled: list[tuple[int, Entry]]) -> bool:
+    """True for a Ukrainian village in a Russian setting (unlisted_villages_en.russian_setting) farther than
+    SETTING_KM from every Russian region or town of its sentence and the one before (no metropolis)."""
+    if e.country != "UA" or e.level != "settlement" or e.lat is None or (e.population or 0) >= VILLAGE_POPULATION \
+            or e.category in CITY_CATEGORIES or not russian_setting(sentence, settled):
+        return False
+    near = [x for n, x in settled if n in (sentence, sentence - 1) and x.country == "RU" and x.lat is not None
+            and (x.population or 0) < SETTING_CITY_POPULATION]  # (not "Moscow-installed officials", "Moscow said")
+    return bool(near) and all(km_between(e, x) > SETTING_KM for x in near)
 
 
 def _choose(gaz: Gazetteer, memo: dict[tuple, Resolution], candidates: list[Entry], ctx: ResolveContext | None,
@@ -304,6 +333,22 @@ def _inside_stated_area(doc, gaz: Gazetteer, mentions: list[Mention], results: l
     inside = [c for c in res.candidates if _holds(gaz, area, c)] or \
         [c for c in res.candidates if _holds(gaz, area, c) is None]  # candidates whose state is unknown
     return Resolution(inside[0] if inside else None, res.candidates, res.scores)
+
+
+def _oblast_after_town(doc, gaz: Gazetteer, mentions: list[Mention], results: list[Resolution], k: int) -> Resolution:
+    """The resolution of mention ``k``, or the oblast of its name when it is a city named like its oblast said right
+    after a town of that oblast with "in" between ("the town of Lyman in Donetsk": Donetsk Oblast, as the annotation
+    guide reads a bare "Kharkiv" of "a buffer zone in Kharkiv")."""
+    e = results[k].entry
+    if k == 0 or e is None or e.level != "settlement" or e.country != "UA":
+        return results[k]
+    town = results[k - 1].entry
+    if town is None or town.level != "settlement" or town is e \
+            or [t.lower_ for t in doc[mentions[k - 1].end:mentions[k].start]] not in (["in"], [",", "in"]):
+        return results[k]
+    text = mention_span(doc, mentions[k])[2]
+    oblast = next((a for a in gaz.lookup(f"{text} region") if a.level == "oblast" and a.id == town.oblast), None)
+    return Resolution(oblast, results[k].candidates, results[k].scores) if oblast is not None else results[k]
 
 
 def _holds(gaz: Gazetteer, area: Entry, town: Entry) -> bool | None:
