@@ -64,6 +64,8 @@ DENIAL_PHRASES = (("не", "соответству", "действительн")
                   ("не", "соответству", "реальн"), ("не", "відповіда", "реальн"))
 
 
+EARLY_WORDS = frozenset({"рано", "зарано", "преждевременно", "передчасно"})  # "говорить пока рано"
+SPEAKING_LEMMAS = frozenset({"говорить", "говорити", "казати", "утверждать", "стверджувати"})
 # Nouns of a connection that a negated "иметь"/"мати" disowns ("не имеют к обстрелу никакого отношения").
 DISOWNING_NOUNS = frozenset({"отношение", "стосунок", "відношення", "причастность", "причетність"})
 
@@ -112,7 +114,18 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
     if prev is not None and set(prev.lemmas) & CANCELLING_LEMMAS:
         return "denied"  # "приказал отменить штурм"
     return "denied" if _negated_verb_group(doc, first, s) or _relative_denies(doc, first, s) \
-        or _disowned(doc, first, s) else "asserted"
+        or _disowned(doc, first, s) or _too_early_to_speak(doc, first, s) else "asserted"
+
+
+def _too_early_to_speak(doc: CyrDoc, first: int, s) -> bool:
+    """True for an act after "о"/"об"/"про" (its words between) in a sentence that says it is too early to speak of
+    it: "рано"/"зарано" next to a form of говорить/говорити ("о полном окружении города говорить пока рано", "рано
+    говорить о взятии"): the act has not happened."""
+    words = doc.tokens[s.first:s.last]
+    early = any(w.lower in EARLY_WORDS and any(set(v.lemmas) & SPEAKING_LEMMAS
+                                                for v in words[max(0, n - 2):n + 3])
+                for n, w in enumerate(words))
+    return early and any(doc.tokens[k].lower in ABOUT_WORDS for k in range(max(s.first, first - UNTRUE_REACH), first))
 
 
 def _disowned(doc: CyrDoc, first: int, s) -> bool:

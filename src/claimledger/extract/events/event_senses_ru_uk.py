@@ -37,6 +37,7 @@ TAKING_IDIOMS = (("за", "основу"), ("на", "себя"), ("на", "се�
                  ("в", "планы"), ("в", "задачи"), ("в", "состав"), ("в", "число"), ("в", "историю"), ("у", "плани"),
                  ("в", "плани"), ("до", "планів"), ("до", "складу"), ("до", "числа"), ("в", "історію"),
                  ("у", "історію"))
+IDIOM_FRONTED = 5
 # "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
 RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "унаслідок", "вследствие"})
 # ... and after or during it in a sentence of people hurt ("после атаки ВСУ пострадали", "о погибшем при атаке ВСУ")
@@ -262,7 +263,13 @@ def _takes_no_land(doc: CyrDoc, first: int, last: int) -> bool:
     if not set(doc.tokens[first].lemmas) & IDIOM_TAKING_LEMMAS:
         return False
     after = tuple(plain_word(t.lower) for t in doc.tokens[last:last + 2])
-    return any(after[:len(idiom)] == idiom for idiom in TAKING_IDIOMS)
+    if any(after[:len(idiom)] == idiom for idiom in TAKING_IDIOMS):
+        return True
+    # the idiom's words fronted ("в планы России не входит оккупация"), within IDIOM_FRONTED words before the verb
+    s = doc.sentence_of(first)
+    before = [plain_word(t.lower) for t in doc.tokens[max(s.first, first - IDIOM_FRONTED):first]]
+    return any(tuple(before[n:n + 2]) == idiom for idiom in TAKING_IDIOMS if len(idiom) == 2
+               for n in range(len(before) - 1))
 
 
 def _civilians_leave(doc: CyrDoc, first: int, last: int) -> bool:

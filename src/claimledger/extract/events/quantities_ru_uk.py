@@ -149,6 +149,10 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
         value = _count_ending_at(doc, back, first, in_time)
         if value is not None:
             return value  # "7 загиблих, 144 поранених": the number the victims' word follows
+    if kind in PEOPLE_COUNTED and doc.tokens[first].pos == "VERB":
+        value = _count_ending_at(doc, back, first, in_time)
+        if value is not None and not 1900 <= value <= 2100:
+            return value  # "более 80 пострадали, судьба еще 11 человек неизвестна": the people the verb follows
     if kind in PEOPLE_COUNTED:  # "Уничтожены три лодки и до десяти боевиков": the people, not the boats
         people = people_count_after(doc, last, max(after.stop, people_stop), in_time, past_others=True)
         if people is not None:
@@ -180,11 +184,11 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             value, end = _count_at(doc, k, in_time)
             if value is not None and not (1900 <= value <= 2100 and end == k + 1):
                 if kind not in PEOPLE_COUNTED and kind != "other" and order is not inside and (
-                        _people_at(doc, end)
+                        _people_at(doc, end) or end < s.last and set(doc.tokens[end].lemmas) & VICTIM_VERBS
                         or order is not adjacent and set(doc.tokens[k].lemmas) & COLLECTIVE_NUMERALS  # ("трьох ударів")
                         or _people_at(doc, end, PEOPLE_ADJECTIVES) and _victims_told(doc, s)):
-                    continue  # "удар ... погибли 11 человек", "пострадали трое": people count the casualties (but
-                    # inside the trigger they count its own act: "повернула додому 95 військовослужбовців"; and the
+                    continue  # "удар ... погибли 11 человек", "пострадали трое", "Около 10 пострадали при обстреле":
+                    # people count the casualties (but inside the trigger they count its own act: "повернула додому 95 військовослужбовців"; and the
                     # people of other acts are theirs: "вернула из плена 115 защитников")
                     # ("обстрілів загинули 16 українських дітей"; those "в окружении" count the encirclement)
                 return value
