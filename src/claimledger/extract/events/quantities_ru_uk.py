@@ -188,8 +188,9 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                         or order is not adjacent and set(doc.tokens[k].lemmas) & COLLECTIVE_NUMERALS  # ("трьох ударів")
                         or _people_at(doc, end, PEOPLE_ADJECTIVES) and _victims_told(doc, s)):
                     continue  # "удар ... погибли 11 человек", "пострадали трое", "Около 10 пострадали при обстреле":
-                    # people count the casualties (but inside the trigger they count its own act: "повернула додому 95 військовослужбовців"; and the
-                    # people of other acts are theirs: "вернула из плена 115 защитников")
+                    # people count the casualties (but inside the trigger they count its own act: "повернула додому
+                    # 95 військовослужбовців"; and the people of other acts are theirs: "вернула из плена 115
+                    # защитников")
                     # ("обстрілів загинули 16 українських дітей"; those "в окружении" count the encirclement)
                 return value
     t = doc.tokens[first]
