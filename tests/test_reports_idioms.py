@@ -2,7 +2,10 @@
 говорить пока рано": denied); an idiom of entering fronted before its verb takes no place ("в планы России не входит
 оккупация": the occupation, not an entry, is the act); a bare number right before a verb of the dead or hurt counts
 them ("более 80 пострадали, судьба еще 11 человек неизвестна": 80), and is no count of the strike they were hurt in
-("Около 10 пострадали при обстреле").
+("Около 10 пострадали при обстреле"). An act proposed or agreed to is to come ("погодилася на 30-денне припинення
+вогню"), not one done by a proposal ("По предложению Минобороны нанесен удар"); a withdrawal from a quarter of the
+country takes no town of the sentence before ("Росія відводить війська з півночі"), where an attack from one comes at
+that town; troops fleeing a place they name withdraw ("Окупанти тікають з Харківщини"), civilians are evacuated.
 
 The sentences are probes written for these tests in the styles of the hidden reports (agency copy; no gold or corpus
 text); each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the
@@ -13,6 +16,7 @@ from __future__ import annotations
 import pytest
 
 from test_reports_acts import record
+from test_reports_context import events
 
 pytestmark = pytest.mark.model
 
@@ -55,3 +59,35 @@ def test_a_fronted_idiom_of_entering_takes_no_place(text, language, trigger):
 def test_a_bare_number_before_a_verb_of_the_dead_counts_them(text, counts):
     found = _events(text, "ru")
     assert [(kind, count) for kind, _, _, count in found] == counts, found
+
+
+@pytest.mark.parametrize("text, language, modality", [
+    ("Україна готова погодитися на пропозицію США про негайне 30-денне припинення вогню.", "uk", "future"),
+    ("Україна погодилася на 30-денне припинення вогню.", "uk", "future"),
+    ("Россия согласилась на обмен пленными.", "ru", "future"),
+    ("За пропозицією Генштабу завдано удару.", "uk", "factual"),
+    ("По предложению Минобороны нанесен удар.", "ru", "factual"),
+])
+def test_an_act_proposed_or_agreed_to_is_to_come(text, language, modality):
+    rec = record(text, language, "2025-03-11")
+    assert [e["modality"] for e in rec["events"]] == [modality], rec["events"]
+
+
+@pytest.mark.parametrize("text, language, places", [
+    ("Водночас ворог продовжує обстрілювати Чернігів. Росія відводить війська з півночі.", "uk", set()),
+    ("Бои идут у Волчанска. Противник атакует с севера и юга.", "ru", {"Vovchansk"}),
+])
+def test_a_withdrawal_from_a_quarter_of_the_country_takes_no_town_told_before(text, language, places):
+    found = events(text, language)
+    assert found[-1][2] == places, found
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Окупанти тікають з Харківщини, кидаючи техніку.", "uk", "withdrawal"),
+    ("Российские военные бежали из Изюма.", "ru", "withdrawal"),
+    ("Мешканці тікають з Покровська.", "uk", "evacuation"),
+    ("Люди тікають від війни.", "uk", None),
+])
+def test_troops_fleeing_a_place_withdraw(text, language, kind):
+    found = _events(text, language)
+    assert [k for k, _, _, _ in found] == ([kind] if kind else []), found

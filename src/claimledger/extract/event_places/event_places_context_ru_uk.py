@@ -83,6 +83,9 @@ WHOLE_WAR_LEMMAS = frozenset({"война", "війна", "вторжение", 
 # Nouns of a force's own area ("в зоне ответственности группировки «Центр»", "в полосе ответственности"): a clause
 # naming one says where its event is, which no settlement of another sentence is.
 AREA_OF_FORCE_LEMMAS = frozenset({"ответственность", "відповідальність"})
+# Nouns of a quarter of the country ("с севера", "з півночі"): after a preposition, where a withdrawal is.
+QUARTER_LEMMAS = frozenset({"север", "юг", "восток", "запад", "північ", "південь", "схід", "захід",
+                            "півночі", "півдня", "сходу", "заходу"})  # (forms the dictionary leaves as lemmas)
 OCCUPIED_STEMS = ("оккупир", "окупов")  # adjectives of occupied land, which inherit no place
 # Nouns of areas that, plural after a preposition, say where an event is without naming them ("Из приграничных
 # районов эвакуированы более 3 тыс. человек", "по територіях громад"): not the settlement of another sentence.
@@ -156,7 +159,7 @@ def _places_before(doc: CyrDoc, first: int, c_first: int, c_last: int, kind: str
     # "Ранее" too: "Ранее Зеленский заявил, что в результате удара погибли пять человек")
     result_opener = RESULT_OF_STRIKE.match(doc.text, doc.sents[number].start) is not None \
         or _opens_with_result(doc, first)
-    if _opens_new_item(doc, number) and not result_opener or _says_own_area(doc, c_first, c_last) \
+    if _opens_new_item(doc, number) and not result_opener or _says_own_area(doc, c_first, c_last, kind) \
             or _names_unsettled(doc, c_first, c_last, named) or _names_the_war(doc, first) \
             or LONG_PERIOD.search(doc.text, doc.sents[number].start, doc.sents[number].end):
         return ()
@@ -208,9 +211,10 @@ def _refers_back(doc: CyrDoc, c_first: int, first: int) -> bool:
     return any(t.lower in DEMONSTRATIVES for t in doc.tokens[c_first:first])
 
 
-def _says_own_area(doc: CyrDoc, c_first: int, c_last: int) -> bool:
+def _says_own_area(doc: CyrDoc, c_first: int, c_last: int, kind: str) -> bool:
     """True when clause tokens [c_first, c_last) say where their event is without a name: a force's own area
-    (AREA_OF_FORCE_LEMMAS) or unnamed areas in the plural after a preposition (UNNAMED_AREA_LEMMAS)."""
+    (AREA_OF_FORCE_LEMMAS), unnamed areas in the plural after a preposition (UNNAMED_AREA_LEMMAS) or, for a
+    withdrawal of type ``kind``, a quarter of the country after one (QUARTER_LEMMAS)."""
     toks = doc.tokens
     for k in range(c_first, c_last):
         t = toks[k]
@@ -219,6 +223,10 @@ def _says_own_area(doc: CyrDoc, c_first: int, c_last: int) -> bool:
         if t.pos == "NOUN" and "plur" in t.tags and set(t.lemmas) & UNNAMED_AREA_LEMMAS \
                 and any(w.pos == "PREP" for w in toks[max(c_first, k - 2):k]):
             return True
+        if kind == "withdrawal" and t.pos == "NOUN" and set(t.lemmas) & QUARTER_LEMMAS and k > c_first \
+                and toks[k - 1].pos == "PREP":
+            return True  # "Росія відводить війська з півночі": a quarter of the country, no town told before (an
+            # attack "с севера и юга" comes at the town told from there)
     return False
 
 

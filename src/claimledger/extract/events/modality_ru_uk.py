@@ -67,6 +67,13 @@ ORDER_LEMMAS = frozenset({"приказ", "наказ", "распоряжени�
 ORDER_REACH = 3  # words from the order noun to the act, the act excluded ("приказ о наступлении", "наказ на знищення")
 # Nouns of an aim before a dash and the infinitive act it is ("Главная задача — выдавить противника", "Наша мета —
 # звільнити всі території"): the act is to come.
+# ... and so does a proposal ("на пропозицію США про негайне 30-денне припинення вогню"; not one done "по предложению",
+# "за пропозицією"),
+# and agreeing to an act ("погодилася на 30-денне припинення вогню", "согласились на обмен"), within PROPOSAL_REACH
+# words before it.
+PROPOSAL_LEMMAS = frozenset({"предложение", "пропозиція"})
+AGREEING_LEMMAS = frozenset({"согласиться", "соглашаться", "погодитися", "погоджуватися"})
+PROPOSAL_REACH = 8  # (tokens: "30-денне" is three)
 AIM_LEMMAS = frozenset({"задача", "цель", "завдання", "мета", "приоритет", "пріоритет"})
 # An act named as an aim within AIM_REACH words after such a noun, with no comma or predicate between but a copula
 # (AIM_LINKS): "для достижения целей операции по освобождению Донбасса", "Целью является освобождение",
@@ -207,11 +214,15 @@ def _possible_state(doc: CyrDoc, clause: list[Token]) -> bool:
 
 def _ordered(t: Token, clause: list[Token]) -> bool:
     """True for an act noun or infinitive ``t`` that an order noun in the words before it in its clause demands
-    ("отдал приказ о наступлении", "наказ на знищення"); not one done by order ("по приказу ... отошли")."""
+    ("отдал приказ о наступлении", "наказ на знищення"), a proposal names or a verb of agreeing agrees to; not one done
+    by order ("по приказу ... отошли")."""
     if not (t.pos in ("NOUN", "INFN") or _infinitive(t)):
         return False
     return any(set(w.lemmas) & ORDER_LEMMAS and not (n > 0 and clause[n - 1].pos == "PREP")
-               for n, w in enumerate(clause) if n >= len(clause) - ORDER_REACH)
+               for n, w in enumerate(clause) if n >= len(clause) - ORDER_REACH) \
+        or any(set(w.lemmas) & PROPOSAL_LEMMAS and not (n > 0 and clause[n - 1].lower in ("по", "за"))
+               or set(w.lemmas) & AGREEING_LEMMAS and n + 1 < len(clause) and clause[n + 1].lower == "на"
+               for n, w in enumerate(clause) if n >= len(clause) - PROPOSAL_REACH)
 
 
 def _being_clarified(doc: CyrDoc, first: int, last: int, before: list[Token]) -> bool:
