@@ -55,6 +55,8 @@ AIR_ATTACK_STEMS = ("массирован", "масован", "комбинир�
                     "нічн")
 INFRASTRUCTURE_STEMS = ("энергет", "енергет", "инфраструктур", "інфраструктур", "объект", "об'єкт", "обьект",
                         "подстанц", "підстанц", "тэц", "тец", "электростан", "електростан")
+# ... and structures such an attack hits ("атака на Крымский мост", "атака на аеродром").
+STRUCTURE_LEMMAS = frozenset({"мост", "міст", "плотина", "гребля", "дамба", "нпз", "аэродром", "аеродром", "порт"})
 # Verbs of undergoing an attack ("атаке подверглись НПЗ", "зазнав атаки"), within UNDERGOING_REACH words of it.
 ATTACK_UNDERGOING_LEMMAS = frozenset({"подвергнуться", "подвергаться", "зазнати", "зазнавати"})
 UNDERGOING_REACH = 2
@@ -69,7 +71,7 @@ STRIKE_NOUN_STEMS = ("удар", "авиаудар", "авіаудар", "обс
 def air_attack(doc: CyrDoc, first: int, last: int) -> bool:
     """True for the noun "атака" said to be massive, combined, missile or air ("массированная атака", "масована
     атака"), made with drones or missiles ("атаку с применением беспилотных аппаратов") or aimed "на" infrastructure
-    ("атаку на енергетичну інфраструктуру"): bombardment, a strike."""
+    ("атаку на енергетичну інфраструктуру") or a structure ("атака на Крымский мост"): bombardment, a strike."""
     if not attack_noun(doc.tokens[first]):
         return False
     s = doc.sentence_of(first)
@@ -80,7 +82,7 @@ def air_attack(doc: CyrDoc, first: int, last: int) -> bool:
         return True  # "атаку с применением беспилотных аппаратов": made with drones
     after = doc.tokens[last:min(s.last, last + OBJECT_WINDOW + 1)]
     return bool(after) and after[0].lower in ("на", "по") and any(
-        plain_word(w.lower).startswith(INFRASTRUCTURE_STEMS) for w in after[1:])
+        plain_word(w.lower).startswith(INFRASTRUCTURE_STEMS) or set(w.lemmas) & STRUCTURE_LEMMAS for w in after[1:])
 
 
 def attack_undergone(doc: CyrDoc, first: int, last: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..attribution.denials_ru_uk import VERDICT_VERBS
 from ..language.cyrillic import RELATIVE_LEMMAS, VERBAL_POS, CyrDoc, Token, has_reading, plain_word
 from ..places.name_context_ru_uk import LIST_JOINERS
+from .aims_ru_uk import AIM_LEMMAS, fulfilled_aim
 
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
 VERB_GROUP_REACH = 3  # verbs between a negation and the trigger they govern ("не будет вести переговоры")
@@ -114,7 +115,23 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
     if prev is not None and set(prev.lemmas) & CANCELLING_LEMMAS:
         return "denied"  # "приказал отменить штурм"
     return "denied" if _negated_verb_group(doc, first, s) or _relative_denies(doc, first, s) \
-        or _disowned(doc, first, s) or _too_early_to_speak(doc, first, s) else "asserted"
+        or _disowned(doc, first, s) or _too_early_to_speak(doc, first, s) or _aim_not_fulfilled(doc, first, s) \
+        else "asserted"
+
+
+def _aim_not_fulfilled(doc: CyrDoc, first: int, s) -> bool:
+    """True for an act after an aim noun and "по"/"з" whose past verb of fulfilling is negated ("авиация не
+    выполняла задач по поражению наземных целей")."""
+    k = first - 1
+    if k <= s.first or doc.tokens[k].lower not in ("по", "з", "із"):
+        return False
+    aim = k - 1
+    if not set(doc.tokens[aim].lemmas) & AIM_LEMMAS or not fulfilled_aim(doc, aim, s.first):
+        return False
+    verb = aim - 1
+    while verb > s.first and doc.tokens[verb].pos in ("ADJF", "PRTF"):
+        verb -= 1
+    return verb - 1 >= s.first and doc.tokens[verb - 1].lower in NEGATIONS
 
 
 def _too_early_to_speak(doc: CyrDoc, first: int, s) -> bool:

@@ -5,10 +5,11 @@ morphology (cyrillic.py).
 """
 from __future__ import annotations
 
-from ..language.cyrillic import PREDICATE_POS, CyrDoc, Token, has_reading, plain_word, word_readings
+from ..language.cyrillic import CyrDoc, Token, has_reading, plain_word, word_readings
 from ..event_places.predicate_clauses_ru_uk import (
     CONDITIONAL_CONJUNCTIONS, in_condition, opens_relative_clause, predicate_clause_of,
 )
+from .aims_ru_uk import AIM_LEMMAS, named_as_aim
 from .event_polarity_ru_uk import ABOUT_WORDS
 
 # Modality cues in the words before a trigger (lemmas). Future: planned, demanded, threatened,
@@ -65,23 +66,12 @@ FUTURE_AUXILIARIES = frozenset({"будет", "будут", "буду", "буд�
 # приказу командования подразделения отошли", "За наказом ... відійшли"), whose order follows a preposition.
 ORDER_LEMMAS = frozenset({"приказ", "наказ", "распоряжение", "розпорядження", "указание", "вказівка"})
 ORDER_REACH = 3  # words from the order noun to the act, the act excluded ("приказ о наступлении", "наказ на знищення")
-# Nouns of an aim before a dash and the infinitive act it is ("Главная задача — выдавить противника", "Наша мета —
-# звільнити всі території"): the act is to come.
 # ... and so does a proposal ("на пропозицію США про негайне 30-денне припинення вогню"; not one done "по предложению",
-# "за пропозицією"),
-# and agreeing to an act ("погодилася на 30-денне припинення вогню", "согласились на обмен"), within PROPOSAL_REACH
-# words before it.
+# "за пропозицією"), and agreeing to an act ("погодилася на 30-денне припинення вогню", "согласились на обмен"), within
+# PROPOSAL_REACH words before it.
 PROPOSAL_LEMMAS = frozenset({"предложение", "пропозиція"})
 AGREEING_LEMMAS = frozenset({"согласиться", "соглашаться", "погодитися", "погоджуватися"})
 PROPOSAL_REACH = 8  # (tokens: "30-денне" is three)
-AIM_LEMMAS = frozenset({"задача", "цель", "завдання", "мета", "приоритет", "пріоритет"})
-# An act named as an aim within AIM_REACH words after such a noun, with no comma or predicate between but a copula
-# (AIM_LINKS): "для достижения целей операции по освобождению Донбасса", "Целью является освобождение",
-# "поставил задачу освободить Донбасс" (see _named_as_aim).
-AIM_REACH = 6
-AIM_LINKS = frozenset({"являться", "оставаться", "быть", "стать", "бути", "являтися", "залишатися", "стати"})
-AIM_PREPOSITIONS = frozenset({"по", "з", "із"})  # "цели по освобождению", "завдання зі звільнення"
-OPERATION_LEMMAS = frozenset({"операция", "операція", "спецоперация", "спецоперація", "миссия", "місія"})
 # Controlling verbs whose infinitive reports a real act ("продолжают наступать", "намагалися прорвати").
 FACTUAL_CONTROLLERS = frozenset({"продолжать", "пытаться", "попытаться", "начать", "удаться", "стараться",
                                  "продовжувати", "намагатися", "спробувати", "почати", "вдатися", "стати",
@@ -126,7 +116,7 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
     if cut >= 0 and len(before) - cut <= 2 and (t.pos == "INFN" or _infinitive(t)) and before[cut].text in ("—", "–") \
             and any(set(w.lemmas) & AIM_LEMMAS for w in doc.tokens[s.first:before[cut].i]):
         return "future"  # "Главная задача сейчас — выдавить противника": the act is the aim named before the dash
-    if _named_as_aim(doc, first, s.first):
+    if named_as_aim(doc, first, s.first):
         return "future"  # "целей операции по освобождению Донбасса", "Целью операции является освобождение"
     before = before[cut + 1:]
     own_clause = before[max((n for n, w in enumerate(before) if w.text == ","), default=-1) + 1:]
@@ -278,32 +268,6 @@ def _predicate_modality(doc: CyrDoc, first: int, last: int) -> str:
         if w.pos == "VERB":
             break
     return "factual"
-
-
-def _named_as_aim(doc: CyrDoc, first: int, sentence_first: int) -> bool:
-    """True when the trigger at token ``first``, a noun or an infinitive, is the act an aim noun before it names
-    (AIM_LEMMAS within AIM_REACH words): an infinitive right after it, or a noun linked to it by a copula or a
-    preposition of aim (AIM_LINKS, AIM_PREPOSITIONS) or a dash past modifiers and operation nouns (nouns before a copula
-    belong to the aim: "Задачей армии остается освобождение"); not a noun that only depends on it ("Мета цієї
-    атаки": the attack was real) or on another act ("завдання з протидії агресії"), nor one set in a place
-    ("пріоритети на переговорах"), nor a finite verb ("Цель была поражена")."""
-    trigger = doc.tokens[first]
-    if trigger.pos not in ("NOUN", "INFN"):
-        return False
-    linked = copula = trigger.pos == "INFN"
-    for j in range(first - 1, max(sentence_first, first - AIM_REACH) - 1, -1):
-        t = doc.tokens[j]
-        lemmas = set(t.lemmas)
-        if lemmas & AIM_LEMMAS:
-            return linked
-        if t.text in ("—", "–", "-") and not linked:
-            linked = copula = True  # "главной цели — освобождении Донбасса": a dash for the copula
-        elif lemmas & AIM_LINKS or t.pos == "PREP" and t.lower in AIM_PREPOSITIONS and not linked:
-            linked, copula = True, copula or bool(lemmas & AIM_LINKS)
-        elif not t.is_word or t.pos in PREDICATE_POS or t.pos == "PREP" \
-                or t.pos == "NOUN" and not copula and not lemmas & OPERATION_LEMMAS:
-            return False
-    return False
 
 
 def _infinitive(t: Token) -> bool:
