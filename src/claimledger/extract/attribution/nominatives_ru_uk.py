@@ -10,6 +10,12 @@ from ..language.nlp import load_morphology
 
 
 
+# Case endings of a man's surname in -ов/-ев/-ин/-ын (declined as a possessive: "Суровикина", "Петрову"), and the
+# suffixes such a surname ends with in the nominative.
+MASCULINE_SURNAME_ENDINGS = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ым", "loct": "е"}
+POSSESSIVE_SURNAME_SUFFIXES = ("ов", "ев", "ёв", "ин", "ын", "ін", "їн")
+
+
 def first_name_gender(t: Token, case: str | None, language: str) -> str | None:
     """The gender of a first name read in the phrase's case ("Петра" in the genitive: masc), else None."""
     if case is None or case == "nomn":
@@ -32,6 +38,10 @@ def nominative_word(t: Token, case: str | None = None, language: str = "ru", gen
             parses = [p for p in readings if p.tag.POS == "ADJF" and "masc" in p.tag] if t.is_title else []
         if not parses and gender is not None and t.is_title:
             parses = [p for p in readings if p.tag.POS == "NOUN" and gender in p.tag]
+        if not parses and gender == "masc" and t.is_title:
+            stem = _possessive_surname_stem(t.text, case)
+            if stem is not None:
+                return stem  # "Сергея Суровикина" -> Суровикин (the dictionary reads a village Суровикино)
         if parses:
             best = next((p for p in parses if (gender or "masc") in p.tag), parses[0])
             nominative = best.inflect({"nomn"})
@@ -49,6 +59,16 @@ def nominative_word(t: Token, case: str | None = None, language: str = "ru", gen
     if "plur" in t.tags and t.is_title:
         return t.text  # one person is no plural: "Алаудинов" (read only as a genitive plural of Алаудин) is a surname
     return t.lemma[:1].upper() + t.lemma[1:]
+
+
+def _possessive_surname_stem(word: str, case: str) -> str | None:
+    """The nominative of a man's surname in -ов/-ев/-ин/-ын declined in ``case`` ("Суровикина", "Суровикину",
+    "Суровикиным" -> Суровикин), or None for another word."""
+    ending = MASCULINE_SURNAME_ENDINGS.get(case)
+    if ending is None or not word.lower().endswith(ending):
+        return None
+    stem = word[:len(word) - len(ending)]
+    return stem if stem.lower().endswith(POSSESSIVE_SURNAME_SUFFIXES) else None
 
 
 def nominative_role(doc: CyrDoc, toks: list[Token], case: str | None) -> str:

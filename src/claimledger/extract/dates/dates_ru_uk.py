@@ -400,6 +400,9 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
         (rf"{_B}(?:послезавтра|післязавтра){_E}", _days_back(-2, -2)),
         (rf"{_B}(?:завтра){_E}", _days_back(-1, -1)),
         (rf"{_B}(?:вчера|вчора|учора|накануне|напередодні){_E}", _days_back(1, 1)),
+        # "Днем ранее", "за день до этого": the day before the day told, most often the day of the report
+        (rf"{_B}(?:дн[её]м (?:ранее|раньше)|днем раніше|за день до (?:этого|цього))"
+         rf"{_E}", _days_back(1, 1)),
         (rf"{_B}(?:сегодня|сьогодні|нынче){_E}", _days_back(0, 0)),
         (rf"{_B}(?:сьогоднішн|сегодняшн)(?:і|ій|ього|ьому|ім|ю|я|є|е|ие|ий|его|ему|им|юю|яя|ее){_E}(?!\s+(?:день|дня))",
          _days_back(0, 0)),  # "Сьогоднішні російські ракетні удари" (a date phrase with "дня" is the pattern above)
