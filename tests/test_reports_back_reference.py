@@ -10,7 +10,9 @@ does not reach it ("call off an assault ... after the liberation of Mariupol"); 
 claims Soledar, Ukraine says fighting goes on") the source of the second verb is its own subject, not the first
 verb's object with it. A past predicate between a plan and a noun act tells the act done ("По плану Генштаба нанесен
 удар"), not a wish ("щоб закінчилася ця війна"); a name after a preposition other than "в"/"на" is no part of the
-source that follows it ("вокруг Запорожской АЭС Президент России проинформировал").
+source that follows it ("вокруг Запорожской АЭС Президент России проинформировал"). An English denial that only names
+the report told just before ("Kyiv denied this", "Ukraine denied involvement") denies the events of all its speaker
+told in that sentence; with nothing told before, it is no claim.
 
 The sentences are probes written for these tests in the styles of the hidden reports (agency copy, wire copy; no
 gold or corpus text); each says what the record should hold by the annotation guide (shared data/dev/README.md) and
@@ -146,3 +148,20 @@ def test_a_name_after_a_preposition_is_no_part_of_the_source(text, speaker):
     source = [text[a["source"][0]:a["source"][1]] for a in rec["attributions"]]
     assert [a["speaker"] for a in rec["attributions"]] == [speaker], rec["attributions"]
     assert not any(name in s for s in source for name in ("АЭС", "Байден", "Макрон")), source
+
+
+@pytest.mark.parametrize("text", [
+    "Russia said Ukraine attacked the Kremlin with drones. Kyiv denied this.",
+    "Russia accused Ukraine of attacking the Kremlin with drones overnight, and said it reserved the right to "
+    "retaliate. Ukraine denied involvement.",
+])
+def test_a_denial_that_names_the_report_before_it_denies_its_events(text):
+    rec = record(text, "en", "2023-05-03")
+    found = [(e["type"], e["polarity"], e["claimed_by"]) for e in rec["events"]]
+    assert ("strike", "asserted", "a1") in found and any(
+        kind == "strike" and polarity == "denied" and by not in (None, "a1") for kind, polarity, by in found), found
+
+
+def test_a_denial_of_nothing_told_before_is_no_claim():
+    rec = record("The police denied it.", "en", "2023-05-03")
+    assert rec["attributions"] == [], rec["attributions"]

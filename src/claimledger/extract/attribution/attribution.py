@@ -36,7 +36,7 @@ from ..language.clauses import (
 from ..language.doc_cache import doc_text, sentence_of, tokens_where
 from .cues import (
     AGENTLESS, ANAPHORS, CUE_OR_LIGHT_VERBS, CUE_OR_QUOTE_VERBS, CUE_VERBS, DOCUMENT_NOUNS, DOCUMENT_VERBS, LIGHT_NOUNS,
-    NOMINAL_STRENGTH, NON_SOURCE_NOUNS, REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
+    NOMINAL_STRENGTH, NON_SOURCE_NOUNS, REPORT_ANAPHOR, REQUIRED_COMPLEMENTS, RITUAL_NOUNS, UNSPECIFIED,
 )
 from .hedges import DISTANCING_HEDGES, find_hedge_spans, find_trailing_hedge
 from .quotes import apply_quotes, find_quotes, find_turn_candidates, quote_after, split_quote, unquote
@@ -129,8 +129,10 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
             colon_quote = quote_after(text, content[1], quotes) if text[content[1]:content[1] + 1] == ":" else None
             if colon_quote is not None:
                 content = (content[0], colon_quote[1])
-        if content is None or len(text[content[0]:content[1]].split()) < 2 and '"' not in text[content[0]:content[1]]:
-            continue
+        if content is None or len(text[content[0]:content[1]].split()) < 2 and '"' not in text[content[0]:content[1]] \
+                and not (CUE_VERBS.get(verb.lemma_) == "denied" and REPORT_ANAPHOR.match(text[content[0]:content[1]])
+                         and _claim_just_before(doc, verb, previous_claims)):
+            continue  # (one word only when it names a report told just before that a denial denies: "Kyiv denied this")
         cue_extra = extra
         cue = cue_span(verb, [t for t in cue_extra if t.i > verb.i])
         if cue_extra and cue_extra[0].i < verb.i:  # "Hope was expressed"
@@ -138,6 +140,13 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
         found.append(Candidate(cue, content, "indirect", source_tokens, hint, speaker_tokens))
         previous_claims[content[0]] = content
     return found
+
+
+def _claim_just_before(doc: Doc, verb: Token, previous_claims: dict[int, tuple[int, int]]) -> bool:
+    """True when a claim found so far starts in the verb's sentence or the one before it."""
+    sentence = sentence_of(verb)
+    start = sentence_of(doc[sentence.start - 1]).start_char if sentence.start > 0 else sentence.start_char
+    return any(start <= s < verb.idx for s in previous_claims)
 
 
 def _comma_spliced_subject(subject: Token, verb: Token) -> Token:

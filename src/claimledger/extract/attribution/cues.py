@@ -5,6 +5,8 @@ and the PARC 3.0 cue list; every list is general reporting vocabulary, not fitte
 """
 from __future__ import annotations
 
+import re
+
 # Reporting verbs by lemma, with how firmly they present the content. Compiled from the
 # annotation guide of the development gold (section A.1-4) and the PARC 3.0 cue list.
 CUE_VERBS: dict[str, str] = {
@@ -146,3 +148,16 @@ SECOND_PERSON = frozenset({"you"})
 ANAPHORS = frozenset({"this", "that", "these", "it", "which", "such", "all"})
 AGENTLESS = "unspecified (agentless passive)"
 UNSPECIFIED = "unspecified"
+
+# A denial's content that only names the report it denies ("denied the claim", "rejected these reports", "Ukraine
+# denied this"), in English; the Russian and Ukrainian readers give such a denial the report's own content
+# ("Эту информацию опровергли", denials_ru_uk.py).
+REPORT_ANAPHOR = re.compile(r"^(?:(?:the|this|that|these|those|such|their|his|her|its)\s+)?(?:claims?|reports?|"
+                            r"information|allegations?|statements?|assertions?|accusations?|news|this|that|it)$"
+                            r"|^(?:any\s+)?(?:involvement|responsibility|participation|complicity)$",
+                            re.IGNORECASE)  # (and one's part in the act: "Ukraine denied involvement")
+# ... and its Russian and Ukrainian forms ("ISW эту информацию не подтверждает", "У Генштабі ці дані спростували").
+REPORT_ANAPHOR_RU_UK = re.compile(r"^(?:(?:эт[аиоу]|эти|это|этих|ц[іяюей]|цю|ці|це|цих|такие|такі)\s+)?"
+                                  r"(?:информаци[юяи]|сведени[яй]|данны[ех]|заявлени[яей]|сообщени[яей]|"
+                                  r"утверждени[яей]|інформаці[юї]|дан[іих]|заяв[иуа]?|повідомлен(?:ня|ь)|твердження)$",
+                                  re.IGNORECASE)

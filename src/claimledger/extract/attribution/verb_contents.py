@@ -28,6 +28,11 @@ CLAIMED_EVENT_NOUNS = frozenset({
 })
 
 
+# Nouns of one's part in an act, which a denial disowns as it denies a report ("Ukraine denied involvement", "denied
+# any responsibility").
+DISOWNED_NOUNS = frozenset({"involvement", "responsibility", "participation", "complicity"})
+
+
 def content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, list[Token]]:
     """Return the content span of a cue verb and the cue's extra words (light-verb noun, particle)."""
     lemma = verb.lemma_
@@ -115,6 +120,10 @@ def content_of_verb(verb: Token, text: str) -> tuple[tuple[int, int] | None, lis
                                                      and objects[0].lemma_.lower() in DENIABLE_CLAIM_NOUNS):
         # ("Kyiv dismissed the claim", "rejected the reports": a claim denied; not "rejected the proposal")
         obj = objects[0]
+        if CUE_VERBS.get(lemma) == "denied" and (obj.lower_ in ANAPHORS or obj.lemma_.lower() in DISOWNED_NOUNS):
+            # "Kyiv denied this", "Ukraine denied involvement": the denial names the report before it, which
+            # event_polarity.denials_of_reports finds by these words
+            return char_span(list(obj.subtree)), extra
         if obj.pos_ == "PRON" or obj.lower_ in ANAPHORS:
             return None, extra
         if lemma == "deny" and obj.lemma_.lower() not in DENIABLE_NOUNS \

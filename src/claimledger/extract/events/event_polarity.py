@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ...models import Attribution, Event
+from ..attribution.cues import REPORT_ANAPHOR, REPORT_ANAPHOR_RU_UK
 
 
 def innermost_claimant(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
@@ -30,17 +31,6 @@ def claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequen
     return "denied" if claimant is not None and claimant.evidentiality == "denied" else polarity
 
 
-# A denial's content that only names the report it denies ("denied the claim", "rejected these reports", "Ukraine
-# denied this"), in English; the Russian and Ukrainian readers give such a denial the report's own content
-# ("Эту информацию опровергли", denials_ru_uk.py).
-REPORT_ANAPHOR = re.compile(r"^(?:(?:the|this|that|these|those|such|their|his|her|its)\s+)?(?:claims?|reports?|"
-                            r"information|allegations?|statements?|assertions?|accusations?|news|this|that|it)$",
-                            re.IGNORECASE)
-# ... and its Russian and Ukrainian forms ("ISW эту информацию не подтверждает", "У Генштабі ці дані спростували").
-REPORT_ANAPHOR_RU_UK = re.compile(r"^(?:(?:эт[аиоу]|эти|это|этих|ц[іяюей]|цю|ці|це|цих|такие|такі)\s+)?"
-                                  r"(?:информаци[юяи]|сведени[яй]|данны[ех]|заявлени[яей]|сообщени[яей]|"
-                                  r"утверждени[яей]|інформаці[юї]|дан[іих]|заяв[иуа]?|повідомлен(?:ня|ь)|твердження)$",
-                                  re.IGNORECASE)
 DENIAL_REACH_SENTENCES = 1  # sentence ends between a report and the denial that names it
 
 
@@ -55,11 +45,23 @@ def denials_of_reports(events: Sequence[Event], attributions: Sequence[Attributi
         report = _report_denied(denial, attributions, text)
         if report is None:
             continue
+        named = text[denial.content[0]:denial.content[1]].strip(" .,;:")
+        reports = {report.id}
+        if REPORT_ANAPHOR.match(named) or REPORT_ANAPHOR_RU_UK.match(named):  # ("denied this": all it told there)
+            reports |= {a.id for a in _told_with(report, attributions, text)}
         for event in events:
-            if event.claimed_by == report.id and event.polarity == "asserted" and not any(
+            if event.claimed_by in reports and event.polarity == "asserted" and not any(
                     e.claimed_by == denial.id and e.trigger == event.trigger for e in out):
                 out.append(replace(event, claimed_by=denial.id, polarity="denied"))
     return tuple(sorted(out, key=lambda e: e.trigger))
+
+
+def _told_with(report: Attribution, attributions: Sequence[Attribution], text: str) -> list[Attribution]:
+    """The other reports its speaker makes in the report's sentence ("Russia accused Ukraine of attacking the
+    Kremlin ..., and said it reserved the right to retaliate"), which a denial of the last one denies too."""
+    start = max((m.end() for m in re.finditer(r"[.!?](?:\s|$)", text[:report.content[0]])), default=0)
+    return [a for a in attributions if a is not report and a.speaker == report.speaker and a.cue is not None
+            and a.evidentiality != "denied" and start <= a.content[0] < report.content[0]]
 
 
 def _report_denied(denial: Attribution, attributions: Sequence[Attribution], text: str) -> Attribution | None:
