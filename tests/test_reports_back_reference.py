@@ -12,7 +12,8 @@ verb's object with it. A past predicate between a plan and a noun act tells the 
 удар"), not a wish ("щоб закінчилася ця війна"); a name after a preposition other than "в"/"на" is no part of the
 source that follows it ("вокруг Запорожской АЭС Президент России проинформировал"). An English denial that only names
 the report told just before ("Kyiv denied this", "Ukraine denied involvement") denies the events of all its speaker
-told in that sentence; with nothing told before, it is no claim.
+told in that sentence; with nothing told before, it is no claim. "Citing" a bare noun phrase gives the grounds of
+another verb's claim, no claim of its own ("..., citing video footage").
 
 The sentences are probes written for these tests in the styles of the hidden reports (agency copy, wire copy; no
 gold or corpus text); each says what the record should hold by the annotation guide (shared data/dev/README.md) and
@@ -165,3 +166,16 @@ def test_a_denial_that_names_the_report_before_it_denies_its_events(text):
 def test_a_denial_of_nothing_told_before_is_no_claim():
     rec = record("The police denied it.", "en", "2023-05-03")
     assert rec["attributions"] == [], rec["attributions"]
+
+
+@pytest.mark.parametrize("text, contents", [
+    ("Ukraine's military intelligence agency said on Wednesday it had struck three Russian air defence systems in "
+     "Crimea, citing video footage.", ["it had struck three Russian air defence systems in Crimea"]),
+    ("Citing security concerns, the mayor said the evacuation of Pokrovsk would continue.",
+     ["the evacuation of Pokrovsk would continue"]),
+    ("The ministry cited intelligence reports showing that Russian troops had massed near Kharkiv.",
+     ["intelligence reports showing that Russian troops had massed near Kharkiv"]),
+])
+def test_citing_grounds_is_no_claim_of_its_own(text, contents):
+    rec = record(text, "en", "2024-06-12")
+    assert [text[a["content"][0]:a["content"][1]] for a in rec["attributions"]] == contents, rec["attributions"]

@@ -58,6 +58,8 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
         needed = REQUIRED_COMPLEMENTS.get(verb.lemma_)
         if needed and not any(c.dep_ == needed or c.lower_ == needed for c in verb.children):
             continue
+        if _cites_grounds(verb):
+            continue  # "..., citing video footage", "Citing security concerns, the mayor said": the grounds, no claim
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
         agent = agent_of(verb)
         content, extra = content_of_verb(verb, text)
@@ -140,6 +142,16 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
         found.append(Candidate(cue, content, "indirect", source_tokens, hint, speaker_tokens))
         previous_claims[content[0]] = content
     return found
+
+
+def _cites_grounds(verb: Token) -> bool:
+    """True for "citing" hung on another verb with a bare noun phrase as its object: the grounds of that verb's
+    claim ("said it had struck three systems, citing video footage"), no claim of its own; not "cited reports showing
+    that ...", whose object holds a clause."""
+    if verb.lower_ != "citing" or verb.head.i == verb.i:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(t.pos_ in ("VERB", "AUX") for o in objects for t in o.subtree)
 
 
 def _claim_just_before(doc: Doc, verb: Token, previous_claims: dict[int, tuple[int, int]]) -> bool:
