@@ -9,7 +9,9 @@ that town; troops fleeing a place they name withdraw ("Окупанти тіка
 past verb of fulfilling an aim tells its act done ("выполнили задачу по освобождению Донбасса"), negated, not done
 ("не выполняла задач по поражению наземных целей"); an attack on a structure is a strike ("атака на Крымский мост").
 A man's surname in -ов/-ин declined is put back in the nominative though the dictionary reads another word
-("Сергея Суровикина": Surovikin, not a village Суровикино), and "Днем ранее" is the day before the report.
+("Сергея Суровикина": Surovikin, not a village Суровикино), and "Днем ранее" is the day before the report. People to
+be exchanged for prisoners are an exchange ("обменять на военнопленных"); a plan before an act makes it one to come
+("Их планируется обменять"); grounds for an act denied deny it ("не видит условий для переговоров").
 
 The sentences are probes written for these tests in the styles of the hidden reports (agency copy; no gold or corpus
 text); each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the
@@ -138,3 +140,15 @@ def test_a_mans_surname_in_ov_or_in_declined_is_put_back_in_the_nominative(text,
 def test_the_day_before_is_the_day_before_the_report(text, language, when):
     rec = record(text, language, "2024-08-30")
     assert {e["when"] for e in rec["events"]} == {when}, rec["events"]
+
+
+@pytest.mark.parametrize("text, language, found", [
+    ("Их планируется обменять на российских военнопленных.", "ru", [("other", "asserted", "future")]),
+    ("Намечается наступление на Харьков.", "ru", [("clash", "asserted", "future")]),
+    ("Россия не видит условий для переговоров.", "ru", [("negotiation", "denied", "factual")]),
+    ("Немає підстав для перемовин з Росією.", "uk", [("negotiation", "denied", "factual")]),
+    ("Есть все условия для переговоров.", "ru", [("negotiation", "asserted", "factual")]),
+])
+def test_plans_and_grounds_denied(text, language, found):
+    rec = record(text, language, "2023-03-31")
+    assert [(e["type"], e["polarity"], e["modality"]) for e in rec["events"]] == found, rec["events"]

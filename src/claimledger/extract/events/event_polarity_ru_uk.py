@@ -65,6 +65,10 @@ DENIAL_PHRASES = (("не", "соответству", "действительн")
                   ("не", "соответству", "реальн"), ("не", "відповіда", "реальн"))
 
 
+# Nouns of grounds for an act, which denied deny the act ("не видит условий для переговоров").
+GROUNDS_LEMMAS = frozenset({"условие", "предпосылка", "основание", "повод", "умова", "передумова", "підстава",
+                            "привід"})
+GROUNDS_NEGATION_REACH = 3  # words before the noun its negation may stand at ("не видит никаких условий")
 EARLY_WORDS = frozenset({"рано", "зарано", "преждевременно", "передчасно"})  # "говорить пока рано"
 SPEAKING_LEMMAS = frozenset({"говорить", "говорити", "казати", "утверждать", "стверджувати"})
 # Nouns of a connection that a negated "иметь"/"мати" disowns ("не имеют к обстрелу никакого отношения").
@@ -116,7 +120,23 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
         return "denied"  # "приказал отменить штурм"
     return "denied" if _negated_verb_group(doc, first, s) or _relative_denies(doc, first, s) \
         or _disowned(doc, first, s) or _too_early_to_speak(doc, first, s) or _aim_not_fulfilled(doc, first, s) \
-        else "asserted"
+        or _no_grounds_for(doc, first, s) else "asserted"
+
+
+def _no_grounds_for(doc: CyrDoc, first: int, s) -> bool:
+    """True for an act after "для" and a noun of grounds (GROUNDS_LEMMAS) that a negation or "нет" denies within
+    GROUNDS_NEGATION_REACH words before it ("не видит условий для переговоров", "нет предпосылок для
+    урегулирования", "немає підстав для перемовин")."""
+    k = first - 1
+    while k > s.first and doc.tokens[k].pos == "ADJF":
+        k -= 1  # "для мирного урегулирования"
+    if k - 1 < s.first or doc.tokens[k].lower not in ("для", "к"):
+        return False
+    grounds = k - 1
+    if not set(doc.tokens[grounds].lemmas) & GROUNDS_LEMMAS:
+        return False
+    return any(w.lower in NEGATIONS | NONE_WORDS
+               for w in doc.tokens[max(s.first, grounds - GROUNDS_NEGATION_REACH):grounds])
 
 
 def _aim_not_fulfilled(doc: CyrDoc, first: int, s) -> bool:
