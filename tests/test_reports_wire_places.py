@@ -3,7 +3,8 @@ Russian village the gazetteer lacks, its name as written ("repelled attacks near
 and Olgovka" after "Russia's Kursk region": no Olhivka of Kherson Oblast), while a metropolis sets no scene
 ("Moscow-installed officials said ... near the village of Krynky"); a city named like its oblast after a town of that
 oblast and "in" is the oblast ("the town of Lyman in Donetsk"); a dateline of a day and an agency with no city opens
-no source ("Aug 14 (Reuters) - Ukraine's top commander ... said").
+no source ("Aug 14 (Reuters) - Ukraine's top commander ... said"); a country whose figures they are is no place of
+the event they count ("a figure far below U.S. estimates").
 
 The sentences are probes written for these tests in the style of wire copy (no gold or corpus text); each says what
 the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -61,3 +62,13 @@ def test_a_dateline_of_a_day_is_no_part_of_the_source():
     text = rec["text"]
     assert [text[a["source"][0]:a["source"][1]] for a in rec["attributions"]] == [
         "Ukraine's top commander Oleksandr Syrskyi"], rec["attributions"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Zelenskyy said that 31,000 Ukrainian troops had been killed since the start of the war, a figure far below "
+     "U.S. estimates.", set()),
+    ("Russian missiles struck Ukraine overnight.", {"Ukraine"}),
+])
+def test_a_country_whose_figures_they_are_is_no_place(text, places):
+    found = events(text, "en")
+    assert [p for _, _, p, _ in found] == [places], found

@@ -31,6 +31,9 @@ ACCUSING_VERBS = frozenset({"accuse", "blame"})  # whose object (or "on" object)
 # or supplier, not where the event happens.
 MAKER_HEADS = frozenset({"weapon", "missile", "rocket", "arm", "tank", "jet", "aircraft", "drone", "system", "aid",
                          "munition", "ammunition", "shell"})
+# ... and nouns of a state's figures or findings ("U.S. estimates", "British intelligence"): whose count or word it
+# is, not where the event happens.
+ESTIMATE_HEADS = frozenset({"estimate", "assessment", "intelligence", "figure", "data", "tally", "statistic", "count"})
 # Nouns of pressing a government, whose "on"/"against" object is the government pressed, no place.
 # (Sanctions are not among them: the guide places sanctions at the state they are imposed on.)
 PRESSING_NOUNS = frozenset({"pressure", "demand", "ultimatum"})
@@ -106,6 +109,9 @@ def _place_names_actor(doc, place: Place) -> bool:
     if (place.level == "country" or is_capital(place)) and root.dep_ == "pobj" and root.head.lower_ == "of" \
             and root.head.head.lemma_.lower() in ACTOR_HEADS | GOVERNING_HEADS:
         return True  # "the state policy of Kiev", "the leadership of Ukraine": the government, no place
+    if place.level == "country" and root.dep_ in {"compound", "amod", "nmod"} \
+            and root.head.lemma_.lower() in ESTIMATE_HEADS:
+        return True  # "a figure far below U.S. estimates", "British intelligence said": whose figures, no place
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in ACTOR_HEADS | MAKER_HEADS \
         and not (span.start <= root.head.i < span.end)
 
