@@ -190,11 +190,16 @@ def test_blame_is_a_claim_in_english_as_in_russian():
      "поврежден.\n\nВ Грайвороне пострадала женщина.", "ru", "Vyacheslav Gladkov"),
     ("Олег Синєгубов: Протягом доби окупанти завдали ударів по Куп'янську. Поранено 58-річного чоловіка.", "uk",
      "Oleh Syniehubov"),
+    # (a transcript's label, an initial and a surname)
+    ("Вопрос: Как вы оцениваете ход операции?\n\nВ.Путин: Мы стремимся к тому, чтобы закончить конфликт. Рано или "
+     "поздно любые стороны садятся и договариваются.", "ru", "Vladimir Putin"),
 ])
 def test_a_post_opening_with_a_persons_name_is_that_persons_turn(text, language, speaker):
     rec = record(text, language, "2024-05-22")
     (turn,) = [a for a in rec["attributions"] if a["kind"] == "direct"]
     assert turn["speaker"] == speaker and turn["cue"] is None and turn["content"][1] == len(text.rstrip())
+    label = text[:text.index(": ", turn["content"][0] - 2)].rsplit("\n", 1)[-1]  # the line's words before its colon
+    assert turn["source"] is not None and text[turn["source"][0]:turn["source"][1]] == label, (turn, label)
     assert rec["events"] and all(e["claimed_by"] == turn["id"] for e in rec["events"])
 
 

@@ -16,8 +16,9 @@ from ..language.cyrillic import CyrDoc
 from .headlines import is_headline
 from .name_readings_ru_uk import first_and_surname
 
-# A label opens a line: capitalised words up to a colon and a space, no sentence end between.
-LABEL = re.compile(r"(?m)^[ \t]*([A-ZА-ЯЁІЇЄҐ][^\n:.!?«»\"]{2,100}?):[ \t]+(?=\S)")
+# A label opens a line: capitalised words up to a colon and a space, no sentence end between, the initials of a
+# transcript's labels aside ("В.Путин: ...", "С. Лавров: ...").
+LABEL = re.compile(r"(?m)^[ \t]*((?:[A-ZА-ЯЁІЇЄҐ]\.[ \t]?){0,2}[A-ZА-ЯЁІЇЄҐ][^\n:.!?«»\"]{2,100}?):[ \t]+(?=\S)")
 MAX_LABEL_WORDS = 8  # a role and a name ("Временно исполняющий обязанности губернатора Алексей Смирнов")
 NOT_IN_LABEL = frozenset({"VERB", "INFN", "GRND", "PRTS", "PRED"})  # a clause before a colon is no label
 
@@ -46,7 +47,10 @@ def speaker_turns(doc: CyrDoc) -> list[Found]:
 
 def _ends_with_person(doc: CyrDoc, k: int) -> bool:
     """True when token ``k`` ends a person's name: a first name and surname (natasha PER in Russian, morphology in
-    Ukrainian)."""
+    Ukrainian), or an initial and a surname natasha reads as a person."""
     t = doc.tokens[k]
+    if t.is_title and k > 1 and doc.tokens[k - 1].text == "." and len(doc.tokens[k - 2].text) == 1 \
+            and doc.tokens[k - 2].text.isupper():
+        return doc.entity_label(k) == "PER"  # a transcript's initial and surname ("В.Путин")
     return t.is_title and k > 0 and doc.tokens[k - 1].is_title and (
         doc.entity_label(k) == "PER" and doc.entity_label(k - 1) == "PER" or first_and_surname(doc, k))
