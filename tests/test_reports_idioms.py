@@ -11,7 +11,9 @@ past verb of fulfilling an aim tells its act done ("выполнили зада�
 A man's surname in -ов/-ин declined is put back in the nominative though the dictionary reads another word
 ("Сергея Суровикина": Surovikin, not a village Суровикино), and "Днем ранее" is the day before the report. People to
 be exchanged for prisoners are an exchange ("обменять на военнопленных"); a plan before an act makes it one to come
-("Их планируется обменять"); grounds for an act denied deny it ("не видит условий для переговоров").
+("Их планируется обменять"); grounds for an act denied deny it ("не видит условий для переговоров"). None hurt
+among the people named denies the casualties ("Загиблих та постраждалих серед мирного населення немає"), and towns
+under enemy fire are struck ("Під ворожим вогнем перебували Херсон, ...").
 
 The sentences are probes written for these tests in the styles of the hidden reports (agency copy; no gold or corpus
 text); each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the
@@ -152,3 +154,18 @@ def test_the_day_before_is_the_day_before_the_report(text, language, when):
 def test_plans_and_grounds_denied(text, language, found):
     rec = record(text, language, "2023-03-31")
     assert [(e["type"], e["polarity"], e["modality"]) for e in rec["events"]] == found, rec["events"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Загиблих та постраждалих серед мирного населення немає.", "uk"),
+    ("Постраждалих серед цивільних немає.", "uk"),
+    ("Пострадавших среди мирных жителей нет.", "ru"),
+])
+def test_none_hurt_among_the_people_named_denies_the_casualties(text, language):
+    found = _events(text, language)
+    assert [(kind, polarity) for kind, _, polarity, _ in found] == [("casualties", "denied")], found
+
+
+def test_towns_under_enemy_fire_are_struck():
+    found = events("Під ворожим вогнем перебували Херсон, Антонівка та Білозерка.", "uk")
+    assert [(kind, "Kherson" in places) for kind, _, places, _ in found] == [("strike", True)], found

@@ -65,6 +65,7 @@ DENIAL_PHRASES = (("не", "соответству", "действительн")
                   ("не", "соответству", "реальн"), ("не", "відповіда", "реальн"))
 
 
+SETTING_WORDS = 3  # words of a setting's phrase between the dead or hurt and "нет" ("среди мирного населения")
 # Nouns of grounds for an act, which denied deny the act ("не видит условий для переговоров").
 GROUNDS_LEMMAS = frozenset({"условие", "предпосылка", "основание", "повод", "умова", "передумова", "підстава",
                             "привід"})
@@ -97,14 +98,15 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
         return "denied"  # "не взяли", "обошлось без пострадавших"
     nxt = doc.tokens[first + 1] if first + 1 < s.last else None
     after_none = doc.tokens[first + 2] if first + 2 < s.last else None
-    none = next((k for k in range(first + 1, s.last) if doc.tokens[k].pos != "ADVB"), s.last)  # (over "там")
+    none = _past_setting(doc, first + 1, s.last)  # (over "там", "среди мирных жителей")
     if none < s.last and doc.tokens[none].lower in NONE_WORDS and doc.tokens[first].pos in NOMINALS \
             and not (none + 1 < s.last and doc.tokens[none + 1].pos in ("NOUN", "ADJF")):
         return "denied"  # "Пострадавших нет", "пострадавших там нет"; not "через обстріли немає світла"
-    joined_none = doc.tokens[first + 3] if first + 3 < s.last else None
+    joined_none = _past_setting(doc, first + 3, s.last)
     if nxt is not None and nxt.lower in AND_WORDS and after_none is not None and after_none.pos in NOMINALS \
-            and joined_none is not None and joined_none.lower in NONE_WORDS and doc.tokens[first].pos in NOMINALS:
-        return "denied"  # "Пострадавших и разрушений нет", "Загиблих та поранених немає"
+            and joined_none < s.last and doc.tokens[joined_none].lower in NONE_WORDS \
+            and doc.tokens[first].pos in NOMINALS:
+        return "denied"  # "Пострадавших и разрушений нет", "Загиблих та постраждалих серед мирного населення немає"
     # the verb of managing right before, or before whom it helps ("не помогает ему удержать"), negated
     managing = first - 2 if prev is not None and prev.lower in HELPED_PRONOUNS else first - 1
     if managing - 1 >= s.first and set(doc.tokens[managing].lemmas) & MANAGING_LEMMAS \
@@ -121,6 +123,20 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
     return "denied" if _negated_verb_group(doc, first, s) or _relative_denies(doc, first, s) \
         or _disowned(doc, first, s) or _too_early_to_speak(doc, first, s) or _aim_not_fulfilled(doc, first, s) \
         or _no_grounds_for(doc, first, s) else "asserted"
+
+
+def _past_setting(doc: CyrDoc, k: int, end: int) -> int:
+    """The first token from k (before ``end``) past adverbs and one prepositional phrase of a setting, its
+    adjectives and nouns ("там", "среди мирного населения", "серед цивільних"): where "нет" would stand."""
+    while k < end and doc.tokens[k].pos == "ADVB":
+        k += 1
+    if k < end and doc.tokens[k].pos == "PREP":
+        j = k + 1
+        while j < end and j - k <= SETTING_WORDS and doc.tokens[j].pos in ("ADJF", "NOUN", "PRTF", "NPRO"):
+            j += 1
+        if j > k + 1:
+            k = j
+    return k
 
 
 def _no_grounds_for(doc: CyrDoc, first: int, s) -> bool:
