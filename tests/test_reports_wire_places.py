@@ -4,7 +4,8 @@ and Olgovka" after "Russia's Kursk region": no Olhivka of Kherson Oblast), while
 ("Moscow-installed officials said ... near the village of Krynky"); a city named like its oblast after a town of that
 oblast and "in" is the oblast ("the town of Lyman in Donetsk"); a dateline of a day and an agency with no city opens
 no source ("Aug 14 (Reuters) - Ukraine's top commander ... said"); a country whose figures they are is no place of
-the event they count ("a figure far below U.S. estimates").
+the event they count ("a figure far below U.S. estimates"). Forces concentrated are a build-up ("The occupiers are
+concentrating their forces in the east"), as in Russian and Ukrainian.
 
 The sentences are probes written for these tests in the style of wire copy (no gold or corpus text); each says what
 the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -72,3 +73,13 @@ def test_a_dateline_of_a_day_is_no_part_of_the_source():
 def test_a_country_whose_figures_they_are_is_no_place(text, places):
     found = events(text, "en")
     assert [p for _, _, p, _ in found] == [places], found
+
+
+@pytest.mark.parametrize("text, built_up", [
+    ("The occupiers are concentrating their forces in the east.", True),
+    ("Russia concentrated significant forces near Kharkiv.", True),
+    ("We are concentrating on the economy.", False),
+])
+def test_forces_concentrated_are_a_build_up(text, built_up):
+    found = events(text, "en")
+    assert any(kind == "other" for kind, _, _, _ in found) == built_up, found
