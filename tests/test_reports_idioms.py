@@ -13,7 +13,8 @@ A man's surname in -ов/-ин declined is put back in the nominative though the
 be exchanged for prisoners are an exchange ("обменять на военнопленных"); a plan before an act makes it one to come
 ("Их планируется обменять"); grounds for an act denied deny it ("не видит условий для переговоров"). None hurt
 among the people named denies the casualties ("Загиблих та постраждалих серед мирного населення немає"), and towns
-under enemy fire are struck ("Під ворожим вогнем перебували Херсон, ...").
+under enemy fire are struck ("Під ворожим вогнем перебували Херсон, ..."). Civilians taken out, "цивільні" standing
+for people, are an evacuation ("Вдалося вивезти ще майже 500 цивільних"; not "цивільну інфраструктуру").
 
 The sentences are probes written for these tests in the styles of the hidden reports (agency copy; no gold or corpus
 text); each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the
@@ -169,3 +170,11 @@ def test_none_hurt_among_the_people_named_denies_the_casualties(text, language):
 def test_towns_under_enemy_fire_are_struck():
     found = events("Під ворожим вогнем перебували Херсон, Антонівка та Білозерка.", "uk")
     assert [(kind, "Kherson" in places) for kind, _, places, _ in found] == [("strike", True)], found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Вдалося вивезти ще майже 500 цивільних.", [("evacuation", 500)]),
+    ("Вони знищують житлові квартали, будь-яку цивільну інфраструктуру.", [("strike", None)]),
+])
+def test_civilians_taken_out_are_an_evacuation(text, found):
+    assert [(kind, count) for kind, _, _, count in _events(text, "uk")] == found

@@ -75,6 +75,7 @@ RETREAT_LEMMAS = frozenset({"отступать", "отступить", "від�
 STAGING_AREA_LEMMAS = frozenset({"район", "пункт", "место", "місце"})
 # Words of avoiding: "щоб уникнути втрат", "во избежание потерь" name an event that is kept from happening.
 AVOIDED_LEMMAS = frozenset({"избежание", "избежать", "избегать", "уникнення", "уникнути", "уникати"})
+CIVILIAN_ADJECTIVE_STEMS = ("цивільн", "гражданск")  # ... as nouns: civilians, people (_civilians)
 PERSONNEL_WINDOW = 6  # words around "уничтожено" searched for people
 # Words of concentrating (events_ru_uk.tsv: a build-up of forces), and what they focus instead of troops when they
 # say a focus: efforts or attention ("сосредоточить основные усилия на освобождении Донбасса"), within FOCUS_REACH
@@ -103,6 +104,14 @@ def _focus(doc: CyrDoc, first: int, last: int) -> bool:
         return True
     s = doc.sentence_of(first)
     return any(set(w.lemmas) & FOCUS_LEMMAS for w in doc.tokens[last:min(s.last, last + FOCUS_REACH)])
+
+
+def _civilians(doc: CyrDoc, k: int) -> bool:
+    """True for "цивільні"/"гражданские" standing for people at token k, no noun or adjective after it ("вивезти 500
+    цивільних"; not "цивільну інфраструктуру")."""
+    if not plain_word(doc.tokens[k].lemma).startswith(CIVILIAN_ADJECTIVE_STEMS) or "plur" not in doc.tokens[k].tags:
+        return False
+    return k + 1 >= len(doc.tokens) or doc.tokens[k + 1].pos not in ("NOUN", "ADJF", "PRTF")
 
 
 def sentence_tokens(doc: CyrDoc, i: int) -> list[Token]:
@@ -173,7 +182,8 @@ def passes_flags(doc: CyrDoc, first: int, last: int, kind: str, flags: frozenset
             start = max([start] + [k + 1 for k in range(start, first) if doc.tokens[k].text in (",", ";", ":")])
         near = doc.tokens[start:last + PERSONNEL_WINDOW]
         people = any((plain_word(w.lemma).startswith(PERSONNEL_STEMS) or military_people(doc, w, last)
-                      or w.i >= last and plain_word(w.lemma).startswith(PERSONNEL_AFTER_STEMS))
+                      or w.i >= last and plain_word(w.lemma).startswith(PERSONNEL_AFTER_STEMS)
+                      or _civilians(doc, w.i))
                      and not in_unit_name(doc, w.i) and not owner_of_thing(doc, w.i)
                      for w in near if w.is_word and w.sent == t.sent) \
             or people_count_after(doc, last, min(doc.sentence_of(first).last, last + PEOPLE_COUNT_REACH),
