@@ -8,8 +8,6 @@ from ..language.cyrillic import CASE_ORDER, CyrDoc, Token, has_reading
 from ..places.name_context_ru_uk import PERSON_TAGS
 from ..language.nlp import load_morphology
 
-
-
 # Case endings of a man's surname in -ов/-ев/-ин/-ын (declined as a possessive: "Суровикина", "Петрову"), and the
 # suffixes such a surname ends with in the nominative.
 MASCULINE_SURNAME_ENDINGS = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ым", "loct": "е"}

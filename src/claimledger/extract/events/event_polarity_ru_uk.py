@@ -140,7 +140,7 @@ def _past_setting(doc: CyrDoc, k: int, end: int) -> int:
 
 
 def _no_grounds_for(doc: CyrDoc, first: int, s) -> bool:
-    """True for an act after "для" and a noun of grounds (GROUNDS_LEMMAS) that a negation or "нет" denies within
+    """True for an act after "для"/"к" and a noun of grounds (GROUNDS_LEMMAS) that a negation or "нет" denies within
     GROUNDS_NEGATION_REACH words before it ("не видит условий для переговоров", "нет предпосылок для
     урегулирования", "немає підстав для перемовин")."""
     k = first - 1

@@ -19,8 +19,7 @@ LINE_START = re.compile(r"^", re.M)
 # and ", country or date" and a dash; or an agency in brackets and a dash, or in slashes (TASS); or ", day
 # month." (TASS); or, as Interfax files, the city in title case, ". day month." and the agency in capitals and a dash
 # ("Киев. 3 апреля. ИНТЕРФАКС-УКРАИНА - "), or its site's name alone ("INTERFAX.RU - "); or, with no city, the day
-# and the agency ("Aug 14 (Reuters) - "). A name in capitals and a
-# dash alone ("NATO — ...") opens none.
+# and the agency ("Aug 14 (Reuters) - "). A name in capitals and a dash alone ("NATO — ...") opens none.
 DATELINE = re.compile(
     rf"[ \t]*(?:[{_CAPITALS}]{{2}}[{_CAPITALS}'’-]{{0,30}}[ \t]*\n"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}[ \t]+\([^()\n]{1,30}\)"
