@@ -37,7 +37,7 @@ TAKING_IDIOMS = (("за", "основу"), ("на", "себя"), ("на", "се�
                  ("в", "планы"), ("в", "задачи"), ("в", "состав"), ("в", "число"), ("в", "историю"), ("у", "плани"),
                  ("в", "плани"), ("до", "планів"), ("до", "складу"), ("до", "числа"), ("в", "історію"),
                  ("у", "історію"))
-IDIOM_FRONTED = 5  # words before a verb of entering within which an idiom's words stand fronted ("в планы ... не входит")
+IDIOM_FRONTED = 5  # words before a verb of entering within which an idiom stands fronted ("в планы ... не входит")
 # "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
 RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "унаслідок", "вследствие"})
 # ... and after or during it in a sentence of people hurt ("после атаки ВСУ пострадали", "о погибшем при атаке ВСУ")
