@@ -14,7 +14,8 @@ be exchanged for prisoners are an exchange ("обменять на военно�
 ("Их планируется обменять"); grounds for an act denied deny it ("не видит условий для переговоров"). None hurt
 among the people named denies the casualties ("Загиблих та постраждалих серед мирного населення немає"), and towns
 under enemy fire are struck ("Під ворожим вогнем перебували Херсон, ..."). Civilians taken out, "цивільні" standing
-for people, are an evacuation ("Вдалося вивезти ще майже 500 цивільних"; not "цивільну інфраструктуру").
+for people, are an evacuation ("Вдалося вивезти ще майже 500 цивільних"; not "цивільну інфраструктуру"). An act
+proposed with "давайте" is to come ("Давайте садиться за стол переговоров").
 
 The sentences are probes written for these tests in the styles of the hidden reports (agency copy; no gold or corpus
 text); each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the
@@ -178,3 +179,13 @@ def test_towns_under_enemy_fire_are_struck():
 ])
 def test_civilians_taken_out_are_an_evacuation(text, found):
     assert [(kind, count) for kind, _, _, count in _events(text, "uk")] == found
+
+
+@pytest.mark.parametrize("text, language, modality", [
+    ("Давайте садиться за стол переговоров.", "ru", "future"),
+    ("Давайте сядемо за стіл переговорів.", "uk", "future"),
+    ("Переговоры продолжаются.", "ru", "factual"),
+])
+def test_an_act_proposed_with_lets_is_to_come(text, language, modality):
+    rec = record(text, language, "2022-02-25")
+    assert [e["modality"] for e in rec["events"]] == [modality], rec["events"]

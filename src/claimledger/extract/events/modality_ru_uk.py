@@ -92,6 +92,7 @@ QUESTION_OPENER = "чи"
 # Conjunctions of purpose opening a verb trigger's own clause ("перебрасывают резервы, чтобы удержать позиции",
 # "щоб захопити його"): the act is aimed at, still to come.
 PURPOSE_CONJUNCTIONS = frozenset({"чтобы", "чтоб", "дабы", "щоб", "щоби"})
+HORTATIVE_WORDS = frozenset({"давайте", "давай"})  # "let us ...": what follows is proposed, to come
 SUBJUNCTIVE_PARTICLES = frozenset({"бы", "б", "би"})  # ... which make a past form a wish or a condition
 # ... and prepositions of purpose right before an act noun ("вбиває заради знищення України", "ради захвата"), by
 # language (the Ukrainian "ради" is the council's genitive: "Над будівлею міської ради підняли прапор").
@@ -135,8 +136,10 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
         return "future"  # "чтобы удержать позиции": an aim; not "щоб зупинити вторгнення", an invasion under way
     governing = [w for w in own_clause if w.pos not in ("ADVB", "PRCL")]  # past "негайно": "мають негайно здатися"
     obliged = bool(governing) and _infinitive(t) and bool(set(governing[-1].lemmas) & HAVING_TO_LEMMAS)
-    if _future_verb(t, doc.language) or _imperative_verb(t, doc.language) or _demanded(doc, own_clause) or obliged:
-        return "future"  # "захватят", and a demand: "Воюйте за Маріуполь!", "Приступайте к отводу войск"
+    if _future_verb(t, doc.language) or _imperative_verb(t, doc.language) or _demanded(doc, own_clause) or obliged \
+            or any(w.lower in HORTATIVE_WORDS for w in own_clause):
+        return "future"  # "захватят", and a demand: "Воюйте за Маріуполь!", "Приступайте к отводу войск", "Давайте
+        # садиться за стол переговоров"
     if any(set(w.lemmas) & NOT_EXCLUDING for w in before):
         return "hypothetical"
     if any(w.lower in FUTURE_AUXILIARIES for w in before):
