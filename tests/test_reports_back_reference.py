@@ -13,7 +13,8 @@ verb's object with it. A past predicate between a plan and a noun act tells the 
 source that follows it ("вокруг Запорожской АЭС Президент России проинформировал"). An English denial that only names
 the report told just before ("Kyiv denied this", "Ukraine denied involvement") denies the events of all its speaker
 told in that sentence; with nothing told before, it is no claim. "Citing" a bare noun phrase gives the grounds of
-another verb's claim, no claim of its own ("..., citing video footage").
+another verb's claim, no claim of its own ("..., citing video footage"); "йдеться про" reports only with the message
+it is said of ("У заяві Генштабу йдеться про ..."), not what is at stake ("бо йдеться про загрозу нам").
 
 The sentences are probes written for these tests in the styles of the hidden reports (agency copy, wire copy; no
 gold or corpus text); each says what the record should hold by the annotation guide (shared data/dev/README.md) and
@@ -178,4 +179,13 @@ def test_a_denial_of_nothing_told_before_is_no_claim():
 ])
 def test_citing_grounds_is_no_claim_of_its_own(text, contents):
     rec = record(text, "en", "2024-06-12")
+    assert [text[a["content"][0]:a["content"][1]] for a in rec["attributions"]] == contents, rec["attributions"]
+
+
+@pytest.mark.parametrize("text, contents", [
+    ("Сьогодні все це має бути на столі, бо йдеться про загрозу нам, усім нам, усій Європі.", []),
+    ("У заяві Генштабу йдеться про те, що ворог атакував Покровськ.", ["про те, що ворог атакував Покровськ"]),
+])
+def test_what_is_at_stake_is_no_report(text, contents):
+    rec = record(text, "uk", "2022-02-25")
     assert [text[a["content"][0]:a["content"][1]] for a in rec["attributions"]] == contents, rec["attributions"]

@@ -70,6 +70,8 @@ ROLE_NOUNS = frozenset({"речник", "представитель", "пред�
 # "голова області"): the official named before.
 OWN_AREA_NOUNS = frozenset({"республика", "регион", "область", "край", "город", "район", "округ", "республіка",
                             "регіон", "місто", "громада"})
+# Impersonal verbs of "it is about", which report only with the message they are said of ("у повідомленні йдеться").
+MATTER_LEMMAS = frozenset({"йтися", "ітися"})
 ALLOWING_LEMMAS = frozenset({"допустить", "допускать", "допустити", "допускати"})  # admit, or negated: prevent
 # Pronouns that refer back to one person ("сказал он"), not to an office or outlet.
 PERSON_PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
@@ -243,6 +245,8 @@ def _verb_attribution(doc: CyrDoc, sent, k: int, lex: CueLexicon, quotes) -> Fou
     # content after the cue
     if role == "passive":
         src = find_locative_source(doc, sent, cue_first)
+        if src is None and set(t.lemmas) & MATTER_LEMMAS:
+            return None  # "бо йдеться про загрозу нам": what is at stake; only "у повідомленні йдеться про" reports
     elif "GRND" in t.tags:
         if "perf" not in t.tags:
             return None  # "говоря о ..." introduces a topic; "заявив, что" reports
