@@ -106,9 +106,9 @@ def _verb_candidates(doc: Doc, text: str, previous_claims: dict[int, tuple[int, 
             determiners = {t.lower_ for t in subject.children if t.dep_ in ("det", "predet", "amod")}
             if subject.lower_ in ANAPHORS or determiners & {"this", "these", "that", "those", "such"}:
                 sentence = sentence_of(verb)
-                sentence_start = sentence.start_char
-                previous_start = sentence_of(doc[sentence.start - 1]).start_char if sentence.start > 0 else sentence_start
-                earlier = [span for start, span in previous_claims.items() if previous_start <= start < sentence_start]
+                previous_start = _previous_sentence_start(doc, verb)
+                earlier = [span for start, span in previous_claims.items()
+                           if previous_start <= start < sentence.start_char]
                 if earlier:
                     content = earlier[-1]
                 else:
@@ -156,9 +156,14 @@ def _cites_grounds(verb: Token) -> bool:
 
 def _claim_just_before(doc: Doc, verb: Token, previous_claims: dict[int, tuple[int, int]]) -> bool:
     """True when a claim found so far starts in the verb's sentence or the one before it."""
-    sentence = sentence_of(verb)
-    start = sentence_of(doc[sentence.start - 1]).start_char if sentence.start > 0 else sentence.start_char
+    start = _previous_sentence_start(doc, verb)
     return any(start <= s < verb.idx for s in previous_claims)
+
+
+def _previous_sentence_start(doc: Doc, verb: Token) -> int:
+    """The character offset of the sentence before the verb's, or of the verb's own when it is the first."""
+    sentence = sentence_of(verb)
+    return sentence_of(doc[sentence.start - 1]).start_char if sentence.start > 0 else sentence.start_char
 
 
 def _comma_spliced_subject(subject: Token, verb: Token) -> Token:

@@ -42,7 +42,7 @@ from ..language.cyrillic import (
 from .denials_ru_uk import DENIAL_LEMMAS, deny_what_was_reported, verdict_parts
 from .firmness_ru_uk import evidentiality_of, hedges_of, parent_of
 from .headlines import find_headline_claim
-from .name_readings_ru_uk import name_before_object
+from .name_readings_ru_uk import name_before_object, name_initial
 from .office_holders import office_titled
 from .contents_ru_uk import contains_cue_subject, content_after, object_before
 from .sources_after_ru_uk import addressee_only, find_source_after
@@ -123,7 +123,7 @@ def find_attributions_ru_uk(doc: CyrDoc, voice: str | None = None) -> list[Attri
         if f.source is not None and f.source[1] - f.source[0] > 1 and doc.tokens[f.source[0]].lemma in MESSAGE_NOUNS:
             f.source = (f.source[0] + 1, f.source[1])
     for f in found:  # a prepositional phrase is an addressee or a setting, never the source
-        if f.source is not None and doc.tokens[f.source[0]].pos == "PREP" and not _initial(doc, f.source[0]):
+        if f.source is not None and doc.tokens[f.source[0]].pos == "PREP" and not name_initial(doc, f.source[0]):
             f.source = None
         elif f.source is not None and f.source[0] > 0 and doc.tokens[f.source[0] - 1].pos == "PREP":
             first = f.source[0]  # "У Бучі місцева влада повідомила": the setting before the subject is no source
@@ -340,12 +340,6 @@ def _agent_case(doc: CyrDoc, src: tuple[int, int]) -> bool:
     """True when a source after an impersonal passive can be its agent: its head word reads in the instrumental
     ("Сообщено Минобороны", "повідомлено Генштабом")."""
     return has_reading(doc.tokens[src[1] - 1].text, doc.language, None, "ablt")
-
-
-def _initial(doc: CyrDoc, k: int) -> bool:
-    """True for a capital letter and a full stop at token k, a name's initial ("В.Путин"), not the preposition "В"."""
-    t = doc.tokens[k]
-    return len(t.text) == 1 and t.text.isupper() and k + 1 < len(doc.tokens) and doc.tokens[k + 1].text == "."
 
 
 def _relative_source_named(doc: CyrDoc, f: Found) -> bool:

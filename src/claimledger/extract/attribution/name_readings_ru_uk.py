@@ -57,6 +57,12 @@ def first_and_surname(doc: CyrDoc, k: int) -> bool:
         and has_reading(surname.text, "uk", None, "Surn", "nomn")
 
 
+def name_initial(doc: CyrDoc, k: int) -> bool:
+    """True for a capital letter and a full stop at token k, a name's initial ("В.Путин"), not the preposition "В"."""
+    t = doc.tokens[k]
+    return len(t.text) == 1 and t.text.isupper() and k + 1 < len(doc.tokens) and doc.tokens[k + 1].text == "."
+
+
 def name_before_object(doc: CyrDoc, first: int, last: int) -> int | None:
     """Where the object starts in a phrase [first, last) before a verb that opens with a name ("Киев причастность к
     атаке отрицает", "Украина свою причастность отрицает"): the first lower-case accusative word after capitalised

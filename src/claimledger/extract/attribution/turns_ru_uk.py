@@ -14,7 +14,7 @@ import re
 from .according_ru_uk import Found
 from ..language.cyrillic import CyrDoc
 from .headlines import is_headline
-from .name_readings_ru_uk import first_and_surname
+from .name_readings_ru_uk import first_and_surname, name_initial
 
 # A label opens a line: capitalised words up to a colon and a space, no sentence end between, the initials of a
 # transcript's labels aside ("В.Путин: ...", "С. Лавров: ...").
@@ -49,8 +49,7 @@ def _ends_with_person(doc: CyrDoc, k: int) -> bool:
     """True when token ``k`` ends a person's name: a first name and surname (natasha PER in Russian, morphology in
     Ukrainian), or an initial and a surname natasha reads as a person."""
     t = doc.tokens[k]
-    if t.is_title and k > 1 and doc.tokens[k - 1].text == "." and len(doc.tokens[k - 2].text) == 1 \
-            and doc.tokens[k - 2].text.isupper():
+    if t.is_title and k > 1 and name_initial(doc, k - 2):
         return doc.entity_label(k) == "PER"  # a transcript's initial and surname ("В.Путин")
     return t.is_title and k > 0 and doc.tokens[k - 1].is_title and (
         doc.entity_label(k) == "PER" and doc.entity_label(k - 1) == "PER" or first_and_surname(doc, k))

@@ -25,6 +25,7 @@ from .event_places import (
 from .place_roles_ru_uk import acting_country, heading_to
 from .predicate_clauses_ru_uk import predicate_clause_of
 from ..language.numbers_ru_uk import AREA_MEASURE, NUMBER_LEMMAS
+from ..events.attack_senses_ru_uk import COMPASS_LEMMAS
 from ..events.quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_ADJECTIVES, SETTLEMENT_LEMMAS
 
 # A fighting event with no place of its own takes the place of the sentence before it only when that sentence
@@ -84,8 +85,7 @@ WHOLE_WAR_LEMMAS = frozenset({"война", "війна", "вторжение", 
 # naming one says where its event is, which no settlement of another sentence is.
 AREA_OF_FORCE_LEMMAS = frozenset({"ответственность", "відповідальність"})
 # Nouns of a quarter of the country ("с севера", "з півночі"): after a preposition, where a withdrawal is.
-QUARTER_LEMMAS = frozenset({"север", "юг", "восток", "запад", "північ", "південь", "схід", "захід",
-                            "півночі", "півдня", "сходу", "заходу"})  # (forms the dictionary leaves as lemmas)
+QUARTER_LEMMAS = COMPASS_LEMMAS | {"півночі", "півдня", "сходу", "заходу"}  # (forms the dictionary leaves as lemmas)
 OCCUPIED_STEMS = ("оккупир", "окупов")  # adjectives of occupied land, which inherit no place
 # Nouns of areas that, plural after a preposition, say where an event is without naming them ("Из приграничных
 # районов эвакуированы более 3 тыс. человек", "по територіях громад"): not the settlement of another sentence.

@@ -50,8 +50,16 @@ def named_as_aim(doc: CyrDoc, first: int, sentence_first: int) -> bool:
 def fulfilled_aim(doc: CyrDoc, aim: int, sentence_first: int) -> bool:
     """True when the aim noun at token ``aim`` is the object of a past verb of fulfilling right before it, negated
     or not ("выполнили задачу по освобождению Донбасса": done; "не выполняла задач по поражению": not done)."""
+    return fulfilling_verb(doc, aim, sentence_first) is not None
+
+
+def fulfilling_verb(doc: CyrDoc, aim: int, sentence_first: int) -> int | None:
+    """The token of the past verb of fulfilling whose object is the aim noun at token ``aim`` (:func:`fulfilled_aim`),
+    or None."""
     k = aim - 1
     while k >= sentence_first and doc.tokens[k].pos in ("ADJF", "PRTF"):
         k -= 1  # (its adjectives: "выполнили поставленную задачу")
-    verb = doc.tokens[k] if k >= sentence_first else None
-    return verb is not None and bool(set(verb.lemmas) & FULFILLING_LEMMAS) and bool(verb.tags & {"past", "Impe"})
+    if k < sentence_first:
+        return None
+    verb = doc.tokens[k]
+    return k if set(verb.lemmas) & FULFILLING_LEMMAS and verb.tags & {"past", "Impe"} else None

@@ -36,7 +36,8 @@ FRONT_LEMMAS = frozenset({"направление", "напрямок", "нап�
 LAND_LEMMAS = frozenset({"территория", "територія", "страна", "країна", "государство", "держава"})
 NIGHT_STEMS = ("ноч", "ніч", "вноч", "уноч")
 # ... or the quarters it attacks from ("атакуя с севера и юга", "з флангів"): troops closing in, an assault.
-QUARTER_LEMMAS = frozenset({"север", "юг", "запад", "восток", "фланг", "північ", "південь", "захід", "схід"})
+COMPASS_LEMMAS = frozenset({"север", "юг", "запад", "восток", "північ", "південь", "захід", "схід"})
+QUARTER_LEMMAS = COMPASS_LEMMAS | {"фланг"}
 TIMES_LEMMAS = frozenset({"раз"})  # "атаковал 28 раз", "28 разів атакував": how often, no object
 # ... or when they attack near a place rather than the place ("пытались атаковать у Работина", "атакували біля
 # Кліщіївки"): a weaponless attack near a village is an assault (an attack on a town itself may be a strike).

@@ -31,6 +31,7 @@ def claimed_polarity(polarity: str, claimed_by: str | None, attributions: Sequen
     return "denied" if claimant is not None and claimant.evidentiality == "denied" else polarity
 
 
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")  # a stop before a space or the text's end
 DENIAL_REACH_SENTENCES = 1  # sentence ends between a report and the denial that names it
 
 
@@ -45,9 +46,8 @@ def denials_of_reports(events: Sequence[Event], attributions: Sequence[Attributi
         report = _report_denied(denial, attributions, text)
         if report is None:
             continue
-        named = text[denial.content[0]:denial.content[1]].strip(" .,;:")
         reports = {report.id}
-        if REPORT_ANAPHOR.match(named) or REPORT_ANAPHOR_RU_UK.match(named):  # ("denied this": all it told there)
+        if _names_a_report(denial, text):  # ("denied this": all it told there)
             reports |= {a.id for a in _told_with(report, attributions, text)}
         for event in events:
             if event.claimed_by in reports and event.polarity == "asserted" and not any(
@@ -59,7 +59,7 @@ def denials_of_reports(events: Sequence[Event], attributions: Sequence[Attributi
 def _told_with(report: Attribution, attributions: Sequence[Attribution], text: str) -> list[Attribution]:
     """The other reports its speaker makes in the report's sentence ("Russia accused Ukraine of attacking the
     Kremlin ..., and said it reserved the right to retaliate"), which a denial of the last one denies too."""
-    start = max((m.end() for m in re.finditer(r"[.!?](?:\s|$)", text[:report.content[0]])), default=0)
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, report.content[0])), default=0)
     return [a for a in attributions if a is not report and a.speaker == report.speaker and a.cue is not None
             and a.evidentiality != "denied" and start <= a.content[0] < report.content[0]]
 
@@ -77,11 +77,17 @@ def _report_denied(denial: Attribution, attributions: Sequence[Attribution], tex
               and denial.content[0] <= a.cue[0] and a.cue[1] <= denial.content[1] and a.content[1] <= denial.content[1]]
     if len(inside) == 1:
         return inside[0]  # "Russia claims capture of Toretsk, Ukraine denies": the report it holds
-    named = text[denial.content[0]:denial.content[1]].strip(" .,;:")
-    if not REPORT_ANAPHOR.match(named) and not REPORT_ANAPHOR_RU_UK.match(named):
+    if not _names_a_report(denial, text):
         return None
     report = max(before, key=lambda a: a.content[1], default=None)  # the latest report before the denial
     if report is None or report.speaker == denial.speaker:
         return None
     between = text[report.content[1]:denial.cue[0]]
-    return report if len(re.findall(r"[.!?](?:\s|$)", between)) <= DENIAL_REACH_SENTENCES else None
+    return report if len(SENTENCE_END.findall(between)) <= DENIAL_REACH_SENTENCES else None
+
+
+def _names_a_report(denial: Attribution, text: str) -> bool:
+    """True for a denial whose content only names the report it denies (REPORT_ANAPHOR: "denied the claim", "Kyiv
+    denied this", "эту информацию")."""
+    named = text[denial.content[0]:denial.content[1]].strip(" .,;:")
+    return bool(REPORT_ANAPHOR.match(named) or REPORT_ANAPHOR_RU_UK.match(named))

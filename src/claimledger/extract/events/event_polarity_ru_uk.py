@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..attribution.denials_ru_uk import VERDICT_VERBS
 from ..language.cyrillic import RELATIVE_LEMMAS, VERBAL_POS, CyrDoc, Token, has_reading, plain_word
 from ..places.name_context_ru_uk import LIST_JOINERS
-from .aims_ru_uk import AIM_LEMMAS, fulfilled_aim
+from .aims_ru_uk import AIM_LEMMAS, fulfilling_verb
 
 NEGATIONS = frozenset({"не", "ні", "нет", "немає", "нема"})
 VERB_GROUP_REACH = 3  # verbs between a negation and the trigger they govern ("не будет вести переговоры")
@@ -162,12 +162,8 @@ def _aim_not_fulfilled(doc: CyrDoc, first: int, s) -> bool:
     if k <= s.first or doc.tokens[k].lower not in ("по", "з", "із"):
         return False
     aim = k - 1
-    if not set(doc.tokens[aim].lemmas) & AIM_LEMMAS or not fulfilled_aim(doc, aim, s.first):
-        return False
-    verb = aim - 1
-    while verb > s.first and doc.tokens[verb].pos in ("ADJF", "PRTF"):
-        verb -= 1
-    return verb - 1 >= s.first and doc.tokens[verb - 1].lower in NEGATIONS
+    verb = fulfilling_verb(doc, aim, s.first) if set(doc.tokens[aim].lemmas) & AIM_LEMMAS else None
+    return verb is not None and verb - 1 >= s.first and doc.tokens[verb - 1].lower in NEGATIONS
 
 
 def _too_early_to_speak(doc: CyrDoc, first: int, s) -> bool:
