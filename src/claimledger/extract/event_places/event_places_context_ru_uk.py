@@ -90,6 +90,14 @@ OCCUPIED_STEMS = ("оккупир", "окупов")  # adjectives of occupied la
 # Nouns of areas that, plural after a preposition, say where an event is without naming them ("Из приграничных
 # районов эвакуированы более 3 тыс. человек", "по територіях громад"): not the settlement of another sentence.
 UNNAMED_AREA_LEMMAS = frozenset({"район", "регион", "регіон", "область", "территория", "територія", "громада"})
+# Nouns of a country's grid or land at large, and in the plural its towns and areas, after "our", a nationality
+# adjective or "all" ("по нашій інфраструктурі", "обстреливать российские города", "по всей стране"): the event
+# is across the country, not at the town of another sentence.
+COUNTRYWIDE_QUALIFIERS = frozenset({"наш", "украинский", "український", "российский", "російський", "весь", "увесь"})
+COUNTRYWIDE_LEMMAS = frozenset({"инфраструктура", "інфраструктура", "энергетика", "енергетика", "энергосистема",
+                                "енергосистема", "страна", "країна"})
+COUNTRYWIDE_PLURAL_LEMMAS = frozenset({"город", "місто", "село", "регион", "регіон", "область", "объект", "об'єкт",
+                                       "территория", "територія", "земля"})
 # Words of an unnamed count of settlements besides numbers ("ряд населённых пунктов", "несколько сёл").
 SEVERAL_LEMMAS = frozenset({"несколько", "ряд", "кілька", "декілька", "множество", "десяток", "десятки"})
 # Sentences back within which a bare settlement noun ("Город заняли ...", "Село звільнили ...") finds the settlement
@@ -213,8 +221,9 @@ def _refers_back(doc: CyrDoc, c_first: int, first: int) -> bool:
 
 def _says_own_area(doc: CyrDoc, c_first: int, c_last: int, kind: str) -> bool:
     """True when clause tokens [c_first, c_last) say where their event is without a name: a force's own area
-    (AREA_OF_FORCE_LEMMAS), unnamed areas in the plural after a preposition (UNNAMED_AREA_LEMMAS) or, for a
-    withdrawal of type ``kind``, a quarter of the country after one (QUARTER_LEMMAS)."""
+    (AREA_OF_FORCE_LEMMAS), unnamed areas in the plural after a preposition (UNNAMED_AREA_LEMMAS), the country's
+    towns or grid at large (COUNTRYWIDE_LEMMAS) or, for a withdrawal of type ``kind``, a quarter of the country
+    after a preposition (QUARTER_LEMMAS)."""
     toks = doc.tokens
     for k in range(c_first, c_last):
         t = toks[k]
@@ -223,6 +232,10 @@ def _says_own_area(doc: CyrDoc, c_first: int, c_last: int, kind: str) -> bool:
         if t.pos == "NOUN" and "plur" in t.tags and set(t.lemmas) & UNNAMED_AREA_LEMMAS \
                 and any(w.pos == "PREP" for w in toks[max(c_first, k - 2):k]):
             return True
+        if t.pos == "NOUN" and k > c_first and set(toks[k - 1].lemmas) & COUNTRYWIDE_QUALIFIERS and (
+                set(t.lemmas) & COUNTRYWIDE_LEMMAS or "plur" in t.tags | toks[k - 1].tags
+                and set(t.lemmas) & COUNTRYWIDE_PLURAL_LEMMAS):
+            return True  # "завдавати ракетних ударів по нашій інфраструктурі", "обстреливать российские города"
         if kind == "withdrawal" and t.pos == "NOUN" and set(t.lemmas) & QUARTER_LEMMAS and k > c_first \
                 and toks[k - 1].pos == "PREP":
             return True  # "Росія відводить війська з півночі": a quarter of the country, no town told before (an

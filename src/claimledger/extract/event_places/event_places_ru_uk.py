@@ -15,6 +15,7 @@ from ..language.cyrillic import PREDICATE_POS, CyrDoc, Token, has_reading
 from ..events.taken_objects_ru_uk import gapping_dash
 from . import place_ranker
 from ..places.gazetteer import load_gazetteer
+from ..places.name_context_ru_uk import including_starting_at
 from ..places.place_adjectives_ru_uk import adjective_lemma, axis_place
 from .event_places import (
     PLACE_INHERITING_TYPES, event_place_key, facility_place_keys, is_resolved, listed_over_areas, place_keys,
@@ -58,6 +59,8 @@ OBJECT_NOUN_WORDS = 2
 AREA_LEVELS = frozenset({"oblast", "raion", "region"})  # the areas an item of a list may be placed in
 PP_GAP = 2  # tokens between a trigger's end and such a preposition ("зону безопасности сейчас в ...")
 ITEM_MODIFIER_WORDS = 4  # words before a list item's settlement noun ("и прилегающие к нему населенные пункты X")
+# Words of an unnamed number of settlements as a list item, whose names may follow ("и ряд населенных пунктов").
+SOME_LEMMAS = frozenset({"ряд", "несколько", "кілька", "низка", "ещё", "ще", "еще"})
 PP_REACH = 4  # tokens from the preposition within which its place starts ("в районе населенного пункта X")
 # Parts of speech of a predicate (pymorphy): a finite verb ("погиб", "идут") or a short participle ("ранены",
 # "повреждена"); a comma between two stretches holding one each separates two statements with their own places.
@@ -381,9 +384,12 @@ def _listed_objects(doc: CyrDoc, j: int, clause_end: int, starts: dict[int | Non
         elif found and (toks[j].text == "," or toks[j].lower in LIST_JOINERS):
             k = j + 1  # past the next item's own settlement noun ("с. Кам'янка та смт Велика Писарівка"), and
             # its adjectives ("город Лисичанск и прилегающие (к нему) населенные пункты Белая Гора, ...")
-            while k < clause_end and k not in starts and (set(toks[k].lemmas) & OBJECT_NOUN_LEMMAS or toks[k].pos in (
-                    "ADJF", "PRTF", "PREP", "NPRO") and k - j <= ITEM_MODIFIER_WORDS):
+            while k < clause_end and k not in starts and (set(toks[k].lemmas) & OBJECT_NOUN_LEMMAS or (
+                    toks[k].pos in ("ADJF", "PRTF", "PREP", "NPRO", "NUMR") or set(toks[k].lemmas) & SOME_LEMMAS)
+                    and k - j <= ITEM_MODIFIER_WORDS):
                 k += 1
+            if k + 1 < clause_end and toks[k].text == "," and (including := including_starting_at(doc, k + 1)):
+                k += 1 + including  # "Лисичанск и ряд близлежащих населенных пунктов, в том числе Белая Гора, ..."
             if k not in starts:
                 break
             j = k

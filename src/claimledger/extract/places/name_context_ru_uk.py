@@ -221,8 +221,16 @@ def in_place_list(doc: CyrDoc, i: int, multiword: bool = False) -> bool:
 
 def including_ending_at(doc: CyrDoc, j: int) -> int:
     """The number of words of an INCLUDING phrase ("в том числе", "зокрема") that ends at token j, else 0."""
-    return next((len(w) for w in INCLUDING if j + 1 >= len(w)
-                 and tuple(x.lower for x in doc.tokens[j + 1 - len(w):j + 1]) == w), 0)
+    return next((len(w) for w in INCLUDING if j + 1 >= len(w) and _words_at(doc, j + 1 - len(w), w)), 0)
+
+
+def including_starting_at(doc: CyrDoc, j: int) -> int:
+    """The number of words of an INCLUDING phrase that starts at token j, else 0."""
+    return next((len(w) for w in INCLUDING if _words_at(doc, j, w)), 0)
+
+
+def _words_at(doc: CyrDoc, j: int, words: tuple[str, ...]) -> bool:
+    return tuple(x.lower for x in doc.tokens[j:j + len(words)]) == words
 
 
 def in_settlement_list(doc: CyrDoc, i: int) -> bool:

@@ -1,0 +1,66 @@
+"""How far an event reaches in a Russian or Ukrainian war report (issue 12): the settlements a report lists after a town
+and an unnamed number of others are all taken ("взяты под контроль Лисичанск и ряд близлежащих населенных пунктов, в
+том числе Белая Гора, Верхнекаменка, Золотаревка"); troops "перегруппированы" (the short participle) are withdrawn
+from where they were; an act against the country's towns or grid at large ("по нашій інфраструктурі", "обстреливать
+российские города") happened at no town of another sentence; "відтісняють" (pushing the enemy back, imperfective)
+is fighting.
+
+The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
+each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_reports_context import events
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, language, places", [
+    ("Были взяты под контроль Лисичанск и ряд близлежащих населенных пунктов, в том числе Белая Гора, Верхнекаменка, "
+     "Золотаревка.", "ru", {"Lysychansk", "Bila Hora", "Verkhnokamianka", "Zolotarivka"}),
+    ("Освобождены Лисичанск и несколько сел, в частности Белая Гора и Золотаревка.", "ru",
+     {"Lysychansk", "Bila Hora", "Zolotarivka"}),
+    ("ЗСУ звільнили Лисичанськ і низку сіл, зокрема Білу Гору та Золотарівку.", "uk",
+     {"Lysychansk", "Bila Hora", "Zolotarivka"}),
+])
+def test_a_town_and_some_others_including_named_ones_are_all_taken(text, language, places):
+    found = events(text, language)
+    assert [p for kind, _, p, _ in found if kind == "territory_control"] == [places], found
+
+
+@pytest.mark.parametrize("text, language, places", [
+    ("Минобороны признало, что войска были перегруппированы из районов Балаклеи и Изюма в Донецкую область.", "ru",
+     {"Balakliia", "Izium"}),
+    ("Війська були перегруповані з-під Києва на схід.", "uk", {"Kyiv"}),
+])
+def test_troops_regrouped_in_the_passive_withdraw_from_where_they_were(text, language, places):
+    found = events(text, language)
+    assert [p for kind, _, p, _ in found if kind == "withdrawal"] == [places], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("На Харківщині наші воїни відтісняють окупантів від Харкова. Росія продовжує завдавати ракетних ударів по нашій "
+     "інфраструктурі.", "uk"),
+    ("У Харкові сьогодні був обстріл. Росія б'є по українських містах щодня.", "uk"),
+    ("В Харькове прогремели взрывы. Россия наносит удары по нашей энергетике.", "ru"),
+    ("В Белгороде прогремели взрывы. ВСУ продолжают обстреливать российские города.", "ru"),
+])
+def test_an_act_against_the_countrys_towns_at_large_takes_no_town_told_before(text, language):
+    found = events(text, language)
+    assert found[-1][0] == "strike" and found[-1][2] == set(), found
+
+
+@pytest.mark.parametrize("text", [
+    "В Белгороде прогремели взрывы. Наш город снова обстреляли.",
+    "В Харькове прогремели взрывы. Удары пришлись по инфраструктуре города.",
+])
+def test_one_town_of_ours_is_still_the_town_told_before(text):
+    found = events(text, "ru")
+    assert found[-1][0] == "strike" and found[-1][2] in ({"Belgorod"}, {"Kharkiv"}), found
+
+
+def test_pushing_the_enemy_back_is_fighting():
+    found = events("На Харківщині наші воїни поступово відтісняють окупантів від Харкова.", "uk")
+    assert [kind for kind, *_ in found] == ["clash"], found
