@@ -3,7 +3,8 @@ and an unnamed number of others are all taken ("взяты под контрол
 том числе Белая Гора, Верхнекаменка, Золотаревка"); troops "перегруппированы" (the short participle) are withdrawn
 from where they were; an act against the country's towns or grid at large ("по нашій інфраструктурі", "обстреливать
 российские города") happened at no town of another sentence; "відтісняють" (pushing the enemy back, imperfective)
-is fighting.
+is fighting; a force that "отошли" with no place after the verb withdrew ("В Киеве заявили, что войска отошли"), from
+the town told before.
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -64,3 +65,18 @@ def test_one_town_of_ours_is_still_the_town_told_before(text):
 def test_pushing_the_enemy_back_is_fighting():
     found = events("На Харківщині наші воїни поступово відтісняють окупантів від Харкова.", "uk")
     assert [kind for kind, *_ in found] == ["clash"], found
+
+
+@pytest.mark.parametrize("text, language, places", [
+    ("Российские войска взяли под контроль Лисичанск. В Киеве заявили, что войска отошли.", "ru", {"Lysychansk"}),
+    ("Украинские военные отошли на новые рубежи.", "ru", set()),
+    ("Підрозділи відходять на нові позиції.", "uk", set()),
+])
+def test_a_force_that_pulls_back_withdraws(text, language, places):
+    found = events(text, language)
+    assert [p for kind, _, p, _ in found if kind == "withdrawal"] == [places], found
+
+
+@pytest.mark.parametrize("text, language", [("Он отошел от дел.", "ru"), ("Ми відійшли від теми.", "uk")])
+def test_someone_stepping_away_from_a_topic_is_no_withdrawal(text, language):
+    assert events(text, language) == []

@@ -17,7 +17,7 @@ from ..event_places.event_places import names_facility
 from .event_polarity_ru_uk import ABOUT_WORDS
 from .event_senses_ru_uk import ENTER_LEMMAS, said_of_places
 from ..language.numbers_ru_uk import AREA_MEASURE
-from ..event_places.place_roles_ru_uk import ORIGIN_PREPOSITIONS
+from ..event_places.place_roles_ru_uk import FORCE_LEMMAS, ORIGIN_PREPOSITIONS
 from .quantities_ru_uk import (
     PEOPLE_COUNT_REACH, PERSONNEL_AFTER_STEMS, PERSONNEL_STEMS, SETTLEMENT_LEMMAS, in_unit_name, military_people,
     owner_of_thing, people_count_after,
@@ -27,6 +27,9 @@ from .quantities_ru_uk import (
 # "зайняли кілька кварталів"): a place flag's place, told by the paragraph; not to enter one ("зайшли в цю будівлю").
 TOWN_PART_LEMMAS = frozenset({"здание", "будівля", "квартал", "многоэтажка", "багатоповерхівка", "микрорайон",
                               "мікрорайон", "улица", "вулиця", "окраина", "околиця"})
+# The forces that, named right before a verb of pulling back, make it a withdrawal ("войска отошли"), and how far back.
+SUBJECT_FORCE_LEMMAS = FORCE_LEMMAS | {"всу", "зсу", "военный", "військовий", "военнослужащий", "військовослужбовець"}
+FORCE_SUBJECT_WINDOW = 3
 PLACE_OBJECT_WINDOW = 3  # words after a generic verb ("взяли") within which its place object must start
 # ... or words before it in its clause where a fronted object of taking stands ("город взяли исключительно его
 # бойцы", "Бахмут полностью взяли"), not after a preposition ("в Бахмуте взяли в плен")
@@ -129,6 +132,18 @@ def _paragraph_sentence_before(doc: CyrDoc, i: int) -> list[Token]:
     return doc.tokens[before.first:before.last]
 
 
+def _force_before(doc: CyrDoc, first: int) -> bool:
+    """True when a force (FORCE_LEMMAS, "ВСУ", "военные") is named within FORCE_SUBJECT_WINDOW words before token
+    ``first`` of its sentence, no punctuation between ("войска отошли", "Подразделения ВСУ отходят")."""
+    for k in range(first - 1, max(doc.sentence_of(first).first, first - FORCE_SUBJECT_WINDOW) - 1, -1):
+        w = doc.tokens[k]
+        if not w.is_word:
+            return False
+        if set(w.lemmas) & SUBJECT_FORCE_LEMMAS:
+            return True
+    return False
+
+
 def passes_flags(doc: CyrDoc, first: int, last: int, kind: str, flags: frozenset[str], places: Sequence[Place]) -> bool:
     """True when a lexicon match at tokens [first, last) of type ``kind`` stands as an event in its context: its
     ``flags`` (events_ru_uk.tsv) are met and no word around it makes it a time, a unit, a topic, a resolve, an act
@@ -173,6 +188,8 @@ def passes_flags(doc: CyrDoc, first: int, last: int, kind: str, flags: frozenset
         elif not any(set(w.lemmas) & SETTLEMENT_LEMMAS or any(p.span[0] <= w.start < p.span[1] for p in held)
                      for w in window) and not _fronted_object(doc, first, kind, places):
             return False
+    if "force" in flags and not _force_before(doc, first):
+        return False
     if "personnel" in flags or "materiel" in flags:
         start = max(0, first - PERSONNEL_WINDOW)
         if t.pos in PREDICATE_POS and kind != "evacuation" and last < len(doc.tokens) \
