@@ -4,7 +4,10 @@ and an unnamed number of others are all taken ("взяты под контрол
 from where they were; an act against the country's towns or grid at large ("по нашій інфраструктурі", "обстреливать
 российские города") happened at no town of another sentence; "відтісняють" (pushing the enemy back, imperfective)
 is fighting; a force that "отошли" with no place after the verb withdrew ("В Киеве заявили, что войска отошли"), from
-the town told before.
+the town told before; an act "на юге" happened in that quarter, at no town of another act of its sentence; "порядка"
+before a number is "about", no abstract object ("уничтожено порядка сотни военнослужащих": losses); the result told
+after a sentence listing several towns of one oblast happened in that oblast when the paragraph named it before
+("обстріляв Херсонщину. Під вогнем перебували Херсон, Берислав ... Загинули двоє людей").
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -80,3 +83,27 @@ def test_a_force_that_pulls_back_withdraws(text, language, places):
 @pytest.mark.parametrize("text, language", [("Он отошел от дел.", "ru"), ("Ми відійшли від теми.", "uk")])
 def test_someone_stepping_away_from_a_topic_is_no_withdrawal(text, language):
     assert events(text, language) == []
+
+
+def test_an_act_in_a_quarter_of_the_country_takes_no_town_of_another_act():
+    found = events("Украинское контрнаступление на юге не дало результатов, а российские войска заняли Бахмут и "
+                   "Авдеевку.", "ru")
+    assert [(kind, p) for kind, _, p, _ in found] == [
+        ("clash", set()), ("territory_control", {"Bakhmut", "Avdiivka"})], found
+
+
+def test_about_a_hundred_destroyed_soldiers_are_losses():
+    found = events("В ходе наступления уничтожено порядка сотни военнослужащих ВСУ.", "ru")
+    assert ("casualties", 100) in [(kind, count) for kind, _, _, count in found], found
+
+
+def test_the_result_after_a_list_of_towns_is_in_their_oblast_named_before():
+    found = events("Протягом доби ворог 97 разів обстріляв Херсонщину. Під вогнем перебували Херсон, Берислав, "
+                   "Антонівка, Білозерка. Загинули двоє людей.", "uk")
+    assert found[-1][0] == "casualties" and found[-1][2] == {"Kherson Oblast"}, found
+
+
+def test_an_oblast_of_another_paragraph_is_not_taken():
+    found = events("Бої тривають на Херсонщині.\n\nПід вогнем перебували Херсон, Берислав, Антонівка. Загинули двоє "
+                   "людей.", "uk")
+    assert found[-1][0] == "casualties" and found[-1][2] == set(), found

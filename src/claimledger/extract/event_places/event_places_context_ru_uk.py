@@ -236,11 +236,18 @@ def _says_own_area(doc: CyrDoc, c_first: int, c_last: int, kind: str) -> bool:
                 set(t.lemmas) & COUNTRYWIDE_LEMMAS or "plur" in t.tags | toks[k - 1].tags
                 and set(t.lemmas) & COUNTRYWIDE_PLURAL_LEMMAS):
             return True  # "завдавати ракетних ударів по нашій інфраструктурі", "обстреливать российские города"
-        if kind == "withdrawal" and t.pos == "NOUN" and set(t.lemmas) & QUARTER_LEMMAS and k > c_first \
-                and toks[k - 1].pos == "PREP":
+        if kind == "withdrawal" and names_quarter(doc, k, c_first):
             return True  # "Росія відводить війська з півночі": a quarter of the country, no town told before (an
             # attack "с севера и юга" comes at the town told from there)
     return False
+
+
+def names_quarter(doc: CyrDoc, k: int, first: int, prepositions: frozenset[str] | None = None) -> bool:
+    """True when token k is a noun of a quarter of the country (QUARTER_LEMMAS) after a preposition at or after token
+    ``first`` (one of ``prepositions`` when given): "з півночі", "на юге"."""
+    t = doc.tokens[k]
+    return t.pos == "NOUN" and bool(set(t.lemmas) & QUARTER_LEMMAS) and k > first \
+        and doc.tokens[k - 1].pos == "PREP" and (prepositions is None or doc.tokens[k - 1].lower in prepositions)
 
 
 def _names_the_war(doc: CyrDoc, first: int) -> bool:

@@ -22,7 +22,8 @@ from .event_places import (
     place_keys_within, place_within, reported_spans,
 )
 from .event_places_context_ru_uk import (
-    DEMONSTRATIVE_LEMMAS, context_place_keys, facility_referred_to, settlement_referred_to, speakers_area_keys,
+    DEMONSTRATIVE_LEMMAS, context_place_keys, facility_referred_to, names_quarter, settlement_referred_to,
+    speakers_area_keys,
 )
 from ..events.attack_senses_ru_uk import POSITION_LEMMAS
 from .listed_places_ru_uk import LIST_JOINERS, broken_down_places, dash_listed_places, listed_places
@@ -68,6 +69,7 @@ PP_REACH = 4  # tokens from the preposition within which its place starts ("в �
 # ALSO_OBJECT_WORDS nouns ("..., а також об'єкти у Харкові, Хмельницькій ... областях").
 ALSO_PAIRS = frozenset({("а", "также"), ("а", "також"), ("и", "также"), ("і", "також")})
 ALSO_OBJECT_WORDS = 2
+IN_PREPOSITIONS = frozenset({"на", "в", "во", "у"})  # before a quarter of the country where an act is ("на юге")
 WHERE_ADVERBS = frozenset({"где", "де"})  # relative adverbs of place opening a clause after a comma
 ANTECEDENT_REACH = 3  # words before a relative clause's comma searched for the place it hangs on
 QUOTE_MARKS = frozenset('"«»„“”')
@@ -195,6 +197,9 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
         # of the item refers back ("...; в ВСУ говорили, что удерживают северную часть города")
         return place_keys_within(places, stretch + [doc.char_span(c_first, c_last)], LOCAL_OVER_COUNTRY) \
             or settlement_referred_to(doc, c_first, c_last, named)
+    if not any(a <= p.span[0] < b for p in places) \
+            and any(names_quarter(doc, k, p_first, IN_PREPOSITIONS) for k in range(p_first, p_last)):
+        return ()  # "контрнаступление на юге не дало результатов, а ... заняли Бахмут": a quarter, no town of another act
     found = place_keys_within(places, stretch + [doc.char_span(c_first, c_last), (s.start, s.end)],
                               LOCAL_OVER_COUNTRY)
     # (a facility's town may be named anywhere, in a source too: "Глава Новой Каховки" for "Каховской ГЭС")

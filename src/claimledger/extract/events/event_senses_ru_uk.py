@@ -20,7 +20,7 @@ from .captivity_ru_uk import captives_carried, captivity_left
 from ..language.cyrillic import WITH_OR_FROM_PREPOSITIONS, CyrDoc, plain_word
 from ..language.lexicon_files import lexicon_words
 from ..places.name_context_ru_uk import LIST_JOINERS
-from ..language.numbers_ru_uk import NUMBER_LEMMAS, QUANTITY_PREPOSITIONS
+from ..language.numbers_ru_uk import NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, number_at
 from .quantities_ru_uk import COLLECTIVE_NUMERALS, PEOPLE, SETTLEMENT_LEMMAS, VICTIM_VERBS
 
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
@@ -200,7 +200,9 @@ def _destroys_an_abstraction(doc: CyrDoc, first: int, last: int) -> bool:
     before = range(first - 1, max(s.first - 1, first - 1 - DESTROYED_REACH), -1) \
         if doc.tokens[first].pos != "NOUN" else range(0)  # (a noun's object follows it: "порядок знищення всього")
     for window in (after, before):  # (before it, the subject: "Свобода слова была уничтожена", not "слова")
-        words = (doc.tokens[k] for k in window)
+        # ("порядка" before a number is "about": "уничтожено порядка сотни военнослужащих")
+        words = (doc.tokens[k] for k in window if not (doc.tokens[k].lower in QUANTITY_PREPOSITIONS
+                                                        and number_at(doc, k + 1)[0] is not None))
         noun = next((w for w in words if not w.is_word or window is after and w.pos == "PREP"
                      or w.pos == "NOUN" and (window is after or "nomn" in w.tags)), None)
         if noun is not None and noun.pos == "NOUN":  # (none past a preposition: "знищена за кілька місяців")
