@@ -7,7 +7,8 @@ is fighting; a force that "отошли" with no place after the verb withdrew (
 the town told before; an act "на юге" happened in that quarter, at no town of another act of its sentence; "порядка"
 before a number is "about", no abstract object ("уничтожено порядка сотни военнослужащих": losses); the result told
 after a sentence listing several towns of one oblast happened in that oblast when the paragraph named it before
-("обстріляв Херсонщину. Під вогнем перебували Херсон, Берислав ... Загинули двоє людей").
+("обстріляв Херсонщину. Під вогнем перебували Херсон, Берислав ... Загинули двоє людей"); a compound name written
+with a hyphen after its first part is the name written as one word ("Ново-Бахмутовку": Novobakhmutivka).
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -107,3 +108,13 @@ def test_an_oblast_of_another_paragraph_is_not_taken():
     found = events("Бої тривають на Херсонщині.\n\nПід вогнем перебували Херсон, Берислав, Антонівка. Загинули двоє "
                    "людей.", "uk")
     assert found[-1][0] == "casualties" and found[-1][2] == set(), found
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Российские военные освободили Ново-Бахмутовку.", "ru", "Novobakhmutivka"),
+    ("Бои идут у Старо-Майорского.", "ru", "Staromaiorske"),
+    ("Окупанти обстріляли Ново-Калинове.", "uk", "Novokalynove"),
+])
+def test_a_compound_name_written_with_a_hyphen_is_the_name(text, language, place):
+    found = events(text, language)
+    assert [p for _, _, p, _ in found] == [{place}], found

@@ -56,6 +56,8 @@ O_ENDINGS = ("ом", "ем")
 # Endings of Ukrainian settlement names that are adjectives (Торецьке, Кам'янське), whose Russian forms decline as
 # adjectives ("Торецким"), unlike nouns in -ове or -ине ("под Кураховом": Курахове).
 ADJECTIVAL_NAME_ENDINGS = ("ське", "цьке", "зьке")
+# The first parts of compound names that copy also writes with a hyphen ("Ново-Михайловка" for Новомихайловка).
+COMPOUND_PREFIX = re.compile(r"^(Ново|Старо|Велико|Мало|Верхне|Нижне|Средне|Нове|Верхньо|Нижньо|Середньо)-(\w)")
 MAX_FUZZY_TOKENS = 3  # longest name looked up in its case forms ("Донецкой Народной Республике")
 MAX_SPELLINGS = 8  # Ukrainian spellings looked up per Russian name (exact look-ups, cheap)
 # Russian -> Ukrainian spelling of village names, tried when the gazetteer lacks the Russian form:
@@ -79,8 +81,11 @@ def name_candidates(gaz: Gazetteer, doc: CyrDoc, start: int, end: int, *,
     name in -ом/-ем keeps the candidates its preposition's case allows (PREPOSITION_CASES), and a name in the
     locative after "на" that names an oblast's centre is the oblast ("на Запоріжжі")."""
     t = doc.tokens[start]
-    found, surface, exact = _name_candidates(gaz, doc.span_text(start, end), end - start, t.lemmas, t.lemma,
-                                             doc.language, located)
+    text, lemmas, lemma = doc.span_text(start, end), t.lemmas, t.lemma
+    if end - start == 1 and COMPOUND_PREFIX.match(text):  # "Ново-Михайловку": Новомихайловка, written apart
+        text = COMPOUND_PREFIX.sub(lambda m: m[1] + m[2].lower(), text)
+        lemmas, lemma = tuple(w.replace("-", "", 1) for w in lemmas), lemma.replace("-", "", 1)
+    found, surface, exact = _name_candidates(gaz, text, end - start, lemmas, lemma, doc.language, located)
     if doc.language == "ru" and start > 0 and end - start == 1 and t.lower.endswith(O_ENDINGS):
         found = _in_the_case_governed(list(found), PREPOSITION_CASES.get(doc.tokens[start - 1].lower))
     region = _region_named_for(gaz, found) if start > 0 and end - start == 1 and doc.tokens[start - 1].lower == "на" \
