@@ -74,8 +74,9 @@ def place_within(place: Place, area: Place) -> bool:
     in the Russian oblast or district named with it ("Мартыновка и Мальцевка Курской области"). A district of Russia
     (no ref, its centre's point: place_adjectives_ru_uk.py) lies in its centre's oblast and holds the settlements
     within RAION_KM of its centre."""
-    if katottg_within(place.ref, area.ref, area.level):
-        return True
+    if katottg_within(place.ref, area.ref, area.level) or not place.ref and place.candidates and all(
+            katottg_within(c, area.ref, area.level) for c in place.candidates):
+        return True  # (or every village a name left ambiguous may be: homonym_areas.py)
     if area.ref or not area.name or area.level not in ("oblast", "raion"):
         return False
     gaz = load_gazetteer()

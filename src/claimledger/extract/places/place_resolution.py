@@ -18,6 +18,7 @@ from ..language.doc_cache import doc_tokens, sentence_of
 from .gazetteer import (
     CLAIMED_OBLASTS, Companion, Entry, Gazetteer, Resolution, ResolveContext, km_between, settled_alike, theatre_area,
 )
+from .homonym_areas import oblast_of_homonyms
 from .russian_romanised import russian_romanised_settlements
 from .unlisted_villages_en import russian_setting, village_governed
 
@@ -139,6 +140,10 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
     homonyms = {k for k, (r, s) in enumerate(zip(results, sentences)) if r.entry is not None and k not in apart
                 and _far_from_russian_setting(r.entry, ordinal[s], [(n, x) for n, x in settled if x is not r.entry])}
     settled = [(n, x) for n, x in settled if not any(x is results[k].entry for k in homonyms)]
+    sentence_areas: dict[int, set[str]] = {}  # the oblasts and raions each sentence names
+    for r, s in zip(results, sentences):
+        if r.entry is not None and r.entry.ref and r.entry.level in ("oblast", "raion"):
+            sentence_areas.setdefault(s, set()).add(r.entry.id)
     places = []
     for k, (m, cand, res, sent) in enumerate(zip(mentions, cands, results, sentences)):
         start, end, text = mention_span(doc, m)
@@ -151,6 +156,12 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
         village = e is None and (m.label == "VILLAGE" or village_governed(doc, m.start)) \
             and russian_setting(ordinal[sent], settled)
         if e is None and not cand and m.label in ("GAZ", "VILLAGE") and not village:
+            continue
+        in_oblast = oblast_of_homonyms(gaz, res.candidates, sentence_areas.get(sent, ())) \
+            if e is None and not village else None
+        if in_oblast is not None:  # "the village of Blahodatne in the Donetsk region": one of the oblast's six
+            places.append(Place(span=(start, end), text=text, ref=None, name=in_oblast[0], level="settlement",
+                                candidates=in_oblast[1]))
             continue
         point = e.point if e is not None else None
         places.append(Place(

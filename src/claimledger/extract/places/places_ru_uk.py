@@ -39,6 +39,7 @@ from .name_context_ru_uk import (
     LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
     in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, placed_elsewhere, substantive_name,
 )
+from .homonym_areas import oblast_of_homonyms
 from .place_adjectives_ru_uk import RussianRaion, adjective_lemma, axis_place, unlisted_axis_name
 from .place_candidates_ru_uk import THEATRE, corresponding_settlements, name_candidates
 from .place_weights import FRONT_OBLASTS
@@ -369,6 +370,10 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[Mention], companion: Co
     in_russia = any((e := gaz.get(a)) is not None and e.country == "RU" for a in companion.areas)
     villages = russian_villages(doc, mentions, results, stated, raions, in_russia)
     districts = told_in_russia(doc, gaz, mentions, results, villages, raions, companion.areas)
+    areas_by_sentence: dict[int, set[str]] = {}
+    for m, r in zip(mentions, results):
+        if r.entry is not None and r.entry.level in ("oblast", "raion"):
+            areas_by_sentence.setdefault(doc.tokens[m.start].sent, set()).add(r.entry.id)
     places = []
     for k, (m, cand, res, text, axis, village) in enumerate(zip(mentions, cands, results, texts, axes, villages)):
         span = doc.char_span(m.start, m.end)
@@ -389,6 +394,13 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[Mention], companion: Co
             continue
         e = res.entry
         if e is None and not cand:
+            continue
+        homonyms = oblast_of_homonyms(gaz, res.candidates, [stated[k].id] if stated[k] is not None
+                                      else areas_by_sentence.get(doc.tokens[m.start].sent, ())) \
+            if e is None and m.kind == "name" else None
+        if homonyms is not None:  # "село Благодатное в ДНР": one of the oblast's villages of that name
+            places.append(Place(span=span, text=text, ref=None, name=homonyms[0], level="settlement",
+                                candidates=homonyms[1]))
             continue
         point = e.point if e is not None else None
         places.append(Place(
