@@ -8,7 +8,8 @@ the town told before; an act "на юге" happened in that quarter, at no town 
 before a number is "about", no abstract object ("уничтожено порядка сотни военнослужащих": losses); the result told
 after a sentence listing several towns of one oblast happened in that oblast when the paragraph named it before
 ("обстріляв Херсонщину. Під вогнем перебували Херсон, Берислав ... Загинули двоє людей"); a compound name written
-with a hyphen after its first part is the name written as one word ("Ново-Бахмутовку": Novobakhmutivka).
+with a hyphen after its first part is the name written as one word ("Ново-Бахмутовку": Novobakhmutivka); a town
+named before a verb of losing in the passive was left ("Угледар фактически потерян", "Вугледар втрачено").
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -118,3 +119,18 @@ def test_an_oblast_of_another_paragraph_is_not_taken():
 def test_a_compound_name_written_with_a_hyphen_is_the_name(text, language, place):
     found = events(text, language)
     assert [p for _, _, p, _ in found] == [{place}], found
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Угледар фактически потерян, признал источник в ВСУ.", "ru", "Vuhledar"),
+    ("Авдеевка оставлена.", "ru", "Avdiivka"),
+    ("Вугледар фактично втрачено.", "uk", "Vuhledar"),
+])
+def test_a_town_lost_in_the_passive_was_left(text, language, place):
+    found = events(text, language)
+    assert [(kind, p) for kind, _, p, _ in found] == [("withdrawal", {place})], found
+
+
+@pytest.mark.parametrize("text, language", [("Связь с Угледаром потеряна.", "ru"), ("Время потеряно.", "ru")])
+def test_something_else_lost_is_no_withdrawal(text, language):
+    assert events(text, language) == []

@@ -296,8 +296,11 @@ def _fronted_object(doc: CyrDoc, first: int, kind: str, places: Sequence[Place])
     """True when a taking's verb at token ``first`` has a settlement fronted before it in its clause, within
     FRONTED_OBJECT_WINDOW words and governed by no preposition ("город взяли исключительно его бойцы", "Бахмут
     полностью взяли"; not "в Бахмуте взяли в плен", a country that takes, "Росія поверне", nor a town's genitive,
-    "Власти Белгорода сохраняют контроль"); territory_control only."""
-    if kind != "territory_control":
+    "Власти Белгорода сохраняют контроль"); territory_control only, and a town lost in the passive, in the
+    nominative ("Угледар фактически потерян")."""
+    t = doc.tokens[first]  # a town lost in the passive: "Угледар фактически потерян", "Вугледар втрачено"
+    passive = kind == "withdrawal" and (t.pos in ("PRTS", "ADJS") or t.pos == "VERB" and t.lower.endswith(("но", "то")))
+    if kind != "territory_control" and not passive:
         return False
     s = doc.sentence_of(first)
     words = []
@@ -309,5 +312,6 @@ def _fronted_object(doc: CyrDoc, first: int, kind: str, places: Sequence[Place])
         words.append(doc.tokens[k])
     return any((set(w.lemmas) & SETTLEMENT_LEMMAS and "sing" in w.tags
                 or any(p.span[0] <= w.start < p.span[1] and p.level == "settlement" for p in places))
-               and has_reading(w.text, doc.language, None, "accs")  # (not "Власти Белгорода сохраняют контроль")
-               for w in words[:FRONTED_OBJECT_WINDOW])
+               and (has_reading(w.text, doc.language, None, "accs") or passive and has_reading(
+                   w.text, doc.language, None, "nomn"))
+               for w in words[:FRONTED_OBJECT_WINDOW])  # (not "Власти Белгорода сохраняют контроль")
