@@ -9,7 +9,8 @@ before a number is "about", no abstract object ("уничтожено поряд
 after a sentence listing several towns of one oblast happened in that oblast when the paragraph named it before
 ("обстріляв Херсонщину. Під вогнем перебували Херсон, Берислав ... Загинули двоє людей"); a compound name written
 with a hyphen after its first part is the name written as one word ("Ново-Бахмутовку": Novobakhmutivka); a town
-named before a verb of losing in the passive was left ("Угледар фактически потерян", "Вугледар втрачено").
+named before a verb of losing in the passive was left ("Угледар фактически потерян", "Вугледар втрачено"); "the town"
+of a report's opening sentence is the one its next sentence names.
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -134,3 +135,18 @@ def test_a_town_lost_in_the_passive_was_left(text, language, place):
 @pytest.mark.parametrize("text, language", [("Связь с Угледаром потеряна.", "ru"), ("Время потеряно.", "ru")])
 def test_something_else_lost_is_no_withdrawal(text, language):
     assert events(text, language) == []
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Российские войска контролируют 40% территории города. Вооруженные силы России установили полный контроль над "
+     "северной частью Волчанска.", "ru", "Vovchansk"),
+    ("Місто знову під обстрілом. Окупанти випустили по Херсону 20 снарядів.", "uk", "Kherson"),
+])
+def test_the_town_of_an_opening_sentence_is_the_one_named_next(text, language, place):
+    found = events(text, language)
+    assert found[0][2] == {place}, found
+
+
+def test_the_town_of_a_later_sentence_is_not_one_named_after_it():
+    found = events("Бои идут на востоке. Город снова под обстрелом. ВСУ выпустили по Белгороду 20 снарядов.", "ru")
+    assert [p for kind, _, p, _ in found if kind == "strike"][0] == set(), found

@@ -403,7 +403,8 @@ def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Seque
     ...", "Місто звільнили"): the town a definite mention refers back to, within ANAPHOR_SENTENCES sentences;
     for a plural noun ("Сёла разрушены") the settlements of the latest sentence there naming two or more. A
     counted noun ("два населенных пункта", "несколько сёл") names new ones: nothing. With ``chain``, the same bare
-    noun said before refers to the town it referred to."""
+    noun said before refers to the town it referred to. In a report's opening sentence it names the first settlement
+    of the next sentence."""
     toks = doc.tokens
     place_starts = {p.span[0] for p in places}
     bare = None
@@ -421,6 +422,12 @@ def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Seque
                and not acting_country(doc, p) and not is_landmark(doc.text, p)]
     # (not a capital that speaks, "В Киеве ... о потере города не", "Киев не признает потерю города"; nor a landmark,
     # "село Ягодное к северу от Артемовска")
+    if not earlier and toks[bare].sent == 0 and len(doc.sents) > 1 and not _plural(toks, bare):
+        # a report's opening sentence says "the town" of the one its next sentence names ("Российские войска
+        # контролируют 40% территории города. ... установили контроль над северной частью Волчанска")
+        after = doc.sents[1]
+        earlier = [p for p in places if after.start <= p.span[0] < after.end and p.level == "settlement"][:1]
+        return tuple(event_place_key(p) for p in earlier)
     if not earlier:
         return ()
     if not _plural(toks, bare):
