@@ -291,3 +291,16 @@ def test_a_nul_in_utf16_text_is_stored_replaced(tmp_path: Path, ledger_url: str)
     result = CliRunner().invoke(main, ["ingest", ledger_url, str(path)])
     assert result.exit_code == 0, result.output
     assert "NUL character replaced" in result.output and "ingested 1 new" in result.output
+
+
+def test_places_finds_a_village_named_as_one_of_an_oblasts_homonyms(tmp_path: Path, ledger_url: str):
+    text = tmp_path / "report.jsonl"
+    text.write_text(json.dumps({"id": "r1", "outlet": "ТАСС", "published": "2024-12-08", "language": "ru",
+                                "title": "", "text": "Армия России освободила село Благодатное в ДНР."},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    db = ledger_url
+    assert run("ingest", str(db), str(text)).exit_code == 0
+    for query in ("Blahodatne (Donetsk Oblast)", "Blahodatne"):
+        found = json.loads(run("places", str(db), query, "--format", "jsonl").stdout)
+        assert found["place"]["name"] == "Blahodatne (Donetsk Oblast)", query
+        assert any(e["type"] == "territory_control" for c in found["claims"] for e in c["events"]), found

@@ -127,13 +127,15 @@ def _ledger_places(ledger: Ledger) -> dict[str, PlaceRef]:
 
 def _matching(places: dict[str, PlaceRef], query: str, gazetteer: Gazetteer | None) -> list[PlaceRef]:
     """Places of the ledger the query names: ref, canonical name, mention text, or a gazetteer
-    spelling of one of them (Volchansk, Вовчанськ, "Kharkiv region")."""
+    spelling of one of them (Volchansk, Вовчанськ, "Kharkiv region"); a village named as one of an oblast's
+    homonyms, "Blahodatne (Donetsk Oblast)", also by its bare name."""
     q = query.strip()
     if q in places:
         return [_with_area(places[q], gazetteer)]
     low = q.lower()
-    hits = {p.key for p in places.values()
-            if p.name.lower() == low or low in (a.lower() for a in p.aliases)}
+    hits = {p.key for p in places.values()  # ("Blahodatne" finds "Blahodatne (Donetsk Oblast)": homonym_areas.py)
+            if p.name.lower() in (low, f"{low} ({p.name.lower().partition(' (')[2]}")
+            or low in (a.lower() for a in p.aliases)}
     if gazetteer is not None:
         for entry in gazetteer.lookup(q):
             key = entry.ref or entry.name
