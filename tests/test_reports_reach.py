@@ -10,7 +10,9 @@ after a sentence listing several towns of one oblast happened in that oblast whe
 ("обстріляв Херсонщину. Під вогнем перебували Херсон, Берислав ... Загинули двоє людей"); a compound name written
 with a hyphen after its first part is the name written as one word ("Ново-Бахмутовку": Novobakhmutivka); a town
 named before a verb of losing in the passive was left ("Угледар фактически потерян", "Вугледар втрачено"); "the town"
-of a report's opening sentence is the one its next sentence names.
+of a report's opening sentence is the one its next sentence names. People who died, counted, are casualties ("у
+лікарнях померли ще 12 людей"), and the wounded named after the dead are other victims, not the dead named again
+("... У лікарні залишаються ще десятки важкопоранених"); "no information about the dead" denies them.
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 import pytest
 
+from claimledger.models import Article
+from claimledger.pipeline import analyse_article
 from test_reports_context import events
 
 pytestmark = pytest.mark.model
@@ -150,3 +154,31 @@ def test_the_town_of_an_opening_sentence_is_the_one_named_next(text, language, p
 def test_the_town_of_a_later_sentence_is_not_one_named_after_it():
     found = events("Бои идут на востоке. Город снова под обстрелом. ВСУ выпустили по Белгороду 20 снарядов.", "ru")
     assert [p for kind, _, p, _ in found if kind == "strike"][0] == set(), found
+
+
+@pytest.mark.parametrize("text, language, counts", [
+    ("Протягом дня у лікарнях померли ще 12 людей. У лікарні залишаються ще десятки важкопоранених.", "uk",
+     [12, None]),
+    ("В больнице скончались еще двое раненых.", "ru", [2]),
+    ("Трое тяжелораненых доставлены в больницу.", "ru", [3]),
+    ("Пострадали трое. Пострадавших доставили в больницу.", "ru", [3]),
+])
+def test_the_dead_and_the_wounded_are_counted_once_each(text, language, counts):
+    found = events(text, language)
+    assert [count for kind, _, _, count in found if kind == "casualties"] == counts, found
+
+
+@pytest.mark.parametrize("text, language", [("Помер відомий актор.", "uk"), ("Людська ненависть пройде, і диктатори "
+                                                                          "помруть.", "uk"), ("Умер писатель.", "ru")])
+def test_a_death_alone_is_no_casualty(text, language):
+    assert events(text, language) == []
+
+
+@pytest.mark.parametrize("text, language, polarity", [
+    ("Сведений о погибших не поступало.", "ru", "denied"),
+    ("Але станом на цей час немає інформації про загиблих.", "uk", "denied"),
+    ("Поступила информация о погибших.", "ru", "asserted"),
+])
+def test_no_word_of_the_dead_denies_them(text, language, polarity):
+    doc = analyse_article(Article(id="probe", text=text, language=language, outlet="ТАСС", published="2024-06-03"))
+    assert [e.polarity for e in doc.events] == [polarity], doc.events

@@ -44,8 +44,10 @@ VICTIMS_REACH = 2
 SAME_COUNT_REACH = 6  # ... that victims counted again with the same number and harm may refer to
 # Word starts of deaths and of injuries: victims counted again with the same number are the same only when both
 # words tell the same harm.
-HARM_STEMS = {"death": ("загин", "погиб", "вбив", "вбил", "убил", "убит", "убив", "вбит", "смерт", "жертв"),
+HARM_STEMS = {"death": ("загин", "загибл", "погиб", "гибел", "вбив", "вбил", "убил", "убит", "убив", "вбит", "смерт",
+                        "жертв", "помер", "умер", "сконч"),
               "injury": ("поран", "ранен", "ранил", "постражд", "пострад", "травм")}
+DEGREE_PREFIXES = ("важко", "тяжко", "тяжело", "легко")  # of one word with its harm: "важкопоранених", "тяжелораненых"
 
 
 # Phrases of the time or result of an act before a strike noun ("на момент удара", "під час обстрілу", "после удара",
@@ -139,7 +141,8 @@ def _victims_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int 
     """True for victims named again by a participle alone, or in a sentence of hospital care (CARE_STEMS), with no
     count (or any count after AMONG_WORDS), after a casualties event of the VICTIMS_REACH sentences before in the
     paragraph ("... пострадали трое. Пострадавших доставили в больницу", "Постраждалих госпіталізували", "Среди
-    раненых шестеро детей"): a re-mention, not a new event; "захоплені в полон" says more."""
+    раненых шестеро детей"): a re-mention, not a new event; "захоплені в полон" says more, and so do the wounded
+    after the dead ("померли ще 12 людей. У лікарні залишаються ще десятки важкопоранених")."""
     t = doc.tokens[first]
     participle = t.pos in ("PRTF", "ADJF") or t.pos == "NOUN" and t.lemma.endswith(ADJECTIVAL_ENDINGS)  # "Раненых"
     among = participle and first > 0 and doc.tokens[first - 1].lower in AMONG_WORDS  # a part of them, counted or not
@@ -149,7 +152,9 @@ def _victims_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int 
     s = doc.sentence_of(first)
     if not participle and not any(plain_word(w.lower).startswith(CARE_STEMS) for w in doc.tokens[s.first:s.last]):
         return False  # (in a sentence of care, its injuries too: "госпитализировали с осколочными ранениями")
-    return _told_just_before(doc, first, kind, events, VICTIMS_REACH)
+    harm = None if among else _harm(t.lower)  # (victims "among" those told are theirs, of any harm told)
+    same_harm = [e for e in events if harm is None or _harm(doc.text[e.trigger[0]:e.trigger[1]].lower()) in (None, harm)]
+    return _told_just_before(doc, first, kind, same_harm, VICTIMS_REACH)
 
 
 def _share_of_victims(doc: CyrDoc, kind: str, first: int, events: Sequence[Event]) -> bool:
@@ -174,8 +179,10 @@ def _same_count_again(doc: CyrDoc, kind: str, first: int, quantity: int | None, 
 
 
 def _harm(word: str) -> str | None:
-    """Whether a casualty word tells deaths or injuries (HARM_STEMS), else None."""
-    return next((harm for harm, stems in HARM_STEMS.items() if plain_word(word).startswith(stems)), None)
+    """Whether a casualty word tells deaths or injuries (HARM_STEMS, past a DEGREE_PREFIXES), else None."""
+    word = plain_word(word)
+    word = next((word[len(p):] for p in DEGREE_PREFIXES if word.startswith(p)), word)
+    return next((harm for harm, stems in HARM_STEMS.items() if word.startswith(stems)), None)
 
 
 def _explosions_of_strike(doc: CyrDoc, kind: str, first: int, last: int, events: Sequence[Event]) -> bool:

@@ -58,6 +58,8 @@ COUNTERING_STEMS = ("противодейств", "протиді", "борьб"
 COUNTERING_REACH = 2
 # Prepositions of what a word of falsehood is about ("фейк про ...", "ложь о ..."), and how far before the trigger.
 ABOUT_WORDS = frozenset({"о", "об", "про"})
+# Nouns of information, which a negation says none has come of the act after them ("Сведений о погибших не поступало").
+INFORMATION_LEMMAS = frozenset({"информация", "сведение", "данные", "інформація", "відомість", "відомості", "дані"})
 UNTRUE_REACH = 4
 # Phrases that call a report untrue, as word starts of consecutive words after the event (issue 12 probes:
 # "информация о захвате ... не соответствует действительности", "не відповідає дійсності").
@@ -122,7 +124,15 @@ def event_polarity_ru_uk(doc: CyrDoc, first: int) -> str:
         return "denied"  # "приказал отменить штурм"
     return "denied" if _negated_verb_group(doc, first, s) or _relative_denies(doc, first, s) \
         or _disowned(doc, first, s) or _too_early_to_speak(doc, first, s) or _aim_not_fulfilled(doc, first, s) \
-        or _no_grounds_for(doc, first, s) else "asserted"
+        or _no_grounds_for(doc, first, s) or _no_word_of(doc, first, s) else "asserted"
+
+
+def _no_word_of(doc: CyrDoc, first: int, s) -> bool:
+    """True for an act after a noun of information and "о"/"про" in a negated sentence ("Сведений о погибших не
+    поступало", "немає інформації про загиблих"): none is known, as "погибших нет" says."""
+    return first - 2 >= s.first and doc.tokens[first - 1].lower in ABOUT_WORDS \
+        and bool(set(doc.tokens[first - 2].lemmas) & INFORMATION_LEMMAS) \
+        and any(t.lower in NEGATIONS for t in doc.tokens[s.first:s.last])
 
 
 def _past_setting(doc: CyrDoc, k: int, end: int) -> int:
