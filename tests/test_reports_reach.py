@@ -12,7 +12,8 @@ with a hyphen after its first part is the name written as one word ("Ново-Б
 named before a verb of losing in the passive was left ("Угледар фактически потерян", "Вугледар втрачено"); "the town"
 of a report's opening sentence is the one its next sentence names. People who died, counted, are casualties ("у
 лікарнях померли ще 12 людей"), and the wounded named after the dead are other victims, not the dead named again
-("... У лікарні залишаються ще десятки важкопоранених"); "no information about the dead" denies them.
+("... У лікарні залишаються ще десятки важкопоранених"); "no information about the dead" denies them. Forces driven up
+or gathered are a build-up ("Нагнали підкріплення на Харківщину", "подтягивает резервы"), not strength gathered.
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -182,3 +183,15 @@ def test_a_death_alone_is_no_casualty(text, language):
 def test_no_word_of_the_dead_denies_them(text, language, polarity):
     doc = analyse_article(Article(id="probe", text=text, language=language, outlet="ТАСС", published="2024-06-03"))
     assert [e.polarity for e in doc.events] == [polarity], doc.events
+
+
+@pytest.mark.parametrize("text, language, found", [
+    ("Нагнали підкріплення на Харківщину.", "uk", ["other"]),
+    ("Вони збирають ще додаткові сили.", "uk", ["other"]),
+    ("Противник подтягивает резервы к Покровску.", "ru", ["other"]),
+    ("Россия собирает войска у границы.", "ru", ["other"]),
+    ("Ми збираємо сили для відповіді.", "uk", []),
+    ("На место происшествия собрали силы и средства МЧС.", "ru", []),
+])
+def test_forces_driven_up_or_gathered_are_a_build_up(text, language, found):
+    assert [kind for kind, *_ in events(text, language)] == found
