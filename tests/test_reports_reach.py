@@ -13,7 +13,8 @@ named before a verb of losing in the passive was left ("Угледар факт�
 of a report's opening sentence is the one its next sentence names. People who died, counted, are casualties ("у
 лікарнях померли ще 12 людей"), and the wounded named after the dead are other victims, not the dead named again
 ("... У лікарні залишаються ще десятки важкопоранених"); "no information about the dead" denies them. Forces driven up
-or gathered are a build-up ("Нагнали підкріплення на Харківщину", "подтягивает резервы"), not strength gathered.
+or gathered are a build-up ("Нагнали підкріплення на Харківщину", "подтягивает резервы"), not strength gathered; a
+force crossing the border is an incursion ("Российские войска перешли границу"), refugees crossing it none.
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -195,3 +196,13 @@ def test_no_word_of_the_dead_denies_them(text, language, polarity):
 ])
 def test_forces_driven_up_or_gathered_are_a_build_up(text, language, found):
     assert [kind for kind, *_ in events(text, language)] == found
+
+
+@pytest.mark.parametrize("text, language, found", [
+    ("Российские войска перешли границу в Харьковской области.", "ru", [("clash", {"Kharkiv Oblast"})]),
+    ("Російські війська перетнули кордон на Харківщині.", "uk", [("clash", {"Kharkiv Oblast"})]),
+    ("Беженцы перешли границу с Польшей.", "ru", []),
+    ("Біженці перетнули кордон.", "uk", []),
+])
+def test_a_force_crossing_the_border_is_an_incursion(text, language, found):
+    assert [(kind, p) for kind, _, p, _ in events(text, language)] == found
