@@ -14,7 +14,9 @@ of a report's opening sentence is the one its next sentence names. People who di
 лікарнях померли ще 12 людей"), and the wounded named after the dead are other victims, not the dead named again
 ("... У лікарні залишаються ще десятки важкопоранених"); "no information about the dead" denies them. Forces driven up
 or gathered are a build-up ("Нагнали підкріплення на Харківщину", "подтягивает резервы"), not strength gathered; a
-force crossing the border is an incursion ("Российские войска перешли границу"), refugees crossing it none.
+force crossing the border is an incursion ("Российские войска перешли границу"), refugees crossing it none; an act a
+verb of realising brings about after "щоб"/"чтобы" is aimed at ("щоб Україна отримала військову допомогу"), not one
+under way that is to be stopped ("щоб зупинити вторгнення").
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -206,3 +208,13 @@ def test_forces_driven_up_or_gathered_are_a_build_up(text, language, found):
 ])
 def test_a_force_crossing_the_border_is_an_incursion(text, language, found):
     assert [(kind, p) for kind, _, p, _ in events(text, language)] == found
+
+
+@pytest.mark.parametrize("text, language, modality", [
+    ("Вимагайте від своїх політиків, щоб Україна отримала всю необхідну військову допомогу.", "uk", "future"),
+    ("Наша команда робить усе, щоб організувати гуманітарний коридор у ці міста.", "uk", "future"),
+    ("Ми робимо все, щоб зупинити вторгнення.", "uk", "factual"),
+])
+def test_an_act_brought_about_in_a_purpose_clause_is_to_come(text, language, modality):
+    doc = analyse_article(Article(id="probe", text=text, language=language, outlet="ТАСС", published="2024-06-03"))
+    assert [e.modality for e in doc.events] == [modality], doc.events

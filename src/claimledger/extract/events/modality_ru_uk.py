@@ -97,6 +97,10 @@ SUBJUNCTIVE_PARTICLES = frozenset({"бы", "б", "би"})  # ... which make a pa
 # ... and prepositions of purpose right before an act noun ("вбиває заради знищення України", "ради захвата"), by
 # language (the Ukrainian "ради" is the council's genitive: "Над будівлею міської ради підняли прапор").
 PURPOSE_PREPOSITIONS = {"ru": frozenset({"ради"}), "uk": frozenset({"заради"})}
+# Verbs that bring about the act their object noun names ("получить помощь", "провести переговоры", "нанести удар"):
+# after a conjunction of purpose the act is aimed at, still to come.
+REALISING_LEMMAS = frozenset({"получить", "отримати", "предоставить", "надати", "дать", "дати", "провести",
+                              "осуществить", "здійснити", "нанести", "завдати", "организовать", "організувати"})
 # Words from an imperative to the act it demands, itself included ("Приступайте к отводу"); verbs of stopping,
 # whose object goes on ("Зупиніть обстріли").
 DEMAND_REACH = 3
@@ -131,9 +135,11 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
         return "hypothetical"
     if _being_clarified(doc, first, last, before):
         return "hypothetical"  # "Информация о пострадавших уточняется": whether there are any is not yet known
-    if any(w in PURPOSE_CONJUNCTIONS for w in words) and t.pos in ("INFN", "VERB") \
+    if any(w in PURPOSE_CONJUNCTIONS for w in words) and (t.pos in ("INFN", "VERB") or t.pos in ("NOUN", "ADJF") and any(
+            set(w.lemmas) & REALISING_LEMMAS for w in own_clause)) \
             or t.pos == "NOUN" and words and words[-1] in PURPOSE_PREPOSITIONS.get(doc.language, ()):
-        return "future"  # "чтобы удержать позиции": an aim; not "щоб зупинити вторгнення", an invasion under way
+        return "future"  # "чтобы удержать позиции": an aim; not "щоб зупинити вторгнення", an invasion under way;
+        # an act a verb of realising brings about is aimed at too ("щоб Україна отримала військову допомогу")
     governing = [w for w in own_clause if w.pos not in ("ADVB", "PRCL")]  # past "негайно": "мають негайно здатися"
     obliged = bool(governing) and _infinitive(t) and bool(set(governing[-1].lemmas) & HAVING_TO_LEMMAS)
     if _future_verb(t, doc.language) or _imperative_verb(t, doc.language) or _demanded(doc, own_clause) or obliged \
