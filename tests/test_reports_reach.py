@@ -16,7 +16,8 @@ of a report's opening sentence is the one its next sentence names. People who di
 or gathered are a build-up ("Нагнали підкріплення на Харківщину", "подтягивает резервы"), not strength gathered; a
 force crossing the border is an incursion ("Российские войска перешли границу"), refugees crossing it none; an act a
 verb of realising brings about after "щоб"/"чтобы" is aimed at ("щоб Україна отримала військову допомогу"), not one
-under way that is to be stopped ("щоб зупинити вторгнення").
+under way that is to be stopped ("щоб зупинити вторгнення"); settlements taken that a plural noun lists are counted
+("освободили населенные пункты Гатище, Красное и Олейниково": 3), not when a town comes before the noun.
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -218,3 +219,14 @@ def test_a_force_crossing_the_border_is_an_incursion(text, language, found):
 def test_an_act_brought_about_in_a_purpose_clause_is_to_come(text, language, modality):
     doc = analyse_article(Article(id="probe", text=text, language=language, outlet="ТАСС", published="2024-06-03"))
     assert [e.modality for e in doc.events] == [modality], doc.events
+
+
+@pytest.mark.parametrize("text, language, count", [
+    ("Освобождены села Работино и Вербовое.", "ru", 2),
+    ("Звільнено населені пункти Роботине, Вербове та Лобкове в Запорізькій області.", "uk", 3),
+    ("Освобождены город Суджа и населенные пункты Мартыновка и Мельовой Курской области.", "ru", None),
+    ("Освобождены Работино и Вербовое.", "ru", None),
+])
+def test_settlements_a_plural_noun_lists_are_counted(text, language, count):
+    found = events(text, language)
+    assert [c for kind, _, _, c in found if kind == "territory_control"] == [count], found

@@ -49,6 +49,7 @@ from ..dates.event_dates_ru_uk import when_of
 from ..event_places.event_places import event_place_key, is_resolved, settled_places
 from .event_mentions_ru_uk import claim_repeated, merged_places, names_act_better, same_act, told_again
 from ..event_places.event_places_ru_uk import QUOTE_MARKS, actor_phrases, event_place_keys
+from ..event_places.predicate_clauses_ru_uk import predicate_clause_of
 from .event_polarity import claimed_polarity, innermost_claimant
 from .event_polarity_ru_uk import NEGATIONS, event_polarity_ru_uk
 from .event_senses_ru_uk import event_sense_ru_uk
@@ -56,7 +57,9 @@ from .events_by_place_ru_uk import split_by_place
 from .modality_ru_uk import event_modality_ru_uk
 from ..language.numbers_ru_uk import COMPARATIVES
 from ..event_places.place_roles_ru_uk import other_role
-from .quantities_ru_uk import PERSONNEL_STEMS, VICTIM_VERBS, count_of_subject, find_count_ru_uk
+from .quantities_ru_uk import (
+    PERSONNEL_STEMS, VICTIM_VERBS, count_of_subject, find_count_ru_uk, settlements_noun_after,
+)
 from .retold_events import without_retold_strikes
 from .trigger_context_ru_uk import ASSAULT_STEMS, passes_flags, sentence_tokens
 
@@ -326,6 +329,14 @@ def find_events_ru_uk(doc: CyrDoc, attributions: Sequence[Attribution], places: 
         where = coordinated_place_keys(doc, kind, own, in_role, last)
         if kind == "territory_control" and quantity == 1 and len(where) > 1:
             quantity = None  # "освободили Северодонецк и населенный пункт Боровское": one noun, no count of two
+        noun = settlements_noun_after(doc, first, last) if kind == "territory_control" and quantity is None else None
+        if noun is not None:  # "освободили населенные пункты Гатище, Красное, Морохорец и Олейниково": 4, the
+            # settlements of the clause after the noun, resolved or not
+            stop = doc.tokens[predicate_clause_of(doc, first, last)[1] - 1].end
+            listed = [p for p in places if doc.tokens[noun].end <= p.span[0] < stop and p.level in ("settlement", None)]
+            before = [p for p in places if event_place_key(p) in where and p.span[0] < doc.tokens[noun].start]
+            quantity = len(listed) if len(listed) > 1 and not before else None  # (not "город Суджа и населенные
+            # пункты Мартыновка и Мельовой": no count of the noun's two alone)
         key = (kind, claimed_by, doc.tokens[first].sent)
         if told_again(doc, kind, first, last, quantity, where, events):
             continue

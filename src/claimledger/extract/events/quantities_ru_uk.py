@@ -229,6 +229,24 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
     return None
 
 
+def settlements_noun_after(doc: CyrDoc, first: int, last: int) -> int | None:
+    """The token of a plural settlement noun in the nominative or accusative, no number before it, that follows a
+    verb of taking at tokens [first, last) within QUANTITY_AFTER words of its clause ("освободили населенные пункты
+    Гатище, Красное ...", "Освобождены села X и Y"): the settlements named after it are what the act counts; else
+    None."""
+    if doc.tokens[first].pos not in PREDICATE_POS:
+        return None
+    s = doc.sentence_of(first)
+    for k in range(last, min(s.last, last + QUANTITY_AFTER)):
+        w = doc.tokens[k]
+        if w.text in (",", ";", ":"):
+            return None
+        if set(w.lemmas) & (SETTLEMENT_LEMMAS - GROUND_LEMMAS) and has_reading(w.text, doc.language, "NOUN", "plur") \
+                and (has_reading(w.text, doc.language, "NOUN", "accs") or has_reading(w.text, doc.language, "NOUN", "nomn")):
+            return None if k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS else k
+    return None
+
+
 def _personnel_item(doc: CyrDoc, start: int, stop: int, in_time: set[int] | frozenset[int]) -> int | None:
     """The count of the personnel item of a list of losses in tokens [start, stop) ("втрати противника склали:
     особового складу — близько 488 440 (+1 740) осіб, танків — ..."; "личного состава — до 300"), else None."""
