@@ -17,7 +17,8 @@ or gathered are a build-up ("Нагнали підкріплення на Хар
 force crossing the border is an incursion ("Российские войска перешли границу"), refugees crossing it none; an act a
 verb of realising brings about after "щоб"/"чтобы" is aimed at ("щоб Україна отримала військову допомогу"), not one
 under way that is to be stopped ("щоб зупинити вторгнення"); settlements taken that a plural noun lists are counted
-("освободили населенные пункты Гатище, Красное и Олейниково": 3), not when a town comes before the noun.
+("освободили населенные пункты Гатище, Красное и Олейниково": 3), not when a town comes before the noun; a total over
+the course of the fighting takes no date from the bulletin's window ("Всего в ходе боевых действий ... потерял").
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -230,3 +231,13 @@ def test_an_act_brought_about_in_a_purpose_clause_is_to_come(text, language, mod
 def test_settlements_a_plural_noun_lists_are_counted(text, language, count):
     found = events(text, language)
     assert [c for kind, _, _, c in found if kind == "territory_control"] == [count], found
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("За сутки противник потерял до 300 военнослужащих. Всего в ходе боевых действий на курском направлении "
+     "противник потерял более 12 400 военнослужащих.", [True, False]),
+    ("За сутки сбиты 20 беспилотников. Всего уничтожено 30 целей.", [True, True]),
+])
+def test_a_total_of_the_fighting_takes_no_date_of_the_day(text, dated):
+    doc = analyse_article(Article(id="probe", text=text, language="ru", outlet="ТАСС", published="2024-06-03"))
+    assert [e.when is not None for e in doc.events] == dated, doc.events

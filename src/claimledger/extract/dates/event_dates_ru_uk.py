@@ -15,6 +15,7 @@ from ...models import Attribution
 from ..language.cyrillic import CyrDoc
 from .dates import dated_after, month_ahead
 from .dates_ru_uk import MONTHS
+from ..event_places.event_places_context_ru_uk import LONG_PERIOD
 
 CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report ...
 SENTENCE_END = re.compile(r"[.!?…]")  # ... unless a sentence ends between them ("... Шойгу. С 16 мая в плен сдались")
@@ -34,6 +35,11 @@ HABITUAL_LEMMAS = frozenset({"щоденний", "щодня", "щоднини",
                              "систематичний", "систематично", "ежедневный", "ежедневно", "постоянный", "постоянно",
                              "регулярный", "систематический", "систематически", "повседневный", "повсякденний"})
 HABITUAL_REACH = 2
+# A total over the fighting so far, which no window of the day dates: a sentence opening with a sum over the course
+# of the fighting ("Всего в ходе боевых действий на курском направлении противник потерял ..."), or naming a long
+# period (event_places_context_ru_uk.LONG_PERIOD: "с начала СВО").
+RUNNING_TOTAL = re.compile(r"\s*(?:всего|в общей сложности|всього|загалом)\s+(?:в|у|за)\s+(?:ходе|ході|время|час)\b",
+                           re.IGNORECASE)
 
 
 def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, str | None]],
@@ -80,6 +86,8 @@ def when_of(doc: CyrDoc, first: int, last: int, times: Sequence[tuple[int, int, 
         return best
     if headline:
         return None  # a headline is dated only by what it states (see the docstring)
+    if RUNNING_TOTAL.match(doc.text, s.start) or LONG_PERIOD.search(doc.text, s.start, s.end):
+        return None  # "Всего в ходе боевых действий на курском направлении противник потерял более 12 400": a total
     paragraph = doc.text.rfind("\n", 0, s.start) + 1
     window = [value for a, b, value in usable if paragraph <= a and b <= s.start and _is_window(value)
               and not dated_after(value, today)]  # (a day to come dates no act told after it: "25 мая начнет")
