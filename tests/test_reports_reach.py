@@ -18,7 +18,10 @@ force crossing the border is an incursion ("Российские войска п
 verb of realising brings about after "щоб"/"чтобы" is aimed at ("щоб Україна отримала військову допомогу"), not one
 under way that is to be stopped ("щоб зупинити вторгнення"); settlements taken that a plural noun lists are counted
 ("освободили населенные пункты Гатище, Красное и Олейниково": 3), not when a town comes before the noun; a total over
-the course of the fighting takes no date from the bulletin's window ("Всего в ходе боевых действий ... потерял").
+the course of the fighting takes no date from the bulletin's window ("Всего в ходе боевых действий ... потерял"); the
+morning or evening of no named day is the report's ("Зранку російські війська вдарили"), of a named one that day's
+("Вчора ж пізно ввечері", "в понедельник вечером"); a force steadying the line is fighting ("ЗСУ стабілізували
+ситуацію"), not a grid steadied.
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -241,3 +244,24 @@ def test_settlements_a_plural_noun_lists_are_counted(text, language, count):
 def test_a_total_of_the_fighting_takes_no_date_of_the_day(text, dated):
     doc = analyse_article(Article(id="probe", text=text, language="ru", outlet="ТАСС", published="2024-06-03"))
     assert [e.when is not None for e in doc.events] == dated, doc.events
+
+
+@pytest.mark.parametrize("text, language, day", [
+    ("Зранку російські війська вдарили по Запоріжжю ракетами.", "uk", "2024-06-03"),
+    ("Вчора ж пізно ввечері ворог обстріляв Харків.", "uk", "2024-06-02"),
+    ("Накануне вечером ВСУ отошли с позиций у Лукьянцев.", "ru", "2024-06-02"),
+    ("В понедельник вечером ВСУ обстреляли Белгород.", "ru", "2024-06-03"),
+    ("Утром 5 мая ВСУ обстреляли Белгород.", "ru", "2024-05-05"),
+])
+def test_a_morning_or_an_evening_is_of_the_day_named_else_of_the_report(text, language, day):
+    doc = analyse_article(Article(id="probe", text=text, language=language, outlet="ТАСС", published="2024-06-03"))
+    assert [e.when for e in doc.events] == [day], doc.events
+
+
+@pytest.mark.parametrize("text, language, found", [
+    ("Водночас ЗСУ стабілізували ситуацію в районі Липців.", "uk", ["clash"]),
+    ("ВСУ стабилизировали обстановку под Часовым Яром.", "ru", ["clash"]),
+    ("Енергетики стабілізували ситуацію в енергосистемі.", "uk", []),
+])
+def test_a_force_steadying_the_line_is_fighting(text, language, found):
+    assert [kind for kind, *_ in events(text, language)] == found

@@ -73,6 +73,10 @@ _ORDINAL = (r"(?:(?P<ord>\d{1,3})(?:-?(?:й|я|ю|е|ий|ой|у|ий))?|(?P<or
             r"шост|шест|сьом|седьм|восьм|дев['’ʼ]ят|девят|десят)\w*)")
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH = "(?P<month>" + _MONTH_WORDS + ")"
+# A part of a day named before it, or today, with the words that may stand between the day and it ("Вчора ж пізно
+# ввечері", "вчера поздно вечером").
+_PART_OF_DAY = ("(?:(?:ж|же|пізно|поздно|рано|ранним|пізнім|поздним)\\s+){0,2}"
+                "(?:утром|вечером|зранку|вранці|уранці|ввечері|увечері)")
 _WEEKDAY = "(?P<weekday>" + "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True)) + ")"
 _DAY = r"(?P<day>[0-3]?\d)(?:-?(?:го|ого|е|є))?"  # "20 травня", "20-го травня"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -399,7 +403,7 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
         (rf"{_B}(?:позавчера|позавчора){_E}", _days_back(2, 2)),
         (rf"{_B}(?:послезавтра|післязавтра){_E}", _days_back(-2, -2)),
         (rf"{_B}(?:завтра){_E}", _days_back(-1, -1)),
-        (rf"{_B}(?:вчера|вчора|учора|накануне|напередодні){_E}", _days_back(1, 1)),
+        (rf"{_B}(?:вчера|вчора|учора|накануне|напередодні)(?:\s+{_PART_OF_DAY})?{_E}", _days_back(1, 1)),
         # "Днем ранее", "за день до этого": the day before the day told, most often the day of the report
         (rf"{_B}(?:дн[её]м (?:ранее|раньше)|днем раніше|за день до (?:этого|цього))"
          rf"{_E}", _days_back(1, 1)),
@@ -412,7 +416,11 @@ TIME_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, date | None], str | N
          rf"|за (?:минулу|цю) ніч){_E}", _days_back(1, 0)),
         (rf"{_B}(?:нічн|ночн)(?:ої|ий|у|а|ой|ая|ого|ую|ые|і)(?= (?:масован\w* |массирован\w* |комбінован\w* )?"
          rf"(?:атак|удар|обстріл|обстрел)\w*)", _days_back(1, 0)),  # "нічної атаки дронів": last night's
-        (rf"{_B}(?:(?:в|во|у) (?:минулий |минулу |минуле |прошлый |прошлую |прошлое )?|(?:минулого|минулої|прошлого|прошлой) ){_WEEKDAY}{_E}", _weekday),
+        (rf"{_B}(?:(?:в|во|у) (?:минулий |минулу |минуле |прошлый |прошлую |прошлое )?|(?:минулого|минулої|прошлого|прошлой) ){_WEEKDAY}"
+         rf"(?:\s+{_PART_OF_DAY})?{_E}", _weekday),
+        # the morning or evening of the report's day ("Утром произошел взрыв", "Зранку російські війська вдарили"),
+        # not of a day or date named with it ("вчора зранку", "в понедельник вечером", "утром 5 мая"; asked last)
+        (rf"{_B}{_PART_OF_DAY}{_E}(?!\s+(?:\d|[вуо] |во ))", _days_back(0, 0)),
     )
 )
 
