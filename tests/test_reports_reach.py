@@ -37,6 +37,11 @@ from test_reports_context import events
 pytestmark = pytest.mark.model
 
 
+def analysed(text: str, language: str):
+    """The analysed document of a probe report published 2024-06-03, for its events' polarity, modality and date."""
+    return analyse_article(Article(id="probe", text=text, language=language, outlet="ТАСС", published="2024-06-03"))
+
+
 @pytest.mark.parametrize("text, language, places", [
     ("Были взяты под контроль Лисичанск и ряд близлежащих населенных пунктов, в том числе Белая Гора, Верхнекаменка, "
      "Золотаревка.", "ru", {"Lysychansk", "Bila Hora", "Verkhnokamianka", "Zolotarivka"}),
@@ -177,8 +182,9 @@ def test_the_dead_and_the_wounded_are_counted_once_each(text, language, counts):
     assert [count for kind, _, _, count in found if kind == "casualties"] == counts, found
 
 
-@pytest.mark.parametrize("text, language", [("Помер відомий актор.", "uk"), ("Людська ненависть пройде, і диктатори "
-                                                                          "помруть.", "uk"), ("Умер писатель.", "ru")])
+@pytest.mark.parametrize("text, language", [
+    ("Помер відомий актор.", "uk"), ("Людська ненависть пройде, і диктатори помруть.", "uk"), ("Умер писатель.", "ru"),
+])
 def test_a_death_alone_is_no_casualty(text, language):
     assert events(text, language) == []
 
@@ -189,7 +195,7 @@ def test_a_death_alone_is_no_casualty(text, language):
     ("Поступила информация о погибших.", "ru", "asserted"),
 ])
 def test_no_word_of_the_dead_denies_them(text, language, polarity):
-    doc = analyse_article(Article(id="probe", text=text, language=language, outlet="ТАСС", published="2024-06-03"))
+    doc = analysed(text, language)
     assert [e.polarity for e in doc.events] == [polarity], doc.events
 
 
@@ -221,7 +227,7 @@ def test_a_force_crossing_the_border_is_an_incursion(text, language, found):
     ("Ми робимо все, щоб зупинити вторгнення.", "uk", "factual"),
 ])
 def test_an_act_brought_about_in_a_purpose_clause_is_to_come(text, language, modality):
-    doc = analyse_article(Article(id="probe", text=text, language=language, outlet="ТАСС", published="2024-06-03"))
+    doc = analysed(text, language)
     assert [e.modality for e in doc.events] == [modality], doc.events
 
 
@@ -242,7 +248,7 @@ def test_settlements_a_plural_noun_lists_are_counted(text, language, count):
     ("За сутки сбиты 20 беспилотников. Всего уничтожено 30 целей.", [True, True]),
 ])
 def test_a_total_of_the_fighting_takes_no_date_of_the_day(text, dated):
-    doc = analyse_article(Article(id="probe", text=text, language="ru", outlet="ТАСС", published="2024-06-03"))
+    doc = analysed(text, "ru")
     assert [e.when is not None for e in doc.events] == dated, doc.events
 
 
@@ -254,7 +260,7 @@ def test_a_total_of_the_fighting_takes_no_date_of_the_day(text, dated):
     ("Утром 5 мая ВСУ обстреляли Белгород.", "ru", "2024-05-05"),
 ])
 def test_a_morning_or_an_evening_is_of_the_day_named_else_of_the_report(text, language, day):
-    doc = analyse_article(Article(id="probe", text=text, language=language, outlet="ТАСС", published="2024-06-03"))
+    doc = analysed(text, language)
     assert [e.when for e in doc.events] == [day], doc.events
 
 

@@ -153,7 +153,8 @@ def inherited_place_keys(text: str, places: Sequence[Place], kind: str, previous
     event (:data:`PLACE_INHERITING_TYPES`) whose own sentence, starting before ``start``, names no place;
     () for other types, a first sentence, a sentence in another paragraph (or after a line of its own),
     or when the sentence before names more than ``at_most`` of them (no single antecedent), but for the one oblast
-    holding them all, named there or before in its paragraph, when that sentence is ``adjacent`` (right before); ``across_paragraph`` lets the sentence
+    holding them all, named there or before in its paragraph, when that sentence is ``adjacent`` (right before);
+    ``across_paragraph`` lets the sentence
     before be in the paragraph before (a paragraph opening "В результате обстрелов" tells their result)."""
     if kind not in PLACE_INHERITING_TYPES or previous is None:
         return ()
@@ -169,7 +170,9 @@ def inherited_place_keys(text: str, places: Sequence[Place], kind: str, previous
     # пункти Херсонської області, зокрема Херсон, Білозерку ... . Загинули двоє людей": in Kherson Oblast)
     inside = [p for p in local if previous[0] <= p.span[0] < previous[1]]
     settlements = [q for q in inside if q.level == "settlement"]
-    holding = lambda p: p.level == "oblast" and all(place_within(q, p) for q in settlements)  # noqa: E731
+
+    def holding(p: Place) -> bool:
+        return p.level == "oblast" and all(place_within(q, p) for q in settlements)
     areas = {event_place_key(p) for p in inside if holding(p)}
     if not areas and settlements:  # ... else the one named earlier in the paragraph ("обстріляв Херсонщину. Під
         paragraph = text.rfind("\n", 0, previous[0]) + 1  # вогнем перебували Херсон, Берислав ...")

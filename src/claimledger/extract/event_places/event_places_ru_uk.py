@@ -199,7 +199,7 @@ def rule_place_keys(doc: CyrDoc, first: int, last: int, kind: str, places: Seque
             or settlement_referred_to(doc, c_first, c_last, named)
     if not any(a <= p.span[0] < b for p in places) \
             and any(names_quarter(doc, k, p_first, IN_PREPOSITIONS) for k in range(p_first, p_last)):
-        return ()  # "контрнаступление на юге не дало результатов, а ... заняли Бахмут": a quarter, no town of another act
+        return ()  # "контрнаступление на юге не дало результатов, а ... заняли Бахмут": a quarter, no other act's town
     found = place_keys_within(places, stretch + [doc.char_span(c_first, c_last), (s.start, s.end)],
                               LOCAL_OVER_COUNTRY)
     # (a facility's town may be named anywhere, in a source too: "Глава Новой Каховки" for "Каховской ГЭС")

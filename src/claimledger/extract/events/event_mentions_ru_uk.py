@@ -153,7 +153,8 @@ def _victims_again(doc: CyrDoc, kind: str, first: int, last: int, quantity: int 
     if not participle and not any(plain_word(w.lower).startswith(CARE_STEMS) for w in doc.tokens[s.first:s.last]):
         return False  # (in a sentence of care, its injuries too: "госпитализировали с осколочными ранениями")
     harm = None if among else _harm(t.lower)  # (victims "among" those told are theirs, of any harm told)
-    same_harm = [e for e in events if harm is None or _harm(doc.text[e.trigger[0]:e.trigger[1]].lower()) in (None, harm)]
+    same_harm = [e for e in events
+                 if harm is None or _harm(doc.text[e.trigger[0]:e.trigger[1]].lower()) in (None, harm)]
     return _told_just_before(doc, first, kind, same_harm, VICTIMS_REACH)
 
 

@@ -135,8 +135,8 @@ def event_modality_ru_uk(doc: CyrDoc, first: int, last: int) -> str:
         return "hypothetical"
     if _being_clarified(doc, first, last, before):
         return "hypothetical"  # "Информация о пострадавших уточняется": whether there are any is not yet known
-    if any(w in PURPOSE_CONJUNCTIONS for w in words) and (t.pos in ("INFN", "VERB") or t.pos in ("NOUN", "ADJF") and any(
-            set(w.lemmas) & REALISING_LEMMAS for w in own_clause)) \
+    realised = t.pos in ("NOUN", "ADJF") and any(set(w.lemmas) & REALISING_LEMMAS for w in own_clause)
+    if any(w in PURPOSE_CONJUNCTIONS for w in words) and (t.pos in ("INFN", "VERB") or realised) \
             or t.pos == "NOUN" and words and words[-1] in PURPOSE_PREPOSITIONS.get(doc.language, ()):
         return "future"  # "чтобы удержать позиции": an aim; not "щоб зупинити вторгнення", an invasion under way;
         # an act a verb of realising brings about is aimed at too ("щоб Україна отримала військову допомогу")

@@ -241,8 +241,9 @@ def settlements_noun_after(doc: CyrDoc, first: int, last: int) -> int | None:
         w = doc.tokens[k]
         if w.text in (",", ";", ":"):
             return None
-        if set(w.lemmas) & (SETTLEMENT_LEMMAS - GROUND_LEMMAS) and has_reading(w.text, doc.language, "NOUN", "plur") \
-                and (has_reading(w.text, doc.language, "NOUN", "accs") or has_reading(w.text, doc.language, "NOUN", "nomn")):
+        plural = has_reading(w.text, doc.language, "NOUN", "plur")
+        if plural and set(w.lemmas) & (SETTLEMENT_LEMMAS - GROUND_LEMMAS) and any(
+                has_reading(w.text, doc.language, "NOUN", case) for case in ("accs", "nomn")):
             return None if k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS else k
     return None
 
