@@ -20,7 +20,8 @@ under way that is to be stopped ("щоб зупинити вторгнення")
 ("освободили населенные пункты Гатище, Красное и Олейниково": 3), not when a town comes before the noun; a total over
 the course of the fighting takes no date from the bulletin's window ("Всего в ходе боевых действий ... потерял"); the
 morning or evening of no named day is the report's ("Зранку російські війська вдарили"), of a named one that day's
-("Вчора ж пізно ввечері", "в понедельник вечером"); a force steadying the line is fighting ("ЗСУ стабілізували
+("Вчора ж пізно ввечері", "в понедельник вечером"), and "напередодні" before a meeting is its eve, no day; a force
+steadying the line is fighting ("ЗСУ стабілізували
 ситуацію"), not a grid steadied.
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
@@ -225,6 +226,7 @@ def test_a_force_crossing_the_border_is_an_incursion(text, language, found):
     ("Вимагайте від своїх політиків, щоб Україна отримала всю необхідну військову допомогу.", "uk", "future"),
     ("Наша команда робить усе, щоб організувати гуманітарний коридор у ці міста.", "uk", "future"),
     ("Ми робимо все, щоб зупинити вторгнення.", "uk", "factual"),
+    ("Ми працюємо, щоб ЄС ухвалив нові санкції.", "uk", "future"),
 ])
 def test_an_act_brought_about_in_a_purpose_clause_is_to_come(text, language, modality):
     doc = analysed(text, language)
@@ -258,6 +260,8 @@ def test_a_total_of_the_fighting_takes_no_date_of_the_day(text, dated):
     ("Накануне вечером ВСУ отошли с позиций у Лукьянцев.", "ru", "2024-06-02"),
     ("В понедельник вечером ВСУ обстреляли Белгород.", "ru", "2024-06-03"),
     ("Утром 5 мая ВСУ обстреляли Белгород.", "ru", "2024-05-05"),
+    ("Напередодні зустрічі міністрів фінансів ці переговори з директоркою МВФ є підготовкою рішень.", "uk", None),
+    ("Канцлер, який напередодні зустрічався з очільником Росії, прибув до Києва.", "uk", "2024-06-02"),
 ])
 def test_a_morning_or_an_evening_is_of_the_day_named_else_of_the_report(text, language, day):
     doc = analysed(text, language)

@@ -100,7 +100,9 @@ PURPOSE_PREPOSITIONS = {"ru": frozenset({"ради"}), "uk": frozenset({"зар�
 # Verbs that bring about the act their object noun names ("получить помощь", "провести переговоры", "нанести удар"):
 # after a conjunction of purpose the act is aimed at, still to come.
 REALISING_LEMMAS = frozenset({"получить", "отримати", "предоставить", "надати", "дать", "дати", "провести",
-                              "осуществить", "здійснити", "нанести", "завдати", "организовать", "організувати"})
+                              "осуществить", "здійснити", "нанести", "завдати", "организовать", "організувати",
+                              "принять", "прийняти", "ухвалить", "ухвалити", "согласовать", "узгодити", "утвердить",
+                              "затвердити", "ввести", "запровадити"})
 # Words from an imperative to the act it demands, itself included ("Приступайте к отводу"); verbs of stopping,
 # whose object goes on ("Зупиніть обстріли").
 DEMAND_REACH = 3
