@@ -134,8 +134,7 @@ def _matching(places: dict[str, PlaceRef], query: str, gazetteer: Gazetteer | No
         return [_with_area(places[q], gazetteer)]
     low = q.lower()
     hits = {p.key for p in places.values()  # ("Blahodatne" finds "Blahodatne (Donetsk Oblast)": homonym_areas.py)
-            if p.name.lower() in (low, f"{low} ({p.name.lower().partition(' (')[2]}")
-            or low in (a.lower() for a in p.aliases)}
+            if low in (p.name.lower(), p.name.lower().partition(" (")[0]) or low in (a.lower() for a in p.aliases)}
     if gazetteer is not None:
         for entry in gazetteer.lookup(q):
             key = entry.ref or entry.name

@@ -82,6 +82,12 @@ _PART_OF_DAY = ("(?:(?:ж|же|пізно|поздно|рано|ранним|п�
 _NOT_EVE_OF = (r"(?!\s+(?:встречи|зустрічі|саммита|саміту|переговоров|переговорів|перемовин|визита|візиту|выборов|"
                r"виборів|праздника|свята|годовщины|річниці|дня|заседания|засідання|голосования|голосування|"
                r"конференции|конференції|форума|форуму)(?!\w))")
+# A period of years or of the whole war ("с начала СВО", "з початку повномасштабного вторгнення", "с 2022 года"): a
+# total of the war, which neither the settlement of the sentence before (event_places_context_ru_uk.py) nor the day of
+# a bulletin's window (event_dates_ru_uk.py) is of.
+LONG_PERIOD = re.compile(r"(?<!\w)(?:с|со|з|із|від) (?:начала|початку) (?:\w+ )?(?:\w+ )?(?:СВО|операции|операції|"
+                         r"вторжения|вторгнення|войны|війни)|(?<!\w)(?:с|з|від) (?:19|20)\d\d\s*(?:года|году|року|г\.)",
+                         re.IGNORECASE)
 _WEEKDAY = "(?P<weekday>" + "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True)) + ")"
 _DAY = r"(?P<day>[0-3]?\d)(?:-?(?:го|ого|е|є))?"  # "20 травня", "20-го травня"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"

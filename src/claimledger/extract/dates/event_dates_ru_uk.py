@@ -14,8 +14,7 @@ from datetime import date
 from ...models import Attribution
 from ..language.cyrillic import CyrDoc
 from .dates import dated_after, month_ahead
-from .dates_ru_uk import MONTHS
-from ..event_places.event_places_context_ru_uk import LONG_PERIOD
+from .dates_ru_uk import LONG_PERIOD, MONTHS
 
 CUE_GAP_CHARS = 2  # a time expression this close to a reporting cue or its source dates the report ...
 SENTENCE_END = re.compile(r"[.!?…]")  # ... unless a sentence ends between them ("... Шойгу. С 16 мая в плен сдались")
@@ -37,7 +36,7 @@ HABITUAL_LEMMAS = frozenset({"щоденний", "щодня", "щоднини",
 HABITUAL_REACH = 2
 # A total over the fighting so far, which no window of the day dates: a sentence opening with a sum over the course
 # of the fighting ("Всего в ходе боевых действий на курском направлении противник потерял ..."), or naming a long
-# period (event_places_context_ru_uk.LONG_PERIOD: "с начала СВО").
+# period (dates_ru_uk.LONG_PERIOD: "с начала СВО").
 RUNNING_TOTAL = re.compile(r"\s*(?:всего|в общей сложности|всього|загалом)\s+(?:в|у|за)\s+(?:ходе|ході|время|час)\b",
                            re.IGNORECASE)
 

@@ -154,8 +154,8 @@ def inherited_place_keys(text: str, places: Sequence[Place], kind: str, previous
     () for other types, a first sentence, a sentence in another paragraph (or after a line of its own),
     or when the sentence before names more than ``at_most`` of them (no single antecedent), but for the one oblast
     holding them all, named there or before in its paragraph, when that sentence is ``adjacent`` (right before);
-    ``across_paragraph`` lets the sentence
-    before be in the paragraph before (a paragraph opening "В результате обстрелов" tells their result)."""
+    ``across_paragraph`` lets the sentence before be in the paragraph before (a paragraph opening "В результате
+    обстрелов" tells their result)."""
     if kind not in PLACE_INHERITING_TYPES or previous is None:
         return ()
     if "\n" in text[previous[0]:start].strip() and not across_paragraph:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from ...models import Attribution, Place
+from ..dates.dates_ru_uk import LONG_PERIOD
 from ..language.cyrillic import CyrDoc, Token, plain_word
 from ..places.gazetteer import load_gazetteer
 from .event_places import (
@@ -59,11 +60,6 @@ NEW_ITEM_OPENERS = ("кроме того", "помимо этого", "поми�
 # ... those of a sum, which the sentences after it go on with ("Всего ... 97 боевых столкновений. Противник нанес ...")
 SUM_OPENERS = ("всего", "в общей сложности", "итого", "всього", "усього", "загалом", "в целом", "в цілому",
                "у цілому")
-# A period of years or of the whole war ("с начала СВО", "з початку повномасштабного вторгнення", "с 2022 года"):
-# a total of the war, not of the settlement the sentence before named.
-LONG_PERIOD = re.compile(r"(?<!\w)(?:с|со|з|із|від) (?:начала|початку) (?:\w+ )?(?:\w+ )?(?:СВО|операции|операції|"
-                         r"вторжения|вторгнення|войны|війни)|(?<!\w)(?:с|з|від) (?:19|20)\d\d\s*(?:года|году|року|г\.)",
-                         re.IGNORECASE)
 # A sentence that opens with the result of a strike told before ("В результате обстрелов погибли два мирных
 # жителя", "Внаслідок удару поранено 12 людей") happened where that strike did: it takes every place of the
 # sentence before, not only a single one (INHERITED_PLACES_AT_MOST).
