@@ -176,13 +176,21 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
 
 def _far_from_russian_setting(e: Entry, sentence: int, settled: list[tuple[int, Entry]]) -> bool:
     """True for a Ukrainian village in a Russian setting (unlisted_villages_en.russian_setting) farther than
-    SETTING_KM from every Russian region or town of its sentence and the one before (no metropolis)."""
-    if e.country != "UA" or e.level != "settlement" or e.lat is None or (e.population or 0) >= VILLAGE_POPULATION \
-            or e.category in CITY_CATEGORIES or not russian_setting(sentence, settled):
-        return False
+    SETTING_KM from every Russian region or town of its sentence and the one before (no metropolis). Other such
+    villages of its sentence do not make the setting Ukrainian ("в Курской области населенные пункты Мартыновка,
+    Мирный, ... Пойма": no Myrne nor Poima of Kherson Oblast)."""
     near = [x for n, x in settled if n in (sentence, sentence - 1) and x.country == "RU" and x.lat is not None
             and (x.population or 0) < SETTING_CITY_POPULATION]  # (not "Moscow-installed officials", "Moscow said")
-    return bool(near) and all(km_between(e, x) > SETTING_KM for x in near)
+    return _far_village(e, near) and russian_setting(
+        sentence, [(n, x) for n, x in settled if n != sentence or not _far_village(x, near)])
+
+
+def _far_village(e: Entry, near: list[Entry]) -> bool:
+    """True for a Ukrainian village or small town (no city of oblast significance) farther than SETTING_KM from
+    each of the Russian places ``near`` (and there are some)."""
+    return e.country == "UA" and e.level == "settlement" and e.lat is not None \
+        and (e.population or 0) < VILLAGE_POPULATION and e.category not in CITY_CATEGORIES \
+        and bool(near) and all(km_between(e, x) > SETTING_KM for x in near)
 
 
 def _choose(gaz: Gazetteer, memo: dict[tuple, Resolution], candidates: list[Entry], ctx: ResolveContext | None,

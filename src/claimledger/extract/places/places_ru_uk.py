@@ -36,7 +36,7 @@ from .gazetteer import (
     settled_alike, theatre_area,
 )
 from .name_context_ru_uk import (
-    LIST_JOINERS, MAX_NAME_TOKENS, admissible, guessed, in_organisation_name,
+    LIST_JOINERS, MAX_NAME_TOKENS, SETTLEMENT_NOUNS, admissible, guessed, in_organisation_name,
     in_quoted_name, in_settlement_list, is_person, located, lone_name, names_river, placed_elsewhere, substantive_name,
 )
 from .homonym_areas import oblast_of_homonyms
@@ -65,6 +65,8 @@ AREA_LEVELS = frozenset({"oblast", "region", "country"})
 LIST_KM = 150.0
 # Words between a settlement's name and the oblast or raion stated for it ("Петровское в ДНР"); none for the genitive.
 STATED_AREA_GAP = frozenset({"в", "во", "у", "на"})
+DASHES = frozenset({"—", "–"})  # a dash opening a list of the names an area holds
+POPULATED = ("населен", "населён")  # "населённый пункт": a settlement
 RESOLVE_PASSES = 3  # context passes over an article's mentions (settles lists of neighbouring villages)
 # Parts of speech a one-word name may have (pymorphy3; None for words it does not know).
 NAME_POS = frozenset({"NOUN", "ADJF", "ADJS", None})
@@ -218,11 +220,12 @@ def _stated_area(doc: CyrDoc, mentions: list[Mention], results: list[Resolution]
     return None
 
 
-def _dashed_area(doc: CyrDoc, mentions: list[Mention], results: list[Resolution], raions: dict[int, RussianRaion],
-                 k: int) -> Entry | None:
-    """The oblast or raion named right before a dash that opens the list of names ``k`` is in ("три населенных пункта
-    в Курской области — Мартыновку, Малую Локню и Мирный", "чотири населені пункти на Донеччині — Благодатне, ...,
-    Нескучне та Сторожове"); None otherwise."""
+def _area_before_list(doc: CyrDoc, mentions: list[Mention], results: list[Resolution],
+                      raions: dict[int, RussianRaion], k: int) -> Entry | None:
+    """The oblast or raion named right before the list of names ``k`` is in, with a dash or a settlement noun between
+    ("три населенных пункта в Курской области — Мартыновку, Малую Локню и Мирный", "чотири населені пункти на
+    Донеччині — Благодатне, ..., Нескучне та Сторожове", "освободили в Курской области населенные пункты
+    Мартыновка, Мирный и Пойма"); None otherwise."""
     if mentions[k].kind not in NAME_KINDS:
         return None
     first = k
@@ -231,10 +234,17 @@ def _dashed_area(doc: CyrDoc, mentions: list[Mention], results: list[Resolution]
             and joined_mentions(doc, mentions[first - 1], mentions[first]):
         first -= 1
     j = first - 1
-    if j < 0 or [t.text for t in doc.tokens[mentions[j].end:mentions[first].start]] not in (["—"], ["–"]):
+    gap = doc.tokens[mentions[j].end:mentions[first].start] if j >= 0 else []
+    if not gap or not (len(gap) == 1 and gap[0].text in DASHES or _settlement_noun_phrase(gap)):
         return None
     area = raions[j].oblast if j in raions else results[j].entry
     return area if theatre_area(area) else None
+
+
+def _settlement_noun_phrase(words) -> bool:
+    """True for words that are a settlement noun, with "населённый" before it ("населенные пункты", "села")."""
+    nouns = [bool(set(t.lemmas) & SETTLEMENT_NOUNS) for t in words]
+    return len(words) <= 2 and nouns[-1] and all(n or t.lower.startswith(POPULATED) for t, n in zip(words, nouns))
 
 
 def _opening_area(doc: CyrDoc, mentions: list[Mention], results: list[Resolution],
@@ -357,7 +367,7 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[Mention], companion: Co
             break
         results = new
     raions = russian_raions(doc, gaz, mentions, results)
-    stated = [_stated_area(doc, mentions, results, raions, k) or _dashed_area(doc, mentions, results, raions, k)
+    stated = [_stated_area(doc, mentions, results, raions, k) or _area_before_list(doc, mentions, results, raions, k)
               or _opening_area(doc, mentions, results, raions, k) for k in range(len(mentions))]
     more = [k + 1 < len(stated) and stated[k + 1] is not None for k in range(len(stated))]  # not a list's last name
     results = [companion.settle(r if a is None else _inside(gaz, doc, m, r, a, listed), a)

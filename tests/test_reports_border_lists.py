@@ -1,0 +1,52 @@
+"""Lists of villages in the Russian border regions (issue 12): the oblast named right before a list's settlement noun
+holds every name of the list ("освободили в Курской области населенные пункты Мартыновка, Мирный, ... и Пойма": each a
+village of Kursk Oblast, no Myrne nor Poima of Kherson Oblast), and in English the other far-off Ukrainian villages of
+a list set in a Russian region do not make its setting Ukrainian ("the villages of Martynovka, Myrne, Kurilovka and
+Poima in Russia's Kursk region").
+
+The sentences are probes written for these tests in the style of agency copy (no gold or corpus text); each says what
+the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.models import Article
+from claimledger.pipeline import analyse_article
+from claimledger.record import document_to_record
+from test_reports_context import events
+
+pytestmark = pytest.mark.model
+
+AREAS = {"Kursk Oblast", "Russia"}
+KURSK_LIST = {"Martynovka", "Mirny", "Kurilovka", "Kubatkin", "Poyma", "Pravda", "Zazulevka"}
+
+
+@pytest.mark.parametrize("text, language, places", [
+    ("Российские военные освободили в Курской области населенные пункты Мартыновка, Мирный, Куриловка, Кубаткин, "
+     "Пойма, Правда и Зазулевка, говорится в сводке Минобороны.", "ru", KURSK_LIST),
+    ("Освобождены три населенных пункта в Курской области — Мартыновку, Малую Локню и Мирный.", "ru",
+     {"Martynovka", "Malaya Loknya", "Mirny"}),
+    ("Russian troops have retaken the villages of Martynovka, Myrne, Kurilovka and Poima in Russia's Kursk region, "
+     "the Defence Ministry said.", "en", {"Martynovka", "Myrne", "Kurilovka", "Poima", "Kursk Oblast", "Russia"}),
+])
+def test_every_village_of_a_list_in_a_russian_region_is_that_regions(text, language, places):
+    found = events(text, language)
+    taken = [p for kind, _, p, _ in found if kind == "territory_control"]
+    assert taken and taken[0] - AREAS == places - AREAS, found
+    rec = document_to_record(analyse_article(Article(id="probe", text=text, language=language, outlet="ТАСС",
+                                                     published="2024-06-03")))
+    ukrainian = [p for p in rec["places"] if (p.get("ref") or "").startswith("UA")]
+    assert not ukrainian, ukrainian  # (no namesake in Kherson Oblast)
+
+
+def test_the_list_is_counted_whole():
+    found = events("Российские военные освободили в Курской области населенные пункты Мартыновка, Мирный, Куриловка, "
+                   "Кубаткин, Пойма, Правда и Зазулевка.", "ru")
+    assert [q for kind, _, _, q in found if kind == "territory_control"] == [7], found
+
+
+def test_a_ukrainian_oblast_before_the_noun_keeps_its_villages():
+    found = events("ЗСУ звільнили в Харківській області села Глибоке та Липці.", "uk")
+    taken = [p for kind, _, p, _ in found if kind == "territory_control"]
+    assert taken and {"Hlyboke", "Lyptsi"} <= taken[0], found
