@@ -12,7 +12,8 @@ claim dismissed or rejected is denied, a proposal rejected is no claim; a clause
 parenthesis leaves the clause before it the content (a relative clause is no such parenthesis); a meeting struck is a
 target, no talks; troops moved to better lines or to the other bank withdraw; an organisation's name with function
 words closes a reporting tail ("..., the Institute for the Study of War said"); a claim ends at a semicolon that
-opens a report of its own ("claims capture of Bakhmut; Kyiv denies").
+opens a report of its own ("claims capture of Bakhmut; Kyiv denies"); the kind an event is ranked among ("one of the
+deadliest attacks on civilians") is no other event, unless it is the subject ("One of the largest attacks hit Kyiv").
 
 The sentences are probes written for these tests (no gold or corpus text); each says what the record should hold by
 the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -300,3 +301,14 @@ def test_an_organisations_name_with_function_words_closes_a_reporting_tail():
 def test_a_claim_ends_at_a_semicolon_that_opens_a_report_of_its_own():
     found = claims("The Wagner chief claims capture of Bakhmut; Kyiv denies it.", "en")
     assert [content for _, cue, content in found if cue == "claims"] == ["capture of Bakhmut"], found
+
+
+def test_the_kind_an_event_is_ranked_among_is_no_other_event():
+    found = events("A Russian missile strike killed at least 51 people in Hroza, officials said, one of the deadliest "
+                   "attacks on civilians in months.", "en")
+    assert [kind for kind, *_ in found].count("strike") == 1, found
+
+
+def test_a_ranked_event_said_as_the_subject_is_an_event():
+    found = events("One of the largest attacks of the war hit Kyiv overnight.", "en")
+    assert [kind for kind, *_ in found] == ["strike"], found

@@ -185,7 +185,7 @@ def _is_mention(span: Span) -> bool:
             return True  # "this is genocide", "These are war crimes"
     if root.lemma_.lower() in ROUTE_LEMMAS and root.dep_ == "pobj" and head.lower_ in ROUTE_PREPOSITIONS:
         return True  # "along the humanitarian corridor"
-    if _is_generic_plural(span) or _is_desired(root) or _has_generic_subject(root):
+    if _is_generic_plural(span) or _is_desired(root) or _has_generic_subject(root) or _is_ranked_kind(root):
         return True
     if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in NON_KINETIC_WORDS for c in root.children):
         return True  # "information attacks", "cyber attacks": no fighting, no strike
@@ -227,6 +227,15 @@ def _has_generic_subject(root: Token) -> bool:
     verb = root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root  # "you are at war"
     verb = verb.head if verb.dep_ == "prep" else verb
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "you" for c in verb.children)
+
+
+def _is_ranked_kind(root: Token) -> bool:
+    """True for a plural event noun an event is ranked among ("killed 51 people, one of the deadliest attacks on
+    civilians in months"): the kind the event named before belongs to, not another event. Said of a subject
+    ("One of the largest attacks of the war hit Kyiv") it is the event itself."""
+    one = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    return root.tag_ == "NNS" and one is not None and one.lower_ == "one" \
+        and one.dep_ not in {"nsubj", "nsubjpass"} and any(c.tag_ == "JJS" or c.lower_ == "most" for c in root.subtree)
 
 
 def _is_generic_plural(span: Span) -> bool:
