@@ -2,7 +2,8 @@
 statement with its owner in the genitive and "о том, что" ("опровергло сообщения украинских СМИ о том, что ...")
 is the owner's report, nested in the claim that names it, with its speaker in the nominative; the events of the
 report are the owner's, and a denial keeps a denied copy of each (annotation guide, section E). An official named
-again by the area he heads ("глава республики", "голови області") is the one named before.
+again by the area he heads ("глава республики", "голови області") is the one named before. An object after a cue ends before the
+report that closes the sentence ("не виключає відправлення військ, заявив Макрон після зустрічі").
 
 Probes written for these tests in the styles of agency copy, checked by test_attribution_ru.mismatches.
 """
@@ -59,3 +60,15 @@ def test_an_indeclinable_source_takes_the_case_of_its_adjective():
 def test_an_official_named_again_by_the_area_he_heads_is_the_one_named_before(text, language, speaker):
     rec = record(text, language, "2024-06-07")
     assert [a["speaker"] for a in rec["attributions"]] == [speaker, speaker], rec["attributions"]
+
+
+@pytest.mark.parametrize("text, language, content", [
+    ("Франція не виключає відправлення військ в Україну, заявив президент Еммануель Макрон після зустрічі в Парижі.",
+     "uk", "відправлення військ в Україну"),
+    ("Франция не исключает отправки войск на Украину, заявил президент Эмманюэль Макрон после встречи в Париже.",
+     "ru", "отправки войск на Украину"),
+])
+def test_an_object_ends_before_the_report_that_closes_the_sentence(text, language, content):
+    p = probe(text, language)
+    found = [text[a.content[0]:a.content[1]] for a in analyse(p) if text[a.source[0]:a.source[1]].startswith("Фран")]
+    assert found == [content]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .according_ru_uk import cue_role, quote_starting_at, rendered
 from .cues_ru_uk import CueLexicon, load_cue_lexicon
-from ..language.cyrillic import COORDINATORS, CyrDoc
+from ..language.cyrillic import COORDINATORS, CyrDoc, has_reading
 from .denials_ru_uk import CONFIRMING_LEMMAS, DENIAL_LEMMAS
 from .sources_ru_uk import (
     ABOUT, CLOSE_MARKS, CONTRASTIVE, OPEN_MARKS, THAT, fronted_report, is_nominal, trim_range,
@@ -98,9 +98,11 @@ def content_after(doc: CyrDoc, sent, after: int, role: str, quotes) -> tuple[tup
         end = _clause_end(doc, sent, i)
         end = next((j for j in range(i + 1, end - 1) if toks[j].text == "," and (
             toks[j + 1].lower in ADVERSATIVES
-            or toks[j + 1].lower == "а" and any(t.pos == "VERB" for t in toks[j + 2:end]))), end)
+            or toks[j + 1].lower == "а" and any(t.pos == "VERB" for t in toks[j + 2:end])
+            or _reporting_tail(doc, sent, j + 1, load_cue_lexicon()))), end)
         part = trim_range(doc, i, end)  # an NP object ends before ", но ..." ("не исключает переговоров, но ...")
         # and before ", а" opening a clause of its own ("назвал произошедшее «началом», а глава СБУ ... признал")
+        # or a report closing the sentence ("не виключає відправлення військ, заявив Макрон після зустрічі")
         if part and (part[1] - part[0] >= 2 and not _reciprocal(doc, part) or _verdict_on_a_noun(doc, part)):
             return rendered(doc, part, quotes)
     return None
@@ -143,7 +145,8 @@ def _reporting_tail(doc: CyrDoc, sent, k: int, lex: CueLexicon) -> bool:
     if cue_role(toks[k], lex, doc) is None:
         return False
     j = k + 1
-    while j < sent.last and (is_nominal(toks[j]) or toks[j].pos == "PREP" or toks[j].text in TAIL_MARKS):
+    while j < sent.last and (is_nominal(toks[j]) or toks[j].text in TAIL_MARKS or toks[j].pos == "PREP"
+                             or has_reading(toks[j].text, doc.language, "PREP")):  # ("після" read as an adverb)
         j += 1
     return j > k + 1 and all(not t.is_word for t in toks[j:sent.last])
 
