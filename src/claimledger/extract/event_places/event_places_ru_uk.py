@@ -279,7 +279,8 @@ def _attached_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[P
     end = prep + 1
     named = _place_tokens(doc, places)
     while end < clause_end and (toks[end].pos != "VERB" or end in named) and (  # ("Малую Локню": read as a verb)
-            toks[end].text not in (",", ".", ";", ":", "—", "–") or _list_goes_on(doc, end, clause_end, places)):
+            toks[end].text not in (",", ".", ";", ":", "—", "–")
+            or _list_goes_on(doc, end, clause_end, places, toks[prep].lower)):
         end += 1
     span = doc.char_span(prep, end)
     near = [p for p in places if span[0] <= p.span[0] < span[1] and (doc.token_at(p.span[0]) or 0) - prep <= PP_REACH]
@@ -289,9 +290,10 @@ def _attached_places(doc: CyrDoc, last: int, clause_end: int, places: Sequence[P
     return place_keys_within(in_pp, [span], LOCAL_OVER_COUNTRY)
 
 
-def _list_goes_on(doc: CyrDoc, comma: int, clause_end: int, places: Sequence[Place]) -> bool:
-    """True for a comma that continues a list of places: a place (after "и", "та" or not) with no predicate right
-    after it comes next ("по Харькову, Сумам и Чернигову", "в районе Торецка, Часова Яра и Покровска")."""
+def _list_goes_on(doc: CyrDoc, comma: int, clause_end: int, places: Sequence[Place], prep: str | None = None) -> bool:
+    """True for a comma that continues a list of places: a place (after "и", "та" or not, or the list's preposition
+    ``prep`` again) with no predicate right after it comes next ("по Харькову, Сумам и Чернигову", "в районе
+    Торецка, Часова Яра и Покровска", "удари по Львову, по Дніпропетровщині")."""
     starts = {doc.token_at(p.span[0]) for p in places}
     places_words = _place_tokens(doc, places)
     if doc.tokens[comma].text != ",":
@@ -299,6 +301,9 @@ def _list_goes_on(doc: CyrDoc, comma: int, clause_end: int, places: Sequence[Pla
     nxt = comma + 1
     if nxt < clause_end and doc.tokens[nxt].lower in LIST_JOINERS:
         nxt += 1
+    repeated = nxt + 1 < clause_end and prep is not None and doc.tokens[nxt].lower == prep
+    if repeated:  # (a place after a preposition is no subject of a predicate after it)
+        return nxt + 1 in starts
     if nxt + 1 < clause_end and (doc.tokens[nxt].lower, doc.tokens[nxt + 1].lower) in ALSO_PAIRS:
         # "пошкоджено ДніпроГЕС у Запоріжжі, а також об'єкти у Харкові": more of the same, somewhere else
         k = nxt + 2

@@ -55,6 +55,8 @@ FOREIGN_TOWN_POPULATION = 100_000
 # village the gazetteer lacks): the name is that Russian village. A list names neighbours (W_LIST_NEAR).
 LISTED_APART_KM = 200.0
 LIST_GAP = frozenset({",", "and", "or"})  # the words between the names of one list ("A, B and C")
+CONJUNCTIONS = frozenset({"and", "or"})
+COORDINATION_GAP = LIST_GAP | {"the"}  # ... and before an area's name ("Lviv and the Dnipropetrovsk region")
 # Words between a town and the area that holds it: "Rice Lake, Illinois", "Austin, in Scott County, Indiana",
 # "the Elk Grove area of Cook County".
 STATED_AREA_GAP = frozenset({",", "in", "the", "area", "of", "eastern", "western", "northern", "southern",
@@ -102,6 +104,7 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
     memo: dict[tuple, Resolution] = {}
     results = [_choose(gaz, memo, c, None, x, t) for c, x, t in zip(cands, exact, texts)]
     sentences = [sentence_of(doc[m.start]).start for m in mentions]  # each mention's sentence, by its start
+    siblings = _coordinated_lists(doc, mentions)
     for _ in range(RESOLVE_PASSES):  # each pass resolves with the places the previous one settled
         areas = [r.entry for r in results
                  if r.entry is not None and (r.entry.ref and r.entry.level in ("oblast", "raion")
@@ -112,7 +115,10 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
                  if r.entry is not None]
         new = []
         for m, cand, x, t, sent in zip(mentions, cands, exact, texts, sentences):
-            near = frozenset(e.id for mm, e, s, area in known if area and mm is not m and s == sent)
+            # (an area coordinated with the name is a sibling, no locator: "missiles at Lviv and the Dnipropetrovsk
+            # region" leaves Lviv the city, not the village of that oblast)
+            near = frozenset(e.id for mm, e, s, area in known if area and mm is not m and s == sent
+                             and not siblings.get(id(mm), -1) == siblings.get(id(m), -2))
             rivals = {c.id for c in cand}  # other mentions of the same name must not vote for themselves
             others = tuple({e.id: e for mm, e, _, _ in known if mm is not m and e.id not in rivals}.values())  # once each
             # the settlements of its sentence: a list names neighbours ("seized Illinka and Kreminna Balka")
@@ -282,6 +288,24 @@ def _stray_town(e: Entry, resolved: list[Entry]) -> bool:
         return False
     dists = [km_between(e, p) for p in others if p.lat is not None and p.lon is not None]
     return bool(dists) and min(dists) > FOREIGN_TOWN_KM
+
+
+def _coordinated_lists(doc, mentions: list[Mention]) -> dict[int, int]:
+    """For each mention (by id) in a list of names with a conjunction ("Lviv and the Dnipropetrovsk region", "Lviv,
+    Kharkiv and Odesa"), the number of its list; the others are left out ("Urozhaine, Donetsk Oblast")."""
+    tokens, lists, members, joined = doc_tokens(doc), {}, [], False
+    for k, m in enumerate(mentions):
+        gap = [t.lower_ for t in tokens[mentions[k - 1].end:m.start]] if k else None
+        if gap is not None and mentions[k - 1].end < m.start and set(gap) <= COORDINATION_GAP:
+            members.append(m)
+            joined = joined or bool(set(gap) & CONJUNCTIONS)
+            continue
+        if joined:
+            lists.update((id(x), k) for x in members)
+        members, joined = [m], False
+    if joined:
+        lists.update((id(x), len(mentions)) for x in members)
+    return lists
 
 
 def _list_numbers(doc, mentions: list[Mention]) -> list[int]:

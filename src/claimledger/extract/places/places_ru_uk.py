@@ -302,6 +302,27 @@ def _apart_from_its_list(doc: CyrDoc, mentions: list[Mention], results: list[Res
     return Resolution(None, results[k].candidates, results[k].scores)
 
 
+def _coordinated_lists(doc: CyrDoc, mentions: list[Mention]) -> dict[int, int]:
+    """For each mention (by id) in a list of names with a conjunction or a repeated preposition ("по Львову та
+    Дніпропетровщині", "по Львову, по Дніпропетровщині"), the number of its list; the others are left out."""
+    lists: dict[int, int] = {}
+    members, joined = [], False
+    for k, m in enumerate(mentions):
+        gap = [t.lower for t in doc.tokens[mentions[k - 1].end:m.start]] if k else []
+        before = doc.tokens[mentions[k - 1].start - 1].lower if k and mentions[k - 1].start else None
+        if gap and set(gap) <= LIST_JOINERS and len(gap) <= 2 \
+                or gap == [",", before] and before in STATED_AREA_GAP | {"по"}:
+            members.append(m)
+            joined = joined or gap[-1] != ","
+            continue
+        if joined:
+            lists.update((id(x), k) for x in members)
+        members, joined = [m], False
+    if joined:
+        lists.update((id(x), len(mentions)) for x in members)
+    return lists
+
+
 def _hromadas(result: Resolution) -> frozenset[str]:
     """The hromada codes of the Ukrainian settlements an ambiguous resolution leaves open; none once resolved."""
     if not result.ambiguous:
@@ -329,6 +350,7 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[Mention], companion: Co
     exact = [gaz.has_name(t) for t in surfaces]
     axes = [axis_place(gaz, m.query) if m.kind == "axis" else None for m in mentions]
     results = [gaz.choose(c, exact=x, surface=t) for c, x, t in zip(cands, exact, surfaces)]
+    siblings = _coordinated_lists(doc, mentions)
     for _ in range(RESOLVE_PASSES):
         # areas named in the article: oblasts and raions, and those of the places directions are named after
         areas = [(m, r.entry.id) for m, r in zip(mentions, results)  # Ukrainian and Russian border oblasts
@@ -357,7 +379,9 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[Mention], companion: Co
         for k, (m, cand, x, t) in enumerate(zip(mentions, cands, exact, surfaces)):
             sent = doc.tokens[m.start].sent
             own = own_areas.get(id(m), [])
-            near = frozenset(a for a, n in area_counts.get(sent, {}).items() if n > own.count(a))
+            near = frozenset(a for a, n in area_counts.get(sent, {}).items() if n > own.count(a)) - frozenset(
+                a for mm, a in areas if mm is not m and siblings.get(id(mm), -1) == siblings.get(id(m), -2))
+            # (an area coordinated with the name is a sibling, no locator: "по Львову та Дніпропетровщині")
             rivals = {c.id for c in cand}
             hromadas = frozenset().union(*(h for j, h in open_hromadas[sent] if j != k))
             ctx = ResolveContext(near, areas_doc, tuple(e for e in known if e.id not in rivals),

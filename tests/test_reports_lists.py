@@ -1,8 +1,10 @@
-"""Lists of villages in the Russian border regions (issue 12): the oblast named right before a list's settlement noun
-holds every name of the list ("освободили в Курской области населенные пункты Мартыновка, Мирный, ... и Пойма": each a
-village of Kursk Oblast, no Myrne nor Poima of Kherson Oblast), and in English the other far-off Ukrainian villages of
-a list set in a Russian region do not make its setting Ukrainian ("the villages of Martynovka, Myrne, Kurilovka and
-Poima in Russia's Kursk region").
+"""Lists of places in a report (issue 12). The oblast named right before a list's settlement noun holds every name of
+the list ("освободили в Курской области населенные пункты Мартыновка, Мирный, ... и Пойма": each a village of Kursk
+Oblast, no Myrne nor Poima of Kherson Oblast), and in English the other far-off Ukrainian villages of a list set in a
+Russian region do not make its setting Ukrainian ("the villages of Martynovka, Myrne, Kurilovka and Poima in Russia's
+Kursk region"). An area coordinated with a name is its sibling, not its locator ("missiles at Lviv and the
+Dnipropetrovsk region", "по Львову та Дніпропетровщині": the city of Lviv, not the village of that oblast), and a
+list goes on after a repeated preposition ("удари по Львову, по Дніпропетровщині": both places of the strikes).
 
 The sentences are probes written for these tests in the style of agency copy (no gold or corpus text); each says what
 the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -50,3 +52,27 @@ def test_a_ukrainian_oblast_before_the_noun_keeps_its_villages():
     found = events("ЗСУ звільнили в Харківській області села Глибоке та Липці.", "uk")
     taken = [p for kind, _, p, _ in found if kind == "territory_control"]
     assert taken and {"Hlyboke", "Lyptsi"} <= taken[0], found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Russia launched missiles at Lviv and the Dnipropetrovsk region overnight, officials said.", "en"),
+    ("Росія вдарила по Львову та Дніпропетровщині.", "uk"),
+    ("Россия ударила по Львову и Днепропетровской области.", "ru"),
+    ("Сьогоднішні удари по Львову, по Дніпропетровщині означають тільки одне.", "uk"),
+])
+def test_an_area_coordinated_with_a_city_is_its_sibling_not_its_locator(text, language):
+    found = events(text, language)
+    assert [p for kind, _, p, _ in found if kind == "strike"] == [{"Lviv", "Dnipropetrovsk Oblast"}], found
+
+
+def test_a_town_stated_in_its_oblast_keeps_that_oblasts_reading():
+    found = events("Russian troops shelled Novoselivka and Pokrovsk in the Donetsk region.", "en")
+    rec = document_to_record(analyse_article(Article(id="probe", text="Russian troops shelled Novoselivka and Pokrovsk "
+                                                     "in the Donetsk region.", language="en", outlet="AP",
+                                                     published="2024-06-03")))
+    assert all((p.get("ref") or "UA14").startswith("UA14") for p in rec["places"]), (found, rec["places"])
+
+
+def test_a_list_goes_on_after_a_repeated_preposition():
+    found = events("Росія вдарила по Харкову, по Сумах і по Чернігову.", "uk")
+    assert [p for kind, _, p, _ in found if kind == "strike"] == [{"Kharkiv", "Sumy", "Chernihiv"}], found
