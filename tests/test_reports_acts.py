@@ -1,6 +1,7 @@
 """What an act of a war report takes as its places and count (issue 12): the objects of clauses that leave the verb
 out ("освободили X, а группировки «Восток» — Y"), counts of "N and a half thousand", and people counted past the
-adjectives before them.
+adjectives before them. The state that delivered a strike ("Россия нанесла удар", "Росія завдала удару") is its
+actor, not an acronym before it ("Накануне саммита НАТО Россия нанесла удар").
 
 The sentences are probes written for these tests in the styles of the hidden reports (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -281,6 +282,16 @@ def test_the_nuclear_plant_spelt_out_is_in_enerhodar():
 def test_a_grouping_named_in_guillemets_is_the_actor():
     rec = record("Подразделения группировки «Центр» установили контроль над городом Лисичанск.", "ru", "2022-07-03")
     assert [e["actor"] for e in rec["events"]] == ["Подразделения группировки «Центр»"], rec["events"]
+
+
+@pytest.mark.parametrize("text, language, actor", [
+    ("Накануне саммита НАТО Россия нанесла массированный удар по Киеву.", "ru", "Россия"),
+    ("Сьогодні Росія завдала чергового ракетного удару по Одесі.", "uk", "Росія"),
+    ("ВС РФ нанесли удар по Харькову.", "ru", "ВС РФ"),
+])
+def test_the_state_that_delivered_a_strike_is_its_actor(text, language, actor):
+    rec = record(text, language, "2024-07-08")
+    assert [e["actor"] for e in rec["events"] if e["type"] == "strike"] == [actor], rec["events"]
 
 
 def test_the_use_of_bombs_in_another_strike_is_its_instrument():

@@ -113,7 +113,7 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
     if t.pos in ("NOUN", "ADJF") and verb is not None and verb.pos == "VERB" and (
             kind in GOVERNED_NOUN_KINDS and not set(verb.lemmas) & _speaking_lemmas()
             or kind == "strike" and set(verb.lemmas) & STRIKE_LIGHT_VERBS):
-        return actor_of(doc, k, places=places)  # "ВС РФ завершили освобождение ...", "ВС РФ нанесли удар"
+        return actor_of(doc, k, kind, places)  # "ВС РФ завершили освобождение ...", "Россия нанесла удар"
     if t.pos not in ("VERB", "PRTS", "GRND", "INFN", "ADJS"):  # (ADJS: "было занято", read as an adjective)
         return None
     c_first, _ = clause_of(doc, first, first + 1)
@@ -196,7 +196,8 @@ def actor_of(doc: CyrDoc, first: int, kind: str = "", places: Sequence[Place] = 
                 start = head  # the head of "Силы обороны", "подразделения ВСУ"
             while start > c_first and (
                     doc.tokens[start - 1].pos in ("ADJF", "PRTF") and _may_be_nominative(doc, start - 1)
-                    or doc.tokens[start - 1].text.isupper() and len(doc.tokens[start - 1].text) > 1):
+                    or doc.tokens[start - 1].text.isupper() and len(doc.tokens[start - 1].text) > 1
+                    and doc.tokens[start].text.isupper()):  # (not "саммита НАТО Россия")
                 start -= 1  # "Российские войска", "ВС РФ", "Ракетные войска" (read first as accusative)
             nominative = start < k and doc.tokens[start].pos in ("ADJF", "PRTF")  # "російські сили": its own head
             if not nominative and has_reading(w.text, doc.language, None, "gent"):
