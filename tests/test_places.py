@@ -85,6 +85,21 @@ def test_toponym_in_an_organisation_name_is_not_a_place(places_of):
     assert found == []
 
 
+@pytest.mark.parametrize("text, name, level", [
+    ("Reports say Kharkiv regional governor Oleh Syniehubov said two people were killed.", "Kharkiv Oblast", "oblast"),
+    ("Kharkiv's governor Oleh Syniehubov said two people were killed.", "Kharkiv Oblast", "oblast"),
+    ("Belgorod regional governor Vyacheslav Gladkov said a woman was killed.", "Belgorod Oblast", "oblast"),
+    ("Officials said Kharkiv mayor Ihor Terekhov was at the scene.", "Kharkiv", "settlement"),
+])
+def test_a_lowercase_officials_title_keeps_the_toponym_before_it(places_of, text, name, level):
+    found = places_of(text)
+    assert [(p.name, p.level) for p in found] == [(name, level)], found
+
+
+def test_a_capitalised_officials_title_is_a_name(places_of):
+    assert places_of("Officials said Kharkiv Mayor Ihor Terekhov was at the scene.") == []
+
+
 def test_lowercase_role_phrase_keeps_its_toponyms(places_of):
     found = _by_text(places_of("The presidents of Russia and France discussed the situation."))
     assert set(found) >= {"Russia", "France"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..language.doc_cache import doc_ents, doc_memo
 from .gazetteer import Gazetteer
-from .place_resolution import Mention, mention_span
+from .place_resolution import Mention, mention_span, official_title_at
 
 # NER labels taken as toponyms; FAC only when the gazetteer knows the name.
 PLACE_LABELS = ("GPE", "LOC")
@@ -159,7 +159,7 @@ def inside_name(doc, m: Mention, country: bool = False, region: bool = False) ->
             if start < m.start or name_end(ent) > m.end:  # not "Angola’s"
                 return True
     if after is not None:
-        if after.lower_ in NAME_TAILS:
+        if after.lower_ in NAME_TAILS and not official_title_at(doc, m.end):  # ("Kharkiv regional governor": a role)
             return True
         if (after.text in ("'s", "’s") and m.end + 1 < len(doc) and doc[m.end + 1].text[:1].isupper()
                 and doc[m.end + 1].lower_ in NON_PLACE_HEADS):

@@ -54,6 +54,8 @@ FOREIGN_TOWN_POPULATION = 100_000
 # near the villages of Korenevo and Olgovka": Olhivka of Kherson Oblast, 700 km away, is the homonym of a Kursk
 # village the gazetteer lacks): the name is that Russian village. A list names neighbours (W_LIST_NEAR).
 LISTED_APART_KM = 200.0
+OFFICIAL_TITLES = frozenset({"governor", "mayor"})  # an official named after his place ("Kharkiv Governor X")
+OFFICIAL_AREA_WORDS = frozenset({"regional", "region", "oblast", "city"})  # ... with his area's word ("regional")
 LIST_GAP = frozenset({",", "and", "or"})  # the words between the names of one list ("A, B and C")
 CONJUNCTIONS = frozenset({"and", "or"})
 COORDINATION_GAP = LIST_GAP | {"the"}  # ... and before an area's name ("Lviv and the Dnipropetrovsk region")
@@ -130,7 +132,8 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
         results = new
     results = settled_alike([companion.settle(_inside_stated_area(doc, gaz, mentions, results, k))
                              for k in range(len(mentions))], [t.lower() for t in texts])
-    results = [_oblast_after_town(doc, gaz, mentions, results, k) for k in range(len(mentions))]
+    results = [_governed_oblast(doc, gaz, mentions, _oblast_after_town(doc, gaz, mentions, results, k), k)
+               for k in range(len(mentions))]
     resolved = [r.entry for r in results if r.entry is not None]
     ordinal = {start: n for n, start in enumerate(sorted(set(sentences)))}
     settled = [(ordinal[s], r.entry) for r, s in zip(results, sentences) if r.entry is not None]
@@ -394,6 +397,20 @@ def _oblast_after_town(doc, gaz: Gazetteer, mentions: list[Mention], results: li
     return Resolution(oblast, results[k].candidates, results[k].scores) if oblast is not None else results[k]
 
 
+def _governed_oblast(doc, gaz: Gazetteer, mentions: list[Mention], result: Resolution, k: int) -> Resolution:
+    """``result``, or the oblast named like the city of mention ``k`` when a governor's title follows it ("Kharkiv
+    Governor Oleh Syniehubov", "Kharkiv's regional governor": the governor of Kharkiv Oblast, not of the city)."""
+    e = result.entry
+    end = mentions[k].end
+    if e is None or e.level != "settlement" or e.country not in ("UA", "RU") or not official_title_at(doc, end) \
+            or "governor" not in (doc[end].lower_, doc[min(end + 1, len(doc) - 1)].lower_,
+                                  doc[min(end + 2, len(doc) - 1)].lower_):
+        return result
+    oblast = next((a for a in gaz.lookup(f"{mention_span(doc, mentions[k])[2]} region")
+                   if a.level == "oblast" and a.id == e.oblast), None)
+    return Resolution(oblast, result.candidates, result.scores) if oblast is not None else result
+
+
 def _holds(gaz: Gazetteer, area: Entry, town: Entry) -> bool | None:
     """Whether a world country, state or county holds a town; None when the gazetteer cannot tell."""
     if area.level == "country":
@@ -405,3 +422,13 @@ def _holds(gaz: Gazetteer, area: Entry, town: Entry) -> bool | None:
     if area.id.startswith("admin2:") and area.oblast:
         return town.oblast == area.oblast  # towns know their state, not their county
     return None
+
+
+def official_title_at(tokens, j: int) -> bool:
+    """True for the lower-case title of a place's official at token ``j`` ("regional governor", "mayor"), after the
+    place's name ("Kharkiv regional governor Oleh Syniehubov", "Kharkiv's governor"): a role phrase, whose toponym
+    the annotation guide keeps (a capitalised title, "Kharkiv Mayor", is a name, whose toponym it leaves out)."""
+    j += j < len(tokens) and tokens[j].lower_ == "'s"
+    if j < len(tokens) and tokens[j].text in OFFICIAL_AREA_WORDS:
+        j += 1
+    return j < len(tokens) and tokens[j].text in OFFICIAL_TITLES

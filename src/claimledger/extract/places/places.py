@@ -24,7 +24,7 @@ from .name_context_en import (
     person_words, titled_person,
 )
 from .name_keys import normalise
-from .place_resolution import Mention, resolve_mentions
+from .place_resolution import Mention, official_title_at, resolve_mentions
 from .unlisted_villages_en import village_mentions
 
 if TYPE_CHECKING:
@@ -170,7 +170,8 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
             text = doc_chars[tok.idx:last.idx + len(last)]  # the span's text
             if n > 1 and not gaz.lookup(text, fuzzy=False):
                 continue  # (all that follows keeps a run of words only by a name it spells exactly)
-            headed = i + n < len(tokens) and tokens[i + n].lower_ in PLACE_HEAD_CUES  # "the Punjab province"
+            headed = i + n < len(tokens) and tokens[i + n].lower_ in PLACE_HEAD_CUES \
+                or official_title_at(tokens, i + n)  # "the Punjab province", "Kharkiv regional governor"
             # a whole PERSON/ORG entity mid-sentence is a name whatever part of speech the tagger gave it
             # ("since it captured Bakhmut in May", Bakhmut tagged ADV and ORG), and so is one opening a sentence
             # before a lower-case word it modifies ("Mariupol maternity hospital hit by airstrike")
@@ -231,7 +232,8 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, taken: set[int], ner: list[Mention]
             cued = bool(prev) and prev[-1].lower_ in PLACE_CUES
             headed = m.end < len(doc) and doc[m.end].lower_ in PLACE_HEAD_CUES
             if not (listed or cued or headed):
-                headed = _located_in(doc, gaz, m, out + list(ner)) or _object_of_place_verb(doc, m)
+                headed = _located_in(doc, gaz, m, out + list(ner)) or _object_of_place_verb(doc, m) \
+                    or official_title_at(doc, m.end)  # "Kharkiv regional governor Oleh Syniehubov"
             if listed or cued or headed or m.end in starts or (m.end + 1 in starts and doc[m.end].text == ","):
                 out.append(_extend_head(doc, m))
                 pending.remove(m)
