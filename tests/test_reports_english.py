@@ -13,7 +13,8 @@ parenthesis leaves the clause before it the content (a relative clause is no suc
 target, no talks; troops moved to better lines or to the other bank withdraw; an organisation's name with function
 words closes a reporting tail ("..., the Institute for the Study of War said"); a claim ends at a semicolon that
 opens a report of its own ("claims capture of Bakhmut; Kyiv denies"); the kind an event is ranked among ("one of the
-deadliest attacks on civilians") is no other event, unless it is the subject ("One of the largest attacks hit Kyiv").
+deadliest attacks on civilians") is no other event, unless it is the subject ("One of the largest attacks hit Kyiv"); aircraft or drones "downed" were shot
+down, not those a participle describes ("the number of downed helicopters").
 
 The sentences are probes written for these tests (no gold or corpus text); each says what the record should hold by
 the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -312,3 +313,13 @@ def test_the_kind_an_event_is_ranked_among_is_no_other_event():
 def test_a_ranked_event_said_as_the_subject_is_an_event():
     found = events("One of the largest attacks of the war hit Kyiv overnight.", "en")
     assert [kind for kind, *_ in found] == ["strike"], found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Ukraine says it downed 8 of 9 Russian drones overnight.", [("other", 8)]),
+    ("Ukraine downs 20 drones.", [("other", 20)]),
+    ("Russian jets were downed over Kharkiv.", [("other", None)]),
+    ("Soon the number of downed helicopters of Russia will reach hundreds.", []),
+])
+def test_aircraft_downed_were_shot_down(text, found):
+    assert [(kind, count) for kind, _, _, count in events(text, "en")] == found
