@@ -22,7 +22,8 @@ the course of the fighting takes no date from the bulletin's window ("Всего
 morning or evening of no named day is the report's ("Зранку російські війська вдарили"), of a named one that day's
 ("Вчора ж пізно ввечері", "в понедельник вечером"), and "напередодні" before a meeting is its eve, no day; a force
 steadying the line is fighting ("ЗСУ стабілізували
-ситуацію"), not a grid steadied.
+ситуацію"), not a grid steadied. People destroyed in scare quotes are casualties ("уничтожении более 70
+«украинских националистов»"); an act that sets another ("погиб при эвакуации") takes no count of it.
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -276,3 +277,20 @@ def test_a_morning_or_an_evening_is_of_the_day_named_else_of_the_report(text, la
 ])
 def test_a_force_steadying_the_line_is_fighting(text, language, found):
     assert [kind for kind, *_ in events(text, language)] == found
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Минобороны заявило об уничтожении более 70 «украинских националистов».", 70),
+    ("Уничтожено до 40 «нацистов».", 40),
+])
+def test_people_destroyed_in_scare_quotes_are_casualties(text, count):
+    assert [(kind, c) for kind, _, _, c in events(text, "ru")] == [("casualties", count)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Один человек погиб при эвакуации.", "ru"),
+    ("В ходе эвакуации погибли три человека.", "ru"),
+    ("Під час евакуації загинули двоє людей.", "uk"),
+])
+def test_an_act_setting_another_takes_no_count_of_it(text, language):
+    assert [c for kind, _, _, c in events(text, language) if kind == "evacuation"] == [None]

@@ -30,6 +30,9 @@ PERSONNEL_ITEM_WORDS = frozenset({"особовий", "личный"})
 PERSONNEL_AFTER_STEMS = ("оккупант", "россиян", "рашист", "боец", "бойц")
 # Adjectives that name people when used as nouns ("военных", "військових"): personnel lost, not equipment.
 MILITARY_ADJECTIVES = frozenset({"военный", "військовий"})
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"при"})  # ... before an event noun that sets another act ("погиб при эвакуации")
+CIRCUMSTANCE_PHRASES = frozenset({("во", "время"), ("в", "ходе"), ("під", "час"), ("у", "ході"), ("в", "ході")})
+SCARE_QUOTES = frozenset({"«", "„", "“", '"'})  # opening marks around the people counted ("70 «нацистов»")
 UNIT_NAME_REACH = 2  # words back from a people word to a formation noun whose name it is part of
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
 SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "поселок", "город", "деревня", "хутор", "селище",
@@ -107,6 +110,8 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
         return None
     if last < len(doc.tokens) and doc.tokens[last].lower in NONE_WORDS:
         return None  # "Загиблих немає, одна людина травмована": there are none; the count after is another act's
+    if doc.tokens[first].pos == "NOUN" and _in_circumstance(doc, first):
+        return None  # "Один человек погиб при эвакуации": the count is the predicate's
     s = doc.sentence_of(first)
     in_time = {t.i for t in doc.tokens[s.first:s.last] for a, b, _ in times if a <= t.start < b}
     inside = range(first + 1, last)
@@ -304,6 +309,16 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
     return None
 
 
+def _in_circumstance(doc: CyrDoc, first: int) -> bool:
+    """True for an event noun at token ``first`` after a preposition of circumstance, its adjectives between ("при
+    эвакуации", "під час евакуації", "в ходе эвакуации"): the setting of another predicate."""
+    k = first - 1
+    while k > 0 and doc.tokens[k].pos in ("ADJF", "PRTF"):
+        k -= 1
+    words = (doc.tokens[k - 1].lower if k > 0 else "", doc.tokens[k].lower) if k >= 0 else ("", "")
+    return words[1] in CIRCUMSTANCE_PREPOSITIONS or words in CIRCUMSTANCE_PHRASES
+
+
 def _joined_with_predicate(doc: CyrDoc, k: int, in_time: set[int] | frozenset[int]) -> bool:
     """True for a number at token ``k`` joined on by "и"/"та" and followed by a predicate of its own ("Двое погибли и
     трое получили ранения"): the count of that predicate."""
@@ -447,7 +462,9 @@ def _victims_told(doc: CyrDoc, s) -> bool:
 
 def _people_at(doc: CyrDoc, k: int, adjectives: int = 0) -> bool:
     """True when token k (the word after a number), or the noun after up to ``adjectives`` adjectives from k,
-    names people ("человек", "військовослужбовців", "16 українських дітей")."""
+    names people ("человек", "військовослужбовців", "16 українських дітей"), in scare quotes too ("более 70
+    «украинских националистов»")."""
+    k += k < len(doc.tokens) and doc.tokens[k].text in SCARE_QUOTES
     for j in range(k, min(len(doc.tokens), k + adjectives + 1)):
         t = doc.tokens[j]
         if plain_word(t.lemma).startswith(PEOPLE) or t.pos == "NOUN" and "anim" in t.tags:
