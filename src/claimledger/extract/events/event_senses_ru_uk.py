@@ -21,7 +21,8 @@ from ..language.cyrillic import WITH_OR_FROM_PREPOSITIONS, CyrDoc, plain_word
 from ..language.lexicon_files import lexicon_words
 from ..places.name_context_ru_uk import LIST_JOINERS
 from ..language.numbers_ru_uk import NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, number_at
-from .quantities_ru_uk import COLLECTIVE_NUMERALS, PEOPLE, SETTLEMENT_LEMMAS, VICTIM_VERBS
+from .people_words_ru_uk import PEOPLE
+from .quantities_ru_uk import COLLECTIVE_NUMERALS, SETTLEMENT_LEMMAS, VICTIM_VERBS
 
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
 # fighting, reported as a clash, not a change of control.

@@ -57,9 +57,8 @@ from .events_by_place_ru_uk import split_by_place
 from .modality_ru_uk import event_modality_ru_uk
 from ..language.numbers_ru_uk import COMPARATIVES
 from ..event_places.place_roles_ru_uk import other_role
-from .quantities_ru_uk import (
-    PERSONNEL_STEMS, VICTIM_VERBS, count_of_subject, find_count_ru_uk, settlements_noun_after,
-)
+from .people_words_ru_uk import PERSONNEL_STEMS
+from .quantities_ru_uk import VICTIM_VERBS, count_of_subject, find_count_ru_uk, settlements_noun_after
 from .retold_events import without_retold_strikes
 from .trigger_context_ru_uk import ASSAULT_STEMS, passes_flags, sentence_tokens
 

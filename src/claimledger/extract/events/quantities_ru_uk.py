@@ -4,36 +4,20 @@
 [first, last) of a ``CyrDoc``): a number inside the trigger ("отразили пять атак"), after it, then before
 it, or the people it counts; numbers_ru_uk.py reads each number. Like the English quantities.py, percentages,
 distances, durations, sums and dates are not counts, and "до N", "более N", "понад N" give N. Which words name
-people lost (:data:`PERSONNEL_STEMS`, :func:`military_people`; not a unit's name nor the owners of a thing) is
-decided here too, for the triggers of losses in events_ru_uk.py.
+the people counted is told by people_words_ru_uk.py.
 """
 from __future__ import annotations
 
 from ..language.cyrillic import (CASE_ORDER, DASHES, OUT_OF_PREPOSITIONS, PREDICATE_POS, VERBAL_POS, CyrDoc, Token,
                                  has_reading, plain_word, word_readings)
 from .event_polarity_ru_uk import NONE_WORDS
+from .people_words_ru_uk import PEOPLE, PERSONNEL_ITEM_WORDS, military_people, people_at
 from ..language.numbers_ru_uk import (
-    FORMATION_LEMMAS, MULTIPLIERS, NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, and_a_half, inside_number, is_measure,
-    number_at,
+    NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, and_a_half, inside_number, is_measure, number_at,
 )
 
-# Lemma stems of people counted as losses ("уничтожено до 3 000 военнослужащих").
-PERSONNEL_STEMS = ("военнослужащ", "боевик", "солдат", "наемник", "человек", "люди", "живой сил", "живая сил",
-                   "личн", "військовослужб", "бойовик", "окупант", "осіб", "особ", "людин", "люд", "жив",
-                   "найманц", "найманц", "террорист", "терорист", "пехот", "піхот", "геро", "громадян", "гражданин",
-                   "жител", "мешкан", "діти", "дітей", "дети", "детей", "ребен", "дрг", "диверс", "захисник",
-                   "защитник", "оборонц")
-# Adjectives of "особовий склад" / "личный состав" (personnel), an item of a list of losses with its count after a dash.
-PERSONNEL_ITEM_WORDS = frozenset({"особовий", "личный"})
-# Stems of people who are as often who acts as who is lost ("Россияне уничтожили склад" / "уничтожили 1 100
-# россиян"): counted as losses only after the trigger.
-PERSONNEL_AFTER_STEMS = ("оккупант", "россиян", "рашист", "боец", "бойц")
-# Adjectives that name people when used as nouns ("военных", "військових"): personnel lost, not equipment.
-MILITARY_ADJECTIVES = frozenset({"военный", "військовий"})
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"при"})  # ... before an event noun that sets another act ("погиб при эвакуации")
 CIRCUMSTANCE_PHRASES = frozenset({("во", "время"), ("в", "ходе"), ("під", "час"), ("у", "ході"), ("в", "ході")})
-SCARE_QUOTES = frozenset({"«", "„", "“", '"'})  # opening marks around the people counted ("70 «нацистов»")
-UNIT_NAME_REACH = 2  # words back from a people word to a formation noun whose name it is part of
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
 SETTLEMENT_LEMMAS = frozenset({"пункт", "село", "посёлок", "поселок", "город", "деревня", "хутор", "селище",
                                "місто", "территория", "територія", "позиция", "позиція", "рубеж", "громада"})
@@ -42,14 +26,6 @@ SETTLEMENT_ADJECTIVES = frozenset({"населенный", "населённый
 GROUND_LEMMAS = frozenset({"территория", "територія", "позиция", "позиція", "рубеж"})
 # Event types whose count is a number of people: the dead and wounded, and the evacuated ("евакуювали 100 тисяч людей").
 PEOPLE_COUNTED = frozenset({"casualties", "evacuation"})
-# Lemma stems of people: a number of them is a count of casualties or evacuees only.
-PEOPLE = ("человек", "люди", "людина", "особа", "осіб", "военнослужащ", "військовослужб", "мирн", "житель", "мешкан",
-          "ребен", "дитин", "діт", "боевик", "бойовик", "солдат", "наемник", "найманц", "террорист", "терорист",
-          "диверсант", "українець", "українц", "украинец", "украинц", "россиянин", "россиян", "росіянин", "росіян",
-          "громадян", "гражданин", "граждан", "беженец", "беженц", "біженець", "біженц", "переселен",
-          "ранен", "поранен", "погибш", "загибл", "убит", "вбит", "пострадавш", "постраждал",  # "трех раненых"
-          "офицер", "командир", "генерал", "летчик", "льотчик", "моряк", "десантник", "пограничник", "прикордонник",
-          "националист", "націоналіст", "нацист", "неонацист")  # (the Russian MoD's words for the enemy)
 # Nouns of a number whose genitive names what is counted ("число погибших выросло до 12", "кількість
 # загиблих зросла"): the amount after the verb is that noun's, not another act's of the sentence ("удара").
 COUNT_HEADS = frozenset({"число", "количество", "кількість"})
@@ -132,7 +108,7 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             if value is not None and end < s.last and doc.tokens[end].lemma == "раз" \
                     and (k >= last or end == first - 1):
                 return value
-    if kind in PEOPLE_COUNTED and first >= 2 and first > s.first + 1 and _people_at(doc, first - 1):
+    if kind in PEOPLE_COUNTED and first >= 2 and first > s.first + 1 and people_at(doc, first - 1):
         # "2870 человек убитыми и 3700 ранеными": the people counted right before are the dead, not the wounded after
         value = _count_ending_at(doc, back, first - 1, in_time)
         if value is not None:
@@ -189,9 +165,9 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
             value, end = _count_at(doc, k, in_time)
             if value is not None and not (1900 <= value <= 2100 and end == k + 1):
                 if kind not in PEOPLE_COUNTED and kind != "other" and order is not inside and (
-                        _people_at(doc, end) or end < s.last and set(doc.tokens[end].lemmas) & VICTIM_VERBS
+                        people_at(doc, end) or end < s.last and set(doc.tokens[end].lemmas) & VICTIM_VERBS
                         or order is not adjacent and set(doc.tokens[k].lemmas) & COLLECTIVE_NUMERALS  # ("трьох ударів")
-                        or _people_at(doc, end, PEOPLE_ADJECTIVES) and _victims_told(doc, s)):
+                        or people_at(doc, end, PEOPLE_ADJECTIVES) and _victims_told(doc, s)):
                     continue  # "удар ... погибли 11 человек", "пострадали трое", "Около 10 пострадали при обстреле":
                     # people count the casualties (but inside the trigger they count its own act: "повернула додому
                     # 95 військовослужбовців"; and the people of other acts are theirs: "вернула из плена 115
@@ -290,7 +266,7 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
         t = doc.tokens[k]
         if t.text == "," and k + 2 < len(doc.tokens) and doc.tokens[k + 1].lower in QUANTITY_PREPOSITIONS:
             value, end = _count_at(doc, k + 2, in_time)  # "несет потери, до 50 человек убитыми": the losses counted
-            if value is not None and _people_at(doc, end, PEOPLE_ADJECTIVES):
+            if value is not None and people_at(doc, end, PEOPLE_ADJECTIVES):
                 return value
         if t.text in (";", ":", "—", "–", "(") or t.text == "," and not (past_others and _list_item_after(doc, k)):
             return None  # (with ``past_others`` a list of things runs on over commas: "танк, две БМП и до 290 ...")
@@ -301,7 +277,7 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
             return None  # "погибли и трое получили ранения": those joined on with a predicate of their own
         value, end = _count_at(doc, k, in_time)
         if value is not None:
-            if _people_at(doc, end, PEOPLE_ADJECTIVES) or set(t.lemmas) & COLLECTIVE_NUMERALS and (
+            if people_at(doc, end, PEOPLE_ADJECTIVES) or set(t.lemmas) & COLLECTIVE_NUMERALS and (
                     end >= len(doc.tokens) or doc.tokens[end].pos != "NOUN"):
                 return value  # (a collective numeral alone counts persons: "погибли двое")
             if not past_others:
@@ -355,7 +331,7 @@ def _amount_of_noun(doc: CyrDoc, last: int, in_time: set[int], people: bool) -> 
             for j in range(k + 1, min(s.last, k + 1 + QUANTITY_AFTER)):
                 value, end = _count_at(doc, j, in_time)
                 if value is not None:
-                    return value if people or not _people_at(doc, end) else None
+                    return value if people or not people_at(doc, end) else None
             return None
     return None
 
@@ -365,7 +341,7 @@ def count_of_subject(doc: CyrDoc, subject: tuple[int, int]) -> int | None:
     сложили оружие и сдались": the victims of the verb joined on), or None."""
     start = subject[0]
     return _count_ending_at(doc, max(doc.sentence_of(start).first, start - QUANTITY_BEFORE), start, set()) \
-        if _people_at(doc, start, PEOPLE_ADJECTIVES) else None
+        if people_at(doc, start, PEOPLE_ADJECTIVES) else None
 
 
 def _count_ending_at(doc: CyrDoc, start: int, end: int, in_time: set[int]) -> int | None:
@@ -458,42 +434,3 @@ def _joined_persons(doc: CyrDoc, k: int) -> int:
 def _victims_told(doc: CyrDoc, s) -> bool:
     """True when sentence ``s`` has a verb of dying or suffering (VICTIM_VERBS)."""
     return any(set(w.lemmas) & VICTIM_VERBS for w in doc.tokens[s.first:s.last])
-
-
-def _people_at(doc: CyrDoc, k: int, adjectives: int = 0) -> bool:
-    """True when token k (the word after a number), or the noun after up to ``adjectives`` adjectives from k,
-    names people ("человек", "військовослужбовців", "16 українських дітей"), in scare quotes too ("более 70
-    «украинских националистов»")."""
-    k += k < len(doc.tokens) and doc.tokens[k].text in SCARE_QUOTES
-    for j in range(k, min(len(doc.tokens), k + adjectives + 1)):
-        t = doc.tokens[j]
-        if plain_word(t.lemma).startswith(PEOPLE) or t.pos == "NOUN" and "anim" in t.tags:
-            return True  # (any animate noun: "более 200 покупателей и сотрудников")
-        if doc.tokens[j].pos not in ("ADJF", "PRTF"):
-            return False
-    return False
-
-
-def military_people(doc: CyrDoc, w: Token, last: int) -> bool:
-    """True for "военных" / "військових" used as a noun ("потеряли 2,3 тысячи военных"), not before one
-    ("военной техники"), nor as the subject before the trigger ending at ``last`` ("Российские военные
-    уничтожили склад": who destroyed, not who was lost)."""
-    after = doc.tokens[w.i + 1] if w.i + 1 < len(doc.tokens) else None
-    subject = w.i < last and "nomn" in w.tags
-    return bool(set(w.lemmas) & MILITARY_ADJECTIVES) and (after is None or after.pos != "NOUN") and not subject
-
-
-def in_unit_name(doc: CyrDoc, k: int) -> bool:
-    """True for a word of a unit's name after its numbered formation noun ("35-й бригады морской пехоты"): no people
-    lost ("до двух рот пехоты" counts infantry)."""
-    return any(set(doc.tokens[j].lemmas) & FORMATION_LEMMAS and j > 0
-               and any(c.isdigit() for c in doc.tokens[j - 1].text) for j in range(max(0, k - UNIT_NAME_REACH), k))
-
-
-def owner_of_thing(doc: CyrDoc, k: int) -> bool:
-    """True for people in the genitive right after a noun of a thing, whose owners they are: "знищили склад
-    боєприпасів окупантів" destroyed a depot, no one killed."""
-    prev = doc.tokens[k - 1] if k > 0 else None
-    return prev is not None and prev.pos == "NOUN" and "gent" in prev.tags \
-        and not plain_word(prev.lemma).startswith(PERSONNEL_STEMS) \
-        and not set(prev.lemmas) & (FORMATION_LEMMAS | MULTIPLIERS.keys())  # ("до роты военнослужащих", "20 тысяч")

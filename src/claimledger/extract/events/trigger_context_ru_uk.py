@@ -18,10 +18,8 @@ from .event_polarity_ru_uk import ABOUT_WORDS
 from .event_senses_ru_uk import ENTER_LEMMAS, said_of_places
 from ..language.numbers_ru_uk import AREA_MEASURE
 from ..event_places.place_roles_ru_uk import FORCE_LEMMAS, ORIGIN_PREPOSITIONS
-from .quantities_ru_uk import (
-    PEOPLE_COUNT_REACH, PERSONNEL_AFTER_STEMS, PERSONNEL_STEMS, SETTLEMENT_LEMMAS, in_unit_name, military_people,
-    owner_of_thing, people_count_after,
-)
+from .people_words_ru_uk import PERSONNEL_AFTER_STEMS, PERSONNEL_STEMS, in_unit_name, military_people, owner_of_thing
+from .quantities_ru_uk import PEOPLE_COUNT_REACH, SETTLEMENT_LEMMAS, people_count_after
 
 # Parts of a town whose taking is a gain of ground there ("заняли несколько зданий на улице Незалежности",
 # "зайняли кілька кварталів"): a place flag's place, told by the paragraph; not to enter one ("зайшли в цю будівлю").
