@@ -23,7 +23,8 @@ morning or evening of no named day is the report's ("Зранку російсь
 ("Вчора ж пізно ввечері", "в понедельник вечером"), and "напередодні" before a meeting is its eve, no day; a force
 steadying the line is fighting ("ЗСУ стабілізували
 ситуацію"), not a grid steadied. People destroyed in scare quotes are casualties ("уничтожении более 70
-«украинских националистов»"); an act that sets another ("погиб при эвакуации") takes no count of it.
+«украинских националистов»"); an act that sets another ("погиб при эвакуации") takes no count of it. Destroying the enemy as one
+force, in the singular and with no number, is fighting ("уничтожают противника"), not its things or people counted.
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -294,3 +295,14 @@ def test_people_destroyed_in_scare_quotes_are_casualties(text, count):
 ])
 def test_an_act_setting_another_takes_no_count_of_it(text, language):
     assert [c for kind, _, _, c in events(text, language) if kind == "evacuation"] == [None]
+
+
+@pytest.mark.parametrize("text, language, kinds", [
+    ("Наши бойцы уничтожают противника под Бахмутом.", "ru", ["clash"]),
+    ("Окупанта всіма засобами знищують.", "uk", ["clash"]),
+    ("ВСУ уничтожили склад противника.", "ru", ["strike"]),
+    ("Знищено 70 військовослужбовців противника.", "uk", ["casualties"]),
+    ("Завдяки його діям було знищено значну кількість техніки та військових ворога.", "uk", ["strike"]),
+])
+def test_destroying_the_enemy_as_one_force_is_fighting(text, language, kinds):
+    assert [kind for kind, *_ in events(text, language)] == kinds

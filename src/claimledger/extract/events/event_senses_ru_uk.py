@@ -22,7 +22,7 @@ from ..language.lexicon_files import lexicon_words
 from ..places.name_context_ru_uk import LIST_JOINERS
 from ..language.numbers_ru_uk import NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, number_at
 from .people_words_ru_uk import PEOPLE
-from .quantities_ru_uk import COLLECTIVE_NUMERALS, SETTLEMENT_LEMMAS, VICTIM_VERBS
+from .quantities_ru_uk import COLLECTIVE_LEMMAS, COLLECTIVE_NUMERALS, SETTLEMENT_LEMMAS, VICTIM_VERBS
 
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
 # fighting, reported as a clash, not a change of control.
@@ -107,6 +107,8 @@ PLACE_LIST_POS = frozenset({"NOUN", "ADJF", "NPRO", None})
 # Verbs of destroying or losing, and the abstract things they destroy or lose only in a figure of speech
 # ("знищили свободу слова", "окупанти втратили ініціативу").
 DESTROYING_STEMS = ("уничтож", "знищ", "разруш", "зруйн", "руйн", "потер", "утрат", "втрат", "втрач")
+ENEMY_HEAD_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMB"})  # words before the enemy's noun that it depends on
+ANNIHILATING_STEMS = ("уничтож", "знищ")  # ... of them, those said of destroying a force ("знищують окупанта")
 ABSTRACT_OBJECTS = lexicon_words("abstract_objects.tsv", "ru") | lexicon_words("abstract_objects.tsv", "uk")
 # Words around such a verb searched for what it destroys (past a place: "Свобода слова в России уничтожена").
 DESTROYED_REACH = 5
@@ -155,6 +157,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return "strike"  # "в Белгородском районе пострадали поселки Разумное и Дубовое": damage
     if kind in ("strike", "casualties") and _destroys_an_abstraction(doc, first, last):
         return None  # "окупанти знищили свободу слова", "втратили ініціативу": a figure of speech, no one killed
+    if kind in ("strike", "casualties") and _destroys_the_enemy(doc, first, last):
+        return "clash"  # "Окупанта ... всіма засобами знищують", "уничтожают противника": fighting, no loss counted
     if kind == "strike" and aerial_object(doc, first, last):
         return "other"  # drones or missiles destroyed: an interception, not a strike
     if kind == "attack_repelled" and aerial_attacker(doc, first, last):
@@ -188,6 +192,23 @@ def _takes_a_building(doc: CyrDoc, first: int, last: int) -> bool:
     near = [*doc.tokens[max(s.first, first - BUILDING_REACH):first],
             *doc.tokens[last:min(s.last, last + BUILDING_REACH)]]
     return any(w.pos == "NOUN" and set(w.lemmas) & BUILDING_LEMMAS for w in near)
+
+
+def _destroys_the_enemy(doc: CyrDoc, first: int, last: int) -> bool:
+    """True for a verb of destroying whose object is the enemy as one force, in the singular and with no number in
+    its sentence ("Окупанта, який зайшов на Харківщину, знищують", "бойцы уничтожают противника"): fighting, no
+    loss counted; not the enemy's thing ("уничтожили склад противника") nor its people counted ("до 70
+    военнослужащих противника")."""
+    t = doc.tokens[first]
+    if last - first != 1 or t.pos != "VERB" or not plain_word(t.lower).startswith(ANNIHILATING_STEMS):
+        return False
+    s = doc.sentence_of(first)
+    if any(w.pos == "NUMB" or set(w.lemmas) & set(NUMBER_LEMMAS) for w in doc.tokens[s.first:s.last]):
+        return False
+    return any(set(w.lemmas) & COLLECTIVE_LEMMAS and w.pos == "NOUN" and "plur" not in w.tags and "nomn" not in w.tags
+               and not (w.i > s.first and (doc.tokens[w.i - 1].pos in ENEMY_HEAD_POS
+                                           or doc.tokens[w.i - 1].lower in LIST_JOINERS))
+               for w in doc.tokens[s.first:s.last])  # (the enemy heads its phrase: not "військових ворога")
 
 
 def _destroys_an_abstraction(doc: CyrDoc, first: int, last: int) -> bool:
