@@ -25,6 +25,7 @@ steadying the line is fighting ("ЗСУ стабілізували
 ситуацію"), not a grid steadied. People destroyed in scare quotes are casualties ("уничтожении более 70
 «украинских националистов»"); an act that sets another ("погиб при эвакуации") takes no count of it. Destroying the enemy as one
 force, in the singular and with no number, is fighting ("уничтожают противника"), not its things or people counted.
+The area of fighting ("усім районам бойових дій", "в зоне боевых действий") is a place, no fight told.
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -305,4 +306,14 @@ def test_an_act_setting_another_takes_no_count_of_it(text, language):
     ("Завдяки його діям було знищено значну кількість техніки та військових ворога.", "uk", ["strike"]),
 ])
 def test_destroying_the_enemy_as_one_force_is_fighting(text, language, kinds):
+    assert [kind for kind, *_ in events(text, language)] == kinds
+
+
+@pytest.mark.parametrize("text, language, kinds", [
+    ("Постійна увага – фронту, усім районам бойових дій.", "uk", []),
+    ("У зоні бойових дій загинули двоє волонтерів.", "uk", ["casualties"]),
+    ("В зоне боевых действий погибли двое волонтеров.", "ru", ["casualties"]),
+    ("Район бойових дій розширюється.", "uk", ["clash"]),
+])
+def test_the_area_of_fighting_is_where_it_goes_on_no_fight_told(text, language, kinds):
     assert [kind for kind, *_ in events(text, language)] == kinds

@@ -107,6 +107,8 @@ PLACE_LIST_POS = frozenset({"NOUN", "ADJF", "NPRO", None})
 # Verbs of destroying or losing, and the abstract things they destroy or lose only in a figure of speech
 # ("знищили свободу слова", "окупанти втратили ініціативу").
 DESTROYING_STEMS = ("уничтож", "знищ", "разруш", "зруйн", "руйн", "потер", "утрат", "втрат", "втрач")
+# Nouns of the area where fighting goes on, before a noun of fighting in the genitive ("районам бойових дій").
+AREA_OF_FIGHTING_LEMMAS = frozenset({"район", "зона"})
 ENEMY_HEAD_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMB"})  # words before the enemy's noun that it depends on
 ANNIHILATING_STEMS = ("уничтож", "знищ")  # ... of them, those said of destroying a force ("знищують окупанта")
 ABSTRACT_OBJECTS = lexicon_words("abstract_objects.tsv", "ru") | lexicon_words("abstract_objects.tsv", "uk")
@@ -121,6 +123,9 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return None  # "Наши штурмовики зашли в ...": the fighters, not an assault (the stem штурм~)
     if kind == "clash" and first > 0 and doc.tokens[first - 1].lower in ("поле", "поля", "полі", "полю", "полем"):
         return None  # "на полі бою", "на поле боя": the battlefield, where fighting is done, no fight told
+    if kind == "clash" and first > 0 and set(doc.tokens[first - 1].lemmas) & AREA_OF_FIGHTING_LEMMAS \
+            and "nomn" not in doc.tokens[first - 1].tags:
+        return None  # "усім районам бойових дій", "в зоне боевых действий": where fighting goes on, no fight told
     if kind == "casualties" and captives_carried(doc, first, last):
         return None  # "Ил-76 с украинскими пленными разбился": people on board, no capture
     if kind == "casualties" and captivity_left(doc, first, last):
