@@ -5,6 +5,7 @@ Russian region do not make its setting Ukrainian ("the villages of Martynovka, M
 Kursk region"). An area coordinated with a name is its sibling, not its locator ("missiles at Lviv and the
 Dnipropetrovsk region", "по Львову та Дніпропетровщині": the city of Lviv, not the village of that oblast), and a
 list goes on after a repeated preposition ("удари по Львову, по Дніпропетровщині": both places of the strikes).
+The quarters of a town ("житлові квартали Херсона") are in that town, not a part of a town named so.
 
 The sentences are probes written for these tests in the style of agency copy (no gold or corpus text); each says what
 the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -76,3 +77,11 @@ def test_a_town_stated_in_its_oblast_keeps_that_oblasts_reading():
 def test_a_list_goes_on_after_a_repeated_preposition():
     found = events("Росія вдарила по Харкову, по Сумах і по Чернігову.", "uk")
     assert [p for kind, _, p, _ in found if kind == "strike"] == [{"Kharkiv", "Sumy", "Chernihiv"}], found
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Обстріляли житлові квартали Херсона.", "uk", "Kherson"),
+    ("Обстрелу подверглись жилые кварталы Донецка.", "ru", "Donetsk"),
+])
+def test_the_quarters_of_a_town_are_in_that_town(text, language, place):
+    assert [p for kind, _, p, _ in events(text, language) if kind == "strike"] == [{place}]

@@ -25,7 +25,9 @@ steadying the line is fighting ("ЗСУ стабілізували
 ситуацію"), not a grid steadied. People destroyed in scare quotes are casualties ("уничтожении более 70
 «украинских националистов»"); an act that sets another ("погиб при эвакуации") takes no count of it. Destroying the enemy as one
 force, in the singular and with no number, is fighting ("уничтожают противника"), not its things or people counted.
-The area of fighting ("усім районам бойових дій", "в зоне боевых действий") is a place, no fight told.
+The area of fighting ("усім районам бойових дій", "в зоне боевых действий") is a place, no fight told. An attack as a
+cause ("Через атаку ... запроваджено відключення") is told by its damage, a strike; the war as a cause ("через бойові
+дії") is no event.
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -317,3 +319,11 @@ def test_destroying_the_enemy_as_one_force_is_fighting(text, language, kinds):
 ])
 def test_the_area_of_fighting_is_where_it_goes_on_no_fight_told(text, language, kinds):
     assert [kind for kind, *_ in events(text, language)] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Через атаку у шести областях запроваджено аварійні відключення світла.", ["strike"]),
+    ("Мільйони українців покинули рідні місця через бойові дії.", []),
+])
+def test_an_attack_as_a_cause_is_a_strike_and_the_war_none(text, kinds):
+    assert [kind for kind, *_ in events(text, "uk")] == kinds

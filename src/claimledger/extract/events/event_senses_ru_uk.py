@@ -40,7 +40,8 @@ TAKING_IDIOMS = (("за", "основу"), ("на", "себя"), ("на", "се�
                  ("у", "історію"))
 IDIOM_FRONTED = 5  # words before a verb of entering within which an idiom stands fronted ("в планы ... не входит")
 # "в результате атаки" / "внаслідок атаки": an attack told by what it destroyed or whom it hurt is a strike.
-RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "унаслідок", "вследствие"})
+RESULT_WORDS = frozenset({"результате", "результаті", "внаслідок", "унаслідок", "вследствие", "через"})  # ("через
+# атаку": because of it)
 # ... and after or during it in a sentence of people hurt ("после атаки ВСУ пострадали", "о погибшем при атаке ВСУ")
 AROUND_WORDS = frozenset({"после", "після", "при"})
 # "в ходе" / "в ході": with RESULT_WORDS, before the actions a capture came by ("в результате наступательных

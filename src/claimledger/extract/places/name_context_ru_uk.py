@@ -397,8 +397,9 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
     prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == t.sent else None
     if set(t.lemmas) & CAPITALISED_COMMON_LEMMAS and not (prev is not None and set(prev.lemmas) & VILLAGE_NOUNS):
         return False  # "на Сході" is the east, "село Схід" a village; "города Республики" the republic's towns
-    if prev is not None and set(prev.lemmas) & URBAN_DISTRICT_LEMMAS:
-        return False  # "в районе микрорайона Канал": a part of a town, not the village Kanal
+    if prev is not None and set(prev.lemmas) & URBAN_DISTRICT_LEMMAS and "plur" not in prev.tags:
+        return False  # "в районе микрорайона Канал": a part of a town, not the village Kanal ("квартали Херсона" are
+        # the town's)
     # a place's context: the tagger, a place preposition before it, or a list it closes that such a
     # preposition or a settlement noun opens ("в районах Новоалександровки, Керамика и Уманского")
     confirmed = doc.entity_label(i) == "LOC" or prev is not None and (
