@@ -80,8 +80,12 @@ def test_a_night_attack_on_a_town_is_a_strike(text, language):
     assert [kind for kind, *_ in events(text, language)] == ["strike"], events(text, language)
 
 
-def test_a_given_name_the_tagger_left_out_belongs_to_the_speaker():
-    found = claims("Acting Kursk governor Alexei Smirnov said 28 settlements were under Ukrainian control.", "en")
+@pytest.mark.parametrize("text", [
+    "Acting Kursk governor Alexei Smirnov said 28 settlements were under Ukrainian control.",
+    "Kursk Governor Alexei Smirnov said five civilians had been killed.",  # (after a capitalised title)
+])
+def test_a_given_name_the_tagger_left_out_belongs_to_the_speaker(text):
+    found = claims(text, "en")
     assert [speaker for speaker, *_ in found] == ["Alexei Smirnov"], found
 
 

@@ -73,6 +73,11 @@ TITLE_WORDS = frozenset({
     "representative", "ombudsman", "colonel", "lieutenant", "major", "captain", "officer",
     "sergeant", "marshal", "admiral",
 })
+# Title words that head an office's name right before a given name ("Kursk Governor Alexei Smirnov"), unlike those that
+# also qualify a body ("Chief of the General Staff Valery Gerasimov": "General Staff" is no given name).
+HEAD_TITLES = frozenset({"president", "minister", "chancellor", "governor", "mayor", "commander", "secretary",
+                         "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "ombudsman", "adviser",
+                         "advisor"})
 # A "leader" or "head of state" in a description is whoever holds one of these offices.
 LEADER_TITLES = frozenset({"president", "prime", "premier", "chancellor", "leader", "king", "secretary-general"})
 # Plural heads that designate the leaders of a meeting or call ("both sides", "the presidents").
@@ -176,12 +181,14 @@ def _name_after_title(ent: Span) -> bool:
 
 def _given_name(token, ent: Span) -> bool:
     """True for a capitalised proper noun with no entity of its own compounded onto a PERSON entity, no title, after
-    a lower-case common noun ("governor Alexei Smirnov"; not "General Staff Valery Gerasimov", "President's Office
-    Andriy", "as Mr Lukashenko", "of Belarus Alexander Lukashenko")."""
+    a lower-case common noun or a title word ("governor Alexei Smirnov", "Kursk Governor Alexei Smirnov"; not
+    "General Staff Valery Gerasimov", "President's Office Andriy", "as Mr Lukashenko", "of Belarus Alexander
+    Lukashenko")."""
     before = token.doc[token.i - 1] if token.i > 0 else None
     return token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and token.dep_ == "compound" \
         and token.head.i in range(ent.start, ent.end) and token.lower_ not in TITLE_WORDS \
-        and before is not None and before.pos_ == "NOUN" and before.is_alpha and before.is_lower
+        and before is not None and before.is_alpha and (before.pos_ == "NOUN" and before.is_lower
+                                                        or before.lower_ in HEAD_TITLES)  # ("Kursk Governor Alexei")
 
 
 def _words(text: str) -> set[str]:
