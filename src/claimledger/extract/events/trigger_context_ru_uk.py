@@ -200,6 +200,8 @@ def passes_flags(doc: CyrDoc, first: int, last: int, kind: str, flags: frozenset
                       or w.i >= last and plain_word(w.lemma).startswith(PERSONNEL_AFTER_STEMS)
                       or _civilians(doc, w.i))
                      and not in_unit_name(doc, w.i) and not owner_of_thing(doc, w.i)
+                     and not (w.i < first and t.pos == "VERB" and "nomn" in w.tags and "gent" not in w.tags)
+                     # (the subject of an active verb is who destroys: "Военнослужащие ... уничтожили склад")
                      for w in near if w.is_word and w.sent == t.sent) \
             or people_count_after(doc, last, min(doc.sentence_of(first).last, last + PEOPLE_COUNT_REACH),
                                   past_others=True) is not None
