@@ -27,7 +27,8 @@ takes no count of it. Destroying the enemy as one force, in the singular and wit
 противника"), not its things or people counted. The area of fighting ("усім районам бойових дій", "в зоне боевых
 действий") is a place, no fight told. An attack as a cause ("Через атаку ... запроваджено відключення") is told by its
 damage, a strike; the war as a cause ("через бойові дії") is no event. The people who destroy ("Военнослужащие ...
-уничтожили склад") are not the people destroyed.
+уничтожили склад") are not the people destroyed. A person joined onto people counted is one more ("трое взрослых и
+ребенок": 4); "десятки человек" is no one person.
 
 The sentences are probes written for these tests in the style of agency copy and addresses (no gold or corpus text);
 each says what the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -337,3 +338,13 @@ def test_an_attack_as_a_cause_is_a_strike_and_the_war_none(text, kinds):
 ])
 def test_the_people_who_destroy_are_not_the_people_destroyed(text, language, kinds):
     assert [kind for kind, *_ in events(text, language)] == kinds
+
+
+@pytest.mark.parametrize("text, language, counts", [
+    ("Погибли трое взрослых и ребенок.", "ru", [4]),
+    ("Загинули двоє людей і дитина, ще п'ятеро поранені.", "uk", [3, 5]),
+    ("Погибли 12 человек и 30 ранены.", "ru", [12, 30]),
+    ("Ранены десятки человек.", "ru", [None]),
+])
+def test_a_person_joined_onto_people_counted_is_one_more_and_tens_are_no_one(text, language, counts):
+    assert [c for kind, _, _, c in events(text, language) if kind == "casualties"] == counts

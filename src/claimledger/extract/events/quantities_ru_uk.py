@@ -16,6 +16,9 @@ from ..language.numbers_ru_uk import (
     NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, and_a_half, inside_number, is_measure, number_at,
 )
 
+# Words of many before a noun of people, which count no one person ("Ранены десятки человек", "кілька людей").
+MANY_LEMMAS = frozenset({"десяток", "сотня", "тысяча", "тисяча", "несколько", "кілька", "много", "багато", "немало",
+                         "чимало", "ряд"})
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"при"})  # ... before an event noun that sets another act ("погиб при эвакуации")
 CIRCUMSTANCE_PHRASES = frozenset({("во", "время"), ("в", "ходе"), ("під", "час"), ("у", "ході"), ("в", "ході")})
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").
@@ -40,7 +43,8 @@ VICTIM_VERBS = frozenset({"погибнуть", "гибнуть", "загину�
 # Words after a trigger of people lost or moved within which a number of people is still its count, past a
 # setting ("потеряли в зоне ответственности группировки «Запад» до 500 военнослужащих").
 PEOPLE_COUNT_REACH = 10
-PERSON_JOINERS = frozenset({"і", "и", "та", "й", ","})  # between persons counted one by one ("чоловік і жінка")
+CONJUNCTIONS = frozenset({"і", "и", "та", "й"})
+PERSON_JOINERS = CONJUNCTIONS | {","}  # between persons counted one by one ("чоловік і жінка")
 POSSESSIVES = frozenset({"его", "ее", "её", "их", "свой", "своя", "його", "її", "їх", "свій"})
 PERSON_MODIFIERS = 4  # tokens of possessives and adjectives before a joined person ("и его 11-летний внук")
 # Words of "no one" before a person's noun: "ни один местный житель не пострадал", "жоден мешканець" count none.
@@ -173,6 +177,8 @@ def find_count_ru_uk(doc: CyrDoc, kind: str, first: int, last: int,
                     # 95 військовослужбовців"; and the people of other acts are theirs: "вернула из плена 115
                     # защитников")
                     # ("обстрілів загинули 16 українських дітей"; those "в окружении" count the encirclement)
+                if kind in PEOPLE_COUNTED and order is after:
+                    value += _persons_joined_after(doc, end)  # "загинули троє дорослих і дитина": four
                 return value
     t = doc.tokens[first]
     if kind == "casualties" and t.pos in PREDICATE_POS:
@@ -279,7 +285,8 @@ def people_count_after(doc: CyrDoc, start: int, stop: int, in_time: frozenset[in
         if value is not None:
             if people_at(doc, end, PEOPLE_ADJECTIVES) or set(t.lemmas) & COLLECTIVE_NUMERALS and (
                     end >= len(doc.tokens) or doc.tokens[end].pos != "NOUN"):
-                return value  # (a collective numeral alone counts persons: "погибли двое")
+                return value + _persons_joined_after(doc, end)  # (a collective numeral alone counts persons:
+                # "погибли двое"; "троє дорослих і дитина": four)
             if not past_others:
                 return None
     return None
@@ -393,7 +400,7 @@ def _one_person(doc: CyrDoc, first: int, last: int, after: range) -> int | None:
                 continue  # the words after end here; look before the verb
             break
         if _one_animate(doc, w) and (k >= last or "nomn" in w.tags) \
-                and not (k > 0 and doc.tokens[k - 1].lemma in NUMBER_LEMMAS):
+                and not (k > 0 and set(doc.tokens[k - 1].lemmas) & (set(NUMBER_LEMMAS) | MANY_LEMMAS)):
             if any(x.lower in NO_ONE_WORDS for x in doc.tokens[max(s.first, k - NO_ONE_REACH):k]):
                 return None  # "ни один местный житель не пострадал", "жоден мешканець": no one
             return 1 + _joined_persons(doc, k) if k >= last else 1
@@ -413,6 +420,18 @@ def _one_animate(doc: CyrDoc, w: Token) -> bool:
         all("plur" not in tag for tag in readings)
         or {"nomn", "anim"} <= w.tags and bool(w.tags & {"masc", "femn", "neut"}))  # "чоловік" (gent. pl. too)
     return w.pos == "NOUN" and "anim" in w.tags and singular and w.lemma not in COLLECTIVE_LEMMAS
+
+
+def _persons_joined_after(doc: CyrDoc, end: int) -> int:
+    """How many singular persons are joined by "і"/"и"/"та"/"й" onto the people counted up to token ``end`` and the
+    words of their noun phrase ("троє дорослих і дитина", "двое мужчин и женщина": one more)."""
+    k = end - 1  # (from the number itself: "погибли трое и ребенок")
+    while k < min(len(doc.tokens) - 1, end + PEOPLE_ADJECTIVES + 1) and (
+            k < end or doc.tokens[k].pos in ("ADJF", "PRTF", "NOUN")):
+        if doc.tokens[k + 1].lower in CONJUNCTIONS:
+            return _joined_persons(doc, k)
+        k += 1
+    return 0
 
 
 def _joined_persons(doc: CyrDoc, k: int) -> int:
