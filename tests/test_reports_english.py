@@ -14,7 +14,9 @@ target, no talks; troops moved to better lines or to the other bank withdraw; an
 words closes a reporting tail ("..., the Institute for the Study of War said"); a claim ends at a semicolon that
 opens a report of its own ("claims capture of Bakhmut; Kyiv denies"); the kind an event is ranked among ("one of the
 deadliest attacks on civilians") is no other event, unless it is the subject ("One of the largest attacks hit Kyiv"); aircraft or drones "downed" were shot
-down, not those a participle describes ("the number of downed helicopters").
+down, not those a participle describes ("the number of downed helicopters"). The wounded told after the dead are other
+victims, each with their count ("12 dead and 24 wounded", "two killed and a dozen wounded", "15 thousand dead"), and a
+person joined onto people counted is one more ("Three adults and a child were killed": 4).
 
 The sentences are probes written for these tests (no gold or corpus text); each says what the record should hold by
 the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -323,3 +325,13 @@ def test_a_ranked_event_said_as_the_subject_is_an_event():
 ])
 def test_aircraft_downed_were_shot_down(text, found):
     assert [(kind, count) for kind, _, _, count in events(text, "en")] == found
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("As of now, we know about 12 dead and 24 wounded.", [12, 24]),
+    ("Two people were killed and a dozen wounded, officials said.", [2, 12]),
+    ("During the war we have already had about 15 thousand dead.", [15000]),
+    ("Three adults and a child were killed.", [4]),
+])
+def test_the_dead_and_the_wounded_are_counted_apart(text, counts):
+    assert [count for kind, _, _, count in events(text, "en") if kind == "casualties"] == counts

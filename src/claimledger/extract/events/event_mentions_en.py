@@ -18,6 +18,9 @@ DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 # Max tree steps between two same-type triggers of one sentence that are taken as one event
 # ("Brutal shelling and missile attacks"); calibrated on data/dev/attribution_dev.jsonl.
 MERGE_TREE_DISTANCE = 3
+# Casualty triggers of death and of injury: one is never the other told again ("killed and a dozen wounded").
+DEATH_LEMMAS = frozenset({"kill", "killed", "die", "dead", "death", "killing", "fatality", "fatalities"})
+INJURY_LEMMAS = frozenset({"wound", "wounded", "injure", "injured", "injury", "hurt"})
 
 
 def is_anaphoric(span: Span) -> bool:
@@ -59,6 +62,8 @@ def corefers(span: Span, other: Span, kind: str, claimed_by: str | None, quantit
         return False
     if when is not None and event.when is not None and when != event.when:
         return False
+    if kind == "casualties" and None is not _harm(span.root) != _harm(other.root) is not None:
+        return False  # "Two people were killed and a dozen wounded": the wounded are other victims
     if _tree_distance(span.root, other.root, MERGE_TREE_DISTANCE) is None:
         return False
     clause, other_clause = _own_clause(span.root), _own_clause(other.root)
@@ -68,6 +73,12 @@ def corefers(span: Span, other: Span, kind: str, claimed_by: str | None, quantit
         return False  # a clause set against the other tells another act ("..., while fighting continued")
     own = places_of()
     return not own or not set(own).isdisjoint(event.places)
+
+
+def _harm(token: Token) -> str | None:
+    """Which harm a casualty trigger tells: "death" ("killed", "dead"), "injury" ("wounded", "injured"), or None."""
+    lemma = token.lemma_.lower()
+    return "death" if lemma in DEATH_LEMMAS else "injury" if lemma in INJURY_LEMMAS else None
 
 
 def _own_clause(token: Token) -> int:

@@ -42,8 +42,8 @@ from .event_polarity_en import event_polarity, names_no_one, verb_subjects
 from .event_triggers import FLEEING_VERBS, NATIONALITIES, UNDERGOING_VERBS, find_triggers
 from .modality import event_modality
 from .trigger_objects_en import names_a_force, names_settlement
-from .quantities import (count_after_dash, count_after_preposition, count_beside_measure, count_right_after,
-                         find_quantity, number_of, one_person, times_count)
+from .quantities import (adverbial_count, count_after_dash, count_after_preposition, count_beside_measure,
+                         count_right_after, count_right_before, find_quantity, number_of, one_person, times_count)
 from .retold_events import without_retold_strikes
 
 # Negotiation heads that name one call or meeting; their later definite mentions corefer.
@@ -364,7 +364,9 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
         if kind == "withdrawal" and actor is None and target is not None and target.dep_ == "nsubjpass" \
                 and names_a_force(target):
             actor, target = target, None  # "Ukrainian troops were forced out": who was made to leave
-        quantity = find_quantity([target, span.root] if kind != "negotiation" else [])
+        quantity = count_right_before(span) if kind == "casualties" else None  # "12 dead and 24 wounded"
+        if quantity is None:
+            quantity = find_quantity([target, span.root] if kind != "negotiation" else [])
         if quantity is None and kind != "negotiation":
             quantity = count_beside_measure(target)
         if quantity is None and kind in ("strike", "clash", "attack_repelled"):  # "the city was hit 15 times"
@@ -383,8 +385,8 @@ def find_events(doc: Doc, attributions: Sequence[Attribution], places: Sequence[
             quantity = count_after_dash(span, WEAPON_LEMMAS)
         if quantity is None and kind == "casualties" and span.root.lemma_.lower() in KILLING_LEMMAS:
             quantity = count_right_after(span)  # headline copy: "strike on Kharkiv store kills at least 12"
-        if quantity is None and kind == "other":  # "said it had shot down 72 of 99 missiles" (72 parsed as an adverb)
-            quantity = find_quantity([c for c in span.root.children if c.dep_ == "npadvmod" and c.like_num])
+        if quantity is None and kind in ("other", "casualties"):  # "shot down 72 of 99 missiles", "killed and a dozen
+            quantity = adverbial_count(span.root)  # wounded" (the number parsed as an adverb)
         if quantity is None and kind == "withdrawal":  # "withdrew from two villages": the places left
             quantity = count_after_preposition(span.root, ("from",))
         if quantity is not None and any(map(names_no_one, verb_subjects(span.root))):

@@ -38,6 +38,7 @@ PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "child", "person", "civ
                           "pensioner", "driver", "soldier", "serviceman", "officer", "volunteer", "journalist",
                           "medic", "doctor", "policeman", "firefighter", "rescuer", "worker", "farmer", "baby",
                           "infant", "student", "passenger", "mother", "father"})
+PEOPLE_NOUNS = frozenset({"people", "adult", "civilian", "resident", "child", "soldier"})  # ... counted in the plural
 _DIGITS = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+$|^\d+$")
 
 
@@ -92,6 +93,8 @@ def count_of(token) -> int | None:
     candidates: list = []
     if token.like_num or token.pos_ == "NUM":
         candidates.append(token)
+    if token.lower_ == "dozen":  # "a dozen (were) wounded", "two dozen": the multiplier is the count
+        return parse_quantity(" ".join(t.text for t in token.subtree if t.dep_ in ("det", "nummod") or t is token))
     # "a dozen villages": the parser hangs "dozen" on the noun as a nummod or, as often, as a compound
     candidates.extend(c for c in token.children if c.dep_ == "nummod" and c.like_num
                       or c.dep_ in ("nummod", "compound") and c.lower_ == "dozen")
@@ -116,8 +119,27 @@ def count_of(token) -> int | None:
             continue
         value = parse_quantity(" ".join(t.text for t in tokens))
         if value is not None:
-            return value
+            return value + _persons_joined(token)
     return None
+
+
+def _persons_joined(noun) -> int:
+    """How many single persons are joined onto people counted by ``noun`` ("Three adults and a child were killed":
+    one more); 0 for a noun of no people."""
+    if noun.lemma_.lower() not in PERSON_NOUNS | PEOPLE_NOUNS:
+        return 0
+    return sum(1 for c in noun.conjuncts if c.i > noun.i and c.tag_ == "NN" and c.lemma_.lower() in PERSON_NOUNS
+               and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children))
+
+
+def adverbial_count(verb) -> int | None:
+    """The count the parser hung on a verb as an adverb ("shot down 72 of 99 missiles", "two were killed and a dozen
+    wounded"), or None."""
+    numbers = [c for c in verb.children if c.dep_ == "npadvmod" and (c.like_num or c.lower_ == "dozen")]
+    # a number said of whom it counts is theirs, and the number joined on the verb's ("12 dead and 24 wounded")
+    numbers = [next((j for j in reversed(c.conjuncts) if j.like_num), None) if any(a.dep_ == "amod" for a in c.children)
+               else c for c in numbers]
+    return find_quantity([c for c in numbers if c is not None])
 
 
 def count_beside_measure(noun) -> int | None:
@@ -225,6 +247,19 @@ def count_right_after(span) -> int | None:
     if _is_measure(tokens):
         return None
     return parse_quantity(" ".join(t.text for t in tokens))
+
+
+def count_right_before(span) -> int | None:
+    """The number right before a participle or adjective of harm ("12 dead and 24 wounded", "more than 30 wounded"),
+    whatever the parse hung it on; None when no number comes right before."""
+    root = span.root
+    if span.end - span.start != 1 or root.tag_ not in ("VBN", "JJ") or root.i == 0:
+        return None
+    k = root.i - 1  # past the words of one number ("15 thousand dead")
+    while k >= root.sent.start and (root.doc[k].like_num or root.doc[k].lower_ in MULTIPLIERS):
+        k -= 1
+    words = root.doc[k + 1:root.i]
+    return parse_quantity(words.text) if len(words) and not _is_measure(list(words)) else None
 
 
 def count_after_dash(span, weapons: frozenset[str]) -> int | None:
