@@ -6,6 +6,8 @@ Kursk region"). An area coordinated with a name is its sibling, not its locator 
 Dnipropetrovsk region", "по Львову та Дніпропетровщині": the city of Lviv, not the village of that oblast), and a
 list goes on after a repeated preposition ("удари по Львову, по Дніпропетровщині": both places of the strikes).
 The quarters of a town ("житлові квартали Херсона") are in that town, not a part of a town named so.
+A town named as the subject of a passive of taking, or after a settlement noun, is a place ("Роботине відбито",
+"Село Роботине звільнено"); attacks beaten off are repelled, no village named like them ("Атаки отбиты").
 
 The sentences are probes written for these tests in the style of agency copy (no gold or corpus text); each says what
 the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -85,3 +87,15 @@ def test_a_list_goes_on_after_a_repeated_preposition():
 ])
 def test_the_quarters_of_a_town_are_in_that_town(text, language, place):
     assert [p for kind, _, p, _ in events(text, language) if kind == "strike"] == [{place}]
+
+
+@pytest.mark.parametrize("text, language, found", [
+    ("Роботине відбито.", "uk", [("territory_control", {"Robotyne"})]),
+    ("Село Роботине звільнено.", "uk", [("territory_control", {"Robotyne"})]),
+    ("Работино освобождено.", "ru", [("territory_control", {"Robotyne"})]),
+    ("Атаки отбиты.", "ru", [("attack_repelled", set())]),
+    ("Атаку відбито.", "uk", [("attack_repelled", set())]),
+    ("Атаки противника в районе Работино были отбиты.", "ru", [("attack_repelled", {"Robotyne"})]),
+])
+def test_a_town_or_an_attack_beaten_off_in_the_passive(text, language, found):
+    assert [(kind, p) for kind, _, p, _ in events(text, language)] == found

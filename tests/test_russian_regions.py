@@ -4,6 +4,8 @@ Moscow Oblast and "на Бєлгородщині" have their places; a big Russi
 village whose other form looks alike."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from claimledger.extract.places.gazetteer import load_gazetteer
@@ -116,7 +118,7 @@ def test_an_act_in_a_district_of_russia_is_placed_there_not_in_its_oblast(text, 
 def test_a_russian_village_in_ukrainian_copy_is_named_in_latin_letters():
     rec = _record("Під обстріл потрапило село Тьоткіно Глушківського району.", "uk")
     village = next(p for p in rec["places"] if p["level"] == "settlement")
-    assert village["name"].isascii(), village
+    assert not re.search("[а-яіїєґ]", village["name"], re.IGNORECASE), village  # (GeoNames writes "Tëtkino")
 
 
 @pytest.mark.model

@@ -17,7 +17,7 @@ from .attack_senses_ru_uk import (
     ATTACK_STEM, aerial_attacker, aerial_object, air_attack, air_attack_retold, assaults_positions, attack_undergone,
 )
 from .captivity_ru_uk import captives_carried, captivity_left
-from ..language.cyrillic import WITH_OR_FROM_PREPOSITIONS, CyrDoc, plain_word
+from ..language.cyrillic import WITH_OR_FROM_PREPOSITIONS, CyrDoc, has_reading, plain_word
 from ..language.lexicon_files import lexicon_words
 from ..places.name_context_ru_uk import LIST_JOINERS
 from ..language.numbers_ru_uk import NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, number_at
@@ -110,6 +110,8 @@ PLACE_LIST_POS = frozenset({"NOUN", "ADJF", "NPRO", None})
 DESTROYING_STEMS = ("уничтож", "знищ", "разруш", "зруйн", "руйн", "потер", "утрат", "втрат", "втрач")
 # Nouns of the area where fighting goes on, before a noun of fighting in the genitive ("районам бойових дій").
 AREA_OF_FIGHTING_LEMMAS = frozenset({"район", "зона"})
+BEATING_OFF_STEMS = ("отбит", "відбит")  # passives of beating off, said of a place retaken or an attack repelled
+ASSAULT_NOUN_STEMS = ("атак", "штурм", "наступлени", "контратак", "натиск")  # ... the attacks so repelled
 ENEMY_HEAD_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMB"})  # words before the enemy's noun that it depends on
 ANNIHILATING_STEMS = ("уничтож", "знищ")  # ... of them, those said of destroying a force ("знищують окупанта")
 ABSTRACT_OBJECTS = lexicon_words("abstract_objects.tsv", "ru") | lexicon_words("abstract_objects.tsv", "uk")
@@ -141,6 +143,8 @@ def event_sense_ru_uk(doc: CyrDoc, kind: str, first: int, last: int, places: Seq
         return None  # a state joining the EU or NATO: no change of control over territory
     if kind == "territory_control" and _enters_wide_area(doc, first, last, places):
         return "clash"
+    if kind == "territory_control" and attack_beaten_off(doc, first):
+        return "attack_repelled"  # "Атаки противника в районе Работино были отбиты": the attacks, not the village
     if kind in ("territory_control", "withdrawal") and _attempted(doc, first):
         return "clash"
     if kind == "withdrawal" and _civilians_leave(doc, first, last):
@@ -198,6 +202,17 @@ def _takes_a_building(doc: CyrDoc, first: int, last: int) -> bool:
     near = [*doc.tokens[max(s.first, first - BUILDING_REACH):first],
             *doc.tokens[last:min(s.last, last + BUILDING_REACH)]]
     return any(w.pos == "NOUN" and set(w.lemmas) & BUILDING_LEMMAS for w in near)
+
+
+def attack_beaten_off(doc: CyrDoc, first: int) -> bool:
+    """True for a passive of beating off ("отбиты", "відбито") whose subject before it in its sentence is an attack
+    in the nominative ("Атаки противника в районе Работино были отбиты"), whatever place stands between."""
+    t = doc.tokens[first]
+    if t.pos not in ("PRTS", "PRTF", "ADJS") or not plain_word(t.lower).startswith(BEATING_OFF_STEMS):
+        return False
+    s = doc.sentence_of(first)
+    return any(plain_word(w.lower).startswith(ASSAULT_NOUN_STEMS) and has_reading(w.text, doc.language, "NOUN", "nomn")
+               for w in doc.tokens[s.first:first])  # ("Атаки" reads first as a genitive)
 
 
 def _destroys_the_enemy(doc: CyrDoc, first: int, last: int) -> bool:

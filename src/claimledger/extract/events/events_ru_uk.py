@@ -52,7 +52,7 @@ from ..event_places.event_places_ru_uk import QUOTE_MARKS, actor_phrases, event_
 from ..event_places.predicate_clauses_ru_uk import predicate_clause_of
 from .event_polarity import claimed_polarity, innermost_claimant
 from .event_polarity_ru_uk import NEGATIONS, event_polarity_ru_uk
-from .event_senses_ru_uk import event_sense_ru_uk
+from .event_senses_ru_uk import attack_beaten_off, event_sense_ru_uk
 from .events_by_place_ru_uk import split_by_place
 from .modality_ru_uk import event_modality_ru_uk
 from ..language.numbers_ru_uk import COMPARATIVES
@@ -264,7 +264,8 @@ def _repelled_assault(doc: CyrDoc, trigger: tuple[str, int, int], triggers: list
     if kind != "clash" or not plain_word(doc.tokens[first].lower).startswith(ASSAULT_STEMS):
         return False
     for other, a, b in triggers:
-        if other == "attack_repelled" and doc.tokens[a].sent == doc.tokens[first].sent \
+        if (other == "attack_repelled" or other == "territory_control" and attack_beaten_off(doc, a)) \
+                and doc.tokens[a].sent == doc.tokens[first].sent \
                 and 0 <= a - last <= REPELLED_WINDOW and not any(t.text == ";" for t in doc.tokens[last:a]):
             return True
     return False

@@ -5,7 +5,7 @@
 """
 from __future__ import annotations
 
-from ..language.cyrillic import DASHES, PREDICATE_POS, CyrDoc
+from ..language.cyrillic import DASHES, PREDICATE_POS, CyrDoc, plain_word
 
 CLOSING_QUOTES = frozenset({"»", "”", '"', "“"})
 # Verbs whose object right after them is a place ("освободили Нелеповку", "захопили Кругляківку", "обстреляли Донецк",
@@ -18,7 +18,8 @@ TAKING_LEMMAS = frozenset({"освободить", "взять", "занять",
                            "звільнення", "взяття", "захоплення", "окупація", "обстріл",
                            # lost: "о потере Горняка", "втрата Вугледара", "сдали Херсон"
                            "потеря", "утрата", "втрата", "оставление", "сдача", "здача", "потерять", "утратить",
-                           "втратити", "сдать", "здати", "штурмовать", "штурмувати"})
+                           "втратити", "сдать", "здати", "штурмовать", "штурмувати",
+                           "отбить", "відбити"})  # retaken: "отбили Работино", "Роботине відбито"
 # Prepositions that open an instrument phrase between a verb and its object ("с помощью беспилотников", "из
 # артиллерии", "з дронів"); a noun in the instrumental case opens one by itself ("беспилотниками").
 INSTRUMENT_PREPOSITIONS = frozenset({"с", "со", "з", "зі", "із", "из"})
@@ -28,6 +29,8 @@ INSTRUMENT_POS = frozenset({"NOUN", "PREP", "ADJF"})
 # Малую Локню ..."), and the most adjectives before such a head ("в Донецкой народной республике").
 AREA_HEAD_LEMMAS = frozenset({"область", "район", "республика", "округ", "край", "республіка"})
 AREA_ADJECTIVES = 2
+ASSAULT_WORDS = ("атак", "штурм", "наступ", "контратак")  # nouns of assault, the subjects of a passive of beating off
+BE_LEMMAS = frozenset({"быть", "бути"})  # between a name and the passive said of it ("Роботине було звільнено")
 
 
 def after_taking_word(doc: CyrDoc, i: int) -> bool:
@@ -40,6 +43,18 @@ def after_taking_word(doc: CyrDoc, i: int) -> bool:
     k = _before_area(doc, _before_instrument(doc, k))
     return k >= 0 and doc.tokens[k].sent == doc.tokens[i].sent and (
         bool(set(doc.tokens[k].lemmas) & TAKING_LEMMAS) or _gapped_object(doc, k))
+
+
+def before_taking_passive(doc: CyrDoc, end: int) -> bool:
+    """True when a name ending before token ``end`` is the subject of a passive of taking right after it, past a form
+    of "to be" ("Роботине звільнено", "Село Роботине було відбито", "Работино освобождено")."""
+    k = end + (end < len(doc.tokens) and doc.tokens[end].lemma in BE_LEMMAS)
+    if k >= len(doc.tokens) or end == 0 or doc.tokens[k].sent != doc.tokens[end - 1].sent:
+        return False
+    t = doc.tokens[k]
+    if plain_word(doc.tokens[end - 1].lower).startswith(ASSAULT_WORDS):
+        return False  # "Атаки отбиты": the attacks beaten off, not the village Ataky
+    return bool(set(t.lemmas) & TAKING_LEMMAS) and (t.pos in ("PRTS", "ADJS") or "Impe" in t.tags)
 
 
 def _gapped_object(doc: CyrDoc, dash: int) -> bool:

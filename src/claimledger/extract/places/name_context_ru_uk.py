@@ -15,7 +15,7 @@ from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .gazetteer_entries import CITY_CATEGORIES
 from ..language.nlp import load_morphology
 from .place_candidates_ru_uk import name_candidates, oblast_nickname_ref, raion_nickname
-from ..events.taken_objects_ru_uk import after_taking_word
+from ..events.taken_objects_ru_uk import after_taking_word, before_taking_passive
 
 LIST_JOINERS = frozenset({",", "и", "і", "та", "й"})  # ... and names in a list of places
 # Prepositions that make the next capitalised word a place for the gazetteer-only matcher.
@@ -407,7 +407,10 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
             in_settlement_list(doc, i) or in_place_list(doc, i))  # "освободили Клещеевку и Невельское"
         or prev.lower in INCLUDING_ENDS and in_settlement_list(doc, i)  # "74 населені пункти, зокрема Суджа"
         or after_taking_word(doc, i)  # "освободили Нелеповку": the object of a capture
-        or abbreviated_settlement_noun(doc, i))  # "у с. Работино", "в районе н.п. Гродовка"
+        or bool(set(prev.lemmas) & SETTLEMENT_NOUNS)  # "Село Роботине звільнено"
+        or abbreviated_settlement_noun(doc, i)) \
+        or (exact or guessed(t, doc.language)) and before_taking_passive(doc, i + 1)  # "у с. Работино", "в районе
+    # н.п. Гродовка"; "Роботине відбито", a name or a word no dictionary knows (not "Атаку відбито": the village Ataky)
     prominent = (e.level in ("country", "oblast", "region") or e.id.startswith("area:")
                  or e.level == "raion" and "щин" in t.lower  # "обстрілював Нікопольщину", not "Полтавський шлях"
                  or e.category in CITY_CATEGORIES or (e.population or 0) >= PROMINENT_POPULATION)
