@@ -8,6 +8,7 @@ list goes on after a repeated preposition ("удари по Львову, по �
 The quarters of a town ("житлові квартали Херсона") are in that town, not a part of a town named so.
 A town named as the subject of a passive of taking, or after a settlement noun, is a place ("Роботине відбито",
 "Село Роботине звільнено"); attacks beaten off are repelled, no village named like them ("Атаки отбиты").
+"The town" of a body that names none is the one settlement its headline names ("ЗСУ вийшли з Авдіївки").
 
 The sentences are probes written for these tests in the style of agency copy (no gold or corpus text); each says what
 the record should hold by the annotation guide (shared data/dev/README.md) and runs the pipeline.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimledger.extract.places.gazetteer import load_gazetteer
 from claimledger.models import Article
 from claimledger.pipeline import analyse_article
 from claimledger.record import document_to_record
@@ -99,3 +101,11 @@ def test_the_quarters_of_a_town_are_in_that_town(text, language, place):
 ])
 def test_a_town_or_an_attack_beaten_off_in_the_passive(text, language, found):
     assert [(kind, p) for kind, _, p, _ in events(text, language)] == found
+
+
+
+def test_the_town_of_a_body_with_none_is_the_headlines():
+    found = events("Головнокомандувач ЗСУ Олександр Сирський ухвалив рішення про вихід підрозділів з міста.", "uk",
+                   title="ЗСУ вийшли з Авдіївки")
+    avdiivka = next(e.ref for e in load_gazetteer().lookup("Avdiivka") if e.level == "settlement")
+    assert [p for kind, _, p, _ in found if kind == "withdrawal"] == [{avdiivka}], found  # (named in the headline)

@@ -136,7 +136,7 @@ def context_place_keys(doc: CyrDoc, first: int, c_first: int, c_last: int, kind:
     if kind == "territory_control" and t.pos in ("ADJF", "PRTF") and plain_word(t.lower).startswith(OCCUPIED_STEMS):
         return ()  # "ехали на оккупированную территорию": occupied land at large, not the town told before
     mentioned = sorted({*places, *named}, key=lambda p: p.span)
-    referred = settlement_referred_to(doc, c_first, c_last, mentioned)
+    referred = settlement_referred_to(doc, c_first, c_last, mentioned, headline=headline_keys)
     if referred:
         return referred
     capital = _capital_referred_to(doc, c_first, c_last, mentioned)
@@ -394,13 +394,14 @@ def facility_referred_to(doc: CyrDoc, last: int, c_last: int, places: Sequence[P
 
 
 def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Sequence[Place],
-                           chain: bool = True) -> tuple[str, ...]:
+                           chain: bool = True, headline: Sequence[str] = ()) -> tuple[str, ...]:
     """The latest settlement named before a bare settlement noun of the clause ("Город заняли части
     ...", "Місто звільнили"): the town a definite mention refers back to, within ANAPHOR_SENTENCES sentences;
     for a plural noun ("Сёла разрушены") the settlements of the latest sentence there naming two or more. A
     counted noun ("два населенных пункта", "несколько сёл") names new ones: nothing. With ``chain``, the same bare
     noun said before refers to the town it referred to. In a report's opening sentence it names the first settlement
-    of the next sentence."""
+    of the next sentence, or the one settlement of the report's ``headline`` (keys: "ЗСУ вийшли з Авдіївки" over
+    "ухвалив рішення про вихід підрозділів з міста")."""
     toks = doc.tokens
     place_starts = {p.span[0] for p in places}
     bare = None
@@ -423,9 +424,10 @@ def settlement_referred_to(doc: CyrDoc, c_first: int, c_last: int, places: Seque
         # контролируют 40% территории города. ... установили контроль над северной частью Волчанска")
         after = doc.sents[1]
         earlier = [p for p in places if after.start <= p.span[0] < after.end and p.level == "settlement"][:1]
-        return tuple(event_place_key(p) for p in earlier)
+        if earlier:
+            return (event_place_key(earlier[0]),)
     if not earlier:
-        return ()
+        return tuple(headline) if len(headline) == 1 and not _plural(toks, bare) else ()
     if not _plural(toks, bare):
         # the town introduced with the same noun, else the latest ("освобождения города Соледар. ... пути снабжения
         # в Артемовске ... взяли город под контроль": Soledar); the same bare noun before refers to the same town
