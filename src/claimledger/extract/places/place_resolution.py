@@ -10,6 +10,7 @@ a town the gazetteer lacks).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -296,18 +297,31 @@ def _stray_town(e: Entry, resolved: list[Entry]) -> bool:
 def _coordinated_lists(doc, mentions: list[Mention]) -> dict[int, int]:
     """For each mention (by id) in a list of names with a conjunction ("Lviv and the Dnipropetrovsk region", "Lviv,
     Kharkiv and Odesa"), the number of its list; the others are left out ("Urozhaine, Donetsk Oblast")."""
-    tokens, lists, members, joined = doc_tokens(doc), {}, [], False
-    for k, m in enumerate(mentions):
-        gap = [t.lower_ for t in tokens[mentions[k - 1].end:m.start]] if k else None
-        if gap is not None and mentions[k - 1].end < m.start and set(gap) <= COORDINATION_GAP:
-            members.append(m)
-            joined = joined or bool(set(gap) & CONJUNCTIONS)
+    tokens = doc_tokens(doc)
+
+    def gap(k: int) -> tuple[bool, bool]:
+        words = {t.lower_ for t in tokens[mentions[k - 1].end:mentions[k].start]}
+        return mentions[k - 1].end < mentions[k].start and words <= COORDINATION_GAP, bool(words & CONJUNCTIONS)
+    return coordinated_lists(len(mentions), gap, mentions)
+
+
+def coordinated_lists(count: int, gap: Callable[[int], tuple[bool, bool]], mentions: Sequence) -> dict[int, int]:
+    """For each of ``count`` mentions (by id) in a list that a conjunction joins, the number of its list:
+    ``gap(k)`` says whether mention ``k`` goes on the list of the one before it and whether a conjunction (or the
+    like) joins them; lists with no conjunction are left out (a town and its area after a comma)."""
+    lists: dict[int, int] = {}
+    members, joined = [], False
+    for k in range(count):
+        linked, conjoined = gap(k) if k else (False, False)
+        if linked:
+            members.append(mentions[k])
+            joined = joined or conjoined
             continue
         if joined:
             lists.update((id(x), k) for x in members)
-        members, joined = [m], False
+        members, joined = [mentions[k]], False
     if joined:
-        lists.update((id(x), len(mentions)) for x in members)
+        lists.update((id(x), count) for x in members)
     return lists
 
 

@@ -42,6 +42,7 @@ from .name_context_ru_uk import (
 from .homonym_areas import oblast_of_homonyms
 from .place_adjectives_ru_uk import RussianRaion, adjective_lemma, axis_place, unlisted_axis_name
 from .place_candidates_ru_uk import THEATRE, corresponding_settlements, name_candidates
+from .place_resolution import coordinated_lists
 from .place_weights import FRONT_OBLASTS
 from .russian_places_ru_uk import (
     NAME_KINDS, city_district, joined_mentions, namesakes_far_off, russian_raions, russian_villages,
@@ -304,23 +305,15 @@ def _apart_from_its_list(doc: CyrDoc, mentions: list[Mention], results: list[Res
 
 def _coordinated_lists(doc: CyrDoc, mentions: list[Mention]) -> dict[int, int]:
     """For each mention (by id) in a list of names with a conjunction or a repeated preposition ("по Львову та
-    Дніпропетровщині", "по Львову, по Дніпропетровщині"), the number of its list; the others are left out."""
-    lists: dict[int, int] = {}
-    members, joined = [], False
-    for k, m in enumerate(mentions):
-        gap = [t.lower for t in doc.tokens[mentions[k - 1].end:m.start]] if k else []
-        before = doc.tokens[mentions[k - 1].start - 1].lower if k and mentions[k - 1].start else None
-        if gap and set(gap) <= LIST_JOINERS and len(gap) <= 2 \
-                or gap == [",", before] and before in STATED_AREA_GAP | {"по"}:
-            members.append(m)
-            joined = joined or gap[-1] != ","
-            continue
-        if joined:
-            lists.update((id(x), k) for x in members)
-        members, joined = [m], False
-    if joined:
-        lists.update((id(x), len(mentions)) for x in members)
-    return lists
+    Дніпропетровщині", "по Львову, по Дніпропетровщині"), the number of its list (place_resolution.coordinated_lists);
+    the others are left out."""
+    def gap(k: int) -> tuple[bool, bool]:
+        words = [t.lower for t in doc.tokens[mentions[k - 1].end:mentions[k].start]]
+        before = doc.tokens[mentions[k - 1].start - 1].lower if mentions[k - 1].start else None
+        linked = bool(words) and set(words) <= LIST_JOINERS and len(words) <= 2 \
+            or words == [",", before] and before in STATED_AREA_GAP | {"по"}
+        return linked, linked and words[-1] != ","
+    return coordinated_lists(len(mentions), gap, mentions)
 
 
 def _hromadas(result: Resolution) -> frozenset[str]:
