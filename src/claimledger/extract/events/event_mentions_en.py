@@ -62,7 +62,8 @@ def corefers(span: Span, other: Span, kind: str, claimed_by: str | None, quantit
         return False
     if when is not None and event.when is not None and when != event.when:
         return False
-    if kind == "casualties" and None is not _harm(span.root) != _harm(other.root) is not None:
+    harms = {_harm(span.root), _harm(other.root)}
+    if kind == "casualties" and None not in harms and len(harms) == 2:
         return False  # "Two people were killed and a dozen wounded": the wounded are other victims
     if _tree_distance(span.root, other.root, MERGE_TREE_DISTANCE) is None:
         return False

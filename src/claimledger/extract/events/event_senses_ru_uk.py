@@ -113,7 +113,7 @@ AREA_OF_FIGHTING_LEMMAS = frozenset({"район", "зона"})
 BEATING_OFF_STEMS = ("отбит", "відбит")  # passives of beating off, said of a place retaken or an attack repelled
 ASSAULT_NOUN_STEMS = ("атак", "штурм", "наступлени", "контратак", "натиск")  # ... the attacks so repelled
 ENEMY_HEAD_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMB"})  # words before the enemy's noun that it depends on
-ANNIHILATING_STEMS = ("уничтож", "знищ")  # ... of them, those said of destroying a force ("знищують окупанта")
+ANNIHILATING_STEMS = ("уничтож", "знищ")  # verbs of destroying said of a force too ("знищують окупанта")
 ABSTRACT_OBJECTS = lexicon_words("abstract_objects.tsv", "ru") | lexicon_words("abstract_objects.tsv", "uk")
 # Words around such a verb searched for what it destroys (past a place: "Свобода слова в России уничтожена").
 DESTROYED_REACH = 5
