@@ -22,6 +22,7 @@ from ..language.lexicon_files import lexicon_words
 from ..places.name_context_ru_uk import LIST_JOINERS
 from ..language.numbers_ru_uk import NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, number_at
 from .people_words_ru_uk import PEOPLE
+from .taken_objects_ru_uk import ASSAULT_NOUNS
 from .quantities_ru_uk import COLLECTIVE_LEMMAS, COLLECTIVE_NUMERALS, SETTLEMENT_LEMMAS, VICTIM_VERBS
 
 # Verbs of trying: an attempt to take or push out ("намагалися захопити", "пытались захватить") is
@@ -111,7 +112,6 @@ DESTROYING_STEMS = ("уничтож", "знищ", "разруш", "зруйн", 
 # Nouns of the area where fighting goes on, before a noun of fighting in the genitive ("районам бойових дій").
 AREA_OF_FIGHTING_LEMMAS = frozenset({"район", "зона"})
 BEATING_OFF_STEMS = ("отбит", "відбит")  # passives of beating off, said of a place retaken or an attack repelled
-ASSAULT_NOUN_STEMS = ("атак", "штурм", "наступлени", "контратак", "натиск")  # ... the attacks so repelled
 ENEMY_HEAD_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMB"})  # words before the enemy's noun that it depends on
 ANNIHILATING_STEMS = ("уничтож", "знищ")  # verbs of destroying said of a force too ("знищують окупанта")
 ABSTRACT_OBJECTS = lexicon_words("abstract_objects.tsv", "ru") | lexicon_words("abstract_objects.tsv", "uk")
@@ -211,7 +211,7 @@ def attack_beaten_off(doc: CyrDoc, first: int) -> bool:
     if t.pos not in ("PRTS", "PRTF", "ADJS") or not plain_word(t.lower).startswith(BEATING_OFF_STEMS):
         return False
     s = doc.sentence_of(first)
-    return any(plain_word(w.lower).startswith(ASSAULT_NOUN_STEMS) and has_reading(w.text, doc.language, "NOUN", "nomn")
+    return any(plain_word(w.lower).startswith(ASSAULT_NOUNS) and has_reading(w.text, doc.language, "NOUN", "nomn")
                for w in doc.tokens[s.first:first])  # ("Атаки" reads first as a genitive)
 
 

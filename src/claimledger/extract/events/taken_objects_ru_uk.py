@@ -29,7 +29,8 @@ INSTRUMENT_POS = frozenset({"NOUN", "PREP", "ADJF"})
 # Малую Локню ..."), and the most adjectives before such a head ("в Донецкой народной республике").
 AREA_HEAD_LEMMAS = frozenset({"область", "район", "республика", "округ", "край", "республіка"})
 AREA_ADJECTIVES = 2
-ASSAULT_WORDS = ("атак", "штурм", "наступ", "контратак")  # nouns of assault, the subjects of a passive of beating off
+# Nouns of assault, the subjects of a passive of beating off ("Атаки отбиты", "Наступ відбито"): no town retaken.
+ASSAULT_NOUNS = ("атак", "штурм", "наступ", "контратак", "натиск")
 BE_LEMMAS = frozenset({"быть", "бути"})  # between a name and the passive said of it ("Роботине було звільнено")
 
 
@@ -52,7 +53,7 @@ def before_taking_passive(doc: CyrDoc, end: int) -> bool:
     if k >= len(doc.tokens) or end == 0 or doc.tokens[k].sent != doc.tokens[end - 1].sent:
         return False
     t = doc.tokens[k]
-    if plain_word(doc.tokens[end - 1].lower).startswith(ASSAULT_WORDS):
+    if plain_word(doc.tokens[end - 1].lower).startswith(ASSAULT_NOUNS):
         return False  # "Атаки отбиты": the attacks beaten off, not the village Ataky
     return bool(set(t.lemmas) & TAKING_LEMMAS) and (t.pos in ("PRTS", "ADJS") or "Impe" in t.tags)
 

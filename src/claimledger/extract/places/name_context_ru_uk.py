@@ -409,8 +409,9 @@ def _acceptable(doc: CyrDoc, i: int, e: Entry, exact: bool) -> bool:
         or after_taking_word(doc, i)  # "освободили Нелеповку": the object of a capture
         or bool(set(prev.lemmas) & SETTLEMENT_NOUNS)  # "Село Роботине звільнено"
         or abbreviated_settlement_noun(doc, i)) \
-        or (exact or guessed(t, doc.language)) and before_taking_passive(doc, i + 1)  # "у с. Работино", "в районе
-    # н.п. Гродовка"; "Роботине відбито", a name or a word no dictionary knows (not "Атаку відбито": the village Ataky)
+        or (exact or guessed(t, doc.language)) and before_taking_passive(doc, i + 1)
+    # ("у с. Работино", "в районе н.п. Гродовка"; the subject of a passive of taking, "Роботине відбито", when it is
+    # a name or a word no dictionary knows, not "Атаку відбито": the village Ataky)
     prominent = (e.level in ("country", "oblast", "region") or e.id.startswith("area:")
                  or e.level == "raion" and "щин" in t.lower  # "обстрілював Нікопольщину", not "Полтавський шлях"
                  or e.category in CITY_CATEGORIES or (e.population or 0) >= PROMINENT_POPULATION)

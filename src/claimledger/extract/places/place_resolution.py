@@ -121,7 +121,7 @@ def resolve_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], companio
             # (an area coordinated with the name is a sibling, no locator: "missiles at Lviv and the Dnipropetrovsk
             # region" leaves Lviv the city, not the village of that oblast)
             near = frozenset(e.id for mm, e, s, area in known if area and mm is not m and s == sent
-                             and not siblings.get(id(mm), -1) == siblings.get(id(m), -2))
+                             and not listed_together(siblings, mm, m))
             rivals = {c.id for c in cand}  # other mentions of the same name must not vote for themselves
             others = tuple({e.id: e for mm, e, _, _ in known if mm is not m and e.id not in rivals}.values())  # once each
             # the settlements of its sentence: a list names neighbours ("seized Illinka and Kreminna Balka")
@@ -325,6 +325,11 @@ def coordinated_lists(count: int, gap: Callable[[int], tuple[bool, bool]], menti
     return lists
 
 
+def listed_together(lists: dict[int, int], a, b) -> bool:
+    """True when mentions ``a`` and ``b`` stand in one list of :func:`coordinated_lists` (``lists``)."""
+    return id(a) in lists and lists.get(id(a)) == lists.get(id(b))
+
+
 def _list_numbers(doc, mentions: list[Mention]) -> list[int]:
     """For each mention (in text order), the number of the list of names it stands in: a mention joins the list of
     the one before it when only LIST_GAP words stand between them ("Korenevo and Olgovka"; not a dateline's town
@@ -415,10 +420,8 @@ def _governed_oblast(doc, gaz: Gazetteer, mentions: list[Mention], result: Resol
     """``result``, or the oblast named like the city of mention ``k`` when a governor's title follows it ("Kharkiv
     Governor Oleh Syniehubov", "Kharkiv's regional governor": the governor of Kharkiv Oblast, not of the city)."""
     e = result.entry
-    end = mentions[k].end
-    if e is None or e.level != "settlement" or e.country not in ("UA", "RU") or not official_title_at(doc, end) \
-            or "governor" not in (doc[end].lower_, doc[min(end + 1, len(doc) - 1)].lower_,
-                                  doc[min(end + 2, len(doc) - 1)].lower_):
+    if e is None or e.level != "settlement" or e.country not in ("UA", "RU") \
+            or official_title_at(doc, mentions[k].end) != "governor":
         return result
     oblast = next((a for a in gaz.lookup(f"{mention_span(doc, mentions[k])[2]} region")
                    if a.level == "oblast" and a.id == e.oblast), None)
@@ -438,11 +441,12 @@ def _holds(gaz: Gazetteer, area: Entry, town: Entry) -> bool | None:
     return None
 
 
-def official_title_at(tokens, j: int) -> bool:
-    """True for the lower-case title of a place's official at token ``j`` ("regional governor", "mayor"), after the
-    place's name ("Kharkiv regional governor Oleh Syniehubov", "Kharkiv's governor"): a role phrase, whose toponym
-    the annotation guide keeps (a capitalised title, "Kharkiv Mayor", is a name, whose toponym it leaves out)."""
+def official_title_at(tokens, j: int) -> str | None:
+    """The lower-case title of a place's official at token ``j`` ("regional governor": "governor"; "mayor"), after
+    the place's name ("Kharkiv regional governor Oleh Syniehubov", "Kharkiv's governor"): a role phrase, whose
+    toponym the annotation guide keeps (a capitalised title, "Kharkiv Mayor", is a name, whose toponym it leaves
+    out); None when none stands there."""
     j += j < len(tokens) and tokens[j].lower_ == "'s"
     if j < len(tokens) and tokens[j].text in OFFICIAL_AREA_WORDS:
         j += 1
-    return j < len(tokens) and tokens[j].text in OFFICIAL_TITLES
+    return tokens[j].text if j < len(tokens) and tokens[j].text in OFFICIAL_TITLES else None

@@ -42,7 +42,7 @@ from .name_context_ru_uk import (
 from .homonym_areas import oblast_of_homonyms
 from .place_adjectives_ru_uk import RussianRaion, adjective_lemma, axis_place, unlisted_axis_name
 from .place_candidates_ru_uk import THEATRE, corresponding_settlements, name_candidates
-from .place_resolution import coordinated_lists
+from .place_resolution import coordinated_lists, listed_together
 from .place_weights import FRONT_OBLASTS
 from .russian_places_ru_uk import (
     NAME_KINDS, city_district, joined_mentions, namesakes_far_off, russian_raions, russian_villages,
@@ -373,7 +373,7 @@ def _resolve(doc: CyrDoc, gaz: Gazetteer, mentions: list[Mention], companion: Co
             sent = doc.tokens[m.start].sent
             own = own_areas.get(id(m), [])
             near = frozenset(a for a, n in area_counts.get(sent, {}).items() if n > own.count(a)) - frozenset(
-                a for mm, a in areas if mm is not m and siblings.get(id(mm), -1) == siblings.get(id(m), -2))
+                a for mm, a in areas if mm is not m and listed_together(siblings, mm, m))
             # (an area coordinated with the name is a sibling, no locator: "по Львову та Дніпропетровщині")
             rivals = {c.id for c in cand}
             hromadas = frozenset().union(*(h for j, h in open_hromadas[sent] if j != k))
