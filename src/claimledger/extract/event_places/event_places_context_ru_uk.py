@@ -25,7 +25,7 @@ from .event_places import (
 )
 from .place_roles_ru_uk import acting_country, heading_to
 from .predicate_clauses_ru_uk import predicate_clause_of
-from ..language.numbers_ru_uk import AREA_MEASURE, NUMBER_LEMMAS
+from ..language.numbers_ru_uk import AREA_MEASURE, NUMBER_LEMMAS, SEVERAL_LEMMAS
 from ..events.attack_senses_ru_uk import COMPASS_LEMMAS
 from ..events.quantities_ru_uk import GROUND_LEMMAS, SETTLEMENT_ADJECTIVES, SETTLEMENT_LEMMAS
 
@@ -94,8 +94,6 @@ COUNTRYWIDE_LEMMAS = frozenset({"инфраструктура", "інфраст�
                                 "енергосистема", "страна", "країна"})
 COUNTRYWIDE_PLURAL_LEMMAS = frozenset({"город", "місто", "село", "регион", "регіон", "область", "объект", "об'єкт",
                                        "территория", "територія", "земля"})
-# Words of an unnamed count of settlements besides numbers ("ряд населённых пунктов", "несколько сёл").
-SEVERAL_LEMMAS = frozenset({"несколько", "ряд", "кілька", "декілька", "множество", "десяток", "десятки"})
 # Sentences back within which a bare settlement noun ("Город заняли ...", "Село звільнили ...") finds the settlement
 # it refers to.
 ANAPHOR_SENTENCES = 3

@@ -20,7 +20,7 @@ from .captivity_ru_uk import captives_carried, captivity_left
 from ..language.cyrillic import WITH_OR_FROM_PREPOSITIONS, CyrDoc, has_reading, plain_word
 from ..language.lexicon_files import lexicon_words
 from ..places.name_context_ru_uk import LIST_JOINERS
-from ..language.numbers_ru_uk import NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, number_at
+from ..language.numbers_ru_uk import NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, ROUND_NUMBER_NOUNS, number_at
 from .people_words_ru_uk import PEOPLE
 from .taken_objects_ru_uk import ASSAULT_NOUNS
 from .quantities_ru_uk import COLLECTIVE_LEMMAS, COLLECTIVE_NUMERALS, SETTLEMENT_LEMMAS, VICTIM_VERBS
@@ -92,7 +92,6 @@ USING_LEMMAS = frozenset({"применение", "застосування"})
 # Verbs of suffering harm: with a building or a place as subject ("пострадали три дома", "постраждали будинки"), the
 # damage of a strike, not casualties; SUFFERER_WINDOW words around the verb are searched for that subject.
 SUFFERING_LEMMAS = frozenset({"пострадать", "постраждати"})
-ROUND_NUMBER_NOUNS = frozenset({"десяток", "сотня", "тысяча", "тисяча", "дюжина"})  # numbers that are nouns
 # Institutions whose taking changes no control of a town ("здание роддома захвачено батальоном «Азов»", "захопили
 # лікарню"); houses taken are ground gained in a town ("захопив кілька будинків у Вовчанську").
 BUILDING_LEMMAS = frozenset({"больница", "лікарня", "роддом", "пологовий", "школа", "театр", "госпиталь", "шпиталь"})

@@ -13,12 +13,12 @@ from ..language.cyrillic import (CASE_ORDER, DASHES, OUT_OF_PREPOSITIONS, PREDIC
 from .event_polarity_ru_uk import NONE_WORDS
 from .people_words_ru_uk import PEOPLE, PERSONNEL_ITEM_WORDS, military_people, people_at
 from ..language.numbers_ru_uk import (
-    NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, and_a_half, inside_number, is_measure, number_at,
+    NUMBER_LEMMAS, QUANTITY_PREPOSITIONS, ROUND_NUMBER_NOUNS, SEVERAL_LEMMAS, and_a_half, inside_number, is_measure,
+    number_at,
 )
 
 # Words of many before a noun of people, which count no one person ("Ранены десятки человек", "кілька людей").
-MANY_LEMMAS = frozenset({"десяток", "сотня", "тысяча", "тисяча", "несколько", "кілька", "много", "багато", "немало",
-                         "чимало", "ряд"})
+MANY_LEMMAS = SEVERAL_LEMMAS | ROUND_NUMBER_NOUNS | {"много", "багато", "немало", "чимало"}
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"при"})  # ... before an event noun that sets another act ("погиб при эвакуации")
 CIRCUMSTANCE_PHRASES = frozenset({("во", "время"), ("в", "ходе"), ("під", "час"), ("у", "ході"), ("в", "ході")})
 # Nouns that stand for a place the gazetteer need not know ("освободили населённый пункт").

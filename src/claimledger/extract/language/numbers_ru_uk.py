@@ -11,6 +11,10 @@ import re
 
 from .cyrillic import CyrDoc, plain_word
 
+# Words of an unnamed count besides numbers ("ряд населённых пунктов", "несколько сёл"), and numbers that are nouns
+# ("десяток", "сотня"): neither names one thing.
+SEVERAL_LEMMAS = frozenset({"несколько", "ряд", "кілька", "декілька", "множество", "десяток", "десятки"})
+ROUND_NUMBER_NOUNS = frozenset({"десяток", "сотня", "тысяча", "тисяча", "дюжина"})
 # Number words (lemmas) of both languages; vague ones ("десятки", "сотни") give no count.
 NUMBER_LEMMAS = {
     "один": 1, "одна": 1, "два": 2, "две": 2, "дві": 2, "три": 3, "четыре": 4, "чотири": 4, "пять": 5,
